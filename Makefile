@@ -1,0 +1,125 @@
+# fuhua — build, run, test, bench, install.
+#
+#   make            build build/rel/libfuhua.a and build/rel/fuhua
+#   make run        build, create the demo database on first run, open the TUI
+#   make test       build under ASan+UBSan and run every test
+#   make bench      measure speed on generated data
+#   make install    PREFIX=/usr/local DESTDIR=
+
+PREFIX    ?= /usr/local
+DESTDIR   ?=
+BINDIR    := $(PREFIX)/bin
+MANDIR    := $(PREFIX)/share/man
+LOCALEDIR := $(PREFIX)/share/locale
+DATADIR   := $(PREFIX)/share/fuhua
+
+CC      ?= cc
+PKGS    := ncursesw sqlite3 yaml-0.1 libxcrypt
+PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lncursesw -ltinfo -lsqlite3 -lyaml -lcrypt)
+
+WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wformat=2 -Wno-format-nonliteral
+DEFS    := -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
+           -DFH_LOCALEDIR='"$(LOCALEDIR)"' -DFH_DATADIR='"$(DATADIR)"'
+BASE_CFLAGS = -std=c11 $(WARN) $(DEFS) -Iinclude $(PKG_CFLAGS) -MMD -MP
+REL_CFLAGS  := -O2 -g
+ASAN_CFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+
+CORE_SRC := $(wildcard core/*.c)
+TUI_SRC  := $(wildcard tui/*.c)
+TUI_LIB_SRC := $(filter-out tui/main.c,$(TUI_SRC))
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+PO       := $(wildcard po/*.po)
+
+define objs
+$(patsubst %.c,$(1)/%.o,$(2))
+endef
+
+REL  := build/rel
+ASAN := build/asan
+
+.PHONY: all deps run test bench install clean po-check lint
+all: $(REL)/fuhua locale
+
+deps:
+	@./.ci/deps all
+
+build/.deps-build: .ci/deps
+	@./.ci/deps build
+	@mkdir -p build && touch $@
+
+build/.deps-test: .ci/deps
+	@./.ci/deps test
+	@mkdir -p build && touch $@
+
+# ---- objects, two flavours ------------------------------------------------
+$(REL)/%.o: %.c | build/.deps-build
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) $(REL_CFLAGS) -c $< -o $@
+
+$(ASAN)/%.o: %.c | build/.deps-test
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) $(ASAN_CFLAGS) -c $< -o $@
+
+$(REL)/libfuhua.a: $(call objs,$(REL),$(CORE_SRC))
+	$(AR) rcs $@ $^
+
+$(ASAN)/libfuhua.a: $(call objs,$(ASAN),$(CORE_SRC))
+	$(AR) rcs $@ $^
+
+$(REL)/fuhua: $(call objs,$(REL),$(TUI_SRC)) $(REL)/libfuhua.a
+	$(CC) $(REL_CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(ASAN)/fuhua: $(call objs,$(ASAN),$(TUI_SRC)) $(ASAN)/libfuhua.a
+	$(CC) $(ASAN_CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+# Unit tests: one binary per file, linked with core and the curses-free parts of tui/.
+$(ASAN)/tests/unit/%: $(ASAN)/tests/unit/%.o $(call objs,$(ASAN),$(TUI_LIB_SRC)) $(ASAN)/libfuhua.a
+	$(CC) $(ASAN_CFLAGS) -o $@ $^ $(PKG_LIBS) -lcmocka
+
+# ---- message catalogues ---------------------------------------------------
+MO_REL  := $(patsubst po/%.po,$(REL)/locale/%/LC_MESSAGES/fuhua.mo,$(PO))
+MO_ASAN := $(patsubst po/%.po,$(ASAN)/locale/%/LC_MESSAGES/fuhua.mo,$(PO))
+locale: $(MO_REL)
+$(REL)/locale/%/LC_MESSAGES/fuhua.mo $(ASAN)/locale/%/LC_MESSAGES/fuhua.mo: po/%.po | build/.deps-build
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@ $<
+
+po-check:
+	@./tests/po-check.sh
+
+# ---- the two commands -----------------------------------------------------
+DEMO_DB ?= demo/fuhua.db
+run: $(REL)/fuhua locale
+	@if [ ! -f $(DEMO_DB) ]; then mkdir -p $(dir $(DEMO_DB)) && \
+	  $(REL)/fuhua demo --db $(DEMO_DB) --config fixtures/config --tenants 300; fi
+	$(REL)/fuhua --db $(DEMO_DB) --lang $${FUHUA_LANG:-zh}
+
+UNIT_BIN := $(patsubst tests/unit/%.c,$(ASAN)/tests/unit/%,$(UNIT_SRC))
+test: build/.deps-test $(ASAN)/fuhua $(MO_ASAN) $(UNIT_BIN)
+	@FUHUA_BIN=$(ASAN)/fuhua UNIT_DIR=$(ASAN)/tests/unit ./tests/run.sh
+
+bench: $(REL)/fuhua $(REL)/bench/bench
+	@./bench/run.sh $(REL)
+
+$(REL)/bench/bench: $(REL)/bench/bench.o $(REL)/libfuhua.a
+	$(CC) $(REL_CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+lint:
+	cppcheck --quiet --enable=warning,portability --std=c11 -Iinclude core tui
+
+install: $(REL)/fuhua locale
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
+	  $(DESTDIR)$(DATADIR)/config/levels $(DESTDIR)$(DATADIR)/config/hubs
+	install -m 755 $(REL)/fuhua $(DESTDIR)$(BINDIR)/fuhua
+	install -m 644 man/fuhua.1 $(DESTDIR)$(MANDIR)/man1/fuhua.1
+	install -m 644 man/fuhua-config.5 $(DESTDIR)$(MANDIR)/man5/fuhua-config.5
+	install -m 644 fixtures/config/levels/*.yaml $(DESTDIR)$(DATADIR)/config/levels/
+	install -m 644 fixtures/config/hubs/*.yaml $(DESTDIR)$(DATADIR)/config/hubs/
+	for mo in $(MO_REL); do l=$${mo#$(REL)/locale/}; \
+	  install -D -m 644 $$mo $(DESTDIR)$(LOCALEDIR)/$$l; done
+
+clean:
+	rm -rf build
+
+-include $(shell find build -name '*.d' 2>/dev/null)

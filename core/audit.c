@@ -1,0 +1,85 @@
+/* fuhua core — the audit log. */
+#include "fuhua/audit.h"
+
+#include <stdlib.h>
+
+#include "fuhua/clock.h"
+#include "i18n.h"
+#include "store_int.h"
+
+fh_status fh_audit_write(fh_store *s, const fh_actor *actor, int64_t hub_id,
+			 const char *entity, int64_t entity_id, const char *action,
+			 const char *old_json, const char *new_json, fh_error *err)
+{
+	sqlite3_stmt *st = fh_store_stmt(s,
+		"INSERT INTO audit(at, operator_id, operator, via, hub_id, entity, entity_id,"
+		" action, old, new) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", err);
+	if (!st)
+		return err ? err->code : FH_ESTORE;
+	sqlite3_bind_int64(st, 1, fh_clock_now());
+	if (actor->id)
+		sqlite3_bind_int64(st, 2, actor->id);
+	sqlite3_bind_text(st, 3, actor->name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, actor->via[0] ? actor->via : "core", -1, SQLITE_TRANSIENT);
+	if (hub_id)
+		sqlite3_bind_int64(st, 5, hub_id);
+	sqlite3_bind_text(st, 6, entity, -1, SQLITE_STATIC);
+	if (entity_id)
+		sqlite3_bind_int64(st, 7, entity_id);
+	sqlite3_bind_text(st, 8, action, -1, SQLITE_STATIC);
+	fh_bind_text(st, 9, old_json);
+	fh_bind_text(st, 10, new_json);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return fh_store_fail(s, err, _("writing the audit log"));
+	return FH_OK;
+}
+
+fh_status fh_audit_recent(fh_store *s, const fh_actor *actor, int limit,
+			  fh_audit_row **rows, size_t *n, fh_error *err)
+{
+	*rows = NULL;
+	*n = 0;
+	if (limit < 1 || limit > 200)
+		return fh_error_set(err, FH_EINVAL, "limit", "%s", _("must be 1 to 200"));
+	sqlite3_stmt *st = fh_store_stmt(s,
+		"WITH RECURSIVE scope(id) AS (SELECT ?1 UNION ALL"
+		"  SELECT h.id FROM hubs h JOIN scope ON h.parent_id = scope.id)"
+		" SELECT a.id, a.at, a.operator, a.via, coalesce(h.code, ''), a.entity,"
+		"  coalesce(a.entity_id, 0), a.action,"
+		"  coalesce(json_extract(a.new, '$.name'), json_extract(a.old, '$.name'),"
+		"           json_extract(a.new, '$.summary'), '')"
+		" FROM audit a LEFT JOIN hubs h ON h.id = a.hub_id"
+		" WHERE a.hub_id IN (SELECT id FROM scope)"
+		" ORDER BY a.id DESC LIMIT ?2", err);
+	if (!st)
+		return err ? err->code : FH_ESTORE;
+	fh_audit_row *out = calloc((size_t)limit, sizeof *out);
+	if (!out)
+		return fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
+	sqlite3_bind_int64(st, 1, actor->hub_id);
+	sqlite3_bind_int(st, 2, limit);
+	size_t count = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		fh_audit_row *r = &out[count++];
+		r->id = sqlite3_column_int64(st, 0);
+		r->at = sqlite3_column_int64(st, 1);
+		fh_column_text(st, 2, r->operator_name, sizeof r->operator_name);
+		fh_column_text(st, 3, r->via, sizeof r->via);
+		fh_column_text(st, 4, r->hub_code, sizeof r->hub_code);
+		fh_column_text(st, 5, r->entity, sizeof r->entity);
+		r->entity_id = sqlite3_column_int64(st, 6);
+		fh_column_text(st, 7, r->action, sizeof r->action);
+		fh_column_text(st, 8, r->summary, sizeof r->summary);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		free(out);
+		return fh_store_fail(s, err, _("reading the audit log"));
+	}
+	*rows = out;
+	*n = count;
+	return FH_OK;
+}

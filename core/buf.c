@@ -1,0 +1,110 @@
+/* fuhua core — a growable byte buffer. */
+#include "fuhua/buf.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static bool reserve(fh_buf *b, size_t more)
+{
+	if (b->failed)
+		return false;
+	if (b->len + more + 1 <= b->cap)
+		return true;
+	size_t cap = b->cap ? b->cap : 64;
+	while (cap < b->len + more + 1)
+		cap *= 2;
+	char *d = realloc(b->data, cap);
+	if (!d) {
+		b->failed = true;
+		return false;
+	}
+	b->data = d;
+	b->cap = cap;
+	return true;
+}
+
+void fh_buf_add(fh_buf *b, const char *s, size_t n)
+{
+	if (!reserve(b, n))
+		return;
+	memcpy(b->data + b->len, s, n);
+	b->len += n;
+	b->data[b->len] = 0;
+}
+
+void fh_buf_puts(fh_buf *b, const char *s)
+{
+	fh_buf_add(b, s, strlen(s));
+}
+
+void fh_buf_printf(fh_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || !reserve(b, (size_t)n))
+		return;
+	va_start(ap, fmt);
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+void fh_buf_json_string(fh_buf *b, const char *s)
+{
+	if (!s) {
+		fh_buf_puts(b, "null");
+		return;
+	}
+	fh_buf_add(b, "\"", 1);
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		switch (*p) {
+		case '"': fh_buf_puts(b, "\\\""); break;
+		case '\\': fh_buf_puts(b, "\\\\"); break;
+		case '\n': fh_buf_puts(b, "\\n"); break;
+		case '\r': fh_buf_puts(b, "\\r"); break;
+		case '\t': fh_buf_puts(b, "\\t"); break;
+		default:
+			if (*p < 0x20 || *p == 0x7F)
+				fh_buf_printf(b, "\\u%04x", *p);
+			else
+				fh_buf_add(b, (const char *)p, 1);
+		}
+	}
+	fh_buf_add(b, "\"", 1);
+}
+
+void fh_buf_csv_cell(fh_buf *b, const char *s)
+{
+	if (!s)
+		s = "";
+	bool formula = strchr("=+-@\t\r", s[0]) && s[0];
+	bool quote = formula || strpbrk(s, ",\"\r\n") != NULL;
+	if (quote)
+		fh_buf_add(b, "\"", 1);
+	if (formula)
+		fh_buf_add(b, "'", 1);
+	for (const char *p = s; *p; p++) {
+		if (*p == '"')
+			fh_buf_add(b, "\"", 1);
+		fh_buf_add(b, p, 1);
+	}
+	if (quote)
+		fh_buf_add(b, "\"", 1);
+}
+
+const char *fh_buf_str(const fh_buf *b)
+{
+	return b->data ? b->data : "";
+}
+
+void fh_buf_free(fh_buf *b)
+{
+	free(b->data);
+	b->data = NULL;
+	b->len = b->cap = 0;
+	b->failed = false;
+}

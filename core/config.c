@@ -1,0 +1,1068 @@
+/* fuhua core — configuration per hub level, read from YAML and checked. */
+#include "fuhua/config.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "i18n.h"
+#include "fuhua/text.h"
+#include "yaml.h"
+
+/* ---- names ---------------------------------------------------------------- */
+
+static const char *const level_names[FH_LEVEL_COUNT] = {
+	"city", "district", "street", "community",
+};
+static const char *const stage_names[FH_STAGE_COUNT + 1] = {
+	"applied", "reviewing", "incubating", "graduated", "exited", NULL,
+};
+static const char *const space_type_names[FH_SPACE_TYPE_COUNT] = {
+	"office", "desk", "activity_room", "meeting_room", "showcase",
+};
+
+static bool parse_name(const char *const *names, int count, const char *s, int *out)
+{
+	for (int i = 0; s && i < count; i++)
+		if (strcmp(names[i], s) == 0) {
+			*out = i;
+			return true;
+		}
+	return false;
+}
+
+const char *fh_level_name(fh_level l)
+{
+	return (unsigned)l < FH_LEVEL_COUNT ? level_names[l] : NULL;
+}
+bool fh_level_parse(const char *s, fh_level *out)
+{
+	int v;
+	if (!parse_name(level_names, FH_LEVEL_COUNT, s, &v))
+		return false;
+	*out = (fh_level)v;
+	return true;
+}
+const char *fh_stage_name(fh_stage s)
+{
+	return (unsigned)s < FH_STAGE_COUNT ? stage_names[s] : NULL;
+}
+bool fh_stage_parse(const char *s, fh_stage *out)
+{
+	int v;
+	if (!parse_name(stage_names, FH_STAGE_COUNT, s, &v))
+		return false;
+	*out = (fh_stage)v;
+	return true;
+}
+const char *fh_space_type_name(fh_space_type t)
+{
+	return (unsigned)t < FH_SPACE_TYPE_COUNT ? space_type_names[t] : NULL;
+}
+bool fh_space_type_parse(const char *s, fh_space_type *out)
+{
+	int v;
+	if (!parse_name(space_type_names, FH_SPACE_TYPE_COUNT, s, &v))
+		return false;
+	*out = (fh_space_type)v;
+	return true;
+}
+
+/* ---- the loaded configuration --------------------------------------------- */
+
+struct hub_entry {
+	fh_hub_def def;
+	int code_line, code_col, parent_line, parent_col;
+};
+
+struct fh_config {
+	fh_rules levels[FH_LEVEL_COUNT];
+	bool have_level[FH_LEVEL_COUNT];
+	struct hub_entry *hubs;
+	size_t nhubs;
+};
+
+/* What a reader is working on: the file, for messages, and the error. */
+struct ctx {
+	const char *file;
+	fh_error *err;
+};
+
+static fh_status oom(struct ctx *c)
+{
+	return fh_error_set(c->err, FH_ENOMEM, NULL, "%s", _("out of memory"));
+}
+
+static fh_status at(struct ctx *c, const fh_ynode *n, const char *fmt, const char *a,
+		    const char *b)
+{
+	char msg[400];
+	snprintf(msg, sizeof msg, fmt, a ? a : "", b ? b : "");
+	return fh_error_at(c->err, c->file, n->line, n->column, "%s", msg);
+}
+
+static void strv_free(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+static void tpl_free(fh_milestone_tpl *t, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(t[i].code);
+		free(t[i].title);
+		free(t[i].kind);
+	}
+	free(t);
+}
+
+static void rules_free(fh_rules *r)
+{
+	strv_free(r->fields, r->nfields);
+	for (int s = 0; s < FH_STAGE_COUNT; s++)
+		free(r->stages[s].label);
+	tpl_free(r->org, r->norg);
+	tpl_free(r->party, r->nparty);
+	memset(r, 0, sizeof *r);
+}
+
+static char *dup_or_null(const char *s, bool *ok)
+{
+	if (!s)
+		return NULL;
+	char *d = strdup(s);
+	if (!d)
+		*ok = false;
+	return d;
+}
+
+static fh_milestone_tpl *tpl_copy(const fh_milestone_tpl *t, size_t n, bool *ok)
+{
+	if (n == 0)
+		return NULL;
+	fh_milestone_tpl *d = calloc(n, sizeof *d);
+	if (!d) {
+		*ok = false;
+		return NULL;
+	}
+	for (size_t i = 0; i < n; i++) {
+		d[i].code = dup_or_null(t[i].code, ok);
+		d[i].title = dup_or_null(t[i].title, ok);
+		d[i].kind = dup_or_null(t[i].kind, ok);
+		d[i].due_months = t[i].due_months;
+	}
+	return d;
+}
+
+static bool rules_copy(fh_rules *dst, const fh_rules *src)
+{
+	bool ok = true;
+	*dst = *src;
+	dst->fields = NULL;
+	if (src->nfields) {
+		dst->fields = calloc(src->nfields, sizeof *dst->fields);
+		if (!dst->fields)
+			ok = false;
+		for (size_t i = 0; ok && i < src->nfields; i++)
+			dst->fields[i] = dup_or_null(src->fields[i], &ok);
+	}
+	for (int s = 0; s < FH_STAGE_COUNT; s++)
+		dst->stages[s].label = dup_or_null(src->stages[s].label, &ok);
+	dst->org = tpl_copy(src->org, src->norg, &ok);
+	dst->party = tpl_copy(src->party, src->nparty, &ok);
+	if (!ok)
+		rules_free(dst);
+	return ok;
+}
+
+static void rules_defaults(fh_rules *r)
+{
+	memset(r, 0, sizeof *r);
+	r->incubation_term_months = 24;
+	r->extension_months = 0;
+	r->free_period_months = 12;
+	r->idle_lock_minutes = 10;
+	r->branch_min_members = 3;
+	r->instructor_required = true;
+	r->grad_min_months = 12;
+	r->grad_all_milestones = true;
+	r->grad_party_coverage = true;
+	r->grad_min_rating = 0;
+}
+
+/* ---- typed values ----------------------------------------------------------- */
+
+static const char *type_word(const fh_ynode *n)
+{
+	switch (n->type) {
+	case FH_YMAP:
+		return _("a map");
+	case FH_YSEQ:
+		return _("a list");
+	default:
+		return _("a text");
+	}
+}
+
+static fh_status want(struct ctx *c, const fh_ynode *n, fh_ytype type, const char *what)
+{
+	if (n->type == type)
+		return FH_OK;
+	return at(c, n, _("expected %s, found %s"), what, type_word(n));
+}
+
+static fh_status get_int(struct ctx *c, const fh_ynode *n, long min, long max, int *out)
+{
+	if (n->type != FH_YSCALAR || !n->plain)
+		return at(c, n, _("expected a whole number, found %s"),
+			  n->type == FH_YSCALAR ? _("a quoted text") : type_word(n), NULL);
+	const char *s = n->value;
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (!*s || *end || errno == ERANGE || (s[0] == '0' && s[1]) ||
+	    strspn(s, "-0123456789") != strlen(s))
+		return at(c, n, _("'%s' is not a whole number"), s, NULL);
+	if (v < min || v > max) {
+		char range[64];
+		snprintf(range, sizeof range, "%ld–%ld", min, max);
+		return at(c, n, _("%s is out of range (%s)"), s, range);
+	}
+	*out = (int)v;
+	return FH_OK;
+}
+
+static fh_status get_number(struct ctx *c, const fh_ynode *n, double min, double max,
+			    double *out)
+{
+	if (n->type != FH_YSCALAR || !n->plain)
+		return at(c, n, _("expected a number, found %s"),
+			  n->type == FH_YSCALAR ? _("a quoted text") : type_word(n), NULL);
+	const char *s = n->value;
+	char *end;
+	errno = 0;
+	if (strspn(s, "0123456789.") != strlen(s) || !*s)
+		return at(c, n, _("'%s' is not a number"), s, NULL);
+	double v = strtod(s, &end);
+	if (*end || errno == ERANGE || !isfinite(v))
+		return at(c, n, _("'%s' is not a number"), s, NULL);
+	if (v < min || v > max) {
+		char range[64];
+		snprintf(range, sizeof range, "%g–%g", min, max);
+		return at(c, n, _("%s is out of range (%s)"), s, range);
+	}
+	*out = v;
+	return FH_OK;
+}
+
+static fh_status get_bool(struct ctx *c, const fh_ynode *n, bool *out)
+{
+	if (n->type == FH_YSCALAR && n->plain) {
+		if (strcmp(n->value, "true") == 0 || strcmp(n->value, "yes") == 0) {
+			*out = true;
+			return FH_OK;
+		}
+		if (strcmp(n->value, "false") == 0 || strcmp(n->value, "no") == 0) {
+			*out = false;
+			return FH_OK;
+		}
+	}
+	return at(c, n, _("expected true or false, found '%s'"),
+		  n->type == FH_YSCALAR ? n->value : type_word(n), NULL);
+}
+
+/* A text for people: not empty, no control characters, at most max_chars. */
+static fh_status get_text(struct ctx *c, const fh_ynode *n, size_t max_chars, char **out)
+{
+	fh_status st = want(c, n, FH_YSCALAR, _("a text"));
+	if (st != FH_OK)
+		return st;
+	if (!n->value[0])
+		return at(c, n, _("must not be empty"), NULL, NULL);
+	if (fh_text_has_control(n->value))
+		return at(c, n, _("contains a control character"), NULL, NULL);
+	size_t chars = fh_utf8_chars(n->value);
+	if (chars > max_chars) {
+		char lim[32];
+		snprintf(lim, sizeof lim, "%zu", max_chars);
+		return at(c, n, _("is too long (at most %s characters)"), lim, NULL);
+	}
+	char *d = strdup(n->value);
+	if (!d)
+		return oom(c);
+	free(*out);
+	*out = d;
+	return FH_OK;
+}
+
+/* A code: 1–32 of [A-Za-z0-9_-]. */
+static fh_status get_code(struct ctx *c, const fh_ynode *n, char **out)
+{
+	fh_status st = want(c, n, FH_YSCALAR, _("a code"));
+	if (st != FH_OK)
+		return st;
+	size_t len = strlen(n->value);
+	if (len == 0 || len > 32 ||
+	    strspn(n->value, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") != len)
+		return at(c, n, _("'%s' is not a valid code (1–32 letters, digits, '-' or '_')"),
+			  n->value, NULL);
+	char *d = strdup(n->value);
+	if (!d)
+		return oom(c);
+	free(*out);
+	*out = d;
+	return FH_OK;
+}
+
+/* ---- keys ------------------------------------------------------------------- */
+
+/* Levenshtein distance, capped; for "did you mean". */
+static int distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if (la > 40 || lb > 40)
+		return 99;
+	int row[41];
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = (int)j;
+	for (size_t i = 1; i <= la; i++) {
+		int prev = row[0];
+		row[0] = (int)i;
+		for (size_t j = 1; j <= lb; j++) {
+			int cur = row[j];
+			int cost = a[i - 1] != b[j - 1];
+			int best = prev + cost;
+			if (row[j] + 1 < best)
+				best = row[j] + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			prev = cur;
+		}
+	}
+	return row[lb];
+}
+
+static fh_status unknown_key(struct ctx *c, const fh_ynode *key, const char *const *known)
+{
+	const char *best = NULL;
+	int bestd = 3;
+	for (size_t i = 0; known[i]; i++) {
+		int d = distance(key->value, known[i]);
+		if (d < bestd) {
+			bestd = d;
+			best = known[i];
+		}
+	}
+	if (best)
+		return at(c, key, _("unknown key '%s' (did you mean '%s'?)"), key->value, best);
+	return at(c, key, _("unknown key '%s'"), key->value, NULL);
+}
+
+static int key_index(const char *name, const char *const *known)
+{
+	for (int i = 0; known[i]; i++)
+		if (strcmp(known[i], name) == 0)
+			return i;
+	return -1;
+}
+
+/* Checks that every required key (bit i of `required`) was seen. */
+static fh_status check_required(struct ctx *c, const fh_ynode *map, unsigned seen,
+				unsigned required, const char *const *known)
+{
+	for (int i = 0; known[i]; i++)
+		if ((required & (1u << i)) && !(seen & (1u << i)))
+			return at(c, map, _("missing required key '%s'"), known[i], NULL);
+	return FH_OK;
+}
+
+/* ---- rules: shared by level files and hub overrides -------------------------- */
+
+static const char *const rule_keys[] = {
+	"incubation_term_months", "extension_months", "free_period_months",
+	"idle_lock_minutes", "fields", "stages", "milestones", "party", "graduation", NULL,
+};
+enum { RK_TERM, RK_EXT, RK_FREE, RK_LOCK, RK_FIELDS, RK_STAGES, RK_MILESTONES, RK_PARTY, RK_GRAD };
+
+static fh_status read_fields(struct ctx *c, const fh_ynode *n, fh_rules *r)
+{
+	fh_status st = want(c, n, FH_YSEQ, _("a list of service fields"));
+	if (st != FH_OK)
+		return st;
+	if (n->n == 0 || n->n > 40)
+		return at(c, n, _("needs 1 to 40 service fields"), NULL, NULL);
+	char **v = calloc(n->n, sizeof *v);
+	if (!v)
+		return oom(c);
+	for (size_t i = 0; i < n->n; i++) {
+		if ((st = get_text(c, n->kids[i], 20, &v[i])) != FH_OK)
+			break;
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(v[i], v[j]) == 0) {
+				st = at(c, n->kids[i], _("service field '%s' is listed twice"), v[i], NULL);
+				break;
+			}
+		if (st != FH_OK)
+			break;
+	}
+	if (st != FH_OK) {
+		strv_free(v, n->n);
+		return st;
+	}
+	strv_free(r->fields, r->nfields);
+	r->fields = v;
+	r->nfields = n->n;
+	return FH_OK;
+}
+
+static fh_status read_stages(struct ctx *c, const fh_ynode *n, fh_rules *r)
+{
+	static const char *const keys[] = { "label", "max_days", NULL };
+	fh_status st = want(c, n, FH_YMAP, _("a map of stages"));
+	for (size_t i = 0; st == FH_OK && i < n->n; i++) {
+		const fh_ynode *k = n->kids[2 * i], *v = n->kids[2 * i + 1];
+		fh_stage s;
+		if (!fh_stage_parse(k->value, &s))
+			return unknown_key(c, k, stage_names);
+		if ((st = want(c, v, FH_YMAP, _("a map with label and max_days"))) != FH_OK)
+			return st;
+		for (size_t j = 0; st == FH_OK && j < v->n; j++) {
+			const fh_ynode *kk = v->kids[2 * j], *vv = v->kids[2 * j + 1];
+			switch (key_index(kk->value, keys)) {
+			case 0:
+				st = get_text(c, vv, 12, &r->stages[s].label);
+				break;
+			case 1:
+				st = get_int(c, vv, 0, 3650, &r->stages[s].max_days);
+				break;
+			default:
+				st = unknown_key(c, kk, keys);
+			}
+		}
+	}
+	return st;
+}
+
+static const char *const milestone_kinds[] = {
+	"task", "grant", "contract", "registration", "inspection", "election", "rating", NULL,
+};
+
+static fh_status read_templates(struct ctx *c, const fh_ynode *n, fh_milestone_tpl **out,
+				size_t *nout)
+{
+	static const char *const keys[] = { "code", "title", "due_months", "kind", NULL };
+	fh_status st = want(c, n, FH_YSEQ, _("a list of milestones"));
+	if (st != FH_OK)
+		return st;
+	if (n->n > 100)
+		return at(c, n, _("too many milestones (at most 100)"), NULL, NULL);
+	fh_milestone_tpl *t = n->n ? calloc(n->n, sizeof *t) : NULL;
+	if (n->n && !t)
+		return oom(c);
+	for (size_t i = 0; st == FH_OK && i < n->n; i++) {
+		const fh_ynode *m = n->kids[i];
+		unsigned seen = 0;
+		if ((st = want(c, m, FH_YMAP, _("a milestone (a map)"))) != FH_OK)
+			break;
+		for (size_t j = 0; st == FH_OK && j < m->n; j++) {
+			const fh_ynode *k = m->kids[2 * j], *v = m->kids[2 * j + 1];
+			int ki = key_index(k->value, keys);
+			switch (ki) {
+			case 0:
+				st = get_code(c, v, &t[i].code);
+				for (size_t p = 0; st == FH_OK && p < i; p++)
+					if (strcmp(t[p].code, t[i].code) == 0)
+						st = at(c, v, _("milestone code '%s' is used twice"),
+							t[i].code, NULL);
+				break;
+			case 1:
+				st = get_text(c, v, 40, &t[i].title);
+				break;
+			case 2:
+				st = get_int(c, v, 0, 120, &t[i].due_months);
+				break;
+			case 3:
+				if ((st = want(c, v, FH_YSCALAR, _("a milestone kind"))) == FH_OK) {
+					if (key_index(v->value, milestone_kinds) < 0)
+						st = at(c, v, _("unknown milestone kind '%s' (task, grant, contract, registration, inspection, election, rating)"),
+							v->value, NULL);
+					else if (!(t[i].kind = strdup(v->value)))
+						st = oom(c);
+				}
+				break;
+			default:
+				st = unknown_key(c, k, keys);
+			}
+			if (ki >= 0)
+				seen |= 1u << ki;
+		}
+		if (st == FH_OK)
+			st = check_required(c, m, seen, 0x7, keys);
+		if (st == FH_OK && !t[i].kind && !(t[i].kind = strdup("task")))
+			st = oom(c);
+	}
+	if (st != FH_OK) {
+		tpl_free(t, n->n);
+		return st;
+	}
+	tpl_free(*out, *nout);
+	*out = t;
+	*nout = n->n;
+	return FH_OK;
+}
+
+static fh_status read_milestones(struct ctx *c, const fh_ynode *n, fh_rules *r)
+{
+	static const char *const keys[] = { "org", "party", NULL };
+	fh_status st = want(c, n, FH_YMAP, _("a map with org and party"));
+	for (size_t i = 0; st == FH_OK && i < n->n; i++) {
+		const fh_ynode *k = n->kids[2 * i], *v = n->kids[2 * i + 1];
+		switch (key_index(k->value, keys)) {
+		case 0:
+			st = read_templates(c, v, &r->org, &r->norg);
+			break;
+		case 1:
+			st = read_templates(c, v, &r->party, &r->nparty);
+			break;
+		default:
+			st = unknown_key(c, k, keys);
+		}
+	}
+	return st;
+}
+
+static fh_status read_party(struct ctx *c, const fh_ynode *n, fh_rules *r)
+{
+	static const char *const keys[] = { "branch_min_members", "instructor_required", NULL };
+	fh_status st = want(c, n, FH_YMAP, _("a map of party rules"));
+	for (size_t i = 0; st == FH_OK && i < n->n; i++) {
+		const fh_ynode *k = n->kids[2 * i], *v = n->kids[2 * i + 1];
+		switch (key_index(k->value, keys)) {
+		case 0:
+			st = get_int(c, v, 3, 50, &r->branch_min_members);
+			break;
+		case 1:
+			st = get_bool(c, v, &r->instructor_required);
+			break;
+		default:
+			st = unknown_key(c, k, keys);
+		}
+	}
+	return st;
+}
+
+static fh_status read_graduation(struct ctx *c, const fh_ynode *n, fh_rules *r)
+{
+	static const char *const keys[] = { "min_months", "all_milestones", "party_coverage",
+					    "min_rating", NULL };
+	fh_status st = want(c, n, FH_YMAP, _("a map of graduation criteria"));
+	for (size_t i = 0; st == FH_OK && i < n->n; i++) {
+		const fh_ynode *k = n->kids[2 * i], *v = n->kids[2 * i + 1];
+		switch (key_index(k->value, keys)) {
+		case 0:
+			st = get_int(c, v, 0, 120, &r->grad_min_months);
+			break;
+		case 1:
+			st = get_bool(c, v, &r->grad_all_milestones);
+			break;
+		case 2:
+			st = get_bool(c, v, &r->grad_party_coverage);
+			break;
+		case 3:
+			st = get_int(c, v, 0, 5, &r->grad_min_rating);
+			break;
+		default:
+			st = unknown_key(c, k, keys);
+		}
+	}
+	return st;
+}
+
+/* Applies one rule key; returns its index in rule_keys, or -1 if it is not a
+ * rule key (the caller decides whether that is an error). */
+static fh_status apply_rule(struct ctx *c, const fh_ynode *k, const fh_ynode *v,
+			    fh_rules *r, int *which)
+{
+	*which = key_index(k->value, rule_keys);
+	switch (*which) {
+	case RK_TERM:
+		return get_int(c, v, 1, 120, &r->incubation_term_months);
+	case RK_EXT:
+		return get_int(c, v, 0, 60, &r->extension_months);
+	case RK_FREE:
+		return get_int(c, v, 0, 60, &r->free_period_months);
+	case RK_LOCK:
+		return get_int(c, v, 0, 240, &r->idle_lock_minutes);
+	case RK_FIELDS:
+		return read_fields(c, v, r);
+	case RK_STAGES:
+		return read_stages(c, v, r);
+	case RK_MILESTONES:
+		return read_milestones(c, v, r);
+	case RK_PARTY:
+		return read_party(c, v, r);
+	case RK_GRAD:
+		return read_graduation(c, v, r);
+	default:
+		return FH_OK;
+	}
+}
+
+/* ---- files ------------------------------------------------------------------ */
+
+static fh_status read_level(fh_config *cfg, const char *path, fh_level expect, fh_error *err)
+{
+	static const char *const keys[] = {
+		"level", "incubation_term_months", "extension_months", "free_period_months",
+		"idle_lock_minutes", "fields", "stages", "milestones", "party", "graduation", NULL,
+	};
+	struct ctx c = { path, err };
+	fh_ynode *root;
+	fh_status st = fh_yaml_load(path, &root, err);
+	if (st != FH_OK)
+		return st;
+	fh_rules r;
+	rules_defaults(&r);
+	unsigned seen = 0;
+	if ((st = want(&c, root, FH_YMAP, _("a map of level settings"))) != FH_OK)
+		goto out;
+	for (size_t i = 0; st == FH_OK && i < root->n; i++) {
+		const fh_ynode *k = root->kids[2 * i], *v = root->kids[2 * i + 1];
+		int ki = key_index(k->value, keys);
+		if (ki < 0) {
+			st = unknown_key(&c, k, keys);
+		} else if (ki == 0) {
+			fh_level l;
+			if ((st = want(&c, v, FH_YSCALAR, _("a level"))) != FH_OK)
+				break;
+			if (!fh_level_parse(v->value, &l))
+				st = at(&c, v, _("unknown level '%s' (city, district, street, community)"),
+					v->value, NULL);
+			else if (l != expect)
+				st = at(&c, v, _("level '%s' does not match the file name (%s.yaml)"),
+					v->value, level_names[expect]);
+		} else {
+			int which;
+			st = apply_rule(&c, k, v, &r, &which);
+		}
+		if (ki >= 0)
+			seen |= 1u << ki;
+	}
+	/* level, incubation_term_months, free_period_months and fields are required */
+	if (st == FH_OK)
+		st = check_required(&c, root, seen, 1u | 2u | 8u | 32u, keys);
+out:
+	fh_ynode_free(&root);
+	if (st != FH_OK) {
+		rules_free(&r);
+		return st;
+	}
+	cfg->levels[expect] = r;
+	cfg->have_level[expect] = true;
+	return FH_OK;
+}
+
+static fh_status read_spaces(struct ctx *c, const fh_ynode *n, fh_hub_def *h)
+{
+	static const char *const keys[] = { "code", "name", "type", "floor", "area", "seats", NULL };
+	fh_status st = want(c, n, FH_YSEQ, _("a list of spaces"));
+	if (st != FH_OK)
+		return st;
+	if (n->n > 2000)
+		return at(c, n, _("too many spaces (at most 2000)"), NULL, NULL);
+	h->spaces = n->n ? calloc(n->n, sizeof *h->spaces) : NULL;
+	if (n->n && !h->spaces)
+		return oom(c);
+	for (size_t i = 0; st == FH_OK && i < n->n; i++) {
+		const fh_ynode *m = n->kids[i];
+		fh_space_def *s = &h->spaces[i];
+		h->nspaces = i + 1;
+		s->floor = 1;
+		s->line = m->line;
+		s->column = m->column;
+		unsigned seen = 0;
+		if ((st = want(c, m, FH_YMAP, _("a space (a map)"))) != FH_OK)
+			break;
+		for (size_t j = 0; st == FH_OK && j < m->n; j++) {
+			const fh_ynode *k = m->kids[2 * j], *v = m->kids[2 * j + 1];
+			int ki = key_index(k->value, keys);
+			switch (ki) {
+			case 0:
+				st = get_code(c, v, &s->code);
+				for (size_t p = 0; st == FH_OK && p < i; p++)
+					if (strcmp(h->spaces[p].code, s->code) == 0)
+						st = at(c, v, _("duplicate space code '%s'"), s->code, NULL);
+				break;
+			case 1:
+				st = get_text(c, v, 30, &s->name);
+				break;
+			case 2:
+				if ((st = want(c, v, FH_YSCALAR, _("a space type"))) == FH_OK &&
+				    !fh_space_type_parse(v->value, &s->type))
+					st = at(c, v, _("unknown space type '%s' (office, desk, activity_room, meeting_room, showcase)"),
+						v->value, NULL);
+				break;
+			case 3:
+				st = get_int(c, v, -5, 99, &s->floor);
+				break;
+			case 4:
+				st = get_number(c, v, 0.5, 100000, &s->area);
+				break;
+			case 5:
+				st = get_int(c, v, 0, 10000, &s->seats);
+				break;
+			default:
+				st = unknown_key(c, k, keys);
+			}
+			if (ki >= 0)
+				seen |= 1u << ki;
+		}
+		if (st == FH_OK) /* code, name, type, area */
+			st = check_required(c, m, seen, 1u | 2u | 4u | 16u, keys);
+	}
+	return st;
+}
+
+static void hub_def_free(fh_hub_def *h)
+{
+	free(h->code);
+	free(h->name);
+	free(h->parent);
+	free(h->address);
+	free(h->file);
+	rules_free(&h->rules);
+	for (size_t i = 0; i < h->nspaces; i++) {
+		free(h->spaces[i].code);
+		free(h->spaces[i].name);
+	}
+	free(h->spaces);
+	memset(h, 0, sizeof *h);
+}
+
+static fh_status read_overrides(struct ctx *c, const fh_ynode *n, fh_rules *r)
+{
+	fh_status st = want(c, n, FH_YMAP, _("a map of level settings"));
+	for (size_t i = 0; st == FH_OK && i < n->n; i++) {
+		const fh_ynode *k = n->kids[2 * i], *v = n->kids[2 * i + 1];
+		int which;
+		st = apply_rule(c, k, v, r, &which);
+		if (st == FH_OK && which < 0)
+			st = unknown_key(c, k, rule_keys);
+	}
+	return st;
+}
+
+static fh_status read_hub(fh_config *cfg, const char *path, struct hub_entry *e, fh_error *err)
+{
+	static const char *const keys[] = { "code", "name", "level", "parent", "address",
+					    "spaces", "overrides", NULL };
+	struct ctx c = { path, err };
+	fh_ynode *root;
+	fh_status st = fh_yaml_load(path, &root, err);
+	if (st != FH_OK)
+		return st;
+	fh_hub_def *h = &e->def;
+	const fh_ynode *overrides = NULL, *level_node = NULL;
+	unsigned seen = 0;
+	if (!(h->file = strdup(path))) {
+		st = oom(&c);
+		goto out;
+	}
+	if ((st = want(&c, root, FH_YMAP, _("a map of hub settings"))) != FH_OK)
+		goto out;
+	for (size_t i = 0; st == FH_OK && i < root->n; i++) {
+		const fh_ynode *k = root->kids[2 * i], *v = root->kids[2 * i + 1];
+		int ki = key_index(k->value, keys);
+		switch (ki) {
+		case 0:
+			st = get_code(&c, v, &h->code);
+			e->code_line = v->line;
+			e->code_col = v->column;
+			break;
+		case 1:
+			st = get_text(&c, v, 40, &h->name);
+			break;
+		case 2:
+			level_node = v;
+			if ((st = want(&c, v, FH_YSCALAR, _("a level"))) == FH_OK &&
+			    !fh_level_parse(v->value, &h->level))
+				st = at(&c, v, _("unknown level '%s' (city, district, street, community)"),
+					v->value, NULL);
+			break;
+		case 3:
+			st = get_code(&c, v, &h->parent);
+			e->parent_line = v->line;
+			e->parent_col = v->column;
+			break;
+		case 4:
+			st = get_text(&c, v, 100, &h->address);
+			break;
+		case 5:
+			st = read_spaces(&c, v, h);
+			break;
+		case 6:
+			overrides = v;
+			break;
+		default:
+			st = unknown_key(&c, k, keys);
+		}
+		if (ki >= 0)
+			seen |= 1u << ki;
+	}
+	if (st == FH_OK)
+		st = check_required(&c, root, seen, 1u | 2u | 4u, keys);
+	if (st == FH_OK && h->level == FH_LEVEL_CITY && h->parent)
+		st = fh_error_at(err, path, e->parent_line, e->parent_col, "%s",
+				 _("a city hub has no parent"));
+	if (st == FH_OK && h->level != FH_LEVEL_CITY && !h->parent)
+		st = at(&c, root, _("missing required key '%s'"), "parent", NULL);
+	if (st == FH_OK && !cfg->have_level[h->level])
+		st = at(&c, level_node, _("no configuration for level '%s' (levels/%s.yaml is missing)"),
+			level_names[h->level], level_names[h->level]);
+	if (st == FH_OK && !rules_copy(&h->rules, &cfg->levels[h->level]))
+		st = oom(&c);
+	if (st == FH_OK && overrides)
+		st = read_overrides(&c, overrides, &h->rules);
+out:
+	fh_ynode_free(&root);
+	if (st != FH_OK)
+		hub_def_free(h);
+	return st;
+}
+
+/* ---- the directory ---------------------------------------------------------- */
+
+static bool has_yaml_suffix(const char *name)
+{
+	size_t n = strlen(name);
+	return name[0] != '.' && ((n > 5 && strcmp(name + n - 5, ".yaml") == 0) ||
+				  (n > 4 && strcmp(name + n - 4, ".yml") == 0));
+}
+
+static int yaml_filter(const struct dirent *d)
+{
+	return has_yaml_suffix(d->d_name);
+}
+
+static char *join(const char *a, const char *b, const char *c)
+{
+	size_t n = strlen(a) + strlen(b) + strlen(c) + 3;
+	char *p = malloc(n);
+	if (p)
+		snprintf(p, n, "%s/%s%s%s", a, b, *c ? "/" : "", c);
+	return p;
+}
+
+static fh_status read_levels(fh_config *cfg, const char *dir, fh_error *err)
+{
+	char *ldir = join(dir, "levels", "");
+	if (!ldir)
+		return fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
+	struct dirent **list;
+	int n = scandir(ldir, &list, yaml_filter, alphasort);
+	fh_status st = FH_OK;
+	if (n < 0)
+		st = fh_error_at(err, ldir, 0, 0, _("cannot read the levels directory: %s"),
+				 strerror(errno));
+	for (int i = 0; i < n; i++) {
+		char *path = join(ldir, list[i]->d_name, "");
+		char stem[64];
+		snprintf(stem, sizeof stem, "%.*s", (int)strcspn(list[i]->d_name, "."),
+			 list[i]->d_name);
+		fh_level l;
+		if (st != FH_OK || !path) {
+			if (!path && st == FH_OK)
+				st = fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
+		} else if (!fh_level_parse(stem, &l)) {
+			st = fh_error_at(err, path, 0, 0,
+					 _("unknown level file (expected city.yaml, district.yaml, street.yaml or community.yaml)"));
+		} else if (cfg->have_level[l]) {
+			st = fh_error_at(err, path, 0, 0, _("level '%s' is configured twice"), stem);
+		} else {
+			st = read_level(cfg, path, l, err);
+		}
+		free(path);
+		free(list[i]);
+	}
+	if (n >= 0)
+		free(list);
+	free(ldir);
+	return st;
+}
+
+static fh_status read_hubs(fh_config *cfg, const char *dir, fh_error *err)
+{
+	char *hdir = join(dir, "hubs", "");
+	if (!hdir)
+		return fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
+	struct dirent **list;
+	int n = scandir(hdir, &list, yaml_filter, alphasort);
+	fh_status st = FH_OK;
+	if (n < 0)
+		st = fh_error_at(err, hdir, 0, 0, _("cannot read the hubs directory: %s"),
+				 strerror(errno));
+	else if (n == 0)
+		st = fh_error_at(err, hdir, 0, 0, "%s", _("no hub is configured"));
+	else if (!(cfg->hubs = calloc((size_t)n, sizeof *cfg->hubs)))
+		st = fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
+	for (int i = 0; i < n; i++) {
+		if (st == FH_OK) {
+			char *path = join(hdir, list[i]->d_name, "");
+			if (!path)
+				st = fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
+			else if ((st = read_hub(cfg, path, &cfg->hubs[cfg->nhubs], err)) == FH_OK)
+				cfg->nhubs++;
+			free(path);
+		}
+		free(list[i]);
+	}
+	if (n >= 0)
+		free(list);
+	free(hdir);
+	return st;
+}
+
+static struct hub_entry *find_entry(fh_config *cfg, const char *code)
+{
+	for (size_t i = 0; i < cfg->nhubs; i++)
+		if (strcmp(cfg->hubs[i].def.code, code) == 0)
+			return &cfg->hubs[i];
+	return NULL;
+}
+
+static fh_status check_tree(fh_config *cfg, fh_error *err)
+{
+	const struct hub_entry *root = NULL;
+	for (size_t i = 0; i < cfg->nhubs; i++) {
+		const struct hub_entry *e = &cfg->hubs[i];
+		if (e->def.level != FH_LEVEL_CITY)
+			continue;
+		if (root)
+			return fh_error_at(err, e->def.file, e->code_line, e->code_col,
+					   _("a second city hub '%s' (one database serves one city; the first is '%s')"),
+					   e->def.code, root->def.code);
+		root = e;
+	}
+	for (size_t i = 0; i < cfg->nhubs; i++) {
+		struct hub_entry *e = &cfg->hubs[i];
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(cfg->hubs[j].def.code, e->def.code) == 0)
+				return fh_error_at(err, e->def.file, e->code_line, e->code_col,
+						   _("duplicate hub code '%s' (also in %s)"),
+						   e->def.code, cfg->hubs[j].def.file);
+	}
+	for (size_t i = 0; i < cfg->nhubs; i++) {
+		struct hub_entry *e = &cfg->hubs[i];
+		if (e->def.parent && !find_entry(cfg, e->def.parent))
+			return fh_error_at(err, e->def.file, e->parent_line, e->parent_col,
+					   _("unknown parent hub '%s'"), e->def.parent);
+	}
+	for (size_t i = 0; i < cfg->nhubs; i++) {
+		struct hub_entry *e = &cfg->hubs[i], *p = e;
+		char path[256] = "";
+		for (size_t steps = 0; p && p->def.parent; steps++) {
+			size_t used = strlen(path);
+			snprintf(path + used, sizeof path - used, "%s → ", p->def.code);
+			p = find_entry(cfg, p->def.parent);
+			if (p == e || steps > cfg->nhubs) {
+				used = strlen(path);
+				snprintf(path + used, sizeof path - used, "%s", e->def.code);
+				return fh_error_at(err, e->def.file, e->parent_line, e->parent_col,
+						   _("hub parents form a cycle: %s"), path);
+			}
+		}
+	}
+	for (size_t i = 0; i < cfg->nhubs; i++) {
+		struct hub_entry *e = &cfg->hubs[i];
+		if (!e->def.parent)
+			continue;
+		struct hub_entry *p = find_entry(cfg, e->def.parent);
+		if (p->def.level + 1 != e->def.level)
+			return fh_error_at(err, e->def.file, e->parent_line, e->parent_col,
+					   _("a %s hub's parent must be a %s hub, but '%s' is a %s hub"),
+					   level_names[e->def.level], level_names[e->def.level - 1],
+					   p->def.code, level_names[p->def.level]);
+	}
+	return FH_OK;
+}
+
+static int entry_order(const void *a, const void *b)
+{
+	const struct hub_entry *x = a, *y = b;
+	if (x->def.level != y->def.level)
+		return (int)x->def.level - (int)y->def.level;
+	return strcmp(x->def.code, y->def.code);
+}
+
+fh_status fh_config_load(const char *dir, fh_config **out, fh_error *err)
+{
+	fh_error_clear(err);
+	*out = NULL;
+	if (!dir || !*dir)
+		return fh_error_set(err, FH_EINVAL, "config", "%s", _("no configuration directory given"));
+	struct stat sb;
+	if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode))
+		return fh_error_at(err, dir, 0, 0, "%s", _("not a configuration directory"));
+	fh_config *cfg = calloc(1, sizeof *cfg);
+	if (!cfg)
+		return fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
+	fh_status st = read_levels(cfg, dir, err);
+	if (st == FH_OK)
+		st = read_hubs(cfg, dir, err);
+	if (st == FH_OK)
+		st = check_tree(cfg, err);
+	if (st != FH_OK) {
+		fh_config_free(&cfg);
+		return st;
+	}
+	qsort(cfg->hubs, cfg->nhubs, sizeof *cfg->hubs, entry_order);
+	*out = cfg;
+	return FH_OK;
+}
+
+void fh_config_free(fh_config **pcfg)
+{
+	if (!pcfg || !*pcfg)
+		return;
+	fh_config *cfg = *pcfg;
+	for (int l = 0; l < FH_LEVEL_COUNT; l++)
+		rules_free(&cfg->levels[l]);
+	for (size_t i = 0; i < cfg->nhubs; i++)
+		hub_def_free(&cfg->hubs[i].def);
+	free(cfg->hubs);
+	free(cfg);
+	*pcfg = NULL;
+}
+
+size_t fh_config_hub_count(const fh_config *cfg)
+{
+	return cfg ? cfg->nhubs : 0;
+}
+
+const fh_hub_def *fh_config_hub(const fh_config *cfg, size_t i)
+{
+	return cfg && i < cfg->nhubs ? &cfg->hubs[i].def : NULL;
+}
+
+const fh_hub_def *fh_config_find_hub(const fh_config *cfg, const char *code)
+{
+	for (size_t i = 0; cfg && code && i < cfg->nhubs; i++)
+		if (strcmp(cfg->hubs[i].def.code, code) == 0)
+			return &cfg->hubs[i].def;
+	return NULL;
+}
+
+const fh_rules *fh_config_level(const fh_config *cfg, fh_level level)
+{
+	if (!cfg || (unsigned)level >= FH_LEVEL_COUNT || !cfg->have_level[level])
+		return NULL;
+	return &cfg->levels[level];
+}

@@ -1,0 +1,510 @@
+/* fuhua core — the demo database generator. */
+#include "fuhua/demo.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fuhua/buf.h"
+#include "fuhua/clock.h"
+#include "fuhua/hub.h"
+#include "fuhua/tenant.h"
+#include "i18n.h"
+#include "store_int.h"
+
+#define DAY 86400
+#define MONTH (30 * DAY)
+
+/* splitmix64: small, fast, the same everywhere. */
+static uint64_t next(uint64_t *state)
+{
+	uint64_t z = (*state += 0x9E3779B97F4A7C15ULL);
+	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+	z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+	return z ^ (z >> 31);
+}
+
+static int pick(uint64_t *rng, int n)
+{
+	return (int)(next(rng) % (uint64_t)n);
+}
+
+#define COUNT(a) ((int)(sizeof a / sizeof a[0]))
+
+static const char *const brands[] = {
+	"青凤", "春晖", "乐龄", "阳光", "彩虹", "益心", "同心", "晨曦", "馨苑", "明德",
+	"暖阳", "善行", "知行", "新芽", "绿洲", "蒲公英", "向日葵", "星火", "守望", "常青",
+	"悦享", "安康", "仁爱", "启明", "心桥", "和美", "邻里", "翼展", "融爱", "乐群",
+	"博雅", "慧心", "凝聚", "友邻", "睦邻", "众扶", "携手", "微光", "萤火", "润泽",
+};
+/* What the organisation does, with the service field it belongs to. */
+static const struct { const char *what, *field; } works[] = {
+	{ "老年生活护理", "为老服务" }, { "社工", "社区治理" }, { "为老", "为老服务" },
+	{ "居家养老", "为老服务" }, { "助残", "助残帮困" }, { "青少年成长", "青少年服务" },
+	{ "亲子教育", "青少年服务" }, { "新市民融合", "新市民服务" }, { "文化艺术", "文化" },
+	{ "环境保护", "环保" }, { "垃圾分类", "环保" }, { "食品安全", "食品安全" },
+	{ "邻里互助", "社区治理" }, { "心理健康", "助残帮困" }, { "公益法律", "社区治理" },
+	{ "社区营造", "社区治理" }, { "读书", "文化" }, { "志愿服务", "其他" },
+};
+static const struct { const char *suffix; fh_org_type type; } kinds[] = {
+	{ "服务社", FH_ORG_SERVICE_ORG }, { "事务所", FH_ORG_SERVICE_ORG },
+	{ "服务中心", FH_ORG_SERVICE_ORG }, { "发展中心", FH_ORG_SERVICE_ORG },
+	{ "促进会", FH_ORG_SOCIAL_GROUP }, { "协会", FH_ORG_SOCIAL_GROUP },
+	{ "公益基金会", FH_ORG_FOUNDATION }, { "志愿服务队", FH_ORG_COMMUNITY_ORG },
+	{ "睦邻点", FH_ORG_COMMUNITY_ORG }, { "服务站", FH_ORG_SERVICE_ORG },
+};
+static const char *const surnames[] = {
+	"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "周", "吴", "徐", "孙", "朱", "马",
+	"胡", "郭", "林", "何", "高", "罗", "郑", "梁", "谢", "宋", "唐", "许", "闵", "钱",
+};
+static const char *const given[] = {
+	"伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟",
+	"涛", "明", "超", "秀英", "霞", "平", "刚", "桂英", "晖", "建华", "文", "红", "慧",
+	"晓燕", "国庆", "海燕", "志强", "佳怡", "子涵", "雨轩", "梓萱", "浩然",
+};
+static const char *const expertise[] = {
+	"财务管理", "项目设计", "法律合规", "党建工作", "品牌传播", "社工督导", "志愿者管理",
+	"筹款", "评估", "数字化",
+};
+static const char *const streets[] = {
+	"共和新路", "万荣路", "大统路", "江场西路", "沪太路", "七莘路", "莘松路", "都市路",
+	"虹梅路", "吴中路",
+};
+
+static void person(uint64_t *rng, char *out, size_t size)
+{
+	snprintf(out, size, "%s%s", surnames[pick(rng, COUNT(surnames))],
+		 given[pick(rng, COUNT(given))]);
+}
+
+static void mobile(uint64_t *rng, char *out, size_t size)
+{
+	static const char *const prefixes[] = { "135", "136", "138", "139", "150", "158",
+						"177", "186", "188", "199" };
+	snprintf(out, size, "%s%08d", prefixes[pick(rng, COUNT(prefixes))],
+		 (int)(next(rng) % 100000000));
+}
+
+/* 统一社会信用代码: 5 (civil affairs), type, region, an organisation code
+ * built from `serial` so that codes never repeat, its GB 11714 check, and the
+ * GB 32100 check. */
+static void credit_code(fh_org_type type, const char *region, uint64_t serial, char out[19])
+{
+	static const char alpha[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+	static const int w11714[8] = { 3, 7, 9, 10, 5, 8, 4, 2 };
+	char type_char = type == FH_ORG_SOCIAL_GROUP ? '1' : type == FH_ORG_FOUNDATION ? '3'
+			 : type == FH_ORG_SERVICE_ORG ? '2' : '9';
+	char body[9];
+	uint64_t v = (serial * 2654435761ULL + 97) % 852891037441ULL; /* 31^8 */
+	for (int i = 7; i >= 0; i--) {
+		body[i] = alpha[v % 31];
+		v /= 31;
+	}
+	int sum = 0;
+	for (int i = 0; i < 8; i++) {
+		int cv = body[i] <= '9' ? body[i] - '0' : body[i] - 'A' + 10;
+		sum += cv * w11714[i];
+	}
+	int c = 11 - sum % 11;
+	body[8] = c == 10 ? 'X' : c == 11 ? '0' : (char)('0' + c);
+	snprintf(out, 19, "5%c%.6s%.9s", type_char, region, body);
+	out[17] = fh_credit_code_check_char(out);
+	out[18] = 0;
+}
+
+struct hubinfo {
+	int64_t id;
+	char code[33];
+	char level[12];
+	char district[8];  /* region code for credit codes */
+	int term, free_months;
+	int branch_min;
+};
+
+struct gen {
+	fh_store *s;
+	fh_error *err;
+	fh_actor actor;
+	uint64_t rng;
+	int64_t now;
+	struct hubinfo *hubs;
+	size_t nhubs;
+};
+
+static fh_status fail(struct gen *g, const char *what)
+{
+	return fh_store_fail(g->s, g->err, what);
+}
+
+static fh_status load_hubs(struct gen *g)
+{
+	sqlite3_stmt *q = fh_store_stmt(g->s,
+		"SELECT h.id, h.code, h.level, coalesce(p.code, ''), h.incubation_term_months,"
+		" h.free_period_months, h.branch_min_members FROM hubs h"
+		" LEFT JOIN hubs p ON p.id = h.parent_id ORDER BY h.id", g->err);
+	if (!q)
+		return g->err->code;
+	while (sqlite3_step(q) == SQLITE_ROW) {
+		struct hubinfo *n = realloc(g->hubs, (g->nhubs + 1) * sizeof *n);
+		if (!n) {
+			sqlite3_reset(q);
+			return fh_error_set(g->err, FH_ENOMEM, NULL, "%s", _("out of memory"));
+		}
+		g->hubs = n;
+		struct hubinfo *h = &g->hubs[g->nhubs++];
+		memset(h, 0, sizeof *h);
+		h->id = sqlite3_column_int64(q, 0);
+		fh_column_text(q, 1, h->code, sizeof h->code);
+		fh_column_text(q, 2, h->level, sizeof h->level);
+		h->term = sqlite3_column_int(q, 4);
+		h->free_months = sqlite3_column_int(q, 5);
+		h->branch_min = sqlite3_column_int(q, 6);
+		/* Minhang's hubs carry "mh" in their codes; everything else is
+		 * registered in Jing'an in this demo. */
+		snprintf(h->district, sizeof h->district, "%s",
+			 strstr(h->code, "mh") ? "310112" : "310106");
+	}
+	sqlite3_reset(q);
+	return FH_OK;
+}
+
+static fh_status add_operators(struct gen *g, const fh_config *cfg)
+{
+	const char *district = NULL, *district2 = NULL, *street = NULL, *street2 = NULL;
+	for (size_t i = 0; i < fh_config_hub_count(cfg); i++) {
+		const fh_hub_def *h = fh_config_hub(cfg, i);
+		if (h->level == FH_LEVEL_DISTRICT && !district)
+			district = h->code;
+		else if (h->level == FH_LEVEL_DISTRICT && !district2)
+			district2 = h->code;
+	}
+	for (size_t i = 0; i < fh_config_hub_count(cfg); i++) {
+		const fh_hub_def *h = fh_config_hub(cfg, i);
+		if (h->level == FH_LEVEL_STREET && district && strcmp(h->parent, district) == 0) {
+			if (!street)
+				street = h->code;
+			else if (!street2)
+				street2 = h->code;
+		}
+	}
+	const struct { const char *name; fh_role role; const char *hub; } ops[] = {
+		{ "admin", FH_ROLE_ADMIN, g->actor.hub_code },
+		{ "zhuren", FH_ROLE_MANAGER, district },
+		{ "qiantai", FH_ROLE_FRONT_DESK, street },
+		{ "jiedao", FH_ROLE_MANAGER, street2 },
+		{ "minhang", FH_ROLE_MANAGER, district2 },
+	};
+	for (int i = 0; i < COUNT(ops); i++) {
+		if (!ops[i].hub)
+			continue;
+		fh_status st = fh_operator_insert(g->s, &g->actor, ops[i].name, ops[i].role,
+						  ops[i].hub, FH_DEMO_PASSWORD, g->err);
+		if (st != FH_OK)
+			return st;
+	}
+	return FH_OK;
+}
+
+static fh_status add_mentors(struct gen *g)
+{
+	for (size_t i = 0; i < g->nhubs; i++) {
+		int n = 2 + pick(&g->rng, 4);
+		for (int k = 0; k < n + 2; k++) {
+			bool instructor = k >= n;
+			char name[32], phone[16];
+			person(&g->rng, name, sizeof name);
+			mobile(&g->rng, phone, sizeof phone);
+			sqlite3_stmt *q = fh_store_stmt(g->s,
+				"INSERT INTO mentors(hub_id, name, kind, expertise, phone, updated_at,"
+				" updated_by) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)", g->err);
+			if (!q)
+				return g->err->code;
+			sqlite3_bind_int64(q, 1, g->hubs[i].id);
+			sqlite3_bind_text(q, 2, name, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(q, 3, instructor ? "instructor" : "mentor", -1, SQLITE_STATIC);
+			sqlite3_bind_text(q, 4, instructor ? "党建工作" : expertise[pick(&g->rng, COUNT(expertise))],
+					  -1, SQLITE_STATIC);
+			sqlite3_bind_text(q, 5, phone, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_int64(q, 6, g->now);
+			sqlite3_bind_text(q, 7, g->actor.name, -1, SQLITE_TRANSIENT);
+			int rc = sqlite3_step(q);
+			sqlite3_reset(q);
+			if (rc != SQLITE_DONE)
+				return fail(g, _("writing mentors"));
+		}
+	}
+	return FH_OK;
+}
+
+/* Tenants go mostly to street hubs, then districts and community sites. */
+static const struct hubinfo *choose_hub(struct gen *g)
+{
+	for (int tries = 0; tries < 16; tries++) {
+		const struct hubinfo *h = &g->hubs[pick(&g->rng, (int)g->nhubs)];
+		int r = pick(&g->rng, 100);
+		if (strcmp(h->level, "street") == 0 ||
+		    (strcmp(h->level, "district") == 0 && r < 50) ||
+		    (strcmp(h->level, "community") == 0 && r < 40))
+			return h;
+	}
+	return &g->hubs[g->nhubs - 1];
+}
+
+static fh_stage choose_stage(uint64_t *rng)
+{
+	int r = pick(rng, 100);
+	return r < 8 ? FH_STAGE_APPLIED : r < 15 ? FH_STAGE_REVIEWING : r < 68 ? FH_STAGE_INCUBATING
+		: r < 94 ? FH_STAGE_GRADUATED : FH_STAGE_EXITED;
+}
+
+static int64_t instructor_of(struct gen *g, int64_t hub)
+{
+	sqlite3_stmt *q = fh_store_stmt(g->s,
+		"SELECT id FROM mentors WHERE hub_id = ?1 AND kind = 'instructor' ORDER BY id LIMIT 1",
+		NULL);
+	int64_t id = 0;
+	if (!q)
+		return 0;
+	sqlite3_bind_int64(q, 1, hub);
+	if (sqlite3_step(q) == SQLITE_ROW)
+		id = sqlite3_column_int64(q, 0);
+	sqlite3_reset(q);
+	return id;
+}
+
+static fh_status add_milestones(struct gen *g, int64_t tenant, int64_t hub, int64_t admitted)
+{
+	sqlite3_stmt *q = fh_store_stmt(g->s,
+		"INSERT INTO milestones(tenant_id, track, seq, code, title, kind, due, done_on,"
+		" updated_at, updated_by)"
+		" SELECT ?1, track, seq, code, title, kind, ?2 + due_months * 2592000,"
+		"  CASE WHEN ?2 + due_months * 2592000 < ?3 AND (?1 * 31 + seq * 17) % 100 < 80"
+		"   THEN ?2 + due_months * 2592000 - 86400 * ((?1 + seq) % 20) END, ?3, ?4"
+		" FROM milestone_templates WHERE hub_id = ?5", g->err);
+	if (!q)
+		return g->err->code;
+	sqlite3_bind_int64(q, 1, tenant);
+	sqlite3_bind_int64(q, 2, admitted);
+	sqlite3_bind_int64(q, 3, g->now);
+	sqlite3_bind_text(q, 4, g->actor.name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(q, 5, hub);
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	return rc == SQLITE_DONE ? FH_OK : fail(g, _("writing milestones"));
+}
+
+static fh_status add_tenant(struct gen *g, int serial)
+{
+	uint64_t *rng = &g->rng;
+	const struct hubinfo *h = choose_hub(g);
+	int w = pick(rng, COUNT(works)), k = pick(rng, COUNT(kinds));
+	fh_org_type type = kinds[k].type;
+	char name[160], short_name[32], contact[32], legal[32], phone[16], address[96], code[19];
+	const char *brand = brands[pick(rng, COUNT(brands))];
+	bool place = pick(rng, 3) == 0;
+	snprintf(name, sizeof name, "%s%s%s%s", place ? (strcmp(h->district, "310112") == 0 ? "闵行区" : "静安区") : "",
+		 brand, works[w].what, kinds[k].suffix);
+	snprintf(short_name, sizeof short_name, "%s%s", brand, kinds[k].suffix);
+	person(rng, contact, sizeof contact);
+	person(rng, legal, sizeof legal);
+	mobile(rng, phone, sizeof phone);
+	snprintf(address, sizeof address, "%s%d号", streets[pick(rng, COUNT(streets))],
+		 1 + pick(rng, 2000));
+	fh_stage stage = choose_stage(rng);
+	/* Community organisations are filed (备案), most others registered. */
+	const char *reg = type == FH_ORG_COMMUNITY_ORG ? "filed"
+			  : stage <= FH_STAGE_REVIEWING && pick(rng, 2) ? "preparing" : "registered";
+	bool has_code = strcmp(reg, "registered") == 0;
+	if (has_code)
+		credit_code(type, h->district, (uint64_t)serial + g->rng % 1000003, code);
+	int64_t applied = g->now - (int64_t)(pick(rng, 4 * 365) + 1) * DAY;
+	int64_t admitted = applied + (int64_t)(20 + pick(rng, 40)) * DAY;
+	if (admitted > g->now)
+		admitted = g->now - DAY;
+	int64_t since = stage <= FH_STAGE_REVIEWING ? applied : admitted;
+	int members = pick(rng, 10) < 6 ? pick(rng, 3) : pick(rng, 9);
+	fh_party_org party = FH_PARTY_NONE;
+	int r = pick(rng, 100);
+	if (members >= h->branch_min && r < 70)
+		party = FH_PARTY_BRANCH;
+	else if (members > 0 && r < 55)
+		party = FH_PARTY_JOINT_BRANCH;
+	else if (r < 70)
+		party = FH_PARTY_FALLBACK;
+	else if (r < 78)
+		party = FH_PARTY_FUNCTIONAL;
+	bool instructed = party != FH_PARTY_BRANCH && pick(rng, 100) < 85;
+
+	sqlite3_stmt *q = fh_store_stmt(g->s,
+		"INSERT INTO tenants(hub_id, name, short_name, org_type, reg_state, credit_code, field,"
+		" legal_rep, contact, phone, address, staff, volunteers, founded, stage, stage_since,"
+		" admitted_on, planned_end, rating, party_org, party_members, instructor_id,"
+		" updated_at, updated_by)"
+		" VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24)",
+		g->err);
+	if (!q)
+		return g->err->code;
+	char founded[16];
+	fh_clock_format_date(applied - (int64_t)pick(rng, 3 * 365) * DAY, founded, sizeof founded);
+	sqlite3_bind_int64(q, 1, h->id);
+	sqlite3_bind_text(q, 2, name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(q, 3, short_name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(q, 4, fh_org_type_name(type), -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 5, reg, -1, SQLITE_STATIC);
+	if (has_code)
+		sqlite3_bind_text(q, 6, code, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(q, 7, works[w].field, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 8, legal, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(q, 9, contact, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(q, 10, phone, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(q, 11, address, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(q, 12, 1 + pick(rng, 30));
+	sqlite3_bind_int(q, 13, pick(rng, 200));
+	sqlite3_bind_text(q, 14, founded, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(q, 15, fh_stage_name(stage), -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, 16, since);
+	if (stage >= FH_STAGE_INCUBATING) {
+		sqlite3_bind_int64(q, 17, admitted);
+		sqlite3_bind_int64(q, 18, admitted + (int64_t)h->term * MONTH);
+	}
+	sqlite3_bind_int(q, 19, stage == FH_STAGE_GRADUATED ? 2 + pick(rng, 3) : pick(rng, 6) == 0 ? 3 : 0);
+	sqlite3_bind_text(q, 20, fh_party_org_name(party), -1, SQLITE_STATIC);
+	sqlite3_bind_int(q, 21, members);
+	int64_t instructor = instructed ? instructor_of(g, h->id) : 0;
+	if (instructor)
+		sqlite3_bind_int64(q, 22, instructor);
+	sqlite3_bind_int64(q, 23, g->now);
+	sqlite3_bind_text(q, 24, g->actor.name, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return fail(g, _("writing tenants"));
+	int64_t id = sqlite3_last_insert_rowid(fh_store_db(g->s));
+
+	q = fh_store_stmt(g->s,
+		"INSERT INTO stage_history(tenant_id, from_stage, to_stage, at, operator)"
+		" VALUES(?1, NULL, 'applied', ?2, ?3)", g->err);
+	if (!q)
+		return g->err->code;
+	sqlite3_bind_int64(q, 1, id);
+	sqlite3_bind_int64(q, 2, applied);
+	sqlite3_bind_text(q, 3, g->actor.name, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return fail(g, _("writing tenants"));
+	if (stage >= FH_STAGE_INCUBATING)
+		return add_milestones(g, id, h->id, admitted);
+	return FH_OK;
+}
+
+/* Gives incubating tenants offices and desks until the seats run out. */
+static fh_status allocate(struct gen *g)
+{
+	sqlite3_stmt *q = fh_store_stmt(g->s,
+		"INSERT INTO allocations(space_id, tenant_id, seats, start_on, free_until,"
+		" updated_at, updated_by)"
+		" SELECT sp.id, t.id, CASE WHEN sp.type = 'office' THEN sp.seats ELSE 1 END,"
+		"  t.admitted_on, t.admitted_on + h.free_period_months * 2592000, ?1, ?2"
+		" FROM (SELECT s.*, row_number() OVER (PARTITION BY s.hub_id ORDER BY s.code) AS k"
+		"       FROM spaces s WHERE s.type IN ('office','desk') AND s.retired = 0) sp"
+		" JOIN (SELECT t.*, row_number() OVER (PARTITION BY t.hub_id ORDER BY t.id) AS k"
+		"       FROM tenants t WHERE t.stage = 'incubating') t"
+		"   ON t.hub_id = sp.hub_id AND t.k = sp.k"
+		" JOIN hubs h ON h.id = sp.hub_id", g->err);
+	if (!q)
+		return g->err->code;
+	sqlite3_bind_int64(q, 1, g->now);
+	sqlite3_bind_text(q, 2, g->actor.name, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	return rc == SQLITE_DONE ? FH_OK : fail(g, _("writing allocations"));
+}
+
+static fh_status generate(struct gen *g, const fh_config *cfg, const fh_demo_options *opt)
+{
+	fh_status st;
+	if ((st = fh_tx_begin(g->s, g->err)) != FH_OK)
+		return st;
+	sqlite3_stmt *q = fh_store_stmt(g->s, "SELECT count(*) FROM tenants", g->err);
+	int existing = 0;
+	if (q && sqlite3_step(q) == SQLITE_ROW)
+		existing = sqlite3_column_int(q, 0);
+	if (q)
+		sqlite3_reset(q);
+	if (!q)
+		st = g->err->code;
+	else if (existing > 0)
+		st = fh_error_set(g->err, FH_ECONFLICT, "db",
+				  _("the database already holds %d tenants; the demo writes only into a new database"),
+				  existing);
+	if (st == FH_OK)
+		st = add_operators(g, cfg);
+	if (st == FH_OK)
+		st = load_hubs(g);
+	if (st == FH_OK)
+		st = add_mentors(g);
+	for (int i = 0; st == FH_OK && i < opt->tenants; i++) {
+		st = add_tenant(g, i);
+		if (opt->progress && (i % 1000 == 999 || i + 1 == opt->tenants))
+			opt->progress(opt->ctx, i + 1, opt->tenants);
+	}
+	if (st == FH_OK)
+		st = allocate(g);
+	if (st == FH_OK) {
+		q = fh_store_stmt(g->s,
+			"INSERT OR REPLACE INTO settings(key, value) VALUES('demo', ?1)", g->err);
+		char seed[32];
+		snprintf(seed, sizeof seed, "%llu", (unsigned long long)opt->seed);
+		if (!q) {
+			st = g->err->code;
+		} else {
+			sqlite3_bind_text(q, 1, seed, -1, SQLITE_TRANSIENT);
+			if (sqlite3_step(q) != SQLITE_DONE)
+				st = fail(g, _("writing settings"));
+			sqlite3_reset(q);
+		}
+	}
+	if (st == FH_OK) {
+		fh_buf b = FH_BUF_INIT;
+		fh_buf_printf(&b, "{\"summary\":\"%d tenants, seed %llu\",\"tenants\":%d,\"seed\":%llu}",
+			      opt->tenants, (unsigned long long)opt->seed, opt->tenants,
+			      (unsigned long long)opt->seed);
+		st = fh_audit_write(g->s, &g->actor, g->actor.hub_id, "demo", 0, "generate", NULL,
+				    fh_buf_str(&b), g->err);
+		fh_buf_free(&b);
+	}
+	if (st != FH_OK) {
+		fh_tx_rollback(g->s);
+		return st;
+	}
+	return fh_tx_commit(g->s, g->err);
+}
+
+fh_status fh_demo_generate(fh_store *s, const fh_config *cfg, const fh_demo_options *opt,
+			   fh_error *err)
+{
+	fh_error_clear(err);
+	if (!opt || opt->tenants < 0 || opt->tenants > 1000000)
+		return fh_error_set(err, FH_EINVAL, "tenants", "%s", _("must be 0 to 1000000"));
+	/* Refuse early, before anything is written. */
+	sqlite3_stmt *q = fh_store_stmt(s, "SELECT count(*) FROM tenants", err);
+	if (!q)
+		return err->code;
+	int existing = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int(q, 0) : 0;
+	sqlite3_reset(q);
+	if (existing > 0)
+		return fh_error_set(err, FH_ECONFLICT, "db",
+				    _("the database already holds %d tenants; the demo writes only into a new database"),
+				    existing);
+	fh_sync_report rep;
+	fh_status st = fh_hub_sync(s, cfg, "demo", &rep, err);
+	if (st != FH_OK)
+		return st;
+	struct gen g = { .s = s, .err = err, .rng = opt->seed ^ 0x66756875614ULL };
+	g.now = fh_clock_now() / DAY * DAY;
+	if ((st = fh_actor_system(s, "demo", &g.actor, err)) == FH_OK)
+		st = generate(&g, cfg, opt);
+	free(g.hubs);
+	return st;
+}

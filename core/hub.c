@@ -1,0 +1,563 @@
+/* fuhua core — hubs and spaces, kept in line with the configuration. */
+#include "fuhua/hub.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fuhua/buf.h"
+#include "fuhua/clock.h"
+#include "i18n.h"
+#include "store_int.h"
+
+/* ---- fingerprints: has a hub's configuration changed? -------------------- */
+
+static void describe_tpl(fh_buf *b, const char *track, const fh_milestone_tpl *t, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		fh_buf_printf(b, "|%s:%s:%s:%d:%s", track, t[i].code, t[i].title, t[i].due_months,
+			      t[i].kind);
+}
+
+static void fingerprint(const fh_hub_def *h, char out[17])
+{
+	const fh_rules *r = &h->rules;
+	fh_buf b = FH_BUF_INIT;
+	fh_buf_printf(&b, "%s|%s|%d|%s|%s|%d|%d|%d|%d|%d|%d|%d|%d|%d|%d", h->code, h->name,
+		      (int)h->level, h->parent ? h->parent : "", h->address ? h->address : "",
+		      r->incubation_term_months, r->extension_months, r->free_period_months,
+		      r->idle_lock_minutes, r->branch_min_members, r->instructor_required,
+		      r->grad_min_months, r->grad_all_milestones, r->grad_party_coverage,
+		      r->grad_min_rating);
+	for (size_t i = 0; i < r->nfields; i++)
+		fh_buf_printf(&b, "|f:%s", r->fields[i]);
+	for (int s = 0; s < FH_STAGE_COUNT; s++)
+		fh_buf_printf(&b, "|s:%s:%d", r->stages[s].label ? r->stages[s].label : "",
+			      r->stages[s].max_days);
+	describe_tpl(&b, "org", r->org, r->norg);
+	describe_tpl(&b, "party", r->party, r->nparty);
+	uint64_t hash = 1469598103934665603ULL; /* FNV-1a */
+	for (size_t i = 0; i < b.len; i++) {
+		hash ^= (unsigned char)b.data[i];
+		hash *= 1099511628211ULL;
+	}
+	fh_buf_free(&b);
+	snprintf(out, 17, "%016llx", (unsigned long long)hash);
+}
+
+/* ---- sync ------------------------------------------------------------------ */
+
+struct sync {
+	fh_store *s;
+	fh_error *err;
+	fh_actor actor;    /* the system operator, once it exists */
+	const char *via;
+	fh_sync_report *rep;
+};
+
+static fh_status step_done(struct sync *y, sqlite3_stmt *st, const char *what)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return fh_store_fail(y->s, y->err, what);
+	return FH_OK;
+}
+
+static int64_t lookup_id(fh_store *s, const char *sql, const char *code)
+{
+	sqlite3_stmt *st = fh_store_stmt(s, sql, NULL);
+	int64_t id = 0;
+	if (!st)
+		return 0;
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return id;
+}
+
+static fh_status write_rules(struct sync *y, int64_t hub, const fh_rules *r)
+{
+	fh_store *s = y->s;
+	static const char *const clear[] = {
+		"DELETE FROM hub_fields WHERE hub_id = ?1",
+		"DELETE FROM hub_stages WHERE hub_id = ?1",
+		"DELETE FROM milestone_templates WHERE hub_id = ?1",
+	};
+	fh_status st = FH_OK;
+	for (size_t i = 0; st == FH_OK && i < 3; i++) {
+		sqlite3_stmt *q = fh_store_stmt(s, clear[i], y->err);
+		if (!q)
+			return y->err->code;
+		sqlite3_bind_int64(q, 1, hub);
+		st = step_done(y, q, _("saving hub rules"));
+	}
+	for (size_t i = 0; st == FH_OK && i < r->nfields; i++) {
+		sqlite3_stmt *q = fh_store_stmt(s,
+			"INSERT INTO hub_fields(hub_id, seq, name) VALUES(?1, ?2, ?3)", y->err);
+		if (!q)
+			return y->err->code;
+		sqlite3_bind_int64(q, 1, hub);
+		sqlite3_bind_int64(q, 2, (int64_t)i);
+		sqlite3_bind_text(q, 3, r->fields[i], -1, SQLITE_TRANSIENT);
+		st = step_done(y, q, _("saving hub rules"));
+	}
+	for (int g = 0; st == FH_OK && g < FH_STAGE_COUNT; g++) {
+		sqlite3_stmt *q = fh_store_stmt(s,
+			"INSERT INTO hub_stages(hub_id, stage, label, max_days) VALUES(?1, ?2, ?3, ?4)",
+			y->err);
+		if (!q)
+			return y->err->code;
+		sqlite3_bind_int64(q, 1, hub);
+		sqlite3_bind_text(q, 2, fh_stage_name((fh_stage)g), -1, SQLITE_STATIC);
+		fh_bind_text(q, 3, r->stages[g].label);
+		sqlite3_bind_int(q, 4, r->stages[g].max_days);
+		st = step_done(y, q, _("saving hub rules"));
+	}
+	for (int track = 0; st == FH_OK && track < 2; track++) {
+		const fh_milestone_tpl *t = track ? r->party : r->org;
+		size_t n = track ? r->nparty : r->norg;
+		for (size_t i = 0; st == FH_OK && i < n; i++) {
+			sqlite3_stmt *q = fh_store_stmt(s,
+				"INSERT INTO milestone_templates(hub_id, track, seq, code, title,"
+				" due_months, kind) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)", y->err);
+			if (!q)
+				return y->err->code;
+			sqlite3_bind_int64(q, 1, hub);
+			sqlite3_bind_text(q, 2, track ? "party" : "org", -1, SQLITE_STATIC);
+			sqlite3_bind_int64(q, 3, (int64_t)i);
+			sqlite3_bind_text(q, 4, t[i].code, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(q, 5, t[i].title, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_int(q, 6, t[i].due_months);
+			sqlite3_bind_text(q, 7, t[i].kind, -1, SQLITE_TRANSIENT);
+			st = step_done(y, q, _("saving hub rules"));
+		}
+	}
+	return st;
+}
+
+static fh_status ensure_system(struct sync *y, int64_t root_hub)
+{
+	if (y->actor.id)
+		return FH_OK;
+	fh_error e;
+	if (fh_actor_system(y->s, y->via, &y->actor, &e) == FH_OK)
+		return FH_OK;
+	sqlite3_stmt *q = fh_store_stmt(y->s,
+		"INSERT INTO operators(name, role, hub_id, system, updated_at, updated_by)"
+		" VALUES('system', 'admin', ?1, 1, ?2, 'system')", y->err);
+	if (!q)
+		return y->err->code;
+	sqlite3_bind_int64(q, 1, root_hub);
+	sqlite3_bind_int64(q, 2, fh_clock_now());
+	fh_status st = step_done(y, q, _("creating the system operator"));
+	if (st == FH_OK)
+		st = fh_actor_system(y->s, y->via, &y->actor, y->err);
+	if (st == FH_OK)
+		y->rep->operators_added++;
+	return st;
+}
+
+static void hub_json(fh_buf *b, const fh_hub_def *h, const char *hash)
+{
+	fh_buf_puts(b, "{\"code\":");
+	fh_buf_json_string(b, h->code);
+	fh_buf_puts(b, ",\"name\":");
+	fh_buf_json_string(b, h->name);
+	fh_buf_printf(b, ",\"level\":\"%s\",\"parent\":", fh_level_name(h->level));
+	fh_buf_json_string(b, h->parent);
+	fh_buf_puts(b, ",\"address\":");
+	fh_buf_json_string(b, h->address);
+	fh_buf_printf(b, ",\"config\":\"%s\"}", hash);
+}
+
+static fh_status sync_hub(struct sync *y, const fh_hub_def *h, int64_t *hub_id)
+{
+	fh_store *s = y->s;
+	char hash[17];
+	fingerprint(h, hash);
+	sqlite3_stmt *q = fh_store_stmt(s,
+		"SELECT id, config_hash, name, address FROM hubs WHERE code = ?1", y->err);
+	if (!q)
+		return y->err->code;
+	sqlite3_bind_text(q, 1, h->code, -1, SQLITE_TRANSIENT);
+	int64_t id = 0;
+	char old_hash[17] = "", old_name[128] = "";
+	if (sqlite3_step(q) == SQLITE_ROW) {
+		id = sqlite3_column_int64(q, 0);
+		fh_column_text(q, 1, old_hash, sizeof old_hash);
+		fh_column_text(q, 2, old_name, sizeof old_name);
+	}
+	sqlite3_reset(q);
+	*hub_id = id;
+	if (id && strcmp(old_hash, hash) == 0)
+		return FH_OK;
+
+	int64_t parent = h->parent ? lookup_id(s, "SELECT id FROM hubs WHERE code = ?1", h->parent) : 0;
+	const fh_rules *r = &h->rules;
+	q = fh_store_stmt(s, id
+		? "UPDATE hubs SET name=?2, level=?3, parent_id=?4, address=?5,"
+		  " incubation_term_months=?6, extension_months=?7, free_period_months=?8,"
+		  " idle_lock_minutes=?9, branch_min_members=?10, instructor_required=?11,"
+		  " grad_min_months=?12, grad_all_milestones=?13, grad_party_coverage=?14,"
+		  " grad_min_rating=?15, config_hash=?16, updated_at=?17, updated_by=?18,"
+		  " version = version + 1 WHERE code=?1"
+		: "INSERT INTO hubs(code, name, level, parent_id, address, incubation_term_months,"
+		  " extension_months, free_period_months, idle_lock_minutes, branch_min_members,"
+		  " instructor_required, grad_min_months, grad_all_milestones, grad_party_coverage,"
+		  " grad_min_rating, config_hash, updated_at, updated_by)"
+		  " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18)", y->err);
+	if (!q)
+		return y->err->code;
+	sqlite3_bind_text(q, 1, h->code, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(q, 2, h->name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(q, 3, fh_level_name(h->level), -1, SQLITE_STATIC);
+	if (parent)
+		sqlite3_bind_int64(q, 4, parent);
+	fh_bind_text(q, 5, h->address);
+	int vals[] = { r->incubation_term_months, r->extension_months, r->free_period_months,
+		       r->idle_lock_minutes, r->branch_min_members, r->instructor_required,
+		       r->grad_min_months, r->grad_all_milestones, r->grad_party_coverage,
+		       r->grad_min_rating };
+	for (int i = 0; i < 10; i++)
+		sqlite3_bind_int(q, 6 + i, vals[i]);
+	sqlite3_bind_text(q, 16, hash, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(q, 17, fh_clock_now());
+	sqlite3_bind_text(q, 18, y->actor.id ? y->actor.name : "system", -1, SQLITE_TRANSIENT);
+	fh_status st = step_done(y, q, _("saving a hub"));
+	if (st != FH_OK)
+		return st;
+	if (!id) {
+		id = sqlite3_last_insert_rowid(fh_store_db(s));
+		y->rep->hubs_added++;
+	} else {
+		y->rep->hubs_changed++;
+	}
+	*hub_id = id;
+	if ((st = write_rules(y, id, r)) != FH_OK || (st = ensure_system(y, id)) != FH_OK)
+		return st;
+	fh_buf nb = FH_BUF_INIT, ob = FH_BUF_INIT;
+	hub_json(&nb, h, hash);
+	if (old_hash[0]) {
+		fh_buf_puts(&ob, "{\"name\":");
+		fh_buf_json_string(&ob, old_name);
+		fh_buf_printf(&ob, ",\"config\":\"%s\"}", old_hash);
+	}
+	st = fh_audit_write(s, &y->actor, id, "hub", id, old_hash[0] ? "update" : "create",
+			    old_hash[0] ? fh_buf_str(&ob) : NULL, fh_buf_str(&nb), y->err);
+	fh_buf_free(&nb);
+	fh_buf_free(&ob);
+	return st;
+}
+
+static void space_json(fh_buf *b, const char *code, const char *name, const char *type,
+		       int floor, double area, int seats)
+{
+	fh_buf_puts(b, "{\"code\":");
+	fh_buf_json_string(b, code);
+	fh_buf_puts(b, ",\"name\":");
+	fh_buf_json_string(b, name);
+	fh_buf_printf(b, ",\"type\":\"%s\",\"floor\":%d,\"area\":%.1f,\"seats\":%d}", type, floor,
+		      area, seats);
+}
+
+/* Seats in use in a space (open allocations), and who uses it. */
+static int seats_in_use(fh_store *s, int64_t space, char *tenant, size_t size)
+{
+	sqlite3_stmt *q = fh_store_stmt(s,
+		"SELECT coalesce(sum(a.seats), 0), count(*), min(t.name) FROM allocations a"
+		" JOIN tenants t ON t.id = a.tenant_id WHERE a.space_id = ?1 AND a.end_on IS NULL",
+		NULL);
+	int used = 0;
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, space);
+	if (sqlite3_step(q) == SQLITE_ROW) {
+		used = sqlite3_column_int(q, 1) ? sqlite3_column_int(q, 0) : 0;
+		if (sqlite3_column_int(q, 1) && used == 0)
+			used = 1; /* a whole room taken without seats */
+		fh_column_text(q, 2, tenant, size);
+	}
+	sqlite3_reset(q);
+	return used;
+}
+
+static fh_status sync_space(struct sync *y, int64_t hub, const fh_hub_def *h, const fh_space_def *d)
+{
+	fh_store *s = y->s;
+	sqlite3_stmt *q = fh_store_stmt(s,
+		"SELECT id, name, type, floor, area, seats, retired FROM spaces"
+		" WHERE hub_id = ?1 AND code = ?2", y->err);
+	if (!q)
+		return y->err->code;
+	sqlite3_bind_int64(q, 1, hub);
+	sqlite3_bind_text(q, 2, d->code, -1, SQLITE_TRANSIENT);
+	int64_t id = 0;
+	char name[96] = "", type[16] = "";
+	int floor = 0, seats = 0, retired = 0;
+	double area = 0;
+	if (sqlite3_step(q) == SQLITE_ROW) {
+		id = sqlite3_column_int64(q, 0);
+		fh_column_text(q, 1, name, sizeof name);
+		fh_column_text(q, 2, type, sizeof type);
+		floor = sqlite3_column_int(q, 3);
+		area = sqlite3_column_double(q, 4);
+		seats = sqlite3_column_int(q, 5);
+		retired = sqlite3_column_int(q, 6);
+	}
+	sqlite3_reset(q);
+	const char *new_type = fh_space_type_name(d->type);
+	if (id && !retired && strcmp(name, d->name) == 0 && strcmp(type, new_type) == 0 &&
+	    floor == d->floor && fabs(area - d->area) < 0.005 && seats == d->seats)
+		return FH_OK;
+	if (id) {
+		char who[128] = "";
+		int used = seats_in_use(s, id, who, sizeof who);
+		if (d->seats < used && d->seats > 0)
+			return fh_error_at(y->err, h->file, d->line, d->column,
+					   _("space '%s' has %d seats in use (by %s), more than the %d configured"),
+					   d->code, used, who, d->seats);
+	}
+	q = fh_store_stmt(s, id
+		? "UPDATE spaces SET name=?3, type=?4, floor=?5, area=?6, seats=?7, retired=0,"
+		  " version = version + 1, updated_at=?8, updated_by=?9 WHERE hub_id=?1 AND code=?2"
+		: "INSERT INTO spaces(hub_id, code, name, type, floor, area, seats, updated_at, updated_by)"
+		  " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", y->err);
+	if (!q)
+		return y->err->code;
+	sqlite3_bind_int64(q, 1, hub);
+	sqlite3_bind_text(q, 2, d->code, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(q, 3, d->name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(q, 4, new_type, -1, SQLITE_STATIC);
+	sqlite3_bind_int(q, 5, d->floor);
+	sqlite3_bind_double(q, 6, d->area);
+	sqlite3_bind_int(q, 7, d->seats);
+	sqlite3_bind_int64(q, 8, fh_clock_now());
+	sqlite3_bind_text(q, 9, y->actor.name, -1, SQLITE_TRANSIENT);
+	fh_status st = step_done(y, q, _("saving a space"));
+	if (st != FH_OK)
+		return st;
+	fh_buf nb = FH_BUF_INIT, ob = FH_BUF_INIT;
+	space_json(&nb, d->code, d->name, new_type, d->floor, d->area, d->seats);
+	if (id)
+		space_json(&ob, d->code, name, type, floor, area, seats);
+	else
+		id = sqlite3_last_insert_rowid(fh_store_db(s));
+	st = fh_audit_write(s, &y->actor, hub, "space", id, ob.len ? "update" : "create",
+			    ob.len ? fh_buf_str(&ob) : NULL, fh_buf_str(&nb), y->err);
+	if (ob.len)
+		y->rep->spaces_changed++;
+	else
+		y->rep->spaces_added++;
+	fh_buf_free(&nb);
+	fh_buf_free(&ob);
+	return st;
+}
+
+/* Retires the spaces of `hub` that the configuration no longer lists. */
+static fh_status retire_spaces(struct sync *y, int64_t hub, const fh_hub_def *h)
+{
+	fh_store *s = y->s;
+	sqlite3_stmt *q = fh_store_stmt(s,
+		"SELECT id, code, name FROM spaces WHERE hub_id = ?1 AND retired = 0 ORDER BY code",
+		y->err);
+	if (!q)
+		return y->err->code;
+	sqlite3_bind_int64(q, 1, hub);
+	struct gone { int64_t id; char code[33], name[96]; } *gone = NULL;
+	size_t n = 0;
+	while (sqlite3_step(q) == SQLITE_ROW) {
+		char code[33];
+		fh_column_text(q, 1, code, sizeof code);
+		bool listed = false;
+		for (size_t i = 0; i < h->nspaces && !listed; i++)
+			listed = strcmp(h->spaces[i].code, code) == 0;
+		if (listed)
+			continue;
+		struct gone *g = realloc(gone, (n + 1) * sizeof *gone);
+		if (!g)
+			break;
+		gone = g;
+		gone[n].id = sqlite3_column_int64(q, 0);
+		snprintf(gone[n].code, sizeof gone[n].code, "%s", code);
+		fh_column_text(q, 2, gone[n].name, sizeof gone[n].name);
+		n++;
+	}
+	sqlite3_reset(q);
+	fh_status st = FH_OK;
+	for (size_t i = 0; st == FH_OK && i < n; i++) {
+		char who[128] = "";
+		if (seats_in_use(s, gone[i].id, who, sizeof who) > 0) {
+			st = fh_error_set(y->err, FH_ECONFLICT, "space",
+					  _("space '%s' (%s) of hub '%s' is in use by %s and cannot be removed from the configuration; release it first"),
+					  gone[i].code, gone[i].name, h->code, who);
+			break;
+		}
+		q = fh_store_stmt(s, "UPDATE spaces SET retired = 1, version = version + 1,"
+				     " updated_at = ?2, updated_by = ?3 WHERE id = ?1", y->err);
+		if (!q) {
+			st = y->err->code;
+			break;
+		}
+		sqlite3_bind_int64(q, 1, gone[i].id);
+		sqlite3_bind_int64(q, 2, fh_clock_now());
+		sqlite3_bind_text(q, 3, y->actor.name, -1, SQLITE_TRANSIENT);
+		if ((st = step_done(y, q, _("retiring a space"))) != FH_OK)
+			break;
+		fh_buf ob = FH_BUF_INIT;
+		fh_buf_puts(&ob, "{\"code\":");
+		fh_buf_json_string(&ob, gone[i].code);
+		fh_buf_puts(&ob, ",\"name\":");
+		fh_buf_json_string(&ob, gone[i].name);
+		fh_buf_puts(&ob, "}");
+		st = fh_audit_write(s, &y->actor, hub, "space", gone[i].id, "retire",
+				    fh_buf_str(&ob), NULL, y->err);
+		fh_buf_free(&ob);
+		y->rep->spaces_retired++;
+	}
+	free(gone);
+	return st;
+}
+
+static fh_status check_no_missing_hubs(struct sync *y, const fh_config *cfg)
+{
+	sqlite3_stmt *q = fh_store_stmt(y->s, "SELECT code, name FROM hubs ORDER BY code", y->err);
+	if (!q)
+		return y->err->code;
+	fh_status st = FH_OK;
+	while (st == FH_OK && sqlite3_step(q) == SQLITE_ROW) {
+		char code[33], name[128];
+		fh_column_text(q, 0, code, sizeof code);
+		fh_column_text(q, 1, name, sizeof name);
+		if (!fh_config_find_hub(cfg, code))
+			st = fh_error_set(y->err, FH_ECONFLICT, "hub",
+					  _("hub '%s' (%s) is in the database but not in the configuration; hubs are never removed"),
+					  code, name);
+	}
+	sqlite3_reset(q);
+	return st;
+}
+
+fh_status fh_hub_sync(fh_store *s, const fh_config *cfg, const char *via,
+		      fh_sync_report *report, fh_error *err)
+{
+	fh_error_clear(err);
+	fh_sync_report local;
+	struct sync y = { .s = s, .err = err, .via = via, .rep = report ? report : &local };
+	memset(y.rep, 0, sizeof *y.rep);
+	if (!cfg || fh_config_hub_count(cfg) == 0)
+		return fh_error_set(err, FH_EINVAL, "config", "%s", _("no hub is configured"));
+	fh_status st = fh_tx_begin(s, err);
+	if (st != FH_OK)
+		return st;
+	fh_error ignore;
+	fh_actor_system(s, via, &y.actor, &ignore);
+	st = check_no_missing_hubs(&y, cfg);
+	for (size_t i = 0; st == FH_OK && i < fh_config_hub_count(cfg); i++) {
+		const fh_hub_def *h = fh_config_hub(cfg, i);
+		int64_t hub = 0;
+		st = sync_hub(&y, h, &hub);
+		if (st == FH_OK)
+			st = ensure_system(&y, hub);
+		for (size_t k = 0; st == FH_OK && k < h->nspaces; k++)
+			st = sync_space(&y, hub, h, &h->spaces[k]);
+		if (st == FH_OK)
+			st = retire_spaces(&y, hub, h);
+	}
+	if (st != FH_OK) {
+		fh_tx_rollback(s);
+		memset(y.rep, 0, sizeof *y.rep);
+		return st;
+	}
+	return fh_tx_commit(s, err);
+}
+
+/* ---- reading --------------------------------------------------------------- */
+
+#define HUB_TREE \
+	"WITH RECURSIVE tree(id, depth, path) AS (" \
+	"  SELECT id, 0, code FROM hubs WHERE id = ?1 UNION ALL" \
+	"  SELECT h.id, tree.depth + 1, tree.path || '/' || h.code" \
+	"  FROM hubs h JOIN tree ON h.parent_id = tree.id)" \
+	" SELECT h.id, h.code, h.name, h.level, coalesce(p.code, ''), coalesce(h.address, '')," \
+	"  tree.depth," \
+	"  (SELECT count(*) FROM spaces s WHERE s.hub_id = h.id AND s.retired = 0)," \
+	"  (SELECT coalesce(sum(seats), 0) FROM spaces s WHERE s.hub_id = h.id AND s.retired = 0)," \
+	"  (SELECT coalesce(sum(a.seats), 0) FROM allocations a JOIN spaces s ON s.id = a.space_id" \
+	"    WHERE s.hub_id = h.id AND a.end_on IS NULL)," \
+	"  (SELECT coalesce(sum(area), 0) FROM spaces s WHERE s.hub_id = h.id AND s.retired = 0)," \
+	"  (SELECT count(*) FROM tenants t WHERE t.hub_id = h.id AND t.stage = 'incubating')" \
+	" FROM tree JOIN hubs h ON h.id = tree.id LEFT JOIN hubs p ON p.id = h.parent_id"
+
+static void read_hub(sqlite3_stmt *q, fh_hub *h)
+{
+	memset(h, 0, sizeof *h);
+	h->id = sqlite3_column_int64(q, 0);
+	fh_column_text(q, 1, h->code, sizeof h->code);
+	fh_column_text(q, 2, h->name, sizeof h->name);
+	char level[16];
+	fh_column_text(q, 3, level, sizeof level);
+	fh_level_parse(level, &h->level);
+	fh_column_text(q, 4, h->parent, sizeof h->parent);
+	fh_column_text(q, 5, h->address, sizeof h->address);
+	h->depth = sqlite3_column_int(q, 6);
+	h->spaces = sqlite3_column_int(q, 7);
+	h->seats = sqlite3_column_int(q, 8);
+	h->seats_used = sqlite3_column_int(q, 9);
+	h->area = sqlite3_column_double(q, 10);
+	h->tenants = sqlite3_column_int(q, 11);
+}
+
+fh_status fh_hub_list(fh_store *s, const fh_actor *actor, fh_hub **rows, size_t *n, fh_error *err)
+{
+	*rows = NULL;
+	*n = 0;
+	if (!actor || !actor->id)
+		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("nobody is logged in"));
+	sqlite3_stmt *q = fh_store_stmt(s, HUB_TREE " ORDER BY tree.path", err);
+	if (!q)
+		return err ? err->code : FH_ESTORE;
+	sqlite3_bind_int64(q, 1, actor->hub_id);
+	size_t cap = 16, count = 0;
+	fh_hub *out = malloc(cap * sizeof *out);
+	while (out && sqlite3_step(q) == SQLITE_ROW) {
+		if (count == cap) {
+			fh_hub *g = realloc(out, (cap *= 2) * sizeof *out);
+			if (!g) {
+				free(out);
+				out = NULL;
+				break;
+			}
+			out = g;
+		}
+		read_hub(q, &out[count++]);
+	}
+	sqlite3_reset(q);
+	if (!out)
+		return fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
+	*rows = out;
+	*n = count;
+	return FH_OK;
+}
+
+fh_status fh_hub_get(fh_store *s, const fh_actor *actor, const char *code, fh_hub *out,
+		     fh_error *err)
+{
+	if (!actor || !actor->id)
+		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("nobody is logged in"));
+	sqlite3_stmt *q = fh_store_stmt(s, HUB_TREE " WHERE h.code = ?2", err);
+	if (!q)
+		return err ? err->code : FH_ESTORE;
+	sqlite3_bind_int64(q, 1, actor->hub_id);
+	sqlite3_bind_text(q, 2, code ? code : "", -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		read_hub(q, out);
+	sqlite3_reset(q);
+	if (rc != SQLITE_ROW)
+		return fh_error_set(err, FH_ENOTFOUND, "hub", _("no hub '%s' in your scope"),
+				    code ? code : "");
+	return FH_OK;
+}

@@ -1,0 +1,477 @@
+/* fuhua core — operators, roles, hub scope, passwords. */
+#include "fuhua/operator.h"
+
+#include <crypt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "fuhua/buf.h"
+#include "fuhua/clock.h"
+#include "fuhua/text.h"
+#include "i18n.h"
+#include "store_int.h"
+
+static const char *const role_names[FH_ROLE_COUNT] = { "front_desk", "manager", "admin" };
+
+const char *fh_role_name(fh_role r)
+{
+	return (unsigned)r < FH_ROLE_COUNT ? role_names[r] : NULL;
+}
+
+bool fh_role_parse(const char *s, fh_role *out)
+{
+	for (int i = 0; s && i < FH_ROLE_COUNT; i++)
+		if (strcmp(role_names[i], s) == 0) {
+			*out = (fh_role)i;
+			return true;
+		}
+	return false;
+}
+
+bool fh_role_allows(fh_role role, fh_role need)
+{
+	return role >= need;
+}
+
+bool fh_actor_sees(fh_store *s, const fh_actor *actor, int64_t hub_id)
+{
+	if (!actor || actor->id == 0)
+		return false;
+	sqlite3_stmt *st = fh_store_stmt(s,
+		"WITH RECURSIVE up(id, parent) AS ("
+		"  SELECT id, parent_id FROM hubs WHERE id = ?1 UNION ALL"
+		"  SELECT h.id, h.parent_id FROM hubs h JOIN up ON h.id = up.parent)"
+		" SELECT 1 FROM up WHERE id = ?2", NULL);
+	if (!st)
+		return false;
+	sqlite3_bind_int64(st, 1, hub_id);
+	sqlite3_bind_int64(st, 2, actor->hub_id);
+	bool sees = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return sees;
+}
+
+/* ---- passwords ------------------------------------------------------------ */
+
+static void wipe(void *p, size_t n)
+{
+	explicit_bzero(p, n);
+}
+
+/* Hashes password with yescrypt. Returns a malloc'd hash or NULL. */
+static char *hash_password(const char *password)
+{
+	char *setting = crypt_gensalt_ra("$y$", 0, NULL, 0);
+	if (!setting)
+		return NULL;
+	struct crypt_data *data = calloc(1, sizeof *data);
+	char *result = NULL;
+	if (data) {
+		const char *h = crypt_r(password, setting, data);
+		if (h && h[0] != '*')
+			result = strdup(h);
+		wipe(data, sizeof *data);
+		free(data);
+	}
+	free(setting);
+	return result;
+}
+
+/* Constant-time comparison of the whole hash strings. */
+static bool same(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	unsigned char diff = la != lb;
+	for (size_t i = 0; i < la && i < lb; i++)
+		diff |= (unsigned char)(a[i] ^ b[i]);
+	return diff == 0;
+}
+
+static bool verify_password(const char *password, const char *stored)
+{
+	/* An unknown operator is checked against a real hash of the same cost,
+	 * so that the time taken does not tell which names exist. */
+	static char *dummy;
+	if (!dummy)
+		dummy = hash_password("fuhua: no such operator");
+	const char *setting = stored && stored[0] == '$' ? stored : dummy;
+	if (!setting)
+		return false;
+	struct crypt_data *data = calloc(1, sizeof *data);
+	if (!data)
+		return false;
+	const char *h = crypt_r(password, setting, data);
+	bool ok = stored && h && h[0] != '*' && same(h, stored);
+	wipe(data, sizeof *data);
+	free(data);
+	return ok;
+}
+
+unsigned fh_operator_delay_ms(int failures)
+{
+	if (failures <= 3)
+		return 0;
+	int shift = failures - 4;
+	if (shift > 5)
+		return 30000;
+	unsigned ms = 1000u << shift;
+	return ms > 30000 ? 30000 : ms;
+}
+
+static void pause_ms(unsigned ms)
+{
+	struct timespec ts = { ms / 1000, (long)(ms % 1000) * 1000000L };
+	while (nanosleep(&ts, &ts) != 0) {
+	}
+}
+
+/* ---- actors ---------------------------------------------------------------- */
+
+#define ACTOR_COLUMNS \
+	"o.id, o.name, o.role, o.hub_id, h.code, h.name, h.idle_lock_minutes, o.pw_hash," \
+	" o.failures, o.version, o.system"
+
+static void read_actor(sqlite3_stmt *st, fh_actor *a, const char *via)
+{
+	memset(a, 0, sizeof *a);
+	a->id = sqlite3_column_int64(st, 0);
+	fh_column_text(st, 1, a->name, sizeof a->name);
+	char role[16];
+	fh_column_text(st, 2, role, sizeof role);
+	fh_role_parse(role, &a->role);
+	a->hub_id = sqlite3_column_int64(st, 3);
+	fh_column_text(st, 4, a->hub_code, sizeof a->hub_code);
+	fh_column_text(st, 5, a->hub_name, sizeof a->hub_name);
+	a->idle_lock_minutes = sqlite3_column_int(st, 6);
+	snprintf(a->via, sizeof a->via, "%s", via ? via : "");
+}
+
+fh_status fh_actor_system(fh_store *s, const char *via, fh_actor *out, fh_error *err)
+{
+	sqlite3_stmt *st = fh_store_stmt(s,
+		"SELECT " ACTOR_COLUMNS " FROM operators o JOIN hubs h ON h.id = o.hub_id"
+		" WHERE o.system = 1", err);
+	if (!st)
+		return err ? err->code : FH_ESTORE;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		read_actor(st, out, via);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return FH_OK;
+	if (rc == SQLITE_DONE)
+		return fh_error_set(err, FH_ENOTFOUND, NULL, "%s",
+				    _("the database has no hubs yet: run 'fuhua init --config DIR' first"));
+	return fh_store_fail(s, err, _("reading operators"));
+}
+
+static fh_status record_attempt(fh_store *s, const fh_actor *a, bool ok, fh_error *err)
+{
+	fh_status st = fh_tx_begin(s, err);
+	if (st != FH_OK)
+		return st;
+	sqlite3_stmt *q = fh_store_stmt(s, ok
+		? "UPDATE operators SET failures = 0, last_login = ?2 WHERE id = ?1"
+		: "UPDATE operators SET failures = failures + 1, last_failure = ?2 WHERE id = ?1", err);
+	if (!q) {
+		fh_tx_rollback(s);
+		return err ? err->code : FH_ESTORE;
+	}
+	sqlite3_bind_int64(q, 1, a->id);
+	sqlite3_bind_int64(q, 2, fh_clock_now());
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE) {
+		st = fh_store_fail(s, err, _("recording the login"));
+	} else {
+		fh_buf b = FH_BUF_INIT;
+		fh_buf_puts(&b, "{\"name\":");
+		fh_buf_json_string(&b, a->name);
+		fh_buf_puts(&b, "}");
+		st = fh_audit_write(s, a, a->hub_id, "operator", a->id,
+				    ok ? "login" : "login_failed", NULL, fh_buf_str(&b), err);
+		fh_buf_free(&b);
+	}
+	if (st != FH_OK) {
+		fh_tx_rollback(s);
+		return st;
+	}
+	return fh_tx_commit(s, err);
+}
+
+fh_status fh_operator_login(fh_store *s, const char *name, const char *password,
+			    const char *via, fh_actor *out, fh_error *err)
+{
+	fh_error_clear(err);
+	memset(out, 0, sizeof *out);
+	if (!name || !*name || !password)
+		return fh_error_set(err, FH_EAUTH, NULL, "%s", _("wrong name or password"));
+	sqlite3_stmt *st = fh_store_stmt(s,
+		"SELECT " ACTOR_COLUMNS " FROM operators o JOIN hubs h ON h.id = o.hub_id"
+		" WHERE o.name = ?1 AND o.system = 0", err);
+	if (!st)
+		return err ? err->code : FH_ESTORE;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(st);
+	fh_actor a;
+	char *stored = NULL;
+	int failures = 0;
+	if (rc == SQLITE_ROW) {
+		read_actor(st, &a, via);
+		const unsigned char *h = sqlite3_column_text(st, 7);
+		stored = h ? strdup((const char *)h) : NULL;
+		failures = sqlite3_column_int(st, 8);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return fh_store_fail(s, err, _("reading operators"));
+
+	pause_ms(fh_operator_delay_ms(failures));
+	bool ok = verify_password(password, stored);
+	if (stored) {
+		wipe(stored, strlen(stored));
+		free(stored);
+	}
+	if (rc == SQLITE_ROW) {
+		fh_error e2;
+		if (record_attempt(s, &a, ok, &e2) != FH_OK && ok) {
+			*err = e2;
+			return e2.code;
+		}
+	}
+	if (!ok)
+		return fh_error_set(err, FH_EAUTH, NULL, "%s", _("wrong name or password"));
+	*out = a;
+	return FH_OK;
+}
+
+/* ---- administration -------------------------------------------------------- */
+
+static fh_status check_name(const char *name, fh_error *err)
+{
+	size_t len = name ? strlen(name) : 0, i = 0, chars = 0;
+	if (len == 0)
+		return fh_error_set(err, FH_EINVAL, "name", "%s", _("must not be empty"));
+	while (i < len) {
+		uint32_t cp;
+		i += fh_utf8_decode(name + i, len - i, &cp);
+		chars++;
+		bool ok = (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+			  (cp >= '0' && cp <= '9') || cp == '.' || cp == '_' || cp == '-' ||
+			  (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0x20000 && cp <= 0x2FFFF);
+		if (!ok)
+			return fh_error_set(err, FH_EINVAL, "name", "%s",
+					    _("may hold letters, digits, '.', '_', '-' and Chinese characters only"));
+	}
+	if (chars < 2 || chars > 32)
+		return fh_error_set(err, FH_EINVAL, "name", "%s", _("must be 2 to 32 characters"));
+	return FH_OK;
+}
+
+static fh_status check_password(const char *password, fh_error *err)
+{
+	size_t len = password ? strlen(password) : 0;
+	if (len < 6 || len > 128)
+		return fh_error_set(err, FH_EINVAL, "password", "%s", _("must be 6 to 128 characters"));
+	if (fh_text_has_control(password))
+		return fh_error_set(err, FH_EINVAL, "password", "%s", _("contains a control character"));
+	return FH_OK;
+}
+
+static int64_t hub_id_by_code(fh_store *s, const char *code)
+{
+	sqlite3_stmt *st = fh_store_stmt(s, "SELECT id FROM hubs WHERE code = ?1", NULL);
+	int64_t id = 0;
+	if (!st)
+		return 0;
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return id;
+}
+
+fh_status fh_operator_insert(fh_store *s, const fh_actor *by, const char *name, fh_role role,
+			     const char *hub_code, const char *password, fh_error *err)
+{
+	fh_status st;
+	if ((st = check_name(name, err)) != FH_OK || (st = check_password(password, err)) != FH_OK)
+		return st;
+	if ((unsigned)role >= FH_ROLE_COUNT)
+		return fh_error_set(err, FH_EINVAL, "role", "%s", _("unknown role"));
+	if (!by || !fh_role_allows(by->role, FH_ROLE_ADMIN))
+		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("only an admin may add operators"));
+	int64_t hub = hub_code ? hub_id_by_code(s, hub_code) : 0;
+	if (!hub)
+		return fh_error_set(err, FH_EINVAL, "hub", _("no hub with code '%s'"),
+				    hub_code ? hub_code : "");
+	if (!fh_actor_sees(s, by, hub))
+		return fh_error_set(err, FH_EDENIED, "hub", _("hub '%s' is outside your hub"), hub_code);
+	char *hash = hash_password(password);
+	if (!hash)
+		return fh_error_set(err, FH_ESTORE, "password", "%s", _("password hashing failed"));
+	sqlite3_stmt *q = fh_store_stmt(s,
+		"INSERT INTO operators(name, role, hub_id, pw_hash, updated_at, updated_by)"
+		" VALUES(?1, ?2, ?3, ?4, ?5, ?6)", err);
+	int rc = SQLITE_ERROR;
+	if (q) {
+		sqlite3_bind_text(q, 1, name, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(q, 2, role_names[role], -1, SQLITE_STATIC);
+		sqlite3_bind_int64(q, 3, hub);
+		sqlite3_bind_text(q, 4, hash, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(q, 5, fh_clock_now());
+		sqlite3_bind_text(q, 6, by->name, -1, SQLITE_TRANSIENT);
+		rc = sqlite3_step(q);
+		sqlite3_reset(q);
+	}
+	wipe(hash, strlen(hash));
+	free(hash);
+	if (!q)
+		return err ? err->code : FH_ESTORE;
+	if (rc == SQLITE_CONSTRAINT_UNIQUE)
+		return fh_error_set(err, FH_ECONFLICT, "name",
+				    _("an operator named '%s' exists already"), name);
+	if (rc != SQLITE_DONE)
+		return fh_store_fail(s, err, _("adding the operator"));
+	fh_buf b = FH_BUF_INIT;
+	fh_buf_puts(&b, "{\"name\":");
+	fh_buf_json_string(&b, name);
+	fh_buf_printf(&b, ",\"role\":\"%s\",\"hub\":", role_names[role]);
+	fh_buf_json_string(&b, hub_code);
+	fh_buf_puts(&b, "}");
+	st = fh_audit_write(s, by, hub, "operator", sqlite3_last_insert_rowid(fh_store_db(s)),
+			    "create", NULL, fh_buf_str(&b), err);
+	fh_buf_free(&b);
+	return st;
+}
+
+fh_status fh_operator_add(fh_store *s, const fh_actor *by, const char *name, fh_role role,
+			  const char *hub_code, const char *password, fh_error *err)
+{
+	fh_error_clear(err);
+	fh_status st = fh_tx_begin(s, err);
+	if (st != FH_OK)
+		return st;
+	st = fh_operator_insert(s, by, name, role, hub_code, password, err);
+	if (st != FH_OK) {
+		fh_tx_rollback(s);
+		return st;
+	}
+	return fh_tx_commit(s, err);
+}
+
+fh_status fh_operator_set_password(fh_store *s, const fh_actor *by, const char *name,
+				   const char *password, int64_t expected_version, fh_error *err)
+{
+	fh_error_clear(err);
+	fh_status st = check_password(password, err);
+	if (st != FH_OK)
+		return st;
+	sqlite3_stmt *q = fh_store_stmt(s,
+		"SELECT id, hub_id, version FROM operators WHERE name = ?1 AND system = 0", err);
+	if (!q)
+		return err ? err->code : FH_ESTORE;
+	sqlite3_bind_text(q, 1, name ? name : "", -1, SQLITE_TRANSIENT);
+	int64_t id = 0, hub = 0, version = 0;
+	if (sqlite3_step(q) == SQLITE_ROW) {
+		id = sqlite3_column_int64(q, 0);
+		hub = sqlite3_column_int64(q, 1);
+		version = sqlite3_column_int64(q, 2);
+	}
+	sqlite3_reset(q);
+	if (!id || !by || !fh_actor_sees(s, by, hub))
+		return fh_error_set(err, FH_ENOTFOUND, "name", _("no operator named '%s'"), name ? name : "");
+	if (by->id != id && !fh_role_allows(by->role, FH_ROLE_ADMIN))
+		return fh_error_set(err, FH_EDENIED, NULL, "%s",
+				    _("only an admin may change another operator's password"));
+	char *hash = hash_password(password);
+	if (!hash)
+		return fh_error_set(err, FH_ESTORE, "password", "%s", _("password hashing failed"));
+	if ((st = fh_tx_begin(s, err)) == FH_OK)
+		st = fh_store_check_version(s, "operators", id, expected_version ? expected_version : version, err);
+	if (st == FH_OK) {
+		q = fh_store_stmt(s,
+			"UPDATE operators SET pw_hash = ?2, failures = 0, version = version + 1,"
+			" updated_at = ?3, updated_by = ?4 WHERE id = ?1", err);
+		if (!q) {
+			st = err ? err->code : FH_ESTORE;
+		} else {
+			sqlite3_bind_int64(q, 1, id);
+			sqlite3_bind_text(q, 2, hash, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_int64(q, 3, fh_clock_now());
+			sqlite3_bind_text(q, 4, by->name, -1, SQLITE_TRANSIENT);
+			if (sqlite3_step(q) != SQLITE_DONE)
+				st = fh_store_fail(s, err, _("changing the password"));
+			sqlite3_reset(q);
+		}
+	}
+	wipe(hash, strlen(hash));
+	free(hash);
+	if (st == FH_OK) {
+		fh_buf b = FH_BUF_INIT;
+		fh_buf_puts(&b, "{\"name\":");
+		fh_buf_json_string(&b, name);
+		fh_buf_puts(&b, "}");
+		st = fh_audit_write(s, by, hub, "operator", id, "password", NULL, fh_buf_str(&b), err);
+		fh_buf_free(&b);
+	}
+	if (st != FH_OK) {
+		fh_tx_rollback(s);
+		return st;
+	}
+	return fh_tx_commit(s, err);
+}
+
+fh_status fh_operator_list(fh_store *s, const fh_actor *by, fh_operator_row **rows,
+			   size_t *n, fh_error *err)
+{
+	*rows = NULL;
+	*n = 0;
+	if (!by || !by->id)
+		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("nobody is logged in"));
+	sqlite3_stmt *st = fh_store_stmt(s,
+		"WITH RECURSIVE scope(id) AS (SELECT ?1 UNION ALL"
+		"  SELECT h.id FROM hubs h JOIN scope ON h.parent_id = scope.id)"
+		" SELECT o.id, o.name, o.role, h.code, h.name, o.last_login, o.failures, o.version"
+		" FROM operators o JOIN hubs h ON h.id = o.hub_id"
+		" WHERE o.system = 0 AND o.hub_id IN (SELECT id FROM scope)"
+		" ORDER BY CASE h.level WHEN 'city' THEN 0 WHEN 'district' THEN 1"
+		"  WHEN 'street' THEN 2 ELSE 3 END, h.code, o.name", err);
+	if (!st)
+		return err ? err->code : FH_ESTORE;
+	sqlite3_bind_int64(st, 1, by->hub_id);
+	size_t cap = 16, count = 0;
+	fh_operator_row *out = malloc(cap * sizeof *out);
+	int rc;
+	while (out && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (count == cap) {
+			fh_operator_row *grown = realloc(out, (cap *= 2) * sizeof *out);
+			if (!grown) {
+				free(out);
+				out = NULL;
+				break;
+			}
+			out = grown;
+		}
+		fh_operator_row *r = &out[count++];
+		memset(r, 0, sizeof *r);
+		r->id = sqlite3_column_int64(st, 0);
+		fh_column_text(st, 1, r->name, sizeof r->name);
+		char role[16];
+		fh_column_text(st, 2, role, sizeof role);
+		fh_role_parse(role, &r->role);
+		fh_column_text(st, 3, r->hub_code, sizeof r->hub_code);
+		fh_column_text(st, 4, r->hub_name, sizeof r->hub_name);
+		r->last_login = sqlite3_column_int64(st, 5);
+		r->failures = sqlite3_column_int(st, 6);
+		r->version = sqlite3_column_int64(st, 7);
+	}
+	sqlite3_reset(st);
+	if (!out)
+		return fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
+	*rows = out;
+	*n = count;
+	return FH_OK;
+}

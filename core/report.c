@@ -1,0 +1,71 @@
+/* fuhua core — reports. */
+#include "fuhua/report.h"
+
+#include <string.h>
+
+#include "i18n.h"
+#include "store_int.h"
+
+#define SCOPE \
+	"WITH RECURSIVE scope(id) AS (SELECT ?1 UNION ALL" \
+	"  SELECT h.id FROM hubs h JOIN scope ON h.parent_id = scope.id) "
+
+fh_status fh_report_dashboard(fh_store *s, const fh_actor *actor, fh_dashboard *out,
+			      fh_error *err)
+{
+	memset(out, 0, sizeof *out);
+	if (!actor || !actor->id)
+		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("nobody is logged in"));
+	sqlite3_stmt *q = fh_store_stmt(s, SCOPE
+		"SELECT stage, count(*),"
+		"  sum(party_org IN ('branch','joint_branch','functional','extended')),"
+		"  sum(party_org IN ('branch','joint_branch','functional','extended')"
+		"      OR party_org = 'fallback' OR instructor_id IS NOT NULL),"
+		"  sum(party_members)"
+		" FROM tenants WHERE hub_id IN (SELECT id FROM scope) GROUP BY stage", err);
+	if (!q)
+		return err ? err->code : FH_ESTORE;
+	sqlite3_bind_int64(q, 1, actor->hub_id);
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		fh_stage stage;
+		if (!fh_stage_parse((const char *)sqlite3_column_text(q, 0), &stage))
+			continue;
+		out->by_stage[stage] = sqlite3_column_int(q, 1);
+		out->tenants += out->by_stage[stage];
+		if (stage == FH_STAGE_INCUBATING) {
+			out->party_org_covered = sqlite3_column_int(q, 2);
+			out->party_work_covered = sqlite3_column_int(q, 3);
+			out->party_members = sqlite3_column_int(q, 4);
+		}
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return fh_store_fail(s, err, _("reading tenants"));
+
+	q = fh_store_stmt(s, SCOPE
+		"SELECT (SELECT count(*) FROM spaces WHERE retired = 0 AND hub_id IN (SELECT id FROM scope)),"
+		" (SELECT coalesce(sum(seats), 0) FROM spaces WHERE retired = 0 AND hub_id IN (SELECT id FROM scope)),"
+		" (SELECT coalesce(sum(area), 0) FROM spaces WHERE retired = 0 AND hub_id IN (SELECT id FROM scope)),"
+		" (SELECT coalesce(sum(a.seats), 0) FROM allocations a JOIN spaces sp ON sp.id = a.space_id"
+		"   WHERE a.end_on IS NULL AND sp.hub_id IN (SELECT id FROM scope)),"
+		" (SELECT count(*) FROM mentors WHERE kind = 'mentor' AND hub_id IN (SELECT id FROM scope)),"
+		" (SELECT count(*) FROM mentors WHERE kind = 'instructor' AND hub_id IN (SELECT id FROM scope)),"
+		" (SELECT count(*) FROM operators WHERE system = 0 AND hub_id IN (SELECT id FROM scope))", err);
+	if (!q)
+		return err ? err->code : FH_ESTORE;
+	sqlite3_bind_int64(q, 1, actor->hub_id);
+	if ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		out->spaces = sqlite3_column_int(q, 0);
+		out->seats = sqlite3_column_int(q, 1);
+		out->area = sqlite3_column_double(q, 2);
+		out->seats_used = sqlite3_column_int(q, 3);
+		out->mentors = sqlite3_column_int(q, 4);
+		out->instructors = sqlite3_column_int(q, 5);
+		out->operators = sqlite3_column_int(q, 6);
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_ROW)
+		return fh_store_fail(s, err, _("reading spaces"));
+	return FH_OK;
+}

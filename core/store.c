@@ -1,0 +1,443 @@
+/* fuhua core — the shared SQLite database. */
+#include "fuhua/store.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "fuhua/clock.h"
+#include "i18n.h"
+#include "store_int.h"
+
+/* ---- migrations: append only; each runs once, in order ------------------- */
+
+static const char *const migrations[] = {
+	/* 1: the foundation */
+	"CREATE TABLE settings(key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;"
+	"CREATE TABLE hubs("
+	" id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE, name TEXT NOT NULL,"
+	" level TEXT NOT NULL CHECK(level IN ('city','district','street','community')),"
+	" parent_id INTEGER REFERENCES hubs(id), address TEXT,"
+	" incubation_term_months INTEGER NOT NULL, extension_months INTEGER NOT NULL,"
+	" free_period_months INTEGER NOT NULL, idle_lock_minutes INTEGER NOT NULL,"
+	" branch_min_members INTEGER NOT NULL, instructor_required INTEGER NOT NULL,"
+	" grad_min_months INTEGER NOT NULL, grad_all_milestones INTEGER NOT NULL,"
+	" grad_party_coverage INTEGER NOT NULL, grad_min_rating INTEGER NOT NULL,"
+	" config_hash TEXT NOT NULL,"
+	" version INTEGER NOT NULL DEFAULT 1, updated_at INTEGER NOT NULL, updated_by TEXT NOT NULL"
+	") STRICT;"
+	"CREATE INDEX hubs_parent ON hubs(parent_id);"
+	"CREATE TABLE hub_fields(hub_id INTEGER NOT NULL REFERENCES hubs(id) ON DELETE CASCADE,"
+	" seq INTEGER NOT NULL, name TEXT NOT NULL, PRIMARY KEY(hub_id, seq)) STRICT;"
+	"CREATE TABLE hub_stages(hub_id INTEGER NOT NULL REFERENCES hubs(id) ON DELETE CASCADE,"
+	" stage TEXT NOT NULL, label TEXT, max_days INTEGER NOT NULL,"
+	" PRIMARY KEY(hub_id, stage)) STRICT;"
+	"CREATE TABLE milestone_templates(hub_id INTEGER NOT NULL REFERENCES hubs(id) ON DELETE CASCADE,"
+	" track TEXT NOT NULL CHECK(track IN ('org','party')), seq INTEGER NOT NULL,"
+	" code TEXT NOT NULL, title TEXT NOT NULL, due_months INTEGER NOT NULL, kind TEXT NOT NULL,"
+	" PRIMARY KEY(hub_id, track, seq)) STRICT;"
+	"CREATE TABLE spaces("
+	" id INTEGER PRIMARY KEY, hub_id INTEGER NOT NULL REFERENCES hubs(id),"
+	" code TEXT NOT NULL, name TEXT NOT NULL,"
+	" type TEXT NOT NULL CHECK(type IN ('office','desk','activity_room','meeting_room','showcase')),"
+	" floor INTEGER NOT NULL, area REAL NOT NULL, seats INTEGER NOT NULL,"
+	" retired INTEGER NOT NULL DEFAULT 0,"
+	" version INTEGER NOT NULL DEFAULT 1, updated_at INTEGER NOT NULL, updated_by TEXT NOT NULL,"
+	" UNIQUE(hub_id, code)) STRICT;"
+	"CREATE TABLE operators("
+	" id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,"
+	" role TEXT NOT NULL CHECK(role IN ('front_desk','manager','admin')),"
+	" hub_id INTEGER NOT NULL REFERENCES hubs(id), pw_hash TEXT,"
+	" system INTEGER NOT NULL DEFAULT 0, failures INTEGER NOT NULL DEFAULT 0,"
+	" last_failure INTEGER NOT NULL DEFAULT 0, last_login INTEGER NOT NULL DEFAULT 0,"
+	" version INTEGER NOT NULL DEFAULT 1, updated_at INTEGER NOT NULL, updated_by TEXT NOT NULL"
+	") STRICT;"
+	"CREATE TABLE mentors("
+	" id INTEGER PRIMARY KEY, hub_id INTEGER NOT NULL REFERENCES hubs(id), name TEXT NOT NULL,"
+	" kind TEXT NOT NULL CHECK(kind IN ('mentor','instructor')), expertise TEXT, phone TEXT,"
+	" version INTEGER NOT NULL DEFAULT 1, updated_at INTEGER NOT NULL, updated_by TEXT NOT NULL"
+	") STRICT;"
+	"CREATE TABLE tenants("
+	" id INTEGER PRIMARY KEY, hub_id INTEGER NOT NULL REFERENCES hubs(id),"
+	" name TEXT NOT NULL, short_name TEXT,"
+	" org_type TEXT NOT NULL CHECK(org_type IN ('social_group','service_org','foundation','community_org')),"
+	" reg_state TEXT NOT NULL CHECK(reg_state IN ('preparing','registered','filed')),"
+	" credit_code TEXT, field TEXT, legal_rep TEXT, contact TEXT, phone TEXT, address TEXT,"
+	" staff INTEGER NOT NULL DEFAULT 0, volunteers INTEGER NOT NULL DEFAULT 0, founded TEXT,"
+	" stage TEXT NOT NULL CHECK(stage IN ('applied','reviewing','incubating','graduated','exited')),"
+	" stage_since INTEGER NOT NULL, admitted_on INTEGER, planned_end INTEGER,"
+	" extended INTEGER NOT NULL DEFAULT 0, exit_reason TEXT,"
+	" rating INTEGER NOT NULL DEFAULT 0 CHECK(rating BETWEEN 0 AND 5), rating_date TEXT,"
+	" party_org TEXT NOT NULL DEFAULT 'none' CHECK(party_org IN"
+	"  ('none','branch','joint_branch','functional','extended','fallback')),"
+	" party_members INTEGER NOT NULL DEFAULT 0, instructor_id INTEGER REFERENCES mentors(id),"
+	" notes TEXT,"
+	" version INTEGER NOT NULL DEFAULT 1, updated_at INTEGER NOT NULL, updated_by TEXT NOT NULL"
+	") STRICT;"
+	"CREATE INDEX tenants_hub_stage ON tenants(hub_id, stage, name);"
+	"CREATE UNIQUE INDEX tenants_credit_code ON tenants(credit_code) WHERE credit_code IS NOT NULL;"
+	"CREATE TABLE stage_history("
+	" id INTEGER PRIMARY KEY, tenant_id INTEGER NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,"
+	" from_stage TEXT, to_stage TEXT NOT NULL, at INTEGER NOT NULL, operator TEXT NOT NULL,"
+	" reason TEXT) STRICT;"
+	"CREATE INDEX stage_history_tenant ON stage_history(tenant_id, at);"
+	"CREATE TABLE milestones("
+	" id INTEGER PRIMARY KEY, tenant_id INTEGER NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,"
+	" track TEXT NOT NULL CHECK(track IN ('org','party')), seq INTEGER NOT NULL,"
+	" code TEXT NOT NULL, title TEXT NOT NULL, kind TEXT NOT NULL, due INTEGER,"
+	" done_on INTEGER, note TEXT,"
+	" version INTEGER NOT NULL DEFAULT 1, updated_at INTEGER NOT NULL, updated_by TEXT NOT NULL,"
+	" UNIQUE(tenant_id, track, code)) STRICT;"
+	"CREATE TABLE allocations("
+	" id INTEGER PRIMARY KEY, space_id INTEGER NOT NULL REFERENCES spaces(id),"
+	" tenant_id INTEGER NOT NULL REFERENCES tenants(id), seats INTEGER NOT NULL,"
+	" start_on INTEGER NOT NULL, end_on INTEGER, free_until INTEGER,"
+	" version INTEGER NOT NULL DEFAULT 1, updated_at INTEGER NOT NULL, updated_by TEXT NOT NULL"
+	") STRICT;"
+	"CREATE INDEX allocations_open ON allocations(space_id) WHERE end_on IS NULL;"
+	"CREATE INDEX allocations_tenant ON allocations(tenant_id);"
+	"CREATE TABLE audit("
+	" id INTEGER PRIMARY KEY, at INTEGER NOT NULL, operator_id INTEGER, operator TEXT NOT NULL,"
+	" via TEXT NOT NULL, hub_id INTEGER, entity TEXT NOT NULL, entity_id INTEGER,"
+	" action TEXT NOT NULL, old TEXT, new TEXT) STRICT;"
+	"CREATE INDEX audit_entity ON audit(entity, entity_id, id);"
+	"CREATE INDEX audit_hub ON audit(hub_id, id);",
+};
+
+#define SCHEMA_LATEST ((int)(sizeof migrations / sizeof migrations[0]))
+#define STMT_CACHE 64
+
+struct fh_store {
+	sqlite3 *db;
+	char *path;
+	int schema;
+	const char *journal;
+	char journal_reason[160];
+	struct {
+		const char *sql;
+		sqlite3_stmt *stmt;
+	} cache[STMT_CACHE];
+	char setting[256];
+};
+
+sqlite3 *fh_store_db(fh_store *s)
+{
+	return s->db;
+}
+
+const char *fh_store_path(const fh_store *s)
+{
+	return s->path;
+}
+
+int fh_store_schema_latest(void)
+{
+	return SCHEMA_LATEST;
+}
+
+int fh_store_schema_version(const fh_store *s)
+{
+	return s->schema;
+}
+
+const char *fh_store_journal_mode(const fh_store *s)
+{
+	return s->journal;
+}
+
+const char *fh_store_journal_reason(const fh_store *s)
+{
+	return s->journal_reason;
+}
+
+fh_status fh_store_fail(fh_store *s, fh_error *err, const char *what)
+{
+	int rc = sqlite3_extended_errcode(s->db);
+	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED || (rc & 0xff) == SQLITE_BUSY)
+		return fh_error_set(err, FH_ESTORE, NULL,
+				    _("%s: the database is busy (another session holds it too long)"), what);
+	return fh_error_set(err, FH_ESTORE, NULL, "%s: %s", what, sqlite3_errmsg(s->db));
+}
+
+sqlite3_stmt *fh_store_stmt(fh_store *s, const char *sql, fh_error *err)
+{
+	int free_slot = -1;
+	for (int i = 0; i < STMT_CACHE; i++) {
+		if (s->cache[i].sql == sql) {
+			sqlite3_reset(s->cache[i].stmt);
+			sqlite3_clear_bindings(s->cache[i].stmt);
+			return s->cache[i].stmt;
+		}
+		if (!s->cache[i].sql && free_slot < 0)
+			free_slot = i;
+	}
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+		fh_store_fail(s, err, _("database query"));
+		return NULL;
+	}
+	if (free_slot >= 0) {
+		s->cache[free_slot].sql = sql;
+		s->cache[free_slot].stmt = st;
+	} else { /* full: replace the first slot */
+		sqlite3_finalize(s->cache[0].stmt);
+		s->cache[0].sql = sql;
+		s->cache[0].stmt = st;
+	}
+	return st;
+}
+
+static fh_status exec(fh_store *s, const char *sql, fh_error *err)
+{
+	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return fh_store_fail(s, err, _("database"));
+	return FH_OK;
+}
+
+fh_status fh_tx_begin(fh_store *s, fh_error *err)
+{
+	return exec(s, "BEGIN IMMEDIATE", err);
+}
+
+fh_status fh_tx_commit(fh_store *s, fh_error *err)
+{
+	if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		fh_status st = fh_store_fail(s, err, _("saving"));
+		fh_tx_rollback(s);
+		return st;
+	}
+	return FH_OK;
+}
+
+void fh_tx_rollback(fh_store *s)
+{
+	if (!sqlite3_get_autocommit(s->db))
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int fh_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (!s || !*s)
+		return sqlite3_bind_null(st, i);
+	return sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+}
+
+void fh_column_text(sqlite3_stmt *st, int i, char *dst, size_t size)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	snprintf(dst, size, "%s", t ? (const char *)t : "");
+}
+
+/* ---- opening ------------------------------------------------------------- */
+
+bool fh_store_wal_safe(int v)
+{
+	/* The WAL-reset race is in 3.7.0 … 3.51.2; fixed in 3.51.3 and
+	 * backported to 3.44.6 and 3.50.7. */
+	if (v >= 3051003)
+		return true;
+	if (v >= 3050007 && v < 3051000)
+		return true;
+	if (v >= 3044006 && v < 3045000)
+		return true;
+	return v < 3007000;
+}
+
+static fh_status choose_journal(fh_store *s, fh_error *err)
+{
+	int v = sqlite3_libversion_number();
+	const char *pragma;
+	if (fh_store_wal_safe(v) && v >= 3007000) {
+		s->journal = "wal";
+		pragma = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
+		snprintf(s->journal_reason, sizeof s->journal_reason,
+			 _("SQLite %s has the WAL-reset fix; write-ahead log"), sqlite3_libversion());
+	} else {
+		s->journal = "delete";
+		pragma = "PRAGMA journal_mode=DELETE; PRAGMA synchronous=FULL;";
+		snprintf(s->journal_reason, sizeof s->journal_reason,
+			 _("SQLite %s has the WAL-reset race; rollback journal, synchronous=FULL"),
+			 sqlite3_libversion());
+	}
+	return exec(s, pragma, err);
+}
+
+static int query_int(fh_store *s, const char *sql)
+{
+	sqlite3_stmt *st;
+	int v = -1;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			v = sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+	}
+	return v;
+}
+
+static fh_status migrate(fh_store *s, fh_error *err)
+{
+	fh_status st = fh_tx_begin(s, err);
+	if (st != FH_OK)
+		return st;
+	int version = query_int(s, "PRAGMA user_version");
+	int app = query_int(s, "PRAGMA application_id");
+	int objects = query_int(s, "SELECT count(*) FROM sqlite_schema");
+	if (version < 0 || app == -1 || objects < 0) {
+		st = fh_store_fail(s, err, _("reading the database"));
+	} else if (app != FH_APPLICATION_ID && (app != 0 || objects > 0)) {
+		st = fh_error_set(err, FH_ESTORE, NULL, _("%s is not a fuhua database"), s->path);
+	} else if (version > SCHEMA_LATEST) {
+		st = fh_error_set(err, FH_EVERSION, NULL,
+				  _("the database has schema %d, newer than this program's %d; use a newer fuhua"),
+				  version, SCHEMA_LATEST);
+	}
+	for (int v = version; st == FH_OK && v < SCHEMA_LATEST; v++)
+		st = exec(s, migrations[v], err);
+	if (st == FH_OK && version < SCHEMA_LATEST) {
+		char sql[96];
+		snprintf(sql, sizeof sql, "PRAGMA user_version=%d; PRAGMA application_id=%d;",
+			 SCHEMA_LATEST, FH_APPLICATION_ID);
+		st = exec(s, sql, err);
+	}
+	if (st != FH_OK) {
+		fh_tx_rollback(s);
+		return st;
+	}
+	s->schema = version > SCHEMA_LATEST ? version : SCHEMA_LATEST;
+	return fh_tx_commit(s, err);
+}
+
+/* Creates the file 0660 (group-shared), whatever the umask, if it is new. */
+static fh_status create_file(const char *path, fh_error *err)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0660);
+	if (fd < 0) {
+		if (errno == EEXIST)
+			return FH_OK;
+		return fh_error_set(err, FH_ESTORE, "db", _("cannot create %s: %s"), path,
+				    strerror(errno));
+	}
+	if (fchmod(fd, 0660) != 0) {
+		/* not fatal: the directory's ACLs may decide */
+	}
+	close(fd);
+	return FH_OK;
+}
+
+fh_status fh_store_open(const char *path, fh_store **out, fh_error *err)
+{
+	fh_error_clear(err);
+	*out = NULL;
+	if (!path || !*path)
+		return fh_error_set(err, FH_EINVAL, "db", "%s", _("no database file given"));
+	fh_status st = create_file(path, err);
+	if (st != FH_OK)
+		return st;
+	fh_store *s = calloc(1, sizeof *s);
+	if (!s || !(s->path = strdup(path))) {
+		free(s);
+		return fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
+	}
+	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+		st = fh_error_set(err, FH_ESTORE, "db", _("cannot open %s: %s"), path,
+				  s->db ? sqlite3_errmsg(s->db) : _("out of memory"));
+		fh_store_close(&s);
+		return st;
+	}
+	sqlite3_extended_result_codes(s->db, 1);
+	sqlite3_busy_timeout(s->db, 5000);
+	st = exec(s, "PRAGMA foreign_keys=ON; PRAGMA mmap_size=0;", err);
+	if (st == FH_OK && query_int(s, "SELECT count(*) FROM sqlite_schema") < 0)
+		st = fh_error_set(err, FH_ESTORE, "db", _("%s is not a database: %s"), path,
+				  sqlite3_errmsg(s->db));
+	if (st == FH_OK)
+		st = choose_journal(s, err);
+	if (st == FH_OK)
+		st = migrate(s, err);
+	if (st != FH_OK) {
+		fh_store_close(&s);
+		return st;
+	}
+	*out = s;
+	return FH_OK;
+}
+
+void fh_store_close(fh_store **ps)
+{
+	if (!ps || !*ps)
+		return;
+	fh_store *s = *ps;
+	for (int i = 0; i < STMT_CACHE; i++)
+		sqlite3_finalize(s->cache[i].stmt);
+	sqlite3_close(s->db);
+	free(s->path);
+	free(s);
+	*ps = NULL;
+}
+
+int64_t fh_store_data_version(fh_store *s)
+{
+	sqlite3_stmt *st = fh_store_stmt(s, "PRAGMA data_version", NULL);
+	int64_t v = -1;
+	if (st && sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	if (st)
+		sqlite3_reset(st);
+	return v;
+}
+
+const char *fh_store_setting(fh_store *s, const char *key)
+{
+	sqlite3_stmt *st = fh_store_stmt(s, "SELECT value FROM settings WHERE key = ?1", NULL);
+	const char *result = NULL;
+	if (!st)
+		return NULL;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		fh_column_text(st, 0, s->setting, sizeof s->setting);
+		result = s->setting;
+	}
+	sqlite3_reset(st);
+	return result;
+}
+
+/* ---- editable rows: the version check ------------------------------------ */
+
+static const char *const editable[] = {
+	"hubs", "spaces", "operators", "mentors", "tenants", "milestones", "allocations", NULL,
+};
+
+fh_status fh_store_check_version(fh_store *s, const char *table, int64_t id,
+				 int64_t expected, fh_error *err)
+{
+	int known = 0;
+	for (int i = 0; editable[i]; i++)
+		known |= strcmp(editable[i], table) == 0;
+	if (!known)
+		return fh_error_set(err, FH_EINVAL, NULL, "not an editable table: %s", table);
+	char sql[128];
+	snprintf(sql, sizeof sql, "SELECT version, updated_by, updated_at FROM %s WHERE id = ?1",
+		 table);
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return fh_store_fail(s, err, _("database query"));
+	sqlite3_bind_int64(st, 1, id);
+	fh_status result = FH_OK;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE) {
+		result = fh_error_set(err, FH_ENOTFOUND, NULL, "%s", _("it no longer exists"));
+	} else if (rc != SQLITE_ROW) {
+		result = fh_store_fail(s, err, _("database query"));
+	} else if (sqlite3_column_int64(st, 0) != expected) {
+		char when[32], who[64];
+		fh_column_text(st, 1, who, sizeof who);
+		fh_clock_format(sqlite3_column_int64(st, 2), when, sizeof when);
+		result = fh_error_set(err, FH_ECONFLICT, NULL, _("changed by %s at %s"), who, when);
+	}
+	sqlite3_finalize(st);
+	return result;
+}

@@ -1,0 +1,50 @@
+/* fuhua core — private: what the core modules share about the database. */
+#ifndef FUHUA_CORE_STORE_INT_H
+#define FUHUA_CORE_STORE_INT_H
+
+#include <sqlite3.h>
+#include <stdint.h>
+
+#include "fuhua/operator.h"
+#include "fuhua/store.h"
+
+sqlite3 *fh_store_db(fh_store *store);
+
+/* A cached prepared statement for sql (a string literal: the pointer is the
+ * key). Reset and with cleared bindings; NULL with err set on failure. */
+sqlite3_stmt *fh_store_stmt(fh_store *store, const char *sql, fh_error *err);
+
+/* Write transactions: always BEGIN IMMEDIATE. */
+fh_status fh_tx_begin(fh_store *store, fh_error *err);
+fh_status fh_tx_commit(fh_store *store, fh_error *err);
+void fh_tx_rollback(fh_store *store);
+
+/* Stores a database error (from the last call on the store's connection). */
+fh_status fh_store_fail(fh_store *store, fh_error *err, const char *what);
+
+/* Writes one audit row in the current transaction: who (actor), on which hub,
+ * what (entity, id, action) and the change (old, new: JSON or NULL). */
+fh_status fh_audit_write(fh_store *store, const fh_actor *actor, int64_t hub_id,
+			 const char *entity, int64_t entity_id, const char *action,
+			 const char *old_json, const char *new_json, fh_error *err);
+
+/* The version check of an editable row: FH_OK if table.id has `expected`,
+ * FH_ECONFLICT "changed by X at T" if not, FH_ENOTFOUND if gone. `table` is
+ * one of the editable tables named in store.c, never user text. */
+fh_status fh_store_check_version(fh_store *store, const char *table, int64_t id,
+				 int64_t expected, fh_error *err);
+
+/* Whether hub `hub_id` is the actor's hub or below it. */
+bool fh_actor_sees(fh_store *store, const fh_actor *actor, int64_t hub_id);
+
+/* fh_operator_add() without its transaction, for callers already in one. */
+fh_status fh_operator_insert(fh_store *store, const fh_actor *by, const char *name,
+			     fh_role role, const char *hub_code, const char *password,
+			     fh_error *err);
+
+/* Binds text, or NULL for an empty string. */
+int fh_bind_text(sqlite3_stmt *st, int i, const char *s);
+/* Copies column i as text into dst (size bytes; "" for NULL). */
+void fh_column_text(sqlite3_stmt *st, int i, char *dst, size_t size);
+
+#endif

@@ -1,0 +1,106 @@
+/* fuhua core — UTF-8 text. */
+#include "fuhua/text.h"
+
+#include <string.h>
+
+size_t fh_utf8_decode(const char *str, size_t len, uint32_t *cp)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	*cp = 0xFFFD;
+	if (len == 0)
+		return 0;
+	unsigned c = s[0];
+	size_t need;
+	uint32_t v, min;
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	} else if ((c & 0xE0) == 0xC0) {
+		need = 2, v = c & 0x1F, min = 0x80;
+	} else if ((c & 0xF0) == 0xE0) {
+		need = 3, v = c & 0x0F, min = 0x800;
+	} else if ((c & 0xF8) == 0xF0 && c <= 0xF4) {
+		need = 4, v = c & 0x07, min = 0x10000;
+	} else {
+		return 1;
+	}
+	if (len < need)
+		return 1;
+	for (size_t i = 1; i < need; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 1;
+		v = (v << 6) | (s[i] & 0x3F);
+	}
+	if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+		return 1;
+	*cp = v;
+	return need;
+}
+
+bool fh_utf8_valid(const char *s, size_t len)
+{
+	size_t i = 0;
+	while (i < len) {
+		uint32_t cp;
+		size_t n = fh_utf8_decode(s + i, len - i, &cp);
+		if (cp == 0xFFFD && !(n == 3 && memcmp(s + i, "\xEF\xBF\xBD", 3) == 0))
+			return false;
+		i += n;
+	}
+	return true;
+}
+
+size_t fh_utf8_chars(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+bool fh_text_has_control(const char *s)
+{
+	size_t len = strlen(s), i = 0;
+	while (i < len) {
+		uint32_t cp;
+		i += fh_utf8_decode(s + i, len - i, &cp);
+		if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))
+			return true;
+	}
+	return false;
+}
+
+static size_t space_at(const char *s, size_t len)
+{
+	if (len >= 1 && (s[0] == ' ' || s[0] == '\t'))
+		return 1;
+	if (len >= 3 && memcmp(s, "\xE3\x80\x80", 3) == 0)
+		return 3;
+	return 0;
+}
+
+char *fh_text_trim(char *dst, size_t size, const char *src)
+{
+	size_t len = strlen(src), start = 0, end = len, k;
+	while (start < len && (k = space_at(src + start, len - start)))
+		start += k;
+	while (end > start) {
+		if (src[end - 1] == ' ' || src[end - 1] == '\t')
+			end--;
+		else if (end - start >= 3 && memcmp(src + end - 3, "\xE3\x80\x80", 3) == 0)
+			end -= 3;
+		else
+			break;
+	}
+	size_t n = end - start;
+	if (size == 0)
+		return dst;
+	if (n >= size) { /* do not cut a character */
+		n = size - 1;
+		while (n > 0 && ((unsigned char)src[start + n] & 0xC0) == 0x80)
+			n--;
+	}
+	memcpy(dst, src + start, n);
+	dst[n] = 0;
+	return dst;
+}

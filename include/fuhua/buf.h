@@ -1,0 +1,29 @@
+/* fuhua — a growable byte buffer, with JSON and CSV quoting. */
+#ifndef FUHUA_BUF_H
+#define FUHUA_BUF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct fh_buf {
+	char *data;  /* NUL-terminated once anything was added; NULL when empty */
+	size_t len, cap;
+	bool failed; /* an allocation failed; the contents are incomplete */
+} fh_buf;
+
+#define FH_BUF_INIT { NULL, 0, 0, false }
+
+void fh_buf_add(fh_buf *b, const char *s, size_t n);
+void fh_buf_puts(fh_buf *b, const char *s);
+void fh_buf_printf(fh_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Appends s as a JSON string, quotes included; NULL appends null. */
+void fh_buf_json_string(fh_buf *b, const char *s);
+/* Appends s as one CSV cell (quoted when needed). A cell starting with = + -
+ * @, tab or carriage return is prefixed with ' so that spreadsheets do not
+ * run it as a formula. */
+void fh_buf_csv_cell(fh_buf *b, const char *s);
+/* The text, never NULL ("" when empty). */
+const char *fh_buf_str(const fh_buf *b);
+void fh_buf_free(fh_buf *b);
+
+#endif

@@ -1,0 +1,88 @@
+/* fuhua — operators (the people who log in), their roles and hub scope.
+ *
+ * An operator works at one hub and sees that hub and the hubs below it; core
+ * checks this on every call. Passwords are hashed with yescrypt (libxcrypt),
+ * compared in constant time and never stored, returned or logged in clear;
+ * repeated failures slow further attempts down. */
+#ifndef FUHUA_OPERATOR_H
+#define FUHUA_OPERATOR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "fuhua/error.h"
+
+typedef struct fh_store fh_store;
+
+typedef enum fh_role {
+	FH_ROLE_FRONT_DESK, /* 前台: tenants, desks, sessions, milestones */
+	FH_ROLE_MANAGER,    /* 基地主任: also admits and graduates */
+	FH_ROLE_ADMIN,      /* also operators and configuration */
+	FH_ROLE_COUNT
+} fh_role;
+
+const char *fh_role_name(fh_role role);
+bool fh_role_parse(const char *name, fh_role *out);
+
+/* Who is acting: filled by fh_operator_login() or fh_actor_system(). */
+typedef struct fh_actor {
+	int64_t id;
+	char name[64];
+	fh_role role;
+	int64_t hub_id;
+	char hub_code[33];
+	char hub_name[128];
+	char via[64];   /* "tui", "cli:alice" … recorded in the audit log */
+	int idle_lock_minutes; /* from the hub's rules; 0 = never */
+} fh_actor;
+
+/* The built-in operator that non-interactive subcommands act as: an admin at
+ * the root hub. `via` says who ran it (e.g. "cli:alice"). FH_ENOTFOUND until
+ * `fuhua init` has created the hubs. */
+fh_status fh_actor_system(fh_store *store, const char *via, fh_actor *out, fh_error *err);
+
+/* Checks name and password. On success fills *out and resets the failure
+ * count; on failure returns FH_EAUTH ("wrong name or password", the same for
+ * an unknown name) and counts the failure. Before checking, waits
+ * fh_operator_delay_ms() for the operator's recent failures. */
+fh_status fh_operator_login(fh_store *store, const char *name, const char *password,
+			    const char *via, fh_actor *out, fh_error *err);
+
+/* How long to wait before the next attempt after `failures` failures in a
+ * row: nothing for the first 3, then 1 s, 2 s, 4 s … up to 30 s. */
+unsigned fh_operator_delay_ms(int failures);
+
+/* Creates an operator (admins only, within their scope). Name: 2–32
+ * characters, letters, digits, '.', '_', '-' or Chinese; password 6–128
+ * bytes. FH_ECONFLICT if the name exists. */
+fh_status fh_operator_add(fh_store *store, const fh_actor *by, const char *name,
+			  fh_role role, const char *hub_code, const char *password,
+			  fh_error *err);
+
+/* Changes a password: an admin for anyone in scope, anyone for themselves.
+ * expected_version is the row version the caller read (0: skip the check). */
+fh_status fh_operator_set_password(fh_store *store, const fh_actor *by, const char *name,
+				   const char *password, int64_t expected_version,
+				   fh_error *err);
+
+typedef struct fh_operator_row {
+	int64_t id;
+	char name[64];
+	fh_role role;
+	char hub_code[33];
+	char hub_name[128];
+	int64_t last_login; /* 0 = never */
+	int failures;
+	int64_t version;
+} fh_operator_row;
+
+/* The operators at hubs the actor sees, by hub then name. The caller frees
+ * *rows with free(). The built-in system operator is not listed. */
+fh_status fh_operator_list(fh_store *store, const fh_actor *by, fh_operator_row **rows,
+			   size_t *n, fh_error *err);
+
+/* Whether role may do what needs `need` (admin ⊇ manager ⊇ front desk). */
+bool fh_role_allows(fh_role role, fh_role need);
+
+#endif

@@ -1,0 +1,50 @@
+/* fuhua — the database: one SQLite file shared by every session.
+ *
+ * Opening chooses the journal mode from the SQLite library's version (WAL only
+ * on a library without the WAL-reset race, else a rollback journal with
+ * synchronous=FULL), sets a busy timeout and foreign keys, and applies the
+ * numbered migrations inside BEGIN IMMEDIATE, so that two processes starting
+ * at once never migrate together. A database newer than the program is
+ * refused. A new file is created with mode 0660 for a group-shared setup. */
+#ifndef FUHUA_STORE_H
+#define FUHUA_STORE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "fuhua/error.h"
+
+#define FH_APPLICATION_ID 0x46754875 /* "FuHu" */
+
+typedef struct fh_store fh_store;
+
+/* Opens (creating if needed) the database at path and brings its schema up to
+ * date. On failure returns FH_ESTORE, or FH_EVERSION for a newer database,
+ * with the reason in err. The caller closes with fh_store_close(). */
+fh_status fh_store_open(const char *path, fh_store **out, fh_error *err);
+void fh_store_close(fh_store **store);
+
+/* The schema version this program writes, and the one the open file has. */
+int fh_store_schema_latest(void);
+int fh_store_schema_version(const fh_store *store);
+
+/* "wal" or "delete": what fh_store_open() chose, and why, e.g.
+ * "SQLite 3.40.1 has the WAL-reset race; rollback journal, synchronous=FULL". */
+const char *fh_store_journal_mode(const fh_store *store);
+const char *fh_store_journal_reason(const fh_store *store);
+/* Whether WAL is safe with the SQLite library version number v (as from
+ * sqlite3_libversion_number()). */
+bool fh_store_wal_safe(int v);
+
+/* A number that changes when another connection has committed a write since
+ * the last call (PRAGMA data_version). Returns -1 on error. */
+int64_t fh_store_data_version(fh_store *store);
+
+/* Settings of the whole database (e.g. "demo"): the value, or NULL. The
+ * returned string is valid until the next call on the store. */
+const char *fh_store_setting(fh_store *store, const char *key);
+
+/* The path the database was opened at. */
+const char *fh_store_path(const fh_store *store);
+
+#endif

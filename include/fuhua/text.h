@@ -1,0 +1,28 @@
+/* fuhua — UTF-8 text: decoding, counting, checking. Display width lives in
+ * the terminal program; these functions need no locale. */
+#ifndef FUHUA_TEXT_H
+#define FUHUA_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Decodes one UTF-8 character at s (at most len bytes). Stores the code point
+ * in *cp and returns the number of bytes used (1–4). An invalid or truncated
+ * sequence yields U+FFFD and 1 byte, so that callers always advance. */
+size_t fh_utf8_decode(const char *s, size_t len, uint32_t *cp);
+
+/* Whether s is valid UTF-8 (no overlongs, no surrogates). */
+bool fh_utf8_valid(const char *s, size_t len);
+
+/* Characters (code points) in a NUL-terminated UTF-8 string. */
+size_t fh_utf8_chars(const char *s);
+
+/* Whether s holds a C0/C1 control character or DEL (tab and newline count). */
+bool fh_text_has_control(const char *s);
+
+/* Copies src into dst (size bytes) with leading and trailing ASCII and
+ * ideographic (U+3000) spaces removed; never cuts a character. Returns dst. */
+char *fh_text_trim(char *dst, size_t size, const char *src);
+
+#endif

@@ -1,0 +1,459 @@
+/* fuhua tui — the command line. */
+#include "cli.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <pwd.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "fuhua/buf.h"
+#include "fuhua/clock.h"
+#include "fuhua/config.h"
+#include "fuhua/demo.h"
+#include "fuhua/hub.h"
+#include "fuhua/operator.h"
+#include "fuhua/store.h"
+#include "i18n.h"
+#include "table.h"
+
+#define FUHUA_VERSION "0.1.0"
+
+static void usage(FILE *f)
+{
+	fprintf(f, "%s", _("usage: fuhua [--db FILE] [--lang zh|en]              open the terminal interface\n"
+			   "       fuhua check-config DIR                       check a configuration directory\n"
+			   "       fuhua init [--db FILE] --config DIR          create or update the database\n"
+			   "       fuhua demo [--db FILE] [--config DIR] [--tenants N] [--seed S]\n"
+			   "       fuhua user add NAME --role ROLE --hub CODE   (password on standard input)\n"
+			   "       fuhua user passwd NAME                       (password on standard input)\n"
+			   "       fuhua user list [--format table|csv|json]\n"
+			   "       fuhua hub list [--format table|csv|json]\n"
+			   "       fuhua --version | --help\n"
+			   "See fuhua(1).\n"));
+}
+
+static int usage_error(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "fuhua: ");
+	fprintf(stderr, fmt, arg ? arg : "");
+	fprintf(stderr, "\n%s\n", _("Try 'fuhua --help'."));
+	return 2;
+}
+
+static void version(void)
+{
+	int v = sqlite3_libversion_number();
+	printf("fuhua %s\n", FUHUA_VERSION);
+	printf(_("SQLite %s: %s\n"), sqlite3_libversion(),
+	       fh_store_wal_safe(v) ? _("journal mode WAL (library has the WAL-reset fix)")
+				    : _("rollback journal, synchronous=FULL (library has the WAL-reset race)"));
+}
+
+static bool parse_number(const char *s, long long min, long long max, long long *out)
+{
+	char *end;
+	errno = 0;
+	long long v = strtoll(s, &end, 10);
+	if (!*s || *end || errno || v < min || v > max)
+		return false;
+	*out = v;
+	return true;
+}
+
+int fh_cli_parse(int argc, char **argv, struct fh_opts *o)
+{
+	memset(o, 0, sizeof *o);
+	static const char *const with_arg[] = { "--db", "--config", "--lang", "--role", "--hub",
+						"--format", "--tenants", "--seed", NULL };
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			usage(stdout);
+			return 0;
+		}
+		if (strcmp(a, "--version") == 0 || strcmp(a, "-V") == 0) {
+			version();
+			return 0;
+		}
+		if (a[0] != '-' || strcmp(a, "-") == 0) {
+			if (o->npos == (int)(sizeof o->pos / sizeof o->pos[0]))
+				return usage_error(_("too many arguments at '%s'"), a);
+			o->pos[o->npos++] = argv[i];
+			continue;
+		}
+		char name[32];
+		const char *val = NULL, *eq = strchr(a, '=');
+		snprintf(name, sizeof name, "%.*s", eq ? (int)(eq - a) : (int)strlen(a), a);
+		int k = -1;
+		for (int j = 0; with_arg[j]; j++)
+			if (strcmp(with_arg[j], name) == 0)
+				k = j;
+		if (k < 0)
+			return usage_error(_("unknown option '%s'"), a);
+		if (eq)
+			val = eq + 1;
+		else if (i + 1 < argc)
+			val = argv[++i];
+		else
+			return usage_error(_("option '%s' needs a value"), a);
+		long long n;
+		switch (k) {
+		case 0: o->db = val; break;
+		case 1: o->config = val; break;
+		case 2:
+			if (strcmp(val, "zh") != 0 && strcmp(val, "en") != 0)
+				return usage_error(_("--lang takes zh or en, not '%s'"), val);
+			o->lang = val;
+			break;
+		case 3: o->role = val; break;
+		case 4: o->hub = val; break;
+		case 5:
+			o->have_format = true;
+			if (strcmp(val, "table") == 0)
+				o->format = FH_FORMAT_TABLE;
+			else if (strcmp(val, "csv") == 0)
+				o->format = FH_FORMAT_CSV;
+			else if (strcmp(val, "json") == 0)
+				o->format = FH_FORMAT_JSON;
+			else
+				return usage_error(_("--format takes table, csv or json, not '%s'"), val);
+			break;
+		case 6:
+			if (!parse_number(val, 0, 1000000, &n))
+				return usage_error(_("--tenants takes a number from 0 to 1000000, not '%s'"), val);
+			o->tenants = (long)n;
+			o->have_tenants = true;
+			break;
+		case 7:
+			if (!parse_number(val, 0, LLONG_MAX, &n))
+				return usage_error(_("--seed takes a whole number, not '%s'"), val);
+			o->seed = (unsigned long long)n;
+			o->have_seed = true;
+			break;
+		}
+	}
+	return -1;
+}
+
+/* ---- helpers ----------------------------------------------------------------- */
+
+static int report(const fh_error *err)
+{
+	char msg[1200];
+	fprintf(stderr, "fuhua: %s\n", fh_error_format(err, msg, sizeof msg));
+	return fh_error_exit_status(err->code);
+}
+
+static int mkdirs(char *path)
+{
+	for (char *p = path + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = 0;
+		int rc = mkdir(path, 0770);
+		*p = '/';
+		if (rc != 0 && errno != EEXIST)
+			return -1;
+	}
+	return 0;
+}
+
+const char *fh_cli_db_path(const struct fh_opts *o, char *buf, size_t size)
+{
+	const char *env = getenv("FUHUA_DB");
+	if (o->db)
+		snprintf(buf, size, "%s", o->db);
+	else if (env && *env)
+		snprintf(buf, size, "%s", env);
+	else {
+		const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+		if (xdg && *xdg == '/')
+			snprintf(buf, size, "%s/fuhua/fuhua.db", xdg);
+		else
+			snprintf(buf, size, "%s/.local/share/fuhua/fuhua.db", home ? home : ".");
+		mkdirs(buf);
+	}
+	return buf;
+}
+
+static const char *config_dir(const struct fh_opts *o)
+{
+	const char *env = getenv("FUHUA_CONFIG");
+	if (o->config)
+		return o->config;
+	if (env && *env)
+		return env;
+	return FH_DATADIR "/config";
+}
+
+static void unix_via(char *buf, size_t size)
+{
+	struct passwd *pw = getpwuid(getuid());
+	snprintf(buf, size, "cli:%s", pw ? pw->pw_name : "?");
+}
+
+static int open_store(const struct fh_opts *o, fh_store **s)
+{
+	char path[PATH_MAX];
+	fh_error err;
+	if (fh_store_open(fh_cli_db_path(o, path, sizeof path), s, &err) != FH_OK)
+		return report(&err);
+	return 0;
+}
+
+static int open_as_system(const struct fh_opts *o, fh_store **s, fh_actor *a)
+{
+	int rc = open_store(o, s);
+	if (rc)
+		return rc;
+	char via[64];
+	fh_error err;
+	unix_via(via, sizeof via);
+	if (fh_actor_system(*s, via, a, &err) != FH_OK) {
+		fh_store_close(s);
+		return report(&err);
+	}
+	return 0;
+}
+
+/* Reads a password: twice without echo from a terminal, else one line. */
+static int read_password(char *buf, size_t size)
+{
+	if (isatty(STDIN_FILENO)) {
+		struct termios old, quiet;
+		char again[256];
+		tcgetattr(STDIN_FILENO, &old);
+		quiet = old;
+		quiet.c_lflag &= ~(tcflag_t)ECHO;
+		fprintf(stderr, "%s", _("Password: "));
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+		bool ok = fgets(buf, (int)size, stdin) != NULL;
+		fprintf(stderr, "\n%s", _("Password again: "));
+		ok = ok && fgets(again, sizeof again, stdin) != NULL;
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+		fprintf(stderr, "\n");
+		buf[strcspn(buf, "\r\n")] = 0;
+		again[strcspn(again, "\r\n")] = 0;
+		bool same = ok && strcmp(buf, again) == 0;
+		explicit_bzero(again, sizeof again);
+		if (!same) {
+			explicit_bzero(buf, size);
+			fprintf(stderr, "fuhua: %s\n", _("the passwords differ"));
+			return 2;
+		}
+		return 0;
+	}
+	if (!fgets(buf, (int)size, stdin)) {
+		fprintf(stderr, "fuhua: %s\n", _("no password on standard input"));
+		return 2;
+	}
+	buf[strcspn(buf, "\r\n")] = 0;
+	return 0;
+}
+
+/* ---- subcommands ------------------------------------------------------------- */
+
+static int cmd_check_config(struct fh_opts *o)
+{
+	if (o->npos != 2)
+		return usage_error("%s", _("check-config takes one directory"));
+	fh_config *cfg;
+	fh_error err;
+	if (fh_config_load(o->pos[1], &cfg, &err) != FH_OK)
+		return report(&err);
+	size_t spaces = 0;
+	for (size_t i = 0; i < fh_config_hub_count(cfg); i++)
+		spaces += fh_config_hub(cfg, i)->nspaces;
+	printf(_("%s: %zu hubs, %zu spaces: valid\n"), o->pos[1], fh_config_hub_count(cfg), spaces);
+	fh_config_free(&cfg);
+	return 0;
+}
+
+static int cmd_init(struct fh_opts *o)
+{
+	if (o->npos != 1)
+		return usage_error("%s", _("init takes no operands"));
+	fh_config *cfg;
+	fh_error err;
+	if (fh_config_load(config_dir(o), &cfg, &err) != FH_OK)
+		return report(&err);
+	fh_store *s;
+	int rc = open_store(o, &s);
+	if (rc) {
+		fh_config_free(&cfg);
+		return rc;
+	}
+	char via[64];
+	unix_via(via, sizeof via);
+	fh_sync_report r;
+	fh_status st = fh_hub_sync(s, cfg, via, &r, &err);
+	if (st == FH_OK) {
+		printf(_("%s: schema %d; hubs: %d added, %d changed; spaces: %d added, %d changed, %d retired\n"),
+		       fh_store_path(s), fh_store_schema_version(s), r.hubs_added, r.hubs_changed,
+		       r.spaces_added, r.spaces_changed, r.spaces_retired);
+	}
+	fh_store_close(&s);
+	fh_config_free(&cfg);
+	return st == FH_OK ? 0 : report(&err);
+}
+
+static void demo_progress(void *ctx, int done, int total)
+{
+	(void)ctx;
+	if (!isatty(STDERR_FILENO))
+		return;
+	int width = 40, filled = total ? (int)((long long)done * width / total) : width;
+	fprintf(stderr, "\r%s [", _("writing tenants"));
+	for (int i = 0; i < width; i++)
+		fputs(i < filled ? "#" : ".", stderr);
+	fprintf(stderr, "] %d/%d", done, total);
+	if (done == total)
+		fputc('\n', stderr);
+}
+
+static int cmd_demo(struct fh_opts *o)
+{
+	if (o->npos != 1)
+		return usage_error("%s", _("demo takes no operands"));
+	fh_config *cfg;
+	fh_error err;
+	if (fh_config_load(config_dir(o), &cfg, &err) != FH_OK)
+		return report(&err);
+	fh_store *s;
+	int rc = open_store(o, &s);
+	if (rc) {
+		fh_config_free(&cfg);
+		return rc;
+	}
+	fh_demo_options opt = { .tenants = o->have_tenants ? (int)o->tenants : 300,
+				.seed = o->have_seed ? o->seed : 1, .progress = demo_progress };
+	fh_status st = fh_demo_generate(s, cfg, &opt, &err);
+	if (st == FH_OK)
+		printf(_("%s: demo database with %d tenants; log in as admin, zhuren, qiantai, jiedao or minhang, password %s\n"),
+		       fh_store_path(s), opt.tenants, FH_DEMO_PASSWORD);
+	fh_store_close(&s);
+	fh_config_free(&cfg);
+	return st == FH_OK ? 0 : report(&err);
+}
+
+static int cmd_user(struct fh_opts *o)
+{
+	const char *verb = o->npos > 1 ? o->pos[1] : "";
+	fh_store *s;
+	fh_actor by;
+	fh_error err;
+	int rc;
+	if (strcmp(verb, "add") == 0 || strcmp(verb, "passwd") == 0) {
+		bool add = verb[0] == 'a';
+		if (o->npos != 3)
+			return usage_error(_("user %s takes one name"), verb);
+		fh_role role = FH_ROLE_FRONT_DESK;
+		if (add && (!o->role || !o->hub))
+			return usage_error("%s", _("user add needs --role ROLE and --hub CODE"));
+		if (add && !fh_role_parse(o->role, &role))
+			return usage_error(_("--role takes front_desk, manager or admin, not '%s'"), o->role);
+		if ((rc = open_as_system(o, &s, &by)) != 0)
+			return rc;
+		char pw[256];
+		if ((rc = read_password(pw, sizeof pw)) != 0) {
+			fh_store_close(&s);
+			return rc;
+		}
+		fh_status st = add ? fh_operator_add(s, &by, o->pos[2], role, o->hub, pw, &err)
+				   : fh_operator_set_password(s, &by, o->pos[2], pw, 0, &err);
+		explicit_bzero(pw, sizeof pw);
+		fh_store_close(&s);
+		if (st != FH_OK)
+			return report(&err);
+		fprintf(stderr, add ? _("operator '%s' added\n") : _("password of '%s' changed\n"), o->pos[2]);
+		return 0;
+	}
+	if (strcmp(verb, "list") == 0) {
+		if (o->npos != 2)
+			return usage_error("%s", _("user list takes no operands"));
+		if ((rc = open_as_system(o, &s, &by)) != 0)
+			return rc;
+		fh_operator_row *rows;
+		size_t n;
+		fh_status st = fh_operator_list(s, &by, &rows, &n, &err);
+		fh_store_close(&s);
+		if (st != FH_OK)
+			return report(&err);
+		struct fh_table t;
+		fh_table_init(&t, (const char *[]){ "name", "role", "hub", "hub_name", "last_login", NULL },
+			      (const char *[]){ _("Name"), _("Role"), _("Hub"), _("Hub name"), _("Last login"), NULL });
+		for (size_t i = 0; i < n; i++) {
+			char when[32] = "";
+			if (rows[i].last_login)
+				fh_clock_format(rows[i].last_login, when, sizeof when);
+			fh_table_row(&t, (const char *[]){ rows[i].name, fh_role_name(rows[i].role),
+				     rows[i].hub_code, rows[i].hub_name, when, NULL });
+		}
+		fh_table_print(&t, stdout, o->format);
+		fh_table_free(&t);
+		free(rows);
+		return 0;
+	}
+	return usage_error(_("unknown user command '%s' (add, passwd, list)"), verb);
+}
+
+static int cmd_hub(struct fh_opts *o)
+{
+	const char *verb = o->npos > 1 ? o->pos[1] : "";
+	if (strcmp(verb, "list") != 0 || o->npos != 2)
+		return usage_error(_("unknown hub command '%s' (list)"), verb);
+	fh_store *s;
+	fh_actor by;
+	fh_error err;
+	int rc = open_as_system(o, &s, &by);
+	if (rc)
+		return rc;
+	fh_hub *rows;
+	size_t n;
+	fh_status st = fh_hub_list(s, &by, &rows, &n, &err);
+	fh_store_close(&s);
+	if (st != FH_OK)
+		return report(&err);
+	struct fh_table t;
+	fh_table_init(&t, (const char *[]){ "code", "name", "level", "parent", "spaces", "area", "seats",
+					    "seats_used", "incubating", NULL },
+		      (const char *[]){ _("Code"), _("Name"), _("Level"), _("Parent"), _("Spaces"),
+					_("Area m²"), _("Seats"), _("In use"), _("Incubating"), NULL });
+	t.numeric = 0x1F0; /* the last five columns */
+	for (size_t i = 0; i < n; i++) {
+		char sp[16], ar[24], se[16], us[16], te[16];
+		snprintf(sp, sizeof sp, "%d", rows[i].spaces);
+		snprintf(ar, sizeof ar, "%.0f", rows[i].area);
+		snprintf(se, sizeof se, "%d", rows[i].seats);
+		snprintf(us, sizeof us, "%d", rows[i].seats_used);
+		snprintf(te, sizeof te, "%d", rows[i].tenants);
+		fh_table_row(&t, (const char *[]){ rows[i].code, rows[i].name,
+			     fh_level_name(rows[i].level), rows[i].parent, sp, ar, se, us, te, NULL });
+	}
+	fh_table_print(&t, stdout, o->format);
+	fh_table_free(&t);
+	free(rows);
+	return 0;
+}
+
+int fh_cli_run(struct fh_opts *o)
+{
+	const char *cmd = o->pos[0];
+	if (strcmp(cmd, "check-config") == 0)
+		return cmd_check_config(o);
+	if (strcmp(cmd, "init") == 0)
+		return cmd_init(o);
+	if (strcmp(cmd, "demo") == 0)
+		return cmd_demo(o);
+	if (strcmp(cmd, "user") == 0)
+		return cmd_user(o);
+	if (strcmp(cmd, "hub") == 0)
+		return cmd_hub(o);
+	return usage_error(_("unknown command '%s'"), cmd);
+}

@@ -1,0 +1,34 @@
+/* fuhua tui — the command line: options and non-interactive subcommands. */
+#ifndef FUHUA_TUI_CLI_H
+#define FUHUA_TUI_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum fh_format { FH_FORMAT_TABLE, FH_FORMAT_CSV, FH_FORMAT_JSON };
+
+struct fh_opts {
+	const char *db;      /* --db, else FUHUA_DB, else the XDG data directory */
+	const char *config;  /* --config, else FUHUA_CONFIG, else the installed one */
+	const char *lang;    /* --lang */
+	const char *role, *hub;
+	enum fh_format format;
+	long tenants;
+	unsigned long long seed;
+	bool have_tenants, have_seed, have_format;
+	int npos;
+	char *pos[8];        /* the command and its operands */
+};
+
+/* Parses argv into *o. On a usage error prints it and returns 2; returns -1
+ * when the program should go on, 0 when it has printed help or version. */
+int fh_cli_parse(int argc, char **argv, struct fh_opts *o);
+
+/* Runs the subcommand in o->pos[0]; returns the exit status. */
+int fh_cli_run(struct fh_opts *o);
+
+/* The database path from the options and environment into buf; creates the
+ * XDG data directory when that is the one chosen. */
+const char *fh_cli_db_path(const struct fh_opts *o, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,24 @@
+/* fuhua tui — language and locale. */
+#ifndef FUHUA_TUI_I18N_H
+#define FUHUA_TUI_I18N_H
+
+#include <libintl.h>
+#include <stdbool.h>
+
+#define _(s) gettext(s)
+#define N_(s) (s)
+
+/* Sets up LC_ALL from the environment, falling back to C.UTF-8 for
+ * LC_CTYPE when the user's locale is missing or not UTF-8, binds the
+ * message catalogue, and chooses the language: `lang` "zh" or "en" if given,
+ * else Chinese when LANGUAGE, LC_ALL, LC_MESSAGES or LANG start with "zh".
+ * Returns false (and leaves English) for an unknown `lang`. */
+bool fh_i18n_setup(const char *lang, const char *argv0);
+
+/* Switches the language at run time ("zh" or "en"). */
+void fh_i18n_set(const char *lang);
+
+/* Whether the interface is in Chinese now. */
+bool fh_i18n_is_zh(void);
+
+#endif

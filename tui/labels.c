@@ -1,0 +1,50 @@
+/* fuhua tui — labels for identifiers. */
+#include "labels.h"
+
+#include <string.h>
+
+#include "i18n.h"
+
+const char *fh_label_level(fh_level l)
+{
+	static const char *const names[FH_LEVEL_COUNT] = {
+		N_("city"), N_("district"), N_("street"), N_("community"),
+	};
+	return (unsigned)l < FH_LEVEL_COUNT ? _(names[l]) : "?";
+}
+
+const char *fh_label_stage(fh_stage s)
+{
+	static const char *const names[FH_STAGE_COUNT] = {
+		N_("applied"), N_("reviewing"), N_("incubating"), N_("graduated"), N_("exited"),
+	};
+	return (unsigned)s < FH_STAGE_COUNT ? _(names[s]) : "?";
+}
+
+static const char *lookup(const char *const (*pairs)[2], const char *key)
+{
+	for (size_t i = 0; pairs[i][0]; i++)
+		if (strcmp(pairs[i][0], key) == 0)
+			return _(pairs[i][1]);
+	return key;
+}
+
+const char *fh_label_action(const char *action)
+{
+	static const char *const pairs[][2] = {
+		{ "login", N_("logged in") }, { "login_failed", N_("failed login") },
+		{ "create", N_("created") }, { "update", N_("changed") },
+		{ "retire", N_("retired") }, { "generate", N_("generated") },
+		{ "password", N_("password changed") }, { NULL, NULL },
+	};
+	return lookup(pairs, action);
+}
+
+const char *fh_label_entity(const char *entity)
+{
+	static const char *const pairs[][2] = {
+		{ "hub", N_("hub") }, { "space", N_("space") }, { "operator", N_("operator") },
+		{ "tenant", N_("tenant") }, { "demo", N_("demo data") }, { NULL, NULL },
+	};
+	return lookup(pairs, entity);
+}

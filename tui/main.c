@@ -1,0 +1,40 @@
+/* fuhua — a terminal application for social-organization incubation hubs.
+ * main: options, language, then a subcommand or the terminal interface. */
+#include <limits.h>
+#include <stdio.h>
+
+#include "cli.h"
+#include "fuhua/store.h"
+#include "i18n.h"
+#include "tui.h"
+
+int main(int argc, char **argv)
+{
+	struct fh_opts o;
+	fh_i18n_setup(NULL, argv[0]);
+	int rc = fh_cli_parse(argc, argv, &o);
+	if (rc >= 0)
+		return rc;
+	if (o.lang)
+		fh_i18n_set(o.lang);
+	if (o.npos > 0)
+		return fh_cli_run(&o);
+
+	char path[PATH_MAX];
+	fh_store *store;
+	fh_error err;
+	if (fh_store_open(fh_cli_db_path(&o, path, sizeof path), &store, &err) != FH_OK) {
+		char msg[1200];
+		fprintf(stderr, "fuhua: %s\n", fh_error_format(&err, msg, sizeof msg));
+		return fh_error_exit_status(err.code);
+	}
+	fh_actor probe;
+	if (fh_actor_system(store, "tui", &probe, &err) != FH_OK) {
+		fprintf(stderr, "fuhua: %s\n", err.message);
+		fh_store_close(&store);
+		return 1;
+	}
+	rc = fh_app_run(store);
+	fh_store_close(&store);
+	return rc;
+}
