@@ -398,27 +398,85 @@ static fh_status add_tenant(struct gen *g, int serial)
 	return FH_OK;
 }
 
-/* Gives incubating tenants offices and desks until the seats run out. */
-static fh_status allocate(struct gen *g)
+/* Gives incubating tenants offices and desks, hub by hub, until about 85 %
+ * of the seats are taken: an office whole, 1–3 seats at a desk area. */
+static fh_status allocate_hub(struct gen *g, const struct hubinfo *h)
 {
+	struct { int64_t id; int seats, left; bool office; } sp[64];
+	int nsp = 0, total = 0, used = 0;
 	sqlite3_stmt *q = fh_store_stmt(g->s,
-		"INSERT INTO allocations(space_id, tenant_id, seats, start_on, free_until,"
-		" updated_at, updated_by)"
-		" SELECT sp.id, t.id, CASE WHEN sp.type = 'office' THEN sp.seats ELSE 1 END,"
-		"  t.admitted_on, t.admitted_on + h.free_period_months * 2592000, ?1, ?2"
-		" FROM (SELECT s.*, row_number() OVER (PARTITION BY s.hub_id ORDER BY s.code) AS k"
-		"       FROM spaces s WHERE s.type IN ('office','desk') AND s.retired = 0) sp"
-		" JOIN (SELECT t.*, row_number() OVER (PARTITION BY t.hub_id ORDER BY t.id) AS k"
-		"       FROM tenants t WHERE t.stage = 'incubating') t"
-		"   ON t.hub_id = sp.hub_id AND t.k = sp.k"
-		" JOIN hubs h ON h.id = sp.hub_id", g->err);
+		"SELECT id, seats, type = 'office' FROM spaces WHERE hub_id = ?1 AND retired = 0"
+		" AND type IN ('office','desk') AND seats > 0 ORDER BY code", g->err);
 	if (!q)
 		return g->err->code;
-	sqlite3_bind_int64(q, 1, g->now);
-	sqlite3_bind_text(q, 2, g->actor.name, -1, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(q);
+	sqlite3_bind_int64(q, 1, h->id);
+	while (nsp < 64 && sqlite3_step(q) == SQLITE_ROW) {
+		sp[nsp].id = sqlite3_column_int64(q, 0);
+		sp[nsp].seats = sp[nsp].left = sqlite3_column_int(q, 1);
+		sp[nsp].office = sqlite3_column_int(q, 2);
+		total += sp[nsp++].seats;
+	}
 	sqlite3_reset(q);
-	return rc == SQLITE_DONE ? FH_OK : fail(g, _("writing allocations"));
+	q = fh_store_stmt(g->s, "SELECT id, admitted_on FROM tenants WHERE hub_id = ?1"
+				" AND stage = 'incubating' ORDER BY id", g->err);
+	if (!q)
+		return g->err->code;
+	sqlite3_bind_int64(q, 1, h->id);
+	struct { int64_t tenant, space, start; int seats; } *alloc = NULL;
+	size_t n = 0;
+	int k = 0;
+	while (sqlite3_step(q) == SQLITE_ROW && used * 100 < total * 85) {
+		int want = 1 + pick(&g->rng, 3);
+		for (int tries = 0; tries < nsp; tries++, k = (k + 1) % nsp) {
+			int take = sp[k].office ? (sp[k].left == sp[k].seats ? sp[k].seats : 0)
+						: (sp[k].left >= want ? want : 0);
+			if (!take)
+				continue;
+			void *grown = realloc(alloc, (n + 1) * sizeof *alloc);
+			if (!grown)
+				break;
+			alloc = grown;
+			alloc[n].tenant = sqlite3_column_int64(q, 0);
+			alloc[n].start = sqlite3_column_int64(q, 1);
+			alloc[n].space = sp[k].id;
+			alloc[n++].seats = take;
+			sp[k].left -= take;
+			used += take;
+			k = (k + 1) % nsp;
+			break;
+		}
+	}
+	sqlite3_reset(q);
+	fh_status st = FH_OK;
+	for (size_t i = 0; st == FH_OK && i < n; i++) {
+		q = fh_store_stmt(g->s,
+			"INSERT INTO allocations(space_id, tenant_id, seats, start_on, free_until,"
+			" updated_at, updated_by) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)", g->err);
+		if (!q) {
+			st = g->err->code;
+			break;
+		}
+		sqlite3_bind_int64(q, 1, alloc[i].space);
+		sqlite3_bind_int64(q, 2, alloc[i].tenant);
+		sqlite3_bind_int(q, 3, alloc[i].seats);
+		sqlite3_bind_int64(q, 4, alloc[i].start);
+		sqlite3_bind_int64(q, 5, alloc[i].start + (int64_t)h->free_months * MONTH);
+		sqlite3_bind_int64(q, 6, g->now);
+		sqlite3_bind_text(q, 7, g->actor.name, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(q) != SQLITE_DONE)
+			st = fail(g, _("writing allocations"));
+		sqlite3_reset(q);
+	}
+	free(alloc);
+	return st;
+}
+
+static fh_status allocate(struct gen *g)
+{
+	fh_status st = FH_OK;
+	for (size_t i = 0; st == FH_OK && i < g->nhubs; i++)
+		st = allocate_hub(g, &g->hubs[i]);
+	return st;
 }
 
 static fh_status generate(struct gen *g, const fh_config *cfg, const fh_demo_options *opt)

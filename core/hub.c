@@ -484,7 +484,8 @@ fh_status fh_hub_sync(fh_store *s, const fh_config *cfg, const char *via,
 	" SELECT h.id, h.code, h.name, h.level, coalesce(p.code, ''), coalesce(h.address, '')," \
 	"  tree.depth," \
 	"  (SELECT count(*) FROM spaces s WHERE s.hub_id = h.id AND s.retired = 0)," \
-	"  (SELECT coalesce(sum(seats), 0) FROM spaces s WHERE s.hub_id = h.id AND s.retired = 0)," \
+	"  (SELECT coalesce(sum(seats), 0) FROM spaces s WHERE s.hub_id = h.id AND s.retired = 0" \
+	"    AND s.type IN ('office','desk'))," \
 	"  (SELECT coalesce(sum(a.seats), 0) FROM allocations a JOIN spaces s ON s.id = a.space_id" \
 	"    WHERE s.hub_id = h.id AND a.end_on IS NULL)," \
 	"  (SELECT coalesce(sum(area), 0) FROM spaces s WHERE s.hub_id = h.id AND s.retired = 0)," \

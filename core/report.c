@@ -45,7 +45,8 @@ fh_status fh_report_dashboard(fh_store *s, const fh_actor *actor, fh_dashboard *
 
 	q = fh_store_stmt(s, SCOPE
 		"SELECT (SELECT count(*) FROM spaces WHERE retired = 0 AND hub_id IN (SELECT id FROM scope)),"
-		" (SELECT coalesce(sum(seats), 0) FROM spaces WHERE retired = 0 AND hub_id IN (SELECT id FROM scope)),"
+		" (SELECT coalesce(sum(seats), 0) FROM spaces WHERE retired = 0 AND type IN ('office','desk')"
+	"   AND hub_id IN (SELECT id FROM scope)),"
 		" (SELECT coalesce(sum(area), 0) FROM spaces WHERE retired = 0 AND hub_id IN (SELECT id FROM scope)),"
 		" (SELECT coalesce(sum(a.seats), 0) FROM allocations a JOIN spaces sp ON sp.id = a.space_id"
 		"   WHERE a.end_on IS NULL AND sp.hub_id IN (SELECT id FROM scope)),"

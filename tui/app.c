@@ -133,7 +133,7 @@ static void draw_status(struct app *app, int y, int cols)
 	snprintf(left, sizeof left, " %s (%s) │ %s", app->actor.name, role_label(app->actor.role),
 		 app->actor.hub_name);
 	const char *right = app->message[0] ? app->message
-		: _("? help  / search  L lock  U switch  Q quit");
+		: _("? help  L lock  U switch  Q quit");
 	int rw = fh_str_width(right);
 	if (rw > cols / 2)
 		rw = cols / 2;

@@ -89,19 +89,19 @@ static void draw_figures(struct app *app, struct dash *d, int y, int cols)
 		{ _("Seats in use"), f->seats_used, f->seats, false },
 	};
 	fh_draw_text(y, x, _("Coverage of tenants in incubation"), cols - x - 1, false, A_BOLD);
+	fh_draw_text(y + 3, x, _("Occupancy"), cols - x - 1, false, A_BOLD);
+	static const int offset[] = { 1, 2, 4 };
 	for (int i = 0; i < 3; i++) {
-		int ry = y + 1 + i + (i == 2);
-		if (i == 2)
-			fh_draw_text(y + 3, x, _("Occupancy"), cols - x - 1, false, A_BOLD);
-		fh_draw_text(ry + (i == 2), x, rows[i].name, label, true, A_NORMAL);
+		int ry = y + offset[i];
+		fh_draw_text(ry, x, rows[i].name, label, true, A_NORMAL);
 		if (bar > 3)
-			fh_draw_bar(app, ry + (i == 2), x + label, bar, rows[i].v, rows[i].total, rows[i].good);
+			fh_draw_bar(app, ry, x + label, bar, rows[i].v, rows[i].total, rows[i].good);
 		percent(line, sizeof line, (int)rows[i].v, (int)rows[i].total);
-		fh_draw_text(ry + (i == 2), cols - 8, line, 7, false, A_NORMAL);
+		fh_draw_text(ry, cols - 8, line, 7, false, A_NORMAL);
 	}
 	snprintf(line, sizeof line, _("%d seats, %d used · %.0f m² in %d spaces"), f->seats,
 		 f->seats_used, f->area, f->spaces);
-	fh_draw_text(y + 6, x, line, cols - x - 1, false, fh_attr(app, FH_C_DIM));
+	fh_draw_text(y + 5, x, line, cols - x - 1, false, fh_attr(app, FH_C_DIM));
 }
 
 static void draw_pane_title(struct app *app, struct dash *d, int pane, int y, int x, int w,

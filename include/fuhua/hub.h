@@ -34,7 +34,7 @@ typedef struct fh_hub {
 	char address[256];
 	int depth;        /* 0 for the actor's own hub */
 	int spaces;
-	int seats, seats_used;
+	int seats, seats_used; /* desk and office seats, and those allocated */
 	double area;
 	int tenants;      /* in incubation */
 } fh_hub;
