@@ -1,0 +1,179 @@
+/* Unit tests: operators, passwords, roles and hub scope. */
+#include <sqlite3.h>
+
+#include "helpers.h"
+
+#include "../../core/store_int.h"
+#include "fuhua/audit.h"
+#include "fuhua/config.h"
+#include "fuhua/hub.h"
+#include "fuhua/operator.h"
+#include "fuhua/report.h"
+#include "fuhua/store.h"
+
+static fh_store *st;
+static fh_actor sys_actor;
+
+static int setup(void **s)
+{
+	(void)s;
+	fh_error err;
+	fh_config *cfg;
+	char p[256];
+	snprintf(p, sizeof p, "%s/ops.db", tmpdir());
+	unlink(p);
+	if (fh_config_load(FIXTURES, &cfg, &err) != FH_OK || fh_store_open(p, &st, &err) != FH_OK ||
+	    fh_hub_sync(st, cfg, "test", NULL, &err) != FH_OK ||
+	    fh_actor_system(st, "test", &sys_actor, &err) != FH_OK)
+		return -1;
+	fh_config_free(&cfg);
+	return 0;
+}
+
+static int teardown(void **s)
+{
+	(void)s;
+	fh_store_close(&st);
+	return 0;
+}
+
+static void add_degenerate(void **s)
+{
+	(void)s;
+	fh_error err;
+	assert_int_equal(fh_operator_add(st, &sys_actor, "", FH_ROLE_FRONT_DESK, "ja-gh", "secret1", &err), FH_EINVAL);
+	assert_string_equal(err.field, "name");
+	assert_int_equal(fh_operator_add(st, &sys_actor, "a b", FH_ROLE_FRONT_DESK, "ja-gh", "secret1", &err), FH_EINVAL);
+	assert_int_equal(fh_operator_add(st, &sys_actor, "wang", FH_ROLE_FRONT_DESK, "ja-gh", "12345", &err), FH_EINVAL);
+	assert_string_equal(err.field, "password");
+	assert_int_equal(fh_operator_add(st, &sys_actor, "wang", FH_ROLE_FRONT_DESK, "nowhere", "secret1", &err), FH_EINVAL);
+	assert_string_equal(err.field, "hub");
+	assert_int_equal(fh_operator_add(st, NULL, "wang", FH_ROLE_FRONT_DESK, "ja-gh", "secret1", &err), FH_EDENIED);
+}
+
+static void add_login_and_never_store_clear(void **s)
+{
+	(void)s;
+	fh_error err;
+	fh_actor a;
+	assert_int_equal(fh_operator_add(st, &sys_actor, "王芳", FH_ROLE_FRONT_DESK, "ja-gh", "春晖2026", &err), FH_OK);
+	assert_int_equal(fh_operator_add(st, &sys_actor, "王芳", FH_ROLE_FRONT_DESK, "ja-gh", "春晖2026", &err), FH_ECONFLICT);
+	assert_int_equal(fh_operator_login(st, "王芳", "春晖2026", "test", &a, &err), FH_OK);
+	assert_string_equal(a.hub_code, "ja-gh");
+	assert_int_equal(a.role, FH_ROLE_FRONT_DESK);
+	assert_int_equal(a.idle_lock_minutes, 5);
+	assert_int_equal(fh_operator_login(st, "王芳", "wrong-password", "test", &a, &err), FH_EAUTH);
+	assert_int_equal(fh_operator_login(st, "nobody", "春晖2026", "test", &a, &err), FH_EAUTH);
+	assert_string_equal(err.message, "wrong name or password");
+	/* the hash is yescrypt and the password is nowhere in the file's tables */
+	sqlite3_stmt *q;
+	sqlite3_prepare_v2(fh_store_db(st), "SELECT pw_hash FROM operators WHERE name = '王芳'", -1, &q, NULL);
+	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+	assert_memory_equal(sqlite3_column_text(q, 0), "$y$", 3);
+	sqlite3_finalize(q);
+	sqlite3_prepare_v2(fh_store_db(st),
+			   "SELECT count(*) FROM audit WHERE instr(coalesce(new,'') || coalesce(old,''), '春晖2026')",
+			   -1, &q, NULL);
+	sqlite3_step(q);
+	assert_int_equal(sqlite3_column_int(q, 0), 0);
+	sqlite3_finalize(q);
+}
+
+static void failures_slow_down(void **s)
+{
+	(void)s;
+	assert_int_equal(fh_operator_delay_ms(0), 0);
+	assert_int_equal(fh_operator_delay_ms(3), 0);
+	assert_int_equal(fh_operator_delay_ms(4), 1000);
+	assert_int_equal(fh_operator_delay_ms(5), 2000);
+	assert_int_equal(fh_operator_delay_ms(40), 30000);
+	fh_error err;
+	fh_actor a;
+	for (int i = 0; i < 2; i++)
+		fh_operator_login(st, "王芳", "bad-password", "test", &a, &err);
+	fh_operator_row *rows;
+	size_t n;
+	assert_int_equal(fh_operator_list(st, &sys_actor, &rows, &n, &err), FH_OK);
+	int failures = -1;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(rows[i].name, "王芳") == 0)
+			failures = rows[i].failures;
+	free(rows);
+	assert_int_equal(failures, 3);
+	assert_int_equal(fh_operator_login(st, "王芳", "春晖2026", "test", &a, &err), FH_OK);
+}
+
+/* A street operator must not read or change another street's data. */
+static void street_scope(void **s)
+{
+	(void)s;
+	fh_error err;
+	fh_actor gh, ja;
+	assert_int_equal(fh_operator_add(st, &sys_actor, "zhang", FH_ROLE_ADMIN, "ja-gh", "secret1", &err), FH_OK);
+	assert_int_equal(fh_operator_add(st, &sys_actor, "li", FH_ROLE_MANAGER, "ja", "secret1", &err), FH_OK);
+	assert_int_equal(fh_operator_login(st, "zhang", "secret1", "test", &gh, &err), FH_OK);
+	assert_int_equal(fh_operator_login(st, "li", "secret1", "test", &ja, &err), FH_OK);
+	fh_hub h;
+	assert_int_equal(fh_hub_get(st, &gh, "ja-gh", &h, &err), FH_OK);
+	assert_int_equal(fh_hub_get(st, &gh, "ja-gh-yq", &h, &err), FH_OK); /* below it */
+	assert_int_equal(fh_hub_get(st, &gh, "ja-dn", &h, &err), FH_ENOTFOUND); /* a sibling */
+	assert_int_equal(fh_hub_get(st, &gh, "ja", &h, &err), FH_ENOTFOUND);    /* its parent */
+	fh_hub *rows;
+	size_t n;
+	assert_int_equal(fh_hub_list(st, &gh, &rows, &n, &err), FH_OK);
+	for (size_t i = 0; i < n; i++)
+		assert_true(strncmp(rows[i].code, "ja-gh", 5) == 0);
+	free(rows);
+	assert_int_equal(fh_hub_list(st, &ja, &rows, &n, &err), FH_OK);
+	assert_int_equal(n, 5); /* 静安 and its three streets and one community site */
+	free(rows);
+	/* an admin of one street cannot add an operator to another street */
+	assert_int_equal(fh_operator_add(st, &gh, "zhao", FH_ROLE_FRONT_DESK, "ja-dn", "secret1", &err), FH_EDENIED);
+	assert_int_equal(fh_operator_add(st, &gh, "zhao", FH_ROLE_FRONT_DESK, "ja-gh-yq", "secret1", &err), FH_OK);
+	/* nor change a password there; a manager cannot change another's */
+	assert_int_equal(fh_operator_set_password(st, &gh, "li", "another1", 0, &err), FH_ENOTFOUND);
+	assert_int_equal(fh_operator_set_password(st, &ja, "zhao", "another1", 0, &err), FH_EDENIED);
+	assert_int_equal(fh_operator_set_password(st, &ja, "li", "another1", 0, &err), FH_OK);
+	/* operators listed and audit rows read are only those in scope */
+	fh_operator_row *ops;
+	assert_int_equal(fh_operator_list(st, &gh, &ops, &n, &err), FH_OK);
+	for (size_t i = 0; i < n; i++)
+		assert_true(strncmp(ops[i].hub_code, "ja-gh", 5) == 0);
+	free(ops);
+	fh_audit_row *audit;
+	assert_int_equal(fh_audit_recent(st, &gh, 200, &audit, &n, &err), FH_OK);
+	for (size_t i = 0; i < n; i++)
+		assert_true(strncmp(audit[i].hub_code, "ja-gh", 5) == 0);
+	free(audit);
+	fh_dashboard d;
+	assert_int_equal(fh_report_dashboard(st, &gh, &d, &err), FH_OK);
+	fh_actor nobody = { 0 };
+	assert_int_equal(fh_report_dashboard(st, &nobody, &d, &err), FH_EDENIED);
+}
+
+static void stale_password_change_conflicts(void **s)
+{
+	(void)s;
+	fh_error err;
+	fh_operator_row *ops;
+	size_t n;
+	assert_int_equal(fh_operator_list(st, &sys_actor, &ops, &n, &err), FH_OK);
+	int64_t version = 0;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(ops[i].name, "zhang") == 0)
+			version = ops[i].version;
+	free(ops);
+	assert_int_equal(fh_operator_set_password(st, &sys_actor, "zhang", "first-change", version, &err), FH_OK);
+	assert_int_equal(fh_operator_set_password(st, &sys_actor, "zhang", "second-change", version, &err), FH_ECONFLICT);
+	assert_non_null(strstr(err.message, "changed by system"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(add_degenerate), cmocka_unit_test(add_login_and_never_store_clear),
+		cmocka_unit_test(failures_slow_down), cmocka_unit_test(street_scope),
+		cmocka_unit_test(stale_password_change_conflicts),
+	};
+	return cmocka_run_group_tests_name("operator", tests, setup, teardown);
+}

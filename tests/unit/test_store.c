@@ -1,0 +1,188 @@
+/* Unit tests: the database, migrations, hub sync, the version check. */
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include "helpers.h"
+
+#include "../../core/store_int.h"
+#include "fuhua/audit.h"
+#include "fuhua/config.h"
+#include "fuhua/demo.h"
+#include "fuhua/hub.h"
+#include "fuhua/store.h"
+
+static char *path_for(const char *name)
+{
+	static char p[256];
+	snprintf(p, sizeof p, "%s/%s", tmpdir(), name);
+	unlink(p);
+	return p;
+}
+
+static void open_degenerate(void **s)
+{
+	(void)s;
+	fh_store *st;
+	fh_error err;
+	assert_int_equal(fh_store_open(NULL, &st, &err), FH_EINVAL);
+	assert_int_equal(fh_store_open("", &st, &err), FH_EINVAL);
+	assert_int_equal(fh_store_open("/nonexistent/dir/x.db", &st, &err), FH_ESTORE);
+	char *p = path_for("text.db");
+	write_file(p, "this is not a database, just some text that is long enough to matter\n");
+	assert_int_equal(fh_store_open(p, &st, &err), FH_ESTORE);
+	assert_non_null(strstr(err.message, "not a database"));
+}
+
+static void open_creates_0660_and_migrates(void **s)
+{
+	(void)s;
+	fh_store *st;
+	fh_error err;
+	char *p = path_for("new.db");
+	mode_t old = umask(077);
+	assert_int_equal(fh_store_open(p, &st, &err), FH_OK);
+	umask(old);
+	struct stat sb;
+	assert_int_equal(stat(p, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0660);
+	assert_int_equal(fh_store_schema_version(st), fh_store_schema_latest());
+	/* Debian 12's SQLite 3.40.1 has the WAL-reset race: rollback journal */
+	assert_string_equal(fh_store_journal_mode(st),
+			    fh_store_wal_safe(sqlite3_libversion_number()) ? "wal" : "delete");
+	fh_store_close(&st);
+	assert_null(st);
+	/* reopening changes nothing */
+	assert_int_equal(fh_store_open(p, &st, &err), FH_OK);
+	fh_store_close(&st);
+}
+
+static void wal_versions(void **s)
+{
+	(void)s;
+	assert_false(fh_store_wal_safe(3040001));
+	assert_false(fh_store_wal_safe(3051002));
+	assert_true(fh_store_wal_safe(3051003));
+	assert_true(fh_store_wal_safe(3044006));
+	assert_false(fh_store_wal_safe(3045000));
+	assert_true(fh_store_wal_safe(3050007));
+}
+
+static void newer_and_foreign_refused(void **s)
+{
+	(void)s;
+	fh_store *st;
+	fh_error err;
+	sqlite3 *db;
+	char *p = path_for("newer.db");
+	assert_int_equal(fh_store_open(p, &st, &err), FH_OK);
+	fh_store_close(&st);
+	sqlite3_open(p, &db);
+	sqlite3_exec(db, "PRAGMA user_version=999", NULL, NULL, NULL);
+	sqlite3_close(db);
+	assert_int_equal(fh_store_open(p, &st, &err), FH_EVERSION);
+	assert_non_null(strstr(err.message, "999"));
+	p = path_for("foreign.db");
+	sqlite3_open(p, &db);
+	sqlite3_exec(db, "CREATE TABLE t(x)", NULL, NULL, NULL);
+	sqlite3_close(db);
+	assert_int_equal(fh_store_open(p, &st, &err), FH_ESTORE);
+	assert_non_null(strstr(err.message, "not a fuhua database"));
+}
+
+static int count(fh_store *st, const char *sql)
+{
+	sqlite3_stmt *q;
+	int n = -1;
+	sqlite3_prepare_v2(fh_store_db(st), sql, -1, &q, NULL);
+	if (sqlite3_step(q) == SQLITE_ROW)
+		n = sqlite3_column_int(q, 0);
+	sqlite3_finalize(q);
+	return n;
+}
+
+static void sync_is_idempotent_and_refuses_space_in_use(void **s)
+{
+	(void)s;
+	fh_store *st;
+	fh_error err;
+	fh_config *cfg;
+	char *p = path_for("sync.db");
+	assert_int_equal(fh_config_load(FIXTURES, &cfg, &err), FH_OK);
+	assert_int_equal(fh_store_open(p, &st, &err), FH_OK);
+	fh_sync_report r;
+	assert_int_equal(fh_hub_sync(st, cfg, "test", &r, &err), FH_OK);
+	assert_int_equal(r.hubs_added, (int)fh_config_hub_count(cfg));
+	int audit = count(st, "SELECT count(*) FROM audit");
+	assert_true(audit > r.hubs_added);
+	assert_int_equal(fh_hub_sync(st, cfg, "test", &r, &err), FH_OK);
+	assert_int_equal(r.hubs_added + r.hubs_changed + r.spaces_added + r.spaces_changed, 0);
+	assert_int_equal(count(st, "SELECT count(*) FROM audit"), audit);
+
+	/* the demo gives tenants spaces; then one in use leaves the configuration */
+	fh_demo_options opt = { .tenants = 60, .seed = 7 };
+	assert_int_equal(fh_demo_generate(st, cfg, &opt, &err), FH_OK);
+	sqlite3_stmt *q;
+	sqlite3_prepare_v2(fh_store_db(st),
+			   "SELECT h.code, s.code FROM allocations a JOIN spaces s ON s.id = a.space_id"
+			   " JOIN hubs h ON h.id = s.hub_id WHERE a.end_on IS NULL ORDER BY a.id LIMIT 1",
+			   -1, &q, NULL);
+	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+	char hub[33], space[33], quoted[40];
+	snprintf(hub, sizeof hub, "%s", sqlite3_column_text(q, 0));
+	snprintf(space, sizeof space, "%s", sqlite3_column_text(q, 1));
+	sqlite3_finalize(q);
+	fh_hub_def *h = (fh_hub_def *)fh_config_find_hub(cfg, hub);
+	size_t k = 0;
+	while (strcmp(h->spaces[k].code, space) != 0)
+		k++;
+	fh_space_def saved = h->spaces[k];
+	h->spaces[k] = h->spaces[h->nspaces - 1];
+	h->spaces[h->nspaces - 1] = saved;
+	h->nspaces--;
+	int before = count(st, "SELECT count(*) FROM audit");
+	assert_int_equal(fh_hub_sync(st, cfg, "test", &r, &err), FH_ECONFLICT);
+	snprintf(quoted, sizeof quoted, "'%s'", space);
+	assert_non_null(strstr(err.message, quoted));
+	assert_non_null(strstr(err.message, "in use"));
+	assert_int_equal(count(st, "SELECT count(*) FROM audit"), before);
+	assert_int_equal(count(st, "SELECT count(*) FROM spaces WHERE retired = 1"), 0);
+	h->nspaces++;
+	/* the demo refuses a database with tenants, and writes nothing */
+	assert_int_equal(fh_demo_generate(st, cfg, &opt, &err), FH_ECONFLICT);
+	assert_int_equal(count(st, "SELECT count(*) FROM tenants"), 60);
+	fh_store_close(&st);
+	fh_config_free(&cfg);
+}
+
+static void version_check_names_who_and_when(void **s)
+{
+	(void)s;
+	fh_store *st;
+	fh_error err;
+	fh_config *cfg;
+	setenv("FUHUA_NOW", "2026-11-23T09:30", 1);
+	assert_int_equal(fh_config_load(FIXTURES, &cfg, &err), FH_OK);
+	assert_int_equal(fh_store_open(path_for("ver.db"), &st, &err), FH_OK);
+	assert_int_equal(fh_hub_sync(st, cfg, "test", NULL, &err), FH_OK);
+	assert_int_equal(fh_store_check_version(st, "hubs", 1, 1, &err), FH_OK);
+	sqlite3_exec(fh_store_db(st), "UPDATE hubs SET version = 2, updated_by = '李敏' WHERE id = 1",
+		     NULL, NULL, NULL);
+	assert_int_equal(fh_store_check_version(st, "hubs", 1, 1, &err), FH_ECONFLICT);
+	assert_string_equal(err.message, "changed by 李敏 at 2026-11-23 09:30");
+	assert_int_equal(fh_store_check_version(st, "hubs", 999, 1, &err), FH_ENOTFOUND);
+	assert_int_equal(fh_store_check_version(st, "sqlite_schema", 1, 1, &err), FH_EINVAL);
+	unsetenv("FUHUA_NOW");
+	fh_store_close(&st);
+	fh_config_free(&cfg);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(open_degenerate), cmocka_unit_test(open_creates_0660_and_migrates),
+		cmocka_unit_test(wal_versions), cmocka_unit_test(newer_and_foreign_refused),
+		cmocka_unit_test(sync_is_idempotent_and_refuses_space_in_use),
+		cmocka_unit_test(version_check_names_who_and_when),
+	};
+	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
+}
