@@ -232,7 +232,7 @@ ZH = {
 "Log in to continue.": "请登录。",
 "Operator": "操作员",
 "Password": "密码",
-"Demo: log in as qiantai (front desk), zhuren (manager), admin; password %s": "演示：前台 qiantai、主任 zhuren、管理员 admin，密码 %s",
+"Demo: qiantai (front desk), zhuren (manager), admin; password %s": "演示：前台 qiantai、主任 zhuren、管理员 admin，密码 %s",
 "Enter: next / log in   Tab: switch field   Ctrl-D: quit": "Enter：下一项/登录   Tab：切换输入框   Ctrl-D：退出",
 "The tenants of your hubs: search by name, pinyin initials or credit code,": "本基地及下级基地的入驻组织：按名称、拼音首字母或信用代码搜索，",
 "take in applications, and move tenants from applied to graduated.": "受理申请，推进组织从申请到出壳。",

@@ -1,1 +1,32 @@
-
+# fuhua tests — screens through the scripted-input mode: keys come from a
+# file, :dump writes the screen as text, compared with the expected files.
+# UPDATE=1 writes the expected files instead (then read them!).
+S=$(mktemp -d)
+FUHUA_NOW=2026-11-23T09:00 "$FUHUA" demo --db "$S/demo.db" --config fixtures/config \
+	--tenants 300 --seed 1 > /dev/null 2>&1
+for dir in tests/screen/*/; do
+	name=$(basename "$dir")
+	work="$S/$name"
+	mkdir -p "$work"
+	cp "$S/demo.db" "$work/demo.db"
+	args=$(sed -n 's/^# args: //p' "$dir/script")
+	(cd "$work" && FUHUA_NOW=2026-11-23T09:00 FUHUA_SCRIPT="$OLDPWD/$dir/script" \
+		COLUMNS=80 LINES=24 TERM=xterm NO_COLOR=1 \
+		"$FUHUA" --db demo.db $args < /dev/null > out.log 2>&1)
+	rc=$?
+	cp "$dir/script" "$work/script.copy" 2>/dev/null
+	for want in "$dir"*.txt; do
+		[ -e "$want" ] || continue
+		got="$work/$(basename "$want")"
+		if [ "${UPDATE:-}" = 1 ]; then
+			cp "$got" "$want"
+		elif cmp -s "$want" "$got"; then
+			ok "screen $name/$(basename "$want")"
+		else
+			bad "screen $name/$(basename "$want")"
+			diff -u "$want" "$got" | head -30
+		fi
+	done
+	check "screen $name: program exit 0" [ $rc -eq 0 ]
+done
+rm -rf "$S"

@@ -1,1 +1,38 @@
+# fuhua tests — a real terminal in tmux: login, Chinese text, resize, the
+# terminal restored on a signal, and two sessions on one database seeing each
+# other's writes without a key press. Waits for text; never sleeps blindly.
+X=$(mktemp -d)
+sock="$X/tmux.sock"
+tm() { tmux -S "$sock" "$@"; }
+screen_of() { tm capture-pane -p -t "$1"; }
+FUHUA_NOW=2026-11-23T09:00 "$FUHUA" demo --db "$X/demo.db" --config fixtures/config \
+	--tenants 200 --seed 2 > /dev/null 2>&1
+run="cd $(pwd) && LANG=C.UTF-8 TERM=screen $FUHUA --db $X/demo.db"
 
+tm new-session -d -s a -x 80 -y 24 "$run --lang zh; echo EXIT=\$?; sleep 60"
+check "tmux: login screen in Chinese" wait_for "screen_of a" "请登录"
+tm send-keys -t a qiantai Enter demo1234 Enter
+check "tmux: dashboard after login" wait_for "screen_of a" "大宁路街道社会组织服务中心 · 街镇级"
+check "tmux: wide characters aligned (status line)" wait_for "screen_of a" "qiantai (前台) │ 大宁路街道"
+tm resize-window -t a -x 70 -y 20
+check "tmux: too small below 80x24" wait_for "screen_of a" "终端太小"
+tm resize-window -t a -x 120 -y 40
+check "tmux: lays out again when enlarged" wait_for "screen_of a" "孵化中组织的覆盖率"
+
+tm new-session -d -s b -x 80 -y 24 "$run --lang en; echo EXIT=\$?; sleep 60"
+check "tmux: second session, English" wait_for "screen_of b" "Log in to continue."
+tm send-keys -t b zhuren Enter demo1234 Enter
+check "tmux: second operator on the same database" wait_for "screen_of b" "zhuren (manager)"
+# The first session shows the second's login without a key press.
+"$FUHUA" hub list --db "$X/demo.db" > /dev/null
+echo "secret-9" | "$FUHUA" user add 王芳 --role front_desk --hub ja-dn --db "$X/demo.db" 2> /dev/null
+check "tmux: another session's write appears by itself" wait_for "screen_of a" "新建 操作员 王芳"
+tm send-keys -t b L
+check "tmux: L locks the screen" wait_for "screen_of b" "Locked. zhuren"
+tm send-keys -t b C-c
+check "tmux: Ctrl-C exits with the terminal restored" wait_for "screen_of b" "EXIT=130"
+check "tmux: … and the screen is the shell's again" sh -c "! tmux -S '$sock' capture-pane -p -t b | grep -q 'Log in to continue'"
+tm send-keys -t a Q
+check "tmux: Q quits" wait_for "screen_of a" "EXIT=0"
+tm kill-server 2> /dev/null
+rm -rf "$X"

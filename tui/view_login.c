@@ -84,7 +84,7 @@ static void draw(struct app *app, int top, int rows, int cols)
 	const char *demo = fh_store_setting(app->store, "demo");
 	if (demo) {
 		snprintf(line, sizeof line,
-			 _("Demo: log in as qiantai (front desk), zhuren (manager), admin; password %s"),
+			 _("Demo: qiantai (front desk), zhuren (manager), admin; password %s"),
 			 FH_DEMO_PASSWORD);
 		fh_draw_text(y + 10, x > 10 ? 10 : x, line, cols - 2, false, fh_attr(app, FH_C_GOOD));
 	}
