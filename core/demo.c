@@ -129,6 +129,7 @@ struct gen {
 	int64_t now;
 	struct hubinfo *hubs;
 	size_t nhubs;
+	uint64_t code_offset; /* fixed per run: codes stay unique */
 };
 
 static fh_status fail(struct gen *g, const char *what)
@@ -316,7 +317,7 @@ static fh_status add_tenant(struct gen *g, int serial)
 			  : stage <= FH_STAGE_REVIEWING && pick(rng, 2) ? "preparing" : "registered";
 	bool has_code = strcmp(reg, "registered") == 0;
 	if (has_code)
-		credit_code(type, h->district, (uint64_t)serial + g->rng % 1000003, code);
+		credit_code(type, h->district, (uint64_t)serial + g->code_offset, code);
 	int64_t applied = g->now - (int64_t)(pick(rng, 4 * 365) + 1) * DAY;
 	int64_t admitted = applied + (int64_t)(20 + pick(rng, 40)) * DAY;
 	if (admitted > g->now)
@@ -561,6 +562,7 @@ fh_status fh_demo_generate(fh_store *s, const fh_config *cfg, const fh_demo_opti
 		return st;
 	struct gen g = { .s = s, .err = err, .rng = opt->seed ^ 0x66756875614ULL };
 	g.now = fh_clock_now() / DAY * DAY;
+	g.code_offset = opt->seed % 1000003;
 	if ((st = fh_actor_system(s, "demo", &g.actor, err)) == FH_OK)
 		st = generate(&g, cfg, opt);
 	free(g.hubs);
