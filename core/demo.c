@@ -119,6 +119,7 @@ struct hubinfo {
 	char district[8];  /* region code for credit codes */
 	int term, free_months;
 	int branch_min;
+	int64_t instructor; /* the hub's first party-building instructor */
 };
 
 struct gen {
@@ -232,6 +233,8 @@ static fh_status add_mentors(struct gen *g)
 			sqlite3_reset(q);
 			if (rc != SQLITE_DONE)
 				return fail(g, _("writing mentors"));
+			if (instructor && !g->hubs[i].instructor)
+				g->hubs[i].instructor = sqlite3_last_insert_rowid(fh_store_db(g->s));
 		}
 	}
 	return FH_OK;
@@ -256,21 +259,6 @@ static fh_stage choose_stage(uint64_t *rng)
 	int r = pick(rng, 100);
 	return r < 8 ? FH_STAGE_APPLIED : r < 15 ? FH_STAGE_REVIEWING : r < 68 ? FH_STAGE_INCUBATING
 		: r < 94 ? FH_STAGE_GRADUATED : FH_STAGE_EXITED;
-}
-
-static int64_t instructor_of(struct gen *g, int64_t hub)
-{
-	sqlite3_stmt *q = fh_store_stmt(g->s,
-		"SELECT id FROM mentors WHERE hub_id = ?1 AND kind = 'instructor' ORDER BY id LIMIT 1",
-		NULL);
-	int64_t id = 0;
-	if (!q)
-		return 0;
-	sqlite3_bind_int64(q, 1, hub);
-	if (sqlite3_step(q) == SQLITE_ROW)
-		id = sqlite3_column_int64(q, 0);
-	sqlite3_reset(q);
-	return id;
 }
 
 static fh_status add_milestones(struct gen *g, int64_t tenant, int64_t hub, int64_t admitted)
@@ -371,7 +359,7 @@ static fh_status add_tenant(struct gen *g, int serial)
 	sqlite3_bind_int(q, 19, stage == FH_STAGE_GRADUATED ? 2 + pick(rng, 3) : pick(rng, 6) == 0 ? 3 : 0);
 	sqlite3_bind_text(q, 20, fh_party_org_name(party), -1, SQLITE_STATIC);
 	sqlite3_bind_int(q, 21, members);
-	int64_t instructor = instructed ? instructor_of(g, h->id) : 0;
+	int64_t instructor = instructed ? h->instructor : 0;
 	if (instructor)
 		sqlite3_bind_int64(q, 22, instructor);
 	sqlite3_bind_int64(q, 23, g->now);
