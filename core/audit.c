@@ -44,8 +44,7 @@ fh_status fh_audit_recent(fh_store *s, const fh_actor *actor, int limit,
 	if (limit < 1 || limit > 200)
 		return fh_error_set(err, FH_EINVAL, "limit", "%s", _("must be 1 to 200"));
 	sqlite3_stmt *st = fh_store_stmt(s,
-		"WITH RECURSIVE scope(id) AS (SELECT ?1 UNION ALL"
-		"  SELECT h.id FROM hubs h JOIN scope ON h.parent_id = scope.id)"
+		FH_SQL_SCOPE
 		" SELECT a.id, a.at, a.operator, a.via, coalesce(h.code, ''), a.entity,"
 		"  coalesce(a.entity_id, 0), a.action,"
 		"  coalesce(json_extract(a.new, '$.name'), json_extract(a.old, '$.name'),"

@@ -432,8 +432,7 @@ fh_status fh_operator_list(fh_store *s, const fh_actor *by, fh_operator_row **ro
 	if (!by || !by->id)
 		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("nobody is logged in"));
 	sqlite3_stmt *st = fh_store_stmt(s,
-		"WITH RECURSIVE scope(id) AS (SELECT ?1 UNION ALL"
-		"  SELECT h.id FROM hubs h JOIN scope ON h.parent_id = scope.id)"
+		FH_SQL_SCOPE
 		" SELECT o.id, o.name, o.role, h.code, h.name, o.last_login, o.failures, o.version"
 		" FROM operators o JOIN hubs h ON h.id = o.hub_id"
 		" WHERE o.system = 0 AND o.hub_id IN (SELECT id FROM scope)"

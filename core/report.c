@@ -6,17 +6,13 @@
 #include "i18n.h"
 #include "store_int.h"
 
-#define SCOPE \
-	"WITH RECURSIVE scope(id) AS (SELECT ?1 UNION ALL" \
-	"  SELECT h.id FROM hubs h JOIN scope ON h.parent_id = scope.id) "
-
 fh_status fh_report_dashboard(fh_store *s, const fh_actor *actor, fh_dashboard *out,
 			      fh_error *err)
 {
 	memset(out, 0, sizeof *out);
 	if (!actor || !actor->id)
 		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("nobody is logged in"));
-	sqlite3_stmt *q = fh_store_stmt(s, SCOPE
+	sqlite3_stmt *q = fh_store_stmt(s, FH_SQL_SCOPE
 		"SELECT stage, count(*),"
 		"  sum(party_org IN ('branch','joint_branch','functional','extended')),"
 		"  sum(party_org IN ('branch','joint_branch','functional','extended')"
@@ -43,7 +39,7 @@ fh_status fh_report_dashboard(fh_store *s, const fh_actor *actor, fh_dashboard *
 	if (rc != SQLITE_DONE)
 		return fh_store_fail(s, err, _("reading tenants"));
 
-	q = fh_store_stmt(s, SCOPE
+	q = fh_store_stmt(s, FH_SQL_SCOPE
 		"SELECT (SELECT count(*) FROM spaces WHERE retired = 0 AND hub_id IN (SELECT id FROM scope)),"
 		" (SELECT coalesce(sum(seats), 0) FROM spaces WHERE retired = 0 AND type IN ('office','desk')"
 	"   AND hub_id IN (SELECT id FROM scope)),"

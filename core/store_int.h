@@ -34,6 +34,12 @@ fh_status fh_audit_write(fh_store *store, const fh_actor *actor, int64_t hub_id,
 fh_status fh_store_check_version(fh_store *store, const char *table, int64_t id,
 				 int64_t expected, fh_error *err);
 
+/* The hub scope rule, once: a CTE "scope(id)" of hub ?1 and every hub below
+ * it. Start a query with it and filter with "hub_id IN (SELECT id FROM scope)". */
+#define FH_SQL_SCOPE                                           \
+	"WITH RECURSIVE scope(id) AS (SELECT ?1 UNION ALL"     \
+	"  SELECT h.id FROM hubs h JOIN scope ON h.parent_id = scope.id) "
+
 /* Whether hub `hub_id` is the actor's hub or below it. */
 bool fh_actor_sees(fh_store *store, const fh_actor *actor, int64_t hub_id);
 
