@@ -21,7 +21,7 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lncursesw -l
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wformat=2 -Wno-format-nonliteral
 DEFS    := -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
            -DFH_LOCALEDIR='"$(LOCALEDIR)"' -DFH_DATADIR='"$(DATADIR)"'
-BASE_CFLAGS = -std=c11 $(WARN) $(DEFS) -Iinclude $(PKG_CFLAGS) -MMD -MP
+BASE_CFLAGS = -std=c11 $(WARN) $(DEFS) -Iinclude -Ibuild/gen $(PKG_CFLAGS) -MMD -MP
 REL_CFLAGS  := -O2 -g
 ASAN_CFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
@@ -60,6 +60,16 @@ $(REL)/%.o: %.c | build/.deps-build
 $(ASAN)/%.o: %.c | build/.deps-test
 	@mkdir -p $(dir $@)
 	$(CC) $(BASE_CFLAGS) $(ASAN_CFLAGS) -c $< -o $@
+
+# The pinyin-initials table, generated from Debian's Unihan (unicode-data).
+UNIHAN ?= /usr/share/unicode/Unihan_Readings.txt.bz2
+build/gen/pinyin_table.h: core/pinyin-gen.awk | build/.deps-build
+	@mkdir -p $(dir $@)
+	@test -r $(UNIHAN) || { echo "fuhua: $(UNIHAN) is missing (Debian package unicode-data)" >&2; exit 1; }
+	bzcat $(UNIHAN) | awk -f core/pinyin-gen.awk > $@.tmp
+	@test $$(wc -l < $@.tmp) -gt 40000 || { echo "fuhua: $@: too few characters from $(UNIHAN)" >&2; exit 1; }
+	mv $@.tmp $@
+$(REL)/core/pinyin.o $(ASAN)/core/pinyin.o: build/gen/pinyin_table.h
 
 $(REL)/libfuhua.a: $(call objs,$(REL),$(CORE_SRC))
 	$(AR) rcs $@ $^

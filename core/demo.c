@@ -11,6 +11,7 @@
 #include "fuhua/tenant.h"
 #include "i18n.h"
 #include "store_int.h"
+#include "tenant_int.h"
 
 #define DAY 86400
 #define MONTH (30 * DAY)
@@ -52,6 +53,9 @@ static const struct { const char *suffix; fh_org_type type; } kinds[] = {
 	{ "促进会", FH_ORG_SOCIAL_GROUP }, { "协会", FH_ORG_SOCIAL_GROUP },
 	{ "公益基金会", FH_ORG_FOUNDATION }, { "志愿服务队", FH_ORG_COMMUNITY_ORG },
 	{ "睦邻点", FH_ORG_COMMUNITY_ORG }, { "服务站", FH_ORG_SERVICE_ORG },
+};
+static const char *const exit_reasons[] = {
+	"未通过评审", "迁出本区", "负责人变动，自行退出", "长期未开展活动", "注销登记",
 };
 static const char *const surnames[] = {
 	"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "周", "吴", "徐", "孙", "朱", "马",
@@ -291,7 +295,7 @@ static fh_status add_tenant(struct gen *g, int serial)
 	char name[160], short_name[32], contact[32], legal[32], phone[16], address[96], code[19];
 	const char *brand = brands[pick(rng, COUNT(brands))];
 	bool place = pick(rng, 3) == 0;
-	snprintf(name, sizeof name, "%s%s%s%s", place ? (strcmp(h->district, "310112") == 0 ? "闵行区" : "静安区") : "",
+	snprintf(name, sizeof name, "%s%s%s%s", place ? (strcmp(h->district, "310112") == 0 ? "闵行" : "静安") : "",
 		 brand, works[w].what, kinds[k].suffix);
 	snprintf(short_name, sizeof short_name, "%s%s", brand, kinds[k].suffix);
 	person(rng, contact, sizeof contact);
@@ -311,6 +315,13 @@ static fh_status add_tenant(struct gen *g, int serial)
 	if (admitted > g->now)
 		admitted = g->now - DAY;
 	int64_t since = stage <= FH_STAGE_REVIEWING ? applied : admitted;
+	if (stage == FH_STAGE_GRADUATED || stage == FH_STAGE_EXITED) {
+		/* graduated after 12–24 months, left after up to 10 */
+		since = admitted + (stage == FH_STAGE_GRADUATED ? (int64_t)(12 + pick(rng, 13)) * MONTH
+								: (int64_t)pick(rng, 300) * DAY);
+		if (since > g->now - DAY)
+			since = g->now - DAY;
+	}
 	int members = pick(rng, 10) < 6 ? pick(rng, 3) : pick(rng, 9);
 	fh_party_org party = FH_PARTY_NONE;
 	int r = pick(rng, 100);
@@ -328,8 +339,9 @@ static fh_status add_tenant(struct gen *g, int serial)
 		"INSERT INTO tenants(hub_id, name, short_name, org_type, reg_state, credit_code, field,"
 		" legal_rep, contact, phone, address, staff, volunteers, founded, stage, stage_since,"
 		" admitted_on, planned_end, rating, party_org, party_members, instructor_id,"
-		" updated_at, updated_by)"
-		" VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24)",
+		" updated_at, updated_by, rating_date, exit_reason)"
+		" VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,"
+		" ?25, ?26)",
 		g->err);
 	if (!q)
 		return g->err->code;
@@ -356,7 +368,10 @@ static fh_status add_tenant(struct gen *g, int serial)
 		sqlite3_bind_int64(q, 17, admitted);
 		sqlite3_bind_int64(q, 18, admitted + (int64_t)h->term * MONTH);
 	}
-	sqlite3_bind_int(q, 19, stage == FH_STAGE_GRADUATED ? 2 + pick(rng, 3) : pick(rng, 6) == 0 ? 3 : 0);
+	/* only registered organisations are rated (等级评估), with a date */
+	int rating = !has_code ? 0 : stage == FH_STAGE_GRADUATED ? 2 + pick(rng, 3)
+		     : pick(rng, 6) == 0 ? 3 : 0;
+	sqlite3_bind_int(q, 19, rating);
 	sqlite3_bind_text(q, 20, fh_party_org_name(party), -1, SQLITE_STATIC);
 	sqlite3_bind_int(q, 21, members);
 	int64_t instructor = instructed ? h->instructor : 0;
@@ -364,6 +379,12 @@ static fh_status add_tenant(struct gen *g, int serial)
 		sqlite3_bind_int64(q, 22, instructor);
 	sqlite3_bind_int64(q, 23, g->now);
 	sqlite3_bind_text(q, 24, g->actor.name, -1, SQLITE_TRANSIENT);
+	char rated[16];
+	if (rating)
+		sqlite3_bind_text(q, 25, fh_clock_format_date(since - 30 * DAY > applied ? since - 30 * DAY : applied,
+							       rated, sizeof rated), -1, SQLITE_TRANSIENT);
+	if (stage == FH_STAGE_EXITED)
+		sqlite3_bind_text(q, 26, exit_reasons[pick(rng, COUNT(exit_reasons))], -1, SQLITE_STATIC);
 	int rc = sqlite3_step(q);
 	sqlite3_reset(q);
 	if (rc != SQLITE_DONE)
@@ -382,6 +403,9 @@ static fh_status add_tenant(struct gen *g, int serial)
 	sqlite3_reset(q);
 	if (rc != SQLITE_DONE)
 		return fail(g, _("writing tenants"));
+	if (fh_tenant_index(g->s, id, name, short_name, has_code ? code : "", contact, phone,
+			    g->err) != FH_OK)
+		return g->err->code;
 	if (stage >= FH_STAGE_INCUBATING)
 		return add_milestones(g, id, h->id, admitted);
 	return FH_OK;

@@ -12,6 +12,7 @@
 #include "fuhua/clock.h"
 #include "i18n.h"
 #include "store_int.h"
+#include "tenant_int.h"
 
 /* ---- migrations: append only; each runs once, in order ------------------- */
 
@@ -106,6 +107,30 @@ static const char *const migrations[] = {
 	" action TEXT NOT NULL, old TEXT, new TEXT) STRICT;"
 	"CREATE INDEX audit_entity ON audit(entity, entity_id, id);"
 	"CREATE INDEX audit_hub ON audit(hub_id, id);",
+
+	/* 2: tenant search and sort orders. The search row holds name, short
+	 * name, credit code, contact, phone and pinyin initials (computed in C,
+	 * so filled by core, see tenant_db.c); the trigram index follows it by
+	 * triggers. The gram index holds every 1- and 2-character piece of it
+	 * as a token, for the queries trigrams cannot answer; core writes it. */
+	"CREATE TABLE tenant_search(id INTEGER PRIMARY KEY REFERENCES tenants(id) ON DELETE CASCADE,"
+	" hay TEXT NOT NULL) STRICT;"
+	"CREATE VIRTUAL TABLE tenant_fts USING fts5(hay, content='tenant_search',"
+	" content_rowid='id', tokenize='trigram');"
+	"CREATE TRIGGER tenant_search_ai AFTER INSERT ON tenant_search BEGIN"
+	" INSERT INTO tenant_fts(rowid, hay) VALUES(new.id, new.hay); END;"
+	"CREATE TRIGGER tenant_search_ad AFTER DELETE ON tenant_search BEGIN"
+	" INSERT INTO tenant_fts(tenant_fts, rowid, hay) VALUES('delete', old.id, old.hay); END;"
+	"CREATE TRIGGER tenant_search_au AFTER UPDATE ON tenant_search BEGIN"
+	" INSERT INTO tenant_fts(tenant_fts, rowid, hay) VALUES('delete', old.id, old.hay);"
+	" INSERT INTO tenant_fts(rowid, hay) VALUES(new.id, new.hay); END;"
+	"CREATE VIRTUAL TABLE tenant_grams USING fts5(grams, content='', detail=none,"
+	" columnsize=0, tokenize='unicode61 remove_diacritics 0');"
+	"CREATE INDEX tenants_name ON tenants(name, id);"
+	"CREATE INDEX tenants_field ON tenants(field, hub_id);"
+	"CREATE INDEX tenants_admitted ON tenants(ifnull(admitted_on, 9223372036854775807), id);"
+	"INSERT INTO settings(key, value) VALUES('reindex', '1')"
+	" ON CONFLICT(key) DO UPDATE SET value = '1';",
 };
 
 #define SCHEMA_LATEST ((int)(sizeof migrations / sizeof migrations[0]))
@@ -297,6 +322,13 @@ static fh_status migrate(fh_store *s, fh_error *err)
 	}
 	for (int v = version; st == FH_OK && v < SCHEMA_LATEST; v++)
 		st = exec(s, migrations[v], err);
+	/* a migration that added derived rows computed in C asks for them here */
+	if (st == FH_OK && version < SCHEMA_LATEST &&
+	    query_int(s, "SELECT count(*) FROM settings WHERE key = 'reindex'") > 0) {
+		st = fh_tenant_reindex_all(s, err);
+		if (st == FH_OK)
+			st = exec(s, "DELETE FROM settings WHERE key = 'reindex'", err);
+	}
 	if (st == FH_OK && version < SCHEMA_LATEST) {
 		char sql[96];
 		snprintf(sql, sizeof sql, "PRAGMA user_version=%d; PRAGMA application_id=%d;",

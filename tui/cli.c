@@ -19,6 +19,7 @@
 #include "fuhua/hub.h"
 #include "fuhua/operator.h"
 #include "fuhua/store.h"
+#include "fuhua/tenant.h"
 #include "i18n.h"
 #include "table.h"
 
@@ -34,11 +35,20 @@ static void usage(FILE *f)
 			   "       fuhua user passwd NAME                       (password on standard input)\n"
 			   "       fuhua user list [--format table|csv|json]\n"
 			   "       fuhua hub list [--format table|csv|json]\n"
+			   "       fuhua tenant list [--hub CODE] [--stage S] [--org-type T] [--field F]\n"
+			   "                         [--search TEXT] [--sort name|admitted|newest] [--format F]\n"
+			   "       fuhua tenant show ID [--format table|json]\n"
+			   "       fuhua tenant add --name NAME [--hub CODE] [--credit-code C] [--org-type T] …\n"
+			   "       fuhua tenant edit ID [--phone P] [--notes N] …   (any field option)\n"
+			   "       fuhua tenant move ID STAGE [--reason TEXT]\n"
+			   "       fuhua tenant extend ID\n"
+			   "       fuhua tenant import FILE.csv --hub CODE [--encoding utf-8|gb18030] [--skip-bad]\n"
+			   "       fuhua tenant export [--hub CODE] [--stage S] [--output FILE] [--no-bom]\n"
 			   "       fuhua --version | --help\n"
 			   "See fuhua(1).\n"));
 }
 
-static int usage_error(const char *fmt, const char *arg)
+int fh_cli_usage_error(const char *fmt, const char *arg)
 {
 	fprintf(stderr, "fuhua: ");
 	fprintf(stderr, fmt, arg ? arg : "");
@@ -70,7 +80,8 @@ int fh_cli_parse(int argc, char **argv, struct fh_opts *o)
 {
 	memset(o, 0, sizeof *o);
 	static const char *const with_arg[] = { "--db", "--config", "--lang", "--role", "--hub",
-						"--format", "--tenants", "--seed", NULL };
+						"--format", "--tenants", "--seed", "--search", "--reason",
+						"--encoding", "--output", "--sort", NULL };
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
@@ -83,32 +94,50 @@ int fh_cli_parse(int argc, char **argv, struct fh_opts *o)
 		}
 		if (a[0] != '-' || strcmp(a, "-") == 0) {
 			if (o->npos == (int)(sizeof o->pos / sizeof o->pos[0]))
-				return usage_error(_("too many arguments at '%s'"), a);
+				return fh_cli_usage_error(_("too many arguments at '%s'"), a);
 			o->pos[o->npos++] = argv[i];
 			continue;
 		}
 		char name[32];
 		const char *val = NULL, *eq = strchr(a, '=');
 		snprintf(name, sizeof name, "%.*s", eq ? (int)(eq - a) : (int)strlen(a), a);
-		int k = -1;
+		if (strcmp(name, "--skip-bad") == 0 || strcmp(name, "--no-bom") == 0) {
+			*(name[2] == 's' ? &o->skip_bad : &o->no_bom) = true;
+			continue;
+		}
+		int k = -1, field = -1;
 		for (int j = 0; with_arg[j]; j++)
 			if (strcmp(with_arg[j], name) == 0)
 				k = j;
-		if (k < 0)
-			return usage_error(_("unknown option '%s'"), a);
+		/* a tenant field's option: --credit-code for credit_code */
+		for (int f = 0; k < 0 && f < FH_TF_COUNT && f < (int)(sizeof o->tf / sizeof o->tf[0]); f++) {
+			char opt[40];
+			snprintf(opt, sizeof opt, "--%s", fh_tenant_field_name((fh_tenant_field)f));
+			for (char *p = opt + 2; *p; p++)
+				if (*p == '_')
+					*p = '-';
+			if (strcmp(opt, name) == 0)
+				field = f;
+		}
+		if (k < 0 && field < 0)
+			return fh_cli_usage_error(_("unknown option '%s'"), a);
 		if (eq)
 			val = eq + 1;
 		else if (i + 1 < argc)
 			val = argv[++i];
 		else
-			return usage_error(_("option '%s' needs a value"), a);
+			return fh_cli_usage_error(_("option '%s' needs a value"), a);
 		long long n;
+		if (field >= 0) {
+			o->tf[field] = val;
+			continue;
+		}
 		switch (k) {
 		case 0: o->db = val; break;
 		case 1: o->config = val; break;
 		case 2:
 			if (strcmp(val, "zh") != 0 && strcmp(val, "en") != 0)
-				return usage_error(_("--lang takes zh or en, not '%s'"), val);
+				return fh_cli_usage_error(_("--lang takes zh or en, not '%s'"), val);
 			o->lang = val;
 			break;
 		case 3: o->role = val; break;
@@ -122,20 +151,25 @@ int fh_cli_parse(int argc, char **argv, struct fh_opts *o)
 			else if (strcmp(val, "json") == 0)
 				o->format = FH_FORMAT_JSON;
 			else
-				return usage_error(_("--format takes table, csv or json, not '%s'"), val);
+				return fh_cli_usage_error(_("--format takes table, csv or json, not '%s'"), val);
 			break;
 		case 6:
 			if (!parse_number(val, 0, 1000000, &n))
-				return usage_error(_("--tenants takes a number from 0 to 1000000, not '%s'"), val);
+				return fh_cli_usage_error(_("--tenants takes a number from 0 to 1000000, not '%s'"), val);
 			o->tenants = (long)n;
 			o->have_tenants = true;
 			break;
 		case 7:
 			if (!parse_number(val, 0, LLONG_MAX, &n))
-				return usage_error(_("--seed takes a whole number, not '%s'"), val);
+				return fh_cli_usage_error(_("--seed takes a whole number, not '%s'"), val);
 			o->seed = (unsigned long long)n;
 			o->have_seed = true;
 			break;
+		case 8: o->search = val; break;
+		case 9: o->reason = val; break;
+		case 10: o->encoding = val; break;
+		case 11: o->output = val; break;
+		case 12: o->sort = val; break;
 		}
 	}
 	return -1;
@@ -143,7 +177,7 @@ int fh_cli_parse(int argc, char **argv, struct fh_opts *o)
 
 /* ---- helpers ----------------------------------------------------------------- */
 
-static int report(const fh_error *err)
+int fh_cli_report(const fh_error *err)
 {
 	char msg[1200];
 	fprintf(stderr, "fuhua: %s\n", fh_error_format(err, msg, sizeof msg));
@@ -203,11 +237,11 @@ static int open_store(const struct fh_opts *o, fh_store **s)
 	char path[PATH_MAX];
 	fh_error err;
 	if (fh_store_open(fh_cli_db_path(o, path, sizeof path), s, &err) != FH_OK)
-		return report(&err);
+		return fh_cli_report(&err);
 	return 0;
 }
 
-static int open_as_system(const struct fh_opts *o, fh_store **s, fh_actor *a)
+int fh_cli_open_as_system(const struct fh_opts *o, fh_store **s, fh_actor *a)
 {
 	int rc = open_store(o, s);
 	if (rc)
@@ -217,7 +251,7 @@ static int open_as_system(const struct fh_opts *o, fh_store **s, fh_actor *a)
 	unix_via(via, sizeof via);
 	if (fh_actor_system(*s, via, a, &err) != FH_OK) {
 		fh_store_close(s);
-		return report(&err);
+		return fh_cli_report(&err);
 	}
 	return 0;
 }
@@ -262,11 +296,11 @@ static int read_password(char *buf, size_t size)
 static int cmd_check_config(struct fh_opts *o)
 {
 	if (o->npos != 2)
-		return usage_error("%s", _("check-config takes one directory"));
+		return fh_cli_usage_error("%s", _("check-config takes one directory"));
 	fh_config *cfg;
 	fh_error err;
 	if (fh_config_load(o->pos[1], &cfg, &err) != FH_OK)
-		return report(&err);
+		return fh_cli_report(&err);
 	size_t spaces = 0;
 	for (size_t i = 0; i < fh_config_hub_count(cfg); i++)
 		spaces += fh_config_hub(cfg, i)->nspaces;
@@ -278,11 +312,11 @@ static int cmd_check_config(struct fh_opts *o)
 static int cmd_init(struct fh_opts *o)
 {
 	if (o->npos != 1)
-		return usage_error("%s", _("init takes no operands"));
+		return fh_cli_usage_error("%s", _("init takes no operands"));
 	fh_config *cfg;
 	fh_error err;
 	if (fh_config_load(config_dir(o), &cfg, &err) != FH_OK)
-		return report(&err);
+		return fh_cli_report(&err);
 	fh_store *s;
 	int rc = open_store(o, &s);
 	if (rc) {
@@ -300,7 +334,7 @@ static int cmd_init(struct fh_opts *o)
 	}
 	fh_store_close(&s);
 	fh_config_free(&cfg);
-	return st == FH_OK ? 0 : report(&err);
+	return st == FH_OK ? 0 : fh_cli_report(&err);
 }
 
 static void demo_progress(void *ctx, int done, int total)
@@ -320,11 +354,11 @@ static void demo_progress(void *ctx, int done, int total)
 static int cmd_demo(struct fh_opts *o)
 {
 	if (o->npos != 1)
-		return usage_error("%s", _("demo takes no operands"));
+		return fh_cli_usage_error("%s", _("demo takes no operands"));
 	fh_config *cfg;
 	fh_error err;
 	if (fh_config_load(config_dir(o), &cfg, &err) != FH_OK)
-		return report(&err);
+		return fh_cli_report(&err);
 	fh_store *s;
 	int rc = open_store(o, &s);
 	if (rc) {
@@ -339,7 +373,7 @@ static int cmd_demo(struct fh_opts *o)
 		       fh_store_path(s), opt.tenants, FH_DEMO_PASSWORD);
 	fh_store_close(&s);
 	fh_config_free(&cfg);
-	return st == FH_OK ? 0 : report(&err);
+	return st == FH_OK ? 0 : fh_cli_report(&err);
 }
 
 static int cmd_user(struct fh_opts *o)
@@ -352,13 +386,13 @@ static int cmd_user(struct fh_opts *o)
 	if (strcmp(verb, "add") == 0 || strcmp(verb, "passwd") == 0) {
 		bool add = verb[0] == 'a';
 		if (o->npos != 3)
-			return usage_error(_("user %s takes one name"), verb);
+			return fh_cli_usage_error(_("user %s takes one name"), verb);
 		fh_role role = FH_ROLE_FRONT_DESK;
 		if (add && (!o->role || !o->hub))
-			return usage_error("%s", _("user add needs --role ROLE and --hub CODE"));
+			return fh_cli_usage_error("%s", _("user add needs --role ROLE and --hub CODE"));
 		if (add && !fh_role_parse(o->role, &role))
-			return usage_error(_("--role takes front_desk, manager or admin, not '%s'"), o->role);
-		if ((rc = open_as_system(o, &s, &by)) != 0)
+			return fh_cli_usage_error(_("--role takes front_desk, manager or admin, not '%s'"), o->role);
+		if ((rc = fh_cli_open_as_system(o, &s, &by)) != 0)
 			return rc;
 		char pw[256];
 		if ((rc = read_password(pw, sizeof pw)) != 0) {
@@ -370,21 +404,21 @@ static int cmd_user(struct fh_opts *o)
 		explicit_bzero(pw, sizeof pw);
 		fh_store_close(&s);
 		if (st != FH_OK)
-			return report(&err);
+			return fh_cli_report(&err);
 		fprintf(stderr, add ? _("operator '%s' added\n") : _("password of '%s' changed\n"), o->pos[2]);
 		return 0;
 	}
 	if (strcmp(verb, "list") == 0) {
 		if (o->npos != 2)
-			return usage_error("%s", _("user list takes no operands"));
-		if ((rc = open_as_system(o, &s, &by)) != 0)
+			return fh_cli_usage_error("%s", _("user list takes no operands"));
+		if ((rc = fh_cli_open_as_system(o, &s, &by)) != 0)
 			return rc;
 		fh_operator_row *rows;
 		size_t n;
 		fh_status st = fh_operator_list(s, &by, &rows, &n, &err);
 		fh_store_close(&s);
 		if (st != FH_OK)
-			return report(&err);
+			return fh_cli_report(&err);
 		struct fh_table t;
 		fh_table_init(&t, (const char *[]){ "name", "role", "hub", "hub_name", "last_login", NULL },
 			      (const char *[]){ _("Name"), _("Role"), _("Hub"), _("Hub name"), _("Last login"), NULL });
@@ -400,18 +434,18 @@ static int cmd_user(struct fh_opts *o)
 		free(rows);
 		return 0;
 	}
-	return usage_error(_("unknown user command '%s' (add, passwd, list)"), verb);
+	return fh_cli_usage_error(_("unknown user command '%s' (add, passwd, list)"), verb);
 }
 
 static int cmd_hub(struct fh_opts *o)
 {
 	const char *verb = o->npos > 1 ? o->pos[1] : "";
 	if (strcmp(verb, "list") != 0 || o->npos != 2)
-		return usage_error(_("unknown hub command '%s' (list)"), verb);
+		return fh_cli_usage_error(_("unknown hub command '%s' (list)"), verb);
 	fh_store *s;
 	fh_actor by;
 	fh_error err;
-	int rc = open_as_system(o, &s, &by);
+	int rc = fh_cli_open_as_system(o, &s, &by);
 	if (rc)
 		return rc;
 	fh_hub *rows;
@@ -419,7 +453,7 @@ static int cmd_hub(struct fh_opts *o)
 	fh_status st = fh_hub_list(s, &by, &rows, &n, &err);
 	fh_store_close(&s);
 	if (st != FH_OK)
-		return report(&err);
+		return fh_cli_report(&err);
 	struct fh_table t;
 	fh_table_init(&t, (const char *[]){ "code", "name", "level", "parent", "spaces", "area", "seats",
 					    "seats_used", "incubating", NULL },
@@ -455,5 +489,7 @@ int fh_cli_run(struct fh_opts *o)
 		return cmd_user(o);
 	if (strcmp(cmd, "hub") == 0)
 		return cmd_hub(o);
-	return usage_error(_("unknown command '%s'"), cmd);
+	if (strcmp(cmd, "tenant") == 0)
+		return fh_cli_tenant(o);
+	return fh_cli_usage_error(_("unknown command '%s'"), cmd);
 }

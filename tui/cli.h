@@ -5,6 +5,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "fuhua/operator.h"
+#include "fuhua/store.h"
+
 enum fh_format { FH_FORMAT_TABLE, FH_FORMAT_CSV, FH_FORMAT_JSON };
 
 struct fh_opts {
@@ -16,6 +19,10 @@ struct fh_opts {
 	long tenants;
 	unsigned long long seed;
 	bool have_tenants, have_seed, have_format;
+	/* tenant commands: each field's option (--credit-code …), by fh_tenant_field */
+	const char *tf[32];
+	const char *search, *reason, *encoding, *output, *sort;
+	bool skip_bad, no_bom;
 	int npos;
 	char *pos[8];        /* the command and its operands */
 };
@@ -30,5 +37,14 @@ int fh_cli_run(struct fh_opts *o);
 /* The database path from the options and environment into buf; creates the
  * XDG data directory when that is the one chosen. */
 const char *fh_cli_db_path(const struct fh_opts *o, char *buf, size_t size);
+
+/* Shared by the subcommand files: the error on stderr, its exit status; a
+ * usage error (exit 2); the store opened as the built-in system operator. */
+int fh_cli_report(const fh_error *err);
+int fh_cli_usage_error(const char *fmt, const char *arg);
+int fh_cli_open_as_system(const struct fh_opts *o, fh_store **s, fh_actor *a);
+
+/* fuhua tenant …: list, show, add, edit, move, extend, import, export. */
+int fh_cli_tenant(struct fh_opts *o);
 
 #endif

@@ -6,7 +6,7 @@
 
 #include "cli.h"
 
-#define FH_TABLE_MAX_COLS 16
+#define FH_TABLE_MAX_COLS 32
 
 struct fh_table {
 	int ncols;

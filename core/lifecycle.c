@@ -1,0 +1,326 @@
+/* fuhua core — the tenant lifecycle: 申请 → 评审 → 孵化中 → 出壳, and 退出
+ * from any stage before the end. Every move is one transaction: the tenant,
+ * its stage history, its milestones and the audit log. */
+#include <stdio.h>
+#include <string.h>
+
+#include "fuhua/buf.h"
+#include "fuhua/clock.h"
+#include "fuhua/tenant.h"
+#include "fuhua/text.h"
+#include "i18n.h"
+#include "store_int.h"
+#include "tenant_int.h"
+
+bool fh_stage_step_allowed(fh_stage from, fh_stage to)
+{
+	if ((unsigned)from >= FH_STAGE_COUNT || (unsigned)to >= FH_STAGE_COUNT)
+		return false;
+	if (from == FH_STAGE_GRADUATED || from == FH_STAGE_EXITED)
+		return false; /* final */
+	return to == FH_STAGE_EXITED || to == from + 1;
+}
+
+size_t fh_stage_next(fh_stage from, fh_stage out[FH_STAGE_COUNT])
+{
+	size_t n = 0;
+	for (int s = 0; s < FH_STAGE_COUNT; s++)
+		if (fh_stage_step_allowed(from, (fh_stage)s))
+			out[n++] = (fh_stage)s;
+	return n;
+}
+
+int fh_tenant_months(const fh_tenant *t, int64_t now)
+{
+	if (!t->admitted_on)
+		return 0;
+	int64_t end = t->stage >= FH_STAGE_GRADUATED ? t->stage_since : now;
+	char a[16], b[16];
+	int y1, m1, d1, y2, m2, d2;
+	fh_clock_format_date(t->admitted_on, a, sizeof a);
+	fh_clock_format_date(end, b, sizeof b);
+	if (end < t->admitted_on || sscanf(a, "%d-%d-%d", &y1, &m1, &d1) != 3 ||
+	    sscanf(b, "%d-%d-%d", &y2, &m2, &d2) != 3)
+		return 0;
+	int m = (y2 * 12 + m2) - (y1 * 12 + m1) - (d2 < d1);
+	return m > 0 ? m : 0;
+}
+
+struct hub_rules {
+	int term, extension, grad_min_months, grad_min_rating;
+	bool grad_all_milestones, grad_party_coverage;
+};
+
+static fh_status load_rules(fh_store *s, int64_t hub, struct hub_rules *r, fh_error *err)
+{
+	sqlite3_stmt *q = fh_store_stmt(s,
+		"SELECT incubation_term_months, extension_months, grad_min_months, grad_min_rating,"
+		" grad_all_milestones, grad_party_coverage FROM hubs WHERE id = ?1", err);
+	if (!q)
+		return err ? err->code : FH_ESTORE;
+	sqlite3_bind_int64(q, 1, hub);
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW) {
+		r->term = sqlite3_column_int(q, 0);
+		r->extension = sqlite3_column_int(q, 1);
+		r->grad_min_months = sqlite3_column_int(q, 2);
+		r->grad_min_rating = sqlite3_column_int(q, 3);
+		r->grad_all_milestones = sqlite3_column_int(q, 4) != 0;
+		r->grad_party_coverage = sqlite3_column_int(q, 5) != 0;
+	}
+	sqlite3_reset(q);
+	return rc == SQLITE_ROW ? FH_OK : fh_store_fail(s, err, _("reading the hub's rules"));
+}
+
+static int open_milestones(fh_store *s, int64_t tenant)
+{
+	sqlite3_stmt *q = fh_store_stmt(s, "SELECT count(*) FROM milestones WHERE tenant_id = ?1"
+					   " AND done_on IS NULL", NULL);
+	int n = 0;
+	if (!q)
+		return 0;
+	sqlite3_bind_int64(q, 1, tenant);
+	if (sqlite3_step(q) == SQLITE_ROW)
+		n = sqlite3_column_int(q, 0);
+	sqlite3_reset(q);
+	return n;
+}
+
+/* The graduation rules of the hub: everything that is missing, in one message. */
+static fh_status check_graduation(fh_store *s, const fh_tenant *t, const struct hub_rules *r,
+				  fh_error *err)
+{
+	char why[400] = "";
+	size_t used = 0;
+#define WHY(...)                                                                         \
+	do {                                                                             \
+		if (used)                                                                \
+			used += (size_t)snprintf(why + used, sizeof why - used, "; ");   \
+		if (used < sizeof why)                                                   \
+			used += (size_t)snprintf(why + used, sizeof why - used, __VA_ARGS__); \
+		if (used > sizeof why)                                                   \
+			used = sizeof why;                                               \
+	} while (0)
+	int months = fh_tenant_months(t, fh_clock_now());
+	if (months < r->grad_min_months)
+		WHY(_("%d of the %d months of incubation"), months, r->grad_min_months);
+	int open = r->grad_all_milestones ? open_milestones(s, t->id) : 0;
+	if (open)
+		WHY(_("%d milestones not done"), open);
+	if (r->grad_party_coverage && t->party_org == FH_PARTY_NONE && !t->instructor_id)
+		WHY("%s", _("no party organisation and no party-building instructor"));
+	if (t->rating < r->grad_min_rating)
+		WHY(_("rated %s, needs %dA"), t->rating ? (char[]){ (char)('0' + t->rating), 'A', 0 } : _("not rated"),
+		    r->grad_min_rating);
+#undef WHY
+	if (!used)
+		return FH_OK;
+	return fh_error_set(err, FH_EINVAL, "stage", _("cannot graduate yet: %s"), why);
+}
+
+static fh_status add_milestones(fh_store *s, const fh_actor *actor, const fh_tenant *t,
+				int64_t admitted, fh_error *err)
+{
+	sqlite3_stmt *tpl;
+	if (sqlite3_prepare_v2(fh_store_db(s),
+			       "SELECT track, seq, code, title, kind, due_months FROM milestone_templates"
+			       " WHERE hub_id = ?1 ORDER BY track, seq", -1, &tpl, NULL) != SQLITE_OK)
+		return fh_store_fail(s, err, _("reading milestone templates"));
+	sqlite3_bind_int64(tpl, 1, t->hub_id);
+	fh_status st = FH_OK;
+	while (st == FH_OK && sqlite3_step(tpl) == SQLITE_ROW) {
+		sqlite3_stmt *q = fh_store_stmt(s,
+			"INSERT OR IGNORE INTO milestones(tenant_id, track, seq, code, title, kind, due,"
+			" updated_at, updated_by) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", err);
+		if (!q) {
+			st = err ? err->code : FH_ESTORE;
+			break;
+		}
+		sqlite3_bind_int64(q, 1, t->id);
+		for (int i = 0; i < 5; i++)
+			sqlite3_bind_value(q, 2 + i, sqlite3_column_value(tpl, i));
+		sqlite3_bind_int64(q, 7, fh_add_months(admitted, sqlite3_column_int(tpl, 5)));
+		sqlite3_bind_int64(q, 8, fh_clock_now());
+		sqlite3_bind_text(q, 9, actor->name, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(q) != SQLITE_DONE)
+			st = fh_store_fail(s, err, _("writing milestones"));
+		sqlite3_reset(q);
+	}
+	sqlite3_finalize(tpl);
+	return st;
+}
+
+static fh_status stage_line(fh_store *s, const fh_actor *actor, int64_t id, fh_stage from,
+			    fh_stage to, int64_t at, const char *reason, fh_error *err)
+{
+	sqlite3_stmt *q = fh_store_stmt(s,
+		"INSERT INTO stage_history(tenant_id, from_stage, to_stage, at, operator, reason)"
+		" VALUES(?1, ?2, ?3, ?4, ?5, ?6)", err);
+	if (!q)
+		return err ? err->code : FH_ESTORE;
+	sqlite3_bind_int64(q, 1, id);
+	sqlite3_bind_text(q, 2, fh_stage_name(from), -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 3, fh_stage_name(to), -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, 4, at);
+	sqlite3_bind_text(q, 5, actor->name, -1, SQLITE_TRANSIENT);
+	fh_bind_text(q, 6, reason);
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	return rc == SQLITE_DONE ? FH_OK : fh_store_fail(s, err, _("writing the stage history"));
+}
+
+fh_status fh_tenant_move(fh_store *s, const fh_actor *actor, int64_t id, int64_t version,
+			 fh_stage to, const char *reason_in, fh_error *err)
+{
+	fh_tenant t;
+	fh_status st = fh_tenant_get_by_id(s, actor, id, &t, err);
+	if (st != FH_OK)
+		return st;
+	char reason[FH_TENANT_REASON_MAX * 4 + 1];
+	fh_text_trim(reason, sizeof reason, reason_in ? reason_in : "");
+	if ((unsigned)to >= FH_STAGE_COUNT)
+		return fh_error_set(err, FH_EINVAL, "stage", "%s", _("is not a stage"));
+	if (to == t.stage)
+		return fh_error_set(err, FH_EINVAL, "stage", _("%s is already at that stage"), t.name);
+	if (!fh_stage_step_allowed(t.stage, to)) {
+		if (t.stage == FH_STAGE_GRADUATED || t.stage == FH_STAGE_EXITED)
+			return fh_error_set(err, FH_EINVAL, "stage", "%s",
+					    _("the tenant has left incubation; its stage is final"));
+		return fh_error_set(err, FH_EINVAL, "stage",
+				    _("cannot go from %s to %s: stages are not skipped or gone back"),
+				    fh_stage_label(t.stage, true), fh_stage_label(to, true));
+	}
+	bool needs_manager = to == FH_STAGE_INCUBATING || to == FH_STAGE_GRADUATED ||
+			     (to == FH_STAGE_EXITED && t.stage == FH_STAGE_INCUBATING);
+	if (needs_manager && !fh_role_allows(actor->role, FH_ROLE_MANAGER))
+		return fh_error_set(err, FH_EDENIED, "stage", "%s",
+				    to == FH_STAGE_INCUBATING ? _("admitting a tenant needs a manager")
+				    : to == FH_STAGE_GRADUATED ? _("graduating a tenant needs a manager")
+				    : _("ending an incubation needs a manager"));
+	if (to == FH_STAGE_EXITED && !reason[0])
+		return fh_error_set(err, FH_EINVAL, "reason", "%s", _("say why the tenant leaves"));
+	if (fh_utf8_chars(reason) > FH_TENANT_REASON_MAX || fh_text_has_control(reason))
+		return fh_error_set(err, FH_EINVAL, "reason", _("must be one line of at most %d characters"),
+				    FH_TENANT_REASON_MAX);
+	struct hub_rules r;
+	if ((st = load_rules(s, t.hub_id, &r, err)) != FH_OK)
+		return st;
+	if (to == FH_STAGE_GRADUATED && (st = check_graduation(s, &t, &r, err)) != FH_OK)
+		return st;
+
+	int64_t now = fh_clock_now();
+	if ((st = fh_tx_begin(s, err)) != FH_OK)
+		return st;
+	st = fh_store_check_version(s, "tenants", id, version ? version : t.version, err);
+	sqlite3_stmt *q = st == FH_OK ? fh_store_stmt(s,
+		"UPDATE tenants SET stage = ?1, stage_since = ?2,"
+		" admitted_on = coalesce(?3, admitted_on), planned_end = coalesce(?4, planned_end),"
+		" exit_reason = coalesce(?5, exit_reason), version = version + 1, updated_at = ?2,"
+		" updated_by = ?6 WHERE id = ?7", err) : NULL;
+	if (st == FH_OK && !q)
+		st = err ? err->code : FH_ESTORE;
+	int64_t planned = fh_add_months(now, r.term);
+	if (st == FH_OK) {
+		sqlite3_bind_text(q, 1, fh_stage_name(to), -1, SQLITE_STATIC);
+		sqlite3_bind_int64(q, 2, now);
+		if (to == FH_STAGE_INCUBATING) {
+			sqlite3_bind_int64(q, 3, now);
+			sqlite3_bind_int64(q, 4, planned);
+		}
+		if (to == FH_STAGE_EXITED)
+			sqlite3_bind_text(q, 5, reason, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 6, actor->name, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(q, 7, id);
+		if (sqlite3_step(q) != SQLITE_DONE)
+			st = fh_store_fail(s, err, _("saving the stage"));
+		sqlite3_reset(q);
+	}
+	if (st == FH_OK)
+		st = stage_line(s, actor, id, t.stage, to, now, reason, err);
+	if (st == FH_OK && to == FH_STAGE_INCUBATING)
+		st = add_milestones(s, actor, &t, now, err);
+	if (st == FH_OK) {
+		fh_buf o = FH_BUF_INIT, n = FH_BUF_INIT;
+		char d[16];
+		fh_buf_printf(&o, "{\"name\":");
+		fh_buf_json_string(&o, t.name);
+		fh_buf_printf(&o, ",\"stage\":\"%s\"}", fh_stage_name(t.stage));
+		fh_buf_printf(&n, "{\"name\":");
+		fh_buf_json_string(&n, t.name);
+		fh_buf_printf(&n, ",\"stage\":\"%s\"", fh_stage_name(to));
+		if (to == FH_STAGE_INCUBATING)
+			fh_buf_printf(&n, ",\"planned_end\":\"%s\"", fh_clock_format_date(planned, d, sizeof d));
+		if (reason[0]) {
+			fh_buf_puts(&n, to == FH_STAGE_EXITED ? ",\"exit_reason\":" : ",\"reason\":");
+			fh_buf_json_string(&n, reason);
+		}
+		fh_buf_puts(&n, "}");
+		st = fh_audit_write(s, actor, t.hub_id, "tenant", id, "move", fh_buf_str(&o),
+				    fh_buf_str(&n), err);
+		fh_buf_free(&o);
+		fh_buf_free(&n);
+	}
+	if (st == FH_OK)
+		return fh_tx_commit(s, err);
+	fh_tx_rollback(s);
+	return st;
+}
+
+fh_status fh_tenant_extend(fh_store *s, const fh_actor *actor, int64_t id, int64_t version,
+			   fh_error *err)
+{
+	fh_tenant t;
+	fh_status st = fh_tenant_get_by_id(s, actor, id, &t, err);
+	if (st != FH_OK)
+		return st;
+	if (!fh_role_allows(actor->role, FH_ROLE_MANAGER))
+		return fh_error_set(err, FH_EDENIED, "planned_end", "%s", _("extending an incubation needs a manager"));
+	if (t.stage != FH_STAGE_INCUBATING)
+		return fh_error_set(err, FH_EINVAL, "planned_end", "%s", _("only an incubating tenant is extended"));
+	struct hub_rules r;
+	if ((st = load_rules(s, t.hub_id, &r, err)) != FH_OK)
+		return st;
+	char d[16];
+	if (r.extension <= 0)
+		return fh_error_set(err, FH_EINVAL, "planned_end", "%s", _("this hub's rules allow no extension"));
+	if (t.extended)
+		return fh_error_set(err, FH_EINVAL, "planned_end", _("already extended once, to %s"),
+				    fh_clock_format_date(t.planned_end, d, sizeof d));
+	int64_t base = t.planned_end ? t.planned_end : fh_add_months(t.admitted_on, r.term);
+	int64_t to = fh_add_months(base, r.extension);
+	if ((st = fh_tx_begin(s, err)) != FH_OK)
+		return st;
+	st = fh_store_check_version(s, "tenants", id, version ? version : t.version, err);
+	sqlite3_stmt *q = st == FH_OK ? fh_store_stmt(s,
+		"UPDATE tenants SET planned_end = ?1, extended = 1, version = version + 1,"
+		" updated_at = ?2, updated_by = ?3 WHERE id = ?4", err) : NULL;
+	if (st == FH_OK && !q)
+		st = err ? err->code : FH_ESTORE;
+	if (st == FH_OK) {
+		sqlite3_bind_int64(q, 1, to);
+		sqlite3_bind_int64(q, 2, fh_clock_now());
+		sqlite3_bind_text(q, 3, actor->name, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(q, 4, id);
+		if (sqlite3_step(q) != SQLITE_DONE)
+			st = fh_store_fail(s, err, _("saving the extension"));
+		sqlite3_reset(q);
+	}
+	if (st == FH_OK) {
+		fh_buf o = FH_BUF_INIT, n = FH_BUF_INIT;
+		char d2[16];
+		fh_buf_printf(&o, "{\"name\":");
+		fh_buf_json_string(&o, t.name);
+		fh_buf_printf(&o, ",\"planned_end\":\"%s\"}", fh_clock_format_date(base, d, sizeof d));
+		fh_buf_printf(&n, "{\"name\":");
+		fh_buf_json_string(&n, t.name);
+		fh_buf_printf(&n, ",\"planned_end\":\"%s\"}", fh_clock_format_date(to, d2, sizeof d2));
+		st = fh_audit_write(s, actor, t.hub_id, "tenant", id, "extend", fh_buf_str(&o),
+				    fh_buf_str(&n), err);
+		fh_buf_free(&o);
+		fh_buf_free(&n);
+	}
+	if (st == FH_OK)
+		return fh_tx_commit(s, err);
+	fh_tx_rollback(s);
+	return st;
+}

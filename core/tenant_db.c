@@ -1,0 +1,564 @@
+/* fuhua core — tenants in the database: read, take in, edit, history. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fuhua/buf.h"
+#include "fuhua/clock.h"
+#include "fuhua/tenant.h"
+#include "fuhua/text.h"
+#include "i18n.h"
+#include "store_int.h"
+#include "tenant_int.h"
+
+void fh_tenant_read(sqlite3_stmt *st, fh_tenant *t)
+{
+	memset(t, 0, sizeof *t);
+	t->id = sqlite3_column_int64(st, 0);
+	t->hub_id = sqlite3_column_int64(st, 1);
+	fh_column_text(st, 2, t->hub_code, sizeof t->hub_code);
+	fh_column_text(st, 3, t->hub_name, sizeof t->hub_name);
+	fh_column_text(st, 4, t->name, sizeof t->name);
+	fh_column_text(st, 5, t->short_name, sizeof t->short_name);
+	fh_org_type_parse((const char *)sqlite3_column_text(st, 6), &t->org_type);
+	fh_reg_state_parse((const char *)sqlite3_column_text(st, 7), &t->reg_state);
+	fh_column_text(st, 8, t->credit_code, sizeof t->credit_code);
+	fh_column_text(st, 9, t->field, sizeof t->field);
+	fh_column_text(st, 10, t->legal_rep, sizeof t->legal_rep);
+	fh_column_text(st, 11, t->contact, sizeof t->contact);
+	fh_column_text(st, 12, t->phone, sizeof t->phone);
+	fh_column_text(st, 13, t->address, sizeof t->address);
+	t->staff = sqlite3_column_int(st, 14);
+	t->volunteers = sqlite3_column_int(st, 15);
+	fh_column_text(st, 16, t->founded, sizeof t->founded);
+	t->rating = sqlite3_column_int(st, 17);
+	fh_column_text(st, 18, t->rating_date, sizeof t->rating_date);
+	fh_party_org_parse((const char *)sqlite3_column_text(st, 19), &t->party_org);
+	t->party_members = sqlite3_column_int(st, 20);
+	fh_column_text(st, 21, t->notes, sizeof t->notes);
+	fh_stage_parse((const char *)sqlite3_column_text(st, 22), &t->stage);
+	t->stage_since = sqlite3_column_int64(st, 23);
+	t->admitted_on = sqlite3_column_int64(st, 24);
+	t->planned_end = sqlite3_column_int64(st, 25);
+	t->extended = sqlite3_column_int(st, 26) != 0;
+	fh_column_text(st, 27, t->exit_reason, sizeof t->exit_reason);
+	t->instructor_id = sqlite3_column_int64(st, 28);
+	t->version = sqlite3_column_int64(st, 29);
+	t->updated_at = sqlite3_column_int64(st, 30);
+	fh_column_text(st, 31, t->updated_by, sizeof t->updated_by);
+}
+
+fh_status fh_tenant_load(fh_store *s, int64_t id, fh_tenant *t, fh_error *err)
+{
+	sqlite3_stmt *st = fh_store_stmt(s,
+		"SELECT " FH_SQL_TENANT_COLS " FROM tenants t JOIN hubs h ON h.id = t.hub_id"
+		" WHERE t.id = ?1", err);
+	if (!st)
+		return err ? err->code : FH_ESTORE;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		fh_tenant_read(st, t);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return FH_OK;
+	if (rc == SQLITE_DONE)
+		return fh_error_set(err, FH_ENOTFOUND, "id", _("no tenant no. %lld"), (long long)id);
+	return fh_store_fail(s, err, _("reading the tenant"));
+}
+
+fh_status fh_tenant_get_by_id(fh_store *s, const fh_actor *actor, int64_t id, fh_tenant *out,
+			      fh_error *err)
+{
+	fh_status st = fh_tenant_load(s, id, out, err);
+	if (st == FH_OK && !fh_actor_sees(s, actor, out->hub_id)) {
+		memset(out, 0, sizeof *out);
+		/* the same answer as for a tenant that does not exist */
+		return fh_error_set(err, FH_ENOTFOUND, "id", _("no tenant no. %lld"), (long long)id);
+	}
+	return st;
+}
+
+/* ---- the search row ------------------------------------------------------------- */
+
+static void add_lower(fh_buf *b, const char *s)
+{
+	for (; s && *s; s++) {
+		char c = *s >= 'A' && *s <= 'Z' ? (char)(*s - 'A' + 'a') : *s;
+		fh_buf_add(b, &c, 1);
+	}
+}
+
+/* Whether the gram index's tokenizer keeps c inside a token (ASCII letters
+ * and digits, and everything beyond ASCII except spaces and punctuation the
+ * index never sees in a search). */
+static bool token_char(uint32_t c)
+{
+	if (c < 0x80)
+		return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+	return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || c >= 0x20000;
+}
+
+bool fh_gram_query(const char *q)
+{
+	size_t n = strlen(q), chars = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t c;
+		i += fh_utf8_decode(q + i, n - i, &c);
+		if (!token_char(c))
+			return false;
+		chars++;
+	}
+	return chars >= 1 && chars <= 2;
+}
+
+/* The tokens of the gram index for a search text: each character and each
+ * pair of neighbours within one part, space-separated. */
+static void grams(const char *hay, fh_buf *out)
+{
+	size_t n = strlen(hay);
+	size_t prev_at = 0, prev_len = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t c;
+		size_t len = fh_utf8_decode(hay + i, n - i, &c);
+		if (!token_char(c)) {
+			prev_len = 0;
+		} else {
+			fh_buf_add(out, hay + i, len);
+			fh_buf_add(out, " ", 1);
+			if (prev_len) {
+				fh_buf_add(out, hay + prev_at, prev_len + len);
+				fh_buf_add(out, " ", 1);
+			}
+			prev_at = i;
+			prev_len = len;
+		}
+		i += len;
+	}
+}
+
+static fh_status write_grams(fh_store *s, int64_t id, const char *hay, bool delete, fh_error *err)
+{
+	fh_buf g = FH_BUF_INIT;
+	grams(hay, &g);
+	sqlite3_stmt *st = fh_store_stmt(s, delete
+		? "INSERT INTO tenant_grams(tenant_grams, rowid, grams) VALUES('delete', ?1, ?2)"
+		: "INSERT INTO tenant_grams(rowid, grams) VALUES(?1, ?2)", err);
+	fh_status result = FH_OK;
+	if (g.failed)
+		result = fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
+	else if (!st)
+		result = err ? err->code : FH_ESTORE;
+	else {
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_text(st, 2, fh_buf_str(&g), (int)g.len, SQLITE_STATIC);
+		int rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			result = fh_store_fail(s, err, _("writing the search index"));
+	}
+	fh_buf_free(&g);
+	return result;
+}
+
+fh_status fh_tenant_index(fh_store *s, int64_t id, const char *name, const char *short_name,
+			  const char *credit_code, const char *contact, const char *phone,
+			  fh_error *err)
+{
+	/* One text: the fields separated by U+001F, so that no match spans two
+	 * of them; then the initials of name and short name. */
+	fh_buf b = FH_BUF_INIT;
+	char ini[1100];
+	const char *parts[] = { name, short_name, credit_code, contact, phone };
+	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+		add_lower(&b, parts[i]);
+		fh_buf_add(&b, "\x1f", 1);
+	}
+	if (phone && strchr(phone, '-')) { /* also the digits alone */
+		for (const char *p = phone; *p; p++)
+			if (*p != '-')
+				fh_buf_add(&b, p, 1);
+		fh_buf_add(&b, "\x1f", 1);
+	}
+	fh_buf_puts(&b, fh_pinyin_initials(name, ini, sizeof ini));
+	fh_buf_add(&b, "\x1f", 1);
+	fh_buf_puts(&b, fh_pinyin_initials(short_name, ini, sizeof ini));
+	if (b.failed) {
+		fh_buf_free(&b);
+		return fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
+	}
+	/* the old text, to take its grams out of the gram index */
+	fh_status result = FH_OK;
+	char *old = NULL;
+	sqlite3_stmt *st = fh_store_stmt(s, "SELECT hay FROM tenant_search WHERE id = ?1", err);
+	if (!st)
+		result = err ? err->code : FH_ESTORE;
+	else {
+		sqlite3_bind_int64(st, 1, id);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			old = strdup((const char *)sqlite3_column_text(st, 0));
+		sqlite3_reset(st);
+	}
+	if (result == FH_OK && old && strcmp(old, fh_buf_str(&b)) == 0) {
+		free(old);
+		fh_buf_free(&b);
+		return FH_OK; /* nothing searchable changed */
+	}
+	if (result == FH_OK && old)
+		result = write_grams(s, id, old, true, err);
+	free(old);
+	if (result == FH_OK) {
+		st = fh_store_stmt(s, "INSERT INTO tenant_search(id, hay) VALUES(?1, ?2)"
+				      " ON CONFLICT(id) DO UPDATE SET hay = excluded.hay", err);
+		if (!st)
+			result = err ? err->code : FH_ESTORE;
+		else {
+			sqlite3_bind_int64(st, 1, id);
+			sqlite3_bind_text(st, 2, fh_buf_str(&b), (int)b.len, SQLITE_STATIC);
+			int rc = sqlite3_step(st);
+			sqlite3_reset(st);
+			if (rc != SQLITE_DONE)
+				result = fh_store_fail(s, err, _("writing the search index"));
+		}
+	}
+	if (result == FH_OK)
+		result = write_grams(s, id, fh_buf_str(&b), false, err);
+	fh_buf_free(&b);
+	return result;
+}
+
+fh_status fh_tenant_reindex_all(fh_store *s, fh_error *err)
+{
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(fh_store_db(s),
+			       "SELECT id, name, short_name, credit_code, contact, phone FROM tenants",
+			       -1, &q, NULL) != SQLITE_OK)
+		return fh_store_fail(s, err, _("reading tenants"));
+	fh_status st = FH_OK;
+	while (st == FH_OK && sqlite3_step(q) == SQLITE_ROW) {
+		const char *c[5];
+		for (int i = 0; i < 5; i++)
+			c[i] = (const char *)sqlite3_column_text(q, i + 1);
+		st = fh_tenant_index(s, sqlite3_column_int64(q, 0), c[0], c[1], c[2], c[3], c[4], err);
+	}
+	sqlite3_finalize(q);
+	return st;
+}
+
+/* ---- writing --------------------------------------------------------------------- */
+
+static void bind_fields(sqlite3_stmt *st, const fh_tenant *t)
+{
+	fh_bind_text(st, 1, t->name);
+	fh_bind_text(st, 2, t->short_name);
+	sqlite3_bind_text(st, 3, fh_org_type_name(t->org_type), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, fh_reg_state_name(t->reg_state), -1, SQLITE_STATIC);
+	fh_bind_text(st, 5, t->credit_code);
+	fh_bind_text(st, 6, t->field);
+	fh_bind_text(st, 7, t->legal_rep);
+	fh_bind_text(st, 8, t->contact);
+	fh_bind_text(st, 9, t->phone);
+	fh_bind_text(st, 10, t->address);
+	sqlite3_bind_int(st, 11, t->staff);
+	sqlite3_bind_int(st, 12, t->volunteers);
+	fh_bind_text(st, 13, t->founded);
+	sqlite3_bind_int(st, 14, t->rating);
+	fh_bind_text(st, 15, t->rating_date);
+	sqlite3_bind_text(st, 16, fh_party_org_name(t->party_org), -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 17, t->party_members);
+	fh_bind_text(st, 18, t->notes);
+}
+
+fh_status fh_tenant_insert(fh_store *s, const fh_actor *actor, fh_tenant *t, fh_error *err)
+{
+	int64_t now = fh_clock_now();
+	sqlite3_stmt *st = fh_store_stmt(s,
+		"INSERT INTO tenants(name, short_name, org_type, reg_state, credit_code, field,"
+		" legal_rep, contact, phone, address, staff, volunteers, founded, rating, rating_date,"
+		" party_org, party_members, notes, hub_id, stage, stage_since, admitted_on, planned_end,"
+		" exit_reason, updated_at, updated_by)"
+		" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
+		" ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)", err);
+	if (!st)
+		return err ? err->code : FH_ESTORE;
+	bind_fields(st, t);
+	sqlite3_bind_int64(st, 19, t->hub_id);
+	sqlite3_bind_text(st, 20, fh_stage_name(t->stage), -1, SQLITE_STATIC);
+	if (!t->stage_since)
+		t->stage_since = t->stage >= FH_STAGE_INCUBATING && t->admitted_on ? t->admitted_on : now;
+	sqlite3_bind_int64(st, 21, t->stage_since);
+	if (t->admitted_on)
+		sqlite3_bind_int64(st, 22, t->admitted_on);
+	if (t->planned_end)
+		sqlite3_bind_int64(st, 23, t->planned_end);
+	fh_bind_text(st, 24, t->exit_reason);
+	sqlite3_bind_int64(st, 25, now);
+	sqlite3_bind_text(st, 26, actor->name, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return fh_store_fail(s, err, _("writing the tenant"));
+	t->id = sqlite3_last_insert_rowid(fh_store_db(s));
+	t->version = 1;
+	t->updated_at = now;
+	st = fh_store_stmt(s, "INSERT INTO stage_history(tenant_id, from_stage, to_stage, at, operator)"
+			      " VALUES(?1, NULL, ?2, ?3, ?4)", err);
+	if (!st)
+		return err ? err->code : FH_ESTORE;
+	sqlite3_bind_int64(st, 1, t->id);
+	sqlite3_bind_text(st, 2, fh_stage_name(t->stage), -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, t->stage_since);
+	sqlite3_bind_text(st, 4, actor->name, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return fh_store_fail(s, err, _("writing the stage history"));
+	return fh_tenant_index(s, t->id, t->name, t->short_name, t->credit_code, t->contact,
+			       t->phone, err);
+}
+
+/* The record as JSON for the audit log: every field, or only those that
+ * differ from `old` (with the name always, for lists). */
+static void to_json(fh_buf *b, const fh_tenant *t, const fh_tenant *other, int last)
+{
+	char v[FH_TENANT_NOTES_MAX * 4 + 8], w[sizeof v];
+	bool first = true;
+	fh_buf_puts(b, "{");
+	for (int f = 0; f < last; f++) {
+		fh_tenant_get(t, (fh_tenant_field)f, true, false, v, sizeof v);
+		if (other && f != FH_TF_NAME &&
+		    strcmp(v, fh_tenant_get(other, (fh_tenant_field)f, true, false, w, sizeof w)) == 0)
+			continue;
+		fh_buf_printf(b, "%s\"%s\":", first ? "" : ",", fh_tenant_field_name((fh_tenant_field)f));
+		fh_buf_json_string(b, v);
+		first = false;
+	}
+	fh_buf_puts(b, "}");
+}
+
+fh_status fh_tenant_add(fh_store *s, const fh_actor *actor, fh_tenant *t, fh_field_errors *errs,
+			fh_error *err)
+{
+	if (!t->hub_id)
+		t->hub_id = actor->hub_id;
+	if (!fh_actor_sees(s, actor, t->hub_id))
+		return fh_error_set(err, FH_EDENIED, "hub", "%s", _("that hub is outside your hub"));
+	t->stage = FH_STAGE_APPLIED;
+	t->admitted_on = t->planned_end = t->stage_since = 0;
+	t->extended = false;
+	t->exit_reason[0] = 0;
+	fh_status st = fh_tenant_validate(s, t, errs, err);
+	if (st != FH_OK)
+		return st;
+	if ((st = fh_tx_begin(s, err)) != FH_OK)
+		return st;
+	st = fh_tenant_insert(s, actor, t, err);
+	if (st == FH_OK) {
+		fh_buf b = FH_BUF_INIT;
+		to_json(&b, t, NULL, FH_TF_EDITABLE);
+		st = fh_audit_write(s, actor, t->hub_id, "tenant", t->id, "create", NULL, fh_buf_str(&b), err);
+		fh_buf_free(&b);
+	}
+	if (st == FH_OK)
+		return fh_tx_commit(s, err);
+	fh_tx_rollback(s);
+	t->id = 0;
+	return st;
+}
+
+fh_status fh_tenant_update(fh_store *s, const fh_actor *actor, fh_tenant *t, fh_field_errors *errs,
+			   fh_error *err)
+{
+	fh_tenant cur, next;
+	fh_status st = fh_tenant_get_by_id(s, actor, t->id, &cur, err);
+	if (st != FH_OK)
+		return st;
+	/* Only the editable fields come from the caller; stage and hub follow
+	 * the lifecycle. */
+	next = cur;
+	memcpy(next.name, t->name, sizeof next.name);
+	memcpy(next.short_name, t->short_name, sizeof next.short_name);
+	next.org_type = t->org_type;
+	next.reg_state = t->reg_state;
+	memcpy(next.credit_code, t->credit_code, sizeof next.credit_code);
+	memcpy(next.field, t->field, sizeof next.field);
+	memcpy(next.legal_rep, t->legal_rep, sizeof next.legal_rep);
+	memcpy(next.contact, t->contact, sizeof next.contact);
+	memcpy(next.phone, t->phone, sizeof next.phone);
+	memcpy(next.address, t->address, sizeof next.address);
+	next.staff = t->staff;
+	next.volunteers = t->volunteers;
+	memcpy(next.founded, t->founded, sizeof next.founded);
+	next.rating = t->rating;
+	memcpy(next.rating_date, t->rating_date, sizeof next.rating_date);
+	next.party_org = t->party_org;
+	next.party_members = t->party_members;
+	memcpy(next.notes, t->notes, sizeof next.notes);
+	if ((st = fh_tenant_validate(s, &next, errs, err)) != FH_OK)
+		return st;
+	if ((st = fh_tx_begin(s, err)) != FH_OK)
+		return st;
+	st = fh_store_check_version(s, "tenants", t->id, t->version, err);
+	sqlite3_stmt *q = st == FH_OK ? fh_store_stmt(s,
+		"UPDATE tenants SET name = ?1, short_name = ?2, org_type = ?3, reg_state = ?4,"
+		" credit_code = ?5, field = ?6, legal_rep = ?7, contact = ?8, phone = ?9, address = ?10,"
+		" staff = ?11, volunteers = ?12, founded = ?13, rating = ?14, rating_date = ?15,"
+		" party_org = ?16, party_members = ?17, notes = ?18, version = version + 1,"
+		" updated_at = ?19, updated_by = ?20 WHERE id = ?21", err) : NULL;
+	if (st == FH_OK && !q)
+		st = err ? err->code : FH_ESTORE;
+	if (st == FH_OK) {
+		bind_fields(q, &next);
+		sqlite3_bind_int64(q, 19, fh_clock_now());
+		sqlite3_bind_text(q, 20, actor->name, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(q, 21, t->id);
+		int rc = sqlite3_step(q);
+		sqlite3_reset(q);
+		if (rc != SQLITE_DONE)
+			st = fh_store_fail(s, err, _("saving the tenant"));
+	}
+	if (st == FH_OK)
+		st = fh_tenant_index(s, t->id, next.name, next.short_name, next.credit_code,
+				     next.contact, next.phone, err);
+	if (st == FH_OK) {
+		fh_buf o = FH_BUF_INIT, n = FH_BUF_INIT;
+		to_json(&o, &cur, &next, FH_TF_EDITABLE);
+		to_json(&n, &next, &cur, FH_TF_EDITABLE);
+		st = fh_audit_write(s, actor, cur.hub_id, "tenant", t->id, "update", fh_buf_str(&o),
+				    fh_buf_str(&n), err);
+		fh_buf_free(&o);
+		fh_buf_free(&n);
+	}
+	if (st == FH_OK && (st = fh_tx_commit(s, err)) == FH_OK) {
+		*t = next;
+		t->version = cur.version + 1;
+		snprintf(t->updated_by, sizeof t->updated_by, "%s", actor->name);
+		return FH_OK;
+	}
+	fh_tx_rollback(s);
+	return st;
+}
+
+/* ---- history --------------------------------------------------------------------- */
+
+fh_status fh_tenant_stages(fh_store *s, const fh_actor *actor, int64_t id, fh_stage_event **rows,
+			   size_t *n, fh_error *err)
+{
+	*rows = NULL;
+	*n = 0;
+	fh_tenant t;
+	fh_status st = fh_tenant_get_by_id(s, actor, id, &t, err);
+	if (st != FH_OK)
+		return st;
+	sqlite3_stmt *q = fh_store_stmt(s,
+		"SELECT at, from_stage, to_stage, operator, reason FROM stage_history"
+		" WHERE tenant_id = ?1 ORDER BY at, id LIMIT 100", err);
+	if (!q)
+		return err ? err->code : FH_ESTORE;
+	fh_stage_event *out = calloc(100, sizeof *out);
+	if (!out)
+		return fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
+	sqlite3_bind_int64(q, 1, id);
+	size_t k = 0;
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW && k < 100) {
+		fh_stage_event *e = &out[k++];
+		e->at = sqlite3_column_int64(q, 0);
+		e->from = FH_STAGE_COUNT;
+		if (sqlite3_column_type(q, 1) != SQLITE_NULL)
+			fh_stage_parse((const char *)sqlite3_column_text(q, 1), &e->from);
+		fh_stage_parse((const char *)sqlite3_column_text(q, 2), &e->to);
+		fh_column_text(q, 3, e->operator_name, sizeof e->operator_name);
+		fh_column_text(q, 4, e->reason, sizeof e->reason);
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		free(out);
+		return fh_store_fail(s, err, _("reading the stage history"));
+	}
+	*rows = out;
+	*n = k;
+	return FH_OK;
+}
+
+/* The fields an audit row changed, from its old and new JSON. */
+static void describe(fh_store *s, const char *old, const char *new, fh_change *c)
+{
+	sqlite3_stmt *q = fh_store_stmt(s,
+		"SELECT j.key, json_extract(?1, '$.\"' || j.key || '\"'), j.value"
+		" FROM json_each(?2) j", NULL);
+	c->nfields = 0;
+	if (!q || !new)
+		return;
+	fh_bind_text(q, 1, old ? old : "{}");
+	fh_bind_text(q, 2, new);
+	while (sqlite3_step(q) == SQLITE_ROW && c->nfields < 8) {
+		const char *key = (const char *)sqlite3_column_text(q, 0);
+		const char *a = (const char *)sqlite3_column_text(q, 1);
+		const char *b = (const char *)sqlite3_column_text(q, 2);
+		fh_tenant_field f;
+		if (!key || !fh_tenant_field_lookup(key, &f))
+			continue;
+		if (f == FH_TF_NAME && (!old || (a && b && strcmp(a, b) == 0)))
+			continue; /* carried for lists, not changed */
+		if (!old && (!b || !*b || strcmp(b, "0") == 0 || strcmp(b, "none") == 0))
+			continue; /* a new record: only what was given */
+		c->f[c->nfields].field = f;
+		snprintf(c->f[c->nfields].old, sizeof c->f[0].old, "%s", a ? a : "");
+		snprintf(c->f[c->nfields].new, sizeof c->f[0].new, "%s", b ? b : "");
+		c->nfields++;
+	}
+	sqlite3_reset(q);
+}
+
+fh_status fh_tenant_changes(fh_store *s, const fh_actor *actor, int64_t id, int limit,
+			    fh_change **rows, size_t *n, fh_error *err)
+{
+	*rows = NULL;
+	*n = 0;
+	if (limit < 1 || limit > 500)
+		return fh_error_set(err, FH_EINVAL, "limit", "%s", _("must be 1 to 500"));
+	fh_tenant t;
+	fh_status st = fh_tenant_get_by_id(s, actor, id, &t, err);
+	if (st != FH_OK)
+		return st;
+	sqlite3_stmt *q = fh_store_stmt(s,
+		"SELECT at, operator, via, action, old, new FROM audit"
+		" WHERE entity = 'tenant' AND entity_id = ?1 ORDER BY id DESC LIMIT ?2", err);
+	if (!q)
+		return err ? err->code : FH_ESTORE;
+	fh_change *out = calloc((size_t)limit, sizeof *out);
+	if (!out)
+		return fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
+	sqlite3_bind_int64(q, 1, id);
+	sqlite3_bind_int(q, 2, limit);
+	size_t k = 0;
+	int rc;
+	/* describe() uses its own statement: collect the rows first */
+	char *olds[500] = { 0 }, *news[500] = { 0 };
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		fh_change *c = &out[k];
+		c->at = sqlite3_column_int64(q, 0);
+		fh_column_text(q, 1, c->operator_name, sizeof c->operator_name);
+		fh_column_text(q, 2, c->via, sizeof c->via);
+		fh_column_text(q, 3, c->action, sizeof c->action);
+		const char *o = (const char *)sqlite3_column_text(q, 4);
+		const char *nw = (const char *)sqlite3_column_text(q, 5);
+		olds[k] = o ? strdup(o) : NULL;
+		news[k] = nw ? strdup(nw) : NULL;
+		k++;
+	}
+	sqlite3_reset(q);
+	for (size_t i = 0; i < k; i++) {
+		describe(s, strcmp(out[i].action, "create") == 0 ? NULL : olds[i], news[i], &out[i]);
+		free(olds[i]);
+		free(news[i]);
+	}
+	if (rc != SQLITE_DONE) {
+		free(out);
+		return fh_store_fail(s, err, _("reading the history"));
+	}
+	*rows = out;
+	*n = k;
+	return FH_OK;
+}

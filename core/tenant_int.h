@@ -1,0 +1,42 @@
+/* fuhua core — private: what the tenant modules share. */
+#ifndef FUHUA_CORE_TENANT_INT_H
+#define FUHUA_CORE_TENANT_INT_H
+
+#include <sqlite3.h>
+
+#include "fuhua/tenant.h"
+
+/* t plus `months` calendar months, the day clamped to the month's end. */
+int64_t fh_add_months(int64_t t, int months);
+
+/* The columns fh_tenant_read() expects, for "SELECT " FH_SQL_TENANT_COLS
+ * " FROM tenants t JOIN hubs h ON h.id = t.hub_id …". */
+#define FH_SQL_TENANT_COLS                                                          \
+	"t.id, t.hub_id, h.code, h.name, t.name, t.short_name, t.org_type, t.reg_state," \
+	" t.credit_code, t.field, t.legal_rep, t.contact, t.phone, t.address, t.staff,"  \
+	" t.volunteers, t.founded, t.rating, t.rating_date, t.party_org, t.party_members," \
+	" t.notes, t.stage, t.stage_since, t.admitted_on, t.planned_end, t.extended,"    \
+	" t.exit_reason, t.instructor_id, t.version, t.updated_at, t.updated_by"
+void fh_tenant_read(sqlite3_stmt *st, fh_tenant *t);
+
+/* Reads tenant id without a scope check (callers check). */
+fh_status fh_tenant_load(fh_store *s, int64_t id, fh_tenant *t, fh_error *err);
+
+/* Writes the search row of a tenant (name, short name, credit code, contact,
+ * phone and the pinyin initials) in the current transaction. */
+fh_status fh_tenant_index(fh_store *s, int64_t id, const char *name, const char *short_name,
+			  const char *credit_code, const char *contact, const char *phone,
+			  fh_error *err);
+
+/* Whether a (normalized) search text is for the gram index: 1 or 2
+ * characters, each one the index keeps in a token. */
+bool fh_gram_query(const char *q);
+
+/* Inserts a validated tenant as it is (any stage), with its first history
+ * line; no audit row (callers write one). Sets t->id and t->version. */
+fh_status fh_tenant_insert(fh_store *s, const fh_actor *actor, fh_tenant *t, fh_error *err);
+
+/* Rebuilds every search row (after the migration that added them). */
+fh_status fh_tenant_reindex_all(fh_store *s, fh_error *err);
+
+#endif

@@ -1,0 +1,61 @@
+/* fuhua — tenants in and out of spreadsheets: CSV import and export.
+ *
+ * Import reads what Excel in China writes: UTF-8 with or without a BOM, or
+ * GB18030 (detected, or named). Headings may be Chinese or English (see
+ * fh_tenant_field_lookup). Every row is checked before anything is written;
+ * either all rows go in, in one transaction, or none — unless skip_bad, which
+ * writes the good rows and reports the rest. */
+#ifndef FUHUA_IMPORT_H
+#define FUHUA_IMPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "fuhua/error.h"
+#include "fuhua/operator.h"
+#include "fuhua/store.h"
+#include "fuhua/tenant.h"
+
+typedef struct fh_import_options {
+	const char *hub_code;  /* the hub the tenants join */
+	const char *encoding;  /* NULL to detect, else "utf-8" or "gb18030" */
+	bool skip_bad;         /* write the good rows, report the bad */
+	const char *source;    /* the file's name, for the audit log */
+	/* called now and then while checking (phase 0) and writing (phase 1) */
+	void (*progress)(void *ctx, int phase, size_t done, size_t total);
+	void *ctx;
+} fh_import_options;
+
+typedef struct fh_import_problem {
+	size_t line;           /* of the file, 1-based; the row's first line */
+	char field[32];        /* the field's identifier, or "" for the row */
+	char message[400];
+} fh_import_problem;
+
+typedef struct fh_import_result {
+	const char *encoding;  /* what the file was read as */
+	size_t rows;           /* data rows in the file */
+	size_t imported;
+	size_t skipped;
+	fh_import_problem *problems; /* every bad row's problems, in line order */
+	size_t nproblems;
+} fh_import_result;
+
+/* Imports the CSV text data[0..len). FH_EINVAL when a row is bad and not
+ * skip_bad (nothing written; the problems are in *res), or when the file
+ * itself is unreadable (err names the line). Free *res with
+ * fh_import_result_free() whatever the status. */
+fh_status fh_tenant_import(fh_store *store, const fh_actor *actor, const char *data, size_t len,
+			   const fh_import_options *opt, fh_import_result *res, fh_error *err);
+void fh_import_result_free(fh_import_result *res);
+
+/* Writes every tenant the filter matches (its search and sort ignored; in
+ * name order) as CSV through write(): a UTF-8 BOM when bom, headings and
+ * labels in Chinese when zh, cells that a spreadsheet would run as a formula
+ * neutralised. Columns as fh_tenant_field, then hub. write returns 0 on
+ * success. */
+fh_status fh_tenant_export(fh_store *store, const fh_actor *actor, const fh_tenant_filter *f,
+			   bool zh, bool bom, int (*write)(void *ctx, const char *data, size_t n),
+			   void *ctx, fh_error *err);
+
+#endif
