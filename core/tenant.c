@@ -659,6 +659,19 @@ static bool hub_has_field(fh_store *s, int64_t hub, const char *field, char *lis
 	return found || used == 0;
 }
 
+size_t fh_hub_service_fields(fh_store *s, int64_t hub, char (*out)[128], size_t max)
+{
+	sqlite3_stmt *st = fh_store_stmt(s, "SELECT name FROM hub_fields WHERE hub_id = ?1 ORDER BY seq", NULL);
+	size_t n = 0;
+	if (!st)
+		return 0;
+	sqlite3_bind_int64(st, 1, hub);
+	while (n < max && sqlite3_step(st) == SQLITE_ROW)
+		fh_column_text(st, 0, out[n++], 128);
+	sqlite3_reset(st);
+	return n;
+}
+
 static int hub_branch_min(fh_store *s, int64_t hub)
 {
 	sqlite3_stmt *st = fh_store_stmt(s, "SELECT branch_min_members FROM hubs WHERE id = ?1", NULL);

@@ -34,6 +34,15 @@
 	_(NEXT_PANE, N_("Next pane"))                                        \
 	_(OPEN, N_("Open the selected line"))                                \
 	_(SEARCH, N_("Search"))                                              \
+	_(NEW, N_("Tenants: take in an application"))                        \
+	_(EDIT, N_("Tenants: edit (F2 saves, Esc cancels)"))                 \
+	_(MOVE_STAGE, N_("Tenants: move to the next stage, or exit"))        \
+	_(EXTEND, N_("Tenants: extend the incubation once"))                 \
+	_(FILTER_STAGE, N_("Tenants: filter by stage"))                      \
+	_(FILTER_TYPE, N_("Tenants: filter by organisation type"))           \
+	_(FILTER_FIELD, N_("Tenants: filter by service field"))              \
+	_(FILTER_HUB, N_("Tenants: filter by hub"))                          \
+	_(SORT, N_("Tenants: sort by name, admission, intake"))              \
 	_(HELP, N_("Show this help"))                                        \
 	_(BACK, N_("Back, close"))                                           \
 	_(QUIT, N_("Quit fuhua"))                                            \
@@ -155,6 +164,15 @@ void fh_draw_bar(const struct app *app, int y, int x, int cols, double value, do
 const struct view_ops *fh_screen_view(enum fh_screen s);
 /* Puts the app into the logged-in state after a successful login. */
 void fh_app_logged_in(struct app *app, const fh_actor *actor);
+/* Short labels for narrow columns. */
+const char *fh_short_org_type(int type);
+const char *fh_short_party(int party_org, bool instructor);
+
+/* Line editing shared by every text field: Backspace, Ctrl-U, printable
+ * characters appended (bytes ≤ size). Returns whether the input was one of
+ * these. */
+bool fh_edit_key(char *buf, size_t size, const struct fh_input *in);
+
 /* Seconds on the monotonic clock. */
 int64_t fh_app_now(void);
 /* Called when another session has written (data_version changed). */

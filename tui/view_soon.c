@@ -8,9 +8,6 @@ struct soon {
 };
 
 static const struct soon texts[FH_SCREEN_COUNT] = {
-	[FH_SCREEN_TENANTS] = { N_("Tenants"), {
-		N_("The tenants of your hubs: search by name, pinyin initials or credit code,"),
-		N_("take in applications, and move tenants from applied to graduated."), NULL } },
 	[FH_SCREEN_PARTY] = { N_("Party"), {
 		N_("Dual incubation: each tenant's party track, branches and instructors,"),
 		N_("coverage of party organisation and party work, the four sync checks."), NULL } },
@@ -49,7 +46,6 @@ static bool key(struct app *app, enum fh_action action, const struct fh_input *i
 	}                                                                           \
 	const struct view_ops var = { name, draw_##var, key, NULL, NULL };
 
-SOON_VIEW(fh_tenants_view, FH_SCREEN_TENANTS, "tenants")
 SOON_VIEW(fh_party_view, FH_SCREEN_PARTY, "party")
 SOON_VIEW(fh_spaces_view, FH_SCREEN_SPACES, "spaces")
 SOON_VIEW(fh_mentoring_view, FH_SCREEN_MENTORING, "mentoring")

@@ -172,6 +172,10 @@ fh_status fh_tenant_set(fh_tenant *t, fh_tenant_field f, const char *text, fh_er
 const char *fh_tenant_get(const fh_tenant *t, fh_tenant_field f, bool ids, bool zh,
 			  char *buf, size_t size);
 
+/* The service fields of a hub, as configured, into out (at most max);
+ * returns how many. */
+size_t fh_hub_service_fields(fh_store *store, int64_t hub_id, char (*out)[128], size_t max);
+
 /* Problems found in a record, one per field at most, in field order. */
 typedef struct fh_field_errors {
 	size_t n;
