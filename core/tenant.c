@@ -165,8 +165,8 @@ fh_status fh_phone_normalize(const char *in, char *out, size_t size, fh_error *e
 			continue;
 		} else if (*p == '-') {
 			hyphens++;
-			if (hyphens == 2 || (hyphens == 1 && n > 0 && d[0] == '1'))
-				ext_at = (int)n;
+			if (hyphens == 2 && n > 0 && d[0] == '0')
+				ext_at = (int)n; /* 021-62345678-123 */
 		} else if (strncmp(p, "转", 3) == 0) {
 			ext_at = (int)n;
 			p += 2;

@@ -1,0 +1,707 @@
+/* Unit tests: the tenant record, every field rule, the lifecycle, the list
+ * and search, import and export. */
+#include <sqlite3.h>
+
+#include "helpers.h"
+
+#include "../../core/store_int.h"
+#include "fuhua/config.h"
+#include "fuhua/hub.h"
+#include "fuhua/buf.h"
+#include "fuhua/import.h"
+#include "fuhua/operator.h"
+#include "fuhua/store.h"
+#include "fuhua/tenant.h"
+
+static fh_store *st;
+static fh_actor sys_actor, desk, manager, street_mgr;
+
+static int64_t hub_id(const char *code)
+{
+	fh_hub h;
+	fh_error err;
+	assert_int_equal(fh_hub_get(st, &sys_actor, code, &h, &err), FH_OK);
+	return h.id;
+}
+
+static int setup(void **s)
+{
+	(void)s;
+	fh_error err;
+	fh_config *cfg;
+	char p[256];
+	setenv("FUHUA_NOW", "2026-01-10T09:00", 1);
+	snprintf(p, sizeof p, "%s/tenants.db", tmpdir());
+	unlink(p);
+	if (fh_config_load(FIXTURES, &cfg, &err) != FH_OK || fh_store_open(p, &st, &err) != FH_OK ||
+	    fh_hub_sync(st, cfg, "test", NULL, &err) != FH_OK ||
+	    fh_actor_system(st, "test", &sys_actor, &err) != FH_OK)
+		return -1;
+	fh_config_free(&cfg);
+	if (fh_operator_add(st, &sys_actor, "desk", FH_ROLE_FRONT_DESK, "ja", "secret1", &err) ||
+	    fh_operator_add(st, &sys_actor, "boss", FH_ROLE_MANAGER, "ja", "secret1", &err) ||
+	    fh_operator_add(st, &sys_actor, "gh", FH_ROLE_MANAGER, "ja-gh", "secret1", &err) ||
+	    fh_operator_login(st, "desk", "secret1", "test", &desk, &err) ||
+	    fh_operator_login(st, "boss", "secret1", "test", &manager, &err) ||
+	    fh_operator_login(st, "gh", "secret1", "test", &street_mgr, &err))
+		return -1;
+	return 0;
+}
+
+static int teardown(void **s)
+{
+	(void)s;
+	fh_store_close(&st);
+	return 0;
+}
+
+/* A good application at hub ja. */
+static void good(fh_tenant *t, const char *name, const char *code)
+{
+	fh_tenant_init(t);
+	t->hub_id = hub_id("ja");
+	fh_error err;
+	assert_int_equal(fh_tenant_set(t, FH_TF_NAME, name, &err), FH_OK);
+	if (code) {
+		assert_int_equal(fh_tenant_set(t, FH_TF_REG_STATE, "已登记", &err), FH_OK);
+		assert_int_equal(fh_tenant_set(t, FH_TF_ORG_TYPE, "社会团体", &err), FH_OK);
+		assert_int_equal(fh_tenant_set(t, FH_TF_CREDIT_CODE, code, &err), FH_OK);
+	}
+}
+
+/* A valid social-group code (51…) with serial n. */
+static void code_for(int n, char out[19])
+{
+	snprintf(out, 19, "51310106MJ%07d", n);
+	out[17] = fh_credit_code_check_char(out);
+	out[18] = 0;
+}
+
+static bool has_problem(const fh_field_errors *e, fh_tenant_field f)
+{
+	return fh_field_errors_find(e, f) != NULL;
+}
+
+/* ---- fields ------------------------------------------------------------------ */
+
+static void phones(void **s)
+{
+	(void)s;
+	char out[24];
+	fh_error err;
+	struct { const char *in, *out; } good_ones[] = {
+		{ "13812345678", "13812345678" }, { "+86 138 1234 5678", "13812345678" },
+		{ "138-1234-5678", "13812345678" }, { "021-62345678", "021-62345678" },
+		{ "(021) 6234 5678", "021-62345678" }, { "02162345678", "021-62345678" },
+		{ "0571-8765432", "0571-8765432" }, { "0571-87654321", "0571-87654321" },
+		{ "010-62345678-123", "010-62345678-123" }, { "021-62345678转8", "021-62345678-8" },
+	};
+	for (size_t i = 0; i < sizeof good_ones / sizeof good_ones[0]; i++) {
+		assert_int_equal(fh_phone_normalize(good_ones[i].in, out, sizeof out, &err), FH_OK);
+		assert_string_equal(out, good_ones[i].out);
+	}
+	const char *bad[] = { "62345678", "1381234567", "138123456789", "12812345678", "021-6234567",
+			      "400-800-1234", "abc", "", "0571-123456", "021-62345678-1234567" };
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		assert_int_equal(fh_phone_normalize(bad[i], out, sizeof out, &err), FH_EINVAL);
+		assert_string_equal(err.field, "phone");
+	}
+}
+
+static void dates(void **s)
+{
+	(void)s;
+	char d[11];
+	assert_true(fh_date_parse("2024-03-05", d));
+	assert_string_equal(d, "2024-03-05");
+	assert_true(fh_date_parse("2024/3/5", d));
+	assert_string_equal(d, "2024-03-05");
+	assert_true(fh_date_parse("2024.3.5", d));
+	assert_true(fh_date_parse("2024年3月5日", d));
+	assert_string_equal(d, "2024-03-05");
+	assert_true(fh_date_parse("2024-02-29", d));
+	assert_false(fh_date_parse("2023-02-29", d));
+	assert_false(fh_date_parse("2024-13-01", d));
+	assert_false(fh_date_parse("2024-04-31", d));
+	assert_false(fh_date_parse("5/3/2024", d));
+	assert_false(fh_date_parse("2024-03-05x", d));
+	assert_false(fh_date_parse("", d));
+	/* midnight in China */
+	assert_int_equal(fh_date_epoch("1970-01-02"), 86400 - 8 * 3600);
+}
+
+static void setting_fields(void **s)
+{
+	(void)s;
+	fh_tenant t;
+	fh_error err;
+	char buf[256];
+	fh_tenant_init(&t);
+	assert_int_equal(fh_tenant_set(&t, FH_TF_ORG_TYPE, "民办非企业单位", &err), FH_OK);
+	assert_int_equal(t.org_type, FH_ORG_SERVICE_ORG);
+	assert_int_equal(fh_tenant_set(&t, FH_TF_ORG_TYPE, "foundation", &err), FH_OK);
+	assert_string_equal(fh_tenant_get(&t, FH_TF_ORG_TYPE, false, true, buf, sizeof buf), "基金会");
+	assert_int_equal(fh_tenant_set(&t, FH_TF_ORG_TYPE, "公司", &err), FH_EINVAL);
+	assert_string_equal(err.field, "org_type");
+	assert_int_equal(t.org_type, FH_ORG_FOUNDATION); /* unchanged */
+	assert_int_equal(fh_tenant_set(&t, FH_TF_RATING, "AAAA", &err), FH_OK);
+	assert_int_equal(t.rating, 4);
+	assert_int_equal(fh_tenant_set(&t, FH_TF_RATING, "3A级", &err), FH_OK);
+	assert_int_equal(t.rating, 3);
+	assert_string_equal(fh_tenant_get(&t, FH_TF_RATING, false, true, buf, sizeof buf), "3A");
+	assert_int_equal(fh_tenant_set(&t, FH_TF_RATING, "6A", &err), FH_EINVAL);
+	assert_int_equal(fh_tenant_set(&t, FH_TF_STAFF, "-1", &err), FH_EINVAL);
+	assert_int_equal(fh_tenant_set(&t, FH_TF_STAFF, "12人", &err), FH_EINVAL);
+	assert_int_equal(fh_tenant_set(&t, FH_TF_STAFF, " 12 ", &err), FH_OK);
+	assert_int_equal(t.staff, 12);
+	assert_int_equal(fh_tenant_set(&t, FH_TF_NAME, "  青凤　", &err), FH_OK);
+	assert_string_equal(t.name, "青凤");
+	assert_int_equal(fh_tenant_set(&t, FH_TF_NAME, "青\x01凤", &err), FH_EINVAL);
+	assert_int_equal(fh_tenant_set(&t, FH_TF_NAME, "\xff\xfe", &err), FH_EINVAL);
+	char longname[400] = "";
+	for (int i = 0; i < 61; i++)
+		strcat(longname, "青");
+	assert_int_equal(fh_tenant_set(&t, FH_TF_NAME, longname, &err), FH_EINVAL);
+	assert_string_equal(err.field, "name");
+	assert_int_equal(fh_tenant_set(&t, FH_TF_NOTES, "第一行\n第二行", &err), FH_OK);
+	assert_int_equal(fh_tenant_set(&t, FH_TF_CREDIT_CODE, "51310106mj4987654k", &err), FH_OK);
+	assert_string_equal(t.credit_code, "51310106MJ4987654K");
+	assert_int_equal(fh_tenant_set(&t, FH_TF_FOUNDED, "2024/2/30", &err), FH_EINVAL);
+	assert_string_equal(err.field, "founded");
+	/* headings */
+	fh_tenant_field f;
+	assert_true(fh_tenant_field_lookup("统一社会信用代码", &f));
+	assert_int_equal(f, FH_TF_CREDIT_CODE);
+	assert_true(fh_tenant_field_lookup(" Credit_Code ", &f));
+	assert_true(fh_tenant_field_lookup("机构名称", &f));
+	assert_int_equal(f, FH_TF_NAME);
+	assert_true(fh_tenant_field_lookup("联系电话（手机）", &f));
+	assert_int_equal(f, FH_TF_PHONE);
+	assert_false(fh_tenant_field_lookup("身高", &f));
+}
+
+static void validation_rules(void **s)
+{
+	(void)s;
+	fh_tenant t;
+	fh_field_errors e = { 0 };
+	fh_error err;
+	char code[19];
+	code_for(1, code);
+	good(&t, "静安青凤为老服务社", code);
+	assert_int_equal(fh_tenant_validate(st, &t, &e, &err), FH_OK);
+
+	/* name */
+	t.name[0] = 0;
+	e.n = 0;
+	assert_int_equal(fh_tenant_validate(st, &t, &e, &err), FH_EINVAL);
+	assert_true(has_problem(&e, FH_TF_NAME));
+	strcpy(t.name, "静");
+	e.n = 0;
+	fh_tenant_validate(st, &t, &e, &err);
+	assert_true(has_problem(&e, FH_TF_NAME));
+	strcpy(t.name, "静安青凤为老服务社");
+
+	/* credit code: registered needs one; its check char; 5 = civil affairs; type */
+	t.credit_code[0] = 0;
+	e.n = 0;
+	fh_tenant_validate(st, &t, &e, &err);
+	assert_true(has_problem(&e, FH_TF_CREDIT_CODE));
+	strcpy(t.credit_code, code);
+	t.credit_code[17] = t.credit_code[17] == '0' ? '1' : '0';
+	e.n = 0;
+	fh_tenant_validate(st, &t, &e, &err);
+	assert_true(has_problem(&e, FH_TF_CREDIT_CODE));
+	strcpy(t.credit_code, "91350100M000100Y43"); /* valid, but a company */
+	e.n = 0;
+	fh_tenant_validate(st, &t, &e, &err);
+	assert_true(has_problem(&e, FH_TF_CREDIT_CODE));
+	strcpy(t.credit_code, "52310106MJ4987654K");
+	t.credit_code[17] = fh_credit_code_check_char(t.credit_code); /* a 民非 code on a 社团 */
+	e.n = 0;
+	fh_tenant_validate(st, &t, &e, &err);
+	assert_true(has_problem(&e, FH_TF_CREDIT_CODE));
+	t.reg_state = FH_REG_PREPARING; /* in preparation: no code yet */
+	strcpy(t.credit_code, code);
+	e.n = 0;
+	fh_tenant_validate(st, &t, &e, &err);
+	assert_true(has_problem(&e, FH_TF_CREDIT_CODE));
+	t.credit_code[0] = 0;
+	e.n = 0;
+	assert_int_equal(fh_tenant_validate(st, &t, &e, &err), FH_OK);
+	/* filed: community organisations only */
+	t.reg_state = FH_REG_FILED;
+	e.n = 0;
+	fh_tenant_validate(st, &t, &e, &err);
+	assert_true(has_problem(&e, FH_TF_REG_STATE));
+	t.org_type = FH_ORG_COMMUNITY_ORG;
+	e.n = 0;
+	assert_int_equal(fh_tenant_validate(st, &t, &e, &err), FH_OK);
+
+	/* the service field comes from the hub's configuration */
+	strcpy(t.field, "飞行");
+	e.n = 0;
+	fh_tenant_validate(st, &t, &e, &err);
+	assert_true(has_problem(&e, FH_TF_FIELD));
+	strcpy(t.field, "为老服务");
+	/* dates */
+	strcpy(t.founded, "2030-01-01");
+	e.n = 0;
+	fh_tenant_validate(st, &t, &e, &err);
+	assert_true(has_problem(&e, FH_TF_FOUNDED));
+	strcpy(t.founded, "2020-01-01");
+	/* rating: registered only, with a date after founding */
+	t.rating = 3;
+	e.n = 0;
+	fh_tenant_validate(st, &t, &e, &err);
+	assert_true(has_problem(&e, FH_TF_RATING));
+	assert_true(has_problem(&e, FH_TF_RATING_DATE));
+	t.org_type = FH_ORG_SOCIAL_GROUP;
+	t.reg_state = FH_REG_REGISTERED;
+	strcpy(t.credit_code, code);
+	strcpy(t.rating_date, "2019-06-01");
+	e.n = 0;
+	fh_tenant_validate(st, &t, &e, &err);
+	assert_true(has_problem(&e, FH_TF_RATING_DATE));
+	strcpy(t.rating_date, "2025-06-01");
+	e.n = 0;
+	assert_int_equal(fh_tenant_validate(st, &t, &e, &err), FH_OK);
+	t.rating = 0;
+	e.n = 0;
+	fh_tenant_validate(st, &t, &e, &err);
+	assert_true(has_problem(&e, FH_TF_RATING_DATE));
+	t.rating_date[0] = 0;
+	/* a branch of its own needs the hub's minimum of members */
+	t.party_org = FH_PARTY_BRANCH;
+	t.party_members = 2;
+	e.n = 0;
+	fh_tenant_validate(st, &t, &e, &err);
+	assert_true(has_problem(&e, FH_TF_PARTY_MEMBERS));
+	t.party_members = 3;
+	/* people counts */
+	t.staff = -1;
+	t.volunteers = 100001;
+	e.n = 0;
+	fh_tenant_validate(st, &t, &e, &err);
+	assert_true(has_problem(&e, FH_TF_STAFF));
+	assert_true(has_problem(&e, FH_TF_VOLUNTEERS));
+	t.staff = t.volunteers = 0;
+	/* stages imported: admitted needs a date; exited a reason */
+	t.stage = FH_STAGE_INCUBATING;
+	e.n = 0;
+	fh_tenant_validate(st, &t, &e, &err);
+	assert_true(has_problem(&e, FH_TF_ADMITTED_ON));
+	t.stage = FH_STAGE_EXITED;
+	e.n = 0;
+	fh_tenant_validate(st, &t, &e, &err);
+	assert_true(has_problem(&e, FH_TF_EXIT_REASON));
+	t.stage = FH_STAGE_APPLIED;
+	e.n = 0;
+	assert_int_equal(fh_tenant_validate(st, &t, &e, &err), FH_OK);
+}
+
+/* ---- writing and the lifecycle ---------------------------------------------------- */
+
+static void add_and_duplicate_code(void **s)
+{
+	(void)s;
+	fh_tenant t, u;
+	fh_field_errors e = { 0 };
+	fh_error err;
+	char code[19];
+	code_for(2, code);
+	good(&t, "春晖助残服务社", code);
+	assert_int_equal(fh_tenant_add(st, &desk, &t, &e, &err), FH_OK);
+	assert_true(t.id > 0);
+	assert_int_equal(t.stage, FH_STAGE_APPLIED);
+	good(&u, "另一家", code);
+	e.n = 0;
+	assert_int_equal(fh_tenant_add(st, &desk, &u, &e, &err), FH_EINVAL);
+	assert_true(has_problem(&e, FH_TF_CREDIT_CODE));
+	assert_int_equal(u.id, 0);
+	/* a street manager cannot see a district tenant */
+	assert_int_equal(fh_tenant_get_by_id(st, &street_mgr, t.id, &u, &err), FH_ENOTFOUND);
+	/* and cannot add one to the district's hub */
+	good(&u, "越权组织", NULL);
+	e.n = 0;
+	assert_int_equal(fh_tenant_add(st, &street_mgr, &u, &e, &err), FH_EDENIED);
+}
+
+static void transitions(void **s)
+{
+	(void)s;
+	for (int a = 0; a < FH_STAGE_COUNT; a++)
+		for (int b = 0; b < FH_STAGE_COUNT; b++) {
+			bool want = (a < FH_STAGE_GRADUATED) && (b == a + 1 || b == FH_STAGE_EXITED);
+			assert_int_equal(fh_stage_step_allowed((fh_stage)a, (fh_stage)b), want);
+		}
+	fh_stage next[FH_STAGE_COUNT];
+	assert_int_equal(fh_stage_next(FH_STAGE_REVIEWING, next), 2);
+	assert_int_equal(next[0], FH_STAGE_INCUBATING);
+	assert_int_equal(fh_stage_next(FH_STAGE_GRADUATED, next), 0);
+}
+
+static int count(const char *sql, int64_t id)
+{
+	sqlite3_stmt *q;
+	sqlite3_prepare_v2(fh_store_db(st), sql, -1, &q, NULL);
+	sqlite3_bind_int64(q, 1, id);
+	int n = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int(q, 0) : -1;
+	sqlite3_finalize(q);
+	return n;
+}
+
+static void lifecycle(void **s)
+{
+	(void)s;
+	fh_tenant t;
+	fh_field_errors e = { 0 };
+	fh_error err;
+	char code[19];
+	code_for(3, code);
+	good(&t, "乐龄居家养老服务社", code);
+	assert_int_equal(fh_tenant_add(st, &desk, &t, &e, &err), FH_OK);
+	int64_t id = t.id;
+	/* no skipping */
+	assert_int_equal(fh_tenant_move(st, &manager, id, 0, FH_STAGE_INCUBATING, NULL, &err), FH_EINVAL);
+	assert_int_equal(fh_tenant_move(st, &desk, id, 0, FH_STAGE_REVIEWING, NULL, &err), FH_OK);
+	/* admission needs a manager */
+	assert_int_equal(fh_tenant_move(st, &desk, id, 0, FH_STAGE_INCUBATING, NULL, &err), FH_EDENIED);
+	/* a stale version is refused */
+	assert_int_equal(fh_tenant_move(st, &manager, id, 1, FH_STAGE_INCUBATING, NULL, &err), FH_ECONFLICT);
+	assert_non_null(strstr(err.message, "desk"));
+	assert_int_equal(fh_tenant_move(st, &manager, id, 0, FH_STAGE_INCUBATING, NULL, &err), FH_OK);
+	assert_int_equal(fh_tenant_get_by_id(st, &manager, id, &t, &err), FH_OK);
+	assert_int_equal(t.stage, FH_STAGE_INCUBATING);
+	/* ja's term is 24 months (the district level) */
+	char d[16];
+	fh_tenant_get(&t, FH_TF_PLANNED_END, false, true, d, sizeof d);
+	assert_string_equal(d, "2028-01-10");
+	/* both tracks' milestones from the templates */
+	assert_true(count("SELECT count(*) FROM milestones WHERE tenant_id = ?1 AND track = 'org'", id) > 0);
+	assert_true(count("SELECT count(*) FROM milestones WHERE tenant_id = ?1 AND track = 'party'", id) > 0);
+	assert_int_equal(count("SELECT count(*) FROM stage_history WHERE tenant_id = ?1", id), 3);
+	assert_int_equal(count("SELECT count(*) FROM audit WHERE entity = 'tenant' AND entity_id = ?1", id), 3);
+	/* graduation: too early, milestones open, no party coverage */
+	assert_int_equal(fh_tenant_move(st, &manager, id, 0, FH_STAGE_GRADUATED, NULL, &err), FH_EINVAL);
+	assert_non_null(strstr(err.message, "months"));
+	/* extension: manager only, once */
+	assert_int_equal(fh_tenant_extend(st, &desk, id, 0, &err), FH_EDENIED);
+	assert_int_equal(fh_tenant_extend(st, &manager, id, 0, &err), FH_OK);
+	assert_int_equal(fh_tenant_extend(st, &manager, id, 0, &err), FH_EINVAL);
+	/* two years later, everything done: graduation */
+	setenv("FUHUA_NOW", "2028-03-01T09:00", 1);
+	sqlite3_exec(fh_store_db(st), "UPDATE milestones SET done_on = 1", NULL, NULL, NULL);
+	assert_int_equal(fh_tenant_get_by_id(st, &manager, id, &t, &err), FH_OK);
+	t.party_org = FH_PARTY_JOINT_BRANCH;
+	t.party_members = 1;
+	t.rating = 3;
+	strcpy(t.rating_date, "2027-12-01");
+	e.n = 0;
+	assert_int_equal(fh_tenant_update(st, &desk, &t, &e, &err), FH_OK);
+	assert_int_equal(fh_tenant_move(st, &desk, id, 0, FH_STAGE_GRADUATED, NULL, &err), FH_EDENIED);
+	assert_int_equal(fh_tenant_move(st, &manager, id, 0, FH_STAGE_GRADUATED, NULL, &err), FH_OK);
+	/* final */
+	assert_int_equal(fh_tenant_move(st, &manager, id, 0, FH_STAGE_EXITED, "x", &err), FH_EINVAL);
+	setenv("FUHUA_NOW", "2026-01-10T09:00", 1);
+
+	/* exit: a reason; after admission a manager */
+	good(&t, "退出测试组织", NULL);
+	e.n = 0;
+	assert_int_equal(fh_tenant_add(st, &desk, &t, &e, &err), FH_OK);
+	assert_int_equal(fh_tenant_move(st, &desk, t.id, 0, FH_STAGE_EXITED, "  ", &err), FH_EINVAL);
+	assert_string_equal(err.field, "reason");
+	assert_int_equal(fh_tenant_move(st, &desk, t.id, 0, FH_STAGE_EXITED, "未通过评审", &err), FH_OK);
+	assert_int_equal(fh_tenant_get_by_id(st, &desk, t.id, &t, &err), FH_OK);
+	assert_string_equal(t.exit_reason, "未通过评审");
+}
+
+static void edit_conflict(void **s)
+{
+	(void)s;
+	fh_tenant a, b;
+	fh_field_errors e = { 0 };
+	fh_error err;
+	good(&a, "心桥青少年成长服务社", NULL);
+	assert_int_equal(fh_tenant_add(st, &desk, &a, &e, &err), FH_OK);
+	b = a;
+	strcpy(a.phone, "13812345678");
+	assert_int_equal(fh_tenant_update(st, &desk, &a, &e, &err), FH_OK);
+	assert_int_equal(a.version, 2);
+	strcpy(b.notes, "我的修改");
+	assert_int_equal(fh_tenant_update(st, &manager, &b, &e, &err), FH_ECONFLICT);
+	assert_non_null(strstr(err.message, "desk"));
+	/* nothing of b was written */
+	fh_tenant now;
+	assert_int_equal(fh_tenant_get_by_id(st, &desk, a.id, &now, &err), FH_OK);
+	assert_string_equal(now.notes, "");
+	assert_string_equal(now.phone, "13812345678");
+	/* re-applied over the new version */
+	b.version = now.version;
+	assert_int_equal(fh_tenant_update(st, &manager, &b, &e, &err), FH_OK);
+	fh_change *c;
+	size_t n;
+	assert_int_equal(fh_tenant_changes(st, &desk, a.id, 10, &c, &n, &err), FH_OK);
+	assert_int_equal(n, 3);
+	assert_string_equal(c[0].action, "update");
+	assert_string_equal(c[0].operator_name, "boss");
+	/* b's values went over a's: phone back to empty, notes set */
+	bool saw_notes = false;
+	for (int k = 0; k < c[0].nfields; k++)
+		saw_notes |= c[0].f[k].field == FH_TF_NOTES && strcmp(c[0].f[k].new, "我的修改") == 0;
+	assert_true(saw_notes);
+	free(c);
+}
+
+/* ---- list and search ----------------------------------------------------------------- */
+
+static size_t search(const fh_actor *who, const char *q, fh_tenant_row *rows, size_t max)
+{
+	fh_tenant_filter f;
+	fh_tenant_filter_init(&f);
+	snprintf(f.search, sizeof f.search, "%s", q);
+	size_t n = 0;
+	fh_error err;
+	assert_int_equal(fh_tenant_page(st, who, &f, NULL, false, rows, max, &n, &err), FH_OK);
+	return n;
+}
+
+static void pinyin(void **s)
+{
+	(void)s;
+	char out[256];
+	assert_string_equal(fh_pinyin_initials("静安青凤", out, sizeof out), "jaqf");
+	assert_string_equal(fh_pinyin_initials("闵行", out, sizeof out), "mx mh");
+	assert_string_equal(fh_pinyin_initials("ABC公益３", out, sizeof out), "abcgy3");
+	assert_string_equal(fh_pinyin_initials("·《》", out, sizeof out), "");
+	/* many polyphones: at most 8 readings */
+	fh_pinyin_initials("行长行长行长行长", out, sizeof out);
+	int spaces = 0;
+	for (char *p = out; *p; p++)
+		spaces += *p == ' ';
+	assert_true(spaces <= 7);
+}
+
+static void search_everything(void **s)
+{
+	(void)s;
+	fh_tenant t;
+	fh_field_errors e = { 0 };
+	fh_error err;
+	char code[19];
+	code_for(77, code);
+	good(&t, "静安青凤为老服务社", code);
+	strcpy(t.short_name, "青凤");
+	strcpy(t.contact, "闵晖");
+	strcpy(t.phone, "021-62345678");
+	assert_int_equal(fh_tenant_add(st, &desk, &t, &e, &err), FH_OK);
+	fh_tenant_row rows[50];
+	const char *hits[] = { "jaqf", "青凤", "青", "静安青凤", "闵晖", "晖", "62345678", "02162345678",
+			       code, "51310106mj", "JAQF", "qf" };
+	for (size_t i = 0; i < sizeof hits / sizeof hits[0]; i++) {
+		size_t n = search(&desk, hits[i], rows, 50);
+		bool found = false;
+		for (size_t k = 0; k < n; k++)
+			found |= rows[k].id == t.id;
+		if (!found)
+			fail_msg("search '%s' did not find the tenant", hits[i]);
+	}
+	assert_int_equal(search(&desk, "龘", rows, 50), 0);
+	assert_int_equal(search(&desk, "龘龘龘", rows, 50), 0);
+	assert_int_equal(search(&desk, "(", rows, 50), 0);
+	/* the street manager does not see the district's tenants */
+	assert_int_equal(search(&street_mgr, "jaqf", rows, 50), 0);
+	/* after an edit the old name is gone from both indexes */
+	strcpy(t.name, "春晖为老服务社");
+	assert_int_equal(fh_tenant_update(st, &desk, &t, &e, &err), FH_OK);
+	assert_int_equal(search(&desk, "jaqf", rows, 50), 0);
+	assert_int_equal(search(&desk, "静安", rows, 50), 0);
+	assert_true(search(&desk, "chwl", rows, 50) >= 1);
+}
+
+static void keyset_pages(void **s)
+{
+	(void)s;
+	fh_field_errors e = { 0 };
+	fh_error err;
+	for (int i = 0; i < 45; i++) {
+		fh_tenant t;
+		char name[64];
+		snprintf(name, sizeof name, "分页测试组织%02d号", (i * 17) % 45);
+		good(&t, name, NULL);
+		assert_int_equal(fh_tenant_add(st, &desk, &t, &e, &err), FH_OK);
+	}
+	for (int sort = 0; sort < FH_SORT_COUNT; sort++) {
+		fh_tenant_filter f;
+		fh_tenant_filter_init(&f);
+		f.sort = (fh_tenant_sort)sort;
+		fh_tenant_row all[500], page[7];
+		size_t nall = 0, n;
+		assert_int_equal(fh_tenant_page(st, &desk, &f, NULL, false, all, 500, &nall, &err), FH_OK);
+		assert_true(nall >= 45);
+		/* forward page by page gives the same rows */
+		size_t k = 0;
+		const fh_tenant_row *from = NULL;
+		fh_tenant_row last;
+		do {
+			assert_int_equal(fh_tenant_page(st, &desk, &f, from, false, page, 7, &n, &err), FH_OK);
+			for (size_t i = 0; i < n; i++)
+				assert_int_equal(page[i].id, all[k++].id);
+			if (n) {
+				last = page[n - 1];
+				from = &last;
+			}
+		} while (n == 7);
+		assert_int_equal(k, nall);
+		/* and backward from the end */
+		assert_int_equal(fh_tenant_page(st, &desk, &f, NULL, true, page, 7, &n, &err), FH_OK);
+		assert_int_equal(page[n - 1].id, all[nall - 1].id);
+		assert_int_equal(fh_tenant_page(st, &desk, &f, &page[0], true, page, 7, &n, &err), FH_OK);
+		assert_int_equal(page[n - 1].id, all[nall - 8].id);
+	}
+	/* a filter: the stage */
+	fh_tenant_filter f;
+	fh_tenant_filter_init(&f);
+	f.stage = FH_STAGE_GRADUATED;
+	fh_tenant_row r[10];
+	size_t n;
+	assert_int_equal(fh_tenant_page(st, &desk, &f, NULL, false, r, 10, &n, &err), FH_OK);
+	assert_int_equal(n, 1);
+	int c;
+	bool more;
+	f.stage = -1;
+	assert_int_equal(fh_tenant_count(st, &desk, &f, 10, &c, &more, &err), FH_OK);
+	assert_int_equal(c, 10);
+	assert_true(more);
+}
+
+/* ---- import and export ------------------------------------------------------------------ */
+
+static fh_status import(const char *data, size_t len, bool skip, fh_import_result *res, fh_error *err)
+{
+	fh_import_options o = { .hub_code = "ja-gh", .skip_bad = skip, .source = "test.csv" };
+	return fh_tenant_import(st, &sys_actor, data, len, &o, res, err);
+}
+
+static int tenants_in(const char *hub)
+{
+	sqlite3_stmt *q;
+	sqlite3_prepare_v2(fh_store_db(st), "SELECT count(*) FROM tenants t JOIN hubs h ON h.id = t.hub_id"
+				    " WHERE h.code = ?1", -1, &q, NULL);
+	sqlite3_bind_text(q, 1, hub, -1, SQLITE_STATIC);
+	int n = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int(q, 0) : -1;
+	sqlite3_finalize(q);
+	return n;
+}
+
+static void import_all_or_nothing(void **s)
+{
+	(void)s;
+	fh_import_result res;
+	fh_error err;
+	char code[19], csv[2048];
+	code_for(500, code);
+	snprintf(csv, sizeof csv,
+		 "\xEF\xBB\xBF名称,组织类型,登记状态,统一社会信用代码,联系电话,阶段,入驻日期,备注\r\n"
+		 "导入一号服务社,社会团体,已登记,%s,13812345678,孵化中,2025/3/1,\"多行\n备注, 含逗号\"\r\n"
+		 "导入二号,民办非企业单位,筹备,,021 6234 5678,申请,,\r\n"
+		 "导入三号,基金会,筹备,,6234,申请,,\r\n"
+		 "导入四号,公司,筹备,,,申请,,\r\n"
+		 "导入五号,社会团体,已登记,%s,,申请,,\r\n"
+		 "\r\n",
+		 code, code);
+	int before = tenants_in("ja-gh");
+	assert_int_equal(import(csv, strlen(csv), false, &res, &err), FH_EINVAL);
+	assert_int_equal(tenants_in("ja-gh"), before);
+	assert_int_equal(res.rows, 5);
+	/* the first record has two lines: line 5 phone, line 6 org type, line 7
+	 * the same code as line 2 */
+	assert_true(res.nproblems >= 3);
+	assert_int_equal(res.problems[0].line, 5);
+	assert_string_equal(res.problems[0].field, "phone");
+	assert_int_equal(res.problems[1].line, 6);
+	assert_string_equal(res.problems[1].field, "org_type");
+	assert_int_equal(res.problems[res.nproblems - 1].line, 7);
+	assert_string_equal(res.problems[res.nproblems - 1].field, "credit_code");
+	fh_import_result_free(&res);
+	/* --skip-bad writes the two good rows */
+	assert_int_equal(import(csv, strlen(csv), true, &res, &err), FH_OK);
+	assert_int_equal(res.imported, 2);
+	assert_int_equal(res.skipped, 3);
+	assert_int_equal(tenants_in("ja-gh"), before + 2);
+	fh_import_result_free(&res);
+	/* the multi-line note arrived whole */
+	assert_int_equal(count("SELECT count(*) FROM tenants WHERE notes = '多行\n备注, 含逗号' AND ?1", 1), 1);
+}
+
+static void import_gb18030(void **s)
+{
+	(void)s;
+	/* "名称,联系人\r\n国标测试社,李明\r\n" in GB18030 */
+	const char gb[] = "\xC3\xFB\xB3\xC6,\xC1\xAA\xCF\xB5\xC8\xCB\r\n"
+			  "\xB9\xFA\xB1\xEA\xB2\xE2\xCA\xD4\xC9\xE7,\xC0\xEE\xC3\xF7\r\n";
+	fh_import_result res;
+	fh_error err;
+	assert_int_equal(import(gb, sizeof gb - 1, false, &res, &err), FH_OK);
+	assert_string_equal(res.encoding, "gb18030");
+	assert_int_equal(res.imported, 1);
+	fh_import_result_free(&res);
+	assert_int_equal(count("SELECT count(*) FROM tenants WHERE name = '国标测试社' AND contact = '李明' AND ?1", 1), 1);
+	/* named as UTF-8 it is refused with its line */
+	fh_import_options o = { .hub_code = "ja-gh", .encoding = "utf-8" };
+	assert_int_equal(fh_tenant_import(st, &sys_actor, gb, sizeof gb - 1, &o, &res, &err), FH_EINVAL);
+	assert_non_null(strstr(err.message, "1"));
+	fh_import_result_free(&res);
+	/* a heading that is no field; an unclosed quote */
+	const char *bad = "名称,身高\r\n某组织,180\r\n";
+	assert_int_equal(import(bad, strlen(bad), false, &res, &err), FH_EINVAL);
+	assert_non_null(strstr(err.message, "身高"));
+	fh_import_result_free(&res);
+	const char *open = "name\r\n\"某组织\r\n";
+	assert_int_equal(import(open, strlen(open), false, &res, &err), FH_EINVAL);
+	assert_int_equal(res.problems[0].line, 2);
+	fh_import_result_free(&res);
+	/* a front-desk operator may not import */
+	fh_import_options od = { .hub_code = "ja" };
+	assert_int_equal(fh_tenant_import(st, &desk, "name\r\nx\r\n", 10, &od, &res, &err), FH_EDENIED);
+	fh_import_result_free(&res);
+}
+
+static int collect(void *ctx, const char *data, size_t n)
+{
+	fh_buf_add(ctx, data, n);
+	return 0;
+}
+
+static void export_csv(void **s)
+{
+	(void)s;
+	fh_tenant t;
+	fh_field_errors e = { 0 };
+	fh_error err;
+	good(&t, "=HYPERLINK(\"x\")公益", NULL);
+	assert_int_equal(fh_tenant_add(st, &desk, &t, &e, &err), FH_OK);
+	fh_tenant_filter f;
+	fh_tenant_filter_init(&f);
+	fh_buf b = FH_BUF_INIT;
+	assert_int_equal(fh_tenant_export(st, &desk, &f, true, true, collect, &b, &err), FH_OK);
+	const char *csv = fh_buf_str(&b);
+	assert_memory_equal(csv, "\xEF\xBB\xBF名称,", strlen("\xEF\xBB\xBF名称,"));
+	assert_non_null(strstr(csv, "\"'=HYPERLINK(\"\"x\"\")公益\""));
+	assert_null(strstr(csv, ",=HYPERLINK"));
+	fh_buf_free(&b);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(phones), cmocka_unit_test(dates), cmocka_unit_test(setting_fields),
+		cmocka_unit_test(validation_rules), cmocka_unit_test(add_and_duplicate_code),
+		cmocka_unit_test(transitions), cmocka_unit_test(lifecycle),
+		cmocka_unit_test(edit_conflict), cmocka_unit_test(pinyin),
+		cmocka_unit_test(search_everything), cmocka_unit_test(keyset_pages),
+		cmocka_unit_test(import_all_or_nothing), cmocka_unit_test(import_gb18030),
+		cmocka_unit_test(export_csv),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
