@@ -1,8 +1,15 @@
 /* fuhua bench — speed on generated data; prints figures, asserts nothing. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+
+#include "fuhua/buf.h"
+#include "fuhua/import.h"
+#include "fuhua/tenant.h"
 
 #include "fuhua/audit.h"
 #include "fuhua/config.h"
@@ -25,10 +32,177 @@ static int cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+static int ntenants = 100000;
+
+static void report(const char *what, double *ms, int n)
+{
+	qsort(ms, (size_t)n, sizeof ms[0], cmp);
+	printf("%s: median %.2f ms, p95 %.2f ms, max %.2f ms (%d runs)\n", what, ms[n / 2],
+	       ms[n * 95 / 100], ms[n - 1], n);
+}
+
+/* The list screen's first page: a page of rows and the count. */
+static double first_page(fh_store *s, const fh_actor *a, const fh_tenant_filter *f)
+{
+	fh_tenant_row rows[23];
+	size_t n;
+	int c;
+	bool more;
+	fh_error err;
+	double t = now_ms();
+	if (fh_tenant_page(s, a, f, NULL, false, rows, 23, &n, &err) != FH_OK ||
+	    fh_tenant_count(s, a, f, 999, &c, &more, &err) != FH_OK) {
+		fprintf(stderr, "bench: %s\n", err.message);
+		exit(1);
+	}
+	return now_ms() - t;
+}
+
+static int collect(void *ctx, const char *data, size_t n)
+{
+	fh_buf_add(ctx, data, n);
+	return 0;
+}
+
+static void tenants_bench(fh_store *s, const fh_actor *admin, const char *path, const char *bin)
+{
+	fh_error err;
+	fh_actor mgr, street;
+	if (fh_operator_login(s, "zhuren", FH_DEMO_PASSWORD, "bench", &mgr, &err) != FH_OK ||
+	    fh_operator_login(s, "jiedao", FH_DEMO_PASSWORD, "bench", &street, &err) != FH_OK) {
+		fprintf(stderr, "bench: %s\n", err.message);
+		exit(1);
+	}
+	enum { N = 200 };
+	double ms[N * 40];
+	fh_tenant_filter f;
+	const fh_actor *who[] = { admin, &mgr, &street };
+	const char *names[] = { "city (all tenants)", "district manager", "street manager" };
+	for (int w = 0; w < 3; w++) {
+		fh_tenant_filter_init(&f);
+		for (int i = 0; i < N; i++)
+			ms[i] = first_page(s, who[w], &f);
+		char what[128];
+		snprintf(what, sizeof what, "tenant list first page + count, %s", names[w]);
+		report(what, ms, N);
+	}
+	/* search as you type: every prefix of what a front desk types */
+	const char *typed[] = { "静安青凤", "jaqf", "闵行春晖", "mxch", "心桥", "王伟", "李晖",
+				"13812", "021", "5231010", "乐龄为老", "向日葵", "gyfl", "服务", "睦邻点" };
+	int k = 0;
+	for (int rep = 0; rep < 5; rep++)
+		for (size_t i = 0; i < sizeof typed / sizeof typed[0]; i++) {
+			const char *q = typed[i];
+			size_t len = strlen(q);
+			for (size_t j = 1; j <= len; j++) {
+				if (((unsigned char)q[j - 1] & 0xC0) == 0x80 && j < len &&
+				    ((unsigned char)q[j] & 0xC0) == 0x80)
+					continue; /* whole characters only */
+				if (j < len && ((unsigned char)q[j] & 0xC0) == 0x80)
+					continue;
+				fh_tenant_filter_init(&f);
+				snprintf(f.search, sizeof f.search, "%.*s", (int)j, q);
+				ms[k++] = first_page(s, rep % 2 ? &street : admin, &f);
+			}
+		}
+	report("search keystroke (page + count; 1-, 2-char Chinese, pinyin, phone, code; city and street)", ms, k);
+	/* opening a tenant: the record, its stage history and its audit history */
+	for (int i = 0; i < N; i++) {
+		fh_tenant t;
+		fh_stage_event *ev;
+		fh_change *ch;
+		size_t n1, n2;
+		double t0 = now_ms();
+		if (fh_tenant_get_by_id(s, admin, 1 + (i * 499) % ntenants, &t, &err) != FH_OK ||
+		    fh_tenant_stages(s, admin, t.id, &ev, &n1, &err) != FH_OK ||
+		    fh_tenant_changes(s, admin, t.id, 100, &ch, &n2, &err) != FH_OK) {
+			fprintf(stderr, "bench: %s\n", err.message);
+			exit(1);
+		}
+		ms[i] = now_ms() - t0;
+		free(ev);
+		free(ch);
+	}
+	report("open a tenant (record, stage history, audit history)", ms, N);
+	/* export everything, import it into a new database */
+	fh_buf csv = FH_BUF_INIT;
+	double t0 = now_ms();
+	fh_tenant_filter_init(&f);
+	if (fh_tenant_export(s, admin, &f, true, true, collect, &csv, &err) != FH_OK) {
+		fprintf(stderr, "bench: %s\n", err.message);
+		exit(1);
+	}
+	printf("export of every tenant to CSV: %.0f ms, %.1f MB\n", now_ms() - t0, csv.len / 1048576.0);
+	char other[512];
+	snprintf(other, sizeof other, "%s.import", path);
+	unlink(other);
+	fh_store *s2;
+	fh_config *cfg;
+	fh_actor sys2;
+	if (fh_config_load("fixtures/config", &cfg, &err) != FH_OK || fh_store_open(other, &s2, &err) != FH_OK ||
+	    fh_hub_sync(s2, cfg, "bench", NULL, &err) != FH_OK || fh_actor_system(s2, "bench", &sys2, &err) != FH_OK) {
+		fprintf(stderr, "bench: %s\n", err.message);
+		exit(1);
+	}
+	fh_config_free(&cfg);
+	fh_import_options o = { .hub_code = "sh", .source = "bench.csv" };
+	fh_import_result res;
+	t0 = now_ms();
+	fh_status st = fh_tenant_import(s2, &sys2, csv.data, csv.len, &o, &res, &err);
+	double took = now_ms() - t0;
+	if (st != FH_OK)
+		printf("import FAILED: %s (%zu problems, first line %zu: %s)\n", err.message, res.nproblems,
+		       res.nproblems ? res.problems[0].line : 0, res.nproblems ? res.problems[0].message : "");
+	else
+		printf("import of %zu rows (UTF-8 with BOM, Chinese headings): %.0f ms\n", res.imported, took);
+	fh_import_result_free(&res);
+	fh_store_close(&s2);
+	unlink(other);
+	fh_buf_free(&csv);
+	/* the program's memory on the list screen: log in, open the list, page
+	 * and search, then quit; the peak resident size of the whole run */
+	char script[512];
+	snprintf(script, sizeof script, "%s.script", path);
+	FILE *sf = fopen(script, "w");
+	char rss[600];
+	snprintf(rss, sizeof rss, "%s.rss", path);
+	fprintf(sf, "zhuren<Enter>demo1234<Enter>\n<F2><PgDn><PgDn><PgDn><End><Home>/jaqf\n<Esc>\n:rss %s\nQ\n", rss);
+	fclose(sf);
+	pid_t pid = fork();
+	if (pid == 0) {
+		setenv("FUHUA_SCRIPT", script, 1);
+		setenv("TERM", "xterm", 1);
+		setenv("COLUMNS", "120", 1);
+		setenv("LINES", "50", 1);
+		freopen("/dev/null", "w", stdout);
+		freopen("/dev/null", "w", stderr);
+		execl(bin, bin, "--db", path, (char *)NULL);
+		_exit(127);
+	}
+	int status;
+	struct rusage ru;
+	wait4(pid, &status, 0, &ru);
+	long now_kb = 0, hwm_kb = 0;
+	FILE *rf = fopen(rss, "r");
+	char line[256];
+	while (rf && fgets(line, sizeof line, rf)) {
+		sscanf(line, "VmRSS: %ld", &now_kb);
+		sscanf(line, "VmHWM: %ld", &hwm_kb);
+	}
+	if (rf)
+		fclose(rf);
+	printf("resident memory of fuhua on the list screen (120x50, %d tenants, after paging and a search):"
+	       " %.1f MB; peak of the whole run, login's yescrypt included: %.1f MB (exit %d)\n",
+	       ntenants, now_kb / 1024.0, ru.ru_maxrss / 1024.0, WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+	unlink(script);
+	unlink(rss);
+}
+
 int main(int argc, char **argv)
 {
 	const char *path = argc > 1 ? argv[1] : "/tmp/fuhua-bench.db";
 	int tenants = argc > 2 ? atoi(argv[2]) : 100000;
+	ntenants = tenants > 0 ? tenants : 1;
 	fh_error err;
 	fh_config *cfg;
 	fh_store *s;
@@ -82,6 +256,8 @@ int main(int argc, char **argv)
 	for (int i = 0; i < 1000; i++)
 		v0 += (int)fh_store_data_version(s);
 	printf("data_version poll: %.1f µs each\n", (now_ms() - a) * 1000 / 1000 + 0 * v0);
+	if (argc > 3)
+		tenants_bench(s, &admin, path, argv[3]);
 	fh_store_close(&s);
 	fh_config_free(&cfg);
 	return 0;

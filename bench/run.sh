@@ -7,7 +7,7 @@ B=${1:-build/rel}
 N=${FUHUA_BENCH_TENANTS:-100000}
 T=$(mktemp -d)
 echo "fuhua bench on $(nproc) cores, SQLite $("$B/fuhua" --version | sed -n 's/^SQLite \([^:]*\):.*/\1/p'), $N tenants"
-"$B/bench/bench" "$T/bench.db" "$N"
+"$B/bench/bench" "$T/bench.db" "$N" "$B/fuhua"
 ls -l "$T/bench.db" | awk '{printf "database size: %.1f MB\n", $5 / 1048576}'
 # Login costs one yescrypt hash: measure it through the CLI path.
 start=$(date +%s%N)

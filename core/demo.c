@@ -124,6 +124,8 @@ struct hubinfo {
 	int term, free_months;
 	int branch_min;
 	int64_t instructor; /* the hub's first party-building instructor */
+	char fields[32][128]; /* its service fields, as configured */
+	size_t nfields;
 };
 
 struct gen {
@@ -171,6 +173,8 @@ static fh_status load_hubs(struct gen *g)
 			 strstr(h->code, "mh") ? "310112" : "310106");
 	}
 	sqlite3_reset(q);
+	for (size_t i = 0; i < g->nhubs; i++)
+		g->hubs[i].nfields = fh_hub_service_fields(g->s, g->hubs[i].id, g->hubs[i].fields, 32);
 	return FH_OK;
 }
 
@@ -354,7 +358,14 @@ static fh_status add_tenant(struct gen *g, int serial)
 	sqlite3_bind_text(q, 5, reg, -1, SQLITE_STATIC);
 	if (has_code)
 		sqlite3_bind_text(q, 6, code, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(q, 7, works[w].field, -1, SQLITE_STATIC);
+	/* only the service fields the hub's configuration has */
+	const char *field = works[w].field;
+	bool known = false;
+	for (size_t i = 0; i < h->nfields; i++)
+		known |= strcmp(h->fields[i], field) == 0;
+	if (!known)
+		field = h->nfields ? h->fields[h->nfields - 1] : NULL;
+	fh_bind_text(q, 7, field);
 	sqlite3_bind_text(q, 8, legal, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(q, 9, contact, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(q, 10, phone, -1, SQLITE_TRANSIENT);

@@ -101,6 +101,87 @@ static int by_line(const void *a, const void *b)
 	return (x->line > y->line) - (x->line < y->line);
 }
 
+struct row_ctx {
+	fh_store *s;
+	const fh_actor *actor;
+	sqlite3_stmt *hub_by_code;
+	int64_t hub;
+	int hub_col;
+	const int *map;
+	size_t ncols;
+	int term;
+	fh_import_result *res;
+	char last_code[64];      /* the last hub code seen and its answer */
+	int64_t last_hub;
+};
+
+/* Parses the current record into t; with `check`, validates it and reports
+ * its problems. Returns whether the row is good. */
+static bool parse_row(struct row_ctx *x, const fh_csv *c, size_t line, fh_tenant *t, bool check)
+{
+	fh_tenant_init(t);
+	t->hub_id = x->hub;
+	bool good = true;
+	if (c->ncells > x->ncols) {
+		char msg[128];
+		snprintf(msg, sizeof msg, _("%zu cells, the heading has %zu"), c->ncells, x->ncols);
+		if (check)
+			problem(x->res, line, NULL, msg);
+		good = false;
+	}
+	if (x->hub_col >= 0 && (size_t)x->hub_col < c->ncells) {
+		char code[64];
+		fh_text_trim(code, sizeof code, c->cells[x->hub_col]);
+		int64_t h = 0;
+		if (code[0] && strcmp(code, x->last_code) == 0) {
+			h = x->last_hub;
+		} else if (code[0]) {
+			sqlite3_bind_text(x->hub_by_code, 1, code, -1, SQLITE_TRANSIENT);
+			if (sqlite3_step(x->hub_by_code) == SQLITE_ROW)
+				h = sqlite3_column_int64(x->hub_by_code, 0);
+			sqlite3_reset(x->hub_by_code);
+			if (h && !fh_actor_sees(x->s, x->actor, h))
+				h = 0;
+			snprintf(x->last_code, sizeof x->last_code, "%s", code);
+			x->last_hub = h;
+		}
+		if (code[0]) {
+			if (!h) {
+				char msg[160];
+				snprintf(msg, sizeof msg, _("no hub '%s' within yours"), code);
+				if (check)
+					problem(x->res, line, "hub", msg);
+				good = false;
+			} else {
+				t->hub_id = h;
+			}
+		}
+	}
+	for (size_t i = 0; i < c->ncells && i < x->ncols; i++) {
+		if (x->map[i] < 0)
+			continue;
+		fh_error e;
+		if (fh_tenant_set(t, (fh_tenant_field)x->map[i], c->cells[i], &e) != FH_OK) {
+			if (check)
+				problem(x->res, line, e.field, e.message);
+			good = false;
+		}
+	}
+	/* imported tenants may arrive at any stage; the planned end follows
+	 * from the hub's term when not given */
+	if (t->stage >= FH_STAGE_INCUBATING && t->admitted_on && !t->planned_end)
+		t->planned_end = fh_add_months(t->admitted_on, x->term);
+	if (good && check) {
+		fh_field_errors fe = { 0 };
+		if (fh_tenant_validate(x->s, t, &fe, NULL) != FH_OK) {
+			for (size_t k = 0; k < fe.n; k++)
+				problem(x->res, line, fe.e[k].field, fe.e[k].message);
+			good = false;
+		}
+	}
+	return good;
+}
+
 fh_status fh_tenant_import(fh_store *s, const fh_actor *actor, const char *data, size_t len,
 			   const fh_import_options *opt, fh_import_result *res, fh_error *err)
 {
@@ -115,6 +196,7 @@ fh_status fh_tenant_import(fh_store *s, const fh_actor *actor, const char *data,
 	if (sqlite3_step(q) == SQLITE_ROW)
 		hub = sqlite3_column_int64(q, 0);
 	sqlite3_reset(q);
+	q = fh_store_stmt(s, "SELECT id FROM hubs WHERE code = ?1", err); /* kept for the rows */
 	if (!hub)
 		return fh_error_set(err, FH_EINVAL, "hub", _("no hub with code '%s'"),
 				    opt->hub_code ? opt->hub_code : "");
@@ -169,6 +251,7 @@ fh_status fh_tenant_import(fh_store *s, const fh_actor *actor, const char *data,
 		st = fh_error_set(err, FH_EINVAL, NULL, "%s", r == 0 ? _("the file is empty") : _("line 1: the heading row is unreadable"));
 		goto out;
 	}
+	int hub_col = -1; /* a hub column (as exported) overrides hub_code */
 	for (size_t i = 0; i < c.ncells; i++) {
 		fh_tenant_field f;
 		map[i] = -1;
@@ -176,6 +259,10 @@ fh_status fh_tenant_import(fh_store *s, const fh_actor *actor, const char *data,
 		fh_text_trim(h, sizeof h, c.cells[i]);
 		if (!h[0])
 			continue;
+		if (strcasecmp(h, "hub") == 0 || strcmp(h, "孵化基地") == 0 || strcmp(h, "基地") == 0) {
+			hub_col = (int)i;
+			continue;
+		}
 		if (!fh_tenant_field_lookup(h, &f)) {
 			st = fh_error_set(err, FH_EINVAL, NULL, _("line %zu, column %zu: '%s' is not a tenant field (名称, 统一社会信用代码, … or name, credit_code, …; see fuhua(1))"),
 					  line, i + 1, h);
@@ -194,18 +281,31 @@ fh_status fh_tenant_import(fh_store *s, const fh_actor *actor, const char *data,
 	}
 	size_t ncols = c.ncells;
 
-	/* first pass: parse and check every row */
-	size_t cap = 1024, n = 0;
-	fh_tenant *rows = malloc(cap * sizeof *rows);
-	size_t *lines = malloc(cap * sizeof *lines);
-	bool *bad = NULL;
-	if (!rows || !lines) {
-		free(rows);
-		free(lines);
-		st = fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
+	/* The whole import is one write transaction: the checks see exactly
+	 * what the writes will go into, and nothing is half-written. */
+	if ((st = fh_tx_begin(s, err)) != FH_OK)
 		goto out;
+	sqlite3_exec(fh_store_db(s), "PRAGMA cache_size = -131072", NULL, NULL, NULL);
+	int term = 12;
+	sqlite3_stmt *tq = fh_store_stmt(s, "SELECT incubation_term_months FROM hubs WHERE id = ?1", NULL);
+	if (tq) {
+		sqlite3_bind_int64(tq, 1, hub);
+		if (sqlite3_step(tq) == SQLITE_ROW)
+			term = sqlite3_column_int(tq, 0);
+		sqlite3_reset(tq);
 	}
-	while ((r = fh_csv_next(&c, &line)) != 0) {
+	struct row_ctx rc = { s, actor, q, hub, hub_col, map, ncols, term, res, "", 0 };
+	const char *body = c.p;
+	size_t body_line = c.line;
+
+	/* first pass: parse and check every row; keep only which are bad */
+	size_t n = 0, cap = 0, nc = 0;
+	bool *bad = NULL;
+	struct code_line *codes = NULL;
+	fh_tenant *t = malloc(sizeof *t);
+	if (!t)
+		st = fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
+	while (st == FH_OK && (r = fh_csv_next(&c, &line)) != 0) {
 		if (r < 0) {
 			problem(res, line, NULL, _("a quoted cell is never closed"));
 			break;
@@ -213,58 +313,25 @@ fh_status fh_tenant_import(fh_store *s, const fh_actor *actor, const char *data,
 		if (blank(&c))
 			continue;
 		if (n == cap) {
-			cap *= 2;
-			fh_tenant *nr = realloc(rows, cap * sizeof *rows);
-			if (nr)
-				rows = nr;
-			size_t *nl = realloc(lines, cap * sizeof *lines);
-			if (nl)
-				lines = nl;
-			if (!nr || !nl) {
+			cap = cap ? cap * 2 : 4096;
+			bool *nb = realloc(bad, cap * sizeof *bad);
+			struct code_line *ncl = nb ? realloc(codes, cap * sizeof *codes) : NULL;
+			if (nb)
+				bad = nb;
+			if (ncl)
+				codes = ncl;
+			if (!nb || !ncl) {
 				st = fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
 				break;
 			}
 		}
-		fh_tenant *t = &rows[n];
-		lines[n] = line;
-		fh_tenant_init(t);
-		t->hub_id = hub;
-		if (c.ncells > ncols) {
-			char msg[128];
-			snprintf(msg, sizeof msg, _("%zu cells, the heading has %zu"), c.ncells, ncols);
-			problem(res, line, NULL, msg);
-		}
-		bool row_bad = c.ncells > ncols;
-		for (size_t i = 0; i < c.ncells && i < ncols; i++) {
-			if (map[i] < 0)
-				continue;
-			fh_error e;
-			if (fh_tenant_set(t, (fh_tenant_field)map[i], c.cells[i], &e) != FH_OK) {
-				problem(res, line, e.field, e.message);
-				row_bad = true;
-			}
-		}
-		if (!row_bad) {
-			/* imported tenants may arrive at any stage */
-			if (t->stage >= FH_STAGE_INCUBATING && t->admitted_on && !t->planned_end) {
-				sqlite3_stmt *tq = fh_store_stmt(s, "SELECT incubation_term_months FROM hubs WHERE id = ?1", NULL);
-				if (tq) {
-					sqlite3_bind_int64(tq, 1, hub);
-					if (sqlite3_step(tq) == SQLITE_ROW)
-						t->planned_end = fh_add_months(t->admitted_on, sqlite3_column_int(tq, 0));
-					sqlite3_reset(tq);
-				}
-			}
-			fh_field_errors fe = { 0 };
-			if (fh_tenant_validate(s, t, &fe, NULL) != FH_OK) {
-				for (size_t k = 0; k < fe.n; k++)
-					problem(res, line, fe.e[k].field, fe.e[k].message);
-				row_bad = true;
-			}
-		}
-		if (row_bad) {
-			t->name[0] = 0; /* marks it bad */
+		bad[n] = !parse_row(&rc, &c, line, t, true);
+		if (bad[n])
 			res->skipped++;
+		else if (t->credit_code[0]) {
+			memcpy(codes[nc].code, t->credit_code, sizeof codes[nc].code);
+			codes[nc].line = line;
+			codes[nc++].row = n;
 		}
 		n++;
 		if (opt->progress && n % 1000 == 0)
@@ -272,15 +339,7 @@ fh_status fh_tenant_import(fh_store *s, const fh_actor *actor, const char *data,
 	}
 	res->rows = n;
 	/* the same credit code twice in the file */
-	struct code_line *codes = st == FH_OK ? malloc((n + 1) * sizeof *codes) : NULL;
-	size_t nc = 0;
-	for (size_t i = 0; codes && i < n; i++)
-		if (rows[i].name[0] && rows[i].credit_code[0]) {
-			memcpy(codes[nc].code, rows[i].credit_code, sizeof codes[nc].code);
-			codes[nc].line = lines[i];
-			codes[nc++].row = i;
-		}
-	if (codes) {
+	if (st == FH_OK && nc > 1) {
 		qsort(codes, nc, sizeof *codes, by_code);
 		for (size_t i = 1; i < nc; i++)
 			if (strcmp(codes[i].code, codes[i - 1].code) == 0) {
@@ -290,12 +349,12 @@ fh_status fh_tenant_import(fh_store *s, const fh_actor *actor, const char *data,
 				char msg[128];
 				snprintf(msg, sizeof msg, _("the same code as line %zu"), codes[k].line);
 				problem(res, codes[i].line, "credit_code", msg);
-				rows[codes[i].row].name[0] = 0;
-				res->skipped++;
+				if (!bad[codes[i].row])
+					res->skipped++;
+				bad[codes[i].row] = true;
 			}
-		free(codes);
 	}
-	(void)bad;
+	free(codes);
 	if (res->nproblems)
 		qsort(res->problems, res->nproblems, sizeof *res->problems, by_line);
 	if (st == FH_OK && res->nproblems && !opt->skip_bad) {
@@ -304,43 +363,50 @@ fh_status fh_tenant_import(fh_store *s, const fh_actor *actor, const char *data,
 				  res->skipped ? res->skipped : 1, n);
 		res->skipped = 0;
 	}
-	/* second pass: write the good rows, all in one transaction */
-	if (st == FH_OK && (st = fh_tx_begin(s, err)) == FH_OK) {
-		for (size_t i = 0; st == FH_OK && i < n; i++) {
-			if (!rows[i].name[0])
-				continue;
-			st = fh_tenant_insert(s, actor, &rows[i], err);
+	/* second pass: read the rows again and write the good ones */
+	c.p = body;
+	c.line = body_line;
+	for (size_t i = 0; st == FH_OK && i < n;) {
+		if ((r = fh_csv_next(&c, &line)) <= 0)
+			break;
+		if (blank(&c))
+			continue;
+		if (!bad[i]) {
+			parse_row(&rc, &c, line, t, false);
+			st = fh_tenant_insert(s, actor, t, err);
 			if (st != FH_OK) {
 				char msg[600];
-				snprintf(msg, sizeof msg, _("line %zu: %s"), lines[i], err->message);
+				snprintf(msg, sizeof msg, _("line %zu: %s"), line, err->message);
 				fh_error_set(err, st, err->field, "%s", msg);
 			}
 			res->imported++;
 			if (opt->progress && res->imported % 1000 == 0)
 				opt->progress(opt->ctx, 1, i, n);
 		}
-		if (st == FH_OK) {
-			fh_buf b = FH_BUF_INIT;
-			fh_buf_printf(&b, "{\"summary\":");
-			char sum[600];
-			snprintf(sum, sizeof sum, "%zu ← %s", res->imported, opt->source ? opt->source : "CSV");
-			fh_buf_json_string(&b, sum);
-			fh_buf_printf(&b, ",\"imported\":%zu,\"skipped\":%zu,\"encoding\":\"%s\"}", res->imported,
-				      res->skipped, res->encoding);
-			st = fh_audit_write(s, actor, hub, "tenant", 0, "import", NULL, fh_buf_str(&b), err);
-			fh_buf_free(&b);
-		}
-		if (st == FH_OK)
-			st = fh_tx_commit(s, err);
-		else
-			fh_tx_rollback(s);
-		if (st != FH_OK)
-			res->imported = 0;
-		else if (opt->progress)
-			opt->progress(opt->ctx, 1, n, n);
+		i++;
 	}
-	free(rows);
-	free(lines);
+	free(bad);
+	free(t);
+	if (st == FH_OK) {
+		fh_buf b = FH_BUF_INIT;
+		fh_buf_printf(&b, "{\"summary\":");
+		char sum[600];
+		snprintf(sum, sizeof sum, "%zu ← %s", res->imported, opt->source ? opt->source : "CSV");
+		fh_buf_json_string(&b, sum);
+		fh_buf_printf(&b, ",\"imported\":%zu,\"skipped\":%zu,\"encoding\":\"%s\"}", res->imported,
+			      res->skipped, res->encoding);
+		st = fh_audit_write(s, actor, hub, "tenant", 0, "import", NULL, fh_buf_str(&b), err);
+		fh_buf_free(&b);
+	}
+	if (st == FH_OK)
+		st = fh_tx_commit(s, err);
+	else
+		fh_tx_rollback(s);
+	sqlite3_exec(fh_store_db(s), "PRAGMA cache_size = -2000", NULL, NULL, NULL);
+	if (st != FH_OK)
+		res->imported = 0;
+	else if (opt->progress)
+		opt->progress(opt->ctx, 1, n, n);
 out:
 	fh_csv_free(&c);
 	free(converted);

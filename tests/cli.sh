@@ -70,5 +70,48 @@ check "removing a space in use exits 1" [ $rc -eq 1 ]
 check "… naming the space" grep -q "space '.*' (.*) of hub 'ja' is in use by" "$T/err"
 "$FUHUA" hub list --format csv --db "$T/d1.db" > "$T/d1b.csv"
 check "… and nothing changed" cmp -s "$T/d1.csv" "$T/d1b.csv"
+
+# ---- tenants ----
+F="$FUHUA --lang en --db $db"
+$F tenant add --name 静安青凤为老服务社 --org-type 社会团体 --reg-state registered \
+	--credit-code 51310106MJ4987654K --phone "021 6234 5678" --hub ja --field 为老服务 \
+	--format json > "$T/add.json" 2> "$T/err"
+check "tenant add prints JSON with underscored keys" grep -q '"credit_code":"51310106MJ4987654K"' "$T/add.json"
+check "… the phone normalised" grep -q '"phone":"021-62345678"' "$T/add.json"
+$F tenant add --name 静 --phone 6234 --credit-code 51310106MJ4987654X --rating 3A --hub ja 2> "$T/err"
+check "tenant add with bad fields exits 2" [ $? -eq 2 ]
+check "… naming every bad field" sh -c "grep -q '^fuhua: phone:' '$T/err' && grep -q '^fuhua: name:' '$T/err' && grep -q '^fuhua: credit_code:' '$T/err' && grep -q '^fuhua: rating:' '$T/err'"
+check "… and writes nothing" sh -c "[ \$($F tenant list --format csv | wc -l) -eq 2 ]"
+$F tenant add --nmae x 2> "$T/err"
+check "an unknown tenant option exits 2" [ $? -eq 2 ]
+$F tenant list --search jaqf --format csv > "$T/list.csv"
+check "tenant list --search finds by pinyin initials" grep -q '静安青凤为老服务社' "$T/list.csv"
+check "tenant list csv header is English" grep -q '^id,name,short_name,org_type,stage,field,hub,months' "$T/list.csv"
+$F tenant move 1 incubating 2> "$T/err"
+check "no stage is skipped (exit 2)" sh -c "[ $? -eq 2 ] && grep -q 'not skipped' '$T/err'"
+$F tenant move 1 reviewing 2> /dev/null && $F tenant move 1 incubating 2> /dev/null
+check "tenant move: applied → reviewing → incubating" sh -c "$F tenant show 1 --format json | grep -q '\"stage\":\"incubating\"'"
+$F tenant move 1 exited 2> "$T/err"
+check "an exit needs a reason" grep -q 'reason' "$T/err"
+$F tenant show 99 2> "$T/err"
+check "tenant show of no tenant exits 1" [ $? -eq 1 ]
+$F tenant edit 1 --notes "每周三活动" 2> /dev/null
+check "tenant edit changes one field" sh -c "$F tenant show 1 --format json | grep -q '每周三活动'"
+
+printf '名称,组织类型,联系电话,阶段,入驻日期\r\n导入甲,社会团体,13812345678,孵化中,2025-1-5\r\n导入乙,基金会,12345,申请,\r\n' | iconv -f UTF-8 -t GB18030 > "$T/gb.csv"
+$F tenant import "$T/gb.csv" --hub ja-gh 2> "$T/err"
+check "import of a bad row exits 2, nothing written" sh -c "[ $? -eq 2 ] && [ \$($F tenant list --hub ja-gh --format csv | wc -l) -eq 1 ]"
+check "… reporting file, line and field" grep -q "gb.csv:3: phone:" "$T/err"
+$F tenant import "$T/gb.csv" --hub ja-gh --skip-bad 2> "$T/err"
+check "import --skip-bad of GB18030 imports the good row" sh -c "grep -q '1 tenants imported (gb18030), 1 rows skipped' '$T/err'"
+printf 'name,org_type\n"未闭合,service_org\n' > "$T/open.csv"
+$F tenant import "$T/open.csv" --hub ja-gh 2> "$T/err"
+check "an unclosed quote names its line" grep -q "open.csv:2:" "$T/err"
+$F tenant edit 1 --notes "=1+2" 2> /dev/null
+$F tenant export --output "$T/out.csv"
+check "export starts with a UTF-8 BOM" sh -c "head -c 3 '$T/out.csv' | od -An -tx1 | grep -q 'ef bb bf'"
+check "export neutralises formulas" grep -q "'=1+2" "$T/out.csv"
+$F tenant import "$T/out.csv" --hub mh 2> "$T/err"
+check "an export imports again (its credit codes are taken: refused)" grep -q "already belongs" "$T/err"
 rm -rf "$T"
 unset FUHUA_NOW

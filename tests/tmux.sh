@@ -34,5 +34,34 @@ check "tmux: Ctrl-C exits with the terminal restored" wait_for "screen_of b" "EX
 check "tmux: … and the screen is the shell's again" sh -c "! tmux -S '$sock' capture-pane -p -t b | grep -q 'Log in to continue'"
 tm send-keys -t a Q
 check "tmux: Q quits" wait_for "screen_of a" "EXIT=0"
+
+# An edit conflict between two sessions: both open one tenant's form; the
+# front desk saves a note first; the manager's save says who changed it,
+# keeps the manager's typed phone, merges the note, and applies on F2.
+tname=$("$FUHUA" tenant list --hub ja-dn --stage applied --format csv --db "$X/demo.db" | sed -n '2p' | cut -d, -f2)
+tid=$("$FUHUA" tenant list --hub ja-dn --stage applied --format csv --db "$X/demo.db" | sed -n '2p' | cut -d, -f1)
+for s in c d; do
+	tm new-session -d -s $s -x 100 -y 30 "$run --lang zh; echo EXIT=\$?; sleep 60"
+	wait_for "screen_of $s" "请登录" > /dev/null
+done
+tm send-keys -t c zhuren Enter demo1234 Enter F2 /
+tm send-keys -t c -l "$tname"
+tm send-keys -t c Enter Enter e
+tm send-keys -t d qiantai Enter demo1234 Enter F2 /
+tm send-keys -t d -l "$tname"
+tm send-keys -t d Enter Enter e
+check "tmux: manager's edit form open" wait_for "screen_of c" "编辑 $tname"
+check "tmux: front desk's edit form open" wait_for "screen_of d" "编辑 $tname"
+tm send-keys -t c Down Down Down Down Down Down Down Down C-u 13900000001
+tm send-keys -t d Up
+tm send-keys -t d -l "前台补充材料"
+tm send-keys -t d F2
+check "tmux: the front desk saves first" wait_for "screen_of d" "已保存 $tname"
+tm send-keys -t c F2
+check "tmux: the manager's save names who changed it" wait_for "screen_of c" "qiantai"
+check "tmux: … keeps the typed phone and merges the note" wait_for "screen_of c" "对方的修改"
+tm send-keys -t c F2
+check "tmux: … and applies on F2" wait_for "screen_of c" "已保存 $tname"
+check "tmux: both edits are in the database" sh -c "'$FUHUA' tenant show $tid --db '$X/demo.db' --format json | grep -q '\"phone\":\"13900000001\".*\"notes\":\"前台补充材料\"'"
 tm kill-server 2> /dev/null
 rm -rf "$X"

@@ -55,8 +55,16 @@ void fh_app_logged_in(struct app *app, const fh_actor *actor)
 	app->logged_in = true;
 	app->locked = false;
 	app->help = false;
-	if (!same)
+	if (!same) {
+		/* another operator: nothing of the last one's views carries over */
 		app->screen = FH_SCREEN_DASHBOARD;
+		for (int s = 0; s < FH_SCREEN_COUNT; s++) {
+			if (fh_screen_view((enum fh_screen)s)->done)
+				fh_screen_view((enum fh_screen)s)->done(app);
+			free(app->view_state[s]);
+			app->view_state[s] = NULL;
+		}
+	}
 	app->last_input = fh_app_now();
 	app->idle_extra = 0;
 	app->data_version = fh_store_data_version(app->store);

@@ -7,6 +7,7 @@
  *   :resize COLS ROWS  resize the (virtual) terminal
  *   :idle MINUTES      pretend the operator was idle that long
  *   :poll              look for other sessions' writes now
+ *   :rss FILE          write the resident memory (VmRSS) now, for make bench
  * When the script ends, the program quits. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,7 +17,7 @@
 #include "tui.h"
 
 struct step {
-	enum { STEP_KEY, STEP_CHAR, STEP_DUMP, STEP_RESIZE, STEP_IDLE, STEP_POLL } type;
+	enum { STEP_KEY, STEP_CHAR, STEP_DUMP, STEP_RESIZE, STEP_IDLE, STEP_POLL, STEP_RSS } type;
 	wint_t ch;
 	int a, b;
 	char *path;
@@ -123,6 +124,9 @@ bool fh_input_script_open(const char *path, char *msg, size_t size)
 			s.type = STEP_IDLE;
 		} else if (strcmp(line, ":poll") == 0) {
 			s.type = STEP_POLL;
+		} else if (sscanf(line, ":rss %1023s", arg) == 1) {
+			s.type = STEP_RSS;
+			s.path = strdup(arg);
 		} else {
 			snprintf(msg, size, "script line %d: unknown command %s", lineno, line);
 			ok = false;
@@ -184,6 +188,20 @@ bool fh_screen_dump(const char *path)
 	return fclose(f) == 0;
 }
 
+/* The program's resident memory now, from /proc, as "VmRSS: N kB". */
+static void write_rss(const char *path)
+{
+	FILE *in = fopen("/proc/self/status", "r"), *out = fopen(path, "w");
+	char line[256];
+	while (in && out && fgets(line, sizeof line, in))
+		if (strncmp(line, "VmRSS:", 6) == 0 || strncmp(line, "VmHWM:", 6) == 0)
+			fputs(line, out);
+	if (in)
+		fclose(in);
+	if (out)
+		fclose(out);
+}
+
 static struct fh_input script_get(struct app *app)
 {
 	while (next_step < nsteps) {
@@ -204,6 +222,9 @@ static struct fh_input script_get(struct app *app)
 			return (struct fh_input){ FH_IN_TIMEOUT, 0 };
 		case STEP_POLL:
 			return (struct fh_input){ FH_IN_TIMEOUT, 0 };
+		case STEP_RSS:
+			write_rss(s->path);
+			break;
 		}
 	}
 	return (struct fh_input){ FH_IN_END, 0 };

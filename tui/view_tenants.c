@@ -551,7 +551,7 @@ static void draw_page(struct app *app, struct tenants *v, int top, int rows, int
 				  i == v->tab ? fh_attr(app, FH_C_SELECT) : A_UNDERLINE) + 1;
 	}
 	int y = top + 4, body = rows - 6;
-	if (v->error[0])
+	if (v->error[0] && v->mode != MOVE) /* the dialog shows its own */
 		fh_draw_text(top + 3, 0, v->error, cols, false, fh_attr(app, FH_C_BAD));
 	if (v->tab == 0)
 		draw_profile(app, v, y, body, cols);
@@ -825,9 +825,9 @@ static void save_form(struct app *app, struct tenants *v)
 		return;
 	}
 	if (st == FH_ECONFLICT && !fm->is_new) {
-		/* Someone saved first: keep what this operator typed, show what
-		 * the other one changed, and take their version so F2 applies
-		 * these values over it. */
+		/* Someone saved first. Fields only they changed take their value;
+		 * fields this operator changed keep what was typed, with theirs
+		 * beside; their version becomes the base, so F2 applies. */
 		fh_tenant now;
 		fh_error e2;
 		if (fh_tenant_get_by_id(app->store, &app->actor, fm->base.id, &now, &e2) == FH_OK) {
@@ -836,12 +836,18 @@ static void save_form(struct app *app, struct tenants *v)
 				fh_tenant_get(&fm->base, (fh_tenant_field)f, false, zh(), was, sizeof was);
 				fh_tenant_get(&now, (fh_tenant_field)f, false, zh(), is, sizeof is);
 				fm->theirs[f][0] = 0;
-				if (strcmp(was, is) != 0)
+				if (strcmp(was, is) == 0)
+					continue;
+				if (strcmp(fm->val[f], was) == 0 || (fm->is_new && !fm->val[f][0])) {
+					snprintf(fm->val[f], sizeof fm->val[f], "%s", is);
+					snprintf(fm->theirs[f], sizeof fm->theirs[f], "%s", _("↻ their change"));
+				} else {
 					snprintf(fm->theirs[f], sizeof fm->theirs[f], _("now: %s"), is[0] ? is : "∅");
+				}
 			}
 			fm->base = now;
 		}
-		snprintf(fm->message, sizeof fm->message, _("%s. Your values are kept; F2 saves them over that version."),
+		snprintf(fm->message, sizeof fm->message, _("%s. Your values are kept, theirs merged in; F2 saves."),
 			 err.message);
 		return;
 	}

@@ -17,7 +17,8 @@
 #include "fuhua/tenant.h"
 
 typedef struct fh_import_options {
-	const char *hub_code;  /* the hub the tenants join */
+	const char *hub_code;  /* the hub the tenants join (a hub column, as
+				  exported, overrides it row by row) */
 	const char *encoding;  /* NULL to detect, else "utf-8" or "gb18030" */
 	bool skip_bad;         /* write the good rows, report the bad */
 	const char *source;    /* the file's name, for the audit log */
