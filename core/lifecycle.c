@@ -150,6 +150,31 @@ static fh_status add_milestones(fh_store *s, const fh_actor *actor, const fh_ten
 	return st;
 }
 
+/* An audit JSON object for a tenant: {"name":…,"key":"value"…}; closed by
+ * the caller with "}". */
+static void named(fh_buf *b, const char *name, const char *key, const char *value)
+{
+	fh_buf_puts(b, "{\"name\":");
+	fh_buf_json_string(b, name);
+	fh_buf_printf(b, ",\"%s\":", key);
+	fh_buf_json_string(b, value);
+}
+
+/* Writes the audit row of a lifecycle step and ends its transaction. */
+static fh_status finish(fh_store *s, const fh_actor *actor, const fh_tenant *t, const char *action,
+			fh_buf *o, fh_buf *n, fh_status st, fh_error *err)
+{
+	if (st == FH_OK)
+		st = fh_audit_write(s, actor, t->hub_id, "tenant", t->id, action, fh_buf_str(o),
+				    fh_buf_str(n), err);
+	fh_buf_free(o);
+	fh_buf_free(n);
+	if (st == FH_OK)
+		return fh_tx_commit(s, err);
+	fh_tx_rollback(s);
+	return st;
+}
+
 static fh_status stage_line(fh_store *s, const fh_actor *actor, int64_t id, fh_stage from,
 			    fh_stage to, int64_t at, const char *reason, fh_error *err)
 {
@@ -239,31 +264,19 @@ fh_status fh_tenant_move(fh_store *s, const fh_actor *actor, int64_t id, int64_t
 		st = stage_line(s, actor, id, t.stage, to, now, reason, err);
 	if (st == FH_OK && to == FH_STAGE_INCUBATING)
 		st = add_milestones(s, actor, &t, now, err);
-	if (st == FH_OK) {
-		fh_buf o = FH_BUF_INIT, n = FH_BUF_INIT;
-		char d[16];
-		fh_buf_printf(&o, "{\"name\":");
-		fh_buf_json_string(&o, t.name);
-		fh_buf_printf(&o, ",\"stage\":\"%s\"}", fh_stage_name(t.stage));
-		fh_buf_printf(&n, "{\"name\":");
-		fh_buf_json_string(&n, t.name);
-		fh_buf_printf(&n, ",\"stage\":\"%s\"", fh_stage_name(to));
-		if (to == FH_STAGE_INCUBATING)
-			fh_buf_printf(&n, ",\"planned_end\":\"%s\"", fh_clock_format_date(planned, d, sizeof d));
-		if (reason[0]) {
-			fh_buf_puts(&n, to == FH_STAGE_EXITED ? ",\"exit_reason\":" : ",\"reason\":");
-			fh_buf_json_string(&n, reason);
-		}
-		fh_buf_puts(&n, "}");
-		st = fh_audit_write(s, actor, t.hub_id, "tenant", id, "move", fh_buf_str(&o),
-				    fh_buf_str(&n), err);
-		fh_buf_free(&o);
-		fh_buf_free(&n);
+	fh_buf o = FH_BUF_INIT, n = FH_BUF_INIT;
+	char d[16];
+	named(&o, t.name, "stage", fh_stage_name(t.stage));
+	fh_buf_puts(&o, "}");
+	named(&n, t.name, "stage", fh_stage_name(to));
+	if (to == FH_STAGE_INCUBATING)
+		fh_buf_printf(&n, ",\"planned_end\":\"%s\"", fh_clock_format_date(planned, d, sizeof d));
+	if (reason[0]) {
+		fh_buf_puts(&n, to == FH_STAGE_EXITED ? ",\"exit_reason\":" : ",\"reason\":");
+		fh_buf_json_string(&n, reason);
 	}
-	if (st == FH_OK)
-		return fh_tx_commit(s, err);
-	fh_tx_rollback(s);
-	return st;
+	fh_buf_puts(&n, "}");
+	return finish(s, actor, &t, "move", &o, &n, st, err);
 }
 
 fh_status fh_tenant_extend(fh_store *s, const fh_actor *actor, int64_t id, int64_t version,
@@ -305,22 +318,11 @@ fh_status fh_tenant_extend(fh_store *s, const fh_actor *actor, int64_t id, int64
 			st = fh_store_fail(s, err, _("saving the extension"));
 		sqlite3_reset(q);
 	}
-	if (st == FH_OK) {
-		fh_buf o = FH_BUF_INIT, n = FH_BUF_INIT;
-		char d2[16];
-		fh_buf_printf(&o, "{\"name\":");
-		fh_buf_json_string(&o, t.name);
-		fh_buf_printf(&o, ",\"planned_end\":\"%s\"}", fh_clock_format_date(base, d, sizeof d));
-		fh_buf_printf(&n, "{\"name\":");
-		fh_buf_json_string(&n, t.name);
-		fh_buf_printf(&n, ",\"planned_end\":\"%s\"}", fh_clock_format_date(to, d2, sizeof d2));
-		st = fh_audit_write(s, actor, t.hub_id, "tenant", id, "extend", fh_buf_str(&o),
-				    fh_buf_str(&n), err);
-		fh_buf_free(&o);
-		fh_buf_free(&n);
-	}
-	if (st == FH_OK)
-		return fh_tx_commit(s, err);
-	fh_tx_rollback(s);
-	return st;
+	fh_buf o = FH_BUF_INIT, n = FH_BUF_INIT;
+	char d2[16];
+	named(&o, t.name, "planned_end", fh_clock_format_date(base, d, sizeof d));
+	fh_buf_puts(&o, "}");
+	named(&n, t.name, "planned_end", fh_clock_format_date(to, d2, sizeof d2));
+	fh_buf_puts(&n, "}");
+	return finish(s, actor, &t, "extend", &o, &n, st, err);
 }
