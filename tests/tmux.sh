@@ -50,18 +50,18 @@ tm send-keys -t c Enter Enter e
 tm send-keys -t d qiantai Enter demo1234 Enter F2 /
 tm send-keys -t d -l "$tname"
 tm send-keys -t d Enter Enter e
-check "tmux: manager's edit form open" wait_for "screen_of c" "编辑 $tname"
-check "tmux: front desk's edit form open" wait_for "screen_of d" "编辑 $tname"
+check "tmux: manager's edit form open" wait_for "screen_of c" "编辑 $tname" 30
+check "tmux: front desk's edit form open" wait_for "screen_of d" "编辑 $tname" 30
 tm send-keys -t c Down Down Down Down Down Down Down Down C-u 13900000001
 tm send-keys -t d Up
 tm send-keys -t d -l "前台补充材料"
 tm send-keys -t d F2
-check "tmux: the front desk saves first" wait_for "screen_of d" "已保存 $tname"
+check "tmux: the front desk saves first" wait_for "screen_of d" "已保存 $tname" 30
 tm send-keys -t c F2
-check "tmux: the manager's save names who changed it" wait_for "screen_of c" "qiantai"
-check "tmux: … keeps the typed phone and merges the note" wait_for "screen_of c" "对方的修改"
+check "tmux: the manager's save names who changed it" wait_for "screen_of c" "qiantai" 30
+check "tmux: … keeps the typed phone and merges the note" wait_for "screen_of c" "对方的修改" 30
 tm send-keys -t c F2
-check "tmux: … and applies on F2" wait_for "screen_of c" "已保存 $tname"
+check "tmux: … and applies on F2" wait_for "screen_of c" "已保存 $tname" 30
 check "tmux: both edits are in the database" sh -c "'$FUHUA' tenant show $tid --db '$X/demo.db' --format json | grep -q '\"phone\":\"13900000001\".*\"notes\":\"前台补充材料\"'"
 tm kill-server 2> /dev/null
 rm -rf "$X"
