@@ -637,28 +637,6 @@ void fh_field_errors_add(fh_field_errors *errs, const fh_error *e)
 		fh_field_errors_add(errs, &e_);                                                    \
 	} while (0)
 
-/* The service fields of a hub, as configured; returns whether `field` is one,
- * and lists them into `list` for the message. */
-static bool hub_has_field(fh_store *s, int64_t hub, const char *field, char *list, size_t size)
-{
-	sqlite3_stmt *st = fh_store_stmt(s, "SELECT name FROM hub_fields WHERE hub_id = ?1 ORDER BY seq", NULL);
-	bool found = false;
-	size_t used = 0;
-	list[0] = 0;
-	if (!st)
-		return true; /* the database error shows on the write */
-	sqlite3_bind_int64(st, 1, hub);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		const char *name = (const char *)sqlite3_column_text(st, 0);
-		found |= strcmp(name, field) == 0;
-		int w = snprintf(list + used, size - used, "%s%s", used ? "、" : "", name);
-		if (w > 0 && (size_t)w < size - used)
-			used += (size_t)w;
-	}
-	sqlite3_reset(st);
-	return found || used == 0;
-}
-
 size_t fh_hub_service_fields(fh_store *s, int64_t hub, char (*out)[128], size_t max)
 {
 	sqlite3_stmt *st = fh_store_stmt(s, "SELECT name FROM hub_fields WHERE hub_id = ?1 ORDER BY seq", NULL);
@@ -737,10 +715,12 @@ fh_status fh_tenant_validate(fh_store *s, const fh_tenant *t, fh_field_errors *e
 		else {
 			static const char want[FH_ORG_TYPE_COUNT] = { '1', '2', '3', 0 };
 			char got = t->credit_code[1];
-			if ((unsigned)t->org_type < FH_ORG_TYPE_COUNT && want[t->org_type] && got != want[t->org_type])
+			const char *digit = strchr(want, got);
+			if ((unsigned)t->org_type < FH_ORG_TYPE_COUNT && want[t->org_type] && digit &&
+			    got != want[t->org_type])
 				PROBLEM(FH_TF_CREDIT_CODE, _("is the code of a %s (5%c…), not of a %s"),
-					got == '1' ? "社会团体" : got == '2' ? "社会服务机构" : got == '3' ? "基金会" : "?",
-					got, fh_org_type_label(t->org_type, true));
+					fh_org_type_label((fh_org_type)(digit - want), true), got,
+					fh_org_type_label(t->org_type, true));
 			else if (!strchr("1239", got))
 				PROBLEM(FH_TF_CREDIT_CODE, _("second character '%c' is no organisation type (1, 2, 3 or 9)"), got);
 			else if (s) {
@@ -761,8 +741,16 @@ fh_status fh_tenant_validate(fh_store *s, const fh_tenant *t, fh_field_errors *e
 	}
 
 	if (t->field[0] && s) {
-		char list[512];
-		if (!hub_has_field(s, t->hub_id, t->field, list, sizeof list))
+		char names[40][128], list[512] = "";
+		size_t n = fh_hub_service_fields(s, t->hub_id, names, 40), used = 0;
+		bool found = n == 0; /* a hub without fields configured takes any */
+		for (size_t i = 0; i < n; i++) {
+			found |= strcmp(names[i], t->field) == 0;
+			int w = snprintf(list + used, sizeof list - used, "%s%s", i ? "、" : "", names[i]);
+			if (w > 0 && (size_t)w < sizeof list - used)
+				used += (size_t)w;
+		}
+		if (!found)
 			PROBLEM(FH_TF_FIELD, _("'%s' is not a service field of this hub (%s)"), t->field, list);
 	}
 	if (t->phone[0]) {

@@ -159,9 +159,11 @@ static fh_status write_grams(fh_store *s, int64_t id, const char *hay, bool dele
 	return result;
 }
 
-fh_status fh_tenant_index(fh_store *s, int64_t id, const char *name, const char *short_name,
-			  const char *credit_code, const char *contact, const char *phone,
-			  fh_error *err)
+/* Writes the search row; `fresh` for a tenant just inserted, which has no
+ * old row to take out of the gram index. */
+static fh_status index_row(fh_store *s, int64_t id, const char *name, const char *short_name,
+			   const char *credit_code, const char *contact, const char *phone,
+			   bool fresh, fh_error *err)
 {
 	/* One text: the fields separated by U+001F, so that no match spans two
 	 * of them; then the initials of name and short name. */
@@ -188,10 +190,10 @@ fh_status fh_tenant_index(fh_store *s, int64_t id, const char *name, const char 
 	/* the old text, to take its grams out of the gram index */
 	fh_status result = FH_OK;
 	char *old = NULL;
-	sqlite3_stmt *st = fh_store_stmt(s, "SELECT hay FROM tenant_search WHERE id = ?1", err);
-	if (!st)
+	sqlite3_stmt *st = NULL;
+	if (!fresh && !(st = fh_store_stmt(s, "SELECT hay FROM tenant_search WHERE id = ?1", err)))
 		result = err ? err->code : FH_ESTORE;
-	else {
+	else if (!fresh) {
 		sqlite3_bind_int64(st, 1, id);
 		if (sqlite3_step(st) == SQLITE_ROW)
 			old = strdup((const char *)sqlite3_column_text(st, 0));
@@ -223,6 +225,13 @@ fh_status fh_tenant_index(fh_store *s, int64_t id, const char *name, const char 
 		result = write_grams(s, id, fh_buf_str(&b), false, err);
 	fh_buf_free(&b);
 	return result;
+}
+
+fh_status fh_tenant_index(fh_store *s, int64_t id, const char *name, const char *short_name,
+			  const char *credit_code, const char *contact, const char *phone,
+			  fh_error *err)
+{
+	return index_row(s, id, name, short_name, credit_code, contact, phone, false, err);
 }
 
 fh_status fh_tenant_reindex_all(fh_store *s, fh_error *err)
@@ -311,8 +320,8 @@ fh_status fh_tenant_insert(fh_store *s, const fh_actor *actor, fh_tenant *t, fh_
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return fh_store_fail(s, err, _("writing the stage history"));
-	return fh_tenant_index(s, t->id, t->name, t->short_name, t->credit_code, t->contact,
-			       t->phone, err);
+	return index_row(s, t->id, t->name, t->short_name, t->credit_code, t->contact, t->phone,
+			 true, err);
 }
 
 /* The record as JSON for the audit log: every field, or only those that
@@ -479,36 +488,6 @@ fh_status fh_tenant_stages(fh_store *s, const fh_actor *actor, int64_t id, fh_st
 	return FH_OK;
 }
 
-/* The fields an audit row changed, from its old and new JSON. */
-static void describe(fh_store *s, const char *old, const char *new, fh_change *c)
-{
-	sqlite3_stmt *q = fh_store_stmt(s,
-		"SELECT j.key, json_extract(?1, '$.\"' || j.key || '\"'), j.value"
-		" FROM json_each(?2) j", NULL);
-	c->nfields = 0;
-	if (!q || !new)
-		return;
-	fh_bind_text(q, 1, old ? old : "{}");
-	fh_bind_text(q, 2, new);
-	while (sqlite3_step(q) == SQLITE_ROW && c->nfields < 8) {
-		const char *key = (const char *)sqlite3_column_text(q, 0);
-		const char *a = (const char *)sqlite3_column_text(q, 1);
-		const char *b = (const char *)sqlite3_column_text(q, 2);
-		fh_tenant_field f;
-		if (!key || !fh_tenant_field_lookup(key, &f))
-			continue;
-		if (f == FH_TF_NAME && (!old || (a && b && strcmp(a, b) == 0)))
-			continue; /* carried for lists, not changed */
-		if (!old && (!b || !*b || strcmp(b, "0") == 0 || strcmp(b, "none") == 0))
-			continue; /* a new record: only what was given */
-		c->f[c->nfields].field = f;
-		snprintf(c->f[c->nfields].old, sizeof c->f[0].old, "%s", a ? a : "");
-		snprintf(c->f[c->nfields].new, sizeof c->f[0].new, "%s", b ? b : "");
-		c->nfields++;
-	}
-	sqlite3_reset(q);
-}
-
 fh_status fh_tenant_changes(fh_store *s, const fh_actor *actor, int64_t id, int limit,
 			    fh_change **rows, size_t *n, fh_error *err)
 {
@@ -520,9 +499,13 @@ fh_status fh_tenant_changes(fh_store *s, const fh_actor *actor, int64_t id, int 
 	fh_status st = fh_tenant_get_by_id(s, actor, id, &t, err);
 	if (st != FH_OK)
 		return st;
+	/* one row per changed field: the audit rows joined with their new JSON */
 	sqlite3_stmt *q = fh_store_stmt(s,
-		"SELECT at, operator, via, action, old, new FROM audit"
-		" WHERE entity = 'tenant' AND entity_id = ?1 ORDER BY id DESC LIMIT ?2", err);
+		"SELECT a.id, a.at, a.operator, a.via, a.action, j.key,"
+		" json_extract(a.old, '$.\"' || j.key || '\"'), j.value"
+		" FROM (SELECT * FROM audit WHERE entity = 'tenant' AND entity_id = ?1"
+		"       ORDER BY id DESC LIMIT ?2) a"
+		" LEFT JOIN json_each(a.new) j ORDER BY a.id DESC, j.id", err);
 	if (!q)
 		return err ? err->code : FH_ESTORE;
 	fh_change *out = calloc((size_t)limit, sizeof *out);
@@ -531,28 +514,39 @@ fh_status fh_tenant_changes(fh_store *s, const fh_actor *actor, int64_t id, int 
 	sqlite3_bind_int64(q, 1, id);
 	sqlite3_bind_int(q, 2, limit);
 	size_t k = 0;
+	int64_t last = 0;
 	int rc;
-	/* describe() uses its own statement: collect the rows first */
-	char *olds[500] = { 0 }, *news[500] = { 0 };
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		fh_change *c = &out[k];
-		c->at = sqlite3_column_int64(q, 0);
-		fh_column_text(q, 1, c->operator_name, sizeof c->operator_name);
-		fh_column_text(q, 2, c->via, sizeof c->via);
-		fh_column_text(q, 3, c->action, sizeof c->action);
-		const char *o = (const char *)sqlite3_column_text(q, 4);
-		const char *nw = (const char *)sqlite3_column_text(q, 5);
-		olds[k] = o ? strdup(o) : NULL;
-		news[k] = nw ? strdup(nw) : NULL;
-		k++;
+		int64_t audit_id = sqlite3_column_int64(q, 0);
+		if (audit_id != last) {
+			if (k == (size_t)limit)
+				break;
+			fh_change *c = &out[k++];
+			c->at = sqlite3_column_int64(q, 1);
+			fh_column_text(q, 2, c->operator_name, sizeof c->operator_name);
+			fh_column_text(q, 3, c->via, sizeof c->via);
+			fh_column_text(q, 4, c->action, sizeof c->action);
+			last = audit_id;
+		}
+		fh_change *c = &out[k - 1];
+		const char *key = (const char *)sqlite3_column_text(q, 5);
+		const char *a = (const char *)sqlite3_column_text(q, 6);
+		const char *b = (const char *)sqlite3_column_text(q, 7);
+		bool created = strcmp(c->action, "create") == 0;
+		fh_tenant_field f;
+		if (!key || c->nfields == 8 || !fh_tenant_field_lookup(key, &f))
+			continue;
+		if (f == FH_TF_NAME && (created || (a && b && strcmp(a, b) == 0)))
+			continue; /* carried for lists, not changed */
+		if (created && (!b || !*b || strcmp(b, "0") == 0 || strcmp(b, "none") == 0))
+			continue; /* a new record: only what was given */
+		c->f[c->nfields].field = f;
+		snprintf(c->f[c->nfields].old, sizeof c->f[0].old, "%s", !created && a ? a : "");
+		snprintf(c->f[c->nfields].new, sizeof c->f[0].new, "%s", b ? b : "");
+		c->nfields++;
 	}
 	sqlite3_reset(q);
-	for (size_t i = 0; i < k; i++) {
-		describe(s, strcmp(out[i].action, "create") == 0 ? NULL : olds[i], news[i], &out[i]);
-		free(olds[i]);
-		free(news[i]);
-	}
-	if (rc != SQLITE_DONE) {
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
 		free(out);
 		return fh_store_fail(s, err, _("reading the history"));
 	}

@@ -64,20 +64,30 @@ static int filter_from(const struct fh_opts *o, fh_store *s, const fh_actor *by,
 	return -1;
 }
 
+/* Opens the store as the system operator with the options' filter; an exit
+ * status, or 0 with *s open. */
+static int open_filtered(const struct fh_opts *o, fh_store **s, fh_actor *by, fh_tenant_filter *f)
+{
+	int rc = fh_cli_open_as_system(o, s, by);
+	if (rc)
+		return rc;
+	if ((rc = filter_from(o, *s, by, f)) >= 0) {
+		fh_store_close(s);
+		return rc;
+	}
+	return 0;
+}
+
 static int cmd_list(struct fh_opts *o)
 {
 	if (o->npos != 2)
 		return fh_cli_usage_error("%s", _("tenant list takes no operands"));
 	fh_store *s;
 	fh_actor by;
-	int rc = fh_cli_open_as_system(o, &s, &by);
+	fh_tenant_filter f;
+	int rc = open_filtered(o, &s, &by, &f);
 	if (rc)
 		return rc;
-	fh_tenant_filter f;
-	if ((rc = filter_from(o, s, &by, &f)) >= 0) {
-		fh_store_close(&s);
-		return rc;
-	}
 	struct fh_table t;
 	fh_table_init(&t, (const char *[]){ "id", "name", "short_name", "org_type", "stage", "field",
 					    "hub", "months", "party_org", "party_members",
@@ -373,14 +383,10 @@ static int cmd_export(struct fh_opts *o)
 	fh_store *s;
 	fh_actor by;
 	fh_error err;
-	int rc = fh_cli_open_as_system(o, &s, &by);
+	fh_tenant_filter f;
+	int rc = open_filtered(o, &s, &by, &f);
 	if (rc)
 		return rc;
-	fh_tenant_filter f;
-	if ((rc = filter_from(o, s, &by, &f)) >= 0) {
-		fh_store_close(&s);
-		return rc;
-	}
 	/* write beside the target, then rename: no half-written file */
 	char tmp[4096];
 	FILE *out = stdout;

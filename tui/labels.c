@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "fuhua/tenant.h"
 #include "i18n.h"
 
 const char *fh_label_level(fh_level l)
@@ -15,10 +16,8 @@ const char *fh_label_level(fh_level l)
 
 const char *fh_label_stage(fh_stage s)
 {
-	static const char *const names[FH_STAGE_COUNT] = {
-		N_("applied"), N_("reviewing"), N_("incubating"), N_("graduated"), N_("exited"),
-	};
-	return (unsigned)s < FH_STAGE_COUNT ? _(names[s]) : "?";
+	const char *label = fh_stage_label(s, fh_i18n_is_zh()); /* core's terms */
+	return label ? label : "?";
 }
 
 static const char *lookup(const char *const (*pairs)[2], const char *key)

@@ -99,28 +99,6 @@ static void wipe(struct login *l)
 	explicit_bzero(l->password, sizeof l->password);
 }
 
-static void erase_last(char *s)
-{
-	size_t n = strlen(s);
-	while (n > 0 && ((unsigned char)s[n - 1] & 0xC0) == 0x80)
-		n--;
-	if (n > 0)
-		n--;
-	s[n] = 0;
-}
-
-static void append(char *s, size_t size, wint_t ch)
-{
-	wchar_t wc[2] = { (wchar_t)ch, 0 };
-	char mb[8];
-	int n = wctomb(mb, wc[0]);
-	size_t len = strlen(s);
-	if (n > 0 && len + (size_t)n < size) {
-		memcpy(s + len, mb, (size_t)n);
-		s[len + (size_t)n] = 0;
-	}
-}
-
 static void submit(struct app *app, struct login *l)
 {
 	fh_actor a;
@@ -146,9 +124,12 @@ static bool key(struct app *app, enum fh_action action, const struct fh_input *i
 	char *buf = l->focus ? l->password : l->name;
 	size_t size = l->focus ? sizeof l->password : sizeof l->name;
 	wint_t ch = in->ch;
+	if (in->kind == FH_IN_CHAR && ch != '\t' && ch != '\n' && ch != '\r' &&
+	    fh_edit_key(buf, size, in))
+		return true; /* Backspace, Ctrl-U (wipes), a character */
 	if (in->kind == FH_IN_KEY) {
 		if (ch == KEY_BACKSPACE || ch == KEY_DC)
-			erase_last(buf);
+			fh_edit_key(buf, size, in);
 		else if (ch == KEY_UP || ch == KEY_DOWN)
 			l->focus = !l->focus;
 		else if (ch == KEY_ENTER)
@@ -158,15 +139,6 @@ static bool key(struct app *app, enum fh_action action, const struct fh_input *i
 	switch (ch) {
 	case 4: /* Ctrl-D */
 		app->quit = true;
-		return true;
-	case 127:
-	case 8:
-		erase_last(buf);
-		return true;
-	case 21: /* Ctrl-U */
-		if (l->focus)
-			wipe(l);
-		buf[0] = 0;
 		return true;
 	case '\t':
 		l->focus = !l->focus;
@@ -181,8 +153,6 @@ static bool key(struct app *app, enum fh_action action, const struct fh_input *i
 	case '\r':
 		goto enter;
 	default:
-		if (ch >= 0x20 && ch != 0x7F)
-			append(buf, size, ch);
 		return true;
 	}
 enter:

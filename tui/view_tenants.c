@@ -25,6 +25,8 @@ struct form {
 	char val[FORM_FIELDS][VALUE_SIZE];
 	char theirs[FORM_FIELDS][160]; /* after a conflict: the other operator's value */
 	fh_field_errors errs;
+	char fields[MAX_FIELDS][128]; /* the service fields of the tenant's hub */
+	size_t nfields;
 	int focus;
 	bool dirty, confirm_cancel;
 	char message[600];
@@ -694,6 +696,7 @@ static void open_form(struct app *app, struct tenants *v, bool is_new)
 	} else {
 		fm->base = v->t;
 	}
+	fm->nfields = fh_hub_service_fields(app->store, fm->base.hub_id, fm->fields, MAX_FIELDS);
 	fill_form(fm, &fm->base);
 	v->mode = FORM;
 }
@@ -724,8 +727,8 @@ static void choose(struct tenants *v, int f, int dir)
 		break;
 	case FH_TF_FIELD:
 		opts[n++] = "";
-		for (size_t i = 0; i < v->nfields && n < 40; i++)
-			opts[n++] = v->fields[i];
+		for (size_t i = 0; i < fm->nfields && n < 40; i++)
+			opts[n++] = fm->fields[i];
 		break;
 	default:
 		return;
