@@ -38,7 +38,7 @@ endef
 REL  := build/rel
 ASAN := build/asan
 
-.PHONY: all deps run test bench install clean po-check lint
+.PHONY: all deps run test bench install clean po-check lint pot update-po
 all: $(REL)/fuhua locale
 
 deps:
@@ -94,6 +94,22 @@ locale: $(MO_REL)
 $(REL)/locale/%/LC_MESSAGES/fuhua.mo $(ASAN)/locale/%/LC_MESSAGES/fuhua.mo: po/%.po | build/.deps-build
 	@mkdir -p $(dir $@)
 	msgfmt --check -o $@ $<
+
+# po/zh_CN.po is the source of the Chinese text: edit it by hand or in a PO
+# editor. `make update-po` brings new messages in (msgmerge); then translate
+# every empty msgstr. Contexts: P_("ctx", "msgid"); plurals: N3_(one, many, n).
+XGETTEXT_FLAGS := --from-code=UTF-8 --add-comments=TRANSLATORS --sort-by-file \
+	-k_ -kN_ -kP_:1c,2 -kNP_:1c,2 -kN3_:1,2 -kngettext:1,2 \
+	--package-name=fuhua --msgid-bugs-address=fuhua-developers
+pot: build/fuhua.pot
+build/fuhua.pot: Makefile $(CORE_SRC) $(TUI_SRC) $(wildcard tui/*.h core/*.h)
+	@mkdir -p build
+	xgettext $(XGETTEXT_FLAGS) -o $@ $(sort $(CORE_SRC) $(TUI_SRC) $(wildcard tui/*.h core/*.h))
+
+update-po: build/fuhua.pot
+	for po in $(PO); do msgmerge --quiet --update --backup=none --no-fuzzy-matching $$po $<; done
+	@msgattrib --untranslated --no-obsolete po/zh_CN.po | grep -c '^msgid "..*"' \
+	  | sed 's/^/untranslated messages in po\/zh_CN.po: /' || true
 
 po-check:
 	@./tests/po-check.sh

@@ -562,3 +562,16 @@ fh_status fh_hub_get(fh_store *s, const fh_actor *actor, const char *code, fh_hu
 				    code ? code : "");
 	return FH_OK;
 }
+
+size_t fh_hub_service_fields(fh_store *s, int64_t hub, char (*out)[128], size_t max)
+{
+	sqlite3_stmt *st = fh_store_stmt(s, "SELECT name FROM hub_fields WHERE hub_id = ?1 ORDER BY seq", NULL);
+	size_t n = 0;
+	if (!st)
+		return 0;
+	sqlite3_bind_int64(st, 1, hub);
+	while (n < max && sqlite3_step(st) == SQLITE_ROW)
+		fh_column_text(st, 0, out[n++], 128);
+	sqlite3_reset(st);
+	return n;
+}

@@ -170,7 +170,7 @@ static bool parse_row(struct row_ctx *x, const fh_csv *c, size_t line, fh_tenant
 	/* imported tenants may arrive at any stage; the planned end follows
 	 * from the hub's term when not given */
 	if (t->stage >= FH_STAGE_INCUBATING && t->admitted_on && !t->planned_end)
-		t->planned_end = fh_add_months(t->admitted_on, x->term);
+		t->planned_end = fh_clock_add_months(t->admitted_on, x->term);
 	if (good && check) {
 		fh_field_errors fe = { 0 };
 		if (fh_tenant_validate(x->s, t, &fe, NULL) != FH_OK) {

@@ -1,6 +1,7 @@
 /* fuhua core — the tenant lifecycle: 申请 → 评审 → 孵化中 → 出壳, and 退出
  * from any stage before the end. Every move is one transaction: the tenant,
  * its stage history, its milestones and the audit log. */
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -86,36 +87,63 @@ static int open_milestones(fh_store *s, int64_t tenant)
 	return n;
 }
 
-/* The graduation rules of the hub: everything that is missing, in one message. */
-static fh_status check_graduation(fh_store *s, const fh_tenant *t, const struct hub_rules *r,
-				  fh_error *err)
+static void unmet(fh_stage_plan *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void unmet(fh_stage_plan *p, const char *fmt, ...)
 {
-	char why[400] = "";
-	size_t used = 0;
-#define WHY(...)                                                                         \
-	do {                                                                             \
-		if (used)                                                                \
-			used += (size_t)snprintf(why + used, sizeof why - used, "; ");   \
-		if (used < sizeof why)                                                   \
-			used += (size_t)snprintf(why + used, sizeof why - used, __VA_ARGS__); \
-		if (used > sizeof why)                                                   \
-			used = sizeof why;                                               \
-	} while (0)
+	if (p->nunmet >= FH_UNMET_MAX)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(p->unmet[p->nunmet++], sizeof p->unmet[0], fmt, ap);
+	va_end(ap);
+}
+
+/* The graduation rules of the hub: everything that is missing, each in
+ * plan->unmet and all in one message. */
+static fh_status check_graduation(fh_store *s, const fh_tenant *t, const struct hub_rules *r,
+				  fh_stage_plan *p, fh_error *err)
+{
 	int months = fh_tenant_months(t, fh_clock_now());
 	if (months < r->grad_min_months)
-		WHY(_("%d of the %d months of incubation"), months, r->grad_min_months);
+		unmet(p, _("%d of the %d months of incubation"), months, r->grad_min_months);
 	int open = r->grad_all_milestones ? open_milestones(s, t->id) : 0;
 	if (open)
-		WHY(_("%d milestones not done"), open);
+		unmet(p, _("%d milestones not done"), open);
 	if (r->grad_party_coverage && t->party_org == FH_PARTY_NONE && !t->instructor_id)
-		WHY("%s", _("no party organisation and no party-building instructor"));
+		unmet(p, "%s", _("no party organisation and no party-building instructor"));
 	if (t->rating < r->grad_min_rating)
-		WHY(_("rated %s, needs %dA"), t->rating ? (char[]){ (char)('0' + t->rating), 'A', 0 } : _("not rated"),
-		    r->grad_min_rating);
-#undef WHY
-	if (!used)
+		unmet(p, _("rated %s, needs %dA"), t->rating ? (char[]){ (char)('0' + t->rating), 'A', 0 } : _("not rated"),
+		      r->grad_min_rating);
+	if (!p->nunmet)
 		return FH_OK;
+	char why[FH_UNMET_MAX * 202] = "";
+	size_t used = 0;
+	for (size_t i = 0; i < p->nunmet && used < sizeof why; i++)
+		used += (size_t)snprintf(why + used, sizeof why - used, "%s%s", i ? "; " : "", p->unmet[i]);
 	return fh_error_set(err, FH_EINVAL, "stage", _("cannot graduate yet: %s"), why);
+}
+
+/* How many templates admission would instantiate, open milestones, and the
+ * tenant's open allocations. */
+static void count_things(fh_store *s, const fh_tenant *t, fh_stage_plan *p)
+{
+	sqlite3_stmt *q = fh_store_stmt(s,
+		"SELECT (SELECT count(*) FROM milestone_templates WHERE hub_id = ?2),"
+		" (SELECT count(*) FROM milestones WHERE tenant_id = ?1 AND done_on IS NULL),"
+		" (SELECT count(*) FROM allocations WHERE tenant_id = ?1 AND end_on IS NULL),"
+		" (SELECT coalesce(sum(seats), 0) FROM allocations WHERE tenant_id = ?1 AND end_on IS NULL)",
+		NULL);
+	if (!q)
+		return;
+	sqlite3_bind_int64(q, 1, t->id);
+	sqlite3_bind_int64(q, 2, t->hub_id);
+	if (sqlite3_step(q) == SQLITE_ROW) {
+		p->milestones = sqlite3_column_int(q, 0);
+		p->open_milestones = sqlite3_column_int(q, 1);
+		p->allocations = sqlite3_column_int(q, 2);
+		p->seats = sqlite3_column_int(q, 3);
+	}
+	sqlite3_reset(q);
 }
 
 static fh_status add_milestones(fh_store *s, const fh_actor *actor, const fh_tenant *t,
@@ -139,7 +167,7 @@ static fh_status add_milestones(fh_store *s, const fh_actor *actor, const fh_ten
 		sqlite3_bind_int64(q, 1, t->id);
 		for (int i = 0; i < 5; i++)
 			sqlite3_bind_value(q, 2 + i, sqlite3_column_value(tpl, i));
-		sqlite3_bind_int64(q, 7, fh_add_months(admitted, sqlite3_column_int(tpl, 5)));
+		sqlite3_bind_int64(q, 7, fh_clock_add_months(admitted, sqlite3_column_int(tpl, 5)));
 		sqlite3_bind_int64(q, 8, fh_clock_now());
 		sqlite3_bind_text(q, 9, actor->name, -1, SQLITE_TRANSIENT);
 		if (sqlite3_step(q) != SQLITE_DONE)
@@ -194,29 +222,27 @@ static fh_status stage_line(fh_store *s, const fh_actor *actor, int64_t id, fh_s
 	return rc == SQLITE_DONE ? FH_OK : fh_store_fail(s, err, _("writing the stage history"));
 }
 
-fh_status fh_tenant_move(fh_store *s, const fh_actor *actor, int64_t id, int64_t version,
-			 fh_stage to, const char *reason_in, fh_error *err)
+/* Every check of a move, without writing; fills *p (and *r, the rules). */
+static fh_status plan_move(fh_store *s, const fh_actor *actor, const fh_tenant *t, fh_stage to,
+			   const char *reason, struct hub_rules *r, fh_stage_plan *p, fh_error *err)
 {
-	fh_tenant t;
-	fh_status st = fh_tenant_get_by_id(s, actor, id, &t, err);
-	if (st != FH_OK)
-		return st;
-	char reason[FH_TENANT_REASON_MAX * 4 + 1];
-	fh_text_trim(reason, sizeof reason, reason_in ? reason_in : "");
+	memset(p, 0, sizeof *p);
+	p->from = t->stage;
+	p->to = to;
 	if ((unsigned)to >= FH_STAGE_COUNT)
 		return fh_error_set(err, FH_EINVAL, "stage", "%s", _("is not a stage"));
-	if (to == t.stage)
-		return fh_error_set(err, FH_EINVAL, "stage", _("%s is already at that stage"), t.name);
-	if (!fh_stage_step_allowed(t.stage, to)) {
-		if (t.stage == FH_STAGE_GRADUATED || t.stage == FH_STAGE_EXITED)
+	if (to == t->stage)
+		return fh_error_set(err, FH_EINVAL, "stage", _("%s is already at that stage"), t->name);
+	if (!fh_stage_step_allowed(t->stage, to)) {
+		if (t->stage == FH_STAGE_GRADUATED || t->stage == FH_STAGE_EXITED)
 			return fh_error_set(err, FH_EINVAL, "stage", "%s",
 					    _("the tenant has left incubation; its stage is final"));
 		return fh_error_set(err, FH_EINVAL, "stage",
 				    _("cannot go from %s to %s: stages are not skipped or gone back"),
-				    fh_stage_label(t.stage, true), fh_stage_label(to, true));
+				    fh_stage_label(t->stage, true), fh_stage_label(to, true));
 	}
 	bool needs_manager = to == FH_STAGE_INCUBATING || to == FH_STAGE_GRADUATED ||
-			     (to == FH_STAGE_EXITED && t.stage == FH_STAGE_INCUBATING);
+			     (to == FH_STAGE_EXITED && t->stage == FH_STAGE_INCUBATING);
 	if (needs_manager && !fh_role_allows(actor->role, FH_ROLE_MANAGER))
 		return fh_error_set(err, FH_EDENIED, "stage", "%s",
 				    to == FH_STAGE_INCUBATING ? _("admitting a tenant needs a manager")
@@ -227,10 +253,43 @@ fh_status fh_tenant_move(fh_store *s, const fh_actor *actor, int64_t id, int64_t
 	if (fh_utf8_chars(reason) > FH_TENANT_REASON_MAX || fh_text_has_control(reason))
 		return fh_error_set(err, FH_EINVAL, "reason", _("must be one line of at most %d characters"),
 				    FH_TENANT_REASON_MAX);
-	struct hub_rules r;
-	if ((st = load_rules(s, t.hub_id, &r, err)) != FH_OK)
+	fh_status st = load_rules(s, t->hub_id, r, err);
+	if (st != FH_OK)
 		return st;
-	if (to == FH_STAGE_GRADUATED && (st = check_graduation(s, &t, &r, err)) != FH_OK)
+	count_things(s, t, p);
+	p->months = r->term;
+	p->planned_end = to == FH_STAGE_INCUBATING ? fh_clock_add_months(fh_clock_now(), r->term) : t->planned_end;
+	if (to == FH_STAGE_GRADUATED)
+		return check_graduation(s, t, r, p, err);
+	return FH_OK;
+}
+
+fh_status fh_tenant_move_plan(fh_store *s, const fh_actor *actor, int64_t id, fh_stage to,
+			      const char *reason_in, fh_stage_plan *plan, fh_error *err)
+{
+	fh_tenant t;
+	struct hub_rules r;
+	memset(plan, 0, sizeof *plan);
+	fh_status st = fh_tenant_get_by_id(s, actor, id, &t, err);
+	if (st != FH_OK)
+		return st;
+	char reason[FH_TENANT_REASON_MAX * 4 + 1];
+	fh_text_trim(reason, sizeof reason, reason_in ? reason_in : "");
+	return plan_move(s, actor, &t, to, reason, &r, plan, err);
+}
+
+fh_status fh_tenant_move(fh_store *s, const fh_actor *actor, int64_t id, int64_t version,
+			 fh_stage to, const char *reason_in, fh_error *err)
+{
+	fh_tenant t;
+	fh_status st = fh_tenant_get_by_id(s, actor, id, &t, err);
+	if (st != FH_OK)
+		return st;
+	char reason[FH_TENANT_REASON_MAX * 4 + 1];
+	fh_text_trim(reason, sizeof reason, reason_in ? reason_in : "");
+	struct hub_rules r;
+	fh_stage_plan plan;
+	if ((st = plan_move(s, actor, &t, to, reason, &r, &plan, err)) != FH_OK)
 		return st;
 
 	int64_t now = fh_clock_now();
@@ -244,7 +303,7 @@ fh_status fh_tenant_move(fh_store *s, const fh_actor *actor, int64_t id, int64_t
 		" updated_by = ?6 WHERE id = ?7", err) : NULL;
 	if (st == FH_OK && !q)
 		st = err ? err->code : FH_ESTORE;
-	int64_t planned = fh_add_months(now, r.term);
+	int64_t planned = fh_clock_add_months(now, r.term);
 	if (st == FH_OK) {
 		sqlite3_bind_text(q, 1, fh_stage_name(to), -1, SQLITE_STATIC);
 		sqlite3_bind_int64(q, 2, now);
@@ -279,28 +338,55 @@ fh_status fh_tenant_move(fh_store *s, const fh_actor *actor, int64_t id, int64_t
 	return finish(s, actor, &t, "move", &o, &n, st, err);
 }
 
-fh_status fh_tenant_extend(fh_store *s, const fh_actor *actor, int64_t id, int64_t version,
-			   fh_error *err)
+/* Every check of an extension; the new planned end and the months in *p. */
+static fh_status plan_extend(fh_store *s, const fh_actor *actor, const fh_tenant *t,
+			     fh_stage_plan *p, int64_t *base, fh_error *err)
 {
-	fh_tenant t;
-	fh_status st = fh_tenant_get_by_id(s, actor, id, &t, err);
-	if (st != FH_OK)
-		return st;
+	memset(p, 0, sizeof *p);
+	p->from = p->to = t->stage;
 	if (!fh_role_allows(actor->role, FH_ROLE_MANAGER))
 		return fh_error_set(err, FH_EDENIED, "planned_end", "%s", _("extending an incubation needs a manager"));
-	if (t.stage != FH_STAGE_INCUBATING)
+	if (t->stage != FH_STAGE_INCUBATING)
 		return fh_error_set(err, FH_EINVAL, "planned_end", "%s", _("only an incubating tenant is extended"));
 	struct hub_rules r;
-	if ((st = load_rules(s, t.hub_id, &r, err)) != FH_OK)
+	fh_status st = load_rules(s, t->hub_id, &r, err);
+	if (st != FH_OK)
 		return st;
 	char d[16];
 	if (r.extension <= 0)
 		return fh_error_set(err, FH_EINVAL, "planned_end", "%s", _("this hub's rules allow no extension"));
-	if (t.extended)
+	if (t->extended)
 		return fh_error_set(err, FH_EINVAL, "planned_end", _("already extended once, to %s"),
-				    fh_clock_format_date(t.planned_end, d, sizeof d));
-	int64_t base = t.planned_end ? t.planned_end : fh_add_months(t.admitted_on, r.term);
-	int64_t to = fh_add_months(base, r.extension);
+				    fh_clock_format_date(t->planned_end, d, sizeof d));
+	*base = t->planned_end ? t->planned_end : fh_clock_add_months(t->admitted_on, r.term);
+	p->months = r.extension;
+	p->planned_end = fh_clock_add_months(*base, r.extension);
+	return FH_OK;
+}
+
+fh_status fh_tenant_extend_plan(fh_store *s, const fh_actor *actor, int64_t id,
+				fh_stage_plan *plan, fh_error *err)
+{
+	fh_tenant t;
+	int64_t base;
+	memset(plan, 0, sizeof *plan);
+	fh_status st = fh_tenant_get_by_id(s, actor, id, &t, err);
+	return st != FH_OK ? st : plan_extend(s, actor, &t, plan, &base, err);
+}
+
+fh_status fh_tenant_extend(fh_store *s, const fh_actor *actor, int64_t id, int64_t version,
+			   fh_error *err)
+{
+	fh_tenant t;
+	fh_stage_plan plan;
+	int64_t base;
+	fh_status st = fh_tenant_get_by_id(s, actor, id, &t, err);
+	if (st != FH_OK)
+		return st;
+	if ((st = plan_extend(s, actor, &t, &plan, &base, err)) != FH_OK)
+		return st;
+	int64_t to = plan.planned_end;
+	char d[16];
 	if ((st = fh_tx_begin(s, err)) != FH_OK)
 		return st;
 	st = fh_store_check_version(s, "tenants", id, version ? version : t.version, err);

@@ -111,27 +111,26 @@ static bool verify_password(const char *password, const char *stored)
 
 unsigned fh_operator_delay_ms(int failures)
 {
-	if (failures <= 3)
+	if (failures <= 0)
 		return 0;
-	int shift = failures - 4;
+	int shift = failures - 1;
 	if (shift > 5)
 		return 30000;
 	unsigned ms = 1000u << shift;
 	return ms > 30000 ? 30000 : ms;
 }
 
-static void pause_ms(unsigned ms)
-{
-	struct timespec ts = { ms / 1000, (long)(ms % 1000) * 1000000L };
-	while (nanosleep(&ts, &ts) != 0) {
-	}
-}
+/* After this many failures in a row, attempts on one operator from any
+ * terminal are at least FH_LOGIN_GATE_S apart; each terminal adds its own,
+ * longer wait (fh_operator_delay_ms) without blocking. */
+#define FH_LOGIN_GATE_AFTER 3
+#define FH_LOGIN_GATE_S 2
 
 /* ---- actors ---------------------------------------------------------------- */
 
 #define ACTOR_COLUMNS \
 	"o.id, o.name, o.role, o.hub_id, h.code, h.name, h.idle_lock_minutes, o.pw_hash," \
-	" o.failures, o.version, o.system"
+	" o.failures, o.version, o.system, o.last_failure"
 
 static void read_actor(sqlite3_stmt *st, fh_actor *a, const char *via)
 {
@@ -174,13 +173,15 @@ static fh_status record_attempt(fh_store *s, const fh_actor *a, bool ok, fh_erro
 		return st;
 	sqlite3_stmt *q = fh_store_stmt(s, ok
 		? "UPDATE operators SET failures = 0, last_login = ?2 WHERE id = ?1"
-		: "UPDATE operators SET failures = failures + 1, last_failure = ?2 WHERE id = ?1", err);
+		: "UPDATE operators SET failures = failures + 1, last_failure = ?3 WHERE id = ?1", err);
 	if (!q) {
 		fh_tx_rollback(s);
 		return err ? err->code : FH_ESTORE;
 	}
 	sqlite3_bind_int64(q, 1, a->id);
 	sqlite3_bind_int64(q, 2, fh_clock_now());
+	if (!ok)
+		sqlite3_bind_int64(q, 3, (int64_t)time(NULL)); /* the gate's clock is the real one */
 	int rc = sqlite3_step(q);
 	sqlite3_reset(q);
 	if (rc != SQLITE_DONE) {
@@ -218,17 +219,28 @@ fh_status fh_operator_login(fh_store *s, const char *name, const char *password,
 	fh_actor a;
 	char *stored = NULL;
 	int failures = 0;
+	int64_t last_failure = 0;
 	if (rc == SQLITE_ROW) {
 		read_actor(st, &a, via);
 		const unsigned char *h = sqlite3_column_text(st, 7);
 		stored = h ? strdup((const char *)h) : NULL;
 		failures = sqlite3_column_int(st, 8);
+		last_failure = sqlite3_column_int64(st, 11);
 	}
 	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		free(stored);
 		return fh_store_fail(s, err, _("reading operators"));
-
-	pause_ms(fh_operator_delay_ms(failures));
+	}
+	int64_t since = (int64_t)time(NULL) - last_failure;
+	if (failures >= FH_LOGIN_GATE_AFTER && since >= 0 && since < FH_LOGIN_GATE_S) {
+		if (stored) {
+			wipe(stored, strlen(stored));
+			free(stored);
+		}
+		return fh_error_set(err, FH_EAUTH, NULL, "%s",
+				    _("too many failed logins for this name just now; try again in a moment"));
+	}
 	bool ok = verify_password(password, stored);
 	if (stored) {
 		wipe(stored, strlen(stored));

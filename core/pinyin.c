@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "fuhua/pinyin.h"
 #include "fuhua/tenant.h"
 #include "fuhua/text.h"
 #include "pinyin_table.h"

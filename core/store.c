@@ -12,7 +12,7 @@
 #include "fuhua/clock.h"
 #include "i18n.h"
 #include "store_int.h"
-#include "tenant_int.h"
+#include "modules.h"
 
 /* ---- migrations: append only; each runs once, in order ------------------- */
 
@@ -322,13 +322,10 @@ static fh_status migrate(fh_store *s, fh_error *err)
 	}
 	for (int v = version; st == FH_OK && v < SCHEMA_LATEST; v++)
 		st = exec(s, migrations[v], err);
-	/* a migration that added derived rows computed in C asks for them here */
-	if (st == FH_OK && version < SCHEMA_LATEST &&
-	    query_int(s, "SELECT count(*) FROM settings WHERE key = 'reindex'") > 0) {
-		st = fh_tenant_reindex_all(s, err);
-		if (st == FH_OK)
-			st = exec(s, "DELETE FROM settings WHERE key = 'reindex'", err);
-	}
+	/* derived rows computed in C: each module's own step (modules.c) */
+	for (const struct fh_module *m = fh_modules; st == FH_OK && version < SCHEMA_LATEST && m->name; m++)
+		if (m->after_migrate)
+			st = m->after_migrate(s, version, err);
 	if (st == FH_OK && version < SCHEMA_LATEST) {
 		char sql[96];
 		snprintf(sql, sizeof sql, "PRAGMA user_version=%d; PRAGMA application_id=%d;",

@@ -1,5 +1,6 @@
 /* fuhua core — tenants: the record, its fields and their checks. The
  * lifecycle is in lifecycle.c, the list and search in tenant_list.c. */
+#include "fuhua/hub.h"
 #include "fuhua/tenant.h"
 
 #include <ctype.h>
@@ -208,90 +209,6 @@ fh_status fh_phone_normalize(const char *in, char *out, size_t size, fh_error *e
 				    main_len);
 	snprintf(out, size, "%.*s-%.*s%s%s", (int)area, d, (int)local, d + area, *ext ? "-" : "", ext);
 	return FH_OK;
-}
-
-/* ---- dates --------------------------------------------------------------------------- */
-
-static bool leap(int y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-static int days_in(int y, int m)
-{
-	static const int d[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	return m == 2 && leap(y) ? 29 : d[m - 1];
-}
-
-bool fh_date_parse(const char *in, char out[11])
-{
-	int part[3] = { 0 }, k = 0, digits = 0;
-	const char *p = in;
-	while (*p == ' ')
-		p++;
-	for (; *p && k < 3; ) {
-		if (*p >= '0' && *p <= '9') {
-			if (++digits > (k == 0 ? 4 : 2))
-				return false;
-			part[k] = part[k] * 10 + (*p - '0');
-			p++;
-			continue;
-		}
-		if (!digits)
-			return false;
-		if (*p == '-' || *p == '/' || *p == '.')
-			p++;
-		else if (strncmp(p, "年", 3) == 0 || strncmp(p, "月", 3) == 0 || strncmp(p, "日", 3) == 0)
-			p += 3;
-		else
-			return false;
-		k++;
-		digits = 0;
-	}
-	if (digits)
-		k++;
-	while (*p == ' ')
-		p++;
-	if (*p || k != 3 || part[0] < 1900 || part[0] > 2999 || part[1] < 1 || part[1] > 12 ||
-	    part[2] < 1 || part[2] > days_in(part[0], part[1]))
-		return false;
-	snprintf(out, 11, "%04d-%02d-%02d", part[0] % 10000, part[1] % 100, part[2] % 100);
-	return true;
-}
-
-/* Days since 1970-01-01 of a civil date (proleptic Gregorian). */
-static int64_t days_from_civil(int y, int m, int d)
-{
-	y -= m <= 2;
-	int64_t era = (y >= 0 ? y : y - 399) / 400;
-	int64_t yoe = y - era * 400;
-	int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-int64_t fh_date_epoch(const char *ymd)
-{
-	int y, m, d;
-	if (!ymd || sscanf(ymd, "%d-%d-%d", &y, &m, &d) != 3)
-		return 0;
-	return days_from_civil(y, m, d) * 86400 - 8 * 3600;
-}
-
-int64_t fh_add_months(int64_t t, int months)
-{
-	char ymd[11];
-	int y, m, d;
-	fh_clock_format_date(t, ymd, sizeof ymd);
-	if (sscanf(ymd, "%d-%d-%d", &y, &m, &d) != 3)
-		return t;
-	int total = y * 12 + (m - 1) + months;
-	y = total / 12;
-	m = total % 12 + 1;
-	if (d > days_in(y, m))
-		d = days_in(y, m);
-	int64_t secs_of_day = (t + 8 * 3600) % 86400;
-	return days_from_civil(y, m, d) * 86400 - 8 * 3600 + secs_of_day;
 }
 
 /* ---- fields ---------------------------------------------------------------------------- */
@@ -636,19 +553,6 @@ void fh_field_errors_add(fh_field_errors *errs, const fh_error *e)
 		fh_error_set(&e_, FH_EINVAL, field_id(field), __VA_ARGS__);              \
 		fh_field_errors_add(errs, &e_);                                                    \
 	} while (0)
-
-size_t fh_hub_service_fields(fh_store *s, int64_t hub, char (*out)[128], size_t max)
-{
-	sqlite3_stmt *st = fh_store_stmt(s, "SELECT name FROM hub_fields WHERE hub_id = ?1 ORDER BY seq", NULL);
-	size_t n = 0;
-	if (!st)
-		return 0;
-	sqlite3_bind_int64(st, 1, hub);
-	while (n < max && sqlite3_step(st) == SQLITE_ROW)
-		fh_column_text(st, 0, out[n++], 128);
-	sqlite3_reset(st);
-	return n;
-}
 
 static int hub_branch_min(fh_store *s, int64_t hub)
 {

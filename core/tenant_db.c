@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuhua/pinyin.h"
 #include "fuhua/buf.h"
 #include "fuhua/clock.h"
 #include "fuhua/tenant.h"
@@ -249,6 +250,24 @@ fh_status fh_tenant_reindex_all(fh_store *s, fh_error *err)
 		st = fh_tenant_index(s, sqlite3_column_int64(q, 0), c[0], c[1], c[2], c[3], c[4], err);
 	}
 	sqlite3_finalize(q);
+	return st;
+}
+
+fh_status fh_tenant_after_migrate(fh_store *s, int from, fh_error *err)
+{
+	(void)from;
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(fh_store_db(s), "SELECT count(*) FROM settings WHERE key = 'reindex'",
+			       -1, &q, NULL) != SQLITE_OK)
+		return fh_store_fail(s, err, _("reading the database"));
+	bool asked = sqlite3_step(q) == SQLITE_ROW && sqlite3_column_int(q, 0) > 0;
+	sqlite3_finalize(q);
+	if (!asked)
+		return FH_OK;
+	fh_status st = fh_tenant_reindex_all(s, err);
+	if (st == FH_OK &&
+	    sqlite3_exec(fh_store_db(s), "DELETE FROM settings WHERE key = 'reindex'", NULL, NULL, NULL) != SQLITE_OK)
+		st = fh_store_fail(s, err, _("updating the database"));
 	return st;
 }
 

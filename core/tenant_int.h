@@ -6,8 +6,6 @@
 
 #include "fuhua/tenant.h"
 
-/* t plus `months` calendar months, the day clamped to the month's end. */
-int64_t fh_add_months(int64_t t, int months);
 
 /* The columns fh_tenant_read() expects, for "SELECT " FH_SQL_TENANT_COLS
  * " FROM tenants t JOIN hubs h ON h.id = t.hub_id …". */
@@ -38,5 +36,8 @@ fh_status fh_tenant_insert(fh_store *s, const fh_actor *actor, fh_tenant *t, fh_
 
 /* Rebuilds every search row (after the migration that added them). */
 fh_status fh_tenant_reindex_all(fh_store *s, fh_error *err);
+/* The tenant module's step after a migration (modules.c): rebuilds the
+ * search rows when a migration asked for it with the setting 'reindex'. */
+fh_status fh_tenant_after_migrate(fh_store *s, int from, fh_error *err);
 
 #endif

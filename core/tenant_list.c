@@ -202,7 +202,7 @@ static int spend(void *ctx)
 	return --b->left < 0; /* nonzero interrupts the statement */
 }
 
-/* Runs one plan; FH_OK with the rows, or FH_ECONFLICT when the budget ran out. */
+/* Runs one plan; FH_OK with the rows, or FH_EBUDGET when the budget ran out. */
 static fh_status run(fh_store *s, const fh_actor *actor, struct query *q, enum plan plan,
 		     const fh_tenant_row *from, bool backward, fh_tenant_row *rows, size_t max,
 		     size_t *n, bool budgeted, fh_error *err)
@@ -230,7 +230,7 @@ static fh_status run(fh_store *s, const fh_actor *actor, struct query *q, enum p
 		sqlite3_progress_handler(db, 0, NULL, NULL);
 	sqlite3_finalize(st);
 	if (rc == SQLITE_INTERRUPT && budgeted)
-		return FH_ECONFLICT;
+		return FH_EBUDGET;
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
 		return fh_store_fail(s, err, _("reading tenants"));
 	if (backward)
@@ -283,7 +283,7 @@ fh_status fh_tenant_page(fh_store *s, const fh_actor *actor, const fh_tenant_fil
 		st = run(s, actor, &q, PLAN_SEARCH, from, backward, rows, max, n, false, err);
 	} else if (st == FH_OK) {
 		st = run(s, actor, &q, PLAN_SORT_INDEX, from, backward, rows, max, n, true, err);
-		if (st == FH_ECONFLICT)
+		if (st == FH_EBUDGET)
 			st = run(s, actor, &q, PLAN_MATCHES, from, backward, rows, max, n, false, err);
 	}
 	fh_buf_free(&q.sql);

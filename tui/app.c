@@ -1,12 +1,14 @@
-/* fuhua tui — the one input loop: frames, screens, lock, other sessions. */
-#include <errno.h>
+/* fuhua tui — the driver: the one input loop, the view stacks (one per
+ * screen), the frame (tabs, view, hint line, status line), lock and quit. */
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "confirm.h"
 #include "i18n.h"
 #include "tui.h"
 #include "width.h"
@@ -27,25 +29,163 @@ static void restore_terminal(void)
 	}
 }
 
-int64_t fh_app_now(void)
+int64_t fh_app_now_ms(const struct app *app)
 {
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec;
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000 + (app ? app->clock_offset_ms : 0);
 }
+
+/* ---- the screen table ----------------------------------------------------------- */
 
 static const char *const screen_titles[FH_SCREEN_COUNT] = {
-	N_("Dashboard"), N_("Tenants"), N_("Party"), N_("Spaces"), N_("Mentoring"), N_("Reports"),
+#define FH_SCREEN_TITLE(id, name, title) title,
+	FH_SCREENS(FH_SCREEN_TITLE)
+#undef FH_SCREEN_TITLE
 };
 
-const struct view_ops *fh_screen_view(enum fh_screen s)
+static const struct view_ops *const screen_views[FH_SCREEN_COUNT] = {
+#define FH_SCREEN_OPS(id, name, title) &fh_##name##_view,
+	FH_SCREENS(FH_SCREEN_OPS)
+#undef FH_SCREEN_OPS
+};
+
+const char *fh_screen_title(enum fh_screen s)
 {
-	static const struct view_ops *const views[FH_SCREEN_COUNT] = {
-		&fh_dashboard_view, &fh_tenants_view, &fh_party_view,
-		&fh_spaces_view, &fh_mentoring_view, &fh_reports_view,
-	};
-	return (unsigned)s < FH_SCREEN_COUNT ? views[s] : &fh_dashboard_view;
+	return (unsigned)s < FH_SCREEN_COUNT ? _(screen_titles[s]) : "";
 }
+
+void fh_app_say(struct app *app, bool bad, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(app->message, sizeof app->message, fmt, ap);
+	va_end(ap);
+	app->message_bad = bad;
+}
+
+struct rect fh_app_body(void)
+{
+	int rows, cols;
+	getmaxyx(stdscr, rows, cols);
+	return (struct rect){ 1, 0, rows - 3, cols };
+}
+
+/* ---- the view stack ------------------------------------------------------------- */
+
+struct view *fh_view_top(struct app *app)
+{
+	int d = app->depth[app->screen];
+	return d ? &app->stack[app->screen][d - 1] : NULL;
+}
+
+const struct fh_keymap *fh_view_keymap(struct view *v)
+{
+	return v->ops->keys ? v->ops->keys(v) : v->ops->keymap;
+}
+
+struct view *fh_view_parent(struct app *app, const struct view *v)
+{
+	struct view *s = app->stack[app->screen];
+	for (int i = 1; i < app->depth[app->screen]; i++)
+		if (&s[i] == v)
+			return &s[i - 1];
+	return NULL;
+}
+
+static bool open_view(struct app *app, struct view *v, const struct view_ops *ops, const void *arg)
+{
+	memset(v, 0, sizeof *v);
+	v->ops = ops;
+	if (ops->private_size && !(v->priv = calloc(1, ops->private_size))) {
+		fh_app_say(app, true, "%s", _("out of memory"));
+		return false;
+	}
+	if (ops->open && !ops->open(app, v, arg)) {
+		if (ops->done)
+			ops->done(app, v);
+		free(v->priv);
+		memset(v, 0, sizeof *v);
+		return false;
+	}
+	return true;
+}
+
+static void close_view(struct app *app, struct view *v)
+{
+	if (v->ops && v->ops->done)
+		v->ops->done(app, v);
+	free(v->priv);
+	memset(v, 0, sizeof *v);
+}
+
+bool fh_view_push(struct app *app, const struct view_ops *ops, const void *arg)
+{
+	int *d = &app->depth[app->screen];
+	if (*d >= FH_STACK_MAX) {
+		fh_app_say(app, true, "%s", _("Too many views open: close one with q first."));
+		return false;
+	}
+	if (!open_view(app, &app->stack[app->screen][*d], ops, arg))
+		return false;
+	(*d)++;
+	return true;
+}
+
+static void reload_view(struct app *app, struct view *v)
+{
+	v->stale = false;
+	if (v->ops->reload)
+		v->ops->reload(app, v);
+}
+
+static void pop_view(struct app *app)
+{
+	int *d = &app->depth[app->screen];
+	if (*d <= 1)
+		return;
+	close_view(app, &app->stack[app->screen][--*d]);
+	reload_view(app, &app->stack[app->screen][*d - 1]);
+}
+
+static void close_all(struct app *app)
+{
+	for (int s = 0; s < FH_SCREEN_COUNT; s++)
+		while (app->depth[s] > 0)
+			close_view(app, &app->stack[s][--app->depth[s]]);
+}
+
+void fh_app_goto(struct app *app, enum fh_screen s)
+{
+	if ((unsigned)s >= FH_SCREEN_COUNT)
+		return;
+	app->screen = s;
+	if (app->depth[s] == 0) {
+		if (open_view(app, &app->stack[s][0], screen_views[s], NULL))
+			app->depth[s] = 1;
+		return;
+	}
+	/* the lower views may have missed writes while away: reload when shown */
+	for (int i = 0; i < app->depth[s]; i++)
+		app->stack[s][i].stale = true;
+}
+
+/* Reloads the views about to be drawn that missed a write or a resize. */
+static void freshen(struct app *app)
+{
+	for (int i = 0; i < app->depth[app->screen]; i++)
+		if (app->stack[app->screen][i].stale)
+			reload_view(app, &app->stack[app->screen][i]);
+}
+
+static void mark_all_stale(struct app *app)
+{
+	for (int s = 0; s < FH_SCREEN_COUNT; s++)
+		for (int i = 0; i < app->depth[s]; i++)
+			app->stack[s][i].stale = true;
+}
+
+/* ---- login, lock, other sessions ------------------------------------------------ */
 
 void fh_app_logged_in(struct app *app, const fh_actor *actor)
 {
@@ -54,23 +194,24 @@ void fh_app_logged_in(struct app *app, const fh_actor *actor)
 	snprintf(app->actor.via, sizeof app->actor.via, "tui");
 	app->logged_in = true;
 	app->locked = false;
-	app->help = false;
+	app->message[0] = 0;
 	if (!same) {
 		/* another operator: nothing of the last one's views carries over */
+		close_all(app);
 		app->screen = FH_SCREEN_DASHBOARD;
-		for (int s = 0; s < FH_SCREEN_COUNT; s++) {
-			if (fh_screen_view((enum fh_screen)s)->done)
-				fh_screen_view((enum fh_screen)s)->done(app);
-			free(app->view_state[s]);
-			app->view_state[s] = NULL;
-		}
 	}
-	app->last_input = fh_app_now();
-	app->idle_extra = 0;
+	app->last_input_ms = fh_app_now_ms(app);
 	app->data_version = fh_store_data_version(app->store);
-	for (int s = 0; s < FH_SCREEN_COUNT; s++)
-		if (fh_screen_view((enum fh_screen)s)->reload)
-			fh_screen_view((enum fh_screen)s)->reload(app);
+	mark_all_stale(app);
+	fh_app_goto(app, app->screen);
+}
+
+void fh_app_lock(struct app *app)
+{
+	app->locked = true;
+	fh_login_view.open(app, &app->login, NULL);
+	/* The lock screen shows nothing of the data behind it. */
+	clearok(curscr, TRUE);
 }
 
 void fh_app_check_changes(struct app *app)
@@ -79,11 +220,9 @@ void fh_app_check_changes(struct app *app)
 	if (v == app->data_version)
 		return;
 	app->data_version = v;
-	if (!app->logged_in)
+	if (!app->logged_in || app->locked)
 		return;
-	const struct view_ops *view = fh_screen_view(app->screen);
-	if (view->reload)
-		view->reload(app);
+	mark_all_stale(app);
 }
 
 void fh_app_check_idle(struct app *app)
@@ -91,26 +230,20 @@ void fh_app_check_idle(struct app *app)
 	int minutes = app->actor.idle_lock_minutes;
 	if (!app->logged_in || app->locked || minutes <= 0)
 		return;
-	if (fh_app_now() - app->last_input + app->idle_extra >= (int64_t)minutes * 60) {
-		app->locked = true;
-		app->help = false;
-		/* The lock screen shows nothing of the data behind it. */
-		clearok(curscr, TRUE);
-	}
+	if (fh_app_now_ms(app) - app->last_input_ms >= (int64_t)minutes * 60000)
+		fh_app_lock(app);
 }
 
-/* ---- the frame -------------------------------------------------------------- */
+/* ---- the frame ------------------------------------------------------------------ */
 
 static void draw_tabs(struct app *app, int cols)
 {
 	attr_t bar = fh_attr(app, FH_C_TITLE);
-	move(0, 0);
-	for (int x = 0; x < cols; x++)
-		mvaddch(0, x, ' ' | bar);
+	fh_draw_text(0, 0, "", cols, true, bar);
 	int x = 0;
 	for (int s = 0; s < FH_SCREEN_COUNT && x < cols; s++) {
 		char label[64];
-		snprintf(label, sizeof label, " F%d %s ", s + 1, _(screen_titles[s]));
+		snprintf(label, sizeof label, " F%d %s ", s + 1, fh_screen_title((enum fh_screen)s));
 		attr_t a = (enum fh_screen)s == app->screen ? fh_attr(app, FH_C_SELECT) : bar;
 		x += fh_draw_text(0, x, label, cols - x, false, a);
 	}
@@ -132,22 +265,40 @@ static const char *role_label(fh_role r)
 	}
 }
 
-static void draw_status(struct app *app, int y, int cols)
+static bool view_typing(struct view *v)
 {
+	return v && v->ops->typing && v->ops->typing(v);
+}
+
+/* The hint line, from the top view's keymap; the status line: operator, hub,
+ * and the message, which opens a box above them when it does not fit. */
+static void draw_bottom(struct app *app, int rows, int cols)
+{
+	struct view *top = fh_view_top(app);
+	char hint[1024], left[256];
+	fh_keymap_hint(top ? fh_view_keymap(top) : NULL, view_typing(top), hint, sizeof hint);
+	fh_draw_text(rows - 2, 0, hint, cols, true, fh_attr(app, FH_C_DIM));
 	attr_t bar = fh_attr(app, FH_C_BAR);
-	for (int x = 0; x < cols; x++)
-		mvaddch(y, x, ' ' | bar);
-	char left[256];
+	fh_draw_text(rows - 1, 0, "", cols, true, bar);
 	snprintf(left, sizeof left, " %s (%s) │ %s", app->actor.name, role_label(app->actor.role),
 		 app->actor.hub_name);
-	const char *right = app->message[0] ? app->message
-		: _("? help  L lock  U switch  Q quit");
-	int rw = fh_str_width(right);
-	if (rw > cols / 2)
-		rw = cols / 2;
-	fh_draw_text(y, 0, left, cols - rw - 2, false, bar);
-	fh_draw_text(y, cols - rw - 1, right, rw, false,
-		     app->message[0] ? fh_attr(app, FH_C_SELECT) : bar);
+	int lw = fh_str_width(left), room = cols - lw - 3;
+	if (lw > cols / 2) {
+		lw = cols / 2;
+		room = cols - lw - 3;
+	}
+	fh_draw_text(rows - 1, 0, left, lw, false, bar);
+	if (!app->message[0])
+		return;
+	attr_t ma = app->message_bad ? fh_attr(app, FH_C_BAD) | A_BOLD : fh_attr(app, FH_C_SELECT);
+	int mw = fh_str_width(app->message);
+	if (mw <= room && !strchr(app->message, '\n')) {
+		fh_draw_text(rows - 1, cols - mw - 1, app->message, mw, false, ma);
+		return;
+	}
+	struct rect area = { 1, 0, rows - 2, cols };
+	fh_draw_box(app, area, NULL, app->message, NULL, cols > 84 ? 80 : cols, true,
+		    app->message_bad ? fh_attr(app, FH_C_BAR) | A_BOLD : fh_attr(app, FH_C_BAR));
 }
 
 static void draw_too_small(int rows, int cols)
@@ -155,13 +306,12 @@ static void draw_too_small(int rows, int cols)
 	char line[256];
 	snprintf(line, sizeof line, _("Terminal too small: %d×%d. fuhua needs at least %d×%d."),
 		 cols, rows, FH_MIN_COLS, FH_MIN_ROWS);
-	const char *hint = _("Enlarge the window, or press Q to quit.");
 	int y = rows / 2 - 1;
 	if (y < 0)
 		y = 0;
-	fh_draw_text(y, 0, line, cols, false, A_BOLD);
-	if (y + 1 < rows)
-		fh_draw_text(y + 1, 0, hint, cols, false, A_NORMAL);
+	y += fh_draw_wrapped(y, 0, line, cols, 3, A_BOLD);
+	if (y < rows)
+		fh_draw_wrapped(y, 0, _("Enlarge the window, or press Q to quit."), cols, rows - y, A_NORMAL);
 }
 
 static bool too_small(void)
@@ -169,6 +319,17 @@ static bool too_small(void)
 	int rows, cols;
 	getmaxyx(stdscr, rows, cols);
 	return rows < FH_MIN_ROWS || cols < FH_MIN_COLS;
+}
+
+static void draw_views(struct app *app, struct rect body)
+{
+	int d = app->depth[app->screen], first = d - 1;
+	while (first > 0 && app->stack[app->screen][first].ops->overlay)
+		first--;
+	for (int i = first < 0 ? 0 : first; i < d; i++) {
+		struct view *v = &app->stack[app->screen][i];
+		v->ops->draw(app, v, body);
+	}
 }
 
 static void draw_frame(struct app *app)
@@ -180,63 +341,71 @@ static void draw_frame(struct app *app)
 	if (too_small()) {
 		draw_too_small(rows, cols);
 	} else if (!app->logged_in || app->locked) {
-		fh_login_view.draw(app, 0, rows, cols);
+		fh_login_view.draw(app, &app->login, (struct rect){ 0, 0, rows, cols });
 	} else {
 		draw_tabs(app, cols);
-		if (app->help)
-			fh_help_view.draw(app, 1, rows - 2, cols);
-		else
-			fh_screen_view(app->screen)->draw(app, 1, rows - 2, cols);
-		draw_status(app, rows - 1, cols);
+		draw_views(app, fh_app_body());
+		draw_bottom(app, rows, cols);
 	}
 	wnoutrefresh(stdscr);
 	doupdate();
 }
 
-/* ---- dispatch ------------------------------------------------------------------ */
+/* ---- dispatch ------------------------------------------------------------------- */
 
-static void global_action(struct app *app, enum fh_action a)
+static int quit_yes(struct app *app, struct view *under, int arg)
 {
-	switch (a) {
-	case FH_ACT_SCREEN_DASHBOARD:
-	case FH_ACT_SCREEN_TENANTS:
-	case FH_ACT_SCREEN_PARTY:
-	case FH_ACT_SCREEN_SPACES:
-	case FH_ACT_SCREEN_MENTORING:
-	case FH_ACT_SCREEN_REPORTS:
-		app->screen = (enum fh_screen)(a - FH_ACT_SCREEN_DASHBOARD);
-		app->help = false;
-		if (fh_screen_view(app->screen)->reload)
-			fh_screen_view(app->screen)->reload(app);
+	(void)under, (void)arg;
+	app->quit = true;
+	return FH_R_DONE;
+}
+
+static void ask_quit(struct app *app)
+{
+	struct fh_confirm c = { .yes = quit_yes };
+	snprintf(c.title, sizeof c.title, "%s", _("Quit fuhua?"));
+	snprintf(c.text, sizeof c.text, "%s",
+		 _("The session ends; forms not saved are lost. Enter or y quits, Esc or n stays."));
+	fh_view_push(app, &fh_confirm_view, &c);
+}
+
+static void generic_action(struct app *app, const struct fh_binding *b)
+{
+	struct view *top = fh_view_top(app);
+	switch (b->action) {
+	case FH_ACT_SCREEN:
+		fh_app_goto(app, (enum fh_screen)b->arg);
 		break;
 	case FH_ACT_HELP:
-		app->help = !app->help;
+		if (top && top->ops == &fh_help_view)
+			pop_view(app);
+		else
+			fh_view_push(app, &fh_help_view, top ? fh_view_keymap(top) : NULL);
 		break;
 	case FH_ACT_BACK:
-		if (app->help)
-			app->help = false;
-		else
-			app->quit = true;
+		pop_view(app); /* on a top screen: nothing */
 		break;
 	case FH_ACT_QUIT:
-		app->quit = true;
+		ask_quit(app);
 		break;
 	case FH_ACT_LOCK:
-		app->locked = true;
-		app->help = false;
-		clearok(curscr, TRUE);
+		fh_app_lock(app);
 		break;
 	case FH_ACT_SWITCH_OPERATOR:
+		app->locked = true;
+		fh_login_view.open(app, &app->login, "switch");
+		clearok(curscr, TRUE);
+		break;
 	case FH_ACT_LOGOUT:
+		close_all(app);
+		memset(&app->actor, 0, sizeof app->actor);
 		app->logged_in = false;
-		app->help = false;
-		snprintf(app->message, sizeof app->message, "%s",
-			 a == FH_ACT_LOGOUT ? _("Logged out.") : _("Log in as another operator."));
-		if (a == FH_ACT_LOGOUT)
-			memset(&app->actor, 0, sizeof app->actor);
+		fh_login_view.open(app, &app->login, NULL);
+		fh_app_say(app, false, "%s", _("Logged out."));
 		break;
 	case FH_ACT_LANGUAGE:
 		fh_i18n_set(fh_i18n_is_zh() ? "en" : "zh");
+		mark_all_stale(app);
 		break;
 	case FH_ACT_REDRAW:
 		clearok(curscr, TRUE);
@@ -246,25 +415,64 @@ static void global_action(struct app *app, enum fh_action a)
 	}
 }
 
+/* Acts on what a view's request returned. */
+static void apply(struct app *app, struct view *v, int r)
+{
+	if (r & FH_R_RELOAD)
+		reload_view(app, v);
+	if ((r & FH_R_POP) && v == fh_view_top(app)) {
+		pop_view(app);
+		int (*answer)(struct app *, struct view *, int) = app->answer;
+		app->answer = NULL;
+		struct view *under = fh_view_top(app);
+		if (answer && under)
+			apply(app, under, answer(app, under, app->answer_arg));
+	}
+}
+
 static void dispatch(struct app *app, const struct fh_input *in)
 {
-	bool is_key = in->kind == FH_IN_KEY;
-	enum fh_action a = fh_key_action(in->ch, is_key);
+	if (in->kind == FH_IN_NONE)
+		return; /* a dropped escape sequence */
 	if (too_small()) {
-		if (a == FH_ACT_QUIT || (!is_key && (in->ch == 'q' || in->ch == 'Q')))
-			app->quit = true;
+		bool quit = in->kind == FH_IN_CHAR && (in->ch == 'Q' || in->ch == ('x' & 0x1f));
+		app->quit |= quit;
 		return;
 	}
 	if (!app->logged_in || app->locked) {
-		fh_login_view.key(app, a, in);
+		fh_login_view.request(app, &app->login, FH_ACT_NONE, 0, in);
 		return;
 	}
 	app->message[0] = 0;
-	if (app->help && fh_help_view.key(app, a, in))
+	struct view *top = fh_view_top(app);
+	if (!top)
 		return;
-	if (!app->help && fh_screen_view(app->screen)->key(app, a, in))
+	bool typing = view_typing(top);
+	if (typing && fh_input_is_text(in)) {
+		apply(app, top, top->ops->request(app, top, FH_ACT_NONE, 0, in));
 		return;
-	global_action(app, a);
+	}
+	const struct fh_binding *b = fh_keymap_find(fh_view_keymap(top), in, typing);
+	if (b) {
+		int r = top->ops->request(app, top, b->action, b->arg, in);
+		if (r != FH_R_UNHANDLED) {
+			apply(app, top, r);
+			return;
+		}
+	}
+	const struct fh_binding *g = fh_keymap_find(&fh_generic_keymap, in, typing);
+	if (g) {
+		/* the view sees a generic action first (q may clear a search) */
+		int r = top->ops->request(app, top, g->action, g->arg, in);
+		if (r != FH_R_UNHANDLED)
+			apply(app, top, r);
+		else
+			generic_action(app, g);
+		return;
+	}
+	/* editing keys of a text field (Backspace, Ctrl-U); anything else is ignored */
+	if (!b)
+		apply(app, top, top->ops->request(app, top, FH_ACT_NONE, 0, in));
 }
 
 static void install_signals(void)
@@ -279,7 +487,7 @@ static void install_signals(void)
 	sigaction(SIGQUIT, &sa, NULL);
 }
 
-static SCREEN *open_terminal(FILE **out, FILE **in)
+static SCREEN *open_terminal(FILE **out, FILE **in, char *warning, size_t size)
 {
 	const char *term = getenv("TERM");
 	*out = stdout;
@@ -292,16 +500,41 @@ static SCREEN *open_terminal(FILE **out, FILE **in)
 		term = "vt100";
 	SCREEN *scr = newterm(term, *out, *in);
 	if (!scr) {
-		fprintf(stderr, _("fuhua: unknown terminal type '%s'; using vt100\n"), term);
+		snprintf(warning, size, _("Unknown terminal type '%s': using vt100. Set TERM to your terminal's."),
+			 term);
 		scr = newterm("vt100", *out, *in);
 	}
 	return scr;
 }
 
-int fh_app_run(fh_store *store)
+static void run_loop(struct app *app)
+{
+	while (!app->quit && !got_signal) {
+		if (app->logged_in && !app->locked)
+			freshen(app);
+		draw_frame(app);
+		struct fh_input inp = fh_input_get(app, 1000);
+		if (inp.kind == FH_IN_END)
+			break;
+		if (inp.kind == FH_IN_TIMEOUT) {
+			fh_app_check_idle(app);
+			fh_app_check_changes(app);
+			continue;
+		}
+		if (inp.kind == FH_IN_KEY && inp.ch == KEY_RESIZE) {
+			mark_all_stale(app); /* lists load pages of the new height */
+			continue;
+		}
+		app->last_input_ms = fh_app_now_ms(app);
+		dispatch(app, &inp);
+	}
+}
+
+int fh_app_run(fh_store *store, const char *warning_in)
 {
 	const char *script = getenv("FUHUA_SCRIPT");
-	char msg[256];
+	char msg[256], warning[300];
+	snprintf(warning, sizeof warning, "%s", warning_in ? warning_in : "");
 	if (script && *script && !fh_input_script_open(script, msg, sizeof msg)) {
 		fprintf(stderr, "fuhua: %s\n", msg);
 		return 2;
@@ -312,7 +545,7 @@ int fh_app_run(fh_store *store)
 	}
 	install_signals();
 	FILE *out, *in;
-	SCREEN *scr = open_terminal(&out, &in);
+	SCREEN *scr = open_terminal(&out, &in, warning, sizeof warning);
 	if (!scr) {
 		fprintf(stderr, "fuhua: %s\n", _("cannot start the terminal interface"));
 		return 1;
@@ -324,27 +557,23 @@ int fh_app_run(fh_store *store)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
-	struct app app = { .store = store };
-	fh_draw_init_colors(&app);
-	app.data_version = fh_store_data_version(store);
-	app.last_input = fh_app_now();
-
-	while (!app.quit && !got_signal) {
-		draw_frame(&app);
-		struct fh_input inp = fh_input_get(&app, 1000);
-		if (inp.kind == FH_IN_END)
-			break;
-		if (inp.kind == FH_IN_TIMEOUT) {
-			fh_app_check_idle(&app);
-			fh_app_check_changes(&app);
-			continue;
-		}
-		if (inp.kind == FH_IN_KEY && inp.ch == KEY_RESIZE)
-			continue; /* the next frame lays out for the new size */
-		app.last_input = fh_app_now();
-		app.idle_extra = 0;
-		dispatch(&app, &inp);
+	struct app *app = calloc(1, sizeof *app);
+	if (!app) {
+		restore_terminal();
+		return 1;
 	}
+	app->store = store;
+	fh_draw_init_colors(app);
+	app->data_version = fh_store_data_version(store);
+	app->last_input_ms = fh_app_now_ms(app);
+	if (!open_view(app, &app->login, &fh_login_view, NULL)) {
+		restore_terminal();
+		free(app);
+		return 1;
+	}
+	if (warning[0])
+		fh_app_say(app, true, "%s", warning);
+	run_loop(app);
 	restore_terminal();
 	delscreen(scr);
 	if (out != stdout)
@@ -352,10 +581,9 @@ int fh_app_run(fh_store *store)
 	if (in != stdin)
 		fclose(in);
 	fh_input_script_close();
-	for (int s = 0; s < FH_SCREEN_COUNT; s++)
-		if (fh_screen_view((enum fh_screen)s)->done)
-			fh_screen_view((enum fh_screen)s)->done(&app);
-	for (size_t i = 0; i < sizeof app.view_state / sizeof app.view_state[0]; i++)
-		free(app.view_state[i]);
-	return got_signal ? 128 + got_signal : 0;
+	close_all(app);
+	close_view(app, &app->login);
+	int rc = got_signal ? 128 + got_signal : 0;
+	free(app);
+	return rc;
 }

@@ -21,6 +21,7 @@
 #include "fuhua/store.h"
 #include "fuhua/tenant.h"
 #include "i18n.h"
+#include "labels.h"
 #include "table.h"
 
 #define FUHUA_VERSION "0.1.0"
@@ -180,7 +181,7 @@ int fh_cli_parse(int argc, char **argv, struct fh_opts *o)
 int fh_cli_report(const fh_error *err)
 {
 	char msg[1200];
-	fprintf(stderr, "fuhua: %s\n", fh_error_format(err, msg, sizeof msg));
+	fprintf(stderr, "fuhua: %s\n", fh_error_text(err, msg, sizeof msg));
 	return fh_error_exit_status(err->code);
 }
 

@@ -1,4 +1,5 @@
 /* fuhua tui — drawing helpers. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -85,4 +86,79 @@ void fh_draw_bar(const struct app *app, int y, int x, int cols, double value, do
 	for (int i = 0; i < inner; i++)
 		put_cp(y, x + 1 + i, i < filled ? 0x2588 : 0x2591, i < filled ? on : fh_attr(app, FH_C_DIM));
 	put_cp(y, x + cols - 1, ']', A_NORMAL);
+}
+
+/* The byte length of the next line of s that fits `cols` columns: breaks at
+ * a newline, else at the last space that fits, else where the width ends. */
+static size_t line_len(const char *s, int cols, size_t *skip)
+{
+	size_t len = strlen(s), i = 0, space = 0;
+	int w = 0;
+	*skip = 0;
+	while (i < len) {
+		uint32_t cp;
+		size_t n = fh_utf8_decode(s + i, len - i, &cp);
+		if (cp == '\n') {
+			*skip = 1;
+			return i;
+		}
+		int cw = fh_cp_width(cp);
+		if (w + cw > cols) {
+			if (space) {
+				*skip = 1;
+				return space;
+			}
+			return i ? i : n;
+		}
+		if (cp == ' ')
+			space = i;
+		w += cw;
+		i += n;
+	}
+	return i;
+}
+
+int fh_draw_wrapped(int y, int x, const char *s, int cols, int max_rows, attr_t attr)
+{
+	int rows = 0;
+	char line[1024];
+	if (cols < 2)
+		return 0;
+	while (*s && (max_rows == 0 || rows < max_rows)) {
+		size_t skip, n = line_len(s, cols, &skip);
+		if (max_rows) {
+			snprintf(line, sizeof line, "%.*s", (int)(n < sizeof line - 1 ? n : sizeof line - 1), s);
+			fh_draw_text(y + rows, x, line, cols, false, attr);
+		}
+		rows++;
+		s += n + skip;
+	}
+	return rows;
+}
+
+int fh_draw_box(const struct app *app, struct rect area, const char *title, const char *text,
+		const char *foot, int cols, bool bottom, attr_t attr)
+{
+	if (cols > area.cols)
+		cols = area.cols;
+	int inner = cols - 4;
+	int body = fh_draw_wrapped(0, 0, text, inner, 0, attr);
+	int rows = body + 2 + (title && *title ? 2 : 0) + (foot && *foot ? 2 : 0);
+	if (rows > area.rows) {
+		body -= rows - area.rows;
+		rows = area.rows;
+	}
+	int y = bottom ? area.y + area.rows - rows : area.y + (area.rows - rows) / 2;
+	int x = area.x + (area.cols - cols) / 2;
+	for (int r = 0; r < rows; r++)
+		fh_draw_text(y + r, x, "", cols, true, attr);
+	int ty = y + 1;
+	if (title && *title) {
+		fh_draw_text(ty, x + 2, title, inner, false, attr | A_BOLD);
+		ty += 2;
+	}
+	fh_draw_wrapped(ty, x + 2, text, inner, body, attr);
+	if (foot && *foot)
+		fh_draw_text(y + rows - 2, x + 2, foot, inner, false, attr | fh_attr(app, FH_C_DIM));
+	return rows;
 }

@@ -93,3 +93,15 @@ bool fh_i18n_setup(const char *lang, const char *argv0)
 	fh_i18n_set("en");
 	return true;
 }
+
+const char *fh_pgettext(const char *ctx_msgid, const char *msgid)
+{
+	const char *t = gettext(ctx_msgid);
+	return t == ctx_msgid ? msgid : t;
+}
+
+const char *fh_tr(const char *s)
+{
+	const char *t = gettext(s), *sep = strchr(s, '\004');
+	return t == s && sep ? sep + 1 : t;
+}

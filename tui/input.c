@@ -6,6 +6,9 @@
  *   :dump FILE         write the screen as text
  *   :resize COLS ROWS  resize the (virtual) terminal
  *   :idle MINUTES      pretend the operator was idle that long
+ *   :wait SECONDS      let that much time pass (a login's countdown)
+ *   :seq TEXT          Esc and TEXT arriving at once, as a terminal sends an
+ *                      escape sequence (":seq [15~" is F5 on an xterm)
  *   :poll              look for other sessions' writes now
  *   :rss FILE          write the resident memory (VmRSS) now, for make bench
  * When the script ends, the program quits. */
@@ -17,7 +20,8 @@
 #include "tui.h"
 
 struct step {
-	enum { STEP_KEY, STEP_CHAR, STEP_DUMP, STEP_RESIZE, STEP_IDLE, STEP_POLL, STEP_RSS } type;
+	enum { STEP_KEY, STEP_CHAR, STEP_DUMP, STEP_RESIZE, STEP_IDLE, STEP_WAIT, STEP_POLL, STEP_RSS } type;
+	bool together; /* arrived with the step before (an escape sequence) */
 	wint_t ch;
 	int a, b;
 	char *path;
@@ -122,6 +126,14 @@ bool fh_input_script_open(const char *path, char *msg, size_t size)
 			s.type = STEP_RESIZE;
 		} else if (sscanf(line, ":idle %d", &s.a) == 1) {
 			s.type = STEP_IDLE;
+		} else if (sscanf(line, ":wait %d", &s.a) == 1) {
+			s.type = STEP_WAIT;
+		} else if (strncmp(line, ":seq ", 5) == 0) {
+			push((struct step){ .type = STEP_CHAR, .ch = 27 });
+			for (const char *c = line + 5; *c; c++)
+				push((struct step){ .type = STEP_CHAR, .ch = (wint_t)(unsigned char)*c,
+						    .together = true });
+			continue;
 		} else if (strcmp(line, ":poll") == 0) {
 			s.type = STEP_POLL;
 		} else if (sscanf(line, ":rss %1023s", arg) == 1) {
@@ -202,10 +214,12 @@ static void write_rss(const char *path)
 		fclose(out);
 }
 
-static struct fh_input script_get(struct app *app)
+/* The next step of the script; *together says it came with the one before. */
+static struct fh_input script_get(struct app *app, bool *together)
 {
 	while (next_step < nsteps) {
 		struct step *s = &steps[next_step++];
+		*together = s->together;
 		switch (s->type) {
 		case STEP_KEY:
 			return (struct fh_input){ FH_IN_KEY, s->ch };
@@ -218,7 +232,10 @@ static struct fh_input script_get(struct app *app)
 			resizeterm(s->b, s->a);
 			return (struct fh_input){ FH_IN_KEY, KEY_RESIZE };
 		case STEP_IDLE:
-			app->idle_extra += (int64_t)s->a * 60;
+			app->clock_offset_ms += (int64_t)s->a * 60000;
+			return (struct fh_input){ FH_IN_TIMEOUT, 0 };
+		case STEP_WAIT:
+			app->clock_offset_ms += (int64_t)s->a * 1000;
 			return (struct fh_input){ FH_IN_TIMEOUT, 0 };
 		case STEP_POLL:
 			return (struct fh_input){ FH_IN_TIMEOUT, 0 };
@@ -227,19 +244,64 @@ static struct fh_input script_get(struct app *app)
 			break;
 		}
 	}
+	*together = false;
 	return (struct fh_input){ FH_IN_END, 0 };
+}
+
+/* The next input now, if one came with the last (no wait). */
+static bool next_together(struct app *app, struct fh_input *out)
+{
+	if (scripted) {
+		if (next_step >= nsteps || !steps[next_step].together)
+			return false;
+		bool together;
+		*out = script_get(app, &together);
+		return true;
+	}
+	timeout(0);
+	wint_t ch;
+	int rc = get_wch(&ch);
+	if (rc == ERR)
+		return false;
+	*out = (struct fh_input){ rc == KEY_CODE_YES ? FH_IN_KEY : FH_IN_CHAR, ch };
+	return true;
+}
+
+/* After an Esc that came with more bytes: the rest of an escape sequence the
+ * terminal description does not know (CSI … final, SS3 x, or Alt-x), read
+ * and dropped, so that none of its bytes acts as a key. */
+static void drop_sequence(struct app *app, struct fh_input first)
+{
+	if (first.kind != FH_IN_CHAR || (first.ch != '[' && first.ch != 'O'))
+		return; /* Alt-x: the one character is dropped */
+	bool csi = first.ch == '[';
+	struct fh_input in;
+	for (int i = 0; i < 32 && next_together(app, &in); i++) {
+		if (in.kind != FH_IN_CHAR)
+			return;
+		if (!csi || (in.ch >= 0x40 && in.ch <= 0x7E))
+			return; /* SS3 takes one; CSI ends with a final byte */
+	}
 }
 
 struct fh_input fh_input_get(struct app *app, int timeout_ms)
 {
-	if (scripted)
-		return script_get(app);
-	timeout(timeout_ms);
-	wint_t ch;
-	int rc = get_wch(&ch);
-	if (rc == ERR)
-		return (struct fh_input){ FH_IN_TIMEOUT, 0 };
-	if (rc == KEY_CODE_YES)
-		return (struct fh_input){ FH_IN_KEY, ch };
-	return (struct fh_input){ FH_IN_CHAR, ch };
+	struct fh_input in;
+	if (scripted) {
+		bool together;
+		in = script_get(app, &together);
+	} else {
+		timeout(timeout_ms);
+		wint_t ch;
+		int rc = get_wch(&ch);
+		if (rc == ERR)
+			return (struct fh_input){ FH_IN_TIMEOUT, 0 };
+		in = (struct fh_input){ rc == KEY_CODE_YES ? FH_IN_KEY : FH_IN_CHAR, ch };
+	}
+	struct fh_input rest;
+	if (in.kind == FH_IN_CHAR && in.ch == 27 && next_together(app, &rest)) {
+		drop_sequence(app, rest);
+		return (struct fh_input){ FH_IN_NONE, 0 };
+	}
+	return in;
 }

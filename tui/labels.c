@@ -1,6 +1,7 @@
 /* fuhua tui — labels for identifiers. */
 #include "labels.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "fuhua/tenant.h"
@@ -24,7 +25,7 @@ static const char *lookup(const char *const (*pairs)[2], const char *key)
 {
 	for (size_t i = 0; pairs[i][0]; i++)
 		if (strcmp(pairs[i][0], key) == 0)
-			return _(pairs[i][1]);
+			return fh_tr(pairs[i][1]);
 	return key;
 }
 
@@ -34,9 +35,26 @@ const char *fh_label_action(const char *action)
 		{ "login", N_("logged in") }, { "login_failed", N_("failed login") },
 		{ "create", N_("created") }, { "update", N_("changed") },
 		{ "retire", N_("retired") }, { "generate", N_("generated") },
-		{ "password", N_("password changed") }, { NULL, NULL },
+		{ "password", N_("password changed") },
+		{ "move", NP_("activity", "changed the stage of") },
+		{ "extend", NP_("activity", "extended the incubation of") },
+		{ "import", NP_("activity", "imported") }, { NULL, NULL },
 	};
 	return lookup(pairs, action);
+}
+
+const char *fh_error_text(const fh_error *err, char *buf, size_t size)
+{
+	fh_tenant_field f;
+	if (err->file[0] || !err->field[0])
+		return fh_error_format(err, buf, size);
+	const char *label = err->field;
+	if (strcmp(err->field, "reason") == 0)
+		label = _("Reason");
+	else if (fh_tenant_field_lookup(err->field, &f))
+		label = fh_tenant_field_label(f, fh_i18n_is_zh());
+	snprintf(buf, size, "%s: %s", label, err->message);
+	return buf;
 }
 
 const char *fh_label_entity(const char *entity)

@@ -2,12 +2,19 @@
 #ifndef FUHUA_TUI_LABELS_H
 #define FUHUA_TUI_LABELS_H
 
+#include <stddef.h>
+
 #include "fuhua/config.h"
+#include "fuhua/error.h"
 
 const char *fh_label_level(fh_level level);
 const char *fh_label_stage(fh_stage stage);
 /* An audit row's action and entity ("login", "operator") for people. */
 const char *fh_label_action(const char *action);
 const char *fh_label_entity(const char *entity);
+
+/* An error for people: as fh_error_format, with the field at fault named by
+ * its label in the interface language ("阶段", not "stage"). Returns buf. */
+const char *fh_error_text(const fh_error *err, char *buf, size_t size);
 
 #endif

@@ -2,16 +2,23 @@
  * main: options, language, then a subcommand or the terminal interface. */
 #include <limits.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "cli.h"
 #include "fuhua/store.h"
 #include "i18n.h"
+#include "labels.h"
 #include "tui.h"
 
 int main(int argc, char **argv)
 {
 	struct fh_opts o;
-	fh_i18n_setup(NULL, argv[0]);
+	/* --lang first, so that --help and every message of the parse speak it */
+	const char *lang = NULL;
+	for (int i = 1; i + 1 < argc; i++)
+		if (strcmp(argv[i], "--lang") == 0 && (strcmp(argv[i + 1], "zh") == 0 || strcmp(argv[i + 1], "en") == 0))
+			lang = argv[i + 1];
+	fh_i18n_setup(lang, argv[0]);
 	int rc = fh_cli_parse(argc, argv, &o);
 	if (rc >= 0)
 		return rc;
@@ -25,7 +32,7 @@ int main(int argc, char **argv)
 	fh_error err;
 	if (fh_store_open(fh_cli_db_path(&o, path, sizeof path), &store, &err) != FH_OK) {
 		char msg[1200];
-		fprintf(stderr, "fuhua: %s\n", fh_error_format(&err, msg, sizeof msg));
+		fprintf(stderr, "fuhua: %s\n", fh_error_text(&err, msg, sizeof msg));
 		return fh_error_exit_status(err.code);
 	}
 	fh_actor probe;
@@ -34,7 +41,7 @@ int main(int argc, char **argv)
 		fh_store_close(&store);
 		return 1;
 	}
-	rc = fh_app_run(store);
+	rc = fh_app_run(store, NULL);
 	fh_store_close(&store);
 	return rc;
 }

@@ -1,4 +1,5 @@
-/* fuhua tui — the terminal interface: the app, its views, actions and keys. */
+/* fuhua tui — the terminal interface: screens, actions, keymaps, views and
+ * the view stack. How to add a screen, a key or a view: HACKING.md. */
 #ifndef FUHUA_TUI_H
 #define FUHUA_TUI_H
 
@@ -7,6 +8,7 @@
 #endif
 #include <curses.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <wchar.h>
 
@@ -16,65 +18,106 @@
 #define FH_MIN_COLS 80
 #define FH_MIN_ROWS 24
 
-/* Every action a key can trigger, with the text the help screen shows. One
- * table: the enum, the names and the help come from it. */
-#define FH_ACTIONS(_)                                                        \
-	_(SCREEN_DASHBOARD, N_("Dashboard"))                                 \
-	_(SCREEN_TENANTS, N_("Tenants"))                                     \
-	_(SCREEN_PARTY, N_("Party"))                                         \
-	_(SCREEN_SPACES, N_("Spaces"))                                       \
-	_(SCREEN_MENTORING, N_("Mentoring"))                                 \
-	_(SCREEN_REPORTS, N_("Reports"))                                     \
-	_(MOVE_UP, N_("Move up"))                                            \
-	_(MOVE_DOWN, N_("Move down"))                                        \
-	_(PAGE_UP, N_("Page up"))                                            \
-	_(PAGE_DOWN, N_("Page down"))                                        \
-	_(MOVE_FIRST, N_("First line"))                                      \
-	_(MOVE_LAST, N_("Last line"))                                        \
-	_(NEXT_PANE, N_("Next pane"))                                        \
-	_(OPEN, N_("Open the selected line"))                                \
-	_(SEARCH, N_("Search"))                                              \
-	_(NEW, N_("Tenants: take in an application"))                        \
-	_(EDIT, N_("Tenants: edit (F2 saves, Esc cancels)"))                 \
-	_(MOVE_STAGE, N_("Tenants: move to the next stage, or exit"))        \
-	_(EXTEND, N_("Tenants: extend the incubation once"))                 \
-	_(FILTER_STAGE, N_("Tenants: filter by stage"))                      \
-	_(FILTER_TYPE, N_("Tenants: filter by organisation type"))           \
-	_(FILTER_FIELD, N_("Tenants: filter by service field"))              \
-	_(FILTER_HUB, N_("Tenants: filter by hub"))                          \
-	_(SORT, N_("Tenants: sort by name, admission, intake"))              \
-	_(HELP, N_("Show this help"))                                        \
-	_(BACK, N_("Back, close"))                                           \
-	_(QUIT, N_("Quit fuhua"))                                            \
-	_(LOCK, N_("Lock the screen now"))                                   \
-	_(SWITCH_OPERATOR, N_("Switch operator"))                            \
-	_(LOGOUT, N_("Log out"))                                             \
-	_(LANGUAGE, N_("Switch language: 中文 / English"))                   \
-	_(REDRAW, N_("Redraw the screen"))
+/* ---- the screens -------------------------------------------------------------
+ * One row per top screen: its id, the name of its view (fh_<name>_view) and
+ * its title. The enum, the tabs, the keys F1… and 1… and the view table all
+ * come from here. */
+#define FH_SCREENS(_)                                   \
+	_(DASHBOARD, dashboard, N_("Dashboard"))        \
+	_(TENANTS, tenants, N_("Tenants"))              \
+	_(PARTY, party, N_("Party"))                    \
+	_(SPACES, spaces, N_("Spaces"))                 \
+	_(MENTORING, mentoring, N_("Mentoring"))        \
+	_(REPORTS, reports, N_("Reports"))
+
+enum fh_screen {
+#define FH_SCREEN_ENUM(id, name, title) FH_SCREEN_##id,
+	FH_SCREENS(FH_SCREEN_ENUM)
+#undef FH_SCREEN_ENUM
+	FH_SCREEN_COUNT
+};
+
+/* ---- actions -----------------------------------------------------------------
+ * The actions every view shares: id, the word the hint line shows, the line
+ * the help shows. A view's own operations are numbered from FH_ACT_LOCAL in
+ * its file and carry their words in its keymap rows. */
+#define FH_ACTIONS(_)                                                                  \
+	_(SCREEN, N_("screens"), N_("Go to a screen"))                                 \
+	_(HELP, NP_("key", "help"), N_("Show the keys of this screen"))                \
+	_(BACK, NP_("key", "back"), N_("Back, close"))                                 \
+	_(QUIT, N_("quit"), N_("Quit fuhua (asks first)"))                             \
+	_(LOCK, N_("lock"), N_("Lock the screen now"))                                 \
+	_(SWITCH_OPERATOR, N_("switch"), N_("Switch operator"))                        \
+	_(LOGOUT, N_("log out"), N_("Log out"))                                        \
+	_(LANGUAGE, N_("中文/English"), N_("Switch language: 中文 / English"))         \
+	_(REDRAW, N_("redraw"), N_("Redraw the screen"))                               \
+	_(MOVE_UP, N_("up"), N_("Move up"))                                            \
+	_(MOVE_DOWN, N_("down"), N_("Move down"))                                      \
+	_(PAGE_UP, N_("page up"), N_("Page up"))                                       \
+	_(PAGE_DOWN, N_("pages"), N_("Page down"))                                     \
+	_(MOVE_FIRST, N_("first"), N_("First line"))                                   \
+	_(MOVE_LAST, N_("last"), N_("Last line"))                                      \
+	_(OPEN, NP_("key", "open"), N_("Open the selected line"))                            \
+	_(FORM_NEXT, N_("next field"), N_("Next field"))                               \
+	_(FORM_PREV, N_("previous field"), N_("Previous field"))                       \
+	_(FORM_CHOOSE_NEXT, N_("choose"), N_("Next choice of a choice field"))         \
+	_(FORM_CHOOSE_PREV, N_("choose"), N_("Previous choice of a choice field"))     \
+	_(FORM_SAVE, N_("save"), N_("Save the form"))                                  \
+	_(FORM_CANCEL, N_("cancel"), N_("Cancel the form (asks if anything was typed)")) \
+	_(CONFIRM, N_("yes"), N_("Confirm"))                                           \
+	_(CANCEL, N_("no"), N_("Cancel"))
 
 enum fh_action {
 	FH_ACT_NONE,
-#define FH_ACT_ENUM(id, help) FH_ACT_##id,
+#define FH_ACT_ENUM(id, hint, help) FH_ACT_##id,
 	FH_ACTIONS(FH_ACT_ENUM)
 #undef FH_ACT_ENUM
-	FH_ACT_COUNT
+	FH_ACT_COUNT,
+	FH_ACT_LOCAL = 100 /* a view's own operations start here */
 };
 
-struct fh_keybinding {
+/* The hint word and help line of a shared action (translated). */
+const char *fh_action_hint(int action);
+const char *fh_action_help(int action);
+
+/* ---- keymaps -------------------------------------------------------------------- */
+
+struct fh_binding {
 	int key;          /* a character, or a KEY_* code when is_key */
 	bool is_key;
-	enum fh_action action;
-	const char *label; /* how the help shows the key */
+	int action;       /* an enum fh_action, or a view's own from FH_ACT_LOCAL */
+	int arg;          /* e.g. the screen of FH_ACT_SCREEN */
+	const char *label; /* how help and hints show the key; NULL: a synonym */
+	bool hint;        /* shown on the hint line */
+	const char *hint_word; /* NULL: the action's; untranslated (N_) */
+	const char *help;      /* NULL: the action's; untranslated (N_) */
 };
 
-/* The key table, ending with { 0 }. */
-extern const struct fh_keybinding fh_keys[];
-/* The action bound to a key, or FH_ACT_NONE. */
-enum fh_action fh_key_action(wint_t ch, bool is_key);
-/* The help text of an action (translated). */
-const char *fh_action_help(enum fh_action a);
-/* The labels of the keys bound to an action, "F1 1", into buf. */
-const char *fh_action_keys(enum fh_action a, char *buf, size_t size);
+/* A group of bindings, ending with { .action = FH_ACT_NONE }; `next` chains a
+ * shared group (the list keys, the form keys) behind a view's own. */
+struct fh_keymap {
+	const char *title; /* the help's heading, untranslated (N_) */
+	const struct fh_binding *keys;
+	const struct fh_keymap *next;
+};
+
+struct fh_input;
+/* The binding of an input in the keymap chain, or NULL. While `typing`,
+ * printable characters are text and match nothing. */
+const struct fh_binding *fh_keymap_find(const struct fh_keymap *km, const struct fh_input *in,
+					bool typing);
+/* The keys every screen has: screens, help, lock, switch, quit … */
+extern const struct fh_keymap fh_generic_keymap;
+/* Opening and moving in lists, scrolling, filling in forms, answering a
+ * dialog; views chain them behind their own. */
+extern const struct fh_keymap fh_list_keymap, fh_scroll_keymap, fh_form_keymap, fh_dialog_keymap;
+/* The hint line of a view: its hinted keys usable now, then the generic ones. */
+const char *fh_keymap_hint(const struct fh_keymap *km, bool typing, char *buf, size_t size);
+/* The hint word and help of a binding (translated). */
+const char *fh_binding_hint(const struct fh_binding *b);
+const char *fh_binding_help(const struct fh_binding *b);
+/* Whether a binding's key is text while typing (a printable character). */
+bool fh_binding_is_text(const struct fh_binding *b);
 
 /* ---- input: the terminal, or a script (FUHUA_SCRIPT) ------------------------ */
 
@@ -86,8 +129,10 @@ struct fh_input {
 };
 
 struct app;
-/* Waits up to timeout_ms for input. In script mode runs the script's
- * commands (:dump, :resize, :idle, :poll) as they come. */
+/* Waits up to timeout_ms for input. An escape sequence the terminal
+ * description does not know is read whole and dropped; a lone Esc is a key.
+ * In script mode runs the script's commands (:dump, :resize, :idle, :wait,
+ * :poll, :rss) as they come. */
 struct fh_input fh_input_get(struct app *app, int timeout_ms);
 /* Loads the script named by FUHUA_SCRIPT; false with a message if unreadable. */
 bool fh_input_script_open(const char *path, char *msg, size_t size);
@@ -96,74 +141,142 @@ void fh_input_script_close(void);
 /* Writes the screen as text, one line per row, trailing blanks removed. */
 bool fh_screen_dump(const char *path);
 
-/* ---- views -------------------------------------------------------------------- */
+/* ---- views and the view stack --------------------------------------------------- */
 
-enum fh_screen {
-	FH_SCREEN_DASHBOARD,
-	FH_SCREEN_TENANTS,
-	FH_SCREEN_PARTY,
-	FH_SCREEN_SPACES,
-	FH_SCREEN_MENTORING,
-	FH_SCREEN_REPORTS,
-	FH_SCREEN_COUNT
+struct rect {
+	int y, x, rows, cols;
 };
+
+/* What a view's request did; the driver acts on it (htop's Action results). */
+enum {
+	FH_R_UNHANDLED = 0, /* not mine: the generic keys get it */
+	FH_R_DONE = 1,
+	FH_R_RELOAD = 2,    /* reload this view's data */
+	FH_R_POP = 4,       /* close this view; its parent reloads */
+};
+
+struct view;
 
 struct view_ops {
 	const char *name;
-	/* Draws the view into rows [top, top + rows) of stdscr. */
-	void (*draw)(struct app *app, int top, int rows, int cols);
-	/* Handles an action or a typed character; returns false if unhandled. */
-	bool (*key)(struct app *app, enum fh_action action, const struct fh_input *in);
-	/* Another session wrote: reload what is shown. May be NULL. */
-	void (*reload)(struct app *app);
-	/* Frees the view's state at exit. May be NULL. */
-	void (*done)(struct app *app);
+	size_t private_size;        /* the state the driver allocates, zeroed */
+	const struct fh_keymap *keymap;
+	bool overlay;               /* drawn over its parent (a dialog) */
+	/* Loads what the view shows; arg is the opener's. False: not opened
+	 * (the reason is in app->message). */
+	bool (*open)(struct app *app, struct view *v, const void *arg);
+	/* Loads again (another session wrote, the terminal was resized). */
+	void (*reload)(struct app *app, struct view *v);
+	/* Draws into area; never reads the database. */
+	void (*draw)(struct app *app, struct view *v, struct rect area);
+	/* An action (or FH_ACT_NONE with the raw input, for text): FH_R_*. */
+	int (*request)(struct app *app, struct view *v, int action, int arg,
+		       const struct fh_input *in);
+	/* The keymap now, when it changes with a mode (may be NULL: keymap). */
+	const struct fh_keymap *(*keys)(struct view *v);
+	/* Whether a text field has the keys now (may be NULL: never). */
+	bool (*typing)(struct view *v);
+	/* Frees what open and reload allocated (may be NULL). */
+	void (*done)(struct app *app, struct view *v);
 };
 
-/* Slots of app->view_state beyond the screens. */
-enum { FH_STATE_LOGIN = FH_SCREEN_COUNT, FH_STATE_HELP, FH_STATE_COUNT };
+struct view {
+	const struct view_ops *ops;
+	void *priv;
+	bool stale;   /* reload before it is drawn again */
+};
 
-extern const struct view_ops fh_login_view, fh_dashboard_view, fh_help_view;
-extern const struct view_ops fh_tenants_view, fh_party_view, fh_spaces_view,
-	fh_mentoring_view, fh_reports_view;
+#define FH_STACK_MAX 8
 
+#define FH_SCREEN_VIEW(id, name, title) extern const struct view_ops fh_##name##_view;
+FH_SCREENS(FH_SCREEN_VIEW)
+#undef FH_SCREEN_VIEW
+extern const struct view_ops fh_login_view, fh_help_view, fh_confirm_view;
+
+/* Every view, for the tests (hint lines against keymaps), ending with NULL. */
+extern const struct view_ops *const fh_all_views[];
+
+/* A login attempt's wait on this terminal. */
+struct fh_login_wait {
+	int failures;     /* wrong passwords in a row on this terminal */
+	int64_t until_ms; /* no attempt before this (fh_app_now_ms) */
+};
 
 struct app {
 	fh_store *store;
 	fh_actor actor;
 	bool logged_in;
-	bool locked;        /* the idle lock: login view with the screen cleared */
-	bool help;          /* the help screen is open over the current view */
+	bool locked;        /* the idle lock: the login view over a cleared screen */
 	bool quit;
 	enum fh_screen screen;
+	struct view stack[FH_SCREEN_COUNT][FH_STACK_MAX];
+	int depth[FH_SCREEN_COUNT];
+	struct view login;
 	int64_t data_version;
-	int64_t last_input; /* seconds, monotonic, of the last key */
-	int64_t idle_extra; /* seconds added by a script's :idle */
+	int64_t last_input_ms; /* fh_app_now_ms of the last key */
+	int64_t clock_offset_ms; /* added by a script's :idle and :wait */
 	bool color;
-	char message[256];  /* shown in the status line until the next key */
-	void *view_state[FH_STATE_COUNT];
+	char message[600];  /* shown until the next key; wrapped in a box if long */
+	bool message_bad;
+	struct fh_login_wait wait;
+	/* a dialog's answer, run on the view under it once the dialog is closed */
+	int (*answer)(struct app *app, struct view *under, int arg);
+	int answer_arg;
 };
 
 /* Runs the interface on an open store until the operator quits; returns the
- * exit status. */
-int fh_app_run(fh_store *store);
+ * exit status. `warning` (may be NULL) is shown inside the program. */
+int fh_app_run(fh_store *store, const char *warning);
 
-/* Drawing helpers: text measured by display width, truncated without cutting
- * a character, control characters shown as ^X. */
+/* Opens a view over the current screen's top view. False (with app->message
+ * set) when it could not open or the stack is full. */
+bool fh_view_push(struct app *app, const struct view_ops *ops, const void *arg);
+/* The current screen's top view. */
+struct view *fh_view_top(struct app *app);
+/* The keymap a view answers to now. */
+const struct fh_keymap *fh_view_keymap(struct view *v);
+/* The view under v on the current screen, or NULL. */
+struct view *fh_view_parent(struct app *app, const struct view *v);
+/* Goes to a screen, opening its view the first time. */
+void fh_app_goto(struct app *app, enum fh_screen s);
+/* A screen's title (translated). */
+const char *fh_screen_title(enum fh_screen s);
+/* The area views draw in, for the current terminal size. */
+struct rect fh_app_body(void);
+/* Sets the message of the status line (printf-style). */
+void fh_app_say(struct app *app, bool bad, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Puts the app into the logged-in state after a successful login. */
+void fh_app_logged_in(struct app *app, const fh_actor *actor);
+/* Milliseconds on the monotonic clock, plus a script's :idle and :wait. */
+int64_t fh_app_now_ms(const struct app *app);
+/* Called when another session has written (data_version changed). */
+void fh_app_check_changes(struct app *app);
+/* Locks if the operator has been idle for the hub's idle-lock minutes. */
+void fh_app_check_idle(struct app *app);
+void fh_app_lock(struct app *app);
+
+/* ---- drawing -------------------------------------------------------------------
+ * Text measured by display width, truncated without cutting a character,
+ * control characters shown as ^X. */
 enum fh_color { FH_C_NORMAL, FH_C_TITLE, FH_C_BAR, FH_C_SELECT, FH_C_GOOD, FH_C_WARN,
 		FH_C_BAD, FH_C_DIM, FH_C_COUNT };
 void fh_draw_init_colors(struct app *app);
 attr_t fh_attr(const struct app *app, enum fh_color c);
 /* Draws s at (y, x) in at most `cols` columns; pads to `cols` when pad. */
 int fh_draw_text(int y, int x, const char *s, int cols, bool pad, attr_t attr);
+/* Draws s wrapped into rows of `cols` columns from (y, x), at most max_rows;
+ * returns the rows used. With max_rows 0, only counts them. */
+int fh_draw_wrapped(int y, int x, const char *s, int cols, int max_rows, attr_t attr);
+/* A box of `cols` columns around text wrapped inside it, centred in area
+ * (or at its bottom when bottom); returns the box's rows. */
+int fh_draw_box(const struct app *app, struct rect area, const char *title, const char *text,
+		const char *foot, int cols, bool bottom, attr_t attr);
 /* A bar of `cols` cells, `value` of `total` filled: [█████░░░░], coloured
  * by how good the figure is (occupancy: high is bad; coverage: high is good). */
 void fh_draw_bar(const struct app *app, int y, int x, int cols, double value, double total,
 		 bool high_is_good);
-/* A screen's view, by screen. */
-const struct view_ops *fh_screen_view(enum fh_screen s);
-/* Puts the app into the logged-in state after a successful login. */
-void fh_app_logged_in(struct app *app, const fh_actor *actor);
 /* Short labels for narrow columns. */
 const char *fh_short_org_type(int type);
 const char *fh_short_party(int party_org, bool instructor);
@@ -172,12 +285,7 @@ const char *fh_short_party(int party_org, bool instructor);
  * characters appended (bytes ≤ size). Returns whether the input was one of
  * these. */
 bool fh_edit_key(char *buf, size_t size, const struct fh_input *in);
-
-/* Seconds on the monotonic clock. */
-int64_t fh_app_now(void);
-/* Called when another session has written (data_version changed). */
-void fh_app_check_changes(struct app *app);
-/* Locks if the operator has been idle for the hub's idle-lock minutes. */
-void fh_app_check_idle(struct app *app);
+/* Whether an input is a printable character (text while typing). */
+bool fh_input_is_text(const struct fh_input *in);
 
 #endif

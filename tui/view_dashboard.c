@@ -1,4 +1,5 @@
-/* fuhua tui — the dashboard: stages, coverage, occupancy, hubs, recent activity. */
+/* fuhua tui — the dashboard: stages, coverage, occupancy, hubs, recent
+ * activity. Enter on a hub opens its tenants. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,49 +10,80 @@
 #include "fuhua/report.h"
 #include "i18n.h"
 #include "labels.h"
+#include "list.h"
+#include "tenants.h"
 #include "tui.h"
 #include "width.h"
 
 #define ACTIVITY 40
+/* the hub pane's columns, headings and rows alike */
+#define COL_COUNT 7
+#define COL_BAR 11
+
+enum { OP_NEXT_PANE = FH_ACT_LOCAL };
 
 struct dash {
-	bool loaded;
 	fh_dashboard d;
-	fh_hub *hubs;
-	size_t nhubs;
-	fh_audit_row *audit;
-	size_t naudit;
-	int pane;            /* 0 hubs, 1 activity */
-	int sel[2], scroll[2];
+	fh_level level;
+	struct fh_list hubs, activity;
+	int pane; /* 0 hubs, 1 activity */
 	char error[512];
 };
 
-static struct dash *state(struct app *app)
+static void draw_hub(struct app *app, void *ctx, const void *row, int y, int x, int cols, attr_t a)
 {
-	if (!app->view_state[FH_SCREEN_DASHBOARD])
-		app->view_state[FH_SCREEN_DASHBOARD] = calloc(1, sizeof(struct dash));
-	return app->view_state[FH_SCREEN_DASHBOARD];
+	(void)ctx;
+	const fh_hub *h = row;
+	char line[256], count[32];
+	int name_w = cols - COL_COUNT - COL_BAR - 2;
+	snprintf(line, sizeof line, "%*s%s", h->depth * 2, "", h->name);
+	fh_draw_text(y, x + 1, line, name_w, true, a);
+	snprintf(count, sizeof count, "%*d", COL_COUNT - 1, h->tenants);
+	fh_draw_text(y, x + 1 + name_w, count, COL_COUNT, true, a);
+	fh_draw_bar(app, y, x + 1 + name_w + COL_COUNT, COL_BAR, h->seats_used, h->seats, false);
 }
 
-static void release(struct dash *d)
+static void draw_event(struct app *app, void *ctx, const void *row, int y, int x, int cols, attr_t a)
 {
-	free(d->hubs);
-	free(d->audit);
-	d->hubs = NULL;
-	d->audit = NULL;
-	d->nhubs = d->naudit = 0;
+	(void)app, (void)ctx;
+	const fh_audit_row *r = row;
+	char when[32], line[400];
+	fh_clock_format(r->at, when, sizeof when);
+	snprintf(line, sizeof line, "%s %s %s %s %s", when + 5, r->operator_name,
+		 fh_label_action(r->action), fh_label_entity(r->entity), r->summary);
+	fh_draw_text(y, x, line, cols, true, a);
 }
 
-static void load(struct app *app, struct dash *d)
+static const struct fh_list_source hub_source = { sizeof(fh_hub), NULL, NULL, draw_hub };
+static const struct fh_list_source event_source = { sizeof(fh_audit_row), NULL, NULL, draw_event };
+
+static void reload(struct app *app, struct view *v)
 {
+	struct dash *d = v->priv;
 	fh_error err;
-	release(d);
+	fh_hub *hubs = NULL;
+	fh_audit_row *audit = NULL;
+	size_t nh = 0, na = 0;
 	d->error[0] = 0;
 	if (fh_report_dashboard(app->store, &app->actor, &d->d, &err) != FH_OK ||
-	    fh_hub_list(app->store, &app->actor, &d->hubs, &d->nhubs, &err) != FH_OK ||
-	    fh_audit_recent(app->store, &app->actor, ACTIVITY, &d->audit, &d->naudit, &err) != FH_OK)
+	    fh_hub_list(app->store, &app->actor, &hubs, &nh, &err) != FH_OK ||
+	    fh_audit_recent(app->store, &app->actor, ACTIVITY, &audit, &na, &err) != FH_OK)
 		snprintf(d->error, sizeof d->error, "%s", err.message);
-	d->loaded = true;
+	d->level = nh ? hubs[0].level : FH_LEVEL_CITY;
+	fh_list_set(&d->hubs, hubs, nh);
+	fh_list_set(&d->activity, audit, na);
+	free(hubs);
+	free(audit);
+}
+
+static bool open(struct app *app, struct view *v, const void *arg)
+{
+	(void)arg;
+	struct dash *d = v->priv;
+	fh_list_init(&d->hubs, &hub_source, d);
+	fh_list_init(&d->activity, &event_source, d);
+	reload(app, v);
+	return true;
 }
 
 static void percent(char *buf, size_t size, int part, int whole)
@@ -71,15 +103,13 @@ static void draw_figures(struct app *app, struct dash *d, int y, int cols)
 	fh_draw_text(y, 1, line, half - 2, false, A_BOLD);
 	int max = 1;
 	for (int s = 0; s < FH_STAGE_COUNT; s++)
-		if (f->by_stage[s] > max)
-			max = f->by_stage[s];
+		max = f->by_stage[s] > max ? f->by_stage[s] : max;
 	for (int s = 0; s < FH_STAGE_COUNT; s++) {
 		fh_draw_text(y + 1 + s, 2, fh_label_stage((fh_stage)s), 10, true, A_NORMAL);
 		snprintf(line, sizeof line, "%6d", f->by_stage[s]);
 		fh_draw_text(y + 1 + s, 12, line, 6, false, A_NORMAL);
-		int bar = half - 22;
-		if (bar > 3)
-			fh_draw_bar(app, y + 1 + s, 19, bar, f->by_stage[s], max, true);
+		if (half - 22 > 3)
+			fh_draw_bar(app, y + 1 + s, 19, half - 22, f->by_stage[s], max, true);
 	}
 	int incubating = f->by_stage[FH_STAGE_INCUBATING], x = half + 1, label = 16;
 	int bar = cols - x - label - 9;
@@ -104,131 +134,95 @@ static void draw_figures(struct app *app, struct dash *d, int y, int cols)
 	fh_draw_text(y + 5, x, line, cols - x - 1, false, fh_attr(app, FH_C_DIM));
 }
 
-static void draw_pane_title(struct app *app, struct dash *d, int pane, int y, int x, int w,
-			    const char *title)
+/* The hub pane's heading, in the columns its rows use. */
+static void draw_hub_heading(struct app *app, struct dash *d, int y, int w)
 {
-	attr_t a = d->pane == pane ? fh_attr(app, FH_C_SELECT) : fh_attr(app, FH_C_BAR);
-	fh_draw_text(y, x, title, w, true, a);
+	attr_t a = d->pane == 0 ? fh_attr(app, FH_C_SELECT) : fh_attr(app, FH_C_BAR);
+	int name_w = w - COL_COUNT - COL_BAR - 2;
+	char count[64];
+	fh_draw_text(y, 0, "", w, true, a);
+	fh_draw_text(y, 1, _("Hubs"), name_w, true, a);
+	/* right-aligned over the numbers */
+	const char *inc = _("incubating");
+	int iw = fh_str_width(inc);
+	snprintf(count, sizeof count, "%s", inc);
+	fh_draw_text(y, 1 + name_w + (COL_COUNT - 1 - iw > 0 ? COL_COUNT - 1 - iw : COL_COUNT - 1 - iw),
+		     count, iw, false, a);
+	fh_draw_text(y, 1 + name_w + COL_COUNT, _("seats"), COL_BAR, true, a);
 }
 
-static void clamp(struct dash *d, int pane, int n, int rows)
+static void draw(struct app *app, struct view *v, struct rect a)
 {
-	if (d->sel[pane] >= n)
-		d->sel[pane] = n - 1;
-	if (d->sel[pane] < 0)
-		d->sel[pane] = 0;
-	if (d->sel[pane] < d->scroll[pane])
-		d->scroll[pane] = d->sel[pane];
-	if (d->sel[pane] >= d->scroll[pane] + rows)
-		d->scroll[pane] = d->sel[pane] - rows + 1;
-}
-
-static void draw_hubs(struct app *app, struct dash *d, int y, int rows, int w)
-{
-	char line[256], count[32];
-	draw_pane_title(app, d, 0, y, 0, w - 1, _(" Hubs                      incubating  seats"));
-	clamp(d, 0, (int)d->nhubs, rows - 1);
-	for (int i = 0; i < rows - 1 && d->scroll[0] + i < (int)d->nhubs; i++) {
-		const fh_hub *h = &d->hubs[d->scroll[0] + i];
-		bool sel = d->pane == 0 && d->scroll[0] + i == d->sel[0];
-		snprintf(line, sizeof line, "%*s%s", h->depth * 2, "", h->name);
-		attr_t a = sel ? fh_attr(app, FH_C_SELECT) : A_NORMAL;
-		int name_w = w - 20;
-		fh_draw_text(y + 1 + i, 1, line, name_w, true, a);
-		snprintf(count, sizeof count, "%5d", h->tenants);
-		fh_draw_text(y + 1 + i, 1 + name_w, count, 6, false, a);
-		fh_draw_bar(app, y + 1 + i, 8 + name_w, 11, h->seats_used, h->seats, false);
-	}
-}
-
-static void draw_activity(struct app *app, struct dash *d, int y, int x, int rows, int w)
-{
-	draw_pane_title(app, d, 1, y, x, w, _(" Recent activity"));
-	clamp(d, 1, (int)d->naudit, rows - 1);
-	for (int i = 0; i < rows - 1 && d->scroll[1] + i < (int)d->naudit; i++) {
-		const fh_audit_row *r = &d->audit[d->scroll[1] + i];
-		char when[32], line[400];
-		fh_clock_format(r->at, when, sizeof when);
-		snprintf(line, sizeof line, "%s %s %s %s %s", when + 5, r->operator_name,
-			 fh_label_action(r->action), fh_label_entity(r->entity), r->summary);
-		bool sel = d->pane == 1 && d->scroll[1] + i == d->sel[1];
-		fh_draw_text(y + 1 + i, x, line, w, true, sel ? fh_attr(app, FH_C_SELECT) : A_NORMAL);
-	}
-	if (d->naudit == 0)
-		fh_draw_text(y + 1, x + 1, _("Nothing yet."), w - 1, false, fh_attr(app, FH_C_DIM));
-}
-
-static void draw(struct app *app, int top, int rows, int cols)
-{
-	struct dash *d = state(app);
-	if (!d)
-		return;
-	if (!d->loaded)
-		load(app, d);
-	char title[256], today[16];
+	struct dash *d = v->priv;
+	int top = a.y, rows = a.rows, cols = a.cols;
+	char title[256], today[16], pos[32];
 	fh_clock_format_date(fh_clock_now(), today, sizeof today);
-	snprintf(title, sizeof title, "%s · %s", app->actor.hub_name, fh_label_level(
-		 d->nhubs ? d->hubs[0].level : FH_LEVEL_CITY));
+	snprintf(title, sizeof title, "%s · %s", app->actor.hub_name, fh_label_level(d->level));
 	fh_draw_text(top, 1, title, cols - 14, false, A_BOLD);
 	fh_draw_text(top, cols - 11, today, 10, false, A_NORMAL);
 	if (d->error[0]) {
-		fh_draw_text(top + 1, 1, d->error, cols - 2, false, fh_attr(app, FH_C_BAD));
+		fh_draw_wrapped(top + 1, 1, d->error, cols - 2, 3, fh_attr(app, FH_C_BAD));
 		return;
 	}
 	draw_figures(app, d, top + 2, cols);
 	int y = top + 9, left = cols / 2 + 6;
-	if (rows - 9 >= 3) {
-		draw_hubs(app, d, y, rows - 9, left);
-		draw_activity(app, d, y, left, rows - 9, cols - left);
-	}
+	if (rows - 9 < 3)
+		return;
+	draw_hub_heading(app, d, y, left - 1);
+	fh_list_draw(app, &d->hubs, (struct rect){ y + 1, 0, rows - 10, left - 1 }, d->pane == 0);
+	attr_t ta = d->pane == 1 ? fh_attr(app, FH_C_SELECT) : fh_attr(app, FH_C_BAR);
+	fh_draw_text(y, left, "", cols - left, true, ta);
+	fh_draw_text(y, left + 1, _("Recent activity"), cols - left - 10, false, ta);
+	struct fh_list *cur = d->pane == 0 ? &d->hubs : &d->activity;
+	fh_list_position(cur, pos, sizeof pos);
+	fh_draw_text(y, cols - fh_str_width(pos) - 1, pos, fh_str_width(pos), false, ta);
+	fh_list_draw(app, &d->activity, (struct rect){ y + 1, left, rows - 10, cols - left }, d->pane == 1);
+	if (d->activity.nrows == 0)
+		fh_draw_text(y + 1, left + 1, _("Nothing yet."), cols - left - 1, false, fh_attr(app, FH_C_DIM));
 }
 
-static bool key(struct app *app, enum fh_action action, const struct fh_input *in)
+static int request(struct app *app, struct view *v, int action, int arg, const struct fh_input *in)
 {
-	(void)in;
-	struct dash *d = state(app);
-	if (!d)
-		return false;
-	int n = d->pane == 0 ? (int)d->nhubs : (int)d->naudit;
-	switch (action) {
-	case FH_ACT_NEXT_PANE:
+	(void)arg, (void)in;
+	struct dash *d = v->priv;
+	if (action == OP_NEXT_PANE) {
 		d->pane = !d->pane;
-		return true;
-	case FH_ACT_MOVE_DOWN:
-		d->sel[d->pane]++;
-		return true;
-	case FH_ACT_MOVE_UP:
-		d->sel[d->pane]--;
-		return true;
-	case FH_ACT_PAGE_DOWN:
-		d->sel[d->pane] += 10;
-		return true;
-	case FH_ACT_PAGE_UP:
-		d->sel[d->pane] -= 10;
-		return true;
-	case FH_ACT_MOVE_FIRST:
-		d->sel[d->pane] = 0;
-		return true;
-	case FH_ACT_MOVE_LAST:
-		d->sel[d->pane] = n - 1;
-		return true;
-	default:
-		return false;
+		return FH_R_DONE;
 	}
+	if (action == FH_ACT_OPEN && d->pane == 0) {
+		const fh_hub *h = fh_list_selected(&d->hubs);
+		if (h) {
+			struct fh_tenants_arg t = { .hub_id = h->id };
+			fh_view_push(app, &fh_tenants_view, &t);
+		}
+		return FH_R_DONE;
+	}
+	return fh_list_request(app, d->pane == 0 ? &d->hubs : &d->activity, action);
 }
 
-static void reload(struct app *app)
+static void done(struct app *app, struct view *v)
 {
-	struct dash *d = state(app);
-	if (d)
-		d->loaded = false;
+	(void)app;
+	struct dash *d = v->priv;
+	fh_list_free(&d->hubs);
+	fh_list_free(&d->activity);
 }
 
-static void done(struct app *app)
-{
-	struct dash *d = app->view_state[FH_SCREEN_DASHBOARD];
-	if (d)
-		release(d);
-}
+static const struct fh_binding dash_keys[] = {
+	{ '\t', false, OP_NEXT_PANE, 0, "Tab", true, N_("hubs / activity"), N_("Next pane: hubs, recent activity") },
+	{ '\n', false, FH_ACT_OPEN, 0, "Enter", true, N_("hub's tenants"), N_("Open the selected hub's tenants") },
+	{ .action = FH_ACT_NONE },
+};
 
-const struct view_ops fh_dashboard_view = { "dashboard", draw, key, reload, done };
+static const struct fh_keymap dash_keymap = { N_("Dashboard"), dash_keys, &fh_list_keymap };
+
+const struct view_ops fh_dashboard_view = {
+	.name = "dashboard",
+	.private_size = sizeof(struct dash),
+	.keymap = &dash_keymap,
+	.open = open,
+	.reload = reload,
+	.draw = draw,
+	.request = request,
+	.done = done,
+};

@@ -1,4 +1,6 @@
-/* fuhua tui — the login screen, also the idle lock and operator switch. */
+/* fuhua tui — the login screen, also the idle lock and the operator switch.
+ * A password is never shown; a wrong one costs a visible countdown on this
+ * terminal, during which typing goes on and Ctrl-D still quits. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,18 +11,53 @@
 #include "tui.h"
 #include "width.h"
 
+#define CTRL(c) ((c) & 0x1f)
+
+enum mode { LOGIN, LOCKED, SWITCH };
+enum { OP_QUIT_NOW = FH_ACT_LOCAL, OP_SUBMIT };
+
 struct login {
+	enum mode mode;
 	char name[96];
 	char password[160];
 	int focus; /* 0 name, 1 password */
 	char error[512];
 };
 
-static struct login *state(struct app *app)
+static const struct fh_binding login_keys[] = {
+	{ '\n', false, OP_SUBMIT, 0, "Enter", true, N_("next / log in"), N_("Next field, or log in") },
+	{ '\r', false, OP_SUBMIT, 0, NULL, false, NULL, NULL },
+	{ KEY_ENTER, true, OP_SUBMIT, 0, NULL, false, NULL, NULL },
+	{ '\t', false, FH_ACT_FORM_NEXT, 0, "Tab", true, N_("switch field"), NULL },
+	{ KEY_DOWN, true, FH_ACT_FORM_NEXT, 0, "↓", false, NULL, NULL },
+	{ KEY_UP, true, FH_ACT_FORM_PREV, 0, "↑", false, NULL, NULL },
+	{ CTRL('o'), false, FH_ACT_SWITCH_OPERATOR, 0, "^O", true, N_("another operator"), NULL },
+	{ 27, false, FH_ACT_CANCEL, 0, "Esc", false, N_("clear"), N_("Clear the fields") },
+	{ CTRL('d'), false, OP_QUIT_NOW, 0, "^D", true, N_("quit"), N_("Quit fuhua") },
+	{ .action = FH_ACT_NONE },
+};
+
+static const struct fh_keymap login_keymap = { N_("Login"), login_keys, NULL };
+
+static void wipe(struct login *l)
 {
-	if (!app->view_state[FH_STATE_LOGIN])
-		app->view_state[FH_STATE_LOGIN] = calloc(1, sizeof(struct login));
-	return app->view_state[FH_STATE_LOGIN];
+	explicit_bzero(l->password, sizeof l->password);
+}
+
+/* arg "switch": log in as another operator over a session that stays open. */
+static bool open(struct app *app, struct view *v, const void *arg)
+{
+	struct login *l = v->priv;
+	wipe(l);
+	memset(l, 0, sizeof *l);
+	if (arg && strcmp(arg, "switch") == 0) {
+		l->mode = SWITCH;
+	} else if (app->locked && app->actor.id) {
+		l->mode = LOCKED;
+		snprintf(l->name, sizeof l->name, "%s", app->actor.name);
+		l->focus = 1;
+	}
+	return true;
 }
 
 static void field(struct app *app, int y, int x, const char *label, const char *value,
@@ -28,19 +65,15 @@ static void field(struct app *app, int y, int x, const char *label, const char *
 {
 	char shown[200];
 	if (secret) {
-		size_t n = fh_utf8_chars(value);
-		if (n > sizeof shown - 1)
-			n = sizeof shown - 1;
-		memset(shown, '*', n);
-		shown[n] = 0;
+		/* never the password, nor its length: one mark once something is typed */
+		snprintf(shown, sizeof shown, "%s", value[0] ? "••••••" : "");
 	} else {
 		snprintf(shown, sizeof shown, "%s", value);
 	}
 	int lw = fh_draw_text(y, x, label, 12, true, A_BOLD);
 	attr_t a = focus ? fh_attr(app, FH_C_SELECT) : A_UNDERLINE;
 	int w = fh_str_width(shown);
-	/* show the end of a long value */
-	const char *s = shown;
+	const char *s = shown; /* show the end of a long value */
 	while (w > 28 && *s) {
 		uint32_t cp;
 		size_t n = fh_utf8_decode(s, strlen(s), &cp);
@@ -52,117 +85,181 @@ static void field(struct app *app, int y, int x, const char *label, const char *
 		*cursor_x = x + lw + 1 + w;
 }
 
-static void draw(struct app *app, int top, int rows, int cols)
+static int seconds_left(const struct app *app)
 {
-	struct login *l = state(app);
-	if (!l)
-		return;
-	int y = top + (rows - 14) / 2, x = (cols - 46) / 2;
-	if (y < top)
-		y = top;
-	if (x < 0)
-		x = 0;
-	const char *title = _("fuhua 孵化 · social-organization incubation hub");
-	fh_draw_text(y, (cols - fh_str_width(title)) / 2 > 0 ? (cols - fh_str_width(title)) / 2 : 0,
-		     title, cols, false, fh_attr(app, FH_C_TITLE));
-	char line[256];
-	if (app->locked) {
-		snprintf(line, sizeof line, _("Locked. %s, enter your password; another operator may log in."),
+	int64_t ms = app->wait.until_ms - fh_app_now_ms(app);
+	return ms > 0 ? (int)((ms + 999) / 1000) : 0;
+}
+
+static void draw_heading(struct app *app, struct login *l, int y, int x, int cols)
+{
+	char line[400];
+	attr_t warn = fh_attr(app, FH_C_WARN);
+	if (l->mode == LOCKED) {
+		snprintf(line, sizeof line, _("Locked: %s is logged in. Enter the password to go on, or press Ctrl-O to log in as another operator."),
 			 app->actor.name);
-		fh_draw_text(y + 2, x, line, cols - x, false, fh_attr(app, FH_C_WARN));
-	} else if (app->actor.id && app->logged_in == false && app->message[0]) {
-		fh_draw_text(y + 2, x, app->message, cols - x, false, A_NORMAL);
+		fh_draw_wrapped(y, x, line, cols - x - 1, 2, warn);
+	} else if (l->mode == SWITCH) {
+		snprintf(line, sizeof line, _("Log in as another operator (%s's session stays open until then; Esc goes back)."),
+			 app->actor.name);
+		fh_draw_wrapped(y, x, line, cols - x - 1, 2, warn);
+	} else if (app->message[0]) {
+		fh_draw_wrapped(y, x, app->message, cols - x - 1, 2,
+				app->message_bad ? fh_attr(app, FH_C_BAD) : A_NORMAL);
 	} else {
-		fh_draw_text(y + 2, x, _("Log in to continue."), cols - x, false, A_NORMAL);
+		fh_draw_text(y, x, _("Log in to continue."), cols - x, false, A_NORMAL);
 	}
-	int cursor_x = 0;
-	field(app, y + 4, x, _("Operator"), l->name, false, l->focus == 0, &cursor_x);
-	int cx0 = cursor_x;
-	field(app, y + 6, x, _("Password"), l->password, true, l->focus == 1, &cursor_x);
-	if (l->error[0])
-		fh_draw_text(y + 8, x, l->error, cols - x, false, fh_attr(app, FH_C_BAD));
-	const char *demo = fh_store_setting(app->store, "demo");
-	if (demo) {
+}
+
+static void draw(struct app *app, struct view *v, struct rect a)
+{
+	struct login *l = v->priv;
+	int y = a.y + (a.rows - 15) / 2, x = (a.cols - 46) / 2;
+	y = y < a.y ? a.y : y;
+	x = x < 0 ? 0 : x;
+	const char *title = _("fuhua 孵化 · social-organization incubation hub");
+	int tx = (a.cols - fh_str_width(title)) / 2;
+	fh_draw_text(y, tx > 0 ? tx : 0, title, a.cols, false, fh_attr(app, FH_C_TITLE));
+	draw_heading(app, l, y + 2, x > 4 ? 4 : x, a.cols);
+	int cursor_x = 0, name_x = 0;
+	field(app, y + 5, x, _("Operator"), l->name, false, l->focus == 0, &name_x);
+	field(app, y + 7, x, _("Password"), l->password, true, l->focus == 1, &cursor_x);
+	int left = seconds_left(app);
+	char line[600];
+	if (left > 0) {
+		snprintf(line, sizeof line, _("%s Try again in %d s."), l->error, left);
+		fh_draw_wrapped(y + 9, x, line, a.cols - x - 1, 2, fh_attr(app, FH_C_BAD) | A_BOLD);
+	} else if (l->error[0]) {
+		fh_draw_wrapped(y + 9, x, l->error, a.cols - x - 1, 2, fh_attr(app, FH_C_BAD));
+	}
+	if (fh_store_setting(app->store, "demo")) {
 		snprintf(line, sizeof line,
 			 _("Demo: qiantai (front desk), zhuren (manager), admin; password %s"),
 			 FH_DEMO_PASSWORD);
-		fh_draw_text(y + 10, x > 10 ? 10 : x, line, cols - 2, false, fh_attr(app, FH_C_GOOD));
+		fh_draw_text(y + 11, x > 10 ? 10 : x, line, a.cols - 2, false, fh_attr(app, FH_C_GOOD));
 	}
-	fh_draw_text(y + 12, x, _("Enter: next / log in   Tab: switch field   Ctrl-D: quit"),
-		     cols - x, false, fh_attr(app, FH_C_DIM));
-	move(l->focus == 0 ? y + 4 : y + 6, l->focus == 0 ? cx0 : cursor_x);
+	char hint[512];
+	const struct fh_keymap only = { login_keymap.title, login_keys, NULL };
+	size_t used = 0;
+	hint[0] = 0;
+	for (const struct fh_binding *b = only.keys; b->action != FH_ACT_NONE; b++) {
+		if (!b->hint || (b->action == FH_ACT_SWITCH_OPERATOR && l->mode != LOCKED))
+			continue;
+		int n = snprintf(hint + used, sizeof hint - used, "%s%s %s", used ? "   " : "", b->label,
+				 fh_binding_hint(b));
+		if (n > 0 && (size_t)n < sizeof hint - used)
+			used += (size_t)n;
+	}
+	fh_draw_text(y + 13, x > 4 ? 4 : x, hint, a.cols - 4, false, fh_attr(app, FH_C_DIM));
+	move(l->focus == 0 ? y + 5 : y + 7, l->focus == 0 ? name_x : cursor_x);
 	curs_set(1);
-}
-
-static void wipe(struct login *l)
-{
-	explicit_bzero(l->password, sizeof l->password);
 }
 
 static void submit(struct app *app, struct login *l)
 {
 	fh_actor a;
 	fh_error err;
+	if (seconds_left(app) > 0)
+		return; /* the countdown shows why */
 	if (fh_operator_login(app->store, l->name, l->password, "tui", &a, &err) == FH_OK) {
 		wipe(l);
 		memset(l, 0, sizeof *l);
-		app->message[0] = 0;
+		app->wait.failures = 0;
+		app->wait.until_ms = 0;
 		fh_app_logged_in(app, &a);
 		return;
 	}
 	wipe(l);
 	l->focus = 1;
 	snprintf(l->error, sizeof l->error, "%s", err.message);
+	if (err.code == FH_EAUTH) {
+		/* 1 s, 2 s, 4 s … up to 30 s, on this terminal only */
+		app->wait.until_ms = fh_app_now_ms(app) + fh_operator_delay_ms(++app->wait.failures);
+	}
 }
 
-static bool key(struct app *app, enum fh_action action, const struct fh_input *in)
+static int act(struct app *app, struct login *l, int action)
 {
-	(void)action;
-	struct login *l = state(app);
-	if (!l)
-		return false;
-	char *buf = l->focus ? l->password : l->name;
-	size_t size = l->focus ? sizeof l->password : sizeof l->name;
-	wint_t ch = in->ch;
-	if (in->kind == FH_IN_CHAR && ch != '\t' && ch != '\n' && ch != '\r' &&
-	    fh_edit_key(buf, size, in))
-		return true; /* Backspace, Ctrl-U (wipes), a character */
-	if (in->kind == FH_IN_KEY) {
-		if (ch == KEY_BACKSPACE || ch == KEY_DC)
-			fh_edit_key(buf, size, in);
-		else if (ch == KEY_UP || ch == KEY_DOWN)
-			l->focus = !l->focus;
-		else if (ch == KEY_ENTER)
-			goto enter;
-		return true;
-	}
-	switch (ch) {
-	case 4: /* Ctrl-D */
-		app->quit = true;
-		return true;
-	case '\t':
-		l->focus = !l->focus;
-		return true;
-	case 27:
+	switch (action) {
+	case OP_QUIT_NOW:
 		wipe(l);
-		l->name[0] = 0;
-		l->focus = 0;
+		app->quit = true;
+		break;
+	case FH_ACT_FORM_NEXT:
+	case FH_ACT_FORM_PREV:
+		l->focus = !l->focus;
+		break;
+	case FH_ACT_SWITCH_OPERATOR:
+		if (l->mode == LOCKED) {
+			wipe(l);
+			memset(l, 0, sizeof *l);
+			l->mode = SWITCH;
+		}
+		break;
+	case FH_ACT_CANCEL:
+		wipe(l);
 		l->error[0] = 0;
-		return true;
-	case '\n':
-	case '\r':
-		goto enter;
-	default:
-		return true;
-	}
-enter:
-	if (l->focus == 0) {
-		if (l->name[0])
+		if (l->mode == SWITCH) {
+			/* back to the lock of the operator still logged in */
+			memset(l, 0, sizeof *l);
+			l->mode = LOCKED;
+			snprintf(l->name, sizeof l->name, "%s", app->actor.name);
 			l->focus = 1;
-		return true;
+		} else if (l->mode == LOGIN) {
+			l->name[0] = 0;
+			l->focus = 0;
+		}
+		break;
+	case OP_SUBMIT:
+		if (l->focus == 0) {
+			if (l->name[0])
+				l->focus = 1;
+		} else {
+			submit(app, l);
+		}
+		break;
+	default:
+		break;
 	}
-	submit(app, l);
+	return FH_R_DONE;
+}
+
+static int request(struct app *app, struct view *v, int action, int arg, const struct fh_input *in)
+{
+	(void)action, (void)arg;
+	struct login *l = v->priv;
+	const struct fh_binding *b = fh_keymap_find(&login_keymap, in, true);
+	if (b)
+		return act(app, l, b->action);
+	if (l->mode == LOCKED && l->focus == 0)
+		return FH_R_DONE; /* the locked operator's name stays */
+	if (l->focus)
+		fh_edit_key(l->password, sizeof l->password, in);
+	else
+		fh_edit_key(l->name, sizeof l->name, in);
+	return FH_R_DONE;
+}
+
+static bool typing(struct view *v)
+{
+	(void)v;
 	return true;
 }
 
-const struct view_ops fh_login_view = { "login", draw, key, NULL, NULL };
+static void done(struct app *app, struct view *v)
+{
+	(void)app;
+	if (v->priv)
+		wipe(v->priv);
+}
+
+const struct view_ops fh_login_view = {
+	.name = "login",
+	.private_size = sizeof(struct login),
+	.keymap = &login_keymap,
+	.open = open,
+	.draw = draw,
+	.request = request,
+	.typing = typing,
+	.done = done,
+};

@@ -1,5 +1,6 @@
 /* fuhua tui — screens whose issues are still open: each says what it will hold. */
 #include "i18n.h"
+#include "tenants.h"
 #include "tui.h"
 
 struct soon {
@@ -7,46 +8,49 @@ struct soon {
 	const char *lines[4];
 };
 
-static const struct soon texts[FH_SCREEN_COUNT] = {
-	[FH_SCREEN_PARTY] = { N_("Party"), {
-		N_("Dual incubation: each tenant's party track, branches and instructors,"),
-		N_("coverage of party organisation and party work, the four sync checks."), NULL } },
-	[FH_SCREEN_SPACES] = { N_("Spaces"), {
-		N_("Rooms and desks on a floor map: allocate and release them,"),
-		N_("occupancy and free-rent periods."), NULL } },
-	[FH_SCREEN_MENTORING] = { N_("Mentoring"), {
-		N_("Mentors, mentoring sessions and milestone timelines of both tracks,"),
-		N_("with overdue milestones first."), NULL } },
-	[FH_SCREEN_REPORTS] = { N_("Reports"), {
-		N_("The monthly report for the civil-affairs bureau, coverage and occupancy,"),
-		N_("exported as CSV."), NULL } },
-};
-
-static void draw_screen(enum fh_screen s, struct app *app, int top, int rows, int cols)
+static void draw_soon(const struct soon *t, struct app *app, struct rect a)
 {
-	(void)rows;
-	const struct soon *t = &texts[s];
-	fh_draw_text(top + 1, 2, _(t->title), cols - 4, false, A_BOLD);
+	fh_draw_text(a.y + 1, 2, _(t->title), a.cols - 4, false, A_BOLD);
 	for (int i = 0; i < 4 && t->lines[i]; i++)
-		fh_draw_text(top + 3 + i, 2, _(t->lines[i]), cols - 4, false, A_NORMAL);
-	fh_draw_text(top + 7, 2, _("This screen is not built yet."), cols - 4, false,
+		fh_draw_text(a.y + 3 + i, 2, _(t->lines[i]), a.cols - 4, false, A_NORMAL);
+	fh_draw_text(a.y + 7, 2, _("This screen is not built yet."), a.cols - 4, false,
 		     fh_attr(app, FH_C_DIM));
 }
 
-static bool key(struct app *app, enum fh_action action, const struct fh_input *in)
+static int request(struct app *app, struct view *v, int action, int arg, const struct fh_input *in)
 {
-	(void)app, (void)action, (void)in;
-	return false;
+	(void)app, (void)v, (void)action, (void)arg, (void)in;
+	return FH_R_UNHANDLED;
 }
 
-#define SOON_VIEW(var, screen, name)                                                \
-	static void draw_##var(struct app *app, int top, int rows, int cols)       \
-	{                                                                           \
-		draw_screen(screen, app, top, rows, cols);                          \
-	}                                                                           \
-	const struct view_ops var = { name, draw_##var, key, NULL, NULL };
+#define SOON_VIEW(var, id, ...)                                                    \
+	static const struct soon var##_text = __VA_ARGS__;                           \
+	static void var##_draw(struct app *app, struct view *v, struct rect a)       \
+	{                                                                            \
+		(void)v;                                                             \
+		draw_soon(&var##_text, app, a);                                      \
+	}                                                                            \
+	const struct view_ops var = { .name = id, .draw = var##_draw, .request = request };
 
-SOON_VIEW(fh_party_view, FH_SCREEN_PARTY, "party")
-SOON_VIEW(fh_spaces_view, FH_SCREEN_SPACES, "spaces")
-SOON_VIEW(fh_mentoring_view, FH_SCREEN_MENTORING, "mentoring")
-SOON_VIEW(fh_reports_view, FH_SCREEN_REPORTS, "reports")
+SOON_VIEW(fh_party_view, "party", { N_("Party"), {
+	N_("Dual incubation: each tenant's party track, branches and instructors,"),
+	N_("coverage of party organisation and party work, the four sync checks."), NULL } })
+SOON_VIEW(fh_spaces_view, "spaces", { N_("Spaces"), {
+	N_("Rooms and desks on a floor map: allocate and release them,"),
+	N_("occupancy and free-rent periods."), NULL } })
+SOON_VIEW(fh_mentoring_view, "mentoring", { N_("Mentoring"), {
+	N_("Mentors, mentoring sessions and milestone timelines of both tracks,"),
+	N_("with overdue milestones first."), NULL } })
+SOON_VIEW(fh_reports_view, "reports", { N_("Reports"), {
+	N_("The monthly report for the civil-affairs bureau, coverage and occupancy,"),
+	N_("exported as CSV."), NULL } })
+
+/* Every view, for the tests that hold hint lines against keymaps. */
+const struct view_ops *const fh_all_views[] = {
+#define FH_SCREEN_ALL(id, name, title) &fh_##name##_view,
+	FH_SCREENS(FH_SCREEN_ALL)
+#undef FH_SCREEN_ALL
+	&fh_login_view, &fh_help_view, &fh_confirm_view,
+	&fh_tenant_page_view, &fh_tenant_form_view, &fh_stage_view,
+	NULL,
+};

@@ -2,6 +2,7 @@
 #ifndef FUHUA_CLOCK_H
 #define FUHUA_CLOCK_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -14,5 +15,16 @@ int64_t fh_clock_now(void);
 const char *fh_clock_format(int64_t t, char *buf, size_t size);
 /* As fh_clock_format, the date only: "YYYY-MM-DD". */
 const char *fh_clock_format_date(int64_t t, char *buf, size_t size);
+
+/* Parses a date as people write it (2024-03-05, 2024/3/5, 2024.3.5,
+ * 2024年3月5日) into "YYYY-MM-DD" (out ≥ 11 bytes); false if it is none or
+ * not a real day. */
+bool fh_date_parse(const char *in, char out[11]);
+/* Midnight China time of a "YYYY-MM-DD" date, as seconds since the epoch. */
+int64_t fh_date_epoch(const char *ymd);
+/* t plus `months` calendar months, the day clamped to the month's end
+ * (2024-01-31 + 1 month = 2024-02-29): the one month rule of every due date,
+ * planned end and extension. */
+int64_t fh_clock_add_months(int64_t t, int months);
 
 #endif

@@ -19,6 +19,7 @@ typedef enum fh_status {
 	FH_ESTORE,    /* the database failed or is not a fuhua database */
 	FH_EVERSION,  /* the database is newer than this program */
 	FH_ENOMEM,
+	FH_EBUDGET,   /* a query gave up on its budget of work (another plan answers) */
 } fh_status;
 
 typedef struct fh_error {

@@ -49,8 +49,11 @@ fh_status fh_actor_system(fh_store *store, const char *via, fh_actor *out, fh_er
 fh_status fh_operator_login(fh_store *store, const char *name, const char *password,
 			    const char *via, fh_actor *out, fh_error *err);
 
-/* How long to wait before the next attempt after `failures` failures in a
- * row: nothing for the first 3, then 1 s, 2 s, 4 s … up to 30 s. */
+/* How long a terminal makes its operator wait after `failures` wrong
+ * passwords in a row typed there: 1 s, 2 s, 4 s … up to 30 s (0 for none).
+ * fh_operator_login() itself never waits: after 3 failures in a row on one
+ * name, from any terminal, it refuses attempts less than 2 s after the last
+ * failure, so another terminal's correct login waits at most 2 s. */
 unsigned fh_operator_delay_ms(int failures);
 
 /* Creates an operator (admins only, within their scope). Name: 2–32

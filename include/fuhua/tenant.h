@@ -72,12 +72,6 @@ fh_status fh_credit_code_check(const char *code, fh_error *err);
  * field "phone" and the reason otherwise. */
 fh_status fh_phone_normalize(const char *in, char *out, size_t size, fh_error *err);
 
-/* Parses a date as people write it (2024-03-05, 2024/3/5, 2024.3.5,
- * 2024年3月5日) into "YYYY-MM-DD" (out ≥ 11 bytes); false if it is none or
- * not a real day. */
-bool fh_date_parse(const char *in, char out[11]);
-/* Midnight China time of a "YYYY-MM-DD" date, as seconds since the epoch. */
-int64_t fh_date_epoch(const char *ymd);
 
 /* ---- the record ---------------------------------------------------------------- */
 
@@ -172,9 +166,6 @@ fh_status fh_tenant_set(fh_tenant *t, fh_tenant_field f, const char *text, fh_er
 const char *fh_tenant_get(const fh_tenant *t, fh_tenant_field f, bool ids, bool zh,
 			  char *buf, size_t size);
 
-/* The service fields of a hub, as configured, into out (at most max);
- * returns how many. */
-size_t fh_hub_service_fields(fh_store *store, int64_t hub_id, char (*out)[128], size_t max);
 
 /* Problems found in a record, one per field at most, in field order. */
 typedef struct fh_field_errors {
@@ -227,8 +218,31 @@ size_t fh_stage_next(fh_stage from, fh_stage out[FH_STAGE_COUNT]);
 fh_status fh_tenant_move(fh_store *store, const fh_actor *actor, int64_t id, int64_t version,
 			 fh_stage to, const char *reason, fh_error *err);
 
+/* What a step of the lifecycle would do, for a confirmation that says it. */
+#define FH_UNMET_MAX 8
+typedef struct fh_stage_plan {
+	fh_stage from, to;
+	int64_t planned_end;  /* admission: the planned end; extension: the new one */
+	int months;           /* admission: the term; extension: the months added */
+	int milestones;       /* admission: milestones created from the templates */
+	int open_milestones;  /* milestones not done now */
+	int allocations, seats; /* spaces allocated to the tenant now, and their seats */
+	size_t nunmet;        /* graduation: every criterion not met, for people */
+	char unmet[FH_UNMET_MAX][200];
+} fh_stage_plan;
+
+/* Checks fh_tenant_move(…, to, reason) without writing: FH_OK with *plan
+ * filled when the step is allowed, else the status and error the move would
+ * give; a graduation refused for its criteria lists each in plan->unmet. */
+fh_status fh_tenant_move_plan(fh_store *store, const fh_actor *actor, int64_t id, fh_stage to,
+			      const char *reason, fh_stage_plan *plan, fh_error *err);
+
 /* Extends an incubating tenant's planned end by the hub's extension months,
  * once, if the hub allows it. Needs a manager. */
+/* Checks fh_tenant_extend() without writing: FH_OK with the new planned end
+ * and the months added in *plan, else the error the extension would give. */
+fh_status fh_tenant_extend_plan(fh_store *store, const fh_actor *actor, int64_t id,
+				fh_stage_plan *plan, fh_error *err);
 fh_status fh_tenant_extend(fh_store *store, const fh_actor *actor, int64_t id, int64_t version,
 			   fh_error *err);
 
@@ -316,10 +330,5 @@ fh_status fh_tenant_page(fh_store *store, const fh_actor *actor, const fh_tenant
 fh_status fh_tenant_count(fh_store *store, const fh_actor *actor, const fh_tenant_filter *f,
 			  int cap, int *count, bool *more, fh_error *err);
 
-/* The pinyin initials of a name into out: each Han character's first
- * letters, ASCII letters and digits lowercased, the rest dropped. A name with
- * polyphones (行: h or x) gives every reading, separated by spaces, up to 8.
- * Returns out. */
-const char *fh_pinyin_initials(const char *name, char *out, size_t size);
 
 #endif

@@ -83,9 +83,9 @@ static void failures_slow_down(void **s)
 {
 	(void)s;
 	assert_int_equal(fh_operator_delay_ms(0), 0);
-	assert_int_equal(fh_operator_delay_ms(3), 0);
-	assert_int_equal(fh_operator_delay_ms(4), 1000);
-	assert_int_equal(fh_operator_delay_ms(5), 2000);
+	assert_int_equal(fh_operator_delay_ms(1), 1000);
+	assert_int_equal(fh_operator_delay_ms(2), 2000);
+	assert_int_equal(fh_operator_delay_ms(4), 8000);
 	assert_int_equal(fh_operator_delay_ms(40), 30000);
 	fh_error err;
 	fh_actor a;
@@ -100,6 +100,12 @@ static void failures_slow_down(void **s)
 			failures = rows[i].failures;
 	free(rows);
 	assert_int_equal(failures, 3);
+	/* the gate: right after the third failure even the right password
+	 * waits (at most 2 s, for every terminal); it never sleeps */
+	assert_int_equal(fh_operator_login(st, "王芳", "春晖2026", "test", &a, &err), FH_EAUTH);
+	assert_non_null(strstr(err.message, "try again"));
+	assert_int_equal(sqlite3_exec(fh_store_db(st), "UPDATE operators SET last_failure ="
+				      " last_failure - 2 WHERE name = '王芳'", NULL, NULL, NULL), SQLITE_OK);
 	assert_int_equal(fh_operator_login(st, "王芳", "春晖2026", "test", &a, &err), FH_OK);
 }
 

@@ -1,0 +1,9 @@
+/* fuhua core — the table of modules the store calls after a migration. */
+#include "modules.h"
+
+#include "tenant_int.h"
+
+const struct fh_module fh_modules[] = {
+	{ "tenant", fh_tenant_after_migrate },
+	{ NULL, NULL },
+};

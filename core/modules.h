@@ -1,0 +1,22 @@
+/* fuhua core — private: the domain modules as the store sees them.
+ *
+ * The store knows nothing of tenants, parties or spaces. After the numbered
+ * migrations have run, it calls each module's step here (like neomutt's
+ * Modules[]), inside the migration's transaction, so that a module can fill
+ * derived rows computed in C (the tenants' search rows). */
+#ifndef FUHUA_CORE_MODULES_H
+#define FUHUA_CORE_MODULES_H
+
+#include "fuhua/error.h"
+#include "fuhua/store.h"
+
+struct fh_module {
+	const char *name;
+	/* After migrating from schema `from` to the latest; may be NULL. */
+	fh_status (*after_migrate)(fh_store *store, int from, fh_error *err);
+};
+
+/* The modules, ending with { NULL }. */
+extern const struct fh_module fh_modules[];
+
+#endif

@@ -1,0 +1,48 @@
+/* fuhua tui — the form widget: labelled fields, text or a choice among
+ * values, core's messages beside the fields, dirty tracking and a cancel
+ * that asks before dropping typed work. Keys: fh_form_keymap. */
+#ifndef FUHUA_TUI_FORM_H
+#define FUHUA_TUI_FORM_H
+
+#include "tui.h"
+
+#define FH_FORM_MAX 40
+#define FH_FORM_VALUE 2048
+#define FH_FORM_CHOICES 48
+
+enum fh_field_kind { FH_FIELD_TEXT, FH_FIELD_CHOICE };
+
+struct fh_form_field {
+	const char *label;
+	enum fh_field_kind kind;
+	char value[FH_FORM_VALUE];
+	const char *choices[FH_FORM_CHOICES]; /* a choice field's values, shown as they are */
+	int nchoices;
+	char error[512];  /* core's message for this field, or "" */
+	char note[160];   /* e.g. the other operator's value after a conflict */
+};
+
+struct fh_form {
+	struct fh_form_field f[FH_FORM_MAX];
+	int n, focus;
+	bool dirty, confirm_cancel;
+	char message[800]; /* for the whole form, wrapped under it */
+};
+
+enum fh_form_result { FH_FORM_IGNORED, FH_FORM_HANDLED, FH_FORM_SAVE, FH_FORM_CANCEL };
+
+/* Adds a field; returns it (NULL when the form is full). */
+struct fh_form_field *fh_form_add(struct fh_form *fm, const char *label, enum fh_field_kind kind,
+				  const char *value);
+/* Clears every field's error and note and the form's message. */
+void fh_form_clear_errors(struct fh_form *fm);
+/* Moves the focus to the first field with an error. */
+void fh_form_focus_error(struct fh_form *fm);
+/* Whether the focused field takes text now. */
+bool fh_form_typing(const struct fh_form *fm);
+/* An action from fh_form_keymap, or FH_ACT_NONE with text and editing keys. */
+enum fh_form_result fh_form_request(struct fh_form *fm, int action, const struct fh_input *in);
+/* Draws the form in area under a title line. */
+void fh_form_draw(struct app *app, struct fh_form *fm, const char *title, struct rect area);
+
+#endif

@@ -1,0 +1,303 @@
+/* fuhua tui — a tenant's page: profile, stage history, change history. e
+ * edits (view_tenant_form.c), m changes the stage (view_stage.c), x extends
+ * the incubation after saying what it does. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "confirm.h"
+#include "fuhua/clock.h"
+#include "fuhua/tenant.h"
+#include "i18n.h"
+#include "labels.h"
+#include "tenants.h"
+#include "tui.h"
+
+enum { OP_TAB = FH_ACT_LOCAL, OP_EDIT, OP_STAGE, OP_EXTEND };
+
+struct page {
+	fh_tenant t;
+	int tab; /* 0 profile, 1 stages, 2 history */
+	fh_stage_event *stages;
+	size_t nstages;
+	fh_change *changes;
+	size_t nchanges;
+	int scroll;
+	char error[600];
+};
+
+static bool zh(void)
+{
+	return fh_i18n_is_zh();
+}
+
+static void release(struct page *p)
+{
+	free(p->stages);
+	free(p->changes);
+	p->stages = NULL;
+	p->changes = NULL;
+	p->nstages = p->nchanges = 0;
+}
+
+static bool load(struct app *app, struct page *p, int64_t id)
+{
+	fh_error err;
+	char buf[600];
+	p->error[0] = 0;
+	release(p);
+	if (fh_tenant_get_by_id(app->store, &app->actor, id, &p->t, &err) != FH_OK) {
+		fh_app_say(app, true, "%s", fh_error_text(&err, buf, sizeof buf));
+		return false;
+	}
+	if (fh_tenant_stages(app->store, &app->actor, id, &p->stages, &p->nstages, &err) != FH_OK ||
+	    fh_tenant_changes(app->store, &app->actor, id, 100, &p->changes, &p->nchanges, &err) != FH_OK)
+		snprintf(p->error, sizeof p->error, "%s", fh_error_text(&err, buf, sizeof buf));
+	return true;
+}
+
+static bool open(struct app *app, struct view *v, const void *arg)
+{
+	const struct fh_tenant_arg *a = arg;
+	return load(app, v->priv, a->id);
+}
+
+static void reload(struct app *app, struct view *v)
+{
+	struct page *p = v->priv;
+	load(app, p, p->t.id);
+}
+
+static void done(struct app *app, struct view *v)
+{
+	(void)app;
+	release(v->priv);
+}
+
+/* ---- drawing ----------------------------------------------------------------------- */
+
+static const char *date_or_dash(int64_t t, char *buf, size_t size)
+{
+	return t ? fh_clock_format_date(t, buf, size) : "—";
+}
+
+static void draw_profile(struct page *p, int y, int rows, int cols)
+{
+	char val[FH_TENANT_NOTES_MAX * 4 + 1];
+	int lw = zh() ? 18 : 15, half = cols / 2, i = 0;
+	for (int f = 0; f < FH_TF_COUNT; f++) {
+		if (f == FH_TF_NOTES || f == FH_TF_STAGE)
+			continue;
+		if (f == FH_TF_EXIT_REASON && p->t.stage != FH_STAGE_EXITED)
+			continue;
+		int col = i % 2, row = i / 2;
+		if (row >= rows - 2)
+			break;
+		fh_draw_text(y + row, col * half, fh_tenant_field_label((fh_tenant_field)f, zh()), lw, true, A_BOLD);
+		fh_tenant_get(&p->t, (fh_tenant_field)f, false, zh(), val, sizeof val);
+		fh_draw_text(y + row, col * half + lw, val[0] ? val : "—", half - lw - 1, false, A_NORMAL);
+		i++;
+	}
+	int ny = y + (i + 1) / 2 + 1;
+	if (ny < y + rows) {
+		fh_draw_text(ny, 0, fh_tenant_field_label(FH_TF_NOTES, zh()), lw, true, A_BOLD);
+		fh_draw_wrapped(ny, lw, p->t.notes[0] ? p->t.notes : "—", cols - lw, y + rows - ny, A_NORMAL);
+	}
+}
+
+static void draw_stages(struct page *p, int y, int rows, int cols)
+{
+	char when[32], line[1200];
+	for (size_t i = p->scroll; i < p->nstages && (int)(i - p->scroll) < rows; i++) {
+		const fh_stage_event *e = &p->stages[i];
+		snprintf(line, sizeof line, "%s  %s%s%s  %s%s%s", fh_clock_format(e->at, when, sizeof when),
+			 e->from < FH_STAGE_COUNT ? fh_stage_label(e->from, zh()) : "",
+			 e->from < FH_STAGE_COUNT ? " → " : "", fh_stage_label(e->to, zh()), e->operator_name,
+			 e->reason[0] ? " · " : "", e->reason);
+		fh_draw_text(y + (int)(i - p->scroll), 0, line, cols, false, A_NORMAL);
+	}
+}
+
+/* What an audit row's action was, in the words of a tenant's history. */
+static const char *action_label(const char *action)
+{
+	if (strcmp(action, "create") == 0)
+		return P_("history", "taken in");
+	if (strcmp(action, "update") == 0)
+		return P_("history", "edited");
+	if (strcmp(action, "move") == 0)
+		return P_("history", "stage changed");
+	if (strcmp(action, "extend") == 0)
+		return P_("history", "extended");
+	if (strcmp(action, "import") == 0)
+		return P_("history", "imported");
+	return action;
+}
+
+/* A stored value (identifiers, as the audit log holds them) for people. */
+static const char *value_label(fh_tenant_field f, const char *raw, char *out, size_t size)
+{
+	fh_tenant t;
+	fh_tenant_init(&t);
+	snprintf(out, size, "%s", raw);
+	bool choice = f == FH_TF_STAGE || f == FH_TF_ORG_TYPE || f == FH_TF_REG_STATE ||
+		      f == FH_TF_PARTY_ORG || f == FH_TF_RATING;
+	if (choice && *raw && fh_tenant_set(&t, f, raw, NULL) == FH_OK)
+		fh_tenant_get(&t, f, false, zh(), out, size);
+	return *out ? out : "∅";
+}
+
+static void draw_changes(struct app *app, struct page *p, int y, int rows, int cols)
+{
+	char when[32], line[2400], part[600], x[200], y2[200];
+	int row = -p->scroll;
+	for (size_t i = 0; i < p->nchanges && row < rows; i++) {
+		const fh_change *c = &p->changes[i];
+		snprintf(line, sizeof line, "%s  %-8s %s", fh_clock_format(c->at, when, sizeof when),
+			 c->operator_name, action_label(c->action));
+		if (row >= 0)
+			fh_draw_text(y + row, 0, line, cols, false, A_BOLD);
+		row++;
+		for (int k = 0; k < c->nfields && row < rows; k++, row++) {
+			fh_tenant_field f = c->f[k].field;
+			if (strcmp(c->action, "create") == 0)
+				snprintf(part, sizeof part, "%s: %s", fh_tenant_field_label(f, zh()),
+					 value_label(f, c->f[k].new, y2, sizeof y2));
+			else
+				snprintf(part, sizeof part, "%s: %s → %s", fh_tenant_field_label(f, zh()),
+					 value_label(f, c->f[k].old, x, sizeof x),
+					 value_label(f, c->f[k].new, y2, sizeof y2));
+			if (row >= 0)
+				fh_draw_text(y + row, 4, part, cols - 4, false, A_NORMAL);
+		}
+	}
+	if (!p->nchanges)
+		fh_draw_text(y, 0, _("No changes recorded."), cols, false, fh_attr(app, FH_C_DIM));
+}
+
+static void draw(struct app *app, struct view *v, struct rect a)
+{
+	struct page *p = v->priv;
+	char line[800], d1[16], d2[16];
+	const fh_tenant *t = &p->t;
+	snprintf(line, sizeof line, "%s  [%s]  %s", t->name, fh_stage_label(t->stage, zh()), t->hub_name);
+	fh_draw_text(a.y, 0, line, a.cols, true, fh_attr(app, FH_C_TITLE));
+	if (t->admitted_on)
+		snprintf(line, sizeof line, _("No. %lld · admitted %s · planned end %s%s · %d months"),
+			 (long long)t->id, date_or_dash(t->admitted_on, d1, sizeof d1),
+			 date_or_dash(t->planned_end, d2, sizeof d2), t->extended ? _(" (extended)") : "",
+			 fh_tenant_months(t, fh_clock_now()));
+	else
+		snprintf(line, sizeof line, _("No. %lld · in this stage since %s"), (long long)t->id,
+			 date_or_dash(t->stage_since, d1, sizeof d1));
+	fh_draw_text(a.y + 1, 0, line, a.cols, false, A_NORMAL);
+	static const char *const tabs[] = { N_("Profile"), N_("Stages"), N_("History") };
+	int x = 0;
+	for (int i = 0; i < 3; i++) {
+		snprintf(line, sizeof line, " %s ", _(tabs[i]));
+		x += fh_draw_text(a.y + 2, x, line, a.cols - x, false,
+				  i == p->tab ? fh_attr(app, FH_C_SELECT) : A_UNDERLINE) + 1;
+	}
+	if (p->error[0])
+		fh_draw_text(a.y + 3, 0, p->error, a.cols, false, fh_attr(app, FH_C_BAD));
+	int y = a.y + 4, body = a.rows - 4;
+	if (p->tab == 0)
+		draw_profile(p, y, body, a.cols);
+	else if (p->tab == 1)
+		draw_stages(p, y, body, a.cols);
+	else
+		draw_changes(app, p, y, body, a.cols);
+}
+
+/* ---- keys -------------------------------------------------------------------------- */
+
+static int extend_yes(struct app *app, struct view *under, int arg)
+{
+	(void)arg;
+	struct page *p = under->priv;
+	fh_error err;
+	char buf[600], d[16];
+	if (fh_tenant_extend(app->store, &app->actor, p->t.id, p->t.version, &err) != FH_OK) {
+		fh_app_say(app, true, "%s", fh_error_text(&err, buf, sizeof buf));
+		return FH_R_RELOAD;
+	}
+	load(app, p, p->t.id);
+	fh_app_say(app, false, _("%s: planned end now %s"), p->t.name,
+		   fh_clock_format_date(p->t.planned_end, d, sizeof d));
+	return FH_R_DONE;
+}
+
+static void ask_extend(struct app *app, struct page *p)
+{
+	fh_stage_plan plan;
+	fh_error err;
+	char buf[600], d1[16], d2[16];
+	if (fh_tenant_extend_plan(app->store, &app->actor, p->t.id, &plan, &err) != FH_OK) {
+		fh_app_say(app, true, "%s", fh_error_text(&err, buf, sizeof buf));
+		return;
+	}
+	struct fh_confirm c = { .yes = extend_yes };
+	snprintf(c.title, sizeof c.title, _("Extend the incubation of %s?"), p->t.name);
+	snprintf(c.text, sizeof c.text,
+		 _("The planned end moves from %s to %s (%d months more). A tenant is extended only once; this cannot be undone."),
+		 date_or_dash(p->t.planned_end, d1, sizeof d1),
+		 date_or_dash(plan.planned_end, d2, sizeof d2), plan.months);
+	fh_view_push(app, &fh_confirm_view, &c);
+}
+
+static int request(struct app *app, struct view *v, int action, int arg, const struct fh_input *in)
+{
+	(void)arg, (void)in;
+	struct page *p = v->priv;
+	switch (action) {
+	case OP_TAB:
+		p->tab = (p->tab + 1) % 3;
+		p->scroll = 0;
+		return FH_R_DONE;
+	case OP_EDIT:
+		fh_view_push(app, &fh_tenant_form_view, &(struct fh_tenant_arg){ p->t.id });
+		return FH_R_DONE;
+	case OP_STAGE:
+		fh_view_push(app, &fh_stage_view, &(struct fh_tenant_arg){ p->t.id });
+		return FH_R_DONE;
+	case OP_EXTEND:
+		ask_extend(app, p);
+		return FH_R_DONE;
+	case FH_ACT_MOVE_DOWN:
+	case FH_ACT_PAGE_DOWN:
+		p->scroll += action == FH_ACT_MOVE_DOWN ? 1 : 10;
+		return FH_R_DONE;
+	case FH_ACT_MOVE_UP:
+	case FH_ACT_PAGE_UP:
+		p->scroll -= action == FH_ACT_MOVE_UP ? 1 : 10;
+		p->scroll = p->scroll < 0 ? 0 : p->scroll;
+		return FH_R_DONE;
+	case FH_ACT_MOVE_FIRST:
+		p->scroll = 0;
+		return FH_R_DONE;
+	default:
+		return FH_R_UNHANDLED;
+	}
+}
+
+static const struct fh_binding page_keys[] = {
+	{ '\t', false, OP_TAB, 0, "Tab", true, N_("profile/stages/history"), N_("Next tab: profile, stages, history") },
+	{ 'e', false, OP_EDIT, 0, "e", true, NP_("key", "edit"), N_("Edit the tenant") },
+	{ 'm', false, OP_STAGE, 0, "m", true, N_("change stage"), N_("Move to the next stage, or exit") },
+	{ 'x', false, OP_EXTEND, 0, "x", true, NP_("key", "extend"), N_("Extend the incubation once (asks first)") },
+	{ 'q', false, FH_ACT_BACK, 0, "q", true, NULL, NULL },
+	{ .action = FH_ACT_NONE },
+};
+
+static const struct fh_keymap page_keymap = { N_("A tenant's page"), page_keys, &fh_scroll_keymap };
+
+const struct view_ops fh_tenant_page_view = {
+	.name = "tenant",
+	.private_size = sizeof(struct page),
+	.keymap = &page_keymap,
+	.open = open,
+	.reload = reload,
+	.draw = draw,
+	.request = request,
+	.done = done,
+};

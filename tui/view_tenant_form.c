@@ -1,0 +1,217 @@
+/* fuhua tui — the intake and edit form of a tenant, on the form widget. Core
+ * checks every field; its messages stand beside the fields. After an edit
+ * conflict the operator's typed values stay and the other's are merged in. */
+#include <stdio.h>
+#include <string.h>
+
+#include "form.h"
+#include "fuhua/hub.h"
+#include "fuhua/tenant.h"
+#include "i18n.h"
+#include "labels.h"
+#include "tenants.h"
+#include "tui.h"
+
+#define FORM_FIELDS FH_TF_EDITABLE
+#define MAX_FIELDS 32
+
+struct tform {
+	bool is_new;
+	fh_tenant base;  /* what was loaded (edit) or the defaults (new) */
+	struct fh_form form;
+	char fields[MAX_FIELDS][128]; /* the service fields of the tenant's hub */
+	size_t nfields;
+};
+
+static bool zh(void)
+{
+	return fh_i18n_is_zh();
+}
+
+static const char *const ratings[] = { "", "1A", "2A", "3A", "4A", "5A" };
+
+static void set_choices(struct tform *t, struct fh_form_field *f, int field)
+{
+	int n = 0;
+	switch (field) {
+	case FH_TF_ORG_TYPE:
+		for (int i = 0; i < FH_ORG_TYPE_COUNT; i++)
+			f->choices[n++] = fh_org_type_label((fh_org_type)i, zh());
+		break;
+	case FH_TF_REG_STATE:
+		for (int i = 0; i < FH_REG_STATE_COUNT; i++)
+			f->choices[n++] = fh_reg_state_label((fh_reg_state)i, zh());
+		break;
+	case FH_TF_PARTY_ORG:
+		for (int i = 0; i < FH_PARTY_ORG_COUNT; i++)
+			f->choices[n++] = fh_party_org_label((fh_party_org)i, zh());
+		break;
+	case FH_TF_RATING:
+		for (int i = 0; i < 6; i++)
+			f->choices[n++] = ratings[i];
+		break;
+	case FH_TF_FIELD:
+		f->choices[n++] = "";
+		for (size_t i = 0; i < t->nfields && n < FH_FORM_CHOICES; i++)
+			f->choices[n++] = t->fields[i];
+		break;
+	default:
+		return;
+	}
+	f->kind = FH_FIELD_CHOICE;
+	f->nchoices = n;
+}
+
+static void fill(struct tform *t)
+{
+	char val[FH_FORM_VALUE];
+	t->form.n = 0;
+	for (int f = 0; f < FORM_FIELDS; f++) {
+		fh_tenant_get(&t->base, (fh_tenant_field)f, false, zh(), val, sizeof val);
+		if (t->is_new && strcmp(val, "0") == 0)
+			val[0] = 0; /* numbers left empty rather than 0 in a new form */
+		struct fh_form_field *ff = fh_form_add(&t->form, fh_tenant_field_label((fh_tenant_field)f, zh()),
+						       FH_FIELD_TEXT, val);
+		if (ff)
+			set_choices(t, ff, f);
+	}
+}
+
+static bool open(struct app *app, struct view *v, const void *arg)
+{
+	struct tform *t = v->priv;
+	const struct fh_tenant_arg *a = arg;
+	fh_error err;
+	char buf[600];
+	t->is_new = a->id == 0;
+	if (t->is_new) {
+		fh_tenant_init(&t->base);
+		t->base.hub_id = app->actor.hub_id;
+	} else if (fh_tenant_get_by_id(app->store, &app->actor, a->id, &t->base, &err) != FH_OK) {
+		fh_app_say(app, true, "%s", fh_error_text(&err, buf, sizeof buf));
+		return false;
+	}
+	t->nfields = fh_hub_service_fields(app->store, t->base.hub_id, t->fields, MAX_FIELDS);
+	fill(t);
+	return true;
+}
+
+static void draw(struct app *app, struct view *v, struct rect a)
+{
+	struct tform *t = v->priv;
+	char title[800];
+	if (t->is_new)
+		snprintf(title, sizeof title, _("Take in an application · %s"), app->actor.hub_name);
+	else
+		snprintf(title, sizeof title, _("Edit %s (no. %lld, version %lld)"), t->base.name,
+			 (long long)t->base.id, (long long)t->base.version);
+	fh_form_draw(app, &t->form, title, a);
+}
+
+/* Someone saved first. Fields only they changed take their value; fields
+ * this operator changed keep what was typed, with theirs beside; their
+ * version becomes the base, so the next save applies. */
+static void merge(struct app *app, struct tform *t, const fh_error *conflict)
+{
+	fh_tenant now;
+	fh_error e2;
+	char was[FH_FORM_VALUE], is[FH_FORM_VALUE];
+	if (fh_tenant_get_by_id(app->store, &app->actor, t->base.id, &now, &e2) == FH_OK) {
+		for (int f = 0; f < FORM_FIELDS; f++) {
+			struct fh_form_field *ff = &t->form.f[f];
+			fh_tenant_get(&t->base, (fh_tenant_field)f, false, zh(), was, sizeof was);
+			fh_tenant_get(&now, (fh_tenant_field)f, false, zh(), is, sizeof is);
+			if (strcmp(was, is) == 0)
+				continue;
+			if (strcmp(ff->value, was) == 0) {
+				snprintf(ff->value, sizeof ff->value, "%s", is);
+				snprintf(ff->note, sizeof ff->note, "%s", _("↻ their change"));
+			} else {
+				snprintf(ff->note, sizeof ff->note, _("now: %s"), is[0] ? is : "∅");
+			}
+		}
+		t->base = now;
+	}
+	snprintf(t->form.message, sizeof t->form.message,
+		 _("%s. Your values are kept, theirs merged in; F2 saves."), conflict->message);
+}
+
+static void say_errors(struct tform *t, const fh_field_errors *errs)
+{
+	for (int f = 0; f < FORM_FIELDS; f++) {
+		const fh_error *e = fh_field_errors_find(errs, (fh_tenant_field)f);
+		if (e)
+			snprintf(t->form.f[f].error, sizeof t->form.f[f].error, "%s", e->message);
+	}
+	snprintf(t->form.message, sizeof t->form.message,
+		 N3_("%zu field needs attention; nothing was saved.",
+		     "%zu fields need attention; nothing was saved.", errs->n), errs->n);
+	fh_form_focus_error(&t->form);
+}
+
+static int save(struct app *app, struct view *v)
+{
+	struct tform *t = v->priv;
+	fh_tenant rec = t->base;
+	fh_field_errors errs;
+	fh_error err;
+	char buf[600];
+	memset(&errs, 0, sizeof errs);
+	fh_form_clear_errors(&t->form);
+	for (int f = 0; f < FORM_FIELDS; f++) {
+		fh_error e;
+		if (fh_tenant_set(&rec, (fh_tenant_field)f, t->form.f[f].value, &e) != FH_OK)
+			fh_field_errors_add(&errs, &e);
+	}
+	if (errs.n) {
+		fh_tenant_validate(app->store, &rec, &errs, &err);
+		say_errors(t, &errs);
+		return FH_R_DONE;
+	}
+	fh_status st = t->is_new ? fh_tenant_add(app->store, &app->actor, &rec, &errs, &err)
+				 : fh_tenant_update(app->store, &app->actor, &rec, &errs, &err);
+	if (st == FH_OK) {
+		fh_app_say(app, false, t->is_new ? _("%s taken in (no. %lld)") : _("%s saved"), rec.name,
+			   (long long)rec.id);
+		return FH_R_POP;
+	}
+	if (st == FH_EINVAL && errs.n)
+		say_errors(t, &errs);
+	else if (st == FH_ECONFLICT && !t->is_new)
+		merge(app, t, &err);
+	else
+		snprintf(t->form.message, sizeof t->form.message, "%s", fh_error_text(&err, buf, sizeof buf));
+	return FH_R_DONE;
+}
+
+static int request(struct app *app, struct view *v, int action, int arg, const struct fh_input *in)
+{
+	(void)arg;
+	struct tform *t = v->priv;
+	switch (fh_form_request(&t->form, action, in)) {
+	case FH_FORM_SAVE:
+		return save(app, v);
+	case FH_FORM_CANCEL:
+		return FH_R_POP;
+	case FH_FORM_HANDLED:
+		return FH_R_DONE;
+	default:
+		/* q is text here; Esc is the form's cancel: BACK never drops typed work */
+		return action == FH_ACT_BACK ? FH_R_DONE : FH_R_UNHANDLED;
+	}
+}
+
+static bool typing(struct view *v)
+{
+	return fh_form_typing(&((struct tform *)v->priv)->form);
+}
+
+const struct view_ops fh_tenant_form_view = {
+	.name = "tenant-form",
+	.private_size = sizeof(struct tform),
+	.keymap = &fh_form_keymap,
+	.open = open,
+	.draw = draw,
+	.request = request,
+	.typing = typing,
+};
