@@ -80,7 +80,7 @@ check "tenant add prints JSON with underscored keys" grep -q '"credit_code":"513
 check "… the phone normalised" grep -q '"phone":"021-62345678"' "$T/add.json"
 $F tenant add --name 静 --phone 6234 --credit-code 51310106MJ4987654X --rating 3A --hub ja 2> "$T/err"
 check "tenant add with bad fields exits 2" [ $? -eq 2 ]
-check "… naming every bad field" sh -c "grep -q '^fuhua: phone:' '$T/err' && grep -q '^fuhua: name:' '$T/err' && grep -q '^fuhua: credit_code:' '$T/err' && grep -q '^fuhua: rating:' '$T/err'"
+check "… naming every bad field by its label" sh -c "grep -q '^fuhua: Phone:' '$T/err' && grep -q '^fuhua: Name:' '$T/err' && grep -q '^fuhua: Credit code:' '$T/err' && grep -q '^fuhua: Rating:' '$T/err'"
 check "… and writes nothing" sh -c "[ \$($F tenant list --format csv | wc -l) -eq 2 ]"
 $F tenant add --nmae x 2> "$T/err"
 check "an unknown tenant option exits 2" [ $? -eq 2 ]
@@ -92,7 +92,13 @@ check "no stage is skipped (exit 2)" sh -c "[ $? -eq 2 ] && grep -q 'not skipped
 $F tenant move 1 reviewing 2> /dev/null && $F tenant move 1 incubating 2> /dev/null
 check "tenant move: applied → reviewing → incubating" sh -c "$F tenant show 1 --format json | grep -q '\"stage\":\"incubating\"'"
 $F tenant move 1 exited 2> "$T/err"
-check "an exit needs a reason" grep -q 'reason' "$T/err"
+check "an exit needs a reason" grep -q '^fuhua: Reason:' "$T/err"
+$F tenant move 1 exited --lang zh 2> "$T/err"
+check "… in Chinese the field is a label, not an identifier" sh -c "grep -q '^fuhua: 原因：' '$T/err' && ! grep -q 'reason' '$T/err'"
+"$FUHUA" --lang zh --help > "$T/help"
+check "--lang zh --help is Chinese" grep -q '^用法：fuhua' "$T/help"
+"$FUHUA" --help --lang zh > "$T/help"
+check "--help --lang zh is Chinese too" grep -q '^用法：fuhua' "$T/help"
 $F tenant show 99 2> "$T/err"
 check "tenant show of no tenant exits 1" [ $? -eq 1 ]
 $F tenant edit 1 --notes "每周三活动" 2> /dev/null

@@ -6,6 +6,7 @@ FUHUA=$(pwd)/${FUHUA_BIN:-build/asan/fuhua}
 UNIT_DIR=${UNIT_DIR:-build/asan/tests/unit}
 export FUHUA LANG=C.UTF-8 LC_ALL= LANGUAGE= TZ=UTC
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0
+export LSAN_OPTIONS=suppressions=$(pwd)/tests/lsan.supp
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 . tests/lib.sh
 

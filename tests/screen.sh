@@ -10,17 +10,19 @@ for dir in tests/screen/*/; do
 	mkdir -p "$work"
 	cp "$S/demo.db" "$work/demo.db"
 	args=$(sed -n 's/^# args: //p' "$dir/script")
-	(cd "$work" && FUHUA_NOW=2026-11-23T09:00 FUHUA_SCRIPT="$OLDPWD/$dir/script" \
-		COLUMNS=80 LINES=24 TERM=xterm NO_COLOR=1 \
+	vars=$(sed -n 's/^# env: //p' "$dir/script")
+	(cd "$work" && env FUHUA_NOW=2026-11-23T09:00 FUHUA_SCRIPT="$OLDPWD/$dir/script" \
+		COLUMNS=80 LINES=24 TERM=xterm NO_COLOR=1 $vars \
 		"$FUHUA" --db demo.db $args < /dev/null > out.log 2>&1)
 	rc=$?
 	cp "$dir/script" "$work/script.copy" 2>/dev/null
+	if [ "${UPDATE:-}" = 1 ]; then
+		for got in "$work"/*.txt; do [ -e "$got" ] && cp "$got" "$dir"; done
+	fi
 	for want in "$dir"*.txt; do
 		[ -e "$want" ] || continue
 		got="$work/$(basename "$want")"
-		if [ "${UPDATE:-}" = 1 ]; then
-			cp "$got" "$want"
-		elif cmp -s "$want" "$got"; then
+		if cmp -s "$want" "$got"; then
 			ok "screen $name/$(basename "$want")"
 		else
 			bad "screen $name/$(basename "$want")"

@@ -28,12 +28,26 @@ check "tmux: second operator on the same database" wait_for "screen_of b" "zhure
 echo "secret-9" | "$FUHUA" user add 王芳 --role front_desk --hub ja-dn --db "$X/demo.db" 2> /dev/null
 check "tmux: another session's write appears by itself" wait_for "screen_of a" "新建 操作员 王芳"
 tm send-keys -t b L
-check "tmux: L locks the screen" wait_for "screen_of b" "Locked. zhuren"
+check "tmux: L locks the screen, naming the operator" wait_for "screen_of b" "Locked: zhuren is logged in"
 tm send-keys -t b C-c
 check "tmux: Ctrl-C exits with the terminal restored" wait_for "screen_of b" "EXIT=130"
 check "tmux: … and the screen is the shell's again" sh -c "! tmux -S '$sock' capture-pane -p -t b | grep -q 'Log in to continue'"
+tm send-keys -t a Escape Escape q
 tm send-keys -t a Q
-check "tmux: Q quits" wait_for "screen_of a" "EXIT=0"
+check "tmux: Esc and q on a top screen do not quit; Q asks first" wait_for "screen_of a" "退出 fuhua？"
+tm send-keys -t a y
+check "tmux: … and y quits" wait_for "screen_of a" "EXIT=0"
+
+# A terminal that does not know F5's escape sequence (vt100 has F1–F4):
+# the sequence is dropped whole, it neither quits nor types "15~".
+tm new-session -d -s v -x 80 -y 24 "cd $(pwd) && LANG=C.UTF-8 TERM=vt100 $FUHUA --db $X/demo.db --lang en; echo EXIT=\$?; sleep 60"
+wait_for "screen_of v" "Log in to continue." > /dev/null
+tm send-keys -t v qiantai Enter demo1234 Enter 2
+check "tmux: vt100: Tenants by its digit" wait_for "screen_of v" "Hub: 大宁路街道"
+tm send-keys -t v F5 F6 F7 F12
+tm send-keys -t v -l "/"
+check "tmux: vt100: unknown function keys are ignored, the next key works" wait_for "screen_of v" "Enter keep the search"
+check "tmux: … still running, still on Tenants" sh -c "! tmux -S '$sock' capture-pane -p -t v | grep -q 'EXIT=' && tmux -S '$sock' capture-pane -p -t v | grep -q 'Hub: 大宁路街道'"
 
 # An edit conflict between two sessions: both open one tenant's form; the
 # front desk saves a note first; the manager's save says who changed it,

@@ -283,7 +283,7 @@ static void draw_bottom(struct app *app, int rows, int cols)
 	snprintf(left, sizeof left, " %s (%s) │ %s", app->actor.name, role_label(app->actor.role),
 		 app->actor.hub_name);
 	int lw = fh_str_width(left), room = cols - lw - 3;
-	if (lw > cols / 2) {
+	if (app->message[0] && lw > cols / 2) {
 		lw = cols / 2;
 		room = cols - lw - 3;
 	}

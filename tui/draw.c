@@ -94,6 +94,7 @@ static size_t line_len(const char *s, int cols, size_t *skip)
 {
 	size_t len = strlen(s), i = 0, space = 0;
 	int w = 0;
+	bool prev_wide = false;
 	*skip = 0;
 	while (i < len) {
 		uint32_t cp;
@@ -104,6 +105,9 @@ static size_t line_len(const char *s, int cols, size_t *skip)
 		}
 		int cw = fh_cp_width(cp);
 		if (w + cw > cols) {
+			/* Chinese breaks between any two characters; other text at a space */
+			if (cw == 2 || prev_wide)
+				return i ? i : n;
 			if (space) {
 				*skip = 1;
 				return space;
@@ -112,6 +116,7 @@ static size_t line_len(const char *s, int cols, size_t *skip)
 		}
 		if (cp == ' ')
 			space = i;
+		prev_wide = cw == 2;
 		w += cw;
 		i += n;
 	}

@@ -107,10 +107,10 @@ void fh_form_draw(struct app *app, struct fh_form *fm, const char *title, struct
 	int ex = a.x + lw + vw + 2, y0 = a.y + 1;
 	/* under the fields: the focused field's message, whole, and the form's */
 	const struct fh_form_field *cur = &fm->f[fm->focus];
-	char foot[1400];
-	snprintf(foot, sizeof foot, "%s%s%s%s%s", cur->error[0] ? cur->label : "",
-		 cur->error[0] ? ": " : "", cur->error, cur->error[0] && fm->message[0] ? "\n" : "",
-		 fm->message);
+	char foot[1800], err[800] = "";
+	if (cur->error[0])
+		snprintf(err, sizeof err, P_("error", "%s: %s"), cur->label, cur->error);
+	snprintf(foot, sizeof foot, "%s%s%s", err, err[0] && fm->message[0] ? "\n" : "", fm->message);
 	if (fm->confirm_cancel)
 		snprintf(foot, sizeof foot, "%s",
 			 _("Unsaved changes: Esc again discards them, any other key goes back to the form."));

@@ -53,7 +53,8 @@ const char *fh_error_text(const fh_error *err, char *buf, size_t size)
 		label = _("Reason");
 	else if (fh_tenant_field_lookup(err->field, &f))
 		label = fh_tenant_field_label(f, fh_i18n_is_zh());
-	snprintf(buf, size, "%s: %s", label, err->message);
+	/* TRANSLATORS: a field and what is wrong with it */
+	snprintf(buf, size, P_("error", "%s: %s"), label, err->message);
 	return buf;
 }
 

@@ -127,7 +127,7 @@ static void draw(struct app *app, struct view *v, struct rect a)
 	int left = seconds_left(app);
 	char line[600];
 	if (left > 0) {
-		snprintf(line, sizeof line, _("%s Try again in %d s."), l->error, left);
+		snprintf(line, sizeof line, _("%s — try again in %d s."), l->error, left);
 		fh_draw_wrapped(y + 9, x, line, a.cols - x - 1, 2, fh_attr(app, FH_C_BAD) | A_BOLD);
 	} else if (l->error[0]) {
 		fh_draw_wrapped(y + 9, x, l->error, a.cols - x - 1, 2, fh_attr(app, FH_C_BAD));

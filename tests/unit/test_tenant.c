@@ -5,6 +5,7 @@
 #include "helpers.h"
 
 #include "../../core/store_int.h"
+#include "fuhua/clock.h"
 #include "fuhua/pinyin.h"
 #include "fuhua/config.h"
 #include "fuhua/hub.h"
