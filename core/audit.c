@@ -11,11 +11,12 @@ fh_status fh_audit_write(fh_store *s, const fh_actor *actor, int64_t hub_id,
 			 const char *entity, int64_t entity_id, const char *action,
 			 const char *old_json, const char *new_json, fh_error *err)
 {
-	sqlite3_stmt *st = fh_store_stmt(s,
+	sqlite3_stmt *st;
+	fh_status st_rc = fh_store_stmt(s,
 		"INSERT INTO audit(at, operator_id, operator, via, hub_id, entity, entity_id,"
-		" action, old, new) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", err);
-	if (!st)
-		return err ? err->code : FH_ESTORE;
+		" action, old, new) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", &st, err);
+	if (st_rc != FH_OK)
+		return st_rc;
 	sqlite3_bind_int64(st, 1, fh_clock_now());
 	if (actor->id)
 		sqlite3_bind_int64(st, 2, actor->id);
@@ -43,7 +44,8 @@ fh_status fh_audit_recent(fh_store *s, const fh_actor *actor, int limit,
 	*n = 0;
 	if (limit < 1 || limit > 200)
 		return fh_error_set(err, FH_EINVAL, "limit", "%s", _("must be 1 to 200"));
-	sqlite3_stmt *st = fh_store_stmt(s,
+	sqlite3_stmt *st;
+	fh_status st_rc = fh_store_stmt(s,
 		FH_SQL_SCOPE
 		" SELECT a.id, a.at, a.operator, a.via, coalesce(h.code, ''), a.entity,"
 		"  coalesce(a.entity_id, 0), a.action,"
@@ -51,9 +53,9 @@ fh_status fh_audit_recent(fh_store *s, const fh_actor *actor, int limit,
 		"           json_extract(a.new, '$.summary'), '')"
 		" FROM audit a LEFT JOIN hubs h ON h.id = a.hub_id"
 		" WHERE a.hub_id IN (SELECT id FROM scope)"
-		" ORDER BY a.id DESC LIMIT ?2", err);
-	if (!st)
-		return err ? err->code : FH_ESTORE;
+		" ORDER BY a.id DESC LIMIT ?2", &st, err);
+	if (st_rc != FH_OK)
+		return st_rc;
 	fh_audit_row *out = calloc((size_t)limit, sizeof *out);
 	if (!out)
 		return fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));

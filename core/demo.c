@@ -146,12 +146,13 @@ static fh_status fail(struct gen *g, const char *what)
 
 static fh_status load_hubs(struct gen *g)
 {
-	sqlite3_stmt *q = fh_store_stmt(g->s,
+	sqlite3_stmt *q;
+	fh_status q_rc = fh_store_stmt(g->s,
 		"SELECT h.id, h.code, h.level, coalesce(p.code, ''), h.incubation_term_months,"
 		" h.free_period_months, h.branch_min_members FROM hubs h"
-		" LEFT JOIN hubs p ON p.id = h.parent_id ORDER BY h.id", g->err);
-	if (!q)
-		return g->err->code;
+		" LEFT JOIN hubs p ON p.id = h.parent_id ORDER BY h.id", &q, g->err);
+	if (q_rc != FH_OK)
+		return q_rc;
 	while (sqlite3_step(q) == SQLITE_ROW) {
 		struct hubinfo *n = realloc(g->hubs, (g->nhubs + 1) * sizeof *n);
 		if (!n) {
@@ -224,11 +225,12 @@ static fh_status add_mentors(struct gen *g)
 			char name[32], phone[16];
 			person(&g->rng, name, sizeof name);
 			mobile(&g->rng, phone, sizeof phone);
-			sqlite3_stmt *q = fh_store_stmt(g->s,
+			sqlite3_stmt *q;
+			fh_status q_rc = fh_store_stmt(g->s,
 				"INSERT INTO mentors(hub_id, name, kind, expertise, phone, updated_at,"
-				" updated_by) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)", g->err);
-			if (!q)
-				return g->err->code;
+				" updated_by) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)", &q, g->err);
+			if (q_rc != FH_OK)
+				return q_rc;
 			sqlite3_bind_int64(q, 1, g->hubs[i].id);
 			sqlite3_bind_text(q, 2, name, -1, SQLITE_TRANSIENT);
 			sqlite3_bind_text(q, 3, instructor ? "instructor" : "mentor", -1, SQLITE_STATIC);
@@ -271,15 +273,16 @@ static fh_stage choose_stage(uint64_t *rng)
 
 static fh_status add_milestones(struct gen *g, int64_t tenant, int64_t hub, int64_t admitted)
 {
-	sqlite3_stmt *q = fh_store_stmt(g->s,
+	sqlite3_stmt *q;
+	fh_status q_rc = fh_store_stmt(g->s,
 		"INSERT INTO milestones(tenant_id, track, seq, code, title, kind, due, done_on,"
 		" updated_at, updated_by)"
 		" SELECT ?1, track, seq, code, title, kind, ?2 + due_months * 2592000,"
 		"  CASE WHEN ?2 + due_months * 2592000 < ?3 AND (?1 * 31 + seq * 17) % 100 < 80"
 		"   THEN ?2 + due_months * 2592000 - 86400 * ((?1 + seq) % 20) END, ?3, ?4"
-		" FROM milestone_templates WHERE hub_id = ?5", g->err);
-	if (!q)
-		return g->err->code;
+		" FROM milestone_templates WHERE hub_id = ?5", &q, g->err);
+	if (q_rc != FH_OK)
+		return q_rc;
 	sqlite3_bind_int64(q, 1, tenant);
 	sqlite3_bind_int64(q, 2, admitted);
 	sqlite3_bind_int64(q, 3, g->now);
@@ -339,16 +342,17 @@ static fh_status add_tenant(struct gen *g, int serial)
 		party = FH_PARTY_FUNCTIONAL;
 	bool instructed = party != FH_PARTY_BRANCH && pick(rng, 100) < 85;
 
-	sqlite3_stmt *q = fh_store_stmt(g->s,
+	sqlite3_stmt *q;
+	fh_status q_rc = fh_store_stmt(g->s,
 		"INSERT INTO tenants(hub_id, name, short_name, org_type, reg_state, credit_code, field,"
 		" legal_rep, contact, phone, address, staff, volunteers, founded, stage, stage_since,"
 		" admitted_on, planned_end, rating, party_org, party_members, instructor_id,"
 		" updated_at, updated_by, rating_date, exit_reason)"
 		" VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,"
-		" ?25, ?26)",
+		" ?25, ?26)", &q,
 		g->err);
-	if (!q)
-		return g->err->code;
+	if (q_rc != FH_OK)
+		return q_rc;
 	char founded[16];
 	fh_clock_format_date(applied - (int64_t)pick(rng, 3 * 365) * DAY, founded, sizeof founded);
 	sqlite3_bind_int64(q, 1, h->id);
@@ -402,9 +406,9 @@ static fh_status add_tenant(struct gen *g, int serial)
 		return fail(g, _("writing tenants"));
 	int64_t id = sqlite3_last_insert_rowid(fh_store_db(g->s));
 
-	q = fh_store_stmt(g->s,
+	fh_store_stmt(g->s,
 		"INSERT INTO stage_history(tenant_id, from_stage, to_stage, at, operator)"
-		" VALUES(?1, NULL, 'applied', ?2, ?3)", g->err);
+		" VALUES(?1, NULL, 'applied', ?2, ?3)", &q, g->err);
 	if (!q)
 		return g->err->code;
 	sqlite3_bind_int64(q, 1, id);
@@ -428,11 +432,12 @@ static fh_status allocate_hub(struct gen *g, const struct hubinfo *h)
 {
 	struct { int64_t id; int seats, left; bool office; } sp[64];
 	int nsp = 0, total = 0, used = 0;
-	sqlite3_stmt *q = fh_store_stmt(g->s,
+	sqlite3_stmt *q;
+	fh_status q_rc = fh_store_stmt(g->s,
 		"SELECT id, seats, type = 'office' FROM spaces WHERE hub_id = ?1 AND retired = 0"
-		" AND type IN ('office','desk') AND seats > 0 ORDER BY code", g->err);
-	if (!q)
-		return g->err->code;
+		" AND type IN ('office','desk') AND seats > 0 ORDER BY code", &q, g->err);
+	if (q_rc != FH_OK)
+		return q_rc;
 	sqlite3_bind_int64(q, 1, h->id);
 	while (nsp < 64 && sqlite3_step(q) == SQLITE_ROW) {
 		sp[nsp].id = sqlite3_column_int64(q, 0);
@@ -441,8 +446,8 @@ static fh_status allocate_hub(struct gen *g, const struct hubinfo *h)
 		total += sp[nsp++].seats;
 	}
 	sqlite3_reset(q);
-	q = fh_store_stmt(g->s, "SELECT id, admitted_on FROM tenants WHERE hub_id = ?1"
-				" AND stage = 'incubating' ORDER BY id", g->err);
+	fh_store_stmt(g->s, "SELECT id, admitted_on FROM tenants WHERE hub_id = ?1"
+				" AND stage = 'incubating' ORDER BY id", &q, g->err);
 	if (!q)
 		return g->err->code;
 	sqlite3_bind_int64(q, 1, h->id);
@@ -473,9 +478,9 @@ static fh_status allocate_hub(struct gen *g, const struct hubinfo *h)
 	sqlite3_reset(q);
 	fh_status st = FH_OK;
 	for (size_t i = 0; st == FH_OK && i < n; i++) {
-		q = fh_store_stmt(g->s,
+		fh_store_stmt(g->s,
 			"INSERT INTO allocations(space_id, tenant_id, seats, start_on, free_until,"
-			" updated_at, updated_by) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)", g->err);
+			" updated_at, updated_by) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)", &q, g->err);
 		if (!q) {
 			st = g->err->code;
 			break;
@@ -508,7 +513,8 @@ static fh_status generate(struct gen *g, const fh_config *cfg, const fh_demo_opt
 	fh_status st;
 	if ((st = fh_tx_begin(g->s, g->err)) != FH_OK)
 		return st;
-	sqlite3_stmt *q = fh_store_stmt(g->s, "SELECT count(*) FROM tenants", g->err);
+	sqlite3_stmt *q;
+	fh_store_stmt(g->s, "SELECT count(*) FROM tenants", &q, g->err);
 	int existing = 0;
 	if (q && sqlite3_step(q) == SQLITE_ROW)
 		existing = sqlite3_column_int(q, 0);
@@ -534,8 +540,8 @@ static fh_status generate(struct gen *g, const fh_config *cfg, const fh_demo_opt
 	if (st == FH_OK)
 		st = allocate(g);
 	if (st == FH_OK) {
-		q = fh_store_stmt(g->s,
-			"INSERT OR REPLACE INTO settings(key, value) VALUES('demo', ?1)", g->err);
+		fh_store_stmt(g->s,
+			"INSERT OR REPLACE INTO settings(key, value) VALUES('demo', ?1)", &q, g->err);
 		char seed[32];
 		snprintf(seed, sizeof seed, "%llu", (unsigned long long)opt->seed);
 		if (!q) {
@@ -570,9 +576,10 @@ fh_status fh_demo_generate(fh_store *s, const fh_config *cfg, const fh_demo_opti
 	if (!opt || opt->tenants < 0 || opt->tenants > 1000000)
 		return fh_error_set(err, FH_EINVAL, "tenants", "%s", _("must be 0 to 1000000"));
 	/* Refuse early, before anything is written. */
-	sqlite3_stmt *q = fh_store_stmt(s, "SELECT count(*) FROM tenants", err);
-	if (!q)
-		return err->code;
+	sqlite3_stmt *q;
+	fh_status q_rc = fh_store_stmt(s, "SELECT count(*) FROM tenants", &q, err);
+	if (q_rc != FH_OK)
+		return q_rc;
 	int existing = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int(q, 0) : 0;
 	sqlite3_reset(q);
 	if (existing > 0)

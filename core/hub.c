@@ -67,7 +67,8 @@ static fh_status step_done(struct sync *y, sqlite3_stmt *st, const char *what)
 
 static int64_t lookup_id(fh_store *s, const char *sql, const char *code)
 {
-	sqlite3_stmt *st = fh_store_stmt(s, sql, NULL);
+	sqlite3_stmt *st;
+	fh_store_stmt(s, sql, &st, NULL);
 	int64_t id = 0;
 	if (!st)
 		return 0;
@@ -88,28 +89,31 @@ static fh_status write_rules(struct sync *y, int64_t hub, const fh_rules *r)
 	};
 	fh_status st = FH_OK;
 	for (size_t i = 0; st == FH_OK && i < 3; i++) {
-		sqlite3_stmt *q = fh_store_stmt(s, clear[i], y->err);
-		if (!q)
-			return y->err->code;
+		sqlite3_stmt *q;
+		fh_status q_rc = fh_store_stmt(s, clear[i], &q, y->err);
+		if (q_rc != FH_OK)
+			return q_rc;
 		sqlite3_bind_int64(q, 1, hub);
 		st = step_done(y, q, _("saving hub rules"));
 	}
 	for (size_t i = 0; st == FH_OK && i < r->nfields; i++) {
-		sqlite3_stmt *q = fh_store_stmt(s,
-			"INSERT INTO hub_fields(hub_id, seq, name) VALUES(?1, ?2, ?3)", y->err);
-		if (!q)
-			return y->err->code;
+		sqlite3_stmt *q;
+		fh_status q_rc = fh_store_stmt(s,
+			"INSERT INTO hub_fields(hub_id, seq, name) VALUES(?1, ?2, ?3)", &q, y->err);
+		if (q_rc != FH_OK)
+			return q_rc;
 		sqlite3_bind_int64(q, 1, hub);
 		sqlite3_bind_int64(q, 2, (int64_t)i);
 		sqlite3_bind_text(q, 3, r->fields[i], -1, SQLITE_TRANSIENT);
 		st = step_done(y, q, _("saving hub rules"));
 	}
 	for (int g = 0; st == FH_OK && g < FH_STAGE_COUNT; g++) {
-		sqlite3_stmt *q = fh_store_stmt(s,
-			"INSERT INTO hub_stages(hub_id, stage, label, max_days) VALUES(?1, ?2, ?3, ?4)",
+		sqlite3_stmt *q;
+		fh_status q_rc = fh_store_stmt(s,
+			"INSERT INTO hub_stages(hub_id, stage, label, max_days) VALUES(?1, ?2, ?3, ?4)", &q,
 			y->err);
-		if (!q)
-			return y->err->code;
+		if (q_rc != FH_OK)
+			return q_rc;
 		sqlite3_bind_int64(q, 1, hub);
 		sqlite3_bind_text(q, 2, fh_stage_name((fh_stage)g), -1, SQLITE_STATIC);
 		fh_bind_text(q, 3, r->stages[g].label);
@@ -120,11 +124,12 @@ static fh_status write_rules(struct sync *y, int64_t hub, const fh_rules *r)
 		const fh_milestone_tpl *t = track ? r->party : r->org;
 		size_t n = track ? r->nparty : r->norg;
 		for (size_t i = 0; st == FH_OK && i < n; i++) {
-			sqlite3_stmt *q = fh_store_stmt(s,
+			sqlite3_stmt *q;
+			fh_status q_rc = fh_store_stmt(s,
 				"INSERT INTO milestone_templates(hub_id, track, seq, code, title,"
-				" due_months, kind) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)", y->err);
-			if (!q)
-				return y->err->code;
+				" due_months, kind) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)", &q, y->err);
+			if (q_rc != FH_OK)
+				return q_rc;
 			sqlite3_bind_int64(q, 1, hub);
 			sqlite3_bind_text(q, 2, track ? "party" : "org", -1, SQLITE_STATIC);
 			sqlite3_bind_int64(q, 3, (int64_t)i);
@@ -145,11 +150,12 @@ static fh_status ensure_system(struct sync *y, int64_t root_hub)
 	fh_error e;
 	if (fh_actor_system(y->s, y->via, &y->actor, &e) == FH_OK)
 		return FH_OK;
-	sqlite3_stmt *q = fh_store_stmt(y->s,
+	sqlite3_stmt *q;
+	fh_status q_rc = fh_store_stmt(y->s,
 		"INSERT INTO operators(name, role, hub_id, system, updated_at, updated_by)"
-		" VALUES('system', 'admin', ?1, 1, ?2, 'system')", y->err);
-	if (!q)
-		return y->err->code;
+		" VALUES('system', 'admin', ?1, 1, ?2, 'system')", &q, y->err);
+	if (q_rc != FH_OK)
+		return q_rc;
 	sqlite3_bind_int64(q, 1, root_hub);
 	sqlite3_bind_int64(q, 2, fh_clock_now());
 	fh_status st = step_done(y, q, _("creating the system operator"));
@@ -178,10 +184,11 @@ static fh_status sync_hub(struct sync *y, const fh_hub_def *h, int64_t *hub_id)
 	fh_store *s = y->s;
 	char hash[17];
 	fingerprint(h, hash);
-	sqlite3_stmt *q = fh_store_stmt(s,
-		"SELECT id, config_hash, name, address FROM hubs WHERE code = ?1", y->err);
-	if (!q)
-		return y->err->code;
+	sqlite3_stmt *q;
+	fh_status q_rc = fh_store_stmt(s,
+		"SELECT id, config_hash, name, address FROM hubs WHERE code = ?1", &q, y->err);
+	if (q_rc != FH_OK)
+		return q_rc;
 	sqlite3_bind_text(q, 1, h->code, -1, SQLITE_TRANSIENT);
 	int64_t id = 0;
 	char old_hash[17] = "", old_name[128] = "";
@@ -197,7 +204,7 @@ static fh_status sync_hub(struct sync *y, const fh_hub_def *h, int64_t *hub_id)
 
 	int64_t parent = h->parent ? lookup_id(s, "SELECT id FROM hubs WHERE code = ?1", h->parent) : 0;
 	const fh_rules *r = &h->rules;
-	q = fh_store_stmt(s, id
+	fh_store_stmt(s, id
 		? "UPDATE hubs SET name=?2, level=?3, parent_id=?4, address=?5,"
 		  " incubation_term_months=?6, extension_months=?7, free_period_months=?8,"
 		  " idle_lock_minutes=?9, branch_min_members=?10, instructor_required=?11,"
@@ -208,7 +215,7 @@ static fh_status sync_hub(struct sync *y, const fh_hub_def *h, int64_t *hub_id)
 		  " extension_months, free_period_months, idle_lock_minutes, branch_min_members,"
 		  " instructor_required, grad_min_months, grad_all_milestones, grad_party_coverage,"
 		  " grad_min_rating, config_hash, updated_at, updated_by)"
-		  " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18)", y->err);
+		  " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18)", &q, y->err);
 	if (!q)
 		return y->err->code;
 	sqlite3_bind_text(q, 1, h->code, -1, SQLITE_TRANSIENT);
@@ -266,9 +273,10 @@ static void space_json(fh_buf *b, const char *code, const char *name, const char
 /* Seats in use in a space (open allocations), and who uses it. */
 static int seats_in_use(fh_store *s, int64_t space, char *tenant, size_t size)
 {
-	sqlite3_stmt *q = fh_store_stmt(s,
+	sqlite3_stmt *q;
+	fh_store_stmt(s,
 		"SELECT coalesce(sum(a.seats), 0), count(*), min(t.name) FROM allocations a"
-		" JOIN tenants t ON t.id = a.tenant_id WHERE a.space_id = ?1 AND a.end_on IS NULL",
+		" JOIN tenants t ON t.id = a.tenant_id WHERE a.space_id = ?1 AND a.end_on IS NULL", &q,
 		NULL);
 	int used = 0;
 	if (!q)
@@ -287,11 +295,12 @@ static int seats_in_use(fh_store *s, int64_t space, char *tenant, size_t size)
 static fh_status sync_space(struct sync *y, int64_t hub, const fh_hub_def *h, const fh_space_def *d)
 {
 	fh_store *s = y->s;
-	sqlite3_stmt *q = fh_store_stmt(s,
+	sqlite3_stmt *q;
+	fh_status q_rc = fh_store_stmt(s,
 		"SELECT id, name, type, floor, area, seats, retired FROM spaces"
-		" WHERE hub_id = ?1 AND code = ?2", y->err);
-	if (!q)
-		return y->err->code;
+		" WHERE hub_id = ?1 AND code = ?2", &q, y->err);
+	if (q_rc != FH_OK)
+		return q_rc;
 	sqlite3_bind_int64(q, 1, hub);
 	sqlite3_bind_text(q, 2, d->code, -1, SQLITE_TRANSIENT);
 	int64_t id = 0;
@@ -320,11 +329,11 @@ static fh_status sync_space(struct sync *y, int64_t hub, const fh_hub_def *h, co
 					   _("space '%s' has %d seats in use (by %s), more than the %d configured"),
 					   d->code, used, who, d->seats);
 	}
-	q = fh_store_stmt(s, id
+	fh_store_stmt(s, id
 		? "UPDATE spaces SET name=?3, type=?4, floor=?5, area=?6, seats=?7, retired=0,"
 		  " version = version + 1, updated_at=?8, updated_by=?9 WHERE hub_id=?1 AND code=?2"
 		: "INSERT INTO spaces(hub_id, code, name, type, floor, area, seats, updated_at, updated_by)"
-		  " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", y->err);
+		  " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", &q, y->err);
 	if (!q)
 		return y->err->code;
 	sqlite3_bind_int64(q, 1, hub);
@@ -360,11 +369,12 @@ static fh_status sync_space(struct sync *y, int64_t hub, const fh_hub_def *h, co
 static fh_status retire_spaces(struct sync *y, int64_t hub, const fh_hub_def *h)
 {
 	fh_store *s = y->s;
-	sqlite3_stmt *q = fh_store_stmt(s,
-		"SELECT id, code, name FROM spaces WHERE hub_id = ?1 AND retired = 0 ORDER BY code",
+	sqlite3_stmt *q;
+	fh_status q_rc = fh_store_stmt(s,
+		"SELECT id, code, name FROM spaces WHERE hub_id = ?1 AND retired = 0 ORDER BY code", &q,
 		y->err);
-	if (!q)
-		return y->err->code;
+	if (q_rc != FH_OK)
+		return q_rc;
 	sqlite3_bind_int64(q, 1, hub);
 	struct gone { int64_t id; char code[33], name[96]; } *gone = NULL;
 	size_t n = 0;
@@ -395,8 +405,8 @@ static fh_status retire_spaces(struct sync *y, int64_t hub, const fh_hub_def *h)
 					  gone[i].code, gone[i].name, h->code, who);
 			break;
 		}
-		q = fh_store_stmt(s, "UPDATE spaces SET retired = 1, version = version + 1,"
-				     " updated_at = ?2, updated_by = ?3 WHERE id = ?1", y->err);
+		fh_store_stmt(s, "UPDATE spaces SET retired = 1, version = version + 1,"
+				     " updated_at = ?2, updated_by = ?3 WHERE id = ?1", &q, y->err);
 		if (!q) {
 			st = y->err->code;
 			break;
@@ -423,9 +433,10 @@ static fh_status retire_spaces(struct sync *y, int64_t hub, const fh_hub_def *h)
 
 static fh_status check_no_missing_hubs(struct sync *y, const fh_config *cfg)
 {
-	sqlite3_stmt *q = fh_store_stmt(y->s, "SELECT code, name FROM hubs ORDER BY code", y->err);
-	if (!q)
-		return y->err->code;
+	sqlite3_stmt *q;
+	fh_status q_rc = fh_store_stmt(y->s, "SELECT code, name FROM hubs ORDER BY code", &q, y->err);
+	if (q_rc != FH_OK)
+		return q_rc;
 	fh_status st = FH_OK;
 	while (st == FH_OK && sqlite3_step(q) == SQLITE_ROW) {
 		char code[33], name[128];
@@ -517,9 +528,10 @@ fh_status fh_hub_list(fh_store *s, const fh_actor *actor, fh_hub **rows, size_t 
 	*n = 0;
 	if (!actor || !actor->id)
 		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("nobody is logged in"));
-	sqlite3_stmt *q = fh_store_stmt(s, HUB_TREE " ORDER BY tree.path", err);
-	if (!q)
-		return err ? err->code : FH_ESTORE;
+	sqlite3_stmt *q;
+	fh_status q_rc = fh_store_stmt(s, HUB_TREE " ORDER BY tree.path", &q, err);
+	if (q_rc != FH_OK)
+		return q_rc;
 	sqlite3_bind_int64(q, 1, actor->hub_id);
 	size_t cap = 16, count = 0;
 	fh_hub *out = malloc(cap * sizeof *out);
@@ -548,9 +560,10 @@ fh_status fh_hub_get(fh_store *s, const fh_actor *actor, const char *code, fh_hu
 {
 	if (!actor || !actor->id)
 		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("nobody is logged in"));
-	sqlite3_stmt *q = fh_store_stmt(s, HUB_TREE " WHERE h.code = ?2", err);
-	if (!q)
-		return err ? err->code : FH_ESTORE;
+	sqlite3_stmt *q;
+	fh_status q_rc = fh_store_stmt(s, HUB_TREE " WHERE h.code = ?2", &q, err);
+	if (q_rc != FH_OK)
+		return q_rc;
 	sqlite3_bind_int64(q, 1, actor->hub_id);
 	sqlite3_bind_text(q, 2, code ? code : "", -1, SQLITE_TRANSIENT);
 	int rc = sqlite3_step(q);
@@ -565,7 +578,8 @@ fh_status fh_hub_get(fh_store *s, const fh_actor *actor, const char *code, fh_hu
 
 size_t fh_hub_service_fields(fh_store *s, int64_t hub, char (*out)[128], size_t max)
 {
-	sqlite3_stmt *st = fh_store_stmt(s, "SELECT name FROM hub_fields WHERE hub_id = ?1 ORDER BY seq", NULL);
+	sqlite3_stmt *st;
+	fh_store_stmt(s, "SELECT name FROM hub_fields WHERE hub_id = ?1 ORDER BY seq", &st, NULL);
 	size_t n = 0;
 	if (!st)
 		return 0;

@@ -189,14 +189,15 @@ fh_status fh_tenant_import(fh_store *s, const fh_actor *actor, const char *data,
 	if (!fh_role_allows(actor->role, FH_ROLE_MANAGER))
 		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("importing tenants needs a manager"));
 	int64_t hub = 0;
-	sqlite3_stmt *q = fh_store_stmt(s, "SELECT id FROM hubs WHERE code = ?1", err);
-	if (!q)
-		return err ? err->code : FH_ESTORE;
+	sqlite3_stmt *q;
+	fh_status q_rc = fh_store_stmt(s, "SELECT id FROM hubs WHERE code = ?1", &q, err);
+	if (q_rc != FH_OK)
+		return q_rc;
 	sqlite3_bind_text(q, 1, opt->hub_code ? opt->hub_code : "", -1, SQLITE_STATIC);
 	if (sqlite3_step(q) == SQLITE_ROW)
 		hub = sqlite3_column_int64(q, 0);
 	sqlite3_reset(q);
-	q = fh_store_stmt(s, "SELECT id FROM hubs WHERE code = ?1", err); /* kept for the rows */
+	fh_store_stmt(s, "SELECT id FROM hubs WHERE code = ?1", &q, err); /* kept for the rows */
 	if (!hub)
 		return fh_error_set(err, FH_EINVAL, "hub", _("no hub with code '%s'"),
 				    opt->hub_code ? opt->hub_code : "");
@@ -287,7 +288,8 @@ fh_status fh_tenant_import(fh_store *s, const fh_actor *actor, const char *data,
 		goto out;
 	sqlite3_exec(fh_store_db(s), "PRAGMA cache_size = -131072", NULL, NULL, NULL);
 	int term = 12;
-	sqlite3_stmt *tq = fh_store_stmt(s, "SELECT incubation_term_months FROM hubs WHERE id = ?1", NULL);
+	sqlite3_stmt *tq;
+	fh_store_stmt(s, "SELECT incubation_term_months FROM hubs WHERE id = ?1", &tq, NULL);
 	if (tq) {
 		sqlite3_bind_int64(tq, 1, hub);
 		if (sqlite3_step(tq) == SQLITE_ROW)

@@ -54,11 +54,12 @@ struct hub_rules {
 
 static fh_status load_rules(fh_store *s, int64_t hub, struct hub_rules *r, fh_error *err)
 {
-	sqlite3_stmt *q = fh_store_stmt(s,
+	sqlite3_stmt *q;
+	fh_status q_rc = fh_store_stmt(s,
 		"SELECT incubation_term_months, extension_months, grad_min_months, grad_min_rating,"
-		" grad_all_milestones, grad_party_coverage FROM hubs WHERE id = ?1", err);
-	if (!q)
-		return err ? err->code : FH_ESTORE;
+		" grad_all_milestones, grad_party_coverage FROM hubs WHERE id = ?1", &q, err);
+	if (q_rc != FH_OK)
+		return q_rc;
 	sqlite3_bind_int64(q, 1, hub);
 	int rc = sqlite3_step(q);
 	if (rc == SQLITE_ROW) {
@@ -75,8 +76,9 @@ static fh_status load_rules(fh_store *s, int64_t hub, struct hub_rules *r, fh_er
 
 static int open_milestones(fh_store *s, int64_t tenant)
 {
-	sqlite3_stmt *q = fh_store_stmt(s, "SELECT count(*) FROM milestones WHERE tenant_id = ?1"
-					   " AND done_on IS NULL", NULL);
+	sqlite3_stmt *q;
+	fh_store_stmt(s, "SELECT count(*) FROM milestones WHERE tenant_id = ?1"
+					   " AND done_on IS NULL", &q, NULL);
 	int n = 0;
 	if (!q)
 		return 0;
@@ -127,11 +129,12 @@ static fh_status check_graduation(fh_store *s, const fh_tenant *t, const struct 
  * tenant's open allocations. */
 static void count_things(fh_store *s, const fh_tenant *t, fh_stage_plan *p)
 {
-	sqlite3_stmt *q = fh_store_stmt(s,
+	sqlite3_stmt *q;
+	fh_store_stmt(s,
 		"SELECT (SELECT count(*) FROM milestone_templates WHERE hub_id = ?2),"
 		" (SELECT count(*) FROM milestones WHERE tenant_id = ?1 AND done_on IS NULL),"
 		" (SELECT count(*) FROM allocations WHERE tenant_id = ?1 AND end_on IS NULL),"
-		" (SELECT coalesce(sum(seats), 0) FROM allocations WHERE tenant_id = ?1 AND end_on IS NULL)",
+		" (SELECT coalesce(sum(seats), 0) FROM allocations WHERE tenant_id = ?1 AND end_on IS NULL)", &q,
 		NULL);
 	if (!q)
 		return;
@@ -157,11 +160,11 @@ static fh_status add_milestones(fh_store *s, const fh_actor *actor, const fh_ten
 	sqlite3_bind_int64(tpl, 1, t->hub_id);
 	fh_status st = FH_OK;
 	while (st == FH_OK && sqlite3_step(tpl) == SQLITE_ROW) {
-		sqlite3_stmt *q = fh_store_stmt(s,
+		sqlite3_stmt *q;
+		st = fh_store_stmt(s,
 			"INSERT OR IGNORE INTO milestones(tenant_id, track, seq, code, title, kind, due,"
-			" updated_at, updated_by) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", err);
-		if (!q) {
-			st = err ? err->code : FH_ESTORE;
+			" updated_at, updated_by) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", &q, err);
+		if (st != FH_OK) {
 			break;
 		}
 		sqlite3_bind_int64(q, 1, t->id);
@@ -206,11 +209,12 @@ static fh_status finish(fh_store *s, const fh_actor *actor, const fh_tenant *t, 
 static fh_status stage_line(fh_store *s, const fh_actor *actor, int64_t id, fh_stage from,
 			    fh_stage to, int64_t at, const char *reason, fh_error *err)
 {
-	sqlite3_stmt *q = fh_store_stmt(s,
+	sqlite3_stmt *q;
+	fh_status q_rc = fh_store_stmt(s,
 		"INSERT INTO stage_history(tenant_id, from_stage, to_stage, at, operator, reason)"
-		" VALUES(?1, ?2, ?3, ?4, ?5, ?6)", err);
-	if (!q)
-		return err ? err->code : FH_ESTORE;
+		" VALUES(?1, ?2, ?3, ?4, ?5, ?6)", &q, err);
+	if (q_rc != FH_OK)
+		return q_rc;
 	sqlite3_bind_int64(q, 1, id);
 	sqlite3_bind_text(q, 2, fh_stage_name(from), -1, SQLITE_STATIC);
 	sqlite3_bind_text(q, 3, fh_stage_name(to), -1, SQLITE_STATIC);
@@ -296,13 +300,13 @@ fh_status fh_tenant_move(fh_store *s, const fh_actor *actor, int64_t id, int64_t
 	if ((st = fh_tx_begin(s, err)) != FH_OK)
 		return st;
 	st = fh_store_check_version(s, "tenants", id, version ? version : t.version, err);
-	sqlite3_stmt *q = st == FH_OK ? fh_store_stmt(s,
+	sqlite3_stmt *q = NULL;
+	if (st == FH_OK)
+		st = fh_store_stmt(s,
 		"UPDATE tenants SET stage = ?1, stage_since = ?2,"
 		" admitted_on = coalesce(?3, admitted_on), planned_end = coalesce(?4, planned_end),"
 		" exit_reason = coalesce(?5, exit_reason), version = version + 1, updated_at = ?2,"
-		" updated_by = ?6 WHERE id = ?7", err) : NULL;
-	if (st == FH_OK && !q)
-		st = err ? err->code : FH_ESTORE;
+		" updated_by = ?6 WHERE id = ?7", &q, err);
 	int64_t planned = fh_clock_add_months(now, r.term);
 	if (st == FH_OK) {
 		sqlite3_bind_text(q, 1, fh_stage_name(to), -1, SQLITE_STATIC);
@@ -390,11 +394,11 @@ fh_status fh_tenant_extend(fh_store *s, const fh_actor *actor, int64_t id, int64
 	if ((st = fh_tx_begin(s, err)) != FH_OK)
 		return st;
 	st = fh_store_check_version(s, "tenants", id, version ? version : t.version, err);
-	sqlite3_stmt *q = st == FH_OK ? fh_store_stmt(s,
+	sqlite3_stmt *q = NULL;
+	if (st == FH_OK)
+		st = fh_store_stmt(s,
 		"UPDATE tenants SET planned_end = ?1, extended = 1, version = version + 1,"
-		" updated_at = ?2, updated_by = ?3 WHERE id = ?4", err) : NULL;
-	if (st == FH_OK && !q)
-		st = err ? err->code : FH_ESTORE;
+		" updated_at = ?2, updated_by = ?3 WHERE id = ?4", &q, err);
 	if (st == FH_OK) {
 		sqlite3_bind_int64(q, 1, to);
 		sqlite3_bind_int64(q, 2, fh_clock_now());

@@ -39,11 +39,12 @@ bool fh_actor_sees(fh_store *s, const fh_actor *actor, int64_t hub_id)
 {
 	if (!actor || actor->id == 0)
 		return false;
-	sqlite3_stmt *st = fh_store_stmt(s,
+	sqlite3_stmt *st;
+	fh_store_stmt(s,
 		"WITH RECURSIVE up(id, parent) AS ("
 		"  SELECT id, parent_id FROM hubs WHERE id = ?1 UNION ALL"
 		"  SELECT h.id, h.parent_id FROM hubs h JOIN up ON h.id = up.parent)"
-		" SELECT 1 FROM up WHERE id = ?2", NULL);
+		" SELECT 1 FROM up WHERE id = ?2", &st, NULL);
 	if (!st)
 		return false;
 	sqlite3_bind_int64(st, 1, hub_id);
@@ -149,11 +150,12 @@ static void read_actor(sqlite3_stmt *st, fh_actor *a, const char *via)
 
 fh_status fh_actor_system(fh_store *s, const char *via, fh_actor *out, fh_error *err)
 {
-	sqlite3_stmt *st = fh_store_stmt(s,
+	sqlite3_stmt *st;
+	fh_status st_rc = fh_store_stmt(s,
 		"SELECT " ACTOR_COLUMNS " FROM operators o JOIN hubs h ON h.id = o.hub_id"
-		" WHERE o.system = 1", err);
-	if (!st)
-		return err ? err->code : FH_ESTORE;
+		" WHERE o.system = 1", &st, err);
+	if (st_rc != FH_OK)
+		return st_rc;
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		read_actor(st, out, via);
@@ -171,12 +173,13 @@ static fh_status record_attempt(fh_store *s, const fh_actor *a, bool ok, fh_erro
 	fh_status st = fh_tx_begin(s, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_stmt *q = fh_store_stmt(s, ok
+	sqlite3_stmt *q;
+	st = fh_store_stmt(s, ok
 		? "UPDATE operators SET failures = 0, last_login = ?2 WHERE id = ?1"
-		: "UPDATE operators SET failures = failures + 1, last_failure = ?3 WHERE id = ?1", err);
-	if (!q) {
+		: "UPDATE operators SET failures = failures + 1, last_failure = ?3 WHERE id = ?1", &q, err);
+	if (st != FH_OK) {
 		fh_tx_rollback(s);
-		return err ? err->code : FH_ESTORE;
+		return st;
 	}
 	sqlite3_bind_int64(q, 1, a->id);
 	sqlite3_bind_int64(q, 2, fh_clock_now());
@@ -209,11 +212,12 @@ fh_status fh_operator_login(fh_store *s, const char *name, const char *password,
 	memset(out, 0, sizeof *out);
 	if (!name || !*name || !password)
 		return fh_error_set(err, FH_EAUTH, NULL, "%s", _("wrong name or password"));
-	sqlite3_stmt *st = fh_store_stmt(s,
+	sqlite3_stmt *st;
+	fh_status st_rc = fh_store_stmt(s,
 		"SELECT " ACTOR_COLUMNS " FROM operators o JOIN hubs h ON h.id = o.hub_id"
-		" WHERE o.name = ?1 AND o.system = 0", err);
-	if (!st)
-		return err ? err->code : FH_ESTORE;
+		" WHERE o.name = ?1 AND o.system = 0", &st, err);
+	if (st_rc != FH_OK)
+		return st_rc;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
 	int rc = sqlite3_step(st);
 	fh_actor a;
@@ -294,7 +298,8 @@ static fh_status check_password(const char *password, fh_error *err)
 
 static int64_t hub_id_by_code(fh_store *s, const char *code)
 {
-	sqlite3_stmt *st = fh_store_stmt(s, "SELECT id FROM hubs WHERE code = ?1", NULL);
+	sqlite3_stmt *st;
+	fh_store_stmt(s, "SELECT id FROM hubs WHERE code = ?1", &st, NULL);
 	int64_t id = 0;
 	if (!st)
 		return 0;
@@ -324,9 +329,10 @@ fh_status fh_operator_insert(fh_store *s, const fh_actor *by, const char *name, 
 	char *hash = hash_password(password);
 	if (!hash)
 		return fh_error_set(err, FH_ESTORE, "password", "%s", _("password hashing failed"));
-	sqlite3_stmt *q = fh_store_stmt(s,
+	sqlite3_stmt *q;
+	fh_status qs = fh_store_stmt(s,
 		"INSERT INTO operators(name, role, hub_id, pw_hash, updated_at, updated_by)"
-		" VALUES(?1, ?2, ?3, ?4, ?5, ?6)", err);
+		" VALUES(?1, ?2, ?3, ?4, ?5, ?6)", &q, err);
 	int rc = SQLITE_ERROR;
 	if (q) {
 		sqlite3_bind_text(q, 1, name, -1, SQLITE_TRANSIENT);
@@ -340,8 +346,8 @@ fh_status fh_operator_insert(fh_store *s, const fh_actor *by, const char *name, 
 	}
 	wipe(hash, strlen(hash));
 	free(hash);
-	if (!q)
-		return err ? err->code : FH_ESTORE;
+	if (qs != FH_OK)
+		return qs;
 	if (rc == SQLITE_CONSTRAINT_UNIQUE)
 		return fh_error_set(err, FH_ECONFLICT, "name",
 				    _("an operator named '%s' exists already"), name);
@@ -381,10 +387,11 @@ fh_status fh_operator_set_password(fh_store *s, const fh_actor *by, const char *
 	fh_status st = check_password(password, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_stmt *q = fh_store_stmt(s,
-		"SELECT id, hub_id, version FROM operators WHERE name = ?1 AND system = 0", err);
-	if (!q)
-		return err ? err->code : FH_ESTORE;
+	sqlite3_stmt *q;
+	fh_status q_rc = fh_store_stmt(s,
+		"SELECT id, hub_id, version FROM operators WHERE name = ?1 AND system = 0", &q, err);
+	if (q_rc != FH_OK)
+		return q_rc;
 	sqlite3_bind_text(q, 1, name ? name : "", -1, SQLITE_TRANSIENT);
 	int64_t id = 0, hub = 0, version = 0;
 	if (sqlite3_step(q) == SQLITE_ROW) {
@@ -404,12 +411,10 @@ fh_status fh_operator_set_password(fh_store *s, const fh_actor *by, const char *
 	if ((st = fh_tx_begin(s, err)) == FH_OK)
 		st = fh_store_check_version(s, "operators", id, expected_version ? expected_version : version, err);
 	if (st == FH_OK) {
-		q = fh_store_stmt(s,
+		st = fh_store_stmt(s,
 			"UPDATE operators SET pw_hash = ?2, failures = 0, version = version + 1,"
-			" updated_at = ?3, updated_by = ?4 WHERE id = ?1", err);
-		if (!q) {
-			st = err ? err->code : FH_ESTORE;
-		} else {
+			" updated_at = ?3, updated_by = ?4 WHERE id = ?1", &q, err);
+		if (st == FH_OK) {
 			sqlite3_bind_int64(q, 1, id);
 			sqlite3_bind_text(q, 2, hash, -1, SQLITE_TRANSIENT);
 			sqlite3_bind_int64(q, 3, fh_clock_now());
@@ -443,15 +448,16 @@ fh_status fh_operator_list(fh_store *s, const fh_actor *by, fh_operator_row **ro
 	*n = 0;
 	if (!by || !by->id)
 		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("nobody is logged in"));
-	sqlite3_stmt *st = fh_store_stmt(s,
+	sqlite3_stmt *st;
+	fh_status st_rc = fh_store_stmt(s,
 		FH_SQL_SCOPE
 		" SELECT o.id, o.name, o.role, h.code, h.name, o.last_login, o.failures, o.version"
 		" FROM operators o JOIN hubs h ON h.id = o.hub_id"
 		" WHERE o.system = 0 AND o.hub_id IN (SELECT id FROM scope)"
 		" ORDER BY CASE h.level WHEN 'city' THEN 0 WHEN 'district' THEN 1"
-		"  WHEN 'street' THEN 2 ELSE 3 END, h.code, o.name", err);
-	if (!st)
-		return err ? err->code : FH_ESTORE;
+		"  WHEN 'street' THEN 2 ELSE 3 END, h.code, o.name", &st, err);
+	if (st_rc != FH_OK)
+		return st_rc;
 	sqlite3_bind_int64(st, 1, by->hub_id);
 	size_t cap = 16, count = 0;
 	fh_operator_row *out = malloc(cap * sizeof *out);

@@ -12,15 +12,16 @@ fh_status fh_report_dashboard(fh_store *s, const fh_actor *actor, fh_dashboard *
 	memset(out, 0, sizeof *out);
 	if (!actor || !actor->id)
 		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("nobody is logged in"));
-	sqlite3_stmt *q = fh_store_stmt(s, FH_SQL_SCOPE
+	sqlite3_stmt *q;
+	fh_status q_rc = fh_store_stmt(s, FH_SQL_SCOPE
 		"SELECT stage, count(*),"
 		"  sum(party_org IN ('branch','joint_branch','functional','extended')),"
 		"  sum(party_org IN ('branch','joint_branch','functional','extended')"
 		"      OR party_org = 'fallback' OR instructor_id IS NOT NULL),"
 		"  sum(party_members)"
-		" FROM tenants WHERE hub_id IN (SELECT id FROM scope) GROUP BY stage", err);
-	if (!q)
-		return err ? err->code : FH_ESTORE;
+		" FROM tenants WHERE hub_id IN (SELECT id FROM scope) GROUP BY stage", &q, err);
+	if (q_rc != FH_OK)
+		return q_rc;
 	sqlite3_bind_int64(q, 1, actor->hub_id);
 	int rc;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
@@ -39,7 +40,7 @@ fh_status fh_report_dashboard(fh_store *s, const fh_actor *actor, fh_dashboard *
 	if (rc != SQLITE_DONE)
 		return fh_store_fail(s, err, _("reading tenants"));
 
-	q = fh_store_stmt(s, FH_SQL_SCOPE
+	fh_status qs = fh_store_stmt(s, FH_SQL_SCOPE
 		"SELECT (SELECT count(*) FROM spaces WHERE retired = 0 AND hub_id IN (SELECT id FROM scope)),"
 		" (SELECT coalesce(sum(seats), 0) FROM spaces WHERE retired = 0 AND type IN ('office','desk')"
 	"   AND hub_id IN (SELECT id FROM scope)),"
@@ -48,9 +49,9 @@ fh_status fh_report_dashboard(fh_store *s, const fh_actor *actor, fh_dashboard *
 		"   WHERE a.end_on IS NULL AND sp.hub_id IN (SELECT id FROM scope)),"
 		" (SELECT count(*) FROM mentors WHERE kind = 'mentor' AND hub_id IN (SELECT id FROM scope)),"
 		" (SELECT count(*) FROM mentors WHERE kind = 'instructor' AND hub_id IN (SELECT id FROM scope)),"
-		" (SELECT count(*) FROM operators WHERE system = 0 AND hub_id IN (SELECT id FROM scope))", err);
-	if (!q)
-		return err ? err->code : FH_ESTORE;
+		" (SELECT count(*) FROM operators WHERE system = 0 AND hub_id IN (SELECT id FROM scope))", &q, err);
+	if (qs != FH_OK)
+		return qs;
 	sqlite3_bind_int64(q, 1, actor->hub_id);
 	if ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 		out->spaces = sqlite3_column_int(q, 0);

@@ -145,7 +145,10 @@ struct fh_store {
 	struct {
 		const char *sql;
 		sqlite3_stmt *stmt;
+		uint64_t used; /* s->clock when last handed out */
 	} cache[STMT_CACHE];
+	int ncache;
+	uint64_t clock;
 	char setting[256];
 };
 
@@ -188,32 +191,43 @@ fh_status fh_store_fail(fh_store *s, fh_error *err, const char *what)
 	return fh_error_set(err, FH_ESTORE, NULL, "%s: %s", what, sqlite3_errmsg(s->db));
 }
 
-sqlite3_stmt *fh_store_stmt(fh_store *s, const char *sql, fh_error *err)
+fh_status fh_store_stmt(fh_store *s, const char *sql, sqlite3_stmt **out, fh_error *err)
 {
-	int free_slot = -1;
-	for (int i = 0; i < STMT_CACHE; i++) {
+	*out = NULL;
+	int idle = -1;
+	for (int i = 0; i < s->ncache; i++) {
 		if (s->cache[i].sql == sql) {
 			sqlite3_reset(s->cache[i].stmt);
 			sqlite3_clear_bindings(s->cache[i].stmt);
-			return s->cache[i].stmt;
+			s->cache[i].used = ++s->clock;
+			*out = s->cache[i].stmt;
+			return FH_OK;
 		}
-		if (!s->cache[i].sql && free_slot < 0)
-			free_slot = i;
+		/* the least recently used statement that is not running */
+		if (!sqlite3_stmt_busy(s->cache[i].stmt) &&
+		    (idle < 0 || s->cache[i].used < s->cache[idle].used))
+			idle = i;
 	}
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
-		fh_store_fail(s, err, _("database query"));
-		return NULL;
+	if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK)
+		return fh_store_fail(s, err, _("database query"));
+	int slot = s->ncache;
+	if (s->ncache < STMT_CACHE) {
+		s->ncache++;
+	} else if (idle >= 0) {
+		sqlite3_finalize(s->cache[idle].stmt); /* not running: safe to drop */
+		slot = idle;
+	} else {
+		/* every cached statement is running: never finalize one under its
+		 * caller; refuse rather than leak or pull it away */
+		sqlite3_finalize(st);
+		return fh_error_set(err, FH_ESTORE, NULL, "%s", _("too many database queries at once"));
 	}
-	if (free_slot >= 0) {
-		s->cache[free_slot].sql = sql;
-		s->cache[free_slot].stmt = st;
-	} else { /* full: replace the first slot */
-		sqlite3_finalize(s->cache[0].stmt);
-		s->cache[0].sql = sql;
-		s->cache[0].stmt = st;
-	}
-	return st;
+	s->cache[slot].sql = sql;
+	s->cache[slot].stmt = st;
+	s->cache[slot].used = ++s->clock;
+	*out = st;
+	return FH_OK;
 }
 
 static fh_status exec(fh_store *s, const char *sql, fh_error *err)
@@ -400,7 +414,7 @@ void fh_store_close(fh_store **ps)
 	if (!ps || !*ps)
 		return;
 	fh_store *s = *ps;
-	for (int i = 0; i < STMT_CACHE; i++)
+	for (int i = 0; i < s->ncache; i++)
 		sqlite3_finalize(s->cache[i].stmt);
 	sqlite3_close(s->db);
 	free(s->path);
@@ -410,7 +424,8 @@ void fh_store_close(fh_store **ps)
 
 int64_t fh_store_data_version(fh_store *s)
 {
-	sqlite3_stmt *st = fh_store_stmt(s, "PRAGMA data_version", NULL);
+	sqlite3_stmt *st;
+	fh_store_stmt(s, "PRAGMA data_version", &st, NULL);
 	int64_t v = -1;
 	if (st && sqlite3_step(st) == SQLITE_ROW)
 		v = sqlite3_column_int64(st, 0);
@@ -421,7 +436,8 @@ int64_t fh_store_data_version(fh_store *s)
 
 const char *fh_store_setting(fh_store *s, const char *key)
 {
-	sqlite3_stmt *st = fh_store_stmt(s, "SELECT value FROM settings WHERE key = ?1", NULL);
+	sqlite3_stmt *st;
+	fh_store_stmt(s, "SELECT value FROM settings WHERE key = ?1", &st, NULL);
 	const char *result = NULL;
 	if (!st)
 		return NULL;

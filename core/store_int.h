@@ -11,8 +11,12 @@
 sqlite3 *fh_store_db(fh_store *store);
 
 /* A cached prepared statement for sql (a string literal: the pointer is the
- * key). Reset and with cleared bindings; NULL with err set on failure. */
-sqlite3_stmt *fh_store_stmt(fh_store *store, const char *sql, fh_error *err);
+ * key) in *out, reset and with cleared bindings. Returns FH_OK, or the
+ * status with err set (err may be NULL) and *out NULL, as sqlite3_prepare
+ * does. The statement stays valid until the next call with the same sql or
+ * fh_store_close(); a full cache drops the least recently used statement
+ * that is not running, never one a caller is stepping through. */
+fh_status fh_store_stmt(fh_store *store, const char *sql, sqlite3_stmt **out, fh_error *err);
 
 /* Write transactions: always BEGIN IMMEDIATE. */
 fh_status fh_tx_begin(fh_store *store, fh_error *err);

@@ -556,7 +556,8 @@ void fh_field_errors_add(fh_field_errors *errs, const fh_error *e)
 
 static int hub_branch_min(fh_store *s, int64_t hub)
 {
-	sqlite3_stmt *st = fh_store_stmt(s, "SELECT branch_min_members FROM hubs WHERE id = ?1", NULL);
+	sqlite3_stmt *st;
+	fh_store_stmt(s, "SELECT branch_min_members FROM hubs WHERE id = ?1", &st, NULL);
 	int n = 3;
 	if (!st)
 		return n;
@@ -628,7 +629,8 @@ fh_status fh_tenant_validate(fh_store *s, const fh_tenant *t, fh_field_errors *e
 			else if (!strchr("1239", got))
 				PROBLEM(FH_TF_CREDIT_CODE, _("second character '%c' is no organisation type (1, 2, 3 or 9)"), got);
 			else if (s) {
-				sqlite3_stmt *st = fh_store_stmt(s, "SELECT id, name FROM tenants WHERE credit_code = ?1 AND id != ?2", NULL);
+				sqlite3_stmt *st;
+				fh_store_stmt(s, "SELECT id, name FROM tenants WHERE credit_code = ?1 AND id != ?2", &st, NULL);
 				if (st) {
 					sqlite3_bind_text(st, 1, t->credit_code, -1, SQLITE_STATIC);
 					sqlite3_bind_int64(st, 2, t->id);

@@ -51,11 +51,12 @@ void fh_tenant_read(sqlite3_stmt *st, fh_tenant *t)
 
 fh_status fh_tenant_load(fh_store *s, int64_t id, fh_tenant *t, fh_error *err)
 {
-	sqlite3_stmt *st = fh_store_stmt(s,
+	sqlite3_stmt *st;
+	fh_status st_rc = fh_store_stmt(s,
 		"SELECT " FH_SQL_TENANT_COLS " FROM tenants t JOIN hubs h ON h.id = t.hub_id"
-		" WHERE t.id = ?1", err);
-	if (!st)
-		return err ? err->code : FH_ESTORE;
+		" WHERE t.id = ?1", &st, err);
+	if (st_rc != FH_OK)
+		return st_rc;
 	sqlite3_bind_int64(st, 1, id);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
@@ -140,14 +141,12 @@ static fh_status write_grams(fh_store *s, int64_t id, const char *hay, bool dele
 {
 	fh_buf g = FH_BUF_INIT;
 	grams(hay, &g);
-	sqlite3_stmt *st = fh_store_stmt(s, delete
+	sqlite3_stmt *st;
+	fh_status result = fh_store_stmt(s, delete
 		? "INSERT INTO tenant_grams(tenant_grams, rowid, grams) VALUES('delete', ?1, ?2)"
-		: "INSERT INTO tenant_grams(rowid, grams) VALUES(?1, ?2)", err);
-	fh_status result = FH_OK;
-	if (g.failed)
+		: "INSERT INTO tenant_grams(rowid, grams) VALUES(?1, ?2)", &st, err);
+	if (result == FH_OK && g.failed)
 		result = fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
-	else if (!st)
-		result = err ? err->code : FH_ESTORE;
 	else {
 		sqlite3_bind_int64(st, 1, id);
 		sqlite3_bind_text(st, 2, fh_buf_str(&g), (int)g.len, SQLITE_STATIC);
@@ -192,9 +191,9 @@ static fh_status index_row(fh_store *s, int64_t id, const char *name, const char
 	fh_status result = FH_OK;
 	char *old = NULL;
 	sqlite3_stmt *st = NULL;
-	if (!fresh && !(st = fh_store_stmt(s, "SELECT hay FROM tenant_search WHERE id = ?1", err)))
-		result = err ? err->code : FH_ESTORE;
-	else if (!fresh) {
+	if (!fresh)
+		result = fh_store_stmt(s, "SELECT hay FROM tenant_search WHERE id = ?1", &st, err);
+	if (result == FH_OK && !fresh) {
 		sqlite3_bind_int64(st, 1, id);
 		if (sqlite3_step(st) == SQLITE_ROW)
 			old = strdup((const char *)sqlite3_column_text(st, 0));
@@ -209,11 +208,9 @@ static fh_status index_row(fh_store *s, int64_t id, const char *name, const char
 		result = write_grams(s, id, old, true, err);
 	free(old);
 	if (result == FH_OK) {
-		st = fh_store_stmt(s, "INSERT INTO tenant_search(id, hay) VALUES(?1, ?2)"
-				      " ON CONFLICT(id) DO UPDATE SET hay = excluded.hay", err);
-		if (!st)
-			result = err ? err->code : FH_ESTORE;
-		else {
+		result = fh_store_stmt(s, "INSERT INTO tenant_search(id, hay) VALUES(?1, ?2)"
+				       " ON CONFLICT(id) DO UPDATE SET hay = excluded.hay", &st, err);
+		if (result == FH_OK) {
 			sqlite3_bind_int64(st, 1, id);
 			sqlite3_bind_text(st, 2, fh_buf_str(&b), (int)b.len, SQLITE_STATIC);
 			int rc = sqlite3_step(st);
@@ -298,15 +295,16 @@ static void bind_fields(sqlite3_stmt *st, const fh_tenant *t)
 fh_status fh_tenant_insert(fh_store *s, const fh_actor *actor, fh_tenant *t, fh_error *err)
 {
 	int64_t now = fh_clock_now();
-	sqlite3_stmt *st = fh_store_stmt(s,
+	sqlite3_stmt *st;
+	fh_status st_rc = fh_store_stmt(s,
 		"INSERT INTO tenants(name, short_name, org_type, reg_state, credit_code, field,"
 		" legal_rep, contact, phone, address, staff, volunteers, founded, rating, rating_date,"
 		" party_org, party_members, notes, hub_id, stage, stage_since, admitted_on, planned_end,"
 		" exit_reason, updated_at, updated_by)"
 		" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
-		" ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)", err);
-	if (!st)
-		return err ? err->code : FH_ESTORE;
+		" ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)", &st, err);
+	if (st_rc != FH_OK)
+		return st_rc;
 	bind_fields(st, t);
 	sqlite3_bind_int64(st, 19, t->hub_id);
 	sqlite3_bind_text(st, 20, fh_stage_name(t->stage), -1, SQLITE_STATIC);
@@ -327,10 +325,10 @@ fh_status fh_tenant_insert(fh_store *s, const fh_actor *actor, fh_tenant *t, fh_
 	t->id = sqlite3_last_insert_rowid(fh_store_db(s));
 	t->version = 1;
 	t->updated_at = now;
-	st = fh_store_stmt(s, "INSERT INTO stage_history(tenant_id, from_stage, to_stage, at, operator)"
-			      " VALUES(?1, NULL, ?2, ?3, ?4)", err);
-	if (!st)
-		return err ? err->code : FH_ESTORE;
+	fh_status qs = fh_store_stmt(s, "INSERT INTO stage_history(tenant_id, from_stage, to_stage, at, operator)"
+				       " VALUES(?1, NULL, ?2, ?3, ?4)", &st, err);
+	if (qs != FH_OK)
+		return qs;
 	sqlite3_bind_int64(st, 1, t->id);
 	sqlite3_bind_text(st, 2, fh_stage_name(t->stage), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, t->stage_since);
@@ -425,14 +423,14 @@ fh_status fh_tenant_update(fh_store *s, const fh_actor *actor, fh_tenant *t, fh_
 	if ((st = fh_tx_begin(s, err)) != FH_OK)
 		return st;
 	st = fh_store_check_version(s, "tenants", t->id, t->version, err);
-	sqlite3_stmt *q = st == FH_OK ? fh_store_stmt(s,
+	sqlite3_stmt *q = NULL;
+	if (st == FH_OK)
+		st = fh_store_stmt(s,
 		"UPDATE tenants SET name = ?1, short_name = ?2, org_type = ?3, reg_state = ?4,"
 		" credit_code = ?5, field = ?6, legal_rep = ?7, contact = ?8, phone = ?9, address = ?10,"
 		" staff = ?11, volunteers = ?12, founded = ?13, rating = ?14, rating_date = ?15,"
 		" party_org = ?16, party_members = ?17, notes = ?18, version = version + 1,"
-		" updated_at = ?19, updated_by = ?20 WHERE id = ?21", err) : NULL;
-	if (st == FH_OK && !q)
-		st = err ? err->code : FH_ESTORE;
+		" updated_at = ?19, updated_by = ?20 WHERE id = ?21", &q, err);
 	if (st == FH_OK) {
 		bind_fields(q, &next);
 		sqlite3_bind_int64(q, 19, fh_clock_now());
@@ -476,11 +474,12 @@ fh_status fh_tenant_stages(fh_store *s, const fh_actor *actor, int64_t id, fh_st
 	fh_status st = fh_tenant_get_by_id(s, actor, id, &t, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_stmt *q = fh_store_stmt(s,
+	sqlite3_stmt *q;
+	fh_status q_rc = fh_store_stmt(s,
 		"SELECT at, from_stage, to_stage, operator, reason FROM stage_history"
-		" WHERE tenant_id = ?1 ORDER BY at, id LIMIT 100", err);
-	if (!q)
-		return err ? err->code : FH_ESTORE;
+		" WHERE tenant_id = ?1 ORDER BY at, id LIMIT 100", &q, err);
+	if (q_rc != FH_OK)
+		return q_rc;
 	fh_stage_event *out = calloc(100, sizeof *out);
 	if (!out)
 		return fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
@@ -519,14 +518,15 @@ fh_status fh_tenant_changes(fh_store *s, const fh_actor *actor, int64_t id, int 
 	if (st != FH_OK)
 		return st;
 	/* one row per changed field: the audit rows joined with their new JSON */
-	sqlite3_stmt *q = fh_store_stmt(s,
+	sqlite3_stmt *q;
+	fh_status q_rc = fh_store_stmt(s,
 		"SELECT a.id, a.at, a.operator, a.via, a.action, j.key,"
 		" json_extract(a.old, '$.\"' || j.key || '\"'), j.value"
 		" FROM (SELECT * FROM audit WHERE entity = 'tenant' AND entity_id = ?1"
 		"       ORDER BY id DESC LIMIT ?2) a"
-		" LEFT JOIN json_each(a.new) j ORDER BY a.id DESC, j.id", err);
-	if (!q)
-		return err ? err->code : FH_ESTORE;
+		" LEFT JOIN json_each(a.new) j ORDER BY a.id DESC, j.id", &q, err);
+	if (q_rc != FH_OK)
+		return q_rc;
 	fh_change *out = calloc((size_t)limit, sizeof *out);
 	if (!out)
 		return fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));

@@ -52,8 +52,13 @@ check "tmux: … still running, still on Tenants" sh -c "! tmux -S '$sock' captu
 # An edit conflict between two sessions: both open one tenant's form; the
 # front desk saves a note first; the manager's save says who changed it,
 # keeps the manager's typed phone, merges the note, and applies on F2.
-tname=$("$FUHUA" tenant list --hub ja-dn --stage applied --format csv --db "$X/demo.db" | sed -n '2p' | cut -d, -f2)
-tid=$("$FUHUA" tenant list --hub ja-dn --stage applied --format csv --db "$X/demo.db" | sed -n '2p' | cut -d, -f1)
+# a name no other tenant has, so that the manager's search opens this one
+"$FUHUA" tenant list --format csv --db "$X/demo.db" | cut -d, -f2 | sort | uniq -u > "$X/unique"
+"$FUHUA" tenant list --hub ja-dn --stage applied --format csv --db "$X/demo.db" | sed 1d |
+	awk -F, 'NR == FNR { u[$1] = 1; next } ($2 in u) { print; exit }' "$X/unique" - > "$X/pick"
+tid=$(cut -d, -f1 "$X/pick")
+tname=$(cut -d, -f2 "$X/pick")
+check "tmux: a tenant to edit from two sessions" [ -n "$tid" ]
 for s in c d; do
 	tm new-session -d -s $s -x 100 -y 30 "$run --lang zh; echo EXIT=\$?; sleep 60"
 	wait_for "screen_of $s" "请登录" > /dev/null

@@ -176,6 +176,66 @@ static void version_check_names_who_and_when(void **s)
 	fh_config_free(&cfg);
 }
 
+/* fh_store_stmt: a status and *out NULL on error, with or without err; a
+ * statement being stepped is never finalized by the cache filling up. */
+static void statements(void **s)
+{
+	(void)s;
+	fh_store *st;
+	fh_error err;
+	sqlite3_stmt *q = (sqlite3_stmt *)&err; /* not NULL: must become NULL */
+	assert_int_equal(fh_store_open(path_for("stmt.db"), &st, &err), FH_OK);
+	assert_int_equal(fh_store_stmt(st, "SELECT no_such_column FROM hubs", &q, NULL), FH_ESTORE);
+	assert_null(q);
+	assert_int_equal(fh_store_stmt(st, "SELECT * FROM", &q, &err), FH_ESTORE);
+	assert_null(q);
+	assert_int_equal(err.code, FH_ESTORE);
+
+	static const char counting[] =
+		"WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT 500) SELECT x FROM c";
+	sqlite3_stmt *running;
+	assert_int_equal(fh_store_stmt(st, counting, &running, &err), FH_OK);
+	assert_int_equal(sqlite3_step(running), SQLITE_ROW);
+	/* 200 other statements (distinct texts, so distinct cache keys) while it runs */
+	enum { OTHERS = 200 };
+	char *texts[OTHERS];
+	for (int i = 0; i < OTHERS; i++) {
+		texts[i] = malloc(32);
+		snprintf(texts[i], 32, "SELECT %d", i);
+		sqlite3_stmt *o;
+		assert_int_equal(fh_store_stmt(st, texts[i], &o, &err), FH_OK);
+		assert_int_equal(sqlite3_step(o), SQLITE_ROW);
+		assert_int_equal(sqlite3_column_int(o, 0), i);
+		sqlite3_reset(o);
+	}
+	/* still the same statement, still counting */
+	assert_int_equal(sqlite3_step(running), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(running, 0), 2);
+	sqlite3_reset(running);
+
+	/* every cached statement running: refused, not pulled away */
+	sqlite3_stmt *busy[OTHERS];
+	int nbusy = 0;
+	for (int i = 0; i < OTHERS; i++) {
+		fh_status r = fh_store_stmt(st, texts[i], &busy[nbusy], &err);
+		if (r != FH_OK) {
+			assert_int_equal(r, FH_ESTORE);
+			assert_null(busy[nbusy]);
+			break;
+		}
+		assert_int_equal(sqlite3_step(busy[nbusy]), SQLITE_ROW);
+		nbusy++;
+	}
+	assert_true(nbusy > 0 && nbusy < OTHERS);
+	for (int i = 0; i < nbusy; i++)
+		assert_int_equal(sqlite3_column_int(busy[i], 0), i);
+	for (int i = 0; i < nbusy; i++)
+		sqlite3_reset(busy[i]);
+	fh_store_close(&st);
+	for (int i = 0; i < OTHERS; i++)
+		free(texts[i]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -183,6 +243,7 @@ int main(void)
 		cmocka_unit_test(wal_versions), cmocka_unit_test(newer_and_foreign_refused),
 		cmocka_unit_test(sync_is_idempotent_and_refuses_space_in_use),
 		cmocka_unit_test(version_check_names_who_and_when),
+		cmocka_unit_test(statements),
 	};
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
 }
