@@ -5,4 +5,6 @@
 #include <libintl.h>
 #define _(s) dgettext("fuhua", s)
 #define N_(s) (s)
+/* Counts: the catalogue's plural forms. */
+#define N3_(one, many, n) dngettext("fuhua", one, many, (unsigned long)(n))
 #endif

@@ -110,7 +110,7 @@ static fh_status check_graduation(fh_store *s, const fh_tenant *t, const struct 
 		unmet(p, _("%d of the %d months of incubation"), months, r->grad_min_months);
 	int open = r->grad_all_milestones ? open_milestones(s, t->id) : 0;
 	if (open)
-		unmet(p, _("%d milestones not done"), open);
+		unmet(p, N3_("%d milestone not done", "%d milestones not done", open), open);
 	if (r->grad_party_coverage && t->party_org == FH_PARTY_NONE && !t->instructor_id)
 		unmet(p, "%s", _("no party organisation and no party-building instructor"));
 	if (t->rating < r->grad_min_rating)

@@ -362,9 +362,10 @@ static int cmd_import(struct fh_opts *o)
 	if (st != FH_OK) {
 		rc = fh_cli_report(&err);
 	} else {
-		fprintf(stderr, _("%s: %zu tenants imported (%s)"), o->pos[2], res.imported, res.encoding);
+		fprintf(stderr, N3_("%s: %zu tenant imported (%s)", "%s: %zu tenants imported (%s)", res.imported),
+			o->pos[2], res.imported, res.encoding);
 		if (res.skipped)
-			fprintf(stderr, _(", %zu rows skipped"), res.skipped);
+			fprintf(stderr, N3_(", %zu row skipped", ", %zu rows skipped", res.skipped), res.skipped);
 		fputc('\n', stderr);
 	}
 	fh_import_result_free(&res);

@@ -22,6 +22,7 @@ struct login {
 	char password[160];
 	int focus; /* 0 name, 1 password */
 	char error[512];
+	bool demo; /* a demo database: say how to log in */
 };
 
 static const struct fh_binding login_keys[] = {
@@ -50,6 +51,7 @@ static bool open(struct app *app, struct view *v, const void *arg)
 	struct login *l = v->priv;
 	wipe(l);
 	memset(l, 0, sizeof *l);
+	l->demo = fh_store_setting(app->store, "demo") != NULL;
 	if (arg && strcmp(arg, "switch") == 0) {
 		l->mode = SWITCH;
 	} else if (app->locked && app->actor.id) {
@@ -132,7 +134,7 @@ static void draw(struct app *app, struct view *v, struct rect a)
 	} else if (l->error[0]) {
 		fh_draw_wrapped(y + 9, x, l->error, a.cols - x - 1, 2, fh_attr(app, FH_C_BAD));
 	}
-	if (fh_store_setting(app->store, "demo")) {
+	if (l->demo) {
 		snprintf(line, sizeof line,
 			 _("Demo: qiantai (front desk), zhuren (manager), admin; password %s"),
 			 FH_DEMO_PASSWORD);
@@ -191,9 +193,11 @@ static int act(struct app *app, struct login *l, int action)
 		break;
 	case FH_ACT_SWITCH_OPERATOR:
 		if (l->mode == LOCKED) {
+			bool demo = l->demo;
 			wipe(l);
 			memset(l, 0, sizeof *l);
 			l->mode = SWITCH;
+			l->demo = demo;
 		}
 		break;
 	case FH_ACT_CANCEL:
@@ -201,8 +205,10 @@ static int act(struct app *app, struct login *l, int action)
 		l->error[0] = 0;
 		if (l->mode == SWITCH) {
 			/* back to the lock of the operator still logged in */
+			bool demo = l->demo;
 			memset(l, 0, sizeof *l);
 			l->mode = LOCKED;
+			l->demo = demo;
 			snprintf(l->name, sizeof l->name, "%s", app->actor.name);
 			l->focus = 1;
 		} else if (l->mode == LOGIN) {
