@@ -455,7 +455,7 @@ fh_status fh_hub_sync(fh_store *s, const fh_config *cfg, const char *via,
 		      fh_sync_report *report, fh_error *err)
 {
 	fh_error_clear(err);
-	fh_sync_report local;
+	fh_sync_report local = { 0 };
 	struct sync y = { .s = s, .err = err, .via = via, .rep = report ? report : &local };
 	memset(y.rep, 0, sizeof *y.rep);
 	if (!cfg || fh_config_hub_count(cfg) == 0)

@@ -492,10 +492,9 @@ static SCREEN *open_terminal(FILE **out, FILE **in, char *warning, size_t size)
 	const char *term = getenv("TERM");
 	*out = stdout;
 	*in = stdin;
-	if (fh_input_scripted() && !isatty(STDOUT_FILENO)) {
-		*out = fopen("/dev/null", "w");
-		*in = fopen("/dev/null", "r");
-	}
+	FILE *null = fh_input_scripted() && !isatty(STDOUT_FILENO) ? fopen("/dev/null", "r+") : NULL;
+	if (null)
+		*out = *in = null; /* one stream, closed once */
 	if (!term || !*term)
 		term = "vt100";
 	SCREEN *scr = newterm(term, *out, *in);
@@ -578,8 +577,6 @@ int fh_app_run(fh_store *store, const char *warning_in)
 	delscreen(scr);
 	if (out != stdout)
 		fclose(out);
-	if (in != stdin)
-		fclose(in);
 	fh_input_script_close();
 	close_all(app);
 	close_view(app, &app->login);

@@ -101,7 +101,7 @@ static int cmd_list(struct fh_opts *o)
 	enum { PAGE = 500 };
 	fh_tenant_row *rows = malloc(PAGE * sizeof *rows), last;
 	size_t n = 0;
-	fh_error err;
+	fh_error err = { .code = FH_OK };
 	fh_status st = rows ? FH_OK : FH_ENOMEM;
 	bool first = true;
 	while (st == FH_OK && (first || n == PAGE)) {

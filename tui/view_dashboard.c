@@ -139,15 +139,12 @@ static void draw_hub_heading(struct app *app, struct dash *d, int y, int w)
 {
 	attr_t a = d->pane == 0 ? fh_attr(app, FH_C_SELECT) : fh_attr(app, FH_C_BAR);
 	int name_w = w - COL_COUNT - COL_BAR - 2;
-	char count[64];
 	fh_draw_text(y, 0, "", w, true, a);
 	fh_draw_text(y, 1, _("Hubs"), name_w, true, a);
-	/* right-aligned over the numbers */
+	/* right-aligned over the numbers, reaching into the name column if longer */
 	const char *inc = _("incubating");
 	int iw = fh_str_width(inc);
-	snprintf(count, sizeof count, "%s", inc);
-	fh_draw_text(y, 1 + name_w + (COL_COUNT - 1 - iw > 0 ? COL_COUNT - 1 - iw : COL_COUNT - 1 - iw),
-		     count, iw, false, a);
+	fh_draw_text(y, 1 + name_w + COL_COUNT - 1 - iw, inc, iw, false, a);
 	fh_draw_text(y, 1 + name_w + COL_COUNT, _("seats"), COL_BAR, true, a);
 }
 
