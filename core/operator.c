@@ -242,7 +242,7 @@ fh_status fh_operator_login(fh_store *s, const char *name, const char *password,
 			wipe(stored, strlen(stored));
 			free(stored);
 		}
-		return fh_error_set(err, FH_EAUTH, NULL, "%s",
+		return fh_error_set(err, FH_EBUSY, NULL, "%s",
 				    _("too many failed logins for this name just now; try again in a moment"));
 	}
 	bool ok = verify_password(password, stored);

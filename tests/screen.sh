@@ -29,6 +29,13 @@ for dir in tests/screen/*/; do
 			diff -u "$want" "$got" | head -30
 		fi
 	done
+	# a :dump with no expected file must not happen (the program quit before it)
+	for d in $(sed -n 's/^:dump //p' "$dir/script"); do
+		if [ ! -e "$dir/$d" ] && [ "${UPDATE:-}" != 1 ]; then
+			if [ -e "$work/$d" ]; then bad "screen $name: $d written after the program should have quit"
+			else ok "screen $name: $d is never written"; fi
+		fi
+	done
 	check "screen $name: program exit 0" [ $rc -eq 0 ]
 done
 rm -rf "$S"

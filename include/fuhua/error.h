@@ -20,6 +20,7 @@ typedef enum fh_status {
 	FH_EVERSION,  /* the database is newer than this program */
 	FH_ENOMEM,
 	FH_EBUDGET,   /* a query gave up on its budget of work (another plan answers) */
+	FH_EBUSY,     /* not now: try again shortly (a login right after failures) */
 } fh_status;
 
 typedef struct fh_error {

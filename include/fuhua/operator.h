@@ -53,7 +53,8 @@ fh_status fh_operator_login(fh_store *store, const char *name, const char *passw
  * passwords in a row typed there: 1 s, 2 s, 4 s … up to 30 s (0 for none).
  * fh_operator_login() itself never waits: after 3 failures in a row on one
  * name, from any terminal, it refuses attempts less than 2 s after the last
- * failure, so another terminal's correct login waits at most 2 s. */
+ * failure with FH_EBUSY (no password is checked), so another terminal's
+ * correct login waits at most 2 s. */
 unsigned fh_operator_delay_ms(int failures);
 
 /* Creates an operator (admins only, within their scope). Name: 2–32

@@ -102,7 +102,7 @@ static void failures_slow_down(void **s)
 	assert_int_equal(failures, 3);
 	/* the gate: right after the third failure even the right password
 	 * waits (at most 2 s, for every terminal); it never sleeps */
-	assert_int_equal(fh_operator_login(st, "王芳", "春晖2026", "test", &a, &err), FH_EAUTH);
+	assert_int_equal(fh_operator_login(st, "王芳", "春晖2026", "test", &a, &err), FH_EBUSY);
 	assert_non_null(strstr(err.message, "try again"));
 	assert_int_equal(sqlite3_exec(fh_store_db(st), "UPDATE operators SET last_failure ="
 				      " last_failure - 2 WHERE name = '王芳'", NULL, NULL, NULL), SQLITE_OK);
