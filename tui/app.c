@@ -270,34 +270,35 @@ static bool view_typing(struct view *v)
 	return v && v->ops->typing && v->ops->typing(v);
 }
 
-/* The hint line, from the top view's keymap; the status line: operator, hub,
- * and the message, which opens a box above them when it does not fit. */
+/* The hint line: the top view's keys. The status line: operator and hub on
+ * the left; on the right the keys every screen shares, or the message, which
+ * opens a box above them when it does not fit. */
 static void draw_bottom(struct app *app, int rows, int cols)
 {
 	struct view *top = fh_view_top(app);
-	char hint[1024], left[256];
-	fh_keymap_hint(top ? fh_view_keymap(top) : NULL, view_typing(top), hint, sizeof hint);
+	bool typing = view_typing(top);
+	char hint[1024], left[256], keys[256];
+	fh_keymap_hint(top ? fh_view_keymap(top) : NULL, typing, hint, sizeof hint);
 	fh_draw_text(rows - 2, 0, hint, cols, true, fh_attr(app, FH_C_DIM));
 	attr_t bar = fh_attr(app, FH_C_BAR);
 	fh_draw_text(rows - 1, 0, "", cols, true, bar);
 	snprintf(left, sizeof left, " %s (%s) │ %s", app->actor.name, role_label(app->actor.role),
 		 app->actor.hub_name);
-	int lw = fh_str_width(left), room = cols - lw - 3;
-	if (app->message[0] && lw > cols / 2) {
-		lw = cols / 2;
-		room = cols - lw - 3;
-	}
+	const char *right = app->message;
+	if (!right[0])
+		right = fh_keymap_hint(&fh_generic_keymap, typing, keys, sizeof keys);
+	int rw = fh_str_width(right);
+	bool boxed = rw > cols - 20 || strchr(right, '\n');
+	int lw = cols - (boxed ? 0 : rw) - 3;
 	fh_draw_text(rows - 1, 0, left, lw, false, bar);
-	if (!app->message[0])
-		return;
-	attr_t ma = app->message_bad ? fh_attr(app, FH_C_BAD) | A_BOLD : fh_attr(app, FH_C_SELECT);
-	int mw = fh_str_width(app->message);
-	if (mw <= room && !strchr(app->message, '\n')) {
-		fh_draw_text(rows - 1, cols - mw - 1, app->message, mw, false, ma);
+	attr_t ma = !app->message[0] ? bar
+		: app->message_bad ? fh_attr(app, FH_C_BAD) | A_BOLD : fh_attr(app, FH_C_SELECT);
+	if (!boxed) {
+		fh_draw_text(rows - 1, cols - rw - 1, right, rw, false, ma);
 		return;
 	}
 	struct rect area = { 1, 0, rows - 2, cols };
-	fh_draw_box(app, area, NULL, app->message, NULL, cols > 84 ? 80 : cols, true,
+	fh_draw_box(app, area, NULL, right, NULL, cols > 84 ? 80 : cols, true,
 		    app->message_bad ? fh_attr(app, FH_C_BAR) | A_BOLD : fh_attr(app, FH_C_BAR));
 }
 

@@ -189,7 +189,6 @@ const char *fh_keymap_hint(const struct fh_keymap *km, bool typing, char *buf, s
 	int shown[64];
 	size_t nshown = 0, used = 0;
 	buf[0] = 0;
-	used = hint_group(km, typing, buf, size, used, shown, &nshown);
-	hint_group(&fh_generic_keymap, typing, buf, size, used, shown, &nshown);
+	hint_group(km, typing, buf, size, used, shown, &nshown);
 	return buf;
 }

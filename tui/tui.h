@@ -111,7 +111,8 @@ extern const struct fh_keymap fh_generic_keymap;
 /* Opening and moving in lists, scrolling, filling in forms, answering a
  * dialog; views chain them behind their own. */
 extern const struct fh_keymap fh_list_keymap, fh_scroll_keymap, fh_form_keymap, fh_dialog_keymap;
-/* The hint line of a view: its hinted keys usable now, then the generic ones. */
+/* A hint line: the hinted keys of a keymap chain usable now ("KEY word",
+ * once per action). The status line shows the generic keymap's. */
 const char *fh_keymap_hint(const struct fh_keymap *km, bool typing, char *buf, size_t size);
 /* The hint word and help of a binding (translated). */
 const char *fh_binding_hint(const struct fh_binding *b);
@@ -219,7 +220,8 @@ struct app {
 	char message[600];  /* shown until the next key; wrapped in a box if long */
 	bool message_bad;
 	struct fh_login_wait wait;
-	/* a dialog's answer, run on the view under it once the dialog is closed */
+	/* run on the view under a view that closed (FH_R_POP): a dialog's
+	 * answer, the page of a tenant just taken in */
 	int (*answer)(struct app *app, struct view *under, int arg);
 	int answer_arg;
 };

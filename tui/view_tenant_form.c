@@ -1,6 +1,7 @@
 /* fuhua tui — the intake and edit form of a tenant, on the form widget. Core
  * checks every field; its messages stand beside the fields. After an edit
  * conflict the operator's typed values stay and the other's are merged in. */
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -149,6 +150,14 @@ static void say_errors(struct tform *t, const fh_field_errors *errs)
 	fh_form_focus_error(&t->form);
 }
 
+/* After an intake: the new tenant's page opens over the list. */
+static int show_new(struct app *app, struct view *under, int id)
+{
+	(void)under;
+	fh_view_push(app, &fh_tenant_page_view, &(struct fh_tenant_arg){ id });
+	return FH_R_DONE;
+}
+
 static int save(struct app *app, struct view *v)
 {
 	struct tform *t = v->priv;
@@ -173,6 +182,10 @@ static int save(struct app *app, struct view *v)
 	if (st == FH_OK) {
 		fh_app_say(app, false, t->is_new ? _("%s taken in (no. %lld)") : _("%s saved"), rec.name,
 			   (long long)rec.id);
+		if (t->is_new && rec.id <= INT_MAX) {
+			app->answer = show_new;
+			app->answer_arg = (int)rec.id;
+		}
 		return FH_R_POP;
 	}
 	if (st == FH_EINVAL && errs.n)

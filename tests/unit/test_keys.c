@@ -30,7 +30,6 @@ static void check_hint(const char *view, const struct fh_keymap *km, bool typing
 {
 	char buf[1024];
 	fh_keymap_hint(km, typing, buf, sizeof buf);
-	assert_true(buf[0] != 0);
 	int entries = 0;
 	for (char *p = buf; *p;) {
 		char *end = strstr(p, "  ");
@@ -47,7 +46,8 @@ static void check_hint(const char *view, const struct fh_keymap *km, bool typing
 		entries++;
 		p = end ? end + 2 : p + strlen(p);
 	}
-	assert_true(entries >= 2);
+	if (!typing && entries < 1)
+		fail_msg("%s: an empty hint line", view);
 }
 
 static void hints_come_from_keymaps(void **s)
@@ -62,6 +62,8 @@ static void hints_come_from_keymaps(void **s)
 		views++;
 	}
 	assert_true(views >= 6);
+	check_hint("every screen", &fh_generic_keymap, false);
+	check_hint("every screen", &fh_generic_keymap, true);
 }
 
 /* Every hinted row of a keymap shows (once per action) when it can be used. */
