@@ -138,7 +138,7 @@ static void tenants_bench(fh_store *s, const fh_actor *admin, const char *path, 
 	fh_store *s2;
 	fh_config *cfg;
 	fh_actor sys2;
-	if (fh_config_load("fixtures/config", &cfg, &err) != FH_OK || fh_store_open(other, &s2, &err) != FH_OK ||
+	if (fh_config_load("fixtures/config", &cfg, &err) != FH_OK || fh_store_create(other, &s2, &err) != FH_OK ||
 	    fh_hub_sync(s2, cfg, "bench", NULL, &err) != FH_OK || fh_actor_system(s2, "bench", &sys2, &err) != FH_OK) {
 		fprintf(stderr, "bench: %s\n", err.message);
 		exit(1);
@@ -206,7 +206,7 @@ int main(int argc, char **argv)
 	fh_config *cfg;
 	fh_store *s;
 	unlink(path);
-	if (fh_config_load("fixtures/config", &cfg, &err) != FH_OK || fh_store_open(path, &s, &err) != FH_OK) {
+	if (fh_config_load("fixtures/config", &cfg, &err) != FH_OK || fh_store_create(path, &s, &err) != FH_OK) {
 		fprintf(stderr, "bench: %s\n", err.message);
 		return 1;
 	}

@@ -199,7 +199,7 @@ fh_status fh_tenant_import(fh_store *s, const fh_actor *actor, const char *data,
 	sqlite3_reset(q);
 	fh_store_stmt(s, "SELECT id FROM hubs WHERE code = ?1", &q, err); /* kept for the rows */
 	if (!hub)
-		return fh_error_set(err, FH_EINVAL, "hub", _("no hub with code '%s'"),
+		return fh_error_set(err, FH_ENOTFOUND, "hub", _("no hub with code '%s'"),
 				    opt->hub_code ? opt->hub_code : "");
 	if (!fh_actor_sees(s, actor, hub))
 		return fh_error_set(err, FH_EDENIED, "hub", _("hub '%s' is outside your hub"), opt->hub_code);

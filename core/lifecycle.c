@@ -122,7 +122,7 @@ static fh_status check_graduation(fh_store *s, const fh_tenant *t, const struct 
 	size_t used = 0;
 	for (size_t i = 0; i < p->nunmet && used < sizeof why; i++)
 		used += (size_t)snprintf(why + used, sizeof why - used, "%s%s", i ? _("; ") : "", p->unmet[i]);
-	return fh_error_set(err, FH_EINVAL, "stage", _("cannot graduate yet: %s"), why);
+	return fh_error_set(err, FH_ECONFLICT, "stage", _("cannot graduate yet: %s"), why);
 }
 
 /* How many templates admission would instantiate, open milestones, and the

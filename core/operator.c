@@ -160,6 +160,9 @@ fh_status fh_actor_system(fh_store *s, const char *via, fh_actor *out, fh_error 
 	if (rc == SQLITE_ROW)
 		read_actor(st, out, via);
 	sqlite3_reset(st);
+	/* a command acts for its Unix user: the audit log and refusals say who */
+	if (rc == SQLITE_ROW && via && strncmp(via, "cli:", 4) == 0)
+		snprintf(out->name, sizeof out->name, "%s", via);
 	if (rc == SQLITE_ROW)
 		return FH_OK;
 	if (rc == SQLITE_DONE)
@@ -322,7 +325,7 @@ fh_status fh_operator_insert(fh_store *s, const fh_actor *by, const char *name, 
 		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("only an admin may add operators"));
 	int64_t hub = hub_code ? hub_id_by_code(s, hub_code) : 0;
 	if (!hub)
-		return fh_error_set(err, FH_EINVAL, "hub", _("no hub with code '%s'"),
+		return fh_error_set(err, FH_ENOTFOUND, "hub", _("no hub with code '%s'"),
 				    hub_code ? hub_code : "");
 	if (!fh_actor_sees(s, by, hub))
 		return fh_error_set(err, FH_EDENIED, "hub", _("hub '%s' is outside your hub"), hub_code);

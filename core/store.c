@@ -185,9 +185,9 @@ const char *fh_store_journal_reason(const fh_store *s)
 fh_status fh_store_fail(fh_store *s, fh_error *err, const char *what)
 {
 	int rc = sqlite3_extended_errcode(s->db);
-	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED || (rc & 0xff) == SQLITE_BUSY)
-		return fh_error_set(err, FH_ESTORE, NULL,
-				    _("%s: the database is busy (another session holds it too long)"), what);
+	if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+		return fh_error_set(err, FH_EBUSY, NULL,
+				    _("%s: the database is busy (another session is writing); try again"), what);
 	return fh_error_set(err, FH_ESTORE, NULL, "%s: %s", what, sqlite3_errmsg(s->db));
 }
 
@@ -317,23 +317,39 @@ static int query_int(fh_store *s, const char *sql)
 	return v;
 }
 
+/* The schema version, application id and object count, read as they are. */
+static fh_status read_header(fh_store *s, int *version, int *app, int *objects, fh_error *err)
+{
+	*version = query_int(s, "PRAGMA user_version");
+	*app = query_int(s, "PRAGMA application_id");
+	*objects = query_int(s, "SELECT count(*) FROM sqlite_schema");
+	if (*version < 0 || *app == -1 || *objects < 0)
+		return fh_store_fail(s, err, _("reading the database"));
+	if (*app != FH_APPLICATION_ID && (*app != 0 || *objects > 0))
+		return fh_error_set(err, FH_ESTORE, NULL, _("%s is not a fuhua database"), s->path);
+	if (*version > SCHEMA_LATEST)
+		return fh_error_set(err, FH_EVERSION, NULL,
+				    _("the database has schema %d, newer than this program's %d; use a newer fuhua"),
+				    *version, SCHEMA_LATEST);
+	return FH_OK;
+}
+
+/* Opening takes no write lock unless a migration is due: the header is read
+ * first; only then BEGIN IMMEDIATE, and read again inside it, so that two
+ * processes never migrate together. */
 static fh_status migrate(fh_store *s, fh_error *err)
 {
-	fh_status st = fh_tx_begin(s, err);
+	int version, app, objects;
+	fh_status st = read_header(s, &version, &app, &objects, err);
 	if (st != FH_OK)
 		return st;
-	int version = query_int(s, "PRAGMA user_version");
-	int app = query_int(s, "PRAGMA application_id");
-	int objects = query_int(s, "SELECT count(*) FROM sqlite_schema");
-	if (version < 0 || app == -1 || objects < 0) {
-		st = fh_store_fail(s, err, _("reading the database"));
-	} else if (app != FH_APPLICATION_ID && (app != 0 || objects > 0)) {
-		st = fh_error_set(err, FH_ESTORE, NULL, _("%s is not a fuhua database"), s->path);
-	} else if (version > SCHEMA_LATEST) {
-		st = fh_error_set(err, FH_EVERSION, NULL,
-				  _("the database has schema %d, newer than this program's %d; use a newer fuhua"),
-				  version, SCHEMA_LATEST);
+	if (version == SCHEMA_LATEST) {
+		s->schema = version;
+		return FH_OK;
 	}
+	if ((st = fh_tx_begin(s, err)) != FH_OK)
+		return st;
+	st = read_header(s, &version, &app, &objects, err);
 	for (int v = version; st == FH_OK && v < SCHEMA_LATEST; v++)
 		st = exec(s, migrations[v], err);
 	/* derived rows computed in C: each module's own step (modules.c) */
@@ -371,13 +387,17 @@ static fh_status create_file(const char *path, fh_error *err)
 	return FH_OK;
 }
 
-fh_status fh_store_open(const char *path, fh_store **out, fh_error *err)
+static fh_status open_file(const char *path, bool create, fh_store **out, fh_error *err)
 {
 	fh_error_clear(err);
 	*out = NULL;
 	if (!path || !*path)
 		return fh_error_set(err, FH_EINVAL, "db", "%s", _("no database file given"));
-	fh_status st = create_file(path, err);
+	struct stat sb;
+	if (!create && stat(path, &sb) != 0 && errno == ENOENT)
+		return fh_error_set(err, FH_EINVAL, "db",
+				    _("no database at %s ('fuhua init' or 'fuhua demo' creates one)"), path);
+	fh_status st = create ? create_file(path, err) : FH_OK;
 	if (st != FH_OK)
 		return st;
 	fh_store *s = calloc(1, sizeof *s);
@@ -385,7 +405,7 @@ fh_status fh_store_open(const char *path, fh_store **out, fh_error *err)
 		free(s);
 		return fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
 	}
-	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
 		st = fh_error_set(err, FH_ESTORE, "db", _("cannot open %s: %s"), path,
 				  s->db ? sqlite3_errmsg(s->db) : _("out of memory"));
 		fh_store_close(&s);
@@ -407,6 +427,16 @@ fh_status fh_store_open(const char *path, fh_store **out, fh_error *err)
 	}
 	*out = s;
 	return FH_OK;
+}
+
+fh_status fh_store_open(const char *path, fh_store **out, fh_error *err)
+{
+	return open_file(path, false, out, err);
+}
+
+fh_status fh_store_create(const char *path, fh_store **out, fh_error *err)
+{
+	return open_file(path, true, out, err);
 }
 
 void fh_store_close(fh_store **ps)

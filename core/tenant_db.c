@@ -390,6 +390,19 @@ fh_status fh_tenant_add(fh_store *s, const fh_actor *actor, fh_tenant *t, fh_fie
 	return st;
 }
 
+/* Whether every editable field of a and b reads the same. */
+static bool same_fields(const fh_tenant *a, const fh_tenant *b)
+{
+	char x[FH_TENANT_NOTES_MAX * 4 + 1], y[FH_TENANT_NOTES_MAX * 4 + 1];
+	for (int f = 0; f < FH_TF_EDITABLE; f++) {
+		fh_tenant_get(a, (fh_tenant_field)f, true, false, x, sizeof x);
+		fh_tenant_get(b, (fh_tenant_field)f, true, false, y, sizeof y);
+		if (strcmp(x, y) != 0)
+			return false;
+	}
+	return true;
+}
+
 fh_status fh_tenant_update(fh_store *s, const fh_actor *actor, fh_tenant *t, fh_field_errors *errs,
 			   fh_error *err)
 {
@@ -420,6 +433,10 @@ fh_status fh_tenant_update(fh_store *s, const fh_actor *actor, fh_tenant *t, fh_
 	memcpy(next.notes, t->notes, sizeof next.notes);
 	if ((st = fh_tenant_validate(s, &next, errs, err)) != FH_OK)
 		return st;
+	if (same_fields(&cur, &next)) {
+		*t = cur; /* nothing to write: no version, no history line */
+		return FH_OK;
+	}
 	if ((st = fh_tx_begin(s, err)) != FH_OK)
 		return st;
 	st = fh_store_check_version(s, "tenants", t->id, t->version, err);

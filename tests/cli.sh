@@ -20,7 +20,7 @@ check "a bad role exits 2" [ $? -eq 2 ]
 echo "short" | "$FUHUA" --lang en user add wang --role front_desk --hub ja --db "$db" 2> "$T/err"
 check "a short password exits 2 naming the field" grep -q "^fuhua: password:" "$T/err"
 echo "secret-1" | "$FUHUA" --lang en user add wang --role front_desk --hub nowhere --db "$db" 2> "$T/err"
-check "an unknown hub exits 2" [ $? -eq 2 ]
+check "an unknown hub is a refusal: exit 1" [ $? -eq 1 ]
 
 "$FUHUA" user list --format json --db "$db" > "$T/users.json"
 check "user list json has name, role, hub" grep -q '"name": "李敏", "role": "manager", "hub": "ja"' "$T/users.json"
@@ -103,6 +103,19 @@ $F tenant show 99 2> "$T/err"
 check "tenant show of no tenant exits 1" [ $? -eq 1 ]
 $F tenant edit 1 --notes "每周三活动" 2> /dev/null
 check "tenant edit changes one field" sh -c "$F tenant show 1 --format json | grep -q '每周三活动'"
+v1=$($F tenant show 1 --format json | sed 's/.*"version":\([0-9]*\).*/\1/')
+$F tenant edit 1 2> "$T/err"
+check "tenant edit without fields exits 2 and says nothing was changed" sh -c "[ $? -eq 2 ] && grep -q 'nothing was changed' '$T/err'"
+$F tenant edit 1 --notes "每周三活动" 2> "$T/err"
+check "tenant edit to the same values writes nothing (version stays)" sh -c "grep -q 'nothing changed' '$T/err' && [ \"\$($F tenant show 1 --format json | sed 's/.*\"version\":\([0-9]*\).*/\1/')\" = '$v1' ]"
+$F tenant list --db "$T/no-such.db" 2> "$T/err"
+check "--db naming no file exits 2, saying so" sh -c "[ $? -eq 2 ] && grep -q 'no database at' '$T/err'"
+check "… and creates nothing" [ ! -e "$T/no-such.db" ]
+"$FUHUA" --db "$T/no-such.db" < /dev/null > /dev/null 2> "$T/err"
+check "… the interface too (exit 2, nothing created)" sh -c "[ $? -eq 2 ] && [ ! -e '$T/no-such.db' ]"
+$F tenant edit 2 --notes "审计" 2> /dev/null
+check "a command's audit row names its Unix user, not system" \
+	sh -c "sqlite3 '$db' \"SELECT operator FROM audit ORDER BY id DESC LIMIT 1\" | grep -q '^cli:'"
 
 printf '名称,组织类型,联系电话,阶段,入驻日期\r\n导入甲,社会团体,13812345678,孵化中,2025-1-5\r\n导入乙,基金会,12345,申请,\r\n' | iconv -f UTF-8 -t GB18030 > "$T/gb.csv"
 $F tenant import "$T/gb.csv" --hub ja-gh 2> "$T/err"

@@ -233,18 +233,20 @@ static void unix_via(char *buf, size_t size)
 	snprintf(buf, size, "cli:%s", pw ? pw->pw_name : "?");
 }
 
-static int open_store(const struct fh_opts *o, fh_store **s)
+/* Opens the database; only init and demo (create) make a new one. */
+static int open_store(const struct fh_opts *o, bool create, fh_store **s)
 {
 	char path[PATH_MAX];
 	fh_error err;
-	if (fh_store_open(fh_cli_db_path(o, path, sizeof path), s, &err) != FH_OK)
+	fh_cli_db_path(o, path, sizeof path);
+	if ((create ? fh_store_create : fh_store_open)(path, s, &err) != FH_OK)
 		return fh_cli_report(&err);
 	return 0;
 }
 
 int fh_cli_open_as_system(const struct fh_opts *o, fh_store **s, fh_actor *a)
 {
-	int rc = open_store(o, s);
+	int rc = open_store(o, false, s);
 	if (rc)
 		return rc;
 	char via[64];
@@ -319,7 +321,7 @@ static int cmd_init(struct fh_opts *o)
 	if (fh_config_load(config_dir(o), &cfg, &err) != FH_OK)
 		return fh_cli_report(&err);
 	fh_store *s;
-	int rc = open_store(o, &s);
+	int rc = open_store(o, true, &s);
 	if (rc) {
 		fh_config_free(&cfg);
 		return rc;
@@ -361,7 +363,7 @@ static int cmd_demo(struct fh_opts *o)
 	if (fh_config_load(config_dir(o), &cfg, &err) != FH_OK)
 		return fh_cli_report(&err);
 	fh_store *s;
-	int rc = open_store(o, &s);
+	int rc = open_store(o, true, &s);
 	if (rc) {
 		fh_config_free(&cfg);
 		return rc;

@@ -244,6 +244,14 @@ static int cmd_add_edit(struct fh_opts *o, bool add)
 		fh_store_close(&s);
 		return fh_cli_report(&err);
 	}
+	bool any = false;
+	for (int f = 0; f < FH_TF_EDITABLE; f++)
+		any |= o->tf[f] != NULL;
+	if (!add && !any) {
+		fh_store_close(&s);
+		return fh_cli_usage_error("%s", _("tenant edit needs field options (--phone …); nothing was changed"));
+	}
+	int64_t before = t.version;
 	fh_field_errors fe = { 0 };
 	apply_fields(o, &t, FH_TF_EDITABLE, &fe);
 	if (fe.n) { /* every problem at once: the rules too */
@@ -261,6 +269,8 @@ static int cmd_add_edit(struct fh_opts *o, bool add)
 		return st == FH_EINVAL ? report_fields(&fe, &err) : fh_cli_report(&err);
 	if (o->format == FH_FORMAT_JSON)
 		print_tenant(&t, o->format);
+	else if (!add && t.version == before)
+		fprintf(stderr, _("tenant no. %lld: nothing changed\n"), (long long)t.id);
 	else
 		fprintf(stderr, add ? _("tenant no. %lld added: %s\n") : _("tenant no. %lld saved: %s\n"),
 			(long long)t.id, t.name);

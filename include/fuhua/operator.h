@@ -39,7 +39,8 @@ typedef struct fh_actor {
 
 /* The built-in operator that non-interactive subcommands act as: an admin at
  * the root hub. `via` says who ran it (e.g. "cli:alice"). FH_ENOTFOUND until
- * `fuhua init` has created the hubs. */
+ * `fuhua init` has created the hubs. When via is "cli:USER" the actor is
+ * named so: the audit log and refusals name the Unix user, not "system". */
 fh_status fh_actor_system(fh_store *store, const char *via, fh_actor *out, fh_error *err);
 
 /* Checks name and password. On success fills *out and resets the failure

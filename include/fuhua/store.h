@@ -3,8 +3,8 @@
  * Opening chooses the journal mode from the SQLite library's version (WAL only
  * on a library without the WAL-reset race, else a rollback journal with
  * synchronous=FULL), sets a busy timeout and foreign keys, and applies the
- * numbered migrations inside BEGIN IMMEDIATE, so that two processes starting
- * at once never migrate together. A database newer than the program is
+ * numbered migrations inside BEGIN IMMEDIATE (taken only when one is due),
+ * so that two processes starting at once never migrate together. A database newer than the program is
  * refused. A new file is created with mode 0660 for a group-shared setup. */
 #ifndef FUHUA_STORE_H
 #define FUHUA_STORE_H
@@ -18,10 +18,16 @@
 
 typedef struct fh_store fh_store;
 
-/* Opens (creating if needed) the database at path and brings its schema up to
- * date. On failure returns FH_ESTORE, or FH_EVERSION for a newer database,
- * with the reason in err. The caller closes with fh_store_close(). */
+/* Opens the database at path and brings its schema up to date. Takes no
+ * write lock unless a migration is due, so opening never waits behind a long
+ * write. A path where no file is returns FH_EINVAL naming it (nothing is
+ * created); a busy database FH_EBUSY; otherwise FH_ESTORE, or FH_EVERSION
+ * for a newer database, with the reason in err. The caller closes with
+ * fh_store_close(). */
 fh_status fh_store_open(const char *path, fh_store **out, fh_error *err);
+/* As fh_store_open(), creating the file (0660) when there is none: for
+ * 'fuhua init' and 'fuhua demo'. */
+fh_status fh_store_create(const char *path, fh_store **out, fh_error *err);
 void fh_store_close(fh_store **store);
 
 /* The schema version this program writes, and the one the open file has. */

@@ -193,7 +193,8 @@ fh_status fh_tenant_add(fh_store *store, const fh_actor *actor, fh_tenant *t,
 
 /* Saves the editable fields of t over the stored tenant if its version is
  * still t->version; FH_ECONFLICT "changed by X at T" if not (nothing written).
- * Audits the fields that changed. Updates t->version. */
+ * Audits the fields that changed. Updates t->version. When no field differs
+ * nothing is written: FH_OK with *t the stored tenant, its version unchanged. */
 fh_status fh_tenant_update(fh_store *store, const fh_actor *actor, fh_tenant *t,
 			   fh_field_errors *errs, fh_error *err);
 

@@ -22,7 +22,7 @@ static int setup(void **s)
 	char p[256];
 	snprintf(p, sizeof p, "%s/ops.db", tmpdir());
 	unlink(p);
-	if (fh_config_load(FIXTURES, &cfg, &err) != FH_OK || fh_store_open(p, &st, &err) != FH_OK ||
+	if (fh_config_load(FIXTURES, &cfg, &err) != FH_OK || fh_store_create(p, &st, &err) != FH_OK ||
 	    fh_hub_sync(st, cfg, "test", NULL, &err) != FH_OK ||
 	    fh_actor_system(st, "test", &sys_actor, &err) != FH_OK)
 		return -1;
@@ -46,7 +46,7 @@ static void add_degenerate(void **s)
 	assert_int_equal(fh_operator_add(st, &sys_actor, "a b", FH_ROLE_FRONT_DESK, "ja-gh", "secret1", &err), FH_EINVAL);
 	assert_int_equal(fh_operator_add(st, &sys_actor, "wang", FH_ROLE_FRONT_DESK, "ja-gh", "12345", &err), FH_EINVAL);
 	assert_string_equal(err.field, "password");
-	assert_int_equal(fh_operator_add(st, &sys_actor, "wang", FH_ROLE_FRONT_DESK, "nowhere", "secret1", &err), FH_EINVAL);
+	assert_int_equal(fh_operator_add(st, &sys_actor, "wang", FH_ROLE_FRONT_DESK, "nowhere", "secret1", &err), FH_ENOTFOUND);
 	assert_string_equal(err.field, "hub");
 	assert_int_equal(fh_operator_add(st, NULL, "wang", FH_ROLE_FRONT_DESK, "ja-gh", "secret1", &err), FH_EDENIED);
 }

@@ -26,7 +26,14 @@ static void open_degenerate(void **s)
 	fh_error err;
 	assert_int_equal(fh_store_open(NULL, &st, &err), FH_EINVAL);
 	assert_int_equal(fh_store_open("", &st, &err), FH_EINVAL);
-	assert_int_equal(fh_store_open("/nonexistent/dir/x.db", &st, &err), FH_ESTORE);
+	assert_int_equal(fh_store_create("/nonexistent/dir/x.db", &st, &err), FH_ESTORE);
+	/* opening never creates: a mistyped path is bad input, named */
+	char *missing = path_for("missing.db");
+	assert_int_equal(fh_store_open(missing, &st, &err), FH_EINVAL);
+	assert_null(st);
+	assert_string_equal(err.field, "db");
+	assert_non_null(strstr(err.message, missing));
+	assert_int_equal(access(missing, F_OK), -1);
 	char *p = path_for("text.db");
 	write_file(p, "this is not a database, just some text that is long enough to matter\n");
 	assert_int_equal(fh_store_open(p, &st, &err), FH_ESTORE);
@@ -40,7 +47,7 @@ static void open_creates_0660_and_migrates(void **s)
 	fh_error err;
 	char *p = path_for("new.db");
 	mode_t old = umask(077);
-	assert_int_equal(fh_store_open(p, &st, &err), FH_OK);
+	assert_int_equal(fh_store_create(p, &st, &err), FH_OK);
 	umask(old);
 	struct stat sb;
 	assert_int_equal(stat(p, &sb), 0);
@@ -74,7 +81,7 @@ static void newer_and_foreign_refused(void **s)
 	fh_error err;
 	sqlite3 *db;
 	char *p = path_for("newer.db");
-	assert_int_equal(fh_store_open(p, &st, &err), FH_OK);
+	assert_int_equal(fh_store_create(p, &st, &err), FH_OK);
 	fh_store_close(&st);
 	sqlite3_open(p, &db);
 	sqlite3_exec(db, "PRAGMA user_version=999", NULL, NULL, NULL);
@@ -108,7 +115,7 @@ static void sync_is_idempotent_and_refuses_space_in_use(void **s)
 	fh_config *cfg;
 	char *p = path_for("sync.db");
 	assert_int_equal(fh_config_load(FIXTURES, &cfg, &err), FH_OK);
-	assert_int_equal(fh_store_open(p, &st, &err), FH_OK);
+	assert_int_equal(fh_store_create(p, &st, &err), FH_OK);
 	fh_sync_report r;
 	assert_int_equal(fh_hub_sync(st, cfg, "test", &r, &err), FH_OK);
 	assert_int_equal(r.hubs_added, (int)fh_config_hub_count(cfg));
@@ -162,7 +169,7 @@ static void version_check_names_who_and_when(void **s)
 	fh_config *cfg;
 	setenv("FUHUA_NOW", "2026-11-23T09:30", 1);
 	assert_int_equal(fh_config_load(FIXTURES, &cfg, &err), FH_OK);
-	assert_int_equal(fh_store_open(path_for("ver.db"), &st, &err), FH_OK);
+	assert_int_equal(fh_store_create(path_for("ver.db"), &st, &err), FH_OK);
 	assert_int_equal(fh_hub_sync(st, cfg, "test", NULL, &err), FH_OK);
 	assert_int_equal(fh_store_check_version(st, "hubs", 1, 1, &err), FH_OK);
 	sqlite3_exec(fh_store_db(st), "UPDATE hubs SET version = 2, updated_by = '李敏' WHERE id = 1",
@@ -184,7 +191,7 @@ static void statements(void **s)
 	fh_store *st;
 	fh_error err;
 	sqlite3_stmt *q = (sqlite3_stmt *)&err; /* not NULL: must become NULL */
-	assert_int_equal(fh_store_open(path_for("stmt.db"), &st, &err), FH_OK);
+	assert_int_equal(fh_store_create(path_for("stmt.db"), &st, &err), FH_OK);
 	assert_int_equal(fh_store_stmt(st, "SELECT no_such_column FROM hubs", &q, NULL), FH_ESTORE);
 	assert_null(q);
 	assert_int_equal(fh_store_stmt(st, "SELECT * FROM", &q, &err), FH_ESTORE);

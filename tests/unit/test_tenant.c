@@ -35,7 +35,7 @@ static int setup(void **s)
 	setenv("FUHUA_NOW", "2026-01-10T09:00", 1);
 	snprintf(p, sizeof p, "%s/tenants.db", tmpdir());
 	unlink(p);
-	if (fh_config_load(FIXTURES, &cfg, &err) != FH_OK || fh_store_open(p, &st, &err) != FH_OK ||
+	if (fh_config_load(FIXTURES, &cfg, &err) != FH_OK || fh_store_create(p, &st, &err) != FH_OK ||
 	    fh_hub_sync(st, cfg, "test", NULL, &err) != FH_OK ||
 	    fh_actor_system(st, "test", &sys_actor, &err) != FH_OK)
 		return -1;
@@ -385,7 +385,7 @@ static void lifecycle(void **s)
 	assert_int_equal(count("SELECT count(*) FROM stage_history WHERE tenant_id = ?1", id), 3);
 	assert_int_equal(count("SELECT count(*) FROM audit WHERE entity = 'tenant' AND entity_id = ?1", id), 3);
 	/* graduation: too early, milestones open, no party coverage */
-	assert_int_equal(fh_tenant_move(st, &manager, id, 0, FH_STAGE_GRADUATED, NULL, &err), FH_EINVAL);
+	assert_int_equal(fh_tenant_move(st, &manager, id, 0, FH_STAGE_GRADUATED, NULL, &err), FH_ECONFLICT);
 	assert_non_null(strstr(err.message, "months"));
 	/* extension: manager only, once */
 	assert_int_equal(fh_tenant_extend(st, &desk, id, 0, &err), FH_EDENIED);
