@@ -113,6 +113,8 @@ struct row_ctx {
 	fh_import_result *res;
 	char last_code[64];      /* the last hub code seen and its answer */
 	int64_t last_hub;
+	fh_status failed;        /* the database did not answer: the import stops */
+	fh_error fail_err;
 };
 
 /* Parses the current record into t; with `check`, validates it and reports
@@ -140,8 +142,13 @@ static bool parse_row(struct row_ctx *x, const fh_csv *c, size_t line, fh_tenant
 			if (sqlite3_step(x->hub_by_code) == SQLITE_ROW)
 				h = sqlite3_column_int64(x->hub_by_code, 0);
 			sqlite3_reset(x->hub_by_code);
-			if (h && !fh_actor_sees(x->s, x->actor, h))
-				h = 0;
+			if (h) {
+				fh_status sc = fh_actor_scope(x->s, x->actor, h, &x->fail_err);
+				if (sc != FH_OK && sc != FH_EDENIED)
+					x->failed = sc;
+				if (sc != FH_OK)
+					h = 0;
+			}
 			snprintf(x->last_code, sizeof x->last_code, "%s", code);
 			x->last_hub = h;
 		}
@@ -201,8 +208,9 @@ fh_status fh_tenant_import(fh_store *s, const fh_actor *actor, const char *data,
 	if (!hub)
 		return fh_error_set(err, FH_ENOTFOUND, "hub", _("no hub with code '%s'"),
 				    opt->hub_code ? opt->hub_code : "");
-	if (!fh_actor_sees(s, actor, hub))
-		return fh_error_set(err, FH_EDENIED, "hub", _("hub '%s' is outside your hub"), opt->hub_code);
+	fh_status sc = fh_actor_scope(s, actor, hub, err);
+	if (sc != FH_OK)
+		return sc;
 
 	/* the encoding: a BOM, valid UTF-8, or GB18030 */
 	char *converted = NULL;
@@ -296,7 +304,8 @@ fh_status fh_tenant_import(fh_store *s, const fh_actor *actor, const char *data,
 			term = sqlite3_column_int(tq, 0);
 		sqlite3_reset(tq);
 	}
-	struct row_ctx rc = { s, actor, q, hub, hub_col, map, ncols, term, res, "", 0 };
+	struct row_ctx rc = { .s = s, .actor = actor, .hub_by_code = q, .hub = hub, .hub_col = hub_col,
+			      .map = map, .ncols = ncols, .term = term, .res = res };
 	const char *body = c.p;
 	size_t body_line = c.line;
 
@@ -340,6 +349,10 @@ fh_status fh_tenant_import(fh_store *s, const fh_actor *actor, const char *data,
 			opt->progress(opt->ctx, 0, (size_t)(c.p - data), len);
 	}
 	res->rows = n;
+	if (st == FH_OK && rc.failed) {
+		*err = rc.fail_err;
+		st = rc.failed;
+	}
 	/* the same credit code twice in the file */
 	if (st == FH_OK && nc > 1) {
 		qsort(codes, nc, sizeof *codes, by_code);
@@ -419,8 +432,9 @@ fh_status fh_tenant_export(fh_store *s, const fh_actor *actor, const fh_tenant_f
 			   bool zh, bool bom, int (*write)(void *ctx, const char *data, size_t n),
 			   void *ctx, fh_error *err)
 {
-	if (f->hub_id && !fh_actor_sees(s, actor, f->hub_id))
-		return fh_error_set(err, FH_EDENIED, "hub", "%s", _("that hub is outside your hub"));
+	fh_status sc = f->hub_id ? fh_actor_scope(s, actor, f->hub_id, err) : FH_OK;
+	if (sc != FH_OK)
+		return sc;
 	sqlite3_stmt *q;
 	if (sqlite3_prepare_v2(fh_store_db(s),
 			       FH_SQL_SCOPE "SELECT " FH_SQL_TENANT_COLS

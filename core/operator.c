@@ -35,23 +35,27 @@ bool fh_role_allows(fh_role role, fh_role need)
 	return role >= need;
 }
 
-bool fh_actor_sees(fh_store *s, const fh_actor *actor, int64_t hub_id)
+fh_status fh_actor_scope(fh_store *s, const fh_actor *actor, int64_t hub_id, fh_error *err)
 {
 	if (!actor || actor->id == 0)
-		return false;
+		return fh_error_set(err, FH_EDENIED, "hub", "%s", _("nobody is logged in"));
 	sqlite3_stmt *st;
-	fh_store_stmt(s,
+	fh_status r = fh_store_stmt(s,
 		"WITH RECURSIVE up(id, parent) AS ("
 		"  SELECT id, parent_id FROM hubs WHERE id = ?1 UNION ALL"
 		"  SELECT h.id, h.parent_id FROM hubs h JOIN up ON h.id = up.parent)"
-		" SELECT 1 FROM up WHERE id = ?2", &st, NULL);
-	if (!st)
-		return false;
+		" SELECT 1 FROM up WHERE id = ?2", &st, err);
+	if (r != FH_OK)
+		return r;
 	sqlite3_bind_int64(st, 1, hub_id);
 	sqlite3_bind_int64(st, 2, actor->hub_id);
-	bool sees = sqlite3_step(st) == SQLITE_ROW;
+	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
-	return sees;
+	if (rc == SQLITE_ROW)
+		return FH_OK;
+	if (rc == SQLITE_DONE)
+		return fh_error_set(err, FH_EDENIED, "hub", "%s", _("that hub is outside your hub"));
+	return fh_store_fail(s, err, _("reading the hubs"));
 }
 
 /* ---- passwords ------------------------------------------------------------ */
@@ -327,8 +331,9 @@ fh_status fh_operator_insert(fh_store *s, const fh_actor *by, const char *name, 
 	if (!hub)
 		return fh_error_set(err, FH_ENOTFOUND, "hub", _("no hub with code '%s'"),
 				    hub_code ? hub_code : "");
-	if (!fh_actor_sees(s, by, hub))
-		return fh_error_set(err, FH_EDENIED, "hub", _("hub '%s' is outside your hub"), hub_code);
+	fh_status sc = fh_actor_scope(s, by, hub, err);
+	if (sc != FH_OK)
+		return sc;
 	char *hash = hash_password(password);
 	if (!hash)
 		return fh_error_set(err, FH_ESTORE, "password", "%s", _("password hashing failed"));
@@ -403,8 +408,11 @@ fh_status fh_operator_set_password(fh_store *s, const fh_actor *by, const char *
 		version = sqlite3_column_int64(q, 2);
 	}
 	sqlite3_reset(q);
-	if (!id || !by || !fh_actor_sees(s, by, hub))
+	if (!id || !by)
 		return fh_error_set(err, FH_ENOTFOUND, "name", _("no operator named '%s'"), name ? name : "");
+	fh_status sc = fh_actor_scope(s, by, hub, err);
+	if (sc != FH_OK)
+		return sc;
 	if (by->id != id && !fh_role_allows(by->role, FH_ROLE_ADMIN))
 		return fh_error_set(err, FH_EDENIED, NULL, "%s",
 				    _("only an admin may change another operator's password"));

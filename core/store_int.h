@@ -44,8 +44,10 @@ fh_status fh_store_check_version(fh_store *store, const char *table, int64_t id,
 	"WITH RECURSIVE scope(id) AS (SELECT ?1 UNION ALL"     \
 	"  SELECT h.id FROM hubs h JOIN scope ON h.parent_id = scope.id) "
 
-/* Whether hub `hub_id` is the actor's hub or below it. */
-bool fh_actor_sees(fh_store *store, const fh_actor *actor, int64_t hub_id);
+/* Whether hub `hub_id` is the actor's hub or below it: FH_OK; FH_EDENIED
+ * ("not yours") if not; FH_EBUSY or FH_ESTORE when it could not be read —
+ * never "not there" or "not yours" for a database that did not answer. */
+fh_status fh_actor_scope(fh_store *store, const fh_actor *actor, int64_t hub_id, fh_error *err);
 
 /* fh_operator_add() without its transaction, for callers already in one. */
 fh_status fh_operator_insert(fh_store *store, const fh_actor *by, const char *name,

@@ -73,10 +73,11 @@ fh_status fh_tenant_get_by_id(fh_store *s, const fh_actor *actor, int64_t id, fh
 			      fh_error *err)
 {
 	fh_status st = fh_tenant_load(s, id, out, err);
-	if (st == FH_OK && !fh_actor_sees(s, actor, out->hub_id)) {
+	if (st == FH_OK && (st = fh_actor_scope(s, actor, out->hub_id, err)) != FH_OK) {
 		memset(out, 0, sizeof *out);
-		/* the same answer as for a tenant that does not exist */
-		return fh_error_set(err, FH_ENOTFOUND, "id", _("no tenant no. %lld"), (long long)id);
+		if (st == FH_EDENIED) /* not yours: said as such, not as "not there" */
+			fh_error_set(err, FH_EDENIED, "id", _("tenant no. %lld belongs to a hub outside yours"),
+				     (long long)id);
 	}
 	return st;
 }
@@ -365,8 +366,9 @@ fh_status fh_tenant_add(fh_store *s, const fh_actor *actor, fh_tenant *t, fh_fie
 {
 	if (!t->hub_id)
 		t->hub_id = actor->hub_id;
-	if (!fh_actor_sees(s, actor, t->hub_id))
-		return fh_error_set(err, FH_EDENIED, "hub", "%s", _("that hub is outside your hub"));
+	fh_status sc = fh_actor_scope(s, actor, t->hub_id, err);
+	if (sc != FH_OK)
+		return sc;
 	t->stage = FH_STAGE_APPLIED;
 	t->admitted_on = t->planned_end = t->stage_since = 0;
 	t->extended = false;

@@ -275,8 +275,9 @@ fh_status fh_tenant_page(fh_store *s, const fh_actor *actor, const fh_tenant_fil
 	*n = 0;
 	if (max == 0 || max > 1000)
 		return fh_error_set(err, FH_EINVAL, "limit", "%s", _("must be 1 to 1000"));
-	if (f->hub_id && !fh_actor_sees(s, actor, f->hub_id))
-		return fh_error_set(err, FH_EDENIED, "hub", "%s", _("that hub is outside your hub"));
+	fh_status sc = f->hub_id ? fh_actor_scope(s, actor, f->hub_id, err) : FH_OK;
+	if (sc != FH_OK)
+		return sc;
 	struct query q;
 	fh_status st = prepare_query(&q, f, err);
 	if (st == FH_OK && q.q[0]) {
@@ -295,8 +296,9 @@ fh_status fh_tenant_count(fh_store *s, const fh_actor *actor, const fh_tenant_fi
 {
 	*count = 0;
 	*more = false;
-	if (f->hub_id && !fh_actor_sees(s, actor, f->hub_id))
-		return fh_error_set(err, FH_EDENIED, "hub", "%s", _("that hub is outside your hub"));
+	fh_status sc = f->hub_id ? fh_actor_scope(s, actor, f->hub_id, err) : FH_OK;
+	if (sc != FH_OK)
+		return sc;
 	struct query q;
 	fh_status st = prepare_query(&q, f, err);
 	if (st != FH_OK)

@@ -321,8 +321,21 @@ static void add_and_duplicate_code(void **s)
 	assert_int_equal(fh_tenant_add(st, &desk, &u, &e, &err), FH_EINVAL);
 	assert_true(has_problem(&e, FH_TF_CREDIT_CODE));
 	assert_int_equal(u.id, 0);
-	/* a street manager cannot see a district tenant */
-	assert_int_equal(fh_tenant_get_by_id(st, &street_mgr, t.id, &u, &err), FH_ENOTFOUND);
+	/* a street manager cannot see a district tenant: "not yours", not "not there" */
+	assert_int_equal(fh_tenant_get_by_id(st, &street_mgr, t.id, &u, &err), FH_EDENIED);
+	assert_non_null(strstr(err.message, "outside yours"));
+	assert_int_equal(fh_tenant_get_by_id(st, &street_mgr, 999999, &u, &err), FH_ENOTFOUND);
+	/* a database another process holds is "busy", never "not there" */
+	sqlite3 *other;
+	assert_int_equal(sqlite3_open(fh_store_path(st), &other), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_busy_timeout(fh_store_db(st), 20);
+	assert_int_equal(fh_tenant_get_by_id(st, &desk, t.id, &u, &err), FH_EBUSY);
+	assert_non_null(strstr(err.message, "busy"));
+	sqlite3_exec(other, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(other);
+	sqlite3_busy_timeout(fh_store_db(st), 5000);
+	assert_int_equal(fh_tenant_get_by_id(st, &desk, t.id, &u, &err), FH_OK);
 	/* and cannot add one to the district's hub */
 	good(&u, "越权组织", NULL);
 	e.n = 0;
