@@ -629,17 +629,9 @@ fh_status fh_tenant_validate(fh_store *s, const fh_tenant *t, fh_field_errors *e
 			else if (!strchr("1239", got))
 				PROBLEM(FH_TF_CREDIT_CODE, _("second character '%c' is no organisation type (1, 2, 3 or 9)"), got);
 			else if (s) {
-				sqlite3_stmt *st;
-				fh_store_stmt(s, "SELECT id, name FROM tenants WHERE credit_code = ?1 AND id != ?2", &st, NULL);
-				if (st) {
-					sqlite3_bind_text(st, 1, t->credit_code, -1, SQLITE_STATIC);
-					sqlite3_bind_int64(st, 2, t->id);
-					if (sqlite3_step(st) == SQLITE_ROW)
-						PROBLEM(FH_TF_CREDIT_CODE, _("already belongs to %s (no. %lld)"),
-							(const char *)sqlite3_column_text(st, 1),
-							(long long)sqlite3_column_int64(st, 0));
-					sqlite3_reset(st);
-				}
+				fh_error taken;
+				if (fh_tenant_code_holder(s, t->credit_code, t->id, &taken) != FH_OK)
+					fh_field_errors_add(errs, &taken);
 			}
 		}
 	} else if (t->reg_state == FH_REG_REGISTERED) {

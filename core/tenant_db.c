@@ -293,6 +293,34 @@ static void bind_fields(sqlite3_stmt *st, const fh_tenant *t)
 	fh_bind_text(st, 18, t->notes);
 }
 
+fh_status fh_tenant_code_holder(fh_store *s, const char *code, int64_t self, fh_error *err)
+{
+	sqlite3_stmt *q;
+	fh_status st = fh_store_stmt(s, "SELECT id, name FROM tenants WHERE credit_code = ?1 AND id != ?2",
+				     &q, err);
+	if (st != FH_OK)
+		return st;
+	sqlite3_bind_text(q, 1, code, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(q, 2, self);
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		st = fh_error_set(err, FH_EINVAL, "credit_code", _("already belongs to %s (no. %lld)"),
+				  (const char *)sqlite3_column_text(q, 1), (long long)sqlite3_column_int64(q, 0));
+	else if (rc != SQLITE_DONE)
+		st = fh_store_fail(s, err, _("reading tenants"));
+	sqlite3_reset(q);
+	return st;
+}
+
+/* A write refused by the unique index on credit codes: another session took
+ * the code after the checks (a race). Said as the checks say it, naming the
+ * holder, read inside the same transaction. */
+static fh_status code_taken(fh_store *s, const char *code, int64_t self, fh_error *err)
+{
+	fh_status st = fh_tenant_code_holder(s, code, self, err);
+	return st != FH_OK ? st : fh_store_fail(s, err, _("writing the tenant"));
+}
+
 fh_status fh_tenant_insert(fh_store *s, const fh_actor *actor, fh_tenant *t, fh_error *err)
 {
 	int64_t now = fh_clock_now();
@@ -321,6 +349,8 @@ fh_status fh_tenant_insert(fh_store *s, const fh_actor *actor, fh_tenant *t, fh_
 	sqlite3_bind_text(st, 26, actor->name, -1, SQLITE_TRANSIENT);
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
+	if (rc == SQLITE_CONSTRAINT_UNIQUE && t->credit_code[0])
+		return code_taken(s, t->credit_code, 0, err);
 	if (rc != SQLITE_DONE)
 		return fh_store_fail(s, err, _("writing the tenant"));
 	t->id = sqlite3_last_insert_rowid(fh_store_db(s));
@@ -457,7 +487,9 @@ fh_status fh_tenant_update(fh_store *s, const fh_actor *actor, fh_tenant *t, fh_
 		sqlite3_bind_int64(q, 21, t->id);
 		int rc = sqlite3_step(q);
 		sqlite3_reset(q);
-		if (rc != SQLITE_DONE)
+		if (rc == SQLITE_CONSTRAINT_UNIQUE && next.credit_code[0])
+			st = code_taken(s, next.credit_code, t->id, err);
+		else if (rc != SQLITE_DONE)
 			st = fh_store_fail(s, err, _("saving the tenant"));
 	}
 	if (st == FH_OK)

@@ -34,6 +34,12 @@ bool fh_gram_query(const char *q);
  * line; no audit row (callers write one). Sets t->id and t->version. */
 fh_status fh_tenant_insert(fh_store *s, const fh_actor *actor, fh_tenant *t, fh_error *err);
 
+/* Whether another tenant than `self` (0: none) holds a credit code: FH_OK
+ * if none; FH_EINVAL on field credit_code "already belongs to NAME (no. N)"
+ * if one does; FH_EBUSY or FH_ESTORE if the database did not answer. Used
+ * by the checks and, inside the write transaction, after a race. */
+fh_status fh_tenant_code_holder(fh_store *s, const char *code, int64_t self, fh_error *err);
+
 /* Rebuilds every search row (after the migration that added them). */
 fh_status fh_tenant_reindex_all(fh_store *s, fh_error *err);
 /* The tenant module's step after a migration (modules.c): rebuilds the

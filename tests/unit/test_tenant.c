@@ -5,6 +5,7 @@
 #include "helpers.h"
 
 #include "../../core/store_int.h"
+#include "../../core/tenant_int.h"
 #include "fuhua/clock.h"
 #include "fuhua/pinyin.h"
 #include "fuhua/config.h"
@@ -320,6 +321,16 @@ static void add_and_duplicate_code(void **s)
 	e.n = 0;
 	assert_int_equal(fh_tenant_add(st, &desk, &u, &e, &err), FH_EINVAL);
 	assert_true(has_problem(&e, FH_TF_CREDIT_CODE));
+	/* a race: the code taken between the checks and the write. The write's
+	 * refusal names the holder like the check does, never SQLite's words */
+	good(&u, "竞争者", code);
+	u.hub_id = desk.hub_id;
+	assert_int_equal(fh_tx_begin(st, &err), FH_OK);
+	assert_int_equal(fh_tenant_insert(st, &desk, &u, &err), FH_EINVAL);
+	fh_tx_rollback(st);
+	assert_string_equal(err.field, "credit_code");
+	assert_non_null(strstr(err.message, "春晖助残服务社"));
+	assert_null(strstr(err.message, "UNIQUE"));
 	assert_int_equal(u.id, 0);
 	/* a street manager cannot see a district tenant: "not yours", not "not there" */
 	assert_int_equal(fh_tenant_get_by_id(st, &street_mgr, t.id, &u, &err), FH_EDENIED);
