@@ -57,6 +57,91 @@ static double first_page(fh_store *s, const fh_actor *a, const fh_tenant_filter 
 	return now_ms() - t;
 }
 
+/* Reads of another session while a long import writes: open the database,
+ * log in (one yescrypt hash), the list's first page and count. */
+struct reads {
+	double open_ms[400], login_ms[400], list_ms[400];
+	int n;
+	double worst_wait; /* the longest single operation */
+};
+
+static char done_flag[600];
+
+static void import_done(const char *db)
+{
+	snprintf(done_flag, sizeof done_flag, "%s.done", db);
+	FILE *f = fopen(done_flag, "w");
+	if (f)
+		fclose(f);
+}
+
+/* Rounds until `rounds` are done or, with a parent, the import says done. */
+static void read_rounds(const char *db, int rounds, pid_t parent, struct reads *r)
+{
+	char flag[600];
+	snprintf(flag, sizeof flag, "%s.done", db);
+	if (!parent)
+		unlink(flag);
+	for (int i = 0; i < rounds && r->n < 400; i++) {
+		if (parent && access(flag, F_OK) == 0)
+			break;
+		fh_store *s;
+		fh_actor a;
+		fh_error err;
+		double t0 = now_ms();
+		if (fh_store_open(db, &s, &err) != FH_OK) {
+			printf("bench: reader: %s\n", err.message);
+			return;
+		}
+		double t1 = now_ms();
+		if (fh_operator_login(s, "reader", "bench-reader-1", "bench", &a, &err) != FH_OK) {
+			printf("bench: reader: %s\n", err.message);
+			fh_store_close(&s);
+			return;
+		}
+		double t2 = now_ms();
+		fh_tenant_filter f;
+		fh_tenant_filter_init(&f);
+		fh_tenant_row rows[23];
+		size_t n;
+		int c;
+		bool more;
+		if (fh_tenant_page(s, &a, &f, NULL, false, rows, 23, &n, &err) != FH_OK ||
+		    fh_tenant_count(s, &a, &f, 999, &c, &more, &err) != FH_OK) {
+			printf("bench: reader: %s\n", err.message);
+			fh_store_close(&s);
+			return;
+		}
+		double t3 = now_ms();
+		fh_store_close(&s);
+		r->open_ms[r->n] = t1 - t0;
+		r->login_ms[r->n] = t2 - t1;
+		r->list_ms[r->n] = t3 - t2;
+		for (int k = 0; k < 3; k++) {
+			double d = k == 0 ? t1 - t0 : k == 1 ? t2 - t1 : t3 - t2;
+			r->worst_wait = d > r->worst_wait ? d : r->worst_wait;
+		}
+		r->n++;
+		struct timespec pause = { 0, 20 * 1000000L }; /* a person's pace, not a busy loop */
+		nanosleep(&pause, NULL);
+	}
+}
+
+static void print_reads(const char *when, struct reads *r)
+{
+	if (!r->n) {
+		printf("reads %s: none\n", when);
+		return;
+	}
+	qsort(r->open_ms, (size_t)r->n, sizeof(double), cmp);
+	qsort(r->login_ms, (size_t)r->n, sizeof(double), cmp);
+	qsort(r->list_ms, (size_t)r->n, sizeof(double), cmp);
+	printf("reads %s, another process, %d rounds: open median %.1f / max %.1f ms; login median %.1f / max"
+	       " %.1f ms; list page + count median %.1f / max %.1f ms; longest single wait %.0f ms\n",
+	       when, r->n, r->open_ms[r->n / 2], r->open_ms[r->n - 1], r->login_ms[r->n / 2],
+	       r->login_ms[r->n - 1], r->list_ms[r->n / 2], r->list_ms[r->n - 1], r->worst_wait);
+}
+
 static int collect(void *ctx, const char *data, size_t n)
 {
 	fh_buf_add(ctx, data, n);
@@ -146,9 +231,30 @@ static void tenants_bench(fh_store *s, const fh_actor *admin, const char *path, 
 	fh_config_free(&cfg);
 	fh_import_options o = { .hub_code = "sh", .source = "bench.csv" };
 	fh_import_result res;
+	fh_error e2;
+	if (fh_operator_add(s2, &sys2, "reader", FH_ROLE_MANAGER, "sh", "bench-reader-1", &e2) != FH_OK) {
+		fprintf(stderr, "bench: %s\n", e2.message);
+		exit(1);
+	}
+	struct reads quiet = { 0 }, busy = { 0 };
+	read_rounds(other, 20, 0, &quiet); /* the anchor: the same reads with no import */
+	fflush(stdout);
+	pid_t reader = fork();
+	if (reader == 0) { /* another session opens, logs in and lists until the import ends */
+		struct reads r = { 0 };
+		read_rounds(other, 100000, getppid(), &r);
+		print_reads("during the import", &r);
+		fflush(stdout);
+		_exit(0);
+	}
 	t0 = now_ms();
 	fh_status st = fh_tenant_import(s2, &sys2, csv.data, csv.len, &o, &res, &err);
 	double took = now_ms() - t0;
+	import_done(other);
+	int rstatus;
+	waitpid(reader, &rstatus, 0);
+	print_reads("with no import (anchor)", &quiet);
+	(void)busy;
 	if (st != FH_OK)
 		printf("import FAILED: %s (%zu problems, first line %zu: %s)\n", err.message, res.nproblems,
 		       res.nproblems ? res.problems[0].line : 0, res.nproblems ? res.problems[0].message : "");
@@ -157,6 +263,7 @@ static void tenants_bench(fh_store *s, const fh_actor *admin, const char *path, 
 	fh_import_result_free(&res);
 	fh_store_close(&s2);
 	unlink(other);
+	unlink(done_flag);
 	fh_buf_free(&csv);
 	/* the program's memory on the list screen: log in, open the list, page
 	 * and search, then quit; the peak resident size of the whole run */

@@ -291,10 +291,13 @@ fh_status fh_tenant_import(fh_store *s, const fh_actor *actor, const char *data,
 	size_t ncols = c.ncells;
 
 	/* The whole import is one write transaction: the checks see exactly
-	 * what the writes will go into, and nothing is half-written. */
+	 * what the writes will go into, and nothing is half-written. Its pages
+	 * stay in memory until the commit (no cache spill): a spill would take
+	 * the exclusive lock for the rest of the import and stop every other
+	 * session from reading; this way readers wait only for the commit. */
+	sqlite3_exec(fh_store_db(s), "PRAGMA cache_spill = OFF; PRAGMA cache_size = -131072", NULL, NULL, NULL);
 	if ((st = fh_tx_begin(s, err)) != FH_OK)
 		goto out;
-	sqlite3_exec(fh_store_db(s), "PRAGMA cache_size = -131072", NULL, NULL, NULL);
 	int term = 12;
 	sqlite3_stmt *tq;
 	fh_store_stmt(s, "SELECT incubation_term_months FROM hubs WHERE id = ?1", &tq, NULL);
@@ -417,12 +420,12 @@ fh_status fh_tenant_import(fh_store *s, const fh_actor *actor, const char *data,
 		st = fh_tx_commit(s, err);
 	else
 		fh_tx_rollback(s);
-	sqlite3_exec(fh_store_db(s), "PRAGMA cache_size = -2000", NULL, NULL, NULL);
 	if (st != FH_OK)
 		res->imported = 0;
 	else if (opt->progress)
 		opt->progress(opt->ctx, 1, n, n);
 out:
+	sqlite3_exec(fh_store_db(s), "PRAGMA cache_spill = ON; PRAGMA cache_size = -2000", NULL, NULL, NULL);
 	fh_csv_free(&c);
 	free(converted);
 	return st;

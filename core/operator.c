@@ -175,9 +175,15 @@ fh_status fh_actor_system(fh_store *s, const char *via, fh_actor *out, fh_error 
 	return fh_store_fail(s, err, _("reading operators"));
 }
 
+/* How long a login waits to record itself behind another session's write
+ * (a long import) before it goes on without the record. */
+#define FH_LOGIN_RECORD_WAIT_MS 300
+
 static fh_status record_attempt(fh_store *s, const fh_actor *a, bool ok, fh_error *err)
 {
+	sqlite3_busy_timeout(fh_store_db(s), FH_LOGIN_RECORD_WAIT_MS);
 	fh_status st = fh_tx_begin(s, err);
+	sqlite3_busy_timeout(fh_store_db(s), FH_STORE_BUSY_MS);
 	if (st != FH_OK)
 		return st;
 	sqlite3_stmt *q;
@@ -259,7 +265,11 @@ fh_status fh_operator_login(fh_store *s, const char *name, const char *password,
 	}
 	if (rc == SQLITE_ROW) {
 		fh_error e2;
-		if (record_attempt(s, &a, ok, &e2) != FH_OK && ok) {
+		fh_status rs = record_attempt(s, &a, ok, &e2);
+		/* a login never waits behind a long write: when the database is
+		 * busy the attempt goes unrecorded (the terminal still counts a
+		 * failure); any other failure to record refuses the login */
+		if (rs != FH_OK && rs != FH_EBUSY && ok) {
 			*err = e2;
 			return e2.code;
 		}

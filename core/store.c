@@ -412,7 +412,7 @@ static fh_status open_file(const char *path, bool create, fh_store **out, fh_err
 		return st;
 	}
 	sqlite3_extended_result_codes(s->db, 1);
-	sqlite3_busy_timeout(s->db, 5000);
+	sqlite3_busy_timeout(s->db, FH_STORE_BUSY_MS);
 	st = exec(s, "PRAGMA foreign_keys=ON; PRAGMA mmap_size=0;", err);
 	if (st == FH_OK && query_int(s, "SELECT count(*) FROM sqlite_schema") < 0)
 		st = fh_error_set(err, FH_ESTORE, "db", _("%s is not a database: %s"), path,

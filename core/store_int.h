@@ -10,6 +10,9 @@
 
 sqlite3 *fh_store_db(fh_store *store);
 
+/* How long a statement waits for another session's lock before FH_EBUSY. */
+#define FH_STORE_BUSY_MS 5000
+
 /* A cached prepared statement for sql (a string literal: the pointer is the
  * key) in *out, reset and with cleared bindings. Returns FH_OK, or the
  * status with err set (err may be NULL) and *out NULL, as sqlite3_prepare
