@@ -19,47 +19,64 @@ void fh_csv_free(fh_csv *c)
 	memset(c, 0, sizeof *c);
 }
 
+/* One cell into c->text (kept only while `keep`); a NUL byte sets *nul.
+ * Returns false on a quote that never closes. */
+static bool read_cell(fh_csv *c, bool keep, bool *nul)
+{
+	if (c->p < c->end && *c->p == '"') {
+		c->p++;
+		for (;;) {
+			if (c->p >= c->end)
+				return false;
+			if (*c->p == '"') {
+				if (c->p + 1 < c->end && c->p[1] == '"') {
+					if (keep)
+						fh_buf_add(&c->text, "\"", 1);
+					c->p += 2;
+					continue;
+				}
+				c->p++;
+				break;
+			}
+			if (*c->p == '\n')
+				c->line++;
+			*nul |= *c->p == 0;
+			if (keep)
+				fh_buf_add(&c->text, c->p, 1);
+			c->p++;
+		}
+	}
+	/* unquoted text, or what follows a closing quote */
+	while (c->p < c->end && *c->p != ',' && *c->p != '\n' && *c->p != '\r') {
+		*nul |= *c->p == 0;
+		if (keep)
+			fh_buf_add(&c->text, c->p, 1);
+		c->p++;
+	}
+	if (keep)
+		fh_buf_add(&c->text, "", 1); /* the cell's NUL */
+	return true;
+}
+
 int fh_csv_next(fh_csv *c, size_t *line)
 {
 	if (c->p >= c->end)
 		return 0;
 	*line = c->line;
 	c->text.len = 0;
-	size_t starts[1024];
-	size_t n = 0;
+	size_t starts[FH_CSV_MAX_CELLS];
+	size_t n = 0, all = 0;
+	bool nul = false;
 	for (;;) {
-		if (n == sizeof starts / sizeof starts[0])
-			return -1;
-		starts[n++] = c->text.len;
-		if (c->p < c->end && *c->p == '"') {
-			size_t open = c->line;
-			c->p++;
-			for (;;) {
-				if (c->p >= c->end) {
-					*line = open;
-					return -1;
-				}
-				if (*c->p == '"') {
-					if (c->p + 1 < c->end && c->p[1] == '"') {
-						fh_buf_add(&c->text, "\"", 1);
-						c->p += 2;
-						continue;
-					}
-					c->p++;
-					break;
-				}
-				if (*c->p == '\n')
-					c->line++;
-				fh_buf_add(&c->text, c->p, 1);
-				c->p++;
-			}
+		bool keep = n < FH_CSV_MAX_CELLS;
+		if (keep)
+			starts[n++] = c->text.len;
+		all++;
+		size_t open = c->line;
+		if (!read_cell(c, keep, &nul)) {
+			*line = open;
+			return FH_CSV_UNCLOSED;
 		}
-		/* unquoted text, or what follows a closing quote */
-		while (c->p < c->end && *c->p != ',' && *c->p != '\n' && *c->p != '\r') {
-			fh_buf_add(&c->text, c->p, 1);
-			c->p++;
-		}
-		fh_buf_add(&c->text, "", 1); /* the cell's NUL */
 		if (c->p < c->end && *c->p == ',') {
 			c->p++;
 			continue;
@@ -72,16 +89,21 @@ int fh_csv_next(fh_csv *c, size_t *line)
 		break;
 	}
 	if (c->text.failed)
-		return -1;
+		return FH_CSV_NOMEM;
 	if (n > c->cap) {
 		char **cells = realloc(c->cells, n * sizeof *cells);
 		if (!cells)
-			return -1;
+			return FH_CSV_NOMEM;
 		c->cells = cells;
 		c->cap = n;
 	}
 	for (size_t i = 0; i < n; i++)
 		c->cells[i] = c->text.data + starts[i];
 	c->ncells = n;
+	c->all_cells = all;
+	if (all > FH_CSV_MAX_CELLS)
+		return FH_CSV_TOO_WIDE;
+	if (nul)
+		return FH_CSV_NUL;
 	return 1;
 }

@@ -5,15 +5,26 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "fuhua/text.h"
+
 void fh_error_clear(fh_error *err)
 {
 	if (err)
 		memset(err, 0, sizeof *err);
 }
 
+/* Every text of an error is shown to people: control characters from a file
+ * or a record (ESC, C1) are written escaped, never passed to a terminal. */
 static void set_text(char *dst, size_t size, const char *src)
 {
-	snprintf(dst, size, "%s", src ? src : "");
+	fh_text_escape(dst, size, src ? src : "");
+}
+
+static void set_message(fh_error *err, const char *fmt, va_list ap)
+{
+	char raw[sizeof err->message];
+	vsnprintf(raw, sizeof raw, fmt, ap);
+	set_text(err->message, sizeof err->message, raw);
 }
 
 fh_status fh_error_set(fh_error *err, fh_status code, const char *field,
@@ -26,7 +37,7 @@ fh_status fh_error_set(fh_error *err, fh_status code, const char *field,
 	set_text(err->field, sizeof err->field, field);
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(err->message, sizeof err->message, fmt, ap);
+	set_message(err, fmt, ap);
 	va_end(ap);
 	return code;
 }
@@ -43,7 +54,7 @@ fh_status fh_error_at(fh_error *err, const char *file, int line, int column,
 	err->column = column;
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(err->message, sizeof err->message, fmt, ap);
+	set_message(err, fmt, ap);
 	va_end(ap);
 	return FH_ECONFIG;
 }

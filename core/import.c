@@ -34,7 +34,7 @@ static void problem(fh_import_result *res, size_t line, const char *field, const
 	fh_import_problem *p = &res->problems[res->nproblems++];
 	p->line = line;
 	snprintf(p->field, sizeof p->field, "%s", field ? field : "");
-	snprintf(p->message, sizeof p->message, "%s", msg);
+	fh_text_escape(p->message, sizeof p->message, msg); /* cells may hold ESC, C1 … */
 }
 
 /* GB18030 → UTF-8 with iconv; NULL with err naming the line of the first
@@ -72,6 +72,25 @@ static char *from_gb18030(const char *data, size_t len, size_t *out_len, fh_erro
 }
 
 /* Whether a row is empty (trailing lines spreadsheets leave). */
+/* UTF-8, perhaps with a few bad bytes (a row pasted from elsewhere), rather
+ * than GB18030: GB18030 text read as UTF-8 has almost no valid sequences. */
+static bool looks_utf8(const char *s, size_t len)
+{
+	if (fh_utf8_valid(s, len))
+		return true;
+	size_t good = 0, bad = 0, i = 0;
+	while (i < len) {
+		uint32_t cp;
+		size_t k = fh_utf8_decode(s + i, len - i, &cp);
+		if (cp == 0xFFFD && !fh_utf8_valid(s + i, k))
+			bad++;
+		else if (k > 1)
+			good++;
+		i += k;
+	}
+	return good >= 4 * bad && good > 0;
+}
+
 static bool blank(const fh_csv *c)
 {
 	for (size_t i = 0; i < c->ncells; i++) {
@@ -115,7 +134,59 @@ struct row_ctx {
 	int64_t last_hub;
 	fh_status failed;        /* the database did not answer: the import stops */
 	fh_error fail_err;
+	char **head;             /* the heading's cells, trimmed */
 };
+
+/* The first byte of s that is not UTF-8, or -1. */
+static int bad_byte(const char *s)
+{
+	size_t len = strlen(s), i = 0;
+	while (i < len) {
+		uint32_t cp;
+		size_t k = fh_utf8_decode(s + i, len - i, &cp);
+		if (cp == 0xFFFD && !fh_utf8_valid(s + i, k))
+			return (unsigned char)s[i];
+		i += k;
+	}
+	return -1;
+}
+
+/* What a record says about the file as a whole: a byte-order mark or the
+ * heading again in the middle (two files pasted together), a byte that is
+ * not UTF-8. Reported, never imported as a tenant named "\xEF\xBB\xBFname". */
+static bool whole_file_problem(struct row_ctx *x, const fh_csv *c, size_t line, bool check)
+{
+	char msg[200];
+	msg[0] = 0;
+	if (c->ncells && strncmp(c->cells[0], "\xEF\xBB\xBF", 3) == 0) {
+		snprintf(msg, sizeof msg, "%s", _("a byte-order mark in the middle of the file: two files pasted together?"));
+	} else {
+		bool same = c->ncells == x->ncols;
+		for (size_t i = 0; same && i < c->ncells; i++) {
+			char h[64];
+			fh_text_trim(h, sizeof h, c->cells[i]);
+			same = strcmp(h, x->head[i]) == 0;
+		}
+		if (same)
+			snprintf(msg, sizeof msg, "%s", _("the heading row again: two files pasted together?"));
+		for (size_t i = 0; !msg[0] && i < c->ncells; i++) {
+			int b = bad_byte(c->cells[i]);
+			if (b >= 0)
+				snprintf(msg, sizeof msg, _("column %zu: byte 0x%02X is not UTF-8 (a file in another encoding?)"),
+					 i + 1, (unsigned)b);
+		}
+	}
+	if (msg[0] && check)
+		problem(x->res, line, NULL, msg);
+	return msg[0] != 0;
+}
+
+/* A cell as the export wrote it: the apostrophe that keeps a spreadsheet from
+ * reading =, +, - or @ as a formula is the export's, not the data's. */
+static const char *cell_text(const char *cell)
+{
+	return cell[0] == '\'' && cell[1] && strchr("=+-@", cell[1]) ? cell + 1 : cell;
+}
 
 /* Parses the current record into t; with `check`, validates it and reports
  * its problems. Returns whether the row is good. */
@@ -124,6 +195,8 @@ static bool parse_row(struct row_ctx *x, const fh_csv *c, size_t line, fh_tenant
 	fh_tenant_init(t);
 	t->hub_id = x->hub;
 	bool good = true;
+	if (whole_file_problem(x, c, line, check))
+		return false;
 	if (c->ncells > x->ncols) {
 		char msg[128];
 		snprintf(msg, sizeof msg, _("%zu cells, the heading has %zu"), c->ncells, x->ncols);
@@ -168,7 +241,7 @@ static bool parse_row(struct row_ctx *x, const fh_csv *c, size_t line, fh_tenant
 		if (x->map[i] < 0)
 			continue;
 		fh_error e;
-		if (fh_tenant_set(t, (fh_tenant_field)x->map[i], c->cells[i], &e) != FH_OK) {
+		if (fh_tenant_set(t, (fh_tenant_field)x->map[i], cell_text(c->cells[i]), &e) != FH_OK) {
 			if (check)
 				problem(x->res, line, e.field, e.message);
 			good = false;
@@ -221,7 +294,7 @@ fh_status fh_tenant_import(fh_store *s, const fh_actor *actor, const char *data,
 		enc = "utf-8";
 	}
 	if (!enc)
-		enc = fh_utf8_valid(data, len) ? "utf-8" : "gb18030";
+		enc = looks_utf8(data, len) ? "utf-8" : "gb18030";
 	if (strcasecmp(enc, "gb18030") == 0 || strcasecmp(enc, "gbk") == 0 || strcasecmp(enc, "gb2312") == 0) {
 		size_t n;
 		if (!(converted = from_gb18030(data, len, &n, err)))
@@ -230,20 +303,7 @@ fh_status fh_tenant_import(fh_store *s, const fh_actor *actor, const char *data,
 		len = n;
 		res->encoding = "gb18030";
 	} else if (strcasecmp(enc, "utf-8") == 0 || strcasecmp(enc, "utf8") == 0) {
-		res->encoding = "utf-8";
-		if (!fh_utf8_valid(data, len)) {
-			size_t line = 1, i = 0;
-			while (i < len) { /* find the first bad byte's line */
-				uint32_t cp;
-				size_t k = fh_utf8_decode(data + i, len - i, &cp);
-				if (cp == 0xFFFD && !fh_utf8_valid(data + i, k))
-					break;
-				line += data[i] == '\n';
-				i += k;
-			}
-			return fh_error_set(err, FH_EINVAL, "encoding",
-					    _("line %zu: not valid UTF-8 (a GB18030 file? give --encoding gb18030)"), line);
-		}
+		res->encoding = "utf-8"; /* a bad byte is its row's problem, on its line */
 	} else {
 		return fh_error_set(err, FH_EINVAL, "encoding",
 				    _("'%s' is not an encoding fuhua reads (utf-8, gb18030)"), enc);
@@ -256,16 +316,36 @@ fh_status fh_tenant_import(fh_store *s, const fh_actor *actor, const char *data,
 	fh_status st = FH_OK;
 	int map[1024];
 	bool seen[FH_TF_COUNT] = { false };
+	char **head = NULL;
+	size_t nhead = 0;
 	if (r <= 0) {
-		st = fh_error_set(err, FH_EINVAL, NULL, "%s", r == 0 ? _("the file is empty") : _("line 1: the heading row is unreadable"));
+		st = fh_error_set(err, FH_EINVAL, NULL, "%s",
+				  r == 0 ? _("the file is empty")
+				  : r == FH_CSV_NUL ? _("line 1: a NUL byte in the heading row")
+				  : r == FH_CSV_TOO_WIDE ? _("line 1: the heading row has more than 1024 cells")
+				  : _("line 1: the heading row is unreadable"));
 		goto out;
 	}
+	if (!(head = calloc(c.ncells, sizeof *head))) {
+		st = fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
+		goto out;
+	}
+	nhead = c.ncells;
 	int hub_col = -1; /* a hub column (as exported) overrides hub_code */
 	for (size_t i = 0; i < c.ncells; i++) {
 		fh_tenant_field f;
 		map[i] = -1;
 		char h[64];
 		fh_text_trim(h, sizeof h, c.cells[i]);
+		if (!(head[i] = strdup(h))) {
+			st = fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
+			goto out;
+		}
+		if (bad_byte(h) >= 0) {
+			st = fh_error_set(err, FH_EINVAL, NULL, _("line %zu, column %zu: the heading is not UTF-8 text"),
+					  line, i + 1);
+			goto out;
+		}
 		if (!h[0])
 			continue;
 		if (strcasecmp(h, "hub") == 0 || strcmp(h, "孵化基地") == 0 || strcmp(h, "基地") == 0) {
@@ -308,7 +388,7 @@ fh_status fh_tenant_import(fh_store *s, const fh_actor *actor, const char *data,
 		sqlite3_reset(tq);
 	}
 	struct row_ctx rc = { .s = s, .actor = actor, .hub_by_code = q, .hub = hub, .hub_col = hub_col,
-			      .map = map, .ncols = ncols, .term = term, .res = res };
+			      .map = map, .ncols = ncols, .term = term, .res = res, .head = head };
 	const char *body = c.p;
 	size_t body_line = c.line;
 
@@ -320,11 +400,15 @@ fh_status fh_tenant_import(fh_store *s, const fh_actor *actor, const char *data,
 	if (!t)
 		st = fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
 	while (st == FH_OK && (r = fh_csv_next(&c, &line)) != 0) {
-		if (r < 0) {
-			problem(res, line, NULL, _("a quoted cell is never closed"));
+		if (r == FH_CSV_UNCLOSED) {
+			problem(res, line, NULL, _("a quoted cell is never closed: the rest of the file is read as one cell"));
 			break;
 		}
-		if (blank(&c))
+		if (r == FH_CSV_NOMEM) {
+			st = fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
+			break;
+		}
+		if (r > 0 && blank(&c))
 			continue;
 		if (n == cap) {
 			cap = cap ? cap * 2 : 4096;
@@ -339,7 +423,18 @@ fh_status fh_tenant_import(fh_store *s, const fh_actor *actor, const char *data,
 				break;
 			}
 		}
-		bad[n] = !parse_row(&rc, &c, line, t, true);
+		char msg[160];
+		if (r == FH_CSV_TOO_WIDE || r == FH_CSV_NUL) { /* this row only: the next rows go on */
+			if (r == FH_CSV_TOO_WIDE)
+				snprintf(msg, sizeof msg, _("%zu cells: more than a row may have (%d)"), c.all_cells,
+					 FH_CSV_MAX_CELLS);
+			else
+				snprintf(msg, sizeof msg, "%s", _("a NUL byte in a cell"));
+			problem(res, line, NULL, msg);
+			bad[n] = true;
+		} else {
+			bad[n] = !parse_row(&rc, &c, line, t, true);
+		}
 		if (bad[n])
 			res->skipped++;
 		else if (t->credit_code[0]) {
@@ -385,9 +480,10 @@ fh_status fh_tenant_import(fh_store *s, const fh_actor *actor, const char *data,
 	c.p = body;
 	c.line = body_line;
 	for (size_t i = 0; st == FH_OK && i < n;) {
-		if ((r = fh_csv_next(&c, &line)) <= 0)
+		r = fh_csv_next(&c, &line);
+		if (r == 0 || r == FH_CSV_UNCLOSED || r == FH_CSV_NOMEM)
 			break;
-		if (blank(&c))
+		if (r > 0 && blank(&c))
 			continue;
 		if (!bad[i]) {
 			parse_row(&rc, &c, line, t, false);
@@ -426,6 +522,9 @@ fh_status fh_tenant_import(fh_store *s, const fh_actor *actor, const char *data,
 		opt->progress(opt->ctx, 1, n, n);
 out:
 	sqlite3_exec(fh_store_db(s), "PRAGMA cache_spill = ON; PRAGMA cache_size = -2000", NULL, NULL, NULL);
+	for (size_t i = 0; i < nhead; i++)
+		free(head[i]);
+	free(head);
 	fh_csv_free(&c);
 	free(converted);
 	return st;

@@ -299,9 +299,17 @@ static fh_status set_text(char *dst, size_t size, size_t max_chars, fh_tenant_fi
 		return fh_error_set(err, FH_EINVAL, field_id(f), "%s",
 				    _("is not valid UTF-8 text (a file in another encoding?)"));
 	for (const unsigned char *p = (const unsigned char *)text; *p; p++)
-		if ((*p < 0x20 && !(multiline && (*p == '\n' || *p == '\t' || *p == '\r'))) || *p == 0x7F)
+		if ((*p < 0x20 && !(multiline && (*p == '\n' || *p == '\t' || *p == '\r'))) || *p == 0x7F ||
+		    (p[0] == 0xC2 && p[1] >= 0x80 && p[1] < 0xA0)) /* C1 controls */
 			return fh_error_set(err, FH_EINVAL, field_id(f), "%s",
 					    _("contains a control character"));
+	bool is_name = f == FH_TF_NAME || f == FH_TF_SHORT_NAME;
+	if (is_name && fh_text_has_bidi_control(text))
+		return fh_error_set(err, FH_EINVAL, field_id(f), "%s",
+				    _("contains a bidirectional override (text that reads otherwise than it is)"));
+	if (is_name && text[0] && !fh_text_has_visible(text))
+		return fh_error_set(err, FH_EINVAL, field_id(f), "%s",
+				    _("has no visible character (only spaces or invisible characters)"));
 	char tmp[FH_TENANT_NOTES_MAX * 4 + 8];
 	if (len >= sizeof tmp)
 		return fh_error_set(err, FH_EINVAL, field_id(f), _("is too long (at most %zu characters)"),

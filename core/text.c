@@ -1,6 +1,7 @@
 /* fuhua core — UTF-8 text. */
 #include "fuhua/text.h"
 
+#include <stdio.h>
 #include <string.h>
 
 size_t fh_utf8_decode(const char *str, size_t len, uint32_t *cp)
@@ -102,5 +103,62 @@ char *fh_text_trim(char *dst, size_t size, const char *src)
 	}
 	memcpy(dst, src + start, n);
 	dst[n] = 0;
+	return dst;
+}
+
+bool fh_text_has_bidi_control(const char *s)
+{
+	size_t len = strlen(s), i = 0;
+	while (i < len) {
+		uint32_t cp;
+		i += fh_utf8_decode(s + i, len - i, &cp);
+		if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069))
+			return true;
+	}
+	return false;
+}
+
+bool fh_text_has_visible(const char *s)
+{
+	size_t len = strlen(s), i = 0;
+	while (i < len) {
+		uint32_t cp;
+		i += fh_utf8_decode(s + i, len - i, &cp);
+		bool invisible = cp == ' ' || cp == '\t' || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 ||
+				 cp == 0xFEFF || cp == 0x00AD || cp == 0x3000 || cp == 0x00A0;
+		if (!invisible)
+			return true;
+	}
+	return false;
+}
+
+char *fh_text_escape(char *dst, size_t size, const char *src)
+{
+	size_t len = strlen(src), i = 0, used = 0;
+	if (!size)
+		return dst;
+	while (i < len) {
+		uint32_t cp;
+		size_t k = fh_utf8_decode(src + i, len - i, &cp);
+		char esc[8];
+		const char *piece = src + i;
+		size_t n = k;
+		if (cp < 0x20 || cp == 0x7F) {
+			n = (size_t)snprintf(esc, sizeof esc, "\\x%02x", (unsigned)cp);
+			piece = esc;
+		} else if (cp >= 0x80 && cp < 0xA0) {
+			n = (size_t)snprintf(esc, sizeof esc, "\\u%04x", (unsigned)cp);
+			piece = esc;
+		} else if (cp == 0xFFFD && k == 1 && (unsigned char)src[i] >= 0x80) {
+			n = (size_t)snprintf(esc, sizeof esc, "\\x%02x", (unsigned char)src[i]);
+			piece = esc;
+		}
+		if (used + n >= size)
+			break;
+		memcpy(dst + used, piece, n);
+		used += n;
+		i += k;
+	}
+	dst[used] = 0;
 	return dst;
 }

@@ -21,6 +21,16 @@ size_t fh_utf8_chars(const char *s);
 /* Whether s holds a C0/C1 control character or DEL (tab and newline count). */
 bool fh_text_has_control(const char *s);
 
+/* Whether s holds a bidirectional embedding, override or isolate
+ * (U+202A–U+202E, U+2066–U+2069): text that reads differently than it is. */
+bool fh_text_has_bidi_control(const char *s);
+/* Whether s has a character one can see: not only spaces and invisible
+ * characters (U+200B–U+200D, U+2060, U+FEFF, U+00AD, U+3000). */
+bool fh_text_has_visible(const char *s);
+/* Copies src into dst (size bytes, always terminated) with every C0/C1
+ * control character and DEL written as \xNN (C1 as \u0080…), so that no
+ * text from a file or a record can drive a terminal. Returns dst. */
+char *fh_text_escape(char *dst, size_t size, const char *src);
 /* Copies src into dst (size bytes) with leading and trailing ASCII and
  * ideographic (U+3000) spaces removed; never cuts a character. Returns dst. */
 char *fh_text_trim(char *dst, size_t size, const char *src);
