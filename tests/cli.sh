@@ -130,6 +130,11 @@ $F tenant edit 1 --notes "=1+2" 2> /dev/null
 $F tenant export --output "$T/out.csv"
 check "export starts with a UTF-8 BOM" sh -c "head -c 3 '$T/out.csv' | od -An -tx1 | grep -q 'ef bb bf'"
 check "export neutralises formulas" grep -q "'=1+2" "$T/out.csv"
+echo "keep me" > "$T/victim"
+ln -s "$T/victim" "$T/linked.csv"
+$F tenant export --output "$T/linked.csv" 2> /dev/null
+check "export never writes through a planted symlink" sh -c "[ \"\$(cat '$T/victim')\" = 'keep me' ] && [ -f '$T/linked.csv' ] && [ ! -L '$T/linked.csv' ]"
+check "… and leaves no temporary file" sh -c "[ \$(ls '$T' | grep -c '^linked.csv.') -eq 0 ]"
 $F tenant import "$T/out.csv" --hub mh 2> "$T/err"
 check "an export imports again (its credit codes are taken: refused)" grep -q "already belongs" "$T/err"
 

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -398,16 +399,24 @@ static int cmd_export(struct fh_opts *o)
 	int rc = open_filtered(o, &s, &by, &f);
 	if (rc)
 		return rc;
-	/* write beside the target, then rename: no half-written file */
+	/* write a new file of our own beside the target (mkstemp: O_EXCL, never
+	 * a planted file or link), then rename over the target: no half-written
+	 * file, and a symlink at the target is replaced, not followed */
 	char tmp[4096];
 	FILE *out = stdout;
 	if (o->output) {
-		snprintf(tmp, sizeof tmp, "%s.tmp%ld", o->output, (long)getpid());
-		if (!(out = fopen(tmp, "wb"))) {
+		snprintf(tmp, sizeof tmp, "%s.XXXXXX", o->output);
+		int fd = mkstemp(tmp);
+		if (fd < 0 || !(out = fdopen(fd, "wb"))) {
 			fprintf(stderr, "fuhua: %s: %s\n", o->output, strerror(errno));
+			if (fd >= 0) {
+				close(fd);
+				unlink(tmp);
+			}
 			fh_store_close(&s);
 			return 1;
 		}
+		fchmod(fd, 0640);
 	}
 	fh_status st = fh_tenant_export(s, &by, &f, fh_i18n_is_zh(), !o->no_bom, write_file, out, &err);
 	fh_store_close(&s);
