@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include <yaml.h>
 
+#include "fuhua/text.h"
 #include "i18n.h"
 
 void fh_ynode_free(fh_ynode **node)
@@ -185,6 +186,24 @@ fh_status fh_yaml_parse(const char *name, const unsigned char *buf, size_t len,
 	if (len > FH_YAML_MAX_BYTES)
 		return fh_error_at(err, name, 1, 1, _("file is too large (%zu bytes, at most %d)"),
 				   len, FH_YAML_MAX_BYTES);
+	/* an encoding error at its real place (libyaml's reader gives no line) */
+	if (!fh_utf8_valid((const char *)buf, len)) {
+		int line = 1, col = 1;
+		for (size_t i = 0; i < len;) {
+			uint32_t cp;
+			size_t k = fh_utf8_decode((const char *)buf + i, len - i, &cp);
+			if (cp == 0xFFFD && !fh_utf8_valid((const char *)buf + i, k))
+				return fh_error_at(err, name, line, col,
+						   _("byte 0x%02X is not UTF-8 (save the file as UTF-8)"), buf[i]);
+			if (cp == '\n') {
+				line++;
+				col = 1;
+			} else {
+				col++;
+			}
+			i += k;
+		}
+	}
 	yaml_parser_t parser;
 	if (!yaml_parser_initialize(&parser))
 		return fh_error_set(err, FH_ENOMEM, NULL, _("out of memory"));
@@ -222,13 +241,21 @@ fh_status fh_yaml_parse(const char *name, const unsigned char *buf, size_t len,
 fh_status fh_yaml_load(const char *path, fh_ynode **root, fh_error *err)
 {
 	*root = NULL;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* a FIFO, a device or a directory is refused before it is opened: a
+	 * FIFO would block the reader forever, a device never end */
+	struct stat sb;
+	if (stat(path, &sb) != 0)
+		return fh_error_at(err, path, 0, 0, _("cannot open: %s"), strerror(errno));
+	if (!S_ISREG(sb.st_mode))
+		return fh_error_at(err, path, 0, 0, "%s", S_ISDIR(sb.st_mode) ? _("a directory, not a YAML file")
+				   : S_ISFIFO(sb.st_mode) ? _("a FIFO, not a YAML file")
+				   : _("not a regular file"));
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 	if (fd < 0)
 		return fh_error_at(err, path, 0, 0, _("cannot open: %s"), strerror(errno));
-	struct stat sb;
-	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) { /* replaced meanwhile */
 		close(fd);
-		return fh_error_at(err, path, 0, 0, _("not a regular file"));
+		return fh_error_at(err, path, 0, 0, "%s", _("not a regular file"));
 	}
 	if (sb.st_size > FH_YAML_MAX_BYTES) {
 		close(fd);
