@@ -4,6 +4,6 @@
 #include "tenant_int.h"
 
 const struct fh_module fh_modules[] = {
-	{ "tenant", fh_tenant_after_migrate },
-	{ NULL, NULL },
+	{ "tenant", fh_tenant_after_migrate, fh_tenant_check_index },
+	{ NULL, NULL, NULL },
 };

@@ -14,6 +14,9 @@ struct fh_module {
 	const char *name;
 	/* After migrating from schema `from` to the latest; may be NULL. */
 	fh_status (*after_migrate)(fh_store *store, int from, fh_error *err);
+	/* For `fuhua check`: the module's derived rows against their sources,
+	 * problems into rep; may be NULL. */
+	fh_status (*check)(fh_store *store, fh_check_report *rep, fh_error *err);
 };
 
 /* The modules, ending with { NULL }. */

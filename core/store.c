@@ -2,6 +2,7 @@
 #include "fuhua/store.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 #include <unistd.h>
 
 #include "fuhua/clock.h"
+#include "fuhua/text.h"
 #include "i18n.h"
 #include "store_int.h"
 #include "modules.h"
@@ -515,4 +517,131 @@ fh_status fh_store_check_version(fh_store *s, const char *table, int64_t id,
 	}
 	sqlite3_finalize(st);
 	return result;
+}
+
+/* ---- backup and check ---------------------------------------------------- */
+
+void fh_check_add(fh_check_report *rep, const char *fmt, ...)
+{
+	if (rep->n < FH_CHECK_MAX) {
+		char raw[sizeof rep->problem[0]];
+		va_list ap;
+		va_start(ap, fmt);
+		vsnprintf(raw, sizeof raw, fmt, ap);
+		va_end(ap);
+		fh_text_escape(rep->problem[rep->n], sizeof rep->problem[0], raw);
+	}
+	rep->n++;
+}
+
+/* Copies every page; restarts when another connection writes meanwhile,
+ * and after a few restarts takes the rest in one step under one read lock. */
+static int copy_pages(sqlite3 *dst, sqlite3 *src, void (*progress)(void *, int, int), void *ctx)
+{
+	sqlite3_backup *b = sqlite3_backup_init(dst, "main", src, "main");
+	if (!b)
+		return sqlite3_errcode(dst);
+	int rc, chunk = 1024, last_remaining = -1, restarts = 0;
+	do {
+		rc = sqlite3_backup_step(b, restarts > 3 ? -1 : chunk);
+		int remaining = sqlite3_backup_remaining(b), total = sqlite3_backup_pagecount(b);
+		if (last_remaining >= 0 && remaining > last_remaining)
+			restarts++; /* the source changed: the copy began again */
+		last_remaining = remaining;
+		if (progress && (rc == SQLITE_OK || rc == SQLITE_DONE))
+			progress(ctx, total - remaining, total);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sqlite3_sleep(20);
+	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	int fin = sqlite3_backup_finish(b);
+	return rc == SQLITE_DONE ? fin : rc;
+}
+
+fh_status fh_store_backup(fh_store *s, const char *to, void (*progress)(void *, int, int), void *ctx,
+			  fh_error *err)
+{
+	fh_error_clear(err);
+	if (!to || !*to)
+		return fh_error_set(err, FH_EINVAL, "to", "%s", _("no backup file given"));
+	size_t len = strlen(to);
+	char *tmp = malloc(len + 8);
+	if (!tmp)
+		return fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
+	snprintf(tmp, len + 8, "%s.XXXXXX", to);
+	int fd = mkstemp(tmp); /* a new file of our own beside the target, 0600 */
+	if (fd < 0) {
+		fh_status st = fh_error_set(err, FH_ESTORE, "to", _("cannot write beside %s: %s"), to, strerror(errno));
+		free(tmp);
+		return st;
+	}
+	close(fd);
+	sqlite3 *dst = NULL;
+	fh_status st = FH_OK;
+	if (sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+		st = fh_error_set(err, FH_ESTORE, "to", _("cannot open %s: %s"), tmp,
+				  dst ? sqlite3_errmsg(dst) : _("out of memory"));
+	} else {
+		int rc = copy_pages(dst, s->db, progress, ctx);
+		if (rc != SQLITE_OK)
+			st = fh_error_set(err, rc == SQLITE_BUSY ? FH_EBUSY : FH_ESTORE, NULL,
+					  _("copying the database: %s"), sqlite3_errstr(rc));
+	}
+	if (dst && sqlite3_close(dst) != SQLITE_OK && st == FH_OK)
+		st = fh_error_set(err, FH_ESTORE, "to", _("cannot close %s"), tmp);
+	/* on disk before it takes the name; then the name itself */
+	if (st == FH_OK && ((fd = open(tmp, O_RDONLY | O_CLOEXEC)) < 0 || fsync(fd) != 0))
+		st = fh_error_set(err, FH_ESTORE, "to", _("cannot write %s: %s"), tmp, strerror(errno));
+	if (fd >= 0)
+		close(fd);
+	if (st == FH_OK && rename(tmp, to) != 0)
+		st = fh_error_set(err, FH_ESTORE, "to", _("cannot write %s: %s"), to, strerror(errno));
+	if (st == FH_OK) {
+		char *dir = strdup(to), *slash = dir ? strrchr(dir, '/') : NULL;
+		if (dir) {
+			if (slash)
+				*(slash == dir ? slash + 1 : slash) = 0;
+			int dfd = open(slash ? dir : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+			if (dfd >= 0) {
+				fsync(dfd);
+				close(dfd);
+			}
+			free(dir);
+		}
+	}
+	if (st != FH_OK)
+		unlink(tmp);
+	free(tmp);
+	return st;
+}
+
+fh_status fh_store_check(fh_store *s, fh_check_report *rep, fh_error *err)
+{
+	memset(rep, 0, sizeof *rep);
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(s->db, "PRAGMA integrity_check(30)", -1, &q, NULL) != SQLITE_OK)
+		return fh_store_fail(s, err, _("checking the database"));
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		const char *m = (const char *)sqlite3_column_text(q, 0);
+		if (m && strcmp(m, "ok") != 0)
+			fh_check_add(rep, _("integrity: %s"), m);
+	}
+	sqlite3_finalize(q);
+	if (rc != SQLITE_DONE)
+		return fh_store_fail(s, err, _("checking the database"));
+	if (sqlite3_prepare_v2(s->db, "PRAGMA foreign_key_check", -1, &q, NULL) != SQLITE_OK)
+		return fh_store_fail(s, err, _("checking the database"));
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW)
+		fh_check_add(rep, _("foreign key: row %lld of %s points to a missing row of %s"),
+			     (long long)sqlite3_column_int64(q, 1), (const char *)sqlite3_column_text(q, 0),
+			     (const char *)sqlite3_column_text(q, 2));
+	sqlite3_finalize(q);
+	if (rc != SQLITE_DONE)
+		return fh_store_fail(s, err, _("checking the database"));
+	for (const struct fh_module *m = fh_modules; m->name; m++) {
+		fh_status st = m->check ? m->check(s, rep, err) : FH_OK;
+		if (st != FH_OK)
+			return st;
+	}
+	return FH_OK;
 }

@@ -162,28 +162,35 @@ static fh_status write_grams(fh_store *s, int64_t id, const char *hay, bool dele
 
 /* Writes the search row; `fresh` for a tenant just inserted, which has no
  * old row to take out of the gram index. */
-static fh_status index_row(fh_store *s, int64_t id, const char *name, const char *short_name,
-			   const char *credit_code, const char *contact, const char *phone,
-			   bool fresh, fh_error *err)
+/* The search text of a tenant: the fields separated by U+001F, so that no
+ * match spans two of them; the phone's digits alone; then the initials of
+ * name and short name. */
+static void build_hay(fh_buf *b, const char *name, const char *short_name, const char *credit_code,
+		      const char *contact, const char *phone)
 {
-	/* One text: the fields separated by U+001F, so that no match spans two
-	 * of them; then the initials of name and short name. */
-	fh_buf b = FH_BUF_INIT;
 	char ini[1100];
 	const char *parts[] = { name, short_name, credit_code, contact, phone };
 	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
-		add_lower(&b, parts[i]);
-		fh_buf_add(&b, "\x1f", 1);
+		add_lower(b, parts[i]);
+		fh_buf_add(b, "\x1f", 1);
 	}
 	if (phone && strchr(phone, '-')) { /* also the digits alone */
 		for (const char *p = phone; *p; p++)
 			if (*p != '-')
-				fh_buf_add(&b, p, 1);
-		fh_buf_add(&b, "\x1f", 1);
+				fh_buf_add(b, p, 1);
+		fh_buf_add(b, "\x1f", 1);
 	}
-	fh_buf_puts(&b, fh_pinyin_initials(name, ini, sizeof ini));
-	fh_buf_add(&b, "\x1f", 1);
-	fh_buf_puts(&b, fh_pinyin_initials(short_name, ini, sizeof ini));
+	fh_buf_puts(b, fh_pinyin_initials(name, ini, sizeof ini));
+	fh_buf_add(b, "\x1f", 1);
+	fh_buf_puts(b, fh_pinyin_initials(short_name, ini, sizeof ini));
+}
+
+static fh_status index_row(fh_store *s, int64_t id, const char *name, const char *short_name,
+			   const char *credit_code, const char *contact, const char *phone,
+			   bool fresh, fh_error *err)
+{
+	fh_buf b = FH_BUF_INIT;
+	build_hay(&b, name, short_name, credit_code, contact, phone);
 	if (b.failed) {
 		fh_buf_free(&b);
 		return fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
@@ -267,6 +274,48 @@ fh_status fh_tenant_after_migrate(fh_store *s, int from, fh_error *err)
 	    sqlite3_exec(fh_store_db(s), "DELETE FROM settings WHERE key = 'reindex'", NULL, NULL, NULL) != SQLITE_OK)
 		st = fh_store_fail(s, err, _("updating the database"));
 	return st;
+}
+
+fh_status fh_tenant_check_index(fh_store *s, fh_check_report *rep, fh_error *err)
+{
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(fh_store_db(s),
+			       "SELECT t.id, t.name, t.short_name, t.credit_code, t.contact, t.phone, ts.hay"
+			       " FROM tenants t LEFT JOIN tenant_search ts ON ts.id = t.id ORDER BY t.id",
+			       -1, &q, NULL) != SQLITE_OK)
+		return fh_store_fail(s, err, _("reading tenants"));
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(q, 0);
+		const char *c[5], *hay = (const char *)sqlite3_column_text(q, 6);
+		for (int i = 0; i < 5; i++)
+			c[i] = (const char *)sqlite3_column_text(q, i + 1);
+		if (!hay) {
+			fh_check_add(rep, _("tenant no. %lld has no search row (it cannot be found)"), (long long)id);
+			continue;
+		}
+		fh_buf b = FH_BUF_INIT;
+		build_hay(&b, c[0], c[1], c[2], c[3], c[4]);
+		if (!b.failed && strcmp(fh_buf_str(&b), hay) != 0)
+			fh_check_add(rep, _("tenant no. %lld: its search row is out of date"), (long long)id);
+		fh_buf_free(&b);
+	}
+	sqlite3_finalize(q);
+	if (rc != SQLITE_DONE)
+		return fh_store_fail(s, err, _("reading tenants"));
+	if (sqlite3_prepare_v2(fh_store_db(s),
+			       "SELECT ts.id FROM tenant_search ts LEFT JOIN tenants t ON t.id = ts.id"
+			       " WHERE t.id IS NULL", -1, &q, NULL) != SQLITE_OK)
+		return fh_store_fail(s, err, _("reading tenants"));
+	while (sqlite3_step(q) == SQLITE_ROW)
+		fh_check_add(rep, _("search row no. %lld belongs to no tenant"), (long long)sqlite3_column_int64(q, 0));
+	sqlite3_finalize(q);
+	/* the full-text index against its content table */
+	if (sqlite3_exec(fh_store_db(s), "INSERT INTO tenant_fts(tenant_fts, rank) VALUES('integrity-check', 1)",
+			 NULL, NULL, NULL) != SQLITE_OK)
+		fh_check_add(rep, _("the full-text search index does not match the tenants: %s"),
+			     sqlite3_errmsg(fh_store_db(s)));
+	return FH_OK;
 }
 
 /* ---- writing --------------------------------------------------------------------- */

@@ -45,5 +45,9 @@ fh_status fh_tenant_reindex_all(fh_store *s, fh_error *err);
 /* The tenant module's step after a migration (modules.c): rebuilds the
  * search rows when a migration asked for it with the setting 'reindex'. */
 fh_status fh_tenant_after_migrate(fh_store *s, int from, fh_error *err);
+/* The tenant module's part of `fuhua check` (modules.c): every tenant has
+ * its search row and it holds what the tenant's fields give; no search row
+ * without a tenant; the full-text index is sound. */
+fh_status fh_tenant_check_index(fh_store *s, fh_check_report *rep, fh_error *err);
 
 #endif

@@ -138,6 +138,26 @@ check "… and leaves no temporary file" sh -c "[ \$(ls '$T' | grep -c '^linked.
 $F tenant import "$T/out.csv" --hub mh 2> "$T/err"
 check "an export imports again (its credit codes are taken: refused)" grep -q "already belongs" "$T/err"
 
+# Backups and health: a consistent copy while another process writes, then
+# `fuhua check` on both; a damaged search index and a dangling row are found.
+( i=0; while [ $i -lt 40 ]; do $F tenant edit 1 --notes "备份中 $i" 2> /dev/null; i=$((i + 1)); done ) &
+writer=$!
+$F backup --to "$T/backup.db" 2> "$T/err"
+check "backup while another process writes: exit 0" [ $? -eq 0 ]
+wait $writer
+check "… the copy passes check" sh -c "$F check --db '$T/backup.db' | grep -q ': ok'"
+check "… the copy is 0600 and no temporary file is left" sh -c "[ \"\$(stat -c %a '$T/backup.db')\" = 600 ] && [ \$(ls '$T' | grep -c '^backup.db.') -eq 0 ]"
+check "… and holds the tenants" sh -c "[ \$($F tenant list --db '$T/backup.db' --format csv | wc -l) -eq \$($F tenant list --format csv | wc -l) ]"
+$F check > "$T/check" 2>&1
+check "check on a sound database: exit 0, ok" sh -c "[ $? -eq 0 ] && grep -q ': ok (integrity' '$T/check'"
+cp "$T/backup.db" "$T/damaged.db"
+sqlite3 "$T/damaged.db" "UPDATE tenant_search SET hay = 'x' WHERE id = 1; PRAGMA foreign_keys = OFF;
+  INSERT INTO stage_history(tenant_id, from_stage, to_stage, at, operator) VALUES(424242, NULL, 'applied', 0, 'x');"
+$F check --db "$T/damaged.db" > "$T/check" 2>&1
+check "check finds a damaged search row and a dangling row (exit 1)" sh -c "[ $? -eq 1 ] && grep -q 'search row is out of date' '$T/check' && grep -q 'foreign key: .*stage_history' '$T/check'"
+$F backup 2> "$T/err"
+check "backup without --to exits 2" [ $? -eq 2 ]
+
 # Hostile files: each is refused for what it is, on its line, and the rest
 # of the file goes on with --skip-bad; nothing reaches the terminal raw.
 wide=$(printf '%01100d' 0 | sed 's/0/,/g')

@@ -45,6 +45,8 @@ static void usage(FILE *f)
 			   "       fuhua tenant extend ID\n"
 			   "       fuhua tenant import FILE.csv --hub CODE [--encoding utf-8|gb18030] [--skip-bad]\n"
 			   "       fuhua tenant export [--hub CODE] [--stage S] [--output FILE] [--no-bom]\n"
+			   "       fuhua backup --to FILE                       a consistent copy, while others work\n"
+			   "       fuhua check                                  integrity, foreign keys, search index\n"
 			   "       fuhua --version | --help\n"
 			   "See fuhua(1).\n"));
 }
@@ -82,7 +84,7 @@ int fh_cli_parse(int argc, char **argv, struct fh_opts *o)
 	memset(o, 0, sizeof *o);
 	static const char *const with_arg[] = { "--db", "--config", "--lang", "--role", "--hub",
 						"--format", "--tenants", "--seed", "--search", "--reason",
-						"--encoding", "--output", "--sort", NULL };
+						"--encoding", "--output", "--sort", "--to", NULL };
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
@@ -171,6 +173,7 @@ int fh_cli_parse(int argc, char **argv, struct fh_opts *o)
 		case 10: o->encoding = val; break;
 		case 11: o->output = val; break;
 		case 12: o->sort = val; break;
+		case 13: o->to = val; break;
 		}
 	}
 	return -1;
@@ -494,5 +497,9 @@ int fh_cli_run(struct fh_opts *o)
 		return cmd_hub(o);
 	if (strcmp(cmd, "tenant") == 0)
 		return fh_cli_tenant(o);
+	if (strcmp(cmd, "backup") == 0)
+		return fh_cli_backup(o);
+	if (strcmp(cmd, "check") == 0)
+		return fh_cli_check(o);
 	return fh_cli_usage_error(_("unknown command '%s'"), cmd);
 }

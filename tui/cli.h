@@ -21,7 +21,7 @@ struct fh_opts {
 	bool have_tenants, have_seed, have_format;
 	/* tenant commands: each field's option (--credit-code …), by fh_tenant_field */
 	const char *tf[32];
-	const char *search, *reason, *encoding, *output, *sort;
+	const char *search, *reason, *encoding, *output, *sort, *to;
 	bool skip_bad, no_bom;
 	int npos;
 	char *pos[8];        /* the command and its operands */
@@ -46,5 +46,8 @@ int fh_cli_open_as_system(const struct fh_opts *o, fh_store **s, fh_actor *a);
 
 /* fuhua tenant …: list, show, add, edit, move, extend, import, export. */
 int fh_cli_tenant(struct fh_opts *o);
+/* fuhua backup --to FILE; fuhua check. */
+int fh_cli_backup(struct fh_opts *o);
+int fh_cli_check(struct fh_opts *o);
 
 #endif

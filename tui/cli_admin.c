@@ -1,0 +1,65 @@
+/* fuhua — the commands that look after the database file: backup, check. */
+#include <stdio.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "i18n.h"
+
+static void progress(void *ctx, int done, int total)
+{
+	(void)ctx;
+	if (!isatty(STDERR_FILENO) || total <= 0)
+		return;
+	int width = 40, filled = (int)((long long)done * width / total);
+	fprintf(stderr, "\r%s [", _("backing up"));
+	for (int i = 0; i < width; i++)
+		fputs(i < filled ? "#" : ".", stderr);
+	fprintf(stderr, "] %3d%%", (int)((long long)done * 100 / total));
+	if (done == total)
+		fputc('\n', stderr);
+}
+
+int fh_cli_backup(struct fh_opts *o)
+{
+	if (o->npos != 1 || !o->to)
+		return fh_cli_usage_error("%s", _("backup takes --to FILE and no operands"));
+	fh_store *s;
+	fh_actor by;
+	fh_error err;
+	int rc = fh_cli_open_as_system(o, &s, &by);
+	if (rc)
+		return rc;
+	fh_status st = fh_store_backup(s, o->to, progress, NULL, &err);
+	fh_store_close(&s);
+	if (st != FH_OK)
+		return fh_cli_report(&err);
+	fprintf(stderr, _("%s: a consistent copy of the database\n"), o->to);
+	return 0;
+}
+
+int fh_cli_check(struct fh_opts *o)
+{
+	if (o->npos != 1)
+		return fh_cli_usage_error("%s", _("check takes no operands"));
+	fh_store *s;
+	fh_actor by;
+	fh_error err;
+	int rc = fh_cli_open_as_system(o, &s, &by);
+	if (rc)
+		return rc;
+	fh_check_report rep;
+	fh_status st = fh_store_check(s, &rep, &err);
+	const char *path = fh_store_path(s);
+	if (st != FH_OK) {
+		fh_store_close(&s);
+		return fh_cli_report(&err);
+	}
+	for (size_t i = 0; i < rep.n && i < FH_CHECK_MAX; i++)
+		printf("%s: %s\n", path, rep.problem[i]);
+	if (rep.n > FH_CHECK_MAX)
+		printf(_("%s: … and %zu more\n"), path, rep.n - FH_CHECK_MAX);
+	if (rep.n == 0)
+		printf(_("%s: ok (integrity, foreign keys, search index)\n"), path);
+	fh_store_close(&s);
+	return rep.n ? 1 : 0;
+}
