@@ -38,7 +38,7 @@ endef
 REL  := build/rel
 ASAN := build/asan
 
-.PHONY: all deps run test bench install clean po-check lint pot update-po
+.PHONY: all deps run test bench install clean po-check lint pot update-po fuzz fuzz-bins
 all: $(REL)/fuhua locale
 
 deps:
@@ -122,8 +122,32 @@ run: $(REL)/fuhua locale
 	$(REL)/fuhua --db $(DEMO_DB) --lang $${FUHUA_LANG:-zh}
 
 UNIT_BIN := $(patsubst tests/unit/%.c,$(ASAN)/tests/unit/%,$(UNIT_SRC))
-test: build/.deps-test $(ASAN)/fuhua $(MO_ASAN) $(UNIT_BIN)
-	@FUHUA_BIN=$(ASAN)/fuhua UNIT_DIR=$(ASAN)/tests/unit ./tests/run.sh
+# The fuzz targets are built for make test when clang (with libFuzzer) is there.
+HAVE_FUZZ := $(shell command -v $(FUZZ_CC) > /dev/null 2>&1 && echo yes)
+test: build/.deps-test $(ASAN)/fuhua $(MO_ASAN) $(UNIT_BIN) $(if $(HAVE_FUZZ),fuzz-bins)
+	@FUHUA_BIN=$(ASAN)/fuhua UNIT_DIR=$(ASAN)/tests/unit FUZZ_DIR=$(if $(HAVE_FUZZ),$(FUZZ)) ./tests/run.sh
+
+# ---- fuzzing (libFuzzer, clang is a Debian package) -------------------------
+#   make fuzz                 each target for FUZZ_SECONDS (600), seeds in tests/fuzz/seeds
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 600
+FUZZ         := build/fuzz
+FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=undefined
+FUZZ_CFLAGS   = -std=c11 -g -O1 $(DEFS) -Iinclude -Ibuild/gen $(PKG_CFLAGS) -MMD -MP
+FUZZ_TARGETS := $(FUZZ)/fuzz_config $(FUZZ)/fuzz_import
+
+$(FUZZ)/core/%.o: core/%.c build/gen/pinyin_table.h | build/.deps-build
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link $(FUZZ_SAN) -c $< -o $@
+
+$(FUZZ)/fuzz_%: tests/fuzz/fuzz_%.c $(call objs,$(FUZZ),$(CORE_SRC))
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $(filter %.c %.o,$^) $(PKG_LIBS)
+
+fuzz-bins: $(FUZZ_TARGETS)
+
+fuzz: $(FUZZ_TARGETS)
+	@./tests/fuzz/run.sh $(FUZZ) $(FUZZ_SECONDS)
 
 bench: $(REL)/fuhua $(REL)/bench/bench
 	@./bench/run.sh $(REL)

@@ -1,0 +1,36 @@
+# fuhua tests — crashes: a large import and two writers killed with SIGKILL
+# at moments spread over the import; after each, the database is sound
+# (integrity_check, fuhua check) and the import is all or nothing. The
+# delays only choose where the kill falls; nothing waits on them to be right.
+C=$(mktemp -d)
+cdb="$C/crash.db"
+FUHUA_NOW=2026-11-23T09:00 "$FUHUA" demo --db "$cdb" --config fixtures/config --tenants 100 --seed 3 > /dev/null 2>&1
+awk 'BEGIN { print "name,org_type,phone,notes"
+	for (i = 1; i <= 3000; i++) printf "崩溃测试组织%05d,social_group,139%08d,第%d行\n", i, i, i }' > "$C/big.csv"
+count() { sqlite3 "$cdb" "SELECT count(*) FROM tenants"; }
+kills=0 during=0 after=0 whole=1 sound=1
+for delay in 0.05 0.2 0.4 0.7 1.0 1.5; do
+	before=$(count)
+	"$FUHUA" tenant import "$C/big.csv" --hub ja --db "$cdb" > /dev/null 2>&1 &
+	imp=$!
+	( while :; do "$FUHUA" tenant edit 1 --notes "写入中" --db "$cdb" > /dev/null 2>&1; done ) &
+	w1=$!
+	( while :; do "$FUHUA" tenant edit 2 --notes "写入中" --db "$cdb" > /dev/null 2>&1; done ) &
+	w2=$!
+	sleep "$delay"
+	if kill -0 "$imp" 2> /dev/null; then during=$((during + 1)); else after=$((after + 1)); fi
+	kill -9 "$imp" 2> /dev/null
+	kill -9 "$w1" "$w2" 2> /dev/null
+	pkill -9 -f "fuhua tenant edit .* --db $cdb" 2> /dev/null
+	wait "$imp" "$w1" "$w2" 2> /dev/null
+	kills=$((kills + 1))
+	now=$(count)
+	[ "$now" -eq "$before" ] || [ "$now" -eq $((before + 3000)) ] || { whole=0; echo "# crash: $before → $now tenants"; }
+	[ "$(sqlite3 "$cdb" 'PRAGMA integrity_check')" = ok ] || sound=0
+	"$FUHUA" check --db "$cdb" > "$C/check" 2>&1 || { sound=0; cat "$C/check"; }
+done
+echo "# crash: $kills kills ($during during the import, $after after it had ended)"
+check "crash: after $kills SIGKILLs the import is all or nothing" [ $whole -eq 1 ]
+check "crash: … and the database passes integrity_check and fuhua check" [ $sound -eq 1 ]
+check "crash: … at least one kill fell inside the import" [ $during -ge 1 ]
+rm -rf "$C"
