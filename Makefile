@@ -77,6 +77,16 @@ $(REL)/libfuhua.a: $(call objs,$(REL),$(CORE_SRC))
 $(ASAN)/libfuhua.a: $(call objs,$(ASAN),$(CORE_SRC))
 	$(AR) rcs $@ $^
 
+# The installed paths are compiled in (tui/i18n.c, tui/cli.c): a build for
+# another PREFIX rebuilds them, so 'make install PREFIX=…' after 'make run'
+# installs a program that finds its own catalogue and configuration.
+PREFIX_STAMP := $(REL)/prefix.stamp
+$(PREFIX_STAMP): FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(PREFIX)' | cmp -s - $@ 2> /dev/null || echo '$(PREFIX)' > $@
+$(REL)/tui/i18n.o $(REL)/tui/cli.o: $(PREFIX_STAMP)
+FORCE:
+
 $(REL)/fuhua: $(call objs,$(REL),$(TUI_SRC)) $(REL)/libfuhua.a
 	$(CC) $(REL_CFLAGS) -o $@ $^ $(PKG_LIBS)
 

@@ -1068,7 +1068,8 @@ fh_status fh_config_load(const char *dir, fh_config **out, fh_error *err)
 		return fh_error_set(err, FH_EINVAL, "config", "%s", _("no configuration directory given"));
 	struct stat sb;
 	if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode))
-		return fh_error_at(err, dir, 0, 0, "%s", _("not a configuration directory"));
+		return fh_error_at(err, dir, 0, 0, "%s",
+				   _("not a configuration directory (give --config DIR or set FUHUA_CONFIG)"));
 	fh_config *cfg = calloc(1, sizeof *cfg);
 	if (!cfg)
 		return fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));

@@ -138,6 +138,15 @@ check "… and leaves no temporary file" sh -c "[ \$(ls '$T' | grep -c '^linked.
 $F tenant import "$T/out.csv" --hub mh 2> "$T/err"
 check "an export imports again (its credit codes are taken: refused)" grep -q "already belongs" "$T/err"
 
+# A program run from its build tree finds fixtures/config; one installed with
+# make install PREFIX=… finds its own catalogue and configuration.
+"$FUHUA" demo --db "$T/tree.db" --tenants 3 > /dev/null 2> "$T/err"
+check "the build tree's program finds fixtures/config (demo without --config)" [ $? -eq 0 ]
+make -s install PREFIX="$T/usr" > /dev/null 2>&1
+check "make install PREFIX=… installs" [ -x "$T/usr/bin/fuhua" ]
+check "… a program built for that prefix: its catalogue" sh -c "'$T/usr/bin/fuhua' --lang zh --help | grep -q '^用法'"
+check "… and its configuration" sh -c "'$T/usr/bin/fuhua' demo --db '$T/inst.db' --tenants 3 > /dev/null 2>&1"
+
 # Backups and health: a consistent copy while another process writes, then
 # `fuhua check` on both; a damaged search index and a dangling row are found.
 ( i=0; while [ $i -lt 40 ]; do $F tenant edit 1 --notes "备份中 $i" 2> /dev/null; i=$((i + 1)); done ) &

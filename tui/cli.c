@@ -220,13 +220,31 @@ const char *fh_cli_db_path(const struct fh_opts *o, char *buf, size_t size)
 	return buf;
 }
 
+/* --config, else FUHUA_CONFIG, else the installed one; a program run from
+ * its build tree (build/rel/fuhua) before installing uses fixtures/config. */
 static const char *config_dir(const struct fh_opts *o)
 {
+	static char tree[PATH_MAX + 32];
 	const char *env = getenv("FUHUA_CONFIG");
 	if (o->config)
 		return o->config;
 	if (env && *env)
 		return env;
+	struct stat sb;
+	if (stat(FH_DATADIR "/config", &sb) == 0 && S_ISDIR(sb.st_mode))
+		return FH_DATADIR "/config";
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = 0;
+		char *slash = strrchr(exe, '/');
+		if (slash) {
+			*slash = 0;
+			snprintf(tree, sizeof tree, "%s/../../fixtures/config", exe);
+			if (stat(tree, &sb) == 0 && S_ISDIR(sb.st_mode))
+				return tree;
+		}
+	}
 	return FH_DATADIR "/config";
 }
 
