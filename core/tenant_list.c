@@ -47,14 +47,36 @@ void fh_tenant_filter_init(fh_tenant_filter *f)
 
 /* The search text as the index holds it: trimmed, ASCII lowercased, without
  * control characters. */
+/* The search text as the index holds it: full-width digits, letters and
+ * signs (０１２, ＡＢＣ, the ideographic space) as their ASCII forms, letters
+ * lowercased, control characters dropped; a number written with spaces or
+ * dashes ("150 1078 7203", "021 6234 5678") as its digits alone. */
 static void normalize_query(const char *in, char *out, size_t size)
 {
-	char tmp[256];
-	fh_text_trim(tmp, sizeof tmp, in);
+	char tmp[256], ascii[256];
+	size_t len = strlen(in), i = 0, k = 0;
+	while (i < len && k + 4 < sizeof ascii) {
+		uint32_t cp;
+		size_t n = fh_utf8_decode(in + i, len - i, &cp);
+		if (cp >= 0xFF01 && cp <= 0xFF5E)
+			ascii[k++] = (char)(cp - 0xFF01 + 0x21);
+		else if (cp == 0x3000)
+			ascii[k++] = ' ';
+		else {
+			memcpy(ascii + k, in + i, n);
+			k += n;
+		}
+		i += n;
+	}
+	ascii[k] = 0;
+	fh_text_trim(tmp, sizeof tmp, ascii);
+	bool number = tmp[0] != 0;
+	for (const char *p = tmp; *p; p++)
+		number &= (*p >= '0' && *p <= '9') || *p == ' ' || *p == '-' || *p == '+';
 	size_t n = 0;
 	for (const char *p = tmp; *p && n + 1 < size; p++) {
 		unsigned char c = (unsigned char)*p;
-		if (c < 0x20 || c == 0x7F)
+		if (c < 0x20 || c == 0x7F || (number && (c == ' ' || c == '-')))
 			continue;
 		out[n++] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : (char)c;
 	}

@@ -523,7 +523,11 @@ static void search_everything(void **s)
 	assert_int_equal(fh_tenant_add(st, &desk, &t, &e, &err), FH_OK);
 	fh_tenant_row rows[50];
 	const char *hits[] = { "jaqf", "青凤", "青", "静安青凤", "闵晖", "晖", "62345678", "02162345678",
-			       code, "51310106mj", "JAQF", "qf" };
+			       code, "51310106mj", "JAQF", "qf",
+			       /* as people type a phone: spaces, dashes, full-width digits */
+			       "021 6234 5678", "021-6234-5678", "6234 5678", "０２１６２３４５６７８",
+			       /* full-width letters of the credit code and the initials */
+			       "５１３１０１０６ＭＪ", "ｊａｑｆ" };
 	for (size_t i = 0; i < sizeof hits / sizeof hits[0]; i++) {
 		size_t n = search(&desk, hits[i], rows, 50);
 		bool found = false;
