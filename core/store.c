@@ -133,6 +133,9 @@ static const char *const migrations[] = {
 	"CREATE INDEX tenants_admitted ON tenants(ifnull(admitted_on, 9223372036854775807), id);"
 	"INSERT INTO settings(key, value) VALUES('reindex', '1')"
 	" ON CONFLICT(key) DO UPDATE SET value = '1';",
+
+	/* 3: finding the same organisation again (intake, add, import) */
+	"CREATE INDEX tenants_phone ON tenants(phone) WHERE phone IS NOT NULL;",
 };
 
 #define SCHEMA_LATEST ((int)(sizeof migrations / sizeof migrations[0]))

@@ -440,6 +440,42 @@ static void to_json(fh_buf *b, const fh_tenant *t, const fh_tenant *other, int l
 	fh_buf_puts(b, "}");
 }
 
+fh_status fh_tenant_similar(fh_store *s, const fh_actor *actor, const fh_tenant *t,
+			    fh_tenant_match *out, size_t max, size_t *n, fh_error *err)
+{
+	*n = 0;
+	sqlite3_stmt *q;
+	fh_status st = fh_store_stmt(s, FH_SQL_SCOPE
+		"SELECT t.id, t.name, h.code,"
+		"  CASE WHEN t.name = ?2 THEN 0 WHEN t.credit_code = ?4 THEN 1 ELSE 2 END"
+		" FROM tenants t JOIN hubs h ON h.id = t.hub_id"
+		" WHERE (t.name = ?2 OR t.credit_code = ?4 OR t.phone = ?3) AND t.id != ?5"
+		"  AND t.hub_id IN (SELECT id FROM scope) ORDER BY t.id LIMIT ?6", &q, err);
+	if (st != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, actor->hub_id);
+	fh_bind_text(q, 2, t->name);
+	fh_bind_text(q, 3, t->phone);
+	fh_bind_text(q, 4, t->credit_code);
+	sqlite3_bind_int64(q, 5, t->id);
+	sqlite3_bind_int64(q, 6, (sqlite3_int64)max);
+	int rc;
+	static const fh_tenant_field why[] = { FH_TF_NAME, FH_TF_CREDIT_CODE, FH_TF_PHONE };
+	while (*n < max && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+		fh_tenant_match *m = &out[(*n)++];
+		m->id = sqlite3_column_int64(q, 0);
+		fh_column_text(q, 1, m->name, sizeof m->name);
+		fh_column_text(q, 2, m->hub_code, sizeof m->hub_code);
+		m->why = why[sqlite3_column_int(q, 3) % 3];
+	}
+	if (*n < max && rc != SQLITE_DONE) {
+		sqlite3_reset(q);
+		return fh_store_fail(s, err, _("reading tenants"));
+	}
+	sqlite3_reset(q);
+	return FH_OK;
+}
+
 fh_status fh_tenant_add(fh_store *s, const fh_actor *actor, fh_tenant *t, fh_field_errors *errs,
 			fh_error *err)
 {

@@ -147,6 +147,21 @@ check "make install PREFIX=… installs" [ -x "$T/usr/bin/fuhua" ]
 check "… a program built for that prefix: its catalogue" sh -c "'$T/usr/bin/fuhua' --lang zh --help | grep -q '^用法'"
 check "… and its configuration" sh -c "'$T/usr/bin/fuhua' demo --db '$T/inst.db' --tenants 3 > /dev/null 2>&1"
 
+# The same organisation again: add warns and shows it; an import reports it
+# and a re-run with --skip-bad adds nothing; the same name twice in a file.
+$F tenant add --name 重名测试组织 --hub ja-gh > /dev/null 2>&1
+$F tenant add --name 重名测试组织 --hub ja-gh 2> "$T/err"
+check "tenant add of a name that exists: warns, showing it" sh -c "[ $? -eq 0 ] && grep -q 'warning: 重名测试组织 (no. [0-9]*, ja-gh) has the same Name' '$T/err'"
+printf 'name,org_type\n重跑甲组织,social_group\n重跑乙组织,social_group\n' > "$T/rerun.csv"
+$F tenant import "$T/rerun.csv" --hub ja-gh --skip-bad 2> /dev/null
+n1=$($F tenant list --search 重跑 --format csv | wc -l)
+$F tenant import "$T/rerun.csv" --hub ja-gh --skip-bad 2> "$T/err"
+check "an import run again with --skip-bad adds nothing" sh -c "[ \$($F tenant list --search 重跑 --format csv | wc -l) -eq $n1 ] && [ $n1 -eq 3 ]"
+check "… and reports each row that is there already" grep -q 'rerun.csv:2: name: 重跑甲组织 (no. [0-9]*, ja-gh) is in the database already' "$T/err"
+printf 'name,org_type\n同名组织甲,social_group\n另一个组织,social_group\n同名组织甲,social_group\n' > "$T/twice-name.csv"
+$F tenant import "$T/twice-name.csv" --hub ja-gh 2> "$T/err"
+check "the same name twice in a file is reported" grep -q 'twice-name.csv:4: name: the same name as line 2' "$T/err"
+
 # Backups and health: a consistent copy while another process writes, then
 # `fuhua check` on both; a damaged search index and a dangling row are found.
 ( i=0; while [ $i -lt 40 ]; do $F tenant edit 1 --notes "备份中 $i" 2> /dev/null; i=$((i + 1)); done ) &

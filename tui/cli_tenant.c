@@ -214,6 +214,19 @@ static int report_fields(const fh_field_errors *fe, const fh_error *err)
 	return fh_error_exit_status(fe->e[0].code);
 }
 
+/* A tenant that may be the same organisation: said before it is added. */
+static void warn_similar(fh_store *s, const fh_actor *by, const fh_tenant *t)
+{
+	fh_tenant_match m[8];
+	size_t n = 0;
+	fh_error err;
+	if (fh_tenant_similar(s, by, t, m, 8, &n, &err) != FH_OK)
+		return;
+	for (size_t i = 0; i < n; i++)
+		fprintf(stderr, _("fuhua: warning: %s (no. %lld, %s) has the same %s\n"), m[i].name,
+			(long long)m[i].id, m[i].hub_code, fh_tenant_field_label(m[i].why, fh_i18n_is_zh()));
+}
+
 static int cmd_add_edit(struct fh_opts *o, bool add)
 {
 	int64_t id = 0;
@@ -262,6 +275,8 @@ static int cmd_add_edit(struct fh_opts *o, bool add)
 		fh_store_close(&s);
 		return report_fields(&fe, &err);
 	}
+	if (add)
+		warn_similar(s, &by, &t);
 	st = add ? fh_tenant_add(s, &by, &t, &fe, &err) : fh_tenant_update(s, &by, &t, &fe, &err);
 	if (st == FH_OK)
 		st = fh_tenant_get_by_id(s, &by, t.id, &t, &err);

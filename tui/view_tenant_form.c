@@ -18,6 +18,7 @@
 
 struct tform {
 	bool is_new;
+	bool similar_shown; /* the intake named look-alikes; F2 again takes it in */
 	fh_tenant base;  /* what was loaded (edit) or the defaults (new) */
 	struct fh_form form;
 	char fields[MAX_FIELDS][128]; /* the service fields of the tenant's hub */
@@ -158,6 +159,27 @@ static int show_new(struct app *app, struct view *under, int id)
 	return FH_R_DONE;
 }
 
+/* Before an intake: tenants with the same name, phone or credit code, named
+ * under the form; the next F2 takes the application in all the same. */
+static bool say_similar(struct app *app, struct tform *t, const fh_tenant *rec)
+{
+	fh_tenant_match m[4];
+	size_t n = 0, used = 0;
+	fh_error err;
+	if (fh_tenant_similar(app->store, &app->actor, rec, m, 4, &n, &err) != FH_OK || n == 0)
+		return false;
+	char *msg = t->form.message;
+	size_t size = sizeof t->form.message;
+	for (size_t i = 0; i < n && used < size; i++)
+		used += (size_t)snprintf(msg + used, size - used, _("Same %s as %s (no. %lld, %s). "),
+					 fh_tenant_field_label(m[i].why, zh()), m[i].name, (long long)m[i].id,
+					 m[i].hub_code);
+	if (used < size)
+		snprintf(msg + used, size - used, "%s", _("F2 again takes the application in all the same."));
+	t->similar_shown = true;
+	return true;
+}
+
 static int save(struct app *app, struct view *v)
 {
 	struct tform *t = v->priv;
@@ -177,6 +199,8 @@ static int save(struct app *app, struct view *v)
 		say_errors(t, &errs);
 		return FH_R_DONE;
 	}
+	if (t->is_new && !t->similar_shown && say_similar(app, t, &rec))
+		return FH_R_DONE;
 	fh_status st = t->is_new ? fh_tenant_add(app->store, &app->actor, &rec, &errs, &err)
 				 : fh_tenant_update(app->store, &app->actor, &rec, &errs, &err);
 	if (st == FH_OK) {
