@@ -14,9 +14,9 @@ LOCALEDIR := $(PREFIX)/share/locale
 DATADIR   := $(PREFIX)/share/fuhua
 
 CC      ?= cc
-PKGS    := ncursesw sqlite3 yaml-0.1 libxcrypt
+PKGS    := ncursesw sqlite3 yaml-0.1 libxcrypt icu-i18n
 PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lncursesw -ltinfo -lsqlite3 -lyaml -lcrypt)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lncursesw -ltinfo -lsqlite3 -lyaml -lcrypt -licui18n -licuuc -licudata)
 
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wformat=2 -Wno-format-nonliteral
 DEFS    := -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \

@@ -136,6 +136,13 @@ static const char *const migrations[] = {
 
 	/* 3: finding the same organisation again (intake, add, import) */
 	"CREATE INDEX tenants_phone ON tenants(phone) WHERE phone IS NOT NULL;",
+
+	/* 4: names in pinyin order: ICU's sort key of each name (filled in C by
+	 * the tenant module, see tenant_db.c), paged by keyset on its index */
+	"ALTER TABLE tenants ADD COLUMN name_key BLOB;"
+	"CREATE INDEX tenants_name_key ON tenants(name_key, id);"
+	"INSERT INTO settings(key, value) VALUES('reindex', '1')"
+	" ON CONFLICT(key) DO UPDATE SET value = '1';",
 };
 
 #define SCHEMA_LATEST ((int)(sizeof migrations / sizeof migrations[0]))

@@ -10,6 +10,7 @@
 #include "fuhua/text.h"
 #include "i18n.h"
 #include "store_int.h"
+#include "collate.h"
 #include "tenant_int.h"
 
 void fh_tenant_read(sqlite3_stmt *st, fh_tenant *t)
@@ -185,10 +186,29 @@ static void build_hay(fh_buf *b, const char *name, const char *short_name, const
 	fh_buf_puts(b, fh_pinyin_initials(short_name, ini, sizeof ini));
 }
 
+/* The name's place in pinyin order (collate.c), kept beside the name. */
+static fh_status write_name_key(fh_store *s, int64_t id, const char *name, fh_error *err)
+{
+	unsigned char key[FH_TENANT_NAME_KEY_MAX];
+	size_t n = fh_collate_key(name ? name : "", key, sizeof key);
+	sqlite3_stmt *st;
+	fh_status r = fh_store_stmt(s, "UPDATE tenants SET name_key = ?2 WHERE id = ?1", &st, err);
+	if (r != FH_OK)
+		return r;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_blob(st, 2, key, (int)n, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? FH_OK : fh_store_fail(s, err, _("writing the tenant"));
+}
+
 static fh_status index_row(fh_store *s, int64_t id, const char *name, const char *short_name,
 			   const char *credit_code, const char *contact, const char *phone,
 			   bool fresh, fh_error *err)
 {
+	fh_status kr = write_name_key(s, id, name, err);
+	if (kr != FH_OK)
+		return kr;
 	fh_buf b = FH_BUF_INIT;
 	build_hay(&b, name, short_name, credit_code, contact, phone);
 	if (b.failed) {
@@ -280,7 +300,8 @@ fh_status fh_tenant_check_index(fh_store *s, fh_check_report *rep, fh_error *err
 {
 	sqlite3_stmt *q;
 	if (sqlite3_prepare_v2(fh_store_db(s),
-			       "SELECT t.id, t.name, t.short_name, t.credit_code, t.contact, t.phone, ts.hay"
+			       "SELECT t.id, t.name, t.short_name, t.credit_code, t.contact, t.phone, ts.hay,"
+			       " t.name_key"
 			       " FROM tenants t LEFT JOIN tenant_search ts ON ts.id = t.id ORDER BY t.id",
 			       -1, &q, NULL) != SQLITE_OK)
 		return fh_store_fail(s, err, _("reading tenants"));
@@ -299,6 +320,10 @@ fh_status fh_tenant_check_index(fh_store *s, fh_check_report *rep, fh_error *err
 		if (!b.failed && strcmp(fh_buf_str(&b), hay) != 0)
 			fh_check_add(rep, _("tenant no. %lld: its search row is out of date"), (long long)id);
 		fh_buf_free(&b);
+		unsigned char key[FH_TENANT_NAME_KEY_MAX];
+		size_t klen = fh_collate_key(c[0] ? c[0] : "", key, sizeof key);
+		if ((size_t)sqlite3_column_bytes(q, 7) != klen || (klen && memcmp(sqlite3_column_blob(q, 7), key, klen) != 0))
+			fh_check_add(rep, _("tenant no. %lld: its place in name order is out of date"), (long long)id);
 	}
 	sqlite3_finalize(q);
 	if (rc != SQLITE_DONE)

@@ -100,13 +100,13 @@ static void build(struct query *q, enum plan plan, const fh_tenant_row *from, bo
 	const fh_tenant_filter *f = q->f;
 	fh_buf *b = &q->sql;
 	static const char *const keys[2][FH_SORT_COUNT] = {
-		{ "t.name", "ifnull(t.admitted_on, 9223372036854775807)", NULL },
+		{ "t.name_key", "ifnull(t.admitted_on, 9223372036854775807)", NULL },
 		/* unary + keeps the planner off the sort index */
-		{ "+t.name", "+ifnull(t.admitted_on, 9223372036854775807)", NULL },
+		{ "+t.name_key", "+ifnull(t.admitted_on, 9223372036854775807)", NULL },
 	};
 	const char *const *key = keys[plan == PLAN_MATCHES];
 	static const char *const index[FH_SORT_COUNT] = {
-		"INDEXED BY tenants_name", "INDEXED BY tenants_admitted", "NOT INDEXED",
+		"INDEXED BY tenants_name_key", "INDEXED BY tenants_admitted", "NOT INDEXED",
 	};
 	/* search results come newest first, walking the search index in
 	 * tenant order: m.id is the order */
@@ -119,7 +119,7 @@ static void build(struct query *q, enum plan plan, const fh_tenant_row *from, bo
 		fh_buf_puts(b, " SELECT t.id, t.name, t.short_name,"
 			       " (SELECT code FROM hubs WHERE id = t.hub_id), t.field, t.credit_code,"
 			       " t.contact, t.phone, t.org_type, t.stage, t.party_org, t.party_members,"
-			       " t.instructor_id IS NOT NULL, t.admitted_on, t.stage_since");
+			       " t.instructor_id IS NOT NULL, t.admitted_on, t.stage_since, t.name_key");
 	if (plan == PLAN_SEARCH && q->trigram)
 		fh_buf_puts(b, " FROM tenant_fts m CROSS JOIN tenants t ON t.id = m.rowid"
 			       " WHERE tenant_fts MATCH ?6 AND");
@@ -182,7 +182,7 @@ static void bind(sqlite3_stmt *st, const fh_actor *actor, const struct query *q,
 		sqlite3_bind_text(st, i, q->phrase, -1, SQLITE_STATIC);
 	if (from && (i = sqlite3_bind_parameter_index(st, "?7"))) {
 		if (f->sort == FH_SORT_NAME && !q->q[0])
-			sqlite3_bind_text(st, i, from->name, -1, SQLITE_STATIC);
+			sqlite3_bind_blob(st, i, from->name_key, (int)from->name_key_len, SQLITE_STATIC);
 		else
 			sqlite3_bind_int64(st, i, from->admitted_on ? from->admitted_on : INT64_MAX);
 	}
@@ -209,6 +209,12 @@ static void read_row(sqlite3_stmt *st, fh_tenant_row *r, int64_t now)
 	r->party_members = sqlite3_column_int(st, 11);
 	r->instructor = sqlite3_column_int(st, 12) != 0;
 	r->admitted_on = sqlite3_column_int64(st, 13);
+	const void *key = sqlite3_column_blob(st, 15);
+	int klen = sqlite3_column_bytes(st, 15);
+	if (key && klen > 0) {
+		r->name_key_len = (size_t)klen < sizeof r->name_key ? (size_t)klen : sizeof r->name_key;
+		memcpy(r->name_key, key, r->name_key_len);
+	}
 	fh_tenant t = { .admitted_on = r->admitted_on, .stage = r->stage,
 			.stage_since = sqlite3_column_int64(st, 14) };
 	r->months = fh_tenant_months(&t, now);

@@ -105,6 +105,9 @@ typedef enum fh_tenant_field {
 	FH_TF_COUNT
 } fh_tenant_field;
 
+/* The longest stored sort key of a name (bytes; ICU's, see the list). */
+#define FH_TENANT_NAME_KEY_MAX 400
+
 /* Limits, in characters. */
 #define FH_TENANT_NAME_MAX 60
 #define FH_TENANT_SHORT_MAX 20
@@ -296,7 +299,7 @@ fh_status fh_tenant_changes(fh_store *store, const fh_actor *actor, int64_t id, 
 /* ---- the list ---------------------------------------------------------------------- */
 
 typedef enum fh_tenant_sort {
-	FH_SORT_NAME,     /* by name (pinyin order is not SQLite's; code-point order) */
+	FH_SORT_NAME,     /* by name in pinyin order (ICU's Chinese collation) */
 	FH_SORT_ADMITTED, /* longest in incubation first; not admitted last */
 	FH_SORT_NEWEST,   /* latest intake first */
 	FH_SORT_COUNT
@@ -329,7 +332,9 @@ typedef struct fh_tenant_row {
 	fh_party_org party_org;
 	int party_members;
 	bool instructor;     /* a party-building instructor is assigned */
-	int64_t admitted_on; /* the sort keys */
+	unsigned char name_key[FH_TENANT_NAME_KEY_MAX]; /* the sort keys: the name's place */
+	size_t name_key_len;                            /* in pinyin order, and */
+	int64_t admitted_on;
 	int months;          /* in incubation, 0 if never admitted */
 } fh_tenant_row;
 

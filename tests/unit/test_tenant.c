@@ -549,6 +549,49 @@ static void search_everything(void **s)
 	assert_true(search(&desk, "chwl", rows, 50) >= 1);
 }
 
+/* Names in pinyin order, as people expect, not in code-point order
+ * (乐 U+4E50 < 仁 U+4EC1 < 众 U+4F17 < 安 U+5B89), paged by keyset. */
+static void pinyin_order(void **s)
+{
+	(void)s;
+	fh_field_errors e = { 0 };
+	fh_error err;
+	const char *names[] = { "众扶排序会", "乐群排序会", "仁爱排序会", "安康排序会", "博雅排序会" };
+	const char *want[] = { "安康排序会", "博雅排序会", "乐群排序会", "仁爱排序会", "众扶排序会" };
+	for (size_t i = 0; i < 5; i++) {
+		fh_tenant t;
+		good(&t, names[i], NULL);
+		assert_int_equal(fh_tenant_add(st, &desk, &t, &e, &err), FH_OK);
+	}
+	fh_tenant_filter f;
+	fh_tenant_filter_init(&f);
+	f.sort = FH_SORT_NAME;
+	fh_tenant_row all[400], page[2];
+	size_t n, got = 0;
+	assert_int_equal(fh_tenant_page(st, &desk, &f, NULL, false, all, 400, &n, &err), FH_OK);
+	for (size_t i = 0; i < n; i++)
+		if (strstr(all[i].name, "排序会"))
+			assert_string_equal(all[i].name, want[got++]);
+	assert_int_equal(got, 5);
+	/* keyset pages of two walk the same order, forward and back */
+	const fh_tenant_row *from = NULL;
+	fh_tenant_row last;
+	size_t seen = 0;
+	for (;;) {
+		assert_int_equal(fh_tenant_page(st, &desk, &f, from, false, page, 2, &n, &err), FH_OK);
+		if (!n)
+			break;
+		for (size_t i = 0; i < n; i++, seen++)
+			assert_int_equal(page[i].id, all[seen].id);
+		last = page[n - 1];
+		from = &last;
+	}
+	assert_int_equal(fh_tenant_page(st, &desk, &f, &all[seen - 1], true, page, 2, &n, &err), FH_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(page[0].id, all[seen - 3].id);
+	assert_int_equal(page[1].id, all[seen - 2].id);
+}
+
 static void keyset_pages(void **s)
 {
 	(void)s;
@@ -729,7 +772,7 @@ int main(void)
 		cmocka_unit_test(validation_rules), cmocka_unit_test(add_and_duplicate_code),
 		cmocka_unit_test(transitions), cmocka_unit_test(lifecycle),
 		cmocka_unit_test(edit_conflict), cmocka_unit_test(pinyin),
-		cmocka_unit_test(search_everything), cmocka_unit_test(keyset_pages),
+		cmocka_unit_test(search_everything), cmocka_unit_test(pinyin_order), cmocka_unit_test(keyset_pages),
 		cmocka_unit_test(import_all_or_nothing), cmocka_unit_test(import_gb18030),
 		cmocka_unit_test(export_csv),
 	};
