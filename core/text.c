@@ -59,16 +59,38 @@ size_t fh_utf8_chars(const char *s)
 	return n;
 }
 
-bool fh_text_has_control(const char *s)
+/* Whether any character of s satisfies is(). */
+static bool any(const char *s, bool (*is)(uint32_t cp))
 {
 	size_t len = strlen(s), i = 0;
 	while (i < len) {
 		uint32_t cp;
 		i += fh_utf8_decode(s + i, len - i, &cp);
-		if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))
+		if (is(cp))
 			return true;
 	}
 	return false;
+}
+
+static bool is_control(uint32_t cp)
+{
+	return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0);
+}
+
+static bool is_bidi_control(uint32_t cp)
+{
+	return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+static bool is_visible(uint32_t cp)
+{
+	return !(cp == ' ' || cp == '\t' || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 ||
+		 cp == 0xFEFF || cp == 0x00AD || cp == 0x3000 || cp == 0x00A0);
+}
+
+bool fh_text_has_control(const char *s)
+{
+	return any(s, is_control);
 }
 
 static size_t space_at(const char *s, size_t len)
@@ -108,28 +130,12 @@ char *fh_text_trim(char *dst, size_t size, const char *src)
 
 bool fh_text_has_bidi_control(const char *s)
 {
-	size_t len = strlen(s), i = 0;
-	while (i < len) {
-		uint32_t cp;
-		i += fh_utf8_decode(s + i, len - i, &cp);
-		if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069))
-			return true;
-	}
-	return false;
+	return any(s, is_bidi_control);
 }
 
 bool fh_text_has_visible(const char *s)
 {
-	size_t len = strlen(s), i = 0;
-	while (i < len) {
-		uint32_t cp;
-		i += fh_utf8_decode(s + i, len - i, &cp);
-		bool invisible = cp == ' ' || cp == '\t' || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 ||
-				 cp == 0xFEFF || cp == 0x00AD || cp == 0x3000 || cp == 0x00A0;
-		if (!invisible)
-			return true;
-	}
-	return false;
+	return any(s, is_visible);
 }
 
 char *fh_text_escape(char *dst, size_t size, const char *src)

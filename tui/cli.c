@@ -233,18 +233,8 @@ static const char *config_dir(const struct fh_opts *o)
 	struct stat sb;
 	if (stat(FH_DATADIR "/config", &sb) == 0 && S_ISDIR(sb.st_mode))
 		return FH_DATADIR "/config";
-	char exe[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n > 0) {
-		exe[n] = 0;
-		char *slash = strrchr(exe, '/');
-		if (slash) {
-			*slash = 0;
-			snprintf(tree, sizeof tree, "%s/../../fixtures/config", exe);
-			if (stat(tree, &sb) == 0 && S_ISDIR(sb.st_mode))
-				return tree;
-		}
-	}
+	if (fh_beside_program("../../fixtures/config", tree, sizeof tree))
+		return tree;
 	return FH_DATADIR "/config";
 }
 

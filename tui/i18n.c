@@ -17,6 +17,24 @@ static bool starts_zh(const char *v)
 	return v && strncmp(v, "zh", 2) == 0;
 }
 
+const char *fh_beside_program(const char *rel, char *out, size_t size)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n <= 0)
+		return NULL;
+	exe[n] = 0;
+	char *slash = strrchr(exe, '/');
+	if (!slash)
+		return NULL;
+	*slash = 0;
+	struct stat sb;
+	int k = snprintf(out, size, "%s/%s", exe, rel);
+	if (k < 0 || (size_t)k >= size || stat(out, &sb) != 0 || !S_ISDIR(sb.st_mode))
+		return NULL;
+	return out;
+}
+
 /* The catalogue: FUHUA_LOCALEDIR, else "locale" beside the program (a build
  * tree), else the installed one. */
 static const char *locale_dir(void)
@@ -25,19 +43,8 @@ static const char *locale_dir(void)
 	const char *env = getenv("FUHUA_LOCALEDIR");
 	if (env && *env)
 		return env;
-	char exe[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n > 0) {
-		exe[n] = 0;
-		char *slash = strrchr(exe, '/');
-		if (slash) {
-			*slash = 0;
-			struct stat sb;
-			snprintf(dir, sizeof dir, "%s/locale", exe);
-			if (stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode))
-				return dir;
-		}
-	}
+	if (fh_beside_program("locale", dir, sizeof dir))
+		return dir;
 	return FH_LOCALEDIR;
 }
 

@@ -4,6 +4,7 @@
 
 #include <libintl.h>
 #include <stdbool.h>
+#include <stddef.h>
 
 #define _(s) gettext(s)
 #define N_(s) (s)
@@ -29,6 +30,10 @@ bool fh_i18n_setup(const char *lang, const char *argv0);
 
 /* Switches the language at run time ("zh" or "en"). */
 void fh_i18n_set(const char *lang);
+
+/* The directory `rel` relative to the program's own directory into out, if
+ * there is one (a build tree's locale/ or ../../fixtures/config), else NULL. */
+const char *fh_beside_program(const char *rel, char *out, size_t size);
 
 /* Whether the interface is in Chinese now. */
 bool fh_i18n_is_zh(void);
