@@ -250,7 +250,8 @@ static int open_store(const struct fh_opts *o, bool create, fh_store **s)
 	char path[PATH_MAX];
 	fh_error err;
 	fh_cli_db_path(o, path, sizeof path);
-	if ((create ? fh_store_create : fh_store_open)(path, s, &err) != FH_OK)
+	fh_status st = create ? fh_store_create(path, s, &err) : fh_store_open(path, s, &err);
+	if (st != FH_OK)
 		return fh_cli_report(&err);
 	return 0;
 }
