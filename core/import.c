@@ -107,18 +107,6 @@ struct code_line {
 	size_t line, row;
 };
 
-struct name_line {
-	char *name;
-	size_t line, row;
-};
-
-static int by_name(const void *a, const void *b)
-{
-	const struct name_line *x = a, *y = b;
-	int c = strcmp(x->name, y->name);
-	return c ? c : (x->line > y->line) - (x->line < y->line);
-}
-
 static int by_code(const void *a, const void *b)
 {
 	const struct code_line *x = a, *y = b;
@@ -193,9 +181,9 @@ static bool whole_file_problem(struct row_ctx *x, const fh_csv *c, size_t line, 
 	return msg[0] != 0;
 }
 
-/* A row whose organisation is in the database already (the same name or
- * credit code in the importer's hubs) is reported, never imported twice: a
- * re-run of an import, even with --skip-bad, adds nothing. */
+/* A row whose organisation is in the database already (the same name in the
+ * row's hub; a taken credit code the checks name) is reported, never
+ * imported twice: a re-run of an import, even with --skip-bad, adds nothing. */
 static bool already_there(struct row_ctx *x, const fh_tenant *t, size_t line)
 {
 	fh_tenant_match m[4];
@@ -207,13 +195,17 @@ static bool already_there(struct row_ctx *x, const fh_tenant *t, size_t line)
 		x->failed = x->fail_err.code;
 		return false;
 	}
+	size_t same = 0;
 	for (size_t i = 0; i < n; i++) {
+		if (m[i].hub_id != t->hub_id)
+			continue; /* the same name in another hub: another organisation */
 		char msg[400];
 		snprintf(msg, sizeof msg, _("%s (no. %lld, %s) is in the database already"), m[i].name,
 			 (long long)m[i].id, m[i].hub_code);
 		problem(x->res, line, "name", msg);
+		same++;
 	}
-	return n == 0;
+	return same == 0;
 }
 
 /* A cell as the export wrote it: the apostrophe that keeps a spreadsheet from
@@ -433,8 +425,6 @@ fh_status fh_tenant_import(fh_store *s, const fh_actor *actor, const char *data,
 	size_t n = 0, cap = 0, nc = 0;
 	bool *bad = NULL;
 	struct code_line *codes = NULL;
-	struct name_line *names = NULL;
-	size_t nn = 0;
 	fh_tenant *t = malloc(sizeof *t);
 	if (!t)
 		st = fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
@@ -453,14 +443,11 @@ fh_status fh_tenant_import(fh_store *s, const fh_actor *actor, const char *data,
 			cap = cap ? cap * 2 : 4096;
 			bool *nb = realloc(bad, cap * sizeof *bad);
 			struct code_line *ncl = nb ? realloc(codes, cap * sizeof *codes) : NULL;
-			struct name_line *nnl = ncl ? realloc(names, cap * sizeof *names) : NULL;
 			if (nb)
 				bad = nb;
 			if (ncl)
 				codes = ncl;
-			if (nnl)
-				names = nnl;
-			if (!nb || !ncl || !nnl) {
+			if (!nb || !ncl) {
 				st = fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
 				break;
 			}
@@ -483,10 +470,6 @@ fh_status fh_tenant_import(fh_store *s, const fh_actor *actor, const char *data,
 			memcpy(codes[nc].code, t->credit_code, sizeof codes[nc].code);
 			codes[nc].line = line;
 			codes[nc++].row = n;
-		}
-		if (!bad[n] && (names[nn].name = strdup(t->name))) {
-			names[nn].line = line;
-			names[nn++].row = n;
 		}
 		n++;
 		if (opt->progress && n % 1000 == 0)
@@ -514,25 +497,6 @@ fh_status fh_tenant_import(fh_store *s, const fh_actor *actor, const char *data,
 			}
 	}
 	free(codes);
-	/* the same name twice in the file */
-	if (st == FH_OK && nn > 1) {
-		qsort(names, nn, sizeof *names, by_name);
-		for (size_t i = 1; i < nn; i++)
-			if (strcmp(names[i].name, names[i - 1].name) == 0) {
-				size_t k = i;
-				while (k > 0 && strcmp(names[k - 1].name, names[i].name) == 0)
-					k--;
-				char msg[128];
-				snprintf(msg, sizeof msg, _("the same name as line %zu"), names[k].line);
-				problem(res, names[i].line, "name", msg);
-				if (!bad[names[i].row])
-					res->skipped++;
-				bad[names[i].row] = true;
-			}
-	}
-	for (size_t i = 0; i < nn; i++)
-		free(names[i].name);
-	free(names);
 	if (res->nproblems)
 		qsort(res->problems, res->nproblems, sizeof *res->problems, by_line);
 	if (st == FH_OK && res->nproblems && !opt->skip_bad) {

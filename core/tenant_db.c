@@ -471,7 +471,7 @@ fh_status fh_tenant_similar(fh_store *s, const fh_actor *actor, const fh_tenant 
 	*n = 0;
 	sqlite3_stmt *q;
 	fh_status st = fh_store_stmt(s, FH_SQL_SCOPE
-		"SELECT t.id, t.name, h.code,"
+		"SELECT t.id, t.name, h.code, t.hub_id,"
 		"  CASE WHEN t.name = ?2 THEN 0 WHEN t.credit_code = ?4 THEN 1 ELSE 2 END"
 		" FROM tenants t JOIN hubs h ON h.id = t.hub_id"
 		" WHERE (t.name = ?2 OR t.credit_code = ?4 OR t.phone = ?3) AND t.id != ?5"
@@ -491,7 +491,8 @@ fh_status fh_tenant_similar(fh_store *s, const fh_actor *actor, const fh_tenant 
 		m->id = sqlite3_column_int64(q, 0);
 		fh_column_text(q, 1, m->name, sizeof m->name);
 		fh_column_text(q, 2, m->hub_code, sizeof m->hub_code);
-		m->why = why[sqlite3_column_int(q, 3) % 3];
+		m->hub_id = sqlite3_column_int64(q, 3);
+		m->why = why[sqlite3_column_int(q, 4) % 3];
 	}
 	if (*n < max && rc != SQLITE_DONE) {
 		sqlite3_reset(q);

@@ -196,7 +196,7 @@ fh_status fh_tenant_add(fh_store *store, const fh_actor *actor, fh_tenant *t,
 
 /* A tenant that looks like another one: why it matched. */
 typedef struct fh_tenant_match {
-	int64_t id;
+	int64_t id, hub_id;
 	char name[FH_TENANT_NAME_MAX * 4 + 1];
 	char hub_code[33];
 	fh_tenant_field why; /* FH_TF_NAME, FH_TF_CREDIT_CODE or FH_TF_PHONE */
@@ -205,7 +205,8 @@ typedef struct fh_tenant_match {
 /* Tenants other than t (t->id; 0 for one not yet saved), in the hubs the
  * actor sees, with the same name, credit code or phone: up to max into out,
  * *n of them. Intake and 'tenant add' warn with them; import refuses a row
- * whose name or code is taken, so that a re-run never duplicates. */
+ * whose name is taken in its own hub (or whose code is taken anywhere), so
+ * that a re-run never duplicates. */
 fh_status fh_tenant_similar(fh_store *store, const fh_actor *actor, const fh_tenant *t,
 			    fh_tenant_match *out, size_t max, size_t *n, fh_error *err);
 
