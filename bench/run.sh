@@ -25,7 +25,7 @@ for n in 300 3000; do
 		printf "code: c%05d\nname: 链%d\nlevel: street\nparent: %s\n", i, i, i == 1 ? "ja" : sprintf("c%05d", i - 1) > f
 		close(f) } }'
 	start=$(date +%s%N)
-	"$B/fuhua" check-config "$c" > /dev/null 2>&1
+	"$B/fuhua" check-config "$c" > /dev/null 2>&1 || true # refused for its levels, as meant
 	end=$(date +%s%N)
 	echo "check-config, a chain of $n hubs: $(( (end - start) / 1000000 )) ms"
 done
