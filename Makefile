@@ -182,4 +182,7 @@ install: $(REL)/fuhua locale
 clean:
 	rm -rf build
 
+# keep the objects of the pattern-built programs (fuzz targets, unit tests)
+.SECONDARY:
+
 -include $(shell find build -name '*.d' 2>/dev/null)
