@@ -183,6 +183,6 @@ clean:
 	rm -rf build
 
 # keep the objects of the pattern-built programs (fuzz targets, unit tests)
-.SECONDARY:
+.SECONDARY: $(call objs,$(FUZZ),$(CORE_SRC)) $(patsubst %.c,$(ASAN)/%.o,$(UNIT_SRC))
 
 -include $(shell find build -name '*.d' 2>/dev/null)
