@@ -76,19 +76,8 @@ static char *from_gb18030(const char *data, size_t len, size_t *out_len, fh_erro
  * than GB18030: GB18030 text read as UTF-8 has almost no valid sequences. */
 static bool looks_utf8(const char *s, size_t len)
 {
-	if (fh_utf8_valid(s, len))
-		return true;
-	size_t good = 0, bad = 0, i = 0;
-	while (i < len) {
-		uint32_t cp;
-		size_t k = fh_utf8_decode(s + i, len - i, &cp);
-		if (cp == 0xFFFD && !fh_utf8_valid(s + i, k))
-			bad++;
-		else if (k > 1)
-			good++;
-		i += k;
-	}
-	return good >= 4 * bad && good > 0;
+	size_t good = 0, bad = 0;
+	return fh_utf8_invalid_at(s, len, &good, &bad) < 0 || (good >= 4 * bad && good > 0);
 }
 
 static bool blank(const fh_csv *c)
@@ -140,15 +129,8 @@ struct row_ctx {
 /* The first byte of s that is not UTF-8, or -1. */
 static int bad_byte(const char *s)
 {
-	size_t len = strlen(s), i = 0;
-	while (i < len) {
-		uint32_t cp;
-		size_t k = fh_utf8_decode(s + i, len - i, &cp);
-		if (cp == 0xFFFD && !fh_utf8_valid(s + i, k))
-			return (unsigned char)s[i];
-		i += k;
-	}
-	return -1;
+	long at = fh_utf8_invalid_at(s, strlen(s), NULL, NULL);
+	return at < 0 ? -1 : (unsigned char)s[at];
 }
 
 /* What a record says about the file as a whole: a byte-order mark or the

@@ -38,17 +38,37 @@ size_t fh_utf8_decode(const char *str, size_t len, uint32_t *cp)
 	return need;
 }
 
-bool fh_utf8_valid(const char *s, size_t len)
+/* Whether the character decoded at s (n bytes) is an invalid sequence
+ * rather than a real U+FFFD. */
+static bool invalid(const char *s, size_t n, uint32_t cp)
+{
+	return cp == 0xFFFD && !(n == 3 && memcmp(s, "\xEF\xBF\xBD", 3) == 0);
+}
+
+long fh_utf8_invalid_at(const char *s, size_t len, size_t *good, size_t *bad)
 {
 	size_t i = 0;
+	long first = -1;
 	while (i < len) {
 		uint32_t cp;
 		size_t n = fh_utf8_decode(s + i, len - i, &cp);
-		if (cp == 0xFFFD && !(n == 3 && memcmp(s + i, "\xEF\xBF\xBD", 3) == 0))
-			return false;
+		if (invalid(s + i, n, cp)) {
+			if (first < 0)
+				first = (long)i;
+			if (!bad)
+				return first;
+			(*bad)++;
+		} else if (n > 1 && good) {
+			(*good)++;
+		}
 		i += n;
 	}
-	return true;
+	return first;
+}
+
+bool fh_utf8_valid(const char *s, size_t len)
+{
+	return fh_utf8_invalid_at(s, len, NULL, NULL) < 0;
 }
 
 size_t fh_utf8_chars(const char *s)

@@ -187,22 +187,17 @@ fh_status fh_yaml_parse(const char *name, const unsigned char *buf, size_t len,
 		return fh_error_at(err, name, 1, 1, _("file is too large (%zu bytes, at most %d)"),
 				   len, FH_YAML_MAX_BYTES);
 	/* an encoding error at its real place (libyaml's reader gives no line) */
-	if (!fh_utf8_valid((const char *)buf, len)) {
+	long bad = fh_utf8_invalid_at((const char *)buf, len, NULL, NULL);
+	if (bad >= 0) {
 		int line = 1, col = 1;
-		for (size_t i = 0; i < len;) {
+		for (size_t i = 0; i < (size_t)bad;) { /* valid up to there: count characters */
 			uint32_t cp;
-			size_t k = fh_utf8_decode((const char *)buf + i, len - i, &cp);
-			if (cp == 0xFFFD && !fh_utf8_valid((const char *)buf + i, k))
-				return fh_error_at(err, name, line, col,
-						   _("byte 0x%02X is not UTF-8 (save the file as UTF-8)"), buf[i]);
-			if (cp == '\n') {
-				line++;
-				col = 1;
-			} else {
-				col++;
-			}
-			i += k;
+			i += fh_utf8_decode((const char *)buf + i, (size_t)bad - i, &cp);
+			line += cp == '\n';
+			col = cp == '\n' ? 1 : col + 1;
 		}
+		return fh_error_at(err, name, line, col, _("byte 0x%02X is not UTF-8 (save the file as UTF-8)"),
+				   buf[bad]);
 	}
 	yaml_parser_t parser;
 	if (!yaml_parser_initialize(&parser))

@@ -436,7 +436,7 @@ static void dispatch(struct app *app, const struct fh_input *in)
 	if (in->kind == FH_IN_NONE)
 		return; /* a dropped escape sequence */
 	if (too_small()) {
-		bool quit = in->kind == FH_IN_CHAR && (in->ch == 'Q' || in->ch == ('x' & 0x1f));
+		bool quit = in->kind == FH_IN_CHAR && (in->ch == 'Q' || in->ch == CTRL('x'));
 		app->quit |= quit;
 		return;
 	}

@@ -7,7 +7,6 @@
 #include "tui.h"
 #include "width.h"
 
-#define CTRL(c) ((c) & 0x1f)
 
 static const char *const action_hint[FH_ACT_COUNT] = {
 	[FH_ACT_NONE] = "",

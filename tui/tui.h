@@ -15,6 +15,9 @@
 #include "fuhua/operator.h"
 #include "fuhua/store.h"
 
+/* The character a control key sends: CTRL('l') is 12. */
+#define CTRL(c) ((c) & 0x1f)
+
 #define FH_MIN_COLS 80
 #define FH_MIN_ROWS 24
 

@@ -149,7 +149,6 @@ static int request(struct app *app, struct view *v, int action, int arg, const s
 	return FH_R_DONE;
 }
 
-#define CTRL(c) ((c) & 0x1f)
 static const struct fh_binding help_keys[] = {
 	{ ' ', false, FH_ACT_PAGE_DOWN, 0, "Space", true, N_("more"), NULL },
 	{ KEY_NPAGE, true, FH_ACT_PAGE_DOWN, 0, "PgDn", false, NULL, NULL },

@@ -11,7 +11,6 @@
 #include "tui.h"
 #include "width.h"
 
-#define CTRL(c) ((c) & 0x1f)
 
 enum mode { LOGIN, LOCKED, SWITCH };
 enum { OP_QUIT_NOW = FH_ACT_LOCAL, OP_SUBMIT };

@@ -12,6 +12,10 @@
  * sequence yields U+FFFD and 1 byte, so that callers always advance. */
 size_t fh_utf8_decode(const char *s, size_t len, uint32_t *cp);
 
+/* The offset of the first byte of s that is not UTF-8, or -1. With bad
+ * (and good) not NULL, reads to the end counting the invalid bytes and the
+ * valid multibyte characters (to tell UTF-8 with a bad byte from GB18030). */
+long fh_utf8_invalid_at(const char *s, size_t len, size_t *good, size_t *bad);
 /* Whether s is valid UTF-8 (no overlongs, no surrogates). */
 bool fh_utf8_valid(const char *s, size_t len);
 

@@ -4,7 +4,6 @@
 
 #include "../../tui/tui.h"
 
-#define CTRL(c) ((c) & 0x1f)
 
 static struct fh_input ch(wint_t c)
 {
