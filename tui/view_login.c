@@ -31,13 +31,20 @@ static const struct fh_binding login_keys[] = {
 	{ '\t', false, FH_ACT_FORM_NEXT, 0, "Tab", true, N_("switch field"), NULL },
 	{ KEY_DOWN, true, FH_ACT_FORM_NEXT, 0, "↓", false, NULL, NULL },
 	{ KEY_UP, true, FH_ACT_FORM_PREV, 0, "↑", false, NULL, NULL },
-	{ CTRL('o'), false, FH_ACT_SWITCH_OPERATOR, 0, "^O", true, N_("another operator"), NULL },
 	{ 27, false, FH_ACT_CANCEL, 0, "Esc", false, N_("clear"), N_("Clear the fields") },
 	{ CTRL('d'), false, OP_QUIT_NOW, 0, "^D", true, N_("quit"), N_("Quit fuhua") },
 	{ .action = FH_ACT_NONE },
 };
 
 static const struct fh_keymap login_keymap = { N_("Login"), login_keys, NULL };
+
+/* On the lock screen, one key more: another operator logs in instead. */
+static const struct fh_binding lock_keys[] = {
+	{ CTRL('o'), false, FH_ACT_SWITCH_OPERATOR, 0, "^O", true, N_("another operator"), NULL },
+	{ .action = FH_ACT_NONE },
+};
+
+static const struct fh_keymap lock_keymap = { N_("Locked screen"), lock_keys, &login_keymap };
 
 static void wipe(struct login *l)
 {
@@ -140,17 +147,7 @@ static void draw(struct app *app, struct view *v, struct rect a)
 		fh_draw_text(y + 11, x > 10 ? 10 : x, line, a.cols - 2, false, fh_attr(app, FH_C_GOOD));
 	}
 	char hint[512];
-	const struct fh_keymap only = { login_keymap.title, login_keys, NULL };
-	size_t used = 0;
-	hint[0] = 0;
-	for (const struct fh_binding *b = only.keys; b->action != FH_ACT_NONE; b++) {
-		if (!b->hint || (b->action == FH_ACT_SWITCH_OPERATOR && l->mode != LOCKED))
-			continue;
-		int n = snprintf(hint + used, sizeof hint - used, "%s%s %s", used ? "   " : "", b->label,
-				 fh_binding_hint(b));
-		if (n > 0 && (size_t)n < sizeof hint - used)
-			used += (size_t)n;
-	}
+	fh_keymap_hint(fh_view_keymap(v), true, hint, sizeof hint);
 	fh_draw_text(y + 13, x > 4 ? 4 : x, hint, a.cols - 4, false, fh_attr(app, FH_C_DIM));
 	move(l->focus == 0 ? y + 5 : y + 7, l->focus == 0 ? name_x : cursor_x);
 	curs_set(1);
@@ -233,7 +230,7 @@ static int request(struct app *app, struct view *v, int action, int arg, const s
 {
 	(void)action, (void)arg;
 	struct login *l = v->priv;
-	const struct fh_binding *b = fh_keymap_find(&login_keymap, in, true);
+	const struct fh_binding *b = fh_keymap_find(fh_view_keymap(v), in, true);
 	if (b)
 		return act(app, l, b->action);
 	if (l->mode == LOCKED && l->focus == 0)
@@ -251,6 +248,11 @@ static bool typing(struct view *v)
 	return true;
 }
 
+static const struct fh_keymap *keys(struct view *v)
+{
+	return ((struct login *)v->priv)->mode == LOCKED ? &lock_keymap : &login_keymap;
+}
+
 static void done(struct app *app, struct view *v)
 {
 	(void)app;
@@ -265,6 +267,7 @@ const struct view_ops fh_login_view = {
 	.open = open,
 	.draw = draw,
 	.request = request,
+	.keys = keys,
 	.typing = typing,
 	.done = done,
 };
