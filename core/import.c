@@ -273,144 +273,116 @@ static bool parse_row(struct row_ctx *x, const fh_csv *c, size_t line, fh_tenant
 	return good;
 }
 
-fh_status fh_tenant_import(fh_store *s, const fh_actor *actor, const char *data, size_t len,
-			   const fh_import_options *opt, fh_import_result *res, fh_error *err)
+/* The encoding: a BOM, UTF-8 (perhaps with a bad byte), or GB18030, read
+ * into UTF-8. *data and *len move past a BOM or to *converted (the caller
+ * frees it). */
+static fh_status decode(const fh_import_options *opt, const char **data, size_t *len, char **converted,
+			fh_import_result *res, fh_error *err)
 {
-	memset(res, 0, sizeof *res);
-	if (!fh_role_allows(actor->role, FH_ROLE_MANAGER))
-		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("importing tenants needs a manager"));
-	int64_t hub = 0;
-	sqlite3_stmt *q;
-	fh_status q_rc = fh_store_stmt(s, "SELECT id FROM hubs WHERE code = ?1", &q, err);
-	if (q_rc != FH_OK)
-		return q_rc;
-	sqlite3_bind_text(q, 1, opt->hub_code ? opt->hub_code : "", -1, SQLITE_STATIC);
-	if (sqlite3_step(q) == SQLITE_ROW)
-		hub = sqlite3_column_int64(q, 0);
-	sqlite3_reset(q);
-	fh_store_stmt(s, "SELECT id FROM hubs WHERE code = ?1", &q, err); /* kept for the rows */
-	if (!hub)
-		return fh_error_set(err, FH_ENOTFOUND, "hub", _("no hub with code '%s'"),
-				    opt->hub_code ? opt->hub_code : "");
-	fh_status sc = fh_actor_scope(s, actor, hub, err);
-	if (sc != FH_OK)
-		return sc;
-
-	/* the encoding: a BOM, valid UTF-8, or GB18030 */
-	char *converted = NULL;
 	const char *enc = opt->encoding;
-	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 && (!enc || strcasecmp(enc, "utf-8") == 0)) {
-		data += 3;
-		len -= 3;
+	if (*len >= 3 && memcmp(*data, "\xEF\xBB\xBF", 3) == 0 && (!enc || strcasecmp(enc, "utf-8") == 0)) {
+		*data += 3;
+		*len -= 3;
 		enc = "utf-8";
 	}
 	if (!enc)
-		enc = looks_utf8(data, len) ? "utf-8" : "gb18030";
+		enc = looks_utf8(*data, *len) ? "utf-8" : "gb18030";
 	if (strcasecmp(enc, "gb18030") == 0 || strcasecmp(enc, "gbk") == 0 || strcasecmp(enc, "gb2312") == 0) {
 		size_t n;
-		if (!(converted = from_gb18030(data, len, &n, err)))
+		if (!(*converted = from_gb18030(*data, *len, &n, err)))
 			return err ? err->code : FH_EINVAL;
-		data = converted;
-		len = n;
+		*data = *converted;
+		*len = n;
 		res->encoding = "gb18030";
-	} else if (strcasecmp(enc, "utf-8") == 0 || strcasecmp(enc, "utf8") == 0) {
+		return FH_OK;
+	}
+	if (strcasecmp(enc, "utf-8") == 0 || strcasecmp(enc, "utf8") == 0) {
 		res->encoding = "utf-8"; /* a bad byte is its row's problem, on its line */
-	} else {
-		return fh_error_set(err, FH_EINVAL, "encoding",
-				    _("'%s' is not an encoding fuhua reads (utf-8, gb18030)"), enc);
+		return FH_OK;
 	}
+	return fh_error_set(err, FH_EINVAL, "encoding", _("'%s' is not an encoding fuhua reads (utf-8, gb18030)"),
+			    enc);
+}
 
-	fh_csv c;
-	fh_csv_init(&c, data, len);
+/* The heading row: each column's field into x->map (-1: none), the hub
+ * column into x->hub_col, the trimmed cells into x->head (x->ncols). */
+static fh_status read_heading(fh_csv *c, struct row_ctx *x, int *map, fh_error *err)
+{
 	size_t line;
-	int r = fh_csv_next(&c, &line);
-	fh_status st = FH_OK;
-	int map[1024];
+	int r = fh_csv_next(c, &line);
+	if (r <= 0)
+		return fh_error_set(err, FH_EINVAL, NULL, "%s",
+				    r == 0 ? _("the file is empty")
+				    : r == FH_CSV_NUL ? _("line 1: a NUL byte in the heading row")
+				    : r == FH_CSV_TOO_WIDE ? _("line 1: the heading row has more than 1024 cells")
+				    : _("line 1: the heading row is unreadable"));
+	if (!(x->head = calloc(c->ncells, sizeof *x->head)))
+		return fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
+	x->ncols = c->ncells;
+	x->hub_col = -1; /* a hub column (as exported) overrides the hub given */
 	bool seen[FH_TF_COUNT] = { false };
-	char **head = NULL;
-	size_t nhead = 0;
-	if (r <= 0) {
-		st = fh_error_set(err, FH_EINVAL, NULL, "%s",
-				  r == 0 ? _("the file is empty")
-				  : r == FH_CSV_NUL ? _("line 1: a NUL byte in the heading row")
-				  : r == FH_CSV_TOO_WIDE ? _("line 1: the heading row has more than 1024 cells")
-				  : _("line 1: the heading row is unreadable"));
-		goto out;
-	}
-	if (!(head = calloc(c.ncells, sizeof *head))) {
-		st = fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
-		goto out;
-	}
-	nhead = c.ncells;
-	int hub_col = -1; /* a hub column (as exported) overrides hub_code */
-	for (size_t i = 0; i < c.ncells; i++) {
+	for (size_t i = 0; i < c->ncells; i++) {
 		fh_tenant_field f;
 		map[i] = -1;
 		char h[64];
-		fh_text_trim(h, sizeof h, c.cells[i]);
-		if (!(head[i] = strdup(h))) {
-			st = fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
-			goto out;
-		}
-		if (bad_byte(h) >= 0) {
-			st = fh_error_set(err, FH_EINVAL, NULL, _("line %zu, column %zu: the heading is not UTF-8 text"),
-					  line, i + 1);
-			goto out;
-		}
+		fh_text_trim(h, sizeof h, c->cells[i]);
+		if (!(x->head[i] = strdup(h)))
+			return fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
+		if (bad_byte(h) >= 0)
+			return fh_error_set(err, FH_EINVAL, NULL, _("line %zu, column %zu: the heading is not UTF-8 text"),
+					    line, i + 1);
 		if (!h[0])
 			continue;
 		if (strcasecmp(h, "hub") == 0 || strcmp(h, "孵化基地") == 0 || strcmp(h, "基地") == 0) {
-			hub_col = (int)i;
+			x->hub_col = (int)i;
 			continue;
 		}
-		if (!fh_tenant_field_lookup(h, &f)) {
-			st = fh_error_set(err, FH_EINVAL, NULL, _("line %zu, column %zu: '%s' is not a tenant field (名称, 统一社会信用代码, … or name, credit_code, …; see fuhua(1))"),
-					  line, i + 1, h);
-			goto out;
-		}
-		if (seen[f]) {
-			st = fh_error_set(err, FH_EINVAL, NULL, _("line %zu, column %zu: '%s' appears twice"), line, i + 1, h);
-			goto out;
-		}
+		if (!fh_tenant_field_lookup(h, &f))
+			return fh_error_set(err, FH_EINVAL, NULL, _("line %zu, column %zu: '%s' is not a tenant field (名称, 统一社会信用代码, … or name, credit_code, …; see fuhua(1))"),
+					    line, i + 1, h);
+		if (seen[f])
+			return fh_error_set(err, FH_EINVAL, NULL, _("line %zu, column %zu: '%s' appears twice"),
+					    line, i + 1, h);
 		seen[f] = true;
 		map[i] = (int)f;
 	}
-	if (!seen[FH_TF_NAME]) {
-		st = fh_error_set(err, FH_EINVAL, NULL, _("line %zu: no name column (名称 or name)"), line);
-		goto out;
-	}
-	size_t ncols = c.ncells;
+	if (!seen[FH_TF_NAME])
+		return fh_error_set(err, FH_EINVAL, NULL, _("line %zu: no name column (名称 or name)"), line);
+	return FH_OK;
+}
 
-	/* The whole import is one write transaction: the checks see exactly
-	 * what the writes will go into, and nothing is half-written. Its pages
-	 * stay in memory until the commit (no cache spill): a spill would take
-	 * the exclusive lock for the rest of the import and stop every other
-	 * session from reading; this way readers wait only for the commit. */
-	sqlite3_exec(fh_store_db(s), "PRAGMA cache_spill = OFF; PRAGMA cache_size = -131072", NULL, NULL, NULL);
-	if ((st = fh_tx_begin(s, err)) != FH_OK)
-		goto out;
-	int term = 12;
-	sqlite3_stmt *tq;
-	fh_store_stmt(s, "SELECT incubation_term_months FROM hubs WHERE id = ?1", &tq, NULL);
-	if (tq) {
-		sqlite3_bind_int64(tq, 1, hub);
-		if (sqlite3_step(tq) == SQLITE_ROW)
-			term = sqlite3_column_int(tq, 0);
-		sqlite3_reset(tq);
+/* The same credit code twice in the file: every later row is bad. */
+static void same_codes(fh_import_result *res, struct code_line *codes, size_t nc, bool *bad)
+{
+	if (nc < 2)
+		return;
+	qsort(codes, nc, sizeof *codes, by_code);
+	for (size_t i = 1; i < nc; i++) {
+		if (strcmp(codes[i].code, codes[i - 1].code) != 0)
+			continue;
+		size_t k = i;
+		while (k > 0 && strcmp(codes[k - 1].code, codes[i].code) == 0)
+			k--;
+		char msg[128];
+		snprintf(msg, sizeof msg, _("the same code as line %zu"), codes[k].line);
+		problem(res, codes[i].line, "credit_code", msg);
+		if (!bad[codes[i].row])
+			res->skipped++;
+		bad[codes[i].row] = true;
 	}
-	struct row_ctx rc = { .s = s, .actor = actor, .hub_by_code = q, .hub = hub, .hub_col = hub_col,
-			      .map = map, .ncols = ncols, .term = term, .res = res, .head = head };
-	const char *body = c.p;
-	size_t body_line = c.line;
+}
 
-	/* first pass: parse and check every row; keep only which are bad */
-	size_t n = 0, cap = 0, nc = 0;
-	bool *bad = NULL;
+/* The first pass: parse and check every row, keeping only which are bad
+ * (*bad, *n rows). A record the reader refuses is that row's problem. */
+static fh_status check_rows(struct row_ctx *x, fh_csv *c, const fh_import_options *opt, const char *data,
+			    size_t len, fh_tenant *t, bool **bad, size_t *n, fh_error *err)
+{
+	fh_import_result *res = x->res;
+	size_t cap = 0, nc = 0, line;
 	struct code_line *codes = NULL;
-	fh_tenant *t = malloc(sizeof *t);
-	if (!t)
-		st = fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
-	while (st == FH_OK && (r = fh_csv_next(&c, &line)) != 0) {
+	fh_status st = FH_OK;
+	int r;
+	while (st == FH_OK && (r = fh_csv_next(c, &line)) != 0) {
 		if (r == FH_CSV_UNCLOSED) {
 			problem(res, line, NULL, _("a quoted cell is never closed: the rest of the file is read as one cell"));
 			break;
@@ -419,66 +391,155 @@ fh_status fh_tenant_import(fh_store *s, const fh_actor *actor, const char *data,
 			st = fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
 			break;
 		}
-		if (r > 0 && blank(&c))
+		if (r > 0 && blank(c))
 			continue;
-		if (n == cap) {
+		if (*n == cap) {
 			cap = cap ? cap * 2 : 4096;
-			bool *nb = realloc(bad, cap * sizeof *bad);
+			bool *nb = realloc(*bad, cap * sizeof **bad);
 			struct code_line *ncl = nb ? realloc(codes, cap * sizeof *codes) : NULL;
-			if (nb)
-				bad = nb;
-			if (ncl)
-				codes = ncl;
+			*bad = nb ? nb : *bad;
+			codes = ncl ? ncl : codes;
 			if (!nb || !ncl) {
 				st = fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
 				break;
 			}
 		}
+		bool *b = &(*bad)[*n];
 		char msg[160];
 		if (r == FH_CSV_TOO_WIDE || r == FH_CSV_NUL) { /* this row only: the next rows go on */
 			if (r == FH_CSV_TOO_WIDE)
-				snprintf(msg, sizeof msg, _("%zu cells: more than a row may have (%d)"), c.all_cells,
+				snprintf(msg, sizeof msg, _("%zu cells: more than a row may have (%d)"), c->all_cells,
 					 FH_CSV_MAX_CELLS);
 			else
 				snprintf(msg, sizeof msg, "%s", _("a NUL byte in a cell"));
 			problem(res, line, NULL, msg);
-			bad[n] = true;
+			*b = true;
 		} else {
-			bad[n] = !parse_row(&rc, &c, line, t, true);
+			*b = !parse_row(x, c, line, t, true);
 		}
-		if (bad[n])
+		if (*b) {
 			res->skipped++;
-		else if (t->credit_code[0]) {
+		} else if (t->credit_code[0]) {
 			memcpy(codes[nc].code, t->credit_code, sizeof codes[nc].code);
 			codes[nc].line = line;
-			codes[nc++].row = n;
+			codes[nc++].row = *n;
 		}
-		n++;
-		if (opt->progress && n % 1000 == 0)
-			opt->progress(opt->ctx, 0, (size_t)(c.p - data), len);
+		(*n)++;
+		if (opt->progress && *n % 1000 == 0)
+			opt->progress(opt->ctx, 0, (size_t)(c->p - data), len);
 	}
-	res->rows = n;
-	if (st == FH_OK && rc.failed) {
-		*err = rc.fail_err;
-		st = rc.failed;
+	res->rows = *n;
+	if (st == FH_OK && x->failed) {
+		*err = x->fail_err;
+		st = x->failed;
 	}
-	/* the same credit code twice in the file */
-	if (st == FH_OK && nc > 1) {
-		qsort(codes, nc, sizeof *codes, by_code);
-		for (size_t i = 1; i < nc; i++)
-			if (strcmp(codes[i].code, codes[i - 1].code) == 0) {
-				size_t k = i;
-				while (k > 0 && strcmp(codes[k - 1].code, codes[i].code) == 0)
-					k--;
-				char msg[128];
-				snprintf(msg, sizeof msg, _("the same code as line %zu"), codes[k].line);
-				problem(res, codes[i].line, "credit_code", msg);
-				if (!bad[codes[i].row])
-					res->skipped++;
-				bad[codes[i].row] = true;
-			}
-	}
+	if (st == FH_OK)
+		same_codes(res, codes, nc, *bad);
 	free(codes);
+	return st;
+}
+
+/* The second pass: read the rows again and write the good ones. */
+static fh_status write_rows(struct row_ctx *x, fh_csv *c, const fh_import_options *opt, fh_tenant *t,
+			    const bool *bad, size_t n, fh_error *err)
+{
+	fh_status st = FH_OK;
+	size_t line;
+	for (size_t i = 0; st == FH_OK && i < n;) {
+		int r = fh_csv_next(c, &line);
+		if (r == 0 || r == FH_CSV_UNCLOSED || r == FH_CSV_NOMEM)
+			break;
+		if (r > 0 && blank(c))
+			continue;
+		if (!bad[i]) {
+			parse_row(x, c, line, t, false);
+			st = fh_tenant_insert(x->s, x->actor, t, err);
+			if (st != FH_OK) {
+				char msg[600];
+				snprintf(msg, sizeof msg, _("line %zu: %s"), line, err->message);
+				fh_error_set(err, st, err->field, "%s", msg);
+			}
+			x->res->imported++;
+			if (opt->progress && x->res->imported % 1000 == 0)
+				opt->progress(opt->ctx, 1, i, n);
+		}
+		i++;
+	}
+	return st;
+}
+
+static fh_status audit_import(struct row_ctx *x, const fh_import_options *opt, fh_error *err)
+{
+	fh_buf b = FH_BUF_INIT;
+	char sum[600];
+	snprintf(sum, sizeof sum, "%zu ← %s", x->res->imported, opt->source ? opt->source : "CSV");
+	fh_buf_printf(&b, "{\"summary\":");
+	fh_buf_json_string(&b, sum);
+	fh_buf_printf(&b, ",\"imported\":%zu,\"skipped\":%zu,\"encoding\":\"%s\"}", x->res->imported,
+		      x->res->skipped, x->res->encoding);
+	fh_status st = fh_audit_write(x->s, x->actor, x->hub, "tenant", 0, "import", NULL, fh_buf_str(&b), err);
+	fh_buf_free(&b);
+	return st;
+}
+
+/* The hub the rows join: its id and incubation term, in the actor's scope. */
+static fh_status target_hub(fh_store *s, const fh_actor *actor, const char *code, int64_t *hub, int *term,
+			    fh_error *err)
+{
+	sqlite3_stmt *q;
+	fh_status st = fh_store_stmt(s, "SELECT id, incubation_term_months FROM hubs WHERE code = ?1", &q, err);
+	if (st != FH_OK)
+		return st;
+	sqlite3_bind_text(q, 1, code ? code : "", -1, SQLITE_STATIC);
+	*hub = 0;
+	if (sqlite3_step(q) == SQLITE_ROW) {
+		*hub = sqlite3_column_int64(q, 0);
+		*term = sqlite3_column_int(q, 1);
+	}
+	sqlite3_reset(q);
+	if (!*hub)
+		return fh_error_set(err, FH_ENOTFOUND, "hub", _("no hub with code '%s'"), code ? code : "");
+	return fh_actor_scope(s, actor, *hub, err);
+}
+
+fh_status fh_tenant_import(fh_store *s, const fh_actor *actor, const char *data, size_t len,
+			   const fh_import_options *opt, fh_import_result *res, fh_error *err)
+{
+	memset(res, 0, sizeof *res);
+	if (!fh_role_allows(actor->role, FH_ROLE_MANAGER))
+		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("importing tenants needs a manager"));
+	struct row_ctx x = { .s = s, .actor = actor, .res = res, .term = 12 };
+	fh_status st = target_hub(s, actor, opt->hub_code, &x.hub, &x.term, err);
+	char *converted = NULL;
+	if (st == FH_OK)
+		st = decode(opt, &data, &len, &converted, res, err);
+	if (st != FH_OK)
+		return st;
+	int map[FH_CSV_MAX_CELLS];
+	x.map = map;
+	fh_csv c;
+	fh_csv_init(&c, data, len);
+	bool *bad = NULL;
+	size_t n = 0;
+	fh_tenant *t = malloc(sizeof *t);
+	if ((st = read_heading(&c, &x, map, err)) != FH_OK || (st = fh_store_stmt(s,
+	     "SELECT id FROM hubs WHERE code = ?1", &x.hub_by_code, err)) != FH_OK)
+		goto out;
+	if (!t) {
+		st = fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
+		goto out;
+	}
+	/* The whole import is one write transaction: the checks see exactly
+	 * what the writes will go into, and nothing is half-written. Its pages
+	 * stay in memory until the commit (no cache spill): a spill would take
+	 * the exclusive lock for the rest of the import and stop every other
+	 * session from reading; this way readers wait only for the commit. */
+	sqlite3_exec(fh_store_db(s), "PRAGMA cache_spill = OFF; PRAGMA cache_size = -131072", NULL, NULL, NULL);
+	if ((st = fh_tx_begin(s, err)) != FH_OK)
+		goto out;
+	const char *body = c.p;
+	size_t body_line = c.line;
+	st = check_rows(&x, &c, opt, data, len, t, &bad, &n, err);
 	if (res->nproblems)
 		qsort(res->problems, res->nproblems, sizeof *res->problems, by_line);
 	if (st == FH_OK && res->nproblems && !opt->skip_bad) {
@@ -487,42 +548,12 @@ fh_status fh_tenant_import(fh_store *s, const fh_actor *actor, const char *data,
 				  res->skipped ? res->skipped : 1, n);
 		res->skipped = 0;
 	}
-	/* second pass: read the rows again and write the good ones */
 	c.p = body;
 	c.line = body_line;
-	for (size_t i = 0; st == FH_OK && i < n;) {
-		r = fh_csv_next(&c, &line);
-		if (r == 0 || r == FH_CSV_UNCLOSED || r == FH_CSV_NOMEM)
-			break;
-		if (r > 0 && blank(&c))
-			continue;
-		if (!bad[i]) {
-			parse_row(&rc, &c, line, t, false);
-			st = fh_tenant_insert(s, actor, t, err);
-			if (st != FH_OK) {
-				char msg[600];
-				snprintf(msg, sizeof msg, _("line %zu: %s"), line, err->message);
-				fh_error_set(err, st, err->field, "%s", msg);
-			}
-			res->imported++;
-			if (opt->progress && res->imported % 1000 == 0)
-				opt->progress(opt->ctx, 1, i, n);
-		}
-		i++;
-	}
-	free(bad);
-	free(t);
-	if (st == FH_OK) {
-		fh_buf b = FH_BUF_INIT;
-		fh_buf_printf(&b, "{\"summary\":");
-		char sum[600];
-		snprintf(sum, sizeof sum, "%zu ← %s", res->imported, opt->source ? opt->source : "CSV");
-		fh_buf_json_string(&b, sum);
-		fh_buf_printf(&b, ",\"imported\":%zu,\"skipped\":%zu,\"encoding\":\"%s\"}", res->imported,
-			      res->skipped, res->encoding);
-		st = fh_audit_write(s, actor, hub, "tenant", 0, "import", NULL, fh_buf_str(&b), err);
-		fh_buf_free(&b);
-	}
+	if (st == FH_OK)
+		st = write_rows(&x, &c, opt, t, bad, n, err);
+	if (st == FH_OK)
+		st = audit_import(&x, opt, err);
 	if (st == FH_OK)
 		st = fh_tx_commit(s, err);
 	else
@@ -533,9 +564,11 @@ fh_status fh_tenant_import(fh_store *s, const fh_actor *actor, const char *data,
 		opt->progress(opt->ctx, 1, n, n);
 out:
 	sqlite3_exec(fh_store_db(s), "PRAGMA cache_spill = ON; PRAGMA cache_size = -2000", NULL, NULL, NULL);
-	for (size_t i = 0; i < nhead; i++)
-		free(head[i]);
-	free(head);
+	for (size_t i = 0; x.head && i < x.ncols; i++)
+		free(x.head[i]);
+	free(x.head);
+	free(bad);
+	free(t);
 	fh_csv_free(&c);
 	free(converted);
 	return st;
