@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "config_int.h"
 #include "i18n.h"
 #include "fuhua/text.h"
 #include "yaml.h"
@@ -75,10 +76,6 @@ bool fh_space_type_parse(const char *s, fh_space_type *out)
 
 /* ---- the loaded configuration --------------------------------------------- */
 
-struct hub_entry {
-	fh_hub_def def;
-	int code_line, code_col, parent_line, parent_col;
-};
 
 struct fh_config {
 	fh_rules levels[FH_LEVEL_COUNT];
@@ -930,128 +927,6 @@ static fh_status read_hubs(fh_config *cfg, const char *dir, fh_error *err)
 	return st;
 }
 
-/* Hubs by code, for lookups in O(log n): the tree checks stay linear in the
- * number of hubs (a chain of thousands is checked at once). */
-static fh_config *sort_cfg;
-
-static int by_code_then_index(const void *a, const void *b)
-{
-	size_t x = *(const size_t *)a, y = *(const size_t *)b;
-	int c = strcmp(sort_cfg->hubs[x].def.code, sort_cfg->hubs[y].def.code);
-	return c ? c : (x > y) - (x < y);
-}
-
-static long lookup(fh_config *cfg, const size_t *sorted, const char *code)
-{
-	size_t lo = 0, hi = cfg->nhubs;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		int c = strcmp(cfg->hubs[sorted[mid]].def.code, code);
-		if (c == 0)
-			return (long)sorted[mid];
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return -1;
-}
-
-/* Follows parents from hub i, marking the path; a hub met again on the same
- * path closes a cycle. state: 0 new, 1 on the path being walked, 2 checked. */
-static fh_status walk_up(fh_config *cfg, const long *parent, unsigned char *state, size_t i,
-			 fh_error *err)
-{
-	size_t p = i;
-	while (state[p] == 0) {
-		state[p] = 1;
-		if (parent[p] < 0)
-			break;
-		p = (size_t)parent[p];
-	}
-	if (state[p] == 1 && parent[p] >= 0) { /* back on this path: a cycle through p */
-		struct hub_entry *e = &cfg->hubs[p];
-		char path[256] = "";
-		size_t q = p, used = 0;
-		do {
-			used += (size_t)snprintf(path + used, used < sizeof path ? sizeof path - used : 0,
-						 "%s → ", cfg->hubs[q].def.code);
-			q = (size_t)parent[q];
-		} while (q != p && used < sizeof path);
-		if (used < sizeof path)
-			snprintf(path + used, sizeof path - used, "%s", e->def.code);
-		return fh_error_at(err, e->def.file, e->parent_line, e->parent_col,
-				   _("hub parents form a cycle: %s"), path);
-	}
-	for (p = i; state[p] == 1; p = (size_t)parent[p]) {
-		state[p] = 2;
-		if (parent[p] < 0)
-			break;
-	}
-	return FH_OK;
-}
-
-static fh_status check_links(fh_config *cfg, const size_t *sorted, long *parent, fh_error *err)
-{
-	for (size_t k = 1; k < cfg->nhubs; k++) {
-		struct hub_entry *e = &cfg->hubs[sorted[k]], *before = &cfg->hubs[sorted[k - 1]];
-		if (strcmp(e->def.code, before->def.code) == 0)
-			return fh_error_at(err, e->def.file, e->code_line, e->code_col,
-					   _("duplicate hub code '%s' (also in %s)"), e->def.code, before->def.file);
-	}
-	for (size_t i = 0; i < cfg->nhubs; i++) {
-		struct hub_entry *e = &cfg->hubs[i];
-		parent[i] = e->def.parent ? lookup(cfg, sorted, e->def.parent) : -1;
-		if (e->def.parent && parent[i] < 0)
-			return fh_error_at(err, e->def.file, e->parent_line, e->parent_col,
-					   _("unknown parent hub '%s'"), e->def.parent);
-	}
-	return FH_OK;
-}
-
-static fh_status check_tree(fh_config *cfg, fh_error *err)
-{
-	const struct hub_entry *root = NULL;
-	for (size_t i = 0; i < cfg->nhubs; i++) {
-		const struct hub_entry *e = &cfg->hubs[i];
-		if (e->def.level != FH_LEVEL_CITY)
-			continue;
-		if (root)
-			return fh_error_at(err, e->def.file, e->code_line, e->code_col,
-					   _("a second city hub '%s' (one database serves one city; the first is '%s')"),
-					   e->def.code, root->def.code);
-		root = e;
-	}
-	size_t *sorted = malloc((cfg->nhubs + 1) * sizeof *sorted);
-	long *parent = malloc((cfg->nhubs + 1) * sizeof *parent);
-	unsigned char *state = calloc(cfg->nhubs + 1, 1);
-	fh_status st = sorted && parent && state ? FH_OK : fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
-	for (size_t i = 0; st == FH_OK && i < cfg->nhubs; i++)
-		sorted[i] = i;
-	if (st == FH_OK) {
-		sort_cfg = cfg;
-		qsort(sorted, cfg->nhubs, sizeof *sorted, by_code_then_index);
-		st = check_links(cfg, sorted, parent, err);
-	}
-	for (size_t i = 0; st == FH_OK && i < cfg->nhubs; i++)
-		st = walk_up(cfg, parent, state, i, err);
-	for (size_t i = 0; st == FH_OK && i < cfg->nhubs; i++) {
-		struct hub_entry *e = &cfg->hubs[i];
-		if (parent[i] < 0)
-			continue;
-		struct hub_entry *p = &cfg->hubs[parent[i]];
-		if (p->def.level + 1 != e->def.level)
-			st = fh_error_at(err, e->def.file, e->parent_line, e->parent_col,
-					 _("a %s hub's parent must be a %s hub, but '%s' is a %s hub"),
-					 level_names[e->def.level], level_names[e->def.level - 1],
-					 p->def.code, level_names[p->def.level]);
-	}
-	free(sorted);
-	free(parent);
-	free(state);
-	return st;
-}
-
 static int entry_order(const void *a, const void *b)
 {
 	const struct hub_entry *x = a, *y = b;
@@ -1077,7 +952,7 @@ fh_status fh_config_load(const char *dir, fh_config **out, fh_error *err)
 	if (st == FH_OK)
 		st = read_hubs(cfg, dir, err);
 	if (st == FH_OK)
-		st = check_tree(cfg, err);
+		st = fh_config_check_tree(cfg->hubs, cfg->nhubs, err);
 	if (st != FH_OK) {
 		fh_config_free(&cfg);
 		return st;
