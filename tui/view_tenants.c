@@ -126,10 +126,11 @@ static bool open(struct app *app, struct view *view, const void *arg)
 	return true;
 }
 
+/* Another session wrote, the terminal was resized: the page again. The
+ * filters' hubs and fields come from the configuration, read on open. */
 static void reload(struct app *app, struct view *view)
 {
 	struct tenants *v = view->priv;
-	load_filters(app, v);
 	fh_list_reload(app, &v->list, list_height());
 }
 
