@@ -2,6 +2,7 @@
 #include "fuhua/store.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -567,6 +568,23 @@ static int copy_pages(sqlite3 *dst, sqlite3 *src, void (*progress)(void *, int, 
 	return rc == SQLITE_DONE ? fin : rc;
 }
 
+/* The new name of a file on disk too: fsync of the directory holding it. */
+static void sync_dir_of(const char *path)
+{
+	char dir[PATH_MAX];
+	const char *slash = strrchr(path, '/');
+	size_t n = !slash ? 0 : slash == path ? 1 : (size_t)(slash - path);
+	if (n >= sizeof dir)
+		return;
+	memcpy(dir, path, n);
+	dir[n] = 0;
+	int fd = open(n ? dir : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+}
+
 fh_status fh_store_backup(fh_store *s, const char *to, void (*progress)(void *, int, int), void *ctx,
 			  fh_error *err)
 {
@@ -605,19 +623,8 @@ fh_status fh_store_backup(fh_store *s, const char *to, void (*progress)(void *, 
 		close(fd);
 	if (st == FH_OK && rename(tmp, to) != 0)
 		st = fh_error_set(err, FH_ESTORE, "to", _("cannot write %s: %s"), to, strerror(errno));
-	if (st == FH_OK) {
-		char *dir = strdup(to), *slash = dir ? strrchr(dir, '/') : NULL;
-		if (dir) {
-			if (slash)
-				*(slash == dir ? slash + 1 : slash) = 0;
-			int dfd = open(slash ? dir : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-			if (dfd >= 0) {
-				fsync(dfd);
-				close(dfd);
-			}
-			free(dir);
-		}
-	}
+	if (st == FH_OK)
+		sync_dir_of(to);
 	if (st != FH_OK)
 		unlink(tmp);
 	free(tmp);
