@@ -1,5 +1,6 @@
 /* fuhua core — configuration per hub level, read from YAML and checked. */
 #include "fuhua/config.h"
+#include "fuhua/tenant.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -192,6 +193,11 @@ static void rules_defaults(fh_rules *r)
 	r->grad_all_milestones = true;
 	r->grad_party_coverage = true;
 	r->grad_min_rating = 0;
+	r->committee_term_years = 3;
+	r->joint_max_tenants = 5;
+	r->sync_registration_days = 5;
+	r->sync_annual_deadline = 531;
+	r->coverage_org_forms = 1u << FH_PARTY_BRANCH | 1u << FH_PARTY_JOINT_BRANCH;
 }
 
 /* ---- typed values ----------------------------------------------------------- */
@@ -385,9 +391,11 @@ static fh_status check_required(struct ctx *c, const fh_ynode *map, unsigned see
 
 static const char *const rule_keys[] = {
 	"incubation_term_months", "extension_months", "free_period_months",
-	"idle_lock_minutes", "fields", "stages", "milestones", "party", "graduation", NULL,
+	"idle_lock_minutes", "fields", "stages", "milestones", "party", "graduation", "sync",
+	"coverage", NULL,
 };
-enum { RK_TERM, RK_EXT, RK_FREE, RK_LOCK, RK_FIELDS, RK_STAGES, RK_MILESTONES, RK_PARTY, RK_GRAD };
+enum { RK_TERM, RK_EXT, RK_FREE, RK_LOCK, RK_FIELDS, RK_STAGES, RK_MILESTONES, RK_PARTY, RK_GRAD,
+       RK_SYNC, RK_COVERAGE };
 
 static fh_status read_fields(struct ctx *c, const fh_ynode *n, fh_rules *r)
 {
@@ -538,7 +546,8 @@ static fh_status read_milestones(struct ctx *c, const fh_ynode *n, fh_rules *r)
 
 static fh_status read_party(struct ctx *c, const fh_ynode *n, fh_rules *r)
 {
-	static const char *const keys[] = { "branch_min_members", "instructor_required", NULL };
+	static const char *const keys[] = { "branch_min_members", "instructor_required",
+					    "committee_term_years", "joint_max_tenants", NULL };
 	fh_status st = want(c, n, FH_YMAP, _("a map of party rules"));
 	for (size_t i = 0; st == FH_OK && i < n->n; i++) {
 		const fh_ynode *k = n->kids[2 * i], *v = n->kids[2 * i + 1];
@@ -548,6 +557,127 @@ static fh_status read_party(struct ctx *c, const fh_ynode *n, fh_rules *r)
 			break;
 		case 1:
 			st = get_bool(c, v, &r->instructor_required);
+			break;
+		case 2:
+			st = get_int(c, v, 1, 10, &r->committee_term_years);
+			break;
+		case 3:
+			st = get_int(c, v, 2, 50, &r->joint_max_tenants);
+			break;
+		default:
+			st = unknown_key(c, k, keys);
+		}
+	}
+	return st;
+}
+
+/* "05-31": a month and day that exist in every year (not 02-29). */
+static fh_status get_month_day(struct ctx *c, const fh_ynode *n, int *out)
+{
+	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	fh_status st = want(c, n, FH_YSCALAR, _("a month and day (MM-DD)"));
+	if (st != FH_OK)
+		return st;
+	int m, d;
+	char end;
+	if (strlen(n->value) != 5 || sscanf(n->value, "%2d-%2d%c", &m, &d, &end) != 2 || m < 1 ||
+	    m > 12 || d < 1 || d > days[m - 1])
+		return at(c, n, _("'%s' is not a day of every year (MM-DD, like 05-31)"), n->value, NULL);
+	*out = m * 100 + d;
+	return FH_OK;
+}
+
+static fh_status read_sync(struct ctx *c, const fh_ynode *n, fh_rules *r)
+{
+	static const char *const keys[] = { "registration_days", "annual_deadline", NULL };
+	fh_status st = want(c, n, FH_YMAP, _("a map of sync rules"));
+	for (size_t i = 0; st == FH_OK && i < n->n; i++) {
+		const fh_ynode *k = n->kids[2 * i], *v = n->kids[2 * i + 1];
+		switch (key_index(k->value, keys)) {
+		case 0:
+			st = get_int(c, v, 1, 60, &r->sync_registration_days);
+			break;
+		case 1:
+			st = get_month_day(c, v, &r->sync_annual_deadline);
+			break;
+		default:
+			st = unknown_key(c, k, keys);
+		}
+	}
+	return st;
+}
+
+static fh_status read_org_forms(struct ctx *c, const fh_ynode *n, unsigned *out)
+{
+	fh_status st = want(c, n, FH_YSEQ, _("a list of forms of party organisation"));
+	unsigned forms = 0;
+	for (size_t i = 0; st == FH_OK && i < n->n; i++) {
+		fh_party_org f;
+		if ((st = want(c, n->kids[i], FH_YSCALAR, _("a form of party organisation"))) != FH_OK)
+			break;
+		if (!fh_party_org_parse(n->kids[i]->value, &f) || f == FH_PARTY_NONE)
+			st = at(c, n->kids[i], _("'%s' is not a form of party organisation (branch, joint_branch, functional, extended)"),
+				n->kids[i]->value, NULL);
+		forms |= 1u << f;
+	}
+	if (st == FH_OK && !forms)
+		st = at(c, n, _("needs at least one form"), NULL, NULL);
+	if (st == FH_OK)
+		*out = forms;
+	return st;
+}
+
+static fh_status read_refs(struct ctx *c, const fh_ynode *n, fh_rules *r)
+{
+	static const char *const keys[] = { "name", "org", "work", NULL };
+	fh_status st = want(c, n, FH_YSEQ, _("a list of reference rates"));
+	if (st == FH_OK && n->n > FH_COVERAGE_REFS_MAX)
+		st = at(c, n, _("too many reference rates (at most 8)"), NULL, NULL);
+	fh_coverage_ref refs[FH_COVERAGE_REFS_MAX];
+	for (size_t i = 0; st == FH_OK && i < n->n; i++) {
+		const fh_ynode *m = n->kids[i];
+		unsigned seen = 0;
+		char *name = NULL;
+		refs[i].work = -1;
+		if ((st = want(c, m, FH_YMAP, _("a reference rate (a map)"))) != FH_OK)
+			break;
+		for (size_t j = 0; st == FH_OK && j < m->n; j++) {
+			const fh_ynode *k = m->kids[2 * j], *v = m->kids[2 * j + 1];
+			int ki = key_index(k->value, keys);
+			if (ki == 0 && (st = get_text(c, v, 20, &name)) == FH_OK)
+				snprintf(refs[i].name, sizeof refs[i].name, "%s", name);
+			else if (ki == 1)
+				st = get_number(c, v, 0, 100, &refs[i].org);
+			else if (ki == 2)
+				st = get_number(c, v, 0, 100, &refs[i].work);
+			else if (ki < 0)
+				st = unknown_key(c, k, keys);
+			if (ki >= 0)
+				seen |= 1u << ki;
+		}
+		free(name);
+		if (st == FH_OK)
+			st = check_required(c, m, seen, 0x3, keys);
+	}
+	if (st == FH_OK) {
+		memcpy(r->refs, refs, n->n * sizeof *refs);
+		r->nrefs = n->n;
+	}
+	return st;
+}
+
+static fh_status read_coverage(struct ctx *c, const fh_ynode *n, fh_rules *r)
+{
+	static const char *const keys[] = { "org_forms", "references", NULL };
+	fh_status st = want(c, n, FH_YMAP, _("a map of coverage rules"));
+	for (size_t i = 0; st == FH_OK && i < n->n; i++) {
+		const fh_ynode *k = n->kids[2 * i], *v = n->kids[2 * i + 1];
+		switch (key_index(k->value, keys)) {
+		case 0:
+			st = read_org_forms(c, v, &r->coverage_org_forms);
+			break;
+		case 1:
+			st = read_refs(c, v, r);
 			break;
 		default:
 			st = unknown_key(c, k, keys);
@@ -608,6 +738,10 @@ static fh_status apply_rule(struct ctx *c, const fh_ynode *k, const fh_ynode *v,
 		return read_party(c, v, r);
 	case RK_GRAD:
 		return read_graduation(c, v, r);
+	case RK_SYNC:
+		return read_sync(c, v, r);
+	case RK_COVERAGE:
+		return read_coverage(c, v, r);
 	default:
 		return FH_OK;
 	}
@@ -619,7 +753,8 @@ static fh_status read_level(fh_config *cfg, const char *path, fh_level expect, f
 {
 	static const char *const keys[] = {
 		"level", "incubation_term_months", "extension_months", "free_period_months",
-		"idle_lock_minutes", "fields", "stages", "milestones", "party", "graduation", NULL,
+		"idle_lock_minutes", "fields", "stages", "milestones", "party", "graduation", "sync",
+		"coverage", NULL,
 	};
 	struct ctx c = { path, err };
 	fh_ynode *root;

@@ -7,6 +7,7 @@
 
 #include "fuhua/buf.h"
 #include "fuhua/clock.h"
+#include "fuhua/party.h"
 #include "fuhua/hub.h"
 #include "fuhua/tenant.h"
 #include "i18n.h"
@@ -75,6 +76,13 @@ static const char *const streets[] = {
 	"虹梅路", "吴中路",
 };
 
+static const char *const employers[] = {
+	"街道党工委", "区社会组织党委", "社区党委", "区民政局", "退休党员志愿者",
+};
+static const char *const no_branch_reasons[] = {
+	"正式党员不足3人", "党员组织关系尚在原单位", "暂无党员,已派联络员", "成立时间较短",
+};
+
 static void person(uint64_t *rng, char *out, size_t size)
 {
 	snprintf(out, size, "%s%s", surnames[pick(rng, COUNT(surnames))],
@@ -124,6 +132,9 @@ struct hubinfo {
 	int term, free_months;
 	int branch_min;
 	int64_t instructor; /* the hub's first party-building instructor */
+	int64_t branch;     /* the joint branch taking members, and how many */
+	int branch_tenants; /* tenants it covers */
+	int branches;
 	char fields[32][128]; /* its service fields, as configured */
 	size_t nfields;
 };
@@ -228,7 +239,7 @@ static fh_status add_mentors(struct gen *g)
 			sqlite3_stmt *q;
 			fh_status q_rc = fh_store_stmt(g->s,
 				"INSERT INTO mentors(hub_id, name, kind, expertise, phone, updated_at,"
-				" updated_by) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)", &q, g->err);
+				" updated_by, employer) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", &q, g->err);
 			if (q_rc != FH_OK)
 				return q_rc;
 			sqlite3_bind_int64(q, 1, g->hubs[i].id);
@@ -239,6 +250,9 @@ static fh_status add_mentors(struct gen *g)
 			sqlite3_bind_text(q, 5, phone, -1, SQLITE_TRANSIENT);
 			sqlite3_bind_int64(q, 6, g->now);
 			sqlite3_bind_text(q, 7, g->actor.name, -1, SQLITE_TRANSIENT);
+			if (instructor)
+				sqlite3_bind_text(q, 8, employers[pick(&g->rng, COUNT(employers))], -1,
+						  SQLITE_STATIC);
 			int rc = sqlite3_step(q);
 			sqlite3_reset(q);
 			if (rc != SQLITE_DONE)
@@ -293,6 +307,139 @@ static fh_status add_milestones(struct gen *g, int64_t tenant, int64_t hub, int6
 	return rc == SQLITE_DONE ? FH_OK : fail(g, _("writing milestones"));
 }
 
+/* ---- the party track ------------------------------------------------------ */
+
+struct party_demo {
+	int64_t tenant;
+	fh_party_org form;
+	int members;
+	bool fallback;
+	int64_t instructor, admitted;
+	const char *legal; /* the legal representative, often the secretary too */
+	bool registered;   /* in incubation with a credit code: sync items */
+};
+
+/* The hub's joint branch with room (a new one every 3–5 tenants). */
+static int64_t joint_branch(struct gen *g, struct hubinfo *h, int64_t admitted)
+{
+	if (h->branch && h->branch_tenants < 3 + (int)(h->branch % 3))
+		return h->branch;
+	sqlite3_stmt *q;
+	if (fh_store_stmt(g->s, "INSERT INTO party_branches(hub_id, name, secretary, founded, elected,"
+				" updated_at, updated_by) VALUES(?1, ?2, ?3, ?4, ?4, ?5, ?6)", &q, g->err) != FH_OK)
+		return 0;
+	char name[96], who[32], day[16];
+	static const char *const nums[] = { "第一", "第二", "第三", "第四", "第五", "第六", "第七", "第八" };
+	snprintf(name, sizeof name, "%s社会组织%s联合党支部", h->code, nums[h->branches % 8]);
+	if (h->branches >= 8)
+		snprintf(name, sizeof name, "%s社会组织联合党支部%d", h->code, h->branches + 1);
+	person(&g->rng, who, sizeof who);
+	sqlite3_bind_int64(q, 1, h->id);
+	sqlite3_bind_text(q, 2, name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(q, 3, who, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(q, 4, fh_clock_format_date(admitted, day, sizeof day), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(q, 5, g->now);
+	sqlite3_bind_text(q, 6, g->actor.name, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return 0;
+	h->branches++;
+	h->branch_tenants = 0;
+	return h->branch = sqlite3_last_insert_rowid(fh_store_db(g->s));
+}
+
+/* An open or done sync item; done ones mostly on time. */
+static fh_status sync_item(struct gen *g, int64_t tenant, const char *kind, const char *event,
+			   int64_t on, int64_t due)
+{
+	sqlite3_stmt *q;
+	fh_status st = fh_store_stmt(g->s,
+		"INSERT OR IGNORE INTO party_sync(tenant_id, kind, event, event_on, due, done_on,"
+		" updated_at, updated_by) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", &q, g->err);
+	if (st != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, tenant);
+	sqlite3_bind_text(q, 2, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 3, event, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, 4, on);
+	sqlite3_bind_int64(q, 5, due);
+	int64_t done = due - (int64_t)pick(&g->rng, 4) * DAY;
+	if (pick(&g->rng, 100) < 92 && done < g->now)
+		sqlite3_bind_int64(q, 6, done > on ? done : on);
+	sqlite3_bind_int64(q, 7, g->now);
+	sqlite3_bind_text(q, 8, g->actor.name, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	return rc == SQLITE_DONE ? FH_OK : fail(g, _("writing sync checks"));
+}
+
+static fh_status add_party(struct gen *g, struct hubinfo *h, const struct party_demo *d)
+{
+	uint64_t *rng = &g->rng;
+	int64_t branch = d->form == FH_PARTY_JOINT_BRANCH ? joint_branch(g, h, d->admitted) : 0;
+	if (branch)
+		h->branch_tenants++;
+	char founded[16] = "", elected[16] = "", appointed[16] = "";
+	if (d->form == FH_PARTY_BRANCH) {
+		/* some committees past their three-year term */
+		int64_t f = d->admitted - (int64_t)pick(rng, 4 * 365) * DAY;
+		fh_clock_format_date(f, founded, sizeof founded);
+		int64_t e = f + (int64_t)pick(rng, 3) * 365 * DAY;
+		fh_clock_format_date(e < g->now ? e : f, elected, sizeof elected);
+	}
+	if (d->instructor)
+		fh_clock_format_date(d->admitted + (int64_t)pick(rng, 60) * DAY < g->now
+					     ? d->admitted + (int64_t)pick(rng, 60) * DAY : d->admitted,
+				     appointed, sizeof appointed);
+	sqlite3_stmt *q;
+	fh_status st = fh_store_stmt(g->s,
+		"INSERT INTO party(tenant_id, probationary, applicants, activists, relations_here,"
+		" branch_id, founded, elected, secretary, secretary_in_mgmt, appointed, reason)"
+		" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", &q, g->err);
+	if (st != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, d->tenant);
+	sqlite3_bind_int(q, 2, pick(rng, 3));
+	sqlite3_bind_int(q, 3, pick(rng, 4));
+	sqlite3_bind_int(q, 4, pick(rng, 4));
+	sqlite3_bind_int(q, 5, d->members - (d->members && pick(rng, 3) == 0));
+	if (branch)
+		sqlite3_bind_int64(q, 6, branch);
+	fh_bind_text(q, 7, founded);
+	fh_bind_text(q, 8, elected);
+	if (d->form == FH_PARTY_BRANCH)
+		sqlite3_bind_text(q, 9, d->legal, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(q, 10, d->form == FH_PARTY_BRANCH && pick(rng, 10) < 8);
+	fh_bind_text(q, 11, appointed);
+	if (d->fallback || (d->form == FH_PARTY_NONE && pick(rng, 2)))
+		sqlite3_bind_text(q, 12, no_branch_reasons[pick(rng, COUNT(no_branch_reasons))], -1,
+				  SQLITE_STATIC);
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return fail(g, _("writing party records"));
+	if (!d->registered)
+		return FH_OK;
+	/* registration → commitment and survey within five working days; this
+	 * year's annual report by 31 May */
+	int64_t reg = d->admitted + (int64_t)pick(rng, 90) * DAY;
+	if (reg > g->now)
+		reg = d->admitted;
+	int64_t due = fh_working_days_add(reg, 5);
+	if ((st = sync_item(g, d->tenant, "commitment", "registration", reg, due)) != FH_OK ||
+	    (st = sync_item(g, d->tenant, "survey", "registration", reg, due)) != FH_OK)
+		return st;
+	char year[16];
+	fh_clock_format_date(g->now, year, sizeof year);
+	memcpy(year + 4, "-01-01", 7);
+	int64_t jan = fh_date_epoch(year);
+	memcpy(year + 4, "-05-31", 7);
+	if (jan > d->admitted)
+		st = sync_item(g, d->tenant, "report", "annual", jan, fh_date_epoch(year));
+	return st;
+}
+
 static fh_status add_tenant(struct gen *g, int serial)
 {
 	uint64_t *rng = &g->rng;
@@ -336,10 +483,9 @@ static fh_status add_tenant(struct gen *g, int serial)
 		party = FH_PARTY_BRANCH;
 	else if (members > 0 && r < 55)
 		party = FH_PARTY_JOINT_BRANCH;
-	else if (r < 70)
-		party = FH_PARTY_FALLBACK;
-	else if (r < 78)
+	else if (r < 78 && r >= 70)
 		party = FH_PARTY_FUNCTIONAL;
+	bool fallback = party != FH_PARTY_BRANCH && party != FH_PARTY_JOINT_BRANCH && r < 70;
 	bool instructed = party != FH_PARTY_BRANCH && pick(rng, 100) < 85;
 
 	sqlite3_stmt *q;
@@ -347,9 +493,9 @@ static fh_status add_tenant(struct gen *g, int serial)
 		"INSERT INTO tenants(hub_id, name, short_name, org_type, reg_state, credit_code, field,"
 		" legal_rep, contact, phone, address, staff, volunteers, founded, stage, stage_since,"
 		" admitted_on, planned_end, rating, party_org, party_members, instructor_id,"
-		" updated_at, updated_by, rating_date, exit_reason)"
+		" updated_at, updated_by, rating_date, exit_reason, party_fallback)"
 		" VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,"
-		" ?25, ?26)", &q,
+		" ?25, ?26, ?27)", &q,
 		g->err);
 	if (q_rc != FH_OK)
 		return q_rc;
@@ -400,6 +546,7 @@ static fh_status add_tenant(struct gen *g, int serial)
 							       rated, sizeof rated), -1, SQLITE_TRANSIENT);
 	if (stage == FH_STAGE_EXITED)
 		sqlite3_bind_text(q, 26, exit_reasons[pick(rng, COUNT(exit_reasons))], -1, SQLITE_STATIC);
+	sqlite3_bind_int(q, 27, fallback);
 	int rc = sqlite3_step(q);
 	sqlite3_reset(q);
 	if (rc != SQLITE_DONE)
@@ -421,9 +568,12 @@ static fh_status add_tenant(struct gen *g, int serial)
 	if (fh_tenant_index(g->s, id, name, short_name, has_code ? code : "", contact, phone,
 			    g->err) != FH_OK)
 		return g->err->code;
-	if (stage >= FH_STAGE_INCUBATING)
-		return add_milestones(g, id, h->id, admitted);
-	return FH_OK;
+	struct party_demo pd = { id, party, members, fallback, instructor, admitted, legal,
+				 has_code && stage >= FH_STAGE_INCUBATING };
+	fh_status st = add_party(g, (struct hubinfo *)h, &pd);
+	if (st == FH_OK && stage >= FH_STAGE_INCUBATING)
+		st = add_milestones(g, id, h->id, admitted);
+	return st;
 }
 
 /* Gives incubating tenants offices and desks, hub by hub, until about 85 %

@@ -9,6 +9,7 @@
 #include "fuhua/buf.h"
 #include "fuhua/clock.h"
 #include "i18n.h"
+#include "party_int.h"
 #include "store_int.h"
 
 /* ---- fingerprints: has a hub's configuration changed? -------------------- */
@@ -37,6 +38,10 @@ static void fingerprint(const fh_hub_def *h, char out[17])
 			      r->stages[s].max_days);
 	describe_tpl(&b, "org", r->org, r->norg);
 	describe_tpl(&b, "party", r->party, r->nparty);
+	fh_buf_printf(&b, "|p:%d:%d:%d:%d:%u", r->committee_term_years, r->joint_max_tenants,
+		      r->sync_registration_days, r->sync_annual_deadline, r->coverage_org_forms);
+	for (size_t i = 0; i < r->nrefs; i++)
+		fh_buf_printf(&b, "|r:%s:%g:%g", r->refs[i].name, r->refs[i].org, r->refs[i].work);
 	uint64_t hash = 1469598103934665603ULL; /* FNV-1a */
 	for (size_t i = 0; i < b.len; i++) {
 		hash ^= (unsigned char)b.data[i];
@@ -86,9 +91,10 @@ static fh_status write_rules(struct sync *y, int64_t hub, const fh_rules *r)
 		"DELETE FROM hub_fields WHERE hub_id = ?1",
 		"DELETE FROM hub_stages WHERE hub_id = ?1",
 		"DELETE FROM milestone_templates WHERE hub_id = ?1",
+		"DELETE FROM hub_references WHERE hub_id = ?1",
 	};
 	fh_status st = FH_OK;
-	for (size_t i = 0; st == FH_OK && i < 3; i++) {
+	for (size_t i = 0; st == FH_OK && i < sizeof clear / sizeof clear[0]; i++) {
 		sqlite3_stmt *q;
 		fh_status q_rc = fh_store_stmt(s, clear[i], &q, y->err);
 		if (q_rc != FH_OK)
@@ -139,6 +145,41 @@ static fh_status write_rules(struct sync *y, int64_t hub, const fh_rules *r)
 			sqlite3_bind_text(q, 7, t[i].kind, -1, SQLITE_TRANSIENT);
 			st = step_done(y, q, _("saving hub rules"));
 		}
+	}
+	for (size_t i = 0; st == FH_OK && i < r->nrefs; i++) {
+		sqlite3_stmt *q;
+		fh_status q_rc = fh_store_stmt(s,
+			"INSERT INTO hub_references(hub_id, seq, name, org_rate, work_rate)"
+			" VALUES(?1, ?2, ?3, ?4, ?5)", &q, y->err);
+		if (q_rc != FH_OK)
+			return q_rc;
+		sqlite3_bind_int64(q, 1, hub);
+		sqlite3_bind_int64(q, 2, (int64_t)i);
+		sqlite3_bind_text(q, 3, r->refs[i].name, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_double(q, 4, r->refs[i].org);
+		if (r->refs[i].work >= 0)
+			sqlite3_bind_double(q, 5, r->refs[i].work);
+		st = step_done(y, q, _("saving hub rules"));
+	}
+	if (st == FH_OK) {
+		sqlite3_stmt *q;
+		char forms[128], deadline[8];
+		fh_status q_rc = fh_store_stmt(s,
+			"UPDATE hubs SET committee_term_years = ?2, joint_max_tenants = ?3,"
+			" sync_registration_days = ?4, sync_annual_deadline = ?5, coverage_org_forms = ?6"
+			" WHERE id = ?1", &q, y->err);
+		if (q_rc != FH_OK)
+			return q_rc;
+		fh_party_forms_text(r->coverage_org_forms, forms, sizeof forms);
+		snprintf(deadline, sizeof deadline, "%02d-%02d", r->sync_annual_deadline / 100 % 100,
+			 r->sync_annual_deadline % 100);
+		sqlite3_bind_int64(q, 1, hub);
+		sqlite3_bind_int(q, 2, r->committee_term_years);
+		sqlite3_bind_int(q, 3, r->joint_max_tenants);
+		sqlite3_bind_int(q, 4, r->sync_registration_days);
+		sqlite3_bind_text(q, 5, deadline, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(q, 6, forms, -1, SQLITE_TRANSIENT);
+		st = step_done(y, q, _("saving hub rules"));
 	}
 	return st;
 }

@@ -7,6 +7,7 @@
 
 #include "fuhua/buf.h"
 #include "fuhua/clock.h"
+#include "fuhua/party.h"
 #include "fuhua/tenant.h"
 #include "fuhua/text.h"
 #include "i18n.h"
@@ -100,6 +101,20 @@ static void unmet(fh_stage_plan *p, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* The party module's rule: an organisation counted by coverage.org_forms,
+ * or fallback with an instructor or liaison. */
+static bool party_work_covered(fh_store *s, const fh_tenant *t)
+{
+	fh_party_rules pr;
+	if (fh_party_rules_load(s, t->hub_id, &pr, NULL) != FH_OK)
+		return false;
+	fh_party p = { .form = t->party_org, .full = t->party_members, .fallback = t->party_fallback,
+		       .instructor_id = t->instructor_id };
+	fh_party_state ps;
+	fh_party_evaluate(&pr, &p, fh_clock_now(), &ps);
+	return ps.work_covered;
+}
+
 /* The graduation rules of the hub: everything that is missing, each in
  * plan->unmet and all in one message. */
 static fh_status check_graduation(fh_store *s, const fh_tenant *t, const struct hub_rules *r,
@@ -111,8 +126,8 @@ static fh_status check_graduation(fh_store *s, const fh_tenant *t, const struct 
 	int open = r->grad_all_milestones ? open_milestones(s, t->id) : 0;
 	if (open)
 		unmet(p, N3_("%d milestone not done", "%d milestones not done", open), open);
-	if (r->grad_party_coverage && t->party_org == FH_PARTY_NONE && !t->instructor_id)
-		unmet(p, "%s", _("no party organisation and no party-building instructor"));
+	if (r->grad_party_coverage && !party_work_covered(s, t))
+		unmet(p, "%s", _("Party work not covered: no party organisation, and no fallback with an instructor"));
 	if (t->rating < r->grad_min_rating)
 		unmet(p, _("rated %s, needs %dA"), t->rating ? (char[]){ (char)('0' + t->rating), 'A', 0 } : _("not rated"),
 		      r->grad_min_rating);

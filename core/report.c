@@ -1,8 +1,10 @@
 /* fuhua core — reports. */
 #include "fuhua/report.h"
 
+#include <stdlib.h>
 #include <string.h>
 
+#include "fuhua/party.h"
 #include "i18n.h"
 #include "store_int.h"
 
@@ -12,14 +14,11 @@ fh_status fh_report_dashboard(fh_store *s, const fh_actor *actor, fh_dashboard *
 	memset(out, 0, sizeof *out);
 	if (!actor || !actor->id)
 		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("nobody is logged in"));
+	/* tenants by stage from the counts the database maintains (party.c) */
 	sqlite3_stmt *q;
 	fh_status q_rc = fh_store_stmt(s, FH_SQL_SCOPE
-		"SELECT stage, count(*),"
-		"  sum(party_org IN ('branch','joint_branch','functional','extended')),"
-		"  sum(party_org IN ('branch','joint_branch','functional','extended')"
-		"      OR party_org = 'fallback' OR instructor_id IS NOT NULL),"
-		"  sum(party_members)"
-		" FROM tenants WHERE hub_id IN (SELECT id FROM scope) GROUP BY stage", &q, err);
+		"SELECT stage, sum(n) FROM party_tally WHERE hub_id IN (SELECT id FROM scope)"
+		" GROUP BY stage", &q, err);
 	if (q_rc != FH_OK)
 		return q_rc;
 	sqlite3_bind_int64(q, 1, actor->hub_id);
@@ -30,15 +29,21 @@ fh_status fh_report_dashboard(fh_store *s, const fh_actor *actor, fh_dashboard *
 			continue;
 		out->by_stage[stage] = sqlite3_column_int(q, 1);
 		out->tenants += out->by_stage[stage];
-		if (stage == FH_STAGE_INCUBATING) {
-			out->party_org_covered = sqlite3_column_int(q, 2);
-			out->party_work_covered = sqlite3_column_int(q, 3);
-			out->party_members = sqlite3_column_int(q, 4);
-		}
 	}
 	sqlite3_reset(q);
 	if (rc != SQLITE_DONE)
 		return fh_store_fail(s, err, _("reading tenants"));
+	fh_coverage *cov;
+	size_t ncov;
+	fh_status cs = fh_party_coverage(s, actor, actor->hub_id, false, &cov, &ncov, err);
+	if (cs != FH_OK)
+		return cs;
+	if (ncov) {
+		out->party_org_covered = cov[0].org;
+		out->party_work_covered = cov[0].work;
+		out->party_members = cov[0].members;
+	}
+	free(cov);
 
 	fh_status qs = fh_store_stmt(s, FH_SQL_SCOPE
 		"SELECT (SELECT count(*) FROM spaces WHERE retired = 0 AND hub_id IN (SELECT id FROM scope)),"

@@ -144,6 +144,67 @@ static const char *const migrations[] = {
 	"CREATE INDEX tenants_name_key ON tenants(name_key, id);"
 	"INSERT INTO settings(key, value) VALUES('reindex', '1')"
 	" ON CONFLICT(key) DO UPDATE SET value = '1';",
+
+	/* 5: dual incubation (see party.c). Fallback (兜底) is no longer a form
+	 * of organisation but a flag beside it; the party record's details,
+	 * joint branches, the sync checks, the level's party rules and the
+	 * maintained counts behind coverage and the dashboard. */
+	"ALTER TABLE tenants ADD COLUMN party_fallback INTEGER NOT NULL DEFAULT 0;"
+	"UPDATE tenants SET party_org = 'none', party_fallback = 1 WHERE party_org = 'fallback';"
+	"CREATE INDEX tenants_instructor ON tenants(instructor_id, stage) WHERE instructor_id IS NOT NULL;"
+	"CREATE INDEX tenants_party_org ON tenants(party_org, stage, hub_id);"
+	"ALTER TABLE mentors ADD COLUMN employer TEXT;"
+	"ALTER TABLE hubs ADD COLUMN committee_term_years INTEGER NOT NULL DEFAULT 3;"
+	"ALTER TABLE hubs ADD COLUMN joint_max_tenants INTEGER NOT NULL DEFAULT 5;"
+	"ALTER TABLE hubs ADD COLUMN sync_registration_days INTEGER NOT NULL DEFAULT 5;"
+	"ALTER TABLE hubs ADD COLUMN sync_annual_deadline TEXT NOT NULL DEFAULT '05-31';"
+	"ALTER TABLE hubs ADD COLUMN coverage_org_forms TEXT NOT NULL DEFAULT 'branch,joint_branch';"
+	"CREATE TABLE hub_references(hub_id INTEGER NOT NULL REFERENCES hubs(id) ON DELETE CASCADE,"
+	" seq INTEGER NOT NULL, name TEXT NOT NULL, org_rate REAL NOT NULL, work_rate REAL,"
+	" PRIMARY KEY(hub_id, seq)) STRICT;"
+	"CREATE TABLE party_branches("
+	" id INTEGER PRIMARY KEY, hub_id INTEGER NOT NULL REFERENCES hubs(id), name TEXT NOT NULL,"
+	" secretary TEXT, founded TEXT, elected TEXT,"
+	" version INTEGER NOT NULL DEFAULT 1, updated_at INTEGER NOT NULL, updated_by TEXT NOT NULL,"
+	" UNIQUE(hub_id, name)) STRICT;"
+	"CREATE TABLE party("
+	" tenant_id INTEGER PRIMARY KEY REFERENCES tenants(id) ON DELETE CASCADE,"
+	" probationary INTEGER NOT NULL DEFAULT 0, applicants INTEGER NOT NULL DEFAULT 0,"
+	" activists INTEGER NOT NULL DEFAULT 0, relations_here INTEGER NOT NULL DEFAULT 0,"
+	" branch_id INTEGER REFERENCES party_branches(id), founded TEXT, elected TEXT,"
+	" secretary TEXT, secretary_in_mgmt INTEGER NOT NULL DEFAULT 0, appointed TEXT, reason TEXT"
+	") STRICT;"
+	"CREATE INDEX party_branch ON party(branch_id) WHERE branch_id IS NOT NULL;"
+	"CREATE TABLE party_sync("
+	" id INTEGER PRIMARY KEY, tenant_id INTEGER NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,"
+	" kind TEXT NOT NULL, event TEXT NOT NULL, event_on INTEGER NOT NULL, due INTEGER NOT NULL,"
+	" done_on INTEGER, note TEXT, updated_at INTEGER NOT NULL, updated_by TEXT NOT NULL,"
+	" UNIQUE(tenant_id, kind, event_on)) STRICT;"
+	"CREATE INDEX party_sync_open ON party_sync(due, tenant_id) WHERE done_on IS NULL;"
+	/* The counts behind coverage and the dashboard, kept by triggers in the
+	 * transaction of every write to tenants; `fuhua check` recounts them. */
+	"CREATE TABLE party_tally(hub_id INTEGER NOT NULL, stage TEXT NOT NULL, form TEXT NOT NULL,"
+	" fallback INTEGER NOT NULL, guided INTEGER NOT NULL, n INTEGER NOT NULL,"
+	" members INTEGER NOT NULL, PRIMARY KEY(hub_id, stage, form, fallback, guided))"
+	" STRICT, WITHOUT ROWID;"
+	"INSERT INTO party_tally SELECT hub_id, stage, party_org, party_fallback,"
+	" instructor_id IS NOT NULL, count(*), sum(party_members) FROM tenants GROUP BY 1, 2, 3, 4, 5;"
+	"CREATE TRIGGER party_tally_ai AFTER INSERT ON tenants BEGIN"
+	" INSERT INTO party_tally VALUES(new.hub_id, new.stage, new.party_org, new.party_fallback,"
+	"  new.instructor_id IS NOT NULL, 1, new.party_members)"
+	"  ON CONFLICT DO UPDATE SET n = n + 1, members = members + excluded.members; END;"
+	"CREATE TRIGGER party_tally_ad AFTER DELETE ON tenants BEGIN"
+	" UPDATE party_tally SET n = n - 1, members = members - old.party_members"
+	"  WHERE hub_id = old.hub_id AND stage = old.stage AND form = old.party_org"
+	"  AND fallback = old.party_fallback AND guided = (old.instructor_id IS NOT NULL); END;"
+	"CREATE TRIGGER party_tally_au AFTER UPDATE OF hub_id, stage, party_org, party_fallback,"
+	" instructor_id, party_members ON tenants BEGIN"
+	" UPDATE party_tally SET n = n - 1, members = members - old.party_members"
+	"  WHERE hub_id = old.hub_id AND stage = old.stage AND form = old.party_org"
+	"  AND fallback = old.party_fallback AND guided = (old.instructor_id IS NOT NULL);"
+	" INSERT INTO party_tally VALUES(new.hub_id, new.stage, new.party_org, new.party_fallback,"
+	"  new.instructor_id IS NOT NULL, 1, new.party_members)"
+	"  ON CONFLICT DO UPDATE SET n = n + 1, members = members + excluded.members; END;",
 };
 
 #define SCHEMA_LATEST ((int)(sizeof migrations / sizeof migrations[0]))
@@ -496,7 +557,8 @@ const char *fh_store_setting(fh_store *s, const char *key)
 /* ---- editable rows: the version check ------------------------------------ */
 
 static const char *const editable[] = {
-	"hubs", "spaces", "operators", "mentors", "tenants", "milestones", "allocations", NULL,
+	"hubs", "spaces", "operators", "mentors", "tenants", "milestones", "allocations",
+	"party_branches", NULL,
 };
 
 fh_status fh_store_check_version(fh_store *s, const char *table, int64_t id,

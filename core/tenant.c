@@ -40,8 +40,10 @@ static const struct term party_orgs[FH_PARTY_ORG_COUNT] = {
 	{ "joint_branch", "joint branch", "联合党支部", NULL },
 	{ "functional", "functional", "功能型党组织", "功能型" },
 	{ "extended", "extended", "拓展型党组织", "拓展型" },
-	{ "fallback", "hub's branch", "兜底管理", "托底" },
 };
+/* Not a form but written in the same column of spreadsheets: the hub's own
+ * branch looks after the members (the party record's fallback flag). */
+static const struct term fallback_term = { "fallback", "hub's branch", "兜底管理", "托底" };
 static const struct term stages[FH_STAGE_COUNT] = {
 	{ "applied", "applied", "申请", NULL },
 	{ "reviewing", "reviewing", "评审", "评审中" },
@@ -295,21 +297,9 @@ static fh_status set_text(char *dst, size_t size, size_t max_chars, fh_tenant_fi
 			  const char *text, bool multiline, fh_error *err)
 {
 	size_t len = strlen(text);
-	if (!fh_utf8_valid(text, len))
-		return fh_error_set(err, FH_EINVAL, field_id(f), "%s",
-				    _("is not valid UTF-8 text (a file in another encoding?)"));
-	for (const unsigned char *p = (const unsigned char *)text; *p; p++)
-		if ((*p < 0x20 && !(multiline && (*p == '\n' || *p == '\t' || *p == '\r'))) || *p == 0x7F ||
-		    (p[0] == 0xC2 && p[1] >= 0x80 && p[1] < 0xA0)) /* C1 controls */
-			return fh_error_set(err, FH_EINVAL, field_id(f), "%s",
-					    _("contains a control character"));
-	bool is_name = f == FH_TF_NAME || f == FH_TF_SHORT_NAME;
-	if (is_name && fh_text_has_bidi_control(text))
-		return fh_error_set(err, FH_EINVAL, field_id(f), "%s",
-				    _("contains a bidirectional override (text that reads otherwise than it is)"));
-	if (is_name && text[0] && !fh_text_has_visible(text))
-		return fh_error_set(err, FH_EINVAL, field_id(f), "%s",
-				    _("has no visible character (only spaces or invisible characters)"));
+	const char *why = fh_text_field_problem(text, multiline, f == FH_TF_NAME || f == FH_TF_SHORT_NAME);
+	if (why)
+		return fh_error_set(err, FH_EINVAL, field_id(f), "%s", _(why));
 	char tmp[FH_TENANT_NOTES_MAX * 4 + 8];
 	if (len >= sizeof tmp)
 		return fh_error_set(err, FH_EINVAL, field_id(f), _("is too long (at most %zu characters)"),
@@ -474,6 +464,11 @@ fh_status fh_tenant_set(fh_tenant *t, fh_tenant_field f, const char *text, fh_er
 			t->party_org = FH_PARTY_NONE;
 			return FH_OK;
 		}
+		if (term_parse(&fallback_term, 1, tmp, &i)) {
+			t->party_org = FH_PARTY_NONE;
+			t->party_fallback = true;
+			return FH_OK;
+		}
 		if (!term_parse(party_orgs, FH_PARTY_ORG_COUNT, tmp, &i))
 			return bad_choice(err, f, tmp, party_orgs, FH_PARTY_ORG_COUNT);
 		t->party_org = (fh_party_org)i;
@@ -515,7 +510,12 @@ const char *fh_tenant_get(const fh_tenant *t, fh_tenant_field f, bool ids, bool 
 			snprintf(buf, size, "%dA", t->rating);
 		break;
 	case FH_TF_RATING_DATE: s = t->rating_date; break;
-	case FH_TF_PARTY_ORG: s = ids ? fh_party_org_name(t->party_org) : fh_party_org_label(t->party_org, zh); break;
+	case FH_TF_PARTY_ORG:
+		if (t->party_org == FH_PARTY_NONE && t->party_fallback)
+			s = ids ? fallback_term.id : term_label(&fallback_term, 1, 0, zh);
+		else
+			s = ids ? fh_party_org_name(t->party_org) : fh_party_org_label(t->party_org, zh);
+		break;
 	case FH_TF_PARTY_MEMBERS: snprintf(buf, size, "%d", t->party_members); break;
 	case FH_TF_NOTES: s = t->notes; break;
 	case FH_TF_STAGE: s = ids ? fh_stage_name(t->stage) : fh_stage_label(t->stage, zh); break;

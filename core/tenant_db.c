@@ -11,6 +11,7 @@
 #include "i18n.h"
 #include "store_int.h"
 #include "collate.h"
+#include "party_int.h"
 #include "tenant_int.h"
 
 void fh_tenant_read(sqlite3_stmt *st, fh_tenant *t)
@@ -48,6 +49,7 @@ void fh_tenant_read(sqlite3_stmt *st, fh_tenant *t)
 	t->version = sqlite3_column_int64(st, 29);
 	t->updated_at = sqlite3_column_int64(st, 30);
 	fh_column_text(st, 31, t->updated_by, sizeof t->updated_by);
+	t->party_fallback = sqlite3_column_int(st, 32) != 0;
 }
 
 fh_status fh_tenant_load(fh_store *s, int64_t id, fh_tenant *t, fh_error *err)
@@ -403,9 +405,9 @@ fh_status fh_tenant_insert(fh_store *s, const fh_actor *actor, fh_tenant *t, fh_
 		"INSERT INTO tenants(name, short_name, org_type, reg_state, credit_code, field,"
 		" legal_rep, contact, phone, address, staff, volunteers, founded, rating, rating_date,"
 		" party_org, party_members, notes, hub_id, stage, stage_since, admitted_on, planned_end,"
-		" exit_reason, updated_at, updated_by)"
+		" exit_reason, updated_at, updated_by, party_fallback)"
 		" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
-		" ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)", &st, err);
+		" ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27)", &st, err);
 	if (st_rc != FH_OK)
 		return st_rc;
 	bind_fields(st, t);
@@ -421,6 +423,7 @@ fh_status fh_tenant_insert(fh_store *s, const fh_actor *actor, fh_tenant *t, fh_
 	fh_bind_text(st, 24, t->exit_reason);
 	sqlite3_bind_int64(st, 25, now);
 	sqlite3_bind_text(st, 26, actor->name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 27, t->party_fallback);
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc == SQLITE_CONSTRAINT_UNIQUE && t->credit_code[0])
@@ -571,8 +574,6 @@ fh_status fh_tenant_update(fh_store *s, const fh_actor *actor, fh_tenant *t, fh_
 	memcpy(next.founded, t->founded, sizeof next.founded);
 	next.rating = t->rating;
 	memcpy(next.rating_date, t->rating_date, sizeof next.rating_date);
-	next.party_org = t->party_org;
-	next.party_members = t->party_members;
 	memcpy(next.notes, t->notes, sizeof next.notes);
 	if ((st = fh_tenant_validate(s, &next, errs, err)) != FH_OK)
 		return st;
@@ -606,6 +607,8 @@ fh_status fh_tenant_update(fh_store *s, const fh_actor *actor, fh_tenant *t, fh_
 	if (st == FH_OK)
 		st = fh_tenant_index(s, t->id, next.name, next.short_name, next.credit_code,
 				     next.contact, next.phone, err);
+	if (st == FH_OK)
+		st = fh_party_on_tenant_change(s, actor, &cur, &next, err);
 	if (st == FH_OK) {
 		fh_buf o = FH_BUF_INIT, n = FH_BUF_INIT;
 		to_json(&o, &cur, &next, FH_TF_EDITABLE);

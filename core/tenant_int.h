@@ -14,7 +14,8 @@
 	" t.credit_code, t.field, t.legal_rep, t.contact, t.phone, t.address, t.staff,"  \
 	" t.volunteers, t.founded, t.rating, t.rating_date, t.party_org, t.party_members," \
 	" t.notes, t.stage, t.stage_since, t.admitted_on, t.planned_end, t.extended,"    \
-	" t.exit_reason, t.instructor_id, t.version, t.updated_at, t.updated_by"
+	" t.exit_reason, t.instructor_id, t.version, t.updated_at, t.updated_by,"      \
+	" t.party_fallback"
 void fh_tenant_read(sqlite3_stmt *st, fh_tenant *t);
 
 /* Reads tenant id without a scope check (callers check). */

@@ -119,7 +119,7 @@ static void build(struct query *q, enum plan plan, const fh_tenant_row *from, bo
 		fh_buf_puts(b, " SELECT t.id, t.name, t.short_name,"
 			       " (SELECT code FROM hubs WHERE id = t.hub_id), t.field, t.credit_code,"
 			       " t.contact, t.phone, t.org_type, t.stage, t.party_org, t.party_members,"
-			       " t.instructor_id IS NOT NULL, t.admitted_on, t.stage_since, t.name_key");
+			       " t.instructor_id IS NOT NULL, t.admitted_on, t.stage_since, t.name_key, t.party_fallback");
 	if (plan == PLAN_SEARCH && q->trigram)
 		fh_buf_puts(b, " FROM tenant_fts m CROSS JOIN tenants t ON t.id = m.rowid"
 			       " WHERE tenant_fts MATCH ?6 AND");
@@ -208,6 +208,7 @@ static void read_row(sqlite3_stmt *st, fh_tenant_row *r, int64_t now)
 	fh_party_org_parse((const char *)sqlite3_column_text(st, 10), &r->party_org);
 	r->party_members = sqlite3_column_int(st, 11);
 	r->instructor = sqlite3_column_int(st, 12) != 0;
+	r->party_fallback = sqlite3_column_int(st, 16) != 0;
 	r->admitted_on = sqlite3_column_int64(st, 13);
 	const void *key = sqlite3_column_blob(st, 15);
 	int klen = sqlite3_column_bytes(st, 15);

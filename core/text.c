@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
+
 size_t fh_utf8_decode(const char *str, size_t len, uint32_t *cp)
 {
 	const unsigned char *s = (const unsigned char *)str;
@@ -187,4 +189,19 @@ char *fh_text_escape(char *dst, size_t size, const char *src)
 	}
 	dst[used] = 0;
 	return dst;
+}
+
+const char *fh_text_field_problem(const char *text, bool multiline, bool is_name)
+{
+	if (!fh_utf8_valid(text, strlen(text)))
+		return N_("is not valid UTF-8 text (a file in another encoding?)");
+	for (const unsigned char *p = (const unsigned char *)text; *p; p++)
+		if ((*p < 0x20 && !(multiline && (*p == '\n' || *p == '\t' || *p == '\r'))) || *p == 0x7F ||
+		    (p[0] == 0xC2 && p[1] >= 0x80 && p[1] < 0xA0)) /* C1 controls */
+			return N_("contains a control character");
+	if (is_name && fh_text_has_bidi_control(text))
+		return N_("contains a bidirectional override (text that reads otherwise than it is)");
+	if (is_name && text[0] && !fh_text_has_visible(text))
+		return N_("has no visible character (only spaces or invisible characters)");
+	return NULL;
 }

@@ -258,6 +258,10 @@ static int cmd_add_edit(struct fh_opts *o, bool add)
 		fh_store_close(&s);
 		return fh_cli_report(&err);
 	}
+	if (!add && (o->tf[FH_TF_PARTY_ORG] || o->tf[FH_TF_PARTY_MEMBERS])) {
+		fh_store_close(&s);
+		return fh_cli_usage_error("%s", _("the party record is changed with fuhua party edit; nothing was changed"));
+	}
 	bool any = false;
 	for (int f = 0; f < FH_TF_EDITABLE; f++)
 		any |= o->tf[f] != NULL;

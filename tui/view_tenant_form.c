@@ -13,7 +13,14 @@
 #include "tenants.h"
 #include "tui.h"
 
-#define FORM_FIELDS FH_TF_EDITABLE
+/* The editable fields but the party's, which the party record owns (its
+ * form, party.h, checks them against the joint branches and the rules). */
+static const fh_tenant_field form_fields[] = {
+	FH_TF_NAME, FH_TF_SHORT_NAME, FH_TF_ORG_TYPE, FH_TF_REG_STATE, FH_TF_CREDIT_CODE,
+	FH_TF_FIELD, FH_TF_LEGAL_REP, FH_TF_CONTACT, FH_TF_PHONE, FH_TF_ADDRESS, FH_TF_STAFF,
+	FH_TF_VOLUNTEERS, FH_TF_FOUNDED, FH_TF_RATING, FH_TF_RATING_DATE, FH_TF_NOTES,
+};
+#define FORM_FIELDS ((int)(sizeof form_fields / sizeof form_fields[0]))
 #define MAX_FIELDS 32
 
 struct tform {
@@ -44,10 +51,6 @@ static void set_choices(struct tform *t, struct fh_form_field *f, int field)
 		for (int i = 0; i < FH_REG_STATE_COUNT; i++)
 			f->choices[n++] = fh_reg_state_label((fh_reg_state)i, zh());
 		break;
-	case FH_TF_PARTY_ORG:
-		for (int i = 0; i < FH_PARTY_ORG_COUNT; i++)
-			f->choices[n++] = fh_party_org_label((fh_party_org)i, zh());
-		break;
 	case FH_TF_RATING:
 		for (int i = 0; i < 6; i++)
 			f->choices[n++] = ratings[i];
@@ -68,11 +71,12 @@ static void fill(struct tform *t)
 {
 	char val[FH_FORM_VALUE];
 	t->form.n = 0;
-	for (int f = 0; f < FORM_FIELDS; f++) {
-		fh_tenant_get(&t->base, (fh_tenant_field)f, false, zh(), val, sizeof val);
+	for (int i = 0; i < FORM_FIELDS; i++) {
+		fh_tenant_field f = form_fields[i];
+		fh_tenant_get(&t->base, f, false, zh(), val, sizeof val);
 		if (t->is_new && strcmp(val, "0") == 0)
 			val[0] = 0; /* numbers left empty rather than 0 in a new form */
-		struct fh_form_field *ff = fh_form_add(&t->form, fh_tenant_field_label((fh_tenant_field)f, zh()),
+		struct fh_form_field *ff = fh_form_add(&t->form, fh_tenant_field_label(f, zh()),
 						       FH_FIELD_TEXT, val);
 		if (ff)
 			set_choices(t, ff, f);
@@ -119,10 +123,10 @@ static void merge(struct app *app, struct tform *t, const fh_error *conflict)
 	fh_error e2;
 	char was[FH_FORM_VALUE], is[FH_FORM_VALUE];
 	if (fh_tenant_get_by_id(app->store, &app->actor, t->base.id, &now, &e2) == FH_OK) {
-		for (int f = 0; f < FORM_FIELDS; f++) {
-			struct fh_form_field *ff = &t->form.f[f];
-			fh_tenant_get(&t->base, (fh_tenant_field)f, false, zh(), was, sizeof was);
-			fh_tenant_get(&now, (fh_tenant_field)f, false, zh(), is, sizeof is);
+		for (int i = 0; i < FORM_FIELDS; i++) {
+			struct fh_form_field *ff = &t->form.f[i];
+			fh_tenant_get(&t->base, form_fields[i], false, zh(), was, sizeof was);
+			fh_tenant_get(&now, form_fields[i], false, zh(), is, sizeof is);
 			if (strcmp(was, is) == 0)
 				continue;
 			if (strcmp(ff->value, was) == 0) {
@@ -140,10 +144,10 @@ static void merge(struct app *app, struct tform *t, const fh_error *conflict)
 
 static void say_errors(struct tform *t, const fh_field_errors *errs)
 {
-	for (int f = 0; f < FORM_FIELDS; f++) {
-		const fh_error *e = fh_field_errors_find(errs, (fh_tenant_field)f);
+	for (int i = 0; i < FORM_FIELDS; i++) {
+		const fh_error *e = fh_field_errors_find(errs, form_fields[i]);
 		if (e)
-			snprintf(t->form.f[f].error, sizeof t->form.f[f].error, "%s", e->message);
+			snprintf(t->form.f[i].error, sizeof t->form.f[i].error, "%s", e->message);
 	}
 	snprintf(t->form.message, sizeof t->form.message,
 		 N3_("%zu field needs attention; nothing was saved.",
@@ -189,9 +193,9 @@ static int save(struct app *app, struct view *v)
 	char buf[600];
 	memset(&errs, 0, sizeof errs);
 	fh_form_clear_errors(&t->form);
-	for (int f = 0; f < FORM_FIELDS; f++) {
+	for (int i = 0; i < FORM_FIELDS; i++) {
 		fh_error e;
-		if (fh_tenant_set(&rec, (fh_tenant_field)f, t->form.f[f].value, &e) != FH_OK)
+		if (fh_tenant_set(&rec, form_fields[i], t->form.f[i].value, &e) != FH_OK)
 			fh_field_errors_add(&errs, &e);
 	}
 	if (errs.n) {

@@ -63,6 +63,14 @@ typedef struct fh_stage_rule {
 	int max_days; /* 0 = no limit on time spent in the stage */
 } fh_stage_rule;
 
+/* A published coverage rate to compare with (national 61.7 %, …). */
+#define FH_COVERAGE_REFS_MAX 8
+typedef struct fh_coverage_ref {
+	char name[64];   /* "全国", "浙江省" … */
+	double org;      /* party-organisation coverage, per cent */
+	double work;     /* party-work coverage, per cent; < 0 when not published */
+} fh_coverage_ref;
+
 /* The rules a hub works by: its level's values with its own overrides. */
 typedef struct fh_rules {
 	int incubation_term_months;  /* 1–120 */
@@ -82,6 +90,16 @@ typedef struct fh_rules {
 	bool grad_all_milestones;    /* every milestone done */
 	bool grad_party_coverage;    /* party organisation or instructor in place */
 	int grad_min_rating;         /* 0 = none, else 1–5 (1A–5A) */
+	/* dual incubation (party.h) */
+	int committee_term_years;    /* a branch committee's term, 1–10 (3) */
+	int joint_max_tenants;       /* tenants one joint branch covers, 2–50 (5) */
+	int sync_registration_days;  /* working days to the party track's answer to
+					an event on the organisation track, 1–60 (5) */
+	int sync_annual_deadline;    /* the annual report's deadline, month * 100 + day (531) */
+	unsigned coverage_org_forms; /* forms that count as a party organisation:
+					bits 1u << fh_party_org (tenant.h) */
+	fh_coverage_ref refs[FH_COVERAGE_REFS_MAX]; /* reference rates shown beside ours */
+	size_t nrefs;
 } fh_rules;
 
 typedef struct fh_space_def {

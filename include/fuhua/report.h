@@ -10,8 +10,8 @@ typedef struct fh_dashboard {
 	int by_stage[FH_STAGE_COUNT]; /* tenants in each stage */
 	int tenants;                  /* all stages */
 	int party_org_covered;  /* incubating tenants with a party organisation
-				   (branch, joint, functional or extended) */
-	int party_work_covered; /* … or under fallback / with an instructor */
+				   (coverage.org_forms; fh_party_coverage) */
+	int party_work_covered; /* … or under fallback with an instructor */
 	int party_members;      /* full members in incubating tenants */
 	int spaces, seats, seats_used;
 	double area;

@@ -37,7 +37,6 @@ typedef enum fh_party_org {
 	FH_PARTY_JOINT_BRANCH, /* 联合党支部 */
 	FH_PARTY_FUNCTIONAL,   /* 功能型 */
 	FH_PARTY_EXTENDED,     /* 拓展型 */
-	FH_PARTY_FALLBACK,     /* 兜底管理 by the hub's own branch */
 	FH_PARTY_ORG_COUNT
 } fh_party_org;
 
@@ -137,6 +136,7 @@ typedef struct fh_tenant {
 	char rating_date[11];
 	fh_party_org party_org;
 	int party_members;
+	bool party_fallback;   /* 兜底管理 by the hub's own branch (party.h) */
 	char notes[FH_TENANT_NOTES_MAX * 4 + 1];
 	fh_stage stage;
 	int64_t stage_since, admitted_on, planned_end; /* 0 = not set */
@@ -332,6 +332,7 @@ typedef struct fh_tenant_row {
 	fh_stage stage;
 	fh_party_org party_org;
 	int party_members;
+	bool party_fallback;
 	bool instructor;     /* a party-building instructor is assigned */
 	unsigned char name_key[FH_TENANT_NAME_KEY_MAX]; /* the sort keys: the name's place */
 	size_t name_key_len;                            /* in pinyin order, and */

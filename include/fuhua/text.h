@@ -39,4 +39,10 @@ char *fh_text_escape(char *dst, size_t size, const char *src);
  * ideographic (U+3000) spaces removed; never cuts a character. Returns dst. */
 char *fh_text_trim(char *dst, size_t size, const char *src);
 
+/* Why a record's text field cannot take `text`, or NULL when it can: not
+ * UTF-8, a control character (but newline and tab when `multiline`), and
+ * for a name a bidirectional override or nothing visible. Untranslated
+ * (N_), for the caller's message. */
+const char *fh_text_field_problem(const char *text, bool multiline, bool is_name);
+
 #endif

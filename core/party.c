@@ -1,0 +1,776 @@
+/* fuhua core — the Party record of a tenant, its rules and the joint
+ * branches. The sync checks are in party_sync.c, coverage and the lists in
+ * party_report.c. */
+#include "fuhua/party.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fuhua/buf.h"
+#include "fuhua/clock.h"
+#include "fuhua/text.h"
+#include "i18n.h"
+#include "party_int.h"
+#include "store_int.h"
+
+/* ---- rules ------------------------------------------------------------------ */
+
+unsigned fh_party_forms_mask(const char *list)
+{
+	unsigned mask = 0;
+	char buf[128];
+	snprintf(buf, sizeof buf, "%s", list ? list : "");
+	for (char *save = NULL, *w = strtok_r(buf, ",", &save); w; w = strtok_r(NULL, ",", &save)) {
+		fh_party_org f;
+		if (fh_party_org_parse(w, &f))
+			mask |= 1u << f;
+	}
+	return mask;
+}
+
+void fh_party_forms_text(unsigned mask, char *out, size_t size)
+{
+	size_t used = 0;
+	out[0] = 0;
+	for (int f = 0; f < FH_PARTY_ORG_COUNT && used < size; f++)
+		if (mask & 1u << f)
+			used += (size_t)snprintf(out + used, size - used, "%s%s", used ? "," : "",
+						 fh_party_org_name((fh_party_org)f));
+}
+
+fh_status fh_party_rules_load(fh_store *s, int64_t hub, fh_party_rules *r, fh_error *err)
+{
+	sqlite3_stmt *q;
+	fh_status st = fh_store_stmt(s,
+		"SELECT branch_min_members, committee_term_years, joint_max_tenants,"
+		" sync_registration_days, sync_annual_deadline, coverage_org_forms FROM hubs WHERE id = ?1",
+		&q, err);
+	if (st != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, hub);
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW) {
+		r->branch_min_members = sqlite3_column_int(q, 0);
+		r->committee_term_years = sqlite3_column_int(q, 1);
+		r->joint_max_tenants = sqlite3_column_int(q, 2);
+		r->registration_days = sqlite3_column_int(q, 3);
+		int m = 5, d = 31;
+		sscanf((const char *)sqlite3_column_text(q, 4), "%d-%d", &m, &d);
+		r->annual_deadline = m * 100 + d;
+		r->org_forms = fh_party_forms_mask((const char *)sqlite3_column_text(q, 5));
+	}
+	sqlite3_reset(q);
+	if (rc == SQLITE_ROW)
+		return FH_OK;
+	if (rc == SQLITE_DONE)
+		return fh_error_set(err, FH_ENOTFOUND, "hub", _("no hub no. %lld"), (long long)hub);
+	return fh_store_fail(s, err, _("reading the hub's rules"));
+}
+
+int64_t fh_working_days_add(int64_t t, int days)
+{
+	int64_t day = (t + 8 * 3600) / 86400; /* days since 1970-01-01 (a Thursday), China time */
+	while (days > 0) {
+		day++;
+		int wd = (int)((day + 3) % 7); /* 0 = Monday */
+		if (wd < 5)
+			days--;
+	}
+	return day * 86400 - 8 * 3600;
+}
+
+int64_t fh_party_term_end(const fh_party_rules *r, const char *elected)
+{
+	if (!elected || !elected[0])
+		return 0;
+	return fh_clock_add_months(fh_date_epoch(elected), r->committee_term_years * 12);
+}
+
+void fh_party_evaluate(const fh_party_rules *r, const fh_party *p, int64_t today,
+		       fh_party_state *out)
+{
+	memset(out, 0, sizeof *out);
+	out->org_covered = (r->org_forms & 1u << p->form) != 0;
+	out->work_covered = out->org_covered || (p->fallback && p->instructor_id);
+	out->separate = p->form == FH_PARTY_FUNCTIONAL || p->form == FH_PARTY_EXTENDED;
+	out->should_branch = p->full >= r->branch_min_members && p->form != FH_PARTY_BRANCH;
+	if (p->form == FH_PARTY_BRANCH)
+		out->term_ends = fh_party_term_end(r, p->elected[0] ? p->elected : p->founded);
+	out->reelection_due = out->term_ends && today >= out->term_ends;
+}
+
+/* ---- fields ------------------------------------------------------------------- */
+
+static const struct {
+	const char *id, *en, *zh;
+} fields[FH_PF_COUNT] = {
+	[FH_PF_FORM] = { "form", "Party organisation", "党组织形式" },
+	[FH_PF_FULL] = { "full_members", "Full members", "正式党员" },
+	[FH_PF_PROBATIONARY] = { "probationary", "Probationary members", "预备党员" },
+	[FH_PF_APPLICANTS] = { "applicants", "Applicants", "入党申请人" },
+	[FH_PF_ACTIVISTS] = { "activists", "Activists", "入党积极分子" },
+	[FH_PF_RELATIONS_HERE] = { "relations_here", "Relations held here", "组织关系在本组织" },
+	[FH_PF_BRANCH] = { "branch", "Joint branch", "所属联合党支部" },
+	[FH_PF_FOUNDED] = { "founded", "Founded", "党组织成立日期" },
+	[FH_PF_ELECTED] = { "elected", "Committee elected", "上次换届日期" },
+	[FH_PF_SECRETARY] = { "secretary", "Secretary", "党组织书记" },
+	[FH_PF_SECRETARY_IN_MGMT] = { "secretary_in_mgmt", "Secretary in management", "书记交叉任职" },
+	[FH_PF_FALLBACK] = { "fallback", "Fallback by the hub's branch", "兜底管理" },
+	[FH_PF_INSTRUCTOR] = { "instructor", "Instructor or liaison", "党建指导员/联络员" },
+	[FH_PF_APPOINTED] = { "appointed", "Appointed", "选派日期" },
+	[FH_PF_REASON] = { "reason", "Why no organisation", "未建组织原因" },
+};
+
+const char *fh_party_field_name(fh_party_field f)
+{
+	return (unsigned)f < FH_PF_COUNT ? fields[f].id : NULL;
+}
+
+const char *fh_party_field_label(fh_party_field f, bool zh)
+{
+	if ((unsigned)f >= FH_PF_COUNT)
+		return NULL;
+	return zh ? fields[f].zh : fields[f].en;
+}
+
+bool fh_party_field_lookup(const char *name, fh_party_field *out)
+{
+	char id[64];
+	snprintf(id, sizeof id, "%s", name);
+	for (char *c = id; *c; c++)
+		if (*c == '-')
+			*c = '_';
+	for (int f = 0; f < FH_PF_COUNT; f++)
+		if (strcmp(id, fields[f].id) == 0 || strcmp(name, fields[f].zh) == 0) {
+			*out = (fh_party_field)f;
+			return true;
+		}
+	return false;
+}
+
+static fh_status bad(fh_error *err, fh_party_field f, const char *why, const char *text)
+{
+	return fh_error_set(err, FH_EINVAL, fields[f].id, why, text);
+}
+
+static fh_status set_count(int *dst, fh_party_field f, const char *text, fh_error *err)
+{
+	char *end;
+	if (!text[0]) {
+		*dst = 0;
+		return FH_OK;
+	}
+	long v = strtol(text, &end, 10);
+	if (*end || strspn(text, "0123456789") != strlen(text))
+		return bad(err, f, _("'%s' is not a whole number"), text);
+	if (v > FH_TENANT_PEOPLE_MAX)
+		return fh_error_set(err, FH_EINVAL, fields[f].id, _("must be 0 to %d"), FH_TENANT_PEOPLE_MAX);
+	*dst = (int)v;
+	return FH_OK;
+}
+
+static fh_status set_id(int64_t *dst, fh_party_field f, const char *text, fh_error *err)
+{
+	char *end;
+	if (!text[0]) {
+		*dst = 0;
+		return FH_OK;
+	}
+	long long v = strtoll(text, &end, 10);
+	if (*end || v <= 0 || strspn(text, "0123456789") != strlen(text))
+		return bad(err, f, _("'%s' is not a number from the list"), text);
+	*dst = v;
+	return FH_OK;
+}
+
+static fh_status set_date(char dst[11], fh_party_field f, const char *text, fh_error *err)
+{
+	char d[11];
+	if (!text[0]) {
+		dst[0] = 0;
+		return FH_OK;
+	}
+	if (!fh_date_parse(text, d))
+		return bad(err, f, _("'%s' is not a date (YYYY-MM-DD)"), text);
+	memcpy(dst, d, 11);
+	return FH_OK;
+}
+
+static fh_status set_bool(bool *dst, fh_party_field f, const char *text, fh_error *err)
+{
+	static const char *const yes[] = { "yes", "true", "1", "是", "y", NULL };
+	static const char *const no[] = { "no", "false", "0", "否", "n", "", NULL };
+	for (int i = 0; yes[i]; i++)
+		if (strcmp(text, yes[i]) == 0 || strcmp(text, _("yes")) == 0) {
+			*dst = true;
+			return FH_OK;
+		}
+	for (int i = 0; no[i]; i++)
+		if (strcmp(text, no[i]) == 0 || strcmp(text, _("no")) == 0) {
+			*dst = false;
+			return FH_OK;
+		}
+	return bad(err, f, _("'%s' is neither yes nor no"), text);
+}
+
+static fh_status set_words(char *dst, size_t size, size_t max, fh_party_field f, const char *text,
+			   fh_error *err)
+{
+	const char *why = fh_text_field_problem(text, false, true);
+	char tmp[FH_PARTY_REASON_MAX * 4 + 8];
+	if (why && text[0])
+		return fh_error_set(err, FH_EINVAL, fields[f].id, "%s", _(why));
+	if (strlen(text) >= sizeof tmp)
+		return fh_error_set(err, FH_EINVAL, fields[f].id, _("is too long (at most %zu characters)"), max);
+	fh_text_trim(tmp, sizeof tmp, text);
+	size_t chars = fh_utf8_chars(tmp);
+	if (chars > max || strlen(tmp) >= size)
+		return fh_error_set(err, FH_EINVAL, fields[f].id, _("is too long: %zu characters, at most %zu"),
+				    chars, max);
+	memcpy(dst, tmp, strlen(tmp) + 1);
+	return FH_OK;
+}
+
+fh_status fh_party_set(fh_party *p, fh_party_field f, const char *text, fh_error *err)
+{
+	char t[FH_PARTY_REASON_MAX * 4 + 8];
+	if (!text)
+		text = "";
+	if (strlen(text) >= sizeof t)
+		return fh_error_set(err, FH_EINVAL, fh_party_field_name(f), "%s", _("is too long"));
+	fh_text_trim(t, sizeof t, text);
+	switch (f) {
+	case FH_PF_FORM: {
+		fh_party_org form;
+		if (!t[0]) {
+			p->form = FH_PARTY_NONE;
+			return FH_OK;
+		}
+		if (!fh_party_org_parse(t, &form))
+			return bad(err, f, _("'%s' is not a form of party organisation (none, branch, joint branch, functional, extended; fallback is a field of its own)"),
+				   t);
+		p->form = form;
+		return FH_OK;
+	}
+	case FH_PF_FULL: return set_count(&p->full, f, t, err);
+	case FH_PF_PROBATIONARY: return set_count(&p->probationary, f, t, err);
+	case FH_PF_APPLICANTS: return set_count(&p->applicants, f, t, err);
+	case FH_PF_ACTIVISTS: return set_count(&p->activists, f, t, err);
+	case FH_PF_RELATIONS_HERE: return set_count(&p->relations_here, f, t, err);
+	case FH_PF_BRANCH: return set_id(&p->branch_id, f, t, err);
+	case FH_PF_FOUNDED: return set_date(p->founded, f, t, err);
+	case FH_PF_ELECTED: return set_date(p->elected, f, t, err);
+	case FH_PF_SECRETARY:
+		return set_words(p->secretary, sizeof p->secretary, FH_PARTY_TEXT_MAX, f, t, err);
+	case FH_PF_SECRETARY_IN_MGMT: return set_bool(&p->secretary_in_mgmt, f, t, err);
+	case FH_PF_FALLBACK: return set_bool(&p->fallback, f, t, err);
+	case FH_PF_INSTRUCTOR: return set_id(&p->instructor_id, f, t, err);
+	case FH_PF_APPOINTED: return set_date(p->appointed, f, t, err);
+	case FH_PF_REASON:
+		return set_words(p->reason, sizeof p->reason, FH_PARTY_REASON_MAX, f, t, err);
+	default:
+		return fh_error_set(err, FH_EINVAL, NULL, "%s", _("no such field"));
+	}
+}
+
+const char *fh_party_get(const fh_party *p, fh_party_field f, bool ids, bool zh, char *buf,
+			 size_t size)
+{
+	const char *s = "";
+	buf[0] = 0;
+	switch (f) {
+	case FH_PF_FORM:
+		s = ids ? fh_party_org_name(p->form) : fh_party_org_label(p->form, zh);
+		break;
+	case FH_PF_FULL: snprintf(buf, size, "%d", p->full); break;
+	case FH_PF_PROBATIONARY: snprintf(buf, size, "%d", p->probationary); break;
+	case FH_PF_APPLICANTS: snprintf(buf, size, "%d", p->applicants); break;
+	case FH_PF_ACTIVISTS: snprintf(buf, size, "%d", p->activists); break;
+	case FH_PF_RELATIONS_HERE: snprintf(buf, size, "%d", p->relations_here); break;
+	case FH_PF_BRANCH:
+		if (ids && p->branch_id)
+			snprintf(buf, size, "%lld", (long long)p->branch_id);
+		else if (!ids)
+			s = p->branch_name;
+		break;
+	case FH_PF_FOUNDED: s = p->founded; break;
+	case FH_PF_ELECTED: s = p->elected; break;
+	case FH_PF_SECRETARY: s = p->secretary; break;
+	case FH_PF_SECRETARY_IN_MGMT:
+	case FH_PF_FALLBACK: {
+		bool v = f == FH_PF_FALLBACK ? p->fallback : p->secretary_in_mgmt;
+		s = ids ? (v ? "yes" : "no") : v ? (zh ? "是" : "yes") : (zh ? "否" : "no");
+		break;
+	}
+	case FH_PF_INSTRUCTOR:
+		if (ids && p->instructor_id)
+			snprintf(buf, size, "%lld", (long long)p->instructor_id);
+		else if (!ids)
+			s = p->instructor;
+		break;
+	case FH_PF_APPOINTED: s = p->appointed; break;
+	case FH_PF_REASON: s = p->reason; break;
+	default:
+		break;
+	}
+	if (!buf[0])
+		snprintf(buf, size, "%s", s ? s : "");
+	return buf;
+}
+
+/* ---- reading ------------------------------------------------------------------ */
+
+#define PARTY_COLS                                                                        \
+	"t.id, t.hub_id, h.code, t.name, t.stage, t.party_org, t.party_members,"           \
+	" t.party_fallback, t.instructor_id, t.version, p.probationary, p.applicants,"     \
+	" p.activists, p.relations_here, p.branch_id, b.name, p.founded, p.elected,"       \
+	" p.secretary, p.secretary_in_mgmt, p.appointed, p.reason, m.name, m.employer"
+#define PARTY_FROM                                                                        \
+	" FROM tenants t JOIN hubs h ON h.id = t.hub_id LEFT JOIN party p ON p.tenant_id = t.id" \
+	" LEFT JOIN party_branches b ON b.id = p.branch_id LEFT JOIN mentors m ON m.id = t.instructor_id"
+
+static void read_row(sqlite3_stmt *q, fh_party *p)
+{
+	memset(p, 0, sizeof *p);
+	p->tenant_id = sqlite3_column_int64(q, 0);
+	p->hub_id = sqlite3_column_int64(q, 1);
+	fh_column_text(q, 2, p->hub_code, sizeof p->hub_code);
+	fh_column_text(q, 3, p->tenant_name, sizeof p->tenant_name);
+	fh_stage_parse((const char *)sqlite3_column_text(q, 4), &p->stage);
+	fh_party_org_parse((const char *)sqlite3_column_text(q, 5), &p->form);
+	p->full = sqlite3_column_int(q, 6);
+	p->fallback = sqlite3_column_int(q, 7) != 0;
+	p->instructor_id = sqlite3_column_int64(q, 8);
+	p->version = sqlite3_column_int64(q, 9);
+	p->probationary = sqlite3_column_int(q, 10);
+	p->applicants = sqlite3_column_int(q, 11);
+	p->activists = sqlite3_column_int(q, 12);
+	p->relations_here = sqlite3_column_int(q, 13);
+	p->branch_id = sqlite3_column_int64(q, 14);
+	fh_column_text(q, 15, p->branch_name, sizeof p->branch_name);
+	fh_column_text(q, 16, p->founded, sizeof p->founded);
+	fh_column_text(q, 17, p->elected, sizeof p->elected);
+	fh_column_text(q, 18, p->secretary, sizeof p->secretary);
+	p->secretary_in_mgmt = sqlite3_column_int(q, 19) != 0;
+	fh_column_text(q, 20, p->appointed, sizeof p->appointed);
+	fh_column_text(q, 21, p->reason, sizeof p->reason);
+	fh_column_text(q, 22, p->instructor, sizeof p->instructor);
+	fh_column_text(q, 23, p->employer, sizeof p->employer);
+}
+
+static fh_status load(fh_store *s, int64_t tenant, fh_party *out, fh_error *err)
+{
+	sqlite3_stmt *q;
+	fh_status st = fh_store_stmt(s, "SELECT " PARTY_COLS PARTY_FROM " WHERE t.id = ?1", &q, err);
+	if (st != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, tenant);
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		read_row(q, out);
+	sqlite3_reset(q);
+	if (rc == SQLITE_ROW)
+		return FH_OK;
+	if (rc == SQLITE_DONE)
+		return fh_error_set(err, FH_ENOTFOUND, "id", _("no tenant no. %lld"), (long long)tenant);
+	return fh_store_fail(s, err, _("reading the party record"));
+}
+
+fh_status fh_party_get_record(fh_store *s, const fh_actor *actor, int64_t tenant, fh_party *out,
+			      fh_error *err)
+{
+	fh_status st = load(s, tenant, out, err);
+	if (st == FH_OK && (st = fh_actor_scope(s, actor, out->hub_id, err)) != FH_OK) {
+		memset(out, 0, sizeof *out);
+		if (st == FH_EDENIED)
+			fh_error_set(err, FH_EDENIED, "id", _("tenant no. %lld belongs to a hub outside yours"),
+				     (long long)tenant);
+	}
+	return st;
+}
+
+/* ---- the checks ----------------------------------------------------------------- */
+
+#define PROBLEM(field, ...)                                                        \
+	do {                                                                       \
+		fh_error e_;                                                       \
+		fh_error_set(&e_, FH_EINVAL, fields[field].id, __VA_ARGS__);       \
+		fh_field_errors_add(errs, &e_);                                    \
+	} while (0)
+
+/* The joint branch a record names: its hub, name and the other tenants it
+ * covers. */
+static fh_status branch_room(fh_store *s, int64_t branch, int64_t tenant, int64_t *hub,
+			     char *name, size_t size, int *others)
+{
+	sqlite3_stmt *q;
+	fh_status st = fh_store_stmt(s,
+		"SELECT b.hub_id, b.name, (SELECT count(*) FROM party p JOIN tenants t ON t.id = p.tenant_id"
+		"  WHERE p.branch_id = b.id AND t.party_org = 'joint_branch' AND t.id != ?2"
+		"  AND t.stage NOT IN ('graduated','exited'))"
+		" FROM party_branches b WHERE b.id = ?1", &q, NULL);
+	if (st != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, branch);
+	sqlite3_bind_int64(q, 2, tenant);
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW) {
+		*hub = sqlite3_column_int64(q, 0);
+		fh_column_text(q, 1, name, size);
+		*others = sqlite3_column_int(q, 2);
+	}
+	sqlite3_reset(q);
+	return rc == SQLITE_ROW ? FH_OK : FH_ENOTFOUND;
+}
+
+static bool is_instructor(fh_store *s, int64_t id, char *name, size_t size)
+{
+	sqlite3_stmt *q;
+	if (fh_store_stmt(s, "SELECT name FROM mentors WHERE id = ?1 AND kind = 'instructor'", &q, NULL) != FH_OK)
+		return false;
+	sqlite3_bind_int64(q, 1, id);
+	bool ok = sqlite3_step(q) == SQLITE_ROW;
+	if (ok)
+		fh_column_text(q, 0, name, size);
+	sqlite3_reset(q);
+	return ok;
+}
+
+static void check_dates(const fh_party *p, const char *today, fh_field_errors *errs)
+{
+	const struct {
+		fh_party_field f;
+		const char *d;
+	} dates[] = { { FH_PF_FOUNDED, p->founded }, { FH_PF_ELECTED, p->elected },
+		      { FH_PF_APPOINTED, p->appointed } };
+	for (size_t i = 0; i < sizeof dates / sizeof dates[0]; i++)
+		if (dates[i].d[0] && strcmp(dates[i].d, today) > 0)
+			PROBLEM(dates[i].f, _("%s is in the future"), dates[i].d);
+	if (p->elected[0] && p->founded[0] && strcmp(p->elected, p->founded) < 0)
+		PROBLEM(FH_PF_ELECTED, "%s", _("is before the founding"));
+}
+
+fh_status fh_party_validate(fh_store *s, const fh_party *p, fh_field_errors *errs_out,
+			    fh_error *err)
+{
+	fh_field_errors local = { 0 }, *errs = errs_out ? errs_out : &local;
+	size_t before = errs->n;
+	fh_party_rules r = { .branch_min_members = 3, .joint_max_tenants = 5 };
+	char today[11];
+	fh_clock_format_date(fh_clock_now(), today, sizeof today);
+	if (s && p->hub_id && fh_party_rules_load(s, p->hub_id, &r, NULL) != FH_OK)
+		return fh_store_fail(s, err, _("reading the hub's rules"));
+
+	if ((unsigned)p->form >= FH_PARTY_ORG_COUNT)
+		PROBLEM(FH_PF_FORM, "%s", _("is not a form of party organisation"));
+	if (p->relations_here > p->full)
+		PROBLEM(FH_PF_RELATIONS_HERE, _("%d relations held here, but only %d full members"),
+			p->relations_here, p->full);
+	if (p->form == FH_PARTY_BRANCH) {
+		if (p->full < r.branch_min_members)
+			PROBLEM(FH_PF_FULL, _("a branch of its own needs at least %d full members (probationary members do not count); with %d, a joint branch or fallback"),
+				r.branch_min_members, p->full);
+		if (!p->founded[0])
+			PROBLEM(FH_PF_FOUNDED, "%s", _("is required for a branch"));
+		if (!p->secretary[0])
+			PROBLEM(FH_PF_SECRETARY, "%s", _("is required for a branch"));
+	}
+	if (p->form == FH_PARTY_JOINT_BRANCH && !p->branch_id)
+		PROBLEM(FH_PF_BRANCH, "%s", _("name the joint branch (fuhua branch list)"));
+	else if (p->form != FH_PARTY_JOINT_BRANCH && p->branch_id)
+		PROBLEM(FH_PF_BRANCH, "%s", _("only a tenant in a joint branch names one"));
+	else if (p->branch_id && s) {
+		int64_t hub = 0;
+		int others = 0;
+		char name[FH_PARTY_TEXT_MAX * 4 + 1];
+		if (branch_room(s, p->branch_id, p->tenant_id, &hub, name, sizeof name, &others) != FH_OK)
+			PROBLEM(FH_PF_BRANCH, _("no joint branch no. %lld"), (long long)p->branch_id);
+		else if (hub != p->hub_id)
+			PROBLEM(FH_PF_BRANCH, _("%s belongs to another hub"), name);
+		else if (others >= r.joint_max_tenants)
+			PROBLEM(FH_PF_BRANCH, _("%s already covers %d tenants, the most one joint branch may (party.joint_max_tenants)"),
+				name, others);
+	}
+	if (p->fallback && (p->form == FH_PARTY_BRANCH || p->form == FH_PARTY_JOINT_BRANCH))
+		PROBLEM(FH_PF_FALLBACK, "%s", _("a tenant with its own or a joint branch is not under fallback"));
+	else if (p->fallback && !p->reason[0])
+		PROBLEM(FH_PF_REASON, "%s", _("is required under fallback (why no organisation of its own)"));
+	char who[FH_PARTY_TEXT_MAX * 4 + 1];
+	if (p->instructor_id && s && !is_instructor(s, p->instructor_id, who, sizeof who))
+		PROBLEM(FH_PF_INSTRUCTOR, _("no instructor no. %lld"), (long long)p->instructor_id);
+	if (p->appointed[0] && !p->instructor_id)
+		PROBLEM(FH_PF_APPOINTED, "%s", _("is set but there is no instructor"));
+	if (p->secretary_in_mgmt && !p->secretary[0])
+		PROBLEM(FH_PF_SECRETARY_IN_MGMT, "%s", _("is set but there is no secretary"));
+	check_dates(p, today, errs);
+
+	if (errs->n == before)
+		return FH_OK;
+	if (err)
+		*err = errs->e[before];
+	return FH_EINVAL;
+}
+
+/* ---- writing -------------------------------------------------------------------- */
+
+static void to_json(fh_buf *b, const fh_party *p, const fh_party *other)
+{
+	char v[FH_PARTY_REASON_MAX * 4 + 8], w[sizeof v];
+	bool first = true;
+	fh_buf_puts(b, "{");
+	for (int f = 0; f < FH_PF_COUNT; f++) {
+		fh_party_get(p, (fh_party_field)f, true, false, v, sizeof v);
+		if (other && strcmp(v, fh_party_get(other, (fh_party_field)f, true, false, w, sizeof w)) == 0)
+			continue;
+		fh_buf_printf(b, "%s\"party.%s\":", first ? "" : ",", fields[f].id);
+		fh_buf_json_string(b, v);
+		first = false;
+	}
+	fh_buf_puts(b, "}");
+}
+
+static fh_status write_record(fh_store *s, const fh_actor *actor, const fh_party *p, fh_error *err)
+{
+	sqlite3_stmt *q;
+	fh_status st = fh_store_stmt(s,
+		"UPDATE tenants SET party_org = ?2, party_members = ?3, party_fallback = ?4,"
+		" instructor_id = ?5, version = version + 1, updated_at = ?6, updated_by = ?7 WHERE id = ?1",
+		&q, err);
+	if (st != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, p->tenant_id);
+	sqlite3_bind_text(q, 2, fh_party_org_name(p->form), -1, SQLITE_STATIC);
+	sqlite3_bind_int(q, 3, p->full);
+	sqlite3_bind_int(q, 4, p->fallback);
+	if (p->instructor_id)
+		sqlite3_bind_int64(q, 5, p->instructor_id);
+	sqlite3_bind_int64(q, 6, fh_clock_now());
+	sqlite3_bind_text(q, 7, actor->name, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return fh_store_fail(s, err, _("saving the party record"));
+	if ((st = fh_store_stmt(s,
+		"INSERT OR REPLACE INTO party(tenant_id, probationary, applicants, activists,"
+		" relations_here, branch_id, founded, elected, secretary, secretary_in_mgmt, appointed,"
+		" reason) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", &q, err)) != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, p->tenant_id);
+	sqlite3_bind_int(q, 2, p->probationary);
+	sqlite3_bind_int(q, 3, p->applicants);
+	sqlite3_bind_int(q, 4, p->activists);
+	sqlite3_bind_int(q, 5, p->relations_here);
+	if (p->branch_id)
+		sqlite3_bind_int64(q, 6, p->branch_id);
+	fh_bind_text(q, 7, p->founded);
+	fh_bind_text(q, 8, p->elected);
+	fh_bind_text(q, 9, p->secretary);
+	sqlite3_bind_int(q, 10, p->secretary_in_mgmt);
+	fh_bind_text(q, 11, p->appointed);
+	fh_bind_text(q, 12, p->reason);
+	rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	return rc == SQLITE_DONE ? FH_OK : fh_store_fail(s, err, _("saving the party record"));
+}
+
+fh_status fh_party_save(fh_store *s, const fh_actor *actor, fh_party *p, fh_field_errors *errs,
+			fh_error *err)
+{
+	fh_party cur;
+	fh_status st = fh_party_get_record(s, actor, p->tenant_id, &cur, err);
+	if (st != FH_OK)
+		return st;
+	p->hub_id = cur.hub_id;
+	if ((st = fh_tx_begin(s, err)) != FH_OK)
+		return st;
+	/* checked inside the write lock: two terminals filling a joint
+	 * branch's last place give one success and one refusal */
+	st = fh_store_check_version(s, "tenants", p->tenant_id, p->version, err);
+	if (st == FH_OK)
+		st = fh_party_validate(s, p, errs, err);
+	if (st == FH_OK)
+		st = write_record(s, actor, p, err);
+	if (st == FH_OK) {
+		fh_buf o = FH_BUF_INIT, n = FH_BUF_INIT;
+		to_json(&o, &cur, p);
+		to_json(&n, p, &cur);
+		st = fh_audit_write(s, actor, cur.hub_id, "tenant", p->tenant_id, "party",
+				    fh_buf_str(&o), fh_buf_str(&n), err);
+		fh_buf_free(&o);
+		fh_buf_free(&n);
+	}
+	if (st == FH_OK && (st = fh_tx_commit(s, err)) == FH_OK) {
+		p->version = cur.version + 1;
+		return load(s, p->tenant_id, p, err);
+	}
+	fh_tx_rollback(s);
+	return st;
+}
+
+/* ---- joint branches ------------------------------------------------------------- */
+
+#define BRANCH_COLS                                                                       \
+	"b.id, b.hub_id, h.code, b.name, b.secretary, b.founded, b.elected, b.version,"     \
+	" h.joint_max_tenants, h.committee_term_years,"                                     \
+	" (SELECT count(*) FROM party p JOIN tenants t ON t.id = p.tenant_id"               \
+	"   WHERE p.branch_id = b.id AND t.party_org = 'joint_branch'"                      \
+	"   AND t.stage NOT IN ('graduated','exited')),"                                   \
+	" (SELECT coalesce(sum(t.party_members), 0) FROM party p JOIN tenants t ON t.id = p.tenant_id" \
+	"   WHERE p.branch_id = b.id AND t.party_org = 'joint_branch'"                      \
+	"   AND t.stage NOT IN ('graduated','exited'))"
+
+static void branch_read(sqlite3_stmt *q, fh_branch *b)
+{
+	memset(b, 0, sizeof *b);
+	b->id = sqlite3_column_int64(q, 0);
+	b->hub_id = sqlite3_column_int64(q, 1);
+	fh_column_text(q, 2, b->hub_code, sizeof b->hub_code);
+	fh_column_text(q, 3, b->name, sizeof b->name);
+	fh_column_text(q, 4, b->secretary, sizeof b->secretary);
+	fh_column_text(q, 5, b->founded, sizeof b->founded);
+	fh_column_text(q, 6, b->elected, sizeof b->elected);
+	b->version = sqlite3_column_int64(q, 7);
+	b->max_tenants = sqlite3_column_int(q, 8);
+	fh_party_rules r = { .committee_term_years = sqlite3_column_int(q, 9) };
+	b->tenants = sqlite3_column_int(q, 10);
+	b->full = sqlite3_column_int(q, 11);
+	b->term_ends = fh_party_term_end(&r, b->elected[0] ? b->elected : b->founded);
+}
+
+fh_status fh_branch_list(fh_store *s, const fh_actor *actor, int64_t hub, fh_branch **rows,
+			 size_t *n, fh_error *err)
+{
+	*rows = NULL;
+	*n = 0;
+	sqlite3_stmt *q;
+	fh_status st = fh_store_stmt(s, FH_SQL_SCOPE "SELECT " BRANCH_COLS
+		" FROM party_branches b JOIN hubs h ON h.id = b.hub_id"
+		" WHERE b.hub_id IN (SELECT id FROM scope) AND (?2 = 0 OR b.hub_id = ?2)"
+		" ORDER BY h.code, b.name", &q, err);
+	if (st != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, actor->hub_id);
+	sqlite3_bind_int64(q, 2, hub);
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (*n == cap) {
+			fh_branch *g = realloc(*rows, (cap = cap ? cap * 2 : 16) * sizeof *g);
+			if (!g) {
+				sqlite3_reset(q);
+				return fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
+			}
+			*rows = g;
+		}
+		branch_read(q, &(*rows)[(*n)++]);
+	}
+	sqlite3_reset(q);
+	return rc == SQLITE_DONE ? FH_OK : fh_store_fail(s, err, _("reading joint branches"));
+}
+
+fh_status fh_branch_get(fh_store *s, const fh_actor *actor, int64_t id, fh_branch *out,
+			fh_error *err)
+{
+	sqlite3_stmt *q;
+	fh_status st = fh_store_stmt(s, "SELECT " BRANCH_COLS
+		" FROM party_branches b JOIN hubs h ON h.id = b.hub_id WHERE b.id = ?1", &q, err);
+	if (st != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, id);
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		branch_read(q, out);
+	sqlite3_reset(q);
+	if (rc == SQLITE_DONE)
+		return fh_error_set(err, FH_ENOTFOUND, "id", _("no joint branch no. %lld"), (long long)id);
+	if (rc != SQLITE_ROW)
+		return fh_store_fail(s, err, _("reading joint branches"));
+	return fh_actor_scope(s, actor, out->hub_id, err);
+}
+
+static fh_status branch_check(fh_branch *b, fh_error *err)
+{
+	char today[11], d[11];
+	fh_clock_format_date(fh_clock_now(), today, sizeof today);
+	const char *why = fh_text_field_problem(b->name, false, true);
+	if (!b->name[0])
+		return fh_error_set(err, FH_EINVAL, "name", "%s", _("is required"));
+	if (why)
+		return fh_error_set(err, FH_EINVAL, "name", "%s", _(why));
+	if (fh_utf8_chars(b->name) > FH_PARTY_TEXT_MAX)
+		return fh_error_set(err, FH_EINVAL, "name", _("is too long: %zu characters, at most %zu"),
+				    fh_utf8_chars(b->name), (size_t)FH_PARTY_TEXT_MAX);
+	if ((why = fh_text_field_problem(b->secretary, false, true)) && b->secretary[0])
+		return fh_error_set(err, FH_EINVAL, "secretary", "%s", _(why));
+	char *dates[] = { b->founded, b->elected };
+	const char *names[] = { "founded", "elected" };
+	for (int i = 0; i < 2; i++) {
+		if (!dates[i][0])
+			continue;
+		if (!fh_date_parse(dates[i], d))
+			return fh_error_set(err, FH_EINVAL, names[i], _("'%s' is not a date (YYYY-MM-DD)"), dates[i]);
+		memcpy(dates[i], d, 11);
+		if (strcmp(d, today) > 0)
+			return fh_error_set(err, FH_EINVAL, names[i], _("%s is in the future"), d);
+	}
+	if (b->elected[0] && b->founded[0] && strcmp(b->elected, b->founded) < 0)
+		return fh_error_set(err, FH_EINVAL, "elected", "%s", _("is before the founding"));
+	return FH_OK;
+}
+
+fh_status fh_branch_save(fh_store *s, const fh_actor *actor, fh_branch *b, fh_error *err)
+{
+	fh_branch cur = { 0 };
+	fh_status st = branch_check(b, err);
+	if (st != FH_OK)
+		return st;
+	if (b->id && (st = fh_branch_get(s, actor, b->id, &cur, err)) != FH_OK)
+		return st;
+	int64_t hub = b->id ? cur.hub_id : b->hub_id ? b->hub_id : actor->hub_id;
+	if ((st = fh_actor_scope(s, actor, hub, err)) != FH_OK)
+		return st;
+	if ((st = fh_tx_begin(s, err)) != FH_OK)
+		return st;
+	if (b->id)
+		st = fh_store_check_version(s, "party_branches", b->id, b->version, err);
+	sqlite3_stmt *q = NULL;
+	if (st == FH_OK)
+		st = fh_store_stmt(s, b->id
+			? "UPDATE party_branches SET name = ?2, secretary = ?3, founded = ?4, elected = ?5,"
+			  " updated_at = ?6, updated_by = ?7, version = version + 1 WHERE id = ?1"
+			: "INSERT INTO party_branches(hub_id, name, secretary, founded, elected, updated_at,"
+			  " updated_by) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)", &q, err);
+	if (st == FH_OK) {
+		sqlite3_bind_int64(q, 1, b->id ? b->id : hub);
+		sqlite3_bind_text(q, 2, b->name, -1, SQLITE_TRANSIENT);
+		fh_bind_text(q, 3, b->secretary);
+		fh_bind_text(q, 4, b->founded);
+		fh_bind_text(q, 5, b->elected);
+		sqlite3_bind_int64(q, 6, fh_clock_now());
+		sqlite3_bind_text(q, 7, actor->name, -1, SQLITE_TRANSIENT);
+		int rc = sqlite3_step(q);
+		sqlite3_reset(q);
+		if (rc == SQLITE_CONSTRAINT_UNIQUE)
+			st = fh_error_set(err, FH_EINVAL, "name", _("the hub has a joint branch called %s already"),
+					  b->name);
+		else if (rc != SQLITE_DONE)
+			st = fh_store_fail(s, err, _("saving the joint branch"));
+	}
+	int64_t id = b->id ? b->id : sqlite3_last_insert_rowid(fh_store_db(s));
+	if (st == FH_OK) {
+		fh_buf n = FH_BUF_INIT;
+		fh_buf_puts(&n, "{\"name\":");
+		fh_buf_json_string(&n, b->name);
+		fh_buf_puts(&n, ",\"secretary\":");
+		fh_buf_json_string(&n, b->secretary);
+		fh_buf_printf(&n, ",\"founded\":\"%s\",\"elected\":\"%s\"}", b->founded, b->elected);
+		st = fh_audit_write(s, actor, hub, "branch", id, b->id ? "update" : "create", NULL,
+				    fh_buf_str(&n), err);
+		fh_buf_free(&n);
+	}
+	if (st == FH_OK && (st = fh_tx_commit(s, err)) == FH_OK)
+		return fh_branch_get(s, actor, id, b, err);
+	fh_tx_rollback(s);
+	return st;
+}

@@ -1,0 +1,24 @@
+/* fuhua core — private: what the party module offers the other core
+ * modules. */
+#ifndef FUHUA_CORE_PARTY_INT_H
+#define FUHUA_CORE_PARTY_INT_H
+
+#include <stddef.h>
+
+#include "fuhua/party.h"
+
+/* The forms listed in a hub's coverage_org_forms column ("branch,joint_branch")
+ * as bits 1u << fh_party_org, and back. */
+unsigned fh_party_forms_mask(const char *list);
+void fh_party_forms_text(unsigned mask, char *out, size_t size);
+
+/* The organisation track changed (fh_tenant_update, inside its
+ * transaction): registration, a new legal representative (换届) or a new
+ * rating open their items on the party track. */
+fh_status fh_party_on_tenant_change(fh_store *store, const fh_actor *actor,
+				    const fh_tenant *before, const fh_tenant *after, fh_error *err);
+
+/* For `fuhua check`: the maintained counts against a full count. */
+fh_status fh_party_check_tally(fh_store *store, fh_check_report *rep, fh_error *err);
+
+#endif

@@ -1,0 +1,390 @@
+/* fuhua core — dual incubation in figures: coverage from the maintained
+ * counts, the lists to act on, instructors' loads and both tracks of a
+ * tenant. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fuhua/clock.h"
+#include "fuhua/party.h"
+#include "i18n.h"
+#include "party_int.h"
+#include "store_int.h"
+
+static fh_status oom(fh_error *err)
+{
+	return fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
+}
+
+static int64_t today(void)
+{
+	char d[11];
+	return fh_date_epoch(fh_clock_format_date(fh_clock_now(), d, sizeof d));
+}
+
+double fh_coverage_rate(int part, int whole)
+{
+	return whole > 0 ? 100.0 * part / whole : 0.0;
+}
+
+/* ---- coverage ------------------------------------------------------------- */
+
+struct hub_slot {
+	int64_t id;
+	size_t row;
+};
+
+static int slot_cmp(const void *a, const void *b)
+{
+	int64_t x = ((const struct hub_slot *)a)->id, y = ((const struct hub_slot *)b)->id;
+	return (x > y) - (x < y);
+}
+
+static size_t find_row(const struct hub_slot *slots, size_t n, int64_t id)
+{
+	struct hub_slot key = { id, 0 };
+	const struct hub_slot *hit = bsearch(&key, slots, n, sizeof *slots, slot_cmp);
+	return hit ? hit->row : (size_t)-1;
+}
+
+/* The tree below `root`, parents first, children by code. */
+static fh_status read_tree(fh_store *s, int64_t root, fh_coverage **rows, int64_t **parents,
+			   unsigned **forms, size_t *n, fh_error *err)
+{
+	sqlite3_stmt *q;
+	fh_status st = fh_store_stmt(s,
+		"WITH RECURSIVE tree(id, depth, path) AS (SELECT id, 0, code FROM hubs WHERE id = ?1"
+		" UNION ALL SELECT h.id, tree.depth + 1, tree.path || char(1) || h.code"
+		"  FROM hubs h JOIN tree ON h.parent_id = tree.id)"
+		" SELECT h.id, h.code, h.name, tree.depth, ifnull(h.parent_id, 0), h.coverage_org_forms"
+		" FROM tree JOIN hubs h ON h.id = tree.id ORDER BY tree.path", &q, err);
+	if (st != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, root);
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			fh_coverage *r = realloc(*rows, cap * sizeof *r);
+			if (r)
+				*rows = r;
+			int64_t *p = realloc(*parents, cap * sizeof *p);
+			if (p)
+				*parents = p;
+			unsigned *f = realloc(*forms, cap * sizeof *f);
+			if (f)
+				*forms = f;
+			if (!r || !p || !f) {
+				sqlite3_reset(q);
+				return oom(err);
+			}
+		}
+		fh_coverage *c = &(*rows)[*n];
+		memset(c, 0, sizeof *c);
+		c->hub_id = sqlite3_column_int64(q, 0);
+		fh_column_text(q, 1, c->code, sizeof c->code);
+		fh_column_text(q, 2, c->name, sizeof c->name);
+		c->depth = sqlite3_column_int(q, 3);
+		(*parents)[*n] = sqlite3_column_int64(q, 4);
+		(*forms)[*n] = fh_party_forms_mask((const char *)sqlite3_column_text(q, 5));
+		(*n)++;
+	}
+	sqlite3_reset(q);
+	return rc == SQLITE_DONE ? FH_OK : fh_store_fail(s, err, _("reading hubs"));
+}
+
+/* One group of the maintained counts into its hub's own figures. */
+static void count_group(fh_coverage *c, unsigned org_forms, fh_party_org form, bool fallback,
+			bool guided, int n, int members)
+{
+	c->counted += n;
+	c->members += members;
+	c->by_form[form] += n;
+	bool org = (org_forms & 1u << form) != 0;
+	if (org)
+		c->org += n;
+	if (org || (fallback && guided))
+		c->work += n;
+	if (!org && fallback && guided)
+		c->fallback_guided += n;
+	if (!org && fallback && !guided)
+		c->fallback_alone += n;
+}
+
+static void add_up(fh_coverage *to, const fh_coverage *from)
+{
+	to->counted += from->counted;
+	to->org += from->org;
+	to->work += from->work;
+	to->fallback_guided += from->fallback_guided;
+	to->fallback_alone += from->fallback_alone;
+	to->members += from->members;
+	for (int f = 0; f < FH_PARTY_ORG_COUNT; f++)
+		to->by_form[f] += from->by_form[f];
+}
+
+fh_status fh_party_coverage(fh_store *s, const fh_actor *actor, int64_t hub, bool all_stages,
+			    fh_coverage **rows, size_t *n, fh_error *err)
+{
+	*rows = NULL;
+	*n = 0;
+	if (!hub)
+		hub = actor->hub_id;
+	fh_status st = fh_actor_scope(s, actor, hub, err);
+	int64_t *parents = NULL;
+	unsigned *forms = NULL;
+	struct hub_slot *slots = NULL;
+	if (st == FH_OK)
+		st = read_tree(s, hub, rows, &parents, &forms, n, err);
+	if (st == FH_OK && !(slots = malloc((*n ? *n : 1) * sizeof *slots)))
+		st = oom(err);
+	for (size_t i = 0; st == FH_OK && i < *n; i++)
+		slots[i] = (struct hub_slot){ (*rows)[i].hub_id, i };
+	if (st == FH_OK)
+		qsort(slots, *n, sizeof *slots, slot_cmp);
+	sqlite3_stmt *q = NULL;
+	if (st == FH_OK)
+		st = fh_store_stmt(s, FH_SQL_SCOPE
+			"SELECT hub_id, form, fallback, guided, sum(n), sum(members) FROM party_tally"
+			" WHERE hub_id IN (SELECT id FROM scope) AND n > 0"
+			" AND (?2 OR stage = 'incubating') GROUP BY 1, 2, 3, 4", &q, err);
+	if (st == FH_OK) {
+		sqlite3_bind_int64(q, 1, hub);
+		sqlite3_bind_int(q, 2, all_stages);
+		int rc;
+		while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+			size_t i = find_row(slots, *n, sqlite3_column_int64(q, 0));
+			fh_party_org form;
+			if (i == (size_t)-1 || !fh_party_org_parse((const char *)sqlite3_column_text(q, 1), &form))
+				continue;
+			count_group(&(*rows)[i], forms[i], form, sqlite3_column_int(q, 2) != 0,
+				    sqlite3_column_int(q, 3) != 0, sqlite3_column_int(q, 4),
+				    sqlite3_column_int(q, 5));
+		}
+		sqlite3_reset(q);
+		if (rc != SQLITE_DONE)
+			st = fh_store_fail(s, err, _("reading coverage"));
+	}
+	/* roll up: children come after their parent, so walking backwards adds
+	 * each finished subtree to its parent */
+	for (size_t i = *n; st == FH_OK && i-- > 1;) {
+		size_t p = find_row(slots, *n, parents[i]);
+		if (p != (size_t)-1)
+			add_up(&(*rows)[p], &(*rows)[i]);
+	}
+	for (size_t i = 0; st == FH_OK && i < *n; i++)
+		(*rows)[i].uncovered = (*rows)[i].counted - (*rows)[i].work;
+	free(parents);
+	free(forms);
+	free(slots);
+	if (st != FH_OK) {
+		free(*rows);
+		*rows = NULL;
+		*n = 0;
+	}
+	return st;
+}
+
+size_t fh_party_references(fh_store *s, int64_t hub, fh_coverage_ref *out, size_t max)
+{
+	sqlite3_stmt *q;
+	size_t n = 0;
+	if (fh_store_stmt(s, "SELECT name, org_rate, work_rate FROM hub_references WHERE hub_id = ?1"
+			     " ORDER BY seq", &q, NULL) != FH_OK)
+		return 0;
+	sqlite3_bind_int64(q, 1, hub);
+	while (n < max && sqlite3_step(q) == SQLITE_ROW) {
+		fh_column_text(q, 0, out[n].name, sizeof out[n].name);
+		out[n].org = sqlite3_column_double(q, 1);
+		out[n].work = sqlite3_column_type(q, 2) == SQLITE_NULL ? -1 : sqlite3_column_double(q, 2);
+		n++;
+	}
+	sqlite3_reset(q);
+	return n;
+}
+
+fh_status fh_party_check_tally(fh_store *s, fh_check_report *rep, fh_error *err)
+{
+	sqlite3_stmt *q;
+	fh_status st = fh_store_stmt(s,
+		"SELECT (SELECT count(*) FROM (SELECT hub_id, stage, party_org, party_fallback,"
+		"  instructor_id IS NOT NULL, count(*), sum(party_members) FROM tenants GROUP BY 1, 2, 3, 4, 5"
+		"  EXCEPT SELECT hub_id, stage, form, fallback, guided, n, members FROM party_tally WHERE n != 0))"
+		" + (SELECT count(*) FROM (SELECT hub_id, stage, form, fallback, guided, n, members"
+		"  FROM party_tally WHERE n != 0 EXCEPT SELECT hub_id, stage, party_org, party_fallback,"
+		"  instructor_id IS NOT NULL, count(*), sum(party_members) FROM tenants GROUP BY 1, 2, 3, 4, 5))",
+		&q, err);
+	if (st != FH_OK)
+		return st;
+	int rc = sqlite3_step(q);
+	int bad = rc == SQLITE_ROW ? sqlite3_column_int(q, 0) : 0;
+	sqlite3_reset(q);
+	if (rc != SQLITE_ROW)
+		return fh_store_fail(s, err, _("counting tenants"));
+	if (bad)
+		fh_check_add(rep, N3_("%d maintained count of tenants differs from a full count",
+				      "%d maintained counts of tenants differ from a full count", bad), bad);
+	return FH_OK;
+}
+
+/* ---- lists to act on --------------------------------------------------------- */
+
+/* Each list over the tenants in incubation of the hubs in scope, walked
+ * hub by hub on the (hub, stage, name) index so that a page stops early. */
+static const char *const list_sql[FH_PL_COUNT] = {
+	[FH_PL_UNCOVERED] = FH_SQL_SCOPE
+		"SELECT t.id, 0, t.name, h.code, t.party_org, t.party_members, t.party_fallback,"
+		" t.instructor_id IS NOT NULL, 0, '' FROM scope JOIN hubs h ON h.id = scope.id"
+		" JOIN tenants t ON t.hub_id = scope.id AND t.stage = 'incubating'"
+		" WHERE instr(',' || h.coverage_org_forms || ',', ',' || t.party_org || ',') = 0"
+		" AND NOT (t.party_fallback AND t.instructor_id IS NOT NULL) LIMIT ?3",
+	[FH_PL_SHOULD_BRANCH] = FH_SQL_SCOPE
+		"SELECT t.id, 0, t.name, h.code, t.party_org, t.party_members, t.party_fallback,"
+		" t.instructor_id IS NOT NULL, 0, '' FROM scope JOIN hubs h ON h.id = scope.id"
+		" JOIN tenants t ON t.hub_id = scope.id AND t.stage = 'incubating'"
+		" WHERE t.party_members >= h.branch_min_members AND t.party_org != 'branch' LIMIT ?3",
+	[FH_PL_SYNC_GAPS] = FH_SQL_SCOPE
+		"SELECT t.id, p.id, t.name, h.code, t.party_org, t.party_members, t.party_fallback,"
+		" t.instructor_id IS NOT NULL, p.due, p.kind FROM party_sync p"
+		" JOIN tenants t ON t.id = p.tenant_id JOIN hubs h ON h.id = t.hub_id"
+		" WHERE p.done_on IS NULL AND p.due < ?2 AND t.stage = 'incubating'"
+		" AND t.hub_id IN (SELECT id FROM scope) ORDER BY p.due, p.id LIMIT ?3",
+	/* own branches, then joint ones, by the end of their term */
+	[FH_PL_REELECTION] = FH_SQL_SCOPE
+		"SELECT * FROM (SELECT t.id, 0, t.name, h.code, t.party_org, t.party_members,"
+		"  t.party_fallback, t.instructor_id IS NOT NULL,"
+		"  unixepoch(coalesce(p.elected, p.founded), '+' || h.committee_term_years || ' years') - 28800"
+		"  AS ends, '' FROM tenants t INDEXED BY tenants_party_org"
+		"  JOIN party p ON p.tenant_id = t.id JOIN hubs h ON h.id = t.hub_id"
+		"  WHERE t.party_org = 'branch' AND t.stage = 'incubating'"
+		"  AND t.hub_id IN (SELECT id FROM scope) AND coalesce(p.elected, p.founded) IS NOT NULL"
+		" UNION ALL SELECT 0, b.id, b.name, h.code, 'joint_branch', 0, 0, 0,"
+		"  unixepoch(coalesce(b.elected, b.founded), '+' || h.committee_term_years || ' years') - 28800,"
+		"  'joint' FROM party_branches b JOIN hubs h ON h.id = b.hub_id"
+		"  WHERE b.hub_id IN (SELECT id FROM scope) AND coalesce(b.elected, b.founded) IS NOT NULL)"
+		" WHERE ends < ?2 + 90 * 86400 ORDER BY ends LIMIT ?3",
+};
+
+fh_status fh_party_list(fh_store *s, const fh_actor *actor, int64_t hub, fh_party_list_kind which,
+			size_t max, fh_party_row **rows, size_t *n, bool *more, fh_error *err)
+{
+	*rows = NULL;
+	*n = 0;
+	*more = false;
+	if ((unsigned)which >= FH_PL_COUNT)
+		return fh_error_set(err, FH_EINVAL, NULL, "%s", _("no such list"));
+	if (!hub)
+		hub = actor->hub_id;
+	fh_status st = fh_actor_scope(s, actor, hub, err);
+	sqlite3_stmt *q;
+	if (st != FH_OK || (st = fh_store_stmt(s, list_sql[which], &q, err)) != FH_OK)
+		return st;
+	if (!(*rows = calloc(max ? max : 1, sizeof **rows)))
+		return oom(err);
+	int64_t day = today();
+	sqlite3_bind_int64(q, 1, hub);
+	sqlite3_bind_int64(q, 2, day);
+	sqlite3_bind_int64(q, 3, (int64_t)max + 1);
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (*n == max) {
+			*more = true;
+			break;
+		}
+		fh_party_row *r = &(*rows)[(*n)++];
+		r->tenant_id = sqlite3_column_int64(q, 0);
+		r->item_id = sqlite3_column_int64(q, 1);
+		fh_column_text(q, 2, r->name, sizeof r->name);
+		fh_column_text(q, 3, r->hub_code, sizeof r->hub_code);
+		fh_party_org_parse((const char *)sqlite3_column_text(q, 4), &r->form);
+		r->full = sqlite3_column_int(q, 5);
+		r->fallback = sqlite3_column_int(q, 6) != 0;
+		r->guided = sqlite3_column_int(q, 7) != 0;
+		r->date = sqlite3_column_int64(q, 8);
+		r->days = r->date ? (int)((day - r->date) / 86400) : 0;
+		fh_column_text(q, 9, r->what, sizeof r->what);
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		free(*rows);
+		*rows = NULL;
+		*n = 0;
+		return fh_store_fail(s, err, _("reading the party lists"));
+	}
+	return FH_OK;
+}
+
+fh_status fh_party_instructors(fh_store *s, const fh_actor *actor, int64_t hub,
+			       fh_instructor **rows, size_t *n, fh_error *err)
+{
+	*rows = NULL;
+	*n = 0;
+	if (!hub)
+		hub = actor->hub_id;
+	fh_status st = fh_actor_scope(s, actor, hub, err);
+	sqlite3_stmt *q;
+	if (st != FH_OK || (st = fh_store_stmt(s, FH_SQL_SCOPE
+		"SELECT m.id, m.hub_id, h.code, m.name, m.employer,"
+		" (SELECT count(*) FROM tenants t WHERE t.instructor_id = m.id AND t.stage = 'incubating')"
+		" FROM mentors m JOIN hubs h ON h.id = m.hub_id"
+		" WHERE m.kind = 'instructor' AND m.hub_id IN (SELECT id FROM scope)"
+		" ORDER BY h.code, m.name, m.id", &q, err)) != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, hub);
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (*n == cap) {
+			fh_instructor *g = realloc(*rows, (cap = cap ? cap * 2 : 16) * sizeof *g);
+			if (!g) {
+				sqlite3_reset(q);
+				return oom(err);
+			}
+			*rows = g;
+		}
+		fh_instructor *r = &(*rows)[(*n)++];
+		memset(r, 0, sizeof *r);
+		r->id = sqlite3_column_int64(q, 0);
+		r->hub_id = sqlite3_column_int64(q, 1);
+		fh_column_text(q, 2, r->hub_code, sizeof r->hub_code);
+		fh_column_text(q, 3, r->name, sizeof r->name);
+		fh_column_text(q, 4, r->employer, sizeof r->employer);
+		r->tenants = sqlite3_column_int(q, 5);
+	}
+	sqlite3_reset(q);
+	return rc == SQLITE_DONE ? FH_OK : fh_store_fail(s, err, _("reading instructors"));
+}
+
+fh_status fh_party_tracks(fh_store *s, int64_t tenant, fh_tracks *out, fh_error *err)
+{
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *q;
+	fh_status st = fh_store_stmt(s,
+		"SELECT track, count(*), sum(done_on IS NOT NULL), sum(done_on IS NULL AND due < ?2)"
+		" FROM milestones WHERE tenant_id = ?1 GROUP BY track", &q, err);
+	if (st != FH_OK)
+		return st;
+	int64_t day = today();
+	sqlite3_bind_int64(q, 1, tenant);
+	sqlite3_bind_int64(q, 2, day);
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		bool party = strcmp((const char *)sqlite3_column_text(q, 0), "party") == 0;
+		*(party ? &out->party_total : &out->org_total) = sqlite3_column_int(q, 1);
+		*(party ? &out->party_done : &out->org_done) = sqlite3_column_int(q, 2);
+		*(party ? &out->party_late : &out->org_late) = sqlite3_column_int(q, 3);
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return fh_store_fail(s, err, _("reading milestones"));
+	if ((st = fh_store_stmt(s, "SELECT count(*) FROM party_sync WHERE tenant_id = ?1"
+				   " AND done_on IS NULL AND due < ?2", &q, err)) != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, tenant);
+	sqlite3_bind_int64(q, 2, day);
+	if ((rc = sqlite3_step(q)) == SQLITE_ROW)
+		out->sync_late = sqlite3_column_int(q, 0);
+	sqlite3_reset(q);
+	return rc == SQLITE_ROW ? FH_OK : fh_store_fail(s, err, _("reading the sync checks"));
+}
