@@ -131,7 +131,7 @@ struct hubinfo {
 	char district[8];  /* region code for credit codes */
 	int term, free_months;
 	int branch_min;
-	int64_t instructor; /* the hub's first party-building instructor */
+	int64_t instructor[2]; /* the hub's party-building instructors */
 	int64_t branch;     /* the joint branch taking members, and how many */
 	int branch_tenants; /* tenants it covers */
 	int branches;
@@ -257,8 +257,8 @@ static fh_status add_mentors(struct gen *g)
 			sqlite3_reset(q);
 			if (rc != SQLITE_DONE)
 				return fail(g, _("writing mentors"));
-			if (instructor && !g->hubs[i].instructor)
-				g->hubs[i].instructor = sqlite3_last_insert_rowid(fh_store_db(g->s));
+			if (instructor)
+				g->hubs[i].instructor[k - n] = sqlite3_last_insert_rowid(fh_store_db(g->s));
 		}
 	}
 	return FH_OK;
@@ -535,7 +535,7 @@ static fh_status add_tenant(struct gen *g, int serial)
 	sqlite3_bind_int(q, 19, rating);
 	sqlite3_bind_text(q, 20, fh_party_org_name(party), -1, SQLITE_STATIC);
 	sqlite3_bind_int(q, 21, members);
-	int64_t instructor = instructed ? h->instructor : 0;
+	int64_t instructor = instructed ? h->instructor[pick(rng, 3) == 0] : 0;
 	if (instructor)
 		sqlite3_bind_int64(q, 22, instructor);
 	sqlite3_bind_int64(q, 23, g->now);

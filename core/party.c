@@ -102,24 +102,26 @@ void fh_party_evaluate(const fh_party_rules *r, const fh_party *p, int64_t today
 
 /* ---- fields ------------------------------------------------------------------- */
 
+/* key: the field as errors name it ("party.founded": the tenant has a
+ * founding date too) */
 static const struct {
-	const char *id, *en, *zh;
+	const char *id, *en, *zh, *key;
 } fields[FH_PF_COUNT] = {
-	[FH_PF_FORM] = { "form", "Party organisation", "党组织形式" },
-	[FH_PF_FULL] = { "full_members", "Full members", "正式党员" },
-	[FH_PF_PROBATIONARY] = { "probationary", "Probationary members", "预备党员" },
-	[FH_PF_APPLICANTS] = { "applicants", "Applicants", "入党申请人" },
-	[FH_PF_ACTIVISTS] = { "activists", "Activists", "入党积极分子" },
-	[FH_PF_RELATIONS_HERE] = { "relations_here", "Relations held here", "组织关系在本组织" },
-	[FH_PF_BRANCH] = { "branch", "Joint branch", "所属联合党支部" },
-	[FH_PF_FOUNDED] = { "founded", "Founded", "党组织成立日期" },
-	[FH_PF_ELECTED] = { "elected", "Committee elected", "上次换届日期" },
-	[FH_PF_SECRETARY] = { "secretary", "Secretary", "党组织书记" },
-	[FH_PF_SECRETARY_IN_MGMT] = { "secretary_in_mgmt", "Secretary in management", "书记交叉任职" },
-	[FH_PF_FALLBACK] = { "fallback", "Fallback by the hub's branch", "兜底管理" },
-	[FH_PF_INSTRUCTOR] = { "instructor", "Instructor or liaison", "党建指导员/联络员" },
-	[FH_PF_APPOINTED] = { "appointed", "Appointed", "选派日期" },
-	[FH_PF_REASON] = { "reason", "Why no organisation", "未建组织原因" },
+	[FH_PF_FORM] = { "form", "Party organisation", "党组织形式", "party.form" },
+	[FH_PF_FULL] = { "full_members", "Full members", "正式党员", "party.full_members" },
+	[FH_PF_PROBATIONARY] = { "probationary", "Probationary members", "预备党员", "party.probationary" },
+	[FH_PF_APPLICANTS] = { "applicants", "Applicants", "入党申请人", "party.applicants" },
+	[FH_PF_ACTIVISTS] = { "activists", "Activists", "入党积极分子", "party.activists" },
+	[FH_PF_RELATIONS_HERE] = { "relations_here", "Relations held here", "组织关系在本组织", "party.relations_here" },
+	[FH_PF_BRANCH] = { "branch", "Joint branch", "所属联合党支部", "party.branch" },
+	[FH_PF_FOUNDED] = { "founded", "Founded", "党组织成立日期", "party.founded" },
+	[FH_PF_ELECTED] = { "elected", "Committee elected", "上次换届日期", "party.elected" },
+	[FH_PF_SECRETARY] = { "secretary", "Secretary", "党组织书记", "party.secretary" },
+	[FH_PF_SECRETARY_IN_MGMT] = { "secretary_in_mgmt", "Secretary in management", "书记交叉任职", "party.secretary_in_mgmt" },
+	[FH_PF_FALLBACK] = { "fallback", "Fallback by the hub's branch", "兜底管理", "party.fallback" },
+	[FH_PF_INSTRUCTOR] = { "instructor", "Instructor or liaison", "党建指导员/联络员", "party.instructor" },
+	[FH_PF_APPOINTED] = { "appointed", "Appointed", "选派日期", "party.appointed" },
+	[FH_PF_REASON] = { "reason", "Why no organisation", "未建组织原因", "party.reason" },
 };
 
 const char *fh_party_field_name(fh_party_field f)
@@ -137,7 +139,7 @@ const char *fh_party_field_label(fh_party_field f, bool zh)
 bool fh_party_field_lookup(const char *name, fh_party_field *out)
 {
 	char id[64];
-	snprintf(id, sizeof id, "%s", name);
+	snprintf(id, sizeof id, "%s", strncmp(name, "party.", 6) == 0 ? name + 6 : name);
 	for (char *c = id; *c; c++)
 		if (*c == '-')
 			*c = '_';
@@ -151,7 +153,7 @@ bool fh_party_field_lookup(const char *name, fh_party_field *out)
 
 static fh_status bad(fh_error *err, fh_party_field f, const char *why, const char *text)
 {
-	return fh_error_set(err, FH_EINVAL, fields[f].id, why, text);
+	return fh_error_set(err, FH_EINVAL, fields[f].key, why, text);
 }
 
 static fh_status set_count(int *dst, fh_party_field f, const char *text, fh_error *err)
@@ -165,7 +167,7 @@ static fh_status set_count(int *dst, fh_party_field f, const char *text, fh_erro
 	if (*end || strspn(text, "0123456789") != strlen(text))
 		return bad(err, f, _("'%s' is not a whole number"), text);
 	if (v > FH_TENANT_PEOPLE_MAX)
-		return fh_error_set(err, FH_EINVAL, fields[f].id, _("must be 0 to %d"), FH_TENANT_PEOPLE_MAX);
+		return fh_error_set(err, FH_EINVAL, fields[f].key, _("must be 0 to %d"), FH_TENANT_PEOPLE_MAX);
 	*dst = (int)v;
 	return FH_OK;
 }
@@ -220,13 +222,13 @@ static fh_status set_words(char *dst, size_t size, size_t max, fh_party_field f,
 	const char *why = fh_text_field_problem(text, false, true);
 	char tmp[FH_PARTY_REASON_MAX * 4 + 8];
 	if (why && text[0])
-		return fh_error_set(err, FH_EINVAL, fields[f].id, "%s", _(why));
+		return fh_error_set(err, FH_EINVAL, fields[f].key, "%s", _(why));
 	if (strlen(text) >= sizeof tmp)
-		return fh_error_set(err, FH_EINVAL, fields[f].id, _("is too long (at most %zu characters)"), max);
+		return fh_error_set(err, FH_EINVAL, fields[f].key, _("is too long (at most %zu characters)"), max);
 	fh_text_trim(tmp, sizeof tmp, text);
 	size_t chars = fh_utf8_chars(tmp);
 	if (chars > max || strlen(tmp) >= size)
-		return fh_error_set(err, FH_EINVAL, fields[f].id, _("is too long: %zu characters, at most %zu"),
+		return fh_error_set(err, FH_EINVAL, fields[f].key, _("is too long: %zu characters, at most %zu"),
 				    chars, max);
 	memcpy(dst, tmp, strlen(tmp) + 1);
 	return FH_OK;
@@ -238,7 +240,8 @@ fh_status fh_party_set(fh_party *p, fh_party_field f, const char *text, fh_error
 	if (!text)
 		text = "";
 	if (strlen(text) >= sizeof t)
-		return fh_error_set(err, FH_EINVAL, fh_party_field_name(f), "%s", _("is too long"));
+		return fh_error_set(err, FH_EINVAL, (unsigned)f < FH_PF_COUNT ? fields[f].key : NULL, "%s",
+				    _("is too long"));
 	fh_text_trim(t, sizeof t, text);
 	switch (f) {
 	case FH_PF_FORM: {
@@ -395,7 +398,7 @@ fh_status fh_party_get_record(fh_store *s, const fh_actor *actor, int64_t tenant
 #define PROBLEM(field, ...)                                                        \
 	do {                                                                       \
 		fh_error e_;                                                       \
-		fh_error_set(&e_, FH_EINVAL, fields[field].id, __VA_ARGS__);       \
+		fh_error_set(&e_, FH_EINVAL, fields[field].key, __VA_ARGS__);       \
 		fh_field_errors_add(errs, &e_);                                    \
 	} while (0)
 
@@ -478,9 +481,7 @@ fh_status fh_party_validate(fh_store *s, const fh_party *p, fh_field_errors *err
 	}
 	if (p->form == FH_PARTY_JOINT_BRANCH && !p->branch_id)
 		PROBLEM(FH_PF_BRANCH, "%s", _("name the joint branch (fuhua branch list)"));
-	else if (p->form != FH_PARTY_JOINT_BRANCH && p->branch_id)
-		PROBLEM(FH_PF_BRANCH, "%s", _("only a tenant in a joint branch names one"));
-	else if (p->branch_id && s) {
+	else if (p->form == FH_PARTY_JOINT_BRANCH && s) {
 		int64_t hub = 0;
 		int others = 0;
 		char name[FH_PARTY_TEXT_MAX * 4 + 1];
@@ -582,6 +583,8 @@ fh_status fh_party_save(fh_store *s, const fh_actor *actor, fh_party *p, fh_fiel
 	if (st != FH_OK)
 		return st;
 	p->hub_id = cur.hub_id;
+	if (p->form != FH_PARTY_JOINT_BRANCH)
+		p->branch_id = 0; /* a tenant leaves its joint branch with the form */
 	if ((st = fh_tx_begin(s, err)) != FH_OK)
 		return st;
 	/* checked inside the write lock: two terminals filling a joint

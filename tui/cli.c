@@ -19,6 +19,7 @@
 #include "fuhua/hub.h"
 #include "fuhua/operator.h"
 #include "fuhua/store.h"
+#include "fuhua/party.h"
 #include "fuhua/tenant.h"
 #include "i18n.h"
 #include "labels.h"
@@ -45,6 +46,17 @@ static void usage(FILE *f)
 			   "       fuhua tenant extend ID\n"
 			   "       fuhua tenant import FILE.csv --hub CODE [--encoding utf-8|gb18030] [--skip-bad]\n"
 			   "       fuhua tenant export [--hub CODE] [--stage S] [--output FILE] [--no-bom]\n"
+			   "       fuhua party show ID [--format table|json]\n"
+			   "       fuhua party edit ID [--form F] [--full-members N] [--fallback yes|no] …\n"
+			   "       fuhua party gaps [--hub CODE] [--format F]      uncovered, should branch, late, re-elections\n"
+			   "       fuhua party instructors [--hub CODE] [--format F]\n"
+			   "       fuhua party event ID registration|annual|leadership|rating [--on DATE]\n"
+			   "       fuhua party done CHECK [--on DATE]            a sync check done\n"
+			   "       fuhua party annual [--year Y] [--hub CODE]    open the year's annual reports\n"
+			   "       fuhua branch list [--hub CODE] [--format F]\n"
+			   "       fuhua branch add --name NAME [--hub CODE] [--secretary S] [--founded D] [--elected D]\n"
+			   "       fuhua branch edit ID [--name NAME] [--secretary S] [--founded D] [--elected D]\n"
+			   "       fuhua report coverage [--hub CODE] [--all-stages] [--format table|csv|json]\n"
 			   "       fuhua backup --to FILE                       a consistent copy, while others work\n"
 			   "       fuhua check                                  integrity, foreign keys, search index\n"
 			   "       fuhua --version | --help\n"
@@ -84,7 +96,8 @@ int fh_cli_parse(int argc, char **argv, struct fh_opts *o)
 	memset(o, 0, sizeof *o);
 	static const char *const with_arg[] = { "--db", "--config", "--lang", "--role", "--hub",
 						"--format", "--tenants", "--seed", "--search", "--reason",
-						"--encoding", "--output", "--sort", "--to", NULL };
+						"--encoding", "--output", "--sort", "--to", "--on", "--year",
+						NULL };
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
@@ -108,6 +121,10 @@ int fh_cli_parse(int argc, char **argv, struct fh_opts *o)
 			*(name[2] == 's' ? &o->skip_bad : &o->no_bom) = true;
 			continue;
 		}
+		if (strcmp(name, "--all-stages") == 0) {
+			o->all_stages = true;
+			continue;
+		}
 		int k = -1, field = -1;
 		for (int j = 0; with_arg[j]; j++)
 			if (strcmp(with_arg[j], name) == 0)
@@ -122,7 +139,18 @@ int fh_cli_parse(int argc, char **argv, struct fh_opts *o)
 			if (strcmp(opt, name) == 0)
 				field = f;
 		}
-		if (k < 0 && field < 0)
+		/* … else a party field's: --full-members for full_members */
+		int pfield = -1;
+		for (int f = 0; k < 0 && field < 0 && f < FH_PF_COUNT; f++) {
+			char opt[40];
+			snprintf(opt, sizeof opt, "--%s", fh_party_field_name((fh_party_field)f));
+			for (char *p = opt + 2; *p; p++)
+				if (*p == '_')
+					*p = '-';
+			if (strcmp(opt, name) == 0)
+				pfield = f;
+		}
+		if (k < 0 && field < 0 && pfield < 0)
 			return fh_cli_usage_error(_("unknown option '%s'"), a);
 		if (eq)
 			val = eq + 1;
@@ -133,6 +161,10 @@ int fh_cli_parse(int argc, char **argv, struct fh_opts *o)
 		long long n;
 		if (field >= 0) {
 			o->tf[field] = val;
+			continue;
+		}
+		if (pfield >= 0) {
+			o->pf[pfield] = val;
 			continue;
 		}
 		switch (k) {
@@ -174,6 +206,8 @@ int fh_cli_parse(int argc, char **argv, struct fh_opts *o)
 		case 11: o->output = val; break;
 		case 12: o->sort = val; break;
 		case 13: o->to = val; break;
+		case 14: o->on = val; break;
+		case 15: o->year = val; break;
 		}
 	}
 	return -1;
@@ -506,6 +540,12 @@ int fh_cli_run(struct fh_opts *o)
 		return cmd_hub(o);
 	if (strcmp(cmd, "tenant") == 0)
 		return fh_cli_tenant(o);
+	if (strcmp(cmd, "party") == 0)
+		return fh_cli_party(o);
+	if (strcmp(cmd, "branch") == 0)
+		return fh_cli_branch(o);
+	if (strcmp(cmd, "report") == 0)
+		return fh_cli_report_cmd(o);
 	if (strcmp(cmd, "backup") == 0)
 		return fh_cli_backup(o);
 	if (strcmp(cmd, "check") == 0)

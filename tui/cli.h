@@ -21,8 +21,11 @@ struct fh_opts {
 	bool have_tenants, have_seed, have_format;
 	/* tenant commands: each field's option (--credit-code …), by fh_tenant_field */
 	const char *tf[32];
-	const char *search, *reason, *encoding, *output, *sort, *to;
-	bool skip_bad, no_bom;
+	/* party commands: each party field's option (--full-members …), by
+	 * fh_party_field; --founded and --reason are the tenant's options */
+	const char *pf[16];
+	const char *search, *reason, *encoding, *output, *sort, *to, *on, *year;
+	bool skip_bad, no_bom, all_stages;
 	int npos;
 	char *pos[8];        /* the command and its operands */
 };
@@ -46,6 +49,10 @@ int fh_cli_open_as_system(const struct fh_opts *o, fh_store **s, fh_actor *a);
 
 /* fuhua tenant …: list, show, add, edit, move, extend, import, export. */
 int fh_cli_tenant(struct fh_opts *o);
+/* fuhua party …, fuhua branch …, fuhua report coverage. */
+int fh_cli_party(struct fh_opts *o);
+int fh_cli_branch(struct fh_opts *o);
+int fh_cli_report_cmd(struct fh_opts *o);
 /* fuhua backup --to FILE; fuhua check. */
 int fh_cli_backup(struct fh_opts *o);
 int fh_cli_check(struct fh_opts *o);

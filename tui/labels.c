@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "fuhua/party.h"
 #include "fuhua/tenant.h"
 #include "i18n.h"
 
@@ -46,11 +47,14 @@ const char *fh_label_action(const char *action)
 const char *fh_error_text(const fh_error *err, char *buf, size_t size)
 {
 	fh_tenant_field f;
+	fh_party_field pf;
 	if (err->file[0] || !err->field[0])
 		return fh_error_format(err, buf, size);
 	const char *label = err->field;
 	if (strcmp(err->field, "reason") == 0)
 		label = _("Reason");
+	else if (strncmp(err->field, "party.", 6) == 0 && fh_party_field_lookup(err->field, &pf))
+		label = fh_party_field_label(pf, fh_i18n_is_zh());
 	else if (fh_tenant_field_lookup(err->field, &f))
 		label = fh_tenant_field_label(f, fh_i18n_is_zh());
 	/* TRANSLATORS: a field and what is wrong with it */

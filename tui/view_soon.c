@@ -1,5 +1,6 @@
 /* fuhua tui — screens whose issues are still open: each says what it will hold. */
 #include "i18n.h"
+#include "party.h"
 #include "tenants.h"
 #include "tui.h"
 
@@ -32,9 +33,6 @@ static int request(struct app *app, struct view *v, int action, int arg, const s
 	}                                                                            \
 	const struct view_ops var = { .name = id, .draw = var##_draw, .request = request };
 
-SOON_VIEW(fh_party_view, "party", { N_("Party"), {
-	N_("Dual incubation: each tenant's party track, branches and instructors,"),
-	N_("coverage of party organisation and party work, the four sync checks."), NULL } })
 SOON_VIEW(fh_spaces_view, "spaces", { N_("Spaces"), {
 	N_("Rooms and desks on a floor map: allocate and release them,"),
 	N_("occupancy and free-rent periods."), NULL } })
@@ -52,5 +50,6 @@ const struct view_ops *const fh_all_views[] = {
 #undef FH_SCREEN_ALL
 	&fh_login_view, &fh_help_view, &fh_confirm_view,
 	&fh_tenant_page_view, &fh_tenant_form_view, &fh_stage_view,
+	&fh_party_form_view, &fh_branch_form_view,
 	NULL,
 };

@@ -7,9 +7,12 @@
 
 #include "confirm.h"
 #include "fuhua/clock.h"
+#include "fuhua/milestone.h"
+#include "fuhua/party.h"
 #include "fuhua/tenant.h"
 #include "i18n.h"
 #include "labels.h"
+#include "party.h"
 #include "tenants.h"
 #include "tui.h"
 
@@ -17,7 +20,12 @@ enum { OP_TAB = FH_ACT_LOCAL, OP_EDIT, OP_STAGE, OP_EXTEND };
 
 struct page {
 	fh_tenant t;
-	int tab; /* 0 profile, 1 stages, 2 history */
+	int tab; /* 0 profile, 1 stages, 2 history, 3 party */
+	fh_party party;
+	fh_milestone *ms;
+	size_t nms;
+	fh_sync_item *sync;
+	size_t nsync;
 	fh_stage_event *stages;
 	size_t nstages;
 	fh_change *changes;
@@ -35,9 +43,13 @@ static void release(struct page *p)
 {
 	free(p->stages);
 	free(p->changes);
+	free(p->ms);
+	free(p->sync);
 	p->stages = NULL;
 	p->changes = NULL;
-	p->nstages = p->nchanges = 0;
+	p->ms = NULL;
+	p->sync = NULL;
+	p->nstages = p->nchanges = p->nms = p->nsync = 0;
 }
 
 static bool load(struct app *app, struct page *p, int64_t id)
@@ -51,7 +63,10 @@ static bool load(struct app *app, struct page *p, int64_t id)
 		return false;
 	}
 	if (fh_tenant_stages(app->store, &app->actor, id, &p->stages, &p->nstages, &err) != FH_OK ||
-	    fh_tenant_changes(app->store, &app->actor, id, 100, &p->changes, &p->nchanges, &err) != FH_OK)
+	    fh_tenant_changes(app->store, &app->actor, id, 100, &p->changes, &p->nchanges, &err) != FH_OK ||
+	    fh_party_get_record(app->store, &app->actor, id, &p->party, &err) != FH_OK ||
+	    fh_milestone_list(app->store, &app->actor, id, &p->ms, &p->nms, &err) != FH_OK ||
+	    fh_party_sync_list(app->store, &app->actor, id, &p->sync, &p->nsync, &err) != FH_OK)
 		snprintf(p->error, sizeof p->error, "%s", fh_error_text(&err, buf, sizeof buf));
 	return true;
 }
@@ -175,6 +190,51 @@ static void draw_changes(struct app *app, struct page *p, int y, int rows, int c
 		fh_draw_text(y, 0, _("No changes recorded."), cols, false, fh_attr(app, FH_C_DIM));
 }
 
+/* The Party tab: the record, then both tracks side by side, each line a
+ * milestone or a sync check by date, late ones marked. */
+static void draw_party(struct app *app, struct page *p, int y, int rows, int cols)
+{
+	const fh_party *r = &p->party;
+	char line[800], v[FH_PARTY_REASON_MAX * 4 + 8];
+	int bottom = y + rows, half = cols / 2;
+	for (int f = 0; f < FH_PF_COUNT && y < bottom; f += 2) {
+		for (int k = 0; k < 2 && f + k < FH_PF_COUNT; k++) {
+			fh_party_get(r, (fh_party_field)(f + k), false, zh(), v, sizeof v);
+			snprintf(line, sizeof line, "%s: %s", fh_party_field_label((fh_party_field)(f + k), zh()),
+				 v[0] ? v : "–");
+			fh_draw_text(y, 1 + k * half, line, half - 2, true, A_NORMAL);
+		}
+		y++;
+	}
+	if (++y >= bottom)
+		return;
+	fh_draw_text(y, 1, _("Organisation track"), half - 2, false, A_BOLD);
+	fh_draw_text(y++, half, _("Party track"), cols - half - 1, false, A_BOLD);
+	int64_t today = fh_clock_now();
+	int ly = y, ry = y;
+	for (size_t i = 0; i < p->nms; i++) {
+		const fh_milestone *m = &p->ms[i];
+		int *at = m->party ? &ry : &ly;
+		if (*at >= bottom)
+			continue;
+		char due[16];
+		bool late = !m->done_on && m->due && m->due < today;
+		snprintf(line, sizeof line, "%s %s %s", m->done_on ? "✓" : late ? "!" : "·",
+			 date_or_dash(m->done_on ? m->done_on : m->due, due, sizeof due), m->title);
+		fh_draw_text((*at)++, m->party ? half : 1, line, (m->party ? cols - half : half) - 2, true,
+			     late ? fh_attr(app, FH_C_BAD) : m->done_on ? fh_attr(app, FH_C_DIM) : A_NORMAL);
+	}
+	for (size_t i = 0; i < p->nsync && ry < bottom; i++) {
+		const fh_sync_item *s = &p->sync[i];
+		char due[16];
+		snprintf(line, sizeof line, "%s %s %s (%s)", s->done_on ? "✓" : s->late_days ? "!" : "·",
+			 date_or_dash(s->done_on ? s->done_on : s->due, due, sizeof due),
+			 fh_sync_kind_label(s->kind, zh()), fh_sync_event_label(s->event, zh()));
+		fh_draw_text(ry++, half, line, cols - half - 2, true,
+			     s->late_days ? fh_attr(app, FH_C_BAD) : s->done_on ? fh_attr(app, FH_C_DIM) : A_NORMAL);
+	}
+}
+
 static void draw(struct app *app, struct view *v, struct rect a)
 {
 	struct page *p = v->priv;
@@ -191,9 +251,9 @@ static void draw(struct app *app, struct view *v, struct rect a)
 		snprintf(line, sizeof line, _("No. %lld · in this stage since %s"), (long long)t->id,
 			 date_or_dash(t->stage_since, d1, sizeof d1));
 	fh_draw_text(a.y + 1, 0, line, a.cols, false, A_NORMAL);
-	static const char *const tabs[] = { N_("Profile"), N_("Stages"), N_("History") };
+	static const char *const tabs[] = { N_("Profile"), N_("Stages"), N_("History"), N_("Party") };
 	int x = 0;
-	for (int i = 0; i < 3; i++) {
+	for (int i = 0; i < 4; i++) {
 		snprintf(line, sizeof line, " %s ", _(tabs[i]));
 		x += fh_draw_text(a.y + 2, x, line, a.cols - x, false,
 				  i == p->tab ? fh_attr(app, FH_C_SELECT) : A_UNDERLINE) + 1;
@@ -205,6 +265,8 @@ static void draw(struct app *app, struct view *v, struct rect a)
 		draw_profile(p, y, body, a.cols);
 	else if (p->tab == 1)
 		draw_stages(p, y, body, a.cols);
+	else if (p->tab == 3)
+		draw_party(app, p, y, body, a.cols);
 	else
 		draw_changes(app, p, y, body, a.cols);
 }
@@ -251,11 +313,12 @@ static int request(struct app *app, struct view *v, int action, int arg, const s
 	struct page *p = v->priv;
 	switch (action) {
 	case OP_TAB:
-		p->tab = (p->tab + 1) % 3;
+		p->tab = (p->tab + 1) % 4;
 		p->scroll = 0;
 		return FH_R_DONE;
 	case OP_EDIT:
-		fh_view_push(app, &fh_tenant_form_view, &(struct fh_tenant_arg){ p->t.id });
+		fh_view_push(app, p->tab == 3 ? &fh_party_form_view : &fh_tenant_form_view,
+			     &(struct fh_tenant_arg){ p->t.id });
 		return FH_R_DONE;
 	case OP_STAGE:
 		fh_view_push(app, &fh_stage_view, &(struct fh_tenant_arg){ p->t.id });
@@ -281,8 +344,8 @@ static int request(struct app *app, struct view *v, int action, int arg, const s
 }
 
 static const struct fh_binding page_keys[] = {
-	{ '\t', false, OP_TAB, 0, "Tab", true, N_("profile/stages/history"), N_("Next tab: profile, stages, history") },
-	{ 'e', false, OP_EDIT, 0, "e", true, NP_("key", "edit"), N_("Edit the tenant") },
+	{ '\t', false, OP_TAB, 0, "Tab", true, N_("profile/stages/history/party"), N_("Next tab: profile, stages, history, party") },
+	{ 'e', false, OP_EDIT, 0, "e", true, NP_("key", "edit"), N_("Edit the tenant (on the Party tab: its party record)") },
 	{ 'm', false, OP_STAGE, 0, "m", true, N_("change stage"), N_("Move to the next stage, or exit") },
 	{ 'x', false, OP_EXTEND, 0, "x", true, NP_("key", "extend"), N_("Extend the incubation once (asks first)") },
 	{ 'q', false, FH_ACT_BACK, 0, "q", true, NULL, NULL },

@@ -1,0 +1,560 @@
+/* fuhua tui — the party subcommands: the record, its lists, the sync
+ * checks, joint branches and the coverage report. The figures are the party
+ * module's, the same the Party screen shows. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "fuhua/buf.h"
+#include "fuhua/clock.h"
+#include "fuhua/hub.h"
+#include "fuhua/party.h"
+#include "i18n.h"
+#include "table.h"
+
+static bool parse_id(const char *s, int64_t *id)
+{
+	char *end;
+	errno = 0;
+	long long v = s ? strtoll(s, &end, 10) : 0;
+	if (!s || !*s || *end || errno || v <= 0)
+		return false;
+	*id = v;
+	return true;
+}
+
+/* --on DATE as a day, 0 when absent; -1 after a usage error. */
+static int64_t day_option(const struct fh_opts *o)
+{
+	char d[11];
+	if (!o->on)
+		return 0;
+	if (!fh_date_parse(o->on, d)) {
+		fh_cli_usage_error(_("--on takes a date (YYYY-MM-DD), not '%s'"), o->on);
+		return -1;
+	}
+	return fh_date_epoch(d);
+}
+
+/* The hub of --hub, or 0; an exit status when it is not one of the actor's. */
+static int hub_option(const struct fh_opts *o, fh_store *s, const fh_actor *by, int64_t *hub)
+{
+	fh_hub h;
+	fh_error err;
+	*hub = 0;
+	if (!o->hub)
+		return -1;
+	if (fh_hub_get(s, by, o->hub, &h, &err) != FH_OK)
+		return fh_cli_report(&err);
+	*hub = h.id;
+	return -1;
+}
+
+static const char *pct(double v, char *buf, size_t size)
+{
+	snprintf(buf, size, "%.1f", v);
+	return buf;
+}
+
+/* ---- fuhua report coverage ---------------------------------------------------- */
+
+static int cmd_coverage(struct fh_opts *o)
+{
+	fh_store *s;
+	fh_actor by;
+	int64_t hub;
+	int rc = fh_cli_open_as_system(o, &s, &by);
+	if (rc)
+		return rc;
+	if ((rc = hub_option(o, s, &by, &hub)) >= 0) {
+		fh_store_close(&s);
+		return rc;
+	}
+	fh_coverage *rows;
+	size_t n;
+	fh_error err;
+	if (fh_party_coverage(s, &by, hub, o->all_stages, &rows, &n, &err) != FH_OK) {
+		fh_store_close(&s);
+		return fh_cli_report(&err);
+	}
+	struct fh_table t;
+	fh_table_init(&t, (const char *[]){ "hub", "name", "depth", "tenants", "org", "org_rate",
+					    "work", "work_rate", "branch", "joint_branch", "functional",
+					    "extended", "fallback_guided", "fallback_alone", "uncovered",
+					    "full_members", NULL },
+		      (const char *[]){ _("Hub"), _("Name"), _("Level"), _("Tenants"), _("Org"),
+					_("Org %"), _("Work"), _("Work %"), _("Branch"), _("Joint"),
+					_("Functional"), _("Extended"), _("Fallback+"), _("Fallback−"),
+					_("Uncovered"), _("Members"), NULL });
+	t.numeric = 0xFFFCu;
+	for (size_t i = 0; i < n; i++) {
+		const fh_coverage *c = &rows[i];
+		char v[14][24];
+		int k = 0;
+		snprintf(v[k++], 24, "%d", c->depth);
+		snprintf(v[k++], 24, "%d", c->counted);
+		snprintf(v[k++], 24, "%d", c->org);
+		pct(fh_coverage_rate(c->org, c->counted), v[k++], 24);
+		snprintf(v[k++], 24, "%d", c->work);
+		pct(fh_coverage_rate(c->work, c->counted), v[k++], 24);
+		snprintf(v[k++], 24, "%d", c->by_form[FH_PARTY_BRANCH]);
+		snprintf(v[k++], 24, "%d", c->by_form[FH_PARTY_JOINT_BRANCH]);
+		snprintf(v[k++], 24, "%d", c->by_form[FH_PARTY_FUNCTIONAL]);
+		snprintf(v[k++], 24, "%d", c->by_form[FH_PARTY_EXTENDED]);
+		snprintf(v[k++], 24, "%d", c->fallback_guided);
+		snprintf(v[k++], 24, "%d", c->fallback_alone);
+		snprintf(v[k++], 24, "%d", c->uncovered);
+		snprintf(v[k++], 24, "%d", c->members);
+		fh_table_row(&t, (const char *[]){ c->code, c->name, v[0], v[1], v[2], v[3], v[4], v[5],
+						   v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13],
+						   NULL });
+	}
+	fh_table_print(&t, stdout, o->format);
+	fh_table_free(&t);
+	/* the reference rates, beside ours, in the table form only */
+	fh_coverage_ref refs[FH_COVERAGE_REFS_MAX];
+	size_t nrefs = fh_party_references(s, n ? rows[0].hub_id : by.hub_id, refs, FH_COVERAGE_REFS_MAX);
+	if (o->format == FH_FORMAT_TABLE && nrefs) {
+		printf("\n%s\n", _("Reference rates (published):"));
+		for (size_t i = 0; i < nrefs; i++) {
+			if (refs[i].work >= 0)
+				printf(_("  %s: organisation %.1f %%, work %.1f %%\n"), refs[i].name, refs[i].org,
+				       refs[i].work);
+			else
+				printf(_("  %s: organisation %.1f %%\n"), refs[i].name, refs[i].org);
+		}
+	}
+	free(rows);
+	fh_store_close(&s);
+	return 0;
+}
+
+int fh_cli_report_cmd(struct fh_opts *o)
+{
+	if (o->npos == 2 && strcmp(o->pos[1], "coverage") == 0)
+		return cmd_coverage(o);
+	return fh_cli_usage_error("%s", _("report takes: coverage"));
+}
+
+/* ---- fuhua party show / edit ------------------------------------------------------ */
+
+static void print_record(const fh_party *p, enum fh_format format)
+{
+	bool zh = fh_i18n_is_zh();
+	char v[FH_PARTY_REASON_MAX * 4 + 8];
+	if (format == FH_FORMAT_JSON) {
+		fh_buf b = FH_BUF_INIT;
+		fh_buf_printf(&b, "{\"tenant\":%lld,\"name\":", (long long)p->tenant_id);
+		fh_buf_json_string(&b, p->tenant_name);
+		for (int f = 0; f < FH_PF_COUNT; f++) {
+			fh_party_get(p, (fh_party_field)f, true, false, v, sizeof v);
+			fh_buf_printf(&b, ",\"%s\":", fh_party_field_name((fh_party_field)f));
+			bool number = f >= FH_PF_FULL && f <= FH_PF_RELATIONS_HERE;
+			if (number)
+				fh_buf_puts(&b, v);
+			else
+				fh_buf_json_string(&b, v[0] ? v : NULL);
+		}
+		fh_buf_printf(&b, ",\"version\":%lld}\n", (long long)p->version);
+		fputs(fh_buf_str(&b), stdout);
+		fh_buf_free(&b);
+		return;
+	}
+	printf("%s (%lld)\n", p->tenant_name, (long long)p->tenant_id);
+	for (int f = 0; f < FH_PF_COUNT; f++)
+		printf("  %s: %s\n", fh_party_field_label((fh_party_field)f, zh),
+		       fh_party_get(p, (fh_party_field)f, false, zh, v, sizeof v));
+}
+
+static int cmd_show(struct fh_opts *o)
+{
+	int64_t id;
+	if (o->npos != 3 || !parse_id(o->pos[2], &id))
+		return fh_cli_usage_error("%s", _("party show takes a tenant number"));
+	fh_store *s;
+	fh_actor by;
+	int rc = fh_cli_open_as_system(o, &s, &by);
+	if (rc)
+		return rc;
+	fh_party p;
+	fh_error err;
+	fh_status st = fh_party_get_record(s, &by, id, &p, &err);
+	if (st == FH_OK) {
+		print_record(&p, o->format);
+		fh_sync_item *items;
+		size_t n;
+		if (o->format != FH_FORMAT_JSON && fh_party_sync_list(s, &by, id, &items, &n, &err) == FH_OK) {
+			bool zh = fh_i18n_is_zh();
+			for (size_t i = 0; i < n; i++) {
+				char due[11], done[11];
+				fh_clock_format_date(items[i].due, due, sizeof due);
+				if (items[i].done_on)
+					fh_clock_format_date(items[i].done_on, done, sizeof done);
+				const char *kind = fh_sync_kind_label(items[i].kind, zh);
+				long long no = (long long)items[i].id;
+				if (items[i].done_on)
+					printf(_("  check %lld: %s, due %s, done %s\n"), no, kind, due, done);
+				else if (items[i].late_days)
+					printf(_("  check %lld: %s, due %s, %d days late\n"), no, kind, due,
+					       items[i].late_days);
+				else
+					printf(_("  check %lld: %s, due %s, open\n"), no, kind, due);
+			}
+			free(items);
+		}
+	}
+	fh_store_close(&s);
+	return st == FH_OK ? 0 : fh_cli_report(&err);
+}
+
+static int cmd_edit(struct fh_opts *o)
+{
+	int64_t id;
+	if (o->npos != 3 || !parse_id(o->pos[2], &id))
+		return fh_cli_usage_error("%s", _("party edit takes a tenant number"));
+	const char *given[FH_PF_COUNT];
+	bool any = false;
+	for (int f = 0; f < FH_PF_COUNT; f++) {
+		given[f] = f == FH_PF_FOUNDED ? o->tf[FH_TF_FOUNDED] : f == FH_PF_REASON ? o->reason : o->pf[f];
+		any |= given[f] != NULL;
+	}
+	if (!any)
+		return fh_cli_usage_error("%s", _("party edit needs field options (--full-members …); nothing was changed"));
+	fh_store *s;
+	fh_actor by;
+	int rc = fh_cli_open_as_system(o, &s, &by);
+	if (rc)
+		return rc;
+	fh_party p;
+	fh_error err;
+	fh_field_errors fe = { 0 };
+	fh_status st = fh_party_get_record(s, &by, id, &p, &err);
+	for (int f = 0; st == FH_OK && f < FH_PF_COUNT; f++) {
+		fh_error e;
+		if (given[f] && fh_party_set(&p, (fh_party_field)f, given[f], &e) != FH_OK)
+			fh_field_errors_add(&fe, &e);
+	}
+	if (st == FH_OK && fe.n) {
+		fh_party_validate(s, &p, &fe, &err);
+		st = FH_EINVAL;
+	} else if (st == FH_OK) {
+		st = fh_party_save(s, &by, &p, &fe, &err);
+	}
+	fh_store_close(&s);
+	if (st == FH_EINVAL && fe.n) {
+		for (size_t i = 0; i < fe.n; i++)
+			fh_cli_report(&fe.e[i]);
+		return fh_error_exit_status(FH_EINVAL);
+	}
+	if (st != FH_OK)
+		return fh_cli_report(&err);
+	print_record(&p, o->format);
+	return 0;
+}
+
+/* ---- fuhua party gaps / instructors ---------------------------------------------- */
+
+static const char *const list_ids[FH_PL_COUNT] = { "uncovered", "should_branch", "sync_gap",
+						   "reelection" };
+
+static int cmd_gaps(struct fh_opts *o)
+{
+	fh_store *s;
+	fh_actor by;
+	int64_t hub;
+	int rc = fh_cli_open_as_system(o, &s, &by);
+	if (rc)
+		return rc;
+	if ((rc = hub_option(o, s, &by, &hub)) >= 0) {
+		fh_store_close(&s);
+		return rc;
+	}
+	bool zh = fh_i18n_is_zh(), ids = o->format != FH_FORMAT_TABLE;
+	const char *list_labels[FH_PL_COUNT] = { _("uncovered"), _("should form a branch"),
+						 _("sync gap"), _("re-election") };
+	struct fh_table t;
+	fh_table_init(&t, (const char *[]){ "list", "tenant", "name", "hub", "form", "full_members",
+					    "what", "date", "days_late", NULL },
+		      (const char *[]){ _("List"), _("No."), _("Name"), _("Hub"), _("Party org"),
+					_("Members"), _("What"), _("Date"), _("Days late"), NULL });
+	t.numeric = 1u << 1 | 1u << 5 | 1u << 8;
+	fh_error err = { .code = FH_OK };
+	fh_status st = FH_OK;
+	for (int l = 0; st == FH_OK && l < FH_PL_COUNT; l++) {
+		fh_party_row *rows;
+		size_t n;
+		bool more;
+		if ((st = fh_party_list(s, &by, hub, (fh_party_list_kind)l, 100000, &rows, &n, &more, &err)) != FH_OK)
+			break;
+		for (size_t i = 0; i < n; i++) {
+			const fh_party_row *r = &rows[i];
+			char tid[24] = "", full[16], date[11] = "", late[16] = "", what[160] = "";
+			fh_sync_kind k;
+			if (r->tenant_id)
+				snprintf(tid, sizeof tid, "%lld", (long long)r->tenant_id);
+			snprintf(full, sizeof full, "%d", r->full);
+			if (r->date) {
+				fh_clock_format_date(r->date, date, sizeof date);
+				snprintf(late, sizeof late, "%d", r->days);
+			}
+			if (l == FH_PL_SYNC_GAPS && fh_sync_kind_parse(r->what, &k))
+				snprintf(what, sizeof what, "%s", ids ? fh_sync_kind_name(k) : fh_sync_kind_label(k, zh));
+			else if (l == FH_PL_REELECTION)
+				snprintf(what, sizeof what, "%s", r->tenant_id ? _("branch committee") : _("joint branch committee"));
+			else if (l == FH_PL_UNCOVERED)
+				snprintf(what, sizeof what, "%s", r->fallback ? _("fallback without an instructor")
+							  : _("no organisation, no fallback"));
+			fh_table_row(&t, (const char *[]){ ids ? list_ids[l] : list_labels[l], tid, r->name,
+							   r->hub_code,
+							   ids ? fh_party_org_name(r->form) : fh_party_org_label(r->form, zh),
+							   full, what, date, late, NULL });
+		}
+		free(rows);
+	}
+	fh_store_close(&s);
+	if (st != FH_OK) {
+		fh_table_free(&t);
+		return fh_cli_report(&err);
+	}
+	fh_table_print(&t, stdout, o->format);
+	fh_table_free(&t);
+	return 0;
+}
+
+static int cmd_instructors(struct fh_opts *o)
+{
+	fh_store *s;
+	fh_actor by;
+	int64_t hub;
+	int rc = fh_cli_open_as_system(o, &s, &by);
+	if (rc)
+		return rc;
+	if ((rc = hub_option(o, s, &by, &hub)) >= 0) {
+		fh_store_close(&s);
+		return rc;
+	}
+	fh_instructor *rows;
+	size_t n;
+	fh_error err;
+	fh_status st = fh_party_instructors(s, &by, hub, &rows, &n, &err);
+	fh_store_close(&s);
+	if (st != FH_OK)
+		return fh_cli_report(&err);
+	struct fh_table t;
+	fh_table_init(&t, (const char *[]){ "id", "name", "employer", "hub", "tenants", NULL },
+		      (const char *[]){ _("No."), _("Name"), _("Employer"), _("Hub"), _("Tenants"), NULL });
+	t.numeric = 1u | 1u << 4;
+	for (size_t i = 0; i < n; i++) {
+		char id[24], count[16];
+		snprintf(id, sizeof id, "%lld", (long long)rows[i].id);
+		snprintf(count, sizeof count, "%d", rows[i].tenants);
+		fh_table_row(&t, (const char *[]){ id, rows[i].name, rows[i].employer, rows[i].hub_code,
+						   count, NULL });
+	}
+	free(rows);
+	fh_table_print(&t, stdout, o->format);
+	fh_table_free(&t);
+	return 0;
+}
+
+/* ---- fuhua party event / done / annual ------------------------------------------ */
+
+static int cmd_event(struct fh_opts *o)
+{
+	int64_t id;
+	fh_sync_event e;
+	if (o->npos != 4 || !parse_id(o->pos[2], &id))
+		return fh_cli_usage_error("%s", _("party event takes a tenant number and an event"));
+	if (!fh_sync_event_parse(o->pos[3], &e))
+		return fh_cli_usage_error(_("the event is registration, annual, leadership or rating, not '%s'"),
+					  o->pos[3]);
+	int64_t on = day_option(o);
+	if (on < 0)
+		return 2;
+	fh_store *s;
+	fh_actor by;
+	int rc = fh_cli_open_as_system(o, &s, &by);
+	if (rc)
+		return rc;
+	int opened;
+	fh_error err;
+	fh_status st = fh_party_event(s, &by, id, e, on, &opened, &err);
+	fh_store_close(&s);
+	if (st != FH_OK)
+		return fh_cli_report(&err);
+	printf(N3_("%d check opened on the party track\n", "%d checks opened on the party track\n", opened),
+	       opened);
+	return 0;
+}
+
+static int cmd_done(struct fh_opts *o)
+{
+	int64_t id;
+	if (o->npos != 3 || !parse_id(o->pos[2], &id))
+		return fh_cli_usage_error("%s", _("party done takes a check number (fuhua party show)"));
+	int64_t on = day_option(o);
+	if (on < 0)
+		return 2;
+	fh_store *s;
+	fh_actor by;
+	int rc = fh_cli_open_as_system(o, &s, &by);
+	if (rc)
+		return rc;
+	fh_error err;
+	fh_status st = fh_party_sync_done(s, &by, id, on, &err);
+	fh_store_close(&s);
+	return st == FH_OK ? 0 : fh_cli_report(&err);
+}
+
+static int cmd_annual(struct fh_opts *o)
+{
+	char today[11];
+	int year = atoi(fh_clock_format_date(fh_clock_now(), today, sizeof today));
+	if (o->npos != 2)
+		return fh_cli_usage_error("%s", _("party annual takes no operands"));
+	if (o->year) {
+		char *end;
+		long y = strtol(o->year, &end, 10);
+		if (*end || y < 2000 || y > 2200)
+			return fh_cli_usage_error(_("--year takes a year like 2026, not '%s'"), o->year);
+		year = (int)y;
+	}
+	fh_store *s;
+	fh_actor by;
+	int64_t hub;
+	int rc = fh_cli_open_as_system(o, &s, &by);
+	if (rc)
+		return rc;
+	if ((rc = hub_option(o, s, &by, &hub)) >= 0) {
+		fh_store_close(&s);
+		return rc;
+	}
+	int opened;
+	fh_error err;
+	fh_status st = fh_party_open_annual(s, &by, hub, year, &opened, &err);
+	fh_store_close(&s);
+	if (st != FH_OK)
+		return fh_cli_report(&err);
+	printf(N3_("%d annual report opened\n", "%d annual reports opened\n", opened), opened);
+	return 0;
+}
+
+int fh_cli_party(struct fh_opts *o)
+{
+	static const struct {
+		const char *name;
+		int (*run)(struct fh_opts *);
+	} cmds[] = {
+		{ "show", cmd_show }, { "edit", cmd_edit }, { "gaps", cmd_gaps },
+		{ "instructors", cmd_instructors }, { "event", cmd_event }, { "done", cmd_done },
+		{ "annual", cmd_annual },
+	};
+	for (size_t i = 0; o->npos >= 2 && i < sizeof cmds / sizeof cmds[0]; i++)
+		if (strcmp(o->pos[1], cmds[i].name) == 0)
+			return cmds[i].run(o);
+	return fh_cli_usage_error("%s", _("party takes: show, edit, gaps, instructors, event, done, annual"));
+}
+
+/* ---- fuhua branch ------------------------------------------------------------------ */
+
+static void print_branches(const fh_branch *b, size_t n, enum fh_format format)
+{
+	struct fh_table t;
+	fh_table_init(&t, (const char *[]){ "id", "hub", "name", "secretary", "tenants", "max_tenants",
+					    "full_members", "founded", "elected", "term_ends", NULL },
+		      (const char *[]){ _("No."), _("Hub"), _("Name"), _("Secretary"), _("Tenants"),
+					_("At most"), _("Members"), _("Founded"), _("Elected"),
+					_("Term ends"), NULL });
+	t.numeric = 1u | 1u << 4 | 1u << 5 | 1u << 6;
+	for (size_t i = 0; i < n; i++) {
+		char id[24], ten[16], max[16], full[16], ends[11] = "";
+		snprintf(id, sizeof id, "%lld", (long long)b[i].id);
+		snprintf(ten, sizeof ten, "%d", b[i].tenants);
+		snprintf(max, sizeof max, "%d", b[i].max_tenants);
+		snprintf(full, sizeof full, "%d", b[i].full);
+		if (b[i].term_ends)
+			fh_clock_format_date(b[i].term_ends, ends, sizeof ends);
+		fh_table_row(&t, (const char *[]){ id, b[i].hub_code, b[i].name, b[i].secretary, ten, max,
+						   full, b[i].founded, b[i].elected, ends, NULL });
+	}
+	fh_table_print(&t, stdout, format);
+	fh_table_free(&t);
+}
+
+static int branch_list(struct fh_opts *o, fh_store *s, const fh_actor *by)
+{
+	int64_t hub;
+	int rc = hub_option(o, s, by, &hub);
+	if (rc >= 0)
+		return rc;
+	fh_branch *rows;
+	size_t n;
+	fh_error err;
+	if (fh_branch_list(s, by, hub, &rows, &n, &err) != FH_OK)
+		return fh_cli_report(&err);
+	print_branches(rows, n, o->format);
+	free(rows);
+	return 0;
+}
+
+static int branch_save(struct fh_opts *o, fh_store *s, const fh_actor *by, bool add)
+{
+	fh_branch b = { 0 };
+	fh_error err;
+	if (add) {
+		if (!o->tf[FH_TF_NAME] || o->npos != 2)
+			return fh_cli_usage_error("%s", _("branch add takes --name NAME"));
+		int64_t hub;
+		int rc = hub_option(o, s, by, &hub);
+		if (rc >= 0)
+			return rc;
+		b.hub_id = hub;
+	} else {
+		if (o->npos != 3 || !parse_id(o->pos[2], &b.id))
+			return fh_cli_usage_error("%s", _("branch edit takes a branch number"));
+		if (fh_branch_get(s, by, b.id, &b, &err) != FH_OK)
+			return fh_cli_report(&err);
+	}
+	const struct {
+		const char *val;
+		char *dst;
+		size_t size;
+	} set[] = {
+		{ o->tf[FH_TF_NAME], b.name, sizeof b.name },
+		{ o->pf[FH_PF_SECRETARY], b.secretary, sizeof b.secretary },
+		{ o->tf[FH_TF_FOUNDED], b.founded, sizeof b.founded },
+		{ o->pf[FH_PF_ELECTED], b.elected, sizeof b.elected },
+	};
+	for (size_t i = 0; i < sizeof set / sizeof set[0]; i++) {
+		if (!set[i].val)
+			continue;
+		if (strlen(set[i].val) >= set[i].size) {
+			err = (fh_error){ .code = FH_EINVAL };
+			snprintf(err.message, sizeof err.message, _("'%s' is too long"), set[i].val);
+			return fh_cli_report(&err);
+		}
+		snprintf(set[i].dst, set[i].size, "%s", set[i].val);
+	}
+	if (fh_branch_save(s, by, &b, &err) != FH_OK)
+		return fh_cli_report(&err);
+	print_branches(&b, 1, o->format);
+	return 0;
+}
+
+int fh_cli_branch(struct fh_opts *o)
+{
+	const char *sub = o->npos >= 2 ? o->pos[1] : "";
+	bool list = strcmp(sub, "list") == 0, add = strcmp(sub, "add") == 0;
+	if (!list && !add && strcmp(sub, "edit") != 0)
+		return fh_cli_usage_error("%s", _("branch takes: list, add, edit"));
+	fh_store *s;
+	fh_actor by;
+	int rc = fh_cli_open_as_system(o, &s, &by);
+	if (rc)
+		return rc;
+	rc = list ? branch_list(o, s, &by) : branch_save(o, s, &by, add);
+	fh_store_close(&s);
+	return rc;
+}

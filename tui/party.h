@@ -1,0 +1,19 @@
+/* fuhua tui — the party views: the Party screen (view_party.c), the party
+ * record's form and the joint branch form (view_party_form.c); a tenant's
+ * page has a Party tab (view_tenant.c). */
+#ifndef FUHUA_TUI_PARTY_H
+#define FUHUA_TUI_PARTY_H
+
+#include <stdint.h>
+
+#include "tui.h"
+
+/* Opening a joint branch's form: the branch (0: a new one in the hub). */
+struct fh_branch_arg {
+	int64_t id;
+};
+
+/* The party page and form open on a tenant (struct fh_tenant_arg). */
+extern const struct view_ops fh_party_form_view, fh_branch_form_view;
+
+#endif
