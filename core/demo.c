@@ -144,6 +144,7 @@ struct gen {
 	fh_error *err;
 	fh_actor actor;
 	uint64_t rng;
+	uint64_t party_rng; /* the party track's own stream: tenants stay as they were */
 	int64_t now;
 	struct hubinfo *hubs;
 	size_t nhubs;
@@ -251,7 +252,7 @@ static fh_status add_mentors(struct gen *g)
 			sqlite3_bind_int64(q, 6, g->now);
 			sqlite3_bind_text(q, 7, g->actor.name, -1, SQLITE_TRANSIENT);
 			if (instructor)
-				sqlite3_bind_text(q, 8, employers[pick(&g->rng, COUNT(employers))], -1,
+				sqlite3_bind_text(q, 8, employers[pick(&g->party_rng, COUNT(employers))], -1,
 						  SQLITE_STATIC);
 			int rc = sqlite3_step(q);
 			sqlite3_reset(q);
@@ -333,7 +334,7 @@ static int64_t joint_branch(struct gen *g, struct hubinfo *h, int64_t admitted)
 	snprintf(name, sizeof name, "%s社会组织%s联合党支部", h->code, nums[h->branches % 8]);
 	if (h->branches >= 8)
 		snprintf(name, sizeof name, "%s社会组织联合党支部%d", h->code, h->branches + 1);
-	person(&g->rng, who, sizeof who);
+	person(&g->party_rng, who, sizeof who);
 	sqlite3_bind_int64(q, 1, h->id);
 	sqlite3_bind_text(q, 2, name, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(q, 3, who, -1, SQLITE_TRANSIENT);
@@ -364,8 +365,8 @@ static fh_status sync_item(struct gen *g, int64_t tenant, const char *kind, cons
 	sqlite3_bind_text(q, 3, event, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(q, 4, on);
 	sqlite3_bind_int64(q, 5, due);
-	int64_t done = due - (int64_t)pick(&g->rng, 4) * DAY;
-	if (pick(&g->rng, 100) < 92 && done < g->now)
+	int64_t done = due - (int64_t)pick(&g->party_rng, 4) * DAY;
+	if (pick(&g->party_rng, 100) < 92 && done < g->now)
 		sqlite3_bind_int64(q, 6, done > on ? done : on);
 	sqlite3_bind_int64(q, 7, g->now);
 	sqlite3_bind_text(q, 8, g->actor.name, -1, SQLITE_TRANSIENT);
@@ -376,7 +377,7 @@ static fh_status sync_item(struct gen *g, int64_t tenant, const char *kind, cons
 
 static fh_status add_party(struct gen *g, struct hubinfo *h, const struct party_demo *d)
 {
-	uint64_t *rng = &g->rng;
+	uint64_t *rng = &g->party_rng;
 	int64_t branch = d->form == FH_PARTY_JOINT_BRANCH ? joint_branch(g, h, d->admitted) : 0;
 	if (branch)
 		h->branch_tenants++;
@@ -535,7 +536,7 @@ static fh_status add_tenant(struct gen *g, int serial)
 	sqlite3_bind_int(q, 19, rating);
 	sqlite3_bind_text(q, 20, fh_party_org_name(party), -1, SQLITE_STATIC);
 	sqlite3_bind_int(q, 21, members);
-	int64_t instructor = instructed ? h->instructor[pick(rng, 3) == 0] : 0;
+	int64_t instructor = instructed ? h->instructor[pick(&g->party_rng, 3) == 0] : 0;
 	if (instructor)
 		sqlite3_bind_int64(q, 22, instructor);
 	sqlite3_bind_int64(q, 23, g->now);
@@ -740,7 +741,8 @@ fh_status fh_demo_generate(fh_store *s, const fh_config *cfg, const fh_demo_opti
 	fh_status st = fh_hub_sync(s, cfg, "demo", &rep, err);
 	if (st != FH_OK)
 		return st;
-	struct gen g = { .s = s, .err = err, .rng = opt->seed ^ 0x66756875614ULL };
+	struct gen g = { .s = s, .err = err, .rng = opt->seed ^ 0x66756875614ULL,
+			 .party_rng = opt->seed ^ 0x7061727479ULL };
 	g.now = fh_clock_now() / DAY * DAY;
 	g.code_offset = opt->seed % 1000003;
 	if ((st = fh_actor_system(s, "demo", &g.actor, err)) == FH_OK)

@@ -13,6 +13,7 @@
 #include "fuhua/buf.h"
 #include "fuhua/import.h"
 #include "fuhua/operator.h"
+#include "fuhua/party.h"
 #include "fuhua/store.h"
 #include "fuhua/tenant.h"
 
@@ -418,9 +419,18 @@ static void lifecycle(void **s)
 	/* two years later, everything done: graduation */
 	setenv("FUHUA_NOW", "2028-03-01T09:00", 1);
 	sqlite3_exec(fh_store_db(st), "UPDATE milestones SET done_on = 1", NULL, NULL, NULL);
+	/* Party work covered: a joint branch (the party module's record) */
+	fh_party pr;
+	fh_branch b = { 0 };
+	assert_int_equal(fh_party_get_record(st, &manager, id, &pr, &err), FH_OK);
+	b.hub_id = pr.hub_id;
+	strcpy(b.name, "测试联合党支部");
+	assert_int_equal(fh_branch_save(st, &manager, &b, &err), FH_OK);
+	pr.form = FH_PARTY_JOINT_BRANCH;
+	pr.full = 1;
+	pr.branch_id = b.id;
+	assert_int_equal(fh_party_save(st, &manager, &pr, NULL, &err), FH_OK);
 	assert_int_equal(fh_tenant_get_by_id(st, &manager, id, &t, &err), FH_OK);
-	t.party_org = FH_PARTY_JOINT_BRANCH;
-	t.party_members = 1;
 	t.rating = 3;
 	strcpy(t.rating_date, "2027-12-01");
 	e.n = 0;

@@ -1,0 +1,348 @@
+/* Unit tests: dual incubation — every party rule at its boundaries, joint
+ * branches at and over their limit, the sync checks' dates, coverage from
+ * the maintained counts against a full count. */
+#include <sqlite3.h>
+
+#include "helpers.h"
+
+#include "../../core/store_int.h"
+#include "fuhua/clock.h"
+#include "fuhua/config.h"
+#include "fuhua/hub.h"
+#include "fuhua/operator.h"
+#include "fuhua/party.h"
+#include "fuhua/store.h"
+#include "fuhua/tenant.h"
+
+static fh_store *st;
+static fh_actor sys_actor;
+
+static int setup(void **s)
+{
+	(void)s;
+	fh_error err;
+	fh_config *cfg;
+	char p[256];
+	setenv("FUHUA_NOW", "2026-06-10T09:00", 1);
+	snprintf(p, sizeof p, "%s/party.db", tmpdir());
+	unlink(p);
+	if (fh_config_load(FIXTURES, &cfg, &err) != FH_OK || fh_store_create(p, &st, &err) != FH_OK ||
+	    fh_hub_sync(st, cfg, "test", NULL, &err) != FH_OK ||
+	    fh_actor_system(st, "test", &sys_actor, &err) != FH_OK)
+		return -1;
+	fh_config_free(&cfg);
+	return 0;
+}
+
+static int teardown(void **s)
+{
+	(void)s;
+	fh_store_close(&st);
+	return 0;
+}
+
+static int64_t hub(const char *code)
+{
+	fh_hub h;
+	fh_error err;
+	assert_int_equal(fh_hub_get(st, &sys_actor, code, &h, &err), FH_OK);
+	return h.id;
+}
+
+/* A tenant in incubation in hub `code`. */
+static int64_t tenant(const char *code, const char *name)
+{
+	fh_tenant t;
+	fh_error err;
+	fh_tenant_init(&t);
+	t.hub_id = hub(code);
+	snprintf(t.name, sizeof t.name, "%s", name);
+	assert_int_equal(fh_tenant_add(st, &sys_actor, &t, NULL, &err), FH_OK);
+	assert_int_equal(fh_tenant_move(st, &sys_actor, t.id, t.version, FH_STAGE_REVIEWING, NULL, &err), FH_OK);
+	assert_int_equal(fh_tenant_move(st, &sys_actor, t.id, t.version + 1, FH_STAGE_INCUBATING, NULL, &err),
+			 FH_OK);
+	return t.id;
+}
+
+static int64_t instructor(const char *code, const char *name)
+{
+	sqlite3_stmt *q;
+	assert_int_equal(fh_store_stmt(st, "INSERT INTO mentors(hub_id, name, kind, updated_at, updated_by)"
+					   " VALUES(?1, ?2, 'instructor', 0, 'test')", &q, NULL), FH_OK);
+	sqlite3_bind_int64(q, 1, hub(code));
+	sqlite3_bind_text(q, 2, name, -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(q), SQLITE_DONE);
+	sqlite3_reset(q);
+	return sqlite3_last_insert_rowid(fh_store_db(st));
+}
+
+static fh_status save(int64_t id, const char *const *kv, fh_field_errors *fe)
+{
+	fh_party p;
+	fh_error err;
+	assert_int_equal(fh_party_get_record(st, &sys_actor, id, &p, &err), FH_OK);
+	for (int i = 0; kv[i]; i += 2) {
+		fh_party_field f;
+		assert_true(fh_party_field_lookup(kv[i], &f));
+		if (fh_party_set(&p, f, kv[i + 1], &err) != FH_OK)
+			return FH_EINVAL;
+	}
+	memset(fe, 0, sizeof *fe);
+	return fh_party_save(st, &sys_actor, &p, fe, &err);
+}
+
+static bool problem(const fh_field_errors *fe, const char *field)
+{
+	for (size_t i = 0; i < fe->n; i++)
+		if (strcmp(fe->e[i].field, field) == 0)
+			return true;
+	return false;
+}
+
+static void test_branch_needs_three_full_members(void **s)
+{
+	(void)s;
+	int64_t id = tenant("ja", "三人成支部协会");
+	fh_field_errors fe;
+	/* 2 full members and 5 probationary ones: not a branch */
+	assert_int_equal(save(id, (const char *[]){ "form", "branch", "full_members", "2", "probationary", "5",
+						    "founded", "2026-01-05", "secretary", "王芳", NULL }, &fe),
+			 FH_EINVAL);
+	assert_true(problem(&fe, "party.full_members"));
+	/* 3: a branch */
+	assert_int_equal(save(id, (const char *[]){ "form", "branch", "full_members", "3", "founded",
+						    "2026-01-05", "secretary", "王芳", NULL }, &fe), FH_OK);
+	/* a branch needs its founding and secretary */
+	assert_int_equal(save(id, (const char *[]){ "secretary", "", NULL }, &fe), FH_EINVAL);
+	assert_true(problem(&fe, "party.secretary"));
+}
+
+static void test_should_form_a_branch(void **s)
+{
+	(void)s;
+	fh_party_rules r = { .branch_min_members = 3, .committee_term_years = 3,
+			     .org_forms = 1u << FH_PARTY_BRANCH | 1u << FH_PARTY_JOINT_BRANCH };
+	fh_party p = { .form = FH_PARTY_JOINT_BRANCH, .full = 2, .probationary = 4 };
+	fh_party_state ps;
+	fh_party_evaluate(&r, &p, fh_clock_now(), &ps);
+	assert_false(ps.should_branch); /* probationary members do not count */
+	assert_true(ps.org_covered);
+	p.full = 3;
+	fh_party_evaluate(&r, &p, fh_clock_now(), &ps);
+	assert_true(ps.should_branch);
+	p.form = FH_PARTY_BRANCH;
+	fh_party_evaluate(&r, &p, fh_clock_now(), &ps);
+	assert_false(ps.should_branch);
+}
+
+static void test_fallback_needs_an_instructor(void **s)
+{
+	(void)s;
+	fh_party_rules r = { .branch_min_members = 3,
+			     .org_forms = 1u << FH_PARTY_BRANCH | 1u << FH_PARTY_JOINT_BRANCH };
+	fh_party p = { .form = FH_PARTY_NONE, .fallback = true };
+	fh_party_state ps;
+	fh_party_evaluate(&r, &p, fh_clock_now(), &ps);
+	assert_false(ps.work_covered); /* fallback alone: uncovered */
+	p.instructor_id = 7;
+	fh_party_evaluate(&r, &p, fh_clock_now(), &ps);
+	assert_true(ps.work_covered);
+	assert_false(ps.org_covered);
+	/* an instructor without fallback, no members at all: still uncovered */
+	p.fallback = false;
+	fh_party_evaluate(&r, &p, fh_clock_now(), &ps);
+	assert_false(ps.work_covered);
+	/* functional: separate, not an organisation unless configured */
+	p.form = FH_PARTY_FUNCTIONAL;
+	fh_party_evaluate(&r, &p, fh_clock_now(), &ps);
+	assert_true(ps.separate);
+	assert_false(ps.org_covered);
+	r.org_forms |= 1u << FH_PARTY_FUNCTIONAL;
+	fh_party_evaluate(&r, &p, fh_clock_now(), &ps);
+	assert_true(ps.org_covered);
+
+	/* saved: fallback needs its reason; the coverage counts it once guided */
+	int64_t id = tenant("ja-gh", "兜底管理服务社");
+	int64_t who = instructor("ja-gh", "李指导");
+	char num[24];
+	snprintf(num, sizeof num, "%lld", (long long)who);
+	fh_field_errors fe;
+	assert_int_equal(save(id, (const char *[]){ "fallback", "yes", NULL }, &fe), FH_EINVAL);
+	assert_true(problem(&fe, "party.reason"));
+	assert_int_equal(save(id, (const char *[]){ "fallback", "yes", "reason", "正式党员不足3人", NULL }, &fe),
+			 FH_OK);
+	fh_coverage *c;
+	size_t n;
+	fh_error err;
+	assert_int_equal(fh_party_coverage(st, &sys_actor, hub("ja-gh"), false, &c, &n, &err), FH_OK);
+	int alone = c[0].fallback_alone, work = c[0].work;
+	free(c);
+	assert_int_equal(save(id, (const char *[]){ "instructor", num, "appointed", "2026-02-01", NULL }, &fe),
+			 FH_OK);
+	assert_int_equal(fh_party_coverage(st, &sys_actor, hub("ja-gh"), false, &c, &n, &err), FH_OK);
+	assert_int_equal(c[0].fallback_alone, alone - 1);
+	assert_int_equal(c[0].work, work + 1);
+	free(c);
+	/* a branch is not under fallback */
+	assert_int_equal(save(id, (const char *[]){ "form", "branch", "full_members", "4", "founded",
+						    "2026-01-01", "secretary", "赵", NULL }, &fe), FH_EINVAL);
+	assert_true(problem(&fe, "party.fallback"));
+}
+
+static void test_joint_branch_limit(void **s)
+{
+	(void)s;
+	fh_branch b = { .hub_id = hub("ja-pp") };
+	fh_error err;
+	snprintf(b.name, sizeof b.name, "彭浦新村街道社会组织联合党支部");
+	snprintf(b.founded, sizeof b.founded, "2025-03-01");
+	assert_int_equal(fh_branch_save(st, &sys_actor, &b, &err), FH_OK);
+	assert_int_equal(b.max_tenants, 5);
+	char num[24];
+	snprintf(num, sizeof num, "%lld", (long long)b.id);
+	fh_field_errors fe;
+	for (int i = 0; i < 5; i++) { /* at the limit: five */
+		char name[64];
+		snprintf(name, sizeof name, "联合支部成员%d号", i + 1);
+		assert_int_equal(save(tenant("ja-pp", name), (const char *[]){ "form", "joint_branch", "branch", num,
+									      "full_members", "1", NULL }, &fe),
+				 FH_OK);
+	}
+	assert_int_equal(fh_branch_get(st, &sys_actor, b.id, &b, &err), FH_OK);
+	assert_int_equal(b.tenants, 5);
+	assert_int_equal(b.full, 5);
+	/* the sixth is refused, naming the branch */
+	assert_int_equal(save(tenant("ja-pp", "第六个组织"), (const char *[]){ "form", "joint_branch", "branch",
+									      num, NULL }, &fe), FH_EINVAL);
+	assert_true(problem(&fe, "party.branch"));
+	assert_non_null(strstr(fe.e[0].message, "联合党支部"));
+	/* a joint branch names its branch; and a branch of another hub is refused */
+	assert_int_equal(save(tenant("ja-dn", "另一街道组织"), (const char *[]){ "form", "joint_branch", "branch",
+									       num, NULL }, &fe), FH_EINVAL);
+	assert_true(problem(&fe, "party.branch"));
+	assert_int_equal(save(tenant("ja-dn", "未选支部组织"), (const char *[]){ "form", "joint_branch", NULL }, &fe),
+			 FH_EINVAL);
+}
+
+static void test_sync_check_dates(void **s)
+{
+	(void)s;
+	fh_party_rules r = { .registration_days = 5, .annual_deadline = 531 };
+	/* Friday 2026-06-05: five working days on is Friday 2026-06-12 */
+	int64_t fri = fh_date_epoch("2026-06-05");
+	int64_t due = fh_sync_due(&r, FH_EVENT_REGISTRATION, fri);
+	assert_int_equal(due, fh_date_epoch("2026-06-12"));
+	assert_int_equal(fh_sync_due(&r, FH_EVENT_ANNUAL, fh_date_epoch("2026-01-01")), fh_date_epoch("2026-05-31"));
+	assert_int_equal(fh_sync_due(&r, FH_EVENT_ANNUAL, fh_date_epoch("2026-06-01")), fh_date_epoch("2026-06-08"));
+
+	/* registering opens the commitment and the survey, due in 5 working days */
+	setenv("FUHUA_NOW", "2026-06-05T10:00", 1);
+	int64_t id = tenant("ja", "同步登记服务中心");
+	fh_tenant t;
+	fh_error err;
+	assert_int_equal(fh_tenant_get_by_id(st, &sys_actor, id, &t, &err), FH_OK);
+	t.reg_state = FH_REG_REGISTERED;
+	snprintf(t.credit_code, sizeof t.credit_code, "%s", "52310106MJ5123456");
+	t.credit_code[17] = fh_credit_code_check_char(t.credit_code);
+	t.credit_code[18] = 0;
+	assert_int_equal(fh_tenant_update(st, &sys_actor, &t, NULL, &err), FH_OK);
+	fh_sync_item *items;
+	size_t n;
+	assert_int_equal(fh_party_sync_list(st, &sys_actor, id, &items, &n, &err), FH_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(items[0].due, fh_date_epoch("2026-06-12"));
+	free(items);
+	/* on its last day it is no gap; the day after it is, one day late */
+	bool more;
+	fh_party_row *rows;
+	size_t nr;
+	setenv("FUHUA_NOW", "2026-06-12T18:00", 1);
+	assert_int_equal(fh_party_list(st, &sys_actor, hub("ja"), FH_PL_SYNC_GAPS, 100, &rows, &nr, &more, &err), FH_OK);
+	for (size_t i = 0; i < nr; i++)
+		assert_true(rows[i].tenant_id != id);
+	free(rows);
+	setenv("FUHUA_NOW", "2026-06-13T08:00", 1);
+	assert_int_equal(fh_party_list(st, &sys_actor, hub("ja"), FH_PL_SYNC_GAPS, 100, &rows, &nr, &more, &err), FH_OK);
+	int found = 0;
+	for (size_t i = 0; i < nr; i++)
+		if (rows[i].tenant_id == id) {
+			found++;
+			assert_int_equal(rows[i].days, 1);
+		}
+	assert_int_equal(found, 2);
+	free(rows);
+	/* done: no longer a gap; twice is refused */
+	assert_int_equal(fh_party_sync_list(st, &sys_actor, id, &items, &n, &err), FH_OK);
+	assert_int_equal(fh_party_sync_done(st, &sys_actor, items[0].id, 0, &err), FH_OK);
+	assert_int_equal(fh_party_sync_done(st, &sys_actor, items[0].id, 0, &err), FH_ECONFLICT);
+	free(items);
+	/* the same event twice opens nothing more */
+	int opened;
+	assert_int_equal(fh_party_event(st, &sys_actor, id, FH_EVENT_LEADERSHIP, 0, &opened, &err), FH_OK);
+	assert_int_equal(opened, 1);
+	assert_int_equal(fh_party_event(st, &sys_actor, id, FH_EVENT_LEADERSHIP, 0, &opened, &err), FH_OK);
+	assert_int_equal(opened, 0);
+	setenv("FUHUA_NOW", "2026-06-10T09:00", 1);
+}
+
+static void test_term_ends(void **s)
+{
+	(void)s;
+	fh_party_rules r = { .branch_min_members = 3, .committee_term_years = 3 };
+	fh_party p = { .form = FH_PARTY_BRANCH, .full = 3 };
+	snprintf(p.elected, sizeof p.elected, "2023-06-10");
+	fh_party_state ps;
+	assert_int_equal(fh_party_term_end(&r, p.elected), fh_date_epoch("2026-06-10"));
+	fh_party_evaluate(&r, &p, fh_date_epoch("2026-06-09"), &ps);
+	assert_false(ps.reelection_due);
+	fh_party_evaluate(&r, &p, fh_date_epoch("2026-06-10"), &ps);
+	assert_true(ps.reelection_due);
+}
+
+/* The maintained counts equal a full count after writes of every kind, and
+ * the coverage report equals an independent query. */
+static void test_coverage_matches_a_full_count(void **s)
+{
+	(void)s;
+	fh_check_report rep = { 0 };
+	fh_error err;
+	assert_int_equal(fh_store_check(st, &rep, &err), FH_OK);
+	assert_int_equal(rep.n, 0);
+	fh_coverage *c;
+	size_t n;
+	assert_int_equal(fh_party_coverage(st, &sys_actor, 0, false, &c, &n, &err), FH_OK);
+	sqlite3_stmt *q;
+	assert_int_equal(fh_store_stmt(st, "SELECT count(*), sum(party_org IN ('branch','joint_branch')),"
+					   " sum(party_org IN ('branch','joint_branch') OR (party_fallback AND"
+					   " instructor_id IS NOT NULL)) FROM tenants WHERE stage = 'incubating'", &q, NULL),
+			 FH_OK);
+	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+	assert_int_equal(c[0].counted, sqlite3_column_int(q, 0));
+	assert_int_equal(c[0].org, sqlite3_column_int(q, 1));
+	assert_int_equal(c[0].work, sqlite3_column_int(q, 2));
+	assert_true(c[0].counted > 0);
+	sqlite3_reset(q);
+	free(c);
+	/* a count damaged behind core's back is found */
+	assert_int_equal(sqlite3_exec(fh_store_db(st), "UPDATE party_tally SET n = n + 1 WHERE n > 0 AND"
+				      " stage = 'incubating'", NULL, NULL, NULL), SQLITE_OK);
+	memset(&rep, 0, sizeof rep);
+	assert_int_equal(fh_store_check(st, &rep, &err), FH_OK);
+	assert_true(rep.n > 0);
+	sqlite3_exec(fh_store_db(st), "UPDATE party_tally SET n = n - 1 WHERE n > 0 AND stage = 'incubating'",
+		     NULL, NULL, NULL);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_branch_needs_three_full_members),
+		cmocka_unit_test(test_should_form_a_branch),
+		cmocka_unit_test(test_fallback_needs_an_instructor),
+		cmocka_unit_test(test_joint_branch_limit),
+		cmocka_unit_test(test_sync_check_dates),
+		cmocka_unit_test(test_term_ends),
+		cmocka_unit_test(test_coverage_matches_a_full_count),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
