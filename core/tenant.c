@@ -92,6 +92,13 @@ TERMS(org_type, fh_org_type, org_types, FH_ORG_TYPE_COUNT)
 TERMS(reg_state, fh_reg_state, reg_states, FH_REG_STATE_COUNT)
 TERMS(party_org, fh_party_org, party_orgs, FH_PARTY_ORG_COUNT)
 
+const char *fh_party_column(fh_party_org p, bool fallback, bool ids, bool zh)
+{
+	if (p == FH_PARTY_NONE && fallback)
+		return ids ? fallback_term.id : term_label(&fallback_term, 1, 0, zh);
+	return ids ? fh_party_org_name(p) : fh_party_org_label(p, zh);
+}
+
 const char *fh_stage_label(fh_stage s, bool zh)
 {
 	return term_label(stages, FH_STAGE_COUNT, (int)s, zh);
@@ -511,10 +518,7 @@ const char *fh_tenant_get(const fh_tenant *t, fh_tenant_field f, bool ids, bool 
 		break;
 	case FH_TF_RATING_DATE: s = t->rating_date; break;
 	case FH_TF_PARTY_ORG:
-		if (t->party_org == FH_PARTY_NONE && t->party_fallback)
-			s = ids ? fallback_term.id : term_label(&fallback_term, 1, 0, zh);
-		else
-			s = ids ? fh_party_org_name(t->party_org) : fh_party_org_label(t->party_org, zh);
+		s = fh_party_column(t->party_org, t->party_fallback, ids, zh);
 		break;
 	case FH_TF_PARTY_MEMBERS: snprintf(buf, size, "%d", t->party_members); break;
 	case FH_TF_NOTES: s = t->notes; break;

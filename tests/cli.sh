@@ -224,5 +224,58 @@ $F tenant import "$T/formula.csv" --hub ja-gh 2> /dev/null
 id=$($F tenant list --search 公式组织 --format csv | sed -n 2p | cut -d, -f1)
 check "re-importing an export gives back the text (the export's apostrophe goes)" \
 	sh -c "$F tenant show $id --format json | grep -q '\"notes\":\"=1+2\"'"
+# Dual incubation: the coverage report equals an independent count in SQL
+# (own branch or joint branch; or fallback with an instructor), per hub
+# rolled up; a branch with two full members is refused with the reason; a
+# joint branch at its limit refuses the next tenant; sync checks close.
+P="$T/party.db"
+"$FUHUA" demo --db "$P" --config fixtures/config --tenants 400 --seed 5 > /dev/null
+"$FUHUA" report coverage --db "$P" --format csv > "$T/cov.csv"
+want=$(sqlite3 -csv "$P" "SELECT 'sh', count(*), sum(party_org IN ('branch','joint_branch')),
+  sum(party_org IN ('branch','joint_branch') OR (party_fallback AND instructor_id IS NOT NULL))
+  FROM tenants WHERE stage = 'incubating'")
+got=$(awk -F, 'NR == 2 { print $1 "," $4 "," $5 "," $7 }' "$T/cov.csv")
+check "report coverage equals an independent SQL count (city: $got)" [ "$got" = "$want" ]
+want=$(sqlite3 -csv "$P" "WITH RECURSIVE s(id) AS (SELECT id FROM hubs WHERE code = 'ja-gh'
+  UNION ALL SELECT h.id FROM hubs h JOIN s ON h.parent_id = s.id)
+  SELECT 'ja-gh', count(*), sum(party_org IN ('branch','joint_branch')),
+  sum(party_org IN ('branch','joint_branch') OR (party_fallback AND instructor_id IS NOT NULL))
+  FROM tenants WHERE stage = 'incubating' AND hub_id IN (SELECT id FROM s)")
+got=$(awk -F, '$1 == "ja-gh" { print $1 "," $4 "," $5 "," $7 }' "$T/cov.csv")
+check "… and for a street rolled up with its community site ($got)" [ "$got" = "$want" ]
+"$FUHUA" report coverage --db "$P" --all-stages --format json > "$T/cov.json"
+check "report coverage --all-stages counts every tenant" grep -q "\"tenants\": $(sqlite3 "$P" 'SELECT count(*) FROM tenants')" "$T/cov.json"
+"$FUHUA" report coverage --db "$P" > "$T/cov.txt"
+check "… the table names the published rates beside ours" grep -q '浙江省.*100.0' "$T/cov.txt"
+id=$(sqlite3 "$P" "SELECT id FROM tenants WHERE stage = 'incubating' AND party_org = 'none' LIMIT 1")
+"$FUHUA" --lang en party edit "$id" --db "$P" --form branch --full-members 2 --probationary 4 \
+	--founded 2026-01-05 --secretary 王芳 --fallback no 2> "$T/err"
+check "a branch of two full members is refused (exit 2) with the reason" sh -c "[ $? -eq 2 ] && grep -q 'Full members: a branch of its own needs at least 3 full members (probationary members do not count)' '$T/err'"
+"$FUHUA" party edit "$id" --db "$P" --form branch --full-members 3 --founded 2026-01-05 --secretary 王芳 \
+	--fallback no > /dev/null
+check "… three make a branch" [ "$(sqlite3 "$P" "SELECT party_org FROM tenants WHERE id = $id")" = branch ]
+check "… audited on the tenant" [ "$(sqlite3 "$P" "SELECT count(*) FROM audit WHERE entity = 'tenant' AND entity_id = $id AND action = 'party'")" = 1 ]
+"$FUHUA" branch add --db "$P" --hub ja-dn --name 大宁测试联合党支部 --founded 2026-03-01 > /dev/null
+bid=$(sqlite3 "$P" "SELECT id FROM party_branches WHERE name = '大宁测试联合党支部'")
+for t in $(sqlite3 "$P" "SELECT id FROM tenants WHERE hub_id = (SELECT id FROM hubs WHERE code = 'ja-dn')
+	AND stage = 'incubating' AND party_org = 'none' AND party_fallback = 0 LIMIT 6"); do
+	"$FUHUA" --lang en party edit "$t" --db "$P" --form joint_branch --branch "$bid" > /dev/null 2> "$T/err"
+	echo $? >> "$T/joint.rc"
+done
+check "a joint branch takes five tenants, the sixth is refused" [ "$(tr '\n' ' ' < "$T/joint.rc")" = "0 0 0 0 0 2 " ]
+check "… naming the branch and its limit" grep -q '大宁测试联合党支部 already covers 5 tenants' "$T/err"
+"$FUHUA" party gaps --db "$P" --format csv > "$T/gaps.csv"
+check "party gaps lists uncovered tenants and sync gaps" sh -c "grep -q '^uncovered,' '$T/gaps.csv' && grep -q '^sync_gap,' '$T/gaps.csv'"
+item=$(sqlite3 "$P" "SELECT id FROM party_sync WHERE done_on IS NULL LIMIT 1")
+"$FUHUA" party done "$item" --db "$P"
+check "party done closes a sync check" [ "$(sqlite3 "$P" "SELECT done_on IS NOT NULL FROM party_sync WHERE id = $item")" = 1 ]
+"$FUHUA" party done "$item" --db "$P" 2> /dev/null
+check "… once (exit 1 the second time)" [ $? -eq 1 ]
+"$FUHUA" party annual --db "$P" --year 2026 > "$T/annual"
+check "party annual opens the year's reports once" sh -c "grep -q 'annual report' '$T/annual' && $FUHUA party annual --db '$P' --year 2026 | grep -q '^0 annual'"
+"$FUHUA" --lang en tenant edit "$id" --db "$P" --party-org none 2> "$T/err"
+check "tenant edit leaves the party record to party edit (exit 2)" sh -c "[ $? -eq 2 ] && grep -q 'fuhua party edit' '$T/err'"
+check "the maintained counts equal a full count after all this" sh -c "$FUHUA check --db '$P' | grep -q ': ok'"
+
 rm -rf "$T"
 unset FUHUA_NOW

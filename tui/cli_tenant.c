@@ -118,7 +118,7 @@ static int cmd_list(struct fh_opts *o)
 				     ids ? fh_org_type_name(r->org_type) : fh_org_type_label(r->org_type, zh),
 				     ids ? fh_stage_name(r->stage) : fh_stage_label(r->stage, zh), r->field,
 				     r->hub_code, months,
-				     ids ? fh_party_org_name(r->party_org) : fh_party_org_label(r->party_org, zh),
+				     fh_party_column(r->party_org, r->party_fallback, ids, zh),
 				     members, r->credit_code, r->contact, r->phone, NULL });
 		}
 		if (n)

@@ -44,11 +44,13 @@ const char *fh_short_org_type(int type)
 	return type >= 0 && type < FH_ORG_TYPE_COUNT ? _(names[type]) : "";
 }
 
-const char *fh_short_party(int party_org, bool instructor)
+const char *fh_short_party(int party_org, bool fallback, bool instructor)
 {
 	static const char *const names[FH_PARTY_ORG_COUNT] = {
-		"—", N_("branch"), N_("joint"), N_("functional"), N_("extended"), N_("hub's"),
+		"—", N_("branch"), N_("joint"), N_("functional"), N_("extended"),
 	};
+	if (party_org == FH_PARTY_NONE && fallback)
+		return _("hub's");
 	if (party_org == FH_PARTY_NONE)
 		return instructor ? _("instructor") : "—";
 	return party_org > 0 && party_org < FH_PARTY_ORG_COUNT ? _(names[party_org]) : "";

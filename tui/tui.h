@@ -284,7 +284,7 @@ void fh_draw_bar(const struct app *app, int y, int x, int cols, double value, do
 		 bool high_is_good);
 /* Short labels for narrow columns. */
 const char *fh_short_org_type(int type);
-const char *fh_short_party(int party_org, bool instructor);
+const char *fh_short_party(int party_org, bool fallback, bool instructor);
 
 /* Line editing shared by every text field: Backspace, Ctrl-U, printable
  * characters appended (bytes ≤ size). Returns whether the input was one of

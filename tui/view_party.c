@@ -276,8 +276,8 @@ static void draw(struct app *app, struct view *v, struct rect a)
 	}
 	if (p->list == L_BOARD && a.y + a.rows - y > 2) {
 		int nw = cols > 70 ? cols - 52 : cols / 3;
-		fh_draw_text(y, nw, _("organisation"), 16, false, fh_attr(app, FH_C_DIM));
-		fh_draw_text(y, nw + 17, _("party"), 16, false, fh_attr(app, FH_C_DIM));
+		fh_draw_text(y, nw, _("Organisation track"), 16, false, fh_attr(app, FH_C_DIM));
+		fh_draw_text(y, nw + 17, _("Party track"), 16, false, fh_attr(app, FH_C_DIM));
 		fh_draw_text(y++, nw + 34, _("party org"), cols - nw - 34, true, fh_attr(app, FH_C_DIM));
 	}
 	fh_list_draw(app, l, (struct rect){ y, 0, a.y + a.rows - y, cols }, true);

@@ -82,7 +82,7 @@ static void draw_row(struct app *app, void *ctx, const void *row, int y, int x, 
 	x += fh_draw_text(y, x, fh_stage_label(r->stage, zh()), W_STAGE, true, a) + 1;
 	x += fh_draw_text(y, x, r->field, W_FIELD, true, a) + 1;
 	x += fh_draw_text(y, x, months, W_MONTHS, true, a) + 1;
-	x += fh_draw_text(y, x, fh_short_party(r->party_org, r->instructor), W_PARTY, true, a) + 1;
+	x += fh_draw_text(y, x, fh_short_party(r->party_org, r->party_fallback, r->instructor), W_PARTY, true, a) + 1;
 	fh_draw_text(y, x, r->hub_code, W_HUB, true, a);
 }
 

@@ -49,6 +49,9 @@ const char *fh_reg_state_label(fh_reg_state r, bool zh);
 const char *fh_party_org_name(fh_party_org p);
 const char *fh_party_org_label(fh_party_org p, bool zh);
 const char *fh_stage_label(fh_stage s, bool zh);
+/* The party column of spreadsheets and lists: the form, or "fallback" (兜底管理)
+ * for a tenant without one under the hub's branch; identifier or label. */
+const char *fh_party_column(fh_party_org p, bool fallback, bool ids, bool zh);
 /* The parse functions take the identifier or either label (and the common
  * older names: 民办非企业单位); false for anything else. */
 bool fh_org_type_parse(const char *s, fh_org_type *out);
