@@ -15,8 +15,10 @@
 #include "fuhua/demo.h"
 #include "fuhua/hub.h"
 #include "fuhua/operator.h"
+#include "fuhua/party.h"
 #include "fuhua/report.h"
 #include "fuhua/store.h"
+#include "../core/store_int.h"
 
 static double now_ms(void)
 {
@@ -304,6 +306,102 @@ static void tenants_bench(fh_store *s, const fh_actor *admin, const char *path, 
 	unlink(rss);
 }
 
+/* Dual incubation: coverage of the whole tree from the maintained counts,
+ * beside the anchor of the same figures counted from the tenants in one
+ * SQL statement; what the Party screen reads when it opens; each list. */
+static void party_bench(fh_store *s, const fh_actor *admin, int tenants)
+{
+	enum { N = 100 };
+	double ms[N], anchor[N];
+	fh_error err;
+	for (int all = 0; all < 2; all++) {
+		for (int i = 0; i < N; i++) {
+			fh_coverage *c;
+			size_t n;
+			double a = now_ms();
+			fh_party_coverage(s, admin, 0, all, &c, &n, &err);
+			ms[i] = now_ms() - a;
+			free(c);
+			sqlite3_stmt *q;
+			a = now_ms();
+			fh_store_stmt(s, "SELECT hub_id, party_org, party_fallback, instructor_id IS NOT NULL,"
+				      " count(*), sum(party_members) FROM tenants WHERE ?1 OR stage = 'incubating'"
+				      " GROUP BY 1, 2, 3, 4", &q, NULL);
+			sqlite3_bind_int(q, 1, all);
+			while (sqlite3_step(q) == SQLITE_ROW)
+				;
+			sqlite3_reset(q);
+			anchor[i] = now_ms() - a;
+		}
+		qsort(ms, N, sizeof ms[0], cmp);
+		qsort(anchor, N, sizeof anchor[0], cmp);
+		printf("coverage report, whole tree, %s (%d tenants): median %.2f ms, p95 %.2f ms;"
+		       " anchor, the same counts from the tenants in one query: median %.2f ms\n",
+		       all ? "every stage" : "in incubation", tenants, ms[N / 2], ms[N * 95 / 100], anchor[N / 2]);
+	}
+	/* the Party screen on open: coverage, reference rates, the first list */
+	for (int i = 0; i < N; i++) {
+		fh_coverage *c;
+		fh_party_row *rows;
+		fh_coverage_ref refs[FH_COVERAGE_REFS_MAX];
+		size_t n, nr;
+		bool more;
+		double a = now_ms();
+		fh_party_coverage(s, admin, 0, false, &c, &n, &err);
+		fh_party_references(s, admin->hub_id, refs, FH_COVERAGE_REFS_MAX);
+		fh_party_list(s, admin, 0, FH_PL_UNCOVERED, 500, &rows, &nr, &more, &err);
+		ms[i] = now_ms() - a;
+		free(c);
+		free(rows);
+	}
+	qsort(ms, N, sizeof ms[0], cmp);
+	printf("Party screen on open, city administrator (coverage, rates, 500 uncovered): median %.2f ms,"
+	       " p95 %.2f ms\n", ms[N / 2], ms[N * 95 / 100]);
+	static const char *const names[FH_PL_COUNT] = { "uncovered", "should form a branch", "sync gaps",
+							 "re-elections" };
+	for (int l = 0; l < FH_PL_COUNT; l++) {
+		size_t nr = 0;
+		for (int i = 0; i < N; i++) {
+			fh_party_row *rows;
+			bool more;
+			double a = now_ms();
+			fh_party_list(s, admin, 0, (fh_party_list_kind)l, 500, &rows, &nr, &more, &err);
+			ms[i] = now_ms() - a;
+			free(rows);
+		}
+		qsort(ms, N, sizeof ms[0], cmp);
+		printf("  list %s (up to 500 rows, %zu shown): median %.2f ms, p95 %.2f ms\n", names[l], nr,
+		       ms[N / 2], ms[N * 95 / 100]);
+	}
+	for (int i = 0; i < N; i++) {
+		fh_instructor *rows;
+		size_t n;
+		double a = now_ms();
+		fh_party_instructors(s, admin, 0, &rows, &n, &err);
+		ms[i] = now_ms() - a;
+		free(rows);
+	}
+	qsort(ms, N, sizeof ms[0], cmp);
+	printf("  instructors and their loads: median %.2f ms, p95 %.2f ms\n", ms[N / 2], ms[N * 95 / 100]);
+	for (int i = 0; i < N; i++) {
+		fh_tenant_filter f;
+		fh_tenant_row rows[200];
+		size_t n;
+		fh_tenant_filter_init(&f);
+		f.stage = FH_STAGE_INCUBATING;
+		double a = now_ms();
+		fh_tenant_page(s, admin, &f, NULL, false, rows, 200, &n, &err);
+		for (size_t k = 0; k < n; k++) {
+			fh_tracks tr;
+			fh_party_tracks(s, rows[k].id, &tr, &err);
+		}
+		ms[i] = now_ms() - a;
+	}
+	qsort(ms, N, sizeof ms[0], cmp);
+	printf("  dual-track board (200 tenants with both tracks): median %.2f ms, p95 %.2f ms\n", ms[N / 2],
+	       ms[N * 95 / 100]);
+}
+
 int main(int argc, char **argv)
 {
 	const char *path = argc > 1 ? argv[1] : "/tmp/fuhua-bench.db";
@@ -357,6 +455,24 @@ int main(int argc, char **argv)
 	}
 	qsort(ms, N, sizeof ms[0], cmp);
 	printf("recent activity (40 rows): median %.2f ms, p95 %.2f ms\n", ms[N / 2], ms[N * 95 / 100]);
+	/* what the dashboard reads after a login, all of it */
+	for (int i = 0; i < N; i++) {
+		fh_dashboard d;
+		fh_hub *hubs;
+		fh_audit_row *rows;
+		size_t nh, na;
+		double b = now_ms();
+		fh_report_dashboard(s, &admin, &d, &err);
+		fh_hub_list(s, &admin, &hubs, &nh, &err);
+		fh_audit_recent(s, &admin, 40, &rows, &na, &err);
+		ms[i] = now_ms() - b;
+		free(hubs);
+		free(rows);
+	}
+	qsort(ms, N, sizeof ms[0], cmp);
+	printf("dashboard after login, city administrator (figures, hub tree, activity): median %.2f ms,"
+	       " p95 %.2f ms\n", ms[N / 2], ms[N * 95 / 100]);
+	party_bench(s, &admin, tenants);
 	double a = now_ms();
 	int v0 = (int)fh_store_data_version(s);
 	for (int i = 0; i < 1000; i++)
