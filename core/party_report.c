@@ -246,8 +246,8 @@ static const char *const list_sql[FH_PL_COUNT] = {
 		" WHERE t.party_members >= h.branch_min_members AND t.party_org != 'branch' LIMIT ?3",
 	[FH_PL_SYNC_GAPS] = FH_SQL_SCOPE
 		"SELECT t.id, p.id, t.name, h.code, t.party_org, t.party_members, t.party_fallback,"
-		" t.instructor_id IS NOT NULL, p.due, p.kind FROM party_sync p"
-		" JOIN tenants t ON t.id = p.tenant_id JOIN hubs h ON h.id = t.hub_id"
+		" t.instructor_id IS NOT NULL, p.due, p.kind FROM party_sync p INDEXED BY party_sync_open"
+		" CROSS JOIN tenants t ON t.id = p.tenant_id JOIN hubs h ON h.id = t.hub_id"
 		" WHERE p.done_on IS NULL AND p.due < ?2 AND t.stage = 'incubating'"
 		" AND t.hub_id IN (SELECT id FROM scope) ORDER BY p.due, p.id LIMIT ?3",
 	/* own branches, then joint ones, by the end of their term */

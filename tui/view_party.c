@@ -17,7 +17,6 @@
 #include "width.h"
 
 #define LIST_MAX 500
-#define BOARD_MAX 200
 
 enum { OP_NEXT_LIST = FH_ACT_LOCAL, OP_PREV_LIST, OP_EDIT, OP_ALL_STAGES, OP_NEW_BRANCH };
 enum { L_UNCOVERED, L_SHOULD, L_GAPS, L_REELECT, L_INSTRUCTORS, L_BOARD, L_COUNT };
@@ -41,6 +40,7 @@ struct pscreen {
 	int list;
 	struct fh_list lists[L_COUNT];
 	bool loaded[L_COUNT], more[L_COUNT];
+	bool board_started;
 	char error[600];
 };
 
@@ -116,31 +116,48 @@ static void draw_board(struct app *app, void *ctx, const void *row, int y, int x
 
 static const struct fh_list_source party_source = { sizeof(fh_party_row), NULL, NULL, draw_party_row };
 static const struct fh_list_source instructor_source = { sizeof(fh_instructor), NULL, NULL, draw_instructor };
-static const struct fh_list_source board_source = { sizeof(struct board_row), NULL, NULL, draw_board };
-
-static fh_status load_board(struct app *app, struct pscreen *p, fh_error *err)
+/* The board pages through every tenant in incubation (the tenant list's
+ * keyset pages, in pinyin order), each row with both tracks. */
+static void board_filter(fh_tenant_filter *f)
 {
+	fh_tenant_filter_init(f);
+	f->stage = FH_STAGE_INCUBATING;
+}
+
+static fh_status board_page(struct app *app, void *ctx, const void *from, bool back, void *out,
+			    size_t max, size_t *n, fh_error *err)
+{
+	(void)ctx;
 	fh_tenant_filter f;
-	fh_tenant_filter_init(&f);
-	f.stage = FH_STAGE_INCUBATING;
-	fh_tenant_row *t = malloc((BOARD_MAX + 1) * sizeof *t);
-	struct board_row *rows = malloc(BOARD_MAX * sizeof *rows);
-	size_t n = 0;
-	fh_status st = t && rows ? FH_OK : fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
-	if (st == FH_OK)
-		st = fh_tenant_page(app->store, &app->actor, &f, NULL, false, t, BOARD_MAX + 1, &n, err);
-	p->more[L_BOARD] = n > BOARD_MAX;
-	if (n > BOARD_MAX)
-		n = BOARD_MAX;
-	for (size_t i = 0; st == FH_OK && i < n; i++) {
+	struct board_row *rows = out;
+	fh_tenant_row *t = malloc((max ? max : 1) * sizeof *t);
+	if (!t)
+		return fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
+	board_filter(&f);
+	fh_status st = fh_tenant_page(app->store, &app->actor, &f,
+				      from ? &((const struct board_row *)from)->t : NULL, back, t, max, n, err);
+	for (size_t i = 0; st == FH_OK && i < *n; i++) {
 		rows[i].t = t[i];
 		st = fh_party_tracks(app->store, t[i].id, &rows[i].tr, err);
 	}
-	if (st == FH_OK)
-		fh_list_set(&p->lists[L_BOARD], rows, n);
 	free(t);
-	free(rows);
 	return st;
+}
+
+static fh_status board_count(struct app *app, void *ctx, int cap, int *c, bool *more, fh_error *err)
+{
+	(void)ctx;
+	fh_tenant_filter f;
+	board_filter(&f);
+	return fh_tenant_count(app->store, &app->actor, &f, cap, c, more, err);
+}
+
+static const struct fh_list_source board_source = { sizeof(struct board_row), board_page, board_count,
+						    draw_board };
+
+static int board_height(void)
+{
+	return fh_app_body().rows;
 }
 
 static void load_list(struct app *app, struct pscreen *p, int which)
@@ -148,7 +165,15 @@ static void load_list(struct app *app, struct pscreen *p, int which)
 	fh_error err;
 	fh_status st;
 	if (which == L_BOARD) {
-		st = load_board(app, p, &err);
+		/* a reload keeps the page the operator was on */
+		if (p->board_started)
+			fh_list_reload(app, &p->lists[L_BOARD], board_height());
+		else
+			fh_list_first(app, &p->lists[L_BOARD], board_height());
+		p->board_started = p->loaded[L_BOARD] = true;
+		if (p->lists[L_BOARD].error[0])
+			snprintf(p->error, sizeof p->error, "%s", p->lists[L_BOARD].error);
+		return;
 	} else if (which == L_INSTRUCTORS) {
 		fh_instructor *rows;
 		size_t n;
@@ -276,9 +301,12 @@ static void draw(struct app *app, struct view *v, struct rect a)
 	}
 	if (p->list == L_BOARD && a.y + a.rows - y > 2) {
 		int nw = cols > 70 ? cols - 52 : cols / 3;
-		fh_draw_text(y, nw, _("Organisation track"), 16, false, fh_attr(app, FH_C_DIM));
-		fh_draw_text(y, nw + 17, _("Party track"), 16, false, fh_attr(app, FH_C_DIM));
-		fh_draw_text(y++, nw + 34, _("party org"), cols - nw - 34, true, fh_attr(app, FH_C_DIM));
+		/* TRANSLATORS: the board's column headings, 16 columns at most */
+		fh_draw_text(y, nw, P_("board", "org track"), 16, false, fh_attr(app, FH_C_DIM));
+		fh_draw_text(y, nw + 17, P_("board", "party track"), 16, false, fh_attr(app, FH_C_DIM));
+		/* TRANSLATORS: "·" after the form marks an instructor or liaison */
+		fh_draw_text(y++, nw + 34, P_("board", "party org · instructor"), cols - nw - 34, true,
+			     fh_attr(app, FH_C_DIM));
 	}
 	fh_list_draw(app, l, (struct rect){ y, 0, a.y + a.rows - y, cols }, true);
 	if (l->nrows == 0)
