@@ -362,7 +362,7 @@ static void read_row(sqlite3_stmt *q, fh_party *p)
 	fh_column_text(q, 23, p->employer, sizeof p->employer);
 }
 
-static fh_status load(fh_store *s, int64_t tenant, fh_party *out, fh_error *err)
+fh_status fh_party_load(fh_store *s, int64_t tenant, fh_party *out, fh_error *err)
 {
 	sqlite3_stmt *q;
 	fh_status st = fh_store_stmt(s, "SELECT " PARTY_COLS PARTY_FROM " WHERE t.id = ?1", &q, err);
@@ -383,7 +383,7 @@ static fh_status load(fh_store *s, int64_t tenant, fh_party *out, fh_error *err)
 fh_status fh_party_get_record(fh_store *s, const fh_actor *actor, int64_t tenant, fh_party *out,
 			      fh_error *err)
 {
-	fh_status st = load(s, tenant, out, err);
+	fh_status st = fh_party_load(s, tenant, out, err);
 	if (st == FH_OK && (st = fh_actor_scope(s, actor, out->hub_id, err)) != FH_OK) {
 		memset(out, 0, sizeof *out);
 		if (st == FH_EDENIED)
@@ -438,6 +438,25 @@ static bool is_instructor(fh_store *s, int64_t id, char *name, size_t size)
 		fh_column_text(q, 0, name, size);
 	sqlite3_reset(q);
 	return ok;
+}
+
+void fh_party_named_counts(fh_store *s, int64_t tenant, int named[FH_MEMBER_KIND_COUNT], int *here)
+{
+	sqlite3_stmt *q;
+	*here = 0;
+	if (fh_store_stmt(s, "SELECT kind, count(*), sum(relation_here) FROM party_people"
+			     " WHERE tenant_id = ?1 GROUP BY kind", &q, NULL) != FH_OK)
+		return;
+	sqlite3_bind_int64(q, 1, tenant);
+	while (sqlite3_step(q) == SQLITE_ROW) {
+		fh_member_kind k;
+		if (!fh_member_kind_parse((const char *)sqlite3_column_text(q, 0), &k))
+			continue;
+		named[k] = sqlite3_column_int(q, 1);
+		if (k == FH_MEMBER_FULL)
+			*here = sqlite3_column_int(q, 2);
+	}
+	sqlite3_reset(q);
 }
 
 static void check_dates(const fh_party *p, const char *today, fh_field_errors *errs)
@@ -497,6 +516,20 @@ fh_status fh_party_validate(fh_store *s, const fh_party *p, fh_field_errors *err
 		PROBLEM(FH_PF_FALLBACK, "%s", _("a tenant with its own or a joint branch is not under fallback"));
 	else if (p->fallback && !p->reason[0])
 		PROBLEM(FH_PF_REASON, "%s", _("is required under fallback (why no organisation of its own)"));
+	int named[FH_MEMBER_KIND_COUNT] = { 0 }, named_here = 0;
+	if (s && p->tenant_id)
+		fh_party_named_counts(s, p->tenant_id, named, &named_here);
+	const int counts[FH_MEMBER_KIND_COUNT] = { p->full, p->probationary, p->applicants, p->activists };
+	static const fh_party_field count_field[FH_MEMBER_KIND_COUNT] = {
+		FH_PF_FULL, FH_PF_PROBATIONARY, FH_PF_APPLICANTS, FH_PF_ACTIVISTS,
+	};
+	for (int k = 0; k < FH_MEMBER_KIND_COUNT; k++)
+		if (counts[k] < named[k])
+			PROBLEM(count_field[k], _("%d are named (fuhua party member list); the count cannot be fewer"),
+				named[k]);
+	if (p->relations_here < named_here)
+		PROBLEM(FH_PF_RELATIONS_HERE, _("%d named full members hold their relation here; the count cannot be fewer"),
+			named_here);
 	char who[FH_PARTY_TEXT_MAX * 4 + 1];
 	if (p->instructor_id && s && !is_instructor(s, p->instructor_id, who, sizeof who))
 		PROBLEM(FH_PF_INSTRUCTOR, _("no instructor no. %lld"), (long long)p->instructor_id);
@@ -531,7 +564,7 @@ static void to_json(fh_buf *b, const fh_party *p, const fh_party *other)
 	fh_buf_puts(b, "}");
 }
 
-static fh_status write_record(fh_store *s, const fh_actor *actor, const fh_party *p, fh_error *err)
+fh_status fh_party_write(fh_store *s, const fh_actor *actor, const fh_party *p, fh_error *err)
 {
 	sqlite3_stmt *q;
 	fh_status st = fh_store_stmt(s,
@@ -593,7 +626,7 @@ fh_status fh_party_save(fh_store *s, const fh_actor *actor, fh_party *p, fh_fiel
 	if (st == FH_OK)
 		st = fh_party_validate(s, p, errs, err);
 	if (st == FH_OK)
-		st = write_record(s, actor, p, err);
+		st = fh_party_write(s, actor, p, err);
 	if (st == FH_OK) {
 		fh_buf o = FH_BUF_INIT, n = FH_BUF_INIT;
 		to_json(&o, &cur, p);
@@ -605,7 +638,7 @@ fh_status fh_party_save(fh_store *s, const fh_actor *actor, fh_party *p, fh_fiel
 	}
 	if (st == FH_OK && (st = fh_tx_commit(s, err)) == FH_OK) {
 		p->version = cur.version + 1;
-		return load(s, p->tenant_id, p, err);
+		return fh_party_load(s, p->tenant_id, p, err);
 	}
 	fh_tx_rollback(s);
 	return st;

@@ -18,6 +18,14 @@ void fh_party_forms_text(unsigned mask, char *out, size_t size);
 fh_status fh_party_on_tenant_change(fh_store *store, const fh_actor *actor,
 				    const fh_tenant *before, const fh_tenant *after, fh_error *err);
 
+/* The record as stored, without the scope check; writes its columns (in
+ * the caller's transaction, the tenant's version moved); the named members
+ * of each kind, and the named full members whose relation is here. */
+fh_status fh_party_load(fh_store *store, int64_t tenant_id, fh_party *out, fh_error *err);
+fh_status fh_party_write(fh_store *store, const fh_actor *actor, const fh_party *p, fh_error *err);
+void fh_party_named_counts(fh_store *store, int64_t tenant_id, int named[FH_MEMBER_KIND_COUNT],
+			   int *here);
+
 /* For `fuhua check`: the maintained counts against a full count. */
 fh_status fh_party_check_tally(fh_store *store, fh_check_report *rep, fh_error *err);
 

@@ -275,6 +275,14 @@ check "… once (exit 1 the second time)" [ $? -eq 1 ]
 check "party annual opens the year's reports once" sh -c "grep -q 'annual report' '$T/annual' && $FUHUA party annual --db '$P' --year 2026 | grep -q '^0 annual'"
 "$FUHUA" --lang en tenant edit "$id" --db "$P" --party-org none 2> "$T/err"
 check "tenant edit leaves the party record to party edit (exit 2)" sh -c "[ $? -eq 2 ] && grep -q 'fuhua party edit' '$T/err'"
+"$FUHUA" party member add "$id" 陈静 --db "$P" --kind probationary --here no > /dev/null
+"$FUHUA" party member add "$id" 陈静 --db "$P" 2> /dev/null
+check "a member named twice is refused (exit 1)" [ $? -eq 1 ]
+mid=$(sqlite3 "$P" "SELECT id FROM party_people WHERE name = '陈静' AND tenant_id = $id")
+"$FUHUA" party member edit "$mid" --db "$P" --kind full --format csv > "$T/members.csv"
+check "转正: the member becomes full, and the record counts four" sh -c "grep -q ',陈静,full,no' '$T/members.csv' && [ \$(sqlite3 '$P' 'SELECT party_members FROM tenants WHERE id = $id') = 4 ]"
+"$FUHUA" party member remove "$mid" --db "$P" > /dev/null
+check "… and one who leaves takes one off" [ "$(sqlite3 "$P" "SELECT party_members FROM tenants WHERE id = $id")" = 3 ]
 check "the maintained counts equal a full count after all this" sh -c "$FUHUA check --db '$P' | grep -q ': ok'"
 
 rm -rf "$T"

@@ -53,12 +53,14 @@ static void usage(FILE *f)
 			   "       fuhua party event ID registration|annual|leadership|rating [--on DATE]\n"
 			   "       fuhua party done CHECK [--on DATE]            a sync check done\n"
 			   "       fuhua party annual [--year Y] [--hub CODE]    open the year's annual reports\n"
+			   "       fuhua party member list ID | add ID NAME | edit MEMBER | remove MEMBER\n"
+			   "                         [--kind full|probationary|applicant|activist] [--here yes|no]\n"
 			   "       fuhua branch list [--hub CODE] [--format F]\n"
 			   "       fuhua branch add --name NAME [--hub CODE] [--secretary S] [--founded D] [--elected D]\n"
 			   "       fuhua branch edit ID [--name NAME] [--secretary S] [--founded D] [--elected D]\n"
 			   "       fuhua report coverage [--hub CODE] [--all-stages] [--format table|csv|json]\n"
 			   "       fuhua backup --to FILE                       a consistent copy, while others work\n"
-			   "       fuhua check                                  integrity, foreign keys, search index\n"
+			   "       fuhua check                                  integrity, foreign keys, search index, counts\n"
 			   "       fuhua --version | --help\n"
 			   "See fuhua(1).\n"));
 }
@@ -97,7 +99,7 @@ int fh_cli_parse(int argc, char **argv, struct fh_opts *o)
 	static const char *const with_arg[] = { "--db", "--config", "--lang", "--role", "--hub",
 						"--format", "--tenants", "--seed", "--search", "--reason",
 						"--encoding", "--output", "--sort", "--to", "--on", "--year",
-						NULL };
+						"--kind", "--here", NULL };
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
@@ -208,6 +210,8 @@ int fh_cli_parse(int argc, char **argv, struct fh_opts *o)
 		case 13: o->to = val; break;
 		case 14: o->on = val; break;
 		case 15: o->year = val; break;
+		case 16: o->kind = val; break;
+		case 17: o->here = val; break;
 		}
 	}
 	return -1;

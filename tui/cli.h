@@ -24,7 +24,7 @@ struct fh_opts {
 	/* party commands: each party field's option (--full-members …), by
 	 * fh_party_field; --founded and --reason are the tenant's options */
 	const char *pf[16];
-	const char *search, *reason, *encoding, *output, *sort, *to, *on, *year;
+	const char *search, *reason, *encoding, *output, *sort, *to, *on, *year, *kind, *here;
 	bool skip_bad, no_bom, all_stages;
 	int npos;
 	char *pos[8];        /* the command and its operands */

@@ -59,7 +59,7 @@ int fh_cli_check(struct fh_opts *o)
 	if (rep.n > FH_CHECK_MAX)
 		printf(_("%s: … and %zu more\n"), path, rep.n - FH_CHECK_MAX);
 	if (rep.n == 0)
-		printf(_("%s: ok (integrity, foreign keys, search index)\n"), path);
+		printf(_("%s: ok (integrity, foreign keys, search index, maintained counts)\n"), path);
 	fh_store_close(&s);
 	return rep.n ? 1 : 0;
 }

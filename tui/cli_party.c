@@ -441,6 +441,81 @@ static int cmd_annual(struct fh_opts *o)
 	return 0;
 }
 
+/* ---- fuhua party member --------------------------------------------------------- */
+
+static void print_members(const fh_party_member *m, size_t n, enum fh_format format)
+{
+	bool zh = fh_i18n_is_zh(), ids = format != FH_FORMAT_TABLE;
+	struct fh_table t;
+	fh_table_init(&t, (const char *[]){ "id", "name", "kind", "relation_here", NULL },
+		      (const char *[]){ _("No."), _("Name"), _("Kind"), _("Relation held here"), NULL });
+	t.numeric = 1u;
+	for (size_t i = 0; i < n; i++) {
+		char id[24];
+		snprintf(id, sizeof id, "%lld", (long long)m[i].id);
+		fh_table_row(&t, (const char *[]){ id, m[i].name,
+						   ids ? fh_member_kind_name(m[i].kind) : fh_member_kind_label(m[i].kind, zh),
+						   ids ? (m[i].relation_here ? "yes" : "no")
+						       : m[i].relation_here ? _("yes") : _("no"), NULL });
+	}
+	fh_table_print(&t, stdout, format);
+	fh_table_free(&t);
+}
+
+static int cmd_member(struct fh_opts *o)
+{
+	const char *sub = o->npos >= 3 ? o->pos[2] : "";
+	int64_t id;
+	bool list = strcmp(sub, "list") == 0, add = strcmp(sub, "add") == 0,
+	     edit = strcmp(sub, "edit") == 0, remove = strcmp(sub, "remove") == 0;
+	fh_member_kind kind = FH_MEMBER_FULL;
+	if (!list && !add && !edit && !remove)
+		return fh_cli_usage_error("%s", _("party member takes: list ID, add ID NAME, edit MEMBER, remove MEMBER"));
+	if (o->npos != (add ? 5 : 4) || !parse_id(o->pos[3], &id))
+		return fh_cli_usage_error(_("party member %s: see fuhua --help"), sub);
+	if (o->kind && !fh_member_kind_parse(o->kind, &kind))
+		return fh_cli_usage_error(_("--kind takes full, probationary, applicant or activist, not '%s'"), o->kind);
+	bool here = true;
+	if (o->here) {
+		bool yes = strcmp(o->here, "yes") == 0 || strcmp(o->here, "是") == 0;
+		if (!yes && strcmp(o->here, "no") != 0 && strcmp(o->here, "否") != 0)
+			return fh_cli_usage_error(_("--here takes yes or no, not '%s'"), o->here);
+		here = yes;
+	}
+	fh_store *s;
+	fh_actor by;
+	int rc = fh_cli_open_as_system(o, &s, &by);
+	if (rc)
+		return rc;
+	fh_error err;
+	fh_status st = FH_OK;
+	fh_party_member m = { .tenant_id = id, .kind = kind, .relation_here = here };
+	if (add) {
+		snprintf(m.name, sizeof m.name, "%s", o->pos[4]);
+		st = fh_party_member_save(s, &by, &m, &err);
+	} else if (edit && (st = fh_party_member_get(s, &by, id, &m, &err)) == FH_OK) {
+		if (o->kind)
+			m.kind = kind;
+		if (o->here)
+			m.relation_here = here;
+		if (o->tf[FH_TF_NAME])
+			snprintf(m.name, sizeof m.name, "%s", o->tf[FH_TF_NAME]);
+		st = fh_party_member_save(s, &by, &m, &err);
+	} else if (remove && (st = fh_party_member_get(s, &by, id, &m, &err)) == FH_OK) {
+		st = fh_party_member_remove(s, &by, id, &err);
+	}
+	fh_party_member *rows = NULL;
+	size_t n = 0;
+	if (st == FH_OK)
+		st = fh_party_members(s, &by, m.tenant_id, &rows, &n, &err);
+	fh_store_close(&s);
+	if (st != FH_OK)
+		return fh_cli_report(&err);
+	print_members(rows, n, o->format);
+	free(rows);
+	return 0;
+}
+
 int fh_cli_party(struct fh_opts *o)
 {
 	static const struct {
@@ -449,12 +524,12 @@ int fh_cli_party(struct fh_opts *o)
 	} cmds[] = {
 		{ "show", cmd_show }, { "edit", cmd_edit }, { "gaps", cmd_gaps },
 		{ "instructors", cmd_instructors }, { "event", cmd_event }, { "done", cmd_done },
-		{ "annual", cmd_annual },
+		{ "annual", cmd_annual }, { "member", cmd_member },
 	};
 	for (size_t i = 0; o->npos >= 2 && i < sizeof cmds / sizeof cmds[0]; i++)
 		if (strcmp(o->pos[1], cmds[i].name) == 0)
 			return cmds[i].run(o);
-	return fh_cli_usage_error("%s", _("party takes: show, edit, gaps, instructors, event, done, annual"));
+	return fh_cli_usage_error("%s", _("party takes: show, edit, gaps, instructors, event, done, annual, member"));
 }
 
 /* ---- fuhua branch ------------------------------------------------------------------ */

@@ -13,7 +13,14 @@ struct fh_branch_arg {
 	int64_t id;
 };
 
-/* The party page and form open on a tenant (struct fh_tenant_arg). */
-extern const struct view_ops fh_party_form_view, fh_branch_form_view;
+/* A named member's form: the tenant, and the member (0: a new one). */
+struct fh_member_arg {
+	int64_t tenant, id;
+};
+
+/* The party record's form and the members list open on a tenant (struct
+ * fh_tenant_arg); the member form on a struct fh_member_arg. */
+extern const struct view_ops fh_party_form_view, fh_branch_form_view, fh_party_members_view,
+	fh_party_member_form_view;
 
 #endif

@@ -16,7 +16,7 @@
 #include "tenants.h"
 #include "tui.h"
 
-enum { OP_TAB = FH_ACT_LOCAL, OP_EDIT, OP_STAGE, OP_EXTEND };
+enum { OP_TAB = FH_ACT_LOCAL, OP_EDIT, OP_STAGE, OP_EXTEND, OP_MEMBERS };
 
 struct page {
 	fh_tenant t;
@@ -26,6 +26,8 @@ struct page {
 	size_t nms;
 	fh_sync_item *sync;
 	size_t nsync;
+	fh_party_member *members;
+	size_t nmembers;
 	fh_stage_event *stages;
 	size_t nstages;
 	fh_change *changes;
@@ -45,6 +47,9 @@ static void release(struct page *p)
 	free(p->changes);
 	free(p->ms);
 	free(p->sync);
+	free(p->members);
+	p->members = NULL;
+	p->nmembers = 0;
 	p->stages = NULL;
 	p->changes = NULL;
 	p->ms = NULL;
@@ -66,7 +71,8 @@ static bool load(struct app *app, struct page *p, int64_t id)
 	    fh_tenant_changes(app->store, &app->actor, id, 100, &p->changes, &p->nchanges, &err) != FH_OK ||
 	    fh_party_get_record(app->store, &app->actor, id, &p->party, &err) != FH_OK ||
 	    fh_milestone_list(app->store, &app->actor, id, &p->ms, &p->nms, &err) != FH_OK ||
-	    fh_party_sync_list(app->store, &app->actor, id, &p->sync, &p->nsync, &err) != FH_OK)
+	    fh_party_sync_list(app->store, &app->actor, id, &p->sync, &p->nsync, &err) != FH_OK ||
+	    fh_party_members(app->store, &app->actor, id, &p->members, &p->nmembers, &err) != FH_OK)
 		snprintf(p->error, sizeof p->error, "%s", fh_error_text(&err, buf, sizeof buf));
 	return true;
 }
@@ -190,6 +196,12 @@ static void draw_changes(struct app *app, struct page *p, int y, int rows, int c
 		fh_draw_text(y, 0, _("No changes recorded."), cols, false, fh_attr(app, FH_C_DIM));
 }
 
+static int by_date(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b; /* each line starts with its date */
+	return (x > y) - (x < y);
+}
+
 /* The Party tab: the record, then both tracks side by side, each line a
  * milestone or a sync check by date, late ones marked. */
 static void draw_party(struct app *app, struct page *p, int y, int rows, int cols)
@@ -206,33 +218,64 @@ static void draw_party(struct app *app, struct page *p, int y, int rows, int col
 		}
 		y++;
 	}
+	size_t used = 0;
+	line[0] = 0;
+	for (size_t i = 0; i < p->nmembers && used < sizeof line; i++)
+		/* TRANSLATORS: a named member: name (kind, relation elsewhere) */
+		used += (size_t)snprintf(line + used, sizeof line - used, _("%s%s (%s%s)"), i ? _(", ") : "",
+					 p->members[i].name, fh_member_kind_label(p->members[i].kind, zh()),
+					 p->members[i].relation_here ? "" : _(", relation elsewhere"));
+	if (y < bottom) {
+		char named[900];
+		snprintf(named, sizeof named, _("Named (p): %s"), p->nmembers ? line : _("none"));
+		fh_draw_text(y++, 1, named, cols - 2, true, A_NORMAL);
+	}
 	if (++y >= bottom)
 		return;
 	fh_draw_text(y, 1, _("Organisation track"), half - 2, false, A_BOLD);
 	fh_draw_text(y++, half, _("Party track"), cols - half - 1, false, A_BOLD);
 	int64_t today = fh_clock_now();
-	int ly = y, ry = y;
+	/* each track's lines by date: milestones, and on the party track the sync checks */
+	struct line {
+		int64_t date;
+		char text[300];
+		attr_t attr;
+	} *lines = calloc(p->nms + p->nsync + 1, sizeof *lines);
+	size_t nl[2] = { 0, 0 };
+	if (!lines)
+		return;
+	struct line *track[2] = { lines, NULL }; /* org first, party after */
+	size_t norg = 0;
+	for (size_t i = 0; i < p->nms; i++)
+		norg += !p->ms[i].party;
+	track[1] = lines + norg;
 	for (size_t i = 0; i < p->nms; i++) {
 		const fh_milestone *m = &p->ms[i];
-		int *at = m->party ? &ry : &ly;
-		if (*at >= bottom)
-			continue;
+		struct line *l = &track[m->party][nl[m->party]++];
 		char due[16];
 		bool late = !m->done_on && m->due && m->due < today;
-		snprintf(line, sizeof line, "%s %s %s", m->done_on ? "✓" : late ? "!" : "·",
-			 date_or_dash(m->done_on ? m->done_on : m->due, due, sizeof due), m->title);
-		fh_draw_text((*at)++, m->party ? half : 1, line, (m->party ? cols - half : half) - 2, true,
-			     late ? fh_attr(app, FH_C_BAD) : m->done_on ? fh_attr(app, FH_C_DIM) : A_NORMAL);
+		l->date = m->done_on ? m->done_on : m->due;
+		snprintf(l->text, sizeof l->text, "%s %s %s", m->done_on ? "✓" : late ? "!" : "·",
+			 date_or_dash(l->date, due, sizeof due), m->title);
+		l->attr = late ? fh_attr(app, FH_C_BAD) : m->done_on ? fh_attr(app, FH_C_DIM) : A_NORMAL;
 	}
-	for (size_t i = 0; i < p->nsync && ry < bottom; i++) {
+	for (size_t i = 0; i < p->nsync; i++) {
 		const fh_sync_item *s = &p->sync[i];
+		struct line *l = &track[1][nl[1]++];
 		char due[16];
-		snprintf(line, sizeof line, "%s %s %s (%s)", s->done_on ? "✓" : s->late_days ? "!" : "·",
-			 date_or_dash(s->done_on ? s->done_on : s->due, due, sizeof due),
-			 fh_sync_kind_label(s->kind, zh()), fh_sync_event_label(s->event, zh()));
-		fh_draw_text(ry++, half, line, cols - half - 2, true,
-			     s->late_days ? fh_attr(app, FH_C_BAD) : s->done_on ? fh_attr(app, FH_C_DIM) : A_NORMAL);
+		l->date = s->done_on ? s->done_on : s->due;
+		snprintf(l->text, sizeof l->text, "%s %s %s (%s)", s->done_on ? "✓" : s->late_days ? "!" : "·",
+			 date_or_dash(l->date, due, sizeof due), fh_sync_kind_label(s->kind, zh()),
+			 fh_sync_event_label(s->event, zh()));
+		l->attr = s->late_days ? fh_attr(app, FH_C_BAD) : s->done_on ? fh_attr(app, FH_C_DIM) : A_NORMAL;
 	}
+	for (int t = 0; t < 2; t++) {
+		qsort(track[t], nl[t], sizeof *lines, by_date);
+		for (size_t i = 0; i < nl[t] && y + (int)i < bottom; i++)
+			fh_draw_text(y + (int)i, t ? half : 1, track[t][i].text, (t ? cols - half : half) - 2, true,
+				     track[t][i].attr);
+	}
+	free(lines);
 }
 
 static void draw(struct app *app, struct view *v, struct rect a)
@@ -323,6 +366,9 @@ static int request(struct app *app, struct view *v, int action, int arg, const s
 	case OP_STAGE:
 		fh_view_push(app, &fh_stage_view, &(struct fh_tenant_arg){ p->t.id });
 		return FH_R_DONE;
+	case OP_MEMBERS:
+		fh_view_push(app, &fh_party_members_view, &(struct fh_tenant_arg){ p->t.id });
+		return FH_R_DONE;
 	case OP_EXTEND:
 		ask_extend(app, p);
 		return FH_R_DONE;
@@ -348,6 +394,7 @@ static const struct fh_binding page_keys[] = {
 	{ 'e', false, OP_EDIT, 0, "e", true, NP_("key", "edit"), N_("Edit the tenant (on the Party tab: its party record)") },
 	{ 'm', false, OP_STAGE, 0, "m", true, N_("change stage"), N_("Move to the next stage, or exit") },
 	{ 'x', false, OP_EXTEND, 0, "x", true, NP_("key", "extend"), N_("Extend the incubation once (asks first)") },
+	{ 'p', false, OP_MEMBERS, 0, "p", true, N_("members"), N_("Party members by name, kind and relation") },
 	{ 'q', false, FH_ACT_BACK, 0, "q", true, NULL, NULL },
 	{ .action = FH_ACT_NONE },
 };

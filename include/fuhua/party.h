@@ -124,6 +124,46 @@ fh_status fh_party_validate(fh_store *store, const fh_party *p, fh_field_errors 
 fh_status fh_party_save(fh_store *store, const fh_actor *actor, fh_party *p,
 			fh_field_errors *errs, fh_error *err);
 
+/* ---- members by name ------------------------------------------------------ */
+
+/* Members may be counted only, or named too; a record's counts are never
+ * fewer than its named members of each kind (and relations held here never
+ * fewer than the named full members whose relation is here). */
+typedef enum fh_member_kind {
+	FH_MEMBER_FULL,         /* 正式党员 */
+	FH_MEMBER_PROBATIONARY, /* 预备党员 */
+	FH_MEMBER_APPLICANT,    /* 入党申请人 */
+	FH_MEMBER_ACTIVIST,     /* 入党积极分子 */
+	FH_MEMBER_KIND_COUNT
+} fh_member_kind;
+
+const char *fh_member_kind_name(fh_member_kind k);
+const char *fh_member_kind_label(fh_member_kind k, bool zh);
+bool fh_member_kind_parse(const char *s, fh_member_kind *out);
+
+typedef struct fh_party_member {
+	int64_t id, tenant_id;
+	char name[FH_PARTY_TEXT_MAX * 4 + 1];
+	fh_member_kind kind;
+	bool relation_here; /* 组织关系 in this organisation, else elsewhere */
+} fh_party_member;
+
+/* A tenant's named members, full members first, by name. The caller frees *rows. */
+fh_status fh_party_members(fh_store *store, const fh_actor *actor, int64_t tenant_id,
+			   fh_party_member **rows, size_t *n, fh_error *err);
+/* Names a member (m->id 0) or changes one's kind or relation (转正: a
+ * probationary member becomes full); the record's counts rise to cover the
+ * named ones. Audited on the tenant, whose version moves. FH_EINVAL for an
+ * empty or bad name, FH_ECONFLICT for a name the tenant has already. */
+fh_status fh_party_member_save(fh_store *store, const fh_actor *actor, fh_party_member *m,
+			       fh_error *err);
+/* One named member. */
+fh_status fh_party_member_get(fh_store *store, const fh_actor *actor, int64_t member_id,
+			      fh_party_member *out, fh_error *err);
+/* Removes a named member (they left): the count of their kind drops by one. */
+fh_status fh_party_member_remove(fh_store *store, const fh_actor *actor, int64_t member_id,
+				 fh_error *err);
+
 /* ---- what the rules say about a record ------------------------------------ */
 
 typedef struct fh_party_state {

@@ -333,6 +333,58 @@ static void test_coverage_matches_a_full_count(void **s)
 		     NULL, NULL, NULL);
 }
 
+/* Members by name: the counts cover the named ones; 转正 moves one from
+ * probationary to full; one who leaves takes one off the count. */
+static void test_named_members(void **s)
+{
+	(void)s;
+	int64_t id = tenant("ja-dn", "点名党员服务社");
+	fh_error err;
+	fh_party p;
+	const char *names[] = { "王芳", "李明", "张强" };
+	for (int i = 0; i < 3; i++) {
+		fh_party_member m = { .tenant_id = id, .kind = i < 2 ? FH_MEMBER_FULL : FH_MEMBER_PROBATIONARY,
+				      .relation_here = i == 0 };
+		snprintf(m.name, sizeof m.name, "%s", names[i]);
+		assert_int_equal(fh_party_member_save(st, &sys_actor, &m, &err), FH_OK);
+	}
+	assert_int_equal(fh_party_get_record(st, &sys_actor, id, &p, &err), FH_OK);
+	assert_int_equal(p.full, 2);
+	assert_int_equal(p.probationary, 1);
+	assert_int_equal(p.relations_here, 1);
+	/* the same name twice is refused */
+	fh_party_member dup = { .tenant_id = id, .kind = FH_MEMBER_FULL };
+	snprintf(dup.name, sizeof dup.name, "王芳");
+	assert_int_equal(fh_party_member_save(st, &sys_actor, &dup, &err), FH_ECONFLICT);
+	/* a count below the named members is refused */
+	fh_field_errors fe;
+	assert_int_equal(save(id, (const char *[]){ "full_members", "1", NULL }, &fe), FH_EINVAL);
+	assert_true(problem(&fe, "party.full_members"));
+	/* 转正: the probationary member becomes full — 3 full, enough for a branch */
+	fh_party_member *rows;
+	size_t n;
+	assert_int_equal(fh_party_members(st, &sys_actor, id, &rows, &n, &err), FH_OK);
+	assert_int_equal(n, 3);
+	fh_party_member zq = rows[n - 1];
+	free(rows);
+	assert_int_equal(zq.kind, FH_MEMBER_PROBATIONARY);
+	zq.kind = FH_MEMBER_FULL;
+	assert_int_equal(fh_party_member_save(st, &sys_actor, &zq, &err), FH_OK);
+	assert_int_equal(fh_party_get_record(st, &sys_actor, id, &p, &err), FH_OK);
+	assert_int_equal(p.full, 3);
+	assert_int_equal(p.probationary, 0);
+	fh_party_rules r;
+	fh_party_state ps;
+	assert_int_equal(fh_party_rules_load(st, p.hub_id, &r, &err), FH_OK);
+	fh_party_evaluate(&r, &p, fh_clock_now(), &ps);
+	assert_true(ps.should_branch);
+	/* one leaves: two full members again */
+	assert_int_equal(fh_party_member_remove(st, &sys_actor, zq.id, &err), FH_OK);
+	assert_int_equal(fh_party_get_record(st, &sys_actor, id, &p, &err), FH_OK);
+	assert_int_equal(p.full, 2);
+	assert_int_equal(fh_party_member_remove(st, &sys_actor, zq.id, &err), FH_ENOTFOUND);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -342,6 +394,7 @@ int main(void)
 		cmocka_unit_test(test_joint_branch_limit),
 		cmocka_unit_test(test_sync_check_dates),
 		cmocka_unit_test(test_term_ends),
+		cmocka_unit_test(test_named_members),
 		cmocka_unit_test(test_coverage_matches_a_full_count),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -1,0 +1,230 @@
+/* fuhua core — Party members by name: who they are, their kind (full,
+ * probationary, applicant, activist) and where their relation (组织关系) is
+ * held. The record's counts always cover the named members. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fuhua/buf.h"
+#include "fuhua/party.h"
+#include "fuhua/text.h"
+#include "i18n.h"
+#include "party_int.h"
+#include "store_int.h"
+
+static const struct {
+	const char *id, *en, *zh;
+} kinds[FH_MEMBER_KIND_COUNT] = {
+	[FH_MEMBER_FULL] = { "full", "full member", "正式党员" },
+	[FH_MEMBER_PROBATIONARY] = { "probationary", "probationary member", "预备党员" },
+	[FH_MEMBER_APPLICANT] = { "applicant", "applicant", "入党申请人" },
+	[FH_MEMBER_ACTIVIST] = { "activist", "activist", "入党积极分子" },
+};
+
+const char *fh_member_kind_name(fh_member_kind k)
+{
+	return (unsigned)k < FH_MEMBER_KIND_COUNT ? kinds[k].id : NULL;
+}
+
+const char *fh_member_kind_label(fh_member_kind k, bool zh)
+{
+	return (unsigned)k < FH_MEMBER_KIND_COUNT ? (zh ? kinds[k].zh : kinds[k].en) : NULL;
+}
+
+bool fh_member_kind_parse(const char *s, fh_member_kind *out)
+{
+	for (int i = 0; s && i < FH_MEMBER_KIND_COUNT; i++)
+		if (strcmp(s, kinds[i].id) == 0 || strcmp(s, kinds[i].zh) == 0) {
+			*out = (fh_member_kind)i;
+			return true;
+		}
+	return false;
+}
+
+fh_status fh_party_members(fh_store *s, const fh_actor *actor, int64_t tenant, fh_party_member **rows,
+			   size_t *n, fh_error *err)
+{
+	fh_party p;
+	*rows = NULL;
+	*n = 0;
+	fh_status st = fh_party_get_record(s, actor, tenant, &p, err);
+	sqlite3_stmt *q;
+	if (st != FH_OK || (st = fh_store_stmt(s,
+		"SELECT id, name, kind, relation_here FROM party_people WHERE tenant_id = ?1"
+		" ORDER BY kind != 'full', kind, name", &q, err)) != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, tenant);
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (*n == cap) {
+			fh_party_member *g = realloc(*rows, (cap = cap ? cap * 2 : 8) * sizeof *g);
+			if (!g)
+				break;
+			*rows = g;
+		}
+		fh_party_member *m = &(*rows)[(*n)++];
+		m->id = sqlite3_column_int64(q, 0);
+		m->tenant_id = tenant;
+		fh_column_text(q, 1, m->name, sizeof m->name);
+		fh_member_kind_parse((const char *)sqlite3_column_text(q, 2), &m->kind);
+		m->relation_here = sqlite3_column_int(q, 3) != 0;
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE) {
+		free(*rows);
+		*rows = NULL;
+		*n = 0;
+		return rc == SQLITE_ROW ? fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"))
+					: fh_store_fail(s, err, _("reading party members"));
+	}
+	return FH_OK;
+}
+
+/* The record's counts raised to cover the named members (after a change:
+ * `left` is the kind of a member who left, whose count drops by one). */
+static fh_status cover_named(fh_store *s, const fh_actor *actor, int64_t tenant, int left,
+			     const char *action, const char *json, fh_error *err)
+{
+	fh_party p;
+	fh_status st = fh_party_load(s, tenant, &p, err);
+	if (st != FH_OK)
+		return st;
+	int named[FH_MEMBER_KIND_COUNT] = { 0 }, here = 0;
+	fh_party_named_counts(s, tenant, named, &here);
+	int *counts[FH_MEMBER_KIND_COUNT] = { &p.full, &p.probationary, &p.applicants, &p.activists };
+	if (left >= 0 && *counts[left] > 0)
+		(*counts[left])--;
+	for (int k = 0; k < FH_MEMBER_KIND_COUNT; k++)
+		if (*counts[k] < named[k])
+			*counts[k] = named[k];
+	if (p.relations_here > p.full)
+		p.relations_here = p.full;
+	if (p.relations_here < here)
+		p.relations_here = here;
+	if ((st = fh_party_write(s, actor, &p, err)) != FH_OK)
+		return st;
+	return fh_audit_write(s, actor, p.hub_id, "tenant", tenant, action, NULL, json, err);
+}
+
+static void member_json(fh_buf *b, const fh_party_member *m)
+{
+	fh_buf_puts(b, "{\"member\":");
+	fh_buf_json_string(b, m->name);
+	fh_buf_printf(b, ",\"kind\":\"%s\",\"relation_here\":%s}", fh_member_kind_name(m->kind),
+		      m->relation_here ? "true" : "false");
+}
+
+fh_status fh_party_member_save(fh_store *s, const fh_actor *actor, fh_party_member *m, fh_error *err)
+{
+	char name[sizeof m->name];
+	fh_text_trim(name, sizeof name, m->name);
+	const char *why = fh_text_field_problem(name, false, true);
+	if (!name[0])
+		return fh_error_set(err, FH_EINVAL, "name", "%s", _("is required"));
+	if (why)
+		return fh_error_set(err, FH_EINVAL, "name", "%s", _(why));
+	if (fh_utf8_chars(name) > FH_PARTY_TEXT_MAX)
+		return fh_error_set(err, FH_EINVAL, "name", _("is too long: %zu characters, at most %zu"),
+				    fh_utf8_chars(name), (size_t)FH_PARTY_TEXT_MAX);
+	if ((unsigned)m->kind >= FH_MEMBER_KIND_COUNT)
+		return fh_error_set(err, FH_EINVAL, "kind", "%s", _("is not a kind of member"));
+	memcpy(m->name, name, sizeof name);
+	int left = -1; /* a kind changed (转正): one fewer of the old kind */
+	if (m->id) { /* the member's tenant, never the caller's */
+		fh_party_member cur;
+		fh_status st = fh_party_member_get(s, actor, m->id, &cur, err);
+		if (st != FH_OK)
+			return st;
+		m->tenant_id = cur.tenant_id;
+		if (cur.kind != m->kind)
+			left = (int)cur.kind;
+	}
+	fh_party p;
+	fh_status st = fh_party_get_record(s, actor, m->tenant_id, &p, err);
+	if (st != FH_OK || (st = fh_tx_begin(s, err)) != FH_OK)
+		return st;
+	sqlite3_stmt *q;
+	st = fh_store_stmt(s, m->id
+		? "UPDATE party_people SET name = ?2, kind = ?3, relation_here = ?4 WHERE id = ?1"
+		: "INSERT INTO party_people(tenant_id, name, kind, relation_here) VALUES(?1, ?2, ?3, ?4)",
+		&q, err);
+	if (st == FH_OK) {
+		sqlite3_bind_int64(q, 1, m->id ? m->id : m->tenant_id);
+		sqlite3_bind_text(q, 2, m->name, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(q, 3, fh_member_kind_name(m->kind), -1, SQLITE_STATIC);
+		sqlite3_bind_int(q, 4, m->relation_here);
+		int rc = sqlite3_step(q);
+		sqlite3_reset(q);
+		if (rc == SQLITE_CONSTRAINT_UNIQUE)
+			st = fh_error_set(err, FH_ECONFLICT, "name", _("%s is named in this organisation already"),
+					  m->name);
+		else if (rc != SQLITE_DONE)
+			st = fh_store_fail(s, err, _("saving the party member"));
+		else if (!m->id)
+			m->id = sqlite3_last_insert_rowid(fh_store_db(s));
+	}
+	if (st == FH_OK) {
+		fh_buf b = FH_BUF_INIT;
+		member_json(&b, m);
+		st = cover_named(s, actor, m->tenant_id, left, "member", fh_buf_str(&b), err);
+		fh_buf_free(&b);
+	}
+	if (st == FH_OK && (st = fh_tx_commit(s, err)) == FH_OK)
+		return FH_OK;
+	fh_tx_rollback(s);
+	return st;
+}
+
+fh_status fh_party_member_get(fh_store *s, const fh_actor *actor, int64_t id, fh_party_member *m,
+			      fh_error *err)
+{
+	sqlite3_stmt *q;
+	memset(m, 0, sizeof *m);
+	fh_status st = fh_store_stmt(s, "SELECT tenant_id, name, kind, relation_here FROM party_people"
+				     " WHERE id = ?1", &q, err);
+	if (st != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, id);
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW) {
+		m->id = id;
+		m->tenant_id = sqlite3_column_int64(q, 0);
+		fh_column_text(q, 1, m->name, sizeof m->name);
+		fh_member_kind_parse((const char *)sqlite3_column_text(q, 2), &m->kind);
+		m->relation_here = sqlite3_column_int(q, 3) != 0;
+	}
+	sqlite3_reset(q);
+	if (rc == SQLITE_DONE)
+		return fh_error_set(err, FH_ENOTFOUND, "id", _("no party member no. %lld"), (long long)id);
+	if (rc != SQLITE_ROW)
+		return fh_store_fail(s, err, _("reading party members"));
+	fh_party p;
+	return fh_party_get_record(s, actor, m->tenant_id, &p, err);
+}
+
+fh_status fh_party_member_remove(fh_store *s, const fh_actor *actor, int64_t id, fh_error *err)
+{
+	sqlite3_stmt *q;
+	fh_party_member m;
+	fh_status st = fh_party_member_get(s, actor, id, &m, err);
+	if (st != FH_OK || (st = fh_tx_begin(s, err)) != FH_OK)
+		return st;
+	if ((st = fh_store_stmt(s, "DELETE FROM party_people WHERE id = ?1", &q, err)) == FH_OK) {
+		sqlite3_bind_int64(q, 1, id);
+		int rc = sqlite3_step(q);
+		sqlite3_reset(q);
+		if (rc != SQLITE_DONE)
+			st = fh_store_fail(s, err, _("removing the party member"));
+	}
+	if (st == FH_OK) {
+		fh_buf b = FH_BUF_INIT;
+		member_json(&b, &m);
+		st = cover_named(s, actor, m.tenant_id, (int)m.kind, "member_left", fh_buf_str(&b), err);
+		fh_buf_free(&b);
+	}
+	if (st == FH_OK && (st = fh_tx_commit(s, err)) == FH_OK)
+		return FH_OK;
+	fh_tx_rollback(s);
+	return st;
+}
