@@ -108,3 +108,17 @@ void fh_buf_free(fh_buf *b)
 	b->len = b->cap = 0;
 	b->failed = false;
 }
+
+bool fh_grow(void *rows, size_t *cap, size_t n, size_t size)
+{
+	void **p = rows;
+	if (n < *cap)
+		return true;
+	size_t c = *cap ? *cap * 2 : 16;
+	void *g = realloc(*p, c * size);
+	if (!g)
+		return false;
+	*p = g;
+	*cap = c;
+	return true;
+}

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuhua/buf.h"
 #include "i18n.h"
 #include "store_int.h"
 
@@ -31,12 +32,8 @@ fh_status fh_milestone_list(fh_store *s, const fh_actor *actor, int64_t tenant, 
 	size_t cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		if (*n == cap) {
-			fh_milestone *g = realloc(*rows, (cap = cap ? cap * 2 : 16) * sizeof *g);
-			if (!g)
-				break;
-			*rows = g;
-		}
+		if (!fh_grow(rows, &cap, *n, sizeof **rows))
+			break;
 		fh_milestone *m = &(*rows)[(*n)++];
 		m->id = sqlite3_column_int64(q, 0);
 		m->party = sqlite3_column_int(q, 1) != 0;

@@ -691,18 +691,18 @@ fh_status fh_branch_list(fh_store *s, const fh_actor *actor, int64_t hub, fh_bra
 	size_t cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		if (*n == cap) {
-			fh_branch *g = realloc(*rows, (cap = cap ? cap * 2 : 16) * sizeof *g);
-			if (!g) {
-				sqlite3_reset(q);
-				return fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
-			}
-			*rows = g;
-		}
+		if (!fh_grow(rows, &cap, *n, sizeof **rows))
+			break;
 		branch_read(q, &(*rows)[(*n)++]);
 	}
 	sqlite3_reset(q);
-	return rc == SQLITE_DONE ? FH_OK : fh_store_fail(s, err, _("reading joint branches"));
+	if (rc == SQLITE_DONE)
+		return FH_OK;
+	free(*rows);
+	*rows = NULL;
+	*n = 0;
+	return rc == SQLITE_ROW ? fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"))
+				: fh_store_fail(s, err, _("reading joint branches"));
 }
 
 fh_status fh_branch_get(fh_store *s, const fh_actor *actor, int64_t id, fh_branch *out,

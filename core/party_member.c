@@ -57,12 +57,8 @@ fh_status fh_party_members(fh_store *s, const fh_actor *actor, int64_t tenant, f
 	size_t cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		if (*n == cap) {
-			fh_party_member *g = realloc(*rows, (cap = cap ? cap * 2 : 8) * sizeof *g);
-			if (!g)
-				break;
-			*rows = g;
-		}
+		if (!fh_grow(rows, &cap, *n, sizeof **rows))
+			break;
 		fh_party_member *m = &(*rows)[(*n)++];
 		m->id = sqlite3_column_int64(q, 0);
 		m->tenant_id = tenant;

@@ -7,6 +7,7 @@
 
 #include "fuhua/clock.h"
 #include "fuhua/party.h"
+#include "fuhua/buf.h"
 #include "i18n.h"
 #include "party_int.h"
 #include "store_int.h"
@@ -335,14 +336,8 @@ fh_status fh_party_instructors(fh_store *s, const fh_actor *actor, int64_t hub,
 	size_t cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		if (*n == cap) {
-			fh_instructor *g = realloc(*rows, (cap = cap ? cap * 2 : 16) * sizeof *g);
-			if (!g) {
-				sqlite3_reset(q);
-				return oom(err);
-			}
-			*rows = g;
-		}
+		if (!fh_grow(rows, &cap, *n, sizeof **rows))
+			break;
 		fh_instructor *r = &(*rows)[(*n)++];
 		memset(r, 0, sizeof *r);
 		r->id = sqlite3_column_int64(q, 0);
@@ -353,7 +348,12 @@ fh_status fh_party_instructors(fh_store *s, const fh_actor *actor, int64_t hub,
 		r->tenants = sqlite3_column_int(q, 5);
 	}
 	sqlite3_reset(q);
-	return rc == SQLITE_DONE ? FH_OK : fh_store_fail(s, err, _("reading instructors"));
+	if (rc == SQLITE_DONE)
+		return FH_OK;
+	free(*rows);
+	*rows = NULL;
+	*n = 0;
+	return rc == SQLITE_ROW ? oom(err) : fh_store_fail(s, err, _("reading instructors"));
 }
 
 fh_status fh_party_tracks(fh_store *s, int64_t tenant, fh_tracks *out, fh_error *err)

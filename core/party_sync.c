@@ -7,6 +7,7 @@
 
 #include "fuhua/clock.h"
 #include "fuhua/party.h"
+#include "fuhua/buf.h"
 #include "i18n.h"
 #include "party_int.h"
 #include "store_int.h"
@@ -337,12 +338,8 @@ fh_status fh_party_sync_list(fh_store *s, const fh_actor *actor, int64_t tenant,
 	size_t cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		if (*n == cap) {
-			fh_sync_item *g = realloc(*rows, (cap = cap ? cap * 2 : 8) * sizeof *g);
-			if (!g)
-				break;
-			*rows = g;
-		}
+		if (!fh_grow(rows, &cap, *n, sizeof **rows))
+			break;
 		fh_sync_item *it = &(*rows)[(*n)++];
 		memset(it, 0, sizeof *it);
 		it->id = sqlite3_column_int64(q, 0);

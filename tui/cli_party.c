@@ -52,6 +52,20 @@ static int hub_option(const struct fh_opts *o, fh_store *s, const fh_actor *by, 
 	return -1;
 }
 
+/* The store opened as the system operator, with --hub's hub (0 without):
+ * 0 with *s open, else an exit status. */
+static int open_with_hub(const struct fh_opts *o, fh_store **s, fh_actor *by, int64_t *hub)
+{
+	int rc = fh_cli_open_as_system(o, s, by);
+	if (rc)
+		return rc;
+	if ((rc = hub_option(o, *s, by, hub)) >= 0) {
+		fh_store_close(s);
+		return rc;
+	}
+	return 0;
+}
+
 static const char *pct(double v, char *buf, size_t size)
 {
 	snprintf(buf, size, "%.1f", v);
@@ -65,13 +79,9 @@ static int cmd_coverage(struct fh_opts *o)
 	fh_store *s;
 	fh_actor by;
 	int64_t hub;
-	int rc = fh_cli_open_as_system(o, &s, &by);
+	int rc = open_with_hub(o, &s, &by, &hub);
 	if (rc)
 		return rc;
-	if ((rc = hub_option(o, s, &by, &hub)) >= 0) {
-		fh_store_close(&s);
-		return rc;
-	}
 	fh_coverage *rows;
 	size_t n;
 	fh_error err;
@@ -264,13 +274,9 @@ static int cmd_gaps(struct fh_opts *o)
 	fh_store *s;
 	fh_actor by;
 	int64_t hub;
-	int rc = fh_cli_open_as_system(o, &s, &by);
+	int rc = open_with_hub(o, &s, &by, &hub);
 	if (rc)
 		return rc;
-	if ((rc = hub_option(o, s, &by, &hub)) >= 0) {
-		fh_store_close(&s);
-		return rc;
-	}
 	bool zh = fh_i18n_is_zh(), ids = o->format != FH_FORMAT_TABLE;
 	const char *list_labels[FH_PL_COUNT] = { _("uncovered"), _("should form a branch"),
 						 _("sync gap"), _("re-election") };
@@ -328,13 +334,9 @@ static int cmd_instructors(struct fh_opts *o)
 	fh_store *s;
 	fh_actor by;
 	int64_t hub;
-	int rc = fh_cli_open_as_system(o, &s, &by);
+	int rc = open_with_hub(o, &s, &by, &hub);
 	if (rc)
 		return rc;
-	if ((rc = hub_option(o, s, &by, &hub)) >= 0) {
-		fh_store_close(&s);
-		return rc;
-	}
 	fh_instructor *rows;
 	size_t n;
 	fh_error err;
@@ -424,13 +426,9 @@ static int cmd_annual(struct fh_opts *o)
 	fh_store *s;
 	fh_actor by;
 	int64_t hub;
-	int rc = fh_cli_open_as_system(o, &s, &by);
+	int rc = open_with_hub(o, &s, &by, &hub);
 	if (rc)
 		return rc;
-	if ((rc = hub_option(o, s, &by, &hub)) >= 0) {
-		fh_store_close(&s);
-		return rc;
-	}
 	int opened;
 	fh_error err;
 	fh_status st = fh_party_open_annual(s, &by, hub, year, &opened, &err);

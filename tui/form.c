@@ -159,3 +159,19 @@ void fh_form_draw(struct app *app, struct fh_form *fm, const char *title, struct
 		curs_set(1);
 	}
 }
+
+int fh_form_view_request(struct app *app, struct view *v, struct fh_form *fm, int action,
+			 const struct fh_input *in, int (*save)(struct app *app, struct view *v))
+{
+	switch (fh_form_request(fm, action, in)) {
+	case FH_FORM_SAVE:
+		return save(app, v);
+	case FH_FORM_CANCEL:
+		return FH_R_POP;
+	case FH_FORM_HANDLED:
+		return FH_R_DONE;
+	default:
+		/* q is text here; Esc is the form's cancel: BACK never drops typed work */
+		return action == FH_ACT_BACK ? FH_R_DONE : FH_R_UNHANDLED;
+	}
+}

@@ -44,5 +44,10 @@ bool fh_form_typing(const struct fh_form *fm);
 enum fh_form_result fh_form_request(struct fh_form *fm, int action, const struct fh_input *in);
 /* Draws the form in area under a title line. */
 void fh_form_draw(struct app *app, struct fh_form *fm, const char *title, struct rect area);
+/* The request of a view that is a form: F2 calls save (which returns FH_R_*),
+ * a confirmed cancel pops, and q or Esc never drop typed work (BACK is
+ * taken, not passed on). */
+int fh_form_view_request(struct app *app, struct view *v, struct fh_form *fm, int action,
+			 const struct fh_input *in, int (*save)(struct app *app, struct view *v));
 
 #endif

@@ -183,17 +183,7 @@ static int save(struct app *app, struct view *v)
 static int request(struct app *app, struct view *v, int action, int arg, const struct fh_input *in)
 {
 	(void)arg;
-	struct pform *p = v->priv;
-	switch (fh_form_request(&p->form, action, in)) {
-	case FH_FORM_SAVE:
-		return save(app, v);
-	case FH_FORM_CANCEL:
-		return FH_R_POP;
-	case FH_FORM_HANDLED:
-		return FH_R_DONE;
-	default:
-		return action == FH_ACT_BACK ? FH_R_DONE : FH_R_UNHANDLED;
-	}
+	return fh_form_view_request(app, v, &((struct pform *)v->priv)->form, action, in, save);
 }
 
 static bool typing(struct view *v)
@@ -283,17 +273,7 @@ static int branch_request(struct app *app, struct view *v, int action, int arg,
 			  const struct fh_input *in)
 {
 	(void)arg;
-	struct bform *b = v->priv;
-	switch (fh_form_request(&b->form, action, in)) {
-	case FH_FORM_SAVE:
-		return branch_save(app, v);
-	case FH_FORM_CANCEL:
-		return FH_R_POP;
-	case FH_FORM_HANDLED:
-		return FH_R_DONE;
-	default:
-		return action == FH_ACT_BACK ? FH_R_DONE : FH_R_UNHANDLED;
-	}
+	return fh_form_view_request(app, v, &((struct bform *)v->priv)->form, action, in, branch_save);
 }
 
 static bool branch_typing(struct view *v)

@@ -227,17 +227,7 @@ static int form_save(struct app *app, struct view *v)
 static int form_request(struct app *app, struct view *v, int action, int arg, const struct fh_input *in)
 {
 	(void)arg;
-	struct mform *f = v->priv;
-	switch (fh_form_request(&f->form, action, in)) {
-	case FH_FORM_SAVE:
-		return form_save(app, v);
-	case FH_FORM_CANCEL:
-		return FH_R_POP;
-	case FH_FORM_HANDLED:
-		return FH_R_DONE;
-	default:
-		return action == FH_ACT_BACK ? FH_R_DONE : FH_R_UNHANDLED;
-	}
+	return fh_form_view_request(app, v, &((struct mform *)v->priv)->form, action, in, form_save);
 }
 
 static bool form_typing(struct view *v)

@@ -228,18 +228,7 @@ static int save(struct app *app, struct view *v)
 static int request(struct app *app, struct view *v, int action, int arg, const struct fh_input *in)
 {
 	(void)arg;
-	struct tform *t = v->priv;
-	switch (fh_form_request(&t->form, action, in)) {
-	case FH_FORM_SAVE:
-		return save(app, v);
-	case FH_FORM_CANCEL:
-		return FH_R_POP;
-	case FH_FORM_HANDLED:
-		return FH_R_DONE;
-	default:
-		/* q is text here; Esc is the form's cancel: BACK never drops typed work */
-		return action == FH_ACT_BACK ? FH_R_DONE : FH_R_UNHANDLED;
-	}
+	return fh_form_view_request(app, v, &((struct tform *)v->priv)->form, action, in, save);
 }
 
 static bool typing(struct view *v)

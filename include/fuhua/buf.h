@@ -22,6 +22,11 @@ void fh_buf_json_string(fh_buf *b, const char *s);
  * @, tab or carriage return is prefixed with ' so that spreadsheets do not
  * run it as a formula. */
 void fh_buf_csv_cell(fh_buf *b, const char *s);
+/* Makes room in a growable array (*rows, of elements of `size` bytes, `cap`
+ * of them allocated) for element n: doubles it when n == *cap. False when
+ * memory ran out (the array is left as it was). rows is a pointer to the
+ * array's pointer. */
+bool fh_grow(void *rows, size_t *cap, size_t n, size_t size);
 /* The text, never NULL ("" when empty). */
 const char *fh_buf_str(const fh_buf *b);
 void fh_buf_free(fh_buf *b);
