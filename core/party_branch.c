@@ -1,0 +1,179 @@
+/* fuhua core — joint branches (联合党支部): a branch of a hub covering
+ * tenants too small for their own, at most party.joint_max_tenants of them,
+ * with its secretary, founding and committee term. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fuhua/buf.h"
+#include "fuhua/clock.h"
+#include "fuhua/party.h"
+#include "fuhua/text.h"
+#include "i18n.h"
+#include "store_int.h"
+
+
+#define BRANCH_COLS                                                                       \
+	"b.id, b.hub_id, h.code, b.name, b.secretary, b.founded, b.elected, b.version,"     \
+	" h.joint_max_tenants, h.committee_term_years,"                                     \
+	" (SELECT count(*) FROM party p JOIN tenants t ON t.id = p.tenant_id"               \
+	"   WHERE p.branch_id = b.id AND t.party_org = 'joint_branch'"                      \
+	"   AND t.stage NOT IN ('graduated','exited')),"                                   \
+	" (SELECT coalesce(sum(t.party_members), 0) FROM party p JOIN tenants t ON t.id = p.tenant_id" \
+	"   WHERE p.branch_id = b.id AND t.party_org = 'joint_branch'"                      \
+	"   AND t.stage NOT IN ('graduated','exited'))"
+
+static void branch_read(sqlite3_stmt *q, fh_branch *b)
+{
+	memset(b, 0, sizeof *b);
+	b->id = sqlite3_column_int64(q, 0);
+	b->hub_id = sqlite3_column_int64(q, 1);
+	fh_column_text(q, 2, b->hub_code, sizeof b->hub_code);
+	fh_column_text(q, 3, b->name, sizeof b->name);
+	fh_column_text(q, 4, b->secretary, sizeof b->secretary);
+	fh_column_text(q, 5, b->founded, sizeof b->founded);
+	fh_column_text(q, 6, b->elected, sizeof b->elected);
+	b->version = sqlite3_column_int64(q, 7);
+	b->max_tenants = sqlite3_column_int(q, 8);
+	fh_party_rules r = { .committee_term_years = sqlite3_column_int(q, 9) };
+	b->tenants = sqlite3_column_int(q, 10);
+	b->full = sqlite3_column_int(q, 11);
+	b->term_ends = fh_party_term_end(&r, b->elected[0] ? b->elected : b->founded);
+}
+
+fh_status fh_branch_list(fh_store *s, const fh_actor *actor, int64_t hub, fh_branch **rows,
+			 size_t *n, fh_error *err)
+{
+	*rows = NULL;
+	*n = 0;
+	sqlite3_stmt *q;
+	fh_status st = fh_store_stmt(s, FH_SQL_SCOPE "SELECT " BRANCH_COLS
+		" FROM party_branches b JOIN hubs h ON h.id = b.hub_id"
+		" WHERE b.hub_id IN (SELECT id FROM scope) AND (?2 = 0 OR b.hub_id = ?2)"
+		" ORDER BY h.code, b.name", &q, err);
+	if (st != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, actor->hub_id);
+	sqlite3_bind_int64(q, 2, hub);
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (!fh_grow(rows, &cap, *n, sizeof **rows))
+			break;
+		branch_read(q, &(*rows)[(*n)++]);
+	}
+	sqlite3_reset(q);
+	if (rc == SQLITE_DONE)
+		return FH_OK;
+	free(*rows);
+	*rows = NULL;
+	*n = 0;
+	return rc == SQLITE_ROW ? fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"))
+				: fh_store_fail(s, err, _("reading joint branches"));
+}
+
+fh_status fh_branch_get(fh_store *s, const fh_actor *actor, int64_t id, fh_branch *out,
+			fh_error *err)
+{
+	sqlite3_stmt *q;
+	fh_status st = fh_store_stmt(s, "SELECT " BRANCH_COLS
+		" FROM party_branches b JOIN hubs h ON h.id = b.hub_id WHERE b.id = ?1", &q, err);
+	if (st != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, id);
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		branch_read(q, out);
+	sqlite3_reset(q);
+	if (rc == SQLITE_DONE)
+		return fh_error_set(err, FH_ENOTFOUND, "id", _("no joint branch no. %lld"), (long long)id);
+	if (rc != SQLITE_ROW)
+		return fh_store_fail(s, err, _("reading joint branches"));
+	return fh_actor_scope(s, actor, out->hub_id, err);
+}
+
+static fh_status branch_check(fh_branch *b, fh_error *err)
+{
+	char today[11], d[11];
+	fh_clock_format_date(fh_clock_now(), today, sizeof today);
+	const char *why = fh_text_field_problem(b->name, false, true);
+	if (!b->name[0])
+		return fh_error_set(err, FH_EINVAL, "name", "%s", _("is required"));
+	if (why)
+		return fh_error_set(err, FH_EINVAL, "name", "%s", _(why));
+	if (fh_utf8_chars(b->name) > FH_PARTY_TEXT_MAX)
+		return fh_error_set(err, FH_EINVAL, "name", _("is too long: %zu characters, at most %zu"),
+				    fh_utf8_chars(b->name), (size_t)FH_PARTY_TEXT_MAX);
+	if ((why = fh_text_field_problem(b->secretary, false, true)) && b->secretary[0])
+		return fh_error_set(err, FH_EINVAL, "secretary", "%s", _(why));
+	char *dates[] = { b->founded, b->elected };
+	const char *names[] = { "founded", "elected" };
+	for (int i = 0; i < 2; i++) {
+		if (!dates[i][0])
+			continue;
+		if (!fh_date_parse(dates[i], d))
+			return fh_error_set(err, FH_EINVAL, names[i], _("'%s' is not a date (YYYY-MM-DD)"), dates[i]);
+		memcpy(dates[i], d, 11);
+		if (strcmp(d, today) > 0)
+			return fh_error_set(err, FH_EINVAL, names[i], _("%s is in the future"), d);
+	}
+	if (b->elected[0] && b->founded[0] && strcmp(b->elected, b->founded) < 0)
+		return fh_error_set(err, FH_EINVAL, "elected", "%s", _("is before the founding"));
+	return FH_OK;
+}
+
+fh_status fh_branch_save(fh_store *s, const fh_actor *actor, fh_branch *b, fh_error *err)
+{
+	fh_branch cur = { 0 };
+	fh_status st = branch_check(b, err);
+	if (st != FH_OK)
+		return st;
+	if (b->id && (st = fh_branch_get(s, actor, b->id, &cur, err)) != FH_OK)
+		return st;
+	int64_t hub = b->id ? cur.hub_id : b->hub_id ? b->hub_id : actor->hub_id;
+	if ((st = fh_actor_scope(s, actor, hub, err)) != FH_OK)
+		return st;
+	if ((st = fh_tx_begin(s, err)) != FH_OK)
+		return st;
+	if (b->id)
+		st = fh_store_check_version(s, "party_branches", b->id, b->version, err);
+	sqlite3_stmt *q = NULL;
+	if (st == FH_OK)
+		st = fh_store_stmt(s, b->id
+			? "UPDATE party_branches SET name = ?2, secretary = ?3, founded = ?4, elected = ?5,"
+			  " updated_at = ?6, updated_by = ?7, version = version + 1 WHERE id = ?1"
+			: "INSERT INTO party_branches(hub_id, name, secretary, founded, elected, updated_at,"
+			  " updated_by) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)", &q, err);
+	if (st == FH_OK) {
+		sqlite3_bind_int64(q, 1, b->id ? b->id : hub);
+		sqlite3_bind_text(q, 2, b->name, -1, SQLITE_TRANSIENT);
+		fh_bind_text(q, 3, b->secretary);
+		fh_bind_text(q, 4, b->founded);
+		fh_bind_text(q, 5, b->elected);
+		sqlite3_bind_int64(q, 6, fh_clock_now());
+		sqlite3_bind_text(q, 7, actor->name, -1, SQLITE_TRANSIENT);
+		int rc = sqlite3_step(q);
+		sqlite3_reset(q);
+		if (rc == SQLITE_CONSTRAINT_UNIQUE)
+			st = fh_error_set(err, FH_EINVAL, "name", _("the hub has a joint branch called %s already"),
+					  b->name);
+		else if (rc != SQLITE_DONE)
+			st = fh_store_fail(s, err, _("saving the joint branch"));
+	}
+	int64_t id = b->id ? b->id : sqlite3_last_insert_rowid(fh_store_db(s));
+	if (st == FH_OK) {
+		fh_buf n = FH_BUF_INIT;
+		fh_buf_puts(&n, "{\"name\":");
+		fh_buf_json_string(&n, b->name);
+		fh_buf_puts(&n, ",\"secretary\":");
+		fh_buf_json_string(&n, b->secretary);
+		fh_buf_printf(&n, ",\"founded\":\"%s\",\"elected\":\"%s\"}", b->founded, b->elected);
+		st = fh_audit_write(s, actor, hub, "branch", id, b->id ? "update" : "create", NULL,
+				    fh_buf_str(&n), err);
+		fh_buf_free(&n);
+	}
+	if (st == FH_OK && (st = fh_tx_commit(s, err)) == FH_OK)
+		return fh_branch_get(s, actor, id, b, err);
+	fh_tx_rollback(s);
+	return st;
+}
