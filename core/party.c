@@ -473,26 +473,16 @@ static void check_dates(const fh_party *p, const char *today, fh_field_errors *e
 		PROBLEM(FH_PF_ELECTED, "%s", _("is before the founding"));
 }
 
-fh_status fh_party_validate(fh_store *s, const fh_party *p, fh_field_errors *errs_out,
-			    fh_error *err)
+/* The form of organisation: a branch of its own, a joint branch with room
+ * in the tenant's hub, fallback only without either. */
+static void check_form(fh_store *s, const fh_party *p, const fh_party_rules *r, fh_field_errors *errs)
 {
-	fh_field_errors local = { 0 }, *errs = errs_out ? errs_out : &local;
-	size_t before = errs->n;
-	fh_party_rules r = { .branch_min_members = 3, .joint_max_tenants = 5 };
-	char today[11];
-	fh_clock_format_date(fh_clock_now(), today, sizeof today);
-	if (s && p->hub_id && fh_party_rules_load(s, p->hub_id, &r, NULL) != FH_OK)
-		return fh_store_fail(s, err, _("reading the hub's rules"));
-
 	if ((unsigned)p->form >= FH_PARTY_ORG_COUNT)
 		PROBLEM(FH_PF_FORM, "%s", _("is not a form of party organisation"));
-	if (p->relations_here > p->full)
-		PROBLEM(FH_PF_RELATIONS_HERE, _("%d relations held here, but only %d full members"),
-			p->relations_here, p->full);
 	if (p->form == FH_PARTY_BRANCH) {
-		if (p->full < r.branch_min_members)
+		if (p->full < r->branch_min_members)
 			PROBLEM(FH_PF_FULL, _("a branch of its own needs at least %d full members (probationary members do not count); with %d, a joint branch or fallback"),
-				r.branch_min_members, p->full);
+				r->branch_min_members, p->full);
 		if (!p->founded[0])
 			PROBLEM(FH_PF_FOUNDED, "%s", _("is required for a branch"));
 		if (!p->secretary[0])
@@ -508,7 +498,7 @@ fh_status fh_party_validate(fh_store *s, const fh_party *p, fh_field_errors *err
 			PROBLEM(FH_PF_BRANCH, _("no joint branch no. %lld"), (long long)p->branch_id);
 		else if (hub != p->hub_id)
 			PROBLEM(FH_PF_BRANCH, _("%s belongs to another hub"), name);
-		else if (others >= r.joint_max_tenants)
+		else if (others >= r->joint_max_tenants)
 			PROBLEM(FH_PF_BRANCH, _("%s already covers %d tenants, the most one joint branch may (party.joint_max_tenants)"),
 				name, others);
 	}
@@ -516,6 +506,15 @@ fh_status fh_party_validate(fh_store *s, const fh_party *p, fh_field_errors *err
 		PROBLEM(FH_PF_FALLBACK, "%s", _("a tenant with its own or a joint branch is not under fallback"));
 	else if (p->fallback && !p->reason[0])
 		PROBLEM(FH_PF_REASON, "%s", _("is required under fallback (why no organisation of its own)"));
+}
+
+/* The counts: relations held here within the full members, and never fewer
+ * than the members named. */
+static void check_counts(fh_store *s, const fh_party *p, fh_field_errors *errs)
+{
+	if (p->relations_here > p->full)
+		PROBLEM(FH_PF_RELATIONS_HERE, _("%d relations held here, but only %d full members"),
+			p->relations_here, p->full);
 	int named[FH_MEMBER_KIND_COUNT] = { 0 }, named_here = 0;
 	if (s && p->tenant_id)
 		fh_party_named_counts(s, p->tenant_id, named, &named_here);
@@ -530,7 +529,20 @@ fh_status fh_party_validate(fh_store *s, const fh_party *p, fh_field_errors *err
 	if (p->relations_here < named_here)
 		PROBLEM(FH_PF_RELATIONS_HERE, _("%d named full members hold their relation here; the count cannot be fewer"),
 			named_here);
-	char who[FH_PARTY_TEXT_MAX * 4 + 1];
+}
+
+fh_status fh_party_validate(fh_store *s, const fh_party *p, fh_field_errors *errs_out,
+			    fh_error *err)
+{
+	fh_field_errors local = { 0 }, *errs = errs_out ? errs_out : &local;
+	size_t before = errs->n;
+	fh_party_rules r = { .branch_min_members = 3, .joint_max_tenants = 5 };
+	char today[11], who[FH_PARTY_TEXT_MAX * 4 + 1];
+	fh_clock_format_date(fh_clock_now(), today, sizeof today);
+	if (s && p->hub_id && fh_party_rules_load(s, p->hub_id, &r, NULL) != FH_OK)
+		return fh_store_fail(s, err, _("reading the hub's rules"));
+	check_counts(s, p, errs);
+	check_form(s, p, &r, errs);
 	if (p->instructor_id && s && !is_instructor(s, p->instructor_id, who, sizeof who))
 		PROBLEM(FH_PF_INSTRUCTOR, _("no instructor no. %lld"), (long long)p->instructor_id);
 	if (p->appointed[0] && !p->instructor_id)
@@ -538,7 +550,6 @@ fh_status fh_party_validate(fh_store *s, const fh_party *p, fh_field_errors *err
 	if (p->secretary_in_mgmt && !p->secretary[0])
 		PROBLEM(FH_PF_SECRETARY_IN_MGMT, "%s", _("is set but there is no secretary"));
 	check_dates(p, today, errs);
-
 	if (errs->n == before)
 		return FH_OK;
 	if (err)

@@ -74,6 +74,37 @@ static const char *pct(double v, char *buf, size_t size)
 
 /* ---- fuhua report coverage ---------------------------------------------------- */
 
+static void print_coverage(const fh_coverage *rows, size_t n, enum fh_format format)
+{
+	struct fh_table t;
+	fh_table_init(&t, (const char *[]){ "hub", "name", "depth", "tenants", "org", "org_rate",
+					    "work", "work_rate", "branch", "joint_branch", "functional",
+					    "extended", "fallback_guided", "fallback_alone", "uncovered",
+					    "full_members", NULL },
+		      (const char *[]){ _("Hub"), _("Name"), _("Depth"), _("Tenants"), _("Org"),
+					_("Org %"), _("Work"), _("Work %"), _("Branch"), _("Joint"),
+					_("Functional"), _("Extended"), _("Fallback+"), _("Fallback−"),
+					_("Uncovered"), _("Members"), NULL });
+	t.numeric = 0xFFFCu;
+	for (size_t i = 0; i < n; i++) {
+		const fh_coverage *c = &rows[i];
+		const int counts[] = { c->depth, c->counted, c->org, -1, c->work, -1,
+				       c->by_form[FH_PARTY_BRANCH], c->by_form[FH_PARTY_JOINT_BRANCH],
+				       c->by_form[FH_PARTY_FUNCTIONAL], c->by_form[FH_PARTY_EXTENDED],
+				       c->fallback_guided, c->fallback_alone, c->uncovered, c->members };
+		char v[14][24];
+		for (int k = 0; k < 14; k++)
+			snprintf(v[k], sizeof v[k], "%d", counts[k]);
+		pct(fh_coverage_rate(c->org, c->counted), v[3], sizeof v[3]);
+		pct(fh_coverage_rate(c->work, c->counted), v[5], sizeof v[5]);
+		fh_table_row(&t, (const char *[]){ c->code, c->name, v[0], v[1], v[2], v[3], v[4], v[5],
+						   v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13],
+						   NULL });
+	}
+	fh_table_print(&t, stdout, format);
+	fh_table_free(&t);
+}
+
 static int cmd_coverage(struct fh_opts *o)
 {
 	fh_store *s;
@@ -89,40 +120,7 @@ static int cmd_coverage(struct fh_opts *o)
 		fh_store_close(&s);
 		return fh_cli_report(&err);
 	}
-	struct fh_table t;
-	fh_table_init(&t, (const char *[]){ "hub", "name", "depth", "tenants", "org", "org_rate",
-					    "work", "work_rate", "branch", "joint_branch", "functional",
-					    "extended", "fallback_guided", "fallback_alone", "uncovered",
-					    "full_members", NULL },
-		      (const char *[]){ _("Hub"), _("Name"), _("Level"), _("Tenants"), _("Org"),
-					_("Org %"), _("Work"), _("Work %"), _("Branch"), _("Joint"),
-					_("Functional"), _("Extended"), _("Fallback+"), _("Fallback−"),
-					_("Uncovered"), _("Members"), NULL });
-	t.numeric = 0xFFFCu;
-	for (size_t i = 0; i < n; i++) {
-		const fh_coverage *c = &rows[i];
-		char v[14][24];
-		int k = 0;
-		snprintf(v[k++], 24, "%d", c->depth);
-		snprintf(v[k++], 24, "%d", c->counted);
-		snprintf(v[k++], 24, "%d", c->org);
-		pct(fh_coverage_rate(c->org, c->counted), v[k++], 24);
-		snprintf(v[k++], 24, "%d", c->work);
-		pct(fh_coverage_rate(c->work, c->counted), v[k++], 24);
-		snprintf(v[k++], 24, "%d", c->by_form[FH_PARTY_BRANCH]);
-		snprintf(v[k++], 24, "%d", c->by_form[FH_PARTY_JOINT_BRANCH]);
-		snprintf(v[k++], 24, "%d", c->by_form[FH_PARTY_FUNCTIONAL]);
-		snprintf(v[k++], 24, "%d", c->by_form[FH_PARTY_EXTENDED]);
-		snprintf(v[k++], 24, "%d", c->fallback_guided);
-		snprintf(v[k++], 24, "%d", c->fallback_alone);
-		snprintf(v[k++], 24, "%d", c->uncovered);
-		snprintf(v[k++], 24, "%d", c->members);
-		fh_table_row(&t, (const char *[]){ c->code, c->name, v[0], v[1], v[2], v[3], v[4], v[5],
-						   v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13],
-						   NULL });
-	}
-	fh_table_print(&t, stdout, o->format);
-	fh_table_free(&t);
+	print_coverage(rows, n, o->format);
 	/* the reference rates, beside ours, in the table form only */
 	fh_coverage_ref refs[FH_COVERAGE_REFS_MAX];
 	size_t nrefs = fh_party_references(s, n ? rows[0].hub_id : by.hub_id, refs, FH_COVERAGE_REFS_MAX);

@@ -245,11 +245,11 @@ static void draw_gauge(struct app *app, const fh_coverage *c, int y, int cols)
 	fh_draw_text(y, x + (bar > 3 ? bar + 1 : 0), work, 19, false, A_NORMAL);
 }
 
-static void draw(struct app *app, struct view *v, struct rect a)
+/* The coverage part: a gauge per hub (as many as a third of the screen
+ * holds) and the published rates. Returns the next free line. */
+static int draw_coverage(struct app *app, struct pscreen *p, int y, int rows, int cols)
 {
-	struct pscreen *p = v->priv;
-	int y = a.y, cols = a.cols;
-	char line[600], pos[32];
+	char line[600];
 	snprintf(line, sizeof line, p->all_stages ? _("Party coverage · every tenant in the hubs")
 						 : _("Party coverage · tenants in incubation"));
 	fh_draw_text(y, 1, line, cols - 2, false, A_BOLD);
@@ -257,7 +257,7 @@ static void draw(struct app *app, struct view *v, struct rect a)
 	fh_draw_text(y + 1, name_w, _("organisation"), bar + 20, false, fh_attr(app, FH_C_DIM));
 	fh_draw_text(y + 1, name_w + (bar > 3 ? bar + 1 : 0) + 20, _("work"), bar + 20, false,
 		     fh_attr(app, FH_C_DIM));
-	int gauges = (int)p->ncov, room = a.rows / 3;
+	int gauges = (int)p->ncov, room = rows / 3;
 	if (gauges > room)
 		gauges = room > 1 ? room : 1;
 	for (int i = 0; i < gauges; i++)
@@ -279,8 +279,13 @@ static void draw(struct app *app, struct view *v, struct rect a)
 		snprintf(refs, sizeof refs, _("Published: %s"), line);
 		fh_draw_text(y++, 1, refs, cols - 2, true, fh_attr(app, FH_C_DIM));
 	}
-	y++;
-	/* the list tabs */
+	return y + 1;
+}
+
+/* The list tabs with the current list's position. */
+static void draw_list_tabs(struct app *app, struct pscreen *p, int y, int cols)
+{
+	char line[200], pos[32];
 	int x = 1;
 	attr_t bar_a = fh_attr(app, FH_C_BAR);
 	fh_draw_text(y, 0, "", cols, true, bar_a);
@@ -290,11 +295,17 @@ static void draw(struct app *app, struct view *v, struct rect a)
 		fh_draw_text(y, x, line, cols - x, false, i == p->list ? fh_attr(app, FH_C_SELECT) : bar_a);
 		x += w + 1;
 	}
-	struct fh_list *l = &p->lists[p->list];
-	fh_list_position(l, pos, sizeof pos);
+	fh_list_position(&p->lists[p->list], pos, sizeof pos);
 	if (x + fh_str_width(pos) + 2 < cols)
 		fh_draw_text(y, cols - fh_str_width(pos) - 1, pos, fh_str_width(pos), false, bar_a);
-	y++;
+}
+
+static void draw(struct app *app, struct view *v, struct rect a)
+{
+	struct pscreen *p = v->priv;
+	int cols = a.cols, y = draw_coverage(app, p, a.y, a.rows, cols);
+	struct fh_list *l = &p->lists[p->list];
+	draw_list_tabs(app, p, y++, cols);
 	if (p->error[0]) {
 		fh_draw_wrapped(y, 1, p->error, cols - 2, 3, fh_attr(app, FH_C_BAD));
 		return;

@@ -202,13 +202,12 @@ static int by_date(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* The Party tab: the record, then both tracks side by side, each line a
- * milestone or a sync check by date, late ones marked. */
-static void draw_party(struct app *app, struct page *p, int y, int rows, int cols)
+/* The Party tab's record in two columns and the members named; returns the next line. */
+static int draw_party_record(struct page *p, int y, int bottom, int cols)
 {
 	const fh_party *r = &p->party;
 	char line[800], v[FH_PARTY_REASON_MAX * 4 + 8];
-	int bottom = y + rows, half = cols / 2;
+	int half = cols / 2;
 	for (int f = 0; f < FH_PF_COUNT && y < bottom; f += 2) {
 		for (int k = 0; k < 2 && f + k < FH_PF_COUNT; k++) {
 			fh_party_get(r, (fh_party_field)(f + k), false, zh(), v, sizeof v);
@@ -230,7 +229,15 @@ static void draw_party(struct app *app, struct page *p, int y, int rows, int col
 		snprintf(named, sizeof named, _("Named (p): %s"), p->nmembers ? line : _("none"));
 		fh_draw_text(y++, 1, named, cols - 2, true, A_NORMAL);
 	}
-	if (++y >= bottom)
+	return y;
+}
+
+/* Both tracks side by side, each by date: the milestones, and on the party
+ * track the sync checks; late ones marked. */
+static void draw_tracks(struct app *app, struct page *p, int y, int bottom, int cols)
+{
+	int half = cols / 2;
+	if (y >= bottom)
 		return;
 	fh_draw_text(y, 1, _("Organisation track"), half - 2, false, A_BOLD);
 	fh_draw_text(y++, half, _("Party track"), cols - half - 1, false, A_BOLD);
@@ -276,6 +283,14 @@ static void draw_party(struct app *app, struct page *p, int y, int rows, int col
 				     track[t][i].attr);
 	}
 	free(lines);
+}
+
+/* The Party tab: the record, then the two tracks. */
+static void draw_party(struct app *app, struct page *p, int y, int rows, int cols)
+{
+	int bottom = y + rows;
+	y = draw_party_record(p, y, bottom, cols);
+	draw_tracks(app, p, y + 1, bottom, cols);
 }
 
 static void draw(struct app *app, struct view *v, struct rect a)
