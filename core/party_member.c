@@ -77,9 +77,16 @@ fh_status fh_party_members(fh_store *s, const fh_actor *actor, int64_t tenant, f
 	return FH_OK;
 }
 
-/* The record's counts raised to cover the named members (after a change:
- * `left` is the kind of a member who left, whose count drops by one). */
-static fh_status cover_named(fh_store *s, const fh_actor *actor, int64_t tenant, int left,
+/* A change of the named members, for the counts: a member left one kind
+ * (-1: none) and joined another (转正), and the full members whose relation
+ * is here moved by here_delta. */
+struct moved {
+	int left, joined, here_delta;
+};
+
+/* The record's counts after a change, then raised to cover the named
+ * members; written and audited. */
+static fh_status cover_named(fh_store *s, const fh_actor *actor, int64_t tenant, struct moved mv,
 			     const char *action, const char *json, fh_error *err)
 {
 	fh_party p;
@@ -89,8 +96,13 @@ static fh_status cover_named(fh_store *s, const fh_actor *actor, int64_t tenant,
 	int named[FH_MEMBER_KIND_COUNT] = { 0 }, here = 0;
 	fh_party_named_counts(s, tenant, named, &here);
 	int *counts[FH_MEMBER_KIND_COUNT] = { &p.full, &p.probationary, &p.applicants, &p.activists };
-	if (left >= 0 && *counts[left] > 0)
-		(*counts[left])--;
+	if (mv.left >= 0 && *counts[mv.left] > 0)
+		(*counts[mv.left])--;
+	if (mv.joined >= 0)
+		(*counts[mv.joined])++;
+	p.relations_here += mv.here_delta;
+	if (p.relations_here < 0)
+		p.relations_here = 0;
 	for (int k = 0; k < FH_MEMBER_KIND_COUNT; k++)
 		if (*counts[k] < named[k])
 			*counts[k] = named[k];
@@ -126,15 +138,17 @@ fh_status fh_party_member_save(fh_store *s, const fh_actor *actor, fh_party_memb
 	if ((unsigned)m->kind >= FH_MEMBER_KIND_COUNT)
 		return fh_error_set(err, FH_EINVAL, "kind", "%s", _("is not a kind of member"));
 	memcpy(m->name, name, sizeof name);
-	int left = -1; /* a kind changed (转正): one fewer of the old kind */
+	struct moved mv = { -1, -1, 0 };
 	if (m->id) { /* the member's tenant, never the caller's */
 		fh_party_member cur;
 		fh_status st = fh_party_member_get(s, actor, m->id, &cur, err);
 		if (st != FH_OK)
 			return st;
 		m->tenant_id = cur.tenant_id;
-		if (cur.kind != m->kind)
-			left = (int)cur.kind;
+		if (cur.kind != m->kind) /* 转正: one fewer of the old kind, one more of the new */
+			mv = (struct moved){ (int)cur.kind, (int)m->kind, 0 };
+		mv.here_delta = (m->kind == FH_MEMBER_FULL && m->relation_here) -
+				(cur.kind == FH_MEMBER_FULL && cur.relation_here);
 	}
 	fh_party p;
 	fh_status st = fh_party_get_record(s, actor, m->tenant_id, &p, err);
@@ -163,7 +177,7 @@ fh_status fh_party_member_save(fh_store *s, const fh_actor *actor, fh_party_memb
 	if (st == FH_OK) {
 		fh_buf b = FH_BUF_INIT;
 		member_json(&b, m);
-		st = cover_named(s, actor, m->tenant_id, left, "member", fh_buf_str(&b), err);
+		st = cover_named(s, actor, m->tenant_id, mv, "member", fh_buf_str(&b), err);
 		fh_buf_free(&b);
 	}
 	if (st == FH_OK && (st = fh_tx_commit(s, err)) == FH_OK)
@@ -216,7 +230,8 @@ fh_status fh_party_member_remove(fh_store *s, const fh_actor *actor, int64_t id,
 	if (st == FH_OK) {
 		fh_buf b = FH_BUF_INIT;
 		member_json(&b, &m);
-		st = cover_named(s, actor, m.tenant_id, (int)m.kind, "member_left", fh_buf_str(&b), err);
+		struct moved mv = { (int)m.kind, -1, -(m.kind == FH_MEMBER_FULL && m.relation_here) };
+		st = cover_named(s, actor, m.tenant_id, mv, "member_left", fh_buf_str(&b), err);
 		fh_buf_free(&b);
 	}
 	if (st == FH_OK && (st = fh_tx_commit(s, err)) == FH_OK)

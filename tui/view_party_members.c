@@ -206,7 +206,7 @@ static int form_save(struct app *app, struct view *v)
 		snprintf(f->form.f[0].error, sizeof f->form.f[0].error, "%s", _("is too long"));
 		return FH_R_DONE;
 	}
-	snprintf(m.name, sizeof m.name, "%s", f->form.f[0].value);
+	memcpy(m.name, f->form.f[0].value, strlen(f->form.f[0].value) + 1);
 	for (int i = 0; i < FH_MEMBER_KIND_COUNT; i++)
 		if (strcmp(f->form.f[1].value, fh_member_kind_label((fh_member_kind)i, zh())) == 0)
 			m.kind = (fh_member_kind)i;

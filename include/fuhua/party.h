@@ -151,9 +151,10 @@ typedef struct fh_party_member {
 /* A tenant's named members, full members first, by name. The caller frees *rows. */
 fh_status fh_party_members(fh_store *store, const fh_actor *actor, int64_t tenant_id,
 			   fh_party_member **rows, size_t *n, fh_error *err);
-/* Names a member (m->id 0) or changes one's kind or relation (转正: a
- * probationary member becomes full); the record's counts rise to cover the
- * named ones. Audited on the tenant, whose version moves. FH_EINVAL for an
+/* Names a member (m->id 0: the counts rise only as far as needed to cover
+ * the named, who may have been counted already) or changes one's kind or
+ * relation (转正: one fewer probationary member, one more full one; a full
+ * member's relation moving here or away moves the count held here). Audited on the tenant, whose version moves. FH_EINVAL for an
  * empty or bad name, FH_ECONFLICT for a name the tenant has already. */
 fh_status fh_party_member_save(fh_store *store, const fh_actor *actor, fh_party_member *m,
 			       fh_error *err);
