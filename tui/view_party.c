@@ -22,7 +22,7 @@ enum { OP_NEXT_LIST = FH_ACT_LOCAL, OP_PREV_LIST, OP_EDIT, OP_ALL_STAGES, OP_NEW
 enum { L_UNCOVERED, L_SHOULD, L_GAPS, L_REELECT, L_INSTRUCTORS, L_BOARD, L_COUNT };
 
 static const char *const list_titles[L_COUNT] = {
-	N_("Uncovered"), N_("Should form a branch"), N_("Sync gaps"), N_("Re-elections"),
+	N_("Uncovered"), N_("Should branch"), N_("Sync gaps"), N_("Re-elections"),
 	N_("Instructors"), N_("Board"),
 };
 
