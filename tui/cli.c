@@ -219,6 +219,19 @@ int fh_cli_parse(int argc, char **argv, struct fh_opts *o)
 
 /* ---- helpers ----------------------------------------------------------------- */
 
+int fh_cli_hub(const struct fh_opts *o, fh_store *s, const fh_actor *by, int64_t *hub)
+{
+	fh_hub h;
+	fh_error err;
+	*hub = 0;
+	if (!o->hub)
+		return -1;
+	if (fh_hub_get(s, by, o->hub, &h, &err) != FH_OK)
+		return fh_cli_report(&err);
+	*hub = h.id;
+	return -1;
+}
+
 int fh_cli_report(const fh_error *err)
 {
 	char msg[1200];

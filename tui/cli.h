@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "fuhua/operator.h"
 #include "fuhua/store.h"
@@ -46,6 +47,9 @@ const char *fh_cli_db_path(const struct fh_opts *o, char *buf, size_t size);
 int fh_cli_report(const fh_error *err);
 int fh_cli_usage_error(const char *fmt, const char *arg);
 int fh_cli_open_as_system(const struct fh_opts *o, fh_store **s, fh_actor *a);
+/* The hub --hub names into *hub (0 without the option): -1 to go on, else
+ * the exit status after saying it is not one of the actor's. */
+int fh_cli_hub(const struct fh_opts *o, fh_store *s, const fh_actor *by, int64_t *hub);
 
 /* fuhua tenant …: list, show, add, edit, move, extend, import, export. */
 int fh_cli_tenant(struct fh_opts *o);

@@ -38,20 +38,6 @@ static int64_t day_option(const struct fh_opts *o)
 	return fh_date_epoch(d);
 }
 
-/* The hub of --hub, or 0; an exit status when it is not one of the actor's. */
-static int hub_option(const struct fh_opts *o, fh_store *s, const fh_actor *by, int64_t *hub)
-{
-	fh_hub h;
-	fh_error err;
-	*hub = 0;
-	if (!o->hub)
-		return -1;
-	if (fh_hub_get(s, by, o->hub, &h, &err) != FH_OK)
-		return fh_cli_report(&err);
-	*hub = h.id;
-	return -1;
-}
-
 /* The store opened as the system operator, with --hub's hub (0 without):
  * 0 with *s open, else an exit status. */
 static int open_with_hub(const struct fh_opts *o, fh_store **s, fh_actor *by, int64_t *hub)
@@ -59,7 +45,7 @@ static int open_with_hub(const struct fh_opts *o, fh_store **s, fh_actor *by, in
 	int rc = fh_cli_open_as_system(o, s, by);
 	if (rc)
 		return rc;
-	if ((rc = hub_option(o, *s, by, hub)) >= 0) {
+	if ((rc = fh_cli_hub(o, *s, by, hub)) >= 0) {
 		fh_store_close(s);
 		return rc;
 	}
@@ -557,7 +543,7 @@ static void print_branches(const fh_branch *b, size_t n, enum fh_format format)
 static int branch_list(struct fh_opts *o, fh_store *s, const fh_actor *by)
 {
 	int64_t hub;
-	int rc = hub_option(o, s, by, &hub);
+	int rc = fh_cli_hub(o, s, by, &hub);
 	if (rc >= 0)
 		return rc;
 	fh_branch *rows;
@@ -578,7 +564,7 @@ static int branch_save(struct fh_opts *o, fh_store *s, const fh_actor *by, bool 
 		if (!o->tf[FH_TF_NAME] || o->npos != 2)
 			return fh_cli_usage_error("%s", _("branch add takes --name NAME"));
 		int64_t hub;
-		int rc = hub_option(o, s, by, &hub);
+		int rc = fh_cli_hub(o, s, by, &hub);
 		if (rc >= 0)
 			return rc;
 		b.hub_id = hub;

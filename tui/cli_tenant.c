@@ -30,13 +30,9 @@ static bool parse_id(const char *s, int64_t *id)
 static int filter_from(const struct fh_opts *o, fh_store *s, const fh_actor *by, fh_tenant_filter *f)
 {
 	fh_tenant_filter_init(f);
-	fh_error err;
-	if (o->hub) {
-		fh_hub h;
-		if (fh_hub_get(s, by, o->hub, &h, &err) != FH_OK)
-			return fh_cli_report(&err);
-		f->hub_id = h.id;
-	}
+	int rc = fh_cli_hub(o, s, by, &f->hub_id);
+	if (rc >= 0)
+		return rc;
 	const char *stage = o->tf[FH_TF_STAGE], *type = o->tf[FH_TF_ORG_TYPE];
 	fh_stage st;
 	fh_org_type ot;
