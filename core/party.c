@@ -473,6 +473,16 @@ static void check_dates(const fh_party *p, const char *today, fh_field_errors *e
 		PROBLEM(FH_PF_ELECTED, "%s", _("is before the founding"));
 }
 
+bool fh_party_branch_size_ok(const fh_party_rules *r, int full, const char *field, fh_error *err)
+{
+	if (full >= r->branch_min_members)
+		return true;
+	fh_error_set(err, FH_EINVAL, field,
+		     _("a branch of its own needs at least %d full members (probationary members do not count); with %d, a joint branch or fallback"),
+		     r->branch_min_members, full);
+	return false;
+}
+
 /* The form of organisation: a branch of its own, a joint branch with room
  * in the tenant's hub, fallback only without either. */
 static void check_form(fh_store *s, const fh_party *p, const fh_party_rules *r, fh_field_errors *errs)
@@ -480,9 +490,9 @@ static void check_form(fh_store *s, const fh_party *p, const fh_party_rules *r, 
 	if ((unsigned)p->form >= FH_PARTY_ORG_COUNT)
 		PROBLEM(FH_PF_FORM, "%s", _("is not a form of party organisation"));
 	if (p->form == FH_PARTY_BRANCH) {
-		if (p->full < r->branch_min_members)
-			PROBLEM(FH_PF_FULL, _("a branch of its own needs at least %d full members (probationary members do not count); with %d, a joint branch or fallback"),
-				r->branch_min_members, p->full);
+		fh_error e;
+		if (!fh_party_branch_size_ok(r, p->full, fields[FH_PF_FULL].key, &e))
+			fh_field_errors_add(errs, &e);
 		if (!p->founded[0])
 			PROBLEM(FH_PF_FOUNDED, "%s", _("is required for a branch"));
 		if (!p->secretary[0])

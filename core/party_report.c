@@ -281,9 +281,9 @@ fh_status fh_party_list(fh_store *s, const fh_actor *actor, int64_t hub, fh_part
 	sqlite3_stmt *q;
 	if (st != FH_OK || (st = fh_store_stmt(s, list_sql[which], &q, err)) != FH_OK)
 		return st;
-	if (!(*rows = calloc(max ? max : 1, sizeof **rows)))
-		return oom(err);
 	int64_t day = today();
+	size_t cap = 0;
+	bool full = false;
 	sqlite3_bind_int64(q, 1, hub);
 	sqlite3_bind_int64(q, 2, day);
 	sqlite3_bind_int64(q, 3, (int64_t)max + 1);
@@ -293,7 +293,12 @@ fh_status fh_party_list(fh_store *s, const fh_actor *actor, int64_t hub, fh_part
 			*more = true;
 			break;
 		}
+		if (!fh_grow(rows, &cap, *n, sizeof **rows)) {
+			full = true;
+			break;
+		}
 		fh_party_row *r = &(*rows)[(*n)++];
+		memset(r, 0, sizeof *r);
 		r->tenant_id = sqlite3_column_int64(q, 0);
 		r->item_id = sqlite3_column_int64(q, 1);
 		fh_column_text(q, 2, r->name, sizeof r->name);
@@ -307,11 +312,11 @@ fh_status fh_party_list(fh_store *s, const fh_actor *actor, int64_t hub, fh_part
 		fh_column_text(q, 9, r->what, sizeof r->what);
 	}
 	sqlite3_reset(q);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+	if (full || (rc != SQLITE_DONE && rc != SQLITE_ROW)) {
 		free(*rows);
 		*rows = NULL;
 		*n = 0;
-		return fh_store_fail(s, err, _("reading the party lists"));
+		return full ? oom(err) : fh_store_fail(s, err, _("reading the party lists"));
 	}
 	return FH_OK;
 }

@@ -1,6 +1,7 @@
 /* fuhua core — tenants: the record, its fields and their checks. The
  * lifecycle is in lifecycle.c, the list and search in tenant_list.c. */
 #include "fuhua/hub.h"
+#include "fuhua/party.h"
 #include "fuhua/tenant.h"
 
 #include <ctype.h>
@@ -566,20 +567,6 @@ void fh_field_errors_add(fh_field_errors *errs, const fh_error *e)
 		fh_field_errors_add(errs, &e_);                                                    \
 	} while (0)
 
-static int hub_branch_min(fh_store *s, int64_t hub)
-{
-	sqlite3_stmt *st;
-	fh_store_stmt(s, "SELECT branch_min_members FROM hubs WHERE id = ?1", &st, NULL);
-	int n = 3;
-	if (!st)
-		return n;
-	sqlite3_bind_int64(st, 1, hub);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int(st, 0);
-	sqlite3_reset(st);
-	return n;
-}
-
 static void check_text(fh_field_errors *errs, fh_tenant_field f, const char *v, size_t max,
 		       bool multiline)
 {
@@ -699,10 +686,11 @@ fh_status fh_tenant_validate(fh_store *s, const fh_tenant *t, fh_field_errors *e
 	if (t->party_members < 0 || t->party_members > FH_TENANT_PEOPLE_MAX)
 		PROBLEM(FH_TF_PARTY_MEMBERS, _("must be 0 to %d"), FH_TENANT_PEOPLE_MAX);
 	else if (t->party_org == FH_PARTY_BRANCH && s) {
-		int need = hub_branch_min(s, t->hub_id);
-		if (t->party_members < need)
-			PROBLEM(FH_TF_PARTY_MEMBERS, _("a branch of its own needs at least %d full party members; %d is a case for a joint branch"),
-				need, t->party_members);
+		fh_party_rules pr;
+		fh_error small;
+		if (fh_party_rules_load(s, t->hub_id, &pr, NULL) == FH_OK &&
+		    !fh_party_branch_size_ok(&pr, t->party_members, field_id(FH_TF_PARTY_MEMBERS), &small))
+			fh_field_errors_add(errs, &small);
 	}
 
 	if ((unsigned)t->stage >= FH_STAGE_COUNT)

@@ -118,6 +118,11 @@ fh_status fh_party_get_record(fh_store *store, const fh_actor *actor, int64_t te
 fh_status fh_party_validate(fh_store *store, const fh_party *p, fh_field_errors *errs,
 			    fh_error *err);
 
+/* The size rule of a branch of its own, once for the party form, the
+ * tenant form and the import: true when `full` full members may form one;
+ * else false with the reason in err (naming `field`). */
+bool fh_party_branch_size_ok(const fh_party_rules *rules, int full, const char *field, fh_error *err);
+
 /* Validates and saves, with the tenant's version check (FH_ECONFLICT when
  * someone changed the tenant since p->version was read) and an audit row.
  * Sets p->version. */
