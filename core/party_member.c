@@ -41,6 +41,25 @@ bool fh_member_kind_parse(const char *s, fh_member_kind *out)
 	return false;
 }
 
+void fh_party_named_counts(fh_store *s, int64_t tenant, int named[FH_MEMBER_KIND_COUNT], int *here)
+{
+	sqlite3_stmt *q;
+	*here = 0;
+	if (fh_store_stmt(s, "SELECT kind, count(*), sum(relation_here) FROM party_people"
+			     " WHERE tenant_id = ?1 GROUP BY kind", &q, NULL) != FH_OK)
+		return;
+	sqlite3_bind_int64(q, 1, tenant);
+	while (sqlite3_step(q) == SQLITE_ROW) {
+		fh_member_kind k;
+		if (!fh_member_kind_parse((const char *)sqlite3_column_text(q, 0), &k))
+			continue;
+		named[k] = sqlite3_column_int(q, 1);
+		if (k == FH_MEMBER_FULL)
+			*here = sqlite3_column_int(q, 2);
+	}
+	sqlite3_reset(q);
+}
+
 fh_status fh_party_members(fh_store *s, const fh_actor *actor, int64_t tenant, fh_party_member **rows,
 			   size_t *n, fh_error *err)
 {
