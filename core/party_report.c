@@ -267,26 +267,13 @@ static const char *const list_sql[FH_PL_COUNT] = {
 		" WHERE ends < ?2 + 90 * 86400 ORDER BY ends LIMIT ?3",
 };
 
-fh_status fh_party_list(fh_store *s, const fh_actor *actor, int64_t hub, fh_party_list_kind which,
-			size_t max, fh_party_row **rows, size_t *n, bool *more, fh_error *err)
+/* Steps a list's statement (bound: ?1 the hub, ?2 today, ?3 max + 1) into
+ * up to max rows; *more when there were more. */
+static fh_status read_list(fh_store *s, sqlite3_stmt *q, int64_t day, size_t max, fh_party_row **rows,
+			   size_t *n, bool *more, fh_error *err)
 {
-	*rows = NULL;
-	*n = 0;
-	*more = false;
-	if ((unsigned)which >= FH_PL_COUNT)
-		return fh_error_set(err, FH_EINVAL, NULL, "%s", _("no such list"));
-	if (!hub)
-		hub = actor->hub_id;
-	fh_status st = fh_actor_scope(s, actor, hub, err);
-	sqlite3_stmt *q;
-	if (st != FH_OK || (st = fh_store_stmt(s, list_sql[which], &q, err)) != FH_OK)
-		return st;
-	int64_t day = today();
 	size_t cap = 0;
 	bool full = false;
-	sqlite3_bind_int64(q, 1, hub);
-	sqlite3_bind_int64(q, 2, day);
-	sqlite3_bind_int64(q, 3, (int64_t)max + 1);
 	int rc;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 		if (*n == max) {
@@ -319,6 +306,53 @@ fh_status fh_party_list(fh_store *s, const fh_actor *actor, int64_t hub, fh_part
 		return full ? oom(err) : fh_store_fail(s, err, _("reading the party lists"));
 	}
 	return FH_OK;
+}
+
+static fh_status list_start(fh_store *s, const fh_actor *actor, int64_t *hub, fh_party_row **rows,
+			    size_t *n, bool *more, fh_error *err)
+{
+	*rows = NULL;
+	*n = 0;
+	*more = false;
+	if (!*hub)
+		*hub = actor->hub_id;
+	return fh_actor_scope(s, actor, *hub, err);
+}
+
+fh_status fh_party_list(fh_store *s, const fh_actor *actor, int64_t hub, fh_party_list_kind which,
+			size_t max, fh_party_row **rows, size_t *n, bool *more, fh_error *err)
+{
+	if ((unsigned)which >= FH_PL_COUNT)
+		return fh_error_set(err, FH_EINVAL, NULL, "%s", _("no such list"));
+	fh_status st = list_start(s, actor, &hub, rows, n, more, err);
+	sqlite3_stmt *q;
+	if (st != FH_OK || (st = fh_store_stmt(s, list_sql[which], &q, err)) != FH_OK)
+		return st;
+	int64_t day = today();
+	sqlite3_bind_int64(q, 1, hub);
+	sqlite3_bind_int64(q, 2, day);
+	sqlite3_bind_int64(q, 3, (int64_t)max + 1);
+	return read_list(s, q, day, max, rows, n, more, err);
+}
+
+fh_status fh_party_instructed(fh_store *s, const fh_actor *actor, int64_t instructor, size_t max,
+			      fh_party_row **rows, size_t *n, bool *more, fh_error *err)
+{
+	int64_t hub = 0;
+	fh_status st = list_start(s, actor, &hub, rows, n, more, err);
+	sqlite3_stmt *q;
+	if (st != FH_OK || (st = fh_store_stmt(s, FH_SQL_SCOPE
+		"SELECT t.id, 0, t.name, h.code, t.party_org, t.party_members, t.party_fallback, 1, 0, ''"
+		" FROM tenants t JOIN hubs h ON h.id = t.hub_id"
+		" WHERE t.instructor_id = ?4 AND t.stage = 'incubating' AND t.hub_id IN (SELECT id FROM scope)"
+		" ORDER BY h.code, t.name_key LIMIT ?3", &q, err)) != FH_OK)
+		return st;
+	int64_t day = today();
+	sqlite3_bind_int64(q, 1, hub);
+	sqlite3_bind_int64(q, 2, day);
+	sqlite3_bind_int64(q, 3, (int64_t)max + 1);
+	sqlite3_bind_int64(q, 4, instructor);
+	return read_list(s, q, day, max, rows, n, more, err);
 }
 
 fh_status fh_party_instructors(fh_store *s, const fh_actor *actor, int64_t hub,

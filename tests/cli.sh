@@ -275,6 +275,11 @@ check "… once (exit 1 the second time)" [ $? -eq 1 ]
 check "party annual opens the year's reports once" sh -c "grep -q 'annual report' '$T/annual' && $FUHUA party annual --db '$P' --year 2026 | grep -q '^0 annual'"
 "$FUHUA" --lang en tenant edit "$id" --db "$P" --party-org none 2> "$T/err"
 check "tenant edit leaves the party record to party edit (exit 2)" sh -c "[ $? -eq 2 ] && grep -q 'fuhua party edit' '$T/err'"
+"$FUHUA" party instructors --db "$P" --format csv | sed 1d | head -1 > "$T/ins.csv"
+ins=$(cut -d, -f1 "$T/ins.csv"); carries=$(cut -d, -f5 "$T/ins.csv" | tr -d "\r")
+"$FUHUA" party instructors "$ins" --db "$P" --format csv | sed 1d > "$T/instructed.csv"
+check "an instructor's tenants are as many as the instructors list says ($carries)" \
+	[ "$(wc -l < "$T/instructed.csv")" = "$carries" ]
 "$FUHUA" party member add "$id" 陈静 --db "$P" --kind probationary --here no > /dev/null
 "$FUHUA" party member add "$id" 陈静 --db "$P" 2> /dev/null
 check "a member named twice is refused (exit 1)" [ $? -eq 1 ]

@@ -49,7 +49,7 @@ static void usage(FILE *f)
 			   "       fuhua party show ID [--format table|json]\n"
 			   "       fuhua party edit ID [--form F] [--full-members N] [--fallback yes|no] …\n"
 			   "       fuhua party gaps [--hub CODE] [--format F]      uncovered, should branch, late, re-elections\n"
-			   "       fuhua party instructors [--hub CODE] [--format F]\n"
+			   "       fuhua party instructors [ID] [--hub CODE] [--format F]\n"
 			   "       fuhua party event ID registration|annual|leadership|rating [--on DATE]\n"
 			   "       fuhua party done CHECK [--on DATE]            a sync check done\n"
 			   "       fuhua party annual [--year Y] [--hub CODE]    open the year's annual reports\n"

@@ -313,14 +313,49 @@ static int cmd_gaps(struct fh_opts *o)
 	return 0;
 }
 
+/* An instructor's tenants in incubation. */
+static int instructed(struct fh_opts *o, fh_store *s, const fh_actor *by, int64_t id)
+{
+	fh_party_row *rows;
+	size_t n;
+	bool more;
+	fh_error err;
+	if (fh_party_instructed(s, by, id, 100000, &rows, &n, &more, &err) != FH_OK)
+		return fh_cli_report(&err);
+	bool zh = fh_i18n_is_zh(), ids = o->format != FH_FORMAT_TABLE;
+	struct fh_table t;
+	fh_table_init(&t, (const char *[]){ "tenant", "name", "hub", "form", "full_members", NULL },
+		      (const char *[]){ _("No."), _("Name"), _("Hub"), _("Party org"), _("Members"), NULL });
+	t.numeric = 1u | 1u << 4;
+	for (size_t i = 0; i < n; i++) {
+		char tid[24], full[16];
+		snprintf(tid, sizeof tid, "%lld", (long long)rows[i].tenant_id);
+		snprintf(full, sizeof full, "%d", rows[i].full);
+		fh_table_row(&t, (const char *[]){ tid, rows[i].name, rows[i].hub_code,
+						   fh_party_column(rows[i].form, rows[i].fallback, ids, zh), full,
+						   NULL });
+	}
+	free(rows);
+	fh_table_print(&t, stdout, o->format);
+	fh_table_free(&t);
+	return 0;
+}
+
 static int cmd_instructors(struct fh_opts *o)
 {
 	fh_store *s;
 	fh_actor by;
-	int64_t hub;
+	int64_t hub, id = 0;
+	if (o->npos > 3 || (o->npos == 3 && !parse_id(o->pos[2], &id)))
+		return fh_cli_usage_error("%s", _("party instructors takes an instructor's number, or none"));
 	int rc = open_with_hub(o, &s, &by, &hub);
 	if (rc)
 		return rc;
+	if (id) {
+		rc = instructed(o, s, &by, id);
+		fh_store_close(&s);
+		return rc;
+	}
 	fh_instructor *rows;
 	size_t n;
 	fh_error err;
@@ -333,10 +368,10 @@ static int cmd_instructors(struct fh_opts *o)
 		      (const char *[]){ _("No."), _("Name"), _("Employer"), _("Hub"), _("Tenants"), NULL });
 	t.numeric = 1u | 1u << 4;
 	for (size_t i = 0; i < n; i++) {
-		char id[24], count[16];
-		snprintf(id, sizeof id, "%lld", (long long)rows[i].id);
+		char num[24], count[16];
+		snprintf(num, sizeof num, "%lld", (long long)rows[i].id);
 		snprintf(count, sizeof count, "%d", rows[i].tenants);
-		fh_table_row(&t, (const char *[]){ id, rows[i].name, rows[i].employer, rows[i].hub_code,
+		fh_table_row(&t, (const char *[]){ num, rows[i].name, rows[i].employer, rows[i].hub_code,
 						   count, NULL });
 	}
 	free(rows);

@@ -6,11 +6,18 @@
 
 #include <stdint.h>
 
+#include "fuhua/party.h"
 #include "tui.h"
 
 /* Opening a joint branch's form: the branch (0: a new one in the hub). */
 struct fh_branch_arg {
 	int64_t id;
+};
+
+/* An instructor's tenants: the instructor, and the name for the title. */
+struct fh_instructor_arg {
+	int64_t id;
+	char name[FH_PARTY_TEXT_MAX * 4 + 1];
 };
 
 /* A named member's form: the tenant, and the member (0: a new one). */
@@ -21,6 +28,6 @@ struct fh_member_arg {
 /* The party record's form and the members list open on a tenant (struct
  * fh_tenant_arg); the member form on a struct fh_member_arg. */
 extern const struct view_ops fh_party_form_view, fh_branch_form_view, fh_party_members_view,
-	fh_party_member_form_view;
+	fh_party_member_form_view, fh_instructed_view;
 
 #endif

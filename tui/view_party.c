@@ -353,6 +353,16 @@ static int request(struct app *app, struct view *v, int action, int arg, const s
 	case OP_EDIT: {
 		int64_t id = selected_tenant(p);
 		const fh_party_row *r = fh_list_selected(&p->lists[p->list]);
+		if (p->list == L_INSTRUCTORS && action == FH_ACT_OPEN) {
+			const fh_instructor *person = fh_list_selected(&p->lists[L_INSTRUCTORS]);
+			struct fh_instructor_arg who = { 0 };
+			if (person) {
+				who.id = person->id;
+				memcpy(who.name, person->name, sizeof who.name);
+				fh_view_push(app, &fh_instructed_view, &who);
+			}
+			return FH_R_DONE;
+		}
 		if (!id && p->list == L_REELECT && r) {
 			fh_view_push(app, &fh_branch_form_view, &(struct fh_branch_arg){ r->item_id });
 			return FH_R_DONE;
@@ -385,7 +395,7 @@ static void done(struct app *app, struct view *v)
 static const struct fh_binding party_keys[] = {
 	{ '\t', false, OP_NEXT_LIST, 0, "Tab", true, N_("next list"), N_("Next list: uncovered, should branch, sync gaps, re-elections, instructors, board") },
 	{ KEY_BTAB, true, OP_PREV_LIST, 0, "S-Tab", false, N_("previous list"), N_("Previous list") },
-	{ '\n', false, FH_ACT_OPEN, 0, "Enter", true, N_("open"), N_("Open the tenant (or the joint branch)") },
+	{ '\n', false, FH_ACT_OPEN, 0, "Enter", true, N_("open"), N_("Open the tenant (the joint branch, the instructor's tenants)") },
 	{ 'e', false, OP_EDIT, 0, "e", true, N_("party record"), N_("Edit the selected tenant's party record") },
 	{ 'a', false, OP_ALL_STAGES, 0, "a", true, N_("all / incubating"), N_("Coverage of every tenant or of those in incubation") },
 	{ 'n', false, OP_NEW_BRANCH, 0, "n", true, N_("new joint branch"), N_("Found a joint branch in your hub") },

@@ -346,6 +346,10 @@ typedef struct fh_instructor {
 
 fh_status fh_party_instructors(fh_store *store, const fh_actor *actor, int64_t hub_id,
 			       fh_instructor **rows, size_t *n, fh_error *err);
+/* The tenants in incubation an instructor carries, in the actor's hubs, by
+ * hub and name: up to max rows, *more when there are more. */
+fh_status fh_party_instructed(fh_store *store, const fh_actor *actor, int64_t instructor_id,
+			      size_t max, fh_party_row **rows, size_t *n, bool *more, fh_error *err);
 
 /* ---- both tracks ------------------------------------------------------------- */
 

@@ -183,6 +183,14 @@ static void test_fallback_needs_an_instructor(void **s)
 	assert_int_equal(c[0].fallback_alone, alone - 1);
 	assert_int_equal(c[0].work, work + 1);
 	free(c);
+	/* the instructor now carries the tenant */
+	fh_party_row *rows;
+	bool more;
+	assert_int_equal(fh_party_instructed(st, &sys_actor, who, 10, &rows, &n, &more, &err), FH_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(rows[0].tenant_id, id);
+	assert_false(more);
+	free(rows);
 	/* a branch is not under fallback */
 	assert_int_equal(save(id, (const char *[]){ "form", "branch", "full_members", "4", "founded",
 						    "2026-01-01", "secretary", "赵", NULL }, &fe), FH_EINVAL);
