@@ -264,6 +264,23 @@ for t in $(sqlite3 "$P" "SELECT id FROM tenants WHERE hub_id = (SELECT id FROM h
 done
 check "a joint branch takes five tenants, the sixth is refused" [ "$(tr '\n' ' ' < "$T/joint.rc")" = "0 0 0 0 0 2 " ]
 check "… naming the branch and its limit" grep -q '大宁测试联合党支部 already covers 5 tenants' "$T/err"
+# The last place raced for: four tenants in a branch, four processes each
+# asking for the fifth place at once; the check runs inside the write lock,
+# so exactly one wins and the others are refused, and the count is exact.
+"$FUHUA" branch add --db "$P" --hub ja-gh --name 共和竞争联合党支部 --founded 2026-03-01 > /dev/null
+rid=$(sqlite3 "$P" "SELECT id FROM party_branches WHERE name = '共和竞争联合党支部'")
+sqlite3 "$P" "SELECT id FROM tenants WHERE hub_id = (SELECT id FROM hubs WHERE code = 'ja-gh')
+	AND stage = 'incubating' AND party_org = 'none' AND party_fallback = 0 LIMIT 8" > "$T/racers"
+for t in $(head -4 "$T/racers"); do
+	"$FUHUA" party edit "$t" --db "$P" --form joint_branch --branch "$rid" > /dev/null
+done
+for t in $(tail -4 "$T/racers"); do
+	( "$FUHUA" party edit "$t" --db "$P" --form joint_branch --branch "$rid" > /dev/null 2>&1; echo $? > "$T/joinrace.$t" ) &
+done
+wait
+check "four processes race for a joint branch's last place: one wins, three are refused" \
+	[ "$(cat "$T"/joinrace.* | sort | tr '\n' ' ')" = "0 2 2 2 " ]
+check "… and the branch covers exactly five" [ "$(sqlite3 "$P" "SELECT count(*) FROM party WHERE branch_id = $rid")" = 5 ]
 "$FUHUA" party gaps --db "$P" --format csv > "$T/gaps.csv"
 check "party gaps lists uncovered tenants and sync gaps" sh -c "grep -q '^uncovered,' '$T/gaps.csv' && grep -q '^sync_gap,' '$T/gaps.csv'"
 item=$(sqlite3 "$P" "SELECT id FROM party_sync WHERE done_on IS NULL LIMIT 1")
