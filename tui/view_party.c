@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "confirm.h"
 #include "fuhua/clock.h"
 #include "fuhua/party.h"
 #include "i18n.h"
@@ -18,7 +19,7 @@
 
 #define LIST_MAX 500
 
-enum { OP_NEXT_LIST = FH_ACT_LOCAL, OP_PREV_LIST, OP_EDIT, OP_ALL_STAGES, OP_NEW_BRANCH };
+enum { OP_NEXT_LIST = FH_ACT_LOCAL, OP_PREV_LIST, OP_EDIT, OP_ALL_STAGES, OP_NEW_BRANCH, OP_DONE };
 enum { L_UNCOVERED, L_SHOULD, L_GAPS, L_REELECT, L_INSTRUCTORS, L_BOARD, L_COUNT };
 
 static const char *const list_titles[L_COUNT] = {
@@ -335,6 +336,36 @@ static int64_t selected_tenant(struct pscreen *p)
 	return ((const fh_party_row *)row)->tenant_id;
 }
 
+static int done_yes(struct app *app, struct view *under, int item)
+{
+	(void)under;
+	fh_error err;
+	char buf[600];
+	if (fh_party_sync_done(app->store, &app->actor, item, 0, &err) != FH_OK)
+		fh_app_say(app, true, "%s", fh_error_text(&err, buf, sizeof buf));
+	else
+		fh_app_say(app, false, "%s", _("Marked done today."));
+	return FH_R_RELOAD;
+}
+
+/* d on a sync gap: the check done today, after saying what it is. */
+static void ask_done(struct app *app, struct pscreen *p)
+{
+	const fh_party_row *r = fh_list_selected(&p->lists[L_GAPS]);
+	fh_sync_kind k;
+	if (p->list != L_GAPS || !r) {
+		fh_app_say(app, true, "%s", _("d marks a sync check done: on the Sync gaps list."));
+		return;
+	}
+	if (r->item_id > INT32_MAX)
+		return;
+	struct fh_confirm c = { .yes = done_yes, .arg = (int)r->item_id };
+	snprintf(c.title, sizeof c.title, _("Done: %s?"), r->name);
+	snprintf(c.text, sizeof c.text, _("%s is marked done today (%d days late). The audit log keeps who did it."),
+		 fh_sync_kind_parse(r->what, &k) ? fh_sync_kind_label(k, fh_i18n_is_zh()) : r->what, r->days);
+	fh_view_push(app, &fh_confirm_view, &c);
+}
+
 static int request(struct app *app, struct view *v, int action, int arg, const struct fh_input *in)
 {
 	(void)arg, (void)in;
@@ -375,6 +406,9 @@ static int request(struct app *app, struct view *v, int action, int arg, const s
 			fh_view_push(app, &fh_tenant_page_view, &(struct fh_tenant_arg){ id });
 		return FH_R_DONE;
 	}
+	case OP_DONE:
+		ask_done(app, p);
+		return FH_R_DONE;
 	case OP_NEW_BRANCH:
 		fh_view_push(app, &fh_branch_form_view, &(struct fh_branch_arg){ 0 });
 		return FH_R_DONE;
@@ -399,6 +433,7 @@ static const struct fh_binding party_keys[] = {
 	{ 'e', false, OP_EDIT, 0, "e", true, N_("party record"), N_("Edit the selected tenant's party record") },
 	{ 'a', false, OP_ALL_STAGES, 0, "a", true, N_("all / incubating"), N_("Coverage of every tenant or of those in incubation") },
 	{ 'n', false, OP_NEW_BRANCH, 0, "n", true, N_("new joint branch"), N_("Found a joint branch in your hub") },
+	{ 'd', false, OP_DONE, 0, "d", false, N_("done"), N_("On the Sync gaps list: the selected check done today (asks first)") },
 	{ .action = FH_ACT_NONE },
 };
 
