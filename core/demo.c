@@ -131,6 +131,7 @@ struct hubinfo {
 	char district[8];  /* region code for credit codes */
 	int term, free_months;
 	int branch_min;
+	fh_party_rules party; /* the hub's party rules: due dates, a joint branch's size */
 	int64_t instructor[2]; /* the hub's party-building instructors */
 	int64_t branch;     /* the joint branch taking members, and how many */
 	int branch_tenants; /* tenants it covers */
@@ -186,9 +187,12 @@ static fh_status load_hubs(struct gen *g)
 			 strstr(h->code, "mh") ? "310112" : "310106");
 	}
 	sqlite3_reset(q);
-	for (size_t i = 0; i < g->nhubs; i++)
+	fh_status st = FH_OK;
+	for (size_t i = 0; st == FH_OK && i < g->nhubs; i++) {
 		g->hubs[i].nfields = fh_hub_service_fields(g->s, g->hubs[i].id, g->hubs[i].fields, 32);
-	return FH_OK;
+		st = fh_party_rules_load(g->s, g->hubs[i].id, &g->hubs[i].party, g->err);
+	}
+	return st;
 }
 
 static fh_status add_operators(struct gen *g, const fh_config *cfg)
@@ -323,7 +327,10 @@ struct party_demo {
 /* The hub's joint branch with room (a new one every 3–5 tenants). */
 static int64_t joint_branch(struct gen *g, struct hubinfo *h, int64_t admitted)
 {
-	if (h->branch && h->branch_tenants < 3 + (int)(h->branch % 3))
+	int fill = 3 + (int)(h->branch % 3); /* 3–5 tenants, never over the hub's limit */
+	if (fill > h->party.joint_max_tenants)
+		fill = h->party.joint_max_tenants;
+	if (h->branch && h->branch_tenants < fill)
 		return h->branch;
 	sqlite3_stmt *q;
 	if (fh_store_stmt(g->s, "INSERT INTO party_branches(hub_id, name, secretary, founded, elected,"
@@ -351,7 +358,7 @@ static int64_t joint_branch(struct gen *g, struct hubinfo *h, int64_t admitted)
 }
 
 /* An open or done sync item; done ones mostly on time. */
-static fh_status sync_item(struct gen *g, int64_t tenant, const char *kind, const char *event,
+static fh_status sync_item(struct gen *g, int64_t tenant, fh_sync_kind kind, fh_sync_event event,
 			   int64_t on, int64_t due)
 {
 	sqlite3_stmt *q;
@@ -361,8 +368,8 @@ static fh_status sync_item(struct gen *g, int64_t tenant, const char *kind, cons
 	if (st != FH_OK)
 		return st;
 	sqlite3_bind_int64(q, 1, tenant);
-	sqlite3_bind_text(q, 2, kind, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 3, event, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, fh_sync_kind_name(kind), -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 3, fh_sync_event_name(event), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(q, 4, on);
 	sqlite3_bind_int64(q, 5, due);
 	int64_t done = due - (int64_t)pick(&g->party_rng, 4) * DAY;
@@ -422,23 +429,40 @@ static fh_status add_party(struct gen *g, struct hubinfo *h, const struct party_
 		return fail(g, _("writing party records"));
 	if (!d->registered)
 		return FH_OK;
-	/* registration → commitment and survey within five working days; this
-	 * year's annual report by 31 May */
+	/* registration → commitment and survey; this year's annual report —
+	 * due when the hub's rules say (fh_sync_due) */
 	int64_t reg = d->admitted + (int64_t)pick(rng, 90) * DAY;
 	if (reg > g->now)
 		reg = d->admitted;
-	int64_t due = fh_working_days_add(reg, 5);
-	if ((st = sync_item(g, d->tenant, "commitment", "registration", reg, due)) != FH_OK ||
-	    (st = sync_item(g, d->tenant, "survey", "registration", reg, due)) != FH_OK)
+	int64_t due = fh_sync_due(&h->party, FH_EVENT_REGISTRATION, reg);
+	if ((st = sync_item(g, d->tenant, FH_SYNC_COMMITMENT, FH_EVENT_REGISTRATION, reg, due)) != FH_OK ||
+	    (st = sync_item(g, d->tenant, FH_SYNC_SURVEY, FH_EVENT_REGISTRATION, reg, due)) != FH_OK)
 		return st;
 	char year[16];
 	fh_clock_format_date(g->now, year, sizeof year);
 	memcpy(year + 4, "-01-01", 7);
 	int64_t jan = fh_date_epoch(year);
-	memcpy(year + 4, "-05-31", 7);
 	if (jan > d->admitted)
-		st = sync_item(g, d->tenant, "report", "annual", jan, fh_date_epoch(year));
+		st = sync_item(g, d->tenant, FH_SYNC_REPORT, FH_EVENT_ANNUAL, jan,
+			       fh_sync_due(&h->party, FH_EVENT_ANNUAL, jan));
 	return st;
+}
+
+/* The party side of a new tenant: members, the form they allow, fallback;
+ * returns whether it gets an instructor. */
+static bool choose_party(uint64_t *rng, const struct hubinfo *h, struct party_demo *d)
+{
+	d->members = pick(rng, 10) < 6 ? pick(rng, 3) : pick(rng, 9);
+	d->form = FH_PARTY_NONE;
+	int r = pick(rng, 100);
+	if (d->members >= h->branch_min && r < 70)
+		d->form = FH_PARTY_BRANCH;
+	else if (d->members > 0 && r < 55)
+		d->form = FH_PARTY_JOINT_BRANCH;
+	else if (r < 78 && r >= 70)
+		d->form = FH_PARTY_FUNCTIONAL;
+	d->fallback = d->form != FH_PARTY_BRANCH && d->form != FH_PARTY_JOINT_BRANCH && r < 70;
+	return d->form != FH_PARTY_BRANCH && pick(rng, 100) < 85;
 }
 
 static fh_status add_tenant(struct gen *g, int serial)
@@ -477,17 +501,9 @@ static fh_status add_tenant(struct gen *g, int serial)
 		if (since > g->now - DAY)
 			since = g->now - DAY;
 	}
-	int members = pick(rng, 10) < 6 ? pick(rng, 3) : pick(rng, 9);
-	fh_party_org party = FH_PARTY_NONE;
-	int r = pick(rng, 100);
-	if (members >= h->branch_min && r < 70)
-		party = FH_PARTY_BRANCH;
-	else if (members > 0 && r < 55)
-		party = FH_PARTY_JOINT_BRANCH;
-	else if (r < 78 && r >= 70)
-		party = FH_PARTY_FUNCTIONAL;
-	bool fallback = party != FH_PARTY_BRANCH && party != FH_PARTY_JOINT_BRANCH && r < 70;
-	bool instructed = party != FH_PARTY_BRANCH && pick(rng, 100) < 85;
+	struct party_demo pd = { .admitted = admitted, .legal = legal,
+				 .registered = has_code && stage >= FH_STAGE_INCUBATING };
+	bool instructed = choose_party(rng, h, &pd);
 
 	sqlite3_stmt *q;
 	fh_status q_rc = fh_store_stmt(g->s,
@@ -534,11 +550,11 @@ static fh_status add_tenant(struct gen *g, int serial)
 	int rating = !has_code ? 0 : stage == FH_STAGE_GRADUATED ? 2 + pick(rng, 3)
 		     : pick(rng, 6) == 0 ? 3 : 0;
 	sqlite3_bind_int(q, 19, rating);
-	sqlite3_bind_text(q, 20, fh_party_org_name(party), -1, SQLITE_STATIC);
-	sqlite3_bind_int(q, 21, members);
-	int64_t instructor = instructed ? h->instructor[pick(&g->party_rng, 3) == 0] : 0;
-	if (instructor)
-		sqlite3_bind_int64(q, 22, instructor);
+	sqlite3_bind_text(q, 20, fh_party_org_name(pd.form), -1, SQLITE_STATIC);
+	sqlite3_bind_int(q, 21, pd.members);
+	pd.instructor = instructed ? h->instructor[pick(&g->party_rng, 3) == 0] : 0;
+	if (pd.instructor)
+		sqlite3_bind_int64(q, 22, pd.instructor);
 	sqlite3_bind_int64(q, 23, g->now);
 	sqlite3_bind_text(q, 24, g->actor.name, -1, SQLITE_TRANSIENT);
 	char rated[16];
@@ -547,7 +563,7 @@ static fh_status add_tenant(struct gen *g, int serial)
 							       rated, sizeof rated), -1, SQLITE_TRANSIENT);
 	if (stage == FH_STAGE_EXITED)
 		sqlite3_bind_text(q, 26, exit_reasons[pick(rng, COUNT(exit_reasons))], -1, SQLITE_STATIC);
-	sqlite3_bind_int(q, 27, fallback);
+	sqlite3_bind_int(q, 27, pd.fallback);
 	int rc = sqlite3_step(q);
 	sqlite3_reset(q);
 	if (rc != SQLITE_DONE)
@@ -569,8 +585,7 @@ static fh_status add_tenant(struct gen *g, int serial)
 	if (fh_tenant_index(g->s, id, name, short_name, has_code ? code : "", contact, phone,
 			    g->err) != FH_OK)
 		return g->err->code;
-	struct party_demo pd = { id, party, members, fallback, instructor, admitted, legal,
-				 has_code && stage >= FH_STAGE_INCUBATING };
+	pd.tenant = id;
 	fh_status st = add_party(g, (struct hubinfo *)h, &pd);
 	if (st == FH_OK && stage >= FH_STAGE_INCUBATING)
 		st = add_milestones(g, id, h->id, admitted);

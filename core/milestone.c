@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "fuhua/buf.h"
+#include "fuhua/clock.h"
 #include "i18n.h"
 #include "store_int.h"
 
@@ -29,6 +30,8 @@ fh_status fh_milestone_list(fh_store *s, const fh_actor *actor, int64_t tenant, 
 		" FROM milestones WHERE tenant_id = ?1 ORDER BY track, due, seq", &q, err)) != FH_OK)
 		return st;
 	sqlite3_bind_int64(q, 1, tenant);
+	char d[11];
+	int64_t today = fh_date_epoch(fh_clock_format_date(fh_clock_now(), d, sizeof d));
 	size_t cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
@@ -41,6 +44,7 @@ fh_status fh_milestone_list(fh_store *s, const fh_actor *actor, int64_t tenant, 
 		fh_column_text(q, 3, m->title, sizeof m->title);
 		m->due = sqlite3_column_int64(q, 4);
 		m->done_on = sqlite3_column_int64(q, 5);
+		m->late = !m->done_on && m->due && m->due < today;
 	}
 	sqlite3_reset(q);
 	if (rc != SQLITE_DONE) {

@@ -241,7 +241,6 @@ static void draw_tracks(struct app *app, struct page *p, int y, int bottom, int 
 		return;
 	fh_draw_text(y, 1, _("Organisation track"), half - 2, false, A_BOLD);
 	fh_draw_text(y++, half, _("Party track"), cols - half - 1, false, A_BOLD);
-	int64_t today = fh_clock_now();
 	/* each track's lines by date: milestones, and on the party track the sync checks */
 	struct line {
 		int64_t date;
@@ -260,11 +259,10 @@ static void draw_tracks(struct app *app, struct page *p, int y, int bottom, int 
 		const fh_milestone *m = &p->ms[i];
 		struct line *l = &track[m->party][nl[m->party]++];
 		char due[16];
-		bool late = !m->done_on && m->due && m->due < today;
 		l->date = m->done_on ? m->done_on : m->due;
-		snprintf(l->text, sizeof l->text, "%s %s %s", m->done_on ? "✓" : late ? "!" : "·",
+		snprintf(l->text, sizeof l->text, "%s %s %s", m->done_on ? "✓" : m->late ? "!" : "·",
 			 date_or_dash(l->date, due, sizeof due), m->title);
-		l->attr = late ? fh_attr(app, FH_C_BAD) : m->done_on ? fh_attr(app, FH_C_DIM) : A_NORMAL;
+		l->attr = m->late ? fh_attr(app, FH_C_BAD) : m->done_on ? fh_attr(app, FH_C_DIM) : A_NORMAL;
 	}
 	for (size_t i = 0; i < p->nsync; i++) {
 		const fh_sync_item *s = &p->sync[i];

@@ -17,6 +17,7 @@ typedef struct fh_milestone {
 	char code[33];
 	char title[256];
 	int64_t due, done_on; /* 0 when unset / open */
+	bool late;            /* open and past its due day */
 } fh_milestone;
 
 /* A tenant's milestones, each track by due date. The caller frees *rows. */
