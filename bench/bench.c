@@ -391,10 +391,11 @@ static void party_bench(fh_store *s, const fh_actor *admin, int tenants)
 		f.stage = FH_STAGE_INCUBATING;
 		double a = now_ms();
 		fh_tenant_page(s, admin, &f, NULL, false, rows, 40, &n, &err);
-		for (size_t k = 0; k < n; k++) {
-			fh_tracks tr;
-			fh_party_tracks(s, rows[k].id, &tr, &err);
-		}
+		int64_t ids[40];
+		fh_tracks tr[40];
+		for (size_t k = 0; k < n; k++)
+			ids[k] = rows[k].id;
+		fh_party_tracks(s, ids, n, tr, &err);
 		ms[i] = now_ms() - a;
 	}
 	qsort(ms, N, sizeof ms[0], cmp);

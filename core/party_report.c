@@ -395,35 +395,63 @@ fh_status fh_party_instructors(fh_store *s, const fh_actor *actor, int64_t hub,
 	return rc == SQLITE_ROW ? oom(err) : fh_store_fail(s, err, _("reading instructors"));
 }
 
-fh_status fh_party_tracks(fh_store *s, int64_t tenant, fh_tracks *out, fh_error *err)
+static size_t index_of(const int64_t *ids, size_t n, int64_t id)
 {
-	memset(out, 0, sizeof *out);
+	for (size_t i = 0; i < n; i++)
+		if (ids[i] == id)
+			return i;
+	return n;
+}
+
+fh_status fh_party_tracks(fh_store *s, const int64_t *ids, size_t n, fh_tracks *out, fh_error *err)
+{
+	memset(out, 0, n * sizeof *out);
+	if (!n)
+		return FH_OK;
+	fh_buf list = FH_BUF_INIT; /* the ids as a JSON array, for json_each */
+	for (size_t i = 0; i < n; i++)
+		fh_buf_printf(&list, "%s%lld", i ? "," : "[", (long long)ids[i]);
+	fh_buf_puts(&list, "]");
+	if (list.failed) {
+		fh_buf_free(&list);
+		return oom(err);
+	}
 	sqlite3_stmt *q;
 	fh_status st = fh_store_stmt(s,
-		"SELECT track, count(*), sum(done_on IS NOT NULL), sum(done_on IS NULL AND due < ?2)"
-		" FROM milestones WHERE tenant_id = ?1 GROUP BY track", &q, err);
-	if (st != FH_OK)
-		return st;
+		"SELECT tenant_id, track = 'party', count(*), sum(done_on IS NOT NULL),"
+		" sum(done_on IS NULL AND due < ?2) FROM milestones"
+		" WHERE tenant_id IN (SELECT value FROM json_each(?1)) GROUP BY 1, 2", &q, err);
 	int64_t day = today();
-	sqlite3_bind_int64(q, 1, tenant);
-	sqlite3_bind_int64(q, 2, day);
-	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		bool party = strcmp((const char *)sqlite3_column_text(q, 0), "party") == 0;
-		*(party ? &out->party_total : &out->org_total) = sqlite3_column_int(q, 1);
-		*(party ? &out->party_done : &out->org_done) = sqlite3_column_int(q, 2);
-		*(party ? &out->party_late : &out->org_late) = sqlite3_column_int(q, 3);
+	int rc = SQLITE_DONE;
+	if (st == FH_OK) {
+		sqlite3_bind_text(q, 1, fh_buf_str(&list), -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(q, 2, day);
+		while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+			size_t i = index_of(ids, n, sqlite3_column_int64(q, 0));
+			if (i == n)
+				continue;
+			bool party = sqlite3_column_int(q, 1) != 0;
+			*(party ? &out[i].party_total : &out[i].org_total) = sqlite3_column_int(q, 2);
+			*(party ? &out[i].party_done : &out[i].org_done) = sqlite3_column_int(q, 3);
+			*(party ? &out[i].party_late : &out[i].org_late) = sqlite3_column_int(q, 4);
+		}
+		sqlite3_reset(q);
 	}
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE)
-		return fh_store_fail(s, err, _("reading milestones"));
-	if ((st = fh_store_stmt(s, "SELECT count(*) FROM party_sync WHERE tenant_id = ?1"
-				   " AND done_on IS NULL AND due < ?2", &q, err)) != FH_OK)
-		return st;
-	sqlite3_bind_int64(q, 1, tenant);
-	sqlite3_bind_int64(q, 2, day);
-	if ((rc = sqlite3_step(q)) == SQLITE_ROW)
-		out->sync_late = sqlite3_column_int(q, 0);
-	sqlite3_reset(q);
-	return rc == SQLITE_ROW ? FH_OK : fh_store_fail(s, err, _("reading the sync checks"));
+	if (st == FH_OK && rc == SQLITE_DONE &&
+	    (st = fh_store_stmt(s, "SELECT tenant_id, count(*) FROM party_sync"
+				   " WHERE tenant_id IN (SELECT value FROM json_each(?1))"
+				   " AND done_on IS NULL AND due < ?2 GROUP BY 1", &q, err)) == FH_OK) {
+		sqlite3_bind_text(q, 1, fh_buf_str(&list), -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(q, 2, day);
+		while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+			size_t i = index_of(ids, n, sqlite3_column_int64(q, 0));
+			if (i < n)
+				out[i].sync_late = sqlite3_column_int(q, 1);
+		}
+		sqlite3_reset(q);
+	}
+	fh_buf_free(&list);
+	if (st == FH_OK && rc != SQLITE_DONE)
+		st = fh_store_fail(s, err, _("reading the tracks"));
+	return st;
 }

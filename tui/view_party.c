@@ -137,10 +137,20 @@ static fh_status board_page(struct app *app, void *ctx, const void *from, bool b
 	board_filter(&f);
 	fh_status st = fh_tenant_page(app->store, &app->actor, &f,
 				      from ? &((const struct board_row *)from)->t : NULL, back, t, max, n, err);
+	int64_t *ids = st == FH_OK ? malloc((*n ? *n : 1) * sizeof *ids) : NULL;
+	fh_tracks *tracks = ids ? malloc((*n ? *n : 1) * sizeof *tracks) : NULL;
+	if (st == FH_OK && !tracks)
+		st = fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
+	for (size_t i = 0; st == FH_OK && i < *n; i++)
+		ids[i] = t[i].id;
+	if (st == FH_OK)
+		st = fh_party_tracks(app->store, ids, *n, tracks, err);
 	for (size_t i = 0; st == FH_OK && i < *n; i++) {
 		rows[i].t = t[i];
-		st = fh_party_tracks(app->store, t[i].id, &rows[i].tr, err);
+		rows[i].tr = tracks[i];
 	}
+	free(ids);
+	free(tracks);
 	free(t);
 	return st;
 }

@@ -361,6 +361,9 @@ typedef struct fh_tracks {
 	int sync_late;
 } fh_tracks;
 
-fh_status fh_party_tracks(fh_store *store, int64_t tenant_id, fh_tracks *out, fh_error *err);
+/* The tracks of n tenants (a page of the board) into out[i] for ids[i], in
+ * two queries whatever n is. */
+fh_status fh_party_tracks(fh_store *store, const int64_t *ids, size_t n, fh_tracks *out,
+			  fh_error *err);
 
 #endif

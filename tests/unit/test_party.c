@@ -331,6 +331,26 @@ static void test_coverage_matches_a_full_count(void **s)
 	assert_true(c[0].counted > 0);
 	sqlite3_reset(q);
 	free(c);
+	/* both tracks of a page of tenants, read together, equal a count of each */
+	int64_t ids[3] = { 0, 0, 999999 };
+	assert_int_equal(fh_store_stmt(st, "SELECT id FROM tenants WHERE stage = 'incubating' ORDER BY id LIMIT 2",
+				       &q, NULL), FH_OK);
+	for (int i = 0; i < 2 && sqlite3_step(q) == SQLITE_ROW; i++)
+		ids[i] = sqlite3_column_int64(q, 0);
+	sqlite3_reset(q);
+	fh_tracks tr[3];
+	assert_int_equal(fh_party_tracks(st, ids, 3, tr, &err), FH_OK);
+	for (int i = 0; i < 2; i++) {
+		assert_int_equal(fh_store_stmt(st, "SELECT sum(track = 'org'), sum(track = 'party') FROM milestones"
+					       " WHERE tenant_id = ?1", &q, NULL), FH_OK);
+		sqlite3_bind_int64(q, 1, ids[i]);
+		assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+		assert_int_equal(tr[i].org_total, sqlite3_column_int(q, 0));
+		assert_int_equal(tr[i].party_total, sqlite3_column_int(q, 1));
+		assert_true(tr[i].org_total > 0);
+		sqlite3_reset(q);
+	}
+	assert_int_equal(tr[2].org_total + tr[2].party_total + tr[2].sync_late, 0);
 	/* a count damaged behind core's back is found */
 	assert_int_equal(sqlite3_exec(fh_store_db(st), "UPDATE party_tally SET n = n + 1 WHERE n > 0 AND"
 				      " stage = 'incubating'", NULL, NULL, NULL), SQLITE_OK);
