@@ -219,19 +219,7 @@ static fh_status set_bool(bool *dst, fh_party_field f, const char *text, fh_erro
 static fh_status set_words(char *dst, size_t size, size_t max, fh_party_field f, const char *text,
 			   fh_error *err)
 {
-	const char *why = fh_text_field_problem(text, false, true);
-	char tmp[FH_PARTY_REASON_MAX * 4 + 8];
-	if (why && text[0])
-		return fh_error_set(err, FH_EINVAL, fields[f].key, "%s", _(why));
-	if (strlen(text) >= sizeof tmp)
-		return fh_error_set(err, FH_EINVAL, fields[f].key, _("is too long (at most %zu characters)"), max);
-	fh_text_trim(tmp, sizeof tmp, text);
-	size_t chars = fh_utf8_chars(tmp);
-	if (chars > max || strlen(tmp) >= size)
-		return fh_error_set(err, FH_EINVAL, fields[f].key, _("is too long: %zu characters, at most %zu"),
-				    chars, max);
-	memcpy(dst, tmp, strlen(tmp) + 1);
-	return FH_OK;
+	return fh_text_field_take(dst, size, max, text, false, true, fields[f].key, err);
 }
 
 fh_status fh_party_set(fh_party *p, fh_party_field f, const char *text, fh_error *err)

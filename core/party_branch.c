@@ -96,16 +96,15 @@ static fh_status branch_check(fh_branch *b, fh_error *err)
 {
 	char today[11], d[11];
 	fh_clock_format_date(fh_clock_now(), today, sizeof today);
-	const char *why = fh_text_field_problem(b->name, false, true);
-	if (!b->name[0])
-		return fh_error_set(err, FH_EINVAL, "name", "%s", _("is required"));
-	if (why)
-		return fh_error_set(err, FH_EINVAL, "name", "%s", _(why));
-	if (fh_utf8_chars(b->name) > FH_PARTY_TEXT_MAX)
-		return fh_error_set(err, FH_EINVAL, "name", _("is too long: %zu characters, at most %zu"),
-				    fh_utf8_chars(b->name), (size_t)FH_PARTY_TEXT_MAX);
-	if ((why = fh_text_field_problem(b->secretary, false, true)) && b->secretary[0])
-		return fh_error_set(err, FH_EINVAL, "secretary", "%s", _(why));
+	fh_status st = fh_text_field_take(b->name, sizeof b->name, FH_PARTY_TEXT_MAX, b->name, false, true,
+					  "name", err);
+	if (st == FH_OK && !b->name[0])
+		st = fh_error_set(err, FH_EINVAL, "name", "%s", _("is required"));
+	if (st == FH_OK)
+		st = fh_text_field_take(b->secretary, sizeof b->secretary, FH_PARTY_TEXT_MAX, b->secretary,
+					false, true, "secretary", err);
+	if (st != FH_OK)
+		return st;
 	char *dates[] = { b->founded, b->elected };
 	const char *names[] = { "founded", "elected" };
 	for (int i = 0; i < 2; i++) {

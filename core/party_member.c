@@ -144,19 +144,14 @@ static void member_json(fh_buf *b, const fh_party_member *m)
 
 fh_status fh_party_member_save(fh_store *s, const fh_actor *actor, fh_party_member *m, fh_error *err)
 {
-	char name[sizeof m->name];
-	fh_text_trim(name, sizeof name, m->name);
-	const char *why = fh_text_field_problem(name, false, true);
-	if (!name[0])
+	fh_status st0 = fh_text_field_take(m->name, sizeof m->name, FH_PARTY_TEXT_MAX, m->name, false,
+					   true, "name", err);
+	if (st0 != FH_OK)
+		return st0;
+	if (!m->name[0])
 		return fh_error_set(err, FH_EINVAL, "name", "%s", _("is required"));
-	if (why)
-		return fh_error_set(err, FH_EINVAL, "name", "%s", _(why));
-	if (fh_utf8_chars(name) > FH_PARTY_TEXT_MAX)
-		return fh_error_set(err, FH_EINVAL, "name", _("is too long: %zu characters, at most %zu"),
-				    fh_utf8_chars(name), (size_t)FH_PARTY_TEXT_MAX);
 	if ((unsigned)m->kind >= FH_MEMBER_KIND_COUNT)
 		return fh_error_set(err, FH_EINVAL, "kind", "%s", _("is not a kind of member"));
-	memcpy(m->name, name, sizeof name);
 	struct moved mv = { -1, -1, 0 };
 	if (m->id) { /* the member's tenant, never the caller's */
 		fh_party_member cur;

@@ -304,21 +304,8 @@ static const char *field_id(fh_tenant_field f)
 static fh_status set_text(char *dst, size_t size, size_t max_chars, fh_tenant_field f,
 			  const char *text, bool multiline, fh_error *err)
 {
-	size_t len = strlen(text);
-	const char *why = fh_text_field_problem(text, multiline, f == FH_TF_NAME || f == FH_TF_SHORT_NAME);
-	if (why)
-		return fh_error_set(err, FH_EINVAL, field_id(f), "%s", _(why));
-	char tmp[FH_TENANT_NOTES_MAX * 4 + 8];
-	if (len >= sizeof tmp)
-		return fh_error_set(err, FH_EINVAL, field_id(f), _("is too long (at most %zu characters)"),
-				    max_chars);
-	fh_text_trim(tmp, sizeof tmp, text);
-	size_t chars = fh_utf8_chars(tmp);
-	if (chars > max_chars || strlen(tmp) >= size)
-		return fh_error_set(err, FH_EINVAL, field_id(f),
-				    _("is too long: %zu characters, at most %zu"), chars, max_chars);
-	memcpy(dst, tmp, strlen(tmp) + 1);
-	return FH_OK;
+	return fh_text_field_take(dst, size, max_chars, text, multiline,
+				  f == FH_TF_NAME || f == FH_TF_SHORT_NAME, field_id(f), err);
 }
 
 static fh_status set_int(int *dst, fh_tenant_field f, const char *text, fh_error *err)

@@ -205,3 +205,22 @@ const char *fh_text_field_problem(const char *text, bool multiline, bool is_name
 		return N_("has no visible character (only spaces or invisible characters)");
 	return NULL;
 }
+
+fh_status fh_text_field_take(char *dst, size_t size, size_t max_chars, const char *text,
+			     bool multiline, bool is_name, const char *field, fh_error *err)
+{
+	const char *why = fh_text_field_problem(text, multiline, is_name);
+	if (why)
+		return fh_error_set(err, FH_EINVAL, field, "%s", _(why));
+	size_t len = strlen(text);
+	if (len > max_chars * 4 + 64) /* more bytes than any allowed text: not read further */
+		return fh_error_set(err, FH_EINVAL, field, _("is too long (at most %zu characters)"), max_chars);
+	char tmp[len + 1];
+	fh_text_trim(tmp, sizeof tmp, text);
+	size_t chars = fh_utf8_chars(tmp);
+	if (chars > max_chars || strlen(tmp) >= size)
+		return fh_error_set(err, FH_EINVAL, field, _("is too long: %zu characters, at most %zu"),
+				    chars, max_chars);
+	memmove(dst, tmp, strlen(tmp) + 1);
+	return FH_OK;
+}

@@ -7,6 +7,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "fuhua/error.h"
+
 /* Decodes one UTF-8 character at s (at most len bytes). Stores the code point
  * in *cp and returns the number of bytes used (1–4). An invalid or truncated
  * sequence yields U+FFFD and 1 byte, so that callers always advance. */
@@ -44,5 +46,12 @@ char *fh_text_trim(char *dst, size_t size, const char *src);
  * for a name a bidirectional override or nothing visible. Untranslated
  * (N_), for the caller's message. */
 const char *fh_text_field_problem(const char *text, bool multiline, bool is_name);
+
+/* A record's text field from what was typed: trimmed, checked as above, at
+ * most max_chars characters and fitting dst (size bytes; text may be dst).
+ * FH_EINVAL naming `field` with the reason otherwise, dst unchanged. An
+ * empty text is fine here: whether the field is required is the record's. */
+fh_status fh_text_field_take(char *dst, size_t size, size_t max_chars, const char *text,
+			     bool multiline, bool is_name, const char *field, fh_error *err);
 
 #endif
