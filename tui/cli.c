@@ -93,6 +93,30 @@ static bool parse_number(const char *s, long long min, long long max, long long 
 	return true;
 }
 
+/* Whether an option (--credit-code) names a field (credit_code). */
+static bool names_field(const char *option, const char *field)
+{
+	if (!field || strncmp(option, "--", 2) != 0)
+		return false;
+	for (option += 2; *option && *field; option++, field++)
+		if (*option != (*field == '_' ? '-' : *field))
+			return false;
+	return !*option && !*field;
+}
+
+/* A tenant field's option (--credit-code) into *field, else a party
+ * field's (--full-members) into *pfield; -1 when neither. */
+static void field_option(const char *name, const struct fh_opts *o, int *field, int *pfield)
+{
+	*field = *pfield = -1;
+	for (int f = 0; f < FH_TF_COUNT && f < (int)(sizeof o->tf / sizeof o->tf[0]); f++)
+		if (names_field(name, fh_tenant_field_name((fh_tenant_field)f)))
+			*field = f;
+	for (int f = 0; *field < 0 && f < FH_PF_COUNT; f++)
+		if (names_field(name, fh_party_field_name((fh_party_field)f)))
+			*pfield = f;
+}
+
 int fh_cli_parse(int argc, char **argv, struct fh_opts *o)
 {
 	memset(o, 0, sizeof *o);
@@ -131,27 +155,9 @@ int fh_cli_parse(int argc, char **argv, struct fh_opts *o)
 		for (int j = 0; with_arg[j]; j++)
 			if (strcmp(with_arg[j], name) == 0)
 				k = j;
-		/* a tenant field's option: --credit-code for credit_code */
-		for (int f = 0; k < 0 && f < FH_TF_COUNT && f < (int)(sizeof o->tf / sizeof o->tf[0]); f++) {
-			char opt[40];
-			snprintf(opt, sizeof opt, "--%s", fh_tenant_field_name((fh_tenant_field)f));
-			for (char *p = opt + 2; *p; p++)
-				if (*p == '_')
-					*p = '-';
-			if (strcmp(opt, name) == 0)
-				field = f;
-		}
-		/* … else a party field's: --full-members for full_members */
 		int pfield = -1;
-		for (int f = 0; k < 0 && field < 0 && f < FH_PF_COUNT; f++) {
-			char opt[40];
-			snprintf(opt, sizeof opt, "--%s", fh_party_field_name((fh_party_field)f));
-			for (char *p = opt + 2; *p; p++)
-				if (*p == '_')
-					*p = '-';
-			if (strcmp(opt, name) == 0)
-				pfield = f;
-		}
+		if (k < 0)
+			field_option(name, o, &field, &pfield);
 		if (k < 0 && field < 0 && pfield < 0)
 			return fh_cli_usage_error(_("unknown option '%s'"), a);
 		if (eq)
