@@ -117,6 +117,58 @@ static void field_option(const char *name, const struct fh_opts *o, int *field, 
 			*pfield = f;
 }
 
+/* The value of the option with_arg[k] into *o: -1 to go on, else the exit
+ * status of a usage error. */
+static int set_option(struct fh_opts *o, int k, const char *val)
+{
+	long long n;
+	switch (k) {
+	case 0: o->db = val; break;
+	case 1: o->config = val; break;
+	case 2:
+		if (strcmp(val, "zh") != 0 && strcmp(val, "en") != 0)
+			return fh_cli_usage_error(_("--lang takes zh or en, not '%s'"), val);
+		o->lang = val;
+		break;
+	case 3: o->role = val; break;
+	case 4: o->hub = val; break;
+	case 5:
+		o->have_format = true;
+		if (strcmp(val, "table") == 0)
+			o->format = FH_FORMAT_TABLE;
+		else if (strcmp(val, "csv") == 0)
+			o->format = FH_FORMAT_CSV;
+		else if (strcmp(val, "json") == 0)
+			o->format = FH_FORMAT_JSON;
+		else
+			return fh_cli_usage_error(_("--format takes table, csv or json, not '%s'"), val);
+		break;
+	case 6:
+		if (!parse_number(val, 0, 1000000, &n))
+			return fh_cli_usage_error(_("--tenants takes a number from 0 to 1000000, not '%s'"), val);
+		o->tenants = (long)n;
+		o->have_tenants = true;
+		break;
+	case 7:
+		if (!parse_number(val, 0, LLONG_MAX, &n))
+			return fh_cli_usage_error(_("--seed takes a whole number, not '%s'"), val);
+		o->seed = (unsigned long long)n;
+		o->have_seed = true;
+		break;
+	case 8: o->search = val; break;
+	case 9: o->reason = val; break;
+	case 10: o->encoding = val; break;
+	case 11: o->output = val; break;
+	case 12: o->sort = val; break;
+	case 13: o->to = val; break;
+	case 14: o->on = val; break;
+	case 15: o->year = val; break;
+	case 16: o->kind = val; break;
+	case 17: o->here = val; break;
+	}
+	return -1;
+}
+
 int fh_cli_parse(int argc, char **argv, struct fh_opts *o)
 {
 	memset(o, 0, sizeof *o);
@@ -166,7 +218,6 @@ int fh_cli_parse(int argc, char **argv, struct fh_opts *o)
 			val = argv[++i];
 		else
 			return fh_cli_usage_error(_("option '%s' needs a value"), a);
-		long long n;
 		if (field >= 0) {
 			o->tf[field] = val;
 			continue;
@@ -175,50 +226,9 @@ int fh_cli_parse(int argc, char **argv, struct fh_opts *o)
 			o->pf[pfield] = val;
 			continue;
 		}
-		switch (k) {
-		case 0: o->db = val; break;
-		case 1: o->config = val; break;
-		case 2:
-			if (strcmp(val, "zh") != 0 && strcmp(val, "en") != 0)
-				return fh_cli_usage_error(_("--lang takes zh or en, not '%s'"), val);
-			o->lang = val;
-			break;
-		case 3: o->role = val; break;
-		case 4: o->hub = val; break;
-		case 5:
-			o->have_format = true;
-			if (strcmp(val, "table") == 0)
-				o->format = FH_FORMAT_TABLE;
-			else if (strcmp(val, "csv") == 0)
-				o->format = FH_FORMAT_CSV;
-			else if (strcmp(val, "json") == 0)
-				o->format = FH_FORMAT_JSON;
-			else
-				return fh_cli_usage_error(_("--format takes table, csv or json, not '%s'"), val);
-			break;
-		case 6:
-			if (!parse_number(val, 0, 1000000, &n))
-				return fh_cli_usage_error(_("--tenants takes a number from 0 to 1000000, not '%s'"), val);
-			o->tenants = (long)n;
-			o->have_tenants = true;
-			break;
-		case 7:
-			if (!parse_number(val, 0, LLONG_MAX, &n))
-				return fh_cli_usage_error(_("--seed takes a whole number, not '%s'"), val);
-			o->seed = (unsigned long long)n;
-			o->have_seed = true;
-			break;
-		case 8: o->search = val; break;
-		case 9: o->reason = val; break;
-		case 10: o->encoding = val; break;
-		case 11: o->output = val; break;
-		case 12: o->sort = val; break;
-		case 13: o->to = val; break;
-		case 14: o->on = val; break;
-		case 15: o->year = val; break;
-		case 16: o->kind = val; break;
-		case 17: o->here = val; break;
-		}
+		int rc = set_option(o, k, val);
+		if (rc >= 0)
+			return rc;
 	}
 	return -1;
 }
