@@ -1,6 +1,5 @@
 /* fuhua core — configuration per hub level, read from YAML and checked. */
 #include "fuhua/config.h"
-#include "fuhua/tenant.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -85,18 +84,12 @@ struct fh_config {
 	size_t nhubs;
 };
 
-/* What a reader is working on: the file, for messages, and the error. */
-struct ctx {
-	const char *file;
-	fh_error *err;
-};
-
-static fh_status oom(struct ctx *c)
+static fh_status oom(struct fh_cfg_ctx *c)
 {
 	return fh_error_set(c->err, FH_ENOMEM, NULL, "%s", _("out of memory"));
 }
 
-static fh_status at(struct ctx *c, const fh_ynode *n, const char *fmt, const char *a,
+fh_status fh_cfg_at(struct fh_cfg_ctx *c, const fh_ynode *n, const char *fmt, const char *a,
 		    const char *b)
 {
 	char msg[400];
@@ -187,17 +180,11 @@ static void rules_defaults(fh_rules *r)
 	r->extension_months = 0;
 	r->free_period_months = 12;
 	r->idle_lock_minutes = 10;
-	r->branch_min_members = 3;
-	r->instructor_required = true;
 	r->grad_min_months = 12;
 	r->grad_all_milestones = true;
 	r->grad_party_coverage = true;
 	r->grad_min_rating = 0;
-	r->committee_term_years = 3;
-	r->joint_max_tenants = 5;
-	r->sync_registration_days = 5;
-	r->sync_annual_deadline = 531;
-	r->coverage_org_forms = 1u << FH_PARTY_BRANCH | 1u << FH_PARTY_JOINT_BRANCH;
+	fh_cfg_party_defaults(r);
 }
 
 /* ---- typed values ----------------------------------------------------------- */
@@ -214,17 +201,17 @@ static const char *type_word(const fh_ynode *n)
 	}
 }
 
-static fh_status want(struct ctx *c, const fh_ynode *n, fh_ytype type, const char *what)
+fh_status fh_cfg_want(struct fh_cfg_ctx *c, const fh_ynode *n, fh_ytype type, const char *what)
 {
 	if (n->type == type)
 		return FH_OK;
-	return at(c, n, _("expected %s, found %s"), what, type_word(n));
+	return fh_cfg_at(c, n, _("expected %s, found %s"), what, type_word(n));
 }
 
-static fh_status get_int(struct ctx *c, const fh_ynode *n, long min, long max, int *out)
+fh_status fh_cfg_get_int(struct fh_cfg_ctx *c, const fh_ynode *n, long min, long max, int *out)
 {
 	if (n->type != FH_YSCALAR || !n->plain)
-		return at(c, n, _("expected a whole number, found %s"),
+		return fh_cfg_at(c, n, _("expected a whole number, found %s"),
 			  n->type == FH_YSCALAR ? _("a quoted text") : type_word(n), NULL);
 	const char *s = n->value;
 	char *end;
@@ -232,40 +219,40 @@ static fh_status get_int(struct ctx *c, const fh_ynode *n, long min, long max, i
 	long v = strtol(s, &end, 10);
 	if (!*s || *end || errno == ERANGE || (s[0] == '0' && s[1]) ||
 	    strspn(s, "-0123456789") != strlen(s))
-		return at(c, n, _("'%s' is not a whole number"), s, NULL);
+		return fh_cfg_at(c, n, _("'%s' is not a whole number"), s, NULL);
 	if (v < min || v > max) {
 		char range[64];
 		snprintf(range, sizeof range, "%ld–%ld", min, max);
-		return at(c, n, _("%s is out of range (%s)"), s, range);
+		return fh_cfg_at(c, n, _("%s is out of range (%s)"), s, range);
 	}
 	*out = (int)v;
 	return FH_OK;
 }
 
-static fh_status get_number(struct ctx *c, const fh_ynode *n, double min, double max,
+fh_status fh_cfg_get_number(struct fh_cfg_ctx *c, const fh_ynode *n, double min, double max,
 			    double *out)
 {
 	if (n->type != FH_YSCALAR || !n->plain)
-		return at(c, n, _("expected a number, found %s"),
+		return fh_cfg_at(c, n, _("expected a number, found %s"),
 			  n->type == FH_YSCALAR ? _("a quoted text") : type_word(n), NULL);
 	const char *s = n->value;
 	char *end;
 	errno = 0;
 	if (strspn(s, "0123456789.") != strlen(s) || !*s)
-		return at(c, n, _("'%s' is not a number"), s, NULL);
+		return fh_cfg_at(c, n, _("'%s' is not a number"), s, NULL);
 	double v = strtod(s, &end);
 	if (*end || errno == ERANGE || !isfinite(v))
-		return at(c, n, _("'%s' is not a number"), s, NULL);
+		return fh_cfg_at(c, n, _("'%s' is not a number"), s, NULL);
 	if (v < min || v > max) {
 		char range[64];
 		snprintf(range, sizeof range, "%g–%g", min, max);
-		return at(c, n, _("%s is out of range (%s)"), s, range);
+		return fh_cfg_at(c, n, _("%s is out of range (%s)"), s, range);
 	}
 	*out = v;
 	return FH_OK;
 }
 
-static fh_status get_bool(struct ctx *c, const fh_ynode *n, bool *out)
+fh_status fh_cfg_get_bool(struct fh_cfg_ctx *c, const fh_ynode *n, bool *out)
 {
 	if (n->type == FH_YSCALAR && n->plain) {
 		if (strcmp(n->value, "true") == 0 || strcmp(n->value, "yes") == 0) {
@@ -277,25 +264,25 @@ static fh_status get_bool(struct ctx *c, const fh_ynode *n, bool *out)
 			return FH_OK;
 		}
 	}
-	return at(c, n, _("expected true or false, found '%s'"),
+	return fh_cfg_at(c, n, _("expected true or false, found '%s'"),
 		  n->type == FH_YSCALAR ? n->value : type_word(n), NULL);
 }
 
 /* A text for people: not empty, no control characters, at most max_chars. */
-static fh_status get_text(struct ctx *c, const fh_ynode *n, size_t max_chars, char **out)
+fh_status fh_cfg_get_text(struct fh_cfg_ctx *c, const fh_ynode *n, size_t max_chars, char **out)
 {
-	fh_status st = want(c, n, FH_YSCALAR, _("a text"));
+	fh_status st = fh_cfg_want(c, n, FH_YSCALAR, _("a text"));
 	if (st != FH_OK)
 		return st;
 	if (!n->value[0])
-		return at(c, n, _("must not be empty"), NULL, NULL);
+		return fh_cfg_at(c, n, _("must not be empty"), NULL, NULL);
 	if (fh_text_has_control(n->value))
-		return at(c, n, _("contains a control character"), NULL, NULL);
+		return fh_cfg_at(c, n, _("contains a control character"), NULL, NULL);
 	size_t chars = fh_utf8_chars(n->value);
 	if (chars > max_chars) {
 		char lim[32];
 		snprintf(lim, sizeof lim, "%zu", max_chars);
-		return at(c, n, _("is too long (at most %s characters)"), lim, NULL);
+		return fh_cfg_at(c, n, _("is too long (at most %s characters)"), lim, NULL);
 	}
 	char *d = strdup(n->value);
 	if (!d)
@@ -306,15 +293,15 @@ static fh_status get_text(struct ctx *c, const fh_ynode *n, size_t max_chars, ch
 }
 
 /* A code: 1–32 of [A-Za-z0-9_-]. */
-static fh_status get_code(struct ctx *c, const fh_ynode *n, char **out)
+static fh_status get_code(struct fh_cfg_ctx *c, const fh_ynode *n, char **out)
 {
-	fh_status st = want(c, n, FH_YSCALAR, _("a code"));
+	fh_status st = fh_cfg_want(c, n, FH_YSCALAR, _("a code"));
 	if (st != FH_OK)
 		return st;
 	size_t len = strlen(n->value);
 	if (len == 0 || len > 32 ||
 	    strspn(n->value, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") != len)
-		return at(c, n, _("'%s' is not a valid code (1–32 letters, digits, '-' or '_')"),
+		return fh_cfg_at(c, n, _("'%s' is not a valid code (1–32 letters, digits, '-' or '_')"),
 			  n->value, NULL);
 	char *d = strdup(n->value);
 	if (!d)
@@ -353,7 +340,7 @@ static int distance(const char *a, const char *b)
 	return row[lb];
 }
 
-static fh_status unknown_key(struct ctx *c, const fh_ynode *key, const char *const *known)
+fh_status fh_cfg_unknown_key(struct fh_cfg_ctx *c, const fh_ynode *key, const char *const *known)
 {
 	const char *best = NULL;
 	int bestd = 3;
@@ -365,11 +352,11 @@ static fh_status unknown_key(struct ctx *c, const fh_ynode *key, const char *con
 		}
 	}
 	if (best)
-		return at(c, key, _("unknown key '%s' (did you mean '%s'?)"), key->value, best);
-	return at(c, key, _("unknown key '%s'"), key->value, NULL);
+		return fh_cfg_at(c, key, _("unknown key '%s' (did you mean '%s'?)"), key->value, best);
+	return fh_cfg_at(c, key, _("unknown key '%s'"), key->value, NULL);
 }
 
-static int key_index(const char *name, const char *const *known)
+int fh_cfg_key_index(const char *name, const char *const *known)
 {
 	for (int i = 0; known[i]; i++)
 		if (strcmp(known[i], name) == 0)
@@ -378,12 +365,12 @@ static int key_index(const char *name, const char *const *known)
 }
 
 /* Checks that every required key (bit i of `required`) was seen. */
-static fh_status check_required(struct ctx *c, const fh_ynode *map, unsigned seen,
+fh_status fh_cfg_check_required(struct fh_cfg_ctx *c, const fh_ynode *map, unsigned seen,
 				unsigned required, const char *const *known)
 {
 	for (int i = 0; known[i]; i++)
 		if ((required & (1u << i)) && !(seen & (1u << i)))
-			return at(c, map, _("missing required key '%s'"), known[i], NULL);
+			return fh_cfg_at(c, map, _("missing required key '%s'"), known[i], NULL);
 	return FH_OK;
 }
 
@@ -397,22 +384,22 @@ static const char *const rule_keys[] = {
 enum { RK_TERM, RK_EXT, RK_FREE, RK_LOCK, RK_FIELDS, RK_STAGES, RK_MILESTONES, RK_PARTY, RK_GRAD,
        RK_SYNC, RK_COVERAGE };
 
-static fh_status read_fields(struct ctx *c, const fh_ynode *n, fh_rules *r)
+static fh_status read_fields(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rules *r)
 {
-	fh_status st = want(c, n, FH_YSEQ, _("a list of service fields"));
+	fh_status st = fh_cfg_want(c, n, FH_YSEQ, _("a list of service fields"));
 	if (st != FH_OK)
 		return st;
 	if (n->n == 0 || n->n > 40)
-		return at(c, n, _("needs 1 to 40 service fields"), NULL, NULL);
+		return fh_cfg_at(c, n, _("needs 1 to 40 service fields"), NULL, NULL);
 	char **v = calloc(n->n, sizeof *v);
 	if (!v)
 		return oom(c);
 	for (size_t i = 0; i < n->n; i++) {
-		if ((st = get_text(c, n->kids[i], 20, &v[i])) != FH_OK)
+		if ((st = fh_cfg_get_text(c, n->kids[i], 20, &v[i])) != FH_OK)
 			break;
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(v[i], v[j]) == 0) {
-				st = at(c, n->kids[i], _("service field '%s' is listed twice"), v[i], NULL);
+				st = fh_cfg_at(c, n->kids[i], _("service field '%s' is listed twice"), v[i], NULL);
 				break;
 			}
 		if (st != FH_OK)
@@ -428,28 +415,28 @@ static fh_status read_fields(struct ctx *c, const fh_ynode *n, fh_rules *r)
 	return FH_OK;
 }
 
-static fh_status read_stages(struct ctx *c, const fh_ynode *n, fh_rules *r)
+static fh_status read_stages(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rules *r)
 {
 	static const char *const keys[] = { "label", "max_days", NULL };
-	fh_status st = want(c, n, FH_YMAP, _("a map of stages"));
+	fh_status st = fh_cfg_want(c, n, FH_YMAP, _("a map of stages"));
 	for (size_t i = 0; st == FH_OK && i < n->n; i++) {
 		const fh_ynode *k = n->kids[2 * i], *v = n->kids[2 * i + 1];
 		fh_stage s;
 		if (!fh_stage_parse(k->value, &s))
-			return unknown_key(c, k, stage_names);
-		if ((st = want(c, v, FH_YMAP, _("a map with label and max_days"))) != FH_OK)
+			return fh_cfg_unknown_key(c, k, stage_names);
+		if ((st = fh_cfg_want(c, v, FH_YMAP, _("a map with label and max_days"))) != FH_OK)
 			return st;
 		for (size_t j = 0; st == FH_OK && j < v->n; j++) {
 			const fh_ynode *kk = v->kids[2 * j], *vv = v->kids[2 * j + 1];
-			switch (key_index(kk->value, keys)) {
+			switch (fh_cfg_key_index(kk->value, keys)) {
 			case 0:
-				st = get_text(c, vv, 12, &r->stages[s].label);
+				st = fh_cfg_get_text(c, vv, 12, &r->stages[s].label);
 				break;
 			case 1:
-				st = get_int(c, vv, 0, 3650, &r->stages[s].max_days);
+				st = fh_cfg_get_int(c, vv, 0, 3650, &r->stages[s].max_days);
 				break;
 			default:
-				st = unknown_key(c, kk, keys);
+				st = fh_cfg_unknown_key(c, kk, keys);
 			}
 		}
 	}
@@ -460,57 +447,57 @@ static const char *const milestone_kinds[] = {
 	"task", "grant", "contract", "registration", "inspection", "election", "rating", NULL,
 };
 
-static fh_status read_templates(struct ctx *c, const fh_ynode *n, fh_milestone_tpl **out,
+static fh_status read_templates(struct fh_cfg_ctx *c, const fh_ynode *n, fh_milestone_tpl **out,
 				size_t *nout)
 {
 	static const char *const keys[] = { "code", "title", "due_months", "kind", NULL };
-	fh_status st = want(c, n, FH_YSEQ, _("a list of milestones"));
+	fh_status st = fh_cfg_want(c, n, FH_YSEQ, _("a list of milestones"));
 	if (st != FH_OK)
 		return st;
 	if (n->n > 100)
-		return at(c, n, _("too many milestones (at most 100)"), NULL, NULL);
+		return fh_cfg_at(c, n, _("too many milestones (at most 100)"), NULL, NULL);
 	fh_milestone_tpl *t = n->n ? calloc(n->n, sizeof *t) : NULL;
 	if (n->n && !t)
 		return oom(c);
 	for (size_t i = 0; st == FH_OK && i < n->n; i++) {
 		const fh_ynode *m = n->kids[i];
 		unsigned seen = 0;
-		if ((st = want(c, m, FH_YMAP, _("a milestone (a map)"))) != FH_OK)
+		if ((st = fh_cfg_want(c, m, FH_YMAP, _("a milestone (a map)"))) != FH_OK)
 			break;
 		for (size_t j = 0; st == FH_OK && j < m->n; j++) {
 			const fh_ynode *k = m->kids[2 * j], *v = m->kids[2 * j + 1];
-			int ki = key_index(k->value, keys);
+			int ki = fh_cfg_key_index(k->value, keys);
 			switch (ki) {
 			case 0:
 				st = get_code(c, v, &t[i].code);
 				for (size_t p = 0; st == FH_OK && p < i; p++)
 					if (strcmp(t[p].code, t[i].code) == 0)
-						st = at(c, v, _("milestone code '%s' is used twice"),
+						st = fh_cfg_at(c, v, _("milestone code '%s' is used twice"),
 							t[i].code, NULL);
 				break;
 			case 1:
-				st = get_text(c, v, 40, &t[i].title);
+				st = fh_cfg_get_text(c, v, 40, &t[i].title);
 				break;
 			case 2:
-				st = get_int(c, v, 0, 120, &t[i].due_months);
+				st = fh_cfg_get_int(c, v, 0, 120, &t[i].due_months);
 				break;
 			case 3:
-				if ((st = want(c, v, FH_YSCALAR, _("a milestone kind"))) == FH_OK) {
-					if (key_index(v->value, milestone_kinds) < 0)
-						st = at(c, v, _("unknown milestone kind '%s' (task, grant, contract, registration, inspection, election, rating)"),
+				if ((st = fh_cfg_want(c, v, FH_YSCALAR, _("a milestone kind"))) == FH_OK) {
+					if (fh_cfg_key_index(v->value, milestone_kinds) < 0)
+						st = fh_cfg_at(c, v, _("unknown milestone kind '%s' (task, grant, contract, registration, inspection, election, rating)"),
 							v->value, NULL);
 					else if (!(t[i].kind = strdup(v->value)))
 						st = oom(c);
 				}
 				break;
 			default:
-				st = unknown_key(c, k, keys);
+				st = fh_cfg_unknown_key(c, k, keys);
 			}
 			if (ki >= 0)
 				seen |= 1u << ki;
 		}
 		if (st == FH_OK)
-			st = check_required(c, m, seen, 0x7, keys);
+			st = fh_cfg_check_required(c, m, seen, 0x7, keys);
 		if (st == FH_OK && !t[i].kind && !(t[i].kind = strdup("task")))
 			st = oom(c);
 	}
@@ -524,13 +511,13 @@ static fh_status read_templates(struct ctx *c, const fh_ynode *n, fh_milestone_t
 	return FH_OK;
 }
 
-static fh_status read_milestones(struct ctx *c, const fh_ynode *n, fh_rules *r)
+static fh_status read_milestones(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rules *r)
 {
 	static const char *const keys[] = { "org", "party", NULL };
-	fh_status st = want(c, n, FH_YMAP, _("a map with org and party"));
+	fh_status st = fh_cfg_want(c, n, FH_YMAP, _("a map with org and party"));
 	for (size_t i = 0; st == FH_OK && i < n->n; i++) {
 		const fh_ynode *k = n->kids[2 * i], *v = n->kids[2 * i + 1];
-		switch (key_index(k->value, keys)) {
+		switch (fh_cfg_key_index(k->value, keys)) {
 		case 0:
 			st = read_templates(c, v, &r->org, &r->norg);
 			break;
@@ -538,176 +525,34 @@ static fh_status read_milestones(struct ctx *c, const fh_ynode *n, fh_rules *r)
 			st = read_templates(c, v, &r->party, &r->nparty);
 			break;
 		default:
-			st = unknown_key(c, k, keys);
+			st = fh_cfg_unknown_key(c, k, keys);
 		}
 	}
 	return st;
 }
 
-static fh_status read_party(struct ctx *c, const fh_ynode *n, fh_rules *r)
-{
-	static const char *const keys[] = { "branch_min_members", "instructor_required",
-					    "committee_term_years", "joint_max_tenants", NULL };
-	fh_status st = want(c, n, FH_YMAP, _("a map of party rules"));
-	for (size_t i = 0; st == FH_OK && i < n->n; i++) {
-		const fh_ynode *k = n->kids[2 * i], *v = n->kids[2 * i + 1];
-		switch (key_index(k->value, keys)) {
-		case 0:
-			st = get_int(c, v, 3, 50, &r->branch_min_members);
-			break;
-		case 1:
-			st = get_bool(c, v, &r->instructor_required);
-			break;
-		case 2:
-			st = get_int(c, v, 1, 10, &r->committee_term_years);
-			break;
-		case 3:
-			st = get_int(c, v, 2, 50, &r->joint_max_tenants);
-			break;
-		default:
-			st = unknown_key(c, k, keys);
-		}
-	}
-	return st;
-}
-
-/* "05-31": a month and day that exist in every year (not 02-29). */
-static fh_status get_month_day(struct ctx *c, const fh_ynode *n, int *out)
-{
-	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	fh_status st = want(c, n, FH_YSCALAR, _("a month and day (MM-DD)"));
-	if (st != FH_OK)
-		return st;
-	int m, d;
-	char end;
-	if (strlen(n->value) != 5 || sscanf(n->value, "%2d-%2d%c", &m, &d, &end) != 2 || m < 1 ||
-	    m > 12 || d < 1 || d > days[m - 1])
-		return at(c, n, _("'%s' is not a day of every year (MM-DD, like 05-31)"), n->value, NULL);
-	*out = m * 100 + d;
-	return FH_OK;
-}
-
-static fh_status read_sync(struct ctx *c, const fh_ynode *n, fh_rules *r)
-{
-	static const char *const keys[] = { "registration_days", "annual_deadline", NULL };
-	fh_status st = want(c, n, FH_YMAP, _("a map of sync rules"));
-	for (size_t i = 0; st == FH_OK && i < n->n; i++) {
-		const fh_ynode *k = n->kids[2 * i], *v = n->kids[2 * i + 1];
-		switch (key_index(k->value, keys)) {
-		case 0:
-			st = get_int(c, v, 1, 60, &r->sync_registration_days);
-			break;
-		case 1:
-			st = get_month_day(c, v, &r->sync_annual_deadline);
-			break;
-		default:
-			st = unknown_key(c, k, keys);
-		}
-	}
-	return st;
-}
-
-static fh_status read_org_forms(struct ctx *c, const fh_ynode *n, unsigned *out)
-{
-	fh_status st = want(c, n, FH_YSEQ, _("a list of forms of party organisation"));
-	unsigned forms = 0;
-	for (size_t i = 0; st == FH_OK && i < n->n; i++) {
-		fh_party_org f;
-		if ((st = want(c, n->kids[i], FH_YSCALAR, _("a form of party organisation"))) != FH_OK)
-			break;
-		if (!fh_party_org_parse(n->kids[i]->value, &f) || f == FH_PARTY_NONE)
-			st = at(c, n->kids[i], _("'%s' is not a form of party organisation (branch, joint_branch, functional, extended)"),
-				n->kids[i]->value, NULL);
-		forms |= 1u << f;
-	}
-	if (st == FH_OK && !forms)
-		st = at(c, n, _("needs at least one form"), NULL, NULL);
-	if (st == FH_OK)
-		*out = forms;
-	return st;
-}
-
-static fh_status read_refs(struct ctx *c, const fh_ynode *n, fh_rules *r)
-{
-	static const char *const keys[] = { "name", "org", "work", NULL };
-	fh_status st = want(c, n, FH_YSEQ, _("a list of reference rates"));
-	if (st == FH_OK && n->n > FH_COVERAGE_REFS_MAX)
-		st = at(c, n, _("too many reference rates (at most 8)"), NULL, NULL);
-	fh_coverage_ref refs[FH_COVERAGE_REFS_MAX];
-	for (size_t i = 0; st == FH_OK && i < n->n; i++) {
-		const fh_ynode *m = n->kids[i];
-		unsigned seen = 0;
-		char *name = NULL;
-		refs[i].work = -1;
-		if ((st = want(c, m, FH_YMAP, _("a reference rate (a map)"))) != FH_OK)
-			break;
-		for (size_t j = 0; st == FH_OK && j < m->n; j++) {
-			const fh_ynode *k = m->kids[2 * j], *v = m->kids[2 * j + 1];
-			int ki = key_index(k->value, keys);
-			if (ki == 0 && (st = get_text(c, v, 20, &name)) == FH_OK)
-				snprintf(refs[i].name, sizeof refs[i].name, "%s", name);
-			else if (ki == 1)
-				st = get_number(c, v, 0, 100, &refs[i].org);
-			else if (ki == 2)
-				st = get_number(c, v, 0, 100, &refs[i].work);
-			else if (ki < 0)
-				st = unknown_key(c, k, keys);
-			if (ki >= 0)
-				seen |= 1u << ki;
-		}
-		free(name);
-		if (st == FH_OK)
-			st = check_required(c, m, seen, 0x3, keys);
-	}
-	if (st == FH_OK) {
-		memcpy(r->refs, refs, n->n * sizeof *refs);
-		r->nrefs = n->n;
-	}
-	return st;
-}
-
-static fh_status read_coverage(struct ctx *c, const fh_ynode *n, fh_rules *r)
-{
-	static const char *const keys[] = { "org_forms", "references", NULL };
-	fh_status st = want(c, n, FH_YMAP, _("a map of coverage rules"));
-	for (size_t i = 0; st == FH_OK && i < n->n; i++) {
-		const fh_ynode *k = n->kids[2 * i], *v = n->kids[2 * i + 1];
-		switch (key_index(k->value, keys)) {
-		case 0:
-			st = read_org_forms(c, v, &r->coverage_org_forms);
-			break;
-		case 1:
-			st = read_refs(c, v, r);
-			break;
-		default:
-			st = unknown_key(c, k, keys);
-		}
-	}
-	return st;
-}
-
-static fh_status read_graduation(struct ctx *c, const fh_ynode *n, fh_rules *r)
+static fh_status read_graduation(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rules *r)
 {
 	static const char *const keys[] = { "min_months", "all_milestones", "party_coverage",
 					    "min_rating", NULL };
-	fh_status st = want(c, n, FH_YMAP, _("a map of graduation criteria"));
+	fh_status st = fh_cfg_want(c, n, FH_YMAP, _("a map of graduation criteria"));
 	for (size_t i = 0; st == FH_OK && i < n->n; i++) {
 		const fh_ynode *k = n->kids[2 * i], *v = n->kids[2 * i + 1];
-		switch (key_index(k->value, keys)) {
+		switch (fh_cfg_key_index(k->value, keys)) {
 		case 0:
-			st = get_int(c, v, 0, 120, &r->grad_min_months);
+			st = fh_cfg_get_int(c, v, 0, 120, &r->grad_min_months);
 			break;
 		case 1:
-			st = get_bool(c, v, &r->grad_all_milestones);
+			st = fh_cfg_get_bool(c, v, &r->grad_all_milestones);
 			break;
 		case 2:
-			st = get_bool(c, v, &r->grad_party_coverage);
+			st = fh_cfg_get_bool(c, v, &r->grad_party_coverage);
 			break;
 		case 3:
-			st = get_int(c, v, 0, 5, &r->grad_min_rating);
+			st = fh_cfg_get_int(c, v, 0, 5, &r->grad_min_rating);
 			break;
 		default:
-			st = unknown_key(c, k, keys);
+			st = fh_cfg_unknown_key(c, k, keys);
 		}
 	}
 	return st;
@@ -715,19 +560,19 @@ static fh_status read_graduation(struct ctx *c, const fh_ynode *n, fh_rules *r)
 
 /* Applies one rule key; returns its index in rule_keys, or -1 if it is not a
  * rule key (the caller decides whether that is an error). */
-static fh_status apply_rule(struct ctx *c, const fh_ynode *k, const fh_ynode *v,
+static fh_status apply_rule(struct fh_cfg_ctx *c, const fh_ynode *k, const fh_ynode *v,
 			    fh_rules *r, int *which)
 {
-	*which = key_index(k->value, rule_keys);
+	*which = fh_cfg_key_index(k->value, rule_keys);
 	switch (*which) {
 	case RK_TERM:
-		return get_int(c, v, 1, 120, &r->incubation_term_months);
+		return fh_cfg_get_int(c, v, 1, 120, &r->incubation_term_months);
 	case RK_EXT:
-		return get_int(c, v, 0, 60, &r->extension_months);
+		return fh_cfg_get_int(c, v, 0, 60, &r->extension_months);
 	case RK_FREE:
-		return get_int(c, v, 0, 60, &r->free_period_months);
+		return fh_cfg_get_int(c, v, 0, 60, &r->free_period_months);
 	case RK_LOCK:
-		return get_int(c, v, 0, 240, &r->idle_lock_minutes);
+		return fh_cfg_get_int(c, v, 0, 240, &r->idle_lock_minutes);
 	case RK_FIELDS:
 		return read_fields(c, v, r);
 	case RK_STAGES:
@@ -735,13 +580,13 @@ static fh_status apply_rule(struct ctx *c, const fh_ynode *k, const fh_ynode *v,
 	case RK_MILESTONES:
 		return read_milestones(c, v, r);
 	case RK_PARTY:
-		return read_party(c, v, r);
+		return fh_cfg_read_party(c, v, r);
 	case RK_GRAD:
 		return read_graduation(c, v, r);
 	case RK_SYNC:
-		return read_sync(c, v, r);
+		return fh_cfg_read_sync(c, v, r);
 	case RK_COVERAGE:
-		return read_coverage(c, v, r);
+		return fh_cfg_read_coverage(c, v, r);
 	default:
 		return FH_OK;
 	}
@@ -756,7 +601,7 @@ static fh_status read_level(fh_config *cfg, const char *path, fh_level expect, f
 		"idle_lock_minutes", "fields", "stages", "milestones", "party", "graduation", "sync",
 		"coverage", NULL,
 	};
-	struct ctx c = { path, err };
+	struct fh_cfg_ctx c = { path, err };
 	fh_ynode *root;
 	fh_status st = fh_yaml_load(path, &root, err);
 	if (st != FH_OK)
@@ -764,22 +609,22 @@ static fh_status read_level(fh_config *cfg, const char *path, fh_level expect, f
 	fh_rules r;
 	rules_defaults(&r);
 	unsigned seen = 0;
-	if ((st = want(&c, root, FH_YMAP, _("a map of level settings"))) != FH_OK)
+	if ((st = fh_cfg_want(&c, root, FH_YMAP, _("a map of level settings"))) != FH_OK)
 		goto out;
 	for (size_t i = 0; st == FH_OK && i < root->n; i++) {
 		const fh_ynode *k = root->kids[2 * i], *v = root->kids[2 * i + 1];
-		int ki = key_index(k->value, keys);
+		int ki = fh_cfg_key_index(k->value, keys);
 		if (ki < 0) {
-			st = unknown_key(&c, k, keys);
+			st = fh_cfg_unknown_key(&c, k, keys);
 		} else if (ki == 0) {
 			fh_level l;
-			if ((st = want(&c, v, FH_YSCALAR, _("a level"))) != FH_OK)
+			if ((st = fh_cfg_want(&c, v, FH_YSCALAR, _("a level"))) != FH_OK)
 				break;
 			if (!fh_level_parse(v->value, &l))
-				st = at(&c, v, _("unknown level '%s' (city, district, street, community)"),
+				st = fh_cfg_at(&c, v, _("unknown level '%s' (city, district, street, community)"),
 					v->value, NULL);
 			else if (l != expect)
-				st = at(&c, v, _("level '%s' does not match the file name (%s.yaml)"),
+				st = fh_cfg_at(&c, v, _("level '%s' does not match the file name (%s.yaml)"),
 					v->value, level_names[expect]);
 		} else {
 			int which;
@@ -790,7 +635,7 @@ static fh_status read_level(fh_config *cfg, const char *path, fh_level expect, f
 	}
 	/* level, incubation_term_months, free_period_months and fields are required */
 	if (st == FH_OK)
-		st = check_required(&c, root, seen, 1u | 2u | 8u | 32u, keys);
+		st = fh_cfg_check_required(&c, root, seen, 1u | 2u | 8u | 32u, keys);
 out:
 	fh_ynode_free(&root);
 	if (st != FH_OK) {
@@ -802,14 +647,14 @@ out:
 	return FH_OK;
 }
 
-static fh_status read_spaces(struct ctx *c, const fh_ynode *n, fh_hub_def *h)
+static fh_status read_spaces(struct fh_cfg_ctx *c, const fh_ynode *n, fh_hub_def *h)
 {
 	static const char *const keys[] = { "code", "name", "type", "floor", "area", "seats", NULL };
-	fh_status st = want(c, n, FH_YSEQ, _("a list of spaces"));
+	fh_status st = fh_cfg_want(c, n, FH_YSEQ, _("a list of spaces"));
 	if (st != FH_OK)
 		return st;
 	if (n->n > 2000)
-		return at(c, n, _("too many spaces (at most 2000)"), NULL, NULL);
+		return fh_cfg_at(c, n, _("too many spaces (at most 2000)"), NULL, NULL);
 	h->spaces = n->n ? calloc(n->n, sizeof *h->spaces) : NULL;
 	if (n->n && !h->spaces)
 		return oom(c);
@@ -821,44 +666,44 @@ static fh_status read_spaces(struct ctx *c, const fh_ynode *n, fh_hub_def *h)
 		s->line = m->line;
 		s->column = m->column;
 		unsigned seen = 0;
-		if ((st = want(c, m, FH_YMAP, _("a space (a map)"))) != FH_OK)
+		if ((st = fh_cfg_want(c, m, FH_YMAP, _("a space (a map)"))) != FH_OK)
 			break;
 		for (size_t j = 0; st == FH_OK && j < m->n; j++) {
 			const fh_ynode *k = m->kids[2 * j], *v = m->kids[2 * j + 1];
-			int ki = key_index(k->value, keys);
+			int ki = fh_cfg_key_index(k->value, keys);
 			switch (ki) {
 			case 0:
 				st = get_code(c, v, &s->code);
 				for (size_t p = 0; st == FH_OK && p < i; p++)
 					if (strcmp(h->spaces[p].code, s->code) == 0)
-						st = at(c, v, _("duplicate space code '%s'"), s->code, NULL);
+						st = fh_cfg_at(c, v, _("duplicate space code '%s'"), s->code, NULL);
 				break;
 			case 1:
-				st = get_text(c, v, 30, &s->name);
+				st = fh_cfg_get_text(c, v, 30, &s->name);
 				break;
 			case 2:
-				if ((st = want(c, v, FH_YSCALAR, _("a space type"))) == FH_OK &&
+				if ((st = fh_cfg_want(c, v, FH_YSCALAR, _("a space type"))) == FH_OK &&
 				    !fh_space_type_parse(v->value, &s->type))
-					st = at(c, v, _("unknown space type '%s' (office, desk, activity_room, meeting_room, showcase)"),
+					st = fh_cfg_at(c, v, _("unknown space type '%s' (office, desk, activity_room, meeting_room, showcase)"),
 						v->value, NULL);
 				break;
 			case 3:
-				st = get_int(c, v, -5, 99, &s->floor);
+				st = fh_cfg_get_int(c, v, -5, 99, &s->floor);
 				break;
 			case 4:
-				st = get_number(c, v, 0.5, 100000, &s->area);
+				st = fh_cfg_get_number(c, v, 0.5, 100000, &s->area);
 				break;
 			case 5:
-				st = get_int(c, v, 0, 10000, &s->seats);
+				st = fh_cfg_get_int(c, v, 0, 10000, &s->seats);
 				break;
 			default:
-				st = unknown_key(c, k, keys);
+				st = fh_cfg_unknown_key(c, k, keys);
 			}
 			if (ki >= 0)
 				seen |= 1u << ki;
 		}
 		if (st == FH_OK) /* code, name, type, area */
-			st = check_required(c, m, seen, 1u | 2u | 4u | 16u, keys);
+			st = fh_cfg_check_required(c, m, seen, 1u | 2u | 4u | 16u, keys);
 	}
 	return st;
 }
@@ -879,15 +724,15 @@ static void hub_def_free(fh_hub_def *h)
 	memset(h, 0, sizeof *h);
 }
 
-static fh_status read_overrides(struct ctx *c, const fh_ynode *n, fh_rules *r)
+static fh_status read_overrides(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rules *r)
 {
-	fh_status st = want(c, n, FH_YMAP, _("a map of level settings"));
+	fh_status st = fh_cfg_want(c, n, FH_YMAP, _("a map of level settings"));
 	for (size_t i = 0; st == FH_OK && i < n->n; i++) {
 		const fh_ynode *k = n->kids[2 * i], *v = n->kids[2 * i + 1];
 		int which;
 		st = apply_rule(c, k, v, r, &which);
 		if (st == FH_OK && which < 0)
-			st = unknown_key(c, k, rule_keys);
+			st = fh_cfg_unknown_key(c, k, rule_keys);
 	}
 	return st;
 }
@@ -896,7 +741,7 @@ static fh_status read_hub(fh_config *cfg, const char *path, struct hub_entry *e,
 {
 	static const char *const keys[] = { "code", "name", "level", "parent", "address",
 					    "spaces", "overrides", NULL };
-	struct ctx c = { path, err };
+	struct fh_cfg_ctx c = { path, err };
 	fh_ynode *root;
 	fh_status st = fh_yaml_load(path, &root, err);
 	if (st != FH_OK)
@@ -908,11 +753,11 @@ static fh_status read_hub(fh_config *cfg, const char *path, struct hub_entry *e,
 		st = oom(&c);
 		goto out;
 	}
-	if ((st = want(&c, root, FH_YMAP, _("a map of hub settings"))) != FH_OK)
+	if ((st = fh_cfg_want(&c, root, FH_YMAP, _("a map of hub settings"))) != FH_OK)
 		goto out;
 	for (size_t i = 0; st == FH_OK && i < root->n; i++) {
 		const fh_ynode *k = root->kids[2 * i], *v = root->kids[2 * i + 1];
-		int ki = key_index(k->value, keys);
+		int ki = fh_cfg_key_index(k->value, keys);
 		switch (ki) {
 		case 0:
 			st = get_code(&c, v, &h->code);
@@ -920,13 +765,13 @@ static fh_status read_hub(fh_config *cfg, const char *path, struct hub_entry *e,
 			e->code_col = v->column;
 			break;
 		case 1:
-			st = get_text(&c, v, 40, &h->name);
+			st = fh_cfg_get_text(&c, v, 40, &h->name);
 			break;
 		case 2:
 			level_node = v;
-			if ((st = want(&c, v, FH_YSCALAR, _("a level"))) == FH_OK &&
+			if ((st = fh_cfg_want(&c, v, FH_YSCALAR, _("a level"))) == FH_OK &&
 			    !fh_level_parse(v->value, &h->level))
-				st = at(&c, v, _("unknown level '%s' (city, district, street, community)"),
+				st = fh_cfg_at(&c, v, _("unknown level '%s' (city, district, street, community)"),
 					v->value, NULL);
 			break;
 		case 3:
@@ -935,7 +780,7 @@ static fh_status read_hub(fh_config *cfg, const char *path, struct hub_entry *e,
 			e->parent_col = v->column;
 			break;
 		case 4:
-			st = get_text(&c, v, 100, &h->address);
+			st = fh_cfg_get_text(&c, v, 100, &h->address);
 			break;
 		case 5:
 			st = read_spaces(&c, v, h);
@@ -944,20 +789,20 @@ static fh_status read_hub(fh_config *cfg, const char *path, struct hub_entry *e,
 			overrides = v;
 			break;
 		default:
-			st = unknown_key(&c, k, keys);
+			st = fh_cfg_unknown_key(&c, k, keys);
 		}
 		if (ki >= 0)
 			seen |= 1u << ki;
 	}
 	if (st == FH_OK)
-		st = check_required(&c, root, seen, 1u | 2u | 4u, keys);
+		st = fh_cfg_check_required(&c, root, seen, 1u | 2u | 4u, keys);
 	if (st == FH_OK && h->level == FH_LEVEL_CITY && h->parent)
 		st = fh_error_at(err, path, e->parent_line, e->parent_col, "%s",
 				 _("a city hub has no parent"));
 	if (st == FH_OK && h->level != FH_LEVEL_CITY && !h->parent)
-		st = at(&c, root, _("missing required key '%s'"), "parent", NULL);
+		st = fh_cfg_at(&c, root, _("missing required key '%s'"), "parent", NULL);
 	if (st == FH_OK && !cfg->have_level[h->level])
-		st = at(&c, level_node, _("no configuration for level '%s' (levels/%s.yaml is missing)"),
+		st = fh_cfg_at(&c, level_node, _("no configuration for level '%s' (levels/%s.yaml is missing)"),
 			level_names[h->level], level_names[h->level]);
 	if (st == FH_OK && !rules_copy(&h->rules, &cfg->levels[h->level]))
 		st = oom(&c);

@@ -7,6 +7,7 @@
 
 #include "fuhua/config.h"
 #include "fuhua/error.h"
+#include "yaml.h"
 
 /* A hub as read, with the places of its code and parent for messages. */
 struct hub_entry {
@@ -18,5 +19,33 @@ struct hub_entry {
  * no cycle, each hub's parent one level up. FH_OK, or FH_ECONFIG at the
  * file, line and column at fault. */
 fh_status fh_config_check_tree(const struct hub_entry *hubs, size_t nhubs, fh_error *err);
+
+/* What a reader is working on: the file, for messages, and the error. */
+struct fh_cfg_ctx {
+	const char *file;
+	fh_error *err;
+};
+
+/* The typed readers of config.c, shared with the rule readers of the other
+ * config files: each FH_OK, or FH_ECONFIG at the node with the reason. */
+fh_status fh_cfg_at(struct fh_cfg_ctx *c, const fh_ynode *n, const char *fmt, const char *a,
+		    const char *b);
+fh_status fh_cfg_want(struct fh_cfg_ctx *c, const fh_ynode *n, fh_ytype type, const char *what);
+fh_status fh_cfg_get_int(struct fh_cfg_ctx *c, const fh_ynode *n, long min, long max, int *out);
+fh_status fh_cfg_get_number(struct fh_cfg_ctx *c, const fh_ynode *n, double min, double max,
+			    double *out);
+fh_status fh_cfg_get_bool(struct fh_cfg_ctx *c, const fh_ynode *n, bool *out);
+fh_status fh_cfg_get_text(struct fh_cfg_ctx *c, const fh_ynode *n, size_t max_chars, char **out);
+fh_status fh_cfg_unknown_key(struct fh_cfg_ctx *c, const fh_ynode *key, const char *const *known);
+/* The index of name in the NULL-ended list, or -1. */
+int fh_cfg_key_index(const char *name, const char *const *known);
+fh_status fh_cfg_check_required(struct fh_cfg_ctx *c, const fh_ynode *map, unsigned seen,
+				unsigned required, const char *const *known);
+
+/* party:, sync: and coverage: (config_party.c), and their defaults. */
+void fh_cfg_party_defaults(fh_rules *r);
+fh_status fh_cfg_read_party(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rules *r);
+fh_status fh_cfg_read_sync(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rules *r);
+fh_status fh_cfg_read_coverage(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rules *r);
 
 #endif
