@@ -139,3 +139,9 @@ int64_t fh_clock_add_months(int64_t t, int months)
 	return days_from_civil(y, m, d) * 86400 - 8 * 3600 + secs_of_day;
 }
 
+
+int64_t fh_clock_day(int64_t t)
+{
+	char d[16];
+	return fh_date_epoch(fh_clock_format_date(t, d, sizeof d));
+}

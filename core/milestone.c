@@ -30,8 +30,7 @@ fh_status fh_milestone_list(fh_store *s, const fh_actor *actor, int64_t tenant, 
 		" FROM milestones WHERE tenant_id = ?1 ORDER BY track, due, seq", &q, err)) != FH_OK)
 		return st;
 	sqlite3_bind_int64(q, 1, tenant);
-	char d[11];
-	int64_t today = fh_date_epoch(fh_clock_format_date(fh_clock_now(), d, sizeof d));
+	int64_t today = fh_clock_day(fh_clock_now());
 	size_t cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {

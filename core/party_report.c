@@ -17,12 +17,6 @@ static fh_status oom(fh_error *err)
 	return fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
 }
 
-static int64_t today(void)
-{
-	char d[11];
-	return fh_date_epoch(fh_clock_format_date(fh_clock_now(), d, sizeof d));
-}
-
 double fh_coverage_rate(int part, int whole)
 {
 	return whole > 0 ? 100.0 * part / whole : 0.0;
@@ -328,7 +322,7 @@ fh_status fh_party_list(fh_store *s, const fh_actor *actor, int64_t hub, fh_part
 	sqlite3_stmt *q;
 	if (st != FH_OK || (st = fh_store_stmt(s, list_sql[which], &q, err)) != FH_OK)
 		return st;
-	int64_t day = today();
+	int64_t day = fh_clock_day(fh_clock_now());
 	sqlite3_bind_int64(q, 1, hub);
 	sqlite3_bind_int64(q, 2, day);
 	sqlite3_bind_int64(q, 3, (int64_t)max + 1);
@@ -347,7 +341,7 @@ fh_status fh_party_instructed(fh_store *s, const fh_actor *actor, int64_t instru
 		" WHERE t.instructor_id = ?4 AND t.stage = 'incubating' AND t.hub_id IN (SELECT id FROM scope)"
 		" ORDER BY h.code, t.name_key LIMIT ?3", &q, err)) != FH_OK)
 		return st;
-	int64_t day = today();
+	int64_t day = fh_clock_day(fh_clock_now());
 	sqlite3_bind_int64(q, 1, hub);
 	sqlite3_bind_int64(q, 2, day);
 	sqlite3_bind_int64(q, 3, (int64_t)max + 1);
@@ -421,7 +415,7 @@ fh_status fh_party_tracks(fh_store *s, const int64_t *ids, size_t n, fh_tracks *
 		"SELECT tenant_id, track = 'party', count(*), sum(done_on IS NOT NULL),"
 		" sum(done_on IS NULL AND due < ?2) FROM milestones"
 		" WHERE tenant_id IN (SELECT value FROM json_each(?1)) GROUP BY 1, 2", &q, err);
-	int64_t day = today();
+	int64_t day = fh_clock_day(fh_clock_now());
 	int rc = SQLITE_DONE;
 	if (st == FH_OK) {
 		sqlite3_bind_text(q, 1, fh_buf_str(&list), -1, SQLITE_TRANSIENT);

@@ -75,12 +75,6 @@ bool fh_sync_kind_parse(const char *s, fh_sync_kind *out)
 	return false;
 }
 
-static int64_t day_of(int64_t t)
-{
-	char d[11];
-	return fh_date_epoch(fh_clock_format_date(t, d, sizeof d));
-}
-
 static int year_of(int64_t t)
 {
 	char d[11];
@@ -96,7 +90,7 @@ static int64_t year_day(int year, int month_day)
 
 int64_t fh_sync_due(const fh_party_rules *r, fh_sync_event e, int64_t on)
 {
-	on = day_of(on);
+	on = fh_clock_day(on);
 	if (e == FH_EVENT_ANNUAL) {
 		int64_t deadline = year_day(year_of(on), r->annual_deadline);
 		if (on <= deadline)
@@ -116,7 +110,7 @@ static fh_status open_items(fh_store *s, const fh_actor *actor, int64_t tenant, 
 	if (st != FH_OK)
 		return st;
 	int64_t due = fh_sync_due(&r, e, on);
-	int64_t key = e == FH_EVENT_ANNUAL ? year_day(year_of(on), 101) : day_of(on);
+	int64_t key = e == FH_EVENT_ANNUAL ? year_day(year_of(on), 101) : fh_clock_day(on);
 	for (int i = 0; i < 2 && opens[e][i] != FH_SYNC_KIND_COUNT; i++) {
 		sqlite3_stmt *q;
 		if ((st = fh_store_stmt(s,
@@ -193,7 +187,7 @@ fh_status fh_party_event(fh_store *s, const fh_actor *actor, int64_t tenant, fh_
 	if (st != FH_OK)
 		return st;
 	if (e == FH_EVENT_RATING && founded[0] &&
-	    fh_clock_add_months(fh_date_epoch(founded), 24) > day_of(on)) {
+	    fh_clock_add_months(fh_date_epoch(founded), 24) > fh_clock_day(on)) {
 		char d[11];
 		fh_clock_format_date(fh_clock_add_months(fh_date_epoch(founded), 24), d, sizeof d);
 		return fh_error_set(err, FH_EINVAL, "event",
@@ -287,10 +281,10 @@ fh_status fh_party_sync_done(fh_store *s, const fh_actor *actor, int64_t item, i
 		return st;
 	if (done)
 		return fh_error_set(err, FH_ECONFLICT, "id", "%s", _("this check is done already"));
-	on = day_of(on ? on : fh_clock_now());
+	on = fh_clock_day(on ? on : fh_clock_now());
 	if (on > fh_clock_now())
 		return fh_error_set(err, FH_EINVAL, "on", "%s", _("is in the future"));
-	if (on < day_of(event_on))
+	if (on < fh_clock_day(event_on))
 		return fh_error_set(err, FH_EINVAL, "on", "%s", _("is before the event that opened it"));
 	if ((st = fh_tx_begin(s, err)) != FH_OK)
 		return st;
@@ -334,7 +328,7 @@ fh_status fh_party_sync_list(fh_store *s, const fh_actor *actor, int64_t tenant,
 		" WHERE p.tenant_id = ?1 ORDER BY p.due, p.id", &q, err)) != FH_OK)
 		return st;
 	sqlite3_bind_int64(q, 1, tenant);
-	int64_t today = day_of(fh_clock_now());
+	int64_t today = fh_clock_day(fh_clock_now());
 	size_t cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {

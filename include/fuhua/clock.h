@@ -22,6 +22,9 @@ const char *fh_clock_format_date(int64_t t, char *buf, size_t size);
 bool fh_date_parse(const char *in, char out[11]);
 /* Midnight China time of a "YYYY-MM-DD" date, as seconds since the epoch. */
 int64_t fh_date_epoch(const char *ymd);
+/* Midnight China time of the day t falls on: the whole days that due dates,
+ * sync checks and lateness are counted in. */
+int64_t fh_clock_day(int64_t t);
 /* t plus `months` calendar months, the day clamped to the month's end
  * (2024-01-31 + 1 month = 2024-02-29): the one month rule of every due date,
  * planned end and extension. */

@@ -238,6 +238,8 @@ static void test_sync_check_dates(void **s)
 	fh_party_rules r = { .registration_days = 5, .annual_deadline = 531 };
 	/* Friday 2026-06-05: five working days on is Friday 2026-06-12 */
 	int64_t fri = fh_date_epoch("2026-06-05");
+	assert_int_equal(fh_clock_day(fri + 23 * 3600 + 59 * 60), fri); /* 23:59 is the same day */
+	assert_int_equal(fh_clock_day(fri + 24 * 3600), fri + 86400);
 	int64_t due = fh_sync_due(&r, FH_EVENT_REGISTRATION, fri);
 	assert_int_equal(due, fh_date_epoch("2026-06-12"));
 	assert_int_equal(fh_sync_due(&r, FH_EVENT_ANNUAL, fh_date_epoch("2026-01-01")), fh_date_epoch("2026-05-31"));
