@@ -121,6 +121,7 @@ static void rules_free(fh_rules *r)
 		free(r->stages[s].label);
 	tpl_free(r->org, r->norg);
 	tpl_free(r->party, r->nparty);
+	fh_cfg_space_free(r);
 	memset(r, 0, sizeof *r);
 }
 
@@ -168,6 +169,8 @@ static bool rules_copy(fh_rules *dst, const fh_rules *src)
 		dst->stages[s].label = dup_or_null(src->stages[s].label, &ok);
 	dst->org = tpl_copy(src->org, src->norg, &ok);
 	dst->party = tpl_copy(src->party, src->nparty, &ok);
+	if (!fh_cfg_space_copy(dst, src))
+		ok = false;
 	if (!ok)
 		rules_free(dst);
 	return ok;
@@ -185,6 +188,7 @@ static void rules_defaults(fh_rules *r)
 	r->grad_party_coverage = true;
 	r->grad_min_rating = 0;
 	fh_cfg_party_defaults(r);
+	fh_cfg_space_defaults(r);
 }
 
 /* ---- typed values ----------------------------------------------------------- */
@@ -379,10 +383,11 @@ fh_status fh_cfg_check_required(struct fh_cfg_ctx *c, const fh_ynode *map, unsig
 static const char *const rule_keys[] = {
 	"incubation_term_months", "extension_months", "free_period_months",
 	"idle_lock_minutes", "fields", "stages", "milestones", "party", "graduation", "sync",
-	"coverage", NULL,
+	"coverage", "fee_per_m2_month", "fee_per_seat_month", "handover_working_days", "booking",
+	"holidays", NULL,
 };
 enum { RK_TERM, RK_EXT, RK_FREE, RK_LOCK, RK_FIELDS, RK_STAGES, RK_MILESTONES, RK_PARTY, RK_GRAD,
-       RK_SYNC, RK_COVERAGE };
+       RK_SYNC, RK_COVERAGE, RK_FEE_M2, RK_FEE_SEAT, RK_HANDOVER, RK_BOOKING, RK_HOLIDAYS };
 
 static fh_status read_fields(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rules *r)
 {
@@ -587,6 +592,16 @@ static fh_status apply_rule(struct fh_cfg_ctx *c, const fh_ynode *k, const fh_yn
 		return fh_cfg_read_sync(c, v, r);
 	case RK_COVERAGE:
 		return fh_cfg_read_coverage(c, v, r);
+	case RK_FEE_M2:
+		return fh_cfg_get_number(c, v, 0, 10000, &r->fee_per_m2_month);
+	case RK_FEE_SEAT:
+		return fh_cfg_get_number(c, v, 0, 100000, &r->fee_per_seat_month);
+	case RK_HANDOVER:
+		return fh_cfg_get_int(c, v, 1, 90, &r->handover_working_days);
+	case RK_BOOKING:
+		return fh_cfg_read_booking(c, v, r);
+	case RK_HOLIDAYS:
+		return fh_cfg_read_holidays(c, v, r);
 	default:
 		return FH_OK;
 	}
@@ -599,7 +614,8 @@ static fh_status read_level(fh_config *cfg, const char *path, fh_level expect, f
 	static const char *const keys[] = {
 		"level", "incubation_term_months", "extension_months", "free_period_months",
 		"idle_lock_minutes", "fields", "stages", "milestones", "party", "graduation", "sync",
-		"coverage", NULL,
+		"coverage", "fee_per_m2_month", "fee_per_seat_month", "handover_working_days",
+		"booking", "holidays", NULL,
 	};
 	struct fh_cfg_ctx c = { path, err };
 	fh_ynode *root;
@@ -649,7 +665,8 @@ out:
 
 static fh_status read_spaces(struct fh_cfg_ctx *c, const fh_ynode *n, fh_hub_def *h)
 {
-	static const char *const keys[] = { "code", "name", "type", "floor", "area", "seats", NULL };
+	static const char *const keys[] = { "code", "name", "type", "floor", "area", "seats",
+					    "approval", NULL };
 	fh_status st = fh_cfg_want(c, n, FH_YSEQ, _("a list of spaces"));
 	if (st != FH_OK)
 		return st;
@@ -695,6 +712,9 @@ static fh_status read_spaces(struct fh_cfg_ctx *c, const fh_ynode *n, fh_hub_def
 				break;
 			case 5:
 				st = fh_cfg_get_int(c, v, 0, 10000, &s->seats);
+				break;
+			case 6:
+				st = fh_cfg_get_bool(c, v, &s->approval);
 				break;
 			default:
 				st = fh_cfg_unknown_key(c, k, keys);

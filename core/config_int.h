@@ -48,4 +48,12 @@ fh_status fh_cfg_read_party(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rules *r
 fh_status fh_cfg_read_sync(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rules *r);
 fh_status fh_cfg_read_coverage(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rules *r);
 
+/* fee_per_*, handover_working_days, booking: and holidays: (config_space.c);
+ * the calendar's lists are owned by the rules: copy and free them here. */
+void fh_cfg_space_defaults(fh_rules *r);
+bool fh_cfg_space_copy(fh_rules *dst, const fh_rules *src);
+void fh_cfg_space_free(fh_rules *r);
+fh_status fh_cfg_read_booking(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rules *r);
+fh_status fh_cfg_read_holidays(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rules *r);
+
 #endif

@@ -13,6 +13,7 @@
 #include "i18n.h"
 #include "store_int.h"
 #include "tenant_int.h"
+#include "demo_int.h"
 
 #define DAY 86400
 #define MONTH (30 * DAY)
@@ -29,6 +30,11 @@ static uint64_t next(uint64_t *state)
 static int pick(uint64_t *rng, int n)
 {
 	return (int)(next(rng) % (uint64_t)n);
+}
+
+int fh_demo_pick(uint64_t *rng, int n)
+{
+	return pick(rng, n);
 }
 
 #define COUNT(a) ((int)(sizeof a / sizeof a[0]))
@@ -132,6 +138,7 @@ struct hubinfo {
 	int term, free_months;
 	int branch_min;
 	fh_party_rules party; /* the hub's party rules: due dates, a joint branch's size */
+	fh_calendar cal;      /* its working days */
 	int64_t instructor[2]; /* the hub's party-building instructors */
 	int64_t branch;     /* the joint branch taking members, and how many */
 	int branch_tenants; /* tenants it covers */
@@ -191,6 +198,8 @@ static fh_status load_hubs(struct gen *g)
 	for (size_t i = 0; st == FH_OK && i < g->nhubs; i++) {
 		g->hubs[i].nfields = fh_hub_service_fields(g->s, g->hubs[i].id, g->hubs[i].fields, 32);
 		st = fh_party_rules_load(g->s, g->hubs[i].id, &g->hubs[i].party, g->err);
+		if (st == FH_OK)
+			st = fh_calendar_load(g->s, g->hubs[i].id, &g->hubs[i].cal, g->err);
 	}
 	return st;
 }
@@ -434,7 +443,7 @@ static fh_status add_party(struct gen *g, struct hubinfo *h, const struct party_
 	int64_t reg = d->admitted + (int64_t)pick(rng, 90) * DAY;
 	if (reg > g->now)
 		reg = d->admitted;
-	int64_t due = fh_sync_due(&h->party, FH_EVENT_REGISTRATION, reg);
+	int64_t due = fh_sync_due(&h->party, &h->cal, FH_EVENT_REGISTRATION, reg);
 	if ((st = sync_item(g, d->tenant, FH_SYNC_COMMITMENT, FH_EVENT_REGISTRATION, reg, due)) != FH_OK ||
 	    (st = sync_item(g, d->tenant, FH_SYNC_SURVEY, FH_EVENT_REGISTRATION, reg, due)) != FH_OK)
 		return st;
@@ -444,7 +453,7 @@ static fh_status add_party(struct gen *g, struct hubinfo *h, const struct party_
 	int64_t jan = fh_date_epoch(year);
 	if (jan > d->admitted)
 		st = sync_item(g, d->tenant, FH_SYNC_REPORT, FH_EVENT_ANNUAL, jan,
-			       fh_sync_due(&h->party, FH_EVENT_ANNUAL, jan));
+			       fh_sync_due(&h->party, &h->cal, FH_EVENT_ANNUAL, jan));
 	return st;
 }
 
@@ -592,88 +601,6 @@ static fh_status add_tenant(struct gen *g, int serial)
 	return st;
 }
 
-/* Gives incubating tenants offices and desks, hub by hub, until about 85 %
- * of the seats are taken: an office whole, 1–3 seats at a desk area. */
-static fh_status allocate_hub(struct gen *g, const struct hubinfo *h)
-{
-	struct { int64_t id; int seats, left; bool office; } sp[64];
-	int nsp = 0, total = 0, used = 0;
-	sqlite3_stmt *q;
-	fh_status q_rc = fh_store_stmt(g->s,
-		"SELECT id, seats, type = 'office' FROM spaces WHERE hub_id = ?1 AND retired = 0"
-		" AND type IN ('office','desk') AND seats > 0 ORDER BY code", &q, g->err);
-	if (q_rc != FH_OK)
-		return q_rc;
-	sqlite3_bind_int64(q, 1, h->id);
-	while (nsp < 64 && sqlite3_step(q) == SQLITE_ROW) {
-		sp[nsp].id = sqlite3_column_int64(q, 0);
-		sp[nsp].seats = sp[nsp].left = sqlite3_column_int(q, 1);
-		sp[nsp].office = sqlite3_column_int(q, 2);
-		total += sp[nsp++].seats;
-	}
-	sqlite3_reset(q);
-	fh_store_stmt(g->s, "SELECT id, admitted_on FROM tenants WHERE hub_id = ?1"
-				" AND stage = 'incubating' ORDER BY id", &q, g->err);
-	if (!q)
-		return g->err->code;
-	sqlite3_bind_int64(q, 1, h->id);
-	struct { int64_t tenant, space, start; int seats; } *alloc = NULL;
-	size_t n = 0;
-	int k = 0;
-	while (sqlite3_step(q) == SQLITE_ROW && used * 100 < total * 85) {
-		int want = 1 + pick(&g->rng, 3);
-		for (int tries = 0; tries < nsp; tries++, k = (k + 1) % nsp) {
-			int take = sp[k].office ? (sp[k].left == sp[k].seats ? sp[k].seats : 0)
-						: (sp[k].left >= want ? want : 0);
-			if (!take)
-				continue;
-			void *grown = realloc(alloc, (n + 1) * sizeof *alloc);
-			if (!grown)
-				break;
-			alloc = grown;
-			alloc[n].tenant = sqlite3_column_int64(q, 0);
-			alloc[n].start = sqlite3_column_int64(q, 1);
-			alloc[n].space = sp[k].id;
-			alloc[n++].seats = take;
-			sp[k].left -= take;
-			used += take;
-			k = (k + 1) % nsp;
-			break;
-		}
-	}
-	sqlite3_reset(q);
-	fh_status st = FH_OK;
-	for (size_t i = 0; st == FH_OK && i < n; i++) {
-		fh_store_stmt(g->s,
-			"INSERT INTO allocations(space_id, tenant_id, seats, start_on, free_until,"
-			" updated_at, updated_by) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)", &q, g->err);
-		if (!q) {
-			st = g->err->code;
-			break;
-		}
-		sqlite3_bind_int64(q, 1, alloc[i].space);
-		sqlite3_bind_int64(q, 2, alloc[i].tenant);
-		sqlite3_bind_int(q, 3, alloc[i].seats);
-		sqlite3_bind_int64(q, 4, alloc[i].start);
-		sqlite3_bind_int64(q, 5, alloc[i].start + (int64_t)h->free_months * MONTH);
-		sqlite3_bind_int64(q, 6, g->now);
-		sqlite3_bind_text(q, 7, g->actor.name, -1, SQLITE_TRANSIENT);
-		if (sqlite3_step(q) != SQLITE_DONE)
-			st = fail(g, _("writing allocations"));
-		sqlite3_reset(q);
-	}
-	free(alloc);
-	return st;
-}
-
-static fh_status allocate(struct gen *g)
-{
-	fh_status st = FH_OK;
-	for (size_t i = 0; st == FH_OK && i < g->nhubs; i++)
-		st = allocate_hub(g, &g->hubs[i]);
-	return st;
-}
-
 static fh_status generate(struct gen *g, const fh_config *cfg, const fh_demo_options *opt)
 {
 	fh_status st;
@@ -704,7 +631,7 @@ static fh_status generate(struct gen *g, const fh_config *cfg, const fh_demo_opt
 			opt->progress(opt->ctx, i + 1, opt->tenants);
 	}
 	if (st == FH_OK)
-		st = allocate(g);
+		st = fh_demo_spaces(g->s, &g->actor, opt->seed, g->err);
 	if (st == FH_OK) {
 		fh_store_stmt(g->s,
 			"INSERT OR REPLACE INTO settings(key, value) VALUES('demo', ?1)", &q, g->err);
@@ -762,6 +689,8 @@ fh_status fh_demo_generate(fh_store *s, const fh_config *cfg, const fh_demo_opti
 	g.code_offset = opt->seed % 1000003;
 	if ((st = fh_actor_system(s, "demo", &g.actor, err)) == FH_OK)
 		st = generate(&g, cfg, opt);
+	for (size_t i = 0; i < g.nhubs; i++)
+		fh_calendar_free(&g.hubs[i].cal);
 	free(g.hubs);
 	return st;
 }

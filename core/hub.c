@@ -8,6 +8,7 @@
 
 #include "fuhua/buf.h"
 #include "fuhua/clock.h"
+#include "fuhua/space.h"
 #include "i18n.h"
 #include "party_int.h"
 #include "store_int.h"
@@ -42,6 +43,12 @@ static void fingerprint(const fh_hub_def *h, char out[17])
 		      r->sync_registration_days, r->sync_annual_deadline, r->coverage_org_forms);
 	for (size_t i = 0; i < r->nrefs; i++)
 		fh_buf_printf(&b, "|r:%s:%g:%g", r->refs[i].name, r->refs[i].org, r->refs[i].work);
+	fh_buf_printf(&b, "|sp:%g:%g:%d:%d:%d:%d", r->fee_per_m2_month, r->fee_per_seat_month,
+		      r->handover_working_days, r->opens, r->closes, r->max_hours_per_week);
+	for (size_t i = 0; i < r->ndays_off; i++)
+		fh_buf_printf(&b, "|o:%lld", (long long)r->days_off[i]);
+	for (size_t i = 0; i < r->ndays_worked; i++)
+		fh_buf_printf(&b, "|w:%lld", (long long)r->days_worked[i]);
 	uint64_t hash = 1469598103934665603ULL; /* FNV-1a */
 	for (size_t i = 0; i < b.len; i++) {
 		hash ^= (unsigned char)b.data[i];
@@ -84,6 +91,40 @@ static int64_t lookup_id(fh_store *s, const char *sql, const char *code)
 	return id;
 }
 
+/* Fees, handover, rooms' hours and the calendar (space.h, calendar.h). */
+static fh_status write_space_rules(struct sync *y, int64_t hub, const fh_rules *r)
+{
+	sqlite3_stmt *q;
+	fh_status st = fh_store_stmt(y->s,
+		"UPDATE hubs SET fee_per_m2_month = ?2, fee_per_seat_month = ?3,"
+		" handover_working_days = ?4, opens = ?5, closes = ?6, max_hours_per_week = ?7"
+		" WHERE id = ?1", &q, y->err);
+	if (st != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, hub);
+	sqlite3_bind_double(q, 2, r->fee_per_m2_month);
+	sqlite3_bind_double(q, 3, r->fee_per_seat_month);
+	sqlite3_bind_int(q, 4, r->handover_working_days);
+	sqlite3_bind_int(q, 5, r->opens);
+	sqlite3_bind_int(q, 6, r->closes);
+	sqlite3_bind_int(q, 7, r->max_hours_per_week);
+	st = step_done(y, q, _("saving hub rules"));
+	for (int off = 0; off < 2; off++) {
+		const int64_t *days = off ? r->days_off : r->days_worked;
+		size_t n = off ? r->ndays_off : r->ndays_worked;
+		for (size_t i = 0; st == FH_OK && i < n; i++) {
+			if ((st = fh_store_stmt(y->s, "INSERT OR REPLACE INTO hub_days(hub_id, day, off)"
+					       " VALUES(?1, ?2, ?3)", &q, y->err)) != FH_OK)
+				return st;
+			sqlite3_bind_int64(q, 1, hub);
+			sqlite3_bind_int64(q, 2, days[i]);
+			sqlite3_bind_int(q, 3, off);
+			st = step_done(y, q, _("saving hub rules"));
+		}
+	}
+	return st;
+}
+
 static fh_status write_rules(struct sync *y, int64_t hub, const fh_rules *r)
 {
 	fh_store *s = y->s;
@@ -92,6 +133,7 @@ static fh_status write_rules(struct sync *y, int64_t hub, const fh_rules *r)
 		"DELETE FROM hub_stages WHERE hub_id = ?1",
 		"DELETE FROM milestone_templates WHERE hub_id = ?1",
 		"DELETE FROM hub_references WHERE hub_id = ?1",
+		"DELETE FROM hub_days WHERE hub_id = ?1",
 	};
 	fh_status st = FH_OK;
 	for (size_t i = 0; st == FH_OK && i < sizeof clear / sizeof clear[0]; i++) {
@@ -181,7 +223,7 @@ static fh_status write_rules(struct sync *y, int64_t hub, const fh_rules *r)
 		sqlite3_bind_text(q, 6, forms, -1, SQLITE_TRANSIENT);
 		st = step_done(y, q, _("saving hub rules"));
 	}
-	return st;
+	return st == FH_OK ? write_space_rules(y, hub, r) : st;
 }
 
 static fh_status ensure_system(struct sync *y, int64_t root_hub)
@@ -311,34 +353,12 @@ static void space_json(fh_buf *b, const char *code, const char *name, const char
 		      area, seats);
 }
 
-/* Seats in use in a space (open allocations), and who uses it. */
-static int seats_in_use(fh_store *s, int64_t space, char *tenant, size_t size)
-{
-	sqlite3_stmt *q;
-	fh_store_stmt(s,
-		"SELECT coalesce(sum(a.seats), 0), count(*), min(t.name) FROM allocations a"
-		" JOIN tenants t ON t.id = a.tenant_id WHERE a.space_id = ?1 AND a.end_on IS NULL", &q,
-		NULL);
-	int used = 0;
-	if (!q)
-		return -1;
-	sqlite3_bind_int64(q, 1, space);
-	if (sqlite3_step(q) == SQLITE_ROW) {
-		used = sqlite3_column_int(q, 1) ? sqlite3_column_int(q, 0) : 0;
-		if (sqlite3_column_int(q, 1) && used == 0)
-			used = 1; /* a whole room taken without seats */
-		fh_column_text(q, 2, tenant, size);
-	}
-	sqlite3_reset(q);
-	return used;
-}
-
 static fh_status sync_space(struct sync *y, int64_t hub, const fh_hub_def *h, const fh_space_def *d)
 {
 	fh_store *s = y->s;
 	sqlite3_stmt *q;
 	fh_status q_rc = fh_store_stmt(s,
-		"SELECT id, name, type, floor, area, seats, retired FROM spaces"
+		"SELECT id, name, type, floor, area, seats, retired, approval FROM spaces"
 		" WHERE hub_id = ?1 AND code = ?2", &q, y->err);
 	if (q_rc != FH_OK)
 		return q_rc;
@@ -347,6 +367,7 @@ static fh_status sync_space(struct sync *y, int64_t hub, const fh_hub_def *h, co
 	int64_t id = 0;
 	char name[96] = "", type[16] = "";
 	int floor = 0, seats = 0, retired = 0;
+	bool approval = false;
 	double area = 0;
 	if (sqlite3_step(q) == SQLITE_ROW) {
 		id = sqlite3_column_int64(q, 0);
@@ -356,15 +377,17 @@ static fh_status sync_space(struct sync *y, int64_t hub, const fh_hub_def *h, co
 		area = sqlite3_column_double(q, 4);
 		seats = sqlite3_column_int(q, 5);
 		retired = sqlite3_column_int(q, 6);
+		approval = sqlite3_column_int(q, 7);
 	}
 	sqlite3_reset(q);
 	const char *new_type = fh_space_type_name(d->type);
 	if (id && !retired && strcmp(name, d->name) == 0 && strcmp(type, new_type) == 0 &&
-	    floor == d->floor && fabs(area - d->area) < 0.005 && seats == d->seats)
+	    floor == d->floor && fabs(area - d->area) < 0.005 && seats == d->seats &&
+	    approval == d->approval)
 		return FH_OK;
 	if (id) {
 		char who[128] = "";
-		int used = seats_in_use(s, id, who, sizeof who);
+		int used = fh_space_peak_from(s, id, fh_clock_day(fh_clock_now()), who, sizeof who);
 		if (d->seats < used && d->seats > 0)
 			return fh_error_at(y->err, h->file, d->line, d->column,
 					   _("space '%s' has %d seats in use (by %s), more than the %d configured"),
@@ -372,9 +395,10 @@ static fh_status sync_space(struct sync *y, int64_t hub, const fh_hub_def *h, co
 	}
 	fh_store_stmt(s, id
 		? "UPDATE spaces SET name=?3, type=?4, floor=?5, area=?6, seats=?7, retired=0,"
-		  " version = version + 1, updated_at=?8, updated_by=?9 WHERE hub_id=?1 AND code=?2"
-		: "INSERT INTO spaces(hub_id, code, name, type, floor, area, seats, updated_at, updated_by)"
-		  " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", &q, y->err);
+		  " version = version + 1, updated_at=?8, updated_by=?9, approval=?10"
+		  " WHERE hub_id=?1 AND code=?2"
+		: "INSERT INTO spaces(hub_id, code, name, type, floor, area, seats, updated_at, updated_by,"
+		  " approval) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", &q, y->err);
 	if (!q)
 		return y->err->code;
 	sqlite3_bind_int64(q, 1, hub);
@@ -386,6 +410,7 @@ static fh_status sync_space(struct sync *y, int64_t hub, const fh_hub_def *h, co
 	sqlite3_bind_int(q, 7, d->seats);
 	sqlite3_bind_int64(q, 8, fh_clock_now());
 	sqlite3_bind_text(q, 9, y->actor.name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(q, 10, d->approval);
 	fh_status st = step_done(y, q, _("saving a space"));
 	if (st != FH_OK)
 		return st;
@@ -440,7 +465,7 @@ static fh_status retire_spaces(struct sync *y, int64_t hub, const fh_hub_def *h)
 	fh_status st = FH_OK;
 	for (size_t i = 0; st == FH_OK && i < n; i++) {
 		char who[128] = "";
-		if (seats_in_use(s, gone[i].id, who, sizeof who) > 0) {
+		if (fh_space_peak_from(s, gone[i].id, fh_clock_day(fh_clock_now()), who, sizeof who) > 0) {
 			st = fh_error_set(y->err, FH_ECONFLICT, "space",
 					  _("space '%s' (%s) of hub '%s' is in use by %s and cannot be removed from the configuration; release it first"),
 					  gone[i].code, gone[i].name, h->code, who);
@@ -535,12 +560,6 @@ fh_status fh_hub_sync(fh_store *s, const fh_config *cfg, const char *via,
 	"  FROM hubs h JOIN tree ON h.parent_id = tree.id)" \
 	" SELECT h.id, h.code, h.name, h.level, coalesce(p.code, ''), coalesce(h.address, '')," \
 	"  tree.depth," \
-	"  (SELECT count(*) FROM spaces s WHERE s.hub_id = h.id AND s.retired = 0)," \
-	"  (SELECT coalesce(sum(seats), 0) FROM spaces s WHERE s.hub_id = h.id AND s.retired = 0" \
-	"    AND s.type IN ('office','desk'))," \
-	"  (SELECT coalesce(sum(a.seats), 0) FROM allocations a JOIN spaces s ON s.id = a.space_id" \
-	"    WHERE s.hub_id = h.id AND a.end_on IS NULL)," \
-	"  (SELECT coalesce(sum(area), 0) FROM spaces s WHERE s.hub_id = h.id AND s.retired = 0)," \
 	"  (SELECT count(*) FROM tenants t WHERE t.hub_id = h.id AND t.stage = 'incubating')" \
 	" FROM tree JOIN hubs h ON h.id = tree.id LEFT JOIN hubs p ON p.id = h.parent_id"
 
@@ -556,11 +575,29 @@ static void read_hub(sqlite3_stmt *q, fh_hub *h)
 	fh_column_text(q, 4, h->parent, sizeof h->parent);
 	fh_column_text(q, 5, h->address, sizeof h->address);
 	h->depth = sqlite3_column_int(q, 6);
-	h->spaces = sqlite3_column_int(q, 7);
-	h->seats = sqlite3_column_int(q, 8);
-	h->seats_used = sqlite3_column_int(q, 9);
-	h->area = sqlite3_column_double(q, 10);
-	h->tenants = sqlite3_column_int(q, 11);
+	h->tenants = sqlite3_column_int(q, 7);
+}
+
+/* Each hub's own spaces and seats in use today, from the space module. */
+static fh_status add_occupancy(fh_store *s, const fh_actor *actor, fh_hub *rows, size_t n,
+			       const char *root, fh_error *err)
+{
+	fh_occupancy *o;
+	size_t no;
+	fh_status st = fh_occupancy_report(s, actor, root, 0, false, &o, &no, err);
+	if (st != FH_OK)
+		return st;
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < no; k++)
+			if (o[k].hub_id == rows[i].id) {
+				rows[i].spaces = o[k].spaces;
+				rows[i].seats = o[k].seats;
+				rows[i].seats_used = o[k].seats_used;
+				rows[i].area = o[k].area_all;
+				break;
+			}
+	free(o);
+	return FH_OK;
 }
 
 fh_status fh_hub_list(fh_store *s, const fh_actor *actor, fh_hub **rows, size_t *n, fh_error *err)
@@ -591,6 +628,11 @@ fh_status fh_hub_list(fh_store *s, const fh_actor *actor, fh_hub **rows, size_t 
 	sqlite3_reset(q);
 	if (!out)
 		return fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
+	fh_status st = add_occupancy(s, actor, out, count, NULL, err);
+	if (st != FH_OK) {
+		free(out);
+		return st;
+	}
 	*rows = out;
 	*n = count;
 	return FH_OK;
@@ -614,7 +656,7 @@ fh_status fh_hub_get(fh_store *s, const fh_actor *actor, const char *code, fh_hu
 	if (rc != SQLITE_ROW)
 		return fh_error_set(err, FH_ENOTFOUND, "hub", _("no hub '%s' in your scope"),
 				    code ? code : "");
-	return FH_OK;
+	return add_occupancy(s, actor, out, 1, out->code, err);
 }
 
 size_t fh_hub_service_fields(fh_store *s, int64_t hub, char (*out)[128], size_t max)

@@ -8,6 +8,7 @@
 #include "fuhua/buf.h"
 #include "fuhua/clock.h"
 #include "fuhua/party.h"
+#include "fuhua/space.h"
 #include "fuhua/tenant.h"
 #include "fuhua/text.h"
 #include "i18n.h"
@@ -148,13 +149,14 @@ static void count_things(fh_store *s, const fh_tenant *t, fh_stage_plan *p)
 	fh_store_stmt(s,
 		"SELECT (SELECT count(*) FROM milestone_templates WHERE hub_id = ?2),"
 		" (SELECT count(*) FROM milestones WHERE tenant_id = ?1 AND done_on IS NULL),"
-		" (SELECT count(*) FROM allocations WHERE tenant_id = ?1 AND end_on IS NULL),"
-		" (SELECT coalesce(sum(seats), 0) FROM allocations WHERE tenant_id = ?1 AND end_on IS NULL)", &q,
-		NULL);
+		" (SELECT count(*) FROM allocations WHERE tenant_id = ?1 AND end_on >= ?3),"
+		" (SELECT coalesce(sum(seats), 0) FROM allocations WHERE tenant_id = ?1 AND end_on >= ?3"
+		"   AND start_on <= ?3)", &q, NULL);
 	if (!q)
 		return;
 	sqlite3_bind_int64(q, 1, t->id);
 	sqlite3_bind_int64(q, 2, t->hub_id);
+	sqlite3_bind_int64(q, 3, fh_clock_day(fh_clock_now()));
 	if (sqlite3_step(q) == SQLITE_ROW) {
 		p->milestones = sqlite3_column_int(q, 0);
 		p->open_milestones = sqlite3_column_int(q, 1);
@@ -162,6 +164,7 @@ static void count_things(fh_store *s, const fh_tenant *t, fh_stage_plan *p)
 		p->seats = sqlite3_column_int(q, 3);
 	}
 	sqlite3_reset(q);
+	p->handover_due = fh_space_handover_due(s, t->hub_id, fh_clock_now());
 }
 
 static fh_status add_milestones(fh_store *s, const fh_actor *actor, const fh_tenant *t,
@@ -342,6 +345,9 @@ fh_status fh_tenant_move(fh_store *s, const fh_actor *actor, int64_t id, int64_t
 		st = stage_line(s, actor, id, t.stage, to, now, reason, err);
 	if (st == FH_OK && to == FH_STAGE_INCUBATING)
 		st = add_milestones(s, actor, &t, now, err);
+	int ended = 0;
+	if (st == FH_OK && (to == FH_STAGE_GRADUATED || to == FH_STAGE_EXITED))
+		st = fh_allocation_end_tenant(s, actor, id, now, &ended, err);
 	fh_buf o = FH_BUF_INIT, n = FH_BUF_INIT;
 	char d[16];
 	named(&o, t.name, "stage", fh_stage_name(t.stage));

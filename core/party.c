@@ -68,18 +68,6 @@ fh_status fh_party_rules_load(fh_store *s, int64_t hub, fh_party_rules *r, fh_er
 	return fh_store_fail(s, err, _("reading the hub's rules"));
 }
 
-int64_t fh_working_days_add(int64_t t, int days)
-{
-	int64_t day = (t + 8 * 3600) / 86400; /* days since 1970-01-01 (a Thursday), China time */
-	while (days > 0) {
-		day++;
-		int wd = (int)((day + 3) % 7); /* 0 = Monday */
-		if (wd < 5)
-			days--;
-	}
-	return day * 86400 - 8 * 3600;
-}
-
 int64_t fh_party_term_end(const fh_party_rules *r, const char *elected)
 {
 	if (!elected || !elected[0])

@@ -88,7 +88,7 @@ static int64_t year_day(int year, int month_day)
 	return fh_date_epoch(d);
 }
 
-int64_t fh_sync_due(const fh_party_rules *r, fh_sync_event e, int64_t on)
+int64_t fh_sync_due(const fh_party_rules *r, const fh_calendar *cal, fh_sync_event e, int64_t on)
 {
 	on = fh_clock_day(on);
 	if (e == FH_EVENT_ANNUAL) {
@@ -96,7 +96,7 @@ int64_t fh_sync_due(const fh_party_rules *r, fh_sync_event e, int64_t on)
 		if (on <= deadline)
 			return deadline;
 	}
-	return fh_working_days_add(on, r->registration_days);
+	return fh_calendar_add(cal, on, r->registration_days);
 }
 
 /* Opens an event's items; a second recording of the same event opens
@@ -109,7 +109,11 @@ static fh_status open_items(fh_store *s, const fh_actor *actor, int64_t tenant, 
 	fh_status st = fh_party_rules_load(s, hub, &r, err);
 	if (st != FH_OK)
 		return st;
-	int64_t due = fh_sync_due(&r, e, on);
+	fh_calendar cal;
+	if ((st = fh_calendar_load(s, hub, &cal, err)) != FH_OK)
+		return st;
+	int64_t due = fh_sync_due(&r, &cal, e, on);
+	fh_calendar_free(&cal);
 	int64_t key = e == FH_EVENT_ANNUAL ? year_day(year_of(on), 101) : fh_clock_day(on);
 	for (int i = 0; i < 2 && opens[e][i] != FH_SYNC_KIND_COUNT; i++) {
 		sqlite3_stmt *q;

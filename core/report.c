@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "fuhua/party.h"
+#include "fuhua/space.h"
 #include "i18n.h"
 #include "store_int.h"
 
@@ -45,30 +46,33 @@ fh_status fh_report_dashboard(fh_store *s, const fh_actor *actor, fh_dashboard *
 	}
 	free(cov);
 
+	fh_occupancy *occ;
+	size_t nocc;
+	fh_status os = fh_occupancy_report(s, actor, NULL, 0, true, &occ, &nocc, err);
+	if (os != FH_OK)
+		return os;
+	if (nocc) {
+		out->spaces = occ[0].spaces;
+		out->seats = occ[0].seats;
+		out->area = occ[0].area_all;
+		out->seats_used = occ[0].seats_used;
+	}
+	free(occ);
+
 	fh_status qs = fh_store_stmt(s, FH_SQL_SCOPE
-		"SELECT (SELECT count(*) FROM spaces WHERE retired = 0 AND hub_id IN (SELECT id FROM scope)),"
-		" (SELECT coalesce(sum(seats), 0) FROM spaces WHERE retired = 0 AND type IN ('office','desk')"
-	"   AND hub_id IN (SELECT id FROM scope)),"
-		" (SELECT coalesce(sum(area), 0) FROM spaces WHERE retired = 0 AND hub_id IN (SELECT id FROM scope)),"
-		" (SELECT coalesce(sum(a.seats), 0) FROM allocations a JOIN spaces sp ON sp.id = a.space_id"
-		"   WHERE a.end_on IS NULL AND sp.hub_id IN (SELECT id FROM scope)),"
-		" (SELECT count(*) FROM mentors WHERE kind = 'mentor' AND hub_id IN (SELECT id FROM scope)),"
+		"SELECT (SELECT count(*) FROM mentors WHERE kind = 'mentor' AND hub_id IN (SELECT id FROM scope)),"
 		" (SELECT count(*) FROM mentors WHERE kind = 'instructor' AND hub_id IN (SELECT id FROM scope)),"
 		" (SELECT count(*) FROM operators WHERE system = 0 AND hub_id IN (SELECT id FROM scope))", &q, err);
 	if (qs != FH_OK)
 		return qs;
 	sqlite3_bind_int64(q, 1, actor->hub_id);
 	if ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		out->spaces = sqlite3_column_int(q, 0);
-		out->seats = sqlite3_column_int(q, 1);
-		out->area = sqlite3_column_double(q, 2);
-		out->seats_used = sqlite3_column_int(q, 3);
-		out->mentors = sqlite3_column_int(q, 4);
-		out->instructors = sqlite3_column_int(q, 5);
-		out->operators = sqlite3_column_int(q, 6);
+		out->mentors = sqlite3_column_int(q, 0);
+		out->instructors = sqlite3_column_int(q, 1);
+		out->operators = sqlite3_column_int(q, 2);
 	}
 	sqlite3_reset(q);
 	if (rc != SQLITE_ROW)
-		return fh_store_fail(s, err, _("reading spaces"));
+		return fh_store_fail(s, err, _("reading mentors"));
 	return FH_OK;
 }

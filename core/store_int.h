@@ -21,7 +21,8 @@ sqlite3 *fh_store_db(fh_store *store);
  * that is not running, never one a caller is stepping through. */
 fh_status fh_store_stmt(fh_store *store, const char *sql, sqlite3_stmt **out, fh_error *err);
 
-/* Write transactions: always BEGIN IMMEDIATE. */
+/* Write transactions: always BEGIN IMMEDIATE; inside one already open, a
+ * savepoint (commit releases it, rollback undoes only its writes). */
 fh_status fh_tx_begin(fh_store *store, fh_error *err);
 fh_status fh_tx_commit(fh_store *store, fh_error *err);
 void fh_tx_rollback(fh_store *store);

@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "fuhua/error.h"
 
@@ -100,7 +101,20 @@ typedef struct fh_rules {
 					bits 1u << fh_party_org (tenant.h) */
 	fh_coverage_ref refs[FH_COVERAGE_REFS_MAX]; /* reference rates shown beside ours */
 	size_t nrefs;
+	/* spaces and bookings (space.h, booking.h) */
+	double fee_per_m2_month;     /* yuan per m² and month after the free period (0) */
+	double fee_per_seat_month;   /* yuan per desk seat and month after it (0) */
+	int handover_working_days;   /* working days to hand a space back, 1–90 (15) */
+	int opens, closes;           /* bookable rooms' hours, minutes after midnight (510, 1260) */
+	int max_hours_per_week;      /* a tenant's booked hours in one week, 0 = no cap */
+	/* the calendar (calendar.h): days off and weekend days worked (调休),
+	 * midnight China time, sorted, each list at most FH_CALENDAR_MAX days */
+	int64_t *days_off;
+	size_t ndays_off;
+	int64_t *days_worked;
+	size_t ndays_worked;
 } fh_rules;
+#define FH_CALENDAR_MAX 2000
 
 typedef struct fh_space_def {
 	char *code;
@@ -109,6 +123,7 @@ typedef struct fh_space_def {
 	int floor;       /* -5 … 99 */
 	double area;     /* m², > 0 */
 	int seats;       /* ≥ 0 */
+	bool approval;   /* bookings wait for a manager's approval */
 	int line, column;
 } fh_space_def;
 

@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "fuhua/calendar.h"
 #include "fuhua/config.h"
 #include "fuhua/error.h"
 #include "fuhua/operator.h"
@@ -33,10 +34,6 @@ typedef struct fh_party_rules {
 /* The hub's rules as configured (fuhua init keeps them in the database). */
 fh_status fh_party_rules_load(fh_store *store, int64_t hub_id, fh_party_rules *out,
 			      fh_error *err);
-
-/* Adds `days` working days (Monday to Friday) to the day of t; the result
- * is midnight China time. */
-int64_t fh_working_days_add(int64_t t, int days);
 
 /* ---- the record ---------------------------------------------------------- */
 
@@ -249,7 +246,8 @@ bool fh_sync_kind_parse(const char *s, fh_sync_kind *out);
  * leadership and rating within registration_days working days; the annual
  * report by the year's annual_deadline (or registration_days after an event
  * recorded past it). */
-int64_t fh_sync_due(const fh_party_rules *rules, fh_sync_event e, int64_t on);
+int64_t fh_sync_due(const fh_party_rules *rules, const fh_calendar *cal, fh_sync_event e,
+		    int64_t on);
 
 typedef struct fh_sync_item {
 	int64_t id, tenant_id, hub_id;

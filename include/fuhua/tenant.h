@@ -250,6 +250,7 @@ typedef struct fh_stage_plan {
 	int milestones;       /* admission: milestones created from the templates */
 	int open_milestones;  /* milestones not done now */
 	int allocations, seats; /* spaces allocated to the tenant now, and their seats */
+	int64_t handover_due;   /* graduating or exiting today: when they are due back */
 	size_t nunmet;        /* graduation: every criterion not met, for people */
 	char unmet[FH_UNMET_MAX][200];
 } fh_stage_plan;

@@ -240,10 +240,10 @@ static void test_sync_check_dates(void **s)
 	int64_t fri = fh_date_epoch("2026-06-05");
 	assert_int_equal(fh_clock_day(fri + 23 * 3600 + 59 * 60), fri); /* 23:59 is the same day */
 	assert_int_equal(fh_clock_day(fri + 24 * 3600), fri + 86400);
-	int64_t due = fh_sync_due(&r, FH_EVENT_REGISTRATION, fri);
+	int64_t due = fh_sync_due(&r, NULL, FH_EVENT_REGISTRATION, fri);
 	assert_int_equal(due, fh_date_epoch("2026-06-12"));
-	assert_int_equal(fh_sync_due(&r, FH_EVENT_ANNUAL, fh_date_epoch("2026-01-01")), fh_date_epoch("2026-05-31"));
-	assert_int_equal(fh_sync_due(&r, FH_EVENT_ANNUAL, fh_date_epoch("2026-06-01")), fh_date_epoch("2026-06-08"));
+	assert_int_equal(fh_sync_due(&r, NULL, FH_EVENT_ANNUAL, fh_date_epoch("2026-01-01")), fh_date_epoch("2026-05-31"));
+	assert_int_equal(fh_sync_due(&r, NULL, FH_EVENT_ANNUAL, fh_date_epoch("2026-06-01")), fh_date_epoch("2026-06-08"));
 
 	/* registering opens the commitment and the survey, due in 5 working days */
 	setenv("FUHUA_NOW", "2026-06-05T10:00", 1);

@@ -1,0 +1,553 @@
+/* fuhua core — bookings of rooms by the hour (booking.h). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fuhua/booking.h"
+#include "fuhua/calendar.h"
+#include "fuhua/clock.h"
+#include "fuhua/tenant.h"
+#include "fuhua/text.h"
+#include "i18n.h"
+#include "space_int.h"
+#include "store_int.h"
+
+#define DAY 86400
+#define WEEK (7 * DAY)
+
+static const char *const state_names[FH_BOOKING_STATE_COUNT] = {
+	"pending", "confirmed", "cancelled", "skipped",
+};
+
+const char *fh_booking_state_name(fh_booking_state st)
+{
+	return (unsigned)st < FH_BOOKING_STATE_COUNT ? state_names[st] : "?";
+}
+
+int64_t fh_week_start(int64_t t)
+{
+	int64_t day = fh_clock_day(t);
+	return day - (int64_t)fh_weekday(day) * DAY;
+}
+
+static const char *hhmm(int64_t t, char buf[8])
+{
+	char full[24];
+	fh_clock_format(t, full, sizeof full);
+	snprintf(buf, 8, "%.5s", full + 11);
+	return buf;
+}
+
+#define BOOKING_COLS                                                                         \
+	"b.id, b.version, b.space_id, coalesce(b.tenant_id, 0), s.hub_id, coalesce(b.series, 0)," \
+	" s.code, s.name, h.code, coalesce(t.name, h.name), b.title, b.starts, b.ends, b.state,"  \
+	" coalesce(b.why, '')"                                                                    \
+	" FROM bookings b JOIN spaces s ON s.id = b.space_id JOIN hubs h ON h.id = s.hub_id"      \
+	" LEFT JOIN tenants t ON t.id = b.tenant_id"
+
+static void booking_read(sqlite3_stmt *q, fh_booking *b)
+{
+	memset(b, 0, sizeof *b);
+	b->id = sqlite3_column_int64(q, 0);
+	b->version = sqlite3_column_int64(q, 1);
+	b->space_id = sqlite3_column_int64(q, 2);
+	b->tenant_id = sqlite3_column_int64(q, 3);
+	b->hub_id = sqlite3_column_int64(q, 4);
+	b->series = sqlite3_column_int64(q, 5);
+	fh_column_text(q, 6, b->space_code, sizeof b->space_code);
+	fh_column_text(q, 7, b->space_name, sizeof b->space_name);
+	fh_column_text(q, 8, b->hub_code, sizeof b->hub_code);
+	fh_column_text(q, 9, b->who, sizeof b->who);
+	fh_column_text(q, 10, b->title, sizeof b->title);
+	b->starts = sqlite3_column_int64(q, 11);
+	b->ends = sqlite3_column_int64(q, 12);
+	const char *st = (const char *)sqlite3_column_text(q, 13);
+	for (int i = 0; st && i < FH_BOOKING_STATE_COUNT; i++)
+		if (strcmp(st, state_names[i]) == 0)
+			b->state = (fh_booking_state)i;
+	fh_column_text(q, 14, b->why, sizeof b->why);
+}
+
+/* "B2 洽谈室 is booked 14:00–16:00 on 2026-11-25 by X (no. 12 “title”)". */
+static void in_way_text(const fh_booking *b, char *out, size_t size)
+{
+	char d[16], a[8], z[8];
+	snprintf(out, size, b->state == FH_BOOKING_PENDING
+		 ? _("%s %s is booked %s–%s on %s by %s (no. %lld “%s”, waiting for approval)")
+		 : _("%s %s is booked %s–%s on %s by %s (no. %lld “%s”)"),
+		 b->space_code, b->space_name, hhmm(b->starts, a), hhmm(b->ends, z),
+		 fh_space_date(fh_clock_day(b->starts), d), b->who, (long long)b->id, b->title);
+}
+
+fh_status fh_booking_conflict(fh_store *s, int64_t space, int64_t starts, int64_t ends,
+			      int64_t except, fh_booking *in_way, fh_error *err)
+{
+	sqlite3_stmt *q;
+	/* a booking lies within one day: one that overlaps starts after the
+	 * day before, which keeps the index range short */
+	fh_status st = fh_store_stmt(s, "SELECT " BOOKING_COLS
+		" WHERE b.space_id = ?1 AND b.state IN ('pending','confirmed')"
+		" AND b.starts > ?2 - 86400 AND b.starts < ?3 AND b.ends > ?2 AND b.id != ?4"
+		" ORDER BY b.starts LIMIT 1", &q, err);
+	if (st != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, space);
+	sqlite3_bind_int64(q, 2, starts);
+	sqlite3_bind_int64(q, 3, ends);
+	sqlite3_bind_int64(q, 4, except);
+	fh_booking b;
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		booking_read(q, &b);
+	sqlite3_reset(q);
+	if (rc == SQLITE_DONE)
+		return FH_OK;
+	if (rc != SQLITE_ROW)
+		return fh_store_fail(s, err, _("reading bookings"));
+	if (in_way)
+		*in_way = b;
+	char what[600];
+	in_way_text(&b, what, sizeof what);
+	return fh_error_set(err, FH_ECONFLICT, "time", "%s", what);
+}
+
+/* Minutes the tenant holds in the week of `t`, booking `except` aside. */
+static int week_minutes(fh_store *s, int64_t tenant, int64_t t, int64_t except)
+{
+	sqlite3_stmt *q;
+	if (fh_store_stmt(s, "SELECT coalesce(sum(ends - starts), 0) / 60 FROM bookings"
+			     " WHERE tenant_id = ?1 AND state IN ('pending','confirmed')"
+			     " AND starts >= ?2 AND starts < ?3 AND id != ?4", &q, NULL) != FH_OK)
+		return 0;
+	int64_t w = fh_week_start(t);
+	sqlite3_bind_int64(q, 1, tenant);
+	sqlite3_bind_int64(q, 2, w);
+	sqlite3_bind_int64(q, 3, w + WEEK);
+	sqlite3_bind_int64(q, 4, except);
+	int m = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int(q, 0) : 0;
+	sqlite3_reset(q);
+	return m;
+}
+
+struct ctx {
+	fh_space sp;
+	struct fh_space_rules rules;
+	fh_calendar cal;
+	char who[FH_TENANT_NAME_MAX * 4 + 1];
+};
+
+/* Everything about a date that can be in its way: a day off, the cap, a
+ * booking. FH_OK or the reason in err; *blocker the booking in the way. */
+static fh_status date_free(fh_store *s, const struct ctx *c, int64_t tenant, int64_t starts,
+			   int64_t ends, int64_t except, int64_t *blocker, fh_error *err)
+{
+	char d[16];
+	*blocker = 0;
+	if (fh_calendar_off(&c->cal, starts))
+		return fh_error_set(err, FH_ECONFLICT, "date", _("the hub is closed on %s (a day off)"),
+				    fh_space_date(fh_clock_day(starts), d));
+	if (tenant && c->rules.max_hours_week) {
+		int held = week_minutes(s, tenant, starts, except), asked = (int)((ends - starts) / 60);
+		if (held + asked > c->rules.max_hours_week * 60)
+			return fh_error_set(err, FH_ECONFLICT, "time",
+					    _("%s has booked %d:%02d hours in the week of %s; %d:%02d more would pass the cap of %d hours a week"),
+					    c->who, held / 60, held % 60,
+					    fh_space_date(fh_week_start(starts), d), asked / 60, asked % 60,
+					    c->rules.max_hours_week);
+	}
+	fh_booking b;
+	fh_status st = fh_booking_conflict(s, c->sp.id, starts, ends, except, &b, err);
+	if (st == FH_ECONFLICT)
+		*blocker = b.id;
+	return st;
+}
+
+/* The request's own checks: the room, who, the hours, the title. */
+static fh_status prepare(fh_store *s, const fh_actor *actor, const fh_booking_req *r, struct ctx *c,
+			 char *title, size_t tsize, fh_error *err)
+{
+	memset(c, 0, sizeof *c);
+	fh_status st = fh_space_read_one(s, r->space_id, &c->sp, err);
+	if (st == FH_OK)
+		st = fh_actor_scope(s, actor, c->sp.hub_id, err);
+	if (st != FH_OK)
+		return st;
+	if (fh_space_type_allocated(c->sp.type))
+		return fh_error_set(err, FH_EINVAL, "space",
+				    _("%s (%s) is allocated, not booked by the hour: book a meeting or activity room"),
+				    c->sp.code, c->sp.name);
+	if (r->tenant_id) {
+		fh_tenant t;
+		if ((st = fh_tenant_get_by_id(s, actor, r->tenant_id, &t, err)) != FH_OK)
+			return st;
+		if (t.stage == FH_STAGE_EXITED)
+			return fh_error_set(err, FH_EINVAL, "tenant", _("%s has left the hub"), t.name);
+		snprintf(c->who, sizeof c->who, "%s", t.name);
+	} else {
+		snprintf(c->who, sizeof c->who, "%s", c->sp.hub_code);
+	}
+	if ((st = fh_text_field_take(title, tsize, FH_BOOKING_TITLE_MAX, r->title ? r->title : "",
+				     false, false, "title", err)) != FH_OK)
+		return st;
+	if (!title[0])
+		return fh_error_set(err, FH_EINVAL, "title", "%s", _("say what the room is booked for"));
+	if ((st = fh_space_hub_rules(s, c->sp.hub_id, &c->rules, err)) != FH_OK)
+		return st;
+	int64_t day = fh_clock_day(r->starts);
+	int from = (int)((r->starts - day) / 60), to = (int)((r->ends - day) / 60);
+	char o[16], z[16];
+	snprintf(o, sizeof o, "%02d:%02d", c->rules.opens / 60, c->rules.opens % 60);
+	snprintf(z, sizeof z, "%02d:%02d", c->rules.closes / 60, c->rules.closes % 60);
+	if (r->ends <= r->starts)
+		return fh_error_set(err, FH_EINVAL, "time", "%s", _("the booking ends before it starts"));
+	if ((r->starts - day) % 900 || (r->ends - day) % 900)
+		return fh_error_set(err, FH_EINVAL, "time", "%s", _("bookings start and end on the quarter hour"));
+	if (from < c->rules.opens || to > c->rules.closes || r->ends - day > DAY)
+		return fh_error_set(err, FH_EINVAL, "time", _("rooms are open %s–%s"), o, z);
+	if (r->weeks < 1 || r->weeks > 52)
+		return fh_error_set(err, FH_EINVAL, "weeks", "%s", _("repeat for 1 to 52 weeks"));
+	if (r->starts < fh_clock_now() - 3600)
+		return fh_error_set(err, FH_EINVAL, "date", "%s", _("the time has passed"));
+	return fh_calendar_load(s, c->sp.hub_id, &c->cal, err);
+}
+
+static fh_status insert(fh_store *s, const fh_actor *actor, const fh_booking_req *r,
+			const struct ctx *c, const char *title, int64_t starts, fh_booking_state state,
+			int64_t series, int64_t blocker, const char *why, int64_t *id, fh_error *err)
+{
+	sqlite3_stmt *q;
+	fh_status st = fh_store_stmt(s,
+		"INSERT INTO bookings(space_id, tenant_id, starts, ends, title, state, series, blocker,"
+		" why, updated_at, updated_by) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", &q, err);
+	if (st != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, c->sp.id);
+	if (r->tenant_id)
+		sqlite3_bind_int64(q, 2, r->tenant_id);
+	sqlite3_bind_int64(q, 3, starts);
+	sqlite3_bind_int64(q, 4, starts + (r->ends - r->starts));
+	sqlite3_bind_text(q, 5, title, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(q, 6, state_names[state], -1, SQLITE_STATIC);
+	if (series)
+		sqlite3_bind_int64(q, 7, series);
+	if (blocker)
+		sqlite3_bind_int64(q, 8, blocker);
+	fh_bind_text(q, 9, why);
+	sqlite3_bind_int64(q, 10, fh_clock_now());
+	sqlite3_bind_text(q, 11, actor->name, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return fh_store_fail(s, err, _("saving the booking"));
+	*id = sqlite3_last_insert_rowid(fh_store_db(s));
+	char nb[400], d[24];
+	snprintf(nb, sizeof nb, "{\"space\":\"%s\",\"starts\":\"%s\",\"state\":\"%s\"}", c->sp.code,
+		 fh_clock_format(starts, d, sizeof d), state_names[state]);
+	return fh_audit_write(s, actor, c->sp.hub_id, "booking", *id, "create", NULL, nb, err);
+}
+
+static fh_status book_dates(fh_store *s, const fh_actor *actor, const fh_booking_req *r,
+			    const struct ctx *c, const char *title, fh_booking_result *res,
+			    fh_error *err)
+{
+	fh_booking_state ok_state = c->sp.approval ? FH_BOOKING_PENDING : FH_BOOKING_CONFIRMED;
+	fh_status st = FH_OK;
+	for (int w = 0; st == FH_OK && w < r->weeks; w++) {
+		int64_t starts = r->starts + (int64_t)w * WEEK, blocker = 0, id = 0;
+		fh_error why = { 0 };
+		fh_status free_st = date_free(s, c, r->tenant_id, starts, starts + (r->ends - r->starts),
+					      0, &blocker, &why);
+		/* once: refused; weekly: the date is kept as skipped */
+		if (free_st != FH_OK && (r->weeks == 1 || free_st != FH_ECONFLICT)) {
+			if (err)
+				*err = why;
+			return free_st;
+		}
+		bool skip = free_st != FH_OK;
+		st = insert(s, actor, r, c, title, starts, skip ? FH_BOOKING_SKIPPED : ok_state,
+			    res->series, blocker, skip ? why.message : NULL, &id, err);
+		if (st != FH_OK)
+			break;
+		if (w == 0) {
+			res->first = id;
+			if (r->weeks > 1)
+				res->series = id;
+		}
+		if (skip)
+			res->skipped++;
+		else if (ok_state == FH_BOOKING_PENDING)
+			res->pending++;
+		else
+			res->booked++;
+	}
+	if (st == FH_OK && res->series) {
+		sqlite3_stmt *q;
+		if ((st = fh_store_stmt(s, "UPDATE bookings SET series = ?1 WHERE id = ?1", &q, err)) == FH_OK) {
+			sqlite3_bind_int64(q, 1, res->series);
+			if (sqlite3_step(q) != SQLITE_DONE)
+				st = fh_store_fail(s, err, _("saving the booking"));
+			sqlite3_reset(q);
+		}
+	}
+	return st;
+}
+
+fh_status fh_booking_add(fh_store *s, const fh_actor *actor, const fh_booking_req *r,
+			 fh_booking_result *res, fh_error *err)
+{
+	memset(res, 0, sizeof *res);
+	struct ctx c;
+	char title[FH_BOOKING_TITLE_MAX * 4 + 1];
+	fh_status st = prepare(s, actor, r, &c, title, sizeof title, err);
+	if (st == FH_OK && (st = fh_tx_begin(s, err)) == FH_OK) {
+		st = book_dates(s, actor, r, &c, title, res, err);
+		if (st == FH_OK)
+			st = fh_tx_commit(s, err);
+		else
+			fh_tx_rollback(s);
+	}
+	fh_calendar_free(&c.cal);
+	if (st != FH_OK)
+		memset(res, 0, sizeof *res);
+	return st;
+}
+
+/* ---- one booking's state --------------------------------------------------- */
+
+static fh_status set_state(fh_store *s, const fh_actor *actor, const fh_booking *b,
+			   fh_booking_state to, const char *action, fh_error *err)
+{
+	fh_status st = fh_store_check_version(s, "bookings", b->id, b->version, err);
+	sqlite3_stmt *q;
+	if (st == FH_OK)
+		st = fh_store_stmt(s, "UPDATE bookings SET state = ?2, blocker = NULL, why = NULL,"
+				      " version = version + 1, updated_at = ?3, updated_by = ?4 WHERE id = ?1",
+				   &q, err);
+	if (st != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, b->id);
+	sqlite3_bind_text(q, 2, state_names[to], -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, 3, fh_clock_now());
+	sqlite3_bind_text(q, 4, actor->name, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return fh_store_fail(s, err, _("saving the booking"));
+	char ob[40], nb[40];
+	snprintf(ob, sizeof ob, "{\"state\":\"%s\"}", state_names[b->state]);
+	snprintf(nb, sizeof nb, "{\"state\":\"%s\"}", state_names[to]);
+	return fh_audit_write(s, actor, b->hub_id, "booking", b->id, action, ob, nb, err);
+}
+
+fh_status fh_booking_cancel(fh_store *s, const fh_actor *actor, int64_t id, fh_error *err)
+{
+	fh_booking b;
+	fh_status st = fh_booking_get(s, actor, id, &b, err);
+	if (st != FH_OK)
+		return st;
+	if (b.state == FH_BOOKING_CANCELLED)
+		return fh_error_set(err, FH_ECONFLICT, "booking", _("booking no. %lld is already cancelled"), (long long)id);
+	if ((st = fh_tx_begin(s, err)) != FH_OK)
+		return st;
+	st = set_state(s, actor, &b, FH_BOOKING_CANCELLED, "cancel", err);
+	if (st == FH_OK)
+		return fh_tx_commit(s, err);
+	fh_tx_rollback(s);
+	return st;
+}
+
+fh_status fh_booking_approve(fh_store *s, const fh_actor *actor, int64_t id, fh_error *err)
+{
+	fh_booking b;
+	fh_status st = fh_booking_get(s, actor, id, &b, err);
+	if (st != FH_OK)
+		return st;
+	if (!fh_role_allows(actor->role, FH_ROLE_MANAGER))
+		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("approving a booking needs a manager"));
+	if (b.state != FH_BOOKING_PENDING)
+		return fh_error_set(err, FH_ECONFLICT, "booking", _("booking no. %lld is %s, not waiting for approval"),
+				    (long long)id, _(state_names[b.state]));
+	if ((st = fh_tx_begin(s, err)) != FH_OK)
+		return st;
+	st = set_state(s, actor, &b, FH_BOOKING_CONFIRMED, "approve", err);
+	if (st == FH_OK)
+		return fh_tx_commit(s, err);
+	fh_tx_rollback(s);
+	return st;
+}
+
+fh_status fh_booking_retry(fh_store *s, const fh_actor *actor, int64_t id, fh_error *err)
+{
+	fh_booking b;
+	fh_status st = fh_booking_get(s, actor, id, &b, err);
+	if (st != FH_OK)
+		return st;
+	if (b.state != FH_BOOKING_SKIPPED)
+		return fh_error_set(err, FH_ECONFLICT, "booking", _("booking no. %lld is %s: only a skipped date can be tried again"),
+				    (long long)id, _(state_names[b.state]));
+	fh_booking_req r = { .space_id = b.space_id, .tenant_id = b.tenant_id, .starts = b.starts,
+			     .ends = b.ends, .title = b.title, .weeks = 1 };
+	struct ctx c;
+	char title[FH_BOOKING_TITLE_MAX * 4 + 1];
+	if ((st = prepare(s, actor, &r, &c, title, sizeof title, err)) != FH_OK) {
+		fh_calendar_free(&c.cal);
+		return st;
+	}
+	if ((st = fh_tx_begin(s, err)) == FH_OK) {
+		int64_t blocker;
+		st = date_free(s, &c, b.tenant_id, b.starts, b.ends, b.id, &blocker, err);
+		if (st == FH_OK)
+			st = set_state(s, actor, &b, c.sp.approval ? FH_BOOKING_PENDING : FH_BOOKING_CONFIRMED,
+				       "retry", err);
+		if (st == FH_OK)
+			st = fh_tx_commit(s, err);
+		else
+			fh_tx_rollback(s);
+	}
+	fh_calendar_free(&c.cal);
+	return st;
+}
+
+/* ---- reading ---------------------------------------------------------------- */
+
+fh_status fh_booking_list(fh_store *s, const fh_actor *actor, const fh_booking_filter *f,
+			  fh_booking **rows, size_t *n, fh_error *err)
+{
+	*rows = NULL;
+	*n = 0;
+	int64_t hub;
+	fh_status st = fh_space_hub(s, actor, f->hub_code, &hub, err);
+	if (st != FH_OK)
+		return st;
+	sqlite3_stmt *q;
+	if ((st = fh_store_stmt(s, FH_SQL_SCOPE "SELECT " BOOKING_COLS
+		" WHERE s.hub_id IN (SELECT id FROM scope) AND (?2 = 0 OR b.space_id = ?2)"
+		" AND (?3 = 0 OR b.tenant_id = ?3) AND (?4 = 0 OR b.series = ?4)"
+		" AND (?5 = 0 OR b.starts >= ?5) AND (?6 = 0 OR b.starts < ?6)"
+		" AND b.state IN (?7, ?8, ?9)"
+		" ORDER BY b.starts, s.code, b.id", &q, err)) != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, hub ? hub : actor->hub_id);
+	sqlite3_bind_int64(q, 2, f->space_id);
+	sqlite3_bind_int64(q, 3, f->tenant_id);
+	sqlite3_bind_int64(q, 4, f->series);
+	sqlite3_bind_int64(q, 5, f->from);
+	sqlite3_bind_int64(q, 6, f->to);
+	/* holding the room; only pending; only skipped; a series: all but cancelled */
+	const char *states[3] = { "pending", "confirmed", f->series ? "skipped" : "confirmed" };
+	if (f->pending || f->skipped)
+		states[0] = states[1] = states[2] = f->skipped ? "skipped" : "pending";
+	for (int i = 0; i < 3; i++)
+		sqlite3_bind_text(q, 7 + i, states[i], -1, SQLITE_STATIC);
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (!fh_grow(rows, &cap, *n, sizeof **rows))
+			break;
+		booking_read(q, &(*rows)[(*n)++]);
+	}
+	sqlite3_reset(q);
+	if (rc == SQLITE_DONE)
+		return FH_OK;
+	free(*rows);
+	*rows = NULL;
+	*n = 0;
+	return rc == SQLITE_ROW ? fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"))
+				: fh_store_fail(s, err, _("reading bookings"));
+}
+
+fh_status fh_booking_get(fh_store *s, const fh_actor *actor, int64_t id, fh_booking *out,
+			 fh_error *err)
+{
+	sqlite3_stmt *q;
+	fh_status st = fh_store_stmt(s, "SELECT " BOOKING_COLS " WHERE b.id = ?1", &q, err);
+	if (st != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, id);
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		booking_read(q, out);
+	sqlite3_reset(q);
+	if (rc == SQLITE_DONE || (rc == SQLITE_ROW && fh_actor_scope(s, actor, out->hub_id, NULL) != FH_OK))
+		return fh_error_set(err, FH_ENOTFOUND, "booking", _("no booking no. %lld in your scope"), (long long)id);
+	return rc == SQLITE_ROW ? FH_OK : fh_store_fail(s, err, _("reading bookings"));
+}
+
+int fh_booking_holder_from(fh_store *s, int64_t space, int64_t day, char *holder, size_t size)
+{
+	sqlite3_stmt *q;
+	if (fh_store_stmt(s, "SELECT " BOOKING_COLS " WHERE b.space_id = ?1 AND b.starts >= ?2"
+			     " AND b.state IN ('pending','confirmed') ORDER BY b.starts LIMIT 1", &q, NULL) != FH_OK)
+		return -1;
+	sqlite3_bind_int64(q, 1, space);
+	sqlite3_bind_int64(q, 2, day);
+	fh_booking b;
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW) {
+		booking_read(q, &b);
+		snprintf(holder, size, "%s", b.who);
+	}
+	sqlite3_reset(q);
+	return rc == SQLITE_ROW;
+}
+
+fh_status fh_booking_use(fh_store *s, const fh_actor *actor, const char *hub_code, int64_t week,
+			 fh_room_use **rows, size_t *n, fh_error *err)
+{
+	*rows = NULL;
+	*n = 0;
+	int64_t hub;
+	fh_status st = fh_space_hub(s, actor, hub_code, &hub, err);
+	if (st != FH_OK)
+		return st;
+	week = fh_week_start(week);
+	sqlite3_stmt *q;
+	if ((st = fh_store_stmt(s, FH_SQL_SCOPE
+		"SELECT s.id, s.code, s.name, h.code, h.opens, h.closes, s.hub_id,"
+		" (SELECT coalesce(sum(b.ends - b.starts), 0) / 60 FROM bookings b"
+		"   WHERE b.space_id = s.id AND b.state IN ('pending','confirmed')"
+		"   AND b.starts >= ?2 AND b.starts < ?2 + 7 * 86400)"
+		" FROM spaces s JOIN hubs h ON h.id = s.hub_id WHERE s.retired = 0"
+		" AND s.type IN ('meeting_room','activity_room') AND s.hub_id IN (SELECT id FROM scope)"
+		" ORDER BY h.code, s.code", &q, err)) != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, hub ? hub : actor->hub_id);
+	sqlite3_bind_int64(q, 2, week);
+	size_t cap = 0;
+	int rc;
+	int64_t cal_hub = 0;
+	fh_calendar cal = { 0 };
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (!fh_grow(rows, &cap, *n, sizeof **rows))
+			break;
+		fh_room_use *u = &(*rows)[(*n)++];
+		memset(u, 0, sizeof *u);
+		u->space_id = sqlite3_column_int64(q, 0);
+		fh_column_text(q, 1, u->code, sizeof u->code);
+		fh_column_text(q, 2, u->name, sizeof u->name);
+		fh_column_text(q, 3, u->hub_code, sizeof u->hub_code);
+		u->opens = sqlite3_column_int(q, 4);
+		u->closes = sqlite3_column_int(q, 5);
+		u->booked_min = sqlite3_column_int(q, 7);
+		int64_t h = sqlite3_column_int64(q, 6);
+		if (h != cal_hub) {
+			fh_calendar_free(&cal);
+			fh_calendar_load(s, h, &cal, NULL);
+			cal_hub = h;
+		}
+		/* rooms open every day but the calendar's days off */
+		for (int d = 0; d < 7; d++) {
+			if (!fh_calendar_off(&cal, week + (int64_t)d * DAY))
+				u->open_min += u->closes - u->opens;
+		}
+	}
+	sqlite3_reset(q);
+	fh_calendar_free(&cal);
+	if (rc == SQLITE_DONE)
+		return FH_OK;
+	free(*rows);
+	*rows = NULL;
+	*n = 0;
+	return rc == SQLITE_ROW ? fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"))
+				: fh_store_fail(s, err, _("reading bookings"));
+}

@@ -1,0 +1,48 @@
+/* fuhua core — private: what the space, booking and occupancy files share. */
+#ifndef FUHUA_CORE_SPACE_INT_H
+#define FUHUA_CORE_SPACE_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "fuhua/space.h"
+
+/* A hub's rules for spaces, as `fuhua init` stored them. */
+struct fh_space_rules {
+	int free_months, handover_days;
+	double fee_m2, fee_seat;
+	int opens, closes;      /* minutes after midnight */
+	int max_hours_week;     /* 0 = no cap */
+};
+fh_status fh_space_hub_rules(fh_store *store, int64_t hub, struct fh_space_rules *r,
+			     fh_error *err);
+
+/* Today, midnight China time; a day as "YYYY-MM-DD". */
+int64_t fh_space_today(void);
+const char *fh_space_date(int64_t day, char buf[16]);
+
+/* hub_code's id if the actor sees it; 0 for NULL or "" (the actor's scope). */
+fh_status fh_space_hub(fh_store *store, const fh_actor *actor, const char *hub_code,
+		       int64_t *hub, fh_error *err);
+/* One space by number, without a scope check, its use today. */
+fh_status fh_space_read_one(fh_store *store, int64_t id, fh_space *out, fh_error *err);
+
+/* An allocation holding a space between two days. */
+struct fh_hold {
+	int64_t id, start_on, end_on;
+	int seats;               /* at least 1 */
+	char tenant[128];
+};
+/* The allocations of a space that overlap [from, to], by start: FH_OK,
+ * FH_ENOMEM or FH_ESTORE. The caller frees *rows. */
+fh_status fh_space_holds(fh_store *store, int64_t space, int64_t from, int64_t to,
+			 struct fh_hold **rows, size_t *n);
+/* Seats the holds use on `day`; who: "name seats, …" when not NULL. */
+int fh_space_use_on(const struct fh_hold *h, size_t n, int64_t day, char *who, size_t size);
+
+/* 1 and the tenant (or hub) holding the first booking of a room from `day`
+ * on, 0 if none (booking.c). */
+int fh_booking_holder_from(fh_store *store, int64_t space, int64_t day, char *holder,
+			   size_t size);
+
+#endif

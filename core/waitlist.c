@@ -1,0 +1,203 @@
+/* fuhua core — the waiting list: tenants waiting for a kind of space at
+ * their hub, first come first; a space freeing up is offered to the first
+ * one whose seats fit. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fuhua/buf.h"
+#include "fuhua/clock.h"
+#include "fuhua/tenant.h"
+#include "fuhua/text.h"
+#include "i18n.h"
+#include "space_int.h"
+#include "store_int.h"
+
+#define WAIT_SELECT                                                                       \
+	FH_SQL_SCOPE                                                                      \
+	"SELECT w.id, w.version, w.hub_id, w.tenant_id, t.name, w.type, w.seats, w.since," \
+	" coalesce(w.note, '') FROM waitlist w JOIN tenants t ON t.id = w.tenant_id"       \
+	" WHERE w.state = 'waiting' AND w.hub_id IN (SELECT id FROM scope)"
+
+static void wait_read(sqlite3_stmt *q, fh_wait *w)
+{
+	memset(w, 0, sizeof *w);
+	w->id = sqlite3_column_int64(q, 0);
+	w->version = sqlite3_column_int64(q, 1);
+	w->hub_id = sqlite3_column_int64(q, 2);
+	w->tenant_id = sqlite3_column_int64(q, 3);
+	fh_column_text(q, 4, w->tenant, sizeof w->tenant);
+	fh_space_type_parse((const char *)sqlite3_column_text(q, 5), &w->type);
+	w->seats = sqlite3_column_int(q, 6);
+	w->since = sqlite3_column_int64(q, 7);
+	fh_column_text(q, 8, w->note, sizeof w->note);
+}
+
+fh_status fh_wait_add(fh_store *s, const fh_actor *actor, int64_t tenant, fh_space_type type,
+		      int seats, const char *note_in, int64_t *id, fh_error *err)
+{
+	fh_tenant t;
+	fh_status st = fh_tenant_get_by_id(s, actor, tenant, &t, err);
+	if (st != FH_OK)
+		return st;
+	if (!fh_space_type_allocated(type))
+		return fh_error_set(err, FH_EINVAL, "type",
+				    _("rooms booked by the hour have no waiting list (office, desk, showcase)"));
+	if (t.stage == FH_STAGE_GRADUATED || t.stage == FH_STAGE_EXITED)
+		return fh_error_set(err, FH_EINVAL, "tenant", _("%s has left the hub"), t.name);
+	if (type != FH_SPACE_DESK)
+		seats = 0;
+	else if (seats < 1 || seats > 100)
+		return fh_error_set(err, FH_EINVAL, "seats", "%s", _("seats: 1 to 100"));
+	char note[256];
+	if ((st = fh_text_field_take(note, sizeof note, 60, note_in ? note_in : "", false, false,
+				     "note", err)) != FH_OK)
+		return st;
+	if ((st = fh_tx_begin(s, err)) != FH_OK)
+		return st;
+	sqlite3_stmt *q;
+	st = fh_store_stmt(s, "SELECT 1 FROM waitlist WHERE tenant_id = ?1 AND type = ?2"
+			      " AND state = 'waiting'", &q, err);
+	if (st == FH_OK) {
+		sqlite3_bind_int64(q, 1, tenant);
+		sqlite3_bind_text(q, 2, fh_space_type_name(type), -1, SQLITE_STATIC);
+		int rc = sqlite3_step(q);
+		sqlite3_reset(q);
+		if (rc == SQLITE_ROW)
+			st = fh_error_set(err, FH_ECONFLICT, "type", _("%s is already waiting for a space of this kind"),
+					  t.name);
+	}
+	if (st == FH_OK)
+		st = fh_store_stmt(s, "INSERT INTO waitlist(hub_id, tenant_id, type, seats, since, note,"
+				      " updated_at, updated_by) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", &q, err);
+	if (st == FH_OK) {
+		int64_t now = fh_clock_now();
+		sqlite3_bind_int64(q, 1, t.hub_id);
+		sqlite3_bind_int64(q, 2, tenant);
+		sqlite3_bind_text(q, 3, fh_space_type_name(type), -1, SQLITE_STATIC);
+		sqlite3_bind_int(q, 4, seats);
+		sqlite3_bind_int64(q, 5, now);
+		fh_bind_text(q, 6, note);
+		sqlite3_bind_int64(q, 7, now);
+		sqlite3_bind_text(q, 8, actor->name, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(q) != SQLITE_DONE)
+			st = fh_store_fail(s, err, _("saving the waiting list"));
+		sqlite3_reset(q);
+		*id = sqlite3_last_insert_rowid(fh_store_db(s));
+	}
+	if (st == FH_OK) {
+		char nb[160];
+		snprintf(nb, sizeof nb, "{\"type\":\"%s\",\"seats\":%d}", fh_space_type_name(type), seats);
+		st = fh_audit_write(s, actor, t.hub_id, "waitlist", *id, "create", NULL, nb, err);
+	}
+	if (st == FH_OK)
+		return fh_tx_commit(s, err);
+	fh_tx_rollback(s);
+	return st;
+}
+
+fh_status fh_wait_list(fh_store *s, const fh_actor *actor, const char *hub_code, int type,
+		       fh_wait **rows, size_t *n, fh_error *err)
+{
+	*rows = NULL;
+	*n = 0;
+	int64_t hub;
+	fh_status st = fh_space_hub(s, actor, hub_code, &hub, err);
+	if (st != FH_OK)
+		return st;
+	sqlite3_stmt *q;
+	if ((st = fh_store_stmt(s, WAIT_SELECT " AND (?2 = '' OR w.type = ?2) ORDER BY w.since, w.id",
+				&q, err)) != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, hub ? hub : actor->hub_id);
+	sqlite3_bind_text(q, 2, type >= 0 ? fh_space_type_name((fh_space_type)type) : "", -1, SQLITE_STATIC);
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (!fh_grow(rows, &cap, *n, sizeof **rows))
+			break;
+		wait_read(q, &(*rows)[(*n)++]);
+	}
+	sqlite3_reset(q);
+	if (rc == SQLITE_DONE)
+		return FH_OK;
+	free(*rows);
+	*rows = NULL;
+	*n = 0;
+	return rc == SQLITE_ROW ? fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"))
+				: fh_store_fail(s, err, _("reading the waiting list"));
+}
+
+fh_status fh_wait_remove(fh_store *s, const fh_actor *actor, int64_t id, fh_error *err)
+{
+	fh_wait *rows;
+	size_t n;
+	fh_status st = fh_wait_list(s, actor, NULL, -1, &rows, &n, err);
+	if (st != FH_OK)
+		return st;
+	size_t i = 0;
+	while (i < n && rows[i].id != id)
+		i++;
+	fh_wait w = i < n ? rows[i] : (fh_wait){ 0 };
+	free(rows);
+	if (i == n)
+		return fh_error_set(err, FH_ENOTFOUND, "id", _("no one waiting under no. %lld"), (long long)id);
+	if ((st = fh_tx_begin(s, err)) != FH_OK)
+		return st;
+	st = fh_store_check_version(s, "waitlist", id, w.version, err);
+	sqlite3_stmt *q;
+	if (st == FH_OK)
+		st = fh_store_stmt(s, "UPDATE waitlist SET state = 'withdrawn', version = version + 1,"
+				      " updated_at = ?2, updated_by = ?3 WHERE id = ?1", &q, err);
+	if (st == FH_OK) {
+		sqlite3_bind_int64(q, 1, id);
+		sqlite3_bind_int64(q, 2, fh_clock_now());
+		sqlite3_bind_text(q, 3, actor->name, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(q) != SQLITE_DONE)
+			st = fh_store_fail(s, err, _("saving the waiting list"));
+		sqlite3_reset(q);
+	}
+	if (st == FH_OK)
+		st = fh_audit_write(s, actor, w.hub_id, "waitlist", id, "withdraw", NULL, NULL, err);
+	if (st == FH_OK)
+		return fh_tx_commit(s, err);
+	fh_tx_rollback(s);
+	return st;
+}
+
+fh_status fh_wait_first_for(fh_store *s, const fh_actor *actor, int64_t space_id, int64_t day,
+			    fh_wait *out, fh_error *err)
+{
+	fh_space sp;
+	fh_status st = fh_space_read_one(s, space_id, &sp, err);
+	if (st != FH_OK)
+		return st;
+	sqlite3_stmt *q;
+	if ((st = fh_store_stmt(s, WAIT_SELECT " AND w.hub_id = ?2 AND w.type = ?3"
+				   " AND t.stage = 'incubating' ORDER BY w.since, w.id", &q, err)) != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, actor->hub_id);
+	sqlite3_bind_int64(q, 2, sp.hub_id);
+	sqlite3_bind_text(q, 3, fh_space_type_name(sp.type), -1, SQLITE_STATIC);
+	fh_wait *c = NULL;
+	size_t n = 0, cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW && fh_grow(&c, &cap, n, sizeof *c))
+		wait_read(q, &c[n++]);
+	sqlite3_reset(q);
+	bool found = false;
+	for (size_t i = 0; !found && i < n; i++) {
+		fh_tenant t;
+		if (fh_tenant_get_by_id(s, actor, c[i].tenant_id, &t, NULL) != FH_OK || !t.planned_end)
+			continue;
+		int64_t to = fh_clock_day(t.planned_end);
+		if (to >= day && fh_allocation_check(s, space_id, day, to, c[i].seats, NULL) == FH_OK) {
+			*out = c[i];
+			found = true;
+		}
+	}
+	free(c);
+	if (found)
+		return FH_OK;
+	return fh_error_set(err, FH_ENOTFOUND, "space", _("no one is waiting for %s"), sp.code);
+}

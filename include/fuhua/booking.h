@@ -1,0 +1,110 @@
+/* fuhua — bookings of meeting and activity rooms by the hour, by tenants or
+ * the hub itself: inside the hub's opening hours, never two on the same
+ * room at once (checked and written in one BEGIN IMMEDIATE transaction),
+ * a tenant's hours per week capped, weekly repeats that book every free
+ * date and keep the others to retry, approval where a room asks for it,
+ * and an iCalendar export (RFC 5545). */
+#ifndef FUHUA_BOOKING_H
+#define FUHUA_BOOKING_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "fuhua/buf.h"
+#include "fuhua/error.h"
+#include "fuhua/operator.h"
+
+typedef enum fh_booking_state {
+	FH_BOOKING_PENDING,   /* holds the room until a manager approves it */
+	FH_BOOKING_CONFIRMED,
+	FH_BOOKING_CANCELLED,
+	FH_BOOKING_SKIPPED,   /* a date of a weekly repeat that could not be booked */
+	FH_BOOKING_STATE_COUNT
+} fh_booking_state;
+
+const char *fh_booking_state_name(fh_booking_state state);
+
+#define FH_BOOKING_TITLE_MAX 40 /* characters */
+
+typedef struct fh_booking {
+	int64_t id, version, space_id, tenant_id, hub_id;
+	int64_t series;    /* the weekly repeat it belongs to, 0 if none */
+	char space_code[33], space_name[96], hub_code[33];
+	char who[128];     /* the tenant, or the hub's name for the hub's own */
+	char title[FH_BOOKING_TITLE_MAX * 4 + 1];
+	int64_t starts, ends; /* seconds since the epoch */
+	fh_booking_state state;
+	char why[256];     /* a skipped date: what was in the way */
+} fh_booking;
+
+typedef struct fh_booking_req {
+	int64_t space_id;
+	int64_t tenant_id;    /* 0: the hub itself (no cap) */
+	int64_t starts, ends; /* one day, within opening hours, on the quarter hour */
+	const char *title;
+	int weeks;            /* 1: once; 2–52: the same hours every week */
+} fh_booking_req;
+
+typedef struct fh_booking_result {
+	int64_t first;        /* the first date's booking */
+	int64_t series;       /* 0 for a single booking */
+	int booked, pending, skipped;
+} fh_booking_result;
+
+/* Books. A single booking in the way, over the cap or on a day off is
+ * refused (FH_ECONFLICT naming the booking in the way, or the hours);
+ * a weekly repeat books every date it can and keeps the others as skipped
+ * bookings, each with why, to retry later. */
+fh_status fh_booking_add(fh_store *store, const fh_actor *actor, const fh_booking_req *req,
+			 fh_booking_result *res, fh_error *err);
+/* Tries a skipped date again. */
+fh_status fh_booking_retry(fh_store *store, const fh_actor *actor, int64_t id, fh_error *err);
+fh_status fh_booking_cancel(fh_store *store, const fh_actor *actor, int64_t id, fh_error *err);
+/* A manager confirms a pending booking. */
+fh_status fh_booking_approve(fh_store *store, const fh_actor *actor, int64_t id, fh_error *err);
+
+/* The conflict check alone: FH_OK if nothing holds the room in [starts,
+ * ends) (booking `except` aside), FH_ECONFLICT with the first booking in
+ * the way in *in_way (may be NULL) and err naming it. */
+fh_status fh_booking_conflict(fh_store *store, int64_t space, int64_t starts, int64_t ends,
+			      int64_t except, fh_booking *in_way, fh_error *err);
+
+typedef struct fh_booking_filter {
+	const char *hub_code;   /* NULL: the actor's scope */
+	int64_t space_id, tenant_id, series; /* 0: any */
+	int64_t from, to;       /* starts in [from, to); 0: no bound */
+	bool pending;           /* only bookings waiting for approval */
+	bool skipped;           /* only skipped dates */
+} fh_booking_filter;
+
+/* Bookings holding a room (pending and confirmed; or those the filter
+ * asks for), by start. The caller frees *rows. */
+fh_status fh_booking_list(fh_store *store, const fh_actor *actor, const fh_booking_filter *f,
+			  fh_booking **rows, size_t *n, fh_error *err);
+fh_status fh_booking_get(fh_store *store, const fh_actor *actor, int64_t id, fh_booking *out,
+			 fh_error *err);
+
+/* The bookings the filter selects as an iCalendar file (RFC 5545: CRLF,
+ * lines folded at 75 octets between characters, text escaped, times in
+ * UTC). */
+fh_status fh_booking_ics(fh_store *store, const fh_actor *actor, const fh_booking_filter *f,
+			 fh_buf *out, fh_error *err);
+
+typedef struct fh_room_use {
+	int64_t space_id;
+	char code[33], name[96], hub_code[33];
+	int opens, closes;  /* the hub's hours, minutes after midnight */
+	int booked_min;     /* confirmed and pending in the week */
+	int open_min;       /* opening hours of the week's open days */
+} fh_room_use;
+
+/* Each bookable room's use in the week starting on Monday `week` (any day
+ * of it will do), by hub and code. */
+fh_status fh_booking_use(fh_store *store, const fh_actor *actor, const char *hub_code,
+			 int64_t week, fh_room_use **rows, size_t *n, fh_error *err);
+
+/* The Monday of the week `t` falls in, midnight China time. */
+int64_t fh_week_start(int64_t t);
+
+#endif
