@@ -1,7 +1,6 @@
 /* fuhua core — what tenants owe for their spaces after the free period:
  * the hub's rate per m² (a whole space) or per seat (a desk area) and
  * month, pro rata by day. */
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,7 +24,7 @@ int64_t fh_fee_fen(double rate, double units, int64_t start_on, int64_t end_on, 
 	int64_t to = end_on < month_end ? end_on : month_end;
 	int64_t days = to >= from ? (to - from) / DAY + 1 : 0;
 	*days_charged = (int)days;
-	return llround(rate * units * 100.0 * (double)days / (double)in_month);
+	return (int64_t)(rate * units * 100.0 * (double)days / (double)in_month + 0.5); /* ≥ 0 */
 }
 
 /* "2026-11" → midnight of its first day; 0 if it is no month. */

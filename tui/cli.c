@@ -58,7 +58,20 @@ static void usage(FILE *f)
 			   "       fuhua branch list [--hub CODE] [--format F]\n"
 			   "       fuhua branch add --name NAME [--hub CODE] [--secretary S] [--founded D] [--elected D]\n"
 			   "       fuhua branch edit ID [--name NAME] [--secretary S] [--founded D] [--elected D]\n"
+			   "       fuhua space list [--hub CODE] [--at DATE] [--format F]\n"
+			   "       fuhua space allocate SPACE TENANT [--from D] [--to D] [--seats N]\n"
+			   "       fuhua space release ALLOCATION [--on D] | handover ALLOCATION [--on D]\n"
+			   "       fuhua space allocations [--hub CODE] [--room SPACE] [--tenant ID]\n"
+			   "                         [--ending DAYS | --overdue | --all] [--format F]\n"
+			   "       fuhua space fees --month YYYY-MM [--hub CODE] [--format F]\n"
+			   "       fuhua space waitlist [--hub CODE] | add TENANT --type T [--seats N] | remove ID\n"
+			   "       fuhua booking add ROOM --date D --time HH:MM-HH:MM --title T [--tenant ID] [--weeks N]\n"
+			   "       fuhua booking list [--hub CODE] [--room R] [--tenant ID] [--from D] [--to D]\n"
+			   "                         [--pending | --skipped] [--format F]\n"
+			   "       fuhua booking cancel ID | approve ID | retry ID\n"
+			   "       fuhua booking export --ics [--room R | --tenant ID] [--from D] [--output FILE]\n"
 			   "       fuhua report coverage [--hub CODE] [--all-stages] [--format table|csv|json]\n"
+			   "       fuhua report occupancy [--hub CODE] [--at DATE] [--format table|csv|json]\n"
 			   "       fuhua backup --to FILE                       a consistent copy, while others work\n"
 			   "       fuhua check                                  integrity, foreign keys, search index, counts\n"
 			   "       fuhua --version | --help\n"
@@ -165,6 +178,14 @@ static int set_option(struct fh_opts *o, int k, const char *val)
 	case 15: o->year = val; break;
 	case 16: o->kind = val; break;
 	case 17: o->here = val; break;
+	default: {
+		/* the space and booking options, in with_arg's order from 18 */
+		const char **strs[] = { &o->from, &o->seats, &o->month, &o->at, &o->tenant, &o->room,
+					&o->date, &o->time, &o->weeks, &o->title, &o->type, &o->note,
+					&o->ending };
+		if (k >= 18 && k < 18 + (int)(sizeof strs / sizeof strs[0]))
+			*strs[k - 18] = val;
+	}
 	}
 	return -1;
 }
@@ -175,7 +196,9 @@ int fh_cli_parse(int argc, char **argv, struct fh_opts *o)
 	static const char *const with_arg[] = { "--db", "--config", "--lang", "--role", "--hub",
 						"--format", "--tenants", "--seed", "--search", "--reason",
 						"--encoding", "--output", "--sort", "--to", "--on", "--year",
-						"--kind", "--here", NULL };
+						"--kind", "--here", "--from", "--seats", "--month", "--at",
+						"--tenant", "--room", "--date", "--time", "--weeks", "--title",
+						"--type", "--note", "--ending", NULL };
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
@@ -199,8 +222,15 @@ int fh_cli_parse(int argc, char **argv, struct fh_opts *o)
 			*(name[2] == 's' ? &o->skip_bad : &o->no_bom) = true;
 			continue;
 		}
-		if (strcmp(name, "--all-stages") == 0) {
-			o->all_stages = true;
+		static const char *const flags[] = { "--all-stages", "--ics", "--pending", "--skipped",
+						     "--overdue", "--all", NULL };
+		bool *flag_of[] = { &o->all_stages, &o->ics, &o->pending, &o->skipped, &o->overdue, &o->all };
+		int fl = -1;
+		for (int j = 0; flags[j]; j++)
+			if (strcmp(flags[j], name) == 0)
+				fl = j;
+		if (fl >= 0) {
+			*flag_of[fl] = true;
 			continue;
 		}
 		int k = -1, field = -1;
@@ -246,6 +276,21 @@ int fh_cli_hub(const struct fh_opts *o, fh_store *s, const fh_actor *by, int64_t
 		return fh_cli_report(&err);
 	*hub = h.id;
 	return -1;
+}
+
+int64_t fh_cli_day(const char *option, const char *value)
+{
+	char d[11], what[48];
+	if (!value)
+		return 0;
+	if (!fh_date_parse(value, d)) {
+		snprintf(what, sizeof what, "%s", option);
+		char msg[160];
+		snprintf(msg, sizeof msg, _("%s takes a date (YYYY-MM-DD), not '%%s'"), what);
+		fh_cli_usage_error(msg, value);
+		return -1;
+	}
+	return fh_date_epoch(d);
 }
 
 int fh_cli_report(const fh_error *err)
@@ -577,6 +622,10 @@ int fh_cli_run(struct fh_opts *o)
 		return fh_cli_party(o);
 	if (strcmp(cmd, "branch") == 0)
 		return fh_cli_branch(o);
+	if (strcmp(cmd, "space") == 0)
+		return fh_cli_space(o);
+	if (strcmp(cmd, "booking") == 0)
+		return fh_cli_booking(o);
 	if (strcmp(cmd, "report") == 0)
 		return fh_cli_report_cmd(o);
 	if (strcmp(cmd, "backup") == 0)

@@ -26,7 +26,10 @@ struct fh_opts {
 	 * fh_party_field; --founded and --reason are the tenant's options */
 	const char *pf[16];
 	const char *search, *reason, *encoding, *output, *sort, *to, *on, *year, *kind, *here;
-	bool skip_bad, no_bom, all_stages;
+	/* space and booking commands */
+	const char *from, *seats, *month, *at, *tenant, *room, *date, *time, *weeks, *title,
+		*type, *note, *ending;
+	bool skip_bad, no_bom, all_stages, ics, pending, skipped, overdue, all;
 	int npos;
 	char *pos[8];        /* the command and its operands */
 };
@@ -57,6 +60,13 @@ int fh_cli_tenant(struct fh_opts *o);
 int fh_cli_party(struct fh_opts *o);
 int fh_cli_branch(struct fh_opts *o);
 int fh_cli_report_cmd(struct fh_opts *o);
+/* fuhua space …, fuhua booking …, fuhua report occupancy (cli_space.c). */
+int fh_cli_space(struct fh_opts *o);
+int fh_cli_booking(struct fh_opts *o);
+int fh_cli_occupancy(struct fh_opts *o);
+/* --on, --from, --to, --at … as a day (midnight China time): 0 when the
+ * option is absent, -1 after a usage error naming the option. */
+int64_t fh_cli_day(const char *option, const char *value);
 /* fuhua backup --to FILE; fuhua check. */
 int fh_cli_backup(struct fh_opts *o);
 int fh_cli_check(struct fh_opts *o);

@@ -25,19 +25,6 @@ static bool parse_id(const char *s, int64_t *id)
 	return true;
 }
 
-/* --on DATE as a day, 0 when absent; -1 after a usage error. */
-static int64_t day_option(const struct fh_opts *o)
-{
-	char d[11];
-	if (!o->on)
-		return 0;
-	if (!fh_date_parse(o->on, d)) {
-		fh_cli_usage_error(_("--on takes a date (YYYY-MM-DD), not '%s'"), o->on);
-		return -1;
-	}
-	return fh_date_epoch(d);
-}
-
 /* The store opened as the system operator, with --hub's hub (0 without):
  * 0 with *s open, else an exit status. */
 static int open_with_hub(const struct fh_opts *o, fh_store **s, fh_actor *by, int64_t *hub)
@@ -129,7 +116,9 @@ int fh_cli_report_cmd(struct fh_opts *o)
 {
 	if (o->npos == 2 && strcmp(o->pos[1], "coverage") == 0)
 		return cmd_coverage(o);
-	return fh_cli_usage_error("%s", _("report takes: coverage"));
+	if (o->npos == 2 && strcmp(o->pos[1], "occupancy") == 0)
+		return fh_cli_occupancy(o);
+	return fh_cli_usage_error("%s", _("report takes: coverage, occupancy"));
 }
 
 /* ---- fuhua party show / edit ------------------------------------------------------ */
@@ -391,7 +380,7 @@ static int cmd_event(struct fh_opts *o)
 	if (!fh_sync_event_parse(o->pos[3], &e))
 		return fh_cli_usage_error(_("the event is registration, annual, leadership or rating, not '%s'"),
 					  o->pos[3]);
-	int64_t on = day_option(o);
+	int64_t on = fh_cli_day("--on", o->on);
 	if (on < 0)
 		return 2;
 	fh_store *s;
@@ -415,7 +404,7 @@ static int cmd_done(struct fh_opts *o)
 	int64_t id;
 	if (o->npos != 3 || !parse_id(o->pos[2], &id))
 		return fh_cli_usage_error("%s", _("party done takes a check number (fuhua party show)"));
-	int64_t on = day_option(o);
+	int64_t on = fh_cli_day("--on", o->on);
 	if (on < 0)
 		return 2;
 	fh_store *s;

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "fuhua/booking.h"
 #include "fuhua/party.h"
 #include "fuhua/tenant.h"
 #include "i18n.h"
@@ -50,7 +51,14 @@ const char *fh_error_text(const fh_error *err, char *buf, size_t size)
 	fh_party_field pf;
 	if (err->file[0] || !err->field[0])
 		return fh_error_format(err, buf, size);
-	const char *label = err->field;
+	static const char *const fields[][2] = {
+		{ "space", N_("Space") }, { "tenant", N_("Tenant") }, { "from", N_("From") },
+		{ "to", N_("To") }, { "seats", N_("Seats") }, { "time", N_("Time") },
+		{ "date", N_("Date") }, { "title", N_("For") }, { "weeks", N_("Weeks") },
+		{ "month", N_("Month") }, { "type", N_("Type") }, { "note", N_("Note") },
+		{ "booking", N_("Booking") }, { "allocation", N_("Allocation") }, { NULL, NULL },
+	};
+	const char *label = lookup(fields, err->field);
 	if (strcmp(err->field, "reason") == 0)
 		label = _("Reason");
 	else if (strncmp(err->field, "party.", 6) == 0 && fh_party_field_lookup(err->field, &pf))
@@ -69,4 +77,20 @@ const char *fh_label_entity(const char *entity)
 		{ "tenant", N_("tenant") }, { "demo", N_("demo data") }, { NULL, NULL },
 	};
 	return lookup(pairs, entity);
+}
+
+const char *fh_label_space_type(fh_space_type t)
+{
+	static const char *const labels[FH_SPACE_TYPE_COUNT] = {
+		N_("office"), N_("desk area"), N_("activity room"), N_("meeting room"), N_("showcase"),
+	};
+	return (unsigned)t < FH_SPACE_TYPE_COUNT ? _(labels[t]) : "?";
+}
+
+const char *fh_label_booking_state(fh_booking_state st)
+{
+	static const char *const labels[FH_BOOKING_STATE_COUNT] = {
+		N_("waiting for approval"), N_("confirmed"), N_("cancelled"), N_("skipped"),
+	};
+	return (unsigned)st < FH_BOOKING_STATE_COUNT ? _(labels[st]) : "?";
 }

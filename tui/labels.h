@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 
+#include "fuhua/booking.h"
 #include "fuhua/config.h"
 #include "fuhua/error.h"
 
@@ -12,6 +13,8 @@ const char *fh_label_stage(fh_stage stage);
 /* An audit row's action and entity ("login", "operator") for people. */
 const char *fh_label_action(const char *action);
 const char *fh_label_entity(const char *entity);
+const char *fh_label_space_type(fh_space_type type);
+const char *fh_label_booking_state(fh_booking_state state);
 
 /* An error for people: as fh_error_format, with the field at fault named by
  * its label in the interface language ("阶段", not "stage"). Returns buf. */

@@ -131,7 +131,7 @@ static void sync_is_idempotent_and_refuses_space_in_use(void **s)
 	sqlite3_stmt *q;
 	sqlite3_prepare_v2(fh_store_db(st),
 			   "SELECT h.code, s.code FROM allocations a JOIN spaces s ON s.id = a.space_id"
-			   " JOIN hubs h ON h.id = s.hub_id WHERE a.end_on IS NULL ORDER BY a.id LIMIT 1",
+			   " JOIN hubs h ON h.id = s.hub_id WHERE a.released_on IS NULL ORDER BY a.id LIMIT 1",
 			   -1, &q, NULL);
 	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
 	char hub[33], space[33], quoted[40];
