@@ -137,21 +137,17 @@ fh_status fh_space_find(fh_store *s, const fh_actor *actor, const char *ref, int
 	if (slash)
 		snprintf(hub, sizeof hub, "%.*s", (int)(slash - ref < 39 ? slash - ref : 39), ref);
 	snprintf(code, sizeof code, "%s", slash ? slash + 1 : ref);
-	char *end;
-	long long id = strtoll(ref, &end, 10);
-	bool by_id = !slash && *ref && !*end && id > 0;
 	sqlite3_stmt *q;
 	fh_status st = fh_store_stmt(s, FH_SQL_SCOPE "SELECT " SPACE_COLS
 		" FROM spaces s JOIN hubs h ON h.id = s.hub_id WHERE s.retired = 0"
 		" AND s.hub_id IN (SELECT id FROM scope)"
-		" AND (s.id = ?5 OR (s.code = ?3 AND (?4 = '' OR h.code = ?4))) LIMIT 2", &q, err);
+		" AND s.code = ?3 AND (?4 = '' OR h.code = ?4) LIMIT 2", &q, err);
 	if (st != FH_OK)
 		return st;
 	sqlite3_bind_int64(q, 1, actor->hub_id);
 	sqlite3_bind_int64(q, 2, day ? fh_clock_day(day) : fh_space_today());
 	sqlite3_bind_text(q, 3, code, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(q, 4, hub, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(q, 5, by_id ? id : -1);
 	int found = 0, rc;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW)
 		if (found++ == 0)
@@ -175,7 +171,7 @@ int fh_space_peak_from(fh_store *s, int64_t space, int64_t day, char *holder, si
 		return -1;
 	int peak = 0;
 	for (size_t i = 0; i < n; i++) {
-		int used = fh_space_use_on(h, n, h[i].start_on > day ? h[i].start_on : day, NULL, 0);
+		int used = fh_space_use_on(h, n, h[i].start_on > day ? h[i].start_on : day, -1, NULL, 0);
 		if (used > peak) {
 			peak = used;
 			snprintf(holder, size, "%s", h[i].tenant);
@@ -225,14 +221,25 @@ fh_status fh_space_holds(fh_store *s, int64_t space, int64_t from, int64_t to,
 	return rc == SQLITE_ROW ? FH_ENOMEM : FH_ESTORE;
 }
 
-int fh_space_use_on(const struct fh_hold *h, size_t n, int64_t day, char *who, size_t size)
+bool fh_space_occupies(int64_t start, int64_t end, int64_t day, bool pm)
+{
+	if (day < start || day > end)
+		return false;
+	if (start == end)
+		return true;
+	return pm ? day < end : day > start;
+}
+
+int fh_space_use_on(const struct fh_hold *h, size_t n, int64_t day, int half, char *who, size_t size)
 {
 	int used = 0;
 	size_t w = 0;
 	if (who && size)
 		who[0] = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (h[i].start_on > day || h[i].end_on < day)
+		bool in = half < 0 ? h[i].start_on <= day && day <= h[i].end_on
+				   : fh_space_occupies(h[i].start_on, h[i].end_on, day, half);
+		if (!in)
 			continue;
 		used += h[i].seats;
 		if (who && w + 1 < size)
@@ -257,20 +264,34 @@ fh_status fh_allocation_check(fh_store *s, int64_t space_id, int64_t from, int64
 		return st == FH_ENOMEM ? fh_error_set(err, st, NULL, "%s", _("out of memory"))
 				       : fh_store_fail(s, err, _("reading allocations"));
 	bool whole = fh_space_type_whole(sp.type);
-	int cap = whole ? 1 : sp.seats, need = whole ? 1 : seats;
-	/* the use only rises on the first day asked and where a holder starts */
+	int cap = whole ? 1 : sp.seats, need = whole ? 1 : seats, used = 0, half = 0;
+	int64_t day = 0;
+	/* the use changes only next to the ends of the range and of a holder */
 	for (size_t i = 0; st == FH_OK && i <= n; i++) {
-		int64_t day = i == n ? from : h[i].start_on;
-		if (day < from)
-			continue;
-		int used = whole ? (fh_space_use_on(h, n, day, NULL, 0) > 0) : fh_space_use_on(h, n, day, NULL, 0);
-		if (used + need <= cap)
-			continue;
+		int64_t days[4] = { from, to, from, to };
+		if (i < n) {
+			days[0] = h[i].start_on, days[1] = h[i].start_on + DAY;
+			days[2] = h[i].end_on - DAY, days[3] = h[i].end_on;
+		}
+		for (int k = 0; k < 8; k++) {
+			int64_t d = days[k / 2];
+			int u, hf = k % 2;
+			if (d < from || d > to || !fh_space_occupies(from, to, d, hf))
+				continue;
+			u = fh_space_use_on(h, n, d, hf, NULL, 0);
+			if ((whole ? u > 0 : u) + need > cap && (!day || d < day || (d == day && hf < half))) {
+				day = d; /* the first day it would overflow */
+				half = hf;
+				used = u;
+			}
+		}
+	}
+	if (day) {
 		char d[16], e[16], who[200];
-		fh_space_use_on(h, n, day, who, sizeof who);
+		fh_space_use_on(h, n, day, half, who, sizeof who);
 		if (whole) {
 			size_t k = 0;
-			while (k < n && (h[k].start_on > day || h[k].end_on < day))
+			while (k < n && !fh_space_occupies(h[k].start_on, h[k].end_on, day, half))
 				k++;
 			char what[400];
 			snprintf(what, sizeof what, _("%s (%s) is held by %s from %s to %s"), sp.code, sp.name,

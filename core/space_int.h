@@ -2,6 +2,7 @@
 #ifndef FUHUA_CORE_SPACE_INT_H
 #define FUHUA_CORE_SPACE_INT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -37,8 +38,15 @@ struct fh_hold {
  * FH_ENOMEM or FH_ESTORE. The caller frees *rows. */
 fh_status fh_space_holds(fh_store *store, int64_t space, int64_t from, int64_t to,
 			 struct fh_hold **rows, size_t *n);
-/* Seats the holds use on `day`; who: "name seats, …" when not NULL. */
-int fh_space_use_on(const struct fh_hold *h, size_t n, int64_t day, char *who, size_t size);
+/* Whether an allocation from start to end (inclusive) holds the space in
+ * the morning (pm false) or afternoon of `day`. A handover day is shared:
+ * the tenant leaving has the morning, the one arriving the afternoon; a
+ * one-day allocation has both. */
+bool fh_space_occupies(int64_t start, int64_t end, int64_t day, bool pm);
+/* Seats the holds use in half `half` of `day` (0 morning, 1 afternoon, -1
+ * either); who: "name seats, …" when not NULL. */
+int fh_space_use_on(const struct fh_hold *h, size_t n, int64_t day, int half, char *who,
+		    size_t size);
 
 /* 1 and the tenant (or hub) holding the first booking of a room from `day`
  * on, 0 if none (booking.c). */

@@ -44,8 +44,8 @@ typedef struct fh_space {
  * *rows. */
 fh_status fh_space_list(fh_store *store, const fh_actor *actor, const char *hub_code,
 			int64_t day, fh_space **rows, size_t *n, fh_error *err);
-/* One space by code within the actor's scope ("A2", or "ja-dn/A2" when the
- * code is used by more than one hub) or by number. */
+/* One space by code within the actor's scope: "A2", or "ja-dn/A2" when the
+ * code is used by more than one hub. */
 fh_status fh_space_find(fh_store *store, const fh_actor *actor, const char *ref, int64_t day,
 			fh_space *out, fh_error *err);
 
