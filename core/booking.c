@@ -211,6 +211,26 @@ static fh_status prepare(fh_store *s, const fh_actor *actor, const fh_booking_re
 	return fh_calendar_load(s, c->sp.hub_id, &c->cal, err);
 }
 
+/* An audit row for a booking: its state, and a summary ("B2 2026-11-25
+ * 14:00 理事会") for the activity pane. */
+static fh_status audit(fh_store *s, const fh_actor *actor, int64_t hub, int64_t id, const char *action,
+		       const char *old_state, fh_booking_state to, const char *room, int64_t starts,
+		       const char *title, fh_error *err)
+{
+	char d[24], summary[400], ob[48];
+	fh_buf nb = FH_BUF_INIT;
+	snprintf(summary, sizeof summary, "%s %s %s", room, fh_clock_format(starts, d, sizeof d), title);
+	fh_buf_printf(&nb, "{\"state\":\"%s\",\"summary\":", state_names[to]);
+	fh_buf_json_string(&nb, summary);
+	fh_buf_puts(&nb, "}");
+	if (old_state)
+		snprintf(ob, sizeof ob, "{\"state\":\"%s\"}", old_state);
+	fh_status st = fh_audit_write(s, actor, hub, "booking", id, action, old_state ? ob : NULL,
+				      fh_buf_str(&nb), err);
+	fh_buf_free(&nb);
+	return st;
+}
+
 static fh_status insert(fh_store *s, const fh_actor *actor, const fh_booking_req *r,
 			const struct ctx *c, const char *title, int64_t starts, fh_booking_state state,
 			int64_t series, int64_t blocker, const char *why, int64_t *id, fh_error *err)
@@ -240,10 +260,7 @@ static fh_status insert(fh_store *s, const fh_actor *actor, const fh_booking_req
 	if (rc != SQLITE_DONE)
 		return fh_store_fail(s, err, _("saving the booking"));
 	*id = sqlite3_last_insert_rowid(fh_store_db(s));
-	char nb[400], d[24];
-	snprintf(nb, sizeof nb, "{\"space\":\"%s\",\"starts\":\"%s\",\"state\":\"%s\"}", c->sp.code,
-		 fh_clock_format(starts, d, sizeof d), state_names[state]);
-	return fh_audit_write(s, actor, c->sp.hub_id, "booking", *id, "create", NULL, nb, err);
+	return audit(s, actor, c->sp.hub_id, *id, "create", NULL, state, c->sp.code, starts, title, err);
 }
 
 static fh_status book_dates(fh_store *s, const fh_actor *actor, const fh_booking_req *r,
@@ -333,10 +350,8 @@ static fh_status set_state(fh_store *s, const fh_actor *actor, const fh_booking 
 	sqlite3_reset(q);
 	if (rc != SQLITE_DONE)
 		return fh_store_fail(s, err, _("saving the booking"));
-	char ob[40], nb[40];
-	snprintf(ob, sizeof ob, "{\"state\":\"%s\"}", state_names[b->state]);
-	snprintf(nb, sizeof nb, "{\"state\":\"%s\"}", state_names[to]);
-	return fh_audit_write(s, actor, b->hub_id, "booking", b->id, action, ob, nb, err);
+	return audit(s, actor, b->hub_id, b->id, action, state_names[b->state], to, b->space_code, b->starts,
+		     b->title, err);
 }
 
 fh_status fh_booking_cancel(fh_store *s, const fh_actor *actor, int64_t id, fh_error *err)

@@ -385,8 +385,12 @@ static void alloc_json(fh_buf *b, const fh_space *sp, const char *tenant, int se
 	fh_buf_json_string(b, sp->code);
 	fh_buf_puts(b, ",\"tenant\":");
 	fh_buf_json_string(b, tenant);
-	fh_buf_printf(b, ",\"seats\":%d,\"from\":\"%s\",\"to\":\"%s\"}", seats,
+	fh_buf_printf(b, ",\"seats\":%d,\"from\":\"%s\",\"to\":\"%s\",\"summary\":", seats,
 		      fh_space_date(from, d), fh_space_date(to, e));
+	char summary[300];
+	snprintf(summary, sizeof summary, "%s %s", sp->code, tenant);
+	fh_buf_json_string(b, summary);
+	fh_buf_puts(b, "}");
 }
 
 static fh_status alloc_insert(fh_store *s, const fh_actor *actor, const fh_space *sp,
@@ -642,14 +646,17 @@ static fh_status end_one(fh_store *s, const fh_actor *actor, const fh_allocation
 	sqlite3_reset(q);
 	if (rc != SQLITE_DONE)
 		return fh_store_fail(s, err, _("releasing the allocation"));
-	char d[16], e[16];
+	char d[16], e[16], summary[300];
 	fh_buf ob = FH_BUF_INIT, nb = FH_BUF_INIT;
 	fh_buf_printf(&ob, "{\"end\":\"%s\"}", fh_space_date(a->end_on, d));
 	if (cancel)
-		fh_buf_puts(&nb, "{\"cancelled\":true}");
+		fh_buf_puts(&nb, "{\"cancelled\":true,\"summary\":");
 	else
-		fh_buf_printf(&nb, "{\"end\":\"%s\",\"handover_due\":\"%s\"}", fh_space_date(on, d),
-			      fh_space_date(due, e));
+		fh_buf_printf(&nb, "{\"end\":\"%s\",\"handover_due\":\"%s\",\"summary\":",
+			      fh_space_date(on, d), fh_space_date(due, e));
+	snprintf(summary, sizeof summary, "%s %s", a->space_code, a->tenant);
+	fh_buf_json_string(&nb, summary);
+	fh_buf_puts(&nb, "}");
 	st = fh_audit_write(s, actor, a->hub_id, "allocation", a->id, action, fh_buf_str(&ob),
 			    fh_buf_str(&nb), err);
 	fh_buf_free(&ob);
@@ -718,9 +725,14 @@ fh_status fh_allocation_handed_over(fh_store *s, const fh_actor *actor, int64_t 
 		sqlite3_reset(q);
 	}
 	if (st == FH_OK) {
-		char nb[64];
-		snprintf(nb, sizeof nb, "{\"handed_on\":\"%s\"}", fh_space_date(on, d));
-		st = fh_audit_write(s, actor, a.hub_id, "allocation", id, "handover", NULL, nb, err);
+		char summary[300];
+		fh_buf nb = FH_BUF_INIT;
+		snprintf(summary, sizeof summary, "%s %s", a.space_code, a.tenant);
+		fh_buf_printf(&nb, "{\"handed_on\":\"%s\",\"summary\":", fh_space_date(on, d));
+		fh_buf_json_string(&nb, summary);
+		fh_buf_puts(&nb, "}");
+		st = fh_audit_write(s, actor, a.hub_id, "allocation", id, "handover", NULL, fh_buf_str(&nb), err);
+		fh_buf_free(&nb);
 	}
 	if (st == FH_OK)
 		return fh_tx_commit(s, err);

@@ -86,9 +86,12 @@ fh_status fh_wait_add(fh_store *s, const fh_actor *actor, int64_t tenant, fh_spa
 		*id = sqlite3_last_insert_rowid(fh_store_db(s));
 	}
 	if (st == FH_OK) {
-		char nb[160];
-		snprintf(nb, sizeof nb, "{\"type\":\"%s\",\"seats\":%d}", fh_space_type_name(type), seats);
-		st = fh_audit_write(s, actor, t.hub_id, "waitlist", *id, "create", NULL, nb, err);
+		fh_buf nb = FH_BUF_INIT;
+		fh_buf_printf(&nb, "{\"type\":\"%s\",\"seats\":%d,\"name\":", fh_space_type_name(type), seats);
+		fh_buf_json_string(&nb, t.name);
+		fh_buf_puts(&nb, "}");
+		st = fh_audit_write(s, actor, t.hub_id, "waitlist", *id, "create", NULL, fh_buf_str(&nb), err);
+		fh_buf_free(&nb);
 	}
 	if (st == FH_OK)
 		return fh_tx_commit(s, err);

@@ -307,5 +307,60 @@ check "转正: the member becomes full, and the record counts four" sh -c "grep 
 check "… and one who leaves takes one off" [ "$(sqlite3 "$P" "SELECT party_members FROM tenants WHERE id = $id")" = 3 ]
 check "the maintained counts equal a full count after all this" sh -c "$FUHUA check --db '$P' | grep -q ': ok'"
 
+# ---- spaces and bookings ------------------------------------------------------
+S="$T/space.db"
+"$FUHUA" demo --db "$S" --config fixtures/config --tenants 300 --seed 3 > /dev/null 2>&1
+q() { sqlite3 "$S" "$1"; }
+dn_incubating="SELECT id FROM tenants WHERE hub_id = (SELECT id FROM hubs WHERE code = 'ja-dn') AND stage = 'incubating' ORDER BY id"
+set -- $(q "$dn_incubating LIMIT 5")
+"$FUHUA" space allocate ja-dn/A2 "$1" --db "$S" --from 2030-01-01 --to 2030-01-31 --seats 15 > "$T/alloc.out"
+check "space allocate: 15 of A2's 16 seats in January 2030" grep -q '15 seats, 2030-01-01 to 2030-01-31' "$T/alloc.out"
+# The last seat raced for: four processes at once; the check and the write
+# are one BEGIN IMMEDIATE transaction, so one wins and the others are refused.
+audit=$(q "SELECT count(*) FROM audit")
+for t in $2 $3 $4 $5; do
+	( "$FUHUA" --lang en space allocate ja-dn/A2 "$t" --db "$S" --from 2030-01-20 --to 2030-02-10 \
+		> /dev/null 2> "$T/seat.err.$t"; echo $? > "$T/seatrace.$t" ) &
+done
+wait
+check "four processes race for the last seat: one wins, three are refused" \
+	[ "$(cat "$T"/seatrace.* | sort | tr '\n' ' ')" = "0 1 1 1 " ]
+check "… naming who holds the seats" sh -c "cat '$T'/seat.err.* | grep -q '16 seats and 16 are taken on 2030-01-20'"
+check "… the space holds 16 seats, never more, and nothing else was written" \
+	[ "$(q "SELECT sum(seats) FROM allocations WHERE space_id = (SELECT s.id FROM spaces s JOIN hubs h ON h.id = s.hub_id WHERE h.code = 'ja-dn' AND s.code = 'A2') AND start_on >= strftime('%s', '2030-01-01') - 28800"),$(q "SELECT count(*) FROM audit")" = "16,$((audit + 1))" ]
+# The same room hour raced for.
+for i in 1 2 3 4; do
+	( "$FUHUA" booking add ja-dn/B2 --db "$S" --date 2030-01-07 --time 10:00-11:00 --title "竞争 $i" \
+		> /dev/null 2>&1; echo $? > "$T/roomrace.$i" ) &
+done
+wait
+check "four processes race for the same room hour: one wins, three are refused" \
+	[ "$(cat "$T"/roomrace.* | sort | tr '\n' ' ')" = "0 1 1 1 " ]
+check "… one booking holds it" [ "$(q "SELECT count(*) FROM bookings WHERE title LIKE '竞争%'")" = 1 ]
+"$FUHUA" --lang en booking add ja-dn/B2 --db "$S" --date 2030-01-07 --time 10:30-12:00 --title 晚到 2> "$T/err"
+check "a booking in the way is named (exit 1)" sh -c "[ $? -eq 1 ] && grep -q 'B2 洽谈室 is booked 10:00–11:00 on 2030-01-07' '$T/err'"
+"$FUHUA" --lang en booking add ja-dn/B2 --db "$S" --date 2029-12-31 --time 10:00-11:00 --title 每周例会 --weeks 3 > "$T/weekly"
+check "a weekly repeat books the free dates and lists the clash to retry" \
+	sh -c "grep -q '2 booked, 0 waiting for approval, 1 dates skipped' '$T/weekly' && grep -q 'skipped .* on 2030-01-07' '$T/weekly' && grep -q 'fuhua booking retry' '$T/weekly'"
+"$FUHUA" booking add ja-dn/B1 --db "$S" --date 2030-01-08 --time 14:00-15:00 --title 路演 > "$T/pend"
+check "a room that needs approval holds the booking as pending" grep -q 'waiting for a manager' "$T/pend"
+bid=$(q "SELECT id FROM bookings WHERE title = '路演'")
+"$FUHUA" booking approve "$bid" --db "$S" > /dev/null
+check "… until approved" [ "$(q "SELECT state FROM bookings WHERE id = $bid")" = confirmed ]
+"$FUHUA" booking export --ics --db "$S" --room ja-dn/B2 --from 2030-01-07 --to 2030-01-07 --output "$T/b2.ics"
+check "booking export --ics writes an iCalendar file with CRLF lines" \
+	sh -c "head -1 '$T/b2.ics' | od -c | grep -q '\\\\r  \\\\n' && grep -c 'BEGIN:VEVENT' '$T/b2.ics' | grep -q '^1$' && grep -q 'DTSTART:20300107T020000Z' '$T/b2.ics'"
+# Fees: an office of 28 m² at the street's 30 yuan, 15 days of March after a free period long over.
+old=$(q "SELECT id FROM tenants WHERE hub_id = (SELECT id FROM hubs WHERE code = 'ja-pp') AND stage = 'incubating' AND admitted_on < strftime('%s', '2028-01-01') ORDER BY id LIMIT 1")
+"$FUHUA" space allocate ja-pp/1 "$old" --db "$S" --from 2030-02-01 --to 2030-03-15 > /dev/null
+"$FUHUA" space fees --db "$S" --month 2030-03 --hub ja-pp --format csv > "$T/fees.csv"
+check "space fees: 30 × 28 m² × 15/31 days = 406.45 yuan" grep -q ",15,406.45" "$T/fees.csv"
+aid=$(q "SELECT max(id) FROM allocations")
+"$FUHUA" --lang en space release "$aid" --db "$S" --on 2030-02-27 > "$T/rel"
+check "space release: handed back within 15 working days" grep -q 'last day 2030-02-27, to be handed back by 2030-03-20' "$T/rel"
+"$FUHUA" report occupancy --db "$S" --at 2026-11-23 --format csv | sed -n 2p | cut -d, -f7,8 | tr -d '\r' > "$T/occ"
+want=$(q "SELECT sum(seats), (SELECT sum(CASE WHEN s2.type = 'office' THEN s2.seats ELSE a.seats END) FROM allocations a JOIN spaces s2 ON s2.id = a.space_id WHERE a.start_on <= strftime('%s', '2026-11-23') - 28800 AND a.end_on >= strftime('%s', '2026-11-23') - 28800) FROM spaces WHERE type IN ('office','desk') AND retired = 0" | tr '|' ',')
+check "report occupancy: the city's seats and seats in use equal a count of the rows ($want)" [ "$(cat "$T/occ")" = "$want" ]
+
 rm -rf "$T"
 unset FUHUA_NOW

@@ -40,7 +40,10 @@ const char *fh_label_action(const char *action)
 		{ "password", N_("password changed") },
 		{ "move", NP_("activity", "changed the stage of") },
 		{ "extend", NP_("activity", "extended the incubation of") },
-		{ "import", NP_("activity", "imported") }, { NULL, NULL },
+		{ "import", NP_("activity", "imported") }, { "release", N_("released") },
+		{ "handover", N_("recorded the handover of") }, { "cancel", N_("cancelled") },
+		{ "approve", N_("approved") }, { "retry", N_("booked again") },
+		{ "withdraw", N_("took off the waiting list") }, { NULL, NULL },
 	};
 	return lookup(pairs, action);
 }
@@ -74,7 +77,9 @@ const char *fh_label_entity(const char *entity)
 {
 	static const char *const pairs[][2] = {
 		{ "hub", N_("hub") }, { "space", N_("space") }, { "operator", N_("operator") },
-		{ "tenant", N_("tenant") }, { "demo", N_("demo data") }, { NULL, NULL },
+		{ "tenant", N_("tenant") }, { "demo", N_("demo data") },
+		{ "allocation", N_("allocation") }, { "booking", N_("booking") },
+		{ "waitlist", N_("waiting list") }, { NULL, NULL },
 	};
 	return lookup(pairs, entity);
 }

@@ -69,7 +69,8 @@ static void draw_box(struct app *app, const struct sscreen *p, const fh_space *s
 	int w = box_width(s), f = fullness(s);
 	attr_t frame = sel ? A_REVERSE | A_BOLD : fullness_attr(app, f);
 	char title[160], line[200];
-	snprintf(title, sizeof title, "%s %s", s->code, s->name);
+	/* ▶ marks the selected box where reverse video does not show */
+	snprintf(title, sizeof title, "%s%s %s", sel ? "▶" : "", s->code, s->name);
 	top_edge(y, x, w, title, frame);
 	static const char *const marks[] = { "○", "◐", "●" };
 	if (fh_spaces_is_room(s)) {
@@ -175,7 +176,7 @@ static int layout(const struct sscreen *p, int width, int *row, int *col, int *h
 void fh_spaces_draw_map(struct app *app, struct sscreen *p, struct rect a)
 {
 	bool side = a.cols >= 100;
-	int map_w = side ? a.cols - 40 : a.cols, height = a.rows - (side ? 1 : 5);
+	int map_w = side ? (a.cols - 50 > 60 ? a.cols - 50 : 60) : a.cols, height = a.rows - (side ? 1 : 5);
 	int *row = calloc(p->nsp + 1, sizeof *row), *col = calloc(p->nsp + 1, sizeof *col);
 	int *heading = calloc(p->nsp + 1, sizeof *heading);
 	if (!row || !col || !heading) {
@@ -270,7 +271,7 @@ void fh_spaces_draw_timeline(struct app *app, struct sscreen *p, struct rect a)
 				skip = line - 1;
 			if (pass == 1 && line >= skip && y < a.y + 1 + rows) {
 				char head[200];
-				snprintf(head, sizeof head, "%s %s ×%d", s->code, s->name, s->seats);
+				snprintf(head, sizeof head, "%s%s %s ×%d", sel ? "▶" : "", s->code, s->name, s->seats);
 				fh_draw_text(y, 0, "", a.cols, true, sel ? A_REVERSE : A_NORMAL);
 				fh_draw_text(y++, 1, head, label - 2, false, (sel ? A_REVERSE : A_NORMAL) | A_BOLD);
 			}
@@ -391,13 +392,13 @@ void fh_spaces_draw_rooms(struct app *app, struct sscreen *p, struct rect a)
 
 void fh_spaces_draw_occupancy(struct app *app, struct sscreen *p, struct rect a)
 {
-	int name_w = a.cols >= 100 ? 30 : 20, bar = (a.cols - name_w - 44) / 2;
+	int name_w = a.cols >= 100 ? 30 : 20, bar = (a.cols - name_w - 45) / 2;
 	char line[400];
 	if (bar < 6)
 		bar = 6;
 	fh_draw_text(a.y, name_w, _("by area"), bar + 16, false, fh_attr(app, FH_C_DIM));
-	fh_draw_text(a.y, name_w + bar + 16, _("by seats"), bar + 14, false, fh_attr(app, FH_C_DIM));
-	fh_draw_text(a.y, name_w + 2 * bar + 30, _("ending ≤30/60/90 d"), a.cols - name_w - 2 * bar - 30, false,
+	fh_draw_text(a.y, name_w + bar + 14, _("by seats"), bar + 12, false, fh_attr(app, FH_C_DIM));
+	fh_draw_text(a.y, name_w + 2 * bar + 27, _("ending ≤30/60/90 d"), a.cols - name_w - 2 * bar - 28, false,
 		     fh_attr(app, FH_C_DIM));
 	int y = a.y + 1, room = a.rows / 2;
 	for (size_t i = 0; i < p->nocc && y < a.y + room; i++) {
@@ -407,14 +408,14 @@ void fh_spaces_draw_occupancy(struct app *app, struct sscreen *p, struct rect a)
 		fh_draw_bar(app, y, name_w, bar, o->area_used, o->area > 0 ? o->area : 1, false);
 		snprintf(line, sizeof line, "%3.0f%% %.0f/%.0f", o->area > 0 ? 100 * o->area_used / o->area : 0,
 			 o->area_used, o->area);
-		fh_draw_text(y, name_w + bar + 1, line, 15, false, A_NORMAL);
-		fh_draw_bar(app, y, name_w + bar + 16, bar, o->seats_used, o->seats ? o->seats : 1, false);
+		fh_draw_text(y, name_w + bar + 1, line, 13, false, A_NORMAL);
+		fh_draw_bar(app, y, name_w + bar + 14, bar, o->seats_used, o->seats ? o->seats : 1, false);
 		snprintf(line, sizeof line, "%3.0f%% %d/%d", o->seats ? 100.0 * o->seats_used / o->seats : 0,
 			 o->seats_used, o->seats);
-		fh_draw_text(y, name_w + 2 * bar + 17, line, 13, false, A_NORMAL);
+		fh_draw_text(y, name_w + 2 * bar + 15, line, 12, false, A_NORMAL);
 		snprintf(line, sizeof line, "%d/%d/%d%s", o->ending[0], o->ending[1], o->ending[2],
 			 o->handover_overdue ? "  !" : "");
-		fh_draw_text(y++, name_w + 2 * bar + 30, line, a.cols - name_w - 2 * bar - 31, false,
+		fh_draw_text(y++, name_w + 2 * bar + 27, line, a.cols - name_w - 2 * bar - 28, false,
 			     o->handover_overdue ? fh_attr(app, FH_C_BAD) : A_NORMAL);
 	}
 	if (p->nocc > (size_t)(room - 1))
