@@ -16,7 +16,10 @@
 #include "fuhua/hub.h"
 #include "fuhua/operator.h"
 #include "fuhua/party.h"
+#include "fuhua/booking.h"
+#include "fuhua/clock.h"
 #include "fuhua/report.h"
+#include "fuhua/space.h"
 #include "fuhua/store.h"
 #include "../core/store_int.h"
 
@@ -403,6 +406,171 @@ static void party_bench(fh_store *s, const fh_actor *admin, int tenants)
 	       ms[N * 95 / 100]);
 }
 
+/* Times `what` N times; the median and p95 printed beside an anchor. */
+static void median_line(const char *what, double *ms, int n, const char *anchor_what, double *anchor)
+{
+	qsort(ms, (size_t)n, sizeof ms[0], cmp);
+	qsort(anchor, (size_t)n, sizeof anchor[0], cmp);
+	printf("%s: median %.3f ms, p95 %.3f ms; anchor, %s: median %.3f ms\n", what, ms[n / 2],
+	       ms[n * 95 / 100], anchor_what, anchor[n / 2]);
+}
+
+static int64_t space_id(fh_store *s, const char *hub, const char *code)
+{
+	sqlite3_stmt *q;
+	int64_t id = 0;
+	fh_store_stmt(s, "SELECT s.id FROM spaces s JOIN hubs h ON h.id = s.hub_id WHERE h.code = ?1"
+		      " AND s.code = ?2", &q, NULL);
+	sqlite3_bind_text(q, 1, hub, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, code, -1, SQLITE_STATIC);
+	if (sqlite3_step(q) == SQLITE_ROW)
+		id = sqlite3_column_int64(q, 0);
+	sqlite3_reset(q);
+	return id;
+}
+
+/* Spaces: the allocation check with 10 000 allocations of one hub (history
+ * in 16 lanes of the 16-seat desk area, none over its seats); the booking
+ * conflict check with 100 000 bookings on the hubs' rooms; the occupancy
+ * report of the whole tree. Each beside the same rows read without the
+ * index (NOT INDEXED) in the same run. */
+static void space_bench(fh_store *s, const fh_actor *admin, int tenants)
+{
+	enum { N = 200, ALLOCS = 10000, BOOKINGS = 100000 };
+	double ms[N], anchor[N];
+	fh_error err;
+	int64_t today = fh_clock_day(fh_clock_now()), desk = space_id(s, "ja-dn", "A2");
+	sqlite3_stmt *q;
+	/* 10 000 allocations: 16 lanes, each a run of 13-day allocations back from 90 days ago */
+	fh_tx_begin(s, &err);
+	int64_t tenant = 0;
+	fh_store_stmt(s, "SELECT min(id) FROM tenants", &q, NULL);
+	if (sqlite3_step(q) == SQLITE_ROW)
+		tenant = sqlite3_column_int64(q, 0);
+	sqlite3_reset(q);
+	for (int i = 0; i < ALLOCS; i++) {
+		int64_t end = today - 90 * 86400 - (int64_t)(i / 16) * 14 * 86400;
+		fh_store_stmt(s, "INSERT INTO allocations(space_id, tenant_id, seats, start_on, end_on, updated_at,"
+			      " updated_by) VALUES(?1, ?2, 1, ?3, ?4, 0, 'bench')", &q, NULL);
+		sqlite3_bind_int64(q, 1, desk);
+		sqlite3_bind_int64(q, 2, tenant);
+		sqlite3_bind_int64(q, 3, end - 13 * 86400);
+		sqlite3_bind_int64(q, 4, end);
+		sqlite3_step(q);
+		sqlite3_reset(q);
+	}
+	/* 100 000 bookings: each room, days back from yesterday, slots of an hour */
+	int64_t rooms[64];
+	int nrooms = 0;
+	fh_store_stmt(s, "SELECT id FROM spaces WHERE type IN ('meeting_room','activity_room') ORDER BY id", &q, NULL);
+	while (nrooms < 64 && sqlite3_step(q) == SQLITE_ROW)
+		rooms[nrooms++] = sqlite3_column_int64(q, 0);
+	sqlite3_reset(q);
+	for (int i = 0; i < BOOKINGS && nrooms; i++) {
+		int room = i % nrooms, k = i / nrooms;
+		int64_t start = today - (int64_t)(1 + k / 10) * 86400 + (9 + k % 10) * 3600;
+		fh_store_stmt(s, "INSERT INTO bookings(space_id, starts, ends, title, state, updated_at, updated_by)"
+			      " VALUES(?1, ?2, ?3, 'bench', 'confirmed', 0, 'bench')", &q, NULL);
+		sqlite3_bind_int64(q, 1, rooms[room]);
+		sqlite3_bind_int64(q, 2, start);
+		sqlite3_bind_int64(q, 3, start + 3600);
+		sqlite3_step(q);
+		sqlite3_reset(q);
+	}
+	fh_tx_commit(s, &err);
+	sqlite3_exec(fh_store_db(s), "ANALYZE", NULL, NULL, NULL);
+	int count = 0;
+	fh_store_stmt(s, "SELECT count(*) FROM allocations WHERE space_id IN (SELECT id FROM spaces"
+		      " WHERE hub_id = (SELECT hub_id FROM spaces WHERE id = ?1))", &q, NULL);
+	sqlite3_bind_int64(q, 1, desk);
+	if (sqlite3_step(q) == SQLITE_ROW)
+		count = sqlite3_column_int(q, 0);
+	sqlite3_reset(q);
+	for (int i = 0; i < N; i++) {
+		int64_t from = today + (int64_t)(i % 30) * 86400;
+		double a = now_ms();
+		fh_allocation_check(s, desk, from, from + 365 * 86400, 1, NULL);
+		ms[i] = now_ms() - a;
+		a = now_ms();
+		fh_store_stmt(s, "SELECT count(*), sum(seats) FROM allocations NOT INDEXED WHERE space_id = ?1"
+			      " AND end_on >= ?2 AND start_on <= ?3", &q, NULL);
+		sqlite3_bind_int64(q, 1, desk);
+		sqlite3_bind_int64(q, 2, from);
+		sqlite3_bind_int64(q, 3, from + 365 * 86400);
+		sqlite3_step(q);
+		sqlite3_reset(q);
+		anchor[i] = now_ms() - a;
+	}
+	char what[200];
+	snprintf(what, sizeof what, "allocation check, a desk area for a year (%d allocations in its hub)", count);
+	median_line(what, ms, N, "its allocations read without the index", anchor);
+	int booked = 0;
+	fh_store_stmt(s, "SELECT count(*) FROM bookings", &q, NULL);
+	if (sqlite3_step(q) == SQLITE_ROW)
+		booked = sqlite3_column_int(q, 0);
+	sqlite3_reset(q);
+	for (int i = 0; i < N && nrooms; i++) {
+		/* an hour in the past (taken) or the future (free), half each */
+		int64_t start = today + (i % 2 ? -(int64_t)(1 + i) * 86400 : (int64_t)(1 + i) * 86400) + 10 * 3600;
+		int64_t room = rooms[i % nrooms];
+		double a = now_ms();
+		fh_booking_conflict(s, room, start, start + 3600, 0, NULL, NULL);
+		ms[i] = now_ms() - a;
+		a = now_ms();
+		fh_store_stmt(s, "SELECT count(*) FROM bookings NOT INDEXED WHERE space_id = ?1"
+			      " AND state IN ('pending','confirmed') AND starts < ?3 AND ends > ?2", &q, NULL);
+		sqlite3_bind_int64(q, 1, room);
+		sqlite3_bind_int64(q, 2, start);
+		sqlite3_bind_int64(q, 3, start + 3600);
+		sqlite3_step(q);
+		sqlite3_reset(q);
+		anchor[i] = now_ms() - a;
+	}
+	snprintf(what, sizeof what, "booking conflict check, one room hour (%d bookings)", booked);
+	median_line(what, ms, N, "the room's bookings read without the index", anchor);
+	for (int i = 0; i < N; i++) {
+		fh_occupancy *o;
+		size_t n;
+		double a = now_ms();
+		fh_occupancy_report(s, admin, NULL, 0, true, &o, &n, &err);
+		ms[i] = now_ms() - a;
+		free(o);
+		a = now_ms();
+		fh_store_stmt(s, "SELECT sp.hub_id, sum(a.seats) FROM allocations a NOT INDEXED JOIN spaces sp"
+			      " ON sp.id = a.space_id WHERE a.start_on <= ?1 AND a.end_on >= ?1 GROUP BY 1", &q, NULL);
+		sqlite3_bind_int64(q, 1, today);
+		while (sqlite3_step(q) == SQLITE_ROW)
+			;
+		sqlite3_reset(q);
+		anchor[i] = now_ms() - a;
+	}
+	snprintf(what, sizeof what, "occupancy report, whole tree rolled up (%d tenants, %d allocations)", tenants,
+		 count);
+	median_line(what, ms, N, "seats in use per hub from every allocation", anchor);
+	/* the Spaces screen on open for the district (what reload reads) */
+	for (int i = 0; i < N; i++) {
+		fh_space *sp;
+		fh_allocation *al;
+		fh_room_use *u;
+		fh_booking *b;
+		size_t n1, n2, n3, n4;
+		fh_allocation_filter f = { .which = FH_ALLOC_CURRENT, .hub_code = "ja" };
+		fh_booking_filter bf = { .hub_code = "ja", .from = today, .to = today + 86400 };
+		double a = now_ms();
+		fh_space_list(s, admin, NULL, 0, &sp, &n1, &err);
+		free(sp);
+		fh_space_list(s, admin, "ja", 0, &sp, &n1, &err);
+		fh_allocation_list(s, admin, &f, &al, &n2, &err);
+		fh_booking_use(s, admin, "ja", today, &u, &n3, &err);
+		fh_booking_list(s, admin, &bf, &b, &n4, &err);
+		ms[i] = now_ms() - a;
+		free(sp), free(al), free(u), free(b);
+	}
+	qsort(ms, N, sizeof ms[0], cmp);
+	printf("Spaces screen on open, a district (spaces, allocations, rooms' week, the day's bookings):"
+	       " median %.2f ms, p95 %.2f ms\n", ms[N / 2], ms[N * 95 / 100]);
+}
+
 int main(int argc, char **argv)
 {
 	const char *path = argc > 1 ? argv[1] : "/tmp/fuhua-bench.db";
@@ -474,6 +642,7 @@ int main(int argc, char **argv)
 	printf("dashboard after login, city administrator (figures, hub tree, activity): median %.2f ms,"
 	       " p95 %.2f ms\n", ms[N / 2], ms[N * 95 / 100]);
 	party_bench(s, &admin, tenants);
+	space_bench(s, &admin, tenants);
 	double a = now_ms();
 	int v0 = (int)fh_store_data_version(s);
 	for (int i = 0; i < 1000; i++)
