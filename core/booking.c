@@ -438,7 +438,7 @@ fh_status fh_booking_list(fh_store *s, const fh_actor *actor, const fh_booking_f
 	if ((st = fh_store_stmt(s, FH_SQL_SCOPE "SELECT " BOOKING_COLS
 		" WHERE s.hub_id IN (SELECT id FROM scope) AND (?2 = 0 OR b.space_id = ?2)"
 		" AND (?3 = 0 OR b.tenant_id = ?3) AND (?4 = 0 OR b.series = ?4)"
-		" AND (?5 = 0 OR b.starts >= ?5) AND (?6 = 0 OR b.starts < ?6)"
+		" AND b.starts >= ?5 AND b.starts < ?6"
 		" AND b.state IN (?7, ?8, ?9)"
 		" ORDER BY b.starts, s.code, b.id", &q, err)) != FH_OK)
 		return st;
@@ -447,7 +447,7 @@ fh_status fh_booking_list(fh_store *s, const fh_actor *actor, const fh_booking_f
 	sqlite3_bind_int64(q, 3, f->tenant_id);
 	sqlite3_bind_int64(q, 4, f->series);
 	sqlite3_bind_int64(q, 5, f->from);
-	sqlite3_bind_int64(q, 6, f->to);
+	sqlite3_bind_int64(q, 6, f->to ? f->to : INT64_MAX);
 	/* holding the room; only pending; only skipped; a series: all but cancelled */
 	const char *states[3] = { "pending", "confirmed", f->series ? "skipped" : "confirmed" };
 	if (f->pending || f->skipped)

@@ -250,7 +250,8 @@ static const char *const migrations[] = {
 	" CHECK(ends > starts)) STRICT;"
 	"CREATE INDEX bookings_space ON bookings(space_id, starts) WHERE state IN ('pending','confirmed');"
 	"CREATE INDEX bookings_tenant ON bookings(tenant_id, starts) WHERE state IN ('pending','confirmed');"
-	"CREATE INDEX bookings_series ON bookings(series, starts) WHERE series IS NOT NULL;",
+	"CREATE INDEX bookings_series ON bookings(series, starts) WHERE series IS NOT NULL;"
+	"CREATE INDEX bookings_starts ON bookings(starts);",
 };
 
 #define SCHEMA_LATEST ((int)(sizeof migrations / sizeof migrations[0]))
