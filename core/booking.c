@@ -45,8 +45,9 @@ static const char *hhmm(int64_t t, char buf[8])
 	" FROM bookings b JOIN spaces s ON s.id = b.space_id JOIN hubs h ON h.id = s.hub_id"      \
 	" LEFT JOIN tenants t ON t.id = b.tenant_id"
 
-static void booking_read(sqlite3_stmt *q, fh_booking *b)
+static void booking_read(sqlite3_stmt *q, void *row)
 {
+	fh_booking *b = row;
 	memset(b, 0, sizeof *b);
 	b->id = sqlite3_column_int64(q, 0);
 	b->version = sqlite3_column_int64(q, 1);
@@ -454,21 +455,7 @@ fh_status fh_booking_list(fh_store *s, const fh_actor *actor, const fh_booking_f
 		states[0] = states[1] = states[2] = f->skipped ? "skipped" : "pending";
 	for (int i = 0; i < 3; i++)
 		sqlite3_bind_text(q, 7 + i, states[i], -1, SQLITE_STATIC);
-	size_t cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		if (!fh_grow(rows, &cap, *n, sizeof **rows))
-			break;
-		booking_read(q, &(*rows)[(*n)++]);
-	}
-	sqlite3_reset(q);
-	if (rc == SQLITE_DONE)
-		return FH_OK;
-	free(*rows);
-	*rows = NULL;
-	*n = 0;
-	return rc == SQLITE_ROW ? fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"))
-				: fh_store_fail(s, err, _("reading bookings"));
+	return fh_store_rows(s, q, rows, n, sizeof **rows, booking_read, _("reading bookings"), err);
 }
 
 fh_status fh_booking_get(fh_store *s, const fh_actor *actor, int64_t id, fh_booking *out,

@@ -19,6 +19,17 @@ static fh_occupancy *row_of(fh_occupancy *rows, size_t n, int64_t hub)
 	return NULL;
 }
 
+static void tree_read(sqlite3_stmt *q, void *row)
+{
+	fh_occupancy *o = row;
+	memset(o, 0, sizeof *o);
+	o->hub_id = sqlite3_column_int64(q, 0);
+	o->parent_id = sqlite3_column_int64(q, 1);
+	fh_column_text(q, 2, o->code, sizeof o->code);
+	fh_column_text(q, 3, o->name, sizeof o->name);
+	o->depth = sqlite3_column_int(q, 4);
+}
+
 static fh_status read_tree(fh_store *s, int64_t root, fh_occupancy **rows, size_t *n, fh_error *err)
 {
 	sqlite3_stmt *q;
@@ -32,24 +43,7 @@ static fh_status read_tree(fh_store *s, int64_t root, fh_occupancy **rows, size_
 	if (st != FH_OK)
 		return st;
 	sqlite3_bind_int64(q, 1, root);
-	size_t cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		if (!fh_grow(rows, &cap, *n, sizeof **rows))
-			break;
-		fh_occupancy *o = &(*rows)[(*n)++];
-		memset(o, 0, sizeof *o);
-		o->hub_id = sqlite3_column_int64(q, 0);
-		o->parent_id = sqlite3_column_int64(q, 1);
-		fh_column_text(q, 2, o->code, sizeof o->code);
-		fh_column_text(q, 3, o->name, sizeof o->name);
-		o->depth = sqlite3_column_int(q, 4);
-	}
-	sqlite3_reset(q);
-	if (rc == SQLITE_DONE)
-		return FH_OK;
-	return rc == SQLITE_ROW ? fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"))
-				: fh_store_fail(s, err, _("reading hubs"));
+	return fh_store_rows(s, q, rows, n, sizeof **rows, tree_read, _("reading hubs"), err);
 }
 
 /* Each space's area and seats, and its use on the day. */

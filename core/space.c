@@ -48,8 +48,9 @@ const char *fh_space_date(int64_t day, char buf[16])
 	"   WHERE a.space_id = s.id AND a.end_on >= ?2 AND a.start_on <= ?2"                   \
 	"   ORDER BY a.start_on, a.id LIMIT 1)"
 
-static void space_read(sqlite3_stmt *q, fh_space *o)
+static void space_read(sqlite3_stmt *q, void *row)
 {
+	fh_space *o = row;
 	memset(o, 0, sizeof *o);
 	o->id = sqlite3_column_int64(q, 0);
 	o->hub_id = sqlite3_column_int64(q, 1);
@@ -110,21 +111,7 @@ fh_status fh_space_list(fh_store *s, const fh_actor *actor, const char *hub_code
 	sqlite3_bind_int64(q, 1, actor->hub_id);
 	sqlite3_bind_int64(q, 2, day ? fh_clock_day(day) : fh_space_today());
 	sqlite3_bind_int64(q, 3, hub);
-	size_t cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		if (!fh_grow(rows, &cap, *n, sizeof **rows))
-			break;
-		space_read(q, &(*rows)[(*n)++]);
-	}
-	sqlite3_reset(q);
-	if (rc == SQLITE_DONE)
-		return FH_OK;
-	free(*rows);
-	*rows = NULL;
-	*n = 0;
-	return rc == SQLITE_ROW ? fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"))
-				: fh_store_fail(s, err, _("reading spaces"));
+	return fh_store_rows(s, q, rows, n, sizeof **rows, space_read, _("reading spaces"), err);
 }
 
 fh_status fh_space_find(fh_store *s, const fh_actor *actor, const char *ref, int64_t day,
@@ -167,7 +154,7 @@ int fh_space_peak_from(fh_store *s, int64_t space, int64_t day, char *holder, si
 {
 	struct fh_hold *h;
 	size_t n;
-	if (fh_space_holds(s, space, day, INT64_MAX / 2, &h, &n) != FH_OK)
+	if (fh_space_holds(s, space, day, INT64_MAX / 2, &h, &n, NULL) != FH_OK)
 		return -1;
 	int peak = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -185,8 +172,18 @@ int fh_space_peak_from(fh_store *s, int64_t space, int64_t day, char *holder, si
 
 /* ---- the rule: seats on every day ------------------------------------------ */
 
+static void hold_read(sqlite3_stmt *q, void *row)
+{
+	struct fh_hold *h = row;
+	h->id = sqlite3_column_int64(q, 0);
+	h->start_on = sqlite3_column_int64(q, 1);
+	h->end_on = sqlite3_column_int64(q, 2);
+	h->seats = sqlite3_column_int(q, 3);
+	fh_column_text(q, 4, h->tenant, sizeof h->tenant);
+}
+
 fh_status fh_space_holds(fh_store *s, int64_t space, int64_t from, int64_t to,
-			 struct fh_hold **rows, size_t *n)
+			 struct fh_hold **rows, size_t *n, fh_error *err)
 {
 	*rows = NULL;
 	*n = 0;
@@ -194,31 +191,13 @@ fh_status fh_space_holds(fh_store *s, int64_t space, int64_t from, int64_t to,
 	fh_status st = fh_store_stmt(s,
 		"SELECT a.id, a.start_on, a.end_on, max(a.seats, 1), t.name FROM allocations a"
 		" JOIN tenants t ON t.id = a.tenant_id WHERE a.space_id = ?1 AND a.end_on >= ?2"
-		" AND a.start_on <= ?3 AND a.end_on >= a.start_on ORDER BY a.start_on, a.id", &q, NULL);
+		" AND a.start_on <= ?3 AND a.end_on >= a.start_on ORDER BY a.start_on, a.id", &q, err);
 	if (st != FH_OK)
 		return st;
 	sqlite3_bind_int64(q, 1, space);
 	sqlite3_bind_int64(q, 2, from);
 	sqlite3_bind_int64(q, 3, to);
-	size_t cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		if (!fh_grow(rows, &cap, *n, sizeof **rows))
-			break;
-		struct fh_hold *h = &(*rows)[(*n)++];
-		h->id = sqlite3_column_int64(q, 0);
-		h->start_on = sqlite3_column_int64(q, 1);
-		h->end_on = sqlite3_column_int64(q, 2);
-		h->seats = sqlite3_column_int(q, 3);
-		fh_column_text(q, 4, h->tenant, sizeof h->tenant);
-	}
-	sqlite3_reset(q);
-	if (rc == SQLITE_DONE)
-		return FH_OK;
-	free(*rows);
-	*rows = NULL;
-	*n = 0;
-	return rc == SQLITE_ROW ? FH_ENOMEM : FH_ESTORE;
+	return fh_store_rows(s, q, rows, n, sizeof **rows, hold_read, _("reading allocations"), err);
 }
 
 bool fh_space_occupies(int64_t start, int64_t end, int64_t day, bool pm)
@@ -260,9 +239,8 @@ fh_status fh_allocation_check(fh_store *s, int64_t space_id, int64_t from, int64
 		return st;
 	struct fh_hold *h;
 	size_t n;
-	if ((st = fh_space_holds(s, space_id, from, to, &h, &n)) != FH_OK)
-		return st == FH_ENOMEM ? fh_error_set(err, st, NULL, "%s", _("out of memory"))
-				       : fh_store_fail(s, err, _("reading allocations"));
+	if ((st = fh_space_holds(s, space_id, from, to, &h, &n, err)) != FH_OK)
+		return st;
 	bool whole = fh_space_type_whole(sp.type);
 	int cap = whole ? 1 : sp.seats, need = whole ? 1 : seats, used = 0, half = 0;
 	int64_t day = 0;
@@ -538,8 +516,9 @@ static const char *const alloc_sql[] = {
 	" AND a.end_on < ?2 ORDER BY a.handover_due, a.id",
 };
 
-static void alloc_read(sqlite3_stmt *q, fh_allocation *a)
+static void alloc_read(sqlite3_stmt *q, void *row)
 {
+	fh_allocation *a = row;
 	memset(a, 0, sizeof *a);
 	a->id = sqlite3_column_int64(q, 0);
 	a->version = sqlite3_column_int64(q, 1);
@@ -580,21 +559,7 @@ static fh_status alloc_query(fh_store *s, const fh_actor *actor, const fh_alloca
 	sqlite3_bind_int64(q, 4, f->tenant_id);
 	sqlite3_bind_int(q, 5, f->days);
 	sqlite3_bind_int64(q, 6, id);
-	size_t cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		if (!fh_grow(rows, &cap, *n, sizeof **rows))
-			break;
-		alloc_read(q, &(*rows)[(*n)++]);
-	}
-	sqlite3_reset(q);
-	if (rc == SQLITE_DONE)
-		return FH_OK;
-	free(*rows);
-	*rows = NULL;
-	*n = 0;
-	return rc == SQLITE_ROW ? fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"))
-				: fh_store_fail(s, err, _("reading allocations"));
+	return fh_store_rows(s, q, rows, n, sizeof **rows, alloc_read, _("reading allocations"), err);
 }
 
 fh_status fh_allocation_list(fh_store *s, const fh_actor *actor, const fh_allocation_filter *f,

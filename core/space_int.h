@@ -34,10 +34,10 @@ struct fh_hold {
 	int seats;               /* at least 1 */
 	char tenant[128];
 };
-/* The allocations of a space that overlap [from, to], by start: FH_OK,
- * FH_ENOMEM or FH_ESTORE. The caller frees *rows. */
+/* The allocations of a space that overlap [from, to], by start. The
+ * caller frees *rows. */
 fh_status fh_space_holds(fh_store *store, int64_t space, int64_t from, int64_t to,
-			 struct fh_hold **rows, size_t *n);
+			 struct fh_hold **rows, size_t *n, fh_error *err);
 /* Whether an allocation from start to end (inclusive) holds the space in
  * the morning (pm false) or afternoon of `day`. A handover day is shared:
  * the tenant leaving has the morning, the one arriving the afternoon; a

@@ -13,6 +13,7 @@
 
 #include "fuhua/clock.h"
 #include "fuhua/text.h"
+#include "fuhua/buf.h"
 #include "i18n.h"
 #include "store_int.h"
 #include "modules.h"
@@ -357,6 +358,31 @@ static fh_status exec(fh_store *s, const char *sql, fh_error *err)
 	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
 		return fh_store_fail(s, err, _("database"));
 	return FH_OK;
+}
+
+fh_status fh_store_rows(fh_store *s, sqlite3_stmt *q, void *rows, size_t *n, size_t size,
+			void (*read)(sqlite3_stmt *q, void *row), const char *what, fh_error *err)
+{
+	unsigned char **out = rows;
+	size_t cap = 0;
+	int rc;
+	*out = NULL;
+	*n = 0;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (!fh_grow(out, &cap, *n, size))
+			break;
+		read(q, *out + (*n)++ * size);
+	}
+	fh_status st = rc == SQLITE_DONE ? FH_OK
+		: rc == SQLITE_ROW ? fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"))
+				   : fh_store_fail(s, err, what);
+	sqlite3_reset(q);
+	if (st != FH_OK) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+	}
+	return st;
 }
 
 fh_status fh_tx_begin(fh_store *s, fh_error *err)

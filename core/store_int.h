@@ -27,6 +27,13 @@ fh_status fh_tx_begin(fh_store *store, fh_error *err);
 fh_status fh_tx_commit(fh_store *store, fh_error *err);
 void fh_tx_rollback(fh_store *store);
 
+/* Steps q to its end, each row read by `read` into the next element of the
+ * array *rows (elements of `size` bytes, grown as needed, *n counting them).
+ * Resets q. FH_OK; else FH_ENOMEM or the database's error (with `what`) in
+ * err, and *rows freed, NULL and *n 0. */
+fh_status fh_store_rows(fh_store *store, sqlite3_stmt *q, void *rows, size_t *n, size_t size,
+			void (*read)(sqlite3_stmt *q, void *row), const char *what, fh_error *err);
+
 /* Stores a database error (from the last call on the store's connection). */
 fh_status fh_store_fail(fh_store *store, fh_error *err, const char *what);
 

@@ -19,8 +19,9 @@
 	" coalesce(w.note, '') FROM waitlist w JOIN tenants t ON t.id = w.tenant_id"       \
 	" WHERE w.state = 'waiting' AND w.hub_id IN (SELECT id FROM scope)"
 
-static void wait_read(sqlite3_stmt *q, fh_wait *w)
+static void wait_read(sqlite3_stmt *q, void *row)
 {
+	fh_wait *w = row;
 	memset(w, 0, sizeof *w);
 	w->id = sqlite3_column_int64(q, 0);
 	w->version = sqlite3_column_int64(q, 1);
@@ -114,21 +115,7 @@ fh_status fh_wait_list(fh_store *s, const fh_actor *actor, const char *hub_code,
 		return st;
 	sqlite3_bind_int64(q, 1, hub ? hub : actor->hub_id);
 	sqlite3_bind_text(q, 2, type >= 0 ? fh_space_type_name((fh_space_type)type) : "", -1, SQLITE_STATIC);
-	size_t cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		if (!fh_grow(rows, &cap, *n, sizeof **rows))
-			break;
-		wait_read(q, &(*rows)[(*n)++]);
-	}
-	sqlite3_reset(q);
-	if (rc == SQLITE_DONE)
-		return FH_OK;
-	free(*rows);
-	*rows = NULL;
-	*n = 0;
-	return rc == SQLITE_ROW ? fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"))
-				: fh_store_fail(s, err, _("reading the waiting list"));
+	return fh_store_rows(s, q, rows, n, sizeof **rows, wait_read, _("reading the waiting list"), err);
 }
 
 fh_status fh_wait_remove(fh_store *s, const fh_actor *actor, int64_t id, fh_error *err)
@@ -182,12 +169,10 @@ fh_status fh_wait_first_for(fh_store *s, const fh_actor *actor, int64_t space_id
 	sqlite3_bind_int64(q, 1, actor->hub_id);
 	sqlite3_bind_int64(q, 2, sp.hub_id);
 	sqlite3_bind_text(q, 3, fh_space_type_name(sp.type), -1, SQLITE_STATIC);
-	fh_wait *c = NULL;
-	size_t n = 0, cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW && fh_grow(&c, &cap, n, sizeof *c))
-		wait_read(q, &c[n++]);
-	sqlite3_reset(q);
+	fh_wait *c;
+	size_t n;
+	if ((st = fh_store_rows(s, q, &c, &n, sizeof *c, wait_read, _("reading the waiting list"), err)) != FH_OK)
+		return st;
 	bool found = false;
 	for (size_t i = 0; !found && i < n; i++) {
 		fh_tenant t;

@@ -278,6 +278,17 @@ int fh_cli_hub(const struct fh_opts *o, fh_store *s, const fh_actor *by, int64_t
 	return -1;
 }
 
+bool fh_cli_id(const char *s, int64_t *id)
+{
+	char *end;
+	errno = 0;
+	long long v = s ? strtoll(s, &end, 10) : 0;
+	if (!s || !*s || *end || errno || v <= 0)
+		return false;
+	*id = v;
+	return true;
+}
+
 int64_t fh_cli_day(const char *option, const char *value)
 {
 	char d[11], what[48];

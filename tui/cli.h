@@ -64,6 +64,8 @@ int fh_cli_report_cmd(struct fh_opts *o);
 int fh_cli_space(struct fh_opts *o);
 int fh_cli_booking(struct fh_opts *o);
 int fh_cli_occupancy(struct fh_opts *o);
+/* A record's number (a positive whole number) from s; false if it is none. */
+bool fh_cli_id(const char *s, int64_t *id);
 /* --on, --from, --to, --at … as a day (midnight China time): 0 when the
  * option is absent, -1 after a usage error naming the option. */
 int64_t fh_cli_day(const char *option, const char *value);

@@ -14,17 +14,6 @@
 #include "i18n.h"
 #include "table.h"
 
-static bool parse_id(const char *s, int64_t *id)
-{
-	char *end;
-	errno = 0;
-	long long v = s ? strtoll(s, &end, 10) : 0;
-	if (!s || !*s || *end || errno || v <= 0)
-		return false;
-	*id = v;
-	return true;
-}
-
 /* The store opened as the system operator, with --hub's hub (0 without):
  * 0 with *s open, else an exit status. */
 static int open_with_hub(const struct fh_opts *o, fh_store **s, fh_actor *by, int64_t *hub)
@@ -154,7 +143,7 @@ static void print_record(const fh_party *p, enum fh_format format)
 static int cmd_show(struct fh_opts *o)
 {
 	int64_t id;
-	if (o->npos != 3 || !parse_id(o->pos[2], &id))
+	if (o->npos != 3 || !fh_cli_id(o->pos[2], &id))
 		return fh_cli_usage_error("%s", _("party show takes a tenant number"));
 	fh_store *s;
 	fh_actor by;
@@ -195,7 +184,7 @@ static int cmd_show(struct fh_opts *o)
 static int cmd_edit(struct fh_opts *o)
 {
 	int64_t id;
-	if (o->npos != 3 || !parse_id(o->pos[2], &id))
+	if (o->npos != 3 || !fh_cli_id(o->pos[2], &id))
 		return fh_cli_usage_error("%s", _("party edit takes a tenant number"));
 	const char *given[FH_PF_COUNT];
 	bool any = false;
@@ -335,7 +324,7 @@ static int cmd_instructors(struct fh_opts *o)
 	fh_store *s;
 	fh_actor by;
 	int64_t hub, id = 0;
-	if (o->npos > 3 || (o->npos == 3 && !parse_id(o->pos[2], &id)))
+	if (o->npos > 3 || (o->npos == 3 && !fh_cli_id(o->pos[2], &id)))
 		return fh_cli_usage_error("%s", _("party instructors takes an instructor's number, or none"));
 	int rc = open_with_hub(o, &s, &by, &hub);
 	if (rc)
@@ -375,7 +364,7 @@ static int cmd_event(struct fh_opts *o)
 {
 	int64_t id;
 	fh_sync_event e;
-	if (o->npos != 4 || !parse_id(o->pos[2], &id))
+	if (o->npos != 4 || !fh_cli_id(o->pos[2], &id))
 		return fh_cli_usage_error("%s", _("party event takes a tenant number and an event"));
 	if (!fh_sync_event_parse(o->pos[3], &e))
 		return fh_cli_usage_error(_("the event is registration, annual, leadership or rating, not '%s'"),
@@ -402,7 +391,7 @@ static int cmd_event(struct fh_opts *o)
 static int cmd_done(struct fh_opts *o)
 {
 	int64_t id;
-	if (o->npos != 3 || !parse_id(o->pos[2], &id))
+	if (o->npos != 3 || !fh_cli_id(o->pos[2], &id))
 		return fh_cli_usage_error("%s", _("party done takes a check number (fuhua party show)"));
 	int64_t on = fh_cli_day("--on", o->on);
 	if (on < 0)
@@ -477,7 +466,7 @@ static int cmd_member(struct fh_opts *o)
 	fh_member_kind kind = FH_MEMBER_FULL;
 	if (!list && !add && !edit && !remove)
 		return fh_cli_usage_error("%s", _("party member takes: list ID, add ID NAME, edit MEMBER, remove MEMBER"));
-	if (o->npos != (add ? 5 : 4) || !parse_id(o->pos[3], &id))
+	if (o->npos != (add ? 5 : 4) || !fh_cli_id(o->pos[3], &id))
 		return fh_cli_usage_error(_("party member %s: see fuhua --help"), sub);
 	if (o->kind && !fh_member_kind_parse(o->kind, &kind))
 		return fh_cli_usage_error(_("--kind takes full, probationary, applicant or activist, not '%s'"), o->kind);
@@ -593,7 +582,7 @@ static int branch_save(struct fh_opts *o, fh_store *s, const fh_actor *by, bool 
 			return rc;
 		b.hub_id = hub;
 	} else {
-		if (o->npos != 3 || !parse_id(o->pos[2], &b.id))
+		if (o->npos != 3 || !fh_cli_id(o->pos[2], &b.id))
 			return fh_cli_usage_error("%s", _("branch edit takes a branch number"));
 		if (fh_branch_get(s, by, b.id, &b, &err) != FH_OK)
 			return fh_cli_report(&err);

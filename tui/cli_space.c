@@ -16,17 +16,6 @@
 
 #define DAY 86400
 
-static bool parse_id(const char *s, int64_t *id)
-{
-	char *end;
-	errno = 0;
-	long long v = s ? strtoll(s, &end, 10) : 0;
-	if (!s || !*s || *end || errno || v <= 0)
-		return false;
-	*id = v;
-	return true;
-}
-
 /* A number option in [min, max]: the value, `absent` without it, -1 after
  * a usage error. */
 static long number_option(const char *option, const char *value, long min, long max, long absent)
@@ -138,7 +127,7 @@ static int cmd_allocations(struct fh_opts *o, fh_store *s, const fh_actor *by)
 			return fh_cli_report(&err);
 		f.space_id = sp.id;
 	}
-	if (o->tenant && !parse_id(o->tenant, &f.tenant_id))
+	if (o->tenant && !fh_cli_id(o->tenant, &f.tenant_id))
 		return fh_cli_usage_error(_("--tenant takes a tenant number, not '%s'"), o->tenant);
 	fh_allocation *rows;
 	size_t n;
@@ -154,7 +143,7 @@ static int cmd_allocate(struct fh_opts *o, fh_store *s, const fh_actor *by)
 	fh_allocation_req r = { 0 };
 	fh_space sp;
 	fh_error err;
-	if (o->npos != 4 || !parse_id(o->pos[3], &r.tenant_id))
+	if (o->npos != 4 || !fh_cli_id(o->pos[3], &r.tenant_id))
 		return fh_cli_usage_error("%s", _("space allocate takes a space and a tenant number"));
 	long seats = number_option("--seats", o->seats, 1, 10000, 1);
 	if (seats < 0 || (r.from = fh_cli_day("--from", o->from)) < 0 || (r.to = fh_cli_day("--to", o->to)) < 0)
@@ -179,7 +168,7 @@ static int cmd_allocate(struct fh_opts *o, fh_store *s, const fh_actor *by)
 static int cmd_release(struct fh_opts *o, fh_store *s, const fh_actor *by, bool handover)
 {
 	int64_t id, on = fh_cli_day("--on", o->on);
-	if (o->npos != 3 || !parse_id(o->pos[2], &id))
+	if (o->npos != 3 || !fh_cli_id(o->pos[2], &id))
 		return fh_cli_usage_error("%s", _("space release and handover take an allocation number"));
 	if (on < 0)
 		return 2;
@@ -243,7 +232,7 @@ static int cmd_waitlist(struct fh_opts *o, fh_store *s, const fh_actor *by)
 	int64_t id;
 	if (strcmp(what, "add") == 0) {
 		fh_space_type type;
-		if (o->npos != 4 || !parse_id(o->pos[3], &id))
+		if (o->npos != 4 || !fh_cli_id(o->pos[3], &id))
 			return fh_cli_usage_error("%s", _("space waitlist add takes a tenant number"));
 		if (!o->type || !fh_space_type_parse(o->type, &type))
 			return fh_cli_usage_error(_("--type takes office, desk or showcase, not '%s'"),
@@ -258,7 +247,7 @@ static int cmd_waitlist(struct fh_opts *o, fh_store *s, const fh_actor *by)
 		return 0;
 	}
 	if (strcmp(what, "remove") == 0) {
-		if (o->npos != 4 || !parse_id(o->pos[3], &id))
+		if (o->npos != 4 || !fh_cli_id(o->pos[3], &id))
 			return fh_cli_usage_error("%s", _("space waitlist remove takes a waiting-list number"));
 		if (fh_wait_remove(s, by, id, &err) != FH_OK)
 			return fh_cli_report(&err);
@@ -379,7 +368,7 @@ static int booking_add(struct fh_opts *o, fh_store *s, const fh_actor *by)
 	if (!parse_span(o->time, day, &r.starts, &r.ends))
 		return fh_cli_usage_error(_("--time takes HH:MM-HH:MM (like 14:00-16:00), not '%s'"),
 					  o->time ? o->time : "");
-	if (o->tenant && !parse_id(o->tenant, &r.tenant_id))
+	if (o->tenant && !fh_cli_id(o->tenant, &r.tenant_id))
 		return fh_cli_usage_error(_("--tenant takes a tenant number, not '%s'"), o->tenant);
 	r.weeks = (int)weeks;
 	if (fh_space_find(s, by, o->pos[2], 0, &sp, &err) != FH_OK)
@@ -429,7 +418,7 @@ static int booking_filter(struct fh_opts *o, fh_store *s, const fh_actor *by, fh
 			return fh_cli_report(&err);
 		f->space_id = sp.id;
 	}
-	if (o->tenant && !parse_id(o->tenant, &f->tenant_id))
+	if (o->tenant && !fh_cli_id(o->tenant, &f->tenant_id))
 		return fh_cli_usage_error(_("--tenant takes a tenant number, not '%s'"), o->tenant);
 	return -1;
 }
@@ -475,7 +464,7 @@ int fh_cli_booking(struct fh_opts *o)
 	if (k < 0)
 		return fh_cli_usage_error("%s", _("booking takes: add, list, cancel, approve, retry, export"));
 	int64_t id = 0;
-	if (k >= 2 && k <= 4 && (o->npos != 3 || !parse_id(o->pos[2], &id)))
+	if (k >= 2 && k <= 4 && (o->npos != 3 || !fh_cli_id(o->pos[2], &id)))
 		return fh_cli_usage_error(_("booking %s takes a booking number"), cmds[k]);
 	fh_store *s;
 	fh_actor by;

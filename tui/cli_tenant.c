@@ -15,17 +15,6 @@
 #include "i18n.h"
 #include "table.h"
 
-static bool parse_id(const char *s, int64_t *id)
-{
-	char *end;
-	errno = 0;
-	long long v = s ? strtoll(s, &end, 10) : 0;
-	if (!s || !*s || *end || errno || v <= 0)
-		return false;
-	*id = v;
-	return true;
-}
-
 /* Puts the options into a filter; returns an exit status or -1 to go on. */
 static int filter_from(const struct fh_opts *o, fh_store *s, const fh_actor *by, fh_tenant_filter *f)
 {
@@ -174,7 +163,7 @@ static void print_tenant(const fh_tenant *t, enum fh_format format)
 static int cmd_show(struct fh_opts *o)
 {
 	int64_t id;
-	if (o->npos != 3 || !parse_id(o->pos[2], &id))
+	if (o->npos != 3 || !fh_cli_id(o->pos[2], &id))
 		return fh_cli_usage_error("%s", _("tenant show takes one tenant number"));
 	fh_store *s;
 	fh_actor by;
@@ -228,7 +217,7 @@ static int cmd_add_edit(struct fh_opts *o, bool add)
 	int64_t id = 0;
 	if (add && o->npos != 2)
 		return fh_cli_usage_error("%s", _("tenant add takes options only (--name …)"));
-	if (!add && (o->npos != 3 || !parse_id(o->pos[2], &id)))
+	if (!add && (o->npos != 3 || !fh_cli_id(o->pos[2], &id)))
 		return fh_cli_usage_error("%s", _("tenant edit takes one tenant number and field options"));
 	if (o->tf[FH_TF_STAGE])
 		return fh_cli_usage_error("%s", _("the stage changes with 'tenant move'"));
@@ -297,9 +286,9 @@ static int cmd_move(struct fh_opts *o, bool extend)
 {
 	int64_t id;
 	fh_stage to = FH_STAGE_APPLIED;
-	if (extend && (o->npos != 3 || !parse_id(o->pos[2], &id)))
+	if (extend && (o->npos != 3 || !fh_cli_id(o->pos[2], &id)))
 		return fh_cli_usage_error("%s", _("tenant extend takes one tenant number"));
-	if (!extend && (o->npos != 4 || !parse_id(o->pos[2], &id)))
+	if (!extend && (o->npos != 4 || !fh_cli_id(o->pos[2], &id)))
 		return fh_cli_usage_error("%s", _("tenant move takes a tenant number and a stage"));
 	if (!extend && !fh_stage_parse_label(o->pos[3], &to))
 		return fh_cli_usage_error(_("'%s' is not a stage (applied, reviewing, incubating, graduated, exited)"), o->pos[3]);
