@@ -434,12 +434,13 @@ static int64_t space_id(fh_store *s, const char *hub, const char *code)
  * conflict check with 100 000 bookings on the hubs' rooms; the occupancy
  * report of the whole tree. Each beside the same rows read without the
  * index (NOT INDEXED) in the same run. */
-static void space_bench(fh_store *s, const fh_actor *admin, int tenants)
+/* 10 000 allocations in 16 lanes of the desk area, none over its seats;
+ * 100 000 bookings of the rooms, an hour each, from yesterday back.
+ * Returns how many rooms in rooms[]. */
+static int space_fill(fh_store *s, int64_t desk, int64_t today, int64_t *rooms, int max)
 {
-	enum { N = 200, ALLOCS = 10000, BOOKINGS = 100000 };
-	double ms[N], anchor[N];
+	enum { ALLOCS = 10000, BOOKINGS = 100000 };
 	fh_error err;
-	int64_t today = fh_clock_day(fh_clock_now()), desk = space_id(s, "ja-dn", "A2");
 	sqlite3_stmt *q;
 	/* 10 000 allocations: 16 lanes, each a run of 13-day allocations back from 90 days ago */
 	fh_tx_begin(s, &err);
@@ -460,10 +461,9 @@ static void space_bench(fh_store *s, const fh_actor *admin, int tenants)
 		sqlite3_reset(q);
 	}
 	/* 100 000 bookings: each room, days back from yesterday, slots of an hour */
-	int64_t rooms[64];
 	int nrooms = 0;
 	fh_store_stmt(s, "SELECT id FROM spaces WHERE type IN ('meeting_room','activity_room') ORDER BY id", &q, NULL);
-	while (nrooms < 64 && sqlite3_step(q) == SQLITE_ROW)
+	while (nrooms < max && sqlite3_step(q) == SQLITE_ROW)
 		rooms[nrooms++] = sqlite3_column_int64(q, 0);
 	sqlite3_reset(q);
 	for (int i = 0; i < BOOKINGS && nrooms; i++) {
@@ -479,6 +479,18 @@ static void space_bench(fh_store *s, const fh_actor *admin, int tenants)
 	}
 	fh_tx_commit(s, &err);
 	sqlite3_exec(fh_store_db(s), "ANALYZE", NULL, NULL, NULL);
+	return nrooms;
+}
+
+static void space_bench(fh_store *s, const fh_actor *admin, int tenants)
+{
+	enum { N = 200 };
+	double ms[N], anchor[N];
+	fh_error err;
+	int64_t today = fh_clock_day(fh_clock_now()), desk = space_id(s, "ja-dn", "A2");
+	int64_t rooms[64];
+	int nrooms = space_fill(s, desk, today, rooms, 64);
+	sqlite3_stmt *q;
 	int count = 0;
 	fh_store_stmt(s, "SELECT count(*) FROM allocations WHERE space_id IN (SELECT id FROM spaces"
 		      " WHERE hub_id = (SELECT hub_id FROM spaces WHERE id = ?1))", &q, NULL);

@@ -297,7 +297,7 @@ fh_status fh_cfg_get_text(struct fh_cfg_ctx *c, const fh_ynode *n, size_t max_ch
 }
 
 /* A code: 1–32 of [A-Za-z0-9_-]. */
-static fh_status get_code(struct fh_cfg_ctx *c, const fh_ynode *n, char **out)
+fh_status fh_cfg_get_code(struct fh_cfg_ctx *c, const fh_ynode *n, char **out)
 {
 	fh_status st = fh_cfg_want(c, n, FH_YSCALAR, _("a code"));
 	if (st != FH_OK)
@@ -474,7 +474,7 @@ static fh_status read_templates(struct fh_cfg_ctx *c, const fh_ynode *n, fh_mile
 			int ki = fh_cfg_key_index(k->value, keys);
 			switch (ki) {
 			case 0:
-				st = get_code(c, v, &t[i].code);
+				st = fh_cfg_get_code(c, v, &t[i].code);
 				for (size_t p = 0; st == FH_OK && p < i; p++)
 					if (strcmp(t[p].code, t[i].code) == 0)
 						st = fh_cfg_at(c, v, _("milestone code '%s' is used twice"),
@@ -611,12 +611,9 @@ static fh_status apply_rule(struct fh_cfg_ctx *c, const fh_ynode *k, const fh_yn
 
 static fh_status read_level(fh_config *cfg, const char *path, fh_level expect, fh_error *err)
 {
-	static const char *const keys[] = {
-		"level", "incubation_term_months", "extension_months", "free_period_months",
-		"idle_lock_minutes", "fields", "stages", "milestones", "party", "graduation", "sync",
-		"coverage", "fee_per_m2_month", "fee_per_seat_month", "handover_working_days",
-		"booking", "holidays", NULL,
-	};
+	/* "level", then every rule key */
+	const char *keys[1 + sizeof rule_keys / sizeof rule_keys[0]] = { "level" };
+	memcpy(keys + 1, rule_keys, sizeof rule_keys);
 	struct fh_cfg_ctx c = { path, err };
 	fh_ynode *root;
 	fh_status st = fh_yaml_load(path, &root, err);
@@ -661,71 +658,6 @@ out:
 	cfg->levels[expect] = r;
 	cfg->have_level[expect] = true;
 	return FH_OK;
-}
-
-static fh_status read_spaces(struct fh_cfg_ctx *c, const fh_ynode *n, fh_hub_def *h)
-{
-	static const char *const keys[] = { "code", "name", "type", "floor", "area", "seats",
-					    "approval", NULL };
-	fh_status st = fh_cfg_want(c, n, FH_YSEQ, _("a list of spaces"));
-	if (st != FH_OK)
-		return st;
-	if (n->n > 2000)
-		return fh_cfg_at(c, n, _("too many spaces (at most 2000)"), NULL, NULL);
-	h->spaces = n->n ? calloc(n->n, sizeof *h->spaces) : NULL;
-	if (n->n && !h->spaces)
-		return oom(c);
-	for (size_t i = 0; st == FH_OK && i < n->n; i++) {
-		const fh_ynode *m = n->kids[i];
-		fh_space_def *s = &h->spaces[i];
-		h->nspaces = i + 1;
-		s->floor = 1;
-		s->line = m->line;
-		s->column = m->column;
-		unsigned seen = 0;
-		if ((st = fh_cfg_want(c, m, FH_YMAP, _("a space (a map)"))) != FH_OK)
-			break;
-		for (size_t j = 0; st == FH_OK && j < m->n; j++) {
-			const fh_ynode *k = m->kids[2 * j], *v = m->kids[2 * j + 1];
-			int ki = fh_cfg_key_index(k->value, keys);
-			switch (ki) {
-			case 0:
-				st = get_code(c, v, &s->code);
-				for (size_t p = 0; st == FH_OK && p < i; p++)
-					if (strcmp(h->spaces[p].code, s->code) == 0)
-						st = fh_cfg_at(c, v, _("duplicate space code '%s'"), s->code, NULL);
-				break;
-			case 1:
-				st = fh_cfg_get_text(c, v, 30, &s->name);
-				break;
-			case 2:
-				if ((st = fh_cfg_want(c, v, FH_YSCALAR, _("a space type"))) == FH_OK &&
-				    !fh_space_type_parse(v->value, &s->type))
-					st = fh_cfg_at(c, v, _("unknown space type '%s' (office, desk, activity_room, meeting_room, showcase)"),
-						v->value, NULL);
-				break;
-			case 3:
-				st = fh_cfg_get_int(c, v, -5, 99, &s->floor);
-				break;
-			case 4:
-				st = fh_cfg_get_number(c, v, 0.5, 100000, &s->area);
-				break;
-			case 5:
-				st = fh_cfg_get_int(c, v, 0, 10000, &s->seats);
-				break;
-			case 6:
-				st = fh_cfg_get_bool(c, v, &s->approval);
-				break;
-			default:
-				st = fh_cfg_unknown_key(c, k, keys);
-			}
-			if (ki >= 0)
-				seen |= 1u << ki;
-		}
-		if (st == FH_OK) /* code, name, type, area */
-			st = fh_cfg_check_required(c, m, seen, 1u | 2u | 4u | 16u, keys);
-	}
-	return st;
 }
 
 static void hub_def_free(fh_hub_def *h)
@@ -780,7 +712,7 @@ static fh_status read_hub(fh_config *cfg, const char *path, struct hub_entry *e,
 		int ki = fh_cfg_key_index(k->value, keys);
 		switch (ki) {
 		case 0:
-			st = get_code(&c, v, &h->code);
+			st = fh_cfg_get_code(&c, v, &h->code);
 			e->code_line = v->line;
 			e->code_col = v->column;
 			break;
@@ -795,7 +727,7 @@ static fh_status read_hub(fh_config *cfg, const char *path, struct hub_entry *e,
 					v->value, NULL);
 			break;
 		case 3:
-			st = get_code(&c, v, &h->parent);
+			st = fh_cfg_get_code(&c, v, &h->parent);
 			e->parent_line = v->line;
 			e->parent_col = v->column;
 			break;
@@ -803,7 +735,7 @@ static fh_status read_hub(fh_config *cfg, const char *path, struct hub_entry *e,
 			st = fh_cfg_get_text(&c, v, 100, &h->address);
 			break;
 		case 5:
-			st = read_spaces(&c, v, h);
+			st = fh_cfg_read_spaces(&c, v, h);
 			break;
 		case 6:
 			overrides = v;

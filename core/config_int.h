@@ -55,5 +55,9 @@ bool fh_cfg_space_copy(fh_rules *dst, const fh_rules *src);
 void fh_cfg_space_free(fh_rules *r);
 fh_status fh_cfg_read_booking(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rules *r);
 fh_status fh_cfg_read_holidays(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rules *r);
+/* A hub file's spaces (config_space.c). */
+fh_status fh_cfg_read_spaces(struct fh_cfg_ctx *c, const fh_ynode *n, fh_hub_def *h);
+/* A code: 1–32 letters, digits, '-' or '_'; replaces *out. */
+fh_status fh_cfg_get_code(struct fh_cfg_ctx *c, const fh_ynode *n, char **out);
 
 #endif

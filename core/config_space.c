@@ -187,3 +187,69 @@ fh_status fh_cfg_read_holidays(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rules
 	r->ndays_worked = nworked;
 	return FH_OK;
 }
+
+/* A hub's spaces: code, name, type, floor, area, seats, approval. */
+fh_status fh_cfg_read_spaces(struct fh_cfg_ctx *c, const fh_ynode *n, fh_hub_def *h)
+{
+	static const char *const keys[] = { "code", "name", "type", "floor", "area", "seats",
+					    "approval", NULL };
+	fh_status st = fh_cfg_want(c, n, FH_YSEQ, _("a list of spaces"));
+	if (st != FH_OK)
+		return st;
+	if (n->n > 2000)
+		return fh_cfg_at(c, n, _("too many spaces (at most 2000)"), NULL, NULL);
+	h->spaces = n->n ? calloc(n->n, sizeof *h->spaces) : NULL;
+	if (n->n && !h->spaces)
+		return fh_error_set(c->err, FH_ENOMEM, NULL, "%s", _("out of memory"));
+	for (size_t i = 0; st == FH_OK && i < n->n; i++) {
+		const fh_ynode *m = n->kids[i];
+		fh_space_def *s = &h->spaces[i];
+		h->nspaces = i + 1;
+		s->floor = 1;
+		s->line = m->line;
+		s->column = m->column;
+		unsigned seen = 0;
+		if ((st = fh_cfg_want(c, m, FH_YMAP, _("a space (a map)"))) != FH_OK)
+			break;
+		for (size_t j = 0; st == FH_OK && j < m->n; j++) {
+			const fh_ynode *k = m->kids[2 * j], *v = m->kids[2 * j + 1];
+			int ki = fh_cfg_key_index(k->value, keys);
+			switch (ki) {
+			case 0:
+				st = fh_cfg_get_code(c, v, &s->code);
+				for (size_t p = 0; st == FH_OK && p < i; p++)
+					if (strcmp(h->spaces[p].code, s->code) == 0)
+						st = fh_cfg_at(c, v, _("duplicate space code '%s'"), s->code, NULL);
+				break;
+			case 1:
+				st = fh_cfg_get_text(c, v, 30, &s->name);
+				break;
+			case 2:
+				if ((st = fh_cfg_want(c, v, FH_YSCALAR, _("a space type"))) == FH_OK &&
+				    !fh_space_type_parse(v->value, &s->type))
+					st = fh_cfg_at(c, v, _("unknown space type '%s' (office, desk, activity_room, meeting_room, showcase)"),
+						v->value, NULL);
+				break;
+			case 3:
+				st = fh_cfg_get_int(c, v, -5, 99, &s->floor);
+				break;
+			case 4:
+				st = fh_cfg_get_number(c, v, 0.5, 100000, &s->area);
+				break;
+			case 5:
+				st = fh_cfg_get_int(c, v, 0, 10000, &s->seats);
+				break;
+			case 6:
+				st = fh_cfg_get_bool(c, v, &s->approval);
+				break;
+			default:
+				st = fh_cfg_unknown_key(c, k, keys);
+			}
+			if (ki >= 0)
+				seen |= 1u << ki;
+		}
+		if (st == FH_OK) /* code, name, type, area */
+			st = fh_cfg_check_required(c, m, seen, 1u | 2u | 4u | 16u, keys);
+	}
+	return st;
+}

@@ -1,7 +1,6 @@
 /* fuhua tui — the party subcommands: the record, its lists, the sync
  * checks, joint branches and the coverage report. The figures are the party
  * module's, the same the Party screen shows. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -126,14 +126,15 @@ static void describe(const struct stage *s, const fh_stage_plan *p, struct fh_co
 	case FH_STAGE_GRADUATED:
 		snprintf(c->title, sizeof c->title, _("Graduate %s (出壳)?"), name);
 		snprintf(c->text, sizeof c->text,
-			 _("The incubation ends today and the stage becomes final. The tenant holds %d seats in %d spaces; release them on the Spaces screen. This cannot be undone."),
-			 p->seats, p->allocations);
+			 _("The incubation ends today and the stage becomes final. Its %d spaces (%d seats) are released today, to be handed back by %s. This cannot be undone."),
+			 p->allocations, p->seats, fh_clock_format_date(p->handover_due, d, sizeof d));
 		break;
 	default:
 		snprintf(c->title, sizeof c->title, _("%s leaves incubation?"), name);
 		snprintf(c->text, sizeof c->text,
-			 _("Reason: %s. The stage becomes final; %d open milestones stay open and the tenant holds %d seats in %d spaces. This cannot be undone."),
-			 s->reason, p->open_milestones, p->seats, p->allocations);
+			 _("Reason: %s. The stage becomes final; %d open milestones stay open. Its %d spaces (%d seats) are released today, to be handed back by %s. This cannot be undone."),
+			 s->reason, p->open_milestones, p->allocations, p->seats,
+			 fh_clock_format_date(p->handover_due, d, sizeof d));
 		break;
 	}
 }

@@ -217,6 +217,19 @@ static void test_release_and_graduation(void **s)
 	assert_true(a.end_on < a.start_on);
 	assert_int_equal(a.handover_due, 0);
 	assert_int_equal(fh_allocation_handed_over(st, &sys_actor, future, 0, &err), FH_EINVAL);
+	/* an exit through the lifecycle releases the tenant's spaces in its transaction */
+	int64_t gone = tenant("ja-pp", "己退出服务社"), held;
+	assert_int_equal(alloc("ja-pp/1", gone, 0, "2026-06-10", "2027-06-09", &held, &err), FH_OK);
+	assert_int_equal(fh_tenant_get_by_id(st, &sys_actor, gone, &tt, &err), FH_OK);
+	assert_int_equal(fh_tenant_move(st, &sys_actor, gone, tt.version, FH_STAGE_EXITED, "迁出本街道", &err), FH_OK);
+	assert_int_equal(fh_allocation_get(st, &sys_actor, held, &a, &err), FH_OK);
+	assert_int_equal(a.end_on, day("2026-06-10"));
+	assert_int_equal(a.released_on, day("2026-06-10"));
+	/* 15 working days: the Dragon Boat holiday (19 June) does not count */
+	assert_int_equal(a.handover_due, day("2026-07-02"));
+	fh_space sp;
+	assert_int_equal(fh_space_find(st, &sys_actor, "ja-pp/1", day("2026-06-11"), &sp, &err), FH_OK);
+	assert_int_equal(sp.holders, 0);
 }
 
 static int64_t at(const char *ymd, int h, int m)
