@@ -148,22 +148,17 @@ static void count_things(fh_store *s, const fh_tenant *t, fh_stage_plan *p)
 	sqlite3_stmt *q;
 	fh_store_stmt(s,
 		"SELECT (SELECT count(*) FROM milestone_templates WHERE hub_id = ?2),"
-		" (SELECT count(*) FROM milestones WHERE tenant_id = ?1 AND done_on IS NULL),"
-		" (SELECT count(*) FROM allocations WHERE tenant_id = ?1 AND end_on >= ?3),"
-		" (SELECT coalesce(sum(seats), 0) FROM allocations WHERE tenant_id = ?1 AND end_on >= ?3"
-		"   AND start_on <= ?3)", &q, NULL);
+		" (SELECT count(*) FROM milestones WHERE tenant_id = ?1 AND done_on IS NULL)", &q, NULL);
 	if (!q)
 		return;
 	sqlite3_bind_int64(q, 1, t->id);
 	sqlite3_bind_int64(q, 2, t->hub_id);
-	sqlite3_bind_int64(q, 3, fh_clock_day(fh_clock_now()));
 	if (sqlite3_step(q) == SQLITE_ROW) {
 		p->milestones = sqlite3_column_int(q, 0);
 		p->open_milestones = sqlite3_column_int(q, 1);
-		p->allocations = sqlite3_column_int(q, 2);
-		p->seats = sqlite3_column_int(q, 3);
 	}
 	sqlite3_reset(q);
+	fh_space_held(s, t->id, fh_clock_now(), &p->allocations, &p->seats);
 	p->handover_due = fh_space_handover_due(s, t->hub_id, fh_clock_now());
 }
 

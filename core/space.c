@@ -349,6 +349,23 @@ static fh_status handover_due(fh_store *s, int64_t hub, int64_t on, int64_t *due
 	return st;
 }
 
+void fh_space_held(fh_store *s, int64_t tenant, int64_t t, int *allocations, int *seats)
+{
+	sqlite3_stmt *q;
+	*allocations = *seats = 0;
+	if (fh_store_stmt(s, "SELECT count(*), coalesce(sum(seats) FILTER (WHERE start_on <= ?2), 0)"
+			     " FROM allocations WHERE tenant_id = ?1 AND end_on >= ?2 AND end_on >= start_on",
+			  &q, NULL) != FH_OK)
+		return;
+	sqlite3_bind_int64(q, 1, tenant);
+	sqlite3_bind_int64(q, 2, fh_clock_day(t));
+	if (sqlite3_step(q) == SQLITE_ROW) {
+		*allocations = sqlite3_column_int(q, 0);
+		*seats = sqlite3_column_int(q, 1);
+	}
+	sqlite3_reset(q);
+}
+
 int64_t fh_space_handover_due(fh_store *s, int64_t hub, int64_t t)
 {
 	int64_t due = 0;

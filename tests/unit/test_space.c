@@ -217,9 +217,15 @@ static void test_release_and_graduation(void **s)
 	assert_true(a.end_on < a.start_on);
 	assert_int_equal(a.handover_due, 0);
 	assert_int_equal(fh_allocation_handed_over(st, &sys_actor, future, 0, &err), FH_EINVAL);
-	/* an exit through the lifecycle releases the tenant's spaces in its transaction */
+	/* an exit through the lifecycle releases the tenant's spaces in its transaction,
+	 * after a confirmation that counted them */
 	int64_t gone = tenant("ja-pp", "己退出服务社"), held;
 	assert_int_equal(alloc("ja-pp/1", gone, 0, "2026-06-10", "2027-06-09", &held, &err), FH_OK);
+	fh_stage_plan plan;
+	assert_int_equal(fh_tenant_move_plan(st, &sys_actor, gone, FH_STAGE_EXITED, "迁出本街道", &plan, &err), FH_OK);
+	assert_int_equal(plan.allocations, 1);
+	assert_int_equal(plan.seats, 4);
+	assert_int_equal(plan.handover_due, day("2026-07-02"));
 	assert_int_equal(fh_tenant_get_by_id(st, &sys_actor, gone, &tt, &err), FH_OK);
 	assert_int_equal(fh_tenant_move(st, &sys_actor, gone, tt.version, FH_STAGE_EXITED, "迁出本街道", &err), FH_OK);
 	assert_int_equal(fh_allocation_get(st, &sys_actor, held, &a, &err), FH_OK);
