@@ -104,12 +104,14 @@ static void strv_free(char **v, size_t n)
 	free(v);
 }
 
-static void tpl_free(fh_milestone_tpl *t, size_t n)
+void fh_cfg_tpl_free(fh_milestone_tpl *t, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		free(t[i].code);
 		free(t[i].title);
 		free(t[i].kind);
+		free(t[i].title_en);
+		free(t[i].evidence);
 	}
 	free(t);
 }
@@ -119,8 +121,8 @@ static void rules_free(fh_rules *r)
 	strv_free(r->fields, r->nfields);
 	for (int s = 0; s < FH_STAGE_COUNT; s++)
 		free(r->stages[s].label);
-	tpl_free(r->org, r->norg);
-	tpl_free(r->party, r->nparty);
+	fh_cfg_tpl_free(r->org, r->norg);
+	fh_cfg_tpl_free(r->party, r->nparty);
 	fh_cfg_space_free(r);
 	memset(r, 0, sizeof *r);
 }
@@ -148,7 +150,11 @@ static fh_milestone_tpl *tpl_copy(const fh_milestone_tpl *t, size_t n, bool *ok)
 		d[i].code = dup_or_null(t[i].code, ok);
 		d[i].title = dup_or_null(t[i].title, ok);
 		d[i].kind = dup_or_null(t[i].kind, ok);
+		d[i].title_en = dup_or_null(t[i].title_en, ok);
+		d[i].evidence = dup_or_null(t[i].evidence, ok);
 		d[i].due_months = t[i].due_months;
+		d[i].required = t[i].required;
+		d[i].min_rating = t[i].min_rating;
 	}
 	return d;
 }
@@ -187,6 +193,11 @@ static void rules_defaults(fh_rules *r)
 	r->grad_all_milestones = true;
 	r->grad_party_coverage = true;
 	r->grad_min_rating = 0;
+	r->grad_registered = true;
+	r->grad_handovers = true;
+	r->quiet_days = 30;
+	r->lead_days[0] = 30, r->lead_days[1] = 7, r->lead_days[2] = 0;
+	r->nlead = 3;
 	fh_cfg_party_defaults(r);
 	fh_cfg_space_defaults(r);
 }
@@ -384,10 +395,11 @@ static const char *const rule_keys[] = {
 	"incubation_term_months", "extension_months", "free_period_months",
 	"idle_lock_minutes", "fields", "stages", "milestones", "party", "graduation", "sync",
 	"coverage", "fee_per_m2_month", "fee_per_seat_month", "handover_working_days", "booking",
-	"holidays", NULL,
+	"holidays", "mentoring", NULL,
 };
 enum { RK_TERM, RK_EXT, RK_FREE, RK_LOCK, RK_FIELDS, RK_STAGES, RK_MILESTONES, RK_PARTY, RK_GRAD,
-       RK_SYNC, RK_COVERAGE, RK_FEE_M2, RK_FEE_SEAT, RK_HANDOVER, RK_BOOKING, RK_HOLIDAYS };
+       RK_SYNC, RK_COVERAGE, RK_FEE_M2, RK_FEE_SEAT, RK_HANDOVER, RK_BOOKING, RK_HOLIDAYS,
+       RK_MENTORING };
 
 static fh_status read_fields(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rules *r)
 {
@@ -448,98 +460,10 @@ static fh_status read_stages(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rules *
 	return st;
 }
 
-static const char *const milestone_kinds[] = {
-	"task", "grant", "contract", "registration", "inspection", "election", "rating", NULL,
-};
-
-static fh_status read_templates(struct fh_cfg_ctx *c, const fh_ynode *n, fh_milestone_tpl **out,
-				size_t *nout)
-{
-	static const char *const keys[] = { "code", "title", "due_months", "kind", NULL };
-	fh_status st = fh_cfg_want(c, n, FH_YSEQ, _("a list of milestones"));
-	if (st != FH_OK)
-		return st;
-	if (n->n > 100)
-		return fh_cfg_at(c, n, _("too many milestones (at most 100)"), NULL, NULL);
-	fh_milestone_tpl *t = n->n ? calloc(n->n, sizeof *t) : NULL;
-	if (n->n && !t)
-		return oom(c);
-	for (size_t i = 0; st == FH_OK && i < n->n; i++) {
-		const fh_ynode *m = n->kids[i];
-		unsigned seen = 0;
-		if ((st = fh_cfg_want(c, m, FH_YMAP, _("a milestone (a map)"))) != FH_OK)
-			break;
-		for (size_t j = 0; st == FH_OK && j < m->n; j++) {
-			const fh_ynode *k = m->kids[2 * j], *v = m->kids[2 * j + 1];
-			int ki = fh_cfg_key_index(k->value, keys);
-			switch (ki) {
-			case 0:
-				st = fh_cfg_get_code(c, v, &t[i].code);
-				for (size_t p = 0; st == FH_OK && p < i; p++)
-					if (strcmp(t[p].code, t[i].code) == 0)
-						st = fh_cfg_at(c, v, _("milestone code '%s' is used twice"),
-							t[i].code, NULL);
-				break;
-			case 1:
-				st = fh_cfg_get_text(c, v, 40, &t[i].title);
-				break;
-			case 2:
-				st = fh_cfg_get_int(c, v, 0, 120, &t[i].due_months);
-				break;
-			case 3:
-				if ((st = fh_cfg_want(c, v, FH_YSCALAR, _("a milestone kind"))) == FH_OK) {
-					if (fh_cfg_key_index(v->value, milestone_kinds) < 0)
-						st = fh_cfg_at(c, v, _("unknown milestone kind '%s' (task, grant, contract, registration, inspection, election, rating)"),
-							v->value, NULL);
-					else if (!(t[i].kind = strdup(v->value)))
-						st = oom(c);
-				}
-				break;
-			default:
-				st = fh_cfg_unknown_key(c, k, keys);
-			}
-			if (ki >= 0)
-				seen |= 1u << ki;
-		}
-		if (st == FH_OK)
-			st = fh_cfg_check_required(c, m, seen, 0x7, keys);
-		if (st == FH_OK && !t[i].kind && !(t[i].kind = strdup("task")))
-			st = oom(c);
-	}
-	if (st != FH_OK) {
-		tpl_free(t, n->n);
-		return st;
-	}
-	tpl_free(*out, *nout);
-	*out = t;
-	*nout = n->n;
-	return FH_OK;
-}
-
-static fh_status read_milestones(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rules *r)
-{
-	static const char *const keys[] = { "org", "party", NULL };
-	fh_status st = fh_cfg_want(c, n, FH_YMAP, _("a map with org and party"));
-	for (size_t i = 0; st == FH_OK && i < n->n; i++) {
-		const fh_ynode *k = n->kids[2 * i], *v = n->kids[2 * i + 1];
-		switch (fh_cfg_key_index(k->value, keys)) {
-		case 0:
-			st = read_templates(c, v, &r->org, &r->norg);
-			break;
-		case 1:
-			st = read_templates(c, v, &r->party, &r->nparty);
-			break;
-		default:
-			st = fh_cfg_unknown_key(c, k, keys);
-		}
-	}
-	return st;
-}
-
 static fh_status read_graduation(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rules *r)
 {
 	static const char *const keys[] = { "min_months", "all_milestones", "party_coverage",
-					    "min_rating", NULL };
+					    "min_rating", "registered", "handovers_clear", NULL };
 	fh_status st = fh_cfg_want(c, n, FH_YMAP, _("a map of graduation criteria"));
 	for (size_t i = 0; st == FH_OK && i < n->n; i++) {
 		const fh_ynode *k = n->kids[2 * i], *v = n->kids[2 * i + 1];
@@ -555,6 +479,12 @@ static fh_status read_graduation(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rul
 			break;
 		case 3:
 			st = fh_cfg_get_int(c, v, 0, 5, &r->grad_min_rating);
+			break;
+		case 4:
+			st = fh_cfg_get_bool(c, v, &r->grad_registered);
+			break;
+		case 5:
+			st = fh_cfg_get_bool(c, v, &r->grad_handovers);
 			break;
 		default:
 			st = fh_cfg_unknown_key(c, k, keys);
@@ -583,7 +513,7 @@ static fh_status apply_rule(struct fh_cfg_ctx *c, const fh_ynode *k, const fh_yn
 	case RK_STAGES:
 		return read_stages(c, v, r);
 	case RK_MILESTONES:
-		return read_milestones(c, v, r);
+		return fh_cfg_read_milestones(c, v, r);
 	case RK_PARTY:
 		return fh_cfg_read_party(c, v, r);
 	case RK_GRAD:
@@ -602,6 +532,8 @@ static fh_status apply_rule(struct fh_cfg_ctx *c, const fh_ynode *k, const fh_yn
 		return fh_cfg_read_booking(c, v, r);
 	case RK_HOLIDAYS:
 		return fh_cfg_read_holidays(c, v, r);
+	case RK_MENTORING:
+		return fh_cfg_read_mentoring(c, v, r);
 	default:
 		return FH_OK;
 	}

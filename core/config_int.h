@@ -48,6 +48,12 @@ fh_status fh_cfg_read_party(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rules *r
 fh_status fh_cfg_read_sync(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rules *r);
 fh_status fh_cfg_read_coverage(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rules *r);
 
+/* milestones: and mentoring: (config_milestone.c); templates are freed
+ * with fh_cfg_tpl_free. */
+fh_status fh_cfg_read_milestones(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rules *r);
+fh_status fh_cfg_read_mentoring(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rules *r);
+void fh_cfg_tpl_free(fh_milestone_tpl *t, size_t n);
+
 /* fee_per_*, handover_working_days, booking: and holidays: (config_space.c);
  * the calendar's lists are owned by the rules: copy and free them here. */
 void fh_cfg_space_defaults(fh_rules *r);

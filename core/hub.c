@@ -18,8 +18,9 @@
 static void describe_tpl(fh_buf *b, const char *track, const fh_milestone_tpl *t, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		fh_buf_printf(b, "|%s:%s:%s:%d:%s", track, t[i].code, t[i].title, t[i].due_months,
-			      t[i].kind);
+		fh_buf_printf(b, "|%s:%s:%s:%d:%s:%s:%s:%d:%d", track, t[i].code, t[i].title,
+			      t[i].due_months, t[i].kind, t[i].title_en ? t[i].title_en : "",
+			      t[i].evidence ? t[i].evidence : "", t[i].required, t[i].min_rating);
 }
 
 static void fingerprint(const fh_hub_def *h, char out[17])
@@ -45,6 +46,9 @@ static void fingerprint(const fh_hub_def *h, char out[17])
 		fh_buf_printf(&b, "|r:%s:%g:%g", r->refs[i].name, r->refs[i].org, r->refs[i].work);
 	fh_buf_printf(&b, "|sp:%g:%g:%d:%d:%d:%d", r->fee_per_m2_month, r->fee_per_seat_month,
 		      r->handover_working_days, r->opens, r->closes, r->max_hours_per_week);
+	fh_buf_printf(&b, "|m:%d:%d:%d", r->grad_registered, r->grad_handovers, r->quiet_days);
+	for (int i = 0; i < r->nlead; i++)
+		fh_buf_printf(&b, ":%d", r->lead_days[i]);
 	for (size_t i = 0; i < r->ndays_off; i++)
 		fh_buf_printf(&b, "|o:%lld", (long long)r->days_off[i]);
 	for (size_t i = 0; i < r->ndays_worked; i++)
@@ -91,13 +95,18 @@ static int64_t lookup_id(fh_store *s, const char *sql, const char *code)
 	return id;
 }
 
-/* Fees, handover, rooms' hours and the calendar (space.h, calendar.h). */
+/* Fees, handover, rooms' hours and the calendar (space.h, calendar.h);
+ * mentoring's quiet days and lead times, and two graduation criteria. */
 static fh_status write_space_rules(struct sync *y, int64_t hub, const fh_rules *r)
 {
 	sqlite3_stmt *q;
+	char lead[64] = "";
+	for (int i = 0, used = 0; i < r->nlead; i++)
+		used += snprintf(lead + used, sizeof lead - (size_t)used, "%s%d", i ? "," : "", r->lead_days[i]);
 	fh_status st = fh_store_stmt(y->s,
 		"UPDATE hubs SET fee_per_m2_month = ?2, fee_per_seat_month = ?3,"
-		" handover_working_days = ?4, opens = ?5, closes = ?6, max_hours_per_week = ?7"
+		" handover_working_days = ?4, opens = ?5, closes = ?6, max_hours_per_week = ?7,"
+		" quiet_days = ?8, lead_days = ?9, grad_registered = ?10, grad_handovers = ?11"
 		" WHERE id = ?1", &q, y->err);
 	if (st != FH_OK)
 		return st;
@@ -108,6 +117,10 @@ static fh_status write_space_rules(struct sync *y, int64_t hub, const fh_rules *
 	sqlite3_bind_int(q, 5, r->opens);
 	sqlite3_bind_int(q, 6, r->closes);
 	sqlite3_bind_int(q, 7, r->max_hours_per_week);
+	sqlite3_bind_int(q, 8, r->quiet_days);
+	sqlite3_bind_text(q, 9, lead, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(q, 10, r->grad_registered);
+	sqlite3_bind_int(q, 11, r->grad_handovers);
 	st = step_done(y, q, _("saving hub rules"));
 	for (int off = 0; off < 2; off++) {
 		const int64_t *days = off ? r->days_off : r->days_worked;
@@ -175,7 +188,8 @@ static fh_status write_rules(struct sync *y, int64_t hub, const fh_rules *r)
 			sqlite3_stmt *q;
 			fh_status q_rc = fh_store_stmt(s,
 				"INSERT INTO milestone_templates(hub_id, track, seq, code, title,"
-				" due_months, kind) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)", &q, y->err);
+				" due_months, kind, title_en, evidence, required, min_rating)"
+				" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", &q, y->err);
 			if (q_rc != FH_OK)
 				return q_rc;
 			sqlite3_bind_int64(q, 1, hub);
@@ -185,6 +199,10 @@ static fh_status write_rules(struct sync *y, int64_t hub, const fh_rules *r)
 			sqlite3_bind_text(q, 5, t[i].title, -1, SQLITE_TRANSIENT);
 			sqlite3_bind_int(q, 6, t[i].due_months);
 			sqlite3_bind_text(q, 7, t[i].kind, -1, SQLITE_TRANSIENT);
+			fh_bind_text(q, 8, t[i].title_en);
+			fh_bind_text(q, 9, t[i].evidence);
+			sqlite3_bind_int(q, 10, t[i].required);
+			sqlite3_bind_int(q, 11, t[i].min_rating);
 			st = step_done(y, q, _("saving hub rules"));
 		}
 	}

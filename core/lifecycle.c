@@ -7,6 +7,7 @@
 
 #include "fuhua/buf.h"
 #include "fuhua/clock.h"
+#include "fuhua/milestone.h"
 #include "fuhua/party.h"
 #include "fuhua/space.h"
 #include "fuhua/tenant.h"
@@ -51,7 +52,7 @@ int fh_tenant_months(const fh_tenant *t, int64_t now)
 
 struct hub_rules {
 	int term, extension, grad_min_months, grad_min_rating;
-	bool grad_all_milestones, grad_party_coverage;
+	bool grad_all_milestones, grad_party_coverage, grad_registered, grad_handovers;
 };
 
 static fh_status load_rules(fh_store *s, int64_t hub, struct hub_rules *r, fh_error *err)
@@ -59,7 +60,8 @@ static fh_status load_rules(fh_store *s, int64_t hub, struct hub_rules *r, fh_er
 	sqlite3_stmt *q;
 	fh_status q_rc = fh_store_stmt(s,
 		"SELECT incubation_term_months, extension_months, grad_min_months, grad_min_rating,"
-		" grad_all_milestones, grad_party_coverage FROM hubs WHERE id = ?1", &q, err);
+		" grad_all_milestones, grad_party_coverage, grad_registered, grad_handovers"
+		" FROM hubs WHERE id = ?1", &q, err);
 	if (q_rc != FH_OK)
 		return q_rc;
 	sqlite3_bind_int64(q, 1, hub);
@@ -71,24 +73,11 @@ static fh_status load_rules(fh_store *s, int64_t hub, struct hub_rules *r, fh_er
 		r->grad_min_rating = sqlite3_column_int(q, 3);
 		r->grad_all_milestones = sqlite3_column_int(q, 4) != 0;
 		r->grad_party_coverage = sqlite3_column_int(q, 5) != 0;
+		r->grad_registered = sqlite3_column_int(q, 6) != 0;
+		r->grad_handovers = sqlite3_column_int(q, 7) != 0;
 	}
 	sqlite3_reset(q);
 	return rc == SQLITE_ROW ? FH_OK : fh_store_fail(s, err, _("reading the hub's rules"));
-}
-
-static int open_milestones(fh_store *s, int64_t tenant)
-{
-	sqlite3_stmt *q;
-	fh_store_stmt(s, "SELECT count(*) FROM milestones WHERE tenant_id = ?1"
-					   " AND done_on IS NULL", &q, NULL);
-	int n = 0;
-	if (!q)
-		return 0;
-	sqlite3_bind_int64(q, 1, tenant);
-	if (sqlite3_step(q) == SQLITE_ROW)
-		n = sqlite3_column_int(q, 0);
-	sqlite3_reset(q);
-	return n;
 }
 
 static void unmet(fh_stage_plan *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -124,9 +113,15 @@ static fh_status check_graduation(fh_store *s, const fh_tenant *t, const struct 
 	int months = fh_tenant_months(t, fh_clock_now());
 	if (months < r->grad_min_months)
 		unmet(p, _("%d of the %d months of incubation"), months, r->grad_min_months);
-	int open = r->grad_all_milestones ? open_milestones(s, t->id) : 0;
+	if (r->grad_registered && !t->credit_code[0])
+		unmet(p, "%s", _("not registered: no credit code"));
+	int open = r->grad_all_milestones ? fh_milestone_open_required(s, t->id) : 0;
 	if (open)
-		unmet(p, N3_("%d milestone not done", "%d milestones not done", open), open);
+		unmet(p, N3_("%d required milestone neither done nor waived",
+			     "%d required milestones neither done nor waived", open), open);
+	int late = r->grad_handovers ? fh_space_handovers_late(s, t->id, fh_clock_now()) : 0;
+	if (late)
+		unmet(p, N3_("%d space not handed back in time", "%d spaces not handed back in time", late), late);
 	if (r->grad_party_coverage && !party_work_covered(s, t))
 		unmet(p, "%s", _("Party work not covered: no party organisation, and no fallback with an instructor"));
 	if (t->rating < r->grad_min_rating)
@@ -160,38 +155,6 @@ static void count_things(fh_store *s, const fh_tenant *t, fh_stage_plan *p)
 	sqlite3_reset(q);
 	fh_space_held(s, t->id, fh_clock_now(), &p->allocations, &p->seats);
 	p->handover_due = fh_space_handover_due(s, t->hub_id, fh_clock_now());
-}
-
-static fh_status add_milestones(fh_store *s, const fh_actor *actor, const fh_tenant *t,
-				int64_t admitted, fh_error *err)
-{
-	sqlite3_stmt *tpl;
-	if (sqlite3_prepare_v2(fh_store_db(s),
-			       "SELECT track, seq, code, title, kind, due_months FROM milestone_templates"
-			       " WHERE hub_id = ?1 ORDER BY track, seq", -1, &tpl, NULL) != SQLITE_OK)
-		return fh_store_fail(s, err, _("reading milestone templates"));
-	sqlite3_bind_int64(tpl, 1, t->hub_id);
-	fh_status st = FH_OK;
-	while (st == FH_OK && sqlite3_step(tpl) == SQLITE_ROW) {
-		sqlite3_stmt *q;
-		st = fh_store_stmt(s,
-			"INSERT OR IGNORE INTO milestones(tenant_id, track, seq, code, title, kind, due,"
-			" updated_at, updated_by) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", &q, err);
-		if (st != FH_OK) {
-			break;
-		}
-		sqlite3_bind_int64(q, 1, t->id);
-		for (int i = 0; i < 5; i++)
-			sqlite3_bind_value(q, 2 + i, sqlite3_column_value(tpl, i));
-		sqlite3_bind_int64(q, 7, fh_clock_add_months(admitted, sqlite3_column_int(tpl, 5)));
-		sqlite3_bind_int64(q, 8, fh_clock_now());
-		sqlite3_bind_text(q, 9, actor->name, -1, SQLITE_TRANSIENT);
-		if (sqlite3_step(q) != SQLITE_DONE)
-			st = fh_store_fail(s, err, _("writing milestones"));
-		sqlite3_reset(q);
-	}
-	sqlite3_finalize(tpl);
-	return st;
 }
 
 /* An audit JSON object for a tenant: {"name":…,"key":"value"…}; closed by
@@ -295,8 +258,10 @@ fh_status fh_tenant_move_plan(fh_store *s, const fh_actor *actor, int64_t id, fh
 	return plan_move(s, actor, &t, to, reason, &r, plan, err);
 }
 
-fh_status fh_tenant_move(fh_store *s, const fh_actor *actor, int64_t id, int64_t version,
-			 fh_stage to, const char *reason_in, fh_error *err)
+/* A move; with override, a graduation whose criteria are not all met,
+ * the manager's reason and the criteria missing recorded with it. */
+static fh_status move(fh_store *s, const fh_actor *actor, int64_t id, int64_t version, fh_stage to,
+		      const char *reason_in, bool override, fh_error *err)
 {
 	fh_tenant t;
 	fh_status st = fh_tenant_get_by_id(s, actor, id, &t, err);
@@ -304,9 +269,21 @@ fh_status fh_tenant_move(fh_store *s, const fh_actor *actor, int64_t id, int64_t
 		return st;
 	char reason[FH_TENANT_REASON_MAX * 4 + 1];
 	fh_text_trim(reason, sizeof reason, reason_in ? reason_in : "");
+	if (override && !reason[0])
+		return fh_error_set(err, FH_EINVAL, "reason", "%s", _("say why the criteria are overridden"));
 	struct hub_rules r;
 	fh_stage_plan plan;
-	if ((st = plan_move(s, actor, &t, to, reason, &r, &plan, err)) != FH_OK)
+	st = plan_move(s, actor, &t, to, reason, &r, &plan, err);
+	/* what the history keeps: an override's reason with what was not met */
+	char said[sizeof reason + 40 + FH_UNMET_MAX * 202];
+	snprintf(said, sizeof said, "%s", reason);
+	if (st == FH_ECONFLICT && override && plan.nunmet) {
+		size_t used = (size_t)snprintf(said, sizeof said, _("override: %s; not met: "), reason);
+		for (size_t i = 0; i < plan.nunmet && used < sizeof said; i++)
+			used += (size_t)snprintf(said + used, sizeof said - used, "%s%s", i ? _("; ") : "", plan.unmet[i]);
+		st = FH_OK;
+	}
+	if (st != FH_OK)
 		return st;
 
 	int64_t now = fh_clock_now();
@@ -337,9 +314,10 @@ fh_status fh_tenant_move(fh_store *s, const fh_actor *actor, int64_t id, int64_t
 		sqlite3_reset(q);
 	}
 	if (st == FH_OK)
-		st = stage_line(s, actor, id, t.stage, to, now, reason, err);
+		st = stage_line(s, actor, id, t.stage, to, now, said, err);
+	int added = 0;
 	if (st == FH_OK && to == FH_STAGE_INCUBATING)
-		st = add_milestones(s, actor, &t, now, err);
+		st = fh_milestone_instantiate(s, actor, id, &added, err);
 	int ended = 0;
 	if (st == FH_OK && (to == FH_STAGE_GRADUATED || to == FH_STAGE_EXITED))
 		st = fh_allocation_end_tenant(s, actor, id, now, &ended, err);
@@ -350,12 +328,24 @@ fh_status fh_tenant_move(fh_store *s, const fh_actor *actor, int64_t id, int64_t
 	named(&n, t.name, "stage", fh_stage_name(to));
 	if (to == FH_STAGE_INCUBATING)
 		fh_buf_printf(&n, ",\"planned_end\":\"%s\"", fh_clock_format_date(planned, d, sizeof d));
-	if (reason[0]) {
+	if (said[0]) {
 		fh_buf_puts(&n, to == FH_STAGE_EXITED ? ",\"exit_reason\":" : ",\"reason\":");
-		fh_buf_json_string(&n, reason);
+		fh_buf_json_string(&n, said);
 	}
 	fh_buf_puts(&n, "}");
-	return finish(s, actor, &t, "move", &o, &n, st, err);
+	return finish(s, actor, &t, override ? "override" : "move", &o, &n, st, err);
+}
+
+fh_status fh_tenant_move(fh_store *s, const fh_actor *actor, int64_t id, int64_t version,
+			 fh_stage to, const char *reason, fh_error *err)
+{
+	return move(s, actor, id, version, to, reason, false, err);
+}
+
+fh_status fh_tenant_graduate_override(fh_store *s, const fh_actor *actor, int64_t id,
+				      int64_t version, const char *reason, fh_error *err)
+{
+	return move(s, actor, id, version, FH_STAGE_GRADUATED, reason, true, err);
 }
 
 /* Every check of an extension; the new planned end and the months in *p. */

@@ -1,57 +1,505 @@
-/* fuhua core — milestones: reading a tenant's two tracks. */
+/* fuhua core — milestones of both tracks: instantiated from the templates at
+ * admission, ticked off with evidence, waived by a manager, proved by the
+ * records, and what is due or overdue per hub. */
 #include "fuhua/milestone.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "fuhua/buf.h"
 #include "fuhua/clock.h"
+#include "fuhua/party.h"
+#include "fuhua/tenant.h"
+#include "fuhua/text.h"
 #include "i18n.h"
 #include "store_int.h"
+
+#define DAY 86400
+
+static const char *const state_names[FH_MS_STATE_COUNT] = { "pending", "done", "waived" };
+
+const char *fh_ms_state_name(fh_ms_state st)
+{
+	return (unsigned)st < FH_MS_STATE_COUNT ? state_names[st] : "?";
+}
+
+#define MS_COLS                                                                                  \
+	"m.id, m.version, m.tenant_id, m.track = 'party', m.code, m.title, coalesce(m.title_en, ''),"  \
+	" m.kind, m.required, ifnull(m.due, 0), ifnull(m.done_on, 0), m.state,"                     \
+	" coalesce(m.evidence, m.note, ''), coalesce(m.verified_by, '')"
+
+static void ms_read(sqlite3_stmt *q, void *row)
+{
+	fh_milestone *m = row;
+	memset(m, 0, sizeof *m);
+	m->id = sqlite3_column_int64(q, 0);
+	m->version = sqlite3_column_int64(q, 1);
+	m->tenant_id = sqlite3_column_int64(q, 2);
+	m->party = sqlite3_column_int(q, 3) != 0;
+	fh_column_text(q, 4, m->code, sizeof m->code);
+	fh_column_text(q, 5, m->title, sizeof m->title);
+	fh_column_text(q, 6, m->title_en, sizeof m->title_en);
+	fh_column_text(q, 7, m->kind, sizeof m->kind);
+	m->required = sqlite3_column_int(q, 8) != 0;
+	m->due = sqlite3_column_int64(q, 9);
+	m->done_on = sqlite3_column_int64(q, 10);
+	const char *st = (const char *)sqlite3_column_text(q, 11);
+	for (int i = 0; st && i < FH_MS_STATE_COUNT; i++)
+		if (strcmp(st, state_names[i]) == 0)
+			m->state = (fh_ms_state)i;
+	fh_column_text(q, 12, m->evidence, sizeof m->evidence);
+	fh_column_text(q, 13, m->verified_by, sizeof m->verified_by);
+	m->late = m->state == FH_MS_PENDING && m->due && m->due < fh_clock_day(fh_clock_now());
+}
+
+/* The tenant's hub, if the actor sees it. */
+static fh_status tenant_hub(fh_store *s, const fh_actor *actor, int64_t tenant, int64_t *hub,
+			    fh_error *err)
+{
+	sqlite3_stmt *q;
+	fh_status st = fh_store_stmt(s, "SELECT hub_id FROM tenants WHERE id = ?1", &q, err);
+	if (st != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, tenant);
+	*hub = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
+	sqlite3_reset(q);
+	if (!*hub)
+		return fh_error_set(err, FH_ENOTFOUND, "id", _("no tenant no. %lld"), (long long)tenant);
+	return fh_actor_scope(s, actor, *hub, err);
+}
 
 fh_status fh_milestone_list(fh_store *s, const fh_actor *actor, int64_t tenant, fh_milestone **rows,
 			    size_t *n, fh_error *err)
 {
 	*rows = NULL;
 	*n = 0;
+	int64_t hub;
 	sqlite3_stmt *q;
-	fh_status st = fh_store_stmt(s, "SELECT hub_id FROM tenants WHERE id = ?1", &q, err);
+	fh_status st = tenant_hub(s, actor, tenant, &hub, err);
+	if (st != FH_OK || (st = fh_store_stmt(s, "SELECT " MS_COLS " FROM milestones m"
+						  " WHERE m.tenant_id = ?1 ORDER BY m.track, m.due, m.seq",
+						  &q, err)) != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, tenant);
+	return fh_store_rows(s, q, rows, n, sizeof **rows, ms_read, _("reading milestones"), err);
+}
+
+fh_status fh_milestone_get(fh_store *s, const fh_actor *actor, int64_t id, fh_milestone *out,
+			   fh_error *err)
+{
+	sqlite3_stmt *q;
+	fh_status st = fh_store_stmt(s, "SELECT " MS_COLS " FROM milestones m WHERE m.id = ?1", &q, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, tenant);
-	int64_t hub = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
+	sqlite3_bind_int64(q, 1, id);
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		ms_read(q, out);
 	sqlite3_reset(q);
-	if (!hub)
-		return fh_error_set(err, FH_ENOTFOUND, "id", _("no tenant no. %lld"), (long long)tenant);
-	if ((st = fh_actor_scope(s, actor, hub, err)) != FH_OK)
+	if (rc == SQLITE_DONE)
+		return fh_error_set(err, FH_ENOTFOUND, "id", _("no milestone no. %lld"), (long long)id);
+	if (rc != SQLITE_ROW)
+		return fh_store_fail(s, err, _("reading milestones"));
+	int64_t hub;
+	return tenant_hub(s, actor, out->tenant_id, &hub, err);
+}
+
+/* ---- ticking off, waiving, reopening ------------------------------------------ */
+
+static fh_status set_state(fh_store *s, const fh_actor *actor, const fh_milestone *m, fh_ms_state to,
+			   int64_t on, const char *text, const char *by, const char *action, fh_error *err)
+{
+	int64_t hub;
+	fh_status st = tenant_hub(s, actor, m->tenant_id, &hub, err);
+	sqlite3_stmt *q;
+	if (st == FH_OK)
+		st = fh_store_stmt(s, "UPDATE milestones SET state = ?2, done_on = ?3, evidence = ?4,"
+				      " verified_by = ?5, note = NULL, version = version + 1, updated_at = ?6,"
+				      " updated_by = ?7 WHERE id = ?1", &q, err);
+	if (st != FH_OK)
 		return st;
-	if ((st = fh_store_stmt(s,
-		"SELECT id, track = 'party', code, title, ifnull(due, 0), ifnull(done_on, 0)"
-		" FROM milestones WHERE tenant_id = ?1 ORDER BY track, due, seq", &q, err)) != FH_OK)
+	sqlite3_bind_int64(q, 1, m->id);
+	sqlite3_bind_text(q, 2, state_names[to], -1, SQLITE_STATIC);
+	if (to != FH_MS_PENDING)
+		sqlite3_bind_int64(q, 3, on);
+	fh_bind_text(q, 4, text);
+	fh_bind_text(q, 5, by);
+	sqlite3_bind_int64(q, 6, fh_clock_now());
+	sqlite3_bind_text(q, 7, actor->name, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return fh_store_fail(s, err, _("saving the milestone"));
+	fh_buf nb = FH_BUF_INIT;
+	char summary[600];
+	snprintf(summary, sizeof summary, "%s%s%s", m->title, text && *text ? " · " : "", text ? text : "");
+	fh_buf_printf(&nb, "{\"state\":\"%s\",\"summary\":", state_names[to]);
+	fh_buf_json_string(&nb, summary);
+	fh_buf_puts(&nb, "}");
+	char ob[48];
+	snprintf(ob, sizeof ob, "{\"state\":\"%s\"}", state_names[m->state]);
+	st = fh_audit_write(s, actor, hub, "milestone", m->id, action, ob, fh_buf_str(&nb), err);
+	fh_buf_free(&nb);
+	return st;
+}
+
+/* One change of state in its own transaction, with the version check. */
+static fh_status change(fh_store *s, const fh_actor *actor, const fh_milestone *m, fh_ms_state to,
+			int64_t on, const char *text, const char *action, fh_error *err)
+{
+	fh_status st = fh_tx_begin(s, err);
+	if (st != FH_OK)
+		return st;
+	st = fh_store_check_version(s, "milestones", m->id, m->version, err);
+	if (st == FH_OK)
+		st = set_state(s, actor, m, to, on, text, to == FH_MS_PENDING ? NULL : actor->name, action, err);
+	if (st == FH_OK)
+		return fh_tx_commit(s, err);
+	fh_tx_rollback(s);
+	return st;
+}
+
+static fh_status must_be_pending(const fh_milestone *m, fh_error *err)
+{
+	char d[16];
+	if (m->state == FH_MS_DONE)
+		return fh_error_set(err, FH_ECONFLICT, "milestone", _("“%s” was done on %s"), m->title,
+				    fh_clock_format_date(m->done_on, d, sizeof d));
+	if (m->state == FH_MS_WAIVED)
+		return fh_error_set(err, FH_ECONFLICT, "milestone", _("“%s” was waived: %s"), m->title, m->evidence);
+	return FH_OK;
+}
+
+fh_status fh_milestone_done(fh_store *s, const fh_actor *actor, int64_t id, int64_t on,
+			    const char *evidence_in, fh_error *err)
+{
+	fh_milestone m;
+	char evidence[sizeof m.evidence];
+	fh_status st = fh_milestone_get(s, actor, id, &m, err);
+	if (st != FH_OK || (st = must_be_pending(&m, err)) != FH_OK)
+		return st;
+	if ((st = fh_text_field_take(evidence, sizeof evidence, FH_MS_TEXT_MAX, evidence_in ? evidence_in : "",
+				     false, false, "evidence", err)) != FH_OK)
+		return st;
+	int64_t today = fh_clock_day(fh_clock_now());
+	on = on ? fh_clock_day(on) : today;
+	if (on > today)
+		return fh_error_set(err, FH_EINVAL, "on", "%s", _("is in the future"));
+	return change(s, actor, &m, FH_MS_DONE, on, evidence, "done", err);
+}
+
+fh_status fh_milestone_waive(fh_store *s, const fh_actor *actor, int64_t id, const char *reason_in,
+			     fh_error *err)
+{
+	fh_milestone m;
+	char reason[sizeof m.evidence];
+	fh_status st = fh_milestone_get(s, actor, id, &m, err);
+	if (st != FH_OK || (st = must_be_pending(&m, err)) != FH_OK)
+		return st;
+	if (!fh_role_allows(actor->role, FH_ROLE_MANAGER))
+		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("waiving a milestone needs a manager"));
+	if ((st = fh_text_field_take(reason, sizeof reason, FH_MS_TEXT_MAX, reason_in ? reason_in : "", false,
+				     false, "reason", err)) != FH_OK)
+		return st;
+	if (!reason[0])
+		return fh_error_set(err, FH_EINVAL, "reason", "%s", _("say why it is waived"));
+	return change(s, actor, &m, FH_MS_WAIVED, fh_clock_day(fh_clock_now()), reason, "waive", err);
+}
+
+fh_status fh_milestone_reopen(fh_store *s, const fh_actor *actor, int64_t id, fh_error *err)
+{
+	fh_milestone m;
+	fh_status st = fh_milestone_get(s, actor, id, &m, err);
+	if (st != FH_OK)
+		return st;
+	if (m.state == FH_MS_PENDING)
+		return fh_error_set(err, FH_ECONFLICT, "milestone", _("“%s” is still pending"), m.title);
+	if (!fh_role_allows(actor->role, FH_ROLE_MANAGER))
+		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("reopening a milestone needs a manager"));
+	return change(s, actor, &m, FH_MS_PENDING, 0, NULL, "reopen", err);
+}
+
+/* ---- proofs ------------------------------------------------------------------- */
+
+/* The proof the records give for a milestone of this kind, or "". */
+static void proof(const char *kind, int min_rating, const fh_tenant *t, const fh_party_state *ps,
+		  char *out, size_t size)
+{
+	out[0] = 0;
+	if (strcmp(kind, "registration") == 0 && t->credit_code[0])
+		snprintf(out, size, _("credit code %s"), t->credit_code);
+	else if (strcmp(kind, "rating") == 0 && t->rating >= min_rating)
+		snprintf(out, size, _("rated %dA"), t->rating);
+	else if (strcmp(kind, "party_org") == 0 && ps->org_covered)
+		snprintf(out, size, "%s", _("a party organisation in the party record"));
+	else if (strcmp(kind, "instructor") == 0 && t->instructor_id)
+		snprintf(out, size, "%s", _("an instructor or liaison in the party record"));
+	else if (strcmp(kind, "party_work") == 0 && ps->work_covered)
+		snprintf(out, size, "%s", _("Party work covered in the party record"));
+}
+
+fh_status fh_milestone_prove(fh_store *s, const fh_actor *actor, int64_t tenant, int *ticked,
+			     fh_error *err)
+{
+	if (ticked)
+		*ticked = 0;
+	fh_tenant t;
+	fh_party_rules pr;
+	fh_status st = fh_tenant_get_by_id(s, actor, tenant, &t, err);
+	if (st != FH_OK || (st = fh_party_rules_load(s, t.hub_id, &pr, err)) != FH_OK)
+		return st;
+	fh_party p = { .form = t.party_org, .full = t.party_members, .fallback = t.party_fallback,
+		       .instructor_id = t.instructor_id };
+	fh_party_state ps;
+	fh_party_evaluate(&pr, &p, fh_clock_now(), &ps);
+	sqlite3_stmt *q;
+	if ((st = fh_store_stmt(s, "SELECT " MS_COLS ", m.min_rating FROM milestones m WHERE m.tenant_id = ?1"
+				   " AND m.state = 'pending' AND m.kind IN"
+				   " ('registration','rating','party_org','instructor','party_work')", &q, err)) != FH_OK)
 		return st;
 	sqlite3_bind_int64(q, 1, tenant);
-	int64_t today = fh_clock_day(fh_clock_now());
-	size_t cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		if (!fh_grow(rows, &cap, *n, sizeof **rows))
-			break;
-		fh_milestone *m = &(*rows)[(*n)++];
-		m->id = sqlite3_column_int64(q, 0);
-		m->party = sqlite3_column_int(q, 1) != 0;
-		fh_column_text(q, 2, m->code, sizeof m->code);
-		fh_column_text(q, 3, m->title, sizeof m->title);
-		m->due = sqlite3_column_int64(q, 4);
-		m->done_on = sqlite3_column_int64(q, 5);
-		m->late = !m->done_on && m->due && m->due < today;
+	struct { fh_milestone m; int min_rating; } todo[32];
+	int n = 0;
+	while (n < 32 && sqlite3_step(q) == SQLITE_ROW) {
+		ms_read(q, &todo[n].m);
+		todo[n++].min_rating = sqlite3_column_int(q, 14);
 	}
 	sqlite3_reset(q);
-	if (rc != SQLITE_DONE) {
+	for (int i = 0; st == FH_OK && i < n; i++) {
+		char why[300];
+		proof(todo[i].m.kind, todo[i].min_rating, &t, &ps, why, sizeof why);
+		if (!why[0])
+			continue;
+		st = set_state(s, actor, &todo[i].m, FH_MS_DONE, fh_clock_day(fh_clock_now()), why, "auto", "proved", err);
+		if (st == FH_OK && ticked)
+			(*ticked)++;
+	}
+	return st;
+}
+
+/* ---- instantiation -------------------------------------------------------------- */
+
+static fh_status add_from_templates(fh_store *s, const fh_actor *actor, const fh_tenant *t, int *added,
+				    fh_error *err)
+{
+	sqlite3_stmt *tpl;
+	if (sqlite3_prepare_v2(fh_store_db(s),
+			       "SELECT track, seq, code, title, kind, due_months, title_en, required, min_rating"
+			       " FROM milestone_templates WHERE hub_id = ?1 ORDER BY track, seq", -1, &tpl,
+			       NULL) != SQLITE_OK)
+		return fh_store_fail(s, err, _("reading milestone templates"));
+	sqlite3_bind_int64(tpl, 1, t->hub_id);
+	fh_status st = FH_OK;
+	int64_t admitted = fh_clock_day(t->admitted_on);
+	while (st == FH_OK && sqlite3_step(tpl) == SQLITE_ROW) {
+		sqlite3_stmt *q;
+		if ((st = fh_store_stmt(s,
+			"INSERT OR IGNORE INTO milestones(tenant_id, track, seq, code, title, kind, due, title_en,"
+			" required, min_rating, hub_id, active, updated_at, updated_by)"
+			" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 1, ?12, ?13)", &q, err)) != FH_OK)
+			break;
+		sqlite3_bind_int64(q, 1, t->id);
+		for (int i = 0; i < 5; i++)
+			sqlite3_bind_value(q, 2 + i, sqlite3_column_value(tpl, i));
+		/* the one month rule of every due date */
+		sqlite3_bind_int64(q, 7, fh_clock_add_months(admitted, sqlite3_column_int(tpl, 5)));
+		for (int i = 0; i < 3; i++)
+			sqlite3_bind_value(q, 8 + i, sqlite3_column_value(tpl, 6 + i));
+		sqlite3_bind_int64(q, 11, t->hub_id);
+		sqlite3_bind_int64(q, 12, fh_clock_now());
+		sqlite3_bind_text(q, 13, actor->name, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(q) != SQLITE_DONE)
+			st = fh_store_fail(s, err, _("writing milestones"));
+		else
+			*added += sqlite3_changes(fh_store_db(s));
+		sqlite3_reset(q);
+	}
+	sqlite3_finalize(tpl);
+	return st;
+}
+
+fh_status fh_milestone_instantiate(fh_store *s, const fh_actor *actor, int64_t tenant, int *added,
+				   fh_error *err)
+{
+	fh_tenant t;
+	*added = 0;
+	fh_status st = fh_tenant_get_by_id(s, actor, tenant, &t, err);
+	if (st != FH_OK)
+		return st;
+	if (!fh_role_allows(actor->role, FH_ROLE_MANAGER))
+		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("giving milestones needs a manager"));
+	if (t.stage != FH_STAGE_INCUBATING || !t.admitted_on)
+		return fh_error_set(err, FH_EINVAL, "stage", _("%s is not in incubation: milestones start at admission"),
+				    t.name);
+	if ((st = fh_tx_begin(s, err)) != FH_OK)
+		return st;
+	st = add_from_templates(s, actor, &t, added, err);
+	if (st == FH_OK && *added) {
+		char nb[64];
+		snprintf(nb, sizeof nb, "{\"milestones\":%d}", *added);
+		st = fh_audit_write(s, actor, t.hub_id, "tenant", t.id, "milestones", NULL, nb, err);
+	}
+	if (st == FH_OK)
+		st = fh_milestone_prove(s, actor, tenant, NULL, err);
+	if (st == FH_OK)
+		return fh_tx_commit(s, err);
+	fh_tx_rollback(s);
+	*added = 0;
+	return st;
+}
+
+/* ---- due and overdue ------------------------------------------------------------ */
+
+int fh_milestone_open_required(fh_store *s, int64_t tenant)
+{
+	sqlite3_stmt *q;
+	int n = 0;
+	if (fh_store_stmt(s, "SELECT count(*) FROM milestones WHERE tenant_id = ?1 AND required = 1"
+			     " AND state = 'pending'", &q, NULL) != FH_OK)
+		return 0;
+	sqlite3_bind_int64(q, 1, tenant);
+	if (sqlite3_step(q) == SQLITE_ROW)
+		n = sqlite3_column_int(q, 0);
+	sqlite3_reset(q);
+	return n;
+}
+
+int fh_milestone_lead_days(fh_store *s, int64_t hub, int out[4])
+{
+	sqlite3_stmt *q;
+	int n = 0;
+	if (fh_store_stmt(s, "SELECT lead_days FROM hubs WHERE id = ?1", &q, NULL) != FH_OK)
+		return 0;
+	sqlite3_bind_int64(q, 1, hub);
+	if (sqlite3_step(q) == SQLITE_ROW) {
+		char buf[64];
+		fh_column_text(q, 0, buf, sizeof buf);
+		for (char *save = NULL, *w = strtok_r(buf, ",", &save); w && n < 4; w = strtok_r(NULL, ",", &save))
+			out[n++] = atoi(w);
+	}
+	sqlite3_reset(q);
+	return n;
+}
+
+static void due_read(sqlite3_stmt *q, void *row)
+{
+	fh_due *d = row;
+	memset(d, 0, sizeof *d);
+	d->id = sqlite3_column_int64(q, 0);
+	d->tenant_id = sqlite3_column_int64(q, 1);
+	fh_column_text(q, 2, d->tenant, sizeof d->tenant);
+	fh_column_text(q, 3, d->hub_code, sizeof d->hub_code);
+	d->party = sqlite3_column_int(q, 4) != 0;
+	fh_column_text(q, 5, d->title, sizeof d->title);
+	d->due = sqlite3_column_int64(q, 6);
+}
+
+static int by_due(const void *a, const void *b)
+{
+	const fh_due *x = a, *y = b;
+	return x->due != y->due ? (x->due > y->due) - (x->due < y->due) : (x->id > y->id) - (x->id < y->id);
+}
+
+/* One hub's share: its oldest `limit` rows of a list, and how many in all.
+ * Each query walks the hub's pending milestones by due day (milestones_due). */
+static fh_status hub_due(fh_store *s, int64_t hub, int which, int64_t today, int within, int limit,
+			 fh_due **all, size_t *n, int *total, fh_error *err)
+{
+	static const char *const rows_sql[] = {
+		"SELECT m.id, m.tenant_id, t.name, h.code, m.track = 'party', m.title, m.due FROM milestones m"
+		" JOIN tenants t ON t.id = m.tenant_id JOIN hubs h ON h.id = m.hub_id WHERE m.hub_id = ?1"
+		" AND m.state = 'pending' AND m.active = 1 AND m.due < ?2 ORDER BY m.due LIMIT ?4",
+		"SELECT m.id, m.tenant_id, t.name, h.code, m.track = 'party', m.title, m.due FROM milestones m"
+		" JOIN tenants t ON t.id = m.tenant_id JOIN hubs h ON h.id = m.hub_id WHERE m.hub_id = ?1"
+		" AND m.state = 'pending' AND m.active = 1 AND m.due BETWEEN ?2 AND ?2 + ?3 * 86400"
+		" ORDER BY m.due LIMIT ?4",
+		"SELECT 0, t.id, t.name, h.code, 0, '', t.planned_end FROM tenants t JOIN hubs h ON h.id = t.hub_id"
+		" WHERE t.hub_id = ?1 AND t.stage = 'incubating' AND t.planned_end < ?2"
+		" ORDER BY t.planned_end LIMIT ?4",
+	};
+	static const char *const count_sql[] = {
+		"SELECT count(*) FROM milestones WHERE hub_id = ?1 AND state = 'pending' AND active = 1"
+		" AND due < ?2",
+		"SELECT count(*) FROM milestones WHERE hub_id = ?1 AND state = 'pending' AND active = 1"
+		" AND due BETWEEN ?2 AND ?2 + ?3 * 86400",
+		"SELECT count(*) FROM tenants WHERE hub_id = ?1 AND stage = 'incubating' AND planned_end < ?2",
+	};
+	sqlite3_stmt *q;
+	fh_due *rows;
+	size_t got;
+	fh_status st = fh_store_stmt(s, rows_sql[which], &q, err);
+	if (st != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, hub);
+	sqlite3_bind_int64(q, 2, today);
+	sqlite3_bind_int(q, 3, within);
+	sqlite3_bind_int(q, 4, limit);
+	if ((st = fh_store_rows(s, q, &rows, &got, sizeof *rows, due_read, _("reading milestones"), err)) != FH_OK)
+		return st;
+	fh_due *grown = got ? realloc(*all, (*n + got) * sizeof **all) : *all;
+	if (got && !grown) {
+		free(rows);
+		return fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
+	}
+	*all = grown;
+	for (size_t i = 0; i < got; i++) {
+		if (which == 2)
+			snprintf(rows[i].title, sizeof rows[i].title, "%s", _("past its planned end, not graduated"));
+		rows[i].days = (int)((which == 1 ? rows[i].due - today : today - rows[i].due) / DAY);
+		(*all)[(*n)++] = rows[i];
+	}
+	free(rows);
+	if ((st = fh_store_stmt(s, count_sql[which], &q, err)) != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, hub);
+	sqlite3_bind_int64(q, 2, today);
+	sqlite3_bind_int(q, 3, within);
+	if (sqlite3_step(q) == SQLITE_ROW)
+		*total += sqlite3_column_int(q, 0);
+	sqlite3_reset(q);
+	return FH_OK;
+}
+
+fh_status fh_milestone_due(fh_store *s, const fh_actor *actor, const char *hub_code, bool overdue,
+			   int within, int limit, fh_due **rows, size_t *n, int *total, fh_error *err)
+{
+	*rows = NULL;
+	*n = 0;
+	*total = 0;
+	if (!actor || !actor->id)
+		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("nobody is logged in"));
+	sqlite3_stmt *q;
+	fh_status st = fh_store_stmt(s, FH_SQL_SCOPE
+		"SELECT h.id FROM hubs h WHERE h.id IN (SELECT id FROM scope) AND (?2 = '' OR h.code = ?2"
+		" OR h.id IN (WITH RECURSIVE sub(id) AS (SELECT id FROM hubs WHERE code = ?2 UNION ALL"
+		"  SELECT c.id FROM hubs c JOIN sub ON c.parent_id = sub.id) SELECT id FROM sub))", &q, err);
+	if (st != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, actor->hub_id);
+	sqlite3_bind_text(q, 2, hub_code ? hub_code : "", -1, SQLITE_TRANSIENT);
+	int64_t hubs[512];
+	int nh = 0;
+	while (nh < 512 && sqlite3_step(q) == SQLITE_ROW)
+		hubs[nh++] = sqlite3_column_int64(q, 0);
+	sqlite3_reset(q);
+	if (hub_code && hub_code[0] && !nh)
+		return fh_error_set(err, FH_ENOTFOUND, "hub", _("no hub '%s' in your scope"), hub_code);
+	int64_t today = fh_clock_day(fh_clock_now());
+	for (int i = 0; st == FH_OK && i < nh; i++) {
+		st = hub_due(s, hubs[i], overdue ? 0 : 1, today, within, limit, rows, n, total, err);
+		if (st == FH_OK && overdue)
+			st = hub_due(s, hubs[i], 2, today, within, limit, rows, n, total, err);
+	}
+	if (st != FH_OK) {
 		free(*rows);
 		*rows = NULL;
 		*n = 0;
-		return rc == SQLITE_ROW ? fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"))
-					: fh_store_fail(s, err, _("reading milestones"));
+		return st;
 	}
+	if (*n)
+		qsort(*rows, *n, sizeof **rows, by_due);
+	if (*n > (size_t)limit)
+		*n = (size_t)limit;
 	return FH_OK;
 }

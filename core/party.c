@@ -10,6 +10,7 @@
 #include "fuhua/buf.h"
 #include "fuhua/clock.h"
 #include "fuhua/text.h"
+#include "fuhua/milestone.h"
 #include "i18n.h"
 #include "party_int.h"
 #include "store_int.h"
@@ -614,6 +615,9 @@ fh_status fh_party_save(fh_store *s, const fh_actor *actor, fh_party *p, fh_fiel
 		fh_buf_free(&o);
 		fh_buf_free(&n);
 	}
+	/* the organisation, the instructor or covered work may prove a milestone */
+	if (st == FH_OK)
+		st = fh_milestone_prove(s, actor, p->tenant_id, NULL, err);
 	if (st == FH_OK && (st = fh_tx_commit(s, err)) == FH_OK) {
 		p->version = cur.version + 1;
 		return fh_party_load(s, p->tenant_id, p, err);

@@ -349,6 +349,21 @@ static fh_status handover_due(fh_store *s, int64_t hub, int64_t on, int64_t *due
 	return st;
 }
 
+int fh_space_handovers_late(fh_store *s, int64_t tenant, int64_t t)
+{
+	sqlite3_stmt *q;
+	int n = 0;
+	if (fh_store_stmt(s, "SELECT count(*) FROM allocations WHERE tenant_id = ?1 AND handover_due < ?2"
+			     " AND handed_on IS NULL AND end_on < ?2 AND end_on >= start_on", &q, NULL) != FH_OK)
+		return 0;
+	sqlite3_bind_int64(q, 1, tenant);
+	sqlite3_bind_int64(q, 2, fh_clock_day(t));
+	if (sqlite3_step(q) == SQLITE_ROW)
+		n = sqlite3_column_int(q, 0);
+	sqlite3_reset(q);
+	return n;
+}
+
 void fh_space_held(fh_store *s, int64_t tenant, int64_t t, int *allocations, int *seats)
 {
 	sqlite3_stmt *q;

@@ -253,6 +253,57 @@ static const char *const migrations[] = {
 	"CREATE INDEX bookings_tenant ON bookings(tenant_id, starts) WHERE state IN ('pending','confirmed');"
 	"CREATE INDEX bookings_series ON bookings(series, starts) WHERE series IS NOT NULL;"
 	"CREATE INDEX bookings_starts ON bookings(starts);",
+
+	/* 7: mentoring. Milestones become pending, done (with evidence and who
+	 * verified, or the proof another module gave) or waived (with the
+	 * reason); templates say whether they are required and what counts as
+	 * evidence; mentors carry tenants by assignment and record sessions;
+	 * the level's lead times, quiet days and graduation criteria. */
+	"ALTER TABLE milestone_templates ADD COLUMN required INTEGER NOT NULL DEFAULT 1;"
+	"ALTER TABLE milestone_templates ADD COLUMN evidence TEXT;"
+	"ALTER TABLE milestone_templates ADD COLUMN title_en TEXT;"
+	"ALTER TABLE milestone_templates ADD COLUMN min_rating INTEGER NOT NULL DEFAULT 3;"
+	"ALTER TABLE milestones ADD COLUMN min_rating INTEGER NOT NULL DEFAULT 3;"
+	"ALTER TABLE milestones ADD COLUMN state TEXT NOT NULL DEFAULT 'pending'"
+	" CHECK(state IN ('pending','done','waived'));"
+	"UPDATE milestones SET state = 'done' WHERE done_on IS NOT NULL;"
+	"ALTER TABLE milestones ADD COLUMN required INTEGER NOT NULL DEFAULT 1;"
+	"ALTER TABLE milestones ADD COLUMN evidence TEXT;"
+	"ALTER TABLE milestones ADD COLUMN verified_by TEXT;"
+	"ALTER TABLE milestones ADD COLUMN title_en TEXT;"
+	/* where the milestone's tenant is and whether it is in incubation, kept
+	 * by a trigger, so that the due lists walk one hub's pending ones by date */
+	"ALTER TABLE milestones ADD COLUMN hub_id INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE milestones ADD COLUMN active INTEGER NOT NULL DEFAULT 0;"
+	"UPDATE milestones SET hub_id = (SELECT hub_id FROM tenants t WHERE t.id = tenant_id),"
+	" active = (SELECT stage = 'incubating' FROM tenants t WHERE t.id = tenant_id);"
+	"CREATE INDEX milestones_due ON milestones(hub_id, due) WHERE state = 'pending' AND active = 1;"
+	"CREATE TRIGGER milestones_follow AFTER UPDATE OF hub_id, stage ON tenants BEGIN"
+	" UPDATE milestones SET hub_id = new.hub_id, active = new.stage = 'incubating'"
+	"  WHERE tenant_id = new.id; END;"
+	"ALTER TABLE mentors ADD COLUMN capacity INTEGER NOT NULL DEFAULT 5;"
+	"ALTER TABLE mentors ADD COLUMN organization TEXT;"
+	"CREATE TABLE mentor_assignments("
+	" id INTEGER PRIMARY KEY, mentor_id INTEGER NOT NULL REFERENCES mentors(id),"
+	" tenant_id INTEGER NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,"
+	" start_on INTEGER NOT NULL, end_on INTEGER,"
+	" updated_at INTEGER NOT NULL, updated_by TEXT NOT NULL) STRICT;"
+	"CREATE INDEX assignments_mentor ON mentor_assignments(mentor_id) WHERE end_on IS NULL;"
+	"CREATE INDEX assignments_tenant ON mentor_assignments(tenant_id);"
+	"CREATE TABLE sessions("
+	" id INTEGER PRIMARY KEY, mentor_id INTEGER NOT NULL REFERENCES mentors(id),"
+	" tenant_id INTEGER NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,"
+	" hub_id INTEGER NOT NULL REFERENCES hubs(id), on_day INTEGER NOT NULL,"
+	" topic TEXT NOT NULL, hours REAL NOT NULL CHECK(hours > 0 AND hours <= 24), notes TEXT,"
+	" milestone_id INTEGER REFERENCES milestones(id) ON DELETE SET NULL,"
+	" updated_at INTEGER NOT NULL, updated_by TEXT NOT NULL) STRICT;"
+	"CREATE INDEX sessions_tenant ON sessions(tenant_id, on_day);"
+	"CREATE INDEX sessions_mentor ON sessions(mentor_id, on_day);"
+	"CREATE INDEX sessions_hub ON sessions(hub_id, on_day);"
+	"ALTER TABLE hubs ADD COLUMN quiet_days INTEGER NOT NULL DEFAULT 30;"
+	"ALTER TABLE hubs ADD COLUMN lead_days TEXT NOT NULL DEFAULT '30,7,0';"
+	"ALTER TABLE hubs ADD COLUMN grad_registered INTEGER NOT NULL DEFAULT 1;"
+	"ALTER TABLE hubs ADD COLUMN grad_handovers INTEGER NOT NULL DEFAULT 1;",
 };
 
 #define SCHEMA_LATEST ((int)(sizeof migrations / sizeof migrations[0]))
@@ -664,7 +715,7 @@ const char *fh_store_setting(fh_store *s, const char *key)
 
 static const char *const editable[] = {
 	"hubs", "spaces", "operators", "mentors", "tenants", "milestones", "allocations",
-	"party_branches", "waitlist", "bookings", NULL,
+	"party_branches", "waitlist", "bookings", "sessions", NULL,
 };
 
 fh_status fh_store_check_version(fh_store *s, const char *table, int64_t id,

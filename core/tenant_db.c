@@ -8,6 +8,7 @@
 #include "fuhua/clock.h"
 #include "fuhua/tenant.h"
 #include "fuhua/text.h"
+#include "fuhua/milestone.h"
 #include "i18n.h"
 #include "store_int.h"
 #include "collate.h"
@@ -618,6 +619,9 @@ fh_status fh_tenant_update(fh_store *s, const fh_actor *actor, fh_tenant *t, fh_
 		fh_buf_free(&o);
 		fh_buf_free(&n);
 	}
+	/* a credit code or a rating may prove a milestone */
+	if (st == FH_OK)
+		st = fh_milestone_prove(s, actor, t->id, NULL, err);
 	if (st == FH_OK && (st = fh_tx_commit(s, err)) == FH_OK) {
 		*t = next;
 		t->version = cur.version + 1;

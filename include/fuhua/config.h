@@ -56,7 +56,12 @@ typedef struct fh_milestone_tpl {
 	char *title;     /* for people, usually Chinese */
 	int due_months;  /* months after admission */
 	char *kind;      /* "task", "grant" (公益创投), "contract" (政府购买服务),
-			    "registration", "inspection", "election", "rating" */
+			    "registration", "inspection", "election", "rating",
+			    "party_org", "instructor", "party_work" (milestone.h) */
+	char *title_en;  /* the English title, or NULL */
+	char *evidence;  /* what counts as evidence, or NULL */
+	bool required;   /* graduation needs it done or waived (default true) */
+	int min_rating;  /* kind rating: the grade that proves it (default 3) */
 } fh_milestone_tpl;
 
 typedef struct fh_stage_rule {
@@ -91,6 +96,12 @@ typedef struct fh_rules {
 	bool grad_all_milestones;    /* every milestone done */
 	bool grad_party_coverage;    /* party organisation or instructor in place */
 	int grad_min_rating;         /* 0 = none, else 1–5 (1A–5A) */
+	bool grad_registered;        /* registered, with a credit code */
+	bool grad_handovers;         /* no handover of a space overdue */
+	/* mentoring (milestone.h, mentor.h) */
+	int quiet_days;              /* a pairing with no session for so long is flagged (30) */
+	int lead_days[4];            /* reminders so many days before a due date (30, 7, 0) */
+	int nlead;
 	/* dual incubation (party.h) */
 	int committee_term_years;    /* a branch committee's term, 1–10 (3) */
 	int joint_max_tenants;       /* tenants one joint branch covers, 2–50 (5) */

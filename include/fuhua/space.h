@@ -99,6 +99,9 @@ fh_status fh_allocation_handed_over(fh_store *store, const fh_actor *actor, int6
 /* The allocations a tenant holds from the day of t on (running or to
  * come), and the seats of those running that day: 0 and 0 if unreadable. */
 void fh_space_held(fh_store *store, int64_t tenant, int64_t t, int *allocations, int *seats);
+/* Allocations of the tenant whose handover deadline has passed (before the
+ * day of t) without the space handed back. */
+int fh_space_handovers_late(fh_store *store, int64_t tenant, int64_t t);
 /* The handover deadline of a space of `hub` released on the day of t: its
  * handover_working_days later in the hub's calendar; 0 if unreadable. */
 int64_t fh_space_handover_due(fh_store *store, int64_t hub, int64_t t);

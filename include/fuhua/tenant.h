@@ -261,6 +261,12 @@ typedef struct fh_stage_plan {
 fh_status fh_tenant_move_plan(fh_store *store, const fh_actor *actor, int64_t id, fh_stage to,
 			      const char *reason, fh_stage_plan *plan, fh_error *err);
 
+/* Graduates a tenant whose graduation criteria are not all met: a manager,
+ * with the reason (required). The stage history keeps the reason and every
+ * criterion not met; the audit log's action is "override". */
+fh_status fh_tenant_graduate_override(fh_store *store, const fh_actor *actor, int64_t id,
+				      int64_t version, const char *reason, fh_error *err);
+
 /* Extends an incubating tenant's planned end by the hub's extension months,
  * once, if the hub allows it. Needs a manager. */
 /* Checks fh_tenant_extend() without writing: FH_OK with the new planned end
