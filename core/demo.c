@@ -299,16 +299,19 @@ static fh_stage choose_stage(uint64_t *rng)
 		: r < 94 ? FH_STAGE_GRADUATED : FH_STAGE_EXITED;
 }
 
-static fh_status add_milestones(struct gen *g, int64_t tenant, int64_t hub, int64_t admitted)
+/* The templates' milestones, due by the one month rule (fh_add_months):
+ * most of those past due done a few days early, a graduate's all done. */
+static fh_status add_milestones(struct gen *g, int64_t tenant, int64_t hub, int64_t admitted, fh_stage stage)
 {
 	sqlite3_stmt *q;
 	fh_status q_rc = fh_store_stmt(g->s,
-		"INSERT INTO milestones(tenant_id, track, seq, code, title, kind, due, done_on,"
-		" updated_at, updated_by)"
-		" SELECT ?1, track, seq, code, title, kind, ?2 + due_months * 2592000,"
-		"  CASE WHEN ?2 + due_months * 2592000 < ?3 AND (?1 * 31 + seq * 17) % 100 < 80"
-		"   THEN ?2 + due_months * 2592000 - 86400 * ((?1 + seq) % 20) END, ?3, ?4"
-		" FROM milestone_templates WHERE hub_id = ?5", &q, g->err);
+		"INSERT INTO milestones(tenant_id, track, seq, code, title, kind, due, done_on, state,"
+		" evidence, verified_by, title_en, required, min_rating, hub_id, active, updated_at, updated_by)"
+		" SELECT ?1, track, seq, code, title, kind, d, CASE WHEN done THEN d - 86400 * ((?1 + seq) % 20) END,"
+		"  CASE WHEN done THEN 'done' ELSE 'pending' END, CASE WHEN done THEN evidence END,"
+		"  CASE WHEN done THEN ?4 END, title_en, required, min_rating, ?5, ?6, ?3, ?4"
+		" FROM (SELECT *, fh_add_months(?2, due_months) AS d, (?7 OR (fh_add_months(?2, due_months) < ?3"
+		"  AND (?1 * 31 + seq * 17) % 100 < 80)) AS done FROM milestone_templates WHERE hub_id = ?5)", &q, g->err);
 	if (q_rc != FH_OK)
 		return q_rc;
 	sqlite3_bind_int64(q, 1, tenant);
@@ -316,6 +319,8 @@ static fh_status add_milestones(struct gen *g, int64_t tenant, int64_t hub, int6
 	sqlite3_bind_int64(q, 3, g->now);
 	sqlite3_bind_text(q, 4, g->actor.name, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(q, 5, hub);
+	sqlite3_bind_int(q, 6, stage == FH_STAGE_INCUBATING);
+	sqlite3_bind_int(q, 7, stage == FH_STAGE_GRADUATED);
 	int rc = sqlite3_step(q);
 	sqlite3_reset(q);
 	return rc == SQLITE_DONE ? FH_OK : fail(g, _("writing milestones"));
@@ -597,7 +602,7 @@ static fh_status add_tenant(struct gen *g, int serial)
 	pd.tenant = id;
 	fh_status st = add_party(g, (struct hubinfo *)h, &pd);
 	if (st == FH_OK && stage >= FH_STAGE_INCUBATING)
-		st = add_milestones(g, id, h->id, admitted);
+		st = add_milestones(g, id, h->id, admitted, stage);
 	return st;
 }
 

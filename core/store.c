@@ -608,6 +608,14 @@ static fh_status create_file(const char *path, fh_error *err)
  * spills to a temporary file — 18 writes to disk per imported row. Held in
  * memory up to 1 MiB instead (each statement's own, freed at its end). Once,
  * before SQLite initialises. */
+/* fh_add_months(t, n) in SQL: the one month rule of every due date
+ * (fh_clock_add_months), for statements that date many rows at once. */
+static void sql_add_months(sqlite3_context *c, int argc, sqlite3_value **v)
+{
+	(void)argc;
+	sqlite3_result_int64(c, fh_clock_add_months(sqlite3_value_int64(v[0]), sqlite3_value_int(v[1])));
+}
+
 static void configure_sqlite(void)
 {
 	static bool done;
@@ -644,6 +652,8 @@ static fh_status open_file(const char *path, bool create, fh_store **out, fh_err
 	}
 	sqlite3_extended_result_codes(s->db, 1);
 	sqlite3_busy_timeout(s->db, FH_STORE_BUSY_MS);
+	sqlite3_create_function(s->db, "fh_add_months", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+				sql_add_months, NULL, NULL);
 	st = exec(s, "PRAGMA foreign_keys=ON; PRAGMA mmap_size=0;", err);
 	if (st == FH_OK && query_int(s, "SELECT count(*) FROM sqlite_schema") < 0)
 		st = fh_error_set(err, FH_ESTORE, "db", _("%s is not a database: %s"), path,
