@@ -16,4 +16,9 @@ int fh_demo_pick(uint64_t *rng, int n);
  * modules, so that they obey the rules. In the caller's transaction. */
 fh_status fh_demo_spaces(fh_store *store, const fh_actor *actor, uint64_t seed, fh_error *err);
 
+/* Mentors paired with tenants in incubation (below their capacity) and
+ * sessions over the last two months, through mentor.h; in the caller's
+ * transaction. */
+fh_status fh_demo_mentoring(fh_store *store, const fh_actor *actor, uint64_t seed, fh_error *err);
+
 #endif
