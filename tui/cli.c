@@ -42,7 +42,7 @@ static void usage(FILE *f)
 			   "       fuhua tenant show ID [--format table|json]\n"
 			   "       fuhua tenant add --name NAME [--hub CODE] [--credit-code C] [--org-type T] …\n"
 			   "       fuhua tenant edit ID [--phone P] [--notes N] …   (any field option)\n"
-			   "       fuhua tenant move ID STAGE [--reason TEXT]\n"
+			   "       fuhua tenant move ID STAGE [--reason TEXT] [--override]\n"
 			   "       fuhua tenant extend ID\n"
 			   "       fuhua tenant import FILE.csv --hub CODE [--encoding utf-8|gb18030] [--skip-bad]\n"
 			   "       fuhua tenant export [--hub CODE] [--stage S] [--output FILE] [--no-bom]\n"
@@ -70,6 +70,13 @@ static void usage(FILE *f)
 			   "                         [--pending | --skipped] [--format F]\n"
 			   "       fuhua booking cancel ID | approve ID | retry ID\n"
 			   "       fuhua booking export --ics [--room R | --tenant ID] [--from D] [--output FILE]\n"
+			   "       fuhua mentor list [--hub CODE] | add --name N [--expertise E] [--organization O]\n"
+			   "                         [--phone P] [--capacity N] | assign MENTOR TENANT | pairings\n"
+			   "       fuhua milestone list TENANT | done ID [--on D] [--evidence T] | waive ID --reason T\n"
+			   "                         | reopen ID | give TENANT\n"
+			   "       fuhua session add --mentor M --tenant T --topic X --hours H [--on D] [--milestone ID]\n"
+			   "       fuhua session list [--mentor M] [--tenant T] [--from D] [--to D] | totals [--year Y]\n"
+			   "       fuhua remind [--hub CODE] [--days N] [--format F]   overdue and due soon (for cron)\n"
 			   "       fuhua report coverage [--hub CODE] [--all-stages] [--format table|csv|json]\n"
 			   "       fuhua report occupancy [--hub CODE] [--at DATE] [--format table|csv|json]\n"
 			   "       fuhua backup --to FILE                       a consistent copy, while others work\n"
@@ -182,7 +189,9 @@ static int set_option(struct fh_opts *o, int k, const char *val)
 		/* the space and booking options, in with_arg's order from 18 */
 		const char **strs[] = { &o->from, &o->seats, &o->month, &o->at, &o->tenant, &o->room,
 					&o->date, &o->time, &o->weeks, &o->title, &o->type, &o->note,
-					&o->ending };
+					&o->ending, &o->expertise, &o->organization, &o->capacity,
+					&o->mentor, &o->topic, &o->hours, &o->milestone, &o->evidence,
+					&o->days };
 		if (k >= 18 && k < 18 + (int)(sizeof strs / sizeof strs[0]))
 			*strs[k - 18] = val;
 	}
@@ -198,7 +207,9 @@ int fh_cli_parse(int argc, char **argv, struct fh_opts *o)
 						"--encoding", "--output", "--sort", "--to", "--on", "--year",
 						"--kind", "--here", "--from", "--seats", "--month", "--at",
 						"--tenant", "--room", "--date", "--time", "--weeks", "--title",
-						"--type", "--note", "--ending", NULL };
+						"--type", "--note", "--ending", "--expertise", "--organization",
+						"--capacity", "--mentor", "--topic", "--hours", "--milestone",
+						"--evidence", "--days", NULL };
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
@@ -223,8 +234,9 @@ int fh_cli_parse(int argc, char **argv, struct fh_opts *o)
 			continue;
 		}
 		static const char *const flags[] = { "--all-stages", "--ics", "--pending", "--skipped",
-						     "--overdue", "--all", NULL };
-		bool *flag_of[] = { &o->all_stages, &o->ics, &o->pending, &o->skipped, &o->overdue, &o->all };
+						     "--overdue", "--all", "--override", NULL };
+		bool *flag_of[] = { &o->all_stages, &o->ics, &o->pending, &o->skipped, &o->overdue, &o->all,
+				    &o->override };
 		int fl = -1;
 		for (int j = 0; flags[j]; j++)
 			if (strcmp(flags[j], name) == 0)
@@ -635,6 +647,14 @@ int fh_cli_run(struct fh_opts *o)
 		return fh_cli_branch(o);
 	if (strcmp(cmd, "space") == 0)
 		return fh_cli_space(o);
+	if (strcmp(cmd, "mentor") == 0)
+		return fh_cli_mentor(o);
+	if (strcmp(cmd, "milestone") == 0)
+		return fh_cli_milestone(o);
+	if (strcmp(cmd, "session") == 0)
+		return fh_cli_session(o);
+	if (strcmp(cmd, "remind") == 0)
+		return fh_cli_remind(o);
 	if (strcmp(cmd, "booking") == 0)
 		return fh_cli_booking(o);
 	if (strcmp(cmd, "report") == 0)

@@ -29,7 +29,10 @@ struct fh_opts {
 	/* space and booking commands */
 	const char *from, *seats, *month, *at, *tenant, *room, *date, *time, *weeks, *title,
 		*type, *note, *ending;
-	bool skip_bad, no_bom, all_stages, ics, pending, skipped, overdue, all;
+	/* mentoring commands */
+	const char *expertise, *organization, *capacity, *mentor, *topic, *hours, *milestone,
+		*evidence, *days;
+	bool skip_bad, no_bom, all_stages, ics, pending, skipped, overdue, all, override;
 	int npos;
 	char *pos[8];        /* the command and its operands */
 };
@@ -60,6 +63,11 @@ int fh_cli_tenant(struct fh_opts *o);
 int fh_cli_party(struct fh_opts *o);
 int fh_cli_branch(struct fh_opts *o);
 int fh_cli_report_cmd(struct fh_opts *o);
+/* fuhua mentor …, milestone …, session …, remind (cli_mentor.c). */
+int fh_cli_mentor(struct fh_opts *o);
+int fh_cli_milestone(struct fh_opts *o);
+int fh_cli_session(struct fh_opts *o);
+int fh_cli_remind(struct fh_opts *o);
 /* fuhua space …, fuhua booking …, fuhua report occupancy (cli_space.c). */
 int fh_cli_space(struct fh_opts *o);
 int fh_cli_booking(struct fh_opts *o);

@@ -298,8 +298,13 @@ static int cmd_move(struct fh_opts *o, bool extend)
 	int rc = fh_cli_open_as_system(o, &s, &by);
 	if (rc)
 		return rc;
+	if (o->override && to != FH_STAGE_GRADUATED) {
+		fh_store_close(&s);
+		return fh_cli_usage_error("%s", _("--override is for a graduation"));
+	}
 	fh_status st = extend ? fh_tenant_extend(s, &by, id, 0, &err)
-			      : fh_tenant_move(s, &by, id, 0, to, o->reason, &err);
+		       : o->override ? fh_tenant_graduate_override(s, &by, id, 0, o->reason, &err)
+				     : fh_tenant_move(s, &by, id, 0, to, o->reason, &err);
 	fh_tenant t;
 	if (st == FH_OK)
 		st = fh_tenant_get_by_id(s, &by, id, &t, &err);

@@ -1,0 +1,370 @@
+/* fuhua tui — the mentoring subcommands: mentors and their pairings,
+ * milestones ticked off or waived, sessions, and `remind` for cron. The
+ * rules are the milestone and mentor modules', the Mentoring screen's. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "fuhua/clock.h"
+#include "fuhua/mentor.h"
+#include "fuhua/milestone.h"
+#include "fuhua/tenant.h"
+#include "i18n.h"
+#include "table.h"
+
+static const char *day_text(int64_t day, char buf[16])
+{
+	return day ? fh_clock_format_date(day, buf, 16) : "";
+}
+
+/* The verb in o->pos[1] among `verbs`: its index, or -1 after a usage error. */
+static int verb(const struct fh_opts *o, const char *const *verbs, const char *usage)
+{
+	for (int i = 0; o->npos >= 2 && verbs[i]; i++)
+		if (strcmp(o->pos[1], verbs[i]) == 0)
+			return i;
+	fh_cli_usage_error("%s", usage);
+	return -1;
+}
+
+static bool id_arg(const struct fh_opts *o, int64_t *id)
+{
+	return o->npos == 3 && fh_cli_id(o->pos[2], id);
+}
+
+/* ---- fuhua mentor ---------------------------------------------------------------- */
+
+static int mentor_list(struct fh_opts *o, fh_store *s, const fh_actor *by)
+{
+	fh_mentor *rows;
+	size_t n;
+	fh_error err;
+	if (fh_mentor_list(s, by, o->hub, &rows, &n, &err) != FH_OK)
+		return fh_cli_report(&err);
+	struct fh_table t;
+	fh_table_init(&t, (const char *[]){ "id", "hub", "name", "expertise", "organization", "phone", "capacity",
+					    "load", "quiet", "hours_12m", NULL },
+		      (const char *[]){ _("No."), _("Hub"), _("Name"), _("Expertise"), _("Organization"), _("Phone"),
+					_("Can carry"), _("Carries"), _("Quiet"), _("Hours (12 months)"), NULL });
+	t.numeric = 1u | 1u << 6 | 1u << 7 | 1u << 8 | 1u << 9;
+	for (size_t i = 0; i < n; i++) {
+		char v[5][24];
+		snprintf(v[0], sizeof v[0], "%lld", (long long)rows[i].id);
+		snprintf(v[1], sizeof v[1], "%d", rows[i].capacity);
+		snprintf(v[2], sizeof v[2], "%d", rows[i].load);
+		snprintf(v[3], sizeof v[3], "%d", rows[i].quiet);
+		snprintf(v[4], sizeof v[4], "%.1f", rows[i].hours);
+		fh_table_row(&t, (const char *[]){ v[0], rows[i].hub_code, rows[i].name, rows[i].expertise,
+						   rows[i].organization, rows[i].phone, v[1], v[2], v[3], v[4], NULL });
+	}
+	fh_table_print(&t, stdout, o->format);
+	fh_table_free(&t);
+	free(rows);
+	return 0;
+}
+
+static int mentor_pairings(struct fh_opts *o, fh_store *s, const fh_actor *by)
+{
+	int64_t mentor = 0, tenant = 0;
+	if ((o->npos == 3 && !fh_cli_id(o->pos[2], &mentor)) || (o->tenant && !fh_cli_id(o->tenant, &tenant)))
+		return fh_cli_usage_error("%s", _("mentor pairings takes a mentor number, or --tenant ID"));
+	fh_pairing *rows;
+	size_t n;
+	fh_error err;
+	if (fh_mentor_pairings(s, by, mentor, tenant, &rows, &n, &err) != FH_OK)
+		return fh_cli_report(&err);
+	struct fh_table t;
+	fh_table_init(&t, (const char *[]){ "mentor_id", "mentor", "tenant_id", "tenant", "since", "last_session",
+					    "quiet", NULL },
+		      (const char *[]){ _("Mentor no."), _("Mentor"), _("Tenant no."), _("Tenant"), _("Since"),
+					_("Last session"), _("Quiet"), NULL });
+	t.numeric = 1u | 1u << 2;
+	for (size_t i = 0; i < n; i++) {
+		char m[24], te[24], a[16], b[16];
+		snprintf(m, sizeof m, "%lld", (long long)rows[i].mentor_id);
+		snprintf(te, sizeof te, "%lld", (long long)rows[i].tenant_id);
+		fh_table_row(&t, (const char *[]){ m, rows[i].mentor, te, rows[i].tenant, day_text(rows[i].since, a),
+						   day_text(rows[i].last_session, b),
+						   rows[i].quiet ? (o->format == FH_FORMAT_TABLE ? _("yes") : "yes") : "", NULL });
+	}
+	fh_table_print(&t, stdout, o->format);
+	fh_table_free(&t);
+	free(rows);
+	return 0;
+}
+
+int fh_cli_mentor(struct fh_opts *o)
+{
+	static const char *const verbs[] = { "list", "add", "assign", "pairings", NULL };
+	int k = verb(o, verbs, _("mentor takes: list, add, assign, pairings"));
+	int64_t mentor, tenant;
+	if (k < 0)
+		return 2;
+	if (k == 2 && (o->npos != 4 || !fh_cli_id(o->pos[2], &mentor) || !fh_cli_id(o->pos[3], &tenant)))
+		return fh_cli_usage_error("%s", _("mentor assign takes a mentor number and a tenant number"));
+	fh_store *s;
+	fh_actor by;
+	fh_error err;
+	int rc = fh_cli_open_as_system(o, &s, &by);
+	if (rc)
+		return rc;
+	if (k == 0) {
+		rc = mentor_list(o, s, &by);
+	} else if (k == 3) {
+		rc = mentor_pairings(o, s, &by);
+	} else if (k == 1) {
+		fh_mentor m = { .capacity = 5 };
+		long cap = o->capacity ? strtol(o->capacity, NULL, 10) : 5;
+		m.capacity = cap > 0 && cap < 1000 ? (int)cap : 0;
+		snprintf(m.name, sizeof m.name, "%s", o->tf[FH_TF_NAME] ? o->tf[FH_TF_NAME] : "");
+		snprintf(m.expertise, sizeof m.expertise, "%s", o->expertise ? o->expertise : "");
+		snprintf(m.organization, sizeof m.organization, "%s", o->organization ? o->organization : "");
+		snprintf(m.phone, sizeof m.phone, "%s", o->tf[FH_TF_PHONE] ? o->tf[FH_TF_PHONE] : "");
+		int64_t id;
+		if (fh_mentor_add(s, &by, o->hub, &m, &id, &err) != FH_OK)
+			rc = fh_cli_report(&err);
+		else
+			printf(_("mentor %lld: %s\n"), (long long)id, m.name);
+	} else if (fh_mentor_assign(s, &by, mentor, tenant, &err) != FH_OK) {
+		rc = fh_cli_report(&err);
+	} else {
+		printf(_("mentor %lld now mentors tenant %lld\n"), (long long)mentor, (long long)tenant);
+	}
+	fh_store_close(&s);
+	return rc;
+}
+
+/* ---- fuhua milestone -------------------------------------------------------------- */
+
+static void print_milestones(const fh_milestone *rows, size_t n, enum fh_format format)
+{
+	bool zh = fh_i18n_is_zh();
+	static const char *const states[] = { N_("pending"), N_("done"), N_("waived") };
+	struct fh_table t;
+	fh_table_init(&t, (const char *[]){ "id", "track", "code", "title", "required", "due", "state", "done_on",
+					    "evidence", "verified_by", NULL },
+		      (const char *[]){ _("No."), _("Track"), _("Code"), _("Milestone"), _("Required"), _("Due"),
+					_("State"), _("Done"), _("Evidence or reason"), _("By"), NULL });
+	t.numeric = 1u;
+	for (size_t i = 0; i < n; i++) {
+		const fh_milestone *m = &rows[i];
+		char id[24], a[16], b[16];
+		snprintf(id, sizeof id, "%lld", (long long)m->id);
+		bool table = format == FH_FORMAT_TABLE;
+		const char *title = !zh && table && m->title_en[0] ? m->title_en : m->title;
+		const char *track = table ? (m->party ? _("party") : _("organisation")) : m->party ? "party" : "org";
+		const char *state = table ? (m->late ? _("late") : _(states[m->state])) : fh_ms_state_name(m->state);
+		const char *req = m->required ? (table ? _("yes") : "yes") : "";
+		fh_table_row(&t, (const char *[]){ id, track, m->code, title, req, day_text(m->due, a), state,
+						   day_text(m->done_on, b), m->evidence, m->verified_by, NULL });
+	}
+	fh_table_print(&t, stdout, format);
+	fh_table_free(&t);
+}
+
+int fh_cli_milestone(struct fh_opts *o)
+{
+	static const char *const verbs[] = { "list", "done", "waive", "reopen", "give", NULL };
+	int k = verb(o, verbs, _("milestone takes: list, done, waive, reopen, give"));
+	int64_t id, on = fh_cli_day("--on", o->on);
+	if (k < 0 || on < 0)
+		return 2;
+	if (!id_arg(o, &id))
+		return fh_cli_usage_error(_("milestone %s takes one number"), verbs[k]);
+	fh_store *s;
+	fh_actor by;
+	fh_error err;
+	int rc = fh_cli_open_as_system(o, &s, &by);
+	if (rc)
+		return rc;
+	fh_status st = FH_OK;
+	int added = 0;
+	fh_milestone *rows;
+	size_t n;
+	switch (k) {
+	case 0:
+		if ((st = fh_milestone_list(s, &by, id, &rows, &n, &err)) == FH_OK) {
+			print_milestones(rows, n, o->format);
+			free(rows);
+		}
+		break;
+	case 1: st = fh_milestone_done(s, &by, id, on, o->evidence, &err); break;
+	case 2: st = fh_milestone_waive(s, &by, id, o->reason, &err); break;
+	case 3: st = fh_milestone_reopen(s, &by, id, &err); break;
+	default:
+		if ((st = fh_milestone_instantiate(s, &by, id, &added, &err)) == FH_OK)
+			printf(N3_("%d milestone given\n", "%d milestones given\n", added), added);
+	}
+	fh_milestone m;
+	if (st == FH_OK && k >= 1 && k <= 3 && (st = fh_milestone_get(s, &by, id, &m, &err)) == FH_OK)
+		printf(_("milestone %lld: %s\n"), (long long)id, fh_ms_state_name(m.state));
+	fh_store_close(&s);
+	return st == FH_OK ? 0 : fh_cli_report(&err);
+}
+
+/* ---- fuhua session ------------------------------------------------------------------ */
+
+static int session_list(struct fh_opts *o, fh_store *s, const fh_actor *by)
+{
+	int64_t mentor = 0, tenant = 0, from = fh_cli_day("--from", o->from), to = fh_cli_day("--to", o->to);
+	if (from < 0 || to < 0)
+		return 2;
+	if ((o->mentor && !fh_cli_id(o->mentor, &mentor)) || (o->tenant && !fh_cli_id(o->tenant, &tenant)))
+		return fh_cli_usage_error("%s", _("--mentor and --tenant take numbers"));
+	fh_session *rows;
+	size_t n;
+	fh_error err;
+	if (fh_session_list(s, by, mentor, tenant, from, to ? to + 86400 : 0, &rows, &n, &err) != FH_OK)
+		return fh_cli_report(&err);
+	struct fh_table t;
+	fh_table_init(&t, (const char *[]){ "id", "date", "mentor", "tenant", "hub", "topic", "hours", "milestone",
+					    NULL },
+		      (const char *[]){ _("No."), _("Date"), _("Mentor"), _("Tenant"), _("Hub"), _("Topic"), _("Hours"),
+					_("Milestone"), NULL });
+	t.numeric = 1u | 1u << 6;
+	double hours = 0;
+	for (size_t i = 0; i < n; i++) {
+		char id[24], d[16], h[16];
+		snprintf(id, sizeof id, "%lld", (long long)rows[i].id);
+		snprintf(h, sizeof h, "%.1f", rows[i].hours);
+		hours += rows[i].hours;
+		fh_table_row(&t, (const char *[]){ id, day_text(rows[i].on, d), rows[i].mentor, rows[i].tenant,
+						   rows[i].hub_code, rows[i].topic, h, rows[i].milestone, NULL });
+	}
+	fh_table_print(&t, stdout, o->format);
+	fh_table_free(&t);
+	if (o->format == FH_FORMAT_TABLE)
+		printf(_("%zu sessions, %.1f hours\n"), n, hours);
+	free(rows);
+	return 0;
+}
+
+static int session_totals(struct fh_opts *o, fh_store *s, const fh_actor *by)
+{
+	char d[16];
+	int year = o->year ? atoi(o->year) : atoi(fh_clock_format_date(fh_clock_now(), d, sizeof d));
+	if (year < 2000 || year > 2100)
+		return fh_cli_usage_error(_("--year takes a year, not '%s'"), o->year);
+	fh_session_month *rows;
+	size_t n;
+	fh_error err;
+	if (fh_session_totals(s, by, o->hub, year, &rows, &n, &err) != FH_OK)
+		return fh_cli_report(&err);
+	struct fh_table t;
+	fh_table_init(&t, (const char *[]){ "hub", "month", "sessions", "tenants", "hours", NULL },
+		      (const char *[]){ _("Hub"), _("Month"), _("Sessions"), _("Tenants"), _("Hours"), NULL });
+	t.numeric = 1u << 2 | 1u << 3 | 1u << 4;
+	for (size_t i = 0; i < n; i++) {
+		char a[16], b[16], c[16];
+		snprintf(a, sizeof a, "%d", rows[i].sessions);
+		snprintf(b, sizeof b, "%d", rows[i].tenants);
+		snprintf(c, sizeof c, "%.1f", rows[i].hours);
+		fh_table_row(&t, (const char *[]){ rows[i].hub_code, rows[i].month, a, b, c, NULL });
+	}
+	fh_table_print(&t, stdout, o->format);
+	fh_table_free(&t);
+	free(rows);
+	return 0;
+}
+
+int fh_cli_session(struct fh_opts *o)
+{
+	static const char *const verbs[] = { "add", "list", "totals", NULL };
+	int k = verb(o, verbs, _("session takes: add, list, totals"));
+	if (k < 0)
+		return 2;
+	fh_session in = { 0 };
+	if (k == 0) {
+		if ((in.on = fh_cli_day("--on", o->on)) < 0)
+			return 2;
+		if (!o->mentor || !fh_cli_id(o->mentor, &in.mentor_id) || !o->tenant ||
+		    !fh_cli_id(o->tenant, &in.tenant_id))
+			return fh_cli_usage_error("%s", _("session add needs --mentor and --tenant numbers"));
+		if (o->milestone && !fh_cli_id(o->milestone, &in.milestone_id))
+			return fh_cli_usage_error(_("--milestone takes a milestone number, not '%s'"), o->milestone);
+		char *end = NULL;
+		errno = 0;
+		in.hours = o->hours ? strtod(o->hours, &end) : 0;
+		if (!o->hours || *end || errno)
+			return fh_cli_usage_error(_("--hours takes a number of hours, not '%s'"), o->hours ? o->hours : "");
+		snprintf(in.topic, sizeof in.topic, "%s", o->topic ? o->topic : "");
+		snprintf(in.notes, sizeof in.notes, "%s", o->tf[FH_TF_NOTES] ? o->tf[FH_TF_NOTES] : "");
+	}
+	fh_store *s;
+	fh_actor by;
+	fh_error err;
+	int rc = fh_cli_open_as_system(o, &s, &by);
+	if (rc)
+		return rc;
+	int64_t id;
+	if (k == 1)
+		rc = session_list(o, s, &by);
+	else if (k == 2)
+		rc = session_totals(o, s, &by);
+	else if (fh_session_add(s, &by, &in, &id, &err) != FH_OK)
+		rc = fh_cli_report(&err);
+	else
+		printf(_("session %lld recorded\n"), (long long)id);
+	fh_store_close(&s);
+	return rc;
+}
+
+/* ---- fuhua remind -------------------------------------------------------------------- */
+
+static void add_rows(struct fh_table *t, const fh_due *rows, size_t n, bool overdue, enum fh_format format)
+{
+	for (size_t i = 0; i < n; i++) {
+		char id[24], tid[24], d[16], days[16];
+		snprintf(id, sizeof id, "%lld", (long long)rows[i].id);
+		snprintf(tid, sizeof tid, "%lld", (long long)rows[i].tenant_id);
+		snprintf(days, sizeof days, "%d", rows[i].days);
+		const char *kind = format == FH_FORMAT_TABLE ? (overdue ? _("overdue") : _("due")) : overdue ? "overdue" : "due";
+		const char *track = !rows[i].id ? "" : format == FH_FORMAT_TABLE
+			? (rows[i].party ? _("party") : _("organisation")) : rows[i].party ? "party" : "org";
+		fh_table_row(t, (const char *[]){ kind, rows[i].id ? id : "", tid, rows[i].tenant, rows[i].hub_code, track,
+						  rows[i].title, day_text(rows[i].due, d), days, NULL });
+	}
+}
+
+int fh_cli_remind(struct fh_opts *o)
+{
+	long days = o->days ? strtol(o->days, NULL, 10) : -1;
+	if (o->days && (days < 0 || days > 365))
+		return fh_cli_usage_error(_("--days takes 0 to 365, not '%s'"), o->days);
+	fh_store *s;
+	fh_actor by;
+	fh_error err;
+	int rc = fh_cli_open_as_system(o, &s, &by);
+	if (rc)
+		return rc;
+	if (days < 0) {
+		int lead[4];
+		days = fh_milestone_lead_days(s, by.hub_id, lead) ? lead[0] : 30;
+	}
+	fh_due *late, *soon;
+	size_t nl = 0, ns = 0;
+	int tl, ts;
+	fh_status st = fh_milestone_due(s, &by, o->hub, true, 0, 100000, &late, &nl, &tl, &err);
+	if (st == FH_OK && (st = fh_milestone_due(s, &by, o->hub, false, (int)days, 100000, &soon, &ns, &ts, &err)) != FH_OK)
+		free(late);
+	fh_store_close(&s);
+	if (st != FH_OK)
+		return fh_cli_report(&err);
+	struct fh_table t;
+	fh_table_init(&t, (const char *[]){ "kind", "milestone_id", "tenant_id", "tenant", "hub", "track", "what",
+					    "due", "days", NULL },
+		      (const char *[]){ _("What"), _("No."), _("Tenant no."), _("Tenant"), _("Hub"), _("Track"),
+					_("Milestone"), _("Due"), _("Days"), NULL });
+	t.numeric = 1u << 1 | 1u << 2 | 1u << 8;
+	add_rows(&t, late, nl, true, o->format);
+	add_rows(&t, soon, ns, false, o->format);
+	fh_table_print(&t, stdout, o->format);
+	fh_table_free(&t);
+	if (o->format == FH_FORMAT_TABLE)
+		printf(_("%d overdue, %d due within %ld days\n"), tl, ts, days);
+	free(late);
+	free(soon);
+	return 0; /* whether or not anything is due: for cron */
+}
