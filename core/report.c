@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuhua/milestone.h"
 #include "fuhua/party.h"
 #include "fuhua/space.h"
 #include "i18n.h"
@@ -45,6 +46,13 @@ fh_status fh_report_dashboard(fh_store *s, const fh_actor *actor, fh_dashboard *
 		out->party_members = cov[0].members;
 	}
 	free(cov);
+
+	fh_due *due;
+	size_t ndue;
+	fh_status ds = fh_milestone_due(s, actor, NULL, true, 0, 0, &due, &ndue, &out->overdue, err);
+	if (ds != FH_OK)
+		return ds;
+	free(due);
 
 	fh_occupancy *occ;
 	size_t nocc;

@@ -100,7 +100,12 @@ static void draw_figures(struct app *app, struct dash *d, int y, int cols)
 	int half = cols / 2;
 	char line[256];
 	snprintf(line, sizeof line, _("Tenants: %d"), f->tenants);
-	fh_draw_text(y, 1, line, half - 2, false, A_BOLD);
+	int tw = fh_draw_text(y, 1, line, half - 2, false, A_BOLD);
+	if (f->overdue) {
+		/* the standing overdue list's size; F5 has it */
+		snprintf(line, sizeof line, _(" · %d overdue (F5)"), f->overdue);
+		fh_draw_text(y, 1 + tw, line, half - 2 - tw, false, fh_attr(app, FH_C_BAD));
+	}
 	int max = 1;
 	for (int s = 0; s < FH_STAGE_COUNT; s++)
 		max = f->by_stage[s] > max ? f->by_stage[s] : max;

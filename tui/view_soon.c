@@ -1,6 +1,7 @@
 /* fuhua tui — screens whose issues are still open: each says what it will hold. */
 #include "i18n.h"
 #include "party.h"
+#include "mentoring.h"
 #include "spaces.h"
 #include "tenants.h"
 #include "tui.h"
@@ -34,9 +35,6 @@ static int request(struct app *app, struct view *v, int action, int arg, const s
 	}                                                                            \
 	const struct view_ops var = { .name = id, .draw = var##_draw, .request = request };
 
-SOON_VIEW(fh_mentoring_view, "mentoring", { N_("Mentoring"), {
-	N_("Mentors, mentoring sessions and milestone timelines of both tracks,"),
-	N_("with overdue milestones first."), NULL } })
 SOON_VIEW(fh_reports_view, "reports", { N_("Reports"), {
 	N_("The monthly report for the civil-affairs bureau, coverage and occupancy,"),
 	N_("exported as CSV."), NULL } })
@@ -51,5 +49,6 @@ const struct view_ops *const fh_all_views[] = {
 	&fh_party_form_view, &fh_branch_form_view, &fh_party_members_view, &fh_party_member_form_view,
 	&fh_instructed_view,
 	&fh_space_page_view, &fh_allocation_form_view, &fh_booking_form_view,
+	&fh_timeline_view, &fh_ms_form_view,
 	NULL,
 };

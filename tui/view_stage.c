@@ -13,13 +13,14 @@
 #include "tui.h"
 #include "width.h"
 
-enum { OP_GO = FH_ACT_LOCAL, OP_UP, OP_DOWN };
+enum { OP_GO = FH_ACT_LOCAL, OP_UP, OP_DOWN, OP_OVERRIDE };
 
 struct stage {
 	fh_tenant t;
 	fh_stage next[FH_STAGE_COUNT];
 	size_t nnext;
 	int sel;
+	bool refused;    /* a graduation refused for its criteria: F8 overrides */
 	char reason[FH_TENANT_REASON_MAX * 4 + 1];
 	char error[2000];
 };
@@ -96,6 +97,42 @@ static void fail(struct stage *s, const fh_error *err, const fh_stage_plan *plan
 				       plan && plan->nunmet ? _("Cannot graduate yet:") : fh_error_text(err, buf, sizeof buf));
 	for (size_t i = 0; plan && i < plan->nunmet && used < sizeof s->error; i++)
 		used += (size_t)snprintf(s->error + used, sizeof s->error - used, "\n• %s", plan->unmet[i]);
+	s->refused = plan && plan->nunmet;
+	if (s->refused && used < sizeof s->error)
+		snprintf(s->error + used, sizeof s->error - used, "\n%s",
+			 _("A manager may graduate it all the same: type the reason, then F8."));
+}
+
+static int override_yes(struct app *app, struct view *under, int arg)
+{
+	(void)arg;
+	struct stage *s = under->priv;
+	fh_error err;
+	if (fh_tenant_graduate_override(app->store, &app->actor, s->t.id, s->t.version, s->reason, &err) != FH_OK) {
+		fail(s, &err, NULL);
+		return FH_R_RELOAD;
+	}
+	fh_app_say(app, false, _("%s: graduated by a manager's override"), s->t.name);
+	return FH_R_POP;
+}
+
+static int ask_override(struct app *app, struct view *v)
+{
+	struct stage *s = v->priv;
+	if (!s->refused || s->next[s->sel] != FH_STAGE_GRADUATED)
+		return FH_R_DONE;
+	if (!s->reason[0]) {
+		snprintf(s->error, sizeof s->error, "%s", _("Type the reason for the override first."));
+		s->refused = true;
+		return FH_R_DONE;
+	}
+	struct fh_confirm c = { .yes = override_yes };
+	snprintf(c.title, sizeof c.title, _("Graduate %s in spite of the criteria?"), s->t.name);
+	snprintf(c.text, sizeof c.text,
+		 _("Reason: %s. The criteria not met and your reason are kept in the stage history and the audit log. The stage becomes final and its spaces are released today."),
+		 s->reason);
+	fh_view_push(app, &fh_confirm_view, &c);
+	return FH_R_DONE;
 }
 
 static int move_yes(struct app *app, struct view *under, int arg)
@@ -167,10 +204,13 @@ static int request(struct app *app, struct view *v, int action, int arg, const s
 	case OP_UP:
 	case OP_DOWN:
 		s->sel = (s->sel + (action == OP_UP ? n - 1 : 1)) % n;
+		s->refused = false;
 		s->error[0] = 0;
 		return FH_R_DONE;
 	case OP_GO:
 		return go(app, v);
+	case OP_OVERRIDE:
+		return ask_override(app, v);
 	case FH_ACT_CANCEL:
 		return FH_R_POP;
 	case FH_ACT_NONE:
@@ -194,6 +234,7 @@ static const struct fh_binding stage_keys[] = {
 	{ '\r', false, OP_GO, 0, NULL, false, NULL, NULL },
 	{ KEY_ENTER, true, OP_GO, 0, NULL, false, NULL, NULL },
 	{ 27, false, FH_ACT_CANCEL, 0, "Esc", true, N_("cancel"), N_("Close the dialog") },
+	{ KEY_F(8), true, OP_OVERRIDE, 0, "F8", false, N_("override"), N_("Graduate in spite of unmet criteria, with the reason (a manager; asks first)") },
 	{ .action = FH_ACT_NONE },
 };
 

@@ -11,12 +11,13 @@
 #include "fuhua/party.h"
 #include "fuhua/tenant.h"
 #include "i18n.h"
+#include "mentoring.h"
 #include "labels.h"
 #include "party.h"
 #include "tenants.h"
 #include "tui.h"
 
-enum { OP_TAB = FH_ACT_LOCAL, OP_EDIT, OP_STAGE, OP_EXTEND, OP_MEMBERS };
+enum { OP_TAB = FH_ACT_LOCAL, OP_EDIT, OP_STAGE, OP_EXTEND, OP_MEMBERS, OP_TIMELINE };
 
 struct page {
 	fh_tenant t;
@@ -382,6 +383,9 @@ static int request(struct app *app, struct view *v, int action, int arg, const s
 	case OP_MEMBERS:
 		fh_view_push(app, &fh_party_members_view, &(struct fh_tenant_arg){ p->t.id });
 		return FH_R_DONE;
+	case OP_TIMELINE:
+		fh_view_push(app, &fh_timeline_view, &(struct fh_tenant_arg){ p->t.id });
+		return FH_R_DONE;
 	case OP_EXTEND:
 		ask_extend(app, p);
 		return FH_R_DONE;
@@ -408,6 +412,7 @@ static const struct fh_binding page_keys[] = {
 	{ 'm', false, OP_STAGE, 0, "m", true, N_("change stage"), N_("Move to the next stage, or exit") },
 	{ 'x', false, OP_EXTEND, 0, "x", true, NP_("key", "extend"), N_("Extend the incubation once (asks first)") },
 	{ 'p', false, OP_MEMBERS, 0, "p", true, N_("members"), N_("Party members by name, kind and relation") },
+	{ 't', false, OP_TIMELINE, 0, "t", true, N_("milestones"), N_("Milestones and mentoring sessions: tick off, waive, record") },
 	{ 'q', false, FH_ACT_BACK, 0, "q", true, NULL, NULL },
 	{ .action = FH_ACT_NONE },
 };

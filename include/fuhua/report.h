@@ -16,6 +16,8 @@ typedef struct fh_dashboard {
 	int spaces, seats, seats_used;
 	double area;
 	int mentors, instructors, operators;
+	int overdue;       /* milestones overdue, and tenants past their planned end
+			      (fh_milestone_due) */
 } fh_dashboard;
 
 /* Fills *out for the actor's hub and everything below it. */
