@@ -184,7 +184,7 @@ fh_status fh_mentor_assign(fh_store *s, const fh_actor *actor, int64_t mentor, i
 		sqlite3_reset(q);
 	}
 	if (st == FH_OK) {
-		char summary[400];
+		char summary[sizeof name + sizeof t.name + 8];
 		fh_buf nb = FH_BUF_INIT;
 		snprintf(summary, sizeof summary, "%s → %s", name, t.name);
 		fh_buf_puts(&nb, "{\"summary\":");
