@@ -362,5 +362,38 @@ check "space release: handed back within 15 working days" grep -q 'last day 2030
 want=$(q "SELECT sum(seats), (SELECT sum(CASE WHEN s2.type = 'office' THEN s2.seats ELSE a.seats END) FROM allocations a JOIN spaces s2 ON s2.id = a.space_id WHERE a.start_on <= strftime('%s', '2026-11-23') - 28800 AND a.end_on >= strftime('%s', '2026-11-23') - 28800) FROM spaces WHERE type IN ('office','desk') AND retired = 0" | tr '|' ',')
 check "report occupancy: the city's seats and seats in use equal a count of the rows ($want)" [ "$(cat "$T/occ")" = "$want" ]
 
+# ---- mentoring ----------------------------------------------------------------
+"$FUHUA" mentor add --db "$S" --hub ja-dn --name 钱老师 --expertise 财务 --capacity 1 > "$T/mentor.out"
+mid=$(sed -n 's/^mentor \([0-9]*\):.*/\1/p' "$T/mentor.out")
+check "mentor add: a mentor with its number" [ -n "$mid" ]
+set -- $(q "$dn_incubating LIMIT 2")
+"$FUHUA" mentor assign "$mid" "$1" --db "$S" > /dev/null
+"$FUHUA" --lang en mentor assign "$mid" "$2" --db "$S" 2> "$T/err"
+check "a mentor at capacity is refused, saying so (exit 1)" sh -c "[ $? -eq 1 ] && grep -q 'as many as they can (1)' '$T/err'"
+ms=$(q "SELECT id FROM milestones WHERE tenant_id = $1 AND state = 'pending' ORDER BY due LIMIT 1")
+"$FUHUA" session add --db "$S" --mentor "$mid" --tenant "$1" --topic 财务制度 --hours 2 --milestone "$ms" > /dev/null
+check "session add: recorded against the milestone it served" [ "$(q "SELECT count(*) FROM sessions WHERE milestone_id = $ms")" = 1 ]
+"$FUHUA" --lang en milestone waive "$ms" --db "$S" 2> /dev/null
+check "milestone waive without a reason is refused (exit 2)" [ $? -eq 2 ]
+"$FUHUA" milestone done "$ms" --db "$S" --evidence 财务制度文件 > /dev/null
+check "milestone done: done, with its evidence and who verified it" \
+	sh -c "sqlite3 '$S' \"SELECT state || ',' || evidence || ',' || verified_by FROM milestones WHERE id = $ms\" | grep -q '^done,财务制度文件,cli:'"
+"$FUHUA" milestone list "$1" --db "$S" --format csv | head -1 | tr -d '\r' > "$T/ms.head"
+check "milestone list --format csv has its header" grep -q '^id,track,code,title,required,due,state' "$T/ms.head"
+"$FUHUA" remind --db "$S" --hub ja-dn --days 30 > "$T/remind"
+check "remind exits 0 and counts what is overdue and due" sh -c "[ $? -eq 0 ] && grep -q 'overdue, .* within 30 days' '$T/remind'"
+late=$(q "SELECT count(*) FROM milestones m JOIN tenants t ON t.id = m.tenant_id JOIN hubs h ON h.id = t.hub_id WHERE h.code = 'ja-dn' AND t.stage = 'incubating' AND m.state = 'pending' AND m.due < strftime('%s', '2026-11-23') - 28800")
+past=$(q "SELECT count(*) FROM tenants t JOIN hubs h ON h.id = t.hub_id WHERE h.code = 'ja-dn' AND t.stage = 'incubating' AND t.planned_end < strftime('%s', '2026-11-23') - 28800")
+"$FUHUA" remind --db "$S" --hub ja-dn --format csv | grep -c '^overdue,' > "$T/remind.n"
+check "remind lists every overdue milestone and tenant past its end ($late + $past)" [ "$(cat "$T/remind.n")" = $((late + past)) ]
+young=$(q "SELECT id FROM tenants WHERE hub_id = (SELECT id FROM hubs WHERE code = 'ja-dn') AND stage = 'incubating' ORDER BY admitted_on DESC LIMIT 1")
+"$FUHUA" --lang en tenant move "$young" graduated --db "$S" 2> "$T/err"
+check "graduation refused, listing the criteria (exit 1)" sh -c "[ $? -eq 1 ] && grep -q 'cannot graduate yet' '$T/err'"
+"$FUHUA" tenant move "$young" graduated --override --db "$S" 2> /dev/null
+check "an override needs a reason (exit 2)" [ $? -eq 2 ]
+"$FUHUA" tenant move "$young" graduated --override --reason 主任特批 --db "$S" 2> /dev/null
+check "… and with one graduates, the history keeping the reason and what was not met" \
+	sh -c "[ \"\$(sqlite3 '$S' \"SELECT stage FROM tenants WHERE id = $young\")\" = graduated ] && sqlite3 '$S' \"SELECT reason FROM stage_history WHERE tenant_id = $young ORDER BY id DESC LIMIT 1\" | grep -q '主任特批'"
+
 rm -rf "$T"
 unset FUHUA_NOW

@@ -23,7 +23,7 @@ enum { OP_NEXT_TAB = FH_ACT_LOCAL, OP_PREV_TAB, OP_DONE, OP_WAIVE, OP_SESSION, O
 enum { M_OVERDUE, M_UPCOMING, M_MENTORS, M_SESSIONS, M_COUNT };
 
 static const char *const tab_titles[M_COUNT] = {
-	N_("Overdue"), N_("Due soon"), N_("Mentors"), N_("Sessions"),
+	N_("Late"), N_("Due soon"), N_("Mentors"), N_("Sessions"),
 };
 
 struct mscreen {

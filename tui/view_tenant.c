@@ -410,7 +410,7 @@ static const struct fh_binding page_keys[] = {
 	{ '\t', false, OP_TAB, 0, "Tab", true, N_("profile/stages/history/party"), N_("Next tab: profile, stages, history, party") },
 	{ 'e', false, OP_EDIT, 0, "e", true, NP_("key", "edit"), N_("Edit the tenant (on the Party tab: its party record)") },
 	{ 'm', false, OP_STAGE, 0, "m", true, N_("change stage"), N_("Move to the next stage, or exit") },
-	{ 'x', false, OP_EXTEND, 0, "x", true, NP_("key", "extend"), N_("Extend the incubation once (asks first)") },
+	{ 'x', false, OP_EXTEND, 0, "x", false, NP_("key", "extend"), N_("Extend the incubation once (asks first)") },
 	{ 'p', false, OP_MEMBERS, 0, "p", true, N_("members"), N_("Party members by name, kind and relation") },
 	{ 't', false, OP_TIMELINE, 0, "t", true, N_("milestones"), N_("Milestones and mentoring sessions: tick off, waive, record") },
 	{ 'q', false, FH_ACT_BACK, 0, "q", true, NULL, NULL },
