@@ -17,6 +17,8 @@
 #include "fuhua/operator.h"
 #include "fuhua/party.h"
 #include "fuhua/booking.h"
+#include "fuhua/mentor.h"
+#include "fuhua/milestone.h"
 #include "fuhua/clock.h"
 #include "fuhua/report.h"
 #include "fuhua/space.h"
@@ -583,6 +585,66 @@ static void space_bench(fh_store *s, const fh_actor *admin, int tenants)
 	       " median %.2f ms, p95 %.2f ms\n", ms[N / 2], ms[N * 95 / 100]);
 }
 
+/* Mentoring: the standing overdue list of the whole tree and a tenant's
+ * timeline, beside the same overdue rows read without the index. */
+static void mentoring_bench(fh_store *s, const fh_actor *admin)
+{
+	enum { N = 100 };
+	double ms[N], anchor[N];
+	fh_error err;
+	sqlite3_stmt *q;
+	int milestones = 0, total = 0;
+	fh_store_stmt(s, "SELECT count(*) FROM milestones", &q, NULL);
+	if (sqlite3_step(q) == SQLITE_ROW)
+		milestones = sqlite3_column_int(q, 0);
+	sqlite3_reset(q);
+	int64_t today = fh_clock_day(fh_clock_now());
+	for (int i = 0; i < N; i++) {
+		fh_due *rows;
+		size_t n;
+		double a = now_ms();
+		fh_milestone_due(s, admin, NULL, true, 0, 500, &rows, &n, &total, &err);
+		ms[i] = now_ms() - a;
+		free(rows);
+		a = now_ms();
+		fh_store_stmt(s, "SELECT m.id FROM milestones m NOT INDEXED JOIN tenants t ON t.id = m.tenant_id"
+			      " WHERE m.state = 'pending' AND t.stage = 'incubating' AND m.due < ?1 ORDER BY m.due LIMIT 500",
+			      &q, NULL);
+		sqlite3_bind_int64(q, 1, today);
+		while (sqlite3_step(q) == SQLITE_ROW)
+			;
+		sqlite3_reset(q);
+		anchor[i] = now_ms() - a;
+	}
+	char what[200];
+	snprintf(what, sizeof what, "overdue list, whole tree, first 500 of %d (%d milestones)", total, milestones);
+	median_line(what, ms, N, "the same rows without the index", anchor);
+	/* a tenant's timeline: the record, its milestones, its sessions */
+	int64_t ids[N];
+	int nt = 0;
+	fh_store_stmt(s, "SELECT tenant_id FROM sessions GROUP BY 1 ORDER BY 1 LIMIT 100", &q, NULL);
+	while (nt < N && sqlite3_step(q) == SQLITE_ROW)
+		ids[nt++] = sqlite3_column_int64(q, 0);
+	sqlite3_reset(q);
+	for (int i = 0; i < nt; i++) {
+		fh_tenant t;
+		fh_milestone *m;
+		fh_session *x;
+		size_t nm, nx;
+		double a = now_ms();
+		fh_tenant_get_by_id(s, admin, ids[i], &t, &err);
+		fh_milestone_list(s, admin, ids[i], &m, &nm, &err);
+		fh_session_list(s, admin, 0, ids[i], 0, 0, &x, &nx, &err);
+		ms[i] = now_ms() - a;
+		free(m), free(x);
+	}
+	if (nt) {
+		qsort(ms, (size_t)nt, sizeof ms[0], cmp);
+		printf("a tenant's timeline (record, milestones, sessions; %d tenants with sessions): median %.2f ms,"
+		       " p95 %.2f ms\n", nt, ms[nt / 2], ms[nt * 95 / 100]);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	const char *path = argc > 1 ? argv[1] : "/tmp/fuhua-bench.db";
@@ -655,6 +717,7 @@ int main(int argc, char **argv)
 	       " p95 %.2f ms\n", ms[N / 2], ms[N * 95 / 100]);
 	party_bench(s, &admin, tenants);
 	space_bench(s, &admin, tenants);
+	mentoring_bench(s, &admin);
 	double a = now_ms();
 	int v0 = (int)fh_store_data_version(s);
 	for (int i = 0; i < 1000; i++)

@@ -395,28 +395,32 @@ static void due_read(sqlite3_stmt *q, void *row)
 	d->due = sqlite3_column_int64(q, 6);
 }
 
+/* A row of the lists before its details are read: a milestone, or (tenant
+ * set) a tenant past its planned end. */
+struct due_key {
+	int64_t due, id;
+	bool tenant;
+};
+
 static int by_due(const void *a, const void *b)
 {
-	const fh_due *x = a, *y = b;
+	const struct due_key *x = a, *y = b;
 	return x->due != y->due ? (x->due > y->due) - (x->due < y->due) : (x->id > y->id) - (x->id < y->id);
 }
 
-/* One hub's share: its oldest `limit` rows of a list, and how many in all.
- * Each query walks the hub's pending milestones by due day (milestones_due). */
-static fh_status hub_due(fh_store *s, int64_t hub, int which, int64_t today, int within, int limit,
-			 fh_due **all, size_t *n, int *total, fh_error *err)
+/* One hub's share of a list: the keys of its first `limit` rows, and how
+ * many in all. Each query walks an index by day (milestones_due,
+ * tenants_past_end) and reads nothing but the index. */
+static fh_status hub_keys(fh_store *s, int64_t hub, int which, int64_t today, int within, int limit,
+			  struct due_key **keys, size_t *n, size_t *cap, int *total, fh_error *err)
 {
-	static const char *const rows_sql[] = {
-		"SELECT m.id, m.tenant_id, t.name, h.code, m.track = 'party', m.title, m.due FROM milestones m"
-		" JOIN tenants t ON t.id = m.tenant_id JOIN hubs h ON h.id = m.hub_id WHERE m.hub_id = ?1"
-		" AND m.state = 'pending' AND m.active = 1 AND m.due < ?2 ORDER BY m.due LIMIT ?4",
-		"SELECT m.id, m.tenant_id, t.name, h.code, m.track = 'party', m.title, m.due FROM milestones m"
-		" JOIN tenants t ON t.id = m.tenant_id JOIN hubs h ON h.id = m.hub_id WHERE m.hub_id = ?1"
-		" AND m.state = 'pending' AND m.active = 1 AND m.due BETWEEN ?2 AND ?2 + ?3 * 86400"
-		" ORDER BY m.due LIMIT ?4",
-		"SELECT 0, t.id, t.name, h.code, 0, '', t.planned_end FROM tenants t JOIN hubs h ON h.id = t.hub_id"
-		" WHERE t.hub_id = ?1 AND t.stage = 'incubating' AND t.planned_end < ?2"
-		" ORDER BY t.planned_end LIMIT ?4",
+	static const char *const keys_sql[] = {
+		"SELECT id, due FROM milestones WHERE hub_id = ?1 AND state = 'pending' AND active = 1"
+		" AND due < ?2 ORDER BY due LIMIT ?4",
+		"SELECT id, due FROM milestones WHERE hub_id = ?1 AND state = 'pending' AND active = 1"
+		" AND due BETWEEN ?2 AND ?2 + ?3 * 86400 ORDER BY due LIMIT ?4",
+		"SELECT id, planned_end FROM tenants WHERE hub_id = ?1 AND stage = 'incubating'"
+		" AND planned_end < ?2 ORDER BY planned_end LIMIT ?4",
 	};
 	static const char *const count_sql[] = {
 		"SELECT count(*) FROM milestones WHERE hub_id = ?1 AND state = 'pending' AND active = 1"
@@ -425,39 +429,59 @@ static fh_status hub_due(fh_store *s, int64_t hub, int which, int64_t today, int
 		" AND due BETWEEN ?2 AND ?2 + ?3 * 86400",
 		"SELECT count(*) FROM tenants WHERE hub_id = ?1 AND stage = 'incubating' AND planned_end < ?2",
 	};
-	sqlite3_stmt *q;
-	fh_due *rows;
-	size_t got;
-	fh_status st = fh_store_stmt(s, rows_sql[which], &q, err);
-	if (st != FH_OK)
-		return st;
-	sqlite3_bind_int64(q, 1, hub);
-	sqlite3_bind_int64(q, 2, today);
-	sqlite3_bind_int(q, 3, within);
-	sqlite3_bind_int(q, 4, limit);
-	if ((st = fh_store_rows(s, q, &rows, &got, sizeof *rows, due_read, _("reading milestones"), err)) != FH_OK)
-		return st;
-	fh_due *grown = got ? realloc(*all, (*n + got) * sizeof **all) : *all;
-	if (got && !grown) {
-		free(rows);
-		return fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
+	for (int pass = 0; pass < 2; pass++) {
+		sqlite3_stmt *q;
+		fh_status st = fh_store_stmt(s, pass ? count_sql[which] : keys_sql[which], &q, err);
+		if (st != FH_OK)
+			return st;
+		sqlite3_bind_int64(q, 1, hub);
+		sqlite3_bind_int64(q, 2, today);
+		sqlite3_bind_int(q, 3, within);
+		if (!pass)
+			sqlite3_bind_int(q, 4, limit);
+		int rc;
+		while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+			if (pass) {
+				*total += sqlite3_column_int(q, 0);
+				continue;
+			}
+			if (!fh_grow(keys, cap, *n, sizeof **keys))
+				break;
+			(*keys)[(*n)++] = (struct due_key){ sqlite3_column_int64(q, 1), sqlite3_column_int64(q, 0), which == 2 };
+		}
+		sqlite3_reset(q);
+		if (rc != SQLITE_DONE)
+			return rc == SQLITE_ROW ? fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"))
+						: fh_store_fail(s, err, _("reading milestones"));
 	}
-	*all = grown;
-	for (size_t i = 0; i < got; i++) {
-		if (which == 2)
-			snprintf(rows[i].title, sizeof rows[i].title, "%s", _("past its planned end, not graduated"));
-		rows[i].days = (int)((which == 1 ? rows[i].due - today : today - rows[i].due) / DAY);
-		(*all)[(*n)++] = rows[i];
+	return FH_OK;
+}
+
+/* The details of the rows chosen. */
+static fh_status due_details(fh_store *s, const struct due_key *keys, size_t n, int64_t today, bool overdue,
+			     fh_due *out, fh_error *err)
+{
+	for (size_t i = 0; i < n; i++) {
+		sqlite3_stmt *q;
+		fh_status st = fh_store_stmt(s, keys[i].tenant
+			? "SELECT 0, t.id, t.name, h.code, 0, '', t.planned_end FROM tenants t"
+			  " JOIN hubs h ON h.id = t.hub_id WHERE t.id = ?1"
+			: "SELECT m.id, m.tenant_id, t.name, h.code, m.track = 'party', m.title, m.due"
+			  " FROM milestones m JOIN tenants t ON t.id = m.tenant_id JOIN hubs h ON h.id = m.hub_id"
+			  " WHERE m.id = ?1", &q, err);
+		if (st != FH_OK)
+			return st;
+		sqlite3_bind_int64(q, 1, keys[i].id);
+		int rc = sqlite3_step(q);
+		if (rc == SQLITE_ROW)
+			due_read(q, &out[i]);
+		sqlite3_reset(q);
+		if (rc != SQLITE_ROW)
+			return fh_store_fail(s, err, _("reading milestones"));
+		if (keys[i].tenant)
+			snprintf(out[i].title, sizeof out[i].title, "%s", _("past its planned end, not graduated"));
+		out[i].days = (int)((overdue ? today - out[i].due : out[i].due - today) / DAY);
 	}
-	free(rows);
-	if ((st = fh_store_stmt(s, count_sql[which], &q, err)) != FH_OK)
-		return st;
-	sqlite3_bind_int64(q, 1, hub);
-	sqlite3_bind_int64(q, 2, today);
-	sqlite3_bind_int(q, 3, within);
-	if (sqlite3_step(q) == SQLITE_ROW)
-		*total += sqlite3_column_int(q, 0);
-	sqlite3_reset(q);
 	return FH_OK;
 }
 
@@ -486,20 +510,28 @@ fh_status fh_milestone_due(fh_store *s, const fh_actor *actor, const char *hub_c
 	if (hub_code && hub_code[0] && !nh)
 		return fh_error_set(err, FH_ENOTFOUND, "hub", _("no hub '%s' in your scope"), hub_code);
 	int64_t today = fh_clock_day(fh_clock_now());
+	struct due_key *keys = NULL;
+	size_t nk = 0, cap = 0;
 	for (int i = 0; st == FH_OK && i < nh; i++) {
-		st = hub_due(s, hubs[i], overdue ? 0 : 1, today, within, limit, rows, n, total, err);
+		st = hub_keys(s, hubs[i], overdue ? 0 : 1, today, within, limit, &keys, &nk, &cap, total, err);
 		if (st == FH_OK && overdue)
-			st = hub_due(s, hubs[i], 2, today, within, limit, rows, n, total, err);
+			st = hub_keys(s, hubs[i], 2, today, within, limit, &keys, &nk, &cap, total, err);
 	}
+	/* the oldest `limit` of every hub's, then their details */
+	if (nk)
+		qsort(keys, nk, sizeof *keys, by_due);
+	if (nk > (size_t)limit)
+		nk = (size_t)limit;
+	if (st == FH_OK && nk && !(*rows = calloc(nk, sizeof **rows)))
+		st = fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
+	if (st == FH_OK && nk)
+		st = due_details(s, keys, nk, today, overdue, *rows, err);
+	free(keys);
 	if (st != FH_OK) {
 		free(*rows);
 		*rows = NULL;
-		*n = 0;
 		return st;
 	}
-	if (*n)
-		qsort(*rows, *n, sizeof **rows, by_due);
-	if (*n > (size_t)limit)
-		*n = (size_t)limit;
+	*n = nk;
 	return FH_OK;
 }
