@@ -13,6 +13,7 @@
 #include "fuhua/tenant.h"
 #include "fuhua/text.h"
 #include "i18n.h"
+#include "milestone_int.h"
 #include "store_int.h"
 #include "tenant_int.h"
 
@@ -317,7 +318,7 @@ static fh_status move(fh_store *s, const fh_actor *actor, int64_t id, int64_t ve
 		st = stage_line(s, actor, id, t.stage, to, now, said, err);
 	int added = 0;
 	if (st == FH_OK && to == FH_STAGE_INCUBATING)
-		st = fh_milestone_instantiate(s, actor, id, &added, err);
+		st = fh_milestone_admit(s, actor, id, &added, err);
 	int ended = 0;
 	if (st == FH_OK && (to == FH_STAGE_GRADUATED || to == FH_STAGE_EXITED))
 		st = fh_allocation_end_tenant(s, actor, id, now, &ended, err);

@@ -13,6 +13,7 @@
 #include "fuhua/tenant.h"
 #include "fuhua/text.h"
 #include "i18n.h"
+#include "milestone_int.h"
 #include "store_int.h"
 
 #define DAY 86400
@@ -317,6 +318,16 @@ static fh_status add_from_templates(fh_store *s, const fh_actor *actor, const fh
 	}
 	sqlite3_finalize(tpl);
 	return st;
+}
+
+fh_status fh_milestone_admit(fh_store *s, const fh_actor *actor, int64_t tenant, int *added, fh_error *err)
+{
+	fh_tenant t;
+	*added = 0;
+	fh_status st = fh_tenant_get_by_id(s, actor, tenant, &t, err);
+	if (st == FH_OK)
+		st = add_from_templates(s, actor, &t, added, err);
+	return st == FH_OK ? fh_milestone_prove(s, actor, tenant, NULL, err) : st;
 }
 
 fh_status fh_milestone_instantiate(fh_store *s, const fh_actor *actor, int64_t tenant, int *added,

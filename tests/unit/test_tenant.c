@@ -418,7 +418,7 @@ static void lifecycle(void **s)
 	assert_int_equal(fh_tenant_extend(st, &manager, id, 0, &err), FH_EINVAL);
 	/* two years later, everything done: graduation */
 	setenv("FUHUA_NOW", "2028-03-01T09:00", 1);
-	sqlite3_exec(fh_store_db(st), "UPDATE milestones SET done_on = 1", NULL, NULL, NULL);
+	sqlite3_exec(fh_store_db(st), "UPDATE milestones SET done_on = 1, state = 'done'", NULL, NULL, NULL);
 	/* Party work covered: a joint branch (the party module's record) */
 	fh_party pr;
 	fh_branch b = { 0 };
@@ -437,6 +437,7 @@ static void lifecycle(void **s)
 	assert_int_equal(fh_tenant_update(st, &desk, &t, &e, &err), FH_OK);
 	assert_int_equal(fh_tenant_move(st, &desk, id, 0, FH_STAGE_GRADUATED, NULL, &err), FH_EDENIED);
 	assert_int_equal(fh_tenant_move(st, &manager, id, 0, FH_STAGE_GRADUATED, NULL, &err), FH_OK);
+
 	/* final */
 	assert_int_equal(fh_tenant_move(st, &manager, id, 0, FH_STAGE_EXITED, "x", &err), FH_EINVAL);
 	setenv("FUHUA_NOW", "2026-01-10T09:00", 1);
