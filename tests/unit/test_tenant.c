@@ -437,7 +437,6 @@ static void lifecycle(void **s)
 	assert_int_equal(fh_tenant_update(st, &desk, &t, &e, &err), FH_OK);
 	assert_int_equal(fh_tenant_move(st, &desk, id, 0, FH_STAGE_GRADUATED, NULL, &err), FH_EDENIED);
 	assert_int_equal(fh_tenant_move(st, &manager, id, 0, FH_STAGE_GRADUATED, NULL, &err), FH_OK);
-
 	/* final */
 	assert_int_equal(fh_tenant_move(st, &manager, id, 0, FH_STAGE_EXITED, "x", &err), FH_EINVAL);
 	setenv("FUHUA_NOW", "2026-01-10T09:00", 1);
