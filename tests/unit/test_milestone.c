@@ -5,7 +5,7 @@
  * override, mentors' capacity and sessions, the due lists. */
 #include <sqlite3.h>
 
-#include "helpers.h"
+#include "fixture.h"
 
 #include "../../core/store_int.h"
 #include "fuhua/clock.h"
@@ -25,18 +25,7 @@ static fh_actor sys_actor;
 static int setup(void **s)
 {
 	(void)s;
-	fh_error err;
-	fh_config *cfg;
-	char p[256];
-	setenv("FUHUA_NOW", "2026-01-31T09:00", 1);
-	snprintf(p, sizeof p, "%s/milestone.db", tmpdir());
-	unlink(p);
-	if (fh_config_load(FIXTURES, &cfg, &err) != FH_OK || fh_store_create(p, &st, &err) != FH_OK ||
-	    fh_hub_sync(st, cfg, "test", NULL, &err) != FH_OK ||
-	    fh_actor_system(st, "test", &sys_actor, &err) != FH_OK)
-		return -1;
-	fh_config_free(&cfg);
-	return 0;
+	return fixture_open("milestone.db", "2026-01-31T09:00", &st, &sys_actor);
 }
 
 static int teardown(void **s)

@@ -1,0 +1,30 @@
+/* fuhua tests — a database made from the fixtures, for the module tests:
+ * the hubs synced, the clock at `now`, the system operator acting. */
+#ifndef FUHUA_TEST_FIXTURE_H
+#define FUHUA_TEST_FIXTURE_H
+
+#include "helpers.h"
+
+#include "fuhua/config.h"
+#include "fuhua/hub.h"
+#include "fuhua/operator.h"
+#include "fuhua/store.h"
+
+/* 0, or -1 for cmocka's group setup when anything failed. */
+static inline int fixture_open(const char *name, const char *now, fh_store **st, fh_actor *actor)
+{
+	fh_error err;
+	fh_config *cfg;
+	char p[256];
+	setenv("FUHUA_NOW", now, 1);
+	snprintf(p, sizeof p, "%s/%s", tmpdir(), name);
+	unlink(p);
+	if (fh_config_load(FIXTURES, &cfg, &err) != FH_OK)
+		return -1;
+	int rc = fh_store_create(p, st, &err) == FH_OK && fh_hub_sync(*st, cfg, "test", NULL, &err) == FH_OK &&
+			 fh_actor_system(*st, "test", actor, &err) == FH_OK ? 0 : -1;
+	fh_config_free(&cfg);
+	return rc;
+}
+
+#endif
