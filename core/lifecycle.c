@@ -81,14 +81,16 @@ static fh_status load_rules(fh_store *s, int64_t hub, struct hub_rules *r, fh_er
 	return rc == SQLITE_ROW ? FH_OK : fh_store_fail(s, err, _("reading the hub's rules"));
 }
 
-static void unmet(fh_stage_plan *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void unmet(fh_stage_plan *p, const char *fmt, ...)
+/* A graduation criterion, met or not, for people: both lists are shown. */
+static void criterion(fh_stage_plan *p, bool ok, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void criterion(fh_stage_plan *p, bool ok, const char *fmt, ...)
 {
-	if (p->nunmet >= FH_UNMET_MAX)
+	size_t *n = ok ? &p->nmet : &p->nunmet;
+	if (*n >= FH_UNMET_MAX)
 		return;
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(p->unmet[p->nunmet++], sizeof p->unmet[0], fmt, ap);
+	vsnprintf(ok ? p->met[(*n)++] : p->unmet[(*n)++], sizeof p->unmet[0], fmt, ap);
 	va_end(ap);
 }
 
@@ -113,21 +115,33 @@ static fh_status check_graduation(fh_store *s, const fh_tenant *t, const struct 
 {
 	int months = fh_tenant_months(t, fh_clock_now());
 	if (months < r->grad_min_months)
-		unmet(p, _("%d of the %d months of incubation"), months, r->grad_min_months);
-	if (r->grad_registered && !t->credit_code[0])
-		unmet(p, "%s", _("not registered: no credit code"));
+		criterion(p, false, _("%d of the %d months of incubation"), months, r->grad_min_months);
+	else
+		criterion(p, true, _("%d months of incubation (%d needed)"), months, r->grad_min_months);
+	if (r->grad_registered)
+		criterion(p, t->credit_code[0] != 0, "%s", t->credit_code[0] ? _("registered, with a credit code")
+									 : _("not registered: no credit code"));
 	int open = r->grad_all_milestones ? fh_milestone_open_required(s, t->id) : 0;
 	if (open)
-		unmet(p, N3_("%d required milestone neither done nor waived",
-			     "%d required milestones neither done nor waived", open), open);
+		criterion(p, false, N3_("%d required milestone neither done nor waived",
+					"%d required milestones neither done nor waived", open), open);
+	else if (r->grad_all_milestones)
+		criterion(p, true, "%s", _("every required milestone done or waived"));
 	int late = r->grad_handovers ? fh_space_handovers_late(s, t->id, fh_clock_now()) : 0;
 	if (late)
-		unmet(p, N3_("%d space not handed back in time", "%d spaces not handed back in time", late), late);
-	if (r->grad_party_coverage && !party_work_covered(s, t))
-		unmet(p, "%s", _("Party work not covered: no party organisation, and no fallback with an instructor"));
+		criterion(p, false, N3_("%d space not handed back in time", "%d spaces not handed back in time", late), late);
+	else if (r->grad_handovers)
+		criterion(p, true, "%s", _("no space overdue for handover"));
+	if (r->grad_party_coverage) {
+		bool covered = party_work_covered(s, t);
+		criterion(p, covered, "%s", covered ? _("Party work covered")
+				: _("Party work not covered: no party organisation, and no fallback with an instructor"));
+	}
 	if (t->rating < r->grad_min_rating)
-		unmet(p, _("rated %s, needs %dA"), t->rating ? (char[]){ (char)('0' + t->rating), 'A', 0 } : _("not rated"),
-		      r->grad_min_rating);
+		criterion(p, false, _("rated %s, needs %dA"),
+			  t->rating ? (char[]){ (char)('0' + t->rating), 'A', 0 } : _("not rated"), r->grad_min_rating);
+	else if (r->grad_min_rating)
+		criterion(p, true, _("rated %dA (%dA needed)"), t->rating, r->grad_min_rating);
 	if (!p->nunmet)
 		return FH_OK;
 	char why[FH_UNMET_MAX * 202] = "";

@@ -488,7 +488,7 @@ fh_status fh_tenant_similar(fh_store *s, const fh_actor *actor, const fh_tenant 
 	fh_bind_text(q, 4, t->credit_code);
 	sqlite3_bind_int64(q, 5, t->id);
 	sqlite3_bind_int64(q, 6, (sqlite3_int64)max);
-	int rc;
+	int rc = SQLITE_DONE;
 	static const fh_tenant_field why[] = { FH_TF_NAME, FH_TF_CREDIT_CODE, FH_TF_PHONE };
 	while (*n < max && (rc = sqlite3_step(q)) == SQLITE_ROW) {
 		fh_tenant_match *m = &out[(*n)++];

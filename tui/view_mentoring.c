@@ -31,6 +31,8 @@ struct mscreen {
 	struct fh_list lists[M_COUNT];
 	int total[2];
 	int lead;           /* the longest lead time: "due soon" */
+	int month_sessions; /* this month, in the scope: sessions and hours */
+	double month_hours;
 	char error[600];
 };
 
@@ -106,8 +108,19 @@ static void load(struct app *app, struct mscreen *p)
 	} else {
 		fh_session *rows;
 		size_t n;
+		char ym[16];
 		int64_t from = fh_clock_day(fh_clock_now()) - 90 * 86400;
+		fh_clock_format_date(fh_clock_now(), ym, sizeof ym);
 		if ((st = fh_session_list(app->store, &app->actor, 0, 0, from, 0, &rows, &n, &err)) == FH_OK) {
+			p->month_sessions = 0;
+			p->month_hours = 0;
+			for (size_t i = 0; i < n; i++) {
+				char d[16];
+				if (strncmp(fh_clock_format_date(rows[i].on, d, sizeof d), ym, 7) == 0) {
+					p->month_sessions++;
+					p->month_hours += rows[i].hours;
+				}
+			}
 			fh_list_set(l, rows, n);
 			free(rows);
 		}
@@ -149,8 +162,12 @@ static void draw(struct app *app, struct view *v, struct rect a)
 {
 	struct mscreen *p = v->priv;
 	char line[300], pos[32];
-	snprintf(line, sizeof line, _("Mentoring · %d overdue · %d due within %d days"), p->total[M_OVERDUE],
-		 p->total[M_UPCOMING], p->lead);
+	if (p->tab == M_SESSIONS)
+		snprintf(line, sizeof line, _("Mentoring · this month %d sessions, %.1f hours (fuhua session totals: by month)"),
+			 p->month_sessions, p->month_hours);
+	else
+		snprintf(line, sizeof line, _("Mentoring · %d overdue · %d due within %d days"), p->total[M_OVERDUE],
+			 p->total[M_UPCOMING], p->lead);
 	fh_draw_text(a.y, 1, line, a.cols - 2, false, A_BOLD);
 	attr_t bar = fh_attr(app, FH_C_BAR);
 	fh_draw_text(a.y + 1, 0, "", a.cols, true, bar);

@@ -96,7 +96,9 @@ static void fail(struct stage *s, const fh_error *err, const fh_stage_plan *plan
 	size_t used = (size_t)snprintf(s->error, sizeof s->error, "%s",
 				       plan && plan->nunmet ? _("Cannot graduate yet:") : fh_error_text(err, buf, sizeof buf));
 	for (size_t i = 0; plan && i < plan->nunmet && used < sizeof s->error; i++)
-		used += (size_t)snprintf(s->error + used, sizeof s->error - used, "\n• %s", plan->unmet[i]);
+		used += (size_t)snprintf(s->error + used, sizeof s->error - used, "\n✗ %s", plan->unmet[i]);
+	for (size_t i = 0; plan && plan->nunmet && i < plan->nmet && used < sizeof s->error; i++)
+		used += (size_t)snprintf(s->error + used, sizeof s->error - used, "\n✓ %s", plan->met[i]);
 	s->refused = plan && plan->nunmet;
 	if (s->refused && used < sizeof s->error)
 		snprintf(s->error + used, sizeof s->error - used, "\n%s",
@@ -162,9 +164,11 @@ static void describe(const struct stage *s, const fh_stage_plan *p, struct fh_co
 		break;
 	case FH_STAGE_GRADUATED:
 		snprintf(c->title, sizeof c->title, _("Graduate %s (出壳)?"), name);
-		snprintf(c->text, sizeof c->text,
+		size_t used = (size_t)snprintf(c->text, sizeof c->text,
 			 _("The incubation ends today and the stage becomes final. Its %d spaces (%d seats) are released today, to be handed back by %s. This cannot be undone."),
 			 p->allocations, p->seats, fh_clock_format_date(p->handover_due, d, sizeof d));
+		for (size_t i = 0; i < p->nmet && used < sizeof c->text; i++)
+			used += (size_t)snprintf(c->text + used, sizeof c->text - used, "\n✓ %s", p->met[i]);
 		break;
 	default:
 		snprintf(c->title, sizeof c->title, _("%s leaves incubation?"), name);

@@ -253,6 +253,8 @@ typedef struct fh_stage_plan {
 	int64_t handover_due;   /* graduating or exiting today: when they are due back */
 	size_t nunmet;        /* graduation: every criterion not met, for people */
 	char unmet[FH_UNMET_MAX][200];
+	size_t nmet;          /* graduation: every criterion met, for people */
+	char met[FH_UNMET_MAX][200];
 } fh_stage_plan;
 
 /* Checks fh_tenant_move(…, to, reason) without writing: FH_OK with *plan

@@ -224,6 +224,9 @@ static void test_graduation_criteria_and_override(void **s)
 	assert_true(unmet(&plan, "6 required milestones"));
 	assert_true(unmet(&plan, "Party work"));
 	assert_true(unmet(&plan, "3A"));
+	/* and each one met too, for the view that lists them all */
+	assert_int_equal(plan.nmet, 1);
+	assert_non_null(strstr(plan.met[0], "handover"));
 	/* a handover overdue is one more */
 	fh_space sp;
 	int64_t alloc;
