@@ -43,7 +43,10 @@ const char *fh_label_action(const char *action)
 		{ "import", NP_("activity", "imported") }, { "release", N_("released") },
 		{ "handover", N_("recorded the handover of") }, { "cancel", N_("cancelled") },
 		{ "approve", N_("approved") }, { "retry", N_("booked again") },
-		{ "withdraw", N_("took off the waiting list") }, { NULL, NULL },
+		{ "withdraw", N_("took off the waiting list") }, { "assign", N_("paired") },
+		{ "done", N_("ticked off") }, { "waive", N_("waived") }, { "reopen", N_("reopened") },
+		{ "proved", N_("proved") }, { "override", NP_("activity", "graduated by override") },
+		{ "milestones", N_("gave milestones to") }, { NULL, NULL },
 	};
 	return lookup(pairs, action);
 }
@@ -79,7 +82,8 @@ const char *fh_label_entity(const char *entity)
 		{ "hub", N_("hub") }, { "space", N_("space") }, { "operator", N_("operator") },
 		{ "tenant", N_("tenant") }, { "demo", N_("demo data") },
 		{ "allocation", N_("allocation") }, { "booking", N_("booking") },
-		{ "waitlist", N_("waiting list") }, { NULL, NULL },
+		{ "waitlist", N_("waiting list") }, { "mentor", N_("mentor") }, { "session", N_("session") },
+		{ "milestone", N_("milestone") }, { NULL, NULL },
 	};
 	return lookup(pairs, entity);
 }
