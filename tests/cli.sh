@@ -365,6 +365,12 @@ check "report occupancy: the city's seats and seats in use equal a count of the 
 # ---- mentoring ----------------------------------------------------------------
 "$FUHUA" mentor add --db "$S" --hub ja-dn --name 钱老师 --expertise 财务 --capacity 1 > "$T/mentor.out"
 mid=$(sed -n 's/^mentor \([0-9]*\):.*/\1/p' "$T/mentor.out")
+mentors=$(q "SELECT count(*) FROM mentors")
+"$FUHUA" mentor add --db "$S" --hub ja-dn --name 孙老师 --capacity 五 2> /dev/null
+check "mentor add with a capacity that is no number is refused (exit 2), nothing written" \
+	sh -c "[ $? -eq 2 ] && [ \$(sqlite3 '$S' 'SELECT count(*) FROM mentors') = $mentors ]"
+"$FUHUA" remind --db "$S" --days 9x > /dev/null 2>&1
+check "remind --days that is no number is a usage error (exit 2)" [ $? -eq 2 ]
 check "mentor add: a mentor with its number" [ -n "$mid" ]
 set -- $(q "$dn_incubating LIMIT 2")
 "$FUHUA" mentor assign "$mid" "$1" --db "$S" > /dev/null

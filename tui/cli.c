@@ -290,6 +290,25 @@ int fh_cli_hub(const struct fh_opts *o, fh_store *s, const fh_actor *by, int64_t
 	return -1;
 }
 
+long fh_cli_number(const char *option, const char *value, long min, long max, long absent)
+{
+	long long v;
+	if (!value)
+		return absent;
+	if (!parse_number(value, min, max, &v)) {
+		char msg[160];
+		snprintf(msg, sizeof msg, _("%s takes a number from %ld to %ld, not '%%s'"), option, min, max);
+		fh_cli_usage_error(msg, value);
+		return -1;
+	}
+	return (long)v;
+}
+
+const char *fh_cli_date(int64_t day, char buf[16])
+{
+	return day ? fh_clock_format_date(day, buf, 16) : "";
+}
+
 bool fh_cli_id(const char *s, int64_t *id)
 {
 	char *end;

@@ -72,6 +72,11 @@ int fh_cli_remind(struct fh_opts *o);
 int fh_cli_space(struct fh_opts *o);
 int fh_cli_booking(struct fh_opts *o);
 int fh_cli_occupancy(struct fh_opts *o);
+/* A number option in [min, max]: the value, `absent` without it, -1 after
+ * a usage error naming the option and the range. */
+long fh_cli_number(const char *option, const char *value, long min, long max, long absent);
+/* A day as "YYYY-MM-DD" in buf, "" for 0 (not set). */
+const char *fh_cli_date(int64_t day, char buf[16]);
 /* A record's number (a positive whole number) from s; false if it is none. */
 bool fh_cli_id(const char *s, int64_t *id);
 /* --on, --from, --to, --at … as a day (midnight China time): 0 when the

@@ -14,11 +14,6 @@
 #include "i18n.h"
 #include "table.h"
 
-static const char *day_text(int64_t day, char buf[16])
-{
-	return day ? fh_clock_format_date(day, buf, 16) : "";
-}
-
 /* The verb in o->pos[1] among `verbs`: its index, or -1 after a usage error. */
 static int verb(const struct fh_opts *o, const char *const *verbs, const char *usage)
 {
@@ -85,8 +80,8 @@ static int mentor_pairings(struct fh_opts *o, fh_store *s, const fh_actor *by)
 		char m[24], te[24], a[16], b[16];
 		snprintf(m, sizeof m, "%lld", (long long)rows[i].mentor_id);
 		snprintf(te, sizeof te, "%lld", (long long)rows[i].tenant_id);
-		fh_table_row(&t, (const char *[]){ m, rows[i].mentor, te, rows[i].tenant, day_text(rows[i].since, a),
-						   day_text(rows[i].last_session, b),
+		fh_table_row(&t, (const char *[]){ m, rows[i].mentor, te, rows[i].tenant, fh_cli_date(rows[i].since, a),
+						   fh_cli_date(rows[i].last_session, b),
 						   rows[i].quiet ? (o->format == FH_FORMAT_TABLE ? _("yes") : "yes") : "", NULL });
 	}
 	fh_table_print(&t, stdout, o->format);
@@ -104,6 +99,9 @@ int fh_cli_mentor(struct fh_opts *o)
 		return 2;
 	if (k == 2 && (o->npos != 4 || !fh_cli_id(o->pos[2], &mentor) || !fh_cli_id(o->pos[3], &tenant)))
 		return fh_cli_usage_error("%s", _("mentor assign takes a mentor number and a tenant number"));
+	long cap = fh_cli_number("--capacity", o->capacity, 1, 50, 5);
+	if (cap < 0)
+		return 2;
 	fh_store *s;
 	fh_actor by;
 	fh_error err;
@@ -115,9 +113,7 @@ int fh_cli_mentor(struct fh_opts *o)
 	} else if (k == 3) {
 		rc = mentor_pairings(o, s, &by);
 	} else if (k == 1) {
-		fh_mentor m = { .capacity = 5 };
-		long cap = o->capacity ? strtol(o->capacity, NULL, 10) : 5;
-		m.capacity = cap > 0 && cap < 1000 ? (int)cap : 0;
+		fh_mentor m = { .capacity = (int)cap };
 		snprintf(m.name, sizeof m.name, "%s", o->tf[FH_TF_NAME] ? o->tf[FH_TF_NAME] : "");
 		snprintf(m.expertise, sizeof m.expertise, "%s", o->expertise ? o->expertise : "");
 		snprintf(m.organization, sizeof m.organization, "%s", o->organization ? o->organization : "");
@@ -157,8 +153,8 @@ static void print_milestones(const fh_milestone *rows, size_t n, enum fh_format 
 		const char *track = table ? (m->party ? _("party") : _("organisation")) : m->party ? "party" : "org";
 		const char *state = table ? (m->late ? _("late") : _(states[m->state])) : fh_ms_state_name(m->state);
 		const char *req = m->required ? (table ? _("yes") : "yes") : "";
-		fh_table_row(&t, (const char *[]){ id, track, m->code, title, req, day_text(m->due, a), state,
-						   day_text(m->done_on, b), m->evidence, m->verified_by, NULL });
+		fh_table_row(&t, (const char *[]){ id, track, m->code, title, req, fh_cli_date(m->due, a), state,
+						   fh_cli_date(m->done_on, b), m->evidence, m->verified_by, NULL });
 	}
 	fh_table_print(&t, stdout, format);
 	fh_table_free(&t);
@@ -230,7 +226,7 @@ static int session_list(struct fh_opts *o, fh_store *s, const fh_actor *by)
 		snprintf(id, sizeof id, "%lld", (long long)rows[i].id);
 		snprintf(h, sizeof h, "%.1f", rows[i].hours);
 		hours += rows[i].hours;
-		fh_table_row(&t, (const char *[]){ id, day_text(rows[i].on, d), rows[i].mentor, rows[i].tenant,
+		fh_table_row(&t, (const char *[]){ id, fh_cli_date(rows[i].on, d), rows[i].mentor, rows[i].tenant,
 						   rows[i].hub_code, rows[i].topic, h, rows[i].milestone, NULL });
 	}
 	fh_table_print(&t, stdout, o->format);
@@ -244,13 +240,14 @@ static int session_list(struct fh_opts *o, fh_store *s, const fh_actor *by)
 static int session_totals(struct fh_opts *o, fh_store *s, const fh_actor *by)
 {
 	char d[16];
-	int year = o->year ? atoi(o->year) : atoi(fh_clock_format_date(fh_clock_now(), d, sizeof d));
-	if (year < 2000 || year > 2100)
-		return fh_cli_usage_error(_("--year takes a year, not '%s'"), o->year);
+	long year = fh_cli_number("--year", o->year, 2000, 2100,
+				  atoi(fh_clock_format_date(fh_clock_now(), d, sizeof d)));
+	if (year < 0)
+		return 2;
 	fh_session_month *rows;
 	size_t n;
 	fh_error err;
-	if (fh_session_totals(s, by, o->hub, year, &rows, &n, &err) != FH_OK)
+	if (fh_session_totals(s, by, o->hub, (int)year, &rows, &n, &err) != FH_OK)
 		return fh_cli_report(&err);
 	struct fh_table t;
 	fh_table_init(&t, (const char *[]){ "hub", "month", "sessions", "tenants", "hours", NULL },
@@ -324,22 +321,22 @@ static void add_rows(struct fh_table *t, const fh_due *rows, size_t n, bool over
 		const char *track = !rows[i].id ? "" : format == FH_FORMAT_TABLE
 			? (rows[i].party ? _("party") : _("organisation")) : rows[i].party ? "party" : "org";
 		fh_table_row(t, (const char *[]){ kind, rows[i].id ? id : "", tid, rows[i].tenant, rows[i].hub_code, track,
-						  rows[i].title, day_text(rows[i].due, d), days, NULL });
+						  rows[i].title, fh_cli_date(rows[i].due, d), days, NULL });
 	}
 }
 
 int fh_cli_remind(struct fh_opts *o)
 {
-	long days = o->days ? strtol(o->days, NULL, 10) : -1;
-	if (o->days && (days < 0 || days > 365))
-		return fh_cli_usage_error(_("--days takes 0 to 365, not '%s'"), o->days);
+	long days = fh_cli_number("--days", o->days, 0, 365, -2); /* -2: the hub's lead time */
+	if (days == -1)
+		return 2;
 	fh_store *s;
 	fh_actor by;
 	fh_error err;
 	int rc = fh_cli_open_as_system(o, &s, &by);
 	if (rc)
 		return rc;
-	if (days < 0) {
+	if (days == -2) {
 		int lead[4];
 		days = fh_milestone_lead_days(s, by.hub_id, lead) ? lead[0] : 30;
 	}

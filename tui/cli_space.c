@@ -16,31 +16,6 @@
 
 #define DAY 86400
 
-/* A number option in [min, max]: the value, `absent` without it, -1 after
- * a usage error. */
-static long number_option(const char *option, const char *value, long min, long max, long absent)
-{
-	if (!value)
-		return absent;
-	char *end;
-	errno = 0;
-	long v = strtol(value, &end, 10);
-	if (!*value || *end || errno || v < min || v > max) {
-		char msg[160];
-		snprintf(msg, sizeof msg, _("%s takes a number from %ld to %ld, not '%%s'"), option, min, max);
-		fh_cli_usage_error(msg, value);
-		return -1;
-	}
-	return v;
-}
-
-static const char *date_text(int64_t day, char buf[16])
-{
-	if (!day)
-		return "";
-	return fh_clock_format_date(day, buf, 16);
-}
-
 /* ---- fuhua space list ------------------------------------------------------ */
 
 static int cmd_list(struct fh_opts *o, fh_store *s, const fh_actor *by)
@@ -100,9 +75,9 @@ static void print_allocations(const fh_allocation *rows, size_t n, enum fh_forma
 		snprintf(tid, sizeof tid, "%lld", (long long)a->tenant_id);
 		snprintf(seats, sizeof seats, "%d", a->seats);
 		fh_table_row(&t, (const char *[]){ id, a->hub_code, a->space_code, tid, a->tenant, seats,
-						   date_text(a->start_on, d[0]), date_text(a->end_on, d[1]),
-						   date_text(a->free_until, d[2]), date_text(a->released_on, d[3]),
-						   date_text(a->handover_due, d[4]), date_text(a->handed_on, d[5]),
+						   fh_cli_date(a->start_on, d[0]), fh_cli_date(a->end_on, d[1]),
+						   fh_cli_date(a->free_until, d[2]), fh_cli_date(a->released_on, d[3]),
+						   fh_cli_date(a->handover_due, d[4]), fh_cli_date(a->handed_on, d[5]),
 						   NULL });
 	}
 	fh_table_print(&t, stdout, format);
@@ -113,7 +88,7 @@ static int cmd_allocations(struct fh_opts *o, fh_store *s, const fh_actor *by)
 {
 	fh_allocation_filter f = { .which = FH_ALLOC_CURRENT, .hub_code = o->hub };
 	fh_error err;
-	long ending = number_option("--ending", o->ending, 1, 3650, 0);
+	long ending = fh_cli_number("--ending", o->ending, 1, 3650, 0);
 	if (ending < 0 || (f.day = fh_cli_day("--at", o->at)) < 0)
 		return 2;
 	if ((ending > 0) + o->overdue + o->all > 1)
@@ -145,7 +120,7 @@ static int cmd_allocate(struct fh_opts *o, fh_store *s, const fh_actor *by)
 	fh_error err;
 	if (o->npos != 4 || !fh_cli_id(o->pos[3], &r.tenant_id))
 		return fh_cli_usage_error("%s", _("space allocate takes a space and a tenant number"));
-	long seats = number_option("--seats", o->seats, 1, 10000, 1);
+	long seats = fh_cli_number("--seats", o->seats, 1, 10000, 1);
 	if (seats < 0 || (r.from = fh_cli_day("--from", o->from)) < 0 || (r.to = fh_cli_day("--to", o->to)) < 0)
 		return 2;
 	r.seats = (int)seats;
@@ -160,8 +135,8 @@ static int cmd_allocate(struct fh_opts *o, fh_store *s, const fh_actor *by)
 		return fh_cli_report(&err);
 	char d[3][16];
 	printf(_("allocation %lld: %s %s to %s, %d seats, %s to %s, free until %s\n"), (long long)id,
-	       a.space_code, a.space_name, a.tenant, a.seats, date_text(a.start_on, d[0]),
-	       date_text(a.end_on, d[1]), a.free_until ? date_text(a.free_until, d[2]) : _("never"));
+	       a.space_code, a.space_name, a.tenant, a.seats, fh_cli_date(a.start_on, d[0]),
+	       fh_cli_date(a.end_on, d[1]), a.free_until ? fh_cli_date(a.free_until, d[2]) : _("never"));
 	return 0;
 }
 
@@ -181,12 +156,12 @@ static int cmd_release(struct fh_opts *o, fh_store *s, const fh_actor *by, bool 
 	char d[2][16];
 	if (handover)
 		printf(_("allocation %lld: %s handed back on %s\n"), (long long)id, a.space_code,
-		       date_text(a.handed_on, d[0]));
+		       fh_cli_date(a.handed_on, d[0]));
 	else if (a.end_on < a.start_on)
 		printf(_("allocation %lld: cancelled before its first day\n"), (long long)id);
 	else
 		printf(_("allocation %lld: %s released, last day %s, to be handed back by %s\n"),
-		       (long long)id, a.space_code, date_text(a.end_on, d[0]), date_text(a.handover_due, d[1]));
+		       (long long)id, a.space_code, fh_cli_date(a.end_on, d[0]), fh_cli_date(a.handover_due, d[1]));
 	return 0;
 }
 
@@ -237,7 +212,7 @@ static int cmd_waitlist(struct fh_opts *o, fh_store *s, const fh_actor *by)
 		if (!o->type || !fh_space_type_parse(o->type, &type))
 			return fh_cli_usage_error(_("--type takes office, desk or showcase, not '%s'"),
 						  o->type ? o->type : "");
-		long seats = number_option("--seats", o->seats, 1, 100, 1);
+		long seats = fh_cli_number("--seats", o->seats, 1, 100, 1);
 		if (seats < 0)
 			return 2;
 		int64_t wid;
@@ -273,7 +248,7 @@ static int cmd_waitlist(struct fh_opts *o, fh_store *s, const fh_actor *by)
 		const char *type = o->format == FH_FORMAT_TABLE ? fh_label_space_type(rows[i].type)
 							      : fh_space_type_name(rows[i].type);
 		fh_table_row(&t, (const char *[]){ v[0], v[1], rows[i].tenant, type, v[2],
-						   date_text(fh_clock_day(rows[i].since), d), rows[i].note, NULL });
+						   fh_cli_date(fh_clock_day(rows[i].since), d), rows[i].note, NULL });
 	}
 	fh_table_print(&t, stdout, o->format);
 	fh_table_free(&t);
@@ -345,7 +320,7 @@ static void print_bookings(const fh_booking *rows, size_t n, enum fh_format form
 		const char *state = format == FH_FORMAT_TABLE ? fh_label_booking_state(b->state)
 							       : fh_booking_state_name(b->state);
 		fh_table_row(&t, (const char *[]){ id, b->hub_code, b->space_code,
-						   date_text(fh_clock_day(b->starts), d), a + 11, z + 11,
+						   fh_cli_date(fh_clock_day(b->starts), d), a + 11, z + 11,
 						   b->who, b->title, state, series, b->why, NULL });
 	}
 	fh_table_print(&t, stdout, format);
@@ -360,7 +335,7 @@ static int booking_add(struct fh_opts *o, fh_store *s, const fh_actor *by)
 	if (o->npos != 3)
 		return fh_cli_usage_error("%s", _("booking add takes a room"));
 	int64_t day = fh_cli_day("--date", o->date);
-	long weeks = number_option("--weeks", o->weeks, 1, 52, 1);
+	long weeks = fh_cli_number("--weeks", o->weeks, 1, 52, 1);
 	if (day < 0 || weeks < 0)
 		return 2;
 	if (!day)
@@ -393,7 +368,7 @@ static int booking_add(struct fh_opts *o, fh_store *s, const fh_actor *by)
 		for (size_t i = 0; i < n; i++) {
 			char d[16];
 			printf(_("  skipped %lld on %s: %s (retry: fuhua booking retry %lld)\n"), (long long)rows[i].id,
-			       date_text(fh_clock_day(rows[i].starts), d), rows[i].why, (long long)rows[i].id);
+			       fh_cli_date(fh_clock_day(rows[i].starts), d), rows[i].why, (long long)rows[i].id);
 		}
 		free(rows);
 	}
