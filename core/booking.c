@@ -440,7 +440,7 @@ fh_status fh_booking_list(fh_store *s, const fh_actor *actor, const fh_booking_f
 		" WHERE s.hub_id IN (SELECT id FROM scope) AND (?2 = 0 OR b.space_id = ?2)"
 		" AND (?3 = 0 OR b.tenant_id = ?3) AND (?4 = 0 OR b.series = ?4)"
 		" AND b.starts >= ?5 AND b.starts < ?6"
-		" AND b.state IN (?7, ?8, ?9)"
+		" AND b.state IN (?7, ?8, ?9) AND (?10 = 0 OR s.hub_id = ?1)"
 		" ORDER BY b.starts, s.code, b.id", &q, err)) != FH_OK)
 		return st;
 	sqlite3_bind_int64(q, 1, hub ? hub : actor->hub_id);
@@ -455,6 +455,7 @@ fh_status fh_booking_list(fh_store *s, const fh_actor *actor, const fh_booking_f
 		states[0] = states[1] = states[2] = f->skipped ? "skipped" : "pending";
 	for (int i = 0; i < 3; i++)
 		sqlite3_bind_text(q, 7 + i, states[i], -1, SQLITE_STATIC);
+	sqlite3_bind_int(q, 10, f->own_hub && hub);
 	return fh_store_rows(s, q, rows, n, sizeof **rows, booking_read, _("reading bookings"), err);
 }
 

@@ -534,7 +534,7 @@ fh_status fh_allocation_add(fh_store *s, const fh_actor *actor, const fh_allocat
 	" FROM allocations a JOIN spaces s ON s.id = a.space_id JOIN hubs h ON h.id = s.hub_id" \
 	" JOIN tenants t ON t.id = a.tenant_id"                                               \
 	" WHERE s.hub_id IN (SELECT id FROM scope) AND (?3 = 0 OR a.space_id = ?3)"           \
-	" AND (?4 = 0 OR a.tenant_id = ?4) AND (?6 = 0 OR a.id = ?6) AND "
+	" AND (?4 = 0 OR a.tenant_id = ?4) AND (?6 = 0 OR a.id = ?6) AND (?7 = 0 OR s.hub_id = ?1) AND "
 
 static const char *const alloc_sql[] = {
 	[FH_ALLOC_CURRENT] = ALLOC_SELECT
@@ -591,6 +591,7 @@ static fh_status alloc_query(fh_store *s, const fh_actor *actor, const fh_alloca
 	sqlite3_bind_int64(q, 4, f->tenant_id);
 	sqlite3_bind_int(q, 5, f->days);
 	sqlite3_bind_int64(q, 6, id);
+	sqlite3_bind_int(q, 7, f->own_hub && hub);
 	return fh_store_rows(s, q, rows, n, sizeof **rows, alloc_read, _("reading allocations"), err);
 }
 

@@ -110,10 +110,11 @@ fh_status fh_wait_list(fh_store *s, const fh_actor *actor, const char *hub_code,
 	if (st != FH_OK)
 		return st;
 	sqlite3_stmt *q;
-	if ((st = fh_store_stmt(s, WAIT_SELECT " AND (?2 = '' OR w.type = ?2) ORDER BY w.since, w.id",
-				&q, err)) != FH_OK)
+	if ((st = fh_store_stmt(s, WAIT_SELECT " AND (?2 = '' OR w.type = ?2) AND (?3 = 0 OR w.hub_id = ?3)"
+				   " ORDER BY w.since, w.id", &q, err)) != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, hub ? hub : actor->hub_id);
+	sqlite3_bind_int64(q, 1, actor->hub_id);
+	sqlite3_bind_int64(q, 3, hub);
 	sqlite3_bind_text(q, 2, type >= 0 ? fh_space_type_name((fh_space_type)type) : "", -1, SQLITE_STATIC);
 	return fh_store_rows(s, q, rows, n, sizeof **rows, wait_read, _("reading the waiting list"), err);
 }

@@ -3,7 +3,6 @@
  * (allocations ending, handovers overdue, the waiting list, bookings
  * waiting for approval or a retry) and occupancy up the tree. Every figure
  * and rule is the space and booking modules'. */
-#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -108,25 +107,6 @@ static const char *hub_code(struct sscreen *p)
 	return p->nhubs ? p->hubs[p->hub].code : "";
 }
 
-/* Keeps the rows of the hub shown (the core lists cover the hubs below it
- * too); `off` is where a row holds its hub. Returns how many are left. */
-static size_t only_hub(const struct sscreen *p, void *rows, size_t n, size_t size, size_t off)
-{
-	unsigned char *r = rows;
-	size_t kept = 0;
-	int64_t hub = p->nhubs ? p->hubs[p->hub].id : 0;
-	for (size_t i = 0; i < n; i++) {
-		int64_t h;
-		memcpy(&h, r + i * size + off, sizeof h);
-		if (h != hub)
-			continue;
-		if (kept != i)
-			memmove(r + kept * size, r + i * size, size);
-		kept++;
-	}
-	return kept;
-}
-
 static void say_error(struct sscreen *p, const fh_error *err)
 {
 	fh_error_text(err, p->error, sizeof p->error);
@@ -169,7 +149,7 @@ static void load_hubs(struct app *app, struct sscreen *p)
 
 static void load_bookings(struct app *app, struct sscreen *p)
 {
-	fh_booking_filter f = { .hub_code = hub_code(p) };
+	fh_booking_filter f = { .hub_code = hub_code(p), .own_hub = true };
 	f.from = p->week ? fh_week_start(p->day) : p->day;
 	f.to = f.from + (p->week ? 7 : 1) * DAY;
 	if (p->week && p->room >= 0 && (size_t)p->room < p->nsp)
@@ -181,7 +161,6 @@ static void load_bookings(struct app *app, struct sscreen *p)
 		say_error(p, &err);
 		return;
 	}
-	n = only_hub(p, rows, n, sizeof *rows, offsetof(fh_booking, hub_id));
 	fh_list_set(&p->bookings, rows, n);
 	free(rows);
 }
@@ -193,11 +172,10 @@ static void load_list(struct app *app, struct sscreen *p, int tab)
 	struct fh_list *l = &p->lists[tab - T_ENDING];
 	if (tab == T_ENDING || tab == T_HANDOVER) {
 		fh_allocation_filter f = { .which = tab == T_ENDING ? FH_ALLOC_ENDING : FH_ALLOC_HANDOVER,
-					   .hub_code = hub_code(p), .days = 90 };
+					   .hub_code = hub_code(p), .own_hub = true, .days = 90 };
 		fh_allocation *rows;
 		size_t n;
 		if ((st = fh_allocation_list(app->store, &app->actor, &f, &rows, &n, &err)) == FH_OK) {
-			n = only_hub(p, rows, n, sizeof *rows, offsetof(fh_allocation, hub_id));
 			fh_list_set(l, rows, n);
 			free(rows);
 		}
@@ -205,13 +183,12 @@ static void load_list(struct app *app, struct sscreen *p, int tab)
 		fh_wait *rows;
 		size_t n;
 		if ((st = fh_wait_list(app->store, &app->actor, hub_code(p), -1, &rows, &n, &err)) == FH_OK) {
-			n = only_hub(p, rows, n, sizeof *rows, offsetof(fh_wait, hub_id));
 			fh_list_set(l, rows, n);
 			free(rows);
 		}
 	} else {
 		/* waiting for approval, then dates of weekly repeats to retry */
-		fh_booking_filter f = { .hub_code = hub_code(p), .from = p->today, .pending = true };
+		fh_booking_filter f = { .hub_code = hub_code(p), .own_hub = true, .from = p->today, .pending = true };
 		fh_booking *a, *b;
 		size_t na, nb;
 		if ((st = fh_booking_list(app->store, &app->actor, &f, &a, &na, &err)) == FH_OK) {
@@ -222,7 +199,7 @@ static void load_list(struct app *app, struct sscreen *p, int tab)
 				if (all) {
 					memcpy(all, a, na * sizeof *a);
 					memcpy(all + na, b, nb * sizeof *b);
-					fh_list_set(l, all, only_hub(p, all, na + nb, sizeof *all, offsetof(fh_booking, hub_id)));
+					fh_list_set(l, all, na + nb);
 				}
 				free(all);
 				free(b);
@@ -264,14 +241,13 @@ static void reload(struct app *app, struct view *v)
 	load_hubs(app, p);
 	if (!p->nhubs)
 		return;
-	fh_allocation_filter f = { .which = FH_ALLOC_CURRENT, .hub_code = hub_code(p) };
+	fh_allocation_filter f = { .which = FH_ALLOC_CURRENT, .hub_code = hub_code(p), .own_hub = true };
 	if (fh_space_list(app->store, &app->actor, hub_code(p), p->today, &p->sp, &p->nsp, &err) != FH_OK ||
 	    fh_allocation_list(app->store, &app->actor, &f, &p->al, &p->nal, &err) != FH_OK ||
 	    fh_booking_use(app->store, &app->actor, hub_code(p), p->today, &p->use, &p->nuse, &err) != FH_OK) {
 		say_error(p, &err);
 		return;
 	}
-	p->nal = only_hub(p, p->al, p->nal, sizeof *p->al, offsetof(fh_allocation, hub_id));
 	if (p->nsp)
 		qsort(p->sp, p->nsp, sizeof *p->sp, map_order);
 	if (p->sel >= (int)p->nsp)

@@ -71,7 +71,8 @@ fh_status fh_booking_conflict(fh_store *store, int64_t space, int64_t starts, in
 			      int64_t except, fh_booking *in_way, fh_error *err);
 
 typedef struct fh_booking_filter {
-	const char *hub_code;   /* NULL: the actor's scope */
+	const char *hub_code;   /* NULL: the actor's scope; else that hub and those below it */
+	bool own_hub;           /* hub_code's own rooms only, not those below it */
 	int64_t space_id, tenant_id, series; /* 0: any */
 	int64_t from, to;       /* starts in [from, to); 0: no bound */
 	bool pending;           /* only bookings waiting for approval */

@@ -120,7 +120,8 @@ typedef enum fh_allocation_which {
 
 typedef struct fh_allocation_filter {
 	fh_allocation_which which;
-	const char *hub_code; /* NULL: the actor's scope */
+	const char *hub_code; /* NULL: the actor's scope; else that hub and those below it */
+	bool own_hub;         /* hub_code's own spaces only, not those below it */
 	int64_t space_id;     /* 0: any */
 	int64_t tenant_id;    /* 0: any */
 	int64_t day;          /* 0: today */
@@ -175,8 +176,8 @@ typedef struct fh_wait {
 fh_status fh_wait_add(fh_store *store, const fh_actor *actor, int64_t tenant, fh_space_type type,
 		      int seats, const char *note, int64_t *id, fh_error *err);
 fh_status fh_wait_remove(fh_store *store, const fh_actor *actor, int64_t id, fh_error *err);
-/* Tenants waiting, first come first: of hub_code (NULL: the actor's scope),
- * of one type (< 0: any). */
+/* Tenants waiting, first come first: on hub_code's own list (NULL: every
+ * list in the actor's scope), of one type (< 0: any). */
 fh_status fh_wait_list(fh_store *store, const fh_actor *actor, const char *hub_code, int type,
 		       fh_wait **rows, size_t *n, fh_error *err);
 /* The first tenant waiting for a space like `space_id` whose seats fit in

@@ -354,6 +354,20 @@ static void test_occupancy_rolls_up(void **s)
 			assert_int_equal(rows[i].seats_used, 20);
 	free(rows);
 	free(own);
+	/* a district's list covers its streets; its own list only its own spaces */
+	fh_allocation_filter f = { .which = FH_ALLOC_ALL, .hub_code = "ja" };
+	fh_allocation *al;
+	size_t na, dn = 0;
+	assert_int_equal(fh_allocation_list(st, &sys_actor, &f, &al, &na, &err), FH_OK);
+	for (size_t i = 0; i < na; i++)
+		dn += strcmp(al[i].hub_code, "ja-dn") == 0;
+	assert_true(dn > 0);
+	free(al);
+	f.own_hub = true;
+	assert_int_equal(fh_allocation_list(st, &sys_actor, &f, &al, &na, &err), FH_OK);
+	for (size_t i = 0; i < na; i++)
+		assert_string_equal(al[i].hub_code, "ja");
+	free(al);
 }
 
 int main(void)
