@@ -468,32 +468,54 @@ static fh_status hub_keys(fh_store *s, int64_t hub, int which, int64_t today, in
 	return FH_OK;
 }
 
-/* The details of the rows chosen. */
+/* The details of the rows chosen: the milestones in one statement, the
+ * tenants past their end in another (ids bound as a list). */
 static fh_status due_details(fh_store *s, const struct due_key *keys, size_t n, int64_t today, bool overdue,
 			     fh_due *out, fh_error *err)
 {
-	for (size_t i = 0; i < n; i++) {
-		sqlite3_stmt *q;
-		fh_status st = fh_store_stmt(s, keys[i].tenant
-			? "SELECT 0, t.id, t.name, h.code, 0, '', t.planned_end FROM tenants t"
-			  " JOIN hubs h ON h.id = t.hub_id WHERE t.id = ?1"
-			: "SELECT m.id, m.tenant_id, t.name, h.code, m.track = 'party', m.title, m.due"
-			  " FROM milestones m JOIN tenants t ON t.id = m.tenant_id JOIN hubs h ON h.id = m.hub_id"
-			  " WHERE m.id = ?1", &q, err);
-		if (st != FH_OK)
-			return st;
-		sqlite3_bind_int64(q, 1, keys[i].id);
-		int rc = sqlite3_step(q);
-		if (rc == SQLITE_ROW)
-			due_read(q, &out[i]);
-		sqlite3_reset(q);
-		if (rc != SQLITE_ROW)
-			return fh_store_fail(s, err, _("reading milestones"));
-		if (keys[i].tenant)
+	static const char *const base[2] = {
+		"SELECT m.id, m.tenant_id, t.name, h.code, m.track = 'party', m.title, m.due FROM milestones m"
+		" JOIN tenants t ON t.id = m.tenant_id JOIN hubs h ON h.id = m.hub_id WHERE m.id IN (",
+		"SELECT t.id, t.id, t.name, h.code, 0, '', t.planned_end FROM tenants t"
+		" JOIN hubs h ON h.id = t.hub_id WHERE t.id IN (",
+	};
+	fh_status st = FH_OK;
+	for (int tenant = 0; st == FH_OK && tenant < 2; tenant++) {
+		fh_buf sql = FH_BUF_INIT;
+		int bound = 0;
+		fh_buf_puts(&sql, base[tenant]);
+		for (size_t i = 0; i < n; i++)
+			if (keys[i].tenant == tenant)
+				fh_buf_puts(&sql, bound++ ? ",?" : "?");
+		fh_buf_puts(&sql, ")");
+		sqlite3_stmt *q = NULL;
+		if (bound && sqlite3_prepare_v2(fh_store_db(s), fh_buf_str(&sql), -1, &q, NULL) != SQLITE_OK)
+			st = fh_store_fail(s, err, _("reading milestones"));
+		fh_buf_free(&sql);
+		if (!bound || st != FH_OK)
+			continue;
+		for (size_t i = 0, k = 1; i < n; i++)
+			if (keys[i].tenant == tenant)
+				sqlite3_bind_int64(q, (int)k++, keys[i].id);
+		int rc;
+		while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+			int64_t id = sqlite3_column_int64(q, 0);
+			for (size_t i = 0; i < n; i++)
+				if (keys[i].tenant == tenant && keys[i].id == id)
+					due_read(q, &out[i]);
+		}
+		if (rc != SQLITE_DONE)
+			st = fh_store_fail(s, err, _("reading milestones"));
+		sqlite3_finalize(q);
+	}
+	for (size_t i = 0; st == FH_OK && i < n; i++) {
+		if (keys[i].tenant) {
+			out[i].id = 0;
 			snprintf(out[i].title, sizeof out[i].title, "%s", _("past its planned end, not graduated"));
+		}
 		out[i].days = (int)((overdue ? today - out[i].due : out[i].due - today) / DAY);
 	}
-	return FH_OK;
+	return st;
 }
 
 fh_status fh_milestone_due(fh_store *s, const fh_actor *actor, const char *hub_code, bool overdue,
