@@ -355,6 +355,20 @@ static fh_status set_state(fh_store *s, const fh_actor *actor, const fh_booking 
 		     b->title, err);
 }
 
+/* set_state in a transaction of its own. */
+static fh_status commit_state(fh_store *s, const fh_actor *actor, const fh_booking *b, fh_booking_state to,
+			      const char *action, fh_error *err)
+{
+	fh_status st = fh_tx_begin(s, err);
+	if (st != FH_OK)
+		return st;
+	st = set_state(s, actor, b, to, action, err);
+	if (st == FH_OK)
+		return fh_tx_commit(s, err);
+	fh_tx_rollback(s);
+	return st;
+}
+
 fh_status fh_booking_cancel(fh_store *s, const fh_actor *actor, int64_t id, fh_error *err)
 {
 	fh_booking b;
@@ -363,13 +377,7 @@ fh_status fh_booking_cancel(fh_store *s, const fh_actor *actor, int64_t id, fh_e
 		return st;
 	if (b.state == FH_BOOKING_CANCELLED)
 		return fh_error_set(err, FH_ECONFLICT, "booking", _("booking no. %lld is already cancelled"), (long long)id);
-	if ((st = fh_tx_begin(s, err)) != FH_OK)
-		return st;
-	st = set_state(s, actor, &b, FH_BOOKING_CANCELLED, "cancel", err);
-	if (st == FH_OK)
-		return fh_tx_commit(s, err);
-	fh_tx_rollback(s);
-	return st;
+	return commit_state(s, actor, &b, FH_BOOKING_CANCELLED, "cancel", err);
 }
 
 fh_status fh_booking_approve(fh_store *s, const fh_actor *actor, int64_t id, fh_error *err)
@@ -381,15 +389,9 @@ fh_status fh_booking_approve(fh_store *s, const fh_actor *actor, int64_t id, fh_
 	if (!fh_role_allows(actor->role, FH_ROLE_MANAGER))
 		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("approving a booking needs a manager"));
 	if (b.state != FH_BOOKING_PENDING)
-		return fh_error_set(err, FH_ECONFLICT, "booking", _("booking no. %lld is %s, not waiting for approval"),
-				    (long long)id, _(state_names[b.state]));
-	if ((st = fh_tx_begin(s, err)) != FH_OK)
-		return st;
-	st = set_state(s, actor, &b, FH_BOOKING_CONFIRMED, "approve", err);
-	if (st == FH_OK)
-		return fh_tx_commit(s, err);
-	fh_tx_rollback(s);
-	return st;
+		return fh_error_set(err, FH_ECONFLICT, "booking", _("booking no. %lld is not waiting for approval"),
+				    (long long)id);
+	return commit_state(s, actor, &b, FH_BOOKING_CONFIRMED, "approve", err);
 }
 
 fh_status fh_booking_retry(fh_store *s, const fh_actor *actor, int64_t id, fh_error *err)
@@ -399,8 +401,8 @@ fh_status fh_booking_retry(fh_store *s, const fh_actor *actor, int64_t id, fh_er
 	if (st != FH_OK)
 		return st;
 	if (b.state != FH_BOOKING_SKIPPED)
-		return fh_error_set(err, FH_ECONFLICT, "booking", _("booking no. %lld is %s: only a skipped date can be tried again"),
-				    (long long)id, _(state_names[b.state]));
+		return fh_error_set(err, FH_ECONFLICT, "booking", _("booking no. %lld was not skipped: only a skipped date can be tried again"),
+				    (long long)id);
 	fh_booking_req r = { .space_id = b.space_id, .tenant_id = b.tenant_id, .starts = b.starts,
 			     .ends = b.ends, .title = b.title, .weeks = 1 };
 	struct ctx c;
