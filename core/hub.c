@@ -138,6 +138,39 @@ static fh_status write_space_rules(struct sync *y, int64_t hub, const fh_rules *
 	return st;
 }
 
+/* The milestone templates of both tracks, as configured. */
+static fh_status write_templates(struct sync *y, int64_t hub, const fh_rules *r)
+{
+	fh_store *s = y->s;
+	fh_status st = FH_OK;
+	for (int track = 0; st == FH_OK && track < 2; track++) {
+		const fh_milestone_tpl *t = track ? r->party : r->org;
+		size_t n = track ? r->nparty : r->norg;
+		for (size_t i = 0; st == FH_OK && i < n; i++) {
+			sqlite3_stmt *q;
+			fh_status q_rc = fh_store_stmt(s,
+				"INSERT INTO milestone_templates(hub_id, track, seq, code, title,"
+				" due_months, kind, title_en, evidence, required, min_rating)"
+				" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", &q, y->err);
+			if (q_rc != FH_OK)
+				return q_rc;
+			sqlite3_bind_int64(q, 1, hub);
+			sqlite3_bind_text(q, 2, track ? "party" : "org", -1, SQLITE_STATIC);
+			sqlite3_bind_int64(q, 3, (int64_t)i);
+			sqlite3_bind_text(q, 4, t[i].code, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(q, 5, t[i].title, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_int(q, 6, t[i].due_months);
+			sqlite3_bind_text(q, 7, t[i].kind, -1, SQLITE_TRANSIENT);
+			fh_bind_text(q, 8, t[i].title_en);
+			fh_bind_text(q, 9, t[i].evidence);
+			sqlite3_bind_int(q, 10, t[i].required);
+			sqlite3_bind_int(q, 11, t[i].min_rating);
+			st = step_done(y, q, _("saving hub rules"));
+		}
+	}
+	return st;
+}
+
 static fh_status write_rules(struct sync *y, int64_t hub, const fh_rules *r)
 {
 	fh_store *s = y->s;
@@ -181,31 +214,8 @@ static fh_status write_rules(struct sync *y, int64_t hub, const fh_rules *r)
 		sqlite3_bind_int(q, 4, r->stages[g].max_days);
 		st = step_done(y, q, _("saving hub rules"));
 	}
-	for (int track = 0; st == FH_OK && track < 2; track++) {
-		const fh_milestone_tpl *t = track ? r->party : r->org;
-		size_t n = track ? r->nparty : r->norg;
-		for (size_t i = 0; st == FH_OK && i < n; i++) {
-			sqlite3_stmt *q;
-			fh_status q_rc = fh_store_stmt(s,
-				"INSERT INTO milestone_templates(hub_id, track, seq, code, title,"
-				" due_months, kind, title_en, evidence, required, min_rating)"
-				" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", &q, y->err);
-			if (q_rc != FH_OK)
-				return q_rc;
-			sqlite3_bind_int64(q, 1, hub);
-			sqlite3_bind_text(q, 2, track ? "party" : "org", -1, SQLITE_STATIC);
-			sqlite3_bind_int64(q, 3, (int64_t)i);
-			sqlite3_bind_text(q, 4, t[i].code, -1, SQLITE_TRANSIENT);
-			sqlite3_bind_text(q, 5, t[i].title, -1, SQLITE_TRANSIENT);
-			sqlite3_bind_int(q, 6, t[i].due_months);
-			sqlite3_bind_text(q, 7, t[i].kind, -1, SQLITE_TRANSIENT);
-			fh_bind_text(q, 8, t[i].title_en);
-			fh_bind_text(q, 9, t[i].evidence);
-			sqlite3_bind_int(q, 10, t[i].required);
-			sqlite3_bind_int(q, 11, t[i].min_rating);
-			st = step_done(y, q, _("saving hub rules"));
-		}
-	}
+	if (st == FH_OK)
+		st = write_templates(y, hub, r);
 	for (size_t i = 0; st == FH_OK && i < r->nrefs; i++) {
 		sqlite3_stmt *q;
 		fh_status q_rc = fh_store_stmt(s,
