@@ -197,8 +197,10 @@ static void load_list(struct app *app, struct sscreen *p, int tab)
 			if ((st = fh_booking_list(app->store, &app->actor, &f, &b, &nb, &err)) == FH_OK) {
 				fh_booking *all = malloc((na + nb + 1) * sizeof *all);
 				if (all) {
-					memcpy(all, a, na * sizeof *a);
-					memcpy(all + na, b, nb * sizeof *b);
+					if (na)
+						memcpy(all, a, na * sizeof *a);
+					if (nb)
+						memcpy(all + na, b, nb * sizeof *b);
 					fh_list_set(l, all, na + nb);
 				}
 				free(all);
