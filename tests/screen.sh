@@ -36,6 +36,14 @@ for dir in tests/screen/*/; do
 			else ok "screen $name: $d is never written"; fi
 		fi
 	done
-	check "screen $name: program exit 0" [ $rc -eq 0 ]
+	# NAME.idle0 and NAME.idle1 (:bytes, idle ticks apart): nothing was sent
+	screen=$name # check sets $name
+	for before in "$work"/*.idle0; do
+		[ -e "$before" ] || continue
+		what=$(basename "$before" .idle0)
+		check "screen $screen: nothing sent to the terminal while idle ($what: $(cat "$before") then $(cat "${before%0}1" 2>/dev/null) bytes)" \
+			sh -c "grep -qx '[0-9][0-9]*' '$before' && cmp -s '$before' '${before%0}1'"
+	done
+	check "screen $screen: program exit 0" [ $rc -eq 0 ]
 done
 rm -rf "$S"

@@ -333,12 +333,25 @@ static void draw_views(struct app *app, struct rect body)
 	}
 }
 
+/* The cursor this frame wants (fh_draw_cursor), and what the terminal shows. */
+static struct {
+	bool want, shown, known;
+	int y, x;
+} cursor;
+
+void fh_draw_cursor(int y, int x)
+{
+	cursor.want = true;
+	cursor.y = y;
+	cursor.x = x;
+}
+
 static void draw_frame(struct app *app)
 {
 	int rows, cols;
 	getmaxyx(stdscr, rows, cols);
 	erase();
-	curs_set(0);
+	cursor.want = false;
 	if (too_small()) {
 		draw_too_small(rows, cols);
 	} else if (!app->logged_in || app->locked) {
@@ -348,6 +361,12 @@ static void draw_frame(struct app *app)
 		draw_views(app, fh_app_body());
 		draw_bottom(app, rows, cols);
 	}
+	if (cursor.want)
+		move(cursor.y, cursor.x);
+	if (cursor.want != cursor.shown || !cursor.known) /* sent only when it changes */
+		curs_set(cursor.want);
+	cursor.shown = cursor.want;
+	cursor.known = true;
 	wnoutrefresh(stdscr);
 	doupdate();
 }
@@ -493,9 +512,20 @@ static SCREEN *open_terminal(FILE **out, FILE **in, char *warning, size_t size)
 	const char *term = getenv("TERM");
 	*out = stdout;
 	*in = stdin;
-	FILE *null = fh_input_scripted() && !isatty(STDOUT_FILENO) ? fopen("/dev/null", "r+") : NULL;
-	if (null)
-		*out = *in = null; /* one stream, closed once */
+	/* a script without a terminal: keys from nowhere, the output into a
+	 * file that counts what a terminal would have been sent (:bytes) */
+	if (fh_input_scripted() && !isatty(STDOUT_FILENO)) {
+		FILE *sent = tmpfile(), *null = fopen("/dev/null", "r");
+		if (sent && null) {
+			*out = sent;
+			*in = null;
+			fh_input_count_output(sent);
+		} else if (sent) {
+			fclose(sent);
+		} else if (null) {
+			fclose(null);
+		}
+	}
 	if (!term || !*term)
 		term = "vt100";
 	SCREEN *scr = newterm(term, *out, *in);
@@ -578,6 +608,8 @@ int fh_app_run(fh_store *store, const char *warning_in)
 	delscreen(scr);
 	if (out != stdout)
 		fclose(out);
+	if (in != stdin)
+		fclose(in);
 	fh_input_script_close();
 	close_all(app);
 	close_view(app, &app->login);

@@ -155,8 +155,7 @@ void fh_form_draw(struct app *app, struct fh_form *fm, const char *title, struct
 		fh_draw_wrapped(a.y + a.rows - foot_rows, a.x, foot, a.cols, foot_rows,
 				fh_attr(app, fm->confirm_cancel ? FH_C_WARN : FH_C_BAD));
 	if (cy >= 0 && !fm->confirm_cancel) {
-		move(cy, cx < a.x + a.cols ? cx : a.x + a.cols - 1);
-		curs_set(1);
+		fh_draw_cursor(cy, cx < a.x + a.cols ? cx : a.x + a.cols - 1);
 	}
 }
 

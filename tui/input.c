@@ -11,16 +11,19 @@
  *                      escape sequence (":seq [15~" is F5 on an xterm)
  *   :poll              look for other sessions' writes now
  *   :rss FILE          write the resident memory (VmRSS) now, for make bench
+ *   :bytes FILE        write how many bytes went to the terminal so far
+ *                      (without a terminal only; "unknown" with one)
  * When the script ends, the program quits. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "fuhua/text.h"
 #include "tui.h"
 
 struct step {
-	enum { STEP_KEY, STEP_CHAR, STEP_DUMP, STEP_RESIZE, STEP_IDLE, STEP_WAIT, STEP_POLL, STEP_RSS } type;
+	enum { STEP_KEY, STEP_CHAR, STEP_DUMP, STEP_RESIZE, STEP_IDLE, STEP_WAIT, STEP_POLL, STEP_RSS, STEP_BYTES } type;
 	bool together; /* arrived with the step before (an escape sequence) */
 	wint_t ch;
 	int a, b;
@@ -28,6 +31,7 @@ struct step {
 };
 
 static struct step *steps;
+static FILE *counted; /* fh_input_count_output */
 static size_t nsteps, next_step;
 static bool scripted;
 
@@ -139,6 +143,9 @@ bool fh_input_script_open(const char *path, char *msg, size_t size)
 		} else if (sscanf(line, ":rss %1023s", arg) == 1) {
 			s.type = STEP_RSS;
 			s.path = strdup(arg);
+		} else if (sscanf(line, ":bytes %1023s", arg) == 1) {
+			s.type = STEP_BYTES;
+			s.path = strdup(arg);
 		} else {
 			snprintf(msg, size, "script line %d: unknown command %s", lineno, line);
 			ok = false;
@@ -153,6 +160,7 @@ bool fh_input_script_open(const char *path, char *msg, size_t size)
 
 void fh_input_script_close(void)
 {
+	counted = NULL;
 	for (size_t i = 0; i < nsteps; i++)
 		free(steps[i].path);
 	free(steps);
@@ -214,6 +222,25 @@ static void write_rss(const char *path)
 		fclose(out);
 }
 
+void fh_input_count_output(FILE *sent)
+{
+	counted = sent;
+}
+
+/* The bytes sent to the terminal so far, as one number. */
+static void write_bytes(const char *path)
+{
+	struct stat st;
+	FILE *out = fopen(path, "w");
+	if (!out)
+		return;
+	if (counted && fflush(counted) == 0 && fstat(fileno(counted), &st) == 0)
+		fprintf(out, "%lld\n", (long long)st.st_size);
+	else
+		fputs("unknown\n", out);
+	fclose(out);
+}
+
 /* The next step of the script; *together says it came with the one before. */
 static struct fh_input script_get(struct app *app, bool *together)
 {
@@ -241,6 +268,9 @@ static struct fh_input script_get(struct app *app, bool *together)
 			return (struct fh_input){ FH_IN_TIMEOUT, 0 };
 		case STEP_RSS:
 			write_rss(s->path);
+			break;
+		case STEP_BYTES:
+			write_bytes(s->path);
 			break;
 		}
 	}

@@ -142,6 +142,9 @@ struct fh_input fh_input_get(struct app *app, int timeout_ms);
 bool fh_input_script_open(const char *path, char *msg, size_t size);
 bool fh_input_scripted(void);
 void fh_input_script_close(void);
+/* The file a script's output goes to without a terminal; :bytes reads its
+ * size (what a terminal would have been sent). */
+void fh_input_count_output(FILE *sent);
 /* Writes the screen as text, one line per row, trailing blanks removed. */
 bool fh_screen_dump(const char *path);
 
@@ -282,6 +285,11 @@ int fh_draw_box(const struct app *app, struct rect area, const char *title, cons
  * by how good the figure is (occupancy: high is bad; coverage: high is good). */
 void fh_draw_bar(const struct app *app, int y, int x, int cols, double value, double total,
 		 bool high_is_good);
+/* Puts the terminal's cursor at (y, x) when this frame is shown (a text
+ * field being typed in); without a call the cursor stays hidden. The frame
+ * sends the cursor's visibility only when it changes: an idle screen sends
+ * nothing. */
+void fh_draw_cursor(int y, int x);
 /* Short labels for narrow columns. */
 const char *fh_short_org_type(int type);
 const char *fh_short_party(int party_org, bool fallback, bool instructor);

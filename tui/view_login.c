@@ -149,8 +149,7 @@ static void draw(struct app *app, struct view *v, struct rect a)
 	char hint[512];
 	fh_keymap_hint(fh_view_keymap(v), true, hint, sizeof hint);
 	fh_draw_text(y + 13, x > 4 ? 4 : x, hint, a.cols - 4, false, fh_attr(app, FH_C_DIM));
-	move(l->focus == 0 ? y + 5 : y + 7, l->focus == 0 ? name_x : cursor_x);
-	curs_set(1);
+	fh_draw_cursor(l->focus == 0 ? y + 5 : y + 7, l->focus == 0 ? name_x : cursor_x);
 }
 
 static void submit(struct app *app, struct login *l)

@@ -86,8 +86,7 @@ static void draw(struct app *app, struct view *v, struct rect a)
 	if (err_rows > 0)
 		fh_draw_wrapped(ry + 1, x + 2, s->error, inner, err_rows, box | A_BOLD);
 	int cx = x + 2 + fh_str_width(line);
-	move(ry, cx < x + w - 1 ? cx : x + w - 2);
-	curs_set(1);
+	fh_draw_cursor(ry, cx < x + w - 1 ? cx : x + w - 2);
 }
 
 static void fail(struct stage *s, const fh_error *err, const fh_stage_plan *plan)

@@ -195,8 +195,7 @@ static void draw(struct app *app, struct view *view, struct rect a)
 							 : _("No tenants here yet. Press a to take in an application."),
 			     a.cols - 4, false, fh_attr(app, FH_C_DIM));
 	if (v->searching) {
-		move(a.y + 1, cursor);
-		curs_set(1);
+		fh_draw_cursor(a.y + 1, cursor);
 	}
 }
 
