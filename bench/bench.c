@@ -653,18 +653,24 @@ int main(int argc, char **argv)
 	fh_error err;
 	fh_config *cfg;
 	fh_store *s;
-	unlink(path);
-	if (fh_config_load("fixtures/config", &cfg, &err) != FH_OK || fh_store_create(path, &s, &err) != FH_OK) {
+	/* FUHUA_BENCH_REUSE=1: measure a database made before (by `fuhua demo
+	 * --tenants N`), for working on one figure without generating again */
+	bool reuse = getenv("FUHUA_BENCH_REUSE") && access(path, F_OK) == 0;
+	if (!reuse)
+		unlink(path);
+	if (fh_config_load("fixtures/config", &cfg, &err) != FH_OK ||
+	    (reuse ? fh_store_open(path, &s, &err) : fh_store_create(path, &s, &err)) != FH_OK) {
 		fprintf(stderr, "bench: %s\n", err.message);
 		return 1;
 	}
 	double t0 = now_ms();
 	fh_demo_options opt = { .tenants = tenants, .seed = 1 };
-	if (fh_demo_generate(s, cfg, &opt, &err) != FH_OK) {
+	if (!reuse && fh_demo_generate(s, cfg, &opt, &err) != FH_OK) {
 		fprintf(stderr, "bench: %s\n", err.message);
 		return 1;
 	}
-	printf("demo: %d tenants generated in %.0f ms\n", tenants, now_ms() - t0);
+	if (!reuse)
+		printf("demo: %d tenants generated in %.0f ms\n", tenants, now_ms() - t0);
 	fh_actor admin;
 	fh_actor_system(s, "bench", &admin, &err);
 	enum { N = 200 };

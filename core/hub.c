@@ -588,7 +588,7 @@ fh_status fh_hub_sync(fh_store *s, const fh_config *cfg, const char *via,
 	"  FROM hubs h JOIN tree ON h.parent_id = tree.id)" \
 	" SELECT h.id, h.code, h.name, h.level, coalesce(p.code, ''), coalesce(h.address, '')," \
 	"  tree.depth," \
-	"  (SELECT count(*) FROM tenants t WHERE t.hub_id = h.id AND t.stage = 'incubating')" \
+	"  (SELECT ifnull(sum(n), 0) FROM tenant_tally t WHERE t.hub_id = h.id AND t.stage = 'incubating')" \
 	" FROM tree JOIN hubs h ON h.id = tree.id LEFT JOIN hubs p ON p.id = h.parent_id"
 
 static void read_hub(sqlite3_stmt *q, fh_hub *h)

@@ -419,11 +419,11 @@ static int by_due(const void *a, const void *b)
 	return x->due != y->due ? (x->due > y->due) - (x->due < y->due) : (x->id > y->id) - (x->id < y->id);
 }
 
-/* One hub's share of a list: the keys of its first `limit` rows, and how
- * many in all. Each query walks an index by day (milestones_due,
- * tenants_past_end) and reads nothing but the index. */
+/* One hub's share of a list: the keys of its first `limit` rows. Each
+ * query walks an index by day (milestones_due, tenants_past_end) and reads
+ * nothing but the index. */
 static fh_status hub_keys(fh_store *s, int64_t hub, int which, int64_t today, int within, int limit,
-			  struct due_key **keys, size_t *n, size_t *cap, int *total, fh_error *err)
+			  struct due_key **keys, size_t *n, size_t *cap, fh_error *err)
 {
 	static const char *const keys_sql[] = {
 		"SELECT id, due FROM milestones WHERE hub_id = ?1 AND state = 'pending' AND active = 1"
@@ -433,39 +433,50 @@ static fh_status hub_keys(fh_store *s, int64_t hub, int which, int64_t today, in
 		"SELECT id, planned_end FROM tenants WHERE hub_id = ?1 AND stage = 'incubating'"
 		" AND planned_end < ?2 ORDER BY planned_end LIMIT ?4",
 	};
-	static const char *const count_sql[] = {
-		"SELECT count(*) FROM milestones WHERE hub_id = ?1 AND state = 'pending' AND active = 1"
-		" AND due < ?2",
-		"SELECT count(*) FROM milestones WHERE hub_id = ?1 AND state = 'pending' AND active = 1"
-		" AND due BETWEEN ?2 AND ?2 + ?3 * 86400",
-		"SELECT count(*) FROM tenants WHERE hub_id = ?1 AND stage = 'incubating' AND planned_end < ?2",
-	};
-	for (int pass = 0; pass < 2; pass++) {
-		sqlite3_stmt *q;
-		fh_status st = fh_store_stmt(s, pass ? count_sql[which] : keys_sql[which], &q, err);
-		if (st != FH_OK)
-			return st;
-		sqlite3_bind_int64(q, 1, hub);
+	sqlite3_stmt *q;
+	fh_status st = fh_store_stmt(s, keys_sql[which], &q, err);
+	if (st != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, hub);
+	sqlite3_bind_int64(q, 2, today);
+	sqlite3_bind_int(q, 3, within);
+	sqlite3_bind_int(q, 4, limit);
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (!fh_grow(keys, cap, *n, sizeof **keys))
+			break;
+		(*keys)[(*n)++] = (struct due_key){ sqlite3_column_int64(q, 1), sqlite3_column_int64(q, 0), which == 2 };
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return rc == SQLITE_ROW ? fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"))
+					: fh_store_fail(s, err, _("reading milestones"));
+	return FH_OK;
+}
+
+/* How many rows a list has in all, from the counts by hub and day the
+ * database keeps (due_tally; tally.c): overdue milestones and planned ends
+ * before today, or the milestones due from today to `within` days on. */
+static fh_status list_total(fh_store *s, const int64_t *hubs, int nh, bool overdue, int64_t today,
+			    int within, int *total, fh_error *err)
+{
+	sqlite3_stmt *q;
+	fh_status st = fh_store_stmt(s, overdue
+		? "SELECT ifnull(sum(n), 0) FROM due_tally WHERE hub_id = ?1 AND kind IN ('milestone', 'end')"
+		  " AND due < ?2"
+		: "SELECT ifnull(sum(n), 0) FROM due_tally WHERE hub_id = ?1 AND kind = 'milestone'"
+		  " AND due BETWEEN ?2 AND ?2 + ?3 * 86400", &q, err);
+	for (int i = 0; st == FH_OK && i < nh; i++) {
+		sqlite3_bind_int64(q, 1, hubs[i]);
 		sqlite3_bind_int64(q, 2, today);
 		sqlite3_bind_int(q, 3, within);
-		if (!pass)
-			sqlite3_bind_int(q, 4, limit);
-		int rc;
-		while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-			if (pass) {
-				*total += sqlite3_column_int(q, 0);
-				continue;
-			}
-			if (!fh_grow(keys, cap, *n, sizeof **keys))
-				break;
-			(*keys)[(*n)++] = (struct due_key){ sqlite3_column_int64(q, 1), sqlite3_column_int64(q, 0), which == 2 };
-		}
+		if (sqlite3_step(q) == SQLITE_ROW)
+			*total += sqlite3_column_int(q, 0);
+		else
+			st = fh_store_fail(s, err, _("reading milestones"));
 		sqlite3_reset(q);
-		if (rc != SQLITE_DONE)
-			return rc == SQLITE_ROW ? fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"))
-						: fh_store_fail(s, err, _("reading milestones"));
 	}
-	return FH_OK;
+	return st;
 }
 
 /* The details of the rows chosen: the milestones in one statement, the
@@ -545,10 +556,11 @@ fh_status fh_milestone_due(fh_store *s, const fh_actor *actor, const char *hub_c
 	int64_t today = fh_clock_day(fh_clock_now());
 	struct due_key *keys = NULL;
 	size_t nk = 0, cap = 0;
-	for (int i = 0; st == FH_OK && i < nh; i++) {
-		st = hub_keys(s, hubs[i], overdue ? 0 : 1, today, within, limit, &keys, &nk, &cap, total, err);
+	st = list_total(s, hubs, nh, overdue, today, within, total, err);
+	for (int i = 0; st == FH_OK && limit > 0 && i < nh; i++) {
+		st = hub_keys(s, hubs[i], overdue ? 0 : 1, today, within, limit, &keys, &nk, &cap, err);
 		if (st == FH_OK && overdue)
-			st = hub_keys(s, hubs[i], 2, today, within, limit, &keys, &nk, &cap, total, err);
+			st = hub_keys(s, hubs[i], 2, today, within, limit, &keys, &nk, &cap, err);
 	}
 	/* the oldest `limit` of every hub's, then their details */
 	if (nk)

@@ -26,7 +26,4 @@ fh_status fh_party_write(fh_store *store, const fh_actor *actor, const fh_party 
 void fh_party_named_counts(fh_store *store, int64_t tenant_id, int named[FH_MEMBER_KIND_COUNT],
 			   int *here);
 
-/* For `fuhua check`: the maintained counts against a full count. */
-fh_status fh_party_check_tally(fh_store *store, fh_check_report *rep, fh_error *err);
-
 #endif

@@ -199,30 +199,6 @@ size_t fh_party_references(fh_store *s, int64_t hub, fh_coverage_ref *out, size_
 	return n;
 }
 
-fh_status fh_party_check_tally(fh_store *s, fh_check_report *rep, fh_error *err)
-{
-	sqlite3_stmt *q;
-	fh_status st = fh_store_stmt(s,
-		"SELECT (SELECT count(*) FROM (SELECT hub_id, stage, party_org, party_fallback,"
-		"  instructor_id IS NOT NULL, count(*), sum(party_members) FROM tenants GROUP BY 1, 2, 3, 4, 5"
-		"  EXCEPT SELECT hub_id, stage, form, fallback, guided, n, members FROM party_tally WHERE n != 0))"
-		" + (SELECT count(*) FROM (SELECT hub_id, stage, form, fallback, guided, n, members"
-		"  FROM party_tally WHERE n != 0 EXCEPT SELECT hub_id, stage, party_org, party_fallback,"
-		"  instructor_id IS NOT NULL, count(*), sum(party_members) FROM tenants GROUP BY 1, 2, 3, 4, 5))",
-		&q, err);
-	if (st != FH_OK)
-		return st;
-	int rc = sqlite3_step(q);
-	int bad = rc == SQLITE_ROW ? sqlite3_column_int(q, 0) : 0;
-	sqlite3_reset(q);
-	if (rc != SQLITE_ROW)
-		return fh_store_fail(s, err, _("counting tenants"));
-	if (bad)
-		fh_check_add(rep, N3_("%d maintained count of tenants differs from a full count",
-				      "%d maintained counts of tenants differ from a full count", bad), bad);
-	return FH_OK;
-}
-
 /* ---- lists to act on --------------------------------------------------------- */
 
 /* Each list over the tenants in incubation of the hubs in scope, walked

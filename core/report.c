@@ -16,10 +16,10 @@ fh_status fh_report_dashboard(fh_store *s, const fh_actor *actor, fh_dashboard *
 	memset(out, 0, sizeof *out);
 	if (!actor || !actor->id)
 		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("nobody is logged in"));
-	/* tenants by stage from the counts the database maintains (party.c) */
+	/* tenants by stage from the counts the database keeps (tally.c) */
 	sqlite3_stmt *q;
 	fh_status q_rc = fh_store_stmt(s, FH_SQL_SCOPE
-		"SELECT stage, sum(n) FROM party_tally WHERE hub_id IN (SELECT id FROM scope)"
+		"SELECT stage, sum(n) FROM tenant_tally WHERE hub_id IN (SELECT id FROM scope)"
 		" GROUP BY stage", &q, err);
 	if (q_rc != FH_OK)
 		return q_rc;

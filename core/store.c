@@ -306,6 +306,67 @@ static const char *const migrations[] = {
 	"ALTER TABLE hubs ADD COLUMN lead_days TEXT NOT NULL DEFAULT '30,7,0';"
 	"ALTER TABLE hubs ADD COLUMN grad_registered INTEGER NOT NULL DEFAULT 1;"
 	"ALTER TABLE hubs ADD COLUMN grad_handovers INTEGER NOT NULL DEFAULT 1;",
+
+	/* 8: flat at a million tenants. Counts kept by triggers in the
+	 * transaction of every write (tally.c lists them; `fuhua check` recounts
+	 * them): tenants by hub, stage, type and field, for the lists' counts,
+	 * the dashboard and the hub tree; pending milestones and planned ends of
+	 * tenants in incubation by hub and day, for the overdue and due-soon
+	 * counts. The list's sort indexes carry the filter columns, so a walk
+	 * tests a tenant without reading its row; tenants_filter holds each
+	 * (hub, stage, type, field) together, with the sort keys, so that a
+	 * rare combination is read whole from the index. */
+	"CREATE TABLE tenant_tally(hub_id INTEGER NOT NULL, stage TEXT NOT NULL,"
+	" org_type TEXT NOT NULL, field TEXT NOT NULL, n INTEGER NOT NULL,"
+	" PRIMARY KEY(hub_id, stage, org_type, field)) STRICT, WITHOUT ROWID;"
+	"INSERT INTO tenant_tally SELECT hub_id, stage, org_type, ifnull(field, ''), count(*)"
+	" FROM tenants GROUP BY 1, 2, 3, 4;"
+	"CREATE TRIGGER tenant_tally_ai AFTER INSERT ON tenants BEGIN"
+	" INSERT INTO tenant_tally VALUES(new.hub_id, new.stage, new.org_type, ifnull(new.field, ''), 1)"
+	"  ON CONFLICT DO UPDATE SET n = n + 1; END;"
+	"CREATE TRIGGER tenant_tally_ad AFTER DELETE ON tenants BEGIN"
+	" UPDATE tenant_tally SET n = n - 1 WHERE hub_id = old.hub_id AND stage = old.stage"
+	"  AND org_type = old.org_type AND field = ifnull(old.field, ''); END;"
+	"CREATE TRIGGER tenant_tally_au AFTER UPDATE OF hub_id, stage, org_type, field ON tenants BEGIN"
+	" UPDATE tenant_tally SET n = n - 1 WHERE hub_id = old.hub_id AND stage = old.stage"
+	"  AND org_type = old.org_type AND field = ifnull(old.field, '');"
+	" INSERT INTO tenant_tally VALUES(new.hub_id, new.stage, new.org_type, ifnull(new.field, ''), 1)"
+	"  ON CONFLICT DO UPDATE SET n = n + 1; END;"
+	"CREATE TABLE due_tally(hub_id INTEGER NOT NULL, kind TEXT NOT NULL CHECK(kind IN ('milestone','end')),"
+	" due INTEGER NOT NULL, n INTEGER NOT NULL, PRIMARY KEY(hub_id, kind, due)) STRICT, WITHOUT ROWID;"
+	"INSERT INTO due_tally SELECT hub_id, 'milestone', due, count(*) FROM milestones"
+	" WHERE state = 'pending' AND active = 1 GROUP BY hub_id, due;"
+	"INSERT INTO due_tally SELECT hub_id, 'end', planned_end, count(*) FROM tenants"
+	" WHERE stage = 'incubating' AND planned_end IS NOT NULL GROUP BY hub_id, planned_end;"
+	"CREATE TRIGGER due_tally_mi AFTER INSERT ON milestones"
+	" WHEN new.state = 'pending' AND new.active = 1 BEGIN"
+	" INSERT INTO due_tally VALUES(new.hub_id, 'milestone', new.due, 1) ON CONFLICT DO UPDATE SET n = n + 1; END;"
+	"CREATE TRIGGER due_tally_md AFTER DELETE ON milestones"
+	" WHEN old.state = 'pending' AND old.active = 1 BEGIN"
+	" UPDATE due_tally SET n = n - 1 WHERE hub_id = old.hub_id AND kind = 'milestone' AND due = old.due; END;"
+	"CREATE TRIGGER due_tally_mu AFTER UPDATE OF hub_id, state, active, due ON milestones BEGIN"
+	" UPDATE due_tally SET n = n - 1 WHERE old.state = 'pending' AND old.active = 1"
+	"  AND hub_id = old.hub_id AND kind = 'milestone' AND due = old.due;"
+	" INSERT INTO due_tally SELECT new.hub_id, 'milestone', new.due, 1"
+	"  WHERE new.state = 'pending' AND new.active = 1 ON CONFLICT DO UPDATE SET n = n + 1; END;"
+	"CREATE TRIGGER due_tally_ti AFTER INSERT ON tenants"
+	" WHEN new.stage = 'incubating' AND new.planned_end IS NOT NULL BEGIN"
+	" INSERT INTO due_tally VALUES(new.hub_id, 'end', new.planned_end, 1) ON CONFLICT DO UPDATE SET n = n + 1; END;"
+	"CREATE TRIGGER due_tally_td AFTER DELETE ON tenants"
+	" WHEN old.stage = 'incubating' AND old.planned_end IS NOT NULL BEGIN"
+	" UPDATE due_tally SET n = n - 1 WHERE hub_id = old.hub_id AND kind = 'end' AND due = old.planned_end; END;"
+	"CREATE TRIGGER due_tally_tu AFTER UPDATE OF hub_id, stage, planned_end ON tenants BEGIN"
+	" UPDATE due_tally SET n = n - 1 WHERE old.stage = 'incubating' AND old.planned_end IS NOT NULL"
+	"  AND hub_id = old.hub_id AND kind = 'end' AND due = old.planned_end;"
+	" INSERT INTO due_tally SELECT new.hub_id, 'end', new.planned_end, 1"
+	"  WHERE new.stage = 'incubating' AND new.planned_end IS NOT NULL ON CONFLICT DO UPDATE SET n = n + 1; END;"
+	"DROP INDEX tenants_name_key;"
+	"DROP INDEX tenants_admitted;"
+	"DROP INDEX tenants_hub_stage;"
+	"CREATE INDEX tenants_by_name ON tenants(name_key, id, hub_id, stage, org_type, field);"
+	"CREATE INDEX tenants_by_admitted ON tenants(ifnull(admitted_on, 9223372036854775807), id,"
+	" hub_id, stage, org_type, field);"
+	"CREATE INDEX tenants_filter ON tenants(hub_id, stage, org_type, field, name_key, admitted_on);",
 };
 
 #define SCHEMA_LATEST ((int)(sizeof migrations / sizeof migrations[0]))
@@ -564,7 +625,11 @@ static fh_status migrate(fh_store *s, fh_error *err)
 		s->schema = version;
 		return FH_OK;
 	}
-	if ((st = fh_tx_begin(s, err)) != FH_OK)
+	/* an index made on a large table sorts in memory: with statement
+	 * journals held in memory (configure_sqlite), SQLite 3.40's sorter
+	 * spilling to a temporary file fails with "disk full" (set outside
+	 * the transaction: it cannot change inside one) */
+	if ((st = exec(s, "PRAGMA temp_store = MEMORY", err)) != FH_OK || (st = fh_tx_begin(s, err)) != FH_OK)
 		return st;
 	st = read_header(s, &version, &app, &objects, err);
 	for (int v = version; st == FH_OK && v < SCHEMA_LATEST; v++)
@@ -581,10 +646,13 @@ static fh_status migrate(fh_store *s, fh_error *err)
 	}
 	if (st != FH_OK) {
 		fh_tx_rollback(s);
+		sqlite3_exec(s->db, "PRAGMA temp_store = DEFAULT", NULL, NULL, NULL);
 		return st;
 	}
 	s->schema = version > SCHEMA_LATEST ? version : SCHEMA_LATEST;
-	return fh_tx_commit(s, err);
+	st = fh_tx_commit(s, err);
+	sqlite3_exec(s->db, "PRAGMA temp_store = DEFAULT", NULL, NULL, NULL);
+	return st;
 }
 
 /* Creates the file 0660 (group-shared), whatever the umask, if it is new. */

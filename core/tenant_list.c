@@ -1,15 +1,17 @@
 /* fuhua core — the tenant list: one page at a time, filtered, searched.
  *
- * A page is read with keyset pagination on the sort key, never OFFSET. Two
- * ways to read it, chosen per query:
- *  A. walk the sort index and test each tenant against the filters — cheap
- *     when matches are common (the first 20 come quickly), hopeless when
- *     they are rare;
- *  B. collect the matches from the most selective index (the search index,
- *     or the hub index) and sort them — cheap when matches are rare.
- * A runs first with a budget of work (SQLite's progress handler); when the
- * budget runs out before the page is full, B answers instead. Both give the
- * same rows in the same order.
+ * A page is read with keyset pagination on the sort key, never OFFSET. How
+ * many tenants match the filters (hub, stage, type, field) is known before
+ * reading a row: the database keeps those counts (tenant_tally, tally.c).
+ * With it, one of two ways to read a page is chosen per query:
+ *  A. walk the sort index and test each tenant against the filters — the
+ *     sort indexes carry the filter columns, so a tenant that does not match
+ *     costs an index entry, not a row; about page × all ÷ matches entries;
+ *  B. collect the matches from tenants_filter, which holds each (hub, stage,
+ *     type, field) together with the sort keys, and keep the first page of
+ *     them — about as many entries as matches.
+ * Whichever reads fewer entries answers; both give the same rows in the same
+ * order. The count is the kept count: exact, whatever the filters.
  *
  * A search is answered from the search index alone, walking it in tenant
  * order: results come newest first whatever the sort. (Sorting 20 000
@@ -94,32 +96,54 @@ struct query {
 	bool gram;        /* 1 or 2 characters the gram index holds */
 };
 
+/* The filter terms, on columns every plan's index holds. Plan B spells an
+ * open stage or type as every value, so that each (hub, stage, type) is a
+ * seek into tenants_filter. */
+static void filter_terms(fh_buf *b, const fh_tenant_filter *f, bool spell_all)
+{
+	fh_buf_puts(b, " t.hub_id IN (SELECT id FROM scope)");
+	if (f->stage >= 0)
+		fh_buf_puts(b, " AND t.stage = ?2");
+	else if (spell_all)
+		fh_buf_puts(b, " AND t.stage IN ('applied', 'reviewing', 'incubating', 'graduated', 'exited')");
+	if (f->org_type >= 0)
+		fh_buf_puts(b, " AND t.org_type = ?3");
+	else if (spell_all)
+		fh_buf_puts(b, " AND t.org_type IN ('social_group', 'service_org', 'foundation', 'community_org')");
+	if (f->field[0])
+		fh_buf_puts(b, " AND t.field = ?4");
+}
+
+#define ROW_COLUMNS                                                                             \
+	" SELECT t.id, t.name, t.short_name, (SELECT code FROM hubs WHERE id = t.hub_id), t.field," \
+	" t.credit_code, t.contact, t.phone, t.org_type, t.stage, t.party_org, t.party_members,"    \
+	" t.instructor_id IS NOT NULL, t.admitted_on, t.stage_since, t.name_key, t.party_fallback"
+
 static void build(struct query *q, enum plan plan, const fh_tenant_row *from, bool backward,
 		  bool count)
 {
 	const fh_tenant_filter *f = q->f;
 	fh_buf *b = &q->sql;
-	static const char *const keys[2][FH_SORT_COUNT] = {
-		{ "t.name_key", "ifnull(t.admitted_on, 9223372036854775807)", NULL },
-		/* unary + keeps the planner off the sort index */
-		{ "+t.name_key", "+ifnull(t.admitted_on, 9223372036854775807)", NULL },
+	static const char *const keys[FH_SORT_COUNT] = {
+		"t.name_key", "ifnull(t.admitted_on, 9223372036854775807)", NULL,
 	};
-	const char *const *key = keys[plan == PLAN_MATCHES];
 	static const char *const index[FH_SORT_COUNT] = {
-		"INDEXED BY tenants_name_key", "INDEXED BY tenants_admitted", "NOT INDEXED",
+		"INDEXED BY tenants_by_name", "INDEXED BY tenants_by_admitted", "NOT INDEXED",
 	};
 	/* search results come newest first, walking the search index in
-	 * tenant order: m.id is the order */
-	const char *id = plan == PLAN_SEARCH && (q->trigram || q->gram) ? "m.rowid" : "t.id";
+	 * tenant order: m.rowid is the order */
+	bool fts = plan == PLAN_SEARCH && (q->trigram || q->gram);
+	const char *id = fts ? "m.rowid" : "t.id";
 	int sort = plan == PLAN_SEARCH ? FH_SORT_NEWEST : (int)f->sort;
+	const char *key = keys[sort];
 	fh_buf_puts(b, FH_SQL_SCOPE);
 	if (count)
 		fh_buf_puts(b, " SELECT count(*) FROM (SELECT 1");
+	else if (plan == PLAN_MATCHES) /* the page's keys from the index, then its rows */
+		fh_buf_printf(b, ROW_COLUMNS " FROM (SELECT t.id AS id%s%s AS sk", key ? ", " : "",
+			      key ? key : ", t.id");
 	else
-		fh_buf_puts(b, " SELECT t.id, t.name, t.short_name,"
-			       " (SELECT code FROM hubs WHERE id = t.hub_id), t.field, t.credit_code,"
-			       " t.contact, t.phone, t.org_type, t.stage, t.party_org, t.party_members,"
-			       " t.instructor_id IS NOT NULL, t.admitted_on, t.stage_since, t.name_key, t.party_fallback");
+		fh_buf_puts(b, ROW_COLUMNS);
 	if (plan == PLAN_SEARCH && q->trigram)
 		fh_buf_puts(b, " FROM tenant_fts m CROSS JOIN tenants t ON t.id = m.rowid"
 			       " WHERE tenant_fts MATCH ?6 AND");
@@ -130,18 +154,10 @@ static void build(struct query *q, enum plan plan, const fh_tenant_row *from, bo
 		fh_buf_puts(b, " FROM tenants t NOT INDEXED WHERE EXISTS (SELECT 1 FROM tenant_search s"
 			       " WHERE s.id = t.id AND instr(s.hay, ?5) > 0) AND");
 	else if (plan == PLAN_MATCHES)
-		fh_buf_puts(b, " FROM tenants t WHERE"); /* the planner picks the filter's index */
-	else if (count)
-		fh_buf_puts(b, " FROM tenants t WHERE");
+		fh_buf_puts(b, " FROM tenants t INDEXED BY tenants_filter WHERE");
 	else
 		fh_buf_printf(b, " FROM tenants t %s WHERE", index[sort]);
-	fh_buf_puts(b, " t.hub_id IN (SELECT id FROM scope)");
-	if (f->stage >= 0)
-		fh_buf_puts(b, " AND t.stage = ?2");
-	if (f->org_type >= 0)
-		fh_buf_puts(b, " AND t.org_type = ?3");
-	if (f->field[0])
-		fh_buf_puts(b, " AND t.field = ?4");
+	filter_terms(b, f, plan == PLAN_MATCHES);
 	if (count) {
 		fh_buf_puts(b, " LIMIT ?9)");
 		return;
@@ -152,16 +168,18 @@ static void build(struct query *q, enum plan plan, const fh_tenant_row *from, bo
 	const char *dir = desc ? "DESC" : "ASC";
 	if (from) {
 		const char *op = desc ? "<" : ">";
-		if (key[sort])
-			fh_buf_printf(b, " AND (%s, t.id) %s (?7, ?8)", key[sort], op);
+		if (key)
+			fh_buf_printf(b, " AND (%s, t.id) %s (?7, ?8)", key, op);
 		else
 			fh_buf_printf(b, " AND %s %s ?8", id, op);
 	}
-	if (key[sort])
-		fh_buf_printf(b, " ORDER BY %s %s, t.id %s", key[sort], dir, dir);
+	if (key)
+		fh_buf_printf(b, " ORDER BY %s %s, t.id %s", key, dir, dir);
 	else
 		fh_buf_printf(b, " ORDER BY %s %s", id, dir);
 	fh_buf_puts(b, " LIMIT ?9");
+	if (plan == PLAN_MATCHES)
+		fh_buf_printf(b, ") p CROSS JOIN tenants t ON t.id = p.id ORDER BY p.sk %s, p.id %s", dir, dir);
 }
 
 static void bind(sqlite3_stmt *st, const fh_actor *actor, const struct query *q,
@@ -297,6 +315,42 @@ static fh_status prepare_query(struct query *q, const fh_tenant_filter *f, fh_er
 	return FH_OK;
 }
 
+/* How many tenants the filters match, and how many there are, from the
+ * counts the database keeps (tenant_tally): exact, a few hundred rows read. */
+static fh_status tally(fh_store *s, const fh_actor *actor, struct query *q, int64_t *matches,
+		       int64_t *all, fh_error *err)
+{
+	const fh_tenant_filter *f = q->f;
+	q->sql.len = 0;
+	fh_buf_puts(&q->sql, FH_SQL_SCOPE "SELECT (SELECT ifnull(sum(n), 0) FROM tenant_tally t WHERE");
+	filter_terms(&q->sql, f, false);
+	fh_buf_puts(&q->sql, "), (SELECT ifnull(sum(n), 0) FROM tenant_tally)");
+	if (q->sql.failed)
+		return fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(fh_store_db(s), fh_buf_str(&q->sql), -1, &st, NULL) != SQLITE_OK)
+		return fh_store_fail(s, err, _("counting tenants"));
+	bind(st, actor, q, NULL, 0);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*matches = sqlite3_column_int64(st, 0);
+		*all = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? FH_OK : fh_store_fail(s, err, _("counting tenants"));
+}
+
+/* Plan A reads about max × all ÷ matches entries of a sort index (rows,
+ * several to a page, for the newest-first walk of the table); plan B about
+ * as many as match. */
+static enum plan choose(const fh_tenant_filter *f, size_t max, int64_t matches, int64_t all)
+{
+	double walk = (double)max * (double)all / (double)matches;
+	if (f->sort == FH_SORT_NEWEST)
+		walk *= 4;
+	return walk <= (double)matches ? PLAN_SORT_INDEX : PLAN_MATCHES;
+}
+
 fh_status fh_tenant_page(fh_store *s, const fh_actor *actor, const fh_tenant_filter *f,
 			 const fh_tenant_row *from, bool backward, fh_tenant_row *rows,
 			 size_t max, size_t *n, fh_error *err)
@@ -309,12 +363,11 @@ fh_status fh_tenant_page(fh_store *s, const fh_actor *actor, const fh_tenant_fil
 		return sc;
 	struct query q;
 	fh_status st = prepare_query(&q, f, err);
+	int64_t matches = 0, all = 0;
 	if (st == FH_OK && q.q[0]) {
 		st = run(s, actor, &q, PLAN_SEARCH, from, backward, rows, max, n, false, err);
-	} else if (st == FH_OK) {
-		st = run(s, actor, &q, PLAN_SORT_INDEX, from, backward, rows, max, n, true, err);
-		if (st == FH_EBUDGET)
-			st = run(s, actor, &q, PLAN_MATCHES, from, backward, rows, max, n, false, err);
+	} else if (st == FH_OK && (st = tally(s, actor, &q, &matches, &all, err)) == FH_OK && matches > 0) {
+		st = run(s, actor, &q, choose(f, max, matches, all), from, backward, rows, max, n, false, err);
 	}
 	fh_buf_free(&q.sql);
 	return st;
@@ -332,7 +385,15 @@ fh_status fh_tenant_count(fh_store *s, const fh_actor *actor, const fh_tenant_fi
 	fh_status st = prepare_query(&q, f, err);
 	if (st != FH_OK)
 		return st;
-	build(&q, q.q[0] ? PLAN_SEARCH : PLAN_SORT_INDEX, NULL, false, true);
+	if (!q.q[0]) { /* the kept count: exact */
+		int64_t matches = 0, all = 0;
+		st = tally(s, actor, &q, &matches, &all, err);
+		fh_buf_free(&q.sql);
+		*more = matches > cap;
+		*count = matches > cap ? cap : (int)matches;
+		return st;
+	}
+	build(&q, PLAN_SEARCH, NULL, false, true);
 	sqlite3_stmt *stmt;
 	if (q.sql.failed) {
 		fh_buf_free(&q.sql);
