@@ -596,7 +596,7 @@ static fh_status add_tenant(struct gen *g, int serial)
 	sqlite3_reset(q);
 	if (rc != SQLITE_DONE)
 		return fail(g, _("writing tenants"));
-	if (fh_tenant_index(g->s, id, name, short_name, has_code ? code : "", contact, phone,
+	if (fh_tenant_index(g->s, id, h->id, name, short_name, has_code ? code : "", contact, phone,
 			    g->err) != FH_OK)
 		return g->err->code;
 	pd.tenant = id;

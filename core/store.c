@@ -366,7 +366,10 @@ static const char *const migrations[] = {
 	"CREATE INDEX tenants_by_name ON tenants(name_key, id, hub_id, stage, org_type, field);"
 	"CREATE INDEX tenants_by_admitted ON tenants(ifnull(admitted_on, 9223372036854775807), id,"
 	" hub_id, stage, org_type, field);"
-	"CREATE INDEX tenants_filter ON tenants(hub_id, stage, org_type, field, name_key, admitted_on);",
+	"CREATE INDEX tenants_filter ON tenants(hub_id, stage, org_type, field, name_key, admitted_on);"
+	/* the gram index's tokens take the hub and every kind of character
+	 * (tenant_db.c); core writes them again after the migration */
+	"INSERT INTO tenant_grams(tenant_grams) VALUES('delete-all');",
 };
 
 #define SCHEMA_LATEST ((int)(sizeof migrations / sizeof migrations[0]))

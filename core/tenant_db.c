@@ -96,43 +96,45 @@ static void add_lower(fh_buf *b, const char *s)
 	}
 }
 
-/* The gram index holds Han characters only: short queries of letters and
- * digits (pinyin initials, phone numbers, codes) match so many tenants that
- * walking the table finds a page at once. */
-static bool token_char(uint32_t c)
-{
-	return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || c >= 0x20000;
-}
-
+/* The gram index: every character and every pair of neighbours of each
+ * part of the search text, whatever they are (Han, letters, digits, signs),
+ * as a token of the tenant's hub: "h7x" and the piece's UTF-8 bytes in hex
+ * ("h7xe99d99e5ae89" is 静安 in hub 7). A search of 1 or 2 characters is
+ * then one token per hub in the operator's scope: an operator whose hubs
+ * hold none of the matches reads empty lists, and a query that matches
+ * nothing costs a lookup, not a scan. */
 bool fh_gram_query(const char *q)
 {
-	size_t n = strlen(q), chars = 0;
-	for (size_t i = 0; i < n;) {
-		uint32_t c;
-		i += fh_utf8_decode(q + i, n - i, &c);
-		if (!token_char(c))
-			return false;
-		chars++;
-	}
+	size_t chars = fh_utf8_chars(q);
 	return chars >= 1 && chars <= 2;
 }
 
-/* The tokens of the gram index for a search text: each character and each
- * pair of neighbours within one part, space-separated. */
-static void grams(const char *hay, fh_buf *out)
+void fh_gram_token(fh_buf *out, int64_t hub_id, const char *piece, size_t len)
+{
+	static const char hex[] = "0123456789abcdef";
+	fh_buf_printf(out, "h%lldx", (long long)hub_id);
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)piece[i];
+		char two[2] = { hex[c >> 4], hex[c & 15] };
+		fh_buf_add(out, two, 2);
+	}
+}
+
+/* The tokens of a search text, space-separated; a part ends at U+001F. */
+static void grams(const char *hay, int64_t hub_id, fh_buf *out)
 {
 	size_t n = strlen(hay);
 	size_t prev_at = 0, prev_len = 0;
 	for (size_t i = 0; i < n;) {
 		uint32_t c;
 		size_t len = fh_utf8_decode(hay + i, n - i, &c);
-		if (!token_char(c)) {
+		if (c == 0x1F) {
 			prev_len = 0;
 		} else {
-			fh_buf_add(out, hay + i, len);
+			fh_gram_token(out, hub_id, hay + i, len);
 			fh_buf_add(out, " ", 1);
 			if (prev_len) {
-				fh_buf_add(out, hay + prev_at, prev_len + len);
+				fh_gram_token(out, hub_id, hay + prev_at, prev_len + len);
 				fh_buf_add(out, " ", 1);
 			}
 			prev_at = i;
@@ -142,10 +144,11 @@ static void grams(const char *hay, fh_buf *out)
 	}
 }
 
-static fh_status write_grams(fh_store *s, int64_t id, const char *hay, bool delete, fh_error *err)
+static fh_status write_grams(fh_store *s, int64_t id, int64_t hub_id, const char *hay, bool delete,
+			       fh_error *err)
 {
 	fh_buf g = FH_BUF_INIT;
-	grams(hay, &g);
+	grams(hay, hub_id, &g);
 	sqlite3_stmt *st;
 	fh_status result = fh_store_stmt(s, delete
 		? "INSERT INTO tenant_grams(tenant_grams, rowid, grams) VALUES('delete', ?1, ?2)"
@@ -205,9 +208,9 @@ static fh_status write_name_key(fh_store *s, int64_t id, const char *name, fh_er
 	return rc == SQLITE_DONE ? FH_OK : fh_store_fail(s, err, _("writing the tenant"));
 }
 
-static fh_status index_row(fh_store *s, int64_t id, const char *name, const char *short_name,
-			   const char *credit_code, const char *contact, const char *phone,
-			   bool fresh, fh_error *err)
+static fh_status index_row(fh_store *s, int64_t id, int64_t hub_id, const char *name,
+			   const char *short_name, const char *credit_code, const char *contact,
+			   const char *phone, bool fresh, fh_error *err)
 {
 	fh_status kr = write_name_key(s, id, name, err);
 	if (kr != FH_OK)
@@ -236,7 +239,7 @@ static fh_status index_row(fh_store *s, int64_t id, const char *name, const char
 		return FH_OK; /* nothing searchable changed */
 	}
 	if (result == FH_OK && old)
-		result = write_grams(s, id, old, true, err);
+		result = write_grams(s, id, hub_id, old, true, err);
 	free(old);
 	if (result == FH_OK) {
 		result = fh_store_stmt(s, "INSERT INTO tenant_search(id, hay) VALUES(?1, ?2)"
@@ -251,23 +254,22 @@ static fh_status index_row(fh_store *s, int64_t id, const char *name, const char
 		}
 	}
 	if (result == FH_OK)
-		result = write_grams(s, id, fh_buf_str(&b), false, err);
+		result = write_grams(s, id, hub_id, fh_buf_str(&b), false, err);
 	fh_buf_free(&b);
 	return result;
 }
 
-fh_status fh_tenant_index(fh_store *s, int64_t id, const char *name, const char *short_name,
-			  const char *credit_code, const char *contact, const char *phone,
-			  fh_error *err)
+fh_status fh_tenant_index(fh_store *s, int64_t id, int64_t hub_id, const char *name, const char *short_name,
+			  const char *credit_code, const char *contact, const char *phone, fh_error *err)
 {
-	return index_row(s, id, name, short_name, credit_code, contact, phone, false, err);
+	return index_row(s, id, hub_id, name, short_name, credit_code, contact, phone, false, err);
 }
 
 fh_status fh_tenant_reindex_all(fh_store *s, fh_error *err)
 {
 	sqlite3_stmt *q;
 	if (sqlite3_prepare_v2(fh_store_db(s),
-			       "SELECT id, name, short_name, credit_code, contact, phone FROM tenants",
+			       "SELECT id, name, short_name, credit_code, contact, phone, hub_id FROM tenants",
 			       -1, &q, NULL) != SQLITE_OK)
 		return fh_store_fail(s, err, _("reading tenants"));
 	fh_status st = FH_OK;
@@ -275,15 +277,36 @@ fh_status fh_tenant_reindex_all(fh_store *s, fh_error *err)
 		const char *c[5];
 		for (int i = 0; i < 5; i++)
 			c[i] = (const char *)sqlite3_column_text(q, i + 1);
-		st = fh_tenant_index(s, sqlite3_column_int64(q, 0), c[0], c[1], c[2], c[3], c[4], err);
+		st = fh_tenant_index(s, sqlite3_column_int64(q, 0), sqlite3_column_int64(q, 6), c[0], c[1], c[2],
+				     c[3], c[4], err);
 	}
+	sqlite3_finalize(q);
+	return st;
+}
+
+/* The gram index written again from the search rows (its tokens took the
+ * hub in schema 8; migration 8 emptied it). */
+static fh_status regram_all(fh_store *s, fh_error *err)
+{
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(fh_store_db(s), "SELECT ts.id, t.hub_id, ts.hay FROM tenant_search ts"
+			       " JOIN tenants t ON t.id = ts.id", -1, &q, NULL) != SQLITE_OK)
+		return fh_store_fail(s, err, _("reading tenants"));
+	fh_status st = FH_OK;
+	while (st == FH_OK && sqlite3_step(q) == SQLITE_ROW)
+		st = write_grams(s, sqlite3_column_int64(q, 0), sqlite3_column_int64(q, 1),
+				 (const char *)sqlite3_column_text(q, 2), false, err);
 	sqlite3_finalize(q);
 	return st;
 }
 
 fh_status fh_tenant_after_migrate(fh_store *s, int from, fh_error *err)
 {
-	(void)from;
+	if (from < 8) {
+		fh_status st = regram_all(s, err);
+		if (st != FH_OK)
+			return st;
+	}
 	sqlite3_stmt *q;
 	if (sqlite3_prepare_v2(fh_store_db(s), "SELECT count(*) FROM settings WHERE key = 'reindex'",
 			       -1, &q, NULL) != SQLITE_OK)
@@ -446,8 +469,8 @@ fh_status fh_tenant_insert(fh_store *s, const fh_actor *actor, fh_tenant *t, fh_
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return fh_store_fail(s, err, _("writing the stage history"));
-	return index_row(s, t->id, t->name, t->short_name, t->credit_code, t->contact, t->phone,
-			 true, err);
+	return index_row(s, t->id, t->hub_id, t->name, t->short_name, t->credit_code, t->contact,
+			 t->phone, true, err);
 }
 
 /* The record as JSON for the audit log: every field, or only those that
@@ -606,7 +629,7 @@ fh_status fh_tenant_update(fh_store *s, const fh_actor *actor, fh_tenant *t, fh_
 			st = fh_store_fail(s, err, _("saving the tenant"));
 	}
 	if (st == FH_OK)
-		st = fh_tenant_index(s, t->id, next.name, next.short_name, next.credit_code,
+		st = fh_tenant_index(s, t->id, cur.hub_id, next.name, next.short_name, next.credit_code,
 				     next.contact, next.phone, err);
 	if (st == FH_OK)
 		st = fh_party_on_tenant_change(s, actor, &cur, &next, err);

@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include "fuhua/tenant.h"
+#include "fuhua/buf.h"
 
 
 /* The columns fh_tenant_read() expects, for "SELECT " FH_SQL_TENANT_COLS
@@ -21,15 +22,17 @@ void fh_tenant_read(sqlite3_stmt *st, fh_tenant *t);
 /* Reads tenant id without a scope check (callers check). */
 fh_status fh_tenant_load(fh_store *s, int64_t id, fh_tenant *t, fh_error *err);
 
-/* Writes the search row of a tenant (name, short name, credit code, contact,
- * phone and the pinyin initials) in the current transaction. */
-fh_status fh_tenant_index(fh_store *s, int64_t id, const char *name, const char *short_name,
-			  const char *credit_code, const char *contact, const char *phone,
-			  fh_error *err);
+/* Writes the search row of a tenant of hub `hub_id` (name, short name,
+ * credit code, contact, phone and the pinyin initials) in the current
+ * transaction. A tenant stays in its hub: the gram index's tokens carry it. */
+fh_status fh_tenant_index(fh_store *s, int64_t id, int64_t hub_id, const char *name, const char *short_name,
+			  const char *credit_code, const char *contact, const char *phone, fh_error *err);
 
 /* Whether a (normalized) search text is for the gram index: 1 or 2
- * characters, each one the index keeps in a token. */
+ * characters. */
 bool fh_gram_query(const char *q);
+/* A token of the gram index: the piece (1 or 2 characters) in hub hub_id. */
+void fh_gram_token(fh_buf *out, int64_t hub_id, const char *piece, size_t len);
 
 /* Inserts a validated tenant as it is (any stage), with its first history
  * line; no audit row (callers write one). Sets t->id and t->version. */

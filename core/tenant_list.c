@@ -91,7 +91,7 @@ struct query {
 	fh_buf sql;
 	const fh_tenant_filter *f;
 	char q[256];      /* normalized search text */
-	char phrase[520]; /* the FTS5 phrase: "…" */
+	fh_buf match;     /* what the search index is asked: a phrase, or grams */
 	bool trigram;     /* the search has 3 characters or more */
 	bool gram;        /* 1 or 2 characters the gram index holds */
 };
@@ -197,7 +197,7 @@ static void bind(sqlite3_stmt *st, const fh_actor *actor, const struct query *q,
 	if ((i = sqlite3_bind_parameter_index(st, "?5")))
 		sqlite3_bind_text(st, i, q->q, -1, SQLITE_STATIC);
 	if ((i = sqlite3_bind_parameter_index(st, "?6")))
-		sqlite3_bind_text(st, i, q->phrase, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, i, fh_buf_str(&q->match), -1, SQLITE_STATIC);
 	if (from && (i = sqlite3_bind_parameter_index(st, "?7"))) {
 		if (f->sort == FH_SORT_NAME && !q->q[0])
 			sqlite3_bind_blob(st, i, from->name_key, (int)from->name_key_len, SQLITE_STATIC);
@@ -290,7 +290,30 @@ static fh_status run(fh_store *s, const fh_actor *actor, struct query *q, enum p
 	return FH_OK;
 }
 
-static fh_status prepare_query(struct query *q, const fh_tenant_filter *f, fh_error *err)
+/* A 1- or 2-character search: the query's token in each hub of the scope
+ * (tenant_db.c), any of them. */
+static fh_status gram_match(fh_store *s, const fh_actor *actor, struct query *q, fh_error *err)
+{
+	sqlite3_stmt *st;
+	fh_status rc = fh_store_stmt(s, FH_SQL_SCOPE "SELECT id FROM scope", &st, err);
+	if (rc != FH_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, q->f->hub_id ? q->f->hub_id : actor->hub_id);
+	int step, hubs = 0;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		fh_buf_puts(&q->match, hubs++ ? " OR " : "");
+		fh_gram_token(&q->match, sqlite3_column_int64(st, 0), q->q, strlen(q->q));
+	}
+	sqlite3_reset(st);
+	if (step != SQLITE_DONE)
+		return fh_store_fail(s, err, _("reading tenants"));
+	if (q->match.failed)
+		return fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
+	return FH_OK;
+}
+
+static fh_status prepare_query(fh_store *s, const fh_actor *actor, struct query *q, const fh_tenant_filter *f,
+			       fh_error *err)
 {
 	memset(q, 0, sizeof *q);
 	q->f = f;
@@ -303,16 +326,16 @@ static fh_status prepare_query(struct query *q, const fh_tenant_filter *f, fh_er
 	normalize_query(f->search, q->q, sizeof q->q);
 	q->trigram = fh_utf8_chars(q->q) >= 3;
 	q->gram = fh_gram_query(q->q);
-	size_t n = 0;
-	q->phrase[n++] = '"';
-	for (const char *p = q->q; *p && n + 3 < sizeof q->phrase; p++) {
-		if (*p == '"')
-			q->phrase[n++] = '"';
-		q->phrase[n++] = *p;
+	if (q->gram)
+		return gram_match(s, actor, q, err);
+	fh_buf_add(&q->match, "\"", 1);
+	for (const char *p = q->q; *p; p++) {
+		if (*p == '"') /* doubled inside an FTS5 string */
+			fh_buf_add(&q->match, p, 1);
+		fh_buf_add(&q->match, p, 1);
 	}
-	q->phrase[n++] = '"';
-	q->phrase[n] = 0;
-	return FH_OK;
+	fh_buf_add(&q->match, "\"", 1);
+	return q->match.failed ? fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory")) : FH_OK;
 }
 
 /* How many tenants the filters match, and how many there are, from the
@@ -362,7 +385,7 @@ fh_status fh_tenant_page(fh_store *s, const fh_actor *actor, const fh_tenant_fil
 	if (sc != FH_OK)
 		return sc;
 	struct query q;
-	fh_status st = prepare_query(&q, f, err);
+	fh_status st = prepare_query(s, actor, &q, f, err);
 	int64_t matches = 0, all = 0;
 	if (st == FH_OK && q.q[0]) {
 		st = run(s, actor, &q, PLAN_SEARCH, from, backward, rows, max, n, false, err);
@@ -370,6 +393,7 @@ fh_status fh_tenant_page(fh_store *s, const fh_actor *actor, const fh_tenant_fil
 		st = run(s, actor, &q, choose(f, max, matches, all), from, backward, rows, max, n, false, err);
 	}
 	fh_buf_free(&q.sql);
+	fh_buf_free(&q.match);
 	return st;
 }
 
@@ -382,13 +406,16 @@ fh_status fh_tenant_count(fh_store *s, const fh_actor *actor, const fh_tenant_fi
 	if (sc != FH_OK)
 		return sc;
 	struct query q;
-	fh_status st = prepare_query(&q, f, err);
-	if (st != FH_OK)
+	fh_status st = prepare_query(s, actor, &q, f, err);
+	if (st != FH_OK) {
+		fh_buf_free(&q.match);
 		return st;
+	}
 	if (!q.q[0]) { /* the kept count: exact */
 		int64_t matches = 0, all = 0;
 		st = tally(s, actor, &q, &matches, &all, err);
 		fh_buf_free(&q.sql);
+		fh_buf_free(&q.match);
 		*more = matches > cap;
 		*count = matches > cap ? cap : (int)matches;
 		return st;
@@ -397,17 +424,21 @@ fh_status fh_tenant_count(fh_store *s, const fh_actor *actor, const fh_tenant_fi
 	sqlite3_stmt *stmt;
 	if (q.sql.failed) {
 		fh_buf_free(&q.sql);
+		fh_buf_free(&q.match);
 		return fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
 	}
 	int rc = sqlite3_prepare_v2(fh_store_db(s), fh_buf_str(&q.sql), -1, &stmt, NULL);
 	fh_buf_free(&q.sql);
-	if (rc != SQLITE_OK)
+	if (rc != SQLITE_OK) {
+		fh_buf_free(&q.match);
 		return fh_store_fail(s, err, _("counting tenants"));
+	}
 	bind(stmt, actor, &q, NULL, cap + 1);
 	struct budget b = { PLAN_A_BUDGET * 2 };
 	sqlite3_progress_handler(fh_store_db(s), 1000, spend, &b);
 	rc = sqlite3_step(stmt);
 	sqlite3_progress_handler(fh_store_db(s), 0, NULL, NULL);
+	fh_buf_free(&q.match);
 	if (rc == SQLITE_INTERRUPT) {
 		sqlite3_finalize(stmt);
 		*count = -1; /* too many to count cheaply */
