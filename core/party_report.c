@@ -207,13 +207,13 @@ static const char *const list_sql[FH_PL_COUNT] = {
 	[FH_PL_UNCOVERED] = FH_SQL_SCOPE
 		"SELECT t.id, 0, t.name, h.code, t.party_org, t.party_members, t.party_fallback,"
 		" t.instructor_id IS NOT NULL, 0, '' FROM scope JOIN hubs h ON h.id = scope.id"
-		" JOIN tenants t ON t.hub_id = scope.id AND t.stage = 'incubating'"
+		" JOIN tenants t INDEXED BY tenants_hub_stage ON t.hub_id = scope.id AND t.stage = 'incubating'"
 		" WHERE instr(',' || h.coverage_org_forms || ',', ',' || t.party_org || ',') = 0"
 		" AND NOT (t.party_fallback AND t.instructor_id IS NOT NULL) LIMIT ?3",
 	[FH_PL_SHOULD_BRANCH] = FH_SQL_SCOPE
 		"SELECT t.id, 0, t.name, h.code, t.party_org, t.party_members, t.party_fallback,"
 		" t.instructor_id IS NOT NULL, 0, '' FROM scope JOIN hubs h ON h.id = scope.id"
-		" JOIN tenants t ON t.hub_id = scope.id AND t.stage = 'incubating'"
+		" JOIN tenants t INDEXED BY tenants_hub_stage ON t.hub_id = scope.id AND t.stage = 'incubating'"
 		" WHERE t.party_members >= h.branch_min_members AND t.party_org != 'branch' LIMIT ?3",
 	[FH_PL_SYNC_GAPS] = FH_SQL_SCOPE
 		"SELECT t.id, p.id, t.name, h.code, t.party_org, t.party_members, t.party_fallback,"

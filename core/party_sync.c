@@ -231,7 +231,7 @@ fh_status fh_party_open_annual(fh_store *s, const fh_actor *actor, int64_t hub, 
 		" SELECT t.id, 'report', 'annual', ?2,"
 		"  unixepoch(printf('%04d-', ?5) || h.sync_annual_deadline) - 28800, ?3, ?4"
 		" FROM scope JOIN hubs h ON h.id = scope.id"
-		" JOIN tenants t ON t.hub_id = scope.id AND t.stage = 'incubating'"
+		" JOIN tenants t INDEXED BY tenants_hub_stage ON t.hub_id = scope.id AND t.stage = 'incubating'"
 		" WHERE t.reg_state != 'preparing' AND true"
 		" ON CONFLICT DO NOTHING", &q, err);
 	if (st == FH_OK) {

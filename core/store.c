@@ -362,7 +362,6 @@ static const char *const migrations[] = {
 	"  WHERE new.stage = 'incubating' AND new.planned_end IS NOT NULL ON CONFLICT DO UPDATE SET n = n + 1; END;"
 	"DROP INDEX tenants_name_key;"
 	"DROP INDEX tenants_admitted;"
-	"DROP INDEX tenants_hub_stage;"
 	"CREATE INDEX tenants_by_name ON tenants(name_key, id, hub_id, stage, org_type, field);"
 	"CREATE INDEX tenants_by_admitted ON tenants(ifnull(admitted_on, 9223372036854775807), id,"
 	" hub_id, stage, org_type, field);"
