@@ -508,6 +508,9 @@ static void list_bench(fh_store *s, const fh_actor *admin)
 							f.sort = (fh_tenant_sort)sort;
 							snprintf(f.field, sizeof f.field, "%s", fields[fl]);
 							ms[n++] = first_page(s, who[w], &f);
+							if (getenv("FUHUA_BENCH_SLOW") && ms[n - 1] > 5)
+								printf("  slow: who %d hub %d stage %d type %d field %d sort %d: %.1f ms\n",
+								       w, h, stage, type, fl, sort, ms[n - 1]);
 							if (sort == 0 && w == 0 && h == 0 && na < MAX) {
 								char sql[300];
 								snprintf(sql, sizeof sql,
@@ -547,6 +550,8 @@ static void search_kind(fh_store *s, const fh_actor *a, const char *what, const 
 				fh_tenant_filter_init(&f);
 				snprintf(f.search, sizeof f.search, "%.*s", (int)j, q);
 				ms[k++] = first_page(s, a, &f);
+				if (rep == 0 && getenv("FUHUA_BENCH_SLOW") && ms[k - 1] > 5)
+					printf("  slow: \"%s\" %.1f ms\n", f.search, ms[k - 1]);
 			}
 		}
 	double m95 = p95(ms, k);

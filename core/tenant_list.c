@@ -92,16 +92,19 @@ struct query {
 	const fh_tenant_filter *f;
 	char q[256];      /* normalized search text */
 	fh_buf match;     /* what the search index is asked: a phrase, or grams */
-	bool trigram;     /* the search has 3 characters or more */
-	bool gram;        /* 1 or 2 characters the gram index holds */
+	bool trigram;     /* 3 digits or more: the trigram index */
+	bool gram;        /* anything else: the gram index */
+	bool verify;      /* 3 characters or more: the grams' pairs found, the
+			     text checked for the whole query */
+	bool everywhere;  /* the scope holds every hub */
 };
 
 /* The filter terms, on columns every plan's index holds. Plan B spells an
  * open stage or type as every value, so that each (hub, stage, type) is a
  * seek into tenants_filter. */
-static void filter_terms(fh_buf *b, const fh_tenant_filter *f, bool spell_all)
+static void filter_terms(fh_buf *b, const fh_tenant_filter *f, bool spell_all, bool scoped)
 {
-	fh_buf_puts(b, " t.hub_id IN (SELECT id FROM scope)");
+	fh_buf_puts(b, scoped ? " t.hub_id IN (SELECT id FROM scope)" : " 1");
 	if (f->stage >= 0)
 		fh_buf_puts(b, " AND t.stage = ?2");
 	else if (spell_all)
@@ -132,11 +135,21 @@ static void build(struct query *q, enum plan plan, const fh_tenant_row *from, bo
 	};
 	/* search results come newest first, walking the search index in
 	 * tenant order: m.rowid is the order */
-	bool fts = plan == PLAN_SEARCH && (q->trigram || q->gram);
-	const char *id = fts ? "m.rowid" : "t.id";
+	const char *id = plan == PLAN_SEARCH ? "m.rowid" : "t.id";
 	int sort = plan == PLAN_SEARCH ? FH_SORT_NEWEST : (int)f->sort;
 	const char *key = keys[sort];
+	/* a search's index already keeps to the scope: its grams are the scope's
+	 * hubs' (or the scope is every hub) */
+	bool scoped = plan != PLAN_SEARCH || !(q->gram || q->everywhere);
+	bool filtered = f->stage >= 0 || f->org_type >= 0 || f->field[0];
 	fh_buf_puts(b, FH_SQL_SCOPE);
+	if (count && plan == PLAN_SEARCH && !scoped && !filtered) { /* the index alone */
+		fh_buf_printf(b, " SELECT count(*) FROM (SELECT 1 FROM %s m WHERE %s MATCH ?6%s LIMIT ?9)",
+			      q->trigram ? "tenant_fts" : "tenant_grams", q->trigram ? "tenant_fts" : "tenant_grams",
+			      q->verify ? " AND EXISTS (SELECT 1 FROM tenant_search s WHERE s.id = m.rowid"
+					  " AND instr(s.hay, ?5) > 0)" : "");
+		return;
+	}
 	if (count)
 		fh_buf_puts(b, " SELECT count(*) FROM (SELECT 1");
 	else if (plan == PLAN_MATCHES) /* the page's keys from the index, then its rows */
@@ -147,17 +160,15 @@ static void build(struct query *q, enum plan plan, const fh_tenant_row *from, bo
 	if (plan == PLAN_SEARCH && q->trigram)
 		fh_buf_puts(b, " FROM tenant_fts m CROSS JOIN tenants t ON t.id = m.rowid"
 			       " WHERE tenant_fts MATCH ?6 AND");
-	else if (plan == PLAN_SEARCH && q->gram)
-		fh_buf_puts(b, " FROM tenant_grams m CROSS JOIN tenants t ON t.id = m.rowid"
-			       " WHERE tenant_grams MATCH ?6 AND");
 	else if (plan == PLAN_SEARCH)
-		fh_buf_puts(b, " FROM tenants t NOT INDEXED WHERE EXISTS (SELECT 1 FROM tenant_search s"
-			       " WHERE s.id = t.id AND instr(s.hay, ?5) > 0) AND");
+		fh_buf_printf(b, " FROM tenant_grams m CROSS JOIN tenants t ON t.id = m.rowid"
+			      " WHERE tenant_grams MATCH ?6 AND%s", q->verify ? " EXISTS (SELECT 1 FROM"
+			      " tenant_search s WHERE s.id = m.rowid AND instr(s.hay, ?5) > 0) AND" : "");
 	else if (plan == PLAN_MATCHES)
 		fh_buf_puts(b, " FROM tenants t INDEXED BY tenants_filter WHERE");
 	else
 		fh_buf_printf(b, " FROM tenants t %s WHERE", index[sort]);
-	filter_terms(b, f, plan == PLAN_MATCHES);
+	filter_terms(b, f, plan == PLAN_MATCHES, scoped);
 	if (count) {
 		fh_buf_puts(b, " LIMIT ?9)");
 		return;
@@ -290,8 +301,17 @@ static fh_status run(fh_store *s, const fh_actor *actor, struct query *q, enum p
 	return FH_OK;
 }
 
-/* A 1- or 2-character search: the query's token in each hub of the scope
- * (tenant_db.c), any of them. */
+/* Where the character after the one at `at` starts (len at the end). */
+static size_t next_char(const char *p, size_t len, size_t at)
+{
+	uint32_t c;
+	return at < len ? at + fh_utf8_decode(p + at, len - at, &c) : len;
+}
+
+/* A search in the gram index: for 1 or 2 characters, the query's token in
+ * any hub of the scope; for more, each pair of neighbouring characters of
+ * the query in any hub of the scope, all of them — then the search text of
+ * each tenant found is checked for the whole query (q->verify). */
 static fh_status gram_match(fh_store *s, const fh_actor *actor, struct query *q, fh_error *err)
 {
 	sqlite3_stmt *st;
@@ -299,14 +319,37 @@ static fh_status gram_match(fh_store *s, const fh_actor *actor, struct query *q,
 	if (rc != FH_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, q->f->hub_id ? q->f->hub_id : actor->hub_id);
-	int step, hubs = 0;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		fh_buf_puts(&q->match, hubs++ ? " OR " : "");
-		fh_gram_token(&q->match, sqlite3_column_int64(st, 0), q->q, strlen(q->q));
-	}
+	int64_t *hubs = NULL;
+	size_t nh = 0, cap = 0;
+	int step;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW && fh_grow(&hubs, &cap, nh, sizeof *hubs))
+		hubs[nh++] = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
-	if (step != SQLITE_DONE)
-		return fh_store_fail(s, err, _("reading tenants"));
+	if (step != SQLITE_DONE) {
+		free(hubs);
+		return step == SQLITE_ROW ? fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"))
+					  : fh_store_fail(s, err, _("reading tenants"));
+	}
+	const char *p = q->q;
+	size_t len = strlen(p), first = next_char(p, len, 0);
+	size_t pieces = 0;
+	for (size_t at = 0; at < len;) {
+		size_t second = next_char(p, len, first);
+		size_t piece = q->verify ? second - at : len; /* a pair, or the whole query */
+		if (q->verify && second == first)
+			break; /* the last character: no pair starts here */
+		fh_buf_puts(&q->match, pieces++ ? " AND (" : "(");
+		for (size_t i = 0; i < nh; i++) {
+			fh_buf_puts(&q->match, i ? " OR " : "");
+			fh_gram_token(&q->match, hubs[i], p + at, piece);
+		}
+		fh_buf_puts(&q->match, ")");
+		if (!q->verify)
+			break;
+		at = first;
+		first = second;
+	}
+	free(hubs);
 	if (q->match.failed)
 		return fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
 	return FH_OK;
@@ -324,8 +367,24 @@ static fh_status prepare_query(fh_store *s, const fh_actor *actor, struct query 
 	if ((unsigned)f->sort >= FH_SORT_COUNT)
 		return fh_error_set(err, FH_EINVAL, "sort", "%s", _("is not a sort order"));
 	normalize_query(f->search, q->q, sizeof q->q);
-	q->trigram = fh_utf8_chars(q->q) >= 3;
-	q->gram = fh_gram_query(q->q);
+	/* digits, letters (a phone, a code, initials): their trigrams are rarer
+	 * than their pairs — but the trigram index is not by hub, so only for
+	 * digits, or for an operator whose scope is every hub */
+	sqlite3_stmt *st;
+	fh_status rc = fh_store_stmt(s, FH_SQL_SCOPE
+		"SELECT (SELECT count(*) FROM scope) = (SELECT count(*) FROM hubs)", &st, err);
+	if (rc != FH_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, f->hub_id ? f->hub_id : actor->hub_id);
+	q->everywhere = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	size_t chars = fh_utf8_chars(q->q), len = strlen(q->q), ascii = 0;
+	bool digits = strspn(q->q, "0123456789") == len;
+	for (size_t i = 0; i < len; i++)
+		ascii += (unsigned char)q->q[i] < 0x80;
+	q->trigram = chars >= 3 && (digits || (ascii == len && q->everywhere));
+	q->gram = !q->trigram;
+	q->verify = q->gram && chars >= 3;
 	if (q->gram)
 		return gram_match(s, actor, q, err);
 	fh_buf_add(&q->match, "\"", 1);
@@ -346,7 +405,7 @@ static fh_status tally(fh_store *s, const fh_actor *actor, struct query *q, int6
 	const fh_tenant_filter *f = q->f;
 	q->sql.len = 0;
 	fh_buf_puts(&q->sql, FH_SQL_SCOPE "SELECT (SELECT ifnull(sum(n), 0) FROM tenant_tally t WHERE");
-	filter_terms(&q->sql, f, false);
+	filter_terms(&q->sql, f, false, true);
 	fh_buf_puts(&q->sql, "), (SELECT ifnull(sum(n), 0) FROM tenant_tally)");
 	if (q->sql.failed)
 		return fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
