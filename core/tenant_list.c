@@ -35,8 +35,9 @@
 #include "store_int.h"
 #include "tenant_int.h"
 
-/* Thousands of virtual-machine steps plan A may take: about 2 000 tenants
- * examined, ~1 ms. A count gets as much before it gives up. */
+/* Virtual-machine steps for a sort index entry examined by plan A; a
+ * search's count gets PLAN_A_BUDGET thousand steps before it gives up. */
+#define WALK_STEPS 12
 #define PLAN_A_BUDGET 5
 
 void fh_tenant_filter_init(fh_tenant_filter *f)
@@ -263,7 +264,7 @@ static int spend(void *ctx)
 /* Runs one plan; FH_OK with the rows, or FH_EBUDGET when the budget ran out. */
 static fh_status run(fh_store *s, const fh_actor *actor, struct query *q, enum plan plan,
 		     const fh_tenant_row *from, bool backward, fh_tenant_row *rows, size_t max,
-		     size_t *n, bool budgeted, fh_error *err)
+		     size_t *n, int budget, fh_error *err)
 {
 	sqlite3 *db = fh_store_db(s);
 	q->sql.len = 0;
@@ -276,7 +277,8 @@ static fh_status run(fh_store *s, const fh_actor *actor, struct query *q, enum p
 	if (sqlite3_prepare_v2(db, fh_buf_str(&q->sql), -1, &st, NULL) != SQLITE_OK)
 		return fh_store_fail(s, err, _("reading tenants"));
 	bind(st, actor, q, from, (int)max);
-	struct budget b = { PLAN_A_BUDGET };
+	struct budget b = { budget };
+	bool budgeted = budget > 0;
 	if (budgeted)
 		sqlite3_progress_handler(db, 1000, spend, &b);
 	int64_t now = fh_clock_now();
@@ -423,14 +425,12 @@ static fh_status tally(fh_store *s, const fh_actor *actor, struct query *q, int6
 }
 
 /* Plan A reads about max × all ÷ matches entries of a sort index (rows,
- * several to a page, for the newest-first walk of the table); plan B about
- * as many as match. */
-static enum plan choose(const fh_tenant_filter *f, size_t max, int64_t matches, int64_t all)
+ * several to a page, for the newest-first walk of the table) — if the
+ * matches are spread along the sort order; plan B about as many as match. */
+static double walk_cost(const fh_tenant_filter *f, size_t max, int64_t matches, int64_t all)
 {
 	double walk = (double)max * (double)all / (double)matches;
-	if (f->sort == FH_SORT_NEWEST)
-		walk *= 4;
-	return walk <= (double)matches ? PLAN_SORT_INDEX : PLAN_MATCHES;
+	return f->sort == FH_SORT_NEWEST ? walk * 4 : walk;
 }
 
 fh_status fh_tenant_page(fh_store *s, const fh_actor *actor, const fh_tenant_filter *f,
@@ -447,9 +447,18 @@ fh_status fh_tenant_page(fh_store *s, const fh_actor *actor, const fh_tenant_fil
 	fh_status st = prepare_query(s, actor, &q, f, err);
 	int64_t matches = 0, all = 0;
 	if (st == FH_OK && q.q[0]) {
-		st = run(s, actor, &q, PLAN_SEARCH, from, backward, rows, max, n, false, err);
+		st = run(s, actor, &q, PLAN_SEARCH, from, backward, rows, max, n, 0, err);
 	} else if (st == FH_OK && (st = tally(s, actor, &q, &matches, &all, err)) == FH_OK && matches > 0) {
-		st = run(s, actor, &q, choose(f, max, matches, all), from, backward, rows, max, n, false, err);
+		/* A when it looks cheaper, with a budget of four times what it
+		 * should cost: matches bunched at the far end of the sort order
+		 * (tenants not admitted, by admission) make it B's after all */
+		double walk = walk_cost(f, max, matches, all);
+		int budget = (int)(walk * 4 * WALK_STEPS / 1000) + 20;
+		st = walk <= (double)matches
+			? run(s, actor, &q, PLAN_SORT_INDEX, from, backward, rows, max, n, budget, err)
+			: FH_EBUDGET;
+		if (st == FH_EBUDGET)
+			st = run(s, actor, &q, PLAN_MATCHES, from, backward, rows, max, n, 0, err);
 	}
 	fh_buf_free(&q.sql);
 	fh_buf_free(&q.match);
