@@ -777,6 +777,13 @@ int64_t fh_store_data_version(fh_store *s)
 	return v;
 }
 
+void fh_store_cache_kib(fh_store *s, int kib)
+{
+	char sql[64];
+	snprintf(sql, sizeof sql, "PRAGMA cache_size = -%d", kib > 0 ? kib : 2000);
+	sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+}
+
 const char *fh_store_setting(fh_store *s, const char *key)
 {
 	sqlite3_stmt *st;

@@ -41,6 +41,7 @@ int main(int argc, char **argv)
 		fh_store_close(&store);
 		return 1;
 	}
+	fh_store_cache_kib(store, FH_TUI_CACHE_KIB);
 	rc = fh_app_run(store, NULL);
 	fh_store_close(&store);
 	return rc;

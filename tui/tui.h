@@ -18,6 +18,8 @@
 /* The character a control key sends: CTRL('l') is 12. */
 #define CTRL(c) ((c) & 0x1f)
 
+/* The page cache the interface keeps (fh_store_cache_kib): small and enough. */
+#define FH_TUI_CACHE_KIB 512
 #define FH_MIN_COLS 80
 #define FH_MIN_ROWS 24
 

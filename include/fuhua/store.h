@@ -46,6 +46,11 @@ bool fh_store_wal_safe(int v);
  * the last call (PRAGMA data_version). Returns -1 on error. */
 int64_t fh_store_data_version(fh_store *store);
 
+/* The most the store keeps of the database in memory, in KiB (SQLite's
+ * page cache; 2 000 unless set). The terminal interface keeps 512: its
+ * screens read a page of rows through indexes, and it stays small. */
+void fh_store_cache_kib(fh_store *store, int kib);
+
 /* Settings of the whole database (e.g. "demo"): the value, or NULL. The
  * returned string is valid until the next call on the store. */
 const char *fh_store_setting(fh_store *store, const char *key);
