@@ -14,6 +14,7 @@
 #include "store_int.h"
 #include "tenant_int.h"
 #include "demo_int.h"
+#include "tally.h"
 
 #define DAY 86400
 #define MONTH (30 * DAY)
@@ -630,11 +631,16 @@ static fh_status generate(struct gen *g, const fh_config *cfg, const fh_demo_opt
 		st = load_hubs(g);
 	if (st == FH_OK)
 		st = add_mentors(g);
+	struct fh_tally_paused paused;
+	fh_tally_pause(g->s, &paused);
 	for (int i = 0; st == FH_OK && i < opt->tenants; i++) {
 		st = add_tenant(g, i);
 		if (opt->progress && (i % 1000 == 999 || i + 1 == opt->tenants))
 			opt->progress(opt->ctx, i + 1, opt->tenants);
 	}
+	fh_status rs = fh_tally_resume(g->s, &paused, g->err);
+	if (st == FH_OK)
+		st = rs;
 	if (st == FH_OK)
 		st = fh_demo_spaces(g->s, &g->actor, opt->seed, g->err);
 	if (st == FH_OK)

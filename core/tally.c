@@ -81,26 +81,43 @@ fh_status fh_tally_rebuild(fh_store *s, fh_error *err)
 
 /* ---- bulk loads -------------------------------------------------------------- */
 
+/* Saves an object's SQL into p and drops it. */
+static void drop_saved(sqlite3 *db, struct fh_tally_paused *p, const char *kind, const char *name,
+		       const char *sql)
+{
+	char drop[160];
+	snprintf(drop, sizeof drop, "DROP %s %s", kind, name);
+	char *copy = p->n < FH_TALLY_TRIGGERS_MAX ? strdup(sql) : NULL;
+	if (copy && sqlite3_exec(db, drop, NULL, NULL, NULL) == SQLITE_OK)
+		p->sql[p->n++] = copy;
+	else
+		free(copy);
+}
+
 void fh_tally_pause(fh_store *s, struct fh_tally_paused *p)
 {
 	memset(p, 0, sizeof *p);
 	sqlite3 *db = fh_store_db(s);
 	sqlite3_stmt *q;
+	/* the indexes of the tables a load fills, but those that keep a rule
+	 * (UNIQUE) and those the load itself reads (milestones by tenant) */
+	if (sqlite3_prepare_v2(db, "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+			       " AND tbl_name IN ('tenants', 'stage_history', 'party', 'party_sync')"
+			       " AND sql NOT LIKE 'CREATE UNIQUE%'", -1, &q, NULL) == SQLITE_OK) {
+		while (sqlite3_step(q) == SQLITE_ROW)
+			drop_saved(db, p, "INDEX", (const char *)sqlite3_column_text(q, 0),
+				   (const char *)sqlite3_column_text(q, 1));
+		sqlite3_finalize(q);
+	}
 	if (sqlite3_prepare_v2(db, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1",
 			       -1, &q, NULL) != SQLITE_OK)
 		return;
 	for (size_t i = 0; i < NTALLIES; i++)
 		for (size_t k = 0; k < 6 && tallies[i].triggers[k]; k++) {
 			sqlite3_bind_text(q, 1, tallies[i].triggers[k], -1, SQLITE_STATIC);
-			if (sqlite3_step(q) == SQLITE_ROW && p->n < FH_TALLY_TRIGGERS_MAX) {
-				char drop[96];
-				snprintf(drop, sizeof drop, "DROP TRIGGER %s", tallies[i].triggers[k]);
-				char *sql = strdup((const char *)sqlite3_column_text(q, 0));
-				if (sql && sqlite3_exec(db, drop, NULL, NULL, NULL) == SQLITE_OK)
-					p->sql[p->n++] = sql;
-				else
-					free(sql);
-			}
+			if (sqlite3_step(q) == SQLITE_ROW)
+				drop_saved(db, p, "TRIGGER", tallies[i].triggers[k],
+					   (const char *)sqlite3_column_text(q, 0));
 			sqlite3_reset(q);
 		}
 	sqlite3_finalize(q);
