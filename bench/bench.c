@@ -47,6 +47,12 @@ static void report(const char *what, double *ms, int n)
 	       ms[n * 95 / 100], ms[n - 1], n);
 }
 
+/* A figure for the growth table bench/run.sh prints (FUHUA_BENCH_SCALE). */
+static void figure(const char *key, double value)
+{
+	printf("FIGURE %s %.2f\n", key, value);
+}
+
 /* The list screen's first page: a page of rows and the count. */
 static double first_page(fh_store *s, const fh_actor *a, const fh_tenant_filter *f)
 {
@@ -155,7 +161,69 @@ static int collect(void *ctx, const char *data, size_t n)
 	return 0;
 }
 
-static void tenants_bench(fh_store *s, const fh_actor *admin, const char *path)
+/* The anchors of an import: the same tenants written by SQLite alone into
+ * a new database with the same tables, indexes, triggers and trigram index
+ * (INSERT … SELECT from the imported database: no CSV, no checks, no sort
+ * keys, grams or audit), and the same file through the command. */
+static void import_anchor(const char *path, const char *imported, double took, const char *csv, size_t len,
+			  const char *bin)
+{
+	char raw[600], file[600], cmd[4000];
+	snprintf(raw, sizeof raw, "%s.raw", path);
+	snprintf(file, sizeof file, "%s.csv", path);
+	unlink(raw);
+	fh_store *r;
+	fh_config *cfg;
+	fh_error err;
+	if (fh_config_load("fixtures/config", &cfg, &err) != FH_OK || fh_store_create(raw, &r, &err) != FH_OK ||
+	    fh_hub_sync(r, cfg, "bench", NULL, &err) != FH_OK) {
+		fprintf(stderr, "bench: %s\n", err.message);
+		exit(1);
+	}
+	fh_config_free(&cfg);
+	char sql[2400];
+	snprintf(sql, sizeof sql,
+		 "ATTACH '%s' AS src; PRAGMA cache_size = -131072; BEGIN;"
+		 " INSERT INTO tenants SELECT * FROM src.tenants;"
+		 " INSERT INTO stage_history SELECT * FROM src.stage_history;"
+		 " INSERT INTO tenant_search SELECT * FROM src.tenant_search; COMMIT;", imported);
+	double t0 = now_ms();
+	char *e = NULL;
+	if (sqlite3_exec(fh_store_db(r), sql, NULL, NULL, &e) != SQLITE_OK)
+		printf("raw load FAILED: %s\n", e ? e : "?");
+	double rawms = now_ms() - t0;
+	sqlite3_free(e);
+	fh_store_close(&r);
+	unlink(raw);
+	printf("import anchor: the same rows by SQLite alone (INSERT … SELECT, same tables, indexes, triggers,"
+	       " trigram index): %.0f ms; the import is %.2f× that\n", rawms, took / rawms);
+	/* the command on the same file, into a new database */
+	FILE *f = fopen(file, "w");
+	if (!f)
+		return;
+	fwrite(csv, 1, len, f);
+	fclose(f);
+	snprintf(cmd, sizeof cmd, "rm -f '%s' && '%s' init --db '%s' --config fixtures/config > /dev/null 2>&1"
+		 " && '%s' tenant import '%s' --hub sh --db '%s' > /dev/null 2>&1", raw, bin, raw, bin, file, raw);
+	fflush(stdout);
+	/* init is timed apart: the command's own import is the difference */
+	char init[2000];
+	snprintf(init, sizeof init, "rm -f '%s' && '%s' init --db '%s' --config fixtures/config > /dev/null 2>&1",
+		 raw, bin, raw);
+	double i0 = now_ms();
+	int rc0 = system(init);
+	double i1 = now_ms();
+	int rc1 = system(cmd);
+	double i2 = now_ms();
+	printf("import through the command (fuhua tenant import, same file): %.0f ms (exit %d; init %.0f ms"
+	       " apart)\n", (i2 - i1) - (i1 - i0), rc1, i1 - i0 + 0 * rc0);
+	figure("import_s", took / 1000);
+	figure("import_ratio", took / rawms);
+	unlink(file);
+	unlink(raw);
+}
+
+static void tenants_bench(fh_store *s, const fh_actor *admin, const char *path, const char *bin)
 {
 	fh_error err;
 	fh_actor mgr, street;
@@ -267,6 +335,8 @@ static void tenants_bench(fh_store *s, const fh_actor *admin, const char *path)
 		       res.nproblems ? res.problems[0].line : 0, res.nproblems ? res.problems[0].message : "");
 	else
 		printf("import of %zu rows (UTF-8 with BOM, Chinese headings): %.0f ms\n", res.imported, took);
+	if (st == FH_OK)
+		import_anchor(path, other, took, csv.data, csv.len, bin);
 	fh_import_result_free(&res);
 	fh_store_close(&s2);
 	unlink(other);
@@ -395,11 +465,6 @@ static int64_t hub_id(fh_store *s, const char *code)
 		sqlite3_finalize(q);
 	}
 	return id;
-}
-
-static void figure(const char *key, double value)
-{
-	printf("FIGURE %s %.2f\n", key, value);
 }
 
 static double p95(double *ms, int n)
@@ -964,7 +1029,7 @@ int main(int argc, char **argv)
 		v0 += (int)fh_store_data_version(s);
 	printf("data_version poll: %.1f µs each\n", (now_ms() - a) * 1000 / 1000 + 0 * v0);
 	if (argc > 3 && !scale)
-		tenants_bench(s, &admin, path);
+		tenants_bench(s, &admin, path, argv[3]);
 	if (argc > 3)
 		rss_bench(path, argv[3]);
 	fh_store_close(&s);
