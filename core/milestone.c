@@ -454,16 +454,19 @@ static fh_status hub_keys(fh_store *s, int64_t hub, int which, int64_t today, in
 	return FH_OK;
 }
 
-/* How many rows a list has in all, from the counts by hub and day the
- * database keeps (due_tally; tally.c): overdue milestones and planned ends
- * before today, or the milestones due from today to `within` days on. */
+/* How many rows a list has in all, from the counts by hub and day (and by
+ * spans of 24 days) the database keeps (due_tally, due_span; tally.c):
+ * overdue milestones and planned ends before today, or the milestones due
+ * from today to `within` days on. */
 static fh_status list_total(fh_store *s, const int64_t *hubs, int nh, bool overdue, int64_t today,
 			    int within, int *total, fh_error *err)
 {
 	sqlite3_stmt *q;
 	fh_status st = fh_store_stmt(s, overdue
-		? "SELECT ifnull(sum(n), 0) FROM due_tally WHERE hub_id = ?1 AND kind IN ('milestone', 'end')"
-		  " AND due < ?2"
+		? "SELECT (SELECT ifnull(sum(n), 0) FROM due_span WHERE hub_id = ?1"
+		  "  AND kind IN ('milestone', 'end') AND span < ?2 >> 21)"
+		  " + (SELECT ifnull(sum(n), 0) FROM due_tally WHERE hub_id = ?1 AND kind IN ('milestone', 'end')"
+		  "  AND due >= (?2 >> 21) << 21 AND due < ?2)"
 		: "SELECT ifnull(sum(n), 0) FROM due_tally WHERE hub_id = ?1 AND kind = 'milestone'"
 		  " AND due BETWEEN ?2 AND ?2 + ?3 * 86400", &q, err);
 	for (int i = 0; st == FH_OK && i < nh; i++) {

@@ -334,31 +334,48 @@ static const char *const migrations[] = {
 	"  ON CONFLICT DO UPDATE SET n = n + 1; END;"
 	"CREATE TABLE due_tally(hub_id INTEGER NOT NULL, kind TEXT NOT NULL CHECK(kind IN ('milestone','end')),"
 	" due INTEGER NOT NULL, n INTEGER NOT NULL, PRIMARY KEY(hub_id, kind, due)) STRICT, WITHOUT ROWID;"
+	/* the same by spans of 2^21 s (24 days): the overdue total sums the
+	 * spans before today's and the days of today's span before today */
+	"CREATE TABLE due_span(hub_id INTEGER NOT NULL, kind TEXT NOT NULL CHECK(kind IN ('milestone','end')),"
+	" span INTEGER NOT NULL, n INTEGER NOT NULL, PRIMARY KEY(hub_id, kind, span)) STRICT, WITHOUT ROWID;"
 	"INSERT INTO due_tally SELECT hub_id, 'milestone', due, count(*) FROM milestones"
 	" WHERE state = 'pending' AND active = 1 GROUP BY hub_id, due;"
 	"INSERT INTO due_tally SELECT hub_id, 'end', planned_end, count(*) FROM tenants"
 	" WHERE stage = 'incubating' AND planned_end IS NOT NULL GROUP BY hub_id, planned_end;"
+	"INSERT INTO due_span SELECT hub_id, kind, due >> 21, sum(n) FROM due_tally GROUP BY 1, 2, 3;"
 	"CREATE TRIGGER due_tally_mi AFTER INSERT ON milestones"
 	" WHEN new.state = 'pending' AND new.active = 1 BEGIN"
-	" INSERT INTO due_tally VALUES(new.hub_id, 'milestone', new.due, 1) ON CONFLICT DO UPDATE SET n = n + 1; END;"
+	" INSERT INTO due_tally VALUES(new.hub_id, 'milestone', new.due, 1) ON CONFLICT DO UPDATE SET n = n + 1;"
+	" INSERT INTO due_span VALUES(new.hub_id, 'milestone', new.due >> 21, 1) ON CONFLICT DO UPDATE SET n = n + 1; END;"
 	"CREATE TRIGGER due_tally_md AFTER DELETE ON milestones"
 	" WHEN old.state = 'pending' AND old.active = 1 BEGIN"
-	" UPDATE due_tally SET n = n - 1 WHERE hub_id = old.hub_id AND kind = 'milestone' AND due = old.due; END;"
+	" UPDATE due_tally SET n = n - 1 WHERE hub_id = old.hub_id AND kind = 'milestone' AND due = old.due;"
+	" UPDATE due_span SET n = n - 1 WHERE hub_id = old.hub_id AND kind = 'milestone' AND span = old.due >> 21; END;"
 	"CREATE TRIGGER due_tally_mu AFTER UPDATE OF hub_id, state, active, due ON milestones BEGIN"
 	" UPDATE due_tally SET n = n - 1 WHERE old.state = 'pending' AND old.active = 1"
 	"  AND hub_id = old.hub_id AND kind = 'milestone' AND due = old.due;"
+	" UPDATE due_span SET n = n - 1 WHERE old.state = 'pending' AND old.active = 1"
+	"  AND hub_id = old.hub_id AND kind = 'milestone' AND span = old.due >> 21;"
 	" INSERT INTO due_tally SELECT new.hub_id, 'milestone', new.due, 1"
+	"  WHERE new.state = 'pending' AND new.active = 1 ON CONFLICT DO UPDATE SET n = n + 1;"
+	" INSERT INTO due_span SELECT new.hub_id, 'milestone', new.due >> 21, 1"
 	"  WHERE new.state = 'pending' AND new.active = 1 ON CONFLICT DO UPDATE SET n = n + 1; END;"
 	"CREATE TRIGGER due_tally_ti AFTER INSERT ON tenants"
 	" WHEN new.stage = 'incubating' AND new.planned_end IS NOT NULL BEGIN"
-	" INSERT INTO due_tally VALUES(new.hub_id, 'end', new.planned_end, 1) ON CONFLICT DO UPDATE SET n = n + 1; END;"
+	" INSERT INTO due_tally VALUES(new.hub_id, 'end', new.planned_end, 1) ON CONFLICT DO UPDATE SET n = n + 1;"
+	" INSERT INTO due_span VALUES(new.hub_id, 'end', new.planned_end >> 21, 1) ON CONFLICT DO UPDATE SET n = n + 1; END;"
 	"CREATE TRIGGER due_tally_td AFTER DELETE ON tenants"
 	" WHEN old.stage = 'incubating' AND old.planned_end IS NOT NULL BEGIN"
-	" UPDATE due_tally SET n = n - 1 WHERE hub_id = old.hub_id AND kind = 'end' AND due = old.planned_end; END;"
+	" UPDATE due_tally SET n = n - 1 WHERE hub_id = old.hub_id AND kind = 'end' AND due = old.planned_end;"
+	" UPDATE due_span SET n = n - 1 WHERE hub_id = old.hub_id AND kind = 'end' AND span = old.planned_end >> 21; END;"
 	"CREATE TRIGGER due_tally_tu AFTER UPDATE OF hub_id, stage, planned_end ON tenants BEGIN"
 	" UPDATE due_tally SET n = n - 1 WHERE old.stage = 'incubating' AND old.planned_end IS NOT NULL"
 	"  AND hub_id = old.hub_id AND kind = 'end' AND due = old.planned_end;"
+	" UPDATE due_span SET n = n - 1 WHERE old.stage = 'incubating' AND old.planned_end IS NOT NULL"
+	"  AND hub_id = old.hub_id AND kind = 'end' AND span = old.planned_end >> 21;"
 	" INSERT INTO due_tally SELECT new.hub_id, 'end', new.planned_end, 1"
+	"  WHERE new.stage = 'incubating' AND new.planned_end IS NOT NULL ON CONFLICT DO UPDATE SET n = n + 1;"
+	" INSERT INTO due_span SELECT new.hub_id, 'end', new.planned_end >> 21, 1"
 	"  WHERE new.stage = 'incubating' AND new.planned_end IS NOT NULL ON CONFLICT DO UPDATE SET n = n + 1; END;"
 	"DROP INDEX tenants_name_key;"
 	"DROP INDEX tenants_admitted;"
@@ -627,11 +644,7 @@ static fh_status migrate(fh_store *s, fh_error *err)
 		s->schema = version;
 		return FH_OK;
 	}
-	/* an index made on a large table sorts in memory: with statement
-	 * journals held in memory (configure_sqlite), SQLite 3.40's sorter
-	 * spilling to a temporary file fails with "disk full" (set outside
-	 * the transaction: it cannot change inside one) */
-	if ((st = exec(s, "PRAGMA temp_store = MEMORY", err)) != FH_OK || (st = fh_tx_begin(s, err)) != FH_OK)
+	if ((st = fh_tx_begin(s, err)) != FH_OK)
 		return st;
 	st = read_header(s, &version, &app, &objects, err);
 	for (int v = version; st == FH_OK && v < SCHEMA_LATEST; v++)
@@ -648,13 +661,10 @@ static fh_status migrate(fh_store *s, fh_error *err)
 	}
 	if (st != FH_OK) {
 		fh_tx_rollback(s);
-		sqlite3_exec(s->db, "PRAGMA temp_store = DEFAULT", NULL, NULL, NULL);
 		return st;
 	}
 	s->schema = version > SCHEMA_LATEST ? version : SCHEMA_LATEST;
-	st = fh_tx_commit(s, err);
-	sqlite3_exec(s->db, "PRAGMA temp_store = DEFAULT", NULL, NULL, NULL);
-	return st;
+	return fh_tx_commit(s, err);
 }
 
 /* Creates the file 0660 (group-shared), whatever the umask, if it is new. */
@@ -694,7 +704,11 @@ static void configure_sqlite(void)
 	if (done)
 		return;
 	done = true;
-	sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, 1 << 20);
+	/* statement journals (and the sorter's runs) held in memory: a tally's
+	 * trigger made every imported row spill pages to a temporary file. Not
+	 * a threshold: with 1 MiB, SQLite 3.40 fails a sort that outgrows it
+	 * (CREATE INDEX, a large INSERT … SELECT) with "disk full". */
+	sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, -1);
 }
 
 static fh_status open_file(const char *path, bool create, fh_store **out, fh_error *err)

@@ -37,6 +37,11 @@ static const struct tally tallies[] = {
 	  " FROM tenants WHERE stage = 'incubating' AND planned_end IS NOT NULL"
 	  " GROUP BY hub_id, planned_end",
 	  { "due_tally_mi", "due_tally_md", "due_tally_mu", "due_tally_ti", "due_tally_td", "due_tally_tu" } },
+	{ "due_span", "hub_id, kind, span, n",
+	  "SELECT hub_id, 'milestone', due >> 21, count(*) FROM milestones WHERE state = 'pending'"
+	  " AND active = 1 GROUP BY 1, 3 UNION ALL SELECT hub_id, 'end', planned_end >> 21, count(*)"
+	  " FROM tenants WHERE stage = 'incubating' AND planned_end IS NOT NULL GROUP BY 1, 3",
+	  { NULL } }, /* kept by due_tally's triggers */
 };
 
 #define NTALLIES (sizeof tallies / sizeof tallies[0])

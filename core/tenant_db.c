@@ -112,16 +112,26 @@ bool fh_gram_query(const char *q)
 void fh_gram_token(fh_buf *out, int64_t hub_id, const char *piece, size_t len)
 {
 	static const char hex[] = "0123456789abcdef";
-	fh_buf_printf(out, "h%lldx", (long long)hub_id);
-	for (size_t i = 0; i < len; i++) {
+	char tok[64], digits[24];
+	size_t n = 0, d = 0;
+	uint64_t h = hub_id > 0 ? (uint64_t)hub_id : 0;
+	do
+		digits[d++] = (char)('0' + h % 10);
+	while ((h /= 10) && d < sizeof digits);
+	tok[n++] = 'h';
+	while (d)
+		tok[n++] = digits[--d];
+	tok[n++] = 'x';
+	for (size_t i = 0; i < len && n + 2 <= sizeof tok; i++) {
 		unsigned char c = (unsigned char)piece[i];
-		char two[2] = { hex[c >> 4], hex[c & 15] };
-		fh_buf_add(out, two, 2);
+		tok[n++] = hex[c >> 4];
+		tok[n++] = hex[c & 15];
 	}
+	fh_buf_add(out, tok, n);
 }
 
 /* The tokens of a search text, space-separated; a part ends at U+001F. */
-static void grams(const char *hay, int64_t hub_id, fh_buf *out)
+void fh_tenant_grams(const char *hay, int64_t hub_id, fh_buf *out)
 {
 	size_t n = strlen(hay);
 	size_t prev_at = 0, prev_len = 0;
@@ -148,7 +158,7 @@ static fh_status write_grams(fh_store *s, int64_t id, int64_t hub_id, const char
 			       fh_error *err)
 {
 	fh_buf g = FH_BUF_INIT;
-	grams(hay, hub_id, &g);
+	fh_tenant_grams(hay, hub_id, &g);
 	sqlite3_stmt *st;
 	fh_status result = fh_store_stmt(s, delete
 		? "INSERT INTO tenant_grams(tenant_grams, rowid, grams) VALUES('delete', ?1, ?2)"

@@ -31,6 +31,9 @@ fh_status fh_tenant_index(fh_store *s, int64_t id, int64_t hub_id, const char *n
 /* Whether a (normalized) search text is for the gram index: 1 or 2
  * characters. */
 bool fh_gram_query(const char *q);
+/* The gram index's tokens of a tenant of hub hub_id with search text hay
+ * (the bench writes them as a raw load would). */
+void fh_tenant_grams(const char *hay, int64_t hub_id, fh_buf *out);
 /* A token of the gram index: the piece (1 or 2 characters) in hub hub_id. */
 void fh_gram_token(fh_buf *out, int64_t hub_id, const char *piece, size_t len);
 

@@ -215,6 +215,7 @@ static void test_damage_found_and_rebuilt(void **s)
 		" (SELECT hub_id, stage, org_type, field FROM tenant_tally WHERE n > 0 LIMIT 1)",
 		"DELETE FROM due_tally WHERE due = (SELECT min(due) FROM due_tally WHERE n > 0)",
 		"UPDATE party_tally SET members = members + 2 WHERE n > 0 AND stage = 'incubating'",
+		"UPDATE due_span SET n = n + 1 WHERE span = (SELECT max(span) FROM due_span)",
 	};
 	for (size_t i = 0; i < sizeof damage / sizeof damage[0]; i++) {
 		assert_int_equal(sqlite3_exec(fh_store_db(st), damage[i], NULL, NULL, NULL), SQLITE_OK);
