@@ -990,7 +990,7 @@ int main(int argc, char **argv)
 	}
 	fh_actor admin;
 	fh_actor_system(s, "bench", &admin, &err);
-	fh_store_cache_kib(s, 512); /* the dashboard's figures as the interface reads them */
+	fh_store_cache_kib(s, 256); /* the dashboard's figures as the interface reads them */
 	enum { N = 200 };
 	double ms[N];
 	for (int i = 0; i < N; i++) {
@@ -1042,8 +1042,8 @@ int main(int argc, char **argv)
 	figure("dashboard_login_p95_ms", ms[N * 95 / 100]);
 	/* FUHUA_BENCH_SCALE: the figures of the growth table only */
 	bool scale = getenv("FUHUA_BENCH_SCALE") != NULL;
-	/* the screens' figures with the interface's page cache */
-	fh_store_cache_kib(s, 512);
+	/* the screens' figures with the interface's page cache (256 KiB) */
+	fh_store_cache_kib(s, 256);
 	foreign_write_bench(s, &admin, path);
 	list_bench(s, &admin);
 	search_bench(s, &admin);

@@ -798,6 +798,11 @@ void fh_store_cache_kib(fh_store *s, int kib)
 	sqlite3_exec(s->db, sql, NULL, NULL, NULL);
 }
 
+int64_t fh_store_memory_used(void)
+{
+	return sqlite3_memory_used();
+}
+
 const char *fh_store_setting(fh_store *s, const char *key)
 {
 	sqlite3_stmt *st;

@@ -19,6 +19,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "fuhua/store.h"
 #include "fuhua/text.h"
 #include "tui.h"
 
@@ -216,6 +217,8 @@ static void write_rss(const char *path)
 	while (in && out && fgets(line, sizeof line, in))
 		if (strncmp(line, "VmRSS:", 6) == 0 || strncmp(line, "VmHWM:", 6) == 0)
 			fputs(line, out);
+	if (out)
+		fprintf(out, "SQLite: %lld kB\n", (long long)(fh_store_memory_used() / 1024));
 	if (in)
 		fclose(in);
 	if (out)

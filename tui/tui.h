@@ -19,7 +19,7 @@
 #define CTRL(c) ((c) & 0x1f)
 
 /* The page cache the interface keeps (fh_store_cache_kib): small and enough. */
-#define FH_TUI_CACHE_KIB 512
+#define FH_TUI_CACHE_KIB 256
 #define FH_MIN_COLS 80
 #define FH_MIN_ROWS 24
 

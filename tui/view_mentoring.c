@@ -17,7 +17,7 @@
 #include "tenants.h"
 #include "width.h"
 
-#define LIST_MAX 500
+#define LIST_MAX 200
 
 enum { OP_NEXT_TAB = FH_ACT_LOCAL, OP_PREV_TAB, OP_DONE, OP_WAIVE, OP_SESSION, OP_ASSIGN, OP_NEW_MENTOR };
 enum { M_OVERDUE, M_UPCOMING, M_MENTORS, M_SESSIONS, M_COUNT };
