@@ -385,7 +385,25 @@ static const char *const migrations[] = {
 	"CREATE INDEX tenants_filter ON tenants(hub_id, stage, org_type, field, name_key, admitted_on);"
 	/* the gram index's tokens take the hub and every kind of character
 	 * (tenant_db.c); core writes them again after the migration */
-	"INSERT INTO tenant_grams(tenant_grams) VALUES('delete-all');",
+	"INSERT INTO tenant_grams(tenant_grams) VALUES('delete-all');"
+	/* the trigram index holds the runs of printable ASCII of the search
+	 * text only (codes, phones, initials): Chinese goes to the gram index */
+	"DROP TRIGGER tenant_search_ai;"
+	"DROP TRIGGER tenant_search_ad;"
+	"DROP TRIGGER tenant_search_au;"
+	"DROP TABLE tenant_fts;"
+	"ALTER TABLE tenant_search ADD COLUMN ascii TEXT NOT NULL DEFAULT '';"
+	"UPDATE tenant_search SET ascii = fh_ascii_runs(hay);"
+	"CREATE VIRTUAL TABLE tenant_fts USING fts5(ascii, content='tenant_search',"
+	" content_rowid='id', tokenize='trigram');"
+	"INSERT INTO tenant_fts(tenant_fts) VALUES('rebuild');"
+	"CREATE TRIGGER tenant_search_ai AFTER INSERT ON tenant_search BEGIN"
+	" INSERT INTO tenant_fts(rowid, ascii) VALUES(new.id, new.ascii); END;"
+	"CREATE TRIGGER tenant_search_ad AFTER DELETE ON tenant_search BEGIN"
+	" INSERT INTO tenant_fts(tenant_fts, rowid, ascii) VALUES('delete', old.id, old.ascii); END;"
+	"CREATE TRIGGER tenant_search_au AFTER UPDATE ON tenant_search BEGIN"
+	" INSERT INTO tenant_fts(tenant_fts, rowid, ascii) VALUES('delete', old.id, old.ascii);"
+	" INSERT INTO tenant_fts(rowid, ascii) VALUES(new.id, new.ascii); END;",
 };
 
 #define SCHEMA_LATEST ((int)(sizeof migrations / sizeof migrations[0]))
@@ -698,6 +716,21 @@ static void sql_add_months(sqlite3_context *c, int argc, sqlite3_value **v)
 	sqlite3_result_int64(c, fh_clock_add_months(sqlite3_value_int64(v[0]), sqlite3_value_int(v[1])));
 }
 
+/* fh_ascii_runs(text) in SQL: the part of a search text the trigram index
+ * holds (fh_text_ascii_runs), for a migration that writes it for every row. */
+static void sql_ascii_runs(sqlite3_context *c, int argc, sqlite3_value **v)
+{
+	(void)argc;
+	const char *in = (const char *)sqlite3_value_text(v[0]);
+	fh_buf b = FH_BUF_INIT;
+	fh_text_ascii_runs(in ? in : "", &b);
+	if (b.failed)
+		sqlite3_result_error_nomem(c);
+	else
+		sqlite3_result_text(c, fh_buf_str(&b), (int)b.len, SQLITE_TRANSIENT);
+	fh_buf_free(&b);
+}
+
 static void configure_sqlite(void)
 {
 	static bool done;
@@ -740,6 +773,8 @@ static fh_status open_file(const char *path, bool create, fh_store **out, fh_err
 	sqlite3_busy_timeout(s->db, FH_STORE_BUSY_MS);
 	sqlite3_create_function(s->db, "fh_add_months", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
 				sql_add_months, NULL, NULL);
+	sqlite3_create_function(s->db, "fh_ascii_runs", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+				sql_ascii_runs, NULL, NULL);
 	st = exec(s, "PRAGMA foreign_keys=ON; PRAGMA mmap_size=0;", err);
 	if (st == FH_OK && query_int(s, "SELECT count(*) FROM sqlite_schema") < 0)
 		st = fh_error_set(err, FH_ESTORE, "db", _("%s is not a database: %s"), path,

@@ -252,16 +252,23 @@ static fh_status index_row(fh_store *s, int64_t id, int64_t hub_id, const char *
 		result = write_grams(s, id, hub_id, old, true, err);
 	free(old);
 	if (result == FH_OK) {
-		result = fh_store_stmt(s, "INSERT INTO tenant_search(id, hay) VALUES(?1, ?2)"
-				       " ON CONFLICT(id) DO UPDATE SET hay = excluded.hay", &st, err);
+		result = fh_store_stmt(s, "INSERT INTO tenant_search(id, hay, ascii) VALUES(?1, ?2, ?3)"
+				       " ON CONFLICT(id) DO UPDATE SET hay = excluded.hay, ascii = excluded.ascii",
+				       &st, err);
+		fh_buf ascii = FH_BUF_INIT;
+		fh_text_ascii_runs(fh_buf_str(&b), &ascii);
+		if (result == FH_OK && ascii.failed)
+			result = fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
 		if (result == FH_OK) {
 			sqlite3_bind_int64(st, 1, id);
 			sqlite3_bind_text(st, 2, fh_buf_str(&b), (int)b.len, SQLITE_STATIC);
+			sqlite3_bind_text(st, 3, fh_buf_str(&ascii), (int)ascii.len, SQLITE_TRANSIENT);
 			int rc = sqlite3_step(st);
 			sqlite3_reset(st);
 			if (rc != SQLITE_DONE)
 				result = fh_store_fail(s, err, _("writing the search index"));
 		}
+		fh_buf_free(&ascii);
 	}
 	if (result == FH_OK)
 		result = write_grams(s, id, hub_id, fh_buf_str(&b), false, err);
@@ -337,7 +344,7 @@ fh_status fh_tenant_check_index(fh_store *s, fh_check_report *rep, fh_error *err
 	sqlite3_stmt *q;
 	if (sqlite3_prepare_v2(fh_store_db(s),
 			       "SELECT t.id, t.name, t.short_name, t.credit_code, t.contact, t.phone, ts.hay,"
-			       " t.name_key"
+			       " t.name_key, ts.ascii"
 			       " FROM tenants t LEFT JOIN tenant_search ts ON ts.id = t.id ORDER BY t.id",
 			       -1, &q, NULL) != SQLITE_OK)
 		return fh_store_fail(s, err, _("reading tenants"));
@@ -353,9 +360,13 @@ fh_status fh_tenant_check_index(fh_store *s, fh_check_report *rep, fh_error *err
 		}
 		fh_buf b = FH_BUF_INIT;
 		build_hay(&b, c[0], c[1], c[2], c[3], c[4]);
-		if (!b.failed && strcmp(fh_buf_str(&b), hay) != 0)
+		fh_buf ascii = FH_BUF_INIT;
+		fh_text_ascii_runs(hay, &ascii);
+		const char *stored = (const char *)sqlite3_column_text(q, 8);
+		if (!b.failed && (strcmp(fh_buf_str(&b), hay) != 0 || strcmp(fh_buf_str(&ascii), stored ? stored : "") != 0))
 			fh_check_add(rep, _("tenant no. %lld: its search row is out of date"), (long long)id);
 		fh_buf_free(&b);
+		fh_buf_free(&ascii);
 		unsigned char key[FH_TENANT_NAME_KEY_MAX];
 		size_t klen = fh_collate_key(c[0] ? c[0] : "", key, sizeof key);
 		if ((size_t)sqlite3_column_bytes(q, 7) != klen || (klen && memcmp(sqlite3_column_blob(q, 7), key, klen) != 0))

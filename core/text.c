@@ -224,3 +224,20 @@ fh_status fh_text_field_take(char *dst, size_t size, size_t max_chars, const cha
 	memmove(dst, tmp, strlen(tmp) + 1);
 	return FH_OK;
 }
+
+void fh_text_ascii_runs(const char *s, fh_buf *out)
+{
+	size_t start = 0, i = 0;
+	for (;; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x20 && c < 0x7F)
+			continue;
+		if (i - start >= 3) {
+			fh_buf_add(out, s + start, i - start);
+			fh_buf_add(out, "\x1f", 1);
+		}
+		if (!c)
+			break;
+		start = i + 1;
+	}
+}

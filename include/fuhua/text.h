@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "fuhua/buf.h"
 #include "fuhua/error.h"
 
 /* Decodes one UTF-8 character at s (at most len bytes). Stores the code point
@@ -23,6 +24,10 @@ bool fh_utf8_valid(const char *s, size_t len);
 
 /* Characters (code points) in a NUL-terminated UTF-8 string. */
 size_t fh_utf8_chars(const char *s);
+/* The runs of 3 or more printable ASCII characters of s (a search text:
+ * parts end at U+001F), each followed by U+001F, into out (a trigram index
+ * holds these only). */
+void fh_text_ascii_runs(const char *s, fh_buf *out);
 
 /* Whether s holds a C0/C1 control character or DEL (tab and newline count). */
 bool fh_text_has_control(const char *s);
