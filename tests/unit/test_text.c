@@ -32,6 +32,24 @@ static void control_and_trim(void **s)
 	assert_string_equal(fh_text_trim(out, 4, "春晖"), "春"); /* never half a character */
 }
 
+/* What the trigram index holds of a search text: runs of 3 or more
+ * printable ASCII characters, each ended by U+001F; Chinese and short runs
+ * are the gram index's. */
+static void ascii_runs(void **s)
+{
+	(void)s;
+	fh_buf b = FH_BUF_INIT;
+	fh_text_ascii_runs("静安青凤\03752310106mj3f\037ab\037王伟\03713812345678\037jaqf", &b);
+	assert_string_equal(fh_buf_str(&b), "52310106mj3f\03713812345678\037jaqf\037");
+	b.len = 0;
+	fh_text_ascii_runs("a1静b2c3", &b); /* runs broken by a Chinese character */
+	assert_string_equal(fh_buf_str(&b), "b2c3\037");
+	b.len = 0;
+	fh_text_ascii_runs("", &b);
+	assert_string_equal(fh_buf_str(&b), "");
+	fh_buf_free(&b);
+}
+
 static void width_fit(void **s)
 {
 	(void)s;
@@ -97,7 +115,7 @@ int main(void)
 	setlocale(LC_ALL, "C.UTF-8");
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(utf8_degenerate), cmocka_unit_test(control_and_trim),
-		cmocka_unit_test(width_fit), cmocka_unit_test(buf_csv_json),
+		cmocka_unit_test(width_fit), cmocka_unit_test(buf_csv_json), cmocka_unit_test(ascii_runs),
 		cmocka_unit_test(credit_codes),
 	};
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
