@@ -134,6 +134,17 @@ static void import_some(void)
 	fh_import_result_free(&res);
 }
 
+/* A list filter of one stage and one type (-1: any), and the same as SQL. */
+static void stage_type(int stage, int type, fh_tenant_filter *f, char *where, size_t size)
+{
+	fh_tenant_filter_init(f);
+	f->stage = stage;
+	f->org_type = type;
+	snprintf(where, size, "(%d < 0 OR stage = '%s') AND (%d < 0 OR org_type = '%s')", stage,
+		 stage < 0 ? "" : fh_stage_name((fh_stage)stage), type,
+		 type < 0 ? "" : fh_org_type_name((fh_org_type)type));
+}
+
 /* The figures read from the kept counts against the rows. */
 static void figures_equal_a_recount(void)
 {
@@ -165,16 +176,12 @@ static void figures_equal_a_recount(void)
 	for (int stage = -1; stage < FH_STAGE_COUNT; stage++)
 		for (int type = -1; type < FH_ORG_TYPE_COUNT; type++) {
 			fh_tenant_filter f;
-			fh_tenant_filter_init(&f);
-			f.stage = stage;
-			f.org_type = type;
+			char where[200];
+			stage_type(stage, type, &f, where, sizeof where);
 			int c;
 			bool more;
 			assert_int_equal(fh_tenant_count(st, &sys_actor, &f, 100000, &c, &more, &err), FH_OK);
-			snprintf(sql, sizeof sql, "SELECT count(*) FROM tenants WHERE (%d < 0 OR stage = '%s')"
-				 " AND (%d < 0 OR org_type = '%s')", stage,
-				 stage < 0 ? "" : fh_stage_name((fh_stage)stage), type,
-				 type < 0 ? "" : fh_org_type_name((fh_org_type)type));
+			snprintf(sql, sizeof sql, "SELECT count(*) FROM tenants WHERE %s", where);
 			assert_int_equal(c, count_sql(sql));
 			assert_false(more);
 		}
@@ -240,9 +247,8 @@ static void test_pages_equal_order_by(void **s)
 		for (int stage = -1; stage < FH_STAGE_COUNT; stage++)
 			for (int type = -1; type < FH_ORG_TYPE_COUNT; type++) {
 				fh_tenant_filter f;
-				fh_tenant_filter_init(&f);
-				f.stage = stage;
-				f.org_type = type;
+				char where[200];
+				stage_type(stage, type, &f, where, sizeof where);
 				f.sort = (fh_tenant_sort)sort;
 				fh_tenant_row rows[2][7];
 				size_t n[2];
@@ -254,10 +260,8 @@ static void test_pages_equal_order_by(void **s)
 					assert_int_equal(fh_tenant_page(st, &sys_actor, &f, &rows[0][6], false, rows[1], 7,
 									&n[1], &err), FH_OK);
 				char sql[400];
-				snprintf(sql, sizeof sql, "SELECT id FROM tenants WHERE (%d < 0 OR stage = '%s')"
-					 " AND (%d < 0 OR org_type = '%s') ORDER BY %s LIMIT 14", stage,
-					 stage < 0 ? "" : fh_stage_name((fh_stage)stage), type,
-					 type < 0 ? "" : fh_org_type_name((fh_org_type)type), order[sort]);
+				snprintf(sql, sizeof sql, "SELECT id FROM tenants WHERE %s ORDER BY %s LIMIT 14", where,
+					 order[sort]);
 				sqlite3_stmt *q;
 				assert_int_equal(sqlite3_prepare_v2(fh_store_db(st), sql, -1, &q, NULL), SQLITE_OK);
 				size_t k = 0;
