@@ -100,15 +100,9 @@ static void add_lower(fh_buf *b, const char *s)
  * part of the search text, whatever they are (Han, letters, digits, signs),
  * as a token of the tenant's hub: "h7x" and the piece's UTF-8 bytes in hex
  * ("h7xe99d99e5ae89" is 静安 in hub 7). A search of 1 or 2 characters is
- * then one token per hub in the operator's scope: an operator whose hubs
- * hold none of the matches reads empty lists, and a query that matches
- * nothing costs a lookup, not a scan. */
-bool fh_gram_query(const char *q)
-{
-	size_t chars = fh_utf8_chars(q);
-	return chars >= 1 && chars <= 2;
-}
-
+ * then one token per hub in the operator's scope (tenant_list.c): an
+ * operator whose hubs hold none of the matches reads empty lists, and a
+ * query that matches nothing costs a lookup, not a scan. */
 void fh_gram_token(fh_buf *out, int64_t hub_id, const char *piece, size_t len)
 {
 	static const char hex[] = "0123456789abcdef";

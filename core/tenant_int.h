@@ -28,9 +28,6 @@ fh_status fh_tenant_load(fh_store *s, int64_t id, fh_tenant *t, fh_error *err);
 fh_status fh_tenant_index(fh_store *s, int64_t id, int64_t hub_id, const char *name, const char *short_name,
 			  const char *credit_code, const char *contact, const char *phone, fh_error *err);
 
-/* Whether a (normalized) search text is for the gram index: 1 or 2
- * characters. */
-bool fh_gram_query(const char *q);
 /* The gram index's tokens of a tenant of hub hub_id with search text hay
  * (the bench writes them as a raw load would). */
 void fh_tenant_grams(const char *hay, int64_t hub_id, fh_buf *out);

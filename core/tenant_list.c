@@ -18,11 +18,14 @@
  * matches of 静安 by name costs 10 ms at 100 000 tenants; walking the index
  * stops after a page.)
  *
- * Search: the trigram index answers queries of 3 characters or more; it
- * cannot answer 1 or 2 (most Chinese name parts: 静安, 青凤), which the gram
- * index answers: every 1- and 2-character piece of the search text is a
- * token there (see DESIGN.md and tenant_db.c). A short query with other
- * characters (punctuation) scans the narrow search table. */
+ * Search: the gram index holds every 1- and 2-character piece of the search
+ * text as a token of the tenant's hub (tenant_db.c). A query of 1 or 2
+ * characters is its token in any hub of the scope; a longer one, each pair
+ * of its characters in the scope's hubs, the text then checked for the
+ * whole query — an operator never walks matches outside the scope, and a
+ * query that matches nothing costs a few lookups. Digits (and letters, for
+ * an operator whose scope is every hub) go to the trigram index, over the
+ * runs of ASCII of the search text: their pairs are too common. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -369,6 +372,8 @@ static fh_status prepare_query(fh_store *s, const fh_actor *actor, struct query 
 	if ((unsigned)f->sort >= FH_SORT_COUNT)
 		return fh_error_set(err, FH_EINVAL, "sort", "%s", _("is not a sort order"));
 	normalize_query(f->search, q->q, sizeof q->q);
+	if (!q->q[0])
+		return FH_OK; /* no search */
 	/* digits, letters (a phone, a code, initials): their trigrams are rarer
 	 * than their pairs — but the trigram index is not by hub, so only for
 	 * digits, or for an operator whose scope is every hub */

@@ -360,8 +360,9 @@ fh_status fh_tenant_page(fh_store *store, const fh_actor *actor, const fh_tenant
 			 size_t max, size_t *n, fh_error *err);
 
 /* How many tenants the filter matches, counting at most `cap`; *more is set
- * when there are more than cap. A count that would cost more than a few
- * pages gives up: *count is -1 then. */
+ * when there are more than cap. Without a search the count is the one the
+ * database keeps: exact, at any size. A search's count that would cost more
+ * than a few pages gives up: *count is -1 then. */
 fh_status fh_tenant_count(fh_store *store, const fh_actor *actor, const fh_tenant_filter *f,
 			  int cap, int *count, bool *more, fh_error *err);
 
