@@ -1041,7 +1041,8 @@ int main(int argc, char **argv)
 	       " p95 %.2f ms\n", ms[N / 2], ms[N * 95 / 100]);
 	figure("dashboard_login_p95_ms", ms[N * 95 / 100]);
 	/* FUHUA_BENCH_SCALE: the figures of the growth table only */
-	bool scale = getenv("FUHUA_BENCH_SCALE") != NULL;
+	const char *scale_env = getenv("FUHUA_BENCH_SCALE");
+	bool scale = scale_env && *scale_env;
 	/* the screens' figures with the interface's page cache (256 KiB) */
 	fh_store_cache_kib(s, 256);
 	foreign_write_bench(s, &admin, path);
