@@ -4,8 +4,9 @@
  * waived and reopened, an import — and every figure read from them (the
  * dashboard, the list's count, the due lists' totals) equals the same
  * figure counted from the rows. The list's two plans give the rows a plain
- * ORDER BY gives, for every filter and sort. (A crash mid-transaction is
- * tests/crash.sh: SIGKILLs, then `fuhua check`.) */
+ * ORDER BY gives, for every filter and sort; every kind of search finds
+ * what a scan of the search text finds in the operator's scope. (A crash
+ * mid-transaction is tests/crash.sh: SIGKILLs, then `fuhua check`.) */
 #include <sqlite3.h>
 
 #include "fixture.h"
@@ -16,6 +17,7 @@
 #include "fuhua/demo.h"
 #include "fuhua/import.h"
 #include "fuhua/milestone.h"
+#include "fuhua/operator.h"
 #include "fuhua/report.h"
 #include "fuhua/tenant.h"
 
@@ -278,12 +280,68 @@ static void test_pages_equal_order_by(void **s)
 			}
 }
 
+/* Every kind of search finds, in the operator's scope, exactly the tenants
+ * whose search text holds the query — counted against a scan of the text:
+ * Chinese of 1, 2 and more characters, letters, digits, a mix, nothing; by
+ * the city (every hub) and by a street manager (one hub, where 闵行 names
+ * are not). */
+static void test_search_equals_a_scan(void **s)
+{
+	(void)s;
+	fh_actor street;
+	fh_error err;
+	assert_int_equal(fh_operator_login(st, "jiedao", FH_DEMO_PASSWORD, "test", &street, &err), FH_OK);
+	const fh_actor *who[] = { &sys_actor, &street };
+	static const char *const queries[] = {
+		"静", "静安", "静安青", "闵行", "闵行春晖", "服务社", "j", "ja", "jaq", "mxch", "1", "13",
+		"138", "5231", "x", "zq", "qqqq", "9999999999", "龘", "a静", "·", "社会组织",
+	};
+	for (size_t w = 0; w < 2; w++)
+		for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++) {
+			fh_tenant_filter f;
+			fh_tenant_filter_init(&f);
+			snprintf(f.search, sizeof f.search, "%s", queries[i]);
+			int c;
+			bool more;
+			assert_int_equal(fh_tenant_count(st, who[w], &f, 100000, &c, &more, &err), FH_OK);
+			char sql[600];
+			snprintf(sql, sizeof sql,
+				 "WITH RECURSIVE scope(id) AS (SELECT %lld UNION ALL SELECT h.id FROM hubs h"
+				 " JOIN scope ON h.parent_id = scope.id) SELECT count(*) FROM tenant_search s"
+				 " JOIN tenants t ON t.id = s.id WHERE t.hub_id IN (SELECT id FROM scope)"
+				 " AND instr(s.hay, '%s') > 0", (long long)who[w]->hub_id, queries[i]);
+			int64_t want = count_sql(sql);
+			if (c != want)
+				print_message("search \"%s\" by %s: %d, a scan finds %lld\n", queries[i],
+					      who[w]->name, c, (long long)want);
+			assert_int_equal(c, want);
+			/* the first page holds as many as it can, newest first */
+			fh_tenant_row rows[10];
+			size_t n;
+			assert_int_equal(fh_tenant_page(st, who[w], &f, NULL, false, rows, 10, &n, &err), FH_OK);
+			assert_int_equal(n, want < 10 ? (size_t)want : 10);
+			for (size_t k = 1; k < n; k++)
+				assert_true(rows[k - 1].id > rows[k].id);
+		}
+	/* a street manager never sees the other district's names */
+	fh_tenant_filter f;
+	fh_tenant_filter_init(&f);
+	snprintf(f.search, sizeof f.search, "闵行");
+	int c;
+	bool more;
+	assert_int_equal(fh_tenant_count(st, &street, &f, 100000, &c, &more, &err), FH_OK);
+	assert_int_equal(c, 0);
+	assert_int_equal(fh_tenant_count(st, &sys_actor, &f, 100000, &c, &more, &err), FH_OK);
+	assert_true(c > 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_counts_after_random_writes),
 		cmocka_unit_test(test_damage_found_and_rebuilt),
 		cmocka_unit_test(test_pages_equal_order_by),
+		cmocka_unit_test(test_search_equals_a_scan),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
