@@ -1,4 +1,5 @@
 /* fuhua bench — speed on generated data; prints figures, asserts nothing. */
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -962,6 +963,9 @@ static void mentoring_bench(fh_store *s, const fh_actor *admin)
 int main(int argc, char **argv)
 {
 	setvbuf(stdout, NULL, _IOLBF, 0); /* each figure as soon as it is measured */
+	/* as the demo and import commands (fh_cli_bulk_memory) */
+	mallopt(M_MMAP_THRESHOLD, 64 << 20);
+	mallopt(M_TRIM_THRESHOLD, 256 << 20);
 	const char *path = argc > 1 ? argv[1] : "/tmp/fuhua-bench.db";
 	int tenants = argc > 2 ? atoi(argv[2]) : 100000;
 	ntenants = tenants > 0 ? tenants : 1;

@@ -5,6 +5,7 @@
 #include <limits.h>
 #include <pwd.h>
 #include <sqlite3.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -520,10 +521,17 @@ static void demo_progress(void *ctx, int done, int total)
 		fputc('\n', stderr);
 }
 
+void fh_cli_bulk_memory(void)
+{
+	mallopt(M_MMAP_THRESHOLD, 64 << 20);
+	mallopt(M_TRIM_THRESHOLD, 256 << 20);
+}
+
 static int cmd_demo(struct fh_opts *o)
 {
 	if (o->npos != 1)
 		return fh_cli_usage_error("%s", _("demo takes no operands"));
+	fh_cli_bulk_memory();
 	fh_config *cfg;
 	fh_error err;
 	if (fh_config_load(config_dir(o), &cfg, &err) != FH_OK)

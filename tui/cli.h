@@ -52,6 +52,11 @@ const char *fh_cli_db_path(const struct fh_opts *o, char *buf, size_t size);
  * usage error (exit 2); the store opened as the built-in system operator. */
 int fh_cli_report(const fh_error *err);
 int fh_cli_usage_error(const char *fmt, const char *arg);
+/* For a command that writes many rows in one transaction (demo, import):
+ * memory freed is kept for the next row instead of going back to the
+ * system at once (glibc's trim and mmap thresholds raised) — a fifth of the
+ * demo's time was page faults for the same buffers again. */
+void fh_cli_bulk_memory(void);
 int fh_cli_open_as_system(const struct fh_opts *o, fh_store **s, fh_actor *a);
 /* The hub --hub names into *hub (0 without the option): -1 to go on, else
  * the exit status after saying it is not one of the actor's. */

@@ -340,6 +340,7 @@ static int cmd_import(struct fh_opts *o)
 		return fh_cli_usage_error("%s", _("tenant import takes one CSV file"));
 	if (!o->hub)
 		return fh_cli_usage_error("%s", _("tenant import needs --hub CODE"));
+	fh_cli_bulk_memory();
 	FILE *in = strcmp(o->pos[2], "-") == 0 ? stdin : fopen(o->pos[2], "rb");
 	if (!in) {
 		fprintf(stderr, "fuhua: %s: %s\n", o->pos[2], strerror(errno));
