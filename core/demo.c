@@ -633,11 +633,16 @@ static fh_status generate(struct gen *g, const fh_config *cfg, const fh_demo_opt
 		st = add_mentors(g);
 	struct fh_tally_paused paused;
 	fh_tally_pause(g->s, &paused);
+	if (st == FH_OK)
+		st = fh_tenant_index_defer(g->s, g->err);
 	for (int i = 0; st == FH_OK && i < opt->tenants; i++) {
 		st = add_tenant(g, i);
 		if (opt->progress && (i % 1000 == 999 || i + 1 == opt->tenants))
 			opt->progress(opt->ctx, i + 1, opt->tenants);
 	}
+	fh_status fs = fh_tenant_index_flush(g->s, g->err);
+	if (st == FH_OK)
+		st = fs;
 	fh_status rs = fh_tally_resume(g->s, &paused, g->err);
 	if (st == FH_OK)
 		st = rs;

@@ -443,7 +443,7 @@ static fh_status check_rows(struct row_ctx *x, fh_csv *c, const fh_import_option
 static fh_status write_rows(struct row_ctx *x, fh_csv *c, const fh_import_options *opt, fh_tenant *t,
 			    const bool *bad, size_t n, fh_error *err)
 {
-	fh_status st = FH_OK;
+	fh_status st = fh_tenant_index_defer(x->s, err);
 	size_t line;
 	for (size_t i = 0; st == FH_OK && i < n;) {
 		int r = fh_csv_next(c, &line);
@@ -465,7 +465,8 @@ static fh_status write_rows(struct row_ctx *x, fh_csv *c, const fh_import_option
 		}
 		i++;
 	}
-	return st;
+	fh_status fl = fh_tenant_index_flush(x->s, err);
+	return st == FH_OK ? fl : st;
 }
 
 static fh_status audit_import(struct row_ctx *x, const fh_import_options *opt, fh_error *err)

@@ -422,6 +422,7 @@ struct fh_store {
 	} cache[STMT_CACHE];
 	int ncache;
 	int nested;        /* savepoints inside a transaction (fh_tx_begin) */
+	bool deferred;     /* a bulk load stages derived rows (fh_store_defer) */
 	uint64_t clock;
 	char setting[256];
 };
@@ -429,6 +430,16 @@ struct fh_store {
 sqlite3 *fh_store_db(fh_store *s)
 {
 	return s->db;
+}
+
+void fh_store_defer(fh_store *s, bool on)
+{
+	s->deferred = on;
+}
+
+bool fh_store_deferred(const fh_store *s)
+{
+	return s->deferred;
 }
 
 const char *fh_store_path(const fh_store *s)

@@ -28,6 +28,13 @@ fh_status fh_tenant_load(fh_store *s, int64_t id, fh_tenant *t, fh_error *err);
 fh_status fh_tenant_index(fh_store *s, int64_t id, int64_t hub_id, const char *name, const char *short_name,
 			  const char *credit_code, const char *contact, const char *phone, fh_error *err);
 
+/* A bulk load of new tenants (demo, import): their search rows and grams
+ * staged from here on, and written in one statement each by
+ * fh_tenant_index_flush (in the same transaction; on an error the rollback
+ * undoes both). */
+fh_status fh_tenant_index_defer(fh_store *s, fh_error *err);
+fh_status fh_tenant_index_flush(fh_store *s, fh_error *err);
+
 /* The gram index's tokens of a tenant of hub hub_id with search text hay
  * (the bench writes them as a raw load would). */
 void fh_tenant_grams(const char *hay, int64_t hub_id, fh_buf *out);
