@@ -105,12 +105,12 @@ void fh_tally_pause(fh_store *s, struct fh_tally_paused *p)
 	sqlite3 *db = fh_store_db(s);
 	sqlite3_stmt *q;
 	/* the indexes of the tables a load fills, but those that keep a rule
-	 * (UNIQUE) and those the load itself reads (milestones by tenant);
+	 * (UNIQUE: the load relies on them);
 	 * read whole before any is dropped (no DROP while the schema is read) */
 	char names[FH_TALLY_TRIGGERS_MAX][64], *sqls[FH_TALLY_TRIGGERS_MAX];
 	int n = 0;
 	if (sqlite3_prepare_v2(db, "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
-			       " AND tbl_name IN ('tenants', 'stage_history', 'party', 'party_sync')"
+			       " AND tbl_name IN ('tenants', 'stage_history', 'party', 'party_sync', 'milestones')"
 			       " AND sql NOT LIKE 'CREATE UNIQUE%'", -1, &q, NULL) == SQLITE_OK) {
 		while (n < FH_TALLY_TRIGGERS_MAX / 2 && sqlite3_step(q) == SQLITE_ROW) {
 			snprintf(names[n], sizeof names[n], "%s", (const char *)sqlite3_column_text(q, 0));
