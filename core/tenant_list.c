@@ -41,6 +41,8 @@
 /* Virtual-machine steps for a sort index entry examined by plan A; a
  * search's count gets PLAN_A_BUDGET thousand steps before it gives up. */
 #define WALK_STEPS 12
+/* The trigram index is asked for a query's first 5 characters (ASCII). */
+#define TRIGRAM_PHRASE 5
 #define PLAN_A_BUDGET 5
 
 void fh_tenant_filter_init(fh_tenant_filter *f)
@@ -98,8 +100,9 @@ struct query {
 	fh_buf match;     /* what the search index is asked: a phrase, or grams */
 	bool trigram;     /* 3 digits or more: the trigram index */
 	bool gram;        /* anything else: the gram index */
-	bool verify;      /* 3 characters or more: the grams' pairs found, the
-			     text checked for the whole query */
+	bool verify;      /* the index finds a part of the query (the grams'
+			     pairs, the first characters): the text is checked
+			     for the whole query */
 	bool everywhere;  /* the scope holds every hub */
 };
 
@@ -161,13 +164,11 @@ static void build(struct query *q, enum plan plan, const fh_tenant_row *from, bo
 			      key ? key : ", t.id");
 	else
 		fh_buf_puts(b, ROW_COLUMNS);
-	if (plan == PLAN_SEARCH && q->trigram)
-		fh_buf_puts(b, " FROM tenant_fts m CROSS JOIN tenants t ON t.id = m.rowid"
-			       " WHERE tenant_fts MATCH ?6 AND");
-	else if (plan == PLAN_SEARCH)
-		fh_buf_printf(b, " FROM tenant_grams m CROSS JOIN tenants t ON t.id = m.rowid"
-			      " WHERE tenant_grams MATCH ?6 AND%s", q->verify ? " EXISTS (SELECT 1 FROM"
-			      " tenant_search s WHERE s.id = m.rowid AND instr(s.hay, ?5) > 0) AND" : "");
+	if (plan == PLAN_SEARCH)
+		fh_buf_printf(b, " FROM %s m CROSS JOIN tenants t ON t.id = m.rowid WHERE %s MATCH ?6 AND%s",
+			      q->trigram ? "tenant_fts" : "tenant_grams", q->trigram ? "tenant_fts" : "tenant_grams",
+			      q->verify ? " EXISTS (SELECT 1 FROM tenant_search s WHERE s.id = m.rowid"
+					  " AND instr(s.hay, ?5) > 0) AND" : "");
 	else if (plan == PLAN_MATCHES)
 		fh_buf_puts(b, " FROM tenants t INDEXED BY tenants_filter WHERE");
 	else
@@ -394,8 +395,12 @@ static fh_status prepare_query(fh_store *s, const fh_actor *actor, struct query 
 	q->verify = q->gram && chars >= 3;
 	if (q->gram)
 		return gram_match(s, actor, q, err);
+	/* the phrase of its first characters finds few tenants, the text is
+	 * checked for the rest: a long phrase of common trigrams (9999999999)
+	 * costs a position check in every tenant that holds one */
+	q->verify = len > TRIGRAM_PHRASE;
 	fh_buf_add(&q->match, "\"", 1);
-	for (const char *p = q->q; *p; p++) {
+	for (const char *p = q->q; *p && p < q->q + TRIGRAM_PHRASE; p++) {
 		if (*p == '"') /* doubled inside an FTS5 string */
 			fh_buf_add(&q->match, p, 1);
 		fh_buf_add(&q->match, p, 1);
