@@ -13,6 +13,7 @@
 #include "i18n.h"
 #include "store_int.h"
 #include "tenant_int.h"
+#include "collate.h"
 #include "demo_int.h"
 #include "tally.h"
 
@@ -526,9 +527,9 @@ static fh_status add_tenant(struct gen *g, int serial)
 		"INSERT INTO tenants(hub_id, name, short_name, org_type, reg_state, credit_code, field,"
 		" legal_rep, contact, phone, address, staff, volunteers, founded, stage, stage_since,"
 		" admitted_on, planned_end, rating, party_org, party_members, instructor_id,"
-		" updated_at, updated_by, rating_date, exit_reason, party_fallback)"
+		" updated_at, updated_by, rating_date, exit_reason, party_fallback, name_key)"
 		" VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,"
-		" ?25, ?26, ?27)", &q,
+		" ?25, ?26, ?27, ?28)", &q,
 		g->err);
 	if (q_rc != FH_OK)
 		return q_rc;
@@ -580,6 +581,8 @@ static fh_status add_tenant(struct gen *g, int serial)
 	if (stage == FH_STAGE_EXITED)
 		sqlite3_bind_text(q, 26, exit_reasons[pick(rng, COUNT(exit_reasons))], -1, SQLITE_STATIC);
 	sqlite3_bind_int(q, 27, pd.fallback);
+	unsigned char key[FH_TENANT_NAME_KEY_MAX];
+	sqlite3_bind_blob(q, 28, key, (int)fh_collate_key(name, key, sizeof key), SQLITE_STATIC);
 	int rc = sqlite3_step(q);
 	sqlite3_reset(q);
 	if (rc != SQLITE_DONE)
@@ -598,7 +601,7 @@ static fh_status add_tenant(struct gen *g, int serial)
 	sqlite3_reset(q);
 	if (rc != SQLITE_DONE)
 		return fail(g, _("writing tenants"));
-	if (fh_tenant_index(g->s, id, h->id, name, short_name, has_code ? code : "", contact, phone,
+	if (fh_tenant_index(g->s, id, h->id, name, short_name, has_code ? code : "", contact, phone, true,
 			    g->err) != FH_OK)
 		return g->err->code;
 	pd.tenant = id;

@@ -217,7 +217,8 @@ static fh_status index_row(fh_store *s, int64_t id, int64_t hub_id, const char *
 			   const char *short_name, const char *credit_code, const char *contact,
 			   const char *phone, bool fresh, fh_error *err)
 {
-	fh_status kr = write_name_key(s, id, name, err);
+	/* a tenant just inserted has its name key in its row already */
+	fh_status kr = fresh ? FH_OK : write_name_key(s, id, name, err);
 	if (kr != FH_OK)
 		return kr;
 	fh_buf b = FH_BUF_INIT;
@@ -301,9 +302,9 @@ fh_status fh_tenant_index_flush(fh_store *s, fh_error *err)
 }
 
 fh_status fh_tenant_index(fh_store *s, int64_t id, int64_t hub_id, const char *name, const char *short_name,
-			  const char *credit_code, const char *contact, const char *phone, fh_error *err)
+			  const char *credit_code, const char *contact, const char *phone, bool fresh, fh_error *err)
 {
-	return index_row(s, id, hub_id, name, short_name, credit_code, contact, phone, false, err);
+	return index_row(s, id, hub_id, name, short_name, credit_code, contact, phone, fresh, err);
 }
 
 fh_status fh_tenant_reindex_all(fh_store *s, fh_error *err)
@@ -319,7 +320,7 @@ fh_status fh_tenant_reindex_all(fh_store *s, fh_error *err)
 		for (int i = 0; i < 5; i++)
 			c[i] = (const char *)sqlite3_column_text(q, i + 1);
 		st = fh_tenant_index(s, sqlite3_column_int64(q, 0), sqlite3_column_int64(q, 6), c[0], c[1], c[2],
-				     c[3], c[4], err);
+				     c[3], c[4], false, err);
 	}
 	sqlite3_finalize(q);
 	return st;
@@ -474,12 +475,14 @@ fh_status fh_tenant_insert(fh_store *s, const fh_actor *actor, fh_tenant *t, fh_
 		"INSERT INTO tenants(name, short_name, org_type, reg_state, credit_code, field,"
 		" legal_rep, contact, phone, address, staff, volunteers, founded, rating, rating_date,"
 		" party_org, party_members, notes, hub_id, stage, stage_since, admitted_on, planned_end,"
-		" exit_reason, updated_at, updated_by, party_fallback)"
+		" exit_reason, updated_at, updated_by, party_fallback, name_key)"
 		" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
-		" ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27)", &st, err);
+		" ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28)", &st, err);
 	if (st_rc != FH_OK)
 		return st_rc;
 	bind_fields(st, t);
+	unsigned char key[FH_TENANT_NAME_KEY_MAX];
+	sqlite3_bind_blob(st, 28, key, (int)fh_collate_key(t->name, key, sizeof key), SQLITE_STATIC);
 	sqlite3_bind_int64(st, 19, t->hub_id);
 	sqlite3_bind_text(st, 20, fh_stage_name(t->stage), -1, SQLITE_STATIC);
 	if (!t->stage_since)
@@ -675,7 +678,7 @@ fh_status fh_tenant_update(fh_store *s, const fh_actor *actor, fh_tenant *t, fh_
 	}
 	if (st == FH_OK)
 		st = fh_tenant_index(s, t->id, cur.hub_id, next.name, next.short_name, next.credit_code,
-				     next.contact, next.phone, err);
+				     next.contact, next.phone, false, err);
 	if (st == FH_OK)
 		st = fh_party_on_tenant_change(s, actor, &cur, &next, err);
 	if (st == FH_OK) {

@@ -24,9 +24,11 @@ fh_status fh_tenant_load(fh_store *s, int64_t id, fh_tenant *t, fh_error *err);
 
 /* Writes the search row of a tenant of hub `hub_id` (name, short name,
  * credit code, contact, phone and the pinyin initials) in the current
- * transaction. A tenant stays in its hub: the gram index's tokens carry it. */
+ * transaction, and its name key — but for a tenant just inserted (fresh),
+ * whose row holds its key already (fh_collate_key) and which has no search
+ * row yet. A tenant stays in its hub: the gram index's tokens carry it. */
 fh_status fh_tenant_index(fh_store *s, int64_t id, int64_t hub_id, const char *name, const char *short_name,
-			  const char *credit_code, const char *contact, const char *phone, fh_error *err);
+			  const char *credit_code, const char *contact, const char *phone, bool fresh, fh_error *err);
 
 /* A bulk load of new tenants (demo, import): their search rows and grams
  * staged from here on, and written in one statement each by
