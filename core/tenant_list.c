@@ -314,28 +314,38 @@ static size_t next_char(const char *p, size_t len, size_t at)
 	return at < len ? at + fh_utf8_decode(p + at, len - at, &c) : len;
 }
 
+/* The hubs of the scope, read once per search: the gram index's tokens are
+ * by hub, and a scope of every hub needs no scope test. */
+static fh_status scope_hubs(fh_store *s, int64_t root, int64_t **hubs, size_t *nh, bool *everywhere,
+			    fh_error *err)
+{
+	sqlite3_stmt *st;
+	fh_status rc = fh_store_stmt(s, FH_SQL_SCOPE
+		"SELECT id, (SELECT count(*) FROM hubs) FROM scope", &st, err);
+	if (rc != FH_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, root);
+	size_t cap = 0;
+	int64_t all = 0;
+	int step;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW && fh_grow(hubs, &cap, *nh, sizeof **hubs)) {
+		(*hubs)[(*nh)++] = sqlite3_column_int64(st, 0);
+		all = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+	*everywhere = (int64_t)*nh == all;
+	if (step == SQLITE_DONE)
+		return FH_OK;
+	return step == SQLITE_ROW ? fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"))
+				  : fh_store_fail(s, err, _("reading tenants"));
+}
+
 /* A search in the gram index: for 1 or 2 characters, the query's token in
  * any hub of the scope; for more, each pair of neighbouring characters of
  * the query in any hub of the scope, all of them — then the search text of
  * each tenant found is checked for the whole query (q->verify). */
-static fh_status gram_match(fh_store *s, const fh_actor *actor, struct query *q, fh_error *err)
+static void gram_match(struct query *q, const int64_t *hubs, size_t nh)
 {
-	sqlite3_stmt *st;
-	fh_status rc = fh_store_stmt(s, FH_SQL_SCOPE "SELECT id FROM scope", &st, err);
-	if (rc != FH_OK)
-		return rc;
-	sqlite3_bind_int64(st, 1, q->f->hub_id ? q->f->hub_id : actor->hub_id);
-	int64_t *hubs = NULL;
-	size_t nh = 0, cap = 0;
-	int step;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW && fh_grow(&hubs, &cap, nh, sizeof *hubs))
-		hubs[nh++] = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (step != SQLITE_DONE) {
-		free(hubs);
-		return step == SQLITE_ROW ? fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"))
-					  : fh_store_fail(s, err, _("reading tenants"));
-	}
 	const char *p = q->q;
 	size_t len = strlen(p), first = next_char(p, len, 0);
 	size_t pieces = 0;
@@ -355,10 +365,20 @@ static fh_status gram_match(fh_store *s, const fh_actor *actor, struct query *q,
 		at = first;
 		first = second;
 	}
-	free(hubs);
-	if (q->match.failed)
-		return fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
-	return FH_OK;
+}
+
+/* The trigram index's phrase: the query's first characters (doubled
+ * quotes inside an FTS5 string); the text is checked for the rest. */
+static void trigram_match(struct query *q)
+{
+	q->verify = strlen(q->q) > TRIGRAM_PHRASE;
+	fh_buf_add(&q->match, "\"", 1);
+	for (const char *p = q->q; *p && p < q->q + TRIGRAM_PHRASE; p++) {
+		if (*p == '"')
+			fh_buf_add(&q->match, p, 1);
+		fh_buf_add(&q->match, p, 1);
+	}
+	fh_buf_add(&q->match, "\"", 1);
 }
 
 static fh_status prepare_query(fh_store *s, const fh_actor *actor, struct query *q, const fh_tenant_filter *f,
@@ -375,17 +395,12 @@ static fh_status prepare_query(fh_store *s, const fh_actor *actor, struct query 
 	normalize_query(f->search, q->q, sizeof q->q);
 	if (!q->q[0])
 		return FH_OK; /* no search */
+	int64_t *hubs = NULL;
+	size_t nh = 0;
+	fh_status rc = scope_hubs(s, f->hub_id ? f->hub_id : actor->hub_id, &hubs, &nh, &q->everywhere, err);
 	/* digits, letters (a phone, a code, initials): their trigrams are rarer
 	 * than their pairs — but the trigram index is not by hub, so only for
 	 * digits, or for an operator whose scope is every hub */
-	sqlite3_stmt *st;
-	fh_status rc = fh_store_stmt(s, FH_SQL_SCOPE
-		"SELECT (SELECT count(*) FROM scope) = (SELECT count(*) FROM hubs)", &st, err);
-	if (rc != FH_OK)
-		return rc;
-	sqlite3_bind_int64(st, 1, f->hub_id ? f->hub_id : actor->hub_id);
-	q->everywhere = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
-	sqlite3_reset(st);
 	size_t chars = fh_utf8_chars(q->q), len = strlen(q->q), ascii = 0;
 	bool digits = strspn(q->q, "0123456789") == len;
 	for (size_t i = 0; i < len; i++)
@@ -393,20 +408,14 @@ static fh_status prepare_query(fh_store *s, const fh_actor *actor, struct query 
 	q->trigram = chars >= 3 && (digits || (ascii == len && q->everywhere));
 	q->gram = !q->trigram;
 	q->verify = q->gram && chars >= 3;
-	if (q->gram)
-		return gram_match(s, actor, q, err);
-	/* the phrase of its first characters finds few tenants, the text is
-	 * checked for the rest: a long phrase of common trigrams (9999999999)
-	 * costs a position check in every tenant that holds one */
-	q->verify = len > TRIGRAM_PHRASE;
-	fh_buf_add(&q->match, "\"", 1);
-	for (const char *p = q->q; *p && p < q->q + TRIGRAM_PHRASE; p++) {
-		if (*p == '"') /* doubled inside an FTS5 string */
-			fh_buf_add(&q->match, p, 1);
-		fh_buf_add(&q->match, p, 1);
-	}
-	fh_buf_add(&q->match, "\"", 1);
-	return q->match.failed ? fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory")) : FH_OK;
+	if (rc == FH_OK && q->gram)
+		gram_match(q, hubs, nh);
+	else if (rc == FH_OK)
+		trigram_match(q);
+	free(hubs);
+	if (rc == FH_OK && q->match.failed)
+		rc = fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
+	return rc;
 }
 
 /* How many tenants the filters match, and how many there are, from the
