@@ -9,6 +9,7 @@
 #include "fuhua/hub.h"
 #include "fuhua/operator.h"
 #include "fuhua/store.h"
+#include "fuhua/tenant.h"
 
 /* 0, or -1 for cmocka's group setup when anything failed. */
 static inline int fixture_open(const char *name, const char *now, fh_store **st, fh_actor *actor)
@@ -25,6 +26,28 @@ static inline int fixture_open(const char *name, const char *now, fh_store **st,
 			 fh_actor_system(*st, "test", actor, &err) == FH_OK ? 0 : -1;
 	fh_config_free(&cfg);
 	return rc;
+}
+
+/* A tenant of hub `hub_code` taken in and admitted today, with a credit code
+ * (registered) or not (credit NULL); its id. */
+static inline int64_t fixture_admitted(fh_store *st, const fh_actor *actor, const char *hub_code,
+				       const char *name, const char *credit)
+{
+	fh_tenant t;
+	fh_error err;
+	fh_hub h;
+	fh_tenant_init(&t);
+	assert_int_equal(fh_hub_get(st, actor, hub_code, &h, &err), FH_OK);
+	t.hub_id = h.id;
+	snprintf(t.name, sizeof t.name, "%s", name);
+	if (credit) {
+		snprintf(t.credit_code, sizeof t.credit_code, "%s", credit);
+		t.reg_state = FH_REG_REGISTERED;
+	}
+	assert_int_equal(fh_tenant_add(st, actor, &t, NULL, &err), FH_OK);
+	assert_int_equal(fh_tenant_move(st, actor, t.id, 0, FH_STAGE_REVIEWING, NULL, &err), FH_OK);
+	assert_int_equal(fh_tenant_move(st, actor, t.id, 0, FH_STAGE_INCUBATING, NULL, &err), FH_OK);
+	return t.id;
 }
 
 #endif

@@ -43,21 +43,7 @@ static int64_t day(const char *ymd)
 /* A tenant of hub `code` admitted today, with a credit code or not. */
 static int64_t admitted(const char *code, const char *name, const char *credit)
 {
-	fh_tenant t;
-	fh_error err;
-	fh_hub h;
-	fh_tenant_init(&t);
-	assert_int_equal(fh_hub_get(st, &sys_actor, code, &h, &err), FH_OK);
-	t.hub_id = h.id;
-	snprintf(t.name, sizeof t.name, "%s", name);
-	if (credit) {
-		snprintf(t.credit_code, sizeof t.credit_code, "%s", credit);
-		t.reg_state = FH_REG_REGISTERED;
-	}
-	assert_int_equal(fh_tenant_add(st, &sys_actor, &t, NULL, &err), FH_OK);
-	assert_int_equal(fh_tenant_move(st, &sys_actor, t.id, 0, FH_STAGE_REVIEWING, NULL, &err), FH_OK);
-	assert_int_equal(fh_tenant_move(st, &sys_actor, t.id, 0, FH_STAGE_INCUBATING, NULL, &err), FH_OK);
-	return t.id;
+	return fixture_admitted(st, &sys_actor, code, name, credit);
 }
 
 /* A credit code with a valid check character, from its first 17. */

@@ -43,18 +43,7 @@ static int64_t day(const char *ymd)
 
 static int64_t tenant(const char *code, const char *name)
 {
-	fh_tenant t;
-	fh_error err;
-	fh_hub h;
-	fh_tenant_init(&t);
-	assert_int_equal(fh_hub_get(st, &sys_actor, code, &h, &err), FH_OK);
-	t.hub_id = h.id;
-	snprintf(t.name, sizeof t.name, "%s", name);
-	assert_int_equal(fh_tenant_add(st, &sys_actor, &t, NULL, &err), FH_OK);
-	assert_int_equal(fh_tenant_move(st, &sys_actor, t.id, t.version, FH_STAGE_REVIEWING, NULL, &err), FH_OK);
-	assert_int_equal(fh_tenant_move(st, &sys_actor, t.id, t.version + 1, FH_STAGE_INCUBATING, NULL, &err),
-			 FH_OK);
-	return t.id;
+	return fixture_admitted(st, &sys_actor, code, name, NULL);
 }
 
 static int64_t space(const char *ref)
