@@ -485,17 +485,11 @@ static void median_line(const char *what, double *ms, int n, const char *anchor_
  * Each figure beside its anchor; "FIGURE key value" lines feed the growth
  * table bench/run.sh prints when FUHUA_BENCH_SCALE is set. */
 
-static int64_t hub_id(fh_store *s, const char *code)
+static int64_t hub_id(fh_store *s, const fh_actor *admin, const char *code)
 {
-	sqlite3_stmt *q;
-	int64_t id = 0;
-	if (sqlite3_prepare_v2(fh_store_db(s), "SELECT id FROM hubs WHERE code = ?1", -1, &q, NULL) == SQLITE_OK) {
-		sqlite3_bind_text(q, 1, code, -1, SQLITE_STATIC);
-		if (sqlite3_step(q) == SQLITE_ROW)
-			id = sqlite3_column_int64(q, 0);
-		sqlite3_finalize(q);
-	}
-	return id;
+	fh_hub h;
+	fh_error err;
+	return fh_hub_get(s, admin, code, &h, &err) == FH_OK ? h.id : 0;
 }
 
 static double p95(double *ms, int n)
@@ -584,7 +578,7 @@ static void list_bench(fh_store *s, const fh_actor *admin)
 	}
 	const fh_actor *who[] = { admin, &mgr, &street };
 	static const char *const fields[] = { "", "环保", "为老服务" };
-	int64_t hubs[] = { 0, hub_id(s, "ja"), hub_id(s, "ja-pp") };
+	int64_t hubs[] = { 0, hub_id(s, admin, "ja"), hub_id(s, admin, "ja-pp") };
 	enum { MAX = 6000 };
 	static double ms[MAX], anchor[MAX];
 	int n = 0, na = 0;
