@@ -34,25 +34,6 @@ int64_t fh_clock_now(void)
 	return (int64_t)time(NULL);
 }
 
-static const char *format(int64_t t, const char *fmt, char *buf, size_t size)
-{
-	time_t local = (time_t)(t + CST_OFFSET);
-	struct tm tm;
-	if (!gmtime_r(&local, &tm) || !strftime(buf, size, fmt, &tm))
-		snprintf(buf, size, "?");
-	return buf;
-}
-
-const char *fh_clock_format(int64_t t, char *buf, size_t size)
-{
-	return format(t, "%Y-%m-%d %H:%M", buf, size);
-}
-
-const char *fh_clock_format_date(int64_t t, char *buf, size_t size)
-{
-	return format(t, "%Y-%m-%d", buf, size);
-}
-
 /* ---- dates --------------------------------------------------------------------------- */
 
 static bool leap(int y)
@@ -115,33 +96,88 @@ static int64_t days_from_civil(int y, int m, int d)
 	return era * 146097 + doe - 719468;
 }
 
+/* The civil date of a day since 1970-01-01: the inverse of the above. */
+static void civil_from_days(int64_t z, int *y, int *m, int *d)
+{
+	z += 719468;
+	int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+	int64_t doe = z - era * 146097;
+	int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	int64_t mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+/* A run of digits as a number, `p` moved past it; -1 if there is none. */
+static int digits(const char **p)
+{
+	int v = -1;
+	for (; **p >= '0' && **p <= '9' && v < 100000; (*p)++)
+		v = (v < 0 ? 0 : v * 10) + (**p - '0');
+	return v;
+}
+
 int64_t fh_date_epoch(const char *ymd)
 {
-	int y, m, d;
-	if (!ymd || sscanf(ymd, "%d-%d-%d", &y, &m, &d) != 3)
+	if (!ymd)
 		return 0;
-	return days_from_civil(y, m, d) * 86400 - 8 * 3600;
+	int y = digits(&ymd), m = *ymd == '-' ? (ymd++, digits(&ymd)) : -1;
+	int d = *ymd == '-' ? (ymd++, digits(&ymd)) : -1;
+	if (y < 0 || m < 0 || d < 0)
+		return 0;
+	return days_from_civil(y, m, d) * 86400 - CST_OFFSET;
+}
+
+/* The day since 1970-01-01 that `t` falls on in China. */
+static int64_t local_day(int64_t t)
+{
+	int64_t local = t + CST_OFFSET;
+	return local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
+}
+
+int64_t fh_clock_day(int64_t t)
+{
+	return local_day(t) * 86400 - CST_OFFSET;
+}
+
+/* China time of `t` as text (arithmetic: gmtime and strftime cost more
+ * than the rest of writing a row in a bulk load); "?" if it does not fit. */
+static const char *format(int64_t t, bool with_time, char *buf, size_t size)
+{
+	int64_t day = local_day(t), secs = t + CST_OFFSET - day * 86400;
+	int y, m, d, n;
+	civil_from_days(day, &y, &m, &d);
+	if (with_time)
+		n = snprintf(buf, size, "%04d-%02d-%02d %02d:%02d", y, m, d, (int)(secs / 3600),
+			     (int)(secs % 3600 / 60));
+	else
+		n = snprintf(buf, size, "%04d-%02d-%02d", y, m, d);
+	if (n < 0 || (size_t)n >= size)
+		snprintf(buf, size, "?");
+	return buf;
+}
+
+const char *fh_clock_format(int64_t t, char *buf, size_t size)
+{
+	return format(t, true, buf, size);
+}
+
+const char *fh_clock_format_date(int64_t t, char *buf, size_t size)
+{
+	return format(t, false, buf, size);
 }
 
 int64_t fh_clock_add_months(int64_t t, int months)
 {
-	char ymd[11];
+	int64_t day = local_day(t);
 	int y, m, d;
-	fh_clock_format_date(t, ymd, sizeof ymd);
-	if (sscanf(ymd, "%d-%d-%d", &y, &m, &d) != 3)
-		return t;
+	civil_from_days(day, &y, &m, &d);
 	int total = y * 12 + (m - 1) + months;
 	y = total / 12;
 	m = total % 12 + 1;
 	if (d > days_in(y, m))
 		d = days_in(y, m);
-	int64_t secs_of_day = (t + 8 * 3600) % 86400;
-	return days_from_civil(y, m, d) * 86400 - 8 * 3600 + secs_of_day;
-}
-
-
-int64_t fh_clock_day(int64_t t)
-{
-	char d[16];
-	return fh_date_epoch(fh_clock_format_date(t, d, sizeof d));
+	return days_from_civil(y, m, d) * 86400 - CST_OFFSET + (t - fh_clock_day(t));
 }

@@ -3,15 +3,21 @@
  * The store knows nothing of tenants, parties or spaces. After the numbered
  * migrations have run, it calls each module's step here (like neomutt's
  * Modules[]), inside the migration's transaction, so that a module can fill
- * derived rows computed in C (the tenants' search rows). */
+ * derived rows computed in C (the tenants' search rows); on opening, it lets
+ * each register the SQL functions its statements call. */
 #ifndef FUHUA_CORE_MODULES_H
 #define FUHUA_CORE_MODULES_H
+
+#include <sqlite3.h>
 
 #include "fuhua/error.h"
 #include "fuhua/store.h"
 
 struct fh_module {
 	const char *name;
+	/* Registers the SQL functions the module's statements call, on every
+	 * connection the store opens (before migrating); may be NULL. */
+	int (*sql_functions)(sqlite3 *db);
 	/* After migrating from schema `from` to the latest; may be NULL. */
 	fh_status (*after_migrate)(fh_store *store, int from, fh_error *err);
 	/* For `fuhua check`: the module's derived rows against their sources,

@@ -36,7 +36,7 @@ struct fh_store {
 	} cache[STMT_CACHE];
 	int ncache;
 	int nested;        /* savepoints inside a transaction (fh_tx_begin) */
-	bool deferred;     /* a bulk load stages derived rows (fh_store_defer) */
+	int64_t deferred;  /* a bulk load's first row id (fh_store_defer) */
 	uint64_t clock;
 	char setting[256];
 };
@@ -46,12 +46,12 @@ sqlite3 *fh_store_db(fh_store *s)
 	return s->db;
 }
 
-void fh_store_defer(fh_store *s, bool on)
+void fh_store_defer(fh_store *s, int64_t from)
 {
-	s->deferred = on;
+	s->deferred = from;
 }
 
-bool fh_store_deferred(const fh_store *s)
+int64_t fh_store_deferred(const fh_store *s)
 {
 	return s->deferred;
 }
@@ -400,6 +400,13 @@ static fh_status open_file(const char *path, bool create, fh_store **out, fh_err
 				sql_add_months, NULL, NULL);
 	sqlite3_create_function(s->db, "fh_ascii_runs", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
 				sql_ascii_runs, NULL, NULL);
+	for (const struct fh_module *m = fh_modules; m->name; m++)
+		if (m->sql_functions && m->sql_functions(s->db) != SQLITE_OK)
+			st = fh_error_set(err, FH_ENOMEM, "db", "%s", _("out of memory"));
+	if (st != FH_OK) {
+		fh_store_close(&s);
+		return st;
+	}
 	st = exec(s, "PRAGMA foreign_keys=ON; PRAGMA mmap_size=0;", err);
 	if (st == FH_OK && query_int(s, "SELECT count(*) FROM sqlite_schema") < 0)
 		st = fh_error_set(err, FH_ESTORE, "db", _("%s is not a database: %s"), path,

@@ -51,10 +51,11 @@ fh_status fh_store_check_version(fh_store *store, const char *table, int64_t id,
 
 /* The hub scope rule, once: a CTE "scope(id)" of hub ?1 and every hub below
  * it. Start a query with it and filter with "hub_id IN (SELECT id FROM scope)". */
-/* A bulk load in progress: modules stage their derived rows (the search
- * index) and write them in one statement at its end (tenant_db.c). */
-void fh_store_defer(fh_store *store, bool on);
-bool fh_store_deferred(const fh_store *store);
+/* A bulk load in progress: the rows it inserts have ids from `from` on, and
+ * modules write their derived rows (the search index) for all of them in
+ * one statement at its end (tenant_db.c); 0 when none is. */
+void fh_store_defer(fh_store *store, int64_t from);
+int64_t fh_store_deferred(const fh_store *store);
 
 #define FH_SQL_SCOPE                                           \
 	"WITH RECURSIVE scope(id) AS (SELECT ?1 UNION ALL"     \

@@ -156,7 +156,6 @@ static fh_status write_grams(fh_store *s, int64_t id, int64_t hub_id, const char
 	sqlite3_stmt *st;
 	fh_status result = fh_store_stmt(s, delete
 		? "INSERT INTO tenant_grams(tenant_grams, rowid, grams) VALUES('delete', ?1, ?2)"
-		: fh_store_deferred(s) ? "INSERT INTO temp.grams_staged(id, grams) VALUES(?1, ?2)"
 		: "INSERT INTO tenant_grams(rowid, grams) VALUES(?1, ?2)", &st, err);
 	if (result == FH_OK && g.failed)
 		result = fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
@@ -172,8 +171,6 @@ static fh_status write_grams(fh_store *s, int64_t id, int64_t hub_id, const char
 	return result;
 }
 
-/* Writes the search row; `fresh` for a tenant just inserted, which has no
- * old row to take out of the gram index. */
 /* The search text of a tenant: the fields separated by U+001F, so that no
  * match spans two of them; the phone's digits alone; then the initials of
  * name and short name. */
@@ -213,14 +210,17 @@ static fh_status write_name_key(fh_store *s, int64_t id, const char *name, fh_er
 	return rc == SQLITE_DONE ? FH_OK : fh_store_fail(s, err, _("writing the tenant"));
 }
 
+/* Writes the search row; `fresh` for a tenant just inserted, which has no
+ * old row to take out of the gram index. */
 static fh_status index_row(fh_store *s, int64_t id, int64_t hub_id, const char *name,
 			   const char *short_name, const char *credit_code, const char *contact,
 			   const char *phone, bool fresh, fh_error *err)
 {
 	/* a tenant just inserted has its name key in its row already */
 	fh_status kr = fresh ? FH_OK : write_name_key(s, id, name, err);
-	if (kr != FH_OK)
-		return kr;
+	int64_t load = fh_store_deferred(s);
+	if (kr != FH_OK || (load && id >= load))
+		return kr; /* a bulk load's tenant: indexed at its end, from its row then */
 	fh_buf b = FH_BUF_INIT;
 	build_hay(&b, name, short_name, credit_code, contact, phone);
 	if (b.failed) {
@@ -248,10 +248,8 @@ static fh_status index_row(fh_store *s, int64_t id, int64_t hub_id, const char *
 		result = write_grams(s, id, hub_id, old, true, err);
 	free(old);
 	if (result == FH_OK) {
-		result = fh_store_stmt(s, fh_store_deferred(s)
-			? "INSERT INTO temp.search_staged(id, hay, ascii) VALUES(?1, ?2, ?3)"
-			: "INSERT INTO tenant_search(id, hay, ascii) VALUES(?1, ?2, ?3)"
-			  " ON CONFLICT(id) DO UPDATE SET hay = excluded.hay, ascii = excluded.ascii", &st, err);
+		result = fh_store_stmt(s, "INSERT INTO tenant_search(id, hay, ascii) VALUES(?1, ?2, ?3)"
+			" ON CONFLICT(id) DO UPDATE SET hay = excluded.hay, ascii = excluded.ascii", &st, err);
 		fh_buf ascii = FH_BUF_INIT;
 		fh_text_ascii_runs(fh_buf_str(&b), &ascii);
 		if (result == FH_OK && ascii.failed)
@@ -273,32 +271,122 @@ static fh_status index_row(fh_store *s, int64_t id, int64_t hub_id, const char *
 	return result;
 }
 
-/* A bulk load writes the search rows at its end, in one statement each.
- * FTS5 flushes what it holds in memory at every statement savepoint of the
+/* fh_search_text(name, short_name, credit_code, contact, phone) and
+ * fh_search_grams(text, hub_id) in SQL: build_hay and fh_tenant_grams, for
+ * the statements that index many tenants at once. */
+static const char *arg_text(sqlite3_value *v)
+{
+	const char *s = (const char *)sqlite3_value_text(v);
+	return s ? s : "";
+}
+
+static void sql_result_buf(sqlite3_context *c, fh_buf *b)
+{
+	if (b->failed)
+		sqlite3_result_error_nomem(c);
+	else
+		sqlite3_result_text(c, fh_buf_str(b), (int)b->len, SQLITE_TRANSIENT);
+	fh_buf_free(b);
+}
+
+static void sql_search_text(sqlite3_context *c, int argc, sqlite3_value **v)
+{
+	(void)argc;
+	fh_buf b = FH_BUF_INIT;
+	build_hay(&b, arg_text(v[0]), arg_text(v[1]), arg_text(v[2]), arg_text(v[3]), arg_text(v[4]));
+	sql_result_buf(c, &b);
+}
+
+static void sql_search_grams(sqlite3_context *c, int argc, sqlite3_value **v)
+{
+	(void)argc;
+	fh_buf b = FH_BUF_INIT;
+	fh_tenant_grams(arg_text(v[0]), sqlite3_value_int64(v[1]), &b);
+	sql_result_buf(c, &b);
+}
+
+/* A bulk load writes the search rows of the tenants it inserts at its end,
+ * in one statement for each index, from their rows as they then are. FTS5
+ * flushes what it holds in memory at every statement savepoint of the
  * transaction: interleaved with the other writes of a load (a tenant's row,
  * its history), one search row at a time made a segment per row and most of
- * the load's time went into merging them. */
+ * the load's time went into merging them. The rows are read back from the
+ * tenants, not staged: a million tenants' grams are a gigabyte. */
 fh_status fh_tenant_index_defer(fh_store *s, fh_error *err)
 {
-	if (sqlite3_exec(fh_store_db(s), "CREATE TEMP TABLE search_staged(id INTEGER PRIMARY KEY, hay TEXT NOT NULL,"
-			 " ascii TEXT NOT NULL); CREATE TEMP TABLE grams_staged(id INTEGER PRIMARY KEY, grams TEXT NOT NULL);",
-			 NULL, NULL, NULL) != SQLITE_OK)
-		return fh_store_fail(s, err, _("writing the search index"));
-	fh_store_defer(s, true);
+	sqlite3_stmt *q;
+	fh_status st = fh_store_stmt(s, "SELECT ifnull(max(id), 0) + 1 FROM tenants", &q, err);
+	if (st != FH_OK)
+		return st;
+	int64_t from = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
+	sqlite3_reset(q);
+	if (!from)
+		return fh_store_fail(s, err, _("reading tenants"));
+	fh_store_defer(s, from);
 	return FH_OK;
+}
+
+int fh_tenant_sql_functions(sqlite3 *db)
+{
+	int rc = sqlite3_create_function(db, "fh_search_text", 5, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+					 sql_search_text, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(db, "fh_search_grams", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+					     sql_search_grams, NULL, NULL);
+	return rc;
+}
+
+/* One statement over the tenants from id `from` (?1) on. */
+static fh_status run_from(fh_store *s, const char *sql, int64_t from, fh_error *err)
+{
+	sqlite3_stmt *q = NULL;
+	int rc = sqlite3_prepare_v2(fh_store_db(s), sql, -1, &q, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_int64(q, 1, from);
+		rc = sqlite3_step(q);
+	}
+	sqlite3_finalize(q);
+	return rc == SQLITE_DONE ? FH_OK : fh_store_fail(s, err, _("writing the search index"));
+}
+
+/* How many bytes of new tokens each FTS5 index holds in memory before it
+ * writes them as a segment: SQLite's 1 MiB made a million tenants' grams
+ * ~850 segments, each token written again at every level of merging. The
+ * key ('hashsize') is older than SQLite 3.40 but not documented: if a
+ * library refuses it, the load is only slower. */
+static void fts_hash_bytes(fh_store *s, int bytes)
+{
+	char sql[200];
+	snprintf(sql, sizeof sql, "INSERT INTO tenant_fts(tenant_fts, rank) VALUES('hashsize', %d);"
+		 "INSERT INTO tenant_grams(tenant_grams, rank) VALUES('hashsize', %d);", bytes, bytes);
+	sqlite3_exec(fh_store_db(s), sql, NULL, NULL, NULL);
+}
+
+/* The search rows (with `search_rows`) and the gram index's rows of every
+ * tenant from id `from` on, one statement each; the subquery is not
+ * flattened (OFFSET), so a tenant's text is made once. */
+static fh_status write_index_from(fh_store *s, int64_t from, bool search_rows, fh_error *err)
+{
+	fts_hash_bytes(s, 64 << 20);
+	fh_status st = !search_rows ? FH_OK : run_from(s,
+		"INSERT INTO tenant_search(id, hay, ascii) SELECT id, hay, fh_ascii_runs(hay) FROM (SELECT id,"
+		" fh_search_text(name, short_name, credit_code, contact, phone) AS hay"
+		" FROM tenants WHERE id >= ?1 ORDER BY id LIMIT -1 OFFSET 0)", from, err);
+	if (st == FH_OK)
+		st = run_from(s, "INSERT INTO tenant_grams(rowid, grams) SELECT ts.id, fh_search_grams(ts.hay, t.hub_id)"
+			      " FROM tenant_search ts JOIN tenants t ON t.id = ts.id WHERE ts.id >= ?1 ORDER BY ts.id",
+			      from, err);
+	fts_hash_bytes(s, 1 << 20);
+	return st;
 }
 
 fh_status fh_tenant_index_flush(fh_store *s, fh_error *err)
 {
-	if (!fh_store_deferred(s))
+	int64_t from = fh_store_deferred(s);
+	if (!from)
 		return FH_OK;
-	fh_store_defer(s, false);
-	if (sqlite3_exec(fh_store_db(s),
-			 "INSERT INTO tenant_search(id, hay, ascii) SELECT id, hay, ascii FROM temp.search_staged ORDER BY id;"
-			 "INSERT INTO tenant_grams(rowid, grams) SELECT id, grams FROM temp.grams_staged ORDER BY id;"
-			 "DROP TABLE temp.search_staged; DROP TABLE temp.grams_staged;", NULL, NULL, NULL) != SQLITE_OK)
-		return fh_store_fail(s, err, _("writing the search index"));
-	return FH_OK;
+	fh_store_defer(s, 0);
+	return write_index_from(s, from, true, err);
 }
 
 fh_status fh_tenant_index(fh_store *s, int64_t id, int64_t hub_id, const char *name, const char *short_name,
@@ -326,26 +414,10 @@ fh_status fh_tenant_reindex_all(fh_store *s, fh_error *err)
 	return st;
 }
 
-/* The gram index written again from the search rows (its tokens took the
- * hub in schema 8; migration 8 emptied it). */
-static fh_status regram_all(fh_store *s, fh_error *err)
-{
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(fh_store_db(s), "SELECT ts.id, t.hub_id, ts.hay FROM tenant_search ts"
-			       " JOIN tenants t ON t.id = ts.id", -1, &q, NULL) != SQLITE_OK)
-		return fh_store_fail(s, err, _("reading tenants"));
-	fh_status st = FH_OK;
-	while (st == FH_OK && sqlite3_step(q) == SQLITE_ROW)
-		st = write_grams(s, sqlite3_column_int64(q, 0), sqlite3_column_int64(q, 1),
-				 (const char *)sqlite3_column_text(q, 2), false, err);
-	sqlite3_finalize(q);
-	return st;
-}
-
 fh_status fh_tenant_after_migrate(fh_store *s, int from, fh_error *err)
 {
-	if (from < 8) {
-		fh_status st = regram_all(s, err);
+	if (from < 8) { /* the gram index's tokens took the hub; migration 8 emptied it */
+		fh_status st = write_index_from(s, 0, false, err);
 		if (st != FH_OK)
 			return st;
 	}

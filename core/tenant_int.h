@@ -58,6 +58,9 @@ fh_status fh_tenant_reindex_all(fh_store *s, fh_error *err);
 /* The tenant module's step after a migration (modules.c): rebuilds the
  * search rows when a migration asked for it with the setting 'reindex'. */
 fh_status fh_tenant_after_migrate(fh_store *s, int from, fh_error *err);
+/* fh_search_text() and fh_search_grams() in SQL (tenant_db.c), for the
+ * statements that index many tenants at once. */
+int fh_tenant_sql_functions(sqlite3 *db);
 /* The tenant module's part of `fuhua check` (modules.c): every tenant has
  * its search row and it holds what the tenant's fields give; no search row
  * without a tenant; the full-text index is sound. */

@@ -4,6 +4,7 @@
  * milestones that tick themselves, each graduation criterion and the
  * override, mentors' capacity and sessions, the due lists. */
 #include <sqlite3.h>
+#include <time.h>
 
 #include "fixture.h"
 
@@ -108,6 +109,48 @@ static void test_instantiation_and_month_ends(void **s)
 	sqlite3_exec(fh_store_db(st), "DELETE FROM milestone_templates WHERE code = 'extra';"
 		     " UPDATE milestone_templates SET title = '制定章程与活动规则', due_months = 2 WHERE code = 'charter'",
 		     NULL, NULL, NULL);
+}
+
+/* China time as the C library's calendar writes it. */
+static const char *libc_time(int64_t t, const char *fmt, char *buf, size_t size)
+{
+	time_t local = (time_t)(t + 8 * 3600);
+	struct tm tm;
+	assert_non_null(gmtime_r(&local, &tm));
+	assert_true(strftime(buf, size, fmt, &tm) > 0);
+	return buf;
+}
+
+/* The date arithmetic against the C library's calendar, every day from
+ * 1970 to 2100 at a time of day that moves: the text of a time and of a
+ * date, a date read back from its text, the day's start, and N months
+ * later clamped to the month's last day. */
+static void test_dates_against_libc(void **s)
+{
+	(void)s;
+	for (int64_t t = 9 * 3600; t < 4102444800; t += 86400 + 1800 * (t % 7 == 0)) {
+		char ymd[32], ours[32], later[32], back[32];
+		int y, m, d;
+		assert_string_equal(fh_clock_format(t, ours, sizeof ours),
+				    libc_time(t, "%Y-%m-%d %H:%M", ymd, sizeof ymd));
+		assert_string_equal(fh_clock_format_date(t, ours, sizeof ours),
+				    libc_time(t, "%Y-%m-%d", ymd, sizeof ymd));
+		assert_int_equal(sscanf(ymd, "%d-%d-%d", &y, &m, &d), 3);
+		int64_t secs = (t + 8 * 3600) % 86400;
+		assert_int_equal(fh_date_epoch(ymd) + secs, t);
+		assert_int_equal(fh_clock_day(t), t - secs);
+		for (int k = -13; k <= 25; k += 6) {
+			int total = y * 12 + m - 1 + k, ly = total / 12, lm = total % 12 + 1, ld = d;
+			for (;; ld--) { /* the last day that the C library calls a day of that month */
+				snprintf(later, sizeof later, "%04d-%02d-%02d", ly, lm, ld);
+				if (strcmp(libc_time(fh_date_epoch(later), "%Y-%m-%d", back, sizeof back), later) == 0)
+					break;
+			}
+			assert_int_equal(fh_clock_add_months(t, k), fh_date_epoch(later) + secs);
+		}
+	}
+	char small[8];
+	assert_string_equal(fh_clock_format_date(0, small, sizeof small), "?");
 }
 
 static void test_done_and_waive_permissions(void **s)
@@ -303,6 +346,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_instantiation_and_month_ends),
+		cmocka_unit_test(test_dates_against_libc),
 		cmocka_unit_test(test_done_and_waive_permissions),
 		cmocka_unit_test(test_milestones_that_tick_themselves),
 		cmocka_unit_test(test_graduation_criteria_and_override),
