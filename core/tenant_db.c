@@ -349,34 +349,63 @@ static fh_status run_from(fh_store *s, const char *sql, int64_t from, fh_error *
 	return rc == SQLITE_DONE ? FH_OK : fh_store_fail(s, err, _("writing the search index"));
 }
 
-/* How many bytes of new tokens each FTS5 index holds in memory before it
+/* How many bytes of new tokens the gram index holds in memory before it
  * writes them as a segment: SQLite's 1 MiB made a million tenants' grams
- * ~850 segments, each token written again at every level of merging. The
- * key ('hashsize') is older than SQLite 3.40 but not documented: if a
- * library refuses it, the load is only slower. */
-static void fts_hash_bytes(fh_store *s, int bytes)
+ * ~850 segments, each token written again at every level of merging (the
+ * trigram index, with its positions, is no faster with more). The key
+ * ('hashsize') is older than SQLite 3.40 but not documented: if a library
+ * refuses it, the load is only slower. */
+static void grams_hash_bytes(fh_store *s, int bytes)
 {
-	char sql[200];
-	snprintf(sql, sizeof sql, "INSERT INTO tenant_fts(tenant_fts, rank) VALUES('hashsize', %d);"
-		 "INSERT INTO tenant_grams(tenant_grams, rank) VALUES('hashsize', %d);", bytes, bytes);
+	char sql[120];
+	snprintf(sql, sizeof sql, "INSERT INTO tenant_grams(tenant_grams, rank) VALUES('hashsize', %d)", bytes);
 	sqlite3_exec(fh_store_db(s), sql, NULL, NULL, NULL);
 }
 
+/* The search rows of every tenant from id `from` on, and their trigram
+ * index, a statement each. SQLite writes the rows of an INSERT … SELECT
+ * into a table with a row trigger to a temporary table first (a million
+ * search texts: 150 MB through a 2 MB temp cache), so the trigger that
+ * keeps the trigram index is set aside for the two statements. The
+ * subquery is not flattened (OFFSET): a tenant's text is made once. */
+static fh_status write_search_from(fh_store *s, int64_t from, fh_error *err)
+{
+	sqlite3_stmt *q;
+	char *trigger = NULL;
+	if (sqlite3_prepare_v2(fh_store_db(s), "SELECT sql FROM sqlite_master WHERE type = 'trigger'"
+			       " AND name = 'tenant_search_ai'", -1, &q, NULL) != SQLITE_OK)
+		return fh_store_fail(s, err, _("reading the database"));
+	if (sqlite3_step(q) == SQLITE_ROW)
+		trigger = strdup((const char *)sqlite3_column_text(q, 0));
+	sqlite3_finalize(q);
+	if (!trigger)
+		return fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
+	fh_status st = sqlite3_exec(fh_store_db(s), "DROP TRIGGER tenant_search_ai", NULL, NULL, NULL) == SQLITE_OK
+		? FH_OK : fh_store_fail(s, err, _("writing the search index"));
+	if (st == FH_OK)
+		st = run_from(s, "INSERT INTO tenant_search(id, hay, ascii) SELECT id, hay, fh_ascii_runs(hay) FROM"
+			      " (SELECT id, fh_search_text(name, short_name, credit_code, contact, phone) AS hay"
+			      " FROM tenants WHERE id >= ?1 ORDER BY id LIMIT -1 OFFSET 0)", from, err);
+	if (st == FH_OK)
+		st = run_from(s, "INSERT INTO tenant_fts(rowid, ascii) SELECT id, ascii FROM tenant_search"
+			      " WHERE id >= ?1 ORDER BY id", from, err);
+	if (st == FH_OK && sqlite3_exec(fh_store_db(s), trigger, NULL, NULL, NULL) != SQLITE_OK)
+		st = fh_store_fail(s, err, _("writing the search index"));
+	free(trigger);
+	return st;
+}
+
 /* The search rows (with `search_rows`) and the gram index's rows of every
- * tenant from id `from` on, one statement each; the subquery is not
- * flattened (OFFSET), so a tenant's text is made once. */
+ * tenant from id `from` on, in a few statements. */
 static fh_status write_index_from(fh_store *s, int64_t from, bool search_rows, fh_error *err)
 {
-	fts_hash_bytes(s, 64 << 20);
-	fh_status st = !search_rows ? FH_OK : run_from(s,
-		"INSERT INTO tenant_search(id, hay, ascii) SELECT id, hay, fh_ascii_runs(hay) FROM (SELECT id,"
-		" fh_search_text(name, short_name, credit_code, contact, phone) AS hay"
-		" FROM tenants WHERE id >= ?1 ORDER BY id LIMIT -1 OFFSET 0)", from, err);
+	fh_status st = search_rows ? write_search_from(s, from, err) : FH_OK;
+	grams_hash_bytes(s, 64 << 20);
 	if (st == FH_OK)
 		st = run_from(s, "INSERT INTO tenant_grams(rowid, grams) SELECT ts.id, fh_search_grams(ts.hay, t.hub_id)"
 			      " FROM tenant_search ts JOIN tenants t ON t.id = ts.id WHERE ts.id >= ?1 ORDER BY ts.id",
 			      from, err);
-	fts_hash_bytes(s, 1 << 20);
+	grams_hash_bytes(s, 1 << 20);
 	return st;
 }
 
