@@ -10,7 +10,8 @@ fh_status fh_tally_check(fh_store *store, fh_check_report *rep, fh_error *err);
 /* Every tally written again from its recount. */
 fh_status fh_tally_rebuild(fh_store *store, fh_error *err);
 
-/* A bulk load into a new database (the demo): inside its transaction, the
+/* A bulk load into a new or small database (the demo, a large import):
+ * inside its transaction, the
  * tallies' triggers and the indexes of the tables it fills (but UNIQUE ones)
  * dropped for the load, then made again — each index sorted once, each
  * tally recounted once, instead of one update per row written. */

@@ -13,6 +13,7 @@
 
 #include "../../core/store_int.h"
 #include "../../core/tally.h"
+#include "fuhua/buf.h"
 #include "fuhua/clock.h"
 #include "fuhua/demo.h"
 #include "fuhua/import.h"
@@ -285,6 +286,37 @@ static void test_pages_equal_order_by(void **s)
  * Chinese of 1, 2 and more characters, letters, digits, a mix, nothing; by
  * the city (every hub) and by a street manager (one hub, where 闵行 names
  * are not). */
+/* A search by `who` counts and pages what a scan of the search text finds
+ * in their scope. */
+static void search_equals_a_scan(const fh_actor *who, const char *query)
+{
+	fh_error err;
+	fh_tenant_filter f;
+	fh_tenant_filter_init(&f);
+	snprintf(f.search, sizeof f.search, "%s", query);
+	int c;
+	bool more;
+	assert_int_equal(fh_tenant_count(st, who, &f, 100000, &c, &more, &err), FH_OK);
+	char sql[600];
+	snprintf(sql, sizeof sql,
+		 "WITH RECURSIVE scope(id) AS (SELECT %lld UNION ALL SELECT h.id FROM hubs h"
+		 " JOIN scope ON h.parent_id = scope.id) SELECT count(*) FROM tenant_search s"
+		 " JOIN tenants t ON t.id = s.id WHERE t.hub_id IN (SELECT id FROM scope)"
+		 " AND instr(s.hay, '%s') > 0", (long long)who->hub_id, query);
+	int64_t want = count_sql(sql);
+	if (c != want)
+		print_message("search \"%s\" by %s: %d, a scan finds %lld\n", query, who->name, c,
+			      (long long)want);
+	assert_int_equal(c, want);
+	/* the first page holds as many as it can, newest first */
+	fh_tenant_row rows[10];
+	size_t n;
+	assert_int_equal(fh_tenant_page(st, who, &f, NULL, false, rows, 10, &n, &err), FH_OK);
+	assert_int_equal(n, want < 10 ? (size_t)want : 10);
+	for (size_t k = 1; k < n; k++)
+		assert_true(rows[k - 1].id > rows[k].id);
+}
+
 static void test_search_equals_a_scan(void **s)
 {
 	(void)s;
@@ -297,32 +329,8 @@ static void test_search_equals_a_scan(void **s)
 		"138", "5231", "x", "zq", "qqqq", "9999999999", "龘", "a静", "·", "社会组织",
 	};
 	for (size_t w = 0; w < 2; w++)
-		for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++) {
-			fh_tenant_filter f;
-			fh_tenant_filter_init(&f);
-			snprintf(f.search, sizeof f.search, "%s", queries[i]);
-			int c;
-			bool more;
-			assert_int_equal(fh_tenant_count(st, who[w], &f, 100000, &c, &more, &err), FH_OK);
-			char sql[600];
-			snprintf(sql, sizeof sql,
-				 "WITH RECURSIVE scope(id) AS (SELECT %lld UNION ALL SELECT h.id FROM hubs h"
-				 " JOIN scope ON h.parent_id = scope.id) SELECT count(*) FROM tenant_search s"
-				 " JOIN tenants t ON t.id = s.id WHERE t.hub_id IN (SELECT id FROM scope)"
-				 " AND instr(s.hay, '%s') > 0", (long long)who[w]->hub_id, queries[i]);
-			int64_t want = count_sql(sql);
-			if (c != want)
-				print_message("search \"%s\" by %s: %d, a scan finds %lld\n", queries[i],
-					      who[w]->name, c, (long long)want);
-			assert_int_equal(c, want);
-			/* the first page holds as many as it can, newest first */
-			fh_tenant_row rows[10];
-			size_t n;
-			assert_int_equal(fh_tenant_page(st, who[w], &f, NULL, false, rows, 10, &n, &err), FH_OK);
-			assert_int_equal(n, want < 10 ? (size_t)want : 10);
-			for (size_t k = 1; k < n; k++)
-				assert_true(rows[k - 1].id > rows[k].id);
-		}
+		for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++)
+			search_equals_a_scan(who[w], queries[i]);
 	/* a street manager never sees the other district's names */
 	fh_tenant_filter f;
 	fh_tenant_filter_init(&f);
@@ -335,6 +343,57 @@ static void test_search_equals_a_scan(void **s)
 	assert_true(c > 0);
 }
 
+/* The indexes and triggers, by name and SQL. */
+static char *schema_objects(void)
+{
+	sqlite3_stmt *q;
+	assert_int_equal(sqlite3_prepare_v2(fh_store_db(st), "SELECT group_concat(name || ':' || ifnull(sql, ''),"
+					    " '|') FROM (SELECT name, sql FROM sqlite_master WHERE type IN"
+					    " ('index', 'trigger') ORDER BY name)", -1, &q, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+	char *all = strdup((const char *)sqlite3_column_text(q, 0));
+	sqlite3_finalize(q);
+	return all;
+}
+
+/* An import larger than the tenants already there sets the indexes and
+ * kept counts aside and makes them again: the same indexes and triggers
+ * after it, the counts equal a recount, its tenants found by search. */
+static void test_bulk_import(void **s)
+{
+	(void)s;
+	int64_t before = count_sql("SELECT count(*) FROM tenants");
+	fh_buf csv = FH_BUF_INIT;
+	fh_buf_puts(&csv, "name,org_type,field,stage,admitted\n");
+	size_t rows = 1000 + (size_t)before;
+	for (size_t i = 0; i < rows; i++)
+		fh_buf_printf(&csv, "批量导入第%04zu号%s,%s,%s,%s,%s\n", i, i % 3 ? "服务社" : "协会",
+			      i % 3 ? "service_org" : "social_group", i % 2 ? "环保" : "文化",
+			      i % 4 ? "incubating" : "applied", i % 4 ? "2026-03-02" : "");
+	char *schema = schema_objects();
+	fh_import_options o = { .hub_code = "ja-dn", .source = "bulk.csv" };
+	fh_import_result res;
+	fh_error err;
+	fh_status rc = fh_tenant_import(st, &sys_actor, fh_buf_str(&csv), csv.len, &o, &res, &err);
+	if (rc != FH_OK)
+		print_message("import: %s (%zu problems: %s)\n", err.message, res.nproblems,
+			      res.nproblems ? res.problems[0].message : "");
+	assert_int_equal(rc, FH_OK);
+	assert_int_equal(res.imported, rows);
+	fh_import_result_free(&res);
+	fh_buf_free(&csv);
+	char *after = schema_objects();
+	assert_string_equal(after, schema);
+	free(after);
+	free(schema);
+	assert_int_equal(count_sql("SELECT count(*) FROM tenants"), before + (int64_t)rows);
+	assert_int_equal(checked_problems(), 0);
+	figures_equal_a_recount();
+	search_equals_a_scan(&sys_actor, "批量导入第0042");
+	search_equals_a_scan(&sys_actor, "第004");
+	search_equals_a_scan(&sys_actor, "0042号");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -342,6 +401,7 @@ int main(void)
 		cmocka_unit_test(test_damage_found_and_rebuilt),
 		cmocka_unit_test(test_pages_equal_order_by),
 		cmocka_unit_test(test_search_equals_a_scan),
+		cmocka_unit_test(test_bulk_import),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
