@@ -79,9 +79,13 @@ bool fh_date_parse(const char *in, char out[11])
 	if (*p || k != 3 || part[0] < 1900 || part[0] > 2999 || part[1] < 1 || part[1] > 12 ||
 	    part[2] < 1 || part[2] > days_in(part[0], part[1]))
 		return false;
-	char ymd[40];
-	snprintf(ymd, sizeof ymd, "%04d-%02d-%02d", part[0], part[1], part[2]);
-	memcpy(out, ymd, 11); /* ranges checked above: always 10 characters */
+	/* ranges checked above: always 10 characters */
+	int v[8] = { part[0] / 1000, part[0] / 100 % 10, part[0] / 10 % 10, part[0] % 10,
+		     part[1] / 10, part[1] % 10, part[2] / 10, part[2] % 10 };
+	static const int at[8] = { 0, 1, 2, 3, 5, 6, 8, 9 };
+	memcpy(out, "0000-00-00", 11);
+	for (int i = 0; i < 8; i++)
+		out[at[i]] = (char)('0' + v[i]);
 	return true;
 }
 

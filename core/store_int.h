@@ -60,6 +60,13 @@ int64_t fh_store_deferred(const fh_store *store);
 #define FH_SQL_SCOPE                                           \
 	"WITH RECURSIVE scope(id) AS (SELECT ?1 UNION ALL"     \
 	"  SELECT h.id FROM hubs h JOIN scope ON h.parent_id = scope.id) "
+/* The same rule for one row: true when hub `h` (a hub id of the outer
+ * query) is ?1 or below it, walking up from h — for a query that finds a
+ * few rows and should not list the whole scope first. */
+#define FH_SQL_IN_SCOPE(h)                                                        \
+	"?1 IN (WITH RECURSIVE up(id) AS (SELECT " h " UNION ALL"                 \
+	"  SELECT p.parent_id FROM hubs p JOIN up ON p.id = up.id"                \
+	"  WHERE p.parent_id IS NOT NULL) SELECT id FROM up)"
 
 /* Whether hub `hub_id` is the actor's hub or below it: FH_OK; FH_EDENIED
  * ("not yours") if not; FH_EBUSY or FH_ESTORE when it could not be read —

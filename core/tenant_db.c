@@ -646,12 +646,13 @@ fh_status fh_tenant_similar(fh_store *s, const fh_actor *actor, const fh_tenant 
 {
 	*n = 0;
 	sqlite3_stmt *q;
-	fh_status st = fh_store_stmt(s, FH_SQL_SCOPE
+	/* the scope checked for each tenant found (few), not listed first */
+	fh_status st = fh_store_stmt(s,
 		"SELECT t.id, t.name, h.code, t.hub_id,"
 		"  CASE WHEN t.name = ?2 THEN 0 WHEN t.credit_code = ?4 THEN 1 ELSE 2 END"
 		" FROM tenants t JOIN hubs h ON h.id = t.hub_id"
 		" WHERE (t.name = ?2 OR t.credit_code = ?4 OR t.phone = ?3) AND t.id != ?5"
-		"  AND t.hub_id IN (SELECT id FROM scope) ORDER BY t.id LIMIT ?6", &q, err);
+		"  AND " FH_SQL_IN_SCOPE("t.hub_id") " ORDER BY t.id LIMIT ?6", &q, err);
 	if (st != FH_OK)
 		return st;
 	sqlite3_bind_int64(q, 1, actor->hub_id);
