@@ -21,38 +21,42 @@ void fh_csv_free(fh_csv *c)
 
 /* One cell into c->text (kept only while `keep`); a NUL byte sets *nul.
  * Returns false on a quote that never closes. */
+/* Adds the run [from, c->p) to the cell's text, noting a NUL in it. */
+static void take_run(fh_csv *c, const char *from, bool keep, bool *nul)
+{
+	*nul |= memchr(from, 0, (size_t)(c->p - from)) != NULL;
+	if (keep)
+		fh_buf_add(&c->text, from, (size_t)(c->p - from));
+}
+
 static bool read_cell(fh_csv *c, bool keep, bool *nul)
 {
 	if (c->p < c->end && *c->p == '"') {
 		c->p++;
 		for (;;) {
+			const char *run = c->p;
+			while (c->p < c->end && *c->p != '"') {
+				c->line += *c->p == '\n';
+				c->p++;
+			}
+			take_run(c, run, keep, nul);
 			if (c->p >= c->end)
 				return false;
-			if (*c->p == '"') {
-				if (c->p + 1 < c->end && c->p[1] == '"') {
-					if (keep)
-						fh_buf_add(&c->text, "\"", 1);
-					c->p += 2;
-					continue;
-				}
-				c->p++;
-				break;
+			if (c->p + 1 < c->end && c->p[1] == '"') { /* "" inside: one quote */
+				if (keep)
+					fh_buf_add(&c->text, "\"", 1);
+				c->p += 2;
+				continue;
 			}
-			if (*c->p == '\n')
-				c->line++;
-			*nul |= *c->p == 0;
-			if (keep)
-				fh_buf_add(&c->text, c->p, 1);
 			c->p++;
+			break;
 		}
 	}
 	/* unquoted text, or what follows a closing quote */
-	while (c->p < c->end && *c->p != ',' && *c->p != '\n' && *c->p != '\r') {
-		*nul |= *c->p == 0;
-		if (keep)
-			fh_buf_add(&c->text, c->p, 1);
+	const char *run = c->p;
+	while (c->p < c->end && *c->p != ',' && *c->p != '\n' && *c->p != '\r')
 		c->p++;
-	}
+	take_run(c, run, keep, nul);
 	if (keep)
 		fh_buf_add(&c->text, "", 1); /* the cell's NUL */
 	return true;
