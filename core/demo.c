@@ -608,24 +608,25 @@ static fh_status add_tenant(struct gen *g, int serial)
 	return add_party(g, (struct hubinfo *)h, &pd);
 }
 
+/* The demo writes only into a database without tenants. */
+static fh_status refuse_tenants(fh_store *s, fh_error *err)
+{
+	int64_t existing;
+	fh_status st = fh_store_int(s, "SELECT count(*) FROM tenants", &existing, err);
+	if (st == FH_OK && existing > 0)
+		st = fh_error_set(err, FH_ECONFLICT, "db",
+				  _("the database already holds %d tenants; the demo writes only into a new database"),
+				  (int)existing);
+	return st;
+}
+
 static fh_status generate(struct gen *g, const fh_config *cfg, const fh_demo_options *opt)
 {
 	fh_status st;
 	if ((st = fh_tx_begin(g->s, g->err)) != FH_OK)
 		return st;
 	sqlite3_stmt *q;
-	fh_store_stmt(g->s, "SELECT count(*) FROM tenants", &q, g->err);
-	int existing = 0;
-	if (q && sqlite3_step(q) == SQLITE_ROW)
-		existing = sqlite3_column_int(q, 0);
-	if (q)
-		sqlite3_reset(q);
-	if (!q)
-		st = g->err->code;
-	else if (existing > 0)
-		st = fh_error_set(g->err, FH_ECONFLICT, "db",
-				  _("the database already holds %d tenants; the demo writes only into a new database"),
-				  existing);
+	st = refuse_tenants(g->s, g->err); /* again inside: another session may have added some */
 	if (st == FH_OK)
 		st = add_operators(g, cfg);
 	if (st == FH_OK)
@@ -689,19 +690,10 @@ fh_status fh_demo_generate(fh_store *s, const fh_config *cfg, const fh_demo_opti
 	fh_error_clear(err);
 	if (!opt || opt->tenants < 0 || opt->tenants > 1000000)
 		return fh_error_set(err, FH_EINVAL, "tenants", "%s", _("must be 0 to 1000000"));
-	/* Refuse early, before anything is written. */
-	sqlite3_stmt *q;
-	fh_status q_rc = fh_store_stmt(s, "SELECT count(*) FROM tenants", &q, err);
-	if (q_rc != FH_OK)
-		return q_rc;
-	int existing = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int(q, 0) : 0;
-	sqlite3_reset(q);
-	if (existing > 0)
-		return fh_error_set(err, FH_ECONFLICT, "db",
-				    _("the database already holds %d tenants; the demo writes only into a new database"),
-				    existing);
+	fh_status st = refuse_tenants(s, err); /* early, before anything is written */
 	fh_sync_report rep;
-	fh_status st = fh_hub_sync(s, cfg, "demo", &rep, err);
+	if (st == FH_OK)
+		st = fh_hub_sync(s, cfg, "demo", &rep, err);
 	if (st != FH_OK)
 		return st;
 	struct gen g = { .s = s, .err = err, .rng = opt->seed ^ 0x66756875614ULL,

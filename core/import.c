@@ -464,13 +464,10 @@ static bool bulk_import(fh_store *s, size_t rows)
 {
 	if (rows < BULK_ROWS)
 		return false;
-	sqlite3_stmt *q;
+	int64_t there;
 	fh_error e;
-	if (fh_store_stmt(s, "SELECT ifnull(sum(n), 0) FROM tenant_tally", &q, &e) != FH_OK)
-		return false;
-	int64_t there = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : INT64_MAX;
-	sqlite3_reset(q);
-	return (int64_t)rows >= there;
+	return fh_store_int(s, "SELECT ifnull(sum(n), 0) FROM tenant_tally", &there, &e) == FH_OK &&
+	       (int64_t)rows >= there;
 }
 
 /* The second pass: read the rows again and write the good ones. */

@@ -129,6 +129,20 @@ fh_status fh_store_stmt(fh_store *s, const char *sql, sqlite3_stmt **out, fh_err
 	return FH_OK;
 }
 
+fh_status fh_store_int(fh_store *s, const char *sql, int64_t *out, fh_error *err)
+{
+	sqlite3_stmt *q;
+	fh_status st = fh_store_stmt(s, sql, &q, err);
+	*out = 0;
+	if (st != FH_OK)
+		return st;
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(q, 0);
+	sqlite3_reset(q);
+	return rc == SQLITE_ROW ? FH_OK : fh_store_fail(s, err, _("reading the database"));
+}
+
 static fh_status exec(fh_store *s, const char *sql, fh_error *err)
 {
 	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)

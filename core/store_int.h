@@ -20,6 +20,9 @@ sqlite3 *fh_store_db(fh_store *store);
  * fh_store_close(); a full cache drops the least recently used statement
  * that is not running, never one a caller is stepping through. */
 fh_status fh_store_stmt(fh_store *store, const char *sql, sqlite3_stmt **out, fh_error *err);
+/* The one integer a statement without parameters answers (its statement
+ * cached as above); FH_ESTORE or FH_EBUSY if it answers none. */
+fh_status fh_store_int(fh_store *store, const char *sql, int64_t *out, fh_error *err);
 
 /* Write transactions: always BEGIN IMMEDIATE; inside one already open, a
  * savepoint (commit releases it, rollback undoes only its writes). */

@@ -314,16 +314,11 @@ static void sql_search_grams(sqlite3_context *c, int argc, sqlite3_value **v)
  * tenants, not staged: a million tenants' grams are a gigabyte. */
 fh_status fh_tenant_index_defer(fh_store *s, fh_error *err)
 {
-	sqlite3_stmt *q;
-	fh_status st = fh_store_stmt(s, "SELECT ifnull(max(id), 0) + 1 FROM tenants", &q, err);
-	if (st != FH_OK)
-		return st;
-	int64_t from = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
-	sqlite3_reset(q);
-	if (!from)
-		return fh_store_fail(s, err, _("reading tenants"));
-	fh_store_defer(s, from);
-	return FH_OK;
+	int64_t from;
+	fh_status st = fh_store_int(s, "SELECT ifnull(max(id), 0) + 1 FROM tenants", &from, err);
+	if (st == FH_OK)
+		fh_store_defer(s, from);
+	return st;
 }
 
 int fh_tenant_sql_functions(sqlite3 *db)
