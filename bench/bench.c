@@ -55,7 +55,9 @@ static void figure(const char *key, double value)
 	printf("FIGURE %s %.2f\n", key, value);
 }
 
-/* The list screen's first page: a page of rows and the count. */
+/* The list screen's first page as tui/list.c reads it: 22 rows and one to
+ * tell whether a page follows, then the count — unless none follows, when
+ * the page is the count. */
 static double first_page(fh_store *s, const fh_actor *a, const fh_tenant_filter *f)
 {
 	fh_tenant_row rows[23];
@@ -65,7 +67,7 @@ static double first_page(fh_store *s, const fh_actor *a, const fh_tenant_filter 
 	fh_error err;
 	double t = now_ms();
 	if (fh_tenant_page(s, a, f, NULL, false, rows, 23, &n, &err) != FH_OK ||
-	    fh_tenant_count(s, a, f, 999, &c, &more, &err) != FH_OK) {
+	    (n == 23 && fh_tenant_count(s, a, f, 999, &c, &more, &err) != FH_OK)) {
 		fprintf(stderr, "bench: %s\n", err.message);
 		exit(1);
 	}

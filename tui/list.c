@@ -90,7 +90,12 @@ void fh_list_first(struct app *app, struct fh_list *l, int height)
 	l->offset = 0;
 	l->sel = 0;
 	load_page(app, l);
-	load_count(app, l);
+	if (l->more || l->error[0]) {
+		load_count(app, l);
+	} else { /* no page after the first: it is the count */
+		l->count = (int)l->nrows;
+		l->count_more = false;
+	}
 }
 
 void fh_list_reload(struct app *app, struct fh_list *l, int height)
