@@ -19,8 +19,6 @@ void fh_csv_free(fh_csv *c)
 	memset(c, 0, sizeof *c);
 }
 
-/* One cell into c->text (kept only while `keep`); a NUL byte sets *nul.
- * Returns false on a quote that never closes. */
 /* Adds the run [from, c->p) to the cell's text, noting a NUL in it. */
 static void take_run(fh_csv *c, const char *from, bool keep, bool *nul)
 {
@@ -29,6 +27,8 @@ static void take_run(fh_csv *c, const char *from, bool keep, bool *nul)
 		fh_buf_add(&c->text, from, (size_t)(c->p - from));
 }
 
+/* One cell into c->text (kept only while `keep`), a run at a time; a NUL
+ * byte sets *nul. Returns false on a quote that never closes. */
 static bool read_cell(fh_csv *c, bool keep, bool *nul)
 {
 	if (c->p < c->end && *c->p == '"') {
