@@ -502,8 +502,9 @@ static void check_counts(fh_store *s, const fh_party *p, fh_field_errors *errs)
 fh_status fh_party_validate(fh_store *s, const fh_party *p, fh_field_errors *errs_out,
 			    fh_error *err)
 {
-	fh_field_errors local, *errs = errs_out ? errs_out : &local;
+	fh_field_errors local;
 	local.n = 0; /* 25 KB: only what is added is read */
+	fh_field_errors *errs = errs_out ? errs_out : &local;
 	size_t before = errs->n;
 	fh_party_rules r = { .branch_min_members = 3, .joint_max_tenants = 5 };
 	char today[11], who[FH_PARTY_TEXT_MAX * 4 + 1];

@@ -567,8 +567,9 @@ fh_status fh_tenant_validate(fh_store *s, const fh_tenant *t, fh_field_errors *e
 			     fh_error *err)
 {
 	/* problems already in *errs_out (from parsing) stay first */
-	fh_field_errors local, *errs = errs_out ? errs_out : &local;
+	fh_field_errors local;
 	local.n = 0; /* 25 KB: only what is added is read */
+	fh_field_errors *errs = errs_out ? errs_out : &local;
 	size_t before = errs->n;
 	char today[11];
 	fh_clock_format_date(fh_clock_now(), today, sizeof today);
