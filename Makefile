@@ -160,11 +160,15 @@ fuzz-bins: $(FUZZ_TARGETS)
 fuzz: $(FUZZ_TARGETS)
 	@./tests/fuzz/run.sh $(FUZZ) $(FUZZ_SECONDS)
 
-bench: $(REL)/fuhua $(REL)/bench/bench
+bench: $(REL)/fuhua $(REL)/bench/bench $(REL)/bench/bare
 	@FUHUA_BENCH_SCALE=$(SCALE) ./bench/run.sh $(REL)
 
 $(REL)/bench/bench: $(REL)/bench/bench.o $(REL)/libfuhua.a
 	$(CC) $(REL_CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+# the memory anchor: ncursesw alone
+$(REL)/bench/bare: $(REL)/bench/bare.o
+	$(CC) $(REL_CFLAGS) -o $@ $^ $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw -ltinfo)
 
 lint:
 	cppcheck --quiet --enable=warning,portability --std=c11 -Iinclude core tui

@@ -693,6 +693,28 @@ static void search_bench(fh_store *s, const fh_actor *admin)
 
 /* The program's resident memory on every screen: log in, each screen in
  * turn (the list paged and searched), its VmRSS there; and the peak. */
+/* Runs `bin a1 a2` as the screen tests run fuhua: xterm, 120x50, output to
+ * /dev/null, a script when one is given; its exit status. */
+static int at_120x50(const char *script, const char *bin, const char *a1, const char *a2)
+{
+	fflush(stdout); /* the child must not print our buffer again */
+	pid_t pid = fork();
+	if (pid == 0) {
+		if (script)
+			setenv("FUHUA_SCRIPT", script, 1);
+		setenv("TERM", "xterm", 1);
+		setenv("COLUMNS", "120", 1);
+		setenv("LINES", "50", 1);
+		freopen("/dev/null", "w", stdout);
+		freopen("/dev/null", "w", stderr);
+		execl(bin, bin, a1, a2, (char *)NULL);
+		_exit(127);
+	}
+	int status = -1;
+	waitpid(pid, &status, 0);
+	return status;
+}
+
 static void rss_bench(const char *path, const char *bin)
 {
 	static const char *const screens[] = { "dashboard", "tenants", "party", "spaces", "mentoring", "reports" };
@@ -706,20 +728,7 @@ static void rss_bench(const char *path, const char *bin)
 		"<F3>\n:rss %s.rss2\n<F4>\n:rss %s.rss3\n<F5>\n:rss %s.rss4\n<F6>\n:rss %s.rss5\nQ\n",
 		path, path, path, path, path, path);
 	fclose(sf);
-	fflush(stdout); /* the child must not print our buffer again */
-	pid_t pid = fork();
-	if (pid == 0) {
-		setenv("FUHUA_SCRIPT", script, 1);
-		setenv("TERM", "xterm", 1);
-		setenv("COLUMNS", "120", 1);
-		setenv("LINES", "50", 1);
-		freopen("/dev/null", "w", stdout);
-		freopen("/dev/null", "w", stderr);
-		execl(bin, bin, "--db", path, (char *)NULL);
-		_exit(127);
-	}
-	int status;
-	waitpid(pid, &status, 0);
+	int status = at_120x50(script, bin, "--db", path);
 	long worst = 0, hwm = 0;
 	printf("resident memory of fuhua (120x50, %d tenants), each screen:", ntenants);
 	for (int i = 0; i < 6; i++) {
@@ -741,6 +750,21 @@ static void rss_bench(const char *path, const char *bin)
 	       worst / 1024.0, hwm / 1024.0, WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 	figure("rss_mb", worst / 1024.0);
 	unlink(script);
+	/* the anchor: ncursesw alone (bench/bare.c), beside fuhua's own binary */
+	char bare[600], out[600];
+	snprintf(bare, sizeof bare, "%.*sbench/bare", (int)(strrchr(bin, '/') ? strrchr(bin, '/') - bin + 1 : 0), bin);
+	snprintf(out, sizeof out, "%s.bare", path);
+	status = at_120x50(NULL, bare, out, NULL);
+	FILE *rf = fopen(out, "r");
+	char line[256];
+	long bare_kb = 0;
+	while (rf && fgets(line, sizeof line, rf))
+		sscanf(line, "VmRSS: %ld", &bare_kb);
+	if (rf)
+		fclose(rf);
+	unlink(out);
+	printf("anchor, a bare ncursesw program filling the same 120x50 screen with Chinese text: %.1f MB (exit %d)\n",
+	       bare_kb / 1024.0, WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 }
 
 static int64_t space_id(fh_store *s, const char *hub, const char *code)
