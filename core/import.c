@@ -500,10 +500,10 @@ static fh_status write_rows(struct row_ctx *x, fh_csv *c, const fh_import_option
 		}
 		i++;
 	}
-	fh_status fl = fh_tenant_index_flush(x->s, err);
+	fh_error later; /* after a failure, the first error is the one told */
+	fh_status fl = fh_tenant_index_flush(x->s, st == FH_OK ? err : &later);
 	if (st == FH_OK)
 		st = fl;
-	fh_error later; /* the first error is the one told */
 	fh_status rs = bulk ? fh_tally_resume(x->s, &paused, st == FH_OK ? err : &later) : FH_OK;
 	return st == FH_OK ? rs : st;
 }

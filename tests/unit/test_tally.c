@@ -5,7 +5,8 @@
  * dashboard, the list's count, the due lists' totals) equals the same
  * figure counted from the rows. The list's two plans give the rows a plain
  * ORDER BY gives, for every filter and sort; every kind of search finds
- * what a scan of the search text finds in the operator's scope. (A crash
+ * what a scan of the search text finds in the operator's scope; an import
+ * large enough to set the indexes aside puts every one back. (A crash
  * mid-transaction is tests/crash.sh: SIGKILLs, then `fuhua check`.) */
 #include <sqlite3.h>
 
@@ -281,11 +282,6 @@ static void test_pages_equal_order_by(void **s)
 			}
 }
 
-/* Every kind of search finds, in the operator's scope, exactly the tenants
- * whose search text holds the query — counted against a scan of the text:
- * Chinese of 1, 2 and more characters, letters, digits, a mix, nothing; by
- * the city (every hub) and by a street manager (one hub, where 闵行 names
- * are not). */
 /* A search by `who` counts and pages what a scan of the search text finds
  * in their scope. */
 static void search_equals_a_scan(const fh_actor *who, const char *query)
@@ -317,6 +313,11 @@ static void search_equals_a_scan(const fh_actor *who, const char *query)
 		assert_true(rows[k - 1].id > rows[k].id);
 }
 
+/* Every kind of search finds, in the operator's scope, exactly the tenants
+ * whose search text holds the query — counted against a scan of the text:
+ * Chinese of 1, 2 and more characters, letters, digits, a mix, nothing; by
+ * the city (every hub) and by a street manager (one hub, where 闵行 names
+ * are not). */
 static void test_search_equals_a_scan(void **s)
 {
 	(void)s;
