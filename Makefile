@@ -163,7 +163,7 @@ fuzz: $(FUZZ_TARGETS)
 bench: $(REL)/fuhua $(REL)/bench/bench $(REL)/bench/bare
 	@FUHUA_BENCH_SCALE=$(SCALE) ./bench/run.sh $(REL)
 
-$(REL)/bench/bench: $(REL)/bench/bench.o $(REL)/libfuhua.a
+$(REL)/bench/bench: $(REL)/bench/bench.o $(REL)/bench/scale.o $(REL)/libfuhua.a
 	$(CC) $(REL_CFLAGS) -o $@ $^ $(PKG_LIBS)
 
 # the memory anchor: ncursesw alone
