@@ -370,9 +370,14 @@ static fh_status write_search_from(fh_store *s, int64_t from, fh_error *err)
 	if (sqlite3_prepare_v2(fh_store_db(s), "SELECT sql FROM sqlite_master WHERE type = 'trigger'"
 			       " AND name = 'tenant_search_ai'", -1, &q, NULL) != SQLITE_OK)
 		return fh_store_fail(s, err, _("reading the database"));
-	if (sqlite3_step(q) == SQLITE_ROW)
+	bool found = sqlite3_step(q) == SQLITE_ROW;
+	if (found)
 		trigger = strdup((const char *)sqlite3_column_text(q, 0));
 	sqlite3_finalize(q);
+	if (!found)
+		return fh_error_set(err, FH_ESTORE, "db",
+				    _("the database's schema is damaged (%s is missing); 'fuhua check' tells more"),
+				    "tenant_search_ai");
 	if (!trigger)
 		return fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
 	fh_status st = sqlite3_exec(fh_store_db(s), "DROP TRIGGER tenant_search_ai", NULL, NULL, NULL) == SQLITE_OK
