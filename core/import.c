@@ -10,6 +10,7 @@
 #include "csv.h"
 #include "fuhua/buf.h"
 #include "fuhua/clock.h"
+#include "fuhua/hub.h"
 #include "fuhua/text.h"
 #include "i18n.h"
 #include "store_int.h"
@@ -127,6 +128,8 @@ struct row_ctx {
 		int64_t hub;     /* 0: none within the actor's */
 	} seen[HUBS_SEEN];
 	size_t nseen;
+	fh_hub_fields *fields;   /* the service fields of the hubs seen (HUBS_SEEN) */
+	size_t nfields;
 	fh_status failed;        /* the database did not answer: the import stops */
 	fh_error fail_err;
 	char **head;             /* the heading's cells, trimmed */
@@ -228,6 +231,24 @@ static int64_t row_hub(struct row_ctx *x, const char *code)
 	return h;
 }
 
+/* The service fields of hub `hub`, read once per hub and import (the import
+ * holds the write lock: they cannot change under it); NULL past HUBS_SEEN
+ * hubs or without memory, when validation reads them itself. */
+static const fh_hub_fields *hub_fields(struct row_ctx *x, int64_t hub)
+{
+	for (size_t i = 0; i < x->nfields; i++)
+		if (x->fields[i].hub == hub)
+			return &x->fields[i];
+	if (!x->fields && !(x->fields = malloc(HUBS_SEEN * sizeof *x->fields)))
+		return NULL;
+	if (x->nfields == HUBS_SEEN)
+		return NULL;
+	fh_hub_fields *f = &x->fields[x->nfields++];
+	f->hub = hub;
+	f->n = fh_hub_service_fields(x->s, hub, f->names, FH_HUB_FIELDS_MAX);
+	return f;
+}
+
 /* Parses the current record into t; with `check`, validates it and reports
  * its problems. Returns whether the row is good. */
 static bool parse_row(struct row_ctx *x, const fh_csv *c, size_t line, fh_tenant *t, bool check)
@@ -277,7 +298,7 @@ static bool parse_row(struct row_ctx *x, const fh_csv *c, size_t line, fh_tenant
 	if (good && check) {
 		fh_field_errors fe;
 		fe.n = 0; /* 25 KB: only what is added is read */
-		if (fh_tenant_validate(x->s, t, &fe, NULL) != FH_OK) {
+		if (fh_tenant_validate_in(x->s, t, hub_fields(x, t->hub_id), &fe, NULL) != FH_OK) {
 			for (size_t k = 0; k < fe.n; k++)
 				problem(x->res, line, fe.e[k].field, fe.e[k].message);
 			good = false;
@@ -607,6 +628,7 @@ out:
 	for (size_t i = 0; x.head && i < x.ncols; i++)
 		free(x.head[i]);
 	free(x.head);
+	free(x.fields);
 	free(bad);
 	free(t);
 	fh_csv_free(&c);

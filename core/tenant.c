@@ -566,6 +566,12 @@ static void check_text(fh_field_errors *errs, fh_tenant_field f, const char *v, 
 fh_status fh_tenant_validate(fh_store *s, const fh_tenant *t, fh_field_errors *errs_out,
 			     fh_error *err)
 {
+	return fh_tenant_validate_in(s, t, NULL, errs_out, err);
+}
+
+fh_status fh_tenant_validate_in(fh_store *s, const fh_tenant *t, const fh_hub_fields *hf,
+				fh_field_errors *errs_out, fh_error *err)
+{
 	/* problems already in *errs_out (from parsing) stay first */
 	fh_field_errors local;
 	local.n = 0; /* 25 KB: only what is added is read */
@@ -627,12 +633,17 @@ fh_status fh_tenant_validate(fh_store *s, const fh_tenant *t, fh_field_errors *e
 	}
 
 	if (t->field[0] && s) {
-		char names[40][128], list[512] = "";
-		size_t n = fh_hub_service_fields(s, t->hub_id, names, 40), used = 0;
-		bool found = n == 0; /* a hub without fields configured takes any */
-		for (size_t i = 0; i < n; i++) {
-			found |= strcmp(names[i], t->field) == 0;
-			int w = snprintf(list + used, sizeof list - used, "%s%s", i ? "、" : "", names[i]);
+		fh_hub_fields read;
+		if (!hf) {
+			read.n = fh_hub_service_fields(s, t->hub_id, read.names, FH_HUB_FIELDS_MAX);
+			hf = &read;
+		}
+		bool found = hf->n == 0; /* a hub without fields configured takes any */
+		for (size_t i = 0; i < hf->n; i++)
+			found |= strcmp(hf->names[i], t->field) == 0;
+		char list[512] = "";
+		for (size_t i = 0, used = 0; !found && i < hf->n; i++) {
+			int w = snprintf(list + used, sizeof list - used, "%s%s", i ? "、" : "", hf->names[i]);
 			if (w > 0 && (size_t)w < sizeof list - used)
 				used += (size_t)w;
 		}

@@ -43,6 +43,18 @@ void fh_tenant_grams(const char *hay, int64_t hub_id, fh_buf *out);
 /* A token of the gram index: the piece (1 or 2 characters) in hub hub_id. */
 void fh_gram_token(fh_buf *out, int64_t hub_id, const char *piece, size_t len);
 
+/* A hub's service fields, read once for many rows (an import). */
+#define FH_HUB_FIELDS_MAX 40
+typedef struct fh_hub_fields {
+	int64_t hub;
+	size_t n;
+	char names[FH_HUB_FIELDS_MAX][128];
+} fh_hub_fields;
+/* fh_tenant_validate with the service fields of the tenant's hub given
+ * (NULL: read them). */
+fh_status fh_tenant_validate_in(fh_store *s, const fh_tenant *t, const fh_hub_fields *fields,
+				fh_field_errors *errs, fh_error *err);
+
 /* Inserts a validated tenant as it is (any stage), with its first history
  * line; no audit row (callers write one). Sets t->id and t->version. */
 fh_status fh_tenant_insert(fh_store *s, const fh_actor *actor, fh_tenant *t, fh_error *err);

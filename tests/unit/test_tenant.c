@@ -717,6 +717,34 @@ static void import_all_or_nothing(void **s)
 	assert_int_equal(count("SELECT count(*) FROM tenants WHERE notes = '多行\n备注, 含逗号' AND ?1", 1), 1);
 }
 
+/* Each row's service field is checked against its own hub's list (the
+ * import reads each hub's list once): 新市民服务 is a street's field, not a
+ * community's. */
+static void import_fields_per_hub(void **s)
+{
+	(void)s;
+	const char csv[] = "名称,服务领域,孵化基地\n"
+			   "领域街道一号社,新市民服务,ja-gh\n"
+			   "领域社区二号社,新市民服务,ja-gh-yq\n"
+			   "领域社区三号社,文化,ja-gh-yq\n"
+			   "领域街道四号社,食品安全,ja-gh\n";
+	fh_import_result res;
+	fh_error err;
+	assert_int_equal(import(csv, sizeof csv - 1, false, &res, &err), FH_EINVAL);
+	assert_int_equal(res.nproblems, 1);
+	assert_int_equal(res.problems[0].line, 3);
+	assert_string_equal(res.problems[0].field, "field");
+	assert_non_null(strstr(res.problems[0].message, "社区治理"));
+	assert_null(strstr(res.problems[0].message, "食品安全"));
+	fh_import_result_free(&res);
+	int street = tenants_in("ja-gh"), community = tenants_in("ja-gh-yq");
+	assert_int_equal(import(csv, sizeof csv - 1, true, &res, &err), FH_OK);
+	assert_int_equal(res.imported, 3);
+	assert_int_equal(tenants_in("ja-gh"), street + 2);
+	assert_int_equal(tenants_in("ja-gh-yq"), community + 1);
+	fh_import_result_free(&res);
+}
+
 static void import_gb18030(void **s)
 {
 	(void)s;
@@ -783,7 +811,8 @@ int main(void)
 		cmocka_unit_test(transitions), cmocka_unit_test(lifecycle),
 		cmocka_unit_test(edit_conflict), cmocka_unit_test(pinyin),
 		cmocka_unit_test(search_everything), cmocka_unit_test(pinyin_order), cmocka_unit_test(keyset_pages),
-		cmocka_unit_test(import_all_or_nothing), cmocka_unit_test(import_gb18030),
+		cmocka_unit_test(import_all_or_nothing), cmocka_unit_test(import_fields_per_hub),
+		cmocka_unit_test(import_gb18030),
 		cmocka_unit_test(export_csv),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
