@@ -633,8 +633,9 @@ static fh_status generate(struct gen *g, const fh_config *cfg, const fh_demo_opt
 		st = load_hubs(g);
 	if (st == FH_OK)
 		st = add_mentors(g);
-	struct fh_tally_paused paused;
-	fh_tally_pause(g->s, &paused);
+	struct fh_set_aside paused = { 0 };
+	if (st == FH_OK)
+		st = fh_tally_pause(g->s, &paused, g->err);
 	if (st == FH_OK)
 		st = fh_tenant_index_defer(g->s, g->err);
 	for (int i = 0; st == FH_OK && i < opt->tenants; i++) {
@@ -644,10 +645,11 @@ static fh_status generate(struct gen *g, const fh_config *cfg, const fh_demo_opt
 	}
 	if (st == FH_OK)
 		st = add_milestones(g);
-	fh_status fs = fh_tenant_index_flush(g->s, g->err);
+	fh_error later; /* after a failure, the first error is the one told */
+	fh_status fs = fh_tenant_index_flush(g->s, st == FH_OK ? g->err : &later);
 	if (st == FH_OK)
 		st = fs;
-	fh_status rs = fh_tally_resume(g->s, &paused, g->err);
+	fh_status rs = fh_tally_resume(g->s, &paused, st == FH_OK ? g->err : &later);
 	if (st == FH_OK)
 		st = rs;
 	if (st == FH_OK)

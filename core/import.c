@@ -495,11 +495,11 @@ static bool bulk_import(fh_store *s, size_t rows)
 static fh_status write_rows(struct row_ctx *x, fh_csv *c, const fh_import_options *opt, fh_tenant *t,
 			    const bool *bad, size_t n, fh_error *err)
 {
-	struct fh_tally_paused paused = { 0 };
+	struct fh_set_aside paused = { 0 };
 	bool bulk = bulk_import(x->s, n - x->res->skipped);
-	if (bulk)
-		fh_tally_pause(x->s, &paused);
-	fh_status st = fh_tenant_index_defer(x->s, err);
+	fh_status st = bulk ? fh_tally_pause(x->s, &paused, err) : FH_OK;
+	if (st == FH_OK)
+		st = fh_tenant_index_defer(x->s, err);
 	size_t line;
 	for (size_t i = 0; st == FH_OK && i < n;) {
 		int r = fh_csv_next(c, &line);

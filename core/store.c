@@ -143,6 +143,45 @@ fh_status fh_store_int(fh_store *s, const char *sql, int64_t *out, fh_error *err
 	return rc == SQLITE_ROW ? FH_OK : fh_store_fail(s, err, _("reading the database"));
 }
 
+fh_status fh_store_set_aside(fh_store *s, const char *where, struct fh_set_aside *a, fh_error *err)
+{
+	memset(a, 0, sizeof *a);
+	char sql[1400], names[FH_SET_ASIDE_MAX][80], kinds[FH_SET_ASIDE_MAX][8];
+	snprintf(sql, sizeof sql, "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND (%s)", where);
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &q, NULL) != SQLITE_OK)
+		return fh_store_fail(s, err, _("reading the database"));
+	int rc = SQLITE_DONE; /* past FH_SET_ASIDE_MAX, the rest are kept as they are */
+	while (a->n < FH_SET_ASIDE_MAX && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+		snprintf(kinds[a->n], sizeof kinds[a->n], "%s", (const char *)sqlite3_column_text(q, 0));
+		snprintf(names[a->n], sizeof names[a->n], "%s", (const char *)sqlite3_column_text(q, 1));
+		if (!(a->sql[a->n] = strdup((const char *)sqlite3_column_text(q, 2))))
+			break;
+		a->n++;
+	}
+	sqlite3_finalize(q);
+	fh_status st = a->n < FH_SET_ASIDE_MAX && rc != SQLITE_DONE
+		? fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory")) : FH_OK;
+	for (int i = 0; st == FH_OK && i < a->n; i++) {
+		snprintf(sql, sizeof sql, "DROP %s \"%s\"", kinds[i], names[i]);
+		if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+			st = fh_store_fail(s, err, _("updating the database"));
+	}
+	return st;
+}
+
+fh_status fh_store_put_back(fh_store *s, struct fh_set_aside *a, fh_error *err)
+{
+	fh_status st = FH_OK;
+	for (int i = 0; i < a->n; i++) {
+		if (st == FH_OK && sqlite3_exec(s->db, a->sql[i], NULL, NULL, NULL) != SQLITE_OK)
+			st = fh_store_fail(s, err, _("updating the database"));
+		free(a->sql[i]);
+	}
+	a->n = 0;
+	return st;
+}
+
 static fh_status exec(fh_store *s, const char *sql, fh_error *err)
 {
 	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)

@@ -54,6 +54,22 @@ fh_status fh_store_check_version(fh_store *store, const char *table, int64_t id,
 
 /* The hub scope rule, once: a CTE "scope(id)" of hub ?1 and every hub below
  * it. Start a query with it and filter with "hub_id IN (SELECT id FROM scope)". */
+/* Schema objects set aside for a bulk load, inside its transaction: each
+ * dropped with its SQL kept, made again by fh_store_put_back (an index is
+ * then sorted once instead of updated row by row; a trigger no longer makes
+ * SQLite copy an INSERT … SELECT to a temporary table first). */
+#define FH_SET_ASIDE_MAX 48
+struct fh_set_aside {
+	char *sql[FH_SET_ASIDE_MAX];
+	int n;
+};
+/* Drops what the rows of sqlite_master matching `where` (SQL, never user
+ * text) define, read whole before the first DROP. */
+fh_status fh_store_set_aside(fh_store *store, const char *where, struct fh_set_aside *a, fh_error *err);
+/* Makes them again and empties *a. Call it after a failure too, with
+ * another fh_error: the caller's rollback undoes the drops anyway. */
+fh_status fh_store_put_back(fh_store *store, struct fh_set_aside *a, fh_error *err);
+
 /* A bulk load in progress: the rows it inserts have ids from `from` on, and
  * modules write their derived rows (the search index) for all of them in
  * one statement at its end (tenant_db.c); 0 when none is. */

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuhua/buf.h"
 #include "i18n.h"
 #include "store_int.h"
 
@@ -86,65 +87,25 @@ fh_status fh_tally_rebuild(fh_store *s, fh_error *err)
 
 /* ---- bulk loads -------------------------------------------------------------- */
 
-/* Saves an object's SQL into p and drops it. */
-static void drop_saved(sqlite3 *db, struct fh_tally_paused *p, const char *kind, const char *name,
-		       const char *sql)
+fh_status fh_tally_pause(fh_store *s, struct fh_set_aside *a, fh_error *err)
 {
-	char drop[160];
-	snprintf(drop, sizeof drop, "DROP %s %s", kind, name);
-	char *copy = p->n < FH_TALLY_TRIGGERS_MAX ? strdup(sql) : NULL;
-	if (copy && sqlite3_exec(db, drop, NULL, NULL, NULL) == SQLITE_OK)
-		p->sql[p->n++] = copy;
-	else
-		free(copy);
-}
-
-void fh_tally_pause(fh_store *s, struct fh_tally_paused *p)
-{
-	memset(p, 0, sizeof *p);
-	sqlite3 *db = fh_store_db(s);
-	sqlite3_stmt *q;
 	/* the indexes of the tables a load fills, but those that keep a rule
-	 * (UNIQUE: the load relies on them);
-	 * read whole before any is dropped (no DROP while the schema is read) */
-	char names[FH_TALLY_TRIGGERS_MAX][64], *sqls[FH_TALLY_TRIGGERS_MAX];
-	int n = 0;
-	if (sqlite3_prepare_v2(db, "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
-			       " AND tbl_name IN ('tenants', 'stage_history', 'party', 'party_sync', 'milestones')"
-			       " AND sql NOT LIKE 'CREATE UNIQUE%'", -1, &q, NULL) == SQLITE_OK) {
-		while (n < FH_TALLY_TRIGGERS_MAX / 2 && sqlite3_step(q) == SQLITE_ROW) {
-			snprintf(names[n], sizeof names[n], "%s", (const char *)sqlite3_column_text(q, 0));
-			sqls[n++] = strdup((const char *)sqlite3_column_text(q, 1));
-		}
-		sqlite3_finalize(q);
-	}
-	for (int i = 0; i < n; i++) {
-		if (sqls[i])
-			drop_saved(db, p, "INDEX", names[i], sqls[i]);
-		free(sqls[i]);
-	}
-	if (sqlite3_prepare_v2(db, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1",
-			       -1, &q, NULL) != SQLITE_OK)
-		return;
+	 * (UNIQUE: the load relies on them), and the tallies' triggers */
+	fh_buf where = FH_BUF_INIT;
+	fh_buf_puts(&where, "(type = 'index' AND tbl_name IN ('tenants', 'stage_history', 'party', 'party_sync',"
+			    " 'milestones') AND sql NOT LIKE 'CREATE UNIQUE%') OR (type = 'trigger' AND name IN (''");
 	for (size_t i = 0; i < NTALLIES; i++)
-		for (size_t k = 0; k < 6 && tallies[i].triggers[k]; k++) {
-			sqlite3_bind_text(q, 1, tallies[i].triggers[k], -1, SQLITE_STATIC);
-			if (sqlite3_step(q) == SQLITE_ROW)
-				drop_saved(db, p, "TRIGGER", tallies[i].triggers[k],
-					   (const char *)sqlite3_column_text(q, 0));
-			sqlite3_reset(q);
-		}
-	sqlite3_finalize(q);
+		for (size_t k = 0; k < 6 && tallies[i].triggers[k]; k++)
+			fh_buf_printf(&where, ", '%s'", tallies[i].triggers[k]);
+	fh_buf_puts(&where, "))");
+	fh_status st = where.failed ? fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"))
+				    : fh_store_set_aside(s, fh_buf_str(&where), a, err);
+	fh_buf_free(&where);
+	return st;
 }
 
-fh_status fh_tally_resume(fh_store *s, struct fh_tally_paused *p, fh_error *err)
+fh_status fh_tally_resume(fh_store *s, struct fh_set_aside *a, fh_error *err)
 {
-	fh_status st = FH_OK;
-	for (int i = 0; i < p->n; i++) {
-		if (st == FH_OK && sqlite3_exec(fh_store_db(s), p->sql[i], NULL, NULL, NULL) != SQLITE_OK)
-			st = fh_store_fail(s, err, _("counting tenants"));
-		free(p->sql[i]);
-	}
-	p->n = 0;
+	fh_status st = fh_store_put_back(s, a, err);
 	return st == FH_OK ? fh_tally_rebuild(s, err) : st;
 }

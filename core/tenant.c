@@ -563,6 +563,65 @@ static void check_text(fh_field_errors *errs, fh_tenant_field f, const char *v, 
 		fh_field_errors_add(errs, &e);
 }
 
+/* The credit code: issued on registration by civil affairs (5…), its
+ * second character the organisation type (1 social group, 2 social service
+ * org, 3 foundation, 9 other); not another tenant's (with a store). */
+static void check_credit_code(fh_store *s, const fh_tenant *t, fh_field_errors *errs)
+{
+	fh_error e;
+	if (t->credit_code[0]) {
+		if (t->reg_state == FH_REG_PREPARING)
+			PROBLEM(FH_TF_CREDIT_CODE, "%s", _("an organisation in preparation has no credit code yet; set the registration state"));
+		else if (fh_credit_code_check(t->credit_code, &e) != FH_OK)
+			fh_field_errors_add(errs, &e);
+		else if (t->credit_code[0] != '5')
+			PROBLEM(FH_TF_CREDIT_CODE, _("starts with '%c'; codes of social organisations start with 5 (civil affairs)"),
+				t->credit_code[0]);
+		else {
+			static const char want[FH_ORG_TYPE_COUNT] = { '1', '2', '3', 0 };
+			char got = t->credit_code[1];
+			const char *digit = strchr(want, got);
+			if ((unsigned)t->org_type < FH_ORG_TYPE_COUNT && want[t->org_type] && digit &&
+			    got != want[t->org_type])
+				PROBLEM(FH_TF_CREDIT_CODE, _("is the code of a %s (5%c…), not of a %s"),
+					fh_org_type_label((fh_org_type)(digit - want), true), got,
+					fh_org_type_label(t->org_type, true));
+			else if (!strchr("1239", got))
+				PROBLEM(FH_TF_CREDIT_CODE, _("second character '%c' is no organisation type (1, 2, 3 or 9)"), got);
+			else if (s) {
+				fh_error taken;
+				if (fh_tenant_code_holder(s, t->credit_code, t->id, &taken) != FH_OK)
+					fh_field_errors_add(errs, &taken);
+			}
+		}
+	} else if (t->reg_state == FH_REG_REGISTERED) {
+		PROBLEM(FH_TF_CREDIT_CODE, "%s", _("is required once registered"));
+	}
+}
+
+/* The field among the hub's service fields (hf, or read); a hub without
+ * any configured takes every field. */
+static void check_service_field(fh_store *s, const fh_tenant *t, const fh_hub_fields *hf,
+				fh_field_errors *errs)
+{
+	fh_hub_fields read;
+	if (!hf) {
+		read.n = fh_hub_service_fields(s, t->hub_id, read.names, FH_HUB_FIELDS_MAX);
+		hf = &read;
+	}
+	bool found = hf->n == 0;
+	for (size_t i = 0; i < hf->n; i++)
+		found |= strcmp(hf->names[i], t->field) == 0;
+	char list[512] = "";
+	for (size_t i = 0, used = 0; !found && i < hf->n; i++) {
+		int w = snprintf(list + used, sizeof list - used, "%s%s", i ? "、" : "", hf->names[i]);
+		if (w > 0 && (size_t)w < sizeof list - used)
+			used += (size_t)w;
+	}
+	if (!found)
+		PROBLEM(FH_TF_FIELD, _("'%s' is not a service field of this hub (%s)"), t->field, list);
+}
+
 fh_status fh_tenant_validate(fh_store *s, const fh_tenant *t, fh_field_errors *errs_out,
 			     fh_error *err)
 {
@@ -599,57 +658,10 @@ fh_status fh_tenant_validate_in(fh_store *s, const fh_tenant *t, const fh_hub_fi
 	else if (t->reg_state == FH_REG_FILED && t->org_type != FH_ORG_COMMUNITY_ORG)
 		PROBLEM(FH_TF_REG_STATE, "%s", _("only community organisations are filed (备案); others register"));
 
-	/* the credit code: issued on registration by civil affairs (5…), its
-	 * second character the organisation type (1 social group, 2 social
-	 * service org, 3 foundation, 9 other) */
+	check_credit_code(s, t, errs);
+	if (t->field[0] && s)
+		check_service_field(s, t, hf, errs);
 	fh_error e;
-	if (t->credit_code[0]) {
-		if (t->reg_state == FH_REG_PREPARING)
-			PROBLEM(FH_TF_CREDIT_CODE, "%s", _("an organisation in preparation has no credit code yet; set the registration state"));
-		else if (fh_credit_code_check(t->credit_code, &e) != FH_OK)
-			fh_field_errors_add(errs, &e);
-		else if (t->credit_code[0] != '5')
-			PROBLEM(FH_TF_CREDIT_CODE, _("starts with '%c'; codes of social organisations start with 5 (civil affairs)"),
-				t->credit_code[0]);
-		else {
-			static const char want[FH_ORG_TYPE_COUNT] = { '1', '2', '3', 0 };
-			char got = t->credit_code[1];
-			const char *digit = strchr(want, got);
-			if ((unsigned)t->org_type < FH_ORG_TYPE_COUNT && want[t->org_type] && digit &&
-			    got != want[t->org_type])
-				PROBLEM(FH_TF_CREDIT_CODE, _("is the code of a %s (5%c…), not of a %s"),
-					fh_org_type_label((fh_org_type)(digit - want), true), got,
-					fh_org_type_label(t->org_type, true));
-			else if (!strchr("1239", got))
-				PROBLEM(FH_TF_CREDIT_CODE, _("second character '%c' is no organisation type (1, 2, 3 or 9)"), got);
-			else if (s) {
-				fh_error taken;
-				if (fh_tenant_code_holder(s, t->credit_code, t->id, &taken) != FH_OK)
-					fh_field_errors_add(errs, &taken);
-			}
-		}
-	} else if (t->reg_state == FH_REG_REGISTERED) {
-		PROBLEM(FH_TF_CREDIT_CODE, "%s", _("is required once registered"));
-	}
-
-	if (t->field[0] && s) {
-		fh_hub_fields read;
-		if (!hf) {
-			read.n = fh_hub_service_fields(s, t->hub_id, read.names, FH_HUB_FIELDS_MAX);
-			hf = &read;
-		}
-		bool found = hf->n == 0; /* a hub without fields configured takes any */
-		for (size_t i = 0; i < hf->n; i++)
-			found |= strcmp(hf->names[i], t->field) == 0;
-		char list[512] = "";
-		for (size_t i = 0, used = 0; !found && i < hf->n; i++) {
-			int w = snprintf(list + used, sizeof list - used, "%s%s", i ? "、" : "", hf->names[i]);
-			if (w > 0 && (size_t)w < sizeof list - used)
-				used += (size_t)w;
-		}
-		if (!found)
-			PROBLEM(FH_TF_FIELD, _("'%s' is not a service field of this hub (%s)"), t->field, list);
-	}
 	if (t->phone[0]) {
 		char norm[24];
 		if (fh_phone_normalize(t->phone, norm, sizeof norm, &e) != FH_OK)

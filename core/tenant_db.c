@@ -365,23 +365,12 @@ static void grams_hash_bytes(fh_store *s, int bytes)
  * subquery is not flattened (OFFSET): a tenant's text is made once. */
 static fh_status write_search_from(fh_store *s, int64_t from, fh_error *err)
 {
-	sqlite3_stmt *q;
-	char *trigger = NULL;
-	if (sqlite3_prepare_v2(fh_store_db(s), "SELECT sql FROM sqlite_master WHERE type = 'trigger'"
-			       " AND name = 'tenant_search_ai'", -1, &q, NULL) != SQLITE_OK)
-		return fh_store_fail(s, err, _("reading the database"));
-	bool found = sqlite3_step(q) == SQLITE_ROW;
-	if (found)
-		trigger = strdup((const char *)sqlite3_column_text(q, 0));
-	sqlite3_finalize(q);
-	if (!found)
-		return fh_error_set(err, FH_ESTORE, "db",
-				    _("the database's schema is damaged (%s is missing); 'fuhua check' tells more"),
-				    "tenant_search_ai");
-	if (!trigger)
-		return fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
-	fh_status st = sqlite3_exec(fh_store_db(s), "DROP TRIGGER tenant_search_ai", NULL, NULL, NULL) == SQLITE_OK
-		? FH_OK : fh_store_fail(s, err, _("writing the search index"));
+	struct fh_set_aside trigger;
+	fh_status st = fh_store_set_aside(s, "type = 'trigger' AND name = 'tenant_search_ai'", &trigger, err);
+	if (st == FH_OK && trigger.n != 1)
+		st = fh_error_set(err, FH_ESTORE, "db",
+				  _("the database's schema is damaged (%s is missing); 'fuhua check' tells more"),
+				  "tenant_search_ai");
 	if (st == FH_OK)
 		st = run_from(s, "INSERT INTO tenant_search(id, hay, ascii) SELECT id, hay, fh_ascii_runs(hay) FROM"
 			      " (SELECT id, fh_search_text(name, short_name, credit_code, contact, phone) AS hay"
@@ -389,10 +378,9 @@ static fh_status write_search_from(fh_store *s, int64_t from, fh_error *err)
 	if (st == FH_OK)
 		st = run_from(s, "INSERT INTO tenant_fts(rowid, ascii) SELECT id, ascii FROM tenant_search"
 			      " WHERE id >= ?1 ORDER BY id", from, err);
-	if (st == FH_OK && sqlite3_exec(fh_store_db(s), trigger, NULL, NULL, NULL) != SQLITE_OK)
-		st = fh_store_fail(s, err, _("writing the search index"));
-	free(trigger);
-	return st;
+	fh_error later; /* after a failure, the first error is the one told */
+	fh_status pb = fh_store_put_back(s, &trigger, st == FH_OK ? err : &later);
+	return st == FH_OK ? pb : st;
 }
 
 /* The search rows (with `search_rows`) and the gram index's rows of every
