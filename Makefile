@@ -17,12 +17,12 @@ DATADIR   := $(PREFIX)/share/fuhua
 CC      ?= cc
 PKGS    := ncursesw sqlite3 yaml-0.1 libxcrypt icu-i18n
 PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lncursesw -ltinfo -lsqlite3 -lyaml -lcrypt -licui18n -licuuc -licudata)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lncursesw -ltinfo -lsqlite3 -lyaml -lcrypt -licui18n -licuuc -licudata) -pthread
 
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wformat=2 -Wno-format-nonliteral
 DEFS    := -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
            -DFH_LOCALEDIR='"$(LOCALEDIR)"' -DFH_DATADIR='"$(DATADIR)"'
-BASE_CFLAGS = -std=c11 $(WARN) $(DEFS) -Iinclude -Ibuild/gen $(PKG_CFLAGS) -MMD -MP
+BASE_CFLAGS = -std=c11 -pthread $(WARN) $(DEFS) -Iinclude -Ibuild/gen $(PKG_CFLAGS) -MMD -MP
 REL_CFLAGS  := -O2 -g
 ASAN_CFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 

@@ -159,6 +159,7 @@ struct gen {
 	struct hubinfo *hubs;
 	size_t nhubs;
 	uint64_t code_offset; /* fixed per run: codes stay unique */
+	bool beside;          /* rows made on a second core too (tenant_side.c) */
 };
 
 static fh_status fail(struct gen *g, const char *what)
@@ -305,21 +306,27 @@ static fh_stage choose_stage(uint64_t *rng)
  * rule (fh_add_months): most of those past due done a few days early, a
  * graduate's all done. One statement for all of them, in tenant order, after
  * the tenants (a statement per tenant was a fifth of the demo). */
+/* Each tenant in incubation or past it gets its hub's milestone templates
+ * as milestones, those due before today mostly done. In tenant order, so
+ * that a batch of tenants beside the load (tenant_side.c) numbers its
+ * milestones as the whole load would. */
+static const char milestones_sql[] =
+	"INSERT INTO milestones(tenant_id, track, seq, code, title, kind, due, done_on, state,"
+	" evidence, verified_by, title_en, required, min_rating, hub_id, active, updated_at, updated_by)"
+	" SELECT tid, track, seq, code, title, kind, d, CASE WHEN done THEN d - 86400 * ((tid + seq) % 20) END,"
+	"  CASE WHEN done THEN 'done' ELSE 'pending' END, CASE WHEN done THEN evidence END,"
+	"  CASE WHEN done THEN ?2 END, title_en, required, min_rating, hub, active, ?1, ?2"
+	" FROM (SELECT x.*, (grad OR (d < ?1 AND (tid * 31 + seq * 17) % 100 < 80)) AS done"
+	"  FROM (SELECT t.id AS tid, t.hub_id AS hub, t.stage = 'incubating' AS active,"
+	"   t.stage = 'graduated' AS grad, m.*, fh_add_months(t.admitted_on, m.due_months) AS d"
+	"   FROM tenants t JOIN milestone_templates m ON m.hub_id = t.hub_id"
+	"   WHERE t.stage IN ('incubating', 'graduated', 'exited')) x)"
+	" ORDER BY tid, track, seq";
+
 static fh_status add_milestones(struct gen *g)
 {
 	sqlite3_stmt *q;
-	fh_status q_rc = fh_store_stmt(g->s,
-		"INSERT INTO milestones(tenant_id, track, seq, code, title, kind, due, done_on, state,"
-		" evidence, verified_by, title_en, required, min_rating, hub_id, active, updated_at, updated_by)"
-		" SELECT tid, track, seq, code, title, kind, d, CASE WHEN done THEN d - 86400 * ((tid + seq) % 20) END,"
-		"  CASE WHEN done THEN 'done' ELSE 'pending' END, CASE WHEN done THEN evidence END,"
-		"  CASE WHEN done THEN ?2 END, title_en, required, min_rating, hub, active, ?1, ?2"
-		" FROM (SELECT x.*, (grad OR (d < ?1 AND (tid * 31 + seq * 17) % 100 < 80)) AS done"
-		"  FROM (SELECT t.id AS tid, t.hub_id AS hub, t.stage = 'incubating' AS active,"
-		"   t.stage = 'graduated' AS grad, m.*, fh_add_months(t.admitted_on, m.due_months) AS d"
-		"   FROM tenants t JOIN milestone_templates m ON m.hub_id = t.hub_id"
-		"   WHERE t.stage IN ('incubating', 'graduated', 'exited')) x)"
-		" ORDER BY tid, track, seq", &q, g->err);
+	fh_status q_rc = fh_store_stmt(g->s, milestones_sql, &q, g->err);
 	if (q_rc != FH_OK)
 		return q_rc;
 	sqlite3_bind_int64(q, 1, g->now);
@@ -604,6 +611,14 @@ static fh_status add_tenant(struct gen *g, int serial)
 	if (fh_tenant_index(g->s, id, h->id, name, short_name, has_code ? code : "", contact, phone, true,
 			    g->err) != FH_OK)
 		return g->err->code;
+	if (g->beside) {
+		struct fh_side_tenant side = {
+			.id = id, .hub_id = h->id, .admitted_on = stage >= FH_STAGE_INCUBATING ? admitted : 0,
+			.stage = fh_stage_name(stage), .name = name, .short_name = short_name,
+			.credit_code = has_code ? code : "", .contact = contact, .phone = phone,
+		};
+		fh_tenant_side_feed(g->s, &side);
+	}
 	pd.tenant = id;
 	return add_party(g, (struct hubinfo *)h, &pd);
 }
@@ -623,7 +638,7 @@ static fh_status refuse_tenants(fh_store *s, fh_error *err)
 static fh_status generate(struct gen *g, const fh_config *cfg, const fh_demo_options *opt)
 {
 	fh_status st;
-	if ((st = fh_tx_begin(g->s, g->err)) != FH_OK)
+	if ((st = fh_tx_begin_main(g->s, g->err)) != FH_OK)
 		return st;
 	sqlite3_stmt *q;
 	st = refuse_tenants(g->s, g->err); /* again inside: another session may have added some */
@@ -643,15 +658,20 @@ static fh_status generate(struct gen *g, const fh_config *cfg, const fh_demo_opt
 		if (opt->progress && (i % 1000 == 999 || i + 1 == opt->tenants))
 			opt->progress(opt->ctx, i + 1, opt->tenants);
 	}
+	bool built = false; /* the milestones, beside the load */
 	if (st == FH_OK)
+		st = fh_tenant_side_rows(g->s, &built, g->err);
+	if (st == FH_OK && !built)
 		st = add_milestones(g);
+	/* the indexes and kept counts first: the search indexes are the last
+	 * to be ready beside the load */
 	fh_error later; /* after a failure, the first error is the one told */
-	fh_status fs = fh_tenant_index_flush(g->s, st == FH_OK ? g->err : &later);
-	if (st == FH_OK)
-		st = fs;
 	fh_status rs = fh_tally_resume(g->s, &paused, st == FH_OK ? g->err : &later);
 	if (st == FH_OK)
 		st = rs;
+	fh_status fs = fh_tenant_index_flush(g->s, st == FH_OK ? g->err : &later);
+	if (st == FH_OK)
+		st = fs;
 	if (st == FH_OK)
 		st = fh_demo_spaces(g->s, &g->actor, opt->seed, g->err);
 	if (st == FH_OK)
@@ -672,9 +692,9 @@ static fh_status generate(struct gen *g, const fh_config *cfg, const fh_demo_opt
 	}
 	if (st == FH_OK) {
 		fh_buf b = FH_BUF_INIT;
-		fh_buf_printf(&b, "{\"summary\":\"%d tenants, seed %llu\",\"tenants\":%d,\"seed\":%llu}",
-			      opt->tenants, (unsigned long long)opt->seed, opt->tenants,
-			      (unsigned long long)opt->seed);
+		fh_buf_printf(&b, "{\"summary\":\"%d tenants, seed %llu\",\"tenants\":%d,\"seed\":%llu,"
+			      "\"cores\":%d}", opt->tenants, (unsigned long long)opt->seed, opt->tenants,
+			      (unsigned long long)opt->seed, built ? 2 : 1);
 		st = fh_audit_write(g->s, &g->actor, g->actor.hub_id, "demo", 0, "generate", NULL,
 				    fh_buf_str(&b), g->err);
 		fh_buf_free(&b);
@@ -705,8 +725,12 @@ fh_status fh_demo_generate(fh_store *s, const fh_config *cfg, const fh_demo_opti
 	/* a page cache the size of the data written, for the one transaction
 	 * that writes it all (the default 2 MB makes every index insert a read) */
 	sqlite3_exec(fh_store_db(s), "PRAGMA cache_size = -262144", NULL, NULL, NULL);
-	if ((st = fh_actor_system(s, "demo", &g.actor, err)) == FH_OK)
+	if ((st = fh_actor_system(s, "demo", &g.actor, err)) == FH_OK) {
+		struct fh_side_job job = { milestones_sql, g.now, g.actor.name, "milestone_templates", "milestones" };
+		g.beside = !opt->one_core && fh_tenant_side_open(s, &job);
 		st = generate(&g, cfg, opt);
+		fh_tenant_side_close(s);
+	}
 	sqlite3_exec(fh_store_db(s), "PRAGMA cache_size = -2000", NULL, NULL, NULL);
 	for (size_t i = 0; i < g.nhubs; i++)
 		fh_calendar_free(&g.hubs[i].cal);

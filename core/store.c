@@ -37,6 +37,8 @@ struct fh_store {
 	int ncache;
 	int nested;        /* savepoints inside a transaction (fh_tx_begin) */
 	int64_t deferred;  /* a bulk load's first row id (fh_store_defer) */
+	void *bulk;        /* fh_store_set_bulk */
+	void (*bulk_drop)(void *bulk);
 	uint64_t clock;
 	char setting[256];
 };
@@ -54,6 +56,19 @@ void fh_store_defer(fh_store *s, int64_t from)
 int64_t fh_store_deferred(const fh_store *s)
 {
 	return s->deferred;
+}
+
+void fh_store_set_bulk(fh_store *s, void *bulk, void (*drop)(void *bulk))
+{
+	if (s->bulk_drop)
+		s->bulk_drop(s->bulk);
+	s->bulk = bulk;
+	s->bulk_drop = drop;
+}
+
+void *fh_store_bulk(fh_store *s)
+{
+	return s->bulk;
 }
 
 const char *fh_store_path(const fh_store *s)
@@ -223,6 +238,16 @@ fh_status fh_tx_begin(fh_store *s, fh_error *err)
 	fh_status st = exec(s, "SAVEPOINT fh_nested", err);
 	if (st == FH_OK)
 		s->nested++;
+	return st;
+}
+
+fh_status fh_tx_begin_main(fh_store *s, fh_error *err)
+{
+	if (!sqlite3_get_autocommit(s->db))
+		return fh_tx_begin(s, err);
+	fh_status st = exec(s, "BEGIN", err);
+	if (st == FH_OK && (st = exec(s, "UPDATE main.settings SET value = value WHERE 0", err)) != FH_OK)
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	return st;
 }
 
@@ -409,6 +434,19 @@ static void sql_ascii_runs(sqlite3_context *c, int argc, sqlite3_value **v)
 	fh_buf_free(&b);
 }
 
+int fh_store_functions(sqlite3 *db)
+{
+	int rc = sqlite3_create_function(db, "fh_add_months", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+					 sql_add_months, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(db, "fh_ascii_runs", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+					     sql_ascii_runs, NULL, NULL);
+	for (const struct fh_module *m = fh_modules; rc == SQLITE_OK && m->name; m++)
+		if (m->sql_functions)
+			rc = m->sql_functions(db);
+	return rc;
+}
+
 static void configure_sqlite(void)
 {
 	static bool done;
@@ -420,6 +458,10 @@ static void configure_sqlite(void)
 	 * a threshold: with 1 MiB, SQLite 3.40 fails a sort that outgrows it
 	 * (CREATE INDEX, a large INSERT … SELECT) with "disk full". */
 	sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, -1);
+	/* no global count of SQLite's memory: kept under one mutex, it made
+	 * the demo's two threads wait on each other at every allocation (the
+	 * interface's figure is its connection's, fh_store_memory_used) */
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
 static fh_status open_file(const char *path, bool create, fh_store **out, fh_error *err)
@@ -449,13 +491,8 @@ static fh_status open_file(const char *path, bool create, fh_store **out, fh_err
 	}
 	sqlite3_extended_result_codes(s->db, 1);
 	sqlite3_busy_timeout(s->db, FH_STORE_BUSY_MS);
-	sqlite3_create_function(s->db, "fh_add_months", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
-				sql_add_months, NULL, NULL);
-	sqlite3_create_function(s->db, "fh_ascii_runs", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
-				sql_ascii_runs, NULL, NULL);
-	for (const struct fh_module *m = fh_modules; m->name; m++)
-		if (m->sql_functions && m->sql_functions(s->db) != SQLITE_OK)
-			st = fh_error_set(err, FH_ENOMEM, "db", "%s", _("out of memory"));
+	if (fh_store_functions(s->db) != SQLITE_OK)
+		st = fh_error_set(err, FH_ENOMEM, "db", "%s", _("out of memory"));
 	if (st != FH_OK) {
 		fh_store_close(&s);
 		return st;
@@ -491,6 +528,7 @@ void fh_store_close(fh_store **ps)
 	if (!ps || !*ps)
 		return;
 	fh_store *s = *ps;
+	fh_store_set_bulk(s, NULL, NULL);
 	for (int i = 0; i < s->ncache; i++)
 		sqlite3_finalize(s->cache[i].stmt);
 	sqlite3_close(s->db);
@@ -518,9 +556,17 @@ void fh_store_cache_kib(fh_store *s, int kib)
 	sqlite3_exec(s->db, sql, NULL, NULL, NULL);
 }
 
-int64_t fh_store_memory_used(void)
+int64_t fh_store_memory_used(fh_store *s)
 {
-	return sqlite3_memory_used();
+	static const int kinds[] = { SQLITE_DBSTATUS_CACHE_USED, SQLITE_DBSTATUS_SCHEMA_USED,
+				     SQLITE_DBSTATUS_STMT_USED };
+	int64_t sum = 0;
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+		int now = 0, high = 0;
+		if (sqlite3_db_status(s->db, kinds[i], &now, &high, 0) == SQLITE_OK)
+			sum += now;
+	}
+	return sum;
 }
 
 const char *fh_store_setting(fh_store *s, const char *key)

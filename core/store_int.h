@@ -9,6 +9,9 @@
 #include "fuhua/store.h"
 
 sqlite3 *fh_store_db(fh_store *store);
+/* Registers fuhua's SQL functions (fh_add_months, the modules') on a
+ * connection: the store's, or another the core opens beside it. */
+int fh_store_functions(sqlite3 *db);
 
 /* How long a statement waits for another session's lock before FH_EBUSY. */
 #define FH_STORE_BUSY_MS 5000
@@ -27,6 +30,11 @@ fh_status fh_store_int(fh_store *store, const char *sql, int64_t *out, fh_error 
 /* Write transactions: always BEGIN IMMEDIATE; inside one already open, a
  * savepoint (commit releases it, rollback undoes only its writes). */
 fh_status fh_tx_begin(fh_store *store, fh_error *err);
+/* The same, but an attached database stays unlocked until a statement
+ * reads it (BEGIN IMMEDIATE locks every one): the demo's, written
+ * meanwhile by another connection (tenant_side.c). Its first statement
+ * writes nothing but takes the main database's write lock at once. */
+fh_status fh_tx_begin_main(fh_store *store, fh_error *err);
 fh_status fh_tx_commit(fh_store *store, fh_error *err);
 void fh_tx_rollback(fh_store *store);
 
@@ -75,6 +83,10 @@ fh_status fh_store_put_back(fh_store *store, struct fh_set_aside *a, fh_error *e
  * one statement at its end (tenant_db.c); 0 when none is. */
 void fh_store_defer(fh_store *store, int64_t from);
 int64_t fh_store_deferred(const fh_store *store);
+/* What a module keeps for the bulk load (tenant_side.c): replaced (the
+ * old one dropped) by the next call, dropped by fh_store_close. */
+void fh_store_set_bulk(fh_store *store, void *bulk, void (*drop)(void *bulk));
+void *fh_store_bulk(fh_store *store);
 
 #define FH_SQL_SCOPE                                           \
 	"WITH RECURSIVE scope(id) AS (SELECT ?1 UNION ALL"     \

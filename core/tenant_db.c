@@ -174,7 +174,7 @@ static fh_status write_grams(fh_store *s, int64_t id, int64_t hub_id, const char
 /* The search text of a tenant: the fields separated by U+001F, so that no
  * match spans two of them; the phone's digits alone; then the initials of
  * name and short name. */
-static void build_hay(fh_buf *b, const char *name, const char *short_name, const char *credit_code,
+void fh_tenant_hay(fh_buf *b, const char *name, const char *short_name, const char *credit_code,
 		      const char *contact, const char *phone)
 {
 	char ini[1100];
@@ -222,7 +222,7 @@ static fh_status index_row(fh_store *s, int64_t id, int64_t hub_id, const char *
 	if (kr != FH_OK || (load && id >= load))
 		return kr; /* a bulk load's tenant: indexed at its end, from its row then */
 	fh_buf b = FH_BUF_INIT;
-	build_hay(&b, name, short_name, credit_code, contact, phone);
+	fh_tenant_hay(&b, name, short_name, credit_code, contact, phone);
 	if (b.failed) {
 		fh_buf_free(&b);
 		return fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
@@ -272,7 +272,7 @@ static fh_status index_row(fh_store *s, int64_t id, int64_t hub_id, const char *
 }
 
 /* fh_search_text(name, short_name, credit_code, contact, phone) and
- * fh_search_grams(text, hub_id) in SQL: build_hay and fh_tenant_grams, for
+ * fh_search_grams(text, hub_id) in SQL: fh_tenant_hay and fh_tenant_grams, for
  * the statements that index many tenants at once. */
 static const char *arg_text(sqlite3_value *v)
 {
@@ -293,7 +293,7 @@ static void sql_search_text(sqlite3_context *c, int argc, sqlite3_value **v)
 {
 	(void)argc;
 	fh_buf b = FH_BUF_INIT;
-	build_hay(&b, arg_text(v[0]), arg_text(v[1]), arg_text(v[2]), arg_text(v[3]), arg_text(v[4]));
+	fh_tenant_hay(&b, arg_text(v[0]), arg_text(v[1]), arg_text(v[2]), arg_text(v[3]), arg_text(v[4]));
 	sql_result_buf(c, &b);
 }
 
@@ -357,12 +357,12 @@ static void grams_hash_bytes(fh_store *s, int bytes)
 	sqlite3_exec(fh_store_db(s), sql, NULL, NULL, NULL);
 }
 
-/* The search rows of every tenant from id `from` on, and their trigram
- * index, a statement each. SQLite writes the rows of an INSERT … SELECT
- * into a table with a row trigger to a temporary table first (a million
- * search texts: 150 MB through a 2 MB temp cache), so the trigger that
- * keeps the trigram index is set aside for the two statements. The
- * subquery is not flattened (OFFSET): a tenant's text is made once. */
+/* The search rows of every tenant from id `from` on, in one statement.
+ * SQLite writes the rows of an INSERT … SELECT into a table with a row
+ * trigger to a temporary table first (a million search texts: 150 MB
+ * through a 2 MB temp cache), so the trigger that keeps the trigram index
+ * is set aside for it. The subquery is not flattened (OFFSET): a tenant's
+ * text is made once. */
 static fh_status write_search_from(fh_store *s, int64_t from, fh_error *err)
 {
 	struct fh_set_aside trigger;
@@ -375,19 +375,19 @@ static fh_status write_search_from(fh_store *s, int64_t from, fh_error *err)
 		st = run_from(s, "INSERT INTO tenant_search(id, hay, ascii) SELECT id, hay, fh_ascii_runs(hay) FROM"
 			      " (SELECT id, fh_search_text(name, short_name, credit_code, contact, phone) AS hay"
 			      " FROM tenants WHERE id >= ?1 ORDER BY id LIMIT -1 OFFSET 0)", from, err);
-	if (st == FH_OK)
-		st = run_from(s, "INSERT INTO tenant_fts(rowid, ascii) SELECT id, ascii FROM tenant_search"
-			      " WHERE id >= ?1 ORDER BY id", from, err);
 	fh_error later; /* after a failure, the first error is the one told */
 	fh_status pb = fh_store_put_back(s, &trigger, st == FH_OK ? err : &later);
 	return st == FH_OK ? pb : st;
 }
 
-/* The search rows (with `search_rows`) and the gram index's rows of every
- * tenant from id `from` on, in a few statements. */
-static fh_status write_index_from(fh_store *s, int64_t from, bool search_rows, fh_error *err)
+/* The trigram index (with `trigram`) and the gram index of every tenant
+ * from id `from` on, from their search rows, a statement each. */
+static fh_status write_index_from(fh_store *s, int64_t from, bool trigram, fh_error *err)
 {
-	fh_status st = search_rows ? write_search_from(s, from, err) : FH_OK;
+	fh_status st = FH_OK;
+	if (trigram)
+		st = run_from(s, "INSERT INTO tenant_fts(rowid, ascii) SELECT id, ascii FROM tenant_search"
+			      " WHERE id >= ?1 ORDER BY id", from, err);
 	grams_hash_bytes(s, 64 << 20);
 	if (st == FH_OK)
 		st = run_from(s, "INSERT INTO tenant_grams(rowid, grams) SELECT ts.id, fh_search_grams(ts.hay, t.hub_id)"
@@ -397,13 +397,23 @@ static fh_status write_index_from(fh_store *s, int64_t from, bool search_rows, f
 	return st;
 }
 
+/* The search rows, then the indexes: copied from beside the load when
+ * they were built there (tenant_side.c), else written here. */
 fh_status fh_tenant_index_flush(fh_store *s, fh_error *err)
 {
 	int64_t from = fh_store_deferred(s);
 	if (!from)
 		return FH_OK;
 	fh_store_defer(s, 0);
-	return write_index_from(s, from, true, err);
+	fh_status st = write_search_from(s, from, err);
+	bool built = false;
+	fh_error later;
+	fh_status fs = fh_tenant_side_finish(s, &built, st == FH_OK ? err : &later);
+	if (st == FH_OK)
+		st = fs;
+	if (st == FH_OK && !built)
+		st = write_index_from(s, from, true, err);
+	return st;
 }
 
 fh_status fh_tenant_index(fh_store *s, int64_t id, int64_t hub_id, const char *name, const char *short_name,
@@ -473,7 +483,7 @@ fh_status fh_tenant_check_index(fh_store *s, fh_check_report *rep, fh_error *err
 			continue;
 		}
 		fh_buf b = FH_BUF_INIT;
-		build_hay(&b, c[0], c[1], c[2], c[3], c[4]);
+		fh_tenant_hay(&b, c[0], c[1], c[2], c[3], c[4]);
 		fh_buf ascii = FH_BUF_INIT;
 		fh_text_ascii_runs(hay, &ascii);
 		const char *stored = (const char *)sqlite3_column_text(q, 8);

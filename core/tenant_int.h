@@ -37,6 +37,41 @@ fh_status fh_tenant_index(fh_store *s, int64_t id, int64_t hub_id, const char *n
 fh_status fh_tenant_index_defer(fh_store *s, fh_error *err);
 fh_status fh_tenant_index_flush(fh_store *s, fh_error *err);
 
+/* The search text of a tenant from its fields (tenant_db.c). */
+void fh_tenant_hay(fh_buf *b, const char *name, const char *short_name, const char *credit_code,
+		   const char *contact, const char *phone);
+
+/* A bulk load's derived rows made beside it, on a second core
+ * (tenant_side.c): the rows a job's statement makes from each batch of
+ * tenants, and the two search indexes. Open it before the load's
+ * transaction, which begins with fh_tx_begin_main: it opens only for a
+ * database without tenants, on a machine with two cores or more, and false
+ * says it did not (the load then makes the rows itself). Feed it every
+ * tenant the load inserts, final as inserted. In the load's transaction,
+ * fh_tenant_side_rows copies the job's rows in (*built) — or not, when
+ * anything failed beside the load (!*built, FH_OK: the load makes them) —
+ * and fh_tenant_index_flush the indexes, through fh_tenant_side_finish.
+ * Close it after the transaction (fh_store_close does too). */
+struct fh_side_job {
+	/* Run beside the load for each batch, with ?1 p1 and ?2 p2: reads
+	 * tenants(id, hub_id, stage, admitted_on) — the batch — and the table
+	 * `source` (copied from the store first), writes the table `target`,
+	 * which is copied into the store's, empty and without triggers. */
+	const char *sql;
+	int64_t p1;
+	const char *p2;
+	const char *source, *target;
+};
+struct fh_side_tenant {
+	int64_t id, hub_id, admitted_on; /* admitted_on 0: not admitted */
+	const char *stage, *name, *short_name, *credit_code, *contact, *phone;
+};
+bool fh_tenant_side_open(fh_store *s, const struct fh_side_job *job);
+void fh_tenant_side_feed(fh_store *s, const struct fh_side_tenant *t);
+fh_status fh_tenant_side_rows(fh_store *s, bool *built, fh_error *err);
+fh_status fh_tenant_side_finish(fh_store *s, bool *built, fh_error *err);
+void fh_tenant_side_close(fh_store *s);
+
 /* The gram index's tokens of a tenant of hub hub_id with search text hay
  * (the bench writes them as a raw load would). */
 void fh_tenant_grams(const char *hay, int64_t hub_id, fh_buf *out);

@@ -210,7 +210,7 @@ bool fh_screen_dump(const char *path)
 }
 
 /* The program's resident memory now, from /proc, as "VmRSS: N kB". */
-static void write_rss(const char *path)
+static void write_rss(fh_store *store, const char *path)
 {
 	FILE *in = fopen("/proc/self/status", "r"), *out = fopen(path, "w");
 	char line[256];
@@ -218,7 +218,7 @@ static void write_rss(const char *path)
 		if (strncmp(line, "VmRSS:", 6) == 0 || strncmp(line, "VmHWM:", 6) == 0)
 			fputs(line, out);
 	if (out)
-		fprintf(out, "SQLite: %lld kB\n", (long long)(fh_store_memory_used() / 1024));
+		fprintf(out, "SQLite: %lld kB\n", (long long)(fh_store_memory_used(store) / 1024));
 	if (in)
 		fclose(in);
 	if (out)
@@ -270,7 +270,7 @@ static struct fh_input script_get(struct app *app, bool *together)
 		case STEP_POLL:
 			return (struct fh_input){ FH_IN_TIMEOUT, 0 };
 		case STEP_RSS:
-			write_rss(s->path);
+			write_rss(app->store, s->path);
 			break;
 		case STEP_BYTES:
 			write_bytes(s->path);

@@ -2,6 +2,7 @@
 #ifndef FUHUA_DEMO_H
 #define FUHUA_DEMO_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "fuhua/config.h"
@@ -15,6 +16,10 @@ typedef struct fh_demo_options {
 	/* Called now and then with the tenants written so far; may be NULL. */
 	void (*progress)(void *ctx, int done, int total);
 	void *ctx;
+	/* Everything on the calling thread. Else, on a machine with two cores
+	 * or more, the search indexes and milestones are made on a second one;
+	 * the database is the same either way. */
+	bool one_core;
 } fh_demo_options;
 
 /* The password of every demo operator. */

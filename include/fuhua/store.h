@@ -50,8 +50,9 @@ int64_t fh_store_data_version(fh_store *store);
  * page cache; 2 000 unless set). The terminal interface keeps 256: its
  * screens read a page of rows through indexes, and it stays small. */
 void fh_store_cache_kib(fh_store *store, int kib);
-/* Bytes SQLite holds now (every connection): page cache, schema, statements. */
-int64_t fh_store_memory_used(void);
+/* Bytes SQLite holds now for the store's connection: page cache, schema,
+ * statements. */
+int64_t fh_store_memory_used(fh_store *store);
 
 /* Settings of the whole database (e.g. "demo"): the value, or NULL. The
  * returned string is valid until the next call on the store. */
