@@ -305,11 +305,9 @@ static fh_stage choose_stage(uint64_t *rng)
 /* The templates' milestones of every tenant admitted, due by the one month
  * rule (fh_add_months): most of those past due done a few days early, a
  * graduate's all done. One statement for all of them, in tenant order, after
- * the tenants (a statement per tenant was a fifth of the demo). */
-/* Each tenant in incubation or past it gets its hub's milestone templates
- * as milestones, those due before today mostly done. In tenant order, so
- * that a batch of tenants beside the load (tenant_side.c) numbers its
- * milestones as the whole load would. */
+ * the tenants (a statement per tenant was a fifth of the demo) — or one per
+ * batch of tenants beside the load (tenant_side.c), which numbers them as
+ * the whole load would. */
 static const char milestones_sql[] =
 	"INSERT INTO milestones(tenant_id, track, seq, code, title, kind, due, done_on, state,"
 	" evidence, verified_by, title_en, required, min_rating, hub_id, active, updated_at, updated_by)"

@@ -26,15 +26,19 @@ struct tenant {
 	int64_t id, admitted, planned_end;
 };
 
-/* Tenants in incubation at the hub, in order of their numbers. */
-static struct tenant *incubating(fh_store *s, int64_t hub, size_t *n)
+/* The first `most` tenants in incubation at the hub, in order of their
+ * numbers: their numbers from the index, then those rows only (a hub of a
+ * million-tenant demo has a hundred thousand). */
+static struct tenant *incubating(fh_store *s, int64_t hub, int most, size_t *n)
 {
 	sqlite3_stmt *q;
 	*n = 0;
-	if (fh_store_stmt(s, "SELECT id, admitted_on, planned_end FROM tenants WHERE hub_id = ?1"
-			     " AND stage = 'incubating' ORDER BY id", &q, NULL) != FH_OK)
+	if (fh_store_stmt(s, "SELECT id, admitted_on, planned_end FROM tenants WHERE id IN (SELECT id FROM tenants"
+			     " WHERE hub_id = ?1 AND stage = 'incubating' ORDER BY id LIMIT ?2) ORDER BY id", &q,
+			  NULL) != FH_OK)
 		return NULL;
 	sqlite3_bind_int64(q, 1, hub);
+	sqlite3_bind_int(q, 2, most);
 	struct tenant *t = NULL;
 	size_t cap = 0;
 	while (sqlite3_step(q) == SQLITE_ROW && fh_grow(&t, &cap, *n, sizeof *t)) {
@@ -49,12 +53,14 @@ static struct tenant *incubating(fh_store *s, int64_t hub, size_t *n)
 static fh_status allocate(fh_store *s, const fh_actor *a, struct hub_spaces *h, uint64_t *rng,
 			  fh_error *err)
 {
-	size_t nt;
-	struct tenant *t = incubating(s, h->hub, &nt);
 	int total = 0, used = 0;
 	for (size_t k = 0; k < h->nsp; k++)
 		if (fh_space_type_allocated(h->sp[k].type) && h->sp[k].type != FH_SPACE_SHOWCASE)
 			total += h->sp[k].seats;
+	/* a tenant placed takes a seat or more; room for those refused, and the
+	 * four who wait */
+	size_t nt;
+	struct tenant *t = incubating(s, h->hub, 2 * total + 64, &nt);
 	size_t i = 0, k = 0;
 	fh_status st = FH_OK;
 	int64_t today = fh_clock_day(fh_clock_now());

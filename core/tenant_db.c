@@ -175,7 +175,7 @@ static fh_status write_grams(fh_store *s, int64_t id, int64_t hub_id, const char
  * match spans two of them; the phone's digits alone; then the initials of
  * name and short name. */
 void fh_tenant_hay(fh_buf *b, const char *name, const char *short_name, const char *credit_code,
-		      const char *contact, const char *phone)
+		   const char *contact, const char *phone)
 {
 	char ini[1100];
 	const char *parts[] = { name, short_name, credit_code, contact, phone };
@@ -331,17 +331,24 @@ int fh_tenant_sql_functions(sqlite3 *db)
 	return rc;
 }
 
-/* One statement over the tenants from id `from` (?1) on. */
-static fh_status run_from(fh_store *s, const char *sql, int64_t from, fh_error *err)
+/* One statement on db over the tenants from id `from` (?1) on: SQLite's
+ * result code. */
+static int run_on(sqlite3 *db, const char *sql, int64_t from)
 {
 	sqlite3_stmt *q = NULL;
-	int rc = sqlite3_prepare_v2(fh_store_db(s), sql, -1, &q, NULL);
+	int rc = sqlite3_prepare_v2(db, sql, -1, &q, NULL);
 	if (rc == SQLITE_OK) {
 		sqlite3_bind_int64(q, 1, from);
 		rc = sqlite3_step(q);
 	}
 	sqlite3_finalize(q);
-	return rc == SQLITE_DONE ? FH_OK : fh_store_fail(s, err, _("writing the search index"));
+	return rc == SQLITE_DONE ? SQLITE_OK : rc == SQLITE_OK ? SQLITE_ERROR : rc;
+}
+
+static fh_status run_from(fh_store *s, const char *sql, int64_t from, fh_error *err)
+{
+	return run_on(fh_store_db(s), sql, from) == SQLITE_OK ? FH_OK
+							      : fh_store_fail(s, err, _("writing the search index"));
 }
 
 /* How many bytes of new tokens the gram index holds in memory before it
@@ -350,11 +357,25 @@ static fh_status run_from(fh_store *s, const char *sql, int64_t from, fh_error *
  * trigram index, with its positions, is no faster with more). The key
  * ('hashsize') is older than SQLite 3.40 but not documented: if a library
  * refuses it, the load is only slower. */
-static void grams_hash_bytes(fh_store *s, int bytes)
+static void grams_hash_bytes(sqlite3 *db, int bytes)
 {
 	char sql[120];
 	snprintf(sql, sizeof sql, "INSERT INTO tenant_grams(tenant_grams, rank) VALUES('hashsize', %d)", bytes);
-	sqlite3_exec(fh_store_db(s), sql, NULL, NULL, NULL);
+	sqlite3_exec(db, sql, NULL, NULL, NULL);
+}
+
+int fh_tenant_index_rows(sqlite3 *db, int64_t from, bool trigram)
+{
+	int rc = SQLITE_OK;
+	if (trigram)
+		rc = run_on(db, "INSERT INTO tenant_fts(rowid, ascii) SELECT id, ascii FROM tenant_search"
+			    " WHERE id >= ?1 ORDER BY id", from);
+	grams_hash_bytes(db, 64 << 20);
+	if (rc == SQLITE_OK)
+		rc = run_on(db, "INSERT INTO tenant_grams(rowid, grams) SELECT ts.id, fh_search_grams(ts.hay, t.hub_id)"
+			    " FROM tenant_search ts JOIN tenants t ON t.id = ts.id WHERE ts.id >= ?1 ORDER BY ts.id", from);
+	grams_hash_bytes(db, 1 << 20);
+	return rc;
 }
 
 /* The search rows of every tenant from id `from` on, in one statement.
@@ -380,21 +401,10 @@ static fh_status write_search_from(fh_store *s, int64_t from, fh_error *err)
 	return st == FH_OK ? pb : st;
 }
 
-/* The trigram index (with `trigram`) and the gram index of every tenant
- * from id `from` on, from their search rows, a statement each. */
 static fh_status write_index_from(fh_store *s, int64_t from, bool trigram, fh_error *err)
 {
-	fh_status st = FH_OK;
-	if (trigram)
-		st = run_from(s, "INSERT INTO tenant_fts(rowid, ascii) SELECT id, ascii FROM tenant_search"
-			      " WHERE id >= ?1 ORDER BY id", from, err);
-	grams_hash_bytes(s, 64 << 20);
-	if (st == FH_OK)
-		st = run_from(s, "INSERT INTO tenant_grams(rowid, grams) SELECT ts.id, fh_search_grams(ts.hay, t.hub_id)"
-			      " FROM tenant_search ts JOIN tenants t ON t.id = ts.id WHERE ts.id >= ?1 ORDER BY ts.id",
-			      from, err);
-	grams_hash_bytes(s, 1 << 20);
-	return st;
+	return fh_tenant_index_rows(fh_store_db(s), from, trigram) == SQLITE_OK
+		       ? FH_OK : fh_store_fail(s, err, _("writing the search index"));
 }
 
 /* The search rows, then the indexes: copied from beside the load when

@@ -10,8 +10,8 @@
  *
  *   rows   the job's table (the milestones), made batch by batch as the
  *          load hands its tenants over; ready soon after its last tenant;
- *   index  the tenants' search text, and from it, once the rows are done,
- *          the two indexes, each in one statement.
+ *   index  the tenants' search rows, and from them, once the rows are
+ *          done, the two indexes, each in one statement.
  *
  * The load's connection attaches both files before its transaction, which
  * it begins locking the store only (fh_tx_begin_main), and reads each only
@@ -86,10 +86,10 @@ static int exec(sqlite3 *db, const char *sql)
 
 /* ---- the thread ------------------------------------------------------------------ */
 
-/* One tenant of a chunk: its search text into the index file's feed, its
- * stage and dates into the rows file's tenants. */
-static int take_tenant(struct side *sd, const char **p, sqlite3_stmt *feed, sqlite3_stmt *tenant,
-		       fh_buf *hay)
+/* One tenant of a chunk: its search row and hub into the index file, its
+ * stage and dates into the rows file. */
+static int take_tenant(struct side *sd, const char **p, sqlite3_stmt *const feed[2], sqlite3_stmt *tenant,
+		       fh_buf *hay, fh_buf *ascii)
 {
 	int64_t num[3]; /* id, hub, admitted */
 	memcpy(num, *p, sizeof num);
@@ -99,15 +99,21 @@ static int take_tenant(struct side *sd, const char **p, sqlite3_stmt *feed, sqli
 		f[k] = *p;
 		*p += strlen(*p) + 1;
 	}
-	hay->len = 0;
+	hay->len = ascii->len = 0;
 	fh_tenant_hay(hay, f[1], f[2], f[3], f[4], f[5]);
-	if (hay->failed)
+	fh_text_ascii_runs(fh_buf_str(hay), ascii);
+	if (hay->failed || ascii->failed)
 		return SQLITE_NOMEM;
-	sqlite3_bind_int64(feed, 1, num[0]);
-	sqlite3_bind_int64(feed, 2, num[1]);
-	sqlite3_bind_text(feed, 3, fh_buf_str(hay), (int)hay->len, SQLITE_STATIC);
-	int rc = sqlite3_step(feed) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(sd->index.db);
-	sqlite3_reset(feed);
+	sqlite3_bind_int64(feed[0], 1, num[0]);
+	sqlite3_bind_text(feed[0], 2, fh_buf_str(hay), (int)hay->len, SQLITE_STATIC);
+	sqlite3_bind_text(feed[0], 3, fh_buf_str(ascii), (int)ascii->len, SQLITE_STATIC);
+	sqlite3_bind_int64(feed[1], 1, num[0]);
+	sqlite3_bind_int64(feed[1], 2, num[1]);
+	int rc = SQLITE_OK;
+	for (int k = 0; k < 2 && rc == SQLITE_OK; k++) {
+		rc = sqlite3_step(feed[k]) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(sd->index.db);
+		sqlite3_reset(feed[k]);
+	}
 	if (rc != SQLITE_OK || !tenant)
 		return rc;
 	sqlite3_bind_int64(tenant, 1, num[0]);
@@ -140,25 +146,30 @@ static int run_job(struct side *sd)
 static int take_chunks(struct side *sd, const struct chunk *c)
 {
 	bool job = sd->job.sql != NULL;
-	sqlite3_stmt *feed = NULL, *tenant = NULL;
+	sqlite3_stmt *feed[2] = { NULL, NULL }, *tenant = NULL;
 	int rc = exec(sd->index.db, "BEGIN");
 	if (rc == SQLITE_OK && job)
 		rc = exec(sd->rows.db, "BEGIN");
 	if (rc == SQLITE_OK)
-		rc = sqlite3_prepare_v2(sd->index.db, "INSERT INTO feed(id, hub_id, hay) VALUES(?1, ?2, ?3)", -1,
-					&feed, NULL);
+		rc = sqlite3_prepare_v2(sd->index.db, "INSERT INTO tenant_search(id, hay, ascii) VALUES(?1, ?2, ?3)",
+					-1, &feed[0], NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(sd->index.db, "INSERT INTO tenants(id, hub_id) VALUES(?1, ?2)", -1, &feed[1],
+					NULL);
 	if (rc == SQLITE_OK && job)
 		rc = sqlite3_prepare_v2(sd->rows.db, "INSERT INTO tenants(id, hub_id, stage, admitted_on)"
 					" VALUES(?1, ?2, ?3, ?4)", -1, &tenant, NULL);
-	fh_buf hay = FH_BUF_INIT;
+	fh_buf hay = FH_BUF_INIT, ascii = FH_BUF_INIT;
 	for (; rc == SQLITE_OK && c; c = c->next) {
 		const char *p = fh_buf_str(&c->rec);
 		for (int i = 0; rc == SQLITE_OK && i < c->n; i++)
-			rc = take_tenant(sd, &p, feed, tenant, &hay);
+			rc = take_tenant(sd, &p, feed, tenant, &hay, &ascii);
 	}
-	sqlite3_finalize(feed);
+	sqlite3_finalize(feed[0]);
+	sqlite3_finalize(feed[1]);
 	sqlite3_finalize(tenant);
 	fh_buf_free(&hay);
+	fh_buf_free(&ascii);
 	if (rc == SQLITE_OK && job)
 		rc = run_job(sd);
 	if (rc == SQLITE_OK && job)
@@ -172,18 +183,15 @@ static int take_chunks(struct side *sd, const struct chunk *c)
 	return rc;
 }
 
-/* The two indexes from the feed, a statement each, as the load makes them
- * on one core (tenant_db.c); then the gram index's default memory back, so
- * that the copied settings hold it. */
+/* The two indexes, from the search rows, as the load makes them on one
+ * core (in one transaction: FTS5 writes a segment at every statement of
+ * one otherwise). */
 static int build_indexes(sqlite3 *db)
 {
-	return exec(db, "BEGIN;"
-			"INSERT INTO tenant_fts(rowid, ascii) SELECT id, fh_ascii_runs(hay) FROM feed ORDER BY id;"
-			"INSERT INTO tenant_grams(tenant_grams, rank) VALUES('hashsize', 67108864);"
-			"INSERT INTO tenant_grams(rowid, grams) SELECT id, fh_search_grams(hay, hub_id) FROM feed"
-			" ORDER BY id;"
-			"INSERT INTO tenant_grams(tenant_grams, rank) VALUES('hashsize', 1048576);"
-			"COMMIT");
+	int rc = exec(db, "BEGIN");
+	if (rc == SQLITE_OK)
+		rc = fh_tenant_index_rows(db, 0, true);
+	return rc == SQLITE_OK ? exec(db, "COMMIT") : rc;
 }
 
 static void part_ready(struct side *sd, struct part *p)
@@ -365,9 +373,9 @@ bool fh_tenant_side_open(fh_store *s, const struct fh_side_job *job)
 	if (rc == SQLITE_OK)
 		rc = part_open(s, &sd->index, "fh_index");
 	if (rc == SQLITE_OK)
-		rc = exec(sd->index.db, "CREATE TABLE feed(id INTEGER PRIMARY KEY, hub_id INTEGER, hay TEXT)");
+		rc = exec(sd->index.db, "CREATE TABLE tenants(id INTEGER PRIMARY KEY, hub_id INTEGER)");
 	if (rc == SQLITE_OK)
-		rc = copy_schema(s, sd->index.db, "name IN ('tenant_fts', 'tenant_grams')", 2);
+		rc = copy_schema(s, sd->index.db, "name IN ('tenant_search', 'tenant_fts', 'tenant_grams')", 3);
 	if (rc == SQLITE_OK)
 		rc = rows_schema(s, sd);
 	if (rc != SQLITE_OK || pthread_create(&sd->thread, NULL, side_main, sd) != 0) {
