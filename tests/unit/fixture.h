@@ -3,7 +3,11 @@
 #ifndef FUHUA_TEST_FIXTURE_H
 #define FUHUA_TEST_FIXTURE_H
 
+#include <sqlite3.h>
+
 #include "helpers.h"
+
+#include "../../core/store_int.h"
 
 #include "fuhua/config.h"
 #include "fuhua/hub.h"
@@ -26,6 +30,17 @@ static inline int fixture_open(const char *name, const char *now, fh_store **st,
 			 fh_actor_system(*st, "test", actor, &err) == FH_OK ? 0 : -1;
 	fh_config_free(&cfg);
 	return rc;
+}
+
+/* The one integer a query of the store answers (asserted). */
+static inline int64_t fixture_count(fh_store *st, const char *sql)
+{
+	sqlite3_stmt *q;
+	assert_int_equal(sqlite3_prepare_v2(fh_store_db(st), sql, -1, &q, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+	int64_t n = sqlite3_column_int64(q, 0);
+	sqlite3_finalize(q);
+	return n;
 }
 
 /* A tenant of hub `hub_code` taken in and admitted today, with a credit code

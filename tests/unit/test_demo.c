@@ -4,23 +4,11 @@
  * database or switched-off foreign keys behind. When the work beside the
  * load fails, the load makes the rows itself. */
 #include <dirent.h>
-#include <sqlite3.h>
 
 #include "fixture.h"
 
-#include "../../core/store_int.h"
 #include "../../core/tenant_int.h"
 #include "fuhua/demo.h"
-
-static int64_t count_sql(fh_store *st, const char *sql)
-{
-	sqlite3_stmt *q;
-	assert_int_equal(sqlite3_prepare_v2(fh_store_db(st), sql, -1, &q, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
-	int64_t n = sqlite3_column_int64(q, 0);
-	sqlite3_finalize(q);
-	return n;
-}
 
 /* Files of the test's directory whose name holds "-side-". */
 static int side_files(void)
@@ -37,8 +25,8 @@ static int side_files(void)
 /* The store as it is after a load: foreign keys on, nothing attached. */
 static void assert_left_clean(fh_store *st)
 {
-	assert_int_equal(count_sql(st, "PRAGMA foreign_keys"), 1);
-	assert_int_equal(count_sql(st, "SELECT count(*) FROM pragma_database_list WHERE name LIKE 'fh\\_%' ESCAPE '\\'"),
+	assert_int_equal(fixture_count(st, "PRAGMA foreign_keys"), 1);
+	assert_int_equal(fixture_count(st, "SELECT count(*) FROM pragma_database_list WHERE name LIKE 'fh\\_%' ESCAPE '\\'"),
 			 0);
 	assert_int_equal(side_files(), 0);
 }
@@ -66,7 +54,7 @@ static int64_t differ(fh_store *st, const char *what)
 	snprintf(b, sizeof b, what, "other", "other");
 	snprintf(sql, sizeof sql, "SELECT (SELECT count(*) FROM (%s EXCEPT %s)) + (SELECT count(*) FROM (%s EXCEPT %s))",
 		 a, b, b, a);
-	return count_sql(st, sql);
+	return fixture_count(st, sql);
 }
 
 static void test_two_cores_make_the_same_database(void **state)
@@ -85,7 +73,7 @@ static void test_two_cores_make_the_same_database(void **state)
 	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
 	assert_int_equal(sqlite3_column_int(q, 0), 1);
 	sqlite3_finalize(q);
-	assert_int_equal(count_sql(one, "SELECT count(*) FROM audit WHERE entity = 'demo' AND new LIKE '%\"cores\":1}'"),
+	assert_int_equal(fixture_count(one, "SELECT count(*) FROM audit WHERE entity = 'demo' AND new LIKE '%\"cores\":1}'"),
 			 1);
 	assert_left_clean(two);
 	assert_left_clean(one);
@@ -97,13 +85,13 @@ static void test_two_cores_make_the_same_database(void **state)
 		 "CREATE VIRTUAL TABLE temp.grams_main USING fts5vocab(main, tenant_grams, instance);"
 		 "CREATE VIRTUAL TABLE temp.grams_other USING fts5vocab(other, tenant_grams, instance);", tmpdir());
 	assert_int_equal(sqlite3_exec(fh_store_db(two), attach, NULL, NULL, NULL), SQLITE_OK);
-	assert_true(count_sql(two, "SELECT count(*) FROM milestones") > 20000);
-	assert_int_equal(count_sql(two, "SELECT count(*) FROM tenant_search"), 20000);
+	assert_true(fixture_count(two, "SELECT count(*) FROM milestones") > 20000);
+	assert_int_equal(fixture_count(two, "SELECT count(*) FROM tenant_search"), 20000);
 	assert_int_equal(differ(two, "SELECT * FROM %s.milestones"), 0);
 	assert_int_equal(differ(two, "SELECT * FROM %s.tenants"), 0);
 	assert_int_equal(differ(two, "SELECT * FROM %s.tenant_search"), 0);
-	assert_true(count_sql(two, "SELECT count(*) FROM temp.fts_main") > 100000);
-	assert_true(count_sql(two, "SELECT count(*) FROM temp.grams_main") > 100000);
+	assert_true(fixture_count(two, "SELECT count(*) FROM temp.fts_main") > 100000);
+	assert_true(fixture_count(two, "SELECT count(*) FROM temp.grams_main") > 100000);
 	assert_int_equal(differ(two, "SELECT * FROM temp.fts_%s"), 0);
 	assert_int_equal(differ(two, "SELECT * FROM temp.grams_%s"), 0);
 	/* the index against its rows, and a search through it */
@@ -111,8 +99,8 @@ static void test_two_cores_make_the_same_database(void **state)
 				      "INSERT INTO tenant_fts(tenant_fts, rank) VALUES('integrity-check', 1);"
 				      "INSERT INTO tenant_grams(tenant_grams) VALUES('integrity-check')",
 				      NULL, NULL, NULL), SQLITE_OK);
-	assert_int_equal(count_sql(two, "SELECT count(*) FROM tenant_fts WHERE tenant_fts MATCH '\"138\"'"),
-			 count_sql(two, "SELECT count(*) FROM tenant_search WHERE instr(ascii, '138') > 0"));
+	assert_int_equal(fixture_count(two, "SELECT count(*) FROM tenant_fts WHERE tenant_fts MATCH '\"138\"'"),
+			 fixture_count(two, "SELECT count(*) FROM tenant_search WHERE instr(ascii, '138') > 0"));
 	sqlite3_exec(fh_store_db(two), "DETACH other", NULL, NULL, NULL);
 	fh_check_report rep;
 	fh_error err;
@@ -150,7 +138,7 @@ static void test_failure_beside_the_load(void **state)
 	built = true;
 	assert_int_equal(fh_tenant_side_finish(st, &built, &err), FH_OK);
 	assert_false(built);
-	assert_int_equal(count_sql(st, "SELECT count(*) FROM milestones"), 0);
+	assert_int_equal(fixture_count(st, "SELECT count(*) FROM milestones"), 0);
 	fh_tx_rollback(st);
 	fh_tenant_side_close(st);
 	assert_left_clean(st);

@@ -50,12 +50,7 @@ static int teardown(void **s)
 
 static int64_t count_sql(const char *sql)
 {
-	sqlite3_stmt *q;
-	assert_int_equal(sqlite3_prepare_v2(fh_store_db(st), sql, -1, &q, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
-	int64_t n = sqlite3_column_int64(q, 0);
-	sqlite3_finalize(q);
-	return n;
+	return fixture_count(st, sql);
 }
 
 static int checked_problems(void)
