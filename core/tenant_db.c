@@ -331,14 +331,15 @@ int fh_tenant_sql_functions(sqlite3 *db)
 	return rc;
 }
 
-/* One statement on db over the tenants from id `from` (?1) on: SQLite's
- * result code. */
-static int run_on(sqlite3 *db, const char *sql, int64_t from)
+/* One statement on db over the tenants from id `from` (?1) to `to` (?2):
+ * SQLite's result code. */
+static int run_on(sqlite3 *db, const char *sql, int64_t from, int64_t to)
 {
 	sqlite3_stmt *q = NULL;
 	int rc = sqlite3_prepare_v2(db, sql, -1, &q, NULL);
 	if (rc == SQLITE_OK) {
 		sqlite3_bind_int64(q, 1, from);
+		sqlite3_bind_int64(q, 2, to);
 		rc = sqlite3_step(q);
 	}
 	sqlite3_finalize(q);
@@ -347,7 +348,7 @@ static int run_on(sqlite3 *db, const char *sql, int64_t from)
 
 static fh_status run_from(fh_store *s, const char *sql, int64_t from, fh_error *err)
 {
-	return run_on(fh_store_db(s), sql, from) == SQLITE_OK ? FH_OK
+	return run_on(fh_store_db(s), sql, from, INT64_MAX) == SQLITE_OK ? FH_OK
 							      : fh_store_fail(s, err, _("writing the search index"));
 }
 
@@ -364,16 +365,18 @@ static void grams_hash_bytes(sqlite3 *db, int bytes)
 	sqlite3_exec(db, sql, NULL, NULL, NULL);
 }
 
-int fh_tenant_index_rows(sqlite3 *db, int64_t from, bool trigram)
+int fh_tenant_index_rows(sqlite3 *db, int64_t from, int64_t to, unsigned which)
 {
 	int rc = SQLITE_OK;
-	if (trigram)
+	if (which & FH_INDEX_TRIGRAM)
 		rc = run_on(db, "INSERT INTO tenant_fts(rowid, ascii) SELECT id, ascii FROM tenant_search"
-			    " WHERE id >= ?1 ORDER BY id", from);
+			    " WHERE id BETWEEN ?1 AND ?2 ORDER BY id", from, to);
+	if (rc != SQLITE_OK || !(which & FH_INDEX_GRAMS))
+		return rc;
 	grams_hash_bytes(db, 64 << 20);
-	if (rc == SQLITE_OK)
-		rc = run_on(db, "INSERT INTO tenant_grams(rowid, grams) SELECT ts.id, fh_search_grams(ts.hay, t.hub_id)"
-			    " FROM tenant_search ts JOIN tenants t ON t.id = ts.id WHERE ts.id >= ?1 ORDER BY ts.id", from);
+	rc = run_on(db, "INSERT INTO tenant_grams(rowid, grams) SELECT ts.id, fh_search_grams(ts.hay, t.hub_id)"
+		    " FROM tenant_search ts JOIN tenants t ON t.id = ts.id WHERE ts.id BETWEEN ?1 AND ?2"
+		    " ORDER BY ts.id", from, to);
 	grams_hash_bytes(db, 1 << 20);
 	return rc;
 }
@@ -401,9 +404,9 @@ static fh_status write_search_from(fh_store *s, int64_t from, fh_error *err)
 	return st == FH_OK ? pb : st;
 }
 
-static fh_status write_index_from(fh_store *s, int64_t from, bool trigram, fh_error *err)
+static fh_status write_index_from(fh_store *s, int64_t from, unsigned which, fh_error *err)
 {
-	return fh_tenant_index_rows(fh_store_db(s), from, trigram) == SQLITE_OK
+	return fh_tenant_index_rows(fh_store_db(s), from, INT64_MAX, which) == SQLITE_OK
 		       ? FH_OK : fh_store_fail(s, err, _("writing the search index"));
 }
 
@@ -422,7 +425,7 @@ fh_status fh_tenant_index_flush(fh_store *s, fh_error *err)
 	if (st == FH_OK)
 		st = fs;
 	if (st == FH_OK && !built)
-		st = write_index_from(s, from, true, err);
+		st = write_index_from(s, from, FH_INDEX_TRIGRAM | FH_INDEX_GRAMS, err);
 	return st;
 }
 
@@ -454,7 +457,7 @@ fh_status fh_tenant_reindex_all(fh_store *s, fh_error *err)
 fh_status fh_tenant_after_migrate(fh_store *s, int from, fh_error *err)
 {
 	if (from < 8) { /* the gram index's tokens took the hub; migration 8 emptied it */
-		fh_status st = write_index_from(s, 0, false, err);
+		fh_status st = write_index_from(s, 0, FH_INDEX_GRAMS, err);
 		if (st != FH_OK)
 			return st;
 	}

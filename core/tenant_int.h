@@ -37,11 +37,13 @@ fh_status fh_tenant_index(fh_store *s, int64_t id, int64_t hub_id, const char *n
 fh_status fh_tenant_index_defer(fh_store *s, fh_error *err);
 fh_status fh_tenant_index_flush(fh_store *s, fh_error *err);
 
-/* The trigram index (with `trigram`) and the gram index of every tenant
- * from id `from` on, from the search rows and tenants' hubs of database db
- * (the store's, or one made beside a load), a statement each: SQLite's
- * result code. */
-int fh_tenant_index_rows(sqlite3 *db, int64_t from, bool trigram);
+/* The trigram index and/or the gram index (`which`) of every tenant with
+ * an id from `from` to `to`, from the search rows and tenants' hubs of database db (the
+ * store's, or one made beside a load), a statement each: SQLite's result
+ * code. */
+#define FH_INDEX_TRIGRAM 1u
+#define FH_INDEX_GRAMS 2u
+int fh_tenant_index_rows(sqlite3 *db, int64_t from, int64_t to, unsigned which);
 
 /* The search text of a tenant from its fields (tenant_db.c). */
 void fh_tenant_hay(fh_buf *b, const char *name, const char *short_name, const char *credit_code,

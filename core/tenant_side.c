@@ -38,6 +38,8 @@
 
 /* Tenants handed over at a time: a chunk is about a megabyte. */
 #define SIDE_CHUNK 8192
+/* Tenants whose trigram index the thread writes at a time while it waits. */
+#define SIDE_SLICE 65536
 
 struct chunk {
 	struct chunk *next;
@@ -89,10 +91,11 @@ static int exec(sqlite3 *db, const char *sql)
 /* One tenant of a chunk: its search row and hub into the index file, its
  * stage and dates into the rows file. */
 static int take_tenant(struct side *sd, const char **p, sqlite3_stmt *const feed[2], sqlite3_stmt *tenant,
-		       fh_buf *hay, fh_buf *ascii)
+		       fh_buf *hay, fh_buf *ascii, int64_t *id)
 {
 	int64_t num[3]; /* id, hub, admitted */
 	memcpy(num, *p, sizeof num);
+	*id = num[0];
 	const char *f[6]; /* stage, name, short name, credit code, contact, phone */
 	*p += sizeof num;
 	for (int k = 0; k < 6; k++) {
@@ -143,7 +146,7 @@ static int run_job(struct side *sd)
 }
 
 /* A batch of chunks, a transaction in each file. */
-static int take_chunks(struct side *sd, const struct chunk *c)
+static int take_chunks(struct side *sd, const struct chunk *c, int64_t *fed)
 {
 	bool job = sd->job.sql != NULL;
 	sqlite3_stmt *feed[2] = { NULL, NULL }, *tenant = NULL;
@@ -160,10 +163,11 @@ static int take_chunks(struct side *sd, const struct chunk *c)
 		rc = sqlite3_prepare_v2(sd->rows.db, "INSERT INTO tenants(id, hub_id, stage, admitted_on)"
 					" VALUES(?1, ?2, ?3, ?4)", -1, &tenant, NULL);
 	fh_buf hay = FH_BUF_INIT, ascii = FH_BUF_INIT;
+	int64_t last = *fed;
 	for (; rc == SQLITE_OK && c; c = c->next) {
 		const char *p = fh_buf_str(&c->rec);
 		for (int i = 0; rc == SQLITE_OK && i < c->n; i++)
-			rc = take_tenant(sd, &p, feed, tenant, &hay, &ascii);
+			rc = take_tenant(sd, &p, feed, tenant, &hay, &ascii, &last);
 	}
 	sqlite3_finalize(feed[0]);
 	sqlite3_finalize(feed[1]);
@@ -179,19 +183,27 @@ static int take_chunks(struct side *sd, const struct chunk *c)
 	if (rc != SQLITE_OK) {
 		exec(sd->rows.db, "ROLLBACK");
 		exec(sd->index.db, "ROLLBACK");
+	} else {
+		*fed = last;
 	}
 	return rc;
 }
 
-/* The two indexes, from the search rows, as the load makes them on one
- * core (in one transaction: FTS5 writes a segment at every statement of
- * one otherwise). */
-static int build_indexes(sqlite3 *db)
+/* The trigram index of the search rows with ids from `from` to `to`, and
+ * with `grams` the gram index of all, as the load makes them on one core,
+ * in a transaction (FTS5 writes a segment at every statement of one
+ * otherwise). */
+static int build_indexes(sqlite3 *db, int64_t from, int64_t to, bool grams)
 {
 	int rc = exec(db, "BEGIN");
 	if (rc == SQLITE_OK)
-		rc = fh_tenant_index_rows(db, 0, true);
-	return rc == SQLITE_OK ? exec(db, "COMMIT") : rc;
+		rc = fh_tenant_index_rows(db, from, to, FH_INDEX_TRIGRAM);
+	if (rc == SQLITE_OK && grams)
+		rc = fh_tenant_index_rows(db, 0, INT64_MAX, FH_INDEX_GRAMS);
+	if (rc == SQLITE_OK)
+		return exec(db, "COMMIT");
+	exec(db, "ROLLBACK");
+	return rc;
 }
 
 static void part_ready(struct side *sd, struct part *p)
@@ -205,25 +217,34 @@ static void part_ready(struct side *sd, struct part *p)
 }
 
 /* The thread: takes whatever has been handed over, until the load is done;
- * the rows are then ready, and the indexes made. */
+ * the rows are then ready, and the indexes made. While it waits for more,
+ * it writes the trigram index of what it has, a slice at a time (the rows
+ * of later chunks wait a slice at most). */
 static void *side_main(void *arg)
 {
 	struct side *sd = arg;
+	int64_t fed = 0, indexed = 0; /* the last ids in the index file, in its trigram index */
 	for (;;) {
 		pthread_mutex_lock(&sd->mu);
-		while (!sd->queue && !sd->done)
+		while (!sd->queue && !sd->done && !(sd->rc == SQLITE_OK && fed - indexed >= SIDE_SLICE))
 			pthread_cond_wait(&sd->more, &sd->mu);
 		struct chunk *taken = sd->queue;
 		sd->queue = sd->last = NULL;
+		bool done = sd->done;
 		pthread_mutex_unlock(&sd->mu);
-		if (!taken)
+		if (taken) {
+			if (sd->rc == SQLITE_OK)
+				sd->rc = take_chunks(sd, taken, &fed);
+			chunks_free(taken);
+		} else if (!done) {
+			sd->rc = build_indexes(sd->index.db, indexed + 1, indexed + SIDE_SLICE, false);
+			indexed += SIDE_SLICE;
+		} else {
 			break;
-		if (sd->rc == SQLITE_OK)
-			sd->rc = take_chunks(sd, taken);
-		chunks_free(taken);
+		}
 	}
 	part_ready(sd, &sd->rows);
-	sd->index_rc = sd->rc == SQLITE_OK ? build_indexes(sd->index.db) : sd->rc;
+	sd->index_rc = sd->rc == SQLITE_OK ? build_indexes(sd->index.db, indexed + 1, INT64_MAX, true) : sd->rc;
 	part_ready(sd, &sd->index);
 	return NULL;
 }
