@@ -40,6 +40,7 @@ if [ -n "${FUHUA_BENCH_SCALE:-}" ]; then
 	search_usual_city_p95_ms|search, usual keystrokes, city (ms)|—
 	search_usual_street_p95_ms|search, usual keystrokes, street (ms)|—
 	demo_s|demo generation (s)|7.5 / 27 / 396
+	demo_one_core_s|anchor: the same demo on one core (s)|—
 	rss_mb|resident memory, worst screen (MB)|—
 	EOF
 	rm -rf "$T"

@@ -10,8 +10,10 @@
  *
  *   rows   the job's table (the milestones), made batch by batch as the
  *          load hands its tenants over; ready soon after its last tenant;
- *   index  the tenants' search rows, and from them, once the rows are
- *          done, the two indexes, each in one statement.
+ *   index  the tenants' search rows, and from them the two indexes, with
+ *          the load's own statements (fh_tenant_index_rows): the trigram
+ *          index a slice at a time while the thread waits for tenants, the
+ *          rest once the rows are done.
  *
  * The load's connection attaches both files before its transaction, which
  * it begins locking the store only (fh_tx_begin_main), and reads each only
@@ -476,7 +478,7 @@ fh_status fh_tenant_side_rows(fh_store *s, bool *built, fh_error *err)
 	if (!sd || !sd->running || !sd->job.sql)
 		return FH_OK;
 	wait_for(sd, &sd->rows);
-	if (sd->rc != SQLITE_OK || sd->lost || sd->filling) /* the load makes them */
+	if (sd->rc != SQLITE_OK || sd->lost) /* the load makes them */
 		return FH_OK;
 	fh_status st = copy_in(s, &sd->rows, sd->job.target, false, err);
 	*built = sd->rows.built = st == FH_OK;
@@ -514,7 +516,7 @@ fh_status fh_tenant_side_finish(fh_store *s, bool *built, fh_error *err)
 		return FH_OK;
 	wait_for(sd, &sd->index);
 	stop_thread(sd);
-	if (sd->index_rc != SQLITE_OK || sd->lost || sd->filling) /* the load makes them */
+	if (sd->index_rc != SQLITE_OK || sd->lost) /* the load makes them */
 		return FH_OK;
 	fh_status st = copy_indexes(s, sd, err);
 	*built = sd->index.built = st == FH_OK;
