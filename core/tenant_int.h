@@ -38,9 +38,9 @@ fh_status fh_tenant_index_defer(fh_store *s, fh_error *err);
 fh_status fh_tenant_index_flush(fh_store *s, fh_error *err);
 
 /* The trigram index and/or the gram index (`which`) of every tenant with
- * an id from `from` to `to`, from the search rows and tenants' hubs of database db (the
- * store's, or one made beside a load), a statement each: SQLite's result
- * code. */
+ * an id from `from` to `to`, from the search rows and the tenants' hubs of
+ * database db (the store's, or one made beside a load), a statement each:
+ * SQLite's result code. */
 #define FH_INDEX_TRIGRAM 1u
 #define FH_INDEX_GRAMS 2u
 int fh_tenant_index_rows(sqlite3 *db, int64_t from, int64_t to, unsigned which);
