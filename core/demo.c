@@ -487,6 +487,104 @@ static bool choose_party(uint64_t *rng, const struct hubinfo *h, struct party_de
 	return d->form != FH_PARTY_BRANCH && pick(rng, 100) < 85;
 }
 
+/* A tenant's row as generated, for insert_tenant. */
+struct demo_row {
+	const struct hubinfo *h;
+	fh_org_type type;
+	fh_stage stage;
+	const char *name, *short_name, *reg, *code, *field, *legal, *contact, *phone, *address;
+	const char *founded, *rated, *exit_reason; /* code, rated, exit_reason: NULL for none */
+	int staff, volunteers, rating;
+	int64_t since, admitted; /* admitted: 0 before incubation */
+	const struct party_demo *pd;
+};
+
+static fh_status insert_tenant(struct gen *g, const struct demo_row *r, int64_t *id)
+{
+	sqlite3_stmt *q;
+	fh_status q_rc = fh_store_stmt(g->s,
+		"INSERT INTO tenants(hub_id, name, short_name, org_type, reg_state, credit_code, field,"
+		" legal_rep, contact, phone, address, staff, volunteers, founded, stage, stage_since,"
+		" admitted_on, planned_end, rating, party_org, party_members, instructor_id,"
+		" updated_at, updated_by, rating_date, exit_reason, party_fallback, name_key)"
+		" VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,"
+		" ?25, ?26, ?27, ?28)", &q,
+		g->err);
+	if (q_rc != FH_OK)
+		return q_rc;
+	sqlite3_bind_int64(q, 1, r->h->id);
+	sqlite3_bind_text(q, 2, r->name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(q, 3, r->short_name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(q, 4, fh_org_type_name(r->type), -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 5, r->reg, -1, SQLITE_STATIC);
+	fh_bind_text(q, 6, r->code);
+	fh_bind_text(q, 7, r->field);
+	sqlite3_bind_text(q, 8, r->legal, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(q, 9, r->contact, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(q, 10, r->phone, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(q, 11, r->address, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(q, 12, r->staff);
+	sqlite3_bind_int(q, 13, r->volunteers);
+	sqlite3_bind_text(q, 14, r->founded, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(q, 15, fh_stage_name(r->stage), -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, 16, r->since);
+	if (r->admitted) {
+		sqlite3_bind_int64(q, 17, r->admitted);
+		sqlite3_bind_int64(q, 18, r->admitted + (int64_t)r->h->term * MONTH);
+	}
+	sqlite3_bind_int(q, 19, r->rating);
+	sqlite3_bind_text(q, 20, fh_party_org_name(r->pd->form), -1, SQLITE_STATIC);
+	sqlite3_bind_int(q, 21, r->pd->members);
+	if (r->pd->instructor)
+		sqlite3_bind_int64(q, 22, r->pd->instructor);
+	sqlite3_bind_int64(q, 23, g->now);
+	sqlite3_bind_text(q, 24, g->actor.name, -1, SQLITE_TRANSIENT);
+	fh_bind_text(q, 25, r->rated);
+	fh_bind_text(q, 26, r->exit_reason);
+	sqlite3_bind_int(q, 27, r->pd->fallback);
+	unsigned char key[FH_TENANT_NAME_KEY_MAX];
+	sqlite3_bind_blob(q, 28, key, (int)fh_collate_key(r->name, key, sizeof key), SQLITE_STATIC);
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	*id = sqlite3_last_insert_rowid(fh_store_db(g->s));
+	return rc == SQLITE_DONE ? FH_OK : fail(g, _("writing tenants"));
+}
+
+/* After the tenant's row: its first history line, its search row (deferred
+ * to the load's end) and, with a second core, its hand-over there. */
+static fh_status follow_up(struct gen *g, const struct fh_side_tenant *t, int64_t applied)
+{
+	sqlite3_stmt *q;
+	fh_store_stmt(g->s,
+		"INSERT INTO stage_history(tenant_id, from_stage, to_stage, at, operator)"
+		" VALUES(?1, NULL, 'applied', ?2, ?3)", &q, g->err);
+	if (!q)
+		return g->err->code;
+	sqlite3_bind_int64(q, 1, t->id);
+	sqlite3_bind_int64(q, 2, applied);
+	sqlite3_bind_text(q, 3, g->actor.name, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return fail(g, _("writing tenants"));
+	if (fh_tenant_index(g->s, t->id, t->hub_id, t->name, t->short_name, t->credit_code, t->contact, t->phone,
+			    true, g->err) != FH_OK)
+		return g->err->code;
+	if (g->beside)
+		fh_tenant_side_feed(g->s, t);
+	return FH_OK;
+}
+
+/* The service field of a kind of work, if the hub's configuration has it;
+ * else the hub's last one. */
+static const char *hub_field(const struct hubinfo *h, const char *field)
+{
+	for (size_t i = 0; i < h->nfields; i++)
+		if (strcmp(h->fields[i], field) == 0)
+			return field;
+	return h->nfields ? h->fields[h->nfields - 1] : NULL;
+}
+
 static fh_status add_tenant(struct gen *g, int serial)
 {
 	uint64_t *rng = &g->rng;
@@ -526,99 +624,32 @@ static fh_status add_tenant(struct gen *g, int serial)
 	struct party_demo pd = { .admitted = admitted, .legal = legal,
 				 .registered = has_code && stage >= FH_STAGE_INCUBATING };
 	bool instructed = choose_party(rng, h, &pd);
-
-	sqlite3_stmt *q;
-	fh_status q_rc = fh_store_stmt(g->s,
-		"INSERT INTO tenants(hub_id, name, short_name, org_type, reg_state, credit_code, field,"
-		" legal_rep, contact, phone, address, staff, volunteers, founded, stage, stage_since,"
-		" admitted_on, planned_end, rating, party_org, party_members, instructor_id,"
-		" updated_at, updated_by, rating_date, exit_reason, party_fallback, name_key)"
-		" VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,"
-		" ?25, ?26, ?27, ?28)", &q,
-		g->err);
-	if (q_rc != FH_OK)
-		return q_rc;
-	char founded[16];
+	char founded[16], rated[16];
 	fh_clock_format_date(applied - (int64_t)pick(rng, 3 * 365) * DAY, founded, sizeof founded);
-	sqlite3_bind_int64(q, 1, h->id);
-	sqlite3_bind_text(q, 2, name, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(q, 3, short_name, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(q, 4, fh_org_type_name(type), -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 5, reg, -1, SQLITE_STATIC);
-	if (has_code)
-		sqlite3_bind_text(q, 6, code, -1, SQLITE_TRANSIENT);
-	/* only the service fields the hub's configuration has */
-	const char *field = works[w].field;
-	bool known = false;
-	for (size_t i = 0; i < h->nfields; i++)
-		known |= strcmp(h->fields[i], field) == 0;
-	if (!known)
-		field = h->nfields ? h->fields[h->nfields - 1] : NULL;
-	fh_bind_text(q, 7, field);
-	sqlite3_bind_text(q, 8, legal, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(q, 9, contact, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(q, 10, phone, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(q, 11, address, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(q, 12, 1 + pick(rng, 30));
-	sqlite3_bind_int(q, 13, pick(rng, 200));
-	sqlite3_bind_text(q, 14, founded, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(q, 15, fh_stage_name(stage), -1, SQLITE_STATIC);
-	sqlite3_bind_int64(q, 16, since);
-	if (stage >= FH_STAGE_INCUBATING) {
-		sqlite3_bind_int64(q, 17, admitted);
-		sqlite3_bind_int64(q, 18, admitted + (int64_t)h->term * MONTH);
-	}
+	struct demo_row r = { .h = h, .type = type, .stage = stage, .name = name, .short_name = short_name,
+			      .reg = reg, .code = has_code ? code : NULL, .field = hub_field(h, works[w].field),
+			      .legal = legal, .contact = contact, .phone = phone, .address = address,
+			      .founded = founded, .since = since, .pd = &pd,
+			      .admitted = stage >= FH_STAGE_INCUBATING ? admitted : 0 };
+	r.staff = 1 + pick(rng, 30);
+	r.volunteers = pick(rng, 200);
 	/* only registered organisations are rated (等级评估), with a date */
-	int rating = !has_code ? 0 : stage == FH_STAGE_GRADUATED ? 2 + pick(rng, 3)
-		     : pick(rng, 6) == 0 ? 3 : 0;
-	sqlite3_bind_int(q, 19, rating);
-	sqlite3_bind_text(q, 20, fh_party_org_name(pd.form), -1, SQLITE_STATIC);
-	sqlite3_bind_int(q, 21, pd.members);
+	r.rating = !has_code ? 0 : stage == FH_STAGE_GRADUATED ? 2 + pick(rng, 3) : pick(rng, 6) == 0 ? 3 : 0;
 	pd.instructor = instructed ? h->instructor[pick(&g->party_rng, 3) == 0] : 0;
-	if (pd.instructor)
-		sqlite3_bind_int64(q, 22, pd.instructor);
-	sqlite3_bind_int64(q, 23, g->now);
-	sqlite3_bind_text(q, 24, g->actor.name, -1, SQLITE_TRANSIENT);
-	char rated[16];
-	if (rating)
-		sqlite3_bind_text(q, 25, fh_clock_format_date(since - 30 * DAY > applied ? since - 30 * DAY : applied,
-							       rated, sizeof rated), -1, SQLITE_TRANSIENT);
+	if (r.rating)
+		r.rated = fh_clock_format_date(since - 30 * DAY > applied ? since - 30 * DAY : applied, rated,
+					       sizeof rated);
 	if (stage == FH_STAGE_EXITED)
-		sqlite3_bind_text(q, 26, exit_reasons[pick(rng, COUNT(exit_reasons))], -1, SQLITE_STATIC);
-	sqlite3_bind_int(q, 27, pd.fallback);
-	unsigned char key[FH_TENANT_NAME_KEY_MAX];
-	sqlite3_bind_blob(q, 28, key, (int)fh_collate_key(name, key, sizeof key), SQLITE_STATIC);
-	int rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE)
-		return fail(g, _("writing tenants"));
-	int64_t id = sqlite3_last_insert_rowid(fh_store_db(g->s));
-
-	fh_store_stmt(g->s,
-		"INSERT INTO stage_history(tenant_id, from_stage, to_stage, at, operator)"
-		" VALUES(?1, NULL, 'applied', ?2, ?3)", &q, g->err);
-	if (!q)
-		return g->err->code;
-	sqlite3_bind_int64(q, 1, id);
-	sqlite3_bind_int64(q, 2, applied);
-	sqlite3_bind_text(q, 3, g->actor.name, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE)
-		return fail(g, _("writing tenants"));
-	if (fh_tenant_index(g->s, id, h->id, name, short_name, has_code ? code : "", contact, phone, true,
-			    g->err) != FH_OK)
-		return g->err->code;
-	if (g->beside) {
-		struct fh_side_tenant side = {
-			.id = id, .hub_id = h->id, .admitted_on = stage >= FH_STAGE_INCUBATING ? admitted : 0,
-			.stage = fh_stage_name(stage), .name = name, .short_name = short_name,
-			.credit_code = has_code ? code : "", .contact = contact, .phone = phone,
-		};
-		fh_tenant_side_feed(g->s, &side);
-	}
+		r.exit_reason = exit_reasons[pick(rng, COUNT(exit_reasons))];
+	int64_t id = 0;
+	fh_status st = insert_tenant(g, &r, &id);
+	struct fh_side_tenant t = { .id = id, .hub_id = h->id, .admitted_on = r.admitted,
+				    .stage = fh_stage_name(stage), .name = name, .short_name = short_name,
+				    .credit_code = has_code ? code : "", .contact = contact, .phone = phone };
+	if (st == FH_OK)
+		st = follow_up(g, &t, applied);
 	pd.tenant = id;
-	return add_party(g, (struct hubinfo *)h, &pd);
+	return st == FH_OK ? add_party(g, (struct hubinfo *)h, &pd) : st;
 }
 
 /* The demo writes only into a database without tenants. */

@@ -13,11 +13,19 @@
 #include "fuhua/error.h"
 #include "fuhua/store.h"
 
+/* An SQL function fuhua's statements call (deterministic, UTF-8). */
+struct fh_sql_function {
+	const char *name;
+	int args;
+	void (*fn)(sqlite3_context *c, int argc, sqlite3_value **v);
+};
+
 struct fh_module {
 	const char *name;
-	/* Registers the SQL functions the module's statements call, on every
-	 * connection the store opens (before migrating); may be NULL. */
-	int (*sql_functions)(sqlite3 *db);
+	/* The SQL functions the module's statements call, registered on
+	 * every connection the store opens (before migrating) and on those
+	 * the core opens beside it; ends with { NULL }; may be NULL. */
+	const struct fh_sql_function *sql_functions;
 	/* After migrating from schema `from` to the latest; may be NULL. */
 	fh_status (*after_migrate)(fh_store *store, int from, fh_error *err);
 	/* For `fuhua check`: the module's derived rows against their sources,

@@ -434,16 +434,26 @@ static void sql_ascii_runs(sqlite3_context *c, int argc, sqlite3_value **v)
 	fh_buf_free(&b);
 }
 
+static const struct fh_sql_function store_functions[] = {
+	{ "fh_add_months", 2, sql_add_months },
+	{ "fh_ascii_runs", 1, sql_ascii_runs },
+	{ NULL, 0, NULL },
+};
+
+static int register_functions(sqlite3 *db, const struct fh_sql_function *f)
+{
+	int rc = SQLITE_OK;
+	for (; rc == SQLITE_OK && f && f->name; f++)
+		rc = sqlite3_create_function(db, f->name, f->args, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, f->fn,
+					     NULL, NULL);
+	return rc;
+}
+
 int fh_store_functions(sqlite3 *db)
 {
-	int rc = sqlite3_create_function(db, "fh_add_months", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
-					 sql_add_months, NULL, NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function(db, "fh_ascii_runs", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
-					     sql_ascii_runs, NULL, NULL);
+	int rc = register_functions(db, store_functions);
 	for (const struct fh_module *m = fh_modules; rc == SQLITE_OK && m->name; m++)
-		if (m->sql_functions)
-			rc = m->sql_functions(db);
+		rc = register_functions(db, m->sql_functions);
 	return rc;
 }
 

@@ -321,15 +321,11 @@ fh_status fh_tenant_index_defer(fh_store *s, fh_error *err)
 	return st;
 }
 
-int fh_tenant_sql_functions(sqlite3 *db)
-{
-	int rc = sqlite3_create_function(db, "fh_search_text", 5, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
-					 sql_search_text, NULL, NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function(db, "fh_search_grams", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
-					     sql_search_grams, NULL, NULL);
-	return rc;
-}
+const struct fh_sql_function fh_tenant_sql_functions[] = {
+	{ "fh_search_text", 5, sql_search_text },
+	{ "fh_search_grams", 2, sql_search_grams },
+	{ NULL, 0, NULL },
+};
 
 /* One statement on db over the tenants from id `from` (?1) to `to` (?2):
  * SQLite's result code. */

@@ -6,6 +6,7 @@
 
 #include "fuhua/tenant.h"
 #include "fuhua/buf.h"
+#include "modules.h"
 
 
 /* The columns fh_tenant_read() expects, for "SELECT " FH_SQL_TENANT_COLS
@@ -114,8 +115,8 @@ fh_status fh_tenant_reindex_all(fh_store *s, fh_error *err);
  * search rows when a migration asked for it with the setting 'reindex'. */
 fh_status fh_tenant_after_migrate(fh_store *s, int from, fh_error *err);
 /* fh_search_text() and fh_search_grams() in SQL (tenant_db.c), for the
- * statements that index many tenants at once. */
-int fh_tenant_sql_functions(sqlite3 *db);
+ * statements that index many tenants at once; ends with { NULL }. */
+extern const struct fh_sql_function fh_tenant_sql_functions[];
 /* The tenant module's part of `fuhua check` (modules.c): every tenant has
  * its search row and it holds what the tenant's fields give; no search row
  * without a tenant; the full-text index is sound. */

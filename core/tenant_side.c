@@ -55,7 +55,6 @@ struct part {
 	const char *alias; /* attached to the store's connection as */
 	bool attached;
 	bool ready;        /* the thread is done with it (under mu) */
-	bool built;        /* copied into the store's */
 };
 
 struct side {
@@ -481,7 +480,7 @@ fh_status fh_tenant_side_rows(fh_store *s, bool *built, fh_error *err)
 	if (sd->rc != SQLITE_OK || sd->lost) /* the load makes them */
 		return FH_OK;
 	fh_status st = copy_in(s, &sd->rows, sd->job.target, false, err);
-	*built = sd->rows.built = st == FH_OK;
+	*built = st == FH_OK;
 	return st;
 }
 
@@ -519,7 +518,7 @@ fh_status fh_tenant_side_finish(fh_store *s, bool *built, fh_error *err)
 	if (sd->index_rc != SQLITE_OK || sd->lost) /* the load makes them */
 		return FH_OK;
 	fh_status st = copy_indexes(s, sd, err);
-	*built = sd->index.built = st == FH_OK;
+	*built = st == FH_OK;
 	return st;
 }
 
