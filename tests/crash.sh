@@ -13,15 +13,16 @@ for delay in 0.05 0.2 0.4 0.7 1.0 1.5; do
 	before=$(count)
 	"$FUHUA" tenant import "$C/big.csv" --hub ja --db "$cdb" > /dev/null 2>&1 &
 	imp=$!
-	( while :; do "$FUHUA" tenant edit 1 --notes "写入中" --db "$cdb" > /dev/null 2>&1; done ) &
+	# each writer loop in a process group of its own (setsid, util-linux),
+	# so that one kill takes the loop and the fuhua it is running
+	setsid sh -c 'while :; do "$0" tenant edit 1 --notes "写入中" --db "$1" > /dev/null 2>&1; done' "$FUHUA" "$cdb" &
 	w1=$!
-	( while :; do "$FUHUA" tenant edit 2 --notes "写入中" --db "$cdb" > /dev/null 2>&1; done ) &
+	setsid sh -c 'while :; do "$0" tenant edit 2 --notes "写入中" --db "$1" > /dev/null 2>&1; done' "$FUHUA" "$cdb" &
 	w2=$!
 	sleep "$delay"
 	if kill -0 "$imp" 2> /dev/null; then during=$((during + 1)); else after=$((after + 1)); fi
 	kill -9 "$imp" 2> /dev/null
-	kill -9 "$w1" "$w2" 2> /dev/null
-	pkill -9 -f "fuhua tenant edit .* --db $cdb" 2> /dev/null
+	kill -9 -"$w1" -"$w2" 2> /dev/null
 	wait "$imp" "$w1" "$w2" 2> /dev/null
 	kills=$((kills + 1))
 	now=$(count)
