@@ -98,7 +98,7 @@ say "make test: $summary ($secs s)"
 say "README: make run (in tmux, until the login screen)"
 start=$(date +%s)
 tmux -L fuhua-fresh -f /dev/null new-session -d -s run -x 100 -y 30 \
-	"$work/enter 'cd fuhua && make run' > /dev/null 2> $work/run.err; echo fuhua-exited-\$?; sleep 600"
+	"$work/enter 'cd fuhua && make run'; echo fuhua-exited-\$?; sleep 600"
 shown=no
 i=0
 while [ $i -lt 1800 ]; do # up to 15 minutes: the build and its packages come first
@@ -112,7 +112,7 @@ while [ $i -lt 1800 ]; do # up to 15 minutes: the build and its packages come fi
 	i=$((i + 1))
 done
 secs=$(($(date +%s) - start))
-[ $shown = yes ] || { cat "$work/run.screen" "$work/run.err" >&2; die "make run: no login screen after $secs s"; }
+[ $shown = yes ] || { cat "$work/run.screen" >&2; die "make run: no login screen after $secs s"; }
 tmux -L fuhua-fresh send-keys -t run C-d
 i=0
 until grep -q 'fuhua-exited-0' "$work/run.screen" || [ $i -ge 100 ]; do
