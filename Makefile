@@ -202,4 +202,4 @@ clean:
 # keep the objects of the pattern-built programs (fuzz targets, unit tests)
 .SECONDARY: $(call objs,$(FUZZ),$(CORE_SRC)) $(patsubst %.c,$(ASAN)/%.o,$(UNIT_SRC))
 
--include $(shell find build -name '*.d' 2>/dev/null)
+-include $(shell find $(REL) $(ASAN) $(FUZZ) -name '*.d' -type f 2>/dev/null)
