@@ -435,7 +435,7 @@ static void party_bench(fh_store *s, const fh_actor *admin, int tenants)
 		bool more;
 		double a = now_ms();
 		fh_party_coverage(s, admin, 0, false, &c, &n, &err);
-		fh_party_references(s, admin->hub_id, refs, FH_COVERAGE_REFS_MAX);
+		fh_party_references(s, admin->hub_id, refs, FH_COVERAGE_REFS_MAX, &nr, &err);
 		fh_party_list(s, admin, 0, FH_PL_UNCOVERED, 500, &rows, &nr, &more, &err);
 		ms[i] = now_ms() - a;
 		free(c);

@@ -112,22 +112,29 @@ fh_status fh_booking_conflict(fh_store *s, int64_t space, int64_t starts, int64_
 	return fh_error_set(err, FH_ECONFLICT, "time", "%s", what);
 }
 
-/* Minutes the tenant holds in the week of `t`, booking `except` aside. */
-static int week_minutes(fh_store *s, int64_t tenant, int64_t t, int64_t except)
+/* Minutes the tenant holds in the week of `t`, booking `except` aside, in
+ * *minutes: FH_OK, or the database's error (the cap is then not checked:
+ * the booking is refused). */
+static fh_status week_minutes(fh_store *s, int64_t tenant, int64_t t, int64_t except, int *minutes,
+			      fh_error *err)
 {
 	sqlite3_stmt *q;
-	if (fh_store_stmt(s, "SELECT coalesce(sum(ends - starts), 0) / 60 FROM bookings"
-			     " WHERE tenant_id = ?1 AND state IN ('pending','confirmed')"
-			     " AND starts >= ?2 AND starts < ?3 AND id != ?4", &q, NULL) != FH_OK)
-		return 0;
+	*minutes = 0;
+	fh_status st = fh_store_stmt(s, "SELECT coalesce(sum(ends - starts), 0) / 60 FROM bookings"
+				     " WHERE tenant_id = ?1 AND state IN ('pending','confirmed')"
+				     " AND starts >= ?2 AND starts < ?3 AND id != ?4", &q, err);
+	if (st != FH_OK)
+		return st;
 	int64_t w = fh_week_start(t);
 	sqlite3_bind_int64(q, 1, tenant);
 	sqlite3_bind_int64(q, 2, w);
 	sqlite3_bind_int64(q, 3, w + WEEK);
 	sqlite3_bind_int64(q, 4, except);
-	int m = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int(q, 0) : 0;
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		*minutes = sqlite3_column_int(q, 0);
 	sqlite3_reset(q);
-	return m;
+	return rc == SQLITE_ROW ? FH_OK : fh_store_fail(s, err, _("reading bookings"));
 }
 
 struct ctx {
@@ -148,7 +155,10 @@ static fh_status date_free(fh_store *s, const struct ctx *c, int64_t tenant, int
 		return fh_error_set(err, FH_ECONFLICT, "date", _("the hub is closed on %s (a day off)"),
 				    fh_space_date(fh_clock_day(starts), d));
 	if (tenant && c->rules.max_hours_week) {
-		int held = week_minutes(s, tenant, starts, except), asked = (int)((ends - starts) / 60);
+		int held, asked = (int)((ends - starts) / 60);
+		fh_status st = week_minutes(s, tenant, starts, except, &held, err);
+		if (st != FH_OK)
+			return st;
 		if (held + asked > c->rules.max_hours_week * 60)
 			return fh_error_set(err, FH_ECONFLICT, "time",
 					    _("%s has booked %d:%02d hours in the week of %s; %d:%02d more would pass the cap of %d hours a week"),
@@ -316,14 +326,15 @@ fh_status fh_booking_add(fh_store *s, const fh_actor *actor, const fh_booking_re
 	memset(res, 0, sizeof *res);
 	struct ctx c;
 	char title[FH_BOOKING_TITLE_MAX * 4 + 1];
-	fh_status st = prepare(s, actor, r, &c, title, sizeof title, err);
-	if (st == FH_OK && (st = fh_tx_begin(s, err)) == FH_OK) {
+	fh_status st = fh_tx_begin(s, err);
+	if (st != FH_OK)
+		return st;
+	/* the room, the tenant's stage, the rules and the calendar are read
+	 * under the write lock, with what is in the way */
+	st = prepare(s, actor, r, &c, title, sizeof title, err);
+	if (st == FH_OK)
 		st = book_dates(s, actor, r, &c, title, res, err);
-		if (st == FH_OK)
-			st = fh_tx_commit(s, err);
-		else
-			fh_tx_rollback(s);
-	}
+	st = fh_tx_end(s, st, err);
 	fh_calendar_free(&c.cal);
 	if (st != FH_OK)
 		memset(res, 0, sizeof *res);
@@ -355,21 +366,7 @@ static fh_status set_state(fh_store *s, const fh_actor *actor, const fh_booking 
 		     b->title, err);
 }
 
-/* set_state in a transaction of its own. */
-static fh_status commit_state(fh_store *s, const fh_actor *actor, const fh_booking *b, fh_booking_state to,
-			      const char *action, fh_error *err)
-{
-	fh_status st = fh_tx_begin(s, err);
-	if (st != FH_OK)
-		return st;
-	st = set_state(s, actor, b, to, action, err);
-	if (st == FH_OK)
-		return fh_tx_commit(s, err);
-	fh_tx_rollback(s);
-	return st;
-}
-
-fh_status fh_booking_cancel(fh_store *s, const fh_actor *actor, int64_t id, fh_error *err)
+static fh_status cancel_locked(fh_store *s, const fh_actor *actor, int64_t id, fh_error *err)
 {
 	fh_booking b;
 	fh_status st = fh_booking_get(s, actor, id, &b, err);
@@ -377,10 +374,16 @@ fh_status fh_booking_cancel(fh_store *s, const fh_actor *actor, int64_t id, fh_e
 		return st;
 	if (b.state == FH_BOOKING_CANCELLED)
 		return fh_error_set(err, FH_ECONFLICT, "booking", _("booking no. %lld is already cancelled"), (long long)id);
-	return commit_state(s, actor, &b, FH_BOOKING_CANCELLED, "cancel", err);
+	return set_state(s, actor, &b, FH_BOOKING_CANCELLED, "cancel", err);
 }
 
-fh_status fh_booking_approve(fh_store *s, const fh_actor *actor, int64_t id, fh_error *err)
+fh_status fh_booking_cancel(fh_store *s, const fh_actor *actor, int64_t id, fh_error *err)
+{
+	fh_status st = fh_tx_begin(s, err);
+	return st != FH_OK ? st : fh_tx_end(s, cancel_locked(s, actor, id, err), err);
+}
+
+static fh_status approve_locked(fh_store *s, const fh_actor *actor, int64_t id, fh_error *err)
 {
 	fh_booking b;
 	fh_status st = fh_booking_get(s, actor, id, &b, err);
@@ -391,10 +394,16 @@ fh_status fh_booking_approve(fh_store *s, const fh_actor *actor, int64_t id, fh_
 	if (b.state != FH_BOOKING_PENDING)
 		return fh_error_set(err, FH_ECONFLICT, "booking", _("booking no. %lld is not waiting for approval"),
 				    (long long)id);
-	return commit_state(s, actor, &b, FH_BOOKING_CONFIRMED, "approve", err);
+	return set_state(s, actor, &b, FH_BOOKING_CONFIRMED, "approve", err);
 }
 
-fh_status fh_booking_retry(fh_store *s, const fh_actor *actor, int64_t id, fh_error *err)
+fh_status fh_booking_approve(fh_store *s, const fh_actor *actor, int64_t id, fh_error *err)
+{
+	fh_status st = fh_tx_begin(s, err);
+	return st != FH_OK ? st : fh_tx_end(s, approve_locked(s, actor, id, err), err);
+}
+
+static fh_status retry_locked(fh_store *s, const fh_actor *actor, int64_t id, struct ctx *c, fh_error *err)
 {
 	fh_booking b;
 	fh_status st = fh_booking_get(s, actor, id, &b, err);
@@ -405,24 +414,61 @@ fh_status fh_booking_retry(fh_store *s, const fh_actor *actor, int64_t id, fh_er
 				    (long long)id);
 	fh_booking_req r = { .space_id = b.space_id, .tenant_id = b.tenant_id, .starts = b.starts,
 			     .ends = b.ends, .title = b.title, .weeks = 1 };
-	struct ctx c;
 	char title[FH_BOOKING_TITLE_MAX * 4 + 1];
-	if ((st = prepare(s, actor, &r, &c, title, sizeof title, err)) != FH_OK) {
-		fh_calendar_free(&c.cal);
+	int64_t blocker;
+	if ((st = prepare(s, actor, &r, c, title, sizeof title, err)) != FH_OK ||
+	    (st = date_free(s, c, b.tenant_id, b.starts, b.ends, b.id, &blocker, err)) != FH_OK)
 		return st;
-	}
-	if ((st = fh_tx_begin(s, err)) == FH_OK) {
-		int64_t blocker;
-		st = date_free(s, &c, b.tenant_id, b.starts, b.ends, b.id, &blocker, err);
-		if (st == FH_OK)
-			st = set_state(s, actor, &b, c.sp.approval ? FH_BOOKING_PENDING : FH_BOOKING_CONFIRMED,
-				       "retry", err);
-		if (st == FH_OK)
-			st = fh_tx_commit(s, err);
-		else
-			fh_tx_rollback(s);
-	}
+	return set_state(s, actor, &b, c->sp.approval ? FH_BOOKING_PENDING : FH_BOOKING_CONFIRMED, "retry", err);
+}
+
+fh_status fh_booking_retry(fh_store *s, const fh_actor *actor, int64_t id, fh_error *err)
+{
+	struct ctx c = { 0 };
+	fh_status st = fh_tx_begin(s, err);
+	if (st != FH_OK)
+		return st;
+	st = fh_tx_end(s, retry_locked(s, actor, id, &c, err), err);
 	fh_calendar_free(&c.cal);
+	return st;
+}
+
+fh_status fh_booking_ahead(fh_store *s, int64_t tenant, int64_t from, int *n, fh_error *err)
+{
+	sqlite3_stmt *q;
+	*n = 0;
+	fh_status st = fh_store_stmt(s, "SELECT count(*) FROM bookings WHERE tenant_id = ?1 AND starts >= ?2"
+				     " AND state IN ('pending','confirmed','skipped')", &q, err);
+	if (st != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, tenant);
+	sqlite3_bind_int64(q, 2, from);
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		*n = sqlite3_column_int(q, 0);
+	sqlite3_reset(q);
+	return rc == SQLITE_ROW ? FH_OK : fh_store_fail(s, err, _("reading bookings"));
+}
+
+fh_status fh_booking_cancel_tenant(fh_store *s, const fh_actor *actor, int64_t tenant, int64_t from,
+				   int *cancelled, fh_error *err)
+{
+	fh_booking *rows = NULL;
+	size_t n = 0;
+	*cancelled = 0;
+	sqlite3_stmt *q;
+	fh_status st = fh_store_stmt(s, "SELECT " BOOKING_COLS " WHERE b.tenant_id = ?1 AND b.starts >= ?2"
+				     " AND b.state IN ('pending','confirmed','skipped') ORDER BY b.starts, b.id", &q, err);
+	if (st != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, tenant);
+	sqlite3_bind_int64(q, 2, from);
+	if ((st = fh_store_rows(s, q, &rows, &n, sizeof *rows, booking_read, _("reading bookings"), err)) != FH_OK)
+		return st;
+	for (size_t i = 0; st == FH_OK && i < n; i++)
+		if ((st = set_state(s, actor, &rows[i], FH_BOOKING_CANCELLED, "cancel", err)) == FH_OK)
+			(*cancelled)++;
+	free(rows);
 	return st;
 }
 
@@ -473,17 +519,23 @@ fh_status fh_booking_get(fh_store *s, const fh_actor *actor, int64_t id, fh_book
 	if (rc == SQLITE_ROW)
 		booking_read(q, out);
 	sqlite3_reset(q);
-	if (rc == SQLITE_DONE || (rc == SQLITE_ROW && fh_actor_scope(s, actor, out->hub_id, NULL) != FH_OK))
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return fh_store_fail(s, err, _("reading bookings"));
+	fh_status scope = rc == SQLITE_ROW ? fh_actor_scope(s, actor, out->hub_id, err) : FH_EDENIED;
+	if (scope == FH_EDENIED)
 		return fh_error_set(err, FH_ENOTFOUND, "booking", _("no booking no. %lld in your scope"), (long long)id);
-	return rc == SQLITE_ROW ? FH_OK : fh_store_fail(s, err, _("reading bookings"));
+	return scope;
 }
 
-int fh_booking_holder_from(fh_store *s, int64_t space, int64_t day, char *holder, size_t size)
+fh_status fh_booking_holder_from(fh_store *s, int64_t space, int64_t day, int *held, char *holder, size_t size,
+				 fh_error *err)
 {
 	sqlite3_stmt *q;
-	if (fh_store_stmt(s, "SELECT " BOOKING_COLS " WHERE b.space_id = ?1 AND b.starts >= ?2"
-			     " AND b.state IN ('pending','confirmed') ORDER BY b.starts LIMIT 1", &q, NULL) != FH_OK)
-		return -1;
+	*held = 0;
+	fh_status st = fh_store_stmt(s, "SELECT " BOOKING_COLS " WHERE b.space_id = ?1 AND b.starts >= ?2"
+				     " AND b.state IN ('pending','confirmed') ORDER BY b.starts LIMIT 1", &q, err);
+	if (st != FH_OK)
+		return st;
 	sqlite3_bind_int64(q, 1, space);
 	sqlite3_bind_int64(q, 2, day);
 	fh_booking b;
@@ -491,9 +543,10 @@ int fh_booking_holder_from(fh_store *s, int64_t space, int64_t day, char *holder
 	if (rc == SQLITE_ROW) {
 		booking_read(q, &b);
 		snprintf(holder, size, "%s", b.who);
+		*held = 1;
 	}
 	sqlite3_reset(q);
-	return rc == SQLITE_ROW;
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? FH_OK : fh_store_fail(s, err, _("reading bookings"));
 }
 
 fh_status fh_booking_use(fh_store *s, const fh_actor *actor, const char *hub_code, int64_t week,
@@ -522,7 +575,8 @@ fh_status fh_booking_use(fh_store *s, const fh_actor *actor, const char *hub_cod
 	int rc;
 	int64_t cal_hub = 0;
 	fh_calendar cal = { 0 };
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+	st = FH_OK;
+	while (st == FH_OK && (rc = sqlite3_step(q)) == SQLITE_ROW) {
 		if (!fh_grow(rows, &cap, *n, sizeof **rows))
 			break;
 		fh_room_use *u = &(*rows)[(*n)++];
@@ -537,7 +591,8 @@ fh_status fh_booking_use(fh_store *s, const fh_actor *actor, const char *hub_cod
 		int64_t h = sqlite3_column_int64(q, 6);
 		if (h != cal_hub) {
 			fh_calendar_free(&cal);
-			fh_calendar_load(s, h, &cal, NULL);
+			if ((st = fh_calendar_load(s, h, &cal, err)) != FH_OK)
+				break;
 			cal_hub = h;
 		}
 		/* rooms open every day but the calendar's days off */
@@ -548,11 +603,13 @@ fh_status fh_booking_use(fh_store *s, const fh_actor *actor, const char *hub_cod
 	}
 	sqlite3_reset(q);
 	fh_calendar_free(&cal);
-	if (rc == SQLITE_DONE)
+	if (st == FH_OK && rc == SQLITE_DONE)
 		return FH_OK;
 	free(*rows);
 	*rows = NULL;
 	*n = 0;
+	if (st != FH_OK)
+		return st;
 	return rc == SQLITE_ROW ? fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"))
 				: fh_store_fail(s, err, _("reading bookings"));
 }

@@ -199,8 +199,9 @@ static fh_status load_hubs(struct gen *g)
 	sqlite3_reset(q);
 	fh_status st = FH_OK;
 	for (size_t i = 0; st == FH_OK && i < g->nhubs; i++) {
-		g->hubs[i].nfields = fh_hub_service_fields(g->s, g->hubs[i].id, g->hubs[i].fields, 32);
-		st = fh_party_rules_load(g->s, g->hubs[i].id, &g->hubs[i].party, g->err);
+		st = fh_hub_service_fields(g->s, g->hubs[i].id, g->hubs[i].fields, 32, &g->hubs[i].nfields, g->err);
+		if (st == FH_OK)
+			st = fh_party_rules_load(g->s, g->hubs[i].id, &g->hubs[i].party, g->err);
 		if (st == FH_OK)
 			st = fh_calendar_load(g->s, g->hubs[i].id, &g->hubs[i].cal, g->err);
 	}

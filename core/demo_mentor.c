@@ -19,20 +19,23 @@ static const char *const topics[] = {
 	"党建工作方案", "品牌传播", "政府购买服务投标", "等级评估准备",
 };
 
-/* Tenants in incubation at a hub, first admitted first, at most max. */
-static size_t incubating(fh_store *s, int64_t hub, int64_t *ids, size_t max)
+/* Tenants in incubation at a hub, first admitted first, at most max, in
+ * ids and *n. */
+static fh_status incubating(fh_store *s, int64_t hub, int64_t *ids, size_t max, size_t *n, fh_error *err)
 {
 	sqlite3_stmt *q;
-	size_t n = 0;
-	if (fh_store_stmt(s, "SELECT id FROM tenants WHERE hub_id = ?1 AND stage = 'incubating'"
-			     " ORDER BY admitted_on, id LIMIT ?2", &q, NULL) != FH_OK)
-		return 0;
+	*n = 0;
+	fh_status st = fh_store_stmt(s, "SELECT id FROM tenants WHERE hub_id = ?1 AND stage = 'incubating'"
+				     " ORDER BY admitted_on, id LIMIT ?2", &q, err);
+	if (st != FH_OK)
+		return st;
 	sqlite3_bind_int64(q, 1, hub);
 	sqlite3_bind_int64(q, 2, (int64_t)max);
-	while (sqlite3_step(q) == SQLITE_ROW)
-		ids[n++] = sqlite3_column_int64(q, 0);
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW)
+		ids[(*n)++] = sqlite3_column_int64(q, 0);
 	sqlite3_reset(q);
-	return n;
+	return rc == SQLITE_DONE ? FH_OK : fh_store_fail(s, err, _("reading tenants"));
 }
 
 fh_status fh_demo_mentoring(fh_store *s, const fh_actor *a, uint64_t seed, fh_error *err)
@@ -44,8 +47,11 @@ fh_status fh_demo_mentoring(fh_store *s, const fh_actor *a, uint64_t seed, fh_er
 	int64_t today = fh_clock_day(fh_clock_now());
 	for (size_t i = 0; st == FH_OK && i < nm; i++) {
 		int64_t ids[64];
+		size_t nt;
+		if ((st = incubating(s, m[i].hub_id, ids, 64, &nt, err)) != FH_OK)
+			break;
 		/* each mentor takes the hub's tenants from a different place */
-		size_t nt = incubating(s, m[i].hub_id, ids, 64), first = nt ? (i * 3) % nt : 0;
+		size_t first = nt ? (i * 3) % nt : 0;
 		int paired = 0;
 		for (size_t k = 0; st == FH_OK && k < nt && paired < m[i].capacity - 1; k++) {
 			fh_error e;

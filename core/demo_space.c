@@ -29,25 +29,28 @@ struct tenant {
 /* The first `most` tenants in incubation at the hub, in order of their
  * numbers: their numbers from the index, then those rows only (a hub of a
  * million-tenant demo has a hundred thousand). */
-static struct tenant *incubating(fh_store *s, int64_t hub, int most, size_t *n)
+static void tenant_read(sqlite3_stmt *q, void *row)
+{
+	struct tenant *t = row;
+	t->id = sqlite3_column_int64(q, 0);
+	t->admitted = sqlite3_column_int64(q, 1);
+	t->planned_end = sqlite3_column_int64(q, 2);
+}
+
+/* The first `most` tenants in incubation at a hub, in *t and *n. */
+static fh_status incubating(fh_store *s, int64_t hub, int most, struct tenant **t, size_t *n, fh_error *err)
 {
 	sqlite3_stmt *q;
+	fh_status st = fh_store_stmt(s, "SELECT id, admitted_on, planned_end FROM tenants WHERE id IN (SELECT id FROM"
+				     " tenants WHERE hub_id = ?1 AND stage = 'incubating' ORDER BY id LIMIT ?2) ORDER BY id",
+				     &q, err);
+	*t = NULL;
 	*n = 0;
-	if (fh_store_stmt(s, "SELECT id, admitted_on, planned_end FROM tenants WHERE id IN (SELECT id FROM tenants"
-			     " WHERE hub_id = ?1 AND stage = 'incubating' ORDER BY id LIMIT ?2) ORDER BY id", &q,
-			  NULL) != FH_OK)
-		return NULL;
+	if (st != FH_OK)
+		return st;
 	sqlite3_bind_int64(q, 1, hub);
 	sqlite3_bind_int(q, 2, most);
-	struct tenant *t = NULL;
-	size_t cap = 0;
-	while (sqlite3_step(q) == SQLITE_ROW && fh_grow(&t, &cap, *n, sizeof *t)) {
-		t[*n].id = sqlite3_column_int64(q, 0);
-		t[*n].admitted = sqlite3_column_int64(q, 1);
-		t[(*n)++].planned_end = sqlite3_column_int64(q, 2);
-	}
-	sqlite3_reset(q);
-	return t;
+	return fh_store_rows(s, q, t, n, sizeof **t, tenant_read, _("reading tenants"), err);
 }
 
 static fh_status allocate(fh_store *s, const fh_actor *a, struct hub_spaces *h, uint64_t *rng,
@@ -60,9 +63,9 @@ static fh_status allocate(fh_store *s, const fh_actor *a, struct hub_spaces *h, 
 	/* a tenant placed takes a seat or more; room for those refused, and the
 	 * four who wait */
 	size_t nt;
-	struct tenant *t = incubating(s, h->hub, 2 * total + 64, &nt);
+	struct tenant *t;
 	size_t i = 0, k = 0;
-	fh_status st = FH_OK;
+	fh_status st = incubating(s, h->hub, 2 * total + 64, &t, &nt, err);
 	int64_t today = fh_clock_day(fh_clock_now());
 	for (; st == FH_OK && i < nt && used * 100 < total * 85; i++) {
 		int want = 1 + fh_demo_pick(rng, 3);

@@ -81,18 +81,21 @@ static fh_status step_done(struct sync *y, sqlite3_stmt *st, const char *what)
 	return FH_OK;
 }
 
-static int64_t lookup_id(fh_store *s, const char *sql, const char *code)
+/* The id a query of one code answers (0: none): FH_OK, or the database's
+ * error. */
+static fh_status lookup_id(fh_store *s, const char *sql, const char *code, int64_t *id, fh_error *err)
 {
-	sqlite3_stmt *st;
-	fh_store_stmt(s, sql, &st, NULL);
-	int64_t id = 0;
-	if (!st)
-		return 0;
-	sqlite3_bind_text(st, 1, code, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return id;
+	sqlite3_stmt *q;
+	*id = 0;
+	fh_status st = fh_store_stmt(s, sql, &q, err);
+	if (st != FH_OK)
+		return st;
+	sqlite3_bind_text(q, 1, code, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(q, 0);
+	sqlite3_reset(q);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? FH_OK : fh_store_fail(s, err, _("reading hubs"));
 }
 
 /* Fees, handover, rooms' hours and the calendar (space.h, calendar.h);
@@ -313,7 +316,9 @@ static fh_status sync_hub(struct sync *y, const fh_hub_def *h, int64_t *hub_id)
 	if (id && strcmp(old_hash, hash) == 0)
 		return FH_OK;
 
-	int64_t parent = h->parent ? lookup_id(s, "SELECT id FROM hubs WHERE code = ?1", h->parent) : 0;
+	int64_t parent = 0;
+	if (h->parent && (q_rc = lookup_id(s, "SELECT id FROM hubs WHERE code = ?1", h->parent, &parent, y->err)) != FH_OK)
+		return q_rc;
 	const fh_rules *r = &h->rules;
 	fh_store_stmt(s, id
 		? "UPDATE hubs SET name=?2, level=?3, parent_id=?4, address=?5,"
@@ -415,7 +420,10 @@ static fh_status sync_space(struct sync *y, int64_t hub, const fh_hub_def *h, co
 		return FH_OK;
 	if (id) {
 		char who[128] = "";
-		int used = fh_space_peak_from(s, id, fh_clock_day(fh_clock_now()), who, sizeof who);
+		int used = 0;
+		fh_status pst = fh_space_peak_from(s, id, fh_clock_day(fh_clock_now()), &used, who, sizeof who, y->err);
+		if (pst != FH_OK)
+			return pst;
 		if (d->seats < used && d->seats > 0)
 			return fh_error_at(y->err, h->file, d->line, d->column,
 					   _("space '%s' has %d seats in use (by %s), more than the %d configured"),
@@ -493,7 +501,11 @@ static fh_status retire_spaces(struct sync *y, int64_t hub, const fh_hub_def *h)
 	fh_status st = FH_OK;
 	for (size_t i = 0; st == FH_OK && i < n; i++) {
 		char who[128] = "";
-		if (fh_space_peak_from(s, gone[i].id, fh_clock_day(fh_clock_now()), who, sizeof who) > 0) {
+		int used = 0;
+		if ((st = fh_space_peak_from(s, gone[i].id, fh_clock_day(fh_clock_now()), &used, who, sizeof who,
+					     y->err)) != FH_OK)
+			break;
+		if (used > 0) {
 			st = fh_error_set(y->err, FH_ECONFLICT, "space",
 					  _("space '%s' (%s) of hub '%s' is in use by %s and cannot be removed from the configuration; release it first"),
 					  gone[i].code, gone[i].name, h->code, who);
@@ -687,16 +699,20 @@ fh_status fh_hub_get(fh_store *s, const fh_actor *actor, const char *code, fh_hu
 	return add_occupancy(s, actor, out, 1, out->code, err);
 }
 
-size_t fh_hub_service_fields(fh_store *s, int64_t hub, char (*out)[128], size_t max)
+fh_status fh_hub_service_fields(fh_store *s, int64_t hub, char (*out)[128], size_t max, size_t *n, fh_error *err)
 {
-	sqlite3_stmt *st;
-	fh_store_stmt(s, "SELECT name FROM hub_fields WHERE hub_id = ?1 ORDER BY seq", &st, NULL);
-	size_t n = 0;
-	if (!st)
-		return 0;
-	sqlite3_bind_int64(st, 1, hub);
-	while (n < max && sqlite3_step(st) == SQLITE_ROW)
-		fh_column_text(st, 0, out[n++], 128);
-	sqlite3_reset(st);
-	return n;
+	sqlite3_stmt *q;
+	*n = 0;
+	fh_status st = fh_store_stmt(s, "SELECT name FROM hub_fields WHERE hub_id = ?1 ORDER BY seq", &q, err);
+	if (st != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, hub);
+	int rc = SQLITE_DONE;
+	while (*n < max && (rc = sqlite3_step(q)) == SQLITE_ROW)
+		fh_column_text(q, 0, out[(*n)++], 128);
+	sqlite3_reset(q);
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		return FH_OK;
+	*n = 0;
+	return fh_store_fail(s, err, _("reading the hub's service fields"));
 }

@@ -243,9 +243,11 @@ static const fh_hub_fields *hub_fields(struct row_ctx *x, int64_t hub)
 		return NULL;
 	if (x->nfields == HUBS_SEEN)
 		return NULL;
-	fh_hub_fields *f = &x->fields[x->nfields++];
+	fh_hub_fields *f = &x->fields[x->nfields];
+	if (fh_hub_service_fields(x->s, hub, f->names, FH_HUB_FIELDS_MAX, &f->n, NULL) != FH_OK)
+		return NULL; /* validation reads them itself, and stops the import saying why */
 	f->hub = hub;
-	f->n = fh_hub_service_fields(x->s, hub, f->names, FH_HUB_FIELDS_MAX);
+	x->nfields++;
 	return f;
 }
 
@@ -298,9 +300,15 @@ static bool parse_row(struct row_ctx *x, const fh_csv *c, size_t line, fh_tenant
 	if (good && check) {
 		fh_field_errors fe;
 		fe.n = 0; /* 25 KB: only what is added is read */
-		if (fh_tenant_validate_in(x->s, t, hub_fields(x, t->hub_id), &fe, NULL) != FH_OK) {
+		fh_error e;
+		fh_status vs = fh_tenant_validate_in(x->s, t, hub_fields(x, t->hub_id), &fe, &e);
+		if (vs == FH_EINVAL) {
 			for (size_t k = 0; k < fe.n; k++)
 				problem(x->res, line, fe.e[k].field, fe.e[k].message);
+			good = false;
+		} else if (vs != FH_OK && !x->failed) { /* the database did not answer */
+			x->failed = vs;
+			x->fail_err = e;
 			good = false;
 		}
 	}

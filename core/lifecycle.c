@@ -5,8 +5,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "fuhua/booking.h"
 #include "fuhua/buf.h"
 #include "fuhua/clock.h"
+#include "fuhua/mentor.h"
 #include "fuhua/milestone.h"
 #include "fuhua/party.h"
 #include "fuhua/space.h"
@@ -95,24 +97,35 @@ static void criterion(fh_stage_plan *p, bool ok, const char *fmt, ...)
 }
 
 /* The party module's rule: an organisation counted by coverage.org_forms,
- * or fallback with an instructor or liaison. */
-static bool party_work_covered(fh_store *s, const fh_tenant *t)
+ * or fallback with an instructor or liaison; its rules unread refuse. */
+static fh_status party_work_covered(fh_store *s, const fh_tenant *t, bool *covered, fh_error *err)
 {
 	fh_party_rules pr;
-	if (fh_party_rules_load(s, t->hub_id, &pr, NULL) != FH_OK)
-		return false;
+	*covered = false;
+	fh_status st = fh_party_rules_load(s, t->hub_id, &pr, err);
+	if (st != FH_OK)
+		return st;
 	fh_party p = { .form = t->party_org, .full = t->party_members, .fallback = t->party_fallback,
 		       .instructor_id = t->instructor_id };
 	fh_party_state ps;
 	fh_party_evaluate(&pr, &p, fh_clock_now(), &ps);
-	return ps.work_covered;
+	*covered = ps.work_covered;
+	return FH_OK;
 }
 
 /* The graduation rules of the hub: everything that is missing, each in
- * plan->unmet and all in one message. */
+ * plan->unmet and all in one message (FH_ECONFLICT). A criterion whose
+ * records cannot be read refuses with the database's error: never "met". */
 static fh_status check_graduation(fh_store *s, const fh_tenant *t, const struct hub_rules *r,
 				  fh_stage_plan *p, fh_error *err)
 {
+	int open = 0, late = 0;
+	bool covered = false;
+	fh_status st;
+	if ((r->grad_all_milestones && (st = fh_milestone_open_required(s, t->id, &open, err)) != FH_OK) ||
+	    (r->grad_handovers && (st = fh_space_handovers_late(s, t->id, fh_clock_now(), &late, err)) != FH_OK) ||
+	    (r->grad_party_coverage && (st = party_work_covered(s, t, &covered, err)) != FH_OK))
+		return st;
 	int months = fh_tenant_months(t, fh_clock_now());
 	if (months < r->grad_min_months)
 		criterion(p, false, _("%d of the %d months of incubation"), months, r->grad_min_months);
@@ -121,19 +134,16 @@ static fh_status check_graduation(fh_store *s, const fh_tenant *t, const struct 
 	if (r->grad_registered)
 		criterion(p, t->credit_code[0] != 0, "%s", t->credit_code[0] ? _("registered, with a credit code")
 									 : _("not registered: no credit code"));
-	int open = r->grad_all_milestones ? fh_milestone_open_required(s, t->id) : 0;
 	if (open)
 		criterion(p, false, N3_("%d required milestone neither done nor waived",
 					"%d required milestones neither done nor waived", open), open);
 	else if (r->grad_all_milestones)
 		criterion(p, true, "%s", _("every required milestone done or waived"));
-	int late = r->grad_handovers ? fh_space_handovers_late(s, t->id, fh_clock_now()) : 0;
 	if (late)
 		criterion(p, false, N3_("%d space not handed back in time", "%d spaces not handed back in time", late), late);
 	else if (r->grad_handovers)
 		criterion(p, true, "%s", _("no space overdue for handover"));
 	if (r->grad_party_coverage) {
-		bool covered = party_work_covered(s, t);
 		criterion(p, covered, "%s", covered ? _("Party work covered")
 				: _("Party work not covered: no party organisation, and no fallback with an instructor"));
 	}
@@ -151,25 +161,33 @@ static fh_status check_graduation(fh_store *s, const fh_tenant *t, const struct 
 	return fh_error_set(err, FH_ECONFLICT, "stage", _("cannot graduate yet: %s"), why);
 }
 
-/* How many templates admission would instantiate, open milestones, and the
- * tenant's open allocations. */
-static void count_things(fh_store *s, const fh_tenant *t, fh_stage_plan *p)
+/* What a move does besides the stage, for its confirmation: the templates
+ * admission would instantiate, the open milestones, the tenant's spaces and
+ * their handover deadline, its mentor pairings, its bookings to come. */
+static fh_status count_things(fh_store *s, const fh_tenant *t, fh_stage_plan *p, fh_error *err)
 {
 	sqlite3_stmt *q;
-	fh_store_stmt(s,
+	fh_status st = fh_store_stmt(s,
 		"SELECT (SELECT count(*) FROM milestone_templates WHERE hub_id = ?2),"
-		" (SELECT count(*) FROM milestones WHERE tenant_id = ?1 AND done_on IS NULL)", &q, NULL);
-	if (!q)
-		return;
+		" (SELECT count(*) FROM milestones WHERE tenant_id = ?1 AND done_on IS NULL)", &q, err);
+	if (st != FH_OK)
+		return st;
 	sqlite3_bind_int64(q, 1, t->id);
 	sqlite3_bind_int64(q, 2, t->hub_id);
-	if (sqlite3_step(q) == SQLITE_ROW) {
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW) {
 		p->milestones = sqlite3_column_int(q, 0);
 		p->open_milestones = sqlite3_column_int(q, 1);
 	}
 	sqlite3_reset(q);
-	fh_space_held(s, t->id, fh_clock_now(), &p->allocations, &p->seats);
-	p->handover_due = fh_space_handover_due(s, t->hub_id, fh_clock_now());
+	if (rc != SQLITE_ROW)
+		return fh_store_fail(s, err, _("reading milestones"));
+	int64_t now = fh_clock_now();
+	if ((st = fh_space_held(s, t->id, now, &p->allocations, &p->seats, err)) != FH_OK ||
+	    (st = fh_space_handover_due(s, t->hub_id, now, &p->handover_due, err)) != FH_OK ||
+	    (st = fh_mentor_pairings_open(s, t->id, &p->pairings, err)) != FH_OK)
+		return st;
+	return fh_booking_ahead(s, t->id, now, &p->bookings, err);
 }
 
 /* An audit JSON object for a tenant: {"name":…,"key":"value"…}; closed by
@@ -182,7 +200,8 @@ static void named(fh_buf *b, const char *name, const char *key, const char *valu
 	fh_buf_json_string(b, value);
 }
 
-/* Writes the audit row of a lifecycle step and ends its transaction. */
+/* Writes the audit row of a lifecycle step (if st is FH_OK) and frees the
+ * JSON. */
 static fh_status finish(fh_store *s, const fh_actor *actor, const fh_tenant *t, const char *action,
 			fh_buf *o, fh_buf *n, fh_status st, fh_error *err)
 {
@@ -191,9 +210,6 @@ static fh_status finish(fh_store *s, const fh_actor *actor, const fh_tenant *t, 
 				    fh_buf_str(n), err);
 	fh_buf_free(o);
 	fh_buf_free(n);
-	if (st == FH_OK)
-		return fh_tx_commit(s, err);
-	fh_tx_rollback(s);
 	return st;
 }
 
@@ -249,9 +265,8 @@ static fh_status plan_move(fh_store *s, const fh_actor *actor, const fh_tenant *
 		return fh_error_set(err, FH_EINVAL, "reason", _("must be one line of at most %d characters"),
 				    FH_TENANT_REASON_MAX);
 	fh_status st = load_rules(s, t->hub_id, r, err);
-	if (st != FH_OK)
+	if (st != FH_OK || (st = count_things(s, t, p, err)) != FH_OK)
 		return st;
-	count_things(s, t, p);
 	p->months = r->term;
 	p->planned_end = to == FH_STAGE_INCUBATING ? fh_clock_add_months(fh_clock_now(), r->term) : t->planned_end;
 	if (to == FH_STAGE_GRADUATED)
@@ -273,24 +288,40 @@ fh_status fh_tenant_move_plan(fh_store *s, const fh_actor *actor, int64_t id, fh
 	return plan_move(s, actor, &t, to, reason, &r, plan, err);
 }
 
-/* A move; with override, a graduation whose criteria are not all met,
- * the manager's reason and the criteria missing recorded with it. */
-static fh_status move(fh_store *s, const fh_actor *actor, int64_t id, int64_t version, fh_stage to,
-		      const char *reason_in, bool override, fh_error *err)
+/* Graduation and exit, besides the stage: the spaces released, the mentor
+ * pairings ended, and on exit the bookings to come cancelled (a graduate
+ * may still book rooms). */
+static fh_status leave(fh_store *s, const fh_actor *actor, int64_t id, fh_stage to, int64_t now,
+			fh_buf *audit, fh_error *err)
+{
+	int ended = 0, pairings = 0, cancelled = 0;
+	fh_status st = fh_allocation_end_tenant(s, actor, id, now, &ended, err);
+	if (st == FH_OK)
+		st = fh_mentor_end_tenant(s, actor, id, now, &pairings, err);
+	if (st == FH_OK && to == FH_STAGE_EXITED)
+		st = fh_booking_cancel_tenant(s, actor, id, now, &cancelled, err);
+	fh_buf_printf(audit, ",\"released\":%d,\"pairings_ended\":%d,\"bookings_cancelled\":%d", ended, pairings,
+		      cancelled);
+	return st;
+}
+
+/* A move, read and written under the write lock; with override, a
+ * graduation whose criteria are not all met, the manager's reason and the
+ * criteria missing recorded with it. */
+static fh_status move_locked(fh_store *s, const fh_actor *actor, int64_t id, int64_t version, fh_stage to,
+			     const char *reason, bool override, fh_stage_plan *did, fh_error *err)
 {
 	fh_tenant t;
 	fh_status st = fh_tenant_get_by_id(s, actor, id, &t, err);
-	if (st != FH_OK)
+	if (st != FH_OK || (version && (st = fh_store_check_version(s, "tenants", id, version, err)) != FH_OK))
 		return st;
-	char reason[FH_TENANT_REASON_MAX * 4 + 1];
-	fh_text_trim(reason, sizeof reason, reason_in ? reason_in : "");
-	if (override && !reason[0])
-		return fh_error_set(err, FH_EINVAL, "reason", "%s", _("say why the criteria are overridden"));
 	struct hub_rules r;
 	fh_stage_plan plan;
 	st = plan_move(s, actor, &t, to, reason, &r, &plan, err);
+	if (did)
+		*did = plan;
 	/* what the history keeps: an override's reason with what was not met */
-	char said[sizeof reason + 40 + FH_UNMET_MAX * 202];
+	char said[FH_TENANT_REASON_MAX * 4 + 1 + 40 + FH_UNMET_MAX * 202];
 	snprintf(said, sizeof said, "%s", reason);
 	if (st == FH_ECONFLICT && override && plan.nunmet) {
 		size_t used = (size_t)snprintf(said, sizeof said, _("override: %s; not met: "), reason);
@@ -300,47 +331,40 @@ static fh_status move(fh_store *s, const fh_actor *actor, int64_t id, int64_t ve
 	}
 	if (st != FH_OK)
 		return st;
-
 	int64_t now = fh_clock_now();
-	if ((st = fh_tx_begin(s, err)) != FH_OK)
-		return st;
-	st = fh_store_check_version(s, "tenants", id, version ? version : t.version, err);
 	sqlite3_stmt *q = NULL;
-	if (st == FH_OK)
-		st = fh_store_stmt(s,
+	if ((st = fh_store_stmt(s,
 		"UPDATE tenants SET stage = ?1, stage_since = ?2,"
 		" admitted_on = coalesce(?3, admitted_on), planned_end = coalesce(?4, planned_end),"
 		" exit_reason = coalesce(?5, exit_reason), version = version + 1, updated_at = ?2,"
-		" updated_by = ?6 WHERE id = ?7", &q, err);
+		" updated_by = ?6 WHERE id = ?7", &q, err)) != FH_OK)
+		return st;
 	int64_t planned = fh_clock_add_months(now, r.term);
-	if (st == FH_OK) {
-		sqlite3_bind_text(q, 1, fh_stage_name(to), -1, SQLITE_STATIC);
-		sqlite3_bind_int64(q, 2, now);
-		if (to == FH_STAGE_INCUBATING) {
-			sqlite3_bind_int64(q, 3, now);
-			sqlite3_bind_int64(q, 4, planned);
-		}
-		if (to == FH_STAGE_EXITED)
-			sqlite3_bind_text(q, 5, reason, -1, SQLITE_STATIC);
-		sqlite3_bind_text(q, 6, actor->name, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(q, 7, id);
-		if (sqlite3_step(q) != SQLITE_DONE)
-			st = fh_store_fail(s, err, _("saving the stage"));
-		sqlite3_reset(q);
+	sqlite3_bind_text(q, 1, fh_stage_name(to), -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, 2, now);
+	if (to == FH_STAGE_INCUBATING) {
+		sqlite3_bind_int64(q, 3, now);
+		sqlite3_bind_int64(q, 4, planned);
 	}
+	if (to == FH_STAGE_EXITED)
+		sqlite3_bind_text(q, 5, reason, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 6, actor->name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(q, 7, id);
+	if (sqlite3_step(q) != SQLITE_DONE)
+		st = fh_store_fail(s, err, _("saving the stage"));
+	sqlite3_reset(q);
 	if (st == FH_OK)
 		st = stage_line(s, actor, id, t.stage, to, now, said, err);
 	int added = 0;
 	if (st == FH_OK && to == FH_STAGE_INCUBATING)
 		st = fh_milestone_admit(s, actor, id, &added, err);
-	int ended = 0;
-	if (st == FH_OK && (to == FH_STAGE_GRADUATED || to == FH_STAGE_EXITED))
-		st = fh_allocation_end_tenant(s, actor, id, now, &ended, err);
 	fh_buf o = FH_BUF_INIT, n = FH_BUF_INIT;
 	char d[16];
 	named(&o, t.name, "stage", fh_stage_name(t.stage));
 	fh_buf_puts(&o, "}");
 	named(&n, t.name, "stage", fh_stage_name(to));
+	if (st == FH_OK && (to == FH_STAGE_GRADUATED || to == FH_STAGE_EXITED))
+		st = leave(s, actor, id, to, now, &n, err);
 	if (to == FH_STAGE_INCUBATING)
 		fh_buf_printf(&n, ",\"planned_end\":\"%s\"", fh_clock_format_date(planned, d, sizeof d));
 	if (said[0]) {
@@ -351,16 +375,27 @@ static fh_status move(fh_store *s, const fh_actor *actor, int64_t id, int64_t ve
 	return finish(s, actor, &t, override ? "override" : "move", &o, &n, st, err);
 }
 
-fh_status fh_tenant_move(fh_store *s, const fh_actor *actor, int64_t id, int64_t version,
-			 fh_stage to, const char *reason, fh_error *err)
+static fh_status move(fh_store *s, const fh_actor *actor, int64_t id, int64_t version, fh_stage to,
+		      const char *reason_in, bool override, fh_stage_plan *did, fh_error *err)
 {
-	return move(s, actor, id, version, to, reason, false, err);
+	char reason[FH_TENANT_REASON_MAX * 4 + 1];
+	fh_text_trim(reason, sizeof reason, reason_in ? reason_in : "");
+	if (override && !reason[0])
+		return fh_error_set(err, FH_EINVAL, "reason", "%s", _("say why the criteria are overridden"));
+	fh_status st = fh_tx_begin(s, err);
+	return st != FH_OK ? st : fh_tx_end(s, move_locked(s, actor, id, version, to, reason, override, did, err), err);
+}
+
+fh_status fh_tenant_move(fh_store *s, const fh_actor *actor, int64_t id, int64_t version,
+			 fh_stage to, const char *reason, fh_stage_plan *did, fh_error *err)
+{
+	return move(s, actor, id, version, to, reason, false, did, err);
 }
 
 fh_status fh_tenant_graduate_override(fh_store *s, const fh_actor *actor, int64_t id,
-				      int64_t version, const char *reason, fh_error *err)
+				      int64_t version, const char *reason, fh_stage_plan *did, fh_error *err)
 {
-	return move(s, actor, id, version, FH_STAGE_GRADUATED, reason, true, err);
+	return move(s, actor, id, version, FH_STAGE_GRADUATED, reason, true, did, err);
 }
 
 /* Every check of an extension; the new planned end and the months in *p. */
@@ -399,36 +434,29 @@ fh_status fh_tenant_extend_plan(fh_store *s, const fh_actor *actor, int64_t id,
 	return st != FH_OK ? st : plan_extend(s, actor, &t, plan, &base, err);
 }
 
-fh_status fh_tenant_extend(fh_store *s, const fh_actor *actor, int64_t id, int64_t version,
-			   fh_error *err)
+static fh_status extend_locked(fh_store *s, const fh_actor *actor, int64_t id, int64_t version, fh_error *err)
 {
 	fh_tenant t;
 	fh_stage_plan plan;
 	int64_t base;
 	fh_status st = fh_tenant_get_by_id(s, actor, id, &t, err);
-	if (st != FH_OK)
-		return st;
-	if ((st = plan_extend(s, actor, &t, &plan, &base, err)) != FH_OK)
+	if (st != FH_OK || (version && (st = fh_store_check_version(s, "tenants", id, version, err)) != FH_OK) ||
+	    (st = plan_extend(s, actor, &t, &plan, &base, err)) != FH_OK)
 		return st;
 	int64_t to = plan.planned_end;
 	char d[16];
-	if ((st = fh_tx_begin(s, err)) != FH_OK)
-		return st;
-	st = fh_store_check_version(s, "tenants", id, version ? version : t.version, err);
 	sqlite3_stmt *q = NULL;
-	if (st == FH_OK)
-		st = fh_store_stmt(s,
+	if ((st = fh_store_stmt(s,
 		"UPDATE tenants SET planned_end = ?1, extended = 1, version = version + 1,"
-		" updated_at = ?2, updated_by = ?3 WHERE id = ?4", &q, err);
-	if (st == FH_OK) {
-		sqlite3_bind_int64(q, 1, to);
-		sqlite3_bind_int64(q, 2, fh_clock_now());
-		sqlite3_bind_text(q, 3, actor->name, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(q, 4, id);
-		if (sqlite3_step(q) != SQLITE_DONE)
-			st = fh_store_fail(s, err, _("saving the extension"));
-		sqlite3_reset(q);
-	}
+		" updated_at = ?2, updated_by = ?3 WHERE id = ?4", &q, err)) != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, to);
+	sqlite3_bind_int64(q, 2, fh_clock_now());
+	sqlite3_bind_text(q, 3, actor->name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(q, 4, id);
+	if (sqlite3_step(q) != SQLITE_DONE)
+		st = fh_store_fail(s, err, _("saving the extension"));
+	sqlite3_reset(q);
 	fh_buf o = FH_BUF_INIT, n = FH_BUF_INIT;
 	char d2[16];
 	named(&o, t.name, "planned_end", fh_clock_format_date(base, d, sizeof d));
@@ -436,4 +464,11 @@ fh_status fh_tenant_extend(fh_store *s, const fh_actor *actor, int64_t id, int64
 	named(&n, t.name, "planned_end", fh_clock_format_date(to, d2, sizeof d2));
 	fh_buf_puts(&n, "}");
 	return finish(s, actor, &t, "extend", &o, &n, st, err);
+}
+
+fh_status fh_tenant_extend(fh_store *s, const fh_actor *actor, int64_t id, int64_t version,
+			   fh_error *err)
+{
+	fh_status st = fh_tx_begin(s, err);
+	return st != FH_OK ? st : fh_tx_end(s, extend_locked(s, actor, id, version, err), err);
 }

@@ -132,8 +132,10 @@ fh_status fh_mentor_list(fh_store *s, const fh_actor *actor, const char *hub_cod
 	return fh_store_rows(s, q, rows, n, sizeof **rows, mentor_read, _("reading mentors"), err);
 }
 
-fh_status fh_mentor_assign(fh_store *s, const fh_actor *actor, int64_t mentor, int64_t tenant,
-			   fh_error *err)
+/* The pairing's checks and its row, in the caller's transaction: the
+ * tenant's stage and the mentor's load are read under the write lock. */
+static fh_status assign_locked(fh_store *s, const fh_actor *actor, int64_t mentor, int64_t tenant,
+			       fh_error *err)
 {
 	fh_tenant t;
 	fh_status st = fh_tenant_get_by_id(s, actor, tenant, &t, err);
@@ -141,8 +143,6 @@ fh_status fh_mentor_assign(fh_store *s, const fh_actor *actor, int64_t mentor, i
 		return st;
 	if (t.stage != FH_STAGE_INCUBATING)
 		return fh_error_set(err, FH_EINVAL, "tenant", _("%s is not in incubation"), t.name);
-	if ((st = fh_tx_begin(s, err)) != FH_OK)
-		return st;
 	sqlite3_stmt *q;
 	char name[FH_MENTOR_TEXT_MAX * 4 + 1] = "";
 	int64_t hub = 0;
@@ -151,51 +151,194 @@ fh_status fh_mentor_assign(fh_store *s, const fh_actor *actor, int64_t mentor, i
 				   " (SELECT count(*) FROM mentor_assignments a WHERE a.mentor_id = m.id AND a.end_on IS NULL),"
 				   " (SELECT count(*) FROM mentor_assignments a WHERE a.mentor_id = m.id"
 				   "   AND a.tenant_id = ?2 AND a.end_on IS NULL)"
-				   " FROM mentors m WHERE m.id = ?1 AND m.kind = 'mentor'", &q, err)) == FH_OK) {
-		sqlite3_bind_int64(q, 1, mentor);
-		sqlite3_bind_int64(q, 2, tenant);
-		if (sqlite3_step(q) == SQLITE_ROW) {
-			fh_column_text(q, 0, name, sizeof name);
-			hub = sqlite3_column_int64(q, 1);
-			cap = sqlite3_column_int(q, 2);
-			load = sqlite3_column_int(q, 3);
-			already = sqlite3_column_int(q, 4);
-		}
-		sqlite3_reset(q);
+				   " FROM mentors m WHERE m.id = ?1 AND m.kind = 'mentor'", &q, err)) != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, mentor);
+	sqlite3_bind_int64(q, 2, tenant);
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW) {
+		fh_column_text(q, 0, name, sizeof name);
+		hub = sqlite3_column_int64(q, 1);
+		cap = sqlite3_column_int(q, 2);
+		load = sqlite3_column_int(q, 3);
+		already = sqlite3_column_int(q, 4);
 	}
-	if (st == FH_OK && !hub)
-		st = fh_error_set(err, FH_ENOTFOUND, "mentor", _("no mentor no. %lld"), (long long)mentor);
-	if (st == FH_OK)
-		st = fh_actor_scope(s, actor, hub, err);
-	if (st == FH_OK && already)
-		st = fh_error_set(err, FH_ECONFLICT, "mentor", _("%s already mentors %s"), name, t.name);
-	if (st == FH_OK && load >= cap)
-		st = fh_error_set(err, FH_ECONFLICT, "mentor", _("%s carries %d tenants, as many as they can (%d)"),
-				  name, load, cap);
-	if (st == FH_OK && (st = fh_store_stmt(s, "INSERT INTO mentor_assignments(mentor_id, tenant_id, start_on,"
-						  " updated_at, updated_by) VALUES(?1, ?2, ?3, ?4, ?5)", &q, err)) == FH_OK) {
-		sqlite3_bind_int64(q, 1, mentor);
-		sqlite3_bind_int64(q, 2, tenant);
-		sqlite3_bind_int64(q, 3, fh_clock_day(fh_clock_now()));
-		sqlite3_bind_int64(q, 4, fh_clock_now());
-		sqlite3_bind_text(q, 5, actor->name, -1, SQLITE_TRANSIENT);
-		if (sqlite3_step(q) != SQLITE_DONE)
-			st = fh_store_fail(s, err, _("saving the pairing"));
-		sqlite3_reset(q);
+	sqlite3_reset(q);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return fh_store_fail(s, err, _("reading mentors"));
+	if (!hub)
+		return fh_error_set(err, FH_ENOTFOUND, "mentor", _("no mentor no. %lld"), (long long)mentor);
+	if ((st = fh_actor_scope(s, actor, hub, err)) != FH_OK)
+		return st;
+	if (already)
+		return fh_error_set(err, FH_ECONFLICT, "mentor", _("%s already mentors %s"), name, t.name);
+	if (load >= cap)
+		return fh_error_set(err, FH_ECONFLICT, "mentor", _("%s carries %d tenants, as many as they can (%d)"),
+				    name, load, cap);
+	if ((st = fh_store_stmt(s, "INSERT INTO mentor_assignments(mentor_id, tenant_id, start_on,"
+				   " updated_at, updated_by) VALUES(?1, ?2, ?3, ?4, ?5)", &q, err)) != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, mentor);
+	sqlite3_bind_int64(q, 2, tenant);
+	sqlite3_bind_int64(q, 3, fh_clock_day(fh_clock_now()));
+	sqlite3_bind_int64(q, 4, fh_clock_now());
+	sqlite3_bind_text(q, 5, actor->name, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return fh_store_fail(s, err, _("saving the pairing"));
+	char summary[sizeof name + sizeof t.name + 8];
+	fh_buf nb = FH_BUF_INIT;
+	snprintf(summary, sizeof summary, "%s → %s", name, t.name);
+	fh_buf_puts(&nb, "{\"summary\":");
+	fh_buf_json_string(&nb, summary);
+	fh_buf_puts(&nb, "}");
+	st = fh_audit_write(s, actor, t.hub_id, "mentor", mentor, "assign", NULL, fh_buf_str(&nb), err);
+	fh_buf_free(&nb);
+	return st;
+}
+
+fh_status fh_mentor_assign(fh_store *s, const fh_actor *actor, int64_t mentor, int64_t tenant,
+			   fh_error *err)
+{
+	fh_status st = fh_tx_begin(s, err);
+	if (st != FH_OK)
+		return st;
+	return fh_tx_end(s, assign_locked(s, actor, mentor, tenant, err), err);
+}
+
+/* ---- the end of a pairing ------------------------------------------------------ */
+
+/* A pairing ends on `on` (its last day): written and audited on the mentor,
+ * in the caller's transaction. */
+static fh_status end_pairing(fh_store *s, const fh_actor *actor, int64_t id, int64_t mentor, int64_t hub,
+			     const char *summary, int64_t on, fh_error *err)
+{
+	sqlite3_stmt *q;
+	fh_status st = fh_store_stmt(s, "UPDATE mentor_assignments SET end_on = ?2, updated_at = ?3, updated_by = ?4"
+				     " WHERE id = ?1 AND end_on IS NULL", &q, err);
+	if (st != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, id);
+	sqlite3_bind_int64(q, 2, on);
+	sqlite3_bind_int64(q, 3, fh_clock_now());
+	sqlite3_bind_text(q, 4, actor->name, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return fh_store_fail(s, err, _("saving the pairing"));
+	char d[16];
+	fh_buf nb = FH_BUF_INIT;
+	fh_buf_printf(&nb, "{\"pairing\":%lld,\"end\":\"%s\",\"summary\":", (long long)id,
+		      fh_clock_format_date(on, d, sizeof d));
+	fh_buf_json_string(&nb, summary);
+	fh_buf_puts(&nb, "}");
+	st = fh_audit_write(s, actor, hub, "mentor", mentor, "end", NULL, fh_buf_str(&nb), err);
+	fh_buf_free(&nb);
+	return st;
+}
+
+struct open_pairing {
+	int64_t id, mentor_id, tenant_id, hub_id, start_on, end_on;
+	char summary[FH_MENTOR_TEXT_MAX * 4 + 140];
+};
+
+static void open_pairing_read(sqlite3_stmt *q, void *row)
+{
+	struct open_pairing *p = row;
+	p->id = sqlite3_column_int64(q, 0);
+	p->mentor_id = sqlite3_column_int64(q, 1);
+	p->tenant_id = sqlite3_column_int64(q, 2);
+	p->hub_id = sqlite3_column_int64(q, 3);
+	p->start_on = sqlite3_column_int64(q, 4);
+	p->end_on = sqlite3_column_int64(q, 5);
+	snprintf(p->summary, sizeof p->summary, "%s → %s", (const char *)sqlite3_column_text(q, 6),
+		 (const char *)sqlite3_column_text(q, 7));
+}
+
+#define PAIRING_SELECT                                                                        \
+	"SELECT a.id, a.mentor_id, a.tenant_id, t.hub_id, a.start_on, ifnull(a.end_on, 0), m.name, t.name" \
+	" FROM mentor_assignments a JOIN mentors m ON m.id = a.mentor_id JOIN tenants t ON t.id = a.tenant_id"
+
+static fh_status end_locked(fh_store *s, const fh_actor *actor, int64_t id, int64_t on, fh_error *err)
+{
+	sqlite3_stmt *q;
+	struct open_pairing *p;
+	size_t n;
+	fh_status st = fh_store_stmt(s, PAIRING_SELECT " WHERE a.id = ?1", &q, err);
+	if (st != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, id);
+	if ((st = fh_store_rows(s, q, &p, &n, sizeof *p, open_pairing_read, _("reading pairings"), err)) != FH_OK)
+		return st;
+	char d[16];
+	int64_t today = fh_clock_day(fh_clock_now());
+	on = on ? fh_clock_day(on) : today;
+	if (!n)
+		st = fh_error_set(err, FH_ENOTFOUND, "pairing", _("no pairing no. %lld"), (long long)id);
+	else if ((st = fh_actor_scope(s, actor, p->hub_id, err)) != FH_OK)
+		;
+	else if (p->end_on)
+		st = fh_error_set(err, FH_ECONFLICT, "pairing", _("the pairing %s ended on %s"), p->summary,
+				  fh_clock_format_date(p->end_on, d, sizeof d));
+	else if (on > today)
+		st = fh_error_set(err, FH_EINVAL, "on", "%s", _("is in the future"));
+	else if (on < p->start_on)
+		st = fh_error_set(err, FH_EINVAL, "on", _("is before the pairing began (%s)"),
+				  fh_clock_format_date(p->start_on, d, sizeof d));
+	else
+		st = end_pairing(s, actor, p->id, p->mentor_id, p->hub_id, p->summary, on, err);
+	free(p);
+	return st;
+}
+
+fh_status fh_mentor_end(fh_store *s, const fh_actor *actor, int64_t pairing, int64_t on, fh_error *err)
+{
+	if (!actor || !actor->id)
+		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("nobody is logged in"));
+	fh_status st = fh_tx_begin(s, err);
+	if (st != FH_OK)
+		return st;
+	return fh_tx_end(s, end_locked(s, actor, pairing, on, err), err);
+}
+
+fh_status fh_mentor_pairings_open(fh_store *s, int64_t tenant, int *n, fh_error *err)
+{
+	sqlite3_stmt *q;
+	*n = 0;
+	fh_status st = fh_store_stmt(s, "SELECT count(*) FROM mentor_assignments WHERE tenant_id = ?1"
+				     " AND end_on IS NULL", &q, err);
+	if (st != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, tenant);
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		*n = sqlite3_column_int(q, 0);
+	sqlite3_reset(q);
+	return rc == SQLITE_ROW ? FH_OK : fh_store_fail(s, err, _("reading pairings"));
+}
+
+fh_status fh_mentor_end_tenant(fh_store *s, const fh_actor *actor, int64_t tenant, int64_t on, int *ended,
+			       fh_error *err)
+{
+	sqlite3_stmt *q;
+	struct open_pairing *p;
+	size_t n;
+	*ended = 0;
+	fh_status st = fh_store_stmt(s, PAIRING_SELECT " WHERE a.tenant_id = ?1 AND a.end_on IS NULL", &q, err);
+	if (st != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, tenant);
+	if ((st = fh_store_rows(s, q, &p, &n, sizeof *p, open_pairing_read, _("reading pairings"), err)) != FH_OK)
+		return st;
+	on = fh_clock_day(on);
+	for (size_t i = 0; st == FH_OK && i < n; i++) {
+		st = end_pairing(s, actor, p[i].id, p[i].mentor_id, p[i].hub_id, p[i].summary,
+				 on < p[i].start_on ? p[i].start_on : on, err);
+		if (st == FH_OK)
+			(*ended)++;
 	}
-	if (st == FH_OK) {
-		char summary[sizeof name + sizeof t.name + 8];
-		fh_buf nb = FH_BUF_INIT;
-		snprintf(summary, sizeof summary, "%s → %s", name, t.name);
-		fh_buf_puts(&nb, "{\"summary\":");
-		fh_buf_json_string(&nb, summary);
-		fh_buf_puts(&nb, "}");
-		st = fh_audit_write(s, actor, t.hub_id, "mentor", mentor, "assign", NULL, fh_buf_str(&nb), err);
-		fh_buf_free(&nb);
-	}
-	if (st == FH_OK)
-		return fh_tx_commit(s, err);
-	fh_tx_rollback(s);
+	free(p);
 	return st;
 }
 
@@ -237,14 +380,70 @@ fh_status fh_mentor_pairings(fh_store *s, const fh_actor *actor, int64_t mentor,
 
 /* ---- sessions --------------------------------------------------------------------- */
 
+/* The session's checks that read the database, and its row, in the
+ * caller's transaction. */
+static fh_status session_locked(fh_store *s, const fh_actor *actor, fh_session *x, int64_t *id, fh_error *err)
+{
+	fh_tenant t;
+	char d[16];
+	fh_status st = fh_tenant_get_by_id(s, actor, x->tenant_id, &t, err);
+	if (st != FH_OK)
+		return st;
+	if (t.stage == FH_STAGE_EXITED && x->on > fh_clock_day(t.stage_since))
+		return fh_error_set(err, FH_EINVAL, "on", _("is after %s left the hub (%s)"), t.name,
+				    fh_clock_format_date(t.stage_since, d, sizeof d));
+	fh_milestone m;
+	if (x->milestone_id && ((st = fh_milestone_get(s, actor, x->milestone_id, &m, err)) != FH_OK ||
+				m.tenant_id != x->tenant_id))
+		return st != FH_OK ? st : fh_error_set(err, FH_EINVAL, "milestone", "%s", _("is another tenant's milestone"));
+	sqlite3_stmt *q;
+	if ((st = fh_store_stmt(s, "SELECT hub_id FROM mentors WHERE id = ?1 AND kind = 'mentor'", &q, err)) != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, x->mentor_id);
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	if (rc == SQLITE_DONE)
+		return fh_error_set(err, FH_ENOTFOUND, "mentor", _("no mentor no. %lld"), (long long)x->mentor_id);
+	if (rc != SQLITE_ROW)
+		return fh_store_fail(s, err, _("reading mentors"));
+	if ((st = fh_store_stmt(s, "INSERT INTO sessions(mentor_id, tenant_id, hub_id, on_day, topic,"
+				   " hours, notes, milestone_id, updated_at, updated_by)"
+				   " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", &q, err)) != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, x->mentor_id);
+	sqlite3_bind_int64(q, 2, x->tenant_id);
+	sqlite3_bind_int64(q, 3, t.hub_id);
+	sqlite3_bind_int64(q, 4, x->on);
+	sqlite3_bind_text(q, 5, x->topic, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_double(q, 6, x->hours);
+	fh_bind_text(q, 7, x->notes);
+	if (x->milestone_id)
+		sqlite3_bind_int64(q, 8, x->milestone_id);
+	sqlite3_bind_int64(q, 9, fh_clock_now());
+	sqlite3_bind_text(q, 10, actor->name, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return fh_store_fail(s, err, _("saving the session"));
+	*id = sqlite3_last_insert_rowid(fh_store_db(s));
+	char summary[sizeof t.name + sizeof x->topic + 8];
+	fh_buf nb = FH_BUF_INIT;
+	snprintf(summary, sizeof summary, "%s · %s", t.name, x->topic);
+	fh_buf_printf(&nb, "{\"hours\":%.1f,\"summary\":", x->hours);
+	fh_buf_json_string(&nb, summary);
+	fh_buf_puts(&nb, "}");
+	st = fh_audit_write(s, actor, t.hub_id, "session", *id, "create", NULL, fh_buf_str(&nb), err);
+	fh_buf_free(&nb);
+	return st;
+}
+
 fh_status fh_session_add(fh_store *s, const fh_actor *actor, const fh_session *in, int64_t *id,
 			 fh_error *err)
 {
 	fh_session x = *in;
-	fh_tenant t;
-	fh_status st = fh_tenant_get_by_id(s, actor, in->tenant_id, &t, err);
-	if (st != FH_OK)
-		return st;
+	if (!actor || !actor->id)
+		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("nobody is logged in"));
+	fh_status st;
 	if ((st = fh_text_field_take(x.topic, sizeof x.topic, FH_MENTOR_TEXT_MAX, in->topic, false, false, "topic",
 				     err)) != FH_OK ||
 	    (st = fh_text_field_take(x.notes, sizeof x.notes, 250, in->notes, true, false, "notes", err)) != FH_OK)
@@ -257,54 +456,9 @@ fh_status fh_session_add(fh_store *s, const fh_actor *actor, const fh_session *i
 	x.on = x.on ? fh_clock_day(x.on) : today;
 	if (x.on > today)
 		return fh_error_set(err, FH_EINVAL, "on", "%s", _("is in the future"));
-	fh_milestone m;
-	if (x.milestone_id && ((st = fh_milestone_get(s, actor, x.milestone_id, &m, err)) != FH_OK ||
-			       m.tenant_id != x.tenant_id))
-		return st != FH_OK ? st : fh_error_set(err, FH_EINVAL, "milestone", "%s", _("is another tenant's milestone"));
 	if ((st = fh_tx_begin(s, err)) != FH_OK)
 		return st;
-	sqlite3_stmt *q;
-	int64_t mhub = 0;
-	if ((st = fh_store_stmt(s, "SELECT hub_id FROM mentors WHERE id = ?1 AND kind = 'mentor'", &q, err)) == FH_OK) {
-		sqlite3_bind_int64(q, 1, x.mentor_id);
-		mhub = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
-		sqlite3_reset(q);
-		if (!mhub)
-			st = fh_error_set(err, FH_ENOTFOUND, "mentor", _("no mentor no. %lld"), (long long)x.mentor_id);
-	}
-	if (st == FH_OK && (st = fh_store_stmt(s, "INSERT INTO sessions(mentor_id, tenant_id, hub_id, on_day, topic,"
-						  " hours, notes, milestone_id, updated_at, updated_by)"
-						  " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", &q, err)) == FH_OK) {
-		sqlite3_bind_int64(q, 1, x.mentor_id);
-		sqlite3_bind_int64(q, 2, x.tenant_id);
-		sqlite3_bind_int64(q, 3, t.hub_id);
-		sqlite3_bind_int64(q, 4, x.on);
-		sqlite3_bind_text(q, 5, x.topic, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_double(q, 6, x.hours);
-		fh_bind_text(q, 7, x.notes);
-		if (x.milestone_id)
-			sqlite3_bind_int64(q, 8, x.milestone_id);
-		sqlite3_bind_int64(q, 9, fh_clock_now());
-		sqlite3_bind_text(q, 10, actor->name, -1, SQLITE_TRANSIENT);
-		if (sqlite3_step(q) != SQLITE_DONE)
-			st = fh_store_fail(s, err, _("saving the session"));
-		sqlite3_reset(q);
-		*id = sqlite3_last_insert_rowid(fh_store_db(s));
-	}
-	if (st == FH_OK) {
-		char summary[sizeof t.name + sizeof x.topic + 8];
-		fh_buf nb = FH_BUF_INIT;
-		snprintf(summary, sizeof summary, "%s · %s", t.name, x.topic);
-		fh_buf_printf(&nb, "{\"hours\":%.1f,\"summary\":", x.hours);
-		fh_buf_json_string(&nb, summary);
-		fh_buf_puts(&nb, "}");
-		st = fh_audit_write(s, actor, t.hub_id, "session", *id, "create", NULL, fh_buf_str(&nb), err);
-		fh_buf_free(&nb);
-	}
-	if (st == FH_OK)
-		return fh_tx_commit(s, err);
-	fh_tx_rollback(s);
-	return st;
+	return fh_tx_end(s, session_locked(s, actor, &x, id, err), err);
 }
 
 static void session_read(sqlite3_stmt *q, void *row)

@@ -145,22 +145,6 @@ static fh_status set_state(fh_store *s, const fh_actor *actor, const fh_mileston
 	return st;
 }
 
-/* One change of state in its own transaction, with the version check. */
-static fh_status change(fh_store *s, const fh_actor *actor, const fh_milestone *m, fh_ms_state to,
-			int64_t on, const char *text, const char *action, fh_error *err)
-{
-	fh_status st = fh_tx_begin(s, err);
-	if (st != FH_OK)
-		return st;
-	st = fh_store_check_version(s, "milestones", m->id, m->version, err);
-	if (st == FH_OK)
-		st = set_state(s, actor, m, to, on, text, to == FH_MS_PENDING ? NULL : actor->name, action, err);
-	if (st == FH_OK)
-		return fh_tx_commit(s, err);
-	fh_tx_rollback(s);
-	return st;
-}
-
 static fh_status must_be_pending(const fh_milestone *m, fh_error *err)
 {
 	char d[16];
@@ -172,53 +156,80 @@ static fh_status must_be_pending(const fh_milestone *m, fh_error *err)
 	return FH_OK;
 }
 
-fh_status fh_milestone_done(fh_store *s, const fh_actor *actor, int64_t id, int64_t on,
-			    const char *evidence_in, fh_error *err)
-{
-	fh_milestone m;
-	char evidence[sizeof m.evidence];
-	fh_status st = fh_milestone_get(s, actor, id, &m, err);
-	if (st != FH_OK || (st = must_be_pending(&m, err)) != FH_OK)
-		return st;
-	if ((st = fh_text_field_take(evidence, sizeof evidence, FH_MS_TEXT_MAX, evidence_in ? evidence_in : "",
-				     false, false, "evidence", err)) != FH_OK)
-		return st;
-	int64_t today = fh_clock_day(fh_clock_now());
-	on = on ? fh_clock_day(on) : today;
-	if (on > today)
-		return fh_error_set(err, FH_EINVAL, "on", "%s", _("is in the future"));
-	return change(s, actor, &m, FH_MS_DONE, on, evidence, "done", err);
-}
+/* A change of state, what it is checked against (the milestone as it is,
+ * the actor's role) read under the write lock. */
+struct change {
+	fh_ms_state to;
+	int64_t on;
+	const char *text, *action;
+	bool manager;        /* only a manager may */
+	const char *denied;  /* the refusal when not */
+};
 
-fh_status fh_milestone_waive(fh_store *s, const fh_actor *actor, int64_t id, const char *reason_in,
-			     fh_error *err)
-{
-	fh_milestone m;
-	char reason[sizeof m.evidence];
-	fh_status st = fh_milestone_get(s, actor, id, &m, err);
-	if (st != FH_OK || (st = must_be_pending(&m, err)) != FH_OK)
-		return st;
-	if (!fh_role_allows(actor->role, FH_ROLE_MANAGER))
-		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("waiving a milestone needs a manager"));
-	if ((st = fh_text_field_take(reason, sizeof reason, FH_MS_TEXT_MAX, reason_in ? reason_in : "", false,
-				     false, "reason", err)) != FH_OK)
-		return st;
-	if (!reason[0])
-		return fh_error_set(err, FH_EINVAL, "reason", "%s", _("say why it is waived"));
-	return change(s, actor, &m, FH_MS_WAIVED, fh_clock_day(fh_clock_now()), reason, "waive", err);
-}
-
-fh_status fh_milestone_reopen(fh_store *s, const fh_actor *actor, int64_t id, fh_error *err)
+static fh_status change_locked(fh_store *s, const fh_actor *actor, int64_t id, const struct change *c,
+			       fh_error *err)
 {
 	fh_milestone m;
 	fh_status st = fh_milestone_get(s, actor, id, &m, err);
 	if (st != FH_OK)
 		return st;
-	if (m.state == FH_MS_PENDING)
-		return fh_error_set(err, FH_ECONFLICT, "milestone", _("“%s” is still pending"), m.title);
-	if (!fh_role_allows(actor->role, FH_ROLE_MANAGER))
-		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("reopening a milestone needs a manager"));
-	return change(s, actor, &m, FH_MS_PENDING, 0, NULL, "reopen", err);
+	if (c->to == FH_MS_PENDING) {
+		if (m.state == FH_MS_PENDING)
+			return fh_error_set(err, FH_ECONFLICT, "milestone", _("“%s” is still pending"), m.title);
+	} else if ((st = must_be_pending(&m, err)) != FH_OK) {
+		return st;
+	}
+	if (c->manager && !fh_role_allows(actor->role, FH_ROLE_MANAGER))
+		return fh_error_set(err, FH_EDENIED, NULL, "%s", c->denied);
+	return set_state(s, actor, &m, c->to, c->on, c->text, c->to == FH_MS_PENDING ? NULL : actor->name, c->action,
+			 err);
+}
+
+static fh_status change(fh_store *s, const fh_actor *actor, int64_t id, const struct change *c, fh_error *err)
+{
+	if (!actor || !actor->id)
+		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("nobody is logged in"));
+	fh_status st = fh_tx_begin(s, err);
+	return st != FH_OK ? st : fh_tx_end(s, change_locked(s, actor, id, c, err), err);
+}
+
+fh_status fh_milestone_done(fh_store *s, const fh_actor *actor, int64_t id, int64_t on,
+			    const char *evidence_in, fh_error *err)
+{
+	char evidence[sizeof ((fh_milestone *)0)->evidence];
+	fh_status st = fh_text_field_take(evidence, sizeof evidence, FH_MS_TEXT_MAX, evidence_in ? evidence_in : "",
+					  false, false, "evidence", err);
+	if (st != FH_OK)
+		return st;
+	int64_t today = fh_clock_day(fh_clock_now());
+	on = on ? fh_clock_day(on) : today;
+	if (on > today)
+		return fh_error_set(err, FH_EINVAL, "on", "%s", _("is in the future"));
+	struct change c = { FH_MS_DONE, on, evidence, "done", false, NULL };
+	return change(s, actor, id, &c, err);
+}
+
+fh_status fh_milestone_waive(fh_store *s, const fh_actor *actor, int64_t id, const char *reason_in,
+			     fh_error *err)
+{
+	char reason[sizeof ((fh_milestone *)0)->evidence];
+	if (actor && !fh_role_allows(actor->role, FH_ROLE_MANAGER))
+		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("waiving a milestone needs a manager"));
+	fh_status st = fh_text_field_take(reason, sizeof reason, FH_MS_TEXT_MAX, reason_in ? reason_in : "", false,
+					  false, "reason", err);
+	if (st != FH_OK)
+		return st;
+	if (!reason[0])
+		return fh_error_set(err, FH_EINVAL, "reason", "%s", _("say why it is waived"));
+	struct change c = { FH_MS_WAIVED, fh_clock_day(fh_clock_now()), reason, "waive", true,
+			    _("waiving a milestone needs a manager") };
+	return change(s, actor, id, &c, err);
+}
+
+fh_status fh_milestone_reopen(fh_store *s, const fh_actor *actor, int64_t id, fh_error *err)
+{
+	struct change c = { FH_MS_PENDING, 0, NULL, "reopen", true, _("reopening a milestone needs a manager") };
+	return change(s, actor, id, &c, err);
 }
 
 /* ---- proofs ------------------------------------------------------------------- */
@@ -261,12 +272,14 @@ fh_status fh_milestone_prove(fh_store *s, const fh_actor *actor, int64_t tenant,
 		return st;
 	sqlite3_bind_int64(q, 1, tenant);
 	struct { fh_milestone m; int min_rating; } todo[32];
-	int n = 0;
-	while (n < 32 && sqlite3_step(q) == SQLITE_ROW) {
+	int n = 0, rc = SQLITE_DONE;
+	while (n < 32 && (rc = sqlite3_step(q)) == SQLITE_ROW) {
 		ms_read(q, &todo[n].m);
 		todo[n++].min_rating = sqlite3_column_int(q, 14);
 	}
 	sqlite3_reset(q);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return fh_store_fail(s, err, _("reading milestones"));
 	for (int i = 0; st == FH_OK && i < n; i++) {
 		char why[300];
 		proof(todo[i].m.kind, todo[i].min_rating, &t, &ps, why, sizeof why);
@@ -330,67 +343,75 @@ fh_status fh_milestone_admit(fh_store *s, const fh_actor *actor, int64_t tenant,
 	return st == FH_OK ? fh_milestone_prove(s, actor, tenant, NULL, err) : st;
 }
 
-fh_status fh_milestone_instantiate(fh_store *s, const fh_actor *actor, int64_t tenant, int *added,
-				   fh_error *err)
+static fh_status instantiate_locked(fh_store *s, const fh_actor *actor, int64_t tenant, int *added,
+				    fh_error *err)
 {
 	fh_tenant t;
-	*added = 0;
 	fh_status st = fh_tenant_get_by_id(s, actor, tenant, &t, err);
 	if (st != FH_OK)
 		return st;
-	if (!fh_role_allows(actor->role, FH_ROLE_MANAGER))
-		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("giving milestones needs a manager"));
 	if (t.stage != FH_STAGE_INCUBATING || !t.admitted_on)
 		return fh_error_set(err, FH_EINVAL, "stage", _("%s is not in incubation: milestones start at admission"),
 				    t.name);
-	if ((st = fh_tx_begin(s, err)) != FH_OK)
+	if ((st = add_from_templates(s, actor, &t, added, err)) != FH_OK)
 		return st;
-	st = add_from_templates(s, actor, &t, added, err);
-	if (st == FH_OK && *added) {
+	if (*added) {
 		char nb[64];
 		snprintf(nb, sizeof nb, "{\"milestones\":%d}", *added);
 		st = fh_audit_write(s, actor, t.hub_id, "tenant", t.id, "milestones", NULL, nb, err);
 	}
-	if (st == FH_OK)
-		st = fh_milestone_prove(s, actor, tenant, NULL, err);
-	if (st == FH_OK)
-		return fh_tx_commit(s, err);
-	fh_tx_rollback(s);
+	return st == FH_OK ? fh_milestone_prove(s, actor, tenant, NULL, err) : st;
+}
+
+fh_status fh_milestone_instantiate(fh_store *s, const fh_actor *actor, int64_t tenant, int *added,
+				   fh_error *err)
+{
 	*added = 0;
+	if (!actor || !fh_role_allows(actor->role, FH_ROLE_MANAGER))
+		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("giving milestones needs a manager"));
+	fh_status st = fh_tx_begin(s, err);
+	if (st == FH_OK)
+		st = fh_tx_end(s, instantiate_locked(s, actor, tenant, added, err), err);
+	if (st != FH_OK)
+		*added = 0;
 	return st;
 }
 
 /* ---- due and overdue ------------------------------------------------------------ */
 
-int fh_milestone_open_required(fh_store *s, int64_t tenant)
+fh_status fh_milestone_open_required(fh_store *s, int64_t tenant, int *n, fh_error *err)
 {
 	sqlite3_stmt *q;
-	int n = 0;
-	if (fh_store_stmt(s, "SELECT count(*) FROM milestones WHERE tenant_id = ?1 AND required = 1"
-			     " AND state = 'pending'", &q, NULL) != FH_OK)
-		return 0;
+	*n = 0;
+	fh_status st = fh_store_stmt(s, "SELECT count(*) FROM milestones WHERE tenant_id = ?1 AND required = 1"
+				     " AND state = 'pending'", &q, err);
+	if (st != FH_OK)
+		return st;
 	sqlite3_bind_int64(q, 1, tenant);
-	if (sqlite3_step(q) == SQLITE_ROW)
-		n = sqlite3_column_int(q, 0);
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		*n = sqlite3_column_int(q, 0);
 	sqlite3_reset(q);
-	return n;
+	return rc == SQLITE_ROW ? FH_OK : fh_store_fail(s, err, _("reading milestones"));
 }
 
-int fh_milestone_lead_days(fh_store *s, int64_t hub, int out[4])
+fh_status fh_milestone_lead_days(fh_store *s, int64_t hub, int out[4], int *n, fh_error *err)
 {
 	sqlite3_stmt *q;
-	int n = 0;
-	if (fh_store_stmt(s, "SELECT lead_days FROM hubs WHERE id = ?1", &q, NULL) != FH_OK)
-		return 0;
+	*n = 0;
+	fh_status st = fh_store_stmt(s, "SELECT lead_days FROM hubs WHERE id = ?1", &q, err);
+	if (st != FH_OK)
+		return st;
 	sqlite3_bind_int64(q, 1, hub);
-	if (sqlite3_step(q) == SQLITE_ROW) {
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW) {
 		char buf[64];
 		fh_column_text(q, 0, buf, sizeof buf);
-		for (char *save = NULL, *w = strtok_r(buf, ",", &save); w && n < 4; w = strtok_r(NULL, ",", &save))
-			out[n++] = atoi(w);
+		for (char *save = NULL, *w = strtok_r(buf, ",", &save); w && *n < 4; w = strtok_r(NULL, ",", &save))
+			out[(*n)++] = atoi(w);
 	}
 	sqlite3_reset(q);
-	return n;
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? FH_OK : fh_store_fail(s, err, _("reading the hub's rules"));
 }
 
 static void due_read(sqlite3_stmt *q, void *row)

@@ -380,16 +380,17 @@ fh_status fh_party_get_record(fh_store *s, const fh_actor *actor, int64_t tenant
 	} while (0)
 
 /* The joint branch a record names: its hub, name and the other tenants it
- * covers. */
+ * covers (*hub 0: no such branch). FH_OK, or the database's error. */
 static fh_status branch_room(fh_store *s, int64_t branch, int64_t tenant, int64_t *hub,
-			     char *name, size_t size, int *others)
+			     char *name, size_t size, int *others, fh_error *err)
 {
 	sqlite3_stmt *q;
+	*hub = 0;
 	fh_status st = fh_store_stmt(s,
 		"SELECT b.hub_id, b.name, (SELECT count(*) FROM party p JOIN tenants t ON t.id = p.tenant_id"
 		"  WHERE p.branch_id = b.id AND t.party_org = 'joint_branch' AND t.id != ?2"
 		"  AND t.stage NOT IN ('graduated','exited'))"
-		" FROM party_branches b WHERE b.id = ?1", &q, NULL);
+		" FROM party_branches b WHERE b.id = ?1", &q, err);
 	if (st != FH_OK)
 		return st;
 	sqlite3_bind_int64(q, 1, branch);
@@ -401,20 +402,23 @@ static fh_status branch_room(fh_store *s, int64_t branch, int64_t tenant, int64_
 		*others = sqlite3_column_int(q, 2);
 	}
 	sqlite3_reset(q);
-	return rc == SQLITE_ROW ? FH_OK : FH_ENOTFOUND;
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? FH_OK : fh_store_fail(s, err, _("reading joint branches"));
 }
 
-static bool is_instructor(fh_store *s, int64_t id, char *name, size_t size)
+/* Whether mentor `id` is an instructor (*found), with their name. */
+static fh_status instructor_name(fh_store *s, int64_t id, char *name, size_t size, bool *found, fh_error *err)
 {
 	sqlite3_stmt *q;
-	if (fh_store_stmt(s, "SELECT name FROM mentors WHERE id = ?1 AND kind = 'instructor'", &q, NULL) != FH_OK)
-		return false;
+	*found = false;
+	fh_status st = fh_store_stmt(s, "SELECT name FROM mentors WHERE id = ?1 AND kind = 'instructor'", &q, err);
+	if (st != FH_OK)
+		return st;
 	sqlite3_bind_int64(q, 1, id);
-	bool ok = sqlite3_step(q) == SQLITE_ROW;
-	if (ok)
+	int rc = sqlite3_step(q);
+	if ((*found = rc == SQLITE_ROW))
 		fh_column_text(q, 0, name, size);
 	sqlite3_reset(q);
-	return ok;
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? FH_OK : fh_store_fail(s, err, _("reading instructors"));
 }
 
 static void check_dates(const fh_party *p, const char *today, fh_field_errors *errs)
@@ -442,8 +446,10 @@ bool fh_party_branch_size_ok(const fh_party_rules *r, int full, const char *fiel
 }
 
 /* The form of organisation: a branch of its own, a joint branch with room
- * in the tenant's hub, fallback only without either. */
-static void check_form(fh_store *s, const fh_party *p, const fh_party_rules *r, fh_field_errors *errs)
+ * in the tenant's hub, fallback only without either. Problems go to errs;
+ * the return is the database's (a branch that cannot be read refuses). */
+static fh_status check_form(fh_store *s, const fh_party *p, const fh_party_rules *r, fh_field_errors *errs,
+			    fh_error *err)
 {
 	if ((unsigned)p->form >= FH_PARTY_ORG_COUNT)
 		PROBLEM(FH_PF_FORM, "%s", _("is not a form of party organisation"));
@@ -462,7 +468,10 @@ static void check_form(fh_store *s, const fh_party *p, const fh_party_rules *r, 
 		int64_t hub = 0;
 		int others = 0;
 		char name[FH_PARTY_TEXT_MAX * 4 + 1];
-		if (branch_room(s, p->branch_id, p->tenant_id, &hub, name, sizeof name, &others) != FH_OK)
+		fh_status st = branch_room(s, p->branch_id, p->tenant_id, &hub, name, sizeof name, &others, err);
+		if (st != FH_OK)
+			return st;
+		if (!hub)
 			PROBLEM(FH_PF_BRANCH, _("no joint branch no. %lld"), (long long)p->branch_id);
 		else if (hub != p->hub_id)
 			PROBLEM(FH_PF_BRANCH, _("%s belongs to another hub"), name);
@@ -474,18 +483,20 @@ static void check_form(fh_store *s, const fh_party *p, const fh_party_rules *r, 
 		PROBLEM(FH_PF_FALLBACK, "%s", _("a tenant with its own or a joint branch is not under fallback"));
 	else if (p->fallback && !p->reason[0])
 		PROBLEM(FH_PF_REASON, "%s", _("is required under fallback (why no organisation of its own)"));
+	return FH_OK;
 }
 
 /* The counts: relations held here within the full members, and never fewer
- * than the members named. */
-static void check_counts(fh_store *s, const fh_party *p, fh_field_errors *errs)
+ * than the members named (who cannot be counted: refused). */
+static fh_status check_counts(fh_store *s, const fh_party *p, fh_field_errors *errs, fh_error *err)
 {
 	if (p->relations_here > p->full)
 		PROBLEM(FH_PF_RELATIONS_HERE, _("%d relations held here, but only %d full members"),
 			p->relations_here, p->full);
 	int named[FH_MEMBER_KIND_COUNT] = { 0 }, named_here = 0;
-	if (s && p->tenant_id)
-		fh_party_named_counts(s, p->tenant_id, named, &named_here);
+	fh_status st;
+	if (s && p->tenant_id && (st = fh_party_named_counts(s, p->tenant_id, named, &named_here, err)) != FH_OK)
+		return st;
 	const int counts[FH_MEMBER_KIND_COUNT] = { p->full, p->probationary, p->applicants, p->activists };
 	static const fh_party_field count_field[FH_MEMBER_KIND_COUNT] = {
 		FH_PF_FULL, FH_PF_PROBATIONARY, FH_PF_APPLICANTS, FH_PF_ACTIVISTS,
@@ -497,6 +508,7 @@ static void check_counts(fh_store *s, const fh_party *p, fh_field_errors *errs)
 	if (p->relations_here < named_here)
 		PROBLEM(FH_PF_RELATIONS_HERE, _("%d named full members hold their relation here; the count cannot be fewer"),
 			named_here);
+	return FH_OK;
 }
 
 fh_status fh_party_validate(fh_store *s, const fh_party *p, fh_field_errors *errs_out,
@@ -509,11 +521,13 @@ fh_status fh_party_validate(fh_store *s, const fh_party *p, fh_field_errors *err
 	fh_party_rules r = { .branch_min_members = 3, .joint_max_tenants = 5 };
 	char today[11], who[FH_PARTY_TEXT_MAX * 4 + 1];
 	fh_clock_format_date(fh_clock_now(), today, sizeof today);
-	if (s && p->hub_id && fh_party_rules_load(s, p->hub_id, &r, NULL) != FH_OK)
-		return fh_store_fail(s, err, _("reading the hub's rules"));
-	check_counts(s, p, errs);
-	check_form(s, p, &r, errs);
-	if (p->instructor_id && s && !is_instructor(s, p->instructor_id, who, sizeof who))
+	fh_status st;
+	bool found = true;
+	if ((s && p->hub_id && (st = fh_party_rules_load(s, p->hub_id, &r, err)) != FH_OK) ||
+	    (st = check_counts(s, p, errs, err)) != FH_OK || (st = check_form(s, p, &r, errs, err)) != FH_OK ||
+	    (p->instructor_id && s && (st = instructor_name(s, p->instructor_id, who, sizeof who, &found, err)) != FH_OK))
+		return st;
+	if (!found)
 		PROBLEM(FH_PF_INSTRUCTOR, _("no instructor no. %lld"), (long long)p->instructor_id);
 	if (p->appointed[0] && !p->instructor_id)
 		PROBLEM(FH_PF_APPOINTED, "%s", _("is set but there is no instructor"));
@@ -589,41 +603,40 @@ fh_status fh_party_write(fh_store *s, const fh_actor *actor, const fh_party *p, 
 	return rc == SQLITE_DONE ? FH_OK : fh_store_fail(s, err, _("saving the party record"));
 }
 
-fh_status fh_party_save(fh_store *s, const fh_actor *actor, fh_party *p, fh_field_errors *errs,
-			fh_error *err)
+/* Checked inside the write lock: two terminals filling a joint branch's
+ * last place give one success and one refusal. */
+static fh_status save_locked(fh_store *s, const fh_actor *actor, fh_party *p, fh_field_errors *errs,
+			     int64_t *version, fh_error *err)
 {
 	fh_party cur;
 	fh_status st = fh_party_get_record(s, actor, p->tenant_id, &cur, err);
-	if (st != FH_OK)
+	if (st != FH_OK || (st = fh_store_check_version(s, "tenants", p->tenant_id, p->version, err)) != FH_OK)
 		return st;
 	p->hub_id = cur.hub_id;
 	if (p->form != FH_PARTY_JOINT_BRANCH)
 		p->branch_id = 0; /* a tenant leaves its joint branch with the form */
-	if ((st = fh_tx_begin(s, err)) != FH_OK)
+	if ((st = fh_party_validate(s, p, errs, err)) != FH_OK || (st = fh_party_write(s, actor, p, err)) != FH_OK)
 		return st;
-	/* checked inside the write lock: two terminals filling a joint
-	 * branch's last place give one success and one refusal */
-	st = fh_store_check_version(s, "tenants", p->tenant_id, p->version, err);
-	if (st == FH_OK)
-		st = fh_party_validate(s, p, errs, err);
-	if (st == FH_OK)
-		st = fh_party_write(s, actor, p, err);
-	if (st == FH_OK) {
-		fh_buf o = FH_BUF_INIT, n = FH_BUF_INIT;
-		to_json(&o, &cur, p);
-		to_json(&n, p, &cur);
-		st = fh_audit_write(s, actor, cur.hub_id, "tenant", p->tenant_id, "party",
-				    fh_buf_str(&o), fh_buf_str(&n), err);
-		fh_buf_free(&o);
-		fh_buf_free(&n);
-	}
+	fh_buf o = FH_BUF_INIT, n = FH_BUF_INIT;
+	to_json(&o, &cur, p);
+	to_json(&n, p, &cur);
+	st = fh_audit_write(s, actor, cur.hub_id, "tenant", p->tenant_id, "party", fh_buf_str(&o), fh_buf_str(&n), err);
+	fh_buf_free(&o);
+	fh_buf_free(&n);
+	*version = cur.version + 1;
 	/* the organisation, the instructor or covered work may prove a milestone */
+	return st == FH_OK ? fh_milestone_prove(s, actor, p->tenant_id, NULL, err) : st;
+}
+
+fh_status fh_party_save(fh_store *s, const fh_actor *actor, fh_party *p, fh_field_errors *errs,
+			fh_error *err)
+{
+	int64_t version = 0;
+	fh_status st = fh_tx_begin(s, err);
 	if (st == FH_OK)
-		st = fh_milestone_prove(s, actor, p->tenant_id, NULL, err);
-	if (st == FH_OK && (st = fh_tx_commit(s, err)) == FH_OK) {
-		p->version = cur.version + 1;
-		return fh_party_load(s, p->tenant_id, p, err);
-	}
-	fh_tx_rollback(s);
-	return st;
+		st = fh_tx_end(s, save_locked(s, actor, p, errs, &version, err), err);
+	if (st != FH_OK)
+		return st;
+	p->version = version;
+	return fh_party_load(s, p->tenant_id, p, err);
 }

@@ -121,58 +121,54 @@ static fh_status branch_check(fh_branch *b, fh_error *err)
 	return FH_OK;
 }
 
-fh_status fh_branch_save(fh_store *s, const fh_actor *actor, fh_branch *b, fh_error *err)
+static fh_status branch_save_locked(fh_store *s, const fh_actor *actor, fh_branch *b, int64_t *id,
+				    fh_error *err)
 {
 	fh_branch cur = { 0 };
-	fh_status st = branch_check(b, err);
-	if (st != FH_OK)
-		return st;
-	if (b->id && (st = fh_branch_get(s, actor, b->id, &cur, err)) != FH_OK)
+	fh_status st;
+	if (b->id && ((st = fh_branch_get(s, actor, b->id, &cur, err)) != FH_OK ||
+		      (st = fh_store_check_version(s, "party_branches", b->id, b->version, err)) != FH_OK))
 		return st;
 	int64_t hub = b->id ? cur.hub_id : b->hub_id ? b->hub_id : actor->hub_id;
 	if ((st = fh_actor_scope(s, actor, hub, err)) != FH_OK)
 		return st;
-	if ((st = fh_tx_begin(s, err)) != FH_OK)
-		return st;
-	if (b->id)
-		st = fh_store_check_version(s, "party_branches", b->id, b->version, err);
 	sqlite3_stmt *q = NULL;
-	if (st == FH_OK)
-		st = fh_store_stmt(s, b->id
-			? "UPDATE party_branches SET name = ?2, secretary = ?3, founded = ?4, elected = ?5,"
-			  " updated_at = ?6, updated_by = ?7, version = version + 1 WHERE id = ?1"
-			: "INSERT INTO party_branches(hub_id, name, secretary, founded, elected, updated_at,"
-			  " updated_by) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)", &q, err);
-	if (st == FH_OK) {
-		sqlite3_bind_int64(q, 1, b->id ? b->id : hub);
-		sqlite3_bind_text(q, 2, b->name, -1, SQLITE_TRANSIENT);
-		fh_bind_text(q, 3, b->secretary);
-		fh_bind_text(q, 4, b->founded);
-		fh_bind_text(q, 5, b->elected);
-		sqlite3_bind_int64(q, 6, fh_clock_now());
-		sqlite3_bind_text(q, 7, actor->name, -1, SQLITE_TRANSIENT);
-		int rc = sqlite3_step(q);
-		sqlite3_reset(q);
-		if (rc == SQLITE_CONSTRAINT_UNIQUE)
-			st = fh_error_set(err, FH_EINVAL, "name", _("the hub has a joint branch called %s already"),
-					  b->name);
-		else if (rc != SQLITE_DONE)
-			st = fh_store_fail(s, err, _("saving the joint branch"));
-	}
-	int64_t id = b->id ? b->id : sqlite3_last_insert_rowid(fh_store_db(s));
-	if (st == FH_OK) {
-		fh_buf n = FH_BUF_INIT;
-		fh_buf_puts(&n, "{\"name\":");
-		fh_buf_json_string(&n, b->name);
-		fh_buf_puts(&n, ",\"secretary\":");
-		fh_buf_json_string(&n, b->secretary);
-		fh_buf_printf(&n, ",\"founded\":\"%s\",\"elected\":\"%s\"}", b->founded, b->elected);
-		st = fh_audit_write(s, actor, hub, "branch", id, b->id ? "update" : "create", NULL,
-				    fh_buf_str(&n), err);
-		fh_buf_free(&n);
-	}
-	if (st == FH_OK && (st = fh_tx_commit(s, err)) == FH_OK)
-		return fh_branch_get(s, actor, id, b, err);
-	fh_tx_rollback(s);
+	if ((st = fh_store_stmt(s, b->id
+		? "UPDATE party_branches SET name = ?2, secretary = ?3, founded = ?4, elected = ?5,"
+		  " updated_at = ?6, updated_by = ?7, version = version + 1 WHERE id = ?1"
+		: "INSERT INTO party_branches(hub_id, name, secretary, founded, elected, updated_at,"
+		  " updated_by) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)", &q, err)) != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, b->id ? b->id : hub);
+	sqlite3_bind_text(q, 2, b->name, -1, SQLITE_TRANSIENT);
+	fh_bind_text(q, 3, b->secretary);
+	fh_bind_text(q, 4, b->founded);
+	fh_bind_text(q, 5, b->elected);
+	sqlite3_bind_int64(q, 6, fh_clock_now());
+	sqlite3_bind_text(q, 7, actor->name, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	if (rc == SQLITE_CONSTRAINT_UNIQUE)
+		return fh_error_set(err, FH_EINVAL, "name", _("the hub has a joint branch called %s already"), b->name);
+	if (rc != SQLITE_DONE)
+		return fh_store_fail(s, err, _("saving the joint branch"));
+	*id = b->id ? b->id : sqlite3_last_insert_rowid(fh_store_db(s));
+	fh_buf n = FH_BUF_INIT;
+	fh_buf_puts(&n, "{\"name\":");
+	fh_buf_json_string(&n, b->name);
+	fh_buf_puts(&n, ",\"secretary\":");
+	fh_buf_json_string(&n, b->secretary);
+	fh_buf_printf(&n, ",\"founded\":\"%s\",\"elected\":\"%s\"}", b->founded, b->elected);
+	st = fh_audit_write(s, actor, hub, "branch", *id, b->id ? "update" : "create", NULL, fh_buf_str(&n), err);
+	fh_buf_free(&n);
 	return st;
+}
+
+fh_status fh_branch_save(fh_store *s, const fh_actor *actor, fh_branch *b, fh_error *err)
+{
+	int64_t id = 0;
+	fh_status st = branch_check(b, err);
+	if (st == FH_OK && (st = fh_tx_begin(s, err)) == FH_OK)
+		st = fh_tx_end(s, branch_save_locked(s, actor, b, &id, err), err);
+	return st == FH_OK ? fh_branch_get(s, actor, id, b, err) : st;
 }

@@ -23,7 +23,7 @@ fh_status fh_party_on_tenant_change(fh_store *store, const fh_actor *actor,
  * of each kind, and the named full members whose relation is here. */
 fh_status fh_party_load(fh_store *store, int64_t tenant_id, fh_party *out, fh_error *err);
 fh_status fh_party_write(fh_store *store, const fh_actor *actor, const fh_party *p, fh_error *err);
-void fh_party_named_counts(fh_store *store, int64_t tenant_id, int named[FH_MEMBER_KIND_COUNT],
-			   int *here);
+fh_status fh_party_named_counts(fh_store *store, int64_t tenant_id, int named[FH_MEMBER_KIND_COUNT],
+				int *here, fh_error *err);
 
 #endif

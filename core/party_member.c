@@ -41,15 +41,18 @@ bool fh_member_kind_parse(const char *s, fh_member_kind *out)
 	return false;
 }
 
-void fh_party_named_counts(fh_store *s, int64_t tenant, int named[FH_MEMBER_KIND_COUNT], int *here)
+fh_status fh_party_named_counts(fh_store *s, int64_t tenant, int named[FH_MEMBER_KIND_COUNT], int *here,
+				fh_error *err)
 {
 	sqlite3_stmt *q;
 	*here = 0;
-	if (fh_store_stmt(s, "SELECT kind, count(*), sum(relation_here) FROM party_people"
-			     " WHERE tenant_id = ?1 GROUP BY kind", &q, NULL) != FH_OK)
-		return;
+	fh_status st = fh_store_stmt(s, "SELECT kind, count(*), sum(relation_here) FROM party_people"
+				     " WHERE tenant_id = ?1 GROUP BY kind", &q, err);
+	if (st != FH_OK)
+		return st;
 	sqlite3_bind_int64(q, 1, tenant);
-	while (sqlite3_step(q) == SQLITE_ROW) {
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 		fh_member_kind k;
 		if (!fh_member_kind_parse((const char *)sqlite3_column_text(q, 0), &k))
 			continue;
@@ -58,6 +61,7 @@ void fh_party_named_counts(fh_store *s, int64_t tenant, int named[FH_MEMBER_KIND
 			*here = sqlite3_column_int(q, 2);
 	}
 	sqlite3_reset(q);
+	return rc == SQLITE_DONE ? FH_OK : fh_store_fail(s, err, _("reading party members"));
 }
 
 fh_status fh_party_members(fh_store *s, const fh_actor *actor, int64_t tenant, fh_party_member **rows,
@@ -113,7 +117,8 @@ static fh_status cover_named(fh_store *s, const fh_actor *actor, int64_t tenant,
 	if (st != FH_OK)
 		return st;
 	int named[FH_MEMBER_KIND_COUNT] = { 0 }, here = 0;
-	fh_party_named_counts(s, tenant, named, &here);
+	if ((st = fh_party_named_counts(s, tenant, named, &here, err)) != FH_OK)
+		return st;
 	int *counts[FH_MEMBER_KIND_COUNT] = { &p.full, &p.probationary, &p.applicants, &p.activists };
 	if (mv.left >= 0 && *counts[mv.left] > 0)
 		(*counts[mv.left])--;
@@ -142,21 +147,16 @@ static void member_json(fh_buf *b, const fh_party_member *m)
 		      m->relation_here ? "true" : "false");
 }
 
-fh_status fh_party_member_save(fh_store *s, const fh_actor *actor, fh_party_member *m, fh_error *err)
+/* The member's change from what is stored now (read under the write lock:
+ * two terminals recording one 转正 move the counts once), written, and
+ * the counts covered. */
+static fh_status member_save_locked(fh_store *s, const fh_actor *actor, fh_party_member *m, fh_error *err)
 {
-	fh_status st0 = fh_text_field_take(m->name, sizeof m->name, FH_PARTY_TEXT_MAX, m->name, false,
-					   true, "name", err);
-	if (st0 != FH_OK)
-		return st0;
-	if (!m->name[0])
-		return fh_error_set(err, FH_EINVAL, "name", "%s", _("is required"));
-	if ((unsigned)m->kind >= FH_MEMBER_KIND_COUNT)
-		return fh_error_set(err, FH_EINVAL, "kind", "%s", _("is not a kind of member"));
 	struct moved mv = { -1, -1, 0 };
+	fh_status st;
 	if (m->id) { /* the member's tenant, never the caller's */
 		fh_party_member cur;
-		fh_status st = fh_party_member_get(s, actor, m->id, &cur, err);
-		if (st != FH_OK)
+		if ((st = fh_party_member_get(s, actor, m->id, &cur, err)) != FH_OK)
 			return st;
 		m->tenant_id = cur.tenant_id;
 		if (cur.kind != m->kind) /* 转正: one fewer of the old kind, one more of the new */
@@ -165,38 +165,48 @@ fh_status fh_party_member_save(fh_store *s, const fh_actor *actor, fh_party_memb
 				(cur.kind == FH_MEMBER_FULL && cur.relation_here);
 	}
 	fh_party p;
-	fh_status st = fh_party_get_record(s, actor, m->tenant_id, &p, err);
-	if (st != FH_OK || (st = fh_tx_begin(s, err)) != FH_OK)
+	if ((st = fh_party_get_record(s, actor, m->tenant_id, &p, err)) != FH_OK)
 		return st;
 	sqlite3_stmt *q;
-	st = fh_store_stmt(s, m->id
+	if ((st = fh_store_stmt(s, m->id
 		? "UPDATE party_people SET name = ?2, kind = ?3, relation_here = ?4 WHERE id = ?1"
 		: "INSERT INTO party_people(tenant_id, name, kind, relation_here) VALUES(?1, ?2, ?3, ?4)",
-		&q, err);
-	if (st == FH_OK) {
-		sqlite3_bind_int64(q, 1, m->id ? m->id : m->tenant_id);
-		sqlite3_bind_text(q, 2, m->name, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(q, 3, fh_member_kind_name(m->kind), -1, SQLITE_STATIC);
-		sqlite3_bind_int(q, 4, m->relation_here);
-		int rc = sqlite3_step(q);
-		sqlite3_reset(q);
-		if (rc == SQLITE_CONSTRAINT_UNIQUE)
-			st = fh_error_set(err, FH_ECONFLICT, "name", _("%s is named in this organisation already"),
-					  m->name);
-		else if (rc != SQLITE_DONE)
-			st = fh_store_fail(s, err, _("saving the party member"));
-		else if (!m->id)
-			m->id = sqlite3_last_insert_rowid(fh_store_db(s));
-	}
-	if (st == FH_OK) {
-		fh_buf b = FH_BUF_INIT;
-		member_json(&b, m);
-		st = cover_named(s, actor, m->tenant_id, mv, "member", fh_buf_str(&b), err);
-		fh_buf_free(&b);
-	}
-	if (st == FH_OK && (st = fh_tx_commit(s, err)) == FH_OK)
-		return FH_OK;
-	fh_tx_rollback(s);
+		&q, err)) != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, m->id ? m->id : m->tenant_id);
+	sqlite3_bind_text(q, 2, m->name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(q, 3, fh_member_kind_name(m->kind), -1, SQLITE_STATIC);
+	sqlite3_bind_int(q, 4, m->relation_here);
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	if (rc == SQLITE_CONSTRAINT_UNIQUE)
+		return fh_error_set(err, FH_ECONFLICT, "name", _("%s is named in this organisation already"), m->name);
+	if (rc != SQLITE_DONE)
+		return fh_store_fail(s, err, _("saving the party member"));
+	if (!m->id)
+		m->id = sqlite3_last_insert_rowid(fh_store_db(s));
+	fh_buf b = FH_BUF_INIT;
+	member_json(&b, m);
+	st = cover_named(s, actor, m->tenant_id, mv, "member", fh_buf_str(&b), err);
+	fh_buf_free(&b);
+	return st;
+}
+
+fh_status fh_party_member_save(fh_store *s, const fh_actor *actor, fh_party_member *m, fh_error *err)
+{
+	fh_status st = fh_text_field_take(m->name, sizeof m->name, FH_PARTY_TEXT_MAX, m->name, false,
+					  true, "name", err);
+	if (st != FH_OK)
+		return st;
+	if (!m->name[0])
+		return fh_error_set(err, FH_EINVAL, "name", "%s", _("is required"));
+	if ((unsigned)m->kind >= FH_MEMBER_KIND_COUNT)
+		return fh_error_set(err, FH_EINVAL, "kind", "%s", _("is not a kind of member"));
+	int64_t id = m->id;
+	if ((st = fh_tx_begin(s, err)) != FH_OK)
+		return st;
+	if ((st = fh_tx_end(s, member_save_locked(s, actor, m, err), err)) != FH_OK)
+		m->id = id; /* a new member not saved has no number */
 	return st;
 }
 
@@ -227,29 +237,28 @@ fh_status fh_party_member_get(fh_store *s, const fh_actor *actor, int64_t id, fh
 	return fh_party_get_record(s, actor, m->tenant_id, &p, err);
 }
 
-fh_status fh_party_member_remove(fh_store *s, const fh_actor *actor, int64_t id, fh_error *err)
+static fh_status member_remove_locked(fh_store *s, const fh_actor *actor, int64_t id, fh_error *err)
 {
 	sqlite3_stmt *q;
 	fh_party_member m;
 	fh_status st = fh_party_member_get(s, actor, id, &m, err);
-	if (st != FH_OK || (st = fh_tx_begin(s, err)) != FH_OK)
+	if (st != FH_OK || (st = fh_store_stmt(s, "DELETE FROM party_people WHERE id = ?1", &q, err)) != FH_OK)
 		return st;
-	if ((st = fh_store_stmt(s, "DELETE FROM party_people WHERE id = ?1", &q, err)) == FH_OK) {
-		sqlite3_bind_int64(q, 1, id);
-		int rc = sqlite3_step(q);
-		sqlite3_reset(q);
-		if (rc != SQLITE_DONE)
-			st = fh_store_fail(s, err, _("removing the party member"));
-	}
-	if (st == FH_OK) {
-		fh_buf b = FH_BUF_INIT;
-		member_json(&b, &m);
-		struct moved mv = { (int)m.kind, -1, -(m.kind == FH_MEMBER_FULL && m.relation_here) };
-		st = cover_named(s, actor, m.tenant_id, mv, "member_left", fh_buf_str(&b), err);
-		fh_buf_free(&b);
-	}
-	if (st == FH_OK && (st = fh_tx_commit(s, err)) == FH_OK)
-		return FH_OK;
-	fh_tx_rollback(s);
+	sqlite3_bind_int64(q, 1, id);
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return fh_store_fail(s, err, _("removing the party member"));
+	fh_buf b = FH_BUF_INIT;
+	member_json(&b, &m);
+	struct moved mv = { (int)m.kind, -1, -(m.kind == FH_MEMBER_FULL && m.relation_here) };
+	st = cover_named(s, actor, m.tenant_id, mv, "member_left", fh_buf_str(&b), err);
+	fh_buf_free(&b);
 	return st;
+}
+
+fh_status fh_party_member_remove(fh_store *s, const fh_actor *actor, int64_t id, fh_error *err)
+{
+	fh_status st = fh_tx_begin(s, err);
+	return st != FH_OK ? st : fh_tx_end(s, member_remove_locked(s, actor, id, err), err);
 }

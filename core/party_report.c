@@ -181,22 +181,28 @@ fh_status fh_party_coverage(fh_store *s, const fh_actor *actor, int64_t hub, boo
 	return st;
 }
 
-size_t fh_party_references(fh_store *s, int64_t hub, fh_coverage_ref *out, size_t max)
+fh_status fh_party_references(fh_store *s, int64_t hub, fh_coverage_ref *out, size_t max, size_t *n,
+			      fh_error *err)
 {
 	sqlite3_stmt *q;
-	size_t n = 0;
-	if (fh_store_stmt(s, "SELECT name, org_rate, work_rate FROM hub_references WHERE hub_id = ?1"
-			     " ORDER BY seq", &q, NULL) != FH_OK)
-		return 0;
+	*n = 0;
+	fh_status st = fh_store_stmt(s, "SELECT name, org_rate, work_rate FROM hub_references WHERE hub_id = ?1"
+				     " ORDER BY seq", &q, err);
+	if (st != FH_OK)
+		return st;
 	sqlite3_bind_int64(q, 1, hub);
-	while (n < max && sqlite3_step(q) == SQLITE_ROW) {
-		fh_column_text(q, 0, out[n].name, sizeof out[n].name);
-		out[n].org = sqlite3_column_double(q, 1);
-		out[n].work = sqlite3_column_type(q, 2) == SQLITE_NULL ? -1 : sqlite3_column_double(q, 2);
-		n++;
+	int rc = SQLITE_DONE;
+	while (*n < max && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+		fh_coverage_ref *r = &out[(*n)++];
+		fh_column_text(q, 0, r->name, sizeof r->name);
+		r->org = sqlite3_column_double(q, 1);
+		r->work = sqlite3_column_type(q, 2) == SQLITE_NULL ? -1 : sqlite3_column_double(q, 2);
 	}
 	sqlite3_reset(q);
-	return n;
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		return FH_OK;
+	*n = 0;
+	return fh_store_fail(s, err, _("reading the reference rates"));
 }
 
 /* ---- lists to act on --------------------------------------------------------- */

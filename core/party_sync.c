@@ -187,29 +187,30 @@ fh_status fh_party_event(fh_store *s, const fh_actor *actor, int64_t tenant, fh_
 		on = fh_clock_now();
 	if (on > fh_clock_now())
 		return fh_error_set(err, FH_EINVAL, "on", "%s", _("is in the future"));
-	fh_status st = tenant_hub(s, actor, tenant, &hub, founded, err);
+	fh_status st = fh_tx_begin(s, err);
 	if (st != FH_OK)
 		return st;
-	if (e == FH_EVENT_RATING && founded[0] &&
+	/* the registration date the rating's eligibility counts from is read
+	 * under the write lock */
+	st = tenant_hub(s, actor, tenant, &hub, founded, err);
+	if (st == FH_OK && e == FH_EVENT_RATING && founded[0] &&
 	    fh_clock_add_months(fh_date_epoch(founded), 24) > fh_clock_day(on)) {
 		char d[11];
 		fh_clock_format_date(fh_clock_add_months(fh_date_epoch(founded), 24), d, sizeof d);
-		return fh_error_set(err, FH_EINVAL, "event",
-				    _("not eligible for a rating before %s (two full years after registration on %s)"),
-				    d, founded);
+		st = fh_error_set(err, FH_EINVAL, "event",
+				  _("not eligible for a rating before %s (two full years after registration on %s)"),
+				  d, founded);
 	}
-	if ((st = fh_tx_begin(s, err)) != FH_OK)
-		return st;
-	st = open_items(s, actor, tenant, hub, e, on, opened, err);
+	if (st == FH_OK)
+		st = open_items(s, actor, tenant, hub, e, on, opened, err);
 	if (st == FH_OK && *opened) {
 		char json[96], d[11];
 		snprintf(json, sizeof json, "{\"event\":\"%s\",\"on\":\"%s\"}", events[e].id,
 			 fh_clock_format_date(on, d, sizeof d));
 		st = fh_audit_write(s, actor, hub, "tenant", tenant, "sync", NULL, json, err);
 	}
-	if (st == FH_OK && (st = fh_tx_commit(s, err)) == FH_OK)
-		return FH_OK;
-	fh_tx_rollback(s);
+	if ((st = fh_tx_end(s, st, err)) != FH_OK)
+		*opened = 0;
 	return st;
 }
 
@@ -258,8 +259,8 @@ fh_status fh_party_open_annual(fh_store *s, const fh_actor *actor, int64_t hub, 
 	return st;
 }
 
-fh_status fh_party_sync_done(fh_store *s, const fh_actor *actor, int64_t item, int64_t on,
-			     fh_error *err)
+static fh_status sync_done_locked(fh_store *s, const fh_actor *actor, int64_t item, int64_t on,
+				  fh_error *err)
 {
 	sqlite3_stmt *q;
 	fh_status st = fh_store_stmt(s,
@@ -290,30 +291,27 @@ fh_status fh_party_sync_done(fh_store *s, const fh_actor *actor, int64_t item, i
 		return fh_error_set(err, FH_EINVAL, "on", "%s", _("is in the future"));
 	if (on < fh_clock_day(event_on))
 		return fh_error_set(err, FH_EINVAL, "on", "%s", _("is before the event that opened it"));
-	if ((st = fh_tx_begin(s, err)) != FH_OK)
-		return st;
 	if ((st = fh_store_stmt(s, "UPDATE party_sync SET done_on = ?2, updated_at = ?3, updated_by = ?4"
-				   " WHERE id = ?1 AND done_on IS NULL", &q, err)) == FH_OK) {
-		sqlite3_bind_int64(q, 1, item);
-		sqlite3_bind_int64(q, 2, on);
-		sqlite3_bind_int64(q, 3, fh_clock_now());
-		sqlite3_bind_text(q, 4, actor->name, -1, SQLITE_TRANSIENT);
-		rc = sqlite3_step(q);
-		sqlite3_reset(q);
-		if (rc != SQLITE_DONE)
-			st = fh_store_fail(s, err, _("saving the sync check"));
-		else if (!sqlite3_changes(fh_store_db(s)))
-			st = fh_error_set(err, FH_ECONFLICT, "id", "%s", _("this check is done already"));
-	}
-	if (st == FH_OK) {
-		char json[64];
-		snprintf(json, sizeof json, "{\"sync\":%lld,\"done\":true}", (long long)item);
-		st = fh_audit_write(s, actor, hub, "tenant", tenant, "sync_done", NULL, json, err);
-	}
-	if (st == FH_OK && (st = fh_tx_commit(s, err)) == FH_OK)
-		return FH_OK;
-	fh_tx_rollback(s);
-	return st;
+				   " WHERE id = ?1 AND done_on IS NULL", &q, err)) != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, item);
+	sqlite3_bind_int64(q, 2, on);
+	sqlite3_bind_int64(q, 3, fh_clock_now());
+	sqlite3_bind_text(q, 4, actor->name, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return fh_store_fail(s, err, _("saving the sync check"));
+	char json[64];
+	snprintf(json, sizeof json, "{\"sync\":%lld,\"done\":true}", (long long)item);
+	return fh_audit_write(s, actor, hub, "tenant", tenant, "sync_done", NULL, json, err);
+}
+
+fh_status fh_party_sync_done(fh_store *s, const fh_actor *actor, int64_t item, int64_t on,
+			     fh_error *err)
+{
+	fh_status st = fh_tx_begin(s, err);
+	return st != FH_OK ? st : fh_tx_end(s, sync_done_locked(s, actor, item, on, err), err);
 }
 
 fh_status fh_party_sync_list(fh_store *s, const fh_actor *actor, int64_t tenant,

@@ -386,6 +386,11 @@ const char *const fh_migrations[] = {
 	"CREATE TRIGGER tenant_search_au AFTER UPDATE ON tenant_search BEGIN"
 	" INSERT INTO tenant_fts(tenant_fts, rowid, ascii) VALUES('delete', old.id, old.ascii);"
 	" INSERT INTO tenant_fts(rowid, ascii) VALUES(new.id, new.ascii); END;",
+	/* 9: pairings end when the tenant leaves (graduation, exit): those of
+	 * tenants that left before end on the day they left */
+	"UPDATE mentor_assignments SET end_on = max(start_on, (SELECT t.stage_since - (t.stage_since + 28800) % 86400"
+	"  FROM tenants t WHERE t.id = tenant_id)), updated_by = 'system'"
+	" WHERE end_on IS NULL AND tenant_id IN (SELECT id FROM tenants WHERE stage IN ('graduated','exited'));",
 };
 
 const int fh_migrations_count = (int)(sizeof fh_migrations / sizeof fh_migrations[0]);

@@ -150,24 +150,24 @@ fh_status fh_space_find(fh_store *s, const fh_actor *actor, const char *ref, int
 	return FH_OK;
 }
 
-int fh_space_peak_from(fh_store *s, int64_t space, int64_t day, char *holder, size_t size)
+fh_status fh_space_peak_from(fh_store *s, int64_t space, int64_t day, int *peak, char *holder, size_t size,
+			     fh_error *err)
 {
 	struct fh_hold *h;
 	size_t n;
-	if (fh_space_holds(s, space, day, INT64_MAX / 2, &h, &n, NULL) != FH_OK)
-		return -1;
-	int peak = 0;
+	*peak = 0;
+	fh_status st = fh_space_holds(s, space, day, INT64_MAX / 2, &h, &n, err);
+	if (st != FH_OK)
+		return st;
 	for (size_t i = 0; i < n; i++) {
 		int used = fh_space_use_on(h, n, h[i].start_on > day ? h[i].start_on : day, -1, NULL, 0);
-		if (used > peak) {
-			peak = used;
+		if (used > *peak) {
+			*peak = used;
 			snprintf(holder, size, "%s", h[i].tenant);
 		}
 	}
 	free(h);
-	if (!peak)
-		peak = fh_booking_holder_from(s, space, day, holder, size);
-	return peak;
+	return *peak ? FH_OK : fh_booking_holder_from(s, space, day, peak, holder, size, err);
 }
 
 /* ---- the rule: seats on every day ------------------------------------------ */
@@ -349,42 +349,47 @@ static fh_status handover_due(fh_store *s, int64_t hub, int64_t on, int64_t *due
 	return st;
 }
 
-int fh_space_handovers_late(fh_store *s, int64_t tenant, int64_t t)
+fh_status fh_space_handovers_late(fh_store *s, int64_t tenant, int64_t t, int *n, fh_error *err)
 {
 	sqlite3_stmt *q;
-	int n = 0;
-	if (fh_store_stmt(s, "SELECT count(*) FROM allocations WHERE tenant_id = ?1 AND handover_due < ?2"
-			     " AND handed_on IS NULL AND end_on < ?2 AND end_on >= start_on", &q, NULL) != FH_OK)
-		return 0;
+	*n = 0;
+	fh_status st = fh_store_stmt(s, "SELECT count(*) FROM allocations WHERE tenant_id = ?1 AND handover_due < ?2"
+				     " AND handed_on IS NULL AND end_on < ?2 AND end_on >= start_on", &q, err);
+	if (st != FH_OK)
+		return st;
 	sqlite3_bind_int64(q, 1, tenant);
 	sqlite3_bind_int64(q, 2, fh_clock_day(t));
-	if (sqlite3_step(q) == SQLITE_ROW)
-		n = sqlite3_column_int(q, 0);
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		*n = sqlite3_column_int(q, 0);
 	sqlite3_reset(q);
-	return n;
+	return rc == SQLITE_ROW ? FH_OK : fh_store_fail(s, err, _("reading allocations"));
 }
 
-void fh_space_held(fh_store *s, int64_t tenant, int64_t t, int *allocations, int *seats)
+fh_status fh_space_held(fh_store *s, int64_t tenant, int64_t t, int *allocations, int *seats, fh_error *err)
 {
 	sqlite3_stmt *q;
 	*allocations = *seats = 0;
-	if (fh_store_stmt(s, "SELECT count(*), coalesce(sum(seats) FILTER (WHERE start_on <= ?2), 0)"
-			     " FROM allocations WHERE tenant_id = ?1 AND end_on >= ?2 AND end_on >= start_on",
-			  &q, NULL) != FH_OK)
-		return;
+	fh_status st = fh_store_stmt(s, "SELECT count(*), coalesce(sum(seats) FILTER (WHERE start_on <= ?2), 0)"
+				     " FROM allocations WHERE tenant_id = ?1 AND end_on >= ?2 AND end_on >= start_on",
+				     &q, err);
+	if (st != FH_OK)
+		return st;
 	sqlite3_bind_int64(q, 1, tenant);
 	sqlite3_bind_int64(q, 2, fh_clock_day(t));
-	if (sqlite3_step(q) == SQLITE_ROW) {
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW) {
 		*allocations = sqlite3_column_int(q, 0);
 		*seats = sqlite3_column_int(q, 1);
 	}
 	sqlite3_reset(q);
+	return rc == SQLITE_ROW ? FH_OK : fh_store_fail(s, err, _("reading allocations"));
 }
 
-int64_t fh_space_handover_due(fh_store *s, int64_t hub, int64_t t)
+fh_status fh_space_handover_due(fh_store *s, int64_t hub, int64_t t, int64_t *due, fh_error *err)
 {
-	int64_t due = 0;
-	return handover_due(s, hub, fh_clock_day(t), &due, NULL) == FH_OK ? due : 0;
+	*due = 0;
+	return handover_due(s, hub, fh_clock_day(t), due, err);
 }
 
 static void alloc_json(fh_buf *b, const fh_space *sp, const char *tenant, int seats, int64_t from,
@@ -458,8 +463,9 @@ static fh_status alloc_insert(fh_store *s, const fh_actor *actor, const fh_space
 	return st;
 }
 
-/* What an allocation needs before the lock: the tenant, the space, the
- * dates and the seats, each checked with the field it came from. */
+/* What an allocation needs, read under the write lock: the tenant (in
+ * incubation), the space, the dates and the seats, each checked with the
+ * field it came from. */
 static fh_status alloc_prepare(fh_store *s, const fh_actor *actor, const fh_allocation_req *req,
 			       fh_tenant *t, fh_space *sp, int *seats, int64_t *from, int64_t *to,
 			       fh_error *err)
@@ -507,20 +513,17 @@ fh_status fh_allocation_add(fh_store *s, const fh_actor *actor, const fh_allocat
 	fh_space sp;
 	int seats = 0;
 	int64_t from = 0, to = 0;
-	fh_status st = alloc_prepare(s, actor, req, &t, &sp, &seats, &from, &to, err);
+	fh_status st = fh_tx_begin(s, err);
 	if (st != FH_OK)
 		return st;
-	if ((st = fh_tx_begin(s, err)) != FH_OK)
-		return st;
-	/* checked again under the write lock: what another terminal wrote a
-	 * moment ago counts */
-	st = fh_allocation_check(s, sp.id, from, to, seats, err);
+	/* everything under the write lock: what another terminal wrote a
+	 * moment ago (a graduation, the last seat taken) counts */
+	st = alloc_prepare(s, actor, req, &t, &sp, &seats, &from, &to, err);
+	if (st == FH_OK)
+		st = fh_allocation_check(s, sp.id, from, to, seats, err);
 	if (st == FH_OK)
 		st = alloc_insert(s, actor, &sp, &t, seats, from, to, id, err);
-	if (st == FH_OK)
-		return fh_tx_commit(s, err);
-	fh_tx_rollback(s);
-	return st;
+	return fh_tx_end(s, st, err);
 }
 
 /* ---- reading allocations ---------------------------------------------------- */
@@ -662,8 +665,7 @@ static fh_status end_one(fh_store *s, const fh_actor *actor, const fh_allocation
 	return st;
 }
 
-fh_status fh_allocation_release(fh_store *s, const fh_actor *actor, int64_t id, int64_t on,
-				fh_error *err)
+static fh_status release_locked(fh_store *s, const fh_actor *actor, int64_t id, int64_t on, fh_error *err)
 {
 	fh_allocation a;
 	fh_status st = fh_allocation_get(s, actor, id, &a, err);
@@ -677,19 +679,17 @@ fh_status fh_allocation_release(fh_store *s, const fh_actor *actor, int64_t id, 
 	if (on > a.end_on)
 		return fh_error_set(err, FH_EINVAL, "on", _("allocation no. %lld ends on %s: release it on that day or before (not %s)"),
 				    (long long)id, fh_space_date(a.end_on, d), fh_space_date(on, e));
-	if ((st = fh_tx_begin(s, err)) != FH_OK)
-		return st;
-	st = fh_store_check_version(s, "allocations", id, a.version, err);
-	if (st == FH_OK)
-		st = end_one(s, actor, &a, on, "release", err);
-	if (st == FH_OK)
-		return fh_tx_commit(s, err);
-	fh_tx_rollback(s);
-	return st;
+	return end_one(s, actor, &a, on, "release", err);
 }
 
-fh_status fh_allocation_handed_over(fh_store *s, const fh_actor *actor, int64_t id, int64_t on,
-				    fh_error *err)
+fh_status fh_allocation_release(fh_store *s, const fh_actor *actor, int64_t id, int64_t on,
+				fh_error *err)
+{
+	fh_status st = fh_tx_begin(s, err);
+	return st != FH_OK ? st : fh_tx_end(s, release_locked(s, actor, id, on, err), err);
+}
+
+static fh_status handover_locked(fh_store *s, const fh_actor *actor, int64_t id, int64_t on, fh_error *err)
 {
 	fh_allocation a;
 	fh_status st = fh_allocation_get(s, actor, id, &a, err);
@@ -706,36 +706,34 @@ fh_status fh_allocation_handed_over(fh_store *s, const fh_actor *actor, int64_t 
 	if (on < a.end_on)
 		return fh_error_set(err, FH_EINVAL, "on", _("allocation no. %lld runs to %s: release it first"),
 				    (long long)id, fh_space_date(a.end_on, d));
-	if ((st = fh_tx_begin(s, err)) != FH_OK)
-		return st;
-	st = fh_store_check_version(s, "allocations", id, a.version, err);
 	sqlite3_stmt *q;
-	if (st == FH_OK)
-		st = fh_store_stmt(s, "UPDATE allocations SET handed_on = ?2, version = version + 1,"
-				      " updated_at = ?3, updated_by = ?4 WHERE id = ?1", &q, err);
-	if (st == FH_OK) {
-		sqlite3_bind_int64(q, 1, id);
-		sqlite3_bind_int64(q, 2, on);
-		sqlite3_bind_int64(q, 3, fh_clock_now());
-		sqlite3_bind_text(q, 4, actor->name, -1, SQLITE_TRANSIENT);
-		if (sqlite3_step(q) != SQLITE_DONE)
-			st = fh_store_fail(s, err, _("saving the handover"));
-		sqlite3_reset(q);
-	}
-	if (st == FH_OK) {
-		char summary[300];
-		fh_buf nb = FH_BUF_INIT;
-		snprintf(summary, sizeof summary, "%s %s", a.space_code, a.tenant);
-		fh_buf_printf(&nb, "{\"handed_on\":\"%s\",\"summary\":", fh_space_date(on, d));
-		fh_buf_json_string(&nb, summary);
-		fh_buf_puts(&nb, "}");
-		st = fh_audit_write(s, actor, a.hub_id, "allocation", id, "handover", NULL, fh_buf_str(&nb), err);
-		fh_buf_free(&nb);
-	}
-	if (st == FH_OK)
-		return fh_tx_commit(s, err);
-	fh_tx_rollback(s);
+	if ((st = fh_store_stmt(s, "UPDATE allocations SET handed_on = ?2, version = version + 1,"
+				   " updated_at = ?3, updated_by = ?4 WHERE id = ?1", &q, err)) != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, id);
+	sqlite3_bind_int64(q, 2, on);
+	sqlite3_bind_int64(q, 3, fh_clock_now());
+	sqlite3_bind_text(q, 4, actor->name, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return fh_store_fail(s, err, _("saving the handover"));
+	char summary[300];
+	fh_buf nb = FH_BUF_INIT;
+	snprintf(summary, sizeof summary, "%s %s", a.space_code, a.tenant);
+	fh_buf_printf(&nb, "{\"handed_on\":\"%s\",\"summary\":", fh_space_date(on, d));
+	fh_buf_json_string(&nb, summary);
+	fh_buf_puts(&nb, "}");
+	st = fh_audit_write(s, actor, a.hub_id, "allocation", id, "handover", NULL, fh_buf_str(&nb), err);
+	fh_buf_free(&nb);
 	return st;
+}
+
+fh_status fh_allocation_handed_over(fh_store *s, const fh_actor *actor, int64_t id, int64_t on,
+				    fh_error *err)
+{
+	fh_status st = fh_tx_begin(s, err);
+	return st != FH_OK ? st : fh_tx_end(s, handover_locked(s, actor, id, on, err), err);
 }
 
 fh_status fh_allocation_end_tenant(fh_store *s, const fh_actor *actor, int64_t tenant, int64_t on,

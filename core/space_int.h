@@ -48,9 +48,9 @@ bool fh_space_occupies(int64_t start, int64_t end, int64_t day, bool pm);
 int fh_space_use_on(const struct fh_hold *h, size_t n, int64_t day, int half, char *who,
 		    size_t size);
 
-/* 1 and the tenant (or hub) holding the first booking of a room from `day`
- * on, 0 if none (booking.c). */
-int fh_booking_holder_from(fh_store *store, int64_t space, int64_t day, char *holder,
-			   size_t size);
+/* *held 1 and the tenant (or hub) holding the first booking of a room from
+ * `day` on, 0 if none (booking.c): FH_OK, or the database's error. */
+fh_status fh_booking_holder_from(fh_store *store, int64_t space, int64_t day, int *held, char *holder,
+				 size_t size, fh_error *err);
 
 #endif

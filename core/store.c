@@ -276,6 +276,14 @@ void fh_tx_rollback(fh_store *s)
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+fh_status fh_tx_end(fh_store *s, fh_status st, fh_error *err)
+{
+	if (st == FH_OK)
+		return fh_tx_commit(s, err);
+	fh_tx_rollback(s);
+	return st;
+}
+
 int fh_bind_text(sqlite3_stmt *st, int i, const char *s)
 {
 	if (!s || !*s)

@@ -37,6 +37,13 @@ fh_status fh_tx_begin(fh_store *store, fh_error *err);
 fh_status fh_tx_begin_main(fh_store *store, fh_error *err);
 fh_status fh_tx_commit(fh_store *store, fh_error *err);
 void fh_tx_rollback(fh_store *store);
+/* Ends what fh_tx_begin began: commits when st is FH_OK (and returns the
+ * commit's status), else rolls back and returns st. A rule reads what it
+ * depends on between the two, never before the begin:
+ *     if ((st = fh_tx_begin(s, err)) != FH_OK) return st;
+ *     st = read_check_and_write(…);
+ *     return fh_tx_end(s, st, err);                                        */
+fh_status fh_tx_end(fh_store *store, fh_status st, fh_error *err);
 
 /* Steps q to its end, each row read by `read` into the next element of the
  * array *rows (elements of `size` bytes, grown as needed, *n counting them).

@@ -566,7 +566,9 @@ static void check_text(fh_field_errors *errs, fh_tenant_field f, const char *v, 
 /* The credit code: issued on registration by civil affairs (5…), its
  * second character the organisation type (1 social group, 2 social service
  * org, 3 foundation, 9 other); not another tenant's (with a store). */
-static void check_credit_code(fh_store *s, const fh_tenant *t, fh_field_errors *errs)
+/* The code's form, and that no other tenant holds it: problems to errs;
+ * the return is the database's (a holder that cannot be read refuses). */
+static fh_status check_credit_code(fh_store *s, const fh_tenant *t, fh_field_errors *errs, fh_error *err)
 {
 	fh_error e;
 	if (t->credit_code[0]) {
@@ -590,23 +592,29 @@ static void check_credit_code(fh_store *s, const fh_tenant *t, fh_field_errors *
 				PROBLEM(FH_TF_CREDIT_CODE, _("second character '%c' is no organisation type (1, 2, 3 or 9)"), got);
 			else if (s) {
 				fh_error taken;
-				if (fh_tenant_code_holder(s, t->credit_code, t->id, &taken) != FH_OK)
+				fh_status st = fh_tenant_code_holder(s, t->credit_code, t->id, &taken);
+				if (st == FH_EINVAL)
 					fh_field_errors_add(errs, &taken);
+				else if (st != FH_OK)
+					return err ? (*err = taken, st) : st;
 			}
 		}
 	} else if (t->reg_state == FH_REG_REGISTERED) {
 		PROBLEM(FH_TF_CREDIT_CODE, "%s", _("is required once registered"));
 	}
+	return FH_OK;
 }
 
 /* The field among the hub's service fields (hf, or read); a hub without
  * any configured takes every field. */
-static void check_service_field(fh_store *s, const fh_tenant *t, const fh_hub_fields *hf,
-				fh_field_errors *errs)
+static fh_status check_service_field(fh_store *s, const fh_tenant *t, const fh_hub_fields *hf,
+				     fh_field_errors *errs, fh_error *err)
 {
 	fh_hub_fields read;
 	if (!hf) {
-		read.n = fh_hub_service_fields(s, t->hub_id, read.names, FH_HUB_FIELDS_MAX);
+		fh_status st = fh_hub_service_fields(s, t->hub_id, read.names, FH_HUB_FIELDS_MAX, &read.n, err);
+		if (st != FH_OK)
+			return st;
 		hf = &read;
 	}
 	bool found = hf->n == 0;
@@ -620,6 +628,7 @@ static void check_service_field(fh_store *s, const fh_tenant *t, const fh_hub_fi
 	}
 	if (!found)
 		PROBLEM(FH_TF_FIELD, _("'%s' is not a service field of this hub (%s)"), t->field, list);
+	return FH_OK;
 }
 
 fh_status fh_tenant_validate(fh_store *s, const fh_tenant *t, fh_field_errors *errs_out,
@@ -658,9 +667,10 @@ fh_status fh_tenant_validate_in(fh_store *s, const fh_tenant *t, const fh_hub_fi
 	else if (t->reg_state == FH_REG_FILED && t->org_type != FH_ORG_COMMUNITY_ORG)
 		PROBLEM(FH_TF_REG_STATE, "%s", _("only community organisations are filed (备案); others register"));
 
-	check_credit_code(s, t, errs);
-	if (t->field[0] && s)
-		check_service_field(s, t, hf, errs);
+	/* a check whose records cannot be read refuses with the database's error */
+	fh_status read = check_credit_code(s, t, errs, err);
+	if (read == FH_OK && t->field[0] && s)
+		read = check_service_field(s, t, hf, errs, err);
 	fh_error e;
 	if (t->phone[0]) {
 		char norm[24];
@@ -697,10 +707,10 @@ fh_status fh_tenant_validate_in(fh_store *s, const fh_tenant *t, const fh_hub_fi
 		PROBLEM(FH_TF_PARTY_ORG, "%s", _("is not a form of party organisation"));
 	if (t->party_members < 0 || t->party_members > FH_TENANT_PEOPLE_MAX)
 		PROBLEM(FH_TF_PARTY_MEMBERS, _("must be 0 to %d"), FH_TENANT_PEOPLE_MAX);
-	else if (t->party_org == FH_PARTY_BRANCH && s) {
+	else if (t->party_org == FH_PARTY_BRANCH && s && read == FH_OK) {
 		fh_party_rules pr;
 		fh_error small;
-		if (fh_party_rules_load(s, t->hub_id, &pr, NULL) == FH_OK &&
+		if ((read = fh_party_rules_load(s, t->hub_id, &pr, err)) == FH_OK &&
 		    !fh_party_branch_size_ok(&pr, t->party_members, field_id(FH_TF_PARTY_MEMBERS), &small))
 			fh_field_errors_add(errs, &small);
 	}
@@ -717,6 +727,8 @@ fh_status fh_tenant_validate_in(fh_store *s, const fh_tenant *t, const fh_hub_fi
 	if (t->stage == FH_STAGE_EXITED && !t->exit_reason[0])
 		PROBLEM(FH_TF_EXIT_REASON, "%s", _("is required for a tenant that left"));
 
+	if (read != FH_OK)
+		return read;
 	if (errs->n == before)
 		return FH_OK;
 	if (err)

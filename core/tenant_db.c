@@ -730,86 +730,87 @@ static bool same_fields(const fh_tenant *a, const fh_tenant *b)
 	return true;
 }
 
-fh_status fh_tenant_update(fh_store *s, const fh_actor *actor, fh_tenant *t, fh_field_errors *errs,
-			   fh_error *err)
+/* An edit, read and written under the write lock: the record it starts
+ * from, the checks, the party track's items and the milestones it proves. */
+static fh_status update_locked(fh_store *s, const fh_actor *actor, fh_tenant *t, fh_field_errors *errs,
+			       fh_tenant *cur, fh_tenant *next, bool *same, fh_error *err)
 {
-	fh_tenant cur, next;
-	fh_status st = fh_tenant_get_by_id(s, actor, t->id, &cur, err);
+	fh_status st = fh_tenant_get_by_id(s, actor, t->id, cur, err);
 	if (st != FH_OK)
 		return st;
 	/* Only the editable fields come from the caller; stage and hub follow
 	 * the lifecycle. */
-	next = cur;
-	memcpy(next.name, t->name, sizeof next.name);
-	memcpy(next.short_name, t->short_name, sizeof next.short_name);
-	next.org_type = t->org_type;
-	next.reg_state = t->reg_state;
-	memcpy(next.credit_code, t->credit_code, sizeof next.credit_code);
-	memcpy(next.field, t->field, sizeof next.field);
-	memcpy(next.legal_rep, t->legal_rep, sizeof next.legal_rep);
-	memcpy(next.contact, t->contact, sizeof next.contact);
-	memcpy(next.phone, t->phone, sizeof next.phone);
-	memcpy(next.address, t->address, sizeof next.address);
-	next.staff = t->staff;
-	next.volunteers = t->volunteers;
-	memcpy(next.founded, t->founded, sizeof next.founded);
-	next.rating = t->rating;
-	memcpy(next.rating_date, t->rating_date, sizeof next.rating_date);
-	memcpy(next.notes, t->notes, sizeof next.notes);
-	if ((st = fh_tenant_validate(s, &next, errs, err)) != FH_OK)
+	*next = *cur;
+	memcpy(next->name, t->name, sizeof next->name);
+	memcpy(next->short_name, t->short_name, sizeof next->short_name);
+	next->org_type = t->org_type;
+	next->reg_state = t->reg_state;
+	memcpy(next->credit_code, t->credit_code, sizeof next->credit_code);
+	memcpy(next->field, t->field, sizeof next->field);
+	memcpy(next->legal_rep, t->legal_rep, sizeof next->legal_rep);
+	memcpy(next->contact, t->contact, sizeof next->contact);
+	memcpy(next->phone, t->phone, sizeof next->phone);
+	memcpy(next->address, t->address, sizeof next->address);
+	next->staff = t->staff;
+	next->volunteers = t->volunteers;
+	memcpy(next->founded, t->founded, sizeof next->founded);
+	next->rating = t->rating;
+	memcpy(next->rating_date, t->rating_date, sizeof next->rating_date);
+	memcpy(next->notes, t->notes, sizeof next->notes);
+	if ((st = fh_tenant_validate(s, next, errs, err)) != FH_OK)
 		return st;
-	if (same_fields(&cur, &next)) {
-		*t = cur; /* nothing to write: no version, no history line */
-		return FH_OK;
-	}
-	if ((st = fh_tx_begin(s, err)) != FH_OK)
+	if ((*same = same_fields(cur, next)))
+		return FH_OK; /* nothing to write: no version, no history line */
+	if ((st = fh_store_check_version(s, "tenants", t->id, t->version, err)) != FH_OK)
 		return st;
-	st = fh_store_check_version(s, "tenants", t->id, t->version, err);
 	sqlite3_stmt *q = NULL;
-	if (st == FH_OK)
-		st = fh_store_stmt(s,
+	if ((st = fh_store_stmt(s,
 		"UPDATE tenants SET name = ?1, short_name = ?2, org_type = ?3, reg_state = ?4,"
 		" credit_code = ?5, field = ?6, legal_rep = ?7, contact = ?8, phone = ?9, address = ?10,"
 		" staff = ?11, volunteers = ?12, founded = ?13, rating = ?14, rating_date = ?15,"
 		" party_org = ?16, party_members = ?17, notes = ?18, version = version + 1,"
-		" updated_at = ?19, updated_by = ?20 WHERE id = ?21", &q, err);
-	if (st == FH_OK) {
-		bind_fields(q, &next);
-		sqlite3_bind_int64(q, 19, fh_clock_now());
-		sqlite3_bind_text(q, 20, actor->name, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(q, 21, t->id);
-		int rc = sqlite3_step(q);
-		sqlite3_reset(q);
-		if (rc == SQLITE_CONSTRAINT_UNIQUE && next.credit_code[0])
-			st = code_taken(s, next.credit_code, t->id, err);
-		else if (rc != SQLITE_DONE)
-			st = fh_store_fail(s, err, _("saving the tenant"));
-	}
-	if (st == FH_OK)
-		st = fh_tenant_index(s, t->id, cur.hub_id, next.name, next.short_name, next.credit_code,
-				     next.contact, next.phone, false, err);
-	if (st == FH_OK)
-		st = fh_party_on_tenant_change(s, actor, &cur, &next, err);
-	if (st == FH_OK) {
-		fh_buf o = FH_BUF_INIT, n = FH_BUF_INIT;
-		to_json(&o, &cur, &next, FH_TF_EDITABLE);
-		to_json(&n, &next, &cur, FH_TF_EDITABLE);
-		st = fh_audit_write(s, actor, cur.hub_id, "tenant", t->id, "update", fh_buf_str(&o),
-				    fh_buf_str(&n), err);
-		fh_buf_free(&o);
-		fh_buf_free(&n);
-	}
+		" updated_at = ?19, updated_by = ?20 WHERE id = ?21", &q, err)) != FH_OK)
+		return st;
+	bind_fields(q, next);
+	sqlite3_bind_int64(q, 19, fh_clock_now());
+	sqlite3_bind_text(q, 20, actor->name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(q, 21, t->id);
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	if (rc == SQLITE_CONSTRAINT_UNIQUE && next->credit_code[0])
+		return code_taken(s, next->credit_code, t->id, err);
+	if (rc != SQLITE_DONE)
+		return fh_store_fail(s, err, _("saving the tenant"));
+	if ((st = fh_tenant_index(s, t->id, cur->hub_id, next->name, next->short_name, next->credit_code,
+				  next->contact, next->phone, false, err)) != FH_OK ||
+	    (st = fh_party_on_tenant_change(s, actor, cur, next, err)) != FH_OK)
+		return st;
+	fh_buf o = FH_BUF_INIT, n = FH_BUF_INIT;
+	to_json(&o, cur, next, FH_TF_EDITABLE);
+	to_json(&n, next, cur, FH_TF_EDITABLE);
+	st = fh_audit_write(s, actor, cur->hub_id, "tenant", t->id, "update", fh_buf_str(&o), fh_buf_str(&n), err);
+	fh_buf_free(&o);
+	fh_buf_free(&n);
 	/* a credit code or a rating may prove a milestone */
-	if (st == FH_OK)
-		st = fh_milestone_prove(s, actor, t->id, NULL, err);
-	if (st == FH_OK && (st = fh_tx_commit(s, err)) == FH_OK) {
-		*t = next;
-		t->version = cur.version + 1;
-		snprintf(t->updated_by, sizeof t->updated_by, "%s", actor->name);
+	return st == FH_OK ? fh_milestone_prove(s, actor, t->id, NULL, err) : st;
+}
+
+fh_status fh_tenant_update(fh_store *s, const fh_actor *actor, fh_tenant *t, fh_field_errors *errs,
+			   fh_error *err)
+{
+	fh_tenant cur, next;
+	bool same = false;
+	fh_status st = fh_tx_begin(s, err);
+	if (st != FH_OK || (st = fh_tx_end(s, update_locked(s, actor, t, errs, &cur, &next, &same, err), err)) != FH_OK)
+		return st;
+	if (same) {
+		*t = cur;
 		return FH_OK;
 	}
-	fh_tx_rollback(s);
-	return st;
+	*t = next;
+	t->version = cur.version + 1;
+	snprintf(t->updated_by, sizeof t->updated_by, "%s", actor->name);
+	return FH_OK;
 }
 
 /* ---- history --------------------------------------------------------------------- */

@@ -34,70 +34,72 @@ static void wait_read(sqlite3_stmt *q, void *row)
 	fh_column_text(q, 8, w->note, sizeof w->note);
 }
 
-fh_status fh_wait_add(fh_store *s, const fh_actor *actor, int64_t tenant, fh_space_type type,
-		      int seats, const char *note_in, int64_t *id, fh_error *err)
+/* The place's checks that read the database, and its row, in the
+ * caller's transaction. */
+static fh_status add_locked(fh_store *s, const fh_actor *actor, int64_t tenant, fh_space_type type, int seats,
+			    const char *note, int64_t *id, fh_error *err)
 {
 	fh_tenant t;
 	fh_status st = fh_tenant_get_by_id(s, actor, tenant, &t, err);
 	if (st != FH_OK)
 		return st;
+	if (t.stage == FH_STAGE_GRADUATED || t.stage == FH_STAGE_EXITED)
+		return fh_error_set(err, FH_EINVAL, "tenant", _("%s has left the hub"), t.name);
+	sqlite3_stmt *q;
+	if ((st = fh_store_stmt(s, "SELECT 1 FROM waitlist WHERE tenant_id = ?1 AND type = ?2"
+				   " AND state = 'waiting'", &q, err)) != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, tenant);
+	sqlite3_bind_text(q, 2, fh_space_type_name(type), -1, SQLITE_STATIC);
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	if (rc == SQLITE_ROW)
+		return fh_error_set(err, FH_ECONFLICT, "type", _("%s is already waiting for a space of this kind"), t.name);
+	if (rc != SQLITE_DONE)
+		return fh_store_fail(s, err, _("reading the waiting list"));
+	if ((st = fh_store_stmt(s, "INSERT INTO waitlist(hub_id, tenant_id, type, seats, since, note,"
+				   " updated_at, updated_by) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", &q, err)) != FH_OK)
+		return st;
+	int64_t now = fh_clock_now();
+	sqlite3_bind_int64(q, 1, t.hub_id);
+	sqlite3_bind_int64(q, 2, tenant);
+	sqlite3_bind_text(q, 3, fh_space_type_name(type), -1, SQLITE_STATIC);
+	sqlite3_bind_int(q, 4, seats);
+	sqlite3_bind_int64(q, 5, now);
+	fh_bind_text(q, 6, note);
+	sqlite3_bind_int64(q, 7, now);
+	sqlite3_bind_text(q, 8, actor->name, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return fh_store_fail(s, err, _("saving the waiting list"));
+	*id = sqlite3_last_insert_rowid(fh_store_db(s));
+	fh_buf nb = FH_BUF_INIT;
+	fh_buf_printf(&nb, "{\"type\":\"%s\",\"seats\":%d,\"name\":", fh_space_type_name(type), seats);
+	fh_buf_json_string(&nb, t.name);
+	fh_buf_puts(&nb, "}");
+	st = fh_audit_write(s, actor, t.hub_id, "waitlist", *id, "create", NULL, fh_buf_str(&nb), err);
+	fh_buf_free(&nb);
+	return st;
+}
+
+fh_status fh_wait_add(fh_store *s, const fh_actor *actor, int64_t tenant, fh_space_type type,
+		      int seats, const char *note_in, int64_t *id, fh_error *err)
+{
+	if (!actor || !actor->id)
+		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("nobody is logged in"));
 	if (!fh_space_type_allocated(type))
 		return fh_error_set(err, FH_EINVAL, "type",
 				    _("rooms booked by the hour have no waiting list (office, desk, showcase)"));
-	if (t.stage == FH_STAGE_GRADUATED || t.stage == FH_STAGE_EXITED)
-		return fh_error_set(err, FH_EINVAL, "tenant", _("%s has left the hub"), t.name);
 	if (type != FH_SPACE_DESK)
 		seats = 0;
 	else if (seats < 1 || seats > 100)
 		return fh_error_set(err, FH_EINVAL, "seats", "%s", _("seats: 1 to 100"));
 	char note[256];
-	if ((st = fh_text_field_take(note, sizeof note, 60, note_in ? note_in : "", false, false,
-				     "note", err)) != FH_OK)
+	fh_status st = fh_text_field_take(note, sizeof note, 60, note_in ? note_in : "", false, false, "note", err);
+	if (st != FH_OK || (st = fh_tx_begin(s, err)) != FH_OK)
 		return st;
-	if ((st = fh_tx_begin(s, err)) != FH_OK)
-		return st;
-	sqlite3_stmt *q;
-	st = fh_store_stmt(s, "SELECT 1 FROM waitlist WHERE tenant_id = ?1 AND type = ?2"
-			      " AND state = 'waiting'", &q, err);
-	if (st == FH_OK) {
-		sqlite3_bind_int64(q, 1, tenant);
-		sqlite3_bind_text(q, 2, fh_space_type_name(type), -1, SQLITE_STATIC);
-		int rc = sqlite3_step(q);
-		sqlite3_reset(q);
-		if (rc == SQLITE_ROW)
-			st = fh_error_set(err, FH_ECONFLICT, "type", _("%s is already waiting for a space of this kind"),
-					  t.name);
-	}
-	if (st == FH_OK)
-		st = fh_store_stmt(s, "INSERT INTO waitlist(hub_id, tenant_id, type, seats, since, note,"
-				      " updated_at, updated_by) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", &q, err);
-	if (st == FH_OK) {
-		int64_t now = fh_clock_now();
-		sqlite3_bind_int64(q, 1, t.hub_id);
-		sqlite3_bind_int64(q, 2, tenant);
-		sqlite3_bind_text(q, 3, fh_space_type_name(type), -1, SQLITE_STATIC);
-		sqlite3_bind_int(q, 4, seats);
-		sqlite3_bind_int64(q, 5, now);
-		fh_bind_text(q, 6, note);
-		sqlite3_bind_int64(q, 7, now);
-		sqlite3_bind_text(q, 8, actor->name, -1, SQLITE_TRANSIENT);
-		if (sqlite3_step(q) != SQLITE_DONE)
-			st = fh_store_fail(s, err, _("saving the waiting list"));
-		sqlite3_reset(q);
-		*id = sqlite3_last_insert_rowid(fh_store_db(s));
-	}
-	if (st == FH_OK) {
-		fh_buf nb = FH_BUF_INIT;
-		fh_buf_printf(&nb, "{\"type\":\"%s\",\"seats\":%d,\"name\":", fh_space_type_name(type), seats);
-		fh_buf_json_string(&nb, t.name);
-		fh_buf_puts(&nb, "}");
-		st = fh_audit_write(s, actor, t.hub_id, "waitlist", *id, "create", NULL, fh_buf_str(&nb), err);
-		fh_buf_free(&nb);
-	}
-	if (st == FH_OK)
-		return fh_tx_commit(s, err);
-	fh_tx_rollback(s);
-	return st;
+	return fh_tx_end(s, add_locked(s, actor, tenant, type, seats, note, id, err), err);
 }
 
 fh_status fh_wait_list(fh_store *s, const fh_actor *actor, const char *hub_code, int type,
@@ -119,41 +121,41 @@ fh_status fh_wait_list(fh_store *s, const fh_actor *actor, const char *hub_code,
 	return fh_store_rows(s, q, rows, n, sizeof **rows, wait_read, _("reading the waiting list"), err);
 }
 
-fh_status fh_wait_remove(fh_store *s, const fh_actor *actor, int64_t id, fh_error *err)
+static fh_status remove_locked(fh_store *s, const fh_actor *actor, int64_t id, fh_error *err)
 {
-	fh_wait *rows;
-	size_t n;
-	fh_status st = fh_wait_list(s, actor, NULL, -1, &rows, &n, err);
+	sqlite3_stmt *q;
+	fh_status st = fh_store_stmt(s, WAIT_SELECT " AND w.id = ?2", &q, err);
 	if (st != FH_OK)
 		return st;
-	size_t i = 0;
-	while (i < n && rows[i].id != id)
-		i++;
-	fh_wait w = i < n ? rows[i] : (fh_wait){ 0 };
-	free(rows);
-	if (i == n)
-		return fh_error_set(err, FH_ENOTFOUND, "id", _("no one waiting under no. %lld"), (long long)id);
-	if ((st = fh_tx_begin(s, err)) != FH_OK)
+	sqlite3_bind_int64(q, 1, actor->hub_id);
+	sqlite3_bind_int64(q, 2, id);
+	fh_wait *w;
+	size_t n;
+	if ((st = fh_store_rows(s, q, &w, &n, sizeof *w, wait_read, _("reading the waiting list"), err)) != FH_OK)
 		return st;
-	st = fh_store_check_version(s, "waitlist", id, w.version, err);
-	sqlite3_stmt *q;
-	if (st == FH_OK)
-		st = fh_store_stmt(s, "UPDATE waitlist SET state = 'withdrawn', version = version + 1,"
-				      " updated_at = ?2, updated_by = ?3 WHERE id = ?1", &q, err);
-	if (st == FH_OK) {
-		sqlite3_bind_int64(q, 1, id);
-		sqlite3_bind_int64(q, 2, fh_clock_now());
-		sqlite3_bind_text(q, 3, actor->name, -1, SQLITE_TRANSIENT);
-		if (sqlite3_step(q) != SQLITE_DONE)
-			st = fh_store_fail(s, err, _("saving the waiting list"));
-		sqlite3_reset(q);
-	}
-	if (st == FH_OK)
-		st = fh_audit_write(s, actor, w.hub_id, "waitlist", id, "withdraw", NULL, NULL, err);
-	if (st == FH_OK)
-		return fh_tx_commit(s, err);
-	fh_tx_rollback(s);
-	return st;
+	int64_t hub = n ? w->hub_id : 0;
+	free(w);
+	if (!n)
+		return fh_error_set(err, FH_ENOTFOUND, "id", _("no one waiting under no. %lld"), (long long)id);
+	if ((st = fh_store_stmt(s, "UPDATE waitlist SET state = 'withdrawn', version = version + 1,"
+				   " updated_at = ?2, updated_by = ?3 WHERE id = ?1", &q, err)) != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, id);
+	sqlite3_bind_int64(q, 2, fh_clock_now());
+	sqlite3_bind_text(q, 3, actor->name, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return fh_store_fail(s, err, _("saving the waiting list"));
+	return fh_audit_write(s, actor, hub, "waitlist", id, "withdraw", NULL, NULL, err);
+}
+
+fh_status fh_wait_remove(fh_store *s, const fh_actor *actor, int64_t id, fh_error *err)
+{
+	if (!actor || !actor->id)
+		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("nobody is logged in"));
+	fh_status st = fh_tx_begin(s, err);
+	return st != FH_OK ? st : fh_tx_end(s, remove_locked(s, actor, id, err), err);
 }
 
 fh_status fh_wait_first_for(fh_store *s, const fh_actor *actor, int64_t space_id, int64_t day,
@@ -175,18 +177,23 @@ fh_status fh_wait_first_for(fh_store *s, const fh_actor *actor, int64_t space_id
 	if ((st = fh_store_rows(s, q, &c, &n, sizeof *c, wait_read, _("reading the waiting list"), err)) != FH_OK)
 		return st;
 	bool found = false;
-	for (size_t i = 0; !found && i < n; i++) {
+	for (size_t i = 0; st == FH_OK && !found && i < n; i++) {
 		fh_tenant t;
-		if (fh_tenant_get_by_id(s, actor, c[i].tenant_id, &t, NULL) != FH_OK || !t.planned_end)
+		if ((st = fh_tenant_get_by_id(s, actor, c[i].tenant_id, &t, err)) != FH_OK || !t.planned_end)
 			continue;
 		int64_t to = fh_clock_day(t.planned_end);
-		if (to >= day && fh_allocation_check(s, space_id, day, to, c[i].seats, NULL) == FH_OK) {
+		if (to < day)
+			continue;
+		fh_status fit = fh_allocation_check(s, space_id, day, to, c[i].seats, err);
+		if (fit == FH_OK) {
 			*out = c[i];
 			found = true;
+		} else if (fit != FH_ECONFLICT) {
+			st = fit; /* not "does not fit": the database did not answer */
 		}
 	}
 	free(c);
-	if (found)
-		return FH_OK;
+	if (st != FH_OK || found)
+		return st;
 	return fh_error_set(err, FH_ENOTFOUND, "space", _("no one is waiting for %s"), sp.code);
 }

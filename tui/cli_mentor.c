@@ -71,16 +71,17 @@ static int mentor_pairings(struct fh_opts *o, fh_store *s, const fh_actor *by)
 	if (fh_mentor_pairings(s, by, mentor, tenant, &rows, &n, &err) != FH_OK)
 		return fh_cli_report(&err);
 	struct fh_table t;
-	fh_table_init(&t, (const char *[]){ "mentor_id", "mentor", "tenant_id", "tenant", "since", "last_session",
+	fh_table_init(&t, (const char *[]){ "id", "mentor_id", "mentor", "tenant_id", "tenant", "since", "last_session",
 					    "quiet", NULL },
-		      (const char *[]){ _("Mentor no."), _("Mentor"), _("Tenant no."), _("Tenant"), _("Since"),
+		      (const char *[]){ _("No."), _("Mentor no."), _("Mentor"), _("Tenant no."), _("Tenant"), _("Since"),
 					_("Last session"), _("Quiet"), NULL });
-	t.numeric = 1u | 1u << 2;
+	t.numeric = 1u | 1u << 1 | 1u << 3;
 	for (size_t i = 0; i < n; i++) {
-		char m[24], te[24], a[16], b[16];
+		char p[24], m[24], te[24], a[16], b[16];
+		snprintf(p, sizeof p, "%lld", (long long)rows[i].id);
 		snprintf(m, sizeof m, "%lld", (long long)rows[i].mentor_id);
 		snprintf(te, sizeof te, "%lld", (long long)rows[i].tenant_id);
-		fh_table_row(&t, (const char *[]){ m, rows[i].mentor, te, rows[i].tenant, fh_cli_date(rows[i].since, a),
+		fh_table_row(&t, (const char *[]){ p, m, rows[i].mentor, te, rows[i].tenant, fh_cli_date(rows[i].since, a),
 						   fh_cli_date(rows[i].last_session, b),
 						   rows[i].quiet ? (o->format == FH_FORMAT_TABLE ? _("yes") : "yes") : "", NULL });
 	}
@@ -92,13 +93,17 @@ static int mentor_pairings(struct fh_opts *o, fh_store *s, const fh_actor *by)
 
 int fh_cli_mentor(struct fh_opts *o)
 {
-	static const char *const verbs[] = { "list", "add", "assign", "pairings", NULL };
-	int k = verb(o, verbs, _("mentor takes: list, add, assign, pairings"));
-	int64_t mentor, tenant;
+	static const char *const verbs[] = { "list", "add", "assign", "pairings", "end", NULL };
+	int k = verb(o, verbs, _("mentor takes: list, add, assign, pairings, end"));
+	int64_t mentor, tenant, pairing = 0, on = 0;
 	if (k < 0)
 		return 2;
 	if (k == 2 && (o->npos != 4 || !fh_cli_id(o->pos[2], &mentor) || !fh_cli_id(o->pos[3], &tenant)))
 		return fh_cli_usage_error("%s", _("mentor assign takes a mentor number and a tenant number"));
+	if (k == 4 && !id_arg(o, &pairing))
+		return fh_cli_usage_error("%s", _("mentor end takes a pairing number (fuhua mentor pairings)"));
+	if (k == 4 && (on = fh_cli_day("--on", o->on)) < 0)
+		return 2;
 	long cap = fh_cli_number("--capacity", o->capacity, 1, 50, 5);
 	if (cap < 0)
 		return 2;
@@ -112,6 +117,11 @@ int fh_cli_mentor(struct fh_opts *o)
 		rc = mentor_list(o, s, &by);
 	} else if (k == 3) {
 		rc = mentor_pairings(o, s, &by);
+	} else if (k == 4) {
+		if (fh_mentor_end(s, &by, pairing, on, &err) != FH_OK)
+			rc = fh_cli_report(&err);
+		else
+			printf(_("pairing %lld ended\n"), (long long)pairing);
 	} else if (k == 1) {
 		fh_mentor m = { .capacity = (int)cap };
 		snprintf(m.name, sizeof m.name, "%s", o->tf[FH_TF_NAME] ? o->tf[FH_TF_NAME] : "");
@@ -337,8 +347,12 @@ int fh_cli_remind(struct fh_opts *o)
 	if (rc)
 		return rc;
 	if (days == -2) {
-		int lead[4];
-		days = fh_milestone_lead_days(s, by.hub_id, lead) ? lead[0] : 30;
+		int lead[4], nlead;
+		if (fh_milestone_lead_days(s, by.hub_id, lead, &nlead, &err) != FH_OK) {
+			fh_store_close(&s);
+			return fh_cli_report(&err);
+		}
+		days = nlead ? lead[0] : 30;
 	}
 	fh_due *late, *soon;
 	size_t nl = 0, ns = 0;

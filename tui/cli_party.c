@@ -81,10 +81,15 @@ static int cmd_coverage(struct fh_opts *o)
 		fh_store_close(&s);
 		return fh_cli_report(&err);
 	}
-	print_coverage(rows, n, o->format);
 	/* the reference rates, beside ours, in the table form only */
 	fh_coverage_ref refs[FH_COVERAGE_REFS_MAX];
-	size_t nrefs = fh_party_references(s, n ? rows[0].hub_id : by.hub_id, refs, FH_COVERAGE_REFS_MAX);
+	size_t nrefs = 0;
+	if (fh_party_references(s, n ? rows[0].hub_id : by.hub_id, refs, FH_COVERAGE_REFS_MAX, &nrefs, &err) != FH_OK) {
+		free(rows);
+		fh_store_close(&s);
+		return fh_cli_report(&err);
+	}
+	print_coverage(rows, n, o->format);
 	if (o->format == FH_FORMAT_TABLE && nrefs) {
 		printf("\n%s\n", _("Reference rates (published):"));
 		for (size_t i = 0; i < nrefs; i++) {

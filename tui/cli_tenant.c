@@ -282,6 +282,25 @@ static int cmd_add_edit(struct fh_opts *o, bool add)
 	return 0;
 }
 
+/* What graduation or exit did besides the stage, on standard error. */
+static void print_leaving(const fh_stage_plan *did)
+{
+	char d[16];
+	if (did->allocations)
+		fprintf(stderr, N3_("  %d space released (%d seats), to be handed back by %s\n",
+				    "  %d spaces released (%d seats), to be handed back by %s\n", did->allocations),
+			did->allocations, did->seats, fh_clock_format_date(did->handover_due, d, sizeof d));
+	if (did->pairings)
+		fprintf(stderr, N3_("  %d mentor pairing ended\n", "  %d mentor pairings ended\n", did->pairings),
+			did->pairings);
+	if (did->bookings)
+		fprintf(stderr, did->to == FH_STAGE_GRADUATED
+			? N3_("  %d room booking to come kept (a graduate may still book)\n",
+			      "  %d room bookings to come kept (a graduate may still book)\n", did->bookings)
+			: N3_("  %d room booking to come cancelled\n", "  %d room bookings to come cancelled\n",
+			      did->bookings), did->bookings);
+}
+
 static int cmd_move(struct fh_opts *o, bool extend)
 {
 	int64_t id;
@@ -302,9 +321,10 @@ static int cmd_move(struct fh_opts *o, bool extend)
 		fh_store_close(&s);
 		return fh_cli_usage_error("%s", _("--override is for a graduation"));
 	}
+	fh_stage_plan did = { 0 };
 	fh_status st = extend ? fh_tenant_extend(s, &by, id, 0, &err)
-		       : o->override ? fh_tenant_graduate_override(s, &by, id, 0, o->reason, &err)
-				     : fh_tenant_move(s, &by, id, 0, to, o->reason, &err);
+		       : o->override ? fh_tenant_graduate_override(s, &by, id, 0, o->reason, &did, &err)
+				     : fh_tenant_move(s, &by, id, 0, to, o->reason, &did, &err);
 	fh_tenant t;
 	if (st == FH_OK)
 		st = fh_tenant_get_by_id(s, &by, id, &t, &err);
@@ -317,6 +337,8 @@ static int cmd_move(struct fh_opts *o, bool extend)
 			fh_clock_format_date(t.planned_end, d, sizeof d));
 	else
 		fprintf(stderr, _("%s: now %s\n"), t.name, fh_stage_label(t.stage, fh_i18n_is_zh()));
+	if (!extend && (t.stage == FH_STAGE_GRADUATED || t.stage == FH_STAGE_EXITED))
+		print_leaving(&did);
 	return 0;
 }
 

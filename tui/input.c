@@ -56,7 +56,7 @@ static const struct { const char *name; int key; bool is_key; } named[] = {
 	{ "Up", KEY_UP, true }, { "Down", KEY_DOWN, true }, { "Left", KEY_LEFT, true },
 	{ "Right", KEY_RIGHT, true }, { "PgUp", KEY_PPAGE, true }, { "PgDn", KEY_NPAGE, true },
 	{ "Home", KEY_HOME, true }, { "End", KEY_END, true }, { "Backspace", KEY_BACKSPACE, true },
-	{ "lt", '<', false }, { "Space", ' ', false },
+	{ "lt", '<', false }, { "Space", ' ', false }, { "S-Tab", KEY_BTAB, true },
 };
 
 static bool parse_keys(const char *line, char *msg, size_t size, int lineno)

@@ -1,7 +1,8 @@
 /* fuhua tui — the Mentoring screen (F5): the standing overdue list (until a
  * milestone is done or waived, and tenants past their planned end), what is
  * due within the hub's longest lead time, the mentors with their loads and
- * quiet pairings, and sessions per month. Enter opens a tenant's timeline. */
+ * quiet pairings, the pairings (x ends one), and sessions per month. Enter
+ * opens a tenant's timeline. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,11 +20,12 @@
 
 #define LIST_MAX 200
 
-enum { OP_NEXT_TAB = FH_ACT_LOCAL, OP_PREV_TAB, OP_DONE, OP_WAIVE, OP_SESSION, OP_ASSIGN, OP_NEW_MENTOR };
-enum { M_OVERDUE, M_UPCOMING, M_MENTORS, M_SESSIONS, M_COUNT };
+enum { OP_NEXT_TAB = FH_ACT_LOCAL, OP_PREV_TAB, OP_DONE, OP_WAIVE, OP_SESSION, OP_ASSIGN, OP_NEW_MENTOR,
+       OP_END_PAIRING };
+enum { M_OVERDUE, M_UPCOMING, M_MENTORS, M_PAIRINGS, M_SESSIONS, M_COUNT };
 
 static const char *const tab_titles[M_COUNT] = {
-	N_("Late"), N_("Due soon"), N_("Mentors"), N_("Sessions"),
+	N_("Late"), N_("Due soon"), N_("Mentors"), N_("Pairings"), N_("Sessions"),
 };
 
 struct mscreen {
@@ -69,6 +71,22 @@ static void draw_mentor(struct app *app, void *ctx, const void *row, int y, int 
 	}
 }
 
+static void draw_pairing(struct app *app, void *ctx, const void *row, int y, int x, int cols, attr_t a)
+{
+	(void)ctx;
+	const fh_pairing *p = row;
+	char line[900], since[16], last[16];
+	fh_clock_format_date(p->since, since, sizeof since);
+	if (p->last_session)
+		fh_clock_format_date(p->last_session, last, sizeof last);
+	snprintf(line, sizeof line, _("%s → %s · since %s · last session %s"), p->mentor, p->tenant, since,
+		 p->last_session ? last : _("none yet"));
+	fh_draw_text(y, x, "", cols, true, a);
+	int w = fh_draw_text(y, x + 1, line, cols - 2, true, a);
+	if (p->quiet && w + 4 < cols)
+		fh_draw_text(y, x + 1 + w, _("  quiet"), cols - w - 2, false, fh_attr(app, FH_C_WARN) | a);
+}
+
 static void draw_session(struct app *app, void *ctx, const void *row, int y, int x, int cols, attr_t a)
 {
 	(void)app, (void)ctx;
@@ -82,6 +100,7 @@ static void draw_session(struct app *app, void *ctx, const void *row, int y, int
 
 static const struct fh_list_source due_source = { sizeof(fh_due), NULL, NULL, draw_due };
 static const struct fh_list_source mentor_source = { sizeof(fh_mentor), NULL, NULL, draw_mentor };
+static const struct fh_list_source pairing_source = { sizeof(fh_pairing), NULL, NULL, draw_pairing };
 static const struct fh_list_source session_source = { sizeof(fh_session), NULL, NULL, draw_session };
 
 static void load(struct app *app, struct mscreen *p)
@@ -102,6 +121,13 @@ static void load(struct app *app, struct mscreen *p)
 		fh_mentor *rows;
 		size_t n;
 		if ((st = fh_mentor_list(app->store, &app->actor, NULL, &rows, &n, &err)) == FH_OK) {
+			fh_list_set(l, rows, n);
+			free(rows);
+		}
+	} else if (p->tab == M_PAIRINGS) {
+		fh_pairing *rows;
+		size_t n;
+		if ((st = fh_mentor_pairings(app->store, &app->actor, 0, 0, &rows, &n, &err)) == FH_OK) {
 			fh_list_set(l, rows, n);
 			free(rows);
 		}
@@ -132,9 +158,12 @@ static void load(struct app *app, struct mscreen *p)
 static void reload(struct app *app, struct view *v)
 {
 	struct mscreen *p = v->priv;
-	int lead[4];
+	int lead[4], nlead = 0;
+	fh_error err;
 	p->error[0] = 0;
-	p->lead = fh_milestone_lead_days(app->store, app->actor.hub_id, lead) ? lead[0] : 30;
+	if (fh_milestone_lead_days(app->store, app->actor.hub_id, lead, &nlead, &err) != FH_OK)
+		fh_error_text(&err, p->error, sizeof p->error);
+	p->lead = nlead ? lead[0] : 30;
 	/* both counts for the heading; the tab shown in full */
 	int keep = p->tab;
 	for (int t = M_OVERDUE; t <= M_UPCOMING; t++) {
@@ -153,6 +182,7 @@ static bool open(struct app *app, struct view *v, const void *arg)
 	fh_list_init(&p->lists[M_OVERDUE], &due_source, p);
 	fh_list_init(&p->lists[M_UPCOMING], &due_source, p);
 	fh_list_init(&p->lists[M_MENTORS], &mentor_source, p);
+	fh_list_init(&p->lists[M_PAIRINGS], &pairing_source, p);
 	fh_list_init(&p->lists[M_SESSIONS], &session_source, p);
 	reload(app, v);
 	return true;
@@ -204,14 +234,45 @@ static int done_yes(struct app *app, struct view *under, int arg)
 	return FH_R_RELOAD;
 }
 
+static int end_yes(struct app *app, struct view *under, int arg)
+{
+	(void)arg;
+	struct mscreen *p = under->priv;
+	const fh_pairing *pr = fh_list_selected(&p->lists[M_PAIRINGS]);
+	fh_error err;
+	char buf[700];
+	if (pr && fh_mentor_end(app->store, &app->actor, pr->id, 0, &err) != FH_OK)
+		fh_app_say(app, true, "%s", fh_error_text(&err, buf, sizeof buf));
+	else if (pr)
+		fh_app_say(app, false, _("The pairing %s → %s ended today."), pr->mentor, pr->tenant);
+	return FH_R_RELOAD;
+}
+
+static int end_pairing(struct app *app, const fh_pairing *pr)
+{
+	if (!pr) {
+		fh_app_say(app, true, "%s", _("x ends the selected pairing: on Pairings."));
+		return FH_R_DONE;
+	}
+	struct fh_confirm c = { .yes = end_yes };
+	snprintf(c.title, sizeof c.title, _("End the pairing %s → %s?"), pr->mentor, pr->tenant);
+	snprintf(c.text, sizeof c.text,
+		 _("Today is its last day: %s carries one tenant fewer, and the sessions recorded stay. A pairing ended cannot be resumed; pair them again instead."),
+		 pr->mentor);
+	fh_view_push(app, &fh_confirm_view, &c);
+	return FH_R_DONE;
+}
+
 static int request(struct app *app, struct view *v, int action, int arg, const struct fh_input *in)
 {
 	(void)arg, (void)in;
 	struct mscreen *p = v->priv;
 	const fh_due *d = p->tab <= M_UPCOMING ? fh_list_selected(&p->lists[p->tab]) : NULL;
 	const fh_mentor *m = p->tab == M_MENTORS ? fh_list_selected(&p->lists[M_MENTORS]) : NULL;
+	const fh_pairing *pr = p->tab == M_PAIRINGS ? fh_list_selected(&p->lists[M_PAIRINGS]) : NULL;
 	const fh_session *x = p->tab == M_SESSIONS ? fh_list_selected(&p->lists[M_SESSIONS]) : NULL;
-	struct fh_ms_form_arg fa = { .milestone = d ? d->id : 0, .tenant = d ? d->tenant_id : x ? x->tenant_id : 0 };
+	struct fh_ms_form_arg fa = { .milestone = d ? d->id : 0,
+				     .tenant = d ? d->tenant_id : x ? x->tenant_id : pr ? pr->tenant_id : 0 };
 	switch (action) {
 	case OP_NEXT_TAB:
 	case OP_PREV_TAB:
@@ -263,6 +324,8 @@ static int request(struct app *app, struct view *v, int action, int arg, const s
 		fa.kind = FH_MSF_MENTOR;
 		fh_view_push(app, &fh_ms_form_view, &fa);
 		return FH_R_DONE;
+	case OP_END_PAIRING:
+		return end_pairing(app, pr);
 	default:
 		return fh_list_request(app, &p->lists[p->tab], action);
 	}
@@ -277,7 +340,7 @@ static void done(struct app *app, struct view *v)
 }
 
 static const struct fh_binding mentoring_keys[] = {
-	{ '\t', false, OP_NEXT_TAB, 0, "Tab", true, N_("next list"), N_("Next list: overdue, due soon, mentors, sessions") },
+	{ '\t', false, OP_NEXT_TAB, 0, "Tab", true, N_("next list"), N_("Next list: overdue, due soon, mentors, pairings, sessions") },
 	{ KEY_BTAB, true, OP_PREV_TAB, 0, "S-Tab", false, N_("previous list"), N_("Previous list") },
 	{ '\n', false, FH_ACT_OPEN, 0, "Enter", true, N_("timeline"), N_("Open the tenant's two tracks as a timeline") },
 	{ 'd', false, OP_DONE, 0, "d", true, N_("done"), N_("The selected milestone done today (asks first)") },
@@ -285,6 +348,7 @@ static const struct fh_binding mentoring_keys[] = {
 	{ 's', false, OP_SESSION, 0, "s", true, N_("session"), N_("Record a mentoring session with the selected tenant") },
 	{ 'a', false, OP_ASSIGN, 0, "a", false, N_("pair"), N_("Mentors: pair the selected mentor with a tenant") },
 	{ 'n', false, OP_NEW_MENTOR, 0, "n", false, N_("new mentor"), N_("Add a mentor to your hub (a manager)") },
+	{ 'x', false, OP_END_PAIRING, 0, "x", false, N_("end pairing"), N_("Pairings: end the selected pairing today (asks first)") },
 	{ .action = FH_ACT_NONE },
 };
 

@@ -217,7 +217,8 @@ static void reload(struct app *app, struct view *v)
 	p->ncov = 0;
 	if (fh_party_coverage(app->store, &app->actor, 0, p->all_stages, &p->cov, &p->ncov, &err) != FH_OK)
 		fh_error_text(&err, p->error, sizeof p->error);
-	p->nrefs = fh_party_references(app->store, app->actor.hub_id, p->refs, FH_COVERAGE_REFS_MAX);
+	if (fh_party_references(app->store, app->actor.hub_id, p->refs, FH_COVERAGE_REFS_MAX, &p->nrefs, &err) != FH_OK)
+		fh_error_text(&err, p->error, sizeof p->error);
 	for (int i = 0; i < L_COUNT; i++)
 		p->loaded[i] = false;
 	load_list(app, p, p->list);

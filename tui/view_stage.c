@@ -109,7 +109,7 @@ static int override_yes(struct app *app, struct view *under, int arg)
 	(void)arg;
 	struct stage *s = under->priv;
 	fh_error err;
-	if (fh_tenant_graduate_override(app->store, &app->actor, s->t.id, s->t.version, s->reason, &err) != FH_OK) {
+	if (fh_tenant_graduate_override(app->store, &app->actor, s->t.id, s->t.version, s->reason, NULL, &err) != FH_OK) {
 		fail(s, &err, NULL);
 		return FH_R_RELOAD;
 	}
@@ -141,7 +141,7 @@ static int move_yes(struct app *app, struct view *under, int arg)
 	struct stage *s = under->priv;
 	fh_error err;
 	fh_stage to = (fh_stage)arg;
-	if (fh_tenant_move(app->store, &app->actor, s->t.id, s->t.version, to, s->reason, &err) != FH_OK) {
+	if (fh_tenant_move(app->store, &app->actor, s->t.id, s->t.version, to, s->reason, NULL, &err) != FH_OK) {
 		fail(s, &err, NULL);
 		return FH_R_RELOAD;
 	}
@@ -149,11 +149,42 @@ static int move_yes(struct app *app, struct view *under, int arg)
 	return FH_R_POP;
 }
 
+/* One more sentence (a format taking n) after the text in c->text. */
+static size_t add_sentence(struct fh_confirm *c, size_t used, const char *fmt, int n)
+{
+	const char *gap = fh_i18n_is_zh() ? "" : " "; /* Chinese sentences follow without a space */
+	if (used + 1 < sizeof c->text) {
+		used += (size_t)snprintf(c->text + used, sizeof c->text - used, "%s", gap);
+		if (used < sizeof c->text)
+			used += (size_t)snprintf(c->text + used, sizeof c->text - used, fmt, n);
+	}
+	return used < sizeof c->text ? used : sizeof c->text;
+}
+
+/* What leaving does to the tenant's pairings and bookings to come, and
+ * that it is final. */
+static size_t leaving(const fh_stage_plan *p, struct fh_confirm *c, size_t used)
+{
+	if (p->pairings)
+		used = add_sentence(c, used, N3_("Its mentor pairing ends today.", "Its %d mentor pairings end today.",
+						 p->pairings), p->pairings);
+	if (p->to == FH_STAGE_GRADUATED)
+		used = add_sentence(c, used, p->bookings
+			? N3_("%d room booking to come stays: a graduate may still book rooms.",
+			      "%d room bookings to come stay: a graduate may still book rooms.", p->bookings)
+			: _("It has no room bookings to come."), p->bookings);
+	else if (p->bookings)
+		used = add_sentence(c, used, N3_("Its room booking to come is cancelled.",
+						 "Its %d room bookings to come are cancelled.", p->bookings), p->bookings);
+	return add_sentence(c, used, _("This cannot be undone."), 0);
+}
+
 /* What the step will do, for the confirmation. */
 static void describe(const struct stage *s, const fh_stage_plan *p, struct fh_confirm *c)
 {
 	char d[16];
 	const char *name = s->t.name;
+	size_t used;
 	switch (p->to) {
 	case FH_STAGE_INCUBATING:
 		snprintf(c->title, sizeof c->title, _("Admit %s?"), name);
@@ -163,18 +194,20 @@ static void describe(const struct stage *s, const fh_stage_plan *p, struct fh_co
 		break;
 	case FH_STAGE_GRADUATED:
 		snprintf(c->title, sizeof c->title, _("Graduate %s (出壳)?"), name);
-		size_t used = (size_t)snprintf(c->text, sizeof c->text,
-			 _("The incubation ends today and the stage becomes final. Its %d spaces (%d seats) are released today, to be handed back by %s. This cannot be undone."),
+		used = (size_t)snprintf(c->text, sizeof c->text,
+			 _("The incubation ends today and the stage becomes final. Its %d spaces (%d seats) are released today, to be handed back by %s."),
 			 p->allocations, p->seats, fh_clock_format_date(p->handover_due, d, sizeof d));
+		used = leaving(p, c, used);
 		for (size_t i = 0; i < p->nmet && used < sizeof c->text; i++)
 			used += (size_t)snprintf(c->text + used, sizeof c->text - used, "\n✓ %s", p->met[i]);
 		break;
 	default:
 		snprintf(c->title, sizeof c->title, _("%s leaves incubation?"), name);
-		snprintf(c->text, sizeof c->text,
-			 _("Reason: %s. The stage becomes final; %d open milestones stay open. Its %d spaces (%d seats) are released today, to be handed back by %s. This cannot be undone."),
+		used = (size_t)snprintf(c->text, sizeof c->text,
+			 _("Reason: %s. The stage becomes final; %d open milestones stay open. Its %d spaces (%d seats) are released today, to be handed back by %s."),
 			 s->reason, p->open_milestones, p->allocations, p->seats,
 			 fh_clock_format_date(p->handover_due, d, sizeof d));
+		leaving(p, c, used > sizeof c->text ? sizeof c->text : used);
 		break;
 	}
 }

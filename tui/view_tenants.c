@@ -109,7 +109,8 @@ static void load_filters(struct app *app, struct tenants *v)
 	for (size_t i = 0; i < v->nhubs; i++)
 		if (v->hubs[i].id == hub)
 			snprintf(v->base_name, sizeof v->base_name, "%s", v->hubs[i].name);
-	v->nfields = fh_hub_service_fields(app->store, hub, v->fields, MAX_FIELDS);
+	if (fh_hub_service_fields(app->store, hub, v->fields, MAX_FIELDS, &v->nfields, &err) != FH_OK)
+		snprintf(v->list.error, sizeof v->list.error, "%s", err.message);
 }
 
 static bool open(struct app *app, struct view *view, const void *arg)

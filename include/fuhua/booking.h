@@ -63,6 +63,13 @@ fh_status fh_booking_retry(fh_store *store, const fh_actor *actor, int64_t id, f
 fh_status fh_booking_cancel(fh_store *store, const fh_actor *actor, int64_t id, fh_error *err);
 /* A manager confirms a pending booking. */
 fh_status fh_booking_approve(fh_store *store, const fh_actor *actor, int64_t id, fh_error *err);
+/* How many of the tenant's bookings start at `from` or later (pending,
+ * confirmed and skipped dates), in *n: FH_OK, or the database's error. */
+fh_status fh_booking_ahead(fh_store *store, int64_t tenant, int64_t from, int *n, fh_error *err);
+/* An exit: every booking of the tenant from `from` on is cancelled, each
+ * audited, in the caller's transaction; *cancelled says how many. */
+fh_status fh_booking_cancel_tenant(fh_store *store, const fh_actor *actor, int64_t tenant, int64_t from,
+				   int *cancelled, fh_error *err);
 
 /* The conflict check alone: FH_OK if nothing holds the room in [starts,
  * ends) (booking `except` aside), FH_ECONFLICT with the first booking in

@@ -40,6 +40,21 @@ fh_status fh_mentor_list(fh_store *store, const fh_actor *actor, const char *hub
 fh_status fh_mentor_assign(fh_store *store, const fh_actor *actor, int64_t mentor,
 			   int64_t tenant, fh_error *err);
 
+/* Ends a pairing on day `on` (0: today; its last day): the mentor carries
+ * one tenant fewer. Read and written in one write transaction. FH_ENOTFOUND
+ * ("pairing") for none in the actor's scope; FH_ECONFLICT when it has
+ * ended already; FH_EINVAL ("on") for a day in the future or before the
+ * pairing began. Audited on the mentor. */
+fh_status fh_mentor_end(fh_store *store, const fh_actor *actor, int64_t pairing, int64_t on,
+			fh_error *err);
+/* How many pairings of the tenant are running, in *n. */
+fh_status fh_mentor_pairings_open(fh_store *store, int64_t tenant, int *n, fh_error *err);
+/* Ends every pairing of a tenant on day `on`, in the caller's transaction
+ * (graduation and exit: a tenant that has left uses no mentor's place);
+ * *ended says how many. */
+fh_status fh_mentor_end_tenant(fh_store *store, const fh_actor *actor, int64_t tenant, int64_t on,
+			       int *ended, fh_error *err);
+
 typedef struct fh_pairing {
 	int64_t id, mentor_id, tenant_id;
 	char mentor[FH_MENTOR_TEXT_MAX * 4 + 1];
@@ -64,7 +79,9 @@ typedef struct fh_session {
 	char milestone[256]; /* its title */
 } fh_session;
 
-/* Records a session (mentor, tenant, day, topic, hours, notes, milestone). */
+/* Records a session (mentor, tenant, day, topic, hours, notes, milestone),
+ * its checks read in the write transaction: FH_EINVAL ("on") for a day
+ * after the tenant left the hub (exited). */
 fh_status fh_session_add(fh_store *store, const fh_actor *actor, const fh_session *in, int64_t *id,
 			 fh_error *err);
 /* Sessions of a mentor and/or a tenant (0: any) in [from, to) (0: open),

@@ -88,10 +88,12 @@ fh_status fh_milestone_due(fh_store *store, const fh_actor *actor, const char *h
 			   bool overdue, int within, int limit, fh_due **rows, size_t *n, int *total,
 			   fh_error *err);
 
-/* Required milestones of the tenant neither done nor waived. */
-int fh_milestone_open_required(fh_store *store, int64_t tenant);
+/* How many required milestones of the tenant are neither done nor waived,
+ * in *n: FH_OK, or the database's error (then *n is 0 and means nothing). */
+fh_status fh_milestone_open_required(fh_store *store, int64_t tenant, int *n, fh_error *err);
 
-/* The hub's lead times (mentoring.lead_days), largest first; returns how many. */
-int fh_milestone_lead_days(fh_store *store, int64_t hub, int out[4]);
+/* The hub's lead times (mentoring.lead_days), largest first, and in *n how
+ * many: FH_OK (*n may be 0), or the database's error. */
+fh_status fh_milestone_lead_days(fh_store *store, int64_t hub, int out[4], int *n, fh_error *err);
 
 #endif

@@ -302,7 +302,8 @@ fh_status fh_party_coverage(fh_store *store, const fh_actor *actor, int64_t hub_
 double fh_coverage_rate(int part, int whole);
 
 /* The reference rates configured for a hub (coverage.references). */
-size_t fh_party_references(fh_store *store, int64_t hub_id, fh_coverage_ref *out, size_t max);
+fh_status fh_party_references(fh_store *store, int64_t hub_id, fh_coverage_ref *out, size_t max, size_t *n,
+			      fh_error *err);
 
 /* ---- lists to act on -------------------------------------------------------- */
 

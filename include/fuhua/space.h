@@ -49,10 +49,12 @@ fh_status fh_space_list(fh_store *store, const fh_actor *actor, const char *hub_
 fh_status fh_space_find(fh_store *store, const fh_actor *actor, const char *ref, int64_t day,
 			fh_space *out, fh_error *err);
 
-/* The most seats allocated on any day from `day` on, and the first tenant
- * holding them: what `fuhua init` checks before shrinking or retiring a
- * space. */
-int fh_space_peak_from(fh_store *store, int64_t space_id, int64_t day, char *holder, size_t size);
+/* The most seats allocated on any day from `day` on (or 1 for a room
+ * booked from then on), in *peak, and the first tenant holding them: what
+ * `fuhua init` checks before shrinking or retiring a space. FH_OK, or the
+ * database's error (then nothing may be shrunk or retired). */
+fh_status fh_space_peak_from(fh_store *store, int64_t space_id, int64_t day, int *peak, char *holder,
+			     size_t size, fh_error *err);
 
 typedef struct fh_allocation {
 	int64_t id, version;
@@ -97,14 +99,17 @@ fh_status fh_allocation_release(fh_store *store, const fh_actor *actor, int64_t 
 fh_status fh_allocation_handed_over(fh_store *store, const fh_actor *actor, int64_t id,
 				    int64_t on, fh_error *err);
 /* The allocations a tenant holds from the day of t on (running or to
- * come), and the seats of those running that day: 0 and 0 if unreadable. */
-void fh_space_held(fh_store *store, int64_t tenant, int64_t t, int *allocations, int *seats);
-/* Allocations of the tenant whose handover deadline has passed (before the
- * day of t) without the space handed back. */
-int fh_space_handovers_late(fh_store *store, int64_t tenant, int64_t t);
+ * come), and the seats of those running that day. FH_OK, or the database's
+ * error (and 0, 0). */
+fh_status fh_space_held(fh_store *store, int64_t tenant, int64_t t, int *allocations, int *seats,
+			fh_error *err);
+/* How many allocations of the tenant have a handover deadline passed
+ * (before the day of t) without the space handed back, in *n. FH_OK, or the
+ * database's error. */
+fh_status fh_space_handovers_late(fh_store *store, int64_t tenant, int64_t t, int *n, fh_error *err);
 /* The handover deadline of a space of `hub` released on the day of t: its
- * handover_working_days later in the hub's calendar; 0 if unreadable. */
-int64_t fh_space_handover_due(fh_store *store, int64_t hub, int64_t t);
+ * handover_working_days later in the hub's calendar, in *due. */
+fh_status fh_space_handover_due(fh_store *store, int64_t hub, int64_t t, int64_t *due, fh_error *err);
 /* Graduation and exit: every allocation of the tenant still running after
  * `on` ends on `on` with its handover deadline; ones not yet started are
  * cancelled. In the caller's transaction; returns how many in *ended. */

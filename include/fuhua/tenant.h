@@ -232,15 +232,6 @@ bool fh_stage_step_allowed(fh_stage from, fh_stage to);
 /* The stages a tenant at `from` may move to, in order; returns how many. */
 size_t fh_stage_next(fh_stage from, fh_stage out[FH_STAGE_COUNT]);
 
-/* Moves tenant id (at version `version`, 0 = whatever it is) to stage `to`.
- * Admission (→ incubating) and graduation need a manager, as does an exit
- * after admission; an exit needs a reason. Admission sets the planned end
- * from the hub's term and creates the milestones of both tracks from the
- * hub's templates; graduation checks the hub's graduation rules. Writes the
- * stage history and the audit log in one transaction. */
-fh_status fh_tenant_move(fh_store *store, const fh_actor *actor, int64_t id, int64_t version,
-			 fh_stage to, const char *reason, fh_error *err);
-
 /* What a step of the lifecycle would do, for a confirmation that says it. */
 #define FH_UNMET_MAX 8
 typedef struct fh_stage_plan {
@@ -251,11 +242,26 @@ typedef struct fh_stage_plan {
 	int open_milestones;  /* milestones not done now */
 	int allocations, seats; /* spaces allocated to the tenant now, and their seats */
 	int64_t handover_due;   /* graduating or exiting today: when they are due back */
+	int pairings;           /* mentor pairings running (they end with graduation or exit) */
+	int bookings;           /* room bookings to come (kept on graduation, cancelled on exit) */
 	size_t nunmet;        /* graduation: every criterion not met, for people */
 	char unmet[FH_UNMET_MAX][200];
 	size_t nmet;          /* graduation: every criterion met, for people */
 	char met[FH_UNMET_MAX][200];
 } fh_stage_plan;
+
+/* Moves tenant id (at version `version`, 0 = whatever it is) to stage `to`.
+ * Admission (→ incubating) and graduation need a manager, as does an exit
+ * after admission; an exit needs a reason. Admission sets the planned end
+ * from the hub's term and creates the milestones of both tracks from the
+ * hub's templates; graduation checks the hub's graduation rules. Writes the
+ * stage history and the audit log in one transaction, every check read
+ * inside it. Graduation and exit release the tenant's spaces and end its
+ * mentor pairings; an exit cancels its room bookings to come (a graduate
+ * keeps them). *did (may be NULL) says what the move did: the plan as
+ * checked under the write lock. */
+fh_status fh_tenant_move(fh_store *store, const fh_actor *actor, int64_t id, int64_t version,
+			 fh_stage to, const char *reason, fh_stage_plan *did, fh_error *err);
 
 /* Checks fh_tenant_move(…, to, reason) without writing: FH_OK with *plan
  * filled when the step is allowed, else the status and error the move would
@@ -267,7 +273,7 @@ fh_status fh_tenant_move_plan(fh_store *store, const fh_actor *actor, int64_t id
  * with the reason (required). The stage history keeps the reason and every
  * criterion not met; the audit log's action is "override". */
 fh_status fh_tenant_graduate_override(fh_store *store, const fh_actor *actor, int64_t id,
-				      int64_t version, const char *reason, fh_error *err);
+				      int64_t version, const char *reason, fh_stage_plan *did, fh_error *err);
 
 /* Extends an incubating tenant's planned end by the hub's extension months,
  * once, if the hub allows it. Needs a manager. */

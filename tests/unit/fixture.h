@@ -60,8 +60,8 @@ static inline int64_t fixture_admitted(fh_store *st, const fh_actor *actor, cons
 		t.reg_state = FH_REG_REGISTERED;
 	}
 	assert_int_equal(fh_tenant_add(st, actor, &t, NULL, &err), FH_OK);
-	assert_int_equal(fh_tenant_move(st, actor, t.id, 0, FH_STAGE_REVIEWING, NULL, &err), FH_OK);
-	assert_int_equal(fh_tenant_move(st, actor, t.id, 0, FH_STAGE_INCUBATING, NULL, &err), FH_OK);
+	assert_int_equal(fh_tenant_move(st, actor, t.id, 0, FH_STAGE_REVIEWING, NULL, NULL, &err), FH_OK);
+	assert_int_equal(fh_tenant_move(st, actor, t.id, 0, FH_STAGE_INCUBATING, NULL, NULL, &err), FH_OK);
 	return t.id;
 }
 

@@ -7,8 +7,10 @@
 #include <time.h>
 
 #include "fixture.h"
+#include "race.h"
 
 #include "../../core/store_int.h"
+#include "fuhua/booking.h"
 #include "fuhua/clock.h"
 #include "fuhua/config.h"
 #include "fuhua/hub.h"
@@ -270,9 +272,9 @@ static void test_graduation_criteria_and_override(void **s)
 	/* the override: a manager, with a reason, the unmet criteria recorded */
 	fh_actor desk = sys_actor;
 	desk.role = FH_ROLE_FRONT_DESK;
-	assert_int_equal(fh_tenant_graduate_override(st, &sys_actor, id, 0, "", &err), FH_EINVAL);
-	assert_int_equal(fh_tenant_graduate_override(st, &desk, id, 0, "提前出壳", &err), FH_EDENIED);
-	assert_int_equal(fh_tenant_graduate_override(st, &sys_actor, id, 0, "已承接政府购买服务，提前出壳", &err), FH_OK);
+	assert_int_equal(fh_tenant_graduate_override(st, &sys_actor, id, 0, "", NULL, &err), FH_EINVAL);
+	assert_int_equal(fh_tenant_graduate_override(st, &desk, id, 0, "提前出壳", NULL, &err), FH_EDENIED);
+	assert_int_equal(fh_tenant_graduate_override(st, &sys_actor, id, 0, "已承接政府购买服务，提前出壳", NULL, &err), FH_OK);
 	fh_stage_event *ev;
 	size_t n;
 	assert_int_equal(fh_tenant_stages(st, &sys_actor, id, &ev, &n, &err), FH_OK);
@@ -342,6 +344,299 @@ static void test_mentors_and_due_lists(void **s)
 	setenv("FUHUA_NOW", "2026-01-31T09:00", 1);
 }
 
+/* ---- two terminals at once (race.h): each rule reads under the write lock */
+
+static int64_t count_where(const char *fmt, int64_t id)
+{
+	char sql[256];
+	snprintf(sql, sizeof sql, fmt, (long long)id);
+	return fixture_count(st, sql);
+}
+
+static int64_t new_mentor(const char *hub, const char *name, int capacity)
+{
+	fh_mentor m = { .capacity = capacity };
+	fh_error err;
+	int64_t id;
+	snprintf(m.name, sizeof m.name, "%s", name);
+	assert_int_equal(fh_mentor_add(st, &sys_actor, hub, &m, &id, &err), FH_OK);
+	return id;
+}
+
+/* An exit while a mentor is paired with the tenant: refused. */
+static void test_race_exit_and_pairing(void **s)
+{
+	(void)s;
+	fh_error err;
+	int64_t t = admitted("ja-gh", "竞速配对服务社", NULL), m = new_mentor("ja-gh", "竞速导师甲", 3);
+	struct race r;
+	race_begin(&r, st);
+	assert_int_equal(fh_tenant_move(r.b, &sys_actor, t, 0, FH_STAGE_EXITED, "停止活动", NULL, &err), FH_OK);
+	race_arm(&r);
+	fh_status got = fh_mentor_assign(st, &sys_actor, m, t, &err);
+	race_end(&r);
+	assert_int_equal(got, FH_EINVAL);
+	assert_int_equal(count_where("SELECT count(*) FROM mentor_assignments WHERE tenant_id = %lld", t), 0);
+}
+
+/* Two terminals give a mentor's last place to two tenants: one wins. */
+static void test_race_mentor_capacity(void **s)
+{
+	(void)s;
+	fh_error err;
+	int64_t m = new_mentor("ja-gh", "竞速导师乙", 1);
+	int64_t t1 = admitted("ja-gh", "名额甲社", NULL), t2 = admitted("ja-gh", "名额乙社", NULL);
+	struct race r;
+	race_begin(&r, st);
+	assert_int_equal(fh_mentor_assign(r.b, &sys_actor, m, t1, &err), FH_OK);
+	race_arm(&r);
+	fh_status got = fh_mentor_assign(st, &sys_actor, m, t2, &err);
+	race_end(&r);
+	assert_int_equal(got, FH_ECONFLICT);
+	assert_int_equal(count_where("SELECT count(*) FROM mentor_assignments WHERE mentor_id = %lld", m), 1);
+}
+
+/* Two terminals end one pairing: the second is told it has ended. */
+static void test_race_pairing_ended_twice(void **s)
+{
+	(void)s;
+	fh_error err;
+	int64_t m = new_mentor("ja-gh", "竞速导师丙", 2), t = admitted("ja-gh", "结束配对社", NULL);
+	assert_int_equal(fh_mentor_assign(st, &sys_actor, m, t, &err), FH_OK);
+	int64_t p = count_where("SELECT id FROM mentor_assignments WHERE mentor_id = %lld", m);
+	struct race r;
+	race_begin(&r, st);
+	assert_int_equal(fh_mentor_end(r.b, &sys_actor, p, 0, &err), FH_OK);
+	race_arm(&r);
+	fh_status got = fh_mentor_end(st, &sys_actor, p, 0, &err);
+	race_end(&r);
+	assert_int_equal(got, FH_ECONFLICT);
+	assert_int_equal(count_where("SELECT count(*) FROM audit WHERE entity = 'mentor' AND action = 'end'"
+				     " AND entity_id = %lld", m), 1);
+}
+
+/* Graduation under one hub's rules asks only for the required milestones
+ * and the handovers (the caller puts the rules back). */
+static void only_milestone_criteria(const char *hub)
+{
+	char sql[300];
+	snprintf(sql, sizeof sql, "UPDATE hubs SET grad_min_months = 0, grad_registered = 0, grad_party_coverage = 0,"
+		 " grad_min_rating = 0, grad_all_milestones = 1 WHERE code = '%s'", hub);
+	assert_int_equal(sqlite3_exec(fh_store_db(st), sql, NULL, NULL, NULL), SQLITE_OK);
+}
+
+/* A manager reopens a required milestone while another graduates the
+ * tenant: graduation counts the milestone reopened, and is refused. */
+static void test_race_reopen_and_graduation(void **s)
+{
+	(void)s;
+	fh_error err;
+	char before[3][200];
+	sqlite3_stmt *q;
+	assert_int_equal(sqlite3_prepare_v2(fh_store_db(st), "SELECT grad_min_months, grad_registered,"
+			 " grad_party_coverage FROM hubs WHERE code = 'ja-gh'", -1, &q, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+	for (int i = 0; i < 3; i++)
+		snprintf(before[i], sizeof before[i], "%s", (const char *)sqlite3_column_text(q, i));
+	sqlite3_finalize(q);
+	only_milestone_criteria("ja-gh");
+	int64_t t = admitted("ja-gh", "竞速出壳评估社", NULL);
+	char sql[800];
+	snprintf(sql, sizeof sql, "UPDATE milestones SET state = 'waived', evidence = '测试', done_on = 0"
+		 " WHERE tenant_id = %lld", (long long)t);
+	assert_int_equal(sqlite3_exec(fh_store_db(st), sql, NULL, NULL, NULL), SQLITE_OK);
+	int64_t one = count_where("SELECT min(id) FROM milestones WHERE tenant_id = %lld AND required = 1", t);
+	fh_stage_plan plan;
+	assert_int_equal(fh_tenant_move_plan(st, &sys_actor, t, FH_STAGE_GRADUATED, NULL, &plan, &err), FH_OK);
+	struct race r;
+	race_begin(&r, st);
+	assert_int_equal(fh_milestone_reopen(r.b, &sys_actor, one, &err), FH_OK);
+	race_arm(&r);
+	fh_status got = fh_tenant_move(st, &sys_actor, t, 0, FH_STAGE_GRADUATED, NULL, NULL, &err);
+	race_end(&r);
+	snprintf(sql, sizeof sql, "UPDATE hubs SET grad_min_months = %s, grad_registered = %s,"
+		 " grad_party_coverage = %s WHERE code = 'ja-gh'", before[0], before[1], before[2]);
+	assert_int_equal(sqlite3_exec(fh_store_db(st), sql, NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(got, FH_ECONFLICT);
+	assert_non_null(strstr(err.message, "1"));
+	assert_int_equal(count_where("SELECT stage = 'incubating' FROM tenants WHERE id = %lld", t), 1);
+}
+
+/* An exit while a manager gives the tenant milestones: refused. */
+static void test_race_exit_and_milestones_given(void **s)
+{
+	(void)s;
+	fh_error err;
+	int64_t t = admitted("ja-gh", "竞速里程碑社", NULL);
+	char sql[120];
+	snprintf(sql, sizeof sql, "DELETE FROM milestones WHERE tenant_id = %lld", (long long)t);
+	assert_int_equal(sqlite3_exec(fh_store_db(st), sql, NULL, NULL, NULL), SQLITE_OK);
+	struct race r;
+	race_begin(&r, st);
+	assert_int_equal(fh_tenant_move(r.b, &sys_actor, t, 0, FH_STAGE_EXITED, "停止活动", NULL, &err), FH_OK);
+	race_arm(&r);
+	int added = 0;
+	fh_status got = fh_milestone_instantiate(st, &sys_actor, t, &added, &err);
+	race_end(&r);
+	assert_int_equal(got, FH_EINVAL);
+	assert_int_equal(count_where("SELECT count(*) FROM milestones WHERE tenant_id = %lld", t), 0);
+}
+
+/* A tenant leaves the hub today while a session of tomorrow's is being
+ * recorded for it: a session after the day a tenant left is refused. */
+static void test_race_exit_and_session(void **s)
+{
+	(void)s;
+	fh_error err;
+	int64_t t = admitted("ja-gh", "竞速辅导社", NULL), m = new_mentor("ja-gh", "竞速导师丁", 3);
+	struct race r;
+	race_begin(&r, st);
+	assert_int_equal(fh_tenant_move(r.b, &sys_actor, t, 0, FH_STAGE_EXITED, "停止活动", NULL, &err), FH_OK);
+	setenv("FUHUA_NOW", "2026-02-01T09:00", 1); /* the next morning */
+	fh_session x = { .mentor_id = m, .tenant_id = t, .hours = 1 };
+	snprintf(x.topic, sizeof x.topic, "%s", "交接");
+	int64_t id = 0;
+	race_arm(&r);
+	fh_status got = fh_session_add(st, &sys_actor, &x, &id, &err);
+	race_end(&r);
+	setenv("FUHUA_NOW", "2026-01-31T09:00", 1);
+	assert_int_equal(got, FH_EINVAL);
+	assert_string_equal(err.field, "on");
+	assert_int_equal(count_where("SELECT count(*) FROM sessions WHERE tenant_id = %lld", t), 0);
+}
+
+/* An authorizer that refuses to read one column: the statements that read
+ * it fail (setting it makes cached statements prepare again). */
+static const char *denied_table, *denied_column;
+
+static int deny_column(void *ctx, int action, const char *a, const char *b, const char *db, const char *trigger)
+{
+	(void)ctx, (void)db, (void)trigger;
+	return action == SQLITE_READ && a && b && strcmp(a, denied_table) == 0 && strcmp(b, denied_column) == 0
+		? SQLITE_DENY : SQLITE_OK;
+}
+
+static void deny(const char *table, const char *column)
+{
+	denied_table = table;
+	denied_column = column;
+	sqlite3_set_authorizer(fh_store_db(st), table ? deny_column : NULL, NULL);
+}
+
+/* Graduation whose criteria cannot be read is refused with the database's
+ * message: a count that failed never reads as "nothing open", "nothing late". */
+static void test_graduation_fails_closed(void **s)
+{
+	(void)s;
+	fh_error err;
+	fh_stage_plan plan;
+	char sql[800], before[3][32];
+	sqlite3_stmt *q;
+	assert_int_equal(sqlite3_prepare_v2(fh_store_db(st), "SELECT grad_min_months, grad_registered,"
+			 " grad_party_coverage FROM hubs WHERE code = 'ja-gh'", -1, &q, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+	for (int i = 0; i < 3; i++)
+		snprintf(before[i], sizeof before[i], "%s", (const char *)sqlite3_column_text(q, i));
+	sqlite3_finalize(q);
+	only_milestone_criteria("ja-gh");
+	int64_t t = admitted("ja-gh", "读不出条件社", NULL);
+	snprintf(sql, sizeof sql, "UPDATE milestones SET state = 'waived', evidence = '测试', done_on = 0"
+		 " WHERE tenant_id = %lld", (long long)t);
+	assert_int_equal(sqlite3_exec(fh_store_db(st), sql, NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(fh_tenant_move_plan(st, &sys_actor, t, FH_STAGE_GRADUATED, NULL, &plan, &err), FH_OK);
+	/* the required milestones cannot be counted: no graduation */
+	deny("milestones", "required");
+	fh_status got = fh_tenant_move(st, &sys_actor, t, 0, FH_STAGE_GRADUATED, NULL, NULL, &err);
+	deny(NULL, NULL);
+	assert_int_equal(got, FH_ESTORE);
+	assert_non_null(strstr(err.message, "milestones"));
+	assert_int_equal(count_where("SELECT stage = 'incubating' FROM tenants WHERE id = %lld", t), 1);
+	/* nor when the handovers cannot be: the plan says so too */
+	deny("allocations", "handed_on");
+	got = fh_tenant_move_plan(st, &sys_actor, t, FH_STAGE_GRADUATED, NULL, &plan, &err);
+	deny(NULL, NULL);
+	assert_int_equal(got, FH_ESTORE);
+	snprintf(sql, sizeof sql, "UPDATE hubs SET grad_min_months = %s, grad_registered = %s,"
+		 " grad_party_coverage = %s WHERE code = 'ja-gh'", before[0], before[1], before[2]);
+	assert_int_equal(sqlite3_exec(fh_store_db(st), sql, NULL, NULL, NULL), SQLITE_OK);
+}
+
+/* A room booking for tenant t next Tuesday, at hour h for an hour. */
+static void book_for(int64_t t, int h)
+{
+	fh_space sp;
+	fh_error err;
+	fh_booking_result res;
+	assert_int_equal(fh_space_find(st, &sys_actor, "ja-gh/05", 0, &sp, &err), FH_OK);
+	fh_booking_req r = { .space_id = sp.id, .tenant_id = t, .starts = day("2026-02-03") + h * 3600,
+			     .ends = day("2026-02-03") + (h + 1) * 3600, .title = "交流会", .weeks = 1 };
+	assert_int_equal(fh_booking_add(st, &sys_actor, &r, &res, &err), FH_OK);
+}
+
+/* Graduation ends the tenant's pairings and keeps its bookings to come
+ * (the confirmation says how many); exit ends both. */
+static void test_leaving_ends_pairings(void **s)
+{
+	(void)s;
+	fh_error err;
+	fh_stage_plan plan;
+	int64_t m = new_mentor("ja-gh", "出壳导师", 2);
+	int64_t g = admitted("ja-gh", "出壳配对社", NULL), x = admitted("ja-gh", "退出配对社", NULL);
+	assert_int_equal(fh_mentor_assign(st, &sys_actor, m, g, &err), FH_OK);
+	assert_int_equal(fh_mentor_assign(st, &sys_actor, m, x, &err), FH_OK);
+	book_for(g, 10);
+	book_for(x, 11);
+	assert_int_equal(fh_tenant_move_plan(st, &sys_actor, g, FH_STAGE_GRADUATED, NULL, &plan, &err), FH_ECONFLICT);
+	assert_int_equal(plan.pairings, 1);
+	assert_int_equal(plan.bookings, 1);
+	assert_int_equal(fh_tenant_graduate_override(st, &sys_actor, g, 0, "测试出壳", NULL, &err), FH_OK);
+	assert_int_equal(count_where("SELECT count(*) FROM mentor_assignments WHERE tenant_id = %lld"
+				     " AND end_on IS NULL", g), 0);
+	assert_int_equal(count_where("SELECT count(*) FROM bookings WHERE tenant_id = %lld AND state = 'confirmed'", g), 1);
+	/* the mentor has a place again */
+	int64_t other = admitted("ja-gh", "接替配对社", NULL);
+	assert_int_equal(fh_mentor_assign(st, &sys_actor, m, other, &err), FH_OK);
+	/* exit: the pairing ends and the booking to come is cancelled */
+	assert_int_equal(fh_tenant_move_plan(st, &sys_actor, x, FH_STAGE_EXITED, "停止活动", &plan, &err), FH_OK);
+	assert_int_equal(plan.bookings, 1);
+	assert_int_equal(fh_tenant_move(st, &sys_actor, x, 0, FH_STAGE_EXITED, "停止活动", NULL, &err), FH_OK);
+	assert_int_equal(count_where("SELECT count(*) FROM mentor_assignments WHERE tenant_id = %lld"
+				     " AND end_on IS NULL", x), 0);
+	assert_int_equal(count_where("SELECT count(*) FROM bookings WHERE tenant_id = %lld AND state = 'cancelled'", x), 1);
+	assert_int_equal(count_where("SELECT count(*) FROM audit WHERE entity = 'booking' AND action = 'cancel'"
+				     " AND entity_id = (SELECT id FROM bookings WHERE tenant_id = %lld)", x), 1);
+	/* by hand: a pairing ends once, not in the future, not before it began */
+	int64_t p = count_where("SELECT id FROM mentor_assignments WHERE tenant_id = %lld", other);
+	assert_int_equal(fh_mentor_end(st, &sys_actor, p, day("2026-02-01"), &err), FH_EINVAL);
+	assert_string_equal(err.field, "on");
+	assert_int_equal(fh_mentor_end(st, &sys_actor, p, day("2026-01-30"), &err), FH_EINVAL);
+	assert_int_equal(fh_mentor_end(st, &sys_actor, p, 0, &err), FH_OK);
+	assert_int_equal(fh_mentor_end(st, &sys_actor, p, 0, &err), FH_ECONFLICT);
+	assert_int_equal(fh_mentor_end(st, &sys_actor, 999999, 0, &err), FH_ENOTFOUND);
+}
+
+/* Migration 9 ends the pairings that tenants who left before kept. */
+static void test_migration_ends_old_pairings(void **s)
+{
+	(void)s;
+	fh_error err;
+	int64_t m = new_mentor("ja-gh", "迁移导师", 3), t = admitted("ja-gh", "迁移前出壳社", NULL);
+	assert_int_equal(fh_mentor_assign(st, &sys_actor, m, t, &err), FH_OK);
+	assert_int_equal(fh_tenant_graduate_override(st, &sys_actor, t, 0, "测试出壳", NULL, &err), FH_OK);
+	char sql[200];
+	snprintf(sql, sizeof sql, "UPDATE mentor_assignments SET end_on = NULL WHERE tenant_id = %lld;"
+		 " PRAGMA user_version = 8;", (long long)t);
+	assert_int_equal(sqlite3_exec(fh_store_db(st), sql, NULL, NULL, NULL), SQLITE_OK);
+	char path[256];
+	snprintf(path, sizeof path, "%s", fh_store_path(st));
+	fh_store_close(&st);
+	assert_int_equal(fh_store_open(path, &st, &err), FH_OK);
+	assert_int_equal(fh_store_schema_version(st), fh_store_schema_latest());
+	assert_int_equal(count_where("SELECT count(*) FROM mentor_assignments WHERE tenant_id = %lld"
+				     " AND end_on = (SELECT stage_since - (stage_since + 28800) %% 86400 FROM tenants"
+				     " WHERE id = tenant_id)", t), 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -351,6 +646,15 @@ int main(void)
 		cmocka_unit_test(test_milestones_that_tick_themselves),
 		cmocka_unit_test(test_graduation_criteria_and_override),
 		cmocka_unit_test(test_mentors_and_due_lists),
+		cmocka_unit_test(test_race_exit_and_pairing),
+		cmocka_unit_test(test_race_mentor_capacity),
+		cmocka_unit_test(test_race_pairing_ended_twice),
+		cmocka_unit_test(test_race_reopen_and_graduation),
+		cmocka_unit_test(test_race_exit_and_milestones_given),
+		cmocka_unit_test(test_race_exit_and_session),
+		cmocka_unit_test(test_graduation_fails_closed),
+		cmocka_unit_test(test_leaving_ends_pairings),
+		cmocka_unit_test(test_migration_ends_old_pairings),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

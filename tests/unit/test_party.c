@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include "fixture.h"
+#include "race.h"
 
 #include "../../core/store_int.h"
 #include "fuhua/clock.h"
@@ -395,6 +396,130 @@ static void test_named_members(void **s)
 	assert_int_equal(fh_party_member_remove(st, &sys_actor, zq.id, &err), FH_ENOTFOUND);
 }
 
+/* ---- two terminals at once (race.h): each rule reads under the write lock */
+
+static int64_t count_where(const char *fmt, int64_t id)
+{
+	char sql[256];
+	snprintf(sql, sizeof sql, fmt, (long long)id);
+	return fixture_count(st, sql);
+}
+
+/* A tenant with two full members and one probationary, named. */
+static int64_t with_members(const char *name, int64_t *probationary)
+{
+	int64_t id = tenant("ja-gh", name);
+	fh_error err;
+	const char *names[] = { "赵一", "钱二", "孙三" };
+	for (int i = 0; i < 3; i++) {
+		fh_party_member m = { .tenant_id = id, .kind = i < 2 ? FH_MEMBER_FULL : FH_MEMBER_PROBATIONARY };
+		snprintf(m.name, sizeof m.name, "%s", names[i]);
+		assert_int_equal(fh_party_member_save(st, &sys_actor, &m, &err), FH_OK);
+		*probationary = m.id;
+	}
+	return id;
+}
+
+/* Two terminals record the same 转正 at once: one full member more, not two. */
+static void test_race_member_made_full_twice(void **s)
+{
+	(void)s;
+	fh_error err;
+	int64_t z, id = with_members("竞速转正服务社", &z);
+	fh_party_member m;
+	assert_int_equal(fh_party_member_get(st, &sys_actor, z, &m, &err), FH_OK);
+	m.kind = FH_MEMBER_FULL;
+	fh_party_member again = m;
+	struct race r;
+	race_begin(&r, st);
+	assert_int_equal(fh_party_member_save(r.b, &sys_actor, &m, &err), FH_OK);
+	race_arm(&r);
+	fh_status got = fh_party_member_save(st, &sys_actor, &again, &err);
+	race_end(&r);
+	assert_int_equal(got, FH_OK);
+	fh_party p;
+	assert_int_equal(fh_party_get_record(st, &sys_actor, id, &p, &err), FH_OK);
+	assert_int_equal(p.full, 3);
+	assert_int_equal(p.probationary, 0);
+}
+
+/* Two terminals take the same member off: the second finds none, and the
+ * count drops by one. */
+static void test_race_member_removed_twice(void **s)
+{
+	(void)s;
+	fh_error err;
+	int64_t z, id = with_members("竞速出党服务社", &z);
+	fh_party p;
+	struct race r;
+	race_begin(&r, st);
+	assert_int_equal(fh_party_member_remove(r.b, &sys_actor, z, &err), FH_OK);
+	race_arm(&r);
+	fh_status got = fh_party_member_remove(st, &sys_actor, z, &err);
+	race_end(&r);
+	assert_int_equal(got, FH_ENOTFOUND);
+	assert_int_equal(fh_party_get_record(st, &sys_actor, id, &p, &err), FH_OK);
+	assert_int_equal(p.full, 2);
+	assert_int_equal(p.probationary, 0);
+}
+
+/* The founding date corrected while a rating is recorded: the rating's
+ * eligibility (two full years after registration) reads the new date. */
+static void test_race_founding_and_rating(void **s)
+{
+	(void)s;
+	fh_error err;
+	int64_t id = tenant("ja-gh", "竞速评估服务社");
+	fh_tenant t;
+	assert_int_equal(fh_tenant_get_by_id(st, &sys_actor, id, &t, &err), FH_OK);
+	snprintf(t.founded, sizeof t.founded, "2020-05-01");
+	assert_int_equal(fh_tenant_update(st, &sys_actor, &t, NULL, &err), FH_OK);
+	struct race r;
+	race_begin(&r, st);
+	snprintf(t.founded, sizeof t.founded, "2025-05-01");
+	assert_int_equal(fh_tenant_update(r.b, &sys_actor, &t, NULL, &err), FH_OK);
+	race_arm(&r);
+	int opened = 0;
+	fh_status got = fh_party_event(st, &sys_actor, id, FH_EVENT_RATING, 0, &opened, &err);
+	race_end(&r);
+	assert_int_equal(got, FH_EINVAL);
+	assert_int_equal(count_where("SELECT count(*) FROM party_sync WHERE tenant_id = %lld AND event = 'rating'", id), 0);
+}
+
+/* Two terminals fill a joint branch's last place: one wins. */
+static void test_race_joint_branch_last_place(void **s)
+{
+	(void)s;
+	fh_branch b = { .hub_id = hub("ja-gh") };
+	fh_error err;
+	snprintf(b.name, sizeof b.name, "共和新路竞速联合党支部");
+	snprintf(b.founded, sizeof b.founded, "2025-03-01");
+	assert_int_equal(fh_branch_save(st, &sys_actor, &b, &err), FH_OK);
+	char num[24];
+	snprintf(num, sizeof num, "%lld", (long long)b.id);
+	fh_field_errors fe;
+	for (int i = 0; i < 4; i++) {
+		char name[64];
+		snprintf(name, sizeof name, "竞速支部成员%d号", i + 1);
+		assert_int_equal(save(tenant("ja-gh", name), (const char *[]){ "form", "joint_branch", "branch", num, NULL },
+				      &fe), FH_OK);
+	}
+	int64_t x = tenant("ja-gh", "竞速第五甲"), y = tenant("ja-gh", "竞速第五乙");
+	fh_party px, py;
+	assert_int_equal(fh_party_get_record(st, &sys_actor, x, &px, &err), FH_OK);
+	assert_int_equal(fh_party_get_record(st, &sys_actor, y, &py, &err), FH_OK);
+	px.form = py.form = FH_PARTY_JOINT_BRANCH;
+	px.branch_id = py.branch_id = b.id;
+	struct race r;
+	race_begin(&r, st);
+	assert_int_equal(fh_party_save(r.b, &sys_actor, &px, NULL, &err), FH_OK);
+	race_arm(&r);
+	fh_status got = fh_party_save(st, &sys_actor, &py, &fe, &err);
+	race_end(&r);
+	assert_int_equal(got, FH_EINVAL);
+	assert_int_equal(count_where("SELECT count(*) FROM party WHERE branch_id = %lld", b.id), 5);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -406,6 +531,10 @@ int main(void)
 		cmocka_unit_test(test_term_ends),
 		cmocka_unit_test(test_named_members),
 		cmocka_unit_test(test_coverage_matches_a_full_count),
+		cmocka_unit_test(test_race_member_made_full_twice),
+		cmocka_unit_test(test_race_member_removed_twice),
+		cmocka_unit_test(test_race_founding_and_rating),
+		cmocka_unit_test(test_race_joint_branch_last_place),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

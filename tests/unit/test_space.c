@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include "fixture.h"
+#include "race.h"
 
 #include "../../core/store_int.h"
 #include "fuhua/booking.h"
@@ -205,7 +206,7 @@ static void test_release_and_graduation(void **s)
 	assert_int_equal(plan.seats, 4);
 	assert_int_equal(plan.handover_due, day("2026-07-02"));
 	assert_int_equal(fh_tenant_get_by_id(st, &sys_actor, gone, &tt, &err), FH_OK);
-	assert_int_equal(fh_tenant_move(st, &sys_actor, gone, tt.version, FH_STAGE_EXITED, "迁出本街道", &err), FH_OK);
+	assert_int_equal(fh_tenant_move(st, &sys_actor, gone, tt.version, FH_STAGE_EXITED, "迁出本街道", NULL, &err), FH_OK);
 	assert_int_equal(fh_allocation_get(st, &sys_actor, held, &a, &err), FH_OK);
 	assert_int_equal(a.end_on, day("2026-06-10"));
 	assert_int_equal(a.released_on, day("2026-06-10"));
@@ -359,6 +360,88 @@ static void test_occupancy_rolls_up(void **s)
 	free(al);
 }
 
+/* ---- two terminals at once (race.h): each rule reads under the write lock */
+
+static int64_t count_where(const char *fmt, int64_t id)
+{
+	char sql[256];
+	snprintf(sql, sizeof sql, fmt, (long long)id);
+	return fixture_count(st, sql);
+}
+
+/* A manager graduates a tenant while the front desk gives it a desk: the
+ * allocation reads the tenant's stage after the graduation, and refuses. */
+static void test_race_graduation_and_allocation(void **s)
+{
+	(void)s;
+	fh_error err;
+	int64_t t = tenant("ja-dn", "竞速出壳服务社"), id = 0;
+	struct race r;
+	race_begin(&r, st);
+	assert_int_equal(fh_tenant_graduate_override(r.b, &sys_actor, t, 0, "并发测试", NULL, &err), FH_OK);
+	race_arm(&r);
+	fh_status got = alloc("ja-dn/A2", t, 1, "2027-03-01", "2027-03-31", &id, &err);
+	race_end(&r);
+	assert_int_equal(got, FH_EINVAL);
+	assert_string_equal(err.field, "tenant");
+	assert_int_equal(count_where("SELECT count(*) FROM allocations WHERE tenant_id = %lld", t), 0);
+}
+
+/* An exit while a room is booked for the tenant: refused, and the exit
+ * left no booking of the tenant's in the future. */
+static void test_race_exit_and_booking(void **s)
+{
+	(void)s;
+	fh_error err;
+	int64_t t = tenant("ja-gh", "竞速退出读书会");
+	struct race r;
+	race_begin(&r, st);
+	assert_int_equal(fh_tenant_move(r.b, &sys_actor, t, 0, FH_STAGE_EXITED, "停止活动", NULL, &err), FH_OK);
+	race_arm(&r);
+	fh_status got = book("ja-gh/05", t, "2026-09-08", 10, 11, 1, NULL, &err);
+	race_end(&r);
+	assert_int_equal(got, FH_EINVAL);
+	assert_string_equal(err.field, "tenant");
+	assert_int_equal(count_where("SELECT count(*) FROM bookings WHERE tenant_id = %lld"
+				     " AND state IN ('pending','confirmed')", t), 0);
+}
+
+/* A graduation while the tenant is put on the waiting list: refused. */
+static void test_race_graduation_and_waiting_list(void **s)
+{
+	(void)s;
+	fh_error err;
+	int64_t t = tenant("ja-dn", "竞速候补服务社"), id = 0;
+	struct race r;
+	race_begin(&r, st);
+	assert_int_equal(fh_tenant_graduate_override(r.b, &sys_actor, t, 0, "并发测试", NULL, &err), FH_OK);
+	race_arm(&r);
+	fh_status got = fh_wait_add(st, &sys_actor, t, FH_SPACE_DESK, 2, "", &id, &err);
+	race_end(&r);
+	assert_int_equal(got, FH_EINVAL);
+	assert_int_equal(count_where("SELECT count(*) FROM waitlist WHERE tenant_id = %lld AND state = 'waiting'", t), 0);
+}
+
+/* Two terminals book the last hours of a tenant's weekly cap: the second
+ * counts the first's. */
+static void test_race_weekly_cap(void **s)
+{
+	(void)s;
+	fh_error err;
+	int64_t t = tenant("ja-gh", "竞速时长议事会");
+	fh_booking_req one = { .space_id = space("ja-gh/05"), .tenant_id = t, .starts = at("2026-07-06", 9, 0),
+			       .ends = at("2026-07-06", 15, 0), .title = "培训", .weeks = 1 };
+	fh_booking_result res;
+	struct race r;
+	race_begin(&r, st);
+	assert_int_equal(fh_booking_add(r.b, &sys_actor, &one, &res, &err), FH_OK);
+	race_arm(&r);
+	fh_status got = book("ja-gh/05", t, "2026-07-07", 9, 12, 1, NULL, &err);
+	race_end(&r);
+	assert_int_equal(got, FH_ECONFLICT);
+	assert_int_equal(count_where("SELECT count(*) FROM bookings WHERE tenant_id = %lld", t), 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -370,6 +453,10 @@ int main(void)
 		cmocka_unit_test(test_bookings),
 		cmocka_unit_test(test_ics),
 		cmocka_unit_test(test_occupancy_rolls_up),
+		cmocka_unit_test(test_race_graduation_and_allocation),
+		cmocka_unit_test(test_race_exit_and_booking),
+		cmocka_unit_test(test_race_graduation_and_waiting_list),
+		cmocka_unit_test(test_race_weekly_cap),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

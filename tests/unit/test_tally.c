@@ -92,7 +92,7 @@ static void random_move(int64_t id)
 	fh_stage next[FH_STAGE_COUNT];
 	size_t n = fh_stage_next(t.stage, next);
 	if (n)
-		fh_tenant_move(st, &sys_actor, id, t.version, next[pick((int)n)], "随机测试退出", &err);
+		fh_tenant_move(st, &sys_actor, id, t.version, next[pick((int)n)], "随机测试退出", NULL, &err);
 }
 
 static void random_milestone(int64_t id)

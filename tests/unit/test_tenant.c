@@ -390,14 +390,14 @@ static void lifecycle(void **s)
 	assert_int_equal(fh_tenant_add(st, &desk, &t, &e, &err), FH_OK);
 	int64_t id = t.id;
 	/* no skipping */
-	assert_int_equal(fh_tenant_move(st, &manager, id, 0, FH_STAGE_INCUBATING, NULL, &err), FH_EINVAL);
-	assert_int_equal(fh_tenant_move(st, &desk, id, 0, FH_STAGE_REVIEWING, NULL, &err), FH_OK);
+	assert_int_equal(fh_tenant_move(st, &manager, id, 0, FH_STAGE_INCUBATING, NULL, NULL, &err), FH_EINVAL);
+	assert_int_equal(fh_tenant_move(st, &desk, id, 0, FH_STAGE_REVIEWING, NULL, NULL, &err), FH_OK);
 	/* admission needs a manager */
-	assert_int_equal(fh_tenant_move(st, &desk, id, 0, FH_STAGE_INCUBATING, NULL, &err), FH_EDENIED);
+	assert_int_equal(fh_tenant_move(st, &desk, id, 0, FH_STAGE_INCUBATING, NULL, NULL, &err), FH_EDENIED);
 	/* a stale version is refused */
-	assert_int_equal(fh_tenant_move(st, &manager, id, 1, FH_STAGE_INCUBATING, NULL, &err), FH_ECONFLICT);
+	assert_int_equal(fh_tenant_move(st, &manager, id, 1, FH_STAGE_INCUBATING, NULL, NULL, &err), FH_ECONFLICT);
 	assert_non_null(strstr(err.message, "desk"));
-	assert_int_equal(fh_tenant_move(st, &manager, id, 0, FH_STAGE_INCUBATING, NULL, &err), FH_OK);
+	assert_int_equal(fh_tenant_move(st, &manager, id, 0, FH_STAGE_INCUBATING, NULL, NULL, &err), FH_OK);
 	assert_int_equal(fh_tenant_get_by_id(st, &manager, id, &t, &err), FH_OK);
 	assert_int_equal(t.stage, FH_STAGE_INCUBATING);
 	/* ja's term is 24 months (the district level) */
@@ -410,7 +410,7 @@ static void lifecycle(void **s)
 	assert_int_equal(count("SELECT count(*) FROM stage_history WHERE tenant_id = ?1", id), 3);
 	assert_int_equal(count("SELECT count(*) FROM audit WHERE entity = 'tenant' AND entity_id = ?1", id), 3);
 	/* graduation: too early, milestones open, no party coverage */
-	assert_int_equal(fh_tenant_move(st, &manager, id, 0, FH_STAGE_GRADUATED, NULL, &err), FH_ECONFLICT);
+	assert_int_equal(fh_tenant_move(st, &manager, id, 0, FH_STAGE_GRADUATED, NULL, NULL, &err), FH_ECONFLICT);
 	assert_non_null(strstr(err.message, "months"));
 	/* extension: manager only, once */
 	assert_int_equal(fh_tenant_extend(st, &desk, id, 0, &err), FH_EDENIED);
@@ -435,19 +435,19 @@ static void lifecycle(void **s)
 	strcpy(t.rating_date, "2027-12-01");
 	e.n = 0;
 	assert_int_equal(fh_tenant_update(st, &desk, &t, &e, &err), FH_OK);
-	assert_int_equal(fh_tenant_move(st, &desk, id, 0, FH_STAGE_GRADUATED, NULL, &err), FH_EDENIED);
-	assert_int_equal(fh_tenant_move(st, &manager, id, 0, FH_STAGE_GRADUATED, NULL, &err), FH_OK);
+	assert_int_equal(fh_tenant_move(st, &desk, id, 0, FH_STAGE_GRADUATED, NULL, NULL, &err), FH_EDENIED);
+	assert_int_equal(fh_tenant_move(st, &manager, id, 0, FH_STAGE_GRADUATED, NULL, NULL, &err), FH_OK);
 	/* final */
-	assert_int_equal(fh_tenant_move(st, &manager, id, 0, FH_STAGE_EXITED, "x", &err), FH_EINVAL);
+	assert_int_equal(fh_tenant_move(st, &manager, id, 0, FH_STAGE_EXITED, "x", NULL, &err), FH_EINVAL);
 	setenv("FUHUA_NOW", "2026-01-10T09:00", 1);
 
 	/* exit: a reason; after admission a manager */
 	good(&t, "退出测试组织", NULL);
 	e.n = 0;
 	assert_int_equal(fh_tenant_add(st, &desk, &t, &e, &err), FH_OK);
-	assert_int_equal(fh_tenant_move(st, &desk, t.id, 0, FH_STAGE_EXITED, "  ", &err), FH_EINVAL);
+	assert_int_equal(fh_tenant_move(st, &desk, t.id, 0, FH_STAGE_EXITED, "  ", NULL, &err), FH_EINVAL);
 	assert_string_equal(err.field, "reason");
-	assert_int_equal(fh_tenant_move(st, &desk, t.id, 0, FH_STAGE_EXITED, "未通过评审", &err), FH_OK);
+	assert_int_equal(fh_tenant_move(st, &desk, t.id, 0, FH_STAGE_EXITED, "未通过评审", NULL, &err), FH_OK);
 	assert_int_equal(fh_tenant_get_by_id(st, &desk, t.id, &t, &err), FH_OK);
 	assert_string_equal(t.exit_reason, "未通过评审");
 }
