@@ -8,6 +8,7 @@
 
 #include "fuhua/booking.h"
 #include "fuhua/clock.h"
+#include "fuhua/text.h"
 
 /* Appends one content line, folded: a line longer than 75 octets goes on
  * after CRLF and a space, cut only before a UTF-8 lead byte. */
@@ -29,24 +30,26 @@ static void line_out(fh_buf *out, const char *line)
 	fh_buf_add(out, "\r\n", 2);
 }
 
-/* NAME:VALUE with VALUE escaped as TEXT (\\ \; \, \n); control characters
- * dropped. */
+/* NAME:VALUE with VALUE escaped as TEXT (\\ \; \, \n), what a terminal
+ * would act on shown escaped first (fh_text_escape_to). */
 static void text_prop(fh_buf *out, const char *name, const char *value)
 {
-	fh_buf b = FH_BUF_INIT;
+	fh_buf b = FH_BUF_INIT, shown = FH_BUF_INIT;
+	fh_text_escape_to(&shown, value, true);
 	fh_buf_printf(&b, "%s:", name);
-	for (const unsigned char *p = (const unsigned char *)value; *p; p++) {
+	for (const unsigned char *p = (const unsigned char *)fh_buf_str(&shown); *p; p++) {
 		if (*p == '\\' || *p == ';' || *p == ',') {
 			char e[3] = { '\\', (char)*p, 0 };
 			fh_buf_puts(&b, e);
 		} else if (*p == '\n') {
 			fh_buf_puts(&b, "\\n");
-		} else if (*p >= 0x20 && *p != 0x7f) {
+		} else if (*p != '\r') {
 			fh_buf_add(&b, (const char *)p, 1);
 		}
 	}
 	line_out(out, fh_buf_str(&b));
 	fh_buf_free(&b);
+	fh_buf_free(&shown);
 }
 
 static void utc_prop(fh_buf *out, const char *name, int64_t t)

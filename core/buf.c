@@ -53,49 +53,6 @@ void fh_buf_printf(fh_buf *b, const char *fmt, ...)
 	b->len += (size_t)n;
 }
 
-void fh_buf_json_string(fh_buf *b, const char *s)
-{
-	if (!s) {
-		fh_buf_puts(b, "null");
-		return;
-	}
-	fh_buf_add(b, "\"", 1);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
-		case '"': fh_buf_puts(b, "\\\""); break;
-		case '\\': fh_buf_puts(b, "\\\\"); break;
-		case '\n': fh_buf_puts(b, "\\n"); break;
-		case '\r': fh_buf_puts(b, "\\r"); break;
-		case '\t': fh_buf_puts(b, "\\t"); break;
-		default:
-			if (*p < 0x20 || *p == 0x7F)
-				fh_buf_printf(b, "\\u%04x", *p);
-			else
-				fh_buf_add(b, (const char *)p, 1);
-		}
-	}
-	fh_buf_add(b, "\"", 1);
-}
-
-void fh_buf_csv_cell(fh_buf *b, const char *s)
-{
-	if (!s)
-		s = "";
-	bool formula = strchr("=+-@\t\r", s[0]) && s[0];
-	bool quote = formula || strpbrk(s, ",\"\r\n") != NULL;
-	if (quote)
-		fh_buf_add(b, "\"", 1);
-	if (formula)
-		fh_buf_add(b, "'", 1);
-	for (const char *p = s; *p; p++) {
-		if (*p == '"')
-			fh_buf_add(b, "\"", 1);
-		fh_buf_add(b, p, 1);
-	}
-	if (quote)
-		fh_buf_add(b, "\"", 1);
-}
-
 const char *fh_buf_str(const fh_buf *b)
 {
 	return b->data ? b->data : "";

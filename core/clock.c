@@ -6,6 +6,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "i18n.h"
+
 #define CST_OFFSET (8 * 3600)
 
 static int64_t parse_fixed(const char *s)
@@ -76,7 +78,7 @@ bool fh_date_parse(const char *in, char out[11])
 		k++;
 	while (*p == ' ')
 		p++;
-	if (*p || k != 3 || part[0] < 1900 || part[0] > 2999 || part[1] < 1 || part[1] > 12 ||
+	if (*p || k != 3 || part[0] < 1970 || part[0] > 2999 || part[1] < 1 || part[1] > 12 ||
 	    part[2] < 1 || part[2] > days_in(part[0], part[1]))
 		return false;
 	/* ranges checked above: always 10 characters */
@@ -87,6 +89,18 @@ bool fh_date_parse(const char *in, char out[11])
 	for (int i = 0; i < 8; i++)
 		out[at[i]] = (char)('0' + v[i]);
 	return true;
+}
+
+fh_status fh_date_take(const char *field, const char *text, char out[11], int64_t *day, fh_error *err)
+{
+	char d[11];
+	if (!text || !fh_date_parse(text, d))
+		return fh_error_set(err, FH_EINVAL, field, _("'%s' is not a date from 1970 to 2999 (YYYY-MM-DD)"),
+				    text ? text : "");
+	memcpy(out, d, 11);
+	if (day)
+		*day = fh_date_epoch(d);
+	return FH_OK;
 }
 
 /* Days since 1970-01-01 of a civil date (proleptic Gregorian). */

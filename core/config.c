@@ -291,8 +291,9 @@ fh_status fh_cfg_get_text(struct fh_cfg_ctx *c, const fh_ynode *n, size_t max_ch
 		return st;
 	if (!n->value[0])
 		return fh_cfg_at(c, n, _("must not be empty"), NULL, NULL);
-	if (fh_text_has_control(n->value))
-		return fh_cfg_at(c, n, _("contains a control character"), NULL, NULL);
+	const char *why = fh_text_field_problem(n->value, false, false);
+	if (why)
+		return fh_cfg_at(c, n, _(why), NULL, NULL);
 	size_t chars = fh_utf8_chars(n->value);
 	if (chars > max_chars) {
 		char lim[32];

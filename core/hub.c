@@ -9,6 +9,7 @@
 #include "fuhua/buf.h"
 #include "fuhua/clock.h"
 #include "fuhua/space.h"
+#include "fuhua/text.h"
 #include "i18n.h"
 #include "party_int.h"
 #include "store_int.h"

@@ -669,24 +669,21 @@ fh_status fh_tenant_export(fh_store *s, const fh_actor *actor, const fh_tenant_f
 	fh_buf b = FH_BUF_INIT;
 	if (bom)
 		fh_buf_puts(&b, "\xEF\xBB\xBF");
-	for (int i = 0; i < FH_TF_COUNT; i++) {
-		fh_buf_csv_cell(&b, fh_tenant_field_label((fh_tenant_field)i, zh));
-		fh_buf_puts(&b, ",");
-	}
-	fh_buf_csv_cell(&b, zh ? "孵化基地" : "Hub");
-	fh_buf_puts(&b, "\r\n");
+	const char *cells[FH_TF_COUNT + 1];
+	for (int i = 0; i < FH_TF_COUNT; i++)
+		cells[i] = fh_tenant_field_label((fh_tenant_field)i, zh);
+	cells[FH_TF_COUNT] = zh ? "孵化基地" : "Hub";
+	fh_buf_csv_row(&b, cells, FH_TF_COUNT + 1);
 	fh_status st = FH_OK;
 	int rc;
-	char v[FH_TENANT_NOTES_MAX * 4 + 8];
+	char v[FH_TF_COUNT][FH_TENANT_NOTES_MAX * 4 + 8];
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 		fh_tenant t;
 		fh_tenant_read(q, &t);
-		for (int i = 0; i < FH_TF_COUNT; i++) {
-			fh_buf_csv_cell(&b, fh_tenant_get(&t, (fh_tenant_field)i, false, zh, v, sizeof v));
-			fh_buf_puts(&b, ",");
-		}
-		fh_buf_csv_cell(&b, t.hub_code);
-		fh_buf_puts(&b, "\r\n");
+		for (int i = 0; i < FH_TF_COUNT; i++)
+			cells[i] = fh_tenant_get(&t, (fh_tenant_field)i, false, zh, v[i], sizeof v[i]);
+		cells[FH_TF_COUNT] = t.hub_code;
+		fh_buf_csv_row(&b, cells, FH_TF_COUNT + 1);
 		if (b.len > 60000) {
 			if (b.failed || write(ctx, b.data, b.len) != 0) {
 				st = fh_error_set(err, FH_ESTORE, NULL, "%s", _("writing the export failed"));

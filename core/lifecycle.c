@@ -261,7 +261,10 @@ static fh_status plan_move(fh_store *s, const fh_actor *actor, const fh_tenant *
 				    : _("ending an incubation needs a manager"));
 	if (to == FH_STAGE_EXITED && !reason[0])
 		return fh_error_set(err, FH_EINVAL, "reason", "%s", _("say why the tenant leaves"));
-	if (fh_utf8_chars(reason) > FH_TENANT_REASON_MAX || fh_text_has_control(reason))
+	const char *why = fh_text_field_problem(reason, false, false);
+	if (why)
+		return fh_error_set(err, FH_EINVAL, "reason", "%s", _(why));
+	if (fh_utf8_chars(reason) > FH_TENANT_REASON_MAX)
 		return fh_error_set(err, FH_EINVAL, "reason", _("must be one line of at most %d characters"),
 				    FH_TENANT_REASON_MAX);
 	fh_status st = load_rules(s, t->hub_id, r, err);

@@ -1,4 +1,5 @@
 /* fuhua core — operators, roles, hub scope, passwords. */
+#include "fuhua/demo.h"
 #include "fuhua/operator.h"
 
 #include <crypt.h>
@@ -515,4 +516,74 @@ fh_status fh_operator_list(fh_store *s, const fh_actor *by, fh_operator_row **ro
 	*rows = out;
 	*n = count;
 	return FH_OK;
+}
+
+/* ---- the demo's accounts ------------------------------------------------------ */
+
+fh_status fh_operator_mark_demo(fh_store *s, fh_error *err)
+{
+	sqlite3_stmt *q;
+	fh_status st = fh_store_stmt(s, "INSERT OR REPLACE INTO settings(key, value)"
+				     " SELECT 'demo_hash:' || name, pw_hash FROM operators WHERE system = 0", &q, err);
+	if (st != FH_OK)
+		return st;
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	return rc == SQLITE_DONE ? FH_OK : fh_store_fail(s, err, _("writing settings"));
+}
+
+fh_status fh_operator_demo_logins(fh_store *s, fh_operator_row *rows, size_t max, size_t *n, fh_error *err)
+{
+	sqlite3_stmt *q;
+	*n = 0;
+	fh_status st = fh_store_stmt(s, "SELECT o.name, o.role FROM operators o JOIN settings k"
+				     " ON k.key = 'demo_hash:' || o.name AND k.value = o.pw_hash"
+				     " WHERE o.system = 0 AND o.pw_hash IS NOT NULL"
+				     " ORDER BY CASE o.role WHEN 'front_desk' THEN 0 WHEN 'manager' THEN 1 ELSE 2 END, o.id",
+				     &q, err);
+	if (st != FH_OK)
+		return st;
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (*n == max)
+			continue;
+		fh_operator_row *r = &rows[(*n)++];
+		memset(r, 0, sizeof *r);
+		fh_column_text(q, 0, r->name, sizeof r->name);
+		fh_role_parse((const char *)sqlite3_column_text(q, 1), &r->role);
+	}
+	sqlite3_reset(q);
+	return rc == SQLITE_DONE ? FH_OK : fh_store_fail(s, err, _("reading operators"));
+}
+
+fh_status fh_operator_after_migrate(fh_store *s, int from, fh_error *err)
+{
+	/* a demo made before the demo's hashes were recorded: those of its
+	 * accounts that still take the demo password, checked once */
+	if (from >= 9 || from == 0)
+		return FH_OK;
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(fh_store_db(s), "SELECT name, pw_hash FROM operators WHERE system = 0"
+			       " AND EXISTS (SELECT 1 FROM settings WHERE key = 'demo')", -1, &q, NULL) != SQLITE_OK)
+		return fh_store_fail(s, err, _("reading operators"));
+	fh_status st = FH_OK;
+	while (st == FH_OK && sqlite3_step(q) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(q, 0);
+		const char *hash = (const char *)sqlite3_column_text(q, 1);
+		if (!name || !hash || !verify_password(FH_DEMO_PASSWORD, hash))
+			continue;
+		sqlite3_stmt *w;
+		if (sqlite3_prepare_v2(fh_store_db(s), "INSERT OR REPLACE INTO settings(key, value)"
+				       " VALUES('demo_hash:' || ?1, ?2)", -1, &w, NULL) != SQLITE_OK)
+			st = fh_store_fail(s, err, _("writing settings"));
+		if (st == FH_OK) {
+			sqlite3_bind_text(w, 1, name, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(w, 2, hash, -1, SQLITE_TRANSIENT);
+			if (sqlite3_step(w) != SQLITE_DONE)
+				st = fh_store_fail(s, err, _("writing settings"));
+		}
+		sqlite3_finalize(w);
+	}
+	sqlite3_finalize(q);
+	return st;
 }

@@ -147,45 +147,29 @@ static fh_status bad(fh_error *err, fh_party_field f, const char *why, const cha
 
 static fh_status set_count(int *dst, fh_party_field f, const char *text, fh_error *err)
 {
-	char *end;
-	if (!text[0]) {
-		*dst = 0;
-		return FH_OK;
-	}
-	long v = strtol(text, &end, 10);
-	if (*end || strspn(text, "0123456789") != strlen(text))
-		return bad(err, f, _("'%s' is not a whole number"), text);
-	if (v > FH_TENANT_PEOPLE_MAX)
-		return fh_error_set(err, FH_EINVAL, fields[f].key, _("must be 0 to %d"), FH_TENANT_PEOPLE_MAX);
-	*dst = (int)v;
-	return FH_OK;
+	long long v = 0;
+	fh_status st = text[0] ? fh_int_take(fields[f].key, text, 0, FH_TENANT_PEOPLE_MAX, &v, err) : FH_OK;
+	if (st == FH_OK)
+		*dst = (int)v;
+	return st;
 }
 
 static fh_status set_id(int64_t *dst, fh_party_field f, const char *text, fh_error *err)
 {
-	char *end;
-	if (!text[0]) {
-		*dst = 0;
-		return FH_OK;
-	}
-	long long v = strtoll(text, &end, 10);
-	if (*end || v <= 0 || strspn(text, "0123456789") != strlen(text))
-		return bad(err, f, _("'%s' is not a number from the list"), text);
-	*dst = v;
-	return FH_OK;
+	long long v = 0;
+	fh_status st = text[0] ? fh_int_take(fields[f].key, text, 1, FH_ID_MAX, &v, err) : FH_OK;
+	if (st == FH_OK)
+		*dst = v;
+	return st;
 }
 
 static fh_status set_date(char dst[11], fh_party_field f, const char *text, fh_error *err)
 {
-	char d[11];
 	if (!text[0]) {
 		dst[0] = 0;
 		return FH_OK;
 	}
-	if (!fh_date_parse(text, d))
-		return bad(err, f, _("'%s' is not a date (YYYY-MM-DD)"), text);
-	memcpy(dst, d, 11);
-	return FH_OK;
+	return fh_date_take(fields[f].key, text, dst, NULL, err);
 }
 
 static fh_status set_bool(bool *dst, fh_party_field f, const char *text, fh_error *err)

@@ -110,8 +110,8 @@ static fh_status branch_check(fh_branch *b, fh_error *err)
 	for (int i = 0; i < 2; i++) {
 		if (!dates[i][0])
 			continue;
-		if (!fh_date_parse(dates[i], d))
-			return fh_error_set(err, FH_EINVAL, names[i], _("'%s' is not a date (YYYY-MM-DD)"), dates[i]);
+		if ((st = fh_date_take(names[i], dates[i], d, NULL, err)) != FH_OK)
+			return st;
 		memcpy(dates[i], d, 11);
 		if (strcmp(d, today) > 0)
 			return fh_error_set(err, FH_EINVAL, names[i], _("%s is in the future"), d);

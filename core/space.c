@@ -10,6 +10,7 @@
 #include "fuhua/clock.h"
 #include "fuhua/space.h"
 #include "fuhua/tenant.h"
+#include "fuhua/text.h"
 #include "i18n.h"
 #include "space_int.h"
 #include "store_int.h"

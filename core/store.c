@@ -17,6 +17,7 @@
 #include "i18n.h"
 #include "store_int.h"
 #include "modules.h"
+#include "fuhua/scratch.h"
 
 #include "schema.h"
 
@@ -696,28 +697,51 @@ static void sync_dir_of(const char *path)
 	}
 }
 
+int fh_store_sweep(const char *path, char *first, size_t size)
+{
+	char dir[PATH_MAX];
+	fh_scratch_dir_of(path, dir, sizeof dir);
+	return fh_scratch_sweep(dir, first, size);
+}
+
+/* The directory backups go to, for `fuhua check`: written only when it
+ * changed; a backup that cannot record it goes on all the same. */
+static void record_backup_dir(fh_store *s, const char *to)
+{
+	char dir[PATH_MAX], real[PATH_MAX];
+	fh_scratch_dir_of(to, dir, sizeof dir);
+	if (!realpath(dir, real))
+		return;
+	const char *was = fh_store_setting(s, "backup_dir");
+	if (was && strcmp(was, real) == 0)
+		return;
+	sqlite3_stmt *q;
+	if (fh_tx_begin(s, NULL) != FH_OK)
+		return;
+	fh_status st = fh_store_stmt(s, "INSERT INTO settings(key, value) VALUES('backup_dir', ?1)"
+				     " ON CONFLICT(key) DO UPDATE SET value = excluded.value", &q, NULL);
+	if (st == FH_OK) {
+		sqlite3_bind_text(q, 1, real, -1, SQLITE_TRANSIENT);
+		st = sqlite3_step(q) == SQLITE_DONE ? FH_OK : FH_ESTORE;
+		sqlite3_reset(q);
+	}
+	fh_tx_end(s, st, NULL);
+}
+
 fh_status fh_store_backup(fh_store *s, const char *to, void (*progress)(void *, int, int), void *ctx,
 			  fh_error *err)
 {
 	fh_error_clear(err);
 	if (!to || !*to)
 		return fh_error_set(err, FH_EINVAL, "to", "%s", _("no backup file given"));
-	size_t len = strlen(to);
-	char *tmp = malloc(len + 8);
-	if (!tmp)
-		return fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
-	snprintf(tmp, len + 8, "%s.XXXXXX", to);
-	int fd = mkstemp(tmp); /* a new file of our own beside the target, 0600 */
-	if (fd < 0) {
-		fh_status st = fh_error_set(err, FH_ESTORE, "to", _("cannot write beside %s: %s"), to, strerror(errno));
-		free(tmp);
+	record_backup_dir(s, to);
+	fh_scratch part;
+	fh_status st = fh_scratch_make(to, "backup", &part, err);
+	if (st != FH_OK)
 		return st;
-	}
-	close(fd);
 	sqlite3 *dst = NULL;
-	fh_status st = FH_OK;
-	if (sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
-		st = fh_error_set(err, FH_ESTORE, "to", _("cannot open %s: %s"), tmp,
+	if (sqlite3_open_v2(part.path, &dst, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+		st = fh_error_set(err, FH_ESTORE, "to", _("cannot open %s: %s"), part.path,
 				  dst ? sqlite3_errmsg(dst) : _("out of memory"));
 	} else {
 		int rc = copy_pages(dst, s->db, progress, ctx);
@@ -726,25 +750,27 @@ fh_status fh_store_backup(fh_store *s, const char *to, void (*progress)(void *, 
 					  _("copying the database: %s"), sqlite3_errstr(rc));
 	}
 	if (dst && sqlite3_close(dst) != SQLITE_OK && st == FH_OK)
-		st = fh_error_set(err, FH_ESTORE, "to", _("cannot close %s"), tmp);
+		st = fh_error_set(err, FH_ESTORE, "to", _("cannot close %s"), part.path);
 	/* on disk before it takes the name; then the name itself */
-	if (st == FH_OK && ((fd = open(tmp, O_RDONLY | O_CLOEXEC)) < 0 || fsync(fd) != 0))
-		st = fh_error_set(err, FH_ESTORE, "to", _("cannot write %s: %s"), tmp, strerror(errno));
-	if (fd >= 0)
-		close(fd);
-	if (st == FH_OK && rename(tmp, to) != 0)
+	if (st == FH_OK && fsync(part.fd) != 0)
+		st = fh_error_set(err, FH_ESTORE, "to", _("cannot write %s: %s"), part.path, strerror(errno));
+	if (st == FH_OK && rename(part.path, to) != 0)
 		st = fh_error_set(err, FH_ESTORE, "to", _("cannot write %s: %s"), to, strerror(errno));
 	if (st == FH_OK)
 		sync_dir_of(to);
-	if (st != FH_OK)
-		unlink(tmp);
-	free(tmp);
+	fh_scratch_drop(&part); /* its name was taken by the copy, or it goes */
 	return st;
 }
 
 fh_status fh_store_check(fh_store *s, fh_check_report *rep, fh_error *err)
 {
 	memset(rep, 0, sizeof *rep);
+	/* what killed demos and backups left, beside the database and where
+	 * the last backup went */
+	rep->swept = fh_store_sweep(s->path, rep->swept_first, sizeof rep->swept_first);
+	const char *dir = fh_store_setting(s, "backup_dir");
+	if (dir)
+		rep->swept += fh_scratch_sweep(dir, rep->swept_first[0] ? NULL : rep->swept_first, sizeof rep->swept_first);
 	sqlite3_stmt *q;
 	if (sqlite3_prepare_v2(s->db, "PRAGMA integrity_check(30)", -1, &q, NULL) != SQLITE_OK)
 		return fh_store_fail(s, err, _("checking the database"));

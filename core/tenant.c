@@ -316,14 +316,11 @@ static fh_status set_int(int *dst, fh_tenant_field f, const char *text, fh_error
 		*dst = 0;
 		return FH_OK;
 	}
-	char *end;
-	errno = 0;
-	long v = strtol(tmp, &end, 10);
-	if (end == tmp || *end || errno || v < 0 || v > FH_TENANT_PEOPLE_MAX)
-		return fh_error_set(err, FH_EINVAL, field_id(f),
-				    _("'%s' is not a whole number from 0 to %d"), tmp, FH_TENANT_PEOPLE_MAX);
-	*dst = (int)v;
-	return FH_OK;
+	long long v;
+	fh_status st = fh_int_take(field_id(f), tmp, 0, FH_TENANT_PEOPLE_MAX, &v, err);
+	if (st == FH_OK)
+		*dst = (int)v;
+	return st;
 }
 
 static fh_status set_date(char dst[11], fh_tenant_field f, const char *text, fh_error *err)
@@ -334,10 +331,7 @@ static fh_status set_date(char dst[11], fh_tenant_field f, const char *text, fh_
 		dst[0] = 0;
 		return FH_OK;
 	}
-	if (!fh_date_parse(tmp, dst))
-		return fh_error_set(err, FH_EINVAL, field_id(f),
-				    _("'%s' is not a date (2024-03-05)"), tmp);
-	return FH_OK;
+	return fh_date_take(field_id(f), tmp, dst, NULL, err);
 }
 
 static fh_status set_epoch(int64_t *dst, fh_tenant_field f, const char *text, fh_error *err)
@@ -683,8 +677,10 @@ fh_status fh_tenant_validate_in(fh_store *s, const fh_tenant *t, const fh_hub_fi
 		PROBLEM(FH_TF_VOLUNTEERS, _("must be 0 to %d"), FH_TENANT_PEOPLE_MAX);
 
 	char d[11];
-	if (t->founded[0] && (!fh_date_parse(t->founded, d) || strcmp(d, t->founded) != 0))
-		PROBLEM(FH_TF_FOUNDED, "%s", _("is not a date (YYYY-MM-DD)"));
+	fh_error bad_date;
+	if (t->founded[0] && (fh_date_take(field_id(FH_TF_FOUNDED), t->founded, d, NULL, &bad_date) != FH_OK ||
+			      strcmp(d, t->founded) != 0))
+		PROBLEM(FH_TF_FOUNDED, "%s", bad_date.message);
 	else if (t->founded[0] && strcmp(t->founded, today) > 0)
 		PROBLEM(FH_TF_FOUNDED, _("%s is in the future"), t->founded);
 
@@ -692,8 +688,9 @@ fh_status fh_tenant_validate_in(fh_store *s, const fh_tenant *t, const fh_hub_fi
 		PROBLEM(FH_TF_RATING, "%s", _("must be 1A to 5A, or none"));
 	else if (t->rating > 0 && t->reg_state != FH_REG_REGISTERED)
 		PROBLEM(FH_TF_RATING, "%s", _("only registered organisations are rated"));
-	if (t->rating_date[0] && (!fh_date_parse(t->rating_date, d) || strcmp(d, t->rating_date) != 0))
-		PROBLEM(FH_TF_RATING_DATE, "%s", _("is not a date (YYYY-MM-DD)"));
+	if (t->rating_date[0] && (fh_date_take(field_id(FH_TF_RATING_DATE), t->rating_date, d, NULL, &bad_date) != FH_OK ||
+				  strcmp(d, t->rating_date) != 0))
+		PROBLEM(FH_TF_RATING_DATE, "%s", bad_date.message);
 	else if (t->rating > 0 && !t->rating_date[0])
 		PROBLEM(FH_TF_RATING_DATE, "%s", _("is required with a rating"));
 	else if (t->rating == 0 && t->rating_date[0])

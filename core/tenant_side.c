@@ -35,6 +35,7 @@
 #include "fuhua/buf.h"
 #include "fuhua/text.h"
 #include "i18n.h"
+#include "fuhua/scratch.h"
 #include "store_int.h"
 #include "tenant_int.h"
 
@@ -51,7 +52,7 @@ struct chunk {
 
 struct part {
 	sqlite3 *db;       /* the thread's */
-	char *path;
+	fh_scratch file;   /* DB.fuhua-side-PID-XXXXXX: a killed demo's, the next one removes */
 	const char *alias; /* attached to the store's connection as */
 	bool attached;
 	bool ready;        /* the thread is done with it (under mu) */
@@ -273,9 +274,7 @@ static void part_drop(sqlite3 *store, struct part *p)
 			exec(store, sql);
 		sqlite3_free(sql);
 	}
-	if (p->path)
-		unlink(p->path);
-	free(p->path);
+	fh_scratch_drop(&p->file);
 }
 
 static void side_drop(void *arg)
@@ -320,19 +319,9 @@ static int part_open(fh_store *s, struct part *p, const char *alias)
 {
 	p->alias = alias;
 	const char *path = fh_store_path(s);
-	size_t n = path ? strlen(path) : 0;
-	if (!n || !(p->path = malloc(n + sizeof "-side-XXXXXX")))
+	if (!path || fh_scratch_make(path, "side", &p->file, NULL) != FH_OK)
 		return SQLITE_CANTOPEN;
-	memcpy(p->path, path, n);
-	memcpy(p->path + n, "-side-XXXXXX", sizeof "-side-XXXXXX");
-	int fd = mkstemp(p->path);
-	if (fd < 0) {
-		free(p->path);
-		p->path = NULL;
-		return SQLITE_CANTOPEN;
-	}
-	close(fd);
-	int rc = sqlite3_open_v2(p->path, &p->db, SQLITE_OPEN_READWRITE, NULL);
+	int rc = sqlite3_open_v2(p->file.path, &p->db, SQLITE_OPEN_READWRITE, NULL);
 	if (rc == SQLITE_OK)
 		rc = fh_store_functions(p->db);
 	if (rc == SQLITE_OK)
@@ -342,7 +331,7 @@ static int part_open(fh_store *s, struct part *p, const char *alias)
 	if (rc == SQLITE_OK && (!sql || sqlite3_prepare_v2(fh_store_db(s), sql, -1, &q, NULL) != SQLITE_OK))
 		rc = SQLITE_ERROR;
 	if (rc == SQLITE_OK) {
-		sqlite3_bind_text(q, 1, p->path, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 1, p->file.path, -1, SQLITE_STATIC);
 		rc = sqlite3_step(q) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
 		p->attached = rc == SQLITE_OK;
 	}

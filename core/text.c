@@ -160,27 +160,44 @@ bool fh_text_has_visible(const char *s)
 	return any(s, is_visible);
 }
 
+/* A character no output shows as it is: it would move, recolour or
+ * reorder what a terminal shows. */
+static bool is_unsafe(uint32_t cp)
+{
+	return is_control(cp) || is_bidi_control(cp);
+}
+
+bool fh_text_unsafe_cp(uint32_t cp)
+{
+	return is_unsafe(cp);
+}
+
+/* The character at s[i] (len bytes in all) as it is shown: itself (*n
+ * bytes from s + i), or its escape in esc. *k gets the bytes it takes. */
+static const char *shown(const char *s, size_t len, size_t i, bool lines, char esc[12], size_t *n, size_t *k)
+{
+	uint32_t cp;
+	*k = fh_utf8_decode(s + i, len - i, &cp);
+	*n = *k;
+	bool keep = lines && (cp == '\n' || cp == '\t' || (cp == '\r' && i + 1 < len && s[i + 1] == '\n'));
+	if (cp == 0xFFFD && *k == 1 && (unsigned char)s[i] >= 0x80)
+		*n = (size_t)snprintf(esc, 12, "\\x%02x", (unsigned char)s[i]);
+	else if (is_unsafe(cp) && !keep)
+		*n = (size_t)snprintf(esc, 12, cp < 0x80 ? "\\x%02x" : "\\u%04x", (unsigned)cp);
+	else
+		return s + i;
+	return esc;
+}
+
 char *fh_text_escape(char *dst, size_t size, const char *src)
 {
 	size_t len = strlen(src), i = 0, used = 0;
 	if (!size)
 		return dst;
 	while (i < len) {
-		uint32_t cp;
-		size_t k = fh_utf8_decode(src + i, len - i, &cp);
-		char esc[8];
-		const char *piece = src + i;
-		size_t n = k;
-		if (cp < 0x20 || cp == 0x7F) {
-			n = (size_t)snprintf(esc, sizeof esc, "\\x%02x", (unsigned)cp);
-			piece = esc;
-		} else if (cp >= 0x80 && cp < 0xA0) {
-			n = (size_t)snprintf(esc, sizeof esc, "\\u%04x", (unsigned)cp);
-			piece = esc;
-		} else if (cp == 0xFFFD && k == 1 && (unsigned char)src[i] >= 0x80) {
-			n = (size_t)snprintf(esc, sizeof esc, "\\x%02x", (unsigned char)src[i]);
-			piece = esc;
-		}
+		char esc[12];
+		size_t n, k;
+		const char *piece = shown(src, len, i, false, esc, &n, &k);
 		if (used + n >= size)
 			break;
 		memcpy(dst + used, piece, n);
@@ -191,6 +208,80 @@ char *fh_text_escape(char *dst, size_t size, const char *src)
 	return dst;
 }
 
+void fh_text_escape_to(fh_buf *b, const char *s, bool lines)
+{
+	size_t len = strlen(s), i = 0;
+	while (i < len) {
+		char esc[12];
+		size_t n, k;
+		const char *piece = shown(s, len, i, lines, esc, &n, &k);
+		fh_buf_add(b, piece, n);
+		i += k;
+	}
+}
+
+void fh_buf_json_string(fh_buf *b, const char *s)
+{
+	if (!s) {
+		fh_buf_puts(b, "null");
+		return;
+	}
+	size_t len = strlen(s), i = 0;
+	fh_buf_add(b, "\"", 1);
+	while (i < len) {
+		uint32_t cp;
+		size_t k = fh_utf8_decode(s + i, len - i, &cp);
+		switch (cp) {
+		case '"': fh_buf_puts(b, "\\\""); break;
+		case '\\': fh_buf_puts(b, "\\\\"); break;
+		case '\n': fh_buf_puts(b, "\\n"); break;
+		case '\r': fh_buf_puts(b, "\\r"); break;
+		case '\t': fh_buf_puts(b, "\\t"); break;
+		default:
+			if (is_unsafe(cp) || (cp == 0xFFFD && k == 1))
+				fh_buf_printf(b, "\\u%04x", (unsigned)cp);
+			else
+				fh_buf_add(b, s + i, k);
+		}
+		i += k;
+	}
+	fh_buf_add(b, "\"", 1);
+}
+
+void fh_buf_csv_cell(fh_buf *b, const char *s)
+{
+	if (!s)
+		s = "";
+	size_t len = strlen(s), i = 0, n, k;
+	char esc[12];
+	/* the cell as shown starts a formula, or holds what needs quotes */
+	const char *first = len ? shown(s, len, 0, true, esc, &n, &k) : "";
+	bool formula = len && strchr("=+-@\t\r", first[0]);
+	bool quote = formula || strpbrk(s, ",\"\r\n") != NULL;
+	if (quote)
+		fh_buf_add(b, formula ? "\"'" : "\"", formula ? 2 : 1);
+	while (i < len) {
+		const char *piece = shown(s, len, i, true, esc, &n, &k);
+		if (piece == s + i && *piece == '"')
+			fh_buf_add(b, "\"\"", 2);
+		else
+			fh_buf_add(b, piece, n);
+		i += k;
+	}
+	if (quote)
+		fh_buf_add(b, "\"", 1);
+}
+
+void fh_buf_csv_row(fh_buf *b, const char *const *cells, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			fh_buf_add(b, ",", 1);
+		fh_buf_csv_cell(b, cells[i]);
+	}
+	fh_buf_add(b, "\r\n", 2);
+}
+
 const char *fh_text_field_problem(const char *text, bool multiline, bool is_name)
 {
 	if (!fh_utf8_valid(text, strlen(text)))
@@ -199,11 +290,63 @@ const char *fh_text_field_problem(const char *text, bool multiline, bool is_name
 		if ((*p < 0x20 && !(multiline && (*p == '\n' || *p == '\t' || *p == '\r'))) || *p == 0x7F ||
 		    (p[0] == 0xC2 && p[1] >= 0x80 && p[1] < 0xA0)) /* C1 controls */
 			return N_("contains a control character");
-	if (is_name && fh_text_has_bidi_control(text))
+	if (fh_text_has_bidi_control(text)) /* every field: a title or a note as much as a name */
 		return N_("contains a bidirectional override (text that reads otherwise than it is)");
 	if (is_name && text[0] && !fh_text_has_visible(text))
 		return N_("has no visible character (only spaces or invisible characters)");
 	return NULL;
+}
+
+/* The digits of s (at most 18) as a number: its length, or 0 if s[0] is
+ * no digit or there are too many. */
+static size_t digits(const char *s, long long *v)
+{
+	size_t n = 0;
+	*v = 0;
+	while (s[n] >= '0' && s[n] <= '9') {
+		if (n == 18)
+			return 0;
+		*v = *v * 10 + (s[n++] - '0');
+	}
+	return n;
+}
+
+fh_status fh_int_take(const char *field, const char *text, long long min, long long max, long long *out,
+		      fh_error *err)
+{
+	long long v;
+	size_t n = text ? digits(text, &v) : 0;
+	if (!n || text[n] || v < min || v > max)
+		return fh_error_set(err, FH_EINVAL, field, _("'%s' is not a whole number from %lld to %lld"),
+				    text ? text : "", min, max);
+	*out = v;
+	return FH_OK;
+}
+
+fh_status fh_decimal_take(const char *field, const char *text, double min, double max, int decimals,
+			  double *out, fh_error *err)
+{
+	long long whole, part = 0;
+	size_t n = text ? digits(text, &whole) : 0, k = 0;
+	if (n && text[n] == '.')
+		k = digits(text + n + 1, &part);
+	bool ok = n && (!text[n] || (text[n] == '.' && k && k <= (size_t)decimals && !text[n + 1 + k]));
+	double v = (double)whole;
+	if (ok && k) {
+		double f = (double)part;
+		for (size_t i = 0; i < k; i++)
+			f /= 10;
+		v += f;
+	}
+	if (!ok || v < min || v > max) {
+		char lo[32], hi[32];
+		snprintf(lo, sizeof lo, "%g", min);
+		snprintf(hi, sizeof hi, "%g", max);
+		return fh_error_set(err, FH_EINVAL, field, _("'%s' is not a number from %s to %s"), text ? text : "",
+				    lo, hi);
+	}
+	*out = v;
+	return FH_OK;
 }
 
 fh_status fh_text_field_take(char *dst, size_t size, size_t max_chars, const char *text,

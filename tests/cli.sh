@@ -401,5 +401,70 @@ check "an override needs a reason (exit 2)" [ $? -eq 2 ]
 check "… and with one graduates, the history keeping the reason and what was not met" \
 	sh -c "[ \"\$(sqlite3 '$S' \"SELECT stage FROM tenants WHERE id = $young\")\" = graduated ] && sqlite3 '$S' \"SELECT reason FROM stage_history WHERE tenant_id = $young ORDER BY id DESC LIMIT 1\" | grep -q '主任特批'"
 
+# ---- nothing raw: stored control characters never reach the terminal ----------
+# ESC and its CSI, BEL, a C1 CSI (U+009B) and a right-to-left override planted
+# in every kind of stored text; every list command, in every format, shows
+# them escaped.
+R="$T/raw.db"
+"$FUHUA" demo --db "$R" --config fixtures/config --tenants 120 --seed 5 > /dev/null 2>&1
+bad="char(27) || '[31m' || char(7) || char(155) || char(8238)"
+sqlite3 "$R" "UPDATE tenants SET name = name || $bad; UPDATE mentors SET name = name || $bad;
+	UPDATE bookings SET title = title || $bad; UPDATE sessions SET topic = topic || $bad;
+	UPDATE milestones SET title = title || $bad; UPDATE party_branches SET name = name || $bad;
+	UPDATE hubs SET name = name || $bad; UPDATE spaces SET name = name || $bad;"
+anyt=$(sqlite3 "$R" "SELECT tenant_id FROM milestones LIMIT 1")
+# raw FILE: the bytes of ESC, BEL, U+009B or U+202E anywhere in FILE
+raw() { LC_ALL=C grep -q "$(printf '\033')\|$(printf '\007')\|$(printf '\302\233')\|$(printf '\342\200\256')" "$1"; }
+leaks=""
+for fmt in table csv json; do
+	for cmd in "booking list" "session list" "milestone list $anyt" "mentor list" "mentor pairings" "party gaps" \
+		"branch list" "tenant list" "space list" "space allocations --all" "party instructors" "remind" \
+		"report coverage" "report occupancy" "hub list"; do
+		out="$T/raw.$fmt.$(echo "$cmd" | tr ' ' '_')"
+		"$FUHUA" $cmd --db "$R" --format "$fmt" > "$out" 2>&1
+		raw "$out" && leaks="$leaks [$cmd --format $fmt]"
+	done
+done
+"$FUHUA" tenant export --db "$R" --output "$T/raw.export.csv" > /dev/null 2>&1
+raw "$T/raw.export.csv" && leaks="$leaks [tenant export]"
+"$FUHUA" booking export --ics --db "$R" --output "$T/raw.ics" > /dev/null 2>&1
+raw "$T/raw.ics" && leaks="$leaks [booking export --ics]"
+check "stored ESC, BEL, C1 and bidi controls are escaped in every format of every list${leaks:+: raw in$leaks}" [ -z "$leaks" ]
+check "… shown as escapes (CSV)" grep -q '\\x1b\[31m\\x07\\u009b\\u202e' "$T/raw.csv.booking_list"
+check "… (JSON)" grep -q '\\u001b\[31m\\u0007\\u009b\\u202e' "$T/raw.json.mentor_list"
+
+# ---- one parser, one message: dates before 1970, numbers with spaces ------------
+silent="" accepted=""
+for args in "space list --at 1969-12-31" "space allocations --at 1969-12-31" "report occupancy --at 1969-12-31" \
+	"booking list --from 1969-12-31" "session list --to 1969-12-31" "milestone done 1 --on 1969-12-31" \
+	"booking add ja-dn/B2 --date 1969-12-31 --time 10:00-11:00 --title 旧会议" \
+	"space allocate ja-dn/A2 1 --from 1969-12-31" "party done 1 --on 1969-12-31" "mentor end 1 --on 1969-12-31" \
+	"space release 1 --on 1969-12-31" "branch add --hub ja --name 旧联合党支部 --founded 1969-12-31" \
+	"tenant edit 1 --founded 1969-12-31" "party event 1 annual --on 1969-12-31"; do
+	"$FUHUA" --lang en $args --db "$R" > /dev/null 2> "$T/date.err"
+	rc=$?
+	[ $rc -eq 2 ] || accepted="$accepted [$args: exit $rc]"
+	grep -q "'1969-12-31' is not a date from 1970 to 2999" "$T/date.err" || silent="$silent [$args]"
+done
+check "a date before 1970 is refused by every command (exit 2)${accepted:+:$accepted}" [ -z "$accepted" ]
+check "… with one message naming it${silent:+; not said by$silent}" [ -z "$silent" ]
+loose=""
+while IFS='|' read -r cmd opt val; do
+	"$FUHUA" --lang en $cmd "$opt" "$val" --db "$R" > /dev/null 2> "$T/num.err"
+	rc=$?
+	{ [ $rc -eq 2 ] && grep -q -- "$opt: '$val' is not a\( whole\)\? number from" "$T/num.err"; } ||
+		loose="$loose [$cmd $opt '$val': exit $rc]"
+done << 'EOF'
+space allocate ja-dn/A2 1|--seats| 3
+session add --mentor 1 --tenant 1 --topic 财务|--hours| 2
+session add --mentor 1 --tenant 1 --topic 财务|--hours|1e0
+mentor add --name 新导师|--capacity| 3
+booking add ja-dn/B2 --date 2030-01-07 --time 10:00-11:00 --title 例会|--weeks| 2
+remind|--days| 3
+space waitlist add 1 --type desk|--seats|+3
+demo --config fixtures/config|--tenants|3 
+EOF
+check "a number with a space or a sign is refused, naming the option (exit 2)${loose:+:$loose}" [ -z "$loose" ]
+
 rm -rf "$T"
 unset FUHUA_NOW

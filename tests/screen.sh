@@ -1,5 +1,6 @@
 # fuhua tests — screens through the scripted-input mode: keys come from a
 # file, :dump writes the screen as text, compared with the expected files.
+# A test's `setup` (shell) runs first on its copy of the demo database.
 # UPDATE=1 writes the expected files instead (then read them!).
 S=$(mktemp -d)
 FUHUA_NOW=2026-11-23T09:00 "$FUHUA" demo --db "$S/demo.db" --config fixtures/config \
@@ -9,6 +10,11 @@ for dir in tests/screen/*/; do
 	work="$S/$name"
 	mkdir -p "$work"
 	cp "$S/demo.db" "$work/demo.db"
+	# a setup file: shell run on the copy first ($FUHUA, demo.db in the work dir)
+	if [ -f "$dir/setup" ] && ! (cd "$work" && FUHUA_NOW=2026-11-23T09:00 sh "$OLDPWD/$dir/setup" > setup.log 2>&1); then
+		bad "screen $name: its setup failed"
+		cat "$work/setup.log"
+	fi
 	args=$(sed -n 's/^# args: //p' "$dir/script")
 	vars=$(sed -n 's/^# env: //p' "$dir/script")
 	(cd "$work" && env FUHUA_NOW=2026-11-23T09:00 FUHUA_SCRIPT="$OLDPWD/$dir/script" \

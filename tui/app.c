@@ -10,6 +10,7 @@
 
 #include "confirm.h"
 #include "i18n.h"
+#include "labels.h"
 #include "tui.h"
 #include "width.h"
 
@@ -253,18 +254,6 @@ static void draw_tabs(struct app *app, int cols)
 		fh_draw_text(0, cols - w - 1, brand, w, false, bar);
 }
 
-static const char *role_label(fh_role r)
-{
-	switch (r) {
-	case FH_ROLE_ADMIN:
-		return _("admin");
-	case FH_ROLE_MANAGER:
-		return _("manager");
-	default:
-		return _("front desk");
-	}
-}
-
 static bool view_typing(struct view *v)
 {
 	return v && v->ops->typing && v->ops->typing(v);
@@ -282,7 +271,7 @@ static void draw_bottom(struct app *app, int rows, int cols)
 	fh_draw_text(rows - 2, 0, hint, cols, true, fh_attr(app, FH_C_DIM));
 	attr_t bar = fh_attr(app, FH_C_BAR);
 	fh_draw_text(rows - 1, 0, "", cols, true, bar);
-	snprintf(left, sizeof left, " %s (%s) │ %s", app->actor.name, role_label(app->actor.role),
+	snprintf(left, sizeof left, " %s (%s) │ %s", app->actor.name, fh_label_role(app->actor.role),
 		 app->actor.hub_name);
 	const char *right = app->message;
 	if (!right[0])

@@ -22,6 +22,7 @@
 #include "fuhua/store.h"
 #include "fuhua/party.h"
 #include "fuhua/tenant.h"
+#include "fuhua/text.h"
 #include "i18n.h"
 #include "labels.h"
 #include "table.h"
@@ -88,8 +89,9 @@ static void usage(FILE *f)
 
 int fh_cli_usage_error(const char *fmt, const char *arg)
 {
+	char safe[700];
 	fprintf(stderr, "fuhua: ");
-	fprintf(stderr, fmt, arg ? arg : "");
+	fprintf(stderr, fmt, fh_text_escape(safe, sizeof safe, arg ? arg : ""));
 	fprintf(stderr, "\n%s\n", _("Try 'fuhua --help'."));
 	return 2;
 }
@@ -103,16 +105,6 @@ static void version(void)
 				    : _("rollback journal, synchronous=FULL (library has the WAL-reset race)"));
 }
 
-static bool parse_number(const char *s, long long min, long long max, long long *out)
-{
-	char *end;
-	errno = 0;
-	long long v = strtoll(s, &end, 10);
-	if (!*s || *end || errno || v < min || v > max)
-		return false;
-	*out = v;
-	return true;
-}
 
 /* Whether an option (--credit-code) names a field (credit_code). */
 static bool names_field(const char *option, const char *field)
@@ -143,6 +135,7 @@ static void field_option(const char *name, const struct fh_opts *o, int *field, 
 static int set_option(struct fh_opts *o, int k, const char *val)
 {
 	long long n;
+	fh_error err;
 	switch (k) {
 	case 0: o->db = val; break;
 	case 1: o->config = val; break;
@@ -165,14 +158,14 @@ static int set_option(struct fh_opts *o, int k, const char *val)
 			return fh_cli_usage_error(_("--format takes table, csv or json, not '%s'"), val);
 		break;
 	case 6:
-		if (!parse_number(val, 0, 1000000, &n))
-			return fh_cli_usage_error(_("--tenants takes a number from 0 to 1000000, not '%s'"), val);
+		if ((n = fh_cli_number("--tenants", val, 0, 1000000, 0)) < 0)
+			return 2;
 		o->tenants = (long)n;
 		o->have_tenants = true;
 		break;
 	case 7:
-		if (!parse_number(val, 0, LLONG_MAX, &n))
-			return fh_cli_usage_error(_("--seed takes a whole number, not '%s'"), val);
+		if (fh_int_take("--seed", val, 0, LLONG_MAX, &n, &err) != FH_OK)
+			return fh_cli_usage_error("%s", fh_error_text(&err, (char[700]){ 0 }, 700));
 		o->seed = (unsigned long long)n;
 		o->have_seed = true;
 		break;
@@ -294,12 +287,11 @@ int fh_cli_hub(const struct fh_opts *o, fh_store *s, const fh_actor *by, int64_t
 long fh_cli_number(const char *option, const char *value, long min, long max, long absent)
 {
 	long long v;
+	fh_error err;
 	if (!value)
 		return absent;
-	if (!parse_number(value, min, max, &v)) {
-		char msg[160];
-		snprintf(msg, sizeof msg, _("%s takes a number from %ld to %ld, not '%%s'"), option, min, max);
-		fh_cli_usage_error(msg, value);
+	if (fh_int_take(option, value, min, max, &v, &err) != FH_OK) {
+		fh_cli_usage_error("%s", fh_error_text(&err, (char[700]){ 0 }, 700));
 		return -1;
 	}
 	return (long)v;
@@ -312,28 +304,38 @@ const char *fh_cli_date(int64_t day, char buf[16])
 
 bool fh_cli_id(const char *s, int64_t *id)
 {
-	char *end;
-	errno = 0;
-	long long v = s ? strtoll(s, &end, 10) : 0;
-	if (!s || !*s || *end || errno || v <= 0)
+	long long v;
+	if (fh_int_take("id", s, 1, FH_ID_MAX, &v, NULL) != FH_OK)
 		return false;
 	*id = v;
 	return true;
 }
 
-int64_t fh_cli_day(const char *option, const char *value)
+bool fh_cli_day(const char *option, const char *value, int64_t *day)
 {
-	char d[11], what[48];
+	char d[11];
+	fh_error err;
+	*day = 0;
 	if (!value)
-		return 0;
-	if (!fh_date_parse(value, d)) {
-		snprintf(what, sizeof what, "%s", option);
-		char msg[160];
-		snprintf(msg, sizeof msg, _("%s takes a date (YYYY-MM-DD), not '%%s'"), what);
-		fh_cli_usage_error(msg, value);
-		return -1;
-	}
-	return fh_date_epoch(d);
+		return true;
+	if (fh_date_take(option, value, d, day, &err) == FH_OK)
+		return true;
+	fh_cli_usage_error("%s", fh_error_text(&err, (char[700]){ 0 }, 700));
+	return false;
+}
+
+void fh_cli_say_swept(int files, const char *first)
+{
+	if (!files)
+		return;
+	char safe[600];
+	fh_text_escape(safe, sizeof safe, first ? first : "");
+	if (first && first[0])
+		fprintf(stderr, N3_("fuhua: removed %d file a killed demo or backup left (%s)\n",
+				    "fuhua: removed %d files killed demos or backups left (%s …)\n", files), files, safe);
+	else
+		fprintf(stderr, N3_("fuhua: removed %d file a killed demo or backup left\n",
+				    "fuhua: removed %d files killed demos or backups left\n", files), files);
 }
 
 int fh_cli_report(const fh_error *err)
@@ -542,6 +544,9 @@ static int cmd_demo(struct fh_opts *o)
 		fh_config_free(&cfg);
 		return rc;
 	}
+	char first[300];
+	int swept = fh_store_sweep(fh_store_path(s), first, sizeof first);
+	fh_cli_say_swept(swept, first);
 	fh_demo_options opt = { .tenants = o->have_tenants ? (int)o->tenants : 300,
 				.seed = o->have_seed ? o->seed : 1, .progress = demo_progress };
 	fh_status st = fh_demo_generate(s, cfg, &opt, &err);

@@ -50,6 +50,9 @@ const char *fh_cli_db_path(const struct fh_opts *o, char *buf, size_t size);
 
 /* Shared by the subcommand files: the error on stderr, its exit status; a
  * usage error (exit 2); the store opened as the built-in system operator. */
+/* On standard error: how many files a killed demo or backup left were
+ * removed (fh_store_sweep), and the first; nothing when none. */
+void fh_cli_say_swept(int files, const char *first);
 int fh_cli_report(const fh_error *err);
 int fh_cli_usage_error(const char *fmt, const char *arg);
 /* For a command that writes many rows in one transaction (demo, import):
@@ -77,16 +80,19 @@ int fh_cli_remind(struct fh_opts *o);
 int fh_cli_space(struct fh_opts *o);
 int fh_cli_booking(struct fh_opts *o);
 int fh_cli_occupancy(struct fh_opts *o);
-/* A number option in [min, max]: the value, `absent` without it, -1 after
- * a usage error naming the option and the range. */
+/* A number option in [min, max] (fh_int_take: digits only): the value,
+ * `absent` without it, -1 after a usage error naming the option and the
+ * range. */
 long fh_cli_number(const char *option, const char *value, long min, long max, long absent);
 /* A day as "YYYY-MM-DD" in buf, "" for 0 (not set). */
 const char *fh_cli_date(int64_t day, char buf[16]);
-/* A record's number (a positive whole number) from s; false if it is none. */
+/* A record's number (digits only, 1 to FH_ID_MAX) from s; false if it is
+ * none. */
 bool fh_cli_id(const char *s, int64_t *id);
-/* --on, --from, --to, --at … as a day (midnight China time): 0 when the
- * option is absent, -1 after a usage error naming the option. */
-int64_t fh_cli_day(const char *option, const char *value);
+/* --on, --from, --to, --at … as a day (midnight China time, fh_date_take):
+ * true with *day, 0 when the option is absent; false after a usage error
+ * naming the option (exit 2). */
+bool fh_cli_day(const char *option, const char *value, int64_t *day);
 /* fuhua backup --to FILE; fuhua check. */
 int fh_cli_backup(struct fh_opts *o);
 int fh_cli_check(struct fh_opts *o);

@@ -29,6 +29,7 @@ int fh_cli_backup(struct fh_opts *o)
 	int rc = fh_cli_open_as_system(o, &s, &by);
 	if (rc)
 		return rc;
+	fh_cli_say_swept(fh_store_sweep(o->to, NULL, 0), NULL);
 	fh_status st = fh_store_backup(s, o->to, progress, NULL, &err);
 	fh_store_close(&s);
 	if (st != FH_OK)
@@ -54,6 +55,7 @@ int fh_cli_check(struct fh_opts *o)
 		fh_store_close(&s);
 		return fh_cli_report(&err);
 	}
+	fh_cli_say_swept(rep.swept, rep.swept_first);
 	for (size_t i = 0; i < rep.n && i < FH_CHECK_MAX; i++)
 		printf("%s: %s\n", path, rep.problem[i]);
 	if (rep.n > FH_CHECK_MAX)

@@ -11,7 +11,9 @@
 #include "fuhua/mentor.h"
 #include "fuhua/milestone.h"
 #include "fuhua/tenant.h"
+#include "fuhua/text.h"
 #include "i18n.h"
+#include "labels.h"
 #include "table.h"
 
 /* The verb in o->pos[1] among `verbs`: its index, or -1 after a usage error. */
@@ -102,7 +104,7 @@ int fh_cli_mentor(struct fh_opts *o)
 		return fh_cli_usage_error("%s", _("mentor assign takes a mentor number and a tenant number"));
 	if (k == 4 && !id_arg(o, &pairing))
 		return fh_cli_usage_error("%s", _("mentor end takes a pairing number (fuhua mentor pairings)"));
-	if (k == 4 && (on = fh_cli_day("--on", o->on)) < 0)
+	if (k == 4 && !fh_cli_day("--on", o->on, &on))
 		return 2;
 	long cap = fh_cli_number("--capacity", o->capacity, 1, 50, 5);
 	if (cap < 0)
@@ -174,8 +176,8 @@ int fh_cli_milestone(struct fh_opts *o)
 {
 	static const char *const verbs[] = { "list", "done", "waive", "reopen", "give", NULL };
 	int k = verb(o, verbs, _("milestone takes: list, done, waive, reopen, give"));
-	int64_t id, on = fh_cli_day("--on", o->on);
-	if (k < 0 || on < 0)
+	int64_t id, on;
+	if (k < 0 || !fh_cli_day("--on", o->on, &on))
 		return 2;
 	if (!id_arg(o, &id))
 		return fh_cli_usage_error(_("milestone %s takes one number"), verbs[k]);
@@ -214,8 +216,8 @@ int fh_cli_milestone(struct fh_opts *o)
 
 static int session_list(struct fh_opts *o, fh_store *s, const fh_actor *by)
 {
-	int64_t mentor = 0, tenant = 0, from = fh_cli_day("--from", o->from), to = fh_cli_day("--to", o->to);
-	if (from < 0 || to < 0)
+	int64_t mentor = 0, tenant = 0, from, to;
+	if (!fh_cli_day("--from", o->from, &from) || !fh_cli_day("--to", o->to, &to))
 		return 2;
 	if ((o->mentor && !fh_cli_id(o->mentor, &mentor)) || (o->tenant && !fh_cli_id(o->tenant, &tenant)))
 		return fh_cli_usage_error("%s", _("--mentor and --tenant take numbers"));
@@ -284,18 +286,16 @@ int fh_cli_session(struct fh_opts *o)
 		return 2;
 	fh_session in = { 0 };
 	if (k == 0) {
-		if ((in.on = fh_cli_day("--on", o->on)) < 0)
+		if (!fh_cli_day("--on", o->on, &in.on))
 			return 2;
 		if (!o->mentor || !fh_cli_id(o->mentor, &in.mentor_id) || !o->tenant ||
 		    !fh_cli_id(o->tenant, &in.tenant_id))
 			return fh_cli_usage_error("%s", _("session add needs --mentor and --tenant numbers"));
 		if (o->milestone && !fh_cli_id(o->milestone, &in.milestone_id))
 			return fh_cli_usage_error(_("--milestone takes a milestone number, not '%s'"), o->milestone);
-		char *end = NULL;
-		errno = 0;
-		in.hours = o->hours ? strtod(o->hours, &end) : 0;
-		if (!o->hours || *end || errno)
-			return fh_cli_usage_error(_("--hours takes a number of hours, not '%s'"), o->hours ? o->hours : "");
+		fh_error err;
+		if (fh_decimal_take("--hours", o->hours ? o->hours : "", 0.5, 12, 2, &in.hours, &err) != FH_OK)
+			return fh_cli_usage_error("%s", fh_error_text(&err, (char[700]){ 0 }, 700));
 		snprintf(in.topic, sizeof in.topic, "%s", o->topic ? o->topic : "");
 		snprintf(in.notes, sizeof in.notes, "%s", o->tf[FH_TF_NOTES] ? o->tf[FH_TF_NOTES] : "");
 	}

@@ -10,6 +10,7 @@
 #include "fuhua/clock.h"
 #include "fuhua/hub.h"
 #include "fuhua/party.h"
+#include "fuhua/text.h"
 #include "i18n.h"
 #include "table.h"
 
@@ -373,8 +374,8 @@ static int cmd_event(struct fh_opts *o)
 	if (!fh_sync_event_parse(o->pos[3], &e))
 		return fh_cli_usage_error(_("the event is registration, annual, leadership or rating, not '%s'"),
 					  o->pos[3]);
-	int64_t on = fh_cli_day("--on", o->on);
-	if (on < 0)
+	int64_t on;
+	if (!fh_cli_day("--on", o->on, &on))
 		return 2;
 	fh_store *s;
 	fh_actor by;
@@ -397,8 +398,8 @@ static int cmd_done(struct fh_opts *o)
 	int64_t id;
 	if (o->npos != 3 || !fh_cli_id(o->pos[2], &id))
 		return fh_cli_usage_error("%s", _("party done takes a check number (fuhua party show)"));
-	int64_t on = fh_cli_day("--on", o->on);
-	if (on < 0)
+	int64_t on;
+	if (!fh_cli_day("--on", o->on, &on))
 		return 2;
 	fh_store *s;
 	fh_actor by;
@@ -414,16 +415,12 @@ static int cmd_done(struct fh_opts *o)
 static int cmd_annual(struct fh_opts *o)
 {
 	char today[11];
-	int year = atoi(fh_clock_format_date(fh_clock_now(), today, sizeof today));
 	if (o->npos != 2)
 		return fh_cli_usage_error("%s", _("party annual takes no operands"));
-	if (o->year) {
-		char *end;
-		long y = strtol(o->year, &end, 10);
-		if (*end || y < 2000 || y > 2200)
-			return fh_cli_usage_error(_("--year takes a year like 2026, not '%s'"), o->year);
-		year = (int)y;
-	}
+	long year = fh_cli_number("--year", o->year, 2000, 2200,
+				  atoi(fh_clock_format_date(fh_clock_now(), today, sizeof today)));
+	if (year < 0)
+		return 2;
 	fh_store *s;
 	fh_actor by;
 	int64_t hub;

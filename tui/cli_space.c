@@ -20,8 +20,8 @@
 
 static int cmd_list(struct fh_opts *o, fh_store *s, const fh_actor *by)
 {
-	int64_t at = fh_cli_day("--at", o->at);
-	if (at < 0)
+	int64_t at;
+	if (!fh_cli_day("--at", o->at, &at))
 		return 2;
 	fh_space *rows;
 	size_t n;
@@ -89,7 +89,7 @@ static int cmd_allocations(struct fh_opts *o, fh_store *s, const fh_actor *by)
 	fh_allocation_filter f = { .which = FH_ALLOC_CURRENT, .hub_code = o->hub };
 	fh_error err;
 	long ending = fh_cli_number("--ending", o->ending, 1, 3650, 0);
-	if (ending < 0 || (f.day = fh_cli_day("--at", o->at)) < 0)
+	if (ending < 0 || !fh_cli_day("--at", o->at, &f.day))
 		return 2;
 	if ((ending > 0) + o->overdue + o->all > 1)
 		return fh_cli_usage_error("%s", _("choose one of --ending, --overdue and --all"));
@@ -121,7 +121,7 @@ static int cmd_allocate(struct fh_opts *o, fh_store *s, const fh_actor *by)
 	if (o->npos != 4 || !fh_cli_id(o->pos[3], &r.tenant_id))
 		return fh_cli_usage_error("%s", _("space allocate takes a space and a tenant number"));
 	long seats = fh_cli_number("--seats", o->seats, 1, 10000, 1);
-	if (seats < 0 || (r.from = fh_cli_day("--from", o->from)) < 0 || (r.to = fh_cli_day("--to", o->to)) < 0)
+	if (seats < 0 || !fh_cli_day("--from", o->from, &r.from) || !fh_cli_day("--to", o->to, &r.to))
 		return 2;
 	r.seats = (int)seats;
 	if (fh_space_find(s, by, o->pos[2], 0, &sp, &err) != FH_OK)
@@ -142,10 +142,10 @@ static int cmd_allocate(struct fh_opts *o, fh_store *s, const fh_actor *by)
 
 static int cmd_release(struct fh_opts *o, fh_store *s, const fh_actor *by, bool handover)
 {
-	int64_t id, on = fh_cli_day("--on", o->on);
+	int64_t id, on;
 	if (o->npos != 3 || !fh_cli_id(o->pos[2], &id))
 		return fh_cli_usage_error("%s", _("space release and handover take an allocation number"));
-	if (on < 0)
+	if (!fh_cli_day("--on", o->on, &on))
 		return 2;
 	fh_error err;
 	fh_status st = handover ? fh_allocation_handed_over(s, by, id, on, &err)
@@ -334,9 +334,11 @@ static int booking_add(struct fh_opts *o, fh_store *s, const fh_actor *by)
 	fh_error err;
 	if (o->npos != 3)
 		return fh_cli_usage_error("%s", _("booking add takes a room"));
-	int64_t day = fh_cli_day("--date", o->date);
+	int64_t day;
+	if (!fh_cli_day("--date", o->date, &day))
+		return 2;
 	long weeks = fh_cli_number("--weeks", o->weeks, 1, 52, 1);
-	if (day < 0 || weeks < 0)
+	if (weeks < 0)
 		return 2;
 	if (!day)
 		return fh_cli_usage_error("%s", _("booking add needs --date"));
@@ -383,7 +385,7 @@ static int booking_filter(struct fh_opts *o, fh_store *s, const fh_actor *by, fh
 	f->hub_code = o->hub;
 	f->pending = o->pending;
 	f->skipped = o->skipped;
-	if ((f->from = fh_cli_day("--from", o->from)) < 0 || (f->to = fh_cli_day("--to", o->to)) < 0)
+	if (!fh_cli_day("--from", o->from, &f->from) || !fh_cli_day("--to", o->to, &f->to))
 		return 2;
 	if (f->to)
 		f->to += DAY; /* the last day counts */
@@ -484,8 +486,8 @@ int fh_cli_booking(struct fh_opts *o)
 
 int fh_cli_occupancy(struct fh_opts *o)
 {
-	int64_t at = fh_cli_day("--at", o->at);
-	if (at < 0)
+	int64_t at;
+	if (!fh_cli_day("--at", o->at, &at))
 		return 2;
 	fh_store *s;
 	fh_actor by;

@@ -11,7 +11,10 @@
 #include "fuhua/clock.h"
 #include "fuhua/hub.h"
 #include "fuhua/import.h"
+#include "fuhua/scratch.h"
+#include "fuhua/store.h"
 #include "fuhua/tenant.h"
+#include "fuhua/text.h"
 #include "i18n.h"
 #include "table.h"
 
@@ -432,19 +435,23 @@ static int cmd_export(struct fh_opts *o)
 	if (rc)
 		return rc;
 	/* write a new file of our own beside the target (mkstemp: O_EXCL, never
-	 * a planted file or link), then rename over the target: no half-written
+	 * a planted file or link; named so that the next export finds it if
+	 * this one is killed), then rename over the target: no half-written
 	 * file, and a symlink at the target is replaced, not followed */
-	char tmp[4096];
+	fh_scratch part = { 0 };
 	FILE *out = stdout;
 	if (o->output) {
-		snprintf(tmp, sizeof tmp, "%s.XXXXXX", o->output);
-		int fd = mkstemp(tmp);
+		fh_cli_say_swept(fh_store_sweep(o->output, NULL, 0), NULL);
+		if (fh_scratch_make(o->output, "export", &part, &err) != FH_OK) {
+			fh_store_close(&s);
+			return fh_cli_report(&err);
+		}
+		int fd = dup(part.fd);
 		if (fd < 0 || !(out = fdopen(fd, "wb"))) {
 			fprintf(stderr, "fuhua: %s: %s\n", o->output, strerror(errno));
-			if (fd >= 0) {
+			if (fd >= 0)
 				close(fd);
-				unlink(tmp);
-			}
+			fh_scratch_drop(&part);
 			fh_store_close(&s);
 			return 1;
 		}
@@ -455,10 +462,9 @@ static int cmd_export(struct fh_opts *o)
 	bool bad = fflush(out) != 0 || ferror(out);
 	if (o->output) {
 		bad |= fclose(out) != 0;
-		if (st == FH_OK && !bad && rename(tmp, o->output) != 0)
+		if (st == FH_OK && !bad && rename(part.path, o->output) != 0)
 			bad = true;
-		if (st != FH_OK || bad)
-			unlink(tmp);
+		fh_scratch_drop(&part); /* its name was taken by the export, or it goes */
 	}
 	if (st != FH_OK)
 		return fh_cli_report(&err);

@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "fuhua/clock.h"
+#include "fuhua/text.h"
 #include "i18n.h"
 #include "width.h"
 
@@ -18,6 +20,39 @@ struct fh_form_field *fh_form_add(struct fh_form *fm, const char *label, enum fh
 	f->kind = kind;
 	snprintf(f->value, sizeof f->value, "%s", value ? value : "");
 	return f;
+}
+
+/* The field's text trimmed, and what core said of it as its error. */
+static bool taken(struct fh_form_field *f, fh_status st, const fh_error *err)
+{
+	if (st != FH_OK)
+		snprintf(f->error, sizeof f->error, "%s", err->message);
+	return st == FH_OK;
+}
+
+bool fh_form_int(struct fh_form_field *f, long long min, long long max, long long *out)
+{
+	char v[64];
+	fh_error err;
+	fh_text_trim(v, sizeof v, f->value);
+	return taken(f, fh_int_take("", v, min, max, out, &err), &err);
+}
+
+bool fh_form_day(struct fh_form_field *f, int64_t *out)
+{
+	char v[64], d[11];
+	fh_error err;
+	*out = 0;
+	fh_text_trim(v, sizeof v, f->value);
+	return !v[0] || taken(f, fh_date_take("", v, d, out, &err), &err);
+}
+
+bool fh_form_decimal(struct fh_form_field *f, double min, double max, int decimals, double *out)
+{
+	char v[64];
+	fh_error err;
+	fh_text_trim(v, sizeof v, f->value);
+	return taken(f, fh_decimal_take("", v, min, max, decimals, out, &err), &err);
 }
 
 void fh_form_clear_errors(struct fh_form *fm)

@@ -34,6 +34,13 @@ enum fh_form_result { FH_FORM_IGNORED, FH_FORM_HANDLED, FH_FORM_SAVE, FH_FORM_CA
 /* Adds a field; returns it (NULL when the form is full). */
 struct fh_form_field *fh_form_add(struct fh_form *fm, const char *label, enum fh_field_kind kind,
 				  const char *value);
+/* A field read as core reads it (trimmed first): a whole number in [min,
+ * max] (fh_int_take), a date (fh_date_take; 0 when the field is empty), a
+ * number with at most `decimals` after the point (fh_decimal_take). False
+ * with core's message as the field's error. */
+bool fh_form_int(struct fh_form_field *f, long long min, long long max, long long *out);
+bool fh_form_day(struct fh_form_field *f, int64_t *out);
+bool fh_form_decimal(struct fh_form_field *f, double min, double max, int decimals, double *out);
 /* Clears every field's error and note and the form's message. */
 void fh_form_clear_errors(struct fh_form *fm);
 /* Moves the focus to the first field with an error. */

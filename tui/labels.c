@@ -103,3 +103,15 @@ const char *fh_label_booking_state(fh_booking_state st)
 	};
 	return (unsigned)st < FH_BOOKING_STATE_COUNT ? _(labels[st]) : "?";
 }
+
+const char *fh_label_role(fh_role r)
+{
+	switch (r) {
+	case FH_ROLE_ADMIN:
+		return _("admin");
+	case FH_ROLE_MANAGER:
+		return _("manager");
+	default:
+		return _("front desk");
+	}
+}

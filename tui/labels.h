@@ -7,6 +7,7 @@
 #include "fuhua/booking.h"
 #include "fuhua/config.h"
 #include "fuhua/error.h"
+#include "fuhua/operator.h"
 
 const char *fh_label_level(fh_level level);
 const char *fh_label_stage(fh_stage stage);
@@ -15,6 +16,7 @@ const char *fh_label_action(const char *action);
 const char *fh_label_entity(const char *entity);
 const char *fh_label_space_type(fh_space_type type);
 const char *fh_label_booking_state(fh_booking_state state);
+const char *fh_label_role(fh_role role);
 
 /* An error for people: as fh_error_format, with the field at fault named by
  * its label in the interface language ("阶段", not "stage"). Returns buf. */

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "fuhua/buf.h"
+#include "fuhua/text.h"
 #include "width.h"
 
 void fh_table_init(struct fh_table *t, const char *const *keys, const char *const *titles)
@@ -80,19 +81,12 @@ static void print_table(const struct fh_table *t, FILE *out)
 static void print_csv(const struct fh_table *t, FILE *out)
 {
 	fh_buf b = FH_BUF_INIT;
-	for (int c = 0; c < t->ncols; c++) {
-		if (c)
-			fh_buf_puts(&b, ",");
-		fh_buf_csv_cell(&b, t->keys[c]);
-	}
-	fh_buf_puts(&b, "\r\n");
+	fh_buf_csv_row(&b, t->keys, (size_t)t->ncols);
 	for (size_t r = 0; r < t->nrows; r++) {
-		for (int c = 0; c < t->ncols; c++) {
-			if (c)
-				fh_buf_puts(&b, ",");
-			fh_buf_csv_cell(&b, cell(t, r, c));
-		}
-		fh_buf_puts(&b, "\r\n");
+		const char *row[FH_TABLE_MAX_COLS];
+		for (int c = 0; c < t->ncols; c++)
+			row[c] = cell(t, r, c);
+		fh_buf_csv_row(&b, row, (size_t)t->ncols);
 	}
 	fputs(fh_buf_str(&b), out);
 	fh_buf_free(&b);

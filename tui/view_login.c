@@ -8,6 +8,7 @@
 #include "fuhua/demo.h"
 #include "fuhua/text.h"
 #include "i18n.h"
+#include "labels.h"
 #include "tui.h"
 #include "width.h"
 
@@ -21,7 +22,7 @@ struct login {
 	char password[160];
 	int focus; /* 0 name, 1 password */
 	char error[512];
-	bool demo; /* a demo database: say how to log in */
+	char demo[200]; /* a demo's accounts that still have the demo password: how to log in */
 };
 
 static const struct fh_binding login_keys[] = {
@@ -51,13 +52,37 @@ static void wipe(struct login *l)
 	explicit_bzero(l->password, sizeof l->password);
 }
 
+/* One demo account of each role that still has the demo password,
+ * "qiantai (front desk), zhuren (manager)" ("" when none, or on any other
+ * database). */
+static void demo_logins(struct app *app, char *out, size_t size)
+{
+	fh_operator_row rows[8];
+	size_t n = 0, used = 0;
+	fh_error err;
+	out[0] = 0;
+	if (fh_operator_demo_logins(app->store, rows, 8, &n, &err) != FH_OK)
+		return;
+	for (size_t i = 0; i < n && used < size; i++) {
+		char one[160];
+		if (i && rows[i].role == rows[i - 1].role)
+			continue; /* the first of each role (they come by role) */
+		const char *role = fh_label_role(rows[i].role);
+		if (strcmp(rows[i].name, role) == 0) /* "admin", not "admin (admin)" */
+			snprintf(one, sizeof one, "%s", rows[i].name);
+		else
+			snprintf(one, sizeof one, _("%s (%s)"), rows[i].name, role);
+		used += (size_t)snprintf(out + used, size - used, "%s%s", i ? _(", ") : "", one);
+	}
+}
+
 /* arg "switch": log in as another operator over a session that stays open. */
 static bool open(struct app *app, struct view *v, const void *arg)
 {
 	struct login *l = v->priv;
 	wipe(l);
 	memset(l, 0, sizeof *l);
-	l->demo = fh_store_setting(app->store, "demo") != NULL;
+	demo_logins(app, l->demo, sizeof l->demo);
 	if (arg && strcmp(arg, "switch") == 0) {
 		l->mode = SWITCH;
 	} else if (app->locked && app->actor.id) {
@@ -140,10 +165,8 @@ static void draw(struct app *app, struct view *v, struct rect a)
 	} else if (l->error[0]) {
 		fh_draw_wrapped(y + 9, x, l->error, a.cols - x - 1, 2, fh_attr(app, FH_C_BAD));
 	}
-	if (l->demo) {
-		snprintf(line, sizeof line,
-			 _("Demo: qiantai (front desk), zhuren (manager), admin; password %s"),
-			 FH_DEMO_PASSWORD);
+	if (l->demo[0]) {
+		snprintf(line, sizeof line, _("Demo: %s; password %s"), l->demo, FH_DEMO_PASSWORD);
 		fh_draw_text(y + 11, x > 10 ? 10 : x, line, a.cols - 2, false, fh_attr(app, FH_C_GOOD));
 	}
 	char hint[512];
@@ -188,11 +211,12 @@ static int act(struct app *app, struct login *l, int action)
 		break;
 	case FH_ACT_SWITCH_OPERATOR:
 		if (l->mode == LOCKED) {
-			bool demo = l->demo;
+			char demo[sizeof l->demo];
+			memcpy(demo, l->demo, sizeof demo);
 			wipe(l);
 			memset(l, 0, sizeof *l);
 			l->mode = SWITCH;
-			l->demo = demo;
+			memcpy(l->demo, demo, sizeof demo);
 		}
 		break;
 	case FH_ACT_CANCEL:
@@ -200,10 +224,11 @@ static int act(struct app *app, struct login *l, int action)
 		l->error[0] = 0;
 		if (l->mode == SWITCH) {
 			/* back to the lock of the operator still logged in */
-			bool demo = l->demo;
+			char demo[sizeof l->demo];
+			memcpy(demo, l->demo, sizeof demo);
 			memset(l, 0, sizeof *l);
 			l->mode = LOCKED;
-			l->demo = demo;
+			memcpy(l->demo, demo, sizeof demo);
 			snprintf(l->name, sizeof l->name, "%s", app->actor.name);
 			l->focus = 1;
 		} else if (l->mode == LOGIN) {

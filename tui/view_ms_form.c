@@ -155,17 +155,14 @@ static fh_status save_session(struct app *app, struct msform *p, fh_error *err)
 {
 	struct fh_form_field *f = p->form.f;
 	fh_session in = { .tenant_id = p->arg.tenant };
-	char d[11], *end;
 	in.mentor_id = picked(f[0].value, p->pick_id, p->pick_name, p->npick);
 	for (int i = 0; i < p->npick2; i++)
 		if (strcmp(f[4].value, p->pick2_name[i]) == 0)
 			in.milestone_id = p->pick2_id[i];
-	if (!fh_date_parse(f[1].value, d))
-		return fh_error_set(err, FH_EINVAL, "on", "%s", _("is not a date (YYYY-MM-DD)"));
-	in.on = fh_date_epoch(d);
-	in.hours = strtod(f[3].value, &end);
-	if (*end)
-		return fh_error_set(err, FH_EINVAL, "hours", "%s", _("0.5 to 12 hours"));
+	bool ok = fh_form_day(&f[1], &in.on);
+	ok &= fh_form_decimal(&f[3], 0.5, 12, 2, &in.hours);
+	if (!ok)
+		return fh_error_set(err, FH_EINVAL, "", "%s", f[1].error[0] ? f[1].error : f[3].error);
 	if (!take(&f[2], in.topic, sizeof in.topic) || !take(&f[5], in.notes, sizeof in.notes))
 		return fh_error_set(err, FH_EINVAL, "", "%s", _("is too long"));
 	int64_t id;
@@ -178,15 +175,15 @@ static int save(struct app *app, struct view *v)
 	struct fh_form_field *f = p->form.f;
 	fh_error err = { 0 };
 	fh_status st;
-	char d[11];
 	int64_t id;
 	fh_form_clear_errors(&p->form);
 	switch (p->arg.kind) {
-	case FH_MSF_DONE:
-		st = !fh_date_parse(f[0].value, d)
-			? fh_error_set(&err, FH_EINVAL, "on", "%s", _("is not a date (YYYY-MM-DD)"))
-			: fh_milestone_done(app->store, &app->actor, p->arg.milestone, fh_date_epoch(d), f[1].value, &err);
+	case FH_MSF_DONE: {
+		int64_t on;
+		st = !fh_form_day(&f[0], &on) ? fh_error_set(&err, FH_EINVAL, "", "%s", f[0].error)
+					      : fh_milestone_done(app->store, &app->actor, p->arg.milestone, on, f[1].value, &err);
 		break;
+	}
 	case FH_MSF_WAIVE:
 		st = fh_milestone_waive(app->store, &app->actor, p->arg.milestone, f[0].value, &err);
 		break;
@@ -199,7 +196,13 @@ static int save(struct app *app, struct view *v)
 			st = fh_mentor_assign(app->store, &app->actor, p->arg.mentor, id, &err);
 		break;
 	default: {
-		fh_mentor m = { .capacity = atoi(f[4].value) };
+		long long cap = 0;
+		fh_mentor m = { 0 };
+		if (!fh_form_int(&f[4], 1, 50, &cap)) {
+			st = fh_error_set(&err, FH_EINVAL, "", "%s", f[4].error);
+			break;
+		}
+		m.capacity = (int)cap;
 		if (!take(&f[0], m.name, sizeof m.name) || !take(&f[1], m.expertise, sizeof m.expertise) ||
 		    !take(&f[2], m.organization, sizeof m.organization) || !take(&f[3], m.phone, sizeof m.phone))
 			st = fh_error_set(&err, FH_EINVAL, "", "%s", _("is too long"));

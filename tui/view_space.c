@@ -11,6 +11,7 @@
 #include "form.h"
 #include "fuhua/clock.h"
 #include "fuhua/tenant.h"
+#include "fuhua/text.h"
 #include "i18n.h"
 #include "labels.h"
 #include "spaces.h"
@@ -23,9 +24,8 @@ enum { OP_ALLOCATE = FH_ACT_LOCAL, OP_RELEASE, OP_HANDED };
 fh_status fh_spaces_tenant(struct app *app, const char *text, const char *field, int64_t *id,
 			   fh_error *err)
 {
-	char *end;
-	long long n = strtoll(text, &end, 10);
-	if (*text && !*end && n > 0) {
+	long long n;
+	if (fh_int_take(field, text, 1, FH_ID_MAX, &n, NULL) == FH_OK) { /* its number */
 		*id = n;
 		return FH_OK;
 	}
@@ -341,21 +341,6 @@ static void aform_draw(struct app *app, struct view *v, struct rect a)
 	fh_form_draw(app, &p->form, title, a);
 }
 
-/* A form's date field: a day, 0 when empty; false with the field's error. */
-static bool form_day(struct fh_form_field *f, int64_t *out)
-{
-	char d[11];
-	*out = 0;
-	if (!f->value[0])
-		return true;
-	if (!fh_date_parse(f->value, d)) {
-		snprintf(f->error, sizeof f->error, "%s", _("is not a date (YYYY-MM-DD)"));
-		return false;
-	}
-	*out = fh_date_epoch(d);
-	return true;
-}
-
 static void field_error(struct fh_form *fm, const char *const *ids, int n, const fh_error *err)
 {
 	char buf[700];
@@ -373,10 +358,15 @@ static int aform_save(struct app *app, struct view *v)
 	static const char *const ids[AF_COUNT] = { "tenant", "seats", "from", "to" };
 	struct aform *p = v->priv;
 	struct fh_form *fm = &p->form;
-	fh_allocation_req r = { .space_id = p->sp.id, .seats = atoi(fm->f[AF_SEATS].value) };
+	fh_allocation_req r = { .space_id = p->sp.id };
 	fh_error err;
+	long long seats;
 	fh_form_clear_errors(fm);
-	if (!form_day(&fm->f[AF_FROM], &r.from) || !form_day(&fm->f[AF_TO], &r.to)) {
+	bool ok = fh_form_int(&fm->f[AF_SEATS], 1, 10000, &seats);
+	ok &= fh_form_day(&fm->f[AF_FROM], &r.from);
+	ok &= fh_form_day(&fm->f[AF_TO], &r.to);
+	r.seats = (int)seats;
+	if (!ok) {
 		fh_form_focus_error(fm);
 		return FH_R_DONE;
 	}
@@ -473,16 +463,22 @@ static int bform_save(struct app *app, struct view *v)
 	static const char *const ids[BF_COUNT] = { "space", "date", "time", "title", "tenant", "weeks" };
 	struct bkform *p = v->priv;
 	struct fh_form *fm = &p->form;
-	fh_booking_req r = { .title = fm->f[BF_TITLE].value, .weeks = atoi(fm->f[BF_WEEKS].value) };
+	fh_booking_req r = { .title = fm->f[BF_TITLE].value };
 	fh_error err;
 	int64_t day;
+	long long weeks;
 	int h1, m1, h2, m2;
 	char end;
 	fh_form_clear_errors(fm);
 	for (int i = 0; i < p->nrooms; i++)
 		if (strcmp(fm->f[BF_ROOM].value, p->room_name[i]) == 0)
 			r.space_id = p->room_id[i];
-	if (!form_day(&fm->f[BF_DATE], &day) || !day) {
+	if (!fh_form_int(&fm->f[BF_WEEKS], 1, 52, &weeks)) {
+		fh_form_focus_error(fm);
+		return FH_R_DONE;
+	}
+	r.weeks = (int)weeks;
+	if (!fh_form_day(&fm->f[BF_DATE], &day) || !day) {
 		if (!day && !fm->f[BF_DATE].error[0])
 			snprintf(fm->f[BF_DATE].error, sizeof fm->f[BF_DATE].error, "%s", _("is needed"));
 		fh_form_focus_error(fm);

@@ -12,8 +12,8 @@ int fh_cp_width(uint32_t cp)
 {
 	if (cp < 0x20 || cp == 0x7F)
 		return 2; /* ^X */
-	if (cp >= 0x80 && cp < 0xA0)
-		return 1; /* '?' */
+	if (fh_text_unsafe_cp(cp))
+		return 1; /* '?': C1 and bidirectional controls */
 	int w = wcwidth((wchar_t)cp);
 	if (w >= 0)
 		return w;
@@ -47,7 +47,7 @@ static size_t put_cp(uint32_t cp, const char *src, size_t n, char *out, size_t r
 		tmp[0] = '^';
 		tmp[1] = cp == 0x7F ? '?' : (char)(cp + '@');
 		len = 2;
-	} else if ((cp >= 0x80 && cp < 0xA0) || fh_cp_width(cp) < 0) {
+	} else if (fh_text_unsafe_cp(cp) || fh_cp_width(cp) < 0) {
 		tmp[0] = '?';
 		len = 1;
 	} else {

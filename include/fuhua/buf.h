@@ -1,4 +1,5 @@
-/* fuhua — a growable byte buffer, with JSON and CSV quoting. */
+/* fuhua — a growable byte buffer (JSON strings and CSV cells into one:
+ * fuhua/text.h, which knows what text may carry). */
 #ifndef FUHUA_BUF_H
 #define FUHUA_BUF_H
 
@@ -16,12 +17,6 @@ typedef struct fh_buf {
 void fh_buf_add(fh_buf *b, const char *s, size_t n);
 void fh_buf_puts(fh_buf *b, const char *s);
 void fh_buf_printf(fh_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Appends s as a JSON string, quotes included; NULL appends null. */
-void fh_buf_json_string(fh_buf *b, const char *s);
-/* Appends s as one CSV cell (quoted when needed). A cell starting with = + -
- * @, tab or carriage return is prefixed with ' so that spreadsheets do not
- * run it as a formula. */
-void fh_buf_csv_cell(fh_buf *b, const char *s);
 /* Makes room in a growable array (*rows, of elements of `size` bytes, `cap`
  * of them allocated) for element n: doubles it when n == *cap. False when
  * memory ran out (the array is left as it was). rows is a pointer to the

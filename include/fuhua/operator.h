@@ -87,6 +87,17 @@ typedef struct fh_operator_row {
 fh_status fh_operator_list(fh_store *store, const fh_actor *by, fh_operator_row **rows,
 			   size_t *n, fh_error *err);
 
+/* The demo's accounts that still have the password they were made with
+ * (fh_operator_mark_demo): their names and roles into rows (at most max;
+ * front desk first, then managers, then admins), *n how many. Reads only,
+ * no hashing: an account's hash is the one recorded until its password is
+ * set again. The login screen of a demo database says how to log in only
+ * while there is one. */
+fh_status fh_operator_demo_logins(fh_store *store, fh_operator_row *rows, size_t max, size_t *n, fh_error *err);
+/* Records every operator's present hash as the demo's (fuhua demo, in its
+ * transaction, right after making the accounts). */
+fh_status fh_operator_mark_demo(fh_store *store, fh_error *err);
+
 /* Whether role may do what needs `need` (admin ⊇ manager ⊇ front desk). */
 bool fh_role_allows(fh_role role, fh_role need);
 

@@ -63,22 +63,36 @@ const char *fh_store_path(const fh_store *store);
 
 /* Copies the database to `to` while other sessions go on writing (SQLite's
  * backup API): a consistent copy, written to a new file beside `to` (mode
- * 0600) and renamed over it only when complete and synced, so `to` is
- * either the old file or the whole new copy. progress (may be NULL) gets
- * pages done and total. FH_EINVAL for no target; FH_ESTORE on failure. */
+ * 0600, named TO.fuhua-backup-PID-XXXXXX: if this process is killed, the
+ * next backup into that directory and `fuhua check` remove it) and renamed
+ * over it only when complete and synced, so `to` is either the old file or
+ * the whole new copy. The database records the directory (setting
+ * backup_dir) for `fuhua check`. progress (may be NULL) gets pages done and
+ * total. FH_EINVAL for no target; FH_ESTORE on failure. */
 fh_status fh_store_backup(fh_store *store, const char *to,
 			  void (*progress)(void *ctx, int done, int total), void *ctx, fh_error *err);
+
+/* Removes what a killed fuhua left beside `path` (a database, or a
+ * backup's target): a demo's side files and a backup's unfinished copy,
+ * with their journals (NAME.fuhua-side-PID-…, NAME.fuhua-backup-PID-…),
+ * whose process is gone and whose lock is free. Returns how many files;
+ * `first` (may be NULL) gets the first one's path. */
+int fh_store_sweep(const char *path, char *first, size_t size);
 
 /* What `fuhua check` found: at most FH_CHECK_MAX problems, for people. */
 #define FH_CHECK_MAX 32
 typedef struct fh_check_report {
 	size_t n;          /* problems found (may exceed those kept) */
 	char problem[FH_CHECK_MAX][300];
+	int swept;         /* files a killed demo or backup left, removed */
+	char swept_first[300];
 } fh_check_report;
 
 /* Checks the database: SQLite's integrity check, the foreign keys, and each
  * module's derived rows (the search index against the tenants). FH_OK when
- * it could check (rep->n says what is wrong), else the error. */
+ * it could check (rep->n says what is wrong), else the error. Removes, and
+ * counts in rep->swept, what killed demos and backups left beside the
+ * database and in the last backup's directory (fh_store_sweep). */
 fh_status fh_store_check(fh_store *store, fh_check_report *rep, fh_error *err);
 /* Adds a problem to a report (printf-style). */
 void fh_check_add(fh_check_report *rep, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -38,18 +38,56 @@ bool fh_text_has_bidi_control(const char *s);
 /* Whether s has a character one can see: not only spaces and invisible
  * characters (U+200B–U+200D, U+2060, U+FEFF, U+00AD, U+3000). */
 bool fh_text_has_visible(const char *s);
-/* Copies src into dst (size bytes, always terminated) with every C0/C1
- * control character and DEL written as \xNN (C1 as \u0080…), so that no
- * text from a file or a record can drive a terminal. Returns dst. */
+/* Text from a file or a record never drives a terminal: every character
+ * one would act on — C0 controls, DEL, C1 controls (U+009B is CSI to some
+ * terminals), bidirectional controls (U+202A–U+202E, U+2066–U+2069) — is
+ * shown as an escape (\x1b, \u009b, \u202e), and so is a byte that is not
+ * UTF-8 (\xff). Every output uses these: the table and the screens, CSV,
+ * JSON, iCalendar.
+ *
+ * Whether code point cp is one of those characters (the one definition:
+ * the screens draw C0 as ^X and the others as ?). */
+bool fh_text_unsafe_cp(uint32_t cp);
+/* Copies src into dst (size bytes, always terminated), escaped as above;
+ * never cuts an escape or a character. Returns dst. */
 char *fh_text_escape(char *dst, size_t size, const char *src);
+/* Appends s to b escaped as above; with `lines`, line breaks and tabs stay
+ * as they are (\n, \t, and \r before \n), for a format that carries them
+ * (a CSV cell, an iCalendar text). */
+void fh_text_escape_to(fh_buf *b, const char *s, bool lines);
+/* Appends s as a JSON string, quotes included, every character above
+ * escaped as \uNNNN (a byte that is not UTF-8 as \ufffd); NULL appends
+ * null. */
+void fh_buf_json_string(fh_buf *b, const char *s);
+/* Appends s as one CSV cell (quoted when needed), escaped as above but for
+ * its line breaks. A cell starting with = + - @, tab or carriage return is
+ * prefixed with ' so that spreadsheets do not run it as a formula. */
+void fh_buf_csv_cell(fh_buf *b, const char *s);
+/* A record of CSV cells and its CRLF: the one way fuhua writes CSV. */
+void fh_buf_csv_row(fh_buf *b, const char *const *cells, size_t n);
 /* Copies src into dst (size bytes) with leading and trailing ASCII and
  * ideographic (U+3000) spaces removed; never cuts a character. Returns dst. */
 char *fh_text_trim(char *dst, size_t size, const char *src);
 
-/* Why a record's text field cannot take `text`, or NULL when it can: not
- * UTF-8, a control character (but newline and tab when `multiline`), and
- * for a name a bidirectional override or nothing visible. Untranslated
- * (N_), for the caller's message. */
+/* The one way a number is read from what people type, on the command
+ * line, in a form or in a CSV file: ASCII digits only — no sign, no
+ * spaces (a form or a file trims its fields before), no exponent — from
+ * min to max. FH_OK with *out; else FH_EINVAL naming `field`, "'…' is not
+ * a whole number from MIN to MAX", *out untouched. */
+fh_status fh_int_take(const char *field, const char *text, long long min, long long max, long long *out,
+		      fh_error *err);
+/* The largest record number a command or a field takes. */
+#define FH_ID_MAX 999999999999LL
+/* The same for a number with a fraction (hours: 1.5): digits, then a point
+ * and at most `decimals` digits; "'…' is not a number from MIN to MAX". */
+fh_status fh_decimal_take(const char *field, const char *text, double min, double max, int decimals,
+			  double *out, fh_error *err);
+
+/* Why a text field cannot take `text`, or NULL when it can — the one rule
+ * for every free text, of a record, a reason or the configuration: not
+ * UTF-8, a control character (but newline and tab when `multiline`), a
+ * bidirectional control, and for a name nothing visible. Untranslated (N_),
+ * for the caller's message. */
 const char *fh_text_field_problem(const char *text, bool multiline, bool is_name);
 
 /* A record's text field from what was typed: trimmed, checked as above, at

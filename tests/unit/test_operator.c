@@ -6,6 +6,7 @@
 #include "../../core/store_int.h"
 #include "fuhua/audit.h"
 #include "fuhua/config.h"
+#include "fuhua/demo.h"
 #include "fuhua/hub.h"
 #include "fuhua/operator.h"
 #include "fuhua/report.h"
@@ -174,12 +175,63 @@ static void stale_password_change_conflicts(void **s)
 	assert_non_null(strstr(err.message, "changed by system"));
 }
 
+static size_t demo_logins(fh_operator_row *rows)
+{
+	size_t n = 99;
+	fh_error err;
+	assert_int_equal(fh_operator_demo_logins(st, rows, 8, &n, &err), FH_OK);
+	return n;
+}
+
+/* The demo's login hint lasts only while an account has the demo password:
+ * the accounts whose hash is still the one recorded, front desk first; a
+ * database made before the hashes were recorded gets them on migrating. */
+static void demo_hint_follows_passwords(void **s)
+{
+	(void)s;
+	fh_error err;
+	fh_operator_row rows[8];
+	assert_int_equal(demo_logins(rows), 0); /* not a demo */
+	assert_int_equal(fh_operator_add(st, &sys_actor, "演示主任", FH_ROLE_MANAGER, "ja", FH_DEMO_PASSWORD, &err), FH_OK);
+	assert_int_equal(fh_operator_add(st, &sys_actor, "演示前台", FH_ROLE_FRONT_DESK, "ja-dn", FH_DEMO_PASSWORD, &err),
+			 FH_OK);
+	assert_int_equal(fh_operator_mark_demo(st, &err), FH_OK); /* every account there is now */
+	size_t all = demo_logins(rows);
+	assert_true(all >= 2);
+	for (size_t i = 1; i < all; i++) /* front desk, then managers, then admins */
+		assert_true(rows[i - 1].role == rows[i].role || rows[i - 1].role == FH_ROLE_FRONT_DESK ||
+			    rows[i].role == FH_ROLE_ADMIN);
+	/* a password set again, even to the same text, is no longer the demo's */
+	assert_int_equal(fh_operator_set_password(st, &sys_actor, "演示主任", FH_DEMO_PASSWORD, 0, &err), FH_OK);
+	assert_int_equal(demo_logins(rows), all - 1);
+	for (size_t i = 0; i < all - 1; i++)
+		assert_string_not_equal(rows[i].name, "演示主任");
+	assert_int_equal(fh_operator_set_password(st, &sys_actor, "演示前台", "Another-pw-9", 0, &err), FH_OK);
+	assert_int_equal(demo_logins(rows), all - 2);
+	/* an old demo database: no hashes recorded; migrating checks the
+	 * password once and records the hash of each account that takes it */
+	assert_int_equal(sqlite3_exec(fh_store_db(st), "DELETE FROM settings WHERE key LIKE 'demo_hash:%';"
+				      " INSERT OR REPLACE INTO settings(key, value) VALUES('demo', '1');"
+				      " PRAGMA user_version = 8;", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(fh_operator_add(st, &sys_actor, "旧演示前台", FH_ROLE_FRONT_DESK, "ja-dn", FH_DEMO_PASSWORD, &err),
+			 FH_OK);
+	char path[256];
+	snprintf(path, sizeof path, "%s", fh_store_path(st));
+	fh_store_close(&st);
+	assert_int_equal(fh_store_open(path, &st, &err), FH_OK);
+	/* those that take the demo password: the old front desk, and the
+	 * manager whose password was set to it again */
+	assert_int_equal(demo_logins(rows), 2);
+	assert_string_equal(rows[0].name, "旧演示前台");
+	assert_string_equal(rows[1].name, "演示主任");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(add_degenerate), cmocka_unit_test(add_login_and_never_store_clear),
 		cmocka_unit_test(failures_slow_down), cmocka_unit_test(street_scope),
-		cmocka_unit_test(stale_password_change_conflicts),
+		cmocka_unit_test(stale_password_change_conflicts), cmocka_unit_test(demo_hint_follows_passwords),
 	};
 	return cmocka_run_group_tests_name("operator", tests, setup, teardown);
 }

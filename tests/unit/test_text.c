@@ -5,6 +5,7 @@
 
 #include "fuhua/buf.h"
 #include "fuhua/tenant.h"
+#include "fuhua/clock.h"
 #include "fuhua/text.h"
 #include "../../tui/width.h"
 
@@ -94,6 +95,57 @@ static void buf_csv_json(void **s)
 	assert_string_equal(fh_buf_str(&b), "");
 }
 
+/* Nothing a terminal acts on leaves as it is, in any format: ESC, BEL, DEL,
+ * C1 (U+009B is CSI to some terminals), bidirectional controls, bytes that
+ * are not UTF-8. Line breaks stay line breaks where a format carries them. */
+static void outputs_escape_controls(void **s)
+{
+	(void)s;
+	const char *planted = "会议\x1b[2J\x07\x7f\xc2\x9b" "31m\xe2\x80\xae" "abc\xff";
+	char out[128];
+	assert_string_equal(fh_text_escape(out, sizeof out, planted),
+			    "会议\\x1b[2J\\x07\\x7f\\u009b31m\\u202eabc\\xff");
+	assert_string_equal(fh_text_escape(out, sizeof out, "a\nb"), "a\\x0ab");
+	/* never half an escape at the end */
+	assert_string_equal(fh_text_escape(out, 6, "ab\x1b" "cd"), "ab");
+	fh_buf b = FH_BUF_INIT;
+	fh_text_escape_to(&b, "一\r\n二\t\r三", true);
+	assert_string_equal(fh_buf_str(&b), "一\r\n二\t\\x0d三");
+	fh_buf_free(&b);
+	fh_buf_csv_cell(&b, planted);
+	assert_string_equal(fh_buf_str(&b), "会议\\x1b[2J\\x07\\x7f\\u009b31m\\u202eabc\\xff");
+	fh_buf_free(&b);
+	/* a note of two lines stays one quoted cell of two lines; a formula
+	 * after an escape is no longer one */
+	fh_buf_csv_cell(&b, "第一行\n第二行");
+	fh_buf_csv_cell(&b, "\x1b=1");
+	assert_string_equal(fh_buf_str(&b), "\"第一行\n第二行\"\\x1b=1");
+	fh_buf_free(&b);
+	const char *row[] = { "a", "\x07", NULL };
+	fh_buf_csv_row(&b, row, 3);
+	assert_string_equal(fh_buf_str(&b), "a,\\x07,\r\n");
+	fh_buf_free(&b);
+	fh_buf_json_string(&b, planted);
+	assert_string_equal(fh_buf_str(&b), "\"会议\\u001b[2J\\u0007\\u007f\\u009b31m\\u202eabc\\ufffd\"");
+	fh_buf_free(&b);
+	assert_true(fh_text_unsafe_cp(0x2066) && fh_text_unsafe_cp(0x9b) && fh_text_unsafe_cp(0x1b));
+	assert_false(fh_text_unsafe_cp(0x3000) || fh_text_unsafe_cp(0x200b));
+}
+
+/* One rule for every free text: a bidirectional control is refused in a
+ * title or a note as in a name; a note keeps its lines. */
+static void one_rule_for_free_text(void **s)
+{
+	(void)s;
+	assert_null(fh_text_field_problem("理事会\n第二行", true, false));
+	assert_non_null(fh_text_field_problem("理事会\n第二行", false, false));
+	assert_non_null(fh_text_field_problem("理事会\xe2\x80\xae会事理", false, false));
+	assert_non_null(fh_text_field_problem("备注\xe2\x81\xa6", true, false));
+	assert_non_null(fh_text_field_problem("\xe2\x80\x8b", false, true));
+	assert_null(fh_text_field_problem("\xe2\x80\x8b", false, false));
+	assert_non_null(fh_text_field_problem("\xc2\x9b", true, false));
+}
+
 static void credit_codes(void **s)
 {
 	(void)s;
@@ -114,13 +166,52 @@ static void credit_codes(void **s)
 	assert_int_equal(fh_credit_code_check_char("9135010OM000100Y4"), 0);
 }
 
+/* One parser for numbers and one for dates, everywhere: digits only (no
+ * sign, no spaces, no exponent), dates from 1970 to 2999, one message each
+ * naming the field. */
+static void one_parser_for_numbers_and_dates(void **s)
+{
+	(void)s;
+	long long v = 7;
+	double h = 0;
+	fh_error err;
+	char d[11];
+	int64_t day = 1;
+	assert_int_equal(fh_int_take("--seats", NULL, 1, 10, &v, &err), FH_EINVAL);
+	assert_int_equal(fh_int_take("--seats", "", 1, 10, &v, &err), FH_EINVAL);
+	const char *bad[] = { " 3", "3 ", "+3", "-3", "3x", "1e1", "0x3", "３", "11", "0", "99999999999999999999" };
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		assert_int_equal(fh_int_take("--seats", bad[i], 1, 10, &v, &err), FH_EINVAL);
+	assert_int_equal(v, 7); /* untouched */
+	assert_string_equal(err.field, "--seats");
+	assert_non_null(strstr(err.message, "from 1 to 10"));
+	assert_int_equal(fh_int_take("--seats", "010", 1, 10, &v, &err), FH_OK);
+	assert_int_equal(v, 10);
+	const char *badh[] = { " 2", "2.", ".5", "2.555", "inf", "nan", "1e1", "0.4", "12.01", "2,5" };
+	for (size_t i = 0; i < sizeof badh / sizeof badh[0]; i++)
+		assert_int_equal(fh_decimal_take("--hours", badh[i], 0.5, 12, 2, &h, &err), FH_EINVAL);
+	assert_int_equal(fh_decimal_take("--hours", "0.5", 0.5, 12, 2, &h, &err), FH_OK);
+	assert_true(h > 0.49 && h < 0.51);
+	assert_int_equal(fh_decimal_take("--hours", "12.00", 0.5, 12, 2, &h, &err), FH_OK);
+	assert_int_equal(fh_date_take("--on", "1969-12-31", d, &day, &err), FH_EINVAL);
+	assert_int_equal(day, 1);
+	assert_non_null(strstr(err.message, "1970"));
+	assert_int_equal(fh_date_take("--on", "3000-01-01", d, &day, &err), FH_EINVAL);
+	assert_int_equal(fh_date_take("--on", "2026-02-29", d, &day, &err), FH_EINVAL);
+	assert_int_equal(fh_date_take("--on", "1970-01-01", d, &day, &err), FH_OK);
+	assert_int_equal(day, -8 * 3600); /* midnight in China, before the epoch's first day began */
+	assert_int_equal(fh_date_take("founded", "2024年3月5日", d, NULL, &err), FH_OK);
+	assert_string_equal(d, "2024-03-05");
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(utf8_degenerate), cmocka_unit_test(control_and_trim),
 		cmocka_unit_test(width_fit), cmocka_unit_test(buf_csv_json), cmocka_unit_test(ascii_runs),
-		cmocka_unit_test(credit_codes),
+		cmocka_unit_test(credit_codes), cmocka_unit_test(outputs_escape_controls),
+		cmocka_unit_test(one_rule_for_free_text), cmocka_unit_test(one_parser_for_numbers_and_dates),
 	};
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
