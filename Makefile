@@ -172,10 +172,10 @@ fuzz-bins: $(FUZZ_TARGETS)
 fuzz: $(FUZZ_TARGETS)
 	@./tests/fuzz/run.sh $(FUZZ) $(FUZZ_SECONDS)
 
-bench: $(REL)/fuhua $(REL)/bench/bench $(REL)/bench/bare
+bench: build/.deps-test $(REL)/fuhua $(REL)/bench/bench $(REL)/bench/bare
 	@FUHUA_BENCH_SCALE=$(SCALE) ./bench/run.sh $(REL)
 
-$(REL)/bench/bench: $(REL)/bench/bench.o $(REL)/bench/scale.o $(REL)/libfuhua.a
+$(REL)/bench/bench: $(REL)/bench/bench.o $(REL)/bench/scale.o $(REL)/bench/jobs.o $(REL)/libfuhua.a
 	$(CC) $(REL_CFLAGS) -o $@ $^ $(PKG_LIBS)
 
 # the memory anchor: ncursesw alone

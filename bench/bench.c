@@ -50,6 +50,18 @@ void report(const char *what, double *ms, int n)
 	       ms[n * 95 / 100], ms[n - 1], n);
 }
 
+double sql_ms(fh_store *s, const char *sql)
+{
+	double t = now_ms();
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(fh_store_db(s), sql, -1, &q, NULL) == SQLITE_OK) {
+		while (sqlite3_step(q) == SQLITE_ROW)
+			;
+		sqlite3_finalize(q);
+	}
+	return now_ms() - t;
+}
+
 /* A figure for the growth table bench/run.sh prints (FUHUA_BENCH_SCALE). */
 void figure(const char *key, double value)
 {
@@ -862,6 +874,15 @@ int main(int argc, char **argv)
 	}
 	fh_actor admin;
 	fh_actor_system(s, "bench", &admin, &err);
+	/* FUHUA_BENCH_ONLY=jobs: the long jobs' figures alone (with REUSE);
+	 * =speed: their speed alone, not the waits beside them */
+	const char *only = getenv("FUHUA_BENCH_ONLY");
+	if (only && (strcmp(only, "jobs") == 0 || strcmp(only, "speed") == 0) && argc > 3) {
+		jobs_bench(s, path, argv[3]);
+		fh_store_close(&s);
+		fh_config_free(&cfg);
+		return 0;
+	}
 	fh_store_cache_kib(s, 256); /* the dashboard's figures as the interface reads them */
 	dashboard_bench(s, &admin, tenants);
 	/* FUHUA_BENCH_SCALE: the figures of the growth table only */
@@ -887,6 +908,8 @@ int main(int argc, char **argv)
 		tenants_bench(s, &admin, path, argv[3]);
 	if (argc > 3)
 		rss_bench(path, argv[3]);
+	if (argc > 3)
+		jobs_bench(s, path, argv[3]);
 	fh_store_close(&s);
 	fh_config_free(&cfg);
 	return 0;

@@ -11,6 +11,7 @@
 extern int ntenants; /* the data's size, for the lines printed */
 
 double now_ms(void);
+double sql_ms(fh_store *s, const char *sql);            /* runs sql to its end: ms */
 int cmp(const void *a, const void *b);                 /* doubles, for qsort */
 double p95(double *ms, int n);                         /* sorts ms */
 void report(const char *what, double *ms, int n);      /* median, p95, max */
@@ -25,5 +26,8 @@ void foreign_write_bench(fh_store *s, const fh_actor *admin, const char *path);
 void list_bench(fh_store *s, const fh_actor *admin);
 void search_bench(fh_store *s, const fh_actor *admin);
 void rss_bench(const char *path, const char *bin);
+
+/* jobs.c: the longest wait of a writer beside each long job (issue 20). */
+void jobs_bench(fh_store *s, const char *path, const char *bin);
 
 #endif

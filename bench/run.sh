@@ -2,8 +2,9 @@
 # fuhua bench: figures on generated data (100 000 tenants by default).
 # Usage: bench/run.sh BUILD_DIR   (make bench)   — FUHUA_BENCH_TENANTS to change.
 #        FUHUA_BENCH_SCALE=1 (make bench SCALE=1): the growth table instead —
-#        each figure issue 12 names at 10 000, 100 000 and 1 000 000 tenants
-#        (FUHUA_BENCH_SIZES to change), beside the table measured before it.
+#        each figure issues 12 and 20 name at 10 000, 100 000 and 1 000 000
+#        tenants (FUHUA_BENCH_SIZES to change), beside the figures measured
+#        before them.
 set -e
 cd "$(dirname "$0")/.."
 B=${1:-build/rel}
@@ -19,7 +20,7 @@ if [ -n "${FUHUA_BENCH_SCALE:-}" ]; then
 		rm -f "$T/scale.db"
 	done
 	echo
-	echo "growth table (p95 unless said; before: measured when issue 12 was filed)"
+	echo "growth table (p95 unless said; before: measured when issue 12 or 20 was filed)"
 	printf '%-46s' "figure"
 	for n in $sizes; do printf '%12s' "$n"; done
 	printf '   before (10k / 100k / 1M)\n'
@@ -42,6 +43,19 @@ if [ -n "${FUHUA_BENCH_SCALE:-}" ]; then
 	demo_s|demo generation (s)|7.5 / 27 / 396
 	demo_one_core_s|anchor: the same demo on one core (s)|—
 	rss_mb|resident memory, worst screen (MB)|—
+	write_alone_ms|a writer alone, longest (ms; the anchor)|—
+	wait_remind_ms|a writer beside remind, longest wait (ms)|— / — / 5 000, failed
+	wait_export_ms|… beside tenant export (ms)|— / 631 / 5 000, failed
+	wait_check_ms|… beside check (ms)|— / 3 038 / 5 000, failed
+	wait_coverage_ms|… beside report coverage (ms)|—
+	wait_occupancy_ms|… beside report occupancy (ms)|—
+	wait_fees_ms|… beside space fees (ms)|—
+	remind_ratio|remind ÷ the sqlite3 shell, same rows|— / 40 (18 s) / —
+	export_ratio|tenant export speed ÷ sqlite3 -csv's|— / — / 0.46
+	reelections_p95_ms|Party re-elections, a page (ms)|3.2 / 36 / 343 (median)
+	reelections_anchor_ms|anchor: counted from every tenant (ms)|—
+	instructors_p95_ms|Party instructors and loads (ms)|— / — / 18
+	instructors_anchor_ms|anchor: loads counted from the tenants (ms)|—
 	EOF
 	rm -rf "$T"
 	exit 0

@@ -44,18 +44,6 @@ static void dashboard_reload(fh_store *s, const fh_actor *a)
 	free(rows);
 }
 
-static double sql_ms(fh_store *s, const char *sql)
-{
-	double t = now_ms();
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(fh_store_db(s), sql, -1, &q, NULL) == SQLITE_OK) {
-		while (sqlite3_step(q) == SQLITE_ROW)
-			;
-		sqlite3_finalize(q);
-	}
-	return now_ms() - t;
-}
-
 void foreign_write_bench(fh_store *s, const fh_actor *admin, const char *path)
 {
 	enum { N = 40 };

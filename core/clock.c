@@ -167,6 +167,19 @@ static const char *format(int64_t t, bool with_time, char *buf, size_t size)
 	int64_t day = local_day(t), secs = t + CST_OFFSET - day * 86400;
 	int y, m, d, n;
 	civil_from_days(day, &y, &m, &d);
+	if (!with_time && size > 10 && y >= 0 && y <= 9999) { /* a date: often, in an export */
+		int v[3] = { y, m, d }, w[3] = { 4, 2, 2 };
+		char *p = buf;
+		for (int i = 0; i < 3; i++) {
+			if (i)
+				*p++ = '-';
+			for (int k = w[i] - 1, x = v[i]; k >= 0; k--, x /= 10)
+				p[k] = (char)('0' + x % 10);
+			p += w[i];
+		}
+		*p = 0;
+		return buf;
+	}
 	if (with_time)
 		n = snprintf(buf, size, "%04d-%02d-%02d %02d:%02d", y, m, d, (int)(secs / 3600),
 			     (int)(secs % 3600 / 60));

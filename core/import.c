@@ -644,59 +644,82 @@ out:
 	return st;
 }
 
-fh_status fh_tenant_export(fh_store *s, const fh_actor *actor, const fh_tenant_filter *f,
-			   bool zh, bool bom, int (*write)(void *ctx, const char *data, size_t n),
-			   void *ctx, fh_error *err)
+/* One part of an export: the matching tenants numbered (after, after +
+ * EXPORT_SPAN], into b as CSV. One statement that reads at most that many
+ * rows whatever the filter: its read lock is let go before the next. v
+ * holds the cells' text. */
+#define EXPORT_SPAN 8192
+struct export_cells {
+	char v[FH_TF_COUNT][FH_TENANT_NOTES_MAX * 4 + 8];
+};
+
+static fh_status export_part(fh_store *s, int64_t scope, const fh_tenant_filter *f, bool zh, int64_t after,
+			     fh_buf *b, struct export_cells *v, fh_error *err)
 {
-	fh_status sc = f->hub_id ? fh_actor_scope(s, actor, f->hub_id, err) : FH_OK;
-	if (sc != FH_OK)
-		return sc;
 	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(fh_store_db(s),
-			       FH_SQL_SCOPE "SELECT " FH_SQL_TENANT_COLS
-			       " FROM tenants t JOIN hubs h ON h.id = t.hub_id"
-			       " WHERE t.hub_id IN (SELECT id FROM scope)"
-			       " AND (?2 IS NULL OR t.stage = ?2) AND (?3 IS NULL OR t.org_type = ?3)"
-			       " AND (?4 IS NULL OR t.field = ?4) ORDER BY t.name, t.id",
-			       -1, &q, NULL) != SQLITE_OK)
-		return fh_store_fail(s, err, _("reading tenants"));
-	sqlite3_bind_int64(q, 1, f->hub_id ? f->hub_id : actor->hub_id);
+	fh_status st = fh_store_stmt(s, FH_SQL_SCOPE "SELECT " FH_SQL_TENANT_COLS
+				     " FROM tenants t NOT INDEXED JOIN hubs h ON h.id = t.hub_id"
+				     " WHERE t.id > ?5 AND t.id <= ?5 + ?6 AND t.hub_id IN (SELECT id FROM scope)"
+				     " AND (?2 IS NULL OR t.stage = ?2) AND (?3 IS NULL OR t.org_type = ?3)"
+				     " AND (?4 IS NULL OR t.field = ?4) ORDER BY t.id", &q, err);
+	if (st != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, scope);
 	if (f->stage >= 0)
 		sqlite3_bind_text(q, 2, fh_stage_name((fh_stage)f->stage), -1, SQLITE_STATIC);
 	if (f->org_type >= 0)
 		sqlite3_bind_text(q, 3, fh_org_type_name((fh_org_type)f->org_type), -1, SQLITE_STATIC);
 	fh_bind_text(q, 4, f->field);
-	fh_buf b = FH_BUF_INIT;
-	if (bom)
-		fh_buf_puts(&b, "\xEF\xBB\xBF");
-	const char *cells[FH_TF_COUNT + 1];
-	for (int i = 0; i < FH_TF_COUNT; i++)
-		cells[i] = fh_tenant_field_label((fh_tenant_field)i, zh);
-	cells[FH_TF_COUNT] = zh ? "孵化基地" : "Hub";
-	fh_buf_csv_row(&b, cells, FH_TF_COUNT + 1);
-	fh_status st = FH_OK;
+	sqlite3_bind_int64(q, 5, after);
+	sqlite3_bind_int(q, 6, EXPORT_SPAN);
 	int rc;
-	char v[FH_TF_COUNT][FH_TENANT_NOTES_MAX * 4 + 8];
+	const char *cells[FH_TF_COUNT + 1];
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 		fh_tenant t;
 		fh_tenant_read(q, &t);
 		for (int i = 0; i < FH_TF_COUNT; i++)
-			cells[i] = fh_tenant_get(&t, (fh_tenant_field)i, false, zh, v[i], sizeof v[i]);
+			cells[i] = fh_tenant_get(&t, (fh_tenant_field)i, false, zh, v->v[i], sizeof v->v[i]);
 		cells[FH_TF_COUNT] = t.hub_code;
-		fh_buf_csv_row(&b, cells, FH_TF_COUNT + 1);
-		if (b.len > 60000) {
-			if (b.failed || write(ctx, b.data, b.len) != 0) {
-				st = fh_error_set(err, FH_ESTORE, NULL, "%s", _("writing the export failed"));
-				break;
-			}
-			b.len = 0;
-		}
+		fh_buf_csv_row(b, cells, FH_TF_COUNT + 1);
 	}
-	if (st == FH_OK && rc != SQLITE_DONE)
-		st = fh_store_fail(s, err, _("reading tenants"));
-	if (st == FH_OK && b.len && (b.failed || write(ctx, b.data, b.len) != 0))
-		st = fh_error_set(err, FH_ESTORE, NULL, "%s", _("writing the export failed"));
-	sqlite3_finalize(q);
+	sqlite3_reset(q);
+	return rc == SQLITE_DONE ? FH_OK : fh_store_fail(s, err, _("reading tenants"));
+}
+
+fh_status fh_tenant_export(fh_store *s, const fh_actor *actor, const fh_tenant_filter *f,
+			   bool zh, bool bom, int (*write)(void *ctx, const char *data, size_t n),
+			   void *ctx, fh_error *err)
+{
+	fh_status st = f->hub_id ? fh_actor_scope(s, actor, f->hub_id, err) : FH_OK;
+	if (st != FH_OK)
+		return st;
+	int64_t last = 0;
+	if ((st = fh_store_int(s, "SELECT ifnull(max(id), 0) FROM tenants", &last, err)) != FH_OK)
+		return st;
+	struct export_cells *v = malloc(sizeof *v);
+	if (!v)
+		return fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
+	fh_buf b = FH_BUF_INIT;
+	if (bom)
+		fh_buf_puts(&b, "\xEF\xBB\xBF");
+	const char *head[FH_TF_COUNT + 1];
+	for (int i = 0; i < FH_TF_COUNT; i++)
+		head[i] = fh_tenant_field_label((fh_tenant_field)i, zh);
+	head[FH_TF_COUNT] = zh ? "孵化基地" : "Hub";
+	fh_buf_csv_row(&b, head, FH_TF_COUNT + 1);
+	/* part by part, by number, up to the last tenant there was when it
+	 * began: every tenant once, as it was when its part was read; another
+	 * session's write waits for one part at most */
+	int64_t after = 0;
+	do {
+		if (after < last)
+			st = export_part(s, f->hub_id ? f->hub_id : actor->hub_id, f, zh, after, &b, v, err);
+		if (st == FH_OK && b.len && (b.failed || write(ctx, b.data, b.len) != 0))
+			st = fh_error_set(err, FH_ESTORE, NULL, "%s", _("writing the export failed"));
+		b.len = 0;
+		after += EXPORT_SPAN;
+	} while (st == FH_OK && after < last);
 	fh_buf_free(&b);
+	free(v);
 	return st;
 }

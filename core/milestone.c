@@ -13,6 +13,7 @@
 #include "fuhua/tenant.h"
 #include "fuhua/text.h"
 #include "i18n.h"
+#include "merge.h"
 #include "milestone_int.h"
 #include "store_int.h"
 
@@ -427,59 +428,11 @@ static void due_read(sqlite3_stmt *q, void *row)
 	d->due = sqlite3_column_int64(q, 6);
 }
 
-/* A row of the lists before its details are read: a milestone, or (tenant
- * set) a tenant past its planned end. */
-struct due_key {
-	int64_t due, id;
-	bool tenant;
-};
-
-static int by_due(const void *a, const void *b)
-{
-	const struct due_key *x = a, *y = b;
-	return x->due != y->due ? (x->due > y->due) - (x->due < y->due) : (x->id > y->id) - (x->id < y->id);
-}
-
-/* One hub's share of a list: the keys of its first `limit` rows. Each
- * query walks an index by day (milestones_due, tenants_past_end) and reads
- * nothing but the index. */
-static fh_status hub_keys(fh_store *s, int64_t hub, int which, int64_t today, int within, int limit,
-			  struct due_key **keys, size_t *n, size_t *cap, fh_error *err)
-{
-	static const char *const keys_sql[] = {
-		"SELECT id, due FROM milestones WHERE hub_id = ?1 AND state = 'pending' AND active = 1"
-		" AND due < ?2 ORDER BY due LIMIT ?4",
-		"SELECT id, due FROM milestones WHERE hub_id = ?1 AND state = 'pending' AND active = 1"
-		" AND due BETWEEN ?2 AND ?2 + ?3 * 86400 ORDER BY due LIMIT ?4",
-		"SELECT id, planned_end FROM tenants WHERE hub_id = ?1 AND stage = 'incubating'"
-		" AND planned_end < ?2 ORDER BY planned_end LIMIT ?4",
-	};
-	sqlite3_stmt *q;
-	fh_status st = fh_store_stmt(s, keys_sql[which], &q, err);
-	if (st != FH_OK)
-		return st;
-	sqlite3_bind_int64(q, 1, hub);
-	sqlite3_bind_int64(q, 2, today);
-	sqlite3_bind_int(q, 3, within);
-	sqlite3_bind_int(q, 4, limit);
-	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		if (!fh_grow(keys, cap, *n, sizeof **keys))
-			break;
-		(*keys)[(*n)++] = (struct due_key){ sqlite3_column_int64(q, 1), sqlite3_column_int64(q, 0), which == 2 };
-	}
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE)
-		return rc == SQLITE_ROW ? fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"))
-					: fh_store_fail(s, err, _("reading milestones"));
-	return FH_OK;
-}
-
 /* How many rows a list has in all, from the counts by hub and day (and by
  * spans of 24 days) the database keeps (due_tally, due_span; tally.c):
  * overdue milestones and planned ends before today, or the milestones due
  * from today to `within` days on. */
-static fh_status list_total(fh_store *s, const int64_t *hubs, int nh, bool overdue, int64_t today,
+static fh_status list_total(fh_store *s, const int64_t *hubs, size_t nh, bool overdue, int64_t today,
 			    int within, int *total, fh_error *err)
 {
 	sqlite3_stmt *q;
@@ -490,7 +443,7 @@ static fh_status list_total(fh_store *s, const int64_t *hubs, int nh, bool overd
 		  "  AND due >= (?2 >> 21) << 21 AND due < ?2)"
 		: "SELECT ifnull(sum(n), 0) FROM due_tally WHERE hub_id = ?1 AND kind = 'milestone'"
 		  " AND due BETWEEN ?2 AND ?2 + ?3 * 86400", &q, err);
-	for (int i = 0; st == FH_OK && i < nh; i++) {
+	for (size_t i = 0; st == FH_OK && i < nh; i++) {
 		sqlite3_bind_int64(q, 1, hubs[i]);
 		sqlite3_bind_int64(q, 2, today);
 		sqlite3_bind_int(q, 3, within);
@@ -503,54 +456,126 @@ static fh_status list_total(fh_store *s, const int64_t *hubs, int nh, bool overd
 	return st;
 }
 
-/* The details of the rows chosen: the milestones in one statement, the
- * tenants past their end in another (ids bound as a list). */
-static fh_status due_details(fh_store *s, const struct due_key *keys, size_t n, int64_t today, bool overdue,
-			     fh_due *out, fh_error *err)
+/* ---- walking a due list: each hub's rows by day, in chunks, merged --------------- */
+
+/* A hub's pending milestones (kind 0) or its tenants past their planned
+ * end (kind 1), due in [lo, hi). */
+struct due_span {
+	int64_t lo, hi, today;
+	bool overdue;
+};
+
+static fh_status due_chunk(const struct fh_merge *m, struct fh_stream *x, fh_error *err)
 {
-	static const char *const base[2] = {
-		"SELECT m.id, m.tenant_id, t.name, h.code, m.track = 'party', m.title, m.due FROM milestones m"
-		" JOIN tenants t ON t.id = m.tenant_id JOIN hubs h ON h.id = m.hub_id WHERE m.id IN (",
-		"SELECT t.id, t.id, t.name, h.code, 0, '', t.planned_end FROM tenants t"
-		" JOIN hubs h ON h.id = t.hub_id WHERE t.id IN (",
+	static const char *const chunk_sql[2] = {
+		"SELECT m.id, m.tenant_id, t.name, h.code, m.track = 'party', m.title, m.due"
+		" FROM milestones m INDEXED BY milestones_due JOIN tenants t ON t.id = m.tenant_id"
+		" JOIN hubs h ON h.id = m.hub_id WHERE m.hub_id = ?1 AND m.state = 'pending' AND m.active = 1"
+		" AND m.due >= ?2 AND m.due < ?3 AND (m.due, m.id) > (?4, ?5)"
+		" ORDER BY m.due, m.id LIMIT ?6",
+		"SELECT t.id, t.id, t.name, h.code, 0, '', t.planned_end"
+		" FROM tenants t INDEXED BY tenants_past_end JOIN hubs h ON h.id = t.hub_id"
+		" WHERE t.hub_id = ?1 AND t.stage = 'incubating' AND t.planned_end >= ?2 AND t.planned_end < ?3"
+		" AND (t.planned_end, t.id) > (?4, ?5) ORDER BY t.planned_end, t.id LIMIT ?6",
 	};
-	fh_status st = FH_OK;
-	for (int tenant = 0; st == FH_OK && tenant < 2; tenant++) {
-		fh_buf sql = FH_BUF_INIT;
-		int bound = 0;
-		fh_buf_puts(&sql, base[tenant]);
-		for (size_t i = 0; i < n; i++)
-			if (keys[i].tenant == tenant)
-				fh_buf_puts(&sql, bound++ ? ",?" : "?");
-		fh_buf_puts(&sql, ")");
-		sqlite3_stmt *q = NULL;
-		if (bound && sqlite3_prepare_v2(fh_store_db(s), fh_buf_str(&sql), -1, &q, NULL) != SQLITE_OK)
-			st = fh_store_fail(s, err, _("reading milestones"));
-		fh_buf_free(&sql);
-		if (!bound || st != FH_OK)
-			continue;
-		for (size_t i = 0, k = 1; i < n; i++)
-			if (keys[i].tenant == tenant)
-				sqlite3_bind_int64(q, (int)k++, keys[i].id);
-		int rc;
-		while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-			int64_t id = sqlite3_column_int64(q, 0);
-			for (size_t i = 0; i < n; i++)
-				if (keys[i].tenant == tenant && keys[i].id == id)
-					due_read(q, &out[i]);
-		}
-		if (rc != SQLITE_DONE)
-			st = fh_store_fail(s, err, _("reading milestones"));
-		sqlite3_finalize(q);
+	const struct due_span *w = m->ctx;
+	sqlite3_stmt *q;
+	fh_status st = fh_store_stmt(m->store, chunk_sql[x->kind], &q, err);
+	if (st != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, x->hub);
+	sqlite3_bind_int64(q, 2, w->lo);
+	sqlite3_bind_int64(q, 3, w->hi);
+	sqlite3_bind_int64(q, 4, x->key);
+	sqlite3_bind_int64(q, 5, x->id);
+	sqlite3_bind_int64(q, 6, (int64_t)m->chunk);
+	return fh_store_rows(m->store, q, &x->rows, &x->n, sizeof(fh_due), due_read, _("reading milestones"), err);
+}
+
+static void due_key(const void *row, int64_t *key, int64_t *id)
+{
+	const fh_due *d = row;
+	*key = d->due;
+	*id = d->id;
+}
+
+/* By day, milestones before planned ends, then by number. */
+static bool due_before(const struct fh_stream *xa, const void *a, const struct fh_stream *xb, const void *b)
+{
+	const fh_due *p = a, *q = b;
+	if (p->due != q->due)
+		return p->due < q->due;
+	if (xa->kind != xb->kind)
+		return xa->kind < xb->kind;
+	return p->id < q->id;
+}
+
+struct due_each {
+	const struct due_span *w;
+	bool (*each)(void *ctx, const fh_due *row);
+	void *ctx;
+};
+
+static bool due_give(void *ctx, const struct fh_stream *x, void *row)
+{
+	struct due_each *e = ctx;
+	fh_due *d = row;
+	if (x->kind == 1) {
+		d->id = 0;
+		snprintf(d->title, sizeof d->title, "%s", _("past its planned end, not graduated"));
 	}
-	for (size_t i = 0; st == FH_OK && i < n; i++) {
-		if (keys[i].tenant) {
-			out[i].id = 0;
-			snprintf(out[i].title, sizeof out[i].title, "%s", _("past its planned end, not graduated"));
-		}
-		out[i].days = (int)((overdue ? today - out[i].due : out[i].due - today) / DAY);
-	}
+	d->days = (int)((e->w->overdue ? e->w->today - d->due : d->due - e->w->today) / DAY);
+	return e->each(e->ctx, d);
+}
+
+/* Walks a due list of the hubs given: at most `limit` rows (0: all), read
+ * `chunk` rows per hub and statement. */
+static fh_status walk(fh_store *s, const int64_t *hubs, size_t nh, bool overdue, int within, size_t chunk,
+		      size_t limit, bool (*each)(void *ctx, const fh_due *row), void *ctx, fh_error *err)
+{
+	struct due_span w = { .overdue = overdue, .today = fh_clock_day(fh_clock_now()) };
+	w.lo = overdue ? INT64_MIN : w.today;
+	w.hi = overdue ? w.today : w.today + (int64_t)within * DAY + 1;
+	struct fh_merge m = { .store = s, .size = sizeof(fh_due), .chunk = chunk ? chunk : 1, .ctx = &w,
+			      .read = due_chunk, .key = due_key, .before = due_before };
+	size_t nx = nh * (overdue ? 2 : 1), given;
+	struct fh_stream *x = calloc(nx ? nx : 1, sizeof *x);
+	if (!x)
+		return fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
+	for (size_t i = 0; i < nx; i++)
+		x[i] = (struct fh_stream){ .kind = (int)(i % (overdue ? 2 : 1)), .hub = hubs[i / (overdue ? 2 : 1)],
+					   .key = INT64_MIN, .id = INT64_MIN };
+	struct due_each e = { &w, each, ctx };
+	fh_status st = fh_merge_walk(&m, x, nx, limit, due_give, &e, &given, err);
+	free(x);
 	return st;
+}
+
+fh_status fh_milestone_due_walk(fh_store *s, const fh_actor *actor, const char *hub_code, bool overdue,
+				int within, bool (*each)(void *ctx, const fh_due *row), void *ctx, fh_error *err)
+{
+	int64_t *hubs;
+	size_t nh;
+	fh_status st = fh_scope_hubs(s, actor, 0, hub_code, &hubs, &nh, err);
+	if (st != FH_OK)
+		return st;
+	/* some 16 000 rows held at most, whatever the hubs */
+	size_t chunk = nh ? 16384 / (nh * (overdue ? 2 : 1)) : 1;
+	st = walk(s, hubs, nh, overdue, within, chunk < 64 ? 64 : chunk, 0, each, ctx, err);
+	free(hubs);
+	return st;
+}
+
+struct collect {
+	fh_due *rows;
+	size_t n;
+};
+
+static bool collect_row(void *ctx, const fh_due *row)
+{
+	struct collect *c = ctx;
+	c->rows[c->n++] = *row;
+	return true;
 }
 
 fh_status fh_milestone_due(fh_store *s, const fh_actor *actor, const char *hub_code, bool overdue,
@@ -559,48 +584,23 @@ fh_status fh_milestone_due(fh_store *s, const fh_actor *actor, const char *hub_c
 	*rows = NULL;
 	*n = 0;
 	*total = 0;
-	if (!actor || !actor->id)
-		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("nobody is logged in"));
-	sqlite3_stmt *q;
-	fh_status st = fh_store_stmt(s, FH_SQL_SCOPE
-		"SELECT h.id FROM hubs h WHERE h.id IN (SELECT id FROM scope) AND (?2 = '' OR h.code = ?2"
-		" OR h.id IN (WITH RECURSIVE sub(id) AS (SELECT id FROM hubs WHERE code = ?2 UNION ALL"
-		"  SELECT c.id FROM hubs c JOIN sub ON c.parent_id = sub.id) SELECT id FROM sub))", &q, err);
-	if (st != FH_OK)
-		return st;
-	sqlite3_bind_int64(q, 1, actor->hub_id);
-	sqlite3_bind_text(q, 2, hub_code ? hub_code : "", -1, SQLITE_TRANSIENT);
-	int64_t hubs[512];
-	int nh = 0;
-	while (nh < 512 && sqlite3_step(q) == SQLITE_ROW)
-		hubs[nh++] = sqlite3_column_int64(q, 0);
-	sqlite3_reset(q);
-	if (hub_code && hub_code[0] && !nh)
-		return fh_error_set(err, FH_ENOTFOUND, "hub", _("no hub '%s' in your scope"), hub_code);
+	int64_t *hubs;
+	size_t nh;
+	fh_status st = fh_scope_hubs(s, actor, 0, hub_code, &hubs, &nh, err);
 	int64_t today = fh_clock_day(fh_clock_now());
-	struct due_key *keys = NULL;
-	size_t nk = 0, cap = 0;
-	st = list_total(s, hubs, nh, overdue, today, within, total, err);
-	for (int i = 0; st == FH_OK && limit > 0 && i < nh; i++) {
-		st = hub_keys(s, hubs[i], overdue ? 0 : 1, today, within, limit, &keys, &nk, &cap, err);
-		if (st == FH_OK && overdue)
-			st = hub_keys(s, hubs[i], 2, today, within, limit, &keys, &nk, &cap, err);
-	}
-	/* the oldest `limit` of every hub's, then their details */
-	if (nk)
-		qsort(keys, nk, sizeof *keys, by_due);
-	if (nk > (size_t)limit)
-		nk = (size_t)limit;
-	if (st == FH_OK && nk && !(*rows = calloc(nk, sizeof **rows)))
+	if (st == FH_OK)
+		st = list_total(s, hubs, nh, overdue, today, within, total, err);
+	struct collect c = { NULL, 0 };
+	if (st == FH_OK && limit > 0 && !(c.rows = calloc((size_t)limit, sizeof *c.rows)))
 		st = fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
-	if (st == FH_OK && nk)
-		st = due_details(s, keys, nk, today, overdue, *rows, err);
-	free(keys);
-	if (st != FH_OK) {
-		free(*rows);
-		*rows = NULL;
-		return st;
+	/* each hub's first `limit` rows at most, in one statement each */
+	if (st == FH_OK && limit > 0 &&
+	    (st = walk(s, hubs, nh, overdue, within, (size_t)limit, (size_t)limit, collect_row, &c, err)) == FH_OK) {
+		*rows = c.rows;
+		*n = c.n;
+		c.rows = NULL;
 	}
-	*n = nk;
-	return FH_OK;
+	free(c.rows);
+	free(hubs);
+	return st;
 }

@@ -182,9 +182,9 @@ fh_status fh_actor_system(fh_store *s, const char *via, fh_actor *out, fh_error 
 
 static fh_status record_attempt(fh_store *s, const fh_actor *a, bool ok, fh_error *err)
 {
-	sqlite3_busy_timeout(fh_store_db(s), FH_LOGIN_RECORD_WAIT_MS);
+	fh_store_busy_ms(s, FH_LOGIN_RECORD_WAIT_MS);
 	fh_status st = fh_tx_begin(s, err);
-	sqlite3_busy_timeout(fh_store_db(s), FH_STORE_BUSY_MS);
+	fh_store_busy_ms(s, FH_STORE_BUSY_MS);
 	if (st != FH_OK)
 		return st;
 	sqlite3_stmt *q;

@@ -69,11 +69,16 @@ fh_status fh_party_rules_load(fh_store *s, int64_t hub, fh_party_rules *r, fh_er
 	return fh_store_fail(s, err, _("reading the hub's rules"));
 }
 
+int64_t fh_party_term_end_day(int years, int64_t began)
+{
+	return fh_clock_add_months(began, years * 12);
+}
+
 int64_t fh_party_term_end(const fh_party_rules *r, const char *elected)
 {
 	if (!elected || !elected[0])
 		return 0;
-	return fh_clock_add_months(fh_date_epoch(elected), r->committee_term_years * 12);
+	return fh_party_term_end_day(r->committee_term_years, fh_date_epoch(elected));
 }
 
 void fh_party_evaluate(const fh_party_rules *r, const fh_party *p, int64_t today,

@@ -26,4 +26,13 @@ fh_status fh_party_write(fh_store *store, const fh_actor *actor, const fh_party 
 fh_status fh_party_named_counts(fh_store *store, int64_t tenant_id, int named[FH_MEMBER_KIND_COUNT],
 				int *here, fh_error *err);
 
+/* The day a committee's term of `years` that began on day `began` ends
+ * (fh_party_term_end's rule, for a day kept as a number). */
+int64_t fh_party_term_end_day(int years, int64_t began);
+
+/* For `fuhua check`: the day each branch committee's term began, as kept
+ * on its tenant (the re-elections list reads it), against the party
+ * record. */
+fh_status fh_party_check_terms(fh_store *store, fh_check_report *rep, fh_error *err);
+
 #endif

@@ -9,6 +9,7 @@
 #include "fuhua/party.h"
 #include "fuhua/buf.h"
 #include "i18n.h"
+#include "merge.h"
 #include "party_int.h"
 #include "store_int.h"
 
@@ -227,21 +228,28 @@ static const char *const list_sql[FH_PL_COUNT] = {
 		" CROSS JOIN tenants t ON t.id = p.tenant_id JOIN hubs h ON h.id = t.hub_id"
 		" WHERE p.done_on IS NULL AND p.due < ?2 AND t.stage = 'incubating'"
 		" AND t.hub_id IN (SELECT id FROM scope) ORDER BY p.due, p.id LIMIT ?3",
-	/* own branches, then joint ones, by the end of their term */
-	[FH_PL_REELECTION] = FH_SQL_SCOPE
-		"SELECT * FROM (SELECT t.id, 0, t.name, h.code, t.party_org, t.party_members,"
-		"  t.party_fallback, t.instructor_id IS NOT NULL,"
-		"  unixepoch(coalesce(p.elected, p.founded), '+' || h.committee_term_years || ' years') - 28800"
-		"  AS ends, '' FROM tenants t INDEXED BY tenants_party_org"
-		"  JOIN party p ON p.tenant_id = t.id JOIN hubs h ON h.id = t.hub_id"
-		"  WHERE t.party_org = 'branch' AND t.stage = 'incubating'"
-		"  AND t.hub_id IN (SELECT id FROM scope) AND coalesce(p.elected, p.founded) IS NOT NULL"
-		" UNION ALL SELECT 0, b.id, b.name, h.code, 'joint_branch', 0, 0, 0,"
-		"  unixepoch(coalesce(b.elected, b.founded), '+' || h.committee_term_years || ' years') - 28800,"
-		"  'joint' FROM party_branches b JOIN hubs h ON h.id = b.hub_id"
-		"  WHERE b.hub_id IN (SELECT id FROM scope) AND coalesce(b.elected, b.founded) IS NOT NULL)"
-		" WHERE ends < ?2 + 90 * 86400 ORDER BY ends LIMIT ?3",
 };
+
+static void row_read(sqlite3_stmt *q, void *row)
+{
+	fh_party_row *r = row;
+	memset(r, 0, sizeof *r);
+	r->tenant_id = sqlite3_column_int64(q, 0);
+	r->item_id = sqlite3_column_int64(q, 1);
+	fh_column_text(q, 2, r->name, sizeof r->name);
+	fh_column_text(q, 3, r->hub_code, sizeof r->hub_code);
+	fh_party_org_parse((const char *)sqlite3_column_text(q, 4), &r->form);
+	r->full = sqlite3_column_int(q, 5);
+	r->fallback = sqlite3_column_int(q, 6) != 0;
+	r->guided = sqlite3_column_int(q, 7) != 0;
+	r->date = sqlite3_column_int64(q, 8);
+	fh_column_text(q, 9, r->what, sizeof r->what);
+}
+
+static void row_days(fh_party_row *r, int64_t day)
+{
+	r->days = r->date ? (int)((day - r->date) / 86400) : 0;
+}
 
 /* Steps a list's statement (bound: ?1 the hub, ?2 today, ?3 max + 1) into
  * up to max rows; *more when there were more. */
@@ -261,18 +269,8 @@ static fh_status read_list(fh_store *s, sqlite3_stmt *q, int64_t day, size_t max
 			break;
 		}
 		fh_party_row *r = &(*rows)[(*n)++];
-		memset(r, 0, sizeof *r);
-		r->tenant_id = sqlite3_column_int64(q, 0);
-		r->item_id = sqlite3_column_int64(q, 1);
-		fh_column_text(q, 2, r->name, sizeof r->name);
-		fh_column_text(q, 3, r->hub_code, sizeof r->hub_code);
-		fh_party_org_parse((const char *)sqlite3_column_text(q, 4), &r->form);
-		r->full = sqlite3_column_int(q, 5);
-		r->fallback = sqlite3_column_int(q, 6) != 0;
-		r->guided = sqlite3_column_int(q, 7) != 0;
-		r->date = sqlite3_column_int64(q, 8);
-		r->days = r->date ? (int)((day - r->date) / 86400) : 0;
-		fh_column_text(q, 9, r->what, sizeof r->what);
+		row_read(q, r);
+		row_days(r, day);
 	}
 	sqlite3_reset(q);
 	if (full || (rc != SQLITE_DONE && rc != SQLITE_ROW)) {
@@ -282,6 +280,179 @@ static fh_status read_list(fh_store *s, sqlite3_stmt *q, int64_t day, size_t max
 		return full ? oom(err) : fh_store_fail(s, err, _("reading the party lists"));
 	}
 	return FH_OK;
+}
+
+/* ---- the re-elections: each hub's terms by the day they began, merged ----------- */
+
+/* A row of the list with the day its term began, the key it is read by. */
+struct term_row {
+	fh_party_row r;
+	int64_t from;
+};
+
+static void term_read(sqlite3_stmt *q, void *row)
+{
+	struct term_row *t = row;
+	row_read(q, &t->r);
+	t->from = sqlite3_column_int64(q, 10);
+}
+
+/* Each hub's streams (two a hub: x[2i], x[2i + 1]), its term, and the
+ * day before which a term must have begun to end before the horizon. */
+struct term_hubs {
+	const struct fh_stream *x;
+	int *years;
+	int64_t *before;
+};
+
+/* A hub's own branches in incubation (kind 0) or joint branches (kind 1)
+ * whose term began before the hub's day, by that day (whose order is the
+ * ends' order) on their index; the end computed here, by the party rule. */
+static fh_status term_chunk(const struct fh_merge *m, struct fh_stream *x, fh_error *err)
+{
+	static const char *const sql[2] = {
+		"SELECT t.id, 0, t.name, h.code, t.party_org, t.party_members, t.party_fallback,"
+		" t.instructor_id IS NOT NULL, 0, '', t.term_from"
+		" FROM tenants t INDEXED BY tenants_term JOIN hubs h ON h.id = t.hub_id"
+		" WHERE t.hub_id = ?1 AND t.term_from IS NOT NULL AND t.stage = 'incubating' AND t.party_org = 'branch'"
+		" AND t.term_from < ?2 AND (t.term_from, t.id) > (?3, ?4) ORDER BY t.term_from, t.id LIMIT ?5",
+		"SELECT 0, b.id, b.name, h.code, 'joint_branch', 0, 0, 0, 0, 'joint', b.term_from"
+		" FROM party_branches b INDEXED BY party_branches_term JOIN hubs h ON h.id = b.hub_id"
+		" WHERE b.hub_id = ?1 AND b.term_from IS NOT NULL AND b.term_from < ?2"
+		" AND (b.term_from, b.id) > (?3, ?4) ORDER BY b.term_from, b.id LIMIT ?5",
+	};
+	const struct term_hubs *th = m->ctx;
+	size_t hub = (size_t)(x - th->x) / 2;
+	sqlite3_stmt *q;
+	fh_status st = fh_store_stmt(m->store, sql[x->kind], &q, err);
+	if (st != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, x->hub);
+	sqlite3_bind_int64(q, 2, th->before[hub]);
+	sqlite3_bind_int64(q, 3, x->key);
+	sqlite3_bind_int64(q, 4, x->id);
+	sqlite3_bind_int64(q, 5, (int64_t)m->chunk);
+	st = fh_store_rows(m->store, q, &x->rows, &x->n, sizeof(struct term_row), term_read,
+			   _("reading the party lists"), err);
+	struct term_row *rows = x->rows;
+	for (size_t i = 0; st == FH_OK && i < x->n; i++)
+		rows[i].r.date = fh_party_term_end_day(th->years[hub], rows[i].from);
+	return st;
+}
+
+/* The day before which a term of `years` must have begun to end before
+ * `horizon`: the first day whose term ends on it or later. */
+static int64_t term_began_before(int years, int64_t horizon)
+{
+	int64_t day = fh_clock_day(fh_clock_add_months(horizon, -12 * years));
+	while (fh_party_term_end_day(years, day) >= horizon)
+		day -= 86400;
+	while (fh_party_term_end_day(years, day) < horizon)
+		day += 86400;
+	return day;
+}
+
+/* Each hub's term (the level's committee_term_years). */
+static fh_status hub_terms(fh_store *s, const int64_t *hubs, size_t nh, int *years, fh_error *err)
+{
+	sqlite3_stmt *q;
+	fh_status st = fh_store_stmt(s, "SELECT committee_term_years FROM hubs WHERE id = ?1", &q, err);
+	for (size_t i = 0; st == FH_OK && i < nh; i++) {
+		sqlite3_bind_int64(q, 1, hubs[i]);
+		if (sqlite3_step(q) == SQLITE_ROW)
+			years[i] = sqlite3_column_int(q, 0);
+		else
+			st = fh_store_fail(s, err, _("reading the party lists"));
+		sqlite3_reset(q);
+	}
+	return st;
+}
+
+/* The tenant's number, or the joint branch's. */
+static int64_t term_id(const struct term_row *t)
+{
+	return t->r.tenant_id ? t->r.tenant_id : t->r.item_id;
+}
+
+static void term_key(const void *row, int64_t *key, int64_t *id)
+{
+	*key = ((const struct term_row *)row)->from;
+	*id = term_id(row);
+}
+
+/* By the end of the term, own branches before joint ones, then by number. */
+static bool term_before(const struct fh_stream *xa, const void *a, const struct fh_stream *xb, const void *b)
+{
+	const struct term_row *p = a, *q = b;
+	if (p->r.date != q->r.date)
+		return p->r.date < q->r.date;
+	if (xa->kind != xb->kind)
+		return xa->kind < xb->kind;
+	return term_id(p) < term_id(q);
+}
+
+struct term_list {
+	fh_party_row *rows;
+	size_t n, cap, max;
+	bool more, full;
+	int64_t day;
+};
+
+static bool term_give(void *ctx, const struct fh_stream *x, void *row)
+{
+	(void)x;
+	struct term_list *l = ctx;
+	if (l->n == l->max) {
+		l->more = true;
+		return false;
+	}
+	if (!fh_grow(&l->rows, &l->cap, l->n, sizeof *l->rows)) {
+		l->full = true;
+		return false;
+	}
+	l->rows[l->n] = ((struct term_row *)row)->r;
+	row_days(&l->rows[l->n++], l->day);
+	return true;
+}
+
+static fh_status reelections(fh_store *s, const fh_actor *actor, int64_t hub, size_t max, fh_party_row **rows,
+			     size_t *n, bool *more, fh_error *err)
+{
+	int64_t *hubs;
+	size_t nh, given;
+	fh_status st = fh_scope_hubs(s, actor, hub, NULL, &hubs, &nh, err);
+	if (st != FH_OK)
+		return st;
+	struct term_list l = { .max = max, .day = fh_clock_day(fh_clock_now()) };
+	/* a page's share of each stream at first, 32 to 1 024 rows a statement */
+	size_t nx = 2 * nh, chunk = nx ? (max + 1) / nx + 1 : 1;
+	chunk = chunk < 32 ? 32 : chunk > 1024 ? 1024 : chunk;
+	struct fh_stream *x = calloc(nx ? nx : 1, sizeof *x);
+	struct term_hubs th = { x, calloc(nh ? nh : 1, sizeof *th.years), calloc(nh ? nh : 1, sizeof *th.before) };
+	struct fh_merge m = { .store = s, .size = sizeof(struct term_row), .chunk = chunk, .ctx = &th,
+			      .read = term_chunk, .key = term_key, .before = term_before };
+	if (!x || !th.years || !th.before)
+		st = oom(err);
+	else
+		st = hub_terms(s, hubs, nh, th.years, err);
+	for (size_t i = 0; st == FH_OK && i < nh; i++) /* ended, or ending within 90 days */
+		th.before[i] = term_began_before(th.years[i], l.day + 90 * 86400);
+	for (size_t i = 0; st == FH_OK && i < nx; i++)
+		x[i] = (struct fh_stream){ .kind = (int)(i % 2), .hub = hubs[i / 2], .key = INT64_MIN, .id = INT64_MIN };
+	if (st == FH_OK && (st = fh_merge_walk(&m, x, nx, max + 1, term_give, &l, &given, err)) == FH_OK && l.full)
+		st = oom(err);
+	if (st == FH_OK) {
+		*rows = l.rows;
+		*n = l.n;
+		*more = l.more;
+		l.rows = NULL;
+	}
+	free(l.rows);
+	free(th.years);
+	free(th.before);
+	free(x);
+	free(hubs);
+	return st;
 }
 
 static fh_status list_start(fh_store *s, const fh_actor *actor, int64_t *hub, fh_party_row **rows,
@@ -301,6 +472,8 @@ fh_status fh_party_list(fh_store *s, const fh_actor *actor, int64_t hub, fh_part
 	if ((unsigned)which >= FH_PL_COUNT)
 		return fh_error_set(err, FH_EINVAL, NULL, "%s", _("no such list"));
 	fh_status st = list_start(s, actor, &hub, rows, n, more, err);
+	if (st == FH_OK && which == FH_PL_REELECTION)
+		return reelections(s, actor, hub, max, rows, n, more, err);
 	sqlite3_stmt *q;
 	if (st != FH_OK || (st = fh_store_stmt(s, list_sql[which], &q, err)) != FH_OK)
 		return st;
@@ -342,7 +515,7 @@ fh_status fh_party_instructors(fh_store *s, const fh_actor *actor, int64_t hub,
 	sqlite3_stmt *q;
 	if (st != FH_OK || (st = fh_store_stmt(s, FH_SQL_SCOPE
 		"SELECT m.id, m.hub_id, h.code, m.name, m.employer,"
-		" (SELECT count(*) FROM tenants t WHERE t.instructor_id = m.id AND t.stage = 'incubating')"
+		" (SELECT ifnull(sum(n), 0) FROM instructor_tally WHERE instructor_id = m.id)"
 		" FROM mentors m JOIN hubs h ON h.id = m.hub_id"
 		" WHERE m.kind = 'instructor' AND m.hub_id IN (SELECT id FROM scope)"
 		" ORDER BY h.code, m.name, m.id", &q, err)) != FH_OK)
@@ -429,5 +602,45 @@ fh_status fh_party_tracks(fh_store *s, const int64_t *ids, size_t n, fh_tracks *
 	fh_buf_free(&list);
 	if (st == FH_OK && rc != SQLITE_DONE)
 		st = fh_store_fail(s, err, _("reading the tracks"));
+	return st;
+}
+
+/* ---- fuhua check --------------------------------------------------------------- */
+
+/* The day each branch committee's term began, as kept on the tenant for
+ * the re-elections list (migration 10), against the party record: a range
+ * of tenants per statement, no lock held for long. */
+#define TERM_CHUNK 4096
+fh_status fh_party_check_terms(fh_store *s, fh_check_report *rep, fh_error *err)
+{
+	sqlite3_stmt *q;
+	fh_status st = fh_store_stmt(s,
+		"SELECT max(id), count(*) FILTER (WHERE bad), min(id) FILTER (WHERE bad) FROM"
+		" (SELECT t.id, t.term_from IS NOT (SELECT unixepoch(coalesce(p.elected, p.founded)) - 28800"
+		"  FROM party p WHERE p.tenant_id = t.id) AS bad FROM tenants t WHERE t.id > ?1 ORDER BY t.id LIMIT ?2)",
+		&q, err);
+	int64_t after = 0, first = 0;
+	int bad = 0;
+	while (st == FH_OK) {
+		sqlite3_bind_int64(q, 1, after);
+		sqlite3_bind_int(q, 2, TERM_CHUNK);
+		int rc = sqlite3_step(q);
+		bool more = rc == SQLITE_ROW && sqlite3_column_type(q, 0) != SQLITE_NULL;
+		if (more) {
+			after = sqlite3_column_int64(q, 0);
+			if (!bad && sqlite3_column_int(q, 1))
+				first = sqlite3_column_int64(q, 2);
+			bad += sqlite3_column_int(q, 1);
+		}
+		sqlite3_reset(q);
+		if (rc != SQLITE_ROW)
+			st = fh_store_fail(s, err, _("reading the party records"));
+		else if (!more)
+			break;
+	}
+	if (st == FH_OK && bad)
+		fh_check_add(rep, N3_("%d branch committee's term is out of date on its tenant (first: no. %lld)",
+				      "%d branch committees' terms are out of date on their tenants (first: no. %lld)", bad),
+			     bad, (long long)first);
 	return st;
 }

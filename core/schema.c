@@ -2,6 +2,15 @@
  * runs once, in order, in the transaction store.c opens for them. */
 #include "schema.h"
 
+/* Migration 10's triggers that count each kind of write (changes.c): on
+ * every insert, update and delete of `table`, the topics (a quoted list)
+ * count one more. */
+#define CHANGES_BUMP(topics) " UPDATE changes SET n = n + 1 WHERE topic IN (" topics ");"
+#define CHANGES_WATCH(table, topics)                                                             \
+	"CREATE TRIGGER changes_" table "_i AFTER INSERT ON " table " BEGIN" CHANGES_BUMP(topics) " END;" \
+	"CREATE TRIGGER changes_" table "_u AFTER UPDATE ON " table " BEGIN" CHANGES_BUMP(topics) " END;" \
+	"CREATE TRIGGER changes_" table "_d AFTER DELETE ON " table " BEGIN" CHANGES_BUMP(topics) " END;"
+
 const char *const fh_migrations[] = {
 	/* 1: the foundation */
 	"CREATE TABLE settings(key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;"
@@ -391,6 +400,104 @@ const char *const fh_migrations[] = {
 	"UPDATE mentor_assignments SET end_on = max(start_on, (SELECT t.stage_since - (t.stage_since + 28800) % 86400"
 	"  FROM tenants t WHERE t.id = tenant_id)), updated_by = 'system'"
 	" WHERE end_on IS NULL AND tenant_id IN (SELECT id FROM tenants WHERE stage IN ('graduated','exited'));",
+	/* 10: the Party screen's lists without reading every tenant. The day
+	 * a branch committee's term began (its last election, else its
+	 * founding): kept on the tenant by triggers on the party record and
+	 * indexed by hub for the branches in incubation; a joint branch's, a
+	 * column computed from its own row, likewise. The term's end follows
+	 * from the level's term (party_report.c). And each instructor's
+	 * tenants in incubation, counted per hub (a tally, tally.c). The due
+	 * lists' indexes in the order they are walked, by day then number
+	 * (milestone.c): the state in the index's columns kept SQLite from
+	 * seeing that order, so each chunk sorted its day again. */
+	"DROP INDEX milestones_due;"
+	"CREATE INDEX milestones_due ON milestones(hub_id, due) WHERE state = 'pending' AND active = 1;"
+	"DROP INDEX tenants_past_end;"
+	"CREATE INDEX tenants_past_end ON tenants(hub_id, planned_end) WHERE stage = 'incubating';"
+	"ALTER TABLE tenants ADD COLUMN term_from INTEGER;"
+	"UPDATE tenants SET term_from = (SELECT unixepoch(coalesce(p.elected, p.founded)) - 28800"
+	"  FROM party p WHERE p.tenant_id = tenants.id)"
+	" WHERE id IN (SELECT tenant_id FROM party WHERE coalesce(elected, founded) IS NOT NULL);"
+	"CREATE INDEX tenants_term ON tenants(hub_id, term_from)"
+	" WHERE term_from IS NOT NULL AND stage = 'incubating' AND party_org = 'branch';"
+	"CREATE TRIGGER party_term_ai AFTER INSERT ON party BEGIN"
+	" UPDATE tenants SET term_from = unixepoch(coalesce(new.elected, new.founded)) - 28800"
+	"  WHERE id = new.tenant_id; END;"
+	"CREATE TRIGGER party_term_au AFTER UPDATE OF founded, elected ON party BEGIN"
+	" UPDATE tenants SET term_from = unixepoch(coalesce(new.elected, new.founded)) - 28800"
+	"  WHERE id = new.tenant_id; END;"
+	"CREATE TRIGGER party_term_ad AFTER DELETE ON party BEGIN"
+	" UPDATE tenants SET term_from = NULL WHERE id = old.tenant_id; END;"
+	"ALTER TABLE party_branches ADD COLUMN term_from INTEGER"
+	" GENERATED ALWAYS AS (unixepoch(coalesce(elected, founded)) - 28800) VIRTUAL;"
+	"CREATE INDEX party_branches_term ON party_branches(hub_id, term_from) WHERE term_from IS NOT NULL;"
+	"CREATE TABLE instructor_tally(instructor_id INTEGER NOT NULL, hub_id INTEGER NOT NULL,"
+	" n INTEGER NOT NULL, PRIMARY KEY(instructor_id, hub_id)) STRICT, WITHOUT ROWID;"
+	"INSERT INTO instructor_tally SELECT instructor_id, hub_id, count(*) FROM tenants"
+	" WHERE instructor_id IS NOT NULL AND stage = 'incubating' GROUP BY 1, 2;"
+	"CREATE TRIGGER instructor_tally_ai AFTER INSERT ON tenants"
+	" WHEN new.instructor_id IS NOT NULL AND new.stage = 'incubating' BEGIN"
+	" INSERT INTO instructor_tally VALUES(new.instructor_id, new.hub_id, 1)"
+	"  ON CONFLICT DO UPDATE SET n = n + 1; END;"
+	"CREATE TRIGGER instructor_tally_ad AFTER DELETE ON tenants"
+	" WHEN old.instructor_id IS NOT NULL AND old.stage = 'incubating' BEGIN"
+	" UPDATE instructor_tally SET n = n - 1 WHERE instructor_id = old.instructor_id AND hub_id = old.hub_id; END;"
+	"CREATE TRIGGER instructor_tally_au AFTER UPDATE OF instructor_id, stage, hub_id ON tenants BEGIN"
+	" UPDATE instructor_tally SET n = n - 1 WHERE old.instructor_id IS NOT NULL AND old.stage = 'incubating'"
+	"  AND instructor_id = old.instructor_id AND hub_id = old.hub_id;"
+	" INSERT INTO instructor_tally SELECT new.instructor_id, new.hub_id, 1"
+	"  WHERE new.instructor_id IS NOT NULL AND new.stage = 'incubating' ON CONFLICT DO UPDATE SET n = n + 1; END;"
+	/* what another session's write can have changed, by topic: a screen
+	 * reloads when a topic it shows was written to (changes.c) */
+	"CREATE TABLE changes(topic TEXT PRIMARY KEY, n INTEGER NOT NULL) STRICT, WITHOUT ROWID;"
+	"INSERT INTO changes VALUES('tenant', 0), ('party', 0), ('milestone', 0), ('mentor', 0), ('space', 0),"
+	" ('hub', 0), ('audit', 0);"
+	"CREATE TRIGGER changes_tenants_i AFTER INSERT ON tenants BEGIN"
+	CHANGES_BUMP("'tenant', 'party', 'milestone', 'mentor', 'space'") " END;"
+	"CREATE TRIGGER changes_tenants_d AFTER DELETE ON tenants BEGIN"
+	CHANGES_BUMP("'tenant', 'party', 'milestone', 'mentor', 'space'") " END;"
+	"CREATE TRIGGER changes_tenants_u AFTER UPDATE ON tenants BEGIN" CHANGES_BUMP("'tenant'") " END;"
+	/* the tenant's columns the Party screen shows or counts */
+	"CREATE TRIGGER changes_tenants_party AFTER UPDATE OF name, short_name, hub_id, stage, party_org,"
+	" party_members, party_fallback, instructor_id, term_from ON tenants"
+	" WHEN old.name IS NOT new.name OR old.short_name IS NOT new.short_name OR old.hub_id != new.hub_id"
+	" OR old.stage != new.stage OR old.party_org != new.party_org OR old.party_members != new.party_members"
+	" OR old.party_fallback != new.party_fallback OR old.instructor_id IS NOT new.instructor_id"
+	" OR old.term_from IS NOT new.term_from BEGIN" CHANGES_BUMP("'party'") " END;"
+	/* … and those the mentoring and spaces screens show beside their rows */
+	"CREATE TRIGGER changes_tenants_others AFTER UPDATE OF name, hub_id, stage, planned_end ON tenants"
+	" WHEN old.name IS NOT new.name OR old.hub_id != new.hub_id OR old.stage != new.stage"
+	" OR old.planned_end IS NOT new.planned_end BEGIN" CHANGES_BUMP("'milestone', 'mentor', 'space'") " END;"
+	CHANGES_WATCH("stage_history", "'tenant'")
+	CHANGES_WATCH("party", "'party', 'tenant'")
+	CHANGES_WATCH("party_people", "'party', 'tenant'")
+	CHANGES_WATCH("party_sync", "'party', 'tenant'")
+	CHANGES_WATCH("party_branches", "'party'")
+	CHANGES_WATCH("milestones", "'milestone', 'tenant'")
+	CHANGES_WATCH("milestone_templates", "'milestone'")
+	CHANGES_WATCH("mentors", "'mentor'")
+	/* instructors are on the Party screen too */
+	"CREATE TRIGGER changes_instructors_i AFTER INSERT ON mentors WHEN new.kind = 'instructor' BEGIN"
+	CHANGES_BUMP("'party'") " END;"
+	"CREATE TRIGGER changes_instructors_u AFTER UPDATE ON mentors WHEN 'instructor' IN (old.kind, new.kind) BEGIN"
+	CHANGES_BUMP("'party'") " END;"
+	"CREATE TRIGGER changes_instructors_d AFTER DELETE ON mentors WHEN old.kind = 'instructor' BEGIN"
+	CHANGES_BUMP("'party'") " END;"
+	CHANGES_WATCH("mentor_assignments", "'mentor', 'tenant'")
+	CHANGES_WATCH("sessions", "'mentor', 'tenant'")
+	CHANGES_WATCH("spaces", "'space'")
+	CHANGES_WATCH("allocations", "'space', 'tenant'")
+	CHANGES_WATCH("bookings", "'space', 'tenant'")
+	CHANGES_WATCH("waitlist", "'space', 'tenant'")
+	CHANGES_WATCH("hub_days", "'space'")
+	CHANGES_WATCH("hubs", "'hub'")
+	CHANGES_WATCH("hub_fields", "'hub'")
+	CHANGES_WATCH("hub_stages", "'hub'")
+	CHANGES_WATCH("hub_references", "'hub'")
+	/* an operator added or removed (the dashboard counts them), not each login */
+	"CREATE TRIGGER changes_operators_i AFTER INSERT ON operators BEGIN" CHANGES_BUMP("'hub'") " END;"
+	"CREATE TRIGGER changes_operators_d AFTER DELETE ON operators BEGIN" CHANGES_BUMP("'hub'") " END;"
+	CHANGES_WATCH("audit", "'audit'"),
 };
 
 const int fh_migrations_count = (int)(sizeof fh_migrations / sizeof fh_migrations[0]);

@@ -128,6 +128,37 @@ int fh_scratch_sweep(const char *dir, char *first, size_t size)
 	return removed;
 }
 
+int fh_scratch_live(const char *target, const char *tag, char *text, size_t size)
+{
+	char dir[4096], prefix[512];
+	fh_scratch_dir_of(target, dir, sizeof dir);
+	const char *base = strrchr(target, '/');
+	snprintf(prefix, sizeof prefix, "%s" MARK "%s-", base ? base + 1 : target, tag);
+	if (text && size)
+		text[0] = 0;
+	DIR *d = opendir(dir);
+	int live = 0;
+	struct dirent *e;
+	while (d && (e = readdir(d))) {
+		bool journal = false;
+		long pid = strncmp(e->d_name, prefix, strlen(prefix)) == 0 ? owner_of(e->d_name, &journal) : 0;
+		char path[4096];
+		if (!pid || journal || snprintf(path, sizeof path, "%s/%s", dir, e->d_name) >= (int)sizeof path ||
+		    owner_gone(path, pid, false))
+			continue;
+		if (!live++ && text && size) {
+			int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+			ssize_t n = fd >= 0 ? read(fd, text, size - 1) : -1;
+			text[n > 0 ? n : 0] = 0;
+			if (fd >= 0)
+				close(fd);
+		}
+	}
+	if (d)
+		closedir(d);
+	return live;
+}
+
 void fh_scratch_dir_of(const char *path, char *dir, size_t size)
 {
 	const char *slash = strrchr(path, '/');

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "fuhua/clock.h"
@@ -42,7 +43,52 @@ struct fh_store {
 	void (*bulk_drop)(void *bulk);
 	uint64_t clock;
 	char setting[256];
+	int busy_limit_ms;         /* how long a statement waits for another session */
+	int64_t busy_from, busy_at; /* the last wait's start and its last look (ms) */
+	bool writing;              /* holds the write lock (fh_tx_begin) */
+	fh_scratch reading;        /* says this session reads for long (fh_store_announce) */
 };
+
+static int64_t mono_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* SQLite's busy handler: waits for the other session up to the store's
+ * limit, a little longer each time, and notes how long it has waited for
+ * the message if it gives up. */
+static int busy_wait(void *ctx, int count)
+{
+	static const int pauses[] = { 1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100 };
+	fh_store *s = ctx;
+	int64_t now = mono_ms();
+	if (count == 0)
+		s->busy_from = now;
+	s->busy_at = now;
+	int64_t left = s->busy_limit_ms - (now - s->busy_from);
+	if (left <= 0)
+		return 0;
+	int pause = count < (int)(sizeof pauses / sizeof pauses[0]) ? pauses[count] : 100;
+	usleep((useconds_t)(pause < left ? pause : left) * 1000);
+	return 1;
+}
+
+void fh_store_busy_ms(fh_store *s, int ms)
+{
+	s->busy_limit_ms = ms > 0 ? ms : 0;
+	sqlite3_busy_handler(s->db, busy_wait, s); /* again, if another was set */
+}
+
+void fh_store_announce(fh_store *s, const char *job)
+{
+	fh_error err;
+	if (s->reading.path || fh_scratch_make(s->path, "reading", &s->reading, &err) != FH_OK)
+		return; /* said already, or cannot be said: the others' messages are vaguer */
+	if (write(s->reading.fd, job, strlen(job)) < 0)
+		fh_scratch_drop(&s->reading);
+}
 
 sqlite3 *fh_store_db(fh_store *s)
 {
@@ -100,10 +146,23 @@ const char *fh_store_journal_reason(const fh_store *s)
 fh_status fh_store_fail(fh_store *s, fh_error *err, const char *what)
 {
 	int rc = sqlite3_extended_errcode(s->db);
-	if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+	if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+		return fh_error_set(err, FH_ESTORE, NULL, "%s: %s", what, sqlite3_errmsg(s->db));
+	/* how long it waited, if the wait was this one's */
+	double waited = mono_ms() - s->busy_at < 1000 ? (double)(s->busy_at - s->busy_from) / 1000 : 0;
+	if (!s->writing) /* the write lock, or a read while one commits */
 		return fh_error_set(err, FH_EBUSY, NULL,
-				    _("%s: the database is busy (another session is writing); try again"), what);
-	return fh_error_set(err, FH_ESTORE, NULL, "%s: %s", what, sqlite3_errmsg(s->db));
+				    _("%s: the database is busy: another session is writing; waited %.1f s, try again"),
+				    what, waited);
+	/* holding the write lock, waiting for the readers to finish */
+	char job[64], shown[256];
+	if (fh_scratch_live(s->path, "reading", job, sizeof job) > 0)
+		return fh_error_set(err, FH_EBUSY, NULL,
+				    _("%s: the database is busy: another session is reading a long report (%s);"
+				      " waited %.1f s, try again"), what, fh_text_escape(shown, sizeof shown, job), waited);
+	return fh_error_set(err, FH_EBUSY, NULL,
+			    _("%s: the database is busy: another session is reading; waited %.1f s, try again"), what,
+			    waited);
 }
 
 fh_status fh_store_stmt(fh_store *s, const char *sql, sqlite3_stmt **out, fh_error *err)
@@ -232,8 +291,11 @@ fh_status fh_store_rows(fh_store *s, sqlite3_stmt *q, void *rows, size_t *n, siz
 
 fh_status fh_tx_begin(fh_store *s, fh_error *err)
 {
-	if (sqlite3_get_autocommit(s->db))
-		return exec(s, "BEGIN IMMEDIATE", err);
+	if (sqlite3_get_autocommit(s->db)) {
+		fh_status st = exec(s, "BEGIN IMMEDIATE", err);
+		s->writing = st == FH_OK;
+		return st;
+	}
 	/* inside the caller's transaction (the demo's, graduation's): a
 	 * savepoint, so that a refusal undoes only its own writes */
 	fh_status st = exec(s, "SAVEPOINT fh_nested", err);
@@ -249,6 +311,7 @@ fh_status fh_tx_begin_main(fh_store *s, fh_error *err)
 	fh_status st = exec(s, "BEGIN", err);
 	if (st == FH_OK && (st = exec(s, "UPDATE main.settings SET value = value WHERE 0", err)) != FH_OK)
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	s->writing = st == FH_OK;
 	return st;
 }
 
@@ -263,6 +326,7 @@ fh_status fh_tx_commit(fh_store *s, fh_error *err)
 		fh_tx_rollback(s);
 		return st;
 	}
+	s->writing = false;
 	return FH_OK;
 }
 
@@ -275,6 +339,7 @@ void fh_tx_rollback(fh_store *s)
 	}
 	if (!sqlite3_get_autocommit(s->db))
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	s->writing = false;
 }
 
 fh_status fh_tx_end(fh_store *s, fh_status st, fh_error *err)
@@ -295,7 +360,7 @@ int fh_bind_text(sqlite3_stmt *st, int i, const char *s)
 void fh_column_text(sqlite3_stmt *st, int i, char *dst, size_t size)
 {
 	const unsigned char *t = sqlite3_column_text(st, i);
-	snprintf(dst, size, "%s", t ? (const char *)t : "");
+	fh_text_copy(dst, size, t ? (const char *)t : "");
 }
 
 /* ---- opening ------------------------------------------------------------- */
@@ -502,14 +567,16 @@ static fh_status open_file(const char *path, bool create, fh_store **out, fh_err
 		free(s);
 		return fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
 	}
-	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+	/* one thread uses a store at a time (the demo's thread beside it opens
+	 * connections of its own): no mutex at every call */
+	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
 		st = fh_error_set(err, FH_ESTORE, "db", _("cannot open %s: %s"), path,
 				  s->db ? sqlite3_errmsg(s->db) : _("out of memory"));
 		fh_store_close(&s);
 		return st;
 	}
 	sqlite3_extended_result_codes(s->db, 1);
-	sqlite3_busy_timeout(s->db, FH_STORE_BUSY_MS);
+	fh_store_busy_ms(s, FH_STORE_BUSY_MS);
 	if (fh_store_functions(s->db) != SQLITE_OK)
 		st = fh_error_set(err, FH_ENOMEM, "db", "%s", _("out of memory"));
 	if (st != FH_OK) {
@@ -551,6 +618,7 @@ void fh_store_close(fh_store **ps)
 	for (int i = 0; i < s->ncache; i++)
 		sqlite3_finalize(s->cache[i].stmt);
 	sqlite3_close(s->db);
+	fh_scratch_drop(&s->reading);
 	free(s->path);
 	free(s);
 	*ps = NULL;
@@ -762,40 +830,3 @@ fh_status fh_store_backup(fh_store *s, const char *to, void (*progress)(void *, 
 	return st;
 }
 
-fh_status fh_store_check(fh_store *s, fh_check_report *rep, fh_error *err)
-{
-	memset(rep, 0, sizeof *rep);
-	/* what killed demos and backups left, beside the database and where
-	 * the last backup went */
-	rep->swept = fh_store_sweep(s->path, rep->swept_first, sizeof rep->swept_first);
-	const char *dir = fh_store_setting(s, "backup_dir");
-	if (dir)
-		rep->swept += fh_scratch_sweep(dir, rep->swept_first[0] ? NULL : rep->swept_first, sizeof rep->swept_first);
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(s->db, "PRAGMA integrity_check(30)", -1, &q, NULL) != SQLITE_OK)
-		return fh_store_fail(s, err, _("checking the database"));
-	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		const char *m = (const char *)sqlite3_column_text(q, 0);
-		if (m && strcmp(m, "ok") != 0)
-			fh_check_add(rep, _("integrity: %s"), m);
-	}
-	sqlite3_finalize(q);
-	if (rc != SQLITE_DONE)
-		return fh_store_fail(s, err, _("checking the database"));
-	if (sqlite3_prepare_v2(s->db, "PRAGMA foreign_key_check", -1, &q, NULL) != SQLITE_OK)
-		return fh_store_fail(s, err, _("checking the database"));
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW)
-		fh_check_add(rep, _("foreign key: row %lld of %s points to a missing row of %s"),
-			     (long long)sqlite3_column_int64(q, 1), (const char *)sqlite3_column_text(q, 0),
-			     (const char *)sqlite3_column_text(q, 2));
-	sqlite3_finalize(q);
-	if (rc != SQLITE_DONE)
-		return fh_store_fail(s, err, _("checking the database"));
-	for (const struct fh_module *m = fh_modules; m->name; m++) {
-		fh_status st = m->check ? m->check(s, rep, err) : FH_OK;
-		if (st != FH_OK)
-			return st;
-	}
-	return FH_OK;
-}

@@ -73,7 +73,7 @@ fh_status fh_store_check_version(fh_store *store, const char *table, int64_t id,
  * dropped with its SQL kept, made again by fh_store_put_back (an index is
  * then sorted once instead of updated row by row; a trigger no longer makes
  * SQLite copy an INSERT … SELECT to a temporary table first). */
-#define FH_SET_ASIDE_MAX 48
+#define FH_SET_ASIDE_MAX 160
 struct fh_set_aside {
 	char *sql[FH_SET_ASIDE_MAX];
 	int n;
@@ -118,7 +118,8 @@ fh_status fh_operator_insert(fh_store *store, const fh_actor *by, const char *na
 
 /* Binds text, or NULL for an empty string. */
 int fh_bind_text(sqlite3_stmt *st, int i, const char *s);
-/* Copies column i as text into dst (size bytes; "" for NULL). */
+/* Copies column i as text into dst (size bytes, cut before a character that
+ * does not fit; "" for NULL). */
 void fh_column_text(sqlite3_stmt *st, int i, char *dst, size_t size);
 
 #endif

@@ -517,7 +517,7 @@ const char *fh_tenant_get(const fh_tenant *t, fh_tenant_field f, bool ids, bool 
 	default: break;
 	}
 	if (s)
-		snprintf(buf, size, "%s", s);
+		fh_text_copy(buf, size, s);
 	return buf;
 }
 

@@ -472,18 +472,26 @@ fh_status fh_tenant_after_migrate(fh_store *s, int from, fh_error *err)
 	return st;
 }
 
-fh_status fh_tenant_check_index(fh_store *s, fh_check_report *rep, fh_error *err)
+/* One range of the search rows' check: the tenants after id `after`, at
+ * most CHECK_CHUNK, each against its search row and name key, in one
+ * statement (the tenant and its rows as one moment). *last the last id
+ * read, 0 when none. */
+#define CHECK_CHUNK 4096
+static fh_status check_range(fh_store *s, int64_t after, int64_t *last, fh_check_report *rep, fh_error *err)
 {
 	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(fh_store_db(s),
-			       "SELECT t.id, t.name, t.short_name, t.credit_code, t.contact, t.phone, ts.hay,"
-			       " t.name_key, ts.ascii"
-			       " FROM tenants t LEFT JOIN tenant_search ts ON ts.id = t.id ORDER BY t.id",
-			       -1, &q, NULL) != SQLITE_OK)
-		return fh_store_fail(s, err, _("reading tenants"));
+	fh_status st = fh_store_stmt(s,
+		"SELECT t.id, t.name, t.short_name, t.credit_code, t.contact, t.phone, ts.hay, t.name_key, ts.ascii"
+		" FROM tenants t LEFT JOIN tenant_search ts ON ts.id = t.id WHERE t.id > ?1 ORDER BY t.id LIMIT ?2",
+		&q, err);
+	if (st != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, after);
+	sqlite3_bind_int(q, 2, CHECK_CHUNK);
+	*last = 0;
 	int rc;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(q, 0);
+		int64_t id = *last = sqlite3_column_int64(q, 0);
 		const char *c[5], *hay = (const char *)sqlite3_column_text(q, 6);
 		for (int i = 0; i < 5; i++)
 			c[i] = (const char *)sqlite3_column_text(q, i + 1);
@@ -505,22 +513,50 @@ fh_status fh_tenant_check_index(fh_store *s, fh_check_report *rep, fh_error *err
 		if ((size_t)sqlite3_column_bytes(q, 7) != klen || (klen && memcmp(sqlite3_column_blob(q, 7), key, klen) != 0))
 			fh_check_add(rep, _("tenant no. %lld: its place in name order is out of date"), (long long)id);
 	}
-	sqlite3_finalize(q);
-	if (rc != SQLITE_DONE)
-		return fh_store_fail(s, err, _("reading tenants"));
-	if (sqlite3_prepare_v2(fh_store_db(s),
-			       "SELECT ts.id FROM tenant_search ts LEFT JOIN tenants t ON t.id = ts.id"
-			       " WHERE t.id IS NULL", -1, &q, NULL) != SQLITE_OK)
-		return fh_store_fail(s, err, _("reading tenants"));
-	while (sqlite3_step(q) == SQLITE_ROW)
-		fh_check_add(rep, _("search row no. %lld belongs to no tenant"), (long long)sqlite3_column_int64(q, 0));
-	sqlite3_finalize(q);
-	/* the full-text index against its content table */
-	if (sqlite3_exec(fh_store_db(s), "INSERT INTO tenant_fts(tenant_fts, rank) VALUES('integrity-check', 1)",
+	sqlite3_reset(q);
+	return rc == SQLITE_DONE ? FH_OK : fh_store_fail(s, err, _("reading tenants"));
+}
+
+/* Search rows of no tenant, after id `after`, a range at a time. */
+static fh_status orphans_range(fh_store *s, int64_t after, int64_t *last, fh_check_report *rep, fh_error *err)
+{
+	sqlite3_stmt *q;
+	fh_status st = fh_store_stmt(s, "SELECT ts.id, t.id IS NULL FROM tenant_search ts LEFT JOIN tenants t ON t.id = ts.id"
+				     " WHERE ts.id > ?1 ORDER BY ts.id LIMIT ?2", &q, err);
+	if (st != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, after);
+	sqlite3_bind_int(q, 2, CHECK_CHUNK);
+	*last = 0;
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		*last = sqlite3_column_int64(q, 0);
+		if (sqlite3_column_int(q, 1))
+			fh_check_add(rep, _("search row no. %lld belongs to no tenant"), (long long)*last);
+	}
+	sqlite3_reset(q);
+	return rc == SQLITE_DONE ? FH_OK : fh_store_fail(s, err, _("reading tenants"));
+}
+
+fh_status fh_tenant_check_index(fh_store *s, fh_check_report *rep, fh_error *err)
+{
+	/* by ranges of ids, a statement each: no lock held for long */
+	int64_t after = 0, last = 0;
+	fh_status st;
+	do
+		st = check_range(s, after, &last, rep, err);
+	while (st == FH_OK && (after = last) != 0);
+	do
+		st = st == FH_OK ? orphans_range(s, after, &last, rep, err) : st;
+	while (st == FH_OK && (after = last) != 0);
+	/* the full-text index against its content table: one statement that
+	 * reads it whole (4 s at a million tenants), so only with --full */
+	if (st == FH_OK && rep->full &&
+	    sqlite3_exec(fh_store_db(s), "INSERT INTO tenant_fts(tenant_fts, rank) VALUES('integrity-check', 1)",
 			 NULL, NULL, NULL) != SQLITE_OK)
 		fh_check_add(rep, _("the full-text search index does not match the tenants: %s"),
 			     sqlite3_errmsg(fh_store_db(s)));
-	return FH_OK;
+	return st;
 }
 
 /* ---- writing --------------------------------------------------------------------- */

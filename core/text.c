@@ -189,6 +189,21 @@ static const char *shown(const char *s, size_t len, size_t i, bool lines, char e
 	return esc;
 }
 
+char *fh_text_copy(char *dst, size_t size, const char *src)
+{
+	if (!size)
+		return dst;
+	size_t n = strlen(src);
+	if (n >= size) {
+		n = size - 1;
+		while (n && ((unsigned char)src[n] & 0xC0) == 0x80)
+			n--; /* src[n], the first byte left out, starts a character */
+	}
+	memmove(dst, src, n);
+	dst[n] = 0;
+	return dst;
+}
+
 char *fh_text_escape(char *dst, size_t size, const char *src)
 {
 	size_t len = strlen(src), i = 0, used = 0;
@@ -261,6 +276,23 @@ void fh_buf_csv_cell(fh_buf *b, const char *s)
 	if (quote)
 		fh_buf_add(b, formula ? "\"'" : "\"", formula ? 2 : 1);
 	while (i < len) {
+		/* a run of characters shown as they are, added at once */
+		size_t run = i;
+		while (i < len) {
+			unsigned char ch = (unsigned char)s[i];
+			if (ch >= 0x20 && ch < 0x7F && ch != '"') {
+				i++;
+				continue;
+			}
+			uint32_t cp;
+			size_t kk = ch >= 0x80 ? fh_utf8_decode(s + i, len - i, &cp) : 0;
+			if (!kk || (cp == 0xFFFD && kk == 1) || is_unsafe(cp))
+				break;
+			i += kk;
+		}
+		fh_buf_add(b, s + run, i - run);
+		if (i == len)
+			break;
 		const char *piece = shown(s, len, i, true, esc, &n, &k);
 		if (piece == s + i && *piece == '"')
 			fh_buf_add(b, "\"\"", 2);

@@ -466,5 +466,37 @@ demo --config fixtures/config|--tenants|3
 EOF
 check "a number with a space or a sign is refused, naming the option (exit 2)${loose:+:$loose}" [ -z "$loose" ]
 
+# ---- a busy database says what is in the way ----------------------------------
+# another session holds a read transaction (the sqlite3 shell, fed through a
+# pipe): a write waits its 5 s for it, then says a session is reading
+B=$T/busy.db
+"$FUHUA" demo --db "$B" --config fixtures/config --tenants 20 --seed 5 > /dev/null
+mkfifo "$T/hold"
+sqlite3 "$B" < "$T/hold" > "$T/hold.out" 2>&1 &
+holder=$!
+exec 3> "$T/hold"
+echo "BEGIN; SELECT 'holding', count(*) FROM tenants;" >&3
+wait_for "cat '$T/hold.out'" "holding"
+"$FUHUA" --lang en tenant edit 1 --notes 等一等 --db "$B" > /dev/null 2> "$T/busy.err"
+rc=$?
+check "a write beside a reading session fails (exit 1) saying a session is reading and how long it waited" \
+	sh -c "[ $rc -eq 1 ] && grep -q 'busy: another session is reading; waited 5.0 s, try again' '$T/busy.err'"
+echo "COMMIT;" >&3
+exec 3>&-
+wait $holder
+"$FUHUA" --lang en tenant edit 1 --notes 等一等 --db "$B" > /dev/null 2> "$T/busy.err"
+check "… and succeeds once it has finished" [ $? -eq 0 ]
+
+# ---- check: every table's structure, each read where nothing is written ------
+cp "$B" "$T/bent.db"
+sqlite3 "$T/bent.db" "PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql = replace(sql, '(phone)', '(contact)')
+	WHERE name = 'tenants_phone'"
+for full in "" --full; do
+	"$FUHUA" --lang en check $full --db "$T/bent.db" > "$T/bent.out" 2>&1
+	rc=$?
+	check "check ${full:-(by table)} finds an index that does not match its table (exit 1, naming it)" \
+		sh -c "[ $rc -eq 1 ] && grep -q 'integrity: row [0-9]* missing from index tenants_phone' '$T/bent.out'"
+done
+
 rm -rf "$T"
 unset FUHUA_NOW

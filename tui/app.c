@@ -186,6 +186,18 @@ static void mark_all_stale(struct app *app)
 			app->stack[s][i].stale = true;
 }
 
+/* The counts of writes by topic as they are now (every topic when they
+ * cannot be read: the views then read again, and say so if they fail). */
+static unsigned read_changes(struct app *app)
+{
+	int64_t now[FH_TOPIC_COUNT];
+	fh_error err;
+	unsigned changed = fh_changes_read(app->store, now, &err) == FH_OK ? fh_changes_between(app->changes, now)
+									    : FH_TOPICS_ALL;
+	memcpy(app->changes, now, sizeof now);
+	return changed;
+}
+
 /* ---- login, lock, other sessions ------------------------------------------------ */
 
 void fh_app_logged_in(struct app *app, const fh_actor *actor)
@@ -203,6 +215,7 @@ void fh_app_logged_in(struct app *app, const fh_actor *actor)
 	}
 	app->last_input_ms = fh_app_now_ms(app);
 	app->data_version = fh_store_data_version(app->store);
+	read_changes(app);
 	mark_all_stale(app);
 	fh_app_goto(app, app->screen);
 }
@@ -215,15 +228,25 @@ void fh_app_lock(struct app *app)
 	clearok(curscr, TRUE);
 }
 
-void fh_app_check_changes(struct app *app)
+void fh_app_check_changes(struct app *app, int64_t now_ms)
 {
+	if (app->changes_read_ms && now_ms - app->changes_read_ms < 1000)
+		return; /* once a second at most, however often others write */
 	int64_t v = fh_store_data_version(app->store);
-	if (v == app->data_version)
+	if (v == app->data_version && v >= 0)
 		return;
 	app->data_version = v;
-	if (!app->logged_in || app->locked)
+	app->changes_read_ms = now_ms;
+	unsigned changed = read_changes(app);
+	if (!app->logged_in || app->locked || !changed)
 		return;
-	mark_all_stale(app);
+	/* only the views that show what was written */
+	for (int s = 0; s < FH_SCREEN_COUNT; s++)
+		for (int i = 0; i < app->depth[s]; i++) {
+			struct view *w = &app->stack[s][i];
+			if (!w->ops->topics || (w->ops->topics & changed))
+				w->stale = true;
+		}
 }
 
 void fh_app_check_idle(struct app *app)
@@ -537,7 +560,7 @@ static void run_loop(struct app *app)
 			break;
 		if (inp.kind == FH_IN_TIMEOUT) {
 			fh_app_check_idle(app);
-			fh_app_check_changes(app);
+			fh_app_check_changes(app, fh_app_now_ms(app));
 			continue;
 		}
 		if (inp.kind == FH_IN_KEY && inp.ch == KEY_RESIZE) {
@@ -584,6 +607,7 @@ int fh_app_run(fh_store *store, const char *warning_in)
 	app->store = store;
 	fh_draw_init_colors(app);
 	app->data_version = fh_store_data_version(store);
+	read_changes(app);
 	app->last_input_ms = fh_app_now_ms(app);
 	if (!open_view(app, &app->login, &fh_login_view, NULL)) {
 		restore_terminal();

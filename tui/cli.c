@@ -82,7 +82,7 @@ static void usage(FILE *f)
 			   "       fuhua report coverage [--hub CODE] [--all-stages] [--format table|csv|json]\n"
 			   "       fuhua report occupancy [--hub CODE] [--at DATE] [--format table|csv|json]\n"
 			   "       fuhua backup --to FILE                       a consistent copy, while others work\n"
-			   "       fuhua check                                  integrity, foreign keys, search index, counts\n"
+			   "       fuhua check [--full]                         integrity, foreign keys, search index, counts\n"
 			   "       fuhua --version | --help\n"
 			   "See fuhua(1).\n"));
 }
@@ -228,9 +228,9 @@ int fh_cli_parse(int argc, char **argv, struct fh_opts *o)
 			continue;
 		}
 		static const char *const flags[] = { "--all-stages", "--ics", "--pending", "--skipped",
-						     "--overdue", "--all", "--override", NULL };
+						     "--overdue", "--all", "--override", "--full", NULL };
 		bool *flag_of[] = { &o->all_stages, &o->ics, &o->pending, &o->skipped, &o->overdue, &o->all,
-				    &o->override };
+				    &o->override, &o->full };
 		int fl = -1;
 		for (int j = 0; flags[j]; j++)
 			if (strcmp(flags[j], name) == 0)

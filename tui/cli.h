@@ -32,7 +32,7 @@ struct fh_opts {
 	/* mentoring commands */
 	const char *expertise, *organization, *capacity, *mentor, *topic, *hours, *milestone,
 		*evidence, *days;
-	bool skip_bad, no_bom, all_stages, ics, pending, skipped, overdue, all, override;
+	bool skip_bad, no_bom, all_stages, ics, pending, skipped, overdue, all, override, full;
 	int npos;
 	char *pos[8];        /* the command and its operands */
 };

@@ -30,6 +30,7 @@ int fh_cli_backup(struct fh_opts *o)
 	if (rc)
 		return rc;
 	fh_cli_say_swept(fh_store_sweep(o->to, NULL, 0), NULL);
+	fh_store_announce(s, "backup");
 	fh_status st = fh_store_backup(s, o->to, progress, NULL, &err);
 	fh_store_close(&s);
 	if (st != FH_OK)
@@ -49,7 +50,8 @@ int fh_cli_check(struct fh_opts *o)
 	if (rc)
 		return rc;
 	fh_check_report rep;
-	fh_status st = fh_store_check(s, &rep, &err);
+	fh_store_announce(s, o->full ? "check --full" : "check");
+	fh_status st = fh_store_check(s, o->full, &rep, &err);
 	const char *path = fh_store_path(s);
 	if (st != FH_OK) {
 		fh_store_close(&s);
@@ -61,7 +63,8 @@ int fh_cli_check(struct fh_opts *o)
 	if (rep.n > FH_CHECK_MAX)
 		printf(_("%s: … and %zu more\n"), path, rep.n - FH_CHECK_MAX);
 	if (rep.n == 0)
-		printf(_("%s: ok (integrity, foreign keys, search index, maintained counts)\n"), path);
+		printf(o->full ? _("%s: ok (integrity of the whole file, foreign keys, search and full-text indexes, maintained counts)\n")
+			       : _("%s: ok (integrity of every table, foreign keys, search index, maintained counts)\n"), path);
 	fh_store_close(&s);
 	return rep.n ? 1 : 0;
 }

@@ -320,19 +320,28 @@ int fh_cli_session(struct fh_opts *o)
 
 /* ---- fuhua remind -------------------------------------------------------------------- */
 
-static void add_rows(struct fh_table *t, const fh_due *rows, size_t n, bool overdue, enum fh_format format)
+/* remind's rows, out as they come */
+struct remind {
+	struct fh_table *t;
+	bool overdue;
+	enum fh_format format;
+	int rows;
+};
+
+static bool remind_row(void *ctx, const fh_due *d)
 {
-	for (size_t i = 0; i < n; i++) {
-		char id[24], tid[24], d[16], days[16];
-		snprintf(id, sizeof id, "%lld", (long long)rows[i].id);
-		snprintf(tid, sizeof tid, "%lld", (long long)rows[i].tenant_id);
-		snprintf(days, sizeof days, "%d", rows[i].days);
-		const char *kind = format == FH_FORMAT_TABLE ? (overdue ? _("overdue") : _("due")) : overdue ? "overdue" : "due";
-		const char *track = !rows[i].id ? "" : format == FH_FORMAT_TABLE
-			? (rows[i].party ? _("party") : _("organisation")) : rows[i].party ? "party" : "org";
-		fh_table_row(t, (const char *[]){ kind, rows[i].id ? id : "", tid, rows[i].tenant, rows[i].hub_code, track,
-						  rows[i].title, fh_cli_date(rows[i].due, d), days, NULL });
-	}
+	struct remind *r = ctx;
+	char id[24], tid[24], day[16], days[16];
+	snprintf(id, sizeof id, "%lld", (long long)d->id);
+	snprintf(tid, sizeof tid, "%lld", (long long)d->tenant_id);
+	snprintf(days, sizeof days, "%d", d->days);
+	bool people = r->format == FH_FORMAT_TABLE;
+	const char *kind = people ? (r->overdue ? _("overdue") : _("due")) : r->overdue ? "overdue" : "due";
+	const char *track = !d->id ? "" : people ? (d->party ? _("party") : _("organisation")) : d->party ? "party" : "org";
+	fh_table_row(r->t, (const char *[]){ kind, d->id ? id : "", tid, d->tenant, d->hub_code, track, d->title,
+					    fh_cli_date(d->due, day), days, NULL });
+	r->rows++;
+	return true;
 }
 
 int fh_cli_remind(struct fh_opts *o)
@@ -354,28 +363,27 @@ int fh_cli_remind(struct fh_opts *o)
 		}
 		days = nlead ? lead[0] : 30;
 	}
-	fh_due *late, *soon;
-	size_t nl = 0, ns = 0;
-	int tl, ts;
-	fh_status st = fh_milestone_due(s, &by, o->hub, true, 0, 100000, &late, &nl, &tl, &err);
-	if (st == FH_OK && (st = fh_milestone_due(s, &by, o->hub, false, (int)days, 100000, &soon, &ns, &ts, &err)) != FH_OK)
-		free(late);
-	fh_store_close(&s);
-	if (st != FH_OK)
-		return fh_cli_report(&err);
 	struct fh_table t;
 	fh_table_init(&t, (const char *[]){ "kind", "milestone_id", "tenant_id", "tenant", "hub", "track", "what",
 					    "due", "days", NULL },
 		      (const char *[]){ _("What"), _("No."), _("Tenant no."), _("Tenant"), _("Hub"), _("Track"),
 					_("Milestone"), _("Due"), _("Days"), NULL });
 	t.numeric = 1u << 1 | 1u << 2 | 1u << 8;
-	add_rows(&t, late, nl, true, o->format);
-	add_rows(&t, soon, ns, false, o->format);
-	fh_table_print(&t, stdout, o->format);
+	/* every row, as it is read: a long list holds no lock for long and
+	 * no more than a few thousand rows in memory */
+	fh_table_stream(&t, stdout, o->format);
+	fh_store_cache_kib(s, FH_STORE_JOB_CACHE_KIB);
+	fh_store_announce(s, "remind");
+	struct remind late = { &t, true, o->format, 0 }, soon = { &t, false, o->format, 0 };
+	fh_status st = fh_milestone_due_walk(s, &by, o->hub, true, 0, remind_row, &late, &err);
+	if (st == FH_OK)
+		st = fh_milestone_due_walk(s, &by, o->hub, false, (int)days, remind_row, &soon, &err);
+	fh_store_close(&s);
+	fh_table_end(&t);
 	fh_table_free(&t);
+	if (st != FH_OK)
+		return fh_cli_report(&err);
 	if (o->format == FH_FORMAT_TABLE)
-		printf(_("%d overdue, %d due within %ld days\n"), tl, ts, days);
-	free(late);
-	free(soon);
+		printf(_("%d overdue, %d due within %ld days\n"), late.rows, soon.rows, days);
 	return 0; /* whether or not anything is due: for cron */
 }

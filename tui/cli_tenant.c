@@ -457,6 +457,8 @@ static int cmd_export(struct fh_opts *o)
 		}
 		fchmod(fd, 0640);
 	}
+	fh_store_cache_kib(s, FH_STORE_JOB_CACHE_KIB);
+	fh_store_announce(s, "tenant export");
 	fh_status st = fh_tenant_export(s, &by, &f, fh_i18n_is_zh(), !o->no_bom, write_file, out, &err);
 	fh_store_close(&s);
 	bool bad = fflush(out) != 0 || ferror(out);

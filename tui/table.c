@@ -18,8 +18,120 @@ void fh_table_init(struct fh_table *t, const char *const *keys, const char *cons
 	}
 }
 
+static const char *cell(const struct fh_table *t, size_t r, int c)
+{
+	const char *v = t->cells[r * (size_t)t->ncols + (size_t)c];
+	return v ? v : "";
+}
+
+/* Columns as wide as their widest cell of the rows held, 40 at most. */
+static void size_columns(const struct fh_table *t, int *width)
+{
+	for (int c = 0; c < t->ncols; c++) {
+		width[c] = fh_str_width(t->titles[c]);
+		for (size_t r = 0; r < t->nrows; r++) {
+			int w = fh_str_width(cell(t, r, c));
+			if (w > width[c])
+				width[c] = w;
+		}
+		if (width[c] > 40)
+			width[c] = 40;
+	}
+}
+
+/* One line of a table: the titles (header) or a row's values. */
+static void table_line(const struct fh_table *t, const int *width, const char *const *v, bool header, FILE *out)
+{
+	char buf[512];
+	fh_buf line = FH_BUF_INIT;
+	for (int c = 0; c < t->ncols; c++) {
+		bool right = (t->numeric >> c) & 1 && !header;
+		if (right) {
+			for (int pad = width[c] - fh_str_width(v[c]); pad > 0; pad--)
+				fh_buf_puts(&line, " ");
+			fh_str_fit(v[c], width[c], buf, sizeof buf);
+		} else if (c == t->ncols - 1) {
+			fh_str_fit(v[c], width[c], buf, sizeof buf);
+		} else {
+			fh_str_pad(v[c], width[c], buf, sizeof buf);
+		}
+		fh_buf_puts(&line, buf);
+		if (c < t->ncols - 1)
+			fh_buf_puts(&line, "  ");
+	}
+	fprintf(out, "%s\n", fh_buf_str(&line));
+	fh_buf_free(&line);
+}
+
+static void json_row(const struct fh_table *t, const char *const *v, bool first, fh_buf *b)
+{
+	fh_buf_puts(b, first ? "\n {" : ",\n {");
+	for (int c = 0; c < t->ncols; c++) {
+		if (c)
+			fh_buf_puts(b, ", ");
+		fh_buf_json_string(b, t->keys[c]);
+		fh_buf_puts(b, ": ");
+		if ((t->numeric >> c) & 1 && *v[c])
+			fh_buf_puts(b, v[c]);
+		else if (!*v[c] && c > 0)
+			fh_buf_puts(b, "null");
+		else
+			fh_buf_json_string(b, v[c]);
+	}
+	fh_buf_puts(b, "}");
+}
+
+/* One row as the format writes it: into b (CSV, JSON; `first`: the first
+ * row of the array) or as a line of the table to out. */
+static void put_row(const struct fh_table *t, enum fh_format format, const int *width, const char *const *row,
+		    bool first, fh_buf *b, FILE *out)
+{
+	if (format == FH_FORMAT_CSV)
+		fh_buf_csv_row(b, row, (size_t)t->ncols);
+	else if (format == FH_FORMAT_JSON)
+		json_row(t, row, first, b);
+	else
+		table_line(t, width, row, false, out);
+}
+
+static void row_of(const struct fh_table *t, size_t r, const char **row)
+{
+	for (int c = 0; c < t->ncols; c++)
+		row[c] = cell(t, r, c);
+}
+
+/* The rows held, after what was written; emptied. */
+static void write_held(struct fh_table *t)
+{
+	fh_buf b = FH_BUF_INIT;
+	for (size_t r = 0; r < t->nrows; r++) {
+		const char *row[FH_TABLE_MAX_COLS];
+		row_of(t, r, row);
+		put_row(t, t->format, t->width, row, t->written + r == 0, &b, t->out);
+		if (b.len > 65536) {
+			fwrite(b.data, 1, b.len, t->out);
+			b.len = 0;
+		}
+	}
+	fwrite(fh_buf_str(&b), 1, b.len, t->out);
+	fh_buf_free(&b);
+	for (size_t i = 0; i < t->nrows * (size_t)t->ncols; i++)
+		free(t->cells[i]);
+	t->written += t->nrows;
+	t->nrows = 0;
+}
+
 void fh_table_row(struct fh_table *t, const char *const *values)
 {
+	if (t->out && (t->format != FH_FORMAT_TABLE || t->sized)) { /* streamed: out at once, 64 KiB at a time */
+		put_row(t, t->format, t->width, values, t->written == 0, &t->pending, t->out);
+		if (t->pending.len > 65536) {
+			fwrite(t->pending.data, 1, t->pending.len, t->out);
+			t->pending.len = 0;
+		}
+		t->written++;
+		return;
+	}
 	if (t->nrows == t->cap) {
 		size_t cap = t->cap ? t->cap * 2 : 32;
 		char **cells = realloc(t->cells, cap * (size_t)t->ncols * sizeof *cells);
@@ -32,104 +144,73 @@ void fh_table_row(struct fh_table *t, const char *const *values)
 	for (int c = 0; c < t->ncols; c++)
 		row[c] = strdup(values[c] ? values[c] : "");
 	t->nrows++;
-}
-
-static const char *cell(const struct fh_table *t, size_t r, int c)
-{
-	const char *v = t->cells[r * (size_t)t->ncols + (size_t)c];
-	return v ? v : "";
-}
-
-static void print_table(const struct fh_table *t, FILE *out)
-{
-	int width[FH_TABLE_MAX_COLS];
-	for (int c = 0; c < t->ncols; c++) {
-		width[c] = fh_str_width(t->titles[c]);
-		for (size_t r = 0; r < t->nrows; r++) {
-			int w = fh_str_width(cell(t, r, c));
-			if (w > width[c])
-				width[c] = w;
-		}
-		if (width[c] > 40)
-			width[c] = 40;
-	}
-	char buf[512];
-	for (size_t r = 0; r <= t->nrows; r++) {
-		fh_buf line = FH_BUF_INIT;
-		for (int c = 0; c < t->ncols; c++) {
-			const char *v = r == 0 ? t->titles[c] : cell(t, r - 1, c);
-			bool right = (t->numeric >> c) & 1 && r > 0;
-			if (right) {
-				for (int pad = width[c] - fh_str_width(v); pad > 0; pad--)
-					fh_buf_puts(&line, " ");
-				fh_str_fit(v, width[c], buf, sizeof buf);
-			} else {
-				if (c == t->ncols - 1)
-					fh_str_fit(v, width[c], buf, sizeof buf);
-				else
-					fh_str_pad(v, width[c], buf, sizeof buf);
-			}
-			fh_buf_puts(&line, buf);
-			if (c < t->ncols - 1)
-				fh_buf_puts(&line, "  ");
-		}
-		fprintf(out, "%s\n", fh_buf_str(&line));
-		fh_buf_free(&line);
+	if (t->out && t->nrows == FH_TABLE_SAMPLE) { /* a streamed table, sized on its first rows */
+		size_columns(t, t->width);
+		t->sized = true;
+		table_line(t, t->width, t->titles, true, t->out);
+		write_held(t);
 	}
 }
 
-static void print_csv(const struct fh_table *t, FILE *out)
+/* What comes before the rows: CSV's header, JSON's bracket. */
+static void put_head(const struct fh_table *t, enum fh_format format, fh_buf *b)
 {
-	fh_buf b = FH_BUF_INIT;
-	fh_buf_csv_row(&b, t->keys, (size_t)t->ncols);
-	for (size_t r = 0; r < t->nrows; r++) {
-		const char *row[FH_TABLE_MAX_COLS];
-		for (int c = 0; c < t->ncols; c++)
-			row[c] = cell(t, r, c);
-		fh_buf_csv_row(&b, row, (size_t)t->ncols);
-	}
-	fputs(fh_buf_str(&b), out);
-	fh_buf_free(&b);
+	if (format == FH_FORMAT_CSV)
+		fh_buf_csv_row(b, t->keys, (size_t)t->ncols);
+	else if (format == FH_FORMAT_JSON)
+		fh_buf_puts(b, "[");
 }
 
-static void print_json(const struct fh_table *t, FILE *out)
+/* … and after them. */
+static void put_tail(enum fh_format format, size_t rows, fh_buf *b)
 {
-	fh_buf b = FH_BUF_INIT;
-	fh_buf_puts(&b, "[");
-	for (size_t r = 0; r < t->nrows; r++) {
-		fh_buf_puts(&b, r ? ",\n {" : "\n {");
-		for (int c = 0; c < t->ncols; c++) {
-			const char *v = cell(t, r, c);
-			if (c)
-				fh_buf_puts(&b, ", ");
-			fh_buf_json_string(&b, t->keys[c]);
-			fh_buf_puts(&b, ": ");
-			if ((t->numeric >> c) & 1 && *v)
-				fh_buf_puts(&b, v);
-			else if (!*v && c > 0)
-				fh_buf_puts(&b, "null");
-			else
-				fh_buf_json_string(&b, v);
-		}
-		fh_buf_puts(&b, "}");
+	if (format == FH_FORMAT_JSON)
+		fh_buf_puts(b, rows ? "\n]\n" : "]\n");
+}
+
+void fh_table_stream(struct fh_table *t, FILE *out, enum fh_format format)
+{
+	t->out = out;
+	t->format = format;
+	t->written = 0;
+	t->sized = false;
+	put_head(t, format, &t->pending);
+}
+
+void fh_table_end(struct fh_table *t)
+{
+	if (!t->out)
+		return;
+	fwrite(fh_buf_str(&t->pending), 1, t->pending.len, t->out);
+	t->pending.len = 0;
+	if (t->format == FH_FORMAT_TABLE && !t->sized) { /* fewer rows than a sample */
+		size_columns(t, t->width);
+		table_line(t, t->width, t->titles, true, t->out);
 	}
-	fh_buf_puts(&b, t->nrows ? "\n]\n" : "]\n");
-	fputs(fh_buf_str(&b), out);
-	fh_buf_free(&b);
+	write_held(t);
+	put_tail(t->format, t->written, &t->pending);
+	fwrite(fh_buf_str(&t->pending), 1, t->pending.len, t->out);
+	fh_buf_free(&t->pending);
+	t->out = NULL;
 }
 
 void fh_table_print(const struct fh_table *t, FILE *out, enum fh_format format)
 {
-	switch (format) {
-	case FH_FORMAT_CSV:
-		print_csv(t, out);
-		break;
-	case FH_FORMAT_JSON:
-		print_json(t, out);
-		break;
-	default:
-		print_table(t, out);
+	int width[FH_TABLE_MAX_COLS];
+	fh_buf b = FH_BUF_INIT;
+	put_head(t, format, &b);
+	if (format == FH_FORMAT_TABLE) {
+		size_columns(t, width);
+		table_line(t, width, t->titles, true, out);
 	}
+	for (size_t r = 0; r < t->nrows; r++) {
+		const char *row[FH_TABLE_MAX_COLS];
+		row_of(t, r, row);
+		put_row(t, format, width, row, r == 0, &b, out);
+	}
+	put_tail(format, t->nrows, &b);
+	fputs(fh_buf_str(&b), out);
+	fh_buf_free(&b);
 }
 
 void fh_table_free(struct fh_table *t)
@@ -137,5 +218,6 @@ void fh_table_free(struct fh_table *t)
 	for (size_t i = 0; i < t->nrows * (size_t)t->ncols; i++)
 		free(t->cells[i]);
 	free(t->cells);
+	fh_buf_free(&t->pending);
 	memset(t, 0, sizeof *t);
 }

@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "cli.h"
+#include "fuhua/buf.h"
 
 #define FH_TABLE_MAX_COLS 32
 
@@ -15,7 +16,17 @@ struct fh_table {
 	unsigned numeric;                      /* bit i: column i is a number */
 	char **cells;                          /* rows × ncols copies */
 	size_t nrows, cap;
+	/* streaming (fh_table_stream): rows go out as they come */
+	FILE *out;
+	enum fh_format format;
+	size_t written;                        /* rows out so far */
+	fh_buf pending;                        /* CSV or JSON rows not yet written */
+	int width[FH_TABLE_MAX_COLS];          /* a streamed table's columns … */
+	bool sized;                            /* … once its first rows sized them */
 };
+
+/* Rows sized a streamed table's columns by (later cells are fitted). */
+#define FH_TABLE_SAMPLE 1000
 
 /* keys and titles are NULL-terminated and must outlive the table. */
 void fh_table_init(struct fh_table *t, const char *const *keys, const char *const *titles);
@@ -24,6 +35,12 @@ void fh_table_row(struct fh_table *t, const char *const *values);
 /* table: columns aligned by display width; csv: RFC 4180 with the English
  * keys as header, formula cells neutralised; json: an array of objects. */
 void fh_table_print(const struct fh_table *t, FILE *out, enum fh_format format);
+/* A list of any length: from now on fh_table_row writes each row to out
+ * (CSV and JSON at once; a table once its first FH_TABLE_SAMPLE rows have
+ * sized its columns), holding at most that many; fh_table_end writes what
+ * is held and closes the list. */
+void fh_table_stream(struct fh_table *t, FILE *out, enum fh_format format);
+void fh_table_end(struct fh_table *t);
 void fh_table_free(struct fh_table *t);
 
 #endif

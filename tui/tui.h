@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <wchar.h>
 
+#include "fuhua/changes.h"
 #include "fuhua/operator.h"
 #include "fuhua/store.h"
 
@@ -176,6 +177,9 @@ struct view_ops {
 	bool (*open)(struct app *app, struct view *v, const void *arg);
 	/* Loads again (another session wrote, the terminal was resized). */
 	void (*reload)(struct app *app, struct view *v);
+	/* What it shows (FH_TOPIC bits): another session's write to one of
+	 * these reloads it; 0: any write does. */
+	unsigned topics;
 	/* Draws into area; never reads the database. */
 	void (*draw)(struct app *app, struct view *v, struct rect area);
 	/* An action (or FH_ACT_NONE with the raw input, for text): FH_R_*. */
@@ -188,6 +192,9 @@ struct view_ops {
 	/* Frees what open and reload allocated (may be NULL). */
 	void (*done)(struct app *app, struct view *v);
 };
+
+/* The bit of topic FH_TOPIC_name, for view_ops.topics. */
+#define FH_TOPIC(name) (1u << FH_TOPIC_##name)
 
 struct view {
 	const struct view_ops *ops;
@@ -222,6 +229,8 @@ struct app {
 	int depth[FH_SCREEN_COUNT];
 	struct view login;
 	int64_t data_version;
+	int64_t changes[FH_TOPIC_COUNT]; /* the counts of writes by topic, as last read */
+	int64_t changes_read_ms;         /* when (fh_app_now_ms), at most once a second */
 	int64_t last_input_ms; /* fh_app_now_ms of the last key */
 	int64_t clock_offset_ms; /* added by a script's :idle and :wait */
 	bool color;
@@ -261,8 +270,10 @@ void fh_app_say(struct app *app, bool bad, const char *fmt, ...)
 void fh_app_logged_in(struct app *app, const fh_actor *actor);
 /* Milliseconds on the monotonic clock, plus a script's :idle and :wait. */
 int64_t fh_app_now_ms(const struct app *app);
-/* Called when another session has written (data_version changed). */
-void fh_app_check_changes(struct app *app);
+/* Marks for reloading the views that show what other sessions' writes
+ * changed (their topics), at most once a second: now_ms is
+ * fh_app_now_ms(app); a failed read marks every view. */
+void fh_app_check_changes(struct app *app, int64_t now_ms);
 /* Locks if the operator has been idle for the hub's idle-lock minutes. */
 void fh_app_check_idle(struct app *app);
 void fh_app_lock(struct app *app);

@@ -109,6 +109,7 @@ const struct view_ops fh_instructed_view = {
 	.keymap = &keymap,
 	.open = open,
 	.reload = reload,
+	.topics = FH_TOPIC(PARTY) | FH_TOPIC(HUB),
 	.draw = draw,
 	.request = request,
 	.done = done,

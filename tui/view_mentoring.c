@@ -360,6 +360,7 @@ const struct view_ops fh_mentoring_view = {
 	.keymap = &mentoring_keymap,
 	.open = open,
 	.reload = reload,
+	.topics = FH_TOPIC(MENTOR) | FH_TOPIC(MILESTONE) | FH_TOPIC(HUB),
 	.draw = draw,
 	.request = request,
 	.done = done,

@@ -456,6 +456,7 @@ const struct view_ops fh_party_view = {
 	.keymap = &party_keymap,
 	.open = open,
 	.reload = reload,
+	.topics = FH_TOPIC(PARTY) | FH_TOPIC(HUB),
 	.draw = draw,
 	.request = request,
 	.done = done,

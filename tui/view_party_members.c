@@ -151,6 +151,7 @@ const struct view_ops fh_party_members_view = {
 	.keymap = &member_keymap,
 	.open = open,
 	.reload = reload,
+	.topics = FH_TOPIC(PARTY) | FH_TOPIC(HUB),
 	.draw = draw,
 	.request = request,
 	.done = done,

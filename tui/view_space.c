@@ -284,6 +284,7 @@ const struct view_ops fh_space_page_view = {
 	.keymap = &page_keymap,
 	.open = page_open,
 	.reload = page_reload,
+	.topics = FH_TOPIC(SPACE) | FH_TOPIC(HUB),
 	.draw = page_draw,
 	.request = page_request,
 	.done = page_done,

@@ -653,6 +653,7 @@ const struct view_ops fh_spaces_view = {
 	.keymap = &spaces_keymap,
 	.open = open,
 	.reload = reload,
+	.topics = FH_TOPIC(SPACE) | FH_TOPIC(HUB),
 	.draw = draw,
 	.request = request,
 	.done = done,

@@ -283,6 +283,7 @@ const struct view_ops fh_stage_view = {
 	.overlay = true,
 	.open = open,
 	.reload = reload,
+	.topics = FH_TOPIC(TENANT) | FH_TOPIC(HUB),
 	.draw = draw,
 	.request = request,
 	.typing = typing,

@@ -425,6 +425,7 @@ const struct view_ops fh_tenant_page_view = {
 	.keymap = &page_keymap,
 	.open = open,
 	.reload = reload,
+	.topics = FH_TOPIC(TENANT) | FH_TOPIC(HUB),
 	.draw = draw,
 	.request = request,
 	.done = done,

@@ -326,6 +326,7 @@ const struct view_ops fh_tenants_view = {
 	.keymap = &tenant_keymap,
 	.open = open,
 	.reload = reload,
+	.topics = FH_TOPIC(TENANT) | FH_TOPIC(HUB),
 	.draw = draw,
 	.request = request,
 	.keys = keys,

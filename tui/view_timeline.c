@@ -279,6 +279,7 @@ const struct view_ops fh_timeline_view = {
 	.keymap = &timeline_keymap,
 	.open = open,
 	.reload = reload,
+	.topics = FH_TOPIC(TENANT) | FH_TOPIC(HUB),
 	.draw = draw,
 	.request = request,
 	.done = done,

@@ -51,10 +51,13 @@ fh_status fh_tenant_import(fh_store *store, const fh_actor *actor, const char *d
 void fh_import_result_free(fh_import_result *res);
 
 /* Writes every tenant the filter matches (its search and sort ignored; in
- * name order) as CSV through write(): a UTF-8 BOM when bom, headings and
- * labels in Chinese when zh, cells that a spreadsheet would run as a formula
- * neutralised. Columns as fh_tenant_field, then hub. write returns 0 on
- * success. */
+ * the order they were taken in) as CSV through write(): a UTF-8 BOM when
+ * bom, headings and labels in Chinese when zh, cells that a spreadsheet
+ * would run as a formula neutralised. Columns as fh_tenant_field, then hub.
+ * Read by ranges of a few thousand numbers, a statement each: another
+ * session's write waits for one range at most, whatever the filter; each
+ * tenant there was when it began is written once, as it was when its range
+ * was read. write returns 0 on success. */
 fh_status fh_tenant_export(fh_store *store, const fh_actor *actor, const fh_tenant_filter *f,
 			   bool zh, bool bom, int (*write)(void *ctx, const char *data, size_t n),
 			   void *ctx, fh_error *err);

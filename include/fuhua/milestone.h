@@ -82,11 +82,18 @@ typedef struct fh_due {
 
 /* The overdue (due before today; `within` ignored) or the upcoming (due
  * today or within `within` days) of hub_code and below (NULL: the actor's
- * scope), oldest first, at most `limit`; *total counts them all. The caller
- * frees *rows. */
+ * scope), oldest first, at most `limit`; *total counts them all (from the
+ * counts the database keeps). The caller frees *rows. */
 fh_status fh_milestone_due(fh_store *store, const fh_actor *actor, const char *hub_code,
 			   bool overdue, int within, int limit, fh_due **rows, size_t *n, int *total,
 			   fh_error *err);
+/* The same list whole, oldest first, each row to `each` (false stops): for
+ * a list of any length (fuhua remind). Each hub's rows are read by day in
+ * chunks, a statement each, whose read lock is let go before the next:
+ * another session's write waits for one chunk at most, never for the
+ * list. A row is as it was when its chunk was read. */
+fh_status fh_milestone_due_walk(fh_store *store, const fh_actor *actor, const char *hub_code, bool overdue,
+				int within, bool (*each)(void *ctx, const fh_due *row), void *ctx, fh_error *err);
 
 /* How many required milestones of the tenant are neither done nor waived,
  * in *n: FH_OK, or the database's error (then *n is 0 and means nothing). */

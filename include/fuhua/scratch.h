@@ -28,6 +28,10 @@ void fh_scratch_drop(fh_scratch *s);
  * Returns how many files; `first` (may be NULL) gets the first one's name. */
 int fh_scratch_sweep(const char *dir, char *first, size_t size);
 
+/* How many scratch files of `tag` beside `target` have an owner alive;
+ * text (may be NULL) gets the first one's contents, up to size - 1 bytes. */
+int fh_scratch_live(const char *target, const char *tag, char *text, size_t size);
+
 /* The directory part of a path into dir ("." for a bare name). */
 void fh_scratch_dir_of(const char *path, char *dir, size_t size);
 

@@ -46,10 +46,25 @@ bool fh_store_wal_safe(int v);
  * the last call (PRAGMA data_version). Returns -1 on error. */
 int64_t fh_store_data_version(fh_store *store);
 
+/* How long a statement waits for another session before it gives up
+ * with FH_EBUSY (5 000 ms unless set). The message says what was in the
+ * way: another session writing, or reading (a long report, named, when
+ * that session announced it), and how long it waited. */
+void fh_store_busy_ms(fh_store *store, int ms);
+/* Says that this session reads for long (`job`: the command, "remind"):
+ * until the store closes, a write that waits for it names the job. A
+ * file beside the database says it (fh_scratch_make, tag "reading"); when
+ * it cannot be written, nothing is said. */
+void fh_store_announce(fh_store *store, const char *job);
+
 /* The most the store keeps of the database in memory, in KiB (SQLite's
  * page cache; 2 000 unless set). The terminal interface keeps 256: its
  * screens read a page of rows through indexes, and it stays small. */
 void fh_store_cache_kib(fh_store *store, int kib);
+/* The cache of a long job that walks the whole database by chunks (remind,
+ * tenant export): 256 MiB, so that a page that the next chunk reads again
+ * is still in memory. */
+#define FH_STORE_JOB_CACHE_KIB 262144
 /* Bytes SQLite holds now for the store's connection: page cache, schema,
  * statements. */
 int64_t fh_store_memory_used(fh_store *store);
@@ -86,14 +101,22 @@ typedef struct fh_check_report {
 	char problem[FH_CHECK_MAX][300];
 	int swept;         /* files a killed demo or backup left, removed */
 	char swept_first[300];
+	int unverified;    /* tables written to at every try: not verified (a problem) */
+	bool full;         /* checked with --full */
 } fh_check_report;
 
-/* Checks the database: SQLite's integrity check, the foreign keys, and each
- * module's derived rows (the search index against the tenants). FH_OK when
- * it could check (rep->n says what is wrong), else the error. Removes, and
- * counts in rep->swept, what killed demos and backups left beside the
- * database and in the last backup's directory (fh_store_sweep). */
-fh_status fh_store_check(fh_store *store, fh_check_report *rep, fh_error *err);
+/* Checks the database: each table's structure and foreign keys (SQLite's
+ * checks), and each module's derived rows (the search index against the
+ * tenants, the maintained counts). FH_OK when it could check (rep->n says
+ * what is wrong, a table it could not verify among them), else the error.
+ * Holds no lock for long: a table is read without one, and counted only if
+ * nothing was written meanwhile (retried; rep->unverified when never), the
+ * derived rows by key ranges (core/check.c). With `full`, everything in one
+ * read transaction instead — other sessions' commits wait for it — with
+ * SQLite's check of the whole file and the full-text index's own. Removes,
+ * and counts in rep->swept, what killed demos, backups and exports left
+ * beside the database and in the last backup's directory. */
+fh_status fh_store_check(fh_store *store, bool full, fh_check_report *rep, fh_error *err);
 /* Adds a problem to a report (printf-style). */
 void fh_check_add(fh_check_report *rep, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

@@ -48,6 +48,9 @@ bool fh_text_has_visible(const char *s);
  * Whether code point cp is one of those characters (the one definition:
  * the screens draw C0 as ^X and the others as ?). */
 bool fh_text_unsafe_cp(uint32_t cp);
+/* Copies src into dst (size bytes, always terminated), cut before a
+ * character that does not fit whole (a quicker snprintf("%s")). Returns dst. */
+char *fh_text_copy(char *dst, size_t size, const char *src);
 /* Copies src into dst (size bytes, always terminated), escaped as above;
  * never cuts an escape or a character. Returns dst. */
 char *fh_text_escape(char *dst, size_t size, const char *src);

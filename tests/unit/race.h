@@ -56,7 +56,7 @@ static inline void race_arm(struct race *r)
  * as it did before. */
 static inline void race_end(struct race *r)
 {
-	sqlite3_busy_timeout(fh_store_db(r->a), FH_STORE_BUSY_MS);
+	fh_store_busy_ms(r->a, FH_STORE_BUSY_MS);
 	assert_int_equal(r->waits > 0, 1);
 	assert_int_equal(r->commit, FH_OK);
 	fh_store_close(&r->b);

@@ -105,7 +105,7 @@ static void test_two_cores_make_the_same_database(void **state)
 	sqlite3_exec(fh_store_db(two), "DETACH other", NULL, NULL, NULL);
 	fh_check_report rep;
 	fh_error err;
-	assert_int_equal(fh_store_check(two, &rep, &err), FH_OK);
+	assert_int_equal(fh_store_check(two, false, &rep, &err), FH_OK);
 	assert_int_equal(rep.n, 0);
 	fh_store_close(&two);
 	fh_store_close(&one);

@@ -624,9 +624,9 @@ static void test_migration_ends_old_pairings(void **s)
 	assert_int_equal(fh_mentor_assign(st, &sys_actor, m, t, &err), FH_OK);
 	assert_int_equal(fh_tenant_graduate_override(st, &sys_actor, t, 0, "测试出壳", NULL, &err), FH_OK);
 	char sql[200];
-	snprintf(sql, sizeof sql, "UPDATE mentor_assignments SET end_on = NULL WHERE tenant_id = %lld;"
-		 " PRAGMA user_version = 8;", (long long)t);
+	snprintf(sql, sizeof sql, "UPDATE mentor_assignments SET end_on = NULL WHERE tenant_id = %lld;", (long long)t);
 	assert_int_equal(sqlite3_exec(fh_store_db(st), sql, NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(schema_back_to_8(fh_store_db(st)), SQLITE_OK);
 	char path[256];
 	snprintf(path, sizeof path, "%s", fh_store_path(st));
 	fh_store_close(&st);

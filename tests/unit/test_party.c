@@ -297,7 +297,7 @@ static void test_coverage_matches_a_full_count(void **s)
 	(void)s;
 	fh_check_report rep = { 0 };
 	fh_error err;
-	assert_int_equal(fh_store_check(st, &rep, &err), FH_OK);
+	assert_int_equal(fh_store_check(st, false, &rep, &err), FH_OK);
 	assert_int_equal(rep.n, 0);
 	fh_coverage *c;
 	size_t n;
@@ -338,7 +338,7 @@ static void test_coverage_matches_a_full_count(void **s)
 	assert_int_equal(sqlite3_exec(fh_store_db(st), "UPDATE party_tally SET n = n + 1 WHERE n > 0 AND"
 				      " stage = 'incubating'", NULL, NULL, NULL), SQLITE_OK);
 	memset(&rep, 0, sizeof rep);
-	assert_int_equal(fh_store_check(st, &rep, &err), FH_OK);
+	assert_int_equal(fh_store_check(st, false, &rep, &err), FH_OK);
 	assert_true(rep.n > 0);
 	sqlite3_exec(fh_store_db(st), "UPDATE party_tally SET n = n - 1 WHERE n > 0 AND stage = 'incubating'",
 		     NULL, NULL, NULL);
@@ -520,6 +520,198 @@ static void test_race_joint_branch_last_place(void **s)
 	assert_int_equal(count_where("SELECT count(*) FROM party WHERE branch_id = %lld", b.id), 5);
 }
 
+/* The re-elections list as counted from every tenant and joint branch,
+ * each term's end by the party rule (fh_party_term_end): terms ending
+ * before today and 90 days, by their end, own branches first, then by
+ * number; tenants by number, joint branches by minus theirs, into out. */
+struct counted {
+	int64_t id, ends;
+	int kind;
+};
+
+static int by_end(const void *a, const void *b)
+{
+	const struct counted *x = a, *y = b;
+	if (x->ends != y->ends)
+		return x->ends < y->ends ? -1 : 1;
+	if (x->kind != y->kind)
+		return x->kind - y->kind;
+	return llabs(x->id) < llabs(y->id) ? -1 : 1;
+}
+
+static size_t reelections_counted(int64_t *out, size_t max)
+{
+	sqlite3_stmt *q;
+	assert_int_equal(sqlite3_prepare_v2(fh_store_db(st),
+		"SELECT t.id, 0, coalesce(p.elected, p.founded), h.committee_term_years FROM tenants t"
+		" JOIN party p ON p.tenant_id = t.id JOIN hubs h ON h.id = t.hub_id"
+		" WHERE t.party_org = 'branch' AND t.stage = 'incubating' AND coalesce(p.elected, p.founded) IS NOT NULL"
+		" UNION ALL SELECT -b.id, 1, coalesce(b.elected, b.founded), h.committee_term_years"
+		" FROM party_branches b JOIN hubs h ON h.id = b.hub_id WHERE coalesce(b.elected, b.founded) IS NOT NULL",
+		-1, &q, NULL), SQLITE_OK);
+	struct counted rows[256];
+	size_t n = 0;
+	int64_t horizon = fh_clock_day(fh_clock_now()) + 90 * 86400;
+	while (sqlite3_step(q) == SQLITE_ROW && n < 256) {
+		fh_party_rules r = { .committee_term_years = sqlite3_column_int(q, 3) };
+		struct counted c = { sqlite3_column_int64(q, 0),
+				     fh_party_term_end(&r, (const char *)sqlite3_column_text(q, 2)),
+				     sqlite3_column_int(q, 1) };
+		if (c.ends < horizon)
+			rows[n++] = c;
+	}
+	sqlite3_finalize(q);
+	qsort(rows, n, sizeof rows[0], by_end);
+	for (size_t i = 0; i < n && i < max; i++)
+		out[i] = rows[i].id;
+	return n < max ? n : max;
+}
+
+/* The list as fuhua reads it, pages of `page` rows: tenants by number,
+ * joint branches by minus theirs. */
+static size_t reelections_listed(int64_t *out, size_t max, size_t page, bool *more)
+{
+	fh_party_row *rows;
+	size_t n;
+	fh_error err;
+	assert_int_equal(fh_party_list(st, &sys_actor, 0, FH_PL_REELECTION, page, &rows, &n, more, &err), FH_OK);
+	assert_true(n <= max);
+	for (size_t i = 0; i < n; i++)
+		out[i] = rows[i].tenant_id ? rows[i].tenant_id : -rows[i].item_id;
+	free(rows);
+	return n;
+}
+
+/* Each hub's terms are read in order on an index (the day a term began,
+ * kept on the tenant): the list equals the one counted from every row,
+ * around the horizon, on 29 February, with terms of another length, at
+ * every page size; a tenant that leaves or changes its form leaves it;
+ * and `fuhua check` finds a day kept wrong. */
+static void test_reelections_match_a_full_count(void **s)
+{
+	(void)s;
+	/* today 2026-06-10: a 3-year term ending before 2026-09-08 began
+	 * before 2023-09-08; ja-dn's terms last 5 years */
+	assert_int_equal(sqlite3_exec(fh_store_db(st), "UPDATE hubs SET committee_term_years = 5 WHERE code = 'ja-dn'",
+				      NULL, NULL, NULL), SQLITE_OK);
+	static const char *const elected[] = { "2020-02-29", "2023-09-07", "2023-09-08", "2023-09-09", "2021-01-01",
+					       "2023-06-10", "2024-02-29", "2023-03-01", "2021-09-07", "2021-09-08",
+					       "2023-09-07", "2019-02-28" };
+	static const char *const hubs[] = { "ja-pp", "ja-gh", "ja-dn" };
+	int64_t ids[12];
+	fh_field_errors fe;
+	fh_error err;
+	for (int i = 0; i < 12; i++) {
+		char name[64];
+		snprintf(name, sizeof name, "换届测试社%d号", i + 1);
+		ids[i] = tenant(hubs[i % 3], name);
+		assert_int_equal(save(ids[i], (const char *[]){ "form", "branch", "full_members", "3", "founded",
+								"2018-05-04", "elected", elected[i], "secretary", "钱书记",
+								NULL }, &fe), FH_OK);
+	}
+	fh_branch b = { .hub_id = hub("ja-dn") };
+	snprintf(b.name, sizeof b.name, "换届测试联合党支部");
+	snprintf(b.founded, sizeof b.founded, "2020-02-29");
+	assert_int_equal(fh_branch_save(st, &sys_actor, &b, &err), FH_OK);
+	int64_t want[64], got[64];
+	size_t nw = reelections_counted(want, 64), ng;
+	bool more;
+	assert_true(nw >= 8);
+	for (size_t page = 1; page <= nw + 1; page++) {
+		ng = reelections_listed(got, 64, page, &more);
+		assert_int_equal(ng, page < nw ? page : nw);
+		assert_int_equal(more, page < nw);
+		assert_memory_equal(got, want, ng * sizeof *got);
+	}
+	/* the term's end is the party record's (fh_party_term_end): a term
+	 * begun on 29 February 2024 ends on 28 February 2027, inside the list
+	 * on 1 December 2026 (its horizon 1 March 2027) */
+	setenv("FUHUA_NOW", "2026-12-01T09:00", 1);
+	fh_party_row *rows;
+	assert_int_equal(fh_party_list(st, &sys_actor, 0, FH_PL_REELECTION, 64, &rows, &ng, &more, &err), FH_OK);
+	bool found = false;
+	for (size_t i = 0; i < ng; i++)
+		if (rows[i].tenant_id == ids[6]) {
+			found = true;
+			assert_int_equal(rows[i].date, fh_date_epoch("2027-02-28"));
+		}
+	free(rows);
+	assert_true(found);
+	nw = reelections_counted(want, 64);
+	assert_int_equal(ng, nw);
+	setenv("FUHUA_NOW", "2026-06-10T09:00", 1);
+	/* a re-election moves the term; graduation and another form leave the list */
+	assert_int_equal(save(ids[0], (const char *[]){ "elected", "2026-05-01", NULL }, &fe), FH_OK);
+	assert_int_equal(fh_tenant_graduate_override(st, &sys_actor, ids[4], 0, "测试出壳", NULL, &err), FH_OK);
+	assert_int_equal(save(ids[7], (const char *[]){ "form", "functional", NULL }, &fe), FH_OK);
+	snprintf(b.elected, sizeof b.elected, "2026-01-05");
+	assert_int_equal(fh_branch_save(st, &sys_actor, &b, &err), FH_OK);
+	nw = reelections_counted(want, 64);
+	ng = reelections_listed(got, 64, 64, &more);
+	assert_int_equal(ng, nw);
+	assert_memory_equal(got, want, ng * sizeof *got);
+	for (size_t i = 0; i < ng; i++)
+		assert_true(got[i] != ids[0] && got[i] != ids[4] && got[i] != ids[7] && got[i] != -b.id);
+	/* the day kept on the tenant, made wrong, is found */
+	fh_check_report rep = { 0 };
+	assert_int_equal(fh_store_check(st, false, &rep, &err), FH_OK);
+	assert_int_equal(rep.n, 0);
+	char sql[128];
+	snprintf(sql, sizeof sql, "UPDATE tenants SET term_from = term_from + 86400 WHERE id = %lld", (long long)ids[1]);
+	assert_int_equal(sqlite3_exec(fh_store_db(st), sql, NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(fh_store_check(st, false, &rep, &err), FH_OK);
+	assert_int_equal(rep.n, 1);
+	assert_non_null(strstr(rep.problem[0], "term"));
+	snprintf(sql, sizeof sql, "UPDATE tenants SET term_from = term_from - 86400 WHERE id = %lld", (long long)ids[1]);
+	assert_int_equal(sqlite3_exec(fh_store_db(st), sql, NULL, NULL, NULL), SQLITE_OK);
+}
+
+/* Each instructor's tenants in incubation, as kept per hub, equal a full
+ * count after assigning, graduating and moving between hubs. */
+static void test_instructor_loads_match_a_full_count(void **s)
+{
+	(void)s;
+	int64_t who = instructor("ja-pp", "王联络"), t[4];
+	char num[24];
+	snprintf(num, sizeof num, "%lld", (long long)who);
+	fh_field_errors fe;
+	fh_error err;
+	for (int i = 0; i < 4; i++) {
+		char name[64];
+		snprintf(name, sizeof name, "联络测试社%d号", i + 1);
+		t[i] = tenant(i < 2 ? "ja-pp" : "ja-gh", name);
+		assert_int_equal(save(t[i], (const char *[]){ "fallback", "yes", "reason", "正式党员不足3人", "instructor",
+							      num, "appointed", "2026-02-01", NULL }, &fe), FH_OK);
+	}
+	assert_int_equal(fh_tenant_graduate_override(st, &sys_actor, t[3], 0, "测试出壳", NULL, &err), FH_OK);
+	assert_int_equal(save(t[1], (const char *[]){ "instructor", "", "appointed", "", NULL }, &fe), FH_OK);
+	fh_instructor *rows;
+	size_t n;
+	assert_int_equal(fh_party_instructors(st, &sys_actor, 0, &rows, &n, &err), FH_OK);
+	size_t seen = 0;
+	for (size_t i = 0; i < n; i++) {
+		char sql[160];
+		snprintf(sql, sizeof sql, "SELECT count(*) FROM tenants WHERE instructor_id = %lld AND stage = 'incubating'",
+			 (long long)rows[i].id);
+		assert_int_equal(rows[i].tenants, fixture_count(st, sql));
+		seen += rows[i].id == who;
+		if (rows[i].id == who)
+			assert_int_equal(rows[i].tenants, 2);
+	}
+	free(rows);
+	assert_int_equal(seen, 1);
+	fh_check_report rep = { 0 };
+	assert_int_equal(fh_store_check(st, false, &rep, &err), FH_OK);
+	assert_int_equal(rep.n, 0);
+	assert_int_equal(sqlite3_exec(fh_store_db(st), "UPDATE instructor_tally SET n = n + 1", NULL, NULL, NULL),
+			 SQLITE_OK);
+	assert_int_equal(fh_store_check(st, false, &rep, &err), FH_OK);
+	assert_int_equal(rep.n, 1);
+	assert_non_null(strstr(rep.problem[0], "instructor_tally"));
+	assert_int_equal(sqlite3_exec(fh_store_db(st), "UPDATE instructor_tally SET n = n - 1", NULL, NULL, NULL),
+			 SQLITE_OK);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -535,6 +727,8 @@ int main(void)
 		cmocka_unit_test(test_race_member_removed_twice),
 		cmocka_unit_test(test_race_founding_and_rating),
 		cmocka_unit_test(test_race_joint_branch_last_place),
+		cmocka_unit_test(test_reelections_match_a_full_count),
+		cmocka_unit_test(test_instructor_loads_match_a_full_count),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -318,6 +318,102 @@ static void scratch_files_swept(void **s)
 	assert_int_equal(fh_store_sweep(target, NULL, 0), 0);
 }
 
+/* The seconds a busy message says it waited ("waited 0.2 s"), -1 if none. */
+static double waited(const char *message)
+{
+	const char *w = strstr(message, "waited ");
+	return w ? atof(w + 7) : -1;
+}
+
+/* A write that waits says what is in the way and how long it waited: a
+ * long report (named when its session announced it), another reading
+ * session, or another session writing. */
+static void busy_says_what_is_in_the_way(void **s)
+{
+	(void)s;
+	fh_store *reader, *writer;
+	fh_error err;
+	char *p = path_for("busy.db");
+	assert_int_equal(fh_store_create(p, &writer, &err), FH_OK);
+	assert_int_equal(fh_store_open(p, &reader, &err), FH_OK);
+	fh_store_busy_ms(writer, 200);
+	static const char *const sql[] = { "BEGIN; SELECT count(*) FROM settings;", "BEGIN IMMEDIATE;" };
+	for (int k = 0; k < 3; k++) {
+		if (k == 1)
+			fh_store_announce(reader, "remind");
+		/* the reader reads (0, 1) or another session writes (2) */
+		assert_int_equal(sqlite3_exec(fh_store_db(reader), sql[k == 2], NULL, NULL, NULL), SQLITE_OK);
+		fh_status st = fh_tx_begin(writer, &err);
+		if (st == FH_OK) {
+			assert_true(k < 2);
+			assert_int_equal(sqlite3_exec(fh_store_db(writer), "INSERT INTO settings VALUES('busy', 'x')"
+							   " ON CONFLICT DO UPDATE SET value = 'y'", NULL, NULL, NULL),
+					 SQLITE_OK);
+			st = fh_tx_commit(writer, &err);
+		}
+		assert_int_equal(st, FH_EBUSY);
+		assert_non_null(strstr(err.message, k == 0 ? "another session is reading;"
+						  : k == 1 ? "another session is reading a long report (remind)"
+							   : "another session is writing"));
+		assert_true(waited(err.message) >= 0.2 && waited(err.message) < 5);
+		assert_int_equal(sqlite3_exec(fh_store_db(reader), "ROLLBACK", NULL, NULL, NULL), SQLITE_OK);
+	}
+	/* the announcement lives as long as its session */
+	assert_int_equal(fh_scratch_live(p, "reading", NULL, 0), 1);
+	fh_store_close(&reader);
+	assert_int_equal(fh_scratch_live(p, "reading", NULL, 0), 0);
+	assert_int_equal(fh_tx_begin(writer, &err), FH_OK);
+	assert_int_equal(fh_tx_commit(writer, &err), FH_OK);
+	fh_store_close(&writer);
+}
+
+/* `fuhua check` reads each table where nothing is written (no lock held
+ * for long): a table whose file changed at every try is "not verified",
+ * named, neither sound nor broken; the other tables are checked. Another
+ * session writes at the moment each mark of the first table's tries is
+ * read (a trace on the checking connection), always, without a sleep. */
+static fh_store *meddler;
+static int writes_left;
+
+static int meddle(unsigned type, void *ctx, void *stmt, void *x)
+{
+	(void)type;
+	(void)ctx;
+	(void)x;
+	const char *sql = sqlite3_sql(stmt);
+	if (writes_left > 0 && sql && strstr(sql, "pragma_data_version")) {
+		writes_left--;
+		sqlite3_exec(fh_store_db(meddler), "INSERT INTO settings VALUES('meddle', 'x')"
+			     " ON CONFLICT DO UPDATE SET value = value || 'x'", NULL, NULL, NULL);
+	}
+	return 0;
+}
+
+static void check_verifies_or_says_not(void **s)
+{
+	(void)s;
+	fh_store *st;
+	fh_error err;
+	char *p = path_for("quiet.db");
+	assert_int_equal(fh_store_create(p, &st, &err), FH_OK);
+	assert_int_equal(fh_store_open(p, &meddler, &err), FH_OK);
+	fh_check_report rep;
+	assert_int_equal(fh_store_check(st, false, &rep, &err), FH_OK);
+	assert_int_equal(rep.n, 0);
+	assert_int_equal(rep.unverified, 0);
+	/* every mark of the first table's ten tries (two each) sees a write */
+	writes_left = 20;
+	sqlite3_trace_v2(fh_store_db(st), SQLITE_TRACE_STMT, meddle, NULL);
+	assert_int_equal(fh_store_check(st, false, &rep, &err), FH_OK);
+	sqlite3_trace_v2(fh_store_db(st), 0, NULL, NULL);
+	assert_int_equal(writes_left, 0);
+	assert_int_equal(rep.unverified, 1);
+	assert_int_equal(rep.n, 1);
+	assert_non_null(strstr(rep.problem[0], "allocations: not verified"));
+	fh_store_close(&meddler);
+	fh_store_close(&st);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -327,6 +423,8 @@ int main(void)
 		cmocka_unit_test(version_check_names_who_and_when),
 		cmocka_unit_test(statements),
 		cmocka_unit_test(scratch_files_swept),
+		cmocka_unit_test(busy_says_what_is_in_the_way),
+		cmocka_unit_test(check_verifies_or_says_not),
 	};
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
 }

@@ -57,7 +57,7 @@ static int checked_problems(void)
 {
 	fh_check_report rep = { 0 };
 	fh_error err;
-	assert_int_equal(fh_store_check(st, &rep, &err), FH_OK);
+	assert_int_equal(fh_store_check(st, false, &rep, &err), FH_OK);
 	for (size_t i = 0; i < rep.n && i < FH_CHECK_MAX; i++)
 		print_message("check: %s\n", rep.problem[i]);
 	return (int)rep.n;

@@ -341,12 +341,12 @@ static void add_and_duplicate_code(void **s)
 	sqlite3 *other;
 	assert_int_equal(sqlite3_open(fh_store_path(st), &other), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_busy_timeout(fh_store_db(st), 20);
+	fh_store_busy_ms(st, 20);
 	assert_int_equal(fh_tenant_get_by_id(st, &desk, t.id, &u, &err), FH_EBUSY);
 	assert_non_null(strstr(err.message, "busy"));
 	sqlite3_exec(other, "ROLLBACK", NULL, NULL, NULL);
 	sqlite3_close(other);
-	sqlite3_busy_timeout(fh_store_db(st), 5000);
+	fh_store_busy_ms(st, 5000);
 	assert_int_equal(fh_tenant_get_by_id(st, &desk, t.id, &u, &err), FH_OK);
 	/* and cannot add one to the district's hub */
 	good(&u, "越权组织", NULL);
@@ -800,6 +800,31 @@ static void export_csv(void **s)
 	assert_memory_equal(csv, "\xEF\xBB\xBF名称,", strlen("\xEF\xBB\xBF名称,"));
 	assert_non_null(strstr(csv, "\"'=HYPERLINK(\"\"x\"\")公益\""));
 	assert_null(strstr(csv, ",=HYPERLINK"));
+	fh_buf_free(&b);
+	/* read by ranges of numbers: tenants far apart (a copy numbered 30 000,
+	 * another 70 000) each come once, in the order they were taken in, and
+	 * the filter holds in every range */
+	char sql[400];
+	for (int i = 0; i < 2; i++) {
+		snprintf(sql, sizeof sql, "INSERT INTO tenants(id, hub_id, name, org_type, reg_state, stage, stage_since,"
+			 " updated_at, updated_by) SELECT %d, hub_id, '远号组织%d', org_type, reg_state, '%s', stage_since,"
+			 " updated_at, updated_by FROM tenants WHERE id = %lld", 30000 + 40000 * i, i,
+			 i ? "exited" : "applied", (long long)t.id);
+		assert_int_equal(sqlite3_exec(fh_store_db(st), sql, NULL, NULL, NULL), SQLITE_OK);
+	}
+	b = (fh_buf)FH_BUF_INIT;
+	assert_int_equal(fh_tenant_export(st, &desk, &f, true, false, collect, &b, &err), FH_OK);
+	csv = fh_buf_str(&b);
+	const char *hyper = strstr(csv, "HYPERLINK"), *a = strstr(csv, "远号组织0"), *z = strstr(csv, "远号组织1");
+	assert_true(hyper && a && z && hyper < a && a < z);
+	assert_null(strstr(a + 1, "远号组织0"));
+	assert_null(strstr(z + 1, "远号组织1"));
+	fh_buf_free(&b);
+	f.stage = FH_STAGE_EXITED;
+	b = (fh_buf)FH_BUF_INIT;
+	assert_int_equal(fh_tenant_export(st, &desk, &f, true, false, collect, &b, &err), FH_OK);
+	assert_non_null(strstr(fh_buf_str(&b), "远号组织1"));
+	assert_null(strstr(fh_buf_str(&b), "远号组织0"));
 	fh_buf_free(&b);
 }
 
