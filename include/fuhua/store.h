@@ -63,7 +63,8 @@ void fh_store_announce(fh_store *store, const char *job);
 void fh_store_cache_kib(fh_store *store, int kib);
 /* The cache of a long job that walks the whole database by chunks (remind,
  * tenant export): 256 MiB, so that a page that the next chunk reads again
- * is still in memory. */
+ * is still in memory (until another session commits: SQLite then drops
+ * what it holds and reads the pages again). */
 #define FH_STORE_JOB_CACHE_KIB 262144
 /* Bytes SQLite holds now for the store's connection: page cache, schema,
  * statements. */
