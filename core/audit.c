@@ -1,9 +1,12 @@
 /* fuhua core — the audit log. */
 #include "fuhua/audit.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 
+#include "fuhua/buf.h"
 #include "fuhua/clock.h"
+#include "fuhua/text.h"
 #include "i18n.h"
 #include "store_int.h"
 
@@ -35,6 +38,28 @@ fh_status fh_audit_write(fh_store *s, const fh_actor *actor, int64_t hub_id,
 	if (rc != SQLITE_DONE)
 		return fh_store_fail(s, err, _("writing the audit log"));
 	return FH_OK;
+}
+
+fh_status fh_audit_summary(fh_store *s, const fh_actor *actor, int64_t hub_id, const char *entity,
+			   int64_t entity_id, const char *action, const char *old_json, const char *summary,
+			   fh_error *err, const char *fields, ...)
+{
+	fh_buf b = FH_BUF_INIT;
+	fh_buf_puts(&b, "{");
+	if (fields) {
+		va_list ap;
+		va_start(ap, fields);
+		fh_buf_vprintf(&b, fields, ap);
+		va_end(ap);
+		fh_buf_puts(&b, ",");
+	}
+	fh_buf_puts(&b, "\"summary\":");
+	fh_buf_json_string(&b, summary);
+	fh_buf_puts(&b, "}");
+	fh_status st = b.failed ? fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"))
+				: fh_audit_write(s, actor, hub_id, entity, entity_id, action, old_json, fh_buf_str(&b), err);
+	fh_buf_free(&b);
+	return st;
 }
 
 fh_status fh_audit_recent(fh_store *s, const fh_actor *actor, int limit,

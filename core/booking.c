@@ -7,6 +7,7 @@
 #include "fuhua/calendar.h"
 #include "fuhua/clock.h"
 #include "fuhua/tenant.h"
+#include "fuhua/take.h"
 #include "fuhua/text.h"
 #include "i18n.h"
 #include "space_int.h"
@@ -229,17 +230,11 @@ static fh_status audit(fh_store *s, const fh_actor *actor, int64_t hub, int64_t 
 		       const char *title, fh_error *err)
 {
 	char d[24], summary[400], ob[48];
-	fh_buf nb = FH_BUF_INIT;
 	snprintf(summary, sizeof summary, "%s %s %s", room, fh_clock_format(starts, d, sizeof d), title);
-	fh_buf_printf(&nb, "{\"state\":\"%s\",\"summary\":", state_names[to]);
-	fh_buf_json_string(&nb, summary);
-	fh_buf_puts(&nb, "}");
 	if (old_state)
 		snprintf(ob, sizeof ob, "{\"state\":\"%s\"}", old_state);
-	fh_status st = fh_audit_write(s, actor, hub, "booking", id, action, old_state ? ob : NULL,
-				      fh_buf_str(&nb), err);
-	fh_buf_free(&nb);
-	return st;
+	return fh_audit_summary(s, actor, hub, "booking", id, action, old_state ? ob : NULL, summary, err,
+				"\"state\":\"%s\"", state_names[to]);
 }
 
 static fh_status insert(fh_store *s, const fh_actor *actor, const fh_booking_req *r,
@@ -435,19 +430,8 @@ fh_status fh_booking_retry(fh_store *s, const fh_actor *actor, int64_t id, fh_er
 
 fh_status fh_booking_ahead(fh_store *s, int64_t tenant, int64_t from, int *n, fh_error *err)
 {
-	sqlite3_stmt *q;
-	*n = 0;
-	fh_status st = fh_store_stmt(s, "SELECT count(*) FROM bookings WHERE tenant_id = ?1 AND starts >= ?2"
-				     " AND state IN ('pending','confirmed','skipped')", &q, err);
-	if (st != FH_OK)
-		return st;
-	sqlite3_bind_int64(q, 1, tenant);
-	sqlite3_bind_int64(q, 2, from);
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW)
-		*n = sqlite3_column_int(q, 0);
-	sqlite3_reset(q);
-	return rc == SQLITE_ROW ? FH_OK : fh_store_fail(s, err, _("reading bookings"));
+	return fh_store_count(s, "SELECT count(*) FROM bookings WHERE tenant_id = ?1 AND starts >= ?2"
+			      " AND state IN ('pending','confirmed','skipped')", tenant, from, n, _("reading bookings"), err);
 }
 
 fh_status fh_booking_cancel_tenant(fh_store *s, const fh_actor *actor, int64_t tenant, int64_t from,

@@ -82,23 +82,6 @@ static fh_status step_done(struct sync *y, sqlite3_stmt *st, const char *what)
 	return FH_OK;
 }
 
-/* The id a query of one code answers (0: none): FH_OK, or the database's
- * error. */
-static fh_status lookup_id(fh_store *s, const char *sql, const char *code, int64_t *id, fh_error *err)
-{
-	sqlite3_stmt *q;
-	*id = 0;
-	fh_status st = fh_store_stmt(s, sql, &q, err);
-	if (st != FH_OK)
-		return st;
-	sqlite3_bind_text(q, 1, code, -1, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW)
-		*id = sqlite3_column_int64(q, 0);
-	sqlite3_reset(q);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? FH_OK : fh_store_fail(s, err, _("reading hubs"));
-}
-
 /* Fees, handover, rooms' hours and the calendar (space.h, calendar.h);
  * mentoring's quiet days and lead times, and two graduation criteria. */
 static fh_status write_space_rules(struct sync *y, int64_t hub, const fh_rules *r)
@@ -318,7 +301,7 @@ static fh_status sync_hub(struct sync *y, const fh_hub_def *h, int64_t *hub_id)
 		return FH_OK;
 
 	int64_t parent = 0;
-	if (h->parent && (q_rc = lookup_id(s, "SELECT id FROM hubs WHERE code = ?1", h->parent, &parent, y->err)) != FH_OK)
+	if (h->parent && (q_rc = fh_store_id(s, "SELECT id FROM hubs WHERE code = ?1", h->parent, &parent, _("reading hubs"), y->err)) != FH_OK)
 		return q_rc;
 	const fh_rules *r = &h->rules;
 	fh_store_stmt(s, id

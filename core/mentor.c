@@ -10,6 +10,7 @@
 #include "fuhua/clock.h"
 #include "fuhua/milestone.h"
 #include "fuhua/tenant.h"
+#include "fuhua/take.h"
 #include "fuhua/text.h"
 #include "i18n.h"
 #include "store_int.h"
@@ -188,14 +189,8 @@ static fh_status assign_locked(fh_store *s, const fh_actor *actor, int64_t mento
 	if (rc != SQLITE_DONE)
 		return fh_store_fail(s, err, _("saving the pairing"));
 	char summary[sizeof name + sizeof t.name + 8];
-	fh_buf nb = FH_BUF_INIT;
 	snprintf(summary, sizeof summary, "%s → %s", name, t.name);
-	fh_buf_puts(&nb, "{\"summary\":");
-	fh_buf_json_string(&nb, summary);
-	fh_buf_puts(&nb, "}");
-	st = fh_audit_write(s, actor, t.hub_id, "mentor", mentor, "assign", NULL, fh_buf_str(&nb), err);
-	fh_buf_free(&nb);
-	return st;
+	return fh_audit_summary(s, actor, t.hub_id, "mentor", mentor, "assign", NULL, summary, err, NULL);
 }
 
 fh_status fh_mentor_assign(fh_store *s, const fh_actor *actor, int64_t mentor, int64_t tenant,
@@ -214,28 +209,13 @@ fh_status fh_mentor_assign(fh_store *s, const fh_actor *actor, int64_t mentor, i
 static fh_status end_pairing(fh_store *s, const fh_actor *actor, int64_t id, int64_t mentor, int64_t hub,
 			     const char *summary, int64_t on, fh_error *err)
 {
-	sqlite3_stmt *q;
-	fh_status st = fh_store_stmt(s, "UPDATE mentor_assignments SET end_on = ?2, updated_at = ?3, updated_by = ?4"
-				     " WHERE id = ?1 AND end_on IS NULL", &q, err);
+	fh_status st = fh_store_stamp(s, "UPDATE mentor_assignments SET end_on = ?2, updated_at = ?3, updated_by = ?4"
+				      " WHERE id = ?1 AND end_on IS NULL", id, on, actor, _("saving the pairing"), err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, id);
-	sqlite3_bind_int64(q, 2, on);
-	sqlite3_bind_int64(q, 3, fh_clock_now());
-	sqlite3_bind_text(q, 4, actor->name, -1, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE)
-		return fh_store_fail(s, err, _("saving the pairing"));
 	char d[16];
-	fh_buf nb = FH_BUF_INIT;
-	fh_buf_printf(&nb, "{\"pairing\":%lld,\"end\":\"%s\",\"summary\":", (long long)id,
-		      fh_clock_format_date(on, d, sizeof d));
-	fh_buf_json_string(&nb, summary);
-	fh_buf_puts(&nb, "}");
-	st = fh_audit_write(s, actor, hub, "mentor", mentor, "end", NULL, fh_buf_str(&nb), err);
-	fh_buf_free(&nb);
-	return st;
+	return fh_audit_summary(s, actor, hub, "mentor", mentor, "end", NULL, summary, err,
+				"\"pairing\":%lld,\"end\":\"%s\"", (long long)id, fh_clock_format_date(on, d, sizeof d));
 }
 
 struct open_pairing {
@@ -304,18 +284,8 @@ fh_status fh_mentor_end(fh_store *s, const fh_actor *actor, int64_t pairing, int
 
 fh_status fh_mentor_pairings_open(fh_store *s, int64_t tenant, int *n, fh_error *err)
 {
-	sqlite3_stmt *q;
-	*n = 0;
-	fh_status st = fh_store_stmt(s, "SELECT count(*) FROM mentor_assignments WHERE tenant_id = ?1"
-				     " AND end_on IS NULL", &q, err);
-	if (st != FH_OK)
-		return st;
-	sqlite3_bind_int64(q, 1, tenant);
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW)
-		*n = sqlite3_column_int(q, 0);
-	sqlite3_reset(q);
-	return rc == SQLITE_ROW ? FH_OK : fh_store_fail(s, err, _("reading pairings"));
+	return fh_store_count(s, "SELECT count(*) FROM mentor_assignments WHERE tenant_id = ?1 AND end_on IS NULL",
+			      tenant, 0, n, _("reading pairings"), err);
 }
 
 fh_status fh_mentor_end_tenant(fh_store *s, const fh_actor *actor, int64_t tenant, int64_t on, int *ended,
@@ -427,14 +397,9 @@ static fh_status session_locked(fh_store *s, const fh_actor *actor, fh_session *
 		return fh_store_fail(s, err, _("saving the session"));
 	*id = sqlite3_last_insert_rowid(fh_store_db(s));
 	char summary[sizeof t.name + sizeof x->topic + 8];
-	fh_buf nb = FH_BUF_INIT;
 	snprintf(summary, sizeof summary, "%s · %s", t.name, x->topic);
-	fh_buf_printf(&nb, "{\"hours\":%.1f,\"summary\":", x->hours);
-	fh_buf_json_string(&nb, summary);
-	fh_buf_puts(&nb, "}");
-	st = fh_audit_write(s, actor, t.hub_id, "session", *id, "create", NULL, fh_buf_str(&nb), err);
-	fh_buf_free(&nb);
-	return st;
+	return fh_audit_summary(s, actor, t.hub_id, "session", *id, "create", NULL, summary, err, "\"hours\":%.1f",
+				x->hours);
 }
 
 fh_status fh_session_add(fh_store *s, const fh_actor *actor, const fh_session *in, int64_t *id,

@@ -11,6 +11,7 @@
 #include "fuhua/clock.h"
 #include "fuhua/party.h"
 #include "fuhua/tenant.h"
+#include "fuhua/take.h"
 #include "fuhua/text.h"
 #include "i18n.h"
 #include "merge.h"
@@ -133,17 +134,11 @@ static fh_status set_state(fh_store *s, const fh_actor *actor, const fh_mileston
 	sqlite3_reset(q);
 	if (rc != SQLITE_DONE)
 		return fh_store_fail(s, err, _("saving the milestone"));
-	fh_buf nb = FH_BUF_INIT;
-	char summary[600];
+	char summary[600], ob[48];
 	snprintf(summary, sizeof summary, "%s%s%s", m->title, text && *text ? " · " : "", text ? text : "");
-	fh_buf_printf(&nb, "{\"state\":\"%s\",\"summary\":", state_names[to]);
-	fh_buf_json_string(&nb, summary);
-	fh_buf_puts(&nb, "}");
-	char ob[48];
 	snprintf(ob, sizeof ob, "{\"state\":\"%s\"}", state_names[m->state]);
-	st = fh_audit_write(s, actor, hub, "milestone", m->id, action, ob, fh_buf_str(&nb), err);
-	fh_buf_free(&nb);
-	return st;
+	return fh_audit_summary(s, actor, hub, "milestone", m->id, action, ob, summary, err, "\"state\":\"%s\"",
+				state_names[to]);
 }
 
 static fh_status must_be_pending(const fh_milestone *m, fh_error *err)
@@ -382,18 +377,8 @@ fh_status fh_milestone_instantiate(fh_store *s, const fh_actor *actor, int64_t t
 
 fh_status fh_milestone_open_required(fh_store *s, int64_t tenant, int *n, fh_error *err)
 {
-	sqlite3_stmt *q;
-	*n = 0;
-	fh_status st = fh_store_stmt(s, "SELECT count(*) FROM milestones WHERE tenant_id = ?1 AND required = 1"
-				     " AND state = 'pending'", &q, err);
-	if (st != FH_OK)
-		return st;
-	sqlite3_bind_int64(q, 1, tenant);
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW)
-		*n = sqlite3_column_int(q, 0);
-	sqlite3_reset(q);
-	return rc == SQLITE_ROW ? FH_OK : fh_store_fail(s, err, _("reading milestones"));
+	return fh_store_count(s, "SELECT count(*) FROM milestones WHERE tenant_id = ?1 AND required = 1"
+			      " AND state = 'pending'", tenant, 0, n, _("reading milestones"), err);
 }
 
 fh_status fh_milestone_lead_days(fh_store *s, int64_t hub, int out[4], int *n, fh_error *err)

@@ -314,21 +314,6 @@ static fh_status check_password(const char *password, fh_error *err)
 	return FH_OK;
 }
 
-static fh_status hub_id_by_code(fh_store *s, const char *code, int64_t *id, fh_error *err)
-{
-	sqlite3_stmt *q;
-	*id = 0;
-	fh_status st = fh_store_stmt(s, "SELECT id FROM hubs WHERE code = ?1", &q, err);
-	if (st != FH_OK)
-		return st;
-	sqlite3_bind_text(q, 1, code, -1, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW)
-		*id = sqlite3_column_int64(q, 0);
-	sqlite3_reset(q);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? FH_OK : fh_store_fail(s, err, _("reading hubs"));
-}
-
 fh_status fh_operator_insert(fh_store *s, const fh_actor *by, const char *name, fh_role role,
 			     const char *hub_code, const char *password, fh_error *err)
 {
@@ -340,7 +325,7 @@ fh_status fh_operator_insert(fh_store *s, const fh_actor *by, const char *name, 
 	if (!by || !fh_role_allows(by->role, FH_ROLE_ADMIN))
 		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("only an admin may add operators"));
 	int64_t hub = 0;
-	if (hub_code && (st = hub_id_by_code(s, hub_code, &hub, err)) != FH_OK)
+	if (hub_code && (st = fh_store_id(s, "SELECT id FROM hubs WHERE code = ?1", hub_code, &hub, _("reading hubs"), err)) != FH_OK)
 		return st;
 	if (!hub)
 		return fh_error_set(err, FH_ENOTFOUND, "hub", _("no hub with code '%s'"),

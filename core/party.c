@@ -9,6 +9,7 @@
 
 #include "fuhua/buf.h"
 #include "fuhua/clock.h"
+#include "fuhua/take.h"
 #include "fuhua/text.h"
 #include "fuhua/milestone.h"
 #include "i18n.h"

@@ -8,6 +8,7 @@
 #include "fuhua/buf.h"
 #include "fuhua/clock.h"
 #include "fuhua/party.h"
+#include "fuhua/take.h"
 #include "fuhua/text.h"
 #include "i18n.h"
 #include "store_int.h"

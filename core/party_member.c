@@ -7,6 +7,7 @@
 
 #include "fuhua/buf.h"
 #include "fuhua/party.h"
+#include "fuhua/take.h"
 #include "fuhua/text.h"
 #include "i18n.h"
 #include "party_int.h"

@@ -291,17 +291,10 @@ static fh_status sync_done_locked(fh_store *s, const fh_actor *actor, int64_t it
 		return fh_error_set(err, FH_EINVAL, "on", "%s", _("is in the future"));
 	if (on < fh_clock_day(event_on))
 		return fh_error_set(err, FH_EINVAL, "on", "%s", _("is before the event that opened it"));
-	if ((st = fh_store_stmt(s, "UPDATE party_sync SET done_on = ?2, updated_at = ?3, updated_by = ?4"
-				   " WHERE id = ?1 AND done_on IS NULL", &q, err)) != FH_OK)
+	if ((st = fh_store_stamp(s, "UPDATE party_sync SET done_on = ?2, updated_at = ?3, updated_by = ?4"
+				    " WHERE id = ?1 AND done_on IS NULL", item, on, actor, _("saving the sync check"),
+				    err)) != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, item);
-	sqlite3_bind_int64(q, 2, on);
-	sqlite3_bind_int64(q, 3, fh_clock_now());
-	sqlite3_bind_text(q, 4, actor->name, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE)
-		return fh_store_fail(s, err, _("saving the sync check"));
 	char json[64];
 	snprintf(json, sizeof json, "{\"sync\":%lld,\"done\":true}", (long long)item);
 	return fh_audit_write(s, actor, hub, "tenant", tenant, "sync_done", NULL, json, err);

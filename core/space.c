@@ -352,19 +352,9 @@ static fh_status handover_due(fh_store *s, int64_t hub, int64_t on, int64_t *due
 
 fh_status fh_space_handovers_late(fh_store *s, int64_t tenant, int64_t t, int *n, fh_error *err)
 {
-	sqlite3_stmt *q;
-	*n = 0;
-	fh_status st = fh_store_stmt(s, "SELECT count(*) FROM allocations WHERE tenant_id = ?1 AND handover_due < ?2"
-				     " AND handed_on IS NULL AND end_on < ?2 AND end_on >= start_on", &q, err);
-	if (st != FH_OK)
-		return st;
-	sqlite3_bind_int64(q, 1, tenant);
-	sqlite3_bind_int64(q, 2, fh_clock_day(t));
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW)
-		*n = sqlite3_column_int(q, 0);
-	sqlite3_reset(q);
-	return rc == SQLITE_ROW ? FH_OK : fh_store_fail(s, err, _("reading allocations"));
+	return fh_store_count(s, "SELECT count(*) FROM allocations WHERE tenant_id = ?1 AND handover_due < ?2"
+			      " AND handed_on IS NULL AND end_on < ?2 AND end_on >= start_on", tenant, fh_clock_day(t), n,
+			      _("reading allocations"), err);
 }
 
 fh_status fh_space_held(fh_store *s, int64_t tenant, int64_t t, int *allocations, int *seats, fh_error *err)
@@ -648,22 +638,14 @@ static fh_status end_one(fh_store *s, const fh_actor *actor, const fh_allocation
 	sqlite3_reset(q);
 	if (rc != SQLITE_DONE)
 		return fh_store_fail(s, err, _("releasing the allocation"));
-	char d[16], e[16], summary[300];
-	fh_buf ob = FH_BUF_INIT, nb = FH_BUF_INIT;
-	fh_buf_printf(&ob, "{\"end\":\"%s\"}", fh_space_date(a->end_on, d));
-	if (cancel)
-		fh_buf_puts(&nb, "{\"cancelled\":true,\"summary\":");
-	else
-		fh_buf_printf(&nb, "{\"end\":\"%s\",\"handover_due\":\"%s\",\"summary\":",
-			      fh_space_date(on, d), fh_space_date(due, e));
+	char d[16], e[16], was[16], summary[300], ob[48];
+	snprintf(ob, sizeof ob, "{\"end\":\"%s\"}", fh_space_date(a->end_on, was));
 	snprintf(summary, sizeof summary, "%s %s", a->space_code, a->tenant);
-	fh_buf_json_string(&nb, summary);
-	fh_buf_puts(&nb, "}");
-	st = fh_audit_write(s, actor, a->hub_id, "allocation", a->id, action, fh_buf_str(&ob),
-			    fh_buf_str(&nb), err);
-	fh_buf_free(&ob);
-	fh_buf_free(&nb);
-	return st;
+	if (cancel)
+		return fh_audit_summary(s, actor, a->hub_id, "allocation", a->id, action, ob, summary, err,
+					"\"cancelled\":true");
+	return fh_audit_summary(s, actor, a->hub_id, "allocation", a->id, action, ob, summary, err,
+				"\"end\":\"%s\",\"handover_due\":\"%s\"", fh_space_date(on, d), fh_space_date(due, e));
 }
 
 static fh_status release_locked(fh_store *s, const fh_actor *actor, int64_t id, int64_t on, fh_error *err)
@@ -707,27 +689,14 @@ static fh_status handover_locked(fh_store *s, const fh_actor *actor, int64_t id,
 	if (on < a.end_on)
 		return fh_error_set(err, FH_EINVAL, "on", _("allocation no. %lld runs to %s: release it first"),
 				    (long long)id, fh_space_date(a.end_on, d));
-	sqlite3_stmt *q;
-	if ((st = fh_store_stmt(s, "UPDATE allocations SET handed_on = ?2, version = version + 1,"
-				   " updated_at = ?3, updated_by = ?4 WHERE id = ?1", &q, err)) != FH_OK)
+	if ((st = fh_store_stamp(s, "UPDATE allocations SET handed_on = ?2, version = version + 1,"
+				    " updated_at = ?3, updated_by = ?4 WHERE id = ?1", id, on, actor,
+				    _("saving the handover"), err)) != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, id);
-	sqlite3_bind_int64(q, 2, on);
-	sqlite3_bind_int64(q, 3, fh_clock_now());
-	sqlite3_bind_text(q, 4, actor->name, -1, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE)
-		return fh_store_fail(s, err, _("saving the handover"));
 	char summary[300];
-	fh_buf nb = FH_BUF_INIT;
 	snprintf(summary, sizeof summary, "%s %s", a.space_code, a.tenant);
-	fh_buf_printf(&nb, "{\"handed_on\":\"%s\",\"summary\":", fh_space_date(on, d));
-	fh_buf_json_string(&nb, summary);
-	fh_buf_puts(&nb, "}");
-	st = fh_audit_write(s, actor, a.hub_id, "allocation", id, "handover", NULL, fh_buf_str(&nb), err);
-	fh_buf_free(&nb);
-	return st;
+	return fh_audit_summary(s, actor, a.hub_id, "allocation", id, "handover", NULL, summary, err,
+				"\"handed_on\":\"%s\"", fh_space_date(on, d));
 }
 
 fh_status fh_allocation_handed_over(fh_store *s, const fh_actor *actor, int64_t id, int64_t on,

@@ -218,6 +218,55 @@ fh_status fh_store_int(fh_store *s, const char *sql, int64_t *out, fh_error *err
 	return rc == SQLITE_ROW ? FH_OK : fh_store_fail(s, err, _("reading the database"));
 }
 
+fh_status fh_store_stamp(fh_store *s, const char *sql, int64_t id, int64_t value, const fh_actor *actor,
+			 const char *what, fh_error *err)
+{
+	sqlite3_stmt *q;
+	fh_status st = fh_store_stmt(s, sql, &q, err);
+	if (st != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, id);
+	sqlite3_bind_int64(q, 2, value);
+	sqlite3_bind_int64(q, 3, fh_clock_now());
+	sqlite3_bind_text(q, 4, actor->name, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	return rc == SQLITE_DONE ? FH_OK : fh_store_fail(s, err, what);
+}
+
+fh_status fh_store_id(fh_store *s, const char *sql, const char *key, int64_t *id, const char *what, fh_error *err)
+{
+	sqlite3_stmt *q;
+	*id = 0;
+	fh_status st = fh_store_stmt(s, sql, &q, err);
+	if (st != FH_OK)
+		return st;
+	sqlite3_bind_text(q, 1, key, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(q, 0);
+	sqlite3_reset(q);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? FH_OK : fh_store_fail(s, err, what);
+}
+
+fh_status fh_store_count(fh_store *s, const char *sql, int64_t p1, int64_t p2, int *n, const char *what,
+			 fh_error *err)
+{
+	sqlite3_stmt *q;
+	*n = 0;
+	fh_status st = fh_store_stmt(s, sql, &q, err);
+	if (st != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, p1);
+	if (sqlite3_bind_parameter_count(q) >= 2)
+		sqlite3_bind_int64(q, 2, p2);
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		*n = sqlite3_column_int(q, 0);
+	sqlite3_reset(q);
+	return rc == SQLITE_ROW ? FH_OK : fh_store_fail(s, err, what);
+}
+
 fh_status fh_store_set_aside(fh_store *s, const char *where, struct fh_set_aside *a, fh_error *err)
 {
 	memset(a, 0, sizeof *a);

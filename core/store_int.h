@@ -26,6 +26,20 @@ fh_status fh_store_stmt(fh_store *store, const char *sql, sqlite3_stmt **out, fh
 /* The one integer a statement without parameters answers (its statement
  * cached as above); FH_ESTORE or FH_EBUSY if it answers none. */
 fh_status fh_store_int(fh_store *store, const char *sql, int64_t *out, fh_error *err);
+/* An UPDATE of row ?1 that sets ?2 (a day) and stamps ?3 (now) and ?4
+ * (who), in the caller's transaction; a failure is the store's error about
+ * `what`. */
+fh_status fh_store_stamp(fh_store *store, const char *sql, int64_t id, int64_t value, const fh_actor *actor,
+			 const char *what, fh_error *err);
+/* The id a query of one text key answers (?1, e.g. a hub's code) into
+ * *id, 0 when none; a failed read is the store's error about `what`. */
+fh_status fh_store_id(fh_store *store, const char *sql, const char *key, int64_t *id, const char *what,
+		      fh_error *err);
+/* The one number a count answers (sql's first column; ?1 bound to p1, and
+ * ?2 to p2 when it has one) into *n; a failed read is the store's error
+ * about `what`, *n 0: a rule that reads it refuses. */
+fh_status fh_store_count(fh_store *store, const char *sql, int64_t p1, int64_t p2, int *n, const char *what,
+			 fh_error *err);
 
 /* Write transactions: always BEGIN IMMEDIATE; inside one already open, a
  * savepoint (commit releases it, rollback undoes only its writes). */
@@ -60,6 +74,12 @@ fh_status fh_store_fail(fh_store *store, fh_error *err, const char *what);
 fh_status fh_audit_write(fh_store *store, const fh_actor *actor, int64_t hub_id,
 			 const char *entity, int64_t entity_id, const char *action,
 			 const char *old_json, const char *new_json, fh_error *err);
+/* The same with the new value {FIELDS,"summary":SUMMARY}, the line the
+ * activity pane shows: `fields` (printf; NULL for none) are the JSON
+ * members before it. */
+fh_status fh_audit_summary(fh_store *store, const fh_actor *actor, int64_t hub_id, const char *entity,
+			   int64_t entity_id, const char *action, const char *old_json, const char *summary,
+			   fh_error *err, const char *fields, ...) __attribute__((format(printf, 10, 11)));
 
 /* The version check of an editable row: FH_OK if table.id has `expected`,
  * FH_ECONFLICT "changed by X at T" if not, FH_ENOTFOUND if gone. `table` is

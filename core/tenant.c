@@ -13,6 +13,7 @@
 
 #include "fuhua/buf.h"
 #include "fuhua/clock.h"
+#include "fuhua/take.h"
 #include "fuhua/text.h"
 #include "i18n.h"
 #include "store_int.h"
@@ -559,9 +560,9 @@ static void check_text(fh_field_errors *errs, fh_tenant_field f, const char *v, 
 
 /* The credit code: issued on registration by civil affairs (5…), its
  * second character the organisation type (1 social group, 2 social service
- * org, 3 foundation, 9 other); not another tenant's (with a store). */
-/* The code's form, and that no other tenant holds it: problems to errs;
- * the return is the database's (a holder that cannot be read refuses). */
+ * org, 3 foundation, 9 other); not another tenant's (with a store).
+ * Problems go to errs; the return is the database's (a holder that cannot
+ * be read refuses). */
 static fh_status check_credit_code(fh_store *s, const fh_tenant *t, fh_field_errors *errs, fh_error *err)
 {
 	fh_error e;

@@ -8,6 +8,7 @@
 #include "fuhua/buf.h"
 #include "fuhua/clock.h"
 #include "fuhua/tenant.h"
+#include "fuhua/take.h"
 #include "fuhua/text.h"
 #include "i18n.h"
 #include "space_int.h"

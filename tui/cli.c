@@ -22,6 +22,7 @@
 #include "fuhua/store.h"
 #include "fuhua/party.h"
 #include "fuhua/tenant.h"
+#include "fuhua/take.h"
 #include "fuhua/text.h"
 #include "i18n.h"
 #include "labels.h"

@@ -11,6 +11,7 @@
 #include "fuhua/mentor.h"
 #include "fuhua/milestone.h"
 #include "fuhua/tenant.h"
+#include "fuhua/take.h"
 #include "fuhua/text.h"
 #include "i18n.h"
 #include "labels.h"

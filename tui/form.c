@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "fuhua/clock.h"
+#include "fuhua/take.h"
 #include "fuhua/text.h"
 #include "i18n.h"
 #include "width.h"

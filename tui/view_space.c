@@ -11,6 +11,7 @@
 #include "form.h"
 #include "fuhua/clock.h"
 #include "fuhua/tenant.h"
+#include "fuhua/take.h"
 #include "fuhua/text.h"
 #include "i18n.h"
 #include "labels.h"

@@ -3,6 +3,7 @@
 #ifndef FUHUA_BUF_H
 #define FUHUA_BUF_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -17,6 +18,7 @@ typedef struct fh_buf {
 void fh_buf_add(fh_buf *b, const char *s, size_t n);
 void fh_buf_puts(fh_buf *b, const char *s);
 void fh_buf_printf(fh_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void fh_buf_vprintf(fh_buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 /* Makes room in a growable array (*rows, of elements of `size` bytes, `cap`
  * of them allocated) for element n: doubles it when n == *cap. False when
  * memory ran out (the array is left as it was). rows is a pointer to the

@@ -8,7 +8,6 @@
 #include <stdint.h>
 
 #include "fuhua/buf.h"
-#include "fuhua/error.h"
 
 /* Decodes one UTF-8 character at s (at most len bytes). Stores the code point
  * in *cp and returns the number of bytes used (1–4). An invalid or truncated
@@ -72,32 +71,11 @@ void fh_buf_csv_row(fh_buf *b, const char *const *cells, size_t n);
  * ideographic (U+3000) spaces removed; never cuts a character. Returns dst. */
 char *fh_text_trim(char *dst, size_t size, const char *src);
 
-/* The one way a number is read from what people type, on the command
- * line, in a form or in a CSV file: ASCII digits only — no sign, no
- * spaces (a form or a file trims its fields before), no exponent — from
- * min to max. FH_OK with *out; else FH_EINVAL naming `field`, "'…' is not
- * a whole number from MIN to MAX", *out untouched. */
-fh_status fh_int_take(const char *field, const char *text, long long min, long long max, long long *out,
-		      fh_error *err);
-/* The largest record number a command or a field takes. */
-#define FH_ID_MAX 999999999999LL
-/* The same for a number with a fraction (hours: 1.5): digits, then a point
- * and at most `decimals` digits; "'…' is not a number from MIN to MAX". */
-fh_status fh_decimal_take(const char *field, const char *text, double min, double max, int decimals,
-			  double *out, fh_error *err);
-
 /* Why a text field cannot take `text`, or NULL when it can — the one rule
  * for every free text, of a record, a reason or the configuration: not
  * UTF-8, a control character (but newline and tab when `multiline`), a
  * bidirectional control, and for a name nothing visible. Untranslated (N_),
  * for the caller's message. */
 const char *fh_text_field_problem(const char *text, bool multiline, bool is_name);
-
-/* A record's text field from what was typed: trimmed, checked as above, at
- * most max_chars characters and fitting dst (size bytes; text may be dst).
- * FH_EINVAL naming `field` with the reason otherwise, dst unchanged. An
- * empty text is fine here: whether the field is required is the record's. */
-fh_status fh_text_field_take(char *dst, size_t size, size_t max_chars, const char *text,
-			     bool multiline, bool is_name, const char *field, fh_error *err);
 
 #endif

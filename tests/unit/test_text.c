@@ -6,6 +6,7 @@
 #include "fuhua/buf.h"
 #include "fuhua/tenant.h"
 #include "fuhua/clock.h"
+#include "fuhua/take.h"
 #include "fuhua/text.h"
 #include "../../tui/width.h"
 
