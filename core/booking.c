@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "fuhua/booking.h"
+#include "fuhua/buf.h"
 #include "fuhua/calendar.h"
 #include "fuhua/clock.h"
 #include "fuhua/tenant.h"
@@ -12,6 +13,7 @@
 #include "i18n.h"
 #include "space_int.h"
 #include "store_int.h"
+#include "tenant_int.h"
 
 #define DAY 86400
 #define WEEK (7 * DAY)
@@ -511,8 +513,10 @@ fh_status fh_booking_get(fh_store *s, const fh_actor *actor, int64_t id, fh_book
 	return scope;
 }
 
-fh_status fh_booking_holder_from(fh_store *s, int64_t space, int64_t day, int *held, char *holder, size_t size,
-				 fh_error *err)
+/* *held 1 and the tenant (or hub) holding the first booking of a room from
+ * `day` on, 0 if none: FH_OK, or the database's error. */
+static fh_status holder_from(fh_store *s, int64_t space, int64_t day, int *held, char *holder, size_t size,
+			     fh_error *err)
 {
 	sqlite3_stmt *q;
 	*held = 0;
@@ -531,6 +535,26 @@ fh_status fh_booking_holder_from(fh_store *s, int64_t space, int64_t day, int *h
 	}
 	sqlite3_reset(q);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? FH_OK : fh_store_fail(s, err, _("reading bookings"));
+}
+
+fh_status fh_space_peak_from(fh_store *s, int64_t space, int64_t day, int *peak, char *holder, size_t size,
+			     fh_error *err)
+{
+	struct fh_hold *h;
+	size_t n;
+	*peak = 0;
+	fh_status st = fh_space_holds(s, space, day, INT64_MAX / 2, &h, &n, err);
+	if (st != FH_OK)
+		return st;
+	for (size_t i = 0; i < n; i++) {
+		int used = fh_space_use_on(h, n, h[i].start_on > day ? h[i].start_on : day, -1, NULL, 0);
+		if (used > *peak) {
+			*peak = used;
+			snprintf(holder, size, "%s", h[i].tenant);
+		}
+	}
+	free(h);
+	return *peak ? FH_OK : holder_from(s, space, day, peak, holder, size, err);
 }
 
 fh_status fh_booking_use(fh_store *s, const fh_actor *actor, const char *hub_code, int64_t week,
@@ -596,4 +620,19 @@ fh_status fh_booking_use(fh_store *s, const fh_actor *actor, const char *hub_cod
 		return st;
 	return rc == SQLITE_ROW ? fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"))
 				: fh_store_fail(s, err, _("reading bookings"));
+}
+
+/* The module table's hook: a tenant that leaves has its bookings to come
+ * cancelled; a graduate may still book rooms. */
+fh_status fh_booking_tenant_changed(fh_store *s, const struct fh_tenant_change *c, fh_error *err)
+{
+	if (!fh_tenant_leaves(c))
+		return FH_OK;
+	int cancelled = 0;
+	fh_status st = c->next->stage == FH_STAGE_EXITED
+			       ? fh_booking_cancel_tenant(s, c->actor, c->next->id, c->on, &cancelled, err)
+			       : FH_OK;
+	if (c->audit)
+		fh_buf_printf(c->audit, ",\"bookings_cancelled\":%d", cancelled);
+	return st;
 }

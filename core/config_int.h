@@ -26,7 +26,13 @@ struct fh_cfg_ctx {
 	fh_error *err;
 };
 
-/* The typed readers of config.c, shared with the rule readers of the other
+/* The stages' names, ending with NULL (the keys of stages:). */
+extern const char *const fh_cfg_stage_names[FH_STAGE_COUNT + 1];
+
+/* FH_ENOMEM in c's error. */
+fh_status fh_cfg_oom(struct fh_cfg_ctx *c);
+
+/* The typed readers (config_read.c), shared with the rule readers of the other
  * config files: each FH_OK, or FH_ECONFIG at the node with the reason. */
 fh_status fh_cfg_at(struct fh_cfg_ctx *c, const fh_ynode *n, const char *fmt, const char *a,
 		    const char *b);

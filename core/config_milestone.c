@@ -133,3 +133,16 @@ fh_status fh_cfg_read_mentoring(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rule
 	}
 	return st;
 }
+
+void fh_cfg_tpl_free(fh_milestone_tpl *t, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(t[i].code);
+		free(t[i].title);
+		free(t[i].kind);
+		free(t[i].title_en);
+		free(t[i].evidence);
+	}
+	free(t);
+}
+

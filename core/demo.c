@@ -20,25 +20,6 @@
 #define DAY 86400
 #define MONTH (30 * DAY)
 
-/* splitmix64: small, fast, the same everywhere. */
-static uint64_t next(uint64_t *state)
-{
-	uint64_t z = (*state += 0x9E3779B97F4A7C15ULL);
-	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-	z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-	return z ^ (z >> 31);
-}
-
-static int pick(uint64_t *rng, int n)
-{
-	return (int)(next(rng) % (uint64_t)n);
-}
-
-int fh_demo_pick(uint64_t *rng, int n)
-{
-	return pick(rng, n);
-}
-
 #define COUNT(a) ((int)(sizeof a / sizeof a[0]))
 
 static const char *const brands[] = {
@@ -93,16 +74,16 @@ static const char *const no_branch_reasons[] = {
 
 static void person(uint64_t *rng, char *out, size_t size)
 {
-	snprintf(out, size, "%s%s", surnames[pick(rng, COUNT(surnames))],
-		 given[pick(rng, COUNT(given))]);
+	snprintf(out, size, "%s%s", surnames[fh_demo_pick(rng, COUNT(surnames))],
+		 given[fh_demo_pick(rng, COUNT(given))]);
 }
 
 static void mobile(uint64_t *rng, char *out, size_t size)
 {
 	static const char *const prefixes[] = { "135", "136", "138", "139", "150", "158",
 						"177", "186", "188", "199" };
-	snprintf(out, size, "%s%08d", prefixes[pick(rng, COUNT(prefixes))],
-		 (int)(next(rng) % 100000000));
+	snprintf(out, size, "%s%08d", prefixes[fh_demo_pick(rng, COUNT(prefixes))],
+		 fh_demo_pick(rng, 100000000));
 }
 
 /* 统一社会信用代码: 5 (civil affairs), type, region, an organisation code
@@ -199,7 +180,7 @@ static fh_status load_hubs(struct gen *g)
 	sqlite3_reset(q);
 	fh_status st = FH_OK;
 	for (size_t i = 0; st == FH_OK && i < g->nhubs; i++) {
-		st = fh_hub_service_fields(g->s, g->hubs[i].id, g->hubs[i].fields, 32, &g->hubs[i].nfields, g->err);
+		st = fh_tenant_service_fields(g->s, g->hubs[i].id, g->hubs[i].fields, 32, &g->hubs[i].nfields, g->err);
 		if (st == FH_OK)
 			st = fh_party_rules_load(g->s, g->hubs[i].id, &g->hubs[i].party, g->err);
 		if (st == FH_OK)
@@ -248,7 +229,7 @@ static fh_status add_operators(struct gen *g, const fh_config *cfg)
 static fh_status add_mentors(struct gen *g)
 {
 	for (size_t i = 0; i < g->nhubs; i++) {
-		int n = 2 + pick(&g->rng, 4);
+		int n = 2 + fh_demo_pick(&g->rng, 4);
 		for (int k = 0; k < n + 2; k++) {
 			bool instructor = k >= n;
 			char name[32], phone[16];
@@ -263,13 +244,13 @@ static fh_status add_mentors(struct gen *g)
 			sqlite3_bind_int64(q, 1, g->hubs[i].id);
 			sqlite3_bind_text(q, 2, name, -1, SQLITE_TRANSIENT);
 			sqlite3_bind_text(q, 3, instructor ? "instructor" : "mentor", -1, SQLITE_STATIC);
-			sqlite3_bind_text(q, 4, instructor ? "党建工作" : expertise[pick(&g->rng, COUNT(expertise))],
+			sqlite3_bind_text(q, 4, instructor ? "党建工作" : expertise[fh_demo_pick(&g->rng, COUNT(expertise))],
 					  -1, SQLITE_STATIC);
 			sqlite3_bind_text(q, 5, phone, -1, SQLITE_TRANSIENT);
 			sqlite3_bind_int64(q, 6, g->now);
 			sqlite3_bind_text(q, 7, g->actor.name, -1, SQLITE_TRANSIENT);
 			if (instructor)
-				sqlite3_bind_text(q, 8, employers[pick(&g->party_rng, COUNT(employers))], -1,
+				sqlite3_bind_text(q, 8, employers[fh_demo_pick(&g->party_rng, COUNT(employers))], -1,
 						  SQLITE_STATIC);
 			int rc = sqlite3_step(q);
 			sqlite3_reset(q);
@@ -286,8 +267,8 @@ static fh_status add_mentors(struct gen *g)
 static const struct hubinfo *choose_hub(struct gen *g)
 {
 	for (int tries = 0; tries < 16; tries++) {
-		const struct hubinfo *h = &g->hubs[pick(&g->rng, (int)g->nhubs)];
-		int r = pick(&g->rng, 100);
+		const struct hubinfo *h = &g->hubs[fh_demo_pick(&g->rng, (int)g->nhubs)];
+		int r = fh_demo_pick(&g->rng, 100);
 		if (strcmp(h->level, "street") == 0 ||
 		    (strcmp(h->level, "district") == 0 && r < 50) ||
 		    (strcmp(h->level, "community") == 0 && r < 40))
@@ -298,7 +279,7 @@ static const struct hubinfo *choose_hub(struct gen *g)
 
 static fh_stage choose_stage(uint64_t *rng)
 {
-	int r = pick(rng, 100);
+	int r = fh_demo_pick(rng, 100);
 	return r < 8 ? FH_STAGE_APPLIED : r < 15 ? FH_STAGE_REVIEWING : r < 68 ? FH_STAGE_INCUBATING
 		: r < 94 ? FH_STAGE_GRADUATED : FH_STAGE_EXITED;
 }
@@ -395,8 +376,8 @@ static fh_status sync_item(struct gen *g, int64_t tenant, fh_sync_kind kind, fh_
 	sqlite3_bind_text(q, 3, fh_sync_event_name(event), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(q, 4, on);
 	sqlite3_bind_int64(q, 5, due);
-	int64_t done = due - (int64_t)pick(&g->party_rng, 4) * DAY;
-	if (pick(&g->party_rng, 100) < 92 && done < g->now)
+	int64_t done = due - (int64_t)fh_demo_pick(&g->party_rng, 4) * DAY;
+	if (fh_demo_pick(&g->party_rng, 100) < 92 && done < g->now)
 		sqlite3_bind_int64(q, 6, done > on ? done : on);
 	sqlite3_bind_int64(q, 7, g->now);
 	sqlite3_bind_text(q, 8, g->actor.name, -1, SQLITE_TRANSIENT);
@@ -414,14 +395,14 @@ static fh_status add_party(struct gen *g, struct hubinfo *h, const struct party_
 	char founded[16] = "", elected[16] = "", appointed[16] = "";
 	if (d->form == FH_PARTY_BRANCH) {
 		/* some committees past their three-year term */
-		int64_t f = d->admitted - (int64_t)pick(rng, 4 * 365) * DAY;
+		int64_t f = d->admitted - (int64_t)fh_demo_pick(rng, 4 * 365) * DAY;
 		fh_clock_format_date(f, founded, sizeof founded);
-		int64_t e = f + (int64_t)pick(rng, 3) * 365 * DAY;
+		int64_t e = f + (int64_t)fh_demo_pick(rng, 3) * 365 * DAY;
 		fh_clock_format_date(e < g->now ? e : f, elected, sizeof elected);
 	}
 	if (d->instructor)
-		fh_clock_format_date(d->admitted + (int64_t)pick(rng, 60) * DAY < g->now
-					     ? d->admitted + (int64_t)pick(rng, 60) * DAY : d->admitted,
+		fh_clock_format_date(d->admitted + (int64_t)fh_demo_pick(rng, 60) * DAY < g->now
+					     ? d->admitted + (int64_t)fh_demo_pick(rng, 60) * DAY : d->admitted,
 				     appointed, sizeof appointed);
 	sqlite3_stmt *q;
 	fh_status st = fh_store_stmt(g->s,
@@ -431,20 +412,20 @@ static fh_status add_party(struct gen *g, struct hubinfo *h, const struct party_
 	if (st != FH_OK)
 		return st;
 	sqlite3_bind_int64(q, 1, d->tenant);
-	sqlite3_bind_int(q, 2, pick(rng, 3));
-	sqlite3_bind_int(q, 3, pick(rng, 4));
-	sqlite3_bind_int(q, 4, pick(rng, 4));
-	sqlite3_bind_int(q, 5, d->members - (d->members && pick(rng, 3) == 0));
+	sqlite3_bind_int(q, 2, fh_demo_pick(rng, 3));
+	sqlite3_bind_int(q, 3, fh_demo_pick(rng, 4));
+	sqlite3_bind_int(q, 4, fh_demo_pick(rng, 4));
+	sqlite3_bind_int(q, 5, d->members - (d->members && fh_demo_pick(rng, 3) == 0));
 	if (branch)
 		sqlite3_bind_int64(q, 6, branch);
 	fh_bind_text(q, 7, founded);
 	fh_bind_text(q, 8, elected);
 	if (d->form == FH_PARTY_BRANCH)
 		sqlite3_bind_text(q, 9, d->legal, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(q, 10, d->form == FH_PARTY_BRANCH && pick(rng, 10) < 8);
+	sqlite3_bind_int(q, 10, d->form == FH_PARTY_BRANCH && fh_demo_pick(rng, 10) < 8);
 	fh_bind_text(q, 11, appointed);
-	if (d->fallback || (d->form == FH_PARTY_NONE && pick(rng, 2)))
-		sqlite3_bind_text(q, 12, no_branch_reasons[pick(rng, COUNT(no_branch_reasons))], -1,
+	if (d->fallback || (d->form == FH_PARTY_NONE && fh_demo_pick(rng, 2)))
+		sqlite3_bind_text(q, 12, no_branch_reasons[fh_demo_pick(rng, COUNT(no_branch_reasons))], -1,
 				  SQLITE_STATIC);
 	int rc = sqlite3_step(q);
 	sqlite3_reset(q);
@@ -454,7 +435,7 @@ static fh_status add_party(struct gen *g, struct hubinfo *h, const struct party_
 		return FH_OK;
 	/* registration → commitment and survey; this year's annual report —
 	 * due when the hub's rules say (fh_sync_due) */
-	int64_t reg = d->admitted + (int64_t)pick(rng, 90) * DAY;
+	int64_t reg = d->admitted + (int64_t)fh_demo_pick(rng, 90) * DAY;
 	if (reg > g->now)
 		reg = d->admitted;
 	int64_t due = fh_sync_due(&h->party, &h->cal, FH_EVENT_REGISTRATION, reg);
@@ -475,9 +456,9 @@ static fh_status add_party(struct gen *g, struct hubinfo *h, const struct party_
  * returns whether it gets an instructor. */
 static bool choose_party(uint64_t *rng, const struct hubinfo *h, struct party_demo *d)
 {
-	d->members = pick(rng, 10) < 6 ? pick(rng, 3) : pick(rng, 9);
+	d->members = fh_demo_pick(rng, 10) < 6 ? fh_demo_pick(rng, 3) : fh_demo_pick(rng, 9);
 	d->form = FH_PARTY_NONE;
-	int r = pick(rng, 100);
+	int r = fh_demo_pick(rng, 100);
 	if (d->members >= h->branch_min && r < 70)
 		d->form = FH_PARTY_BRANCH;
 	else if (d->members > 0 && r < 55)
@@ -485,7 +466,7 @@ static bool choose_party(uint64_t *rng, const struct hubinfo *h, struct party_de
 	else if (r < 78 && r >= 70)
 		d->form = FH_PARTY_FUNCTIONAL;
 	d->fallback = d->form != FH_PARTY_BRANCH && d->form != FH_PARTY_JOINT_BRANCH && r < 70;
-	return d->form != FH_PARTY_BRANCH && pick(rng, 100) < 85;
+	return d->form != FH_PARTY_BRANCH && fh_demo_pick(rng, 100) < 85;
 }
 
 /* A tenant's row as generated, for insert_tenant. */
@@ -590,35 +571,35 @@ static fh_status add_tenant(struct gen *g, int serial)
 {
 	uint64_t *rng = &g->rng;
 	const struct hubinfo *h = choose_hub(g);
-	int w = pick(rng, COUNT(works)), k = pick(rng, COUNT(kinds));
+	int w = fh_demo_pick(rng, COUNT(works)), k = fh_demo_pick(rng, COUNT(kinds));
 	fh_org_type type = kinds[k].type;
 	char name[160], short_name[32], contact[32], legal[32], phone[16], address[96], code[19];
-	const char *brand = brands[pick(rng, COUNT(brands))];
-	bool place = pick(rng, 3) == 0;
+	const char *brand = brands[fh_demo_pick(rng, COUNT(brands))];
+	bool place = fh_demo_pick(rng, 3) == 0;
 	snprintf(name, sizeof name, "%s%s%s%s", place ? (strcmp(h->district, "310112") == 0 ? "闵行" : "静安") : "",
 		 brand, works[w].what, kinds[k].suffix);
 	snprintf(short_name, sizeof short_name, "%s%s", brand, kinds[k].suffix);
 	person(rng, contact, sizeof contact);
 	person(rng, legal, sizeof legal);
 	mobile(rng, phone, sizeof phone);
-	snprintf(address, sizeof address, "%s%d号", streets[pick(rng, COUNT(streets))],
-		 1 + pick(rng, 2000));
+	snprintf(address, sizeof address, "%s%d号", streets[fh_demo_pick(rng, COUNT(streets))],
+		 1 + fh_demo_pick(rng, 2000));
 	fh_stage stage = choose_stage(rng);
 	/* Community organisations are filed (备案), most others registered. */
 	const char *reg = type == FH_ORG_COMMUNITY_ORG ? "filed"
-			  : stage <= FH_STAGE_REVIEWING && pick(rng, 2) ? "preparing" : "registered";
+			  : stage <= FH_STAGE_REVIEWING && fh_demo_pick(rng, 2) ? "preparing" : "registered";
 	bool has_code = strcmp(reg, "registered") == 0;
 	if (has_code)
 		credit_code(type, h->district, (uint64_t)serial + g->code_offset, code);
-	int64_t applied = g->now - (int64_t)(pick(rng, 4 * 365) + 1) * DAY;
-	int64_t admitted = applied + (int64_t)(20 + pick(rng, 40)) * DAY;
+	int64_t applied = g->now - (int64_t)(fh_demo_pick(rng, 4 * 365) + 1) * DAY;
+	int64_t admitted = applied + (int64_t)(20 + fh_demo_pick(rng, 40)) * DAY;
 	if (admitted > g->now)
 		admitted = g->now - DAY;
 	int64_t since = stage <= FH_STAGE_REVIEWING ? applied : admitted;
 	if (stage == FH_STAGE_GRADUATED || stage == FH_STAGE_EXITED) {
 		/* graduated after 12–24 months, left after up to 10 */
-		since = admitted + (stage == FH_STAGE_GRADUATED ? (int64_t)(12 + pick(rng, 13)) * MONTH
-								: (int64_t)pick(rng, 300) * DAY);
+		since = admitted + (stage == FH_STAGE_GRADUATED ? (int64_t)(12 + fh_demo_pick(rng, 13)) * MONTH
+								: (int64_t)fh_demo_pick(rng, 300) * DAY);
 		if (since > g->now - DAY)
 			since = g->now - DAY;
 	}
@@ -626,22 +607,22 @@ static fh_status add_tenant(struct gen *g, int serial)
 				 .registered = has_code && stage >= FH_STAGE_INCUBATING };
 	bool instructed = choose_party(rng, h, &pd);
 	char founded[16], rated[16];
-	fh_clock_format_date(applied - (int64_t)pick(rng, 3 * 365) * DAY, founded, sizeof founded);
+	fh_clock_format_date(applied - (int64_t)fh_demo_pick(rng, 3 * 365) * DAY, founded, sizeof founded);
 	struct demo_row r = { .h = h, .type = type, .stage = stage, .name = name, .short_name = short_name,
 			      .reg = reg, .code = has_code ? code : NULL, .field = hub_field(h, works[w].field),
 			      .legal = legal, .contact = contact, .phone = phone, .address = address,
 			      .founded = founded, .since = since, .pd = &pd,
 			      .admitted = stage >= FH_STAGE_INCUBATING ? admitted : 0 };
-	r.staff = 1 + pick(rng, 30);
-	r.volunteers = pick(rng, 200);
+	r.staff = 1 + fh_demo_pick(rng, 30);
+	r.volunteers = fh_demo_pick(rng, 200);
 	/* only registered organisations are rated (等级评估), with a date */
-	r.rating = !has_code ? 0 : stage == FH_STAGE_GRADUATED ? 2 + pick(rng, 3) : pick(rng, 6) == 0 ? 3 : 0;
-	pd.instructor = instructed ? h->instructor[pick(&g->party_rng, 3) == 0] : 0;
+	r.rating = !has_code ? 0 : stage == FH_STAGE_GRADUATED ? 2 + fh_demo_pick(rng, 3) : fh_demo_pick(rng, 6) == 0 ? 3 : 0;
+	pd.instructor = instructed ? h->instructor[fh_demo_pick(&g->party_rng, 3) == 0] : 0;
 	if (r.rating)
 		r.rated = fh_clock_format_date(since - 30 * DAY > applied ? since - 30 * DAY : applied, rated,
 					       sizeof rated);
 	if (stage == FH_STAGE_EXITED)
-		r.exit_reason = exit_reasons[pick(rng, COUNT(exit_reasons))];
+		r.exit_reason = exit_reasons[fh_demo_pick(rng, COUNT(exit_reasons))];
 	int64_t id = 0;
 	fh_status st = insert_tenant(g, &r, &id);
 	struct fh_side_tenant t = { .id = id, .hub_id = h->id, .admitted_on = r.admitted,

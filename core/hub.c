@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuhua/booking.h"
 #include "fuhua/buf.h"
 #include "fuhua/clock.h"
 #include "fuhua/space.h"
@@ -681,22 +682,4 @@ fh_status fh_hub_get(fh_store *s, const fh_actor *actor, const char *code, fh_hu
 		return fh_error_set(err, FH_ENOTFOUND, "hub", _("no hub '%s' in your scope"),
 				    code ? code : "");
 	return add_occupancy(s, actor, out, 1, out->code, err);
-}
-
-fh_status fh_hub_service_fields(fh_store *s, int64_t hub, char (*out)[128], size_t max, size_t *n, fh_error *err)
-{
-	sqlite3_stmt *q;
-	*n = 0;
-	fh_status st = fh_store_stmt(s, "SELECT name FROM hub_fields WHERE hub_id = ?1 ORDER BY seq", &q, err);
-	if (st != FH_OK)
-		return st;
-	sqlite3_bind_int64(q, 1, hub);
-	int rc = SQLITE_DONE;
-	while (*n < max && (rc = sqlite3_step(q)) == SQLITE_ROW)
-		fh_column_text(q, 0, out[(*n)++], 128);
-	sqlite3_reset(q);
-	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-		return FH_OK;
-	*n = 0;
-	return fh_store_fail(s, err, _("reading the hub's service fields"));
 }

@@ -244,7 +244,7 @@ static const fh_hub_fields *hub_fields(struct row_ctx *x, int64_t hub)
 	if (x->nfields == HUBS_SEEN)
 		return NULL;
 	fh_hub_fields *f = &x->fields[x->nfields];
-	if (fh_hub_service_fields(x->s, hub, f->names, FH_HUB_FIELDS_MAX, &f->n, NULL) != FH_OK)
+	if (fh_tenant_service_fields(x->s, hub, f->names, FH_HUB_FIELDS_MAX, &f->n, NULL) != FH_OK)
 		return NULL; /* validation reads them itself, and stops the import saying why */
 	f->hub = hub;
 	x->nfields++;

@@ -15,7 +15,6 @@
 #include "fuhua/tenant.h"
 #include "fuhua/text.h"
 #include "i18n.h"
-#include "milestone_int.h"
 #include "store_int.h"
 #include "tenant_int.h"
 
@@ -291,21 +290,20 @@ fh_status fh_tenant_move_plan(fh_store *s, const fh_actor *actor, int64_t id, fh
 	return plan_move(s, actor, &t, to, reason, &r, plan, err);
 }
 
-/* Graduation and exit, besides the stage: the spaces released, the mentor
- * pairings ended, and on exit the bookings to come cancelled (a graduate
- * may still book rooms). */
-static fh_status leave(fh_store *s, const fh_actor *actor, int64_t id, fh_stage to, int64_t now,
-			fh_buf *audit, fh_error *err)
+/* The record as a move to `to` at `now` leaves it (the UPDATE below). */
+static fh_tenant moved(const fh_tenant *t, fh_stage to, int64_t now, int64_t planned, const char *reason)
 {
-	int ended = 0, pairings = 0, cancelled = 0;
-	fh_status st = fh_allocation_end_tenant(s, actor, id, now, &ended, err);
-	if (st == FH_OK)
-		st = fh_mentor_end_tenant(s, actor, id, now, &pairings, err);
-	if (st == FH_OK && to == FH_STAGE_EXITED)
-		st = fh_booking_cancel_tenant(s, actor, id, now, &cancelled, err);
-	fh_buf_printf(audit, ",\"released\":%d,\"pairings_ended\":%d,\"bookings_cancelled\":%d", ended, pairings,
-		      cancelled);
-	return st;
+	fh_tenant n = *t;
+	n.stage = to;
+	n.stage_since = now;
+	if (to == FH_STAGE_INCUBATING) {
+		n.admitted_on = now;
+		n.planned_end = planned;
+	}
+	if (to == FH_STAGE_EXITED)
+		snprintf(n.exit_reason, sizeof n.exit_reason, "%s", reason);
+	n.version = t->version + 1;
+	return n;
 }
 
 /* A move, read and written under the write lock; with override, a
@@ -358,16 +356,17 @@ static fh_status move_locked(fh_store *s, const fh_actor *actor, int64_t id, int
 	sqlite3_reset(q);
 	if (st == FH_OK)
 		st = stage_line(s, actor, id, t.stage, to, now, said, err);
-	int added = 0;
-	if (st == FH_OK && to == FH_STAGE_INCUBATING)
-		st = fh_milestone_admit(s, actor, id, &added, err);
 	fh_buf o = FH_BUF_INIT, n = FH_BUF_INIT;
 	char d[16];
 	named(&o, t.name, "stage", fh_stage_name(t.stage));
 	fh_buf_puts(&o, "}");
 	named(&n, t.name, "stage", fh_stage_name(to));
-	if (st == FH_OK && (to == FH_STAGE_GRADUATED || to == FH_STAGE_EXITED))
-		st = leave(s, actor, id, to, now, &n, err);
+	/* what follows, each module's count on the line: admission's
+	 * milestones; on graduation and exit the spaces released, the
+	 * pairings ended, and on exit the bookings to come cancelled */
+	fh_tenant next = moved(&t, to, now, planned, reason);
+	if (st == FH_OK)
+		st = fh_tenant_changed(s, &(struct fh_tenant_change){ actor, &t, &next, now, &n }, err);
 	if (to == FH_STAGE_INCUBATING)
 		fh_buf_printf(&n, ",\"planned_end\":\"%s\"", fh_clock_format_date(planned, d, sizeof d));
 	if (said[0]) {
@@ -460,6 +459,12 @@ static fh_status extend_locked(fh_store *s, const fh_actor *actor, int64_t id, i
 	if (sqlite3_step(q) != SQLITE_DONE)
 		st = fh_store_fail(s, err, _("saving the extension"));
 	sqlite3_reset(q);
+	fh_tenant next = t;
+	next.planned_end = to;
+	next.extended = true;
+	next.version = t.version + 1;
+	if (st == FH_OK)
+		st = fh_tenant_changed(s, &(struct fh_tenant_change){ actor, &t, &next, fh_clock_now(), NULL }, err);
 	fh_buf o = FH_BUF_INIT, n = FH_BUF_INIT;
 	char d2[16];
 	named(&o, t.name, "planned_end", fh_clock_format_date(base, d, sizeof d));

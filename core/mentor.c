@@ -13,7 +13,9 @@
 #include "fuhua/take.h"
 #include "fuhua/text.h"
 #include "i18n.h"
+#include "mentor_int.h"
 #include "store_int.h"
+#include "tenant_int.h"
 
 #define DAY 86400
 
@@ -502,4 +504,17 @@ fh_status fh_session_totals(fh_store *s, const fh_actor *actor, const char *hub_
 	sqlite3_bind_int64(q, 2, fh_date_epoch(from));
 	sqlite3_bind_int64(q, 3, fh_date_epoch(to));
 	return fh_store_rows(s, q, rows, n, sizeof **rows, month_read, _("reading sessions"), err);
+}
+
+/* The module table's hook: a tenant that graduates or leaves ends its
+ * pairings that day. */
+fh_status fh_mentor_tenant_changed(fh_store *s, const struct fh_tenant_change *c, fh_error *err)
+{
+	if (!fh_tenant_leaves(c))
+		return FH_OK;
+	int ended = 0;
+	fh_status st = fh_mentor_end_tenant(s, c->actor, c->next->id, c->on, &ended, err);
+	if (c->audit)
+		fh_buf_printf(c->audit, ",\"pairings_ended\":%d", ended);
+	return st;
 }

@@ -247,18 +247,15 @@ static void proof(const char *kind, int min_rating, const fh_tenant *t, const fh
 		snprintf(out, size, "%s", _("Party work covered in the party record"));
 }
 
-fh_status fh_milestone_prove(fh_store *s, const fh_actor *actor, int64_t tenant, int *ticked,
-			     fh_error *err)
+/* fh_milestone_prove of a tenant's record as loaded (t). */
+static fh_status prove(fh_store *s, const fh_actor *actor, const fh_tenant *t, int *ticked, fh_error *err)
 {
-	if (ticked)
-		*ticked = 0;
-	fh_tenant t;
 	fh_party_rules pr;
-	fh_status st = fh_tenant_get_by_id(s, actor, tenant, &t, err);
-	if (st != FH_OK || (st = fh_party_rules_load(s, t.hub_id, &pr, err)) != FH_OK)
+	fh_status st = fh_party_rules_load(s, t->hub_id, &pr, err);
+	if (st != FH_OK)
 		return st;
-	fh_party p = { .form = t.party_org, .full = t.party_members, .fallback = t.party_fallback,
-		       .instructor_id = t.instructor_id };
+	fh_party p = { .form = t->party_org, .full = t->party_members, .fallback = t->party_fallback,
+		       .instructor_id = t->instructor_id };
 	fh_party_state ps;
 	fh_party_evaluate(&pr, &p, fh_clock_now(), &ps);
 	sqlite3_stmt *q;
@@ -266,7 +263,7 @@ fh_status fh_milestone_prove(fh_store *s, const fh_actor *actor, int64_t tenant,
 				   " AND m.state = 'pending' AND m.kind IN"
 				   " ('registration','rating','party_org','instructor','party_work')", &q, err)) != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, tenant);
+	sqlite3_bind_int64(q, 1, t->id);
 	struct { fh_milestone m; int min_rating; } todo[32];
 	int n = 0, rc = SQLITE_DONE;
 	while (n < 32 && (rc = sqlite3_step(q)) == SQLITE_ROW) {
@@ -278,7 +275,7 @@ fh_status fh_milestone_prove(fh_store *s, const fh_actor *actor, int64_t tenant,
 		return fh_store_fail(s, err, _("reading milestones"));
 	for (int i = 0; st == FH_OK && i < n; i++) {
 		char why[300];
-		proof(todo[i].m.kind, todo[i].min_rating, &t, &ps, why, sizeof why);
+		proof(todo[i].m.kind, todo[i].min_rating, t, &ps, why, sizeof why);
 		if (!why[0])
 			continue;
 		st = set_state(s, actor, &todo[i].m, FH_MS_DONE, fh_clock_day(fh_clock_now()), why, "auto", "proved", err);
@@ -286,6 +283,16 @@ fh_status fh_milestone_prove(fh_store *s, const fh_actor *actor, int64_t tenant,
 			(*ticked)++;
 	}
 	return st;
+}
+
+fh_status fh_milestone_prove(fh_store *s, const fh_actor *actor, int64_t tenant, int *ticked,
+			     fh_error *err)
+{
+	if (ticked)
+		*ticked = 0;
+	fh_tenant t;
+	fh_status st = fh_tenant_get_by_id(s, actor, tenant, &t, err);
+	return st != FH_OK ? st : prove(s, actor, &t, ticked, err);
 }
 
 /* ---- instantiation -------------------------------------------------------------- */
@@ -329,14 +336,18 @@ static fh_status add_from_templates(fh_store *s, const fh_actor *actor, const fh
 	return st;
 }
 
-fh_status fh_milestone_admit(fh_store *s, const fh_actor *actor, int64_t tenant, int *added, fh_error *err)
+/* A tenant's change: admission instantiates the templates' milestones; then
+ * whatever the record now shows (a credit code, a rating, the party
+ * track's organisation) proves those it proves. A new tenant has none. */
+fh_status fh_milestone_tenant_changed(fh_store *s, const struct fh_tenant_change *c, fh_error *err)
 {
-	fh_tenant t;
-	*added = 0;
-	fh_status st = fh_tenant_get_by_id(s, actor, tenant, &t, err);
-	if (st == FH_OK)
-		st = add_from_templates(s, actor, &t, added, err);
-	return st == FH_OK ? fh_milestone_prove(s, actor, tenant, NULL, err) : st;
+	if (!c->old)
+		return FH_OK;
+	int added = 0;
+	fh_status st = FH_OK;
+	if (c->next->stage == FH_STAGE_INCUBATING && c->old->stage != FH_STAGE_INCUBATING)
+		st = add_from_templates(s, c->actor, c->next, &added, err);
+	return st == FH_OK ? prove(s, c->actor, c->next, NULL, err) : st;
 }
 
 static fh_status instantiate_locked(fh_store *s, const fh_actor *actor, int64_t tenant, int *added,
@@ -356,7 +367,7 @@ static fh_status instantiate_locked(fh_store *s, const fh_actor *actor, int64_t 
 		snprintf(nb, sizeof nb, "{\"milestones\":%d}", *added);
 		st = fh_audit_write(s, actor, t.hub_id, "tenant", t.id, "milestones", NULL, nb, err);
 	}
-	return st == FH_OK ? fh_milestone_prove(s, actor, tenant, NULL, err) : st;
+	return st == FH_OK ? prove(s, actor, &t, NULL, err) : st;
 }
 
 fh_status fh_milestone_instantiate(fh_store *s, const fh_actor *actor, int64_t tenant, int *added,

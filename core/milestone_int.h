@@ -1,12 +1,13 @@
-/* fuhua core — private: the milestones of an admission. */
+/* fuhua core — private: what the milestones ask of a tenant's change. */
 #ifndef FUHUA_CORE_MILESTONE_INT_H
 #define FUHUA_CORE_MILESTONE_INT_H
 
 #include "fuhua/milestone.h"
+#include "modules.h"
 
-/* Admission's part of fh_milestone_instantiate: the templates' milestones
- * and their proofs, in the caller's transaction, audited as the admission. */
-fh_status fh_milestone_admit(fh_store *store, const fh_actor *actor, int64_t tenant, int *added,
-			     fh_error *err);
+/* The module table's hook (modules.h): on admission, the templates'
+ * milestones; on every change, those the record now proves. In the
+ * change's transaction; FH_OK, or the store's error. */
+fh_status fh_milestone_tenant_changed(fh_store *store, const struct fh_tenant_change *c, fh_error *err);
 
 #endif

@@ -1,15 +1,28 @@
-/* fuhua core — the table of modules the store calls on opening and after a migration. */
+/* fuhua core — the table of modules: what the store calls on opening and
+ * after a migration, and what the tenant layer asks of each module before
+ * a tenant's record is written and after it changed (modules.h). The order
+ * is the order of the calls: admission's milestones before anything else,
+ * the party track's checks, then what a tenant leaving gives back. */
 #include "modules.h"
 
+#include "mentor_int.h"
+#include "milestone_int.h"
 #include "operator_int.h"
 #include "party_int.h"
+#include "space_int.h"
 #include "tally.h"
 #include "tenant_int.h"
 
 const struct fh_module fh_modules[] = {
-	{ "tenant", fh_tenant_sql_functions, fh_tenant_after_migrate, fh_tenant_check_index },
-	{ "party", NULL, NULL, fh_party_check_terms },
-	{ "tally", NULL, NULL, fh_tally_check },
-	{ "operator", NULL, fh_operator_after_migrate, NULL },
-	{ NULL, NULL, NULL, NULL },
+	{ .name = "tenant", .sql_functions = fh_tenant_sql_functions, .after_migrate = fh_tenant_after_migrate,
+	  .check = fh_tenant_check_index },
+	{ .name = "milestone", .tenant_changed = fh_milestone_tenant_changed },
+	{ .name = "party", .check = fh_party_check_terms, .check_tenant = fh_party_check_tenant,
+	  .tenant_changed = fh_party_sync_tenant_changed },
+	{ .name = "space", .tenant_changed = fh_space_tenant_changed },
+	{ .name = "mentor", .tenant_changed = fh_mentor_tenant_changed },
+	{ .name = "booking", .tenant_changed = fh_booking_tenant_changed },
+	{ .name = "tally", .check = fh_tally_check },
+	{ .name = "operator", .after_migrate = fh_operator_after_migrate },
+	{ .name = NULL },
 };

@@ -4,14 +4,37 @@
  * migrations have run, it calls each module's step here (like neomutt's
  * Modules[]), inside the migration's transaction, so that a module can fill
  * derived rows computed in C (the tenants' search rows); on opening, it lets
- * each register the SQL functions its statements call. */
+ * each register the SQL functions its statements call.
+ *
+ * The tenant record is at the bottom of the modules, and knows none above
+ * it: what a module asks of a tenant's record before it is written, and what
+ * must follow its change (the party track's checks, milestones proving
+ * themselves, spaces released, pairings ended), the tenant layer asks of each
+ * module here, once per change, in the transaction that writes it. */
 #ifndef FUHUA_CORE_MODULES_H
 #define FUHUA_CORE_MODULES_H
 
 #include <sqlite3.h>
+#include <stdint.h>
 
 #include "fuhua/error.h"
 #include "fuhua/store.h"
+
+struct fh_actor;
+struct fh_buf;
+struct fh_field_errors;
+struct fh_tenant;
+
+/* A tenant's record as it changed, in the transaction that wrote it. */
+struct fh_tenant_change {
+	const struct fh_actor *actor;
+	const struct fh_tenant *old;  /* as it was; NULL for a new tenant */
+	const struct fh_tenant *next; /* as it is now written */
+	int64_t on;                   /* when (fh_clock_now()) */
+	/* The audit line's new value, open: a module adds what followed
+	 * (",\"released\":2"); NULL when the change writes no such line. */
+	struct fh_buf *audit;
+};
 
 /* An SQL function fuhua's statements call (deterministic, UTF-8). */
 struct fh_sql_function {
@@ -31,6 +54,15 @@ struct fh_module {
 	/* For `fuhua check`: the module's derived rows against their sources,
 	 * problems into rep; may be NULL. */
 	fh_status (*check)(fh_store *store, fh_check_report *rep, fh_error *err);
+	/* The module's own checks of a tenant's record before it is written
+	 * (fh_tenant_validate): each problem into errs; FH_OK, or the store's
+	 * error when what it reads cannot be read (the write is refused). May
+	 * be NULL. */
+	fh_status (*check_tenant)(fh_store *store, const struct fh_tenant *t, struct fh_field_errors *errs,
+				  fh_error *err);
+	/* What follows a tenant's change (fh_tenant_changed): FH_OK, or the
+	 * error that rolls the change back. May be NULL. */
+	fh_status (*tenant_changed)(fh_store *store, const struct fh_tenant_change *c, fh_error *err);
 };
 
 /* The modules, ending with { NULL }. */

@@ -1,5 +1,4 @@
 /* fuhua core — operators, roles, hub scope, passwords. */
-#include "fuhua/demo.h"
 #include "fuhua/operator.h"
 
 #include <crypt.h>

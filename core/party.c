@@ -11,10 +11,10 @@
 #include "fuhua/clock.h"
 #include "fuhua/take.h"
 #include "fuhua/text.h"
-#include "fuhua/milestone.h"
 #include "i18n.h"
 #include "party_int.h"
 #include "store_int.h"
+#include "tenant_int.h"
 
 /* ---- rules ------------------------------------------------------------------ */
 
@@ -435,6 +435,74 @@ bool fh_party_branch_size_ok(const fh_party_rules *r, int full, const char *fiel
 	return false;
 }
 
+/* ---- members by name ------------------------------------------------------------ */
+
+static const struct {
+	const char *id, *en, *zh;
+} member_kinds[FH_MEMBER_KIND_COUNT] = {
+	[FH_MEMBER_FULL] = { "full", "full member", "正式党员" },
+	[FH_MEMBER_PROBATIONARY] = { "probationary", "probationary member", "预备党员" },
+	[FH_MEMBER_APPLICANT] = { "applicant", "applicant", "入党申请人" },
+	[FH_MEMBER_ACTIVIST] = { "activist", "activist", "入党积极分子" },
+};
+
+const char *fh_member_kind_name(fh_member_kind k)
+{
+	return (unsigned)k < FH_MEMBER_KIND_COUNT ? member_kinds[k].id : NULL;
+}
+
+const char *fh_member_kind_label(fh_member_kind k, bool zh)
+{
+	return (unsigned)k < FH_MEMBER_KIND_COUNT ? (zh ? member_kinds[k].zh : member_kinds[k].en) : NULL;
+}
+
+bool fh_member_kind_parse(const char *s, fh_member_kind *out)
+{
+	for (int i = 0; s && i < FH_MEMBER_KIND_COUNT; i++)
+		if (strcmp(s, member_kinds[i].id) == 0 || strcmp(s, member_kinds[i].zh) == 0) {
+			*out = (fh_member_kind)i;
+			return true;
+		}
+	return false;
+}
+
+fh_status fh_party_named_counts(fh_store *s, int64_t tenant, int named[FH_MEMBER_KIND_COUNT], int *here,
+				fh_error *err)
+{
+	sqlite3_stmt *q;
+	*here = 0;
+	fh_status st = fh_store_stmt(s, "SELECT kind, count(*), sum(relation_here) FROM party_people"
+				     " WHERE tenant_id = ?1 GROUP BY kind", &q, err);
+	if (st != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, tenant);
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		fh_member_kind k;
+		if (!fh_member_kind_parse((const char *)sqlite3_column_text(q, 0), &k))
+			continue;
+		named[k] = sqlite3_column_int(q, 1);
+		if (k == FH_MEMBER_FULL)
+			*here = sqlite3_column_int(q, 2);
+	}
+	sqlite3_reset(q);
+	return rc == SQLITE_DONE ? FH_OK : fh_store_fail(s, err, _("reading party members"));
+}
+
+/* The module table's hook: a tenant's own branch (the organisation track's
+ * form field) needs the hub's least number of full members. */
+fh_status fh_party_check_tenant(fh_store *s, const fh_tenant *t, fh_field_errors *errs, fh_error *err)
+{
+	if (t->party_org != FH_PARTY_BRANCH)
+		return FH_OK;
+	fh_party_rules r;
+	fh_error small;
+	fh_status st = fh_party_rules_load(s, t->hub_id, &r, err);
+	if (st == FH_OK && !fh_party_branch_size_ok(&r, t->party_members, fh_tenant_field_name(FH_TF_PARTY_MEMBERS), &small))
+		fh_field_errors_add(errs, &small);
+	return st;
+}
+
 /* The form of organisation: a branch of its own, a joint branch with room
  * in the tenant's hub, fallback only without either. Problems go to errs;
  * the return is the database's (a branch that cannot be read refuses). */
@@ -599,8 +667,10 @@ static fh_status save_locked(fh_store *s, const fh_actor *actor, fh_party *p, fh
 			     int64_t *version, fh_error *err)
 {
 	fh_party cur;
+	fh_tenant was;
 	fh_status st = fh_party_get_record(s, actor, p->tenant_id, &cur, err);
-	if (st != FH_OK || (st = fh_store_check_version(s, "tenants", p->tenant_id, p->version, err)) != FH_OK)
+	if (st != FH_OK || (st = fh_store_check_version(s, "tenants", p->tenant_id, p->version, err)) != FH_OK ||
+	    (st = fh_tenant_load(s, p->tenant_id, &was, err)) != FH_OK)
 		return st;
 	p->hub_id = cur.hub_id;
 	if (p->form != FH_PARTY_JOINT_BRANCH)
@@ -614,8 +684,16 @@ static fh_status save_locked(fh_store *s, const fh_actor *actor, fh_party *p, fh
 	fh_buf_free(&o);
 	fh_buf_free(&n);
 	*version = cur.version + 1;
+	if (st != FH_OK)
+		return st;
 	/* the organisation, the instructor or covered work may prove a milestone */
-	return st == FH_OK ? fh_milestone_prove(s, actor, p->tenant_id, NULL, err) : st;
+	fh_tenant now = was;
+	now.party_org = p->form;
+	now.party_members = p->full;
+	now.party_fallback = p->fallback;
+	now.instructor_id = p->instructor_id;
+	now.version = *version;
+	return fh_tenant_changed(s, &(struct fh_tenant_change){ actor, &was, &now, fh_clock_now(), NULL }, err);
 }
 
 fh_status fh_party_save(fh_store *s, const fh_actor *actor, fh_party *p, fh_field_errors *errs,

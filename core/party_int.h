@@ -6,17 +6,19 @@
 #include <stddef.h>
 
 #include "fuhua/party.h"
+#include "modules.h"
 
 /* The forms listed in a hub's coverage_org_forms column ("branch,joint_branch")
  * as bits 1u << fh_party_org, and back. */
 unsigned fh_party_forms_mask(const char *list);
 void fh_party_forms_text(unsigned mask, char *out, size_t size);
 
-/* The organisation track changed (fh_tenant_update, inside its
- * transaction): registration, a new legal representative (换届) or a new
- * rating open their items on the party track. */
-fh_status fh_party_on_tenant_change(fh_store *store, const fh_actor *actor,
-				    const fh_tenant *before, const fh_tenant *after, fh_error *err);
+/* The module table's hooks (modules.h). A tenant's own branch needs the
+ * hub's least number of full members (its problem into errs). The
+ * organisation track changed: registration, a new legal representative
+ * (换届) or a new rating open their items on the party track. */
+fh_status fh_party_check_tenant(fh_store *store, const fh_tenant *t, fh_field_errors *errs, fh_error *err);
+fh_status fh_party_sync_tenant_changed(fh_store *store, const struct fh_tenant_change *c, fh_error *err);
 
 /* The record as stored, without the scope check; writes its columns (in
  * the caller's transaction, the tenant's version moved); the named members

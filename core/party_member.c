@@ -13,58 +13,6 @@
 #include "party_int.h"
 #include "store_int.h"
 
-static const struct {
-	const char *id, *en, *zh;
-} kinds[FH_MEMBER_KIND_COUNT] = {
-	[FH_MEMBER_FULL] = { "full", "full member", "正式党员" },
-	[FH_MEMBER_PROBATIONARY] = { "probationary", "probationary member", "预备党员" },
-	[FH_MEMBER_APPLICANT] = { "applicant", "applicant", "入党申请人" },
-	[FH_MEMBER_ACTIVIST] = { "activist", "activist", "入党积极分子" },
-};
-
-const char *fh_member_kind_name(fh_member_kind k)
-{
-	return (unsigned)k < FH_MEMBER_KIND_COUNT ? kinds[k].id : NULL;
-}
-
-const char *fh_member_kind_label(fh_member_kind k, bool zh)
-{
-	return (unsigned)k < FH_MEMBER_KIND_COUNT ? (zh ? kinds[k].zh : kinds[k].en) : NULL;
-}
-
-bool fh_member_kind_parse(const char *s, fh_member_kind *out)
-{
-	for (int i = 0; s && i < FH_MEMBER_KIND_COUNT; i++)
-		if (strcmp(s, kinds[i].id) == 0 || strcmp(s, kinds[i].zh) == 0) {
-			*out = (fh_member_kind)i;
-			return true;
-		}
-	return false;
-}
-
-fh_status fh_party_named_counts(fh_store *s, int64_t tenant, int named[FH_MEMBER_KIND_COUNT], int *here,
-				fh_error *err)
-{
-	sqlite3_stmt *q;
-	*here = 0;
-	fh_status st = fh_store_stmt(s, "SELECT kind, count(*), sum(relation_here) FROM party_people"
-				     " WHERE tenant_id = ?1 GROUP BY kind", &q, err);
-	if (st != FH_OK)
-		return st;
-	sqlite3_bind_int64(q, 1, tenant);
-	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		fh_member_kind k;
-		if (!fh_member_kind_parse((const char *)sqlite3_column_text(q, 0), &k))
-			continue;
-		named[k] = sqlite3_column_int(q, 1);
-		if (k == FH_MEMBER_FULL)
-			*here = sqlite3_column_int(q, 2);
-	}
-	sqlite3_reset(q);
-	return rc == SQLITE_DONE ? FH_OK : fh_store_fail(s, err, _("reading party members"));
-}
-
 fh_status fh_party_members(fh_store *s, const fh_actor *actor, int64_t tenant, fh_party_member **rows,
 			   size_t *n, fh_error *err)
 {

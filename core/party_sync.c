@@ -137,11 +137,14 @@ static fh_status open_items(fh_store *s, const fh_actor *actor, int64_t tenant, 
 	return FH_OK;
 }
 
-fh_status fh_party_on_tenant_change(fh_store *s, const fh_actor *actor, const fh_tenant *a,
-				    const fh_tenant *b, fh_error *err)
+fh_status fh_party_sync_tenant_changed(fh_store *s, const struct fh_tenant_change *c, fh_error *err)
 {
+	if (!c->old)
+		return FH_OK;
+	const fh_actor *actor = c->actor;
+	const fh_tenant *a = c->old, *b = c->next;
 	int opened = 0;
-	int64_t today = fh_clock_now();
+	int64_t today = c->on;
 	fh_status st = FH_OK;
 	if (a->reg_state == FH_REG_PREPARING && b->reg_state != FH_REG_PREPARING)
 		st = open_items(s, actor, b->id, b->hub_id, FH_EVENT_REGISTRATION, today, &opened, err);

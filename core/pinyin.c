@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "fuhua/pinyin.h"
-#include "fuhua/tenant.h"
 #include "fuhua/text.h"
 #include "pinyin_table.h"
 

@@ -14,6 +14,7 @@
 #include "i18n.h"
 #include "space_int.h"
 #include "store_int.h"
+#include "tenant_int.h"
 
 #define DAY 86400
 
@@ -149,26 +150,6 @@ fh_status fh_space_find(fh_store *s, const fh_actor *actor, const char *ref, int
 		return fh_error_set(err, FH_EINVAL, "space",
 				    _("more than one hub has a space '%s': write HUB/CODE"), ref);
 	return FH_OK;
-}
-
-fh_status fh_space_peak_from(fh_store *s, int64_t space, int64_t day, int *peak, char *holder, size_t size,
-			     fh_error *err)
-{
-	struct fh_hold *h;
-	size_t n;
-	*peak = 0;
-	fh_status st = fh_space_holds(s, space, day, INT64_MAX / 2, &h, &n, err);
-	if (st != FH_OK)
-		return st;
-	for (size_t i = 0; i < n; i++) {
-		int used = fh_space_use_on(h, n, h[i].start_on > day ? h[i].start_on : day, -1, NULL, 0);
-		if (used > *peak) {
-			*peak = used;
-			snprintf(holder, size, "%s", h[i].tenant);
-		}
-	}
-	free(h);
-	return *peak ? FH_OK : fh_booking_holder_from(s, space, day, peak, holder, size, err);
 }
 
 /* ---- the rule: seats on every day ------------------------------------------ */
@@ -731,5 +712,18 @@ fh_status fh_allocation_end_tenant(fh_store *s, const fh_actor *actor, int64_t t
 			st = fh_store_fail(s, err, _("releasing the allocation"));
 		sqlite3_reset(q);
 	}
+	return st;
+}
+
+/* The module table's hook: a tenant that graduates or leaves gives its
+ * spaces back from that day, and leaves the waiting list. */
+fh_status fh_space_tenant_changed(fh_store *s, const struct fh_tenant_change *c, fh_error *err)
+{
+	if (!fh_tenant_leaves(c))
+		return FH_OK;
+	int ended = 0;
+	fh_status st = fh_allocation_end_tenant(s, c->actor, c->next->id, c->on, &ended, err);
+	if (c->audit)
+		fh_buf_printf(c->audit, ",\"released\":%d", ended);
 	return st;
 }

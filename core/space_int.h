@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "fuhua/space.h"
+#include "modules.h"
 
 /* A hub's rules for spaces, as `fuhua init` stored them. */
 struct fh_space_rules {
@@ -48,9 +49,10 @@ bool fh_space_occupies(int64_t start, int64_t end, int64_t day, bool pm);
 int fh_space_use_on(const struct fh_hold *h, size_t n, int64_t day, int half, char *who,
 		    size_t size);
 
-/* *held 1 and the tenant (or hub) holding the first booking of a room from
- * `day` on, 0 if none (booking.c): FH_OK, or the database's error. */
-fh_status fh_booking_holder_from(fh_store *store, int64_t space, int64_t day, int *held, char *holder,
-				 size_t size, fh_error *err);
+/* The module table's hooks (modules.h): a tenant that graduates or leaves
+ * gives its spaces back (space.c) and, when it leaves, its bookings to come
+ * (booking.c); each adds its count to the change's audit line. */
+fh_status fh_space_tenant_changed(fh_store *store, const struct fh_tenant_change *c, fh_error *err);
+fh_status fh_booking_tenant_changed(fh_store *store, const struct fh_tenant_change *c, fh_error *err);
 
 #endif

@@ -1,7 +1,5 @@
 /* fuhua core — tenants: the record, its fields and their checks. The
  * lifecycle is in lifecycle.c, the list and search in tenant_list.c. */
-#include "fuhua/hub.h"
-#include "fuhua/party.h"
 #include "fuhua/tenant.h"
 
 #include <ctype.h>
@@ -16,6 +14,7 @@
 #include "fuhua/take.h"
 #include "fuhua/text.h"
 #include "i18n.h"
+#include "modules.h"
 #include "store_int.h"
 #include "tenant_int.h"
 
@@ -558,6 +557,45 @@ static void check_text(fh_field_errors *errs, fh_tenant_field f, const char *v, 
 		fh_field_errors_add(errs, &e);
 }
 
+/* ---- checks with the store ------------------------------------------------------- */
+
+fh_status fh_tenant_code_holder(fh_store *s, const char *code, int64_t self, fh_error *err)
+{
+	sqlite3_stmt *q;
+	fh_status st = fh_store_stmt(s, "SELECT id, name FROM tenants WHERE credit_code = ?1 AND id != ?2",
+				     &q, err);
+	if (st != FH_OK)
+		return st;
+	sqlite3_bind_text(q, 1, code, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(q, 2, self);
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		st = fh_error_set(err, FH_EINVAL, "credit_code", _("already belongs to %s (no. %lld)"),
+				  (const char *)sqlite3_column_text(q, 1), (long long)sqlite3_column_int64(q, 0));
+	else if (rc != SQLITE_DONE)
+		st = fh_store_fail(s, err, _("reading tenants"));
+	sqlite3_reset(q);
+	return st;
+}
+
+fh_status fh_tenant_service_fields(fh_store *s, int64_t hub, char (*out)[128], size_t max, size_t *n, fh_error *err)
+{
+	sqlite3_stmt *q;
+	*n = 0;
+	fh_status st = fh_store_stmt(s, "SELECT name FROM hub_fields WHERE hub_id = ?1 ORDER BY seq", &q, err);
+	if (st != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, hub);
+	int rc = SQLITE_DONE;
+	while (*n < max && (rc = sqlite3_step(q)) == SQLITE_ROW)
+		fh_column_text(q, 0, out[(*n)++], 128);
+	sqlite3_reset(q);
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		return FH_OK;
+	*n = 0;
+	return fh_store_fail(s, err, _("reading the hub's service fields"));
+}
+
 /* The credit code: issued on registration by civil affairs (5…), its
  * second character the organisation type (1 social group, 2 social service
  * org, 3 foundation, 9 other); not another tenant's (with a store).
@@ -607,7 +645,7 @@ static fh_status check_service_field(fh_store *s, const fh_tenant *t, const fh_h
 {
 	fh_hub_fields read;
 	if (!hf) {
-		fh_status st = fh_hub_service_fields(s, t->hub_id, read.names, FH_HUB_FIELDS_MAX, &read.n, err);
+		fh_status st = fh_tenant_service_fields(s, t->hub_id, read.names, FH_HUB_FIELDS_MAX, &read.n, err);
 		if (st != FH_OK)
 			return st;
 		hf = &read;
@@ -705,13 +743,6 @@ fh_status fh_tenant_validate_in(fh_store *s, const fh_tenant *t, const fh_hub_fi
 		PROBLEM(FH_TF_PARTY_ORG, "%s", _("is not a form of party organisation"));
 	if (t->party_members < 0 || t->party_members > FH_TENANT_PEOPLE_MAX)
 		PROBLEM(FH_TF_PARTY_MEMBERS, _("must be 0 to %d"), FH_TENANT_PEOPLE_MAX);
-	else if (t->party_org == FH_PARTY_BRANCH && s && read == FH_OK) {
-		fh_party_rules pr;
-		fh_error small;
-		if ((read = fh_party_rules_load(s, t->hub_id, &pr, err)) == FH_OK &&
-		    !fh_party_branch_size_ok(&pr, t->party_members, field_id(FH_TF_PARTY_MEMBERS), &small))
-			fh_field_errors_add(errs, &small);
-	}
 
 	if ((unsigned)t->stage >= FH_STAGE_COUNT)
 		PROBLEM(FH_TF_STAGE, "%s", _("is not a stage"));
@@ -724,6 +755,11 @@ fh_status fh_tenant_validate_in(fh_store *s, const fh_tenant *t, const fh_hub_fi
 		PROBLEM(FH_TF_PLANNED_END, "%s", _("is before the admission"));
 	if (t->stage == FH_STAGE_EXITED && !t->exit_reason[0])
 		PROBLEM(FH_TF_EXIT_REASON, "%s", _("is required for a tenant that left"));
+
+	/* then what the modules above ask of the record (a branch's members) */
+	for (const struct fh_module *m = fh_modules; s && read == FH_OK && m->name; m++)
+		if (m->check_tenant)
+			read = m->check_tenant(s, t, errs, err);
 
 	if (read != FH_OK)
 		return read;

@@ -23,6 +23,16 @@ void fh_tenant_read(sqlite3_stmt *st, fh_tenant *t);
 /* Reads tenant id without a scope check (callers check). */
 fh_status fh_tenant_load(fh_store *s, int64_t id, fh_tenant *t, fh_error *err);
 
+/* A tenant's record was written (c->old as it was, NULL for a new one;
+ * c->next as written): every module's tenant_changed hook, in the order of
+ * the module table, in the caller's transaction. FH_OK, or the first
+ * hook's error (the caller rolls the change back). Every write of a
+ * tenant's row calls it once: adding, editing, the party record, a move
+ * and an extension. */
+fh_status fh_tenant_changed(fh_store *s, const struct fh_tenant_change *c, fh_error *err);
+/* Whether the change moves the tenant out: graduation or exit. */
+bool fh_tenant_leaves(const struct fh_tenant_change *c);
+
 /* Writes the search row of a tenant of hub `hub_id` (name, short name,
  * credit code, contact, phone and the pinyin initials) in the current
  * transaction, and its name key — but for a tenant just inserted (fresh),
@@ -45,8 +55,13 @@ fh_status fh_tenant_index_flush(fh_store *s, fh_error *err);
 #define FH_INDEX_TRIGRAM 1u
 #define FH_INDEX_GRAMS 2u
 int fh_tenant_index_rows(sqlite3 *db, int64_t from, int64_t to, unsigned which);
+/* The same in the store: the search rows of every tenant from id `from`
+ * on, in one statement; then the indexes `which` over them. FH_OK, or the
+ * store's error. */
+fh_status fh_tenant_search_from(fh_store *s, int64_t from, fh_error *err);
+fh_status fh_tenant_index_from(fh_store *s, int64_t from, unsigned which, fh_error *err);
 
-/* The search text of a tenant from its fields (tenant_db.c). */
+/* The search text of a tenant from its fields (tenant_index.c). */
 void fh_tenant_hay(fh_buf *b, const char *name, const char *short_name, const char *credit_code,
 		   const char *contact, const char *phone);
 

@@ -516,3 +516,22 @@ void fh_tenant_side_close(fh_store *s)
 	if (fh_store_bulk(s))
 		fh_store_set_bulk(s, NULL, NULL);
 }
+
+/* The search rows, then the indexes: copied from beside the load when
+ * they were built there (tenant_side.c), else written here. */
+fh_status fh_tenant_index_flush(fh_store *s, fh_error *err)
+{
+	int64_t from = fh_store_deferred(s);
+	if (!from)
+		return FH_OK;
+	fh_store_defer(s, 0);
+	fh_status st = fh_tenant_search_from(s, from, err);
+	bool built = false;
+	fh_error later;
+	fh_status fs = fh_tenant_side_finish(s, &built, st == FH_OK ? err : &later);
+	if (st == FH_OK)
+		st = fs;
+	if (st == FH_OK && !built)
+		st = fh_tenant_index_from(s, from, FH_INDEX_TRIGRAM | FH_INDEX_GRAMS, err);
+	return st;
+}

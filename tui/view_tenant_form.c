@@ -97,7 +97,7 @@ static bool open(struct app *app, struct view *v, const void *arg)
 		fh_app_say(app, true, "%s", fh_error_text(&err, buf, sizeof buf));
 		return false;
 	}
-	if (fh_hub_service_fields(app->store, t->base.hub_id, t->fields, MAX_FIELDS, &t->nfields, &err) != FH_OK) {
+	if (fh_tenant_service_fields(app->store, t->base.hub_id, t->fields, MAX_FIELDS, &t->nfields, &err) != FH_OK) {
 		fh_app_say(app, true, "%s", fh_error_text(&err, buf, sizeof buf));
 		return false;
 	}

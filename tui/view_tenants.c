@@ -109,7 +109,7 @@ static void load_filters(struct app *app, struct tenants *v)
 	for (size_t i = 0; i < v->nhubs; i++)
 		if (v->hubs[i].id == hub)
 			snprintf(v->base_name, sizeof v->base_name, "%s", v->hubs[i].name);
-	if (fh_hub_service_fields(app->store, hub, v->fields, MAX_FIELDS, &v->nfields, &err) != FH_OK)
+	if (fh_tenant_service_fields(app->store, hub, v->fields, MAX_FIELDS, &v->nfields, &err) != FH_OK)
 		snprintf(v->list.error, sizeof v->list.error, "%s", err.message);
 }
 

@@ -115,4 +115,11 @@ fh_status fh_booking_use(fh_store *store, const fh_actor *actor, const char *hub
 /* The Monday of the week `t` falls in, midnight China time. */
 int64_t fh_week_start(int64_t t);
 
+/* The most seats allocated on any day from `day` on (or 1 for a room
+ * booked from then on), in *peak, and the first tenant holding them: what
+ * `fuhua init` checks before shrinking or retiring a space. FH_OK, or the
+ * database's error (then nothing may be shrunk or retired). */
+fh_status fh_space_peak_from(fh_store *store, int64_t space_id, int64_t day, int *peak, char *holder,
+			     size_t size, fh_error *err);
+
 #endif

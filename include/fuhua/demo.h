@@ -7,6 +7,7 @@
 
 #include "fuhua/config.h"
 #include "fuhua/error.h"
+#include "fuhua/operator.h"
 
 typedef struct fh_store fh_store;
 
@@ -21,9 +22,6 @@ typedef struct fh_demo_options {
 	 * the database is the same either way. */
 	bool one_core;
 } fh_demo_options;
-
-/* The password of every demo operator. */
-#define FH_DEMO_PASSWORD "demo1234"
 
 /* Brings hubs and spaces in line with cfg, then writes demo operators (one
  * per role, see fuhua(1)), mentors, party instructors, tenants with their

@@ -49,9 +49,4 @@ fh_status fh_hub_list(fh_store *store, const fh_actor *actor, fh_hub **rows, siz
 fh_status fh_hub_get(fh_store *store, const fh_actor *actor, const char *code, fh_hub *out,
 		     fh_error *err);
 
-/* The service fields of a hub, as configured, into out (at most max), and
- * in *n how many: FH_OK, or the database's error (*n 0). */
-fh_status fh_hub_service_fields(fh_store *store, int64_t hub_id, char (*out)[128], size_t max, size_t *n,
-				fh_error *err);
-
 #endif

@@ -71,6 +71,9 @@ fh_status fh_operator_set_password(fh_store *store, const fh_actor *by, const ch
 				   const char *password, int64_t expected_version,
 				   fh_error *err);
 
+/* The password of every demo operator. */
+#define FH_DEMO_PASSWORD "demo1234"
+
 typedef struct fh_operator_row {
 	int64_t id;
 	char name[64];

@@ -49,13 +49,6 @@ fh_status fh_space_list(fh_store *store, const fh_actor *actor, const char *hub_
 fh_status fh_space_find(fh_store *store, const fh_actor *actor, const char *ref, int64_t day,
 			fh_space *out, fh_error *err);
 
-/* The most seats allocated on any day from `day` on (or 1 for a room
- * booked from then on), in *peak, and the first tenant holding them: what
- * `fuhua init` checks before shrinking or retiring a space. FH_OK, or the
- * database's error (then nothing may be shrunk or retired). */
-fh_status fh_space_peak_from(fh_store *store, int64_t space_id, int64_t day, int *peak, char *holder,
-			     size_t size, fh_error *err);
-
 typedef struct fh_allocation {
 	int64_t id, version;
 	int64_t space_id, tenant_id, hub_id;

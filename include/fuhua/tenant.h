@@ -373,4 +373,9 @@ fh_status fh_tenant_count(fh_store *store, const fh_actor *actor, const fh_tenan
 			  int cap, int *count, bool *more, fh_error *err);
 
 
+/* The service fields a hub's tenants work in, as configured (fields:),
+ * into out (at most max), and in *n how many: FH_OK, or the database's
+ * error (*n 0). */
+fh_status fh_tenant_service_fields(fh_store *store, int64_t hub_id, char (*out)[128], size_t max,
+				   size_t *n, fh_error *err);
 #endif

@@ -215,6 +215,18 @@ static void test_release_and_graduation(void **s)
 	fh_space sp;
 	assert_int_equal(fh_space_find(st, &sys_actor, "ja-pp/1", day("2026-06-11"), &sp, &err), FH_OK);
 	assert_int_equal(sp.holders, 0);
+	/* the exit's history line counts what followed it, module by module */
+	sqlite3_stmt *q;
+	char line[512] = "";
+	assert_int_equal(sqlite3_prepare_v2(fh_store_db(st),
+					    "SELECT new FROM audit WHERE entity = 'tenant' AND entity_id = ?1"
+					    " AND action = 'move' ORDER BY id DESC LIMIT 1", -1, &q, NULL), SQLITE_OK);
+	sqlite3_bind_int64(q, 1, gone);
+	if (sqlite3_step(q) == SQLITE_ROW)
+		snprintf(line, sizeof line, "%s", (const char *)sqlite3_column_text(q, 0));
+	sqlite3_finalize(q);
+	assert_non_null(strstr(line, "\"stage\":\"exited\",\"released\":1,\"pairings_ended\":0,"
+				     "\"bookings_cancelled\":0,\"exit_reason\":\"迁出本街道\""));
 }
 
 static int64_t at(const char *ymd, int h, int m)
