@@ -15,6 +15,7 @@ BINDIR    := $(PREFIX)/bin
 MANDIR    := $(PREFIX)/share/man
 LOCALEDIR := $(PREFIX)/share/locale
 DATADIR   := $(PREFIX)/share/fuhua
+COMPLETIONDIR := $(PREFIX)/share/bash-completion/completions
 
 CC      ?= cc
 PKGS    := ncursesw sqlite3 yaml-0.1 libxcrypt icu-i18n
@@ -29,7 +30,7 @@ REL_CFLAGS  := -O2 -g
 ASAN_CFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
 CORE_SRC := $(wildcard core/*.c)
-TUI_SRC  := $(wildcard tui/*.c)
+TUI_SRC  := $(wildcard tui/*.c tui/*/*.c)
 TUI_LIB_SRC := $(filter-out tui/main.c,$(TUI_SRC))
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 PO       := $(wildcard po/*.po)
@@ -82,14 +83,14 @@ $(REL)/libfuhua.a: $(call objs,$(REL),$(CORE_SRC))
 $(ASAN)/libfuhua.a: $(call objs,$(ASAN),$(CORE_SRC))
 	$(AR) rcs $@ $^
 
-# The installed paths are compiled in (tui/i18n.c, tui/cli.c): a build for
+# The installed paths are compiled in (tui/common/i18n.c, tui/cmd/cmd.c): a build for
 # another PREFIX rebuilds them, so 'make install PREFIX=…' after 'make run'
 # installs a program that finds its own catalogue and configuration.
 PREFIX_STAMP := $(REL)/prefix.stamp
 $(PREFIX_STAMP): FORCE
 	@mkdir -p $(dir $@)
 	@echo '$(PREFIX)' | cmp -s - $@ 2> /dev/null || echo '$(PREFIX)' > $@
-$(REL)/tui/i18n.o $(REL)/tui/cli.o: $(PREFIX_STAMP)
+$(REL)/tui/common/i18n.o $(REL)/tui/cmd/cmd.o: $(PREFIX_STAMP)
 FORCE:
 
 $(REL)/fuhua: $(call objs,$(REL),$(TUI_SRC)) $(REL)/libfuhua.a
@@ -117,9 +118,9 @@ XGETTEXT_FLAGS := --from-code=UTF-8 --add-comments=TRANSLATORS --sort-by-file \
 	-k_ -kN_ -kP_:1c,2 -kNP_:1c,2 -kN3_:1,2 -kngettext:1,2 \
 	--package-name=fuhua --msgid-bugs-address=fuhua-developers
 pot: build/fuhua.pot
-build/fuhua.pot: Makefile $(CORE_SRC) $(TUI_SRC) $(wildcard tui/*.h core/*.h)
+build/fuhua.pot: Makefile $(CORE_SRC) $(TUI_SRC) $(wildcard tui/*/*.h core/*.h)
 	@mkdir -p build
-	xgettext $(XGETTEXT_FLAGS) -o $@ $(sort $(CORE_SRC) $(TUI_SRC) $(wildcard tui/*.h core/*.h))
+	xgettext $(XGETTEXT_FLAGS) -o $@ $(sort $(CORE_SRC) $(TUI_SRC) $(wildcard tui/*/*.h core/*.h))
 
 update-po: build/fuhua.pot
 	for po in $(PO); do msgmerge --quiet --update --backup=none --no-fuzzy-matching $$po $<; done
@@ -185,10 +186,16 @@ $(REL)/bench/bare: $(REL)/bench/bare.o
 lint:
 	cppcheck --quiet --enable=warning,portability --std=c11 -Iinclude core tui
 
-install: $(REL)/fuhua locale
+# bash completion, made by the program from its table of commands
+$(REL)/fuhua.bash: $(REL)/fuhua
+	$(REL)/fuhua completion bash > $@.tmp && mv $@.tmp $@
+
+install: $(REL)/fuhua $(REL)/fuhua.bash locale
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
-	  $(DESTDIR)$(DATADIR)/config/levels $(DESTDIR)$(DATADIR)/config/hubs
+	  $(DESTDIR)$(DATADIR)/config/levels $(DESTDIR)$(DATADIR)/config/hubs \
+	  $(DESTDIR)$(COMPLETIONDIR)
 	install -m 755 $(REL)/fuhua $(DESTDIR)$(BINDIR)/fuhua
+	install -m 644 $(REL)/fuhua.bash $(DESTDIR)$(COMPLETIONDIR)/fuhua
 	install -m 644 man/fuhua.1 $(DESTDIR)$(MANDIR)/man1/fuhua.1
 	install -m 644 man/fuhua-config.5 $(DESTDIR)$(MANDIR)/man5/fuhua-config.5
 	install -m 644 fixtures/config/levels/*.yaml $(DESTDIR)$(DATADIR)/config/levels/

@@ -68,7 +68,7 @@ void figure(const char *key, double value)
 	printf("FIGURE %s %.2f\n", key, value);
 }
 
-/* The list screen's first page as tui/list.c reads it: 22 rows and one to
+/* The list screen's first page as tui/screen/list.c reads it: 22 rows and one to
  * tell whether a page follows, then the count — unless none follows, when
  * the page is the count. */
 double first_page(fh_store *s, const fh_actor *a, const fh_tenant_filter *f)

@@ -18,7 +18,7 @@ void report(const char *what, double *ms, int n);      /* median, p95, max */
 void median_line(const char *what, double *ms, int n, const char *anchor_what, double *anchor);
 void figure(const char *key, double value);            /* a "FIGURE key value" line */
 int64_t hub_id(fh_store *s, const fh_actor *admin, const char *code);
-/* The list screen's first page as tui/list.c reads it. */
+/* The list screen's first page as tui/screen/list.c reads it. */
 double first_page(fh_store *s, const fh_actor *a, const fh_tenant_filter *f);
 
 /* scale.c: the figures of issue 12's growth table. */

@@ -557,6 +557,11 @@ fh_status fh_space_peak_from(fh_store *s, int64_t space, int64_t day, int *peak,
 	return *peak ? FH_OK : holder_from(s, space, day, peak, holder, size, err);
 }
 
+double fh_room_use_rate(const fh_room_use *u)
+{
+	return u->open_min > 0 ? 100.0 * u->booked_min / u->open_min : 0.0;
+}
+
 fh_status fh_booking_use(fh_store *s, const fh_actor *actor, const char *hub_code, int64_t week,
 			 fh_room_use **rows, size_t *n, fh_error *err)
 {

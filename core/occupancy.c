@@ -173,3 +173,13 @@ fh_status fh_occupancy_report(fh_store *s, const fh_actor *actor, const char *hu
 	*n = 0;
 	return st;
 }
+
+double fh_occupancy_area_rate(const fh_occupancy *o)
+{
+	return o->area > 0 ? 100.0 * o->area_used / o->area : 0.0;
+}
+
+double fh_occupancy_seat_rate(const fh_occupancy *o)
+{
+	return o->seats > 0 ? 100.0 * o->seats_used / o->seats : 0.0;
+}

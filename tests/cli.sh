@@ -99,6 +99,35 @@ check "… in Chinese the field is a label, not an identifier" sh -c "grep -q '^
 check "--lang zh --help is Chinese" grep -q '^用法：fuhua' "$T/help"
 "$FUHUA" --help --lang zh > "$T/help"
 check "--help --lang zh is Chinese too" grep -q '^用法：fuhua' "$T/help"
+
+# One table of commands: each takes its own options only, and says its help.
+"$FUHUA" --lang en report coverage --seats 3 --title hello --weeks 9 --db "$db" > /dev/null 2> "$T/err"
+check "an option a command does not take is refused (exit 2), naming it" \
+	sh -c "[ $? -eq 2 ] && grep -q '^fuhua: report coverage takes no option --seats' '$T/err'"
+check "… and pointing to the command's help" grep -q "fuhua report coverage --help" "$T/err"
+"$FUHUA" --lang en help > "$T/help"
+check "fuhua help lists every command with its help" sh -c "grep -q '^  tenant move ID STAGE  *Move a tenant' '$T/help' && grep -q '^  remind  ' '$T/help'"
+"$FUHUA" --lang en help tenant > "$T/help-t"
+"$FUHUA" --lang en tenant --help > "$T/help-t2"
+check "fuhua help tenant: the tenant commands only, as tenant --help" \
+	sh -c "grep -q 'fuhua tenant move ID STAGE' '$T/help-t' && ! grep -q 'fuhua party' '$T/help-t' && cmp -s '$T/help-t' '$T/help-t2'"
+"$FUHUA" --lang en tenant move --help > "$T/help-m"
+check "tenant move --help: its usage and its options, not the others'" \
+	sh -c "grep -q '^usage: fuhua tenant move ID STAGE \[--reason TEXT\] \[--override\]' '$T/help-m' && grep -q '^  --override ' '$T/help-m' && ! grep -q -- '--credit-code' '$T/help-m'"
+"$FUHUA" --lang zh tenant move --help > "$T/help-z"
+check "… in Chinese too" grep -q '^  --override  *未满足条件也出壳' "$T/help-z"
+"$FUHUA" completion bash > "$T/fuhua.bash"
+cat > "$T/complete.sh" <<'EOS'
+. "$1"
+t() { COMP_WORDS=("$@"); COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); COMPREPLY=(); _fuhua; echo "${COMPREPLY[*]}"; }
+t fuhua tenant mo
+t fuhua --db x.db tenant move 5 --ov
+t fuhua tenant add --name 甲 --credit-c
+t fuhua party member a
+t fuhua tenant list --format j
+EOS
+check "the bash completion completes commands, their options and choices from the table" \
+	sh -c "bash '$T/complete.sh' '$T/fuhua.bash' | tr '\n' '|' | grep -qx 'move|--override|--credit-code|add|json|'"
 $F tenant show 99 2> "$T/err"
 check "tenant show of no tenant exits 1" [ $? -eq 1 ]
 $F tenant edit 1 --notes "每周三活动" 2> /dev/null

@@ -4,11 +4,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cli.h"
+#include "cmd/cli.h"
 #include "fuhua/store.h"
-#include "i18n.h"
-#include "labels.h"
-#include "tui.h"
+#include "common/i18n.h"
+#include "common/labels.h"
+#include "screen/tui.h"
 
 int main(int argc, char **argv)
 {
@@ -24,7 +24,7 @@ int main(int argc, char **argv)
 		return rc;
 	if (o.lang)
 		fh_i18n_set(o.lang);
-	if (o.npos > 0)
+	if (o.cmd)
 		return fh_cli_run(&o);
 
 	char path[PATH_MAX];

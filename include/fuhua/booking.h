@@ -107,6 +107,10 @@ typedef struct fh_room_use {
 	int open_min;       /* opening hours of the week's open days */
 } fh_room_use;
 
+/* The booked share of a room's opening hours, per cent; 0 when it does
+ * not open. */
+double fh_room_use_rate(const fh_room_use *u);
+
 /* Each bookable room's use in the week starting on Monday `week` (any day
  * of it will do), by hub and code. */
 fh_status fh_booking_use(fh_store *store, const fh_actor *actor, const char *hub_code,

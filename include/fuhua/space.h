@@ -198,6 +198,11 @@ typedef struct fh_occupancy {
 	int handover_overdue;
 } fh_occupancy;
 
+/* The share in use, per cent: of the allocated area, and of the seats;
+ * 0 when there is none. The one rate every report and screen shows. */
+double fh_occupancy_area_rate(const fh_occupancy *o);
+double fh_occupancy_seat_rate(const fh_occupancy *o);
+
 /* Occupancy of hub_code (NULL: the actor's hub) and each hub below it, in
  * tree order: each row rolled up over its subtree, or (subtree false) the
  * hub's own spaces only. The caller frees *rows. */

@@ -4,7 +4,7 @@
  * cannot be read. */
 #include "fixture.h"
 
-#include "../../tui/tui.h"
+#include "../../tui/screen/tui.h"
 #include "fuhua/changes.h"
 #include "fuhua/mentor.h"
 #include "fuhua/party.h"

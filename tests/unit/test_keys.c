@@ -2,7 +2,7 @@
  * rows, a view's letters mean nothing to the generic keys, text is text. */
 #include "helpers.h"
 
-#include "../../tui/tui.h"
+#include "../../tui/screen/tui.h"
 
 
 static struct fh_input ch(wint_t c)

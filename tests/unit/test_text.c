@@ -8,7 +8,7 @@
 #include "fuhua/clock.h"
 #include "fuhua/take.h"
 #include "fuhua/text.h"
-#include "../../tui/width.h"
+#include "../../tui/common/width.h"
 
 static void utf8_degenerate(void **s)
 {

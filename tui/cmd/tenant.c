@@ -1,0 +1,446 @@
+/* fuhua tui — the tenant subcommands. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "fuhua/buf.h"
+#include "fuhua/clock.h"
+#include "fuhua/hub.h"
+#include "fuhua/import.h"
+#include "fuhua/scratch.h"
+#include "fuhua/store.h"
+#include "fuhua/tenant.h"
+#include "fuhua/text.h"
+#include "../common/i18n.h"
+#include "../common/table.h"
+
+/* Puts the options into a filter; returns an exit status or -1 to go on. */
+static int filter_from(const struct fh_opts *o, fh_store *s, const fh_actor *by, fh_tenant_filter *f)
+{
+	fh_tenant_filter_init(f);
+	int rc = fh_cli_hub(o, s, by, &f->hub_id);
+	if (rc >= 0)
+		return rc;
+	const char *stage = o->tf[FH_TF_STAGE], *type = o->tf[FH_TF_ORG_TYPE];
+	fh_stage st;
+	fh_org_type ot;
+	if (stage && !fh_stage_parse_label(stage, &st))
+		return fh_cli_usage_error(_("--stage takes applied, reviewing, incubating, graduated or exited, not '%s'"), stage);
+	if (stage)
+		f->stage = (int)st;
+	if (type && !fh_org_type_parse(type, &ot))
+		return fh_cli_usage_error(_("--org-type takes social_group, service_org, foundation or community_org, not '%s'"), type);
+	if (type)
+		f->org_type = (int)ot;
+	if (o->tf[FH_TF_FIELD])
+		snprintf(f->field, sizeof f->field, "%s", o->tf[FH_TF_FIELD]);
+	if (o->search)
+		snprintf(f->search, sizeof f->search, "%s", o->search);
+	if (o->sort) {
+		static const char *const sorts[FH_SORT_COUNT] = { "name", "admitted", "newest" };
+		int k = -1;
+		for (int i = 0; i < FH_SORT_COUNT; i++)
+			if (strcmp(o->sort, sorts[i]) == 0)
+				k = i;
+		if (k < 0)
+			return fh_cli_usage_error(_("--sort takes name, admitted or newest, not '%s'"), o->sort);
+		f->sort = (fh_tenant_sort)k;
+	}
+	return -1;
+}
+
+int fh_cmd_tenant_list(struct fh_opts *o, fh_store *s, const fh_actor *by)
+{
+	fh_tenant_filter f;
+	int rc = filter_from(o, s, by, &f);
+	if (rc >= 0)
+		return rc;
+	struct fh_table t;
+	fh_table_init(&t, (const char *[]){ "id", "name", "short_name", "org_type", "stage", "field",
+					    "hub", "months", "party_org", "party_members",
+					    "credit_code", "contact", "phone", NULL },
+		      (const char *[]){ _("No."), _("Name"), _("Short name"), _("Type"), _("Stage"),
+					_("Field"), _("Hub"), _("Months"), _("Party org"),
+					_("Members"), _("Credit code"), _("Contact"), _("Phone"), NULL });
+	t.numeric = 1u | 1u << 7 | 1u << 9;
+	bool ids = o->format == FH_FORMAT_JSON || o->format == FH_FORMAT_CSV;
+	bool zh = fh_i18n_is_zh();
+	enum { PAGE = 500 };
+	fh_tenant_row *rows = malloc(PAGE * sizeof *rows), last;
+	size_t n = 0;
+	fh_error err = { .code = FH_OK };
+	fh_status st = rows ? FH_OK : FH_ENOMEM;
+	bool first = true;
+	while (st == FH_OK && (first || n == PAGE)) {
+		st = fh_tenant_page(s, by, &f, first ? NULL : &last, false, rows, PAGE, &n, &err);
+		first = false;
+		for (size_t i = 0; st == FH_OK && i < n; i++) {
+			const fh_tenant_row *r = &rows[i];
+			char id[24], months[16], members[16];
+			snprintf(id, sizeof id, "%lld", (long long)r->id);
+			snprintf(months, sizeof months, "%d", r->months);
+			snprintf(members, sizeof members, "%d", r->party_members);
+			fh_table_row(&t, (const char *[]){ id, r->name, r->short_name,
+				     ids ? fh_org_type_name(r->org_type) : fh_org_type_label(r->org_type, zh),
+				     ids ? fh_stage_name(r->stage) : fh_stage_label(r->stage, zh), r->field,
+				     r->hub_code, months,
+				     fh_party_column(r->party_org, r->party_fallback, ids, zh),
+				     members, r->credit_code, r->contact, r->phone, NULL });
+		}
+		if (n)
+			last = rows[n - 1];
+	}
+	free(rows);
+	if (st != FH_OK) {
+		fh_table_free(&t);
+		return fh_cli_report(&err);
+	}
+	fh_table_print(&t, stdout, o->format);
+	fh_table_free(&t);
+	return 0;
+}
+
+static void print_tenant(const fh_tenant *t, enum fh_format format)
+{
+	bool zh = fh_i18n_is_zh();
+	char v[FH_TENANT_NOTES_MAX * 4 + 8];
+	if (format == FH_FORMAT_JSON) {
+		fh_buf b = FH_BUF_INIT;
+		fh_buf_printf(&b, "{\"id\":%lld,\"hub\":", (long long)t->id);
+		fh_buf_json_string(&b, t->hub_code);
+		for (int f = 0; f < FH_TF_COUNT; f++) {
+			fh_tenant_get(t, (fh_tenant_field)f, true, false, v, sizeof v);
+			fh_buf_printf(&b, ",\"%s\":", fh_tenant_field_name((fh_tenant_field)f));
+			bool number = f == FH_TF_STAFF || f == FH_TF_VOLUNTEERS || f == FH_TF_RATING ||
+				      f == FH_TF_PARTY_MEMBERS;
+			if (number)
+				fh_buf_puts(&b, v);
+			else
+				fh_buf_json_string(&b, v[0] ? v : NULL);
+		}
+		fh_buf_printf(&b, ",\"extended\":%s,\"version\":%lld}\n", t->extended ? "true" : "false",
+			      (long long)t->version);
+		fputs(fh_buf_str(&b), stdout);
+		fh_buf_free(&b);
+		return;
+	}
+	struct fh_table tb;
+	fh_table_init(&tb, (const char *[]){ "field", "value", NULL },
+		      (const char *[]){ _("Field"), _("Value"), NULL });
+	char id[24];
+	snprintf(id, sizeof id, "%lld", (long long)t->id);
+	fh_table_row(&tb, (const char *[]){ _("No."), id, NULL });
+	char hub[200];
+	snprintf(hub, sizeof hub, "%s %s", t->hub_code, t->hub_name);
+	fh_table_row(&tb, (const char *[]){ _("Hub"), hub, NULL });
+	for (int f = 0; f < FH_TF_COUNT; f++)
+		fh_table_row(&tb, (const char *[]){ fh_tenant_field_label((fh_tenant_field)f, zh),
+			     fh_tenant_get(t, (fh_tenant_field)f, format == FH_FORMAT_CSV, zh, v, sizeof v), NULL });
+	fh_table_print(&tb, stdout, format);
+	fh_table_free(&tb);
+}
+
+int fh_cmd_tenant_show(struct fh_opts *o, fh_store *s, const fh_actor *by)
+{
+	int64_t id;
+	if (!fh_cli_id(o->pos[2], &id))
+		return fh_cli_usage_error("%s", _("tenant show takes one tenant number"));
+	fh_error err;
+	fh_tenant t;
+	fh_status st = fh_tenant_get_by_id(s, by, id, &t, &err);
+	if (st != FH_OK)
+		return fh_cli_report(&err);
+	print_tenant(&t, o->format);
+	return 0;
+}
+
+/* Applies every field option to t; the problems go to *fe. */
+static void apply_fields(const struct fh_opts *o, fh_tenant *t, int upto, fh_field_errors *fe)
+{
+	for (int f = 0; f < upto; f++) {
+		fh_error e;
+		if (o->tf[f] && fh_tenant_set(t, (fh_tenant_field)f, o->tf[f], &e) != FH_OK)
+			fh_field_errors_add(fe, &e);
+	}
+}
+
+static int report_fields(const fh_field_errors *fe, const fh_error *err)
+{
+	if (fe->n == 0)
+		return fh_cli_report(err);
+	for (size_t i = 0; i < fe->n; i++)
+		fh_cli_report(&fe->e[i]);
+	return fh_error_exit_status(fe->e[0].code);
+}
+
+/* A tenant that may be the same organisation: said before it is added. */
+static void warn_similar(fh_store *s, const fh_actor *by, const fh_tenant *t)
+{
+	fh_tenant_match m[8];
+	size_t n = 0;
+	fh_error err;
+	if (fh_tenant_similar(s, by, t, m, 8, &n, &err) != FH_OK)
+		return;
+	for (size_t i = 0; i < n; i++)
+		fprintf(stderr, _("fuhua: warning: %s (no. %lld, %s) has the same %s\n"), m[i].name,
+			(long long)m[i].id, m[i].hub_code, fh_tenant_field_label(m[i].why, fh_i18n_is_zh()));
+}
+
+static int add_edit(struct fh_opts *o, fh_store *s, const fh_actor *by, bool add)
+{
+	int64_t id = 0;
+	if (!add && !fh_cli_id(o->pos[2], &id))
+		return fh_cli_usage_error("%s", _("tenant edit takes one tenant number and field options"));
+	if (o->tf[FH_TF_STAGE])
+		return fh_cli_usage_error("%s", _("the stage changes with 'tenant move'"));
+	fh_error err;
+	fh_tenant t;
+	fh_status st = FH_OK;
+	if (add) {
+		fh_tenant_init(&t);
+		if (o->hub) {
+			fh_hub h;
+			if ((st = fh_hub_get(s, by, o->hub, &h, &err)) == FH_OK)
+				t.hub_id = h.id;
+		}
+	} else {
+		st = fh_tenant_get_by_id(s, by, id, &t, &err);
+	}
+	if (st != FH_OK) {
+		return fh_cli_report(&err);
+	}
+	if (!add && (o->tf[FH_TF_PARTY_ORG] || o->tf[FH_TF_PARTY_MEMBERS])) {
+		return fh_cli_usage_error("%s", _("the party record is changed with fuhua party edit; nothing was changed"));
+	}
+	bool any = false;
+	for (int f = 0; f < FH_TF_EDITABLE; f++)
+		any |= o->tf[f] != NULL;
+	if (!add && !any) {
+		return fh_cli_usage_error("%s", _("tenant edit needs field options (--phone …); nothing was changed"));
+	}
+	int64_t before = t.version;
+	fh_field_errors fe = { 0 };
+	apply_fields(o, &t, FH_TF_EDITABLE, &fe);
+	if (fe.n) { /* every problem at once: the rules too */
+		if (!t.hub_id)
+			t.hub_id = by->hub_id;
+		fh_tenant_validate(s, &t, &fe, &err);
+		return report_fields(&fe, &err);
+	}
+	if (add)
+		warn_similar(s, by, &t);
+	st = add ? fh_tenant_add(s, by, &t, &fe, &err) : fh_tenant_update(s, by, &t, &fe, &err);
+	if (st == FH_OK)
+		st = fh_tenant_get_by_id(s, by, t.id, &t, &err);
+	if (st != FH_OK)
+		return st == FH_EINVAL ? report_fields(&fe, &err) : fh_cli_report(&err);
+	if (o->format == FH_FORMAT_JSON)
+		print_tenant(&t, o->format);
+	else if (!add && t.version == before)
+		fprintf(stderr, _("tenant no. %lld: nothing changed\n"), (long long)t.id);
+	else
+		fprintf(stderr, add ? _("tenant no. %lld added: %s\n") : _("tenant no. %lld saved: %s\n"),
+			(long long)t.id, t.name);
+	return 0;
+}
+
+int fh_cmd_tenant_add(struct fh_opts *o, fh_store *s, const fh_actor *by)
+{
+	return add_edit(o, s, by, true);
+}
+
+int fh_cmd_tenant_edit(struct fh_opts *o, fh_store *s, const fh_actor *by)
+{
+	return add_edit(o, s, by, false);
+}
+
+/* What graduation or exit did besides the stage, on standard error. */
+static void print_leaving(const fh_stage_plan *did)
+{
+	char d[16];
+	if (did->allocations)
+		fprintf(stderr, N3_("  %d space released (%d seats), to be handed back by %s\n",
+				    "  %d spaces released (%d seats), to be handed back by %s\n", did->allocations),
+			did->allocations, did->seats, fh_clock_format_date(did->handover_due, d, sizeof d));
+	if (did->pairings)
+		fprintf(stderr, N3_("  %d mentor pairing ended\n", "  %d mentor pairings ended\n", did->pairings),
+			did->pairings);
+	if (did->bookings)
+		fprintf(stderr, did->to == FH_STAGE_GRADUATED
+			? N3_("  %d room booking to come kept (a graduate may still book)\n",
+			      "  %d room bookings to come kept (a graduate may still book)\n", did->bookings)
+			: N3_("  %d room booking to come cancelled\n", "  %d room bookings to come cancelled\n",
+			      did->bookings), did->bookings);
+}
+
+static int move(struct fh_opts *o, fh_store *s, const fh_actor *by, bool extend)
+{
+	int64_t id;
+	fh_stage to = FH_STAGE_APPLIED;
+	if (!fh_cli_id(o->pos[2], &id))
+		return fh_cli_usage_error("%s", extend ? _("tenant extend takes one tenant number")
+						      : _("tenant move takes a tenant number and a stage"));
+	if (!extend && !fh_stage_parse_label(o->pos[3], &to))
+		return fh_cli_usage_error(_("'%s' is not a stage (applied, reviewing, incubating, graduated, exited)"), o->pos[3]);
+	fh_error err;
+	if (o->override && to != FH_STAGE_GRADUATED)
+		return fh_cli_usage_error("%s", _("--override is for a graduation"));
+	fh_stage_plan did = { 0 };
+	fh_status st = extend ? fh_tenant_extend(s, by, id, 0, &err)
+		       : o->override ? fh_tenant_graduate_override(s, by, id, 0, o->reason, &did, &err)
+				     : fh_tenant_move(s, by, id, 0, to, o->reason, &did, &err);
+	fh_tenant t;
+	if (st == FH_OK)
+		st = fh_tenant_get_by_id(s, by, id, &t, &err);
+	if (st != FH_OK)
+		return fh_cli_report(&err);
+	char d[16];
+	if (extend)
+		fprintf(stderr, _("%s: incubation extended to %s\n"), t.name,
+			fh_clock_format_date(t.planned_end, d, sizeof d));
+	else
+		fprintf(stderr, _("%s: now %s\n"), t.name, fh_stage_label(t.stage, fh_i18n_is_zh()));
+	if (!extend && (t.stage == FH_STAGE_GRADUATED || t.stage == FH_STAGE_EXITED))
+		print_leaving(&did);
+	return 0;
+}
+
+int fh_cmd_tenant_move(struct fh_opts *o, fh_store *s, const fh_actor *by)
+{
+	return move(o, s, by, false);
+}
+
+int fh_cmd_tenant_extend(struct fh_opts *o, fh_store *s, const fh_actor *by)
+{
+	return move(o, s, by, true);
+}
+
+static void import_progress(void *ctx, int phase, size_t done, size_t total)
+{
+	(void)ctx;
+	if (!isatty(STDERR_FILENO) || total == 0)
+		return;
+	int width = 40, filled = (int)((double)done * width / (double)total);
+	fprintf(stderr, "\r%s [", phase ? _("writing ") : _("checking"));
+	for (int i = 0; i < width; i++)
+		fputs(i < filled ? "#" : ".", stderr);
+	fprintf(stderr, "] %3d%%", (int)((double)done * 100 / (double)total));
+	if (phase == 1 && done == total)
+		fputc('\n', stderr);
+}
+
+int fh_cmd_tenant_import(struct fh_opts *o, fh_store *unused, const fh_actor *unused_by)
+{
+	(void)unused;
+	(void)unused_by;
+	if (!o->hub)
+		return fh_cli_usage_error("%s", _("tenant import needs --hub CODE"));
+	fh_cli_bulk_memory();
+	FILE *in = strcmp(o->pos[2], "-") == 0 ? stdin : fopen(o->pos[2], "rb");
+	if (!in) {
+		fprintf(stderr, "fuhua: %s: %s\n", o->pos[2], strerror(errno));
+		return 1;
+	}
+	fh_buf data = FH_BUF_INIT;
+	char chunk[65536];
+	size_t k;
+	while ((k = fread(chunk, 1, sizeof chunk, in)) > 0)
+		fh_buf_add(&data, chunk, k);
+	bool read_error = ferror(in);
+	if (in != stdin)
+		fclose(in);
+	if (read_error || data.failed) {
+		fprintf(stderr, "fuhua: %s: %s\n", o->pos[2], _("cannot read the file"));
+		fh_buf_free(&data);
+		return 1;
+	}
+	fh_store *s;
+	fh_actor by;
+	fh_error err;
+	int rc = fh_cli_open_as_system(o, &s, &by);
+	if (rc) {
+		fh_buf_free(&data);
+		return rc;
+	}
+	fh_import_options opt = { .hub_code = o->hub, .encoding = o->encoding, .skip_bad = o->skip_bad,
+				  .source = o->pos[2], .progress = import_progress };
+	fh_import_result res;
+	fh_status st = fh_tenant_import(s, &by, data.data ? data.data : "", data.len, &opt, &res, &err);
+	fh_store_close(&s);
+	fh_buf_free(&data);
+	if (isatty(STDERR_FILENO))
+		fputc('\r', stderr);
+	for (size_t i = 0; i < res.nproblems; i++) {
+		const fh_import_problem *p = &res.problems[i];
+		fprintf(stderr, "%s:%zu: %s%s%s\n", o->pos[2], p->line, p->field, p->field[0] ? ": " : "",
+			p->message);
+	}
+	if (st != FH_OK) {
+		rc = fh_cli_report(&err);
+	} else {
+		fprintf(stderr, N3_("%s: %zu tenant imported (%s)", "%s: %zu tenants imported (%s)", res.imported),
+			o->pos[2], res.imported, res.encoding);
+		if (res.skipped)
+			fprintf(stderr, N3_(", %zu row skipped", ", %zu rows skipped", res.skipped), res.skipped);
+		fputc('\n', stderr);
+	}
+	fh_import_result_free(&res);
+	return rc;
+}
+
+static int write_file(void *ctx, const char *data, size_t n)
+{
+	return fwrite(data, 1, n, ctx) == n ? 0 : -1;
+}
+
+int fh_cmd_tenant_export(struct fh_opts *o, fh_store *s, const fh_actor *by)
+{
+	fh_error err;
+	fh_tenant_filter f;
+	int rc = filter_from(o, s, by, &f);
+	if (rc >= 0)
+		return rc;
+	/* write a new file of our own beside the target (mkstemp: O_EXCL, never
+	 * a planted file or link; named so that the next export finds it if
+	 * this one is killed), then rename over the target: no half-written
+	 * file, and a symlink at the target is replaced, not followed */
+	fh_scratch part = { 0 };
+	FILE *out = stdout;
+	if (o->output) {
+		fh_cli_say_swept(fh_store_sweep(o->output, NULL, 0), NULL);
+		if (fh_scratch_make(o->output, "export", &part, &err) != FH_OK) {
+			return fh_cli_report(&err);
+		}
+		int fd = dup(part.fd);
+		if (fd < 0 || !(out = fdopen(fd, "wb"))) {
+			fprintf(stderr, "fuhua: %s: %s\n", o->output, strerror(errno));
+			if (fd >= 0)
+				close(fd);
+			fh_scratch_drop(&part);
+			return 1;
+		}
+		fchmod(fd, 0640);
+	}
+	fh_store_cache_kib(s, FH_STORE_JOB_CACHE_KIB);
+	fh_store_announce(s, "tenant export");
+	fh_status st = fh_tenant_export(s, by, &f, fh_i18n_is_zh(), !o->no_bom, write_file, out, &err);
+	bool bad = fflush(out) != 0 || ferror(out);
+	if (o->output) {
+		bad |= fclose(out) != 0;
+		if (st == FH_OK && !bad && rename(part.path, o->output) != 0)
+			bad = true;
+		fh_scratch_drop(&part); /* its name was taken by the export, or it goes */
+	}
+	if (st != FH_OK)
+		return fh_cli_report(&err);
+	if (bad) {
+		fprintf(stderr, "fuhua: %s: %s\n", o->output ? o->output : _("standard output"), strerror(errno));
+		return 1;
+	}
+	return 0;
+}
+

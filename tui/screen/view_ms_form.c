@@ -1,0 +1,248 @@
+/* fuhua tui — the Mentoring screen's forms: a milestone done with its date
+ * and evidence, a milestone waived with the reason, a mentoring session, a
+ * mentor paired with a tenant, a new mentor. Core checks each; its message
+ * shows beside the field at fault and nothing typed is lost. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "form.h"
+#include "fuhua/clock.h"
+#include "fuhua/mentor.h"
+#include "fuhua/milestone.h"
+#include "../common/i18n.h"
+#include "../common/labels.h"
+#include "mentoring.h"
+#include "spaces.h"
+
+#define PICK_MAX (FH_FORM_CHOICES - 1)
+
+struct msform {
+	struct fh_ms_form_arg arg;
+	struct fh_form form;
+	char title[400];
+	const char *ids[8];        /* each field's name in core's errors */
+	int64_t pick_id[PICK_MAX]; /* a choice field's records (mentors, milestones) */
+	char pick_name[PICK_MAX][200];
+	int npick;
+	int64_t pick2_id[PICK_MAX];
+	char pick2_name[PICK_MAX][300];
+	int npick2;
+};
+
+static struct fh_form_field *add(struct msform *p, const char *id, const char *label, const char *value)
+{
+	p->ids[p->form.n] = id;
+	return fh_form_add(&p->form, label, FH_FIELD_TEXT, value);
+}
+
+/* The session form's choices: the hub's mentors, the tenant's pending milestones. */
+static void session_choices(struct app *app, struct msform *p, struct fh_form_field *mentor,
+			    struct fh_form_field *milestone)
+{
+	fh_mentor *m;
+	fh_milestone *ms;
+	size_t n;
+	fh_error err;
+	if (fh_mentor_list(app->store, &app->actor, NULL, &m, &n, &err) == FH_OK) {
+		for (size_t i = 0; i < n && p->npick < PICK_MAX; i++) {
+			p->pick_id[p->npick] = m[i].id;
+			snprintf(p->pick_name[p->npick], sizeof p->pick_name[0], "%s (%s)", m[i].name, m[i].hub_code);
+			if (m[i].id == p->arg.mentor || (!p->arg.mentor && !p->npick))
+				snprintf(mentor->value, sizeof mentor->value, "%s", p->pick_name[p->npick]);
+			mentor->choices[mentor->nchoices++] = p->pick_name[p->npick++];
+		}
+		free(m);
+	}
+	mentor->kind = FH_FIELD_CHOICE;
+	milestone->choices[milestone->nchoices++] = "";
+	if (fh_milestone_list(app->store, &app->actor, p->arg.tenant, &ms, &n, &err) == FH_OK) {
+		for (size_t i = 0; i < n && p->npick2 < PICK_MAX; i++) {
+			if (ms[i].state != FH_MS_PENDING)
+				continue;
+			p->pick2_id[p->npick2] = ms[i].id;
+			snprintf(p->pick2_name[p->npick2], sizeof p->pick2_name[0], "%s",
+				 !fh_i18n_is_zh() && ms[i].title_en[0] ? ms[i].title_en : ms[i].title);
+			if (ms[i].id == p->arg.milestone)
+				snprintf(milestone->value, sizeof milestone->value, "%s", p->pick2_name[p->npick2]);
+			milestone->choices[milestone->nchoices++] = p->pick2_name[p->npick2++];
+		}
+		free(ms);
+	}
+	milestone->kind = FH_FIELD_CHOICE;
+}
+
+static bool open(struct app *app, struct view *v, const void *arg)
+{
+	struct msform *p = v->priv;
+	p->arg = *(const struct fh_ms_form_arg *)arg;
+	fh_milestone m;
+	fh_error err;
+	char buf[600], today[16];
+	fh_clock_format_date(fh_clock_now(), today, sizeof today);
+	const char *title = "";
+	if (p->arg.kind == FH_MSF_DONE || p->arg.kind == FH_MSF_WAIVE) {
+		if (fh_milestone_get(app->store, &app->actor, p->arg.milestone, &m, &err) != FH_OK) {
+			fh_app_say(app, true, "%s", fh_error_text(&err, buf, sizeof buf));
+			return false;
+		}
+		title = !fh_i18n_is_zh() && m.title_en[0] ? m.title_en : m.title;
+	}
+	switch (p->arg.kind) {
+	case FH_MSF_DONE:
+		snprintf(p->title, sizeof p->title, _("Done: %s"), title);
+		add(p, "on", _("Done on"), today);
+		add(p, "evidence", _("Evidence"), "");
+		break;
+	case FH_MSF_WAIVE:
+		snprintf(p->title, sizeof p->title, _("Waive: %s (a manager, with the reason)"), title);
+		add(p, "reason", _("Reason"), "");
+		break;
+	case FH_MSF_SESSION: {
+		snprintf(p->title, sizeof p->title, "%s", _("A mentoring session"));
+		struct fh_form_field *mentor = add(p, "mentor", _("Mentor"), "");
+		add(p, "on", _("Date"), today);
+		add(p, "topic", _("Topic"), "");
+		add(p, "hours", _("Hours"), "1.5");
+		struct fh_form_field *ms = add(p, "milestone", _("Milestone served"), "");
+		add(p, "notes", _("Notes"), "");
+		session_choices(app, p, mentor, ms);
+		break;
+	}
+	case FH_MSF_ASSIGN:
+		snprintf(p->title, sizeof p->title, "%s", _("Pair the mentor with a tenant in incubation"));
+		add(p, "tenant", _("Tenant (name or number)"), "");
+		break;
+	default:
+		snprintf(p->title, sizeof p->title, "%s", _("A new mentor"));
+		add(p, "name", _("Name"), "");
+		add(p, "expertise", _("Expertise"), "");
+		add(p, "organization", _("Organization"), "");
+		add(p, "phone", _("Phone"), "");
+		add(p, "capacity", _("Tenants they can carry"), "5");
+	}
+	return true;
+}
+
+static void draw(struct app *app, struct view *v, struct rect a)
+{
+	struct msform *p = v->priv;
+	fh_form_draw(app, &p->form, p->title, a);
+}
+
+/* A field's text into dst; false, with the field's message, when it does
+ * not fit (nothing typed is cut). */
+static bool take(struct fh_form_field *f, char *dst, size_t size)
+{
+	size_t len = strlen(f->value);
+	if (len >= size) {
+		snprintf(f->error, sizeof f->error, "%s", _("is too long"));
+		return false;
+	}
+	memcpy(dst, f->value, len + 1);
+	return true;
+}
+
+static int64_t picked(const char *value, const int64_t *ids, char (*names)[200], int n)
+{
+	for (int i = 0; i < n; i++)
+		if (strcmp(value, names[i]) == 0)
+			return ids[i];
+	return 0;
+}
+
+static fh_status save_session(struct app *app, struct msform *p, fh_error *err)
+{
+	struct fh_form_field *f = p->form.f;
+	fh_session in = { .tenant_id = p->arg.tenant };
+	in.mentor_id = picked(f[0].value, p->pick_id, p->pick_name, p->npick);
+	for (int i = 0; i < p->npick2; i++)
+		if (strcmp(f[4].value, p->pick2_name[i]) == 0)
+			in.milestone_id = p->pick2_id[i];
+	bool ok = fh_form_day(&f[1], &in.on);
+	ok &= fh_form_decimal(&f[3], 0.5, 12, 2, &in.hours);
+	if (!ok)
+		return fh_error_set(err, FH_EINVAL, "", "%s", f[1].error[0] ? f[1].error : f[3].error);
+	if (!take(&f[2], in.topic, sizeof in.topic) || !take(&f[5], in.notes, sizeof in.notes))
+		return fh_error_set(err, FH_EINVAL, "", "%s", _("is too long"));
+	int64_t id;
+	return fh_session_add(app->store, &app->actor, &in, &id, err);
+}
+
+static int save(struct app *app, struct view *v)
+{
+	struct msform *p = v->priv;
+	struct fh_form_field *f = p->form.f;
+	fh_error err = { 0 };
+	fh_status st;
+	int64_t id;
+	fh_form_clear_errors(&p->form);
+	switch (p->arg.kind) {
+	case FH_MSF_DONE: {
+		int64_t on;
+		st = !fh_form_day(&f[0], &on) ? fh_error_set(&err, FH_EINVAL, "", "%s", f[0].error)
+					      : fh_milestone_done(app->store, &app->actor, p->arg.milestone, on, f[1].value, &err);
+		break;
+	}
+	case FH_MSF_WAIVE:
+		st = fh_milestone_waive(app->store, &app->actor, p->arg.milestone, f[0].value, &err);
+		break;
+	case FH_MSF_SESSION:
+		st = save_session(app, p, &err);
+		break;
+	case FH_MSF_ASSIGN:
+		st = fh_spaces_tenant(app, f[0].value, "tenant", &id, &err);
+		if (st == FH_OK)
+			st = fh_mentor_assign(app->store, &app->actor, p->arg.mentor, id, &err);
+		break;
+	default: {
+		long long cap = 0;
+		fh_mentor m = { 0 };
+		if (!fh_form_int(&f[4], 1, 50, &cap)) {
+			st = fh_error_set(&err, FH_EINVAL, "", "%s", f[4].error);
+			break;
+		}
+		m.capacity = (int)cap;
+		if (!take(&f[0], m.name, sizeof m.name) || !take(&f[1], m.expertise, sizeof m.expertise) ||
+		    !take(&f[2], m.organization, sizeof m.organization) || !take(&f[3], m.phone, sizeof m.phone))
+			st = fh_error_set(&err, FH_EINVAL, "", "%s", _("is too long"));
+		else
+			st = fh_mentor_add(app->store, &app->actor, NULL, &m, &id, &err);
+	}
+	}
+	if (st == FH_OK) {
+		fh_app_say(app, false, "%s", _("Saved"));
+		return FH_R_POP;
+	}
+	char buf[700];
+	for (int i = 0; i < p->form.n; i++)
+		if (p->form.f[i].error[0] || strcmp(err.field, p->ids[i]) == 0) {
+			if (!p->form.f[i].error[0])
+				snprintf(f[i].error, sizeof f[i].error, "%s", err.message);
+			fh_form_focus_error(&p->form);
+			return FH_R_DONE;
+		}
+	snprintf(p->form.message, sizeof p->form.message, "%s", fh_error_text(&err, buf, sizeof buf));
+	return FH_R_DONE;
+}
+
+static int request(struct app *app, struct view *v, int action, int arg, const struct fh_input *in)
+{
+	(void)arg;
+	return fh_form_view_request(app, v, &((struct msform *)v->priv)->form, action, in, save);
+}
+
+static bool typing(struct view *v)
+{
+	return fh_form_typing(&((struct msform *)v->priv)->form);
+}
+
+const struct view_ops fh_ms_form_view = {
+	.name = "mentoring-form",
+	.private_size = sizeof(struct msform),
+	.keymap = &fh_form_keymap,
+	.open = open,
+	.draw = draw,
+	.request = request,
+	.typing = typing,
+};
