@@ -458,7 +458,8 @@ static void apply(struct app *app, struct view *v, int r)
 		app->answer = NULL;
 		struct view *under = fh_view_top(app);
 		if (answer && under)
-			apply(app, under, answer(app, under, app->answer_arg));
+			apply(app, under, answer(app, under->ops->focus ? under->ops->focus(under) : under,
+						 app->answer_arg));
 	}
 }
 

@@ -160,13 +160,28 @@ const struct fh_binding *fh_keymap_find(const struct fh_keymap *km, const struct
 	return NULL;
 }
 
+/* Whether a binding of the chain is shadowed by an earlier one of its key
+ * (a tab's Enter before the list's): it never answers, so it is no hint. */
+static bool shadowed(const struct fh_keymap *head, const struct fh_binding *b)
+{
+	for (const struct fh_keymap *km = head; km; km = km->next)
+		for (const struct fh_binding *e = km->keys; e->action != FH_ACT_NONE; e++) {
+			if (e == b)
+				return false;
+			if (e->key == b->key && e->is_key == b->is_key)
+				return true;
+		}
+	return false;
+}
+
 /* Appends "KEY word" for each hinted binding usable now, once per action. */
 static size_t hint_group(const struct fh_keymap *km, bool typing, char *buf, size_t size,
 			 size_t used, int *shown, size_t *nshown)
 {
+	const struct fh_keymap *head = km;
 	for (; km; km = km->next)
 		for (const struct fh_binding *b = km->keys; b->action != FH_ACT_NONE; b++) {
-			if (!b->hint || !b->label || (typing && fh_binding_is_text(b)))
+			if (!b->hint || !b->label || (typing && fh_binding_is_text(b)) || shadowed(head, b))
 				continue;
 			bool seen = false;
 			for (size_t i = 0; i < *nshown; i++)

@@ -1,6 +1,7 @@
 /* fuhua tui — the list widget: one page at a time by keyset, or all in memory. */
 #include "list.h"
 
+#include "../common/i18n.h"
 #include "../common/labels.h"
 
 #include <stdio.h>
@@ -303,4 +304,15 @@ const char *fh_list_position(const struct fh_list *l, char *buf, size_t size)
 	else
 		snprintf(buf, size, "%ld/%s", at, total);
 	return buf;
+}
+
+void fh_list_draw_tab(struct app *app, struct fh_list *l, const char *error, struct rect a)
+{
+	if (error && error[0]) {
+		fh_draw_wrapped(a.y, 1, error, a.cols - 2, 4, fh_attr(app, FH_C_BAD));
+		return;
+	}
+	fh_list_draw(app, l, a, true);
+	if (!l->nrows)
+		fh_draw_text(a.y, 2, _("Nothing to act on here."), a.cols - 3, false, fh_attr(app, FH_C_DIM));
 }

@@ -53,6 +53,9 @@ const void *fh_list_selected(const struct fh_list *l);
 int fh_list_request(struct app *app, struct fh_list *l, int action);
 /* Draws the rows into area (height is remembered for paging). */
 void fh_list_draw(struct app *app, struct fh_list *l, struct rect area, bool focus);
+/* A tab that is one list: its error (if any), else the list, else "Nothing
+ * to act on here.". */
+void fh_list_draw_tab(struct app *app, struct fh_list *l, const char *error, struct rect area);
 /* "12/176", "12/999+", "12/?" into buf. */
 const char *fh_list_position(const struct fh_list *l, char *buf, size_t size);
 

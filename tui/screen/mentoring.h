@@ -19,4 +19,17 @@ struct fh_ms_form_arg {
 
 extern const struct view_ops fh_timeline_view, fh_ms_form_view;
 
+/* What the Mentoring screen's tabs share: the hub's longest lead time (due
+ * soon), the late and due counts and this month's sessions for the heading. */
+struct fh_ms_shared {
+	int lead;
+	int total[2];       /* late, due soon */
+	int month_sessions; /* this month, in the scope: sessions and hours */
+	double month_hours;
+};
+
+/* The tabs: late, due soon (view_ms_due.c), mentors, pairings, sessions. */
+extern const struct view_ops fh_ms_late_view, fh_ms_soon_view, fh_ms_mentors_view, fh_ms_pairings_view,
+	fh_ms_sessions_view;
+
 #endif

@@ -56,6 +56,8 @@ enum fh_screen {
 	_(SWITCH_OPERATOR, N_("switch"), N_("Switch operator"))                        \
 	_(LOGOUT, N_("log out"), N_("Log out"))                                        \
 	_(LANGUAGE, N_("中文/English"), N_("Switch language: 中文 / English"))         \
+	_(NEXT_TAB, N_("next list"), N_("Next tab"))                                   \
+	_(PREV_TAB, N_("previous list"), N_("Previous tab"))                           \
 	_(REDRAW, N_("redraw"), N_("Redraw the screen"))                               \
 	_(MOVE_UP, N_("up"), N_("Move up"))                                            \
 	_(MOVE_DOWN, N_("down"), N_("Move down"))                                      \
@@ -166,6 +168,7 @@ enum {
 };
 
 struct view;
+struct fh_tabs_def;
 
 struct view_ops {
 	const char *name;
@@ -191,6 +194,13 @@ struct view_ops {
 	bool (*typing)(struct view *v);
 	/* Frees what open and reload allocated (may be NULL). */
 	void (*done)(struct app *app, struct view *v);
+	/* The view inside that a dialog's answer goes to: a tab container's
+	 * tab shown (may be NULL: the view itself). */
+	struct view *(*focus)(struct view *v);
+	/* Where its selection is ("12/200"), for a tab bar (may be NULL). */
+	const char *(*position)(struct view *v, char *buf, size_t size);
+	/* A screen of tabs (tabs.h): its tabs; NULL for any other view. */
+	const struct fh_tabs_def *tabs;
 };
 
 /* The bit of topic FH_TOPIC_name, for view_ops.topics. */

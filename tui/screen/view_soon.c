@@ -50,5 +50,6 @@ const struct view_ops *const fh_all_views[] = {
 	&fh_instructed_view,
 	&fh_space_page_view, &fh_allocation_form_view, &fh_booking_form_view,
 	&fh_timeline_view, &fh_ms_form_view,
+	&fh_ms_late_view, &fh_ms_soon_view, &fh_ms_mentors_view, &fh_ms_pairings_view, &fh_ms_sessions_view,
 	NULL,
 };

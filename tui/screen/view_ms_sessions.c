@@ -1,0 +1,131 @@
+/* fuhua tui — Mentoring's Sessions tab: the last 90 days' sessions, and
+ * this month's count and hours for the screen's heading; s records one,
+ * Enter opens the tenant's timeline. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fuhua/clock.h"
+#include "fuhua/mentor.h"
+#include "../common/i18n.h"
+#include "../common/labels.h"
+#include "list.h"
+#include "mentoring.h"
+#include "tenants.h"
+
+enum { OP_SESSION = FH_ACT_LOCAL };
+
+struct sessions_tab {
+	struct fh_ms_shared *sh;
+	struct fh_list list;
+	char error[600];
+};
+
+static void draw_session(struct app *app, void *ctx, const void *row, int y, int x, int cols, attr_t a)
+{
+	(void)app, (void)ctx;
+	const fh_session *s = row;
+	char line[900], d[16];
+	snprintf(line, sizeof line, "%s  %-6s %s → %s · %s, %.1f h", fh_clock_format_date(s->on, d, sizeof d), s->hub_code,
+		 s->mentor, s->tenant, s->topic, s->hours);
+	fh_draw_text(y, x, "", cols, true, a);
+	fh_draw_text(y, x + 1, line, cols - 2, true, a);
+}
+
+static const struct fh_list_source session_source = { sizeof(fh_session), NULL, NULL, draw_session };
+
+static void reload(struct app *app, struct view *v)
+{
+	struct sessions_tab *p = v->priv;
+	fh_session *rows;
+	size_t n;
+	fh_error err;
+	char ym[16];
+	int64_t from = fh_clock_day(fh_clock_now()) - 90 * 86400;
+	fh_clock_format_date(fh_clock_now(), ym, sizeof ym);
+	p->error[0] = 0;
+	if (fh_session_list(app->store, &app->actor, 0, 0, from, 0, &rows, &n, &err) != FH_OK) {
+		fh_error_text(&err, p->error, sizeof p->error);
+		return;
+	}
+	p->sh->month_sessions = 0;
+	p->sh->month_hours = 0;
+	for (size_t i = 0; i < n; i++) {
+		char d[16];
+		if (strncmp(fh_clock_format_date(rows[i].on, d, sizeof d), ym, 7) == 0) {
+			p->sh->month_sessions++;
+			p->sh->month_hours += rows[i].hours;
+		}
+	}
+	fh_list_set(&p->list, rows, n);
+	free(rows);
+}
+
+static bool open(struct app *app, struct view *v, const void *arg)
+{
+	struct sessions_tab *p = v->priv;
+	p->sh = (struct fh_ms_shared *)arg;
+	fh_list_init(&p->list, &session_source, p);
+	reload(app, v);
+	return true;
+}
+
+static void draw(struct app *app, struct view *v, struct rect a)
+{
+	struct sessions_tab *p = v->priv;
+	fh_list_draw_tab(app, &p->list, p->error, a);
+}
+
+static const char *position(struct view *v, char *buf, size_t size)
+{
+	return fh_list_position(&((struct sessions_tab *)v->priv)->list, buf, size);
+}
+
+static int request(struct app *app, struct view *v, int action, int arg, const struct fh_input *in)
+{
+	(void)arg, (void)in;
+	struct sessions_tab *p = v->priv;
+	const fh_session *x = fh_list_selected(&p->list);
+	struct fh_ms_form_arg fa = { .kind = FH_MSF_SESSION, .tenant = x ? x->tenant_id : 0 };
+	switch (action) {
+	case FH_ACT_OPEN:
+		if (fa.tenant)
+			fh_view_push(app, &fh_timeline_view, &(struct fh_tenant_arg){ fa.tenant });
+		return FH_R_DONE;
+	case OP_SESSION:
+		if (!fa.tenant) {
+			fh_app_say(app, true, "%s", _("s records a session with the selected line's tenant."));
+			return FH_R_DONE;
+		}
+		fh_view_push(app, &fh_ms_form_view, &fa);
+		return FH_R_DONE;
+	default:
+		return fh_list_request(app, &p->list, action);
+	}
+}
+
+static void done(struct app *app, struct view *v)
+{
+	(void)app;
+	fh_list_free(&((struct sessions_tab *)v->priv)->list);
+}
+
+static const struct fh_binding sessions_keys[] = {
+	{ '\n', false, FH_ACT_OPEN, 0, "Enter", true, N_("timeline"), N_("Open the tenant's two tracks as a timeline") },
+	{ 's', false, OP_SESSION, 0, "s", true, N_("session"), N_("Record a mentoring session with the selected tenant") },
+	{ .action = FH_ACT_NONE },
+};
+
+static const struct fh_keymap sessions_keymap = { N_("Sessions"), sessions_keys, &fh_list_keymap };
+
+const struct view_ops fh_ms_sessions_view = {
+	.name = "mentoring-sessions",
+	.private_size = sizeof(struct sessions_tab),
+	.keymap = &sessions_keymap,
+	.open = open,
+	.reload = reload,
+	.draw = draw,
+	.request = request,
+	.position = position,
+	.done = done,
+};
