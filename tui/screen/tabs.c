@@ -152,7 +152,12 @@ int fh_tabs_request(struct app *app, struct view *v, int action, int arg, const 
 		return FH_R_DONE;
 	}
 	struct view *t = &p->tab[p->shown];
-	return t->ops && t->ops->request ? t->ops->request(app, t, action, arg, in) : FH_R_UNHANDLED;
+	int r = t->ops && t->ops->request ? t->ops->request(app, t, action, arg, in) : FH_R_UNHANDLED;
+	if (r & 0x100) {
+		fh_tabs_show(app, v, r >> 9);
+		r &= 0xFF;
+	}
+	return r;
 }
 
 const struct fh_keymap *fh_tabs_keys(struct view *v)
@@ -181,6 +186,8 @@ void fh_tabs_done(struct app *app, struct view *v)
 	struct fh_tabs *p = state(v);
 	for (int i = 0; p->def && i < p->def->ntabs; i++)
 		tab_close(app, &p->tab[i]);
+	if (p->shared && p->def->done)
+		p->def->done(p->shared);
 	free(p->shared);
 	p->shared = NULL;
 }

@@ -30,6 +30,8 @@ struct fh_tabs_def {
 	/* The line above the bar, from the shared state and the tab shown (may
 	 * be NULL: no heading). */
 	void (*heading)(const void *shared, int shown, char *line, size_t size);
+	/* Frees what reload put in the shared state (may be NULL). */
+	void (*done)(void *shared);
 };
 
 struct fh_tabs {
@@ -40,6 +42,10 @@ struct fh_tabs {
 	char error[600];
 	struct fh_keymap chain; /* the tab keys before the shown tab's */
 };
+
+/* What a tab's request may add to its FH_R_* result: show tab i (the map's
+ * room opening on the Rooms tab). */
+#define FH_R_TAB(i) (0x100 | (i) << 9)
 
 /* The container's callbacks; a screen's view_ops is FH_TABS_VIEW(…). */
 bool fh_tabs_open(struct app *app, struct view *v, const void *arg);

@@ -56,8 +56,8 @@ enum fh_screen {
 	_(SWITCH_OPERATOR, N_("switch"), N_("Switch operator"))                        \
 	_(LOGOUT, N_("log out"), N_("Log out"))                                        \
 	_(LANGUAGE, N_("中文/English"), N_("Switch language: 中文 / English"))         \
-	_(NEXT_TAB, N_("next list"), N_("Next tab"))                                   \
-	_(PREV_TAB, N_("previous list"), N_("Previous tab"))                           \
+	_(NEXT_TAB, N_("next tab"), N_("Next tab"))                                    \
+	_(PREV_TAB, N_("previous tab"), N_("Previous tab"))                            \
 	_(REDRAW, N_("redraw"), N_("Redraw the screen"))                               \
 	_(MOVE_UP, N_("up"), N_("Move up"))                                            \
 	_(MOVE_DOWN, N_("down"), N_("Move down"))                                      \

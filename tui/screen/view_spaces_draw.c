@@ -13,16 +13,6 @@
 #include "spaces.h"
 #include "../common/width.h"
 
-bool fh_spaces_is_room(const fh_space *sp)
-{
-	return !fh_space_type_allocated(sp->type);
-}
-
-const char *fh_spaces_hub_code(const struct sscreen *p)
-{
-	return p->nhubs ? p->hubs[p->hub].code : "";
-}
-
 #define DAY 86400
 
 /* ---- the floor map ------------------------------------------------------------- */
