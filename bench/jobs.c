@@ -20,7 +20,7 @@
 
 #include "fuhua/party.h"
 #include "../core/store_int.h"
-#include "bench.h"
+#include "measure.h"
 
 /* One small write of a front desk: a tenant's notes, in its own write
  * transaction. Its time in ms; the busy timeout (5 s) and more when the

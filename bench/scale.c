@@ -17,7 +17,7 @@
 #include "fuhua/hub.h"
 #include "fuhua/report.h"
 #include "../core/store_int.h"
-#include "bench.h"
+#include "measure.h"
 
 static double cpu_ms(void)
 {
