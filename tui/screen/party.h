@@ -4,6 +4,8 @@
 #ifndef FUHUA_TUI_PARTY_H
 #define FUHUA_TUI_PARTY_H
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "fuhua/party.h"
@@ -29,5 +31,31 @@ struct fh_member_arg {
  * fh_tenant_arg); the member form on a struct fh_member_arg. */
 extern const struct view_ops fh_party_form_view, fh_branch_form_view, fh_party_members_view,
 	fh_party_member_form_view, fh_instructed_view;
+
+/* What the Party screen's tabs share (view_party_data.c): coverage per hub
+ * with the published rates, of tenants in incubation or of every tenant. */
+struct fh_pa_shared {
+	fh_coverage *cov;
+	size_t ncov;
+	fh_coverage_ref refs[FH_COVERAGE_REFS_MAX];
+	size_t nrefs;
+	bool all_stages;
+};
+void fh_pa_reload(struct app *app, void *shared, char *error, size_t size);
+void fh_pa_done(void *shared);
+
+/* What every tab of the Party screen answers: a switches coverage between
+ * every tenant and those in incubation, n founds a joint branch. Its keymap
+ * goes after a tab's own; FH_R_UNHANDLED for any other action. */
+enum { FH_PA_ALL_STAGES = FH_ACT_LOCAL + 50, FH_PA_NEW_BRANCH };
+extern const struct fh_keymap fh_pa_keymap;
+int fh_pa_request(struct app *app, struct fh_pa_shared *p, int action);
+/* Enter and e on a tenant's line: its page, or its party record's form. */
+int fh_pa_open_tenant(struct app *app, int64_t tenant, bool edit);
+
+/* The tabs: uncovered, should branch, sync gaps, re-elections
+ * (view_pa_lists.c), instructors, the dual-track board. */
+extern const struct view_ops fh_pa_uncovered_view, fh_pa_should_view, fh_pa_gaps_view, fh_pa_reelect_view,
+	fh_pa_instructors_view, fh_pa_board_view;
 
 #endif

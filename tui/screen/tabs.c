@@ -106,6 +106,12 @@ void fh_tabs_show(struct app *app, struct view *v, int i)
 		tab_reload(app, &p->tab[i]);
 }
 
+int fh_tabs_heading_line(const char *line, struct rect a)
+{
+	fh_draw_text(a.y, 1, line, a.cols - 2, false, A_BOLD);
+	return 1;
+}
+
 int fh_tabs_shown(const struct view *v)
 {
 	return state(v)->shown;
@@ -117,10 +123,8 @@ void fh_tabs_draw(struct app *app, struct view *v, struct rect a)
 	struct view *t = &p->tab[p->shown];
 	char line[300], pos[32] = "";
 	int top = a.y;
-	if (p->def->heading) {
-		p->def->heading(p->shared, p->shown, line, sizeof line);
-		fh_draw_text(top++, 1, line, a.cols - 2, false, A_BOLD);
-	}
+	if (p->def->heading)
+		top += p->def->heading(app, p->shared, p->shown, a);
 	attr_t bar = fh_attr(app, FH_C_BAR);
 	fh_draw_text(top, 0, "", a.cols, true, bar);
 	int x = 1;

@@ -27,9 +27,10 @@ struct fh_tabs_def {
 	/* Loads the shared state before the tabs (may be NULL); false with a
 	 * message into error keeps the tabs' own. */
 	void (*reload)(struct app *app, void *shared, char *error, size_t size);
-	/* The line above the bar, from the shared state and the tab shown (may
-	 * be NULL: no heading). */
-	void (*heading)(const void *shared, int shown, char *line, size_t size);
+	/* What stands above the bar, drawn from the shared state and the tab
+	 * shown into area: the rows it used (may be NULL: no heading).
+	 * fh_tabs_heading_line draws one bold line. */
+	int (*heading)(struct app *app, const void *shared, int shown, struct rect area);
 	/* Frees what reload put in the shared state (may be NULL). */
 	void (*done)(void *shared);
 };
@@ -57,6 +58,9 @@ bool fh_tabs_typing(struct view *v);
 struct view *fh_tabs_focus(struct view *v);
 void fh_tabs_done(struct app *app, struct view *v);
 extern const struct fh_keymap fh_tabs_keymap;
+
+/* One bold line of heading at the top of area: 1. */
+int fh_tabs_heading_line(const char *line, struct rect area);
 
 /* The tab shown (an index into def->tabs). */
 int fh_tabs_shown(const struct view *v);

@@ -29,15 +29,19 @@ static void reload(struct app *app, void *shared, char *error, size_t size)
 	sh->lead = nlead ? lead[0] : 30;
 }
 
-static void heading(const void *shared, int shown, char *line, size_t size)
+static int heading(struct app *app, const void *shared, int shown, struct rect a)
 {
+	(void)app;
 	const struct fh_ms_shared *sh = shared;
+	char line[300];
+	size_t size = sizeof line;
 	if (shown == 4)
 		snprintf(line, size, _("Mentoring · this month %d sessions, %.1f hours (fuhua session totals: by month)"),
 			 sh->month_sessions, sh->month_hours);
 	else
 		snprintf(line, size, _("Mentoring · %d overdue · %d due within %d days"), sh->total[0], sh->total[1],
 			 sh->lead);
+	return fh_tabs_heading_line(line, a);
 }
 
 static const struct fh_tabs_def mentoring_tabs = {

@@ -53,5 +53,7 @@ const struct view_ops *const fh_all_views[] = {
 	&fh_ms_late_view, &fh_ms_soon_view, &fh_ms_mentors_view, &fh_ms_pairings_view, &fh_ms_sessions_view,
 	&fh_sp_map_view, &fh_sp_timeline_view, &fh_sp_rooms_view, &fh_sp_ending_view, &fh_sp_handover_view,
 	&fh_sp_waiting_view, &fh_sp_pending_view, &fh_sp_occupancy_view,
+	&fh_pa_uncovered_view, &fh_pa_should_view, &fh_pa_gaps_view, &fh_pa_reelect_view, &fh_pa_instructors_view,
+	&fh_pa_board_view,
 	NULL,
 };

@@ -22,11 +22,12 @@ static const struct fh_tab tabs[T_COUNT] = {
 	[T_OCCUPANCY] = { N_("Occupancy"), &fh_sp_occupancy_view, false },
 };
 
-static void heading(const void *shared, int shown, char *line, size_t size)
+static int heading(struct app *app, const void *shared, int shown, struct rect a)
 {
-	(void)shown;
+	(void)app, (void)shown;
 	const struct sscreen *p = shared;
-	char d[16];
+	char d[16], line[300];
+	size_t size = sizeof line;
 	fh_clock_format_date(p->today, d, sizeof d);
 	if (p->nhubs > 1)
 		snprintf(line, size, _("Spaces · %s (hub %d of %d: < >) · %s"), fh_spaces_hub_code(p), p->hub + 1,
@@ -35,6 +36,7 @@ static void heading(const void *shared, int shown, char *line, size_t size)
 		snprintf(line, size, _("Spaces · %s · %s"), fh_spaces_hub_code(p), d);
 	else
 		snprintf(line, size, "%s", _("Spaces"));
+	return fh_tabs_heading_line(line, a);
 }
 
 static void done(void *shared)
