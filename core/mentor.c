@@ -332,6 +332,8 @@ fh_status fh_mentor_pairings(fh_store *s, const fh_actor *actor, int64_t mentor,
 			     fh_pairing **rows, size_t *n, fh_error *err)
 {
 	sqlite3_stmt *q;
+	*rows = NULL;
+	*n = 0;
 	fh_status st = fh_store_stmt(s, FH_SQL_SCOPE
 		"SELECT a.id, a.mentor_id, a.tenant_id, m.name, t.name, a.start_on, x.last,"
 		" coalesce(x.last, a.start_on) < ?4 - h.quiet_days * 86400"

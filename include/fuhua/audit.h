@@ -22,7 +22,8 @@ typedef struct fh_audit_row {
 } fh_audit_row;
 
 /* The newest `limit` (1–200) audit rows on hubs the actor sees, newest first.
- * The caller frees *rows with free(). */
+ * The caller frees *rows with free(). On error *rows is NULL and *n 0: nothing
+ * to free. */
 fh_status fh_audit_recent(fh_store *store, const fh_actor *actor, int limit,
 			  fh_audit_row **rows, size_t *n, fh_error *err);
 

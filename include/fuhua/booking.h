@@ -23,6 +23,8 @@ typedef enum fh_booking_state {
 	FH_BOOKING_STATE_COUNT
 } fh_booking_state;
 
+/* A state's identifier ("pending"), as stored and in CSV and JSON; NULL for
+ * a value out of range. */
 const char *fh_booking_state_name(fh_booking_state state);
 
 #define FH_BOOKING_TITLE_MAX 40 /* characters */
@@ -55,25 +57,32 @@ typedef struct fh_booking_result {
 /* Books. A single booking in the way, over the cap or on a day off is
  * refused (FH_ECONFLICT naming the booking in the way, or the hours);
  * a weekly repeat books every date it can and keeps the others as skipped
- * bookings, each with why, to retry later. */
+ * bookings, each with why, to retry later. On error *res is zeroed: nothing was
+ * booked. */
 fh_status fh_booking_add(fh_store *store, const fh_actor *actor, const fh_booking_req *req,
 			 fh_booking_result *res, fh_error *err);
-/* Tries a skipped date again. */
+/* Tries a skipped date again. These three: FH_OK, FH_ECONFLICT (something
+ * in the way, or the booking not in the state the step starts from),
+ * FH_EDENIED, FH_ENOTFOUND, or the database's error; nothing changes on
+ * error. */
 fh_status fh_booking_retry(fh_store *store, const fh_actor *actor, int64_t id, fh_error *err);
 fh_status fh_booking_cancel(fh_store *store, const fh_actor *actor, int64_t id, fh_error *err);
-/* A manager confirms a pending booking. */
+/* A manager confirms a pending booking; errors as fh_booking_retry. */
 fh_status fh_booking_approve(fh_store *store, const fh_actor *actor, int64_t id, fh_error *err);
 /* How many of the tenant's bookings start at `from` or later (pending,
- * confirmed and skipped dates), in *n: FH_OK, or the database's error. */
+ * confirmed and skipped dates), in *n: FH_OK, or the database's error. On error
+ * *n is 0. */
 fh_status fh_booking_ahead(fh_store *store, int64_t tenant, int64_t from, int *n, fh_error *err);
 /* An exit: every booking of the tenant from `from` on is cancelled, each
- * audited, in the caller's transaction; *cancelled says how many. */
+ * audited, in the caller's transaction; *cancelled says how many. On error
+ * *cancelled is not to be used (the caller's transaction undoes what was done). */
 fh_status fh_booking_cancel_tenant(fh_store *store, const fh_actor *actor, int64_t tenant, int64_t from,
 				   int *cancelled, fh_error *err);
 
 /* The conflict check alone: FH_OK if nothing holds the room in [starts,
  * ends) (booking `except` aside), FH_ECONFLICT with the first booking in
- * the way in *in_way (may be NULL) and err naming it. */
+ * the way in *in_way (may be NULL) and err naming it. On FH_ECONFLICT *in_way
+ * is the booking in the way; on any other error it is unchanged. */
 fh_status fh_booking_conflict(fh_store *store, int64_t space, int64_t starts, int64_t ends,
 			      int64_t except, fh_booking *in_way, fh_error *err);
 
@@ -87,7 +96,8 @@ typedef struct fh_booking_filter {
 } fh_booking_filter;
 
 /* Bookings holding a room (pending and confirmed; or those the filter
- * asks for), by start. The caller frees *rows. */
+ * asks for), by start. The caller frees *rows. On error *rows is NULL and *n 0:
+ * nothing to free. fh_booking_get: on error *out is not to be used. */
 fh_status fh_booking_list(fh_store *store, const fh_actor *actor, const fh_booking_filter *f,
 			  fh_booking **rows, size_t *n, fh_error *err);
 fh_status fh_booking_get(fh_store *store, const fh_actor *actor, int64_t id, fh_booking *out,
@@ -95,7 +105,7 @@ fh_status fh_booking_get(fh_store *store, const fh_actor *actor, int64_t id, fh_
 
 /* The bookings the filter selects as an iCalendar file (RFC 5545: CRLF,
  * lines folded at 75 octets between characters, text escaped, times in
- * UTC). */
+ * UTC). On error nothing is added to out. */
 fh_status fh_booking_ics(fh_store *store, const fh_actor *actor, const fh_booking_filter *f,
 			 fh_buf *out, fh_error *err);
 
@@ -112,7 +122,8 @@ typedef struct fh_room_use {
 double fh_room_use_rate(const fh_room_use *u);
 
 /* Each bookable room's use in the week starting on Monday `week` (any day
- * of it will do), by hub and code. */
+ * of it will do), by hub and code. On error *rows is NULL and *n 0: nothing to
+ * free. */
 fh_status fh_booking_use(fh_store *store, const fh_actor *actor, const char *hub_code,
 			 int64_t week, fh_room_use **rows, size_t *n, fh_error *err);
 
@@ -122,7 +133,8 @@ int64_t fh_week_start(int64_t t);
 /* The most seats allocated on any day from `day` on (or 1 for a room
  * booked from then on), in *peak, and the first tenant holding them: what
  * `fuhua init` checks before shrinking or retiring a space. FH_OK, or the
- * database's error (then nothing may be shrunk or retired). */
+ * database's error (then nothing may be shrunk or retired). On error *peak or
+ * holder is not to be used. */
 fh_status fh_space_peak_from(fh_store *store, int64_t space_id, int64_t day, int *peak, char *holder,
 			     size_t size, fh_error *err);
 

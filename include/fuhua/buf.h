@@ -15,6 +15,9 @@ typedef struct fh_buf {
 
 #define FH_BUF_INIT { NULL, 0, 0, false }
 
+/* Append n bytes of s, a string, or printf-style text. Out of memory, the
+ * buffer keeps what it held and b->failed is set (later appends do nothing);
+ * fh_buf_str still gives a string. */
 void fh_buf_add(fh_buf *b, const char *s, size_t n);
 void fh_buf_puts(fh_buf *b, const char *s);
 void fh_buf_printf(fh_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

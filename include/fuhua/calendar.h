@@ -18,7 +18,8 @@ typedef struct fh_calendar {
 	size_t nworked;
 } fh_calendar;
 
-/* A hub's calendar, as `fuhua init` stored it. fh_calendar_free() it. */
+/* A hub's calendar, as `fuhua init` stored it. fh_calendar_free() it. On error
+ * *out is empty: nothing to free. */
 fh_status fh_calendar_load(fh_store *store, int64_t hub, fh_calendar *out, fh_error *err);
 void fh_calendar_free(fh_calendar *cal);
 

@@ -27,7 +27,8 @@ typedef enum fh_topic {
 
 #define FH_TOPICS_ALL ((1u << FH_TOPIC_COUNT) - 1)
 
-/* Each topic's count of writes, into n. */
+/* Each topic's count of writes, into n: FH_OK, or the database's error (on
+ * error n is not to be used: the caller treats every topic as changed). */
 fh_status fh_changes_read(fh_store *store, int64_t n[FH_TOPIC_COUNT], fh_error *err);
 
 /* The topics whose counts differ between was and now, as bits 1u << topic. */

@@ -25,7 +25,8 @@ bool fh_date_parse(const char *in, char out[11]);
 /* The one way a date is taken from what people type, on the command line,
  * in a form or a file: as fh_date_parse. FH_OK with out and *day (its
  * midnight China time; day may be NULL); else FH_EINVAL naming `field`:
- * "'…' is not a date from 1970 to 2999 (YYYY-MM-DD)". */
+ * "'…' is not a date from 1970 to 2999 (YYYY-MM-DD)". On error out and *day are
+ * unchanged. */
 fh_status fh_date_take(const char *field, const char *text, char out[11], int64_t *day, fh_error *err);
 /* Midnight China time of a "YYYY-MM-DD" date, as seconds since the epoch. */
 int64_t fh_date_epoch(const char *ymd);

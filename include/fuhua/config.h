@@ -154,7 +154,8 @@ typedef struct fh_config fh_config;
 
 /* Reads and checks the configuration directory dir. On success *out holds a
  * configuration the caller frees with fh_config_free(). On failure returns
- * FH_ECONFIG (or FH_ENOMEM) with the first problem's place in err. */
+ * FH_ECONFIG (or FH_ENOMEM) with the first problem's place in err. On error
+ * *out is NULL. */
 fh_status fh_config_load(const char *dir, fh_config **out, fh_error *err);
 void fh_config_free(fh_config **cfg);
 

@@ -29,7 +29,7 @@ typedef struct fh_demo_options {
  * relative to today (fh_clock_now()). Marks the database as a demo. Refuses
  * (FH_ECONFLICT) a database that already holds tenants. The hub sync is one
  * transaction (as `fuhua init`), everything else a second one: on failure
- * none of the demo data is written. */
+ * none of the demo data is written. FH_OK, or the error that stopped it. */
 fh_status fh_demo_generate(fh_store *store, const fh_config *cfg,
 			   const fh_demo_options *opt, fh_error *err);
 

@@ -45,7 +45,9 @@ typedef struct fh_import_result {
 /* Imports the CSV text data[0..len). FH_EINVAL when a row is bad and not
  * skip_bad (nothing written; the problems are in *res), or when the file
  * itself is unreadable (err names the line). Free *res with
- * fh_import_result_free() whatever the status. */
+ * fh_import_result_free() whatever the status. On error *res still holds the
+ * problems found, each with its line (free it with fh_import_result_free);
+ * nothing was imported. */
 fh_status fh_tenant_import(fh_store *store, const fh_actor *actor, const char *data, size_t len,
 			   const fh_import_options *opt, fh_import_result *res, fh_error *err);
 void fh_import_result_free(fh_import_result *res);
@@ -57,7 +59,8 @@ void fh_import_result_free(fh_import_result *res);
  * Read by ranges of a few thousand numbers, a statement each: another
  * session's write waits for one range at most, whatever the filter; each
  * tenant there was when it began is written once, as it was when its range
- * was read. write returns 0 on success. */
+ * was read. write returns 0 on success. On error what write was given stays
+ * written: the caller drops it (a file beside its target). */
 fh_status fh_tenant_export(fh_store *store, const fh_actor *actor, const fh_tenant_filter *f,
 			   bool zh, bool bom, int (*write)(void *ctx, const char *data, size_t n),
 			   void *ctx, fh_error *err);

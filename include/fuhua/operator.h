@@ -22,6 +22,8 @@ typedef enum fh_role {
 	FH_ROLE_COUNT
 } fh_role;
 
+/* A role's identifier ("front_desk", "manager", "admin"), NULL out of range;
+ * and back: false for no role's name, *out unchanged. */
 const char *fh_role_name(fh_role role);
 bool fh_role_parse(const char *name, fh_role *out);
 
@@ -40,13 +42,15 @@ typedef struct fh_actor {
 /* The built-in operator that non-interactive subcommands act as: an admin at
  * the root hub. `via` says who ran it (e.g. "cli:alice"). FH_ENOTFOUND until
  * `fuhua init` has created the hubs. When via is "cli:USER" the actor is
- * named so: the audit log and refusals name the Unix user, not "system". */
+ * named so: the audit log and refusals name the Unix user, not "system". On
+ * error *out is not to be used. */
 fh_status fh_actor_system(fh_store *store, const char *via, fh_actor *out, fh_error *err);
 
 /* Checks name and password. On success fills *out and resets the failure
  * count; on failure returns FH_EAUTH ("wrong name or password", the same for
  * an unknown name) and counts the failure. Before checking, waits
- * fh_operator_delay_ms() for the operator's recent failures. */
+ * fh_operator_delay_ms() for the operator's recent failures. On error *out is
+ * zeroed: nobody is logged in. */
 fh_status fh_operator_login(fh_store *store, const char *name, const char *password,
 			    const char *via, fh_actor *out, fh_error *err);
 
@@ -66,7 +70,9 @@ fh_status fh_operator_add(fh_store *store, const fh_actor *by, const char *name,
 			  fh_error *err);
 
 /* Changes a password: an admin for anyone in scope, anyone for themselves.
- * expected_version is the row version the caller read (0: skip the check). */
+ * expected_version is the row version the caller read (0: skip the check).
+ * FH_OK; FH_EINVAL for a password the rules refuse, FH_EDENIED, FH_ENOTFOUND,
+ * FH_ECONFLICT for another version, or the database's error. */
 fh_status fh_operator_set_password(fh_store *store, const fh_actor *by, const char *name,
 				   const char *password, int64_t expected_version,
 				   fh_error *err);
@@ -86,7 +92,8 @@ typedef struct fh_operator_row {
 } fh_operator_row;
 
 /* The operators at hubs the actor sees, by hub then name. The caller frees
- * *rows with free(). The built-in system operator is not listed. */
+ * *rows with free(). The built-in system operator is not listed. On error *rows
+ * is NULL and *n 0: nothing to free. */
 fh_status fh_operator_list(fh_store *store, const fh_actor *by, fh_operator_row **rows,
 			   size_t *n, fh_error *err);
 
@@ -95,10 +102,11 @@ fh_status fh_operator_list(fh_store *store, const fh_actor *by, fh_operator_row 
  * front desk first, then managers, then admins), *n how many. Reads only,
  * no hashing: an account's hash is the one recorded until its password is
  * set again. The login screen of a demo database says how to log in only
- * while there is one. */
+ * while there is one. On error rows or *n is not to be used. */
 fh_status fh_operator_demo_logins(fh_store *store, fh_operator_row *rows, size_t max, size_t *n, fh_error *err);
 /* Records every operator's present hash as the demo's (fuhua demo, in its
- * transaction, right after making the accounts). */
+ * transaction, right after making the accounts): FH_OK, or the database's
+ * error. */
 fh_status fh_operator_mark_demo(fh_store *store, fh_error *err);
 
 /* Whether role may do what needs `need` (admin ⊇ manager ⊇ front desk). */

@@ -31,7 +31,8 @@ typedef struct fh_party_rules {
 	unsigned org_forms;       /* bits 1u << fh_party_org that count as an organisation */
 } fh_party_rules;
 
-/* The hub's rules as configured (fuhua init keeps them in the database). */
+/* The hub's rules as configured (fuhua init keeps them in the database). On
+ * error *out is unchanged. */
 fh_status fh_party_rules_load(fh_store *store, int64_t hub_id, fh_party_rules *out,
 			      fh_error *err);
 
@@ -94,14 +95,15 @@ bool fh_party_field_lookup(const char *name, fh_party_field *out);
 /* Sets one field from text as people write it (labels in either language,
  * yes/no/是/否, dates as fh_date_parse takes them; the branch and the
  * instructor by number, "" for none). FH_EINVAL naming the field otherwise;
- * the record is unchanged then. */
+ * the record is unchanged then. On error *p is unchanged. */
 fh_status fh_party_set(fh_party *p, fh_party_field f, const char *text, fh_error *err);
 /* The field as text: identifiers when `ids`, else labels (the branch and the
  * instructor by name). Returns buf. */
 const char *fh_party_get(const fh_party *p, fh_party_field f, bool ids, bool zh, char *buf,
 			 size_t size);
 
-/* A tenant's record (an empty one when nothing was recorded). */
+/* A tenant's record (an empty one when nothing was recorded). On error *out is
+ * not to be used. */
 fh_status fh_party_get_record(fh_store *store, const fh_actor *actor, int64_t tenant_id,
 			      fh_party *out, fh_error *err);
 
@@ -111,7 +113,8 @@ fh_status fh_party_get_record(fh_store *store, const fh_actor *actor, int64_t te
  * with room (joint_max_tenants); fallback only without an organisation and
  * with its reason; relations here at most the full members; dates real and
  * not in the future. FH_EINVAL with every problem in *errs (field names are
- * fh_party_field_name's). */
+ * fh_party_field_name's). On FH_EINVAL every problem is in *errs (after
+ * those already there); on another error *errs holds those found before it. */
 fh_status fh_party_validate(fh_store *store, const fh_party *p, fh_field_errors *errs,
 			    fh_error *err);
 
@@ -122,7 +125,8 @@ bool fh_party_branch_size_ok(const fh_party_rules *rules, int full, const char *
 
 /* Validates and saves, with the tenant's version check (FH_ECONFLICT when
  * someone changed the tenant since p->version was read) and an audit row.
- * Sets p->version. */
+ * Sets p->version. On FH_EINVAL every problem is in *errs and *p is as given;
+ * on another error *p is not to be relied on (it may be partly read again). */
 fh_status fh_party_save(fh_store *store, const fh_actor *actor, fh_party *p,
 			fh_field_errors *errs, fh_error *err);
 
@@ -139,6 +143,9 @@ typedef enum fh_member_kind {
 	FH_MEMBER_KIND_COUNT
 } fh_member_kind;
 
+/* A kind's identifier ("full"), NULL out of range; its label in Chinese or
+ * English; and back from its identifier or Chinese label: false for none,
+ * *out unchanged. */
 const char *fh_member_kind_name(fh_member_kind k);
 const char *fh_member_kind_label(fh_member_kind k, bool zh);
 bool fh_member_kind_parse(const char *s, fh_member_kind *out);
@@ -150,20 +157,23 @@ typedef struct fh_party_member {
 	bool relation_here; /* 组织关系 in this organisation, else elsewhere */
 } fh_party_member;
 
-/* A tenant's named members, full members first, by name. The caller frees *rows. */
+/* A tenant's named members, full members first, by name. The caller frees
+ * *rows. On error *rows is NULL and *n 0: nothing to free. */
 fh_status fh_party_members(fh_store *store, const fh_actor *actor, int64_t tenant_id,
 			   fh_party_member **rows, size_t *n, fh_error *err);
 /* Names a member (m->id 0: the counts rise only as far as needed to cover
  * the named, who may have been counted already) or changes one's kind or
  * relation (转正: one fewer probationary member, one more full one; a full
  * member's relation moving here or away moves the count held here). Audited on the tenant, whose version moves. FH_EINVAL for an
- * empty or bad name, FH_ECONFLICT for a name the tenant has already. */
+ * empty or bad name, FH_ECONFLICT for a name the tenant has already. On error
+ * m->id is as given (a new member keeps 0). */
 fh_status fh_party_member_save(fh_store *store, const fh_actor *actor, fh_party_member *m,
 			       fh_error *err);
-/* One named member. */
+/* One named member. On error *m is not to be used. */
 fh_status fh_party_member_get(fh_store *store, const fh_actor *actor, int64_t member_id,
 			      fh_party_member *out, fh_error *err);
-/* Removes a named member (they left): the count of their kind drops by one. */
+/* Removes a named member (they left): the count of their kind drops by one.
+ * FH_OK, FH_EDENIED, FH_ENOTFOUND, or the database's error. */
 fh_status fh_party_member_remove(fh_store *store, const fh_actor *actor, int64_t member_id,
 				 fh_error *err);
 
@@ -203,7 +213,8 @@ typedef struct fh_branch {
 } fh_branch;
 
 /* The joint branches of the actor's hubs (hub_id 0) or of one hub, by hub
- * and name. The caller frees *rows. */
+ * and name. The caller frees *rows. On error *rows is NULL and *n 0: nothing to
+ * free. fh_branch_get: on error *out is not to be used. */
 fh_status fh_branch_list(fh_store *store, const fh_actor *actor, int64_t hub_id,
 			 fh_branch **rows, size_t *n, fh_error *err);
 fh_status fh_branch_get(fh_store *store, const fh_actor *actor, int64_t id, fh_branch *out,
@@ -211,7 +222,7 @@ fh_status fh_branch_get(fh_store *store, const fh_actor *actor, int64_t id, fh_b
 /* Adds (b->id 0, in hub b->hub_id, 0 = the actor's) or edits a branch: a
  * name unique in the hub, dates real and not in the future, the version
  * check and an audit row. FH_EINVAL with the field ("name", "secretary",
- * "founded", "elected") otherwise. */
+ * "founded", "elected") otherwise. On error *b is not to be used. */
 fh_status fh_branch_save(fh_store *store, const fh_actor *actor, fh_branch *b, fh_error *err);
 
 /* ---- the sync checks (四同 / 两关六同步) ------------------------------------ */
@@ -235,6 +246,10 @@ typedef enum fh_sync_kind {
 	FH_SYNC_KIND_COUNT
 } fh_sync_kind;
 
+/* An event's and a kind's identifier ("registration", "commitment"), NULL out
+ * of range; their labels in Chinese or English; and back (an event from its
+ * identifier or Chinese label, a kind from its identifier): false for none,
+ * *out unchanged. */
 const char *fh_sync_event_name(fh_sync_event e);
 const char *fh_sync_event_label(fh_sync_event e, bool zh);
 bool fh_sync_event_parse(const char *s, fh_sync_event *out);
@@ -262,17 +277,22 @@ typedef struct fh_sync_item {
 /* Records an event on the organisation track of a tenant on day `on` (0:
  * today) and opens its items on the party track; *opened says how many
  * were new (an event recorded twice opens nothing). A rating event needs
- * the tenant registered two full years before `on`. */
+ * the tenant registered two full years before `on`. On error *opened is not to
+ * be used (the transaction is rolled back). */
 fh_status fh_party_event(fh_store *store, const fh_actor *actor, int64_t tenant_id,
 			 fh_sync_event e, int64_t on, int *opened, fh_error *err);
 /* Opens the year's annual items for every registered tenant in incubation
- * in the actor's hubs (hub_id 0) or one hub; *opened counts the new ones. */
+ * in the actor's hubs (hub_id 0) or one hub; *opened counts the new ones. On
+ * error *opened is not to be used (the transaction is rolled back). */
 fh_status fh_party_open_annual(fh_store *store, const fh_actor *actor, int64_t hub_id,
 			       int year, int *opened, fh_error *err);
-/* Closes an item on day `on` (0: today). */
+/* Closes an item on day `on` (0: today): FH_OK, FH_EINVAL for a day in the
+ * future or before the event, FH_ECONFLICT for an item done already,
+ * FH_EDENIED, FH_ENOTFOUND, or the database's error. */
 fh_status fh_party_sync_done(fh_store *store, const fh_actor *actor, int64_t item_id,
 			     int64_t on, fh_error *err);
-/* A tenant's items, by due date. The caller frees *rows. */
+/* A tenant's items, by due date. The caller frees *rows. On error *rows is NULL
+ * and *n 0: nothing to free. */
 fh_status fh_party_sync_list(fh_store *store, const fh_actor *actor, int64_t tenant_id,
 			     fh_sync_item **rows, size_t *n, fh_error *err);
 
@@ -294,14 +314,16 @@ typedef struct fh_coverage {
 
 /* Coverage of hub_id (0: the actor's) and every hub below it, each rolled
  * up over its own subtree, in tree order; from the maintained counts, so it
- * costs the same at any number of tenants. The caller frees *rows. */
+ * costs the same at any number of tenants. The caller frees *rows. On error
+ * *rows is NULL and *n 0: nothing to free. */
 fh_status fh_party_coverage(fh_store *store, const fh_actor *actor, int64_t hub_id,
 			    bool all_stages, fh_coverage **rows, size_t *n, fh_error *err);
 
 /* A rate in per cent, 0 when nothing is counted. */
 double fh_coverage_rate(int part, int whole);
 
-/* The reference rates configured for a hub (coverage.references). */
+/* The reference rates configured for a hub (coverage.references). On error *n
+ * is 0. */
 fh_status fh_party_references(fh_store *store, int64_t hub_id, fh_coverage_ref *out, size_t max, size_t *n,
 			      fh_error *err);
 
@@ -329,7 +351,8 @@ typedef struct fh_party_row {
 } fh_party_row;
 
 /* Up to `max` rows of one list over hub_id (0: the actor's) and below, in
- * incubation; *more when there are more. The caller frees *rows. */
+ * incubation; *more when there are more. The caller frees *rows. On error *rows
+ * is NULL, *n 0 and *more false: nothing to free. */
 fh_status fh_party_list(fh_store *store, const fh_actor *actor, int64_t hub_id,
 			fh_party_list_kind which, size_t max, fh_party_row **rows, size_t *n,
 			bool *more, fh_error *err);
@@ -343,10 +366,14 @@ typedef struct fh_instructor {
 	int tenants;         /* in incubation */
 } fh_instructor;
 
+/* Every instructor and liaison of hub_id (0: the actor's) and the hubs below
+ * it, with the tenants in incubation each carries, by hub and name. The
+ * caller frees *rows. On error *rows is NULL and *n 0: nothing to free. */
 fh_status fh_party_instructors(fh_store *store, const fh_actor *actor, int64_t hub_id,
 			       fh_instructor **rows, size_t *n, fh_error *err);
 /* The tenants in incubation an instructor carries, in the actor's hubs, by
- * hub and name: up to max rows, *more when there are more. */
+ * hub and name: up to max rows, *more when there are more. On error *rows is
+ * NULL, *n 0 and *more false: nothing to free. */
 fh_status fh_party_instructed(fh_store *store, const fh_actor *actor, int64_t instructor_id,
 			      size_t max, fh_party_row **rows, size_t *n, bool *more, fh_error *err);
 
@@ -361,7 +388,7 @@ typedef struct fh_tracks {
 } fh_tracks;
 
 /* The tracks of n tenants (a page of the board) into out[i] for ids[i], in
- * two queries whatever n is. */
+ * two queries whatever n is. On error out is not to be used. */
 fh_status fh_party_tracks(fh_store *store, const int64_t *ids, size_t n, fh_tracks *out,
 			  fh_error *err);
 

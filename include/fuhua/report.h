@@ -20,7 +20,8 @@ typedef struct fh_dashboard {
 			      (fh_milestone_due) */
 } fh_dashboard;
 
-/* Fills *out for the actor's hub and everything below it. */
+/* Fills *out for the actor's hub and everything below it. On error *out is not
+ * to be used. */
 fh_status fh_report_dashboard(fh_store *store, const fh_actor *actor, fh_dashboard *out,
 			      fh_error *err);
 

@@ -18,7 +18,8 @@ typedef struct fh_scratch {
 /* Makes a new empty file (mode 0600) beside `target` for `tag` ("side",
  * "backup", "export": lower-case letters), locked by this process. FH_OK,
  * or FH_ESTORE naming the directory (field "to"). Write through fd, or a
- * dup() of it (the lock lives until fh_scratch_drop closes fd). */
+ * dup() of it (the lock lives until fh_scratch_drop closes fd). On error
+ * out->path is NULL and out->fd -1: nothing to drop. */
 fh_status fh_scratch_make(const char *target, const char *tag, fh_scratch *out, fh_error *err);
 /* Removes the file and its journal, and lets the lock go. */
 void fh_scratch_drop(fh_scratch *s);

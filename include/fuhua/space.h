@@ -41,11 +41,11 @@ typedef struct fh_space {
 
 /* The spaces of hub `hub_code` (NULL: the actor's hub and every hub below
  * it), by hub, floor and code, with their use on `day`. The caller frees
- * *rows. */
+ * *rows. On error *rows is NULL and *n 0: nothing to free. */
 fh_status fh_space_list(fh_store *store, const fh_actor *actor, const char *hub_code,
 			int64_t day, fh_space **rows, size_t *n, fh_error *err);
 /* One space by code within the actor's scope: "A2", or "ja-dn/A2" when the
- * code is used by more than one hub. */
+ * code is used by more than one hub. On error *out is not to be used. */
 fh_status fh_space_find(fh_store *store, const fh_actor *actor, const char *ref, int64_t day,
 			fh_space *out, fh_error *err);
 
@@ -76,7 +76,8 @@ typedef struct fh_allocation_req {
  * never exceeded on any day of [from, to]. FH_ECONFLICT names who holds the
  * space on the first day it would overflow; FH_EINVAL for dates or seats;
  * FH_EDENIED out of scope. A waiting-list entry of the tenant for the
- * space's type is marked placed. *id gets the new allocation's number. */
+ * space's type is marked placed. *id gets the new allocation's number. On error
+ * *id is not to be used. */
 fh_status fh_allocation_add(fh_store *store, const fh_actor *actor, const fh_allocation_req *req,
 			    int64_t *id, fh_error *err);
 /* The check alone, in the caller's transaction (or none, for a preview):
@@ -85,27 +86,33 @@ fh_status fh_allocation_check(fh_store *store, int64_t space_id, int64_t from, i
 			      int seats, fh_error *err);
 /* Ends an allocation on day `on` (inclusive; 0 = today) with the handover
  * deadline (handover_working_days working days later). Ending it before
- * its first day cancels it (nothing to hand back). */
+ * its first day cancels it (nothing to hand back). These two: FH_OK,
+ * FH_EINVAL for a day that does not fit, FH_EDENIED, FH_ENOTFOUND,
+ * FH_ECONFLICT when it is ended (handed back) already, or the database's
+ * error; nothing changes on error. */
 fh_status fh_allocation_release(fh_store *store, const fh_actor *actor, int64_t id, int64_t on,
 				fh_error *err);
-/* Records that the space was handed back on day `on` (0 = today). */
+/* Records that the space was handed back on day `on` (0 = today); errors
+ * as fh_allocation_release. */
 fh_status fh_allocation_handed_over(fh_store *store, const fh_actor *actor, int64_t id,
 				    int64_t on, fh_error *err);
 /* The allocations a tenant holds from the day of t on (running or to
  * come), and the seats of those running that day. FH_OK, or the database's
- * error (and 0, 0). */
+ * error (and 0, 0). On error *allocations and *seats are 0. */
 fh_status fh_space_held(fh_store *store, int64_t tenant, int64_t t, int *allocations, int *seats,
 			fh_error *err);
 /* How many allocations of the tenant have a handover deadline passed
  * (before the day of t) without the space handed back, in *n. FH_OK, or the
- * database's error. */
+ * database's error. On error *n is 0. */
 fh_status fh_space_handovers_late(fh_store *store, int64_t tenant, int64_t t, int *n, fh_error *err);
 /* The handover deadline of a space of `hub` released on the day of t: its
- * handover_working_days later in the hub's calendar, in *due. */
+ * handover_working_days later in the hub's calendar, in *due. On error *due is
+ * not to be used. */
 fh_status fh_space_handover_due(fh_store *store, int64_t hub, int64_t t, int64_t *due, fh_error *err);
 /* Graduation and exit: every allocation of the tenant still running after
  * `on` ends on `on` with its handover deadline; ones not yet started are
- * cancelled. In the caller's transaction; returns how many in *ended. */
+ * cancelled. In the caller's transaction; returns how many in *ended. On error
+ * *ended is not to be used (the caller's transaction undoes what was done). */
 fh_status fh_allocation_end_tenant(fh_store *store, const fh_actor *actor, int64_t tenant,
 				   int64_t on, int *ended, fh_error *err);
 
@@ -126,7 +133,9 @@ typedef struct fh_allocation_filter {
 	int days;             /* FH_ALLOC_ENDING */
 } fh_allocation_filter;
 
-/* Allocations, in time order (overdue handovers oldest deadline first). */
+/* Allocations, in time order (overdue handovers oldest deadline first). On
+ * error *rows is NULL and *n 0: nothing to free. fh_allocation_get: on error
+ * *out is unchanged. */
 fh_status fh_allocation_list(fh_store *store, const fh_actor *actor,
 			     const fh_allocation_filter *f, fh_allocation **rows, size_t *n,
 			     fh_error *err);
@@ -153,7 +162,7 @@ typedef struct fh_fee {
 } fh_fee;
 
 /* What each tenant owes for month "YYYY-MM" under its hub's rates, by
- * tenant name. */
+ * tenant name. On error *rows is NULL and *n 0: nothing to free. */
 fh_status fh_space_fees(fh_store *store, const fh_actor *actor, const char *hub_code,
 			const char *month, fh_fee **rows, size_t *n, fh_error *err);
 
@@ -170,16 +179,18 @@ typedef struct fh_wait {
 
 /* Puts a tenant (applied, reviewing or incubating) on its hub's waiting
  * list for a type of space that is allocated. One entry per tenant and
- * type. */
+ * type. On error *id is not to be used. */
 fh_status fh_wait_add(fh_store *store, const fh_actor *actor, int64_t tenant, fh_space_type type,
 		      int seats, const char *note, int64_t *id, fh_error *err);
 fh_status fh_wait_remove(fh_store *store, const fh_actor *actor, int64_t id, fh_error *err);
 /* Tenants waiting, first come first: on hub_code's own list (NULL: every
- * list in the actor's scope), of one type (< 0: any). */
+ * list in the actor's scope), of one type (< 0: any). On error *rows is NULL
+ * and *n 0: nothing to free. */
 fh_status fh_wait_list(fh_store *store, const fh_actor *actor, const char *hub_code, int type,
 		       fh_wait **rows, size_t *n, fh_error *err);
 /* The first tenant waiting for a space like `space_id` whose seats fit in
- * the space from `day` to the tenant's planned end: FH_ENOTFOUND if none. */
+ * the space from `day` to the tenant's planned end: FH_ENOTFOUND if none. On
+ * error *out is unchanged. */
 fh_status fh_wait_first_for(fh_store *store, const fh_actor *actor, int64_t space_id,
 			    int64_t day, fh_wait *out, fh_error *err);
 
@@ -205,7 +216,8 @@ double fh_occupancy_seat_rate(const fh_occupancy *o);
 
 /* Occupancy of hub_code (NULL: the actor's hub) and each hub below it, in
  * tree order: each row rolled up over its subtree, or (subtree false) the
- * hub's own spaces only. The caller frees *rows. */
+ * hub's own spaces only. The caller frees *rows. On error *rows is NULL and *n
+ * 0: nothing to free. */
 fh_status fh_occupancy_report(fh_store *store, const fh_actor *actor, const char *hub_code,
 			      int64_t day, bool subtree, fh_occupancy **rows, size_t *n,
 			      fh_error *err);

@@ -84,7 +84,8 @@ const char *fh_store_path(const fh_store *store);
  * over it only when complete and synced, so `to` is either the old file or
  * the whole new copy. The database records the directory (setting
  * backup_dir) for `fuhua check`. progress (may be NULL) gets pages done and
- * total. FH_EINVAL for no target; FH_ESTORE on failure. */
+ * total. FH_EINVAL for no target; FH_ESTORE on failure. On error the target is
+ * as it was: the copy beside it is removed. */
 fh_status fh_store_backup(fh_store *store, const char *to,
 			  void (*progress)(void *ctx, int done, int total), void *ctx, fh_error *err);
 
@@ -116,7 +117,8 @@ typedef struct fh_check_report {
  * read transaction instead — other sessions' commits wait for it — with
  * SQLite's check of the whole file and the full-text index's own. Removes,
  * and counts in rep->swept, what killed demos, backups and exports left
- * beside the database and in the last backup's directory. */
+ * beside the database and in the last backup's directory. On error *rep holds
+ * what was found before it. */
 fh_status fh_store_check(fh_store *store, bool full, fh_check_report *rep, fh_error *err);
 /* Adds a problem to a report (printf-style). */
 void fh_check_add(fh_check_report *rep, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

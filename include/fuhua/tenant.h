@@ -71,7 +71,7 @@ fh_status fh_credit_code_check(const char *code, fh_error *err);
 /* Normalises a mainland phone number into out (size ≥ 24): a mobile number as
  * 11 digits ("13812345678", "+86" and spaces dropped), a landline as
  * "021-62345678" or "0571-8765432", an extension as "-123". FH_EINVAL with
- * field "phone" and the reason otherwise. */
+ * field "phone" and the reason otherwise. On error out is unchanged. */
 fh_status fh_phone_normalize(const char *in, char *out, size_t size, fh_error *err);
 
 
@@ -164,7 +164,7 @@ bool fh_tenant_field_lookup(const char *heading, fh_tenant_field *out);
 /* Sets one field from text as a person or a spreadsheet writes it (labels in
  * either language, "3A", "2024/3/5", "138 1234 5678"). FH_EINVAL with the
  * field and why when the text cannot be that field's value; the record is
- * unchanged then. */
+ * unchanged then. On error *t is unchanged. */
 fh_status fh_tenant_set(fh_tenant *t, fh_tenant_field f, const char *text, fh_error *err);
 /* The field as text into buf: enumerations as identifiers and the rating as
  * a number when `ids` (JSON, scripts), else as labels in Chinese or English
@@ -187,13 +187,16 @@ const fh_error *fh_field_errors_find(const fh_field_errors *errs, fh_tenant_fiel
 /* Checks every field against the rules and the hub's configuration (its
  * service fields). Returns FH_OK, or FH_EINVAL with every new problem added
  * to *errs (may be NULL; problems already there, from fh_tenant_set, keep
- * their fields) and the first in err. */
+ * their fields) and the first in err. On FH_EINVAL every problem is in
+ * *errs (after those already there); on another error *errs holds those found
+ * before it. */
 fh_status fh_tenant_validate(fh_store *store, const fh_tenant *t, fh_field_errors *errs,
 			     fh_error *err);
 
 /* Takes in an application: validates, writes the tenant at stage applied in
  * the hub t->hub_id (0: the actor's hub) with its first history line, audits.
- * Sets t->id and t->version. */
+ * Sets t->id and t->version. On error t->id is 0 and, on FH_EINVAL, every
+ * problem is in *errs. */
 fh_status fh_tenant_add(fh_store *store, const fh_actor *actor, fh_tenant *t,
 			fh_field_errors *errs, fh_error *err);
 
@@ -209,18 +212,19 @@ typedef struct fh_tenant_match {
  * actor sees, with the same name, credit code or phone: up to max into out,
  * *n of them. Intake and 'tenant add' warn with them; import refuses a row
  * whose name is taken in its own hub (or whose code is taken anywhere), so
- * that a re-run never duplicates. */
+ * that a re-run never duplicates. On error out or *n is not to be used. */
 fh_status fh_tenant_similar(fh_store *store, const fh_actor *actor, const fh_tenant *t,
 			    fh_tenant_match *out, size_t max, size_t *n, fh_error *err);
 
 /* Saves the editable fields of t over the stored tenant if its version is
  * still t->version; FH_ECONFLICT "changed by X at T" if not (nothing written).
  * Audits the fields that changed. Updates t->version. When no field differs
- * nothing is written: FH_OK with *t the stored tenant, its version unchanged. */
+ * nothing is written: FH_OK with *t the stored tenant, its version unchanged.
+ * On error *t is as given and, on FH_EINVAL, every problem is in *errs. */
 fh_status fh_tenant_update(fh_store *store, const fh_actor *actor, fh_tenant *t,
 			   fh_field_errors *errs, fh_error *err);
 
-/* Reads a tenant the actor's hub scope covers. */
+/* Reads a tenant the actor's hub scope covers. On error *out is not to be used. */
 fh_status fh_tenant_get_by_id(fh_store *store, const fh_actor *actor, int64_t id,
 			      fh_tenant *out, fh_error *err);
 
@@ -259,26 +263,30 @@ typedef struct fh_stage_plan {
  * inside it. Graduation and exit release the tenant's spaces and end its
  * mentor pairings; an exit cancels its room bookings to come (a graduate
  * keeps them). *did (may be NULL) says what the move did: the plan as
- * checked under the write lock. */
+ * checked under the write lock. On error *did (may be NULL) says what was
+ * checked: on FH_ECONFLICT the criteria not met. */
 fh_status fh_tenant_move(fh_store *store, const fh_actor *actor, int64_t id, int64_t version,
 			 fh_stage to, const char *reason, fh_stage_plan *did, fh_error *err);
 
 /* Checks fh_tenant_move(…, to, reason) without writing: FH_OK with *plan
  * filled when the step is allowed, else the status and error the move would
- * give; a graduation refused for its criteria lists each in plan->unmet. */
+ * give; a graduation refused for its criteria lists each in plan->unmet. On
+ * error *plan says what was checked: on FH_ECONFLICT the criteria not met. */
 fh_status fh_tenant_move_plan(fh_store *store, const fh_actor *actor, int64_t id, fh_stage to,
 			      const char *reason, fh_stage_plan *plan, fh_error *err);
 
 /* Graduates a tenant whose graduation criteria are not all met: a manager,
  * with the reason (required). The stage history keeps the reason and every
- * criterion not met; the audit log's action is "override". */
+ * criterion not met; the audit log's action is "override". On error *did (may
+ * be NULL) says what was checked. */
 fh_status fh_tenant_graduate_override(fh_store *store, const fh_actor *actor, int64_t id,
 				      int64_t version, const char *reason, fh_stage_plan *did, fh_error *err);
 
 /* Extends an incubating tenant's planned end by the hub's extension months,
  * once, if the hub allows it. Needs a manager. */
 /* Checks fh_tenant_extend() without writing: FH_OK with the new planned end
- * and the months added in *plan, else the error the extension would give. */
+ * and the months added in *plan, else the error the extension would give. On
+ * error *plan says what was checked. */
 fh_status fh_tenant_extend_plan(fh_store *store, const fh_actor *actor, int64_t id,
 				fh_stage_plan *plan, fh_error *err);
 fh_status fh_tenant_extend(fh_store *store, const fh_actor *actor, int64_t id, int64_t version,
@@ -295,7 +303,8 @@ typedef struct fh_stage_event {
 	char reason[FH_TENANT_REASON_MAX * 4 + 1];
 } fh_stage_event;
 
-/* The tenant's stage history, oldest first; free *rows with free(). */
+/* The tenant's stage history, oldest first; free *rows with free(). On error
+ * *rows is NULL and *n 0: nothing to free. */
 fh_status fh_tenant_stages(fh_store *store, const fh_actor *actor, int64_t id,
 			   fh_stage_event **rows, size_t *n, fh_error *err);
 
@@ -311,7 +320,8 @@ typedef struct fh_change {
 	} f[8];
 } fh_change;
 
-/* The tenant's audit history, newest first, at most `limit` lines. */
+/* The tenant's audit history, newest first, at most `limit` lines. On error
+ * *rows is NULL and *n 0: nothing to free. */
 fh_status fh_tenant_changes(fh_store *store, const fh_actor *actor, int64_t id, int limit,
 			    fh_change **rows, size_t *n, fh_error *err);
 
@@ -360,7 +370,8 @@ typedef struct fh_tenant_row {
 
 /* One page of the list: up to `max` rows after `from` (NULL: the first page),
  * or before it when `backward`, always in list order. Reads only what the
- * page needs (keyset pagination on the sort key). */
+ * page needs (keyset pagination on the sort key). On error rows or *n is not to
+ * be used. */
 fh_status fh_tenant_page(fh_store *store, const fh_actor *actor, const fh_tenant_filter *f,
 			 const fh_tenant_row *from, bool backward, fh_tenant_row *rows,
 			 size_t max, size_t *n, fh_error *err);
@@ -368,14 +379,15 @@ fh_status fh_tenant_page(fh_store *store, const fh_actor *actor, const fh_tenant
 /* How many tenants the filter matches, counting at most `cap`; *more is set
  * when there are more than cap. Without a search the count is the one the
  * database keeps: exact, at any size. A search's count that would cost more
- * than a few pages gives up: *count is -1 then. */
+ * than a few pages gives up: *count is -1 then. On error *count or *more is not
+ * to be used. */
 fh_status fh_tenant_count(fh_store *store, const fh_actor *actor, const fh_tenant_filter *f,
 			  int cap, int *count, bool *more, fh_error *err);
 
 
 /* The service fields a hub's tenants work in, as configured (fields:),
  * into out (at most max), and in *n how many: FH_OK, or the database's
- * error (*n 0). */
+ * error. On error *n is 0. */
 fh_status fh_tenant_service_fields(fh_store *store, int64_t hub_id, char (*out)[128], size_t max,
 				   size_t *n, fh_error *err);
 #endif
