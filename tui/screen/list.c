@@ -316,3 +316,30 @@ void fh_list_draw_tab(struct app *app, struct fh_list *l, const char *error, str
 	if (!l->nrows)
 		fh_draw_text(a.y, 2, _("Nothing to act on here."), a.cols - 3, false, fh_attr(app, FH_C_DIM));
 }
+
+bool fh_list_tab_open(struct app *app, struct view *v, const void *shared, const struct fh_list_source *src)
+{
+	struct fh_list_tab *t = v->priv;
+	t->shared = (void *)shared;
+	fh_list_init(&t->list, src, v->priv);
+	if (v->ops->reload)
+		v->ops->reload(app, v);
+	return true;
+}
+
+void fh_list_tab_draw(struct app *app, struct view *v, struct rect a)
+{
+	struct fh_list_tab *t = v->priv;
+	fh_list_draw_tab(app, &t->list, t->error, a);
+}
+
+const char *fh_list_tab_position(struct view *v, char *buf, size_t size)
+{
+	return fh_list_position(&((struct fh_list_tab *)v->priv)->list, buf, size);
+}
+
+void fh_list_tab_done(struct app *app, struct view *v)
+{
+	(void)app;
+	fh_list_free(&((struct fh_list_tab *)v->priv)->list);
+}

@@ -56,6 +56,19 @@ void fh_list_draw(struct app *app, struct fh_list *l, struct rect area, bool foc
 /* A tab that is one list: its error (if any), else the list, else "Nothing
  * to act on here.". */
 void fh_list_draw_tab(struct app *app, struct fh_list *l, const char *error, struct rect area);
+
+/* A tab of a screen (tabs.h) that is one list: its state begins with this
+ * struct. Open initialises the list with src and runs the view's reload;
+ * draw, position and done are the view's callbacks as they are. */
+struct fh_list_tab {
+	void *shared;        /* the screen's shared state */
+	struct fh_list list;
+	char error[600];     /* what the last reload could not read */
+};
+bool fh_list_tab_open(struct app *app, struct view *v, const void *shared, const struct fh_list_source *src);
+void fh_list_tab_draw(struct app *app, struct view *v, struct rect area);
+const char *fh_list_tab_position(struct view *v, char *buf, size_t size);
+void fh_list_tab_done(struct app *app, struct view *v);
 /* "12/176", "12/999+", "12/?" into buf. */
 const char *fh_list_position(const struct fh_list *l, char *buf, size_t size);
 

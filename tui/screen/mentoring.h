@@ -19,6 +19,11 @@ struct fh_ms_form_arg {
 
 extern const struct view_ops fh_timeline_view, fh_ms_form_view;
 
+/* On a tab's line about a tenant (fa->tenant, 0 for none): Enter opens its
+ * timeline, s records a session (fa's kind set here). FH_R_DONE, or
+ * FH_R_UNHANDLED for any other action (view_ms_form.c). */
+int fh_ms_tenant_request(struct app *app, int action, int session_action, struct fh_ms_form_arg *fa);
+
 /* What the Mentoring screen's tabs share: the hub's longest lead time (due
  * soon), the late and due counts and this month's sessions for the heading. */
 struct fh_ms_shared {

@@ -12,17 +12,14 @@
 #include "../common/labels.h"
 #include "list.h"
 #include "mentoring.h"
-#include "tenants.h"
 
 #define LIST_MAX 200
 
 enum { OP_DONE = FH_ACT_LOCAL, OP_WAIVE, OP_SESSION };
 
 struct due_tab {
-	struct fh_ms_shared *sh;
+	struct fh_list_tab base; /* its shared state: struct fh_ms_shared */
 	bool late;
-	struct fh_list list;
-	char error[600];
 };
 
 static void draw_due(struct app *app, void *ctx, const void *row, int y, int x, int cols, attr_t a)
@@ -48,47 +45,33 @@ static const struct fh_list_source due_source = { sizeof(fh_due), NULL, NULL, dr
 static void reload(struct app *app, struct view *v)
 {
 	struct due_tab *p = v->priv;
+	struct fh_ms_shared *sh = p->base.shared;
 	fh_due *rows;
 	size_t n;
 	fh_error err;
-	int *total = &p->sh->total[p->late ? 0 : 1];
-	p->error[0] = 0;
-	if (fh_milestone_due(app->store, &app->actor, NULL, p->late, p->sh->lead, LIST_MAX, &rows, &n, total,
-			     &err) != FH_OK) {
-		fh_error_text(&err, p->error, sizeof p->error);
+	int *total = &sh->total[p->late ? 0 : 1];
+	p->base.error[0] = 0;
+	if (fh_milestone_due(app->store, &app->actor, NULL, p->late, sh->lead, LIST_MAX, &rows, &n, total, &err) !=
+	    FH_OK) {
+		fh_error_text(&err, p->base.error, sizeof p->base.error);
 		return;
 	}
-	fh_list_set(&p->list, rows, n);
+	fh_list_set(&p->base.list, rows, n);
 	free(rows);
-	p->list.count_more = *total > (int)n;
+	p->base.list.count_more = *total > (int)n;
 }
 
 static bool open(struct app *app, struct view *v, const void *arg)
 {
-	struct due_tab *p = v->priv;
-	p->sh = (struct fh_ms_shared *)arg;
-	p->late = v->ops == &fh_ms_late_view;
-	fh_list_init(&p->list, &due_source, p);
-	reload(app, v);
-	return true;
-}
-
-static void draw(struct app *app, struct view *v, struct rect a)
-{
-	struct due_tab *p = v->priv;
-	fh_list_draw_tab(app, &p->list, p->error, a);
-}
-
-static const char *position(struct view *v, char *buf, size_t size)
-{
-	return fh_list_position(&((struct due_tab *)v->priv)->list, buf, size);
+	((struct due_tab *)v->priv)->late = v->ops == &fh_ms_late_view;
+	return fh_list_tab_open(app, v, arg, &due_source);
 }
 
 static int done_yes(struct app *app, struct view *under, int arg)
 {
 	(void)arg;
 	struct due_tab *p = under->priv;
-	const fh_due *d = fh_list_selected(&p->list);
+	const fh_due *d = fh_list_selected(&p->base.list);
 	fh_error err;
 	char buf[700];
 	if (d && d->id && fh_milestone_done(app->store, &app->actor, d->id, 0, "", &err) != FH_OK)
@@ -102,13 +85,9 @@ static int request(struct app *app, struct view *v, int action, int arg, const s
 {
 	(void)arg, (void)in;
 	struct due_tab *p = v->priv;
-	const fh_due *d = fh_list_selected(&p->list);
+	const fh_due *d = fh_list_selected(&p->base.list);
 	struct fh_ms_form_arg fa = { .milestone = d ? d->id : 0, .tenant = d ? d->tenant_id : 0 };
 	switch (action) {
-	case FH_ACT_OPEN:
-		if (fa.tenant)
-			fh_view_push(app, &fh_timeline_view, &(struct fh_tenant_arg){ fa.tenant });
-		return FH_R_DONE;
 	case OP_DONE: {
 		if (!d || !d->id) {
 			fh_app_say(app, true, "%s", _("d ticks off the selected milestone: on Overdue or Due soon."));
@@ -129,23 +108,11 @@ static int request(struct app *app, struct view *v, int action, int arg, const s
 		fa.kind = FH_MSF_WAIVE;
 		fh_view_push(app, &fh_ms_form_view, &fa);
 		return FH_R_DONE;
-	case OP_SESSION:
-		if (!fa.tenant) {
-			fh_app_say(app, true, "%s", _("s records a session with the selected line's tenant."));
-			return FH_R_DONE;
-		}
-		fa.kind = FH_MSF_SESSION;
-		fh_view_push(app, &fh_ms_form_view, &fa);
-		return FH_R_DONE;
-	default:
-		return fh_list_request(app, &p->list, action);
+	default: {
+		int r = fh_ms_tenant_request(app, action, OP_SESSION, &fa);
+		return r != FH_R_UNHANDLED ? r : fh_list_request(app, &p->base.list, action);
 	}
-}
-
-static void done(struct app *app, struct view *v)
-{
-	(void)app;
-	fh_list_free(&((struct due_tab *)v->priv)->list);
+	}
 }
 
 static const struct fh_binding due_keys[] = {
@@ -160,7 +127,8 @@ static const struct fh_keymap due_keymap = { N_("Late and due soon"), due_keys, 
 
 #define DUE_VIEW(name_)                                                                              \
 	{ .name = name_, .private_size = sizeof(struct due_tab), .keymap = &due_keymap, .open = open,       \
-	  .reload = reload, .draw = draw, .request = request, .position = position, .done = done }
+	  .reload = reload, .draw = fh_list_tab_draw, .request = request, .position = fh_list_tab_position,    \
+	  .done = fh_list_tab_done }
 
 const struct view_ops fh_ms_late_view = DUE_VIEW("mentoring-late");
 const struct view_ops fh_ms_soon_view = DUE_VIEW("mentoring-soon");

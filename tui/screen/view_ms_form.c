@@ -13,6 +13,7 @@
 #include "../common/i18n.h"
 #include "../common/labels.h"
 #include "mentoring.h"
+#include "tenants.h"
 #include "spaces.h"
 
 #define PICK_MAX (FH_FORM_CHOICES - 1)
@@ -246,3 +247,21 @@ const struct view_ops fh_ms_form_view = {
 	.request = request,
 	.typing = typing,
 };
+
+int fh_ms_tenant_request(struct app *app, int action, int session_action, struct fh_ms_form_arg *fa)
+{
+	if (action == FH_ACT_OPEN) {
+		if (fa->tenant)
+			fh_view_push(app, &fh_timeline_view, &(struct fh_tenant_arg){ fa->tenant });
+		return FH_R_DONE;
+	}
+	if (action != session_action)
+		return FH_R_UNHANDLED;
+	if (!fa->tenant) {
+		fh_app_say(app, true, "%s", _("s records a session with the selected line's tenant."));
+		return FH_R_DONE;
+	}
+	fa->kind = FH_MSF_SESSION;
+	fh_view_push(app, &fh_ms_form_view, fa);
+	return FH_R_DONE;
+}

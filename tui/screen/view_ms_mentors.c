@@ -12,11 +12,6 @@
 
 enum { OP_ASSIGN = FH_ACT_LOCAL, OP_NEW_MENTOR };
 
-struct mentors_tab {
-	struct fh_list list;
-	char error[600];
-};
-
 static void draw_mentor(struct app *app, void *ctx, const void *row, int y, int x, int cols, attr_t a)
 {
 	(void)ctx;
@@ -36,7 +31,7 @@ static const struct fh_list_source mentor_source = { sizeof(fh_mentor), NULL, NU
 
 static void reload(struct app *app, struct view *v)
 {
-	struct mentors_tab *p = v->priv;
+	struct fh_list_tab *p = v->priv;
 	fh_mentor *rows;
 	size_t n;
 	fh_error err;
@@ -51,28 +46,13 @@ static void reload(struct app *app, struct view *v)
 
 static bool open(struct app *app, struct view *v, const void *arg)
 {
-	(void)arg;
-	struct mentors_tab *p = v->priv;
-	fh_list_init(&p->list, &mentor_source, p);
-	reload(app, v);
-	return true;
-}
-
-static void draw(struct app *app, struct view *v, struct rect a)
-{
-	struct mentors_tab *p = v->priv;
-	fh_list_draw_tab(app, &p->list, p->error, a);
-}
-
-static const char *position(struct view *v, char *buf, size_t size)
-{
-	return fh_list_position(&((struct mentors_tab *)v->priv)->list, buf, size);
+	return fh_list_tab_open(app, v, arg, &mentor_source);
 }
 
 static int request(struct app *app, struct view *v, int action, int arg, const struct fh_input *in)
 {
 	(void)arg, (void)in;
-	struct mentors_tab *p = v->priv;
+	struct fh_list_tab *p = v->priv;
 	const fh_mentor *m = fh_list_selected(&p->list);
 	struct fh_ms_form_arg fa = { .kind = FH_MSF_MENTOR };
 	switch (action) {
@@ -93,12 +73,6 @@ static int request(struct app *app, struct view *v, int action, int arg, const s
 	}
 }
 
-static void done(struct app *app, struct view *v)
-{
-	(void)app;
-	fh_list_free(&((struct mentors_tab *)v->priv)->list);
-}
-
 static const struct fh_binding mentors_keys[] = {
 	{ '\n', false, OP_ASSIGN, 0, "Enter", true, N_("pair"), N_("Mentors: pair the selected mentor with a tenant") },
 	{ 'a', false, OP_ASSIGN, 0, "a", false, N_("pair"), N_("Mentors: pair the selected mentor with a tenant") },
@@ -110,12 +84,12 @@ static const struct fh_keymap mentors_keymap = { N_("Mentors"), mentors_keys, &f
 
 const struct view_ops fh_ms_mentors_view = {
 	.name = "mentoring-mentors",
-	.private_size = sizeof(struct mentors_tab),
+	.private_size = sizeof(struct fh_list_tab),
 	.keymap = &mentors_keymap,
 	.open = open,
 	.reload = reload,
-	.draw = draw,
+	.draw = fh_list_tab_draw,
 	.request = request,
-	.position = position,
-	.done = done,
+	.position = fh_list_tab_position,
+	.done = fh_list_tab_done,
 };

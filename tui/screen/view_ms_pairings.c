@@ -11,14 +11,8 @@
 #include "../common/labels.h"
 #include "list.h"
 #include "mentoring.h"
-#include "tenants.h"
 
 enum { OP_SESSION = FH_ACT_LOCAL, OP_END_PAIRING };
-
-struct pairings_tab {
-	struct fh_list list;
-	char error[600];
-};
 
 static void draw_pairing(struct app *app, void *ctx, const void *row, int y, int x, int cols, attr_t a)
 {
@@ -40,7 +34,7 @@ static const struct fh_list_source pairing_source = { sizeof(fh_pairing), NULL, 
 
 static void reload(struct app *app, struct view *v)
 {
-	struct pairings_tab *p = v->priv;
+	struct fh_list_tab *p = v->priv;
 	fh_pairing *rows;
 	size_t n;
 	fh_error err;
@@ -55,28 +49,13 @@ static void reload(struct app *app, struct view *v)
 
 static bool open(struct app *app, struct view *v, const void *arg)
 {
-	(void)arg;
-	struct pairings_tab *p = v->priv;
-	fh_list_init(&p->list, &pairing_source, p);
-	reload(app, v);
-	return true;
-}
-
-static void draw(struct app *app, struct view *v, struct rect a)
-{
-	struct pairings_tab *p = v->priv;
-	fh_list_draw_tab(app, &p->list, p->error, a);
-}
-
-static const char *position(struct view *v, char *buf, size_t size)
-{
-	return fh_list_position(&((struct pairings_tab *)v->priv)->list, buf, size);
+	return fh_list_tab_open(app, v, arg, &pairing_source);
 }
 
 static int end_yes(struct app *app, struct view *under, int arg)
 {
 	(void)arg;
-	struct pairings_tab *p = under->priv;
+	struct fh_list_tab *p = under->priv;
 	const fh_pairing *pr = fh_list_selected(&p->list);
 	fh_error err;
 	char buf[700];
@@ -90,21 +69,10 @@ static int end_yes(struct app *app, struct view *under, int arg)
 static int request(struct app *app, struct view *v, int action, int arg, const struct fh_input *in)
 {
 	(void)arg, (void)in;
-	struct pairings_tab *p = v->priv;
+	struct fh_list_tab *p = v->priv;
 	const fh_pairing *pr = fh_list_selected(&p->list);
-	struct fh_ms_form_arg fa = { .kind = FH_MSF_SESSION, .tenant = pr ? pr->tenant_id : 0 };
+	struct fh_ms_form_arg fa = { .tenant = pr ? pr->tenant_id : 0 };
 	switch (action) {
-	case FH_ACT_OPEN:
-		if (fa.tenant)
-			fh_view_push(app, &fh_timeline_view, &(struct fh_tenant_arg){ fa.tenant });
-		return FH_R_DONE;
-	case OP_SESSION:
-		if (!fa.tenant) {
-			fh_app_say(app, true, "%s", _("s records a session with the selected line's tenant."));
-			return FH_R_DONE;
-		}
-		fh_view_push(app, &fh_ms_form_view, &fa);
-		return FH_R_DONE;
 	case OP_END_PAIRING: {
 		if (!pr) {
 			fh_app_say(app, true, "%s", _("x ends the selected pairing: on Pairings."));
@@ -118,15 +86,11 @@ static int request(struct app *app, struct view *v, int action, int arg, const s
 		fh_view_push(app, &fh_confirm_view, &c);
 		return FH_R_DONE;
 	}
-	default:
-		return fh_list_request(app, &p->list, action);
+	default: {
+		int r = fh_ms_tenant_request(app, action, OP_SESSION, &fa);
+		return r != FH_R_UNHANDLED ? r : fh_list_request(app, &p->list, action);
 	}
-}
-
-static void done(struct app *app, struct view *v)
-{
-	(void)app;
-	fh_list_free(&((struct pairings_tab *)v->priv)->list);
+	}
 }
 
 static const struct fh_binding pairings_keys[] = {
@@ -140,12 +104,12 @@ static const struct fh_keymap pairings_keymap = { N_("Pairings"), pairings_keys,
 
 const struct view_ops fh_ms_pairings_view = {
 	.name = "mentoring-pairings",
-	.private_size = sizeof(struct pairings_tab),
+	.private_size = sizeof(struct fh_list_tab),
 	.keymap = &pairings_keymap,
 	.open = open,
 	.reload = reload,
-	.draw = draw,
+	.draw = fh_list_tab_draw,
 	.request = request,
-	.position = position,
-	.done = done,
+	.position = fh_list_tab_position,
+	.done = fh_list_tab_done,
 };

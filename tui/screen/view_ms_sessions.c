@@ -11,15 +11,8 @@
 #include "../common/labels.h"
 #include "list.h"
 #include "mentoring.h"
-#include "tenants.h"
 
 enum { OP_SESSION = FH_ACT_LOCAL };
-
-struct sessions_tab {
-	struct fh_ms_shared *sh;
-	struct fh_list list;
-	char error[600];
-};
 
 static void draw_session(struct app *app, void *ctx, const void *row, int y, int x, int cols, attr_t a)
 {
@@ -36,7 +29,8 @@ static const struct fh_list_source session_source = { sizeof(fh_session), NULL, 
 
 static void reload(struct app *app, struct view *v)
 {
-	struct sessions_tab *p = v->priv;
+	struct fh_list_tab *p = v->priv;
+	struct fh_ms_shared *sh = p->shared;
 	fh_session *rows;
 	size_t n;
 	fh_error err;
@@ -48,13 +42,13 @@ static void reload(struct app *app, struct view *v)
 		fh_error_text(&err, p->error, sizeof p->error);
 		return;
 	}
-	p->sh->month_sessions = 0;
-	p->sh->month_hours = 0;
+	sh->month_sessions = 0;
+	sh->month_hours = 0;
 	for (size_t i = 0; i < n; i++) {
 		char d[16];
 		if (strncmp(fh_clock_format_date(rows[i].on, d, sizeof d), ym, 7) == 0) {
-			p->sh->month_sessions++;
-			p->sh->month_hours += rows[i].hours;
+			sh->month_sessions++;
+			sh->month_hours += rows[i].hours;
 		}
 	}
 	fh_list_set(&p->list, rows, n);
@@ -63,51 +57,17 @@ static void reload(struct app *app, struct view *v)
 
 static bool open(struct app *app, struct view *v, const void *arg)
 {
-	struct sessions_tab *p = v->priv;
-	p->sh = (struct fh_ms_shared *)arg;
-	fh_list_init(&p->list, &session_source, p);
-	reload(app, v);
-	return true;
-}
-
-static void draw(struct app *app, struct view *v, struct rect a)
-{
-	struct sessions_tab *p = v->priv;
-	fh_list_draw_tab(app, &p->list, p->error, a);
-}
-
-static const char *position(struct view *v, char *buf, size_t size)
-{
-	return fh_list_position(&((struct sessions_tab *)v->priv)->list, buf, size);
+	return fh_list_tab_open(app, v, arg, &session_source);
 }
 
 static int request(struct app *app, struct view *v, int action, int arg, const struct fh_input *in)
 {
 	(void)arg, (void)in;
-	struct sessions_tab *p = v->priv;
+	struct fh_list_tab *p = v->priv;
 	const fh_session *x = fh_list_selected(&p->list);
-	struct fh_ms_form_arg fa = { .kind = FH_MSF_SESSION, .tenant = x ? x->tenant_id : 0 };
-	switch (action) {
-	case FH_ACT_OPEN:
-		if (fa.tenant)
-			fh_view_push(app, &fh_timeline_view, &(struct fh_tenant_arg){ fa.tenant });
-		return FH_R_DONE;
-	case OP_SESSION:
-		if (!fa.tenant) {
-			fh_app_say(app, true, "%s", _("s records a session with the selected line's tenant."));
-			return FH_R_DONE;
-		}
-		fh_view_push(app, &fh_ms_form_view, &fa);
-		return FH_R_DONE;
-	default:
-		return fh_list_request(app, &p->list, action);
-	}
-}
-
-static void done(struct app *app, struct view *v)
-{
-	(void)app;
-	fh_list_free(&((struct sessions_tab *)v->priv)->list);
+	struct fh_ms_form_arg fa = { .tenant = x ? x->tenant_id : 0 };
+	int r = fh_ms_tenant_request(app, action, OP_SESSION, &fa);
+	return r != FH_R_UNHANDLED ? r : fh_list_request(app, &p->list, action);
 }
 
 static const struct fh_binding sessions_keys[] = {
@@ -120,12 +80,12 @@ static const struct fh_keymap sessions_keymap = { N_("Sessions"), sessions_keys,
 
 const struct view_ops fh_ms_sessions_view = {
 	.name = "mentoring-sessions",
-	.private_size = sizeof(struct sessions_tab),
+	.private_size = sizeof(struct fh_list_tab),
 	.keymap = &sessions_keymap,
 	.open = open,
 	.reload = reload,
-	.draw = draw,
+	.draw = fh_list_tab_draw,
 	.request = request,
-	.position = position,
-	.done = done,
+	.position = fh_list_tab_position,
+	.done = fh_list_tab_done,
 };

@@ -17,8 +17,7 @@ struct board_row {
 };
 
 struct board_tab {
-	struct fh_pa_shared *sh;
-	struct fh_list list;
+	struct fh_list_tab base; /* its shared state: struct fh_pa_shared */
 	bool started;
 };
 
@@ -96,26 +95,22 @@ static void reload(struct app *app, struct view *v)
 {
 	struct board_tab *t = v->priv;
 	if (t->started)
-		fh_list_reload(app, &t->list, fh_app_body().rows);
+		fh_list_reload(app, &t->base.list, fh_app_body().rows);
 	else
-		fh_list_first(app, &t->list, fh_app_body().rows);
+		fh_list_first(app, &t->base.list, fh_app_body().rows);
 	t->started = true;
 }
 
 static bool open(struct app *app, struct view *v, const void *arg)
 {
-	struct board_tab *t = v->priv;
-	t->sh = (struct fh_pa_shared *)arg;
-	fh_list_init(&t->list, &board_source, t);
-	reload(app, v);
-	return true;
+	return fh_list_tab_open(app, v, arg, &board_source);
 }
 
 static void draw(struct app *app, struct view *v, struct rect a)
 {
 	struct board_tab *t = v->priv;
 	int cols = a.cols, y = a.y;
-	if (!t->list.error[0] && a.rows > 2) {
+	if (!t->base.list.error[0] && a.rows > 2) {
 		int nw = cols > 70 ? cols - 52 : cols / 3;
 		/* TRANSLATORS: the board's column headings, 16 columns at most */
 		fh_draw_text(y, nw, P_("board", "org track"), 16, false, fh_attr(app, FH_C_DIM));
@@ -124,29 +119,18 @@ static void draw(struct app *app, struct view *v, struct rect a)
 		fh_draw_text(y++, nw + 34, P_("board", "party org · instructor"), cols - nw - 34, true,
 			     fh_attr(app, FH_C_DIM));
 	}
-	fh_list_draw_tab(app, &t->list, t->list.error, (struct rect){ y, a.x, a.rows - (y - a.y), cols });
-}
-
-static const char *position(struct view *v, char *buf, size_t size)
-{
-	return fh_list_position(&((struct board_tab *)v->priv)->list, buf, size);
+	fh_list_draw_tab(app, &t->base.list, t->base.list.error, (struct rect){ y, a.x, a.rows - (y - a.y), cols });
 }
 
 static int request(struct app *app, struct view *v, int action, int arg, const struct fh_input *in)
 {
 	(void)arg, (void)in;
 	struct board_tab *t = v->priv;
-	const struct board_row *r = fh_list_selected(&t->list);
+	const struct board_row *r = fh_list_selected(&t->base.list);
 	if (action == FH_ACT_OPEN || action == OP_EDIT)
 		return fh_pa_open_tenant(app, r ? r->t.id : 0, action == OP_EDIT);
-	int rr = fh_pa_request(app, t->sh, action);
-	return rr != FH_R_UNHANDLED ? rr : fh_list_request(app, &t->list, action);
-}
-
-static void done(struct app *app, struct view *v)
-{
-	(void)app;
-	fh_list_free(&((struct board_tab *)v->priv)->list);
+	int rr = fh_pa_request(app, t->base.shared, action);
+	return rr != FH_R_UNHANDLED ? rr : fh_list_request(app, &t->base.list, action);
 }
 
 static const struct fh_binding board_keys[] = {
@@ -165,6 +149,6 @@ const struct view_ops fh_pa_board_view = {
 	.reload = reload,
 	.draw = draw,
 	.request = request,
-	.position = position,
-	.done = done,
+	.position = fh_list_tab_position,
+	.done = fh_list_tab_done,
 };

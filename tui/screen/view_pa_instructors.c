@@ -10,12 +10,6 @@
 #include "list.h"
 #include "party.h"
 
-struct instructors_tab {
-	struct fh_pa_shared *sh;
-	struct fh_list list;
-	char error[600];
-};
-
 static void draw_instructor(struct app *app, void *ctx, const void *row, int y, int x, int cols, attr_t a)
 {
 	(void)app, (void)ctx;
@@ -30,7 +24,7 @@ static const struct fh_list_source instructor_source = { sizeof(fh_instructor), 
 
 static void reload(struct app *app, struct view *v)
 {
-	struct instructors_tab *t = v->priv;
+	struct fh_list_tab *t = v->priv;
 	fh_instructor *rows;
 	size_t n;
 	fh_error err;
@@ -45,28 +39,13 @@ static void reload(struct app *app, struct view *v)
 
 static bool open(struct app *app, struct view *v, const void *arg)
 {
-	struct instructors_tab *t = v->priv;
-	t->sh = (struct fh_pa_shared *)arg;
-	fh_list_init(&t->list, &instructor_source, t);
-	reload(app, v);
-	return true;
-}
-
-static void draw(struct app *app, struct view *v, struct rect a)
-{
-	struct instructors_tab *t = v->priv;
-	fh_list_draw_tab(app, &t->list, t->error, a);
-}
-
-static const char *position(struct view *v, char *buf, size_t size)
-{
-	return fh_list_position(&((struct instructors_tab *)v->priv)->list, buf, size);
+	return fh_list_tab_open(app, v, arg, &instructor_source);
 }
 
 static int request(struct app *app, struct view *v, int action, int arg, const struct fh_input *in)
 {
 	(void)arg, (void)in;
-	struct instructors_tab *t = v->priv;
+	struct fh_list_tab *t = v->priv;
 	if (action == FH_ACT_OPEN) {
 		const fh_instructor *person = fh_list_selected(&t->list);
 		struct fh_instructor_arg who = { 0 };
@@ -77,14 +56,8 @@ static int request(struct app *app, struct view *v, int action, int arg, const s
 		}
 		return FH_R_DONE;
 	}
-	int r = fh_pa_request(app, t->sh, action);
+	int r = fh_pa_request(app, t->shared, action);
 	return r != FH_R_UNHANDLED ? r : fh_list_request(app, &t->list, action);
-}
-
-static void done(struct app *app, struct view *v)
-{
-	(void)app;
-	fh_list_free(&((struct instructors_tab *)v->priv)->list);
 }
 
 static const struct fh_binding instructor_keys[] = {
@@ -96,12 +69,12 @@ static const struct fh_keymap instructor_keymap = { N_("Instructors"), instructo
 
 const struct view_ops fh_pa_instructors_view = {
 	.name = "party-instructors",
-	.private_size = sizeof(struct instructors_tab),
+	.private_size = sizeof(struct fh_list_tab),
 	.keymap = &instructor_keymap,
 	.open = open,
 	.reload = reload,
-	.draw = draw,
+	.draw = fh_list_tab_draw,
 	.request = request,
-	.position = position,
-	.done = done,
+	.position = fh_list_tab_position,
+	.done = fh_list_tab_done,
 };

@@ -18,10 +18,8 @@
 enum { OP_EDIT = FH_ACT_LOCAL, OP_DONE };
 
 struct lists_tab {
-	struct fh_pa_shared *sh;
+	struct fh_list_tab base; /* its shared state: struct fh_pa_shared */
 	fh_party_list_kind kind;
-	struct fh_list list;
-	char error[600];
 };
 
 static void draw_party_row(struct app *app, void *ctx, const void *row, int y, int x, int cols, attr_t a)
@@ -66,38 +64,24 @@ static void reload(struct app *app, struct view *v)
 	size_t n;
 	bool more = false;
 	fh_error err;
-	t->error[0] = 0;
+	t->base.error[0] = 0;
 	if (fh_party_list(app->store, &app->actor, 0, t->kind, LIST_MAX, &rows, &n, &more, &err) != FH_OK) {
-		fh_error_text(&err, t->error, sizeof t->error);
+		fh_error_text(&err, t->base.error, sizeof t->base.error);
 		return;
 	}
-	fh_list_set(&t->list, rows, n);
+	fh_list_set(&t->base.list, rows, n);
 	free(rows);
-	t->list.count_more = more;
+	t->base.list.count_more = more;
 }
 
 static bool open(struct app *app, struct view *v, const void *arg)
 {
 	struct lists_tab *t = v->priv;
-	t->sh = (struct fh_pa_shared *)arg;
 	t->kind = v->ops == &fh_pa_uncovered_view ? FH_PL_UNCOVERED
 		  : v->ops == &fh_pa_should_view  ? FH_PL_SHOULD_BRANCH
 		  : v->ops == &fh_pa_gaps_view	  ? FH_PL_SYNC_GAPS
 						  : FH_PL_REELECTION;
-	fh_list_init(&t->list, &party_source, t);
-	reload(app, v);
-	return true;
-}
-
-static void draw(struct app *app, struct view *v, struct rect a)
-{
-	struct lists_tab *t = v->priv;
-	fh_list_draw_tab(app, &t->list, t->error, a);
-}
-
-static const char *position(struct view *v, char *buf, size_t size)
-{
-	return fh_list_position(&((struct lists_tab *)v->priv)->list, buf, size);
+	return fh_list_tab_open(app, v, arg, &party_source);
 }
 
 static int done_yes(struct app *app, struct view *under, int item)
@@ -134,7 +118,7 @@ static int request(struct app *app, struct view *v, int action, int arg, const s
 {
 	(void)arg, (void)in;
 	struct lists_tab *t = v->priv;
-	const fh_party_row *r = fh_list_selected(&t->list);
+	const fh_party_row *r = fh_list_selected(&t->base.list);
 	switch (action) {
 	case FH_ACT_OPEN:
 	case OP_EDIT:
@@ -146,16 +130,10 @@ static int request(struct app *app, struct view *v, int action, int arg, const s
 	case OP_DONE:
 		return ask_done(app, r);
 	default: {
-		int rr = fh_pa_request(app, t->sh, action);
-		return rr != FH_R_UNHANDLED ? rr : fh_list_request(app, &t->list, action);
+		int rr = fh_pa_request(app, t->base.shared, action);
+		return rr != FH_R_UNHANDLED ? rr : fh_list_request(app, &t->base.list, action);
 	}
 	}
-}
-
-static void done(struct app *app, struct view *v)
-{
-	(void)app;
-	fh_list_free(&((struct lists_tab *)v->priv)->list);
 }
 
 static const struct fh_binding list_keys[] = {
@@ -176,7 +154,8 @@ static const struct fh_keymap gap_keymap = { N_("Sync gaps"), gap_keys, &fh_pa_k
 
 #define LIST_VIEW(name_, keymap_)                                                                           \
 	{ .name = name_, .private_size = sizeof(struct lists_tab), .keymap = keymap_, .open = open,               \
-	  .reload = reload, .draw = draw, .request = request, .position = position, .done = done }
+	  .reload = reload, .draw = fh_list_tab_draw, .request = request, .position = fh_list_tab_position,    \
+	  .done = fh_list_tab_done }
 
 const struct view_ops fh_pa_uncovered_view = LIST_VIEW("party-uncovered", &list_keymap);
 const struct view_ops fh_pa_should_view = LIST_VIEW("party-should", &list_keymap);

@@ -16,16 +16,15 @@
 enum { OP_HANDED = FH_ACT_LOCAL };
 
 struct allocs_tab {
-	struct sscreen *p;
+	struct fh_list_tab base; /* its shared state: struct sscreen */
 	bool handover;
-	struct fh_list list;
-	char error[600];
 };
 
 static void draw_allocation(struct app *app, void *ctx, const void *row, int y, int x, int cols, attr_t a)
 {
 	(void)app;
 	struct allocs_tab *t = ctx;
+	const struct sscreen *p = t->base.shared;
 	const fh_allocation *r = row;
 	char line[600], d[16], e[16];
 	int name_w = cols > 70 ? cols - 46 : cols / 2;
@@ -35,10 +34,10 @@ static void draw_allocation(struct app *app, void *ctx, const void *row, int y, 
 	if (t->handover) {
 		fh_clock_format_date(r->handover_due, e, sizeof e);
 		snprintf(line, sizeof line, _("%-6s %s  ended %s, due back %s (%d days late)"), r->space_code,
-			 r->hub_code, d, e, (int)((t->p->today - r->handover_due) / DAY));
+			 r->hub_code, d, e, (int)((p->today - r->handover_due) / DAY));
 	} else {
 		snprintf(line, sizeof line, _("%-6s %s  ends %s, in %d days"), r->space_code, r->hub_code, d,
-			 (int)((r->end_on - t->p->today) / DAY));
+			 (int)((r->end_on - p->today) / DAY));
 	}
 	fh_draw_text(y, x + name_w, line, cols - name_w, true, a);
 }
@@ -49,46 +48,36 @@ static void reload(struct app *app, struct view *v)
 {
 	struct allocs_tab *t = v->priv;
 	fh_allocation_filter f = { .which = t->handover ? FH_ALLOC_HANDOVER : FH_ALLOC_ENDING,
-				   .hub_code = fh_spaces_hub_code(t->p), .own_hub = true, .days = 90 };
+				   .hub_code = fh_spaces_hub_code(t->base.shared), .own_hub = true, .days = 90 };
 	fh_allocation *rows;
 	size_t n;
 	fh_error err;
-	t->error[0] = 0;
+	t->base.error[0] = 0;
 	if (fh_allocation_list(app->store, &app->actor, &f, &rows, &n, &err) != FH_OK) {
-		fh_error_text(&err, t->error, sizeof t->error);
+		fh_error_text(&err, t->base.error, sizeof t->base.error);
 		return;
 	}
-	fh_list_set(&t->list, rows, n);
+	fh_list_set(&t->base.list, rows, n);
 	free(rows);
 }
 
 static bool open(struct app *app, struct view *v, const void *arg)
 {
-	struct allocs_tab *t = v->priv;
-	t->p = (struct sscreen *)arg;
-	t->handover = v->ops == &fh_sp_handover_view;
-	fh_list_init(&t->list, &alloc_source, t);
-	reload(app, v);
-	return true;
+	((struct allocs_tab *)v->priv)->handover = v->ops == &fh_sp_handover_view;
+	return fh_list_tab_open(app, v, arg, &alloc_source);
 }
 
 static void draw(struct app *app, struct view *v, struct rect a)
 {
-	struct allocs_tab *t = v->priv;
-	if (!fh_spaces_none(app, t->p, a))
-		fh_list_draw_tab(app, &t->list, t->error, a);
-}
-
-static const char *position(struct view *v, char *buf, size_t size)
-{
-	return fh_list_position(&((struct allocs_tab *)v->priv)->list, buf, size);
+	if (!fh_spaces_none(app, ((struct fh_list_tab *)v->priv)->shared, a))
+		fh_list_tab_draw(app, v, a);
 }
 
 static int handed_yes(struct app *app, struct view *under, int arg)
 {
 	(void)arg;
 	struct allocs_tab *t = under->priv;
-	const fh_allocation *a = fh_list_selected(&t->list);
+	const fh_allocation *a = fh_list_selected(&t->base.list);
 	fh_error err;
 	char buf[700];
 	if (a && fh_allocation_handed_over(app->store, &app->actor, a->id, 0, &err) != FH_OK)
@@ -102,7 +91,7 @@ static int request(struct app *app, struct view *v, int action, int arg, const s
 {
 	(void)arg, (void)in;
 	struct allocs_tab *t = v->priv;
-	const fh_allocation *a = fh_list_selected(&t->list);
+	const fh_allocation *a = fh_list_selected(&t->base.list);
 	switch (action) {
 	case FH_ACT_OPEN:
 		if (a && a->tenant_id)
@@ -121,16 +110,10 @@ static int request(struct app *app, struct view *v, int action, int arg, const s
 		return FH_R_DONE;
 	}
 	default: {
-		int r = fh_spaces_request(app, t->p, action, NULL);
-		return r != FH_R_UNHANDLED ? r : fh_list_request(app, &t->list, action);
+		int r = fh_spaces_request(app, t->base.shared, action, NULL);
+		return r != FH_R_UNHANDLED ? r : fh_list_request(app, &t->base.list, action);
 	}
 	}
-}
-
-static void done(struct app *app, struct view *v)
-{
-	(void)app;
-	fh_list_free(&((struct allocs_tab *)v->priv)->list);
 }
 
 static const struct fh_binding ending_keys[] = {
@@ -149,7 +132,8 @@ static const struct fh_keymap handover_keymap = { N_("Handovers"), handover_keys
 
 #define ALLOCS_VIEW(name_, keymap_)                                                                        \
 	{ .name = name_, .private_size = sizeof(struct allocs_tab), .keymap = keymap_, .open = open,             \
-	  .reload = reload, .draw = draw, .request = request, .position = position, .done = done }
+	  .reload = reload, .draw = draw, .request = request, .position = fh_list_tab_position,                  \
+	  .done = fh_list_tab_done }
 
 const struct view_ops fh_sp_ending_view = ALLOCS_VIEW("spaces-ending", &ending_keymap);
 const struct view_ops fh_sp_handover_view = ALLOCS_VIEW("spaces-handover", &handover_keymap);

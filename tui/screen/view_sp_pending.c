@@ -11,17 +11,11 @@
 
 enum { OP_CANCEL_BOOKING = FH_ACT_LOCAL, OP_APPROVE, OP_RETRY };
 
-struct pending_tab {
-	struct sscreen *p;
-	struct fh_list list;
-	char error[600];
-};
-
 static void reload(struct app *app, struct view *v)
 {
-	struct pending_tab *t = v->priv;
-	fh_booking_filter f = { .hub_code = fh_spaces_hub_code(t->p), .own_hub = true, .from = t->p->today,
-				.pending = true };
+	struct fh_list_tab *t = v->priv;
+	const struct sscreen *p = t->shared;
+	fh_booking_filter f = { .hub_code = fh_spaces_hub_code(p), .own_hub = true, .from = p->today, .pending = true };
 	fh_booking *a, *b;
 	size_t na, nb;
 	fh_error err;
@@ -54,34 +48,24 @@ static const struct fh_list_source booking_source = { sizeof(fh_booking), NULL, 
 
 static bool open(struct app *app, struct view *v, const void *arg)
 {
-	struct pending_tab *t = v->priv;
-	t->p = (struct sscreen *)arg;
-	fh_list_init(&t->list, &booking_source, t);
-	reload(app, v);
-	return true;
+	return fh_list_tab_open(app, v, arg, &booking_source);
 }
 
 static void draw(struct app *app, struct view *v, struct rect a)
 {
-	struct pending_tab *t = v->priv;
-	if (!fh_spaces_none(app, t->p, a))
-		fh_list_draw_tab(app, &t->list, t->error, a);
-}
-
-static const char *position(struct view *v, char *buf, size_t size)
-{
-	return fh_list_position(&((struct pending_tab *)v->priv)->list, buf, size);
+	if (!fh_spaces_none(app, ((struct fh_list_tab *)v->priv)->shared, a))
+		fh_list_tab_draw(app, v, a);
 }
 
 static int booking_yes(struct app *app, struct view *under, int retry)
 {
-	return fh_spaces_booking_yes(app, fh_list_selected(&((struct pending_tab *)under->priv)->list), retry);
+	return fh_spaces_booking_yes(app, fh_list_selected(&((struct fh_list_tab *)under->priv)->list), retry);
 }
 
 static int request(struct app *app, struct view *v, int action, int arg, const struct fh_input *in)
 {
 	(void)arg, (void)in;
-	struct pending_tab *t = v->priv;
+	struct fh_list_tab *t = v->priv;
 	const fh_booking *b = fh_list_selected(&t->list);
 	switch (action) {
 	case FH_ACT_OPEN:
@@ -94,16 +78,10 @@ static int request(struct app *app, struct view *v, int action, int arg, const s
 	case OP_APPROVE:
 		return fh_spaces_approve(app, b);
 	default: {
-		int r = fh_spaces_request(app, t->p, action, NULL);
+		int r = fh_spaces_request(app, t->shared, action, NULL);
 		return r != FH_R_UNHANDLED ? r : fh_list_request(app, &t->list, action);
 	}
 	}
-}
-
-static void done(struct app *app, struct view *v)
-{
-	(void)app;
-	fh_list_free(&((struct pending_tab *)v->priv)->list);
 }
 
 static const struct fh_binding pending_keys[] = {
@@ -118,12 +96,12 @@ static const struct fh_keymap pending_keymap = { N_("Pending"), pending_keys, &f
 
 const struct view_ops fh_sp_pending_view = {
 	.name = "spaces-pending",
-	.private_size = sizeof(struct pending_tab),
+	.private_size = sizeof(struct fh_list_tab),
 	.keymap = &pending_keymap,
 	.open = open,
 	.reload = reload,
 	.draw = draw,
 	.request = request,
-	.position = position,
-	.done = done,
+	.position = fh_list_tab_position,
+	.done = fh_list_tab_done,
 };

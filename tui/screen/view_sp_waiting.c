@@ -12,12 +12,6 @@
 
 enum { OP_UNWAIT = FH_ACT_LOCAL };
 
-struct waiting_tab {
-	struct sscreen *p;
-	struct fh_list list;
-	char error[600];
-};
-
 static void draw_wait(struct app *app, void *ctx, const void *row, int y, int x, int cols, attr_t a)
 {
 	(void)app, (void)ctx;
@@ -39,12 +33,12 @@ static const struct fh_list_source wait_source = { sizeof(fh_wait), NULL, NULL, 
 
 static void reload(struct app *app, struct view *v)
 {
-	struct waiting_tab *t = v->priv;
+	struct fh_list_tab *t = v->priv;
 	fh_wait *rows;
 	size_t n;
 	fh_error err;
 	t->error[0] = 0;
-	if (fh_wait_list(app->store, &app->actor, fh_spaces_hub_code(t->p), -1, &rows, &n, &err) != FH_OK) {
+	if (fh_wait_list(app->store, &app->actor, fh_spaces_hub_code(t->shared), -1, &rows, &n, &err) != FH_OK) {
 		fh_error_text(&err, t->error, sizeof t->error);
 		return;
 	}
@@ -54,29 +48,19 @@ static void reload(struct app *app, struct view *v)
 
 static bool open(struct app *app, struct view *v, const void *arg)
 {
-	struct waiting_tab *t = v->priv;
-	t->p = (struct sscreen *)arg;
-	fh_list_init(&t->list, &wait_source, t);
-	reload(app, v);
-	return true;
+	return fh_list_tab_open(app, v, arg, &wait_source);
 }
 
 static void draw(struct app *app, struct view *v, struct rect a)
 {
-	struct waiting_tab *t = v->priv;
-	if (!fh_spaces_none(app, t->p, a))
-		fh_list_draw_tab(app, &t->list, t->error, a);
-}
-
-static const char *position(struct view *v, char *buf, size_t size)
-{
-	return fh_list_position(&((struct waiting_tab *)v->priv)->list, buf, size);
+	if (!fh_spaces_none(app, ((struct fh_list_tab *)v->priv)->shared, a))
+		fh_list_tab_draw(app, v, a);
 }
 
 static int unwait_yes(struct app *app, struct view *under, int arg)
 {
 	(void)arg;
-	struct waiting_tab *t = under->priv;
+	struct fh_list_tab *t = under->priv;
 	const fh_wait *w = fh_list_selected(&t->list);
 	fh_error err;
 	char buf[700];
@@ -90,7 +74,7 @@ static int unwait_yes(struct app *app, struct view *under, int arg)
 static int request(struct app *app, struct view *v, int action, int arg, const struct fh_input *in)
 {
 	(void)arg, (void)in;
-	struct waiting_tab *t = v->priv;
+	struct fh_list_tab *t = v->priv;
 	const fh_wait *w = fh_list_selected(&t->list);
 	switch (action) {
 	case FH_ACT_OPEN:
@@ -110,16 +94,10 @@ static int request(struct app *app, struct view *v, int action, int arg, const s
 		return FH_R_DONE;
 	}
 	default: {
-		int r = fh_spaces_request(app, t->p, action, NULL);
+		int r = fh_spaces_request(app, t->shared, action, NULL);
 		return r != FH_R_UNHANDLED ? r : fh_list_request(app, &t->list, action);
 	}
 	}
-}
-
-static void done(struct app *app, struct view *v)
-{
-	(void)app;
-	fh_list_free(&((struct waiting_tab *)v->priv)->list);
 }
 
 static const struct fh_binding waiting_keys[] = {
@@ -132,12 +110,12 @@ static const struct fh_keymap waiting_keymap = { N_("Waiting"), waiting_keys, &f
 
 const struct view_ops fh_sp_waiting_view = {
 	.name = "spaces-waiting",
-	.private_size = sizeof(struct waiting_tab),
+	.private_size = sizeof(struct fh_list_tab),
 	.keymap = &waiting_keymap,
 	.open = open,
 	.reload = reload,
 	.draw = draw,
 	.request = request,
-	.position = position,
-	.done = done,
+	.position = fh_list_tab_position,
+	.done = fh_list_tab_done,
 };
