@@ -62,9 +62,8 @@ int fh_cmd_report_coverage(struct fh_opts *o, fh_store *s, const fh_actor *by)
 	fh_coverage *rows;
 	size_t n;
 	fh_error err;
-	if (fh_party_coverage(s, by, hub, o->all_stages, &rows, &n, &err) != FH_OK) {
+	if (fh_party_coverage(s, by, hub, o->all_stages, &rows, &n, &err) != FH_OK)
 		return fh_cli_report(&err);
-	}
 	/* the reference rates, beside ours, in the table form only */
 	fh_coverage_ref refs[FH_COVERAGE_REFS_MAX];
 	size_t nrefs = 0;

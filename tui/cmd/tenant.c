@@ -210,18 +210,15 @@ static int add_edit(struct fh_opts *o, fh_store *s, const fh_actor *by, bool add
 	} else {
 		st = fh_tenant_get_by_id(s, by, id, &t, &err);
 	}
-	if (st != FH_OK) {
+	if (st != FH_OK)
 		return fh_cli_report(&err);
-	}
-	if (!add && (o->tf[FH_TF_PARTY_ORG] || o->tf[FH_TF_PARTY_MEMBERS])) {
+	if (!add && (o->tf[FH_TF_PARTY_ORG] || o->tf[FH_TF_PARTY_MEMBERS]))
 		return fh_cli_usage_error("%s", _("the party record is changed with fuhua party edit; nothing was changed"));
-	}
 	bool any = false;
 	for (int f = 0; f < FH_TF_EDITABLE; f++)
 		any |= o->tf[f] != NULL;
-	if (!add && !any) {
+	if (!add && !any)
 		return fh_cli_usage_error("%s", _("tenant edit needs field options (--phone …); nothing was changed"));
-	}
 	int64_t before = t.version;
 	fh_field_errors fe = { 0 };
 	apply_fields(o, &t, FH_TF_EDITABLE, &fe);
@@ -412,9 +409,8 @@ int fh_cmd_tenant_export(struct fh_opts *o, fh_store *s, const fh_actor *by)
 	FILE *out = stdout;
 	if (o->output) {
 		fh_cli_say_swept(fh_store_sweep(o->output, NULL, 0), NULL);
-		if (fh_scratch_make(o->output, "export", &part, &err) != FH_OK) {
+		if (fh_scratch_make(o->output, "export", &part, &err) != FH_OK)
 			return fh_cli_report(&err);
-		}
 		int fd = dup(part.fd);
 		if (fd < 0 || !(out = fdopen(fd, "wb"))) {
 			fprintf(stderr, "fuhua: %s: %s\n", o->output, strerror(errno));
