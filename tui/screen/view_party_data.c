@@ -54,4 +54,4 @@ static const struct fh_binding pa_keys[] = {
 	{ .action = FH_ACT_NONE },
 };
 
-const struct fh_keymap fh_pa_keymap = { N_("Party"), pa_keys, &fh_list_keymap };
+const struct fh_keymap fh_pa_keymap = { N_("On every tab"), pa_keys, &fh_list_keymap };

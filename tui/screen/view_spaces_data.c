@@ -195,7 +195,7 @@ static const struct fh_binding spaces_keys[] = {
 	{ .action = FH_ACT_NONE },
 };
 
-const struct fh_keymap fh_spaces_keymap = { N_("Spaces"), spaces_keys, &fh_list_keymap };
+const struct fh_keymap fh_spaces_keymap = { N_("On every tab"), spaces_keys, &fh_list_keymap };
 
 /* ---- a booking of the Rooms or Pending tab ---------------------------------------- */
 
