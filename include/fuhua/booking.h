@@ -23,7 +23,7 @@ typedef enum fh_booking_state {
 	FH_BOOKING_STATE_COUNT
 } fh_booking_state;
 
-/* A state's identifier ("pending"), as stored and in CSV and JSON; NULL for
+/* A state's identifier ("pending"), as stored and in CSV and JSON; "?" for
  * a value out of range. */
 const char *fh_booking_state_name(fh_booking_state state);
 

@@ -21,7 +21,7 @@
 
 typedef enum fh_ms_state { FH_MS_PENDING, FH_MS_DONE, FH_MS_WAIVED, FH_MS_STATE_COUNT } fh_ms_state;
 
-/* A state's identifier ("pending", "done", "waived"); NULL for a value out
+/* A state's identifier ("pending", "done", "waived"); "?" for a value out
  * of range. */
 const char *fh_ms_state_name(fh_ms_state state);
 

@@ -1,8 +1,9 @@
 /* fuhua tests — every public function says what it does: each declaration
  * in include/fuhua/ has its comment (or shares the comment of the group it
  * stands in); a function that returns a status says what it returns, and
- * one with outputs says what it leaves in them on error. As test_keys holds
- * the hints to the keymaps, this holds the headers to their contracts. */
+ * one with outputs says what it leaves in them on error; and a unit test
+ * names it. As test_keys holds the hints to the keymaps, this holds the
+ * headers to their contracts. */
 #include "helpers.h"
 
 #include <ctype.h>
@@ -125,6 +126,53 @@ static bool has_outputs(const char *decl)
 	return false;
 }
 
+/* The text of every unit test but this file, for the names they call. */
+static char *tests_text(void)
+{
+	DIR *d = opendir("tests/unit");
+	assert_non_null(d);
+	size_t used = 0, cap = 1 << 20;
+	char *all = malloc(cap);
+	assert_non_null(all);
+	all[0] = 0;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		if ((!ends_with(e->d_name, ".c") && !ends_with(e->d_name, ".h")) ||
+		    strcmp(e->d_name, "test_contracts.c") == 0)
+			continue;
+		char path[300];
+		snprintf(path, sizeof path, "tests/unit/%s", e->d_name);
+		FILE *f = fopen(path, "r");
+		assert_non_null(f);
+		size_t k;
+		char buf[65536];
+		while ((k = fread(buf, 1, sizeof buf, f)) > 0) {
+			while (used + k + 1 > cap)
+				assert_non_null(all = realloc(all, cap *= 2));
+			memcpy(all + used, buf, k);
+			used += k;
+		}
+		fclose(f);
+	}
+	closedir(d);
+	all[used] = 0;
+	return all;
+}
+
+/* Whether the name stands in text as a word. */
+static bool names(const char *text, const char *name)
+{
+	size_t n = strlen(name);
+	for (const char *p = text; (p = strstr(p, name)) != NULL; p += n)
+		if ((p == text || !(isalnum((unsigned char)p[-1]) || p[-1] == '_')) &&
+		    !(isalnum((unsigned char)p[n]) || p[n] == '_'))
+			return true;
+	return false;
+}
+
+/* Names of the declarations a test never names go to stderr; their count. */
+static const char *tested_by;
+
 static int check_header(const char *path, int *functions)
 {
 	struct header h;
@@ -152,6 +200,8 @@ static int check_header(const char *path, int *functions)
 				  : status && has_outputs(decl) && !mentions(text, "on error") && !mentions(text, "on FH_E")
 					  ? "does not say what it leaves in its outputs on error"
 					  : NULL;
+		if (!why && tested_by && !names(tested_by, name))
+			why = "is named in no unit test";
 		if (why) {
 			fprintf(stderr, "%s:%d: %s %s\n", path, i + 1, name, why);
 			bad++;
@@ -165,6 +215,8 @@ static int check_header(const char *path, int *functions)
 static void every_public_function_has_its_contract(void **s)
 {
 	(void)s;
+	char *text = tests_text();
+	tested_by = text; /* and a unit test that names it */
 	DIR *d = opendir("include/fuhua");
 	assert_non_null(d);
 	struct dirent *e;
@@ -178,6 +230,8 @@ static void every_public_function_has_its_contract(void **s)
 		headers++;
 	}
 	closedir(d);
+	tested_by = NULL;
+	free(text);
 	assert_true(headers >= 20);
 	assert_true(functions >= 200); /* the reader finds the declarations */
 	assert_int_equal(bad, 0);

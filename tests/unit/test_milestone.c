@@ -363,6 +363,91 @@ static int64_t new_mentor(const char *hub, const char *name, int capacity)
 	return id;
 }
 
+/* A pairing and its sessions read back, a tenant's open milestones, the
+ * due list walked whole, the hub's lead times; a tenant leaving ends its
+ * pairings. */
+static bool count_row(void *ctx, const fh_due *row)
+{
+	(void)row;
+	(*(int *)ctx)++;
+	return true;
+}
+
+static bool stop_at_once(void *ctx, const fh_due *row)
+{
+	(void)row;
+	(*(int *)ctx)++;
+	return false;
+}
+
+static void test_pairings_sessions_and_walks(void **s)
+{
+	(void)s;
+	fh_error err;
+	int64_t mentor = new_mentor("ja-dn", "读数导师", 3);
+	int64_t t = admitted("ja-dn", "读数配对社", NULL);
+	int open = -1, required = -1;
+	assert_int_equal(fh_mentor_pairings_open(st, t, &open, &err), FH_OK);
+	assert_int_equal(open, 0);
+	assert_int_equal(fh_mentor_assign(st, &sys_actor, mentor, t, &err), FH_OK);
+	assert_int_equal(fh_mentor_pairings_open(st, t, &open, &err), FH_OK);
+	assert_int_equal(open, 1);
+	fh_pairing *pr;
+	size_t n;
+	assert_int_equal(fh_mentor_pairings(st, &sys_actor, mentor, 0, &pr, &n, &err), FH_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(pr[0].tenant_id, t);
+	free(pr);
+	fh_session x = { .mentor_id = mentor, .tenant_id = t, .hours = 1.5 };
+	snprintf(x.topic, sizeof x.topic, "%s", "项目书");
+	int64_t sid;
+	assert_int_equal(fh_session_add(st, &sys_actor, &x, &sid, &err), FH_OK);
+	fh_session *ss;
+	assert_int_equal(fh_session_list(st, &sys_actor, mentor, 0, 0, 0, &ss, &n, &err), FH_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(ss[0].topic, "项目书");
+	free(ss);
+	assert_int_equal(fh_session_list(st, &sys_actor, 0, t, fh_clock_now() + 86400, 0, &ss, &n, &err), FH_OK);
+	assert_int_equal(n, 0); /* none from tomorrow */
+	free(ss);
+	fh_session_month *months;
+	assert_int_equal(fh_session_totals(st, &sys_actor, "ja-dn", 2026, &months, &n, &err), FH_OK);
+	double hours = 0;
+	for (size_t i = 0; i < n; i++)
+		hours += months[i].hours;
+	assert_true(hours >= 1.5);
+	free(months);
+	assert_int_equal(fh_session_totals(st, &sys_actor, "nowhere", 2026, &months, &n, &err), FH_ENOTFOUND);
+	assert_null(months);
+	/* the required milestones still open, and nothing proved by a bare record */
+	assert_int_equal(fh_milestone_open_required(st, t, &required, &err), FH_OK);
+	assert_true(required > 0);
+	int ticked = -1;
+	assert_int_equal(fh_milestone_prove(st, &sys_actor, t, &ticked, &err), FH_OK);
+	assert_int_equal(ticked, 0);
+	/* the lead times, largest first; the due list walked whole or stopped */
+	int lead[4], nlead = 0;
+	fh_hub h;
+	assert_int_equal(fh_hub_get(st, &sys_actor, "ja-dn", &h, &err), FH_OK);
+	assert_int_equal(fh_milestone_lead_days(st, h.id, lead, &nlead, &err), FH_OK);
+	assert_true(nlead >= 1);
+	for (int i = 1; i < nlead; i++)
+		assert_true(lead[i - 1] >= lead[i]);
+	int rows = 0, stopped = 0;
+	assert_int_equal(fh_milestone_due_walk(st, &sys_actor, NULL, false, 3650, count_row, &rows, &err), FH_OK);
+	assert_true(rows > 0);
+	assert_int_equal(fh_milestone_due_walk(st, &sys_actor, NULL, false, 3650, stop_at_once, &stopped, &err), FH_OK);
+	assert_int_equal(stopped, 1);
+	/* leaving: its pairings end that day */
+	int ended = -1;
+	assert_int_equal(fh_tx_begin(st, &err), FH_OK);
+	assert_int_equal(fh_mentor_end_tenant(st, &sys_actor, t, fh_clock_now(), &ended, &err), FH_OK);
+	assert_int_equal(fh_tx_commit(st, &err), FH_OK);
+	assert_int_equal(ended, 1);
+	assert_int_equal(fh_mentor_pairings_open(st, t, &open, &err), FH_OK);
+	assert_int_equal(open, 0);
+}
+
 /* An exit while a mentor is paired with the tenant: refused. */
 static void test_race_exit_and_pairing(void **s)
 {
@@ -654,6 +739,7 @@ int main(void)
 		cmocka_unit_test(test_race_exit_and_session),
 		cmocka_unit_test(test_graduation_fails_closed),
 		cmocka_unit_test(test_leaving_ends_pairings),
+		cmocka_unit_test(test_pairings_sessions_and_walks),
 		cmocka_unit_test(test_migration_ends_old_pairings),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

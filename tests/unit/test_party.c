@@ -178,6 +178,52 @@ static void test_fallback_needs_an_instructor(void **s)
 	assert_true(problem(&fe, "party.fallback"));
 }
 
+/* The joint branches of a hub as listed, its published rates, and the
+ * year's annual checks opened once: a second run opens none. */
+static void test_branches_rates_and_annual(void **s)
+{
+	(void)s;
+	fh_error err;
+	fh_branch *rows;
+	size_t n;
+	assert_int_equal(fh_branch_list(st, &sys_actor, hub("ja-gh-yq"), &rows, &n, &err), FH_OK);
+	size_t before = n;
+	free(rows);
+	fh_branch b = { .hub_id = hub("ja-gh-yq") };
+	snprintf(b.name, sizeof b.name, "园区社会组织联合党支部");
+	snprintf(b.founded, sizeof b.founded, "2025-05-01");
+	assert_int_equal(fh_branch_save(st, &sys_actor, &b, &err), FH_OK);
+	assert_int_equal(fh_branch_list(st, &sys_actor, hub("ja-gh-yq"), &rows, &n, &err), FH_OK);
+	assert_int_equal(n, before + 1);
+	bool seen = false;
+	for (size_t i = 0; i < n; i++)
+		seen |= rows[i].id == b.id && strcmp(rows[i].name, b.name) == 0;
+	assert_true(seen);
+	free(rows);
+	fh_coverage_ref refs[FH_COVERAGE_REFS_MAX];
+	size_t nrefs = 99;
+	assert_int_equal(fh_party_references(st, hub("ja"), refs, FH_COVERAGE_REFS_MAX, &nrefs, &err), FH_OK);
+	assert_true(nrefs >= 1);
+	assert_true(refs[0].org > 0 && refs[0].org <= 100);
+	assert_int_equal(fh_party_references(st, hub("ja"), refs, 0, &nrefs, &err), FH_OK);
+	assert_int_equal(nrefs, 0); /* room for none */
+	/* a registered tenant in incubation gets the year's annual report check */
+	static const char chars[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+	char code[19] = "";
+	for (const char *c = chars; *c && !code[0]; c++) {
+		snprintf(code, sizeof code, "52310106MJ4987657%c", *c);
+		if (fh_credit_code_check(code, NULL) != FH_OK)
+			code[0] = 0;
+	}
+	assert_true(code[0]);
+	fixture_admitted(st, &sys_actor, "ja-gh-yq", "年报测试服务社", code);
+	int opened = -1, again = -1;
+	assert_int_equal(fh_party_open_annual(st, &sys_actor, hub("ja-gh-yq"), 2026, &opened, &err), FH_OK);
+	assert_true(opened >= 1);
+	assert_int_equal(fh_party_open_annual(st, &sys_actor, hub("ja-gh-yq"), 2026, &again, &err), FH_OK);
+	assert_int_equal(again, 0);
+}
+
 static void test_joint_branch_limit(void **s)
 {
 	(void)s;
@@ -729,6 +775,7 @@ int main(void)
 		cmocka_unit_test(test_race_joint_branch_last_place),
 		cmocka_unit_test(test_reelections_match_a_full_count),
 		cmocka_unit_test(test_instructor_loads_match_a_full_count),
+		cmocka_unit_test(test_branches_rates_and_annual),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -243,6 +243,92 @@ static fh_status book(const char *room, int64_t t, const char *ymd, int h1, int 
 	return fh_booking_add(st, &sys_actor, &r, res ? res : &dummy, err);
 }
 
+/* The hub's reads the screens and rules use: nothing for an empty hub, then
+ * what a tenant holds, waits for and has booked; an exit gives it back. */
+static void test_reads_of_a_hub(void **s)
+{
+	(void)s;
+	fh_error err;
+	fh_space *sp;
+	size_t n;
+	/* a hub that is not one: nothing to free; a hub's own spaces, as configured */
+	assert_int_equal(fh_space_list(st, &sys_actor, "ja-gh", day("2026-06-20"), &sp, &n, &err), FH_OK);
+	assert_int_equal(n, 5);
+	free(sp);
+	assert_int_equal(fh_space_list(st, &sys_actor, "nowhere", 0, &sp, &n, &err), FH_ENOTFOUND);
+	assert_null(sp); /* its contract: nothing to free */
+	int64_t t = tenant("ja-gh", "读数组织服务社");
+	int held = -1, seats = -1, late = -1;
+	assert_int_equal(fh_space_held(st, t, fh_clock_now(), &held, &seats, &err), FH_OK);
+	assert_int_equal(held + seats, 0);
+	/* four seats of the desks from 20 June; three are left for anyone */
+	int64_t desks = space("ja-gh/03"), id;
+	assert_int_equal(alloc("ja-gh/03", t, 4, "2026-06-20", "2026-12-31", &id, &err), FH_OK);
+	assert_int_equal(fh_space_held(st, t, day("2026-06-25"), &held, &seats, &err), FH_OK);
+	assert_int_equal(held, 1);
+	assert_int_equal(seats, 4);
+	int peak = 0;
+	char who[128] = "";
+	assert_int_equal(fh_space_peak_from(st, desks, day("2026-06-20"), &peak, who, sizeof who, &err), FH_OK);
+	assert_true(peak >= 4);
+	assert_int_equal(fh_allocation_check(st, desks, day("2026-07-01"), day("2026-07-31"), 100, &err),
+			 FH_ECONFLICT);
+	assert_int_equal(fh_allocation_check(st, desks, day("2026-07-01"), day("2026-07-31"), 1, &err), FH_OK);
+	assert_int_equal(fh_space_handovers_late(st, t, fh_clock_now(), &late, &err), FH_OK);
+	assert_int_equal(late, 0);
+	/* a space released on a Wednesday is due back some working days later */
+	fh_space desk;
+	int64_t due = 0;
+	assert_int_equal(fh_space_find(st, &sys_actor, "ja-gh/03", 0, &desk, &err), FH_OK);
+	assert_int_equal(fh_space_handover_due(st, desk.hub_id, day("2026-09-30"), &due, &err), FH_OK);
+	assert_true(due > day("2026-10-08")); /* past the National Day week */
+	assert_true(fh_weekday(due) < 5);
+	/* the waiting list: first come, first offered; taken off by number */
+	int64_t w;
+	fh_wait first, *waits;
+	assert_int_equal(fh_wait_add(st, &sys_actor, t, FH_SPACE_DESK, 2, "两个工位", &w, &err), FH_OK);
+	assert_int_equal(fh_wait_list(st, &sys_actor, "ja-gh", -1, &waits, &n, &err), FH_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(waits[0].seats, 2);
+	free(waits);
+	assert_int_equal(fh_wait_first_for(st, &sys_actor, desks, day("2026-06-21"), &first, &err), FH_OK);
+	assert_int_equal(first.id, w);
+	assert_int_equal(fh_wait_remove(st, &sys_actor, w, &err), FH_OK);
+	assert_int_equal(fh_wait_first_for(st, &sys_actor, desks, day("2026-06-21"), &first, &err), FH_ENOTFOUND);
+	/* bookings: read back, ahead, in the way, the week's use; an exit cancels */
+	fh_booking_result res;
+	fh_booking b, in_way;
+	int ahead = -1, cancelled = -1;
+	assert_int_equal(book("ja-gh/05", t, "2026-06-22", 10, 12, 1, &res, &err), FH_OK);
+	assert_int_equal(fh_booking_get(st, &sys_actor, res.first, &b, &err), FH_OK);
+	assert_int_equal(b.tenant_id, t);
+	assert_int_equal(fh_booking_get(st, &sys_actor, 999999, &b, &err), FH_ENOTFOUND);
+	assert_int_equal(fh_booking_conflict(st, b.space_id, at("2026-06-22", 11, 0), at("2026-06-22", 13, 0), 0,
+					     &in_way, &err), FH_ECONFLICT);
+	assert_int_equal(in_way.id, res.first);
+	assert_int_equal(fh_booking_conflict(st, b.space_id, at("2026-06-22", 12, 0), at("2026-06-22", 13, 0), 0, NULL,
+					     &err), FH_OK);
+	fh_room_use *use;
+	assert_int_equal(fh_booking_use(st, &sys_actor, "ja-gh", day("2026-06-24"), &use, &n, &err), FH_OK);
+	int booked = 0;
+	for (size_t i = 0; i < n; i++)
+		booked += use[i].booked_min;
+	assert_true(booked >= 120);
+	free(use);
+	assert_int_equal(fh_booking_ahead(st, t, day("2026-06-21"), &ahead, &err), FH_OK);
+	assert_int_equal(ahead, 1);
+	assert_int_equal(fh_booking_cancel_tenant(st, &sys_actor, t, day("2026-06-21"), &cancelled, &err), FH_OK);
+	assert_int_equal(cancelled, 1);
+	assert_int_equal(fh_booking_ahead(st, t, day("2026-06-21"), &ahead, &err), FH_OK);
+	assert_int_equal(ahead, 0);
+	/* the month's fees: the desks are free for the street's period */
+	fh_fee *fees;
+	assert_int_equal(fh_space_fees(st, &sys_actor, "ja-gh", "2026-07", &fees, &n, &err), FH_OK);
+	free(fees);
+	assert_int_equal(fh_space_fees(st, &sys_actor, "ja-gh", "2026-13", &fees, &n, &err), FH_EINVAL);
+	assert_null(fees);
+}
+
 static void test_bookings(void **s)
 {
 	(void)s;
@@ -463,6 +549,7 @@ int main(void)
 		cmocka_unit_test(test_working_days),
 		cmocka_unit_test(test_release_and_graduation),
 		cmocka_unit_test(test_bookings),
+		cmocka_unit_test(test_reads_of_a_hub),
 		cmocka_unit_test(test_ics),
 		cmocka_unit_test(test_occupancy_rolls_up),
 		cmocka_unit_test(test_race_graduation_and_allocation),

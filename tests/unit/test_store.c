@@ -389,6 +389,44 @@ static int meddle(unsigned type, void *ctx, void *stmt, void *x)
 	return 0;
 }
 
+/* A backup: no target refused, a copy that opens with the same rows; the
+ * store's settings, memory and journal as it says; a problem added to a
+ * report. */
+static void backup_settings_and_memory(void **s)
+{
+	(void)s;
+	fh_store *st, *copy;
+	fh_error err;
+	char p[256], to[256];
+	snprintf(p, sizeof p, "%s", path_for("backed.db"));
+	snprintf(to, sizeof to, "%s", path_for("backed-copy.db"));
+	assert_int_equal(fh_store_create(p, &st, &err), FH_OK);
+	assert_int_equal(fh_store_backup(st, NULL, NULL, NULL, &err), FH_EINVAL);
+	assert_int_equal(fh_store_backup(st, "", NULL, NULL, &err), FH_EINVAL);
+	assert_null(fh_store_setting(st, "no such key"));
+	assert_int_equal(sqlite3_exec(fh_store_db(st), "INSERT INTO settings(key, value) VALUES('demo', 'yes')", NULL,
+				      NULL, NULL), SQLITE_OK);
+	assert_string_equal(fh_store_setting(st, "demo"), "yes");
+	assert_int_equal(fh_store_backup(st, to, NULL, NULL, &err), FH_OK);
+	assert_int_equal(fh_store_open(to, &copy, &err), FH_OK);
+	assert_string_equal(fh_store_setting(copy, "demo"), "yes");
+	fh_store_close(&copy);
+	/* the page cache as set: a bigger one holds more after a full read */
+	fh_store_cache_kib(st, 64);
+	int64_t small = fh_store_memory_used(st);
+	assert_true(small > 0);
+	fh_store_cache_kib(st, FH_STORE_JOB_CACHE_KIB);
+	assert_true(fh_store_memory_used(st) > 0);
+	const char *why = fh_store_journal_reason(st);
+	assert_non_null(why);
+	assert_non_null(strstr(why, "SQLite"));
+	fh_check_report rep = { 0 };
+	fh_check_add(&rep, "%s: %d", "tenants", 3);
+	assert_int_equal(rep.n, 1);
+	assert_string_equal(rep.problem[0], "tenants: 3");
+	fh_store_close(&st);
+}
+
 static void check_verifies_or_says_not(void **s)
 {
 	(void)s;
@@ -425,6 +463,7 @@ int main(void)
 		cmocka_unit_test(scratch_files_swept),
 		cmocka_unit_test(busy_says_what_is_in_the_way),
 		cmocka_unit_test(check_verifies_or_says_not),
+		cmocka_unit_test(backup_settings_and_memory),
 	};
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
 }

@@ -88,6 +88,48 @@ static bool has_problem(const fh_field_errors *e, fh_tenant_field f)
 
 /* ---- fields ------------------------------------------------------------------ */
 
+/* A hub's service fields as configured; tenants that look like one being
+ * taken in; an extension planned without writing. */
+static void fields_similar_and_extension_plan(void **s)
+{
+	(void)s;
+	fh_error err;
+	char fields[40][128];
+	size_t n = 99;
+	assert_int_equal(fh_tenant_service_fields(st, hub_id("ja-pp"), fields, 40, &n, &err), FH_OK);
+	assert_int_equal(n, 9);
+	assert_string_equal(fields[0], "为老服务");
+	assert_int_equal(fh_tenant_service_fields(st, hub_id("ja-pp"), fields, 2, &n, &err), FH_OK);
+	assert_int_equal(n, 2); /* at most max */
+	fh_tenant t;
+	fh_field_errors fe = { 0 };
+	good(&t, "相似测试服务社", NULL);
+	fh_tenant_match m[4];
+	assert_int_equal(fh_tenant_similar(st, &sys_actor, &t, m, 4, &n, &err), FH_OK);
+	assert_int_equal(n, 0);
+	assert_int_equal(fh_tenant_add(st, &sys_actor, &t, &fe, &err), FH_OK);
+	fh_tenant again;
+	good(&again, "相似测试服务社", NULL);
+	assert_int_equal(fh_tenant_similar(st, &sys_actor, &again, m, 4, &n, &err), FH_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(m[0].id, t.id);
+	assert_int_equal(m[0].why, FH_TF_NAME);
+	assert_int_equal(fh_tenant_similar(st, &sys_actor, &again, m, 0, &n, &err), FH_OK);
+	assert_int_equal(n, 0); /* room for none */
+	/* not incubating yet: no extension; front desk may not plan one */
+	fh_stage_plan plan;
+	assert_int_equal(fh_tenant_extend_plan(st, &manager, t.id, &plan, &err), FH_EINVAL);
+	assert_int_equal(fh_tenant_extend_plan(st, &desk, t.id, &plan, &err), FH_EDENIED);
+	assert_int_equal(fh_tenant_move(st, &sys_actor, t.id, 0, FH_STAGE_REVIEWING, NULL, NULL, &err), FH_OK);
+	assert_int_equal(fh_tenant_move(st, &sys_actor, t.id, 0, FH_STAGE_INCUBATING, NULL, NULL, &err), FH_OK);
+	assert_int_equal(fh_tenant_extend_plan(st, &manager, t.id, &plan, &err), FH_OK);
+	assert_int_equal(plan.months, 12); /* the district's extension */
+	fh_tenant now;
+	assert_int_equal(fh_tenant_get_by_id(st, &sys_actor, t.id, &now, &err), FH_OK);
+	assert_true(plan.planned_end > now.planned_end);
+	assert_int_equal(now.extended, false); /* planned, not written */
+}
+
 static void phones(void **s)
 {
 	(void)s;
@@ -834,6 +876,7 @@ int main(void)
 		cmocka_unit_test(phones), cmocka_unit_test(dates), cmocka_unit_test(setting_fields),
 		cmocka_unit_test(validation_rules), cmocka_unit_test(add_and_duplicate_code),
 		cmocka_unit_test(transitions), cmocka_unit_test(lifecycle),
+		cmocka_unit_test(fields_similar_and_extension_plan),
 		cmocka_unit_test(edit_conflict), cmocka_unit_test(pinyin),
 		cmocka_unit_test(search_everything), cmocka_unit_test(pinyin_order), cmocka_unit_test(keyset_pages),
 		cmocka_unit_test(import_all_or_nothing), cmocka_unit_test(import_fields_per_hub),
