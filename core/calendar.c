@@ -2,8 +2,11 @@
 #include <stdlib.h>
 
 #include "fuhua/calendar.h"
+#include "fuhua/buf.h"
+#include "fuhua/config.h"
 #include "fuhua/clock.h"
 #include "i18n.h"
+#include "calendar_int.h"
 #include "store_int.h"
 
 #define CST (8 * 3600)
@@ -87,4 +90,36 @@ fh_status fh_calendar_load(fh_store *s, int64_t hub, fh_calendar *out, fh_error 
 		return fh_store_fail(s, err, _("reading the calendar"));
 	}
 	return FH_OK;
+}
+
+fh_status fh_calendar_write_rules(fh_store *s, int64_t hub, const fh_rules *r, fh_error *err)
+{
+	sqlite3_stmt *q;
+	fh_status st = fh_store_stmt(s, "DELETE FROM hub_days WHERE hub_id = ?1", &q, err);
+	if (st != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, hub);
+	st = fh_store_done(s, q, _("saving hub rules"), err);
+	for (int off = 0; off < 2; off++) {
+		const int64_t *days = off ? r->days_off : r->days_worked;
+		size_t n = off ? r->ndays_off : r->ndays_worked;
+		for (size_t i = 0; st == FH_OK && i < n; i++) {
+			if ((st = fh_store_stmt(s, "INSERT OR REPLACE INTO hub_days(hub_id, day, off) VALUES(?1, ?2, ?3)", &q,
+						err)) != FH_OK)
+				return st;
+			sqlite3_bind_int64(q, 1, hub);
+			sqlite3_bind_int64(q, 2, days[i]);
+			sqlite3_bind_int(q, 3, off);
+			st = fh_store_done(s, q, _("saving hub rules"), err);
+		}
+	}
+	return st;
+}
+
+void fh_calendar_describe_rules(fh_buf *b, const fh_rules *r)
+{
+	for (size_t i = 0; i < r->ndays_off; i++)
+		fh_buf_printf(b, "|o:%lld", (long long)r->days_off[i]);
+	for (size_t i = 0; i < r->ndays_worked; i++)
+		fh_buf_printf(b, "|w:%lld", (long long)r->days_worked[i]);
 }

@@ -12,49 +12,23 @@
 #include "fuhua/space.h"
 #include "fuhua/text.h"
 #include "i18n.h"
-#include "party_int.h"
+#include "modules.h"
 #include "store_int.h"
 
 /* ---- fingerprints: has a hub's configuration changed? -------------------- */
 
-static void describe_tpl(fh_buf *b, const char *track, const fh_milestone_tpl *t, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		fh_buf_printf(b, "|%s:%s:%s:%d:%s:%s:%s:%d:%d", track, t[i].code, t[i].title,
-			      t[i].due_months, t[i].kind, t[i].title_en ? t[i].title_en : "",
-			      t[i].evidence ? t[i].evidence : "", t[i].required, t[i].min_rating);
-}
-
+/* The hub itself, then each module's part of its rules (the module table's
+ * describe_rules), hashed. */
 static void fingerprint(const fh_hub_def *h, char out[17])
 {
-	const fh_rules *r = &h->rules;
 	fh_buf b = FH_BUF_INIT;
-	fh_buf_printf(&b, "%s|%s|%d|%s|%s|%d|%d|%d|%d|%d|%d|%d|%d|%d|%d", h->code, h->name,
-		      (int)h->level, h->parent ? h->parent : "", h->address ? h->address : "",
-		      r->incubation_term_months, r->extension_months, r->free_period_months,
-		      r->idle_lock_minutes, r->branch_min_members, r->instructor_required,
-		      r->grad_min_months, r->grad_all_milestones, r->grad_party_coverage,
-		      r->grad_min_rating);
-	for (size_t i = 0; i < r->nfields; i++)
-		fh_buf_printf(&b, "|f:%s", r->fields[i]);
-	for (int s = 0; s < FH_STAGE_COUNT; s++)
-		fh_buf_printf(&b, "|s:%s:%d", r->stages[s].label ? r->stages[s].label : "",
-			      r->stages[s].max_days);
-	describe_tpl(&b, "org", r->org, r->norg);
-	describe_tpl(&b, "party", r->party, r->nparty);
-	fh_buf_printf(&b, "|p:%d:%d:%d:%d:%u", r->committee_term_years, r->joint_max_tenants,
-		      r->sync_registration_days, r->sync_annual_deadline, r->coverage_org_forms);
-	for (size_t i = 0; i < r->nrefs; i++)
-		fh_buf_printf(&b, "|r:%s:%g:%g", r->refs[i].name, r->refs[i].org, r->refs[i].work);
-	fh_buf_printf(&b, "|sp:%g:%g:%d:%d:%d:%d", r->fee_per_m2_month, r->fee_per_seat_month,
-		      r->handover_working_days, r->opens, r->closes, r->max_hours_per_week);
-	fh_buf_printf(&b, "|m:%d:%d:%d", r->grad_registered, r->grad_handovers, r->quiet_days);
-	for (int i = 0; i < r->nlead; i++)
-		fh_buf_printf(&b, ":%d", r->lead_days[i]);
-	for (size_t i = 0; i < r->ndays_off; i++)
-		fh_buf_printf(&b, "|o:%lld", (long long)r->days_off[i]);
-	for (size_t i = 0; i < r->ndays_worked; i++)
-		fh_buf_printf(&b, "|w:%lld", (long long)r->days_worked[i]);
+	fh_buf_printf(&b, "%s|%s|%d|%s|%s", h->code, h->name, (int)h->level, h->parent ? h->parent : "",
+		      h->address ? h->address : "");
+	for (const struct fh_module *m = fh_modules; m->name; m++)
+		if (m->describe_rules) {
+			fh_buf_printf(&b, "|%s", m->name);
+			m->describe_rules(&b, &h->rules);
+		}
 	uint64_t hash = 1469598103934665603ULL; /* FNV-1a */
 	for (size_t i = 0; i < b.len; i++) {
 		hash ^= (unsigned char)b.data[i];
@@ -83,163 +57,15 @@ static fh_status step_done(struct sync *y, sqlite3_stmt *st, const char *what)
 	return FH_OK;
 }
 
-/* Fees, handover, rooms' hours and the calendar (space.h, calendar.h);
- * mentoring's quiet days and lead times, and two graduation criteria. */
-static fh_status write_space_rules(struct sync *y, int64_t hub, const fh_rules *r)
-{
-	sqlite3_stmt *q;
-	char lead[64] = "";
-	for (int i = 0, used = 0; i < r->nlead; i++)
-		used += snprintf(lead + used, sizeof lead - (size_t)used, "%s%d", i ? "," : "", r->lead_days[i]);
-	fh_status st = fh_store_stmt(y->s,
-		"UPDATE hubs SET fee_per_m2_month = ?2, fee_per_seat_month = ?3,"
-		" handover_working_days = ?4, opens = ?5, closes = ?6, max_hours_per_week = ?7,"
-		" quiet_days = ?8, lead_days = ?9, grad_registered = ?10, grad_handovers = ?11"
-		" WHERE id = ?1", &q, y->err);
-	if (st != FH_OK)
-		return st;
-	sqlite3_bind_int64(q, 1, hub);
-	sqlite3_bind_double(q, 2, r->fee_per_m2_month);
-	sqlite3_bind_double(q, 3, r->fee_per_seat_month);
-	sqlite3_bind_int(q, 4, r->handover_working_days);
-	sqlite3_bind_int(q, 5, r->opens);
-	sqlite3_bind_int(q, 6, r->closes);
-	sqlite3_bind_int(q, 7, r->max_hours_per_week);
-	sqlite3_bind_int(q, 8, r->quiet_days);
-	sqlite3_bind_text(q, 9, lead, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(q, 10, r->grad_registered);
-	sqlite3_bind_int(q, 11, r->grad_handovers);
-	st = step_done(y, q, _("saving hub rules"));
-	for (int off = 0; off < 2; off++) {
-		const int64_t *days = off ? r->days_off : r->days_worked;
-		size_t n = off ? r->ndays_off : r->ndays_worked;
-		for (size_t i = 0; st == FH_OK && i < n; i++) {
-			if ((st = fh_store_stmt(y->s, "INSERT OR REPLACE INTO hub_days(hub_id, day, off)"
-					       " VALUES(?1, ?2, ?3)", &q, y->err)) != FH_OK)
-				return st;
-			sqlite3_bind_int64(q, 1, hub);
-			sqlite3_bind_int64(q, 2, days[i]);
-			sqlite3_bind_int(q, 3, off);
-			st = step_done(y, q, _("saving hub rules"));
-		}
-	}
-	return st;
-}
-
-/* The milestone templates of both tracks, as configured. */
-static fh_status write_templates(struct sync *y, int64_t hub, const fh_rules *r)
-{
-	fh_store *s = y->s;
-	fh_status st = FH_OK;
-	for (int track = 0; st == FH_OK && track < 2; track++) {
-		const fh_milestone_tpl *t = track ? r->party : r->org;
-		size_t n = track ? r->nparty : r->norg;
-		for (size_t i = 0; st == FH_OK && i < n; i++) {
-			sqlite3_stmt *q;
-			fh_status q_rc = fh_store_stmt(s,
-				"INSERT INTO milestone_templates(hub_id, track, seq, code, title,"
-				" due_months, kind, title_en, evidence, required, min_rating)"
-				" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", &q, y->err);
-			if (q_rc != FH_OK)
-				return q_rc;
-			sqlite3_bind_int64(q, 1, hub);
-			sqlite3_bind_text(q, 2, track ? "party" : "org", -1, SQLITE_STATIC);
-			sqlite3_bind_int64(q, 3, (int64_t)i);
-			sqlite3_bind_text(q, 4, t[i].code, -1, SQLITE_TRANSIENT);
-			sqlite3_bind_text(q, 5, t[i].title, -1, SQLITE_TRANSIENT);
-			sqlite3_bind_int(q, 6, t[i].due_months);
-			sqlite3_bind_text(q, 7, t[i].kind, -1, SQLITE_TRANSIENT);
-			fh_bind_text(q, 8, t[i].title_en);
-			fh_bind_text(q, 9, t[i].evidence);
-			sqlite3_bind_int(q, 10, t[i].required);
-			sqlite3_bind_int(q, 11, t[i].min_rating);
-			st = step_done(y, q, _("saving hub rules"));
-		}
-	}
-	return st;
-}
-
+/* Each module keeps its part of the hub's rules (the module table's
+ * write_rules). */
 static fh_status write_rules(struct sync *y, int64_t hub, const fh_rules *r)
 {
-	fh_store *s = y->s;
-	static const char *const clear[] = {
-		"DELETE FROM hub_fields WHERE hub_id = ?1",
-		"DELETE FROM hub_stages WHERE hub_id = ?1",
-		"DELETE FROM milestone_templates WHERE hub_id = ?1",
-		"DELETE FROM hub_references WHERE hub_id = ?1",
-		"DELETE FROM hub_days WHERE hub_id = ?1",
-	};
 	fh_status st = FH_OK;
-	for (size_t i = 0; st == FH_OK && i < sizeof clear / sizeof clear[0]; i++) {
-		sqlite3_stmt *q;
-		fh_status q_rc = fh_store_stmt(s, clear[i], &q, y->err);
-		if (q_rc != FH_OK)
-			return q_rc;
-		sqlite3_bind_int64(q, 1, hub);
-		st = step_done(y, q, _("saving hub rules"));
-	}
-	for (size_t i = 0; st == FH_OK && i < r->nfields; i++) {
-		sqlite3_stmt *q;
-		fh_status q_rc = fh_store_stmt(s,
-			"INSERT INTO hub_fields(hub_id, seq, name) VALUES(?1, ?2, ?3)", &q, y->err);
-		if (q_rc != FH_OK)
-			return q_rc;
-		sqlite3_bind_int64(q, 1, hub);
-		sqlite3_bind_int64(q, 2, (int64_t)i);
-		sqlite3_bind_text(q, 3, r->fields[i], -1, SQLITE_TRANSIENT);
-		st = step_done(y, q, _("saving hub rules"));
-	}
-	for (int g = 0; st == FH_OK && g < FH_STAGE_COUNT; g++) {
-		sqlite3_stmt *q;
-		fh_status q_rc = fh_store_stmt(s,
-			"INSERT INTO hub_stages(hub_id, stage, label, max_days) VALUES(?1, ?2, ?3, ?4)", &q,
-			y->err);
-		if (q_rc != FH_OK)
-			return q_rc;
-		sqlite3_bind_int64(q, 1, hub);
-		sqlite3_bind_text(q, 2, fh_stage_name((fh_stage)g), -1, SQLITE_STATIC);
-		fh_bind_text(q, 3, r->stages[g].label);
-		sqlite3_bind_int(q, 4, r->stages[g].max_days);
-		st = step_done(y, q, _("saving hub rules"));
-	}
-	if (st == FH_OK)
-		st = write_templates(y, hub, r);
-	for (size_t i = 0; st == FH_OK && i < r->nrefs; i++) {
-		sqlite3_stmt *q;
-		fh_status q_rc = fh_store_stmt(s,
-			"INSERT INTO hub_references(hub_id, seq, name, org_rate, work_rate)"
-			" VALUES(?1, ?2, ?3, ?4, ?5)", &q, y->err);
-		if (q_rc != FH_OK)
-			return q_rc;
-		sqlite3_bind_int64(q, 1, hub);
-		sqlite3_bind_int64(q, 2, (int64_t)i);
-		sqlite3_bind_text(q, 3, r->refs[i].name, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_double(q, 4, r->refs[i].org);
-		if (r->refs[i].work >= 0)
-			sqlite3_bind_double(q, 5, r->refs[i].work);
-		st = step_done(y, q, _("saving hub rules"));
-	}
-	if (st == FH_OK) {
-		sqlite3_stmt *q;
-		char forms[128], deadline[8];
-		fh_status q_rc = fh_store_stmt(s,
-			"UPDATE hubs SET committee_term_years = ?2, joint_max_tenants = ?3,"
-			" sync_registration_days = ?4, sync_annual_deadline = ?5, coverage_org_forms = ?6"
-			" WHERE id = ?1", &q, y->err);
-		if (q_rc != FH_OK)
-			return q_rc;
-		fh_party_forms_text(r->coverage_org_forms, forms, sizeof forms);
-		snprintf(deadline, sizeof deadline, "%02d-%02d", r->sync_annual_deadline / 100 % 100,
-			 r->sync_annual_deadline % 100);
-		sqlite3_bind_int64(q, 1, hub);
-		sqlite3_bind_int(q, 2, r->committee_term_years);
-		sqlite3_bind_int(q, 3, r->joint_max_tenants);
-		sqlite3_bind_int(q, 4, r->sync_registration_days);
-		sqlite3_bind_text(q, 5, deadline, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(q, 6, forms, -1, SQLITE_TRANSIENT);
-		st = step_done(y, q, _("saving hub rules"));
-	}
-	return st == FH_OK ? write_space_rules(y, hub, r) : st;
+	for (const struct fh_module *m = fh_modules; st == FH_OK && m->name; m++)
+		if (m->write_rules)
+			st = m->write_rules(y->s, hub, r, y->err);
+	return st;
 }
 
 static fh_status ensure_system(struct sync *y, int64_t root_hub)
@@ -304,19 +130,17 @@ static fh_status sync_hub(struct sync *y, const fh_hub_def *h, int64_t *hub_id)
 	int64_t parent = 0;
 	if (h->parent && (q_rc = fh_store_id(s, "SELECT id FROM hubs WHERE code = ?1", h->parent, &parent, _("reading hubs"), y->err)) != FH_OK)
 		return q_rc;
+	/* a new row: the rules' columns the first schema left without a default
+	 * get 0, and each module writes its own below, in this transaction */
 	const fh_rules *r = &h->rules;
 	fh_store_stmt(s, id
-		? "UPDATE hubs SET name=?2, level=?3, parent_id=?4, address=?5,"
-		  " incubation_term_months=?6, extension_months=?7, free_period_months=?8,"
-		  " idle_lock_minutes=?9, branch_min_members=?10, instructor_required=?11,"
-		  " grad_min_months=?12, grad_all_milestones=?13, grad_party_coverage=?14,"
-		  " grad_min_rating=?15, config_hash=?16, updated_at=?17, updated_by=?18,"
-		  " version = version + 1 WHERE code=?1"
-		: "INSERT INTO hubs(code, name, level, parent_id, address, incubation_term_months,"
-		  " extension_months, free_period_months, idle_lock_minutes, branch_min_members,"
-		  " instructor_required, grad_min_months, grad_all_milestones, grad_party_coverage,"
-		  " grad_min_rating, config_hash, updated_at, updated_by)"
-		  " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18)", &q, y->err);
+		? "UPDATE hubs SET name=?2, level=?3, parent_id=?4, address=?5, config_hash=?6, updated_at=?7,"
+		  " updated_by=?8, version = version + 1 WHERE code=?1"
+		: "INSERT INTO hubs(code, name, level, parent_id, address, config_hash, updated_at, updated_by,"
+		  " incubation_term_months, extension_months, free_period_months, idle_lock_minutes,"
+		  " branch_min_members, instructor_required, grad_min_months, grad_all_milestones,"
+		  " grad_party_coverage, grad_min_rating)"
+		  " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,0,0,0,0,0,0,0,0,0,0)", &q, y->err);
 	if (!q)
 		return y->err->code;
 	sqlite3_bind_text(q, 1, h->code, -1, SQLITE_TRANSIENT);
@@ -325,15 +149,9 @@ static fh_status sync_hub(struct sync *y, const fh_hub_def *h, int64_t *hub_id)
 	if (parent)
 		sqlite3_bind_int64(q, 4, parent);
 	fh_bind_text(q, 5, h->address);
-	int vals[] = { r->incubation_term_months, r->extension_months, r->free_period_months,
-		       r->idle_lock_minutes, r->branch_min_members, r->instructor_required,
-		       r->grad_min_months, r->grad_all_milestones, r->grad_party_coverage,
-		       r->grad_min_rating };
-	for (int i = 0; i < 10; i++)
-		sqlite3_bind_int(q, 6 + i, vals[i]);
-	sqlite3_bind_text(q, 16, hash, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(q, 17, fh_clock_now());
-	sqlite3_bind_text(q, 18, y->actor.id ? y->actor.name : "system", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(q, 6, hash, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(q, 7, fh_clock_now());
+	sqlite3_bind_text(q, 8, y->actor.id ? y->actor.name : "system", -1, SQLITE_TRANSIENT);
 	fh_status st = step_done(y, q, _("saving a hub"));
 	if (st != FH_OK)
 		return st;

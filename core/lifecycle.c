@@ -7,6 +7,7 @@
 
 #include "fuhua/booking.h"
 #include "fuhua/buf.h"
+#include "fuhua/config.h"
 #include "fuhua/clock.h"
 #include "fuhua/mentor.h"
 #include "fuhua/milestone.h"
@@ -15,6 +16,7 @@
 #include "fuhua/tenant.h"
 #include "fuhua/text.h"
 #include "i18n.h"
+#include "lifecycle_int.h"
 #include "store_int.h"
 #include "tenant_int.h"
 
@@ -479,4 +481,48 @@ fh_status fh_tenant_extend(fh_store *s, const fh_actor *actor, int64_t id, int64
 {
 	fh_status st = fh_tx_begin(s, err);
 	return st != FH_OK ? st : fh_tx_end(s, extend_locked(s, actor, id, version, err), err);
+}
+
+/* ---- the hub's incubation rules --------------------------------------------------- */
+
+fh_status fh_lifecycle_write_rules(fh_store *s, int64_t hub, const fh_rules *r, fh_error *err)
+{
+	sqlite3_stmt *q;
+	fh_status st = fh_store_stmt(s,
+		"UPDATE hubs SET incubation_term_months = ?2, extension_months = ?3, grad_min_months = ?4,"
+		" grad_all_milestones = ?5, grad_party_coverage = ?6, grad_min_rating = ?7, grad_registered = ?8,"
+		" grad_handovers = ?9 WHERE id = ?1", &q, err);
+	if (st != FH_OK)
+		return st;
+	const int vals[] = { r->incubation_term_months, r->extension_months, r->grad_min_months,
+			     r->grad_all_milestones, r->grad_party_coverage, r->grad_min_rating,
+			     r->grad_registered, r->grad_handovers };
+	sqlite3_bind_int64(q, 1, hub);
+	for (int i = 0; i < 8; i++)
+		sqlite3_bind_int(q, 2 + i, vals[i]);
+	if ((st = fh_store_done(s, q, _("saving hub rules"), err)) != FH_OK ||
+	    (st = fh_store_stmt(s, "DELETE FROM hub_stages WHERE hub_id = ?1", &q, err)) != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, hub);
+	st = fh_store_done(s, q, _("saving hub rules"), err);
+	for (int g = 0; st == FH_OK && g < FH_STAGE_COUNT; g++) {
+		if ((st = fh_store_stmt(s, "INSERT INTO hub_stages(hub_id, stage, label, max_days) VALUES(?1, ?2, ?3, ?4)",
+					&q, err)) != FH_OK)
+			return st;
+		sqlite3_bind_int64(q, 1, hub);
+		sqlite3_bind_text(q, 2, fh_stage_name((fh_stage)g), -1, SQLITE_STATIC);
+		fh_bind_text(q, 3, r->stages[g].label);
+		sqlite3_bind_int(q, 4, r->stages[g].max_days);
+		st = fh_store_done(s, q, _("saving hub rules"), err);
+	}
+	return st;
+}
+
+void fh_lifecycle_describe_rules(fh_buf *b, const fh_rules *r)
+{
+	fh_buf_printf(b, "|i:%d:%d:%d:%d:%d:%d:%d:%d", r->incubation_term_months, r->extension_months,
+		      r->grad_min_months, r->grad_all_milestones, r->grad_party_coverage, r->grad_min_rating,
+		      r->grad_registered, r->grad_handovers);
+	for (int g = 0; g < FH_STAGE_COUNT; g++)
+		fh_buf_printf(b, "|s:%s:%d", r->stages[g].label ? r->stages[g].label : "", r->stages[g].max_days);
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "fuhua/buf.h"
+#include "fuhua/config.h"
 #include "fuhua/clock.h"
 #include "fuhua/party.h"
 #include "fuhua/tenant.h"
@@ -599,4 +600,66 @@ fh_status fh_milestone_due(fh_store *s, const fh_actor *actor, const char *hub_c
 	free(c.rows);
 	free(hubs);
 	return st;
+}
+
+/* ---- the hub's milestone templates and mentoring ---------------------------------- */
+
+fh_status fh_milestone_write_rules(fh_store *s, int64_t hub, const fh_rules *r, fh_error *err)
+{
+	sqlite3_stmt *q;
+	char lead[64] = "";
+	for (int i = 0, used = 0; i < r->nlead; i++)
+		used += snprintf(lead + used, sizeof lead - (size_t)used, "%s%d", i ? "," : "", r->lead_days[i]);
+	fh_status st = fh_store_stmt(s, "UPDATE hubs SET quiet_days = ?2, lead_days = ?3 WHERE id = ?1", &q, err);
+	if (st != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, hub);
+	sqlite3_bind_int(q, 2, r->quiet_days);
+	sqlite3_bind_text(q, 3, lead, -1, SQLITE_TRANSIENT);
+	if ((st = fh_store_done(s, q, _("saving hub rules"), err)) != FH_OK ||
+	    (st = fh_store_stmt(s, "DELETE FROM milestone_templates WHERE hub_id = ?1", &q, err)) != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, hub);
+	st = fh_store_done(s, q, _("saving hub rules"), err);
+	for (int track = 0; st == FH_OK && track < 2; track++) {
+		const fh_milestone_tpl *t = track ? r->party : r->org;
+		size_t n = track ? r->nparty : r->norg;
+		for (size_t i = 0; st == FH_OK && i < n; i++) {
+			if ((st = fh_store_stmt(s,
+				"INSERT INTO milestone_templates(hub_id, track, seq, code, title,"
+				" due_months, kind, title_en, evidence, required, min_rating)"
+				" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", &q, err)) != FH_OK)
+				return st;
+			sqlite3_bind_int64(q, 1, hub);
+			sqlite3_bind_text(q, 2, track ? "party" : "org", -1, SQLITE_STATIC);
+			sqlite3_bind_int64(q, 3, (int64_t)i);
+			sqlite3_bind_text(q, 4, t[i].code, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(q, 5, t[i].title, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_int(q, 6, t[i].due_months);
+			sqlite3_bind_text(q, 7, t[i].kind, -1, SQLITE_TRANSIENT);
+			fh_bind_text(q, 8, t[i].title_en);
+			fh_bind_text(q, 9, t[i].evidence);
+			sqlite3_bind_int(q, 10, t[i].required);
+			sqlite3_bind_int(q, 11, t[i].min_rating);
+			st = fh_store_done(s, q, _("saving hub rules"), err);
+		}
+	}
+	return st;
+}
+
+static void describe_templates(fh_buf *b, const char *track, const fh_milestone_tpl *t, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		fh_buf_printf(b, "|%s:%s:%s:%d:%s:%s:%s:%d:%d", track, t[i].code, t[i].title, t[i].due_months, t[i].kind,
+			      t[i].title_en ? t[i].title_en : "", t[i].evidence ? t[i].evidence : "", t[i].required,
+			      t[i].min_rating);
+}
+
+void fh_milestone_describe_rules(fh_buf *b, const fh_rules *r)
+{
+	describe_templates(b, "org", r->org, r->norg);
+	describe_templates(b, "party", r->party, r->nparty);
+	fh_buf_printf(b, "|m:%d", r->quiet_days);
+	for (int i = 0; i < r->nlead; i++)
+		fh_buf_printf(b, ":%d", r->lead_days[i]);
 }

@@ -10,4 +10,9 @@
  * change's transaction; FH_OK, or the store's error. */
 fh_status fh_milestone_tenant_changed(fh_store *store, const struct fh_tenant_change *c, fh_error *err);
 
+/* The module table's rules hooks (modules.h): its part of a hub's rules kept
+ * by `fuhua init`, and its part of their fingerprint. */
+fh_status fh_milestone_write_rules(fh_store *store, int64_t hub, const struct fh_rules *r, fh_error *err);
+void fh_milestone_describe_rules(struct fh_buf *b, const struct fh_rules *r);
+
 #endif

@@ -1,10 +1,13 @@
 /* fuhua core — the table of modules: what the store calls on opening and
  * after a migration, and what the tenant layer asks of each module before
- * a tenant's record is written and after it changed (modules.h). The order
- * is the order of the calls: admission's milestones before anything else,
- * the party track's checks, then what a tenant leaving gives back. */
+ * a tenant's record is written and after it changed, and what each keeps of
+ * a hub's rules (modules.h). The order is the order of the calls:
+ * admission's milestones before anything else, the party track's checks,
+ * then what a tenant leaving gives back. */
 #include "modules.h"
 
+#include "calendar_int.h"
+#include "lifecycle_int.h"
 #include "mentor_int.h"
 #include "milestone_int.h"
 #include "operator_int.h"
@@ -15,14 +18,21 @@
 
 const struct fh_module fh_modules[] = {
 	{ .name = "tenant", .sql_functions = fh_tenant_sql_functions, .after_migrate = fh_tenant_after_migrate,
-	  .check = fh_tenant_check_index },
-	{ .name = "milestone", .tenant_changed = fh_milestone_tenant_changed },
+	  .check = fh_tenant_check_index, .write_rules = fh_tenant_write_rules,
+	  .describe_rules = fh_tenant_describe_rules },
+	{ .name = "lifecycle", .write_rules = fh_lifecycle_write_rules, .describe_rules = fh_lifecycle_describe_rules },
+	{ .name = "milestone", .tenant_changed = fh_milestone_tenant_changed, .write_rules = fh_milestone_write_rules,
+	  .describe_rules = fh_milestone_describe_rules },
 	{ .name = "party", .check = fh_party_check_terms, .check_tenant = fh_party_check_tenant,
-	  .tenant_changed = fh_party_sync_tenant_changed },
-	{ .name = "space", .tenant_changed = fh_space_tenant_changed },
+	  .tenant_changed = fh_party_sync_tenant_changed, .write_rules = fh_party_write_rules,
+	  .describe_rules = fh_party_describe_rules },
+	{ .name = "space", .tenant_changed = fh_space_tenant_changed, .write_rules = fh_space_write_rules,
+	  .describe_rules = fh_space_describe_rules },
+	{ .name = "calendar", .write_rules = fh_calendar_write_rules, .describe_rules = fh_calendar_describe_rules },
 	{ .name = "mentor", .tenant_changed = fh_mentor_tenant_changed },
 	{ .name = "booking", .tenant_changed = fh_booking_tenant_changed },
 	{ .name = "tally", .check = fh_tally_check },
-	{ .name = "operator", .after_migrate = fh_operator_after_migrate },
+	{ .name = "operator", .after_migrate = fh_operator_after_migrate, .write_rules = fh_operator_write_rules,
+	  .describe_rules = fh_operator_describe_rules },
 	{ .name = NULL },
 };

@@ -23,6 +23,7 @@
 struct fh_actor;
 struct fh_buf;
 struct fh_field_errors;
+struct fh_rules;
 struct fh_tenant;
 
 /* A tenant's record as it changed, in the transaction that wrote it. */
@@ -63,6 +64,13 @@ struct fh_module {
 	/* What follows a tenant's change (fh_tenant_changed): FH_OK, or the
 	 * error that rolls the change back. May be NULL. */
 	fh_status (*tenant_changed)(fh_store *store, const struct fh_tenant_change *c, fh_error *err);
+	/* Its part of a hub's rules (config.h): kept when `fuhua init` finds
+	 * the hub's configuration changed, in the sync's transaction, the hub's
+	 * row there already (write: replaces what it kept; FH_OK, or the
+	 * store's error); and its part of the fingerprint that tells whether
+	 * it changed (describe: appends to b). Either may be NULL. */
+	fh_status (*write_rules)(fh_store *store, int64_t hub, const struct fh_rules *r, fh_error *err);
+	void (*describe_rules)(struct fh_buf *b, const struct fh_rules *r);
 };
 
 /* The modules, ending with { NULL }. */

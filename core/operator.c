@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "fuhua/buf.h"
+#include "fuhua/config.h"
 #include "fuhua/clock.h"
 #include "fuhua/text.h"
 #include "i18n.h"
@@ -570,4 +571,22 @@ fh_status fh_operator_after_migrate(fh_store *s, int from, fh_error *err)
 	}
 	sqlite3_finalize(q);
 	return st;
+}
+
+/* ---- the hub's idle lock --------------------------------------------------------- */
+
+fh_status fh_operator_write_rules(fh_store *s, int64_t hub, const fh_rules *r, fh_error *err)
+{
+	sqlite3_stmt *q;
+	fh_status st = fh_store_stmt(s, "UPDATE hubs SET idle_lock_minutes = ?2 WHERE id = ?1", &q, err);
+	if (st != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, hub);
+	sqlite3_bind_int(q, 2, r->idle_lock_minutes);
+	return fh_store_done(s, q, _("saving hub rules"), err);
+}
+
+void fh_operator_describe_rules(fh_buf *b, const fh_rules *r)
+{
+	fh_buf_printf(b, "|l:%d", r->idle_lock_minutes);
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "fuhua/buf.h"
+#include "fuhua/config.h"
 #include "fuhua/clock.h"
 #include "fuhua/take.h"
 #include "fuhua/text.h"
@@ -707,4 +708,56 @@ fh_status fh_party_save(fh_store *s, const fh_actor *actor, fh_party *p, fh_fiel
 		return st;
 	p->version = version;
 	return fh_party_load(s, p->tenant_id, p, err);
+}
+
+/* ---- the hub's party rules ------------------------------------------------------ */
+
+fh_status fh_party_write_rules(fh_store *s, int64_t hub, const fh_rules *r, fh_error *err)
+{
+	sqlite3_stmt *q;
+	char forms[128], deadline[8];
+	fh_status st = fh_store_stmt(s,
+		"UPDATE hubs SET branch_min_members = ?2, instructor_required = ?3, committee_term_years = ?4,"
+		" joint_max_tenants = ?5, sync_registration_days = ?6, sync_annual_deadline = ?7,"
+		" coverage_org_forms = ?8 WHERE id = ?1", &q, err);
+	if (st != FH_OK)
+		return st;
+	fh_party_forms_text(r->coverage_org_forms, forms, sizeof forms);
+	snprintf(deadline, sizeof deadline, "%02d-%02d", r->sync_annual_deadline / 100 % 100,
+		 r->sync_annual_deadline % 100);
+	sqlite3_bind_int64(q, 1, hub);
+	sqlite3_bind_int(q, 2, r->branch_min_members);
+	sqlite3_bind_int(q, 3, r->instructor_required);
+	sqlite3_bind_int(q, 4, r->committee_term_years);
+	sqlite3_bind_int(q, 5, r->joint_max_tenants);
+	sqlite3_bind_int(q, 6, r->sync_registration_days);
+	sqlite3_bind_text(q, 7, deadline, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(q, 8, forms, -1, SQLITE_TRANSIENT);
+	if ((st = fh_store_done(s, q, _("saving hub rules"), err)) != FH_OK ||
+	    (st = fh_store_stmt(s, "DELETE FROM hub_references WHERE hub_id = ?1", &q, err)) != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, hub);
+	st = fh_store_done(s, q, _("saving hub rules"), err);
+	for (size_t i = 0; st == FH_OK && i < r->nrefs; i++) {
+		if ((st = fh_store_stmt(s, "INSERT INTO hub_references(hub_id, seq, name, org_rate, work_rate)"
+					   " VALUES(?1, ?2, ?3, ?4, ?5)", &q, err)) != FH_OK)
+			return st;
+		sqlite3_bind_int64(q, 1, hub);
+		sqlite3_bind_int64(q, 2, (int64_t)i);
+		sqlite3_bind_text(q, 3, r->refs[i].name, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_double(q, 4, r->refs[i].org);
+		if (r->refs[i].work >= 0)
+			sqlite3_bind_double(q, 5, r->refs[i].work);
+		st = fh_store_done(s, q, _("saving hub rules"), err);
+	}
+	return st;
+}
+
+void fh_party_describe_rules(fh_buf *b, const fh_rules *r)
+{
+	fh_buf_printf(b, "|p:%d:%d:%d:%d:%d:%d:%u", r->branch_min_members, r->instructor_required,
+		      r->committee_term_years, r->joint_max_tenants, r->sync_registration_days,
+		      r->sync_annual_deadline, r->coverage_org_forms);
+	for (size_t i = 0; i < r->nrefs; i++)
+		fh_buf_printf(b, "|r:%s:%g:%g", r->refs[i].name, r->refs[i].org, r->refs[i].work);
 }

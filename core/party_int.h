@@ -37,4 +37,10 @@ int64_t fh_party_term_end_day(int years, int64_t began);
  * record. */
 fh_status fh_party_check_terms(fh_store *store, fh_check_report *rep, fh_error *err);
 
+
+/* The module table's rules hooks (modules.h): its part of a hub's rules kept
+ * by `fuhua init`, and its part of their fingerprint. */
+fh_status fh_party_write_rules(fh_store *store, int64_t hub, const struct fh_rules *r, fh_error *err);
+void fh_party_describe_rules(struct fh_buf *b, const struct fh_rules *r);
+
 #endif

@@ -7,6 +7,7 @@
 
 #include "fuhua/buf.h"
 #include "fuhua/calendar.h"
+#include "fuhua/config.h"
 #include "fuhua/clock.h"
 #include "fuhua/space.h"
 #include "fuhua/tenant.h"
@@ -726,4 +727,32 @@ fh_status fh_space_tenant_changed(fh_store *s, const struct fh_tenant_change *c,
 	if (c->audit)
 		fh_buf_printf(c->audit, ",\"released\":%d", ended);
 	return st;
+}
+
+/* ---- the hub's space rules -------------------------------------------------------- */
+
+fh_status fh_space_write_rules(fh_store *s, int64_t hub, const fh_rules *r, fh_error *err)
+{
+	sqlite3_stmt *q;
+	fh_status st = fh_store_stmt(s,
+		"UPDATE hubs SET free_period_months = ?2, fee_per_m2_month = ?3, fee_per_seat_month = ?4,"
+		" handover_working_days = ?5, opens = ?6, closes = ?7, max_hours_per_week = ?8 WHERE id = ?1",
+		&q, err);
+	if (st != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, hub);
+	sqlite3_bind_int(q, 2, r->free_period_months);
+	sqlite3_bind_double(q, 3, r->fee_per_m2_month);
+	sqlite3_bind_double(q, 4, r->fee_per_seat_month);
+	sqlite3_bind_int(q, 5, r->handover_working_days);
+	sqlite3_bind_int(q, 6, r->opens);
+	sqlite3_bind_int(q, 7, r->closes);
+	sqlite3_bind_int(q, 8, r->max_hours_per_week);
+	return fh_store_done(s, q, _("saving hub rules"), err);
+}
+
+void fh_space_describe_rules(fh_buf *b, const fh_rules *r)
+{
+	fh_buf_printf(b, "|sp:%d:%g:%g:%d:%d:%d:%d", r->free_period_months, r->fee_per_m2_month,
+		      r->fee_per_seat_month, r->handover_working_days, r->opens, r->closes, r->max_hours_per_week);
 }

@@ -55,4 +55,10 @@ int fh_space_use_on(const struct fh_hold *h, size_t n, int64_t day, int half, ch
 fh_status fh_space_tenant_changed(fh_store *store, const struct fh_tenant_change *c, fh_error *err);
 fh_status fh_booking_tenant_changed(fh_store *store, const struct fh_tenant_change *c, fh_error *err);
 
+
+/* The module table's rules hooks (modules.h): its part of a hub's rules kept
+ * by `fuhua init`, and its part of their fingerprint. */
+fh_status fh_space_write_rules(fh_store *store, int64_t hub, const struct fh_rules *r, fh_error *err);
+void fh_space_describe_rules(struct fh_buf *b, const struct fh_rules *r);
+
 #endif

@@ -204,6 +204,13 @@ fh_status fh_store_stmt(fh_store *s, const char *sql, sqlite3_stmt **out, fh_err
 	return FH_OK;
 }
 
+fh_status fh_store_done(fh_store *s, sqlite3_stmt *q, const char *what, fh_error *err)
+{
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? FH_OK : fh_store_fail(s, err, what);
+}
+
 fh_status fh_store_int(fh_store *s, const char *sql, int64_t *out, fh_error *err)
 {
 	sqlite3_stmt *q;

@@ -23,6 +23,9 @@ int fh_store_functions(sqlite3 *db);
  * fh_store_close(); a full cache drops the least recently used statement
  * that is not running, never one a caller is stepping through. */
 fh_status fh_store_stmt(fh_store *store, const char *sql, sqlite3_stmt **out, fh_error *err);
+/* Runs a prepared statement (bound by the caller) one step and resets it:
+ * FH_OK, or the store's error naming what it was doing. */
+fh_status fh_store_done(fh_store *store, sqlite3_stmt *q, const char *what, fh_error *err);
 /* The one integer a statement without parameters answers (its statement
  * cached as above); FH_ESTORE or FH_EBUSY if it answers none. */
 fh_status fh_store_int(fh_store *store, const char *sql, int64_t *out, fh_error *err);

@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "fuhua/buf.h"
+#include "fuhua/config.h"
 #include "fuhua/clock.h"
 #include "fuhua/take.h"
 #include "fuhua/text.h"
@@ -768,4 +769,32 @@ fh_status fh_tenant_validate_in(fh_store *s, const fh_tenant *t, const fh_hub_fi
 	if (err)
 		*err = errs->e[0];
 	return FH_EINVAL;
+}
+
+/* ---- the hub's service fields --------------------------------------------------- */
+
+fh_status fh_tenant_write_rules(fh_store *s, int64_t hub, const fh_rules *r, fh_error *err)
+{
+	sqlite3_stmt *q;
+	fh_status st = fh_store_stmt(s, "DELETE FROM hub_fields WHERE hub_id = ?1", &q, err);
+	if (st != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, hub);
+	st = fh_store_done(s, q, _("saving hub rules"), err);
+	for (size_t i = 0; st == FH_OK && i < r->nfields; i++) {
+		if ((st = fh_store_stmt(s, "INSERT INTO hub_fields(hub_id, seq, name) VALUES(?1, ?2, ?3)", &q, err)) !=
+		    FH_OK)
+			return st;
+		sqlite3_bind_int64(q, 1, hub);
+		sqlite3_bind_int64(q, 2, (int64_t)i);
+		sqlite3_bind_text(q, 3, r->fields[i], -1, SQLITE_TRANSIENT);
+		st = fh_store_done(s, q, _("saving hub rules"), err);
+	}
+	return st;
+}
+
+void fh_tenant_describe_rules(fh_buf *b, const fh_rules *r)
+{
+	for (size_t i = 0; i < r->nfields; i++)
+		fh_buf_printf(b, "|f:%s", r->fields[i]);
 }

@@ -137,4 +137,9 @@ extern const struct fh_sql_function fh_tenant_sql_functions[];
  * without a tenant; the full-text index is sound. */
 fh_status fh_tenant_check_index(fh_store *s, fh_check_report *rep, fh_error *err);
 
+/* The module table's rules hooks (modules.h): its part of a hub's rules kept
+ * by `fuhua init`, and its part of their fingerprint. */
+fh_status fh_tenant_write_rules(fh_store *store, int64_t hub, const struct fh_rules *r, fh_error *err);
+void fh_tenant_describe_rules(struct fh_buf *b, const struct fh_rules *r);
+
 #endif
