@@ -59,29 +59,25 @@ struct hub_rules {
 	bool grad_all_milestones, grad_party_coverage, grad_registered, grad_handovers;
 };
 
+static void rules_read(sqlite3_stmt *q, void *out)
+{
+	struct hub_rules *r = out;
+	r->term = sqlite3_column_int(q, 0);
+	r->extension = sqlite3_column_int(q, 1);
+	r->grad_min_months = sqlite3_column_int(q, 2);
+	r->grad_min_rating = sqlite3_column_int(q, 3);
+	r->grad_all_milestones = sqlite3_column_int(q, 4) != 0;
+	r->grad_party_coverage = sqlite3_column_int(q, 5) != 0;
+	r->grad_registered = sqlite3_column_int(q, 6) != 0;
+	r->grad_handovers = sqlite3_column_int(q, 7) != 0;
+}
+
 static fh_status load_rules(fh_store *s, int64_t hub, struct hub_rules *r, fh_error *err)
 {
-	sqlite3_stmt *q;
-	fh_status q_rc = fh_store_stmt(s,
+	return fh_store_hub_row(s,
 		"SELECT incubation_term_months, extension_months, grad_min_months, grad_min_rating,"
 		" grad_all_milestones, grad_party_coverage, grad_registered, grad_handovers"
-		" FROM hubs WHERE id = ?1", &q, err);
-	if (q_rc != FH_OK)
-		return q_rc;
-	sqlite3_bind_int64(q, 1, hub);
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW) {
-		r->term = sqlite3_column_int(q, 0);
-		r->extension = sqlite3_column_int(q, 1);
-		r->grad_min_months = sqlite3_column_int(q, 2);
-		r->grad_min_rating = sqlite3_column_int(q, 3);
-		r->grad_all_milestones = sqlite3_column_int(q, 4) != 0;
-		r->grad_party_coverage = sqlite3_column_int(q, 5) != 0;
-		r->grad_registered = sqlite3_column_int(q, 6) != 0;
-		r->grad_handovers = sqlite3_column_int(q, 7) != 0;
-	}
-	sqlite3_reset(q);
-	return rc == SQLITE_ROW ? FH_OK : fh_store_fail(s, err, _("reading the hub's rules"));
+		" FROM hubs WHERE id = ?1", hub, rules_read, r, err);
 }
 
 /* A graduation criterion, met or not, for people: both lists are shown. */

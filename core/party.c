@@ -42,33 +42,24 @@ void fh_party_forms_text(unsigned mask, char *out, size_t size)
 						 fh_party_org_name((fh_party_org)f));
 }
 
+static void rules_read(sqlite3_stmt *q, void *out)
+{
+	fh_party_rules *r = out;
+	r->branch_min_members = sqlite3_column_int(q, 0);
+	r->committee_term_years = sqlite3_column_int(q, 1);
+	r->joint_max_tenants = sqlite3_column_int(q, 2);
+	r->registration_days = sqlite3_column_int(q, 3);
+	int m = 5, d = 31;
+	sscanf((const char *)sqlite3_column_text(q, 4), "%d-%d", &m, &d);
+	r->annual_deadline = m * 100 + d;
+	r->org_forms = fh_party_forms_mask((const char *)sqlite3_column_text(q, 5));
+}
+
 fh_status fh_party_rules_load(fh_store *s, int64_t hub, fh_party_rules *r, fh_error *err)
 {
-	sqlite3_stmt *q;
-	fh_status st = fh_store_stmt(s,
-		"SELECT branch_min_members, committee_term_years, joint_max_tenants,"
-		" sync_registration_days, sync_annual_deadline, coverage_org_forms FROM hubs WHERE id = ?1",
-		&q, err);
-	if (st != FH_OK)
-		return st;
-	sqlite3_bind_int64(q, 1, hub);
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW) {
-		r->branch_min_members = sqlite3_column_int(q, 0);
-		r->committee_term_years = sqlite3_column_int(q, 1);
-		r->joint_max_tenants = sqlite3_column_int(q, 2);
-		r->registration_days = sqlite3_column_int(q, 3);
-		int m = 5, d = 31;
-		sscanf((const char *)sqlite3_column_text(q, 4), "%d-%d", &m, &d);
-		r->annual_deadline = m * 100 + d;
-		r->org_forms = fh_party_forms_mask((const char *)sqlite3_column_text(q, 5));
-	}
-	sqlite3_reset(q);
-	if (rc == SQLITE_ROW)
-		return FH_OK;
-	if (rc == SQLITE_DONE)
-		return fh_error_set(err, FH_ENOTFOUND, "hub", _("no hub no. %lld"), (long long)hub);
-	return fh_store_fail(s, err, _("reading the hub's rules"));
+	return fh_store_hub_row(s,
+		"SELECT branch_min_members, committee_term_years, joint_max_tenants, sync_registration_days,"
+		" sync_annual_deadline, coverage_org_forms FROM hubs WHERE id = ?1", hub, rules_read, r, err);
 }
 
 int64_t fh_party_term_end_day(int years, int64_t began)

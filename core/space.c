@@ -292,31 +292,23 @@ fh_status fh_space_read_one(fh_store *s, int64_t id, fh_space *out, fh_error *er
 
 /* ---- allocations ------------------------------------------------------------ */
 
+static void rules_read(sqlite3_stmt *q, void *out)
+{
+	struct fh_space_rules *r = out;
+	r->free_months = sqlite3_column_int(q, 0);
+	r->handover_days = sqlite3_column_int(q, 1);
+	r->fee_m2 = sqlite3_column_double(q, 2);
+	r->fee_seat = sqlite3_column_double(q, 3);
+	r->opens = sqlite3_column_int(q, 4);
+	r->closes = sqlite3_column_int(q, 5);
+	r->max_hours_week = sqlite3_column_int(q, 6);
+}
+
 fh_status fh_space_hub_rules(fh_store *s, int64_t hub, struct fh_space_rules *r, fh_error *err)
 {
-	sqlite3_stmt *q;
-	fh_status st = fh_store_stmt(s,
-		"SELECT free_period_months, handover_working_days, fee_per_m2_month,"
-		" fee_per_seat_month, opens, closes, max_hours_per_week FROM hubs WHERE id = ?1", &q, err);
-	if (st != FH_OK)
-		return st;
-	sqlite3_bind_int64(q, 1, hub);
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW) {
-		r->free_months = sqlite3_column_int(q, 0);
-		r->handover_days = sqlite3_column_int(q, 1);
-		r->fee_m2 = sqlite3_column_double(q, 2);
-		r->fee_seat = sqlite3_column_double(q, 3);
-		r->opens = sqlite3_column_int(q, 4);
-		r->closes = sqlite3_column_int(q, 5);
-		r->max_hours_week = sqlite3_column_int(q, 6);
-	}
-	sqlite3_reset(q);
-	if (rc == SQLITE_ROW)
-		return FH_OK;
-	if (rc == SQLITE_DONE)
-		return fh_error_set(err, FH_ENOTFOUND, "hub", _("no hub no. %lld"), (long long)hub);
-	return fh_store_fail(s, err, _("reading the hub's rules"));
+	return fh_store_hub_row(s,
+		"SELECT free_period_months, handover_working_days, fee_per_m2_month, fee_per_seat_month, opens,"
+		" closes, max_hours_per_week FROM hubs WHERE id = ?1", hub, rules_read, r, err);
 }
 
 /* The handover deadline of a space released on `on`. */

@@ -211,6 +211,25 @@ fh_status fh_store_done(fh_store *s, sqlite3_stmt *q, const char *what, fh_error
 	return rc == SQLITE_DONE || rc == SQLITE_ROW ? FH_OK : fh_store_fail(s, err, what);
 }
 
+fh_status fh_store_hub_row(fh_store *s, const char *sql, int64_t hub, void (*read)(sqlite3_stmt *q, void *out),
+			   void *out, fh_error *err)
+{
+	sqlite3_stmt *q;
+	fh_status st = fh_store_stmt(s, sql, &q, err);
+	if (st != FH_OK)
+		return st;
+	sqlite3_bind_int64(q, 1, hub);
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		read(q, out);
+	sqlite3_reset(q);
+	if (rc == SQLITE_ROW)
+		return FH_OK;
+	if (rc == SQLITE_DONE)
+		return fh_error_set(err, FH_ENOTFOUND, "hub", _("no hub no. %lld"), (long long)hub);
+	return fh_store_fail(s, err, _("reading the hub's rules"));
+}
+
 fh_status fh_store_int(fh_store *s, const char *sql, int64_t *out, fh_error *err)
 {
 	sqlite3_stmt *q;

@@ -23,6 +23,11 @@ int fh_store_functions(sqlite3 *db);
  * fh_store_close(); a full cache drops the least recently used statement
  * that is not running, never one a caller is stepping through. */
 fh_status fh_store_stmt(fh_store *store, const char *sql, sqlite3_stmt **out, fh_error *err);
+/* A module's part of a hub's rules: sql selects its columns of hub ?1,
+ * read fills out from the row. FH_OK; FH_ENOTFOUND for no such hub (out
+ * unchanged); or the store's error. */
+fh_status fh_store_hub_row(fh_store *store, const char *sql, int64_t hub, void (*read)(sqlite3_stmt *q, void *out),
+			   void *out, fh_error *err);
 /* Runs a prepared statement (bound by the caller) one step and resets it:
  * FH_OK, or the store's error naming what it was doing. */
 fh_status fh_store_done(fh_store *store, sqlite3_stmt *q, const char *what, fh_error *err);
