@@ -24,7 +24,7 @@
 #include "fuhua/report.h"
 #include "fuhua/space.h"
 #include "fuhua/store.h"
-#include "../core/store_int.h"
+#include "../core/store_sqlite.h"
 #include "../core/tenant_int.h"
 #include "bench.h"
 #include "measure.h"
@@ -363,15 +363,15 @@ static void party_bench(fh_store *s, const fh_actor *admin, int tenants)
 			fh_party_coverage(s, admin, 0, all, &c, &n, &err);
 			ms[i] = now_ms() - a;
 			free(c);
-			sqlite3_stmt *q;
+			fh_stmt *q;
 			a = now_ms();
 			fh_store_stmt(s, "SELECT hub_id, party_org, party_fallback, instructor_id IS NOT NULL,"
 				      " count(*), sum(party_members) FROM tenants WHERE ?1 OR stage = 'incubating'"
 				      " GROUP BY 1, 2, 3, 4", &q, NULL);
-			sqlite3_bind_int(q, 1, all);
-			while (sqlite3_step(q) == SQLITE_ROW)
+			fh_bind_int(q, 1, all);
+			while (fh_step(q) == FH_ROW)
 				;
-			sqlite3_reset(q);
+			fh_reset(q);
 			anchor[i] = now_ms() - a;
 		}
 		qsort(ms, N, sizeof ms[0], cmp);
@@ -446,15 +446,15 @@ static void party_bench(fh_store *s, const fh_actor *admin, int tenants)
 
 static int64_t space_id(fh_store *s, const char *hub, const char *code)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	int64_t id = 0;
 	fh_store_stmt(s, "SELECT s.id FROM spaces s JOIN hubs h ON h.id = s.hub_id WHERE h.code = ?1"
 		      " AND s.code = ?2", &q, NULL);
-	sqlite3_bind_text(q, 1, hub, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 2, code, -1, SQLITE_STATIC);
-	if (sqlite3_step(q) == SQLITE_ROW)
-		id = sqlite3_column_int64(q, 0);
-	sqlite3_reset(q);
+	fh_bind_static(q, 1, hub, -1);
+	fh_bind_static(q, 2, code, -1);
+	if (fh_step(q) == FH_ROW)
+		id = fh_column_int64(q, 0);
+	fh_reset(q);
 	return id;
 }
 
@@ -470,44 +470,44 @@ static int space_fill(fh_store *s, int64_t desk, int64_t today, int64_t *rooms, 
 {
 	enum { ALLOCS = 10000, BOOKINGS = 100000 };
 	fh_error err;
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	/* 10 000 allocations: 16 lanes, each a run of 13-day allocations back from 90 days ago */
 	fh_tx_begin(s, &err);
 	int64_t tenant = 0;
 	fh_store_stmt(s, "SELECT min(id) FROM tenants", &q, NULL);
-	if (sqlite3_step(q) == SQLITE_ROW)
-		tenant = sqlite3_column_int64(q, 0);
-	sqlite3_reset(q);
+	if (fh_step(q) == FH_ROW)
+		tenant = fh_column_int64(q, 0);
+	fh_reset(q);
 	for (int i = 0; i < ALLOCS; i++) {
 		int64_t end = today - 90 * 86400 - (int64_t)(i / 16) * 14 * 86400;
 		fh_store_stmt(s, "INSERT INTO allocations(space_id, tenant_id, seats, start_on, end_on, updated_at,"
 			      " updated_by) VALUES(?1, ?2, 1, ?3, ?4, 0, 'bench')", &q, NULL);
-		sqlite3_bind_int64(q, 1, desk);
-		sqlite3_bind_int64(q, 2, tenant);
-		sqlite3_bind_int64(q, 3, end - 13 * 86400);
-		sqlite3_bind_int64(q, 4, end);
-		sqlite3_step(q);
-		sqlite3_reset(q);
+		fh_bind_int64(q, 1, desk);
+		fh_bind_int64(q, 2, tenant);
+		fh_bind_int64(q, 3, end - 13 * 86400);
+		fh_bind_int64(q, 4, end);
+		fh_step(q);
+		fh_reset(q);
 	}
 	/* 100 000 bookings: each room, days back from yesterday, slots of an hour */
 	int nrooms = 0;
 	fh_store_stmt(s, "SELECT id FROM spaces WHERE type IN ('meeting_room','activity_room') ORDER BY id", &q, NULL);
-	while (nrooms < max && sqlite3_step(q) == SQLITE_ROW)
-		rooms[nrooms++] = sqlite3_column_int64(q, 0);
-	sqlite3_reset(q);
+	while (nrooms < max && fh_step(q) == FH_ROW)
+		rooms[nrooms++] = fh_column_int64(q, 0);
+	fh_reset(q);
 	for (int i = 0; i < BOOKINGS && nrooms; i++) {
 		int room = i % nrooms, k = i / nrooms;
 		int64_t start = today - (int64_t)(1 + k / 10) * 86400 + (9 + k % 10) * 3600;
 		fh_store_stmt(s, "INSERT INTO bookings(space_id, starts, ends, title, state, updated_at, updated_by)"
 			      " VALUES(?1, ?2, ?3, 'bench', 'confirmed', 0, 'bench')", &q, NULL);
-		sqlite3_bind_int64(q, 1, rooms[room]);
-		sqlite3_bind_int64(q, 2, start);
-		sqlite3_bind_int64(q, 3, start + 3600);
-		sqlite3_step(q);
-		sqlite3_reset(q);
+		fh_bind_int64(q, 1, rooms[room]);
+		fh_bind_int64(q, 2, start);
+		fh_bind_int64(q, 3, start + 3600);
+		fh_step(q);
+		fh_reset(q);
 	}
 	fh_tx_commit(s, &err);
-	sqlite3_exec(fh_store_db(s), "ANALYZE", NULL, NULL, NULL);
+	fh_store_exec(s, "ANALYZE", NULL);
 	return nrooms;
 }
 
@@ -519,14 +519,14 @@ static void space_bench(fh_store *s, const fh_actor *admin, int tenants)
 	int64_t today = fh_clock_day(fh_clock_now()), desk = space_id(s, "ja-dn", "A2");
 	int64_t rooms[64];
 	int nrooms = space_fill(s, desk, today, rooms, 64);
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	int count = 0;
 	fh_store_stmt(s, "SELECT count(*) FROM allocations WHERE space_id IN (SELECT id FROM spaces"
 		      " WHERE hub_id = (SELECT hub_id FROM spaces WHERE id = ?1))", &q, NULL);
-	sqlite3_bind_int64(q, 1, desk);
-	if (sqlite3_step(q) == SQLITE_ROW)
-		count = sqlite3_column_int(q, 0);
-	sqlite3_reset(q);
+	fh_bind_int64(q, 1, desk);
+	if (fh_step(q) == FH_ROW)
+		count = fh_column_int(q, 0);
+	fh_reset(q);
 	for (int i = 0; i < N; i++) {
 		int64_t from = today + (int64_t)(i % 30) * 86400;
 		double a = now_ms();
@@ -535,11 +535,11 @@ static void space_bench(fh_store *s, const fh_actor *admin, int tenants)
 		a = now_ms();
 		fh_store_stmt(s, "SELECT count(*), sum(seats) FROM allocations NOT INDEXED WHERE space_id = ?1"
 			      " AND end_on >= ?2 AND start_on <= ?3", &q, NULL);
-		sqlite3_bind_int64(q, 1, desk);
-		sqlite3_bind_int64(q, 2, from);
-		sqlite3_bind_int64(q, 3, from + 365 * 86400);
-		sqlite3_step(q);
-		sqlite3_reset(q);
+		fh_bind_int64(q, 1, desk);
+		fh_bind_int64(q, 2, from);
+		fh_bind_int64(q, 3, from + 365 * 86400);
+		fh_step(q);
+		fh_reset(q);
 		anchor[i] = now_ms() - a;
 	}
 	char what[200];
@@ -547,9 +547,9 @@ static void space_bench(fh_store *s, const fh_actor *admin, int tenants)
 	median_line(what, ms, N, "its allocations read without the index", anchor);
 	int booked = 0;
 	fh_store_stmt(s, "SELECT count(*) FROM bookings", &q, NULL);
-	if (sqlite3_step(q) == SQLITE_ROW)
-		booked = sqlite3_column_int(q, 0);
-	sqlite3_reset(q);
+	if (fh_step(q) == FH_ROW)
+		booked = fh_column_int(q, 0);
+	fh_reset(q);
 	for (int i = 0; i < N && nrooms; i++) {
 		/* an hour in the past (taken) or the future (free), half each */
 		int64_t start = today + (i % 2 ? -(int64_t)(1 + i) * 86400 : (int64_t)(1 + i) * 86400) + 10 * 3600;
@@ -560,11 +560,11 @@ static void space_bench(fh_store *s, const fh_actor *admin, int tenants)
 		a = now_ms();
 		fh_store_stmt(s, "SELECT count(*) FROM bookings NOT INDEXED WHERE space_id = ?1"
 			      " AND state IN ('pending','confirmed') AND starts < ?3 AND ends > ?2", &q, NULL);
-		sqlite3_bind_int64(q, 1, room);
-		sqlite3_bind_int64(q, 2, start);
-		sqlite3_bind_int64(q, 3, start + 3600);
-		sqlite3_step(q);
-		sqlite3_reset(q);
+		fh_bind_int64(q, 1, room);
+		fh_bind_int64(q, 2, start);
+		fh_bind_int64(q, 3, start + 3600);
+		fh_step(q);
+		fh_reset(q);
 		anchor[i] = now_ms() - a;
 	}
 	snprintf(what, sizeof what, "booking conflict check, one room hour (%d bookings)", booked);
@@ -579,10 +579,10 @@ static void space_bench(fh_store *s, const fh_actor *admin, int tenants)
 		a = now_ms();
 		fh_store_stmt(s, "SELECT sp.hub_id, sum(a.seats) FROM allocations a NOT INDEXED JOIN spaces sp"
 			      " ON sp.id = a.space_id WHERE a.start_on <= ?1 AND a.end_on >= ?1 GROUP BY 1", &q, NULL);
-		sqlite3_bind_int64(q, 1, today);
-		while (sqlite3_step(q) == SQLITE_ROW)
+		fh_bind_int64(q, 1, today);
+		while (fh_step(q) == FH_ROW)
 			;
-		sqlite3_reset(q);
+		fh_reset(q);
 		anchor[i] = now_ms() - a;
 	}
 	snprintf(what, sizeof what, "occupancy report, whole tree rolled up (%d tenants, %d allocations)", tenants,
@@ -619,12 +619,12 @@ static void mentoring_bench(fh_store *s, const fh_actor *admin)
 	enum { N = 100 };
 	double ms[N], anchor[N];
 	fh_error err;
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	int milestones = 0, total = 0;
 	fh_store_stmt(s, "SELECT count(*) FROM milestones", &q, NULL);
-	if (sqlite3_step(q) == SQLITE_ROW)
-		milestones = sqlite3_column_int(q, 0);
-	sqlite3_reset(q);
+	if (fh_step(q) == FH_ROW)
+		milestones = fh_column_int(q, 0);
+	fh_reset(q);
 	int64_t today = fh_clock_day(fh_clock_now());
 	for (int i = 0; i < N; i++) {
 		fh_due *rows;
@@ -637,10 +637,10 @@ static void mentoring_bench(fh_store *s, const fh_actor *admin)
 		fh_store_stmt(s, "SELECT m.id FROM milestones m NOT INDEXED JOIN tenants t ON t.id = m.tenant_id"
 			      " WHERE m.state = 'pending' AND t.stage = 'incubating' AND m.due < ?1 ORDER BY m.due LIMIT 500",
 			      &q, NULL);
-		sqlite3_bind_int64(q, 1, today);
-		while (sqlite3_step(q) == SQLITE_ROW)
+		fh_bind_int64(q, 1, today);
+		while (fh_step(q) == FH_ROW)
 			;
-		sqlite3_reset(q);
+		fh_reset(q);
 		anchor[i] = now_ms() - a;
 	}
 	char what[200];
@@ -650,9 +650,9 @@ static void mentoring_bench(fh_store *s, const fh_actor *admin)
 	int64_t ids[N];
 	int nt = 0;
 	fh_store_stmt(s, "SELECT tenant_id FROM sessions GROUP BY 1 ORDER BY 1 LIMIT 100", &q, NULL);
-	while (nt < N && sqlite3_step(q) == SQLITE_ROW)
-		ids[nt++] = sqlite3_column_int64(q, 0);
-	sqlite3_reset(q);
+	while (nt < N && fh_step(q) == FH_ROW)
+		ids[nt++] = fh_column_int64(q, 0);
+	fh_reset(q);
 	for (int i = 0; i < nt; i++) {
 		fh_tenant t;
 		fh_milestone *m;

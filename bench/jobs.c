@@ -29,17 +29,17 @@ static double one_write(fh_store *s, int64_t tenant, int i)
 {
 	double a = now_ms();
 	fh_error err;
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	if (fh_tx_begin(s, &err) != FH_OK)
 		return now_ms() - a;
 	fh_status st = fh_store_stmt(s, "UPDATE tenants SET notes = ?2, version = version + 1 WHERE id = ?1", &q, &err);
 	if (st == FH_OK) {
-		sqlite3_bind_int64(q, 1, tenant);
+		fh_bind_int64(q, 1, tenant);
 		char note[32];
 		snprintf(note, sizeof note, "bench %d", i);
-		sqlite3_bind_text(q, 2, note, -1, SQLITE_TRANSIENT);
-		st = sqlite3_step(q) == SQLITE_DONE ? FH_OK : FH_ESTORE;
-		sqlite3_reset(q);
+		fh_bind_str(q, 2, note);
+		st = fh_step(q) == FH_DONE ? FH_OK : FH_ESTORE;
+		fh_reset(q);
 	}
 	fh_tx_end(s, st, &err);
 	return now_ms() - a;

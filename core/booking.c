@@ -48,24 +48,24 @@ static const char *hhmm(int64_t t, char buf[8])
 	" FROM bookings b JOIN spaces s ON s.id = b.space_id JOIN hubs h ON h.id = s.hub_id"      \
 	" LEFT JOIN tenants t ON t.id = b.tenant_id"
 
-static void booking_read(sqlite3_stmt *q, void *row)
+static void booking_read(fh_stmt *q, void *row)
 {
 	fh_booking *b = row;
 	memset(b, 0, sizeof *b);
-	b->id = sqlite3_column_int64(q, 0);
-	b->version = sqlite3_column_int64(q, 1);
-	b->space_id = sqlite3_column_int64(q, 2);
-	b->tenant_id = sqlite3_column_int64(q, 3);
-	b->hub_id = sqlite3_column_int64(q, 4);
-	b->series = sqlite3_column_int64(q, 5);
+	b->id = fh_column_int64(q, 0);
+	b->version = fh_column_int64(q, 1);
+	b->space_id = fh_column_int64(q, 2);
+	b->tenant_id = fh_column_int64(q, 3);
+	b->hub_id = fh_column_int64(q, 4);
+	b->series = fh_column_int64(q, 5);
 	fh_column_text(q, 6, b->space_code, sizeof b->space_code);
 	fh_column_text(q, 7, b->space_name, sizeof b->space_name);
 	fh_column_text(q, 8, b->hub_code, sizeof b->hub_code);
 	fh_column_text(q, 9, b->who, sizeof b->who);
 	fh_column_text(q, 10, b->title, sizeof b->title);
-	b->starts = sqlite3_column_int64(q, 11);
-	b->ends = sqlite3_column_int64(q, 12);
-	const char *st = (const char *)sqlite3_column_text(q, 13);
+	b->starts = fh_column_int64(q, 11);
+	b->ends = fh_column_int64(q, 12);
+	const char *st = fh_column_str(q, 13);
 	for (int i = 0; st && i < FH_BOOKING_STATE_COUNT; i++)
 		if (strcmp(st, state_names[i]) == 0)
 			b->state = (fh_booking_state)i;
@@ -86,7 +86,7 @@ static void in_way_text(const fh_booking *b, char *out, size_t size)
 fh_status fh_booking_conflict(fh_store *s, int64_t space, int64_t starts, int64_t ends,
 			      int64_t except, fh_booking *in_way, fh_error *err)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	/* a booking lies within one day: one that overlaps starts after the
 	 * day before, which keeps the index range short */
 	fh_status st = fh_store_stmt(s, "SELECT " BOOKING_COLS
@@ -95,18 +95,18 @@ fh_status fh_booking_conflict(fh_store *s, int64_t space, int64_t starts, int64_
 		" ORDER BY b.starts LIMIT 1", &q, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, space);
-	sqlite3_bind_int64(q, 2, starts);
-	sqlite3_bind_int64(q, 3, ends);
-	sqlite3_bind_int64(q, 4, except);
+	fh_bind_int64(q, 1, space);
+	fh_bind_int64(q, 2, starts);
+	fh_bind_int64(q, 3, ends);
+	fh_bind_int64(q, 4, except);
 	fh_booking b;
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW)
+	int rc = fh_step(q);
+	if (rc == FH_ROW)
 		booking_read(q, &b);
-	sqlite3_reset(q);
-	if (rc == SQLITE_DONE)
+	fh_reset(q);
+	if (rc == FH_DONE)
 		return FH_OK;
-	if (rc != SQLITE_ROW)
+	if (rc != FH_ROW)
 		return fh_store_fail(s, err, _("reading bookings"));
 	if (in_way)
 		*in_way = b;
@@ -121,7 +121,7 @@ fh_status fh_booking_conflict(fh_store *s, int64_t space, int64_t starts, int64_
 static fh_status week_minutes(fh_store *s, int64_t tenant, int64_t t, int64_t except, int *minutes,
 			      fh_error *err)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	*minutes = 0;
 	fh_status st = fh_store_stmt(s, "SELECT coalesce(sum(ends - starts), 0) / 60 FROM bookings"
 				     " WHERE tenant_id = ?1 AND state IN ('pending','confirmed')"
@@ -129,15 +129,15 @@ static fh_status week_minutes(fh_store *s, int64_t tenant, int64_t t, int64_t ex
 	if (st != FH_OK)
 		return st;
 	int64_t w = fh_week_start(t);
-	sqlite3_bind_int64(q, 1, tenant);
-	sqlite3_bind_int64(q, 2, w);
-	sqlite3_bind_int64(q, 3, w + WEEK);
-	sqlite3_bind_int64(q, 4, except);
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW)
-		*minutes = sqlite3_column_int(q, 0);
-	sqlite3_reset(q);
-	return rc == SQLITE_ROW ? FH_OK : fh_store_fail(s, err, _("reading bookings"));
+	fh_bind_int64(q, 1, tenant);
+	fh_bind_int64(q, 2, w);
+	fh_bind_int64(q, 3, w + WEEK);
+	fh_bind_int64(q, 4, except);
+	int rc = fh_step(q);
+	if (rc == FH_ROW)
+		*minutes = fh_column_int(q, 0);
+	fh_reset(q);
+	return rc == FH_ROW ? FH_OK : fh_store_fail(s, err, _("reading bookings"));
 }
 
 struct ctx {
@@ -243,31 +243,31 @@ static fh_status insert(fh_store *s, const fh_actor *actor, const fh_booking_req
 			const struct ctx *c, const char *title, int64_t starts, fh_booking_state state,
 			int64_t series, int64_t blocker, const char *why, int64_t *id, fh_error *err)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status st = fh_store_stmt(s,
 		"INSERT INTO bookings(space_id, tenant_id, starts, ends, title, state, series, blocker,"
 		" why, updated_at, updated_by) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", &q, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, c->sp.id);
+	fh_bind_int64(q, 1, c->sp.id);
 	if (r->tenant_id)
-		sqlite3_bind_int64(q, 2, r->tenant_id);
-	sqlite3_bind_int64(q, 3, starts);
-	sqlite3_bind_int64(q, 4, starts + (r->ends - r->starts));
-	sqlite3_bind_text(q, 5, title, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(q, 6, state_names[state], -1, SQLITE_STATIC);
+		fh_bind_int64(q, 2, r->tenant_id);
+	fh_bind_int64(q, 3, starts);
+	fh_bind_int64(q, 4, starts + (r->ends - r->starts));
+	fh_bind_str(q, 5, title);
+	fh_bind_static(q, 6, state_names[state], -1);
 	if (series)
-		sqlite3_bind_int64(q, 7, series);
+		fh_bind_int64(q, 7, series);
 	if (blocker)
-		sqlite3_bind_int64(q, 8, blocker);
+		fh_bind_int64(q, 8, blocker);
 	fh_bind_text(q, 9, why);
-	sqlite3_bind_int64(q, 10, fh_clock_now());
-	sqlite3_bind_text(q, 11, actor->name, -1, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE)
+	fh_bind_int64(q, 10, fh_clock_now());
+	fh_bind_str(q, 11, actor->name);
+	int rc = fh_step(q);
+	fh_reset(q);
+	if (rc != FH_DONE)
 		return fh_store_fail(s, err, _("saving the booking"));
-	*id = sqlite3_last_insert_rowid(fh_store_db(s));
+	*id = fh_store_last_id(s);
 	return audit(s, actor, c->sp.hub_id, *id, "create", NULL, state, c->sp.code, starts, title, err);
 }
 
@@ -306,12 +306,12 @@ static fh_status book_dates(fh_store *s, const fh_actor *actor, const fh_booking
 			res->booked++;
 	}
 	if (st == FH_OK && res->series) {
-		sqlite3_stmt *q;
+		fh_stmt *q;
 		if ((st = fh_store_stmt(s, "UPDATE bookings SET series = ?1 WHERE id = ?1", &q, err)) == FH_OK) {
-			sqlite3_bind_int64(q, 1, res->series);
-			if (sqlite3_step(q) != SQLITE_DONE)
+			fh_bind_int64(q, 1, res->series);
+			if (fh_step(q) != FH_DONE)
 				st = fh_store_fail(s, err, _("saving the booking"));
-			sqlite3_reset(q);
+			fh_reset(q);
 		}
 	}
 	return st;
@@ -344,20 +344,20 @@ static fh_status set_state(fh_store *s, const fh_actor *actor, const fh_booking 
 			   fh_booking_state to, const char *action, fh_error *err)
 {
 	fh_status st = fh_store_check_version(s, "bookings", b->id, b->version, err);
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	if (st == FH_OK)
 		st = fh_store_stmt(s, "UPDATE bookings SET state = ?2, blocker = NULL, why = NULL,"
 				      " version = version + 1, updated_at = ?3, updated_by = ?4 WHERE id = ?1",
 				   &q, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, b->id);
-	sqlite3_bind_text(q, 2, state_names[to], -1, SQLITE_STATIC);
-	sqlite3_bind_int64(q, 3, fh_clock_now());
-	sqlite3_bind_text(q, 4, actor->name, -1, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE)
+	fh_bind_int64(q, 1, b->id);
+	fh_bind_static(q, 2, state_names[to], -1);
+	fh_bind_int64(q, 3, fh_clock_now());
+	fh_bind_str(q, 4, actor->name);
+	int rc = fh_step(q);
+	fh_reset(q);
+	if (rc != FH_DONE)
 		return fh_store_fail(s, err, _("saving the booking"));
 	return audit(s, actor, b->hub_id, b->id, action, state_names[b->state], to, b->space_code, b->starts,
 		     b->title, err);
@@ -442,13 +442,13 @@ fh_status fh_booking_cancel_tenant(fh_store *s, const fh_actor *actor, int64_t t
 	fh_booking *rows = NULL;
 	size_t n = 0;
 	*cancelled = 0;
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status st = fh_store_stmt(s, "SELECT " BOOKING_COLS " WHERE b.tenant_id = ?1 AND b.starts >= ?2"
 				     " AND b.state IN ('pending','confirmed','skipped') ORDER BY b.starts, b.id", &q, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, tenant);
-	sqlite3_bind_int64(q, 2, from);
+	fh_bind_int64(q, 1, tenant);
+	fh_bind_int64(q, 2, from);
 	if ((st = fh_store_rows(s, q, &rows, &n, sizeof *rows, booking_read, _("reading bookings"), err)) != FH_OK)
 		return st;
 	for (size_t i = 0; st == FH_OK && i < n; i++)
@@ -469,7 +469,7 @@ fh_status fh_booking_list(fh_store *s, const fh_actor *actor, const fh_booking_f
 	fh_status st = fh_space_hub(s, actor, f->hub_code, &hub, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	if ((st = fh_store_stmt(s, FH_SQL_SCOPE "SELECT " BOOKING_COLS
 		" WHERE s.hub_id IN (SELECT id FROM scope) AND (?2 = 0 OR b.space_id = ?2)"
 		" AND (?3 = 0 OR b.tenant_id = ?3) AND (?4 = 0 OR b.series = ?4)"
@@ -477,37 +477,37 @@ fh_status fh_booking_list(fh_store *s, const fh_actor *actor, const fh_booking_f
 		" AND b.state IN (?7, ?8, ?9) AND (?10 = 0 OR s.hub_id = ?1)"
 		" ORDER BY b.starts, s.code, b.id", &q, err)) != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, hub ? hub : actor->hub_id);
-	sqlite3_bind_int64(q, 2, f->space_id);
-	sqlite3_bind_int64(q, 3, f->tenant_id);
-	sqlite3_bind_int64(q, 4, f->series);
-	sqlite3_bind_int64(q, 5, f->from);
-	sqlite3_bind_int64(q, 6, f->to ? f->to : INT64_MAX);
+	fh_bind_int64(q, 1, hub ? hub : actor->hub_id);
+	fh_bind_int64(q, 2, f->space_id);
+	fh_bind_int64(q, 3, f->tenant_id);
+	fh_bind_int64(q, 4, f->series);
+	fh_bind_int64(q, 5, f->from);
+	fh_bind_int64(q, 6, f->to ? f->to : INT64_MAX);
 	/* holding the room; only pending; only skipped; a series: all but cancelled */
 	const char *states[3] = { "pending", "confirmed", f->series ? "skipped" : "confirmed" };
 	if (f->pending || f->skipped)
 		states[0] = states[1] = states[2] = f->skipped ? "skipped" : "pending";
 	for (int i = 0; i < 3; i++)
-		sqlite3_bind_text(q, 7 + i, states[i], -1, SQLITE_STATIC);
-	sqlite3_bind_int(q, 10, f->own_hub && hub);
+		fh_bind_static(q, 7 + i, states[i], -1);
+	fh_bind_int(q, 10, f->own_hub && hub);
 	return fh_store_rows(s, q, rows, n, sizeof **rows, booking_read, _("reading bookings"), err);
 }
 
 fh_status fh_booking_get(fh_store *s, const fh_actor *actor, int64_t id, fh_booking *out,
 			 fh_error *err)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status st = fh_store_stmt(s, "SELECT " BOOKING_COLS " WHERE b.id = ?1", &q, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, id);
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW)
+	fh_bind_int64(q, 1, id);
+	int rc = fh_step(q);
+	if (rc == FH_ROW)
 		booking_read(q, out);
-	sqlite3_reset(q);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	fh_reset(q);
+	if (rc != FH_ROW && rc != FH_DONE)
 		return fh_store_fail(s, err, _("reading bookings"));
-	fh_status scope = rc == SQLITE_ROW ? fh_actor_scope(s, actor, out->hub_id, err) : FH_EDENIED;
+	fh_status scope = rc == FH_ROW ? fh_actor_scope(s, actor, out->hub_id, err) : FH_EDENIED;
 	if (scope == FH_EDENIED)
 		return fh_error_set(err, FH_ENOTFOUND, "booking", _("no booking no. %lld in your scope"), (long long)id);
 	return scope;
@@ -518,23 +518,23 @@ fh_status fh_booking_get(fh_store *s, const fh_actor *actor, int64_t id, fh_book
 static fh_status holder_from(fh_store *s, int64_t space, int64_t day, int *held, char *holder, size_t size,
 			     fh_error *err)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	*held = 0;
 	fh_status st = fh_store_stmt(s, "SELECT " BOOKING_COLS " WHERE b.space_id = ?1 AND b.starts >= ?2"
 				     " AND b.state IN ('pending','confirmed') ORDER BY b.starts LIMIT 1", &q, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, space);
-	sqlite3_bind_int64(q, 2, day);
+	fh_bind_int64(q, 1, space);
+	fh_bind_int64(q, 2, day);
 	fh_booking b;
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW) {
+	int rc = fh_step(q);
+	if (rc == FH_ROW) {
 		booking_read(q, &b);
 		snprintf(holder, size, "%s", b.who);
 		*held = 1;
 	}
-	sqlite3_reset(q);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? FH_OK : fh_store_fail(s, err, _("reading bookings"));
+	fh_reset(q);
+	return rc == FH_ROW || rc == FH_DONE ? FH_OK : fh_store_fail(s, err, _("reading bookings"));
 }
 
 fh_status fh_space_peak_from(fh_store *s, int64_t space, int64_t day, int *peak, char *holder, size_t size,
@@ -572,7 +572,7 @@ fh_status fh_booking_use(fh_store *s, const fh_actor *actor, const char *hub_cod
 	if (st != FH_OK)
 		return st;
 	week = fh_week_start(week);
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	if ((st = fh_store_stmt(s, FH_SQL_SCOPE
 		"SELECT s.id, s.code, s.name, h.code, h.opens, h.closes, s.hub_id,"
 		" (SELECT coalesce(sum(b.ends - b.starts), 0) / 60 FROM bookings b"
@@ -582,26 +582,26 @@ fh_status fh_booking_use(fh_store *s, const fh_actor *actor, const char *hub_cod
 		" AND s.type IN ('meeting_room','activity_room') AND s.hub_id IN (SELECT id FROM scope)"
 		" ORDER BY h.code, s.code", &q, err)) != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, hub ? hub : actor->hub_id);
-	sqlite3_bind_int64(q, 2, week);
+	fh_bind_int64(q, 1, hub ? hub : actor->hub_id);
+	fh_bind_int64(q, 2, week);
 	size_t cap = 0;
 	int rc;
 	int64_t cal_hub = 0;
 	fh_calendar cal = { 0 };
 	st = FH_OK;
-	while (st == FH_OK && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+	while (st == FH_OK && (rc = fh_step(q)) == FH_ROW) {
 		if (!fh_grow(rows, &cap, *n, sizeof **rows))
 			break;
 		fh_room_use *u = &(*rows)[(*n)++];
 		memset(u, 0, sizeof *u);
-		u->space_id = sqlite3_column_int64(q, 0);
+		u->space_id = fh_column_int64(q, 0);
 		fh_column_text(q, 1, u->code, sizeof u->code);
 		fh_column_text(q, 2, u->name, sizeof u->name);
 		fh_column_text(q, 3, u->hub_code, sizeof u->hub_code);
-		u->opens = sqlite3_column_int(q, 4);
-		u->closes = sqlite3_column_int(q, 5);
-		u->booked_min = sqlite3_column_int(q, 7);
-		int64_t h = sqlite3_column_int64(q, 6);
+		u->opens = fh_column_int(q, 4);
+		u->closes = fh_column_int(q, 5);
+		u->booked_min = fh_column_int(q, 7);
+		int64_t h = fh_column_int64(q, 6);
 		if (h != cal_hub) {
 			fh_calendar_free(&cal);
 			if ((st = fh_calendar_load(s, h, &cal, err)) != FH_OK)
@@ -614,16 +614,16 @@ fh_status fh_booking_use(fh_store *s, const fh_actor *actor, const char *hub_cod
 				u->open_min += u->closes - u->opens;
 		}
 	}
-	sqlite3_reset(q);
+	fh_reset(q);
 	fh_calendar_free(&cal);
-	if (st == FH_OK && rc == SQLITE_DONE)
+	if (st == FH_OK && rc == FH_DONE)
 		return FH_OK;
 	free(*rows);
 	*rows = NULL;
 	*n = 0;
 	if (st != FH_OK)
 		return st;
-	return rc == SQLITE_ROW ? fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"))
+	return rc == FH_ROW ? fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"))
 				: fh_store_fail(s, err, _("reading bookings"));
 }
 

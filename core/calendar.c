@@ -64,28 +64,28 @@ void fh_calendar_free(fh_calendar *cal)
 fh_status fh_calendar_load(fh_store *s, int64_t hub, fh_calendar *out, fh_error *err)
 {
 	*out = (fh_calendar){ 0 };
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status st = fh_store_stmt(s, "SELECT day, off FROM hub_days WHERE hub_id = ?1 ORDER BY day",
 				     &q, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, hub);
+	fh_bind_int64(q, 1, hub);
 	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		bool off = sqlite3_column_int(q, 1);
+	while ((rc = fh_step(q)) == FH_ROW) {
+		bool off = fh_column_int(q, 1);
 		int64_t **list = off ? &out->off : &out->worked;
 		size_t *n = off ? &out->noff : &out->nworked;
 		int64_t *grown = realloc(*list, (*n + 1) * sizeof **list);
 		if (!grown) {
-			sqlite3_reset(q);
+			fh_reset(q);
 			fh_calendar_free(out);
 			return fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
 		}
 		*list = grown;
-		(*list)[(*n)++] = sqlite3_column_int64(q, 0);
+		(*list)[(*n)++] = fh_column_int64(q, 0);
 	}
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE) {
+	fh_reset(q);
+	if (rc != FH_DONE) {
 		fh_calendar_free(out);
 		return fh_store_fail(s, err, _("reading the calendar"));
 	}
@@ -94,11 +94,11 @@ fh_status fh_calendar_load(fh_store *s, int64_t hub, fh_calendar *out, fh_error 
 
 fh_status fh_calendar_write_rules(fh_store *s, int64_t hub, const fh_rules *r, fh_error *err)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status st = fh_store_stmt(s, "DELETE FROM hub_days WHERE hub_id = ?1", &q, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, hub);
+	fh_bind_int64(q, 1, hub);
 	st = fh_store_done(s, q, _("saving hub rules"), err);
 	for (int off = 0; off < 2; off++) {
 		const int64_t *days = off ? r->days_off : r->days_worked;
@@ -107,9 +107,9 @@ fh_status fh_calendar_write_rules(fh_store *s, int64_t hub, const fh_rules *r, f
 			if ((st = fh_store_stmt(s, "INSERT OR REPLACE INTO hub_days(hub_id, day, off) VALUES(?1, ?2, ?3)", &q,
 						err)) != FH_OK)
 				return st;
-			sqlite3_bind_int64(q, 1, hub);
-			sqlite3_bind_int64(q, 2, days[i]);
-			sqlite3_bind_int(q, 3, off);
+			fh_bind_int64(q, 1, hub);
+			fh_bind_int64(q, 2, days[i]);
+			fh_bind_int(q, 3, off);
 			st = fh_store_done(s, q, _("saving hub rules"), err);
 		}
 	}

@@ -17,19 +17,19 @@ static const char *const topics[FH_TOPIC_COUNT] = {
 fh_status fh_changes_read(fh_store *s, int64_t n[FH_TOPIC_COUNT], fh_error *err)
 {
 	memset(n, 0, FH_TOPIC_COUNT * sizeof *n);
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status st = fh_store_stmt(s, "SELECT topic, n FROM changes", &q, err);
 	if (st != FH_OK)
 		return st;
 	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		const char *t = (const char *)sqlite3_column_text(q, 0);
+	while ((rc = fh_step(q)) == FH_ROW) {
+		const char *t = fh_column_str(q, 0);
 		for (int i = 0; t && i < FH_TOPIC_COUNT; i++)
 			if (strcmp(t, topics[i]) == 0)
-				n[i] = sqlite3_column_int64(q, 1);
+				n[i] = fh_column_int64(q, 1);
 	}
-	sqlite3_reset(q);
-	return rc == SQLITE_DONE ? FH_OK : fh_store_fail(s, err, _("reading what changed"));
+	fh_reset(q);
+	return rc == FH_DONE ? FH_OK : fh_store_fail(s, err, _("reading what changed"));
 }
 
 unsigned fh_changes_between(const int64_t was[FH_TOPIC_COUNT], const int64_t now[FH_TOPIC_COUNT])
@@ -43,7 +43,7 @@ unsigned fh_changes_between(const int64_t was[FH_TOPIC_COUNT], const int64_t now
 
 fh_status fh_changes_bump_all(fh_store *s, fh_error *err)
 {
-	return sqlite3_exec(fh_store_db(s), "UPDATE changes SET n = n + 1", NULL, NULL, NULL) == SQLITE_OK
+	return fh_store_exec(s, "UPDATE changes SET n = n + 1", NULL) == FH_OK
 		       ? FH_OK
 		       : fh_store_fail(s, err, _("updating the database"));
 }

@@ -33,7 +33,7 @@
 #include "fuhua/store.h"
 #include "i18n.h"
 #include "modules.h"
-#include "store_int.h"
+#include "store_sqlite.h"
 
 #define QUIET_TRIES 10 /* a table's tries, 50 ms to 1 s apart */
 

@@ -150,34 +150,34 @@ static fh_status fail(struct gen *g, const char *what)
 
 static fh_status load_hubs(struct gen *g)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status q_rc = fh_store_stmt(g->s,
 		"SELECT h.id, h.code, h.level, coalesce(p.code, ''), h.incubation_term_months,"
 		" h.free_period_months, h.branch_min_members FROM hubs h"
 		" LEFT JOIN hubs p ON p.id = h.parent_id ORDER BY h.id", &q, g->err);
 	if (q_rc != FH_OK)
 		return q_rc;
-	while (sqlite3_step(q) == SQLITE_ROW) {
+	while (fh_step(q) == FH_ROW) {
 		struct hubinfo *n = realloc(g->hubs, (g->nhubs + 1) * sizeof *n);
 		if (!n) {
-			sqlite3_reset(q);
+			fh_reset(q);
 			return fh_error_set(g->err, FH_ENOMEM, NULL, "%s", _("out of memory"));
 		}
 		g->hubs = n;
 		struct hubinfo *h = &g->hubs[g->nhubs++];
 		memset(h, 0, sizeof *h);
-		h->id = sqlite3_column_int64(q, 0);
+		h->id = fh_column_int64(q, 0);
 		fh_column_text(q, 1, h->code, sizeof h->code);
 		fh_column_text(q, 2, h->level, sizeof h->level);
-		h->term = sqlite3_column_int(q, 4);
-		h->free_months = sqlite3_column_int(q, 5);
-		h->branch_min = sqlite3_column_int(q, 6);
+		h->term = fh_column_int(q, 4);
+		h->free_months = fh_column_int(q, 5);
+		h->branch_min = fh_column_int(q, 6);
 		/* Minhang's hubs carry "mh" in their codes; everything else is
 		 * registered in Jing'an in this demo. */
 		snprintf(h->district, sizeof h->district, "%s",
 			 strstr(h->code, "mh") ? "310112" : "310106");
 	}
-	sqlite3_reset(q);
+	fh_reset(q);
 	fh_status st = FH_OK;
 	for (size_t i = 0; st == FH_OK && i < g->nhubs; i++) {
 		st = fh_tenant_service_fields(g->s, g->hubs[i].id, g->hubs[i].fields, 32, &g->hubs[i].nfields, g->err);
@@ -235,29 +235,27 @@ static fh_status add_mentors(struct gen *g)
 			char name[32], phone[16];
 			person(&g->rng, name, sizeof name);
 			mobile(&g->rng, phone, sizeof phone);
-			sqlite3_stmt *q;
+			fh_stmt *q;
 			fh_status q_rc = fh_store_stmt(g->s,
 				"INSERT INTO mentors(hub_id, name, kind, expertise, phone, updated_at,"
 				" updated_by, employer) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", &q, g->err);
 			if (q_rc != FH_OK)
 				return q_rc;
-			sqlite3_bind_int64(q, 1, g->hubs[i].id);
-			sqlite3_bind_text(q, 2, name, -1, SQLITE_TRANSIENT);
-			sqlite3_bind_text(q, 3, instructor ? "instructor" : "mentor", -1, SQLITE_STATIC);
-			sqlite3_bind_text(q, 4, instructor ? "党建工作" : expertise[fh_demo_pick(&g->rng, COUNT(expertise))],
-					  -1, SQLITE_STATIC);
-			sqlite3_bind_text(q, 5, phone, -1, SQLITE_TRANSIENT);
-			sqlite3_bind_int64(q, 6, g->now);
-			sqlite3_bind_text(q, 7, g->actor.name, -1, SQLITE_TRANSIENT);
+			fh_bind_int64(q, 1, g->hubs[i].id);
+			fh_bind_str(q, 2, name);
+			fh_bind_static(q, 3, instructor ? "instructor" : "mentor", -1);
+			fh_bind_static(q, 4, instructor ? "党建工作" : expertise[fh_demo_pick(&g->rng, COUNT(expertise))], -1);
+			fh_bind_str(q, 5, phone);
+			fh_bind_int64(q, 6, g->now);
+			fh_bind_str(q, 7, g->actor.name);
 			if (instructor)
-				sqlite3_bind_text(q, 8, employers[fh_demo_pick(&g->party_rng, COUNT(employers))], -1,
-						  SQLITE_STATIC);
-			int rc = sqlite3_step(q);
-			sqlite3_reset(q);
-			if (rc != SQLITE_DONE)
+				fh_bind_static(q, 8, employers[fh_demo_pick(&g->party_rng, COUNT(employers))], -1);
+			int rc = fh_step(q);
+			fh_reset(q);
+			if (rc != FH_DONE)
 				return fail(g, _("writing mentors"));
 			if (instructor)
-				g->hubs[i].instructor[k - n] = sqlite3_last_insert_rowid(fh_store_db(g->s));
+				g->hubs[i].instructor[k - n] = fh_store_last_id(g->s);
 		}
 	}
 	return FH_OK;
@@ -305,15 +303,15 @@ static const char milestones_sql[] =
 
 static fh_status add_milestones(struct gen *g)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status q_rc = fh_store_stmt(g->s, milestones_sql, &q, g->err);
 	if (q_rc != FH_OK)
 		return q_rc;
-	sqlite3_bind_int64(q, 1, g->now);
-	sqlite3_bind_text(q, 2, g->actor.name, -1, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	return rc == SQLITE_DONE ? FH_OK : fail(g, _("writing milestones"));
+	fh_bind_int64(q, 1, g->now);
+	fh_bind_str(q, 2, g->actor.name);
+	int rc = fh_step(q);
+	fh_reset(q);
+	return rc == FH_DONE ? FH_OK : fail(g, _("writing milestones"));
 }
 
 /* ---- the party track ------------------------------------------------------ */
@@ -336,7 +334,7 @@ static int64_t joint_branch(struct gen *g, struct hubinfo *h, int64_t admitted)
 		fill = h->party.joint_max_tenants;
 	if (h->branch && h->branch_tenants < fill)
 		return h->branch;
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	if (fh_store_stmt(g->s, "INSERT INTO party_branches(hub_id, name, secretary, founded, elected,"
 				" updated_at, updated_by) VALUES(?1, ?2, ?3, ?4, ?4, ?5, ?6)", &q, g->err) != FH_OK)
 		return 0;
@@ -346,44 +344,44 @@ static int64_t joint_branch(struct gen *g, struct hubinfo *h, int64_t admitted)
 	if (h->branches >= 8)
 		snprintf(name, sizeof name, "%s社会组织联合党支部%d", h->code, h->branches + 1);
 	person(&g->party_rng, who, sizeof who);
-	sqlite3_bind_int64(q, 1, h->id);
-	sqlite3_bind_text(q, 2, name, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(q, 3, who, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(q, 4, fh_clock_format_date(admitted, day, sizeof day), -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(q, 5, g->now);
-	sqlite3_bind_text(q, 6, g->actor.name, -1, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE)
+	fh_bind_int64(q, 1, h->id);
+	fh_bind_str(q, 2, name);
+	fh_bind_str(q, 3, who);
+	fh_bind_str(q, 4, fh_clock_format_date(admitted, day, sizeof day));
+	fh_bind_int64(q, 5, g->now);
+	fh_bind_str(q, 6, g->actor.name);
+	int rc = fh_step(q);
+	fh_reset(q);
+	if (rc != FH_DONE)
 		return 0;
 	h->branches++;
 	h->branch_tenants = 0;
-	return h->branch = sqlite3_last_insert_rowid(fh_store_db(g->s));
+	return h->branch = fh_store_last_id(g->s);
 }
 
 /* An open or done sync item; done ones mostly on time. */
 static fh_status sync_item(struct gen *g, int64_t tenant, fh_sync_kind kind, fh_sync_event event,
 			   int64_t on, int64_t due)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status st = fh_store_stmt(g->s,
 		"INSERT OR IGNORE INTO party_sync(tenant_id, kind, event, event_on, due, done_on,"
 		" updated_at, updated_by) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", &q, g->err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, tenant);
-	sqlite3_bind_text(q, 2, fh_sync_kind_name(kind), -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 3, fh_sync_event_name(event), -1, SQLITE_STATIC);
-	sqlite3_bind_int64(q, 4, on);
-	sqlite3_bind_int64(q, 5, due);
+	fh_bind_int64(q, 1, tenant);
+	fh_bind_static(q, 2, fh_sync_kind_name(kind), -1);
+	fh_bind_static(q, 3, fh_sync_event_name(event), -1);
+	fh_bind_int64(q, 4, on);
+	fh_bind_int64(q, 5, due);
 	int64_t done = due - (int64_t)fh_demo_pick(&g->party_rng, 4) * DAY;
 	if (fh_demo_pick(&g->party_rng, 100) < 92 && done < g->now)
-		sqlite3_bind_int64(q, 6, done > on ? done : on);
-	sqlite3_bind_int64(q, 7, g->now);
-	sqlite3_bind_text(q, 8, g->actor.name, -1, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	return rc == SQLITE_DONE ? FH_OK : fail(g, _("writing sync checks"));
+		fh_bind_int64(q, 6, done > on ? done : on);
+	fh_bind_int64(q, 7, g->now);
+	fh_bind_str(q, 8, g->actor.name);
+	int rc = fh_step(q);
+	fh_reset(q);
+	return rc == FH_DONE ? FH_OK : fail(g, _("writing sync checks"));
 }
 
 static fh_status add_party(struct gen *g, struct hubinfo *h, const struct party_demo *d)
@@ -404,32 +402,31 @@ static fh_status add_party(struct gen *g, struct hubinfo *h, const struct party_
 		fh_clock_format_date(d->admitted + (int64_t)fh_demo_pick(rng, 60) * DAY < g->now
 					     ? d->admitted + (int64_t)fh_demo_pick(rng, 60) * DAY : d->admitted,
 				     appointed, sizeof appointed);
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status st = fh_store_stmt(g->s,
 		"INSERT INTO party(tenant_id, probationary, applicants, activists, relations_here,"
 		" branch_id, founded, elected, secretary, secretary_in_mgmt, appointed, reason)"
 		" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", &q, g->err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, d->tenant);
-	sqlite3_bind_int(q, 2, fh_demo_pick(rng, 3));
-	sqlite3_bind_int(q, 3, fh_demo_pick(rng, 4));
-	sqlite3_bind_int(q, 4, fh_demo_pick(rng, 4));
-	sqlite3_bind_int(q, 5, d->members - (d->members && fh_demo_pick(rng, 3) == 0));
+	fh_bind_int64(q, 1, d->tenant);
+	fh_bind_int(q, 2, fh_demo_pick(rng, 3));
+	fh_bind_int(q, 3, fh_demo_pick(rng, 4));
+	fh_bind_int(q, 4, fh_demo_pick(rng, 4));
+	fh_bind_int(q, 5, d->members - (d->members && fh_demo_pick(rng, 3) == 0));
 	if (branch)
-		sqlite3_bind_int64(q, 6, branch);
+		fh_bind_int64(q, 6, branch);
 	fh_bind_text(q, 7, founded);
 	fh_bind_text(q, 8, elected);
 	if (d->form == FH_PARTY_BRANCH)
-		sqlite3_bind_text(q, 9, d->legal, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(q, 10, d->form == FH_PARTY_BRANCH && fh_demo_pick(rng, 10) < 8);
+		fh_bind_str(q, 9, d->legal);
+	fh_bind_int(q, 10, d->form == FH_PARTY_BRANCH && fh_demo_pick(rng, 10) < 8);
 	fh_bind_text(q, 11, appointed);
 	if (d->fallback || (d->form == FH_PARTY_NONE && fh_demo_pick(rng, 2)))
-		sqlite3_bind_text(q, 12, no_branch_reasons[fh_demo_pick(rng, COUNT(no_branch_reasons))], -1,
-				  SQLITE_STATIC);
-	int rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE)
+		fh_bind_static(q, 12, no_branch_reasons[fh_demo_pick(rng, COUNT(no_branch_reasons))], -1);
+	int rc = fh_step(q);
+	fh_reset(q);
+	if (rc != FH_DONE)
 		return fail(g, _("writing party records"));
 	if (!d->registered)
 		return FH_OK;
@@ -483,7 +480,7 @@ struct demo_row {
 
 static fh_status insert_tenant(struct gen *g, const struct demo_row *r, int64_t *id)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status q_rc = fh_store_stmt(g->s,
 		"INSERT INTO tenants(hub_id, name, short_name, org_type, reg_state, credit_code, field,"
 		" legal_rep, contact, phone, address, staff, volunteers, founded, stage, stage_since,"
@@ -494,60 +491,60 @@ static fh_status insert_tenant(struct gen *g, const struct demo_row *r, int64_t 
 		g->err);
 	if (q_rc != FH_OK)
 		return q_rc;
-	sqlite3_bind_int64(q, 1, r->h->id);
-	sqlite3_bind_text(q, 2, r->name, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(q, 3, r->short_name, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(q, 4, fh_org_type_name(r->type), -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 5, r->reg, -1, SQLITE_STATIC);
+	fh_bind_int64(q, 1, r->h->id);
+	fh_bind_str(q, 2, r->name);
+	fh_bind_str(q, 3, r->short_name);
+	fh_bind_static(q, 4, fh_org_type_name(r->type), -1);
+	fh_bind_static(q, 5, r->reg, -1);
 	fh_bind_text(q, 6, r->code);
 	fh_bind_text(q, 7, r->field);
-	sqlite3_bind_text(q, 8, r->legal, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(q, 9, r->contact, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(q, 10, r->phone, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(q, 11, r->address, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(q, 12, r->staff);
-	sqlite3_bind_int(q, 13, r->volunteers);
-	sqlite3_bind_text(q, 14, r->founded, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(q, 15, fh_stage_name(r->stage), -1, SQLITE_STATIC);
-	sqlite3_bind_int64(q, 16, r->since);
+	fh_bind_str(q, 8, r->legal);
+	fh_bind_str(q, 9, r->contact);
+	fh_bind_str(q, 10, r->phone);
+	fh_bind_str(q, 11, r->address);
+	fh_bind_int(q, 12, r->staff);
+	fh_bind_int(q, 13, r->volunteers);
+	fh_bind_str(q, 14, r->founded);
+	fh_bind_static(q, 15, fh_stage_name(r->stage), -1);
+	fh_bind_int64(q, 16, r->since);
 	if (r->admitted) {
-		sqlite3_bind_int64(q, 17, r->admitted);
-		sqlite3_bind_int64(q, 18, r->admitted + (int64_t)r->h->term * MONTH);
+		fh_bind_int64(q, 17, r->admitted);
+		fh_bind_int64(q, 18, r->admitted + (int64_t)r->h->term * MONTH);
 	}
-	sqlite3_bind_int(q, 19, r->rating);
-	sqlite3_bind_text(q, 20, fh_party_org_name(r->pd->form), -1, SQLITE_STATIC);
-	sqlite3_bind_int(q, 21, r->pd->members);
+	fh_bind_int(q, 19, r->rating);
+	fh_bind_static(q, 20, fh_party_org_name(r->pd->form), -1);
+	fh_bind_int(q, 21, r->pd->members);
 	if (r->pd->instructor)
-		sqlite3_bind_int64(q, 22, r->pd->instructor);
-	sqlite3_bind_int64(q, 23, g->now);
-	sqlite3_bind_text(q, 24, g->actor.name, -1, SQLITE_TRANSIENT);
+		fh_bind_int64(q, 22, r->pd->instructor);
+	fh_bind_int64(q, 23, g->now);
+	fh_bind_str(q, 24, g->actor.name);
 	fh_bind_text(q, 25, r->rated);
 	fh_bind_text(q, 26, r->exit_reason);
-	sqlite3_bind_int(q, 27, r->pd->fallback);
+	fh_bind_int(q, 27, r->pd->fallback);
 	unsigned char key[FH_TENANT_NAME_KEY_MAX];
-	sqlite3_bind_blob(q, 28, key, (int)fh_collate_key(r->name, key, sizeof key), SQLITE_STATIC);
-	int rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	*id = sqlite3_last_insert_rowid(fh_store_db(g->s));
-	return rc == SQLITE_DONE ? FH_OK : fail(g, _("writing tenants"));
+	fh_bind_blob(q, 28, key, (int)fh_collate_key(r->name, key, sizeof key));
+	int rc = fh_step(q);
+	fh_reset(q);
+	*id = fh_store_last_id(g->s);
+	return rc == FH_DONE ? FH_OK : fail(g, _("writing tenants"));
 }
 
 /* After the tenant's row: its first history line, its search row (deferred
  * to the load's end) and, with a second core, its hand-over there. */
 static fh_status follow_up(struct gen *g, const struct fh_side_tenant *t, int64_t applied)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_store_stmt(g->s,
 		"INSERT INTO stage_history(tenant_id, from_stage, to_stage, at, operator)"
 		" VALUES(?1, NULL, 'applied', ?2, ?3)", &q, g->err);
 	if (!q)
 		return g->err->code;
-	sqlite3_bind_int64(q, 1, t->id);
-	sqlite3_bind_int64(q, 2, applied);
-	sqlite3_bind_text(q, 3, g->actor.name, -1, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE)
+	fh_bind_int64(q, 1, t->id);
+	fh_bind_int64(q, 2, applied);
+	fh_bind_str(q, 3, g->actor.name);
+	int rc = fh_step(q);
+	fh_reset(q);
+	if (rc != FH_DONE)
 		return fail(g, _("writing tenants"));
 	if (fh_tenant_index(g->s, t->id, t->hub_id, t->name, t->short_name, t->credit_code, t->contact, t->phone,
 			    true, g->err) != FH_OK)
@@ -651,7 +648,7 @@ static fh_status generate(struct gen *g, const fh_config *cfg, const fh_demo_opt
 	fh_status st;
 	if ((st = fh_tx_begin_main(g->s, g->err)) != FH_OK)
 		return st;
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	st = refuse_tenants(g->s, g->err); /* again inside: another session may have added some */
 	if (st == FH_OK)
 		st = add_operators(g, cfg);
@@ -697,10 +694,10 @@ static fh_status generate(struct gen *g, const fh_config *cfg, const fh_demo_opt
 		if (!q) {
 			st = g->err->code;
 		} else {
-			sqlite3_bind_text(q, 1, seed, -1, SQLITE_TRANSIENT);
-			if (sqlite3_step(q) != SQLITE_DONE)
+			fh_bind_str(q, 1, seed);
+			if (fh_step(q) != FH_DONE)
 				st = fail(g, _("writing settings"));
-			sqlite3_reset(q);
+			fh_reset(q);
 		}
 	}
 	if (st == FH_OK) {
@@ -737,14 +734,14 @@ fh_status fh_demo_generate(fh_store *s, const fh_config *cfg, const fh_demo_opti
 	g.code_offset = opt->seed % 1000003;
 	/* a page cache the size of the data written, for the one transaction
 	 * that writes it all (the default 2 MB makes every index insert a read) */
-	sqlite3_exec(fh_store_db(s), "PRAGMA cache_size = -262144", NULL, NULL, NULL);
+	fh_store_exec(s, "PRAGMA cache_size = -262144", NULL);
 	if ((st = fh_actor_system(s, "demo", &g.actor, err)) == FH_OK) {
 		struct fh_side_job job = { milestones_sql, g.now, g.actor.name, "milestone_templates", "milestones" };
 		g.beside = !opt->one_core && fh_tenant_side_open(s, &job);
 		st = generate(&g, cfg, opt);
 		fh_tenant_side_close(s);
 	}
-	sqlite3_exec(fh_store_db(s), "PRAGMA cache_size = -2000", NULL, NULL, NULL);
+	fh_store_exec(s, "PRAGMA cache_size = -2000", NULL);
 	for (size_t i = 0; i < g.nhubs; i++)
 		fh_calendar_free(&g.hubs[i].cal);
 	free(g.hubs);

@@ -23,19 +23,19 @@ static const char *const topics[] = {
  * ids and *n. */
 static fh_status incubating(fh_store *s, int64_t hub, int64_t *ids, size_t max, size_t *n, fh_error *err)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	*n = 0;
 	fh_status st = fh_store_stmt(s, "SELECT id FROM tenants WHERE hub_id = ?1 AND stage = 'incubating'"
 				     " ORDER BY admitted_on, id LIMIT ?2", &q, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, hub);
-	sqlite3_bind_int64(q, 2, (int64_t)max);
+	fh_bind_int64(q, 1, hub);
+	fh_bind_int64(q, 2, (int64_t)max);
 	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW)
-		ids[(*n)++] = sqlite3_column_int64(q, 0);
-	sqlite3_reset(q);
-	return rc == SQLITE_DONE ? FH_OK : fh_store_fail(s, err, _("reading tenants"));
+	while ((rc = fh_step(q)) == FH_ROW)
+		ids[(*n)++] = fh_column_int64(q, 0);
+	fh_reset(q);
+	return rc == FH_DONE ? FH_OK : fh_store_fail(s, err, _("reading tenants"));
 }
 
 fh_status fh_demo_mentoring(fh_store *s, const fh_actor *a, uint64_t seed, fh_error *err)

@@ -29,18 +29,18 @@ struct tenant {
 /* The first `most` tenants in incubation at the hub, in order of their
  * numbers: their numbers from the index, then those rows only (a hub of a
  * million-tenant demo has a hundred thousand). */
-static void tenant_read(sqlite3_stmt *q, void *row)
+static void tenant_read(fh_stmt *q, void *row)
 {
 	struct tenant *t = row;
-	t->id = sqlite3_column_int64(q, 0);
-	t->admitted = sqlite3_column_int64(q, 1);
-	t->planned_end = sqlite3_column_int64(q, 2);
+	t->id = fh_column_int64(q, 0);
+	t->admitted = fh_column_int64(q, 1);
+	t->planned_end = fh_column_int64(q, 2);
 }
 
 /* The first `most` tenants in incubation at a hub, in *t and *n. */
 static fh_status incubating(fh_store *s, int64_t hub, int most, struct tenant **t, size_t *n, fh_error *err)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status st = fh_store_stmt(s, "SELECT id, admitted_on, planned_end FROM tenants WHERE id IN (SELECT id FROM"
 				     " tenants WHERE hub_id = ?1 AND stage = 'incubating' ORDER BY id LIMIT ?2) ORDER BY id",
 				     &q, err);
@@ -48,8 +48,8 @@ static fh_status incubating(fh_store *s, int64_t hub, int most, struct tenant **
 	*n = 0;
 	if (st != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, hub);
-	sqlite3_bind_int(q, 2, most);
+	fh_bind_int64(q, 1, hub);
+	fh_bind_int(q, 2, most);
 	return fh_store_rows(s, q, t, n, sizeof **t, tenant_read, _("reading tenants"), err);
 }
 
@@ -161,19 +161,19 @@ static fh_status book(fh_store *s, const fh_actor *a, struct hub_spaces *h, uint
 fh_status fh_demo_spaces(fh_store *s, const fh_actor *a, uint64_t seed, fh_error *err)
 {
 	uint64_t rng = seed ^ 0x7370616365ULL;
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status st = fh_store_stmt(s, "SELECT id, code FROM hubs ORDER BY id", &q, err);
 	if (st != FH_OK)
 		return st;
 	struct hub_spaces *hubs = NULL;
 	size_t n = 0, cap = 0;
-	while (sqlite3_step(q) == SQLITE_ROW && fh_grow(&hubs, &cap, n, sizeof *hubs)) {
+	while (fh_step(q) == FH_ROW && fh_grow(&hubs, &cap, n, sizeof *hubs)) {
 		memset(&hubs[n], 0, sizeof hubs[n]);
-		hubs[n].hub = sqlite3_column_int64(q, 0);
+		hubs[n].hub = fh_column_int64(q, 0);
 		fh_column_text(q, 1, hubs[n].code, sizeof hubs[n].code);
 		n++;
 	}
-	sqlite3_reset(q);
+	fh_reset(q);
 	for (size_t i = 0; st == FH_OK && i < n; i++) {
 		st = fh_space_list(s, a, hubs[i].code, 0, &hubs[i].sp, &hubs[i].nsp, err);
 		if (st == FH_OK)

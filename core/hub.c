@@ -48,11 +48,11 @@ struct sync {
 	fh_sync_report *rep;
 };
 
-static fh_status step_done(struct sync *y, sqlite3_stmt *st, const char *what)
+static fh_status step_done(struct sync *y, fh_stmt *st, const char *what)
 {
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+	int rc = fh_step(st);
+	fh_reset(st);
+	if (rc != FH_DONE && rc != FH_ROW)
 		return fh_store_fail(y->s, y->err, what);
 	return FH_OK;
 }
@@ -75,14 +75,14 @@ static fh_status ensure_system(struct sync *y, int64_t root_hub)
 	fh_error e;
 	if (fh_actor_system(y->s, y->via, &y->actor, &e) == FH_OK)
 		return FH_OK;
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status q_rc = fh_store_stmt(y->s,
 		"INSERT INTO operators(name, role, hub_id, system, updated_at, updated_by)"
 		" VALUES('system', 'admin', ?1, 1, ?2, 'system')", &q, y->err);
 	if (q_rc != FH_OK)
 		return q_rc;
-	sqlite3_bind_int64(q, 1, root_hub);
-	sqlite3_bind_int64(q, 2, fh_clock_now());
+	fh_bind_int64(q, 1, root_hub);
+	fh_bind_int64(q, 2, fh_clock_now());
 	fh_status st = step_done(y, q, _("creating the system operator"));
 	if (st == FH_OK)
 		st = fh_actor_system(y->s, y->via, &y->actor, y->err);
@@ -109,20 +109,20 @@ static fh_status sync_hub(struct sync *y, const fh_hub_def *h, int64_t *hub_id)
 	fh_store *s = y->s;
 	char hash[17];
 	fingerprint(h, hash);
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status q_rc = fh_store_stmt(s,
 		"SELECT id, config_hash, name, address FROM hubs WHERE code = ?1", &q, y->err);
 	if (q_rc != FH_OK)
 		return q_rc;
-	sqlite3_bind_text(q, 1, h->code, -1, SQLITE_TRANSIENT);
+	fh_bind_str(q, 1, h->code);
 	int64_t id = 0;
 	char old_hash[17] = "", old_name[128] = "";
-	if (sqlite3_step(q) == SQLITE_ROW) {
-		id = sqlite3_column_int64(q, 0);
+	if (fh_step(q) == FH_ROW) {
+		id = fh_column_int64(q, 0);
 		fh_column_text(q, 1, old_hash, sizeof old_hash);
 		fh_column_text(q, 2, old_name, sizeof old_name);
 	}
-	sqlite3_reset(q);
+	fh_reset(q);
 	*hub_id = id;
 	if (id && strcmp(old_hash, hash) == 0)
 		return FH_OK;
@@ -143,20 +143,20 @@ static fh_status sync_hub(struct sync *y, const fh_hub_def *h, int64_t *hub_id)
 		  " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,0,0,0,0,0,0,0,0,0,0)", &q, y->err);
 	if (!q)
 		return y->err->code;
-	sqlite3_bind_text(q, 1, h->code, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(q, 2, h->name, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(q, 3, fh_level_name(h->level), -1, SQLITE_STATIC);
+	fh_bind_str(q, 1, h->code);
+	fh_bind_str(q, 2, h->name);
+	fh_bind_static(q, 3, fh_level_name(h->level), -1);
 	if (parent)
-		sqlite3_bind_int64(q, 4, parent);
+		fh_bind_int64(q, 4, parent);
 	fh_bind_text(q, 5, h->address);
-	sqlite3_bind_text(q, 6, hash, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(q, 7, fh_clock_now());
-	sqlite3_bind_text(q, 8, y->actor.id ? y->actor.name : "system", -1, SQLITE_TRANSIENT);
+	fh_bind_str(q, 6, hash);
+	fh_bind_int64(q, 7, fh_clock_now());
+	fh_bind_str(q, 8, y->actor.id ? y->actor.name : "system");
 	fh_status st = step_done(y, q, _("saving a hub"));
 	if (st != FH_OK)
 		return st;
 	if (!id) {
-		id = sqlite3_last_insert_rowid(fh_store_db(s));
+		id = fh_store_last_id(s);
 		y->rep->hubs_added++;
 	} else {
 		y->rep->hubs_changed++;
@@ -192,30 +192,30 @@ static void space_json(fh_buf *b, const char *code, const char *name, const char
 static fh_status sync_space(struct sync *y, int64_t hub, const fh_hub_def *h, const fh_space_def *d)
 {
 	fh_store *s = y->s;
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status q_rc = fh_store_stmt(s,
 		"SELECT id, name, type, floor, area, seats, retired, approval FROM spaces"
 		" WHERE hub_id = ?1 AND code = ?2", &q, y->err);
 	if (q_rc != FH_OK)
 		return q_rc;
-	sqlite3_bind_int64(q, 1, hub);
-	sqlite3_bind_text(q, 2, d->code, -1, SQLITE_TRANSIENT);
+	fh_bind_int64(q, 1, hub);
+	fh_bind_str(q, 2, d->code);
 	int64_t id = 0;
 	char name[96] = "", type[16] = "";
 	int floor = 0, seats = 0, retired = 0;
 	bool approval = false;
 	double area = 0;
-	if (sqlite3_step(q) == SQLITE_ROW) {
-		id = sqlite3_column_int64(q, 0);
+	if (fh_step(q) == FH_ROW) {
+		id = fh_column_int64(q, 0);
 		fh_column_text(q, 1, name, sizeof name);
 		fh_column_text(q, 2, type, sizeof type);
-		floor = sqlite3_column_int(q, 3);
-		area = sqlite3_column_double(q, 4);
-		seats = sqlite3_column_int(q, 5);
-		retired = sqlite3_column_int(q, 6);
-		approval = sqlite3_column_int(q, 7);
+		floor = fh_column_int(q, 3);
+		area = fh_column_double(q, 4);
+		seats = fh_column_int(q, 5);
+		retired = fh_column_int(q, 6);
+		approval = fh_column_int(q, 7);
 	}
-	sqlite3_reset(q);
+	fh_reset(q);
 	const char *new_type = fh_space_type_name(d->type);
 	if (id && !retired && strcmp(name, d->name) == 0 && strcmp(type, new_type) == 0 &&
 	    floor == d->floor && fabs(area - d->area) < 0.005 && seats == d->seats &&
@@ -240,16 +240,16 @@ static fh_status sync_space(struct sync *y, int64_t hub, const fh_hub_def *h, co
 		  " approval) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", &q, y->err);
 	if (!q)
 		return y->err->code;
-	sqlite3_bind_int64(q, 1, hub);
-	sqlite3_bind_text(q, 2, d->code, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(q, 3, d->name, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(q, 4, new_type, -1, SQLITE_STATIC);
-	sqlite3_bind_int(q, 5, d->floor);
-	sqlite3_bind_double(q, 6, d->area);
-	sqlite3_bind_int(q, 7, d->seats);
-	sqlite3_bind_int64(q, 8, fh_clock_now());
-	sqlite3_bind_text(q, 9, y->actor.name, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(q, 10, d->approval);
+	fh_bind_int64(q, 1, hub);
+	fh_bind_str(q, 2, d->code);
+	fh_bind_str(q, 3, d->name);
+	fh_bind_static(q, 4, new_type, -1);
+	fh_bind_int(q, 5, d->floor);
+	fh_bind_double(q, 6, d->area);
+	fh_bind_int(q, 7, d->seats);
+	fh_bind_int64(q, 8, fh_clock_now());
+	fh_bind_str(q, 9, y->actor.name);
+	fh_bind_int(q, 10, d->approval);
 	fh_status st = step_done(y, q, _("saving a space"));
 	if (st != FH_OK)
 		return st;
@@ -258,7 +258,7 @@ static fh_status sync_space(struct sync *y, int64_t hub, const fh_hub_def *h, co
 	if (id)
 		space_json(&ob, d->code, name, type, floor, area, seats);
 	else
-		id = sqlite3_last_insert_rowid(fh_store_db(s));
+		id = fh_store_last_id(s);
 	st = fh_audit_write(s, &y->actor, hub, "space", id, ob.len ? "update" : "create",
 			    ob.len ? fh_buf_str(&ob) : NULL, fh_buf_str(&nb), y->err);
 	if (ob.len)
@@ -274,16 +274,16 @@ static fh_status sync_space(struct sync *y, int64_t hub, const fh_hub_def *h, co
 static fh_status retire_spaces(struct sync *y, int64_t hub, const fh_hub_def *h)
 {
 	fh_store *s = y->s;
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status q_rc = fh_store_stmt(s,
 		"SELECT id, code, name FROM spaces WHERE hub_id = ?1 AND retired = 0 ORDER BY code", &q,
 		y->err);
 	if (q_rc != FH_OK)
 		return q_rc;
-	sqlite3_bind_int64(q, 1, hub);
+	fh_bind_int64(q, 1, hub);
 	struct gone { int64_t id; char code[33], name[96]; } *gone = NULL;
 	size_t n = 0;
-	while (sqlite3_step(q) == SQLITE_ROW) {
+	while (fh_step(q) == FH_ROW) {
 		char code[33];
 		fh_column_text(q, 1, code, sizeof code);
 		bool listed = false;
@@ -295,12 +295,12 @@ static fh_status retire_spaces(struct sync *y, int64_t hub, const fh_hub_def *h)
 		if (!g)
 			break;
 		gone = g;
-		gone[n].id = sqlite3_column_int64(q, 0);
+		gone[n].id = fh_column_int64(q, 0);
 		snprintf(gone[n].code, sizeof gone[n].code, "%s", code);
 		fh_column_text(q, 2, gone[n].name, sizeof gone[n].name);
 		n++;
 	}
-	sqlite3_reset(q);
+	fh_reset(q);
 	fh_status st = FH_OK;
 	for (size_t i = 0; st == FH_OK && i < n; i++) {
 		char who[128] = "";
@@ -320,9 +320,9 @@ static fh_status retire_spaces(struct sync *y, int64_t hub, const fh_hub_def *h)
 			st = y->err->code;
 			break;
 		}
-		sqlite3_bind_int64(q, 1, gone[i].id);
-		sqlite3_bind_int64(q, 2, fh_clock_now());
-		sqlite3_bind_text(q, 3, y->actor.name, -1, SQLITE_TRANSIENT);
+		fh_bind_int64(q, 1, gone[i].id);
+		fh_bind_int64(q, 2, fh_clock_now());
+		fh_bind_str(q, 3, y->actor.name);
 		if ((st = step_done(y, q, _("retiring a space"))) != FH_OK)
 			break;
 		fh_buf ob = FH_BUF_INIT;
@@ -342,12 +342,12 @@ static fh_status retire_spaces(struct sync *y, int64_t hub, const fh_hub_def *h)
 
 static fh_status check_no_missing_hubs(struct sync *y, const fh_config *cfg)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status q_rc = fh_store_stmt(y->s, "SELECT code, name FROM hubs ORDER BY code", &q, y->err);
 	if (q_rc != FH_OK)
 		return q_rc;
 	fh_status st = FH_OK;
-	while (st == FH_OK && sqlite3_step(q) == SQLITE_ROW) {
+	while (st == FH_OK && fh_step(q) == FH_ROW) {
 		char code[33], name[128];
 		fh_column_text(q, 0, code, sizeof code);
 		fh_column_text(q, 1, name, sizeof name);
@@ -356,7 +356,7 @@ static fh_status check_no_missing_hubs(struct sync *y, const fh_config *cfg)
 					  _("hub '%s' (%s) is in the database but not in the configuration; hubs are never removed"),
 					  code, name);
 	}
-	sqlite3_reset(q);
+	fh_reset(q);
 	return st;
 }
 
@@ -406,10 +406,10 @@ fh_status fh_hub_sync(fh_store *s, const fh_config *cfg, const char *via,
 	"  (SELECT ifnull(sum(n), 0) FROM tenant_tally t WHERE t.hub_id = h.id AND t.stage = 'incubating')" \
 	" FROM tree JOIN hubs h ON h.id = tree.id LEFT JOIN hubs p ON p.id = h.parent_id"
 
-static void read_hub(sqlite3_stmt *q, fh_hub *h)
+static void read_hub(fh_stmt *q, fh_hub *h)
 {
 	memset(h, 0, sizeof *h);
-	h->id = sqlite3_column_int64(q, 0);
+	h->id = fh_column_int64(q, 0);
 	fh_column_text(q, 1, h->code, sizeof h->code);
 	fh_column_text(q, 2, h->name, sizeof h->name);
 	char level[16];
@@ -417,8 +417,8 @@ static void read_hub(sqlite3_stmt *q, fh_hub *h)
 	fh_level_parse(level, &h->level);
 	fh_column_text(q, 4, h->parent, sizeof h->parent);
 	fh_column_text(q, 5, h->address, sizeof h->address);
-	h->depth = sqlite3_column_int(q, 6);
-	h->tenants = sqlite3_column_int(q, 7);
+	h->depth = fh_column_int(q, 6);
+	h->tenants = fh_column_int(q, 7);
 }
 
 /* Each hub's own spaces and seats in use today, from the space module. */
@@ -449,14 +449,14 @@ fh_status fh_hub_list(fh_store *s, const fh_actor *actor, fh_hub **rows, size_t 
 	*n = 0;
 	if (!actor || !actor->id)
 		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("nobody is logged in"));
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status q_rc = fh_store_stmt(s, HUB_TREE " ORDER BY tree.path", &q, err);
 	if (q_rc != FH_OK)
 		return q_rc;
-	sqlite3_bind_int64(q, 1, actor->hub_id);
+	fh_bind_int64(q, 1, actor->hub_id);
 	size_t cap = 16, count = 0;
 	fh_hub *out = malloc(cap * sizeof *out);
-	while (out && sqlite3_step(q) == SQLITE_ROW) {
+	while (out && fh_step(q) == FH_ROW) {
 		if (count == cap) {
 			fh_hub *g = realloc(out, (cap *= 2) * sizeof *out);
 			if (!g) {
@@ -468,7 +468,7 @@ fh_status fh_hub_list(fh_store *s, const fh_actor *actor, fh_hub **rows, size_t 
 		}
 		read_hub(q, &out[count++]);
 	}
-	sqlite3_reset(q);
+	fh_reset(q);
 	if (!out)
 		return fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
 	fh_status st = add_occupancy(s, actor, out, count, NULL, err);
@@ -486,17 +486,17 @@ fh_status fh_hub_get(fh_store *s, const fh_actor *actor, const char *code, fh_hu
 {
 	if (!actor || !actor->id)
 		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("nobody is logged in"));
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status q_rc = fh_store_stmt(s, HUB_TREE " WHERE h.code = ?2", &q, err);
 	if (q_rc != FH_OK)
 		return q_rc;
-	sqlite3_bind_int64(q, 1, actor->hub_id);
-	sqlite3_bind_text(q, 2, code ? code : "", -1, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW)
+	fh_bind_int64(q, 1, actor->hub_id);
+	fh_bind_str(q, 2, code ? code : "");
+	int rc = fh_step(q);
+	if (rc == FH_ROW)
 		read_hub(q, out);
-	sqlite3_reset(q);
-	if (rc != SQLITE_ROW)
+	fh_reset(q);
+	if (rc != FH_ROW)
 		return fh_error_set(err, FH_ENOTFOUND, "hub", _("no hub '%s' in your scope"),
 				    code ? code : "");
 	return add_occupancy(s, actor, out, 1, out->code, err);

@@ -116,7 +116,7 @@ static int by_line(const void *a, const void *b)
 struct row_ctx {
 	fh_store *s;
 	const fh_actor *actor;
-	sqlite3_stmt *hub_by_code;
+	fh_stmt *hub_by_code;
 	int64_t hub;
 	int hub_col;
 	const int *map;
@@ -214,10 +214,10 @@ static int64_t row_hub(struct row_ctx *x, const char *code)
 		if (strcmp(x->seen[i].code, code) == 0)
 			return x->seen[i].hub;
 	int64_t h = 0;
-	sqlite3_bind_text(x->hub_by_code, 1, code, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(x->hub_by_code) == SQLITE_ROW)
-		h = sqlite3_column_int64(x->hub_by_code, 0);
-	sqlite3_reset(x->hub_by_code);
+	fh_bind_str(x->hub_by_code, 1, code);
+	if (fh_step(x->hub_by_code) == FH_ROW)
+		h = fh_column_int64(x->hub_by_code, 0);
+	fh_reset(x->hub_by_code);
 	if (h) {
 		fh_status sc = fh_actor_scope(x->s, x->actor, h, &x->fail_err);
 		if (sc != FH_OK && sc != FH_EDENIED)
@@ -555,17 +555,17 @@ static fh_status audit_import(struct row_ctx *x, const fh_import_options *opt, f
 static fh_status target_hub(fh_store *s, const fh_actor *actor, const char *code, int64_t *hub, int *term,
 			    fh_error *err)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status st = fh_store_stmt(s, "SELECT id, incubation_term_months FROM hubs WHERE code = ?1", &q, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_bind_text(q, 1, code ? code : "", -1, SQLITE_STATIC);
+	fh_bind_static(q, 1, code ? code : "", -1);
 	*hub = 0;
-	if (sqlite3_step(q) == SQLITE_ROW) {
-		*hub = sqlite3_column_int64(q, 0);
-		*term = sqlite3_column_int(q, 1);
+	if (fh_step(q) == FH_ROW) {
+		*hub = fh_column_int64(q, 0);
+		*term = fh_column_int(q, 1);
 	}
-	sqlite3_reset(q);
+	fh_reset(q);
 	if (!*hub)
 		return fh_error_set(err, FH_ENOTFOUND, "hub", _("no hub with code '%s'"), code ? code : "");
 	return fh_actor_scope(s, actor, *hub, err);
@@ -603,7 +603,7 @@ fh_status fh_tenant_import(fh_store *s, const fh_actor *actor, const char *data,
 	 * stay in memory until the commit (no cache spill): a spill would take
 	 * the exclusive lock for the rest of the import and stop every other
 	 * session from reading; this way readers wait only for the commit. */
-	sqlite3_exec(fh_store_db(s), "PRAGMA cache_spill = OFF; PRAGMA cache_size = -131072", NULL, NULL, NULL);
+	fh_store_exec(s, "PRAGMA cache_spill = OFF; PRAGMA cache_size = -131072", NULL);
 	if ((st = fh_tx_begin(s, err)) != FH_OK)
 		goto out;
 	const char *body = c.p;
@@ -632,7 +632,7 @@ fh_status fh_tenant_import(fh_store *s, const fh_actor *actor, const char *data,
 	else if (opt->progress)
 		opt->progress(opt->ctx, 1, n, n);
 out:
-	sqlite3_exec(fh_store_db(s), "PRAGMA cache_spill = ON; PRAGMA cache_size = -2000", NULL, NULL, NULL);
+	fh_store_exec(s, "PRAGMA cache_spill = ON; PRAGMA cache_size = -2000", NULL);
 	for (size_t i = 0; x.head && i < x.ncols; i++)
 		free(x.head[i]);
 	free(x.head);
@@ -656,7 +656,7 @@ struct export_cells {
 static fh_status export_part(fh_store *s, int64_t scope, const fh_tenant_filter *f, bool zh, int64_t after,
 			     fh_buf *b, struct export_cells *v, fh_error *err)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status st = fh_store_stmt(s, FH_SQL_SCOPE "SELECT " FH_SQL_TENANT_COLS
 				     " FROM tenants t NOT INDEXED JOIN hubs h ON h.id = t.hub_id"
 				     " WHERE t.id > ?5 AND t.id <= ?5 + ?6 AND t.hub_id IN (SELECT id FROM scope)"
@@ -664,17 +664,17 @@ static fh_status export_part(fh_store *s, int64_t scope, const fh_tenant_filter 
 				     " AND (?4 IS NULL OR t.field = ?4) ORDER BY t.id", &q, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, scope);
+	fh_bind_int64(q, 1, scope);
 	if (f->stage >= 0)
-		sqlite3_bind_text(q, 2, fh_stage_name((fh_stage)f->stage), -1, SQLITE_STATIC);
+		fh_bind_static(q, 2, fh_stage_name((fh_stage)f->stage), -1);
 	if (f->org_type >= 0)
-		sqlite3_bind_text(q, 3, fh_org_type_name((fh_org_type)f->org_type), -1, SQLITE_STATIC);
+		fh_bind_static(q, 3, fh_org_type_name((fh_org_type)f->org_type), -1);
 	fh_bind_text(q, 4, f->field);
-	sqlite3_bind_int64(q, 5, after);
-	sqlite3_bind_int(q, 6, EXPORT_SPAN);
+	fh_bind_int64(q, 5, after);
+	fh_bind_int(q, 6, EXPORT_SPAN);
 	int rc;
 	const char *cells[FH_TF_COUNT + 1];
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+	while ((rc = fh_step(q)) == FH_ROW) {
 		fh_tenant t;
 		fh_tenant_read(q, &t);
 		for (int i = 0; i < FH_TF_COUNT; i++)
@@ -682,8 +682,8 @@ static fh_status export_part(fh_store *s, int64_t scope, const fh_tenant_filter 
 		cells[FH_TF_COUNT] = t.hub_code;
 		fh_buf_csv_row(b, cells, FH_TF_COUNT + 1);
 	}
-	sqlite3_reset(q);
-	return rc == SQLITE_DONE ? FH_OK : fh_store_fail(s, err, _("reading tenants"));
+	fh_reset(q);
+	return rc == FH_DONE ? FH_OK : fh_store_fail(s, err, _("reading tenants"));
 }
 
 fh_status fh_tenant_export(fh_store *s, const fh_actor *actor, const fh_tenant_filter *f,

@@ -59,17 +59,17 @@ struct hub_rules {
 	bool grad_all_milestones, grad_party_coverage, grad_registered, grad_handovers;
 };
 
-static void rules_read(sqlite3_stmt *q, void *out)
+static void rules_read(fh_stmt *q, void *out)
 {
 	struct hub_rules *r = out;
-	r->term = sqlite3_column_int(q, 0);
-	r->extension = sqlite3_column_int(q, 1);
-	r->grad_min_months = sqlite3_column_int(q, 2);
-	r->grad_min_rating = sqlite3_column_int(q, 3);
-	r->grad_all_milestones = sqlite3_column_int(q, 4) != 0;
-	r->grad_party_coverage = sqlite3_column_int(q, 5) != 0;
-	r->grad_registered = sqlite3_column_int(q, 6) != 0;
-	r->grad_handovers = sqlite3_column_int(q, 7) != 0;
+	r->term = fh_column_int(q, 0);
+	r->extension = fh_column_int(q, 1);
+	r->grad_min_months = fh_column_int(q, 2);
+	r->grad_min_rating = fh_column_int(q, 3);
+	r->grad_all_milestones = fh_column_int(q, 4) != 0;
+	r->grad_party_coverage = fh_column_int(q, 5) != 0;
+	r->grad_registered = fh_column_int(q, 6) != 0;
+	r->grad_handovers = fh_column_int(q, 7) != 0;
 }
 
 static fh_status load_rules(fh_store *s, int64_t hub, struct hub_rules *r, fh_error *err)
@@ -163,21 +163,21 @@ static fh_status check_graduation(fh_store *s, const fh_tenant *t, const struct 
  * their handover deadline, its mentor pairings, its bookings to come. */
 static fh_status count_things(fh_store *s, const fh_tenant *t, fh_stage_plan *p, fh_error *err)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status st = fh_store_stmt(s,
 		"SELECT (SELECT count(*) FROM milestone_templates WHERE hub_id = ?2),"
 		" (SELECT count(*) FROM milestones WHERE tenant_id = ?1 AND done_on IS NULL)", &q, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, t->id);
-	sqlite3_bind_int64(q, 2, t->hub_id);
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW) {
-		p->milestones = sqlite3_column_int(q, 0);
-		p->open_milestones = sqlite3_column_int(q, 1);
+	fh_bind_int64(q, 1, t->id);
+	fh_bind_int64(q, 2, t->hub_id);
+	int rc = fh_step(q);
+	if (rc == FH_ROW) {
+		p->milestones = fh_column_int(q, 0);
+		p->open_milestones = fh_column_int(q, 1);
 	}
-	sqlite3_reset(q);
-	if (rc != SQLITE_ROW)
+	fh_reset(q);
+	if (rc != FH_ROW)
 		return fh_store_fail(s, err, _("reading milestones"));
 	int64_t now = fh_clock_now();
 	if ((st = fh_space_held(s, t->id, now, &p->allocations, &p->seats, err)) != FH_OK ||
@@ -213,21 +213,21 @@ static fh_status finish(fh_store *s, const fh_actor *actor, const fh_tenant *t, 
 static fh_status stage_line(fh_store *s, const fh_actor *actor, int64_t id, fh_stage from,
 			    fh_stage to, int64_t at, const char *reason, fh_error *err)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status q_rc = fh_store_stmt(s,
 		"INSERT INTO stage_history(tenant_id, from_stage, to_stage, at, operator, reason)"
 		" VALUES(?1, ?2, ?3, ?4, ?5, ?6)", &q, err);
 	if (q_rc != FH_OK)
 		return q_rc;
-	sqlite3_bind_int64(q, 1, id);
-	sqlite3_bind_text(q, 2, fh_stage_name(from), -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 3, fh_stage_name(to), -1, SQLITE_STATIC);
-	sqlite3_bind_int64(q, 4, at);
-	sqlite3_bind_text(q, 5, actor->name, -1, SQLITE_TRANSIENT);
+	fh_bind_int64(q, 1, id);
+	fh_bind_static(q, 2, fh_stage_name(from), -1);
+	fh_bind_static(q, 3, fh_stage_name(to), -1);
+	fh_bind_int64(q, 4, at);
+	fh_bind_str(q, 5, actor->name);
 	fh_bind_text(q, 6, reason);
-	int rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	return rc == SQLITE_DONE ? FH_OK : fh_store_fail(s, err, _("writing the stage history"));
+	int rc = fh_step(q);
+	fh_reset(q);
+	return rc == FH_DONE ? FH_OK : fh_store_fail(s, err, _("writing the stage history"));
 }
 
 /* Every check of a move, without writing; fills *p (and *r, the rules). */
@@ -331,7 +331,7 @@ static fh_status move_locked(fh_store *s, const fh_actor *actor, int64_t id, int
 	if (st != FH_OK)
 		return st;
 	int64_t now = fh_clock_now();
-	sqlite3_stmt *q = NULL;
+	fh_stmt *q = NULL;
 	if ((st = fh_store_stmt(s,
 		"UPDATE tenants SET stage = ?1, stage_since = ?2,"
 		" admitted_on = coalesce(?3, admitted_on), planned_end = coalesce(?4, planned_end),"
@@ -339,19 +339,19 @@ static fh_status move_locked(fh_store *s, const fh_actor *actor, int64_t id, int
 		" updated_by = ?6 WHERE id = ?7", &q, err)) != FH_OK)
 		return st;
 	int64_t planned = fh_clock_add_months(now, r.term);
-	sqlite3_bind_text(q, 1, fh_stage_name(to), -1, SQLITE_STATIC);
-	sqlite3_bind_int64(q, 2, now);
+	fh_bind_static(q, 1, fh_stage_name(to), -1);
+	fh_bind_int64(q, 2, now);
 	if (to == FH_STAGE_INCUBATING) {
-		sqlite3_bind_int64(q, 3, now);
-		sqlite3_bind_int64(q, 4, planned);
+		fh_bind_int64(q, 3, now);
+		fh_bind_int64(q, 4, planned);
 	}
 	if (to == FH_STAGE_EXITED)
-		sqlite3_bind_text(q, 5, reason, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 6, actor->name, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(q, 7, id);
-	if (sqlite3_step(q) != SQLITE_DONE)
+		fh_bind_static(q, 5, reason, -1);
+	fh_bind_str(q, 6, actor->name);
+	fh_bind_int64(q, 7, id);
+	if (fh_step(q) != FH_DONE)
 		st = fh_store_fail(s, err, _("saving the stage"));
-	sqlite3_reset(q);
+	fh_reset(q);
 	if (st == FH_OK)
 		st = stage_line(s, actor, id, t.stage, to, now, said, err);
 	fh_buf o = FH_BUF_INIT, n = FH_BUF_INIT;
@@ -445,18 +445,18 @@ static fh_status extend_locked(fh_store *s, const fh_actor *actor, int64_t id, i
 		return st;
 	int64_t to = plan.planned_end;
 	char d[16];
-	sqlite3_stmt *q = NULL;
+	fh_stmt *q = NULL;
 	if ((st = fh_store_stmt(s,
 		"UPDATE tenants SET planned_end = ?1, extended = 1, version = version + 1,"
 		" updated_at = ?2, updated_by = ?3 WHERE id = ?4", &q, err)) != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, to);
-	sqlite3_bind_int64(q, 2, fh_clock_now());
-	sqlite3_bind_text(q, 3, actor->name, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(q, 4, id);
-	if (sqlite3_step(q) != SQLITE_DONE)
+	fh_bind_int64(q, 1, to);
+	fh_bind_int64(q, 2, fh_clock_now());
+	fh_bind_str(q, 3, actor->name);
+	fh_bind_int64(q, 4, id);
+	if (fh_step(q) != FH_DONE)
 		st = fh_store_fail(s, err, _("saving the extension"));
-	sqlite3_reset(q);
+	fh_reset(q);
 	fh_tenant next = t;
 	next.planned_end = to;
 	next.extended = true;
@@ -483,7 +483,7 @@ fh_status fh_tenant_extend(fh_store *s, const fh_actor *actor, int64_t id, int64
 
 fh_status fh_lifecycle_write_rules(fh_store *s, int64_t hub, const fh_rules *r, fh_error *err)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status st = fh_store_stmt(s,
 		"UPDATE hubs SET incubation_term_months = ?2, extension_months = ?3, grad_min_months = ?4,"
 		" grad_all_milestones = ?5, grad_party_coverage = ?6, grad_min_rating = ?7, grad_registered = ?8,"
@@ -493,22 +493,22 @@ fh_status fh_lifecycle_write_rules(fh_store *s, int64_t hub, const fh_rules *r, 
 	const int vals[] = { r->incubation_term_months, r->extension_months, r->grad_min_months,
 			     r->grad_all_milestones, r->grad_party_coverage, r->grad_min_rating,
 			     r->grad_registered, r->grad_handovers };
-	sqlite3_bind_int64(q, 1, hub);
+	fh_bind_int64(q, 1, hub);
 	for (int i = 0; i < 8; i++)
-		sqlite3_bind_int(q, 2 + i, vals[i]);
+		fh_bind_int(q, 2 + i, vals[i]);
 	if ((st = fh_store_done(s, q, _("saving hub rules"), err)) != FH_OK ||
 	    (st = fh_store_stmt(s, "DELETE FROM hub_stages WHERE hub_id = ?1", &q, err)) != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, hub);
+	fh_bind_int64(q, 1, hub);
 	st = fh_store_done(s, q, _("saving hub rules"), err);
 	for (int g = 0; st == FH_OK && g < FH_STAGE_COUNT; g++) {
 		if ((st = fh_store_stmt(s, "INSERT INTO hub_stages(hub_id, stage, label, max_days) VALUES(?1, ?2, ?3, ?4)",
 					&q, err)) != FH_OK)
 			return st;
-		sqlite3_bind_int64(q, 1, hub);
-		sqlite3_bind_text(q, 2, fh_stage_name((fh_stage)g), -1, SQLITE_STATIC);
+		fh_bind_int64(q, 1, hub);
+		fh_bind_static(q, 2, fh_stage_name((fh_stage)g), -1);
 		fh_bind_text(q, 3, r->stages[g].label);
-		sqlite3_bind_int(q, 4, r->stages[g].max_days);
+		fh_bind_int(q, 4, r->stages[g].max_days);
 		st = fh_store_done(s, q, _("saving hub rules"), err);
 	}
 	return st;

@@ -27,15 +27,15 @@ static fh_status hub_of(fh_store *s, const fh_actor *actor, const char *code, in
 	*hub = actor->hub_id;
 	if (!code || !code[0])
 		return FH_OK;
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status st = fh_store_stmt(s, FH_SQL_SCOPE
 		"SELECT id FROM hubs WHERE code = ?2 AND id IN (SELECT id FROM scope)", &q, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, actor->hub_id);
-	sqlite3_bind_text(q, 2, code, -1, SQLITE_TRANSIENT);
-	*hub = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
-	sqlite3_reset(q);
+	fh_bind_int64(q, 1, actor->hub_id);
+	fh_bind_str(q, 2, code);
+	*hub = fh_step(q) == FH_ROW ? fh_column_int64(q, 0) : 0;
+	fh_reset(q);
 	return *hub ? FH_OK : fh_error_set(err, FH_ENOTFOUND, "hub", _("no hub '%s' in your scope"), code);
 }
 
@@ -63,22 +63,22 @@ fh_status fh_mentor_add(fh_store *s, const fh_actor *actor, const char *hub_code
 		return fh_error_set(err, FH_EINVAL, "capacity", "%s", _("tenants a mentor can carry: 1 to 50"));
 	if ((st = fh_tx_begin(s, err)) != FH_OK)
 		return st;
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	if ((st = fh_store_stmt(s, "INSERT INTO mentors(hub_id, name, kind, expertise, phone, organization,"
 				   " capacity, updated_at, updated_by) VALUES(?1, ?2, 'mentor', ?3, ?4, ?5, ?6, ?7, ?8)",
 				&q, err)) == FH_OK) {
-		sqlite3_bind_int64(q, 1, hub);
-		sqlite3_bind_text(q, 2, m.name, -1, SQLITE_TRANSIENT);
+		fh_bind_int64(q, 1, hub);
+		fh_bind_str(q, 2, m.name);
 		fh_bind_text(q, 3, m.expertise);
 		fh_bind_text(q, 4, m.phone);
 		fh_bind_text(q, 5, m.organization);
-		sqlite3_bind_int(q, 6, m.capacity);
-		sqlite3_bind_int64(q, 7, fh_clock_now());
-		sqlite3_bind_text(q, 8, actor->name, -1, SQLITE_TRANSIENT);
-		if (sqlite3_step(q) != SQLITE_DONE)
+		fh_bind_int(q, 6, m.capacity);
+		fh_bind_int64(q, 7, fh_clock_now());
+		fh_bind_str(q, 8, actor->name);
+		if (fh_step(q) != FH_DONE)
 			st = fh_store_fail(s, err, _("saving the mentor"));
-		sqlite3_reset(q);
-		*id = sqlite3_last_insert_rowid(fh_store_db(s));
+		fh_reset(q);
+		*id = fh_store_last_id(s);
 	}
 	if (st == FH_OK) {
 		fh_buf nb = FH_BUF_INIT;
@@ -94,21 +94,21 @@ fh_status fh_mentor_add(fh_store *s, const fh_actor *actor, const char *hub_code
 	return st;
 }
 
-static void mentor_read(sqlite3_stmt *q, void *row)
+static void mentor_read(fh_stmt *q, void *row)
 {
 	fh_mentor *m = row;
 	memset(m, 0, sizeof *m);
-	m->id = sqlite3_column_int64(q, 0);
-	m->hub_id = sqlite3_column_int64(q, 1);
+	m->id = fh_column_int64(q, 0);
+	m->hub_id = fh_column_int64(q, 1);
 	fh_column_text(q, 2, m->hub_code, sizeof m->hub_code);
 	fh_column_text(q, 3, m->name, sizeof m->name);
 	fh_column_text(q, 4, m->expertise, sizeof m->expertise);
 	fh_column_text(q, 5, m->organization, sizeof m->organization);
 	fh_column_text(q, 6, m->phone, sizeof m->phone);
-	m->capacity = sqlite3_column_int(q, 7);
-	m->load = sqlite3_column_int(q, 8);
-	m->quiet = sqlite3_column_int(q, 9);
-	m->hours = sqlite3_column_double(q, 10);
+	m->capacity = fh_column_int(q, 7);
+	m->load = fh_column_int(q, 8);
+	m->quiet = fh_column_int(q, 9);
+	m->hours = fh_column_double(q, 10);
 }
 
 fh_status fh_mentor_list(fh_store *s, const fh_actor *actor, const char *hub_code, fh_mentor **rows,
@@ -117,7 +117,7 @@ fh_status fh_mentor_list(fh_store *s, const fh_actor *actor, const char *hub_cod
 	*rows = NULL;
 	*n = 0;
 	int64_t hub;
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status st = hub_of(s, actor, hub_code, &hub, err);
 	if (st != FH_OK || (st = fh_store_stmt(s, FH_SQL_SCOPE
 		"SELECT m.id, m.hub_id, h.code, m.name, coalesce(m.expertise, ''), coalesce(m.organization,"
@@ -130,8 +130,8 @@ fh_status fh_mentor_list(fh_store *s, const fh_actor *actor, const char *hub_cod
 		" FROM mentors m JOIN hubs h ON h.id = m.hub_id WHERE m.kind = 'mentor'"
 		" AND m.hub_id IN (SELECT id FROM scope) ORDER BY h.code, m.name", &q, err)) != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, hub);
-	sqlite3_bind_int64(q, 2, fh_clock_day(fh_clock_now()));
+	fh_bind_int64(q, 1, hub);
+	fh_bind_int64(q, 2, fh_clock_day(fh_clock_now()));
 	return fh_store_rows(s, q, rows, n, sizeof **rows, mentor_read, _("reading mentors"), err);
 }
 
@@ -146,7 +146,7 @@ static fh_status assign_locked(fh_store *s, const fh_actor *actor, int64_t mento
 		return st;
 	if (t.stage != FH_STAGE_INCUBATING)
 		return fh_error_set(err, FH_EINVAL, "tenant", _("%s is not in incubation"), t.name);
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	char name[FH_MENTOR_TEXT_MAX * 4 + 1] = "";
 	int64_t hub = 0;
 	int cap = 0, load = 0, already = 0;
@@ -156,18 +156,18 @@ static fh_status assign_locked(fh_store *s, const fh_actor *actor, int64_t mento
 				   "   AND a.tenant_id = ?2 AND a.end_on IS NULL)"
 				   " FROM mentors m WHERE m.id = ?1 AND m.kind = 'mentor'", &q, err)) != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, mentor);
-	sqlite3_bind_int64(q, 2, tenant);
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW) {
+	fh_bind_int64(q, 1, mentor);
+	fh_bind_int64(q, 2, tenant);
+	int rc = fh_step(q);
+	if (rc == FH_ROW) {
 		fh_column_text(q, 0, name, sizeof name);
-		hub = sqlite3_column_int64(q, 1);
-		cap = sqlite3_column_int(q, 2);
-		load = sqlite3_column_int(q, 3);
-		already = sqlite3_column_int(q, 4);
+		hub = fh_column_int64(q, 1);
+		cap = fh_column_int(q, 2);
+		load = fh_column_int(q, 3);
+		already = fh_column_int(q, 4);
 	}
-	sqlite3_reset(q);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	fh_reset(q);
+	if (rc != FH_ROW && rc != FH_DONE)
 		return fh_store_fail(s, err, _("reading mentors"));
 	if (!hub)
 		return fh_error_set(err, FH_ENOTFOUND, "mentor", _("no mentor no. %lld"), (long long)mentor);
@@ -181,14 +181,14 @@ static fh_status assign_locked(fh_store *s, const fh_actor *actor, int64_t mento
 	if ((st = fh_store_stmt(s, "INSERT INTO mentor_assignments(mentor_id, tenant_id, start_on,"
 				   " updated_at, updated_by) VALUES(?1, ?2, ?3, ?4, ?5)", &q, err)) != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, mentor);
-	sqlite3_bind_int64(q, 2, tenant);
-	sqlite3_bind_int64(q, 3, fh_clock_day(fh_clock_now()));
-	sqlite3_bind_int64(q, 4, fh_clock_now());
-	sqlite3_bind_text(q, 5, actor->name, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE)
+	fh_bind_int64(q, 1, mentor);
+	fh_bind_int64(q, 2, tenant);
+	fh_bind_int64(q, 3, fh_clock_day(fh_clock_now()));
+	fh_bind_int64(q, 4, fh_clock_now());
+	fh_bind_str(q, 5, actor->name);
+	rc = fh_step(q);
+	fh_reset(q);
+	if (rc != FH_DONE)
 		return fh_store_fail(s, err, _("saving the pairing"));
 	char summary[sizeof name + sizeof t.name + 8];
 	snprintf(summary, sizeof summary, "%s → %s", name, t.name);
@@ -225,17 +225,17 @@ struct open_pairing {
 	char summary[FH_MENTOR_TEXT_MAX * 4 + 140];
 };
 
-static void open_pairing_read(sqlite3_stmt *q, void *row)
+static void open_pairing_read(fh_stmt *q, void *row)
 {
 	struct open_pairing *p = row;
-	p->id = sqlite3_column_int64(q, 0);
-	p->mentor_id = sqlite3_column_int64(q, 1);
-	p->tenant_id = sqlite3_column_int64(q, 2);
-	p->hub_id = sqlite3_column_int64(q, 3);
-	p->start_on = sqlite3_column_int64(q, 4);
-	p->end_on = sqlite3_column_int64(q, 5);
-	snprintf(p->summary, sizeof p->summary, "%s → %s", (const char *)sqlite3_column_text(q, 6),
-		 (const char *)sqlite3_column_text(q, 7));
+	p->id = fh_column_int64(q, 0);
+	p->mentor_id = fh_column_int64(q, 1);
+	p->tenant_id = fh_column_int64(q, 2);
+	p->hub_id = fh_column_int64(q, 3);
+	p->start_on = fh_column_int64(q, 4);
+	p->end_on = fh_column_int64(q, 5);
+	snprintf(p->summary, sizeof p->summary, "%s → %s", fh_column_str(q, 6),
+		 fh_column_str(q, 7));
 }
 
 #define PAIRING_SELECT                                                                        \
@@ -244,13 +244,13 @@ static void open_pairing_read(sqlite3_stmt *q, void *row)
 
 static fh_status end_locked(fh_store *s, const fh_actor *actor, int64_t id, int64_t on, fh_error *err)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	struct open_pairing *p;
 	size_t n;
 	fh_status st = fh_store_stmt(s, PAIRING_SELECT " WHERE a.id = ?1", &q, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, id);
+	fh_bind_int64(q, 1, id);
 	if ((st = fh_store_rows(s, q, &p, &n, sizeof *p, open_pairing_read, _("reading pairings"), err)) != FH_OK)
 		return st;
 	char d[16];
@@ -293,14 +293,14 @@ fh_status fh_mentor_pairings_open(fh_store *s, int64_t tenant, int *n, fh_error 
 fh_status fh_mentor_end_tenant(fh_store *s, const fh_actor *actor, int64_t tenant, int64_t on, int *ended,
 			       fh_error *err)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	struct open_pairing *p;
 	size_t n;
 	*ended = 0;
 	fh_status st = fh_store_stmt(s, PAIRING_SELECT " WHERE a.tenant_id = ?1 AND a.end_on IS NULL", &q, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, tenant);
+	fh_bind_int64(q, 1, tenant);
 	if ((st = fh_store_rows(s, q, &p, &n, sizeof *p, open_pairing_read, _("reading pairings"), err)) != FH_OK)
 		return st;
 	on = fh_clock_day(on);
@@ -314,24 +314,24 @@ fh_status fh_mentor_end_tenant(fh_store *s, const fh_actor *actor, int64_t tenan
 	return st;
 }
 
-static void pairing_read(sqlite3_stmt *q, void *row)
+static void pairing_read(fh_stmt *q, void *row)
 {
 	fh_pairing *p = row;
 	memset(p, 0, sizeof *p);
-	p->id = sqlite3_column_int64(q, 0);
-	p->mentor_id = sqlite3_column_int64(q, 1);
-	p->tenant_id = sqlite3_column_int64(q, 2);
+	p->id = fh_column_int64(q, 0);
+	p->mentor_id = fh_column_int64(q, 1);
+	p->tenant_id = fh_column_int64(q, 2);
 	fh_column_text(q, 3, p->mentor, sizeof p->mentor);
 	fh_column_text(q, 4, p->tenant, sizeof p->tenant);
-	p->since = sqlite3_column_int64(q, 5);
-	p->last_session = sqlite3_column_int64(q, 6);
-	p->quiet = sqlite3_column_int(q, 7) != 0;
+	p->since = fh_column_int64(q, 5);
+	p->last_session = fh_column_int64(q, 6);
+	p->quiet = fh_column_int(q, 7) != 0;
 }
 
 fh_status fh_mentor_pairings(fh_store *s, const fh_actor *actor, int64_t mentor, int64_t tenant,
 			     fh_pairing **rows, size_t *n, fh_error *err)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	*rows = NULL;
 	*n = 0;
 	fh_status st = fh_store_stmt(s, FH_SQL_SCOPE
@@ -345,10 +345,10 @@ fh_status fh_mentor_pairings(fh_store *s, const fh_actor *actor, int64_t mentor,
 		" AND (?3 = 0 OR a.tenant_id = ?3) ORDER BY m.name, t.name", &q, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, actor->hub_id);
-	sqlite3_bind_int64(q, 2, mentor);
-	sqlite3_bind_int64(q, 3, tenant);
-	sqlite3_bind_int64(q, 4, fh_clock_day(fh_clock_now()));
+	fh_bind_int64(q, 1, actor->hub_id);
+	fh_bind_int64(q, 2, mentor);
+	fh_bind_int64(q, 3, tenant);
+	fh_bind_int64(q, 4, fh_clock_day(fh_clock_now()));
 	return fh_store_rows(s, q, rows, n, sizeof **rows, pairing_read, _("reading pairings"), err);
 }
 
@@ -370,36 +370,36 @@ static fh_status session_locked(fh_store *s, const fh_actor *actor, fh_session *
 	if (x->milestone_id && ((st = fh_milestone_get(s, actor, x->milestone_id, &m, err)) != FH_OK ||
 				m.tenant_id != x->tenant_id))
 		return st != FH_OK ? st : fh_error_set(err, FH_EINVAL, "milestone", "%s", _("is another tenant's milestone"));
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	if ((st = fh_store_stmt(s, "SELECT hub_id FROM mentors WHERE id = ?1 AND kind = 'mentor'", &q, err)) != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, x->mentor_id);
-	int rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	if (rc == SQLITE_DONE)
+	fh_bind_int64(q, 1, x->mentor_id);
+	int rc = fh_step(q);
+	fh_reset(q);
+	if (rc == FH_DONE)
 		return fh_error_set(err, FH_ENOTFOUND, "mentor", _("no mentor no. %lld"), (long long)x->mentor_id);
-	if (rc != SQLITE_ROW)
+	if (rc != FH_ROW)
 		return fh_store_fail(s, err, _("reading mentors"));
 	if ((st = fh_store_stmt(s, "INSERT INTO sessions(mentor_id, tenant_id, hub_id, on_day, topic,"
 				   " hours, notes, milestone_id, updated_at, updated_by)"
 				   " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", &q, err)) != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, x->mentor_id);
-	sqlite3_bind_int64(q, 2, x->tenant_id);
-	sqlite3_bind_int64(q, 3, t.hub_id);
-	sqlite3_bind_int64(q, 4, x->on);
-	sqlite3_bind_text(q, 5, x->topic, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_double(q, 6, x->hours);
+	fh_bind_int64(q, 1, x->mentor_id);
+	fh_bind_int64(q, 2, x->tenant_id);
+	fh_bind_int64(q, 3, t.hub_id);
+	fh_bind_int64(q, 4, x->on);
+	fh_bind_str(q, 5, x->topic);
+	fh_bind_double(q, 6, x->hours);
 	fh_bind_text(q, 7, x->notes);
 	if (x->milestone_id)
-		sqlite3_bind_int64(q, 8, x->milestone_id);
-	sqlite3_bind_int64(q, 9, fh_clock_now());
-	sqlite3_bind_text(q, 10, actor->name, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE)
+		fh_bind_int64(q, 8, x->milestone_id);
+	fh_bind_int64(q, 9, fh_clock_now());
+	fh_bind_str(q, 10, actor->name);
+	rc = fh_step(q);
+	fh_reset(q);
+	if (rc != FH_DONE)
 		return fh_store_fail(s, err, _("saving the session"));
-	*id = sqlite3_last_insert_rowid(fh_store_db(s));
+	*id = fh_store_last_id(s);
 	char summary[sizeof t.name + sizeof x->topic + 8];
 	snprintf(summary, sizeof summary, "%s · %s", t.name, x->topic);
 	return fh_audit_summary(s, actor, t.hub_id, "session", *id, "create", NULL, summary, err, "\"hours\":%.1f",
@@ -430,20 +430,20 @@ fh_status fh_session_add(fh_store *s, const fh_actor *actor, const fh_session *i
 	return fh_tx_end(s, session_locked(s, actor, &x, id, err), err);
 }
 
-static void session_read(sqlite3_stmt *q, void *row)
+static void session_read(fh_stmt *q, void *row)
 {
 	fh_session *x = row;
 	memset(x, 0, sizeof *x);
-	x->id = sqlite3_column_int64(q, 0);
-	x->mentor_id = sqlite3_column_int64(q, 1);
-	x->tenant_id = sqlite3_column_int64(q, 2);
-	x->milestone_id = sqlite3_column_int64(q, 3);
+	x->id = fh_column_int64(q, 0);
+	x->mentor_id = fh_column_int64(q, 1);
+	x->tenant_id = fh_column_int64(q, 2);
+	x->milestone_id = fh_column_int64(q, 3);
 	fh_column_text(q, 4, x->mentor, sizeof x->mentor);
 	fh_column_text(q, 5, x->tenant, sizeof x->tenant);
 	fh_column_text(q, 6, x->hub_code, sizeof x->hub_code);
-	x->on = sqlite3_column_int64(q, 7);
+	x->on = fh_column_int64(q, 7);
 	fh_column_text(q, 8, x->topic, sizeof x->topic);
-	x->hours = sqlite3_column_double(q, 9);
+	x->hours = fh_column_double(q, 9);
 	fh_column_text(q, 10, x->notes, sizeof x->notes);
 	fh_column_text(q, 11, x->milestone, sizeof x->milestone);
 }
@@ -455,7 +455,7 @@ fh_status fh_session_list(fh_store *s, const fh_actor *actor, int64_t mentor, in
 	*n = 0;
 	if (!actor || !actor->id)
 		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("nobody is logged in"));
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status st = fh_store_stmt(s, FH_SQL_SCOPE
 		"SELECT x.id, x.mentor_id, x.tenant_id, coalesce(x.milestone_id, 0), m.name, t.name, h.code, x.on_day,"
 		" x.topic, x.hours, coalesce(x.notes, ''), coalesce(ms.title, '')"
@@ -466,23 +466,23 @@ fh_status fh_session_list(fh_store *s, const fh_actor *actor, int64_t mentor, in
 		" ORDER BY x.on_day DESC, x.id DESC", &q, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, actor->hub_id);
-	sqlite3_bind_int64(q, 2, mentor);
-	sqlite3_bind_int64(q, 3, tenant);
-	sqlite3_bind_int64(q, 4, from);
-	sqlite3_bind_int64(q, 5, to ? to : INT64_MAX);
+	fh_bind_int64(q, 1, actor->hub_id);
+	fh_bind_int64(q, 2, mentor);
+	fh_bind_int64(q, 3, tenant);
+	fh_bind_int64(q, 4, from);
+	fh_bind_int64(q, 5, to ? to : INT64_MAX);
 	return fh_store_rows(s, q, rows, n, sizeof **rows, session_read, _("reading sessions"), err);
 }
 
-static void month_read(sqlite3_stmt *q, void *row)
+static void month_read(fh_stmt *q, void *row)
 {
 	fh_session_month *m = row;
 	memset(m, 0, sizeof *m);
 	fh_column_text(q, 0, m->hub_code, sizeof m->hub_code);
 	fh_column_text(q, 1, m->month, sizeof m->month);
-	m->sessions = sqlite3_column_int(q, 2);
-	m->tenants = sqlite3_column_int(q, 3);
-	m->hours = sqlite3_column_double(q, 4);
+	m->sessions = fh_column_int(q, 2);
+	m->tenants = fh_column_int(q, 3);
+	m->hours = fh_column_double(q, 4);
 }
 
 fh_status fh_session_totals(fh_store *s, const fh_actor *actor, const char *hub_code, int year,
@@ -494,7 +494,7 @@ fh_status fh_session_totals(fh_store *s, const fh_actor *actor, const char *hub_
 	char from[32], to[32];
 	snprintf(from, sizeof from, "%04d-01-01", year);
 	snprintf(to, sizeof to, "%04d-01-01", year + 1);
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status st = hub_of(s, actor, hub_code, &hub, err);
 	if (st != FH_OK || (st = fh_store_stmt(s, FH_SQL_SCOPE
 		"SELECT h.code, strftime('%Y-%m', x.on_day + 28800, 'unixepoch'), count(*),"
@@ -502,9 +502,9 @@ fh_status fh_session_totals(fh_store *s, const fh_actor *actor, const char *hub_
 		" WHERE x.hub_id IN (SELECT id FROM scope) AND x.on_day >= ?2 AND x.on_day < ?3"
 		" GROUP BY 1, 2 ORDER BY 1, 2", &q, err)) != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, hub);
-	sqlite3_bind_int64(q, 2, fh_date_epoch(from));
-	sqlite3_bind_int64(q, 3, fh_date_epoch(to));
+	fh_bind_int64(q, 1, hub);
+	fh_bind_int64(q, 2, fh_date_epoch(from));
+	fh_bind_int64(q, 3, fh_date_epoch(to));
 	return fh_store_rows(s, q, rows, n, sizeof **rows, month_read, _("reading sessions"), err);
 }
 

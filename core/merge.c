@@ -98,27 +98,27 @@ fh_status fh_scope_hubs(fh_store *s, const fh_actor *actor, int64_t hub_id, cons
 	if (!hub_id && actor)
 		hub_id = actor->hub_id;
 	fh_status st = fh_actor_scope(s, actor, hub_id, err);
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	if (st != FH_OK || (st = fh_store_stmt(s, FH_SQL_SCOPE
 		"SELECT h.id FROM hubs h WHERE h.id IN (SELECT id FROM scope) AND (?2 = '' OR h.code = ?2"
 		" OR h.id IN (WITH RECURSIVE sub(id) AS (SELECT id FROM hubs WHERE code = ?2 UNION ALL"
 		"  SELECT c.id FROM hubs c JOIN sub ON c.parent_id = sub.id) SELECT id FROM sub))"
 		" ORDER BY h.id", &q, err)) != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, hub_id);
-	sqlite3_bind_text(q, 2, hub_code ? hub_code : "", -1, SQLITE_TRANSIENT);
+	fh_bind_int64(q, 1, hub_id);
+	fh_bind_str(q, 2, hub_code ? hub_code : "");
 	size_t cap = 0;
 	int rc;
 	bool full = false;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+	while ((rc = fh_step(q)) == FH_ROW) {
 		if (!fh_grow(hubs, &cap, *n, sizeof **hubs)) {
 			full = true;
 			break;
 		}
-		(*hubs)[(*n)++] = sqlite3_column_int64(q, 0);
+		(*hubs)[(*n)++] = fh_column_int64(q, 0);
 	}
-	sqlite3_reset(q);
-	if (full || (rc != SQLITE_ROW && rc != SQLITE_DONE)) {
+	fh_reset(q);
+	if (full || (rc != FH_ROW && rc != FH_DONE)) {
 		free(*hubs);
 		*hubs = NULL;
 		*n = 0;

@@ -33,22 +33,22 @@ const char *fh_ms_state_name(fh_ms_state st)
 	" m.kind, m.required, ifnull(m.due, 0), ifnull(m.done_on, 0), m.state,"                     \
 	" coalesce(m.evidence, m.note, ''), coalesce(m.verified_by, '')"
 
-static void ms_read(sqlite3_stmt *q, void *row)
+static void ms_read(fh_stmt *q, void *row)
 {
 	fh_milestone *m = row;
 	memset(m, 0, sizeof *m);
-	m->id = sqlite3_column_int64(q, 0);
-	m->version = sqlite3_column_int64(q, 1);
-	m->tenant_id = sqlite3_column_int64(q, 2);
-	m->party = sqlite3_column_int(q, 3) != 0;
+	m->id = fh_column_int64(q, 0);
+	m->version = fh_column_int64(q, 1);
+	m->tenant_id = fh_column_int64(q, 2);
+	m->party = fh_column_int(q, 3) != 0;
 	fh_column_text(q, 4, m->code, sizeof m->code);
 	fh_column_text(q, 5, m->title, sizeof m->title);
 	fh_column_text(q, 6, m->title_en, sizeof m->title_en);
 	fh_column_text(q, 7, m->kind, sizeof m->kind);
-	m->required = sqlite3_column_int(q, 8) != 0;
-	m->due = sqlite3_column_int64(q, 9);
-	m->done_on = sqlite3_column_int64(q, 10);
-	const char *st = (const char *)sqlite3_column_text(q, 11);
+	m->required = fh_column_int(q, 8) != 0;
+	m->due = fh_column_int64(q, 9);
+	m->done_on = fh_column_int64(q, 10);
+	const char *st = fh_column_str(q, 11);
 	for (int i = 0; st && i < FH_MS_STATE_COUNT; i++)
 		if (strcmp(st, state_names[i]) == 0)
 			m->state = (fh_ms_state)i;
@@ -61,13 +61,13 @@ static void ms_read(sqlite3_stmt *q, void *row)
 static fh_status tenant_hub(fh_store *s, const fh_actor *actor, int64_t tenant, int64_t *hub,
 			    fh_error *err)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status st = fh_store_stmt(s, "SELECT hub_id FROM tenants WHERE id = ?1", &q, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, tenant);
-	*hub = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
-	sqlite3_reset(q);
+	fh_bind_int64(q, 1, tenant);
+	*hub = fh_step(q) == FH_ROW ? fh_column_int64(q, 0) : 0;
+	fh_reset(q);
 	if (!*hub)
 		return fh_error_set(err, FH_ENOTFOUND, "id", _("no tenant no. %lld"), (long long)tenant);
 	return fh_actor_scope(s, actor, *hub, err);
@@ -79,31 +79,31 @@ fh_status fh_milestone_list(fh_store *s, const fh_actor *actor, int64_t tenant, 
 	*rows = NULL;
 	*n = 0;
 	int64_t hub;
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status st = tenant_hub(s, actor, tenant, &hub, err);
 	if (st != FH_OK || (st = fh_store_stmt(s, "SELECT " MS_COLS " FROM milestones m"
 						  " WHERE m.tenant_id = ?1 ORDER BY m.track, m.due, m.seq",
 						  &q, err)) != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, tenant);
+	fh_bind_int64(q, 1, tenant);
 	return fh_store_rows(s, q, rows, n, sizeof **rows, ms_read, _("reading milestones"), err);
 }
 
 fh_status fh_milestone_get(fh_store *s, const fh_actor *actor, int64_t id, fh_milestone *out,
 			   fh_error *err)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status st = fh_store_stmt(s, "SELECT " MS_COLS " FROM milestones m WHERE m.id = ?1", &q, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, id);
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW)
+	fh_bind_int64(q, 1, id);
+	int rc = fh_step(q);
+	if (rc == FH_ROW)
 		ms_read(q, out);
-	sqlite3_reset(q);
-	if (rc == SQLITE_DONE)
+	fh_reset(q);
+	if (rc == FH_DONE)
 		return fh_error_set(err, FH_ENOTFOUND, "id", _("no milestone no. %lld"), (long long)id);
-	if (rc != SQLITE_ROW)
+	if (rc != FH_ROW)
 		return fh_store_fail(s, err, _("reading milestones"));
 	int64_t hub;
 	return tenant_hub(s, actor, out->tenant_id, &hub, err);
@@ -116,24 +116,24 @@ static fh_status set_state(fh_store *s, const fh_actor *actor, const fh_mileston
 {
 	int64_t hub;
 	fh_status st = tenant_hub(s, actor, m->tenant_id, &hub, err);
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	if (st == FH_OK)
 		st = fh_store_stmt(s, "UPDATE milestones SET state = ?2, done_on = ?3, evidence = ?4,"
 				      " verified_by = ?5, note = NULL, version = version + 1, updated_at = ?6,"
 				      " updated_by = ?7 WHERE id = ?1", &q, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, m->id);
-	sqlite3_bind_text(q, 2, state_names[to], -1, SQLITE_STATIC);
+	fh_bind_int64(q, 1, m->id);
+	fh_bind_static(q, 2, state_names[to], -1);
 	if (to != FH_MS_PENDING)
-		sqlite3_bind_int64(q, 3, on);
+		fh_bind_int64(q, 3, on);
 	fh_bind_text(q, 4, text);
 	fh_bind_text(q, 5, by);
-	sqlite3_bind_int64(q, 6, fh_clock_now());
-	sqlite3_bind_text(q, 7, actor->name, -1, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE)
+	fh_bind_int64(q, 6, fh_clock_now());
+	fh_bind_str(q, 7, actor->name);
+	int rc = fh_step(q);
+	fh_reset(q);
+	if (rc != FH_DONE)
 		return fh_store_fail(s, err, _("saving the milestone"));
 	char summary[600], ob[48];
 	snprintf(summary, sizeof summary, "%s%s%s", m->title, text && *text ? " · " : "", text ? text : "");
@@ -259,20 +259,20 @@ static fh_status prove(fh_store *s, const fh_actor *actor, const fh_tenant *t, i
 		       .instructor_id = t->instructor_id };
 	fh_party_state ps;
 	fh_party_evaluate(&pr, &p, fh_clock_now(), &ps);
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	if ((st = fh_store_stmt(s, "SELECT " MS_COLS ", m.min_rating FROM milestones m WHERE m.tenant_id = ?1"
 				   " AND m.state = 'pending' AND m.kind IN"
 				   " ('registration','rating','party_org','instructor','party_work')", &q, err)) != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, t->id);
+	fh_bind_int64(q, 1, t->id);
 	struct { fh_milestone m; int min_rating; } todo[32];
-	int n = 0, rc = SQLITE_DONE;
-	while (n < 32 && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+	int n = 0, rc = FH_DONE;
+	while (n < 32 && (rc = fh_step(q)) == FH_ROW) {
 		ms_read(q, &todo[n].m);
-		todo[n++].min_rating = sqlite3_column_int(q, 14);
+		todo[n++].min_rating = fh_column_int(q, 14);
 	}
-	sqlite3_reset(q);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	fh_reset(q);
+	if (rc != FH_ROW && rc != FH_DONE)
 		return fh_store_fail(s, err, _("reading milestones"));
 	for (int i = 0; st == FH_OK && i < n; i++) {
 		char why[300];
@@ -301,39 +301,38 @@ fh_status fh_milestone_prove(fh_store *s, const fh_actor *actor, int64_t tenant,
 static fh_status add_from_templates(fh_store *s, const fh_actor *actor, const fh_tenant *t, int *added,
 				    fh_error *err)
 {
-	sqlite3_stmt *tpl;
-	if (sqlite3_prepare_v2(fh_store_db(s),
+	fh_stmt *tpl;
+	if (fh_store_prepare(s,
 			       "SELECT track, seq, code, title, kind, due_months, title_en, required, min_rating"
-			       " FROM milestone_templates WHERE hub_id = ?1 ORDER BY track, seq", -1, &tpl,
-			       NULL) != SQLITE_OK)
+			       " FROM milestone_templates WHERE hub_id = ?1 ORDER BY track, seq", &tpl, NULL) != FH_OK)
 		return fh_store_fail(s, err, _("reading milestone templates"));
-	sqlite3_bind_int64(tpl, 1, t->hub_id);
+	fh_bind_int64(tpl, 1, t->hub_id);
 	fh_status st = FH_OK;
 	int64_t admitted = fh_clock_day(t->admitted_on);
-	while (st == FH_OK && sqlite3_step(tpl) == SQLITE_ROW) {
-		sqlite3_stmt *q;
+	while (st == FH_OK && fh_step(tpl) == FH_ROW) {
+		fh_stmt *q;
 		if ((st = fh_store_stmt(s,
 			"INSERT OR IGNORE INTO milestones(tenant_id, track, seq, code, title, kind, due, title_en,"
 			" required, min_rating, hub_id, active, updated_at, updated_by)"
 			" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 1, ?12, ?13)", &q, err)) != FH_OK)
 			break;
-		sqlite3_bind_int64(q, 1, t->id);
+		fh_bind_int64(q, 1, t->id);
 		for (int i = 0; i < 5; i++)
-			sqlite3_bind_value(q, 2 + i, sqlite3_column_value(tpl, i));
+			fh_bind_column(q, 2 + i, tpl, i);
 		/* the one month rule of every due date */
-		sqlite3_bind_int64(q, 7, fh_clock_add_months(admitted, sqlite3_column_int(tpl, 5)));
+		fh_bind_int64(q, 7, fh_clock_add_months(admitted, fh_column_int(tpl, 5)));
 		for (int i = 0; i < 3; i++)
-			sqlite3_bind_value(q, 8 + i, sqlite3_column_value(tpl, 6 + i));
-		sqlite3_bind_int64(q, 11, t->hub_id);
-		sqlite3_bind_int64(q, 12, fh_clock_now());
-		sqlite3_bind_text(q, 13, actor->name, -1, SQLITE_TRANSIENT);
-		if (sqlite3_step(q) != SQLITE_DONE)
+			fh_bind_column(q, 8 + i, tpl, 6 + i);
+		fh_bind_int64(q, 11, t->hub_id);
+		fh_bind_int64(q, 12, fh_clock_now());
+		fh_bind_str(q, 13, actor->name);
+		if (fh_step(q) != FH_DONE)
 			st = fh_store_fail(s, err, _("writing milestones"));
 		else
-			*added += sqlite3_changes(fh_store_db(s));
-		sqlite3_reset(q);
+			*added += fh_store_changes(s);
+		fh_reset(q);
 	}
-	sqlite3_finalize(tpl);
+	fh_finalize(tpl);
 	return st;
 }
 
@@ -395,34 +394,34 @@ fh_status fh_milestone_open_required(fh_store *s, int64_t tenant, int *n, fh_err
 
 fh_status fh_milestone_lead_days(fh_store *s, int64_t hub, int out[4], int *n, fh_error *err)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	*n = 0;
 	fh_status st = fh_store_stmt(s, "SELECT lead_days FROM hubs WHERE id = ?1", &q, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, hub);
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW) {
+	fh_bind_int64(q, 1, hub);
+	int rc = fh_step(q);
+	if (rc == FH_ROW) {
 		char buf[64];
 		fh_column_text(q, 0, buf, sizeof buf);
 		for (char *save = NULL, *w = strtok_r(buf, ",", &save); w && *n < 4; w = strtok_r(NULL, ",", &save))
 			out[(*n)++] = atoi(w);
 	}
-	sqlite3_reset(q);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? FH_OK : fh_store_fail(s, err, _("reading the hub's rules"));
+	fh_reset(q);
+	return rc == FH_ROW || rc == FH_DONE ? FH_OK : fh_store_fail(s, err, _("reading the hub's rules"));
 }
 
-static void due_read(sqlite3_stmt *q, void *row)
+static void due_read(fh_stmt *q, void *row)
 {
 	fh_due *d = row;
 	memset(d, 0, sizeof *d);
-	d->id = sqlite3_column_int64(q, 0);
-	d->tenant_id = sqlite3_column_int64(q, 1);
+	d->id = fh_column_int64(q, 0);
+	d->tenant_id = fh_column_int64(q, 1);
 	fh_column_text(q, 2, d->tenant, sizeof d->tenant);
 	fh_column_text(q, 3, d->hub_code, sizeof d->hub_code);
-	d->party = sqlite3_column_int(q, 4) != 0;
+	d->party = fh_column_int(q, 4) != 0;
 	fh_column_text(q, 5, d->title, sizeof d->title);
-	d->due = sqlite3_column_int64(q, 6);
+	d->due = fh_column_int64(q, 6);
 }
 
 /* How many rows a list has in all, from the counts by hub and day (and by
@@ -432,7 +431,7 @@ static void due_read(sqlite3_stmt *q, void *row)
 static fh_status list_total(fh_store *s, const int64_t *hubs, size_t nh, bool overdue, int64_t today,
 			    int within, int *total, fh_error *err)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status st = fh_store_stmt(s, overdue
 		? "SELECT (SELECT ifnull(sum(n), 0) FROM due_span WHERE hub_id = ?1"
 		  "  AND kind IN ('milestone', 'end') AND span < ?2 >> 21)"
@@ -441,14 +440,14 @@ static fh_status list_total(fh_store *s, const int64_t *hubs, size_t nh, bool ov
 		: "SELECT ifnull(sum(n), 0) FROM due_tally WHERE hub_id = ?1 AND kind = 'milestone'"
 		  " AND due BETWEEN ?2 AND ?2 + ?3 * 86400", &q, err);
 	for (size_t i = 0; st == FH_OK && i < nh; i++) {
-		sqlite3_bind_int64(q, 1, hubs[i]);
-		sqlite3_bind_int64(q, 2, today);
-		sqlite3_bind_int(q, 3, within);
-		if (sqlite3_step(q) == SQLITE_ROW)
-			*total += sqlite3_column_int(q, 0);
+		fh_bind_int64(q, 1, hubs[i]);
+		fh_bind_int64(q, 2, today);
+		fh_bind_int(q, 3, within);
+		if (fh_step(q) == FH_ROW)
+			*total += fh_column_int(q, 0);
 		else
 			st = fh_store_fail(s, err, _("reading milestones"));
-		sqlite3_reset(q);
+		fh_reset(q);
 	}
 	return st;
 }
@@ -476,16 +475,16 @@ static fh_status due_chunk(const struct fh_merge *m, struct fh_stream *x, fh_err
 		" AND (t.planned_end, t.id) > (?4, ?5) ORDER BY t.planned_end, t.id LIMIT ?6",
 	};
 	const struct due_span *w = m->ctx;
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status st = fh_store_stmt(m->store, chunk_sql[x->kind], &q, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, x->hub);
-	sqlite3_bind_int64(q, 2, w->lo);
-	sqlite3_bind_int64(q, 3, w->hi);
-	sqlite3_bind_int64(q, 4, x->key);
-	sqlite3_bind_int64(q, 5, x->id);
-	sqlite3_bind_int64(q, 6, (int64_t)m->chunk);
+	fh_bind_int64(q, 1, x->hub);
+	fh_bind_int64(q, 2, w->lo);
+	fh_bind_int64(q, 3, w->hi);
+	fh_bind_int64(q, 4, x->key);
+	fh_bind_int64(q, 5, x->id);
+	fh_bind_int64(q, 6, (int64_t)m->chunk);
 	return fh_store_rows(m->store, q, &x->rows, &x->n, sizeof(fh_due), due_read, _("reading milestones"), err);
 }
 
@@ -606,20 +605,20 @@ fh_status fh_milestone_due(fh_store *s, const fh_actor *actor, const char *hub_c
 
 fh_status fh_milestone_write_rules(fh_store *s, int64_t hub, const fh_rules *r, fh_error *err)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	char lead[64] = "";
 	for (int i = 0, used = 0; i < r->nlead; i++)
 		used += snprintf(lead + used, sizeof lead - (size_t)used, "%s%d", i ? "," : "", r->lead_days[i]);
 	fh_status st = fh_store_stmt(s, "UPDATE hubs SET quiet_days = ?2, lead_days = ?3 WHERE id = ?1", &q, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, hub);
-	sqlite3_bind_int(q, 2, r->quiet_days);
-	sqlite3_bind_text(q, 3, lead, -1, SQLITE_TRANSIENT);
+	fh_bind_int64(q, 1, hub);
+	fh_bind_int(q, 2, r->quiet_days);
+	fh_bind_str(q, 3, lead);
 	if ((st = fh_store_done(s, q, _("saving hub rules"), err)) != FH_OK ||
 	    (st = fh_store_stmt(s, "DELETE FROM milestone_templates WHERE hub_id = ?1", &q, err)) != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, hub);
+	fh_bind_int64(q, 1, hub);
 	st = fh_store_done(s, q, _("saving hub rules"), err);
 	for (int track = 0; st == FH_OK && track < 2; track++) {
 		const fh_milestone_tpl *t = track ? r->party : r->org;
@@ -630,17 +629,17 @@ fh_status fh_milestone_write_rules(fh_store *s, int64_t hub, const fh_rules *r, 
 				" due_months, kind, title_en, evidence, required, min_rating)"
 				" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", &q, err)) != FH_OK)
 				return st;
-			sqlite3_bind_int64(q, 1, hub);
-			sqlite3_bind_text(q, 2, track ? "party" : "org", -1, SQLITE_STATIC);
-			sqlite3_bind_int64(q, 3, (int64_t)i);
-			sqlite3_bind_text(q, 4, t[i].code, -1, SQLITE_TRANSIENT);
-			sqlite3_bind_text(q, 5, t[i].title, -1, SQLITE_TRANSIENT);
-			sqlite3_bind_int(q, 6, t[i].due_months);
-			sqlite3_bind_text(q, 7, t[i].kind, -1, SQLITE_TRANSIENT);
+			fh_bind_int64(q, 1, hub);
+			fh_bind_static(q, 2, track ? "party" : "org", -1);
+			fh_bind_int64(q, 3, (int64_t)i);
+			fh_bind_str(q, 4, t[i].code);
+			fh_bind_str(q, 5, t[i].title);
+			fh_bind_int(q, 6, t[i].due_months);
+			fh_bind_str(q, 7, t[i].kind);
 			fh_bind_text(q, 8, t[i].title_en);
 			fh_bind_text(q, 9, t[i].evidence);
-			sqlite3_bind_int(q, 10, t[i].required);
-			sqlite3_bind_int(q, 11, t[i].min_rating);
+			fh_bind_int(q, 10, t[i].required);
+			fh_bind_int(q, 11, t[i].min_rating);
 			st = fh_store_done(s, q, _("saving hub rules"), err);
 		}
 	}

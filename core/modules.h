@@ -14,7 +14,6 @@
 #ifndef FUHUA_CORE_MODULES_H
 #define FUHUA_CORE_MODULES_H
 
-#include <sqlite3.h>
 #include <stdint.h>
 
 #include "fuhua/error.h"
@@ -24,6 +23,7 @@ struct fh_actor;
 struct fh_buf;
 struct fh_field_errors;
 struct fh_rules;
+struct fh_sql_function; /* store_sqlite.h */
 struct fh_tenant;
 
 /* A tenant's record as it changed, in the transaction that wrote it. */
@@ -37,19 +37,12 @@ struct fh_tenant_change {
 	struct fh_buf *audit;
 };
 
-/* An SQL function fuhua's statements call (deterministic, UTF-8). */
-struct fh_sql_function {
-	const char *name;
-	int args;
-	void (*fn)(sqlite3_context *c, int argc, sqlite3_value **v);
-};
-
 struct fh_module {
 	const char *name;
 	/* The SQL functions the module's statements call, registered on
 	 * every connection the store opens (before migrating) and on those
 	 * the core opens beside it; ends with { NULL }; may be NULL. */
-	const struct fh_sql_function *sql_functions;
+	const struct fh_sql_function *(*sql_functions)(void);
 	/* After migrating from schema `from` to the latest; may be NULL. */
 	fh_status (*after_migrate)(fh_store *store, int from, fh_error *err);
 	/* For `fuhua check`: the module's derived rows against their sources,

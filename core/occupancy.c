@@ -19,20 +19,20 @@ static fh_occupancy *row_of(fh_occupancy *rows, size_t n, int64_t hub)
 	return NULL;
 }
 
-static void tree_read(sqlite3_stmt *q, void *row)
+static void tree_read(fh_stmt *q, void *row)
 {
 	fh_occupancy *o = row;
 	memset(o, 0, sizeof *o);
-	o->hub_id = sqlite3_column_int64(q, 0);
-	o->parent_id = sqlite3_column_int64(q, 1);
+	o->hub_id = fh_column_int64(q, 0);
+	o->parent_id = fh_column_int64(q, 1);
 	fh_column_text(q, 2, o->code, sizeof o->code);
 	fh_column_text(q, 3, o->name, sizeof o->name);
-	o->depth = sqlite3_column_int(q, 4);
+	o->depth = fh_column_int(q, 4);
 }
 
 static fh_status read_tree(fh_store *s, int64_t root, fh_occupancy **rows, size_t *n, fh_error *err)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status st = fh_store_stmt(s,
 		"WITH RECURSIVE tree(id, depth, path) AS ("
 		"  SELECT id, 0, code FROM hubs WHERE id = ?1 UNION ALL"
@@ -42,7 +42,7 @@ static fh_status read_tree(fh_store *s, int64_t root, fh_occupancy **rows, size_
 		" FROM tree JOIN hubs h ON h.id = tree.id ORDER BY tree.path", &q, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, root);
+	fh_bind_int64(q, 1, root);
 	return fh_store_rows(s, q, rows, n, sizeof **rows, tree_read, _("reading hubs"), err);
 }
 
@@ -50,7 +50,7 @@ static fh_status read_tree(fh_store *s, int64_t root, fh_occupancy **rows, size_
 static fh_status add_spaces(fh_store *s, int64_t root, int64_t day, fh_occupancy *rows, size_t n,
 			    fh_error *err)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status st = fh_store_stmt(s, FH_SQL_SCOPE
 		"SELECT s.hub_id, s.type, s.area, s.seats,"
 		" (SELECT coalesce(sum(max(a.seats, 1)), 0) FROM allocations a WHERE a.space_id = s.id"
@@ -58,15 +58,15 @@ static fh_status add_spaces(fh_store *s, int64_t root, int64_t day, fh_occupancy
 		" FROM spaces s WHERE s.retired = 0 AND s.hub_id IN (SELECT id FROM scope)", &q, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, root);
-	sqlite3_bind_int64(q, 2, day);
+	fh_bind_int64(q, 1, root);
+	fh_bind_int64(q, 2, day);
 	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		fh_occupancy *o = row_of(rows, n, sqlite3_column_int64(q, 0));
+	while ((rc = fh_step(q)) == FH_ROW) {
+		fh_occupancy *o = row_of(rows, n, fh_column_int64(q, 0));
 		fh_space_type type = FH_SPACE_OFFICE;
-		fh_space_type_parse((const char *)sqlite3_column_text(q, 1), &type);
-		double area = sqlite3_column_double(q, 2);
-		int seats = sqlite3_column_int(q, 3), used = sqlite3_column_int(q, 4);
+		fh_space_type_parse(fh_column_str(q, 1), &type);
+		double area = fh_column_double(q, 2);
+		int seats = fh_column_int(q, 3), used = fh_column_int(q, 4);
 		if (!o)
 			continue;
 		o->spaces++;
@@ -86,15 +86,15 @@ static fh_status add_spaces(fh_store *s, int64_t root, int64_t day, fh_occupancy
 			o->seats_used += whole ? (used ? seats : 0) : used;
 		}
 	}
-	sqlite3_reset(q);
-	return rc == SQLITE_DONE ? FH_OK : fh_store_fail(s, err, _("reading spaces"));
+	fh_reset(q);
+	return rc == FH_DONE ? FH_OK : fh_store_fail(s, err, _("reading spaces"));
 }
 
 /* Allocations ending within 30, 60 and 90 days; handovers overdue. */
 static fh_status add_dates(fh_store *s, int64_t root, int64_t day, fh_occupancy *rows, size_t n,
 			   fh_error *err)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status st = fh_store_stmt(s, FH_SQL_SCOPE
 		"SELECT s.hub_id, sum(a.end_on <= ?2 + 30 * 86400), sum(a.end_on <= ?2 + 60 * 86400),"
 		" count(*) FROM spaces s JOIN allocations a ON a.space_id = s.id"
@@ -102,16 +102,16 @@ static fh_status add_dates(fh_store *s, int64_t root, int64_t day, fh_occupancy 
 		" AND a.released_on IS NULL AND a.end_on >= a.start_on GROUP BY s.hub_id", &q, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, root);
-	sqlite3_bind_int64(q, 2, day);
+	fh_bind_int64(q, 1, root);
+	fh_bind_int64(q, 2, day);
 	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		fh_occupancy *o = row_of(rows, n, sqlite3_column_int64(q, 0));
+	while ((rc = fh_step(q)) == FH_ROW) {
+		fh_occupancy *o = row_of(rows, n, fh_column_int64(q, 0));
 		for (int i = 0; o && i < 3; i++)
-			o->ending[i] = sqlite3_column_int(q, 1 + i);
+			o->ending[i] = fh_column_int(q, 1 + i);
 	}
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE)
+	fh_reset(q);
+	if (rc != FH_DONE)
 		return fh_store_fail(s, err, _("reading allocations"));
 	if ((st = fh_store_stmt(s, FH_SQL_SCOPE
 		"SELECT s.hub_id, count(*) FROM allocations a JOIN spaces s ON s.id = a.space_id"
@@ -119,15 +119,15 @@ static fh_status add_dates(fh_store *s, int64_t root, int64_t day, fh_occupancy 
 		" AND a.end_on >= a.start_on AND s.hub_id IN (SELECT id FROM scope) GROUP BY s.hub_id",
 		&q, err)) != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, root);
-	sqlite3_bind_int64(q, 2, day);
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		fh_occupancy *o = row_of(rows, n, sqlite3_column_int64(q, 0));
+	fh_bind_int64(q, 1, root);
+	fh_bind_int64(q, 2, day);
+	while ((rc = fh_step(q)) == FH_ROW) {
+		fh_occupancy *o = row_of(rows, n, fh_column_int64(q, 0));
 		if (o)
-			o->handover_overdue = sqlite3_column_int(q, 1);
+			o->handover_overdue = fh_column_int(q, 1);
 	}
-	sqlite3_reset(q);
-	return rc == SQLITE_DONE ? FH_OK : fh_store_fail(s, err, _("reading allocations"));
+	fh_reset(q);
+	return rc == FH_DONE ? FH_OK : fh_store_fail(s, err, _("reading allocations"));
 }
 
 static void roll_up(fh_occupancy *rows, size_t n)

@@ -40,7 +40,7 @@ fh_status fh_actor_scope(fh_store *s, const fh_actor *actor, int64_t hub_id, fh_
 {
 	if (!actor || actor->id == 0)
 		return fh_error_set(err, FH_EDENIED, "hub", "%s", _("nobody is logged in"));
-	sqlite3_stmt *st;
+	fh_stmt *st;
 	fh_status r = fh_store_stmt(s,
 		"WITH RECURSIVE up(id, parent) AS ("
 		"  SELECT id, parent_id FROM hubs WHERE id = ?1 UNION ALL"
@@ -48,13 +48,13 @@ fh_status fh_actor_scope(fh_store *s, const fh_actor *actor, int64_t hub_id, fh_
 		" SELECT 1 FROM up WHERE id = ?2", &st, err);
 	if (r != FH_OK)
 		return r;
-	sqlite3_bind_int64(st, 1, hub_id);
-	sqlite3_bind_int64(st, 2, actor->hub_id);
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
+	fh_bind_int64(st, 1, hub_id);
+	fh_bind_int64(st, 2, actor->hub_id);
+	int rc = fh_step(st);
+	fh_reset(st);
+	if (rc == FH_ROW)
 		return FH_OK;
-	if (rc == SQLITE_DONE)
+	if (rc == FH_DONE)
 		return fh_error_set(err, FH_EDENIED, "hub", "%s", _("that hub is outside your hub"));
 	return fh_store_fail(s, err, _("reading the hubs"));
 }
@@ -138,39 +138,39 @@ unsigned fh_operator_delay_ms(int failures)
 	"o.id, o.name, o.role, o.hub_id, h.code, h.name, h.idle_lock_minutes, o.pw_hash," \
 	" o.failures, o.version, o.system, o.last_failure"
 
-static void read_actor(sqlite3_stmt *st, fh_actor *a, const char *via)
+static void read_actor(fh_stmt *st, fh_actor *a, const char *via)
 {
 	memset(a, 0, sizeof *a);
-	a->id = sqlite3_column_int64(st, 0);
+	a->id = fh_column_int64(st, 0);
 	fh_column_text(st, 1, a->name, sizeof a->name);
 	char role[16];
 	fh_column_text(st, 2, role, sizeof role);
 	fh_role_parse(role, &a->role);
-	a->hub_id = sqlite3_column_int64(st, 3);
+	a->hub_id = fh_column_int64(st, 3);
 	fh_column_text(st, 4, a->hub_code, sizeof a->hub_code);
 	fh_column_text(st, 5, a->hub_name, sizeof a->hub_name);
-	a->idle_lock_minutes = sqlite3_column_int(st, 6);
+	a->idle_lock_minutes = fh_column_int(st, 6);
 	snprintf(a->via, sizeof a->via, "%s", via ? via : "");
 }
 
 fh_status fh_actor_system(fh_store *s, const char *via, fh_actor *out, fh_error *err)
 {
-	sqlite3_stmt *st;
+	fh_stmt *st;
 	fh_status st_rc = fh_store_stmt(s,
 		"SELECT " ACTOR_COLUMNS " FROM operators o JOIN hubs h ON h.id = o.hub_id"
 		" WHERE o.system = 1", &st, err);
 	if (st_rc != FH_OK)
 		return st_rc;
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	int rc = fh_step(st);
+	if (rc == FH_ROW)
 		read_actor(st, out, via);
-	sqlite3_reset(st);
+	fh_reset(st);
 	/* a command acts for its Unix user: the audit log and refusals say who */
-	if (rc == SQLITE_ROW && via && strncmp(via, "cli:", 4) == 0)
+	if (rc == FH_ROW && via && strncmp(via, "cli:", 4) == 0)
 		snprintf(out->name, sizeof out->name, "%s", via);
-	if (rc == SQLITE_ROW)
+	if (rc == FH_ROW)
 		return FH_OK;
-	if (rc == SQLITE_DONE)
+	if (rc == FH_DONE)
 		return fh_error_set(err, FH_ENOTFOUND, NULL, "%s",
 				    _("the database has no hubs yet: run 'fuhua init --config DIR' first"));
 	return fh_store_fail(s, err, _("reading operators"));
@@ -187,7 +187,7 @@ static fh_status record_attempt(fh_store *s, const fh_actor *a, bool ok, fh_erro
 	fh_store_busy_ms(s, FH_STORE_BUSY_MS);
 	if (st != FH_OK)
 		return st;
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	st = fh_store_stmt(s, ok
 		? "UPDATE operators SET failures = 0, last_login = ?2 WHERE id = ?1"
 		: "UPDATE operators SET failures = failures + 1, last_failure = ?3 WHERE id = ?1", &q, err);
@@ -195,13 +195,13 @@ static fh_status record_attempt(fh_store *s, const fh_actor *a, bool ok, fh_erro
 		fh_tx_rollback(s);
 		return st;
 	}
-	sqlite3_bind_int64(q, 1, a->id);
-	sqlite3_bind_int64(q, 2, fh_clock_now());
+	fh_bind_int64(q, 1, a->id);
+	fh_bind_int64(q, 2, fh_clock_now());
 	if (!ok)
-		sqlite3_bind_int64(q, 3, (int64_t)time(NULL)); /* the gate's clock is the real one */
-	int rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE) {
+		fh_bind_int64(q, 3, (int64_t)time(NULL)); /* the gate's clock is the real one */
+	int rc = fh_step(q);
+	fh_reset(q);
+	if (rc != FH_DONE) {
 		st = fh_store_fail(s, err, _("recording the login"));
 	} else {
 		fh_buf b = FH_BUF_INIT;
@@ -226,27 +226,27 @@ fh_status fh_operator_login(fh_store *s, const char *name, const char *password,
 	memset(out, 0, sizeof *out);
 	if (!name || !*name || !password)
 		return fh_error_set(err, FH_EAUTH, NULL, "%s", _("wrong name or password"));
-	sqlite3_stmt *st;
+	fh_stmt *st;
 	fh_status st_rc = fh_store_stmt(s,
 		"SELECT " ACTOR_COLUMNS " FROM operators o JOIN hubs h ON h.id = o.hub_id"
 		" WHERE o.name = ?1 AND o.system = 0", &st, err);
 	if (st_rc != FH_OK)
 		return st_rc;
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(st);
+	fh_bind_str(st, 1, name);
+	int rc = fh_step(st);
 	fh_actor a;
 	char *stored = NULL;
 	int failures = 0;
 	int64_t last_failure = 0;
-	if (rc == SQLITE_ROW) {
+	if (rc == FH_ROW) {
 		read_actor(st, &a, via);
-		const unsigned char *h = sqlite3_column_text(st, 7);
-		stored = h ? strdup((const char *)h) : NULL;
-		failures = sqlite3_column_int(st, 8);
-		last_failure = sqlite3_column_int64(st, 11);
+		const char *h = fh_column_str(st, 7);
+		stored = h ? strdup(h) : NULL;
+		failures = fh_column_int(st, 8);
+		last_failure = fh_column_int64(st, 11);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+	fh_reset(st);
+	if (rc != FH_ROW && rc != FH_DONE) {
 		free(stored);
 		return fh_store_fail(s, err, _("reading operators"));
 	}
@@ -264,7 +264,7 @@ fh_status fh_operator_login(fh_store *s, const char *name, const char *password,
 		wipe(stored, strlen(stored));
 		free(stored);
 	}
-	if (rc == SQLITE_ROW) {
+	if (rc == FH_ROW) {
 		fh_error e2;
 		fh_status rs = record_attempt(s, &a, ok, &e2);
 		/* a login never waits behind a long write: when the database is
@@ -336,29 +336,29 @@ fh_status fh_operator_insert(fh_store *s, const fh_actor *by, const char *name, 
 	char *hash = hash_password(password);
 	if (!hash)
 		return fh_error_set(err, FH_ESTORE, "password", "%s", _("password hashing failed"));
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status qs = fh_store_stmt(s,
 		"INSERT INTO operators(name, role, hub_id, pw_hash, updated_at, updated_by)"
 		" VALUES(?1, ?2, ?3, ?4, ?5, ?6)", &q, err);
-	int rc = SQLITE_ERROR;
+	int rc = FH_STEP_ERROR;
 	if (q) {
-		sqlite3_bind_text(q, 1, name, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(q, 2, role_names[role], -1, SQLITE_STATIC);
-		sqlite3_bind_int64(q, 3, hub);
-		sqlite3_bind_text(q, 4, hash, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(q, 5, fh_clock_now());
-		sqlite3_bind_text(q, 6, by->name, -1, SQLITE_TRANSIENT);
-		rc = sqlite3_step(q);
-		sqlite3_reset(q);
+		fh_bind_str(q, 1, name);
+		fh_bind_static(q, 2, role_names[role], -1);
+		fh_bind_int64(q, 3, hub);
+		fh_bind_str(q, 4, hash);
+		fh_bind_int64(q, 5, fh_clock_now());
+		fh_bind_str(q, 6, by->name);
+		rc = fh_step(q);
+		fh_reset(q);
 	}
 	wipe(hash, strlen(hash));
 	free(hash);
 	if (qs != FH_OK)
 		return qs;
-	if (rc == SQLITE_CONSTRAINT_UNIQUE)
+	if (rc == FH_STEP_DUPLICATE)
 		return fh_error_set(err, FH_ECONFLICT, "name",
 				    _("an operator named '%s' exists already"), name);
-	if (rc != SQLITE_DONE)
+	if (rc != FH_DONE)
 		return fh_store_fail(s, err, _("adding the operator"));
 	fh_buf b = FH_BUF_INIT;
 	fh_buf_puts(&b, "{\"name\":");
@@ -366,7 +366,7 @@ fh_status fh_operator_insert(fh_store *s, const fh_actor *by, const char *name, 
 	fh_buf_printf(&b, ",\"role\":\"%s\",\"hub\":", role_names[role]);
 	fh_buf_json_string(&b, hub_code);
 	fh_buf_puts(&b, "}");
-	st = fh_audit_write(s, by, hub, "operator", sqlite3_last_insert_rowid(fh_store_db(s)),
+	st = fh_audit_write(s, by, hub, "operator", fh_store_last_id(s),
 			    "create", NULL, fh_buf_str(&b), err);
 	fh_buf_free(&b);
 	return st;
@@ -394,19 +394,19 @@ fh_status fh_operator_set_password(fh_store *s, const fh_actor *by, const char *
 	fh_status st = check_password(password, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status q_rc = fh_store_stmt(s,
 		"SELECT id, hub_id, version FROM operators WHERE name = ?1 AND system = 0", &q, err);
 	if (q_rc != FH_OK)
 		return q_rc;
-	sqlite3_bind_text(q, 1, name ? name : "", -1, SQLITE_TRANSIENT);
+	fh_bind_str(q, 1, name ? name : "");
 	int64_t id = 0, hub = 0, version = 0;
-	if (sqlite3_step(q) == SQLITE_ROW) {
-		id = sqlite3_column_int64(q, 0);
-		hub = sqlite3_column_int64(q, 1);
-		version = sqlite3_column_int64(q, 2);
+	if (fh_step(q) == FH_ROW) {
+		id = fh_column_int64(q, 0);
+		hub = fh_column_int64(q, 1);
+		version = fh_column_int64(q, 2);
 	}
-	sqlite3_reset(q);
+	fh_reset(q);
 	if (!id || !by)
 		return fh_error_set(err, FH_ENOTFOUND, "name", _("no operator named '%s'"), name ? name : "");
 	fh_status sc = fh_actor_scope(s, by, hub, err);
@@ -425,13 +425,13 @@ fh_status fh_operator_set_password(fh_store *s, const fh_actor *by, const char *
 			"UPDATE operators SET pw_hash = ?2, failures = 0, version = version + 1,"
 			" updated_at = ?3, updated_by = ?4 WHERE id = ?1", &q, err);
 		if (st == FH_OK) {
-			sqlite3_bind_int64(q, 1, id);
-			sqlite3_bind_text(q, 2, hash, -1, SQLITE_TRANSIENT);
-			sqlite3_bind_int64(q, 3, fh_clock_now());
-			sqlite3_bind_text(q, 4, by->name, -1, SQLITE_TRANSIENT);
-			if (sqlite3_step(q) != SQLITE_DONE)
+			fh_bind_int64(q, 1, id);
+			fh_bind_str(q, 2, hash);
+			fh_bind_int64(q, 3, fh_clock_now());
+			fh_bind_str(q, 4, by->name);
+			if (fh_step(q) != FH_DONE)
 				st = fh_store_fail(s, err, _("changing the password"));
-			sqlite3_reset(q);
+			fh_reset(q);
 		}
 	}
 	wipe(hash, strlen(hash));
@@ -458,7 +458,7 @@ fh_status fh_operator_list(fh_store *s, const fh_actor *by, fh_operator_row **ro
 	*n = 0;
 	if (!by || !by->id)
 		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("nobody is logged in"));
-	sqlite3_stmt *st;
+	fh_stmt *st;
 	fh_status st_rc = fh_store_stmt(s,
 		FH_SQL_SCOPE
 		" SELECT o.id, o.name, o.role, h.code, h.name, o.last_login, o.failures, o.version"
@@ -468,11 +468,11 @@ fh_status fh_operator_list(fh_store *s, const fh_actor *by, fh_operator_row **ro
 		"  WHEN 'street' THEN 2 ELSE 3 END, h.code, o.name", &st, err);
 	if (st_rc != FH_OK)
 		return st_rc;
-	sqlite3_bind_int64(st, 1, by->hub_id);
+	fh_bind_int64(st, 1, by->hub_id);
 	size_t cap = 16, count = 0;
 	fh_operator_row *out = malloc(cap * sizeof *out);
 	int rc;
-	while (out && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (out && (rc = fh_step(st)) == FH_ROW) {
 		if (count == cap) {
 			fh_operator_row *grown = realloc(out, (cap *= 2) * sizeof *out);
 			if (!grown) {
@@ -484,18 +484,18 @@ fh_status fh_operator_list(fh_store *s, const fh_actor *by, fh_operator_row **ro
 		}
 		fh_operator_row *r = &out[count++];
 		memset(r, 0, sizeof *r);
-		r->id = sqlite3_column_int64(st, 0);
+		r->id = fh_column_int64(st, 0);
 		fh_column_text(st, 1, r->name, sizeof r->name);
 		char role[16];
 		fh_column_text(st, 2, role, sizeof role);
 		fh_role_parse(role, &r->role);
 		fh_column_text(st, 3, r->hub_code, sizeof r->hub_code);
 		fh_column_text(st, 4, r->hub_name, sizeof r->hub_name);
-		r->last_login = sqlite3_column_int64(st, 5);
-		r->failures = sqlite3_column_int(st, 6);
-		r->version = sqlite3_column_int64(st, 7);
+		r->last_login = fh_column_int64(st, 5);
+		r->failures = fh_column_int(st, 6);
+		r->version = fh_column_int64(st, 7);
 	}
-	sqlite3_reset(st);
+	fh_reset(st);
 	if (!out)
 		return fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
 	*rows = out;
@@ -507,19 +507,19 @@ fh_status fh_operator_list(fh_store *s, const fh_actor *by, fh_operator_row **ro
 
 fh_status fh_operator_mark_demo(fh_store *s, fh_error *err)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status st = fh_store_stmt(s, "INSERT OR REPLACE INTO settings(key, value)"
 				     " SELECT 'demo_hash:' || name, pw_hash FROM operators WHERE system = 0", &q, err);
 	if (st != FH_OK)
 		return st;
-	int rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	return rc == SQLITE_DONE ? FH_OK : fh_store_fail(s, err, _("writing settings"));
+	int rc = fh_step(q);
+	fh_reset(q);
+	return rc == FH_DONE ? FH_OK : fh_store_fail(s, err, _("writing settings"));
 }
 
 fh_status fh_operator_demo_logins(fh_store *s, fh_operator_row *rows, size_t max, size_t *n, fh_error *err)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	*n = 0;
 	fh_status st = fh_store_stmt(s, "SELECT o.name, o.role FROM operators o JOIN settings k"
 				     " ON k.key = 'demo_hash:' || o.name AND k.value = o.pw_hash"
@@ -529,16 +529,16 @@ fh_status fh_operator_demo_logins(fh_store *s, fh_operator_row *rows, size_t max
 	if (st != FH_OK)
 		return st;
 	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+	while ((rc = fh_step(q)) == FH_ROW) {
 		if (*n == max)
 			continue;
 		fh_operator_row *r = &rows[(*n)++];
 		memset(r, 0, sizeof *r);
 		fh_column_text(q, 0, r->name, sizeof r->name);
-		fh_role_parse((const char *)sqlite3_column_text(q, 1), &r->role);
+		fh_role_parse(fh_column_str(q, 1), &r->role);
 	}
-	sqlite3_reset(q);
-	return rc == SQLITE_DONE ? FH_OK : fh_store_fail(s, err, _("reading operators"));
+	fh_reset(q);
+	return rc == FH_DONE ? FH_OK : fh_store_fail(s, err, _("reading operators"));
 }
 
 fh_status fh_operator_after_migrate(fh_store *s, int from, fh_error *err)
@@ -547,29 +547,29 @@ fh_status fh_operator_after_migrate(fh_store *s, int from, fh_error *err)
 	 * accounts that still take the demo password, checked once */
 	if (from >= 9 || from == 0)
 		return FH_OK;
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(fh_store_db(s), "SELECT name, pw_hash FROM operators WHERE system = 0"
-			       " AND EXISTS (SELECT 1 FROM settings WHERE key = 'demo')", -1, &q, NULL) != SQLITE_OK)
+	fh_stmt *q;
+	if (fh_store_prepare(s, "SELECT name, pw_hash FROM operators WHERE system = 0"
+			       " AND EXISTS (SELECT 1 FROM settings WHERE key = 'demo')", &q, NULL) != FH_OK)
 		return fh_store_fail(s, err, _("reading operators"));
 	fh_status st = FH_OK;
-	while (st == FH_OK && sqlite3_step(q) == SQLITE_ROW) {
-		const char *name = (const char *)sqlite3_column_text(q, 0);
-		const char *hash = (const char *)sqlite3_column_text(q, 1);
+	while (st == FH_OK && fh_step(q) == FH_ROW) {
+		const char *name = fh_column_str(q, 0);
+		const char *hash = fh_column_str(q, 1);
 		if (!name || !hash || !verify_password(FH_DEMO_PASSWORD, hash))
 			continue;
-		sqlite3_stmt *w;
-		if (sqlite3_prepare_v2(fh_store_db(s), "INSERT OR REPLACE INTO settings(key, value)"
-				       " VALUES('demo_hash:' || ?1, ?2)", -1, &w, NULL) != SQLITE_OK)
+		fh_stmt *w;
+		if (fh_store_prepare(s, "INSERT OR REPLACE INTO settings(key, value)"
+				       " VALUES('demo_hash:' || ?1, ?2)", &w, NULL) != FH_OK)
 			st = fh_store_fail(s, err, _("writing settings"));
 		if (st == FH_OK) {
-			sqlite3_bind_text(w, 1, name, -1, SQLITE_TRANSIENT);
-			sqlite3_bind_text(w, 2, hash, -1, SQLITE_TRANSIENT);
-			if (sqlite3_step(w) != SQLITE_DONE)
+			fh_bind_str(w, 1, name);
+			fh_bind_str(w, 2, hash);
+			if (fh_step(w) != FH_DONE)
 				st = fh_store_fail(s, err, _("writing settings"));
 		}
-		sqlite3_finalize(w);
+		fh_finalize(w);
 	}
-	sqlite3_finalize(q);
+	fh_finalize(q);
 	return st;
 }
 
@@ -577,12 +577,12 @@ fh_status fh_operator_after_migrate(fh_store *s, int from, fh_error *err)
 
 fh_status fh_operator_write_rules(fh_store *s, int64_t hub, const fh_rules *r, fh_error *err)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status st = fh_store_stmt(s, "UPDATE hubs SET idle_lock_minutes = ?2 WHERE id = ?1", &q, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, hub);
-	sqlite3_bind_int(q, 2, r->idle_lock_minutes);
+	fh_bind_int64(q, 1, hub);
+	fh_bind_int(q, 2, r->idle_lock_minutes);
 	return fh_store_done(s, q, _("saving hub rules"), err);
 }
 

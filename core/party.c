@@ -42,17 +42,17 @@ void fh_party_forms_text(unsigned mask, char *out, size_t size)
 						 fh_party_org_name((fh_party_org)f));
 }
 
-static void rules_read(sqlite3_stmt *q, void *out)
+static void rules_read(fh_stmt *q, void *out)
 {
 	fh_party_rules *r = out;
-	r->branch_min_members = sqlite3_column_int(q, 0);
-	r->committee_term_years = sqlite3_column_int(q, 1);
-	r->joint_max_tenants = sqlite3_column_int(q, 2);
-	r->registration_days = sqlite3_column_int(q, 3);
+	r->branch_min_members = fh_column_int(q, 0);
+	r->committee_term_years = fh_column_int(q, 1);
+	r->joint_max_tenants = fh_column_int(q, 2);
+	r->registration_days = fh_column_int(q, 3);
 	int m = 5, d = 31;
-	sscanf((const char *)sqlite3_column_text(q, 4), "%d-%d", &m, &d);
+	sscanf(fh_column_str(q, 4), "%d-%d", &m, &d);
 	r->annual_deadline = m * 100 + d;
-	r->org_forms = fh_party_forms_mask((const char *)sqlite3_column_text(q, 5));
+	r->org_forms = fh_party_forms_mask(fh_column_str(q, 5));
 }
 
 fh_status fh_party_rules_load(fh_store *s, int64_t hub, fh_party_rules *r, fh_error *err)
@@ -292,29 +292,29 @@ const char *fh_party_get(const fh_party *p, fh_party_field f, bool ids, bool zh,
 	" FROM tenants t JOIN hubs h ON h.id = t.hub_id LEFT JOIN party p ON p.tenant_id = t.id" \
 	" LEFT JOIN party_branches b ON b.id = p.branch_id LEFT JOIN mentors m ON m.id = t.instructor_id"
 
-static void read_row(sqlite3_stmt *q, fh_party *p)
+static void read_row(fh_stmt *q, fh_party *p)
 {
 	memset(p, 0, sizeof *p);
-	p->tenant_id = sqlite3_column_int64(q, 0);
-	p->hub_id = sqlite3_column_int64(q, 1);
+	p->tenant_id = fh_column_int64(q, 0);
+	p->hub_id = fh_column_int64(q, 1);
 	fh_column_text(q, 2, p->hub_code, sizeof p->hub_code);
 	fh_column_text(q, 3, p->tenant_name, sizeof p->tenant_name);
-	fh_stage_parse((const char *)sqlite3_column_text(q, 4), &p->stage);
-	fh_party_org_parse((const char *)sqlite3_column_text(q, 5), &p->form);
-	p->full = sqlite3_column_int(q, 6);
-	p->fallback = sqlite3_column_int(q, 7) != 0;
-	p->instructor_id = sqlite3_column_int64(q, 8);
-	p->version = sqlite3_column_int64(q, 9);
-	p->probationary = sqlite3_column_int(q, 10);
-	p->applicants = sqlite3_column_int(q, 11);
-	p->activists = sqlite3_column_int(q, 12);
-	p->relations_here = sqlite3_column_int(q, 13);
-	p->branch_id = sqlite3_column_int64(q, 14);
+	fh_stage_parse(fh_column_str(q, 4), &p->stage);
+	fh_party_org_parse(fh_column_str(q, 5), &p->form);
+	p->full = fh_column_int(q, 6);
+	p->fallback = fh_column_int(q, 7) != 0;
+	p->instructor_id = fh_column_int64(q, 8);
+	p->version = fh_column_int64(q, 9);
+	p->probationary = fh_column_int(q, 10);
+	p->applicants = fh_column_int(q, 11);
+	p->activists = fh_column_int(q, 12);
+	p->relations_here = fh_column_int(q, 13);
+	p->branch_id = fh_column_int64(q, 14);
 	fh_column_text(q, 15, p->branch_name, sizeof p->branch_name);
 	fh_column_text(q, 16, p->founded, sizeof p->founded);
 	fh_column_text(q, 17, p->elected, sizeof p->elected);
 	fh_column_text(q, 18, p->secretary, sizeof p->secretary);
-	p->secretary_in_mgmt = sqlite3_column_int(q, 19) != 0;
+	p->secretary_in_mgmt = fh_column_int(q, 19) != 0;
 	fh_column_text(q, 20, p->appointed, sizeof p->appointed);
 	fh_column_text(q, 21, p->reason, sizeof p->reason);
 	fh_column_text(q, 22, p->instructor, sizeof p->instructor);
@@ -323,18 +323,18 @@ static void read_row(sqlite3_stmt *q, fh_party *p)
 
 fh_status fh_party_load(fh_store *s, int64_t tenant, fh_party *out, fh_error *err)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status st = fh_store_stmt(s, "SELECT " PARTY_COLS PARTY_FROM " WHERE t.id = ?1", &q, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, tenant);
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW)
+	fh_bind_int64(q, 1, tenant);
+	int rc = fh_step(q);
+	if (rc == FH_ROW)
 		read_row(q, out);
-	sqlite3_reset(q);
-	if (rc == SQLITE_ROW)
+	fh_reset(q);
+	if (rc == FH_ROW)
 		return FH_OK;
-	if (rc == SQLITE_DONE)
+	if (rc == FH_DONE)
 		return fh_error_set(err, FH_ENOTFOUND, "id", _("no tenant no. %lld"), (long long)tenant);
 	return fh_store_fail(s, err, _("reading the party record"));
 }
@@ -366,7 +366,7 @@ fh_status fh_party_get_record(fh_store *s, const fh_actor *actor, int64_t tenant
 static fh_status branch_room(fh_store *s, int64_t branch, int64_t tenant, int64_t *hub,
 			     char *name, size_t size, int *others, fh_error *err)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	*hub = 0;
 	fh_status st = fh_store_stmt(s,
 		"SELECT b.hub_id, b.name, (SELECT count(*) FROM party p JOIN tenants t ON t.id = p.tenant_id"
@@ -375,32 +375,32 @@ static fh_status branch_room(fh_store *s, int64_t branch, int64_t tenant, int64_
 		" FROM party_branches b WHERE b.id = ?1", &q, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, branch);
-	sqlite3_bind_int64(q, 2, tenant);
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW) {
-		*hub = sqlite3_column_int64(q, 0);
+	fh_bind_int64(q, 1, branch);
+	fh_bind_int64(q, 2, tenant);
+	int rc = fh_step(q);
+	if (rc == FH_ROW) {
+		*hub = fh_column_int64(q, 0);
 		fh_column_text(q, 1, name, size);
-		*others = sqlite3_column_int(q, 2);
+		*others = fh_column_int(q, 2);
 	}
-	sqlite3_reset(q);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? FH_OK : fh_store_fail(s, err, _("reading joint branches"));
+	fh_reset(q);
+	return rc == FH_ROW || rc == FH_DONE ? FH_OK : fh_store_fail(s, err, _("reading joint branches"));
 }
 
 /* Whether mentor `id` is an instructor (*found), with their name. */
 static fh_status instructor_name(fh_store *s, int64_t id, char *name, size_t size, bool *found, fh_error *err)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	*found = false;
 	fh_status st = fh_store_stmt(s, "SELECT name FROM mentors WHERE id = ?1 AND kind = 'instructor'", &q, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, id);
-	int rc = sqlite3_step(q);
-	if ((*found = rc == SQLITE_ROW))
+	fh_bind_int64(q, 1, id);
+	int rc = fh_step(q);
+	if ((*found = rc == FH_ROW))
 		fh_column_text(q, 0, name, size);
-	sqlite3_reset(q);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? FH_OK : fh_store_fail(s, err, _("reading instructors"));
+	fh_reset(q);
+	return rc == FH_ROW || rc == FH_DONE ? FH_OK : fh_store_fail(s, err, _("reading instructors"));
 }
 
 static void check_dates(const fh_party *p, const char *today, fh_field_errors *errs)
@@ -461,24 +461,24 @@ bool fh_member_kind_parse(const char *s, fh_member_kind *out)
 fh_status fh_party_named_counts(fh_store *s, int64_t tenant, int named[FH_MEMBER_KIND_COUNT], int *here,
 				fh_error *err)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	*here = 0;
 	fh_status st = fh_store_stmt(s, "SELECT kind, count(*), sum(relation_here) FROM party_people"
 				     " WHERE tenant_id = ?1 GROUP BY kind", &q, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, tenant);
+	fh_bind_int64(q, 1, tenant);
 	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+	while ((rc = fh_step(q)) == FH_ROW) {
 		fh_member_kind k;
-		if (!fh_member_kind_parse((const char *)sqlite3_column_text(q, 0), &k))
+		if (!fh_member_kind_parse(fh_column_str(q, 0), &k))
 			continue;
-		named[k] = sqlite3_column_int(q, 1);
+		named[k] = fh_column_int(q, 1);
 		if (k == FH_MEMBER_FULL)
-			*here = sqlite3_column_int(q, 2);
+			*here = fh_column_int(q, 2);
 	}
-	sqlite3_reset(q);
-	return rc == SQLITE_DONE ? FH_OK : fh_store_fail(s, err, _("reading party members"));
+	fh_reset(q);
+	return rc == FH_DONE ? FH_OK : fh_store_fail(s, err, _("reading party members"));
 }
 
 /* The module table's hook: a tenant's own branch (the organisation track's
@@ -611,46 +611,46 @@ static void to_json(fh_buf *b, const fh_party *p, const fh_party *other)
 
 fh_status fh_party_write(fh_store *s, const fh_actor *actor, const fh_party *p, fh_error *err)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status st = fh_store_stmt(s,
 		"UPDATE tenants SET party_org = ?2, party_members = ?3, party_fallback = ?4,"
 		" instructor_id = ?5, version = version + 1, updated_at = ?6, updated_by = ?7 WHERE id = ?1",
 		&q, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, p->tenant_id);
-	sqlite3_bind_text(q, 2, fh_party_org_name(p->form), -1, SQLITE_STATIC);
-	sqlite3_bind_int(q, 3, p->full);
-	sqlite3_bind_int(q, 4, p->fallback);
+	fh_bind_int64(q, 1, p->tenant_id);
+	fh_bind_static(q, 2, fh_party_org_name(p->form), -1);
+	fh_bind_int(q, 3, p->full);
+	fh_bind_int(q, 4, p->fallback);
 	if (p->instructor_id)
-		sqlite3_bind_int64(q, 5, p->instructor_id);
-	sqlite3_bind_int64(q, 6, fh_clock_now());
-	sqlite3_bind_text(q, 7, actor->name, -1, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE)
+		fh_bind_int64(q, 5, p->instructor_id);
+	fh_bind_int64(q, 6, fh_clock_now());
+	fh_bind_str(q, 7, actor->name);
+	int rc = fh_step(q);
+	fh_reset(q);
+	if (rc != FH_DONE)
 		return fh_store_fail(s, err, _("saving the party record"));
 	if ((st = fh_store_stmt(s,
 		"INSERT OR REPLACE INTO party(tenant_id, probationary, applicants, activists,"
 		" relations_here, branch_id, founded, elected, secretary, secretary_in_mgmt, appointed,"
 		" reason) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", &q, err)) != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, p->tenant_id);
-	sqlite3_bind_int(q, 2, p->probationary);
-	sqlite3_bind_int(q, 3, p->applicants);
-	sqlite3_bind_int(q, 4, p->activists);
-	sqlite3_bind_int(q, 5, p->relations_here);
+	fh_bind_int64(q, 1, p->tenant_id);
+	fh_bind_int(q, 2, p->probationary);
+	fh_bind_int(q, 3, p->applicants);
+	fh_bind_int(q, 4, p->activists);
+	fh_bind_int(q, 5, p->relations_here);
 	if (p->branch_id)
-		sqlite3_bind_int64(q, 6, p->branch_id);
+		fh_bind_int64(q, 6, p->branch_id);
 	fh_bind_text(q, 7, p->founded);
 	fh_bind_text(q, 8, p->elected);
 	fh_bind_text(q, 9, p->secretary);
-	sqlite3_bind_int(q, 10, p->secretary_in_mgmt);
+	fh_bind_int(q, 10, p->secretary_in_mgmt);
 	fh_bind_text(q, 11, p->appointed);
 	fh_bind_text(q, 12, p->reason);
-	rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	return rc == SQLITE_DONE ? FH_OK : fh_store_fail(s, err, _("saving the party record"));
+	rc = fh_step(q);
+	fh_reset(q);
+	return rc == FH_DONE ? FH_OK : fh_store_fail(s, err, _("saving the party record"));
 }
 
 /* Checked inside the write lock: two terminals filling a joint branch's
@@ -705,7 +705,7 @@ fh_status fh_party_save(fh_store *s, const fh_actor *actor, fh_party *p, fh_fiel
 
 fh_status fh_party_write_rules(fh_store *s, int64_t hub, const fh_rules *r, fh_error *err)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	char forms[128], deadline[8];
 	fh_status st = fh_store_stmt(s,
 		"UPDATE hubs SET branch_min_members = ?2, instructor_required = ?3, committee_term_years = ?4,"
@@ -716,29 +716,29 @@ fh_status fh_party_write_rules(fh_store *s, int64_t hub, const fh_rules *r, fh_e
 	fh_party_forms_text(r->coverage_org_forms, forms, sizeof forms);
 	snprintf(deadline, sizeof deadline, "%02d-%02d", r->sync_annual_deadline / 100 % 100,
 		 r->sync_annual_deadline % 100);
-	sqlite3_bind_int64(q, 1, hub);
-	sqlite3_bind_int(q, 2, r->branch_min_members);
-	sqlite3_bind_int(q, 3, r->instructor_required);
-	sqlite3_bind_int(q, 4, r->committee_term_years);
-	sqlite3_bind_int(q, 5, r->joint_max_tenants);
-	sqlite3_bind_int(q, 6, r->sync_registration_days);
-	sqlite3_bind_text(q, 7, deadline, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(q, 8, forms, -1, SQLITE_TRANSIENT);
+	fh_bind_int64(q, 1, hub);
+	fh_bind_int(q, 2, r->branch_min_members);
+	fh_bind_int(q, 3, r->instructor_required);
+	fh_bind_int(q, 4, r->committee_term_years);
+	fh_bind_int(q, 5, r->joint_max_tenants);
+	fh_bind_int(q, 6, r->sync_registration_days);
+	fh_bind_str(q, 7, deadline);
+	fh_bind_str(q, 8, forms);
 	if ((st = fh_store_done(s, q, _("saving hub rules"), err)) != FH_OK ||
 	    (st = fh_store_stmt(s, "DELETE FROM hub_references WHERE hub_id = ?1", &q, err)) != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, hub);
+	fh_bind_int64(q, 1, hub);
 	st = fh_store_done(s, q, _("saving hub rules"), err);
 	for (size_t i = 0; st == FH_OK && i < r->nrefs; i++) {
 		if ((st = fh_store_stmt(s, "INSERT INTO hub_references(hub_id, seq, name, org_rate, work_rate)"
 					   " VALUES(?1, ?2, ?3, ?4, ?5)", &q, err)) != FH_OK)
 			return st;
-		sqlite3_bind_int64(q, 1, hub);
-		sqlite3_bind_int64(q, 2, (int64_t)i);
-		sqlite3_bind_text(q, 3, r->refs[i].name, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_double(q, 4, r->refs[i].org);
+		fh_bind_int64(q, 1, hub);
+		fh_bind_int64(q, 2, (int64_t)i);
+		fh_bind_str(q, 3, r->refs[i].name);
+		fh_bind_double(q, 4, r->refs[i].org);
 		if (r->refs[i].work >= 0)
-			sqlite3_bind_double(q, 5, r->refs[i].work);
+			fh_bind_double(q, 5, r->refs[i].work);
 		st = fh_store_done(s, q, _("saving hub rules"), err);
 	}
 	return st;

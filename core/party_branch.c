@@ -24,21 +24,21 @@
 	"   WHERE p.branch_id = b.id AND t.party_org = 'joint_branch'"                      \
 	"   AND t.stage NOT IN ('graduated','exited'))"
 
-static void branch_read(sqlite3_stmt *q, fh_branch *b)
+static void branch_read(fh_stmt *q, fh_branch *b)
 {
 	memset(b, 0, sizeof *b);
-	b->id = sqlite3_column_int64(q, 0);
-	b->hub_id = sqlite3_column_int64(q, 1);
+	b->id = fh_column_int64(q, 0);
+	b->hub_id = fh_column_int64(q, 1);
 	fh_column_text(q, 2, b->hub_code, sizeof b->hub_code);
 	fh_column_text(q, 3, b->name, sizeof b->name);
 	fh_column_text(q, 4, b->secretary, sizeof b->secretary);
 	fh_column_text(q, 5, b->founded, sizeof b->founded);
 	fh_column_text(q, 6, b->elected, sizeof b->elected);
-	b->version = sqlite3_column_int64(q, 7);
-	b->max_tenants = sqlite3_column_int(q, 8);
-	fh_party_rules r = { .committee_term_years = sqlite3_column_int(q, 9) };
-	b->tenants = sqlite3_column_int(q, 10);
-	b->full = sqlite3_column_int(q, 11);
+	b->version = fh_column_int64(q, 7);
+	b->max_tenants = fh_column_int(q, 8);
+	fh_party_rules r = { .committee_term_years = fh_column_int(q, 9) };
+	b->tenants = fh_column_int(q, 10);
+	b->full = fh_column_int(q, 11);
 	b->term_ends = fh_party_term_end(&r, b->elected[0] ? b->elected : b->founded);
 }
 
@@ -47,48 +47,48 @@ fh_status fh_branch_list(fh_store *s, const fh_actor *actor, int64_t hub, fh_bra
 {
 	*rows = NULL;
 	*n = 0;
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status st = fh_store_stmt(s, FH_SQL_SCOPE "SELECT " BRANCH_COLS
 		" FROM party_branches b JOIN hubs h ON h.id = b.hub_id"
 		" WHERE b.hub_id IN (SELECT id FROM scope) AND (?2 = 0 OR b.hub_id = ?2)"
 		" ORDER BY h.code, b.name", &q, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, actor->hub_id);
-	sqlite3_bind_int64(q, 2, hub);
+	fh_bind_int64(q, 1, actor->hub_id);
+	fh_bind_int64(q, 2, hub);
 	size_t cap = 0;
 	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+	while ((rc = fh_step(q)) == FH_ROW) {
 		if (!fh_grow(rows, &cap, *n, sizeof **rows))
 			break;
 		branch_read(q, &(*rows)[(*n)++]);
 	}
-	sqlite3_reset(q);
-	if (rc == SQLITE_DONE)
+	fh_reset(q);
+	if (rc == FH_DONE)
 		return FH_OK;
 	free(*rows);
 	*rows = NULL;
 	*n = 0;
-	return rc == SQLITE_ROW ? fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"))
+	return rc == FH_ROW ? fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"))
 				: fh_store_fail(s, err, _("reading joint branches"));
 }
 
 fh_status fh_branch_get(fh_store *s, const fh_actor *actor, int64_t id, fh_branch *out,
 			fh_error *err)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status st = fh_store_stmt(s, "SELECT " BRANCH_COLS
 		" FROM party_branches b JOIN hubs h ON h.id = b.hub_id WHERE b.id = ?1", &q, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, id);
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW)
+	fh_bind_int64(q, 1, id);
+	int rc = fh_step(q);
+	if (rc == FH_ROW)
 		branch_read(q, out);
-	sqlite3_reset(q);
-	if (rc == SQLITE_DONE)
+	fh_reset(q);
+	if (rc == FH_DONE)
 		return fh_error_set(err, FH_ENOTFOUND, "id", _("no joint branch no. %lld"), (long long)id);
-	if (rc != SQLITE_ROW)
+	if (rc != FH_ROW)
 		return fh_store_fail(s, err, _("reading joint branches"));
 	return fh_actor_scope(s, actor, out->hub_id, err);
 }
@@ -133,27 +133,27 @@ static fh_status branch_save_locked(fh_store *s, const fh_actor *actor, fh_branc
 	int64_t hub = b->id ? cur.hub_id : b->hub_id ? b->hub_id : actor->hub_id;
 	if ((st = fh_actor_scope(s, actor, hub, err)) != FH_OK)
 		return st;
-	sqlite3_stmt *q = NULL;
+	fh_stmt *q = NULL;
 	if ((st = fh_store_stmt(s, b->id
 		? "UPDATE party_branches SET name = ?2, secretary = ?3, founded = ?4, elected = ?5,"
 		  " updated_at = ?6, updated_by = ?7, version = version + 1 WHERE id = ?1"
 		: "INSERT INTO party_branches(hub_id, name, secretary, founded, elected, updated_at,"
 		  " updated_by) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)", &q, err)) != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, b->id ? b->id : hub);
-	sqlite3_bind_text(q, 2, b->name, -1, SQLITE_TRANSIENT);
+	fh_bind_int64(q, 1, b->id ? b->id : hub);
+	fh_bind_str(q, 2, b->name);
 	fh_bind_text(q, 3, b->secretary);
 	fh_bind_text(q, 4, b->founded);
 	fh_bind_text(q, 5, b->elected);
-	sqlite3_bind_int64(q, 6, fh_clock_now());
-	sqlite3_bind_text(q, 7, actor->name, -1, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	if (rc == SQLITE_CONSTRAINT_UNIQUE)
+	fh_bind_int64(q, 6, fh_clock_now());
+	fh_bind_str(q, 7, actor->name);
+	int rc = fh_step(q);
+	fh_reset(q);
+	if (rc == FH_STEP_DUPLICATE)
 		return fh_error_set(err, FH_EINVAL, "name", _("the hub has a joint branch called %s already"), b->name);
-	if (rc != SQLITE_DONE)
+	if (rc != FH_DONE)
 		return fh_store_fail(s, err, _("saving the joint branch"));
-	*id = b->id ? b->id : sqlite3_last_insert_rowid(fh_store_db(s));
+	*id = b->id ? b->id : fh_store_last_id(s);
 	fh_buf n = FH_BUF_INIT;
 	fh_buf_puts(&n, "{\"name\":");
 	fh_buf_json_string(&n, b->name);

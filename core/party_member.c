@@ -20,30 +20,30 @@ fh_status fh_party_members(fh_store *s, const fh_actor *actor, int64_t tenant, f
 	*rows = NULL;
 	*n = 0;
 	fh_status st = fh_party_get_record(s, actor, tenant, &p, err);
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	if (st != FH_OK || (st = fh_store_stmt(s,
 		"SELECT id, name, kind, relation_here FROM party_people WHERE tenant_id = ?1"
 		" ORDER BY kind != 'full', kind, name", &q, err)) != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, tenant);
+	fh_bind_int64(q, 1, tenant);
 	size_t cap = 0;
 	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+	while ((rc = fh_step(q)) == FH_ROW) {
 		if (!fh_grow(rows, &cap, *n, sizeof **rows))
 			break;
 		fh_party_member *m = &(*rows)[(*n)++];
-		m->id = sqlite3_column_int64(q, 0);
+		m->id = fh_column_int64(q, 0);
 		m->tenant_id = tenant;
 		fh_column_text(q, 1, m->name, sizeof m->name);
-		fh_member_kind_parse((const char *)sqlite3_column_text(q, 2), &m->kind);
-		m->relation_here = sqlite3_column_int(q, 3) != 0;
+		fh_member_kind_parse(fh_column_str(q, 2), &m->kind);
+		m->relation_here = fh_column_int(q, 3) != 0;
 	}
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE) {
+	fh_reset(q);
+	if (rc != FH_DONE) {
 		free(*rows);
 		*rows = NULL;
 		*n = 0;
-		return rc == SQLITE_ROW ? fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"))
+		return rc == FH_ROW ? fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"))
 					: fh_store_fail(s, err, _("reading party members"));
 	}
 	return FH_OK;
@@ -116,24 +116,24 @@ static fh_status member_save_locked(fh_store *s, const fh_actor *actor, fh_party
 	fh_party p;
 	if ((st = fh_party_get_record(s, actor, m->tenant_id, &p, err)) != FH_OK)
 		return st;
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	if ((st = fh_store_stmt(s, m->id
 		? "UPDATE party_people SET name = ?2, kind = ?3, relation_here = ?4 WHERE id = ?1"
 		: "INSERT INTO party_people(tenant_id, name, kind, relation_here) VALUES(?1, ?2, ?3, ?4)",
 		&q, err)) != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, m->id ? m->id : m->tenant_id);
-	sqlite3_bind_text(q, 2, m->name, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(q, 3, fh_member_kind_name(m->kind), -1, SQLITE_STATIC);
-	sqlite3_bind_int(q, 4, m->relation_here);
-	int rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	if (rc == SQLITE_CONSTRAINT_UNIQUE)
+	fh_bind_int64(q, 1, m->id ? m->id : m->tenant_id);
+	fh_bind_str(q, 2, m->name);
+	fh_bind_static(q, 3, fh_member_kind_name(m->kind), -1);
+	fh_bind_int(q, 4, m->relation_here);
+	int rc = fh_step(q);
+	fh_reset(q);
+	if (rc == FH_STEP_DUPLICATE)
 		return fh_error_set(err, FH_ECONFLICT, "name", _("%s is named in this organisation already"), m->name);
-	if (rc != SQLITE_DONE)
+	if (rc != FH_DONE)
 		return fh_store_fail(s, err, _("saving the party member"));
 	if (!m->id)
-		m->id = sqlite3_last_insert_rowid(fh_store_db(s));
+		m->id = fh_store_last_id(s);
 	fh_buf b = FH_BUF_INIT;
 	member_json(&b, m);
 	st = cover_named(s, actor, m->tenant_id, mv, "member", fh_buf_str(&b), err);
@@ -162,25 +162,25 @@ fh_status fh_party_member_save(fh_store *s, const fh_actor *actor, fh_party_memb
 fh_status fh_party_member_get(fh_store *s, const fh_actor *actor, int64_t id, fh_party_member *m,
 			      fh_error *err)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	memset(m, 0, sizeof *m);
 	fh_status st = fh_store_stmt(s, "SELECT tenant_id, name, kind, relation_here FROM party_people"
 				     " WHERE id = ?1", &q, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, id);
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW) {
+	fh_bind_int64(q, 1, id);
+	int rc = fh_step(q);
+	if (rc == FH_ROW) {
 		m->id = id;
-		m->tenant_id = sqlite3_column_int64(q, 0);
+		m->tenant_id = fh_column_int64(q, 0);
 		fh_column_text(q, 1, m->name, sizeof m->name);
-		fh_member_kind_parse((const char *)sqlite3_column_text(q, 2), &m->kind);
-		m->relation_here = sqlite3_column_int(q, 3) != 0;
+		fh_member_kind_parse(fh_column_str(q, 2), &m->kind);
+		m->relation_here = fh_column_int(q, 3) != 0;
 	}
-	sqlite3_reset(q);
-	if (rc == SQLITE_DONE)
+	fh_reset(q);
+	if (rc == FH_DONE)
 		return fh_error_set(err, FH_ENOTFOUND, "id", _("no party member no. %lld"), (long long)id);
-	if (rc != SQLITE_ROW)
+	if (rc != FH_ROW)
 		return fh_store_fail(s, err, _("reading party members"));
 	fh_party p;
 	return fh_party_get_record(s, actor, m->tenant_id, &p, err);
@@ -188,15 +188,15 @@ fh_status fh_party_member_get(fh_store *s, const fh_actor *actor, int64_t id, fh
 
 static fh_status member_remove_locked(fh_store *s, const fh_actor *actor, int64_t id, fh_error *err)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_party_member m;
 	fh_status st = fh_party_member_get(s, actor, id, &m, err);
 	if (st != FH_OK || (st = fh_store_stmt(s, "DELETE FROM party_people WHERE id = ?1", &q, err)) != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, id);
-	int rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE)
+	fh_bind_int64(q, 1, id);
+	int rc = fh_step(q);
+	fh_reset(q);
+	if (rc != FH_DONE)
 		return fh_store_fail(s, err, _("removing the party member"));
 	fh_buf b = FH_BUF_INIT;
 	member_json(&b, &m);

@@ -47,7 +47,7 @@ static size_t find_row(const struct hub_slot *slots, size_t n, int64_t id)
 static fh_status read_tree(fh_store *s, int64_t root, fh_coverage **rows, int64_t **parents,
 			   unsigned **forms, size_t *n, fh_error *err)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status st = fh_store_stmt(s,
 		"WITH RECURSIVE tree(id, depth, path) AS (SELECT id, 0, code FROM hubs WHERE id = ?1"
 		" UNION ALL SELECT h.id, tree.depth + 1, tree.path || char(1) || h.code"
@@ -56,10 +56,10 @@ static fh_status read_tree(fh_store *s, int64_t root, fh_coverage **rows, int64_
 		" FROM tree JOIN hubs h ON h.id = tree.id ORDER BY tree.path", &q, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, root);
+	fh_bind_int64(q, 1, root);
 	size_t cap = 0;
 	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+	while ((rc = fh_step(q)) == FH_ROW) {
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 16;
 			fh_coverage *r = realloc(*rows, cap * sizeof *r);
@@ -72,22 +72,22 @@ static fh_status read_tree(fh_store *s, int64_t root, fh_coverage **rows, int64_
 			if (f)
 				*forms = f;
 			if (!r || !p || !f) {
-				sqlite3_reset(q);
+				fh_reset(q);
 				return oom(err);
 			}
 		}
 		fh_coverage *c = &(*rows)[*n];
 		memset(c, 0, sizeof *c);
-		c->hub_id = sqlite3_column_int64(q, 0);
+		c->hub_id = fh_column_int64(q, 0);
 		fh_column_text(q, 1, c->code, sizeof c->code);
 		fh_column_text(q, 2, c->name, sizeof c->name);
-		c->depth = sqlite3_column_int(q, 3);
-		(*parents)[*n] = sqlite3_column_int64(q, 4);
-		(*forms)[*n] = fh_party_forms_mask((const char *)sqlite3_column_text(q, 5));
+		c->depth = fh_column_int(q, 3);
+		(*parents)[*n] = fh_column_int64(q, 4);
+		(*forms)[*n] = fh_party_forms_mask(fh_column_str(q, 5));
 		(*n)++;
 	}
-	sqlite3_reset(q);
-	return rc == SQLITE_DONE ? FH_OK : fh_store_fail(s, err, _("reading hubs"));
+	fh_reset(q);
+	return rc == FH_DONE ? FH_OK : fh_store_fail(s, err, _("reading hubs"));
 }
 
 /* One group of the maintained counts into its hub's own figures. */
@@ -139,27 +139,27 @@ fh_status fh_party_coverage(fh_store *s, const fh_actor *actor, int64_t hub, boo
 		slots[i] = (struct hub_slot){ (*rows)[i].hub_id, i };
 	if (st == FH_OK)
 		qsort(slots, *n, sizeof *slots, slot_cmp);
-	sqlite3_stmt *q = NULL;
+	fh_stmt *q = NULL;
 	if (st == FH_OK)
 		st = fh_store_stmt(s, FH_SQL_SCOPE
 			"SELECT hub_id, form, fallback, guided, sum(n), sum(members) FROM party_tally"
 			" WHERE hub_id IN (SELECT id FROM scope) AND n > 0"
 			" AND (?2 OR stage = 'incubating') GROUP BY 1, 2, 3, 4", &q, err);
 	if (st == FH_OK) {
-		sqlite3_bind_int64(q, 1, hub);
-		sqlite3_bind_int(q, 2, all_stages);
+		fh_bind_int64(q, 1, hub);
+		fh_bind_int(q, 2, all_stages);
 		int rc;
-		while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-			size_t i = find_row(slots, *n, sqlite3_column_int64(q, 0));
+		while ((rc = fh_step(q)) == FH_ROW) {
+			size_t i = find_row(slots, *n, fh_column_int64(q, 0));
 			fh_party_org form;
-			if (i == (size_t)-1 || !fh_party_org_parse((const char *)sqlite3_column_text(q, 1), &form))
+			if (i == (size_t)-1 || !fh_party_org_parse(fh_column_str(q, 1), &form))
 				continue;
-			count_group(&(*rows)[i], forms[i], form, sqlite3_column_int(q, 2) != 0,
-				    sqlite3_column_int(q, 3) != 0, sqlite3_column_int(q, 4),
-				    sqlite3_column_int(q, 5));
+			count_group(&(*rows)[i], forms[i], form, fh_column_int(q, 2) != 0,
+				    fh_column_int(q, 3) != 0, fh_column_int(q, 4),
+				    fh_column_int(q, 5));
 		}
-		sqlite3_reset(q);
-		if (rc != SQLITE_DONE)
+		fh_reset(q);
+		if (rc != FH_DONE)
 			st = fh_store_fail(s, err, _("reading coverage"));
 	}
 	/* roll up: children come after their parent, so walking backwards adds
@@ -185,22 +185,22 @@ fh_status fh_party_coverage(fh_store *s, const fh_actor *actor, int64_t hub, boo
 fh_status fh_party_references(fh_store *s, int64_t hub, fh_coverage_ref *out, size_t max, size_t *n,
 			      fh_error *err)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	*n = 0;
 	fh_status st = fh_store_stmt(s, "SELECT name, org_rate, work_rate FROM hub_references WHERE hub_id = ?1"
 				     " ORDER BY seq", &q, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, hub);
-	int rc = SQLITE_DONE;
-	while (*n < max && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+	fh_bind_int64(q, 1, hub);
+	int rc = FH_DONE;
+	while (*n < max && (rc = fh_step(q)) == FH_ROW) {
 		fh_coverage_ref *r = &out[(*n)++];
 		fh_column_text(q, 0, r->name, sizeof r->name);
-		r->org = sqlite3_column_double(q, 1);
-		r->work = sqlite3_column_type(q, 2) == SQLITE_NULL ? -1 : sqlite3_column_double(q, 2);
+		r->org = fh_column_double(q, 1);
+		r->work = fh_column_null(q, 2) ? -1 : fh_column_double(q, 2);
 	}
-	sqlite3_reset(q);
-	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+	fh_reset(q);
+	if (rc == FH_ROW || rc == FH_DONE)
 		return FH_OK;
 	*n = 0;
 	return fh_store_fail(s, err, _("reading the reference rates"));
@@ -230,19 +230,19 @@ static const char *const list_sql[FH_PL_COUNT] = {
 		" AND t.hub_id IN (SELECT id FROM scope) ORDER BY p.due, p.id LIMIT ?3",
 };
 
-static void row_read(sqlite3_stmt *q, void *row)
+static void row_read(fh_stmt *q, void *row)
 {
 	fh_party_row *r = row;
 	memset(r, 0, sizeof *r);
-	r->tenant_id = sqlite3_column_int64(q, 0);
-	r->item_id = sqlite3_column_int64(q, 1);
+	r->tenant_id = fh_column_int64(q, 0);
+	r->item_id = fh_column_int64(q, 1);
 	fh_column_text(q, 2, r->name, sizeof r->name);
 	fh_column_text(q, 3, r->hub_code, sizeof r->hub_code);
-	fh_party_org_parse((const char *)sqlite3_column_text(q, 4), &r->form);
-	r->full = sqlite3_column_int(q, 5);
-	r->fallback = sqlite3_column_int(q, 6) != 0;
-	r->guided = sqlite3_column_int(q, 7) != 0;
-	r->date = sqlite3_column_int64(q, 8);
+	fh_party_org_parse(fh_column_str(q, 4), &r->form);
+	r->full = fh_column_int(q, 5);
+	r->fallback = fh_column_int(q, 6) != 0;
+	r->guided = fh_column_int(q, 7) != 0;
+	r->date = fh_column_int64(q, 8);
 	fh_column_text(q, 9, r->what, sizeof r->what);
 }
 
@@ -253,13 +253,13 @@ static void row_days(fh_party_row *r, int64_t day)
 
 /* Steps a list's statement (bound: ?1 the hub, ?2 today, ?3 max + 1) into
  * up to max rows; *more when there were more. */
-static fh_status read_list(fh_store *s, sqlite3_stmt *q, int64_t day, size_t max, fh_party_row **rows,
+static fh_status read_list(fh_store *s, fh_stmt *q, int64_t day, size_t max, fh_party_row **rows,
 			   size_t *n, bool *more, fh_error *err)
 {
 	size_t cap = 0;
 	bool full = false;
 	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+	while ((rc = fh_step(q)) == FH_ROW) {
 		if (*n == max) {
 			*more = true;
 			break;
@@ -272,8 +272,8 @@ static fh_status read_list(fh_store *s, sqlite3_stmt *q, int64_t day, size_t max
 		row_read(q, r);
 		row_days(r, day);
 	}
-	sqlite3_reset(q);
-	if (full || (rc != SQLITE_DONE && rc != SQLITE_ROW)) {
+	fh_reset(q);
+	if (full || (rc != FH_DONE && rc != FH_ROW)) {
 		free(*rows);
 		*rows = NULL;
 		*n = 0;
@@ -290,11 +290,11 @@ struct term_row {
 	int64_t from;
 };
 
-static void term_read(sqlite3_stmt *q, void *row)
+static void term_read(fh_stmt *q, void *row)
 {
 	struct term_row *t = row;
 	row_read(q, &t->r);
-	t->from = sqlite3_column_int64(q, 10);
+	t->from = fh_column_int64(q, 10);
 }
 
 /* Each hub's streams (two a hub: x[2i], x[2i + 1]), its term, and the
@@ -323,15 +323,15 @@ static fh_status term_chunk(const struct fh_merge *m, struct fh_stream *x, fh_er
 	};
 	const struct term_hubs *th = m->ctx;
 	size_t hub = (size_t)(x - th->x) / 2;
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status st = fh_store_stmt(m->store, sql[x->kind], &q, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, x->hub);
-	sqlite3_bind_int64(q, 2, th->before[hub]);
-	sqlite3_bind_int64(q, 3, x->key);
-	sqlite3_bind_int64(q, 4, x->id);
-	sqlite3_bind_int64(q, 5, (int64_t)m->chunk);
+	fh_bind_int64(q, 1, x->hub);
+	fh_bind_int64(q, 2, th->before[hub]);
+	fh_bind_int64(q, 3, x->key);
+	fh_bind_int64(q, 4, x->id);
+	fh_bind_int64(q, 5, (int64_t)m->chunk);
 	st = fh_store_rows(m->store, q, &x->rows, &x->n, sizeof(struct term_row), term_read,
 			   _("reading the party lists"), err);
 	struct term_row *rows = x->rows;
@@ -355,15 +355,15 @@ static int64_t term_began_before(int years, int64_t horizon)
 /* Each hub's term (the level's committee_term_years). */
 static fh_status hub_terms(fh_store *s, const int64_t *hubs, size_t nh, int *years, fh_error *err)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status st = fh_store_stmt(s, "SELECT committee_term_years FROM hubs WHERE id = ?1", &q, err);
 	for (size_t i = 0; st == FH_OK && i < nh; i++) {
-		sqlite3_bind_int64(q, 1, hubs[i]);
-		if (sqlite3_step(q) == SQLITE_ROW)
-			years[i] = sqlite3_column_int(q, 0);
+		fh_bind_int64(q, 1, hubs[i]);
+		if (fh_step(q) == FH_ROW)
+			years[i] = fh_column_int(q, 0);
 		else
 			st = fh_store_fail(s, err, _("reading the party lists"));
-		sqlite3_reset(q);
+		fh_reset(q);
 	}
 	return st;
 }
@@ -474,13 +474,13 @@ fh_status fh_party_list(fh_store *s, const fh_actor *actor, int64_t hub, fh_part
 	fh_status st = list_start(s, actor, &hub, rows, n, more, err);
 	if (st == FH_OK && which == FH_PL_REELECTION)
 		return reelections(s, actor, hub, max, rows, n, more, err);
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	if (st != FH_OK || (st = fh_store_stmt(s, list_sql[which], &q, err)) != FH_OK)
 		return st;
 	int64_t day = fh_clock_day(fh_clock_now());
-	sqlite3_bind_int64(q, 1, hub);
-	sqlite3_bind_int64(q, 2, day);
-	sqlite3_bind_int64(q, 3, (int64_t)max + 1);
+	fh_bind_int64(q, 1, hub);
+	fh_bind_int64(q, 2, day);
+	fh_bind_int64(q, 3, (int64_t)max + 1);
 	return read_list(s, q, day, max, rows, n, more, err);
 }
 
@@ -489,7 +489,7 @@ fh_status fh_party_instructed(fh_store *s, const fh_actor *actor, int64_t instru
 {
 	int64_t hub = 0;
 	fh_status st = list_start(s, actor, &hub, rows, n, more, err);
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	if (st != FH_OK || (st = fh_store_stmt(s, FH_SQL_SCOPE
 		"SELECT t.id, 0, t.name, h.code, t.party_org, t.party_members, t.party_fallback, 1, 0, ''"
 		" FROM tenants t JOIN hubs h ON h.id = t.hub_id"
@@ -497,10 +497,10 @@ fh_status fh_party_instructed(fh_store *s, const fh_actor *actor, int64_t instru
 		" ORDER BY h.code, t.name_key LIMIT ?3", &q, err)) != FH_OK)
 		return st;
 	int64_t day = fh_clock_day(fh_clock_now());
-	sqlite3_bind_int64(q, 1, hub);
-	sqlite3_bind_int64(q, 2, day);
-	sqlite3_bind_int64(q, 3, (int64_t)max + 1);
-	sqlite3_bind_int64(q, 4, instructor);
+	fh_bind_int64(q, 1, hub);
+	fh_bind_int64(q, 2, day);
+	fh_bind_int64(q, 3, (int64_t)max + 1);
+	fh_bind_int64(q, 4, instructor);
 	return read_list(s, q, day, max, rows, n, more, err);
 }
 
@@ -512,7 +512,7 @@ fh_status fh_party_instructors(fh_store *s, const fh_actor *actor, int64_t hub,
 	if (!hub)
 		hub = actor->hub_id;
 	fh_status st = fh_actor_scope(s, actor, hub, err);
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	if (st != FH_OK || (st = fh_store_stmt(s, FH_SQL_SCOPE
 		"SELECT m.id, m.hub_id, h.code, m.name, m.employer,"
 		" (SELECT ifnull(sum(n), 0) FROM instructor_tally WHERE instructor_id = m.id)"
@@ -520,28 +520,28 @@ fh_status fh_party_instructors(fh_store *s, const fh_actor *actor, int64_t hub,
 		" WHERE m.kind = 'instructor' AND m.hub_id IN (SELECT id FROM scope)"
 		" ORDER BY h.code, m.name, m.id", &q, err)) != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, hub);
+	fh_bind_int64(q, 1, hub);
 	size_t cap = 0;
 	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+	while ((rc = fh_step(q)) == FH_ROW) {
 		if (!fh_grow(rows, &cap, *n, sizeof **rows))
 			break;
 		fh_instructor *r = &(*rows)[(*n)++];
 		memset(r, 0, sizeof *r);
-		r->id = sqlite3_column_int64(q, 0);
-		r->hub_id = sqlite3_column_int64(q, 1);
+		r->id = fh_column_int64(q, 0);
+		r->hub_id = fh_column_int64(q, 1);
 		fh_column_text(q, 2, r->hub_code, sizeof r->hub_code);
 		fh_column_text(q, 3, r->name, sizeof r->name);
 		fh_column_text(q, 4, r->employer, sizeof r->employer);
-		r->tenants = sqlite3_column_int(q, 5);
+		r->tenants = fh_column_int(q, 5);
 	}
-	sqlite3_reset(q);
-	if (rc == SQLITE_DONE)
+	fh_reset(q);
+	if (rc == FH_DONE)
 		return FH_OK;
 	free(*rows);
 	*rows = NULL;
 	*n = 0;
-	return rc == SQLITE_ROW ? oom(err) : fh_store_fail(s, err, _("reading instructors"));
+	return rc == FH_ROW ? oom(err) : fh_store_fail(s, err, _("reading instructors"));
 }
 
 static size_t index_of(const int64_t *ids, size_t n, int64_t id)
@@ -565,42 +565,42 @@ fh_status fh_party_tracks(fh_store *s, const int64_t *ids, size_t n, fh_tracks *
 		fh_buf_free(&list);
 		return oom(err);
 	}
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status st = fh_store_stmt(s,
 		"SELECT tenant_id, track = 'party', count(*), sum(done_on IS NOT NULL),"
 		" sum(done_on IS NULL AND due < ?2) FROM milestones"
 		" WHERE tenant_id IN (SELECT value FROM json_each(?1)) GROUP BY 1, 2", &q, err);
 	int64_t day = fh_clock_day(fh_clock_now());
-	int rc = SQLITE_DONE;
+	int rc = FH_DONE;
 	if (st == FH_OK) {
-		sqlite3_bind_text(q, 1, fh_buf_str(&list), -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(q, 2, day);
-		while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-			size_t i = index_of(ids, n, sqlite3_column_int64(q, 0));
+		fh_bind_str(q, 1, fh_buf_str(&list));
+		fh_bind_int64(q, 2, day);
+		while ((rc = fh_step(q)) == FH_ROW) {
+			size_t i = index_of(ids, n, fh_column_int64(q, 0));
 			if (i == n)
 				continue;
-			bool party = sqlite3_column_int(q, 1) != 0;
-			*(party ? &out[i].party_total : &out[i].org_total) = sqlite3_column_int(q, 2);
-			*(party ? &out[i].party_done : &out[i].org_done) = sqlite3_column_int(q, 3);
-			*(party ? &out[i].party_late : &out[i].org_late) = sqlite3_column_int(q, 4);
+			bool party = fh_column_int(q, 1) != 0;
+			*(party ? &out[i].party_total : &out[i].org_total) = fh_column_int(q, 2);
+			*(party ? &out[i].party_done : &out[i].org_done) = fh_column_int(q, 3);
+			*(party ? &out[i].party_late : &out[i].org_late) = fh_column_int(q, 4);
 		}
-		sqlite3_reset(q);
+		fh_reset(q);
 	}
-	if (st == FH_OK && rc == SQLITE_DONE &&
+	if (st == FH_OK && rc == FH_DONE &&
 	    (st = fh_store_stmt(s, "SELECT tenant_id, count(*) FROM party_sync"
 				   " WHERE tenant_id IN (SELECT value FROM json_each(?1))"
 				   " AND done_on IS NULL AND due < ?2 GROUP BY 1", &q, err)) == FH_OK) {
-		sqlite3_bind_text(q, 1, fh_buf_str(&list), -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(q, 2, day);
-		while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-			size_t i = index_of(ids, n, sqlite3_column_int64(q, 0));
+		fh_bind_str(q, 1, fh_buf_str(&list));
+		fh_bind_int64(q, 2, day);
+		while ((rc = fh_step(q)) == FH_ROW) {
+			size_t i = index_of(ids, n, fh_column_int64(q, 0));
 			if (i < n)
-				out[i].sync_late = sqlite3_column_int(q, 1);
+				out[i].sync_late = fh_column_int(q, 1);
 		}
-		sqlite3_reset(q);
+		fh_reset(q);
 	}
 	fh_buf_free(&list);
-	if (st == FH_OK && rc != SQLITE_DONE)
+	if (st == FH_OK && rc != FH_DONE)
 		st = fh_store_fail(s, err, _("reading the tracks"));
 	return st;
 }
@@ -613,7 +613,7 @@ fh_status fh_party_tracks(fh_store *s, const int64_t *ids, size_t n, fh_tracks *
 #define TERM_CHUNK 4096
 fh_status fh_party_check_terms(fh_store *s, fh_check_report *rep, fh_error *err)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status st = fh_store_stmt(s,
 		"SELECT max(id), count(*) FILTER (WHERE bad), min(id) FILTER (WHERE bad) FROM"
 		" (SELECT t.id, t.term_from IS NOT (SELECT unixepoch(coalesce(p.elected, p.founded)) - 28800"
@@ -622,18 +622,18 @@ fh_status fh_party_check_terms(fh_store *s, fh_check_report *rep, fh_error *err)
 	int64_t after = 0, first = 0;
 	int bad = 0;
 	while (st == FH_OK) {
-		sqlite3_bind_int64(q, 1, after);
-		sqlite3_bind_int(q, 2, TERM_CHUNK);
-		int rc = sqlite3_step(q);
-		bool more = rc == SQLITE_ROW && sqlite3_column_type(q, 0) != SQLITE_NULL;
+		fh_bind_int64(q, 1, after);
+		fh_bind_int(q, 2, TERM_CHUNK);
+		int rc = fh_step(q);
+		bool more = rc == FH_ROW && !fh_column_null(q, 0);
 		if (more) {
-			after = sqlite3_column_int64(q, 0);
-			if (!bad && sqlite3_column_int(q, 1))
-				first = sqlite3_column_int64(q, 2);
-			bad += sqlite3_column_int(q, 1);
+			after = fh_column_int64(q, 0);
+			if (!bad && fh_column_int(q, 1))
+				first = fh_column_int64(q, 2);
+			bad += fh_column_int(q, 1);
 		}
-		sqlite3_reset(q);
-		if (rc != SQLITE_ROW)
+		fh_reset(q);
+		if (rc != FH_ROW)
 			st = fh_store_fail(s, err, _("reading the party records"));
 		else if (!more)
 			break;

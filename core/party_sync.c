@@ -116,23 +116,23 @@ static fh_status open_items(fh_store *s, const fh_actor *actor, int64_t tenant, 
 	fh_calendar_free(&cal);
 	int64_t key = e == FH_EVENT_ANNUAL ? year_day(year_of(on), 101) : fh_clock_day(on);
 	for (int i = 0; i < 2 && opens[e][i] != FH_SYNC_KIND_COUNT; i++) {
-		sqlite3_stmt *q;
+		fh_stmt *q;
 		if ((st = fh_store_stmt(s,
 			"INSERT INTO party_sync(tenant_id, kind, event, event_on, due, updated_at, updated_by)"
 			" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING", &q, err)) != FH_OK)
 			return st;
-		sqlite3_bind_int64(q, 1, tenant);
-		sqlite3_bind_text(q, 2, kinds[opens[e][i]].id, -1, SQLITE_STATIC);
-		sqlite3_bind_text(q, 3, events[e].id, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(q, 4, key);
-		sqlite3_bind_int64(q, 5, due);
-		sqlite3_bind_int64(q, 6, fh_clock_now());
-		sqlite3_bind_text(q, 7, actor->name, -1, SQLITE_TRANSIENT);
-		int rc = sqlite3_step(q);
-		sqlite3_reset(q);
-		if (rc != SQLITE_DONE)
+		fh_bind_int64(q, 1, tenant);
+		fh_bind_static(q, 2, kinds[opens[e][i]].id, -1);
+		fh_bind_static(q, 3, events[e].id, -1);
+		fh_bind_int64(q, 4, key);
+		fh_bind_int64(q, 5, due);
+		fh_bind_int64(q, 6, fh_clock_now());
+		fh_bind_str(q, 7, actor->name);
+		int rc = fh_step(q);
+		fh_reset(q);
+		if (rc != FH_DONE)
 			return fh_store_fail(s, err, _("opening a sync check"));
-		*opened += sqlite3_changes(fh_store_db(s));
+		*opened += fh_store_changes(s);
 	}
 	return FH_OK;
 }
@@ -160,20 +160,20 @@ fh_status fh_party_sync_tenant_changed(fh_store *s, const struct fh_tenant_chang
 static fh_status tenant_hub(fh_store *s, const fh_actor *actor, int64_t tenant, int64_t *hub,
 			    char founded[11], fh_error *err)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status st = fh_store_stmt(s, "SELECT hub_id, founded FROM tenants WHERE id = ?1", &q, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, tenant);
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW) {
-		*hub = sqlite3_column_int64(q, 0);
+	fh_bind_int64(q, 1, tenant);
+	int rc = fh_step(q);
+	if (rc == FH_ROW) {
+		*hub = fh_column_int64(q, 0);
 		fh_column_text(q, 1, founded, 11);
 	}
-	sqlite3_reset(q);
-	if (rc == SQLITE_DONE)
+	fh_reset(q);
+	if (rc == FH_DONE)
 		return fh_error_set(err, FH_ENOTFOUND, "id", _("no tenant no. %lld"), (long long)tenant);
-	if (rc != SQLITE_ROW)
+	if (rc != FH_ROW)
 		return fh_store_fail(s, err, _("reading the tenant"));
 	return fh_actor_scope(s, actor, *hub, err);
 }
@@ -229,7 +229,7 @@ fh_status fh_party_open_annual(fh_store *s, const fh_actor *actor, int64_t hub, 
 	fh_status st = hub ? fh_actor_scope(s, actor, hub, err) : FH_OK;
 	if (st != FH_OK || (st = fh_tx_begin(s, err)) != FH_OK)
 		return st;
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	st = fh_store_stmt(s, FH_SQL_SCOPE
 		"INSERT INTO party_sync(tenant_id, kind, event, event_on, due, updated_at, updated_by)"
 		" SELECT t.id, 'report', 'annual', ?2,"
@@ -239,16 +239,16 @@ fh_status fh_party_open_annual(fh_store *s, const fh_actor *actor, int64_t hub, 
 		" WHERE t.reg_state != 'preparing' AND true"
 		" ON CONFLICT DO NOTHING", &q, err);
 	if (st == FH_OK) {
-		sqlite3_bind_int64(q, 1, hub ? hub : actor->hub_id);
-		sqlite3_bind_int64(q, 2, on);
-		sqlite3_bind_int64(q, 3, fh_clock_now());
-		sqlite3_bind_text(q, 4, actor->name, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int(q, 5, year);
-		int rc = sqlite3_step(q);
-		sqlite3_reset(q);
-		if (rc != SQLITE_DONE)
+		fh_bind_int64(q, 1, hub ? hub : actor->hub_id);
+		fh_bind_int64(q, 2, on);
+		fh_bind_int64(q, 3, fh_clock_now());
+		fh_bind_str(q, 4, actor->name);
+		fh_bind_int(q, 5, year);
+		int rc = fh_step(q);
+		fh_reset(q);
+		if (rc != FH_DONE)
 			st = fh_store_fail(s, err, _("opening the annual checks"));
-		*opened = sqlite3_changes(fh_store_db(s));
+		*opened = fh_store_changes(s);
 	}
 	if (st == FH_OK && *opened) {
 		char json[64];
@@ -265,25 +265,25 @@ fh_status fh_party_open_annual(fh_store *s, const fh_actor *actor, int64_t hub, 
 static fh_status sync_done_locked(fh_store *s, const fh_actor *actor, int64_t item, int64_t on,
 				  fh_error *err)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status st = fh_store_stmt(s,
 		"SELECT t.id, t.hub_id, p.done_on, p.event_on FROM party_sync p"
 		" JOIN tenants t ON t.id = p.tenant_id WHERE p.id = ?1", &q, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, item);
-	int rc = sqlite3_step(q);
+	fh_bind_int64(q, 1, item);
+	int rc = fh_step(q);
 	int64_t tenant = 0, hub = 0, done = 0, event_on = 0;
-	if (rc == SQLITE_ROW) {
-		tenant = sqlite3_column_int64(q, 0);
-		hub = sqlite3_column_int64(q, 1);
-		done = sqlite3_column_int64(q, 2);
-		event_on = sqlite3_column_int64(q, 3);
+	if (rc == FH_ROW) {
+		tenant = fh_column_int64(q, 0);
+		hub = fh_column_int64(q, 1);
+		done = fh_column_int64(q, 2);
+		event_on = fh_column_int64(q, 3);
 	}
-	sqlite3_reset(q);
-	if (rc == SQLITE_DONE)
+	fh_reset(q);
+	if (rc == FH_DONE)
 		return fh_error_set(err, FH_ENOTFOUND, "id", _("no sync check no. %lld"), (long long)item);
-	if (rc != SQLITE_ROW)
+	if (rc != FH_ROW)
 		return fh_store_fail(s, err, _("reading the sync check"));
 	if ((st = fh_actor_scope(s, actor, hub, err)) != FH_OK)
 		return st;
@@ -320,37 +320,37 @@ fh_status fh_party_sync_list(fh_store *s, const fh_actor *actor, int64_t tenant,
 	fh_status st = tenant_hub(s, actor, tenant, &hub, founded, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	if ((st = fh_store_stmt(s,
 		"SELECT p.id, p.kind, p.event, p.event_on, p.due, p.done_on FROM party_sync p"
 		" WHERE p.tenant_id = ?1 ORDER BY p.due, p.id", &q, err)) != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, tenant);
+	fh_bind_int64(q, 1, tenant);
 	int64_t today = fh_clock_day(fh_clock_now());
 	size_t cap = 0;
 	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+	while ((rc = fh_step(q)) == FH_ROW) {
 		if (!fh_grow(rows, &cap, *n, sizeof **rows))
 			break;
 		fh_sync_item *it = &(*rows)[(*n)++];
 		memset(it, 0, sizeof *it);
-		it->id = sqlite3_column_int64(q, 0);
+		it->id = fh_column_int64(q, 0);
 		it->tenant_id = tenant;
 		it->hub_id = hub;
-		fh_sync_kind_parse((const char *)sqlite3_column_text(q, 1), &it->kind);
-		fh_sync_event_parse((const char *)sqlite3_column_text(q, 2), &it->event);
-		it->event_on = sqlite3_column_int64(q, 3);
-		it->due = sqlite3_column_int64(q, 4);
-		it->done_on = sqlite3_column_int64(q, 5);
+		fh_sync_kind_parse(fh_column_str(q, 1), &it->kind);
+		fh_sync_event_parse(fh_column_str(q, 2), &it->event);
+		it->event_on = fh_column_int64(q, 3);
+		it->due = fh_column_int64(q, 4);
+		it->done_on = fh_column_int64(q, 5);
 		if (!it->done_on && it->due < today)
 			it->late_days = (int)((today - it->due) / 86400);
 	}
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE) {
+	fh_reset(q);
+	if (rc != FH_DONE) {
 		free(*rows);
 		*rows = NULL;
 		*n = 0;
-		return rc == SQLITE_ROW ? fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"))
+		return rc == FH_ROW ? fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"))
 					: fh_store_fail(s, err, _("reading the sync checks"));
 	}
 	return FH_OK;

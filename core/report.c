@@ -17,23 +17,23 @@ fh_status fh_report_dashboard(fh_store *s, const fh_actor *actor, fh_dashboard *
 	if (!actor || !actor->id)
 		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("nobody is logged in"));
 	/* tenants by stage from the counts the database keeps (tally.c) */
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status q_rc = fh_store_stmt(s, FH_SQL_SCOPE
 		"SELECT stage, sum(n) FROM tenant_tally WHERE hub_id IN (SELECT id FROM scope)"
 		" GROUP BY stage", &q, err);
 	if (q_rc != FH_OK)
 		return q_rc;
-	sqlite3_bind_int64(q, 1, actor->hub_id);
+	fh_bind_int64(q, 1, actor->hub_id);
 	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+	while ((rc = fh_step(q)) == FH_ROW) {
 		fh_stage stage;
-		if (!fh_stage_parse((const char *)sqlite3_column_text(q, 0), &stage))
+		if (!fh_stage_parse(fh_column_str(q, 0), &stage))
 			continue;
-		out->by_stage[stage] = sqlite3_column_int(q, 1);
+		out->by_stage[stage] = fh_column_int(q, 1);
 		out->tenants += out->by_stage[stage];
 	}
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE)
+	fh_reset(q);
+	if (rc != FH_DONE)
 		return fh_store_fail(s, err, _("reading tenants"));
 	fh_coverage *cov;
 	size_t ncov;
@@ -73,14 +73,14 @@ fh_status fh_report_dashboard(fh_store *s, const fh_actor *actor, fh_dashboard *
 		" (SELECT count(*) FROM operators WHERE system = 0 AND hub_id IN (SELECT id FROM scope))", &q, err);
 	if (qs != FH_OK)
 		return qs;
-	sqlite3_bind_int64(q, 1, actor->hub_id);
-	if ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		out->mentors = sqlite3_column_int(q, 0);
-		out->instructors = sqlite3_column_int(q, 1);
-		out->operators = sqlite3_column_int(q, 2);
+	fh_bind_int64(q, 1, actor->hub_id);
+	if ((rc = fh_step(q)) == FH_ROW) {
+		out->mentors = fh_column_int(q, 0);
+		out->instructors = fh_column_int(q, 1);
+		out->operators = fh_column_int(q, 2);
 	}
-	sqlite3_reset(q);
-	if (rc != SQLITE_ROW)
+	fh_reset(q);
+	if (rc != FH_ROW)
 		return fh_store_fail(s, err, _("reading mentors"));
 	return FH_OK;
 }

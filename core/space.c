@@ -51,22 +51,22 @@ const char *fh_space_date(int64_t day, char buf[16])
 	"   WHERE a.space_id = s.id AND a.end_on >= ?2 AND a.start_on <= ?2"                   \
 	"   ORDER BY a.start_on, a.id LIMIT 1)"
 
-static void space_read(sqlite3_stmt *q, void *row)
+static void space_read(fh_stmt *q, void *row)
 {
 	fh_space *o = row;
 	memset(o, 0, sizeof *o);
-	o->id = sqlite3_column_int64(q, 0);
-	o->hub_id = sqlite3_column_int64(q, 1);
+	o->id = fh_column_int64(q, 0);
+	o->hub_id = fh_column_int64(q, 1);
 	fh_column_text(q, 2, o->hub_code, sizeof o->hub_code);
 	fh_column_text(q, 3, o->code, sizeof o->code);
 	fh_column_text(q, 4, o->name, sizeof o->name);
-	fh_space_type_parse((const char *)sqlite3_column_text(q, 5), &o->type);
-	o->floor = sqlite3_column_int(q, 6);
-	o->area = sqlite3_column_double(q, 7);
-	o->seats = sqlite3_column_int(q, 8);
-	o->approval = sqlite3_column_int(q, 9);
-	o->seats_used = sqlite3_column_int(q, 10);
-	o->holders = sqlite3_column_int(q, 11);
+	fh_space_type_parse(fh_column_str(q, 5), &o->type);
+	o->floor = fh_column_int(q, 6);
+	o->area = fh_column_double(q, 7);
+	o->seats = fh_column_int(q, 8);
+	o->approval = fh_column_int(q, 9);
+	o->seats_used = fh_column_int(q, 10);
+	o->holders = fh_column_int(q, 11);
 	fh_column_text(q, 12, o->holder, sizeof o->holder);
 }
 
@@ -79,19 +79,19 @@ fh_status fh_space_hub(fh_store *s, const fh_actor *actor, const char *hub_code,
 		*hub = 0;
 		return FH_OK;
 	}
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status st = fh_store_stmt(s, FH_SQL_SCOPE
 		"SELECT h.id FROM hubs h WHERE h.code = ?2 AND h.id IN (SELECT id FROM scope)", &q, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, actor->hub_id);
-	sqlite3_bind_text(q, 2, hub_code, -1, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(q);
-	*hub = rc == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
-	sqlite3_reset(q);
-	if (rc == SQLITE_ROW)
+	fh_bind_int64(q, 1, actor->hub_id);
+	fh_bind_str(q, 2, hub_code);
+	int rc = fh_step(q);
+	*hub = rc == FH_ROW ? fh_column_int64(q, 0) : 0;
+	fh_reset(q);
+	if (rc == FH_ROW)
 		return FH_OK;
-	if (rc == SQLITE_DONE)
+	if (rc == FH_DONE)
 		return fh_error_set(err, FH_ENOTFOUND, "hub", _("no hub '%s' in your scope"), hub_code);
 	return fh_store_fail(s, err, _("reading hubs"));
 }
@@ -105,15 +105,15 @@ fh_status fh_space_list(fh_store *s, const fh_actor *actor, const char *hub_code
 	fh_status st = fh_space_hub(s, actor, hub_code, &hub, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	if ((st = fh_store_stmt(s, FH_SQL_SCOPE "SELECT " SPACE_COLS
 		" FROM spaces s JOIN hubs h ON h.id = s.hub_id WHERE s.retired = 0"
 		" AND s.hub_id IN (SELECT id FROM scope) AND (?3 = 0 OR s.hub_id = ?3)"
 		" ORDER BY h.code, s.floor, s.code", &q, err)) != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, actor->hub_id);
-	sqlite3_bind_int64(q, 2, day ? fh_clock_day(day) : fh_space_today());
-	sqlite3_bind_int64(q, 3, hub);
+	fh_bind_int64(q, 1, actor->hub_id);
+	fh_bind_int64(q, 2, day ? fh_clock_day(day) : fh_space_today());
+	fh_bind_int64(q, 3, hub);
 	return fh_store_rows(s, q, rows, n, sizeof **rows, space_read, _("reading spaces"), err);
 }
 
@@ -127,23 +127,23 @@ fh_status fh_space_find(fh_store *s, const fh_actor *actor, const char *ref, int
 	if (slash)
 		snprintf(hub, sizeof hub, "%.*s", (int)(slash - ref < 39 ? slash - ref : 39), ref);
 	snprintf(code, sizeof code, "%s", slash ? slash + 1 : ref);
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status st = fh_store_stmt(s, FH_SQL_SCOPE "SELECT " SPACE_COLS
 		" FROM spaces s JOIN hubs h ON h.id = s.hub_id WHERE s.retired = 0"
 		" AND s.hub_id IN (SELECT id FROM scope)"
 		" AND s.code = ?3 AND (?4 = '' OR h.code = ?4) LIMIT 2", &q, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, actor->hub_id);
-	sqlite3_bind_int64(q, 2, day ? fh_clock_day(day) : fh_space_today());
-	sqlite3_bind_text(q, 3, code, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(q, 4, hub, -1, SQLITE_TRANSIENT);
+	fh_bind_int64(q, 1, actor->hub_id);
+	fh_bind_int64(q, 2, day ? fh_clock_day(day) : fh_space_today());
+	fh_bind_str(q, 3, code);
+	fh_bind_str(q, 4, hub);
 	int found = 0, rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW)
+	while ((rc = fh_step(q)) == FH_ROW)
 		if (found++ == 0)
 			space_read(q, out);
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE)
+	fh_reset(q);
+	if (rc != FH_DONE)
 		return fh_store_fail(s, err, _("reading spaces"));
 	if (found == 0)
 		return fh_error_set(err, FH_ENOTFOUND, "space", _("no space '%s' in your scope"), ref);
@@ -155,13 +155,13 @@ fh_status fh_space_find(fh_store *s, const fh_actor *actor, const char *ref, int
 
 /* ---- the rule: seats on every day ------------------------------------------ */
 
-static void hold_read(sqlite3_stmt *q, void *row)
+static void hold_read(fh_stmt *q, void *row)
 {
 	struct fh_hold *h = row;
-	h->id = sqlite3_column_int64(q, 0);
-	h->start_on = sqlite3_column_int64(q, 1);
-	h->end_on = sqlite3_column_int64(q, 2);
-	h->seats = sqlite3_column_int(q, 3);
+	h->id = fh_column_int64(q, 0);
+	h->start_on = fh_column_int64(q, 1);
+	h->end_on = fh_column_int64(q, 2);
+	h->seats = fh_column_int(q, 3);
 	fh_column_text(q, 4, h->tenant, sizeof h->tenant);
 }
 
@@ -170,16 +170,16 @@ fh_status fh_space_holds(fh_store *s, int64_t space, int64_t from, int64_t to,
 {
 	*rows = NULL;
 	*n = 0;
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status st = fh_store_stmt(s,
 		"SELECT a.id, a.start_on, a.end_on, max(a.seats, 1), t.name FROM allocations a"
 		" JOIN tenants t ON t.id = a.tenant_id WHERE a.space_id = ?1 AND a.end_on >= ?2"
 		" AND a.start_on <= ?3 AND a.end_on >= a.start_on ORDER BY a.start_on, a.id", &q, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, space);
-	sqlite3_bind_int64(q, 2, from);
-	sqlite3_bind_int64(q, 3, to);
+	fh_bind_int64(q, 1, space);
+	fh_bind_int64(q, 2, from);
+	fh_bind_int64(q, 3, to);
 	return fh_store_rows(s, q, rows, n, sizeof **rows, hold_read, _("reading allocations"), err);
 }
 
@@ -272,36 +272,36 @@ fh_status fh_allocation_check(fh_store *s, int64_t space_id, int64_t from, int64
 
 fh_status fh_space_read_one(fh_store *s, int64_t id, fh_space *out, fh_error *err)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status st = fh_store_stmt(s, "SELECT " SPACE_COLS
 		" FROM spaces s JOIN hubs h ON h.id = s.hub_id WHERE s.id = ?1", &q, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, id);
-	sqlite3_bind_int64(q, 2, fh_space_today());
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW)
+	fh_bind_int64(q, 1, id);
+	fh_bind_int64(q, 2, fh_space_today());
+	int rc = fh_step(q);
+	if (rc == FH_ROW)
 		space_read(q, out);
-	sqlite3_reset(q);
-	if (rc == SQLITE_ROW)
+	fh_reset(q);
+	if (rc == FH_ROW)
 		return FH_OK;
-	if (rc == SQLITE_DONE)
+	if (rc == FH_DONE)
 		return fh_error_set(err, FH_ENOTFOUND, "space", _("no space no. %lld"), (long long)id);
 	return fh_store_fail(s, err, _("reading spaces"));
 }
 
 /* ---- allocations ------------------------------------------------------------ */
 
-static void rules_read(sqlite3_stmt *q, void *out)
+static void rules_read(fh_stmt *q, void *out)
 {
 	struct fh_space_rules *r = out;
-	r->free_months = sqlite3_column_int(q, 0);
-	r->handover_days = sqlite3_column_int(q, 1);
-	r->fee_m2 = sqlite3_column_double(q, 2);
-	r->fee_seat = sqlite3_column_double(q, 3);
-	r->opens = sqlite3_column_int(q, 4);
-	r->closes = sqlite3_column_int(q, 5);
-	r->max_hours_week = sqlite3_column_int(q, 6);
+	r->free_months = fh_column_int(q, 0);
+	r->handover_days = fh_column_int(q, 1);
+	r->fee_m2 = fh_column_double(q, 2);
+	r->fee_seat = fh_column_double(q, 3);
+	r->opens = fh_column_int(q, 4);
+	r->closes = fh_column_int(q, 5);
+	r->max_hours_week = fh_column_int(q, 6);
 }
 
 fh_status fh_space_hub_rules(fh_store *s, int64_t hub, struct fh_space_rules *r, fh_error *err)
@@ -333,22 +333,22 @@ fh_status fh_space_handovers_late(fh_store *s, int64_t tenant, int64_t t, int *n
 
 fh_status fh_space_held(fh_store *s, int64_t tenant, int64_t t, int *allocations, int *seats, fh_error *err)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	*allocations = *seats = 0;
 	fh_status st = fh_store_stmt(s, "SELECT count(*), coalesce(sum(seats) FILTER (WHERE start_on <= ?2), 0)"
 				     " FROM allocations WHERE tenant_id = ?1 AND end_on >= ?2 AND end_on >= start_on",
 				     &q, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, tenant);
-	sqlite3_bind_int64(q, 2, fh_clock_day(t));
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW) {
-		*allocations = sqlite3_column_int(q, 0);
-		*seats = sqlite3_column_int(q, 1);
+	fh_bind_int64(q, 1, tenant);
+	fh_bind_int64(q, 2, fh_clock_day(t));
+	int rc = fh_step(q);
+	if (rc == FH_ROW) {
+		*allocations = fh_column_int(q, 0);
+		*seats = fh_column_int(q, 1);
 	}
-	sqlite3_reset(q);
-	return rc == SQLITE_ROW ? FH_OK : fh_store_fail(s, err, _("reading allocations"));
+	fh_reset(q);
+	return rc == FH_ROW ? FH_OK : fh_store_fail(s, err, _("reading allocations"));
 }
 
 fh_status fh_space_handover_due(fh_store *s, int64_t hub, int64_t t, int64_t *due, fh_error *err)
@@ -387,39 +387,39 @@ static fh_status alloc_insert(fh_store *s, const fh_actor *actor, const fh_space
 	/* free for the first free_period_months of the tenant's incubation */
 	int64_t base = t->admitted_on ? fh_clock_day(t->admitted_on) : from;
 	int64_t free_until = r.free_months ? fh_clock_add_months(base, r.free_months) - DAY : 0;
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	if ((st = fh_store_stmt(s,
 		"INSERT INTO allocations(space_id, tenant_id, seats, start_on, end_on, free_until,"
 		" handover_due, updated_at, updated_by) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
 		&q, err)) != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, sp->id);
-	sqlite3_bind_int64(q, 2, t->id);
-	sqlite3_bind_int(q, 3, seats);
-	sqlite3_bind_int64(q, 4, from);
-	sqlite3_bind_int64(q, 5, to);
+	fh_bind_int64(q, 1, sp->id);
+	fh_bind_int64(q, 2, t->id);
+	fh_bind_int(q, 3, seats);
+	fh_bind_int64(q, 4, from);
+	fh_bind_int64(q, 5, to);
 	if (free_until)
-		sqlite3_bind_int64(q, 6, free_until);
-	sqlite3_bind_int64(q, 7, due);
-	sqlite3_bind_int64(q, 8, fh_clock_now());
-	sqlite3_bind_text(q, 9, actor->name, -1, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE)
+		fh_bind_int64(q, 6, free_until);
+	fh_bind_int64(q, 7, due);
+	fh_bind_int64(q, 8, fh_clock_now());
+	fh_bind_str(q, 9, actor->name);
+	int rc = fh_step(q);
+	fh_reset(q);
+	if (rc != FH_DONE)
 		return fh_store_fail(s, err, _("saving the allocation"));
-	*id = sqlite3_last_insert_rowid(fh_store_db(s));
+	*id = fh_store_last_id(s);
 	/* the tenant's place on the waiting list for this kind of space is taken */
 	if ((st = fh_store_stmt(s, "UPDATE waitlist SET state = 'placed', version = version + 1,"
 				   " updated_at = ?3, updated_by = ?4"
 				   " WHERE tenant_id = ?1 AND type = ?2 AND state = 'waiting'", &q, err)) != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, t->id);
-	sqlite3_bind_text(q, 2, fh_space_type_name(sp->type), -1, SQLITE_STATIC);
-	sqlite3_bind_int64(q, 3, fh_clock_now());
-	sqlite3_bind_text(q, 4, actor->name, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE)
+	fh_bind_int64(q, 1, t->id);
+	fh_bind_static(q, 2, fh_space_type_name(sp->type), -1);
+	fh_bind_int64(q, 3, fh_clock_now());
+	fh_bind_str(q, 4, actor->name);
+	rc = fh_step(q);
+	fh_reset(q);
+	if (rc != FH_DONE)
 		return fh_store_fail(s, err, _("saving the allocation"));
 	fh_buf nb = FH_BUF_INIT;
 	alloc_json(&nb, sp, t->name, seats, from, to);
@@ -516,29 +516,29 @@ static const char *const alloc_sql[] = {
 	" AND a.end_on < ?2 ORDER BY a.handover_due, a.id",
 };
 
-static void alloc_read(sqlite3_stmt *q, void *row)
+static void alloc_read(fh_stmt *q, void *row)
 {
 	fh_allocation *a = row;
 	memset(a, 0, sizeof *a);
-	a->id = sqlite3_column_int64(q, 0);
-	a->version = sqlite3_column_int64(q, 1);
-	a->space_id = sqlite3_column_int64(q, 2);
-	a->tenant_id = sqlite3_column_int64(q, 3);
-	a->hub_id = sqlite3_column_int64(q, 4);
+	a->id = fh_column_int64(q, 0);
+	a->version = fh_column_int64(q, 1);
+	a->space_id = fh_column_int64(q, 2);
+	a->tenant_id = fh_column_int64(q, 3);
+	a->hub_id = fh_column_int64(q, 4);
 	fh_column_text(q, 5, a->space_code, sizeof a->space_code);
 	fh_column_text(q, 6, a->space_name, sizeof a->space_name);
 	fh_column_text(q, 7, a->hub_code, sizeof a->hub_code);
-	fh_space_type_parse((const char *)sqlite3_column_text(q, 8), &a->type);
-	a->area = sqlite3_column_double(q, 9);
-	a->space_seats = sqlite3_column_int(q, 10);
+	fh_space_type_parse(fh_column_str(q, 8), &a->type);
+	a->area = fh_column_double(q, 9);
+	a->space_seats = fh_column_int(q, 10);
 	fh_column_text(q, 11, a->tenant, sizeof a->tenant);
-	a->seats = sqlite3_column_int(q, 12);
-	a->start_on = sqlite3_column_int64(q, 13);
-	a->end_on = sqlite3_column_int64(q, 14);
-	a->free_until = sqlite3_column_int64(q, 15);
-	a->released_on = sqlite3_column_int64(q, 16);
-	a->handover_due = sqlite3_column_int64(q, 17);
-	a->handed_on = sqlite3_column_int64(q, 18);
+	a->seats = fh_column_int(q, 12);
+	a->start_on = fh_column_int64(q, 13);
+	a->end_on = fh_column_int64(q, 14);
+	a->free_until = fh_column_int64(q, 15);
+	a->released_on = fh_column_int64(q, 16);
+	a->handover_due = fh_column_int64(q, 17);
+	a->handed_on = fh_column_int64(q, 18);
 }
 
 static fh_status alloc_query(fh_store *s, const fh_actor *actor, const fh_allocation_filter *f,
@@ -550,16 +550,16 @@ static fh_status alloc_query(fh_store *s, const fh_actor *actor, const fh_alloca
 	fh_status st = fh_space_hub(s, actor, f->hub_code, &hub, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	if ((st = fh_store_stmt(s, alloc_sql[f->which], &q, err)) != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, hub ? hub : actor->hub_id);
-	sqlite3_bind_int64(q, 2, f->day ? fh_clock_day(f->day) : fh_space_today());
-	sqlite3_bind_int64(q, 3, f->space_id);
-	sqlite3_bind_int64(q, 4, f->tenant_id);
-	sqlite3_bind_int(q, 5, f->days);
-	sqlite3_bind_int64(q, 6, id);
-	sqlite3_bind_int(q, 7, f->own_hub && hub);
+	fh_bind_int64(q, 1, hub ? hub : actor->hub_id);
+	fh_bind_int64(q, 2, f->day ? fh_clock_day(f->day) : fh_space_today());
+	fh_bind_int64(q, 3, f->space_id);
+	fh_bind_int64(q, 4, f->tenant_id);
+	fh_bind_int(q, 5, f->days);
+	fh_bind_int64(q, 6, id);
+	fh_bind_int(q, 7, f->own_hub && hub);
 	return fh_store_rows(s, q, rows, n, sizeof **rows, alloc_read, _("reading allocations"), err);
 }
 
@@ -594,23 +594,23 @@ static fh_status end_one(fh_store *s, const fh_actor *actor, const fh_allocation
 	bool cancel = on < a->start_on;
 	int64_t due = 0;
 	fh_status st = cancel ? FH_OK : handover_due(s, a->hub_id, on, &due, err);
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	if (st == FH_OK)
 		st = fh_store_stmt(s, "UPDATE allocations SET end_on = ?2, released_on = ?3,"
 				      " handover_due = ?4, version = version + 1, updated_at = ?5,"
 				      " updated_by = ?6 WHERE id = ?1", &q, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, a->id);
-	sqlite3_bind_int64(q, 2, cancel ? a->start_on - DAY : on);
-	sqlite3_bind_int64(q, 3, on);
+	fh_bind_int64(q, 1, a->id);
+	fh_bind_int64(q, 2, cancel ? a->start_on - DAY : on);
+	fh_bind_int64(q, 3, on);
 	if (!cancel)
-		sqlite3_bind_int64(q, 4, due);
-	sqlite3_bind_int64(q, 5, fh_clock_now());
-	sqlite3_bind_text(q, 6, actor->name, -1, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE)
+		fh_bind_int64(q, 4, due);
+	fh_bind_int64(q, 5, fh_clock_now());
+	fh_bind_str(q, 6, actor->name);
+	int rc = fh_step(q);
+	fh_reset(q);
+	if (rc != FH_DONE)
 		return fh_store_fail(s, err, _("releasing the allocation"));
 	char d[16], e[16], was[16], summary[300], ob[48];
 	snprintf(ob, sizeof ob, "{\"end\":\"%s\"}", fh_space_date(a->end_on, was));
@@ -693,17 +693,17 @@ fh_status fh_allocation_end_tenant(fh_store *s, const fh_actor *actor, int64_t t
 		if (!rows[i].released_on && (st = end_one(s, actor, &rows[i], on, "release", err)) == FH_OK)
 			(*ended)++;
 	free(rows);
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	if (st == FH_OK &&
 	    (st = fh_store_stmt(s, "UPDATE waitlist SET state = 'withdrawn', version = version + 1,"
 				   " updated_at = ?2, updated_by = ?3 WHERE tenant_id = ?1 AND state = 'waiting'",
 				   &q, err)) == FH_OK) {
-		sqlite3_bind_int64(q, 1, tenant);
-		sqlite3_bind_int64(q, 2, fh_clock_now());
-		sqlite3_bind_text(q, 3, actor->name, -1, SQLITE_TRANSIENT);
-		if (sqlite3_step(q) != SQLITE_DONE)
+		fh_bind_int64(q, 1, tenant);
+		fh_bind_int64(q, 2, fh_clock_now());
+		fh_bind_str(q, 3, actor->name);
+		if (fh_step(q) != FH_DONE)
 			st = fh_store_fail(s, err, _("releasing the allocation"));
-		sqlite3_reset(q);
+		fh_reset(q);
 	}
 	return st;
 }
@@ -725,21 +725,21 @@ fh_status fh_space_tenant_changed(fh_store *s, const struct fh_tenant_change *c,
 
 fh_status fh_space_write_rules(fh_store *s, int64_t hub, const fh_rules *r, fh_error *err)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status st = fh_store_stmt(s,
 		"UPDATE hubs SET free_period_months = ?2, fee_per_m2_month = ?3, fee_per_seat_month = ?4,"
 		" handover_working_days = ?5, opens = ?6, closes = ?7, max_hours_per_week = ?8 WHERE id = ?1",
 		&q, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, hub);
-	sqlite3_bind_int(q, 2, r->free_period_months);
-	sqlite3_bind_double(q, 3, r->fee_per_m2_month);
-	sqlite3_bind_double(q, 4, r->fee_per_seat_month);
-	sqlite3_bind_int(q, 5, r->handover_working_days);
-	sqlite3_bind_int(q, 6, r->opens);
-	sqlite3_bind_int(q, 7, r->closes);
-	sqlite3_bind_int(q, 8, r->max_hours_per_week);
+	fh_bind_int64(q, 1, hub);
+	fh_bind_int(q, 2, r->free_period_months);
+	fh_bind_double(q, 3, r->fee_per_m2_month);
+	fh_bind_double(q, 4, r->fee_per_seat_month);
+	fh_bind_int(q, 5, r->handover_working_days);
+	fh_bind_int(q, 6, r->opens);
+	fh_bind_int(q, 7, r->closes);
+	fh_bind_int(q, 8, r->max_hours_per_week);
 	return fh_store_done(s, q, _("saving hub rules"), err);
 }
 

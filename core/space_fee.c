@@ -63,7 +63,7 @@ fh_status fh_space_fees(fh_store *s, const fh_actor *actor, const char *hub_code
 	fh_status st = fh_space_hub(s, actor, hub_code, &hub, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	if ((st = fh_store_stmt(s, FH_SQL_SCOPE
 		"SELECT a.tenant_id, t.name, h.code, s.code, s.type, s.area, a.seats, a.start_on,"
 		" a.end_on, coalesce(a.free_until, 0), h.fee_per_m2_month, h.fee_per_seat_month"
@@ -72,39 +72,39 @@ fh_status fh_space_fees(fh_store *s, const fh_actor *actor, const char *hub_code
 		" AND a.end_on >= ?2 AND a.start_on <= ?3 AND a.end_on >= a.start_on"
 		" ORDER BY t.name, a.tenant_id, s.code", &q, err)) != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, hub ? hub : actor->hub_id);
-	sqlite3_bind_int64(q, 2, first);
-	sqlite3_bind_int64(q, 3, fh_clock_add_months(first, 1) - DAY);
+	fh_bind_int64(q, 1, hub ? hub : actor->hub_id);
+	fh_bind_int64(q, 2, first);
+	fh_bind_int64(q, 3, fh_clock_add_months(first, 1) - DAY);
 	size_t cap = 0;
 	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		fh_fee *f = fee_for(rows, n, &cap, sqlite3_column_int64(q, 0));
+	while ((rc = fh_step(q)) == FH_ROW) {
+		fh_fee *f = fee_for(rows, n, &cap, fh_column_int64(q, 0));
 		if (!f)
 			break;
 		fh_column_text(q, 1, f->tenant, sizeof f->tenant);
 		fh_column_text(q, 2, f->hub_code, sizeof f->hub_code);
 		fh_space_type type = FH_SPACE_OFFICE;
-		fh_space_type_parse((const char *)sqlite3_column_text(q, 4), &type);
+		fh_space_type_parse(fh_column_str(q, 4), &type);
 		bool whole = fh_space_type_whole(type);
-		int seats = sqlite3_column_int(q, 6), days;
-		double units = whole ? sqlite3_column_double(q, 5) : seats;
-		double rate = sqlite3_column_double(q, whole ? 10 : 11);
-		f->fen += fh_fee_fen(rate, units, sqlite3_column_int64(q, 7), sqlite3_column_int64(q, 8),
-				     sqlite3_column_int64(q, 9), first, &days);
+		int seats = fh_column_int(q, 6), days;
+		double units = whole ? fh_column_double(q, 5) : seats;
+		double rate = fh_column_double(q, whole ? 10 : 11);
+		f->fen += fh_fee_fen(rate, units, fh_column_int64(q, 7), fh_column_int64(q, 8),
+				     fh_column_int64(q, 9), first, &days);
 		f->days += days;
 		size_t used = strlen(f->spaces);
-		const char *code = (const char *)sqlite3_column_text(q, 3);
+		const char *code = fh_column_str(q, 3);
 		if (whole)
 			snprintf(f->spaces + used, sizeof f->spaces - used, "%s%s", used ? ", " : "", code);
 		else
 			snprintf(f->spaces + used, sizeof f->spaces - used, "%s%s×%d", used ? ", " : "", code, seats);
 	}
-	sqlite3_reset(q);
-	if (rc == SQLITE_DONE)
+	fh_reset(q);
+	if (rc == FH_DONE)
 		return FH_OK;
 	free(*rows);
 	*rows = NULL;
 	*n = 0;
-	return rc == SQLITE_ROW ? fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"))
+	return rc == FH_ROW ? fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"))
 				: fh_store_fail(s, err, _("reading allocations"));
 }

@@ -16,7 +16,7 @@
 #include "fuhua/text.h"
 #include "fuhua/buf.h"
 #include "i18n.h"
-#include "store_int.h"
+#include "store_sqlite.h"
 #include "modules.h"
 #include "fuhua/scratch.h"
 
@@ -165,7 +165,7 @@ fh_status fh_store_fail(fh_store *s, fh_error *err, const char *what)
 			    waited);
 }
 
-fh_status fh_store_stmt(fh_store *s, const char *sql, sqlite3_stmt **out, fh_error *err)
+fh_status fh_store_stmt(fh_store *s, const char *sql, fh_stmt **out, fh_error *err)
 {
 	*out = NULL;
 	int idle = -1;
@@ -174,7 +174,7 @@ fh_status fh_store_stmt(fh_store *s, const char *sql, sqlite3_stmt **out, fh_err
 			sqlite3_reset(s->cache[i].stmt);
 			sqlite3_clear_bindings(s->cache[i].stmt);
 			s->cache[i].used = ++s->clock;
-			*out = s->cache[i].stmt;
+			*out = fh_stmt_of(s->cache[i].stmt);
 			return FH_OK;
 		}
 		/* the least recently used statement that is not running */
@@ -200,97 +200,97 @@ fh_status fh_store_stmt(fh_store *s, const char *sql, sqlite3_stmt **out, fh_err
 	s->cache[slot].sql = sql;
 	s->cache[slot].stmt = st;
 	s->cache[slot].used = ++s->clock;
-	*out = st;
+	*out = fh_stmt_of(st);
 	return FH_OK;
 }
 
-fh_status fh_store_done(fh_store *s, sqlite3_stmt *q, const char *what, fh_error *err)
+fh_status fh_store_done(fh_store *s, fh_stmt *q, const char *what, fh_error *err)
 {
-	int rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? FH_OK : fh_store_fail(s, err, what);
+	int rc = fh_step(q);
+	fh_reset(q);
+	return rc == FH_DONE || rc == FH_ROW ? FH_OK : fh_store_fail(s, err, what);
 }
 
-fh_status fh_store_hub_row(fh_store *s, const char *sql, int64_t hub, void (*read)(sqlite3_stmt *q, void *out),
+fh_status fh_store_hub_row(fh_store *s, const char *sql, int64_t hub, void (*read)(fh_stmt *q, void *out),
 			   void *out, fh_error *err)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status st = fh_store_stmt(s, sql, &q, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, hub);
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW)
+	fh_bind_int64(q, 1, hub);
+	int rc = fh_step(q);
+	if (rc == FH_ROW)
 		read(q, out);
-	sqlite3_reset(q);
-	if (rc == SQLITE_ROW)
+	fh_reset(q);
+	if (rc == FH_ROW)
 		return FH_OK;
-	if (rc == SQLITE_DONE)
+	if (rc == FH_DONE)
 		return fh_error_set(err, FH_ENOTFOUND, "hub", _("no hub no. %lld"), (long long)hub);
 	return fh_store_fail(s, err, _("reading the hub's rules"));
 }
 
 fh_status fh_store_int(fh_store *s, const char *sql, int64_t *out, fh_error *err)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status st = fh_store_stmt(s, sql, &q, err);
 	*out = 0;
 	if (st != FH_OK)
 		return st;
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW)
-		*out = sqlite3_column_int64(q, 0);
-	sqlite3_reset(q);
-	return rc == SQLITE_ROW ? FH_OK : fh_store_fail(s, err, _("reading the database"));
+	int rc = fh_step(q);
+	if (rc == FH_ROW)
+		*out = fh_column_int64(q, 0);
+	fh_reset(q);
+	return rc == FH_ROW ? FH_OK : fh_store_fail(s, err, _("reading the database"));
 }
 
 fh_status fh_store_stamp(fh_store *s, const char *sql, int64_t id, int64_t value, const fh_actor *actor,
 			 const char *what, fh_error *err)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status st = fh_store_stmt(s, sql, &q, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, id);
-	sqlite3_bind_int64(q, 2, value);
-	sqlite3_bind_int64(q, 3, fh_clock_now());
-	sqlite3_bind_text(q, 4, actor->name, -1, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	return rc == SQLITE_DONE ? FH_OK : fh_store_fail(s, err, what);
+	fh_bind_int64(q, 1, id);
+	fh_bind_int64(q, 2, value);
+	fh_bind_int64(q, 3, fh_clock_now());
+	fh_bind_str(q, 4, actor->name);
+	int rc = fh_step(q);
+	fh_reset(q);
+	return rc == FH_DONE ? FH_OK : fh_store_fail(s, err, what);
 }
 
 fh_status fh_store_id(fh_store *s, const char *sql, const char *key, int64_t *id, const char *what, fh_error *err)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	*id = 0;
 	fh_status st = fh_store_stmt(s, sql, &q, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_bind_text(q, 1, key, -1, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW)
-		*id = sqlite3_column_int64(q, 0);
-	sqlite3_reset(q);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? FH_OK : fh_store_fail(s, err, what);
+	fh_bind_str(q, 1, key);
+	int rc = fh_step(q);
+	if (rc == FH_ROW)
+		*id = fh_column_int64(q, 0);
+	fh_reset(q);
+	return rc == FH_ROW || rc == FH_DONE ? FH_OK : fh_store_fail(s, err, what);
 }
 
 fh_status fh_store_count(fh_store *s, const char *sql, int64_t p1, int64_t p2, int *n, const char *what,
 			 fh_error *err)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	*n = 0;
 	fh_status st = fh_store_stmt(s, sql, &q, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, p1);
-	if (sqlite3_bind_parameter_count(q) >= 2)
-		sqlite3_bind_int64(q, 2, p2);
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW)
-		*n = sqlite3_column_int(q, 0);
-	sqlite3_reset(q);
-	return rc == SQLITE_ROW ? FH_OK : fh_store_fail(s, err, what);
+	fh_bind_int64(q, 1, p1);
+	if (fh_bind_index(q, "?2"))
+		fh_bind_int64(q, 2, p2);
+	int rc = fh_step(q);
+	if (rc == FH_ROW)
+		*n = fh_column_int(q, 0);
+	fh_reset(q);
+	return rc == FH_ROW ? FH_OK : fh_store_fail(s, err, what);
 }
 
 fh_status fh_store_set_aside(fh_store *s, const char *where, struct fh_set_aside *a, fh_error *err)
@@ -339,23 +339,23 @@ static fh_status exec(fh_store *s, const char *sql, fh_error *err)
 	return FH_OK;
 }
 
-fh_status fh_store_rows(fh_store *s, sqlite3_stmt *q, void *rows, size_t *n, size_t size,
-			void (*read)(sqlite3_stmt *q, void *row), const char *what, fh_error *err)
+fh_status fh_store_rows(fh_store *s, fh_stmt *q, void *rows, size_t *n, size_t size,
+			void (*read)(fh_stmt *q, void *row), const char *what, fh_error *err)
 {
 	unsigned char **out = rows;
 	size_t cap = 0;
 	int rc;
 	*out = NULL;
 	*n = 0;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+	while ((rc = fh_step(q)) == FH_ROW) {
 		if (!fh_grow(out, &cap, *n, size))
 			break;
 		read(q, *out + (*n)++ * size);
 	}
-	fh_status st = rc == SQLITE_DONE ? FH_OK
-		: rc == SQLITE_ROW ? fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"))
+	fh_status st = rc == FH_DONE ? FH_OK
+		: rc == FH_ROW ? fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"))
 				   : fh_store_fail(s, err, what);
-	sqlite3_reset(q);
+	fh_reset(q);
 	if (st != FH_OK) {
 		free(*out);
 		*out = NULL;
@@ -425,17 +425,34 @@ fh_status fh_tx_end(fh_store *s, fh_status st, fh_error *err)
 	return st;
 }
 
-int fh_bind_text(sqlite3_stmt *st, int i, const char *s)
+fh_status fh_store_prepare(fh_store *s, const char *sql, fh_stmt **out, fh_error *err)
 {
-	if (!s || !*s)
-		return sqlite3_bind_null(st, i);
-	return sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+	sqlite3_stmt *q;
+	*out = NULL;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &q, NULL) != SQLITE_OK)
+		return fh_store_fail(s, err, _("database query"));
+	*out = fh_stmt_of(q);
+	return FH_OK;
 }
 
-void fh_column_text(sqlite3_stmt *st, int i, char *dst, size_t size)
+fh_status fh_store_exec(fh_store *s, const char *sql, fh_error *err)
 {
-	const unsigned char *t = sqlite3_column_text(st, i);
-	fh_text_copy(dst, size, t ? (const char *)t : "");
+	return exec(s, sql, err);
+}
+
+int64_t fh_store_last_id(fh_store *s)
+{
+	return sqlite3_last_insert_rowid(s->db);
+}
+
+int fh_store_changes(fh_store *s)
+{
+	return sqlite3_changes(s->db);
+}
+
+void fh_store_budget(fh_store *s, int steps, int (*fn)(void *arg), void *arg)
+{
+	sqlite3_progress_handler(s->db, fn ? steps : 0, fn, arg);
 }
 
 /* ---- opening ------------------------------------------------------------- */
@@ -602,7 +619,7 @@ int fh_store_functions(sqlite3 *db)
 {
 	int rc = register_functions(db, store_functions);
 	for (const struct fh_module *m = fh_modules; rc == SQLITE_OK && m->name; m++)
-		rc = register_functions(db, m->sql_functions);
+		rc = register_functions(db, m->sql_functions ? m->sql_functions() : NULL);
 	return rc;
 }
 
@@ -701,13 +718,13 @@ void fh_store_close(fh_store **ps)
 
 int64_t fh_store_data_version(fh_store *s)
 {
-	sqlite3_stmt *st;
+	fh_stmt *st;
 	fh_store_stmt(s, "PRAGMA data_version", &st, NULL);
 	int64_t v = -1;
-	if (st && sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
+	if (st && fh_step(st) == FH_ROW)
+		v = fh_column_int64(st, 0);
 	if (st)
-		sqlite3_reset(st);
+		fh_reset(st);
 	return v;
 }
 
@@ -733,17 +750,17 @@ int64_t fh_store_memory_used(fh_store *s)
 
 const char *fh_store_setting(fh_store *s, const char *key)
 {
-	sqlite3_stmt *st;
+	fh_stmt *st;
 	fh_store_stmt(s, "SELECT value FROM settings WHERE key = ?1", &st, NULL);
 	const char *result = NULL;
 	if (!st)
 		return NULL;
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	fh_bind_static(st, 1, key, -1);
+	if (fh_step(st) == FH_ROW) {
 		fh_column_text(st, 0, s->setting, sizeof s->setting);
 		result = s->setting;
 	}
-	sqlite3_reset(st);
+	fh_reset(st);
 	return result;
 }
 
@@ -765,23 +782,24 @@ fh_status fh_store_check_version(fh_store *s, const char *table, int64_t id,
 	char sql[128];
 	snprintf(sql, sizeof sql, "SELECT version, updated_by, updated_at FROM %s WHERE id = ?1",
 		 table);
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
-		return fh_store_fail(s, err, _("database query"));
-	sqlite3_bind_int64(st, 1, id);
+	fh_stmt *st;
+	fh_status ps = fh_store_prepare(s, sql, &st, err);
+	if (ps != FH_OK)
+		return ps;
+	fh_bind_int64(st, 1, id);
 	fh_status result = FH_OK;
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_DONE) {
+	int rc = fh_step(st);
+	if (rc == FH_DONE) {
 		result = fh_error_set(err, FH_ENOTFOUND, NULL, "%s", _("it no longer exists"));
-	} else if (rc != SQLITE_ROW) {
+	} else if (rc != FH_ROW) {
 		result = fh_store_fail(s, err, _("database query"));
-	} else if (sqlite3_column_int64(st, 0) != expected) {
+	} else if (fh_column_int64(st, 0) != expected) {
 		char when[32], who[64];
 		fh_column_text(st, 1, who, sizeof who);
-		fh_clock_format(sqlite3_column_int64(st, 2), when, sizeof when);
+		fh_clock_format(fh_column_int64(st, 2), when, sizeof when);
 		result = fh_error_set(err, FH_ECONFLICT, NULL, _("changed by %s at %s"), who, when);
 	}
-	sqlite3_finalize(st);
+	fh_finalize(st);
 	return result;
 }
 
@@ -858,15 +876,15 @@ static void record_backup_dir(fh_store *s, const char *to)
 	const char *was = fh_store_setting(s, "backup_dir");
 	if (was && strcmp(was, real) == 0)
 		return;
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	if (fh_tx_begin(s, NULL) != FH_OK)
 		return;
 	fh_status st = fh_store_stmt(s, "INSERT INTO settings(key, value) VALUES('backup_dir', ?1)"
 				     " ON CONFLICT(key) DO UPDATE SET value = excluded.value", &q, NULL);
 	if (st == FH_OK) {
-		sqlite3_bind_text(q, 1, real, -1, SQLITE_TRANSIENT);
-		st = sqlite3_step(q) == SQLITE_DONE ? FH_OK : FH_ESTORE;
-		sqlite3_reset(q);
+		fh_bind_str(q, 1, real);
+		st = fh_step(q) == FH_DONE ? FH_OK : FH_ESTORE;
+		fh_reset(q);
 	}
 	fh_tx_end(s, st, NULL);
 }

@@ -1,36 +1,104 @@
-/* fuhua core — private: what the core modules share about the database. */
+/* fuhua core — private: what the core modules share about the database.
+ *
+ * The modules reach the database only through this statement interface:
+ * a statement prepared once and cached by the store, bound, stepped, its
+ * columns read. The SQL text stays in the modules; the engine (SQLite
+ * today, store_sqlite.h) stays behind these functions, so that a second
+ * one can take its place without the modules changing. */
 #ifndef FUHUA_CORE_STORE_INT_H
 #define FUHUA_CORE_STORE_INT_H
 
-#include <sqlite3.h>
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "fuhua/operator.h"
 #include "fuhua/store.h"
 
-sqlite3 *fh_store_db(fh_store *store);
-/* Registers fuhua's SQL functions (fh_add_months, the modules') on a
- * connection: the store's, or another the core opens beside it. */
-int fh_store_functions(sqlite3 *db);
+/* A prepared statement: opaque to the modules. */
+typedef struct fh_stmt fh_stmt;
+
+/* What fh_step answers. */
+enum fh_step {
+	FH_STEP_ERROR,     /* failed: fh_store_fail names why */
+	FH_ROW,            /* a row, to read with fh_column_* */
+	FH_DONE,           /* the statement ran to its end */
+	FH_STEP_DUPLICATE, /* a write refused by a UNIQUE constraint */
+	FH_STEP_BUSY,      /* another session holds the lock */
+	FH_STEP_INTERRUPT, /* stopped by the budget of fh_store_budget */
+};
+/* Runs q one step: one of enum fh_step. */
+int fh_step(fh_stmt *q);
+/* Makes q ready to run again (its bindings kept): FH_OK, or FH_ESTORE when
+ * its last step failed. */
+fh_status fh_reset(fh_stmt *q);
+/* Frees a statement of fh_store_prepare (NULL is fine). */
+void fh_finalize(fh_stmt *q);
+
+/* Bind parameter i (from 1) of q. Each returns FH_OK, FH_ENOMEM, or
+ * FH_ESTORE for a parameter q does not have. */
+fh_status fh_bind_int64(fh_stmt *q, int i, int64_t v);
+fh_status fh_bind_int(fh_stmt *q, int i, int v);
+fh_status fh_bind_double(fh_stmt *q, int i, double v);
+fh_status fh_bind_null(fh_stmt *q, int i);
+/* Text, copied (NULL binds NULL). */
+fh_status fh_bind_str(fh_stmt *q, int i, const char *s);
+/* Text, NULL or empty binds NULL. */
+fh_status fh_bind_text(fh_stmt *q, int i, const char *s);
+/* Text or bytes not copied: s (n bytes; n < 0 for up to its NUL) must live
+ * until q is reset or bound again. */
+fh_status fh_bind_static(fh_stmt *q, int i, const char *s, int n);
+fh_status fh_bind_blob(fh_stmt *q, int i, const void *p, int n);
+/* Column col of the row `from` is on, as it is (number, text or NULL). */
+fh_status fh_bind_column(fh_stmt *q, int i, fh_stmt *from, int col);
+/* The number of the parameter named `name` ("?3", ":day"), 0 when q has none. */
+int fh_bind_index(fh_stmt *q, const char *name);
+
+/* Column i of the row q is on: 0 for NULL. */
+int64_t fh_column_int64(fh_stmt *q, int i);
+int fh_column_int(fh_stmt *q, int i);
+double fh_column_double(fh_stmt *q, int i);
+bool fh_column_null(fh_stmt *q, int i);
+/* As text, valid until the next step or reset; NULL for NULL. */
+const char *fh_column_str(fh_stmt *q, int i);
+/* As bytes, valid as above, their number in *n; NULL (*n 0) for NULL. */
+const void *fh_column_blob(fh_stmt *q, int i, int *n);
+/* Copies column i as text into dst (size bytes, cut before a character that
+ * does not fit; "" for NULL). */
+void fh_column_text(fh_stmt *q, int i, char *dst, size_t size);
+
+/* An uncached statement of sql (built at run time, or run once), for
+ * fh_finalize: FH_OK, or the store's error (err may be NULL) and *out NULL. */
+fh_status fh_store_prepare(fh_store *store, const char *sql, fh_stmt **out, fh_error *err);
+/* Runs sql (statements without parameters): FH_OK, or the store's error. */
+fh_status fh_store_exec(fh_store *store, const char *sql, fh_error *err);
+/* The id of the row the connection's last INSERT made. */
+int64_t fh_store_last_id(fh_store *store);
+/* How many rows the connection's last INSERT, UPDATE or DELETE wrote. */
+int fh_store_changes(fh_store *store);
+/* Calls fn(arg) every `steps` steps of the statements that run until it is
+ * set again with fn NULL; fn's non-zero stops the statement with
+ * FH_STEP_INTERRUPT. */
+void fh_store_budget(fh_store *store, int steps, int (*fn)(void *arg), void *arg);
 
 /* How long a statement waits for another session's lock before FH_EBUSY. */
 #define FH_STORE_BUSY_MS 5000
 
 /* A cached prepared statement for sql (a string literal: the pointer is the
  * key) in *out, reset and with cleared bindings. Returns FH_OK, or the
- * status with err set (err may be NULL) and *out NULL, as sqlite3_prepare
+ * status with err set (err may be NULL) and *out NULL, as the engine's prepare
  * does. The statement stays valid until the next call with the same sql or
  * fh_store_close(); a full cache drops the least recently used statement
  * that is not running, never one a caller is stepping through. */
-fh_status fh_store_stmt(fh_store *store, const char *sql, sqlite3_stmt **out, fh_error *err);
+fh_status fh_store_stmt(fh_store *store, const char *sql, fh_stmt **out, fh_error *err);
 /* A module's part of a hub's rules: sql selects its columns of hub ?1,
  * read fills out from the row. FH_OK; FH_ENOTFOUND for no such hub (out
  * unchanged); or the store's error. */
-fh_status fh_store_hub_row(fh_store *store, const char *sql, int64_t hub, void (*read)(sqlite3_stmt *q, void *out),
+fh_status fh_store_hub_row(fh_store *store, const char *sql, int64_t hub, void (*read)(fh_stmt *q, void *out),
 			   void *out, fh_error *err);
 /* Runs a prepared statement (bound by the caller) one step and resets it:
  * FH_OK, or the store's error naming what it was doing. */
-fh_status fh_store_done(fh_store *store, sqlite3_stmt *q, const char *what, fh_error *err);
+fh_status fh_store_done(fh_store *store, fh_stmt *q, const char *what, fh_error *err);
 /* The one integer a statement without parameters answers (its statement
  * cached as above); FH_ESTORE or FH_EBUSY if it answers none. */
 fh_status fh_store_int(fh_store *store, const char *sql, int64_t *out, fh_error *err);
@@ -71,8 +139,8 @@ fh_status fh_tx_end(fh_store *store, fh_status st, fh_error *err);
  * array *rows (elements of `size` bytes, grown as needed, *n counting them).
  * Resets q. FH_OK; else FH_ENOMEM or the database's error (with `what`) in
  * err, and *rows freed, NULL and *n 0. */
-fh_status fh_store_rows(fh_store *store, sqlite3_stmt *q, void *rows, size_t *n, size_t size,
-			void (*read)(sqlite3_stmt *q, void *row), const char *what, fh_error *err);
+fh_status fh_store_rows(fh_store *store, fh_stmt *q, void *rows, size_t *n, size_t size,
+			void (*read)(fh_stmt *q, void *row), const char *what, fh_error *err);
 
 /* Stores a database error (from the last call on the store's connection). */
 fh_status fh_store_fail(fh_store *store, fh_error *err, const char *what);
@@ -143,11 +211,5 @@ fh_status fh_actor_scope(fh_store *store, const fh_actor *actor, int64_t hub_id,
 fh_status fh_operator_insert(fh_store *store, const fh_actor *by, const char *name,
 			     fh_role role, const char *hub_code, const char *password,
 			     fh_error *err);
-
-/* Binds text, or NULL for an empty string. */
-int fh_bind_text(sqlite3_stmt *st, int i, const char *s);
-/* Copies column i as text into dst (size bytes, cut before a character that
- * does not fit; "" for NULL). */
-void fh_column_text(sqlite3_stmt *st, int i, char *dst, size_t size);
 
 #endif

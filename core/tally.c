@@ -76,16 +76,16 @@ static fh_status part_differs(fh_store *s, const struct tally *t, int64_t hub, c
 		 "SELECT (SELECT count(*) FROM (SELECT * FROM (%s) EXCEPT SELECT %s FROM %s WHERE n != 0 AND %s))"
 		 " + (SELECT count(*) FROM (SELECT %s FROM %s WHERE n != 0 AND %s EXCEPT SELECT * FROM (%s)))",
 		 recount, t->columns, t->table, where, t->columns, t->table, where, recount);
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(fh_store_db(s), sql, -1, &q, NULL) != SQLITE_OK)
+	fh_stmt *q;
+	if (fh_store_prepare(s, sql, &q, NULL) != FH_OK)
 		return fh_store_fail(s, err, _("counting tenants"));
-	sqlite3_bind_int64(q, 1, hub);
+	fh_bind_int64(q, 1, hub);
 	if (stage)
-		sqlite3_bind_text(q, 2, stage, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(q);
-	*bad = rc == SQLITE_ROW ? sqlite3_column_int(q, 0) : 0;
-	sqlite3_finalize(q);
-	return rc == SQLITE_ROW ? FH_OK : fh_store_fail(s, err, _("counting tenants"));
+		fh_bind_static(q, 2, stage, -1);
+	int rc = fh_step(q);
+	*bad = rc == FH_ROW ? fh_column_int(q, 0) : 0;
+	fh_finalize(q);
+	return rc == FH_ROW ? FH_OK : fh_store_fail(s, err, _("counting tenants"));
 }
 
 /* Rows of tally t that belong to no hub (or no stage) there is. */
@@ -94,27 +94,27 @@ static fh_status strays(fh_store *s, const struct tally *t, int *bad, fh_error *
 	char sql[400];
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM %s WHERE n != 0 AND (hub_id NOT IN (SELECT id FROM hubs)%s)",
 		 t->table, t->by_stage ? " OR stage NOT IN ('applied','reviewing','incubating','graduated','exited')" : "");
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(fh_store_db(s), sql, -1, &q, NULL) != SQLITE_OK)
+	fh_stmt *q;
+	if (fh_store_prepare(s, sql, &q, NULL) != FH_OK)
 		return fh_store_fail(s, err, _("counting tenants"));
-	int rc = sqlite3_step(q);
-	*bad = rc == SQLITE_ROW ? sqlite3_column_int(q, 0) : 0;
-	sqlite3_finalize(q);
-	return rc == SQLITE_ROW ? FH_OK : fh_store_fail(s, err, _("counting tenants"));
+	int rc = fh_step(q);
+	*bad = rc == FH_ROW ? fh_column_int(q, 0) : 0;
+	fh_finalize(q);
+	return rc == FH_ROW ? FH_OK : fh_store_fail(s, err, _("counting tenants"));
 }
 
 fh_status fh_tally_check(fh_store *s, fh_check_report *rep, fh_error *err)
 {
 	int64_t *hubs = NULL;
 	size_t nh = 0, cap = 0;
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(fh_store_db(s), "SELECT id FROM hubs ORDER BY id", -1, &q, NULL) != SQLITE_OK)
+	fh_stmt *q;
+	if (fh_store_prepare(s, "SELECT id FROM hubs ORDER BY id", &q, NULL) != FH_OK)
 		return fh_store_fail(s, err, _("counting tenants"));
 	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW && fh_grow(&hubs, &cap, nh, sizeof *hubs))
-		hubs[nh++] = sqlite3_column_int64(q, 0);
-	sqlite3_finalize(q);
-	fh_status st = rc == SQLITE_DONE ? FH_OK : fh_store_fail(s, err, _("counting tenants"));
+	while ((rc = fh_step(q)) == FH_ROW && fh_grow(&hubs, &cap, nh, sizeof *hubs))
+		hubs[nh++] = fh_column_int64(q, 0);
+	fh_finalize(q);
+	fh_status st = rc == FH_DONE ? FH_OK : fh_store_fail(s, err, _("counting tenants"));
 	/* a hub's tenants at a stage at a time (a hub's, for the due counts):
 	 * each part one short read, never the whole table at once */
 	for (size_t i = 0; st == FH_OK && i < NTALLIES; i++) {
@@ -142,7 +142,7 @@ fh_status fh_tally_rebuild(fh_store *s, fh_error *err)
 		recount_sql(&tallies[i], "1", recount, sizeof recount);
 		snprintf(sql, sizeof sql, "DELETE FROM %s; INSERT INTO %s(%s) SELECT * FROM (%s);",
 			 tallies[i].table, tallies[i].table, tallies[i].columns, recount);
-		if (sqlite3_exec(fh_store_db(s), sql, NULL, NULL, NULL) != SQLITE_OK)
+		if (fh_store_exec(s, sql, NULL) != FH_OK)
 			return fh_store_fail(s, err, _("counting tenants"));
 	}
 	return FH_OK;

@@ -562,36 +562,36 @@ static void check_text(fh_field_errors *errs, fh_tenant_field f, const char *v, 
 
 fh_status fh_tenant_code_holder(fh_store *s, const char *code, int64_t self, fh_error *err)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status st = fh_store_stmt(s, "SELECT id, name FROM tenants WHERE credit_code = ?1 AND id != ?2",
 				     &q, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_bind_text(q, 1, code, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(q, 2, self);
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW)
+	fh_bind_str(q, 1, code);
+	fh_bind_int64(q, 2, self);
+	int rc = fh_step(q);
+	if (rc == FH_ROW)
 		st = fh_error_set(err, FH_EINVAL, "credit_code", _("already belongs to %s (no. %lld)"),
-				  (const char *)sqlite3_column_text(q, 1), (long long)sqlite3_column_int64(q, 0));
-	else if (rc != SQLITE_DONE)
+				  fh_column_str(q, 1), (long long)fh_column_int64(q, 0));
+	else if (rc != FH_DONE)
 		st = fh_store_fail(s, err, _("reading tenants"));
-	sqlite3_reset(q);
+	fh_reset(q);
 	return st;
 }
 
 fh_status fh_tenant_service_fields(fh_store *s, int64_t hub, char (*out)[128], size_t max, size_t *n, fh_error *err)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	*n = 0;
 	fh_status st = fh_store_stmt(s, "SELECT name FROM hub_fields WHERE hub_id = ?1 ORDER BY seq", &q, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, hub);
-	int rc = SQLITE_DONE;
-	while (*n < max && (rc = sqlite3_step(q)) == SQLITE_ROW)
+	fh_bind_int64(q, 1, hub);
+	int rc = FH_DONE;
+	while (*n < max && (rc = fh_step(q)) == FH_ROW)
 		fh_column_text(q, 0, out[(*n)++], 128);
-	sqlite3_reset(q);
-	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+	fh_reset(q);
+	if (rc == FH_ROW || rc == FH_DONE)
 		return FH_OK;
 	*n = 0;
 	return fh_store_fail(s, err, _("reading the hub's service fields"));
@@ -775,19 +775,19 @@ fh_status fh_tenant_validate_in(fh_store *s, const fh_tenant *t, const fh_hub_fi
 
 fh_status fh_tenant_write_rules(fh_store *s, int64_t hub, const fh_rules *r, fh_error *err)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status st = fh_store_stmt(s, "DELETE FROM hub_fields WHERE hub_id = ?1", &q, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, hub);
+	fh_bind_int64(q, 1, hub);
 	st = fh_store_done(s, q, _("saving hub rules"), err);
 	for (size_t i = 0; st == FH_OK && i < r->nfields; i++) {
 		if ((st = fh_store_stmt(s, "INSERT INTO hub_fields(hub_id, seq, name) VALUES(?1, ?2, ?3)", &q, err)) !=
 		    FH_OK)
 			return st;
-		sqlite3_bind_int64(q, 1, hub);
-		sqlite3_bind_int64(q, 2, (int64_t)i);
-		sqlite3_bind_text(q, 3, r->fields[i], -1, SQLITE_TRANSIENT);
+		fh_bind_int64(q, 1, hub);
+		fh_bind_int64(q, 2, (int64_t)i);
+		fh_bind_str(q, 3, r->fields[i]);
 		st = fh_store_done(s, q, _("saving hub rules"), err);
 	}
 	return st;

@@ -13,60 +13,60 @@
 #include "collate.h"
 #include "tenant_int.h"
 
-void fh_tenant_read(sqlite3_stmt *st, fh_tenant *t)
+void fh_tenant_read(fh_stmt *st, fh_tenant *t)
 {
 	memset(t, 0, sizeof *t);
-	t->id = sqlite3_column_int64(st, 0);
-	t->hub_id = sqlite3_column_int64(st, 1);
+	t->id = fh_column_int64(st, 0);
+	t->hub_id = fh_column_int64(st, 1);
 	fh_column_text(st, 2, t->hub_code, sizeof t->hub_code);
 	fh_column_text(st, 3, t->hub_name, sizeof t->hub_name);
 	fh_column_text(st, 4, t->name, sizeof t->name);
 	fh_column_text(st, 5, t->short_name, sizeof t->short_name);
-	fh_org_type_parse((const char *)sqlite3_column_text(st, 6), &t->org_type);
-	fh_reg_state_parse((const char *)sqlite3_column_text(st, 7), &t->reg_state);
+	fh_org_type_parse(fh_column_str(st, 6), &t->org_type);
+	fh_reg_state_parse(fh_column_str(st, 7), &t->reg_state);
 	fh_column_text(st, 8, t->credit_code, sizeof t->credit_code);
 	fh_column_text(st, 9, t->field, sizeof t->field);
 	fh_column_text(st, 10, t->legal_rep, sizeof t->legal_rep);
 	fh_column_text(st, 11, t->contact, sizeof t->contact);
 	fh_column_text(st, 12, t->phone, sizeof t->phone);
 	fh_column_text(st, 13, t->address, sizeof t->address);
-	t->staff = sqlite3_column_int(st, 14);
-	t->volunteers = sqlite3_column_int(st, 15);
+	t->staff = fh_column_int(st, 14);
+	t->volunteers = fh_column_int(st, 15);
 	fh_column_text(st, 16, t->founded, sizeof t->founded);
-	t->rating = sqlite3_column_int(st, 17);
+	t->rating = fh_column_int(st, 17);
 	fh_column_text(st, 18, t->rating_date, sizeof t->rating_date);
-	fh_party_org_parse((const char *)sqlite3_column_text(st, 19), &t->party_org);
-	t->party_members = sqlite3_column_int(st, 20);
+	fh_party_org_parse(fh_column_str(st, 19), &t->party_org);
+	t->party_members = fh_column_int(st, 20);
 	fh_column_text(st, 21, t->notes, sizeof t->notes);
-	fh_stage_parse((const char *)sqlite3_column_text(st, 22), &t->stage);
-	t->stage_since = sqlite3_column_int64(st, 23);
-	t->admitted_on = sqlite3_column_int64(st, 24);
-	t->planned_end = sqlite3_column_int64(st, 25);
-	t->extended = sqlite3_column_int(st, 26) != 0;
+	fh_stage_parse(fh_column_str(st, 22), &t->stage);
+	t->stage_since = fh_column_int64(st, 23);
+	t->admitted_on = fh_column_int64(st, 24);
+	t->planned_end = fh_column_int64(st, 25);
+	t->extended = fh_column_int(st, 26) != 0;
 	fh_column_text(st, 27, t->exit_reason, sizeof t->exit_reason);
-	t->instructor_id = sqlite3_column_int64(st, 28);
-	t->version = sqlite3_column_int64(st, 29);
-	t->updated_at = sqlite3_column_int64(st, 30);
+	t->instructor_id = fh_column_int64(st, 28);
+	t->version = fh_column_int64(st, 29);
+	t->updated_at = fh_column_int64(st, 30);
 	fh_column_text(st, 31, t->updated_by, sizeof t->updated_by);
-	t->party_fallback = sqlite3_column_int(st, 32) != 0;
+	t->party_fallback = fh_column_int(st, 32) != 0;
 }
 
 fh_status fh_tenant_load(fh_store *s, int64_t id, fh_tenant *t, fh_error *err)
 {
-	sqlite3_stmt *st;
+	fh_stmt *st;
 	fh_status st_rc = fh_store_stmt(s,
 		"SELECT " FH_SQL_TENANT_COLS " FROM tenants t JOIN hubs h ON h.id = t.hub_id"
 		" WHERE t.id = ?1", &st, err);
 	if (st_rc != FH_OK)
 		return st_rc;
-	sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	fh_bind_int64(st, 1, id);
+	int rc = fh_step(st);
+	if (rc == FH_ROW)
 		fh_tenant_read(st, t);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
+	fh_reset(st);
+	if (rc == FH_ROW)
 		return FH_OK;
-	if (rc == SQLITE_DONE)
+	if (rc == FH_DONE)
 		return fh_error_set(err, FH_ENOTFOUND, "id", _("no tenant no. %lld"), (long long)id);
 	return fh_store_fail(s, err, _("reading the tenant"));
 }
@@ -101,25 +101,25 @@ bool fh_tenant_leaves(const struct fh_tenant_change *c)
 	       (c->next->stage == FH_STAGE_GRADUATED || c->next->stage == FH_STAGE_EXITED);
 }
 
-static void bind_fields(sqlite3_stmt *st, const fh_tenant *t)
+static void bind_fields(fh_stmt *st, const fh_tenant *t)
 {
 	fh_bind_text(st, 1, t->name);
 	fh_bind_text(st, 2, t->short_name);
-	sqlite3_bind_text(st, 3, fh_org_type_name(t->org_type), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, fh_reg_state_name(t->reg_state), -1, SQLITE_STATIC);
+	fh_bind_static(st, 3, fh_org_type_name(t->org_type), -1);
+	fh_bind_static(st, 4, fh_reg_state_name(t->reg_state), -1);
 	fh_bind_text(st, 5, t->credit_code);
 	fh_bind_text(st, 6, t->field);
 	fh_bind_text(st, 7, t->legal_rep);
 	fh_bind_text(st, 8, t->contact);
 	fh_bind_text(st, 9, t->phone);
 	fh_bind_text(st, 10, t->address);
-	sqlite3_bind_int(st, 11, t->staff);
-	sqlite3_bind_int(st, 12, t->volunteers);
+	fh_bind_int(st, 11, t->staff);
+	fh_bind_int(st, 12, t->volunteers);
 	fh_bind_text(st, 13, t->founded);
-	sqlite3_bind_int(st, 14, t->rating);
+	fh_bind_int(st, 14, t->rating);
 	fh_bind_text(st, 15, t->rating_date);
-	sqlite3_bind_text(st, 16, fh_party_org_name(t->party_org), -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 17, t->party_members);
+	fh_bind_static(st, 16, fh_party_org_name(t->party_org), -1);
+	fh_bind_int(st, 17, t->party_members);
 	fh_bind_text(st, 18, t->notes);
 }
 
@@ -135,7 +135,7 @@ static fh_status code_taken(fh_store *s, const char *code, int64_t self, fh_erro
 fh_status fh_tenant_insert(fh_store *s, const fh_actor *actor, fh_tenant *t, fh_error *err)
 {
 	int64_t now = fh_clock_now();
-	sqlite3_stmt *st;
+	fh_stmt *st;
 	fh_status st_rc = fh_store_stmt(s,
 		"INSERT INTO tenants(name, short_name, org_type, reg_state, credit_code, field,"
 		" legal_rep, contact, phone, address, staff, volunteers, founded, rating, rating_date,"
@@ -147,40 +147,40 @@ fh_status fh_tenant_insert(fh_store *s, const fh_actor *actor, fh_tenant *t, fh_
 		return st_rc;
 	bind_fields(st, t);
 	unsigned char key[FH_TENANT_NAME_KEY_MAX];
-	sqlite3_bind_blob(st, 28, key, (int)fh_collate_key(t->name, key, sizeof key), SQLITE_STATIC);
-	sqlite3_bind_int64(st, 19, t->hub_id);
-	sqlite3_bind_text(st, 20, fh_stage_name(t->stage), -1, SQLITE_STATIC);
+	fh_bind_blob(st, 28, key, (int)fh_collate_key(t->name, key, sizeof key));
+	fh_bind_int64(st, 19, t->hub_id);
+	fh_bind_static(st, 20, fh_stage_name(t->stage), -1);
 	if (!t->stage_since)
 		t->stage_since = t->stage >= FH_STAGE_INCUBATING && t->admitted_on ? t->admitted_on : now;
-	sqlite3_bind_int64(st, 21, t->stage_since);
+	fh_bind_int64(st, 21, t->stage_since);
 	if (t->admitted_on)
-		sqlite3_bind_int64(st, 22, t->admitted_on);
+		fh_bind_int64(st, 22, t->admitted_on);
 	if (t->planned_end)
-		sqlite3_bind_int64(st, 23, t->planned_end);
+		fh_bind_int64(st, 23, t->planned_end);
 	fh_bind_text(st, 24, t->exit_reason);
-	sqlite3_bind_int64(st, 25, now);
-	sqlite3_bind_text(st, 26, actor->name, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, 27, t->party_fallback);
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc == SQLITE_CONSTRAINT_UNIQUE && t->credit_code[0])
+	fh_bind_int64(st, 25, now);
+	fh_bind_str(st, 26, actor->name);
+	fh_bind_int(st, 27, t->party_fallback);
+	int rc = fh_step(st);
+	fh_reset(st);
+	if (rc == FH_STEP_DUPLICATE && t->credit_code[0])
 		return code_taken(s, t->credit_code, 0, err);
-	if (rc != SQLITE_DONE)
+	if (rc != FH_DONE)
 		return fh_store_fail(s, err, _("writing the tenant"));
-	t->id = sqlite3_last_insert_rowid(fh_store_db(s));
+	t->id = fh_store_last_id(s);
 	t->version = 1;
 	t->updated_at = now;
 	fh_status qs = fh_store_stmt(s, "INSERT INTO stage_history(tenant_id, from_stage, to_stage, at, operator)"
 				       " VALUES(?1, NULL, ?2, ?3, ?4)", &st, err);
 	if (qs != FH_OK)
 		return qs;
-	sqlite3_bind_int64(st, 1, t->id);
-	sqlite3_bind_text(st, 2, fh_stage_name(t->stage), -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, t->stage_since);
-	sqlite3_bind_text(st, 4, actor->name, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+	fh_bind_int64(st, 1, t->id);
+	fh_bind_static(st, 2, fh_stage_name(t->stage), -1);
+	fh_bind_int64(st, 3, t->stage_since);
+	fh_bind_str(st, 4, actor->name);
+	rc = fh_step(st);
+	fh_reset(st);
+	if (rc != FH_DONE)
 		return fh_store_fail(s, err, _("writing the stage history"));
 	return fh_tenant_index(s, t->id, t->hub_id, t->name, t->short_name, t->credit_code, t->contact,
 			       t->phone, true, err);
@@ -209,7 +209,7 @@ fh_status fh_tenant_similar(fh_store *s, const fh_actor *actor, const fh_tenant 
 			    fh_tenant_match *out, size_t max, size_t *n, fh_error *err)
 {
 	*n = 0;
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	/* the scope checked for each tenant found (few), not listed first */
 	fh_status st = fh_store_stmt(s,
 		"SELECT t.id, t.name, h.code, t.hub_id,"
@@ -219,27 +219,27 @@ fh_status fh_tenant_similar(fh_store *s, const fh_actor *actor, const fh_tenant 
 		"  AND " FH_SQL_IN_SCOPE("t.hub_id") " ORDER BY t.id LIMIT ?6", &q, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, actor->hub_id);
+	fh_bind_int64(q, 1, actor->hub_id);
 	fh_bind_text(q, 2, t->name);
 	fh_bind_text(q, 3, t->phone);
 	fh_bind_text(q, 4, t->credit_code);
-	sqlite3_bind_int64(q, 5, t->id);
-	sqlite3_bind_int64(q, 6, (sqlite3_int64)max);
-	int rc = SQLITE_DONE;
+	fh_bind_int64(q, 5, t->id);
+	fh_bind_int64(q, 6, (int64_t)max);
+	int rc = FH_DONE;
 	static const fh_tenant_field why[] = { FH_TF_NAME, FH_TF_CREDIT_CODE, FH_TF_PHONE };
-	while (*n < max && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+	while (*n < max && (rc = fh_step(q)) == FH_ROW) {
 		fh_tenant_match *m = &out[(*n)++];
-		m->id = sqlite3_column_int64(q, 0);
+		m->id = fh_column_int64(q, 0);
 		fh_column_text(q, 1, m->name, sizeof m->name);
 		fh_column_text(q, 2, m->hub_code, sizeof m->hub_code);
-		m->hub_id = sqlite3_column_int64(q, 3);
-		m->why = why[sqlite3_column_int(q, 4) % 3];
+		m->hub_id = fh_column_int64(q, 3);
+		m->why = why[fh_column_int(q, 4) % 3];
 	}
-	if (*n < max && rc != SQLITE_DONE) {
-		sqlite3_reset(q);
+	if (*n < max && rc != FH_DONE) {
+		fh_reset(q);
 		return fh_store_fail(s, err, _("reading tenants"));
 	}
-	sqlite3_reset(q);
+	fh_reset(q);
 	return FH_OK;
 }
 
@@ -322,7 +322,7 @@ static fh_status update_locked(fh_store *s, const fh_actor *actor, fh_tenant *t,
 		return FH_OK; /* nothing to write: no version, no history line */
 	if ((st = fh_store_check_version(s, "tenants", t->id, t->version, err)) != FH_OK)
 		return st;
-	sqlite3_stmt *q = NULL;
+	fh_stmt *q = NULL;
 	if ((st = fh_store_stmt(s,
 		"UPDATE tenants SET name = ?1, short_name = ?2, org_type = ?3, reg_state = ?4,"
 		" credit_code = ?5, field = ?6, legal_rep = ?7, contact = ?8, phone = ?9, address = ?10,"
@@ -331,14 +331,14 @@ static fh_status update_locked(fh_store *s, const fh_actor *actor, fh_tenant *t,
 		" updated_at = ?19, updated_by = ?20 WHERE id = ?21", &q, err)) != FH_OK)
 		return st;
 	bind_fields(q, next);
-	sqlite3_bind_int64(q, 19, fh_clock_now());
-	sqlite3_bind_text(q, 20, actor->name, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(q, 21, t->id);
-	int rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	if (rc == SQLITE_CONSTRAINT_UNIQUE && next->credit_code[0])
+	fh_bind_int64(q, 19, fh_clock_now());
+	fh_bind_str(q, 20, actor->name);
+	fh_bind_int64(q, 21, t->id);
+	int rc = fh_step(q);
+	fh_reset(q);
+	if (rc == FH_STEP_DUPLICATE && next->credit_code[0])
 		return code_taken(s, next->credit_code, t->id, err);
-	if (rc != SQLITE_DONE)
+	if (rc != FH_DONE)
 		return fh_store_fail(s, err, _("saving the tenant"));
 	if ((st = fh_tenant_index(s, t->id, cur->hub_id, next->name, next->short_name, next->credit_code,
 				  next->contact, next->phone, false, err)) != FH_OK)
@@ -386,7 +386,7 @@ fh_status fh_tenant_stages(fh_store *s, const fh_actor *actor, int64_t id, fh_st
 	fh_status st = fh_tenant_get_by_id(s, actor, id, &t, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status q_rc = fh_store_stmt(s,
 		"SELECT at, from_stage, to_stage, operator, reason FROM stage_history"
 		" WHERE tenant_id = ?1 ORDER BY at, id LIMIT 100", &q, err);
@@ -395,21 +395,21 @@ fh_status fh_tenant_stages(fh_store *s, const fh_actor *actor, int64_t id, fh_st
 	fh_stage_event *out = calloc(100, sizeof *out);
 	if (!out)
 		return fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
-	sqlite3_bind_int64(q, 1, id);
+	fh_bind_int64(q, 1, id);
 	size_t k = 0;
 	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW && k < 100) {
+	while ((rc = fh_step(q)) == FH_ROW && k < 100) {
 		fh_stage_event *e = &out[k++];
-		e->at = sqlite3_column_int64(q, 0);
+		e->at = fh_column_int64(q, 0);
 		e->from = FH_STAGE_COUNT;
-		if (sqlite3_column_type(q, 1) != SQLITE_NULL)
-			fh_stage_parse((const char *)sqlite3_column_text(q, 1), &e->from);
-		fh_stage_parse((const char *)sqlite3_column_text(q, 2), &e->to);
+		if (!fh_column_null(q, 1))
+			fh_stage_parse(fh_column_str(q, 1), &e->from);
+		fh_stage_parse(fh_column_str(q, 2), &e->to);
 		fh_column_text(q, 3, e->operator_name, sizeof e->operator_name);
 		fh_column_text(q, 4, e->reason, sizeof e->reason);
 	}
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+	fh_reset(q);
+	if (rc != FH_DONE && rc != FH_ROW) {
 		free(out);
 		return fh_store_fail(s, err, _("reading the stage history"));
 	}
@@ -430,7 +430,7 @@ fh_status fh_tenant_changes(fh_store *s, const fh_actor *actor, int64_t id, int 
 	if (st != FH_OK)
 		return st;
 	/* one row per changed field: the audit rows joined with their new JSON */
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status q_rc = fh_store_stmt(s,
 		"SELECT a.id, a.at, a.operator, a.via, a.action, j.key,"
 		" json_extract(a.old, '$.\"' || j.key || '\"'), j.value"
@@ -442,27 +442,27 @@ fh_status fh_tenant_changes(fh_store *s, const fh_actor *actor, int64_t id, int 
 	fh_change *out = calloc((size_t)limit, sizeof *out);
 	if (!out)
 		return fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
-	sqlite3_bind_int64(q, 1, id);
-	sqlite3_bind_int(q, 2, limit);
+	fh_bind_int64(q, 1, id);
+	fh_bind_int(q, 2, limit);
 	size_t k = 0;
 	int64_t last = 0;
 	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		int64_t audit_id = sqlite3_column_int64(q, 0);
+	while ((rc = fh_step(q)) == FH_ROW) {
+		int64_t audit_id = fh_column_int64(q, 0);
 		if (audit_id != last) {
 			if (k == (size_t)limit)
 				break;
 			fh_change *c = &out[k++];
-			c->at = sqlite3_column_int64(q, 1);
+			c->at = fh_column_int64(q, 1);
 			fh_column_text(q, 2, c->operator_name, sizeof c->operator_name);
 			fh_column_text(q, 3, c->via, sizeof c->via);
 			fh_column_text(q, 4, c->action, sizeof c->action);
 			last = audit_id;
 		}
 		fh_change *c = &out[k - 1];
-		const char *key = (const char *)sqlite3_column_text(q, 5);
-		const char *a = (const char *)sqlite3_column_text(q, 6);
-		const char *b = (const char *)sqlite3_column_text(q, 7);
+		const char *key = fh_column_str(q, 5);
+		const char *a = fh_column_str(q, 6);
+		const char *b = fh_column_str(q, 7);
 		bool created = strcmp(c->action, "create") == 0;
 		fh_tenant_field f;
 		if (!key || c->nfields == 8 || !fh_tenant_field_lookup(key, &f))
@@ -476,8 +476,8 @@ fh_status fh_tenant_changes(fh_store *s, const fh_actor *actor, int64_t id, int 
 		snprintf(c->f[c->nfields].new, sizeof c->f[0].new, "%s", b ? b : "");
 		c->nfields++;
 	}
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+	fh_reset(q);
+	if (rc != FH_DONE && rc != FH_ROW) {
 		free(out);
 		return fh_store_fail(s, err, _("reading the history"));
 	}

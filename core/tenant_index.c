@@ -10,7 +10,7 @@
 #include "fuhua/tenant.h"
 #include "fuhua/text.h"
 #include "i18n.h"
-#include "store_int.h"
+#include "store_sqlite.h"
 #include "collate.h"
 #include "tenant_int.h"
 
@@ -81,18 +81,18 @@ static fh_status write_grams(fh_store *s, int64_t id, int64_t hub_id, const char
 {
 	fh_buf g = FH_BUF_INIT;
 	fh_tenant_grams(hay, hub_id, &g);
-	sqlite3_stmt *st;
+	fh_stmt *st;
 	fh_status result = fh_store_stmt(s, delete
 		? "INSERT INTO tenant_grams(tenant_grams, rowid, grams) VALUES('delete', ?1, ?2)"
 		: "INSERT INTO tenant_grams(rowid, grams) VALUES(?1, ?2)", &st, err);
 	if (result == FH_OK && g.failed)
 		result = fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
 	else {
-		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_text(st, 2, fh_buf_str(&g), (int)g.len, SQLITE_STATIC);
-		int rc = sqlite3_step(st);
-		sqlite3_reset(st);
-		if (rc != SQLITE_DONE)
+		fh_bind_int64(st, 1, id);
+		fh_bind_static(st, 2, fh_buf_str(&g), (int)g.len);
+		int rc = fh_step(st);
+		fh_reset(st);
+		if (rc != FH_DONE)
 			result = fh_store_fail(s, err, _("writing the search index"));
 	}
 	fh_buf_free(&g);
@@ -127,15 +127,15 @@ static fh_status write_name_key(fh_store *s, int64_t id, const char *name, fh_er
 {
 	unsigned char key[FH_TENANT_NAME_KEY_MAX];
 	size_t n = fh_collate_key(name ? name : "", key, sizeof key);
-	sqlite3_stmt *st;
+	fh_stmt *st;
 	fh_status r = fh_store_stmt(s, "UPDATE tenants SET name_key = ?2 WHERE id = ?1", &st, err);
 	if (r != FH_OK)
 		return r;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_blob(st, 2, key, (int)n, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? FH_OK : fh_store_fail(s, err, _("writing the tenant"));
+	fh_bind_int64(st, 1, id);
+	fh_bind_blob(st, 2, key, (int)n);
+	int rc = fh_step(st);
+	fh_reset(st);
+	return rc == FH_DONE ? FH_OK : fh_store_fail(s, err, _("writing the tenant"));
 }
 
 /* Writes the search row; `fresh` for a tenant just inserted, which has no
@@ -158,14 +158,14 @@ static fh_status index_row(fh_store *s, int64_t id, int64_t hub_id, const char *
 	/* the old text, to take its grams out of the gram index */
 	fh_status result = FH_OK;
 	char *old = NULL;
-	sqlite3_stmt *st = NULL;
+	fh_stmt *st = NULL;
 	if (!fresh)
 		result = fh_store_stmt(s, "SELECT hay FROM tenant_search WHERE id = ?1", &st, err);
 	if (result == FH_OK && !fresh) {
-		sqlite3_bind_int64(st, 1, id);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			old = strdup((const char *)sqlite3_column_text(st, 0));
-		sqlite3_reset(st);
+		fh_bind_int64(st, 1, id);
+		if (fh_step(st) == FH_ROW)
+			old = strdup(fh_column_str(st, 0));
+		fh_reset(st);
 	}
 	if (result == FH_OK && old && strcmp(old, fh_buf_str(&b)) == 0) {
 		free(old);
@@ -183,12 +183,12 @@ static fh_status index_row(fh_store *s, int64_t id, int64_t hub_id, const char *
 		if (result == FH_OK && ascii.failed)
 			result = fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
 		if (result == FH_OK) {
-			sqlite3_bind_int64(st, 1, id);
-			sqlite3_bind_text(st, 2, fh_buf_str(&b), (int)b.len, SQLITE_STATIC);
-			sqlite3_bind_text(st, 3, fh_buf_str(&ascii), (int)ascii.len, SQLITE_TRANSIENT);
-			int rc = sqlite3_step(st);
-			sqlite3_reset(st);
-			if (rc != SQLITE_DONE)
+			fh_bind_int64(st, 1, id);
+			fh_bind_static(st, 2, fh_buf_str(&b), (int)b.len);
+			fh_bind_static(st, 3, fh_buf_str(&ascii), (int)ascii.len);
+			int rc = fh_step(st);
+			fh_reset(st);
+			if (rc != FH_DONE)
 				result = fh_store_fail(s, err, _("writing the search index"));
 		}
 		fh_buf_free(&ascii);
@@ -249,11 +249,16 @@ fh_status fh_tenant_index_defer(fh_store *s, fh_error *err)
 	return st;
 }
 
-const struct fh_sql_function fh_tenant_sql_functions[] = {
+static const struct fh_sql_function sql_functions[] = {
 	{ "fh_search_text", 5, sql_search_text },
 	{ "fh_search_grams", 2, sql_search_grams },
 	{ NULL, 0, NULL },
 };
+
+const struct fh_sql_function *fh_tenant_sql_functions(void)
+{
+	return sql_functions;
+}
 
 /* One statement on db over the tenants from id `from` (?1) to `to` (?2):
  * SQLite's result code. */
@@ -342,20 +347,19 @@ fh_status fh_tenant_index(fh_store *s, int64_t id, int64_t hub_id, const char *n
 
 fh_status fh_tenant_reindex_all(fh_store *s, fh_error *err)
 {
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(fh_store_db(s),
-			       "SELECT id, name, short_name, credit_code, contact, phone, hub_id FROM tenants",
-			       -1, &q, NULL) != SQLITE_OK)
+	fh_stmt *q;
+	if (fh_store_prepare(s,
+			       "SELECT id, name, short_name, credit_code, contact, phone, hub_id FROM tenants", &q, NULL) != FH_OK)
 		return fh_store_fail(s, err, _("reading tenants"));
 	fh_status st = FH_OK;
-	while (st == FH_OK && sqlite3_step(q) == SQLITE_ROW) {
+	while (st == FH_OK && fh_step(q) == FH_ROW) {
 		const char *c[5];
 		for (int i = 0; i < 5; i++)
-			c[i] = (const char *)sqlite3_column_text(q, i + 1);
-		st = fh_tenant_index(s, sqlite3_column_int64(q, 0), sqlite3_column_int64(q, 6), c[0], c[1], c[2],
+			c[i] = fh_column_str(q, i + 1);
+		st = fh_tenant_index(s, fh_column_int64(q, 0), fh_column_int64(q, 6), c[0], c[1], c[2],
 				     c[3], c[4], false, err);
 	}
-	sqlite3_finalize(q);
+	fh_finalize(q);
 	return st;
 }
 
@@ -366,17 +370,16 @@ fh_status fh_tenant_after_migrate(fh_store *s, int from, fh_error *err)
 		if (st != FH_OK)
 			return st;
 	}
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(fh_store_db(s), "SELECT count(*) FROM settings WHERE key = 'reindex'",
-			       -1, &q, NULL) != SQLITE_OK)
+	fh_stmt *q;
+	if (fh_store_prepare(s, "SELECT count(*) FROM settings WHERE key = 'reindex'", &q, NULL) != FH_OK)
 		return fh_store_fail(s, err, _("reading the database"));
-	bool asked = sqlite3_step(q) == SQLITE_ROW && sqlite3_column_int(q, 0) > 0;
-	sqlite3_finalize(q);
+	bool asked = fh_step(q) == FH_ROW && fh_column_int(q, 0) > 0;
+	fh_finalize(q);
 	if (!asked)
 		return FH_OK;
 	fh_status st = fh_tenant_reindex_all(s, err);
 	if (st == FH_OK &&
-	    sqlite3_exec(fh_store_db(s), "DELETE FROM settings WHERE key = 'reindex'", NULL, NULL, NULL) != SQLITE_OK)
+	    fh_store_exec(s, "DELETE FROM settings WHERE key = 'reindex'", NULL) != FH_OK)
 		st = fh_store_fail(s, err, _("updating the database"));
 	return st;
 }
@@ -388,22 +391,22 @@ fh_status fh_tenant_after_migrate(fh_store *s, int from, fh_error *err)
 #define CHECK_CHUNK 4096
 static fh_status check_range(fh_store *s, int64_t after, int64_t *last, fh_check_report *rep, fh_error *err)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status st = fh_store_stmt(s,
 		"SELECT t.id, t.name, t.short_name, t.credit_code, t.contact, t.phone, ts.hay, t.name_key, ts.ascii"
 		" FROM tenants t LEFT JOIN tenant_search ts ON ts.id = t.id WHERE t.id > ?1 ORDER BY t.id LIMIT ?2",
 		&q, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, after);
-	sqlite3_bind_int(q, 2, CHECK_CHUNK);
+	fh_bind_int64(q, 1, after);
+	fh_bind_int(q, 2, CHECK_CHUNK);
 	*last = 0;
 	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		int64_t id = *last = sqlite3_column_int64(q, 0);
-		const char *c[5], *hay = (const char *)sqlite3_column_text(q, 6);
+	while ((rc = fh_step(q)) == FH_ROW) {
+		int64_t id = *last = fh_column_int64(q, 0);
+		const char *c[5], *hay = fh_column_str(q, 6);
 		for (int i = 0; i < 5; i++)
-			c[i] = (const char *)sqlite3_column_text(q, i + 1);
+			c[i] = fh_column_str(q, i + 1);
 		if (!hay) {
 			fh_check_add(rep, _("tenant no. %lld has no search row (it cannot be found)"), (long long)id);
 			continue;
@@ -412,39 +415,41 @@ static fh_status check_range(fh_store *s, int64_t after, int64_t *last, fh_check
 		fh_tenant_hay(&b, c[0], c[1], c[2], c[3], c[4]);
 		fh_buf ascii = FH_BUF_INIT;
 		fh_text_ascii_runs(hay, &ascii);
-		const char *stored = (const char *)sqlite3_column_text(q, 8);
+		const char *stored = fh_column_str(q, 8);
 		if (!b.failed && (strcmp(fh_buf_str(&b), hay) != 0 || strcmp(fh_buf_str(&ascii), stored ? stored : "") != 0))
 			fh_check_add(rep, _("tenant no. %lld: its search row is out of date"), (long long)id);
 		fh_buf_free(&b);
 		fh_buf_free(&ascii);
 		unsigned char key[FH_TENANT_NAME_KEY_MAX];
 		size_t klen = fh_collate_key(c[0] ? c[0] : "", key, sizeof key);
-		if ((size_t)sqlite3_column_bytes(q, 7) != klen || (klen && memcmp(sqlite3_column_blob(q, 7), key, klen) != 0))
+		int have;
+		const void *had = fh_column_blob(q, 7, &have);
+		if ((size_t)have != klen || (klen && memcmp(had, key, klen) != 0))
 			fh_check_add(rep, _("tenant no. %lld: its place in name order is out of date"), (long long)id);
 	}
-	sqlite3_reset(q);
-	return rc == SQLITE_DONE ? FH_OK : fh_store_fail(s, err, _("reading tenants"));
+	fh_reset(q);
+	return rc == FH_DONE ? FH_OK : fh_store_fail(s, err, _("reading tenants"));
 }
 
 /* Search rows of no tenant, after id `after`, a range at a time. */
 static fh_status orphans_range(fh_store *s, int64_t after, int64_t *last, fh_check_report *rep, fh_error *err)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status st = fh_store_stmt(s, "SELECT ts.id, t.id IS NULL FROM tenant_search ts LEFT JOIN tenants t ON t.id = ts.id"
 				     " WHERE ts.id > ?1 ORDER BY ts.id LIMIT ?2", &q, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, after);
-	sqlite3_bind_int(q, 2, CHECK_CHUNK);
+	fh_bind_int64(q, 1, after);
+	fh_bind_int(q, 2, CHECK_CHUNK);
 	*last = 0;
 	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		*last = sqlite3_column_int64(q, 0);
-		if (sqlite3_column_int(q, 1))
+	while ((rc = fh_step(q)) == FH_ROW) {
+		*last = fh_column_int64(q, 0);
+		if (fh_column_int(q, 1))
 			fh_check_add(rep, _("search row no. %lld belongs to no tenant"), (long long)*last);
 	}
-	sqlite3_reset(q);
-	return rc == SQLITE_DONE ? FH_OK : fh_store_fail(s, err, _("reading tenants"));
+	fh_reset(q);
+	return rc == FH_DONE ? FH_OK : fh_store_fail(s, err, _("reading tenants"));
 }
 
 fh_status fh_tenant_check_index(fh_store *s, fh_check_report *rep, fh_error *err)

@@ -2,8 +2,6 @@
 #ifndef FUHUA_CORE_TENANT_INT_H
 #define FUHUA_CORE_TENANT_INT_H
 
-#include <sqlite3.h>
-
 #include "fuhua/tenant.h"
 #include "fuhua/buf.h"
 #include "modules.h"
@@ -18,7 +16,7 @@
 	" t.notes, t.stage, t.stage_since, t.admitted_on, t.planned_end, t.extended,"    \
 	" t.exit_reason, t.instructor_id, t.version, t.updated_at, t.updated_by,"      \
 	" t.party_fallback"
-void fh_tenant_read(sqlite3_stmt *st, fh_tenant *t);
+void fh_tenant_read(fh_stmt *st, fh_tenant *t);
 
 /* Reads tenant id without a scope check (callers check). */
 fh_status fh_tenant_load(fh_store *s, int64_t id, fh_tenant *t, fh_error *err);
@@ -48,13 +46,9 @@ fh_status fh_tenant_index(fh_store *s, int64_t id, int64_t hub_id, const char *n
 fh_status fh_tenant_index_defer(fh_store *s, fh_error *err);
 fh_status fh_tenant_index_flush(fh_store *s, fh_error *err);
 
-/* The trigram index and/or the gram index (`which`) of every tenant with
- * an id from `from` to `to`, from the search rows and the tenants' hubs of
- * database db (the store's, or one made beside a load), a statement each:
- * SQLite's result code. */
+/* Which of the search indexes fh_tenant_index_rows (store_sqlite.h) writes. */
 #define FH_INDEX_TRIGRAM 1u
 #define FH_INDEX_GRAMS 2u
-int fh_tenant_index_rows(sqlite3 *db, int64_t from, int64_t to, unsigned which);
 /* The same in the store: the search rows of every tenant from id `from`
  * on, in one statement; then the indexes `which` over them. FH_OK, or the
  * store's error. */
@@ -129,9 +123,9 @@ fh_status fh_tenant_reindex_all(fh_store *s, fh_error *err);
 /* The tenant module's step after a migration (modules.c): rebuilds the
  * search rows when a migration asked for it with the setting 'reindex'. */
 fh_status fh_tenant_after_migrate(fh_store *s, int from, fh_error *err);
-/* fh_search_text() and fh_search_grams() in SQL (tenant_db.c), for the
+/* fh_search_text() and fh_search_grams() in SQL (tenant_index.c), for the
  * statements that index many tenants at once; ends with { NULL }. */
-extern const struct fh_sql_function fh_tenant_sql_functions[];
+const struct fh_sql_function *fh_tenant_sql_functions(void);
 /* The tenant module's part of `fuhua check` (modules.c): every tenant has
  * its search row and it holds what the tenant's fields give; no search row
  * without a tenant; the full-text index is sound. */

@@ -198,38 +198,38 @@ static void build(struct query *q, enum plan plan, const fh_tenant_row *from, bo
 		fh_buf_printf(b, ") p CROSS JOIN tenants t ON t.id = p.id ORDER BY p.sk %s, p.id %s", dir, dir);
 }
 
-static void bind(sqlite3_stmt *st, const fh_actor *actor, const struct query *q,
+static void bind(fh_stmt *st, const fh_actor *actor, const struct query *q,
 		 const fh_tenant_row *from, int limit)
 {
 	const fh_tenant_filter *f = q->f;
-	sqlite3_bind_int64(st, 1, f->hub_id ? f->hub_id : actor->hub_id);
+	fh_bind_int64(st, 1, f->hub_id ? f->hub_id : actor->hub_id);
 	int i;
-	if ((i = sqlite3_bind_parameter_index(st, "?2")))
-		sqlite3_bind_text(st, i, fh_stage_name((fh_stage)f->stage), -1, SQLITE_STATIC);
-	if ((i = sqlite3_bind_parameter_index(st, "?3")))
-		sqlite3_bind_text(st, i, fh_org_type_name((fh_org_type)f->org_type), -1, SQLITE_STATIC);
-	if ((i = sqlite3_bind_parameter_index(st, "?4")))
-		sqlite3_bind_text(st, i, f->field, -1, SQLITE_STATIC);
-	if ((i = sqlite3_bind_parameter_index(st, "?5")))
-		sqlite3_bind_text(st, i, q->q, -1, SQLITE_STATIC);
-	if ((i = sqlite3_bind_parameter_index(st, "?6")))
-		sqlite3_bind_text(st, i, fh_buf_str(&q->match), -1, SQLITE_STATIC);
-	if (from && (i = sqlite3_bind_parameter_index(st, "?7"))) {
+	if ((i = fh_bind_index(st, "?2")))
+		fh_bind_static(st, i, fh_stage_name((fh_stage)f->stage), -1);
+	if ((i = fh_bind_index(st, "?3")))
+		fh_bind_static(st, i, fh_org_type_name((fh_org_type)f->org_type), -1);
+	if ((i = fh_bind_index(st, "?4")))
+		fh_bind_static(st, i, f->field, -1);
+	if ((i = fh_bind_index(st, "?5")))
+		fh_bind_static(st, i, q->q, -1);
+	if ((i = fh_bind_index(st, "?6")))
+		fh_bind_static(st, i, fh_buf_str(&q->match), -1);
+	if (from && (i = fh_bind_index(st, "?7"))) {
 		if (f->sort == FH_SORT_NAME && !q->q[0])
-			sqlite3_bind_blob(st, i, from->name_key, (int)from->name_key_len, SQLITE_STATIC);
+			fh_bind_blob(st, i, from->name_key, (int)from->name_key_len);
 		else
-			sqlite3_bind_int64(st, i, from->admitted_on ? from->admitted_on : INT64_MAX);
+			fh_bind_int64(st, i, from->admitted_on ? from->admitted_on : INT64_MAX);
 	}
-	if (from && (i = sqlite3_bind_parameter_index(st, "?8")))
-		sqlite3_bind_int64(st, i, from->id);
-	if ((i = sqlite3_bind_parameter_index(st, "?9")))
-		sqlite3_bind_int(st, i, limit);
+	if (from && (i = fh_bind_index(st, "?8")))
+		fh_bind_int64(st, i, from->id);
+	if ((i = fh_bind_index(st, "?9")))
+		fh_bind_int(st, i, limit);
 }
 
-static void read_row(sqlite3_stmt *st, fh_tenant_row *r, int64_t now)
+static void read_row(fh_stmt *st, fh_tenant_row *r, int64_t now)
 {
 	memset(r, 0, sizeof *r);
-	r->id = sqlite3_column_int64(st, 0);
+	r->id = fh_column_int64(st, 0);
 	fh_column_text(st, 1, r->name, sizeof r->name);
 	fh_column_text(st, 2, r->short_name, sizeof r->short_name);
 	fh_column_text(st, 3, r->hub_code, sizeof r->hub_code);
@@ -237,21 +237,21 @@ static void read_row(sqlite3_stmt *st, fh_tenant_row *r, int64_t now)
 	fh_column_text(st, 5, r->credit_code, sizeof r->credit_code);
 	fh_column_text(st, 6, r->contact, sizeof r->contact);
 	fh_column_text(st, 7, r->phone, sizeof r->phone);
-	fh_org_type_parse((const char *)sqlite3_column_text(st, 8), &r->org_type);
-	fh_stage_parse((const char *)sqlite3_column_text(st, 9), &r->stage);
-	fh_party_org_parse((const char *)sqlite3_column_text(st, 10), &r->party_org);
-	r->party_members = sqlite3_column_int(st, 11);
-	r->instructor = sqlite3_column_int(st, 12) != 0;
-	r->party_fallback = sqlite3_column_int(st, 16) != 0;
-	r->admitted_on = sqlite3_column_int64(st, 13);
-	const void *key = sqlite3_column_blob(st, 15);
-	int klen = sqlite3_column_bytes(st, 15);
+	fh_org_type_parse(fh_column_str(st, 8), &r->org_type);
+	fh_stage_parse(fh_column_str(st, 9), &r->stage);
+	fh_party_org_parse(fh_column_str(st, 10), &r->party_org);
+	r->party_members = fh_column_int(st, 11);
+	r->instructor = fh_column_int(st, 12) != 0;
+	r->party_fallback = fh_column_int(st, 16) != 0;
+	r->admitted_on = fh_column_int64(st, 13);
+	int klen;
+	const void *key = fh_column_blob(st, 15, &klen);
 	if (key && klen > 0) {
 		r->name_key_len = (size_t)klen < sizeof r->name_key ? (size_t)klen : sizeof r->name_key;
 		memcpy(r->name_key, key, r->name_key_len);
 	}
 	fh_tenant t = { .admitted_on = r->admitted_on, .stage = r->stage,
-			.stage_since = sqlite3_column_int64(st, 14) };
+			.stage_since = fh_column_int64(st, 14) };
 	r->months = fh_tenant_months(&t, now);
 }
 
@@ -270,32 +270,31 @@ static fh_status run(fh_store *s, const fh_actor *actor, struct query *q, enum p
 		     const fh_tenant_row *from, bool backward, fh_tenant_row *rows, size_t max,
 		     size_t *n, int budget, fh_error *err)
 {
-	sqlite3 *db = fh_store_db(s);
 	q->sql.len = 0;
 	if (q->sql.data)
 		q->sql.data[0] = 0;
 	build(q, plan, from, backward, false);
 	if (q->sql.failed)
 		return fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(db, fh_buf_str(&q->sql), -1, &st, NULL) != SQLITE_OK)
+	fh_stmt *st;
+	if (fh_store_prepare(s, fh_buf_str(&q->sql), &st, NULL) != FH_OK)
 		return fh_store_fail(s, err, _("reading tenants"));
 	bind(st, actor, q, from, (int)max);
 	struct budget b = { budget };
 	bool budgeted = budget > 0;
 	if (budgeted)
-		sqlite3_progress_handler(db, 1000, spend, &b);
+		fh_store_budget(s, 1000, spend, &b);
 	int64_t now = fh_clock_now();
 	size_t k = 0;
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && k < max)
+	while ((rc = fh_step(st)) == FH_ROW && k < max)
 		read_row(st, &rows[k++], now);
 	if (budgeted)
-		sqlite3_progress_handler(db, 0, NULL, NULL);
-	sqlite3_finalize(st);
-	if (rc == SQLITE_INTERRUPT && budgeted)
+		fh_store_budget(s, 0, NULL, NULL);
+	fh_finalize(st);
+	if (rc == FH_STEP_INTERRUPT && budgeted)
 		return FH_EBUDGET;
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+	if (rc != FH_DONE && rc != FH_ROW)
 		return fh_store_fail(s, err, _("reading tenants"));
 	if (backward)
 		for (size_t i = 0; i < k / 2; i++) {
@@ -319,24 +318,24 @@ static size_t next_char(const char *p, size_t len, size_t at)
 static fh_status scope_hubs(fh_store *s, int64_t root, int64_t **hubs, size_t *nh, bool *everywhere,
 			    fh_error *err)
 {
-	sqlite3_stmt *st;
+	fh_stmt *st;
 	fh_status rc = fh_store_stmt(s, FH_SQL_SCOPE
 		"SELECT id, (SELECT count(*) FROM hubs) FROM scope", &st, err);
 	if (rc != FH_OK)
 		return rc;
-	sqlite3_bind_int64(st, 1, root);
+	fh_bind_int64(st, 1, root);
 	size_t cap = 0;
 	int64_t all = 0;
 	int step;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW && fh_grow(hubs, &cap, *nh, sizeof **hubs)) {
-		(*hubs)[(*nh)++] = sqlite3_column_int64(st, 0);
-		all = sqlite3_column_int64(st, 1);
+	while ((step = fh_step(st)) == FH_ROW && fh_grow(hubs, &cap, *nh, sizeof **hubs)) {
+		(*hubs)[(*nh)++] = fh_column_int64(st, 0);
+		all = fh_column_int64(st, 1);
 	}
-	sqlite3_reset(st);
+	fh_reset(st);
 	*everywhere = (int64_t)*nh == all;
-	if (step == SQLITE_DONE)
+	if (step == FH_DONE)
 		return FH_OK;
-	return step == SQLITE_ROW ? fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"))
+	return step == FH_ROW ? fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"))
 				  : fh_store_fail(s, err, _("reading tenants"));
 }
 
@@ -430,17 +429,17 @@ static fh_status tally(fh_store *s, const fh_actor *actor, struct query *q, int6
 	fh_buf_puts(&q->sql, "), (SELECT ifnull(sum(n), 0) FROM tenant_tally)");
 	if (q->sql.failed)
 		return fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(fh_store_db(s), fh_buf_str(&q->sql), -1, &st, NULL) != SQLITE_OK)
+	fh_stmt *st;
+	if (fh_store_prepare(s, fh_buf_str(&q->sql), &st, NULL) != FH_OK)
 		return fh_store_fail(s, err, _("counting tenants"));
 	bind(st, actor, q, NULL, 0);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*matches = sqlite3_column_int64(st, 0);
-		*all = sqlite3_column_int64(st, 1);
+	int rc = fh_step(st);
+	if (rc == FH_ROW) {
+		*matches = fh_column_int64(st, 0);
+		*all = fh_column_int64(st, 1);
 	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? FH_OK : fh_store_fail(s, err, _("counting tenants"));
+	fh_finalize(st);
+	return rc == FH_ROW ? FH_OK : fh_store_fail(s, err, _("counting tenants"));
 }
 
 /* Plan A reads about max × all ÷ matches entries of a sort index (rows,
@@ -508,34 +507,34 @@ fh_status fh_tenant_count(fh_store *s, const fh_actor *actor, const fh_tenant_fi
 		return st;
 	}
 	build(&q, PLAN_SEARCH, NULL, false, true);
-	sqlite3_stmt *stmt;
+	fh_stmt *stmt;
 	if (q.sql.failed) {
 		fh_buf_free(&q.sql);
 		fh_buf_free(&q.match);
 		return fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
 	}
-	int rc = sqlite3_prepare_v2(fh_store_db(s), fh_buf_str(&q.sql), -1, &stmt, NULL);
+	fh_status ps = fh_store_prepare(s, fh_buf_str(&q.sql), &stmt, NULL);
 	fh_buf_free(&q.sql);
-	if (rc != SQLITE_OK) {
+	if (ps != FH_OK) {
 		fh_buf_free(&q.match);
 		return fh_store_fail(s, err, _("counting tenants"));
 	}
 	bind(stmt, actor, &q, NULL, cap + 1);
 	struct budget b = { PLAN_A_BUDGET * 2 };
-	sqlite3_progress_handler(fh_store_db(s), 1000, spend, &b);
-	rc = sqlite3_step(stmt);
-	sqlite3_progress_handler(fh_store_db(s), 0, NULL, NULL);
+	fh_store_budget(s, 1000, spend, &b);
+	int rc = fh_step(stmt);
+	fh_store_budget(s, 0, NULL, NULL);
 	fh_buf_free(&q.match);
-	if (rc == SQLITE_INTERRUPT) {
-		sqlite3_finalize(stmt);
+	if (rc == FH_STEP_INTERRUPT) {
+		fh_finalize(stmt);
 		*count = -1; /* too many to count cheaply */
 		return FH_OK;
 	}
-	if (rc == SQLITE_ROW) {
-		int c = sqlite3_column_int(stmt, 0);
+	if (rc == FH_ROW) {
+		int c = fh_column_int(stmt, 0);
 		*more = c > cap;
 		*count = c > cap ? cap : c;
 	}
-	sqlite3_finalize(stmt);
-	return rc == SQLITE_ROW ? FH_OK : fh_store_fail(s, err, _("counting tenants"));
+	fh_finalize(stmt);
+	return rc == FH_ROW ? FH_OK : fh_store_fail(s, err, _("counting tenants"));
 }

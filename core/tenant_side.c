@@ -36,7 +36,7 @@
 #include "fuhua/text.h"
 #include "i18n.h"
 #include "fuhua/scratch.h"
-#include "store_int.h"
+#include "store_sqlite.h"
 #include "tenant_int.h"
 
 /* Tenants handed over at a time: a chunk is about a megabyte. */

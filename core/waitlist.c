@@ -20,18 +20,18 @@
 	" coalesce(w.note, '') FROM waitlist w JOIN tenants t ON t.id = w.tenant_id"       \
 	" WHERE w.state = 'waiting' AND w.hub_id IN (SELECT id FROM scope)"
 
-static void wait_read(sqlite3_stmt *q, void *row)
+static void wait_read(fh_stmt *q, void *row)
 {
 	fh_wait *w = row;
 	memset(w, 0, sizeof *w);
-	w->id = sqlite3_column_int64(q, 0);
-	w->version = sqlite3_column_int64(q, 1);
-	w->hub_id = sqlite3_column_int64(q, 2);
-	w->tenant_id = sqlite3_column_int64(q, 3);
+	w->id = fh_column_int64(q, 0);
+	w->version = fh_column_int64(q, 1);
+	w->hub_id = fh_column_int64(q, 2);
+	w->tenant_id = fh_column_int64(q, 3);
 	fh_column_text(q, 4, w->tenant, sizeof w->tenant);
-	fh_space_type_parse((const char *)sqlite3_column_text(q, 5), &w->type);
-	w->seats = sqlite3_column_int(q, 6);
-	w->since = sqlite3_column_int64(q, 7);
+	fh_space_type_parse(fh_column_str(q, 5), &w->type);
+	w->seats = fh_column_int(q, 6);
+	w->since = fh_column_int64(q, 7);
 	fh_column_text(q, 8, w->note, sizeof w->note);
 }
 
@@ -46,35 +46,35 @@ static fh_status add_locked(fh_store *s, const fh_actor *actor, int64_t tenant, 
 		return st;
 	if (t.stage == FH_STAGE_GRADUATED || t.stage == FH_STAGE_EXITED)
 		return fh_error_set(err, FH_EINVAL, "tenant", _("%s has left the hub"), t.name);
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	if ((st = fh_store_stmt(s, "SELECT 1 FROM waitlist WHERE tenant_id = ?1 AND type = ?2"
 				   " AND state = 'waiting'", &q, err)) != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, tenant);
-	sqlite3_bind_text(q, 2, fh_space_type_name(type), -1, SQLITE_STATIC);
-	int rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	if (rc == SQLITE_ROW)
+	fh_bind_int64(q, 1, tenant);
+	fh_bind_static(q, 2, fh_space_type_name(type), -1);
+	int rc = fh_step(q);
+	fh_reset(q);
+	if (rc == FH_ROW)
 		return fh_error_set(err, FH_ECONFLICT, "type", _("%s is already waiting for a space of this kind"), t.name);
-	if (rc != SQLITE_DONE)
+	if (rc != FH_DONE)
 		return fh_store_fail(s, err, _("reading the waiting list"));
 	if ((st = fh_store_stmt(s, "INSERT INTO waitlist(hub_id, tenant_id, type, seats, since, note,"
 				   " updated_at, updated_by) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", &q, err)) != FH_OK)
 		return st;
 	int64_t now = fh_clock_now();
-	sqlite3_bind_int64(q, 1, t.hub_id);
-	sqlite3_bind_int64(q, 2, tenant);
-	sqlite3_bind_text(q, 3, fh_space_type_name(type), -1, SQLITE_STATIC);
-	sqlite3_bind_int(q, 4, seats);
-	sqlite3_bind_int64(q, 5, now);
+	fh_bind_int64(q, 1, t.hub_id);
+	fh_bind_int64(q, 2, tenant);
+	fh_bind_static(q, 3, fh_space_type_name(type), -1);
+	fh_bind_int(q, 4, seats);
+	fh_bind_int64(q, 5, now);
 	fh_bind_text(q, 6, note);
-	sqlite3_bind_int64(q, 7, now);
-	sqlite3_bind_text(q, 8, actor->name, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE)
+	fh_bind_int64(q, 7, now);
+	fh_bind_str(q, 8, actor->name);
+	rc = fh_step(q);
+	fh_reset(q);
+	if (rc != FH_DONE)
 		return fh_store_fail(s, err, _("saving the waiting list"));
-	*id = sqlite3_last_insert_rowid(fh_store_db(s));
+	*id = fh_store_last_id(s);
 	fh_buf nb = FH_BUF_INIT;
 	fh_buf_printf(&nb, "{\"type\":\"%s\",\"seats\":%d,\"name\":", fh_space_type_name(type), seats);
 	fh_buf_json_string(&nb, t.name);
@@ -112,24 +112,24 @@ fh_status fh_wait_list(fh_store *s, const fh_actor *actor, const char *hub_code,
 	fh_status st = fh_space_hub(s, actor, hub_code, &hub, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	if ((st = fh_store_stmt(s, WAIT_SELECT " AND (?2 = '' OR w.type = ?2) AND (?3 = 0 OR w.hub_id = ?3)"
 				   " ORDER BY w.since, w.id", &q, err)) != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, actor->hub_id);
-	sqlite3_bind_int64(q, 3, hub);
-	sqlite3_bind_text(q, 2, type >= 0 ? fh_space_type_name((fh_space_type)type) : "", -1, SQLITE_STATIC);
+	fh_bind_int64(q, 1, actor->hub_id);
+	fh_bind_int64(q, 3, hub);
+	fh_bind_static(q, 2, type >= 0 ? fh_space_type_name((fh_space_type)type) : "", -1);
 	return fh_store_rows(s, q, rows, n, sizeof **rows, wait_read, _("reading the waiting list"), err);
 }
 
 static fh_status remove_locked(fh_store *s, const fh_actor *actor, int64_t id, fh_error *err)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	fh_status st = fh_store_stmt(s, WAIT_SELECT " AND w.id = ?2", &q, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, actor->hub_id);
-	sqlite3_bind_int64(q, 2, id);
+	fh_bind_int64(q, 1, actor->hub_id);
+	fh_bind_int64(q, 2, id);
 	fh_wait *w;
 	size_t n;
 	if ((st = fh_store_rows(s, q, &w, &n, sizeof *w, wait_read, _("reading the waiting list"), err)) != FH_OK)
@@ -141,12 +141,12 @@ static fh_status remove_locked(fh_store *s, const fh_actor *actor, int64_t id, f
 	if ((st = fh_store_stmt(s, "UPDATE waitlist SET state = 'withdrawn', version = version + 1,"
 				   " updated_at = ?2, updated_by = ?3 WHERE id = ?1", &q, err)) != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, id);
-	sqlite3_bind_int64(q, 2, fh_clock_now());
-	sqlite3_bind_text(q, 3, actor->name, -1, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE)
+	fh_bind_int64(q, 1, id);
+	fh_bind_int64(q, 2, fh_clock_now());
+	fh_bind_str(q, 3, actor->name);
+	int rc = fh_step(q);
+	fh_reset(q);
+	if (rc != FH_DONE)
 		return fh_store_fail(s, err, _("saving the waiting list"));
 	return fh_audit_write(s, actor, hub, "waitlist", id, "withdraw", NULL, NULL, err);
 }
@@ -166,13 +166,13 @@ fh_status fh_wait_first_for(fh_store *s, const fh_actor *actor, int64_t space_id
 	fh_status st = fh_space_read_one(s, space_id, &sp, err);
 	if (st != FH_OK)
 		return st;
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	if ((st = fh_store_stmt(s, WAIT_SELECT " AND w.hub_id = ?2 AND w.type = ?3"
 				   " AND t.stage = 'incubating' ORDER BY w.since, w.id", &q, err)) != FH_OK)
 		return st;
-	sqlite3_bind_int64(q, 1, actor->hub_id);
-	sqlite3_bind_int64(q, 2, sp.hub_id);
-	sqlite3_bind_text(q, 3, fh_space_type_name(sp.type), -1, SQLITE_STATIC);
+	fh_bind_int64(q, 1, actor->hub_id);
+	fh_bind_int64(q, 2, sp.hub_id);
+	fh_bind_static(q, 3, fh_space_type_name(sp.type), -1);
 	fh_wait *c;
 	size_t n;
 	if ((st = fh_store_rows(s, q, &c, &n, sizeof *c, wait_read, _("reading the waiting list"), err)) != FH_OK)

@@ -7,7 +7,7 @@
 
 #include "helpers.h"
 
-#include "../../core/store_int.h"
+#include "../../core/store_sqlite.h"
 
 #include "fuhua/config.h"
 #include "fuhua/hub.h"

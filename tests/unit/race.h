@@ -15,7 +15,7 @@
 
 #include "helpers.h"
 
-#include "../../core/store_int.h"
+#include "../../core/store_sqlite.h"
 #include "fuhua/store.h"
 
 struct race {

@@ -2,7 +2,8 @@
  * in include/fuhua/ has its comment (or shares the comment of the group it
  * stands in); a function that returns a status says what it returns, and
  * one with outputs says what it leaves in them on error; and a unit test
- * names it. As test_keys holds the hints to the keymaps, this holds the
+ * names it; and the modules reach the database only through the store's
+ * statement interface. As test_keys holds the hints to the keymaps, this holds the
  * headers to their contracts. */
 #include "helpers.h"
 
@@ -260,11 +261,99 @@ static void the_reader_finds_what_is_missing(void **s)
 	assert_int_equal(functions, 5);
 }
 
+/* ---- the store's seam --------------------------------------------------- */
+
+/* The files that speak to the engine itself: the store's own and the
+ * search index's (store_sqlite.h says why). */
+static const char *const engine_files[] = {
+	"store.c", "stmt.c", "check.c", "store_sqlite.h", "tenant_index.c", "tenant_side.c", NULL,
+};
+
+/* The lines of path that name the engine's API (sqlite3…, SQLITE_…, its
+ * header or store_sqlite.h) outside comments, each printed; their number. */
+static int engine_lines(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	assert_non_null(f);
+	char line[1200];
+	int found = 0, no = 0;
+	bool comment = false;
+	while (fgets(line, sizeof line, f)) {
+		no++;
+		char code[1200];
+		size_t n = 0;
+		for (const char *p = line; *p; p++) {
+			if (comment) {
+				if (p[0] == '*' && p[1] == '/')
+					comment = false, p++;
+				continue;
+			}
+			if (p[0] == '/' && p[1] == '*') {
+				comment = true, p++;
+				continue;
+			}
+			if (p[0] == '/' && p[1] == '/')
+				break;
+			code[n++] = *p;
+		}
+		code[n] = 0;
+		if (strstr(code, "sqlite3") || strstr(code, "SQLITE_") || strstr(code, "store_sqlite.h")) {
+			fprintf(stderr, "%s:%d: the engine outside the store: %s", path, no, line);
+			found++;
+		}
+	}
+	fclose(f);
+	return found;
+}
+
+/* The domain modules reach the database only through the store's statement
+ * interface (store_int.h): a second engine replaces the store's files. */
+static void the_engine_stays_behind_the_store(void **s)
+{
+	(void)s;
+	DIR *d = opendir("core");
+	assert_non_null(d);
+	int files = 0, found = 0;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (!ends_with(e->d_name, ".c") && !ends_with(e->d_name, ".h"))
+			continue;
+		bool engine = false;
+		for (int i = 0; engine_files[i]; i++)
+			engine |= strcmp(e->d_name, engine_files[i]) == 0;
+		if (engine)
+			continue;
+		char path[300];
+		snprintf(path, sizeof path, "core/%s", e->d_name);
+		found += engine_lines(path);
+		files++;
+	}
+	closedir(d);
+	assert_true(files > 30);
+	assert_int_equal(found, 0);
+}
+
+/* … and the reader finds a call, not a comment that names one. */
+static void the_seam_reader_finds_a_call(void **s)
+{
+	(void)s;
+	char path[300];
+	snprintf(path, sizeof path, "%s/module.c", tmpdir());
+	write_file(path, "/* not sqlite3_step(q) */\n"
+			 "int a = fh_step(q); // sqlite3 in a comment\n"
+			 "int b = sqlite3_step(q);\n"
+			 "#include \"store_sqlite.h\"\n"
+			 "/* SQLITE_ROW\n   sqlite3 */ int c = SQLITE_DONE;\n");
+	assert_int_equal(engine_lines(path), 3);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(the_reader_finds_what_is_missing),
 		cmocka_unit_test(every_public_function_has_its_contract),
+		cmocka_unit_test(the_seam_reader_finds_a_call),
+		cmocka_unit_test(the_engine_stays_behind_the_store),
 	};
 	return cmocka_run_group_tests_name("contracts", tests, NULL, NULL);
 }

@@ -3,7 +3,7 @@
 
 #include "helpers.h"
 
-#include "../../core/store_int.h"
+#include "../../core/store_sqlite.h"
 #include "fuhua/audit.h"
 #include "fuhua/config.h"
 #include "fuhua/demo.h"

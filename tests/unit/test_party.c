@@ -6,7 +6,7 @@
 #include "fixture.h"
 #include "race.h"
 
-#include "../../core/store_int.h"
+#include "../../core/store_sqlite.h"
 #include "fuhua/clock.h"
 #include "fuhua/config.h"
 #include "fuhua/hub.h"
@@ -47,14 +47,14 @@ static int64_t tenant(const char *code, const char *name)
 
 static int64_t instructor(const char *code, const char *name)
 {
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	assert_int_equal(fh_store_stmt(st, "INSERT INTO mentors(hub_id, name, kind, updated_at, updated_by)"
 					   " VALUES(?1, ?2, 'instructor', 0, 'test')", &q, NULL), FH_OK);
-	sqlite3_bind_int64(q, 1, hub(code));
-	sqlite3_bind_text(q, 2, name, -1, SQLITE_STATIC);
-	assert_int_equal(sqlite3_step(q), SQLITE_DONE);
-	sqlite3_reset(q);
-	return sqlite3_last_insert_rowid(fh_store_db(st));
+	fh_bind_int64(q, 1, hub(code));
+	fh_bind_static(q, 2, name, -1);
+	assert_int_equal(fh_step(q), FH_DONE);
+	fh_reset(q);
+	return fh_store_last_id(st);
 }
 
 static fh_status save(int64_t id, const char *const *kv, fh_field_errors *fe)
@@ -348,46 +348,45 @@ static void test_coverage_matches_a_full_count(void **s)
 	fh_coverage *c;
 	size_t n;
 	assert_int_equal(fh_party_coverage(st, &sys_actor, 0, false, &c, &n, &err), FH_OK);
-	sqlite3_stmt *q;
+	fh_stmt *q;
 	assert_int_equal(fh_store_stmt(st, "SELECT count(*), sum(party_org IN ('branch','joint_branch')),"
 					   " sum(party_org IN ('branch','joint_branch') OR (party_fallback AND"
 					   " instructor_id IS NOT NULL)) FROM tenants WHERE stage = 'incubating'", &q, NULL),
 			 FH_OK);
-	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
-	assert_int_equal(c[0].counted, sqlite3_column_int(q, 0));
-	assert_int_equal(c[0].org, sqlite3_column_int(q, 1));
-	assert_int_equal(c[0].work, sqlite3_column_int(q, 2));
+	assert_int_equal(fh_step(q), FH_ROW);
+	assert_int_equal(c[0].counted, fh_column_int(q, 0));
+	assert_int_equal(c[0].org, fh_column_int(q, 1));
+	assert_int_equal(c[0].work, fh_column_int(q, 2));
 	assert_true(c[0].counted > 0);
-	sqlite3_reset(q);
+	fh_reset(q);
 	free(c);
 	/* both tracks of a page of tenants, read together, equal a count of each */
 	int64_t ids[3] = { 0, 0, 999999 };
 	assert_int_equal(fh_store_stmt(st, "SELECT id FROM tenants WHERE stage = 'incubating' ORDER BY id LIMIT 2",
 				       &q, NULL), FH_OK);
-	for (int i = 0; i < 2 && sqlite3_step(q) == SQLITE_ROW; i++)
-		ids[i] = sqlite3_column_int64(q, 0);
-	sqlite3_reset(q);
+	for (int i = 0; i < 2 && fh_step(q) == FH_ROW; i++)
+		ids[i] = fh_column_int64(q, 0);
+	fh_reset(q);
 	fh_tracks tr[3];
 	assert_int_equal(fh_party_tracks(st, ids, 3, tr, &err), FH_OK);
 	for (int i = 0; i < 2; i++) {
 		assert_int_equal(fh_store_stmt(st, "SELECT sum(track = 'org'), sum(track = 'party') FROM milestones"
 					       " WHERE tenant_id = ?1", &q, NULL), FH_OK);
-		sqlite3_bind_int64(q, 1, ids[i]);
-		assert_int_equal(sqlite3_step(q), SQLITE_ROW);
-		assert_int_equal(tr[i].org_total, sqlite3_column_int(q, 0));
-		assert_int_equal(tr[i].party_total, sqlite3_column_int(q, 1));
+		fh_bind_int64(q, 1, ids[i]);
+		assert_int_equal(fh_step(q), FH_ROW);
+		assert_int_equal(tr[i].org_total, fh_column_int(q, 0));
+		assert_int_equal(tr[i].party_total, fh_column_int(q, 1));
 		assert_true(tr[i].org_total > 0);
-		sqlite3_reset(q);
+		fh_reset(q);
 	}
 	assert_int_equal(tr[2].org_total + tr[2].party_total + tr[2].sync_late, 0);
 	/* a count damaged behind core's back is found */
-	assert_int_equal(sqlite3_exec(fh_store_db(st), "UPDATE party_tally SET n = n + 1 WHERE n > 0 AND"
-				      " stage = 'incubating'", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(fh_store_exec(st, "UPDATE party_tally SET n = n + 1 WHERE n > 0 AND"
+				      " stage = 'incubating'", NULL), SQLITE_OK);
 	memset(&rep, 0, sizeof rep);
 	assert_int_equal(fh_store_check(st, false, &rep, &err), FH_OK);
 	assert_true(rep.n > 0);
-	sqlite3_exec(fh_store_db(st), "UPDATE party_tally SET n = n - 1 WHERE n > 0 AND stage = 'incubating'",
-		     NULL, NULL, NULL);
+	fh_store_exec(st, "UPDATE party_tally SET n = n - 1 WHERE n > 0 AND stage = 'incubating'", NULL);
 }
 
 /* Members by name: the counts cover the named ones; 转正 moves one from

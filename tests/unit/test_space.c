@@ -8,7 +8,7 @@
 #include "fixture.h"
 #include "race.h"
 
-#include "../../core/store_int.h"
+#include "../../core/store_sqlite.h"
 #include "fuhua/booking.h"
 #include "fuhua/calendar.h"
 #include "fuhua/clock.h"

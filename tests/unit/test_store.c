@@ -7,7 +7,7 @@
 #include "helpers.h"
 
 #include "fuhua/scratch.h"
-#include "../../core/store_int.h"
+#include "../../core/store_sqlite.h"
 #include "fuhua/audit.h"
 #include "fuhua/config.h"
 #include "fuhua/demo.h"
@@ -193,7 +193,7 @@ static void statements(void **s)
 	(void)s;
 	fh_store *st;
 	fh_error err;
-	sqlite3_stmt *q = (sqlite3_stmt *)&err; /* not NULL: must become NULL */
+	fh_stmt *q = (fh_stmt *)&err; /* not NULL: must become NULL */
 	assert_int_equal(fh_store_create(path_for("stmt.db"), &st, &err), FH_OK);
 	assert_int_equal(fh_store_stmt(st, "SELECT no_such_column FROM hubs", &q, NULL), FH_ESTORE);
 	assert_null(q);
@@ -203,28 +203,28 @@ static void statements(void **s)
 
 	static const char counting[] =
 		"WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT 500) SELECT x FROM c";
-	sqlite3_stmt *running;
+	fh_stmt *running;
 	assert_int_equal(fh_store_stmt(st, counting, &running, &err), FH_OK);
-	assert_int_equal(sqlite3_step(running), SQLITE_ROW);
+	assert_int_equal(fh_step(running), FH_ROW);
 	/* 200 other statements (distinct texts, so distinct cache keys) while it runs */
 	enum { OTHERS = 200 };
 	char *texts[OTHERS];
 	for (int i = 0; i < OTHERS; i++) {
 		texts[i] = malloc(32);
 		snprintf(texts[i], 32, "SELECT %d", i);
-		sqlite3_stmt *o;
+		fh_stmt *o;
 		assert_int_equal(fh_store_stmt(st, texts[i], &o, &err), FH_OK);
-		assert_int_equal(sqlite3_step(o), SQLITE_ROW);
-		assert_int_equal(sqlite3_column_int(o, 0), i);
-		sqlite3_reset(o);
+		assert_int_equal(fh_step(o), FH_ROW);
+		assert_int_equal(fh_column_int(o, 0), i);
+		fh_reset(o);
 	}
 	/* still the same statement, still counting */
-	assert_int_equal(sqlite3_step(running), SQLITE_ROW);
-	assert_int_equal(sqlite3_column_int(running, 0), 2);
-	sqlite3_reset(running);
+	assert_int_equal(fh_step(running), FH_ROW);
+	assert_int_equal(fh_column_int(running, 0), 2);
+	fh_reset(running);
 
 	/* every cached statement running: refused, not pulled away */
-	sqlite3_stmt *busy[OTHERS];
+	fh_stmt *busy[OTHERS];
 	int nbusy = 0;
 	for (int i = 0; i < OTHERS; i++) {
 		fh_status r = fh_store_stmt(st, texts[i], &busy[nbusy], &err);
@@ -233,14 +233,14 @@ static void statements(void **s)
 			assert_null(busy[nbusy]);
 			break;
 		}
-		assert_int_equal(sqlite3_step(busy[nbusy]), SQLITE_ROW);
+		assert_int_equal(fh_step(busy[nbusy]), FH_ROW);
 		nbusy++;
 	}
 	assert_true(nbusy > 0 && nbusy < OTHERS);
 	for (int i = 0; i < nbusy; i++)
-		assert_int_equal(sqlite3_column_int(busy[i], 0), i);
+		assert_int_equal(fh_column_int(busy[i], 0), i);
 	for (int i = 0; i < nbusy; i++)
-		sqlite3_reset(busy[i]);
+		fh_reset(busy[i]);
 	fh_store_close(&st);
 	for (int i = 0; i < OTHERS; i++)
 		free(texts[i]);

@@ -12,7 +12,7 @@
 
 #include "fixture.h"
 
-#include "../../core/store_int.h"
+#include "../../core/store_sqlite.h"
 #include "../../core/tally.h"
 #include "fuhua/buf.h"
 #include "fuhua/clock.h"

@@ -4,7 +4,7 @@
 
 #include "helpers.h"
 
-#include "../../core/store_int.h"
+#include "../../core/store_sqlite.h"
 #include "../../core/tenant_int.h"
 #include "fuhua/clock.h"
 #include "fuhua/pinyin.h"
