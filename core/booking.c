@@ -142,7 +142,7 @@ static fh_status week_minutes(fh_store *s, int64_t tenant, int64_t t, int64_t ex
 
 struct ctx {
 	fh_space sp;
-	struct fh_space_rules rules;
+	fh_space_rules rules;
 	fh_calendar cal;
 	char who[FH_TENANT_NAME_MAX * 4 + 1];
 };
@@ -157,17 +157,17 @@ static fh_status date_free(fh_store *s, const struct ctx *c, int64_t tenant, int
 	if (fh_calendar_off(&c->cal, starts))
 		return fh_error_set(err, FH_ECONFLICT, "date", _("the hub is closed on %s (a day off)"),
 				    fh_space_date(fh_clock_day(starts), d));
-	if (tenant && c->rules.max_hours_week) {
+	if (tenant && c->rules.max_hours_per_week) {
 		int held, asked = (int)((ends - starts) / 60);
 		fh_status st = week_minutes(s, tenant, starts, except, &held, err);
 		if (st != FH_OK)
 			return st;
-		if (held + asked > c->rules.max_hours_week * 60)
+		if (held + asked > c->rules.max_hours_per_week * 60)
 			return fh_error_set(err, FH_ECONFLICT, "time",
 					    _("%s has booked %d:%02d hours in the week of %s; %d:%02d more would pass the cap of %d hours a week"),
 					    c->who, held / 60, held % 60,
 					    fh_space_date(fh_week_start(starts), d), asked / 60, asked % 60,
-					    c->rules.max_hours_week);
+					    c->rules.max_hours_per_week);
 	}
 	fh_booking b;
 	fh_status st = fh_booking_conflict(s, c->sp.id, starts, ends, except, &b, err);

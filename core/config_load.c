@@ -104,7 +104,6 @@ static void rules_defaults(fh_rules *r)
 	memset(r, 0, sizeof *r);
 	r->incubation_term_months = 24;
 	r->extension_months = 0;
-	r->free_period_months = 12;
 	r->idle_lock_minutes = 10;
 	r->grad_min_months = 12;
 	r->grad_all_milestones = true;
@@ -235,7 +234,7 @@ static fh_status apply_rule(struct fh_cfg_ctx *c, const fh_ynode *k, const fh_yn
 	case RK_EXT:
 		return fh_cfg_get_int(c, v, 0, 60, &r->extension_months);
 	case RK_FREE:
-		return fh_cfg_get_int(c, v, 0, 60, &r->free_period_months);
+		return fh_cfg_get_int(c, v, 0, 60, &r->space.free_period_months);
 	case RK_LOCK:
 		return fh_cfg_get_int(c, v, 0, 240, &r->idle_lock_minutes);
 	case RK_FIELDS:
@@ -253,11 +252,11 @@ static fh_status apply_rule(struct fh_cfg_ctx *c, const fh_ynode *k, const fh_yn
 	case RK_COVERAGE:
 		return fh_cfg_read_coverage(c, v, r);
 	case RK_FEE_M2:
-		return fh_cfg_get_number(c, v, 0, 10000, &r->fee_per_m2_month);
+		return fh_cfg_get_number(c, v, 0, 10000, &r->space.fee_per_m2_month);
 	case RK_FEE_SEAT:
-		return fh_cfg_get_number(c, v, 0, 100000, &r->fee_per_seat_month);
+		return fh_cfg_get_number(c, v, 0, 100000, &r->space.fee_per_seat_month);
 	case RK_HANDOVER:
-		return fh_cfg_get_int(c, v, 1, 90, &r->handover_working_days);
+		return fh_cfg_get_int(c, v, 1, 90, &r->space.handover_working_days);
 	case RK_BOOKING:
 		return fh_cfg_read_booking(c, v, r);
 	case RK_HOLIDAYS:

@@ -8,15 +8,22 @@
 #include "fuhua/tenant.h"
 #include "i18n.h"
 
+void fh_party_rules_defaults(fh_party_rules *r)
+{
+	*r = (fh_party_rules){
+		.branch_min_members = 3,
+		.instructor_required = true,
+		.committee_term_years = 3,
+		.joint_max_tenants = 5,
+		.registration_days = 5,
+		.annual_deadline = 531,
+		.org_forms = 1u << FH_PARTY_BRANCH | 1u << FH_PARTY_JOINT_BRANCH,
+	};
+}
+
 void fh_cfg_party_defaults(fh_rules *r)
 {
-	r->branch_min_members = 3;
-	r->instructor_required = true;
-	r->committee_term_years = 3;
-	r->joint_max_tenants = 5;
-	r->sync_registration_days = 5;
-	r->sync_annual_deadline = 531;
-	r->coverage_org_forms = 1u << FH_PARTY_BRANCH | 1u << FH_PARTY_JOINT_BRANCH;
+	fh_party_rules_defaults(&r->dual);
 }
 
 fh_status fh_cfg_read_party(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rules *r)
@@ -28,16 +35,16 @@ fh_status fh_cfg_read_party(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rules *r
 		const fh_ynode *k = n->kids[2 * i], *v = n->kids[2 * i + 1];
 		switch (fh_cfg_key_index(k->value, keys)) {
 		case 0:
-			st = fh_cfg_get_int(c, v, 3, 50, &r->branch_min_members);
+			st = fh_cfg_get_int(c, v, 3, 50, &r->dual.branch_min_members);
 			break;
 		case 1:
-			st = fh_cfg_get_bool(c, v, &r->instructor_required);
+			st = fh_cfg_get_bool(c, v, &r->dual.instructor_required);
 			break;
 		case 2:
-			st = fh_cfg_get_int(c, v, 1, 10, &r->committee_term_years);
+			st = fh_cfg_get_int(c, v, 1, 10, &r->dual.committee_term_years);
 			break;
 		case 3:
-			st = fh_cfg_get_int(c, v, 2, 50, &r->joint_max_tenants);
+			st = fh_cfg_get_int(c, v, 2, 50, &r->dual.joint_max_tenants);
 			break;
 		default:
 			st = fh_cfg_unknown_key(c, k, keys);
@@ -70,10 +77,10 @@ fh_status fh_cfg_read_sync(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rules *r)
 		const fh_ynode *k = n->kids[2 * i], *v = n->kids[2 * i + 1];
 		switch (fh_cfg_key_index(k->value, keys)) {
 		case 0:
-			st = fh_cfg_get_int(c, v, 1, 60, &r->sync_registration_days);
+			st = fh_cfg_get_int(c, v, 1, 60, &r->dual.registration_days);
 			break;
 		case 1:
-			st = get_month_day(c, v, &r->sync_annual_deadline);
+			st = get_month_day(c, v, &r->dual.annual_deadline);
 			break;
 		default:
 			st = fh_cfg_unknown_key(c, k, keys);
@@ -135,8 +142,8 @@ static fh_status read_refs(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rules *r)
 			st = fh_cfg_check_required(c, m, seen, 0x3, keys);
 	}
 	if (st == FH_OK) {
-		memcpy(r->refs, refs, n->n * sizeof *refs);
-		r->nrefs = n->n;
+		memcpy(r->dual.refs, refs, n->n * sizeof *refs);
+		r->dual.nrefs = n->n;
 	}
 	return st;
 }
@@ -149,7 +156,7 @@ fh_status fh_cfg_read_coverage(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rules
 		const fh_ynode *k = n->kids[2 * i], *v = n->kids[2 * i + 1];
 		switch (fh_cfg_key_index(k->value, keys)) {
 		case 0:
-			st = read_org_forms(c, v, &r->coverage_org_forms);
+			st = read_org_forms(c, v, &r->dual.org_forms);
 			break;
 		case 1:
 			st = read_refs(c, v, r);

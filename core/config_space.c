@@ -9,14 +9,22 @@
 #include "fuhua/clock.h"
 #include "i18n.h"
 
+void fh_space_rules_defaults(fh_space_rules *r)
+{
+	*r = (fh_space_rules){
+		.free_period_months = 12,
+		.fee_per_m2_month = 0,
+		.fee_per_seat_month = 0,
+		.handover_working_days = 15,
+		.opens = 8 * 60 + 30,
+		.closes = 21 * 60,
+		.max_hours_per_week = 0,
+	};
+}
+
 void fh_cfg_space_defaults(fh_rules *r)
 {
-	r->fee_per_m2_month = 0;
-	r->fee_per_seat_month = 0;
-	r->handover_working_days = 15;
-	r->opens = 8 * 60 + 30;
-	r->closes = 21 * 60;
-	r->max_hours_per_week = 0;
+	fh_space_rules_defaults(&r->space);
 }
 
 void fh_cfg_space_free(fh_rules *r)
@@ -67,7 +75,7 @@ fh_status fh_cfg_read_booking(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rules 
 {
 	static const char *const keys[] = { "opens", "closes", "max_hours_per_week", NULL };
 	fh_status st = fh_cfg_want(c, n, FH_YMAP, _("a map of booking rules"));
-	int opens = r->opens, closes = r->closes;
+	int opens = r->space.opens, closes = r->space.closes;
 	for (size_t i = 0; st == FH_OK && i < n->n; i++) {
 		const fh_ynode *k = n->kids[2 * i], *v = n->kids[2 * i + 1];
 		switch (fh_cfg_key_index(k->value, keys)) {
@@ -78,7 +86,7 @@ fh_status fh_cfg_read_booking(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rules 
 			st = get_time(c, v, &closes);
 			break;
 		case 2:
-			st = fh_cfg_get_int(c, v, 0, 168, &r->max_hours_per_week);
+			st = fh_cfg_get_int(c, v, 0, 168, &r->space.max_hours_per_week);
 			break;
 		default:
 			st = fh_cfg_unknown_key(c, k, keys);
@@ -87,8 +95,8 @@ fh_status fh_cfg_read_booking(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rules 
 	if (st == FH_OK && closes <= opens)
 		st = fh_cfg_at(c, n, _("rooms close before they open (closes must be after opens)"), NULL, NULL);
 	if (st == FH_OK) {
-		r->opens = opens;
-		r->closes = closes;
+		r->space.opens = opens;
+		r->space.closes = closes;
 	}
 	return st;
 }

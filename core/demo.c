@@ -118,8 +118,7 @@ struct hubinfo {
 	char code[33];
 	char level[12];
 	char district[8];  /* region code for credit codes */
-	int term, free_months;
-	int branch_min;
+	int term;
 	fh_party_rules party; /* the hub's party rules: due dates, a joint branch's size */
 	fh_calendar cal;      /* its working days */
 	int64_t instructor[2]; /* the hub's party-building instructors */
@@ -152,8 +151,7 @@ static fh_status load_hubs(struct gen *g)
 {
 	fh_stmt *q;
 	fh_status q_rc = fh_store_stmt(g->s,
-		"SELECT h.id, h.code, h.level, coalesce(p.code, ''), h.incubation_term_months,"
-		" h.free_period_months, h.branch_min_members FROM hubs h"
+		"SELECT h.id, h.code, h.level, coalesce(p.code, ''), h.incubation_term_months FROM hubs h"
 		" LEFT JOIN hubs p ON p.id = h.parent_id ORDER BY h.id", &q, g->err);
 	if (q_rc != FH_OK)
 		return q_rc;
@@ -170,8 +168,6 @@ static fh_status load_hubs(struct gen *g)
 		fh_column_text(q, 1, h->code, sizeof h->code);
 		fh_column_text(q, 2, h->level, sizeof h->level);
 		h->term = fh_column_int(q, 4);
-		h->free_months = fh_column_int(q, 5);
-		h->branch_min = fh_column_int(q, 6);
 		/* Minhang's hubs carry "mh" in their codes; everything else is
 		 * registered in Jing'an in this demo. */
 		snprintf(h->district, sizeof h->district, "%s",
@@ -456,7 +452,7 @@ static bool choose_party(uint64_t *rng, const struct hubinfo *h, struct party_de
 	d->members = fh_demo_pick(rng, 10) < 6 ? fh_demo_pick(rng, 3) : fh_demo_pick(rng, 9);
 	d->form = FH_PARTY_NONE;
 	int r = fh_demo_pick(rng, 100);
-	if (d->members >= h->branch_min && r < 70)
+	if (d->members >= h->party.branch_min_members && r < 70)
 		d->form = FH_PARTY_BRANCH;
 	else if (d->members > 0 && r < 55)
 		d->form = FH_PARTY_JOINT_BRANCH;

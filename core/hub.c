@@ -130,17 +130,14 @@ static fh_status sync_hub(struct sync *y, const fh_hub_def *h, int64_t *hub_id)
 	int64_t parent = 0;
 	if (h->parent && (q_rc = fh_store_id(s, "SELECT id FROM hubs WHERE code = ?1", h->parent, &parent, _("reading hubs"), y->err)) != FH_OK)
 		return q_rc;
-	/* a new row: the rules' columns the first schema left without a default
-	 * get 0, and each module writes its own below, in this transaction */
+	/* the hub itself; each module writes its columns of the rules below,
+	 * in this transaction */
 	const fh_rules *r = &h->rules;
 	fh_store_stmt(s, id
 		? "UPDATE hubs SET name=?2, level=?3, parent_id=?4, address=?5, config_hash=?6, updated_at=?7,"
 		  " updated_by=?8, version = version + 1 WHERE code=?1"
-		: "INSERT INTO hubs(code, name, level, parent_id, address, config_hash, updated_at, updated_by,"
-		  " incubation_term_months, extension_months, free_period_months, idle_lock_minutes,"
-		  " branch_min_members, instructor_required, grad_min_months, grad_all_milestones,"
-		  " grad_party_coverage, grad_min_rating)"
-		  " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,0,0,0,0,0,0,0,0,0,0)", &q, y->err);
+		: "INSERT INTO hubs(code, name, level, parent_id, address, config_hash, updated_at, updated_by)"
+		  " VALUES(?1,?2,?3,?4,?5,?6,?7,?8)", &q, y->err);
 	if (!q)
 		return y->err->code;
 	fh_bind_str(q, 1, h->code);

@@ -45,6 +45,7 @@ void fh_party_forms_text(unsigned mask, char *out, size_t size)
 static void rules_read(fh_stmt *q, void *out)
 {
 	fh_party_rules *r = out;
+	r->nrefs = 0;
 	r->branch_min_members = fh_column_int(q, 0);
 	r->committee_term_years = fh_column_int(q, 1);
 	r->joint_max_tenants = fh_column_int(q, 2);
@@ -53,13 +54,15 @@ static void rules_read(fh_stmt *q, void *out)
 	sscanf(fh_column_str(q, 4), "%d-%d", &m, &d);
 	r->annual_deadline = m * 100 + d;
 	r->org_forms = fh_party_forms_mask(fh_column_str(q, 5));
+	r->instructor_required = fh_column_int(q, 6) != 0;
 }
 
 fh_status fh_party_rules_load(fh_store *s, int64_t hub, fh_party_rules *r, fh_error *err)
 {
 	return fh_store_hub_row(s,
 		"SELECT branch_min_members, committee_term_years, joint_max_tenants, sync_registration_days,"
-		" sync_annual_deadline, coverage_org_forms FROM hubs WHERE id = ?1", hub, rules_read, r, err);
+		" sync_annual_deadline, coverage_org_forms, instructor_required FROM hubs WHERE id = ?1", hub, rules_read,
+		r, err);
 }
 
 int64_t fh_party_term_end_day(int years, int64_t began)
@@ -568,7 +571,8 @@ fh_status fh_party_validate(fh_store *s, const fh_party *p, fh_field_errors *err
 	local.n = 0; /* 25 KB: only what is added is read */
 	fh_field_errors *errs = errs_out ? errs_out : &local;
 	size_t before = errs->n;
-	fh_party_rules r = { .branch_min_members = 3, .joint_max_tenants = 5 };
+	fh_party_rules r;
+	fh_party_rules_defaults(&r); /* a record not yet in a hub */
 	char today[11], who[FH_PARTY_TEXT_MAX * 4 + 1];
 	fh_clock_format_date(fh_clock_now(), today, sizeof today);
 	fh_status st;
@@ -703,8 +707,9 @@ fh_status fh_party_save(fh_store *s, const fh_actor *actor, fh_party *p, fh_fiel
 
 /* ---- the hub's party rules ------------------------------------------------------ */
 
-fh_status fh_party_write_rules(fh_store *s, int64_t hub, const fh_rules *r, fh_error *err)
+fh_status fh_party_write_rules(fh_store *s, int64_t hub, const fh_rules *rules, fh_error *err)
 {
+	const fh_party_rules *r = &rules->dual;
 	fh_stmt *q;
 	char forms[128], deadline[8];
 	fh_status st = fh_store_stmt(s,
@@ -713,15 +718,15 @@ fh_status fh_party_write_rules(fh_store *s, int64_t hub, const fh_rules *r, fh_e
 		" coverage_org_forms = ?8 WHERE id = ?1", &q, err);
 	if (st != FH_OK)
 		return st;
-	fh_party_forms_text(r->coverage_org_forms, forms, sizeof forms);
-	snprintf(deadline, sizeof deadline, "%02d-%02d", r->sync_annual_deadline / 100 % 100,
-		 r->sync_annual_deadline % 100);
+	fh_party_forms_text(r->org_forms, forms, sizeof forms);
+	snprintf(deadline, sizeof deadline, "%02d-%02d", r->annual_deadline / 100 % 100,
+		 r->annual_deadline % 100);
 	fh_bind_int64(q, 1, hub);
 	fh_bind_int(q, 2, r->branch_min_members);
 	fh_bind_int(q, 3, r->instructor_required);
 	fh_bind_int(q, 4, r->committee_term_years);
 	fh_bind_int(q, 5, r->joint_max_tenants);
-	fh_bind_int(q, 6, r->sync_registration_days);
+	fh_bind_int(q, 6, r->registration_days);
 	fh_bind_str(q, 7, deadline);
 	fh_bind_str(q, 8, forms);
 	if ((st = fh_store_done(s, q, _("saving hub rules"), err)) != FH_OK ||
@@ -744,11 +749,12 @@ fh_status fh_party_write_rules(fh_store *s, int64_t hub, const fh_rules *r, fh_e
 	return st;
 }
 
-void fh_party_describe_rules(fh_buf *b, const fh_rules *r)
+void fh_party_describe_rules(fh_buf *b, const fh_rules *rules)
 {
+	const fh_party_rules *r = &rules->dual;
 	fh_buf_printf(b, "|p:%d:%d:%d:%d:%d:%d:%u", r->branch_min_members, r->instructor_required,
-		      r->committee_term_years, r->joint_max_tenants, r->sync_registration_days,
-		      r->sync_annual_deadline, r->coverage_org_forms);
+		      r->committee_term_years, r->joint_max_tenants, r->registration_days,
+		      r->annual_deadline, r->org_forms);
 	for (size_t i = 0; i < r->nrefs; i++)
 		fh_buf_printf(b, "|r:%s:%g:%g", r->refs[i].name, r->refs[i].org, r->refs[i].work);
 }

@@ -16,7 +16,6 @@
 
 #define BRANCH_COLS                                                                       \
 	"b.id, b.hub_id, h.code, b.name, b.secretary, b.founded, b.elected, b.version,"     \
-	" h.joint_max_tenants, h.committee_term_years,"                                     \
 	" (SELECT count(*) FROM party p JOIN tenants t ON t.id = p.tenant_id"               \
 	"   WHERE p.branch_id = b.id AND t.party_org = 'joint_branch'"                      \
 	"   AND t.stage NOT IN ('graduated','exited')),"                                   \
@@ -35,11 +34,25 @@ static void branch_read(fh_stmt *q, fh_branch *b)
 	fh_column_text(q, 5, b->founded, sizeof b->founded);
 	fh_column_text(q, 6, b->elected, sizeof b->elected);
 	b->version = fh_column_int64(q, 7);
-	b->max_tenants = fh_column_int(q, 8);
-	fh_party_rules r = { .committee_term_years = fh_column_int(q, 9) };
-	b->tenants = fh_column_int(q, 10);
-	b->full = fh_column_int(q, 11);
-	b->term_ends = fh_party_term_end(&r, b->elected[0] ? b->elected : b->founded);
+	b->tenants = fh_column_int(q, 8);
+	b->full = fh_column_int(q, 9);
+}
+
+/* What the hub's rules say of each branch (its room and its term), the
+ * rules read once per hub by the party module's one loader. */
+static fh_status apply_rules(fh_store *s, fh_branch *rows, size_t n, fh_error *err)
+{
+	fh_party_rules r;
+	int64_t hub = 0;
+	for (size_t i = 0; i < n; i++) {
+		fh_branch *b = &rows[i];
+		fh_status st;
+		if (b->hub_id != hub && (st = fh_party_rules_load(s, hub = b->hub_id, &r, err)) != FH_OK)
+			return st;
+		b->max_tenants = r.joint_max_tenants;
+		b->term_ends = fh_party_term_end(&r, b->elected[0] ? b->elected : b->founded);
+	}
+	return FH_OK;
 }
 
 fh_status fh_branch_list(fh_store *s, const fh_actor *actor, int64_t hub, fh_branch **rows,
@@ -64,13 +77,15 @@ fh_status fh_branch_list(fh_store *s, const fh_actor *actor, int64_t hub, fh_bra
 		branch_read(q, &(*rows)[(*n)++]);
 	}
 	fh_reset(q);
-	if (rc == FH_DONE)
+	fh_status rs = rc == FH_DONE ? apply_rules(s, *rows, *n, err) : FH_OK;
+	if (rc == FH_DONE && rs == FH_OK)
 		return FH_OK;
 	free(*rows);
 	*rows = NULL;
 	*n = 0;
-	return rc == FH_ROW ? fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"))
-				: fh_store_fail(s, err, _("reading joint branches"));
+	return rc == FH_DONE ? rs
+		: rc == FH_ROW ? fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"))
+			       : fh_store_fail(s, err, _("reading joint branches"));
 }
 
 fh_status fh_branch_get(fh_store *s, const fh_actor *actor, int64_t id, fh_branch *out,
@@ -90,6 +105,8 @@ fh_status fh_branch_get(fh_store *s, const fh_actor *actor, int64_t id, fh_branc
 		return fh_error_set(err, FH_ENOTFOUND, "id", _("no joint branch no. %lld"), (long long)id);
 	if (rc != FH_ROW)
 		return fh_store_fail(s, err, _("reading joint branches"));
+	if ((st = apply_rules(s, out, 1, err)) != FH_OK)
+		return st;
 	return fh_actor_scope(s, actor, out->hub_id, err);
 }
 

@@ -11,6 +11,14 @@
 	"CREATE TRIGGER changes_" table "_u AFTER UPDATE ON " table " BEGIN" CHANGES_BUMP(topics) " END;" \
 	"CREATE TRIGGER changes_" table "_d AFTER DELETE ON " table " BEGIN" CHANGES_BUMP(topics) " END;"
 
+/* A rule's column of hubs made nullable, its values kept (SQLite cannot
+ * alter a column's constraint in place). */
+#define HUB_RULE_NULLABLE(col)                                       \
+	"ALTER TABLE hubs RENAME COLUMN " col " TO old_" col ";"       \
+	"ALTER TABLE hubs ADD COLUMN " col " INTEGER;"                 \
+	"UPDATE hubs SET " col " = old_" col ";"                       \
+	"ALTER TABLE hubs DROP COLUMN old_" col ";"
+
 const char *const fh_migrations[] = {
 	/* 1: the foundation */
 	"CREATE TABLE settings(key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;"
@@ -498,6 +506,17 @@ const char *const fh_migrations[] = {
 	"CREATE TRIGGER changes_operators_i AFTER INSERT ON operators BEGIN" CHANGES_BUMP("'hub'") " END;"
 	"CREATE TRIGGER changes_operators_d AFTER DELETE ON operators BEGIN" CHANGES_BUMP("'hub'") " END;"
 	CHANGES_WATCH("audit", "'audit'"),
+	/* 11: a hub's row is the hub itself. The rules' columns of the first
+	 * schema had NOT NULL and no default, so that hub.c had to name every
+	 * module's to insert a hub; now each is written by its module alone
+	 * (the module table's write_rules), in the transaction that inserts
+	 * the hub, and none has a default of its own: a section's defaults
+	 * are in its module's configuration reader, once. */
+	HUB_RULE_NULLABLE("incubation_term_months") HUB_RULE_NULLABLE("extension_months")
+	HUB_RULE_NULLABLE("free_period_months") HUB_RULE_NULLABLE("idle_lock_minutes")
+	HUB_RULE_NULLABLE("branch_min_members") HUB_RULE_NULLABLE("instructor_required")
+	HUB_RULE_NULLABLE("grad_min_months") HUB_RULE_NULLABLE("grad_all_milestones")
+	HUB_RULE_NULLABLE("grad_party_coverage") HUB_RULE_NULLABLE("grad_min_rating"),
 };
 
 const int fh_migrations_count = (int)(sizeof fh_migrations / sizeof fh_migrations[0]);

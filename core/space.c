@@ -294,17 +294,17 @@ fh_status fh_space_read_one(fh_store *s, int64_t id, fh_space *out, fh_error *er
 
 static void rules_read(fh_stmt *q, void *out)
 {
-	struct fh_space_rules *r = out;
-	r->free_months = fh_column_int(q, 0);
-	r->handover_days = fh_column_int(q, 1);
-	r->fee_m2 = fh_column_double(q, 2);
-	r->fee_seat = fh_column_double(q, 3);
+	fh_space_rules *r = out;
+	r->free_period_months = fh_column_int(q, 0);
+	r->handover_working_days = fh_column_int(q, 1);
+	r->fee_per_m2_month = fh_column_double(q, 2);
+	r->fee_per_seat_month = fh_column_double(q, 3);
 	r->opens = fh_column_int(q, 4);
 	r->closes = fh_column_int(q, 5);
-	r->max_hours_week = fh_column_int(q, 6);
+	r->max_hours_per_week = fh_column_int(q, 6);
 }
 
-fh_status fh_space_hub_rules(fh_store *s, int64_t hub, struct fh_space_rules *r, fh_error *err)
+fh_status fh_space_hub_rules(fh_store *s, int64_t hub, fh_space_rules *r, fh_error *err)
 {
 	return fh_store_hub_row(s,
 		"SELECT free_period_months, handover_working_days, fee_per_m2_month, fee_per_seat_month, opens,"
@@ -314,11 +314,11 @@ fh_status fh_space_hub_rules(fh_store *s, int64_t hub, struct fh_space_rules *r,
 /* The handover deadline of a space released on `on`. */
 static fh_status handover_due(fh_store *s, int64_t hub, int64_t on, int64_t *due, fh_error *err)
 {
-	struct fh_space_rules r;
+	fh_space_rules r;
 	fh_calendar cal;
 	fh_status st = fh_space_hub_rules(s, hub, &r, err);
 	if (st == FH_OK && (st = fh_calendar_load(s, hub, &cal, err)) == FH_OK) {
-		*due = fh_calendar_add(&cal, on, r.handover_days);
+		*due = fh_calendar_add(&cal, on, r.handover_working_days);
 		fh_calendar_free(&cal);
 	}
 	return st;
@@ -377,7 +377,7 @@ static fh_status alloc_insert(fh_store *s, const fh_actor *actor, const fh_space
 			      const fh_tenant *t, int seats, int64_t from, int64_t to, int64_t *id,
 			      fh_error *err)
 {
-	struct fh_space_rules r;
+	fh_space_rules r;
 	fh_status st = fh_space_hub_rules(s, sp->hub_id, &r, err);
 	int64_t due = 0;
 	if (st == FH_OK)
@@ -386,7 +386,7 @@ static fh_status alloc_insert(fh_store *s, const fh_actor *actor, const fh_space
 		return st;
 	/* free for the first free_period_months of the tenant's incubation */
 	int64_t base = t->admitted_on ? fh_clock_day(t->admitted_on) : from;
-	int64_t free_until = r.free_months ? fh_clock_add_months(base, r.free_months) - DAY : 0;
+	int64_t free_until = r.free_period_months ? fh_clock_add_months(base, r.free_period_months) - DAY : 0;
 	fh_stmt *q;
 	if ((st = fh_store_stmt(s,
 		"INSERT INTO allocations(space_id, tenant_id, seats, start_on, end_on, free_until,"
@@ -723,8 +723,9 @@ fh_status fh_space_tenant_changed(fh_store *s, const struct fh_tenant_change *c,
 
 /* ---- the hub's space rules -------------------------------------------------------- */
 
-fh_status fh_space_write_rules(fh_store *s, int64_t hub, const fh_rules *r, fh_error *err)
+fh_status fh_space_write_rules(fh_store *s, int64_t hub, const fh_rules *rules, fh_error *err)
 {
+	const fh_space_rules *r = &rules->space;
 	fh_stmt *q;
 	fh_status st = fh_store_stmt(s,
 		"UPDATE hubs SET free_period_months = ?2, fee_per_m2_month = ?3, fee_per_seat_month = ?4,"
@@ -743,8 +744,9 @@ fh_status fh_space_write_rules(fh_store *s, int64_t hub, const fh_rules *r, fh_e
 	return fh_store_done(s, q, _("saving hub rules"), err);
 }
 
-void fh_space_describe_rules(fh_buf *b, const fh_rules *r)
+void fh_space_describe_rules(fh_buf *b, const fh_rules *rules)
 {
+	const fh_space_rules *r = &rules->space;
 	fh_buf_printf(b, "|sp:%d:%g:%g:%d:%d:%d:%d", r->free_period_months, r->fee_per_m2_month,
 		      r->fee_per_seat_month, r->handover_working_days, r->opens, r->closes, r->max_hours_per_week);
 }

@@ -9,14 +9,9 @@
 #include "fuhua/space.h"
 #include "modules.h"
 
-/* A hub's rules for spaces, as `fuhua init` stored them. */
-struct fh_space_rules {
-	int free_months, handover_days;
-	double fee_m2, fee_seat;
-	int opens, closes;      /* minutes after midnight */
-	int max_hours_week;     /* 0 = no cap */
-};
-fh_status fh_space_hub_rules(fh_store *store, int64_t hub, struct fh_space_rules *r,
+/* A hub's rules for spaces, as `fuhua init` stored them (space_rules.h).
+ * FH_OK; FH_ENOTFOUND for no such hub; or the store's error, *r unchanged. */
+fh_status fh_space_hub_rules(fh_store *store, int64_t hub, fh_space_rules *r,
 			     fh_error *err);
 
 /* Today, midnight China time; a day as "YYYY-MM-DD". */

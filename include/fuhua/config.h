@@ -14,6 +14,8 @@
 #include <stdint.h>
 
 #include "fuhua/error.h"
+#include "fuhua/party_rules.h"
+#include "fuhua/space_rules.h"
 
 typedef enum fh_level {
 	FH_LEVEL_CITY,
@@ -69,22 +71,11 @@ typedef struct fh_stage_rule {
 	int max_days; /* 0 = no limit on time spent in the stage */
 } fh_stage_rule;
 
-/* A published coverage rate to compare with (national 61.7 %, …). */
-#define FH_COVERAGE_REFS_MAX 8
-typedef struct fh_coverage_ref {
-	char name[64];   /* "全国", "浙江省" … */
-	double org;      /* party-organisation coverage, per cent */
-	double work;     /* party-work coverage, per cent; < 0 when not published */
-} fh_coverage_ref;
-
 /* The rules a hub works by: its level's values with its own overrides. */
 typedef struct fh_rules {
 	int incubation_term_months;  /* 1–120 */
 	int extension_months;        /* 0 = no extension allowed */
-	int free_period_months;      /* 0–60 */
 	int idle_lock_minutes;       /* 0 = never lock; 1–240 */
-	int branch_min_members;      /* full members needed for a branch, ≥ 3 */
-	bool instructor_required;    /* tenants without a branch get an instructor */
 	char **fields;               /* service fields, in order */
 	size_t nfields;
 	fh_stage_rule stages[FH_STAGE_COUNT];
@@ -102,22 +93,8 @@ typedef struct fh_rules {
 	int quiet_days;              /* a pairing with no session for so long is flagged (30) */
 	int lead_days[4];            /* reminders so many days before a due date (30, 7, 0) */
 	int nlead;
-	/* dual incubation (party.h) */
-	int committee_term_years;    /* a branch committee's term, 1–10 (3) */
-	int joint_max_tenants;       /* tenants one joint branch covers, 2–50 (5) */
-	int sync_registration_days;  /* working days to the party track's answer to
-					an event on the organisation track, 1–60 (5) */
-	int sync_annual_deadline;    /* the annual report's deadline, month * 100 + day (531) */
-	unsigned coverage_org_forms; /* forms that count as a party organisation:
-					bits 1u << fh_party_org (tenant.h) */
-	fh_coverage_ref refs[FH_COVERAGE_REFS_MAX]; /* reference rates shown beside ours */
-	size_t nrefs;
-	/* spaces and bookings (space.h, booking.h) */
-	double fee_per_m2_month;     /* yuan per m² and month after the free period (0) */
-	double fee_per_seat_month;   /* yuan per desk seat and month after it (0) */
-	int handover_working_days;   /* working days to hand a space back, 1–90 (15) */
-	int opens, closes;           /* bookable rooms' hours, minutes after midnight (510, 1260) */
-	int max_hours_per_week;      /* a tenant's booked hours in one week, 0 = no cap */
+	fh_party_rules dual;         /* dual incubation: party:, sync:, coverage: (party_rules.h) */
+	fh_space_rules space;        /* spaces and bookings (space_rules.h) */
 	/* the calendar (calendar.h): days off and weekend days worked (调休),
 	 * midnight China time, sorted, each list at most FH_CALENDAR_MAX days */
 	int64_t *days_off;

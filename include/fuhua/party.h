@@ -22,15 +22,6 @@
 
 /* ---- the rules of a hub -------------------------------------------------- */
 
-typedef struct fh_party_rules {
-	int branch_min_members;   /* full members for a branch of its own (3) */
-	int committee_term_years; /* 3 */
-	int joint_max_tenants;    /* 5 */
-	int registration_days;    /* working days to answer an event (5) */
-	int annual_deadline;      /* month * 100 + day (531) */
-	unsigned org_forms;       /* bits 1u << fh_party_org that count as an organisation */
-} fh_party_rules;
-
 /* The hub's rules as configured (fuhua init keeps them in the database). On
  * error *out is unchanged. */
 fh_status fh_party_rules_load(fh_store *store, int64_t hub_id, fh_party_rules *out,

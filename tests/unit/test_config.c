@@ -75,8 +75,8 @@ static void fixtures_load(void **s)
 	assert_non_null(ja);
 	assert_string_equal(ja->name, "静安区社会组织孵化园");
 	/* the hub's override wins over its level's value */
-	assert_int_equal(ja->rules.free_period_months, 36);
-	assert_int_equal(fh_config_level(cfg, FH_LEVEL_DISTRICT)->free_period_months, 36);
+	assert_int_equal(ja->rules.space.free_period_months, 36);
+	assert_int_equal(fh_config_level(cfg, FH_LEVEL_DISTRICT)->space.free_period_months, 36);
 	const fh_hub_def *mh = fh_config_find_hub(cfg, "mh");
 	double area = 0;
 	for (size_t i = 0; i < mh->nspaces; i++)

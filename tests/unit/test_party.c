@@ -757,9 +757,29 @@ static void test_instructor_loads_match_a_full_count(void **s)
 			 SQLITE_OK);
 }
 
+/* The party section's defaults, written once (config_party.c): a level
+ * file without party:, sync: or coverage: gets them, and so does a record
+ * checked before it is in a hub. */
+static void party_rules_defaults(void **s)
+{
+	(void)s;
+	fh_party_rules r;
+	memset(&r, 0xff, sizeof r);
+	fh_party_rules_defaults(&r);
+	assert_int_equal(r.branch_min_members, 3);
+	assert_true(r.instructor_required);
+	assert_int_equal(r.committee_term_years, 3);
+	assert_int_equal(r.joint_max_tenants, 5);
+	assert_int_equal(r.registration_days, 5);
+	assert_int_equal(r.annual_deadline, 531);
+	assert_int_equal(r.org_forms, 1u << FH_PARTY_BRANCH | 1u << FH_PARTY_JOINT_BRANCH);
+	assert_int_equal(r.nrefs, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(party_rules_defaults),
 		cmocka_unit_test(test_branch_needs_three_full_members),
 		cmocka_unit_test(test_should_form_a_branch),
 		cmocka_unit_test(test_fallback_needs_an_instructor),

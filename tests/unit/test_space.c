@@ -540,9 +540,25 @@ static void test_race_weekly_cap(void **s)
 	assert_int_equal(count_where("SELECT count(*) FROM bookings WHERE tenant_id = %lld", t), 1);
 }
 
+/* The spaces section's defaults, written once (config_space.c). */
+static void space_rules_defaults(void **s)
+{
+	(void)s;
+	fh_space_rules r;
+	memset(&r, 0xff, sizeof r);
+	fh_space_rules_defaults(&r);
+	assert_int_equal(r.free_period_months, 12);
+	assert_true(r.fee_per_m2_month == 0 && r.fee_per_seat_month == 0);
+	assert_int_equal(r.handover_working_days, 15);
+	assert_int_equal(r.opens, 8 * 60 + 30);
+	assert_int_equal(r.closes, 21 * 60);
+	assert_int_equal(r.max_hours_per_week, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(space_rules_defaults),
 		cmocka_unit_test(test_inclusive_ends_and_handover_day),
 		cmocka_unit_test(test_seats_counted_on_every_day),
 		cmocka_unit_test(test_fees_pro_rata),
