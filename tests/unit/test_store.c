@@ -452,6 +452,51 @@ static void check_verifies_or_says_not(void **s)
 	fh_store_close(&st);
 }
 
+/* The statement interface answers in fuhua's terms: a row, the end, a
+ * UNIQUE refusal; NULL reads as NULL, 0 or no bytes. */
+static void steps_and_columns(void **s)
+{
+	(void)s;
+	fh_store *st;
+	fh_error err;
+	assert_int_equal(fh_store_create(path_for("steps.db"), &st, &err), FH_OK);
+	static const char add[] = "INSERT INTO hubs(code, name, level, config_hash, updated_at, updated_by)"
+				  " VALUES(?1, '一个', 'city', 'h', 0, 't')";
+	fh_stmt *q;
+	assert_int_equal(fh_store_stmt(st, add, &q, &err), FH_OK);
+	assert_int_equal(fh_bind_str(q, 1, "x"), FH_OK);
+	assert_int_equal(fh_step(q), FH_DONE);
+	assert_int_equal(fh_reset(q), FH_OK);
+	assert_int_equal(fh_step(q), FH_STEP_DUPLICATE); /* the same code again */
+	fh_reset(q);
+	assert_int_equal(fh_bind_int(q, 9, 1), FH_ESTORE); /* no such parameter */
+	assert_true(fh_store_last_id(st) > 0);
+
+	assert_int_equal(fh_store_prepare(st, "SELECT NULL, 'a', x'0102', 2.5 UNION ALL SELECT 1, NULL, NULL, 0", &q, &err), FH_OK);
+	assert_int_equal(fh_step(q), FH_ROW);
+	assert_true(fh_column_null(q, 0));
+	assert_int_equal(fh_column_int64(q, 0), 0);
+	assert_string_equal(fh_column_str(q, 1), "a");
+	int n = 0;
+	const unsigned char *b = fh_column_blob(q, 2, &n);
+	assert_int_equal(n, 2);
+	assert_int_equal(b[1], 2);
+	assert_true(fh_column_double(q, 3) == 2.5);
+	assert_int_equal(fh_step(q), FH_ROW);
+	assert_null(fh_column_str(q, 1));
+	assert_null(fh_column_blob(q, 2, &n));
+	assert_int_equal(n, 0);
+	char copy[4];
+	fh_column_text(q, 1, copy, sizeof copy);
+	assert_string_equal(copy, "");
+	assert_int_equal(fh_step(q), FH_DONE);
+	fh_finalize(q);
+	assert_int_equal(fh_store_prepare(st, "SELECT FROM", &q, &err), FH_ESTORE);
+	assert_null(q);
+	assert_int_equal(fh_store_exec(st, "NOT SQL", &err), FH_ESTORE);
+	fh_store_close(&st);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -460,6 +505,7 @@ int main(void)
 		cmocka_unit_test(sync_is_idempotent_and_refuses_space_in_use),
 		cmocka_unit_test(version_check_names_who_and_when),
 		cmocka_unit_test(statements),
+		cmocka_unit_test(steps_and_columns),
 		cmocka_unit_test(scratch_files_swept),
 		cmocka_unit_test(busy_says_what_is_in_the_way),
 		cmocka_unit_test(check_verifies_or_says_not),
