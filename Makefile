@@ -22,7 +22,7 @@ PKGS    := ncursesw sqlite3 yaml-0.1 libxcrypt icu-i18n
 PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lncursesw -ltinfo -lsqlite3 -lyaml -lcrypt -licui18n -licuuc -licudata) -pthread
 
-WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wformat=2 -Wno-format-nonliteral
+WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wformat=2 -Wno-format-nonliteral -Werror=implicit-function-declaration
 DEFS    := -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
            -DFH_LOCALEDIR='"$(LOCALEDIR)"' -DFH_DATADIR='"$(DATADIR)"'
 BASE_CFLAGS = -std=c11 -pthread $(WARN) $(DEFS) -Iinclude -Ibuild/gen $(PKG_CFLAGS) -MMD -MP

@@ -9,7 +9,7 @@
 #include <time.h>
 
 #include "fuhua/hub.h"
-#include "../core/store_int.h"
+#include "../core/store_sqlite.h"
 
 double now_ms(void)
 {

@@ -16,7 +16,7 @@
 #include "fuhua/demo.h"
 #include "fuhua/hub.h"
 #include "fuhua/report.h"
-#include "../core/store_int.h"
+#include "../core/store_sqlite.h"
 #include "measure.h"
 
 static double cpu_ms(void)
