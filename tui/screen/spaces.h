@@ -75,6 +75,9 @@ const char *fh_spaces_hub_code(const struct sscreen *p);
 /* Nothing to show: no hub in scope has spaces (a line in area); false when
  * there is. */
 bool fh_spaces_none(struct app *app, const struct sscreen *p, struct rect a);
+/* A list tab's draw (view_ops.draw) on the spaces screen: its list, or the
+ * line of fh_spaces_none. */
+void fh_spaces_list_draw(struct app *app, struct view *v, struct rect a);
 
 /* The tabs (view_sp_*.c). */
 extern const struct view_ops fh_sp_map_view, fh_sp_timeline_view, fh_sp_rooms_view, fh_sp_ending_view,

@@ -67,12 +67,6 @@ static bool open(struct app *app, struct view *v, const void *arg)
 	return fh_list_tab_open(app, v, arg, &alloc_source);
 }
 
-static void draw(struct app *app, struct view *v, struct rect a)
-{
-	if (!fh_spaces_none(app, ((struct fh_list_tab *)v->priv)->shared, a))
-		fh_list_tab_draw(app, v, a);
-}
-
 static int handed_yes(struct app *app, struct view *under, int arg)
 {
 	(void)arg;
@@ -132,7 +126,7 @@ static const struct fh_keymap handover_keymap = { N_("Handovers"), handover_keys
 
 #define ALLOCS_VIEW(name_, keymap_)                                                                        \
 	{ .name = name_, .private_size = sizeof(struct allocs_tab), .keymap = keymap_, .open = open,             \
-	  .reload = reload, .draw = draw, .request = request, .position = fh_list_tab_position,                  \
+	  .reload = reload, .draw = fh_spaces_list_draw, .request = request, .position = fh_list_tab_position,                  \
 	  .done = fh_list_tab_done }
 
 const struct view_ops fh_sp_ending_view = ALLOCS_VIEW("spaces-ending", &ending_keymap);

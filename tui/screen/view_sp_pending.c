@@ -51,12 +51,6 @@ static bool open(struct app *app, struct view *v, const void *arg)
 	return fh_list_tab_open(app, v, arg, &booking_source);
 }
 
-static void draw(struct app *app, struct view *v, struct rect a)
-{
-	if (!fh_spaces_none(app, ((struct fh_list_tab *)v->priv)->shared, a))
-		fh_list_tab_draw(app, v, a);
-}
-
 static int booking_yes(struct app *app, struct view *under, int retry)
 {
 	return fh_spaces_booking_yes(app, fh_list_selected(&((struct fh_list_tab *)under->priv)->list), retry);
@@ -100,7 +94,7 @@ const struct view_ops fh_sp_pending_view = {
 	.keymap = &pending_keymap,
 	.open = open,
 	.reload = reload,
-	.draw = draw,
+	.draw = fh_spaces_list_draw,
 	.request = request,
 	.position = fh_list_tab_position,
 	.done = fh_list_tab_done,

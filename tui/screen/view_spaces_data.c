@@ -35,6 +35,12 @@ bool fh_spaces_none(struct app *app, const struct sscreen *p, struct rect a)
 	return true;
 }
 
+void fh_spaces_list_draw(struct app *app, struct view *v, struct rect a)
+{
+	if (!fh_spaces_none(app, ((struct fh_list_tab *)v->priv)->shared, a))
+		fh_list_tab_draw(app, v, a);
+}
+
 void fh_spaces_draw_booking(struct app *app, void *ctx, const void *row, int y, int x, int cols,
 			    attr_t a)
 {
