@@ -78,10 +78,10 @@ build/gen/pinyin_table.h: core/pinyin-gen.awk | build/.deps-build
 $(REL)/core/pinyin.o $(ASAN)/core/pinyin.o: build/gen/pinyin_table.h
 
 $(REL)/libfuhua.a: $(call objs,$(REL),$(CORE_SRC))
-	$(AR) rcs $@ $^
+	rm -f $@ && $(AR) rcs $@ $^
 
 $(ASAN)/libfuhua.a: $(call objs,$(ASAN),$(CORE_SRC))
-	$(AR) rcs $@ $^
+	rm -f $@ && $(AR) rcs $@ $^
 
 # The installed paths are compiled in (tui/common/i18n.c, tui/cmd/cmd.c): a build for
 # another PREFIX rebuilds them, so 'make install PREFIX=…' after 'make run'

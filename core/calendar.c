@@ -92,6 +92,11 @@ fh_status fh_calendar_load(fh_store *s, int64_t hub, fh_calendar *out, fh_error 
 	return FH_OK;
 }
 
+/* The module's own schema (modules.h): what it adds to the database after
+ * the store's migration 12, one step at the end for each change, each run
+ * once. */
+const char *const fh_calendar_schema[] = { NULL };
+
 fh_status fh_calendar_write_rules(fh_store *s, int64_t hub, const fh_rules *r, fh_error *err)
 {
 	fh_stmt *q;
@@ -101,8 +106,8 @@ fh_status fh_calendar_write_rules(fh_store *s, int64_t hub, const fh_rules *r, f
 	fh_bind_int64(q, 1, hub);
 	st = fh_store_done(s, q, _("saving hub rules"), err);
 	for (int off = 0; off < 2; off++) {
-		const int64_t *days = off ? r->days_off : r->days_worked;
-		size_t n = off ? r->ndays_off : r->ndays_worked;
+		const int64_t *days = off ? r->calendar.off : r->calendar.worked;
+		size_t n = off ? r->calendar.noff : r->calendar.nworked;
 		for (size_t i = 0; st == FH_OK && i < n; i++) {
 			if ((st = fh_store_stmt(s, "INSERT OR REPLACE INTO hub_days(hub_id, day, off) VALUES(?1, ?2, ?3)", &q,
 						err)) != FH_OK)
@@ -118,8 +123,8 @@ fh_status fh_calendar_write_rules(fh_store *s, int64_t hub, const fh_rules *r, f
 
 void fh_calendar_describe_rules(fh_buf *b, const fh_rules *r)
 {
-	for (size_t i = 0; i < r->ndays_off; i++)
-		fh_buf_printf(b, "|o:%lld", (long long)r->days_off[i]);
-	for (size_t i = 0; i < r->ndays_worked; i++)
-		fh_buf_printf(b, "|w:%lld", (long long)r->days_worked[i]);
+	for (size_t i = 0; i < r->calendar.noff; i++)
+		fh_buf_printf(b, "|o:%lld", (long long)r->calendar.off[i]);
+	for (size_t i = 0; i < r->calendar.nworked; i++)
+		fh_buf_printf(b, "|w:%lld", (long long)r->calendar.worked[i]);
 }

@@ -11,4 +11,10 @@
 fh_status fh_calendar_write_rules(fh_store *store, int64_t hub, const struct fh_rules *r, fh_error *err);
 void fh_calendar_describe_rules(struct fh_buf *b, const struct fh_rules *r);
 
+struct fh_cfg_section;
+/* Its own schema, ending with NULL, for the module table. */
+extern const char *const fh_calendar_schema[];
+/* Its section of the configuration (calendar_config.c), for the module table. */
+extern const struct fh_cfg_section fh_calendar_config;
+
 #endif

@@ -48,25 +48,33 @@ int fh_cfg_key_index(const char *name, const char *const *known);
 fh_status fh_cfg_check_required(struct fh_cfg_ctx *c, const fh_ynode *map, unsigned seen,
 				unsigned required, const char *const *known);
 
-/* party:, sync: and coverage: (config_party.c), and their defaults. */
-void fh_cfg_party_defaults(fh_rules *r);
-fh_status fh_cfg_read_party(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rules *r);
-fh_status fh_cfg_read_sync(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rules *r);
-fh_status fh_cfg_read_coverage(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rules *r);
+/* A key of a module's section of the rules, as a level file or a hub's
+ * overrides sets it: read checks the node and replaces what r holds for the
+ * key, or leaves r as it was and returns FH_ECONFIG (or FH_ENOMEM) at the
+ * node. */
+struct fh_cfg_key {
+	const char *name;
+	bool required; /* every level file sets it */
+	fh_status (*read)(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rules *r);
+};
 
-/* milestones: and mentoring: (config_milestone.c); templates are freed
- * with fh_cfg_tpl_free. */
-fh_status fh_cfg_read_milestones(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rules *r);
-fh_status fh_cfg_read_mentoring(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rules *r);
-void fh_cfg_tpl_free(fh_milestone_tpl *t, size_t n);
+/* A module's section of the rules (config.h), registered in the module
+ * table (modules.h) as its config: the keys it reads, ending with { NULL },
+ * and what it does to its part of fh_rules. defaults writes the section's
+ * defaults (NULL: all zero). After a copy of the whole struct, copy gives dst
+ * its own copies of the section's memory: false when out of memory, dst's
+ * part then freeable. free releases the section's memory and zeroes it.
+ * copy and free are NULL for a section that owns none. */
+struct fh_cfg_section {
+	const struct fh_cfg_key *keys;
+	void (*defaults)(fh_rules *r);
+	bool (*copy)(fh_rules *dst, const fh_rules *src);
+	void (*free)(fh_rules *r);
+};
 
-/* fee_per_*, handover_working_days, booking: and holidays: (config_space.c);
- * the calendar's lists are owned by the rules: copy and free them here. */
-void fh_cfg_space_defaults(fh_rules *r);
-bool fh_cfg_space_copy(fh_rules *dst, const fh_rules *src);
-void fh_cfg_space_free(fh_rules *r);
-fh_status fh_cfg_read_booking(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rules *r);
-fh_status fh_cfg_read_holidays(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rules *r);
+/* A copy of s, or NULL (and *ok false when s was not NULL: out of memory). */
+char *fh_cfg_dup(const char *s, bool *ok);
+
 /* A hub file's spaces (config_space.c). */
 fh_status fh_cfg_read_spaces(struct fh_cfg_ctx *c, const fh_ynode *n, fh_hub_def *h);
 /* A code: 1–32 letters, digits, '-' or '_'; replaces *out. */

@@ -1,5 +1,7 @@
 /* fuhua core — the configuration directory: each level's file and each hub's,
- * read from YAML by the sections' loaders and checked, then merged. */
+ * read from YAML and checked, then merged. A file's rules are read by the
+ * keys each module registers for its section in the module table
+ * (modules.c); this file knows none of them. */
 #include "fuhua/config.h"
 
 #include <dirent.h>
@@ -13,6 +15,7 @@
 
 #include "config_int.h"
 #include "i18n.h"
+#include "modules.h"
 #include "fuhua/text.h"
 #include "yaml.h"
 
@@ -26,25 +29,15 @@ struct fh_config {
 	size_t nhubs;
 };
 
-static void strv_free(char **v, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
-}
-
 static void rules_free(fh_rules *r)
 {
-	strv_free(r->fields, r->nfields);
-	for (int s = 0; s < FH_STAGE_COUNT; s++)
-		free(r->stages[s].label);
-	fh_cfg_tpl_free(r->org, r->norg);
-	fh_cfg_tpl_free(r->party, r->nparty);
-	fh_cfg_space_free(r);
+	for (const struct fh_module *m = fh_modules; m->name; m++)
+		if (m->config && m->config->free)
+			m->config->free(r);
 	memset(r, 0, sizeof *r);
 }
 
-static char *dup_or_null(const char *s, bool *ok)
+char *fh_cfg_dup(const char *s, bool *ok)
 {
 	if (!s)
 		return NULL;
@@ -54,46 +47,13 @@ static char *dup_or_null(const char *s, bool *ok)
 	return d;
 }
 
-static fh_milestone_tpl *tpl_copy(const fh_milestone_tpl *t, size_t n, bool *ok)
-{
-	if (n == 0)
-		return NULL;
-	fh_milestone_tpl *d = calloc(n, sizeof *d);
-	if (!d) {
-		*ok = false;
-		return NULL;
-	}
-	for (size_t i = 0; i < n; i++) {
-		d[i].code = dup_or_null(t[i].code, ok);
-		d[i].title = dup_or_null(t[i].title, ok);
-		d[i].kind = dup_or_null(t[i].kind, ok);
-		d[i].title_en = dup_or_null(t[i].title_en, ok);
-		d[i].evidence = dup_or_null(t[i].evidence, ok);
-		d[i].due_months = t[i].due_months;
-		d[i].required = t[i].required;
-		d[i].min_rating = t[i].min_rating;
-	}
-	return d;
-}
-
 static bool rules_copy(fh_rules *dst, const fh_rules *src)
 {
 	bool ok = true;
 	*dst = *src;
-	dst->fields = NULL;
-	if (src->nfields) {
-		dst->fields = calloc(src->nfields, sizeof *dst->fields);
-		if (!dst->fields)
+	for (const struct fh_module *m = fh_modules; m->name; m++)
+		if (m->config && m->config->copy && !m->config->copy(dst, src))
 			ok = false;
-		for (size_t i = 0; ok && i < src->nfields; i++)
-			dst->fields[i] = dup_or_null(src->fields[i], &ok);
-	}
-	for (int s = 0; s < FH_STAGE_COUNT; s++)
-		dst->stages[s].label = dup_or_null(src->stages[s].label, &ok);
-	dst->org = tpl_copy(src->org, src->norg, &ok);
-	dst->party = tpl_copy(src->party, src->nparty, &ok);
-	if (!fh_cfg_space_copy(dst, src))
-		ok = false;
 	if (!ok)
 		rules_free(dst);
 	return ok;
@@ -102,179 +62,58 @@ static bool rules_copy(fh_rules *dst, const fh_rules *src)
 static void rules_defaults(fh_rules *r)
 {
 	memset(r, 0, sizeof *r);
-	r->incubation_term_months = 24;
-	r->extension_months = 0;
-	r->idle_lock_minutes = 10;
-	r->grad_min_months = 12;
-	r->grad_all_milestones = true;
-	r->grad_party_coverage = true;
-	r->grad_min_rating = 0;
-	r->grad_registered = true;
-	r->grad_handovers = true;
-	r->quiet_days = 30;
-	r->lead_days[0] = 30, r->lead_days[1] = 7, r->lead_days[2] = 0;
-	r->nlead = 3;
-	fh_cfg_party_defaults(r);
-	fh_cfg_space_defaults(r);
+	for (const struct fh_module *m = fh_modules; m->name; m++)
+		if (m->config && m->config->defaults)
+			m->config->defaults(r);
 }
 
-/* ---- rules: shared by level files and hub overrides -------------------------- */
+/* ---- rules: the modules' keys, in level files and hub overrides ------------- */
 
-static const char *const rule_keys[] = {
-	"incubation_term_months", "extension_months", "free_period_months",
-	"idle_lock_minutes", "fields", "stages", "milestones", "party", "graduation", "sync",
-	"coverage", "fee_per_m2_month", "fee_per_seat_month", "handover_working_days", "booking",
-	"holidays", "mentoring", NULL,
+/* Every module's keys, in the order of the module table, for lookups and
+ * messages: the key itself, and a NULL-ended list of the names. */
+#define RULE_KEYS_MAX 64
+struct rule_keys {
+	const struct fh_cfg_key *key[RULE_KEYS_MAX];
+	const char *name[RULE_KEYS_MAX + 2]; /* room for "level" first, and the NULL */
+	size_t n;
 };
-enum { RK_TERM, RK_EXT, RK_FREE, RK_LOCK, RK_FIELDS, RK_STAGES, RK_MILESTONES, RK_PARTY, RK_GRAD,
-       RK_SYNC, RK_COVERAGE, RK_FEE_M2, RK_FEE_SEAT, RK_HANDOVER, RK_BOOKING, RK_HOLIDAYS,
-       RK_MENTORING };
 
-static fh_status read_fields(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rules *r)
+static void rule_keys_collect(struct rule_keys *k, const char *first)
 {
-	fh_status st = fh_cfg_want(c, n, FH_YSEQ, _("a list of service fields"));
-	if (st != FH_OK)
-		return st;
-	if (n->n == 0 || n->n > 40)
-		return fh_cfg_at(c, n, _("needs 1 to 40 service fields"), NULL, NULL);
-	char **v = calloc(n->n, sizeof *v);
-	if (!v)
-		return fh_cfg_oom(c);
-	for (size_t i = 0; i < n->n; i++) {
-		if ((st = fh_cfg_get_text(c, n->kids[i], 20, &v[i])) != FH_OK)
-			break;
-		for (size_t j = 0; j < i; j++)
-			if (strcmp(v[i], v[j]) == 0) {
-				st = fh_cfg_at(c, n->kids[i], _("service field '%s' is listed twice"), v[i], NULL);
-				break;
+	k->n = 0;
+	size_t at = 0;
+	if (first)
+		k->name[at++] = first;
+	for (const struct fh_module *m = fh_modules; m->name; m++)
+		for (const struct fh_cfg_key *c = m->config ? m->config->keys : NULL; c && c->name; c++)
+			if (k->n < RULE_KEYS_MAX) {
+				k->key[k->n++] = c;
+				k->name[at++] = c->name;
 			}
-		if (st != FH_OK)
-			break;
-	}
-	if (st != FH_OK) {
-		strv_free(v, n->n);
-		return st;
-	}
-	strv_free(r->fields, r->nfields);
-	r->fields = v;
-	r->nfields = n->n;
+	k->name[at] = NULL;
+}
+
+/* Applies one rule key; *which is its index in k, or -1 if it is not a rule
+ * key (the caller decides whether that is an error). */
+static fh_status apply_rule(struct fh_cfg_ctx *c, const struct rule_keys *k, const fh_ynode *key,
+			    const fh_ynode *v, fh_rules *r, int *which)
+{
+	*which = -1;
+	for (size_t i = 0; i < k->n; i++)
+		if (strcmp(k->key[i]->name, key->value) == 0) {
+			*which = (int)i;
+			return k->key[i]->read(c, v, r);
+		}
 	return FH_OK;
-}
-
-static fh_status read_stages(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rules *r)
-{
-	static const char *const keys[] = { "label", "max_days", NULL };
-	fh_status st = fh_cfg_want(c, n, FH_YMAP, _("a map of stages"));
-	for (size_t i = 0; st == FH_OK && i < n->n; i++) {
-		const fh_ynode *k = n->kids[2 * i], *v = n->kids[2 * i + 1];
-		fh_stage s;
-		if (!fh_stage_parse(k->value, &s))
-			return fh_cfg_unknown_key(c, k, fh_cfg_stage_names);
-		if ((st = fh_cfg_want(c, v, FH_YMAP, _("a map with label and max_days"))) != FH_OK)
-			return st;
-		for (size_t j = 0; st == FH_OK && j < v->n; j++) {
-			const fh_ynode *kk = v->kids[2 * j], *vv = v->kids[2 * j + 1];
-			switch (fh_cfg_key_index(kk->value, keys)) {
-			case 0:
-				st = fh_cfg_get_text(c, vv, 12, &r->stages[s].label);
-				break;
-			case 1:
-				st = fh_cfg_get_int(c, vv, 0, 3650, &r->stages[s].max_days);
-				break;
-			default:
-				st = fh_cfg_unknown_key(c, kk, keys);
-			}
-		}
-	}
-	return st;
-}
-
-static fh_status read_graduation(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rules *r)
-{
-	static const char *const keys[] = { "min_months", "all_milestones", "party_coverage",
-					    "min_rating", "registered", "handovers_clear", NULL };
-	fh_status st = fh_cfg_want(c, n, FH_YMAP, _("a map of graduation criteria"));
-	for (size_t i = 0; st == FH_OK && i < n->n; i++) {
-		const fh_ynode *k = n->kids[2 * i], *v = n->kids[2 * i + 1];
-		switch (fh_cfg_key_index(k->value, keys)) {
-		case 0:
-			st = fh_cfg_get_int(c, v, 0, 120, &r->grad_min_months);
-			break;
-		case 1:
-			st = fh_cfg_get_bool(c, v, &r->grad_all_milestones);
-			break;
-		case 2:
-			st = fh_cfg_get_bool(c, v, &r->grad_party_coverage);
-			break;
-		case 3:
-			st = fh_cfg_get_int(c, v, 0, 5, &r->grad_min_rating);
-			break;
-		case 4:
-			st = fh_cfg_get_bool(c, v, &r->grad_registered);
-			break;
-		case 5:
-			st = fh_cfg_get_bool(c, v, &r->grad_handovers);
-			break;
-		default:
-			st = fh_cfg_unknown_key(c, k, keys);
-		}
-	}
-	return st;
-}
-
-/* Applies one rule key; returns its index in rule_keys, or -1 if it is not a
- * rule key (the caller decides whether that is an error). */
-static fh_status apply_rule(struct fh_cfg_ctx *c, const fh_ynode *k, const fh_ynode *v,
-			    fh_rules *r, int *which)
-{
-	*which = fh_cfg_key_index(k->value, rule_keys);
-	switch (*which) {
-	case RK_TERM:
-		return fh_cfg_get_int(c, v, 1, 120, &r->incubation_term_months);
-	case RK_EXT:
-		return fh_cfg_get_int(c, v, 0, 60, &r->extension_months);
-	case RK_FREE:
-		return fh_cfg_get_int(c, v, 0, 60, &r->space.free_period_months);
-	case RK_LOCK:
-		return fh_cfg_get_int(c, v, 0, 240, &r->idle_lock_minutes);
-	case RK_FIELDS:
-		return read_fields(c, v, r);
-	case RK_STAGES:
-		return read_stages(c, v, r);
-	case RK_MILESTONES:
-		return fh_cfg_read_milestones(c, v, r);
-	case RK_PARTY:
-		return fh_cfg_read_party(c, v, r);
-	case RK_GRAD:
-		return read_graduation(c, v, r);
-	case RK_SYNC:
-		return fh_cfg_read_sync(c, v, r);
-	case RK_COVERAGE:
-		return fh_cfg_read_coverage(c, v, r);
-	case RK_FEE_M2:
-		return fh_cfg_get_number(c, v, 0, 10000, &r->space.fee_per_m2_month);
-	case RK_FEE_SEAT:
-		return fh_cfg_get_number(c, v, 0, 100000, &r->space.fee_per_seat_month);
-	case RK_HANDOVER:
-		return fh_cfg_get_int(c, v, 1, 90, &r->space.handover_working_days);
-	case RK_BOOKING:
-		return fh_cfg_read_booking(c, v, r);
-	case RK_HOLIDAYS:
-		return fh_cfg_read_holidays(c, v, r);
-	case RK_MENTORING:
-		return fh_cfg_read_mentoring(c, v, r);
-	default:
-		return FH_OK;
-	}
 }
 
 /* ---- files ------------------------------------------------------------------ */
 
 static fh_status read_level(fh_config *cfg, const char *path, fh_level expect, fh_error *err)
 {
-	/* "level", then every rule key */
-	const char *keys[1 + sizeof rule_keys / sizeof rule_keys[0]] = { "level" };
-	memcpy(keys + 1, rule_keys, sizeof rule_keys);
+	struct rule_keys keys; /* "level", then every module's keys */
+	rule_keys_collect(&keys, "level");
+	bool seen[RULE_KEYS_MAX] = { false }, have_level = false;
 	struct fh_cfg_ctx c = { path, err };
 	fh_ynode *root;
 	fh_status st = fh_yaml_load(path, &root, err);
@@ -282,16 +121,14 @@ static fh_status read_level(fh_config *cfg, const char *path, fh_level expect, f
 		return st;
 	fh_rules r;
 	rules_defaults(&r);
-	unsigned seen = 0;
 	if ((st = fh_cfg_want(&c, root, FH_YMAP, _("a map of level settings"))) != FH_OK)
 		goto out;
 	for (size_t i = 0; st == FH_OK && i < root->n; i++) {
 		const fh_ynode *k = root->kids[2 * i], *v = root->kids[2 * i + 1];
-		int ki = fh_cfg_key_index(k->value, keys);
-		if (ki < 0) {
-			st = fh_cfg_unknown_key(&c, k, keys);
-		} else if (ki == 0) {
+		int which;
+		if (strcmp(k->value, "level") == 0) {
 			fh_level l;
+			have_level = true;
 			if ((st = fh_cfg_want(&c, v, FH_YSCALAR, _("a level"))) != FH_OK)
 				break;
 			if (!fh_level_parse(v->value, &l))
@@ -300,16 +137,18 @@ static fh_status read_level(fh_config *cfg, const char *path, fh_level expect, f
 			else if (l != expect)
 				st = fh_cfg_at(&c, v, _("level '%s' does not match the file name (%s.yaml)"),
 					v->value, fh_level_name(expect));
-		} else {
-			int which;
-			st = apply_rule(&c, k, v, &r, &which);
+		} else if ((st = apply_rule(&c, &keys, k, v, &r, &which)) == FH_OK && which < 0) {
+			st = fh_cfg_unknown_key(&c, k, keys.name);
+		} else if (which >= 0) {
+			seen[which] = true;
 		}
-		if (ki >= 0)
-			seen |= 1u << ki;
 	}
-	/* level, incubation_term_months, free_period_months and fields are required */
-	if (st == FH_OK)
-		st = fh_cfg_check_required(&c, root, seen, 1u | 2u | 8u | 32u, keys);
+	/* level, and each key a module says every level sets */
+	if (st == FH_OK && !have_level)
+		st = fh_cfg_at(&c, root, _("missing required key '%s'"), "level", NULL);
+	for (size_t i = 0; st == FH_OK && i < keys.n; i++)
+		if (keys.key[i]->required && !seen[i])
+			st = fh_cfg_at(&c, root, _("missing required key '%s'"), keys.key[i]->name, NULL);
 out:
 	fh_ynode_free(&root);
 	if (st != FH_OK) {
@@ -339,13 +178,15 @@ static void hub_def_free(fh_hub_def *h)
 
 static fh_status read_overrides(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rules *r)
 {
+	struct rule_keys keys;
+	rule_keys_collect(&keys, NULL);
 	fh_status st = fh_cfg_want(c, n, FH_YMAP, _("a map of level settings"));
 	for (size_t i = 0; st == FH_OK && i < n->n; i++) {
 		const fh_ynode *k = n->kids[2 * i], *v = n->kids[2 * i + 1];
 		int which;
-		st = apply_rule(c, k, v, r, &which);
+		st = apply_rule(c, &keys, k, v, r, &which);
 		if (st == FH_OK && which < 0)
-			st = fh_cfg_unknown_key(c, k, rule_keys);
+			st = fh_cfg_unknown_key(c, k, keys.name);
 	}
 	return st;
 }

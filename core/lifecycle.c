@@ -54,16 +54,12 @@ int fh_tenant_months(const fh_tenant *t, int64_t now)
 	return m > 0 ? m : 0;
 }
 
-struct hub_rules {
-	int term, extension, grad_min_months, grad_min_rating;
-	bool grad_all_milestones, grad_party_coverage, grad_registered, grad_handovers;
-};
-
 static void rules_read(fh_stmt *q, void *out)
 {
-	struct hub_rules *r = out;
-	r->term = fh_column_int(q, 0);
-	r->extension = fh_column_int(q, 1);
+	fh_lifecycle_rules *r = out;
+	*r = (fh_lifecycle_rules){ 0 };
+	r->incubation_term_months = fh_column_int(q, 0);
+	r->extension_months = fh_column_int(q, 1);
 	r->grad_min_months = fh_column_int(q, 2);
 	r->grad_min_rating = fh_column_int(q, 3);
 	r->grad_all_milestones = fh_column_int(q, 4) != 0;
@@ -72,7 +68,8 @@ static void rules_read(fh_stmt *q, void *out)
 	r->grad_handovers = fh_column_int(q, 7) != 0;
 }
 
-static fh_status load_rules(fh_store *s, int64_t hub, struct hub_rules *r, fh_error *err)
+/* The hub's lifecycle rules as `fuhua init` kept them (no stage labels). */
+static fh_status load_rules(fh_store *s, int64_t hub, fh_lifecycle_rules *r, fh_error *err)
 {
 	return fh_store_hub_row(s,
 		"SELECT incubation_term_months, extension_months, grad_min_months, grad_min_rating,"
@@ -113,7 +110,7 @@ static fh_status party_work_covered(fh_store *s, const fh_tenant *t, bool *cover
 /* The graduation rules of the hub: everything that is missing, each in
  * plan->unmet and all in one message (FH_ECONFLICT). A criterion whose
  * records cannot be read refuses with the database's error: never "met". */
-static fh_status check_graduation(fh_store *s, const fh_tenant *t, const struct hub_rules *r,
+static fh_status check_graduation(fh_store *s, const fh_tenant *t, const fh_lifecycle_rules *r,
 				  fh_stage_plan *p, fh_error *err)
 {
 	int open = 0, late = 0;
@@ -232,7 +229,7 @@ static fh_status stage_line(fh_store *s, const fh_actor *actor, int64_t id, fh_s
 
 /* Every check of a move, without writing; fills *p (and *r, the rules). */
 static fh_status plan_move(fh_store *s, const fh_actor *actor, const fh_tenant *t, fh_stage to,
-			   const char *reason, struct hub_rules *r, fh_stage_plan *p, fh_error *err)
+			   const char *reason, fh_lifecycle_rules *r, fh_stage_plan *p, fh_error *err)
 {
 	memset(p, 0, sizeof *p);
 	p->from = t->stage;
@@ -267,8 +264,8 @@ static fh_status plan_move(fh_store *s, const fh_actor *actor, const fh_tenant *
 	fh_status st = load_rules(s, t->hub_id, r, err);
 	if (st != FH_OK || (st = count_things(s, t, p, err)) != FH_OK)
 		return st;
-	p->months = r->term;
-	p->planned_end = to == FH_STAGE_INCUBATING ? fh_clock_add_months(fh_clock_now(), r->term) : t->planned_end;
+	p->months = r->incubation_term_months;
+	p->planned_end = to == FH_STAGE_INCUBATING ? fh_clock_add_months(fh_clock_now(), r->incubation_term_months) : t->planned_end;
 	if (to == FH_STAGE_GRADUATED)
 		return check_graduation(s, t, r, p, err);
 	return FH_OK;
@@ -278,7 +275,7 @@ fh_status fh_tenant_move_plan(fh_store *s, const fh_actor *actor, int64_t id, fh
 			      const char *reason_in, fh_stage_plan *plan, fh_error *err)
 {
 	fh_tenant t;
-	struct hub_rules r;
+	fh_lifecycle_rules r;
 	memset(plan, 0, sizeof *plan);
 	fh_status st = fh_tenant_get_by_id(s, actor, id, &t, err);
 	if (st != FH_OK)
@@ -314,7 +311,7 @@ static fh_status move_locked(fh_store *s, const fh_actor *actor, int64_t id, int
 	fh_status st = fh_tenant_get_by_id(s, actor, id, &t, err);
 	if (st != FH_OK || (version && (st = fh_store_check_version(s, "tenants", id, version, err)) != FH_OK))
 		return st;
-	struct hub_rules r;
+	fh_lifecycle_rules r;
 	fh_stage_plan plan;
 	st = plan_move(s, actor, &t, to, reason, &r, &plan, err);
 	if (did)
@@ -338,7 +335,7 @@ static fh_status move_locked(fh_store *s, const fh_actor *actor, int64_t id, int
 		" exit_reason = coalesce(?5, exit_reason), version = version + 1, updated_at = ?2,"
 		" updated_by = ?6 WHERE id = ?7", &q, err)) != FH_OK)
 		return st;
-	int64_t planned = fh_clock_add_months(now, r.term);
+	int64_t planned = fh_clock_add_months(now, r.incubation_term_months);
 	fh_bind_static(q, 1, fh_stage_name(to), -1);
 	fh_bind_int64(q, 2, now);
 	if (to == FH_STAGE_INCUBATING) {
@@ -408,19 +405,19 @@ static fh_status plan_extend(fh_store *s, const fh_actor *actor, const fh_tenant
 		return fh_error_set(err, FH_EDENIED, "planned_end", "%s", _("extending an incubation needs a manager"));
 	if (t->stage != FH_STAGE_INCUBATING)
 		return fh_error_set(err, FH_EINVAL, "planned_end", "%s", _("only an incubating tenant is extended"));
-	struct hub_rules r;
+	fh_lifecycle_rules r;
 	fh_status st = load_rules(s, t->hub_id, &r, err);
 	if (st != FH_OK)
 		return st;
 	char d[16];
-	if (r.extension <= 0)
+	if (r.extension_months <= 0)
 		return fh_error_set(err, FH_EINVAL, "planned_end", "%s", _("this hub's rules allow no extension"));
 	if (t->extended)
 		return fh_error_set(err, FH_EINVAL, "planned_end", _("already extended once, to %s"),
 				    fh_clock_format_date(t->planned_end, d, sizeof d));
-	*base = t->planned_end ? t->planned_end : fh_clock_add_months(t->admitted_on, r.term);
-	p->months = r.extension;
-	p->planned_end = fh_clock_add_months(*base, r.extension);
+	*base = t->planned_end ? t->planned_end : fh_clock_add_months(t->admitted_on, r.incubation_term_months);
+	p->months = r.extension_months;
+	p->planned_end = fh_clock_add_months(*base, r.extension_months);
 	return FH_OK;
 }
 
@@ -481,6 +478,11 @@ fh_status fh_tenant_extend(fh_store *s, const fh_actor *actor, int64_t id, int64
 
 /* ---- the hub's incubation rules --------------------------------------------------- */
 
+/* The module's own schema (modules.h): what it adds to the database after
+ * the store's migration 12, one step at the end for each change, each run
+ * once. */
+const char *const fh_lifecycle_schema[] = { NULL };
+
 fh_status fh_lifecycle_write_rules(fh_store *s, int64_t hub, const fh_rules *r, fh_error *err)
 {
 	fh_stmt *q;
@@ -490,9 +492,9 @@ fh_status fh_lifecycle_write_rules(fh_store *s, int64_t hub, const fh_rules *r, 
 		" grad_handovers = ?9 WHERE id = ?1", &q, err);
 	if (st != FH_OK)
 		return st;
-	const int vals[] = { r->incubation_term_months, r->extension_months, r->grad_min_months,
-			     r->grad_all_milestones, r->grad_party_coverage, r->grad_min_rating,
-			     r->grad_registered, r->grad_handovers };
+	const int vals[] = { r->lifecycle.incubation_term_months, r->lifecycle.extension_months, r->lifecycle.grad_min_months,
+			     r->lifecycle.grad_all_milestones, r->lifecycle.grad_party_coverage, r->lifecycle.grad_min_rating,
+			     r->lifecycle.grad_registered, r->lifecycle.grad_handovers };
 	fh_bind_int64(q, 1, hub);
 	for (int i = 0; i < 8; i++)
 		fh_bind_int(q, 2 + i, vals[i]);
@@ -507,8 +509,8 @@ fh_status fh_lifecycle_write_rules(fh_store *s, int64_t hub, const fh_rules *r, 
 			return st;
 		fh_bind_int64(q, 1, hub);
 		fh_bind_static(q, 2, fh_stage_name((fh_stage)g), -1);
-		fh_bind_text(q, 3, r->stages[g].label);
-		fh_bind_int(q, 4, r->stages[g].max_days);
+		fh_bind_text(q, 3, r->lifecycle.stages[g].label);
+		fh_bind_int(q, 4, r->lifecycle.stages[g].max_days);
 		st = fh_store_done(s, q, _("saving hub rules"), err);
 	}
 	return st;
@@ -516,9 +518,9 @@ fh_status fh_lifecycle_write_rules(fh_store *s, int64_t hub, const fh_rules *r, 
 
 void fh_lifecycle_describe_rules(fh_buf *b, const fh_rules *r)
 {
-	fh_buf_printf(b, "|i:%d:%d:%d:%d:%d:%d:%d:%d", r->incubation_term_months, r->extension_months,
-		      r->grad_min_months, r->grad_all_milestones, r->grad_party_coverage, r->grad_min_rating,
-		      r->grad_registered, r->grad_handovers);
+	fh_buf_printf(b, "|i:%d:%d:%d:%d:%d:%d:%d:%d", r->lifecycle.incubation_term_months, r->lifecycle.extension_months,
+		      r->lifecycle.grad_min_months, r->lifecycle.grad_all_milestones, r->lifecycle.grad_party_coverage, r->lifecycle.grad_min_rating,
+		      r->lifecycle.grad_registered, r->lifecycle.grad_handovers);
 	for (int g = 0; g < FH_STAGE_COUNT; g++)
-		fh_buf_printf(b, "|s:%s:%d", r->stages[g].label ? r->stages[g].label : "", r->stages[g].max_days);
+		fh_buf_printf(b, "|s:%s:%d", r->lifecycle.stages[g].label ? r->lifecycle.stages[g].label : "", r->lifecycle.stages[g].max_days);
 }

@@ -11,4 +11,10 @@
 fh_status fh_lifecycle_write_rules(fh_store *store, int64_t hub, const struct fh_rules *r, fh_error *err);
 void fh_lifecycle_describe_rules(struct fh_buf *b, const struct fh_rules *r);
 
+struct fh_cfg_section;
+/* Its own schema, ending with NULL, for the module table. */
+extern const char *const fh_lifecycle_schema[];
+/* Its section of the configuration (lifecycle_config.c), for the module table. */
+extern const struct fh_cfg_section fh_lifecycle_config;
+
 #endif

@@ -603,17 +603,22 @@ fh_status fh_milestone_due(fh_store *s, const fh_actor *actor, const char *hub_c
 
 /* ---- the hub's milestone templates and mentoring ---------------------------------- */
 
+/* The module's own schema (modules.h): what it adds to the database after
+ * the store's migration 12, one step at the end for each change, each run
+ * once. */
+const char *const fh_milestone_schema[] = { NULL };
+
 fh_status fh_milestone_write_rules(fh_store *s, int64_t hub, const fh_rules *r, fh_error *err)
 {
 	fh_stmt *q;
 	char lead[64] = "";
-	for (int i = 0, used = 0; i < r->nlead; i++)
-		used += snprintf(lead + used, sizeof lead - (size_t)used, "%s%d", i ? "," : "", r->lead_days[i]);
+	for (int i = 0, used = 0; i < r->milestone.nlead; i++)
+		used += snprintf(lead + used, sizeof lead - (size_t)used, "%s%d", i ? "," : "", r->milestone.lead_days[i]);
 	fh_status st = fh_store_stmt(s, "UPDATE hubs SET quiet_days = ?2, lead_days = ?3 WHERE id = ?1", &q, err);
 	if (st != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, hub);
-	fh_bind_int(q, 2, r->quiet_days);
+	fh_bind_int(q, 2, r->milestone.quiet_days);
 	fh_bind_str(q, 3, lead);
 	if ((st = fh_store_done(s, q, _("saving hub rules"), err)) != FH_OK ||
 	    (st = fh_store_stmt(s, "DELETE FROM milestone_templates WHERE hub_id = ?1", &q, err)) != FH_OK)
@@ -621,8 +626,8 @@ fh_status fh_milestone_write_rules(fh_store *s, int64_t hub, const fh_rules *r, 
 	fh_bind_int64(q, 1, hub);
 	st = fh_store_done(s, q, _("saving hub rules"), err);
 	for (int track = 0; st == FH_OK && track < 2; track++) {
-		const fh_milestone_tpl *t = track ? r->party : r->org;
-		size_t n = track ? r->nparty : r->norg;
+		const fh_milestone_tpl *t = track ? r->milestone.party : r->milestone.org;
+		size_t n = track ? r->milestone.nparty : r->milestone.norg;
 		for (size_t i = 0; st == FH_OK && i < n; i++) {
 			if ((st = fh_store_stmt(s,
 				"INSERT INTO milestone_templates(hub_id, track, seq, code, title,"
@@ -656,9 +661,9 @@ static void describe_templates(fh_buf *b, const char *track, const fh_milestone_
 
 void fh_milestone_describe_rules(fh_buf *b, const fh_rules *r)
 {
-	describe_templates(b, "org", r->org, r->norg);
-	describe_templates(b, "party", r->party, r->nparty);
-	fh_buf_printf(b, "|m:%d", r->quiet_days);
-	for (int i = 0; i < r->nlead; i++)
-		fh_buf_printf(b, ":%d", r->lead_days[i]);
+	describe_templates(b, "org", r->milestone.org, r->milestone.norg);
+	describe_templates(b, "party", r->milestone.party, r->milestone.nparty);
+	fh_buf_printf(b, "|m:%d", r->milestone.quiet_days);
+	for (int i = 0; i < r->milestone.nlead; i++)
+		fh_buf_printf(b, ":%d", r->milestone.lead_days[i]);
 }

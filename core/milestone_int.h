@@ -15,4 +15,10 @@ fh_status fh_milestone_tenant_changed(fh_store *store, const struct fh_tenant_ch
 fh_status fh_milestone_write_rules(fh_store *store, int64_t hub, const struct fh_rules *r, fh_error *err);
 void fh_milestone_describe_rules(struct fh_buf *b, const struct fh_rules *r);
 
+struct fh_cfg_section;
+/* Its own schema, ending with NULL, for the module table. */
+extern const char *const fh_milestone_schema[];
+/* Its section of the configuration (milestone_config.c), for the module table. */
+extern const struct fh_cfg_section fh_milestone_config;
+
 #endif

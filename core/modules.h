@@ -21,6 +21,7 @@
 
 struct fh_actor;
 struct fh_buf;
+struct fh_cfg_section; /* config_int.h */
 struct fh_field_errors;
 struct fh_rules;
 struct fh_sql_function; /* store_sqlite.h */
@@ -39,10 +40,19 @@ struct fh_tenant_change {
 
 struct fh_module {
 	const char *name;
+	/* Its section of the configuration (config_int.h): the keys a level
+	 * file or a hub's overrides sets, read and checked by the module, with
+	 * the section's defaults; NULL when it has none. */
+	const struct fh_cfg_section *config;
 	/* The SQL functions the module's statements call, registered on
 	 * every connection the store opens (before migrating) and on those
 	 * the core opens beside it; ends with { NULL }; may be NULL. */
 	const struct fh_sql_function *(*sql_functions)(void);
+	/* Its own schema: the steps that add its storage, each run once in
+	 * order after the store's numbered migrations (step v + 1 is
+	 * schema[v]; the database records how many have run), ending with
+	 * NULL; may be NULL. A step is only ever added at the end. */
+	const char *const *schema;
 	/* After migrating from schema `from` to the latest; may be NULL. */
 	fh_status (*after_migrate)(fh_store *store, int from, fh_error *err);
 	/* For `fuhua check`: the module's derived rows against their sources,

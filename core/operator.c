@@ -575,6 +575,11 @@ fh_status fh_operator_after_migrate(fh_store *s, int from, fh_error *err)
 
 /* ---- the hub's idle lock --------------------------------------------------------- */
 
+/* The module's own schema (modules.h): what it adds to the database after
+ * the store's migration 12, one step at the end for each change, each run
+ * once. */
+const char *const fh_operator_schema[] = { NULL };
+
 fh_status fh_operator_write_rules(fh_store *s, int64_t hub, const fh_rules *r, fh_error *err)
 {
 	fh_stmt *q;
@@ -582,11 +587,11 @@ fh_status fh_operator_write_rules(fh_store *s, int64_t hub, const fh_rules *r, f
 	if (st != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, hub);
-	fh_bind_int(q, 2, r->idle_lock_minutes);
+	fh_bind_int(q, 2, r->operator.idle_lock_minutes);
 	return fh_store_done(s, q, _("saving hub rules"), err);
 }
 
 void fh_operator_describe_rules(fh_buf *b, const fh_rules *r)
 {
-	fh_buf_printf(b, "|l:%d", r->idle_lock_minutes);
+	fh_buf_printf(b, "|l:%d", r->operator.idle_lock_minutes);
 }

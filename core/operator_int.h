@@ -16,4 +16,10 @@ fh_status fh_operator_after_migrate(fh_store *store, int from, fh_error *err);
 fh_status fh_operator_write_rules(fh_store *store, int64_t hub, const struct fh_rules *r, fh_error *err);
 void fh_operator_describe_rules(struct fh_buf *b, const struct fh_rules *r);
 
+struct fh_cfg_section;
+/* Its own schema, ending with NULL, for the module table. */
+extern const char *const fh_operator_schema[];
+/* Its section of the configuration (operator_config.c), for the module table. */
+extern const struct fh_cfg_section fh_operator_config;
+
 #endif

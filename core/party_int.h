@@ -43,4 +43,10 @@ fh_status fh_party_check_terms(fh_store *store, fh_check_report *rep, fh_error *
 fh_status fh_party_write_rules(fh_store *store, int64_t hub, const struct fh_rules *r, fh_error *err);
 void fh_party_describe_rules(struct fh_buf *b, const struct fh_rules *r);
 
+struct fh_cfg_section;
+/* Its own schema, ending with NULL, for the module table. */
+extern const char *const fh_party_schema[];
+/* Its section of the configuration (party_config.c), for the module table. */
+extern const struct fh_cfg_section fh_party_config;
+
 #endif

@@ -517,6 +517,10 @@ const char *const fh_migrations[] = {
 	HUB_RULE_NULLABLE("branch_min_members") HUB_RULE_NULLABLE("instructor_required")
 	HUB_RULE_NULLABLE("grad_min_months") HUB_RULE_NULLABLE("grad_all_milestones")
 	HUB_RULE_NULLABLE("grad_party_coverage") HUB_RULE_NULLABLE("grad_min_rating"),
+	/* 12: a module's own schema, after these (modules.h): the steps of
+	 * each module's schema that have run. A module adds its storage in
+	 * its own file from here on, not in this list. */
+	"CREATE TABLE IF NOT EXISTS module_schema(module TEXT PRIMARY KEY, version INTEGER NOT NULL CHECK (version > 0));",
 };
 
 const int fh_migrations_count = (int)(sizeof fh_migrations / sizeof fh_migrations[0]);

@@ -723,6 +723,11 @@ fh_status fh_space_tenant_changed(fh_store *s, const struct fh_tenant_change *c,
 
 /* ---- the hub's space rules -------------------------------------------------------- */
 
+/* The module's own schema (modules.h): what it adds to the database after
+ * the store's migration 12, one step at the end for each change, each run
+ * once. */
+const char *const fh_space_schema[] = { NULL };
+
 fh_status fh_space_write_rules(fh_store *s, int64_t hub, const fh_rules *rules, fh_error *err)
 {
 	const fh_space_rules *r = &rules->space;

@@ -56,4 +56,10 @@ fh_status fh_booking_tenant_changed(fh_store *store, const struct fh_tenant_chan
 fh_status fh_space_write_rules(fh_store *store, int64_t hub, const struct fh_rules *r, fh_error *err);
 void fh_space_describe_rules(struct fh_buf *b, const struct fh_rules *r);
 
+struct fh_cfg_section;
+/* Its own schema, ending with NULL, for the module table. */
+extern const char *const fh_space_schema[];
+/* Its section of the configuration (space_config.c), for the module table. */
+extern const struct fh_cfg_section fh_space_config;
+
 #endif

@@ -773,6 +773,11 @@ fh_status fh_tenant_validate_in(fh_store *s, const fh_tenant *t, const fh_hub_fi
 
 /* ---- the hub's service fields --------------------------------------------------- */
 
+/* The module's own schema (modules.h): what it adds to the database after
+ * the store's migration 12, one step at the end for each change, each run
+ * once. */
+const char *const fh_tenant_schema[] = { NULL };
+
 fh_status fh_tenant_write_rules(fh_store *s, int64_t hub, const fh_rules *r, fh_error *err)
 {
 	fh_stmt *q;
@@ -781,13 +786,13 @@ fh_status fh_tenant_write_rules(fh_store *s, int64_t hub, const fh_rules *r, fh_
 		return st;
 	fh_bind_int64(q, 1, hub);
 	st = fh_store_done(s, q, _("saving hub rules"), err);
-	for (size_t i = 0; st == FH_OK && i < r->nfields; i++) {
+	for (size_t i = 0; st == FH_OK && i < r->tenant.nfields; i++) {
 		if ((st = fh_store_stmt(s, "INSERT INTO hub_fields(hub_id, seq, name) VALUES(?1, ?2, ?3)", &q, err)) !=
 		    FH_OK)
 			return st;
 		fh_bind_int64(q, 1, hub);
 		fh_bind_int64(q, 2, (int64_t)i);
-		fh_bind_str(q, 3, r->fields[i]);
+		fh_bind_str(q, 3, r->tenant.fields[i]);
 		st = fh_store_done(s, q, _("saving hub rules"), err);
 	}
 	return st;
@@ -795,6 +800,6 @@ fh_status fh_tenant_write_rules(fh_store *s, int64_t hub, const fh_rules *r, fh_
 
 void fh_tenant_describe_rules(fh_buf *b, const fh_rules *r)
 {
-	for (size_t i = 0; i < r->nfields; i++)
-		fh_buf_printf(b, "|f:%s", r->fields[i]);
+	for (size_t i = 0; i < r->tenant.nfields; i++)
+		fh_buf_printf(b, "|f:%s", r->tenant.fields[i]);
 }

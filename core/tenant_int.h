@@ -5,7 +5,7 @@
 #include "fuhua/tenant.h"
 #include "fuhua/buf.h"
 #include "modules.h"
-
+#include "store_int.h"
 
 /* The columns fh_tenant_read() expects, for "SELECT " FH_SQL_TENANT_COLS
  * " FROM tenants t JOIN hubs h ON h.id = t.hub_id …". */
@@ -135,5 +135,11 @@ fh_status fh_tenant_check_index(fh_store *s, fh_check_report *rep, fh_error *err
  * by `fuhua init`, and its part of their fingerprint. */
 fh_status fh_tenant_write_rules(fh_store *store, int64_t hub, const struct fh_rules *r, fh_error *err);
 void fh_tenant_describe_rules(struct fh_buf *b, const struct fh_rules *r);
+
+struct fh_cfg_section;
+/* Its own schema, ending with NULL, for the module table. */
+extern const char *const fh_tenant_schema[];
+/* Its section of the configuration (tenant_config.c), for the module table. */
+extern const struct fh_cfg_section fh_tenant_config;
 
 #endif

@@ -8,15 +8,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "fuhua/calendar_rules.h"
 #include "fuhua/error.h"
 #include "fuhua/operator.h"
-
-typedef struct fh_calendar {
-	int64_t *off;     /* midnight China time, sorted */
-	size_t noff;
-	int64_t *worked;
-	size_t nworked;
-} fh_calendar;
 
 /* A hub's calendar, as `fuhua init` stored it. fh_calendar_free() it. On error
  * *out is empty: nothing to free. */

@@ -13,9 +13,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "fuhua/calendar_rules.h"
 #include "fuhua/error.h"
+#include "fuhua/lifecycle_rules.h"
+#include "fuhua/milestone_rules.h"
+#include "fuhua/operator_rules.h"
 #include "fuhua/party_rules.h"
 #include "fuhua/space_rules.h"
+#include "fuhua/tenant_rules.h"
 
 typedef enum fh_level {
 	FH_LEVEL_CITY,
@@ -24,15 +29,6 @@ typedef enum fh_level {
 	FH_LEVEL_COMMUNITY,
 	FH_LEVEL_COUNT
 } fh_level;
-
-typedef enum fh_stage {
-	FH_STAGE_APPLIED,
-	FH_STAGE_REVIEWING,
-	FH_STAGE_INCUBATING,
-	FH_STAGE_GRADUATED,
-	FH_STAGE_EXITED,
-	FH_STAGE_COUNT
-} fh_stage;
 
 typedef enum fh_space_type {
 	FH_SPACE_OFFICE,
@@ -53,56 +49,18 @@ bool fh_stage_parse(const char *name, fh_stage *out);
 const char *fh_space_type_name(fh_space_type type);
 bool fh_space_type_parse(const char *name, fh_space_type *out);
 
-typedef struct fh_milestone_tpl {
-	char *code;      /* unique within its track */
-	char *title;     /* for people, usually Chinese */
-	int due_months;  /* months after admission */
-	char *kind;      /* "task", "grant" (公益创投), "contract" (政府购买服务),
-			    "registration", "inspection", "election", "rating",
-			    "party_org", "instructor", "party_work" (milestone.h) */
-	char *title_en;  /* the English title, or NULL */
-	char *evidence;  /* what counts as evidence, or NULL */
-	bool required;   /* graduation needs it done or waived (default true) */
-	int min_rating;  /* kind rating: the grade that proves it (default 3) */
-} fh_milestone_tpl;
-
-typedef struct fh_stage_rule {
-	char *label;  /* what people call the stage at this level, or NULL */
-	int max_days; /* 0 = no limit on time spent in the stage */
-} fh_stage_rule;
-
-/* The rules a hub works by: its level's values with its own overrides. */
+/* The rules a hub works by: its level's values with its own overrides, one
+ * section per module, each declared in that module's header (*_rules.h),
+ * read by the keys the module registers (core/modules.c) and kept by it. */
 typedef struct fh_rules {
-	int incubation_term_months;  /* 1–120 */
-	int extension_months;        /* 0 = no extension allowed */
-	int idle_lock_minutes;       /* 0 = never lock; 1–240 */
-	char **fields;               /* service fields, in order */
-	size_t nfields;
-	fh_stage_rule stages[FH_STAGE_COUNT];
-	fh_milestone_tpl *org;       /* org-track milestone templates */
-	size_t norg;
-	fh_milestone_tpl *party;     /* party-track milestone templates */
-	size_t nparty;
-	int grad_min_months;         /* months of incubation before graduation */
-	bool grad_all_milestones;    /* every milestone done */
-	bool grad_party_coverage;    /* party organisation or instructor in place */
-	int grad_min_rating;         /* 0 = none, else 1–5 (1A–5A) */
-	bool grad_registered;        /* registered, with a credit code */
-	bool grad_handovers;         /* no handover of a space overdue */
-	/* mentoring (milestone.h, mentor.h) */
-	int quiet_days;              /* a pairing with no session for so long is flagged (30) */
-	int lead_days[4];            /* reminders so many days before a due date (30, 7, 0) */
-	int nlead;
-	fh_party_rules dual;         /* dual incubation: party:, sync:, coverage: (party_rules.h) */
-	fh_space_rules space;        /* spaces and bookings (space_rules.h) */
-	/* the calendar (calendar.h): days off and weekend days worked (调休),
-	 * midnight China time, sorted, each list at most FH_CALENDAR_MAX days */
-	int64_t *days_off;
-	size_t ndays_off;
-	int64_t *days_worked;
-	size_t ndays_worked;
+	fh_tenant_rules tenant;       /* fields: */
+	fh_lifecycle_rules lifecycle; /* term, extension, stages:, graduation: */
+	fh_milestone_rules milestone; /* milestones:, mentoring: */
+	fh_party_rules dual;          /* dual incubation: party:, sync:, coverage: */
+	fh_space_rules space;         /* spaces and bookings */
+	fh_calendar calendar;         /* holidays: */
+	fh_operator_rules operator;   /* idle_lock_minutes */
 } fh_rules;
-#define FH_CALENDAR_MAX 2000
 
 typedef struct fh_space_def {
 	char *code;

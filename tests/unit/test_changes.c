@@ -133,9 +133,20 @@ static void test_unreadable_counts_reload_everything(void **s)
 				      NULL), SQLITE_OK);
 }
 
+/* Nothing changed between two equal counts; one topic's count moved. */
+static void changes_between_counts(void **s)
+{
+	(void)s;
+	int64_t was[FH_TOPIC_COUNT] = { 0 }, now[FH_TOPIC_COUNT] = { 0 };
+	assert_int_equal(fh_changes_between(was, now), 0);
+	now[FH_TOPIC_SPACE] = 3;
+	assert_int_equal(fh_changes_between(was, now), 1u << FH_TOPIC_SPACE);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(changes_between_counts),
 		cmocka_unit_test(test_only_what_a_write_changed),
 		cmocka_unit_test(test_once_a_second_at_most),
 		cmocka_unit_test(test_unreadable_counts_reload_everything),

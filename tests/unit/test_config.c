@@ -83,9 +83,9 @@ static void fixtures_load(void **s)
 		area += mh->spaces[i].area;
 	assert_true(area > 900 && area < 1100);
 	const fh_hub_def *dn = fh_config_find_hub(cfg, "ja-dn");
-	assert_int_equal(dn->rules.idle_lock_minutes, 10);
-	assert_int_equal(fh_config_find_hub(cfg, "ja-gh")->rules.idle_lock_minutes, 5);
-	assert_true(dn->rules.norg > 0 && dn->rules.nparty > 0);
+	assert_int_equal(dn->rules.operator.idle_lock_minutes, 10);
+	assert_int_equal(fh_config_find_hub(cfg, "ja-gh")->rules.operator.idle_lock_minutes, 5);
+	assert_true(dn->rules.milestone.norg > 0 && dn->rules.milestone.nparty > 0);
 	fh_config_free(&cfg);
 	assert_null(cfg);
 }
@@ -103,11 +103,36 @@ static void names_round_trip(void **s)
 	assert_null(fh_level_name(FH_LEVEL_COUNT));
 }
 
+/* A space type out of range has no name; nothing parses as one, and the
+ * output is kept; every type and stage goes and comes back. */
+static void space_types_and_stages(void **s)
+{
+	(void)s;
+	fh_space_type t = FH_SPACE_DESK;
+	assert_null(fh_space_type_name(FH_SPACE_TYPE_COUNT));
+	assert_false(fh_space_type_parse("", &t));
+	assert_false(fh_space_type_parse(NULL, &t));
+	assert_int_equal(t, FH_SPACE_DESK);
+	for (int i = 0; i < FH_SPACE_TYPE_COUNT; i++) {
+		assert_true(fh_space_type_parse(fh_space_type_name((fh_space_type)i), &t));
+		assert_int_equal(t, i);
+	}
+	assert_null(fh_stage_name(FH_STAGE_COUNT));
+	for (int i = 0; i < FH_STAGE_COUNT; i++) {
+		fh_stage g;
+		assert_true(fh_stage_parse(fh_stage_name((fh_stage)i), &g));
+		assert_int_equal(g, i);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(yaml_degenerate), cmocka_unit_test(yaml_refuses_aliases_and_duplicates),
-		cmocka_unit_test(yaml_depth_and_size_quickly), cmocka_unit_test(fixtures_load),
+		cmocka_unit_test(space_types_and_stages),
+		cmocka_unit_test(yaml_degenerate),
+		cmocka_unit_test(yaml_refuses_aliases_and_duplicates),
+		cmocka_unit_test(yaml_depth_and_size_quickly),
+		cmocka_unit_test(fixtures_load),
 		cmocka_unit_test(names_round_trip),
 	};
 	return cmocka_run_group_tests_name("config", tests, NULL, NULL);

@@ -227,12 +227,37 @@ static void demo_hint_follows_passwords(void **s)
 	assert_string_equal(rows[1].name, "演示主任");
 }
 
+/* A role out of range has no name; an unknown one parses as nothing, the
+ * output kept; each goes and comes back; a role allows itself and those
+ * below it only. */
+static void roles(void **s)
+{
+	(void)s;
+	fh_role r = FH_ROLE_ADMIN;
+	assert_null(fh_role_name(FH_ROLE_COUNT));
+	assert_false(fh_role_parse("boss", &r));
+	assert_int_equal(r, FH_ROLE_ADMIN);
+	for (int i = 0; i < FH_ROLE_COUNT; i++) {
+		assert_true(fh_role_parse(fh_role_name((fh_role)i), &r));
+		assert_int_equal(r, i);
+	}
+	assert_true(fh_role_allows(FH_ROLE_ADMIN, FH_ROLE_MANAGER));
+	assert_true(fh_role_allows(FH_ROLE_MANAGER, FH_ROLE_FRONT_DESK));
+	assert_true(fh_role_allows(FH_ROLE_FRONT_DESK, FH_ROLE_FRONT_DESK));
+	assert_false(fh_role_allows(FH_ROLE_FRONT_DESK, FH_ROLE_MANAGER));
+	assert_false(fh_role_allows(FH_ROLE_MANAGER, FH_ROLE_ADMIN));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(add_degenerate), cmocka_unit_test(add_login_and_never_store_clear),
-		cmocka_unit_test(failures_slow_down), cmocka_unit_test(street_scope),
-		cmocka_unit_test(stale_password_change_conflicts), cmocka_unit_test(demo_hint_follows_passwords),
+		cmocka_unit_test(roles),
+		cmocka_unit_test(add_degenerate),
+		cmocka_unit_test(add_login_and_never_store_clear),
+		cmocka_unit_test(failures_slow_down),
+		cmocka_unit_test(street_scope),
+		cmocka_unit_test(stale_password_change_conflicts),
+		cmocka_unit_test(demo_hint_follows_passwords),
 	};
 	return cmocka_run_group_tests_name("operator", tests, setup, teardown);
 }

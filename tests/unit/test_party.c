@@ -3,7 +3,7 @@
  * the maintained counts against a full count. */
 #include <sqlite3.h>
 
-#include "fixture.h"
+#include "module.h"
 #include "race.h"
 
 #include "../../core/store_sqlite.h"
@@ -15,35 +15,7 @@
 #include "fuhua/store.h"
 #include "fuhua/tenant.h"
 
-static fh_store *st;
-static fh_actor sys_actor;
-
-static int setup(void **s)
-{
-	(void)s;
-	return fixture_open("party.db", "2026-06-10T09:00", &st, &sys_actor);
-}
-
-static int teardown(void **s)
-{
-	(void)s;
-	fh_store_close(&st);
-	return 0;
-}
-
-static int64_t hub(const char *code)
-{
-	fh_hub h;
-	fh_error err;
-	assert_int_equal(fh_hub_get(st, &sys_actor, code, &h, &err), FH_OK);
-	return h.id;
-}
-
-/* A tenant in incubation in hub `code`. */
-static int64_t tenant(const char *code, const char *name)
-{
-	return fixture_admitted(st, &sys_actor, code, name, NULL);
-}
+MODULE_TEST("party.db", "2026-06-10T09:00")
 
 static int64_t instructor(const char *code, const char *name)
 {
@@ -443,13 +415,6 @@ static void test_named_members(void **s)
 
 /* ---- two terminals at once (race.h): each rule reads under the write lock */
 
-static int64_t count_where(const char *fmt, int64_t id)
-{
-	char sql[256];
-	snprintf(sql, sizeof sql, fmt, (long long)id);
-	return fixture_count(st, sql);
-}
-
 /* A tenant with two full members and one probationary, named. */
 static int64_t with_members(const char *name, int64_t *probationary)
 {
@@ -757,29 +722,79 @@ static void test_instructor_loads_match_a_full_count(void **s)
 			 SQLITE_OK);
 }
 
-/* The party section's defaults, written once (config_party.c): a level
- * file without party:, sync: or coverage: gets them, and so does a record
- * checked before it is in a hub. */
-static void party_rules_defaults(void **s)
+/* The party track's words: out of range none, unknown ones nothing with
+ * the output kept, each name and label back to its value. */
+static void party_words(void **s)
 {
 	(void)s;
-	fh_party_rules r;
-	memset(&r, 0xff, sizeof r);
-	fh_party_rules_defaults(&r);
-	assert_int_equal(r.branch_min_members, 3);
-	assert_true(r.instructor_required);
-	assert_int_equal(r.committee_term_years, 3);
-	assert_int_equal(r.joint_max_tenants, 5);
-	assert_int_equal(r.registration_days, 5);
-	assert_int_equal(r.annual_deadline, 531);
-	assert_int_equal(r.org_forms, 1u << FH_PARTY_BRANCH | 1u << FH_PARTY_JOINT_BRANCH);
-	assert_int_equal(r.nrefs, 0);
+	assert_null(fh_member_kind_name(FH_MEMBER_KIND_COUNT));
+	assert_null(fh_member_kind_label(FH_MEMBER_KIND_COUNT, true));
+	assert_null(fh_sync_event_name(FH_EVENT_COUNT));
+	assert_null(fh_sync_kind_name(FH_SYNC_KIND_COUNT));
+	assert_null(fh_party_field_name(FH_PF_COUNT));
+	fh_member_kind k = FH_MEMBER_ACTIVIST;
+	fh_sync_event e = FH_EVENT_RATING;
+	fh_sync_kind sk = FH_SYNC_REPORT;
+	assert_false(fh_member_kind_parse("", &k));
+	assert_false(fh_sync_event_parse("birthday", &e));
+	assert_false(fh_sync_kind_parse("", &sk));
+	assert_int_equal(k, FH_MEMBER_ACTIVIST);
+	assert_int_equal(e, FH_EVENT_RATING);
+	assert_int_equal(sk, FH_SYNC_REPORT);
+	for (int i = 0; i < FH_MEMBER_KIND_COUNT; i++) {
+		assert_true(fh_member_kind_parse(fh_member_kind_name((fh_member_kind)i), &k));
+		assert_int_equal(k, i);
+		assert_true(fh_member_kind_parse(fh_member_kind_label((fh_member_kind)i, true), &k));
+		assert_int_equal(k, i);
+		assert_string_not_equal(fh_member_kind_label((fh_member_kind)i, false),
+					fh_member_kind_label((fh_member_kind)i, true));
+	}
+	for (int i = 0; i < FH_EVENT_COUNT; i++) {
+		assert_true(fh_sync_event_parse(fh_sync_event_name((fh_sync_event)i), &e));
+		assert_int_equal(e, i);
+		assert_true(fh_sync_event_parse(fh_sync_event_label((fh_sync_event)i, true), &e));
+		assert_int_equal(e, i);
+	}
+	for (int i = 0; i < FH_SYNC_KIND_COUNT; i++) {
+		assert_true(fh_sync_kind_parse(fh_sync_kind_name((fh_sync_kind)i), &sk));
+		assert_int_equal(sk, i);
+		assert_non_null(fh_sync_kind_label((fh_sync_kind)i, true));
+	}
+	for (int f = 0; f < FH_PF_COUNT; f++) {
+		fh_party_field back;
+		assert_true(fh_party_field_lookup(fh_party_field_name((fh_party_field)f), &back));
+		assert_int_equal(back, f);
+		assert_non_null(fh_party_field_label((fh_party_field)f, false));
+	}
+}
+
+/* A rate of nothing is 0; a branch needs its members; a record's fields
+ * read as text, and a record checked without a store by the defaults. */
+static void rates_and_records(void **s)
+{
+	(void)s;
+	assert_true(fh_coverage_rate(0, 0) == 0.0);
+	assert_true(fh_coverage_rate(3, 4) == 75.0);
+	fh_party_rules r = { .branch_min_members = 3 };
+	fh_error err;
+	assert_true(fh_party_branch_size_ok(&r, 3, "full", &err));
+	assert_false(fh_party_branch_size_ok(&r, 2, "full", &err));
+	assert_string_equal(err.field, "full");
+	fh_party p = { .form = FH_PARTY_BRANCH, .full = 4 };
+	char v[64];
+	assert_string_equal(fh_party_get(&p, FH_PF_FULL, true, false, v, sizeof v), "4");
+	assert_string_equal(fh_party_get(&p, FH_PF_FORM, true, false, v, sizeof v), "branch");
+	fh_field_errors fe = { 0 };
+	p.full = 2;
+	assert_int_equal(fh_party_validate(NULL, &p, &fe, &err), FH_EINVAL);
+	assert_true(fe.n >= 1);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(party_rules_defaults),
+		cmocka_unit_test(party_words),
+		cmocka_unit_test(rates_and_records),
 		cmocka_unit_test(test_branch_needs_three_full_members),
 		cmocka_unit_test(test_should_form_a_branch),
 		cmocka_unit_test(test_fallback_needs_an_instructor),
@@ -796,5 +811,5 @@ int main(void)
 		cmocka_unit_test(test_instructor_loads_match_a_full_count),
 		cmocka_unit_test(test_branches_rates_and_annual),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, module_setup, module_teardown);
 }

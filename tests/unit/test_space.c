@@ -5,7 +5,7 @@
  * iCalendar text, occupancy rolled up the tree. */
 #include <sqlite3.h>
 
-#include "fixture.h"
+#include "module.h"
 #include "race.h"
 
 #include "../../core/store_sqlite.h"
@@ -21,39 +21,7 @@
 
 #define DAY 86400
 
-static fh_store *st;
-static fh_actor sys_actor;
-
-static int setup(void **s)
-{
-	(void)s;
-	return fixture_open("space.db", "2026-06-10T09:00", &st, &sys_actor);
-}
-
-static int teardown(void **s)
-{
-	(void)s;
-	fh_store_close(&st);
-	return 0;
-}
-
-static int64_t day(const char *ymd)
-{
-	return fh_date_epoch(ymd);
-}
-
-static int64_t tenant(const char *code, const char *name)
-{
-	return fixture_admitted(st, &sys_actor, code, name, NULL);
-}
-
-static int64_t space(const char *ref)
-{
-	fh_space sp;
-	fh_error err;
-	assert_int_equal(fh_space_find(st, &sys_actor, ref, 0, &sp, &err), FH_OK);
-	return sp.id;
-}
+MODULE_TEST("space.db", "2026-06-10T09:00")
 
 static fh_status alloc(const char *ref, int64_t t, int seats, const char *from, const char *to,
 		       int64_t *id, fh_error *err)
@@ -147,27 +115,6 @@ static void test_fees_pro_rata(void **s)
 	assert_int_equal(days, 1);
 }
 
-static void test_working_days(void **s)
-{
-	(void)s;
-	fh_error err;
-	fh_hub h;
-	fh_calendar cal;
-	assert_int_equal(fh_hub_get(st, &sys_actor, "ja-dn", &h, &err), FH_OK);
-	assert_int_equal(fh_calendar_load(st, h.id, &cal, &err), FH_OK);
-	/* National Day: 1–7 October off; Saturday 10 October worked */
-	assert_false(fh_calendar_working(&cal, day("2026-10-01")));
-	assert_true(fh_calendar_working(&cal, day("2026-10-10")));
-	assert_false(fh_calendar_working(&cal, day("2026-10-11")));
-	assert_int_equal(fh_calendar_add(&cal, day("2026-09-30"), 1), day("2026-10-08"));
-	assert_int_equal(fh_calendar_add(&cal, day("2026-10-09"), 1), day("2026-10-10"));
-	/* without the calendar, Monday to Friday */
-	assert_int_equal(fh_calendar_add(NULL, day("2026-09-30"), 1), day("2026-10-01"));
-	/* 15 working days from 28 September: 29, 30 Sep; 8, 9, 10 (Sat), 12–16, 19–23 Oct */
-	assert_int_equal(fh_calendar_add(&cal, day("2026-09-28"), 15), day("2026-10-23"));
-	fh_calendar_free(&cal);
-}
-
 static void test_release_and_graduation(void **s)
 {
 	(void)s;
@@ -229,20 +176,6 @@ static void test_release_and_graduation(void **s)
 				     "\"bookings_cancelled\":0,\"exit_reason\":\"迁出本街道\""));
 }
 
-static int64_t at(const char *ymd, int h, int m)
-{
-	return day(ymd) + (h * 60 + m) * 60;
-}
-
-static fh_status book(const char *room, int64_t t, const char *ymd, int h1, int h2, int weeks,
-		      fh_booking_result *res, fh_error *err)
-{
-	fh_booking_req r = { .space_id = space(room), .tenant_id = t, .starts = at(ymd, h1, 0),
-			     .ends = at(ymd, h2, 0), .title = "理事会", .weeks = weeks };
-	fh_booking_result dummy;
-	return fh_booking_add(st, &sys_actor, &r, res ? res : &dummy, err);
-}
-
 /* The hub's reads the screens and rules use: nothing for an empty hub, then
  * what a tenant holds, waits for and has booked; an exit gives it back. */
 static void test_reads_of_a_hub(void **s)
@@ -295,124 +228,12 @@ static void test_reads_of_a_hub(void **s)
 	assert_int_equal(first.id, w);
 	assert_int_equal(fh_wait_remove(st, &sys_actor, w, &err), FH_OK);
 	assert_int_equal(fh_wait_first_for(st, &sys_actor, desks, day("2026-06-21"), &first, &err), FH_ENOTFOUND);
-	/* bookings: read back, ahead, in the way, the week's use; an exit cancels */
-	fh_booking_result res;
-	fh_booking b, in_way;
-	int ahead = -1, cancelled = -1;
-	assert_int_equal(book("ja-gh/05", t, "2026-06-22", 10, 12, 1, &res, &err), FH_OK);
-	assert_int_equal(fh_booking_get(st, &sys_actor, res.first, &b, &err), FH_OK);
-	assert_int_equal(b.tenant_id, t);
-	assert_int_equal(fh_booking_get(st, &sys_actor, 999999, &b, &err), FH_ENOTFOUND);
-	assert_int_equal(fh_booking_conflict(st, b.space_id, at("2026-06-22", 11, 0), at("2026-06-22", 13, 0), 0,
-					     &in_way, &err), FH_ECONFLICT);
-	assert_int_equal(in_way.id, res.first);
-	assert_int_equal(fh_booking_conflict(st, b.space_id, at("2026-06-22", 12, 0), at("2026-06-22", 13, 0), 0, NULL,
-					     &err), FH_OK);
-	fh_room_use *use;
-	assert_int_equal(fh_booking_use(st, &sys_actor, "ja-gh", day("2026-06-24"), &use, &n, &err), FH_OK);
-	int booked = 0;
-	for (size_t i = 0; i < n; i++)
-		booked += use[i].booked_min;
-	assert_true(booked >= 120);
-	free(use);
-	assert_int_equal(fh_booking_ahead(st, t, day("2026-06-21"), &ahead, &err), FH_OK);
-	assert_int_equal(ahead, 1);
-	assert_int_equal(fh_booking_cancel_tenant(st, &sys_actor, t, day("2026-06-21"), &cancelled, &err), FH_OK);
-	assert_int_equal(cancelled, 1);
-	assert_int_equal(fh_booking_ahead(st, t, day("2026-06-21"), &ahead, &err), FH_OK);
-	assert_int_equal(ahead, 0);
 	/* the month's fees: the desks are free for the street's period */
 	fh_fee *fees;
 	assert_int_equal(fh_space_fees(st, &sys_actor, "ja-gh", "2026-07", &fees, &n, &err), FH_OK);
 	free(fees);
 	assert_int_equal(fh_space_fees(st, &sys_actor, "ja-gh", "2026-13", &fees, &n, &err), FH_EINVAL);
 	assert_null(fees);
-}
-
-static void test_bookings(void **s)
-{
-	(void)s;
-	fh_error err;
-	int64_t t = tenant("ja-gh", "戊社区议事会");
-	fh_booking_result res;
-	assert_int_equal(book("ja-gh/05", t, "2026-06-15", 14, 16, 1, &res, &err), FH_OK);
-	int64_t first = res.first;
-	/* the same hour refused, naming the booking; back to back is fine */
-	assert_int_equal(book("ja-gh/05", 0, "2026-06-15", 15, 17, 1, NULL, &err), FH_ECONFLICT);
-	char no[32];
-	snprintf(no, sizeof no, "no. %lld", (long long)first);
-	assert_non_null(strstr(err.message, no));
-	assert_non_null(strstr(err.message, "14:00–16:00"));
-	assert_int_equal(book("ja-gh/05", 0, "2026-06-15", 16, 17, 1, NULL, &err), FH_OK);
-	/* opening hours: 08:30–21:00 */
-	assert_int_equal(book("ja-gh/05", 0, "2026-06-16", 8, 9, 1, NULL, &err), FH_EINVAL);
-	assert_int_equal(book("ja-gh/05", 0, "2026-06-16", 20, 22, 1, NULL, &err), FH_EINVAL);
-	/* a day off: closed (Dragon Boat 19 June) */
-	assert_int_equal(book("ja-gh/05", 0, "2026-06-19", 10, 11, 1, NULL, &err), FH_ECONFLICT);
-	/* the cap: 8 hours a week for a tenant (2 booked) */
-	assert_int_equal(book("ja-gh/05", t, "2026-06-17", 9, 15, 1, NULL, &err), FH_OK);
-	assert_int_equal(book("ja-gh/05", t, "2026-06-18", 9, 10, 1, NULL, &err), FH_ECONFLICT);
-	assert_non_null(strstr(err.message, "8"));
-	/* weekly: every free date, the clash and the holiday kept to retry */
-	assert_int_equal(book("ja-gh/05", 0, "2026-06-17", 19, 20, 1, NULL, &err), FH_OK);
-	int64_t clash = 0;
-	assert_int_equal(book("ja-gh/05", 0, "2026-06-24", 19, 20, 1, &res, &err), FH_OK);
-	clash = res.first;
-	assert_int_equal(book("ja-gh/05", 0, "2026-06-10", 19, 21, 4, &res, &err), FH_OK);
-	assert_int_equal(res.booked, 2);
-	assert_int_equal(res.skipped, 2);
-	fh_booking_filter f = { .series = res.series, .skipped = true };
-	fh_booking *rows;
-	size_t n;
-	assert_int_equal(fh_booking_list(st, &sys_actor, &f, &rows, &n, &err), FH_OK);
-	assert_int_equal(n, 2);
-	assert_int_equal(rows[1].starts, at("2026-06-24", 19, 0));
-	int64_t skipped = rows[1].id;
-	free(rows);
-	assert_int_equal(fh_booking_retry(st, &sys_actor, skipped, &err), FH_ECONFLICT);
-	assert_int_equal(fh_booking_cancel(st, &sys_actor, clash, &err), FH_OK);
-	assert_int_equal(fh_booking_retry(st, &sys_actor, skipped, &err), FH_OK);
-	assert_int_equal(fh_booking_retry(st, &sys_actor, skipped, &err), FH_ECONFLICT);
-	/* a room that needs approval: pending holds it until a manager approves */
-	assert_int_equal(book("ja-dn/B1", 0, "2026-06-15", 10, 12, 1, &res, &err), FH_OK);
-	assert_int_equal(res.pending, 1);
-	assert_int_equal(book("ja-dn/B1", 0, "2026-06-15", 11, 12, 1, NULL, &err), FH_ECONFLICT);
-	fh_actor desk = sys_actor;
-	desk.role = FH_ROLE_FRONT_DESK;
-	assert_int_equal(fh_booking_approve(st, &desk, res.first, &err), FH_EDENIED);
-	assert_int_equal(fh_booking_approve(st, &sys_actor, res.first, &err), FH_OK);
-	assert_int_equal(fh_booking_approve(st, &sys_actor, res.first, &err), FH_ECONFLICT);
-}
-
-static void test_ics(void **s)
-{
-	(void)s;
-	fh_error err;
-	fh_booking_req r = { .space_id = space("ja-gh/05"), .starts = at("2026-06-22", 9, 0),
-			     .ends = at("2026-06-22", 10, 30),
-			     .title = "居民议事会, 第三次; 关于加装电梯的讨论\\意见征集与后续安排（长标题折行）",
-			     .weeks = 1 };
-	fh_booking_result res;
-	assert_int_equal(fh_booking_add(st, &sys_actor, &r, &res, &err), FH_OK);
-	fh_booking_filter f = { .space_id = r.space_id, .from = day("2026-06-22"), .to = day("2026-06-23") };
-	fh_buf b = FH_BUF_INIT;
-	assert_int_equal(fh_booking_ics(st, &sys_actor, &f, &b, &err), FH_OK);
-	const char *ics = fh_buf_str(&b);
-	assert_non_null(strstr(ics, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
-	assert_non_null(strstr(ics, "DTSTART:20260622T010000Z\r\n"));
-	assert_non_null(strstr(ics, "DTEND:20260622T023000Z\r\n"));
-	assert_non_null(strstr(ics, "居民议事会\\, 第三次\\; "));
-	assert_non_null(strstr(ics, "\\\\"));
-	/* every line at most 75 octets, folded lines start with a space, no split character */
-	for (const char *p = ics; *p;) {
-		const char *e = strstr(p, "\r\n");
-		assert_non_null(e);
-		assert_true(e - p <= 75);
-		assert_true(((unsigned char)*p & 0xC0) != 0x80);
-		p = e + 2;
-	}
-	assert_non_null(strstr(ics, "\r\n "));
-	fh_buf_free(&b);
 }
 
 static void test_occupancy_rolls_up(void **s)
@@ -460,13 +281,6 @@ static void test_occupancy_rolls_up(void **s)
 
 /* ---- two terminals at once (race.h): each rule reads under the write lock */
 
-static int64_t count_where(const char *fmt, int64_t id)
-{
-	char sql[256];
-	snprintf(sql, sizeof sql, fmt, (long long)id);
-	return fixture_count(st, sql);
-}
-
 /* A manager graduates a tenant while the front desk gives it a desk: the
  * allocation reads the tenant's stage after the graduation, and refuses. */
 static void test_race_graduation_and_allocation(void **s)
@@ -485,25 +299,6 @@ static void test_race_graduation_and_allocation(void **s)
 	assert_int_equal(count_where("SELECT count(*) FROM allocations WHERE tenant_id = %lld", t), 0);
 }
 
-/* An exit while a room is booked for the tenant: refused, and the exit
- * left no booking of the tenant's in the future. */
-static void test_race_exit_and_booking(void **s)
-{
-	(void)s;
-	fh_error err;
-	int64_t t = tenant("ja-gh", "竞速退出读书会");
-	struct race r;
-	race_begin(&r, st);
-	assert_int_equal(fh_tenant_move(r.b, &sys_actor, t, 0, FH_STAGE_EXITED, "停止活动", NULL, &err), FH_OK);
-	race_arm(&r);
-	fh_status got = book("ja-gh/05", t, "2026-09-08", 10, 11, 1, NULL, &err);
-	race_end(&r);
-	assert_int_equal(got, FH_EINVAL);
-	assert_string_equal(err.field, "tenant");
-	assert_int_equal(count_where("SELECT count(*) FROM bookings WHERE tenant_id = %lld"
-				     " AND state IN ('pending','confirmed')", t), 0);
-}
-
 /* A graduation while the tenant is put on the waiting list: refused. */
 static void test_race_graduation_and_waiting_list(void **s)
 {
@@ -520,58 +315,39 @@ static void test_race_graduation_and_waiting_list(void **s)
 	assert_int_equal(count_where("SELECT count(*) FROM waitlist WHERE tenant_id = %lld AND state = 'waiting'", t), 0);
 }
 
-/* Two terminals book the last hours of a tenant's weekly cap: the second
- * counts the first's. */
-static void test_race_weekly_cap(void **s)
+/* Offices and desks are allocated, rooms booked by the hour; an office is
+ * taken whole, a desk area by its seats; a rate of nothing is 0. */
+static void kinds_and_rates(void **s)
 {
 	(void)s;
-	fh_error err;
-	int64_t t = tenant("ja-gh", "竞速时长议事会");
-	fh_booking_req one = { .space_id = space("ja-gh/05"), .tenant_id = t, .starts = at("2026-07-06", 9, 0),
-			       .ends = at("2026-07-06", 15, 0), .title = "培训", .weeks = 1 };
-	fh_booking_result res;
-	struct race r;
-	race_begin(&r, st);
-	assert_int_equal(fh_booking_add(r.b, &sys_actor, &one, &res, &err), FH_OK);
-	race_arm(&r);
-	fh_status got = book("ja-gh/05", t, "2026-07-07", 9, 12, 1, NULL, &err);
-	race_end(&r);
-	assert_int_equal(got, FH_ECONFLICT);
-	assert_int_equal(count_where("SELECT count(*) FROM bookings WHERE tenant_id = %lld", t), 1);
-}
-
-/* The spaces section's defaults, written once (config_space.c). */
-static void space_rules_defaults(void **s)
-{
-	(void)s;
-	fh_space_rules r;
-	memset(&r, 0xff, sizeof r);
-	fh_space_rules_defaults(&r);
-	assert_int_equal(r.free_period_months, 12);
-	assert_true(r.fee_per_m2_month == 0 && r.fee_per_seat_month == 0);
-	assert_int_equal(r.handover_working_days, 15);
-	assert_int_equal(r.opens, 8 * 60 + 30);
-	assert_int_equal(r.closes, 21 * 60);
-	assert_int_equal(r.max_hours_per_week, 0);
+	assert_true(fh_space_type_allocated(FH_SPACE_OFFICE));
+	assert_true(fh_space_type_allocated(FH_SPACE_DESK));
+	assert_false(fh_space_type_allocated(FH_SPACE_MEETING_ROOM));
+	assert_true(fh_space_type_whole(FH_SPACE_OFFICE));
+	assert_false(fh_space_type_whole(FH_SPACE_DESK));
+	fh_occupancy o = { 0 };
+	assert_true(fh_occupancy_area_rate(&o) == 0.0);
+	assert_true(fh_occupancy_seat_rate(&o) == 0.0);
+	o.area = 200;
+	o.area_used = 50;
+	o.seats = 8;
+	o.seats_used = 6;
+	assert_true(fh_occupancy_area_rate(&o) == 25.0);
+	assert_true(fh_occupancy_seat_rate(&o) == 75.0);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(space_rules_defaults),
+		cmocka_unit_test(kinds_and_rates),
 		cmocka_unit_test(test_inclusive_ends_and_handover_day),
 		cmocka_unit_test(test_seats_counted_on_every_day),
 		cmocka_unit_test(test_fees_pro_rata),
-		cmocka_unit_test(test_working_days),
 		cmocka_unit_test(test_release_and_graduation),
-		cmocka_unit_test(test_bookings),
 		cmocka_unit_test(test_reads_of_a_hub),
-		cmocka_unit_test(test_ics),
 		cmocka_unit_test(test_occupancy_rolls_up),
 		cmocka_unit_test(test_race_graduation_and_allocation),
-		cmocka_unit_test(test_race_exit_and_booking),
 		cmocka_unit_test(test_race_graduation_and_waiting_list),
-		cmocka_unit_test(test_race_weekly_cap),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, module_setup, module_teardown);
 }

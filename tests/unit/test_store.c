@@ -4,15 +4,16 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 
-#include "helpers.h"
+#include "fixture.h"
 
-#include "fuhua/scratch.h"
 #include "../../core/store_sqlite.h"
 #include "fuhua/audit.h"
 #include "fuhua/config.h"
 #include "fuhua/demo.h"
 #include "fuhua/hub.h"
+#include "fuhua/scratch.h"
 #include "fuhua/store.h"
+#include "../../core/store_int.h"
 
 static char *path_for(const char *name)
 {
@@ -59,10 +60,57 @@ static void open_creates_0660_and_migrates(void **s)
 	/* Debian 12's SQLite 3.40.1 has the WAL-reset race: rollback journal */
 	assert_string_equal(fh_store_journal_mode(st),
 			    fh_store_wal_safe(sqlite3_libversion_number()) ? "wal" : "delete");
+	assert_string_equal(fh_store_path(st), p);
+	/* nothing left beside a new file to sweep */
+	assert_int_equal(fh_store_sweep(p, NULL, 0), 0);
+	/* its data version moves when another connection commits, not before */
+	int64_t v = fh_store_data_version(st);
+	assert_true(v >= 0);
+	assert_int_equal(fh_store_data_version(st), v);
+	fh_store *other;
+	assert_int_equal(fh_store_open(p, &other, &err), FH_OK);
+	assert_int_equal(sqlite3_exec(fh_store_db(other), "INSERT INTO settings(key, value) VALUES('x', '1')",
+				      NULL, NULL, NULL), SQLITE_OK);
+	fh_store_close(&other);
+	assert_true(fh_store_data_version(st) != v);
 	fh_store_close(&st);
 	assert_null(st);
 	/* reopening changes nothing */
 	assert_int_equal(fh_store_open(p, &st, &err), FH_OK);
+	fh_store_close(&st);
+}
+
+/* A module's own schema: no steps, nothing done; its steps run once, in
+ * order, and are counted; a step added later runs alone; a database that
+ * has run more steps than the program has is refused; a failing step is
+ * the caller's to roll back. */
+static void module_schema_steps(void **s)
+{
+	(void)s;
+	fh_store *st;
+	fh_error err;
+	char *p = path_for("module.db");
+	assert_int_equal(fh_store_create(p, &st, &err), FH_OK);
+	static const char *const none[] = { NULL };
+	static const char *const two[] = { "CREATE TABLE trial_a(x);", "CREATE TABLE trial_b(x);", NULL };
+	static const char *const three[] = { "CREATE TABLE trial_a(x);", "CREATE TABLE trial_b(x);",
+					     "ALTER TABLE trial_b ADD COLUMN y;", NULL };
+	static const char *const bad[] = { "CREATE TABLE trial_c(x);", "NOT SQL;", NULL };
+	assert_int_equal(fh_tx_begin(st, &err), FH_OK);
+	assert_int_equal(fh_store_migrate_module(st, "trial", none, &err), FH_OK);
+	assert_int_equal(fh_store_migrate_module(st, "trial", NULL, &err), FH_OK);
+	assert_int_equal(fixture_count(st, "SELECT count(*) FROM module_schema WHERE module = 'trial'"), 0);
+	assert_int_equal(fh_store_migrate_module(st, "trial", two, &err), FH_OK);
+	assert_int_equal(fh_store_migrate_module(st, "trial", two, &err), FH_OK); /* again: nothing */
+	assert_int_equal(fixture_count(st, "SELECT version FROM module_schema WHERE module = 'trial'"), 2);
+	assert_int_equal(fh_store_migrate_module(st, "trial", three, &err), FH_OK);
+	assert_int_equal(fixture_count(st, "SELECT version FROM module_schema WHERE module = 'trial'"), 3);
+	assert_int_equal(fixture_count(st, "SELECT count(*) FROM pragma_table_info('trial_b')"), 2);
+	assert_int_equal(fh_store_migrate_module(st, "trial", two, &err), FH_EVERSION);
+	assert_non_null(strstr(err.message, "trial"));
+	assert_int_equal(fh_store_migrate_module(st, "other", bad, &err), FH_ESTORE);
+	fh_tx_rollback(st);
+	assert_int_equal(fixture_count(st, "SELECT count(*) FROM module_schema WHERE module IN ('trial', 'other')"), 0);
 	fh_store_close(&st);
 }
 
@@ -244,78 +292,6 @@ static void statements(void **s)
 	fh_store_close(&st);
 	for (int i = 0; i < OTHERS; i++)
 		free(texts[i]);
-}
-
-/* The pid of a process that has ended (and been waited for). */
-static long dead_pid(void)
-{
-	pid_t p = fork();
-	assert_true(p >= 0);
-	if (p == 0)
-		_exit(0);
-	assert_int_equal(waitpid(p, NULL, 0), p);
-	return (long)p;
-}
-
-static int files_in(const char *dir, const char *part)
-{
-	DIR *d = opendir(dir);
-	int n = 0;
-	struct dirent *e;
-	while (d && (e = readdir(d)))
-		n += strstr(e->d_name, part) != NULL;
-	if (d)
-		closedir(d);
-	return n;
-}
-
-/* What a killed demo or backup leaves is found by name and removed; a live
- * owner's file and other files stay. */
-static void scratch_files_swept(void **s)
-{
-	(void)s;
-	char dir[256], target[300], path[400], first[300];
-	snprintf(dir, sizeof dir, "%s/sweep", tmpdir());
-	mkdir(dir, 0700);
-	snprintf(target, sizeof target, "%s/备份-2026-11-22.db", dir);
-	fh_scratch live;
-	fh_error err;
-	/* degenerate: an empty or missing directory, a zeroed scratch */
-	assert_int_equal(fh_scratch_sweep(dir, first, sizeof first), 0);
-	assert_int_equal(fh_scratch_sweep("/nonexistent/dir", NULL, 0), 0);
-	fh_scratch none = { 0 };
-	fh_scratch_drop(&none);
-	assert_int_equal(fh_scratch_make("/nonexistent/dir/x.db", "backup", &live, &err), FH_ESTORE);
-	assert_string_equal(err.field, "to");
-	/* a live one: this process's, locked */
-	assert_int_equal(fh_scratch_make(target, "backup", &live, &err), FH_OK);
-	assert_non_null(strstr(live.path, ".fuhua-backup-"));
-	/* a killed one's copy and journal, a killed demo's side file */
-	long gone = dead_pid();
-	const char *left[] = { "backup-%ld-aB3dE9", "backup-%ld-aB3dE9-journal", "side-%ld-Zz9Yy8" };
-	for (int i = 0; i < 3; i++) {
-		char tail[64];
-		snprintf(tail, sizeof tail, left[i], gone);
-		snprintf(path, sizeof path, "%s.fuhua-%s", target, tail);
-		write_file(path, "x");
-	}
-	/* look-alikes that are not ours stay */
-	snprintf(path, sizeof path, "%s/notes.fuhua-backup-1-short", dir);
-	write_file(path, "x");
-	snprintf(path, sizeof path, "%s/fuhua.db", dir);
-	write_file(path, "x");
-	assert_int_equal(files_in(dir, ".fuhua-"), 5);
-	assert_int_equal(fh_scratch_sweep(dir, first, sizeof first), 3);
-	assert_non_null(strstr(first, ".fuhua-"));
-	assert_int_equal(files_in(dir, ".fuhua-"), 2); /* the live one and the look-alike */
-	assert_int_equal(fh_scratch_sweep(dir, NULL, 0), 0);
-	/* dropped: gone, with its journal */
-	snprintf(path, sizeof path, "%s-journal", live.path);
-	write_file(path, "x");
-	fh_scratch_drop(&live);
-	assert_null(live.path);
-	assert_int_equal(files_in(dir, ".fuhua-backup-"), 1);
-	assert_int_equal(fh_store_sweep(target, NULL, 0), 0);
 }
 
 /* The seconds a busy message says it waited ("waited 0.2 s"), -1 if none. */
@@ -500,13 +476,15 @@ static void steps_and_columns(void **s)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(open_degenerate), cmocka_unit_test(open_creates_0660_and_migrates),
-		cmocka_unit_test(wal_versions), cmocka_unit_test(newer_and_foreign_refused),
+		cmocka_unit_test(open_degenerate),
+		cmocka_unit_test(open_creates_0660_and_migrates),
+		cmocka_unit_test(module_schema_steps),
+		cmocka_unit_test(wal_versions),
+		cmocka_unit_test(newer_and_foreign_refused),
 		cmocka_unit_test(sync_is_idempotent_and_refuses_space_in_use),
 		cmocka_unit_test(version_check_names_who_and_when),
 		cmocka_unit_test(statements),
 		cmocka_unit_test(steps_and_columns),
-		cmocka_unit_test(scratch_files_swept),
 		cmocka_unit_test(busy_says_what_is_in_the_way),
 		cmocka_unit_test(check_verifies_or_says_not),
 		cmocka_unit_test(backup_settings_and_memory),

@@ -154,28 +154,6 @@ static void phones(void **s)
 	}
 }
 
-static void dates(void **s)
-{
-	(void)s;
-	char d[11];
-	assert_true(fh_date_parse("2024-03-05", d));
-	assert_string_equal(d, "2024-03-05");
-	assert_true(fh_date_parse("2024/3/5", d));
-	assert_string_equal(d, "2024-03-05");
-	assert_true(fh_date_parse("2024.3.5", d));
-	assert_true(fh_date_parse("2024年3月5日", d));
-	assert_string_equal(d, "2024-03-05");
-	assert_true(fh_date_parse("2024-02-29", d));
-	assert_false(fh_date_parse("2023-02-29", d));
-	assert_false(fh_date_parse("2024-13-01", d));
-	assert_false(fh_date_parse("2024-04-31", d));
-	assert_false(fh_date_parse("5/3/2024", d));
-	assert_false(fh_date_parse("2024-03-05x", d));
-	assert_false(fh_date_parse("", d));
-	/* midnight in China */
-	assert_int_equal(fh_date_epoch("1970-01-02"), 86400 - 8 * 3600);
-}
-
 static void setting_fields(void **s)
 {
 	(void)s;
@@ -544,22 +522,6 @@ static size_t search(const fh_actor *who, const char *q, fh_tenant_row *rows, si
 	return n;
 }
 
-static void pinyin(void **s)
-{
-	(void)s;
-	char out[256];
-	assert_string_equal(fh_pinyin_initials("静安青凤", out, sizeof out), "jaqf");
-	assert_string_equal(fh_pinyin_initials("闵行", out, sizeof out), "mx mh");
-	assert_string_equal(fh_pinyin_initials("ABC公益３", out, sizeof out), "abcgy3");
-	assert_string_equal(fh_pinyin_initials("·《》", out, sizeof out), "");
-	/* many polyphones: at most 8 readings */
-	fh_pinyin_initials("行长行长行长行长", out, sizeof out);
-	int spaces = 0;
-	for (char *p = out; *p; p++)
-		spaces += *p == ' ';
-	assert_true(spaces <= 7);
-}
-
 static void search_everything(void **s)
 {
 	(void)s;
@@ -702,186 +664,155 @@ static void keyset_pages(void **s)
 
 /* ---- import and export ------------------------------------------------------------------ */
 
-static fh_status import(const char *data, size_t len, bool skip, fh_import_result *res, fh_error *err)
-{
-	fh_import_options o = { .hub_code = "ja-gh", .skip_bad = skip, .source = "test.csv" };
-	return fh_tenant_import(st, &sys_actor, data, len, &o, res, err);
-}
-
-static int tenants_in(const char *hub)
-{
-	sqlite3_stmt *q;
-	sqlite3_prepare_v2(fh_store_db(st), "SELECT count(*) FROM tenants t JOIN hubs h ON h.id = t.hub_id"
-				    " WHERE h.code = ?1", -1, &q, NULL);
-	sqlite3_bind_text(q, 1, hub, -1, SQLITE_STATIC);
-	int n = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int(q, 0) : -1;
-	sqlite3_finalize(q);
-	return n;
-}
-
-static void import_all_or_nothing(void **s)
+/* A tenant's words: out of range none, unknown ones nothing with the
+ * output kept, each name and label back to its value; the party column's
+ * heading in both languages; a tenant's months; one problem per field. */
+static void tenant_words(void **s)
 {
 	(void)s;
-	fh_import_result res;
-	fh_error err;
-	char code[19], csv[2048];
-	code_for(500, code);
-	snprintf(csv, sizeof csv,
-		 "\xEF\xBB\xBF名称,组织类型,登记状态,统一社会信用代码,联系电话,阶段,入驻日期,备注\r\n"
-		 "导入一号服务社,社会团体,已登记,%s,13812345678,孵化中,2025/3/1,\"多行\n备注, 含逗号\"\r\n"
-		 "导入二号,民办非企业单位,筹备,,021 6234 5678,申请,,\r\n"
-		 "导入三号,基金会,筹备,,6234,申请,,\r\n"
-		 "导入四号,公司,筹备,,,申请,,\r\n"
-		 "导入五号,社会团体,已登记,%s,,申请,,\r\n"
-		 "\r\n",
-		 code, code);
-	int before = tenants_in("ja-gh");
-	assert_int_equal(import(csv, strlen(csv), false, &res, &err), FH_EINVAL);
-	assert_int_equal(tenants_in("ja-gh"), before);
-	assert_int_equal(res.rows, 5);
-	/* the first record has two lines: line 5 phone, line 6 org type, line 7
-	 * the same code as line 2 */
-	assert_true(res.nproblems >= 3);
-	assert_int_equal(res.problems[0].line, 5);
-	assert_string_equal(res.problems[0].field, "phone");
-	assert_int_equal(res.problems[1].line, 6);
-	assert_string_equal(res.problems[1].field, "org_type");
-	assert_int_equal(res.problems[res.nproblems - 1].line, 7);
-	assert_string_equal(res.problems[res.nproblems - 1].field, "credit_code");
-	fh_import_result_free(&res);
-	/* --skip-bad writes the two good rows */
-	assert_int_equal(import(csv, strlen(csv), true, &res, &err), FH_OK);
-	assert_int_equal(res.imported, 2);
-	assert_int_equal(res.skipped, 3);
-	assert_int_equal(tenants_in("ja-gh"), before + 2);
-	fh_import_result_free(&res);
-	/* the multi-line note arrived whole */
-	assert_int_equal(count("SELECT count(*) FROM tenants WHERE notes = '多行\n备注, 含逗号' AND ?1", 1), 1);
+	assert_null(fh_reg_state_name(FH_REG_STATE_COUNT));
+	assert_null(fh_party_org_name(FH_PARTY_ORG_COUNT));
+	assert_null(fh_tenant_field_name(FH_TF_COUNT));
+	fh_org_type ot = FH_ORG_FOUNDATION;
+	fh_reg_state rs = FH_REG_FILED;
+	fh_party_org po = FH_PARTY_EXTENDED;
+	fh_stage sg = FH_STAGE_EXITED;
+	assert_false(fh_org_type_parse("company", &ot));
+	assert_false(fh_reg_state_parse("", &rs));
+	assert_false(fh_party_org_parse("cell", &po));
+	assert_false(fh_stage_parse_label("hatched", &sg));
+	assert_int_equal(ot, FH_ORG_FOUNDATION);
+	assert_int_equal(rs, FH_REG_FILED);
+	assert_int_equal(po, FH_PARTY_EXTENDED);
+	assert_int_equal(sg, FH_STAGE_EXITED);
+	for (int i = 0; i < FH_ORG_TYPE_COUNT; i++) {
+		assert_true(fh_org_type_parse(fh_org_type_label((fh_org_type)i, true), &ot));
+		assert_int_equal(ot, i);
+		assert_true(fh_org_type_parse(fh_org_type_name((fh_org_type)i), &ot));
+		assert_int_equal(ot, i);
+	}
+	for (int i = 0; i < FH_REG_STATE_COUNT; i++) {
+		assert_true(fh_reg_state_parse(fh_reg_state_name((fh_reg_state)i), &rs));
+		assert_int_equal(rs, i);
+		assert_non_null(fh_reg_state_label((fh_reg_state)i, false));
+	}
+	for (int i = 0; i < FH_PARTY_ORG_COUNT; i++) {
+		assert_true(fh_party_org_parse(fh_party_org_name((fh_party_org)i), &po));
+		assert_int_equal(po, i);
+		assert_non_null(fh_party_org_label((fh_party_org)i, true));
+	}
+	for (int i = 0; i < FH_STAGE_COUNT; i++) {
+		assert_true(fh_stage_parse_label(fh_stage_label((fh_stage)i, true), &sg));
+		assert_int_equal(sg, i);
+		assert_true(fh_stage_parse_label(fh_stage_name((fh_stage)i), &sg));
+		assert_int_equal(sg, i);
+	}
+	for (int f = 0; f < FH_TF_COUNT; f++) {
+		fh_tenant_field back;
+		assert_true(fh_tenant_field_lookup(fh_tenant_field_name((fh_tenant_field)f), &back));
+		assert_int_equal(back, f);
+		assert_non_null(fh_tenant_field_label((fh_tenant_field)f, true));
+	}
+	assert_string_equal(fh_party_column(FH_PARTY_NONE, true, true, false), "fallback");
+	assert_string_not_equal(fh_party_column(FH_PARTY_BRANCH, false, false, true),
+				fh_party_column(FH_PARTY_BRANCH, false, false, false));
+	/* months of incubation: none before admission, to the day it left */
+	fh_tenant t;
+	fh_tenant_init(&t);
+	assert_int_equal(fh_tenant_months(&t, fh_date_epoch("2026-11-23")), 0);
+	t.admitted_on = fh_date_epoch("2026-01-23");
+	assert_int_equal(fh_tenant_months(&t, fh_date_epoch("2026-11-23")), 10);
+	/* one problem per field: the first */
+	fh_field_errors fe = { 0 };
+	fh_error e;
+	fh_error_set(&e, FH_EINVAL, "name", "%s", "is required");
+	fh_field_errors_add(&fe, &e);
+	fh_error_set(&e, FH_EINVAL, "name", "%s", "is too long");
+	fh_field_errors_add(&fe, &e);
+	fh_error_set(&e, FH_EINVAL, "phone", "%s", "is not a phone number");
+	fh_field_errors_add(&fe, &e);
+	fh_field_errors_add(NULL, &e);
+	assert_int_equal(fe.n, 2);
+	assert_string_equal(fe.e[0].message, "is required");
+	assert_string_equal(fe.e[1].field, "phone");
 }
 
-/* Each row's service field is checked against its own hub's list (the
- * import reads each hub's list once): 新市民服务 is a street's field, not a
- * community's. */
-static void import_fields_per_hub(void **s)
+static void credit_codes(void **s)
 {
 	(void)s;
-	const char csv[] = "名称,服务领域,孵化基地\n"
-			   "领域街道一号社,新市民服务,ja-gh\n"
-			   "领域社区二号社,新市民服务,ja-gh-yq\n"
-			   "领域社区三号社,文化,ja-gh-yq\n"
-			   "领域街道四号社,食品安全,ja-gh\n";
-	fh_import_result res;
 	fh_error err;
-	assert_int_equal(import(csv, sizeof csv - 1, false, &res, &err), FH_EINVAL);
-	assert_int_equal(res.nproblems, 1);
-	assert_int_equal(res.problems[0].line, 3);
-	assert_string_equal(res.problems[0].field, "field");
-	assert_non_null(strstr(res.problems[0].message, "社区治理"));
-	assert_null(strstr(res.problems[0].message, "食品安全"));
-	fh_import_result_free(&res);
-	int street = tenants_in("ja-gh"), community = tenants_in("ja-gh-yq");
-	assert_int_equal(import(csv, sizeof csv - 1, true, &res, &err), FH_OK);
-	assert_int_equal(res.imported, 3);
-	assert_int_equal(tenants_in("ja-gh"), street + 2);
-	assert_int_equal(tenants_in("ja-gh-yq"), community + 1);
-	fh_import_result_free(&res);
+	/* degenerate */
+	assert_int_equal(fh_credit_code_check(NULL, &err), FH_EINVAL);
+	assert_int_equal(fh_credit_code_check("", &err), FH_EINVAL);
+	assert_string_equal(err.field, "credit_code");
+	assert_int_equal(fh_credit_code_check("91350100M000100Y4301", &err), FH_EINVAL);
+	/* real codes as published */
+	assert_int_equal(fh_credit_code_check("91350100M000100Y43", &err), FH_OK);
+	assert_int_equal(fh_credit_code_check("91110000802100433B", &err), FH_OK);
+	/* a wrong check character, and a letter outside the alphabet */
+	assert_int_equal(fh_credit_code_check("91350100M000100Y44", &err), FH_EINVAL);
+	assert_non_null(strstr(err.message, "'3'"));
+	assert_int_equal(fh_credit_code_check("91350100M000100I43", &err), FH_EINVAL);
+	assert_int_equal(fh_credit_code_check_char("91350100M000100Y4"), '3');
+	assert_int_equal(fh_credit_code_check_char("9135010OM000100Y4"), 0);
 }
 
-static void import_gb18030(void **s)
-{
-	(void)s;
-	/* "名称,联系人\r\n国标测试社,李明\r\n" in GB18030 */
-	const char gb[] = "\xC3\xFB\xB3\xC6,\xC1\xAA\xCF\xB5\xC8\xCB\r\n"
-			  "\xB9\xFA\xB1\xEA\xB2\xE2\xCA\xD4\xC9\xE7,\xC0\xEE\xC3\xF7\r\n";
-	fh_import_result res;
-	fh_error err;
-	assert_int_equal(import(gb, sizeof gb - 1, false, &res, &err), FH_OK);
-	assert_string_equal(res.encoding, "gb18030");
-	assert_int_equal(res.imported, 1);
-	fh_import_result_free(&res);
-	assert_int_equal(count("SELECT count(*) FROM tenants WHERE name = '国标测试社' AND contact = '李明' AND ?1", 1), 1);
-	/* named as UTF-8 it is refused with its line */
-	fh_import_options o = { .hub_code = "ja-gh", .encoding = "utf-8" };
-	assert_int_equal(fh_tenant_import(st, &sys_actor, gb, sizeof gb - 1, &o, &res, &err), FH_EINVAL);
-	assert_non_null(strstr(err.message, "1"));
-	fh_import_result_free(&res);
-	/* a heading that is no field; an unclosed quote */
-	const char *bad = "名称,身高\r\n某组织,180\r\n";
-	assert_int_equal(import(bad, strlen(bad), false, &res, &err), FH_EINVAL);
-	assert_non_null(strstr(err.message, "身高"));
-	fh_import_result_free(&res);
-	const char *open = "name\r\n\"某组织\r\n";
-	assert_int_equal(import(open, strlen(open), false, &res, &err), FH_EINVAL);
-	assert_int_equal(res.problems[0].line, 2);
-	fh_import_result_free(&res);
-	/* a front-desk operator may not import */
-	fh_import_options od = { .hub_code = "ja" };
-	assert_int_equal(fh_tenant_import(st, &desk, "name\r\nx\r\n", 10, &od, &res, &err), FH_EDENIED);
-	fh_import_result_free(&res);
-}
-
-static int collect(void *ctx, const char *data, size_t n)
-{
-	fh_buf_add(ctx, data, n);
-	return 0;
-}
-
-static void export_csv(void **s)
+/* A move planned is not written; the plan of a skipped stage is refused
+ * as the move would be; the history lists each move, oldest first; an
+ * override needs a reason and a manager, and is kept in the history. */
+static void moves_planned_and_kept(void **s)
 {
 	(void)s;
 	fh_tenant t;
 	fh_field_errors e = { 0 };
 	fh_error err;
-	good(&t, "=HYPERLINK(\"x\")公益", NULL);
+	fh_stage_plan plan;
+	fh_stage_event *ev;
+	size_t n;
+	assert_int_equal(fh_tenant_stages(st, &manager, 999999, &ev, &n, &err), FH_ENOTFOUND);
+	assert_null(ev);
+	assert_int_equal(n, 0);
+	good(&t, "计划出壳服务社", NULL);
 	assert_int_equal(fh_tenant_add(st, &desk, &t, &e, &err), FH_OK);
-	fh_tenant_filter f;
-	fh_tenant_filter_init(&f);
-	fh_buf b = FH_BUF_INIT;
-	assert_int_equal(fh_tenant_export(st, &desk, &f, true, true, collect, &b, &err), FH_OK);
-	const char *csv = fh_buf_str(&b);
-	assert_memory_equal(csv, "\xEF\xBB\xBF名称,", strlen("\xEF\xBB\xBF名称,"));
-	assert_non_null(strstr(csv, "\"'=HYPERLINK(\"\"x\"\")公益\""));
-	assert_null(strstr(csv, ",=HYPERLINK"));
-	fh_buf_free(&b);
-	/* read by ranges of numbers: tenants far apart (a copy numbered 30 000,
-	 * another 70 000) each come once, in the order they were taken in, and
-	 * the filter holds in every range */
-	char sql[400];
-	for (int i = 0; i < 2; i++) {
-		snprintf(sql, sizeof sql, "INSERT INTO tenants(id, hub_id, name, org_type, reg_state, stage, stage_since,"
-			 " updated_at, updated_by) SELECT %d, hub_id, '远号组织%d', org_type, reg_state, '%s', stage_since,"
-			 " updated_at, updated_by FROM tenants WHERE id = %lld", 30000 + 40000 * i, i,
-			 i ? "exited" : "applied", (long long)t.id);
-		assert_int_equal(sqlite3_exec(fh_store_db(st), sql, NULL, NULL, NULL), SQLITE_OK);
-	}
-	b = (fh_buf)FH_BUF_INIT;
-	assert_int_equal(fh_tenant_export(st, &desk, &f, true, false, collect, &b, &err), FH_OK);
-	csv = fh_buf_str(&b);
-	const char *hyper = strstr(csv, "HYPERLINK"), *a = strstr(csv, "远号组织0"), *z = strstr(csv, "远号组织1");
-	assert_true(hyper && a && z && hyper < a && a < z);
-	assert_null(strstr(a + 1, "远号组织0"));
-	assert_null(strstr(z + 1, "远号组织1"));
-	fh_buf_free(&b);
-	f.stage = FH_STAGE_EXITED;
-	b = (fh_buf)FH_BUF_INIT;
-	assert_int_equal(fh_tenant_export(st, &desk, &f, true, false, collect, &b, &err), FH_OK);
-	assert_non_null(strstr(fh_buf_str(&b), "远号组织1"));
-	assert_null(strstr(fh_buf_str(&b), "远号组织0"));
-	fh_buf_free(&b);
+	assert_int_equal(fh_tenant_move_plan(st, &manager, t.id, FH_STAGE_INCUBATING, NULL, &plan, &err), FH_EINVAL);
+	assert_int_equal(fh_tenant_move_plan(st, &desk, t.id, FH_STAGE_REVIEWING, NULL, &plan, &err), FH_OK);
+	assert_int_equal(fh_tenant_stages(st, &manager, t.id, &ev, &n, &err), FH_OK);
+	assert_int_equal(n, 1); /* applied; the plan wrote nothing */
+	free(ev);
+	assert_int_equal(fh_tenant_move(st, &desk, t.id, 0, FH_STAGE_REVIEWING, NULL, NULL, &err), FH_OK);
+	assert_int_equal(fh_tenant_move(st, &manager, t.id, 0, FH_STAGE_INCUBATING, NULL, NULL, &err), FH_OK);
+	/* not yet due: the override needs a reason and a manager */
+	assert_int_equal(fh_tenant_graduate_override(st, &manager, t.id, 0, "", NULL, &err), FH_EINVAL);
+	assert_int_equal(fh_tenant_graduate_override(st, &desk, t.id, 0, "提前出壳", NULL, &err), FH_EDENIED);
+	assert_int_equal(fh_tenant_graduate_override(st, &manager, t.id, 0, "提前出壳", NULL, &err), FH_OK);
+	assert_int_equal(fh_tenant_stages(st, &manager, t.id, &ev, &n, &err), FH_OK);
+	assert_int_equal(n, 4);
+	assert_int_equal(ev[0].from, FH_STAGE_COUNT);
+	assert_int_equal(ev[3].from, FH_STAGE_INCUBATING);
+	assert_int_equal(ev[3].to, FH_STAGE_GRADUATED);
+	assert_non_null(strstr(ev[3].reason, "提前出壳"));
+	for (size_t i = 1; i < n; i++)
+		assert_true(ev[i - 1].at <= ev[i].at);
+	free(ev);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(phones), cmocka_unit_test(dates), cmocka_unit_test(setting_fields),
-		cmocka_unit_test(validation_rules), cmocka_unit_test(add_and_duplicate_code),
-		cmocka_unit_test(transitions), cmocka_unit_test(lifecycle),
+		cmocka_unit_test(tenant_words),
+		cmocka_unit_test(phones),
+		cmocka_unit_test(setting_fields),
+		cmocka_unit_test(validation_rules),
+		cmocka_unit_test(add_and_duplicate_code),
+		cmocka_unit_test(transitions),
+		cmocka_unit_test(lifecycle),
 		cmocka_unit_test(fields_similar_and_extension_plan),
-		cmocka_unit_test(edit_conflict), cmocka_unit_test(pinyin),
-		cmocka_unit_test(search_everything), cmocka_unit_test(pinyin_order), cmocka_unit_test(keyset_pages),
-		cmocka_unit_test(import_all_or_nothing), cmocka_unit_test(import_fields_per_hub),
-		cmocka_unit_test(import_gb18030),
-		cmocka_unit_test(export_csv),
+		cmocka_unit_test(edit_conflict),
+		cmocka_unit_test(search_everything),
+		cmocka_unit_test(pinyin_order),
+		cmocka_unit_test(keyset_pages),
+	cmocka_unit_test(credit_codes),
+		cmocka_unit_test(moves_planned_and_kept),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

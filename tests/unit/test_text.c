@@ -147,72 +147,38 @@ static void one_rule_for_free_text(void **s)
 	assert_non_null(fh_text_field_problem("\xc2\x9b", true, false));
 }
 
-static void credit_codes(void **s)
+/* Text helpers: a character that does not fit is cut before it, bidi
+ * controls and visible characters found, the first bad UTF-8 byte. */
+static void text_helpers(void **s)
 {
 	(void)s;
-	fh_error err;
-	/* degenerate */
-	assert_int_equal(fh_credit_code_check(NULL, &err), FH_EINVAL);
-	assert_int_equal(fh_credit_code_check("", &err), FH_EINVAL);
-	assert_string_equal(err.field, "credit_code");
-	assert_int_equal(fh_credit_code_check("91350100M000100Y4301", &err), FH_EINVAL);
-	/* real codes as published */
-	assert_int_equal(fh_credit_code_check("91350100M000100Y43", &err), FH_OK);
-	assert_int_equal(fh_credit_code_check("91110000802100433B", &err), FH_OK);
-	/* a wrong check character, and a letter outside the alphabet */
-	assert_int_equal(fh_credit_code_check("91350100M000100Y44", &err), FH_EINVAL);
-	assert_non_null(strstr(err.message, "'3'"));
-	assert_int_equal(fh_credit_code_check("91350100M000100I43", &err), FH_EINVAL);
-	assert_int_equal(fh_credit_code_check_char("91350100M000100Y4"), '3');
-	assert_int_equal(fh_credit_code_check_char("9135010OM000100Y4"), 0);
-}
-
-/* One parser for numbers and one for dates, everywhere: digits only (no
- * sign, no spaces, no exponent), dates from 1970 to 2999, one message each
- * naming the field. */
-static void one_parser_for_numbers_and_dates(void **s)
-{
-	(void)s;
-	long long v = 7;
-	double h = 0;
-	fh_error err;
-	char d[11];
-	int64_t day = 1;
-	assert_int_equal(fh_int_take("--seats", NULL, 1, 10, &v, &err), FH_EINVAL);
-	assert_int_equal(fh_int_take("--seats", "", 1, 10, &v, &err), FH_EINVAL);
-	const char *bad[] = { " 3", "3 ", "+3", "-3", "3x", "1e1", "0x3", "３", "11", "0", "99999999999999999999" };
-	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
-		assert_int_equal(fh_int_take("--seats", bad[i], 1, 10, &v, &err), FH_EINVAL);
-	assert_int_equal(v, 7); /* untouched */
-	assert_string_equal(err.field, "--seats");
-	assert_non_null(strstr(err.message, "from 1 to 10"));
-	assert_int_equal(fh_int_take("--seats", "010", 1, 10, &v, &err), FH_OK);
-	assert_int_equal(v, 10);
-	const char *badh[] = { " 2", "2.", ".5", "2.555", "inf", "nan", "1e1", "0.4", "12.01", "2,5" };
-	for (size_t i = 0; i < sizeof badh / sizeof badh[0]; i++)
-		assert_int_equal(fh_decimal_take("--hours", badh[i], 0.5, 12, 2, &h, &err), FH_EINVAL);
-	assert_int_equal(fh_decimal_take("--hours", "0.5", 0.5, 12, 2, &h, &err), FH_OK);
-	assert_true(h > 0.49 && h < 0.51);
-	assert_int_equal(fh_decimal_take("--hours", "12.00", 0.5, 12, 2, &h, &err), FH_OK);
-	assert_int_equal(fh_date_take("--on", "1969-12-31", d, &day, &err), FH_EINVAL);
-	assert_int_equal(day, 1);
-	assert_non_null(strstr(err.message, "1970"));
-	assert_int_equal(fh_date_take("--on", "3000-01-01", d, &day, &err), FH_EINVAL);
-	assert_int_equal(fh_date_take("--on", "2026-02-29", d, &day, &err), FH_EINVAL);
-	assert_int_equal(fh_date_take("--on", "1970-01-01", d, &day, &err), FH_OK);
-	assert_int_equal(day, -8 * 3600); /* midnight in China, before the epoch's first day began */
-	assert_int_equal(fh_date_take("founded", "2024年3月5日", d, NULL, &err), FH_OK);
-	assert_string_equal(d, "2024-03-05");
+	char dst[8];
+	assert_string_equal(fh_text_copy(dst, sizeof dst, ""), "");
+	assert_string_equal(fh_text_copy(dst, sizeof dst, "静安区"), "静安");
+	assert_false(fh_text_has_bidi_control("静安 abc"));
+	assert_true(fh_text_has_bidi_control("a\xE2\x80\xAE" "b")); /* U+202E */
+	assert_false(fh_text_has_visible(""));
+	assert_false(fh_text_has_visible(" \xE3\x80\x80")); /* spaces, an ideographic one */
+	assert_true(fh_text_has_visible(" 甲"));
+	size_t good = 0, bad = 0;
+	assert_int_equal(fh_utf8_invalid_at("", 0, NULL, NULL), -1);
+	assert_int_equal(fh_utf8_invalid_at("静安", 6, &good, &bad), -1);
+	assert_int_equal(fh_utf8_invalid_at("ab\xFF" "c", 4, &good, &bad), 2);
+	assert_int_equal(bad, 1);
 }
 
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(utf8_degenerate), cmocka_unit_test(control_and_trim),
-		cmocka_unit_test(width_fit), cmocka_unit_test(buf_csv_json), cmocka_unit_test(ascii_runs),
-		cmocka_unit_test(credit_codes), cmocka_unit_test(outputs_escape_controls),
-		cmocka_unit_test(one_rule_for_free_text), cmocka_unit_test(one_parser_for_numbers_and_dates),
+		cmocka_unit_test(utf8_degenerate),
+		cmocka_unit_test(control_and_trim),
+		cmocka_unit_test(width_fit),
+		cmocka_unit_test(buf_csv_json),
+		cmocka_unit_test(ascii_runs),
+		cmocka_unit_test(outputs_escape_controls),
+		cmocka_unit_test(one_rule_for_free_text),
+		cmocka_unit_test(text_helpers),
 	};
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }

@@ -21,7 +21,7 @@ static const fh_tenant_field form_fields[] = {
 	FH_TF_VOLUNTEERS, FH_TF_FOUNDED, FH_TF_RATING, FH_TF_RATING_DATE, FH_TF_NOTES,
 };
 #define FORM_FIELDS ((int)(sizeof form_fields / sizeof form_fields[0]))
-#define MAX_FIELDS 32
+#define MAX_FIELDS FH_SERVICE_FIELDS_MAX
 
 struct tform {
 	bool is_new;

@@ -13,7 +13,7 @@
 #include "tui.h"
 #include "../common/width.h"
 
-#define MAX_FIELDS 32
+#define MAX_FIELDS FH_SERVICE_FIELDS_MAX
 
 enum {
 	OP_SEARCH = FH_ACT_LOCAL,

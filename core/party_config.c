@@ -1,5 +1,6 @@
-/* fuhua core — the configuration's dual-incubation rules: party:, sync:
- * and coverage: in a level file or a hub's overrides (fuhua-config(5)). */
+/* fuhua core — the party module's section of the configuration: party:,
+ * sync: and coverage: in a level file or a hub's overrides, their defaults
+ * and checks (party_rules.h, fuhua-config(5)). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,6 +8,7 @@
 #include "config_int.h"
 #include "fuhua/tenant.h"
 #include "i18n.h"
+#include "party_int.h"
 
 void fh_party_rules_defaults(fh_party_rules *r)
 {
@@ -21,12 +23,12 @@ void fh_party_rules_defaults(fh_party_rules *r)
 	};
 }
 
-void fh_cfg_party_defaults(fh_rules *r)
+static void defaults(fh_rules *r)
 {
 	fh_party_rules_defaults(&r->dual);
 }
 
-fh_status fh_cfg_read_party(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rules *r)
+static fh_status read_party(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rules *r)
 {
 	static const char *const keys[] = { "branch_min_members", "instructor_required",
 					    "committee_term_years", "joint_max_tenants", NULL };
@@ -69,7 +71,7 @@ static fh_status get_month_day(struct fh_cfg_ctx *c, const fh_ynode *n, int *out
 	return FH_OK;
 }
 
-fh_status fh_cfg_read_sync(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rules *r)
+static fh_status read_sync(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rules *r)
 {
 	static const char *const keys[] = { "registration_days", "annual_deadline", NULL };
 	fh_status st = fh_cfg_want(c, n, FH_YMAP, _("a map of sync rules"));
@@ -100,7 +102,8 @@ static fh_status read_org_forms(struct fh_cfg_ctx *c, const fh_ynode *n, unsigne
 		if (!fh_party_org_parse(n->kids[i]->value, &f) || f == FH_PARTY_NONE)
 			st = fh_cfg_at(c, n->kids[i], _("'%s' is not a form of party organisation (branch, joint_branch, functional, extended)"),
 				n->kids[i]->value, NULL);
-		forms |= 1u << f;
+		else
+			forms |= 1u << f;
 	}
 	if (st == FH_OK && !forms)
 		st = fh_cfg_at(c, n, _("needs at least one form"), NULL, NULL);
@@ -148,7 +151,7 @@ static fh_status read_refs(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rules *r)
 	return st;
 }
 
-fh_status fh_cfg_read_coverage(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rules *r)
+static fh_status read_coverage(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rules *r)
 {
 	static const char *const keys[] = { "org_forms", "references", NULL };
 	fh_status st = fh_cfg_want(c, n, FH_YMAP, _("a map of coverage rules"));
@@ -167,3 +170,12 @@ fh_status fh_cfg_read_coverage(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rules
 	}
 	return st;
 }
+
+static const struct fh_cfg_key section_keys[] = {
+	{ "party", false, read_party },
+	{ "sync", false, read_sync },
+	{ "coverage", false, read_coverage },
+	{ NULL },
+};
+
+const struct fh_cfg_section fh_party_config = { .keys = section_keys, .defaults = defaults };
