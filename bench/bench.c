@@ -110,8 +110,8 @@ static void print_reads(const char *when, struct reads *r)
 	qsort(r->list_ms, (size_t)r->n, sizeof(double), cmp);
 	printf("reads %s, another process, %d rounds: open median %.1f / max %.1f ms; login median %.1f / max"
 	       " %.1f ms; list page + count median %.1f / max %.1f ms; longest single wait %.0f ms\n",
-	       when, r->n, r->open_ms[r->n / 2], r->open_ms[r->n - 1], r->login_ms[r->n / 2],
-	       r->login_ms[r->n - 1], r->list_ms[r->n / 2], r->list_ms[r->n - 1], r->worst_wait);
+	       when, r->n, r->open_ms[r->n / 2], r->open_ms[r->n - 1], r->login_ms[r->n / 2], r->login_ms[r->n - 1],
+	       r->list_ms[r->n / 2], r->list_ms[r->n - 1], r->worst_wait);
 }
 
 static int collect(void *ctx, const char *data, size_t n)
@@ -145,12 +145,14 @@ static void import_anchor(const char *path, const char *imported, double took, c
 	 * writes them, it does not compute them */
 	sqlite3 *db = fh_store_db(r);
 	char sql[2400];
-	snprintf(sql, sizeof sql, "ATTACH '%s' AS src; CREATE TEMP TABLE grams_src(id INTEGER PRIMARY KEY, grams TEXT);",
-		 imported);
+	snprintf(sql, sizeof sql,
+		 "ATTACH '%s' AS src; CREATE TEMP TABLE grams_src(id INTEGER PRIMARY KEY, grams TEXT);", imported);
 	sqlite3_exec(db, sql, NULL, NULL, NULL);
 	sqlite3_stmt *rd, *wr;
-	if (sqlite3_prepare_v2(db, "SELECT ts.id, t.hub_id, ts.hay FROM src.tenant_search ts JOIN src.tenants t"
-			       " ON t.id = ts.id", -1, &rd, NULL) == SQLITE_OK &&
+	if (sqlite3_prepare_v2(db,
+			       "SELECT ts.id, t.hub_id, ts.hay FROM src.tenant_search ts JOIN src.tenants t"
+			       " ON t.id = ts.id",
+			       -1, &rd, NULL) == SQLITE_OK &&
 	    sqlite3_prepare_v2(db, "INSERT INTO temp.grams_src VALUES(?1, ?2)", -1, &wr, NULL) == SQLITE_OK) {
 		sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
 		while (sqlite3_step(rd) == SQLITE_ROW) {
@@ -168,15 +170,17 @@ static void import_anchor(const char *path, const char *imported, double took, c
 	}
 	double t0 = now_ms();
 	char *e = NULL;
-	if (sqlite3_exec(db, "PRAGMA cache_size = -131072; BEGIN;"
-			 " INSERT INTO tenants SELECT * FROM src.tenants;"
-			 " INSERT INTO stage_history SELECT * FROM src.stage_history;"
-			 " INSERT INTO party SELECT * FROM src.party;"
-			 " INSERT INTO milestones SELECT * FROM src.milestones;"
-			 " INSERT INTO audit SELECT * FROM src.audit WHERE id > (SELECT ifnull(max(id), 0) FROM main.audit);"
-			 " INSERT INTO tenant_search SELECT * FROM src.tenant_search;"
-			 " INSERT INTO tenant_grams(rowid, grams) SELECT id, grams FROM temp.grams_src; COMMIT;",
-			 NULL, NULL, &e) != SQLITE_OK)
+	if (sqlite3_exec(
+		    db,
+		    "PRAGMA cache_size = -131072; BEGIN;"
+		    " INSERT INTO tenants SELECT * FROM src.tenants;"
+		    " INSERT INTO stage_history SELECT * FROM src.stage_history;"
+		    " INSERT INTO party SELECT * FROM src.party;"
+		    " INSERT INTO milestones SELECT * FROM src.milestones;"
+		    " INSERT INTO audit SELECT * FROM src.audit WHERE id > (SELECT ifnull(max(id), 0) FROM main.audit);"
+		    " INSERT INTO tenant_search SELECT * FROM src.tenant_search;"
+		    " INSERT INTO tenant_grams(rowid, grams) SELECT id, grams FROM temp.grams_src; COMMIT;",
+		    NULL, NULL, &e) != SQLITE_OK)
 		printf("raw load FAILED: %s\n", e ? e : "?");
 	double rawms = now_ms() - t0;
 	sqlite3_free(e);
@@ -184,38 +188,42 @@ static void import_anchor(const char *path, const char *imported, double took, c
 	unlink(raw);
 	printf("import anchor: the same rows written by SQLite alone (INSERT … SELECT into the same tables,"
 	       " indexes, triggers and both FTS5 indexes, the grams' tokens made beforehand): %.0f ms;"
-	       " the import is %.2f× that\n", rawms, took / rawms);
+	       " the import is %.2f× that\n",
+	       rawms, took / rawms);
 	/* the command on the same file, into a new database */
 	FILE *f = fopen(file, "w");
 	if (!f)
 		return;
 	fwrite(csv, 1, len, f);
 	fclose(f);
-	snprintf(cmd, sizeof cmd, "rm -f '%s' && '%s' init --db '%s' --config fixtures/config > /dev/null 2>&1"
-		 " && '%s' tenant import '%s' --hub sh --db '%s' > /dev/null 2>&1", raw, bin, raw, bin, file, raw);
+	snprintf(cmd, sizeof cmd,
+		 "rm -f '%s' && '%s' init --db '%s' --config fixtures/config > /dev/null 2>&1"
+		 " && '%s' tenant import '%s' --hub sh --db '%s' > /dev/null 2>&1",
+		 raw, bin, raw, bin, file, raw);
 	fflush(stdout);
 	/* init is timed apart: the command's own import is the difference */
 	char init[2000];
-	snprintf(init, sizeof init, "rm -f '%s' && '%s' init --db '%s' --config fixtures/config > /dev/null 2>&1",
-		 raw, bin, raw);
+	snprintf(init, sizeof init, "rm -f '%s' && '%s' init --db '%s' --config fixtures/config > /dev/null 2>&1", raw,
+		 bin, raw);
 	double i0 = now_ms();
 	int rc0 = system(init);
 	double i1 = now_ms();
 	int rc1 = system(cmd);
 	double i2 = now_ms();
 	printf("import through the command (fuhua tenant import, same file): %.0f ms (exit %d; init %.0f ms"
-	       " apart)\n", (i2 - i1) - (i1 - i0), rc1, i1 - i0 + 0 * rc0);
+	       " apart)\n",
+	       (i2 - i1) - (i1 - i0), rc1, i1 - i0 + 0 * rc0);
 	/* the issue's words, "a raw sqlite3 load of the same file": SQLite's own
 	 * shell reading the file into a table (.import), added to the writes above */
-	snprintf(cmd, sizeof cmd, "rm -f '%s' && sqlite3 '%s' \".import --csv '%s' staging\" > /dev/null 2>&1",
-		 raw, raw, file);
+	snprintf(cmd, sizeof cmd, "rm -f '%s' && sqlite3 '%s' \".import --csv '%s' staging\" > /dev/null 2>&1", raw,
+		 raw, file);
 	double s0 = now_ms();
 	int rc2 = system(cmd);
 	double shell = now_ms() - s0;
 	if (rc2 == 0) {
 		printf("the same file read by the sqlite3 shell (.import --csv into a table): %.0f ms; with the writes"
-		       " above, a raw load of the file: %.0f ms; the import is %.2f× that\n", shell, rawms + shell,
-		       took / (rawms + shell));
+		       " above, a raw load of the file: %.0f ms; the import is %.2f× that\n",
+		       shell, rawms + shell, took / (rawms + shell));
 		figure("import_ratio_file", took / (rawms + shell));
 	} else {
 		printf("the sqlite3 shell is not installed (apt-get install sqlite3): no raw load of the file\n");
@@ -249,8 +257,8 @@ static void tenants_bench(fh_store *s, const fh_actor *admin, const char *path, 
 		report(what, ms, N);
 	}
 	/* search as you type: every prefix of what a front desk types */
-	const char *typed[] = { "静安青凤", "jaqf", "闵行春晖", "mxch", "心桥", "王伟", "李晖",
-				"13812", "021", "5231010", "乐龄为老", "向日葵", "gyfl", "服务", "睦邻点" };
+	const char *typed[] = { "静安青凤", "jaqf",    "闵行春晖", "mxch",   "心桥", "王伟", "李晖",  "13812",
+				"021",      "5231010", "乐龄为老", "向日葵", "gyfl", "服务", "睦邻点" };
 	int k = 0;
 	for (int rep = 0; rep < 5; rep++)
 		for (size_t i = 0; i < sizeof typed / sizeof typed[0]; i++) {
@@ -365,9 +373,11 @@ static void party_bench(fh_store *s, const fh_actor *admin, int tenants)
 			free(c);
 			fh_stmt *q;
 			a = now_ms();
-			fh_store_stmt(s, "SELECT hub_id, party_org, party_fallback, instructor_id IS NOT NULL,"
+			fh_store_stmt(s,
+				      "SELECT hub_id, party_org, party_fallback, instructor_id IS NOT NULL,"
 				      " count(*), sum(party_members) FROM tenants WHERE ?1 OR stage = 'incubating'"
-				      " GROUP BY 1, 2, 3, 4", &q, NULL);
+				      " GROUP BY 1, 2, 3, 4",
+				      &q, NULL);
 			fh_bind_int(q, 1, all);
 			while (fh_step(q) == FH_ROW)
 				;
@@ -397,9 +407,10 @@ static void party_bench(fh_store *s, const fh_actor *admin, int tenants)
 	}
 	qsort(ms, N, sizeof ms[0], cmp);
 	printf("Party screen on open, city administrator (coverage, rates, 500 uncovered): median %.2f ms,"
-	       " p95 %.2f ms\n", ms[N / 2], ms[N * 95 / 100]);
+	       " p95 %.2f ms\n",
+	       ms[N / 2], ms[N * 95 / 100]);
 	static const char *const names[FH_PL_COUNT] = { "uncovered", "should form a branch", "sync gaps",
-							 "re-elections" };
+							"re-elections" };
 	for (int l = 0; l < FH_PL_COUNT; l++) {
 		size_t nr = 0;
 		for (int i = 0; i < N; i++) {
@@ -411,8 +422,8 @@ static void party_bench(fh_store *s, const fh_actor *admin, int tenants)
 			free(rows);
 		}
 		qsort(ms, N, sizeof ms[0], cmp);
-		printf("  list %s (up to 500 rows, %zu shown): median %.2f ms, p95 %.2f ms\n", names[l], nr,
-		       ms[N / 2], ms[N * 95 / 100]);
+		printf("  list %s (up to 500 rows, %zu shown): median %.2f ms, p95 %.2f ms\n", names[l], nr, ms[N / 2],
+		       ms[N * 95 / 100]);
 	}
 	for (int i = 0; i < N; i++) {
 		fh_instructor *rows;
@@ -440,16 +451,18 @@ static void party_bench(fh_store *s, const fh_actor *admin, int tenants)
 		ms[i] = now_ms() - a;
 	}
 	qsort(ms, N, sizeof ms[0], cmp);
-	printf("  dual-track board, a page (40 tenants in incubation with both tracks): median %.2f ms, p95 %.2f ms\n", ms[N / 2],
-	       ms[N * 95 / 100]);
+	printf("  dual-track board, a page (40 tenants in incubation with both tracks): median %.2f ms, p95 %.2f ms\n",
+	       ms[N / 2], ms[N * 95 / 100]);
 }
 
 static int64_t space_id(fh_store *s, const char *hub, const char *code)
 {
 	fh_stmt *q;
 	int64_t id = 0;
-	fh_store_stmt(s, "SELECT s.id FROM spaces s JOIN hubs h ON h.id = s.hub_id WHERE h.code = ?1"
-		      " AND s.code = ?2", &q, NULL);
+	fh_store_stmt(s,
+		      "SELECT s.id FROM spaces s JOIN hubs h ON h.id = s.hub_id WHERE h.code = ?1"
+		      " AND s.code = ?2",
+		      &q, NULL);
 	fh_bind_static(q, 1, hub, -1);
 	fh_bind_static(q, 2, code, -1);
 	if (fh_step(q) == FH_ROW)
@@ -480,8 +493,10 @@ static int space_fill(fh_store *s, int64_t desk, int64_t today, int64_t *rooms, 
 	fh_reset(q);
 	for (int i = 0; i < ALLOCS; i++) {
 		int64_t end = today - 90 * 86400 - (int64_t)(i / 16) * 14 * 86400;
-		fh_store_stmt(s, "INSERT INTO allocations(space_id, tenant_id, seats, start_on, end_on, updated_at,"
-			      " updated_by) VALUES(?1, ?2, 1, ?3, ?4, 0, 'bench')", &q, NULL);
+		fh_store_stmt(s,
+			      "INSERT INTO allocations(space_id, tenant_id, seats, start_on, end_on, updated_at,"
+			      " updated_by) VALUES(?1, ?2, 1, ?3, ?4, 0, 'bench')",
+			      &q, NULL);
 		fh_bind_int64(q, 1, desk);
 		fh_bind_int64(q, 2, tenant);
 		fh_bind_int64(q, 3, end - 13 * 86400);
@@ -498,8 +513,10 @@ static int space_fill(fh_store *s, int64_t desk, int64_t today, int64_t *rooms, 
 	for (int i = 0; i < BOOKINGS && nrooms; i++) {
 		int room = i % nrooms, k = i / nrooms;
 		int64_t start = today - (int64_t)(1 + k / 10) * 86400 + (9 + k % 10) * 3600;
-		fh_store_stmt(s, "INSERT INTO bookings(space_id, starts, ends, title, state, updated_at, updated_by)"
-			      " VALUES(?1, ?2, ?3, 'bench', 'confirmed', 0, 'bench')", &q, NULL);
+		fh_store_stmt(s,
+			      "INSERT INTO bookings(space_id, starts, ends, title, state, updated_at, updated_by)"
+			      " VALUES(?1, ?2, ?3, 'bench', 'confirmed', 0, 'bench')",
+			      &q, NULL);
 		fh_bind_int64(q, 1, rooms[room]);
 		fh_bind_int64(q, 2, start);
 		fh_bind_int64(q, 3, start + 3600);
@@ -521,8 +538,10 @@ static void space_bench(fh_store *s, const fh_actor *admin, int tenants)
 	int nrooms = space_fill(s, desk, today, rooms, 64);
 	fh_stmt *q;
 	int count = 0;
-	fh_store_stmt(s, "SELECT count(*) FROM allocations WHERE space_id IN (SELECT id FROM spaces"
-		      " WHERE hub_id = (SELECT hub_id FROM spaces WHERE id = ?1))", &q, NULL);
+	fh_store_stmt(s,
+		      "SELECT count(*) FROM allocations WHERE space_id IN (SELECT id FROM spaces"
+		      " WHERE hub_id = (SELECT hub_id FROM spaces WHERE id = ?1))",
+		      &q, NULL);
 	fh_bind_int64(q, 1, desk);
 	if (fh_step(q) == FH_ROW)
 		count = fh_column_int(q, 0);
@@ -533,8 +552,10 @@ static void space_bench(fh_store *s, const fh_actor *admin, int tenants)
 		fh_allocation_check(s, desk, from, from + 365 * 86400, 1, NULL);
 		ms[i] = now_ms() - a;
 		a = now_ms();
-		fh_store_stmt(s, "SELECT count(*), sum(seats) FROM allocations NOT INDEXED WHERE space_id = ?1"
-			      " AND end_on >= ?2 AND start_on <= ?3", &q, NULL);
+		fh_store_stmt(s,
+			      "SELECT count(*), sum(seats) FROM allocations NOT INDEXED WHERE space_id = ?1"
+			      " AND end_on >= ?2 AND start_on <= ?3",
+			      &q, NULL);
 		fh_bind_int64(q, 1, desk);
 		fh_bind_int64(q, 2, from);
 		fh_bind_int64(q, 3, from + 365 * 86400);
@@ -558,8 +579,10 @@ static void space_bench(fh_store *s, const fh_actor *admin, int tenants)
 		fh_booking_conflict(s, room, start, start + 3600, 0, NULL, NULL);
 		ms[i] = now_ms() - a;
 		a = now_ms();
-		fh_store_stmt(s, "SELECT count(*) FROM bookings NOT INDEXED WHERE space_id = ?1"
-			      " AND state IN ('pending','confirmed') AND starts < ?3 AND ends > ?2", &q, NULL);
+		fh_store_stmt(s,
+			      "SELECT count(*) FROM bookings NOT INDEXED WHERE space_id = ?1"
+			      " AND state IN ('pending','confirmed') AND starts < ?3 AND ends > ?2",
+			      &q, NULL);
 		fh_bind_int64(q, 1, room);
 		fh_bind_int64(q, 2, start);
 		fh_bind_int64(q, 3, start + 3600);
@@ -577,8 +600,10 @@ static void space_bench(fh_store *s, const fh_actor *admin, int tenants)
 		ms[i] = now_ms() - a;
 		free(o);
 		a = now_ms();
-		fh_store_stmt(s, "SELECT sp.hub_id, sum(a.seats) FROM allocations a NOT INDEXED JOIN spaces sp"
-			      " ON sp.id = a.space_id WHERE a.start_on <= ?1 AND a.end_on >= ?1 GROUP BY 1", &q, NULL);
+		fh_store_stmt(s,
+			      "SELECT sp.hub_id, sum(a.seats) FROM allocations a NOT INDEXED JOIN spaces sp"
+			      " ON sp.id = a.space_id WHERE a.start_on <= ?1 AND a.end_on >= ?1 GROUP BY 1",
+			      &q, NULL);
 		fh_bind_int64(q, 1, today);
 		while (fh_step(q) == FH_ROW)
 			;
@@ -609,7 +634,8 @@ static void space_bench(fh_store *s, const fh_actor *admin, int tenants)
 	}
 	qsort(ms, N, sizeof ms[0], cmp);
 	printf("Spaces screen on open, a district (spaces, allocations, rooms' week, the day's bookings):"
-	       " median %.2f ms, p95 %.2f ms\n", ms[N / 2], ms[N * 95 / 100]);
+	       " median %.2f ms, p95 %.2f ms\n",
+	       ms[N / 2], ms[N * 95 / 100]);
 }
 
 /* Mentoring: the standing overdue list of the whole tree and a tenant's
@@ -634,9 +660,11 @@ static void mentoring_bench(fh_store *s, const fh_actor *admin)
 		ms[i] = now_ms() - a;
 		free(rows);
 		a = now_ms();
-		fh_store_stmt(s, "SELECT m.id FROM milestones m NOT INDEXED JOIN tenants t ON t.id = m.tenant_id"
-			      " WHERE m.state = 'pending' AND t.stage = 'incubating' AND m.due < ?1 ORDER BY m.due LIMIT 500",
-			      &q, NULL);
+		fh_store_stmt(
+			s,
+			"SELECT m.id FROM milestones m NOT INDEXED JOIN tenants t ON t.id = m.tenant_id"
+			" WHERE m.state = 'pending' AND t.stage = 'incubating' AND m.due < ?1 ORDER BY m.due LIMIT 500",
+			&q, NULL);
 		fh_bind_int64(q, 1, today);
 		while (fh_step(q) == FH_ROW)
 			;
@@ -668,7 +696,8 @@ static void mentoring_bench(fh_store *s, const fh_actor *admin)
 	if (nt) {
 		qsort(ms, (size_t)nt, sizeof ms[0], cmp);
 		printf("a tenant's timeline (record, milestones, sessions; %d tenants with sessions): median %.2f ms,"
-		       " p95 %.2f ms\n", nt, ms[nt / 2], ms[nt * 95 / 100]);
+		       " p95 %.2f ms\n",
+		       nt, ms[nt / 2], ms[nt * 95 / 100]);
 	}
 }
 
@@ -685,8 +714,8 @@ static void dashboard_bench(fh_store *s, const fh_actor *admin, int tenants)
 		ms[i] = now_ms() - a;
 	}
 	qsort(ms, N, sizeof ms[0], cmp);
-	printf("dashboard figures (city scope, %d tenants): median %.2f ms, p95 %.2f ms\n", tenants,
-	       ms[N / 2], ms[N * 95 / 100]);
+	printf("dashboard figures (city scope, %d tenants): median %.2f ms, p95 %.2f ms\n", tenants, ms[N / 2],
+	       ms[N * 95 / 100]);
 	for (int i = 0; i < N; i++) {
 		fh_hub *rows;
 		size_t n;
@@ -723,7 +752,8 @@ static void dashboard_bench(fh_store *s, const fh_actor *admin, int tenants)
 	}
 	qsort(ms, N, sizeof ms[0], cmp);
 	printf("dashboard after login, city administrator (figures, hub tree, activity): median %.2f ms,"
-	       " p95 %.2f ms\n", ms[N / 2], ms[N * 95 / 100]);
+	       " p95 %.2f ms\n",
+	       ms[N / 2], ms[N * 95 / 100]);
 	figure("dashboard_login_p95_ms", ms[N * 95 / 100]);
 }
 

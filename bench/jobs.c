@@ -99,8 +99,8 @@ static double best_of_three(char *const *argv, const char *in, const char *out)
 		double a = now_ms();
 		pid_t pid = fork();
 		if (pid == 0) {
-			int i = open(in ? in : "/dev/null", O_RDONLY), o = open(out ? out : "/dev/null",
-										O_WRONLY | O_CREAT | O_TRUNC, 0600);
+			int i = open(in ? in : "/dev/null", O_RDONLY),
+			    o = open(out ? out : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0600);
 			if (i < 0 || o < 0 || dup2(i, 0) < 0 || dup2(o, 1) < 0)
 				_exit(127);
 			setenv("FUHUA_NOW", "2026-11-23T09:00", 1);
@@ -150,7 +150,8 @@ static void speed_bench(fh_store *s, const char *path, const char *bin)
 	snprintf(shell, sizeof shell, "%s.shell.csv", path);
 	/* remind --days 30: the overdue (milestones and planned ends), then
 	 * the milestones due within 30 days; today is 2026-11-23 in UTC+8 */
-	write_text(sql,
+	write_text(
+		sql,
 		".parameter set :today 1795363200\n"
 		"SELECT 'overdue', m.id, m.tenant_id, t.name, h.code, m.track, m.title,"
 		" date(m.due + 28800, 'unixepoch'), (:today - m.due) / 86400"
@@ -171,12 +172,14 @@ static void speed_bench(fh_store *s, const char *path, const char *bin)
 	double a = best_of_three(sqlite, sql, shell);
 	long na = lines_of(shell);
 	printf("remind --days 30 as CSV: %.2f s for %ld rows; anchor, the sqlite3 shell listing the same rows:"
-	       " %.2f s for %ld rows: %.2f× the shell\n", f, nf, a, na, a > 0 ? f / a : 0);
+	       " %.2f s for %ld rows: %.2f× the shell\n",
+	       f, nf, a, na, a > 0 ? f / a : 0);
 	figure("remind_s", f);
 	figure("remind_shell_s", a);
 	figure("remind_ratio", a > 0 ? f / a : 0);
 	/* tenant export: every tenant, the columns of the export */
-	write_text(sql,
+	write_text(
+		sql,
 		"SELECT t.name, t.short_name, t.org_type, t.reg_state, t.credit_code, t.field, t.legal_rep, t.contact,"
 		" t.phone, t.address, t.staff, t.volunteers, t.founded, t.rating, t.rating_date, t.party_org,"
 		" t.party_members, t.notes, t.stage, date(t.admitted_on + 28800, 'unixepoch'),"
@@ -188,8 +191,8 @@ static void speed_bench(fh_store *s, const char *path, const char *bin)
 	a = best_of_three(sqlite, sql, shell);
 	na = lines_of(shell);
 	printf("tenant export: %.0f rows/s (%ld rows in %.2f s); anchor, sqlite3 -csv on the same rows: %.0f rows/s"
-	       " (%ld in %.2f s): %.2f× the shell\n", f > 0 ? nf / f : 0, nf, f, a > 0 ? na / a : 0, na, a,
-	       f > 0 && a > 0 ? a / f : 0);
+	       " (%ld in %.2f s): %.2f× the shell\n",
+	       f > 0 ? nf / f : 0, nf, f, a > 0 ? na / a : 0, na, a, f > 0 && a > 0 ? a / f : 0);
 	figure("export_rows_s", f > 0 ? nf / f : 0);
 	figure("export_ratio", f > 0 && a > 0 ? a / f : 0);
 	unlink(sql);
@@ -247,24 +250,28 @@ static void lists_bench(fh_store *s)
 	}
 	double med, p;
 	time_list(s, &admin, false, &med, &p);
-	double anchor = sql_median_ms(s,
-			"SELECT * FROM (SELECT t.id, unixepoch(coalesce(p.elected, p.founded), '+' || h.committee_term_years"
-			" || ' years') - 28800 AS ends FROM tenants t INDEXED BY tenants_party_org"
-			" JOIN party p ON p.tenant_id = t.id JOIN hubs h ON h.id = t.hub_id"
-			" WHERE t.party_org = 'branch' AND t.stage = 'incubating' AND coalesce(p.elected, p.founded) IS NOT NULL"
-			" UNION ALL SELECT b.id, unixepoch(coalesce(b.elected, b.founded), '+' || h.committee_term_years"
-			" || ' years') - 28800 FROM party_branches b JOIN hubs h ON h.id = b.hub_id"
-			" WHERE coalesce(b.elected, b.founded) IS NOT NULL)"
-			" WHERE ends < unixepoch('2026-11-23') - 28800 + 90 * 86400 ORDER BY ends LIMIT 501");
+	double anchor = sql_median_ms(
+		s,
+		"SELECT * FROM (SELECT t.id, unixepoch(coalesce(p.elected, p.founded), '+' || h.committee_term_years"
+		" || ' years') - 28800 AS ends FROM tenants t INDEXED BY tenants_party_org"
+		" JOIN party p ON p.tenant_id = t.id JOIN hubs h ON h.id = t.hub_id"
+		" WHERE t.party_org = 'branch' AND t.stage = 'incubating' AND coalesce(p.elected, p.founded) IS NOT NULL"
+		" UNION ALL SELECT b.id, unixepoch(coalesce(b.elected, b.founded), '+' || h.committee_term_years"
+		" || ' years') - 28800 FROM party_branches b JOIN hubs h ON h.id = b.hub_id"
+		" WHERE coalesce(b.elected, b.founded) IS NOT NULL)"
+		" WHERE ends < unixepoch('2026-11-23') - 28800 + 90 * 86400 ORDER BY ends LIMIT 501");
 	printf("Party screen, re-elections (a page of 500): median %.2f ms, p95 %.2f ms; anchor, the same page"
-	       " counted from every tenant and joint branch: median %.1f ms\n", med, p, anchor);
+	       " counted from every tenant and joint branch: median %.1f ms\n",
+	       med, p, anchor);
 	figure("reelections_p95_ms", p);
 	figure("reelections_anchor_ms", anchor);
 	time_list(s, &admin, true, &med, &p);
-	anchor = sql_median_ms(s, "SELECT m.id, (SELECT count(*) FROM tenants t WHERE t.instructor_id = m.id"
-				  " AND t.stage = 'incubating') FROM mentors m WHERE m.kind = 'instructor'");
+	anchor = sql_median_ms(s,
+			       "SELECT m.id, (SELECT count(*) FROM tenants t WHERE t.instructor_id = m.id"
+			       " AND t.stage = 'incubating') FROM mentors m WHERE m.kind = 'instructor'");
 	printf("Party screen, instructors and their loads: median %.2f ms, p95 %.2f ms; anchor, the loads counted"
-	       " from the tenants: median %.1f ms\n", med, p, anchor);
+	       " from the tenants: median %.1f ms\n",
+	       med, p, anchor);
 	figure("instructors_p95_ms", p);
 	figure("instructors_anchor_ms", anchor);
 }
@@ -284,10 +291,13 @@ void jobs_bench(fh_store *s, const char *path, const char *bin)
 		{ "remind", "remind", { (char *)bin, "remind", "--days", "30", "--format", "csv", "--db", db, NULL } },
 		{ "export", "tenant export", { (char *)bin, "tenant", "export", "--output", out, "--db", db, NULL } },
 		{ "check", "check", { (char *)bin, "check", "--db", db, NULL } },
-		{ "coverage", "report coverage", { (char *)bin, "report", "coverage", "--all-stages", "--db", db, NULL } },
+		{ "coverage",
+		  "report coverage",
+		  { (char *)bin, "report", "coverage", "--all-stages", "--db", db, NULL } },
 		{ "occupancy", "report occupancy", { (char *)bin, "report", "occupancy", "--db", db, NULL } },
-		{ "fees", "space fees", { (char *)bin, "space", "fees", "--month", "2026-11", "--format", "csv", "--db", db,
-					   NULL } },
+		{ "fees",
+		  "space fees",
+		  { (char *)bin, "space", "fees", "--month", "2026-11", "--format", "csv", "--db", db, NULL } },
 	};
 	/* FUHUA_BENCH_ONLY=speed: the jobs' speed alone, not the waits */
 	const char *only = getenv("FUHUA_BENCH_ONLY");

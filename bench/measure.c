@@ -29,8 +29,8 @@ int ntenants = 100000;
 void report(const char *what, double *ms, int n)
 {
 	qsort(ms, (size_t)n, sizeof ms[0], cmp);
-	printf("%s: median %.2f ms, p95 %.2f ms, max %.2f ms (%d runs)\n", what, ms[n / 2],
-	       ms[n * 95 / 100], ms[n - 1], n);
+	printf("%s: median %.2f ms, p95 %.2f ms, max %.2f ms (%d runs)\n", what, ms[n / 2], ms[n * 95 / 100], ms[n - 1],
+	       n);
 }
 
 double sql_ms(fh_store *s, const char *sql)
@@ -75,8 +75,8 @@ void median_line(const char *what, double *ms, int n, const char *anchor_what, d
 {
 	qsort(ms, (size_t)n, sizeof ms[0], cmp);
 	qsort(anchor, (size_t)n, sizeof anchor[0], cmp);
-	printf("%s: median %.3f ms, p95 %.3f ms; anchor, %s: median %.3f ms\n", what, ms[n / 2],
-	       ms[n * 95 / 100], anchor_what, anchor[n / 2]);
+	printf("%s: median %.3f ms, p95 %.3f ms; anchor, %s: median %.3f ms\n", what, ms[n / 2], ms[n * 95 / 100],
+	       anchor_what, anchor[n / 2]);
 }
 
 int64_t hub_id(fh_store *s, const fh_actor *admin, const char *code)

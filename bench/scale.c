@@ -71,8 +71,8 @@ void foreign_write_bench(fh_store *s, const fh_actor *admin, const char *path)
 		anchor[i] = sql_ms(s, "SELECT stage, count(*) FROM tenants GROUP BY stage");
 	}
 	fh_store_close(&other);
-	median_line("CPU of an idle city dashboard per write by another session (figures, hub tree, activity)",
-		    ms, N, "tenants by stage counted from the rows", anchor);
+	median_line("CPU of an idle city dashboard per write by another session (figures, hub tree, activity)", ms, N,
+		    "tenants by stage counted from the rows", anchor);
 	figure("foreign_write_cpu_ms", p95(ms, N));
 }
 
@@ -112,29 +112,35 @@ void list_bench(fh_store *s, const fh_actor *admin)
 								       w, h, stage, type, fl, sort, ms[n - 1]);
 							if (sort == 0 && w == 0 && h == 0 && na < MAX) {
 								char sql[300];
-								snprintf(sql, sizeof sql,
-									 "SELECT count(*) FROM tenants WHERE (%d < 0 OR stage = '%s')"
-									 " AND (%d < 0 OR org_type = '%s') AND ('%s' = '' OR field = '%s')",
-									 stage, stage < 0 ? "" : fh_stage_name((fh_stage)stage),
-									 type, type < 0 ? "" : fh_org_type_name((fh_org_type)type),
-									 fields[fl], fields[fl]);
+								snprintf(
+									sql, sizeof sql,
+									"SELECT count(*) FROM tenants WHERE (%d < 0 OR stage = '%s')"
+									" AND (%d < 0 OR org_type = '%s') AND ('%s' = '' OR field = '%s')",
+									stage,
+									stage < 0 ? "" : fh_stage_name((fh_stage)stage),
+									type,
+									type < 0 ? ""
+										 : fh_org_type_name((fh_org_type)type),
+									fields[fl], fields[fl]);
 								anchor[na++] = sql_ms(s, sql);
 							}
 						}
 		}
 	char what[200];
-	snprintf(what, sizeof what, "filtered list, first page + exact count, %d combinations of stage × type ×"
-		 " field × hub × sort × operator", n);
+	snprintf(what, sizeof what,
+		 "filtered list, first page + exact count, %d combinations of stage × type ×"
+		 " field × hub × sort × operator",
+		 n);
 	double a95 = p95(anchor, na), m95 = p95(ms, n);
-	printf("%s: p95 %.2f ms, max %.2f ms; anchor, the count from the rows: p95 %.2f ms\n", what, m95,
-	       ms[n - 1], a95);
+	printf("%s: p95 %.2f ms, max %.2f ms; anchor, the count from the rows: p95 %.2f ms\n", what, m95, ms[n - 1],
+	       a95);
 	figure("list_p95_ms", m95);
 }
 
 /* Search as you type, per keystroke (page + count), in the kinds the issue
  * names, each with its p95. */
-static void search_kind(fh_store *s, const fh_actor *a, const char *what, const char *key,
-			const char *const *typed, int ntyped)
+static void search_kind(fh_store *s, const fh_actor *a, const char *what, const char *key, const char *const *typed,
+			int ntyped)
 {
 	static double ms[2000];
 	int k = 0;
@@ -154,8 +160,8 @@ static void search_kind(fh_store *s, const fh_actor *a, const char *what, const 
 			}
 		}
 	double m95 = p95(ms, k);
-	printf("search keystroke, %s: median %.2f ms, p95 %.2f ms, max %.2f ms (%d keystrokes)\n", what,
-	       ms[k / 2], m95, ms[k - 1], k);
+	printf("search keystroke, %s: median %.2f ms, p95 %.2f ms, max %.2f ms (%d keystrokes)\n", what, ms[k / 2], m95,
+	       ms[k - 1], k);
 	figure(key, m95);
 }
 
@@ -167,8 +173,8 @@ void search_bench(fh_store *s, const fh_actor *admin)
 		fprintf(stderr, "bench: %s\n", err.message);
 		exit(1);
 	}
-	static const char *const usual[] = { "静安青凤", "jaqf", "闵行春晖", "mxch", "心桥", "王伟", "李晖",
-					     "13812", "021", "5231010", "乐龄为老", "向日葵", "gyfl", "服务" };
+	static const char *const usual[] = { "静安青凤", "jaqf", "闵行春晖", "mxch",     "心桥",   "王伟", "李晖",
+					     "13812",    "021",  "5231010",  "乐龄为老", "向日葵", "gyfl", "服务" };
 	static const char *const none[] = { "龘靐", "qqqq", "zzx", "9999999999", "@#", "x" };
 	static const char *const short_ascii[] = { "j", "ja", "1", "13", "z", "zq", "5", "53", "q", "ab" };
 	static const char *const elsewhere[] = { "闵行春晖", "闵行", "闵行乐龄", "闵行阳光居家" };
@@ -176,8 +182,8 @@ void search_bench(fh_store *s, const fh_actor *admin)
 	search_kind(s, &street, "what a front desk types (street manager)", "search_usual_street_p95_ms", usual, 14);
 	search_kind(s, admin, "matching nothing", "search_none_p95_ms", none, 6);
 	search_kind(s, admin, "1–2 characters, not Chinese", "search_short_ascii_p95_ms", short_ascii, 10);
-	search_kind(s, &street, "Chinese names only in other districts, by a street manager",
-		    "search_elsewhere_p95_ms", elsewhere, 4);
+	search_kind(s, &street, "Chinese names only in other districts, by a street manager", "search_elsewhere_p95_ms",
+		    elsewhere, 4);
 	/* the anchor: a substring scan of the search text, in SQL */
 	double a = sql_ms(s, "SELECT count(*) FROM tenant_search WHERE instr(hay, 'zq') > 0");
 	printf("search anchor: a scan of every tenant's search text for 'zq': %.1f ms\n", a);
@@ -215,7 +221,8 @@ void rss_bench(const char *path, const char *bin)
 	FILE *sf = fopen(script, "w");
 	if (!sf)
 		return;
-	fprintf(sf, "zhuren<Enter>demo1234<Enter>\n:rss %s.rss0\n"
+	fprintf(sf,
+		"zhuren<Enter>demo1234<Enter>\n:rss %s.rss0\n"
 		"<F2><PgDn><PgDn><PgDn><End><Home>/jaqf\n<Esc>\n:rss %s.rss1\n"
 		"<F3>\n:rss %s.rss2\n<F4>\n:rss %s.rss3\n<F5>\n:rss %s.rss4\n<F6>\n:rss %s.rss5\nQ\n",
 		path, path, path, path, path, path);
@@ -238,8 +245,8 @@ void rss_bench(const char *path, const char *bin)
 		printf(" %s %.1f MB", screens[i], now_kb / 1024.0);
 		worst = now_kb > worst ? now_kb : worst;
 	}
-	printf("; the most %.1f MB; the peak so far, login's yescrypt included: %.1f MB (exit %d)\n",
-	       worst / 1024.0, hwm / 1024.0, WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+	printf("; the most %.1f MB; the peak so far, login's yescrypt included: %.1f MB (exit %d)\n", worst / 1024.0,
+	       hwm / 1024.0, WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 	figure("rss_mb", worst / 1024.0);
 	unlink(script);
 	/* the anchor: ncursesw alone (bench/bare.c), beside fuhua's own binary */
@@ -258,4 +265,3 @@ void rss_bench(const char *path, const char *bin)
 	printf("anchor, a bare ncursesw program filling the same 120x50 screen with Chinese text: %.1f MB (exit %d)\n",
 	       bare_kb / 1024.0, WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 }
-

@@ -10,14 +10,14 @@
 #include "i18n.h"
 #include "store_int.h"
 
-fh_status fh_audit_write(fh_store *s, const fh_actor *actor, int64_t hub_id,
-			 const char *entity, int64_t entity_id, const char *action,
-			 const char *old_json, const char *new_json, fh_error *err)
+fh_status fh_audit_write(fh_store *s, const fh_actor *actor, int64_t hub_id, const char *entity, int64_t entity_id,
+			 const char *action, const char *old_json, const char *new_json, fh_error *err)
 {
 	fh_stmt *st;
 	fh_status st_rc = fh_store_stmt(s,
-		"INSERT INTO audit(at, operator_id, operator, via, hub_id, entity, entity_id,"
-		" action, old, new) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", &st, err);
+					"INSERT INTO audit(at, operator_id, operator, via, hub_id, entity, entity_id,"
+					" action, old, new) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+					&st, err);
 	if (st_rc != FH_OK)
 		return st_rc;
 	fh_bind_int64(st, 1, fh_clock_now());
@@ -40,9 +40,9 @@ fh_status fh_audit_write(fh_store *s, const fh_actor *actor, int64_t hub_id,
 	return FH_OK;
 }
 
-fh_status fh_audit_summary(fh_store *s, const fh_actor *actor, int64_t hub_id, const char *entity,
-			   int64_t entity_id, const char *action, const char *old_json, const char *summary,
-			   fh_error *err, const char *fields, ...)
+fh_status fh_audit_summary(fh_store *s, const fh_actor *actor, int64_t hub_id, const char *entity, int64_t entity_id,
+			   const char *action, const char *old_json, const char *summary, fh_error *err,
+			   const char *fields, ...)
 {
 	fh_buf b = FH_BUF_INIT;
 	fh_buf_puts(&b, "{");
@@ -56,29 +56,30 @@ fh_status fh_audit_summary(fh_store *s, const fh_actor *actor, int64_t hub_id, c
 	fh_buf_puts(&b, "\"summary\":");
 	fh_buf_json_string(&b, summary);
 	fh_buf_puts(&b, "}");
-	fh_status st = b.failed ? fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"))
-				: fh_audit_write(s, actor, hub_id, entity, entity_id, action, old_json, fh_buf_str(&b), err);
+	fh_status st = b.failed
+		? fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"))
+		: fh_audit_write(s, actor, hub_id, entity, entity_id, action, old_json, fh_buf_str(&b), err);
 	fh_buf_free(&b);
 	return st;
 }
 
-fh_status fh_audit_recent(fh_store *s, const fh_actor *actor, int limit,
-			  fh_audit_row **rows, size_t *n, fh_error *err)
+fh_status fh_audit_recent(fh_store *s, const fh_actor *actor, int limit, fh_audit_row **rows, size_t *n, fh_error *err)
 {
 	*rows = NULL;
 	*n = 0;
 	if (limit < 1 || limit > 200)
 		return fh_error_set(err, FH_EINVAL, "limit", "%s", _("must be 1 to 200"));
 	fh_stmt *st;
-	fh_status st_rc = fh_store_stmt(s,
-		FH_SQL_SCOPE
-		" SELECT a.id, a.at, a.operator, a.via, coalesce(h.code, ''), a.entity,"
-		"  coalesce(a.entity_id, 0), a.action,"
-		"  coalesce(json_extract(a.new, '$.name'), json_extract(a.old, '$.name'),"
-		"           json_extract(a.new, '$.summary'), '')"
-		" FROM audit a LEFT JOIN hubs h ON h.id = a.hub_id"
-		" WHERE a.hub_id IN (SELECT id FROM scope)"
-		" ORDER BY a.id DESC LIMIT ?2", &st, err);
+	fh_status st_rc =
+		fh_store_stmt(s,
+			      FH_SQL_SCOPE " SELECT a.id, a.at, a.operator, a.via, coalesce(h.code, ''), a.entity,"
+					   "  coalesce(a.entity_id, 0), a.action,"
+					   "  coalesce(json_extract(a.new, '$.name'), json_extract(a.old, '$.name'),"
+					   "           json_extract(a.new, '$.summary'), '')"
+					   " FROM audit a LEFT JOIN hubs h ON h.id = a.hub_id"
+					   " WHERE a.hub_id IN (SELECT id FROM scope)"
+					   " ORDER BY a.id DESC LIMIT ?2",
+			      &st, err);
 	if (st_rc != FH_OK)
 		return st_rc;
 	fh_audit_row *out = calloc((size_t)limit, sizeof *out);

@@ -19,7 +19,10 @@
 #define WEEK (7 * DAY)
 
 static const char *const state_names[FH_BOOKING_STATE_COUNT] = {
-	"pending", "confirmed", "cancelled", "skipped",
+	"pending",
+	"confirmed",
+	"cancelled",
+	"skipped",
 };
 
 const char *fh_booking_state_name(fh_booking_state st)
@@ -41,7 +44,7 @@ static const char *hhmm(int64_t t, char buf[8])
 	return buf;
 }
 
-#define BOOKING_COLS                                                                         \
+#define BOOKING_COLS                                                                              \
 	"b.id, b.version, b.space_id, coalesce(b.tenant_id, 0), s.hub_id, coalesce(b.series, 0)," \
 	" s.code, s.name, h.code, coalesce(t.name, h.name), b.title, b.starts, b.ends, b.state,"  \
 	" coalesce(b.why, '')"                                                                    \
@@ -76,23 +79,26 @@ static void booking_read(fh_stmt *q, void *row)
 static void in_way_text(const fh_booking *b, char *out, size_t size)
 {
 	char d[16], a[8], z[8];
-	snprintf(out, size, b->state == FH_BOOKING_PENDING
-		 ? _("%s %s is booked %s–%s on %s by %s (no. %lld “%s”, waiting for approval)")
-		 : _("%s %s is booked %s–%s on %s by %s (no. %lld “%s”)"),
+	snprintf(out, size,
+		 b->state == FH_BOOKING_PENDING
+			 ? _("%s %s is booked %s–%s on %s by %s (no. %lld “%s”, waiting for approval)")
+			 : _("%s %s is booked %s–%s on %s by %s (no. %lld “%s”)"),
 		 b->space_code, b->space_name, hhmm(b->starts, a), hhmm(b->ends, z),
 		 fh_space_date(fh_clock_day(b->starts), d), b->who, (long long)b->id, b->title);
 }
 
-fh_status fh_booking_conflict(fh_store *s, int64_t space, int64_t starts, int64_t ends,
-			      int64_t except, fh_booking *in_way, fh_error *err)
+fh_status fh_booking_conflict(fh_store *s, int64_t space, int64_t starts, int64_t ends, int64_t except,
+			      fh_booking *in_way, fh_error *err)
 {
 	fh_stmt *q;
 	/* a booking lies within one day: one that overlaps starts after the
 	 * day before, which keeps the index range short */
-	fh_status st = fh_store_stmt(s, "SELECT " BOOKING_COLS
-		" WHERE b.space_id = ?1 AND b.state IN ('pending','confirmed')"
-		" AND b.starts > ?2 - 86400 AND b.starts < ?3 AND b.ends > ?2 AND b.id != ?4"
-		" ORDER BY b.starts LIMIT 1", &q, err);
+	fh_status st =
+		fh_store_stmt(s,
+			      "SELECT " BOOKING_COLS " WHERE b.space_id = ?1 AND b.state IN ('pending','confirmed')"
+			      " AND b.starts > ?2 - 86400 AND b.starts < ?3 AND b.ends > ?2 AND b.id != ?4"
+			      " ORDER BY b.starts LIMIT 1",
+			      &q, err);
 	if (st != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, space);
@@ -118,14 +124,15 @@ fh_status fh_booking_conflict(fh_store *s, int64_t space, int64_t starts, int64_
 /* Minutes the tenant holds in the week of `t`, booking `except` aside, in
  * *minutes: FH_OK, or the database's error (the cap is then not checked:
  * the booking is refused). */
-static fh_status week_minutes(fh_store *s, int64_t tenant, int64_t t, int64_t except, int *minutes,
-			      fh_error *err)
+static fh_status week_minutes(fh_store *s, int64_t tenant, int64_t t, int64_t except, int *minutes, fh_error *err)
 {
 	fh_stmt *q;
 	*minutes = 0;
-	fh_status st = fh_store_stmt(s, "SELECT coalesce(sum(ends - starts), 0) / 60 FROM bookings"
+	fh_status st = fh_store_stmt(s,
+				     "SELECT coalesce(sum(ends - starts), 0) / 60 FROM bookings"
 				     " WHERE tenant_id = ?1 AND state IN ('pending','confirmed')"
-				     " AND starts >= ?2 AND starts < ?3 AND id != ?4", &q, err);
+				     " AND starts >= ?2 AND starts < ?3 AND id != ?4",
+				     &q, err);
 	if (st != FH_OK)
 		return st;
 	int64_t w = fh_week_start(t);
@@ -149,8 +156,8 @@ struct ctx {
 
 /* Everything about a date that can be in its way: a day off, the cap, a
  * booking. FH_OK or the reason in err; *blocker the booking in the way. */
-static fh_status date_free(fh_store *s, const struct ctx *c, int64_t tenant, int64_t starts,
-			   int64_t ends, int64_t except, int64_t *blocker, fh_error *err)
+static fh_status date_free(fh_store *s, const struct ctx *c, int64_t tenant, int64_t starts, int64_t ends,
+			   int64_t except, int64_t *blocker, fh_error *err)
 {
 	char d[16];
 	*blocker = 0;
@@ -163,11 +170,11 @@ static fh_status date_free(fh_store *s, const struct ctx *c, int64_t tenant, int
 		if (st != FH_OK)
 			return st;
 		if (held + asked > c->rules.max_hours_per_week * 60)
-			return fh_error_set(err, FH_ECONFLICT, "time",
-					    _("%s has booked %d:%02d hours in the week of %s; %d:%02d more would pass the cap of %d hours a week"),
-					    c->who, held / 60, held % 60,
-					    fh_space_date(fh_week_start(starts), d), asked / 60, asked % 60,
-					    c->rules.max_hours_per_week);
+			return fh_error_set(
+				err, FH_ECONFLICT, "time",
+				_("%s has booked %d:%02d hours in the week of %s; %d:%02d more would pass the cap of %d hours a week"),
+				c->who, held / 60, held % 60, fh_space_date(fh_week_start(starts), d), asked / 60,
+				asked % 60, c->rules.max_hours_per_week);
 	}
 	fh_booking b;
 	fh_status st = fh_booking_conflict(s, c->sp.id, starts, ends, except, &b, err);
@@ -177,8 +184,8 @@ static fh_status date_free(fh_store *s, const struct ctx *c, int64_t tenant, int
 }
 
 /* The request's own checks: the room, who, the hours, the title. */
-static fh_status prepare(fh_store *s, const fh_actor *actor, const fh_booking_req *r, struct ctx *c,
-			 char *title, size_t tsize, fh_error *err)
+static fh_status prepare(fh_store *s, const fh_actor *actor, const fh_booking_req *r, struct ctx *c, char *title,
+			 size_t tsize, fh_error *err)
 {
 	memset(c, 0, sizeof *c);
 	fh_status st = fh_space_read_one(s, r->space_id, &c->sp, err);
@@ -200,8 +207,8 @@ static fh_status prepare(fh_store *s, const fh_actor *actor, const fh_booking_re
 	} else {
 		snprintf(c->who, sizeof c->who, "%s", c->sp.hub_code);
 	}
-	if ((st = fh_text_field_take(title, tsize, FH_BOOKING_TITLE_MAX, r->title ? r->title : "",
-				     false, false, "title", err)) != FH_OK)
+	if ((st = fh_text_field_take(title, tsize, FH_BOOKING_TITLE_MAX, r->title ? r->title : "", false, false,
+				     "title", err)) != FH_OK)
 		return st;
 	if (!title[0])
 		return fh_error_set(err, FH_EINVAL, "title", "%s", _("say what the room is booked for"));
@@ -228,8 +235,8 @@ static fh_status prepare(fh_store *s, const fh_actor *actor, const fh_booking_re
 /* An audit row for a booking: its state, and a summary ("B2 2026-11-25
  * 14:00 理事会") for the activity pane. */
 static fh_status audit(fh_store *s, const fh_actor *actor, int64_t hub, int64_t id, const char *action,
-		       const char *old_state, fh_booking_state to, const char *room, int64_t starts,
-		       const char *title, fh_error *err)
+		       const char *old_state, fh_booking_state to, const char *room, int64_t starts, const char *title,
+		       fh_error *err)
 {
 	char d[24], summary[400], ob[48];
 	snprintf(summary, sizeof summary, "%s %s %s", room, fh_clock_format(starts, d, sizeof d), title);
@@ -239,14 +246,16 @@ static fh_status audit(fh_store *s, const fh_actor *actor, int64_t hub, int64_t 
 				"\"state\":\"%s\"", state_names[to]);
 }
 
-static fh_status insert(fh_store *s, const fh_actor *actor, const fh_booking_req *r,
-			const struct ctx *c, const char *title, int64_t starts, fh_booking_state state,
-			int64_t series, int64_t blocker, const char *why, int64_t *id, fh_error *err)
+static fh_status insert(fh_store *s, const fh_actor *actor, const fh_booking_req *r, const struct ctx *c,
+			const char *title, int64_t starts, fh_booking_state state, int64_t series, int64_t blocker,
+			const char *why, int64_t *id, fh_error *err)
 {
 	fh_stmt *q;
-	fh_status st = fh_store_stmt(s,
-		"INSERT INTO bookings(space_id, tenant_id, starts, ends, title, state, series, blocker,"
-		" why, updated_at, updated_by) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", &q, err);
+	fh_status st =
+		fh_store_stmt(s,
+			      "INSERT INTO bookings(space_id, tenant_id, starts, ends, title, state, series, blocker,"
+			      " why, updated_at, updated_by) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+			      &q, err);
 	if (st != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, c->sp.id);
@@ -271,17 +280,16 @@ static fh_status insert(fh_store *s, const fh_actor *actor, const fh_booking_req
 	return audit(s, actor, c->sp.hub_id, *id, "create", NULL, state, c->sp.code, starts, title, err);
 }
 
-static fh_status book_dates(fh_store *s, const fh_actor *actor, const fh_booking_req *r,
-			    const struct ctx *c, const char *title, fh_booking_result *res,
-			    fh_error *err)
+static fh_status book_dates(fh_store *s, const fh_actor *actor, const fh_booking_req *r, const struct ctx *c,
+			    const char *title, fh_booking_result *res, fh_error *err)
 {
 	fh_booking_state ok_state = c->sp.approval ? FH_BOOKING_PENDING : FH_BOOKING_CONFIRMED;
 	fh_status st = FH_OK;
 	for (int w = 0; st == FH_OK && w < r->weeks; w++) {
 		int64_t starts = r->starts + (int64_t)w * WEEK, blocker = 0, id = 0;
 		fh_error why = { 0 };
-		fh_status free_st = date_free(s, c, r->tenant_id, starts, starts + (r->ends - r->starts),
-					      0, &blocker, &why);
+		fh_status free_st =
+			date_free(s, c, r->tenant_id, starts, starts + (r->ends - r->starts), 0, &blocker, &why);
 		/* once: refused; weekly: the date is kept as skipped */
 		if (free_st != FH_OK && (r->weeks == 1 || free_st != FH_ECONFLICT)) {
 			if (err)
@@ -289,8 +297,8 @@ static fh_status book_dates(fh_store *s, const fh_actor *actor, const fh_booking
 			return free_st;
 		}
 		bool skip = free_st != FH_OK;
-		st = insert(s, actor, r, c, title, starts, skip ? FH_BOOKING_SKIPPED : ok_state,
-			    res->series, blocker, skip ? why.message : NULL, &id, err);
+		st = insert(s, actor, r, c, title, starts, skip ? FH_BOOKING_SKIPPED : ok_state, res->series, blocker,
+			    skip ? why.message : NULL, &id, err);
 		if (st != FH_OK)
 			break;
 		if (w == 0) {
@@ -317,8 +325,8 @@ static fh_status book_dates(fh_store *s, const fh_actor *actor, const fh_booking
 	return st;
 }
 
-fh_status fh_booking_add(fh_store *s, const fh_actor *actor, const fh_booking_req *r,
-			 fh_booking_result *res, fh_error *err)
+fh_status fh_booking_add(fh_store *s, const fh_actor *actor, const fh_booking_req *r, fh_booking_result *res,
+			 fh_error *err)
 {
 	memset(res, 0, sizeof *res);
 	struct ctx c;
@@ -340,14 +348,15 @@ fh_status fh_booking_add(fh_store *s, const fh_actor *actor, const fh_booking_re
 
 /* ---- one booking's state --------------------------------------------------- */
 
-static fh_status set_state(fh_store *s, const fh_actor *actor, const fh_booking *b,
-			   fh_booking_state to, const char *action, fh_error *err)
+static fh_status set_state(fh_store *s, const fh_actor *actor, const fh_booking *b, fh_booking_state to,
+			   const char *action, fh_error *err)
 {
 	fh_status st = fh_store_check_version(s, "bookings", b->id, b->version, err);
 	fh_stmt *q;
 	if (st == FH_OK)
-		st = fh_store_stmt(s, "UPDATE bookings SET state = ?2, blocker = NULL, why = NULL,"
-				      " version = version + 1, updated_at = ?3, updated_by = ?4 WHERE id = ?1",
+		st = fh_store_stmt(s,
+				   "UPDATE bookings SET state = ?2, blocker = NULL, why = NULL,"
+				   " version = version + 1, updated_at = ?3, updated_by = ?4 WHERE id = ?1",
 				   &q, err);
 	if (st != FH_OK)
 		return st;
@@ -359,8 +368,8 @@ static fh_status set_state(fh_store *s, const fh_actor *actor, const fh_booking 
 	fh_reset(q);
 	if (rc != FH_DONE)
 		return fh_store_fail(s, err, _("saving the booking"));
-	return audit(s, actor, b->hub_id, b->id, action, state_names[b->state], to, b->space_code, b->starts,
-		     b->title, err);
+	return audit(s, actor, b->hub_id, b->id, action, state_names[b->state], to, b->space_code, b->starts, b->title,
+		     err);
 }
 
 static fh_status cancel_locked(fh_store *s, const fh_actor *actor, int64_t id, fh_error *err)
@@ -370,7 +379,8 @@ static fh_status cancel_locked(fh_store *s, const fh_actor *actor, int64_t id, f
 	if (st != FH_OK)
 		return st;
 	if (b.state == FH_BOOKING_CANCELLED)
-		return fh_error_set(err, FH_ECONFLICT, "booking", _("booking no. %lld is already cancelled"), (long long)id);
+		return fh_error_set(err, FH_ECONFLICT, "booking", _("booking no. %lld is already cancelled"),
+				    (long long)id);
 	return set_state(s, actor, &b, FH_BOOKING_CANCELLED, "cancel", err);
 }
 
@@ -407,10 +417,15 @@ static fh_status retry_locked(fh_store *s, const fh_actor *actor, int64_t id, st
 	if (st != FH_OK)
 		return st;
 	if (b.state != FH_BOOKING_SKIPPED)
-		return fh_error_set(err, FH_ECONFLICT, "booking", _("booking no. %lld was not skipped: only a skipped date can be tried again"),
+		return fh_error_set(err, FH_ECONFLICT, "booking",
+				    _("booking no. %lld was not skipped: only a skipped date can be tried again"),
 				    (long long)id);
-	fh_booking_req r = { .space_id = b.space_id, .tenant_id = b.tenant_id, .starts = b.starts,
-			     .ends = b.ends, .title = b.title, .weeks = 1 };
+	fh_booking_req r = { .space_id = b.space_id,
+			     .tenant_id = b.tenant_id,
+			     .starts = b.starts,
+			     .ends = b.ends,
+			     .title = b.title,
+			     .weeks = 1 };
 	char title[FH_BOOKING_TITLE_MAX * 4 + 1];
 	int64_t blocker;
 	if ((st = prepare(s, actor, &r, c, title, sizeof title, err)) != FH_OK ||
@@ -432,19 +447,23 @@ fh_status fh_booking_retry(fh_store *s, const fh_actor *actor, int64_t id, fh_er
 
 fh_status fh_booking_ahead(fh_store *s, int64_t tenant, int64_t from, int *n, fh_error *err)
 {
-	return fh_store_count(s, "SELECT count(*) FROM bookings WHERE tenant_id = ?1 AND starts >= ?2"
-			      " AND state IN ('pending','confirmed','skipped')", tenant, from, n, _("reading bookings"), err);
+	return fh_store_count(s,
+			      "SELECT count(*) FROM bookings WHERE tenant_id = ?1 AND starts >= ?2"
+			      " AND state IN ('pending','confirmed','skipped')",
+			      tenant, from, n, _("reading bookings"), err);
 }
 
-fh_status fh_booking_cancel_tenant(fh_store *s, const fh_actor *actor, int64_t tenant, int64_t from,
-				   int *cancelled, fh_error *err)
+fh_status fh_booking_cancel_tenant(fh_store *s, const fh_actor *actor, int64_t tenant, int64_t from, int *cancelled,
+				   fh_error *err)
 {
 	fh_booking *rows = NULL;
 	size_t n = 0;
 	*cancelled = 0;
 	fh_stmt *q;
-	fh_status st = fh_store_stmt(s, "SELECT " BOOKING_COLS " WHERE b.tenant_id = ?1 AND b.starts >= ?2"
-				     " AND b.state IN ('pending','confirmed','skipped') ORDER BY b.starts, b.id", &q, err);
+	fh_status st = fh_store_stmt(s,
+				     "SELECT " BOOKING_COLS " WHERE b.tenant_id = ?1 AND b.starts >= ?2"
+				     " AND b.state IN ('pending','confirmed','skipped') ORDER BY b.starts, b.id",
+				     &q, err);
 	if (st != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, tenant);
@@ -460,8 +479,8 @@ fh_status fh_booking_cancel_tenant(fh_store *s, const fh_actor *actor, int64_t t
 
 /* ---- reading ---------------------------------------------------------------- */
 
-fh_status fh_booking_list(fh_store *s, const fh_actor *actor, const fh_booking_filter *f,
-			  fh_booking **rows, size_t *n, fh_error *err)
+fh_status fh_booking_list(fh_store *s, const fh_actor *actor, const fh_booking_filter *f, fh_booking **rows, size_t *n,
+			  fh_error *err)
 {
 	*rows = NULL;
 	*n = 0;
@@ -470,12 +489,14 @@ fh_status fh_booking_list(fh_store *s, const fh_actor *actor, const fh_booking_f
 	if (st != FH_OK)
 		return st;
 	fh_stmt *q;
-	if ((st = fh_store_stmt(s, FH_SQL_SCOPE "SELECT " BOOKING_COLS
-		" WHERE s.hub_id IN (SELECT id FROM scope) AND (?2 = 0 OR b.space_id = ?2)"
-		" AND (?3 = 0 OR b.tenant_id = ?3) AND (?4 = 0 OR b.series = ?4)"
-		" AND b.starts >= ?5 AND b.starts < ?6"
-		" AND b.state IN (?7, ?8, ?9) AND (?10 = 0 OR s.hub_id = ?1)"
-		" ORDER BY b.starts, s.code, b.id", &q, err)) != FH_OK)
+	if ((st = fh_store_stmt(s,
+				FH_SQL_SCOPE "SELECT " BOOKING_COLS
+					     " WHERE s.hub_id IN (SELECT id FROM scope) AND (?2 = 0 OR b.space_id = ?2)"
+					     " AND (?3 = 0 OR b.tenant_id = ?3) AND (?4 = 0 OR b.series = ?4)"
+					     " AND b.starts >= ?5 AND b.starts < ?6"
+					     " AND b.state IN (?7, ?8, ?9) AND (?10 = 0 OR s.hub_id = ?1)"
+					     " ORDER BY b.starts, s.code, b.id",
+				&q, err)) != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, hub ? hub : actor->hub_id);
 	fh_bind_int64(q, 2, f->space_id);
@@ -493,8 +514,7 @@ fh_status fh_booking_list(fh_store *s, const fh_actor *actor, const fh_booking_f
 	return fh_store_rows(s, q, rows, n, sizeof **rows, booking_read, _("reading bookings"), err);
 }
 
-fh_status fh_booking_get(fh_store *s, const fh_actor *actor, int64_t id, fh_booking *out,
-			 fh_error *err)
+fh_status fh_booking_get(fh_store *s, const fh_actor *actor, int64_t id, fh_booking *out, fh_error *err)
 {
 	fh_stmt *q;
 	fh_status st = fh_store_stmt(s, "SELECT " BOOKING_COLS " WHERE b.id = ?1", &q, err);
@@ -509,7 +529,8 @@ fh_status fh_booking_get(fh_store *s, const fh_actor *actor, int64_t id, fh_book
 		return fh_store_fail(s, err, _("reading bookings"));
 	fh_status scope = rc == FH_ROW ? fh_actor_scope(s, actor, out->hub_id, err) : FH_EDENIED;
 	if (scope == FH_EDENIED)
-		return fh_error_set(err, FH_ENOTFOUND, "booking", _("no booking no. %lld in your scope"), (long long)id);
+		return fh_error_set(err, FH_ENOTFOUND, "booking", _("no booking no. %lld in your scope"),
+				    (long long)id);
 	return scope;
 }
 
@@ -520,8 +541,10 @@ static fh_status holder_from(fh_store *s, int64_t space, int64_t day, int *held,
 {
 	fh_stmt *q;
 	*held = 0;
-	fh_status st = fh_store_stmt(s, "SELECT " BOOKING_COLS " WHERE b.space_id = ?1 AND b.starts >= ?2"
-				     " AND b.state IN ('pending','confirmed') ORDER BY b.starts LIMIT 1", &q, err);
+	fh_status st = fh_store_stmt(s,
+				     "SELECT " BOOKING_COLS " WHERE b.space_id = ?1 AND b.starts >= ?2"
+				     " AND b.state IN ('pending','confirmed') ORDER BY b.starts LIMIT 1",
+				     &q, err);
 	if (st != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, space);
@@ -562,8 +585,8 @@ double fh_room_use_rate(const fh_room_use *u)
 	return u->open_min > 0 ? 100.0 * u->booked_min / u->open_min : 0.0;
 }
 
-fh_status fh_booking_use(fh_store *s, const fh_actor *actor, const char *hub_code, int64_t week,
-			 fh_room_use **rows, size_t *n, fh_error *err)
+fh_status fh_booking_use(fh_store *s, const fh_actor *actor, const char *hub_code, int64_t week, fh_room_use **rows,
+			 size_t *n, fh_error *err)
 {
 	*rows = NULL;
 	*n = 0;
@@ -573,14 +596,16 @@ fh_status fh_booking_use(fh_store *s, const fh_actor *actor, const char *hub_cod
 		return st;
 	week = fh_week_start(week);
 	fh_stmt *q;
-	if ((st = fh_store_stmt(s, FH_SQL_SCOPE
-		"SELECT s.id, s.code, s.name, h.code, h.opens, h.closes, s.hub_id,"
-		" (SELECT coalesce(sum(b.ends - b.starts), 0) / 60 FROM bookings b"
-		"   WHERE b.space_id = s.id AND b.state IN ('pending','confirmed')"
-		"   AND b.starts >= ?2 AND b.starts < ?2 + 7 * 86400)"
-		" FROM spaces s JOIN hubs h ON h.id = s.hub_id WHERE s.retired = 0"
-		" AND s.type IN ('meeting_room','activity_room') AND s.hub_id IN (SELECT id FROM scope)"
-		" ORDER BY h.code, s.code", &q, err)) != FH_OK)
+	if ((st = fh_store_stmt(s,
+				FH_SQL_SCOPE
+				"SELECT s.id, s.code, s.name, h.code, h.opens, h.closes, s.hub_id,"
+				" (SELECT coalesce(sum(b.ends - b.starts), 0) / 60 FROM bookings b"
+				"   WHERE b.space_id = s.id AND b.state IN ('pending','confirmed')"
+				"   AND b.starts >= ?2 AND b.starts < ?2 + 7 * 86400)"
+				" FROM spaces s JOIN hubs h ON h.id = s.hub_id WHERE s.retired = 0"
+				" AND s.type IN ('meeting_room','activity_room') AND s.hub_id IN (SELECT id FROM scope)"
+				" ORDER BY h.code, s.code",
+				&q, err)) != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, hub ? hub : actor->hub_id);
 	fh_bind_int64(q, 2, week);
@@ -624,7 +649,7 @@ fh_status fh_booking_use(fh_store *s, const fh_actor *actor, const char *hub_cod
 	if (st != FH_OK)
 		return st;
 	return rc == FH_ROW ? fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"))
-				: fh_store_fail(s, err, _("reading bookings"));
+			    : fh_store_fail(s, err, _("reading bookings"));
 }
 
 /* The module table's hook: a tenant that leaves has its bookings to come
@@ -635,8 +660,8 @@ fh_status fh_booking_tenant_changed(fh_store *s, const struct fh_tenant_change *
 		return FH_OK;
 	int cancelled = 0;
 	fh_status st = c->next->stage == FH_STAGE_EXITED
-			       ? fh_booking_cancel_tenant(s, c->actor, c->next->id, c->on, &cancelled, err)
-			       : FH_OK;
+		? fh_booking_cancel_tenant(s, c->actor, c->next->id, c->on, &cancelled, err)
+		: FH_OK;
 	if (c->audit)
 		fh_buf_printf(c->audit, ",\"bookings_cancelled\":%d", cancelled);
 	return st;

@@ -58,13 +58,12 @@ static void utc_prop(fh_buf *out, const char *name, int64_t t)
 	struct tm tm;
 	gmtime_r(&tt, &tm);
 	char v[64];
-	snprintf(v, sizeof v, "%s:%04d%02d%02dT%02d%02d%02dZ", name, tm.tm_year + 1900, tm.tm_mon + 1,
-		 tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+	snprintf(v, sizeof v, "%s:%04d%02d%02dT%02d%02d%02dZ", name, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+		 tm.tm_hour, tm.tm_min, tm.tm_sec);
 	line_out(out, v);
 }
 
-fh_status fh_booking_ics(fh_store *s, const fh_actor *actor, const fh_booking_filter *f,
-			 fh_buf *out, fh_error *err)
+fh_status fh_booking_ics(fh_store *s, const fh_actor *actor, const fh_booking_filter *f, fh_buf *out, fh_error *err)
 {
 	fh_booking *rows;
 	size_t n;

@@ -65,8 +65,7 @@ fh_status fh_calendar_load(fh_store *s, int64_t hub, fh_calendar *out, fh_error 
 {
 	*out = (fh_calendar){ 0 };
 	fh_stmt *q;
-	fh_status st = fh_store_stmt(s, "SELECT day, off FROM hub_days WHERE hub_id = ?1 ORDER BY day",
-				     &q, err);
+	fh_status st = fh_store_stmt(s, "SELECT day, off FROM hub_days WHERE hub_id = ?1 ORDER BY day", &q, err);
 	if (st != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, hub);
@@ -109,8 +108,9 @@ fh_status fh_calendar_write_rules(fh_store *s, int64_t hub, const fh_rules *r, f
 		const int64_t *days = off ? r->calendar.off : r->calendar.worked;
 		size_t n = off ? r->calendar.noff : r->calendar.nworked;
 		for (size_t i = 0; st == FH_OK && i < n; i++) {
-			if ((st = fh_store_stmt(s, "INSERT OR REPLACE INTO hub_days(hub_id, day, off) VALUES(?1, ?2, ?3)", &q,
-						err)) != FH_OK)
+			if ((st = fh_store_stmt(s,
+						"INSERT OR REPLACE INTO hub_days(hub_id, day, off) VALUES(?1, ?2, ?3)",
+						&q, err)) != FH_OK)
 				return st;
 			fh_bind_int64(q, 1, hub);
 			fh_bind_int64(q, 2, days[i]);

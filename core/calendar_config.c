@@ -60,10 +60,9 @@ static fh_status add_days(struct fh_cfg_ctx *c, const fh_ynode *n, int64_t **day
 		snprintf(first, sizeof first, "%s", n->value);
 		snprintf(last, sizeof last, "%s", n->value);
 	}
-	if (strlen(first) != 10 || strlen(last) != 10 || !fh_date_parse(first, a) ||
-	    !fh_date_parse(last, b))
+	if (strlen(first) != 10 || strlen(last) != 10 || !fh_date_parse(first, a) || !fh_date_parse(last, b))
 		return fh_cfg_at(c, n, _("'%s' is not a date (YYYY-MM-DD) or a range (YYYY-MM-DD..YYYY-MM-DD)"),
-			n->value, NULL);
+				 n->value, NULL);
 	int64_t from = fh_date_epoch(a), to = fh_date_epoch(b);
 	if (to < from)
 		return fh_cfg_at(c, n, _("the range '%s' ends before it starts"), n->value, NULL);
@@ -99,15 +98,12 @@ static fh_status read_holidays(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rules
 	for (size_t i = 0; st == FH_OK && i < n->n; i++) {
 		const fh_ynode *k = n->kids[2 * i], *v = n->kids[2 * i + 1];
 		switch (fh_cfg_key_index(k->value, keys)) {
-		case 0:
-			st = read_days(c, v, &off, &noff);
-			break;
+		case 0: st = read_days(c, v, &off, &noff); break;
 		case 1:
 			worked_node = v;
 			st = read_days(c, v, &worked, &nworked);
 			break;
-		default:
-			st = fh_cfg_unknown_key(c, k, keys);
+		default: st = fh_cfg_unknown_key(c, k, keys);
 		}
 	}
 	/* a worked day is a Saturday or Sunday, and not also a day off */
@@ -116,7 +112,8 @@ static fh_status read_holidays(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rules
 		char d[16];
 		fh_clock_format_date(worked[i], d, sizeof d);
 		if (wd < 5)
-			st = fh_cfg_at(c, worked_node, _("%s is a weekday: only a Saturday or Sunday can be a day worked"), d, NULL);
+			st = fh_cfg_at(c, worked_node,
+				       _("%s is a weekday: only a Saturday or Sunday can be a day worked"), d, NULL);
 		else if (bsearch(&worked[i], off, noff, sizeof *off, cmp_day))
 			st = fh_cfg_at(c, worked_node, _("%s is both a day off and a day worked"), d, NULL);
 	}

@@ -44,6 +44,6 @@ unsigned fh_changes_between(const int64_t was[FH_TOPIC_COUNT], const int64_t now
 fh_status fh_changes_bump_all(fh_store *s, fh_error *err)
 {
 	return fh_store_exec(s, "UPDATE changes SET n = n + 1", NULL) == FH_OK
-		       ? FH_OK
-		       : fh_store_fail(s, err, _("updating the database"));
+		? FH_OK
+		: fh_store_fail(s, err, _("updating the database"));
 }

@@ -49,8 +49,8 @@ static fh_status mark_file(fh_store *s, struct mark *m, fh_error *err)
 	/* a deferred transaction takes the shared lock at its first read */
 	if (sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
 		return fh_store_fail(s, err, _("checking the database"));
-	int rc = sqlite3_prepare_v2(db, "SELECT (SELECT count(*) FROM sqlite_schema), (SELECT * FROM pragma_data_version)",
-				    -1, &q, NULL);
+	int rc = sqlite3_prepare_v2(
+		db, "SELECT (SELECT count(*) FROM sqlite_schema), (SELECT * FROM pragma_data_version)", -1, &q, NULL);
 	if (rc == SQLITE_OK && (rc = sqlite3_step(q)) == SQLITE_ROW)
 		m->version = sqlite3_column_int64(q, 1);
 	struct stat sb;
@@ -95,7 +95,8 @@ static int open_quiet(const char *path, sqlite3 **db)
 	char uri[PATH_MAX * 3 + 32];
 	size_t n = (size_t)snprintf(uri, sizeof uri, "file:");
 	for (const unsigned char *p = (const unsigned char *)path; *p && n + 4 < sizeof uri; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || strchr("/._-", *p))
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		    strchr("/._-", *p))
 			uri[n++] = (char)*p;
 		else
 			n += (size_t)snprintf(uri + n, sizeof uri - n, "%%%02X", *p);
@@ -119,8 +120,7 @@ static void add_problem(sqlite3_stmt *q, int k, fh_check_report *rep)
 
 /* A table's structure, its rows' foreign keys: problems into got. False
  * if the read did not finish (the file changed, or it failed: `why`). */
-static bool table_check(sqlite3 *db, const char *table, struct watch *w, fh_check_report *got, char *why,
-			size_t size)
+static bool table_check(sqlite3 *db, const char *table, struct watch *w, fh_check_report *got, char *why, size_t size)
 {
 	/* the name is sqlite_schema's, quoted: never user text */
 	static const char *const sql[2] = { "PRAGMA integrity_check(\"%w\")", "PRAGMA foreign_key_check(\"%w\")" };
@@ -187,8 +187,10 @@ static fh_status quiet_table(fh_store *s, const char *table, fh_check_report *re
 			return st;
 	}
 	rep->unverified++;
-	fh_check_add(rep, _("%s: not verified: the database was written to at every try (%d); check again when it is quieter, or with --full"),
-		     table, QUIET_TRIES);
+	fh_check_add(
+		rep,
+		_("%s: not verified: the database was written to at every try (%d); check again when it is quieter, or with --full"),
+		table, QUIET_TRIES);
 	return FH_OK;
 }
 
@@ -199,8 +201,10 @@ static fh_status tables(fh_store *s, char (**names)[128], size_t *n, fh_error *e
 	*names = NULL;
 	*n = 0;
 	size_t cap = 0;
-	if (sqlite3_prepare_v2(fh_store_db(s), "SELECT name FROM sqlite_schema WHERE type = 'table'"
-			       " AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name", -1, &q, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(fh_store_db(s),
+			       "SELECT name FROM sqlite_schema WHERE type = 'table'"
+			       " AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name",
+			       -1, &q, NULL) != SQLITE_OK)
 		return fh_store_fail(s, err, _("checking the database"));
 	int rc;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW && fh_grow(names, &cap, *n, sizeof **names))
@@ -242,14 +246,15 @@ fh_status fh_store_check(fh_store *s, bool full, fh_check_report *rep, fh_error 
 	rep->swept = fh_store_sweep(fh_store_path(s), rep->swept_first, sizeof rep->swept_first);
 	const char *dir = fh_store_setting(s, "backup_dir");
 	if (dir)
-		rep->swept += fh_scratch_sweep(dir, rep->swept_first[0] ? NULL : rep->swept_first, sizeof rep->swept_first);
+		rep->swept +=
+			fh_scratch_sweep(dir, rep->swept_first[0] ? NULL : rep->swept_first, sizeof rep->swept_first);
 	fh_status st = FH_OK;
 	if (full) { /* one consistent read: other sessions' commits wait */
 		if (sqlite3_exec(fh_store_db(s), "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
 			return fh_store_fail(s, err, _("checking the database"));
 		st = whole_file(s, rep, err);
 	} else {
-		char (*names)[128];
+		char(*names)[128];
 		size_t n;
 		if ((st = tables(s, &names, &n, err)) != FH_OK)
 			return st;

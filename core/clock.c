@@ -20,8 +20,9 @@ static int64_t parse_fixed(const char *s)
 	int n = sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &sec);
 	if (n < 3)
 		return -1;
-	struct tm tm = { .tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = d,
-			 .tm_hour = h, .tm_min = mi, .tm_sec = sec };
+	struct tm tm = {
+		.tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = d, .tm_hour = h, .tm_min = mi, .tm_sec = sec
+	};
 	return (int64_t)timegm(&tm) - CST_OFFSET;
 }
 
@@ -55,7 +56,7 @@ bool fh_date_parse(const char *in, char out[11])
 	const char *p = in;
 	while (*p == ' ')
 		p++;
-	for (; *p && k < 3; ) {
+	for (; *p && k < 3;) {
 		if (*p >= '0' && *p <= '9') {
 			if (++digits > (k == 0 ? 4 : 2))
 				return false;
@@ -78,12 +79,12 @@ bool fh_date_parse(const char *in, char out[11])
 		k++;
 	while (*p == ' ')
 		p++;
-	if (*p || k != 3 || part[0] < 1970 || part[0] > 2999 || part[1] < 1 || part[1] > 12 ||
-	    part[2] < 1 || part[2] > days_in(part[0], part[1]))
+	if (*p || k != 3 || part[0] < 1970 || part[0] > 2999 || part[1] < 1 || part[1] > 12 || part[2] < 1 ||
+	    part[2] > days_in(part[0], part[1]))
 		return false;
 	/* ranges checked above: always 10 characters */
 	int v[8] = { part[0] / 1000, part[0] / 100 % 10, part[0] / 10 % 10, part[0] % 10,
-		     part[1] / 10, part[1] % 10, part[2] / 10, part[2] % 10 };
+		     part[1] / 10,   part[1] % 10,       part[2] / 10,      part[2] % 10 };
 	static const int at[8] = { 0, 1, 2, 3, 5, 6, 8, 9 };
 	memcpy(out, "0000-00-00", 11);
 	for (int i = 0; i < 8; i++)

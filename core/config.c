@@ -16,7 +16,10 @@
 /* ---- names ---------------------------------------------------------------- */
 
 static const char *const level_names[FH_LEVEL_COUNT] = {
-	"city", "district", "street", "community",
+	"city",
+	"district",
+	"street",
+	"community",
 };
 const char *const fh_cfg_stage_names[FH_STAGE_COUNT + 1] = {
 	"applied", "reviewing", "incubating", "graduated", "exited", NULL,
@@ -80,8 +83,7 @@ fh_status fh_cfg_oom(struct fh_cfg_ctx *c)
 }
 
 
-fh_status fh_cfg_at(struct fh_cfg_ctx *c, const fh_ynode *n, const char *fmt, const char *a,
-		    const char *b)
+fh_status fh_cfg_at(struct fh_cfg_ctx *c, const fh_ynode *n, const char *fmt, const char *a, const char *b)
 {
 	char msg[400];
 	snprintf(msg, sizeof msg, fmt, a ? a : "", b ? b : "");
@@ -93,12 +95,9 @@ fh_status fh_cfg_at(struct fh_cfg_ctx *c, const fh_ynode *n, const char *fmt, co
 static const char *type_word(const fh_ynode *n)
 {
 	switch (n->type) {
-	case FH_YMAP:
-		return _("a map");
-	case FH_YSEQ:
-		return _("a list");
-	default:
-		return _("a text");
+	case FH_YMAP: return _("a map");
+	case FH_YSEQ: return _("a list");
+	default: return _("a text");
 	}
 }
 
@@ -113,13 +112,12 @@ fh_status fh_cfg_get_int(struct fh_cfg_ctx *c, const fh_ynode *n, long min, long
 {
 	if (n->type != FH_YSCALAR || !n->plain)
 		return fh_cfg_at(c, n, _("expected a whole number, found %s"),
-			  n->type == FH_YSCALAR ? _("a quoted text") : type_word(n), NULL);
+				 n->type == FH_YSCALAR ? _("a quoted text") : type_word(n), NULL);
 	const char *s = n->value;
 	char *end;
 	errno = 0;
 	long v = strtol(s, &end, 10);
-	if (!*s || *end || errno == ERANGE || (s[0] == '0' && s[1]) ||
-	    strspn(s, "-0123456789") != strlen(s))
+	if (!*s || *end || errno == ERANGE || (s[0] == '0' && s[1]) || strspn(s, "-0123456789") != strlen(s))
 		return fh_cfg_at(c, n, _("'%s' is not a whole number"), s, NULL);
 	if (v < min || v > max) {
 		char range[64];
@@ -130,12 +128,11 @@ fh_status fh_cfg_get_int(struct fh_cfg_ctx *c, const fh_ynode *n, long min, long
 	return FH_OK;
 }
 
-fh_status fh_cfg_get_number(struct fh_cfg_ctx *c, const fh_ynode *n, double min, double max,
-			    double *out)
+fh_status fh_cfg_get_number(struct fh_cfg_ctx *c, const fh_ynode *n, double min, double max, double *out)
 {
 	if (n->type != FH_YSCALAR || !n->plain)
 		return fh_cfg_at(c, n, _("expected a number, found %s"),
-			  n->type == FH_YSCALAR ? _("a quoted text") : type_word(n), NULL);
+				 n->type == FH_YSCALAR ? _("a quoted text") : type_word(n), NULL);
 	const char *s = n->value;
 	char *end;
 	errno = 0;
@@ -165,8 +162,8 @@ fh_status fh_cfg_get_bool(struct fh_cfg_ctx *c, const fh_ynode *n, bool *out)
 			return FH_OK;
 		}
 	}
-	return fh_cfg_at(c, n, _("expected true or false, found '%s'"),
-		  n->type == FH_YSCALAR ? n->value : type_word(n), NULL);
+	return fh_cfg_at(c, n, _("expected true or false, found '%s'"), n->type == FH_YSCALAR ? n->value : type_word(n),
+			 NULL);
 }
 
 /* A text for people: not empty, no control characters, at most max_chars. */
@@ -203,8 +200,8 @@ fh_status fh_cfg_get_code(struct fh_cfg_ctx *c, const fh_ynode *n, char **out)
 	size_t len = strlen(n->value);
 	if (len == 0 || len > 32 ||
 	    strspn(n->value, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") != len)
-		return fh_cfg_at(c, n, _("'%s' is not a valid code (1–32 letters, digits, '-' or '_')"),
-			  n->value, NULL);
+		return fh_cfg_at(c, n, _("'%s' is not a valid code (1–32 letters, digits, '-' or '_')"), n->value,
+				 NULL);
 	char *d = strdup(n->value);
 	if (!d)
 		return fh_cfg_oom(c);
@@ -267,12 +264,11 @@ int fh_cfg_key_index(const char *name, const char *const *known)
 }
 
 /* Checks that every required key (bit i of `required`) was seen. */
-fh_status fh_cfg_check_required(struct fh_cfg_ctx *c, const fh_ynode *map, unsigned seen,
-				unsigned required, const char *const *known)
+fh_status fh_cfg_check_required(struct fh_cfg_ctx *c, const fh_ynode *map, unsigned seen, unsigned required,
+				const char *const *known)
 {
 	for (int i = 0; known[i]; i++)
 		if ((required & (1u << i)) && !(seen & (1u << i)))
 			return fh_cfg_at(c, map, _("missing required key '%s'"), known[i], NULL);
 	return FH_OK;
 }
-

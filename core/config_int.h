@@ -34,19 +34,17 @@ fh_status fh_cfg_oom(struct fh_cfg_ctx *c);
 
 /* The typed readers (config_read.c), shared with the rule readers of the other
  * config files: each FH_OK, or FH_ECONFIG at the node with the reason. */
-fh_status fh_cfg_at(struct fh_cfg_ctx *c, const fh_ynode *n, const char *fmt, const char *a,
-		    const char *b);
+fh_status fh_cfg_at(struct fh_cfg_ctx *c, const fh_ynode *n, const char *fmt, const char *a, const char *b);
 fh_status fh_cfg_want(struct fh_cfg_ctx *c, const fh_ynode *n, fh_ytype type, const char *what);
 fh_status fh_cfg_get_int(struct fh_cfg_ctx *c, const fh_ynode *n, long min, long max, int *out);
-fh_status fh_cfg_get_number(struct fh_cfg_ctx *c, const fh_ynode *n, double min, double max,
-			    double *out);
+fh_status fh_cfg_get_number(struct fh_cfg_ctx *c, const fh_ynode *n, double min, double max, double *out);
 fh_status fh_cfg_get_bool(struct fh_cfg_ctx *c, const fh_ynode *n, bool *out);
 fh_status fh_cfg_get_text(struct fh_cfg_ctx *c, const fh_ynode *n, size_t max_chars, char **out);
 fh_status fh_cfg_unknown_key(struct fh_cfg_ctx *c, const fh_ynode *key, const char *const *known);
 /* The index of name in the NULL-ended list, or -1. */
 int fh_cfg_key_index(const char *name, const char *const *known);
-fh_status fh_cfg_check_required(struct fh_cfg_ctx *c, const fh_ynode *map, unsigned seen,
-				unsigned required, const char *const *known);
+fh_status fh_cfg_check_required(struct fh_cfg_ctx *c, const fh_ynode *map, unsigned seen, unsigned required,
+				const char *const *known);
 
 /* A key of a module's section of the rules, as a level file or a hub's
  * overrides sets it: read checks the node and replaces what r holds for the

@@ -95,8 +95,8 @@ static void rule_keys_collect(struct rule_keys *k, const char *first)
 
 /* Applies one rule key; *which is its index in k, or -1 if it is not a rule
  * key (the caller decides whether that is an error). */
-static fh_status apply_rule(struct fh_cfg_ctx *c, const struct rule_keys *k, const fh_ynode *key,
-			    const fh_ynode *v, fh_rules *r, int *which)
+static fh_status apply_rule(struct fh_cfg_ctx *c, const struct rule_keys *k, const fh_ynode *key, const fh_ynode *v,
+			    fh_rules *r, int *which)
 {
 	*which = -1;
 	for (size_t i = 0; i < k->n; i++)
@@ -133,10 +133,10 @@ static fh_status read_level(fh_config *cfg, const char *path, fh_level expect, f
 				break;
 			if (!fh_level_parse(v->value, &l))
 				st = fh_cfg_at(&c, v, _("unknown level '%s' (city, district, street, community)"),
-					v->value, NULL);
+					       v->value, NULL);
 			else if (l != expect)
-				st = fh_cfg_at(&c, v, _("level '%s' does not match the file name (%s.yaml)"),
-					v->value, fh_level_name(expect));
+				st = fh_cfg_at(&c, v, _("level '%s' does not match the file name (%s.yaml)"), v->value,
+					       fh_level_name(expect));
 		} else if ((st = apply_rule(&c, &keys, k, v, &r, &which)) == FH_OK && which < 0) {
 			st = fh_cfg_unknown_key(&c, k, keys.name);
 		} else if (which >= 0) {
@@ -193,8 +193,7 @@ static fh_status read_overrides(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rule
 
 static fh_status read_hub(fh_config *cfg, const char *path, struct hub_entry *e, fh_error *err)
 {
-	static const char *const keys[] = { "code", "name", "level", "parent", "address",
-					    "spaces", "overrides", NULL };
+	static const char *const keys[] = { "code", "name", "level", "parent", "address", "spaces", "overrides", NULL };
 	struct fh_cfg_ctx c = { path, err };
 	fh_ynode *root;
 	fh_status st = fh_yaml_load(path, &root, err);
@@ -218,32 +217,23 @@ static fh_status read_hub(fh_config *cfg, const char *path, struct hub_entry *e,
 			e->code_line = v->line;
 			e->code_col = v->column;
 			break;
-		case 1:
-			st = fh_cfg_get_text(&c, v, 40, &h->name);
-			break;
+		case 1: st = fh_cfg_get_text(&c, v, 40, &h->name); break;
 		case 2:
 			level_node = v;
 			if ((st = fh_cfg_want(&c, v, FH_YSCALAR, _("a level"))) == FH_OK &&
 			    !fh_level_parse(v->value, &h->level))
 				st = fh_cfg_at(&c, v, _("unknown level '%s' (city, district, street, community)"),
-					v->value, NULL);
+					       v->value, NULL);
 			break;
 		case 3:
 			st = fh_cfg_get_code(&c, v, &h->parent);
 			e->parent_line = v->line;
 			e->parent_col = v->column;
 			break;
-		case 4:
-			st = fh_cfg_get_text(&c, v, 100, &h->address);
-			break;
-		case 5:
-			st = fh_cfg_read_spaces(&c, v, h);
-			break;
-		case 6:
-			overrides = v;
-			break;
-		default:
-			st = fh_cfg_unknown_key(&c, k, keys);
+		case 4: st = fh_cfg_get_text(&c, v, 100, &h->address); break;
+		case 5: st = fh_cfg_read_spaces(&c, v, h); break;
+		case 6: overrides = v; break;
+		default: st = fh_cfg_unknown_key(&c, k, keys);
 		}
 		if (ki >= 0)
 			seen |= 1u << ki;
@@ -251,13 +241,12 @@ static fh_status read_hub(fh_config *cfg, const char *path, struct hub_entry *e,
 	if (st == FH_OK)
 		st = fh_cfg_check_required(&c, root, seen, 1u | 2u | 4u, keys);
 	if (st == FH_OK && h->level == FH_LEVEL_CITY && h->parent)
-		st = fh_error_at(err, path, e->parent_line, e->parent_col, "%s",
-				 _("a city hub has no parent"));
+		st = fh_error_at(err, path, e->parent_line, e->parent_col, "%s", _("a city hub has no parent"));
 	if (st == FH_OK && h->level != FH_LEVEL_CITY && !h->parent)
 		st = fh_cfg_at(&c, root, _("missing required key '%s'"), "parent", NULL);
 	if (st == FH_OK && !cfg->have_level[h->level])
 		st = fh_cfg_at(&c, level_node, _("no configuration for level '%s' (levels/%s.yaml is missing)"),
-			fh_level_name(h->level), fh_level_name(h->level));
+			       fh_level_name(h->level), fh_level_name(h->level));
 	if (st == FH_OK && !rules_copy(&h->rules, &cfg->levels[h->level]))
 		st = fh_cfg_oom(&c);
 	if (st == FH_OK && overrides)
@@ -274,8 +263,8 @@ out:
 static bool has_yaml_suffix(const char *name)
 {
 	size_t n = strlen(name);
-	return name[0] != '.' && ((n > 5 && strcmp(name + n - 5, ".yaml") == 0) ||
-				  (n > 4 && strcmp(name + n - 4, ".yml") == 0));
+	return name[0] != '.' &&
+		((n > 5 && strcmp(name + n - 5, ".yaml") == 0) || (n > 4 && strcmp(name + n - 4, ".yml") == 0));
 }
 
 static int yaml_filter(const struct dirent *d)
@@ -301,20 +290,19 @@ static fh_status read_levels(fh_config *cfg, const char *dir, fh_error *err)
 	int n = scandir(ldir, &list, yaml_filter, alphasort);
 	fh_status st = FH_OK;
 	if (n < 0)
-		st = fh_error_at(err, ldir, 0, 0, _("cannot read the levels directory: %s"),
-				 strerror(errno));
+		st = fh_error_at(err, ldir, 0, 0, _("cannot read the levels directory: %s"), strerror(errno));
 	for (int i = 0; i < n; i++) {
 		char *path = join(ldir, list[i]->d_name, "");
 		char stem[64];
-		snprintf(stem, sizeof stem, "%.*s", (int)strcspn(list[i]->d_name, "."),
-			 list[i]->d_name);
+		snprintf(stem, sizeof stem, "%.*s", (int)strcspn(list[i]->d_name, "."), list[i]->d_name);
 		fh_level l;
 		if (st != FH_OK || !path) {
 			if (!path && st == FH_OK)
 				st = fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
 		} else if (!fh_level_parse(stem, &l)) {
-			st = fh_error_at(err, path, 0, 0,
-					 _("unknown level file (expected city.yaml, district.yaml, street.yaml or community.yaml)"));
+			st = fh_error_at(
+				err, path, 0, 0,
+				_("unknown level file (expected city.yaml, district.yaml, street.yaml or community.yaml)"));
 		} else if (cfg->have_level[l]) {
 			st = fh_error_at(err, path, 0, 0, _("level '%s' is configured twice"), stem);
 		} else {
@@ -338,8 +326,7 @@ static fh_status read_hubs(fh_config *cfg, const char *dir, fh_error *err)
 	int n = scandir(hdir, &list, yaml_filter, alphasort);
 	fh_status st = FH_OK;
 	if (n < 0)
-		st = fh_error_at(err, hdir, 0, 0, _("cannot read the hubs directory: %s"),
-				 strerror(errno));
+		st = fh_error_at(err, hdir, 0, 0, _("cannot read the hubs directory: %s"), strerror(errno));
 	else if (n == 0)
 		st = fh_error_at(err, hdir, 0, 0, "%s", _("no hub is configured"));
 	else if (!(cfg->hubs = calloc((size_t)n, sizeof *cfg->hubs)))

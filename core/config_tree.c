@@ -53,14 +53,14 @@ static fh_status walk_up(const struct hub_entry *hubs, const long *parent, unsig
 		char path[256] = "";
 		size_t q = p, used = 0;
 		do {
-			used += (size_t)snprintf(path + used, used < sizeof path ? sizeof path - used : 0,
-						 "%s → ", hubs[q].def.code);
+			used += (size_t)snprintf(path + used, used < sizeof path ? sizeof path - used : 0, "%s → ",
+						 hubs[q].def.code);
 			q = (size_t)parent[q];
 		} while (q != p && used < sizeof path);
 		if (used < sizeof path)
 			snprintf(path + used, sizeof path - used, "%s", e->def.code);
-		return fh_error_at(err, e->def.file, e->parent_line, e->parent_col,
-				   _("hub parents form a cycle: %s"), path);
+		return fh_error_at(err, e->def.file, e->parent_line, e->parent_col, _("hub parents form a cycle: %s"),
+				   path);
 	}
 	for (p = i; state[p] == 1; p = (size_t)parent[p]) {
 		state[p] = 2;
@@ -97,9 +97,10 @@ fh_status fh_config_check_tree(const struct hub_entry *hubs, size_t nhubs, fh_er
 		if (e->def.level != FH_LEVEL_CITY)
 			continue;
 		if (root)
-			return fh_error_at(err, e->def.file, e->code_line, e->code_col,
-					   _("a second city hub '%s' (one database serves one city; the first is '%s')"),
-					   e->def.code, root->def.code);
+			return fh_error_at(
+				err, e->def.file, e->code_line, e->code_col,
+				_("a second city hub '%s' (one database serves one city; the first is '%s')"),
+				e->def.code, root->def.code);
 		root = e;
 	}
 	size_t *sorted = malloc((nhubs + 1) * sizeof *sorted);
@@ -131,4 +132,3 @@ fh_status fh_config_check_tree(const struct hub_entry *hubs, size_t nhubs, fh_er
 	free(state);
 	return st;
 }
-

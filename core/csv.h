@@ -20,11 +20,11 @@ enum {
 
 typedef struct fh_csv {
 	const char *p, *end;
-	size_t line;         /* the line the reader is at */
-	char **cells;        /* of the last record, NUL-terminated copies */
+	size_t line;  /* the line the reader is at */
+	char **cells; /* of the last record, NUL-terminated copies */
 	size_t ncells, cap;
-	size_t all_cells;    /* cells the record had, kept or not */
-	fh_buf text;         /* storage for the cells */
+	size_t all_cells; /* cells the record had, kept or not */
+	fh_buf text;      /* storage for the cells */
 } fh_csv;
 
 void fh_csv_init(fh_csv *c, const char *data, size_t len);

@@ -23,26 +23,42 @@
 #define COUNT(a) ((int)(sizeof a / sizeof a[0]))
 
 static const char *const brands[] = {
-	"青凤", "春晖", "乐龄", "阳光", "彩虹", "益心", "同心", "晨曦", "馨苑", "明德",
+	"青凤", "春晖", "乐龄", "阳光", "彩虹", "益心",   "同心",   "晨曦", "馨苑", "明德",
 	"暖阳", "善行", "知行", "新芽", "绿洲", "蒲公英", "向日葵", "星火", "守望", "常青",
-	"悦享", "安康", "仁爱", "启明", "心桥", "和美", "邻里", "翼展", "融爱", "乐群",
-	"博雅", "慧心", "凝聚", "友邻", "睦邻", "众扶", "携手", "微光", "萤火", "润泽",
+	"悦享", "安康", "仁爱", "启明", "心桥", "和美",   "邻里",   "翼展", "融爱", "乐群",
+	"博雅", "慧心", "凝聚", "友邻", "睦邻", "众扶",   "携手",   "微光", "萤火", "润泽",
 };
 /* What the organisation does, with the service field it belongs to. */
-static const struct { const char *what, *field; } works[] = {
-	{ "老年生活护理", "为老服务" }, { "社工", "社区治理" }, { "为老", "为老服务" },
-	{ "居家养老", "为老服务" }, { "助残", "助残帮困" }, { "青少年成长", "青少年服务" },
-	{ "亲子教育", "青少年服务" }, { "新市民融合", "新市民服务" }, { "文化艺术", "文化" },
-	{ "环境保护", "环保" }, { "垃圾分类", "环保" }, { "食品安全", "食品安全" },
-	{ "邻里互助", "社区治理" }, { "心理健康", "助残帮困" }, { "公益法律", "社区治理" },
-	{ "社区营造", "社区治理" }, { "读书", "文化" }, { "志愿服务", "其他" },
+static const struct {
+	const char *what, *field;
+} works[] = {
+	{ "老年生活护理", "为老服务" },
+	{ "社工", "社区治理" },
+	{ "为老", "为老服务" },
+	{ "居家养老", "为老服务" },
+	{ "助残", "助残帮困" },
+	{ "青少年成长", "青少年服务" },
+	{ "亲子教育", "青少年服务" },
+	{ "新市民融合", "新市民服务" },
+	{ "文化艺术", "文化" },
+	{ "环境保护", "环保" },
+	{ "垃圾分类", "环保" },
+	{ "食品安全", "食品安全" },
+	{ "邻里互助", "社区治理" },
+	{ "心理健康", "助残帮困" },
+	{ "公益法律", "社区治理" },
+	{ "社区营造", "社区治理" },
+	{ "读书", "文化" },
+	{ "志愿服务", "其他" },
 };
-static const struct { const char *suffix; fh_org_type type; } kinds[] = {
-	{ "服务社", FH_ORG_SERVICE_ORG }, { "事务所", FH_ORG_SERVICE_ORG },
-	{ "服务中心", FH_ORG_SERVICE_ORG }, { "发展中心", FH_ORG_SERVICE_ORG },
-	{ "促进会", FH_ORG_SOCIAL_GROUP }, { "协会", FH_ORG_SOCIAL_GROUP },
-	{ "公益基金会", FH_ORG_FOUNDATION }, { "志愿服务队", FH_ORG_COMMUNITY_ORG },
-	{ "睦邻点", FH_ORG_COMMUNITY_ORG }, { "服务站", FH_ORG_SERVICE_ORG },
+static const struct {
+	const char *suffix;
+	fh_org_type type;
+} kinds[] = {
+	{ "服务社", FH_ORG_SERVICE_ORG },    { "事务所", FH_ORG_SERVICE_ORG },       { "服务中心", FH_ORG_SERVICE_ORG },
+	{ "发展中心", FH_ORG_SERVICE_ORG },  { "促进会", FH_ORG_SOCIAL_GROUP },      { "协会", FH_ORG_SOCIAL_GROUP },
+	{ "公益基金会", FH_ORG_FOUNDATION }, { "志愿服务队", FH_ORG_COMMUNITY_ORG }, { "睦邻点", FH_ORG_COMMUNITY_ORG },
+	{ "服务站", FH_ORG_SERVICE_ORG },
 };
 static const char *const exit_reasons[] = {
 	"未通过评审", "迁出本区", "负责人变动，自行退出", "长期未开展活动", "注销登记",
@@ -52,24 +68,25 @@ static const char *const surnames[] = {
 	"胡", "郭", "林", "何", "高", "罗", "郑", "梁", "谢", "宋", "唐", "许", "闵", "钱",
 };
 static const char *const given[] = {
-	"伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟",
-	"涛", "明", "超", "秀英", "霞", "平", "刚", "桂英", "晖", "建华", "文", "红", "慧",
-	"晓燕", "国庆", "海燕", "志强", "佳怡", "子涵", "雨轩", "梓萱", "浩然",
+	"伟", "芳", "娜", "敏",   "静",   "丽",   "强",   "磊",   "军",   "洋",   "勇",   "艳",
+	"杰", "娟", "涛", "明",   "超",   "秀英", "霞",   "平",   "刚",   "桂英", "晖",   "建华",
+	"文", "红", "慧", "晓燕", "国庆", "海燕", "志强", "佳怡", "子涵", "雨轩", "梓萱", "浩然",
 };
 static const char *const expertise[] = {
-	"财务管理", "项目设计", "法律合规", "党建工作", "品牌传播", "社工督导", "志愿者管理",
-	"筹款", "评估", "数字化",
+	"财务管理", "项目设计", "法律合规", "党建工作", "品牌传播", "社工督导", "志愿者管理", "筹款", "评估", "数字化",
 };
 static const char *const streets[] = {
-	"共和新路", "万荣路", "大统路", "江场西路", "沪太路", "七莘路", "莘松路", "都市路",
-	"虹梅路", "吴中路",
+	"共和新路", "万荣路", "大统路", "江场西路", "沪太路", "七莘路", "莘松路", "都市路", "虹梅路", "吴中路",
 };
 
 static const char *const employers[] = {
 	"街道党工委", "区社会组织党委", "社区党委", "区民政局", "退休党员志愿者",
 };
 static const char *const no_branch_reasons[] = {
-	"正式党员不足3人", "党员组织关系尚在原单位", "暂无党员,已派联络员", "成立时间较短",
+	"正式党员不足3人",
+	"党员组织关系尚在原单位",
+	"暂无党员,已派联络员",
+	"成立时间较短",
 };
 
 static void person(uint64_t *rng, char *out, size_t size)
@@ -80,10 +97,8 @@ static void person(uint64_t *rng, char *out, size_t size)
 
 static void mobile(uint64_t *rng, char *out, size_t size)
 {
-	static const char *const prefixes[] = { "135", "136", "138", "139", "150", "158",
-						"177", "186", "188", "199" };
-	snprintf(out, size, "%s%08d", prefixes[fh_demo_pick(rng, COUNT(prefixes))],
-		 fh_demo_pick(rng, 100000000));
+	static const char *const prefixes[] = { "135", "136", "138", "139", "150", "158", "177", "186", "188", "199" };
+	snprintf(out, size, "%s%08d", prefixes[fh_demo_pick(rng, COUNT(prefixes))], fh_demo_pick(rng, 100000000));
 }
 
 /* 统一社会信用代码: 5 (civil affairs), type, region, an organisation code
@@ -93,8 +108,10 @@ static void credit_code(fh_org_type type, const char *region, uint64_t serial, c
 {
 	static const char alpha[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 	static const int w11714[8] = { 3, 7, 9, 10, 5, 8, 4, 2 };
-	char type_char = type == FH_ORG_SOCIAL_GROUP ? '1' : type == FH_ORG_FOUNDATION ? '3'
-			 : type == FH_ORG_SERVICE_ORG ? '2' : '9';
+	char type_char = type == FH_ORG_SOCIAL_GROUP ? '1'
+		: type == FH_ORG_FOUNDATION          ? '3'
+		: type == FH_ORG_SERVICE_ORG         ? '2'
+						     : '9';
 	char body[9];
 	uint64_t v = (serial * 2654435761ULL + 97) % 852891037441ULL; /* 31^8 */
 	for (int i = 7; i >= 0; i--) {
@@ -117,13 +134,13 @@ struct hubinfo {
 	int64_t id;
 	char code[33];
 	char level[12];
-	char district[8];  /* region code for credit codes */
+	char district[8]; /* region code for credit codes */
 	int term;
-	fh_party_rules party; /* the hub's party rules: due dates, a joint branch's size */
-	fh_calendar cal;      /* its working days */
+	fh_party_rules party;  /* the hub's party rules: due dates, a joint branch's size */
+	fh_calendar cal;       /* its working days */
 	int64_t instructor[2]; /* the hub's party-building instructors */
-	int64_t branch;     /* the joint branch taking members, and how many */
-	int branch_tenants; /* tenants it covers */
+	int64_t branch;        /* the joint branch taking members, and how many */
+	int branch_tenants;    /* tenants it covers */
 	int branches;
 	char fields[32][128]; /* its service fields, as configured */
 	size_t nfields;
@@ -150,9 +167,11 @@ static fh_status fail(struct gen *g, const char *what)
 static fh_status load_hubs(struct gen *g)
 {
 	fh_stmt *q;
-	fh_status q_rc = fh_store_stmt(g->s,
-		"SELECT h.id, h.code, h.level, coalesce(p.code, ''), h.incubation_term_months FROM hubs h"
-		" LEFT JOIN hubs p ON p.id = h.parent_id ORDER BY h.id", &q, g->err);
+	fh_status q_rc =
+		fh_store_stmt(g->s,
+			      "SELECT h.id, h.code, h.level, coalesce(p.code, ''), h.incubation_term_months FROM hubs h"
+			      " LEFT JOIN hubs p ON p.id = h.parent_id ORDER BY h.id",
+			      &q, g->err);
 	if (q_rc != FH_OK)
 		return q_rc;
 	while (fh_step(q) == FH_ROW) {
@@ -170,8 +189,7 @@ static fh_status load_hubs(struct gen *g)
 		h->term = fh_column_int(q, 4);
 		/* Minhang's hubs carry "mh" in their codes; everything else is
 		 * registered in Jing'an in this demo. */
-		snprintf(h->district, sizeof h->district, "%s",
-			 strstr(h->code, "mh") ? "310112" : "310106");
+		snprintf(h->district, sizeof h->district, "%s", strstr(h->code, "mh") ? "310112" : "310106");
 	}
 	fh_reset(q);
 	fh_status st = FH_OK;
@@ -204,18 +222,20 @@ static fh_status add_operators(struct gen *g, const fh_config *cfg)
 				street2 = h->code;
 		}
 	}
-	const struct { const char *name; fh_role role; const char *hub; } ops[] = {
-		{ "admin", FH_ROLE_ADMIN, g->actor.hub_code },
-		{ "zhuren", FH_ROLE_MANAGER, district },
-		{ "qiantai", FH_ROLE_FRONT_DESK, street },
-		{ "jiedao", FH_ROLE_MANAGER, street2 },
+	const struct {
+		const char *name;
+		fh_role role;
+		const char *hub;
+	} ops[] = {
+		{ "admin", FH_ROLE_ADMIN, g->actor.hub_code }, { "zhuren", FH_ROLE_MANAGER, district },
+		{ "qiantai", FH_ROLE_FRONT_DESK, street },     { "jiedao", FH_ROLE_MANAGER, street2 },
 		{ "minhang", FH_ROLE_MANAGER, district2 },
 	};
 	for (int i = 0; i < COUNT(ops); i++) {
 		if (!ops[i].hub)
 			continue;
-		fh_status st = fh_operator_insert(g->s, &g->actor, ops[i].name, ops[i].role,
-						  ops[i].hub, FH_DEMO_PASSWORD, g->err);
+		fh_status st = fh_operator_insert(g->s, &g->actor, ops[i].name, ops[i].role, ops[i].hub,
+						  FH_DEMO_PASSWORD, g->err);
 		if (st != FH_OK)
 			return st;
 	}
@@ -232,15 +252,18 @@ static fh_status add_mentors(struct gen *g)
 			person(&g->rng, name, sizeof name);
 			mobile(&g->rng, phone, sizeof phone);
 			fh_stmt *q;
-			fh_status q_rc = fh_store_stmt(g->s,
-				"INSERT INTO mentors(hub_id, name, kind, expertise, phone, updated_at,"
-				" updated_by, employer) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", &q, g->err);
+			fh_status q_rc =
+				fh_store_stmt(g->s,
+					      "INSERT INTO mentors(hub_id, name, kind, expertise, phone, updated_at,"
+					      " updated_by, employer) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+					      &q, g->err);
 			if (q_rc != FH_OK)
 				return q_rc;
 			fh_bind_int64(q, 1, g->hubs[i].id);
 			fh_bind_str(q, 2, name);
 			fh_bind_static(q, 3, instructor ? "instructor" : "mentor", -1);
-			fh_bind_static(q, 4, instructor ? "党建工作" : expertise[fh_demo_pick(&g->rng, COUNT(expertise))], -1);
+			fh_bind_static(
+				q, 4, instructor ? "党建工作" : expertise[fh_demo_pick(&g->rng, COUNT(expertise))], -1);
 			fh_bind_str(q, 5, phone);
 			fh_bind_int64(q, 6, g->now);
 			fh_bind_str(q, 7, g->actor.name);
@@ -263,8 +286,7 @@ static const struct hubinfo *choose_hub(struct gen *g)
 	for (int tries = 0; tries < 16; tries++) {
 		const struct hubinfo *h = &g->hubs[fh_demo_pick(&g->rng, (int)g->nhubs)];
 		int r = fh_demo_pick(&g->rng, 100);
-		if (strcmp(h->level, "street") == 0 ||
-		    (strcmp(h->level, "district") == 0 && r < 50) ||
+		if (strcmp(h->level, "street") == 0 || (strcmp(h->level, "district") == 0 && r < 50) ||
 		    (strcmp(h->level, "community") == 0 && r < 40))
 			return h;
 	}
@@ -274,8 +296,11 @@ static const struct hubinfo *choose_hub(struct gen *g)
 static fh_stage choose_stage(uint64_t *rng)
 {
 	int r = fh_demo_pick(rng, 100);
-	return r < 8 ? FH_STAGE_APPLIED : r < 15 ? FH_STAGE_REVIEWING : r < 68 ? FH_STAGE_INCUBATING
-		: r < 94 ? FH_STAGE_GRADUATED : FH_STAGE_EXITED;
+	return r < 8     ? FH_STAGE_APPLIED
+		: r < 15 ? FH_STAGE_REVIEWING
+		: r < 68 ? FH_STAGE_INCUBATING
+		: r < 94 ? FH_STAGE_GRADUATED
+			 : FH_STAGE_EXITED;
 }
 
 /* The templates' milestones of every tenant admitted, due by the one month
@@ -331,8 +356,10 @@ static int64_t joint_branch(struct gen *g, struct hubinfo *h, int64_t admitted)
 	if (h->branch && h->branch_tenants < fill)
 		return h->branch;
 	fh_stmt *q;
-	if (fh_store_stmt(g->s, "INSERT INTO party_branches(hub_id, name, secretary, founded, elected,"
-				" updated_at, updated_by) VALUES(?1, ?2, ?3, ?4, ?4, ?5, ?6)", &q, g->err) != FH_OK)
+	if (fh_store_stmt(g->s,
+			  "INSERT INTO party_branches(hub_id, name, secretary, founded, elected,"
+			  " updated_at, updated_by) VALUES(?1, ?2, ?3, ?4, ?4, ?5, ?6)",
+			  &q, g->err) != FH_OK)
 		return 0;
 	char name[96], who[32], day[16];
 	static const char *const nums[] = { "第一", "第二", "第三", "第四", "第五", "第六", "第七", "第八" };
@@ -356,13 +383,14 @@ static int64_t joint_branch(struct gen *g, struct hubinfo *h, int64_t admitted)
 }
 
 /* An open or done sync item; done ones mostly on time. */
-static fh_status sync_item(struct gen *g, int64_t tenant, fh_sync_kind kind, fh_sync_event event,
-			   int64_t on, int64_t due)
+static fh_status sync_item(struct gen *g, int64_t tenant, fh_sync_kind kind, fh_sync_event event, int64_t on,
+			   int64_t due)
 {
 	fh_stmt *q;
 	fh_status st = fh_store_stmt(g->s,
-		"INSERT OR IGNORE INTO party_sync(tenant_id, kind, event, event_on, due, done_on,"
-		" updated_at, updated_by) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", &q, g->err);
+				     "INSERT OR IGNORE INTO party_sync(tenant_id, kind, event, event_on, due, done_on,"
+				     " updated_at, updated_by) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+				     &q, g->err);
 	if (st != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, tenant);
@@ -396,13 +424,15 @@ static fh_status add_party(struct gen *g, struct hubinfo *h, const struct party_
 	}
 	if (d->instructor)
 		fh_clock_format_date(d->admitted + (int64_t)fh_demo_pick(rng, 60) * DAY < g->now
-					     ? d->admitted + (int64_t)fh_demo_pick(rng, 60) * DAY : d->admitted,
+					     ? d->admitted + (int64_t)fh_demo_pick(rng, 60) * DAY
+					     : d->admitted,
 				     appointed, sizeof appointed);
 	fh_stmt *q;
 	fh_status st = fh_store_stmt(g->s,
-		"INSERT INTO party(tenant_id, probationary, applicants, activists, relations_here,"
-		" branch_id, founded, elected, secretary, secretary_in_mgmt, appointed, reason)"
-		" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", &q, g->err);
+				     "INSERT INTO party(tenant_id, probationary, applicants, activists, relations_here,"
+				     " branch_id, founded, elected, secretary, secretary_in_mgmt, appointed, reason)"
+				     " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+				     &q, g->err);
 	if (st != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, d->tenant);
@@ -477,14 +507,15 @@ struct demo_row {
 static fh_status insert_tenant(struct gen *g, const struct demo_row *r, int64_t *id)
 {
 	fh_stmt *q;
-	fh_status q_rc = fh_store_stmt(g->s,
+	fh_status q_rc = fh_store_stmt(
+		g->s,
 		"INSERT INTO tenants(hub_id, name, short_name, org_type, reg_state, credit_code, field,"
 		" legal_rep, contact, phone, address, staff, volunteers, founded, stage, stage_since,"
 		" admitted_on, planned_end, rating, party_org, party_members, instructor_id,"
 		" updated_at, updated_by, rating_date, exit_reason, party_fallback, name_key)"
 		" VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,"
-		" ?25, ?26, ?27, ?28)", &q,
-		g->err);
+		" ?25, ?26, ?27, ?28)",
+		&q, g->err);
 	if (q_rc != FH_OK)
 		return q_rc;
 	fh_bind_int64(q, 1, r->h->id);
@@ -531,8 +562,9 @@ static fh_status follow_up(struct gen *g, const struct fh_side_tenant *t, int64_
 {
 	fh_stmt *q;
 	fh_store_stmt(g->s,
-		"INSERT INTO stage_history(tenant_id, from_stage, to_stage, at, operator)"
-		" VALUES(?1, NULL, 'applied', ?2, ?3)", &q, g->err);
+		      "INSERT INTO stage_history(tenant_id, from_stage, to_stage, at, operator)"
+		      " VALUES(?1, NULL, 'applied', ?2, ?3)",
+		      &q, g->err);
 	if (!q)
 		return g->err->code;
 	fh_bind_int64(q, 1, t->id);
@@ -542,8 +574,8 @@ static fh_status follow_up(struct gen *g, const struct fh_side_tenant *t, int64_
 	fh_reset(q);
 	if (rc != FH_DONE)
 		return fail(g, _("writing tenants"));
-	if (fh_tenant_index(g->s, t->id, t->hub_id, t->name, t->short_name, t->credit_code, t->contact, t->phone,
-			    true, g->err) != FH_OK)
+	if (fh_tenant_index(g->s, t->id, t->hub_id, t->name, t->short_name, t->credit_code, t->contact, t->phone, true,
+			    g->err) != FH_OK)
 		return g->err->code;
 	if (g->beside)
 		fh_tenant_side_feed(g->s, t);
@@ -579,8 +611,9 @@ static fh_status add_tenant(struct gen *g, int serial)
 		 1 + fh_demo_pick(rng, 2000));
 	fh_stage stage = choose_stage(rng);
 	/* Community organisations are filed (备案), most others registered. */
-	const char *reg = type == FH_ORG_COMMUNITY_ORG ? "filed"
-			  : stage <= FH_STAGE_REVIEWING && fh_demo_pick(rng, 2) ? "preparing" : "registered";
+	const char *reg = type == FH_ORG_COMMUNITY_ORG                ? "filed"
+		: stage <= FH_STAGE_REVIEWING && fh_demo_pick(rng, 2) ? "preparing"
+								      : "registered";
 	bool has_code = strcmp(reg, "registered") == 0;
 	if (has_code)
 		credit_code(type, h->district, (uint64_t)serial + g->code_offset, code);
@@ -591,25 +624,41 @@ static fh_status add_tenant(struct gen *g, int serial)
 	int64_t since = stage <= FH_STAGE_REVIEWING ? applied : admitted;
 	if (stage == FH_STAGE_GRADUATED || stage == FH_STAGE_EXITED) {
 		/* graduated after 12–24 months, left after up to 10 */
-		since = admitted + (stage == FH_STAGE_GRADUATED ? (int64_t)(12 + fh_demo_pick(rng, 13)) * MONTH
-								: (int64_t)fh_demo_pick(rng, 300) * DAY);
+		since = admitted +
+			(stage == FH_STAGE_GRADUATED ? (int64_t)(12 + fh_demo_pick(rng, 13)) * MONTH
+						     : (int64_t)fh_demo_pick(rng, 300) * DAY);
 		if (since > g->now - DAY)
 			since = g->now - DAY;
 	}
-	struct party_demo pd = { .admitted = admitted, .legal = legal,
+	struct party_demo pd = { .admitted = admitted,
+				 .legal = legal,
 				 .registered = has_code && stage >= FH_STAGE_INCUBATING };
 	bool instructed = choose_party(rng, h, &pd);
 	char founded[16], rated[16];
 	fh_clock_format_date(applied - (int64_t)fh_demo_pick(rng, 3 * 365) * DAY, founded, sizeof founded);
-	struct demo_row r = { .h = h, .type = type, .stage = stage, .name = name, .short_name = short_name,
-			      .reg = reg, .code = has_code ? code : NULL, .field = hub_field(h, works[w].field),
-			      .legal = legal, .contact = contact, .phone = phone, .address = address,
-			      .founded = founded, .since = since, .pd = &pd,
+	struct demo_row r = { .h = h,
+			      .type = type,
+			      .stage = stage,
+			      .name = name,
+			      .short_name = short_name,
+			      .reg = reg,
+			      .code = has_code ? code : NULL,
+			      .field = hub_field(h, works[w].field),
+			      .legal = legal,
+			      .contact = contact,
+			      .phone = phone,
+			      .address = address,
+			      .founded = founded,
+			      .since = since,
+			      .pd = &pd,
 			      .admitted = stage >= FH_STAGE_INCUBATING ? admitted : 0 };
 	r.staff = 1 + fh_demo_pick(rng, 30);
 	r.volunteers = fh_demo_pick(rng, 200);
 	/* only registered organisations are rated (等级评估), with a date */
-	r.rating = !has_code ? 0 : stage == FH_STAGE_GRADUATED ? 2 + fh_demo_pick(rng, 3) : fh_demo_pick(rng, 6) == 0 ? 3 : 0;
+	r.rating = !has_code                  ? 0
+		: stage == FH_STAGE_GRADUATED ? 2 + fh_demo_pick(rng, 3)
+		: fh_demo_pick(rng, 6) == 0   ? 3
+					      : 0;
 	pd.instructor = instructed ? h->instructor[fh_demo_pick(&g->party_rng, 3) == 0] : 0;
 	if (r.rating)
 		r.rated = fh_clock_format_date(since - 30 * DAY > applied ? since - 30 * DAY : applied, rated,
@@ -618,9 +667,15 @@ static fh_status add_tenant(struct gen *g, int serial)
 		r.exit_reason = exit_reasons[fh_demo_pick(rng, COUNT(exit_reasons))];
 	int64_t id = 0;
 	fh_status st = insert_tenant(g, &r, &id);
-	struct fh_side_tenant t = { .id = id, .hub_id = h->id, .admitted_on = r.admitted,
-				    .stage = fh_stage_name(stage), .name = name, .short_name = short_name,
-				    .credit_code = has_code ? code : "", .contact = contact, .phone = phone };
+	struct fh_side_tenant t = { .id = id,
+				    .hub_id = h->id,
+				    .admitted_on = r.admitted,
+				    .stage = fh_stage_name(stage),
+				    .name = name,
+				    .short_name = short_name,
+				    .credit_code = has_code ? code : "",
+				    .contact = contact,
+				    .phone = phone };
 	if (st == FH_OK)
 		st = follow_up(g, &t, applied);
 	pd.tenant = id;
@@ -683,8 +738,7 @@ static fh_status generate(struct gen *g, const fh_config *cfg, const fh_demo_opt
 	if (st == FH_OK)
 		st = fh_operator_mark_demo(g->s, g->err);
 	if (st == FH_OK) {
-		fh_store_stmt(g->s,
-			"INSERT OR REPLACE INTO settings(key, value) VALUES('demo', ?1)", &q, g->err);
+		fh_store_stmt(g->s, "INSERT OR REPLACE INTO settings(key, value) VALUES('demo', ?1)", &q, g->err);
 		char seed[32];
 		snprintf(seed, sizeof seed, "%llu", (unsigned long long)opt->seed);
 		if (!q) {
@@ -698,11 +752,13 @@ static fh_status generate(struct gen *g, const fh_config *cfg, const fh_demo_opt
 	}
 	if (st == FH_OK) {
 		fh_buf b = FH_BUF_INIT;
-		fh_buf_printf(&b, "{\"summary\":\"%d tenants, seed %llu\",\"tenants\":%d,\"seed\":%llu,"
-			      "\"cores\":%d}", opt->tenants, (unsigned long long)opt->seed, opt->tenants,
-			      (unsigned long long)opt->seed, built ? 2 : 1);
-		st = fh_audit_write(g->s, &g->actor, g->actor.hub_id, "demo", 0, "generate", NULL,
-				    fh_buf_str(&b), g->err);
+		fh_buf_printf(&b,
+			      "{\"summary\":\"%d tenants, seed %llu\",\"tenants\":%d,\"seed\":%llu,"
+			      "\"cores\":%d}",
+			      opt->tenants, (unsigned long long)opt->seed, opt->tenants, (unsigned long long)opt->seed,
+			      built ? 2 : 1);
+		st = fh_audit_write(g->s, &g->actor, g->actor.hub_id, "demo", 0, "generate", NULL, fh_buf_str(&b),
+				    g->err);
 		fh_buf_free(&b);
 	}
 	if (st != FH_OK) {
@@ -712,8 +768,7 @@ static fh_status generate(struct gen *g, const fh_config *cfg, const fh_demo_opt
 	return fh_tx_commit(g->s, g->err);
 }
 
-fh_status fh_demo_generate(fh_store *s, const fh_config *cfg, const fh_demo_options *opt,
-			   fh_error *err)
+fh_status fh_demo_generate(fh_store *s, const fh_config *cfg, const fh_demo_options *opt, fh_error *err)
 {
 	fh_error_clear(err);
 	if (!opt || opt->tenants < 0 || opt->tenants > 1000000)
@@ -724,8 +779,9 @@ fh_status fh_demo_generate(fh_store *s, const fh_config *cfg, const fh_demo_opti
 		st = fh_hub_sync(s, cfg, "demo", &rep, err);
 	if (st != FH_OK)
 		return st;
-	struct gen g = { .s = s, .err = err, .rng = opt->seed ^ 0x66756875614ULL,
-			 .party_rng = opt->seed ^ 0x7061727479ULL };
+	struct gen g = {
+		.s = s, .err = err, .rng = opt->seed ^ 0x66756875614ULL, .party_rng = opt->seed ^ 0x7061727479ULL
+	};
 	g.now = fh_clock_now() / DAY * DAY;
 	g.code_offset = opt->seed % 1000003;
 	/* a page cache the size of the data written, for the one transaction

@@ -15,8 +15,8 @@
 #define DAY 86400
 
 static const char *const topics[] = {
-	"章程修订", "财务制度", "项目设计", "公益创投申报书", "登记材料", "志愿者管理",
-	"党建工作方案", "品牌传播", "政府购买服务投标", "等级评估准备",
+	"章程修订",   "财务制度",     "项目设计", "公益创投申报书",   "登记材料",
+	"志愿者管理", "党建工作方案", "品牌传播", "政府购买服务投标", "等级评估准备",
 };
 
 /* Tenants in incubation at a hub, first admitted first, at most max, in
@@ -25,8 +25,10 @@ static fh_status incubating(fh_store *s, int64_t hub, int64_t *ids, size_t max, 
 {
 	fh_stmt *q;
 	*n = 0;
-	fh_status st = fh_store_stmt(s, "SELECT id FROM tenants WHERE hub_id = ?1 AND stage = 'incubating'"
-				     " ORDER BY admitted_on, id LIMIT ?2", &q, err);
+	fh_status st = fh_store_stmt(s,
+				     "SELECT id FROM tenants WHERE hub_id = ?1 AND stage = 'incubating'"
+				     " ORDER BY admitted_on, id LIMIT ?2",
+				     &q, err);
 	if (st != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, hub);
@@ -66,10 +68,12 @@ fh_status fh_demo_mentoring(fh_store *s, const fh_actor *a, uint64_t seed, fh_er
 			/* most pairings met in the last weeks; some have gone quiet */
 			int sessions = fh_demo_pick(&rng, 4);
 			for (int x = 0; st == FH_OK && x < sessions; x++) {
-				fh_session in = { .mentor_id = m[i].id, .tenant_id = ids[(first + k) % nt],
+				fh_session in = { .mentor_id = m[i].id,
+						  .tenant_id = ids[(first + k) % nt],
 						  .on = today - (int64_t)(1 + fh_demo_pick(&rng, 60)) * DAY,
 						  .hours = 1 + fh_demo_pick(&rng, 4) * 0.5 };
-				snprintf(in.topic, sizeof in.topic, "%s", topics[fh_demo_pick(&rng, (int)(sizeof topics / sizeof topics[0]))]);
+				snprintf(in.topic, sizeof in.topic, "%s",
+					 topics[fh_demo_pick(&rng, (int)(sizeof topics / sizeof topics[0]))]);
 				int64_t id;
 				if ((st = fh_session_add(s, a, &in, &id, &e)) != FH_OK)
 					*err = e;

@@ -41,9 +41,11 @@ static void tenant_read(fh_stmt *q, void *row)
 static fh_status incubating(fh_store *s, int64_t hub, int most, struct tenant **t, size_t *n, fh_error *err)
 {
 	fh_stmt *q;
-	fh_status st = fh_store_stmt(s, "SELECT id, admitted_on, planned_end FROM tenants WHERE id IN (SELECT id FROM"
-				     " tenants WHERE hub_id = ?1 AND stage = 'incubating' ORDER BY id LIMIT ?2) ORDER BY id",
-				     &q, err);
+	fh_status st =
+		fh_store_stmt(s,
+			      "SELECT id, admitted_on, planned_end FROM tenants WHERE id IN (SELECT id FROM"
+			      " tenants WHERE hub_id = ?1 AND stage = 'incubating' ORDER BY id LIMIT ?2) ORDER BY id",
+			      &q, err);
 	*t = NULL;
 	*n = 0;
 	if (st != FH_OK)
@@ -53,8 +55,7 @@ static fh_status incubating(fh_store *s, int64_t hub, int most, struct tenant **
 	return fh_store_rows(s, q, t, n, sizeof **t, tenant_read, _("reading tenants"), err);
 }
 
-static fh_status allocate(fh_store *s, const fh_actor *a, struct hub_spaces *h, uint64_t *rng,
-			  fh_error *err)
+static fh_status allocate(fh_store *s, const fh_actor *a, struct hub_spaces *h, uint64_t *rng, fh_error *err)
 {
 	int total = 0, used = 0;
 	for (size_t k = 0; k < h->nsp; k++)
@@ -73,8 +74,9 @@ static fh_status allocate(fh_store *s, const fh_actor *a, struct hub_spaces *h, 
 			const fh_space *sp = &h->sp[k];
 			if (!fh_space_type_allocated(sp->type) || sp->type == FH_SPACE_SHOWCASE || !sp->seats)
 				continue;
-			fh_allocation_req r = { .space_id = sp->id, .tenant_id = t[i].id, .seats = want,
-						.from = t[i].admitted };
+			fh_allocation_req r = {
+				.space_id = sp->id, .tenant_id = t[i].id, .seats = want, .from = t[i].admitted
+			};
 			if (t[i].planned_end < today) /* past its planned end: extended */
 				r.to = today + 90 * DAY;
 			int64_t id;
@@ -112,14 +114,13 @@ static fh_status allocate(fh_store *s, const fh_actor *a, struct hub_spaces *h, 
 }
 
 static const char *const titles[] = {
-	"理事会", "项目例会", "志愿者培训", "党建学习", "社区议事会", "公益创投路演",
-	"财务培训", "亲子活动", "居民沙龙", "评估座谈",
+	"理事会",       "项目例会", "志愿者培训", "党建学习", "社区议事会",
+	"公益创投路演", "财务培训", "亲子活动",   "居民沙龙", "评估座谈",
 };
 
 /* Bookings of each room for today and the next 13 days: some refused by
  * the rules (a clash, the cap), as at a real front desk, and left out. */
-static fh_status book(fh_store *s, const fh_actor *a, struct hub_spaces *h, uint64_t *rng,
-		      fh_error *err)
+static fh_status book(fh_store *s, const fh_actor *a, struct hub_spaces *h, uint64_t *rng, fh_error *err)
 {
 	int64_t today = fh_clock_day(fh_clock_now());
 	fh_status st = FH_OK;
@@ -134,7 +135,9 @@ static fh_status book(fh_store *s, const fh_actor *a, struct hub_spaces *h, uint
 				int start = 9 * 60 + 30 * fh_demo_pick(rng, 20), len = 60 * (1 + fh_demo_pick(rng, 3));
 				fh_booking_req r = {
 					.space_id = sp->id,
-					.tenant_id = h->nplaced && fh_demo_pick(rng, 4) ? h->placed[fh_demo_pick(rng, (int)h->nplaced)] : 0,
+					.tenant_id = h->nplaced && fh_demo_pick(rng, 4)
+						? h->placed[fh_demo_pick(rng, (int)h->nplaced)]
+						: 0,
 					.starts = today + (int64_t)d * DAY + start * 60,
 					.ends = today + (int64_t)d * DAY + (start + len) * 60,
 					.title = titles[fh_demo_pick(rng, (int)(sizeof titles / sizeof titles[0]))],

@@ -27,8 +27,7 @@ static void set_message(fh_error *err, const char *fmt, va_list ap)
 	set_text(err->message, sizeof err->message, raw);
 }
 
-fh_status fh_error_set(fh_error *err, fh_status code, const char *field,
-		       const char *fmt, ...)
+fh_status fh_error_set(fh_error *err, fh_status code, const char *field, const char *fmt, ...)
 {
 	if (!err)
 		return code;
@@ -42,8 +41,7 @@ fh_status fh_error_set(fh_error *err, fh_status code, const char *field,
 	return code;
 }
 
-fh_status fh_error_at(fh_error *err, const char *file, int line, int column,
-		      const char *fmt, ...)
+fh_status fh_error_at(fh_error *err, const char *file, int line, int column, const char *fmt, ...)
 {
 	if (!err)
 		return FH_ECONFIG;
@@ -64,8 +62,7 @@ const char *fh_error_format(const fh_error *err, char *buf, size_t size)
 	if (!err || !buf || size == 0)
 		return buf;
 	if (err->file[0] && err->line > 0)
-		snprintf(buf, size, "%s:%d:%d: %s", err->file, err->line,
-			 err->column, err->message);
+		snprintf(buf, size, "%s:%d:%d: %s", err->file, err->line, err->column, err->message);
 	else if (err->file[0])
 		snprintf(buf, size, "%s: %s", err->file, err->message);
 	else if (err->field[0])
@@ -78,12 +75,9 @@ const char *fh_error_format(const fh_error *err, char *buf, size_t size)
 int fh_error_exit_status(fh_status code)
 {
 	switch (code) {
-	case FH_OK:
-		return 0;
+	case FH_OK: return 0;
 	case FH_EINVAL:
-	case FH_ECONFIG:
-		return 2;
-	default:
-		return 1;
+	case FH_ECONFIG: return 2;
+	default: return 1;
 	}
 }

@@ -43,7 +43,7 @@ static void fingerprint(const fh_hub_def *h, char out[17])
 struct sync {
 	fh_store *s;
 	fh_error *err;
-	fh_actor actor;    /* the system operator, once it exists */
+	fh_actor actor; /* the system operator, once it exists */
 	const char *via;
 	fh_sync_report *rep;
 };
@@ -77,8 +77,9 @@ static fh_status ensure_system(struct sync *y, int64_t root_hub)
 		return FH_OK;
 	fh_stmt *q;
 	fh_status q_rc = fh_store_stmt(y->s,
-		"INSERT INTO operators(name, role, hub_id, system, updated_at, updated_by)"
-		" VALUES('system', 'admin', ?1, 1, ?2, 'system')", &q, y->err);
+				       "INSERT INTO operators(name, role, hub_id, system, updated_at, updated_by)"
+				       " VALUES('system', 'admin', ?1, 1, ?2, 'system')",
+				       &q, y->err);
 	if (q_rc != FH_OK)
 		return q_rc;
 	fh_bind_int64(q, 1, root_hub);
@@ -110,8 +111,8 @@ static fh_status sync_hub(struct sync *y, const fh_hub_def *h, int64_t *hub_id)
 	char hash[17];
 	fingerprint(h, hash);
 	fh_stmt *q;
-	fh_status q_rc = fh_store_stmt(s,
-		"SELECT id, config_hash, name, address FROM hubs WHERE code = ?1", &q, y->err);
+	fh_status q_rc =
+		fh_store_stmt(s, "SELECT id, config_hash, name, address FROM hubs WHERE code = ?1", &q, y->err);
 	if (q_rc != FH_OK)
 		return q_rc;
 	fh_bind_str(q, 1, h->code);
@@ -128,16 +129,20 @@ static fh_status sync_hub(struct sync *y, const fh_hub_def *h, int64_t *hub_id)
 		return FH_OK;
 
 	int64_t parent = 0;
-	if (h->parent && (q_rc = fh_store_id(s, "SELECT id FROM hubs WHERE code = ?1", h->parent, &parent, _("reading hubs"), y->err)) != FH_OK)
+	if (h->parent &&
+	    (q_rc = fh_store_id(s, "SELECT id FROM hubs WHERE code = ?1", h->parent, &parent, _("reading hubs"),
+				y->err)) != FH_OK)
 		return q_rc;
 	/* the hub itself; each module writes its columns of the rules below,
 	 * in this transaction */
 	const fh_rules *r = &h->rules;
-	fh_store_stmt(s, id
-		? "UPDATE hubs SET name=?2, level=?3, parent_id=?4, address=?5, config_hash=?6, updated_at=?7,"
-		  " updated_by=?8, version = version + 1 WHERE code=?1"
-		: "INSERT INTO hubs(code, name, level, parent_id, address, config_hash, updated_at, updated_by)"
-		  " VALUES(?1,?2,?3,?4,?5,?6,?7,?8)", &q, y->err);
+	fh_store_stmt(
+		s,
+		id ? "UPDATE hubs SET name=?2, level=?3, parent_id=?4, address=?5, config_hash=?6, updated_at=?7,"
+		     " updated_by=?8, version = version + 1 WHERE code=?1"
+		   : "INSERT INTO hubs(code, name, level, parent_id, address, config_hash, updated_at, updated_by)"
+		     " VALUES(?1,?2,?3,?4,?5,?6,?7,?8)",
+		&q, y->err);
 	if (!q)
 		return y->err->code;
 	fh_bind_str(q, 1, h->code);
@@ -175,15 +180,14 @@ static fh_status sync_hub(struct sync *y, const fh_hub_def *h, int64_t *hub_id)
 	return st;
 }
 
-static void space_json(fh_buf *b, const char *code, const char *name, const char *type,
-		       int floor, double area, int seats)
+static void space_json(fh_buf *b, const char *code, const char *name, const char *type, int floor, double area,
+		       int seats)
 {
 	fh_buf_puts(b, "{\"code\":");
 	fh_buf_json_string(b, code);
 	fh_buf_puts(b, ",\"name\":");
 	fh_buf_json_string(b, name);
-	fh_buf_printf(b, ",\"type\":\"%s\",\"floor\":%d,\"area\":%.1f,\"seats\":%d}", type, floor,
-		      area, seats);
+	fh_buf_printf(b, ",\"type\":\"%s\",\"floor\":%d,\"area\":%.1f,\"seats\":%d}", type, floor, area, seats);
 }
 
 static fh_status sync_space(struct sync *y, int64_t hub, const fh_hub_def *h, const fh_space_def *d)
@@ -191,8 +195,9 @@ static fh_status sync_space(struct sync *y, int64_t hub, const fh_hub_def *h, co
 	fh_store *s = y->s;
 	fh_stmt *q;
 	fh_status q_rc = fh_store_stmt(s,
-		"SELECT id, name, type, floor, area, seats, retired, approval FROM spaces"
-		" WHERE hub_id = ?1 AND code = ?2", &q, y->err);
+				       "SELECT id, name, type, floor, area, seats, retired, approval FROM spaces"
+				       " WHERE hub_id = ?1 AND code = ?2",
+				       &q, y->err);
 	if (q_rc != FH_OK)
 		return q_rc;
 	fh_bind_int64(q, 1, hub);
@@ -214,9 +219,8 @@ static fh_status sync_space(struct sync *y, int64_t hub, const fh_hub_def *h, co
 	}
 	fh_reset(q);
 	const char *new_type = fh_space_type_name(d->type);
-	if (id && !retired && strcmp(name, d->name) == 0 && strcmp(type, new_type) == 0 &&
-	    floor == d->floor && fabs(area - d->area) < 0.005 && seats == d->seats &&
-	    approval == d->approval)
+	if (id && !retired && strcmp(name, d->name) == 0 && strcmp(type, new_type) == 0 && floor == d->floor &&
+	    fabs(area - d->area) < 0.005 && seats == d->seats && approval == d->approval)
 		return FH_OK;
 	if (id) {
 		char who[128] = "";
@@ -229,12 +233,13 @@ static fh_status sync_space(struct sync *y, int64_t hub, const fh_hub_def *h, co
 					   _("space '%s' has %d seats in use (by %s), more than the %d configured"),
 					   d->code, used, who, d->seats);
 	}
-	fh_store_stmt(s, id
-		? "UPDATE spaces SET name=?3, type=?4, floor=?5, area=?6, seats=?7, retired=0,"
-		  " version = version + 1, updated_at=?8, updated_by=?9, approval=?10"
-		  " WHERE hub_id=?1 AND code=?2"
-		: "INSERT INTO spaces(hub_id, code, name, type, floor, area, seats, updated_at, updated_by,"
-		  " approval) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", &q, y->err);
+	fh_store_stmt(s,
+		      id ? "UPDATE spaces SET name=?3, type=?4, floor=?5, area=?6, seats=?7, retired=0,"
+			   " version = version + 1, updated_at=?8, updated_by=?9, approval=?10"
+			   " WHERE hub_id=?1 AND code=?2"
+			 : "INSERT INTO spaces(hub_id, code, name, type, floor, area, seats, updated_at, updated_by,"
+			   " approval) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+		      &q, y->err);
 	if (!q)
 		return y->err->code;
 	fh_bind_int64(q, 1, hub);
@@ -272,13 +277,15 @@ static fh_status retire_spaces(struct sync *y, int64_t hub, const fh_hub_def *h)
 {
 	fh_store *s = y->s;
 	fh_stmt *q;
-	fh_status q_rc = fh_store_stmt(s,
-		"SELECT id, code, name FROM spaces WHERE hub_id = ?1 AND retired = 0 ORDER BY code", &q,
-		y->err);
+	fh_status q_rc = fh_store_stmt(
+		s, "SELECT id, code, name FROM spaces WHERE hub_id = ?1 AND retired = 0 ORDER BY code", &q, y->err);
 	if (q_rc != FH_OK)
 		return q_rc;
 	fh_bind_int64(q, 1, hub);
-	struct gone { int64_t id; char code[33], name[96]; } *gone = NULL;
+	struct gone {
+		int64_t id;
+		char code[33], name[96];
+	} *gone = NULL;
 	size_t n = 0;
 	while (fh_step(q) == FH_ROW) {
 		char code[33];
@@ -306,13 +313,16 @@ static fh_status retire_spaces(struct sync *y, int64_t hub, const fh_hub_def *h)
 					     y->err)) != FH_OK)
 			break;
 		if (used > 0) {
-			st = fh_error_set(y->err, FH_ECONFLICT, "space",
-					  _("space '%s' (%s) of hub '%s' is in use by %s and cannot be removed from the configuration; release it first"),
-					  gone[i].code, gone[i].name, h->code, who);
+			st = fh_error_set(
+				y->err, FH_ECONFLICT, "space",
+				_("space '%s' (%s) of hub '%s' is in use by %s and cannot be removed from the configuration; release it first"),
+				gone[i].code, gone[i].name, h->code, who);
 			break;
 		}
-		fh_store_stmt(s, "UPDATE spaces SET retired = 1, version = version + 1,"
-				     " updated_at = ?2, updated_by = ?3 WHERE id = ?1", &q, y->err);
+		fh_store_stmt(s,
+			      "UPDATE spaces SET retired = 1, version = version + 1,"
+			      " updated_at = ?2, updated_by = ?3 WHERE id = ?1",
+			      &q, y->err);
 		if (!q) {
 			st = y->err->code;
 			break;
@@ -328,8 +338,7 @@ static fh_status retire_spaces(struct sync *y, int64_t hub, const fh_hub_def *h)
 		fh_buf_puts(&ob, ",\"name\":");
 		fh_buf_json_string(&ob, gone[i].name);
 		fh_buf_puts(&ob, "}");
-		st = fh_audit_write(s, &y->actor, hub, "space", gone[i].id, "retire",
-				    fh_buf_str(&ob), NULL, y->err);
+		st = fh_audit_write(s, &y->actor, hub, "space", gone[i].id, "retire", fh_buf_str(&ob), NULL, y->err);
 		fh_buf_free(&ob);
 		y->rep->spaces_retired++;
 	}
@@ -349,16 +358,16 @@ static fh_status check_no_missing_hubs(struct sync *y, const fh_config *cfg)
 		fh_column_text(q, 0, code, sizeof code);
 		fh_column_text(q, 1, name, sizeof name);
 		if (!fh_config_find_hub(cfg, code))
-			st = fh_error_set(y->err, FH_ECONFLICT, "hub",
-					  _("hub '%s' (%s) is in the database but not in the configuration; hubs are never removed"),
-					  code, name);
+			st = fh_error_set(
+				y->err, FH_ECONFLICT, "hub",
+				_("hub '%s' (%s) is in the database but not in the configuration; hubs are never removed"),
+				code, name);
 	}
 	fh_reset(q);
 	return st;
 }
 
-fh_status fh_hub_sync(fh_store *s, const fh_config *cfg, const char *via,
-		      fh_sync_report *report, fh_error *err)
+fh_status fh_hub_sync(fh_store *s, const fh_config *cfg, const char *via, fh_sync_report *report, fh_error *err)
 {
 	fh_error_clear(err);
 	fh_sync_report local = { 0 };
@@ -393,13 +402,13 @@ fh_status fh_hub_sync(fh_store *s, const fh_config *cfg, const char *via,
 
 /* ---- reading --------------------------------------------------------------- */
 
-#define HUB_TREE \
-	"WITH RECURSIVE tree(id, depth, path) AS (" \
-	"  SELECT id, 0, code FROM hubs WHERE id = ?1 UNION ALL" \
-	"  SELECT h.id, tree.depth + 1, tree.path || '/' || h.code" \
-	"  FROM hubs h JOIN tree ON h.parent_id = tree.id)" \
-	" SELECT h.id, h.code, h.name, h.level, coalesce(p.code, ''), coalesce(h.address, '')," \
-	"  tree.depth," \
+#define HUB_TREE                                                                                            \
+	"WITH RECURSIVE tree(id, depth, path) AS ("                                                         \
+	"  SELECT id, 0, code FROM hubs WHERE id = ?1 UNION ALL"                                            \
+	"  SELECT h.id, tree.depth + 1, tree.path || '/' || h.code"                                         \
+	"  FROM hubs h JOIN tree ON h.parent_id = tree.id)"                                                 \
+	" SELECT h.id, h.code, h.name, h.level, coalesce(p.code, ''), coalesce(h.address, ''),"             \
+	"  tree.depth,"                                                                                     \
 	"  (SELECT ifnull(sum(n), 0) FROM tenant_tally t WHERE t.hub_id = h.id AND t.stage = 'incubating')" \
 	" FROM tree JOIN hubs h ON h.id = tree.id LEFT JOIN hubs p ON p.id = h.parent_id"
 
@@ -419,8 +428,8 @@ static void read_hub(fh_stmt *q, fh_hub *h)
 }
 
 /* Each hub's own spaces and seats in use today, from the space module. */
-static fh_status add_occupancy(fh_store *s, const fh_actor *actor, fh_hub *rows, size_t n,
-			       const char *root, fh_error *err)
+static fh_status add_occupancy(fh_store *s, const fh_actor *actor, fh_hub *rows, size_t n, const char *root,
+			       fh_error *err)
 {
 	fh_occupancy *o;
 	size_t no;
@@ -478,8 +487,7 @@ fh_status fh_hub_list(fh_store *s, const fh_actor *actor, fh_hub **rows, size_t 
 	return FH_OK;
 }
 
-fh_status fh_hub_get(fh_store *s, const fh_actor *actor, const char *code, fh_hub *out,
-		     fh_error *err)
+fh_status fh_hub_get(fh_store *s, const fh_actor *actor, const char *code, fh_hub *out, fh_error *err)
 {
 	if (!actor || !actor->id)
 		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("nobody is logged in"));
@@ -494,7 +502,6 @@ fh_status fh_hub_get(fh_store *s, const fh_actor *actor, const char *code, fh_hu
 		read_hub(q, out);
 	fh_reset(q);
 	if (rc != FH_ROW)
-		return fh_error_set(err, FH_ENOTFOUND, "hub", _("no hub '%s' in your scope"),
-				    code ? code : "");
+		return fh_error_set(err, FH_ENOTFOUND, "hub", _("no hub '%s' in your scope"), code ? code : "");
 	return add_occupancy(s, actor, out, 1, out->code, err);
 }

@@ -123,16 +123,16 @@ struct row_ctx {
 	size_t ncols;
 	int term;
 	fh_import_result *res;
-	struct {                 /* the hub codes seen and their answers */
+	struct { /* the hub codes seen and their answers */
 		char code[64];
-		int64_t hub;     /* 0: none within the actor's */
+		int64_t hub; /* 0: none within the actor's */
 	} seen[HUBS_SEEN];
 	size_t nseen;
-	fh_hub_fields *fields;   /* the service fields of the hubs seen (HUBS_SEEN) */
+	fh_hub_fields *fields; /* the service fields of the hubs seen (HUBS_SEEN) */
 	size_t nfields;
-	fh_status failed;        /* the database did not answer: the import stops */
+	fh_status failed; /* the database did not answer: the import stops */
 	fh_error fail_err;
-	char **head;             /* the heading's cells, trimmed */
+	char **head; /* the heading's cells, trimmed */
 };
 
 /* The first byte of s that is not UTF-8, or -1. */
@@ -150,7 +150,8 @@ static bool whole_file_problem(struct row_ctx *x, const fh_csv *c, size_t line)
 	char msg[200];
 	msg[0] = 0;
 	if (c->ncells && strncmp(c->cells[0], "\xEF\xBB\xBF", 3) == 0) {
-		snprintf(msg, sizeof msg, "%s", _("a byte-order mark in the middle of the file: two files pasted together?"));
+		snprintf(msg, sizeof msg, "%s",
+			 _("a byte-order mark in the middle of the file: two files pasted together?"));
 	} else {
 		bool same = c->ncells == x->ncols;
 		for (size_t i = 0; same && i < c->ncells; i++) {
@@ -163,8 +164,9 @@ static bool whole_file_problem(struct row_ctx *x, const fh_csv *c, size_t line)
 		for (size_t i = 0; !msg[0] && i < c->ncells; i++) {
 			int b = bad_byte(c->cells[i]);
 			if (b >= 0)
-				snprintf(msg, sizeof msg, _("column %zu: byte 0x%02X is not UTF-8 (a file in another encoding?)"),
-					 i + 1, (unsigned)b);
+				snprintf(msg, sizeof msg,
+					 _("column %zu: byte 0x%02X is not UTF-8 (a file in another encoding?)"), i + 1,
+					 (unsigned)b);
 		}
 	}
 	if (msg[0])
@@ -180,7 +182,7 @@ static bool already_there(struct row_ctx *x, const fh_tenant *t, size_t line)
 	fh_tenant_match m[4];
 	size_t n = 0;
 	fh_tenant probe = *t;
-	probe.phone[0] = 0; /* a phone may be a contact's with several organisations */
+	probe.phone[0] = 0;       /* a phone may be a contact's with several organisations */
 	probe.credit_code[0] = 0; /* the checks name a taken code already */
 	if (fh_tenant_similar(x->s, x->actor, &probe, m, 4, &n, &x->fail_err) != FH_OK) {
 		x->failed = x->fail_err.code;
@@ -344,8 +346,7 @@ static fh_status decode(const fh_import_options *opt, const char **data, size_t 
 		res->encoding = "utf-8"; /* a bad byte is its row's problem, on its line */
 		return FH_OK;
 	}
-	return fh_error_set(err, FH_EINVAL, "encoding", _("'%s' is not an encoding fuhua reads (utf-8, gb18030)"),
-			    enc);
+	return fh_error_set(err, FH_EINVAL, "encoding", _("'%s' is not an encoding fuhua reads (utf-8, gb18030)"), enc);
 }
 
 /* The heading row: each column's field into x->map (-1: none), the hub
@@ -356,10 +357,11 @@ static fh_status read_heading(fh_csv *c, struct row_ctx *x, int *map, fh_error *
 	int r = fh_csv_next(c, &line);
 	if (r <= 0)
 		return fh_error_set(err, FH_EINVAL, NULL, "%s",
-				    r == 0 ? _("the file is empty")
-				    : r == FH_CSV_NUL ? _("line 1: a NUL byte in the heading row")
-				    : r == FH_CSV_TOO_WIDE ? _("line 1: the heading row has more than 1024 cells")
-				    : _("line 1: the heading row is unreadable"));
+				    r == 0                    ? _("the file is empty")
+					    : r == FH_CSV_NUL ? _("line 1: a NUL byte in the heading row")
+					    : r == FH_CSV_TOO_WIDE
+					    ? _("line 1: the heading row has more than 1024 cells")
+					    : _("line 1: the heading row is unreadable"));
 	if (!(x->head = calloc(c->ncells, sizeof *x->head)))
 		return fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
 	x->ncols = c->ncells;
@@ -373,8 +375,8 @@ static fh_status read_heading(fh_csv *c, struct row_ctx *x, int *map, fh_error *
 		if (!(x->head[i] = strdup(h)))
 			return fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
 		if (bad_byte(h) >= 0)
-			return fh_error_set(err, FH_EINVAL, NULL, _("line %zu, column %zu: the heading is not UTF-8 text"),
-					    line, i + 1);
+			return fh_error_set(err, FH_EINVAL, NULL,
+					    _("line %zu, column %zu: the heading is not UTF-8 text"), line, i + 1);
 		if (!h[0])
 			continue;
 		if (strcasecmp(h, "hub") == 0 || strcmp(h, "孵化基地") == 0 || strcmp(h, "基地") == 0) {
@@ -382,11 +384,13 @@ static fh_status read_heading(fh_csv *c, struct row_ctx *x, int *map, fh_error *
 			continue;
 		}
 		if (!fh_tenant_field_lookup(h, &f))
-			return fh_error_set(err, FH_EINVAL, NULL, _("line %zu, column %zu: '%s' is not a tenant field (名称, 统一社会信用代码, … or name, credit_code, …; see fuhua(1))"),
-					    line, i + 1, h);
+			return fh_error_set(
+				err, FH_EINVAL, NULL,
+				_("line %zu, column %zu: '%s' is not a tenant field (名称, 统一社会信用代码, … or name, credit_code, …; see fuhua(1))"),
+				line, i + 1, h);
 		if (seen[f])
-			return fh_error_set(err, FH_EINVAL, NULL, _("line %zu, column %zu: '%s' appears twice"),
-					    line, i + 1, h);
+			return fh_error_set(err, FH_EINVAL, NULL, _("line %zu, column %zu: '%s' appears twice"), line,
+					    i + 1, h);
 		seen[f] = true;
 		map[i] = (int)f;
 	}
@@ -418,8 +422,8 @@ static void same_codes(fh_import_result *res, struct code_line *codes, size_t nc
 
 /* The first pass: parse and check every row, keeping only which are bad
  * (*bad, *n rows). A record the reader refuses is that row's problem. */
-static fh_status check_rows(struct row_ctx *x, fh_csv *c, const fh_import_options *opt, const char *data,
-			    size_t len, fh_tenant *t, bool **bad, size_t *n, fh_error *err)
+static fh_status check_rows(struct row_ctx *x, fh_csv *c, const fh_import_options *opt, const char *data, size_t len,
+			    fh_tenant *t, bool **bad, size_t *n, fh_error *err)
 {
 	fh_import_result *res = x->res;
 	size_t cap = 0, nc = 0, line;
@@ -428,7 +432,8 @@ static fh_status check_rows(struct row_ctx *x, fh_csv *c, const fh_import_option
 	int r;
 	while (st == FH_OK && (r = fh_csv_next(c, &line)) != 0) {
 		if (r == FH_CSV_UNCLOSED) {
-			problem(res, line, NULL, _("a quoted cell is never closed: the rest of the file is read as one cell"));
+			problem(res, line, NULL,
+				_("a quoted cell is never closed: the rest of the file is read as one cell"));
 			break;
 		}
 		if (r == FH_CSV_NOMEM) {
@@ -496,12 +501,12 @@ static bool bulk_import(fh_store *s, size_t rows)
 	int64_t there;
 	fh_error e;
 	return fh_store_int(s, "SELECT ifnull(sum(n), 0) FROM tenant_tally", &there, &e) == FH_OK &&
-	       (int64_t)rows >= there;
+		(int64_t)rows >= there;
 }
 
 /* The second pass: read the rows again and write the good ones. */
-static fh_status write_rows(struct row_ctx *x, fh_csv *c, const fh_import_options *opt, fh_tenant *t,
-			    const bool *bad, size_t n, fh_error *err)
+static fh_status write_rows(struct row_ctx *x, fh_csv *c, const fh_import_options *opt, fh_tenant *t, const bool *bad,
+			    size_t n, fh_error *err)
 {
 	struct fh_set_aside paused = { 0 };
 	bool bulk = bulk_import(x->s, n - x->res->skipped);
@@ -544,8 +549,8 @@ static fh_status audit_import(struct row_ctx *x, const fh_import_options *opt, f
 	snprintf(sum, sizeof sum, "%zu ← %s", x->res->imported, opt->source ? opt->source : "CSV");
 	fh_buf_printf(&b, "{\"summary\":");
 	fh_buf_json_string(&b, sum);
-	fh_buf_printf(&b, ",\"imported\":%zu,\"skipped\":%zu,\"encoding\":\"%s\"}", x->res->imported,
-		      x->res->skipped, x->res->encoding);
+	fh_buf_printf(&b, ",\"imported\":%zu,\"skipped\":%zu,\"encoding\":\"%s\"}", x->res->imported, x->res->skipped,
+		      x->res->encoding);
 	fh_status st = fh_audit_write(x->s, x->actor, x->hub, "tenant", 0, "import", NULL, fh_buf_str(&b), err);
 	fh_buf_free(&b);
 	return st;
@@ -591,8 +596,8 @@ fh_status fh_tenant_import(fh_store *s, const fh_actor *actor, const char *data,
 	bool *bad = NULL;
 	size_t n = 0;
 	fh_tenant *t = malloc(sizeof *t);
-	if ((st = read_heading(&c, &x, map, err)) != FH_OK || (st = fh_store_stmt(s,
-	     "SELECT id FROM hubs WHERE code = ?1", &x.hub_by_code, err)) != FH_OK)
+	if ((st = read_heading(&c, &x, map, err)) != FH_OK ||
+	    (st = fh_store_stmt(s, "SELECT id FROM hubs WHERE code = ?1", &x.hub_by_code, err)) != FH_OK)
 		goto out;
 	if (!t) {
 		st = fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
@@ -653,15 +658,17 @@ struct export_cells {
 	char v[FH_TF_COUNT][FH_TENANT_NOTES_MAX * 4 + 8];
 };
 
-static fh_status export_part(fh_store *s, int64_t scope, const fh_tenant_filter *f, bool zh, int64_t after,
-			     fh_buf *b, struct export_cells *v, fh_error *err)
+static fh_status export_part(fh_store *s, int64_t scope, const fh_tenant_filter *f, bool zh, int64_t after, fh_buf *b,
+			     struct export_cells *v, fh_error *err)
 {
 	fh_stmt *q;
-	fh_status st = fh_store_stmt(s, FH_SQL_SCOPE "SELECT " FH_SQL_TENANT_COLS
-				     " FROM tenants t NOT INDEXED JOIN hubs h ON h.id = t.hub_id"
-				     " WHERE t.id > ?5 AND t.id <= ?5 + ?6 AND t.hub_id IN (SELECT id FROM scope)"
-				     " AND (?2 IS NULL OR t.stage = ?2) AND (?3 IS NULL OR t.org_type = ?3)"
-				     " AND (?4 IS NULL OR t.field = ?4) ORDER BY t.id", &q, err);
+	fh_status st = fh_store_stmt(
+		s,
+		FH_SQL_SCOPE "SELECT " FH_SQL_TENANT_COLS " FROM tenants t NOT INDEXED JOIN hubs h ON h.id = t.hub_id"
+			     " WHERE t.id > ?5 AND t.id <= ?5 + ?6 AND t.hub_id IN (SELECT id FROM scope)"
+			     " AND (?2 IS NULL OR t.stage = ?2) AND (?3 IS NULL OR t.org_type = ?3)"
+			     " AND (?4 IS NULL OR t.field = ?4) ORDER BY t.id",
+		&q, err);
 	if (st != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, scope);
@@ -686,9 +693,8 @@ static fh_status export_part(fh_store *s, int64_t scope, const fh_tenant_filter 
 	return rc == FH_DONE ? FH_OK : fh_store_fail(s, err, _("reading tenants"));
 }
 
-fh_status fh_tenant_export(fh_store *s, const fh_actor *actor, const fh_tenant_filter *f,
-			   bool zh, bool bom, int (*write)(void *ctx, const char *data, size_t n),
-			   void *ctx, fh_error *err)
+fh_status fh_tenant_export(fh_store *s, const fh_actor *actor, const fh_tenant_filter *f, bool zh, bool bom,
+			   int (*write)(void *ctx, const char *data, size_t n), void *ctx, fh_error *err)
 {
 	fh_status st = f->hub_id ? fh_actor_scope(s, actor, f->hub_id, err) : FH_OK;
 	if (st != FH_OK)

@@ -72,9 +72,10 @@ static void rules_read(fh_stmt *q, void *out)
 static fh_status load_rules(fh_store *s, int64_t hub, fh_lifecycle_rules *r, fh_error *err)
 {
 	return fh_store_hub_row(s,
-		"SELECT incubation_term_months, extension_months, grad_min_months, grad_min_rating,"
-		" grad_all_milestones, grad_party_coverage, grad_registered, grad_handovers"
-		" FROM hubs WHERE id = ?1", hub, rules_read, r, err);
+				"SELECT incubation_term_months, extension_months, grad_min_months, grad_min_rating,"
+				" grad_all_milestones, grad_party_coverage, grad_registered, grad_handovers"
+				" FROM hubs WHERE id = ?1",
+				hub, rules_read, r, err);
 }
 
 /* A graduation criterion, met or not, for people: both lists are shown. */
@@ -99,7 +100,9 @@ static fh_status party_work_covered(fh_store *s, const fh_tenant *t, bool *cover
 	fh_status st = fh_party_rules_load(s, t->hub_id, &pr, err);
 	if (st != FH_OK)
 		return st;
-	fh_party p = { .form = t->party_org, .full = t->party_members, .fallback = t->party_fallback,
+	fh_party p = { .form = t->party_org,
+		       .full = t->party_members,
+		       .fallback = t->party_fallback,
 		       .instructor_id = t->instructor_id };
 	fh_party_state ps;
 	fh_party_evaluate(&pr, &p, fh_clock_now(), &ps);
@@ -110,8 +113,8 @@ static fh_status party_work_covered(fh_store *s, const fh_tenant *t, bool *cover
 /* The graduation rules of the hub: everything that is missing, each in
  * plan->unmet and all in one message (FH_ECONFLICT). A criterion whose
  * records cannot be read refuses with the database's error: never "met". */
-static fh_status check_graduation(fh_store *s, const fh_tenant *t, const fh_lifecycle_rules *r,
-				  fh_stage_plan *p, fh_error *err)
+static fh_status check_graduation(fh_store *s, const fh_tenant *t, const fh_lifecycle_rules *r, fh_stage_plan *p,
+				  fh_error *err)
 {
 	int open = 0, late = 0;
 	bool covered = false;
@@ -126,19 +129,25 @@ static fh_status check_graduation(fh_store *s, const fh_tenant *t, const fh_life
 	else
 		criterion(p, true, _("%d months of incubation (%d needed)"), months, r->grad_min_months);
 	if (r->grad_registered)
-		criterion(p, t->credit_code[0] != 0, "%s", t->credit_code[0] ? _("registered, with a credit code")
-									 : _("not registered: no credit code"));
+		criterion(p, t->credit_code[0] != 0, "%s",
+			  t->credit_code[0] ? _("registered, with a credit code")
+					    : _("not registered: no credit code"));
 	if (open)
-		criterion(p, false, N3_("%d required milestone neither done nor waived",
-					"%d required milestones neither done nor waived", open), open);
+		criterion(p, false,
+			  N3_("%d required milestone neither done nor waived",
+			      "%d required milestones neither done nor waived", open),
+			  open);
 	else if (r->grad_all_milestones)
 		criterion(p, true, "%s", _("every required milestone done or waived"));
 	if (late)
-		criterion(p, false, N3_("%d space not handed back in time", "%d spaces not handed back in time", late), late);
+		criterion(p, false, N3_("%d space not handed back in time", "%d spaces not handed back in time", late),
+			  late);
 	else if (r->grad_handovers)
 		criterion(p, true, "%s", _("no space overdue for handover"));
 	if (r->grad_party_coverage) {
-		criterion(p, covered, "%s", covered ? _("Party work covered")
+		criterion(
+			p, covered, "%s",
+			covered ? _("Party work covered")
 				: _("Party work not covered: no party organisation, and no fallback with an instructor"));
 	}
 	if (t->rating < r->grad_min_rating)
@@ -162,8 +171,9 @@ static fh_status count_things(fh_store *s, const fh_tenant *t, fh_stage_plan *p,
 {
 	fh_stmt *q;
 	fh_status st = fh_store_stmt(s,
-		"SELECT (SELECT count(*) FROM milestone_templates WHERE hub_id = ?2),"
-		" (SELECT count(*) FROM milestones WHERE tenant_id = ?1 AND done_on IS NULL)", &q, err);
+				     "SELECT (SELECT count(*) FROM milestone_templates WHERE hub_id = ?2),"
+				     " (SELECT count(*) FROM milestones WHERE tenant_id = ?1 AND done_on IS NULL)",
+				     &q, err);
 	if (st != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, t->id);
@@ -196,24 +206,25 @@ static void named(fh_buf *b, const char *name, const char *key, const char *valu
 
 /* Writes the audit row of a lifecycle step (if st is FH_OK) and frees the
  * JSON. */
-static fh_status finish(fh_store *s, const fh_actor *actor, const fh_tenant *t, const char *action,
-			fh_buf *o, fh_buf *n, fh_status st, fh_error *err)
+static fh_status finish(fh_store *s, const fh_actor *actor, const fh_tenant *t, const char *action, fh_buf *o,
+			fh_buf *n, fh_status st, fh_error *err)
 {
 	if (st == FH_OK)
-		st = fh_audit_write(s, actor, t->hub_id, "tenant", t->id, action, fh_buf_str(o),
-				    fh_buf_str(n), err);
+		st = fh_audit_write(s, actor, t->hub_id, "tenant", t->id, action, fh_buf_str(o), fh_buf_str(n), err);
 	fh_buf_free(o);
 	fh_buf_free(n);
 	return st;
 }
 
-static fh_status stage_line(fh_store *s, const fh_actor *actor, int64_t id, fh_stage from,
-			    fh_stage to, int64_t at, const char *reason, fh_error *err)
+static fh_status stage_line(fh_store *s, const fh_actor *actor, int64_t id, fh_stage from, fh_stage to, int64_t at,
+			    const char *reason, fh_error *err)
 {
 	fh_stmt *q;
-	fh_status q_rc = fh_store_stmt(s,
-		"INSERT INTO stage_history(tenant_id, from_stage, to_stage, at, operator, reason)"
-		" VALUES(?1, ?2, ?3, ?4, ?5, ?6)", &q, err);
+	fh_status q_rc =
+		fh_store_stmt(s,
+			      "INSERT INTO stage_history(tenant_id, from_stage, to_stage, at, operator, reason)"
+			      " VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
+			      &q, err);
 	if (q_rc != FH_OK)
 		return q_rc;
 	fh_bind_int64(q, 1, id);
@@ -228,8 +239,8 @@ static fh_status stage_line(fh_store *s, const fh_actor *actor, int64_t id, fh_s
 }
 
 /* Every check of a move, without writing; fills *p (and *r, the rules). */
-static fh_status plan_move(fh_store *s, const fh_actor *actor, const fh_tenant *t, fh_stage to,
-			   const char *reason, fh_lifecycle_rules *r, fh_stage_plan *p, fh_error *err)
+static fh_status plan_move(fh_store *s, const fh_actor *actor, const fh_tenant *t, fh_stage to, const char *reason,
+			   fh_lifecycle_rules *r, fh_stage_plan *p, fh_error *err)
 {
 	memset(p, 0, sizeof *p);
 	p->from = t->stage;
@@ -247,12 +258,12 @@ static fh_status plan_move(fh_store *s, const fh_actor *actor, const fh_tenant *
 				    fh_stage_label(t->stage, true), fh_stage_label(to, true));
 	}
 	bool needs_manager = to == FH_STAGE_INCUBATING || to == FH_STAGE_GRADUATED ||
-			     (to == FH_STAGE_EXITED && t->stage == FH_STAGE_INCUBATING);
+		(to == FH_STAGE_EXITED && t->stage == FH_STAGE_INCUBATING);
 	if (needs_manager && !fh_role_allows(actor->role, FH_ROLE_MANAGER))
 		return fh_error_set(err, FH_EDENIED, "stage", "%s",
-				    to == FH_STAGE_INCUBATING ? _("admitting a tenant needs a manager")
-				    : to == FH_STAGE_GRADUATED ? _("graduating a tenant needs a manager")
-				    : _("ending an incubation needs a manager"));
+				    to == FH_STAGE_INCUBATING          ? _("admitting a tenant needs a manager")
+					    : to == FH_STAGE_GRADUATED ? _("graduating a tenant needs a manager")
+								       : _("ending an incubation needs a manager"));
 	if (to == FH_STAGE_EXITED && !reason[0])
 		return fh_error_set(err, FH_EINVAL, "reason", "%s", _("say why the tenant leaves"));
 	const char *why = fh_text_field_problem(reason, false, false);
@@ -265,14 +276,15 @@ static fh_status plan_move(fh_store *s, const fh_actor *actor, const fh_tenant *
 	if (st != FH_OK || (st = count_things(s, t, p, err)) != FH_OK)
 		return st;
 	p->months = r->incubation_term_months;
-	p->planned_end = to == FH_STAGE_INCUBATING ? fh_clock_add_months(fh_clock_now(), r->incubation_term_months) : t->planned_end;
+	p->planned_end = to == FH_STAGE_INCUBATING ? fh_clock_add_months(fh_clock_now(), r->incubation_term_months)
+						   : t->planned_end;
 	if (to == FH_STAGE_GRADUATED)
 		return check_graduation(s, t, r, p, err);
 	return FH_OK;
 }
 
-fh_status fh_tenant_move_plan(fh_store *s, const fh_actor *actor, int64_t id, fh_stage to,
-			      const char *reason_in, fh_stage_plan *plan, fh_error *err)
+fh_status fh_tenant_move_plan(fh_store *s, const fh_actor *actor, int64_t id, fh_stage to, const char *reason_in,
+			      fh_stage_plan *plan, fh_error *err)
 {
 	fh_tenant t;
 	fh_lifecycle_rules r;
@@ -322,7 +334,8 @@ static fh_status move_locked(fh_store *s, const fh_actor *actor, int64_t id, int
 	if (st == FH_ECONFLICT && override && plan.nunmet) {
 		size_t used = (size_t)snprintf(said, sizeof said, _("override: %s; not met: "), reason);
 		for (size_t i = 0; i < plan.nunmet && used < sizeof said; i++)
-			used += (size_t)snprintf(said + used, sizeof said - used, "%s%s", i ? _("; ") : "", plan.unmet[i]);
+			used += (size_t)snprintf(said + used, sizeof said - used, "%s%s", i ? _("; ") : "",
+						 plan.unmet[i]);
 		st = FH_OK;
 	}
 	if (st != FH_OK)
@@ -330,10 +343,11 @@ static fh_status move_locked(fh_store *s, const fh_actor *actor, int64_t id, int
 	int64_t now = fh_clock_now();
 	fh_stmt *q = NULL;
 	if ((st = fh_store_stmt(s,
-		"UPDATE tenants SET stage = ?1, stage_since = ?2,"
-		" admitted_on = coalesce(?3, admitted_on), planned_end = coalesce(?4, planned_end),"
-		" exit_reason = coalesce(?5, exit_reason), version = version + 1, updated_at = ?2,"
-		" updated_by = ?6 WHERE id = ?7", &q, err)) != FH_OK)
+				"UPDATE tenants SET stage = ?1, stage_since = ?2,"
+				" admitted_on = coalesce(?3, admitted_on), planned_end = coalesce(?4, planned_end),"
+				" exit_reason = coalesce(?5, exit_reason), version = version + 1, updated_at = ?2,"
+				" updated_by = ?6 WHERE id = ?7",
+				&q, err)) != FH_OK)
 		return st;
 	int64_t planned = fh_clock_add_months(now, r.incubation_term_months);
 	fh_bind_static(q, 1, fh_stage_name(to), -1);
@@ -383,21 +397,21 @@ static fh_status move(fh_store *s, const fh_actor *actor, int64_t id, int64_t ve
 	return st != FH_OK ? st : fh_tx_end(s, move_locked(s, actor, id, version, to, reason, override, did, err), err);
 }
 
-fh_status fh_tenant_move(fh_store *s, const fh_actor *actor, int64_t id, int64_t version,
-			 fh_stage to, const char *reason, fh_stage_plan *did, fh_error *err)
+fh_status fh_tenant_move(fh_store *s, const fh_actor *actor, int64_t id, int64_t version, fh_stage to,
+			 const char *reason, fh_stage_plan *did, fh_error *err)
 {
 	return move(s, actor, id, version, to, reason, false, did, err);
 }
 
-fh_status fh_tenant_graduate_override(fh_store *s, const fh_actor *actor, int64_t id,
-				      int64_t version, const char *reason, fh_stage_plan *did, fh_error *err)
+fh_status fh_tenant_graduate_override(fh_store *s, const fh_actor *actor, int64_t id, int64_t version,
+				      const char *reason, fh_stage_plan *did, fh_error *err)
 {
 	return move(s, actor, id, version, FH_STAGE_GRADUATED, reason, true, did, err);
 }
 
 /* Every check of an extension; the new planned end and the months in *p. */
-static fh_status plan_extend(fh_store *s, const fh_actor *actor, const fh_tenant *t,
-			     fh_stage_plan *p, int64_t *base, fh_error *err)
+static fh_status plan_extend(fh_store *s, const fh_actor *actor, const fh_tenant *t, fh_stage_plan *p, int64_t *base,
+			     fh_error *err)
 {
 	memset(p, 0, sizeof *p);
 	p->from = p->to = t->stage;
@@ -421,8 +435,7 @@ static fh_status plan_extend(fh_store *s, const fh_actor *actor, const fh_tenant
 	return FH_OK;
 }
 
-fh_status fh_tenant_extend_plan(fh_store *s, const fh_actor *actor, int64_t id,
-				fh_stage_plan *plan, fh_error *err)
+fh_status fh_tenant_extend_plan(fh_store *s, const fh_actor *actor, int64_t id, fh_stage_plan *plan, fh_error *err)
 {
 	fh_tenant t;
 	int64_t base;
@@ -444,8 +457,9 @@ static fh_status extend_locked(fh_store *s, const fh_actor *actor, int64_t id, i
 	char d[16];
 	fh_stmt *q = NULL;
 	if ((st = fh_store_stmt(s,
-		"UPDATE tenants SET planned_end = ?1, extended = 1, version = version + 1,"
-		" updated_at = ?2, updated_by = ?3 WHERE id = ?4", &q, err)) != FH_OK)
+				"UPDATE tenants SET planned_end = ?1, extended = 1, version = version + 1,"
+				" updated_at = ?2, updated_by = ?3 WHERE id = ?4",
+				&q, err)) != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, to);
 	fh_bind_int64(q, 2, fh_clock_now());
@@ -469,8 +483,7 @@ static fh_status extend_locked(fh_store *s, const fh_actor *actor, int64_t id, i
 	return finish(s, actor, &t, "extend", &o, &n, st, err);
 }
 
-fh_status fh_tenant_extend(fh_store *s, const fh_actor *actor, int64_t id, int64_t version,
-			   fh_error *err)
+fh_status fh_tenant_extend(fh_store *s, const fh_actor *actor, int64_t id, int64_t version, fh_error *err)
 {
 	fh_status st = fh_tx_begin(s, err);
 	return st != FH_OK ? st : fh_tx_end(s, extend_locked(s, actor, id, version, err), err);
@@ -486,15 +499,18 @@ const char *const fh_lifecycle_schema[] = { NULL };
 fh_status fh_lifecycle_write_rules(fh_store *s, int64_t hub, const fh_rules *r, fh_error *err)
 {
 	fh_stmt *q;
-	fh_status st = fh_store_stmt(s,
+	fh_status st = fh_store_stmt(
+		s,
 		"UPDATE hubs SET incubation_term_months = ?2, extension_months = ?3, grad_min_months = ?4,"
 		" grad_all_milestones = ?5, grad_party_coverage = ?6, grad_min_rating = ?7, grad_registered = ?8,"
-		" grad_handovers = ?9 WHERE id = ?1", &q, err);
+		" grad_handovers = ?9 WHERE id = ?1",
+		&q, err);
 	if (st != FH_OK)
 		return st;
-	const int vals[] = { r->lifecycle.incubation_term_months, r->lifecycle.extension_months, r->lifecycle.grad_min_months,
-			     r->lifecycle.grad_all_milestones, r->lifecycle.grad_party_coverage, r->lifecycle.grad_min_rating,
-			     r->lifecycle.grad_registered, r->lifecycle.grad_handovers };
+	const int vals[] = { r->lifecycle.incubation_term_months, r->lifecycle.extension_months,
+			     r->lifecycle.grad_min_months,        r->lifecycle.grad_all_milestones,
+			     r->lifecycle.grad_party_coverage,    r->lifecycle.grad_min_rating,
+			     r->lifecycle.grad_registered,        r->lifecycle.grad_handovers };
 	fh_bind_int64(q, 1, hub);
 	for (int i = 0; i < 8; i++)
 		fh_bind_int(q, 2 + i, vals[i]);
@@ -504,7 +520,8 @@ fh_status fh_lifecycle_write_rules(fh_store *s, int64_t hub, const fh_rules *r, 
 	fh_bind_int64(q, 1, hub);
 	st = fh_store_done(s, q, _("saving hub rules"), err);
 	for (int g = 0; st == FH_OK && g < FH_STAGE_COUNT; g++) {
-		if ((st = fh_store_stmt(s, "INSERT INTO hub_stages(hub_id, stage, label, max_days) VALUES(?1, ?2, ?3, ?4)",
+		if ((st = fh_store_stmt(s,
+					"INSERT INTO hub_stages(hub_id, stage, label, max_days) VALUES(?1, ?2, ?3, ?4)",
 					&q, err)) != FH_OK)
 			return st;
 		fh_bind_int64(q, 1, hub);
@@ -518,9 +535,11 @@ fh_status fh_lifecycle_write_rules(fh_store *s, int64_t hub, const fh_rules *r, 
 
 void fh_lifecycle_describe_rules(fh_buf *b, const fh_rules *r)
 {
-	fh_buf_printf(b, "|i:%d:%d:%d:%d:%d:%d:%d:%d", r->lifecycle.incubation_term_months, r->lifecycle.extension_months,
-		      r->lifecycle.grad_min_months, r->lifecycle.grad_all_milestones, r->lifecycle.grad_party_coverage, r->lifecycle.grad_min_rating,
-		      r->lifecycle.grad_registered, r->lifecycle.grad_handovers);
+	fh_buf_printf(b, "|i:%d:%d:%d:%d:%d:%d:%d:%d", r->lifecycle.incubation_term_months,
+		      r->lifecycle.extension_months, r->lifecycle.grad_min_months, r->lifecycle.grad_all_milestones,
+		      r->lifecycle.grad_party_coverage, r->lifecycle.grad_min_rating, r->lifecycle.grad_registered,
+		      r->lifecycle.grad_handovers);
 	for (int g = 0; g < FH_STAGE_COUNT; g++)
-		fh_buf_printf(b, "|s:%s:%d", r->lifecycle.stages[g].label ? r->lifecycle.stages[g].label : "", r->lifecycle.stages[g].max_days);
+		fh_buf_printf(b, "|s:%s:%d", r->lifecycle.stages[g].label ? r->lifecycle.stages[g].label : "",
+			      r->lifecycle.stages[g].max_days);
 }

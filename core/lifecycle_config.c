@@ -68,14 +68,9 @@ static fh_status read_stages(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rules *
 		for (size_t j = 0; st == FH_OK && j < v->n; j++) {
 			const fh_ynode *kk = v->kids[2 * j], *vv = v->kids[2 * j + 1];
 			switch (fh_cfg_key_index(kk->value, keys)) {
-			case 0:
-				st = fh_cfg_get_text(c, vv, 12, &r->lifecycle.stages[s].label);
-				break;
-			case 1:
-				st = fh_cfg_get_int(c, vv, 0, 3650, &r->lifecycle.stages[s].max_days);
-				break;
-			default:
-				st = fh_cfg_unknown_key(c, kk, keys);
+			case 0: st = fh_cfg_get_text(c, vv, 12, &r->lifecycle.stages[s].label); break;
+			case 1: st = fh_cfg_get_int(c, vv, 0, 3650, &r->lifecycle.stages[s].max_days); break;
+			default: st = fh_cfg_unknown_key(c, kk, keys);
 			}
 		}
 	}
@@ -85,32 +80,20 @@ static fh_status read_stages(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rules *
 static fh_status read_graduation(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rules *r)
 {
 	static const char *const keys[] = { "min_months", "all_milestones", "party_coverage",
-					    "min_rating", "registered", "handovers_clear", NULL };
+					    "min_rating", "registered",     "handovers_clear",
+					    NULL };
 	fh_status st = fh_cfg_want(c, n, FH_YMAP, _("a map of graduation criteria"));
 	fh_lifecycle_rules g = r->lifecycle;
 	for (size_t i = 0; st == FH_OK && i < n->n; i++) {
 		const fh_ynode *k = n->kids[2 * i], *v = n->kids[2 * i + 1];
 		switch (fh_cfg_key_index(k->value, keys)) {
-		case 0:
-			st = fh_cfg_get_int(c, v, 0, 120, &g.grad_min_months);
-			break;
-		case 1:
-			st = fh_cfg_get_bool(c, v, &g.grad_all_milestones);
-			break;
-		case 2:
-			st = fh_cfg_get_bool(c, v, &g.grad_party_coverage);
-			break;
-		case 3:
-			st = fh_cfg_get_int(c, v, 0, 5, &g.grad_min_rating);
-			break;
-		case 4:
-			st = fh_cfg_get_bool(c, v, &g.grad_registered);
-			break;
-		case 5:
-			st = fh_cfg_get_bool(c, v, &g.grad_handovers);
-			break;
-		default:
-			st = fh_cfg_unknown_key(c, k, keys);
+		case 0: st = fh_cfg_get_int(c, v, 0, 120, &g.grad_min_months); break;
+		case 1: st = fh_cfg_get_bool(c, v, &g.grad_all_milestones); break;
+		case 2: st = fh_cfg_get_bool(c, v, &g.grad_party_coverage); break;
+		case 3: st = fh_cfg_get_int(c, v, 0, 5, &g.grad_min_rating); break;
+		case 4: st = fh_cfg_get_bool(c, v, &g.grad_registered); break;
+		case 5: st = fh_cfg_get_bool(c, v, &g.grad_handovers); break;
+		default: st = fh_cfg_unknown_key(c, k, keys);
 		}
 	}
 	if (st == FH_OK) {
@@ -133,5 +116,8 @@ static const struct fh_cfg_key section_keys[] = {
 };
 
 const struct fh_cfg_section fh_lifecycle_config = {
-	.keys = section_keys, .defaults = defaults, .copy = life_copy, .free = life_free,
+	.keys = section_keys,
+	.defaults = defaults,
+	.copy = life_copy,
+	.free = life_free,
 };

@@ -28,8 +28,8 @@ static fh_status hub_of(fh_store *s, const fh_actor *actor, const char *code, in
 	if (!code || !code[0])
 		return FH_OK;
 	fh_stmt *q;
-	fh_status st = fh_store_stmt(s, FH_SQL_SCOPE
-		"SELECT id FROM hubs WHERE code = ?2 AND id IN (SELECT id FROM scope)", &q, err);
+	fh_status st = fh_store_stmt(
+		s, FH_SQL_SCOPE "SELECT id FROM hubs WHERE code = ?2 AND id IN (SELECT id FROM scope)", &q, err);
 	if (st != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, actor->hub_id);
@@ -39,8 +39,8 @@ static fh_status hub_of(fh_store *s, const fh_actor *actor, const char *code, in
 	return *hub ? FH_OK : fh_error_set(err, FH_ENOTFOUND, "hub", _("no hub '%s' in your scope"), code);
 }
 
-fh_status fh_mentor_add(fh_store *s, const fh_actor *actor, const char *hub_code, const fh_mentor *in,
-			int64_t *id, fh_error *err)
+fh_status fh_mentor_add(fh_store *s, const fh_actor *actor, const char *hub_code, const fh_mentor *in, int64_t *id,
+			fh_error *err)
 {
 	int64_t hub;
 	fh_mentor m = *in;
@@ -49,11 +49,12 @@ fh_status fh_mentor_add(fh_store *s, const fh_actor *actor, const char *hub_code
 		return st;
 	if (!fh_role_allows(actor->role, FH_ROLE_MANAGER))
 		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("adding a mentor needs a manager"));
-	if ((st = fh_text_field_take(m.name, sizeof m.name, FH_MENTOR_TEXT_MAX, in->name, false, true, "name", err)) != FH_OK ||
+	if ((st = fh_text_field_take(m.name, sizeof m.name, FH_MENTOR_TEXT_MAX, in->name, false, true, "name", err)) !=
+		    FH_OK ||
 	    (st = fh_text_field_take(m.expertise, sizeof m.expertise, FH_MENTOR_TEXT_MAX, in->expertise, false, false,
 				     "expertise", err)) != FH_OK ||
-	    (st = fh_text_field_take(m.organization, sizeof m.organization, FH_MENTOR_TEXT_MAX, in->organization,
-				     false, false, "organization", err)) != FH_OK)
+	    (st = fh_text_field_take(m.organization, sizeof m.organization, FH_MENTOR_TEXT_MAX, in->organization, false,
+				     false, "organization", err)) != FH_OK)
 		return st;
 	if (!m.name[0])
 		return fh_error_set(err, FH_EINVAL, "name", "%s", _("is needed"));
@@ -64,8 +65,9 @@ fh_status fh_mentor_add(fh_store *s, const fh_actor *actor, const char *hub_code
 	if ((st = fh_tx_begin(s, err)) != FH_OK)
 		return st;
 	fh_stmt *q;
-	if ((st = fh_store_stmt(s, "INSERT INTO mentors(hub_id, name, kind, expertise, phone, organization,"
-				   " capacity, updated_at, updated_by) VALUES(?1, ?2, 'mentor', ?3, ?4, ?5, ?6, ?7, ?8)",
+	if ((st = fh_store_stmt(s,
+				"INSERT INTO mentors(hub_id, name, kind, expertise, phone, organization,"
+				" capacity, updated_at, updated_by) VALUES(?1, ?2, 'mentor', ?3, ?4, ?5, ?6, ?7, ?8)",
 				&q, err)) == FH_OK) {
 		fh_bind_int64(q, 1, hub);
 		fh_bind_str(q, 2, m.name);
@@ -111,24 +113,28 @@ static void mentor_read(fh_stmt *q, void *row)
 	m->hours = fh_column_double(q, 10);
 }
 
-fh_status fh_mentor_list(fh_store *s, const fh_actor *actor, const char *hub_code, fh_mentor **rows,
-			 size_t *n, fh_error *err)
+fh_status fh_mentor_list(fh_store *s, const fh_actor *actor, const char *hub_code, fh_mentor **rows, size_t *n,
+			 fh_error *err)
 {
 	*rows = NULL;
 	*n = 0;
 	int64_t hub;
 	fh_stmt *q;
 	fh_status st = hub_of(s, actor, hub_code, &hub, err);
-	if (st != FH_OK || (st = fh_store_stmt(s, FH_SQL_SCOPE
-		"SELECT m.id, m.hub_id, h.code, m.name, coalesce(m.expertise, ''), coalesce(m.organization,"
-		" m.employer, ''), coalesce(m.phone, ''), m.capacity,"
-		" (SELECT count(*) FROM mentor_assignments a WHERE a.mentor_id = m.id AND a.end_on IS NULL),"
-		" (SELECT count(*) FROM mentor_assignments a WHERE a.mentor_id = m.id AND a.end_on IS NULL"
-		"   AND a.start_on < ?2 - h.quiet_days * 86400 AND NOT EXISTS (SELECT 1 FROM sessions x"
-		"   WHERE x.mentor_id = m.id AND x.tenant_id = a.tenant_id AND x.on_day >= ?2 - h.quiet_days * 86400)),"
-		" (SELECT coalesce(sum(hours), 0) FROM sessions x WHERE x.mentor_id = m.id AND x.on_day >= ?2 - 365 * 86400)"
-		" FROM mentors m JOIN hubs h ON h.id = m.hub_id WHERE m.kind = 'mentor'"
-		" AND m.hub_id IN (SELECT id FROM scope) ORDER BY h.code, m.name", &q, err)) != FH_OK)
+	if (st != FH_OK ||
+	    (st = fh_store_stmt(
+		     s,
+		     FH_SQL_SCOPE
+		     "SELECT m.id, m.hub_id, h.code, m.name, coalesce(m.expertise, ''), coalesce(m.organization,"
+		     " m.employer, ''), coalesce(m.phone, ''), m.capacity,"
+		     " (SELECT count(*) FROM mentor_assignments a WHERE a.mentor_id = m.id AND a.end_on IS NULL),"
+		     " (SELECT count(*) FROM mentor_assignments a WHERE a.mentor_id = m.id AND a.end_on IS NULL"
+		     "   AND a.start_on < ?2 - h.quiet_days * 86400 AND NOT EXISTS (SELECT 1 FROM sessions x"
+		     "   WHERE x.mentor_id = m.id AND x.tenant_id = a.tenant_id AND x.on_day >= ?2 - h.quiet_days * 86400)),"
+		     " (SELECT coalesce(sum(hours), 0) FROM sessions x WHERE x.mentor_id = m.id AND x.on_day >= ?2 - 365 * 86400)"
+		     " FROM mentors m JOIN hubs h ON h.id = m.hub_id WHERE m.kind = 'mentor'"
+		     " AND m.hub_id IN (SELECT id FROM scope) ORDER BY h.code, m.name",
+		     &q, err)) != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, hub);
 	fh_bind_int64(q, 2, fh_clock_day(fh_clock_now()));
@@ -137,8 +143,7 @@ fh_status fh_mentor_list(fh_store *s, const fh_actor *actor, const char *hub_cod
 
 /* The pairing's checks and its row, in the caller's transaction: the
  * tenant's stage and the mentor's load are read under the write lock. */
-static fh_status assign_locked(fh_store *s, const fh_actor *actor, int64_t mentor, int64_t tenant,
-			       fh_error *err)
+static fh_status assign_locked(fh_store *s, const fh_actor *actor, int64_t mentor, int64_t tenant, fh_error *err)
 {
 	fh_tenant t;
 	fh_status st = fh_tenant_get_by_id(s, actor, tenant, &t, err);
@@ -150,11 +155,14 @@ static fh_status assign_locked(fh_store *s, const fh_actor *actor, int64_t mento
 	char name[FH_MENTOR_TEXT_MAX * 4 + 1] = "";
 	int64_t hub = 0;
 	int cap = 0, load = 0, already = 0;
-	if ((st = fh_store_stmt(s, "SELECT m.name, m.hub_id, m.capacity,"
-				   " (SELECT count(*) FROM mentor_assignments a WHERE a.mentor_id = m.id AND a.end_on IS NULL),"
-				   " (SELECT count(*) FROM mentor_assignments a WHERE a.mentor_id = m.id"
-				   "   AND a.tenant_id = ?2 AND a.end_on IS NULL)"
-				   " FROM mentors m WHERE m.id = ?1 AND m.kind = 'mentor'", &q, err)) != FH_OK)
+	if ((st = fh_store_stmt(
+		     s,
+		     "SELECT m.name, m.hub_id, m.capacity,"
+		     " (SELECT count(*) FROM mentor_assignments a WHERE a.mentor_id = m.id AND a.end_on IS NULL),"
+		     " (SELECT count(*) FROM mentor_assignments a WHERE a.mentor_id = m.id"
+		     "   AND a.tenant_id = ?2 AND a.end_on IS NULL)"
+		     " FROM mentors m WHERE m.id = ?1 AND m.kind = 'mentor'",
+		     &q, err)) != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, mentor);
 	fh_bind_int64(q, 2, tenant);
@@ -178,8 +186,10 @@ static fh_status assign_locked(fh_store *s, const fh_actor *actor, int64_t mento
 	if (load >= cap)
 		return fh_error_set(err, FH_ECONFLICT, "mentor", _("%s carries %d tenants, as many as they can (%d)"),
 				    name, load, cap);
-	if ((st = fh_store_stmt(s, "INSERT INTO mentor_assignments(mentor_id, tenant_id, start_on,"
-				   " updated_at, updated_by) VALUES(?1, ?2, ?3, ?4, ?5)", &q, err)) != FH_OK)
+	if ((st = fh_store_stmt(s,
+				"INSERT INTO mentor_assignments(mentor_id, tenant_id, start_on,"
+				" updated_at, updated_by) VALUES(?1, ?2, ?3, ?4, ?5)",
+				&q, err)) != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, mentor);
 	fh_bind_int64(q, 2, tenant);
@@ -195,8 +205,7 @@ static fh_status assign_locked(fh_store *s, const fh_actor *actor, int64_t mento
 	return fh_audit_summary(s, actor, t.hub_id, "mentor", mentor, "assign", NULL, summary, err, NULL);
 }
 
-fh_status fh_mentor_assign(fh_store *s, const fh_actor *actor, int64_t mentor, int64_t tenant,
-			   fh_error *err)
+fh_status fh_mentor_assign(fh_store *s, const fh_actor *actor, int64_t mentor, int64_t tenant, fh_error *err)
 {
 	fh_status st = fh_tx_begin(s, err);
 	if (st != FH_OK)
@@ -211,13 +220,16 @@ fh_status fh_mentor_assign(fh_store *s, const fh_actor *actor, int64_t mentor, i
 static fh_status end_pairing(fh_store *s, const fh_actor *actor, int64_t id, int64_t mentor, int64_t hub,
 			     const char *summary, int64_t on, fh_error *err)
 {
-	fh_status st = fh_store_stamp(s, "UPDATE mentor_assignments SET end_on = ?2, updated_at = ?3, updated_by = ?4"
-				      " WHERE id = ?1 AND end_on IS NULL", id, on, actor, _("saving the pairing"), err);
+	fh_status st = fh_store_stamp(s,
+				      "UPDATE mentor_assignments SET end_on = ?2, updated_at = ?3, updated_by = ?4"
+				      " WHERE id = ?1 AND end_on IS NULL",
+				      id, on, actor, _("saving the pairing"), err);
 	if (st != FH_OK)
 		return st;
 	char d[16];
 	return fh_audit_summary(s, actor, hub, "mentor", mentor, "end", NULL, summary, err,
-				"\"pairing\":%lld,\"end\":\"%s\"", (long long)id, fh_clock_format_date(on, d, sizeof d));
+				"\"pairing\":%lld,\"end\":\"%s\"", (long long)id,
+				fh_clock_format_date(on, d, sizeof d));
 }
 
 struct open_pairing {
@@ -234,11 +246,10 @@ static void open_pairing_read(fh_stmt *q, void *row)
 	p->hub_id = fh_column_int64(q, 3);
 	p->start_on = fh_column_int64(q, 4);
 	p->end_on = fh_column_int64(q, 5);
-	snprintf(p->summary, sizeof p->summary, "%s → %s", fh_column_str(q, 6),
-		 fh_column_str(q, 7));
+	snprintf(p->summary, sizeof p->summary, "%s → %s", fh_column_str(q, 6), fh_column_str(q, 7));
 }
 
-#define PAIRING_SELECT                                                                        \
+#define PAIRING_SELECT                                                                                     \
 	"SELECT a.id, a.mentor_id, a.tenant_id, t.hub_id, a.start_on, ifnull(a.end_on, 0), m.name, t.name" \
 	" FROM mentor_assignments a JOIN mentors m ON m.id = a.mentor_id JOIN tenants t ON t.id = a.tenant_id"
 
@@ -328,13 +339,15 @@ static void pairing_read(fh_stmt *q, void *row)
 	p->quiet = fh_column_int(q, 7) != 0;
 }
 
-fh_status fh_mentor_pairings(fh_store *s, const fh_actor *actor, int64_t mentor, int64_t tenant,
-			     fh_pairing **rows, size_t *n, fh_error *err)
+fh_status fh_mentor_pairings(fh_store *s, const fh_actor *actor, int64_t mentor, int64_t tenant, fh_pairing **rows,
+			     size_t *n, fh_error *err)
 {
 	fh_stmt *q;
 	*rows = NULL;
 	*n = 0;
-	fh_status st = fh_store_stmt(s, FH_SQL_SCOPE
+	fh_status st = fh_store_stmt(
+		s,
+		FH_SQL_SCOPE
 		"SELECT a.id, a.mentor_id, a.tenant_id, m.name, t.name, a.start_on, x.last,"
 		" coalesce(x.last, a.start_on) < ?4 - h.quiet_days * 86400"
 		" FROM mentor_assignments a JOIN mentors m ON m.id = a.mentor_id JOIN tenants t ON t.id = a.tenant_id"
@@ -342,7 +355,8 @@ fh_status fh_mentor_pairings(fh_store *s, const fh_actor *actor, int64_t mentor,
 		" LEFT JOIN (SELECT mentor_id, tenant_id, max(on_day) AS last FROM sessions GROUP BY 1, 2) x"
 		"  ON x.mentor_id = a.mentor_id AND x.tenant_id = a.tenant_id"
 		" WHERE a.end_on IS NULL AND t.hub_id IN (SELECT id FROM scope) AND (?2 = 0 OR a.mentor_id = ?2)"
-		" AND (?3 = 0 OR a.tenant_id = ?3) ORDER BY m.name, t.name", &q, err);
+		" AND (?3 = 0 OR a.tenant_id = ?3) ORDER BY m.name, t.name",
+		&q, err);
 	if (st != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, actor->hub_id);
@@ -367,9 +381,11 @@ static fh_status session_locked(fh_store *s, const fh_actor *actor, fh_session *
 		return fh_error_set(err, FH_EINVAL, "on", _("is after %s left the hub (%s)"), t.name,
 				    fh_clock_format_date(t.stage_since, d, sizeof d));
 	fh_milestone m;
-	if (x->milestone_id && ((st = fh_milestone_get(s, actor, x->milestone_id, &m, err)) != FH_OK ||
-				m.tenant_id != x->tenant_id))
-		return st != FH_OK ? st : fh_error_set(err, FH_EINVAL, "milestone", "%s", _("is another tenant's milestone"));
+	if (x->milestone_id &&
+	    ((st = fh_milestone_get(s, actor, x->milestone_id, &m, err)) != FH_OK || m.tenant_id != x->tenant_id))
+		return st != FH_OK
+			? st
+			: fh_error_set(err, FH_EINVAL, "milestone", "%s", _("is another tenant's milestone"));
 	fh_stmt *q;
 	if ((st = fh_store_stmt(s, "SELECT hub_id FROM mentors WHERE id = ?1 AND kind = 'mentor'", &q, err)) != FH_OK)
 		return st;
@@ -380,9 +396,11 @@ static fh_status session_locked(fh_store *s, const fh_actor *actor, fh_session *
 		return fh_error_set(err, FH_ENOTFOUND, "mentor", _("no mentor no. %lld"), (long long)x->mentor_id);
 	if (rc != FH_ROW)
 		return fh_store_fail(s, err, _("reading mentors"));
-	if ((st = fh_store_stmt(s, "INSERT INTO sessions(mentor_id, tenant_id, hub_id, on_day, topic,"
-				   " hours, notes, milestone_id, updated_at, updated_by)"
-				   " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", &q, err)) != FH_OK)
+	if ((st = fh_store_stmt(s,
+				"INSERT INTO sessions(mentor_id, tenant_id, hub_id, on_day, topic,"
+				" hours, notes, milestone_id, updated_at, updated_by)"
+				" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+				&q, err)) != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, x->mentor_id);
 	fh_bind_int64(q, 2, x->tenant_id);
@@ -406,8 +424,7 @@ static fh_status session_locked(fh_store *s, const fh_actor *actor, fh_session *
 				x->hours);
 }
 
-fh_status fh_session_add(fh_store *s, const fh_actor *actor, const fh_session *in, int64_t *id,
-			 fh_error *err)
+fh_status fh_session_add(fh_store *s, const fh_actor *actor, const fh_session *in, int64_t *id, fh_error *err)
 {
 	fh_session x = *in;
 	if (!actor || !actor->id)
@@ -448,22 +465,25 @@ static void session_read(fh_stmt *q, void *row)
 	fh_column_text(q, 11, x->milestone, sizeof x->milestone);
 }
 
-fh_status fh_session_list(fh_store *s, const fh_actor *actor, int64_t mentor, int64_t tenant,
-			  int64_t from, int64_t to, fh_session **rows, size_t *n, fh_error *err)
+fh_status fh_session_list(fh_store *s, const fh_actor *actor, int64_t mentor, int64_t tenant, int64_t from, int64_t to,
+			  fh_session **rows, size_t *n, fh_error *err)
 {
 	*rows = NULL;
 	*n = 0;
 	if (!actor || !actor->id)
 		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("nobody is logged in"));
 	fh_stmt *q;
-	fh_status st = fh_store_stmt(s, FH_SQL_SCOPE
+	fh_status st = fh_store_stmt(
+		s,
+		FH_SQL_SCOPE
 		"SELECT x.id, x.mentor_id, x.tenant_id, coalesce(x.milestone_id, 0), m.name, t.name, h.code, x.on_day,"
 		" x.topic, x.hours, coalesce(x.notes, ''), coalesce(ms.title, '')"
 		" FROM sessions x JOIN mentors m ON m.id = x.mentor_id JOIN tenants t ON t.id = x.tenant_id"
 		" JOIN hubs h ON h.id = x.hub_id LEFT JOIN milestones ms ON ms.id = x.milestone_id"
 		" WHERE x.hub_id IN (SELECT id FROM scope) AND (?2 = 0 OR x.mentor_id = ?2)"
 		" AND (?3 = 0 OR x.tenant_id = ?3) AND x.on_day >= ?4 AND x.on_day < ?5"
-		" ORDER BY x.on_day DESC, x.id DESC", &q, err);
+		" ORDER BY x.on_day DESC, x.id DESC",
+		&q, err);
 	if (st != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, actor->hub_id);
@@ -485,8 +505,8 @@ static void month_read(fh_stmt *q, void *row)
 	m->hours = fh_column_double(q, 4);
 }
 
-fh_status fh_session_totals(fh_store *s, const fh_actor *actor, const char *hub_code, int year,
-			    fh_session_month **rows, size_t *n, fh_error *err)
+fh_status fh_session_totals(fh_store *s, const fh_actor *actor, const char *hub_code, int year, fh_session_month **rows,
+			    size_t *n, fh_error *err)
 {
 	*rows = NULL;
 	*n = 0;
@@ -496,11 +516,15 @@ fh_status fh_session_totals(fh_store *s, const fh_actor *actor, const char *hub_
 	snprintf(to, sizeof to, "%04d-01-01", year + 1);
 	fh_stmt *q;
 	fh_status st = hub_of(s, actor, hub_code, &hub, err);
-	if (st != FH_OK || (st = fh_store_stmt(s, FH_SQL_SCOPE
-		"SELECT h.code, strftime('%Y-%m', x.on_day + 28800, 'unixepoch'), count(*),"
-		" count(DISTINCT x.tenant_id), sum(x.hours) FROM sessions x JOIN hubs h ON h.id = x.hub_id"
-		" WHERE x.hub_id IN (SELECT id FROM scope) AND x.on_day >= ?2 AND x.on_day < ?3"
-		" GROUP BY 1, 2 ORDER BY 1, 2", &q, err)) != FH_OK)
+	if (st != FH_OK ||
+	    (st = fh_store_stmt(
+		     s,
+		     FH_SQL_SCOPE
+		     "SELECT h.code, strftime('%Y-%m', x.on_day + 28800, 'unixepoch'), count(*),"
+		     " count(DISTINCT x.tenant_id), sum(x.hours) FROM sessions x JOIN hubs h ON h.id = x.hub_id"
+		     " WHERE x.hub_id IN (SELECT id FROM scope) AND x.on_day >= ?2 AND x.on_day < ?3"
+		     " GROUP BY 1, 2 ORDER BY 1, 2",
+		     &q, err)) != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, hub);
 	fh_bind_int64(q, 2, fh_date_epoch(from));

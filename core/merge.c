@@ -55,8 +55,8 @@ static void sift_down(const struct fh_merge *m, struct fh_stream *x, size_t *hea
 }
 
 fh_status fh_merge_walk(const struct fh_merge *m, struct fh_stream *x, size_t nx, size_t limit,
-			bool (*each)(void *ctx, const struct fh_stream *x, void *row), void *ctx,
-			size_t *given, fh_error *err)
+			bool (*each)(void *ctx, const struct fh_stream *x, void *row), void *ctx, size_t *given,
+			fh_error *err)
 {
 	*given = 0;
 	size_t *heap = malloc((nx ? nx : 1) * sizeof *heap), nheap = 0;
@@ -90,8 +90,8 @@ fh_status fh_merge_walk(const struct fh_merge *m, struct fh_stream *x, size_t nx
 	return st;
 }
 
-fh_status fh_scope_hubs(fh_store *s, const fh_actor *actor, int64_t hub_id, const char *hub_code,
-			int64_t **hubs, size_t *n, fh_error *err)
+fh_status fh_scope_hubs(fh_store *s, const fh_actor *actor, int64_t hub_id, const char *hub_code, int64_t **hubs,
+			size_t *n, fh_error *err)
 {
 	*hubs = NULL;
 	*n = 0;
@@ -99,11 +99,15 @@ fh_status fh_scope_hubs(fh_store *s, const fh_actor *actor, int64_t hub_id, cons
 		hub_id = actor->hub_id;
 	fh_status st = fh_actor_scope(s, actor, hub_id, err);
 	fh_stmt *q;
-	if (st != FH_OK || (st = fh_store_stmt(s, FH_SQL_SCOPE
-		"SELECT h.id FROM hubs h WHERE h.id IN (SELECT id FROM scope) AND (?2 = '' OR h.code = ?2"
-		" OR h.id IN (WITH RECURSIVE sub(id) AS (SELECT id FROM hubs WHERE code = ?2 UNION ALL"
-		"  SELECT c.id FROM hubs c JOIN sub ON c.parent_id = sub.id) SELECT id FROM sub))"
-		" ORDER BY h.id", &q, err)) != FH_OK)
+	if (st != FH_OK ||
+	    (st = fh_store_stmt(
+		     s,
+		     FH_SQL_SCOPE
+		     "SELECT h.id FROM hubs h WHERE h.id IN (SELECT id FROM scope) AND (?2 = '' OR h.code = ?2"
+		     " OR h.id IN (WITH RECURSIVE sub(id) AS (SELECT id FROM hubs WHERE code = ?2 UNION ALL"
+		     "  SELECT c.id FROM hubs c JOIN sub ON c.parent_id = sub.id) SELECT id FROM sub))"
+		     " ORDER BY h.id",
+		     &q, err)) != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, hub_id);
 	fh_bind_str(q, 2, hub_code ? hub_code : "");

@@ -28,9 +28,9 @@ const char *fh_ms_state_name(fh_ms_state st)
 	return (unsigned)st < FH_MS_STATE_COUNT ? state_names[st] : "?";
 }
 
-#define MS_COLS                                                                                  \
-	"m.id, m.version, m.tenant_id, m.track = 'party', m.code, m.title, coalesce(m.title_en, ''),"  \
-	" m.kind, m.required, ifnull(m.due, 0), ifnull(m.done_on, 0), m.state,"                     \
+#define MS_COLS                                                                                       \
+	"m.id, m.version, m.tenant_id, m.track = 'party', m.code, m.title, coalesce(m.title_en, '')," \
+	" m.kind, m.required, ifnull(m.due, 0), ifnull(m.done_on, 0), m.state,"                       \
 	" coalesce(m.evidence, m.note, ''), coalesce(m.verified_by, '')"
 
 static void ms_read(fh_stmt *q, void *row)
@@ -58,8 +58,7 @@ static void ms_read(fh_stmt *q, void *row)
 }
 
 /* The tenant's hub, if the actor sees it. */
-static fh_status tenant_hub(fh_store *s, const fh_actor *actor, int64_t tenant, int64_t *hub,
-			    fh_error *err)
+static fh_status tenant_hub(fh_store *s, const fh_actor *actor, int64_t tenant, int64_t *hub, fh_error *err)
 {
 	fh_stmt *q;
 	fh_status st = fh_store_stmt(s, "SELECT hub_id FROM tenants WHERE id = ?1", &q, err);
@@ -73,24 +72,25 @@ static fh_status tenant_hub(fh_store *s, const fh_actor *actor, int64_t tenant, 
 	return fh_actor_scope(s, actor, *hub, err);
 }
 
-fh_status fh_milestone_list(fh_store *s, const fh_actor *actor, int64_t tenant, fh_milestone **rows,
-			    size_t *n, fh_error *err)
+fh_status fh_milestone_list(fh_store *s, const fh_actor *actor, int64_t tenant, fh_milestone **rows, size_t *n,
+			    fh_error *err)
 {
 	*rows = NULL;
 	*n = 0;
 	int64_t hub;
 	fh_stmt *q;
 	fh_status st = tenant_hub(s, actor, tenant, &hub, err);
-	if (st != FH_OK || (st = fh_store_stmt(s, "SELECT " MS_COLS " FROM milestones m"
-						  " WHERE m.tenant_id = ?1 ORDER BY m.track, m.due, m.seq",
-						  &q, err)) != FH_OK)
+	if (st != FH_OK ||
+	    (st = fh_store_stmt(s,
+				"SELECT " MS_COLS " FROM milestones m"
+				" WHERE m.tenant_id = ?1 ORDER BY m.track, m.due, m.seq",
+				&q, err)) != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, tenant);
 	return fh_store_rows(s, q, rows, n, sizeof **rows, ms_read, _("reading milestones"), err);
 }
 
-fh_status fh_milestone_get(fh_store *s, const fh_actor *actor, int64_t id, fh_milestone *out,
-			   fh_error *err)
+fh_status fh_milestone_get(fh_store *s, const fh_actor *actor, int64_t id, fh_milestone *out, fh_error *err)
 {
 	fh_stmt *q;
 	fh_status st = fh_store_stmt(s, "SELECT " MS_COLS " FROM milestones m WHERE m.id = ?1", &q, err);
@@ -111,16 +111,18 @@ fh_status fh_milestone_get(fh_store *s, const fh_actor *actor, int64_t id, fh_mi
 
 /* ---- ticking off, waiving, reopening ------------------------------------------ */
 
-static fh_status set_state(fh_store *s, const fh_actor *actor, const fh_milestone *m, fh_ms_state to,
-			   int64_t on, const char *text, const char *by, const char *action, fh_error *err)
+static fh_status set_state(fh_store *s, const fh_actor *actor, const fh_milestone *m, fh_ms_state to, int64_t on,
+			   const char *text, const char *by, const char *action, fh_error *err)
 {
 	int64_t hub;
 	fh_status st = tenant_hub(s, actor, m->tenant_id, &hub, err);
 	fh_stmt *q;
 	if (st == FH_OK)
-		st = fh_store_stmt(s, "UPDATE milestones SET state = ?2, done_on = ?3, evidence = ?4,"
-				      " verified_by = ?5, note = NULL, version = version + 1, updated_at = ?6,"
-				      " updated_by = ?7 WHERE id = ?1", &q, err);
+		st = fh_store_stmt(s,
+				   "UPDATE milestones SET state = ?2, done_on = ?3, evidence = ?4,"
+				   " verified_by = ?5, note = NULL, version = version + 1, updated_at = ?6,"
+				   " updated_by = ?7 WHERE id = ?1",
+				   &q, err);
 	if (st != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, m->id);
@@ -159,12 +161,11 @@ struct change {
 	fh_ms_state to;
 	int64_t on;
 	const char *text, *action;
-	bool manager;        /* only a manager may */
-	const char *denied;  /* the refusal when not */
+	bool manager;       /* only a manager may */
+	const char *denied; /* the refusal when not */
 };
 
-static fh_status change_locked(fh_store *s, const fh_actor *actor, int64_t id, const struct change *c,
-			       fh_error *err)
+static fh_status change_locked(fh_store *s, const fh_actor *actor, int64_t id, const struct change *c, fh_error *err)
 {
 	fh_milestone m;
 	fh_status st = fh_milestone_get(s, actor, id, &m, err);
@@ -190,10 +191,10 @@ static fh_status change(fh_store *s, const fh_actor *actor, int64_t id, const st
 	return st != FH_OK ? st : fh_tx_end(s, change_locked(s, actor, id, c, err), err);
 }
 
-fh_status fh_milestone_done(fh_store *s, const fh_actor *actor, int64_t id, int64_t on,
-			    const char *evidence_in, fh_error *err)
+fh_status fh_milestone_done(fh_store *s, const fh_actor *actor, int64_t id, int64_t on, const char *evidence_in,
+			    fh_error *err)
 {
-	char evidence[sizeof ((fh_milestone *)0)->evidence];
+	char evidence[sizeof((fh_milestone *)0)->evidence];
 	fh_status st = fh_text_field_take(evidence, sizeof evidence, FH_MS_TEXT_MAX, evidence_in ? evidence_in : "",
 					  false, false, "evidence", err);
 	if (st != FH_OK)
@@ -206,10 +207,9 @@ fh_status fh_milestone_done(fh_store *s, const fh_actor *actor, int64_t id, int6
 	return change(s, actor, id, &c, err);
 }
 
-fh_status fh_milestone_waive(fh_store *s, const fh_actor *actor, int64_t id, const char *reason_in,
-			     fh_error *err)
+fh_status fh_milestone_waive(fh_store *s, const fh_actor *actor, int64_t id, const char *reason_in, fh_error *err)
 {
-	char reason[sizeof ((fh_milestone *)0)->evidence];
+	char reason[sizeof((fh_milestone *)0)->evidence];
 	if (actor && !fh_role_allows(actor->role, FH_ROLE_MANAGER))
 		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("waiving a milestone needs a manager"));
 	fh_status st = fh_text_field_take(reason, sizeof reason, FH_MS_TEXT_MAX, reason_in ? reason_in : "", false,
@@ -218,8 +218,9 @@ fh_status fh_milestone_waive(fh_store *s, const fh_actor *actor, int64_t id, con
 		return st;
 	if (!reason[0])
 		return fh_error_set(err, FH_EINVAL, "reason", "%s", _("say why it is waived"));
-	struct change c = { FH_MS_WAIVED, fh_clock_day(fh_clock_now()), reason, "waive", true,
-			    _("waiving a milestone needs a manager") };
+	struct change c = { FH_MS_WAIVED, fh_clock_day(fh_clock_now()),
+			    reason,       "waive",
+			    true,         _("waiving a milestone needs a manager") };
 	return change(s, actor, id, &c, err);
 }
 
@@ -232,8 +233,8 @@ fh_status fh_milestone_reopen(fh_store *s, const fh_actor *actor, int64_t id, fh
 /* ---- proofs ------------------------------------------------------------------- */
 
 /* The proof the records give for a milestone of this kind, or "". */
-static void proof(const char *kind, int min_rating, const fh_tenant *t, const fh_party_state *ps,
-		  char *out, size_t size)
+static void proof(const char *kind, int min_rating, const fh_tenant *t, const fh_party_state *ps, char *out,
+		  size_t size)
 {
 	out[0] = 0;
 	if (strcmp(kind, "registration") == 0 && t->credit_code[0])
@@ -255,17 +256,24 @@ static fh_status prove(fh_store *s, const fh_actor *actor, const fh_tenant *t, i
 	fh_status st = fh_party_rules_load(s, t->hub_id, &pr, err);
 	if (st != FH_OK)
 		return st;
-	fh_party p = { .form = t->party_org, .full = t->party_members, .fallback = t->party_fallback,
+	fh_party p = { .form = t->party_org,
+		       .full = t->party_members,
+		       .fallback = t->party_fallback,
 		       .instructor_id = t->instructor_id };
 	fh_party_state ps;
 	fh_party_evaluate(&pr, &p, fh_clock_now(), &ps);
 	fh_stmt *q;
-	if ((st = fh_store_stmt(s, "SELECT " MS_COLS ", m.min_rating FROM milestones m WHERE m.tenant_id = ?1"
-				   " AND m.state = 'pending' AND m.kind IN"
-				   " ('registration','rating','party_org','instructor','party_work')", &q, err)) != FH_OK)
+	if ((st = fh_store_stmt(s,
+				"SELECT " MS_COLS ", m.min_rating FROM milestones m WHERE m.tenant_id = ?1"
+				" AND m.state = 'pending' AND m.kind IN"
+				" ('registration','rating','party_org','instructor','party_work')",
+				&q, err)) != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, t->id);
-	struct { fh_milestone m; int min_rating; } todo[32];
+	struct {
+		fh_milestone m;
+		int min_rating;
+	} todo[32];
 	int n = 0, rc = FH_DONE;
 	while (n < 32 && (rc = fh_step(q)) == FH_ROW) {
 		ms_read(q, &todo[n].m);
@@ -279,15 +287,15 @@ static fh_status prove(fh_store *s, const fh_actor *actor, const fh_tenant *t, i
 		proof(todo[i].m.kind, todo[i].min_rating, t, &ps, why, sizeof why);
 		if (!why[0])
 			continue;
-		st = set_state(s, actor, &todo[i].m, FH_MS_DONE, fh_clock_day(fh_clock_now()), why, "auto", "proved", err);
+		st = set_state(s, actor, &todo[i].m, FH_MS_DONE, fh_clock_day(fh_clock_now()), why, "auto", "proved",
+			       err);
 		if (st == FH_OK && ticked)
 			(*ticked)++;
 	}
 	return st;
 }
 
-fh_status fh_milestone_prove(fh_store *s, const fh_actor *actor, int64_t tenant, int *ticked,
-			     fh_error *err)
+fh_status fh_milestone_prove(fh_store *s, const fh_actor *actor, int64_t tenant, int *ticked, fh_error *err)
 {
 	if (ticked)
 		*ticked = 0;
@@ -298,23 +306,25 @@ fh_status fh_milestone_prove(fh_store *s, const fh_actor *actor, int64_t tenant,
 
 /* ---- instantiation -------------------------------------------------------------- */
 
-static fh_status add_from_templates(fh_store *s, const fh_actor *actor, const fh_tenant *t, int *added,
-				    fh_error *err)
+static fh_status add_from_templates(fh_store *s, const fh_actor *actor, const fh_tenant *t, int *added, fh_error *err)
 {
 	fh_stmt *tpl;
 	if (fh_store_prepare(s,
-			       "SELECT track, seq, code, title, kind, due_months, title_en, required, min_rating"
-			       " FROM milestone_templates WHERE hub_id = ?1 ORDER BY track, seq", &tpl, NULL) != FH_OK)
+			     "SELECT track, seq, code, title, kind, due_months, title_en, required, min_rating"
+			     " FROM milestone_templates WHERE hub_id = ?1 ORDER BY track, seq",
+			     &tpl, NULL) != FH_OK)
 		return fh_store_fail(s, err, _("reading milestone templates"));
 	fh_bind_int64(tpl, 1, t->hub_id);
 	fh_status st = FH_OK;
 	int64_t admitted = fh_clock_day(t->admitted_on);
 	while (st == FH_OK && fh_step(tpl) == FH_ROW) {
 		fh_stmt *q;
-		if ((st = fh_store_stmt(s,
-			"INSERT OR IGNORE INTO milestones(tenant_id, track, seq, code, title, kind, due, title_en,"
-			" required, min_rating, hub_id, active, updated_at, updated_by)"
-			" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 1, ?12, ?13)", &q, err)) != FH_OK)
+		if ((st = fh_store_stmt(
+			     s,
+			     "INSERT OR IGNORE INTO milestones(tenant_id, track, seq, code, title, kind, due, title_en,"
+			     " required, min_rating, hub_id, active, updated_at, updated_by)"
+			     " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 1, ?12, ?13)",
+			     &q, err)) != FH_OK)
 			break;
 		fh_bind_int64(q, 1, t->id);
 		for (int i = 0; i < 5; i++)
@@ -350,16 +360,15 @@ fh_status fh_milestone_tenant_changed(fh_store *s, const struct fh_tenant_change
 	return st == FH_OK ? prove(s, c->actor, c->next, NULL, err) : st;
 }
 
-static fh_status instantiate_locked(fh_store *s, const fh_actor *actor, int64_t tenant, int *added,
-				    fh_error *err)
+static fh_status instantiate_locked(fh_store *s, const fh_actor *actor, int64_t tenant, int *added, fh_error *err)
 {
 	fh_tenant t;
 	fh_status st = fh_tenant_get_by_id(s, actor, tenant, &t, err);
 	if (st != FH_OK)
 		return st;
 	if (t.stage != FH_STAGE_INCUBATING || !t.admitted_on)
-		return fh_error_set(err, FH_EINVAL, "stage", _("%s is not in incubation: milestones start at admission"),
-				    t.name);
+		return fh_error_set(err, FH_EINVAL, "stage",
+				    _("%s is not in incubation: milestones start at admission"), t.name);
 	if ((st = add_from_templates(s, actor, &t, added, err)) != FH_OK)
 		return st;
 	if (*added) {
@@ -370,8 +379,7 @@ static fh_status instantiate_locked(fh_store *s, const fh_actor *actor, int64_t 
 	return st == FH_OK ? prove(s, actor, &t, NULL, err) : st;
 }
 
-fh_status fh_milestone_instantiate(fh_store *s, const fh_actor *actor, int64_t tenant, int *added,
-				   fh_error *err)
+fh_status fh_milestone_instantiate(fh_store *s, const fh_actor *actor, int64_t tenant, int *added, fh_error *err)
 {
 	*added = 0;
 	if (!actor || !fh_role_allows(actor->role, FH_ROLE_MANAGER))
@@ -388,8 +396,10 @@ fh_status fh_milestone_instantiate(fh_store *s, const fh_actor *actor, int64_t t
 
 fh_status fh_milestone_open_required(fh_store *s, int64_t tenant, int *n, fh_error *err)
 {
-	return fh_store_count(s, "SELECT count(*) FROM milestones WHERE tenant_id = ?1 AND required = 1"
-			      " AND state = 'pending'", tenant, 0, n, _("reading milestones"), err);
+	return fh_store_count(s,
+			      "SELECT count(*) FROM milestones WHERE tenant_id = ?1 AND required = 1"
+			      " AND state = 'pending'",
+			      tenant, 0, n, _("reading milestones"), err);
 }
 
 fh_status fh_milestone_lead_days(fh_store *s, int64_t hub, int out[4], int *n, fh_error *err)
@@ -428,17 +438,19 @@ static void due_read(fh_stmt *q, void *row)
  * spans of 24 days) the database keeps (due_tally, due_span; tally.c):
  * overdue milestones and planned ends before today, or the milestones due
  * from today to `within` days on. */
-static fh_status list_total(fh_store *s, const int64_t *hubs, size_t nh, bool overdue, int64_t today,
-			    int within, int *total, fh_error *err)
+static fh_status list_total(fh_store *s, const int64_t *hubs, size_t nh, bool overdue, int64_t today, int within,
+			    int *total, fh_error *err)
 {
 	fh_stmt *q;
-	fh_status st = fh_store_stmt(s, overdue
-		? "SELECT (SELECT ifnull(sum(n), 0) FROM due_span WHERE hub_id = ?1"
-		  "  AND kind IN ('milestone', 'end') AND span < ?2 >> 21)"
-		  " + (SELECT ifnull(sum(n), 0) FROM due_tally WHERE hub_id = ?1 AND kind IN ('milestone', 'end')"
-		  "  AND due >= (?2 >> 21) << 21 AND due < ?2)"
-		: "SELECT ifnull(sum(n), 0) FROM due_tally WHERE hub_id = ?1 AND kind = 'milestone'"
-		  " AND due BETWEEN ?2 AND ?2 + ?3 * 86400", &q, err);
+	fh_status st = fh_store_stmt(
+		s,
+		overdue ? "SELECT (SELECT ifnull(sum(n), 0) FROM due_span WHERE hub_id = ?1"
+			  "  AND kind IN ('milestone', 'end') AND span < ?2 >> 21)"
+			  " + (SELECT ifnull(sum(n), 0) FROM due_tally WHERE hub_id = ?1 AND kind IN ('milestone', 'end')"
+			  "  AND due >= (?2 >> 21) << 21 AND due < ?2)"
+			: "SELECT ifnull(sum(n), 0) FROM due_tally WHERE hub_id = ?1 AND kind = 'milestone'"
+			  " AND due BETWEEN ?2 AND ?2 + ?3 * 86400",
+		&q, err);
 	for (size_t i = 0; st == FH_OK && i < nh; i++) {
 		fh_bind_int64(q, 1, hubs[i]);
 		fh_bind_int64(q, 2, today);
@@ -526,29 +538,36 @@ static bool due_give(void *ctx, const struct fh_stream *x, void *row)
 
 /* Walks a due list of the hubs given: at most `limit` rows (0: all), read
  * `chunk` rows per hub and statement. */
-static fh_status walk(fh_store *s, const int64_t *hubs, size_t nh, bool overdue, int within, size_t chunk,
-		      size_t limit, bool (*each)(void *ctx, const fh_due *row), void *ctx, fh_error *err)
+static fh_status walk(fh_store *s, const int64_t *hubs, size_t nh, bool overdue, int within, size_t chunk, size_t limit,
+		      bool (*each)(void *ctx, const fh_due *row), void *ctx, fh_error *err)
 {
 	struct due_span w = { .overdue = overdue, .today = fh_clock_day(fh_clock_now()) };
 	w.lo = overdue ? INT64_MIN : w.today;
 	w.hi = overdue ? w.today : w.today + (int64_t)within * DAY + 1;
-	struct fh_merge m = { .store = s, .size = sizeof(fh_due), .chunk = chunk ? chunk : 1, .ctx = &w,
-			      .read = due_chunk, .key = due_key, .before = due_before };
+	struct fh_merge m = { .store = s,
+			      .size = sizeof(fh_due),
+			      .chunk = chunk ? chunk : 1,
+			      .ctx = &w,
+			      .read = due_chunk,
+			      .key = due_key,
+			      .before = due_before };
 	size_t nx = nh * (overdue ? 2 : 1), given;
 	struct fh_stream *x = calloc(nx ? nx : 1, sizeof *x);
 	if (!x)
 		return fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
 	for (size_t i = 0; i < nx; i++)
-		x[i] = (struct fh_stream){ .kind = (int)(i % (overdue ? 2 : 1)), .hub = hubs[i / (overdue ? 2 : 1)],
-					   .key = INT64_MIN, .id = INT64_MIN };
+		x[i] = (struct fh_stream){ .kind = (int)(i % (overdue ? 2 : 1)),
+					   .hub = hubs[i / (overdue ? 2 : 1)],
+					   .key = INT64_MIN,
+					   .id = INT64_MIN };
 	struct due_each e = { &w, each, ctx };
 	fh_status st = fh_merge_walk(&m, x, nx, limit, due_give, &e, &given, err);
 	free(x);
 	return st;
 }
 
-fh_status fh_milestone_due_walk(fh_store *s, const fh_actor *actor, const char *hub_code, bool overdue,
-				int within, bool (*each)(void *ctx, const fh_due *row), void *ctx, fh_error *err)
+fh_status fh_milestone_due_walk(fh_store *s, const fh_actor *actor, const char *hub_code, bool overdue, int within,
+				bool (*each)(void *ctx, const fh_due *row), void *ctx, fh_error *err)
 {
 	int64_t *hubs;
 	size_t nh;
@@ -574,8 +593,8 @@ static bool collect_row(void *ctx, const fh_due *row)
 	return true;
 }
 
-fh_status fh_milestone_due(fh_store *s, const fh_actor *actor, const char *hub_code, bool overdue,
-			   int within, int limit, fh_due **rows, size_t *n, int *total, fh_error *err)
+fh_status fh_milestone_due(fh_store *s, const fh_actor *actor, const char *hub_code, bool overdue, int within,
+			   int limit, fh_due **rows, size_t *n, int *total, fh_error *err)
 {
 	*rows = NULL;
 	*n = 0;
@@ -613,7 +632,8 @@ fh_status fh_milestone_write_rules(fh_store *s, int64_t hub, const fh_rules *r, 
 	fh_stmt *q;
 	char lead[64] = "";
 	for (int i = 0, used = 0; i < r->milestone.nlead; i++)
-		used += snprintf(lead + used, sizeof lead - (size_t)used, "%s%d", i ? "," : "", r->milestone.lead_days[i]);
+		used += snprintf(lead + used, sizeof lead - (size_t)used, "%s%d", i ? "," : "",
+				 r->milestone.lead_days[i]);
 	fh_status st = fh_store_stmt(s, "UPDATE hubs SET quiet_days = ?2, lead_days = ?3 WHERE id = ?1", &q, err);
 	if (st != FH_OK)
 		return st;
@@ -630,9 +650,10 @@ fh_status fh_milestone_write_rules(fh_store *s, int64_t hub, const fh_rules *r, 
 		size_t n = track ? r->milestone.nparty : r->milestone.norg;
 		for (size_t i = 0; st == FH_OK && i < n; i++) {
 			if ((st = fh_store_stmt(s,
-				"INSERT INTO milestone_templates(hub_id, track, seq, code, title,"
-				" due_months, kind, title_en, evidence, required, min_rating)"
-				" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", &q, err)) != FH_OK)
+						"INSERT INTO milestone_templates(hub_id, track, seq, code, title,"
+						" due_months, kind, title_en, evidence, required, min_rating)"
+						" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+						&q, err)) != FH_OK)
 				return st;
 			fh_bind_int64(q, 1, hub);
 			fh_bind_static(q, 2, track ? "party" : "org", -1);
@@ -654,9 +675,9 @@ fh_status fh_milestone_write_rules(fh_store *s, int64_t hub, const fh_rules *r, 
 static void describe_templates(fh_buf *b, const char *track, const fh_milestone_tpl *t, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		fh_buf_printf(b, "|%s:%s:%s:%d:%s:%s:%s:%d:%d", track, t[i].code, t[i].title, t[i].due_months, t[i].kind,
-			      t[i].title_en ? t[i].title_en : "", t[i].evidence ? t[i].evidence : "", t[i].required,
-			      t[i].min_rating);
+		fh_buf_printf(b, "|%s:%s:%s:%d:%s:%s:%s:%d:%d", track, t[i].code, t[i].title, t[i].due_months,
+			      t[i].kind, t[i].title_en ? t[i].title_en : "", t[i].evidence ? t[i].evidence : "",
+			      t[i].required, t[i].min_rating);
 }
 
 void fh_milestone_describe_rules(fh_buf *b, const fh_rules *r)

@@ -9,8 +9,8 @@
 #include "milestone_int.h"
 
 static const char *const milestone_kinds[] = {
-	"task", "grant", "contract", "registration", "inspection", "election", "rating",
-	"party_org", "instructor", "party_work", NULL,
+	"task",   "grant",     "contract",   "registration", "inspection", "election",
+	"rating", "party_org", "instructor", "party_work",   NULL,
 };
 
 static void tpl_free(fh_milestone_tpl *t, size_t n)
@@ -25,10 +25,9 @@ static void tpl_free(fh_milestone_tpl *t, size_t n)
 	free(t);
 }
 
-static fh_status read_templates(struct fh_cfg_ctx *c, const fh_ynode *n, fh_milestone_tpl **out,
-				size_t *nout)
+static fh_status read_templates(struct fh_cfg_ctx *c, const fh_ynode *n, fh_milestone_tpl **out, size_t *nout)
 {
-	static const char *const keys[] = { "code", "title", "due_months", "kind", "title_en",
+	static const char *const keys[] = { "code",     "title",    "due_months", "kind", "title_en",
 					    "evidence", "required", "min_rating", NULL };
 	fh_status st = fh_cfg_want(c, n, FH_YSEQ, _("a list of milestones"));
 	if (st != FH_OK)
@@ -53,38 +52,27 @@ static fh_status read_templates(struct fh_cfg_ctx *c, const fh_ynode *n, fh_mile
 				st = fh_cfg_get_code(c, v, &t[i].code);
 				for (size_t p = 0; st == FH_OK && p < i; p++)
 					if (strcmp(t[p].code, t[i].code) == 0)
-						st = fh_cfg_at(c, v, _("milestone code '%s' is used twice"),
-							t[i].code, NULL);
+						st = fh_cfg_at(c, v, _("milestone code '%s' is used twice"), t[i].code,
+							       NULL);
 				break;
-			case 1:
-				st = fh_cfg_get_text(c, v, 40, &t[i].title);
-				break;
-			case 2:
-				st = fh_cfg_get_int(c, v, 0, 120, &t[i].due_months);
-				break;
+			case 1: st = fh_cfg_get_text(c, v, 40, &t[i].title); break;
+			case 2: st = fh_cfg_get_int(c, v, 0, 120, &t[i].due_months); break;
 			case 3:
 				if ((st = fh_cfg_want(c, v, FH_YSCALAR, _("a milestone kind"))) == FH_OK) {
 					if (fh_cfg_key_index(v->value, milestone_kinds) < 0)
-						st = fh_cfg_at(c, v, _("unknown milestone kind '%s' (task, grant, contract, registration, inspection, election, rating, party_org, instructor, party_work)"),
+						st = fh_cfg_at(
+							c, v,
+							_("unknown milestone kind '%s' (task, grant, contract, registration, inspection, election, rating, party_org, instructor, party_work)"),
 							v->value, NULL);
 					else if (!(t[i].kind = strdup(v->value)))
 						st = fh_error_set(c->err, FH_ENOMEM, NULL, "%s", _("out of memory"));
 				}
 				break;
-			case 4:
-				st = fh_cfg_get_text(c, v, 60, &t[i].title_en);
-				break;
-			case 5:
-				st = fh_cfg_get_text(c, v, 60, &t[i].evidence);
-				break;
-			case 6:
-				st = fh_cfg_get_bool(c, v, &t[i].required);
-				break;
-			case 7:
-				st = fh_cfg_get_int(c, v, 1, 5, &t[i].min_rating);
-				break;
-			default:
-				st = fh_cfg_unknown_key(c, k, keys);
+			case 4: st = fh_cfg_get_text(c, v, 60, &t[i].title_en); break;
+			case 5: st = fh_cfg_get_text(c, v, 60, &t[i].evidence); break;
+			case 6: st = fh_cfg_get_bool(c, v, &t[i].required); break;
+			case 7: st = fh_cfg_get_int(c, v, 1, 5, &t[i].min_rating); break;
+			default: st = fh_cfg_unknown_key(c, k, keys);
 			}
 			if (ki >= 0)
 				seen |= 1u << ki;
@@ -111,14 +99,9 @@ static fh_status read_milestones(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rul
 	for (size_t i = 0; st == FH_OK && i < n->n; i++) {
 		const fh_ynode *k = n->kids[2 * i], *v = n->kids[2 * i + 1];
 		switch (fh_cfg_key_index(k->value, keys)) {
-		case 0:
-			st = read_templates(c, v, &r->milestone.org, &r->milestone.norg);
-			break;
-		case 1:
-			st = read_templates(c, v, &r->milestone.party, &r->milestone.nparty);
-			break;
-		default:
-			st = fh_cfg_unknown_key(c, k, keys);
+		case 0: st = read_templates(c, v, &r->milestone.org, &r->milestone.norg); break;
+		case 1: st = read_templates(c, v, &r->milestone.party, &r->milestone.nparty); break;
+		default: st = fh_cfg_unknown_key(c, k, keys);
 		}
 	}
 	return st;
@@ -207,5 +190,8 @@ static const struct fh_cfg_key section_keys[] = {
 };
 
 const struct fh_cfg_section fh_milestone_config = {
-	.keys = section_keys, .defaults = defaults, .copy = ms_copy, .free = ms_free,
+	.keys = section_keys,
+	.defaults = defaults,
+	.copy = ms_copy,
+	.free = ms_free,
 };

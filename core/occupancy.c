@@ -34,12 +34,13 @@ static fh_status read_tree(fh_store *s, int64_t root, fh_occupancy **rows, size_
 {
 	fh_stmt *q;
 	fh_status st = fh_store_stmt(s,
-		"WITH RECURSIVE tree(id, depth, path) AS ("
-		"  SELECT id, 0, code FROM hubs WHERE id = ?1 UNION ALL"
-		"  SELECT h.id, tree.depth + 1, tree.path || '/' || h.code"
-		"  FROM hubs h JOIN tree ON h.parent_id = tree.id)"
-		" SELECT h.id, coalesce(h.parent_id, 0), h.code, h.name, tree.depth"
-		" FROM tree JOIN hubs h ON h.id = tree.id ORDER BY tree.path", &q, err);
+				     "WITH RECURSIVE tree(id, depth, path) AS ("
+				     "  SELECT id, 0, code FROM hubs WHERE id = ?1 UNION ALL"
+				     "  SELECT h.id, tree.depth + 1, tree.path || '/' || h.code"
+				     "  FROM hubs h JOIN tree ON h.parent_id = tree.id)"
+				     " SELECT h.id, coalesce(h.parent_id, 0), h.code, h.name, tree.depth"
+				     " FROM tree JOIN hubs h ON h.id = tree.id ORDER BY tree.path",
+				     &q, err);
 	if (st != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, root);
@@ -47,15 +48,16 @@ static fh_status read_tree(fh_store *s, int64_t root, fh_occupancy **rows, size_
 }
 
 /* Each space's area and seats, and its use on the day. */
-static fh_status add_spaces(fh_store *s, int64_t root, int64_t day, fh_occupancy *rows, size_t n,
-			    fh_error *err)
+static fh_status add_spaces(fh_store *s, int64_t root, int64_t day, fh_occupancy *rows, size_t n, fh_error *err)
 {
 	fh_stmt *q;
-	fh_status st = fh_store_stmt(s, FH_SQL_SCOPE
-		"SELECT s.hub_id, s.type, s.area, s.seats,"
-		" (SELECT coalesce(sum(max(a.seats, 1)), 0) FROM allocations a WHERE a.space_id = s.id"
-		"   AND a.end_on >= ?2 AND a.start_on <= ?2)"
-		" FROM spaces s WHERE s.retired = 0 AND s.hub_id IN (SELECT id FROM scope)", &q, err);
+	fh_status st = fh_store_stmt(
+		s,
+		FH_SQL_SCOPE "SELECT s.hub_id, s.type, s.area, s.seats,"
+			     " (SELECT coalesce(sum(max(a.seats, 1)), 0) FROM allocations a WHERE a.space_id = s.id"
+			     "   AND a.end_on >= ?2 AND a.start_on <= ?2)"
+			     " FROM spaces s WHERE s.retired = 0 AND s.hub_id IN (SELECT id FROM scope)",
+		&q, err);
 	if (st != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, root);
@@ -91,15 +93,16 @@ static fh_status add_spaces(fh_store *s, int64_t root, int64_t day, fh_occupancy
 }
 
 /* Allocations ending within 30, 60 and 90 days; handovers overdue. */
-static fh_status add_dates(fh_store *s, int64_t root, int64_t day, fh_occupancy *rows, size_t n,
-			   fh_error *err)
+static fh_status add_dates(fh_store *s, int64_t root, int64_t day, fh_occupancy *rows, size_t n, fh_error *err)
 {
 	fh_stmt *q;
-	fh_status st = fh_store_stmt(s, FH_SQL_SCOPE
-		"SELECT s.hub_id, sum(a.end_on <= ?2 + 30 * 86400), sum(a.end_on <= ?2 + 60 * 86400),"
-		" count(*) FROM spaces s JOIN allocations a ON a.space_id = s.id"
-		" WHERE s.hub_id IN (SELECT id FROM scope) AND a.end_on BETWEEN ?2 AND ?2 + 90 * 86400"
-		" AND a.released_on IS NULL AND a.end_on >= a.start_on GROUP BY s.hub_id", &q, err);
+	fh_status st = fh_store_stmt(
+		s,
+		FH_SQL_SCOPE "SELECT s.hub_id, sum(a.end_on <= ?2 + 30 * 86400), sum(a.end_on <= ?2 + 60 * 86400),"
+			     " count(*) FROM spaces s JOIN allocations a ON a.space_id = s.id"
+			     " WHERE s.hub_id IN (SELECT id FROM scope) AND a.end_on BETWEEN ?2 AND ?2 + 90 * 86400"
+			     " AND a.released_on IS NULL AND a.end_on >= a.start_on GROUP BY s.hub_id",
+		&q, err);
 	if (st != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, root);
@@ -113,11 +116,12 @@ static fh_status add_dates(fh_store *s, int64_t root, int64_t day, fh_occupancy 
 	fh_reset(q);
 	if (rc != FH_DONE)
 		return fh_store_fail(s, err, _("reading allocations"));
-	if ((st = fh_store_stmt(s, FH_SQL_SCOPE
-		"SELECT s.hub_id, count(*) FROM allocations a JOIN spaces s ON s.id = a.space_id"
-		" WHERE a.handover_due < ?2 AND a.handed_on IS NULL AND a.end_on < ?2"
-		" AND a.end_on >= a.start_on AND s.hub_id IN (SELECT id FROM scope) GROUP BY s.hub_id",
-		&q, err)) != FH_OK)
+	if ((st = fh_store_stmt(s,
+				FH_SQL_SCOPE
+				"SELECT s.hub_id, count(*) FROM allocations a JOIN spaces s ON s.id = a.space_id"
+				" WHERE a.handover_due < ?2 AND a.handed_on IS NULL AND a.end_on < ?2"
+				" AND a.end_on >= a.start_on AND s.hub_id IN (SELECT id FROM scope) GROUP BY s.hub_id",
+				&q, err)) != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, root);
 	fh_bind_int64(q, 2, day);
@@ -149,9 +153,8 @@ static void roll_up(fh_occupancy *rows, size_t n)
 	}
 }
 
-fh_status fh_occupancy_report(fh_store *s, const fh_actor *actor, const char *hub_code,
-			      int64_t day, bool subtree, fh_occupancy **rows, size_t *n,
-			      fh_error *err)
+fh_status fh_occupancy_report(fh_store *s, const fh_actor *actor, const char *hub_code, int64_t day, bool subtree,
+			      fh_occupancy **rows, size_t *n, fh_error *err)
 {
 	*rows = NULL;
 	*n = 0;

@@ -42,10 +42,11 @@ fh_status fh_actor_scope(fh_store *s, const fh_actor *actor, int64_t hub_id, fh_
 		return fh_error_set(err, FH_EDENIED, "hub", "%s", _("nobody is logged in"));
 	fh_stmt *st;
 	fh_status r = fh_store_stmt(s,
-		"WITH RECURSIVE up(id, parent) AS ("
-		"  SELECT id, parent_id FROM hubs WHERE id = ?1 UNION ALL"
-		"  SELECT h.id, h.parent_id FROM hubs h JOIN up ON h.id = up.parent)"
-		" SELECT 1 FROM up WHERE id = ?2", &st, err);
+				    "WITH RECURSIVE up(id, parent) AS ("
+				    "  SELECT id, parent_id FROM hubs WHERE id = ?1 UNION ALL"
+				    "  SELECT h.id, h.parent_id FROM hubs h JOIN up ON h.id = up.parent)"
+				    " SELECT 1 FROM up WHERE id = ?2",
+				    &st, err);
 	if (r != FH_OK)
 		return r;
 	fh_bind_int64(st, 1, hub_id);
@@ -134,7 +135,7 @@ unsigned fh_operator_delay_ms(int failures)
 
 /* ---- actors ---------------------------------------------------------------- */
 
-#define ACTOR_COLUMNS \
+#define ACTOR_COLUMNS                                                                     \
 	"o.id, o.name, o.role, o.hub_id, h.code, h.name, h.idle_lock_minutes, o.pw_hash," \
 	" o.failures, o.version, o.system, o.last_failure"
 
@@ -157,8 +158,9 @@ fh_status fh_actor_system(fh_store *s, const char *via, fh_actor *out, fh_error 
 {
 	fh_stmt *st;
 	fh_status st_rc = fh_store_stmt(s,
-		"SELECT " ACTOR_COLUMNS " FROM operators o JOIN hubs h ON h.id = o.hub_id"
-		" WHERE o.system = 1", &st, err);
+					"SELECT " ACTOR_COLUMNS " FROM operators o JOIN hubs h ON h.id = o.hub_id"
+					" WHERE o.system = 1",
+					&st, err);
 	if (st_rc != FH_OK)
 		return st_rc;
 	int rc = fh_step(st);
@@ -188,9 +190,10 @@ static fh_status record_attempt(fh_store *s, const fh_actor *a, bool ok, fh_erro
 	if (st != FH_OK)
 		return st;
 	fh_stmt *q;
-	st = fh_store_stmt(s, ok
-		? "UPDATE operators SET failures = 0, last_login = ?2 WHERE id = ?1"
-		: "UPDATE operators SET failures = failures + 1, last_failure = ?3 WHERE id = ?1", &q, err);
+	st = fh_store_stmt(s,
+			   ok ? "UPDATE operators SET failures = 0, last_login = ?2 WHERE id = ?1"
+			      : "UPDATE operators SET failures = failures + 1, last_failure = ?3 WHERE id = ?1",
+			   &q, err);
 	if (st != FH_OK) {
 		fh_tx_rollback(s);
 		return st;
@@ -208,8 +211,8 @@ static fh_status record_attempt(fh_store *s, const fh_actor *a, bool ok, fh_erro
 		fh_buf_puts(&b, "{\"name\":");
 		fh_buf_json_string(&b, a->name);
 		fh_buf_puts(&b, "}");
-		st = fh_audit_write(s, a, a->hub_id, "operator", a->id,
-				    ok ? "login" : "login_failed", NULL, fh_buf_str(&b), err);
+		st = fh_audit_write(s, a, a->hub_id, "operator", a->id, ok ? "login" : "login_failed", NULL,
+				    fh_buf_str(&b), err);
 		fh_buf_free(&b);
 	}
 	if (st != FH_OK) {
@@ -219,8 +222,8 @@ static fh_status record_attempt(fh_store *s, const fh_actor *a, bool ok, fh_erro
 	return fh_tx_commit(s, err);
 }
 
-fh_status fh_operator_login(fh_store *s, const char *name, const char *password,
-			    const char *via, fh_actor *out, fh_error *err)
+fh_status fh_operator_login(fh_store *s, const char *name, const char *password, const char *via, fh_actor *out,
+			    fh_error *err)
 {
 	fh_error_clear(err);
 	memset(out, 0, sizeof *out);
@@ -228,8 +231,9 @@ fh_status fh_operator_login(fh_store *s, const char *name, const char *password,
 		return fh_error_set(err, FH_EAUTH, NULL, "%s", _("wrong name or password"));
 	fh_stmt *st;
 	fh_status st_rc = fh_store_stmt(s,
-		"SELECT " ACTOR_COLUMNS " FROM operators o JOIN hubs h ON h.id = o.hub_id"
-		" WHERE o.name = ?1 AND o.system = 0", &st, err);
+					"SELECT " ACTOR_COLUMNS " FROM operators o JOIN hubs h ON h.id = o.hub_id"
+					" WHERE o.name = ?1 AND o.system = 0",
+					&st, err);
 	if (st_rc != FH_OK)
 		return st_rc;
 	fh_bind_str(st, 1, name);
@@ -292,9 +296,9 @@ static fh_status check_name(const char *name, fh_error *err)
 		uint32_t cp;
 		i += fh_utf8_decode(name + i, len - i, &cp);
 		chars++;
-		bool ok = (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
-			  (cp >= '0' && cp <= '9') || cp == '.' || cp == '_' || cp == '-' ||
-			  (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0x20000 && cp <= 0x2FFFF);
+		bool ok = (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9') ||
+			cp == '.' || cp == '_' || cp == '-' || (cp >= 0x3400 && cp <= 0x9FFF) ||
+			(cp >= 0x20000 && cp <= 0x2FFFF);
 		if (!ok)
 			return fh_error_set(err, FH_EINVAL, "name", "%s",
 					    _("may hold letters, digits, '.', '_', '-' and Chinese characters only"));
@@ -314,8 +318,8 @@ static fh_status check_password(const char *password, fh_error *err)
 	return FH_OK;
 }
 
-fh_status fh_operator_insert(fh_store *s, const fh_actor *by, const char *name, fh_role role,
-			     const char *hub_code, const char *password, fh_error *err)
+fh_status fh_operator_insert(fh_store *s, const fh_actor *by, const char *name, fh_role role, const char *hub_code,
+			     const char *password, fh_error *err)
 {
 	fh_status st;
 	if ((st = check_name(name, err)) != FH_OK || (st = check_password(password, err)) != FH_OK)
@@ -325,11 +329,12 @@ fh_status fh_operator_insert(fh_store *s, const fh_actor *by, const char *name, 
 	if (!by || !fh_role_allows(by->role, FH_ROLE_ADMIN))
 		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("only an admin may add operators"));
 	int64_t hub = 0;
-	if (hub_code && (st = fh_store_id(s, "SELECT id FROM hubs WHERE code = ?1", hub_code, &hub, _("reading hubs"), err)) != FH_OK)
+	if (hub_code &&
+	    (st = fh_store_id(s, "SELECT id FROM hubs WHERE code = ?1", hub_code, &hub, _("reading hubs"), err)) !=
+		    FH_OK)
 		return st;
 	if (!hub)
-		return fh_error_set(err, FH_ENOTFOUND, "hub", _("no hub with code '%s'"),
-				    hub_code ? hub_code : "");
+		return fh_error_set(err, FH_ENOTFOUND, "hub", _("no hub with code '%s'"), hub_code ? hub_code : "");
 	fh_status sc = fh_actor_scope(s, by, hub, err);
 	if (sc != FH_OK)
 		return sc;
@@ -338,8 +343,9 @@ fh_status fh_operator_insert(fh_store *s, const fh_actor *by, const char *name, 
 		return fh_error_set(err, FH_ESTORE, "password", "%s", _("password hashing failed"));
 	fh_stmt *q;
 	fh_status qs = fh_store_stmt(s,
-		"INSERT INTO operators(name, role, hub_id, pw_hash, updated_at, updated_by)"
-		" VALUES(?1, ?2, ?3, ?4, ?5, ?6)", &q, err);
+				     "INSERT INTO operators(name, role, hub_id, pw_hash, updated_at, updated_by)"
+				     " VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
+				     &q, err);
 	int rc = FH_STEP_ERROR;
 	if (q) {
 		fh_bind_str(q, 1, name);
@@ -356,8 +362,7 @@ fh_status fh_operator_insert(fh_store *s, const fh_actor *by, const char *name, 
 	if (qs != FH_OK)
 		return qs;
 	if (rc == FH_STEP_DUPLICATE)
-		return fh_error_set(err, FH_ECONFLICT, "name",
-				    _("an operator named '%s' exists already"), name);
+		return fh_error_set(err, FH_ECONFLICT, "name", _("an operator named '%s' exists already"), name);
 	if (rc != FH_DONE)
 		return fh_store_fail(s, err, _("adding the operator"));
 	fh_buf b = FH_BUF_INIT;
@@ -366,14 +371,13 @@ fh_status fh_operator_insert(fh_store *s, const fh_actor *by, const char *name, 
 	fh_buf_printf(&b, ",\"role\":\"%s\",\"hub\":", role_names[role]);
 	fh_buf_json_string(&b, hub_code);
 	fh_buf_puts(&b, "}");
-	st = fh_audit_write(s, by, hub, "operator", fh_store_last_id(s),
-			    "create", NULL, fh_buf_str(&b), err);
+	st = fh_audit_write(s, by, hub, "operator", fh_store_last_id(s), "create", NULL, fh_buf_str(&b), err);
 	fh_buf_free(&b);
 	return st;
 }
 
-fh_status fh_operator_add(fh_store *s, const fh_actor *by, const char *name, fh_role role,
-			  const char *hub_code, const char *password, fh_error *err)
+fh_status fh_operator_add(fh_store *s, const fh_actor *by, const char *name, fh_role role, const char *hub_code,
+			  const char *password, fh_error *err)
 {
 	fh_error_clear(err);
 	fh_status st = fh_tx_begin(s, err);
@@ -387,16 +391,16 @@ fh_status fh_operator_add(fh_store *s, const fh_actor *by, const char *name, fh_
 	return fh_tx_commit(s, err);
 }
 
-fh_status fh_operator_set_password(fh_store *s, const fh_actor *by, const char *name,
-				   const char *password, int64_t expected_version, fh_error *err)
+fh_status fh_operator_set_password(fh_store *s, const fh_actor *by, const char *name, const char *password,
+				   int64_t expected_version, fh_error *err)
 {
 	fh_error_clear(err);
 	fh_status st = check_password(password, err);
 	if (st != FH_OK)
 		return st;
 	fh_stmt *q;
-	fh_status q_rc = fh_store_stmt(s,
-		"SELECT id, hub_id, version FROM operators WHERE name = ?1 AND system = 0", &q, err);
+	fh_status q_rc =
+		fh_store_stmt(s, "SELECT id, hub_id, version FROM operators WHERE name = ?1 AND system = 0", &q, err);
 	if (q_rc != FH_OK)
 		return q_rc;
 	fh_bind_str(q, 1, name ? name : "");
@@ -422,8 +426,9 @@ fh_status fh_operator_set_password(fh_store *s, const fh_actor *by, const char *
 		st = fh_store_check_version(s, "operators", id, expected_version ? expected_version : version, err);
 	if (st == FH_OK) {
 		st = fh_store_stmt(s,
-			"UPDATE operators SET pw_hash = ?2, failures = 0, version = version + 1,"
-			" updated_at = ?3, updated_by = ?4 WHERE id = ?1", &q, err);
+				   "UPDATE operators SET pw_hash = ?2, failures = 0, version = version + 1,"
+				   " updated_at = ?3, updated_by = ?4 WHERE id = ?1",
+				   &q, err);
 		if (st == FH_OK) {
 			fh_bind_int64(q, 1, id);
 			fh_bind_str(q, 2, hash);
@@ -451,21 +456,21 @@ fh_status fh_operator_set_password(fh_store *s, const fh_actor *by, const char *
 	return fh_tx_commit(s, err);
 }
 
-fh_status fh_operator_list(fh_store *s, const fh_actor *by, fh_operator_row **rows,
-			   size_t *n, fh_error *err)
+fh_status fh_operator_list(fh_store *s, const fh_actor *by, fh_operator_row **rows, size_t *n, fh_error *err)
 {
 	*rows = NULL;
 	*n = 0;
 	if (!by || !by->id)
 		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("nobody is logged in"));
 	fh_stmt *st;
-	fh_status st_rc = fh_store_stmt(s,
-		FH_SQL_SCOPE
-		" SELECT o.id, o.name, o.role, h.code, h.name, o.last_login, o.failures, o.version"
-		" FROM operators o JOIN hubs h ON h.id = o.hub_id"
-		" WHERE o.system = 0 AND o.hub_id IN (SELECT id FROM scope)"
-		" ORDER BY CASE h.level WHEN 'city' THEN 0 WHEN 'district' THEN 1"
-		"  WHEN 'street' THEN 2 ELSE 3 END, h.code, o.name", &st, err);
+	fh_status st_rc = fh_store_stmt(
+		s,
+		FH_SQL_SCOPE " SELECT o.id, o.name, o.role, h.code, h.name, o.last_login, o.failures, o.version"
+			     " FROM operators o JOIN hubs h ON h.id = o.hub_id"
+			     " WHERE o.system = 0 AND o.hub_id IN (SELECT id FROM scope)"
+			     " ORDER BY CASE h.level WHEN 'city' THEN 0 WHEN 'district' THEN 1"
+			     "  WHEN 'street' THEN 2 ELSE 3 END, h.code, o.name",
+		&st, err);
 	if (st_rc != FH_OK)
 		return st_rc;
 	fh_bind_int64(st, 1, by->hub_id);
@@ -508,8 +513,10 @@ fh_status fh_operator_list(fh_store *s, const fh_actor *by, fh_operator_row **ro
 fh_status fh_operator_mark_demo(fh_store *s, fh_error *err)
 {
 	fh_stmt *q;
-	fh_status st = fh_store_stmt(s, "INSERT OR REPLACE INTO settings(key, value)"
-				     " SELECT 'demo_hash:' || name, pw_hash FROM operators WHERE system = 0", &q, err);
+	fh_status st = fh_store_stmt(s,
+				     "INSERT OR REPLACE INTO settings(key, value)"
+				     " SELECT 'demo_hash:' || name, pw_hash FROM operators WHERE system = 0",
+				     &q, err);
 	if (st != FH_OK)
 		return st;
 	int rc = fh_step(q);
@@ -521,11 +528,13 @@ fh_status fh_operator_demo_logins(fh_store *s, fh_operator_row *rows, size_t max
 {
 	fh_stmt *q;
 	*n = 0;
-	fh_status st = fh_store_stmt(s, "SELECT o.name, o.role FROM operators o JOIN settings k"
-				     " ON k.key = 'demo_hash:' || o.name AND k.value = o.pw_hash"
-				     " WHERE o.system = 0 AND o.pw_hash IS NOT NULL"
-				     " ORDER BY CASE o.role WHEN 'front_desk' THEN 0 WHEN 'manager' THEN 1 ELSE 2 END, o.id",
-				     &q, err);
+	fh_status st =
+		fh_store_stmt(s,
+			      "SELECT o.name, o.role FROM operators o JOIN settings k"
+			      " ON k.key = 'demo_hash:' || o.name AND k.value = o.pw_hash"
+			      " WHERE o.system = 0 AND o.pw_hash IS NOT NULL"
+			      " ORDER BY CASE o.role WHEN 'front_desk' THEN 0 WHEN 'manager' THEN 1 ELSE 2 END, o.id",
+			      &q, err);
 	if (st != FH_OK)
 		return st;
 	int rc;
@@ -548,8 +557,10 @@ fh_status fh_operator_after_migrate(fh_store *s, int from, fh_error *err)
 	if (from >= 9 || from == 0)
 		return FH_OK;
 	fh_stmt *q;
-	if (fh_store_prepare(s, "SELECT name, pw_hash FROM operators WHERE system = 0"
-			       " AND EXISTS (SELECT 1 FROM settings WHERE key = 'demo')", &q, NULL) != FH_OK)
+	if (fh_store_prepare(s,
+			     "SELECT name, pw_hash FROM operators WHERE system = 0"
+			     " AND EXISTS (SELECT 1 FROM settings WHERE key = 'demo')",
+			     &q, NULL) != FH_OK)
 		return fh_store_fail(s, err, _("reading operators"));
 	fh_status st = FH_OK;
 	while (st == FH_OK && fh_step(q) == FH_ROW) {
@@ -558,8 +569,10 @@ fh_status fh_operator_after_migrate(fh_store *s, int from, fh_error *err)
 		if (!name || !hash || !verify_password(FH_DEMO_PASSWORD, hash))
 			continue;
 		fh_stmt *w;
-		if (fh_store_prepare(s, "INSERT OR REPLACE INTO settings(key, value)"
-				       " VALUES('demo_hash:' || ?1, ?2)", &w, NULL) != FH_OK)
+		if (fh_store_prepare(s,
+				     "INSERT OR REPLACE INTO settings(key, value)"
+				     " VALUES('demo_hash:' || ?1, ?2)",
+				     &w, NULL) != FH_OK)
 			st = fh_store_fail(s, err, _("writing settings"));
 		if (st == FH_OK) {
 			fh_bind_str(w, 1, name);

@@ -59,10 +59,11 @@ static void rules_read(fh_stmt *q, void *out)
 
 fh_status fh_party_rules_load(fh_store *s, int64_t hub, fh_party_rules *r, fh_error *err)
 {
-	return fh_store_hub_row(s,
+	return fh_store_hub_row(
+		s,
 		"SELECT branch_min_members, committee_term_years, joint_max_tenants, sync_registration_days,"
-		" sync_annual_deadline, coverage_org_forms, instructor_required FROM hubs WHERE id = ?1", hub, rules_read,
-		r, err);
+		" sync_annual_deadline, coverage_org_forms, instructor_required FROM hubs WHERE id = ?1",
+		hub, rules_read, r, err);
 }
 
 int64_t fh_party_term_end_day(int years, int64_t began)
@@ -77,8 +78,7 @@ int64_t fh_party_term_end(const fh_party_rules *r, const char *elected)
 	return fh_party_term_end_day(r->committee_term_years, fh_date_epoch(elected));
 }
 
-void fh_party_evaluate(const fh_party_rules *r, const fh_party *p, int64_t today,
-		       fh_party_state *out)
+void fh_party_evaluate(const fh_party_rules *r, const fh_party *p, int64_t today, fh_party_state *out)
 {
 	memset(out, 0, sizeof *out);
 	out->org_covered = (r->org_forms & 1u << p->form) != 0;
@@ -102,12 +102,14 @@ static const struct {
 	[FH_PF_PROBATIONARY] = { "probationary", "Probationary members", "预备党员", "party.probationary" },
 	[FH_PF_APPLICANTS] = { "applicants", "Applicants", "入党申请人", "party.applicants" },
 	[FH_PF_ACTIVISTS] = { "activists", "Activists", "入党积极分子", "party.activists" },
-	[FH_PF_RELATIONS_HERE] = { "relations_here", "Relations held here", "组织关系在本组织", "party.relations_here" },
+	[FH_PF_RELATIONS_HERE] = { "relations_here", "Relations held here", "组织关系在本组织",
+				   "party.relations_here" },
 	[FH_PF_BRANCH] = { "branch", "Joint branch", "所属联合党支部", "party.branch" },
 	[FH_PF_FOUNDED] = { "founded", "Founded", "党组织成立日期", "party.founded" },
 	[FH_PF_ELECTED] = { "elected", "Committee elected", "上次换届日期", "party.elected" },
 	[FH_PF_SECRETARY] = { "secretary", "Secretary", "党组织书记", "party.secretary" },
-	[FH_PF_SECRETARY_IN_MGMT] = { "secretary_in_mgmt", "Secretary in management", "书记交叉任职", "party.secretary_in_mgmt" },
+	[FH_PF_SECRETARY_IN_MGMT] = { "secretary_in_mgmt", "Secretary in management", "书记交叉任职",
+				      "party.secretary_in_mgmt" },
 	[FH_PF_FALLBACK] = { "fallback", "Fallback by the hub's branch", "兜底管理", "party.fallback" },
 	[FH_PF_INSTRUCTOR] = { "instructor", "Instructor or liaison", "党建指导员/联络员", "party.instructor" },
 	[FH_PF_APPOINTED] = { "appointed", "Appointed", "选派日期", "party.appointed" },
@@ -190,8 +192,7 @@ static fh_status set_bool(bool *dst, fh_party_field f, const char *text, fh_erro
 	return bad(err, f, _("'%s' is neither yes nor no"), text);
 }
 
-static fh_status set_words(char *dst, size_t size, size_t max, fh_party_field f, const char *text,
-			   fh_error *err)
+static fh_status set_words(char *dst, size_t size, size_t max, fh_party_field f, const char *text, fh_error *err)
 {
 	return fh_text_field_take(dst, size, max, text, false, true, fields[f].key, err);
 }
@@ -213,8 +214,10 @@ fh_status fh_party_set(fh_party *p, fh_party_field f, const char *text, fh_error
 			return FH_OK;
 		}
 		if (!fh_party_org_parse(t, &form))
-			return bad(err, f, _("'%s' is not a form of party organisation (none, branch, joint branch, functional, extended; fallback is a field of its own)"),
-				   t);
+			return bad(
+				err, f,
+				_("'%s' is not a form of party organisation (none, branch, joint branch, functional, extended; fallback is a field of its own)"),
+				t);
 		p->form = form;
 		return FH_OK;
 	}
@@ -226,28 +229,22 @@ fh_status fh_party_set(fh_party *p, fh_party_field f, const char *text, fh_error
 	case FH_PF_BRANCH: return set_id(&p->branch_id, f, t, err);
 	case FH_PF_FOUNDED: return set_date(p->founded, f, t, err);
 	case FH_PF_ELECTED: return set_date(p->elected, f, t, err);
-	case FH_PF_SECRETARY:
-		return set_words(p->secretary, sizeof p->secretary, FH_PARTY_TEXT_MAX, f, t, err);
+	case FH_PF_SECRETARY: return set_words(p->secretary, sizeof p->secretary, FH_PARTY_TEXT_MAX, f, t, err);
 	case FH_PF_SECRETARY_IN_MGMT: return set_bool(&p->secretary_in_mgmt, f, t, err);
 	case FH_PF_FALLBACK: return set_bool(&p->fallback, f, t, err);
 	case FH_PF_INSTRUCTOR: return set_id(&p->instructor_id, f, t, err);
 	case FH_PF_APPOINTED: return set_date(p->appointed, f, t, err);
-	case FH_PF_REASON:
-		return set_words(p->reason, sizeof p->reason, FH_PARTY_REASON_MAX, f, t, err);
-	default:
-		return fh_error_set(err, FH_EINVAL, NULL, "%s", _("no such field"));
+	case FH_PF_REASON: return set_words(p->reason, sizeof p->reason, FH_PARTY_REASON_MAX, f, t, err);
+	default: return fh_error_set(err, FH_EINVAL, NULL, "%s", _("no such field"));
 	}
 }
 
-const char *fh_party_get(const fh_party *p, fh_party_field f, bool ids, bool zh, char *buf,
-			 size_t size)
+const char *fh_party_get(const fh_party *p, fh_party_field f, bool ids, bool zh, char *buf, size_t size)
 {
 	const char *s = "";
 	buf[0] = 0;
 	switch (f) {
-	case FH_PF_FORM:
-		s = ids ? fh_party_org_name(p->form) : fh_party_org_label(p->form, zh);
-		break;
+	case FH_PF_FORM: s = ids ? fh_party_org_name(p->form) : fh_party_org_label(p->form, zh); break;
 	case FH_PF_FULL: snprintf(buf, size, "%d", p->full); break;
 	case FH_PF_PROBATIONARY: snprintf(buf, size, "%d", p->probationary); break;
 	case FH_PF_APPLICANTS: snprintf(buf, size, "%d", p->applicants); break;
@@ -276,8 +273,7 @@ const char *fh_party_get(const fh_party *p, fh_party_field f, bool ids, bool zh,
 		break;
 	case FH_PF_APPOINTED: s = p->appointed; break;
 	case FH_PF_REASON: s = p->reason; break;
-	default:
-		break;
+	default: break;
 	}
 	if (!buf[0])
 		snprintf(buf, size, "%s", s ? s : "");
@@ -286,12 +282,12 @@ const char *fh_party_get(const fh_party *p, fh_party_field f, bool ids, bool zh,
 
 /* ---- reading ------------------------------------------------------------------ */
 
-#define PARTY_COLS                                                                        \
-	"t.id, t.hub_id, h.code, t.name, t.stage, t.party_org, t.party_members,"           \
-	" t.party_fallback, t.instructor_id, t.version, p.probationary, p.applicants,"     \
-	" p.activists, p.relations_here, p.branch_id, b.name, p.founded, p.elected,"       \
+#define PARTY_COLS                                                                     \
+	"t.id, t.hub_id, h.code, t.name, t.stage, t.party_org, t.party_members,"       \
+	" t.party_fallback, t.instructor_id, t.version, p.probationary, p.applicants," \
+	" p.activists, p.relations_here, p.branch_id, b.name, p.founded, p.elected,"   \
 	" p.secretary, p.secretary_in_mgmt, p.appointed, p.reason, m.name, m.employer"
-#define PARTY_FROM                                                                        \
+#define PARTY_FROM                                                                               \
 	" FROM tenants t JOIN hubs h ON h.id = t.hub_id LEFT JOIN party p ON p.tenant_id = t.id" \
 	" LEFT JOIN party_branches b ON b.id = p.branch_id LEFT JOIN mentors m ON m.id = t.instructor_id"
 
@@ -342,8 +338,7 @@ fh_status fh_party_load(fh_store *s, int64_t tenant, fh_party *out, fh_error *er
 	return fh_store_fail(s, err, _("reading the party record"));
 }
 
-fh_status fh_party_get_record(fh_store *s, const fh_actor *actor, int64_t tenant, fh_party *out,
-			      fh_error *err)
+fh_status fh_party_get_record(fh_store *s, const fh_actor *actor, int64_t tenant, fh_party *out, fh_error *err)
 {
 	fh_status st = fh_party_load(s, tenant, out, err);
 	if (st == FH_OK && (st = fh_actor_scope(s, actor, out->hub_id, err)) != FH_OK) {
@@ -357,25 +352,27 @@ fh_status fh_party_get_record(fh_store *s, const fh_actor *actor, int64_t tenant
 
 /* ---- the checks ----------------------------------------------------------------- */
 
-#define PROBLEM(field, ...)                                                        \
-	do {                                                                       \
-		fh_error e_;                                                       \
-		fh_error_set(&e_, FH_EINVAL, fields[field].key, __VA_ARGS__);       \
-		fh_field_errors_add(errs, &e_);                                    \
+#define PROBLEM(field, ...)                                                   \
+	do {                                                                  \
+		fh_error e_;                                                  \
+		fh_error_set(&e_, FH_EINVAL, fields[field].key, __VA_ARGS__); \
+		fh_field_errors_add(errs, &e_);                               \
 	} while (0)
 
 /* The joint branch a record names: its hub, name and the other tenants it
  * covers (*hub 0: no such branch). FH_OK, or the database's error. */
-static fh_status branch_room(fh_store *s, int64_t branch, int64_t tenant, int64_t *hub,
-			     char *name, size_t size, int *others, fh_error *err)
+static fh_status branch_room(fh_store *s, int64_t branch, int64_t tenant, int64_t *hub, char *name, size_t size,
+			     int *others, fh_error *err)
 {
 	fh_stmt *q;
 	*hub = 0;
-	fh_status st = fh_store_stmt(s,
+	fh_status st = fh_store_stmt(
+		s,
 		"SELECT b.hub_id, b.name, (SELECT count(*) FROM party p JOIN tenants t ON t.id = p.tenant_id"
 		"  WHERE p.branch_id = b.id AND t.party_org = 'joint_branch' AND t.id != ?2"
 		"  AND t.stage NOT IN ('graduated','exited'))"
-		" FROM party_branches b WHERE b.id = ?1", &q, err);
+		" FROM party_branches b WHERE b.id = ?1",
+		&q, err);
 	if (st != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, branch);
@@ -411,8 +408,7 @@ static void check_dates(const fh_party *p, const char *today, fh_field_errors *e
 	const struct {
 		fh_party_field f;
 		const char *d;
-	} dates[] = { { FH_PF_FOUNDED, p->founded }, { FH_PF_ELECTED, p->elected },
-		      { FH_PF_APPOINTED, p->appointed } };
+	} dates[] = { { FH_PF_FOUNDED, p->founded }, { FH_PF_ELECTED, p->elected }, { FH_PF_APPOINTED, p->appointed } };
 	for (size_t i = 0; i < sizeof dates / sizeof dates[0]; i++)
 		if (dates[i].d[0] && strcmp(dates[i].d, today) > 0)
 			PROBLEM(dates[i].f, _("%s is in the future"), dates[i].d);
@@ -424,9 +420,10 @@ bool fh_party_branch_size_ok(const fh_party_rules *r, int full, const char *fiel
 {
 	if (full >= r->branch_min_members)
 		return true;
-	fh_error_set(err, FH_EINVAL, field,
-		     _("a branch of its own needs at least %d full members (probationary members do not count); with %d, a joint branch or fallback"),
-		     r->branch_min_members, full);
+	fh_error_set(
+		err, FH_EINVAL, field,
+		_("a branch of its own needs at least %d full members (probationary members do not count); with %d, a joint branch or fallback"),
+		r->branch_min_members, full);
 	return false;
 }
 
@@ -461,13 +458,14 @@ bool fh_member_kind_parse(const char *s, fh_member_kind *out)
 	return false;
 }
 
-fh_status fh_party_named_counts(fh_store *s, int64_t tenant, int named[FH_MEMBER_KIND_COUNT], int *here,
-				fh_error *err)
+fh_status fh_party_named_counts(fh_store *s, int64_t tenant, int named[FH_MEMBER_KIND_COUNT], int *here, fh_error *err)
 {
 	fh_stmt *q;
 	*here = 0;
-	fh_status st = fh_store_stmt(s, "SELECT kind, count(*), sum(relation_here) FROM party_people"
-				     " WHERE tenant_id = ?1 GROUP BY kind", &q, err);
+	fh_status st = fh_store_stmt(s,
+				     "SELECT kind, count(*), sum(relation_here) FROM party_people"
+				     " WHERE tenant_id = ?1 GROUP BY kind",
+				     &q, err);
 	if (st != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, tenant);
@@ -493,7 +491,8 @@ fh_status fh_party_check_tenant(fh_store *s, const fh_tenant *t, fh_field_errors
 	fh_party_rules r;
 	fh_error small;
 	fh_status st = fh_party_rules_load(s, t->hub_id, &r, err);
-	if (st == FH_OK && !fh_party_branch_size_ok(&r, t->party_members, fh_tenant_field_name(FH_TF_PARTY_MEMBERS), &small))
+	if (st == FH_OK &&
+	    !fh_party_branch_size_ok(&r, t->party_members, fh_tenant_field_name(FH_TF_PARTY_MEMBERS), &small))
 		fh_field_errors_add(errs, &small);
 	return st;
 }
@@ -529,7 +528,8 @@ static fh_status check_form(fh_store *s, const fh_party *p, const fh_party_rules
 		else if (hub != p->hub_id)
 			PROBLEM(FH_PF_BRANCH, _("%s belongs to another hub"), name);
 		else if (others >= r->joint_max_tenants)
-			PROBLEM(FH_PF_BRANCH, _("%s already covers %d tenants, the most one joint branch may (party.joint_max_tenants)"),
+			PROBLEM(FH_PF_BRANCH,
+				_("%s already covers %d tenants, the most one joint branch may (party.joint_max_tenants)"),
 				name, others);
 	}
 	if (p->fallback && (p->form == FH_PARTY_BRANCH || p->form == FH_PARTY_JOINT_BRANCH))
@@ -544,28 +544,30 @@ static fh_status check_form(fh_store *s, const fh_party *p, const fh_party_rules
 static fh_status check_counts(fh_store *s, const fh_party *p, fh_field_errors *errs, fh_error *err)
 {
 	if (p->relations_here > p->full)
-		PROBLEM(FH_PF_RELATIONS_HERE, _("%d relations held here, but only %d full members"),
-			p->relations_here, p->full);
+		PROBLEM(FH_PF_RELATIONS_HERE, _("%d relations held here, but only %d full members"), p->relations_here,
+			p->full);
 	int named[FH_MEMBER_KIND_COUNT] = { 0 }, named_here = 0;
 	fh_status st;
 	if (s && p->tenant_id && (st = fh_party_named_counts(s, p->tenant_id, named, &named_here, err)) != FH_OK)
 		return st;
 	const int counts[FH_MEMBER_KIND_COUNT] = { p->full, p->probationary, p->applicants, p->activists };
 	static const fh_party_field count_field[FH_MEMBER_KIND_COUNT] = {
-		FH_PF_FULL, FH_PF_PROBATIONARY, FH_PF_APPLICANTS, FH_PF_ACTIVISTS,
+		FH_PF_FULL,
+		FH_PF_PROBATIONARY,
+		FH_PF_APPLICANTS,
+		FH_PF_ACTIVISTS,
 	};
 	for (int k = 0; k < FH_MEMBER_KIND_COUNT; k++)
 		if (counts[k] < named[k])
 			PROBLEM(count_field[k], _("%d are named (fuhua party member list); the count cannot be fewer"),
 				named[k]);
 	if (p->relations_here < named_here)
-		PROBLEM(FH_PF_RELATIONS_HERE, _("%d named full members hold their relation here; the count cannot be fewer"),
-			named_here);
+		PROBLEM(FH_PF_RELATIONS_HERE,
+			_("%d named full members hold their relation here; the count cannot be fewer"), named_here);
 	return FH_OK;
 }
 
-fh_status fh_party_validate(fh_store *s, const fh_party *p, fh_field_errors *errs_out,
-			    fh_error *err)
+fh_status fh_party_validate(fh_store *s, const fh_party *p, fh_field_errors *errs_out, fh_error *err)
 {
 	fh_field_errors local;
 	local.n = 0; /* 25 KB: only what is added is read */
@@ -579,7 +581,8 @@ fh_status fh_party_validate(fh_store *s, const fh_party *p, fh_field_errors *err
 	bool found = true;
 	if ((s && p->hub_id && (st = fh_party_rules_load(s, p->hub_id, &r, err)) != FH_OK) ||
 	    (st = check_counts(s, p, errs, err)) != FH_OK || (st = check_form(s, p, &r, errs, err)) != FH_OK ||
-	    (p->instructor_id && s && (st = instructor_name(s, p->instructor_id, who, sizeof who, &found, err)) != FH_OK))
+	    (p->instructor_id && s &&
+	     (st = instructor_name(s, p->instructor_id, who, sizeof who, &found, err)) != FH_OK))
 		return st;
 	if (!found)
 		PROBLEM(FH_PF_INSTRUCTOR, _("no instructor no. %lld"), (long long)p->instructor_id);
@@ -616,7 +619,8 @@ static void to_json(fh_buf *b, const fh_party *p, const fh_party *other)
 fh_status fh_party_write(fh_store *s, const fh_actor *actor, const fh_party *p, fh_error *err)
 {
 	fh_stmt *q;
-	fh_status st = fh_store_stmt(s,
+	fh_status st = fh_store_stmt(
+		s,
 		"UPDATE tenants SET party_org = ?2, party_members = ?3, party_fallback = ?4,"
 		" instructor_id = ?5, version = version + 1, updated_at = ?6, updated_by = ?7 WHERE id = ?1",
 		&q, err);
@@ -635,9 +639,10 @@ fh_status fh_party_write(fh_store *s, const fh_actor *actor, const fh_party *p, 
 	if (rc != FH_DONE)
 		return fh_store_fail(s, err, _("saving the party record"));
 	if ((st = fh_store_stmt(s,
-		"INSERT OR REPLACE INTO party(tenant_id, probationary, applicants, activists,"
-		" relations_here, branch_id, founded, elected, secretary, secretary_in_mgmt, appointed,"
-		" reason) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", &q, err)) != FH_OK)
+				"INSERT OR REPLACE INTO party(tenant_id, probationary, applicants, activists,"
+				" relations_here, branch_id, founded, elected, secretary, secretary_in_mgmt, appointed,"
+				" reason) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+				&q, err)) != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, p->tenant_id);
 	fh_bind_int(q, 2, p->probationary);
@@ -659,8 +664,8 @@ fh_status fh_party_write(fh_store *s, const fh_actor *actor, const fh_party *p, 
 
 /* Checked inside the write lock: two terminals filling a joint branch's
  * last place give one success and one refusal. */
-static fh_status save_locked(fh_store *s, const fh_actor *actor, fh_party *p, fh_field_errors *errs,
-			     int64_t *version, fh_error *err)
+static fh_status save_locked(fh_store *s, const fh_actor *actor, fh_party *p, fh_field_errors *errs, int64_t *version,
+			     fh_error *err)
 {
 	fh_party cur;
 	fh_tenant was;
@@ -692,8 +697,7 @@ static fh_status save_locked(fh_store *s, const fh_actor *actor, fh_party *p, fh
 	return fh_tenant_changed(s, &(struct fh_tenant_change){ actor, &was, &now, fh_clock_now(), NULL }, err);
 }
 
-fh_status fh_party_save(fh_store *s, const fh_actor *actor, fh_party *p, fh_field_errors *errs,
-			fh_error *err)
+fh_status fh_party_save(fh_store *s, const fh_actor *actor, fh_party *p, fh_field_errors *errs, fh_error *err)
 {
 	int64_t version = 0;
 	fh_status st = fh_tx_begin(s, err);
@@ -717,15 +721,16 @@ fh_status fh_party_write_rules(fh_store *s, int64_t hub, const fh_rules *rules, 
 	const fh_party_rules *r = &rules->dual;
 	fh_stmt *q;
 	char forms[128], deadline[8];
-	fh_status st = fh_store_stmt(s,
+	fh_status st = fh_store_stmt(
+		s,
 		"UPDATE hubs SET branch_min_members = ?2, instructor_required = ?3, committee_term_years = ?4,"
 		" joint_max_tenants = ?5, sync_registration_days = ?6, sync_annual_deadline = ?7,"
-		" coverage_org_forms = ?8 WHERE id = ?1", &q, err);
+		" coverage_org_forms = ?8 WHERE id = ?1",
+		&q, err);
 	if (st != FH_OK)
 		return st;
 	fh_party_forms_text(r->org_forms, forms, sizeof forms);
-	snprintf(deadline, sizeof deadline, "%02d-%02d", r->annual_deadline / 100 % 100,
-		 r->annual_deadline % 100);
+	snprintf(deadline, sizeof deadline, "%02d-%02d", r->annual_deadline / 100 % 100, r->annual_deadline % 100);
 	fh_bind_int64(q, 1, hub);
 	fh_bind_int(q, 2, r->branch_min_members);
 	fh_bind_int(q, 3, r->instructor_required);
@@ -740,8 +745,10 @@ fh_status fh_party_write_rules(fh_store *s, int64_t hub, const fh_rules *rules, 
 	fh_bind_int64(q, 1, hub);
 	st = fh_store_done(s, q, _("saving hub rules"), err);
 	for (size_t i = 0; st == FH_OK && i < r->nrefs; i++) {
-		if ((st = fh_store_stmt(s, "INSERT INTO hub_references(hub_id, seq, name, org_rate, work_rate)"
-					   " VALUES(?1, ?2, ?3, ?4, ?5)", &q, err)) != FH_OK)
+		if ((st = fh_store_stmt(s,
+					"INSERT INTO hub_references(hub_id, seq, name, org_rate, work_rate)"
+					" VALUES(?1, ?2, ?3, ?4, ?5)",
+					&q, err)) != FH_OK)
 			return st;
 		fh_bind_int64(q, 1, hub);
 		fh_bind_int64(q, 2, (int64_t)i);
@@ -758,8 +765,8 @@ void fh_party_describe_rules(fh_buf *b, const fh_rules *rules)
 {
 	const fh_party_rules *r = &rules->dual;
 	fh_buf_printf(b, "|p:%d:%d:%d:%d:%d:%d:%u", r->branch_min_members, r->instructor_required,
-		      r->committee_term_years, r->joint_max_tenants, r->registration_days,
-		      r->annual_deadline, r->org_forms);
+		      r->committee_term_years, r->joint_max_tenants, r->registration_days, r->annual_deadline,
+		      r->org_forms);
 	for (size_t i = 0; i < r->nrefs; i++)
 		fh_buf_printf(b, "|r:%s:%g:%g", r->refs[i].name, r->refs[i].org, r->refs[i].work);
 }

@@ -14,13 +14,13 @@
 #include "store_int.h"
 
 
-#define BRANCH_COLS                                                                       \
-	"b.id, b.hub_id, h.code, b.name, b.secretary, b.founded, b.elected, b.version,"     \
-	" (SELECT count(*) FROM party p JOIN tenants t ON t.id = p.tenant_id"               \
-	"   WHERE p.branch_id = b.id AND t.party_org = 'joint_branch'"                      \
-	"   AND t.stage NOT IN ('graduated','exited')),"                                   \
+#define BRANCH_COLS                                                                                    \
+	"b.id, b.hub_id, h.code, b.name, b.secretary, b.founded, b.elected, b.version,"                \
+	" (SELECT count(*) FROM party p JOIN tenants t ON t.id = p.tenant_id"                          \
+	"   WHERE p.branch_id = b.id AND t.party_org = 'joint_branch'"                                 \
+	"   AND t.stage NOT IN ('graduated','exited')),"                                               \
 	" (SELECT coalesce(sum(t.party_members), 0) FROM party p JOIN tenants t ON t.id = p.tenant_id" \
-	"   WHERE p.branch_id = b.id AND t.party_org = 'joint_branch'"                      \
+	"   WHERE p.branch_id = b.id AND t.party_org = 'joint_branch'"                                 \
 	"   AND t.stage NOT IN ('graduated','exited'))"
 
 static void branch_read(fh_stmt *q, fh_branch *b)
@@ -55,16 +55,17 @@ static fh_status apply_rules(fh_store *s, fh_branch *rows, size_t n, fh_error *e
 	return FH_OK;
 }
 
-fh_status fh_branch_list(fh_store *s, const fh_actor *actor, int64_t hub, fh_branch **rows,
-			 size_t *n, fh_error *err)
+fh_status fh_branch_list(fh_store *s, const fh_actor *actor, int64_t hub, fh_branch **rows, size_t *n, fh_error *err)
 {
 	*rows = NULL;
 	*n = 0;
 	fh_stmt *q;
-	fh_status st = fh_store_stmt(s, FH_SQL_SCOPE "SELECT " BRANCH_COLS
-		" FROM party_branches b JOIN hubs h ON h.id = b.hub_id"
-		" WHERE b.hub_id IN (SELECT id FROM scope) AND (?2 = 0 OR b.hub_id = ?2)"
-		" ORDER BY h.code, b.name", &q, err);
+	fh_status st =
+		fh_store_stmt(s,
+			      FH_SQL_SCOPE "SELECT " BRANCH_COLS " FROM party_branches b JOIN hubs h ON h.id = b.hub_id"
+					   " WHERE b.hub_id IN (SELECT id FROM scope) AND (?2 = 0 OR b.hub_id = ?2)"
+					   " ORDER BY h.code, b.name",
+			      &q, err);
 	if (st != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, actor->hub_id);
@@ -83,17 +84,17 @@ fh_status fh_branch_list(fh_store *s, const fh_actor *actor, int64_t hub, fh_bra
 	free(*rows);
 	*rows = NULL;
 	*n = 0;
-	return rc == FH_DONE ? rs
+	return rc == FH_DONE   ? rs
 		: rc == FH_ROW ? fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"))
 			       : fh_store_fail(s, err, _("reading joint branches"));
 }
 
-fh_status fh_branch_get(fh_store *s, const fh_actor *actor, int64_t id, fh_branch *out,
-			fh_error *err)
+fh_status fh_branch_get(fh_store *s, const fh_actor *actor, int64_t id, fh_branch *out, fh_error *err)
 {
 	fh_stmt *q;
-	fh_status st = fh_store_stmt(s, "SELECT " BRANCH_COLS
-		" FROM party_branches b JOIN hubs h ON h.id = b.hub_id WHERE b.id = ?1", &q, err);
+	fh_status st = fh_store_stmt(
+		s, "SELECT " BRANCH_COLS " FROM party_branches b JOIN hubs h ON h.id = b.hub_id WHERE b.id = ?1", &q,
+		err);
 	if (st != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, id);
@@ -114,13 +115,13 @@ static fh_status branch_check(fh_branch *b, fh_error *err)
 {
 	char today[11], d[11];
 	fh_clock_format_date(fh_clock_now(), today, sizeof today);
-	fh_status st = fh_text_field_take(b->name, sizeof b->name, FH_PARTY_TEXT_MAX, b->name, false, true,
-					  "name", err);
+	fh_status st =
+		fh_text_field_take(b->name, sizeof b->name, FH_PARTY_TEXT_MAX, b->name, false, true, "name", err);
 	if (st == FH_OK && !b->name[0])
 		st = fh_error_set(err, FH_EINVAL, "name", "%s", _("is required"));
 	if (st == FH_OK)
-		st = fh_text_field_take(b->secretary, sizeof b->secretary, FH_PARTY_TEXT_MAX, b->secretary,
-					false, true, "secretary", err);
+		st = fh_text_field_take(b->secretary, sizeof b->secretary, FH_PARTY_TEXT_MAX, b->secretary, false, true,
+					"secretary", err);
 	if (st != FH_OK)
 		return st;
 	char *dates[] = { b->founded, b->elected };
@@ -139,23 +140,25 @@ static fh_status branch_check(fh_branch *b, fh_error *err)
 	return FH_OK;
 }
 
-static fh_status branch_save_locked(fh_store *s, const fh_actor *actor, fh_branch *b, int64_t *id,
-				    fh_error *err)
+static fh_status branch_save_locked(fh_store *s, const fh_actor *actor, fh_branch *b, int64_t *id, fh_error *err)
 {
 	fh_branch cur = { 0 };
 	fh_status st;
-	if (b->id && ((st = fh_branch_get(s, actor, b->id, &cur, err)) != FH_OK ||
-		      (st = fh_store_check_version(s, "party_branches", b->id, b->version, err)) != FH_OK))
+	if (b->id &&
+	    ((st = fh_branch_get(s, actor, b->id, &cur, err)) != FH_OK ||
+	     (st = fh_store_check_version(s, "party_branches", b->id, b->version, err)) != FH_OK))
 		return st;
 	int64_t hub = b->id ? cur.hub_id : b->hub_id ? b->hub_id : actor->hub_id;
 	if ((st = fh_actor_scope(s, actor, hub, err)) != FH_OK)
 		return st;
 	fh_stmt *q = NULL;
-	if ((st = fh_store_stmt(s, b->id
-		? "UPDATE party_branches SET name = ?2, secretary = ?3, founded = ?4, elected = ?5,"
-		  " updated_at = ?6, updated_by = ?7, version = version + 1 WHERE id = ?1"
-		: "INSERT INTO party_branches(hub_id, name, secretary, founded, elected, updated_at,"
-		  " updated_by) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)", &q, err)) != FH_OK)
+	if ((st = fh_store_stmt(
+		     s,
+		     b->id ? "UPDATE party_branches SET name = ?2, secretary = ?3, founded = ?4, elected = ?5,"
+			     " updated_at = ?6, updated_by = ?7, version = version + 1 WHERE id = ?1"
+			   : "INSERT INTO party_branches(hub_id, name, secretary, founded, elected, updated_at,"
+			     " updated_by) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+		     &q, err)) != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, b->id ? b->id : hub);
 	fh_bind_str(q, 2, b->name);

@@ -30,26 +30,17 @@ static void defaults(fh_rules *r)
 
 static fh_status read_party(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rules *r)
 {
-	static const char *const keys[] = { "branch_min_members", "instructor_required",
-					    "committee_term_years", "joint_max_tenants", NULL };
+	static const char *const keys[] = { "branch_min_members", "instructor_required", "committee_term_years",
+					    "joint_max_tenants", NULL };
 	fh_status st = fh_cfg_want(c, n, FH_YMAP, _("a map of party rules"));
 	for (size_t i = 0; st == FH_OK && i < n->n; i++) {
 		const fh_ynode *k = n->kids[2 * i], *v = n->kids[2 * i + 1];
 		switch (fh_cfg_key_index(k->value, keys)) {
-		case 0:
-			st = fh_cfg_get_int(c, v, 3, 50, &r->dual.branch_min_members);
-			break;
-		case 1:
-			st = fh_cfg_get_bool(c, v, &r->dual.instructor_required);
-			break;
-		case 2:
-			st = fh_cfg_get_int(c, v, 1, 10, &r->dual.committee_term_years);
-			break;
-		case 3:
-			st = fh_cfg_get_int(c, v, 2, 50, &r->dual.joint_max_tenants);
-			break;
-		default:
-			st = fh_cfg_unknown_key(c, k, keys);
+		case 0: st = fh_cfg_get_int(c, v, 3, 50, &r->dual.branch_min_members); break;
+		case 1: st = fh_cfg_get_bool(c, v, &r->dual.instructor_required); break;
+		case 2: st = fh_cfg_get_int(c, v, 1, 10, &r->dual.committee_term_years); break;
+		case 3: st = fh_cfg_get_int(c, v, 2, 50, &r->dual.joint_max_tenants); break;
+		default: st = fh_cfg_unknown_key(c, k, keys);
 		}
 	}
 	return st;
@@ -64,8 +55,8 @@ static fh_status get_month_day(struct fh_cfg_ctx *c, const fh_ynode *n, int *out
 		return st;
 	int m, d;
 	char end;
-	if (strlen(n->value) != 5 || sscanf(n->value, "%2d-%2d%c", &m, &d, &end) != 2 || m < 1 ||
-	    m > 12 || d < 1 || d > days[m - 1])
+	if (strlen(n->value) != 5 || sscanf(n->value, "%2d-%2d%c", &m, &d, &end) != 2 || m < 1 || m > 12 || d < 1 ||
+	    d > days[m - 1])
 		return fh_cfg_at(c, n, _("'%s' is not a day of every year (MM-DD, like 05-31)"), n->value, NULL);
 	*out = m * 100 + d;
 	return FH_OK;
@@ -78,14 +69,9 @@ static fh_status read_sync(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rules *r)
 	for (size_t i = 0; st == FH_OK && i < n->n; i++) {
 		const fh_ynode *k = n->kids[2 * i], *v = n->kids[2 * i + 1];
 		switch (fh_cfg_key_index(k->value, keys)) {
-		case 0:
-			st = fh_cfg_get_int(c, v, 1, 60, &r->dual.registration_days);
-			break;
-		case 1:
-			st = get_month_day(c, v, &r->dual.annual_deadline);
-			break;
-		default:
-			st = fh_cfg_unknown_key(c, k, keys);
+		case 0: st = fh_cfg_get_int(c, v, 1, 60, &r->dual.registration_days); break;
+		case 1: st = get_month_day(c, v, &r->dual.annual_deadline); break;
+		default: st = fh_cfg_unknown_key(c, k, keys);
 		}
 	}
 	return st;
@@ -100,7 +86,9 @@ static fh_status read_org_forms(struct fh_cfg_ctx *c, const fh_ynode *n, unsigne
 		if ((st = fh_cfg_want(c, n->kids[i], FH_YSCALAR, _("a form of party organisation"))) != FH_OK)
 			break;
 		if (!fh_party_org_parse(n->kids[i]->value, &f) || f == FH_PARTY_NONE)
-			st = fh_cfg_at(c, n->kids[i], _("'%s' is not a form of party organisation (branch, joint_branch, functional, extended)"),
+			st = fh_cfg_at(
+				c, n->kids[i],
+				_("'%s' is not a form of party organisation (branch, joint_branch, functional, extended)"),
 				n->kids[i]->value, NULL);
 		else
 			forms |= 1u << f;
@@ -158,14 +146,9 @@ static fh_status read_coverage(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rules
 	for (size_t i = 0; st == FH_OK && i < n->n; i++) {
 		const fh_ynode *k = n->kids[2 * i], *v = n->kids[2 * i + 1];
 		switch (fh_cfg_key_index(k->value, keys)) {
-		case 0:
-			st = read_org_forms(c, v, &r->dual.org_forms);
-			break;
-		case 1:
-			st = read_refs(c, v, r);
-			break;
-		default:
-			st = fh_cfg_unknown_key(c, k, keys);
+		case 0: st = read_org_forms(c, v, &r->dual.org_forms); break;
+		case 1: st = read_refs(c, v, r); break;
+		default: st = fh_cfg_unknown_key(c, k, keys);
 		}
 	}
 	return st;

@@ -25,8 +25,8 @@ fh_status fh_party_sync_tenant_changed(fh_store *store, const struct fh_tenant_c
  * of each kind, and the named full members whose relation is here. */
 fh_status fh_party_load(fh_store *store, int64_t tenant_id, fh_party *out, fh_error *err);
 fh_status fh_party_write(fh_store *store, const fh_actor *actor, const fh_party *p, fh_error *err);
-fh_status fh_party_named_counts(fh_store *store, int64_t tenant_id, int named[FH_MEMBER_KIND_COUNT],
-				int *here, fh_error *err);
+fh_status fh_party_named_counts(fh_store *store, int64_t tenant_id, int named[FH_MEMBER_KIND_COUNT], int *here,
+				fh_error *err);
 
 /* The day a committee's term of `years` that began on day `began` ends
  * (fh_party_term_end's rule, for a day kept as a number). */

@@ -13,17 +13,19 @@
 #include "party_int.h"
 #include "store_int.h"
 
-fh_status fh_party_members(fh_store *s, const fh_actor *actor, int64_t tenant, fh_party_member **rows,
-			   size_t *n, fh_error *err)
+fh_status fh_party_members(fh_store *s, const fh_actor *actor, int64_t tenant, fh_party_member **rows, size_t *n,
+			   fh_error *err)
 {
 	fh_party p;
 	*rows = NULL;
 	*n = 0;
 	fh_status st = fh_party_get_record(s, actor, tenant, &p, err);
 	fh_stmt *q;
-	if (st != FH_OK || (st = fh_store_stmt(s,
-		"SELECT id, name, kind, relation_here FROM party_people WHERE tenant_id = ?1"
-		" ORDER BY kind != 'full', kind, name", &q, err)) != FH_OK)
+	if (st != FH_OK ||
+	    (st = fh_store_stmt(s,
+				"SELECT id, name, kind, relation_here FROM party_people WHERE tenant_id = ?1"
+				" ORDER BY kind != 'full', kind, name",
+				&q, err)) != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, tenant);
 	size_t cap = 0;
@@ -44,7 +46,7 @@ fh_status fh_party_members(fh_store *s, const fh_actor *actor, int64_t tenant, f
 		*rows = NULL;
 		*n = 0;
 		return rc == FH_ROW ? fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"))
-					: fh_store_fail(s, err, _("reading party members"));
+				    : fh_store_fail(s, err, _("reading party members"));
 	}
 	return FH_OK;
 }
@@ -58,8 +60,8 @@ struct moved {
 
 /* The record's counts after a change, then raised to cover the named
  * members; written and audited. */
-static fh_status cover_named(fh_store *s, const fh_actor *actor, int64_t tenant, struct moved mv,
-			     const char *action, const char *json, fh_error *err)
+static fh_status cover_named(fh_store *s, const fh_actor *actor, int64_t tenant, struct moved mv, const char *action,
+			     const char *json, fh_error *err)
 {
 	fh_party p;
 	fh_status st = fh_party_load(s, tenant, &p, err);
@@ -111,16 +113,17 @@ static fh_status member_save_locked(fh_store *s, const fh_actor *actor, fh_party
 		if (cur.kind != m->kind) /* 转正: one fewer of the old kind, one more of the new */
 			mv = (struct moved){ (int)cur.kind, (int)m->kind, 0 };
 		mv.here_delta = (m->kind == FH_MEMBER_FULL && m->relation_here) -
-				(cur.kind == FH_MEMBER_FULL && cur.relation_here);
+			(cur.kind == FH_MEMBER_FULL && cur.relation_here);
 	}
 	fh_party p;
 	if ((st = fh_party_get_record(s, actor, m->tenant_id, &p, err)) != FH_OK)
 		return st;
 	fh_stmt *q;
-	if ((st = fh_store_stmt(s, m->id
-		? "UPDATE party_people SET name = ?2, kind = ?3, relation_here = ?4 WHERE id = ?1"
-		: "INSERT INTO party_people(tenant_id, name, kind, relation_here) VALUES(?1, ?2, ?3, ?4)",
-		&q, err)) != FH_OK)
+	if ((st = fh_store_stmt(
+		     s,
+		     m->id ? "UPDATE party_people SET name = ?2, kind = ?3, relation_here = ?4 WHERE id = ?1"
+			   : "INSERT INTO party_people(tenant_id, name, kind, relation_here) VALUES(?1, ?2, ?3, ?4)",
+		     &q, err)) != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, m->id ? m->id : m->tenant_id);
 	fh_bind_str(q, 2, m->name);
@@ -143,8 +146,8 @@ static fh_status member_save_locked(fh_store *s, const fh_actor *actor, fh_party
 
 fh_status fh_party_member_save(fh_store *s, const fh_actor *actor, fh_party_member *m, fh_error *err)
 {
-	fh_status st = fh_text_field_take(m->name, sizeof m->name, FH_PARTY_TEXT_MAX, m->name, false,
-					  true, "name", err);
+	fh_status st =
+		fh_text_field_take(m->name, sizeof m->name, FH_PARTY_TEXT_MAX, m->name, false, true, "name", err);
 	if (st != FH_OK)
 		return st;
 	if (!m->name[0])
@@ -159,13 +162,14 @@ fh_status fh_party_member_save(fh_store *s, const fh_actor *actor, fh_party_memb
 	return st;
 }
 
-fh_status fh_party_member_get(fh_store *s, const fh_actor *actor, int64_t id, fh_party_member *m,
-			      fh_error *err)
+fh_status fh_party_member_get(fh_store *s, const fh_actor *actor, int64_t id, fh_party_member *m, fh_error *err)
 {
 	fh_stmt *q;
 	memset(m, 0, sizeof *m);
-	fh_status st = fh_store_stmt(s, "SELECT tenant_id, name, kind, relation_here FROM party_people"
-				     " WHERE id = ?1", &q, err);
+	fh_status st = fh_store_stmt(s,
+				     "SELECT tenant_id, name, kind, relation_here FROM party_people"
+				     " WHERE id = ?1",
+				     &q, err);
 	if (st != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, id);

@@ -44,16 +44,18 @@ static size_t find_row(const struct hub_slot *slots, size_t n, int64_t id)
 }
 
 /* The tree below `root`, parents first, children by code. */
-static fh_status read_tree(fh_store *s, int64_t root, fh_coverage **rows, int64_t **parents,
-			   unsigned **forms, size_t *n, fh_error *err)
+static fh_status read_tree(fh_store *s, int64_t root, fh_coverage **rows, int64_t **parents, unsigned **forms,
+			   size_t *n, fh_error *err)
 {
 	fh_stmt *q;
-	fh_status st = fh_store_stmt(s,
-		"WITH RECURSIVE tree(id, depth, path) AS (SELECT id, 0, code FROM hubs WHERE id = ?1"
-		" UNION ALL SELECT h.id, tree.depth + 1, tree.path || char(1) || h.code"
-		"  FROM hubs h JOIN tree ON h.parent_id = tree.id)"
-		" SELECT h.id, h.code, h.name, tree.depth, ifnull(h.parent_id, 0), h.coverage_org_forms"
-		" FROM tree JOIN hubs h ON h.id = tree.id ORDER BY tree.path", &q, err);
+	fh_status st =
+		fh_store_stmt(s,
+			      "WITH RECURSIVE tree(id, depth, path) AS (SELECT id, 0, code FROM hubs WHERE id = ?1"
+			      " UNION ALL SELECT h.id, tree.depth + 1, tree.path || char(1) || h.code"
+			      "  FROM hubs h JOIN tree ON h.parent_id = tree.id)"
+			      " SELECT h.id, h.code, h.name, tree.depth, ifnull(h.parent_id, 0), h.coverage_org_forms"
+			      " FROM tree JOIN hubs h ON h.id = tree.id ORDER BY tree.path",
+			      &q, err);
 	if (st != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, root);
@@ -91,8 +93,8 @@ static fh_status read_tree(fh_store *s, int64_t root, fh_coverage **rows, int64_
 }
 
 /* One group of the maintained counts into its hub's own figures. */
-static void count_group(fh_coverage *c, unsigned org_forms, fh_party_org form, bool fallback,
-			bool guided, int n, int members)
+static void count_group(fh_coverage *c, unsigned org_forms, fh_party_org form, bool fallback, bool guided, int n,
+			int members)
 {
 	c->counted += n;
 	c->members += members;
@@ -120,8 +122,8 @@ static void add_up(fh_coverage *to, const fh_coverage *from)
 		to->by_form[f] += from->by_form[f];
 }
 
-fh_status fh_party_coverage(fh_store *s, const fh_actor *actor, int64_t hub, bool all_stages,
-			    fh_coverage **rows, size_t *n, fh_error *err)
+fh_status fh_party_coverage(fh_store *s, const fh_actor *actor, int64_t hub, bool all_stages, fh_coverage **rows,
+			    size_t *n, fh_error *err)
 {
 	*rows = NULL;
 	*n = 0;
@@ -141,10 +143,12 @@ fh_status fh_party_coverage(fh_store *s, const fh_actor *actor, int64_t hub, boo
 		qsort(slots, *n, sizeof *slots, slot_cmp);
 	fh_stmt *q = NULL;
 	if (st == FH_OK)
-		st = fh_store_stmt(s, FH_SQL_SCOPE
-			"SELECT hub_id, form, fallback, guided, sum(n), sum(members) FROM party_tally"
-			" WHERE hub_id IN (SELECT id FROM scope) AND n > 0"
-			" AND (?2 OR stage = 'incubating') GROUP BY 1, 2, 3, 4", &q, err);
+		st = fh_store_stmt(s,
+				   FH_SQL_SCOPE
+				   "SELECT hub_id, form, fallback, guided, sum(n), sum(members) FROM party_tally"
+				   " WHERE hub_id IN (SELECT id FROM scope) AND n > 0"
+				   " AND (?2 OR stage = 'incubating') GROUP BY 1, 2, 3, 4",
+				   &q, err);
 	if (st == FH_OK) {
 		fh_bind_int64(q, 1, hub);
 		fh_bind_int(q, 2, all_stages);
@@ -154,9 +158,8 @@ fh_status fh_party_coverage(fh_store *s, const fh_actor *actor, int64_t hub, boo
 			fh_party_org form;
 			if (i == (size_t)-1 || !fh_party_org_parse(fh_column_str(q, 1), &form))
 				continue;
-			count_group(&(*rows)[i], forms[i], form, fh_column_int(q, 2) != 0,
-				    fh_column_int(q, 3) != 0, fh_column_int(q, 4),
-				    fh_column_int(q, 5));
+			count_group(&(*rows)[i], forms[i], form, fh_column_int(q, 2) != 0, fh_column_int(q, 3) != 0,
+				    fh_column_int(q, 4), fh_column_int(q, 5));
 		}
 		fh_reset(q);
 		if (rc != FH_DONE)
@@ -182,13 +185,14 @@ fh_status fh_party_coverage(fh_store *s, const fh_actor *actor, int64_t hub, boo
 	return st;
 }
 
-fh_status fh_party_references(fh_store *s, int64_t hub, fh_coverage_ref *out, size_t max, size_t *n,
-			      fh_error *err)
+fh_status fh_party_references(fh_store *s, int64_t hub, fh_coverage_ref *out, size_t max, size_t *n, fh_error *err)
 {
 	fh_stmt *q;
 	*n = 0;
-	fh_status st = fh_store_stmt(s, "SELECT name, org_rate, work_rate FROM hub_references WHERE hub_id = ?1"
-				     " ORDER BY seq", &q, err);
+	fh_status st = fh_store_stmt(s,
+				     "SELECT name, org_rate, work_rate FROM hub_references WHERE hub_id = ?1"
+				     " ORDER BY seq",
+				     &q, err);
 	if (st != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, hub);
@@ -212,22 +216,22 @@ fh_status fh_party_references(fh_store *s, int64_t hub, fh_coverage_ref *out, si
  * hub by hub on the (hub, stage, name) index so that a page stops early. */
 static const char *const list_sql[FH_PL_COUNT] = {
 	[FH_PL_UNCOVERED] = FH_SQL_SCOPE
-		"SELECT t.id, 0, t.name, h.code, t.party_org, t.party_members, t.party_fallback,"
-		" t.instructor_id IS NOT NULL, 0, '' FROM scope JOIN hubs h ON h.id = scope.id"
-		" JOIN tenants t INDEXED BY tenants_hub_stage ON t.hub_id = scope.id AND t.stage = 'incubating'"
-		" WHERE instr(',' || h.coverage_org_forms || ',', ',' || t.party_org || ',') = 0"
-		" AND NOT (t.party_fallback AND t.instructor_id IS NOT NULL) LIMIT ?3",
+	"SELECT t.id, 0, t.name, h.code, t.party_org, t.party_members, t.party_fallback,"
+	" t.instructor_id IS NOT NULL, 0, '' FROM scope JOIN hubs h ON h.id = scope.id"
+	" JOIN tenants t INDEXED BY tenants_hub_stage ON t.hub_id = scope.id AND t.stage = 'incubating'"
+	" WHERE instr(',' || h.coverage_org_forms || ',', ',' || t.party_org || ',') = 0"
+	" AND NOT (t.party_fallback AND t.instructor_id IS NOT NULL) LIMIT ?3",
 	[FH_PL_SHOULD_BRANCH] = FH_SQL_SCOPE
-		"SELECT t.id, 0, t.name, h.code, t.party_org, t.party_members, t.party_fallback,"
-		" t.instructor_id IS NOT NULL, 0, '' FROM scope JOIN hubs h ON h.id = scope.id"
-		" JOIN tenants t INDEXED BY tenants_hub_stage ON t.hub_id = scope.id AND t.stage = 'incubating'"
-		" WHERE t.party_members >= h.branch_min_members AND t.party_org != 'branch' LIMIT ?3",
-	[FH_PL_SYNC_GAPS] = FH_SQL_SCOPE
-		"SELECT t.id, p.id, t.name, h.code, t.party_org, t.party_members, t.party_fallback,"
-		" t.instructor_id IS NOT NULL, p.due, p.kind FROM party_sync p INDEXED BY party_sync_open"
-		" CROSS JOIN tenants t ON t.id = p.tenant_id JOIN hubs h ON h.id = t.hub_id"
-		" WHERE p.done_on IS NULL AND p.due < ?2 AND t.stage = 'incubating'"
-		" AND t.hub_id IN (SELECT id FROM scope) ORDER BY p.due, p.id LIMIT ?3",
+	"SELECT t.id, 0, t.name, h.code, t.party_org, t.party_members, t.party_fallback,"
+	" t.instructor_id IS NOT NULL, 0, '' FROM scope JOIN hubs h ON h.id = scope.id"
+	" JOIN tenants t INDEXED BY tenants_hub_stage ON t.hub_id = scope.id AND t.stage = 'incubating'"
+	" WHERE t.party_members >= h.branch_min_members AND t.party_org != 'branch' LIMIT ?3",
+	[FH_PL_SYNC_GAPS] =
+		FH_SQL_SCOPE "SELECT t.id, p.id, t.name, h.code, t.party_org, t.party_members, t.party_fallback,"
+			     " t.instructor_id IS NOT NULL, p.due, p.kind FROM party_sync p INDEXED BY party_sync_open"
+			     " CROSS JOIN tenants t ON t.id = p.tenant_id JOIN hubs h ON h.id = t.hub_id"
+			     " WHERE p.done_on IS NULL AND p.due < ?2 AND t.stage = 'incubating'"
+			     " AND t.hub_id IN (SELECT id FROM scope) ORDER BY p.due, p.id LIMIT ?3",
 };
 
 static void row_read(fh_stmt *q, void *row)
@@ -253,8 +257,8 @@ static void row_days(fh_party_row *r, int64_t day)
 
 /* Steps a list's statement (bound: ?1 the hub, ?2 today, ?3 max + 1) into
  * up to max rows; *more when there were more. */
-static fh_status read_list(fh_store *s, fh_stmt *q, int64_t day, size_t max, fh_party_row **rows,
-			   size_t *n, bool *more, fh_error *err)
+static fh_status read_list(fh_store *s, fh_stmt *q, int64_t day, size_t max, fh_party_row **rows, size_t *n, bool *more,
+			   fh_error *err)
 {
 	size_t cap = 0;
 	bool full = false;
@@ -429,8 +433,13 @@ static fh_status reelections(fh_store *s, const fh_actor *actor, int64_t hub, si
 	chunk = chunk < 32 ? 32 : chunk > 1024 ? 1024 : chunk;
 	struct fh_stream *x = calloc(nx ? nx : 1, sizeof *x);
 	struct term_hubs th = { x, calloc(nh ? nh : 1, sizeof *th.years), calloc(nh ? nh : 1, sizeof *th.before) };
-	struct fh_merge m = { .store = s, .size = sizeof(struct term_row), .chunk = chunk, .ctx = &th,
-			      .read = term_chunk, .key = term_key, .before = term_before };
+	struct fh_merge m = { .store = s,
+			      .size = sizeof(struct term_row),
+			      .chunk = chunk,
+			      .ctx = &th,
+			      .read = term_chunk,
+			      .key = term_key,
+			      .before = term_before };
 	if (!x || !th.years || !th.before)
 		st = oom(err);
 	else
@@ -438,7 +447,9 @@ static fh_status reelections(fh_store *s, const fh_actor *actor, int64_t hub, si
 	for (size_t i = 0; st == FH_OK && i < nh; i++) /* ended, or ending within 90 days */
 		th.before[i] = term_began_before(th.years[i], l.day + 90 * 86400);
 	for (size_t i = 0; st == FH_OK && i < nx; i++)
-		x[i] = (struct fh_stream){ .kind = (int)(i % 2), .hub = hubs[i / 2], .key = INT64_MIN, .id = INT64_MIN };
+		x[i] = (struct fh_stream){
+			.kind = (int)(i % 2), .hub = hubs[i / 2], .key = INT64_MIN, .id = INT64_MIN
+		};
 	if (st == FH_OK && (st = fh_merge_walk(&m, x, nx, max + 1, term_give, &l, &given, err)) == FH_OK && l.full)
 		st = oom(err);
 	if (st == FH_OK) {
@@ -455,8 +466,8 @@ static fh_status reelections(fh_store *s, const fh_actor *actor, int64_t hub, si
 	return st;
 }
 
-static fh_status list_start(fh_store *s, const fh_actor *actor, int64_t *hub, fh_party_row **rows,
-			    size_t *n, bool *more, fh_error *err)
+static fh_status list_start(fh_store *s, const fh_actor *actor, int64_t *hub, fh_party_row **rows, size_t *n,
+			    bool *more, fh_error *err)
 {
 	*rows = NULL;
 	*n = 0;
@@ -466,8 +477,8 @@ static fh_status list_start(fh_store *s, const fh_actor *actor, int64_t *hub, fh
 	return fh_actor_scope(s, actor, *hub, err);
 }
 
-fh_status fh_party_list(fh_store *s, const fh_actor *actor, int64_t hub, fh_party_list_kind which,
-			size_t max, fh_party_row **rows, size_t *n, bool *more, fh_error *err)
+fh_status fh_party_list(fh_store *s, const fh_actor *actor, int64_t hub, fh_party_list_kind which, size_t max,
+			fh_party_row **rows, size_t *n, bool *more, fh_error *err)
 {
 	if ((unsigned)which >= FH_PL_COUNT)
 		return fh_error_set(err, FH_EINVAL, NULL, "%s", _("no such list"));
@@ -484,17 +495,21 @@ fh_status fh_party_list(fh_store *s, const fh_actor *actor, int64_t hub, fh_part
 	return read_list(s, q, day, max, rows, n, more, err);
 }
 
-fh_status fh_party_instructed(fh_store *s, const fh_actor *actor, int64_t instructor, size_t max,
-			      fh_party_row **rows, size_t *n, bool *more, fh_error *err)
+fh_status fh_party_instructed(fh_store *s, const fh_actor *actor, int64_t instructor, size_t max, fh_party_row **rows,
+			      size_t *n, bool *more, fh_error *err)
 {
 	int64_t hub = 0;
 	fh_status st = list_start(s, actor, &hub, rows, n, more, err);
 	fh_stmt *q;
-	if (st != FH_OK || (st = fh_store_stmt(s, FH_SQL_SCOPE
-		"SELECT t.id, 0, t.name, h.code, t.party_org, t.party_members, t.party_fallback, 1, 0, ''"
-		" FROM tenants t JOIN hubs h ON h.id = t.hub_id"
-		" WHERE t.instructor_id = ?4 AND t.stage = 'incubating' AND t.hub_id IN (SELECT id FROM scope)"
-		" ORDER BY h.code, t.name_key LIMIT ?3", &q, err)) != FH_OK)
+	if (st != FH_OK ||
+	    (st = fh_store_stmt(
+		     s,
+		     FH_SQL_SCOPE
+		     "SELECT t.id, 0, t.name, h.code, t.party_org, t.party_members, t.party_fallback, 1, 0, ''"
+		     " FROM tenants t JOIN hubs h ON h.id = t.hub_id"
+		     " WHERE t.instructor_id = ?4 AND t.stage = 'incubating' AND t.hub_id IN (SELECT id FROM scope)"
+		     " ORDER BY h.code, t.name_key LIMIT ?3",
+		     &q, err)) != FH_OK)
 		return st;
 	int64_t day = fh_clock_day(fh_clock_now());
 	fh_bind_int64(q, 1, hub);
@@ -504,8 +519,8 @@ fh_status fh_party_instructed(fh_store *s, const fh_actor *actor, int64_t instru
 	return read_list(s, q, day, max, rows, n, more, err);
 }
 
-fh_status fh_party_instructors(fh_store *s, const fh_actor *actor, int64_t hub,
-			       fh_instructor **rows, size_t *n, fh_error *err)
+fh_status fh_party_instructors(fh_store *s, const fh_actor *actor, int64_t hub, fh_instructor **rows, size_t *n,
+			       fh_error *err)
 {
 	*rows = NULL;
 	*n = 0;
@@ -513,12 +528,15 @@ fh_status fh_party_instructors(fh_store *s, const fh_actor *actor, int64_t hub,
 		hub = actor->hub_id;
 	fh_status st = fh_actor_scope(s, actor, hub, err);
 	fh_stmt *q;
-	if (st != FH_OK || (st = fh_store_stmt(s, FH_SQL_SCOPE
-		"SELECT m.id, m.hub_id, h.code, m.name, m.employer,"
-		" (SELECT ifnull(sum(n), 0) FROM instructor_tally WHERE instructor_id = m.id)"
-		" FROM mentors m JOIN hubs h ON h.id = m.hub_id"
-		" WHERE m.kind = 'instructor' AND m.hub_id IN (SELECT id FROM scope)"
-		" ORDER BY h.code, m.name, m.id", &q, err)) != FH_OK)
+	if (st != FH_OK ||
+	    (st = fh_store_stmt(s,
+				FH_SQL_SCOPE
+				"SELECT m.id, m.hub_id, h.code, m.name, m.employer,"
+				" (SELECT ifnull(sum(n), 0) FROM instructor_tally WHERE instructor_id = m.id)"
+				" FROM mentors m JOIN hubs h ON h.id = m.hub_id"
+				" WHERE m.kind = 'instructor' AND m.hub_id IN (SELECT id FROM scope)"
+				" ORDER BY h.code, m.name, m.id",
+				&q, err)) != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, hub);
 	size_t cap = 0;
@@ -567,9 +585,10 @@ fh_status fh_party_tracks(fh_store *s, const int64_t *ids, size_t n, fh_tracks *
 	}
 	fh_stmt *q;
 	fh_status st = fh_store_stmt(s,
-		"SELECT tenant_id, track = 'party', count(*), sum(done_on IS NOT NULL),"
-		" sum(done_on IS NULL AND due < ?2) FROM milestones"
-		" WHERE tenant_id IN (SELECT value FROM json_each(?1)) GROUP BY 1, 2", &q, err);
+				     "SELECT tenant_id, track = 'party', count(*), sum(done_on IS NOT NULL),"
+				     " sum(done_on IS NULL AND due < ?2) FROM milestones"
+				     " WHERE tenant_id IN (SELECT value FROM json_each(?1)) GROUP BY 1, 2",
+				     &q, err);
 	int64_t day = fh_clock_day(fh_clock_now());
 	int rc = FH_DONE;
 	if (st == FH_OK) {
@@ -587,9 +606,11 @@ fh_status fh_party_tracks(fh_store *s, const int64_t *ids, size_t n, fh_tracks *
 		fh_reset(q);
 	}
 	if (st == FH_OK && rc == FH_DONE &&
-	    (st = fh_store_stmt(s, "SELECT tenant_id, count(*) FROM party_sync"
-				   " WHERE tenant_id IN (SELECT value FROM json_each(?1))"
-				   " AND done_on IS NULL AND due < ?2 GROUP BY 1", &q, err)) == FH_OK) {
+	    (st = fh_store_stmt(s,
+				"SELECT tenant_id, count(*) FROM party_sync"
+				" WHERE tenant_id IN (SELECT value FROM json_each(?1))"
+				" AND done_on IS NULL AND due < ?2 GROUP BY 1",
+				&q, err)) == FH_OK) {
 		fh_bind_str(q, 1, fh_buf_str(&list));
 		fh_bind_int64(q, 2, day);
 		while ((rc = fh_step(q)) == FH_ROW) {
@@ -614,7 +635,8 @@ fh_status fh_party_tracks(fh_store *s, const int64_t *ids, size_t n, fh_tracks *
 fh_status fh_party_check_terms(fh_store *s, fh_check_report *rep, fh_error *err)
 {
 	fh_stmt *q;
-	fh_status st = fh_store_stmt(s,
+	fh_status st = fh_store_stmt(
+		s,
 		"SELECT max(id), count(*) FILTER (WHERE bad), min(id) FILTER (WHERE bad) FROM"
 		" (SELECT t.id, t.term_from IS NOT (SELECT unixepoch(coalesce(p.elected, p.founded)) - 28800"
 		"  FROM party p WHERE p.tenant_id = t.id) AS bad FROM tenants t WHERE t.id > ?1 ORDER BY t.id LIMIT ?2)",
@@ -639,8 +661,9 @@ fh_status fh_party_check_terms(fh_store *s, fh_check_report *rep, fh_error *err)
 			break;
 	}
 	if (st == FH_OK && bad)
-		fh_check_add(rep, N3_("%d branch committee's term is out of date on its tenant (first: no. %lld)",
-				      "%d branch committees' terms are out of date on their tenants (first: no. %lld)", bad),
+		fh_check_add(rep,
+			     N3_("%d branch committee's term is out of date on its tenant (first: no. %lld)",
+				 "%d branch committees' terms are out of date on their tenants (first: no. %lld)", bad),
 			     bad, (long long)first);
 	return st;
 }

@@ -102,8 +102,8 @@ int64_t fh_sync_due(const fh_party_rules *r, const fh_calendar *cal, fh_sync_eve
 /* Opens an event's items; a second recording of the same event opens
  * nothing (one item per tenant, kind and event day; the annual event is
  * keyed by its year). */
-static fh_status open_items(fh_store *s, const fh_actor *actor, int64_t tenant, int64_t hub,
-			    fh_sync_event e, int64_t on, int *opened, fh_error *err)
+static fh_status open_items(fh_store *s, const fh_actor *actor, int64_t tenant, int64_t hub, fh_sync_event e,
+			    int64_t on, int *opened, fh_error *err)
 {
 	fh_party_rules r;
 	fh_status st = fh_party_rules_load(s, hub, &r, err);
@@ -117,9 +117,11 @@ static fh_status open_items(fh_store *s, const fh_actor *actor, int64_t tenant, 
 	int64_t key = e == FH_EVENT_ANNUAL ? year_day(year_of(on), 101) : fh_clock_day(on);
 	for (int i = 0; i < 2 && opens[e][i] != FH_SYNC_KIND_COUNT; i++) {
 		fh_stmt *q;
-		if ((st = fh_store_stmt(s,
-			"INSERT INTO party_sync(tenant_id, kind, event, event_on, due, updated_at, updated_by)"
-			" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING", &q, err)) != FH_OK)
+		if ((st = fh_store_stmt(
+			     s,
+			     "INSERT INTO party_sync(tenant_id, kind, event, event_on, due, updated_at, updated_by)"
+			     " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING",
+			     &q, err)) != FH_OK)
 			return st;
 		fh_bind_int64(q, 1, tenant);
 		fh_bind_static(q, 2, kinds[opens[e][i]].id, -1);
@@ -152,13 +154,13 @@ fh_status fh_party_sync_tenant_changed(fh_store *s, const struct fh_tenant_chang
 		st = open_items(s, actor, b->id, b->hub_id, FH_EVENT_LEADERSHIP, today, &opened, err);
 	if (st == FH_OK && b->rating > 0 && b->rating_date[0] &&
 	    (a->rating != b->rating || strcmp(a->rating_date, b->rating_date) != 0))
-		st = open_items(s, actor, b->id, b->hub_id, FH_EVENT_RATING, fh_date_epoch(b->rating_date),
-				&opened, err);
+		st = open_items(s, actor, b->id, b->hub_id, FH_EVENT_RATING, fh_date_epoch(b->rating_date), &opened,
+				err);
 	return st;
 }
 
-static fh_status tenant_hub(fh_store *s, const fh_actor *actor, int64_t tenant, int64_t *hub,
-			    char founded[11], fh_error *err)
+static fh_status tenant_hub(fh_store *s, const fh_actor *actor, int64_t tenant, int64_t *hub, char founded[11],
+			    fh_error *err)
 {
 	fh_stmt *q;
 	fh_status st = fh_store_stmt(s, "SELECT hub_id, founded FROM tenants WHERE id = ?1", &q, err);
@@ -178,8 +180,8 @@ static fh_status tenant_hub(fh_store *s, const fh_actor *actor, int64_t tenant, 
 	return fh_actor_scope(s, actor, *hub, err);
 }
 
-fh_status fh_party_event(fh_store *s, const fh_actor *actor, int64_t tenant, fh_sync_event e,
-			 int64_t on, int *opened, fh_error *err)
+fh_status fh_party_event(fh_store *s, const fh_actor *actor, int64_t tenant, fh_sync_event e, int64_t on, int *opened,
+			 fh_error *err)
 {
 	int64_t hub = 0;
 	char founded[11] = "";
@@ -201,8 +203,8 @@ fh_status fh_party_event(fh_store *s, const fh_actor *actor, int64_t tenant, fh_
 		char d[11];
 		fh_clock_format_date(fh_clock_add_months(fh_date_epoch(founded), 24), d, sizeof d);
 		st = fh_error_set(err, FH_EINVAL, "event",
-				  _("not eligible for a rating before %s (two full years after registration on %s)"),
-				  d, founded);
+				  _("not eligible for a rating before %s (two full years after registration on %s)"), d,
+				  founded);
 	}
 	if (st == FH_OK)
 		st = open_items(s, actor, tenant, hub, e, on, opened, err);
@@ -217,8 +219,7 @@ fh_status fh_party_event(fh_store *s, const fh_actor *actor, int64_t tenant, fh_
 	return st;
 }
 
-fh_status fh_party_open_annual(fh_store *s, const fh_actor *actor, int64_t hub, int year,
-			       int *opened, fh_error *err)
+fh_status fh_party_open_annual(fh_store *s, const fh_actor *actor, int64_t hub, int year, int *opened, fh_error *err)
 {
 	*opened = 0;
 	if (year < 2000 || year > 2200)
@@ -230,14 +231,17 @@ fh_status fh_party_open_annual(fh_store *s, const fh_actor *actor, int64_t hub, 
 	if (st != FH_OK || (st = fh_tx_begin(s, err)) != FH_OK)
 		return st;
 	fh_stmt *q;
-	st = fh_store_stmt(s, FH_SQL_SCOPE
+	st = fh_store_stmt(
+		s,
+		FH_SQL_SCOPE
 		"INSERT INTO party_sync(tenant_id, kind, event, event_on, due, updated_at, updated_by)"
 		" SELECT t.id, 'report', 'annual', ?2,"
 		"  unixepoch(printf('%04d-', ?5) || h.sync_annual_deadline) - 28800, ?3, ?4"
 		" FROM scope JOIN hubs h ON h.id = scope.id"
 		" JOIN tenants t INDEXED BY tenants_hub_stage ON t.hub_id = scope.id AND t.stage = 'incubating'"
 		" WHERE t.reg_state != 'preparing' AND true"
-		" ON CONFLICT DO NOTHING", &q, err);
+		" ON CONFLICT DO NOTHING",
+		&q, err);
 	if (st == FH_OK) {
 		fh_bind_int64(q, 1, hub ? hub : actor->hub_id);
 		fh_bind_int64(q, 2, on);
@@ -253,8 +257,8 @@ fh_status fh_party_open_annual(fh_store *s, const fh_actor *actor, int64_t hub, 
 	if (st == FH_OK && *opened) {
 		char json[64];
 		snprintf(json, sizeof json, "{\"year\":%d,\"opened\":%d}", year, *opened);
-		st = fh_audit_write(s, actor, hub ? hub : actor->hub_id, "hub", hub ? hub : actor->hub_id,
-				    "annual", NULL, json, err);
+		st = fh_audit_write(s, actor, hub ? hub : actor->hub_id, "hub", hub ? hub : actor->hub_id, "annual",
+				    NULL, json, err);
 	}
 	if (st == FH_OK && (st = fh_tx_commit(s, err)) == FH_OK)
 		return FH_OK;
@@ -262,13 +266,13 @@ fh_status fh_party_open_annual(fh_store *s, const fh_actor *actor, int64_t hub, 
 	return st;
 }
 
-static fh_status sync_done_locked(fh_store *s, const fh_actor *actor, int64_t item, int64_t on,
-				  fh_error *err)
+static fh_status sync_done_locked(fh_store *s, const fh_actor *actor, int64_t item, int64_t on, fh_error *err)
 {
 	fh_stmt *q;
 	fh_status st = fh_store_stmt(s,
-		"SELECT t.id, t.hub_id, p.done_on, p.event_on FROM party_sync p"
-		" JOIN tenants t ON t.id = p.tenant_id WHERE p.id = ?1", &q, err);
+				     "SELECT t.id, t.hub_id, p.done_on, p.event_on FROM party_sync p"
+				     " JOIN tenants t ON t.id = p.tenant_id WHERE p.id = ?1",
+				     &q, err);
 	if (st != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, item);
@@ -294,24 +298,24 @@ static fh_status sync_done_locked(fh_store *s, const fh_actor *actor, int64_t it
 		return fh_error_set(err, FH_EINVAL, "on", "%s", _("is in the future"));
 	if (on < fh_clock_day(event_on))
 		return fh_error_set(err, FH_EINVAL, "on", "%s", _("is before the event that opened it"));
-	if ((st = fh_store_stamp(s, "UPDATE party_sync SET done_on = ?2, updated_at = ?3, updated_by = ?4"
-				    " WHERE id = ?1 AND done_on IS NULL", item, on, actor, _("saving the sync check"),
-				    err)) != FH_OK)
+	if ((st = fh_store_stamp(s,
+				 "UPDATE party_sync SET done_on = ?2, updated_at = ?3, updated_by = ?4"
+				 " WHERE id = ?1 AND done_on IS NULL",
+				 item, on, actor, _("saving the sync check"), err)) != FH_OK)
 		return st;
 	char json[64];
 	snprintf(json, sizeof json, "{\"sync\":%lld,\"done\":true}", (long long)item);
 	return fh_audit_write(s, actor, hub, "tenant", tenant, "sync_done", NULL, json, err);
 }
 
-fh_status fh_party_sync_done(fh_store *s, const fh_actor *actor, int64_t item, int64_t on,
-			     fh_error *err)
+fh_status fh_party_sync_done(fh_store *s, const fh_actor *actor, int64_t item, int64_t on, fh_error *err)
 {
 	fh_status st = fh_tx_begin(s, err);
 	return st != FH_OK ? st : fh_tx_end(s, sync_done_locked(s, actor, item, on, err), err);
 }
 
-fh_status fh_party_sync_list(fh_store *s, const fh_actor *actor, int64_t tenant,
-			     fh_sync_item **rows, size_t *n, fh_error *err)
+fh_status fh_party_sync_list(fh_store *s, const fh_actor *actor, int64_t tenant, fh_sync_item **rows, size_t *n,
+			     fh_error *err)
 {
 	int64_t hub = 0;
 	char founded[11];
@@ -322,8 +326,9 @@ fh_status fh_party_sync_list(fh_store *s, const fh_actor *actor, int64_t tenant,
 		return st;
 	fh_stmt *q;
 	if ((st = fh_store_stmt(s,
-		"SELECT p.id, p.kind, p.event, p.event_on, p.due, p.done_on FROM party_sync p"
-		" WHERE p.tenant_id = ?1 ORDER BY p.due, p.id", &q, err)) != FH_OK)
+				"SELECT p.id, p.kind, p.event, p.event_on, p.due, p.done_on FROM party_sync p"
+				" WHERE p.tenant_id = ?1 ORDER BY p.due, p.id",
+				&q, err)) != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, tenant);
 	int64_t today = fh_clock_day(fh_clock_now());
@@ -351,7 +356,7 @@ fh_status fh_party_sync_list(fh_store *s, const fh_actor *actor, int64_t tenant,
 		*rows = NULL;
 		*n = 0;
 		return rc == FH_ROW ? fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"))
-					: fh_store_fail(s, err, _("reading the sync checks"));
+				    : fh_store_fail(s, err, _("reading the sync checks"));
 	}
 	return FH_OK;
 }

@@ -10,17 +10,18 @@
 #include "i18n.h"
 #include "store_int.h"
 
-fh_status fh_report_dashboard(fh_store *s, const fh_actor *actor, fh_dashboard *out,
-			      fh_error *err)
+fh_status fh_report_dashboard(fh_store *s, const fh_actor *actor, fh_dashboard *out, fh_error *err)
 {
 	memset(out, 0, sizeof *out);
 	if (!actor || !actor->id)
 		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("nobody is logged in"));
 	/* tenants by stage from the counts the database keeps (tally.c) */
 	fh_stmt *q;
-	fh_status q_rc = fh_store_stmt(s, FH_SQL_SCOPE
-		"SELECT stage, sum(n) FROM tenant_tally WHERE hub_id IN (SELECT id FROM scope)"
-		" GROUP BY stage", &q, err);
+	fh_status q_rc = fh_store_stmt(s,
+				       FH_SQL_SCOPE
+				       "SELECT stage, sum(n) FROM tenant_tally WHERE hub_id IN (SELECT id FROM scope)"
+				       " GROUP BY stage",
+				       &q, err);
 	if (q_rc != FH_OK)
 		return q_rc;
 	fh_bind_int64(q, 1, actor->hub_id);
@@ -67,10 +68,13 @@ fh_status fh_report_dashboard(fh_store *s, const fh_actor *actor, fh_dashboard *
 	}
 	free(occ);
 
-	fh_status qs = fh_store_stmt(s, FH_SQL_SCOPE
+	fh_status qs = fh_store_stmt(
+		s,
+		FH_SQL_SCOPE
 		"SELECT (SELECT count(*) FROM mentors WHERE kind = 'mentor' AND hub_id IN (SELECT id FROM scope)),"
 		" (SELECT count(*) FROM mentors WHERE kind = 'instructor' AND hub_id IN (SELECT id FROM scope)),"
-		" (SELECT count(*) FROM operators WHERE system = 0 AND hub_id IN (SELECT id FROM scope))", &q, err);
+		" (SELECT count(*) FROM operators WHERE system = 0 AND hub_id IN (SELECT id FROM scope))",
+		&q, err);
 	if (qs != FH_OK)
 		return qs;
 	fh_bind_int64(q, 1, actor->hub_id);

@@ -28,8 +28,8 @@ fh_status fh_scratch_make(const char *target, const char *tag, fh_scratch *out, 
 	snprintf(p, n, "%s" MARK "%s-%ld-XXXXXX", target, tag, (long)getpid());
 	int fd = mkstemp(p); /* 0600, a name of our own */
 	if (fd < 0) {
-		fh_status st = fh_error_set(err, FH_ESTORE, "to", _("cannot write beside %s: %s"), target,
-					    strerror(errno));
+		fh_status st =
+			fh_error_set(err, FH_ESTORE, "to", _("cannot write beside %s: %s"), target, strerror(errno));
 		free(p);
 		return st;
 	}

@@ -41,14 +41,14 @@ const char *fh_space_date(int64_t day, char buf[16])
 
 /* ---- spaces ---------------------------------------------------------------- */
 
-#define SPACE_COLS                                                                         \
+#define SPACE_COLS                                                                              \
 	"s.id, s.hub_id, h.code, s.code, s.name, s.type, s.floor, s.area, s.seats, s.approval," \
-	" (SELECT coalesce(sum(a.seats), 0) FROM allocations a WHERE a.space_id = s.id"        \
-	"   AND a.end_on >= ?2 AND a.start_on <= ?2),"                                         \
-	" (SELECT count(*) FROM allocations a WHERE a.space_id = s.id"                         \
-	"   AND a.end_on >= ?2 AND a.start_on <= ?2),"                                         \
-	" (SELECT t.name FROM allocations a JOIN tenants t ON t.id = a.tenant_id"              \
-	"   WHERE a.space_id = s.id AND a.end_on >= ?2 AND a.start_on <= ?2"                   \
+	" (SELECT coalesce(sum(a.seats), 0) FROM allocations a WHERE a.space_id = s.id"         \
+	"   AND a.end_on >= ?2 AND a.start_on <= ?2),"                                          \
+	" (SELECT count(*) FROM allocations a WHERE a.space_id = s.id"                          \
+	"   AND a.end_on >= ?2 AND a.start_on <= ?2),"                                          \
+	" (SELECT t.name FROM allocations a JOIN tenants t ON t.id = a.tenant_id"               \
+	"   WHERE a.space_id = s.id AND a.end_on >= ?2 AND a.start_on <= ?2"                    \
 	"   ORDER BY a.start_on, a.id LIMIT 1)"
 
 static void space_read(fh_stmt *q, void *row)
@@ -70,8 +70,7 @@ static void space_read(fh_stmt *q, void *row)
 	fh_column_text(q, 12, o->holder, sizeof o->holder);
 }
 
-fh_status fh_space_hub(fh_store *s, const fh_actor *actor, const char *hub_code, int64_t *hub,
-		       fh_error *err)
+fh_status fh_space_hub(fh_store *s, const fh_actor *actor, const char *hub_code, int64_t *hub, fh_error *err)
 {
 	if (!actor || !actor->id)
 		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("nobody is logged in"));
@@ -80,8 +79,9 @@ fh_status fh_space_hub(fh_store *s, const fh_actor *actor, const char *hub_code,
 		return FH_OK;
 	}
 	fh_stmt *q;
-	fh_status st = fh_store_stmt(s, FH_SQL_SCOPE
-		"SELECT h.id FROM hubs h WHERE h.code = ?2 AND h.id IN (SELECT id FROM scope)", &q, err);
+	fh_status st = fh_store_stmt(
+		s, FH_SQL_SCOPE "SELECT h.id FROM hubs h WHERE h.code = ?2 AND h.id IN (SELECT id FROM scope)", &q,
+		err);
 	if (st != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, actor->hub_id);
@@ -96,8 +96,8 @@ fh_status fh_space_hub(fh_store *s, const fh_actor *actor, const char *hub_code,
 	return fh_store_fail(s, err, _("reading hubs"));
 }
 
-fh_status fh_space_list(fh_store *s, const fh_actor *actor, const char *hub_code, int64_t day,
-			fh_space **rows, size_t *n, fh_error *err)
+fh_status fh_space_list(fh_store *s, const fh_actor *actor, const char *hub_code, int64_t day, fh_space **rows,
+			size_t *n, fh_error *err)
 {
 	*rows = NULL;
 	*n = 0;
@@ -106,10 +106,12 @@ fh_status fh_space_list(fh_store *s, const fh_actor *actor, const char *hub_code
 	if (st != FH_OK)
 		return st;
 	fh_stmt *q;
-	if ((st = fh_store_stmt(s, FH_SQL_SCOPE "SELECT " SPACE_COLS
-		" FROM spaces s JOIN hubs h ON h.id = s.hub_id WHERE s.retired = 0"
-		" AND s.hub_id IN (SELECT id FROM scope) AND (?3 = 0 OR s.hub_id = ?3)"
-		" ORDER BY h.code, s.floor, s.code", &q, err)) != FH_OK)
+	if ((st = fh_store_stmt(s,
+				FH_SQL_SCOPE "SELECT " SPACE_COLS
+					     " FROM spaces s JOIN hubs h ON h.id = s.hub_id WHERE s.retired = 0"
+					     " AND s.hub_id IN (SELECT id FROM scope) AND (?3 = 0 OR s.hub_id = ?3)"
+					     " ORDER BY h.code, s.floor, s.code",
+				&q, err)) != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, actor->hub_id);
 	fh_bind_int64(q, 2, day ? fh_clock_day(day) : fh_space_today());
@@ -117,8 +119,7 @@ fh_status fh_space_list(fh_store *s, const fh_actor *actor, const char *hub_code
 	return fh_store_rows(s, q, rows, n, sizeof **rows, space_read, _("reading spaces"), err);
 }
 
-fh_status fh_space_find(fh_store *s, const fh_actor *actor, const char *ref, int64_t day,
-			fh_space *out, fh_error *err)
+fh_status fh_space_find(fh_store *s, const fh_actor *actor, const char *ref, int64_t day, fh_space *out, fh_error *err)
 {
 	if (!actor || !actor->id)
 		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("nobody is logged in"));
@@ -128,10 +129,12 @@ fh_status fh_space_find(fh_store *s, const fh_actor *actor, const char *ref, int
 		snprintf(hub, sizeof hub, "%.*s", (int)(slash - ref < 39 ? slash - ref : 39), ref);
 	snprintf(code, sizeof code, "%s", slash ? slash + 1 : ref);
 	fh_stmt *q;
-	fh_status st = fh_store_stmt(s, FH_SQL_SCOPE "SELECT " SPACE_COLS
-		" FROM spaces s JOIN hubs h ON h.id = s.hub_id WHERE s.retired = 0"
-		" AND s.hub_id IN (SELECT id FROM scope)"
-		" AND s.code = ?3 AND (?4 = '' OR h.code = ?4) LIMIT 2", &q, err);
+	fh_status st = fh_store_stmt(s,
+				     FH_SQL_SCOPE "SELECT " SPACE_COLS
+						  " FROM spaces s JOIN hubs h ON h.id = s.hub_id WHERE s.retired = 0"
+						  " AND s.hub_id IN (SELECT id FROM scope)"
+						  " AND s.code = ?3 AND (?4 = '' OR h.code = ?4) LIMIT 2",
+				     &q, err);
 	if (st != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, actor->hub_id);
@@ -148,8 +151,8 @@ fh_status fh_space_find(fh_store *s, const fh_actor *actor, const char *ref, int
 	if (found == 0)
 		return fh_error_set(err, FH_ENOTFOUND, "space", _("no space '%s' in your scope"), ref);
 	if (found > 1)
-		return fh_error_set(err, FH_EINVAL, "space",
-				    _("more than one hub has a space '%s': write HUB/CODE"), ref);
+		return fh_error_set(err, FH_EINVAL, "space", _("more than one hub has a space '%s': write HUB/CODE"),
+				    ref);
 	return FH_OK;
 }
 
@@ -165,16 +168,17 @@ static void hold_read(fh_stmt *q, void *row)
 	fh_column_text(q, 4, h->tenant, sizeof h->tenant);
 }
 
-fh_status fh_space_holds(fh_store *s, int64_t space, int64_t from, int64_t to,
-			 struct fh_hold **rows, size_t *n, fh_error *err)
+fh_status fh_space_holds(fh_store *s, int64_t space, int64_t from, int64_t to, struct fh_hold **rows, size_t *n,
+			 fh_error *err)
 {
 	*rows = NULL;
 	*n = 0;
 	fh_stmt *q;
 	fh_status st = fh_store_stmt(s,
-		"SELECT a.id, a.start_on, a.end_on, max(a.seats, 1), t.name FROM allocations a"
-		" JOIN tenants t ON t.id = a.tenant_id WHERE a.space_id = ?1 AND a.end_on >= ?2"
-		" AND a.start_on <= ?3 AND a.end_on >= a.start_on ORDER BY a.start_on, a.id", &q, err);
+				     "SELECT a.id, a.start_on, a.end_on, max(a.seats, 1), t.name FROM allocations a"
+				     " JOIN tenants t ON t.id = a.tenant_id WHERE a.space_id = ?1 AND a.end_on >= ?2"
+				     " AND a.start_on <= ?3 AND a.end_on >= a.start_on ORDER BY a.start_on, a.id",
+				     &q, err);
 	if (st != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, space);
@@ -205,16 +209,14 @@ int fh_space_use_on(const struct fh_hold *h, size_t n, int64_t day, int half, ch
 			continue;
 		used += h[i].seats;
 		if (who && w + 1 < size)
-			w += (size_t)snprintf(who + w, size - w, "%s%s %d", w ? _(", ") : "", h[i].tenant,
-					      h[i].seats);
+			w += (size_t)snprintf(who + w, size - w, "%s%s %d", w ? _(", ") : "", h[i].tenant, h[i].seats);
 	}
 	if (who && w >= size && size > 4)
 		memcpy(who + size - 4, "...", 4);
 	return used;
 }
 
-fh_status fh_allocation_check(fh_store *s, int64_t space_id, int64_t from, int64_t to, int seats,
-			      fh_error *err)
+fh_status fh_allocation_check(fh_store *s, int64_t space_id, int64_t from, int64_t to, int seats, fh_error *err)
 {
 	fh_space sp;
 	fh_status st = fh_space_read_one(s, space_id, &sp, err);
@@ -261,8 +263,8 @@ fh_status fh_allocation_check(fh_store *s, int64_t space_id, int64_t from, int64
 		} else {
 			char what[600];
 			snprintf(what, sizeof what,
-				 _("%s (%s) has %d seats and %d are taken on %s (%s): %d more do not fit"),
-				 sp.code, sp.name, sp.seats, used, fh_space_date(day, d), who, seats);
+				 _("%s (%s) has %d seats and %d are taken on %s (%s): %d more do not fit"), sp.code,
+				 sp.name, sp.seats, used, fh_space_date(day, d), who, seats);
 			st = fh_error_set(err, FH_ECONFLICT, "space", "%s", what);
 		}
 	}
@@ -273,8 +275,8 @@ fh_status fh_allocation_check(fh_store *s, int64_t space_id, int64_t from, int64
 fh_status fh_space_read_one(fh_store *s, int64_t id, fh_space *out, fh_error *err)
 {
 	fh_stmt *q;
-	fh_status st = fh_store_stmt(s, "SELECT " SPACE_COLS
-		" FROM spaces s JOIN hubs h ON h.id = s.hub_id WHERE s.id = ?1", &q, err);
+	fh_status st = fh_store_stmt(
+		s, "SELECT " SPACE_COLS " FROM spaces s JOIN hubs h ON h.id = s.hub_id WHERE s.id = ?1", &q, err);
 	if (st != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, id);
@@ -306,9 +308,11 @@ static void rules_read(fh_stmt *q, void *out)
 
 fh_status fh_space_hub_rules(fh_store *s, int64_t hub, fh_space_rules *r, fh_error *err)
 {
-	return fh_store_hub_row(s,
+	return fh_store_hub_row(
+		s,
 		"SELECT free_period_months, handover_working_days, fee_per_m2_month, fee_per_seat_month, opens,"
-		" closes, max_hours_per_week FROM hubs WHERE id = ?1", hub, rules_read, r, err);
+		" closes, max_hours_per_week FROM hubs WHERE id = ?1",
+		hub, rules_read, r, err);
 }
 
 /* The handover deadline of a space released on `on`. */
@@ -326,16 +330,18 @@ static fh_status handover_due(fh_store *s, int64_t hub, int64_t on, int64_t *due
 
 fh_status fh_space_handovers_late(fh_store *s, int64_t tenant, int64_t t, int *n, fh_error *err)
 {
-	return fh_store_count(s, "SELECT count(*) FROM allocations WHERE tenant_id = ?1 AND handover_due < ?2"
-			      " AND handed_on IS NULL AND end_on < ?2 AND end_on >= start_on", tenant, fh_clock_day(t), n,
-			      _("reading allocations"), err);
+	return fh_store_count(s,
+			      "SELECT count(*) FROM allocations WHERE tenant_id = ?1 AND handover_due < ?2"
+			      " AND handed_on IS NULL AND end_on < ?2 AND end_on >= start_on",
+			      tenant, fh_clock_day(t), n, _("reading allocations"), err);
 }
 
 fh_status fh_space_held(fh_store *s, int64_t tenant, int64_t t, int *allocations, int *seats, fh_error *err)
 {
 	fh_stmt *q;
 	*allocations = *seats = 0;
-	fh_status st = fh_store_stmt(s, "SELECT count(*), coalesce(sum(seats) FILTER (WHERE start_on <= ?2), 0)"
+	fh_status st = fh_store_stmt(s,
+				     "SELECT count(*), coalesce(sum(seats) FILTER (WHERE start_on <= ?2), 0)"
 				     " FROM allocations WHERE tenant_id = ?1 AND end_on >= ?2 AND end_on >= start_on",
 				     &q, err);
 	if (st != FH_OK)
@@ -357,25 +363,23 @@ fh_status fh_space_handover_due(fh_store *s, int64_t hub, int64_t t, int64_t *du
 	return handover_due(s, hub, fh_clock_day(t), due, err);
 }
 
-static void alloc_json(fh_buf *b, const fh_space *sp, const char *tenant, int seats, int64_t from,
-		       int64_t to)
+static void alloc_json(fh_buf *b, const fh_space *sp, const char *tenant, int seats, int64_t from, int64_t to)
 {
 	char d[16], e[16];
 	fh_buf_puts(b, "{\"space\":");
 	fh_buf_json_string(b, sp->code);
 	fh_buf_puts(b, ",\"tenant\":");
 	fh_buf_json_string(b, tenant);
-	fh_buf_printf(b, ",\"seats\":%d,\"from\":\"%s\",\"to\":\"%s\",\"summary\":", seats,
-		      fh_space_date(from, d), fh_space_date(to, e));
+	fh_buf_printf(b, ",\"seats\":%d,\"from\":\"%s\",\"to\":\"%s\",\"summary\":", seats, fh_space_date(from, d),
+		      fh_space_date(to, e));
 	char summary[300];
 	snprintf(summary, sizeof summary, "%s %s", sp->code, tenant);
 	fh_buf_json_string(b, summary);
 	fh_buf_puts(b, "}");
 }
 
-static fh_status alloc_insert(fh_store *s, const fh_actor *actor, const fh_space *sp,
-			      const fh_tenant *t, int seats, int64_t from, int64_t to, int64_t *id,
-			      fh_error *err)
+static fh_status alloc_insert(fh_store *s, const fh_actor *actor, const fh_space *sp, const fh_tenant *t, int seats,
+			      int64_t from, int64_t to, int64_t *id, fh_error *err)
 {
 	fh_space_rules r;
 	fh_status st = fh_space_hub_rules(s, sp->hub_id, &r, err);
@@ -389,9 +393,9 @@ static fh_status alloc_insert(fh_store *s, const fh_actor *actor, const fh_space
 	int64_t free_until = r.free_period_months ? fh_clock_add_months(base, r.free_period_months) - DAY : 0;
 	fh_stmt *q;
 	if ((st = fh_store_stmt(s,
-		"INSERT INTO allocations(space_id, tenant_id, seats, start_on, end_on, free_until,"
-		" handover_due, updated_at, updated_by) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-		&q, err)) != FH_OK)
+				"INSERT INTO allocations(space_id, tenant_id, seats, start_on, end_on, free_until,"
+				" handover_due, updated_at, updated_by) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+				&q, err)) != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, sp->id);
 	fh_bind_int64(q, 2, t->id);
@@ -409,9 +413,11 @@ static fh_status alloc_insert(fh_store *s, const fh_actor *actor, const fh_space
 		return fh_store_fail(s, err, _("saving the allocation"));
 	*id = fh_store_last_id(s);
 	/* the tenant's place on the waiting list for this kind of space is taken */
-	if ((st = fh_store_stmt(s, "UPDATE waitlist SET state = 'placed', version = version + 1,"
-				   " updated_at = ?3, updated_by = ?4"
-				   " WHERE tenant_id = ?1 AND type = ?2 AND state = 'waiting'", &q, err)) != FH_OK)
+	if ((st = fh_store_stmt(s,
+				"UPDATE waitlist SET state = 'placed', version = version + 1,"
+				" updated_at = ?3, updated_by = ?4"
+				" WHERE tenant_id = ?1 AND type = ?2 AND state = 'waiting'",
+				&q, err)) != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, t->id);
 	fh_bind_static(q, 2, fh_space_type_name(sp->type), -1);
@@ -431,9 +437,8 @@ static fh_status alloc_insert(fh_store *s, const fh_actor *actor, const fh_space
 /* What an allocation needs, read under the write lock: the tenant (in
  * incubation), the space, the dates and the seats, each checked with the
  * field it came from. */
-static fh_status alloc_prepare(fh_store *s, const fh_actor *actor, const fh_allocation_req *req,
-			       fh_tenant *t, fh_space *sp, int *seats, int64_t *from, int64_t *to,
-			       fh_error *err)
+static fh_status alloc_prepare(fh_store *s, const fh_actor *actor, const fh_allocation_req *req, fh_tenant *t,
+			       fh_space *sp, int *seats, int64_t *from, int64_t *to, fh_error *err)
 {
 	fh_status st = fh_tenant_get_by_id(s, actor, req->tenant_id, t, err);
 	if (st != FH_OK)
@@ -442,15 +447,14 @@ static fh_status alloc_prepare(fh_store *s, const fh_actor *actor, const fh_allo
 	    (st = fh_actor_scope(s, actor, sp->hub_id, err)) != FH_OK)
 		return st;
 	if (!fh_space_type_allocated(sp->type))
-		return fh_error_set(err, FH_EINVAL, "space",
-				    _("%s (%s) is a room booked by the hour, not allocated"), sp->code, sp->name);
+		return fh_error_set(err, FH_EINVAL, "space", _("%s (%s) is a room booked by the hour, not allocated"),
+				    sp->code, sp->name);
 	if (t->stage != FH_STAGE_INCUBATING)
 		return fh_error_set(err, FH_EINVAL, "tenant",
 				    _("%s is not in incubation: only tenants in incubation get spaces"), t->name);
 	if (t->hub_id != sp->hub_id)
-		return fh_error_set(err, FH_EINVAL, "space",
-				    _("%s belongs to hub %s; %s is a tenant of %s"), sp->code, sp->hub_code,
-				    t->name, t->hub_code);
+		return fh_error_set(err, FH_EINVAL, "space", _("%s belongs to hub %s; %s is a tenant of %s"), sp->code,
+				    sp->hub_code, t->name, t->hub_code);
 	*from = req->from ? fh_clock_day(req->from) : fh_space_today();
 	*to = req->to ? fh_clock_day(req->to) : t->planned_end ? fh_clock_day(t->planned_end) : 0;
 	if (!*to)
@@ -463,16 +467,16 @@ static fh_status alloc_prepare(fh_store *s, const fh_actor *actor, const fh_allo
 	if (fh_space_type_whole(sp->type)) {
 		*seats = sp->seats;
 	} else if (req->seats < 1 || req->seats > sp->seats) {
-		return fh_error_set(err, FH_EINVAL, "seats", _("%s has %d seats: ask for 1 to %d"), sp->code,
-				    sp->seats, sp->seats);
+		return fh_error_set(err, FH_EINVAL, "seats", _("%s has %d seats: ask for 1 to %d"), sp->code, sp->seats,
+				    sp->seats);
 	} else {
 		*seats = req->seats;
 	}
 	return FH_OK;
 }
 
-fh_status fh_allocation_add(fh_store *s, const fh_actor *actor, const fh_allocation_req *req,
-			    int64_t *id, fh_error *err)
+fh_status fh_allocation_add(fh_store *s, const fh_actor *actor, const fh_allocation_req *req, int64_t *id,
+			    fh_error *err)
 {
 	fh_tenant t;
 	fh_space sp;
@@ -493,27 +497,25 @@ fh_status fh_allocation_add(fh_store *s, const fh_actor *actor, const fh_allocat
 
 /* ---- reading allocations ---------------------------------------------------- */
 
-#define ALLOC_SELECT                                                                          \
-	FH_SQL_SCOPE                                                                          \
-	"SELECT a.id, a.version, a.space_id, a.tenant_id, s.hub_id, s.code, s.name, h.code,"   \
-	" s.type, s.area, s.seats, t.name, a.seats, a.start_on, a.end_on,"                    \
-	" coalesce(a.free_until, 0), coalesce(a.released_on, 0), coalesce(a.handover_due, 0)," \
-	" coalesce(a.handed_on, 0)"                                                           \
+#define ALLOC_SELECT                                                                            \
+	FH_SQL_SCOPE                                                                            \
+	"SELECT a.id, a.version, a.space_id, a.tenant_id, s.hub_id, s.code, s.name, h.code,"    \
+	" s.type, s.area, s.seats, t.name, a.seats, a.start_on, a.end_on,"                      \
+	" coalesce(a.free_until, 0), coalesce(a.released_on, 0), coalesce(a.handover_due, 0),"  \
+	" coalesce(a.handed_on, 0)"                                                             \
 	" FROM allocations a JOIN spaces s ON s.id = a.space_id JOIN hubs h ON h.id = s.hub_id" \
-	" JOIN tenants t ON t.id = a.tenant_id"                                               \
-	" WHERE s.hub_id IN (SELECT id FROM scope) AND (?3 = 0 OR a.space_id = ?3)"           \
+	" JOIN tenants t ON t.id = a.tenant_id"                                                 \
+	" WHERE s.hub_id IN (SELECT id FROM scope) AND (?3 = 0 OR a.space_id = ?3)"             \
 	" AND (?4 = 0 OR a.tenant_id = ?4) AND (?6 = 0 OR a.id = ?6) AND (?7 = 0 OR s.hub_id = ?1) AND "
 
 static const char *const alloc_sql[] = {
-	[FH_ALLOC_CURRENT] = ALLOC_SELECT
-	"a.end_on >= ?2 AND a.end_on >= a.start_on ORDER BY h.code, s.code, a.start_on, a.id",
+	[FH_ALLOC_CURRENT] =
+		ALLOC_SELECT "a.end_on >= ?2 AND a.end_on >= a.start_on ORDER BY h.code, s.code, a.start_on, a.id",
 	[FH_ALLOC_ALL] = ALLOC_SELECT "1 ORDER BY a.start_on DESC, a.id DESC",
-	[FH_ALLOC_ENDING] = ALLOC_SELECT
-	"a.end_on BETWEEN ?2 AND ?2 + ?5 * 86400 AND a.released_on IS NULL"
-	" AND a.end_on >= a.start_on ORDER BY a.end_on, a.id",
-	[FH_ALLOC_HANDOVER] = ALLOC_SELECT
-	"a.handover_due < ?2 AND a.handed_on IS NULL AND a.end_on >= a.start_on"
-	" AND a.end_on < ?2 ORDER BY a.handover_due, a.id",
+	[FH_ALLOC_ENDING] = ALLOC_SELECT "a.end_on BETWEEN ?2 AND ?2 + ?5 * 86400 AND a.released_on IS NULL"
+					 " AND a.end_on >= a.start_on ORDER BY a.end_on, a.id",
+	[FH_ALLOC_HANDOVER] = ALLOC_SELECT "a.handover_due < ?2 AND a.handed_on IS NULL AND a.end_on >= a.start_on"
+					   " AND a.end_on < ?2 ORDER BY a.handover_due, a.id",
 };
 
 static void alloc_read(fh_stmt *q, void *row)
@@ -541,8 +543,8 @@ static void alloc_read(fh_stmt *q, void *row)
 	a->handed_on = fh_column_int64(q, 18);
 }
 
-static fh_status alloc_query(fh_store *s, const fh_actor *actor, const fh_allocation_filter *f,
-			     int64_t id, fh_allocation **rows, size_t *n, fh_error *err)
+static fh_status alloc_query(fh_store *s, const fh_actor *actor, const fh_allocation_filter *f, int64_t id,
+			     fh_allocation **rows, size_t *n, fh_error *err)
 {
 	*rows = NULL;
 	*n = 0;
@@ -563,14 +565,13 @@ static fh_status alloc_query(fh_store *s, const fh_actor *actor, const fh_alloca
 	return fh_store_rows(s, q, rows, n, sizeof **rows, alloc_read, _("reading allocations"), err);
 }
 
-fh_status fh_allocation_list(fh_store *s, const fh_actor *actor, const fh_allocation_filter *f,
-			     fh_allocation **rows, size_t *n, fh_error *err)
+fh_status fh_allocation_list(fh_store *s, const fh_actor *actor, const fh_allocation_filter *f, fh_allocation **rows,
+			     size_t *n, fh_error *err)
 {
 	return alloc_query(s, actor, f, 0, rows, n, err);
 }
 
-fh_status fh_allocation_get(fh_store *s, const fh_actor *actor, int64_t id, fh_allocation *out,
-			    fh_error *err)
+fh_status fh_allocation_get(fh_store *s, const fh_actor *actor, int64_t id, fh_allocation *out, fh_error *err)
 {
 	fh_allocation_filter f = { .which = FH_ALLOC_ALL };
 	fh_allocation *rows;
@@ -581,24 +582,27 @@ fh_status fh_allocation_get(fh_store *s, const fh_actor *actor, int64_t id, fh_a
 	if (n)
 		*out = rows[0];
 	free(rows);
-	return n ? FH_OK : fh_error_set(err, FH_ENOTFOUND, "allocation", _("no allocation no. %lld in your scope"),
-					(long long)id);
+	return n ? FH_OK
+		 : fh_error_set(err, FH_ENOTFOUND, "allocation", _("no allocation no. %lld in your scope"),
+				(long long)id);
 }
 
 /* ---- release and handover ---------------------------------------------------- */
 
 /* Ends allocation a on day `on`, in the caller's transaction. */
-static fh_status end_one(fh_store *s, const fh_actor *actor, const fh_allocation *a, int64_t on,
-			 const char *action, fh_error *err)
+static fh_status end_one(fh_store *s, const fh_actor *actor, const fh_allocation *a, int64_t on, const char *action,
+			 fh_error *err)
 {
 	bool cancel = on < a->start_on;
 	int64_t due = 0;
 	fh_status st = cancel ? FH_OK : handover_due(s, a->hub_id, on, &due, err);
 	fh_stmt *q;
 	if (st == FH_OK)
-		st = fh_store_stmt(s, "UPDATE allocations SET end_on = ?2, released_on = ?3,"
-				      " handover_due = ?4, version = version + 1, updated_at = ?5,"
-				      " updated_by = ?6 WHERE id = ?1", &q, err);
+		st = fh_store_stmt(s,
+				   "UPDATE allocations SET end_on = ?2, released_on = ?3,"
+				   " handover_due = ?4, version = version + 1, updated_at = ?5,"
+				   " updated_by = ?6 WHERE id = ?1",
+				   &q, err);
 	if (st != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, a->id);
@@ -631,16 +635,17 @@ static fh_status release_locked(fh_store *s, const fh_actor *actor, int64_t id, 
 	on = on ? fh_clock_day(on) : fh_space_today();
 	char d[16], e[16];
 	if (a.released_on || a.end_on < a.start_on)
-		return fh_error_set(err, FH_ECONFLICT, "allocation", _("allocation no. %lld was already released on %s"),
-				    (long long)id, fh_space_date(a.released_on ? a.released_on : a.end_on, d));
+		return fh_error_set(err, FH_ECONFLICT, "allocation",
+				    _("allocation no. %lld was already released on %s"), (long long)id,
+				    fh_space_date(a.released_on ? a.released_on : a.end_on, d));
 	if (on > a.end_on)
-		return fh_error_set(err, FH_EINVAL, "on", _("allocation no. %lld ends on %s: release it on that day or before (not %s)"),
+		return fh_error_set(err, FH_EINVAL, "on",
+				    _("allocation no. %lld ends on %s: release it on that day or before (not %s)"),
 				    (long long)id, fh_space_date(a.end_on, d), fh_space_date(on, e));
 	return end_one(s, actor, &a, on, "release", err);
 }
 
-fh_status fh_allocation_release(fh_store *s, const fh_actor *actor, int64_t id, int64_t on,
-				fh_error *err)
+fh_status fh_allocation_release(fh_store *s, const fh_actor *actor, int64_t id, int64_t on, fh_error *err)
 {
 	fh_status st = fh_tx_begin(s, err);
 	return st != FH_OK ? st : fh_tx_end(s, release_locked(s, actor, id, on, err), err);
@@ -655,7 +660,8 @@ static fh_status handover_locked(fh_store *s, const fh_actor *actor, int64_t id,
 	on = on ? fh_clock_day(on) : fh_space_today();
 	char d[16];
 	if (a.end_on < a.start_on)
-		return fh_error_set(err, FH_EINVAL, "allocation", _("allocation no. %lld was cancelled: there is nothing to hand back"),
+		return fh_error_set(err, FH_EINVAL, "allocation",
+				    _("allocation no. %lld was cancelled: there is nothing to hand back"),
 				    (long long)id);
 	if (a.handed_on)
 		return fh_error_set(err, FH_ECONFLICT, "allocation", _("allocation no. %lld was handed back on %s"),
@@ -663,9 +669,10 @@ static fh_status handover_locked(fh_store *s, const fh_actor *actor, int64_t id,
 	if (on < a.end_on)
 		return fh_error_set(err, FH_EINVAL, "on", _("allocation no. %lld runs to %s: release it first"),
 				    (long long)id, fh_space_date(a.end_on, d));
-	if ((st = fh_store_stamp(s, "UPDATE allocations SET handed_on = ?2, version = version + 1,"
-				    " updated_at = ?3, updated_by = ?4 WHERE id = ?1", id, on, actor,
-				    _("saving the handover"), err)) != FH_OK)
+	if ((st = fh_store_stamp(s,
+				 "UPDATE allocations SET handed_on = ?2, version = version + 1,"
+				 " updated_at = ?3, updated_by = ?4 WHERE id = ?1",
+				 id, on, actor, _("saving the handover"), err)) != FH_OK)
 		return st;
 	char summary[300];
 	snprintf(summary, sizeof summary, "%s %s", a.space_code, a.tenant);
@@ -673,15 +680,14 @@ static fh_status handover_locked(fh_store *s, const fh_actor *actor, int64_t id,
 				"\"handed_on\":\"%s\"", fh_space_date(on, d));
 }
 
-fh_status fh_allocation_handed_over(fh_store *s, const fh_actor *actor, int64_t id, int64_t on,
-				    fh_error *err)
+fh_status fh_allocation_handed_over(fh_store *s, const fh_actor *actor, int64_t id, int64_t on, fh_error *err)
 {
 	fh_status st = fh_tx_begin(s, err);
 	return st != FH_OK ? st : fh_tx_end(s, handover_locked(s, actor, id, on, err), err);
 }
 
-fh_status fh_allocation_end_tenant(fh_store *s, const fh_actor *actor, int64_t tenant, int64_t on,
-				   int *ended, fh_error *err)
+fh_status fh_allocation_end_tenant(fh_store *s, const fh_actor *actor, int64_t tenant, int64_t on, int *ended,
+				   fh_error *err)
 {
 	*ended = 0;
 	on = fh_clock_day(on);
@@ -695,9 +701,10 @@ fh_status fh_allocation_end_tenant(fh_store *s, const fh_actor *actor, int64_t t
 	free(rows);
 	fh_stmt *q;
 	if (st == FH_OK &&
-	    (st = fh_store_stmt(s, "UPDATE waitlist SET state = 'withdrawn', version = version + 1,"
-				   " updated_at = ?2, updated_by = ?3 WHERE tenant_id = ?1 AND state = 'waiting'",
-				   &q, err)) == FH_OK) {
+	    (st = fh_store_stmt(s,
+				"UPDATE waitlist SET state = 'withdrawn', version = version + 1,"
+				" updated_at = ?2, updated_by = ?3 WHERE tenant_id = ?1 AND state = 'waiting'",
+				&q, err)) == FH_OK) {
 		fh_bind_int64(q, 1, tenant);
 		fh_bind_int64(q, 2, fh_clock_now());
 		fh_bind_str(q, 3, actor->name);
@@ -732,7 +739,8 @@ fh_status fh_space_write_rules(fh_store *s, int64_t hub, const fh_rules *rules, 
 {
 	const fh_space_rules *r = &rules->space;
 	fh_stmt *q;
-	fh_status st = fh_store_stmt(s,
+	fh_status st = fh_store_stmt(
+		s,
 		"UPDATE hubs SET free_period_months = ?2, fee_per_m2_month = ?3, fee_per_seat_month = ?4,"
 		" handover_working_days = ?5, opens = ?6, closes = ?7, max_hours_per_week = ?8 WHERE id = ?1",
 		&q, err);
@@ -752,6 +760,6 @@ fh_status fh_space_write_rules(fh_store *s, int64_t hub, const fh_rules *rules, 
 void fh_space_describe_rules(fh_buf *b, const fh_rules *rules)
 {
 	const fh_space_rules *r = &rules->space;
-	fh_buf_printf(b, "|sp:%d:%g:%g:%d:%d:%d:%d", r->free_period_months, r->fee_per_m2_month,
-		      r->fee_per_seat_month, r->handover_working_days, r->opens, r->closes, r->max_hours_per_week);
+	fh_buf_printf(b, "|sp:%d:%g:%g:%d:%d:%d:%d", r->free_period_months, r->fee_per_m2_month, r->fee_per_seat_month,
+		      r->handover_working_days, r->opens, r->closes, r->max_hours_per_week);
 }

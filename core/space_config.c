@@ -35,10 +35,10 @@ static fh_status get_time(struct fh_cfg_ctx *c, const fh_ynode *n, int *out)
 		return st;
 	int h, m;
 	char end;
-	if (strlen(n->value) != 5 || sscanf(n->value, "%2d:%2d%c", &h, &m, &end) != 2 || h < 0 ||
-	    m < 0 || m > 59 || h * 60 + m > 24 * 60 || m % 15)
-		return fh_cfg_at(c, n, _("'%s' is not a time of day on the quarter hour (HH:MM, like 08:30)"),
-			n->value, NULL);
+	if (strlen(n->value) != 5 || sscanf(n->value, "%2d:%2d%c", &h, &m, &end) != 2 || h < 0 || m < 0 || m > 59 ||
+	    h * 60 + m > 24 * 60 || m % 15)
+		return fh_cfg_at(c, n, _("'%s' is not a time of day on the quarter hour (HH:MM, like 08:30)"), n->value,
+				 NULL);
 	*out = h * 60 + m;
 	return FH_OK;
 }
@@ -51,17 +51,10 @@ static fh_status read_booking(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rules 
 	for (size_t i = 0; st == FH_OK && i < n->n; i++) {
 		const fh_ynode *k = n->kids[2 * i], *v = n->kids[2 * i + 1];
 		switch (fh_cfg_key_index(k->value, keys)) {
-		case 0:
-			st = get_time(c, v, &opens);
-			break;
-		case 1:
-			st = get_time(c, v, &closes);
-			break;
-		case 2:
-			st = fh_cfg_get_int(c, v, 0, 168, &r->space.max_hours_per_week);
-			break;
-		default:
-			st = fh_cfg_unknown_key(c, k, keys);
+		case 0: st = get_time(c, v, &opens); break;
+		case 1: st = get_time(c, v, &closes); break;
+		case 2: st = fh_cfg_get_int(c, v, 0, 168, &r->space.max_hours_per_week); break;
+		default: st = fh_cfg_unknown_key(c, k, keys);
 		}
 	}
 	if (st == FH_OK && closes <= opens)
@@ -107,8 +100,7 @@ const struct fh_cfg_section fh_space_config = { .keys = section_keys, .defaults 
 /* A hub's spaces: code, name, type, floor, area, seats, approval. */
 fh_status fh_cfg_read_spaces(struct fh_cfg_ctx *c, const fh_ynode *n, fh_hub_def *h)
 {
-	static const char *const keys[] = { "code", "name", "type", "floor", "area", "seats",
-					    "approval", NULL };
+	static const char *const keys[] = { "code", "name", "type", "floor", "area", "seats", "approval", NULL };
 	fh_status st = fh_cfg_want(c, n, FH_YSEQ, _("a list of spaces"));
 	if (st != FH_OK)
 		return st;
@@ -137,29 +129,20 @@ fh_status fh_cfg_read_spaces(struct fh_cfg_ctx *c, const fh_ynode *n, fh_hub_def
 					if (strcmp(h->spaces[p].code, s->code) == 0)
 						st = fh_cfg_at(c, v, _("duplicate space code '%s'"), s->code, NULL);
 				break;
-			case 1:
-				st = fh_cfg_get_text(c, v, 30, &s->name);
-				break;
+			case 1: st = fh_cfg_get_text(c, v, 30, &s->name); break;
 			case 2:
 				if ((st = fh_cfg_want(c, v, FH_YSCALAR, _("a space type"))) == FH_OK &&
 				    !fh_space_type_parse(v->value, &s->type))
-					st = fh_cfg_at(c, v, _("unknown space type '%s' (office, desk, activity_room, meeting_room, showcase)"),
+					st = fh_cfg_at(
+						c, v,
+						_("unknown space type '%s' (office, desk, activity_room, meeting_room, showcase)"),
 						v->value, NULL);
 				break;
-			case 3:
-				st = fh_cfg_get_int(c, v, -5, 99, &s->floor);
-				break;
-			case 4:
-				st = fh_cfg_get_number(c, v, 0.5, 100000, &s->area);
-				break;
-			case 5:
-				st = fh_cfg_get_int(c, v, 0, 10000, &s->seats);
-				break;
-			case 6:
-				st = fh_cfg_get_bool(c, v, &s->approval);
-				break;
-			default:
-				st = fh_cfg_unknown_key(c, k, keys);
+			case 3: st = fh_cfg_get_int(c, v, -5, 99, &s->floor); break;
+			case 4: st = fh_cfg_get_number(c, v, 0.5, 100000, &s->area); break;
+			case 5: st = fh_cfg_get_int(c, v, 0, 10000, &s->seats); break;
+			case 6: st = fh_cfg_get_bool(c, v, &s->approval); break;
+			default: st = fh_cfg_unknown_key(c, k, keys);
 			}
 			if (ki >= 0)
 				seen |= 1u << ki;

@@ -13,8 +13,8 @@
 
 #define DAY 86400
 
-int64_t fh_fee_fen(double rate, double units, int64_t start_on, int64_t end_on, int64_t free_until,
-		   int64_t month_start, int *days_charged)
+int64_t fh_fee_fen(double rate, double units, int64_t start_on, int64_t end_on, int64_t free_until, int64_t month_start,
+		   int *days_charged)
 {
 	int64_t month_end = fh_clock_add_months(month_start, 1) - DAY;
 	int64_t in_month = (month_end - month_start) / DAY + 1;
@@ -32,8 +32,8 @@ static int64_t month_start_of(const char *month)
 {
 	int y, m;
 	char end, ymd[32], day[11];
-	if (!month || strlen(month) != 7 || sscanf(month, "%4d-%2d%c", &y, &m, &end) != 2 || m < 1 ||
-	    m > 12 || y < 1900)
+	if (!month || strlen(month) != 7 || sscanf(month, "%4d-%2d%c", &y, &m, &end) != 2 || m < 1 || m > 12 ||
+	    y < 1900)
 		return 0;
 	snprintf(ymd, sizeof ymd, "%04d-%02d-01", y, m);
 	return fh_date_parse(ymd, day) ? fh_date_epoch(day) : 0;
@@ -51,8 +51,8 @@ static fh_fee *fee_for(fh_fee **rows, size_t *n, size_t *cap, int64_t tenant)
 	return f;
 }
 
-fh_status fh_space_fees(fh_store *s, const fh_actor *actor, const char *hub_code, const char *month,
-			fh_fee **rows, size_t *n, fh_error *err)
+fh_status fh_space_fees(fh_store *s, const fh_actor *actor, const char *hub_code, const char *month, fh_fee **rows,
+			size_t *n, fh_error *err)
 {
 	*rows = NULL;
 	*n = 0;
@@ -64,13 +64,15 @@ fh_status fh_space_fees(fh_store *s, const fh_actor *actor, const char *hub_code
 	if (st != FH_OK)
 		return st;
 	fh_stmt *q;
-	if ((st = fh_store_stmt(s, FH_SQL_SCOPE
-		"SELECT a.tenant_id, t.name, h.code, s.code, s.type, s.area, a.seats, a.start_on,"
-		" a.end_on, coalesce(a.free_until, 0), h.fee_per_m2_month, h.fee_per_seat_month"
-		" FROM allocations a JOIN spaces s ON s.id = a.space_id JOIN hubs h ON h.id = s.hub_id"
-		" JOIN tenants t ON t.id = a.tenant_id WHERE s.hub_id IN (SELECT id FROM scope)"
-		" AND a.end_on >= ?2 AND a.start_on <= ?3 AND a.end_on >= a.start_on"
-		" ORDER BY t.name, a.tenant_id, s.code", &q, err)) != FH_OK)
+	if ((st = fh_store_stmt(s,
+				FH_SQL_SCOPE
+				"SELECT a.tenant_id, t.name, h.code, s.code, s.type, s.area, a.seats, a.start_on,"
+				" a.end_on, coalesce(a.free_until, 0), h.fee_per_m2_month, h.fee_per_seat_month"
+				" FROM allocations a JOIN spaces s ON s.id = a.space_id JOIN hubs h ON h.id = s.hub_id"
+				" JOIN tenants t ON t.id = a.tenant_id WHERE s.hub_id IN (SELECT id FROM scope)"
+				" AND a.end_on >= ?2 AND a.start_on <= ?3 AND a.end_on >= a.start_on"
+				" ORDER BY t.name, a.tenant_id, s.code",
+				&q, err)) != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, hub ? hub : actor->hub_id);
 	fh_bind_int64(q, 2, first);
@@ -89,8 +91,8 @@ fh_status fh_space_fees(fh_store *s, const fh_actor *actor, const char *hub_code
 		int seats = fh_column_int(q, 6), days;
 		double units = whole ? fh_column_double(q, 5) : seats;
 		double rate = fh_column_double(q, whole ? 10 : 11);
-		f->fen += fh_fee_fen(rate, units, fh_column_int64(q, 7), fh_column_int64(q, 8),
-				     fh_column_int64(q, 9), first, &days);
+		f->fen += fh_fee_fen(rate, units, fh_column_int64(q, 7), fh_column_int64(q, 8), fh_column_int64(q, 9),
+				     first, &days);
 		f->days += days;
 		size_t used = strlen(f->spaces);
 		const char *code = fh_column_str(q, 3);
@@ -106,5 +108,5 @@ fh_status fh_space_fees(fh_store *s, const fh_actor *actor, const char *hub_code
 	*rows = NULL;
 	*n = 0;
 	return rc == FH_ROW ? fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"))
-				: fh_store_fail(s, err, _("reading allocations"));
+			    : fh_store_fail(s, err, _("reading allocations"));
 }

@@ -11,29 +11,27 @@
 
 /* A hub's rules for spaces, as `fuhua init` stored them (space_rules.h).
  * FH_OK; FH_ENOTFOUND for no such hub; or the store's error, *r unchanged. */
-fh_status fh_space_hub_rules(fh_store *store, int64_t hub, fh_space_rules *r,
-			     fh_error *err);
+fh_status fh_space_hub_rules(fh_store *store, int64_t hub, fh_space_rules *r, fh_error *err);
 
 /* Today, midnight China time; a day as "YYYY-MM-DD". */
 int64_t fh_space_today(void);
 const char *fh_space_date(int64_t day, char buf[16]);
 
 /* hub_code's id if the actor sees it; 0 for NULL or "" (the actor's scope). */
-fh_status fh_space_hub(fh_store *store, const fh_actor *actor, const char *hub_code,
-		       int64_t *hub, fh_error *err);
+fh_status fh_space_hub(fh_store *store, const fh_actor *actor, const char *hub_code, int64_t *hub, fh_error *err);
 /* One space by number, without a scope check, its use today. */
 fh_status fh_space_read_one(fh_store *store, int64_t id, fh_space *out, fh_error *err);
 
 /* An allocation holding a space between two days. */
 struct fh_hold {
 	int64_t id, start_on, end_on;
-	int seats;               /* at least 1 */
+	int seats; /* at least 1 */
 	char tenant[128];
 };
 /* The allocations of a space that overlap [from, to], by start. The
  * caller frees *rows. */
-fh_status fh_space_holds(fh_store *store, int64_t space, int64_t from, int64_t to,
-			 struct fh_hold **rows, size_t *n, fh_error *err);
+fh_status fh_space_holds(fh_store *store, int64_t space, int64_t from, int64_t to, struct fh_hold **rows, size_t *n,
+			 fh_error *err);
 /* Whether an allocation from start to end (inclusive) holds the space in
  * the morning (pm false) or afternoon of `day`. A handover day is shared:
  * the tenant leaving has the morning, the one arriving the afternoon; a
@@ -41,8 +39,7 @@ fh_status fh_space_holds(fh_store *store, int64_t space, int64_t from, int64_t t
 bool fh_space_occupies(int64_t start, int64_t end, int64_t day, bool pm);
 /* Seats the holds use in half `half` of `day` (0 morning, 1 afternoon, -1
  * either); who: "name seats, …" when not NULL. */
-int fh_space_use_on(const struct fh_hold *h, size_t n, int64_t day, int half, char *who,
-		    size_t size);
+int fh_space_use_on(const struct fh_hold *h, size_t n, int64_t day, int half, char *who, size_t size);
 
 /* The module table's hooks (modules.h): a tenant that graduates or leaves
  * gives its spaces back (space.c) and, when it leaves, its bookings to come

@@ -16,17 +16,12 @@ int fh_step(fh_stmt *q)
 {
 	int rc = sqlite3_step(fh_stmt_sqlite(q));
 	switch (rc & 0xff) {
-	case SQLITE_ROW:
-		return FH_ROW;
-	case SQLITE_DONE:
-		return FH_DONE;
+	case SQLITE_ROW: return FH_ROW;
+	case SQLITE_DONE: return FH_DONE;
 	case SQLITE_BUSY:
-	case SQLITE_LOCKED:
-		return FH_STEP_BUSY;
-	case SQLITE_INTERRUPT:
-		return FH_STEP_INTERRUPT;
-	default:
-		return rc == SQLITE_CONSTRAINT_UNIQUE ? FH_STEP_DUPLICATE : FH_STEP_ERROR;
+	case SQLITE_LOCKED: return FH_STEP_BUSY;
+	case SQLITE_INTERRUPT: return FH_STEP_INTERRUPT;
+	default: return rc == SQLITE_CONSTRAINT_UNIQUE ? FH_STEP_DUPLICATE : FH_STEP_ERROR;
 	}
 }
 

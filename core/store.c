@@ -38,16 +38,16 @@ struct fh_store {
 		uint64_t used; /* s->clock when last handed out */
 	} cache[STMT_CACHE];
 	int ncache;
-	int nested;        /* savepoints inside a transaction (fh_tx_begin) */
-	int64_t deferred;  /* a bulk load's first row id (fh_store_defer) */
-	void *bulk;        /* fh_store_set_bulk */
+	int nested;       /* savepoints inside a transaction (fh_tx_begin) */
+	int64_t deferred; /* a bulk load's first row id (fh_store_defer) */
+	void *bulk;       /* fh_store_set_bulk */
 	void (*bulk_drop)(void *bulk);
 	uint64_t clock;
 	char setting[256];
-	int busy_limit_ms;         /* how long a statement waits for another session */
+	int busy_limit_ms;          /* how long a statement waits for another session */
 	int64_t busy_from, busy_at; /* the last wait's start and its last look (ms) */
-	bool writing;              /* holds the write lock (fh_tx_begin) */
-	fh_scratch reading;        /* says this session reads for long (fh_store_announce) */
+	bool writing;               /* holds the write lock (fh_tx_begin) */
+	fh_scratch reading;         /* says this session reads for long (fh_store_announce) */
 };
 
 static int64_t mono_ms(void)
@@ -160,7 +160,8 @@ fh_status fh_store_fail(fh_store *s, fh_error *err, const char *what)
 	if (fh_scratch_live(s->path, "reading", job, sizeof job) > 0)
 		return fh_error_set(err, FH_EBUSY, NULL,
 				    _("%s: the database is busy: another session is reading a long report (%s);"
-				      " waited %.1f s, try again"), what, fh_text_escape(shown, sizeof shown, job), waited);
+				      " waited %.1f s, try again"),
+				    what, fh_text_escape(shown, sizeof shown, job), waited);
 	return fh_error_set(err, FH_EBUSY, NULL,
 			    _("%s: the database is busy: another session is reading; waited %.1f s, try again"), what,
 			    waited);
@@ -179,8 +180,7 @@ fh_status fh_store_stmt(fh_store *s, const char *sql, fh_stmt **out, fh_error *e
 			return FH_OK;
 		}
 		/* the least recently used statement that is not running */
-		if (!sqlite3_stmt_busy(s->cache[i].stmt) &&
-		    (idle < 0 || s->cache[i].used < s->cache[idle].used))
+		if (!sqlite3_stmt_busy(s->cache[i].stmt) && (idle < 0 || s->cache[i].used < s->cache[idle].used))
 			idle = i;
 	}
 	sqlite3_stmt *st;
@@ -212,8 +212,8 @@ fh_status fh_store_done(fh_store *s, fh_stmt *q, const char *what, fh_error *err
 	return rc == FH_DONE || rc == FH_ROW ? FH_OK : fh_store_fail(s, err, what);
 }
 
-fh_status fh_store_hub_row(fh_store *s, const char *sql, int64_t hub, void (*read)(fh_stmt *q, void *out),
-			   void *out, fh_error *err)
+fh_status fh_store_hub_row(fh_store *s, const char *sql, int64_t hub, void (*read)(fh_stmt *q, void *out), void *out,
+			   fh_error *err)
 {
 	fh_stmt *q;
 	fh_status st = fh_store_stmt(s, sql, &q, err);
@@ -276,8 +276,7 @@ fh_status fh_store_id(fh_store *s, const char *sql, const char *key, int64_t *id
 	return rc == FH_ROW || rc == FH_DONE ? FH_OK : fh_store_fail(s, err, what);
 }
 
-fh_status fh_store_count(fh_store *s, const char *sql, int64_t p1, int64_t p2, int *n, const char *what,
-			 fh_error *err)
+fh_status fh_store_count(fh_store *s, const char *sql, int64_t p1, int64_t p2, int *n, const char *what, fh_error *err)
 {
 	fh_stmt *q;
 	*n = 0;
@@ -312,7 +311,8 @@ fh_status fh_store_set_aside(fh_store *s, const char *where, struct fh_set_aside
 	}
 	sqlite3_finalize(q);
 	fh_status st = a->n < FH_SET_ASIDE_MAX && rc != SQLITE_DONE
-		? fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory")) : FH_OK;
+		? fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"))
+		: FH_OK;
 	for (int i = 0; st == FH_OK && i < a->n; i++) {
 		snprintf(sql, sizeof sql, "DROP %s \"%s\"", kinds[i], names[i]);
 		if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
@@ -354,8 +354,8 @@ fh_status fh_store_rows(fh_store *s, fh_stmt *q, void *rows, size_t *n, size_t s
 		read(q, *out + (*n)++ * size);
 	}
 	fh_status st = rc == FH_DONE ? FH_OK
-		: rc == FH_ROW ? fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"))
-				   : fh_store_fail(s, err, what);
+		: rc == FH_ROW       ? fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"))
+				     : fh_store_fail(s, err, what);
 	fh_reset(q);
 	if (st != FH_OK) {
 		free(*out);
@@ -539,9 +539,10 @@ static fh_status module_version(fh_store *s, const char *name, int nsteps, int *
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return fh_store_fail(s, err, _("reading the database"));
 	if (*version > nsteps)
-		return fh_error_set(err, FH_EVERSION, NULL,
-				    _("the database has schema %d of the %s module, newer than this program's %d; use a newer fuhua"),
-				    *version, name, nsteps);
+		return fh_error_set(
+			err, FH_EVERSION, NULL,
+			_("the database has schema %d of the %s module, newer than this program's %d; use a newer fuhua"),
+			*version, name, nsteps);
 	return FH_OK;
 }
 
@@ -562,8 +563,10 @@ fh_status fh_store_migrate_module(fh_store *s, const char *name, const char *con
 	if (st != FH_OK || version == n)
 		return st;
 	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(s->db, "INSERT INTO module_schema(module, version) VALUES(?1, ?2)"
-			       " ON CONFLICT(module) DO UPDATE SET version = excluded.version", -1, &q, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(s->db,
+			       "INSERT INTO module_schema(module, version) VALUES(?1, ?2)"
+			       " ON CONFLICT(module) DO UPDATE SET version = excluded.version",
+			       -1, &q, NULL) != SQLITE_OK)
 		return fh_store_fail(s, err, _("migrating the database"));
 	sqlite3_bind_text(q, 1, name, -1, SQLITE_STATIC);
 	sqlite3_bind_int(q, 2, n);
@@ -623,8 +626,8 @@ static fh_status migrate(fh_store *s, fh_error *err)
 			st = m->after_migrate(s, version, err);
 	if (st == FH_OK && version < SCHEMA_LATEST) {
 		char sql[96];
-		snprintf(sql, sizeof sql, "PRAGMA user_version=%d; PRAGMA application_id=%d;",
-			 SCHEMA_LATEST, FH_APPLICATION_ID);
+		snprintf(sql, sizeof sql, "PRAGMA user_version=%d; PRAGMA application_id=%d;", SCHEMA_LATEST,
+			 FH_APPLICATION_ID);
 		st = exec(s, sql, err);
 	}
 	if (st != FH_OK) {
@@ -642,8 +645,7 @@ static fh_status create_file(const char *path, fh_error *err)
 	if (fd < 0) {
 		if (errno == EEXIST)
 			return FH_OK;
-		return fh_error_set(err, FH_ESTORE, "db", _("cannot create %s: %s"), path,
-				    strerror(errno));
+		return fh_error_set(err, FH_ESTORE, "db", _("cannot create %s: %s"), path, strerror(errno));
 	}
 	if (fchmod(fd, 0660) != 0) {
 		/* not fatal: the directory's ACLs may decide */
@@ -758,8 +760,7 @@ static fh_status open_file(const char *path, bool create, fh_store **out, fh_err
 	}
 	st = exec(s, "PRAGMA foreign_keys=ON; PRAGMA mmap_size=0;", err);
 	if (st == FH_OK && query_int(s, "SELECT count(*) FROM sqlite_schema") < 0)
-		st = fh_error_set(err, FH_ESTORE, "db", _("%s is not a database: %s"), path,
-				  sqlite3_errmsg(s->db));
+		st = fh_error_set(err, FH_ESTORE, "db", _("%s is not a database: %s"), path, sqlite3_errmsg(s->db));
 	if (st == FH_OK)
 		st = choose_journal(s, err);
 	if (st == FH_OK)
@@ -848,12 +849,11 @@ const char *fh_store_setting(fh_store *s, const char *key)
 /* ---- editable rows: the version check ------------------------------------ */
 
 static const char *const editable[] = {
-	"hubs", "spaces", "operators", "mentors", "tenants", "milestones", "allocations",
-	"party_branches", "waitlist", "bookings", "sessions", NULL,
+	"hubs",        "spaces",         "operators", "mentors",  "tenants",  "milestones",
+	"allocations", "party_branches", "waitlist",  "bookings", "sessions", NULL,
 };
 
-fh_status fh_store_check_version(fh_store *s, const char *table, int64_t id,
-				 int64_t expected, fh_error *err)
+fh_status fh_store_check_version(fh_store *s, const char *table, int64_t id, int64_t expected, fh_error *err)
 {
 	int known = 0;
 	for (int i = 0; editable[i]; i++)
@@ -861,8 +861,7 @@ fh_status fh_store_check_version(fh_store *s, const char *table, int64_t id,
 	if (!known)
 		return fh_error_set(err, FH_EINVAL, NULL, "not an editable table: %s", table);
 	char sql[128];
-	snprintf(sql, sizeof sql, "SELECT version, updated_by, updated_at FROM %s WHERE id = ?1",
-		 table);
+	snprintf(sql, sizeof sql, "SELECT version, updated_by, updated_at FROM %s WHERE id = ?1", table);
 	fh_stmt *st;
 	fh_status ps = fh_store_prepare(s, sql, &st, err);
 	if (ps != FH_OK)
@@ -960,8 +959,10 @@ static void record_backup_dir(fh_store *s, const char *to)
 	fh_stmt *q;
 	if (fh_tx_begin(s, NULL) != FH_OK)
 		return;
-	fh_status st = fh_store_stmt(s, "INSERT INTO settings(key, value) VALUES('backup_dir', ?1)"
-				     " ON CONFLICT(key) DO UPDATE SET value = excluded.value", &q, NULL);
+	fh_status st = fh_store_stmt(s,
+				     "INSERT INTO settings(key, value) VALUES('backup_dir', ?1)"
+				     " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+				     &q, NULL);
 	if (st == FH_OK) {
 		fh_bind_str(q, 1, real);
 		st = fh_step(q) == FH_DONE ? FH_OK : FH_ESTORE;
@@ -970,8 +971,7 @@ static void record_backup_dir(fh_store *s, const char *to)
 	fh_tx_end(s, st, NULL);
 }
 
-fh_status fh_store_backup(fh_store *s, const char *to, void (*progress)(void *, int, int), void *ctx,
-			  fh_error *err)
+fh_status fh_store_backup(fh_store *s, const char *to, void (*progress)(void *, int, int), void *ctx, fh_error *err)
 {
 	fh_error_clear(err);
 	if (!to || !*to)
@@ -1003,4 +1003,3 @@ fh_status fh_store_backup(fh_store *s, const char *to, void (*progress)(void *, 
 	fh_scratch_drop(&part); /* its name was taken by the copy, or it goes */
 	return st;
 }
-

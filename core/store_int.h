@@ -115,8 +115,7 @@ fh_status fh_store_stamp(fh_store *store, const char *sql, int64_t id, int64_t v
 			 const char *what, fh_error *err);
 /* The id a query of one text key answers (?1, e.g. a hub's code) into
  * *id, 0 when none; a failed read is the store's error about `what`. */
-fh_status fh_store_id(fh_store *store, const char *sql, const char *key, int64_t *id, const char *what,
-		      fh_error *err);
+fh_status fh_store_id(fh_store *store, const char *sql, const char *key, int64_t *id, const char *what, fh_error *err);
 /* The one number a count answers (sql's first column; ?1 bound to p1, and
  * ?2 to p2 when it has one) into *n; a failed read is the store's error
  * about `what`, *n 0: a rule that reads it refuses. */
@@ -153,9 +152,8 @@ fh_status fh_store_fail(fh_store *store, fh_error *err, const char *what);
 
 /* Writes one audit row in the current transaction: who (actor), on which hub,
  * what (entity, id, action) and the change (old, new: JSON or NULL). */
-fh_status fh_audit_write(fh_store *store, const fh_actor *actor, int64_t hub_id,
-			 const char *entity, int64_t entity_id, const char *action,
-			 const char *old_json, const char *new_json, fh_error *err);
+fh_status fh_audit_write(fh_store *store, const fh_actor *actor, int64_t hub_id, const char *entity, int64_t entity_id,
+			 const char *action, const char *old_json, const char *new_json, fh_error *err);
 /* The same with the new value {FIELDS,"summary":SUMMARY}, the line the
  * activity pane shows: `fields` (printf; NULL for none) are the JSON
  * members before it. */
@@ -166,8 +164,7 @@ fh_status fh_audit_summary(fh_store *store, const fh_actor *actor, int64_t hub_i
 /* The version check of an editable row: FH_OK if table.id has `expected`,
  * FH_ECONFLICT "changed by X at T" if not, FH_ENOTFOUND if gone. `table` is
  * one of the editable tables named in store.c, never user text. */
-fh_status fh_store_check_version(fh_store *store, const char *table, int64_t id,
-				 int64_t expected, fh_error *err);
+fh_status fh_store_check_version(fh_store *store, const char *table, int64_t id, int64_t expected, fh_error *err);
 
 /* The hub scope rule, once: a CTE "scope(id)" of hub ?1 and every hub below
  * it. Start a query with it and filter with "hub_id IN (SELECT id FROM scope)". */
@@ -197,15 +194,15 @@ int64_t fh_store_deferred(const fh_store *store);
 void fh_store_set_bulk(fh_store *store, void *bulk, void (*drop)(void *bulk));
 void *fh_store_bulk(fh_store *store);
 
-#define FH_SQL_SCOPE                                           \
-	"WITH RECURSIVE scope(id) AS (SELECT ?1 UNION ALL"     \
+#define FH_SQL_SCOPE                                       \
+	"WITH RECURSIVE scope(id) AS (SELECT ?1 UNION ALL" \
 	"  SELECT h.id FROM hubs h JOIN scope ON h.parent_id = scope.id) "
 /* The same rule for one row: true when hub `h` (a hub id of the outer
  * query) is ?1 or below it, walking up from h — for a query that finds a
  * few rows and should not list the whole scope first. */
-#define FH_SQL_IN_SCOPE(h)                                                        \
-	"?1 IN (WITH RECURSIVE up(id) AS (SELECT " h " UNION ALL"                 \
-	"  SELECT p.parent_id FROM hubs p JOIN up ON p.id = up.id"                \
+#define FH_SQL_IN_SCOPE(h)                                         \
+	"?1 IN (WITH RECURSIVE up(id) AS (SELECT " h " UNION ALL"  \
+	"  SELECT p.parent_id FROM hubs p JOIN up ON p.id = up.id" \
 	"  WHERE p.parent_id IS NOT NULL) SELECT id FROM up)"
 
 /* Whether hub `hub_id` is the actor's hub or below it: FH_OK; FH_EDENIED
@@ -214,8 +211,7 @@ void *fh_store_bulk(fh_store *store);
 fh_status fh_actor_scope(fh_store *store, const fh_actor *actor, int64_t hub_id, fh_error *err);
 
 /* fh_operator_add() without its transaction, for callers already in one. */
-fh_status fh_operator_insert(fh_store *store, const fh_actor *by, const char *name,
-			     fh_role role, const char *hub_code, const char *password,
-			     fh_error *err);
+fh_status fh_operator_insert(fh_store *store, const fh_actor *by, const char *name, fh_role role, const char *hub_code,
+			     const char *password, fh_error *err);
 
 #endif

@@ -21,8 +21,7 @@ static size_t digits(const char *s, long long *v)
 	return n;
 }
 
-fh_status fh_int_take(const char *field, const char *text, long long min, long long max, long long *out,
-		      fh_error *err)
+fh_status fh_int_take(const char *field, const char *text, long long min, long long max, long long *out, fh_error *err)
 {
 	long long v;
 	size_t n = text ? digits(text, &v) : 0;
@@ -33,8 +32,8 @@ fh_status fh_int_take(const char *field, const char *text, long long min, long l
 	return FH_OK;
 }
 
-fh_status fh_decimal_take(const char *field, const char *text, double min, double max, int decimals,
-			  double *out, fh_error *err)
+fh_status fh_decimal_take(const char *field, const char *text, double min, double max, int decimals, double *out,
+			  fh_error *err)
 {
 	long long whole, part = 0;
 	size_t n = text ? digits(text, &whole) : 0, k = 0;
@@ -59,8 +58,8 @@ fh_status fh_decimal_take(const char *field, const char *text, double min, doubl
 	return FH_OK;
 }
 
-fh_status fh_text_field_take(char *dst, size_t size, size_t max_chars, const char *text,
-			     bool multiline, bool is_name, const char *field, fh_error *err)
+fh_status fh_text_field_take(char *dst, size_t size, size_t max_chars, const char *text, bool multiline, bool is_name,
+			     const char *field, fh_error *err)
 {
 	const char *why = fh_text_field_problem(text, multiline, is_name);
 	if (why)
@@ -72,8 +71,8 @@ fh_status fh_text_field_take(char *dst, size_t size, size_t max_chars, const cha
 	fh_text_trim(tmp, sizeof tmp, text);
 	size_t chars = fh_utf8_chars(tmp);
 	if (chars > max_chars || strlen(tmp) >= size)
-		return fh_error_set(err, FH_EINVAL, field, _("is too long: %zu characters, at most %zu"),
-				    chars, max_chars);
+		return fh_error_set(err, FH_EINVAL, field, _("is too long: %zu characters, at most %zu"), chars,
+				    max_chars);
 	memmove(dst, tmp, strlen(tmp) + 1);
 	return FH_OK;
 }

@@ -28,27 +28,37 @@ struct tally {
 };
 
 static const struct tally tallies[] = {
-	{ "party_tally", "hub_id, stage, form, fallback, guided, n, members",
+	{ "party_tally",
+	  "hub_id, stage, form, fallback, guided, n, members",
 	  "SELECT hub_id, stage, party_org, party_fallback, instructor_id IS NOT NULL, count(*),"
-	  " sum(party_members) FROM tenants WHERE %s GROUP BY 1, 2, 3, 4, 5", true,
+	  " sum(party_members) FROM tenants WHERE %s GROUP BY 1, 2, 3, 4, 5",
+	  true,
 	  { "party_tally_ai", "party_tally_ad", "party_tally_au" } },
-	{ "tenant_tally", "hub_id, stage, org_type, field, n",
-	  "SELECT hub_id, stage, org_type, ifnull(field, ''), count(*) FROM tenants WHERE %s GROUP BY 1, 2, 3, 4", true,
+	{ "tenant_tally",
+	  "hub_id, stage, org_type, field, n",
+	  "SELECT hub_id, stage, org_type, ifnull(field, ''), count(*) FROM tenants WHERE %s GROUP BY 1, 2, 3, 4",
+	  true,
 	  { "tenant_tally_ai", "tenant_tally_ad", "tenant_tally_au" } },
-	{ "due_tally", "hub_id, kind, due, n",
+	{ "due_tally",
+	  "hub_id, kind, due, n",
 	  "SELECT hub_id, 'milestone', due, count(*) FROM milestones WHERE state = 'pending'"
 	  " AND active = 1 AND %1$s GROUP BY hub_id, due UNION ALL SELECT hub_id, 'end', planned_end, count(*)"
 	  " FROM tenants WHERE stage = 'incubating' AND planned_end IS NOT NULL AND %1$s"
-	  " GROUP BY hub_id, planned_end", false,
+	  " GROUP BY hub_id, planned_end",
+	  false,
 	  { "due_tally_mi", "due_tally_md", "due_tally_mu", "due_tally_ti", "due_tally_td", "due_tally_tu" } },
-	{ "due_span", "hub_id, kind, span, n",
+	{ "due_span",
+	  "hub_id, kind, span, n",
 	  "SELECT hub_id, 'milestone', due >> 21, count(*) FROM milestones WHERE state = 'pending'"
 	  " AND active = 1 AND %1$s GROUP BY 1, 3 UNION ALL SELECT hub_id, 'end', planned_end >> 21, count(*)"
-	  " FROM tenants WHERE stage = 'incubating' AND planned_end IS NOT NULL AND %1$s GROUP BY 1, 3", false,
+	  " FROM tenants WHERE stage = 'incubating' AND planned_end IS NOT NULL AND %1$s GROUP BY 1, 3",
+	  false,
 	  { NULL } }, /* kept by due_tally's triggers */
-	{ "instructor_tally", "instructor_id, hub_id, n",
+	{ "instructor_tally",
+	  "instructor_id, hub_id, n",
 	  "SELECT instructor_id, hub_id, count(*) FROM tenants WHERE instructor_id IS NOT NULL"
-	  " AND stage = 'incubating' AND %s GROUP BY 1, 2", false,
+	  " AND stage = 'incubating' AND %s GROUP BY 1, 2",
+	  false,
 	  { "instructor_tally_ai", "instructor_tally_ad", "instructor_tally_au" } },
 };
 
@@ -93,7 +103,8 @@ static fh_status strays(fh_store *s, const struct tally *t, int *bad, fh_error *
 {
 	char sql[400];
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM %s WHERE n != 0 AND (hub_id NOT IN (SELECT id FROM hubs)%s)",
-		 t->table, t->by_stage ? " OR stage NOT IN ('applied','reviewing','incubating','graduated','exited')" : "");
+		 t->table,
+		 t->by_stage ? " OR stage NOT IN ('applied','reviewing','incubating','graduated','exited')" : "");
 	fh_stmt *q;
 	if (fh_store_prepare(s, sql, &q, NULL) != FH_OK)
 		return fh_store_fail(s, err, _("counting tenants"));
@@ -122,13 +133,15 @@ fh_status fh_tally_check(fh_store *s, fh_check_report *rep, fh_error *err)
 		int bad = 0, part;
 		for (size_t h = 0; st == FH_OK && h < nh; h++)
 			for (size_t k = 0; st == FH_OK && k < (t->by_stage ? NSTAGES : 1); k++)
-				if ((st = part_differs(s, t, hubs[h], t->by_stage ? stages[k] : NULL, &part, err)) == FH_OK)
+				if ((st = part_differs(s, t, hubs[h], t->by_stage ? stages[k] : NULL, &part, err)) ==
+				    FH_OK)
 					bad += part;
 		if (st == FH_OK && (st = strays(s, t, &part, err)) == FH_OK)
 			bad += part;
 		if (st == FH_OK && bad)
-			fh_check_add(rep, N3_("%s: %d maintained count differs from a full count",
-					      "%s: %d maintained counts differ from a full count", bad),
+			fh_check_add(rep,
+				     N3_("%s: %d maintained count differs from a full count",
+					 "%s: %d maintained counts differ from a full count", bad),
 				     t->table, bad);
 	}
 	free(hubs);
@@ -140,8 +153,8 @@ fh_status fh_tally_rebuild(fh_store *s, fh_error *err)
 	for (size_t i = 0; i < NTALLIES; i++) {
 		char recount[900], sql[1200];
 		recount_sql(&tallies[i], "1", recount, sizeof recount);
-		snprintf(sql, sizeof sql, "DELETE FROM %s; INSERT INTO %s(%s) SELECT * FROM (%s);",
-			 tallies[i].table, tallies[i].table, tallies[i].columns, recount);
+		snprintf(sql, sizeof sql, "DELETE FROM %s; INSERT INTO %s(%s) SELECT * FROM (%s);", tallies[i].table,
+			 tallies[i].table, tallies[i].columns, recount);
 		if (fh_store_exec(s, sql, NULL) != FH_OK)
 			return fh_store_fail(s, err, _("counting tenants"));
 	}
@@ -156,8 +169,9 @@ fh_status fh_tally_pause(fh_store *s, struct fh_set_aside *a, fh_error *err)
 	 * (UNIQUE: the load relies on them), the tallies' triggers and those
 	 * that count the writes (changes.c: every topic counts one after) */
 	fh_buf where = FH_BUF_INIT;
-	fh_buf_puts(&where, "(type = 'index' AND tbl_name IN ('tenants', 'stage_history', 'party', 'party_sync',"
-			    " 'milestones') AND sql NOT LIKE 'CREATE UNIQUE%') OR (type = 'trigger' AND name IN (''");
+	fh_buf_puts(&where,
+		    "(type = 'index' AND tbl_name IN ('tenants', 'stage_history', 'party', 'party_sync',"
+		    " 'milestones') AND sql NOT LIKE 'CREATE UNIQUE%') OR (type = 'trigger' AND name IN (''");
 	for (size_t i = 0; i < NTALLIES; i++)
 		for (size_t k = 0; k < 6 && tallies[i].triggers[k]; k++)
 			fh_buf_printf(&where, ", '%s'", tallies[i].triggers[k]);

@@ -47,10 +47,8 @@ static const struct term party_orgs[FH_PARTY_ORG_COUNT] = {
  * branch looks after the members (the party record's fallback flag). */
 static const struct term fallback_term = { "fallback", "hub's branch", "兜底管理", "托底" };
 static const struct term stages[FH_STAGE_COUNT] = {
-	{ "applied", "applied", "申请", NULL },
-	{ "reviewing", "reviewing", "评审", "评审中" },
-	{ "incubating", "incubating", "孵化中", "入驻" },
-	{ "graduated", "graduated", "出壳", "已出壳" },
+	{ "applied", "applied", "申请", NULL },           { "reviewing", "reviewing", "评审", "评审中" },
+	{ "incubating", "incubating", "孵化中", "入驻" }, { "graduated", "graduated", "出壳", "已出壳" },
 	{ "exited", "exited", "退出", "已退出" },
 };
 
@@ -64,30 +62,30 @@ static bool term_parse(const struct term *t, int n, const char *s, int *out)
 	if (!s)
 		return false;
 	for (int i = 0; i < n; i++)
-		if (strcmp(s, t[i].id) == 0 || strcmp(s, t[i].zh) == 0 ||
-		    strcasecmp(s, t[i].en) == 0 || (t[i].alias && strcmp(s, t[i].alias) == 0)) {
+		if (strcmp(s, t[i].id) == 0 || strcmp(s, t[i].zh) == 0 || strcasecmp(s, t[i].en) == 0 ||
+		    (t[i].alias && strcmp(s, t[i].alias) == 0)) {
 			*out = i;
 			return true;
 		}
 	return false;
 }
 
-#define TERMS(name, type, table, count)                                              \
-	const char *fh_##name##_name(type v)                                         \
-	{                                                                            \
-		return (unsigned)v < (count) ? table[v].id : NULL;                   \
-	}                                                                            \
-	const char *fh_##name##_label(type v, bool zh)                               \
-	{                                                                            \
-		return term_label(table, (count), (int)v, zh);                       \
-	}                                                                            \
-	bool fh_##name##_parse(const char *s, type *out)                             \
-	{                                                                            \
-		int i;                                                               \
-		if (!term_parse(table, (count), s, &i))                              \
-			return false;                                                \
-		*out = (type)i;                                                      \
-		return true;                                                         \
+#define TERMS(name, type, table, count)                            \
+	const char *fh_##name##_name(type v)                       \
+	{                                                          \
+		return (unsigned)v < (count) ? table[v].id : NULL; \
+	}                                                          \
+	const char *fh_##name##_label(type v, bool zh)             \
+	{                                                          \
+		return term_label(table, (count), (int)v, zh);     \
+	}                                                          \
+	bool fh_##name##_parse(const char *s, type *out)           \
+	{                                                          \
+		int i;                                             \
+		if (!term_parse(table, (count), s, &i))            \
+			return false;                              \
+		*out = (type)i;                                    \
+		return true;                                       \
 	}
 
 TERMS(org_type, fh_org_type, org_types, FH_ORG_TYPE_COUNT)
@@ -137,17 +135,17 @@ fh_status fh_credit_code_check(const char *code, fh_error *err)
 {
 	size_t len = code ? strlen(code) : 0;
 	if (len != 18)
-		return fh_error_set(err, FH_EINVAL, "credit_code",
-				    _("must be 18 characters, not %zu"), len);
+		return fh_error_set(err, FH_EINVAL, "credit_code", _("must be 18 characters, not %zu"), len);
 	for (size_t i = 0; i < 18; i++)
 		if (!strchr(alphabet, code[i]) || !code[i])
-			return fh_error_set(err, FH_EINVAL, "credit_code",
-					    _("character %zu ('%c') is not allowed (digits and capital letters except I, O, S, V, Z)"),
-					    i + 1, code[i]);
+			return fh_error_set(
+				err, FH_EINVAL, "credit_code",
+				_("character %zu ('%c') is not allowed (digits and capital letters except I, O, S, V, Z)"),
+				i + 1, code[i]);
 	char want = fh_credit_code_check_char(code);
 	if (want != code[17])
-		return fh_error_set(err, FH_EINVAL, "credit_code",
-				    _("check character is '%c', expected '%c'"), code[17], want);
+		return fh_error_set(err, FH_EINVAL, "credit_code", _("check character is '%c', expected '%c'"),
+				    code[17], want);
 	return FH_OK;
 }
 
@@ -196,11 +194,11 @@ fh_status fh_phone_normalize(const char *in, char *out, size_t size, fh_error *e
 		return fh_error_set(err, FH_EINVAL, "phone", "%s", _("an extension has 1 to 6 digits"));
 	if (d[0] == '1') {
 		if (main_len != 11 || *ext)
-			return fh_error_set(err, FH_EINVAL, "phone",
-					    _("a mobile number has 11 digits, not %zu"), main_len);
+			return fh_error_set(err, FH_EINVAL, "phone", _("a mobile number has 11 digits, not %zu"),
+					    main_len);
 		if (d[1] < '3' || d[1] > '9')
-			return fh_error_set(err, FH_EINVAL, "phone",
-					    _("no mainland mobile number starts with 1%c"), d[1]);
+			return fh_error_set(err, FH_EINVAL, "phone", _("no mainland mobile number starts with 1%c"),
+					    d[1]);
 		snprintf(out, size, "%s", d);
 		return FH_OK;
 	}
@@ -274,8 +272,7 @@ bool fh_tenant_field_lookup(const char *heading, fh_tenant_field *out)
 		}
 	for (int i = 0; i < FH_TF_COUNT; i++) {
 		const struct field_info *fi = &fields[i];
-		bool hit = strcasecmp(h, fi->id) == 0 || strcasecmp(h, fi->en) == 0 ||
-			   strcmp(h, fi->zh) == 0;
+		bool hit = strcasecmp(h, fi->id) == 0 || strcasecmp(h, fi->en) == 0 || strcmp(h, fi->zh) == 0;
 		for (int j = 0; !hit && j < 4 && fi->aliases[j]; j++)
 			hit = strcmp(h, fi->aliases[j]) == 0;
 		if (hit) {
@@ -302,11 +299,11 @@ static const char *field_id(fh_tenant_field f)
 
 /* Copies trimmed text into dst; rejects bad UTF-8, control characters
  * (newlines and tabs allowed where `multiline`) and text that does not fit. */
-static fh_status set_text(char *dst, size_t size, size_t max_chars, fh_tenant_field f,
-			  const char *text, bool multiline, fh_error *err)
+static fh_status set_text(char *dst, size_t size, size_t max_chars, fh_tenant_field f, const char *text, bool multiline,
+			  fh_error *err)
 {
-	return fh_text_field_take(dst, size, max_chars, text, multiline,
-				  f == FH_TF_NAME || f == FH_TF_SHORT_NAME, field_id(f), err);
+	return fh_text_field_take(dst, size, max_chars, text, multiline, f == FH_TF_NAME || f == FH_TF_SHORT_NAME,
+				  field_id(f), err);
 }
 
 static fh_status set_int(int *dst, fh_tenant_field f, const char *text, fh_error *err)
@@ -344,8 +341,7 @@ static fh_status set_epoch(int64_t *dst, fh_tenant_field f, const char *text, fh
 	return st;
 }
 
-static fh_status bad_choice(fh_error *err, fh_tenant_field f, const char *text,
-			    const struct term *t, int n)
+static fh_status bad_choice(fh_error *err, fh_tenant_field f, const char *text, const struct term *t, int n)
 {
 	char list[256] = "";
 	size_t used = 0;
@@ -365,22 +361,17 @@ fh_status fh_tenant_set(fh_tenant *t, fh_tenant_field f, const char *text, fh_er
 	if (!text)
 		text = "";
 	switch (f) {
-	case FH_TF_NAME:
-		return set_text(t->name, sizeof t->name, FH_TENANT_NAME_MAX, f, text, false, err);
+	case FH_TF_NAME: return set_text(t->name, sizeof t->name, FH_TENANT_NAME_MAX, f, text, false, err);
 	case FH_TF_SHORT_NAME:
 		return set_text(t->short_name, sizeof t->short_name, FH_TENANT_SHORT_MAX, f, text, false, err);
 	case FH_TF_LEGAL_REP:
 		return set_text(t->legal_rep, sizeof t->legal_rep, FH_TENANT_PERSON_MAX, f, text, false, err);
-	case FH_TF_CONTACT:
-		return set_text(t->contact, sizeof t->contact, FH_TENANT_PERSON_MAX, f, text, false, err);
-	case FH_TF_ADDRESS:
-		return set_text(t->address, sizeof t->address, FH_TENANT_ADDRESS_MAX, f, text, false, err);
-	case FH_TF_NOTES:
-		return set_text(t->notes, sizeof t->notes, FH_TENANT_NOTES_MAX, f, text, true, err);
+	case FH_TF_CONTACT: return set_text(t->contact, sizeof t->contact, FH_TENANT_PERSON_MAX, f, text, false, err);
+	case FH_TF_ADDRESS: return set_text(t->address, sizeof t->address, FH_TENANT_ADDRESS_MAX, f, text, false, err);
+	case FH_TF_NOTES: return set_text(t->notes, sizeof t->notes, FH_TENANT_NOTES_MAX, f, text, true, err);
 	case FH_TF_EXIT_REASON:
 		return set_text(t->exit_reason, sizeof t->exit_reason, FH_TENANT_REASON_MAX, f, text, false, err);
-	case FH_TF_FIELD:
-		return set_text(t->field, sizeof t->field, 30, f, text, false, err);
+	case FH_TF_FIELD: return set_text(t->field, sizeof t->field, 30, f, text, false, err);
 	case FH_TF_CREDIT_CODE: {
 		char code[64];
 		if (set_text(code, sizeof code, 18, f, text, false, err) != FH_OK)
@@ -404,27 +395,20 @@ fh_status fh_tenant_set(fh_tenant *t, fh_tenant_field f, const char *text, fh_er
 			memcpy(t->phone, phone, sizeof phone);
 		return st;
 	}
-	case FH_TF_STAFF:
-		return set_int(&t->staff, f, text, err);
-	case FH_TF_VOLUNTEERS:
-		return set_int(&t->volunteers, f, text, err);
-	case FH_TF_PARTY_MEMBERS:
-		return set_int(&t->party_members, f, text, err);
-	case FH_TF_FOUNDED:
-		return set_date(t->founded, f, text, err);
-	case FH_TF_RATING_DATE:
-		return set_date(t->rating_date, f, text, err);
-	case FH_TF_ADMITTED_ON:
-		return set_epoch(&t->admitted_on, f, text, err);
-	case FH_TF_PLANNED_END:
-		return set_epoch(&t->planned_end, f, text, err);
+	case FH_TF_STAFF: return set_int(&t->staff, f, text, err);
+	case FH_TF_VOLUNTEERS: return set_int(&t->volunteers, f, text, err);
+	case FH_TF_PARTY_MEMBERS: return set_int(&t->party_members, f, text, err);
+	case FH_TF_FOUNDED: return set_date(t->founded, f, text, err);
+	case FH_TF_RATING_DATE: return set_date(t->rating_date, f, text, err);
+	case FH_TF_ADMITTED_ON: return set_epoch(&t->admitted_on, f, text, err);
+	case FH_TF_PLANNED_END: return set_epoch(&t->planned_end, f, text, err);
 	case FH_TF_RATING: {
 		fh_text_trim(tmp, sizeof tmp, text);
 		for (char *p = tmp; *p; p++)
 			*p = (char)toupper((unsigned char)*p);
 		static const char *const forms[][3] = {
-			{ "", "0", "无" }, { "1A", "1", "A" }, { "2A", "2", "AA" }, { "3A", "3", "AAA" },
-			{ "4A", "4", "AAAA" }, { "5A", "5", "AAAAA" },
+			{ "", "0", "无" },    { "1A", "1", "A" },    { "2A", "2", "AA" },
+			{ "3A", "3", "AAA" }, { "4A", "4", "AAAA" }, { "5A", "5", "AAAAA" },
 		};
 		for (i = 0; i < 6; i++)
 			if (strcmp(tmp, forms[i][0]) == 0 || strcmp(tmp, forms[i][1]) == 0 ||
@@ -433,8 +417,7 @@ fh_status fh_tenant_set(fh_tenant *t, fh_tenant_field f, const char *text, fh_er
 				t->rating = i;
 				return FH_OK;
 			}
-		return fh_error_set(err, FH_EINVAL, field_id(f),
-				    _("'%s' is not a rating: 1A to 5A, or empty"), tmp);
+		return fh_error_set(err, FH_EINVAL, field_id(f), _("'%s' is not a rating: 1A to 5A, or empty"), tmp);
 	}
 	case FH_TF_ORG_TYPE:
 		fh_text_trim(tmp, sizeof tmp, text);
@@ -469,13 +452,11 @@ fh_status fh_tenant_set(fh_tenant *t, fh_tenant_field f, const char *text, fh_er
 			return bad_choice(err, f, tmp, stages, FH_STAGE_COUNT);
 		t->stage = (fh_stage)i;
 		return FH_OK;
-	default:
-		return fh_error_set(err, FH_EINVAL, NULL, "%s", _("no such field"));
+	default: return fh_error_set(err, FH_EINVAL, NULL, "%s", _("no such field"));
 	}
 }
 
-const char *fh_tenant_get(const fh_tenant *t, fh_tenant_field f, bool ids, bool zh,
-			  char *buf, size_t size)
+const char *fh_tenant_get(const fh_tenant *t, fh_tenant_field f, bool ids, bool zh, char *buf, size_t size)
 {
 	const char *s = NULL;
 	buf[0] = 0;
@@ -500,9 +481,7 @@ const char *fh_tenant_get(const fh_tenant *t, fh_tenant_field f, bool ids, bool 
 			snprintf(buf, size, "%dA", t->rating);
 		break;
 	case FH_TF_RATING_DATE: s = t->rating_date; break;
-	case FH_TF_PARTY_ORG:
-		s = fh_party_column(t->party_org, t->party_fallback, ids, zh);
-		break;
+	case FH_TF_PARTY_ORG: s = fh_party_column(t->party_org, t->party_fallback, ids, zh); break;
 	case FH_TF_PARTY_MEMBERS: snprintf(buf, size, "%d", t->party_members); break;
 	case FH_TF_NOTES: s = t->notes; break;
 	case FH_TF_STAGE: s = ids ? fh_stage_name(t->stage) : fh_stage_label(t->stage, zh); break;
@@ -542,15 +521,14 @@ void fh_field_errors_add(fh_field_errors *errs, const fh_error *e)
 	errs->e[errs->n++] = *e;
 }
 
-#define PROBLEM(field, ...)                                                          \
-	do {                                                                             \
-		fh_error e_;                                                             \
-		fh_error_set(&e_, FH_EINVAL, field_id(field), __VA_ARGS__);              \
-		fh_field_errors_add(errs, &e_);                                                    \
+#define PROBLEM(field, ...)                                                 \
+	do {                                                                \
+		fh_error e_;                                                \
+		fh_error_set(&e_, FH_EINVAL, field_id(field), __VA_ARGS__); \
+		fh_field_errors_add(errs, &e_);                             \
 	} while (0)
 
-static void check_text(fh_field_errors *errs, fh_tenant_field f, const char *v, size_t max,
-		       bool multiline)
+static void check_text(fh_field_errors *errs, fh_tenant_field f, const char *v, size_t max, bool multiline)
 {
 	fh_tenant scratch;
 	fh_error e;
@@ -563,8 +541,7 @@ static void check_text(fh_field_errors *errs, fh_tenant_field f, const char *v, 
 fh_status fh_tenant_code_holder(fh_store *s, const char *code, int64_t self, fh_error *err)
 {
 	fh_stmt *q;
-	fh_status st = fh_store_stmt(s, "SELECT id, name FROM tenants WHERE credit_code = ?1 AND id != ?2",
-				     &q, err);
+	fh_status st = fh_store_stmt(s, "SELECT id, name FROM tenants WHERE credit_code = ?1 AND id != ?2", &q, err);
 	if (st != FH_OK)
 		return st;
 	fh_bind_str(q, 1, code);
@@ -607,11 +584,13 @@ static fh_status check_credit_code(fh_store *s, const fh_tenant *t, fh_field_err
 	fh_error e;
 	if (t->credit_code[0]) {
 		if (t->reg_state == FH_REG_PREPARING)
-			PROBLEM(FH_TF_CREDIT_CODE, "%s", _("an organisation in preparation has no credit code yet; set the registration state"));
+			PROBLEM(FH_TF_CREDIT_CODE, "%s",
+				_("an organisation in preparation has no credit code yet; set the registration state"));
 		else if (fh_credit_code_check(t->credit_code, &e) != FH_OK)
 			fh_field_errors_add(errs, &e);
 		else if (t->credit_code[0] != '5')
-			PROBLEM(FH_TF_CREDIT_CODE, _("starts with '%c'; codes of social organisations start with 5 (civil affairs)"),
+			PROBLEM(FH_TF_CREDIT_CODE,
+				_("starts with '%c'; codes of social organisations start with 5 (civil affairs)"),
 				t->credit_code[0]);
 		else {
 			static const char want[FH_ORG_TYPE_COUNT] = { '1', '2', '3', 0 };
@@ -623,7 +602,8 @@ static fh_status check_credit_code(fh_store *s, const fh_tenant *t, fh_field_err
 					fh_org_type_label((fh_org_type)(digit - want), true), got,
 					fh_org_type_label(t->org_type, true));
 			else if (!strchr("1239", got))
-				PROBLEM(FH_TF_CREDIT_CODE, _("second character '%c' is no organisation type (1, 2, 3 or 9)"), got);
+				PROBLEM(FH_TF_CREDIT_CODE,
+					_("second character '%c' is no organisation type (1, 2, 3 or 9)"), got);
 			else if (s) {
 				fh_error taken;
 				fh_status st = fh_tenant_code_holder(s, t->credit_code, t->id, &taken);
@@ -641,8 +621,8 @@ static fh_status check_credit_code(fh_store *s, const fh_tenant *t, fh_field_err
 
 /* The field among the hub's service fields (hf, or read); a hub without
  * any configured takes every field. */
-static fh_status check_service_field(fh_store *s, const fh_tenant *t, const fh_hub_fields *hf,
-				     fh_field_errors *errs, fh_error *err)
+static fh_status check_service_field(fh_store *s, const fh_tenant *t, const fh_hub_fields *hf, fh_field_errors *errs,
+				     fh_error *err)
 {
 	fh_hub_fields read;
 	if (!hf) {
@@ -665,14 +645,13 @@ static fh_status check_service_field(fh_store *s, const fh_tenant *t, const fh_h
 	return FH_OK;
 }
 
-fh_status fh_tenant_validate(fh_store *s, const fh_tenant *t, fh_field_errors *errs_out,
-			     fh_error *err)
+fh_status fh_tenant_validate(fh_store *s, const fh_tenant *t, fh_field_errors *errs_out, fh_error *err)
 {
 	return fh_tenant_validate_in(s, t, NULL, errs_out, err);
 }
 
-fh_status fh_tenant_validate_in(fh_store *s, const fh_tenant *t, const fh_hub_fields *hf,
-				fh_field_errors *errs_out, fh_error *err)
+fh_status fh_tenant_validate_in(fh_store *s, const fh_tenant *t, const fh_hub_fields *hf, fh_field_errors *errs_out,
+				fh_error *err)
 {
 	/* problems already in *errs_out (from parsing) stay first */
 	fh_field_errors local;
@@ -718,8 +697,9 @@ fh_status fh_tenant_validate_in(fh_store *s, const fh_tenant *t, const fh_hub_fi
 
 	char d[11];
 	fh_error bad_date;
-	if (t->founded[0] && (fh_date_take(field_id(FH_TF_FOUNDED), t->founded, d, NULL, &bad_date) != FH_OK ||
-			      strcmp(d, t->founded) != 0))
+	if (t->founded[0] &&
+	    (fh_date_take(field_id(FH_TF_FOUNDED), t->founded, d, NULL, &bad_date) != FH_OK ||
+	     strcmp(d, t->founded) != 0))
 		PROBLEM(FH_TF_FOUNDED, "%s", bad_date.message);
 	else if (t->founded[0] && strcmp(t->founded, today) > 0)
 		PROBLEM(FH_TF_FOUNDED, _("%s is in the future"), t->founded);
@@ -728,8 +708,9 @@ fh_status fh_tenant_validate_in(fh_store *s, const fh_tenant *t, const fh_hub_fi
 		PROBLEM(FH_TF_RATING, "%s", _("must be 1A to 5A, or none"));
 	else if (t->rating > 0 && t->reg_state != FH_REG_REGISTERED)
 		PROBLEM(FH_TF_RATING, "%s", _("only registered organisations are rated"));
-	if (t->rating_date[0] && (fh_date_take(field_id(FH_TF_RATING_DATE), t->rating_date, d, NULL, &bad_date) != FH_OK ||
-				  strcmp(d, t->rating_date) != 0))
+	if (t->rating_date[0] &&
+	    (fh_date_take(field_id(FH_TF_RATING_DATE), t->rating_date, d, NULL, &bad_date) != FH_OK ||
+	     strcmp(d, t->rating_date) != 0))
 		PROBLEM(FH_TF_RATING_DATE, "%s", bad_date.message);
 	else if (t->rating > 0 && !t->rating_date[0])
 		PROBLEM(FH_TF_RATING_DATE, "%s", _("is required with a rating"));
@@ -747,8 +728,7 @@ fh_status fh_tenant_validate_in(fh_store *s, const fh_tenant *t, const fh_hub_fi
 
 	if ((unsigned)t->stage >= FH_STAGE_COUNT)
 		PROBLEM(FH_TF_STAGE, "%s", _("is not a stage"));
-	else if (t->stage >= FH_STAGE_INCUBATING && !t->admitted_on &&
-		 !(t->stage == FH_STAGE_EXITED))
+	else if (t->stage >= FH_STAGE_INCUBATING && !t->admitted_on && !(t->stage == FH_STAGE_EXITED))
 		PROBLEM(FH_TF_ADMITTED_ON, "%s", _("is required for a tenant admitted to incubation"));
 	if (t->admitted_on && t->admitted_on > fh_clock_now())
 		PROBLEM(FH_TF_ADMITTED_ON, "%s", _("is in the future"));

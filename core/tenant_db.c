@@ -55,8 +55,9 @@ fh_status fh_tenant_load(fh_store *s, int64_t id, fh_tenant *t, fh_error *err)
 {
 	fh_stmt *st;
 	fh_status st_rc = fh_store_stmt(s,
-		"SELECT " FH_SQL_TENANT_COLS " FROM tenants t JOIN hubs h ON h.id = t.hub_id"
-		" WHERE t.id = ?1", &st, err);
+					"SELECT " FH_SQL_TENANT_COLS " FROM tenants t JOIN hubs h ON h.id = t.hub_id"
+					" WHERE t.id = ?1",
+					&st, err);
 	if (st_rc != FH_OK)
 		return st_rc;
 	fh_bind_int64(st, 1, id);
@@ -71,8 +72,7 @@ fh_status fh_tenant_load(fh_store *s, int64_t id, fh_tenant *t, fh_error *err)
 	return fh_store_fail(s, err, _("reading the tenant"));
 }
 
-fh_status fh_tenant_get_by_id(fh_store *s, const fh_actor *actor, int64_t id, fh_tenant *out,
-			      fh_error *err)
+fh_status fh_tenant_get_by_id(fh_store *s, const fh_actor *actor, int64_t id, fh_tenant *out, fh_error *err)
 {
 	fh_status st = fh_tenant_load(s, id, out, err);
 	if (st == FH_OK && (st = fh_actor_scope(s, actor, out->hub_id, err)) != FH_OK) {
@@ -98,7 +98,7 @@ fh_status fh_tenant_changed(fh_store *s, const struct fh_tenant_change *c, fh_er
 bool fh_tenant_leaves(const struct fh_tenant_change *c)
 {
 	return c->old && c->old->stage != c->next->stage &&
-	       (c->next->stage == FH_STAGE_GRADUATED || c->next->stage == FH_STAGE_EXITED);
+		(c->next->stage == FH_STAGE_GRADUATED || c->next->stage == FH_STAGE_EXITED);
 }
 
 static void bind_fields(fh_stmt *st, const fh_tenant *t)
@@ -136,13 +136,15 @@ fh_status fh_tenant_insert(fh_store *s, const fh_actor *actor, fh_tenant *t, fh_
 {
 	int64_t now = fh_clock_now();
 	fh_stmt *st;
-	fh_status st_rc = fh_store_stmt(s,
-		"INSERT INTO tenants(name, short_name, org_type, reg_state, credit_code, field,"
-		" legal_rep, contact, phone, address, staff, volunteers, founded, rating, rating_date,"
-		" party_org, party_members, notes, hub_id, stage, stage_since, admitted_on, planned_end,"
-		" exit_reason, updated_at, updated_by, party_fallback, name_key)"
-		" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
-		" ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28)", &st, err);
+	fh_status st_rc =
+		fh_store_stmt(s,
+			      "INSERT INTO tenants(name, short_name, org_type, reg_state, credit_code, field,"
+			      " legal_rep, contact, phone, address, staff, volunteers, founded, rating, rating_date,"
+			      " party_org, party_members, notes, hub_id, stage, stage_since, admitted_on, planned_end,"
+			      " exit_reason, updated_at, updated_by, party_fallback, name_key)"
+			      " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
+			      " ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28)",
+			      &st, err);
 	if (st_rc != FH_OK)
 		return st_rc;
 	bind_fields(st, t);
@@ -170,8 +172,10 @@ fh_status fh_tenant_insert(fh_store *s, const fh_actor *actor, fh_tenant *t, fh_
 	t->id = fh_store_last_id(s);
 	t->version = 1;
 	t->updated_at = now;
-	fh_status qs = fh_store_stmt(s, "INSERT INTO stage_history(tenant_id, from_stage, to_stage, at, operator)"
-				       " VALUES(?1, NULL, ?2, ?3, ?4)", &st, err);
+	fh_status qs = fh_store_stmt(s,
+				     "INSERT INTO stage_history(tenant_id, from_stage, to_stage, at, operator)"
+				     " VALUES(?1, NULL, ?2, ?3, ?4)",
+				     &st, err);
 	if (qs != FH_OK)
 		return qs;
 	fh_bind_int64(st, 1, t->id);
@@ -182,8 +186,8 @@ fh_status fh_tenant_insert(fh_store *s, const fh_actor *actor, fh_tenant *t, fh_
 	fh_reset(st);
 	if (rc != FH_DONE)
 		return fh_store_fail(s, err, _("writing the stage history"));
-	return fh_tenant_index(s, t->id, t->hub_id, t->name, t->short_name, t->credit_code, t->contact,
-			       t->phone, true, err);
+	return fh_tenant_index(s, t->id, t->hub_id, t->name, t->short_name, t->credit_code, t->contact, t->phone, true,
+			       err);
 }
 
 /* The record as JSON for the audit log: every field, or only those that
@@ -205,18 +209,19 @@ static void to_json(fh_buf *b, const fh_tenant *t, const fh_tenant *other, int l
 	fh_buf_puts(b, "}");
 }
 
-fh_status fh_tenant_similar(fh_store *s, const fh_actor *actor, const fh_tenant *t,
-			    fh_tenant_match *out, size_t max, size_t *n, fh_error *err)
+fh_status fh_tenant_similar(fh_store *s, const fh_actor *actor, const fh_tenant *t, fh_tenant_match *out, size_t max,
+			    size_t *n, fh_error *err)
 {
 	*n = 0;
 	fh_stmt *q;
 	/* the scope checked for each tenant found (few), not listed first */
 	fh_status st = fh_store_stmt(s,
-		"SELECT t.id, t.name, h.code, t.hub_id,"
-		"  CASE WHEN t.name = ?2 THEN 0 WHEN t.credit_code = ?4 THEN 1 ELSE 2 END"
-		" FROM tenants t JOIN hubs h ON h.id = t.hub_id"
-		" WHERE (t.name = ?2 OR t.credit_code = ?4 OR t.phone = ?3) AND t.id != ?5"
-		"  AND " FH_SQL_IN_SCOPE("t.hub_id") " ORDER BY t.id LIMIT ?6", &q, err);
+				     "SELECT t.id, t.name, h.code, t.hub_id,"
+				     "  CASE WHEN t.name = ?2 THEN 0 WHEN t.credit_code = ?4 THEN 1 ELSE 2 END"
+				     " FROM tenants t JOIN hubs h ON h.id = t.hub_id"
+				     " WHERE (t.name = ?2 OR t.credit_code = ?4 OR t.phone = ?3) AND t.id != ?5"
+				     "  AND " FH_SQL_IN_SCOPE("t.hub_id") " ORDER BY t.id LIMIT ?6",
+				     &q, err);
 	if (st != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, actor->hub_id);
@@ -243,8 +248,7 @@ fh_status fh_tenant_similar(fh_store *s, const fh_actor *actor, const fh_tenant 
 	return FH_OK;
 }
 
-fh_status fh_tenant_add(fh_store *s, const fh_actor *actor, fh_tenant *t, fh_field_errors *errs,
-			fh_error *err)
+fh_status fh_tenant_add(fh_store *s, const fh_actor *actor, fh_tenant *t, fh_field_errors *errs, fh_error *err)
 {
 	if (!t->hub_id)
 		t->hub_id = actor->hub_id;
@@ -291,8 +295,8 @@ static bool same_fields(const fh_tenant *a, const fh_tenant *b)
 
 /* An edit, read and written under the write lock: the record it starts
  * from, the checks, the party track's items and the milestones it proves. */
-static fh_status update_locked(fh_store *s, const fh_actor *actor, fh_tenant *t, fh_field_errors *errs,
-			       fh_tenant *cur, fh_tenant *next, bool *same, fh_error *err)
+static fh_status update_locked(fh_store *s, const fh_actor *actor, fh_tenant *t, fh_field_errors *errs, fh_tenant *cur,
+			       fh_tenant *next, bool *same, fh_error *err)
 {
 	fh_status st = fh_tenant_get_by_id(s, actor, t->id, cur, err);
 	if (st != FH_OK)
@@ -323,12 +327,14 @@ static fh_status update_locked(fh_store *s, const fh_actor *actor, fh_tenant *t,
 	if ((st = fh_store_check_version(s, "tenants", t->id, t->version, err)) != FH_OK)
 		return st;
 	fh_stmt *q = NULL;
-	if ((st = fh_store_stmt(s,
-		"UPDATE tenants SET name = ?1, short_name = ?2, org_type = ?3, reg_state = ?4,"
-		" credit_code = ?5, field = ?6, legal_rep = ?7, contact = ?8, phone = ?9, address = ?10,"
-		" staff = ?11, volunteers = ?12, founded = ?13, rating = ?14, rating_date = ?15,"
-		" party_org = ?16, party_members = ?17, notes = ?18, version = version + 1,"
-		" updated_at = ?19, updated_by = ?20 WHERE id = ?21", &q, err)) != FH_OK)
+	if ((st = fh_store_stmt(
+		     s,
+		     "UPDATE tenants SET name = ?1, short_name = ?2, org_type = ?3, reg_state = ?4,"
+		     " credit_code = ?5, field = ?6, legal_rep = ?7, contact = ?8, phone = ?9, address = ?10,"
+		     " staff = ?11, volunteers = ?12, founded = ?13, rating = ?14, rating_date = ?15,"
+		     " party_org = ?16, party_members = ?17, notes = ?18, version = version + 1,"
+		     " updated_at = ?19, updated_by = ?20 WHERE id = ?21",
+		     &q, err)) != FH_OK)
 		return st;
 	bind_fields(q, next);
 	fh_bind_int64(q, 19, fh_clock_now());
@@ -340,8 +346,8 @@ static fh_status update_locked(fh_store *s, const fh_actor *actor, fh_tenant *t,
 		return code_taken(s, next->credit_code, t->id, err);
 	if (rc != FH_DONE)
 		return fh_store_fail(s, err, _("saving the tenant"));
-	if ((st = fh_tenant_index(s, t->id, cur->hub_id, next->name, next->short_name, next->credit_code,
-				  next->contact, next->phone, false, err)) != FH_OK)
+	if ((st = fh_tenant_index(s, t->id, cur->hub_id, next->name, next->short_name, next->credit_code, next->contact,
+				  next->phone, false, err)) != FH_OK)
 		return st;
 	fh_buf o = FH_BUF_INIT, n = FH_BUF_INIT;
 	to_json(&o, cur, next, FH_TF_EDITABLE);
@@ -357,8 +363,7 @@ static fh_status update_locked(fh_store *s, const fh_actor *actor, fh_tenant *t,
 	return fh_tenant_changed(s, &(struct fh_tenant_change){ actor, cur, next, fh_clock_now(), NULL }, err);
 }
 
-fh_status fh_tenant_update(fh_store *s, const fh_actor *actor, fh_tenant *t, fh_field_errors *errs,
-			   fh_error *err)
+fh_status fh_tenant_update(fh_store *s, const fh_actor *actor, fh_tenant *t, fh_field_errors *errs, fh_error *err)
 {
 	fh_tenant cur, next;
 	bool same = false;
@@ -377,8 +382,8 @@ fh_status fh_tenant_update(fh_store *s, const fh_actor *actor, fh_tenant *t, fh_
 
 /* ---- history --------------------------------------------------------------------- */
 
-fh_status fh_tenant_stages(fh_store *s, const fh_actor *actor, int64_t id, fh_stage_event **rows,
-			   size_t *n, fh_error *err)
+fh_status fh_tenant_stages(fh_store *s, const fh_actor *actor, int64_t id, fh_stage_event **rows, size_t *n,
+			   fh_error *err)
 {
 	*rows = NULL;
 	*n = 0;
@@ -388,8 +393,9 @@ fh_status fh_tenant_stages(fh_store *s, const fh_actor *actor, int64_t id, fh_st
 		return st;
 	fh_stmt *q;
 	fh_status q_rc = fh_store_stmt(s,
-		"SELECT at, from_stage, to_stage, operator, reason FROM stage_history"
-		" WHERE tenant_id = ?1 ORDER BY at, id LIMIT 100", &q, err);
+				       "SELECT at, from_stage, to_stage, operator, reason FROM stage_history"
+				       " WHERE tenant_id = ?1 ORDER BY at, id LIMIT 100",
+				       &q, err);
 	if (q_rc != FH_OK)
 		return q_rc;
 	fh_stage_event *out = calloc(100, sizeof *out);
@@ -418,8 +424,8 @@ fh_status fh_tenant_stages(fh_store *s, const fh_actor *actor, int64_t id, fh_st
 	return FH_OK;
 }
 
-fh_status fh_tenant_changes(fh_store *s, const fh_actor *actor, int64_t id, int limit,
-			    fh_change **rows, size_t *n, fh_error *err)
+fh_status fh_tenant_changes(fh_store *s, const fh_actor *actor, int64_t id, int limit, fh_change **rows, size_t *n,
+			    fh_error *err)
 {
 	*rows = NULL;
 	*n = 0;
@@ -432,11 +438,12 @@ fh_status fh_tenant_changes(fh_store *s, const fh_actor *actor, int64_t id, int 
 	/* one row per changed field: the audit rows joined with their new JSON */
 	fh_stmt *q;
 	fh_status q_rc = fh_store_stmt(s,
-		"SELECT a.id, a.at, a.operator, a.via, a.action, j.key,"
-		" json_extract(a.old, '$.\"' || j.key || '\"'), j.value"
-		" FROM (SELECT * FROM audit WHERE entity = 'tenant' AND entity_id = ?1"
-		"       ORDER BY id DESC LIMIT ?2) a"
-		" LEFT JOIN json_each(a.new) j ORDER BY a.id DESC, j.id", &q, err);
+				       "SELECT a.id, a.at, a.operator, a.via, a.action, j.key,"
+				       " json_extract(a.old, '$.\"' || j.key || '\"'), j.value"
+				       " FROM (SELECT * FROM audit WHERE entity = 'tenant' AND entity_id = ?1"
+				       "       ORDER BY id DESC LIMIT ?2) a"
+				       " LEFT JOIN json_each(a.new) j ORDER BY a.id DESC, j.id",
+				       &q, err);
 	if (q_rc != FH_OK)
 		return q_rc;
 	fh_change *out = calloc((size_t)limit, sizeof *out);

@@ -76,15 +76,16 @@ void fh_tenant_grams(const char *hay, int64_t hub_id, fh_buf *out)
 	}
 }
 
-static fh_status write_grams(fh_store *s, int64_t id, int64_t hub_id, const char *hay, bool delete,
-			       fh_error *err)
+static fh_status write_grams(fh_store *s, int64_t id, int64_t hub_id, const char *hay, bool delete, fh_error *err)
 {
 	fh_buf g = FH_BUF_INIT;
 	fh_tenant_grams(hay, hub_id, &g);
 	fh_stmt *st;
-	fh_status result = fh_store_stmt(s, delete
-		? "INSERT INTO tenant_grams(tenant_grams, rowid, grams) VALUES('delete', ?1, ?2)"
-		: "INSERT INTO tenant_grams(rowid, grams) VALUES(?1, ?2)", &st, err);
+	fh_status result =
+		fh_store_stmt(s,
+			      delete ? "INSERT INTO tenant_grams(tenant_grams, rowid, grams) VALUES('delete', ?1, ?2)"
+				     : "INSERT INTO tenant_grams(rowid, grams) VALUES(?1, ?2)",
+			      &st, err);
 	if (result == FH_OK && g.failed)
 		result = fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
 	else {
@@ -102,8 +103,8 @@ static fh_status write_grams(fh_store *s, int64_t id, int64_t hub_id, const char
 /* The search text of a tenant: the fields separated by U+001F, so that no
  * match spans two of them; the phone's digits alone; then the initials of
  * name and short name. */
-void fh_tenant_hay(fh_buf *b, const char *name, const char *short_name, const char *credit_code,
-		   const char *contact, const char *phone)
+void fh_tenant_hay(fh_buf *b, const char *name, const char *short_name, const char *credit_code, const char *contact,
+		   const char *phone)
 {
 	char ini[1100];
 	const char *parts[] = { name, short_name, credit_code, contact, phone };
@@ -140,9 +141,8 @@ static fh_status write_name_key(fh_store *s, int64_t id, const char *name, fh_er
 
 /* Writes the search row; `fresh` for a tenant just inserted, which has no
  * old row to take out of the gram index. */
-static fh_status index_row(fh_store *s, int64_t id, int64_t hub_id, const char *name,
-			   const char *short_name, const char *credit_code, const char *contact,
-			   const char *phone, bool fresh, fh_error *err)
+static fh_status index_row(fh_store *s, int64_t id, int64_t hub_id, const char *name, const char *short_name,
+			   const char *credit_code, const char *contact, const char *phone, bool fresh, fh_error *err)
 {
 	/* a tenant just inserted has its name key in its row already */
 	fh_status kr = fresh ? FH_OK : write_name_key(s, id, name, err);
@@ -176,8 +176,10 @@ static fh_status index_row(fh_store *s, int64_t id, int64_t hub_id, const char *
 		result = write_grams(s, id, hub_id, old, true, err);
 	free(old);
 	if (result == FH_OK) {
-		result = fh_store_stmt(s, "INSERT INTO tenant_search(id, hay, ascii) VALUES(?1, ?2, ?3)"
-			" ON CONFLICT(id) DO UPDATE SET hay = excluded.hay, ascii = excluded.ascii", &st, err);
+		result = fh_store_stmt(s,
+				       "INSERT INTO tenant_search(id, hay, ascii) VALUES(?1, ?2, ?3)"
+				       " ON CONFLICT(id) DO UPDATE SET hay = excluded.hay, ascii = excluded.ascii",
+				       &st, err);
 		fh_buf ascii = FH_BUF_INIT;
 		fh_text_ascii_runs(fh_buf_str(&b), &ascii);
 		if (result == FH_OK && ascii.failed)
@@ -277,8 +279,9 @@ static int run_on(sqlite3 *db, const char *sql, int64_t from, int64_t to)
 
 static fh_status run_from(fh_store *s, const char *sql, int64_t from, fh_error *err)
 {
-	return run_on(fh_store_db(s), sql, from, INT64_MAX) == SQLITE_OK ? FH_OK
-							      : fh_store_fail(s, err, _("writing the search index"));
+	return run_on(fh_store_db(s), sql, from, INT64_MAX) == SQLITE_OK
+		? FH_OK
+		: fh_store_fail(s, err, _("writing the search index"));
 }
 
 /* How many bytes of new tokens the gram index holds in memory before it
@@ -298,14 +301,18 @@ int fh_tenant_index_rows(sqlite3 *db, int64_t from, int64_t to, unsigned which)
 {
 	int rc = SQLITE_OK;
 	if (which & FH_INDEX_TRIGRAM)
-		rc = run_on(db, "INSERT INTO tenant_fts(rowid, ascii) SELECT id, ascii FROM tenant_search"
-			    " WHERE id BETWEEN ?1 AND ?2 ORDER BY id", from, to);
+		rc = run_on(db,
+			    "INSERT INTO tenant_fts(rowid, ascii) SELECT id, ascii FROM tenant_search"
+			    " WHERE id BETWEEN ?1 AND ?2 ORDER BY id",
+			    from, to);
 	if (rc != SQLITE_OK || !(which & FH_INDEX_GRAMS))
 		return rc;
 	grams_hash_bytes(db, 64 << 20);
-	rc = run_on(db, "INSERT INTO tenant_grams(rowid, grams) SELECT ts.id, fh_search_grams(ts.hay, t.hub_id)"
+	rc = run_on(db,
+		    "INSERT INTO tenant_grams(rowid, grams) SELECT ts.id, fh_search_grams(ts.hay, t.hub_id)"
 		    " FROM tenant_search ts JOIN tenants t ON t.id = ts.id WHERE ts.id BETWEEN ?1 AND ?2"
-		    " ORDER BY ts.id", from, to);
+		    " ORDER BY ts.id",
+		    from, to);
 	grams_hash_bytes(db, 1 << 20);
 	return rc;
 }
@@ -325,9 +332,11 @@ fh_status fh_tenant_search_from(fh_store *s, int64_t from, fh_error *err)
 				  _("the database's schema is damaged (%s is missing); 'fuhua check' tells more"),
 				  "tenant_search_ai");
 	if (st == FH_OK)
-		st = run_from(s, "INSERT INTO tenant_search(id, hay, ascii) SELECT id, hay, fh_ascii_runs(hay) FROM"
+		st = run_from(s,
+			      "INSERT INTO tenant_search(id, hay, ascii) SELECT id, hay, fh_ascii_runs(hay) FROM"
 			      " (SELECT id, fh_search_text(name, short_name, credit_code, contact, phone) AS hay"
-			      " FROM tenants WHERE id >= ?1 ORDER BY id LIMIT -1 OFFSET 0)", from, err);
+			      " FROM tenants WHERE id >= ?1 ORDER BY id LIMIT -1 OFFSET 0)",
+			      from, err);
 	fh_error later; /* after a failure, the first error is the one told */
 	fh_status pb = fh_store_put_back(s, &trigger, st == FH_OK ? err : &later);
 	return st == FH_OK ? pb : st;
@@ -336,7 +345,8 @@ fh_status fh_tenant_search_from(fh_store *s, int64_t from, fh_error *err)
 fh_status fh_tenant_index_from(fh_store *s, int64_t from, unsigned which, fh_error *err)
 {
 	return fh_tenant_index_rows(fh_store_db(s), from, INT64_MAX, which) == SQLITE_OK
-		       ? FH_OK : fh_store_fail(s, err, _("writing the search index"));
+		? FH_OK
+		: fh_store_fail(s, err, _("writing the search index"));
 }
 
 fh_status fh_tenant_index(fh_store *s, int64_t id, int64_t hub_id, const char *name, const char *short_name,
@@ -348,16 +358,16 @@ fh_status fh_tenant_index(fh_store *s, int64_t id, int64_t hub_id, const char *n
 fh_status fh_tenant_reindex_all(fh_store *s, fh_error *err)
 {
 	fh_stmt *q;
-	if (fh_store_prepare(s,
-			       "SELECT id, name, short_name, credit_code, contact, phone, hub_id FROM tenants", &q, NULL) != FH_OK)
+	if (fh_store_prepare(s, "SELECT id, name, short_name, credit_code, contact, phone, hub_id FROM tenants", &q,
+			     NULL) != FH_OK)
 		return fh_store_fail(s, err, _("reading tenants"));
 	fh_status st = FH_OK;
 	while (st == FH_OK && fh_step(q) == FH_ROW) {
 		const char *c[5];
 		for (int i = 0; i < 5; i++)
 			c[i] = fh_column_str(q, i + 1);
-		st = fh_tenant_index(s, fh_column_int64(q, 0), fh_column_int64(q, 6), c[0], c[1], c[2],
-				     c[3], c[4], false, err);
+		st = fh_tenant_index(s, fh_column_int64(q, 0), fh_column_int64(q, 6), c[0], c[1], c[2], c[3], c[4],
+				     false, err);
 	}
 	fh_finalize(q);
 	return st;
@@ -378,8 +388,7 @@ fh_status fh_tenant_after_migrate(fh_store *s, int from, fh_error *err)
 	if (!asked)
 		return FH_OK;
 	fh_status st = fh_tenant_reindex_all(s, err);
-	if (st == FH_OK &&
-	    fh_store_exec(s, "DELETE FROM settings WHERE key = 'reindex'", NULL) != FH_OK)
+	if (st == FH_OK && fh_store_exec(s, "DELETE FROM settings WHERE key = 'reindex'", NULL) != FH_OK)
 		st = fh_store_fail(s, err, _("updating the database"));
 	return st;
 }
@@ -392,7 +401,8 @@ fh_status fh_tenant_after_migrate(fh_store *s, int from, fh_error *err)
 static fh_status check_range(fh_store *s, int64_t after, int64_t *last, fh_check_report *rep, fh_error *err)
 {
 	fh_stmt *q;
-	fh_status st = fh_store_stmt(s,
+	fh_status st = fh_store_stmt(
+		s,
 		"SELECT t.id, t.name, t.short_name, t.credit_code, t.contact, t.phone, ts.hay, t.name_key, ts.ascii"
 		" FROM tenants t LEFT JOIN tenant_search ts ON ts.id = t.id WHERE t.id > ?1 ORDER BY t.id LIMIT ?2",
 		&q, err);
@@ -416,7 +426,8 @@ static fh_status check_range(fh_store *s, int64_t after, int64_t *last, fh_check
 		fh_buf ascii = FH_BUF_INIT;
 		fh_text_ascii_runs(hay, &ascii);
 		const char *stored = fh_column_str(q, 8);
-		if (!b.failed && (strcmp(fh_buf_str(&b), hay) != 0 || strcmp(fh_buf_str(&ascii), stored ? stored : "") != 0))
+		if (!b.failed &&
+		    (strcmp(fh_buf_str(&b), hay) != 0 || strcmp(fh_buf_str(&ascii), stored ? stored : "") != 0))
 			fh_check_add(rep, _("tenant no. %lld: its search row is out of date"), (long long)id);
 		fh_buf_free(&b);
 		fh_buf_free(&ascii);
@@ -435,8 +446,11 @@ static fh_status check_range(fh_store *s, int64_t after, int64_t *last, fh_check
 static fh_status orphans_range(fh_store *s, int64_t after, int64_t *last, fh_check_report *rep, fh_error *err)
 {
 	fh_stmt *q;
-	fh_status st = fh_store_stmt(s, "SELECT ts.id, t.id IS NULL FROM tenant_search ts LEFT JOIN tenants t ON t.id = ts.id"
-				     " WHERE ts.id > ?1 ORDER BY ts.id LIMIT ?2", &q, err);
+	fh_status st =
+		fh_store_stmt(s,
+			      "SELECT ts.id, t.id IS NULL FROM tenant_search ts LEFT JOIN tenants t ON t.id = ts.id"
+			      " WHERE ts.id > ?1 ORDER BY ts.id LIMIT ?2",
+			      &q, err);
 	if (st != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, after);
@@ -466,8 +480,8 @@ fh_status fh_tenant_check_index(fh_store *s, fh_check_report *rep, fh_error *err
 	/* the full-text index against its content table: one statement that
 	 * reads it whole (4 s at a million tenants), so only with --full */
 	if (st == FH_OK && rep->full &&
-	    sqlite3_exec(fh_store_db(s), "INSERT INTO tenant_fts(tenant_fts, rank) VALUES('integrity-check', 1)",
-			 NULL, NULL, NULL) != SQLITE_OK)
+	    sqlite3_exec(fh_store_db(s), "INSERT INTO tenant_fts(tenant_fts, rank) VALUES('integrity-check', 1)", NULL,
+			 NULL, NULL) != SQLITE_OK)
 		fh_check_add(rep, _("the full-text search index does not match the tenants: %s"),
 			     sqlite3_errmsg(fh_store_db(s)));
 	return st;

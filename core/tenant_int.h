@@ -9,12 +9,12 @@
 
 /* The columns fh_tenant_read() expects, for "SELECT " FH_SQL_TENANT_COLS
  * " FROM tenants t JOIN hubs h ON h.id = t.hub_id …". */
-#define FH_SQL_TENANT_COLS                                                          \
-	"t.id, t.hub_id, h.code, h.name, t.name, t.short_name, t.org_type, t.reg_state," \
-	" t.credit_code, t.field, t.legal_rep, t.contact, t.phone, t.address, t.staff,"  \
+#define FH_SQL_TENANT_COLS                                                                 \
+	"t.id, t.hub_id, h.code, h.name, t.name, t.short_name, t.org_type, t.reg_state,"   \
+	" t.credit_code, t.field, t.legal_rep, t.contact, t.phone, t.address, t.staff,"    \
 	" t.volunteers, t.founded, t.rating, t.rating_date, t.party_org, t.party_members," \
-	" t.notes, t.stage, t.stage_since, t.admitted_on, t.planned_end, t.extended,"    \
-	" t.exit_reason, t.instructor_id, t.version, t.updated_at, t.updated_by,"      \
+	" t.notes, t.stage, t.stage_since, t.admitted_on, t.planned_end, t.extended,"      \
+	" t.exit_reason, t.instructor_id, t.version, t.updated_at, t.updated_by,"          \
 	" t.party_fallback"
 void fh_tenant_read(fh_stmt *st, fh_tenant *t);
 
@@ -56,8 +56,8 @@ fh_status fh_tenant_search_from(fh_store *s, int64_t from, fh_error *err);
 fh_status fh_tenant_index_from(fh_store *s, int64_t from, unsigned which, fh_error *err);
 
 /* The search text of a tenant from its fields (tenant_index.c). */
-void fh_tenant_hay(fh_buf *b, const char *name, const char *short_name, const char *credit_code,
-		   const char *contact, const char *phone);
+void fh_tenant_hay(fh_buf *b, const char *name, const char *short_name, const char *credit_code, const char *contact,
+		   const char *phone);
 
 /* A bulk load's derived rows made beside it, on a second core
  * (tenant_side.c): the rows a job's statement makes from each batch of
@@ -105,8 +105,8 @@ typedef struct fh_hub_fields {
 } fh_hub_fields;
 /* fh_tenant_validate with the service fields of the tenant's hub given
  * (NULL: read them). */
-fh_status fh_tenant_validate_in(fh_store *s, const fh_tenant *t, const fh_hub_fields *fields,
-				fh_field_errors *errs, fh_error *err);
+fh_status fh_tenant_validate_in(fh_store *s, const fh_tenant *t, const fh_hub_fields *fields, fh_field_errors *errs,
+				fh_error *err);
 
 /* Inserts a validated tenant as it is (any stage), with its first history
  * line; no audit row (callers write one). Sets t->id and t->version. */

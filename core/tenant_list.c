@@ -96,14 +96,14 @@ enum plan { PLAN_SORT_INDEX, PLAN_MATCHES, PLAN_SEARCH };
 struct query {
 	fh_buf sql;
 	const fh_tenant_filter *f;
-	char q[256];      /* normalized search text */
-	fh_buf match;     /* what the search index is asked: a phrase, or grams */
-	bool trigram;     /* 3 digits or more: the trigram index */
-	bool gram;        /* anything else: the gram index */
-	bool verify;      /* the index finds a part of the query (the grams'
+	char q[256];     /* normalized search text */
+	fh_buf match;    /* what the search index is asked: a phrase, or grams */
+	bool trigram;    /* 3 digits or more: the trigram index */
+	bool gram;       /* anything else: the gram index */
+	bool verify;     /* the index finds a part of the query (the grams'
 			     pairs, the first characters): the text is checked
 			     for the whole query */
-	bool everywhere;  /* the scope holds every hub */
+	bool everywhere; /* the scope holds every hub */
 };
 
 /* The filter terms, on columns every plan's index holds. Plan B spells an
@@ -124,21 +124,24 @@ static void filter_terms(fh_buf *b, const fh_tenant_filter *f, bool spell_all, b
 		fh_buf_puts(b, " AND t.field = ?4");
 }
 
-#define ROW_COLUMNS                                                                             \
+#define ROW_COLUMNS                                                                                 \
 	" SELECT t.id, t.name, t.short_name, (SELECT code FROM hubs WHERE id = t.hub_id), t.field," \
 	" t.credit_code, t.contact, t.phone, t.org_type, t.stage, t.party_org, t.party_members,"    \
 	" t.instructor_id IS NOT NULL, t.admitted_on, t.stage_since, t.name_key, t.party_fallback"
 
-static void build(struct query *q, enum plan plan, const fh_tenant_row *from, bool backward,
-		  bool count)
+static void build(struct query *q, enum plan plan, const fh_tenant_row *from, bool backward, bool count)
 {
 	const fh_tenant_filter *f = q->f;
 	fh_buf *b = &q->sql;
 	static const char *const keys[FH_SORT_COUNT] = {
-		"t.name_key", "ifnull(t.admitted_on, 9223372036854775807)", NULL,
+		"t.name_key",
+		"ifnull(t.admitted_on, 9223372036854775807)",
+		NULL,
 	};
 	static const char *const index[FH_SORT_COUNT] = {
-		"INDEXED BY tenants_by_name", "INDEXED BY tenants_by_admitted", "NOT INDEXED",
+		"INDEXED BY tenants_by_name",
+		"INDEXED BY tenants_by_admitted",
+		"NOT INDEXED",
 	};
 	/* search results come newest first, walking the search index in
 	 * tenant order: m.rowid is the order */
@@ -154,7 +157,8 @@ static void build(struct query *q, enum plan plan, const fh_tenant_row *from, bo
 		fh_buf_printf(b, " SELECT count(*) FROM (SELECT 1 FROM %s m WHERE %s MATCH ?6%s LIMIT ?9)",
 			      q->trigram ? "tenant_fts" : "tenant_grams", q->trigram ? "tenant_fts" : "tenant_grams",
 			      q->verify ? " AND EXISTS (SELECT 1 FROM tenant_search s WHERE s.id = m.rowid"
-					  " AND instr(s.hay, ?5) > 0)" : "");
+					  " AND instr(s.hay, ?5) > 0)"
+					: "");
 		return;
 	}
 	if (count)
@@ -168,7 +172,8 @@ static void build(struct query *q, enum plan plan, const fh_tenant_row *from, bo
 		fh_buf_printf(b, " FROM %s m CROSS JOIN tenants t ON t.id = m.rowid WHERE %s MATCH ?6 AND%s",
 			      q->trigram ? "tenant_fts" : "tenant_grams", q->trigram ? "tenant_fts" : "tenant_grams",
 			      q->verify ? " EXISTS (SELECT 1 FROM tenant_search s WHERE s.id = m.rowid"
-					  " AND instr(s.hay, ?5) > 0) AND" : "");
+					  " AND instr(s.hay, ?5) > 0) AND"
+					: "");
 	else if (plan == PLAN_MATCHES)
 		fh_buf_puts(b, " FROM tenants t INDEXED BY tenants_filter WHERE");
 	else
@@ -198,8 +203,7 @@ static void build(struct query *q, enum plan plan, const fh_tenant_row *from, bo
 		fh_buf_printf(b, ") p CROSS JOIN tenants t ON t.id = p.id ORDER BY p.sk %s, p.id %s", dir, dir);
 }
 
-static void bind(fh_stmt *st, const fh_actor *actor, const struct query *q,
-		 const fh_tenant_row *from, int limit)
+static void bind(fh_stmt *st, const fh_actor *actor, const struct query *q, const fh_tenant_row *from, int limit)
 {
 	const fh_tenant_filter *f = q->f;
 	fh_bind_int64(st, 1, f->hub_id ? f->hub_id : actor->hub_id);
@@ -250,8 +254,7 @@ static void read_row(fh_stmt *st, fh_tenant_row *r, int64_t now)
 		r->name_key_len = (size_t)klen < sizeof r->name_key ? (size_t)klen : sizeof r->name_key;
 		memcpy(r->name_key, key, r->name_key_len);
 	}
-	fh_tenant t = { .admitted_on = r->admitted_on, .stage = r->stage,
-			.stage_since = fh_column_int64(st, 14) };
+	fh_tenant t = { .admitted_on = r->admitted_on, .stage = r->stage, .stage_since = fh_column_int64(st, 14) };
 	r->months = fh_tenant_months(&t, now);
 }
 
@@ -266,9 +269,8 @@ static int spend(void *ctx)
 }
 
 /* Runs one plan; FH_OK with the rows, or FH_EBUDGET when the budget ran out. */
-static fh_status run(fh_store *s, const fh_actor *actor, struct query *q, enum plan plan,
-		     const fh_tenant_row *from, bool backward, fh_tenant_row *rows, size_t max,
-		     size_t *n, int budget, fh_error *err)
+static fh_status run(fh_store *s, const fh_actor *actor, struct query *q, enum plan plan, const fh_tenant_row *from,
+		     bool backward, fh_tenant_row *rows, size_t max, size_t *n, int budget, fh_error *err)
 {
 	q->sql.len = 0;
 	if (q->sql.data)
@@ -315,12 +317,10 @@ static size_t next_char(const char *p, size_t len, size_t at)
 
 /* The hubs of the scope, read once per search: the gram index's tokens are
  * by hub, and a scope of every hub needs no scope test. */
-static fh_status scope_hubs(fh_store *s, int64_t root, int64_t **hubs, size_t *nh, bool *everywhere,
-			    fh_error *err)
+static fh_status scope_hubs(fh_store *s, int64_t root, int64_t **hubs, size_t *nh, bool *everywhere, fh_error *err)
 {
 	fh_stmt *st;
-	fh_status rc = fh_store_stmt(s, FH_SQL_SCOPE
-		"SELECT id, (SELECT count(*) FROM hubs) FROM scope", &st, err);
+	fh_status rc = fh_store_stmt(s, FH_SQL_SCOPE "SELECT id, (SELECT count(*) FROM hubs) FROM scope", &st, err);
 	if (rc != FH_OK)
 		return rc;
 	fh_bind_int64(st, 1, root);
@@ -336,7 +336,7 @@ static fh_status scope_hubs(fh_store *s, int64_t root, int64_t **hubs, size_t *n
 	if (step == FH_DONE)
 		return FH_OK;
 	return step == FH_ROW ? fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"))
-				  : fh_store_fail(s, err, _("reading tenants"));
+			      : fh_store_fail(s, err, _("reading tenants"));
 }
 
 /* A search in the gram index: for 1 or 2 characters, the query's token in
@@ -419,8 +419,8 @@ static fh_status prepare_query(fh_store *s, const fh_actor *actor, struct query 
 
 /* How many tenants the filters match, and how many there are, from the
  * counts the database keeps (tenant_tally): exact, a few hundred rows read. */
-static fh_status tally(fh_store *s, const fh_actor *actor, struct query *q, int64_t *matches,
-		       int64_t *all, fh_error *err)
+static fh_status tally(fh_store *s, const fh_actor *actor, struct query *q, int64_t *matches, int64_t *all,
+		       fh_error *err)
 {
 	const fh_tenant_filter *f = q->f;
 	q->sql.len = 0;
@@ -451,9 +451,8 @@ static double walk_cost(const fh_tenant_filter *f, size_t max, int64_t matches, 
 	return f->sort == FH_SORT_NEWEST ? walk * 4 : walk;
 }
 
-fh_status fh_tenant_page(fh_store *s, const fh_actor *actor, const fh_tenant_filter *f,
-			 const fh_tenant_row *from, bool backward, fh_tenant_row *rows,
-			 size_t max, size_t *n, fh_error *err)
+fh_status fh_tenant_page(fh_store *s, const fh_actor *actor, const fh_tenant_filter *f, const fh_tenant_row *from,
+			 bool backward, fh_tenant_row *rows, size_t max, size_t *n, fh_error *err)
 {
 	*n = 0;
 	if (max == 0 || max > 1000)
@@ -483,8 +482,8 @@ fh_status fh_tenant_page(fh_store *s, const fh_actor *actor, const fh_tenant_fil
 	return st;
 }
 
-fh_status fh_tenant_count(fh_store *s, const fh_actor *actor, const fh_tenant_filter *f, int cap,
-			  int *count, bool *more, fh_error *err)
+fh_status fh_tenant_count(fh_store *s, const fh_actor *actor, const fh_tenant_filter *f, int cap, int *count,
+			  bool *more, fh_error *err)
 {
 	*count = 0;
 	*more = false;

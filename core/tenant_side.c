@@ -55,7 +55,7 @@ struct part {
 	fh_scratch file;   /* DB.fuhua-side-PID-XXXXXX: a killed demo's, the next one removes */
 	const char *alias; /* attached to the store's connection as */
 	bool attached;
-	bool ready;        /* the thread is done with it (under mu) */
+	bool ready; /* the thread is done with it (under mu) */
 };
 
 struct side {
@@ -67,7 +67,7 @@ struct side {
 	struct chunk *filling;      /* the load's, not yet handed over */
 	int rc, index_rc;           /* the thread's first errors; read after `ready` */
 	bool running;
-	bool lost;                  /* a tenant not handed over (the load's) */
+	bool lost; /* a tenant not handed over (the load's) */
 	struct part rows, index;
 	struct fh_side_job job;
 	fh_store *store;
@@ -92,8 +92,8 @@ static int exec(sqlite3 *db, const char *sql)
 
 /* One tenant of a chunk: its search row and hub into the index file, its
  * stage and dates into the rows file. */
-static int take_tenant(struct side *sd, const char **p, sqlite3_stmt *const feed[2], sqlite3_stmt *tenant,
-		       fh_buf *hay, fh_buf *ascii, int64_t *id)
+static int take_tenant(struct side *sd, const char **p, sqlite3_stmt *const feed[2], sqlite3_stmt *tenant, fh_buf *hay,
+		       fh_buf *ascii, int64_t *id)
 {
 	int64_t num[3]; /* id, hub, admitted */
 	memcpy(num, *p, sizeof num);
@@ -162,8 +162,10 @@ static int take_chunks(struct side *sd, const struct chunk *c, int64_t *fed)
 		rc = sqlite3_prepare_v2(sd->index.db, "INSERT INTO tenants(id, hub_id) VALUES(?1, ?2)", -1, &feed[1],
 					NULL);
 	if (rc == SQLITE_OK && job)
-		rc = sqlite3_prepare_v2(sd->rows.db, "INSERT INTO tenants(id, hub_id, stage, admitted_on)"
-					" VALUES(?1, ?2, ?3, ?4)", -1, &tenant, NULL);
+		rc = sqlite3_prepare_v2(sd->rows.db,
+					"INSERT INTO tenants(id, hub_id, stage, admitted_on)"
+					" VALUES(?1, ?2, ?3, ?4)",
+					-1, &tenant, NULL);
 	fh_buf hay = FH_BUF_INIT, ascii = FH_BUF_INIT;
 	int64_t last = *fed;
 	for (; rc == SQLITE_OK && c; c = c->next) {
@@ -346,14 +348,15 @@ static int rows_schema(fh_store *s, struct side *sd)
 {
 	if (!sd->job.sql)
 		return SQLITE_OK;
-	int rc = exec(sd->rows.db, "CREATE TABLE tenants(id INTEGER PRIMARY KEY, hub_id INTEGER, stage TEXT,"
-				   " admitted_on INTEGER)");
+	int rc = exec(sd->rows.db,
+		      "CREATE TABLE tenants(id INTEGER PRIMARY KEY, hub_id INTEGER, stage TEXT,"
+		      " admitted_on INTEGER)");
 	char *what = sqlite3_mprintf("type = 'table' AND name IN (%Q, %Q)", sd->job.source, sd->job.target);
 	if (rc == SQLITE_OK)
 		rc = what ? copy_schema(s, sd->rows.db, what, 2) : SQLITE_NOMEM;
 	sqlite3_free(what);
-	char *copy = sqlite3_mprintf("INSERT INTO fh_rows.\"%w\" SELECT * FROM main.\"%w\"", sd->job.source,
-				     sd->job.source);
+	char *copy =
+		sqlite3_mprintf("INSERT INTO fh_rows.\"%w\" SELECT * FROM main.\"%w\"", sd->job.source, sd->job.source);
 	if (rc == SQLITE_OK)
 		rc = copy ? exec(fh_store_db(s), copy) : SQLITE_NOMEM;
 	sqlite3_free(copy);
@@ -476,12 +479,14 @@ fh_status fh_tenant_side_rows(fh_store *s, bool *built, fh_error *err)
 /* The index file's shadow tables (named by the file, which this one made). */
 static fh_status copy_indexes(fh_store *s, struct side *sd, fh_error *err)
 {
-	if (exec(fh_store_db(s), "INSERT INTO tenant_fts(tenant_fts) VALUES('delete-all');"
-				 "INSERT INTO tenant_grams(tenant_grams) VALUES('delete-all')") != SQLITE_OK)
+	if (exec(fh_store_db(s),
+		 "INSERT INTO tenant_fts(tenant_fts) VALUES('delete-all');"
+		 "INSERT INTO tenant_grams(tenant_grams) VALUES('delete-all')") != SQLITE_OK)
 		return fh_store_fail(s, err, _("writing the search index"));
 	sqlite3_stmt *names = NULL;
-	if (sqlite3_prepare_v2(fh_store_db(s), "SELECT name FROM fh_index.sqlite_master WHERE type = 'table'"
-					       " AND (name GLOB 'tenant_fts_*' OR name GLOB 'tenant_grams_*')",
+	if (sqlite3_prepare_v2(fh_store_db(s),
+			       "SELECT name FROM fh_index.sqlite_master WHERE type = 'table'"
+			       " AND (name GLOB 'tenant_fts_*' OR name GLOB 'tenant_grams_*')",
 			       -1, &names, NULL) != SQLITE_OK)
 		return fh_store_fail(s, err, _("writing the search index"));
 	fh_status st = FH_OK;

@@ -106,8 +106,8 @@ static bool is_bidi_control(uint32_t cp)
 
 static bool is_visible(uint32_t cp)
 {
-	return !(cp == ' ' || cp == '\t' || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 ||
-		 cp == 0xFEFF || cp == 0x00AD || cp == 0x3000 || cp == 0x00A0);
+	return !(cp == ' ' || cp == '\t' || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF ||
+		 cp == 0x00AD || cp == 0x3000 || cp == 0x00A0);
 }
 
 bool fh_text_has_control(const char *s)
@@ -328,7 +328,6 @@ const char *fh_text_field_problem(const char *text, bool multiline, bool is_name
 		return N_("has no visible character (only spaces or invisible characters)");
 	return NULL;
 }
-
 
 
 void fh_text_ascii_runs(const char *s, fh_buf *out)

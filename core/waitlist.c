@@ -14,8 +14,8 @@
 #include "space_int.h"
 #include "store_int.h"
 
-#define WAIT_SELECT                                                                       \
-	FH_SQL_SCOPE                                                                      \
+#define WAIT_SELECT                                                                        \
+	FH_SQL_SCOPE                                                                       \
 	"SELECT w.id, w.version, w.hub_id, w.tenant_id, t.name, w.type, w.seats, w.since," \
 	" coalesce(w.note, '') FROM waitlist w JOIN tenants t ON t.id = w.tenant_id"       \
 	" WHERE w.state = 'waiting' AND w.hub_id IN (SELECT id FROM scope)"
@@ -47,19 +47,24 @@ static fh_status add_locked(fh_store *s, const fh_actor *actor, int64_t tenant, 
 	if (t.stage == FH_STAGE_GRADUATED || t.stage == FH_STAGE_EXITED)
 		return fh_error_set(err, FH_EINVAL, "tenant", _("%s has left the hub"), t.name);
 	fh_stmt *q;
-	if ((st = fh_store_stmt(s, "SELECT 1 FROM waitlist WHERE tenant_id = ?1 AND type = ?2"
-				   " AND state = 'waiting'", &q, err)) != FH_OK)
+	if ((st = fh_store_stmt(s,
+				"SELECT 1 FROM waitlist WHERE tenant_id = ?1 AND type = ?2"
+				" AND state = 'waiting'",
+				&q, err)) != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, tenant);
 	fh_bind_static(q, 2, fh_space_type_name(type), -1);
 	int rc = fh_step(q);
 	fh_reset(q);
 	if (rc == FH_ROW)
-		return fh_error_set(err, FH_ECONFLICT, "type", _("%s is already waiting for a space of this kind"), t.name);
+		return fh_error_set(err, FH_ECONFLICT, "type", _("%s is already waiting for a space of this kind"),
+				    t.name);
 	if (rc != FH_DONE)
 		return fh_store_fail(s, err, _("reading the waiting list"));
-	if ((st = fh_store_stmt(s, "INSERT INTO waitlist(hub_id, tenant_id, type, seats, since, note,"
-				   " updated_at, updated_by) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", &q, err)) != FH_OK)
+	if ((st = fh_store_stmt(s,
+				"INSERT INTO waitlist(hub_id, tenant_id, type, seats, since, note,"
+				" updated_at, updated_by) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+				&q, err)) != FH_OK)
 		return st;
 	int64_t now = fh_clock_now();
 	fh_bind_int64(q, 1, t.hub_id);
@@ -84,8 +89,8 @@ static fh_status add_locked(fh_store *s, const fh_actor *actor, int64_t tenant, 
 	return st;
 }
 
-fh_status fh_wait_add(fh_store *s, const fh_actor *actor, int64_t tenant, fh_space_type type,
-		      int seats, const char *note_in, int64_t *id, fh_error *err)
+fh_status fh_wait_add(fh_store *s, const fh_actor *actor, int64_t tenant, fh_space_type type, int seats,
+		      const char *note_in, int64_t *id, fh_error *err)
 {
 	if (!actor || !actor->id)
 		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("nobody is logged in"));
@@ -103,8 +108,8 @@ fh_status fh_wait_add(fh_store *s, const fh_actor *actor, int64_t tenant, fh_spa
 	return fh_tx_end(s, add_locked(s, actor, tenant, type, seats, note, id, err), err);
 }
 
-fh_status fh_wait_list(fh_store *s, const fh_actor *actor, const char *hub_code, int type,
-		       fh_wait **rows, size_t *n, fh_error *err)
+fh_status fh_wait_list(fh_store *s, const fh_actor *actor, const char *hub_code, int type, fh_wait **rows, size_t *n,
+		       fh_error *err)
 {
 	*rows = NULL;
 	*n = 0;
@@ -113,8 +118,10 @@ fh_status fh_wait_list(fh_store *s, const fh_actor *actor, const char *hub_code,
 	if (st != FH_OK)
 		return st;
 	fh_stmt *q;
-	if ((st = fh_store_stmt(s, WAIT_SELECT " AND (?2 = '' OR w.type = ?2) AND (?3 = 0 OR w.hub_id = ?3)"
-				   " ORDER BY w.since, w.id", &q, err)) != FH_OK)
+	if ((st = fh_store_stmt(s,
+				WAIT_SELECT " AND (?2 = '' OR w.type = ?2) AND (?3 = 0 OR w.hub_id = ?3)"
+					    " ORDER BY w.since, w.id",
+				&q, err)) != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, actor->hub_id);
 	fh_bind_int64(q, 3, hub);
@@ -138,8 +145,10 @@ static fh_status remove_locked(fh_store *s, const fh_actor *actor, int64_t id, f
 	free(w);
 	if (!n)
 		return fh_error_set(err, FH_ENOTFOUND, "id", _("no one waiting under no. %lld"), (long long)id);
-	if ((st = fh_store_stmt(s, "UPDATE waitlist SET state = 'withdrawn', version = version + 1,"
-				   " updated_at = ?2, updated_by = ?3 WHERE id = ?1", &q, err)) != FH_OK)
+	if ((st = fh_store_stmt(s,
+				"UPDATE waitlist SET state = 'withdrawn', version = version + 1,"
+				" updated_at = ?2, updated_by = ?3 WHERE id = ?1",
+				&q, err)) != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, id);
 	fh_bind_int64(q, 2, fh_clock_now());
@@ -159,16 +168,18 @@ fh_status fh_wait_remove(fh_store *s, const fh_actor *actor, int64_t id, fh_erro
 	return st != FH_OK ? st : fh_tx_end(s, remove_locked(s, actor, id, err), err);
 }
 
-fh_status fh_wait_first_for(fh_store *s, const fh_actor *actor, int64_t space_id, int64_t day,
-			    fh_wait *out, fh_error *err)
+fh_status fh_wait_first_for(fh_store *s, const fh_actor *actor, int64_t space_id, int64_t day, fh_wait *out,
+			    fh_error *err)
 {
 	fh_space sp;
 	fh_status st = fh_space_read_one(s, space_id, &sp, err);
 	if (st != FH_OK)
 		return st;
 	fh_stmt *q;
-	if ((st = fh_store_stmt(s, WAIT_SELECT " AND w.hub_id = ?2 AND w.type = ?3"
-				   " AND t.stage = 'incubating' ORDER BY w.since, w.id", &q, err)) != FH_OK)
+	if ((st = fh_store_stmt(s,
+				WAIT_SELECT " AND w.hub_id = ?2 AND w.type = ?3"
+					    " AND t.stage = 'incubating' ORDER BY w.since, w.id",
+				&q, err)) != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, actor->hub_id);
 	fh_bind_int64(q, 2, sp.hub_id);

@@ -40,8 +40,7 @@ static fh_ynode *node_new(fh_ytype type, const yaml_mark_t *mark)
 
 static bool node_push(fh_ynode *parent, fh_ynode *kid)
 {
-	size_t used = parent->type == FH_YMAP ? parent->n * 2 + parent->pending_key
-					      : parent->n;
+	size_t used = parent->type == FH_YMAP ? parent->n * 2 + parent->pending_key : parent->n;
 	fh_ynode **kids = realloc(parent->kids, (used + 1) * sizeof *kids);
 	if (!kids)
 		return false;
@@ -58,15 +57,13 @@ static bool node_push(fh_ynode *parent, fh_ynode *kid)
 	return true;
 }
 
-static fh_status check_duplicate(const char *name, const fh_ynode *map,
-				 const fh_ynode *key, fh_error *err)
+static fh_status check_duplicate(const char *name, const fh_ynode *map, const fh_ynode *key, fh_error *err)
 {
 	for (size_t i = 0; i < map->n; i++) {
 		const fh_ynode *k = map->kids[2 * i];
 		if (strcmp(k->value, key->value) == 0)
 			return fh_error_at(err, name, key->line, key->column,
-					   _("duplicate key '%s' (first at line %d)"),
-					   key->value, k->line);
+					   _("duplicate key '%s' (first at line %d)"), key->value, k->line);
 	}
 	return FH_OK;
 }
@@ -85,8 +82,7 @@ static fh_status add_node(struct builder *b, fh_ynode *n, fh_error *err)
 	if (++b->nodes > FH_YAML_MAX_NODES) {
 		int line = n->line, col = n->column;
 		fh_ynode_free(&n);
-		return fh_error_at(err, b->name, line, col,
-				   _("too many values (more than %d)"), FH_YAML_MAX_NODES);
+		return fh_error_at(err, b->name, line, col, _("too many values (more than %d)"), FH_YAML_MAX_NODES);
 	}
 	if (b->depth == 0) {
 		if (b->root) {
@@ -101,8 +97,7 @@ static fh_status add_node(struct builder *b, fh_ynode *n, fh_error *err)
 		if (n->type != FH_YSCALAR) {
 			int line = n->line, col = n->column;
 			fh_ynode_free(&n);
-			return fh_error_at(err, b->name, line, col,
-					   _("a key must be a plain text, not a list or map"));
+			return fh_error_at(err, b->name, line, col, _("a key must be a plain text, not a list or map"));
 		}
 		fh_status st = check_duplicate(b->name, parent, n, err);
 		if (st != FH_OK) {
@@ -130,13 +125,11 @@ static fh_status on_event(struct builder *b, const yaml_event_t *ev, fh_error *e
 			return fh_error_at(err, b->name, line, col, _("more than one document"));
 		return FH_OK;
 	case YAML_ALIAS_EVENT:
-		return fh_error_at(err, b->name, line, col,
-				   _("aliases (*%s) are not allowed"),
+		return fh_error_at(err, b->name, line, col, _("aliases (*%s) are not allowed"),
 				   (const char *)ev->data.alias.anchor);
 	case YAML_SCALAR_EVENT:
 		if (ev->data.scalar.anchor)
-			return fh_error_at(err, b->name, line, col,
-					   _("anchors (&%s) are not allowed"),
+			return fh_error_at(err, b->name, line, col, _("anchors (&%s) are not allowed"),
 					   (const char *)ev->data.scalar.anchor);
 		if (!(n = node_new(FH_YSCALAR, m)))
 			return fh_error_set(err, FH_ENOMEM, NULL, _("out of memory"));
@@ -154,14 +147,13 @@ static fh_status on_event(struct builder *b, const yaml_event_t *ev, fh_error *e
 	case YAML_SEQUENCE_START_EVENT:
 	case YAML_MAPPING_START_EVENT: {
 		bool seq = ev->type == YAML_SEQUENCE_START_EVENT;
-		const yaml_char_t *anchor = seq ? ev->data.sequence_start.anchor
-						: ev->data.mapping_start.anchor;
+		const yaml_char_t *anchor = seq ? ev->data.sequence_start.anchor : ev->data.mapping_start.anchor;
 		if (anchor)
-			return fh_error_at(err, b->name, line, col,
-					   _("anchors (&%s) are not allowed"), (const char *)anchor);
+			return fh_error_at(err, b->name, line, col, _("anchors (&%s) are not allowed"),
+					   (const char *)anchor);
 		if (b->depth >= FH_YAML_MAX_DEPTH)
-			return fh_error_at(err, b->name, line, col,
-					   _("nesting deeper than %d levels"), FH_YAML_MAX_DEPTH);
+			return fh_error_at(err, b->name, line, col, _("nesting deeper than %d levels"),
+					   FH_YAML_MAX_DEPTH);
 		if (!(n = node_new(seq ? FH_YSEQ : FH_YMAP, m)))
 			return fh_error_set(err, FH_ENOMEM, NULL, _("out of memory"));
 		if ((st = add_node(b, n, err)) != FH_OK)
@@ -174,18 +166,16 @@ static fh_status on_event(struct builder *b, const yaml_event_t *ev, fh_error *e
 		if (b->depth > 0)
 			b->depth--;
 		return FH_OK;
-	default:
-		return FH_OK;
+	default: return FH_OK;
 	}
 }
 
-fh_status fh_yaml_parse(const char *name, const unsigned char *buf, size_t len,
-			fh_ynode **root, fh_error *err)
+fh_status fh_yaml_parse(const char *name, const unsigned char *buf, size_t len, fh_ynode **root, fh_error *err)
 {
 	*root = NULL;
 	if (len > FH_YAML_MAX_BYTES)
-		return fh_error_at(err, name, 1, 1, _("file is too large (%zu bytes, at most %d)"),
-				   len, FH_YAML_MAX_BYTES);
+		return fh_error_at(err, name, 1, 1, _("file is too large (%zu bytes, at most %d)"), len,
+				   FH_YAML_MAX_BYTES);
 	/* an encoding error at its real place (libyaml's reader gives no line) */
 	long bad = fh_utf8_invalid_at((const char *)buf, len, NULL, NULL);
 	if (bad >= 0) {
@@ -210,9 +200,8 @@ fh_status fh_yaml_parse(const char *name, const unsigned char *buf, size_t len,
 		yaml_event_t ev;
 		if (!yaml_parser_parse(&parser, &ev)) {
 			const yaml_mark_t *pm = &parser.problem_mark;
-			st = fh_error_at(err, name, (int)pm->line + 1, (int)pm->column + 1,
-					 "%s%s%s", parser.problem ? parser.problem : _("syntax error"),
-					 parser.context ? " " : "",
+			st = fh_error_at(err, name, (int)pm->line + 1, (int)pm->column + 1, "%s%s%s",
+					 parser.problem ? parser.problem : _("syntax error"), parser.context ? " " : "",
 					 parser.context ? parser.context : "");
 			break;
 		}
@@ -242,9 +231,10 @@ fh_status fh_yaml_load(const char *path, fh_ynode **root, fh_error *err)
 	if (stat(path, &sb) != 0)
 		return fh_error_at(err, path, 0, 0, _("cannot open: %s"), strerror(errno));
 	if (!S_ISREG(sb.st_mode))
-		return fh_error_at(err, path, 0, 0, "%s", S_ISDIR(sb.st_mode) ? _("a directory, not a YAML file")
-				   : S_ISFIFO(sb.st_mode) ? _("a FIFO, not a YAML file")
-				   : _("not a regular file"));
+		return fh_error_at(err, path, 0, 0, "%s",
+				   S_ISDIR(sb.st_mode)            ? _("a directory, not a YAML file")
+					   : S_ISFIFO(sb.st_mode) ? _("a FIFO, not a YAML file")
+								  : _("not a regular file"));
 	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 	if (fd < 0)
 		return fh_error_at(err, path, 0, 0, _("cannot open: %s"), strerror(errno));

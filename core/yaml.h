@@ -19,11 +19,11 @@ typedef enum { FH_YSCALAR, FH_YMAP, FH_YSEQ } fh_ytype;
 
 typedef struct fh_ynode {
 	fh_ytype type;
-	int line, column;  /* 1-based start of the node */
-	char *value;       /* scalars: the text, NUL-terminated */
-	bool plain;        /* scalars: written without quotes */
-	bool pending_key;  /* maps under construction: a key waits for its value */
-	size_t n;          /* maps: pairs; sequences: items */
+	int line, column;       /* 1-based start of the node */
+	char *value;            /* scalars: the text, NUL-terminated */
+	bool plain;             /* scalars: written without quotes */
+	bool pending_key;       /* maps under construction: a key waits for its value */
+	size_t n;               /* maps: pairs; sequences: items */
 	struct fh_ynode **kids; /* maps: key0, value0, key1, …; sequences: items */
 } fh_ynode;
 
@@ -32,8 +32,7 @@ typedef struct fh_ynode {
 fh_status fh_yaml_load(const char *path, fh_ynode **root, fh_error *err);
 
 /* Parses a NUL-free buffer; `name` is used for messages. */
-fh_status fh_yaml_parse(const char *name, const unsigned char *buf, size_t len,
-			fh_ynode **root, fh_error *err);
+fh_status fh_yaml_parse(const char *name, const unsigned char *buf, size_t len, fh_ynode **root, fh_error *err);
 
 void fh_ynode_free(fh_ynode **node);
 

@@ -16,7 +16,8 @@ int main(int argc, char **argv)
 	/* --lang first, so that --help and every message of the parse speak it */
 	const char *lang = NULL;
 	for (int i = 1; i + 1 < argc; i++)
-		if (strcmp(argv[i], "--lang") == 0 && (strcmp(argv[i + 1], "zh") == 0 || strcmp(argv[i + 1], "en") == 0))
+		if (strcmp(argv[i], "--lang") == 0 &&
+		    (strcmp(argv[i + 1], "zh") == 0 || strcmp(argv[i + 1], "en") == 0))
 			lang = argv[i + 1];
 	fh_i18n_setup(lang, argv[0]);
 	int rc = fh_cli_parse(argc, argv, &o);

@@ -8,12 +8,15 @@
 #include <stddef.h>
 
 typedef struct fh_buf {
-	char *data;  /* NUL-terminated once anything was added; NULL when empty */
+	char *data; /* NUL-terminated once anything was added; NULL when empty */
 	size_t len, cap;
 	bool failed; /* an allocation failed; the contents are incomplete */
 } fh_buf;
 
-#define FH_BUF_INIT { NULL, 0, 0, false }
+#define FH_BUF_INIT               \
+	{                         \
+		NULL, 0, 0, false \
+	}
 
 /* Append n bytes of s, a string, or printf-style text. Out of memory, the
  * buffer keeps what it held and b->failed is set (later appends do nothing);

@@ -13,9 +13,9 @@
 /* Days off and weekend days worked (调休), midnight China time, sorted,
  * each list at most FH_CALENDAR_MAX days, owned by the struct. */
 typedef struct fh_calendar {
-	int64_t *off;     /* holidays.off */
+	int64_t *off; /* holidays.off */
 	size_t noff;
-	int64_t *worked;  /* holidays.worked: Saturdays and Sundays only */
+	int64_t *worked; /* holidays.worked: Saturdays and Sundays only */
 	size_t nworked;
 } fh_calendar;
 

@@ -15,13 +15,13 @@
 #include "fuhua/store.h"
 
 typedef enum fh_topic {
-	FH_TOPIC_TENANT,     /* tenants, their history, and each record shown on a tenant's page */
-	FH_TOPIC_PARTY,      /* party records, members, sync items, joint branches, instructors */
-	FH_TOPIC_MILESTONE,  /* milestones and their templates */
-	FH_TOPIC_MENTOR,     /* mentors, pairings, sessions */
-	FH_TOPIC_SPACE,      /* spaces, allocations, bookings, the waiting list, working days */
-	FH_TOPIC_HUB,        /* hubs and their configuration, operators added or removed */
-	FH_TOPIC_AUDIT,      /* the audit log (the dashboard's activity) */
+	FH_TOPIC_TENANT,    /* tenants, their history, and each record shown on a tenant's page */
+	FH_TOPIC_PARTY,     /* party records, members, sync items, joint branches, instructors */
+	FH_TOPIC_MILESTONE, /* milestones and their templates */
+	FH_TOPIC_MENTOR,    /* mentors, pairings, sessions */
+	FH_TOPIC_SPACE,     /* spaces, allocations, bookings, the waiting list, working days */
+	FH_TOPIC_HUB,       /* hubs and their configuration, operators added or removed */
+	FH_TOPIC_AUDIT,     /* the audit log (the dashboard's activity) */
 	FH_TOPIC_COUNT
 } fh_topic;
 

@@ -66,10 +66,10 @@ typedef struct fh_space_def {
 	char *code;
 	char *name;
 	fh_space_type type;
-	int floor;       /* -5 … 99 */
-	double area;     /* m², > 0 */
-	int seats;       /* ≥ 0 */
-	bool approval;   /* bookings wait for a manager's approval */
+	int floor;     /* -5 … 99 */
+	double area;   /* m², > 0 */
+	int seats;     /* ≥ 0 */
+	bool approval; /* bookings wait for a manager's approval */
 	int line, column;
 } fh_space_def;
 
@@ -77,10 +77,10 @@ typedef struct fh_hub_def {
 	char *code;
 	char *name;
 	fh_level level;
-	char *parent;    /* code of the parent hub, NULL for a city */
-	char *address;   /* may be NULL */
-	char *file;      /* the file it came from */
-	fh_rules rules;  /* merged: level values, then the hub's overrides */
+	char *parent;   /* code of the parent hub, NULL for a city */
+	char *address;  /* may be NULL */
+	char *file;     /* the file it came from */
+	fh_rules rules; /* merged: level values, then the hub's overrides */
 	fh_space_def *spaces;
 	size_t nspaces;
 } fh_hub_def;

@@ -12,8 +12,8 @@
 typedef struct fh_store fh_store;
 
 typedef struct fh_demo_options {
-	int tenants;    /* 0 – 1 000 000 */
-	uint64_t seed;  /* the same seed and day give the same database */
+	int tenants;   /* 0 – 1 000 000 */
+	uint64_t seed; /* the same seed and day give the same database */
 	/* Called now and then with the tenants written so far; may be NULL. */
 	void (*progress)(void *ctx, int done, int total);
 	void *ctx;
@@ -30,7 +30,6 @@ typedef struct fh_demo_options {
  * (FH_ECONFLICT) a database that already holds tenants. The hub sync is one
  * transaction (as `fuhua init`), everything else a second one: on failure
  * none of the demo data is written. FH_OK, or the error that stopped it. */
-fh_status fh_demo_generate(fh_store *store, const fh_config *cfg,
-			   const fh_demo_options *opt, fh_error *err);
+fh_status fh_demo_generate(fh_store *store, const fh_config *cfg, const fh_demo_options *opt, fh_error *err);
 
 #endif

@@ -19,8 +19,8 @@ typedef enum fh_status {
 	FH_ESTORE,    /* the database failed or is not a fuhua database */
 	FH_EVERSION,  /* the database is newer than this program */
 	FH_ENOMEM,
-	FH_EBUDGET,   /* a query gave up on its budget of work (another plan answers) */
-	FH_EBUSY,     /* not now: try again shortly (a login right after failures) */
+	FH_EBUDGET, /* a query gave up on its budget of work (another plan answers) */
+	FH_EBUSY,   /* not now: try again shortly (a login right after failures) */
 } fh_status;
 
 typedef struct fh_error {
@@ -36,12 +36,12 @@ void fh_error_clear(fh_error *err);
 
 /* Stores code, field (may be NULL) and a printf-style message in err (may be
  * NULL). Returns code, so that callers can write `return fh_error_set(...)`. */
-fh_status fh_error_set(fh_error *err, fh_status code, const char *field,
-		       const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+fh_status fh_error_set(fh_error *err, fh_status code, const char *field, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
 
 /* As fh_error_set with FH_ECONFIG and a place in a file. */
-fh_status fh_error_at(fh_error *err, const char *file, int line, int column,
-		      const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+fh_status fh_error_at(fh_error *err, const char *file, int line, int column, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
 
 /* Writes the error for people into buf: "file:line:column: message" for a
  * configuration error, "field: message" when a field is set, else the message.

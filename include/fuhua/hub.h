@@ -23,32 +23,29 @@ typedef struct fh_sync_report {
  * with FH_ECONFLICT, naming it, if a space still in use would be removed, and
  * when a hub in the database is missing from the configuration. On error
  * *report is not to be used (the transaction is rolled back). */
-fh_status fh_hub_sync(fh_store *store, const fh_config *cfg, const char *via,
-		      fh_sync_report *report, fh_error *err);
+fh_status fh_hub_sync(fh_store *store, const fh_config *cfg, const char *via, fh_sync_report *report, fh_error *err);
 
 typedef struct fh_hub {
 	int64_t id;
 	char code[33];
 	char name[128];
 	fh_level level;
-	char parent[33];  /* "" for the root */
+	char parent[33]; /* "" for the root */
 	char address[256];
-	int depth;        /* 0 for the actor's own hub */
+	int depth; /* 0 for the actor's own hub */
 	int spaces;
 	int seats, seats_used; /* desk and office seats, and those allocated */
 	double area;
-	int tenants;      /* in incubation */
+	int tenants; /* in incubation */
 } fh_hub;
 
 /* The actor's hub and every hub below it, in tree order (parent before its
  * children, children by code). The caller frees *rows with free(). On error
  * *rows is NULL and *n 0: nothing to free. */
-fh_status fh_hub_list(fh_store *store, const fh_actor *actor, fh_hub **rows, size_t *n,
-		      fh_error *err);
+fh_status fh_hub_list(fh_store *store, const fh_actor *actor, fh_hub **rows, size_t *n, fh_error *err);
 
 /* One hub by code. FH_ENOTFOUND if it does not exist or the actor does not
  * see it (the two are not told apart). On error *out is not to be used. */
-fh_status fh_hub_get(fh_store *store, const fh_actor *actor, const char *code, fh_hub *out,
-		     fh_error *err);
+fh_status fh_hub_get(fh_store *store, const fh_actor *actor, const char *code, fh_hub *out, fh_error *err);
 
 #endif

@@ -17,25 +17,25 @@
 #include "fuhua/tenant.h"
 
 typedef struct fh_import_options {
-	const char *hub_code;  /* the hub the tenants join (a hub column, as
+	const char *hub_code; /* the hub the tenants join (a hub column, as
 				  exported, overrides it row by row) */
-	const char *encoding;  /* NULL to detect, else "utf-8" or "gb18030" */
-	bool skip_bad;         /* write the good rows, report the bad */
-	const char *source;    /* the file's name, for the audit log */
+	const char *encoding; /* NULL to detect, else "utf-8" or "gb18030" */
+	bool skip_bad;        /* write the good rows, report the bad */
+	const char *source;   /* the file's name, for the audit log */
 	/* called now and then while checking (phase 0) and writing (phase 1) */
 	void (*progress)(void *ctx, int phase, size_t done, size_t total);
 	void *ctx;
 } fh_import_options;
 
 typedef struct fh_import_problem {
-	size_t line;           /* of the file, 1-based; the row's first line */
-	char field[32];        /* the field's identifier, or "" for the row */
+	size_t line;    /* of the file, 1-based; the row's first line */
+	char field[32]; /* the field's identifier, or "" for the row */
 	char message[400];
 } fh_import_problem;
 
 typedef struct fh_import_result {
-	const char *encoding;  /* what the file was read as */
-	size_t rows;           /* data rows in the file */
+	const char *encoding; /* what the file was read as */
+	size_t rows;          /* data rows in the file */
 	size_t imported;
 	size_t skipped;
 	fh_import_problem *problems; /* every bad row's problems, in line order */
@@ -61,8 +61,7 @@ void fh_import_result_free(fh_import_result *res);
  * tenant there was when it began is written once, as it was when its range
  * was read. write returns 0 on success. On error what write was given stays
  * written: the caller drops it (a file beside its target). */
-fh_status fh_tenant_export(fh_store *store, const fh_actor *actor, const fh_tenant_filter *f,
-			   bool zh, bool bom, int (*write)(void *ctx, const char *data, size_t n),
-			   void *ctx, fh_error *err);
+fh_status fh_tenant_export(fh_store *store, const fh_actor *actor, const fh_tenant_filter *f, bool zh, bool bom,
+			   int (*write)(void *ctx, const char *data, size_t n), void *ctx, fh_error *err);
 
 #endif

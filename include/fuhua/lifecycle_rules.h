@@ -23,15 +23,15 @@ typedef struct fh_stage_rule {
 } fh_stage_rule;
 
 typedef struct fh_lifecycle_rules {
-	int incubation_term_months; /* 1–120 */
-	int extension_months;       /* 0 = no extension allowed, else up to 60 */
+	int incubation_term_months;           /* 1–120 */
+	int extension_months;                 /* 0 = no extension allowed, else up to 60 */
 	fh_stage_rule stages[FH_STAGE_COUNT]; /* owned; fh_lifecycle_rules_load leaves none */
-	int grad_min_months;        /* graduation.min_months of incubation, 0–120 */
-	bool grad_all_milestones;   /* graduation.all_milestones: every required milestone done */
-	bool grad_party_coverage;   /* graduation.party_coverage: party organisation or instructor */
-	int grad_min_rating;        /* graduation.min_rating: 0 = none, else 1–5 (1A–5A) */
-	bool grad_registered;       /* graduation.registered, with a credit code */
-	bool grad_handovers;        /* graduation.handovers_clear: no handover overdue */
+	int grad_min_months;                  /* graduation.min_months of incubation, 0–120 */
+	bool grad_all_milestones;             /* graduation.all_milestones: every required milestone done */
+	bool grad_party_coverage;             /* graduation.party_coverage: party organisation or instructor */
+	int grad_min_rating;                  /* graduation.min_rating: 0 = none, else 1–5 (1A–5A) */
+	bool grad_registered;                 /* graduation.registered, with a credit code */
+	bool grad_handovers;                  /* graduation.handovers_clear: no handover overdue */
 } fh_lifecycle_rules;
 
 /* The section's defaults (24 months, no extension, no labels or limits,

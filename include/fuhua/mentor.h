@@ -22,43 +22,41 @@ typedef struct fh_mentor {
 	char expertise[FH_MENTOR_TEXT_MAX * 4 + 1];
 	char organization[FH_MENTOR_TEXT_MAX * 4 + 1];
 	char phone[64];
-	int capacity;        /* tenants they can carry, 1–50 */
-	int load;            /* tenants they carry now */
-	int quiet;           /* of those, pairings with no session in quiet_days */
-	double hours;        /* session hours in the last 12 months */
+	int capacity; /* tenants they can carry, 1–50 */
+	int load;     /* tenants they carry now */
+	int quiet;    /* of those, pairings with no session in quiet_days */
+	double hours; /* session hours in the last 12 months */
 } fh_mentor;
 
 /* Adds a mentor to hub_code (NULL: the actor's hub): a manager. On error *id is
  * not to be used. */
-fh_status fh_mentor_add(fh_store *store, const fh_actor *actor, const char *hub_code,
-			const fh_mentor *m, int64_t *id, fh_error *err);
+fh_status fh_mentor_add(fh_store *store, const fh_actor *actor, const char *hub_code, const fh_mentor *m, int64_t *id,
+			fh_error *err);
 /* Mentors of hub_code and below (NULL: the actor's scope) with their loads,
  * by hub and name. The caller frees *rows. On error *rows is NULL and *n 0:
  * nothing to free. */
-fh_status fh_mentor_list(fh_store *store, const fh_actor *actor, const char *hub_code,
-			 fh_mentor **rows, size_t *n, fh_error *err);
+fh_status fh_mentor_list(fh_store *store, const fh_actor *actor, const char *hub_code, fh_mentor **rows, size_t *n,
+			 fh_error *err);
 /* Pairs a mentor with a tenant in incubation from today, inside the write
  * transaction so that a mentor never carries more than their capacity:
  * FH_OK, FH_ECONFLICT at capacity or when already paired, FH_EINVAL for a
  * tenant not in incubation, FH_ENOTFOUND, or the database's error. */
-fh_status fh_mentor_assign(fh_store *store, const fh_actor *actor, int64_t mentor,
-			   int64_t tenant, fh_error *err);
+fh_status fh_mentor_assign(fh_store *store, const fh_actor *actor, int64_t mentor, int64_t tenant, fh_error *err);
 
 /* Ends a pairing on day `on` (0: today; its last day): the mentor carries
  * one tenant fewer. Read and written in one write transaction. FH_ENOTFOUND
  * ("pairing") for none in the actor's scope; FH_ECONFLICT when it has
  * ended already; FH_EINVAL ("on") for a day in the future or before the
  * pairing began. Audited on the mentor. */
-fh_status fh_mentor_end(fh_store *store, const fh_actor *actor, int64_t pairing, int64_t on,
-			fh_error *err);
+fh_status fh_mentor_end(fh_store *store, const fh_actor *actor, int64_t pairing, int64_t on, fh_error *err);
 /* How many pairings of the tenant are running, in *n. On error *n is 0. */
 fh_status fh_mentor_pairings_open(fh_store *store, int64_t tenant, int *n, fh_error *err);
 /* Ends every pairing of a tenant on day `on`, in the caller's transaction
  * (graduation and exit: a tenant that has left uses no mentor's place);
  * *ended says how many. On error *ended is not to be used (the caller's
  * transaction undoes what was done). */
-fh_status fh_mentor_end_tenant(fh_store *store, const fh_actor *actor, int64_t tenant, int64_t on,
-			       int *ended, fh_error *err);
+fh_status fh_mentor_end_tenant(fh_store *store, const fh_actor *actor, int64_t tenant, int64_t on, int *ended,
+			       fh_error *err);
 
 typedef struct fh_pairing {
 	int64_t id, mentor_id, tenant_id;
@@ -70,17 +68,17 @@ typedef struct fh_pairing {
 
 /* Current pairings of a mentor or a tenant (0: any, in the actor's scope). On
  * error *rows is NULL and *n 0: nothing to free. */
-fh_status fh_mentor_pairings(fh_store *store, const fh_actor *actor, int64_t mentor,
-			     int64_t tenant, fh_pairing **rows, size_t *n, fh_error *err);
+fh_status fh_mentor_pairings(fh_store *store, const fh_actor *actor, int64_t mentor, int64_t tenant, fh_pairing **rows,
+			     size_t *n, fh_error *err);
 
 typedef struct fh_session {
 	int64_t id, mentor_id, tenant_id, milestone_id; /* milestone 0: none */
 	char mentor[FH_MENTOR_TEXT_MAX * 4 + 1];
 	char tenant[128];
 	char hub_code[33];
-	int64_t on;          /* the day */
+	int64_t on; /* the day */
 	char topic[FH_MENTOR_TEXT_MAX * 4 + 1];
-	double hours;        /* 0.5–12 */
+	double hours; /* 0.5–12 */
 	char notes[1024];
 	char milestone[256]; /* its title */
 } fh_session;
@@ -88,16 +86,15 @@ typedef struct fh_session {
 /* Records a session (mentor, tenant, day, topic, hours, notes, milestone),
  * its checks read in the write transaction: FH_EINVAL ("on") for a day
  * after the tenant left the hub (exited). On error *id is not to be used. */
-fh_status fh_session_add(fh_store *store, const fh_actor *actor, const fh_session *in, int64_t *id,
-			 fh_error *err);
+fh_status fh_session_add(fh_store *store, const fh_actor *actor, const fh_session *in, int64_t *id, fh_error *err);
 /* Sessions of a mentor and/or a tenant (0: any) in [from, to) (0: open),
  * latest first. On error *rows is NULL and *n 0: nothing to free. */
-fh_status fh_session_list(fh_store *store, const fh_actor *actor, int64_t mentor, int64_t tenant,
-			  int64_t from, int64_t to, fh_session **rows, size_t *n, fh_error *err);
+fh_status fh_session_list(fh_store *store, const fh_actor *actor, int64_t mentor, int64_t tenant, int64_t from,
+			  int64_t to, fh_session **rows, size_t *n, fh_error *err);
 
 typedef struct fh_session_month {
 	char hub_code[33];
-	char month[8];       /* "2026-11" */
+	char month[8]; /* "2026-11" */
 	int sessions, tenants;
 	double hours;
 } fh_session_month;

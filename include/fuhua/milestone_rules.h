@@ -9,26 +9,26 @@
 #include <stddef.h>
 
 typedef struct fh_milestone_tpl {
-	char *code;      /* unique within its track */
-	char *title;     /* for people, usually Chinese */
-	int due_months;  /* months after admission */
-	char *kind;      /* "task", "grant" (公益创投), "contract" (政府购买服务),
+	char *code;     /* unique within its track */
+	char *title;    /* for people, usually Chinese */
+	int due_months; /* months after admission */
+	char *kind;     /* "task", "grant" (公益创投), "contract" (政府购买服务),
 			    "registration", "inspection", "election", "rating",
 			    "party_org", "instructor", "party_work" (milestone.h) */
-	char *title_en;  /* the English title, or NULL */
-	char *evidence;  /* what counts as evidence, or NULL */
-	bool required;   /* graduation needs it done or waived (default true) */
-	int min_rating;  /* kind rating: the grade that proves it (default 3) */
+	char *title_en; /* the English title, or NULL */
+	char *evidence; /* what counts as evidence, or NULL */
+	bool required;  /* graduation needs it done or waived (default true) */
+	int min_rating; /* kind rating: the grade that proves it (default 3) */
 } fh_milestone_tpl;
 
 #define FH_LEAD_DAYS_MAX 4
 
 typedef struct fh_milestone_rules {
-	fh_milestone_tpl *org;   /* milestones.org: the organisation track's templates, owned */
+	fh_milestone_tpl *org; /* milestones.org: the organisation track's templates, owned */
 	size_t norg;
 	fh_milestone_tpl *party; /* milestones.party: the party track's templates, owned */
 	size_t nparty;
-	int quiet_days;          /* mentoring.quiet_days: a pairing with no session for so long
+	int quiet_days;                  /* mentoring.quiet_days: a pairing with no session for so long
 				    is flagged, 1–365 */
 	int lead_days[FH_LEAD_DAYS_MAX]; /* mentoring.lead_days: reminders so many days before
 					    a due date, descending */

@@ -35,7 +35,7 @@ typedef struct fh_actor {
 	int64_t hub_id;
 	char hub_code[33];
 	char hub_name[128];
-	char via[64];   /* "tui", "cli:alice" … recorded in the audit log */
+	char via[64];          /* "tui", "cli:alice" … recorded in the audit log */
 	int idle_lock_minutes; /* from the hub's rules; 0 = never */
 } fh_actor;
 
@@ -51,8 +51,8 @@ fh_status fh_actor_system(fh_store *store, const char *via, fh_actor *out, fh_er
  * an unknown name) and counts the failure. Before checking, waits
  * fh_operator_delay_ms() for the operator's recent failures. On error *out is
  * zeroed: nobody is logged in. */
-fh_status fh_operator_login(fh_store *store, const char *name, const char *password,
-			    const char *via, fh_actor *out, fh_error *err);
+fh_status fh_operator_login(fh_store *store, const char *name, const char *password, const char *via, fh_actor *out,
+			    fh_error *err);
 
 /* How long a terminal makes its operator wait after `failures` wrong
  * passwords in a row typed there: 1 s, 2 s, 4 s … up to 30 s (0 for none).
@@ -65,17 +65,15 @@ unsigned fh_operator_delay_ms(int failures);
 /* Creates an operator (admins only, within their scope). Name: 2–32
  * characters, letters, digits, '.', '_', '-' or Chinese; password 6–128
  * bytes. FH_ECONFLICT if the name exists. */
-fh_status fh_operator_add(fh_store *store, const fh_actor *by, const char *name,
-			  fh_role role, const char *hub_code, const char *password,
-			  fh_error *err);
+fh_status fh_operator_add(fh_store *store, const fh_actor *by, const char *name, fh_role role, const char *hub_code,
+			  const char *password, fh_error *err);
 
 /* Changes a password: an admin for anyone in scope, anyone for themselves.
  * expected_version is the row version the caller read (0: skip the check).
  * FH_OK; FH_EINVAL for a password the rules refuse, FH_EDENIED, FH_ENOTFOUND,
  * FH_ECONFLICT for another version, or the database's error. */
-fh_status fh_operator_set_password(fh_store *store, const fh_actor *by, const char *name,
-				   const char *password, int64_t expected_version,
-				   fh_error *err);
+fh_status fh_operator_set_password(fh_store *store, const fh_actor *by, const char *name, const char *password,
+				   int64_t expected_version, fh_error *err);
 
 /* The password of every demo operator. */
 #define FH_DEMO_PASSWORD "demo1234"
@@ -94,8 +92,7 @@ typedef struct fh_operator_row {
 /* The operators at hubs the actor sees, by hub then name. The caller frees
  * *rows with free(). The built-in system operator is not listed. On error *rows
  * is NULL and *n 0: nothing to free. */
-fh_status fh_operator_list(fh_store *store, const fh_actor *by, fh_operator_row **rows,
-			   size_t *n, fh_error *err);
+fh_status fh_operator_list(fh_store *store, const fh_actor *by, fh_operator_row **rows, size_t *n, fh_error *err);
 
 /* The demo's accounts that still have the password they were made with
  * (fh_operator_mark_demo): their names and roles into rows (at most max;

@@ -24,12 +24,11 @@
 
 /* The hub's rules as configured (fuhua init keeps them in the database). On
  * error *out is unchanged. */
-fh_status fh_party_rules_load(fh_store *store, int64_t hub_id, fh_party_rules *out,
-			      fh_error *err);
+fh_status fh_party_rules_load(fh_store *store, int64_t hub_id, fh_party_rules *out, fh_error *err);
 
 /* ---- the record ---------------------------------------------------------- */
 
-#define FH_PARTY_TEXT_MAX 40      /* secretary, reason: characters */
+#define FH_PARTY_TEXT_MAX 40 /* secretary, reason: characters */
 #define FH_PARTY_REASON_MAX 100
 
 typedef struct fh_party {
@@ -38,24 +37,24 @@ typedef struct fh_party {
 	char hub_code[33];
 	fh_stage stage;
 	fh_party_org form;
-	int full;                 /* 正式党员 */
-	int probationary;         /* 预备党员: never counted for a branch */
-	int applicants;           /* 入党申请人 */
-	int activists;            /* 入党积极分子 */
-	int relations_here;       /* full members whose 组织关系 is in this organisation */
-	int64_t branch_id;        /* the joint branch, when form is joint_branch */
+	int full;           /* 正式党员 */
+	int probationary;   /* 预备党员: never counted for a branch */
+	int applicants;     /* 入党申请人 */
+	int activists;      /* 入党积极分子 */
+	int relations_here; /* full members whose 组织关系 is in this organisation */
+	int64_t branch_id;  /* the joint branch, when form is joint_branch */
 	char branch_name[FH_PARTY_TEXT_MAX * 4 + 1];
-	char founded[11];         /* the organisation's founding, YYYY-MM-DD or "" */
-	char elected[11];         /* its committee's last election (换届), or "" */
+	char founded[11]; /* the organisation's founding, YYYY-MM-DD or "" */
+	char elected[11]; /* its committee's last election (换届), or "" */
 	char secretary[FH_PARTY_TEXT_MAX * 4 + 1];
-	bool secretary_in_mgmt;   /* 交叉任职: the secretary sits in the management */
-	bool fallback;            /* 兜底管理 by the hub's own branch */
-	int64_t instructor_id;    /* 党建指导员/联络员 (a person of kind instructor) */
+	bool secretary_in_mgmt; /* 交叉任职: the secretary sits in the management */
+	bool fallback;          /* 兜底管理 by the hub's own branch */
+	int64_t instructor_id;  /* 党建指导员/联络员 (a person of kind instructor) */
 	char instructor[FH_PARTY_TEXT_MAX * 4 + 1];
 	char employer[FH_PARTY_TEXT_MAX * 4 + 1];
-	char appointed[11];       /* the instructor's appointment here */
+	char appointed[11];                       /* the instructor's appointment here */
 	char reason[FH_PARTY_REASON_MAX * 4 + 1]; /* why no organisation of its own */
-	int64_t version;          /* the tenant's: one version for both records */
+	int64_t version;                          /* the tenant's: one version for both records */
 } fh_party;
 
 typedef enum fh_party_field {
@@ -90,13 +89,11 @@ bool fh_party_field_lookup(const char *name, fh_party_field *out);
 fh_status fh_party_set(fh_party *p, fh_party_field f, const char *text, fh_error *err);
 /* The field as text: identifiers when `ids`, else labels (the branch and the
  * instructor by name). Returns buf. */
-const char *fh_party_get(const fh_party *p, fh_party_field f, bool ids, bool zh, char *buf,
-			 size_t size);
+const char *fh_party_get(const fh_party *p, fh_party_field f, bool ids, bool zh, char *buf, size_t size);
 
 /* A tenant's record (an empty one when nothing was recorded). On error *out is
  * not to be used. */
-fh_status fh_party_get_record(fh_store *store, const fh_actor *actor, int64_t tenant_id,
-			      fh_party *out, fh_error *err);
+fh_status fh_party_get_record(fh_store *store, const fh_actor *actor, int64_t tenant_id, fh_party *out, fh_error *err);
 
 /* Checks the record against the rules: a branch of its own needs
  * branch_min_members full members (probationary ones do not count), a
@@ -106,8 +103,7 @@ fh_status fh_party_get_record(fh_store *store, const fh_actor *actor, int64_t te
  * not in the future. FH_EINVAL with every problem in *errs (field names are
  * fh_party_field_name's). On FH_EINVAL every problem is in *errs (after
  * those already there); on another error *errs holds those found before it. */
-fh_status fh_party_validate(fh_store *store, const fh_party *p, fh_field_errors *errs,
-			    fh_error *err);
+fh_status fh_party_validate(fh_store *store, const fh_party *p, fh_field_errors *errs, fh_error *err);
 
 /* The size rule of a branch of its own, once for the party form, the
  * tenant form and the import: true when `full` full members may form one;
@@ -118,8 +114,7 @@ bool fh_party_branch_size_ok(const fh_party_rules *rules, int full, const char *
  * someone changed the tenant since p->version was read) and an audit row.
  * Sets p->version. On FH_EINVAL every problem is in *errs and *p is as given;
  * on another error *p is not to be relied on (it may be partly read again). */
-fh_status fh_party_save(fh_store *store, const fh_actor *actor, fh_party *p,
-			fh_field_errors *errs, fh_error *err);
+fh_status fh_party_save(fh_store *store, const fh_actor *actor, fh_party *p, fh_field_errors *errs, fh_error *err);
 
 /* ---- members by name ------------------------------------------------------ */
 
@@ -150,23 +145,21 @@ typedef struct fh_party_member {
 
 /* A tenant's named members, full members first, by name. The caller frees
  * *rows. On error *rows is NULL and *n 0: nothing to free. */
-fh_status fh_party_members(fh_store *store, const fh_actor *actor, int64_t tenant_id,
-			   fh_party_member **rows, size_t *n, fh_error *err);
+fh_status fh_party_members(fh_store *store, const fh_actor *actor, int64_t tenant_id, fh_party_member **rows, size_t *n,
+			   fh_error *err);
 /* Names a member (m->id 0: the counts rise only as far as needed to cover
  * the named, who may have been counted already) or changes one's kind or
  * relation (转正: one fewer probationary member, one more full one; a full
  * member's relation moving here or away moves the count held here). Audited on the tenant, whose version moves. FH_EINVAL for an
  * empty or bad name, FH_ECONFLICT for a name the tenant has already. On error
  * m->id is as given (a new member keeps 0). */
-fh_status fh_party_member_save(fh_store *store, const fh_actor *actor, fh_party_member *m,
-			       fh_error *err);
+fh_status fh_party_member_save(fh_store *store, const fh_actor *actor, fh_party_member *m, fh_error *err);
 /* One named member. On error *m is not to be used. */
-fh_status fh_party_member_get(fh_store *store, const fh_actor *actor, int64_t member_id,
-			      fh_party_member *out, fh_error *err);
+fh_status fh_party_member_get(fh_store *store, const fh_actor *actor, int64_t member_id, fh_party_member *out,
+			      fh_error *err);
 /* Removes a named member (they left): the count of their kind drops by one.
  * FH_OK, FH_EDENIED, FH_ENOTFOUND, or the database's error. */
-fh_status fh_party_member_remove(fh_store *store, const fh_actor *actor, int64_t member_id,
-				 fh_error *err);
+fh_status fh_party_member_remove(fh_store *store, const fh_actor *actor, int64_t member_id, fh_error *err);
 
 /* ---- what the rules say about a record ------------------------------------ */
 
@@ -181,8 +174,7 @@ typedef struct fh_party_state {
 
 /* The rules applied to a record on the day `today`. For a joint branch the
  * term is the branch's (fh_branch). */
-void fh_party_evaluate(const fh_party_rules *rules, const fh_party *p, int64_t today,
-		       fh_party_state *out);
+void fh_party_evaluate(const fh_party_rules *rules, const fh_party *p, int64_t today, fh_party_state *out);
 
 /* The day a committee elected on `elected` (YYYY-MM-DD) ends its term; 0
  * for "". */
@@ -196,20 +188,19 @@ typedef struct fh_branch {
 	char name[FH_PARTY_TEXT_MAX * 4 + 1];
 	char secretary[FH_PARTY_TEXT_MAX * 4 + 1];
 	char founded[11], elected[11];
-	int tenants;         /* tenants it covers */
-	int max_tenants;     /* the hub's joint_max_tenants */
-	int full;            /* their full members, summed */
-	int64_t term_ends;   /* 0 without an election date */
+	int tenants;       /* tenants it covers */
+	int max_tenants;   /* the hub's joint_max_tenants */
+	int full;          /* their full members, summed */
+	int64_t term_ends; /* 0 without an election date */
 	int64_t version;
 } fh_branch;
 
 /* The joint branches of the actor's hubs (hub_id 0) or of one hub, by hub
  * and name. The caller frees *rows. On error *rows is NULL and *n 0: nothing to
  * free. fh_branch_get: on error *out is not to be used. */
-fh_status fh_branch_list(fh_store *store, const fh_actor *actor, int64_t hub_id,
-			 fh_branch **rows, size_t *n, fh_error *err);
-fh_status fh_branch_get(fh_store *store, const fh_actor *actor, int64_t id, fh_branch *out,
-			fh_error *err);
+fh_status fh_branch_list(fh_store *store, const fh_actor *actor, int64_t hub_id, fh_branch **rows, size_t *n,
+			 fh_error *err);
+fh_status fh_branch_get(fh_store *store, const fh_actor *actor, int64_t id, fh_branch *out, fh_error *err);
 /* Adds (b->id 0, in hub b->hub_id, 0 = the actor's) or edits a branch: a
  * name unique in the hub, dates real and not in the future, the version
  * check and an audit row. FH_EINVAL with the field ("name", "secretary",
@@ -229,11 +220,11 @@ typedef enum fh_sync_event {
 
 /* … opens these items on the party track. */
 typedef enum fh_sync_kind {
-	FH_SYNC_COMMITMENT,    /* 党建工作承诺 */
-	FH_SYNC_SURVEY,        /* 党员摸底 */
-	FH_SYNC_REPORT,        /* 党建工作报告 */
-	FH_SYNC_COMMITTEE,     /* 党组织同步换届 */
-	FH_SYNC_STANDARD,      /* 党组织规范化评定 */
+	FH_SYNC_COMMITMENT, /* 党建工作承诺 */
+	FH_SYNC_SURVEY,     /* 党员摸底 */
+	FH_SYNC_REPORT,     /* 党建工作报告 */
+	FH_SYNC_COMMITTEE,  /* 党组织同步换届 */
+	FH_SYNC_STANDARD,   /* 党组织规范化评定 */
 	FH_SYNC_KIND_COUNT
 } fh_sync_kind;
 
@@ -252,8 +243,7 @@ bool fh_sync_kind_parse(const char *s, fh_sync_kind *out);
  * leadership and rating within registration_days working days; the annual
  * report by the year's annual_deadline (or registration_days after an event
  * recorded past it). */
-int64_t fh_sync_due(const fh_party_rules *rules, const fh_calendar *cal, fh_sync_event e,
-		    int64_t on);
+int64_t fh_sync_due(const fh_party_rules *rules, const fh_calendar *cal, fh_sync_event e, int64_t on);
 
 typedef struct fh_sync_item {
 	int64_t id, tenant_id, hub_id;
@@ -270,45 +260,44 @@ typedef struct fh_sync_item {
  * were new (an event recorded twice opens nothing). A rating event needs
  * the tenant registered two full years before `on`. On error *opened is not to
  * be used (the transaction is rolled back). */
-fh_status fh_party_event(fh_store *store, const fh_actor *actor, int64_t tenant_id,
-			 fh_sync_event e, int64_t on, int *opened, fh_error *err);
+fh_status fh_party_event(fh_store *store, const fh_actor *actor, int64_t tenant_id, fh_sync_event e, int64_t on,
+			 int *opened, fh_error *err);
 /* Opens the year's annual items for every registered tenant in incubation
  * in the actor's hubs (hub_id 0) or one hub; *opened counts the new ones. On
  * error *opened is not to be used (the transaction is rolled back). */
-fh_status fh_party_open_annual(fh_store *store, const fh_actor *actor, int64_t hub_id,
-			       int year, int *opened, fh_error *err);
+fh_status fh_party_open_annual(fh_store *store, const fh_actor *actor, int64_t hub_id, int year, int *opened,
+			       fh_error *err);
 /* Closes an item on day `on` (0: today): FH_OK, FH_EINVAL for a day in the
  * future or before the event, FH_ECONFLICT for an item done already,
  * FH_EDENIED, FH_ENOTFOUND, or the database's error. */
-fh_status fh_party_sync_done(fh_store *store, const fh_actor *actor, int64_t item_id,
-			     int64_t on, fh_error *err);
+fh_status fh_party_sync_done(fh_store *store, const fh_actor *actor, int64_t item_id, int64_t on, fh_error *err);
 /* A tenant's items, by due date. The caller frees *rows. On error *rows is NULL
  * and *n 0: nothing to free. */
-fh_status fh_party_sync_list(fh_store *store, const fh_actor *actor, int64_t tenant_id,
-			     fh_sync_item **rows, size_t *n, fh_error *err);
+fh_status fh_party_sync_list(fh_store *store, const fh_actor *actor, int64_t tenant_id, fh_sync_item **rows, size_t *n,
+			     fh_error *err);
 
 /* ---- coverage ------------------------------------------------------------- */
 
 typedef struct fh_coverage {
 	int64_t hub_id;
 	char code[33], name[128];
-	int depth;              /* 0 for the hub asked for */
-	int counted;            /* tenants counted (in incubation, or every stage) */
-	int org;                /* with a party organisation (coverage.org_forms) */
-	int work;               /* … plus fallback with an instructor or liaison */
+	int depth;   /* 0 for the hub asked for */
+	int counted; /* tenants counted (in incubation, or every stage) */
+	int org;     /* with a party organisation (coverage.org_forms) */
+	int work;    /* … plus fallback with an instructor or liaison */
 	int by_form[FH_PARTY_ORG_COUNT];
-	int fallback_guided;    /* no organisation counted, fallback with an instructor */
-	int fallback_alone;     /* fallback without one: uncovered */
-	int uncovered;          /* counted − work */
-	int members;            /* full members */
+	int fallback_guided; /* no organisation counted, fallback with an instructor */
+	int fallback_alone;  /* fallback without one: uncovered */
+	int uncovered;       /* counted − work */
+	int members;         /* full members */
 } fh_coverage;
 
 /* Coverage of hub_id (0: the actor's) and every hub below it, each rolled
  * up over its own subtree, in tree order; from the maintained counts, so it
  * costs the same at any number of tenants. The caller frees *rows. On error
  * *rows is NULL and *n 0: nothing to free. */
-fh_status fh_party_coverage(fh_store *store, const fh_actor *actor, int64_t hub_id,
-			    bool all_stages, fh_coverage **rows, size_t *n, fh_error *err);
+fh_status fh_party_coverage(fh_store *store, const fh_actor *actor, int64_t hub_id, bool all_stages, fh_coverage **rows,
+			    size_t *n, fh_error *err);
 
 /* A rate in per cent, 0 when nothing is counted. */
 double fh_coverage_rate(int part, int whole);
@@ -329,24 +318,23 @@ typedef enum fh_party_list_kind {
 } fh_party_list_kind;
 
 typedef struct fh_party_row {
-	int64_t tenant_id;   /* 0 for a joint branch's line */
-	int64_t item_id;     /* the sync item, or the joint branch */
+	int64_t tenant_id; /* 0 for a joint branch's line */
+	int64_t item_id;   /* the sync item, or the joint branch */
 	char name[FH_TENANT_NAME_MAX * 4 + 1];
 	char hub_code[33];
 	fh_party_org form;
 	int full;
 	bool fallback, guided;
-	int64_t date;        /* due date, or the end of the term */
-	int days;            /* days late (negative: days left) */
-	char what[128];      /* the sync item, or the committee */
+	int64_t date;   /* due date, or the end of the term */
+	int days;       /* days late (negative: days left) */
+	char what[128]; /* the sync item, or the committee */
 } fh_party_row;
 
 /* Up to `max` rows of one list over hub_id (0: the actor's) and below, in
  * incubation; *more when there are more. The caller frees *rows. On error *rows
  * is NULL, *n 0 and *more false: nothing to free. */
-fh_status fh_party_list(fh_store *store, const fh_actor *actor, int64_t hub_id,
-			fh_party_list_kind which, size_t max, fh_party_row **rows, size_t *n,
-			bool *more, fh_error *err);
+fh_status fh_party_list(fh_store *store, const fh_actor *actor, int64_t hub_id, fh_party_list_kind which, size_t max,
+			fh_party_row **rows, size_t *n, bool *more, fh_error *err);
 
 /* Instructors and liaisons (党建指导员/联络员) with the tenants each carries. */
 typedef struct fh_instructor {
@@ -354,19 +342,19 @@ typedef struct fh_instructor {
 	char hub_code[33];
 	char name[FH_PARTY_TEXT_MAX * 4 + 1];
 	char employer[FH_PARTY_TEXT_MAX * 4 + 1];
-	int tenants;         /* in incubation */
+	int tenants; /* in incubation */
 } fh_instructor;
 
 /* Every instructor and liaison of hub_id (0: the actor's) and the hubs below
  * it, with the tenants in incubation each carries, by hub and name. The
  * caller frees *rows. On error *rows is NULL and *n 0: nothing to free. */
-fh_status fh_party_instructors(fh_store *store, const fh_actor *actor, int64_t hub_id,
-			       fh_instructor **rows, size_t *n, fh_error *err);
+fh_status fh_party_instructors(fh_store *store, const fh_actor *actor, int64_t hub_id, fh_instructor **rows, size_t *n,
+			       fh_error *err);
 /* The tenants in incubation an instructor carries, in the actor's hubs, by
  * hub and name: up to max rows, *more when there are more. On error *rows is
  * NULL, *n 0 and *more false: nothing to free. */
-fh_status fh_party_instructed(fh_store *store, const fh_actor *actor, int64_t instructor_id,
-			      size_t max, fh_party_row **rows, size_t *n, bool *more, fh_error *err);
+fh_status fh_party_instructed(fh_store *store, const fh_actor *actor, int64_t instructor_id, size_t max,
+			      fh_party_row **rows, size_t *n, bool *more, fh_error *err);
 
 /* ---- both tracks ------------------------------------------------------------- */
 
@@ -380,7 +368,6 @@ typedef struct fh_tracks {
 
 /* The tracks of n tenants (a page of the board) into out[i] for ids[i], in
  * two queries whatever n is. On error out is not to be used. */
-fh_status fh_party_tracks(fh_store *store, const int64_t *ids, size_t n, fh_tracks *out,
-			  fh_error *err);
+fh_status fh_party_tracks(fh_store *store, const int64_t *ids, size_t n, fh_tracks *out, fh_error *err);
 
 #endif

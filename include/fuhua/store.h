@@ -86,8 +86,8 @@ const char *fh_store_path(const fh_store *store);
  * backup_dir) for `fuhua check`. progress (may be NULL) gets pages done and
  * total. FH_EINVAL for no target; FH_ESTORE on failure. On error the target is
  * as it was: the copy beside it is removed. */
-fh_status fh_store_backup(fh_store *store, const char *to,
-			  void (*progress)(void *ctx, int done, int total), void *ctx, fh_error *err);
+fh_status fh_store_backup(fh_store *store, const char *to, void (*progress)(void *ctx, int done, int total), void *ctx,
+			  fh_error *err);
 
 /* Removes what a killed fuhua left beside `path` (a database, or a
  * backup's target): a demo's side files and a backup's unfinished copy,
@@ -99,12 +99,12 @@ int fh_store_sweep(const char *path, char *first, size_t size);
 /* What `fuhua check` found: at most FH_CHECK_MAX problems, for people. */
 #define FH_CHECK_MAX 32
 typedef struct fh_check_report {
-	size_t n;          /* problems found (may exceed those kept) */
+	size_t n; /* problems found (may exceed those kept) */
 	char problem[FH_CHECK_MAX][300];
-	int swept;         /* files a killed demo or backup left, removed */
+	int swept; /* files a killed demo or backup left, removed */
 	char swept_first[300];
-	int unverified;    /* tables written to at every try: not verified (a problem) */
-	bool full;         /* checked with --full */
+	int unverified; /* tables written to at every try: not verified (a problem) */
+	bool full;      /* checked with --full */
 } fh_check_report;
 
 /* Checks the database: each table's structure and foreign keys (SQLite's

@@ -120,26 +120,26 @@ typedef enum fh_tenant_field {
 #define FH_TENANT_PEOPLE_MAX 100000
 
 typedef struct fh_tenant {
-	int64_t id;            /* 0 for a new tenant */
+	int64_t id; /* 0 for a new tenant */
 	int64_t hub_id;
 	char hub_code[33], hub_name[128];
 	char name[FH_TENANT_NAME_MAX * 4 + 1];
 	char short_name[FH_TENANT_SHORT_MAX * 4 + 1];
 	fh_org_type org_type;
 	fh_reg_state reg_state;
-	char credit_code[19];  /* "" before registration */
-	char field[128];       /* one of the hub's service fields, or "" */
+	char credit_code[19]; /* "" before registration */
+	char field[128];      /* one of the hub's service fields, or "" */
 	char legal_rep[FH_TENANT_PERSON_MAX * 4 + 1];
 	char contact[FH_TENANT_PERSON_MAX * 4 + 1];
-	char phone[24];        /* normalised, or "" */
+	char phone[24]; /* normalised, or "" */
 	char address[FH_TENANT_ADDRESS_MAX * 4 + 1];
 	int staff, volunteers;
-	char founded[11];      /* "YYYY-MM-DD" or "" */
-	int rating;            /* 等级评估: 0 none, 1–5 = 1A–5A */
+	char founded[11]; /* "YYYY-MM-DD" or "" */
+	int rating;       /* 等级评估: 0 none, 1–5 = 1A–5A */
 	char rating_date[11];
 	fh_party_org party_org;
 	int party_members;
-	bool party_fallback;   /* 兜底管理 by the hub's own branch (party.h) */
+	bool party_fallback; /* 兜底管理 by the hub's own branch (party.h) */
 	char notes[FH_TENANT_NOTES_MAX * 4 + 1];
 	fh_stage stage;
 	int64_t stage_since, admitted_on, planned_end; /* 0 = not set */
@@ -169,8 +169,7 @@ fh_status fh_tenant_set(fh_tenant *t, fh_tenant_field f, const char *text, fh_er
 /* The field as text into buf: enumerations as identifiers and the rating as
  * a number when `ids` (JSON, scripts), else as labels in Chinese or English
  * and "3A"; dates as YYYY-MM-DD; "" for an unset value. Returns buf. */
-const char *fh_tenant_get(const fh_tenant *t, fh_tenant_field f, bool ids, bool zh,
-			  char *buf, size_t size);
+const char *fh_tenant_get(const fh_tenant *t, fh_tenant_field f, bool ids, bool zh, char *buf, size_t size);
 
 
 /* Problems found in a record, one per field at most, in field order. */
@@ -190,15 +189,13 @@ const fh_error *fh_field_errors_find(const fh_field_errors *errs, fh_tenant_fiel
  * their fields) and the first in err. On FH_EINVAL every problem is in
  * *errs (after those already there); on another error *errs holds those found
  * before it. */
-fh_status fh_tenant_validate(fh_store *store, const fh_tenant *t, fh_field_errors *errs,
-			     fh_error *err);
+fh_status fh_tenant_validate(fh_store *store, const fh_tenant *t, fh_field_errors *errs, fh_error *err);
 
 /* Takes in an application: validates, writes the tenant at stage applied in
  * the hub t->hub_id (0: the actor's hub) with its first history line, audits.
  * Sets t->id and t->version. On error t->id is 0 and, on FH_EINVAL, every
  * problem is in *errs. */
-fh_status fh_tenant_add(fh_store *store, const fh_actor *actor, fh_tenant *t,
-			fh_field_errors *errs, fh_error *err);
+fh_status fh_tenant_add(fh_store *store, const fh_actor *actor, fh_tenant *t, fh_field_errors *errs, fh_error *err);
 
 /* A tenant that looks like another one: why it matched. */
 typedef struct fh_tenant_match {
@@ -213,20 +210,18 @@ typedef struct fh_tenant_match {
  * *n of them. Intake and 'tenant add' warn with them; import refuses a row
  * whose name is taken in its own hub (or whose code is taken anywhere), so
  * that a re-run never duplicates. On error out or *n is not to be used. */
-fh_status fh_tenant_similar(fh_store *store, const fh_actor *actor, const fh_tenant *t,
-			    fh_tenant_match *out, size_t max, size_t *n, fh_error *err);
+fh_status fh_tenant_similar(fh_store *store, const fh_actor *actor, const fh_tenant *t, fh_tenant_match *out,
+			    size_t max, size_t *n, fh_error *err);
 
 /* Saves the editable fields of t over the stored tenant if its version is
  * still t->version; FH_ECONFLICT "changed by X at T" if not (nothing written).
  * Audits the fields that changed. Updates t->version. When no field differs
  * nothing is written: FH_OK with *t the stored tenant, its version unchanged.
  * On error *t is as given and, on FH_EINVAL, every problem is in *errs. */
-fh_status fh_tenant_update(fh_store *store, const fh_actor *actor, fh_tenant *t,
-			   fh_field_errors *errs, fh_error *err);
+fh_status fh_tenant_update(fh_store *store, const fh_actor *actor, fh_tenant *t, fh_field_errors *errs, fh_error *err);
 
 /* Reads a tenant the actor's hub scope covers. On error *out is not to be used. */
-fh_status fh_tenant_get_by_id(fh_store *store, const fh_actor *actor, int64_t id,
-			      fh_tenant *out, fh_error *err);
+fh_status fh_tenant_get_by_id(fh_store *store, const fh_actor *actor, int64_t id, fh_tenant *out, fh_error *err);
 
 /* ---- the lifecycle --------------------------------------------------------------- */
 
@@ -240,17 +235,17 @@ size_t fh_stage_next(fh_stage from, fh_stage out[FH_STAGE_COUNT]);
 #define FH_UNMET_MAX 8
 typedef struct fh_stage_plan {
 	fh_stage from, to;
-	int64_t planned_end;  /* admission: the planned end; extension: the new one */
-	int months;           /* admission: the term; extension: the months added */
-	int milestones;       /* admission: milestones created from the templates */
-	int open_milestones;  /* milestones not done now */
+	int64_t planned_end;    /* admission: the planned end; extension: the new one */
+	int months;             /* admission: the term; extension: the months added */
+	int milestones;         /* admission: milestones created from the templates */
+	int open_milestones;    /* milestones not done now */
 	int allocations, seats; /* spaces allocated to the tenant now, and their seats */
 	int64_t handover_due;   /* graduating or exiting today: when they are due back */
 	int pairings;           /* mentor pairings running (they end with graduation or exit) */
 	int bookings;           /* room bookings to come (kept on graduation, cancelled on exit) */
-	size_t nunmet;        /* graduation: every criterion not met, for people */
+	size_t nunmet;          /* graduation: every criterion not met, for people */
 	char unmet[FH_UNMET_MAX][200];
-	size_t nmet;          /* graduation: every criterion met, for people */
+	size_t nmet; /* graduation: every criterion met, for people */
 	char met[FH_UNMET_MAX][200];
 } fh_stage_plan;
 
@@ -265,32 +260,30 @@ typedef struct fh_stage_plan {
  * keeps them). *did (may be NULL) says what the move did: the plan as
  * checked under the write lock. On error *did (may be NULL) says what was
  * checked: on FH_ECONFLICT the criteria not met. */
-fh_status fh_tenant_move(fh_store *store, const fh_actor *actor, int64_t id, int64_t version,
-			 fh_stage to, const char *reason, fh_stage_plan *did, fh_error *err);
+fh_status fh_tenant_move(fh_store *store, const fh_actor *actor, int64_t id, int64_t version, fh_stage to,
+			 const char *reason, fh_stage_plan *did, fh_error *err);
 
 /* Checks fh_tenant_move(…, to, reason) without writing: FH_OK with *plan
  * filled when the step is allowed, else the status and error the move would
  * give; a graduation refused for its criteria lists each in plan->unmet. On
  * error *plan says what was checked: on FH_ECONFLICT the criteria not met. */
-fh_status fh_tenant_move_plan(fh_store *store, const fh_actor *actor, int64_t id, fh_stage to,
-			      const char *reason, fh_stage_plan *plan, fh_error *err);
+fh_status fh_tenant_move_plan(fh_store *store, const fh_actor *actor, int64_t id, fh_stage to, const char *reason,
+			      fh_stage_plan *plan, fh_error *err);
 
 /* Graduates a tenant whose graduation criteria are not all met: a manager,
  * with the reason (required). The stage history keeps the reason and every
  * criterion not met; the audit log's action is "override". On error *did (may
  * be NULL) says what was checked. */
-fh_status fh_tenant_graduate_override(fh_store *store, const fh_actor *actor, int64_t id,
-				      int64_t version, const char *reason, fh_stage_plan *did, fh_error *err);
+fh_status fh_tenant_graduate_override(fh_store *store, const fh_actor *actor, int64_t id, int64_t version,
+				      const char *reason, fh_stage_plan *did, fh_error *err);
 
 /* Extends an incubating tenant's planned end by the hub's extension months,
  * once, if the hub allows it. Needs a manager. */
 /* Checks fh_tenant_extend() without writing: FH_OK with the new planned end
  * and the months added in *plan, else the error the extension would give. On
  * error *plan says what was checked. */
-fh_status fh_tenant_extend_plan(fh_store *store, const fh_actor *actor, int64_t id,
-				fh_stage_plan *plan, fh_error *err);
-fh_status fh_tenant_extend(fh_store *store, const fh_actor *actor, int64_t id, int64_t version,
-			   fh_error *err);
+fh_status fh_tenant_extend_plan(fh_store *store, const fh_actor *actor, int64_t id, fh_stage_plan *plan, fh_error *err);
+fh_status fh_tenant_extend(fh_store *store, const fh_actor *actor, int64_t id, int64_t version, fh_error *err);
 
 /* Months of incubation so far (to `now`, or to the day it left). */
 int fh_tenant_months(const fh_tenant *t, int64_t now);
@@ -305,15 +298,15 @@ typedef struct fh_stage_event {
 
 /* The tenant's stage history, oldest first; free *rows with free(). On error
  * *rows is NULL and *n 0: nothing to free. */
-fh_status fh_tenant_stages(fh_store *store, const fh_actor *actor, int64_t id,
-			   fh_stage_event **rows, size_t *n, fh_error *err);
+fh_status fh_tenant_stages(fh_store *store, const fh_actor *actor, int64_t id, fh_stage_event **rows, size_t *n,
+			   fh_error *err);
 
 typedef struct fh_change {
 	int64_t at;
 	char operator_name[64];
 	char via[64];
-	char action[32];  /* "create", "update", "move", "extend", "import" */
-	int nfields;      /* the fields changed (all but the name on "create") */
+	char action[32]; /* "create", "update", "move", "extend", "import" */
+	int nfields;     /* the fields changed (all but the name on "create") */
 	struct {
 		fh_tenant_field field;
 		char old[128], new[128]; /* as identifiers, "" for unset; cut short */
@@ -322,8 +315,8 @@ typedef struct fh_change {
 
 /* The tenant's audit history, newest first, at most `limit` lines. On error
  * *rows is NULL and *n 0: nothing to free. */
-fh_status fh_tenant_changes(fh_store *store, const fh_actor *actor, int64_t id, int limit,
-			    fh_change **rows, size_t *n, fh_error *err);
+fh_status fh_tenant_changes(fh_store *store, const fh_actor *actor, int64_t id, int limit, fh_change **rows, size_t *n,
+			    fh_error *err);
 
 /* ---- the list ---------------------------------------------------------------------- */
 
@@ -361,33 +354,32 @@ typedef struct fh_tenant_row {
 	fh_party_org party_org;
 	int party_members;
 	bool party_fallback;
-	bool instructor;     /* a party-building instructor is assigned */
+	bool instructor;                                /* a party-building instructor is assigned */
 	unsigned char name_key[FH_TENANT_NAME_KEY_MAX]; /* the sort keys: the name's place */
 	size_t name_key_len;                            /* in pinyin order, and */
 	int64_t admitted_on;
-	int months;          /* in incubation, 0 if never admitted */
+	int months; /* in incubation, 0 if never admitted */
 } fh_tenant_row;
 
 /* One page of the list: up to `max` rows after `from` (NULL: the first page),
  * or before it when `backward`, always in list order. Reads only what the
  * page needs (keyset pagination on the sort key). On error rows or *n is not to
  * be used. */
-fh_status fh_tenant_page(fh_store *store, const fh_actor *actor, const fh_tenant_filter *f,
-			 const fh_tenant_row *from, bool backward, fh_tenant_row *rows,
-			 size_t max, size_t *n, fh_error *err);
+fh_status fh_tenant_page(fh_store *store, const fh_actor *actor, const fh_tenant_filter *f, const fh_tenant_row *from,
+			 bool backward, fh_tenant_row *rows, size_t max, size_t *n, fh_error *err);
 
 /* How many tenants the filter matches, counting at most `cap`; *more is set
  * when there are more than cap. Without a search the count is the one the
  * database keeps: exact, at any size. A search's count that would cost more
  * than a few pages gives up: *count is -1 then. On error *count or *more is not
  * to be used. */
-fh_status fh_tenant_count(fh_store *store, const fh_actor *actor, const fh_tenant_filter *f,
-			  int cap, int *count, bool *more, fh_error *err);
+fh_status fh_tenant_count(fh_store *store, const fh_actor *actor, const fh_tenant_filter *f, int cap, int *count,
+			  bool *more, fh_error *err);
 
 
 /* The service fields a hub's tenants work in, as configured (fields:),
  * into out (at most max), and in *n how many: FH_OK, or the database's
  * error. On error *n is 0. */
-fh_status fh_tenant_service_fields(fh_store *store, int64_t hub_id, char (*out)[128], size_t max,
-				   size_t *n, fh_error *err);
+fh_status fh_tenant_service_fields(fh_store *store, int64_t hub_id, char (*out)[128], size_t max, size_t *n,
+				   fh_error *err);
 #endif

@@ -10,8 +10,7 @@
 #include "fuhua/config.h"
 
 static char dir[256];
-static const char *const targets[] = { "levels/street.yaml", "levels/city.yaml", "hubs/ja-dn.yaml",
-				       "hubs/ja.yaml" };
+static const char *const targets[] = { "levels/street.yaml", "levels/city.yaml", "hubs/ja-dn.yaml", "hubs/ja.yaml" };
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {

@@ -41,8 +41,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size < 1)
 		return 0;
 	static const char *const enc[] = { NULL, NULL, "utf-8", "gb18030" };
-	fh_import_options o = { .hub_code = "ja", .skip_bad = data[0] & 1, .encoding = enc[(data[0] >> 1) & 3],
-				.source = "fuzz.csv" };
+	fh_import_options o = {
+		.hub_code = "ja", .skip_bad = data[0] & 1, .encoding = enc[(data[0] >> 1) & 3], .source = "fuzz.csv"
+	};
 	fh_import_result res;
 	fh_error err;
 	fh_tenant_import(store, &actor, (const char *)data + 1, size - 1, &o, &res, &err);

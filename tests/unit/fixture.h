@@ -27,7 +27,9 @@ static inline int fixture_open(const char *name, const char *now, fh_store **st,
 	if (fh_config_load(FIXTURES, &cfg, &err) != FH_OK)
 		return -1;
 	int rc = fh_store_create(p, st, &err) == FH_OK && fh_hub_sync(*st, cfg, "test", NULL, &err) == FH_OK &&
-			 fh_actor_system(*st, "test", actor, &err) == FH_OK ? 0 : -1;
+			fh_actor_system(*st, "test", actor, &err) == FH_OK
+		? 0
+		: -1;
 	fh_config_free(&cfg);
 	return rc;
 }
@@ -45,8 +47,8 @@ static inline int64_t fixture_count(fh_store *st, const char *sql)
 
 /* A tenant of hub `hub_code` taken in and admitted today, with a credit code
  * (registered) or not (credit NULL); its id. */
-static inline int64_t fixture_admitted(fh_store *st, const fh_actor *actor, const char *hub_code,
-				       const char *name, const char *credit)
+static inline int64_t fixture_admitted(fh_store *st, const fh_actor *actor, const char *hub_code, const char *name,
+				       const char *credit)
 {
 	fh_tenant t;
 	fh_error err;

@@ -42,8 +42,8 @@ static inline int schema_back_to_8(sqlite3 *db)
 {
 	char *drops = sqlite3_mprintf("%s", "");
 	sqlite3_stmt *q;
-	int rc = sqlite3_prepare_v2(db, "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name GLOB 'changes_*'",
-				    -1, &q, NULL);
+	int rc = sqlite3_prepare_v2(
+		db, "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name GLOB 'changes_*'", -1, &q, NULL);
 	while (rc == SQLITE_OK && drops && sqlite3_step(q) == SQLITE_ROW) {
 		char *more = sqlite3_mprintf("%sDROP TRIGGER \"%w\";", drops, (const char *)sqlite3_column_text(q, 0));
 		sqlite3_free(drops);
@@ -53,14 +53,17 @@ static inline int schema_back_to_8(sqlite3 *db)
 	if (rc == SQLITE_OK && drops)
 		rc = sqlite3_exec(db, drops, NULL, NULL, NULL);
 	sqlite3_free(drops);
-	return rc != SQLITE_OK ? rc : sqlite3_exec(db,
-		"DROP TABLE changes; DROP TRIGGER party_term_ai; DROP TRIGGER party_term_au; DROP TRIGGER party_term_ad;"
-		" DROP INDEX tenants_term; ALTER TABLE tenants DROP COLUMN term_from;"
-		" DROP INDEX party_branches_term; ALTER TABLE party_branches DROP COLUMN term_from;"
-		" DROP TRIGGER instructor_tally_ai; DROP TRIGGER instructor_tally_ad;"
-		" DROP TRIGGER instructor_tally_au; DROP TABLE instructor_tally; "
-		" PRAGMA user_version = 8;",
-		NULL, NULL, NULL);
+	return rc != SQLITE_OK
+		? rc
+		: sqlite3_exec(
+			  db,
+			  "DROP TABLE changes; DROP TRIGGER party_term_ai; DROP TRIGGER party_term_au; DROP TRIGGER party_term_ad;"
+			  " DROP INDEX tenants_term; ALTER TABLE tenants DROP COLUMN term_from;"
+			  " DROP INDEX party_branches_term; ALTER TABLE party_branches DROP COLUMN term_from;"
+			  " DROP TRIGGER instructor_tally_ai; DROP TRIGGER instructor_tally_ad;"
+			  " DROP TRIGGER instructor_tally_au; DROP TABLE instructor_tally; "
+			  " PRAGMA user_version = 8;",
+			  NULL, NULL, NULL);
 }
 
 /* The repository's fixtures, from the test's working directory (the root). */

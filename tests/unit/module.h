@@ -20,17 +20,17 @@ static fh_actor sys_actor;
 
 /* The cmocka group's module_setup (the database `name`, the clock at
  * `now`) and module_teardown. */
-#define MODULE_TEST(name, now)                                     \
-	static int module_setup(void **s)                          \
-	{                                                          \
-		(void)s;                                           \
-		return fixture_open(name, now, &st, &sys_actor);   \
-	}                                                          \
-	static int module_teardown(void **s)                       \
-	{                                                          \
-		(void)s;                                           \
-		fh_store_close(&st);                               \
-		return 0;                                          \
+#define MODULE_TEST(name, now)                                   \
+	static int module_setup(void **s)                        \
+	{                                                        \
+		(void)s;                                         \
+		return fixture_open(name, now, &st, &sys_actor); \
+	}                                                        \
+	static int module_teardown(void **s)                     \
+	{                                                        \
+		(void)s;                                         \
+		fh_store_close(&st);                             \
+		return 0;                                        \
 	}
 
 /* Midnight of a day, China time ("2026-06-10"). */

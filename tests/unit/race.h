@@ -20,7 +20,7 @@
 
 struct race {
 	fh_store *a, *b;
-	int waits;       /* how often `a` waited for the lock */
+	int waits;        /* how often `a` waited for the lock */
 	fh_status commit; /* what b's commit returned */
 };
 

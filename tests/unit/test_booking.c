@@ -11,11 +11,15 @@
 
 MODULE_TEST("booking.db", "2026-06-10T09:00")
 
-static fh_status book(const char *room, int64_t t, const char *ymd, int h1, int h2, int weeks,
-		      fh_booking_result *res, fh_error *err)
+static fh_status book(const char *room, int64_t t, const char *ymd, int h1, int h2, int weeks, fh_booking_result *res,
+		      fh_error *err)
 {
-	fh_booking_req r = { .space_id = space(room), .tenant_id = t, .starts = at(ymd, h1, 0),
-			     .ends = at(ymd, h2, 0), .title = "理事会", .weeks = weeks };
+	fh_booking_req r = { .space_id = space(room),
+			     .tenant_id = t,
+			     .starts = at(ymd, h1, 0),
+			     .ends = at(ymd, h2, 0),
+			     .title = "理事会",
+			     .weeks = weeks };
 	fh_booking_result dummy;
 	return fh_booking_add(st, &sys_actor, &r, res ? res : &dummy, err);
 }
@@ -76,11 +80,13 @@ static void booking_reads(void **s)
 	assert_int_equal(book("ja-gh/05", t, "2026-06-22", 10, 12, 1, &res, &err), FH_OK);
 	assert_int_equal(fh_booking_get(st, &sys_actor, res.first, &b, &err), FH_OK);
 	assert_int_equal(b.tenant_id, t);
-	assert_int_equal(fh_booking_conflict(st, b.space_id, at("2026-06-22", 11, 0), at("2026-06-22", 13, 0), 0,
-					     &in_way, &err), FH_ECONFLICT);
+	assert_int_equal(
+		fh_booking_conflict(st, b.space_id, at("2026-06-22", 11, 0), at("2026-06-22", 13, 0), 0, &in_way, &err),
+		FH_ECONFLICT);
 	assert_int_equal(in_way.id, res.first);
-	assert_int_equal(fh_booking_conflict(st, b.space_id, at("2026-06-22", 12, 0), at("2026-06-22", 13, 0), 0, NULL,
-					     &err), FH_OK);
+	assert_int_equal(
+		fh_booking_conflict(st, b.space_id, at("2026-06-22", 12, 0), at("2026-06-22", 13, 0), 0, NULL, &err),
+		FH_OK);
 	fh_room_use *use;
 	assert_int_equal(fh_booking_use(st, &sys_actor, "ja-gh", day("2026-06-24"), &use, &n, &err), FH_OK);
 	int booked = 0;
@@ -155,7 +161,8 @@ static void test_ics(void **s)
 {
 	(void)s;
 	fh_error err;
-	fh_booking_req r = { .space_id = space("ja-gh/05"), .starts = at("2026-06-22", 9, 0),
+	fh_booking_req r = { .space_id = space("ja-gh/05"),
+			     .starts = at("2026-06-22", 9, 0),
 			     .ends = at("2026-06-22", 10, 30),
 			     .title = "居民议事会, 第三次; 关于加装电梯的讨论\\意见征集与后续安排（长标题折行）",
 			     .weeks = 1 };
@@ -198,7 +205,9 @@ static void test_race_exit_and_booking(void **s)
 	assert_int_equal(got, FH_EINVAL);
 	assert_string_equal(err.field, "tenant");
 	assert_int_equal(count_where("SELECT count(*) FROM bookings WHERE tenant_id = %lld"
-				     " AND state IN ('pending','confirmed')", t), 0);
+				     " AND state IN ('pending','confirmed')",
+				     t),
+			 0);
 }
 
 /* Two terminals book the last hours of a tenant's weekly cap: the second
@@ -208,8 +217,12 @@ static void test_race_weekly_cap(void **s)
 	(void)s;
 	fh_error err;
 	int64_t t = tenant("ja-gh", "竞速时长议事会");
-	fh_booking_req one = { .space_id = space("ja-gh/05"), .tenant_id = t, .starts = at("2026-07-06", 9, 0),
-			       .ends = at("2026-07-06", 15, 0), .title = "培训", .weeks = 1 };
+	fh_booking_req one = { .space_id = space("ja-gh/05"),
+			       .tenant_id = t,
+			       .starts = at("2026-07-06", 9, 0),
+			       .ends = at("2026-07-06", 15, 0),
+			       .title = "培训",
+			       .weeks = 1 };
 	fh_booking_result res;
 	struct race r;
 	race_begin(&r, st);

@@ -19,8 +19,9 @@ static void days_read(void **s)
 	assert_null(rules_of(cfg)->calendar.off);
 	fh_config_free(&cfg);
 	assert_int_equal(rules_load(LEVEL_REQUIRED "holidays:\n  off: [2026-10-05, 2026-10-01..2026-10-03]\n"
-				    "  worked: [2026-10-10]\n",
-				    "  holidays: { off: [2026-06-19] }\n", &cfg, &err), FH_OK);
+						   "  worked: [2026-10-10]\n",
+				    "  holidays: { off: [2026-06-19] }\n", &cfg, &err),
+			 FH_OK);
 	const fh_calendar *lc = &fh_config_level(cfg, FH_LEVEL_CITY)->calendar, *hc = &rules_of(cfg)->calendar;
 	assert_int_equal(lc->noff, 4);
 	for (size_t i = 1; i < lc->noff; i++)

@@ -125,12 +125,14 @@ static void test_once_a_second_at_most(void **s)
 static void test_unreadable_counts_reload_everything(void **s)
 {
 	(void)s;
-	assert_int_equal(sqlite3_exec(fh_store_db(other), "ALTER TABLE changes RENAME TO changes_away", NULL, NULL,
-				      NULL), SQLITE_OK);
+	assert_int_equal(
+		sqlite3_exec(fh_store_db(other), "ALTER TABLE changes RENAME TO changes_away", NULL, NULL, NULL),
+		SQLITE_OK);
 	fh_app_check_changes(&app, 200000);
 	assert_string_equal(stale(), "dtpsm");
-	assert_int_equal(sqlite3_exec(fh_store_db(other), "ALTER TABLE changes_away RENAME TO changes", NULL, NULL,
-				      NULL), SQLITE_OK);
+	assert_int_equal(
+		sqlite3_exec(fh_store_db(other), "ALTER TABLE changes_away RENAME TO changes", NULL, NULL, NULL),
+		SQLITE_OK);
 }
 
 /* Nothing changed between two equal counts; one topic's count moved. */

@@ -133,10 +133,8 @@ static void every_row_is_whole(void **s)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(nothing_and_the_interface),
-		cmocka_unit_test(a_command_takes_its_options_only),
-		cmocka_unit_test(operands_are_counted),
-		cmocka_unit_test(values_are_checked_by_kind),
+		cmocka_unit_test(nothing_and_the_interface), cmocka_unit_test(a_command_takes_its_options_only),
+		cmocka_unit_test(operands_are_counted),      cmocka_unit_test(values_are_checked_by_kind),
 		cmocka_unit_test(every_row_is_whole),
 	};
 	return cmocka_run_group_tests_name("cli", tests, NULL, NULL);

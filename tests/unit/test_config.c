@@ -56,7 +56,9 @@ static void yaml_depth_and_size_quickly(void **s)
 	free(big);
 	/* an alias bomb never expands: the first alias stops it */
 	assert_int_equal(parse("a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n"
-			       "c: [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n", &err), FH_ECONFIG);
+			       "c: [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n",
+			       &err),
+			 FH_ECONFIG);
 }
 
 static void fixtures_load(void **s)

@@ -118,8 +118,8 @@ static bool has_outputs(const char *decl)
 		const char *t = param;
 		while (*t == ' ' || *t == '\t')
 			t++;
-		if (strchr(t, '*') && strncmp(t, "const ", 6) != 0 && !strstr(t, "fh_store") && !strstr(t, "fh_error") &&
-		    !strstr(t, "(*"))
+		if (strchr(t, '*') && strncmp(t, "const ", 6) != 0 && !strstr(t, "fh_store") &&
+		    !strstr(t, "fh_error") && !strstr(t, "(*"))
 			return true;
 		p += n;
 		if (*p == ')')
@@ -189,11 +189,11 @@ static int check_header(const char *path, int *functions)
 		contract_of(&h, i, text, sizeof text);
 		bool status = strncmp(decl, "fh_status ", 10) == 0;
 		const char *why = !text[0] ? "has no comment"
-				  : status && !mentions(text, "FH_") && !mentions(text, "error") && !mentions(text, "refus")
-					  ? "does not say what it returns"
-				  : status && has_outputs(decl) && !mentions(text, "on error") && !mentions(text, "on FH_E")
-					  ? "does not say what it leaves in its outputs on error"
-					  : NULL;
+			: status && !mentions(text, "FH_") && !mentions(text, "error") && !mentions(text, "refus")
+			? "does not say what it returns"
+			: status && has_outputs(decl) && !mentions(text, "on error") && !mentions(text, "on FH_E")
+			? "does not say what it leaves in its outputs on error"
+			: NULL;
 		if (!why && tested_by && !names(tested_by, name))
 			why = "is named in no test of its header's own file";
 		if (why) {
@@ -244,17 +244,18 @@ static void the_reader_finds_what_is_missing(void **s)
 	(void)s;
 	char path[300];
 	snprintf(path, sizeof path, "%s/bad.h", tmpdir());
-	write_file(path, "/* A thing. */\n"
-			 "int fh_good(int a);\n"
-			 "\n"
-			 "int fh_bare(int a);\n"
-			 "\n"
-			 "/* Reads it: FH_OK, or the database's error. */\n"
-			 "fh_status fh_read(fh_store *s, int *out,\n"
-			 "\t\t    fh_error *err);\n"
-			 "/* Two of a group. On error *out is 0. */\n"
-			 "fh_status fh_one(fh_store *s, int *out, fh_error *err);\n"
-			 "fh_status fh_two(fh_store *s, int *out, fh_error *err);\n");
+	write_file(path,
+		   "/* A thing. */\n"
+		   "int fh_good(int a);\n"
+		   "\n"
+		   "int fh_bare(int a);\n"
+		   "\n"
+		   "/* Reads it: FH_OK, or the database's error. */\n"
+		   "fh_status fh_read(fh_store *s, int *out,\n"
+		   "\t\t    fh_error *err);\n"
+		   "/* Two of a group. On error *out is 0. */\n"
+		   "fh_status fh_one(fh_store *s, int *out, fh_error *err);\n"
+		   "fh_status fh_two(fh_store *s, int *out, fh_error *err);\n");
 	int functions = 0;
 	assert_int_equal(check_header(path, &functions), 2); /* fh_bare, fh_read */
 	assert_int_equal(functions, 5);
@@ -338,11 +339,12 @@ static void the_seam_reader_finds_a_call(void **s)
 	(void)s;
 	char path[300];
 	snprintf(path, sizeof path, "%s/module.c", tmpdir());
-	write_file(path, "/* not sqlite3_step(q) */\n"
-			 "int a = fh_step(q); // sqlite3 in a comment\n"
-			 "int b = sqlite3_step(q);\n"
-			 "#include \"store_sqlite.h\"\n"
-			 "/* SQLITE_ROW\n   sqlite3 */ int c = SQLITE_DONE;\n");
+	write_file(path,
+		   "/* not sqlite3_step(q) */\n"
+		   "int a = fh_step(q); // sqlite3 in a comment\n"
+		   "int b = sqlite3_step(q);\n"
+		   "#include \"store_sqlite.h\"\n"
+		   "/* SQLITE_ROW\n   sqlite3 */ int c = SQLITE_DONE;\n");
 	assert_int_equal(engine_lines(path), 3);
 }
 

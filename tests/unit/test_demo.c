@@ -26,8 +26,8 @@ static int side_files(void)
 static void assert_left_clean(fh_store *st)
 {
 	assert_int_equal(fixture_count(st, "PRAGMA foreign_keys"), 1);
-	assert_int_equal(fixture_count(st, "SELECT count(*) FROM pragma_database_list WHERE name LIKE 'fh\\_%' ESCAPE '\\'"),
-			 0);
+	assert_int_equal(
+		fixture_count(st, "SELECT count(*) FROM pragma_database_list WHERE name LIKE 'fh\\_%' ESCAPE '\\'"), 0);
 	assert_int_equal(side_files(), 0);
 }
 
@@ -52,8 +52,8 @@ static int64_t differ(fh_store *st, const char *what)
 	char a[600], b[600], sql[2600];
 	snprintf(a, sizeof a, what, "main", "main");
 	snprintf(b, sizeof b, what, "other", "other");
-	snprintf(sql, sizeof sql, "SELECT (SELECT count(*) FROM (%s EXCEPT %s)) + (SELECT count(*) FROM (%s EXCEPT %s))",
-		 a, b, b, a);
+	snprintf(sql, sizeof sql,
+		 "SELECT (SELECT count(*) FROM (%s EXCEPT %s)) + (SELECT count(*) FROM (%s EXCEPT %s))", a, b, b, a);
 	return fixture_count(st, sql);
 }
 
@@ -68,23 +68,28 @@ static void test_two_cores_make_the_same_database(void **state)
 	char want[40];
 	snprintf(want, sizeof want, "%%\"cores\":%d}", cores);
 	sqlite3_stmt *q;
-	assert_int_equal(sqlite3_prepare_v2(fh_store_db(two), "SELECT count(*) FROM audit WHERE entity = 'demo'"
-					    " AND new LIKE ?1", -1, &q, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(fh_store_db(two),
+					    "SELECT count(*) FROM audit WHERE entity = 'demo'"
+					    " AND new LIKE ?1",
+					    -1, &q, NULL),
+			 SQLITE_OK);
 	sqlite3_bind_text(q, 1, want, -1, SQLITE_STATIC);
 	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
 	assert_int_equal(sqlite3_column_int(q, 0), 1);
 	sqlite3_finalize(q);
-	assert_int_equal(fixture_count(one, "SELECT count(*) FROM audit WHERE entity = 'demo' AND new LIKE '%\"cores\":1}'"),
-			 1);
+	assert_int_equal(
+		fixture_count(one, "SELECT count(*) FROM audit WHERE entity = 'demo' AND new LIKE '%\"cores\":1}'"), 1);
 	assert_left_clean(two);
 	assert_left_clean(one);
 
 	char attach[600];
-	snprintf(attach, sizeof attach, "ATTACH '%s/one.db' AS other;"
+	snprintf(attach, sizeof attach,
+		 "ATTACH '%s/one.db' AS other;"
 		 "CREATE VIRTUAL TABLE temp.fts_main USING fts5vocab(main, tenant_fts, instance);"
 		 "CREATE VIRTUAL TABLE temp.fts_other USING fts5vocab(other, tenant_fts, instance);"
 		 "CREATE VIRTUAL TABLE temp.grams_main USING fts5vocab(main, tenant_grams, instance);"
-		 "CREATE VIRTUAL TABLE temp.grams_other USING fts5vocab(other, tenant_grams, instance);", tmpdir());
+		 "CREATE VIRTUAL TABLE temp.grams_other USING fts5vocab(other, tenant_grams, instance);",
+		 tmpdir());
 	assert_int_equal(sqlite3_exec(fh_store_db(two), attach, NULL, NULL, NULL), SQLITE_OK);
 	assert_true(fixture_count(two, "SELECT count(*) FROM milestones") > 24000);
 	assert_int_equal(fixture_count(two, "SELECT count(*) FROM tenant_search"), 24000);
@@ -99,7 +104,8 @@ static void test_two_cores_make_the_same_database(void **state)
 	assert_int_equal(sqlite3_exec(fh_store_db(two),
 				      "INSERT INTO tenant_fts(tenant_fts, rank) VALUES('integrity-check', 1);"
 				      "INSERT INTO tenant_grams(tenant_grams) VALUES('integrity-check')",
-				      NULL, NULL, NULL), SQLITE_OK);
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
 	assert_int_equal(fixture_count(two, "SELECT count(*) FROM tenant_fts WHERE tenant_fts MATCH '\"138\"'"),
 			 fixture_count(two, "SELECT count(*) FROM tenant_search WHERE instr(ascii, '138') > 0"));
 	sqlite3_exec(fh_store_db(two), "DETACH other", NULL, NULL, NULL);
@@ -130,8 +136,12 @@ static void test_failure_beside_the_load(void **state)
 	assert_true(fh_tenant_side_open(st, &job));
 	assert_int_equal(side_files(), 2);
 	assert_int_equal(fh_tx_begin_main(st, &err), FH_OK);
-	struct fh_side_tenant t = { .id = 1, .hub_id = 1, .stage = "incubating", .admitted_on = 1,
-				    .name = "静安仁爱文化艺术发展中心", .phone = "13877554812" };
+	struct fh_side_tenant t = { .id = 1,
+				    .hub_id = 1,
+				    .stage = "incubating",
+				    .admitted_on = 1,
+				    .name = "静安仁爱文化艺术发展中心",
+				    .phone = "13877554812" };
 	fh_tenant_side_feed(st, &t);
 	bool built = true;
 	assert_int_equal(fh_tenant_side_rows(st, &built, &err), FH_OK);

@@ -60,8 +60,10 @@ static void sync_again_and_changed(void **s)
 	fh_config_free(&cfg);
 	char dir[300], cmd[700];
 	snprintf(dir, sizeof dir, "%s/changed", tmpdir());
-	snprintf(cmd, sizeof cmd, "rm -rf '%s' && cp -r " FIXTURES " '%s' && printf 'overrides:\\n  idle_lock_minutes: 7\\n'"
-		 " >> '%s/hubs/ja-gh-yq.yaml'", dir, dir, dir);
+	snprintf(cmd, sizeof cmd,
+		 "rm -rf '%s' && cp -r " FIXTURES " '%s' && printf 'overrides:\\n  idle_lock_minutes: 7\\n'"
+		 " >> '%s/hubs/ja-gh-yq.yaml'",
+		 dir, dir, dir);
 	assert_int_equal(system(cmd), 0);
 	assert_int_equal(fh_config_load(dir, &cfg, &err), FH_OK);
 	assert_int_equal(fh_hub_sync(st, cfg, "test", &r, &err), FH_OK);

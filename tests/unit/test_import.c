@@ -29,8 +29,10 @@ static fh_status import(const char *data, size_t len, bool skip, fh_import_resul
 static int tenants_in(const char *hub)
 {
 	sqlite3_stmt *q;
-	sqlite3_prepare_v2(fh_store_db(st), "SELECT count(*) FROM tenants t JOIN hubs h ON h.id = t.hub_id"
-				    " WHERE h.code = ?1", -1, &q, NULL);
+	sqlite3_prepare_v2(fh_store_db(st),
+			   "SELECT count(*) FROM tenants t JOIN hubs h ON h.id = t.hub_id"
+			   " WHERE h.code = ?1",
+			   -1, &q, NULL);
 	sqlite3_bind_text(q, 1, hub, -1, SQLITE_STATIC);
 	int n = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int(q, 0) : -1;
 	sqlite3_finalize(q);
@@ -117,7 +119,9 @@ static void import_gb18030(void **s)
 	assert_string_equal(res.encoding, "gb18030");
 	assert_int_equal(res.imported, 1);
 	fh_import_result_free(&res);
-	assert_int_equal(count_where("SELECT count(*) FROM tenants WHERE name = '国标测试社' AND contact = '李明' AND %lld", 1), 1);
+	assert_int_equal(
+		count_where("SELECT count(*) FROM tenants WHERE name = '国标测试社' AND contact = '李明' AND %lld", 1),
+		1);
 	/* named as UTF-8 it is refused with its line */
 	fh_import_options o = { .hub_code = "ja-gh", .encoding = "utf-8" };
 	assert_int_equal(fh_tenant_import(st, &sys_actor, gb, sizeof gb - 1, &o, &res, &err), FH_EINVAL);
@@ -168,10 +172,12 @@ static void export_csv(void **s)
 	 * the filter holds in every range */
 	char sql[400];
 	for (int i = 0; i < 2; i++) {
-		snprintf(sql, sizeof sql, "INSERT INTO tenants(id, hub_id, name, org_type, reg_state, stage, stage_since,"
-			 " updated_at, updated_by) SELECT %d, hub_id, '远号组织%d', org_type, reg_state, '%s', stage_since,"
-			 " updated_at, updated_by FROM tenants WHERE id = %lld", 30000 + 40000 * i, i,
-			 i ? "exited" : "applied", (long long)t.id);
+		snprintf(
+			sql, sizeof sql,
+			"INSERT INTO tenants(id, hub_id, name, org_type, reg_state, stage, stage_since,"
+			" updated_at, updated_by) SELECT %d, hub_id, '远号组织%d', org_type, reg_state, '%s', stage_since,"
+			" updated_at, updated_by FROM tenants WHERE id = %lld",
+			30000 + 40000 * i, i, i ? "exited" : "applied", (long long)t.id);
 		assert_int_equal(sqlite3_exec(fh_store_db(st), sql, NULL, NULL, NULL), SQLITE_OK);
 	}
 	b = (fh_buf)FH_BUF_INIT;

@@ -11,8 +11,7 @@ static struct fh_input ch(wint_t c)
 }
 
 /* The binding of the chain or the generic keys that shows as "label word". */
-static const struct fh_binding *hinted(const struct fh_keymap *km, const char *label,
-				       const char *word)
+static const struct fh_binding *hinted(const struct fh_keymap *km, const char *label, const char *word)
 {
 	const struct fh_keymap *chains[] = { km, &fh_generic_keymap };
 	for (int c = 0; c < 2; c++)
@@ -156,12 +155,9 @@ static void screens_have_keys(void **s)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(text_is_text_while_typing),
-		cmocka_unit_test(every_screen_keys_reachable_while_typing),
-		cmocka_unit_test(screens_have_keys),
-		cmocka_unit_test(view_letters_are_local),
-		cmocka_unit_test(hints_come_from_keymaps),
-		cmocka_unit_test(every_hinted_row_shows),
+		cmocka_unit_test(text_is_text_while_typing), cmocka_unit_test(every_screen_keys_reachable_while_typing),
+		cmocka_unit_test(screens_have_keys),         cmocka_unit_test(view_letters_are_local),
+		cmocka_unit_test(hints_come_from_keymaps),   cmocka_unit_test(every_hinted_row_shows),
 	};
 	return cmocka_run_group_tests_name("keys", tests, NULL, NULL);
 }

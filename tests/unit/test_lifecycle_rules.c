@@ -39,9 +39,11 @@ static void keys_read_and_checked(void **s)
 	(void)s;
 	fh_config *cfg;
 	fh_error err;
-	assert_int_equal(rules_load(LEVEL_REQUIRED "extension_months: 6\nstages:\n  applied: { label: 申请, max_days: 30 }\n"
+	assert_int_equal(rules_load(LEVEL_REQUIRED
+				    "extension_months: 6\nstages:\n  applied: { label: 申请, max_days: 30 }\n"
 				    "graduation: { min_months: 18, min_rating: 3, registered: false }\n",
-				    "  incubation_term_months: 36\n", &cfg, &err), FH_OK);
+				    "  incubation_term_months: 36\n", &cfg, &err),
+			 FH_OK);
 	const fh_lifecycle_rules *l = &rules_of(cfg)->lifecycle;
 	assert_int_equal(l->incubation_term_months, 36);
 	assert_int_equal(fh_config_level(cfg, FH_LEVEL_CITY)->lifecycle.incubation_term_months, 24);

@@ -152,7 +152,9 @@ static void test_race_pairing_ended_twice(void **s)
 	race_end(&r);
 	assert_int_equal(got, FH_ECONFLICT);
 	assert_int_equal(count_where("SELECT count(*) FROM audit WHERE entity = 'mentor' AND action = 'end'"
-				     " AND entity_id = %lld", m), 1);
+				     " AND entity_id = %lld",
+				     m),
+			 1);
 }
 
 /* A tenant leaves the hub today while a session of tomorrow's is being
@@ -185,8 +187,12 @@ static void book_for(int64_t t, int h)
 	fh_error err;
 	fh_booking_result res;
 	assert_int_equal(fh_space_find(st, &sys_actor, "ja-gh/05", 0, &sp, &err), FH_OK);
-	fh_booking_req r = { .space_id = sp.id, .tenant_id = t, .starts = day("2026-02-03") + h * 3600,
-			     .ends = day("2026-02-03") + (h + 1) * 3600, .title = "交流会", .weeks = 1 };
+	fh_booking_req r = { .space_id = sp.id,
+			     .tenant_id = t,
+			     .starts = day("2026-02-03") + h * 3600,
+			     .ends = day("2026-02-03") + (h + 1) * 3600,
+			     .title = "交流会",
+			     .weeks = 1 };
 	assert_int_equal(fh_booking_add(st, &sys_actor, &r, &res, &err), FH_OK);
 }
 
@@ -208,8 +214,11 @@ static void test_leaving_ends_pairings(void **s)
 	assert_int_equal(plan.bookings, 1);
 	assert_int_equal(fh_tenant_graduate_override(st, &sys_actor, g, 0, "测试出壳", NULL, &err), FH_OK);
 	assert_int_equal(count_where("SELECT count(*) FROM mentor_assignments WHERE tenant_id = %lld"
-				     " AND end_on IS NULL", g), 0);
-	assert_int_equal(count_where("SELECT count(*) FROM bookings WHERE tenant_id = %lld AND state = 'confirmed'", g), 1);
+				     " AND end_on IS NULL",
+				     g),
+			 0);
+	assert_int_equal(count_where("SELECT count(*) FROM bookings WHERE tenant_id = %lld AND state = 'confirmed'", g),
+			 1);
 	/* the mentor has a place again */
 	int64_t other = admitted("ja-gh", "接替配对社", NULL);
 	assert_int_equal(fh_mentor_assign(st, &sys_actor, m, other, &err), FH_OK);
@@ -218,10 +227,15 @@ static void test_leaving_ends_pairings(void **s)
 	assert_int_equal(plan.bookings, 1);
 	assert_int_equal(fh_tenant_move(st, &sys_actor, x, 0, FH_STAGE_EXITED, "停止活动", NULL, &err), FH_OK);
 	assert_int_equal(count_where("SELECT count(*) FROM mentor_assignments WHERE tenant_id = %lld"
-				     " AND end_on IS NULL", x), 0);
-	assert_int_equal(count_where("SELECT count(*) FROM bookings WHERE tenant_id = %lld AND state = 'cancelled'", x), 1);
+				     " AND end_on IS NULL",
+				     x),
+			 0);
+	assert_int_equal(count_where("SELECT count(*) FROM bookings WHERE tenant_id = %lld AND state = 'cancelled'", x),
+			 1);
 	assert_int_equal(count_where("SELECT count(*) FROM audit WHERE entity = 'booking' AND action = 'cancel'"
-				     " AND entity_id = (SELECT id FROM bookings WHERE tenant_id = %lld)", x), 1);
+				     " AND entity_id = (SELECT id FROM bookings WHERE tenant_id = %lld)",
+				     x),
+			 1);
 	/* by hand: a pairing ends once, not in the future, not before it began */
 	int64_t p = count_where("SELECT id FROM mentor_assignments WHERE tenant_id = %lld", other);
 	assert_int_equal(fh_mentor_end(st, &sys_actor, p, day("2026-02-01"), &err), FH_EINVAL);
@@ -251,20 +265,18 @@ static void test_migration_ends_old_pairings(void **s)
 	assert_int_equal(fh_store_schema_version(st), fh_store_schema_latest());
 	assert_int_equal(count_where("SELECT count(*) FROM mentor_assignments WHERE tenant_id = %lld"
 				     " AND end_on = (SELECT stage_since - (stage_since + 28800) %% 86400 FROM tenants"
-				     " WHERE id = tenant_id)", t), 1);
+				     " WHERE id = tenant_id)",
+				     t),
+			 1);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(mentors_added_and_listed),
-		cmocka_unit_test(test_pairings_and_sessions),
-		cmocka_unit_test(test_race_exit_and_pairing),
-		cmocka_unit_test(test_race_mentor_capacity),
-		cmocka_unit_test(test_race_pairing_ended_twice),
-		cmocka_unit_test(test_race_exit_and_session),
-		cmocka_unit_test(test_leaving_ends_pairings),
-		cmocka_unit_test(test_migration_ends_old_pairings),
+		cmocka_unit_test(mentors_added_and_listed),      cmocka_unit_test(test_pairings_and_sessions),
+		cmocka_unit_test(test_race_exit_and_pairing),    cmocka_unit_test(test_race_mentor_capacity),
+		cmocka_unit_test(test_race_pairing_ended_twice), cmocka_unit_test(test_race_exit_and_session),
+		cmocka_unit_test(test_leaving_ends_pairings),    cmocka_unit_test(test_migration_ends_old_pairings),
 	};
 	return cmocka_run_group_tests_name("mentor", tests, module_setup, module_teardown);
 }

@@ -65,8 +65,10 @@ static void test_instantiation_and_month_ends(void **s)
 	/* the one rule, in a leap year too */
 	assert_int_equal(fh_clock_add_months(day("2028-01-31"), 1), day("2028-02-29"));
 	/* templates changed after admission: the tenant's milestones stay as they were */
-	sqlite3_exec(fh_store_db(st), "UPDATE milestone_templates SET title = '改过的标题', due_months = 11"
-		     " WHERE code = 'charter'", NULL, NULL, NULL);
+	sqlite3_exec(fh_store_db(st),
+		     "UPDATE milestone_templates SET title = '改过的标题', due_months = 11"
+		     " WHERE code = 'charter'",
+		     NULL, NULL, NULL);
 	int added;
 	assert_int_equal(fh_milestone_instantiate(st, &sys_actor, id, &added, &err), FH_OK);
 	assert_int_equal(added, 0);
@@ -75,17 +77,21 @@ static void test_instantiation_and_month_ends(void **s)
 	assert_int_equal(find(rows, n, "charter")->due, day("2026-03-31"));
 	free(rows);
 	/* a template added later is given on request, due from the admission day */
-	sqlite3_exec(fh_store_db(st), "INSERT INTO milestone_templates(hub_id, track, seq, code, title, due_months, kind)"
+	sqlite3_exec(fh_store_db(st),
+		     "INSERT INTO milestone_templates(hub_id, track, seq, code, title, due_months, kind)"
 		     " SELECT hub_id, 'org', 9, 'extra', '新增节点', 2, 'task' FROM milestone_templates"
-		     " WHERE code = 'charter' AND hub_id = (SELECT id FROM hubs WHERE code = 'ja-dn')", NULL, NULL, NULL);
+		     " WHERE code = 'charter' AND hub_id = (SELECT id FROM hubs WHERE code = 'ja-dn')",
+		     NULL, NULL, NULL);
 	assert_int_equal(fh_milestone_instantiate(st, &sys_actor, id, &added, &err), FH_OK);
 	assert_int_equal(added, 1);
 	assert_int_equal(fh_milestone_list(st, &sys_actor, id, &rows, &n, &err), FH_OK);
 	assert_int_equal(find(rows, n, "extra")->due, day("2026-03-31"));
 	free(rows);
-	sqlite3_exec(fh_store_db(st), "DELETE FROM milestone_templates WHERE code = 'extra';"
-		     " UPDATE milestone_templates SET title = '制定章程与活动规则', due_months = 2 WHERE code = 'charter'",
-		     NULL, NULL, NULL);
+	sqlite3_exec(
+		fh_store_db(st),
+		"DELETE FROM milestone_templates WHERE code = 'extra';"
+		" UPDATE milestone_templates SET title = '制定章程与活动规则', due_months = 2 WHERE code = 'charter'",
+		NULL, NULL, NULL);
 }
 
 static void test_done_and_waive_permissions(void **s)
@@ -150,7 +156,9 @@ static void test_milestones_that_tick_themselves(void **s)
 	/* the party record showing covered work proves the party track's */
 	fh_party p;
 	assert_int_equal(fh_party_get_record(st, &sys_actor, b, &p, &err), FH_OK);
-	const char *kv[] = { "form", "branch", "full_members", "3", "founded", "2025-12-01", "secretary", "王芳", NULL };
+	const char *kv[] = {
+		"form", "branch", "full_members", "3", "founded", "2025-12-01", "secretary", "王芳", NULL
+	};
 	for (int i = 0; kv[i]; i += 2) {
 		fh_party_field f;
 		assert_true(fh_party_field_lookup(kv[i], &f));
@@ -195,8 +203,9 @@ static void test_graduation_criteria_and_override(void **s)
 	fh_space sp;
 	int64_t alloc;
 	assert_int_equal(fh_space_find(st, &sys_actor, "ja-dn/A2", 0, &sp, &err), FH_OK);
-	fh_allocation_req r = { .space_id = sp.id, .tenant_id = id, .seats = 1, .from = day("2026-01-31"),
-				.to = day("2026-01-31") };
+	fh_allocation_req r = {
+		.space_id = sp.id, .tenant_id = id, .seats = 1, .from = day("2026-01-31"), .to = day("2026-01-31")
+	};
 	assert_int_equal(fh_allocation_add(st, &sys_actor, &r, &alloc, &err), FH_OK);
 	setenv("FUHUA_NOW", "2026-03-31T09:00", 1);
 	assert_int_equal(fh_tenant_move_plan(st, &sys_actor, id, FH_STAGE_GRADUATED, NULL, &plan, &err), FH_ECONFLICT);
@@ -207,7 +216,8 @@ static void test_graduation_criteria_and_override(void **s)
 	desk.role = FH_ROLE_FRONT_DESK;
 	assert_int_equal(fh_tenant_graduate_override(st, &sys_actor, id, 0, "", NULL, &err), FH_EINVAL);
 	assert_int_equal(fh_tenant_graduate_override(st, &desk, id, 0, "提前出壳", NULL, &err), FH_EDENIED);
-	assert_int_equal(fh_tenant_graduate_override(st, &sys_actor, id, 0, "已承接政府购买服务，提前出壳", NULL, &err), FH_OK);
+	assert_int_equal(fh_tenant_graduate_override(st, &sys_actor, id, 0, "已承接政府购买服务，提前出壳", NULL, &err),
+			 FH_OK);
 	fh_stage_event *ev;
 	size_t n;
 	assert_int_equal(fh_tenant_stages(st, &sys_actor, id, &ev, &n, &err), FH_OK);
@@ -217,8 +227,10 @@ static void test_graduation_criteria_and_override(void **s)
 	assert_non_null(strstr(ev[n - 1].reason, "months"));
 	free(ev);
 	sqlite3_stmt *q;
-	sqlite3_prepare_v2(fh_store_db(st), "SELECT count(*) FROM audit WHERE entity = 'tenant' AND entity_id = ?1"
-			   " AND action = 'override'", -1, &q, NULL);
+	sqlite3_prepare_v2(fh_store_db(st),
+			   "SELECT count(*) FROM audit WHERE entity = 'tenant' AND entity_id = ?1"
+			   " AND action = 'override'",
+			   -1, &q, NULL);
 	sqlite3_bind_int64(q, 1, id);
 	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
 	assert_int_equal(sqlite3_column_int(q, 0), 1);
@@ -327,8 +339,10 @@ static void test_open_and_walks(void **s)
 static void only_milestone_criteria(const char *hub)
 {
 	char sql[300];
-	snprintf(sql, sizeof sql, "UPDATE hubs SET grad_min_months = 0, grad_registered = 0, grad_party_coverage = 0,"
-		 " grad_min_rating = 0, grad_all_milestones = 1 WHERE code = '%s'", hub);
+	snprintf(sql, sizeof sql,
+		 "UPDATE hubs SET grad_min_months = 0, grad_registered = 0, grad_party_coverage = 0,"
+		 " grad_min_rating = 0, grad_all_milestones = 1 WHERE code = '%s'",
+		 hub);
 	assert_int_equal(sqlite3_exec(fh_store_db(st), sql, NULL, NULL, NULL), SQLITE_OK);
 }
 
@@ -340,8 +354,11 @@ static void test_race_reopen_and_graduation(void **s)
 	fh_error err;
 	char before[3][200];
 	sqlite3_stmt *q;
-	assert_int_equal(sqlite3_prepare_v2(fh_store_db(st), "SELECT grad_min_months, grad_registered,"
-			 " grad_party_coverage FROM hubs WHERE code = 'ja-gh'", -1, &q, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(fh_store_db(st),
+					    "SELECT grad_min_months, grad_registered,"
+					    " grad_party_coverage FROM hubs WHERE code = 'ja-gh'",
+					    -1, &q, NULL),
+			 SQLITE_OK);
 	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
 	for (int i = 0; i < 3; i++)
 		snprintf(before[i], sizeof before[i], "%s", (const char *)sqlite3_column_text(q, i));
@@ -349,8 +366,10 @@ static void test_race_reopen_and_graduation(void **s)
 	only_milestone_criteria("ja-gh");
 	int64_t t = admitted("ja-gh", "竞速出壳评估社", NULL);
 	char sql[800];
-	snprintf(sql, sizeof sql, "UPDATE milestones SET state = 'waived', evidence = '测试', done_on = 0"
-		 " WHERE tenant_id = %lld", (long long)t);
+	snprintf(sql, sizeof sql,
+		 "UPDATE milestones SET state = 'waived', evidence = '测试', done_on = 0"
+		 " WHERE tenant_id = %lld",
+		 (long long)t);
 	assert_int_equal(sqlite3_exec(fh_store_db(st), sql, NULL, NULL, NULL), SQLITE_OK);
 	int64_t one = count_where("SELECT min(id) FROM milestones WHERE tenant_id = %lld AND required = 1", t);
 	fh_stage_plan plan;
@@ -361,8 +380,10 @@ static void test_race_reopen_and_graduation(void **s)
 	race_arm(&r);
 	fh_status got = fh_tenant_move(st, &sys_actor, t, 0, FH_STAGE_GRADUATED, NULL, NULL, &err);
 	race_end(&r);
-	snprintf(sql, sizeof sql, "UPDATE hubs SET grad_min_months = %s, grad_registered = %s,"
-		 " grad_party_coverage = %s WHERE code = 'ja-gh'", before[0], before[1], before[2]);
+	snprintf(sql, sizeof sql,
+		 "UPDATE hubs SET grad_min_months = %s, grad_registered = %s,"
+		 " grad_party_coverage = %s WHERE code = 'ja-gh'",
+		 before[0], before[1], before[2]);
 	assert_int_equal(sqlite3_exec(fh_store_db(st), sql, NULL, NULL, NULL), SQLITE_OK);
 	assert_int_equal(got, FH_ECONFLICT);
 	assert_non_null(strstr(err.message, "1"));
@@ -397,7 +418,8 @@ static int deny_column(void *ctx, int action, const char *a, const char *b, cons
 {
 	(void)ctx, (void)db, (void)trigger;
 	return action == SQLITE_READ && a && b && strcmp(a, denied_table) == 0 && strcmp(b, denied_column) == 0
-		? SQLITE_DENY : SQLITE_OK;
+		? SQLITE_DENY
+		: SQLITE_OK;
 }
 
 static void deny(const char *table, const char *column)
@@ -416,16 +438,21 @@ static void test_graduation_fails_closed(void **s)
 	fh_stage_plan plan;
 	char sql[800], before[3][32];
 	sqlite3_stmt *q;
-	assert_int_equal(sqlite3_prepare_v2(fh_store_db(st), "SELECT grad_min_months, grad_registered,"
-			 " grad_party_coverage FROM hubs WHERE code = 'ja-gh'", -1, &q, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(fh_store_db(st),
+					    "SELECT grad_min_months, grad_registered,"
+					    " grad_party_coverage FROM hubs WHERE code = 'ja-gh'",
+					    -1, &q, NULL),
+			 SQLITE_OK);
 	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
 	for (int i = 0; i < 3; i++)
 		snprintf(before[i], sizeof before[i], "%s", (const char *)sqlite3_column_text(q, i));
 	sqlite3_finalize(q);
 	only_milestone_criteria("ja-gh");
 	int64_t t = admitted("ja-gh", "读不出条件社", NULL);
-	snprintf(sql, sizeof sql, "UPDATE milestones SET state = 'waived', evidence = '测试', done_on = 0"
-		 " WHERE tenant_id = %lld", (long long)t);
+	snprintf(sql, sizeof sql,
+		 "UPDATE milestones SET state = 'waived', evidence = '测试', done_on = 0"
+		 " WHERE tenant_id = %lld",
+		 (long long)t);
 	assert_int_equal(sqlite3_exec(fh_store_db(st), sql, NULL, NULL, NULL), SQLITE_OK);
 	assert_int_equal(fh_tenant_move_plan(st, &sys_actor, t, FH_STAGE_GRADUATED, NULL, &plan, &err), FH_OK);
 	/* the required milestones cannot be counted: no graduation */
@@ -440,8 +467,10 @@ static void test_graduation_fails_closed(void **s)
 	got = fh_tenant_move_plan(st, &sys_actor, t, FH_STAGE_GRADUATED, NULL, &plan, &err);
 	deny(NULL, NULL);
 	assert_int_equal(got, FH_ESTORE);
-	snprintf(sql, sizeof sql, "UPDATE hubs SET grad_min_months = %s, grad_registered = %s,"
-		 " grad_party_coverage = %s WHERE code = 'ja-gh'", before[0], before[1], before[2]);
+	snprintf(sql, sizeof sql,
+		 "UPDATE hubs SET grad_min_months = %s, grad_registered = %s,"
+		 " grad_party_coverage = %s WHERE code = 'ja-gh'",
+		 before[0], before[1], before[2]);
 	assert_int_equal(sqlite3_exec(fh_store_db(st), sql, NULL, NULL, NULL), SQLITE_OK);
 }
 

@@ -37,9 +37,13 @@ static void keys_read_and_checked(void **s)
 	(void)s;
 	fh_config *cfg;
 	fh_error err;
-	assert_int_equal(rules_load(LEVEL_REQUIRED "milestones:\n  org:\n    - { code: charter, title: 章程, due_months: 3 }\n"
-				    "  party:\n    - { code: plan, title: 党建方案, due_months: 1, kind: task, required: false }\n",
-				    "  mentoring: { quiet_days: 45, lead_days: [14, 1] }\n", &cfg, &err), FH_OK);
+	assert_int_equal(
+		rules_load(
+			LEVEL_REQUIRED
+			"milestones:\n  org:\n    - { code: charter, title: 章程, due_months: 3 }\n"
+			"  party:\n    - { code: plan, title: 党建方案, due_months: 1, kind: task, required: false }\n",
+			"  mentoring: { quiet_days: 45, lead_days: [14, 1] }\n", &cfg, &err),
+		FH_OK);
 	const fh_milestone_rules *m = &rules_of(cfg)->milestone;
 	assert_int_equal(m->norg, 1);
 	assert_string_equal(m->org[0].code, "charter");
@@ -57,7 +61,8 @@ static void keys_read_and_checked(void **s)
 	rules_refused(LEVEL_REQUIRED "mentoring: { lead_days: [1, 2, 3, 4, 5] }\n", "1 to 4");
 	rules_refused(LEVEL_REQUIRED "mentoring: { quiet_days: 0 }\n", "out of range");
 	rules_refused(LEVEL_REQUIRED "milestones:\n  org:\n    - { code: a, title: 甲, due_months: 1 }\n"
-		      "    - { code: a, title: 乙, due_months: 2 }\n", "used twice");
+				     "    - { code: a, title: 乙, due_months: 2 }\n",
+		      "used twice");
 	rules_refused(LEVEL_REQUIRED "milestones:\n  org:\n    - { code: a, title: 甲, due_months: 1, kind: party }\n",
 		      "unknown milestone kind");
 }

@@ -24,8 +24,7 @@ static int setup(void **s)
 	snprintf(p, sizeof p, "%s/ops.db", tmpdir());
 	unlink(p);
 	if (fh_config_load(FIXTURES, &cfg, &err) != FH_OK || fh_store_create(p, &st, &err) != FH_OK ||
-	    fh_hub_sync(st, cfg, "test", NULL, &err) != FH_OK ||
-	    fh_actor_system(st, "test", &sys_actor, &err) != FH_OK)
+	    fh_hub_sync(st, cfg, "test", NULL, &err) != FH_OK || fh_actor_system(st, "test", &sys_actor, &err) != FH_OK)
 		return -1;
 	fh_config_free(&cfg);
 	return 0;
@@ -44,10 +43,13 @@ static void add_degenerate(void **s)
 	fh_error err;
 	assert_int_equal(fh_operator_add(st, &sys_actor, "", FH_ROLE_FRONT_DESK, "ja-gh", "secret1", &err), FH_EINVAL);
 	assert_string_equal(err.field, "name");
-	assert_int_equal(fh_operator_add(st, &sys_actor, "a b", FH_ROLE_FRONT_DESK, "ja-gh", "secret1", &err), FH_EINVAL);
-	assert_int_equal(fh_operator_add(st, &sys_actor, "wang", FH_ROLE_FRONT_DESK, "ja-gh", "12345", &err), FH_EINVAL);
+	assert_int_equal(fh_operator_add(st, &sys_actor, "a b", FH_ROLE_FRONT_DESK, "ja-gh", "secret1", &err),
+			 FH_EINVAL);
+	assert_int_equal(fh_operator_add(st, &sys_actor, "wang", FH_ROLE_FRONT_DESK, "ja-gh", "12345", &err),
+			 FH_EINVAL);
 	assert_string_equal(err.field, "password");
-	assert_int_equal(fh_operator_add(st, &sys_actor, "wang", FH_ROLE_FRONT_DESK, "nowhere", "secret1", &err), FH_ENOTFOUND);
+	assert_int_equal(fh_operator_add(st, &sys_actor, "wang", FH_ROLE_FRONT_DESK, "nowhere", "secret1", &err),
+			 FH_ENOTFOUND);
 	assert_string_equal(err.field, "hub");
 	assert_int_equal(fh_operator_add(st, NULL, "wang", FH_ROLE_FRONT_DESK, "ja-gh", "secret1", &err), FH_EDENIED);
 }
@@ -58,7 +60,8 @@ static void add_login_and_never_store_clear(void **s)
 	fh_error err;
 	fh_actor a;
 	assert_int_equal(fh_operator_add(st, &sys_actor, "王芳", FH_ROLE_FRONT_DESK, "ja-gh", "春晖2026", &err), FH_OK);
-	assert_int_equal(fh_operator_add(st, &sys_actor, "王芳", FH_ROLE_FRONT_DESK, "ja-gh", "春晖2026", &err), FH_ECONFLICT);
+	assert_int_equal(fh_operator_add(st, &sys_actor, "王芳", FH_ROLE_FRONT_DESK, "ja-gh", "春晖2026", &err),
+			 FH_ECONFLICT);
 	assert_int_equal(fh_operator_login(st, "王芳", "春晖2026", "test", &a, &err), FH_OK);
 	assert_string_equal(a.hub_code, "ja-gh");
 	assert_int_equal(a.role, FH_ROLE_FRONT_DESK);
@@ -105,8 +108,11 @@ static void failures_slow_down(void **s)
 	 * waits (at most 2 s, for every terminal); it never sleeps */
 	assert_int_equal(fh_operator_login(st, "王芳", "春晖2026", "test", &a, &err), FH_EBUSY);
 	assert_non_null(strstr(err.message, "try again"));
-	assert_int_equal(sqlite3_exec(fh_store_db(st), "UPDATE operators SET last_failure ="
-				      " last_failure - 2 WHERE name = '王芳'", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(fh_store_db(st),
+				      "UPDATE operators SET last_failure ="
+				      " last_failure - 2 WHERE name = '王芳'",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
 	assert_int_equal(fh_operator_login(st, "王芳", "春晖2026", "test", &a, &err), FH_OK);
 }
 
@@ -122,7 +128,7 @@ static void street_scope(void **s)
 	assert_int_equal(fh_operator_login(st, "li", "secret1", "test", &ja, &err), FH_OK);
 	fh_hub h;
 	assert_int_equal(fh_hub_get(st, &gh, "ja-gh", &h, &err), FH_OK);
-	assert_int_equal(fh_hub_get(st, &gh, "ja-gh-yq", &h, &err), FH_OK); /* below it */
+	assert_int_equal(fh_hub_get(st, &gh, "ja-gh-yq", &h, &err), FH_OK);     /* below it */
 	assert_int_equal(fh_hub_get(st, &gh, "ja-dn", &h, &err), FH_ENOTFOUND); /* a sibling */
 	assert_int_equal(fh_hub_get(st, &gh, "ja", &h, &err), FH_ENOTFOUND);    /* its parent */
 	fh_hub *rows;
@@ -138,7 +144,8 @@ static void street_scope(void **s)
 	assert_int_equal(fh_operator_add(st, &gh, "zhao", FH_ROLE_FRONT_DESK, "ja-dn", "secret1", &err), FH_EDENIED);
 	assert_int_equal(fh_operator_add(st, &gh, "zhao", FH_ROLE_FRONT_DESK, "ja-gh-yq", "secret1", &err), FH_OK);
 	/* nor change a password there; a manager cannot change another's */
-	assert_int_equal(fh_operator_set_password(st, &gh, "li", "another1", 0, &err), FH_EDENIED); /* not yours, said so */
+	assert_int_equal(fh_operator_set_password(st, &gh, "li", "another1", 0, &err),
+			 FH_EDENIED); /* not yours, said so */
 	assert_int_equal(fh_operator_set_password(st, &ja, "zhao", "another1", 0, &err), FH_EDENIED);
 	assert_int_equal(fh_operator_set_password(st, &ja, "li", "another1", 0, &err), FH_OK);
 	/* operators listed and audit rows read are only those in scope */
@@ -171,7 +178,8 @@ static void stale_password_change_conflicts(void **s)
 			version = ops[i].version;
 	free(ops);
 	assert_int_equal(fh_operator_set_password(st, &sys_actor, "zhang", "first-change", version, &err), FH_OK);
-	assert_int_equal(fh_operator_set_password(st, &sys_actor, "zhang", "second-change", version, &err), FH_ECONFLICT);
+	assert_int_equal(fh_operator_set_password(st, &sys_actor, "zhang", "second-change", version, &err),
+			 FH_ECONFLICT);
 	assert_non_null(strstr(err.message, "changed by system"));
 }
 
@@ -192,9 +200,11 @@ static void demo_hint_follows_passwords(void **s)
 	fh_error err;
 	fh_operator_row rows[8];
 	assert_int_equal(demo_logins(rows), 0); /* not a demo */
-	assert_int_equal(fh_operator_add(st, &sys_actor, "演示主任", FH_ROLE_MANAGER, "ja", FH_DEMO_PASSWORD, &err), FH_OK);
-	assert_int_equal(fh_operator_add(st, &sys_actor, "演示前台", FH_ROLE_FRONT_DESK, "ja-dn", FH_DEMO_PASSWORD, &err),
+	assert_int_equal(fh_operator_add(st, &sys_actor, "演示主任", FH_ROLE_MANAGER, "ja", FH_DEMO_PASSWORD, &err),
 			 FH_OK);
+	assert_int_equal(
+		fh_operator_add(st, &sys_actor, "演示前台", FH_ROLE_FRONT_DESK, "ja-dn", FH_DEMO_PASSWORD, &err),
+		FH_OK);
 	assert_int_equal(fh_operator_mark_demo(st, &err), FH_OK); /* every account there is now */
 	size_t all = demo_logins(rows);
 	assert_true(all >= 2);
@@ -210,12 +220,15 @@ static void demo_hint_follows_passwords(void **s)
 	assert_int_equal(demo_logins(rows), all - 2);
 	/* an old demo database: no hashes recorded; migrating checks the
 	 * password once and records the hash of each account that takes it */
-	assert_int_equal(sqlite3_exec(fh_store_db(st), "DELETE FROM settings WHERE key LIKE 'demo_hash:%';"
+	assert_int_equal(sqlite3_exec(fh_store_db(st),
+				      "DELETE FROM settings WHERE key LIKE 'demo_hash:%';"
 				      " INSERT OR REPLACE INTO settings(key, value) VALUES('demo', '1');",
-				      NULL, NULL, NULL), SQLITE_OK);
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
 	assert_int_equal(schema_back_to_8(fh_store_db(st)), SQLITE_OK);
-	assert_int_equal(fh_operator_add(st, &sys_actor, "旧演示前台", FH_ROLE_FRONT_DESK, "ja-dn", FH_DEMO_PASSWORD, &err),
-			 FH_OK);
+	assert_int_equal(
+		fh_operator_add(st, &sys_actor, "旧演示前台", FH_ROLE_FRONT_DESK, "ja-dn", FH_DEMO_PASSWORD, &err),
+		FH_OK);
 	char path[256];
 	snprintf(path, sizeof path, "%s", fh_store_path(st));
 	fh_store_close(&st);

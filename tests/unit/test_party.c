@@ -20,8 +20,11 @@ MODULE_TEST("party.db", "2026-06-10T09:00")
 static int64_t instructor(const char *code, const char *name)
 {
 	fh_stmt *q;
-	assert_int_equal(fh_store_stmt(st, "INSERT INTO mentors(hub_id, name, kind, updated_at, updated_by)"
-					   " VALUES(?1, ?2, 'instructor', 0, 'test')", &q, NULL), FH_OK);
+	assert_int_equal(fh_store_stmt(st,
+				       "INSERT INTO mentors(hub_id, name, kind, updated_at, updated_by)"
+				       " VALUES(?1, ?2, 'instructor', 0, 'test')",
+				       &q, NULL),
+			 FH_OK);
 	fh_bind_int64(q, 1, hub(code));
 	fh_bind_static(q, 2, name, -1);
 	assert_int_equal(fh_step(q), FH_DONE);
@@ -58,13 +61,18 @@ static void test_branch_needs_three_full_members(void **s)
 	int64_t id = tenant("ja", "三人成支部协会");
 	fh_field_errors fe;
 	/* 2 full members and 5 probationary ones: not a branch */
-	assert_int_equal(save(id, (const char *[]){ "form", "branch", "full_members", "2", "probationary", "5",
-						    "founded", "2026-01-05", "secretary", "王芳", NULL }, &fe),
+	assert_int_equal(save(id,
+			      (const char *[]){ "form", "branch", "full_members", "2", "probationary", "5", "founded",
+						"2026-01-05", "secretary", "王芳", NULL },
+			      &fe),
 			 FH_EINVAL);
 	assert_true(problem(&fe, "party.full_members"));
 	/* 3: a branch */
-	assert_int_equal(save(id, (const char *[]){ "form", "branch", "full_members", "3", "founded",
-						    "2026-01-05", "secretary", "王芳", NULL }, &fe), FH_OK);
+	assert_int_equal(save(id,
+			      (const char *[]){ "form", "branch", "full_members", "3", "founded", "2026-01-05",
+						"secretary", "王芳", NULL },
+			      &fe),
+			 FH_OK);
 	/* a branch needs its founding and secretary */
 	assert_int_equal(save(id, (const char *[]){ "secretary", "", NULL }, &fe), FH_EINVAL);
 	assert_true(problem(&fe, "party.secretary"));
@@ -73,7 +81,8 @@ static void test_branch_needs_three_full_members(void **s)
 static void test_should_form_a_branch(void **s)
 {
 	(void)s;
-	fh_party_rules r = { .branch_min_members = 3, .committee_term_years = 3,
+	fh_party_rules r = { .branch_min_members = 3,
+			     .committee_term_years = 3,
 			     .org_forms = 1u << FH_PARTY_BRANCH | 1u << FH_PARTY_JOINT_BRANCH };
 	fh_party p = { .form = FH_PARTY_JOINT_BRANCH, .full = 2, .probationary = 4 };
 	fh_party_state ps;
@@ -130,8 +139,7 @@ static void test_fallback_needs_an_instructor(void **s)
 	assert_int_equal(fh_party_coverage(st, &sys_actor, hub("ja-gh"), false, &c, &n, &err), FH_OK);
 	int alone = c[0].fallback_alone, work = c[0].work;
 	free(c);
-	assert_int_equal(save(id, (const char *[]){ "instructor", num, "appointed", "2026-02-01", NULL }, &fe),
-			 FH_OK);
+	assert_int_equal(save(id, (const char *[]){ "instructor", num, "appointed", "2026-02-01", NULL }, &fe), FH_OK);
 	assert_int_equal(fh_party_coverage(st, &sys_actor, hub("ja-gh"), false, &c, &n, &err), FH_OK);
 	assert_int_equal(c[0].fallback_alone, alone - 1);
 	assert_int_equal(c[0].work, work + 1);
@@ -145,8 +153,11 @@ static void test_fallback_needs_an_instructor(void **s)
 	assert_false(more);
 	free(rows);
 	/* a branch is not under fallback */
-	assert_int_equal(save(id, (const char *[]){ "form", "branch", "full_members", "4", "founded",
-						    "2026-01-01", "secretary", "赵", NULL }, &fe), FH_EINVAL);
+	assert_int_equal(save(id,
+			      (const char *[]){ "form", "branch", "full_members", "4", "founded", "2026-01-01",
+						"secretary", "赵", NULL },
+			      &fe),
+			 FH_EINVAL);
 	assert_true(problem(&fe, "party.fallback"));
 }
 
@@ -211,21 +222,24 @@ static void test_joint_branch_limit(void **s)
 	for (int i = 0; i < 5; i++) { /* at the limit: five */
 		char name[64];
 		snprintf(name, sizeof name, "联合支部成员%d号", i + 1);
-		assert_int_equal(save(tenant("ja-pp", name), (const char *[]){ "form", "joint_branch", "branch", num,
-									      "full_members", "1", NULL }, &fe),
-				 FH_OK);
+		assert_int_equal(
+			save(tenant("ja-pp", name),
+			     (const char *[]){ "form", "joint_branch", "branch", num, "full_members", "1", NULL }, &fe),
+			FH_OK);
 	}
 	assert_int_equal(fh_branch_get(st, &sys_actor, b.id, &b, &err), FH_OK);
 	assert_int_equal(b.tenants, 5);
 	assert_int_equal(b.full, 5);
 	/* the sixth is refused, naming the branch */
-	assert_int_equal(save(tenant("ja-pp", "第六个组织"), (const char *[]){ "form", "joint_branch", "branch",
-									      num, NULL }, &fe), FH_EINVAL);
+	assert_int_equal(save(tenant("ja-pp", "第六个组织"),
+			      (const char *[]){ "form", "joint_branch", "branch", num, NULL }, &fe),
+			 FH_EINVAL);
 	assert_true(problem(&fe, "party.branch"));
 	assert_non_null(strstr(fe.e[0].message, "联合党支部"));
 	/* a joint branch names its branch; and a branch of another hub is refused */
-	assert_int_equal(save(tenant("ja-dn", "另一街道组织"), (const char *[]){ "form", "joint_branch", "branch",
-									       num, NULL }, &fe), FH_EINVAL);
+	assert_int_equal(save(tenant("ja-dn", "另一街道组织"),
+			      (const char *[]){ "form", "joint_branch", "branch", num, NULL }, &fe),
+			 FH_EINVAL);
 	assert_true(problem(&fe, "party.branch"));
 	assert_int_equal(save(tenant("ja-dn", "未选支部组织"), (const char *[]){ "form", "joint_branch", NULL }, &fe),
 			 FH_EINVAL);
@@ -241,8 +255,10 @@ static void test_sync_check_dates(void **s)
 	assert_int_equal(fh_clock_day(fri + 24 * 3600), fri + 86400);
 	int64_t due = fh_sync_due(&r, NULL, FH_EVENT_REGISTRATION, fri);
 	assert_int_equal(due, fh_date_epoch("2026-06-12"));
-	assert_int_equal(fh_sync_due(&r, NULL, FH_EVENT_ANNUAL, fh_date_epoch("2026-01-01")), fh_date_epoch("2026-05-31"));
-	assert_int_equal(fh_sync_due(&r, NULL, FH_EVENT_ANNUAL, fh_date_epoch("2026-06-01")), fh_date_epoch("2026-06-08"));
+	assert_int_equal(fh_sync_due(&r, NULL, FH_EVENT_ANNUAL, fh_date_epoch("2026-01-01")),
+			 fh_date_epoch("2026-05-31"));
+	assert_int_equal(fh_sync_due(&r, NULL, FH_EVENT_ANNUAL, fh_date_epoch("2026-06-01")),
+			 fh_date_epoch("2026-06-08"));
 
 	/* registering opens the commitment and the survey, due in 5 working days */
 	setenv("FUHUA_NOW", "2026-06-05T10:00", 1);
@@ -266,12 +282,14 @@ static void test_sync_check_dates(void **s)
 	fh_party_row *rows;
 	size_t nr;
 	setenv("FUHUA_NOW", "2026-06-12T18:00", 1);
-	assert_int_equal(fh_party_list(st, &sys_actor, hub("ja"), FH_PL_SYNC_GAPS, 100, &rows, &nr, &more, &err), FH_OK);
+	assert_int_equal(fh_party_list(st, &sys_actor, hub("ja"), FH_PL_SYNC_GAPS, 100, &rows, &nr, &more, &err),
+			 FH_OK);
 	for (size_t i = 0; i < nr; i++)
 		assert_true(rows[i].tenant_id != id);
 	free(rows);
 	setenv("FUHUA_NOW", "2026-06-13T08:00", 1);
-	assert_int_equal(fh_party_list(st, &sys_actor, hub("ja"), FH_PL_SYNC_GAPS, 100, &rows, &nr, &more, &err), FH_OK);
+	assert_int_equal(fh_party_list(st, &sys_actor, hub("ja"), FH_PL_SYNC_GAPS, 100, &rows, &nr, &more, &err),
+			 FH_OK);
 	int found = 0;
 	for (size_t i = 0; i < nr; i++)
 		if (rows[i].tenant_id == id) {
@@ -321,9 +339,11 @@ static void test_coverage_matches_a_full_count(void **s)
 	size_t n;
 	assert_int_equal(fh_party_coverage(st, &sys_actor, 0, false, &c, &n, &err), FH_OK);
 	fh_stmt *q;
-	assert_int_equal(fh_store_stmt(st, "SELECT count(*), sum(party_org IN ('branch','joint_branch')),"
-					   " sum(party_org IN ('branch','joint_branch') OR (party_fallback AND"
-					   " instructor_id IS NOT NULL)) FROM tenants WHERE stage = 'incubating'", &q, NULL),
+	assert_int_equal(fh_store_stmt(st,
+				       "SELECT count(*), sum(party_org IN ('branch','joint_branch')),"
+				       " sum(party_org IN ('branch','joint_branch') OR (party_fallback AND"
+				       " instructor_id IS NOT NULL)) FROM tenants WHERE stage = 'incubating'",
+				       &q, NULL),
 			 FH_OK);
 	assert_int_equal(fh_step(q), FH_ROW);
 	assert_int_equal(c[0].counted, fh_column_int(q, 0));
@@ -334,16 +354,20 @@ static void test_coverage_matches_a_full_count(void **s)
 	free(c);
 	/* both tracks of a page of tenants, read together, equal a count of each */
 	int64_t ids[3] = { 0, 0, 999999 };
-	assert_int_equal(fh_store_stmt(st, "SELECT id FROM tenants WHERE stage = 'incubating' ORDER BY id LIMIT 2",
-				       &q, NULL), FH_OK);
+	assert_int_equal(
+		fh_store_stmt(st, "SELECT id FROM tenants WHERE stage = 'incubating' ORDER BY id LIMIT 2", &q, NULL),
+		FH_OK);
 	for (int i = 0; i < 2 && fh_step(q) == FH_ROW; i++)
 		ids[i] = fh_column_int64(q, 0);
 	fh_reset(q);
 	fh_tracks tr[3];
 	assert_int_equal(fh_party_tracks(st, ids, 3, tr, &err), FH_OK);
 	for (int i = 0; i < 2; i++) {
-		assert_int_equal(fh_store_stmt(st, "SELECT sum(track = 'org'), sum(track = 'party') FROM milestones"
-					       " WHERE tenant_id = ?1", &q, NULL), FH_OK);
+		assert_int_equal(fh_store_stmt(st,
+					       "SELECT sum(track = 'org'), sum(track = 'party') FROM milestones"
+					       " WHERE tenant_id = ?1",
+					       &q, NULL),
+				 FH_OK);
 		fh_bind_int64(q, 1, ids[i]);
 		assert_int_equal(fh_step(q), FH_ROW);
 		assert_int_equal(tr[i].org_total, fh_column_int(q, 0));
@@ -353,8 +377,11 @@ static void test_coverage_matches_a_full_count(void **s)
 	}
 	assert_int_equal(tr[2].org_total + tr[2].party_total + tr[2].sync_late, 0);
 	/* a count damaged behind core's back is found */
-	assert_int_equal(fh_store_exec(st, "UPDATE party_tally SET n = n + 1 WHERE n > 0 AND"
-				      " stage = 'incubating'", NULL), SQLITE_OK);
+	assert_int_equal(fh_store_exec(st,
+				       "UPDATE party_tally SET n = n + 1 WHERE n > 0 AND"
+				       " stage = 'incubating'",
+				       NULL),
+			 SQLITE_OK);
 	memset(&rep, 0, sizeof rep);
 	assert_int_equal(fh_store_check(st, false, &rep, &err), FH_OK);
 	assert_true(rep.n > 0);
@@ -371,7 +398,8 @@ static void test_named_members(void **s)
 	fh_party p;
 	const char *names[] = { "王芳", "李明", "张强" };
 	for (int i = 0; i < 3; i++) {
-		fh_party_member m = { .tenant_id = id, .kind = i < 2 ? FH_MEMBER_FULL : FH_MEMBER_PROBATIONARY,
+		fh_party_member m = { .tenant_id = id,
+				      .kind = i < 2 ? FH_MEMBER_FULL : FH_MEMBER_PROBATIONARY,
 				      .relation_here = i == 0 };
 		snprintf(m.name, sizeof m.name, "%s", names[i]);
 		assert_int_equal(fh_party_member_save(st, &sys_actor, &m, &err), FH_OK);
@@ -493,7 +521,8 @@ static void test_race_founding_and_rating(void **s)
 	fh_status got = fh_party_event(st, &sys_actor, id, FH_EVENT_RATING, 0, &opened, &err);
 	race_end(&r);
 	assert_int_equal(got, FH_EINVAL);
-	assert_int_equal(count_where("SELECT count(*) FROM party_sync WHERE tenant_id = %lld AND event = 'rating'", id), 0);
+	assert_int_equal(count_where("SELECT count(*) FROM party_sync WHERE tenant_id = %lld AND event = 'rating'", id),
+			 0);
 }
 
 /* Two terminals fill a joint branch's last place: one wins. */
@@ -511,8 +540,9 @@ static void test_race_joint_branch_last_place(void **s)
 	for (int i = 0; i < 4; i++) {
 		char name[64];
 		snprintf(name, sizeof name, "竞速支部成员%d号", i + 1);
-		assert_int_equal(save(tenant("ja-gh", name), (const char *[]){ "form", "joint_branch", "branch", num, NULL },
-				      &fe), FH_OK);
+		assert_int_equal(save(tenant("ja-gh", name),
+				      (const char *[]){ "form", "joint_branch", "branch", num, NULL }, &fe),
+				 FH_OK);
 	}
 	int64_t x = tenant("ja-gh", "竞速第五甲"), y = tenant("ja-gh", "竞速第五乙");
 	fh_party px, py;
@@ -552,13 +582,16 @@ static int by_end(const void *a, const void *b)
 static size_t reelections_counted(int64_t *out, size_t max)
 {
 	sqlite3_stmt *q;
-	assert_int_equal(sqlite3_prepare_v2(fh_store_db(st),
-		"SELECT t.id, 0, coalesce(p.elected, p.founded), h.committee_term_years FROM tenants t"
-		" JOIN party p ON p.tenant_id = t.id JOIN hubs h ON h.id = t.hub_id"
-		" WHERE t.party_org = 'branch' AND t.stage = 'incubating' AND coalesce(p.elected, p.founded) IS NOT NULL"
-		" UNION ALL SELECT -b.id, 1, coalesce(b.elected, b.founded), h.committee_term_years"
-		" FROM party_branches b JOIN hubs h ON h.id = b.hub_id WHERE coalesce(b.elected, b.founded) IS NOT NULL",
-		-1, &q, NULL), SQLITE_OK);
+	assert_int_equal(
+		sqlite3_prepare_v2(
+			fh_store_db(st),
+			"SELECT t.id, 0, coalesce(p.elected, p.founded), h.committee_term_years FROM tenants t"
+			" JOIN party p ON p.tenant_id = t.id JOIN hubs h ON h.id = t.hub_id"
+			" WHERE t.party_org = 'branch' AND t.stage = 'incubating' AND coalesce(p.elected, p.founded) IS NOT NULL"
+			" UNION ALL SELECT -b.id, 1, coalesce(b.elected, b.founded), h.committee_term_years"
+			" FROM party_branches b JOIN hubs h ON h.id = b.hub_id WHERE coalesce(b.elected, b.founded) IS NOT NULL",
+			-1, &q, NULL),
+		SQLITE_OK);
 	struct counted rows[256];
 	size_t n = 0;
 	int64_t horizon = fh_clock_day(fh_clock_now()) + 90 * 86400;
@@ -603,10 +636,11 @@ static void test_reelections_match_a_full_count(void **s)
 	/* today 2026-06-10: a 3-year term ending before 2026-09-08 began
 	 * before 2023-09-08; ja-dn's terms last 5 years */
 	assert_int_equal(sqlite3_exec(fh_store_db(st), "UPDATE hubs SET committee_term_years = 5 WHERE code = 'ja-dn'",
-				      NULL, NULL, NULL), SQLITE_OK);
-	static const char *const elected[] = { "2020-02-29", "2023-09-07", "2023-09-08", "2023-09-09", "2021-01-01",
-					       "2023-06-10", "2024-02-29", "2023-03-01", "2021-09-07", "2021-09-08",
-					       "2023-09-07", "2019-02-28" };
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	static const char *const elected[] = { "2020-02-29", "2023-09-07", "2023-09-08", "2023-09-09",
+					       "2021-01-01", "2023-06-10", "2024-02-29", "2023-03-01",
+					       "2021-09-07", "2021-09-08", "2023-09-07", "2019-02-28" };
 	static const char *const hubs[] = { "ja-pp", "ja-gh", "ja-dn" };
 	int64_t ids[12];
 	fh_field_errors fe;
@@ -615,9 +649,11 @@ static void test_reelections_match_a_full_count(void **s)
 		char name[64];
 		snprintf(name, sizeof name, "换届测试社%d号", i + 1);
 		ids[i] = tenant(hubs[i % 3], name);
-		assert_int_equal(save(ids[i], (const char *[]){ "form", "branch", "full_members", "3", "founded",
-								"2018-05-04", "elected", elected[i], "secretary", "钱书记",
-								NULL }, &fe), FH_OK);
+		assert_int_equal(save(ids[i],
+				      (const char *[]){ "form", "branch", "full_members", "3", "founded", "2018-05-04",
+							"elected", elected[i], "secretary", "钱书记", NULL },
+				      &fe),
+				 FH_OK);
 	}
 	fh_branch b = { .hub_id = hub("ja-dn") };
 	snprintf(b.name, sizeof b.name, "换届测试联合党支部");
@@ -667,12 +703,14 @@ static void test_reelections_match_a_full_count(void **s)
 	assert_int_equal(fh_store_check(st, false, &rep, &err), FH_OK);
 	assert_int_equal(rep.n, 0);
 	char sql[128];
-	snprintf(sql, sizeof sql, "UPDATE tenants SET term_from = term_from + 86400 WHERE id = %lld", (long long)ids[1]);
+	snprintf(sql, sizeof sql, "UPDATE tenants SET term_from = term_from + 86400 WHERE id = %lld",
+		 (long long)ids[1]);
 	assert_int_equal(sqlite3_exec(fh_store_db(st), sql, NULL, NULL, NULL), SQLITE_OK);
 	assert_int_equal(fh_store_check(st, false, &rep, &err), FH_OK);
 	assert_int_equal(rep.n, 1);
 	assert_non_null(strstr(rep.problem[0], "term"));
-	snprintf(sql, sizeof sql, "UPDATE tenants SET term_from = term_from - 86400 WHERE id = %lld", (long long)ids[1]);
+	snprintf(sql, sizeof sql, "UPDATE tenants SET term_from = term_from - 86400 WHERE id = %lld",
+		 (long long)ids[1]);
 	assert_int_equal(sqlite3_exec(fh_store_db(st), sql, NULL, NULL, NULL), SQLITE_OK);
 }
 
@@ -690,8 +728,11 @@ static void test_instructor_loads_match_a_full_count(void **s)
 		char name[64];
 		snprintf(name, sizeof name, "联络测试社%d号", i + 1);
 		t[i] = tenant(i < 2 ? "ja-pp" : "ja-gh", name);
-		assert_int_equal(save(t[i], (const char *[]){ "fallback", "yes", "reason", "正式党员不足3人", "instructor",
-							      num, "appointed", "2026-02-01", NULL }, &fe), FH_OK);
+		assert_int_equal(save(t[i],
+				      (const char *[]){ "fallback", "yes", "reason", "正式党员不足3人", "instructor",
+							num, "appointed", "2026-02-01", NULL },
+				      &fe),
+				 FH_OK);
 	}
 	assert_int_equal(fh_tenant_graduate_override(st, &sys_actor, t[3], 0, "测试出壳", NULL, &err), FH_OK);
 	assert_int_equal(save(t[1], (const char *[]){ "instructor", "", "appointed", "", NULL }, &fe), FH_OK);
@@ -701,7 +742,8 @@ static void test_instructor_loads_match_a_full_count(void **s)
 	size_t seen = 0;
 	for (size_t i = 0; i < n; i++) {
 		char sql[160];
-		snprintf(sql, sizeof sql, "SELECT count(*) FROM tenants WHERE instructor_id = %lld AND stage = 'incubating'",
+		snprintf(sql, sizeof sql,
+			 "SELECT count(*) FROM tenants WHERE instructor_id = %lld AND stage = 'incubating'",
 			 (long long)rows[i].id);
 		assert_int_equal(rows[i].tenants, fixture_count(st, sql));
 		seen += rows[i].id == who;

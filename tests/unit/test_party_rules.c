@@ -37,9 +37,10 @@ static void keys_read_and_checked(void **s)
 	fh_config *cfg;
 	fh_error err;
 	assert_int_equal(rules_load(LEVEL_REQUIRED "party: { joint_max_tenants: 8 }\nsync: { annual_deadline: 06-30 }\n"
-				    "coverage:\n  org_forms: [branch, joint_branch, functional]\n"
-				    "  references:\n    - { name: 全国, org: 61.7, work: 90 }\n",
-				    "  party: { branch_min_members: 5 }\n", &cfg, &err), FH_OK);
+						   "coverage:\n  org_forms: [branch, joint_branch, functional]\n"
+						   "  references:\n    - { name: 全国, org: 61.7, work: 90 }\n",
+				    "  party: { branch_min_members: 5 }\n", &cfg, &err),
+			 FH_OK);
 	const fh_party_rules *r = &rules_of(cfg)->dual;
 	assert_int_equal(r->joint_max_tenants, 8);
 	assert_int_equal(r->branch_min_members, 5);

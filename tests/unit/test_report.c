@@ -22,7 +22,7 @@ static void dashboard_in_scope(void **s)
 	assert_int_equal(fh_report_dashboard(st, &gh, &street, &err), FH_OK);
 	assert_int_equal(city.tenants, 0);
 	assert_true(street.spaces == 7 && city.spaces > street.spaces); /* ja-gh 5, ja-gh-yq 2 */
-	assert_int_equal(city.operators, street.operators + 1); /* ja-dn's is not the street's */
+	assert_int_equal(city.operators, street.operators + 1);         /* ja-dn's is not the street's */
 	tenant("ja-gh-yq", "报表睦邻社");
 	assert_int_equal(fh_report_dashboard(st, &gh, &after, &err), FH_OK);
 	assert_int_equal(after.tenants, street.tenants + 1);

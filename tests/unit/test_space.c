@@ -23,11 +23,12 @@
 
 MODULE_TEST("space.db", "2026-06-10T09:00")
 
-static fh_status alloc(const char *ref, int64_t t, int seats, const char *from, const char *to,
-		       int64_t *id, fh_error *err)
+static fh_status alloc(const char *ref, int64_t t, int seats, const char *from, const char *to, int64_t *id,
+		       fh_error *err)
 {
-	fh_allocation_req r = { .space_id = space(ref), .tenant_id = t, .seats = seats,
-				.from = day(from), .to = day(to) };
+	fh_allocation_req r = {
+		.space_id = space(ref), .tenant_id = t, .seats = seats, .from = day(from), .to = day(to)
+	};
 	int64_t dummy;
 	return fh_allocation_add(st, &sys_actor, &r, id ? id : &dummy, err);
 }
@@ -92,24 +93,27 @@ static void test_fees_pro_rata(void **s)
 	(void)s;
 	int days;
 	/* a whole month after the free period: 30 m² at 30 yuan */
-	assert_int_equal(fh_fee_fen(30, 30, day("2026-01-01"), day("2026-12-31"), day("2026-03-31"),
-				    day("2026-04-01"), &days), 90000);
+	assert_int_equal(
+		fh_fee_fen(30, 30, day("2026-01-01"), day("2026-12-31"), day("2026-03-31"), day("2026-04-01"), &days),
+		90000);
 	assert_int_equal(days, 30);
 	/* the free period ends on the 15th of a 31-day month: 16 days charged */
-	assert_int_equal(fh_fee_fen(31, 1, day("2026-01-01"), day("2026-12-31"), day("2026-03-15"),
-				    day("2026-03-01"), &days), 1600);
+	assert_int_equal(
+		fh_fee_fen(31, 1, day("2026-01-01"), day("2026-12-31"), day("2026-03-15"), day("2026-03-01"), &days),
+		1600);
 	assert_int_equal(days, 16);
 	/* the allocation ends mid-month (inclusive): 10 days of 30 */
-	assert_int_equal(fh_fee_fen(300, 2, day("2025-01-01"), day("2026-06-10"), day("2025-12-31"),
-				    day("2026-06-01"), &days), 20000);
+	assert_int_equal(
+		fh_fee_fen(300, 2, day("2025-01-01"), day("2026-06-10"), day("2025-12-31"), day("2026-06-01"), &days),
+		20000);
 	assert_int_equal(days, 10);
 	/* a leap February has 29 days; 28 of them charged */
-	assert_int_equal(fh_fee_fen(29, 1, day("2028-02-02"), day("2028-12-31"), 0, day("2028-02-01"), &days),
-			 2800);
+	assert_int_equal(fh_fee_fen(29, 1, day("2028-02-02"), day("2028-12-31"), 0, day("2028-02-01"), &days), 2800);
 	assert_int_equal(days, 28);
 	/* still free all month; and never free (free_until 0) */
-	assert_int_equal(fh_fee_fen(30, 30, day("2026-01-01"), day("2026-12-31"), day("2026-05-31"),
-				    day("2026-05-01"), &days), 0);
+	assert_int_equal(
+		fh_fee_fen(30, 30, day("2026-01-01"), day("2026-12-31"), day("2026-05-31"), day("2026-05-01"), &days),
+		0);
 	assert_int_equal(days, 0);
 	assert_int_equal(fh_fee_fen(30, 1, day("2026-05-31"), day("2026-12-31"), 0, day("2026-05-01"), &days), 97);
 	assert_int_equal(days, 1);
@@ -153,7 +157,8 @@ static void test_release_and_graduation(void **s)
 	assert_int_equal(plan.seats, 4);
 	assert_int_equal(plan.handover_due, day("2026-07-02"));
 	assert_int_equal(fh_tenant_get_by_id(st, &sys_actor, gone, &tt, &err), FH_OK);
-	assert_int_equal(fh_tenant_move(st, &sys_actor, gone, tt.version, FH_STAGE_EXITED, "迁出本街道", NULL, &err), FH_OK);
+	assert_int_equal(fh_tenant_move(st, &sys_actor, gone, tt.version, FH_STAGE_EXITED, "迁出本街道", NULL, &err),
+			 FH_OK);
 	assert_int_equal(fh_allocation_get(st, &sys_actor, held, &a, &err), FH_OK);
 	assert_int_equal(a.end_on, day("2026-06-10"));
 	assert_int_equal(a.released_on, day("2026-06-10"));
@@ -167,13 +172,16 @@ static void test_release_and_graduation(void **s)
 	char line[512] = "";
 	assert_int_equal(sqlite3_prepare_v2(fh_store_db(st),
 					    "SELECT new FROM audit WHERE entity = 'tenant' AND entity_id = ?1"
-					    " AND action = 'move' ORDER BY id DESC LIMIT 1", -1, &q, NULL), SQLITE_OK);
+					    " AND action = 'move' ORDER BY id DESC LIMIT 1",
+					    -1, &q, NULL),
+			 SQLITE_OK);
 	sqlite3_bind_int64(q, 1, gone);
 	if (sqlite3_step(q) == SQLITE_ROW)
 		snprintf(line, sizeof line, "%s", (const char *)sqlite3_column_text(q, 0));
 	sqlite3_finalize(q);
-	assert_non_null(strstr(line, "\"stage\":\"exited\",\"released\":1,\"pairings_ended\":0,"
-				     "\"bookings_cancelled\":0,\"exit_reason\":\"迁出本街道\""));
+	assert_non_null(strstr(line,
+			       "\"stage\":\"exited\",\"released\":1,\"pairings_ended\":0,"
+			       "\"bookings_cancelled\":0,\"exit_reason\":\"迁出本街道\""));
 }
 
 /* The hub's reads the screens and rules use: nothing for an empty hub, then
@@ -204,8 +212,7 @@ static void test_reads_of_a_hub(void **s)
 	char who[128] = "";
 	assert_int_equal(fh_space_peak_from(st, desks, day("2026-06-20"), &peak, who, sizeof who, &err), FH_OK);
 	assert_true(peak >= 4);
-	assert_int_equal(fh_allocation_check(st, desks, day("2026-07-01"), day("2026-07-31"), 100, &err),
-			 FH_ECONFLICT);
+	assert_int_equal(fh_allocation_check(st, desks, day("2026-07-01"), day("2026-07-31"), 100, &err), FH_ECONFLICT);
 	assert_int_equal(fh_allocation_check(st, desks, day("2026-07-01"), day("2026-07-31"), 1, &err), FH_OK);
 	assert_int_equal(fh_space_handovers_late(st, t, fh_clock_now(), &late, &err), FH_OK);
 	assert_int_equal(late, 0);
@@ -312,7 +319,8 @@ static void test_race_graduation_and_waiting_list(void **s)
 	fh_status got = fh_wait_add(st, &sys_actor, t, FH_SPACE_DESK, 2, "", &id, &err);
 	race_end(&r);
 	assert_int_equal(got, FH_EINVAL);
-	assert_int_equal(count_where("SELECT count(*) FROM waitlist WHERE tenant_id = %lld AND state = 'waiting'", t), 0);
+	assert_int_equal(count_where("SELECT count(*) FROM waitlist WHERE tenant_id = %lld AND state = 'waiting'", t),
+			 0);
 }
 
 /* Offices and desks are allocated, rooms booked by the hour; an office is

@@ -30,8 +30,9 @@ static void keys_read_and_checked(void **s)
 	fh_config *cfg;
 	fh_error err;
 	assert_int_equal(rules_load(LEVEL_REQUIRED "fee_per_m2_month: 1.5\nhandover_working_days: 10\n"
-				    "booking: { opens: \"09:00\", max_hours_per_week: 8 }\n",
-				    "  free_period_months: 6\n  fee_per_seat_month: 200\n", &cfg, &err), FH_OK);
+						   "booking: { opens: \"09:00\", max_hours_per_week: 8 }\n",
+				    "  free_period_months: 6\n  fee_per_seat_month: 200\n", &cfg, &err),
+			 FH_OK);
 	const fh_space_rules *r = &rules_of(cfg)->space;
 	assert_int_equal(r->free_period_months, 6);
 	assert_int_equal(fh_config_level(cfg, FH_LEVEL_CITY)->space.free_period_months, 12);

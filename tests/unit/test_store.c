@@ -69,8 +69,9 @@ static void open_creates_0660_and_migrates(void **s)
 	assert_int_equal(fh_store_data_version(st), v);
 	fh_store *other;
 	assert_int_equal(fh_store_open(p, &other, &err), FH_OK);
-	assert_int_equal(sqlite3_exec(fh_store_db(other), "INSERT INTO settings(key, value) VALUES('x', '1')",
-				      NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(
+		sqlite3_exec(fh_store_db(other), "INSERT INTO settings(key, value) VALUES('x', '1')", NULL, NULL, NULL),
+		SQLITE_OK);
 	fh_store_close(&other);
 	assert_true(fh_store_data_version(st) != v);
 	fh_store_close(&st);
@@ -223,8 +224,8 @@ static void version_check_names_who_and_when(void **s)
 	assert_int_equal(fh_store_create(path_for("ver.db"), &st, &err), FH_OK);
 	assert_int_equal(fh_hub_sync(st, cfg, "test", NULL, &err), FH_OK);
 	assert_int_equal(fh_store_check_version(st, "hubs", 1, 1, &err), FH_OK);
-	sqlite3_exec(fh_store_db(st), "UPDATE hubs SET version = 2, updated_by = '李敏' WHERE id = 1",
-		     NULL, NULL, NULL);
+	sqlite3_exec(fh_store_db(st), "UPDATE hubs SET version = 2, updated_by = '李敏' WHERE id = 1", NULL, NULL,
+		     NULL);
 	assert_int_equal(fh_store_check_version(st, "hubs", 1, 1, &err), FH_ECONFLICT);
 	assert_string_equal(err.message, "changed by 李敏 at 2026-11-23 09:30");
 	assert_int_equal(fh_store_check_version(st, "hubs", 999, 1, &err), FH_ENOTFOUND);
@@ -322,15 +323,18 @@ static void busy_says_what_is_in_the_way(void **s)
 		fh_status st = fh_tx_begin(writer, &err);
 		if (st == FH_OK) {
 			assert_true(k < 2);
-			assert_int_equal(sqlite3_exec(fh_store_db(writer), "INSERT INTO settings VALUES('busy', 'x')"
-							   " ON CONFLICT DO UPDATE SET value = 'y'", NULL, NULL, NULL),
+			assert_int_equal(sqlite3_exec(fh_store_db(writer),
+						      "INSERT INTO settings VALUES('busy', 'x')"
+						      " ON CONFLICT DO UPDATE SET value = 'y'",
+						      NULL, NULL, NULL),
 					 SQLITE_OK);
 			st = fh_tx_commit(writer, &err);
 		}
 		assert_int_equal(st, FH_EBUSY);
-		assert_non_null(strstr(err.message, k == 0 ? "another session is reading;"
-						  : k == 1 ? "another session is reading a long report (remind)"
-							   : "another session is writing"));
+		assert_non_null(strstr(err.message,
+				       k == 0           ? "another session is reading;"
+					       : k == 1 ? "another session is reading a long report (remind)"
+							: "another session is writing"));
 		assert_true(waited(err.message) >= 0.2 && waited(err.message) < 5);
 		assert_int_equal(sqlite3_exec(fh_store_db(reader), "ROLLBACK", NULL, NULL, NULL), SQLITE_OK);
 	}
@@ -359,8 +363,10 @@ static int meddle(unsigned type, void *ctx, void *stmt, void *x)
 	const char *sql = sqlite3_sql(stmt);
 	if (writes_left > 0 && sql && strstr(sql, "pragma_data_version")) {
 		writes_left--;
-		sqlite3_exec(fh_store_db(meddler), "INSERT INTO settings VALUES('meddle', 'x')"
-			     " ON CONFLICT DO UPDATE SET value = value || 'x'", NULL, NULL, NULL);
+		sqlite3_exec(fh_store_db(meddler),
+			     "INSERT INTO settings VALUES('meddle', 'x')"
+			     " ON CONFLICT DO UPDATE SET value = value || 'x'",
+			     NULL, NULL, NULL);
 	}
 	return 0;
 }
@@ -381,7 +387,8 @@ static void backup_settings_and_memory(void **s)
 	assert_int_equal(fh_store_backup(st, "", NULL, NULL, &err), FH_EINVAL);
 	assert_null(fh_store_setting(st, "no such key"));
 	assert_int_equal(sqlite3_exec(fh_store_db(st), "INSERT INTO settings(key, value) VALUES('demo', 'yes')", NULL,
-				      NULL, NULL), SQLITE_OK);
+				      NULL, NULL),
+			 SQLITE_OK);
 	assert_string_equal(fh_store_setting(st, "demo"), "yes");
 	assert_int_equal(fh_store_backup(st, to, NULL, NULL, &err), FH_OK);
 	assert_int_equal(fh_store_open(to, &copy, &err), FH_OK);
@@ -448,7 +455,9 @@ static void steps_and_columns(void **s)
 	assert_int_equal(fh_bind_int(q, 9, 1), FH_ESTORE); /* no such parameter */
 	assert_true(fh_store_last_id(st) > 0);
 
-	assert_int_equal(fh_store_prepare(st, "SELECT NULL, 'a', x'0102', 2.5 UNION ALL SELECT 1, NULL, NULL, 0", &q, &err), FH_OK);
+	assert_int_equal(
+		fh_store_prepare(st, "SELECT NULL, 'a', x'0102', 2.5 UNION ALL SELECT 1, NULL, NULL, 0", &q, &err),
+		FH_OK);
 	assert_int_equal(fh_step(q), FH_ROW);
 	assert_true(fh_column_null(q, 0));
 	assert_int_equal(fh_column_int64(q, 0), 0);

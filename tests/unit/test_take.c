@@ -50,7 +50,8 @@ static void text_taken_one_way(void **s)
 	assert_string_equal(field, "");
 	assert_int_equal(fh_text_field_take(field, sizeof field, 4, "  新名字  ", false, true, "name", &err), FH_OK);
 	assert_string_equal(field, "新名字");
-	assert_int_equal(fh_text_field_take(field, sizeof field, 2, "太长的名字", false, true, "name", &err), FH_EINVAL);
+	assert_int_equal(fh_text_field_take(field, sizeof field, 2, "太长的名字", false, true, "name", &err),
+			 FH_EINVAL);
 	assert_string_equal(field, "新名字"); /* unchanged on error */
 }
 

@@ -151,7 +151,8 @@ static void figures_equal_a_recount(void)
 	fh_error err;
 	assert_int_equal(fh_report_dashboard(st, &sys_actor, &d, &err), FH_OK);
 	assert_int_equal(d.tenants, count_sql("SELECT count(*) FROM tenants"));
-	assert_int_equal(d.by_stage[FH_STAGE_INCUBATING], count_sql("SELECT count(*) FROM tenants WHERE stage = 'incubating'"));
+	assert_int_equal(d.by_stage[FH_STAGE_INCUBATING],
+			 count_sql("SELECT count(*) FROM tenants WHERE stage = 'incubating'"));
 	int64_t today = fh_clock_day(fh_clock_now());
 	char sql[400];
 	snprintf(sql, sizeof sql,
@@ -195,15 +196,9 @@ static void test_counts_after_random_writes(void **s)
 	for (int i = 0; i < 400; i++) {
 		int64_t id = 1 + pick((int)max);
 		switch (pick(3)) {
-		case 0:
-			random_edit(id);
-			break;
-		case 1:
-			random_move(id);
-			break;
-		default:
-			random_milestone(id);
-			break;
+		case 0: random_edit(id); break;
+		case 1: random_move(id); break;
+		default: random_milestone(id); break;
 		}
 		if (i == 200)
 			import_some();
@@ -240,7 +235,9 @@ static void test_pages_equal_order_by(void **s)
 {
 	(void)s;
 	static const char *const order[FH_SORT_COUNT] = {
-		"name_key, id", "ifnull(admitted_on, 9223372036854775807), id", "id DESC",
+		"name_key, id",
+		"ifnull(admitted_on, 9223372036854775807), id",
+		"id DESC",
 	};
 	for (int sort = 0; sort < FH_SORT_COUNT; sort++)
 		for (int stage = -1; stage < FH_STAGE_COUNT; stage++)
@@ -252,12 +249,14 @@ static void test_pages_equal_order_by(void **s)
 				fh_tenant_row rows[2][7];
 				size_t n[2];
 				fh_error err;
-				assert_int_equal(fh_tenant_page(st, &sys_actor, &f, NULL, false, rows[0], 7, &n[0], &err),
-						 FH_OK);
+				assert_int_equal(
+					fh_tenant_page(st, &sys_actor, &f, NULL, false, rows[0], 7, &n[0], &err),
+					FH_OK);
 				n[1] = 0;
 				if (n[0] == 7)
-					assert_int_equal(fh_tenant_page(st, &sys_actor, &f, &rows[0][6], false, rows[1], 7,
-									&n[1], &err), FH_OK);
+					assert_int_equal(fh_tenant_page(st, &sys_actor, &f, &rows[0][6], false, rows[1],
+									7, &n[1], &err),
+							 FH_OK);
 				char sql[400];
 				snprintf(sql, sizeof sql, "SELECT id FROM tenants WHERE %s ORDER BY %s LIMIT 14", where,
 					 order[sort]);
@@ -293,11 +292,11 @@ static void search_equals_a_scan(const fh_actor *who, const char *query)
 		 "WITH RECURSIVE scope(id) AS (SELECT %lld UNION ALL SELECT h.id FROM hubs h"
 		 " JOIN scope ON h.parent_id = scope.id) SELECT count(*) FROM tenant_search s"
 		 " JOIN tenants t ON t.id = s.id WHERE t.hub_id IN (SELECT id FROM scope)"
-		 " AND instr(s.hay, '%s') > 0", (long long)who->hub_id, query);
+		 " AND instr(s.hay, '%s') > 0",
+		 (long long)who->hub_id, query);
 	int64_t want = count_sql(sql);
 	if (c != want)
-		print_message("search \"%s\" by %s: %d, a scan finds %lld\n", query, who->name, c,
-			      (long long)want);
+		print_message("search \"%s\" by %s: %d, a scan finds %lld\n", query, who->name, c, (long long)want);
 	assert_int_equal(c, want);
 	/* the first page holds as many as it can, newest first */
 	fh_tenant_row rows[10];
@@ -321,8 +320,8 @@ static void test_search_equals_a_scan(void **s)
 	assert_int_equal(fh_operator_login(st, "jiedao", FH_DEMO_PASSWORD, "test", &street, &err), FH_OK);
 	const fh_actor *who[] = { &sys_actor, &street };
 	static const char *const queries[] = {
-		"静", "静安", "静安青", "闵行", "闵行春晖", "服务社", "j", "ja", "jaq", "mxch", "1", "13",
-		"138", "5231", "x", "zq", "qqqq", "9999999999", "龘", "a静", "·", "社会组织",
+		"静", "静安", "静安青", "闵行", "闵行春晖", "服务社", "j",          "ja", "jaq", "mxch", "1",
+		"13", "138",  "5231",   "x",    "zq",       "qqqq",   "9999999999", "龘", "a静", "·",    "社会组织",
 	};
 	for (size_t w = 0; w < 2; w++)
 		for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++)
@@ -343,9 +342,12 @@ static void test_search_equals_a_scan(void **s)
 static char *schema_objects(void)
 {
 	sqlite3_stmt *q;
-	assert_int_equal(sqlite3_prepare_v2(fh_store_db(st), "SELECT group_concat(name || ':' || ifnull(sql, ''),"
+	assert_int_equal(sqlite3_prepare_v2(fh_store_db(st),
+					    "SELECT group_concat(name || ':' || ifnull(sql, ''),"
 					    " '|') FROM (SELECT name, sql FROM sqlite_master WHERE type IN"
-					    " ('index', 'trigger') ORDER BY name)", -1, &q, NULL), SQLITE_OK);
+					    " ('index', 'trigger') ORDER BY name)",
+					    -1, &q, NULL),
+			 SQLITE_OK);
 	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
 	char *all = strdup((const char *)sqlite3_column_text(q, 0));
 	sqlite3_finalize(q);

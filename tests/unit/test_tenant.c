@@ -38,8 +38,7 @@ static int setup(void **s)
 	snprintf(p, sizeof p, "%s/tenants.db", tmpdir());
 	unlink(p);
 	if (fh_config_load(FIXTURES, &cfg, &err) != FH_OK || fh_store_create(p, &st, &err) != FH_OK ||
-	    fh_hub_sync(st, cfg, "test", NULL, &err) != FH_OK ||
-	    fh_actor_system(st, "test", &sys_actor, &err) != FH_OK)
+	    fh_hub_sync(st, cfg, "test", NULL, &err) != FH_OK || fh_actor_system(st, "test", &sys_actor, &err) != FH_OK)
 		return -1;
 	fh_config_free(&cfg);
 	if (fh_operator_add(st, &sys_actor, "desk", FH_ROLE_FRONT_DESK, "ja", "secret1", &err) ||
@@ -135,19 +134,22 @@ static void phones(void **s)
 	(void)s;
 	char out[24];
 	fh_error err;
-	struct { const char *in, *out; } good_ones[] = {
-		{ "13812345678", "13812345678" }, { "+86 138 1234 5678", "13812345678" },
-		{ "138-1234-5678", "13812345678" }, { "021-62345678", "021-62345678" },
-		{ "(021) 6234 5678", "021-62345678" }, { "02162345678", "021-62345678" },
-		{ "0571-8765432", "0571-8765432" }, { "0571-87654321", "0571-87654321" },
+	struct {
+		const char *in, *out;
+	} good_ones[] = {
+		{ "13812345678", "13812345678" },           { "+86 138 1234 5678", "13812345678" },
+		{ "138-1234-5678", "13812345678" },         { "021-62345678", "021-62345678" },
+		{ "(021) 6234 5678", "021-62345678" },      { "02162345678", "021-62345678" },
+		{ "0571-8765432", "0571-8765432" },         { "0571-87654321", "0571-87654321" },
 		{ "010-62345678-123", "010-62345678-123" }, { "021-62345678转8", "021-62345678-8" },
 	};
 	for (size_t i = 0; i < sizeof good_ones / sizeof good_ones[0]; i++) {
 		assert_int_equal(fh_phone_normalize(good_ones[i].in, out, sizeof out, &err), FH_OK);
 		assert_string_equal(out, good_ones[i].out);
 	}
-	const char *bad[] = { "62345678", "1381234567", "138123456789", "12812345678", "021-6234567",
-			      "400-800-1234", "abc", "", "0571-123456", "021-62345678-1234567" };
+	const char *bad[] = { "62345678",    "1381234567",          "138123456789", "12812345678",
+			      "021-6234567", "400-800-1234",        "abc",          "",
+			      "0571-123456", "021-62345678-1234567" };
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		assert_int_equal(fh_phone_normalize(bad[i], out, sizeof out, &err), FH_EINVAL);
 		assert_string_equal(err.field, "phone");
@@ -536,8 +538,8 @@ static void search_everything(void **s)
 	strcpy(t.phone, "021-62345678");
 	assert_int_equal(fh_tenant_add(st, &desk, &t, &e, &err), FH_OK);
 	fh_tenant_row rows[50];
-	const char *hits[] = { "jaqf", "青凤", "青", "静安青凤", "闵晖", "晖", "62345678", "02162345678",
-			       code, "51310106mj", "JAQF", "qf",
+	const char *hits[] = { "jaqf", "青凤", "青", "静安青凤", "闵晖", "晖", "62345678", "02162345678", code,
+			       "51310106mj", "JAQF", "qf",
 			       /* as people type a phone: spaces, dashes, full-width digits */
 			       "021 6234 5678", "021-6234-5678", "6234 5678", "０２１６２３４５６７８",
 			       /* full-width letters of the credit code and the initials */
@@ -811,7 +813,7 @@ int main(void)
 		cmocka_unit_test(search_everything),
 		cmocka_unit_test(pinyin_order),
 		cmocka_unit_test(keyset_pages),
-	cmocka_unit_test(credit_codes),
+		cmocka_unit_test(credit_codes),
 		cmocka_unit_test(moves_planned_and_kept),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -17,7 +17,7 @@ static void utf8_degenerate(void **s)
 	assert_int_equal(fh_utf8_decode("", 0, &cp), 0);
 	assert_int_equal(fh_utf8_decode("\xE4\xB8", 2, &cp), 1); /* truncated */
 	assert_int_equal(cp, 0xFFFD);
-	assert_false(fh_utf8_valid("\xC0\xAF", 2));   /* overlong */
+	assert_false(fh_utf8_valid("\xC0\xAF", 2));     /* overlong */
 	assert_false(fh_utf8_valid("\xED\xA0\x80", 3)); /* surrogate */
 	assert_true(fh_utf8_valid("闵行", strlen("闵行")));
 	assert_int_equal(fh_utf8_chars("闵行a"), 3);
@@ -40,7 +40,9 @@ static void control_and_trim(void **s)
 static void ascii_runs(void **s)
 {
 	(void)s;
-	static const struct { const char *in, *want; } cases[] = {
+	static const struct {
+		const char *in, *want;
+	} cases[] = {
 		{ "静安青凤\03752310106mj3f\037ab\037王伟\03713812345678\037jaqf",
 		  "52310106mj3f\03713812345678\037jaqf\037" },
 		{ "a1静b2c3", "b2c3\037" }, /* runs broken by a Chinese character */
@@ -102,13 +104,18 @@ static void buf_csv_json(void **s)
 static void outputs_escape_controls(void **s)
 {
 	(void)s;
-	const char *planted = "会议\x1b[2J\x07\x7f\xc2\x9b" "31m\xe2\x80\xae" "abc\xff";
+	const char *planted = "会议\x1b[2J\x07\x7f\xc2\x9b"
+			      "31m\xe2\x80\xae"
+			      "abc\xff";
 	char out[128];
 	assert_string_equal(fh_text_escape(out, sizeof out, planted),
 			    "会议\\x1b[2J\\x07\\x7f\\u009b31m\\u202eabc\\xff");
 	assert_string_equal(fh_text_escape(out, sizeof out, "a\nb"), "a\\x0ab");
 	/* never half an escape at the end */
-	assert_string_equal(fh_text_escape(out, 6, "ab\x1b" "cd"), "ab");
+	assert_string_equal(fh_text_escape(out, 6,
+					   "ab\x1b"
+					   "cd"),
+			    "ab");
 	fh_buf b = FH_BUF_INIT;
 	fh_text_escape_to(&b, "一\r\n二\t\r三", true);
 	assert_string_equal(fh_buf_str(&b), "一\r\n二\t\\x0d三");
@@ -156,14 +163,18 @@ static void text_helpers(void **s)
 	assert_string_equal(fh_text_copy(dst, sizeof dst, ""), "");
 	assert_string_equal(fh_text_copy(dst, sizeof dst, "静安区"), "静安");
 	assert_false(fh_text_has_bidi_control("静安 abc"));
-	assert_true(fh_text_has_bidi_control("a\xE2\x80\xAE" "b")); /* U+202E */
+	assert_true(fh_text_has_bidi_control("a\xE2\x80\xAE"
+					     "b")); /* U+202E */
 	assert_false(fh_text_has_visible(""));
 	assert_false(fh_text_has_visible(" \xE3\x80\x80")); /* spaces, an ideographic one */
 	assert_true(fh_text_has_visible(" 甲"));
 	size_t good = 0, bad = 0;
 	assert_int_equal(fh_utf8_invalid_at("", 0, NULL, NULL), -1);
 	assert_int_equal(fh_utf8_invalid_at("静安", 6, &good, &bad), -1);
-	assert_int_equal(fh_utf8_invalid_at("ab\xFF" "c", 4, &good, &bad), 2);
+	assert_int_equal(fh_utf8_invalid_at("ab\xFF"
+					    "c",
+					    4, &good, &bad),
+			 2);
 	assert_int_equal(bad, 1);
 }
 

@@ -51,6 +51,7 @@ int fh_cmd_check(struct fh_opts *o, fh_store *s, const fh_actor *by)
 		printf(_("%s: … and %zu more\n"), path, rep.n - FH_CHECK_MAX);
 	if (rep.n == 0)
 		printf(o->full ? _("%s: ok (integrity of the whole file, foreign keys, search and full-text indexes, maintained counts)\n")
-			       : _("%s: ok (integrity of every table, foreign keys, search index, maintained counts)\n"), path);
+			       : _("%s: ok (integrity of every table, foreign keys, search index, maintained counts)\n"),
+		       path);
 	return rep.n ? 1 : 0;
 }

@@ -20,12 +20,14 @@
 
 #define FUHUA_VERSION "0.1.0"
 
+/* clang-format off */
 const struct fh_command fh_commands[] = {
 #define FH_CMD_ROW(fn, words, flags, operands, options, help) { words, fn, flags, operands, options, help },
 	FH_COMMANDS(FH_CMD_ROW)
 #undef FH_CMD_ROW
 	{ NULL, NULL, 0, NULL, NULL, NULL },
 };
+/* clang-format on */
 
 /* Every option: a value's kind, or a flag. */
 struct option {
@@ -33,9 +35,10 @@ struct option {
 	bool flag;
 	enum fh_opt_kind kind;
 	const char *value, *help;
-	size_t offset;    /* of its member in struct fh_opts */
+	size_t offset; /* of its member in struct fh_opts */
 };
 
+/* clang-format off */
 static const struct option options[] = {
 #define FH_OPT_ROW(m, name, kind, value, help) { name, false, kind, value, help, offsetof(struct fh_opts, m) },
 	FH_OPTIONS(FH_OPT_ROW)
@@ -45,6 +48,7 @@ static const struct option options[] = {
 #undef FH_FLAG_ROW
 	{ NULL, false, FH_OPT_TEXT, NULL, NULL, 0 },
 };
+/* clang-format on */
 
 /* The options every command takes, and the interface. */
 static const char *const everywhere = "--db --lang";
@@ -100,7 +104,7 @@ static bool takes(const struct fh_command *c, const char *option, int tf, int pf
 	if (!c)
 		return false;
 	return has_word(c->options, option) || (tf >= 0 && has_word(c->options, "--FIELD")) ||
-	       (pf >= 0 && has_word(c->options, "--PARTY-FIELD"));
+		(pf >= 0 && has_word(c->options, "--PARTY-FIELD"));
 }
 
 /* ---- the commands' words ----------------------------------------------------- */
@@ -266,12 +270,14 @@ static void print_commands(FILE *f, const char *group)
 
 static void print_help_all(FILE *f)
 {
-	fprintf(f, "%s", _("usage: fuhua [--db FILE] [--lang zh|en]     open the terminal interface\n"
-			   "       fuhua COMMAND [OPERANDS] [OPTIONS]    run one command\n"));
+	fprintf(f, "%s",
+		_("usage: fuhua [--db FILE] [--lang zh|en]     open the terminal interface\n"
+		  "       fuhua COMMAND [OPERANDS] [OPTIONS]    run one command\n"));
 	fprintf(f, "\n%s\n", _("Commands:"));
 	print_commands(f, "");
-	fprintf(f, "\n%s\n", _("Every command takes --db FILE and --lang zh|en; 'fuhua help COMMAND' or"
-				" 'fuhua COMMAND --help' shows its usage and options. See fuhua(1)."));
+	fprintf(f, "\n%s\n",
+		_("Every command takes --db FILE and --lang zh|en; 'fuhua help COMMAND' or"
+		  " 'fuhua COMMAND --help' shows its usage and options. See fuhua(1)."));
 }
 
 /* One command's usage, help and options. */
@@ -422,7 +428,8 @@ int fh_cmd_completion(struct fh_opts *o, fh_store *s, const fh_actor *by)
 	      "\tfor ((i = 1; i < COMP_CWORD; i++)); do\n"
 	      "\t\tw=${COMP_WORDS[i]}\n"
 	      "\t\tcase $w in\n"
-	      "\t\t--*=*) ;;\n", f);
+	      "\t\t--*=*) ;;\n",
+	      f);
 	/* the options that take a value: a word after them is no command's */
 	fputs("\t\t", f);
 	for (const struct option *p = options; p->name; p++)
@@ -431,7 +438,8 @@ int fh_cmd_completion(struct fh_opts *o, fh_store *s, const fh_actor *by)
 	spell_fields(f, "|");
 	fputs(") ((i++)) ;;\n\t\t-*) ;;\n\t\t*) words+=\" $w\" ;;\n\t\tesac\n\tdone\n\tcase $prev in\n", f);
 	for (const struct option *p = options; p->name; p++) {
-		if (p->flag || (p->kind != FH_OPT_CHOICE && strcmp(p->value, "FILE") != 0 && strcmp(p->value, "DIR") != 0))
+		if (p->flag ||
+		    (p->kind != FH_OPT_CHOICE && strcmp(p->value, "FILE") != 0 && strcmp(p->value, "DIR") != 0))
 			continue;
 		if (p->kind == FH_OPT_CHOICE) {
 			char choices[128];
@@ -439,7 +447,8 @@ int fh_cmd_completion(struct fh_opts *o, fh_store *s, const fh_actor *by)
 			for (char *q = choices; *q; q++)
 				if (*q == '|')
 					*q = ' ';
-			fprintf(f, "\t--%s) COMPREPLY=($(compgen -W \"%s\" -- \"$cur\")); return ;;\n", p->name, choices);
+			fprintf(f, "\t--%s) COMPREPLY=($(compgen -W \"%s\" -- \"$cur\")); return ;;\n", p->name,
+				choices);
 		} else {
 			fprintf(f, "\t--%s) COMPREPLY=($(compgen -f -- \"$cur\")); return ;;\n", p->name);
 		}
@@ -457,8 +466,9 @@ int fh_cmd_completion(struct fh_opts *o, fh_store *s, const fh_actor *by)
 				n += strcspn(c->words + n + (k > 0), " ") + (k > 0);
 			snprintf(prefix, sizeof prefix, "%.*s", (int)n, c->words);
 			const struct fh_command *same = command_named(prefix);
-			if (same != c && (same || (c != fh_commands && in_group(c - 1, prefix) &&
-						   count_words((c - 1)->words) >= depth)))
+			if (same != c &&
+			    (same ||
+			     (c != fh_commands && in_group(c - 1, prefix) && count_words((c - 1)->words) >= depth)))
 				continue; /* said at its own row, or at the group's first */
 			fprintf(f, "\t\" %s \"*) opts=\"", prefix);
 			if (same)
@@ -467,8 +477,7 @@ int fh_cmd_completion(struct fh_opts *o, fh_store *s, const fh_actor *by)
 				fprintf(f, "%s --help", everywhere);
 			fprintf(f, "\" next=\"%s\" ;;\n", next_words(prefix, next, sizeof next));
 		}
-	fprintf(f, "\t*) next=\"%s\" opts=\"%s --help --version\" ;;\n", next_words("", next, sizeof next),
-		everywhere);
+	fprintf(f, "\t*) next=\"%s\" opts=\"%s --help --version\" ;;\n", next_words("", next, sizeof next), everywhere);
 	fputs("\tesac\n"
 	      "\tif [[ $cur == -* ]]; then\n"
 	      "\t\tCOMPREPLY=($(compgen -W \"$opts\" -- \"$cur\"))\n"
@@ -476,7 +485,8 @@ int fh_cmd_completion(struct fh_opts *o, fh_store *s, const fh_actor *by)
 	      "\t\tCOMPREPLY=($(compgen -W \"$next\" -- \"$cur\"))\n"
 	      "\tfi\n"
 	      "}\n"
-	      "complete -o default -F _fuhua fuhua\n", f);
+	      "complete -o default -F _fuhua fuhua\n",
+	      f);
 	return 0;
 }
 
@@ -521,14 +531,16 @@ static int check_value(const struct option *p, const char *val)
 				q += strcspn(q, "|") + 1;
 			snprintf(w, sizeof w, "%.*s", (int)strcspn(q, "|"), q);
 			snprintf(list + used, sizeof list - used, "%s%s",
-				 i == 0 ? "" : i == n_choices - 1 ? _(" or ") : _(", "), w);
+				 i == 0                       ? ""
+					 : i == n_choices - 1 ? _(" or ")
+							      : _(", "),
+				 w);
 		}
 		char fmt[300];
 		snprintf(fmt, sizeof fmt, _("%s takes %s, not '%%s'"), name, list);
 		return fh_cli_usage_error(fmt, val);
 	}
-	default:
-		return -1;
+	default: return -1;
 	}
 }
 
@@ -605,14 +617,15 @@ int fh_cli_parse(int argc, char **argv, struct fh_opts *o)
 			o->pf[pf] = val;
 	}
 	o->format = !o->format_name || strcmp(o->format_name, "table") == 0 ? FH_FORMAT_TABLE
-		    : strcmp(o->format_name, "csv") == 0			  ? FH_FORMAT_CSV
-										  : FH_FORMAT_JSON;
+		: strcmp(o->format_name, "csv") == 0                        ? FH_FORMAT_CSV
+									    : FH_FORMAT_JSON;
 	if (help)
 		return help_for(o->pos, o->npos);
 	if (o->npos == 0) {
 		for (int i = 0; i < ngiven; i++)
 			if (!takes(NULL, given[i].name, -1, -1))
-				return fh_cli_usage_error(_("the terminal interface takes no option %s"), given[i].name);
+				return fh_cli_usage_error(_("the terminal interface takes no option %s"),
+							  given[i].name);
 		return -1;
 	}
 	const struct fh_command *c = find_command(o->pos, o->npos);

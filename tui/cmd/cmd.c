@@ -57,11 +57,15 @@ void fh_cli_say_swept(int files, const char *first)
 	char safe[600];
 	fh_text_escape(safe, sizeof safe, first ? first : "");
 	if (first && first[0])
-		fprintf(stderr, N3_("fuhua: removed %d file a killed demo or backup left (%s)\n",
-				    "fuhua: removed %d files killed demos or backups left (%s …)\n", files), files, safe);
+		fprintf(stderr,
+			N3_("fuhua: removed %d file a killed demo or backup left (%s)\n",
+			    "fuhua: removed %d files killed demos or backups left (%s …)\n", files),
+			files, safe);
 	else
-		fprintf(stderr, N3_("fuhua: removed %d file a killed demo or backup left\n",
-				    "fuhua: removed %d files killed demos or backups left\n", files), files);
+		fprintf(stderr,
+			N3_("fuhua: removed %d file a killed demo or backup left\n",
+			    "fuhua: removed %d files killed demos or backups left\n", files),
+			files);
 }
 
 /* ---- the store --------------------------------------------------------------- */

@@ -29,63 +29,65 @@ enum fh_opt_kind {
 };
 
 /* member, name, kind, value, help */
-#define FH_OPTIONS(_)                                                                                     \
-	_(db, "db", FH_OPT_TEXT, "FILE", N_("the database (else $FUHUA_DB, else the user's data directory)")) \
-	_(lang, "lang", FH_OPT_CHOICE, "zh|en", N_("the language of messages and tables"))                 \
-	_(config, "config", FH_OPT_TEXT, "DIR", N_("the configuration directory (else $FUHUA_CONFIG)"))     \
-	_(role, "role", FH_OPT_CHOICE, "front_desk|manager|admin", N_("the operator's role"))               \
-	_(hub, "hub", FH_OPT_TEXT, "CODE", N_("a hub's code: that hub (and for lists, those below it)"))  \
-	_(format_name, "format", FH_OPT_CHOICE, "table|csv|json", N_("how the rows are printed"))          \
-	_(tenants, "tenants", FH_OPT_NUMBER, "N", N_("how many tenants (0 to 1000000; 300)"))              \
-	_(seed, "seed", FH_OPT_NUMBER, "S", N_("the demo's random seed (1)"))                               \
-	_(search, "search", FH_OPT_TEXT, "TEXT", N_("name, short name, credit code, contact, phone or pinyin initials")) \
-	_(reason, "reason", FH_OPT_TEXT, "TEXT", N_("why (kept in the history)"))                          \
-	_(encoding, "encoding", FH_OPT_TEXT, "utf-8|gb18030", N_("the file's encoding (else guessed)")) \
+#define FH_OPTIONS(_)                                                                                             \
+	_(db, "db", FH_OPT_TEXT, "FILE", N_("the database (else $FUHUA_DB, else the user's data directory)"))     \
+	_(lang, "lang", FH_OPT_CHOICE, "zh|en", N_("the language of messages and tables"))                        \
+	_(config, "config", FH_OPT_TEXT, "DIR", N_("the configuration directory (else $FUHUA_CONFIG)"))           \
+	_(role, "role", FH_OPT_CHOICE, "front_desk|manager|admin", N_("the operator's role"))                     \
+	_(hub, "hub", FH_OPT_TEXT, "CODE", N_("a hub's code: that hub (and for lists, those below it)"))          \
+	_(format_name, "format", FH_OPT_CHOICE, "table|csv|json", N_("how the rows are printed"))                 \
+	_(tenants, "tenants", FH_OPT_NUMBER, "N", N_("how many tenants (0 to 1000000; 300)"))                     \
+	_(seed, "seed", FH_OPT_NUMBER, "S", N_("the demo's random seed (1)"))                                     \
+	_(search, "search", FH_OPT_TEXT, "TEXT",                                                                  \
+	  N_("name, short name, credit code, contact, phone or pinyin initials"))                                 \
+	_(reason, "reason", FH_OPT_TEXT, "TEXT", N_("why (kept in the history)"))                                 \
+	_(encoding, "encoding", FH_OPT_TEXT, "utf-8|gb18030", N_("the file's encoding (else guessed)"))           \
 	_(output, "output", FH_OPT_TEXT, "FILE", N_("write to FILE (replaced whole) instead of standard output")) \
-	_(sort, "sort", FH_OPT_CHOICE, "name|admitted|newest", N_("the order of the rows"))                \
-	_(to, "to", FH_OPT_TEXT, "DATE", N_("the last day (backup: the file to write)"))                   \
-	_(on, "on", FH_OPT_DAY, "DATE", N_("the day it happened (else today)"))                              \
-	_(year, "year", FH_OPT_NUMBER, "YYYY", N_("the year (else this one)"))                              \
-	_(kind, "kind", FH_OPT_TEXT, "full|probationary|applicant|activist", N_("the member's kind"))    \
-	_(here, "here", FH_OPT_TEXT, "yes|no", N_("whether the member's relation is held here"))         \
-	_(from, "from", FH_OPT_DAY, "DATE", N_("the first day"))                                             \
-	_(seats, "seats", FH_OPT_NUMBER, "N", N_("how many seats (1)"))                                      \
-	_(month, "month", FH_OPT_TEXT, "YYYY-MM", N_("the month"))                                           \
-	_(at, "at", FH_OPT_DAY, "DATE", N_("as on that day (else today)"))                                   \
-	_(tenant, "tenant", FH_OPT_TEXT, "ID", N_("a tenant's number"))                                      \
-	_(room, "room", FH_OPT_TEXT, "SPACE", N_("a space: CODE, or HUB/CODE"))                               \
-	_(date, "date", FH_OPT_DAY, "DATE", N_("the day"))                                                    \
-	_(time, "time", FH_OPT_TEXT, "HH:MM-HH:MM", N_("from and to"))                                        \
-	_(weeks, "weeks", FH_OPT_NUMBER, "N", N_("the same hours each week, N weeks in all"))               \
-	_(title, "title", FH_OPT_TEXT, "TEXT", N_("what it is for"))                                          \
-	_(type, "type", FH_OPT_TEXT, "office|desk|showcase", N_("the kind of space"))                      \
-	_(note, "note", FH_OPT_TEXT, "TEXT", N_("a note"))                                                    \
-	_(ending, "ending", FH_OPT_NUMBER, "DAYS", N_("those ending within DAYS days"))                        \
-	_(expertise, "expertise", FH_OPT_TEXT, "TEXT", N_("the mentor's fields"))                            \
-	_(organization, "organization", FH_OPT_TEXT, "TEXT", N_("where the mentor works"))                   \
-	_(capacity, "capacity", FH_OPT_NUMBER, "N", N_("tenants the mentor takes at once (1 to 50; 5)"))   \
-	_(mentor, "mentor", FH_OPT_TEXT, "ID", N_("a mentor's number"))                                        \
-	_(topic, "topic", FH_OPT_TEXT, "TEXT", N_("what the session was about"))                               \
-	_(hours, "hours", FH_OPT_TEXT, "H", N_("its length in hours (0.5 steps)"))                               \
-	_(milestone, "milestone", FH_OPT_TEXT, "ID", N_("the milestone it served"))                             \
-	_(evidence, "evidence", FH_OPT_TEXT, "TEXT", N_("what shows it done"))                                  \
+	_(sort, "sort", FH_OPT_CHOICE, "name|admitted|newest", N_("the order of the rows"))                       \
+	_(to, "to", FH_OPT_TEXT, "DATE", N_("the last day (backup: the file to write)"))                          \
+	_(on, "on", FH_OPT_DAY, "DATE", N_("the day it happened (else today)"))                                   \
+	_(year, "year", FH_OPT_NUMBER, "YYYY", N_("the year (else this one)"))                                    \
+	_(kind, "kind", FH_OPT_TEXT, "full|probationary|applicant|activist", N_("the member's kind"))             \
+	_(here, "here", FH_OPT_TEXT, "yes|no", N_("whether the member's relation is held here"))                  \
+	_(from, "from", FH_OPT_DAY, "DATE", N_("the first day"))                                                  \
+	_(seats, "seats", FH_OPT_NUMBER, "N", N_("how many seats (1)"))                                           \
+	_(month, "month", FH_OPT_TEXT, "YYYY-MM", N_("the month"))                                                \
+	_(at, "at", FH_OPT_DAY, "DATE", N_("as on that day (else today)"))                                        \
+	_(tenant, "tenant", FH_OPT_TEXT, "ID", N_("a tenant's number"))                                           \
+	_(room, "room", FH_OPT_TEXT, "SPACE", N_("a space: CODE, or HUB/CODE"))                                   \
+	_(date, "date", FH_OPT_DAY, "DATE", N_("the day"))                                                        \
+	_(time, "time", FH_OPT_TEXT, "HH:MM-HH:MM", N_("from and to"))                                            \
+	_(weeks, "weeks", FH_OPT_NUMBER, "N", N_("the same hours each week, N weeks in all"))                     \
+	_(title, "title", FH_OPT_TEXT, "TEXT", N_("what it is for"))                                              \
+	_(type, "type", FH_OPT_TEXT, "office|desk|showcase", N_("the kind of space"))                             \
+	_(note, "note", FH_OPT_TEXT, "TEXT", N_("a note"))                                                        \
+	_(ending, "ending", FH_OPT_NUMBER, "DAYS", N_("those ending within DAYS days"))                           \
+	_(expertise, "expertise", FH_OPT_TEXT, "TEXT", N_("the mentor's fields"))                                 \
+	_(organization, "organization", FH_OPT_TEXT, "TEXT", N_("where the mentor works"))                        \
+	_(capacity, "capacity", FH_OPT_NUMBER, "N", N_("tenants the mentor takes at once (1 to 50; 5)"))          \
+	_(mentor, "mentor", FH_OPT_TEXT, "ID", N_("a mentor's number"))                                           \
+	_(topic, "topic", FH_OPT_TEXT, "TEXT", N_("what the session was about"))                                  \
+	_(hours, "hours", FH_OPT_TEXT, "H", N_("its length in hours (0.5 steps)"))                                \
+	_(milestone, "milestone", FH_OPT_TEXT, "ID", N_("the milestone it served"))                               \
+	_(evidence, "evidence", FH_OPT_TEXT, "TEXT", N_("what shows it done"))                                    \
 	_(days, "days", FH_OPT_NUMBER, "N", N_("due within N days (30)"))
 
 /* member, name, help */
-#define FH_FLAGS(_)                                                                          \
-	_(skip_bad, "skip-bad", N_("import the good rows, list the bad ones"))                  \
-	_(no_bom, "no-bom", N_("no byte-order mark (Excel wants one)"))                          \
+#define FH_FLAGS(_)                                                                                \
+	_(skip_bad, "skip-bad", N_("import the good rows, list the bad ones"))                     \
+	_(no_bom, "no-bom", N_("no byte-order mark (Excel wants one)"))                            \
 	_(all_stages, "all-stages", N_("count tenants of every stage, not only those incubating")) \
-	_(ics, "ics", N_("as an iCalendar file"))                                                \
-	_(pending, "pending", N_("only those waiting for approval"))                            \
-	_(skipped, "skipped", N_("only the weeks a series skipped"))                             \
-	_(overdue, "overdue", N_("only those whose handover is overdue"))                        \
-	_(all, "all", N_("ended ones too"))                                                       \
+	_(ics, "ics", N_("as an iCalendar file"))                                                  \
+	_(pending, "pending", N_("only those waiting for approval"))                               \
+	_(skipped, "skipped", N_("only the weeks a series skipped"))                               \
+	_(overdue, "overdue", N_("only those whose handover is overdue"))                          \
+	_(all, "all", N_("ended ones too"))                                                        \
 	_(override, "override", N_("graduate although criteria are not met (a manager's reason)")) \
 	_(full, "full", N_("read the whole file at once (integrity_check)"))
 
 struct fh_command;
 
+/* clang-format off */
 struct fh_opts {
 #define FH_OPT_MEMBER(m, name, kind, value, help) const char *m;
 	FH_OPTIONS(FH_OPT_MEMBER)
@@ -102,6 +104,7 @@ struct fh_opts {
 	int npos;
 	char *pos[8];                  /* the command's words, then its operands */
 };
+/* clang-format on */
 
 /* What a command's handler is given: the options, and with FH_CMD_STORE
  * the store opened as the built-in system operator (else NULL); it returns
@@ -118,102 +121,119 @@ typedef int fh_command_fn(struct fh_opts *o, fh_store *s, const fh_actor *by);
  * every command.
  *
  * handler, words, flags, operands, options, help */
-#define FH_COMMANDS(_)                                                                                      \
-	_(fh_cmd_check_config, "check-config", 0, "DIR", "", N_("Check a configuration directory"))          \
-	_(fh_cmd_init, "init", 0, "", "--config", N_("Create the database, or bring its hubs in line with the configuration")) \
-	_(fh_cmd_demo, "demo", 0, "", "--config --tenants --seed", N_("Write a demo database (operators, tenants, spaces, mentoring)")) \
-	_(fh_cmd_user_add, "user add", 0, "NAME", "--role --hub", N_("Add an operator (password on standard input)")) \
-	_(fh_cmd_user_passwd, "user passwd", 0, "NAME", "", N_("Set an operator's password (on standard input)")) \
-	_(fh_cmd_user_list, "user list", FH_CMD_STORE | FH_CMD_READ, "", "--format", N_("List the operators")) \
-	_(fh_cmd_hub_list, "hub list", FH_CMD_STORE | FH_CMD_READ, "", "--format", N_("List the hubs with their spaces and tenants")) \
-	_(fh_cmd_tenant_list, "tenant list", FH_CMD_STORE | FH_CMD_READ, "",                                \
-	  "--hub --stage --org-type --field --search --sort --format", N_("List tenants"))                  \
-	_(fh_cmd_tenant_show, "tenant show", FH_CMD_STORE | FH_CMD_READ, "ID", "--format", N_("Show a tenant's record")) \
-	_(fh_cmd_tenant_add, "tenant add", FH_CMD_STORE, "", "--hub --FIELD --format", N_("Take in a tenant (stage: applied)")) \
-	_(fh_cmd_tenant_edit, "tenant edit", FH_CMD_STORE, "ID", "--FIELD --format", N_("Change a tenant's fields")) \
-	_(fh_cmd_tenant_move, "tenant move", FH_CMD_STORE, "ID STAGE", "--reason --override",                \
-	  N_("Move a tenant to another stage (graduation checks its criteria)"))                             \
-	_(fh_cmd_tenant_extend, "tenant extend", FH_CMD_STORE, "ID", "", N_("Extend an incubation once"))   \
-	_(fh_cmd_tenant_import, "tenant import", 0, "FILE.csv", "--hub --encoding --skip-bad",              \
-	  N_("Import tenants from a CSV file, all or nothing"))                                               \
-	_(fh_cmd_tenant_export, "tenant export", FH_CMD_STORE | FH_CMD_READ, "",                             \
-	  "--hub --stage --org-type --field --search --sort --output --no-bom", N_("Export tenants as CSV"))  \
-	_(fh_cmd_party_show, "party show", FH_CMD_STORE | FH_CMD_READ, "ID", "--format",                     \
-	  N_("Show a tenant's party record and its sync checks"))                                            \
-	_(fh_cmd_party_edit, "party edit", FH_CMD_STORE, "ID", "--PARTY-FIELD --founded --reason --format",  \
-	  N_("Change a tenant's party record"))                                                              \
-	_(fh_cmd_party_gaps, "party gaps", FH_CMD_STORE | FH_CMD_READ, "", "--hub --format",                 \
-	  N_("Uncovered tenants, those that should branch, late checks, re-elections due"))                  \
-	_(fh_cmd_party_instructors, "party instructors", FH_CMD_STORE | FH_CMD_READ, "[ID]", "--hub --format", \
-	  N_("Instructors and their loads, or the tenants of one"))                                          \
-	_(fh_cmd_party_event, "party event", FH_CMD_STORE, "ID registration|annual|leadership|rating", "--on", \
-	  N_("Record an event on the organisation track: its party checks open"))                            \
-	_(fh_cmd_party_done, "party done", FH_CMD_STORE, "CHECK", "--on", N_("Mark a sync check done"))      \
-	_(fh_cmd_party_annual, "party annual", FH_CMD_STORE, "", "--year --hub", N_("Open the year's annual report checks")) \
-	_(fh_cmd_party_member_list, "party member list", FH_CMD_STORE | FH_CMD_READ, "ID", "--format",       \
-	  N_("List a tenant's named party members"))                                                         \
-	_(fh_cmd_party_member_add, "party member add", FH_CMD_STORE, "ID NAME", "--kind --here --format",   \
-	  N_("Name a party member of a tenant"))                                                             \
-	_(fh_cmd_party_member_edit, "party member edit", FH_CMD_STORE, "MEMBER", "--name --kind --here --format", \
-	  N_("Change a named party member"))                                                                  \
-	_(fh_cmd_party_member_remove, "party member remove", FH_CMD_STORE, "MEMBER", "", N_("Remove a named party member")) \
-	_(fh_cmd_branch_list, "branch list", FH_CMD_STORE | FH_CMD_READ, "", "--hub --format", N_("List the joint branches")) \
-	_(fh_cmd_branch_add, "branch add", FH_CMD_STORE, "", "--name --hub --secretary --founded --elected --format", \
-	  N_("Add a joint branch (联合党支部)"))                                                              \
-	_(fh_cmd_branch_edit, "branch edit", FH_CMD_STORE, "ID", "--name --secretary --founded --elected --format", \
-	  N_("Change a joint branch"))                                                                        \
-	_(fh_cmd_space_list, "space list", FH_CMD_STORE | FH_CMD_READ, "", "--hub --at --format", N_("List the spaces and who holds them")) \
-	_(fh_cmd_space_allocate, "space allocate", FH_CMD_STORE, "SPACE TENANT", "--from --to --seats",     \
-	  N_("Allocate an office or desks to a tenant"))                                                     \
-	_(fh_cmd_space_release, "space release", FH_CMD_STORE, "ALLOCATION", "--on", N_("End an allocation")) \
-	_(fh_cmd_space_handover, "space handover", FH_CMD_STORE, "ALLOCATION", "--on", N_("Record a space handed back")) \
-	_(fh_cmd_space_allocations, "space allocations", FH_CMD_STORE | FH_CMD_READ, "",                      \
-	  "--hub --room --tenant --at --ending --overdue --all --format", N_("List allocations"))             \
-	_(fh_cmd_space_fees, "space fees", FH_CMD_STORE | FH_CMD_READ, "", "--month --hub --format", N_("A month's space fees")) \
-	_(fh_cmd_space_waitlist, "space waitlist", FH_CMD_STORE | FH_CMD_READ, "[list]", "--hub --format", N_("The waiting list")) \
-	_(fh_cmd_space_waitlist_add, "space waitlist add", FH_CMD_STORE, "TENANT", "--type --seats --note",  \
-	  N_("Put a tenant on the waiting list"))                                                            \
-	_(fh_cmd_space_waitlist_remove, "space waitlist remove", FH_CMD_STORE, "ID", "", N_("Take an entry off the waiting list")) \
-	_(fh_cmd_booking_add, "booking add", FH_CMD_STORE, "ROOM", "--date --time --title --tenant --weeks", N_("Book a room")) \
-	_(fh_cmd_booking_list, "booking list", FH_CMD_STORE | FH_CMD_READ, "",                                 \
-	  "--hub --room --tenant --from --to --pending --skipped --format", N_("List bookings"))             \
-	_(fh_cmd_booking_cancel, "booking cancel", FH_CMD_STORE, "ID", "", N_("Cancel a booking"))          \
-	_(fh_cmd_booking_approve, "booking approve", FH_CMD_STORE, "ID", "", N_("Approve a booking that waits")) \
-	_(fh_cmd_booking_retry, "booking retry", FH_CMD_STORE, "ID", "", N_("Book again a week a series skipped")) \
-	_(fh_cmd_booking_export, "booking export", FH_CMD_STORE | FH_CMD_READ, "",                             \
+#define FH_COMMANDS(_)                                                                                                 \
+	_(fh_cmd_check_config, "check-config", 0, "DIR", "", N_("Check a configuration directory"))                    \
+	_(fh_cmd_init, "init", 0, "", "--config",                                                                      \
+	  N_("Create the database, or bring its hubs in line with the configuration"))                                 \
+	_(fh_cmd_demo, "demo", 0, "", "--config --tenants --seed",                                                     \
+	  N_("Write a demo database (operators, tenants, spaces, mentoring)"))                                         \
+	_(fh_cmd_user_add, "user add", 0, "NAME", "--role --hub", N_("Add an operator (password on standard input)"))  \
+	_(fh_cmd_user_passwd, "user passwd", 0, "NAME", "", N_("Set an operator's password (on standard input)"))      \
+	_(fh_cmd_user_list, "user list", FH_CMD_STORE | FH_CMD_READ, "", "--format", N_("List the operators"))         \
+	_(fh_cmd_hub_list, "hub list", FH_CMD_STORE | FH_CMD_READ, "", "--format",                                     \
+	  N_("List the hubs with their spaces and tenants"))                                                           \
+	_(fh_cmd_tenant_list, "tenant list", FH_CMD_STORE | FH_CMD_READ, "",                                           \
+	  "--hub --stage --org-type --field --search --sort --format", N_("List tenants"))                             \
+	_(fh_cmd_tenant_show, "tenant show", FH_CMD_STORE | FH_CMD_READ, "ID", "--format",                             \
+	  N_("Show a tenant's record"))                                                                                \
+	_(fh_cmd_tenant_add, "tenant add", FH_CMD_STORE, "", "--hub --FIELD --format",                                 \
+	  N_("Take in a tenant (stage: applied)"))                                                                     \
+	_(fh_cmd_tenant_edit, "tenant edit", FH_CMD_STORE, "ID", "--FIELD --format", N_("Change a tenant's fields"))   \
+	_(fh_cmd_tenant_move, "tenant move", FH_CMD_STORE, "ID STAGE", "--reason --override",                          \
+	  N_("Move a tenant to another stage (graduation checks its criteria)"))                                       \
+	_(fh_cmd_tenant_extend, "tenant extend", FH_CMD_STORE, "ID", "", N_("Extend an incubation once"))              \
+	_(fh_cmd_tenant_import, "tenant import", 0, "FILE.csv", "--hub --encoding --skip-bad",                         \
+	  N_("Import tenants from a CSV file, all or nothing"))                                                        \
+	_(fh_cmd_tenant_export, "tenant export", FH_CMD_STORE | FH_CMD_READ, "",                                       \
+	  "--hub --stage --org-type --field --search --sort --output --no-bom", N_("Export tenants as CSV"))           \
+	_(fh_cmd_party_show, "party show", FH_CMD_STORE | FH_CMD_READ, "ID", "--format",                               \
+	  N_("Show a tenant's party record and its sync checks"))                                                      \
+	_(fh_cmd_party_edit, "party edit", FH_CMD_STORE, "ID", "--PARTY-FIELD --founded --reason --format",            \
+	  N_("Change a tenant's party record"))                                                                        \
+	_(fh_cmd_party_gaps, "party gaps", FH_CMD_STORE | FH_CMD_READ, "", "--hub --format",                           \
+	  N_("Uncovered tenants, those that should branch, late checks, re-elections due"))                            \
+	_(fh_cmd_party_instructors, "party instructors", FH_CMD_STORE | FH_CMD_READ, "[ID]", "--hub --format",         \
+	  N_("Instructors and their loads, or the tenants of one"))                                                    \
+	_(fh_cmd_party_event, "party event", FH_CMD_STORE, "ID registration|annual|leadership|rating", "--on",         \
+	  N_("Record an event on the organisation track: its party checks open"))                                      \
+	_(fh_cmd_party_done, "party done", FH_CMD_STORE, "CHECK", "--on", N_("Mark a sync check done"))                \
+	_(fh_cmd_party_annual, "party annual", FH_CMD_STORE, "", "--year --hub",                                       \
+	  N_("Open the year's annual report checks"))                                                                  \
+	_(fh_cmd_party_member_list, "party member list", FH_CMD_STORE | FH_CMD_READ, "ID", "--format",                 \
+	  N_("List a tenant's named party members"))                                                                   \
+	_(fh_cmd_party_member_add, "party member add", FH_CMD_STORE, "ID NAME", "--kind --here --format",              \
+	  N_("Name a party member of a tenant"))                                                                       \
+	_(fh_cmd_party_member_edit, "party member edit", FH_CMD_STORE, "MEMBER", "--name --kind --here --format",      \
+	  N_("Change a named party member"))                                                                           \
+	_(fh_cmd_party_member_remove, "party member remove", FH_CMD_STORE, "MEMBER", "",                               \
+	  N_("Remove a named party member"))                                                                           \
+	_(fh_cmd_branch_list, "branch list", FH_CMD_STORE | FH_CMD_READ, "", "--hub --format",                         \
+	  N_("List the joint branches"))                                                                               \
+	_(fh_cmd_branch_add, "branch add", FH_CMD_STORE, "", "--name --hub --secretary --founded --elected --format",  \
+	  N_("Add a joint branch (联合党支部)"))                                                                       \
+	_(fh_cmd_branch_edit, "branch edit", FH_CMD_STORE, "ID", "--name --secretary --founded --elected --format",    \
+	  N_("Change a joint branch"))                                                                                 \
+	_(fh_cmd_space_list, "space list", FH_CMD_STORE | FH_CMD_READ, "", "--hub --at --format",                      \
+	  N_("List the spaces and who holds them"))                                                                    \
+	_(fh_cmd_space_allocate, "space allocate", FH_CMD_STORE, "SPACE TENANT", "--from --to --seats",                \
+	  N_("Allocate an office or desks to a tenant"))                                                               \
+	_(fh_cmd_space_release, "space release", FH_CMD_STORE, "ALLOCATION", "--on", N_("End an allocation"))          \
+	_(fh_cmd_space_handover, "space handover", FH_CMD_STORE, "ALLOCATION", "--on",                                 \
+	  N_("Record a space handed back"))                                                                            \
+	_(fh_cmd_space_allocations, "space allocations", FH_CMD_STORE | FH_CMD_READ, "",                               \
+	  "--hub --room --tenant --at --ending --overdue --all --format", N_("List allocations"))                      \
+	_(fh_cmd_space_fees, "space fees", FH_CMD_STORE | FH_CMD_READ, "", "--month --hub --format",                   \
+	  N_("A month's space fees"))                                                                                  \
+	_(fh_cmd_space_waitlist, "space waitlist", FH_CMD_STORE | FH_CMD_READ, "[list]", "--hub --format",             \
+	  N_("The waiting list"))                                                                                      \
+	_(fh_cmd_space_waitlist_add, "space waitlist add", FH_CMD_STORE, "TENANT", "--type --seats --note",            \
+	  N_("Put a tenant on the waiting list"))                                                                      \
+	_(fh_cmd_space_waitlist_remove, "space waitlist remove", FH_CMD_STORE, "ID", "",                               \
+	  N_("Take an entry off the waiting list"))                                                                    \
+	_(fh_cmd_booking_add, "booking add", FH_CMD_STORE, "ROOM", "--date --time --title --tenant --weeks",           \
+	  N_("Book a room"))                                                                                           \
+	_(fh_cmd_booking_list, "booking list", FH_CMD_STORE | FH_CMD_READ, "",                                         \
+	  "--hub --room --tenant --from --to --pending --skipped --format", N_("List bookings"))                       \
+	_(fh_cmd_booking_cancel, "booking cancel", FH_CMD_STORE, "ID", "", N_("Cancel a booking"))                     \
+	_(fh_cmd_booking_approve, "booking approve", FH_CMD_STORE, "ID", "", N_("Approve a booking that waits"))       \
+	_(fh_cmd_booking_retry, "booking retry", FH_CMD_STORE, "ID", "", N_("Book again a week a series skipped"))     \
+	_(fh_cmd_booking_export, "booking export", FH_CMD_STORE | FH_CMD_READ, "",                                     \
 	  "--ics --hub --room --tenant --from --to --pending --skipped --output", N_("Bookings as an iCalendar file")) \
 	_(fh_cmd_mentor_list, "mentor list", FH_CMD_STORE | FH_CMD_READ, "", "--hub --format", N_("List the mentors")) \
-	_(fh_cmd_mentor_add, "mentor add", FH_CMD_STORE, "", "--name --expertise --organization --phone --capacity --hub", \
-	  N_("Add a mentor"))                                                                                \
+	_(fh_cmd_mentor_add, "mentor add", FH_CMD_STORE, "",                                                           \
+	  "--name --expertise --organization --phone --capacity --hub", N_("Add a mentor"))                            \
 	_(fh_cmd_mentor_assign, "mentor assign", FH_CMD_STORE, "MENTOR TENANT", "", N_("Pair a mentor with a tenant")) \
-	_(fh_cmd_mentor_pairings, "mentor pairings", FH_CMD_STORE | FH_CMD_READ, "[MENTOR]", "--tenant --format", \
-	  N_("List the pairings"))                                                                           \
-	_(fh_cmd_mentor_end, "mentor end", FH_CMD_STORE, "PAIRING", "--on", N_("End a pairing"))            \
-	_(fh_cmd_milestone_list, "milestone list", FH_CMD_STORE | FH_CMD_READ, "TENANT", "--format", N_("A tenant's milestones")) \
+	_(fh_cmd_mentor_pairings, "mentor pairings", FH_CMD_STORE | FH_CMD_READ, "[MENTOR]", "--tenant --format",      \
+	  N_("List the pairings"))                                                                                     \
+	_(fh_cmd_mentor_end, "mentor end", FH_CMD_STORE, "PAIRING", "--on", N_("End a pairing"))                       \
+	_(fh_cmd_milestone_list, "milestone list", FH_CMD_STORE | FH_CMD_READ, "TENANT", "--format",                   \
+	  N_("A tenant's milestones"))                                                                                 \
 	_(fh_cmd_milestone_done, "milestone done", FH_CMD_STORE, "ID", "--on --evidence", N_("Mark a milestone done")) \
-	_(fh_cmd_milestone_waive, "milestone waive", FH_CMD_STORE, "ID", "--reason", N_("Waive a milestone")) \
-	_(fh_cmd_milestone_reopen, "milestone reopen", FH_CMD_STORE, "ID", "", N_("Open a milestone again"))  \
-	_(fh_cmd_milestone_give, "milestone give", FH_CMD_STORE, "TENANT", "",                        \
-	  N_("Give an incubating tenant its hub's milestones"))                                              \
-	_(fh_cmd_session_add, "session add", FH_CMD_STORE, "",                                                \
-	  "--mentor --tenant --topic --hours --on --milestone --notes", N_("Record a mentoring session"))    \
-	_(fh_cmd_session_list, "session list", FH_CMD_STORE | FH_CMD_READ, "", "--mentor --tenant --from --to --format", \
-	  N_("List mentoring sessions"))                                                                    \
-	_(fh_cmd_session_totals, "session totals", FH_CMD_STORE | FH_CMD_READ, "", "--year --hub --format", \
-	  N_("Sessions and hours per mentor in a year"))                                                    \
-	_(fh_cmd_remind, "remind", FH_CMD_STORE | FH_CMD_READ, "", "--hub --days --format",                  \
-	  N_("What is overdue or due soon (for cron)"))                                                      \
-	_(fh_cmd_report_coverage, "report coverage", FH_CMD_STORE | FH_CMD_READ, "", "--hub --all-stages --format", \
-	  N_("Party coverage per hub, beside the published rates"))                                         \
-	_(fh_cmd_report_occupancy, "report occupancy", FH_CMD_STORE | FH_CMD_READ, "", "--hub --at --format", \
-	  N_("Occupancy of area and seats per hub"))                                                         \
-	_(fh_cmd_backup, "backup", FH_CMD_STORE, "", "--to", N_("A consistent copy of the database, while others work")) \
-	_(fh_cmd_check, "check", FH_CMD_STORE, "", "--full", N_("Integrity, foreign keys, search index, maintained counts")) \
-	_(fh_cmd_help, "help", 0, "[COMMAND…]", "", N_("The commands, or one command's usage and options"))  \
+	_(fh_cmd_milestone_waive, "milestone waive", FH_CMD_STORE, "ID", "--reason", N_("Waive a milestone"))          \
+	_(fh_cmd_milestone_reopen, "milestone reopen", FH_CMD_STORE, "ID", "", N_("Open a milestone again"))           \
+	_(fh_cmd_milestone_give, "milestone give", FH_CMD_STORE, "TENANT", "",                                         \
+	  N_("Give an incubating tenant its hub's milestones"))                                                        \
+	_(fh_cmd_session_add, "session add", FH_CMD_STORE, "",                                                         \
+	  "--mentor --tenant --topic --hours --on --milestone --notes", N_("Record a mentoring session"))              \
+	_(fh_cmd_session_list, "session list", FH_CMD_STORE | FH_CMD_READ, "",                                         \
+	  "--mentor --tenant --from --to --format", N_("List mentoring sessions"))                                     \
+	_(fh_cmd_session_totals, "session totals", FH_CMD_STORE | FH_CMD_READ, "", "--year --hub --format",            \
+	  N_("Sessions and hours per mentor in a year"))                                                               \
+	_(fh_cmd_remind, "remind", FH_CMD_STORE | FH_CMD_READ, "", "--hub --days --format",                            \
+	  N_("What is overdue or due soon (for cron)"))                                                                \
+	_(fh_cmd_report_coverage, "report coverage", FH_CMD_STORE | FH_CMD_READ, "", "--hub --all-stages --format",    \
+	  N_("Party coverage per hub, beside the published rates"))                                                    \
+	_(fh_cmd_report_occupancy, "report occupancy", FH_CMD_STORE | FH_CMD_READ, "", "--hub --at --format",          \
+	  N_("Occupancy of area and seats per hub"))                                                                   \
+	_(fh_cmd_backup, "backup", FH_CMD_STORE, "", "--to",                                                           \
+	  N_("A consistent copy of the database, while others work"))                                                  \
+	_(fh_cmd_check, "check", FH_CMD_STORE, "", "--full",                                                           \
+	  N_("Integrity, foreign keys, search index, maintained counts"))                                              \
+	_(fh_cmd_help, "help", 0, "[COMMAND…]", "", N_("The commands, or one command's usage and options"))            \
 	_(fh_cmd_completion, "completion", 0, "bash", "", N_("A bash completion script for fuhua"))
 
 struct fh_command {
-	const char *words;    /* "tenant move" */
+	const char *words; /* "tenant move" */
 	fh_command_fn *run;
 	unsigned flags;       /* FH_CMD_STORE, FH_CMD_READ */
 	const char *operands; /* "ID STAGE"; [X] optional, X… any number */
@@ -221,9 +241,11 @@ struct fh_command {
 	const char *help;
 };
 
+/* clang-format off */
 #define FH_CMD_DECLARE(fn, words, flags, operands, options, help) fh_command_fn fn;
 FH_COMMANDS(FH_CMD_DECLARE)
 #undef FH_CMD_DECLARE
+/* clang-format on */
 
 /* ---- what the commands share (cmd.c) ------------------------------------------ */
 

@@ -27,8 +27,9 @@ int fh_cmd_mentor_list(struct fh_opts *o, fh_store *s, const fh_actor *by)
 	if (fh_mentor_list(s, by, o->hub, &rows, &n, &err) != FH_OK)
 		return fh_cli_report(&err);
 	struct fh_table t;
-	fh_table_init(&t, (const char *[]){ "id", "hub", "name", "expertise", "organization", "phone", "capacity",
-					    "load", "quiet", "hours_12m", NULL },
+	fh_table_init(&t,
+		      (const char *[]){ "id", "hub", "name", "expertise", "organization", "phone", "capacity", "load",
+					"quiet", "hours_12m", NULL },
 		      (const char *[]){ _("No."), _("Hub"), _("Name"), _("Expertise"), _("Organization"), _("Phone"),
 					_("Can carry"), _("Carries"), _("Quiet"), _("Hours (12 months)"), NULL });
 	t.numeric = 1u | 1u << 6 | 1u << 7 | 1u << 8 | 1u << 9;
@@ -39,8 +40,9 @@ int fh_cmd_mentor_list(struct fh_opts *o, fh_store *s, const fh_actor *by)
 		snprintf(v[2], sizeof v[2], "%d", rows[i].load);
 		snprintf(v[3], sizeof v[3], "%d", rows[i].quiet);
 		snprintf(v[4], sizeof v[4], "%.1f", rows[i].hours);
-		fh_table_row(&t, (const char *[]){ v[0], rows[i].hub_code, rows[i].name, rows[i].expertise,
-						   rows[i].organization, rows[i].phone, v[1], v[2], v[3], v[4], NULL });
+		fh_table_row(&t,
+			     (const char *[]){ v[0], rows[i].hub_code, rows[i].name, rows[i].expertise,
+					       rows[i].organization, rows[i].phone, v[1], v[2], v[3], v[4], NULL });
 	}
 	fh_table_print(&t, stdout, o->format);
 	fh_table_free(&t);
@@ -59,19 +61,22 @@ int fh_cmd_mentor_pairings(struct fh_opts *o, fh_store *s, const fh_actor *by)
 	if (fh_mentor_pairings(s, by, mentor, tenant, &rows, &n, &err) != FH_OK)
 		return fh_cli_report(&err);
 	struct fh_table t;
-	fh_table_init(&t, (const char *[]){ "id", "mentor_id", "mentor", "tenant_id", "tenant", "since", "last_session",
-					    "quiet", NULL },
-		      (const char *[]){ _("No."), _("Mentor no."), _("Mentor"), _("Tenant no."), _("Tenant"), _("Since"),
-					_("Last session"), _("Quiet"), NULL });
+	fh_table_init(&t,
+		      (const char *[]){ "id", "mentor_id", "mentor", "tenant_id", "tenant", "since", "last_session",
+					"quiet", NULL },
+		      (const char *[]){ _("No."), _("Mentor no."), _("Mentor"), _("Tenant no."), _("Tenant"),
+					_("Since"), _("Last session"), _("Quiet"), NULL });
 	t.numeric = 1u | 1u << 1 | 1u << 3;
 	for (size_t i = 0; i < n; i++) {
 		char p[24], m[24], te[24], a[16], b[16];
 		snprintf(p, sizeof p, "%lld", (long long)rows[i].id);
 		snprintf(m, sizeof m, "%lld", (long long)rows[i].mentor_id);
 		snprintf(te, sizeof te, "%lld", (long long)rows[i].tenant_id);
-		fh_table_row(&t, (const char *[]){ p, m, rows[i].mentor, te, rows[i].tenant, fh_cli_date(rows[i].since, a),
-						   fh_cli_date(rows[i].last_session, b),
-						   rows[i].quiet ? (o->format == FH_FORMAT_TABLE ? _("yes") : "yes") : "", NULL });
+		fh_table_row(&t,
+			     (const char *[]){ p, m, rows[i].mentor, te, rows[i].tenant, fh_cli_date(rows[i].since, a),
+					       fh_cli_date(rows[i].last_session, b),
+					       rows[i].quiet ? (o->format == FH_FORMAT_TABLE ? _("yes") : "yes") : "",
+					       NULL });
 	}
 	fh_table_print(&t, stdout, o->format);
 	fh_table_free(&t);
@@ -130,8 +135,9 @@ static void print_milestones(const fh_milestone *rows, size_t n, enum fh_format 
 	bool zh = fh_i18n_is_zh();
 	static const char *const states[] = { N_("pending"), N_("done"), N_("waived") };
 	struct fh_table t;
-	fh_table_init(&t, (const char *[]){ "id", "track", "code", "title", "required", "due", "state", "done_on",
-					    "evidence", "verified_by", NULL },
+	fh_table_init(&t,
+		      (const char *[]){ "id", "track", "code", "title", "required", "due", "state", "done_on",
+					"evidence", "verified_by", NULL },
 		      (const char *[]){ _("No."), _("Track"), _("Code"), _("Milestone"), _("Required"), _("Due"),
 					_("State"), _("Done"), _("Evidence or reason"), _("By"), NULL });
 	t.numeric = 1u;
@@ -144,8 +150,9 @@ static void print_milestones(const fh_milestone *rows, size_t n, enum fh_format 
 		const char *track = table ? (m->party ? _("party") : _("organisation")) : m->party ? "party" : "org";
 		const char *state = table ? (m->late ? _("late") : _(states[m->state])) : fh_ms_state_name(m->state);
 		const char *req = m->required ? (table ? _("yes") : "yes") : "";
-		fh_table_row(&t, (const char *[]){ id, track, m->code, title, req, fh_cli_date(m->due, a), state,
-						   fh_cli_date(m->done_on, b), m->evidence, m->verified_by, NULL });
+		fh_table_row(&t,
+			     (const char *[]){ id, track, m->code, title, req, fh_cli_date(m->due, a), state,
+					       fh_cli_date(m->done_on, b), m->evidence, m->verified_by, NULL });
 	}
 	fh_table_print(&t, stdout, format);
 	fh_table_free(&t);
@@ -240,8 +247,8 @@ int fh_cmd_session_list(struct fh_opts *o, fh_store *s, const fh_actor *by)
 	if (fh_session_list(s, by, mentor, tenant, from, to ? to + 86400 : 0, &rows, &n, &err) != FH_OK)
 		return fh_cli_report(&err);
 	struct fh_table t;
-	fh_table_init(&t, (const char *[]){ "id", "date", "mentor", "tenant", "hub", "topic", "hours", "milestone",
-					    NULL },
+	fh_table_init(&t,
+		      (const char *[]){ "id", "date", "mentor", "tenant", "hub", "topic", "hours", "milestone", NULL },
 		      (const char *[]){ _("No."), _("Date"), _("Mentor"), _("Tenant"), _("Hub"), _("Topic"), _("Hours"),
 					_("Milestone"), NULL });
 	t.numeric = 1u | 1u << 6;
@@ -251,8 +258,9 @@ int fh_cmd_session_list(struct fh_opts *o, fh_store *s, const fh_actor *by)
 		snprintf(id, sizeof id, "%lld", (long long)rows[i].id);
 		snprintf(h, sizeof h, "%.1f", rows[i].hours);
 		hours += rows[i].hours;
-		fh_table_row(&t, (const char *[]){ id, fh_cli_date(rows[i].on, d), rows[i].mentor, rows[i].tenant,
-						   rows[i].hub_code, rows[i].topic, h, rows[i].milestone, NULL });
+		fh_table_row(&t,
+			     (const char *[]){ id, fh_cli_date(rows[i].on, d), rows[i].mentor, rows[i].tenant,
+					       rows[i].hub_code, rows[i].topic, h, rows[i].milestone, NULL });
 	}
 	fh_table_print(&t, stdout, o->format);
 	fh_table_free(&t);
@@ -265,8 +273,8 @@ int fh_cmd_session_list(struct fh_opts *o, fh_store *s, const fh_actor *by)
 int fh_cmd_session_totals(struct fh_opts *o, fh_store *s, const fh_actor *by)
 {
 	char d[16];
-	long year = fh_cli_number("--year", o->year, 2000, 2100,
-				  atoi(fh_clock_format_date(fh_clock_now(), d, sizeof d)));
+	long year =
+		fh_cli_number("--year", o->year, 2000, 2100, atoi(fh_clock_format_date(fh_clock_now(), d, sizeof d)));
 	if (year < 0)
 		return 2;
 	fh_session_month *rows;
@@ -331,9 +339,13 @@ static bool remind_row(void *ctx, const fh_due *d)
 	snprintf(days, sizeof days, "%d", d->days);
 	bool people = r->format == FH_FORMAT_TABLE;
 	const char *kind = people ? (r->overdue ? _("overdue") : _("due")) : r->overdue ? "overdue" : "due";
-	const char *track = !d->id ? "" : people ? (d->party ? _("party") : _("organisation")) : d->party ? "party" : "org";
-	fh_table_row(r->t, (const char *[]){ kind, d->id ? id : "", tid, d->tenant, d->hub_code, track, d->title,
-					    fh_cli_date(d->due, day), days, NULL });
+	const char *track = !d->id ? ""
+		: people           ? (d->party ? _("party") : _("organisation"))
+		: d->party         ? "party"
+				   : "org";
+	fh_table_row(r->t,
+		     (const char *[]){ kind, d->id ? id : "", tid, d->tenant, d->hub_code, track, d->title,
+				       fh_cli_date(d->due, day), days, NULL });
 	r->rows++;
 	return true;
 }
@@ -351,8 +363,9 @@ int fh_cmd_remind(struct fh_opts *o, fh_store *s, const fh_actor *by)
 		days = nlead ? lead[0] : 30;
 	}
 	struct fh_table t;
-	fh_table_init(&t, (const char *[]){ "kind", "milestone_id", "tenant_id", "tenant", "hub", "track", "what",
-					    "due", "days", NULL },
+	fh_table_init(&t,
+		      (const char *[]){ "kind", "milestone_id", "tenant_id", "tenant", "hub", "track", "what", "due",
+					"days", NULL },
 		      (const char *[]){ _("What"), _("No."), _("Tenant no."), _("Tenant"), _("Hub"), _("Track"),
 					_("Milestone"), _("Due"), _("Days"), NULL });
 	t.numeric = 1u << 1 | 1u << 2 | 1u << 8;

@@ -25,29 +25,38 @@ static const char *pct(double v, char *buf, size_t size)
 static void print_coverage(const fh_coverage *rows, size_t n, enum fh_format format)
 {
 	struct fh_table t;
-	fh_table_init(&t, (const char *[]){ "hub", "name", "depth", "tenants", "org", "org_rate",
-					    "work", "work_rate", "branch", "joint_branch", "functional",
-					    "extended", "fallback_guided", "fallback_alone", "uncovered",
-					    "full_members", NULL },
-		      (const char *[]){ _("Hub"), _("Name"), _("Depth"), _("Tenants"), _("Org"),
-					_("Org %"), _("Work"), _("Work %"), _("Branch"), _("Joint"),
-					_("Functional"), _("Extended"), _("Fallback+"), _("Fallback−"),
-					_("Uncovered"), _("Members"), NULL });
+	fh_table_init(&t,
+		      (const char *[]){ "hub", "name", "depth", "tenants", "org", "org_rate", "work", "work_rate",
+					"branch", "joint_branch", "functional", "extended", "fallback_guided",
+					"fallback_alone", "uncovered", "full_members", NULL },
+		      (const char *[]){ _("Hub"), _("Name"), _("Depth"), _("Tenants"), _("Org"), _("Org %"), _("Work"),
+					_("Work %"), _("Branch"), _("Joint"), _("Functional"), _("Extended"),
+					_("Fallback+"), _("Fallback−"), _("Uncovered"), _("Members"), NULL });
 	t.numeric = 0xFFFCu;
 	for (size_t i = 0; i < n; i++) {
 		const fh_coverage *c = &rows[i];
-		const int counts[] = { c->depth, c->counted, c->org, -1, c->work, -1,
-				       c->by_form[FH_PARTY_BRANCH], c->by_form[FH_PARTY_JOINT_BRANCH],
-				       c->by_form[FH_PARTY_FUNCTIONAL], c->by_form[FH_PARTY_EXTENDED],
-				       c->fallback_guided, c->fallback_alone, c->uncovered, c->members };
+		const int counts[] = { c->depth,
+				       c->counted,
+				       c->org,
+				       -1,
+				       c->work,
+				       -1,
+				       c->by_form[FH_PARTY_BRANCH],
+				       c->by_form[FH_PARTY_JOINT_BRANCH],
+				       c->by_form[FH_PARTY_FUNCTIONAL],
+				       c->by_form[FH_PARTY_EXTENDED],
+				       c->fallback_guided,
+				       c->fallback_alone,
+				       c->uncovered,
+				       c->members };
 		char v[14][24];
 		for (int k = 0; k < 14; k++)
 			snprintf(v[k], sizeof v[k], "%d", counts[k]);
 		pct(fh_coverage_rate(c->org, c->counted), v[3], sizeof v[3]);
 		pct(fh_coverage_rate(c->work, c->counted), v[5], sizeof v[5]);
-		fh_table_row(&t, (const char *[]){ c->code, c->name, v[0], v[1], v[2], v[3], v[4], v[5],
-						   v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13],
-						   NULL });
+		fh_table_row(&t,
+			     (const char *[]){ c->code, c->name, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8],
+					       v[9], v[10], v[11], v[12], v[13], NULL });
 	}
 	fh_table_print(&t, stdout, format);
 	fh_table_free(&t);
@@ -67,7 +76,8 @@ int fh_cmd_report_coverage(struct fh_opts *o, fh_store *s, const fh_actor *by)
 	/* the reference rates, beside ours, in the table form only */
 	fh_coverage_ref refs[FH_COVERAGE_REFS_MAX];
 	size_t nrefs = 0;
-	if (fh_party_references(s, n ? rows[0].hub_id : by->hub_id, refs, FH_COVERAGE_REFS_MAX, &nrefs, &err) != FH_OK) {
+	if (fh_party_references(s, n ? rows[0].hub_id : by->hub_id, refs, FH_COVERAGE_REFS_MAX, &nrefs, &err) !=
+	    FH_OK) {
 		free(rows);
 		return fh_cli_report(&err);
 	}
@@ -163,7 +173,8 @@ int fh_cmd_party_edit(struct fh_opts *o, fh_store *s, const fh_actor *by)
 		any |= given[f] != NULL;
 	}
 	if (!any)
-		return fh_cli_usage_error("%s", _("party edit needs field options (--full-members …); nothing was changed"));
+		return fh_cli_usage_error("%s",
+					  _("party edit needs field options (--full-members …); nothing was changed"));
 	fh_party p;
 	fh_error err;
 	fh_field_errors fe = { 0 };
@@ -192,8 +203,7 @@ int fh_cmd_party_edit(struct fh_opts *o, fh_store *s, const fh_actor *by)
 
 /* ---- fuhua party gaps / instructors ---------------------------------------------- */
 
-static const char *const list_ids[FH_PL_COUNT] = { "uncovered", "should_branch", "sync_gap",
-						   "reelection" };
+static const char *const list_ids[FH_PL_COUNT] = { "uncovered", "should_branch", "sync_gap", "reelection" };
 
 int fh_cmd_party_gaps(struct fh_opts *o, fh_store *s, const fh_actor *by)
 {
@@ -202,13 +212,14 @@ int fh_cmd_party_gaps(struct fh_opts *o, fh_store *s, const fh_actor *by)
 	if (rc >= 0)
 		return rc;
 	bool zh = fh_i18n_is_zh(), ids = o->format != FH_FORMAT_TABLE;
-	const char *list_labels[FH_PL_COUNT] = { _("uncovered"), _("should form a branch"),
-						 _("sync gap"), _("re-election") };
+	const char *list_labels[FH_PL_COUNT] = { _("uncovered"), _("should form a branch"), _("sync gap"),
+						 _("re-election") };
 	struct fh_table t;
-	fh_table_init(&t, (const char *[]){ "list", "tenant", "name", "hub", "form", "full_members",
-					    "what", "date", "days_late", NULL },
-		      (const char *[]){ _("List"), _("No."), _("Name"), _("Hub"), _("Party org"),
-					_("Members"), _("What"), _("Date"), _("Days late"), NULL });
+	fh_table_init(&t,
+		      (const char *[]){ "list", "tenant", "name", "hub", "form", "full_members", "what", "date",
+					"days_late", NULL },
+		      (const char *[]){ _("List"), _("No."), _("Name"), _("Hub"), _("Party org"), _("Members"),
+					_("What"), _("Date"), _("Days late"), NULL });
 	t.numeric = 1u << 1 | 1u << 5 | 1u << 8;
 	fh_error err = { .code = FH_OK };
 	fh_status st = FH_OK;
@@ -230,16 +241,20 @@ int fh_cmd_party_gaps(struct fh_opts *o, fh_store *s, const fh_actor *by)
 				snprintf(late, sizeof late, "%d", r->days);
 			}
 			if (l == FH_PL_SYNC_GAPS && fh_sync_kind_parse(r->what, &k))
-				snprintf(what, sizeof what, "%s", ids ? fh_sync_kind_name(k) : fh_sync_kind_label(k, zh));
+				snprintf(what, sizeof what, "%s",
+					 ids ? fh_sync_kind_name(k) : fh_sync_kind_label(k, zh));
 			else if (l == FH_PL_REELECTION)
-				snprintf(what, sizeof what, "%s", r->tenant_id ? _("branch committee") : _("joint branch committee"));
+				snprintf(what, sizeof what, "%s",
+					 r->tenant_id ? _("branch committee") : _("joint branch committee"));
 			else if (l == FH_PL_UNCOVERED)
-				snprintf(what, sizeof what, "%s", r->fallback ? _("fallback without an instructor")
-							  : _("no organisation, no fallback"));
-			fh_table_row(&t, (const char *[]){ ids ? list_ids[l] : list_labels[l], tid, r->name,
-							   r->hub_code,
-							   ids ? fh_party_org_name(r->form) : fh_party_org_label(r->form, zh),
-							   full, what, date, late, NULL });
+				snprintf(what, sizeof what, "%s",
+					 r->fallback ? _("fallback without an instructor")
+						     : _("no organisation, no fallback"));
+			fh_table_row(
+				&t,
+				(const char *[]){ ids ? list_ids[l] : list_labels[l], tid, r->name, r->hub_code,
+						  ids ? fh_party_org_name(r->form) : fh_party_org_label(r->form, zh),
+						  full, what, date, late, NULL });
 		}
 		free(rows);
 	}
@@ -270,9 +285,9 @@ static int instructed(struct fh_opts *o, fh_store *s, const fh_actor *by, int64_
 		char tid[24], full[16];
 		snprintf(tid, sizeof tid, "%lld", (long long)rows[i].tenant_id);
 		snprintf(full, sizeof full, "%d", rows[i].full);
-		fh_table_row(&t, (const char *[]){ tid, rows[i].name, rows[i].hub_code,
-						   fh_party_column(rows[i].form, rows[i].fallback, ids, zh), full,
-						   NULL });
+		fh_table_row(&t,
+			     (const char *[]){ tid, rows[i].name, rows[i].hub_code,
+					       fh_party_column(rows[i].form, rows[i].fallback, ids, zh), full, NULL });
 	}
 	free(rows);
 	fh_table_print(&t, stdout, o->format);
@@ -306,8 +321,8 @@ int fh_cmd_party_instructors(struct fh_opts *o, fh_store *s, const fh_actor *by)
 		char num[24], count[16];
 		snprintf(num, sizeof num, "%lld", (long long)rows[i].id);
 		snprintf(count, sizeof count, "%d", rows[i].tenants);
-		fh_table_row(&t, (const char *[]){ num, rows[i].name, rows[i].employer, rows[i].hub_code,
-						   count, NULL });
+		fh_table_row(&t,
+			     (const char *[]){ num, rows[i].name, rows[i].employer, rows[i].hub_code, count, NULL });
 	}
 	free(rows);
 	fh_table_print(&t, stdout, o->format);
@@ -334,8 +349,7 @@ int fh_cmd_party_event(struct fh_opts *o, fh_store *s, const fh_actor *by)
 	fh_status st = fh_party_event(s, by, id, e, on, &opened, &err);
 	if (st != FH_OK)
 		return fh_cli_report(&err);
-	printf(N3_("%d check opened on the party track\n", "%d checks opened on the party track\n", opened),
-	       opened);
+	printf(N3_("%d check opened on the party track\n", "%d checks opened on the party track\n", opened), opened);
 	return 0;
 }
 
@@ -384,10 +398,14 @@ static void print_members(const fh_party_member *m, size_t n, enum fh_format for
 	for (size_t i = 0; i < n; i++) {
 		char id[24];
 		snprintf(id, sizeof id, "%lld", (long long)m[i].id);
-		fh_table_row(&t, (const char *[]){ id, m[i].name,
-						   ids ? fh_member_kind_name(m[i].kind) : fh_member_kind_label(m[i].kind, zh),
-						   ids ? (m[i].relation_here ? "yes" : "no")
-						       : m[i].relation_here ? _("yes") : _("no"), NULL });
+		fh_table_row(
+			&t,
+			(const char *[]){ id, m[i].name,
+					  ids ? fh_member_kind_name(m[i].kind) : fh_member_kind_label(m[i].kind, zh),
+					  ids                          ? (m[i].relation_here ? "yes" : "no")
+						  : m[i].relation_here ? _("yes")
+								       : _("no"),
+					  NULL });
 	}
 	fh_table_print(&t, stdout, format);
 	fh_table_free(&t);
@@ -403,7 +421,8 @@ static int member(struct fh_opts *o, fh_store *s, const fh_actor *by)
 	if (!fh_cli_id(o->pos[3], &id))
 		return fh_cli_usage_error(_("party member %s: see fuhua --help"), sub);
 	if (o->kind && !fh_member_kind_parse(o->kind, &kind))
-		return fh_cli_usage_error(_("--kind takes full, probationary, applicant or activist, not '%s'"), o->kind);
+		return fh_cli_usage_error(_("--kind takes full, probationary, applicant or activist, not '%s'"),
+					  o->kind);
 	bool here = true;
 	if (o->here) {
 		bool yes = strcmp(o->here, "yes") == 0 || strcmp(o->here, "是") == 0;
@@ -464,11 +483,11 @@ int fh_cmd_party_member_remove(struct fh_opts *o, fh_store *s, const fh_actor *b
 static void print_branches(const fh_branch *b, size_t n, enum fh_format format)
 {
 	struct fh_table t;
-	fh_table_init(&t, (const char *[]){ "id", "hub", "name", "secretary", "tenants", "max_tenants",
-					    "full_members", "founded", "elected", "term_ends", NULL },
-		      (const char *[]){ _("No."), _("Hub"), _("Name"), _("Secretary"), _("Tenants"),
-					_("At most"), _("Members"), _("Founded"), _("Elected"),
-					_("Term ends"), NULL });
+	fh_table_init(&t,
+		      (const char *[]){ "id", "hub", "name", "secretary", "tenants", "max_tenants", "full_members",
+					"founded", "elected", "term_ends", NULL },
+		      (const char *[]){ _("No."), _("Hub"), _("Name"), _("Secretary"), _("Tenants"), _("At most"),
+					_("Members"), _("Founded"), _("Elected"), _("Term ends"), NULL });
 	t.numeric = 1u | 1u << 4 | 1u << 5 | 1u << 6;
 	for (size_t i = 0; i < n; i++) {
 		char id[24], ten[16], max[16], full[16], ends[11] = "";
@@ -478,8 +497,9 @@ static void print_branches(const fh_branch *b, size_t n, enum fh_format format)
 		snprintf(full, sizeof full, "%d", b[i].full);
 		if (b[i].term_ends)
 			fh_clock_format_date(b[i].term_ends, ends, sizeof ends);
-		fh_table_row(&t, (const char *[]){ id, b[i].hub_code, b[i].name, b[i].secretary, ten, max,
-						   full, b[i].founded, b[i].elected, ends, NULL });
+		fh_table_row(&t,
+			     (const char *[]){ id, b[i].hub_code, b[i].name, b[i].secretary, ten, max, full,
+					       b[i].founded, b[i].elected, ends, NULL });
 	}
 	fh_table_print(&t, stdout, format);
 	fh_table_free(&t);

@@ -51,8 +51,8 @@ int fh_cmd_init(struct fh_opts *o, fh_store *unused, const fh_actor *by)
 	fh_status st = fh_hub_sync(s, cfg, via, &r, &err);
 	if (st == FH_OK) {
 		printf(_("%s: schema %d; hubs: %d added, %d changed; spaces: %d added, %d changed, %d retired\n"),
-		       fh_store_path(s), fh_store_schema_version(s), r.hubs_added, r.hubs_changed,
-		       r.spaces_added, r.spaces_changed, r.spaces_retired);
+		       fh_store_path(s), fh_store_schema_version(s), r.hubs_added, r.hubs_changed, r.spaces_added,
+		       r.spaces_changed, r.spaces_retired);
 	}
 	fh_store_close(&s);
 	fh_config_free(&cfg);
@@ -164,8 +164,9 @@ int fh_cmd_user_list(struct fh_opts *o, fh_store *s, const fh_actor *by)
 		char when[32] = "";
 		if (rows[i].last_login)
 			fh_clock_format(rows[i].last_login, when, sizeof when);
-		fh_table_row(&t, (const char *[]){ rows[i].name, fh_role_name(rows[i].role), rows[i].hub_code,
-						   rows[i].hub_name, when, NULL });
+		fh_table_row(&t,
+			     (const char *[]){ rows[i].name, fh_role_name(rows[i].role), rows[i].hub_code,
+					       rows[i].hub_name, when, NULL });
 	}
 	fh_table_print(&t, stdout, o->format);
 	fh_table_free(&t);
@@ -181,10 +182,11 @@ int fh_cmd_hub_list(struct fh_opts *o, fh_store *s, const fh_actor *by)
 	if (fh_hub_list(s, by, &rows, &n, &err) != FH_OK)
 		return fh_cli_report(&err);
 	struct fh_table t;
-	fh_table_init(&t, (const char *[]){ "code", "name", "level", "parent", "spaces", "area", "seats",
-					    "seats_used", "incubating", NULL },
-		      (const char *[]){ _("Code"), _("Name"), _("Level"), _("Parent"), _("Spaces"),
-					_("Area m²"), _("Seats"), _("In use"), _("Incubating"), NULL });
+	fh_table_init(&t,
+		      (const char *[]){ "code", "name", "level", "parent", "spaces", "area", "seats", "seats_used",
+					"incubating", NULL },
+		      (const char *[]){ _("Code"), _("Name"), _("Level"), _("Parent"), _("Spaces"), _("Area m²"),
+					_("Seats"), _("In use"), _("Incubating"), NULL });
 	t.numeric = 0x1F0; /* the last five columns */
 	for (size_t i = 0; i < n; i++) {
 		char sp[16], ar[24], se[16], us[16], te[16];
@@ -193,8 +195,9 @@ int fh_cmd_hub_list(struct fh_opts *o, fh_store *s, const fh_actor *by)
 		snprintf(se, sizeof se, "%d", rows[i].seats);
 		snprintf(us, sizeof us, "%d", rows[i].seats_used);
 		snprintf(te, sizeof te, "%d", rows[i].tenants);
-		fh_table_row(&t, (const char *[]){ rows[i].code, rows[i].name, fh_level_name(rows[i].level),
-						   rows[i].parent, sp, ar, se, us, te, NULL });
+		fh_table_row(&t,
+			     (const char *[]){ rows[i].code, rows[i].name, fh_level_name(rows[i].level), rows[i].parent,
+					       sp, ar, se, us, te, NULL });
 	}
 	fh_table_print(&t, stdout, o->format);
 	fh_table_free(&t);

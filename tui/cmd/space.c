@@ -29,11 +29,11 @@ int fh_cmd_space_list(struct fh_opts *o, fh_store *s, const fh_actor *by)
 	if (fh_space_list(s, by, o->hub, at, &rows, &n, &err) != FH_OK)
 		return fh_cli_report(&err);
 	struct fh_table t;
-	fh_table_init(&t, (const char *[]){ "id", "hub", "code", "name", "type", "floor", "area", "seats",
-					    "seats_used", "holders", "holder", "approval", NULL },
-		      (const char *[]){ _("No."), _("Hub"), _("Code"), _("Name"), _("Type"), _("Floor"),
-					_("Area m²"), _("Seats"), _("In use"), _("Held by"), _("First"),
-					_("Approval"), NULL });
+	fh_table_init(&t,
+		      (const char *[]){ "id", "hub", "code", "name", "type", "floor", "area", "seats", "seats_used",
+					"holders", "holder", "approval", NULL },
+		      (const char *[]){ _("No."), _("Hub"), _("Code"), _("Name"), _("Type"), _("Floor"), _("Area m²"),
+					_("Seats"), _("In use"), _("Held by"), _("First"), _("Approval"), NULL });
 	t.numeric = 1u | 1u << 5 | 1u << 6 | 1u << 7 | 1u << 8 | 1u << 9;
 	for (size_t i = 0; i < n; i++) {
 		const fh_space *p = &rows[i];
@@ -44,11 +44,12 @@ int fh_cmd_space_list(struct fh_opts *o, fh_store *s, const fh_actor *by)
 		snprintf(v[3], sizeof v[3], "%d", p->seats);
 		snprintf(v[4], sizeof v[4], "%d", p->seats_used);
 		snprintf(v[5], sizeof v[5], "%d", p->holders);
-		const char *type = o->format == FH_FORMAT_TABLE ? fh_label_space_type(p->type)
-							      : fh_space_type_name(p->type);
+		const char *type =
+			o->format == FH_FORMAT_TABLE ? fh_label_space_type(p->type) : fh_space_type_name(p->type);
 		const char *approval = p->approval ? (o->format == FH_FORMAT_TABLE ? _("yes") : "yes") : "";
-		fh_table_row(&t, (const char *[]){ v[0], p->hub_code, p->code, p->name, type, v[1], v[2],
-						   v[3], v[4], v[5], p->holder, approval, NULL });
+		fh_table_row(&t,
+			     (const char *[]){ v[0], p->hub_code, p->code, p->name, type, v[1], v[2], v[3], v[4], v[5],
+					       p->holder, approval, NULL });
 	}
 	fh_table_print(&t, stdout, o->format);
 	fh_table_free(&t);
@@ -61,12 +62,12 @@ int fh_cmd_space_list(struct fh_opts *o, fh_store *s, const fh_actor *by)
 static void print_allocations(const fh_allocation *rows, size_t n, enum fh_format format)
 {
 	struct fh_table t;
-	fh_table_init(&t, (const char *[]){ "id", "hub", "space", "tenant_id", "tenant", "seats", "from",
-					    "to", "free_until", "released_on", "handover_due",
-					    "handed_on", NULL },
-		      (const char *[]){ _("No."), _("Hub"), _("Space"), _("Tenant no."), _("Tenant"),
-					_("Seats"), _("From"), _("To"), _("Free until"), _("Released"),
-					_("Hand back by"), _("Handed back"), NULL });
+	fh_table_init(&t,
+		      (const char *[]){ "id", "hub", "space", "tenant_id", "tenant", "seats", "from", "to",
+					"free_until", "released_on", "handover_due", "handed_on", NULL },
+		      (const char *[]){ _("No."), _("Hub"), _("Space"), _("Tenant no."), _("Tenant"), _("Seats"),
+					_("From"), _("To"), _("Free until"), _("Released"), _("Hand back by"),
+					_("Handed back"), NULL });
 	t.numeric = 1u | 1u << 3 | 1u << 5;
 	for (size_t i = 0; i < n; i++) {
 		const fh_allocation *a = &rows[i];
@@ -74,11 +75,12 @@ static void print_allocations(const fh_allocation *rows, size_t n, enum fh_forma
 		snprintf(id, sizeof id, "%lld", (long long)a->id);
 		snprintf(tid, sizeof tid, "%lld", (long long)a->tenant_id);
 		snprintf(seats, sizeof seats, "%d", a->seats);
-		fh_table_row(&t, (const char *[]){ id, a->hub_code, a->space_code, tid, a->tenant, seats,
-						   fh_cli_date(a->start_on, d[0]), fh_cli_date(a->end_on, d[1]),
-						   fh_cli_date(a->free_until, d[2]), fh_cli_date(a->released_on, d[3]),
-						   fh_cli_date(a->handover_due, d[4]), fh_cli_date(a->handed_on, d[5]),
-						   NULL });
+		fh_table_row(&t,
+			     (const char *[]){ id, a->hub_code, a->space_code, tid, a->tenant, seats,
+					       fh_cli_date(a->start_on, d[0]), fh_cli_date(a->end_on, d[1]),
+					       fh_cli_date(a->free_until, d[2]), fh_cli_date(a->released_on, d[3]),
+					       fh_cli_date(a->handover_due, d[4]), fh_cli_date(a->handed_on, d[5]),
+					       NULL });
 	}
 	fh_table_print(&t, stdout, format);
 	fh_table_free(&t);
@@ -93,8 +95,7 @@ int fh_cmd_space_allocations(struct fh_opts *o, fh_store *s, const fh_actor *by)
 		return 2;
 	if ((ending > 0) + o->overdue + o->all > 1)
 		return fh_cli_usage_error("%s", _("choose one of --ending, --overdue and --all"));
-	f.which = ending ? FH_ALLOC_ENDING : o->overdue ? FH_ALLOC_HANDOVER : o->all ? FH_ALLOC_ALL
-											: FH_ALLOC_CURRENT;
+	f.which = ending ? FH_ALLOC_ENDING : o->overdue ? FH_ALLOC_HANDOVER : o->all ? FH_ALLOC_ALL : FH_ALLOC_CURRENT;
 	f.days = (int)ending;
 	if (o->room) {
 		fh_space sp;
@@ -134,9 +135,9 @@ int fh_cmd_space_allocate(struct fh_opts *o, fh_store *s, const fh_actor *by)
 	if (fh_allocation_get(s, by, id, &a, &err) != FH_OK)
 		return fh_cli_report(&err);
 	char d[3][16];
-	printf(_("allocation %lld: %s %s to %s, %d seats, %s to %s, free until %s\n"), (long long)id,
-	       a.space_code, a.space_name, a.tenant, a.seats, fh_cli_date(a.start_on, d[0]),
-	       fh_cli_date(a.end_on, d[1]), a.free_until ? fh_cli_date(a.free_until, d[2]) : _("never"));
+	printf(_("allocation %lld: %s %s to %s, %d seats, %s to %s, free until %s\n"), (long long)id, a.space_code,
+	       a.space_name, a.tenant, a.seats, fh_cli_date(a.start_on, d[0]), fh_cli_date(a.end_on, d[1]),
+	       a.free_until ? fh_cli_date(a.free_until, d[2]) : _("never"));
 	return 0;
 }
 
@@ -148,8 +149,8 @@ static int release(struct fh_opts *o, fh_store *s, const fh_actor *by, bool hand
 	if (!fh_cli_day("--on", o->on, &on))
 		return 2;
 	fh_error err;
-	fh_status st = handover ? fh_allocation_handed_over(s, by, id, on, &err)
-				: fh_allocation_release(s, by, id, on, &err);
+	fh_status st =
+		handover ? fh_allocation_handed_over(s, by, id, on, &err) : fh_allocation_release(s, by, id, on, &err);
 	fh_allocation a;
 	if (st != FH_OK || (st = fh_allocation_get(s, by, id, &a, &err)) != FH_OK)
 		return fh_cli_report(&err);
@@ -160,8 +161,8 @@ static int release(struct fh_opts *o, fh_store *s, const fh_actor *by, bool hand
 	else if (a.end_on < a.start_on)
 		printf(_("allocation %lld: cancelled before its first day\n"), (long long)id);
 	else
-		printf(_("allocation %lld: %s released, last day %s, to be handed back by %s\n"),
-		       (long long)id, a.space_code, fh_cli_date(a.end_on, d[0]), fh_cli_date(a.handover_due, d[1]));
+		printf(_("allocation %lld: %s released, last day %s, to be handed back by %s\n"), (long long)id,
+		       a.space_code, fh_cli_date(a.end_on, d[0]), fh_cli_date(a.handover_due, d[1]));
 	return 0;
 }
 
@@ -185,10 +186,9 @@ int fh_cmd_space_fees(struct fh_opts *o, fh_store *s, const fh_actor *by)
 	if (fh_space_fees(s, by, o->hub, o->month, &rows, &n, &err) != FH_OK)
 		return fh_cli_report(&err);
 	struct fh_table t;
-	fh_table_init(&t, (const char *[]){ "tenant_id", "tenant", "hub", "spaces", "days_charged",
-					    "amount", NULL },
-		      (const char *[]){ _("Tenant no."), _("Tenant"), _("Hub"), _("Spaces"),
-					_("Days charged"), _("Amount (yuan)"), NULL });
+	fh_table_init(&t, (const char *[]){ "tenant_id", "tenant", "hub", "spaces", "days_charged", "amount", NULL },
+		      (const char *[]){ _("Tenant no."), _("Tenant"), _("Hub"), _("Spaces"), _("Days charged"),
+					_("Amount (yuan)"), NULL });
 	t.numeric = 1u | 1u << 4 | 1u << 5;
 	int64_t total = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -198,14 +198,15 @@ int fh_cmd_space_fees(struct fh_opts *o, fh_store *s, const fh_actor *by)
 		snprintf(amount, sizeof amount, "%lld.%02lld", (long long)(rows[i].fen / 100),
 			 (long long)(rows[i].fen % 100));
 		total += rows[i].fen;
-		fh_table_row(&t, (const char *[]){ id, rows[i].tenant, rows[i].hub_code, rows[i].spaces,
-						   days, amount, NULL });
+		fh_table_row(
+			&t,
+			(const char *[]){ id, rows[i].tenant, rows[i].hub_code, rows[i].spaces, days, amount, NULL });
 	}
 	fh_table_print(&t, stdout, o->format);
 	fh_table_free(&t);
 	if (o->format == FH_FORMAT_TABLE)
-		printf(_("%s: %zu tenants, %lld.%02lld yuan in all\n"), o->month, n,
-		       (long long)(total / 100), (long long)(total % 100));
+		printf(_("%s: %zu tenants, %lld.%02lld yuan in all\n"), o->month, n, (long long)(total / 100),
+		       (long long)(total % 100));
 	free(rows);
 	return 0;
 }
@@ -251,8 +252,8 @@ int fh_cmd_space_waitlist(struct fh_opts *o, fh_store *s, const fh_actor *by)
 		return fh_cli_report(&err);
 	struct fh_table t;
 	fh_table_init(&t, (const char *[]){ "id", "tenant_id", "tenant", "type", "seats", "since", "note", NULL },
-		      (const char *[]){ _("No."), _("Tenant no."), _("Tenant"), _("Type"), _("Seats"),
-					_("Since"), _("Note"), NULL });
+		      (const char *[]){ _("No."), _("Tenant no."), _("Tenant"), _("Type"), _("Seats"), _("Since"),
+					_("Note"), NULL });
 	t.numeric = 1u | 1u << 1 | 1u << 4;
 	for (size_t i = 0; i < n; i++) {
 		char v[3][24], d[16];
@@ -260,9 +261,10 @@ int fh_cmd_space_waitlist(struct fh_opts *o, fh_store *s, const fh_actor *by)
 		snprintf(v[1], sizeof v[1], "%lld", (long long)rows[i].tenant_id);
 		snprintf(v[2], sizeof v[2], "%d", rows[i].seats);
 		const char *type = o->format == FH_FORMAT_TABLE ? fh_label_space_type(rows[i].type)
-							      : fh_space_type_name(rows[i].type);
-		fh_table_row(&t, (const char *[]){ v[0], v[1], rows[i].tenant, type, v[2],
-						   fh_cli_date(fh_clock_day(rows[i].since), d), rows[i].note, NULL });
+								: fh_space_type_name(rows[i].type);
+		fh_table_row(&t,
+			     (const char *[]){ v[0], v[1], rows[i].tenant, type, v[2],
+					       fh_cli_date(fh_clock_day(rows[i].since), d), rows[i].note, NULL });
 	}
 	fh_table_print(&t, stdout, o->format);
 	fh_table_free(&t);
@@ -275,10 +277,11 @@ int fh_cmd_space_waitlist(struct fh_opts *o, fh_store *s, const fh_actor *by)
 static void print_bookings(const fh_booking *rows, size_t n, enum fh_format format)
 {
 	struct fh_table t;
-	fh_table_init(&t, (const char *[]){ "id", "hub", "room", "date", "from", "to", "who", "title",
-					    "state", "series", "why", NULL },
-		      (const char *[]){ _("No."), _("Hub"), _("Room"), _("Date"), _("From"), _("To"),
-					_("Booked by"), _("For"), _("State"), _("Series"), _("In the way"), NULL });
+	fh_table_init(&t,
+		      (const char *[]){ "id", "hub", "room", "date", "from", "to", "who", "title", "state", "series",
+					"why", NULL },
+		      (const char *[]){ _("No."), _("Hub"), _("Room"), _("Date"), _("From"), _("To"), _("Booked by"),
+					_("For"), _("State"), _("Series"), _("In the way"), NULL });
 	t.numeric = 1u | 1u << 9;
 	for (size_t i = 0; i < n; i++) {
 		const fh_booking *b = &rows[i];
@@ -288,11 +291,11 @@ static void print_bookings(const fh_booking *rows, size_t n, enum fh_format form
 			snprintf(series, sizeof series, "%lld", (long long)b->series);
 		fh_clock_format(b->starts, a, sizeof a);
 		fh_clock_format(b->ends, z, sizeof z);
-		const char *state = format == FH_FORMAT_TABLE ? fh_label_booking_state(b->state)
-							       : fh_booking_state_name(b->state);
-		fh_table_row(&t, (const char *[]){ id, b->hub_code, b->space_code,
-						   fh_cli_date(fh_clock_day(b->starts), d), a + 11, z + 11,
-						   b->who, b->title, state, series, b->why, NULL });
+		const char *state =
+			format == FH_FORMAT_TABLE ? fh_label_booking_state(b->state) : fh_booking_state_name(b->state);
+		fh_table_row(&t,
+			     (const char *[]){ id, b->hub_code, b->space_code, fh_cli_date(fh_clock_day(b->starts), d),
+					       a + 11, z + 11, b->who, b->title, state, series, b->why, NULL });
 	}
 	fh_table_print(&t, stdout, format);
 	fh_table_free(&t);
@@ -324,11 +327,12 @@ int fh_cmd_booking_add(struct fh_opts *o, fh_store *s, const fh_actor *by)
 		return fh_cli_report(&err);
 	if (!res.series) {
 		printf(res.pending ? _("booking %lld: %s, waiting for a manager's approval\n")
-				   : _("booking %lld: %s, confirmed\n"), (long long)res.first, sp.code);
+				   : _("booking %lld: %s, confirmed\n"),
+		       (long long)res.first, sp.code);
 		return 0;
 	}
-	printf(_("series %lld: %d booked, %d waiting for approval, %d dates skipped\n"),
-	       (long long)res.series, res.booked, res.pending, res.skipped);
+	printf(_("series %lld: %d booked, %d waiting for approval, %d dates skipped\n"), (long long)res.series,
+	       res.booked, res.pending, res.skipped);
 	if (res.skipped) {
 		fh_booking_filter f = { .series = res.series, .skipped = true };
 		fh_booking *rows;
@@ -458,12 +462,12 @@ int fh_cmd_report_occupancy(struct fh_opts *o, fh_store *s, const fh_actor *by)
 	if (fh_occupancy_report(s, by, o->hub, at, true, &rows, &n, &err) != FH_OK)
 		return fh_cli_report(&err);
 	struct fh_table t;
-	fh_table_init(&t, (const char *[]){ "hub", "name", "depth", "area", "area_used", "area_rate",
-					    "seats", "seats_used", "seat_rate", "ending_30", "ending_60",
-					    "ending_90", "handover_overdue", NULL },
-		      (const char *[]){ _("Hub"), _("Name"), _("Depth"), _("Area m²"), _("Used m²"),
-					_("Area %"), _("Seats"), _("In use"), _("Seats %"), _("≤30 d"),
-					_("≤60 d"), _("≤90 d"), _("Overdue"), NULL });
+	fh_table_init(&t,
+		      (const char *[]){ "hub", "name", "depth", "area", "area_used", "area_rate", "seats", "seats_used",
+					"seat_rate", "ending_30", "ending_60", "ending_90", "handover_overdue", NULL },
+		      (const char *[]){ _("Hub"), _("Name"), _("Depth"), _("Area m²"), _("Used m²"), _("Area %"),
+					_("Seats"), _("In use"), _("Seats %"), _("≤30 d"), _("≤60 d"), _("≤90 d"),
+					_("Overdue"), NULL });
 	t.numeric = 0x1FFCu;
 	for (size_t i = 0; i < n; i++) {
 		const fh_occupancy *p = &rows[i];
@@ -478,8 +482,9 @@ int fh_cmd_report_occupancy(struct fh_opts *o, fh_store *s, const fh_actor *by)
 		for (int k = 0; k < 3; k++)
 			snprintf(v[7 + k], sizeof v[7 + k], "%d", p->ending[k]);
 		snprintf(v[10], sizeof v[10], "%d", p->handover_overdue);
-		fh_table_row(&t, (const char *[]){ p->code, p->name, v[0], v[1], v[2], v[3], v[4], v[5],
-						   v[6], v[7], v[8], v[9], v[10], NULL });
+		fh_table_row(&t,
+			     (const char *[]){ p->code, p->name, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8],
+					       v[9], v[10], NULL });
 	}
 	fh_table_print(&t, stdout, o->format);
 	fh_table_free(&t);

@@ -29,11 +29,13 @@ static int filter_from(const struct fh_opts *o, fh_store *s, const fh_actor *by,
 	fh_stage st;
 	fh_org_type ot;
 	if (stage && !fh_stage_parse_label(stage, &st))
-		return fh_cli_usage_error(_("--stage takes applied, reviewing, incubating, graduated or exited, not '%s'"), stage);
+		return fh_cli_usage_error(
+			_("--stage takes applied, reviewing, incubating, graduated or exited, not '%s'"), stage);
 	if (stage)
 		f->stage = (int)st;
 	if (type && !fh_org_type_parse(type, &ot))
-		return fh_cli_usage_error(_("--org-type takes social_group, service_org, foundation or community_org, not '%s'"), type);
+		return fh_cli_usage_error(
+			_("--org-type takes social_group, service_org, foundation or community_org, not '%s'"), type);
 	if (type)
 		f->org_type = (int)ot;
 	if (o->tf[FH_TF_FIELD])
@@ -60,12 +62,12 @@ int fh_cmd_tenant_list(struct fh_opts *o, fh_store *s, const fh_actor *by)
 	if (rc >= 0)
 		return rc;
 	struct fh_table t;
-	fh_table_init(&t, (const char *[]){ "id", "name", "short_name", "org_type", "stage", "field",
-					    "hub", "months", "party_org", "party_members",
-					    "credit_code", "contact", "phone", NULL },
-		      (const char *[]){ _("No."), _("Name"), _("Short name"), _("Type"), _("Stage"),
-					_("Field"), _("Hub"), _("Months"), _("Party org"),
-					_("Members"), _("Credit code"), _("Contact"), _("Phone"), NULL });
+	fh_table_init(&t,
+		      (const char *[]){ "id", "name", "short_name", "org_type", "stage", "field", "hub", "months",
+					"party_org", "party_members", "credit_code", "contact", "phone", NULL },
+		      (const char *[]){ _("No."), _("Name"), _("Short name"), _("Type"), _("Stage"), _("Field"),
+					_("Hub"), _("Months"), _("Party org"), _("Members"), _("Credit code"),
+					_("Contact"), _("Phone"), NULL });
 	t.numeric = 1u | 1u << 7 | 1u << 9;
 	bool ids = o->format == FH_FORMAT_JSON || o->format == FH_FORMAT_CSV;
 	bool zh = fh_i18n_is_zh();
@@ -84,12 +86,14 @@ int fh_cmd_tenant_list(struct fh_opts *o, fh_store *s, const fh_actor *by)
 			snprintf(id, sizeof id, "%lld", (long long)r->id);
 			snprintf(months, sizeof months, "%d", r->months);
 			snprintf(members, sizeof members, "%d", r->party_members);
-			fh_table_row(&t, (const char *[]){ id, r->name, r->short_name,
-				     ids ? fh_org_type_name(r->org_type) : fh_org_type_label(r->org_type, zh),
-				     ids ? fh_stage_name(r->stage) : fh_stage_label(r->stage, zh), r->field,
-				     r->hub_code, months,
-				     fh_party_column(r->party_org, r->party_fallback, ids, zh),
-				     members, r->credit_code, r->contact, r->phone, NULL });
+			fh_table_row(&t,
+				     (const char *[]){ id, r->name, r->short_name,
+						       ids ? fh_org_type_name(r->org_type)
+							   : fh_org_type_label(r->org_type, zh),
+						       ids ? fh_stage_name(r->stage) : fh_stage_label(r->stage, zh),
+						       r->field, r->hub_code, months,
+						       fh_party_column(r->party_org, r->party_fallback, ids, zh),
+						       members, r->credit_code, r->contact, r->phone, NULL });
 		}
 		if (n)
 			last = rows[n - 1];
@@ -116,7 +120,7 @@ static void print_tenant(const fh_tenant *t, enum fh_format format)
 			fh_tenant_get(t, (fh_tenant_field)f, true, false, v, sizeof v);
 			fh_buf_printf(&b, ",\"%s\":", fh_tenant_field_name((fh_tenant_field)f));
 			bool number = f == FH_TF_STAFF || f == FH_TF_VOLUNTEERS || f == FH_TF_RATING ||
-				      f == FH_TF_PARTY_MEMBERS;
+				f == FH_TF_PARTY_MEMBERS;
 			if (number)
 				fh_buf_puts(&b, v);
 			else
@@ -138,8 +142,11 @@ static void print_tenant(const fh_tenant *t, enum fh_format format)
 	snprintf(hub, sizeof hub, "%s %s", t->hub_code, t->hub_name);
 	fh_table_row(&tb, (const char *[]){ _("Hub"), hub, NULL });
 	for (int f = 0; f < FH_TF_COUNT; f++)
-		fh_table_row(&tb, (const char *[]){ fh_tenant_field_label((fh_tenant_field)f, zh),
-			     fh_tenant_get(t, (fh_tenant_field)f, format == FH_FORMAT_CSV, zh, v, sizeof v), NULL });
+		fh_table_row(&tb,
+			     (const char *[]){
+				     fh_tenant_field_label((fh_tenant_field)f, zh),
+				     fh_tenant_get(t, (fh_tenant_field)f, format == FH_FORMAT_CSV, zh, v, sizeof v),
+				     NULL });
 	fh_table_print(&tb, stdout, format);
 	fh_table_free(&tb);
 }
@@ -186,8 +193,8 @@ static void warn_similar(fh_store *s, const fh_actor *by, const fh_tenant *t)
 	if (fh_tenant_similar(s, by, t, m, 8, &n, &err) != FH_OK)
 		return;
 	for (size_t i = 0; i < n; i++)
-		fprintf(stderr, _("fuhua: warning: %s (no. %lld, %s) has the same %s\n"), m[i].name,
-			(long long)m[i].id, m[i].hub_code, fh_tenant_field_label(m[i].why, fh_i18n_is_zh()));
+		fprintf(stderr, _("fuhua: warning: %s (no. %lld, %s) has the same %s\n"), m[i].name, (long long)m[i].id,
+			m[i].hub_code, fh_tenant_field_label(m[i].why, fh_i18n_is_zh()));
 }
 
 static int add_edit(struct fh_opts *o, fh_store *s, const fh_actor *by, bool add)
@@ -213,7 +220,8 @@ static int add_edit(struct fh_opts *o, fh_store *s, const fh_actor *by, bool add
 	if (st != FH_OK)
 		return fh_cli_report(&err);
 	if (!add && (o->tf[FH_TF_PARTY_ORG] || o->tf[FH_TF_PARTY_MEMBERS]))
-		return fh_cli_usage_error("%s", _("the party record is changed with fuhua party edit; nothing was changed"));
+		return fh_cli_usage_error("%s",
+					  _("the party record is changed with fuhua party edit; nothing was changed"));
 	bool any = false;
 	for (int f = 0; f < FH_TF_EDITABLE; f++)
 		any |= o->tf[f] != NULL;
@@ -260,18 +268,21 @@ static void print_leaving(const fh_stage_plan *did)
 {
 	char d[16];
 	if (did->allocations)
-		fprintf(stderr, N3_("  %d space released (%d seats), to be handed back by %s\n",
-				    "  %d spaces released (%d seats), to be handed back by %s\n", did->allocations),
+		fprintf(stderr,
+			N3_("  %d space released (%d seats), to be handed back by %s\n",
+			    "  %d spaces released (%d seats), to be handed back by %s\n", did->allocations),
 			did->allocations, did->seats, fh_clock_format_date(did->handover_due, d, sizeof d));
 	if (did->pairings)
 		fprintf(stderr, N3_("  %d mentor pairing ended\n", "  %d mentor pairings ended\n", did->pairings),
 			did->pairings);
 	if (did->bookings)
-		fprintf(stderr, did->to == FH_STAGE_GRADUATED
-			? N3_("  %d room booking to come kept (a graduate may still book)\n",
-			      "  %d room bookings to come kept (a graduate may still book)\n", did->bookings)
-			: N3_("  %d room booking to come cancelled\n", "  %d room bookings to come cancelled\n",
-			      did->bookings), did->bookings);
+		fprintf(stderr,
+			did->to == FH_STAGE_GRADUATED
+				? N3_("  %d room booking to come kept (a graduate may still book)\n",
+				      "  %d room bookings to come kept (a graduate may still book)\n", did->bookings)
+				: N3_("  %d room booking to come cancelled\n", "  %d room bookings to come cancelled\n",
+				      did->bookings),
+			did->bookings);
 }
 
 static int move(struct fh_opts *o, fh_store *s, const fh_actor *by, bool extend)
@@ -279,17 +290,19 @@ static int move(struct fh_opts *o, fh_store *s, const fh_actor *by, bool extend)
 	int64_t id;
 	fh_stage to = FH_STAGE_APPLIED;
 	if (!fh_cli_id(o->pos[2], &id))
-		return fh_cli_usage_error("%s", extend ? _("tenant extend takes one tenant number")
-						      : _("tenant move takes a tenant number and a stage"));
+		return fh_cli_usage_error("%s",
+					  extend ? _("tenant extend takes one tenant number")
+						 : _("tenant move takes a tenant number and a stage"));
 	if (!extend && !fh_stage_parse_label(o->pos[3], &to))
-		return fh_cli_usage_error(_("'%s' is not a stage (applied, reviewing, incubating, graduated, exited)"), o->pos[3]);
+		return fh_cli_usage_error(_("'%s' is not a stage (applied, reviewing, incubating, graduated, exited)"),
+					  o->pos[3]);
 	fh_error err;
 	if (o->override && to != FH_STAGE_GRADUATED)
 		return fh_cli_usage_error("%s", _("--override is for a graduation"));
 	fh_stage_plan did = { 0 };
 	fh_status st = extend ? fh_tenant_extend(s, by, id, 0, &err)
-		       : o->override ? fh_tenant_graduate_override(s, by, id, 0, o->reason, &did, &err)
-				     : fh_tenant_move(s, by, id, 0, to, o->reason, &did, &err);
+		: o->override ? fh_tenant_graduate_override(s, by, id, 0, o->reason, &did, &err)
+			      : fh_tenant_move(s, by, id, 0, to, o->reason, &did, &err);
 	fh_tenant t;
 	if (st == FH_OK)
 		st = fh_tenant_get_by_id(s, by, id, &t, &err);
@@ -363,8 +376,11 @@ int fh_cmd_tenant_import(struct fh_opts *o, fh_store *unused, const fh_actor *un
 		fh_buf_free(&data);
 		return rc;
 	}
-	fh_import_options opt = { .hub_code = o->hub, .encoding = o->encoding, .skip_bad = o->skip_bad,
-				  .source = o->pos[2], .progress = import_progress };
+	fh_import_options opt = { .hub_code = o->hub,
+				  .encoding = o->encoding,
+				  .skip_bad = o->skip_bad,
+				  .source = o->pos[2],
+				  .progress = import_progress };
 	fh_import_result res;
 	fh_status st = fh_tenant_import(s, &by, data.data ? data.data : "", data.len, &opt, &res, &err);
 	fh_store_close(&s);
@@ -373,8 +389,7 @@ int fh_cmd_tenant_import(struct fh_opts *o, fh_store *unused, const fh_actor *un
 		fputc('\r', stderr);
 	for (size_t i = 0; i < res.nproblems; i++) {
 		const fh_import_problem *p = &res.problems[i];
-		fprintf(stderr, "%s:%zu: %s%s%s\n", o->pos[2], p->line, p->field, p->field[0] ? ": " : "",
-			p->message);
+		fprintf(stderr, "%s:%zu: %s%s%s\n", o->pos[2], p->line, p->field, p->field[0] ? ": " : "", p->message);
 	}
 	if (st != FH_OK) {
 		rc = fh_cli_report(&err);
@@ -439,4 +454,3 @@ int fh_cmd_tenant_export(struct fh_opts *o, fh_store *s, const fh_actor *by)
 	}
 	return 0;
 }
-

@@ -12,7 +12,10 @@
 const char *fh_label_level(fh_level l)
 {
 	static const char *const names[FH_LEVEL_COUNT] = {
-		N_("city"), N_("district"), N_("street"), N_("community"),
+		N_("city"),
+		N_("district"),
+		N_("street"),
+		N_("community"),
 	};
 	return (unsigned)l < FH_LEVEL_COUNT ? _(names[l]) : "?";
 }
@@ -34,19 +37,30 @@ static const char *lookup(const char *const (*pairs)[2], const char *key)
 const char *fh_label_action(const char *action)
 {
 	static const char *const pairs[][2] = {
-		{ "login", N_("logged in") }, { "login_failed", N_("failed login") },
-		{ "create", N_("created") }, { "update", N_("changed") },
-		{ "retire", N_("retired") }, { "generate", N_("generated") },
+		{ "login", N_("logged in") },
+		{ "login_failed", N_("failed login") },
+		{ "create", N_("created") },
+		{ "update", N_("changed") },
+		{ "retire", N_("retired") },
+		{ "generate", N_("generated") },
 		{ "password", N_("password changed") },
 		{ "move", NP_("activity", "changed the stage of") },
 		{ "extend", NP_("activity", "extended the incubation of") },
-		{ "import", NP_("activity", "imported") }, { "release", N_("released") },
-		{ "handover", N_("recorded the handover of") }, { "cancel", N_("cancelled") },
-		{ "approve", N_("approved") }, { "retry", N_("booked again") },
-		{ "withdraw", N_("took off the waiting list") }, { "assign", N_("paired") },
-		{ "done", N_("ticked off") }, { "waive", N_("waived") }, { "reopen", N_("reopened") },
-		{ "proved", N_("proved") }, { "override", NP_("activity", "graduated by override") },
-		{ "milestones", N_("gave milestones to") }, { NULL, NULL },
+		{ "import", NP_("activity", "imported") },
+		{ "release", N_("released") },
+		{ "handover", N_("recorded the handover of") },
+		{ "cancel", N_("cancelled") },
+		{ "approve", N_("approved") },
+		{ "retry", N_("booked again") },
+		{ "withdraw", N_("took off the waiting list") },
+		{ "assign", N_("paired") },
+		{ "done", N_("ticked off") },
+		{ "waive", N_("waived") },
+		{ "reopen", N_("reopened") },
+		{ "proved", N_("proved") },
+		{ "override", NP_("activity", "graduated by override") },
+		{ "milestones", N_("gave milestones to") },
+		{ NULL, NULL },
 	};
 	return lookup(pairs, action);
 }
@@ -58,11 +72,21 @@ const char *fh_error_text(const fh_error *err, char *buf, size_t size)
 	if (err->file[0] || !err->field[0])
 		return fh_error_format(err, buf, size);
 	static const char *const fields[][2] = {
-		{ "space", N_("Space") }, { "tenant", N_("Tenant") }, { "from", N_("From") },
-		{ "to", N_("To") }, { "seats", N_("Seats") }, { "time", N_("Time") },
-		{ "date", N_("Date") }, { "title", N_("For") }, { "weeks", N_("Weeks") },
-		{ "month", N_("Month") }, { "type", N_("Type") }, { "note", N_("Note") },
-		{ "booking", N_("Booking") }, { "allocation", N_("Allocation") }, { NULL, NULL },
+		{ "space", N_("Space") },
+		{ "tenant", N_("Tenant") },
+		{ "from", N_("From") },
+		{ "to", N_("To") },
+		{ "seats", N_("Seats") },
+		{ "time", N_("Time") },
+		{ "date", N_("Date") },
+		{ "title", N_("For") },
+		{ "weeks", N_("Weeks") },
+		{ "month", N_("Month") },
+		{ "type", N_("Type") },
+		{ "note", N_("Note") },
+		{ "booking", N_("Booking") },
+		{ "allocation", N_("Allocation") },
+		{ NULL, NULL },
 	};
 	const char *label = lookup(fields, err->field);
 	if (strcmp(err->field, "reason") == 0)
@@ -79,11 +103,10 @@ const char *fh_error_text(const fh_error *err, char *buf, size_t size)
 const char *fh_label_entity(const char *entity)
 {
 	static const char *const pairs[][2] = {
-		{ "hub", N_("hub") }, { "space", N_("space") }, { "operator", N_("operator") },
-		{ "tenant", N_("tenant") }, { "demo", N_("demo data") },
-		{ "allocation", N_("allocation") }, { "booking", N_("booking") },
-		{ "waitlist", N_("waiting list") }, { "mentor", N_("mentor") }, { "session", N_("session") },
-		{ "milestone", N_("milestone") }, { NULL, NULL },
+		{ "hub", N_("hub") },         { "space", N_("space") },           { "operator", N_("operator") },
+		{ "tenant", N_("tenant") },   { "demo", N_("demo data") },        { "allocation", N_("allocation") },
+		{ "booking", N_("booking") }, { "waitlist", N_("waiting list") }, { "mentor", N_("mentor") },
+		{ "session", N_("session") }, { "milestone", N_("milestone") },   { NULL, NULL },
 	};
 	return lookup(pairs, entity);
 }
@@ -99,7 +122,10 @@ const char *fh_label_space_type(fh_space_type t)
 const char *fh_label_booking_state(fh_booking_state st)
 {
 	static const char *const labels[FH_BOOKING_STATE_COUNT] = {
-		N_("waiting for approval"), N_("confirmed"), N_("cancelled"), N_("skipped"),
+		N_("waiting for approval"),
+		N_("confirmed"),
+		N_("cancelled"),
+		N_("skipped"),
 	};
 	return (unsigned)st < FH_BOOKING_STATE_COUNT ? _(labels[st]) : "?";
 }
@@ -107,11 +133,8 @@ const char *fh_label_booking_state(fh_booking_state st)
 const char *fh_label_role(fh_role r)
 {
 	switch (r) {
-	case FH_ROLE_ADMIN:
-		return _("admin");
-	case FH_ROLE_MANAGER:
-		return _("manager");
-	default:
-		return _("front desk");
+	case FH_ROLE_ADMIN: return _("admin");
+	case FH_ROLE_MANAGER: return _("manager");
+	default: return _("front desk");
 	}
 }

@@ -24,10 +24,10 @@ struct fh_table {
 	/* streaming (fh_table_stream): rows go out as they come */
 	FILE *out;
 	enum fh_format format;
-	size_t written;                        /* rows out so far */
-	fh_buf pending;                        /* CSV or JSON rows not yet written */
-	int width[FH_TABLE_MAX_COLS];          /* a streamed table's columns … */
-	bool sized;                            /* … once its first rows sized them */
+	size_t written;               /* rows out so far */
+	fh_buf pending;               /* CSV or JSON rows not yet written */
+	int width[FH_TABLE_MAX_COLS]; /* a streamed table's columns … */
+	bool sized;                   /* … once its first rows sized them */
 };
 
 /* Rows sized a streamed table's columns by (later cells are fitted). */

@@ -39,17 +39,21 @@ int64_t fh_app_now_ms(const struct app *app)
 
 /* ---- the screen table ----------------------------------------------------------- */
 
+/* clang-format off */
 static const char *const screen_titles[FH_SCREEN_COUNT] = {
 #define FH_SCREEN_TITLE(id, name, title) title,
 	FH_SCREENS(FH_SCREEN_TITLE)
 #undef FH_SCREEN_TITLE
 };
+/* clang-format on */
 
+/* clang-format off */
 static const struct view_ops *const screen_views[FH_SCREEN_COUNT] = {
 #define FH_SCREEN_OPS(id, name, title) &fh_##name##_view,
 	FH_SCREENS(FH_SCREEN_OPS)
 #undef FH_SCREEN_OPS
 };
+/* clang-format on */
 
 const char *fh_screen_title(enum fh_screen s)
 {
@@ -192,8 +196,8 @@ static unsigned read_changes(struct app *app)
 {
 	int64_t now[FH_TOPIC_COUNT];
 	fh_error err;
-	unsigned changed = fh_changes_read(app->store, now, &err) == FH_OK ? fh_changes_between(app->changes, now)
-									    : FH_TOPICS_ALL;
+	unsigned changed =
+		fh_changes_read(app->store, now, &err) == FH_OK ? fh_changes_between(app->changes, now) : FH_TOPICS_ALL;
 	memcpy(app->changes, now, sizeof now);
 	return changed;
 }
@@ -304,7 +308,8 @@ static void draw_bottom(struct app *app, int rows, int cols)
 	int lw = cols - (boxed ? 0 : rw) - 3;
 	fh_draw_text(rows - 1, 0, left, lw, false, bar);
 	attr_t ma = !app->message[0] ? bar
-		: app->message_bad ? fh_attr(app, FH_C_BAD) | A_BOLD : fh_attr(app, FH_C_SELECT);
+		: app->message_bad   ? fh_attr(app, FH_C_BAD) | A_BOLD
+				     : fh_attr(app, FH_C_SELECT);
 	if (!boxed) {
 		fh_draw_text(rows - 1, cols - rw - 1, right, rw, false, ma);
 		return;
@@ -317,8 +322,8 @@ static void draw_bottom(struct app *app, int rows, int cols)
 static void draw_too_small(int rows, int cols)
 {
 	char line[256];
-	snprintf(line, sizeof line, _("Terminal too small: %d×%d. fuhua needs at least %d×%d."),
-		 cols, rows, FH_MIN_COLS, FH_MIN_ROWS);
+	snprintf(line, sizeof line, _("Terminal too small: %d×%d. fuhua needs at least %d×%d."), cols, rows,
+		 FH_MIN_COLS, FH_MIN_ROWS);
 	int y = rows / 2 - 1;
 	if (y < 0)
 		y = 0;
@@ -405,9 +410,7 @@ static void generic_action(struct app *app, const struct fh_binding *b)
 {
 	struct view *top = fh_view_top(app);
 	switch (b->action) {
-	case FH_ACT_SCREEN:
-		fh_app_goto(app, (enum fh_screen)b->arg);
-		break;
+	case FH_ACT_SCREEN: fh_app_goto(app, (enum fh_screen)b->arg); break;
 	case FH_ACT_HELP:
 		if (top && top->ops == &fh_help_view)
 			pop_view(app);
@@ -417,12 +420,8 @@ static void generic_action(struct app *app, const struct fh_binding *b)
 	case FH_ACT_BACK:
 		pop_view(app); /* on a top screen: nothing */
 		break;
-	case FH_ACT_QUIT:
-		ask_quit(app);
-		break;
-	case FH_ACT_LOCK:
-		fh_app_lock(app);
-		break;
+	case FH_ACT_QUIT: ask_quit(app); break;
+	case FH_ACT_LOCK: fh_app_lock(app); break;
 	case FH_ACT_SWITCH_OPERATOR:
 		app->locked = true;
 		fh_login_view.open(app, &app->login, "switch");
@@ -439,11 +438,8 @@ static void generic_action(struct app *app, const struct fh_binding *b)
 		fh_i18n_set(fh_i18n_is_zh() ? "en" : "zh");
 		mark_all_stale(app);
 		break;
-	case FH_ACT_REDRAW:
-		clearok(curscr, TRUE);
-		break;
-	default:
-		break;
+	case FH_ACT_REDRAW: clearok(curscr, TRUE); break;
+	default: break;
 	}
 }
 
@@ -458,8 +454,8 @@ static void apply(struct app *app, struct view *v, int r)
 		app->answer = NULL;
 		struct view *under = fh_view_top(app);
 		if (answer && under)
-			apply(app, under, answer(app, under->ops->focus ? under->ops->focus(under) : under,
-						 app->answer_arg));
+			apply(app, under,
+			      answer(app, under->ops->focus ? under->ops->focus(under) : under, app->answer_arg));
 	}
 }
 
@@ -583,7 +579,8 @@ int fh_app_run(fh_store *store, const char *warning_in)
 		return 2;
 	}
 	if (!fh_input_scripted() && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
-		fprintf(stderr, "fuhua: %s\n", _("the terminal interface needs a terminal; see 'fuhua --help' for commands"));
+		fprintf(stderr, "fuhua: %s\n",
+			_("the terminal interface needs a terminal; see 'fuhua --help' for commands"));
 		return 2;
 	}
 	install_signals();

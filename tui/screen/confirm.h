@@ -7,7 +7,7 @@
 
 struct fh_confirm {
 	char title[256];
-	char text[2000];   /* what will happen, wrapped in the box */
+	char text[2000]; /* what will happen, wrapped in the box */
 	/* Called on yes with the view under the dialog; returns FH_R_* for it. */
 	int (*yes)(struct app *app, struct view *under, int arg);
 	int arg;

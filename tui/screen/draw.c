@@ -31,17 +31,12 @@ attr_t fh_attr(const struct app *app, enum fh_color c)
 	/* monochrome: attributes only */
 	switch (c) {
 	case FH_C_TITLE:
-	case FH_C_SELECT:
-		return A_REVERSE | A_BOLD;
-	case FH_C_BAR:
-		return A_REVERSE;
+	case FH_C_SELECT: return A_REVERSE | A_BOLD;
+	case FH_C_BAR: return A_REVERSE;
 	case FH_C_BAD:
-	case FH_C_WARN:
-		return A_BOLD;
-	case FH_C_DIM:
-		return A_DIM;
-	default:
-		return A_NORMAL;
+	case FH_C_WARN: return A_BOLD;
+	case FH_C_DIM: return A_DIM;
+	default: return A_NORMAL;
 	}
 }
 
@@ -68,8 +63,7 @@ int fh_draw_text(int y, int x, const char *s, int cols, bool pad, attr_t attr)
 	return used;
 }
 
-void fh_draw_bar(const struct app *app, int y, int x, int cols, double value, double total,
-		 bool high_is_good)
+void fh_draw_bar(const struct app *app, int y, int x, int cols, double value, double total, bool high_is_good)
 {
 	if (cols < 3)
 		return;
@@ -141,8 +135,8 @@ int fh_draw_wrapped(int y, int x, const char *s, int cols, int max_rows, attr_t 
 	return rows;
 }
 
-int fh_draw_box(const struct app *app, struct rect area, const char *title, const char *text,
-		const char *foot, int cols, bool bottom, attr_t attr)
+int fh_draw_box(const struct app *app, struct rect area, const char *title, const char *text, const char *foot,
+		int cols, bool bottom, attr_t attr)
 {
 	if (cols > area.cols)
 		cols = area.cols;

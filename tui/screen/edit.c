@@ -10,7 +10,7 @@ bool fh_edit_key(char *buf, size_t size, const struct fh_input *in)
 {
 	size_t n = strlen(buf);
 	bool erase = (in->kind == FH_IN_KEY && (in->ch == KEY_BACKSPACE || in->ch == KEY_DC)) ||
-		     (in->kind == FH_IN_CHAR && (in->ch == 127 || in->ch == 8));
+		(in->kind == FH_IN_CHAR && (in->ch == 127 || in->ch == 8));
 	if (erase) {
 		while (n > 0 && ((unsigned char)buf[n - 1] & 0xC0) == 0x80)
 			n--;
@@ -39,7 +39,10 @@ bool fh_edit_key(char *buf, size_t size, const struct fh_input *in)
 const char *fh_short_org_type(int type)
 {
 	static const char *const names[FH_ORG_TYPE_COUNT] = {
-		N_("group"), N_("service"), N_("fdn."), N_("commun."),
+		N_("group"),
+		N_("service"),
+		N_("fdn."),
+		N_("commun."),
 	};
 	return type >= 0 && type < FH_ORG_TYPE_COUNT ? _(names[type]) : "";
 }

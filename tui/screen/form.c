@@ -10,8 +10,7 @@
 #include "../common/i18n.h"
 #include "../common/width.h"
 
-struct fh_form_field *fh_form_add(struct fh_form *fm, const char *label, enum fh_field_kind kind,
-				  const char *value)
+struct fh_form_field *fh_form_add(struct fh_form *fm, const char *label, enum fh_field_kind kind, const char *value)
 {
 	if (fm->n >= FH_FORM_MAX)
 		return NULL;
@@ -100,12 +99,8 @@ enum fh_form_result fh_form_request(struct fh_form *fm, int action, const struct
 		return action == FH_ACT_FORM_CANCEL ? FH_FORM_CANCEL : FH_FORM_HANDLED;
 	}
 	switch (action) {
-	case FH_ACT_FORM_NEXT:
-		fm->focus = (fm->focus + 1) % fm->n;
-		return FH_FORM_HANDLED;
-	case FH_ACT_FORM_PREV:
-		fm->focus = (fm->focus + fm->n - 1) % fm->n;
-		return FH_FORM_HANDLED;
+	case FH_ACT_FORM_NEXT: fm->focus = (fm->focus + 1) % fm->n; return FH_FORM_HANDLED;
+	case FH_ACT_FORM_PREV: fm->focus = (fm->focus + fm->n - 1) % fm->n; return FH_FORM_HANDLED;
 	case FH_ACT_FORM_CHOOSE_NEXT:
 	case FH_ACT_FORM_CHOOSE_PREV:
 		if (f->kind == FH_FIELD_CHOICE) {
@@ -113,8 +108,7 @@ enum fh_form_result fh_form_request(struct fh_form *fm, int action, const struct
 			fm->dirty = true;
 		}
 		return FH_FORM_HANDLED;
-	case FH_ACT_FORM_SAVE:
-		return FH_FORM_SAVE;
+	case FH_ACT_FORM_SAVE: return FH_FORM_SAVE;
 	case FH_ACT_FORM_CANCEL:
 		if (!fm->dirty)
 			return FH_FORM_CANCEL;
@@ -126,8 +120,7 @@ enum fh_form_result fh_form_request(struct fh_form *fm, int action, const struct
 			return FH_FORM_HANDLED;
 		}
 		return FH_FORM_IGNORED;
-	default:
-		return FH_FORM_IGNORED;
+	default: return FH_FORM_IGNORED;
 	}
 }
 
@@ -195,16 +188,13 @@ void fh_form_draw(struct app *app, struct fh_form *fm, const char *title, struct
 	}
 }
 
-int fh_form_view_request(struct app *app, struct view *v, struct fh_form *fm, int action,
-			 const struct fh_input *in, int (*save)(struct app *app, struct view *v))
+int fh_form_view_request(struct app *app, struct view *v, struct fh_form *fm, int action, const struct fh_input *in,
+			 int (*save)(struct app *app, struct view *v))
 {
 	switch (fh_form_request(fm, action, in)) {
-	case FH_FORM_SAVE:
-		return save(app, v);
-	case FH_FORM_CANCEL:
-		return FH_R_POP;
-	case FH_FORM_HANDLED:
-		return FH_R_DONE;
+	case FH_FORM_SAVE: return save(app, v);
+	case FH_FORM_CANCEL: return FH_R_POP;
+	case FH_FORM_HANDLED: return FH_R_DONE;
 	default:
 		/* q is text here; Esc is the form's cancel: BACK never drops typed work */
 		return action == FH_ACT_BACK ? FH_R_DONE : FH_R_UNHANDLED;

@@ -18,8 +18,8 @@ struct fh_form_field {
 	char value[FH_FORM_VALUE];
 	const char *choices[FH_FORM_CHOICES]; /* a choice field's values, shown as they are */
 	int nchoices;
-	char error[512];  /* core's message for this field, or "" */
-	char note[160];   /* e.g. the other operator's value after a conflict */
+	char error[512]; /* core's message for this field, or "" */
+	char note[160];  /* e.g. the other operator's value after a conflict */
 };
 
 struct fh_form {
@@ -32,8 +32,7 @@ struct fh_form {
 enum fh_form_result { FH_FORM_IGNORED, FH_FORM_HANDLED, FH_FORM_SAVE, FH_FORM_CANCEL };
 
 /* Adds a field; returns it (NULL when the form is full). */
-struct fh_form_field *fh_form_add(struct fh_form *fm, const char *label, enum fh_field_kind kind,
-				  const char *value);
+struct fh_form_field *fh_form_add(struct fh_form *fm, const char *label, enum fh_field_kind kind, const char *value);
 /* A field read as core reads it (trimmed first): a whole number in [min,
  * max] (fh_int_take), a date (fh_date_take; 0 when the field is empty), a
  * number with at most `decimals` after the point (fh_decimal_take). False
@@ -54,7 +53,7 @@ void fh_form_draw(struct app *app, struct fh_form *fm, const char *title, struct
 /* The request of a view that is a form: F2 calls save (which returns FH_R_*),
  * a confirmed cancel pops, and q or Esc never drop typed work (BACK is
  * taken, not passed on). */
-int fh_form_view_request(struct app *app, struct view *v, struct fh_form *fm, int action,
-			 const struct fh_input *in, int (*save)(struct app *app, struct view *v));
+int fh_form_view_request(struct app *app, struct view *v, struct fh_form *fm, int action, const struct fh_input *in,
+			 int (*save)(struct app *app, struct view *v));
 
 #endif

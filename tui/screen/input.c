@@ -24,7 +24,17 @@
 #include "tui.h"
 
 struct step {
-	enum { STEP_KEY, STEP_CHAR, STEP_DUMP, STEP_RESIZE, STEP_IDLE, STEP_WAIT, STEP_POLL, STEP_RSS, STEP_BYTES } type;
+	enum {
+		STEP_KEY,
+		STEP_CHAR,
+		STEP_DUMP,
+		STEP_RESIZE,
+		STEP_IDLE,
+		STEP_WAIT,
+		STEP_POLL,
+		STEP_RSS,
+		STEP_BYTES
+	} type;
 	bool together; /* arrived with the step before (an escape sequence) */
 	wint_t ch;
 	int a, b;
@@ -51,12 +61,16 @@ static bool push(struct step s)
 	return true;
 }
 
-static const struct { const char *name; int key; bool is_key; } named[] = {
-	{ "Enter", '\n', false }, { "Esc", 27, false }, { "Tab", '\t', false },
-	{ "Up", KEY_UP, true }, { "Down", KEY_DOWN, true }, { "Left", KEY_LEFT, true },
+static const struct {
+	const char *name;
+	int key;
+	bool is_key;
+} named[] = {
+	{ "Enter", '\n', false },     { "Esc", 27, false },        { "Tab", '\t', false },
+	{ "Up", KEY_UP, true },       { "Down", KEY_DOWN, true },  { "Left", KEY_LEFT, true },
 	{ "Right", KEY_RIGHT, true }, { "PgUp", KEY_PPAGE, true }, { "PgDn", KEY_NPAGE, true },
-	{ "Home", KEY_HOME, true }, { "End", KEY_END, true }, { "Backspace", KEY_BACKSPACE, true },
-	{ "lt", '<', false }, { "Space", ' ', false }, { "S-Tab", KEY_BTAB, true },
+	{ "Home", KEY_HOME, true },   { "End", KEY_END, true },    { "Backspace", KEY_BACKSPACE, true },
+	{ "lt", '<', false },         { "Space", ' ', false },     { "S-Tab", KEY_BTAB, true },
 };
 
 static bool parse_keys(const char *line, char *msg, size_t size, int lineno)
@@ -136,8 +150,8 @@ bool fh_input_script_open(const char *path, char *msg, size_t size)
 		} else if (strncmp(line, ":seq ", 5) == 0) {
 			push((struct step){ .type = STEP_CHAR, .ch = 27 });
 			for (const char *c = line + 5; *c; c++)
-				push((struct step){ .type = STEP_CHAR, .ch = (wint_t)(unsigned char)*c,
-						    .together = true });
+				push((struct step){
+					.type = STEP_CHAR, .ch = (wint_t)(unsigned char)*c, .together = true });
 			continue;
 		} else if (strcmp(line, ":poll") == 0) {
 			s.type = STEP_POLL;
@@ -251,30 +265,19 @@ static struct fh_input script_get(struct app *app, bool *together)
 		struct step *s = &steps[next_step++];
 		*together = s->together;
 		switch (s->type) {
-		case STEP_KEY:
-			return (struct fh_input){ FH_IN_KEY, s->ch };
-		case STEP_CHAR:
-			return (struct fh_input){ FH_IN_CHAR, s->ch };
-		case STEP_DUMP:
-			fh_screen_dump(s->path);
-			break;
-		case STEP_RESIZE:
-			resizeterm(s->b, s->a);
-			return (struct fh_input){ FH_IN_KEY, KEY_RESIZE };
+		case STEP_KEY: return (struct fh_input){ FH_IN_KEY, s->ch };
+		case STEP_CHAR: return (struct fh_input){ FH_IN_CHAR, s->ch };
+		case STEP_DUMP: fh_screen_dump(s->path); break;
+		case STEP_RESIZE: resizeterm(s->b, s->a); return (struct fh_input){ FH_IN_KEY, KEY_RESIZE };
 		case STEP_IDLE:
 			app->clock_offset_ms += (int64_t)s->a * 60000;
 			return (struct fh_input){ FH_IN_TIMEOUT, 0 };
 		case STEP_WAIT:
 			app->clock_offset_ms += (int64_t)s->a * 1000;
 			return (struct fh_input){ FH_IN_TIMEOUT, 0 };
-		case STEP_POLL:
-			return (struct fh_input){ FH_IN_TIMEOUT, 0 };
-		case STEP_RSS:
-			write_rss(app->store, s->path);
-			break;
-		case STEP_BYTES:
-			write_bytes(s->path);
-			break;
+		case STEP_POLL: return (struct fh_input){ FH_IN_TIMEOUT, 0 };
+		case STEP_RSS: write_rss(app->store, s->path); break;
+		case STEP_BYTES: write_bytes(s->path); break;
 		}
 	}
 	*together = false;

@@ -8,19 +8,23 @@
 #include "../common/width.h"
 
 
+/* clang-format off */
 static const char *const action_hint[FH_ACT_COUNT] = {
 	[FH_ACT_NONE] = "",
 #define FH_ACT_HINT(id, hint, help) [FH_ACT_##id] = hint,
 	FH_ACTIONS(FH_ACT_HINT)
 #undef FH_ACT_HINT
 };
+/* clang-format on */
 
+/* clang-format off */
 static const char *const action_help[FH_ACT_COUNT] = {
 	[FH_ACT_NONE] = "",
 #define FH_ACT_HELP(id, hint, help) [FH_ACT_##id] = help,
 	FH_ACTIONS(FH_ACT_HELP)
 #undef FH_ACT_HELP
 };
+/* clang-format on */
 
 const char *fh_action_hint(int a)
 {
@@ -43,6 +47,7 @@ const char *fh_binding_help(const struct fh_binding *b)
 }
 
 /* The screens' keys come from the screen table: F1… and 1…. */
+/* clang-format off */
 #define K(key, act, label, hint) { key, true, FH_ACT_##act, 0, label, hint, NULL, NULL }
 #define C(ch, act, label, hint) { ch, false, FH_ACT_##act, 0, label, hint, NULL, NULL }
 #define FH_SCREEN_KEYS(id, name, title)                                               \
@@ -66,24 +71,18 @@ static const struct fh_binding generic_keys[] = {
 	C(CTRL('r'), REDRAW, "^R", false),
 	{ .action = FH_ACT_NONE },
 };
+/* clang-format on */
 
 const struct fh_keymap fh_generic_keymap = { N_("Every screen"), generic_keys, NULL };
 
 static const struct fh_binding list_keys[] = {
-	K(KEY_UP, MOVE_UP, "↑", false),
-	C('k', MOVE_UP, "k", false),
-	K(KEY_DOWN, MOVE_DOWN, "↓", false),
-	C('j', MOVE_DOWN, "j", false),
-	K(KEY_NPAGE, PAGE_DOWN, "PgDn", false),
-	C(CTRL('f'), PAGE_DOWN, "^F", false),
-	C(' ', PAGE_DOWN, "Space", false),
-	K(KEY_PPAGE, PAGE_UP, "PgUp", false),
-	C(CTRL('b'), PAGE_UP, "^B", false),
-	K(KEY_HOME, MOVE_FIRST, "Home", false),
-	C('g', MOVE_FIRST, "g", false),
-	K(KEY_END, MOVE_LAST, "End", false),
-	C('G', MOVE_LAST, "G", false),
-	{ .action = FH_ACT_NONE },
+	K(KEY_UP, MOVE_UP, "↑", false),         C('k', MOVE_UP, "k", false),
+	K(KEY_DOWN, MOVE_DOWN, "↓", false),     C('j', MOVE_DOWN, "j", false),
+	K(KEY_NPAGE, PAGE_DOWN, "PgDn", false), C(CTRL('f'), PAGE_DOWN, "^F", false),
+	C(' ', PAGE_DOWN, "Space", false),      K(KEY_PPAGE, PAGE_UP, "PgUp", false),
+	C(CTRL('b'), PAGE_UP, "^B", false),     K(KEY_HOME, MOVE_FIRST, "Home", false),
+	C('g', MOVE_FIRST, "g", false),         K(KEY_END, MOVE_LAST, "End", false),
+	C('G', MOVE_LAST, "G", false),          { .action = FH_ACT_NONE },
 };
 
 const struct fh_keymap fh_scroll_keymap = { N_("Moving"), list_keys, NULL };
@@ -98,33 +97,21 @@ static const struct fh_binding open_keys[] = {
 const struct fh_keymap fh_list_keymap = { N_("Lists"), open_keys, &fh_scroll_keymap };
 
 static const struct fh_binding form_keys[] = {
-	C('\t', FORM_NEXT, "Tab", true),
-	K(KEY_DOWN, FORM_NEXT, "↓", false),
-	C('\n', FORM_NEXT, "Enter", false),
-	C('\r', FORM_NEXT, NULL, false),
-	K(KEY_ENTER, FORM_NEXT, NULL, false),
-	K(KEY_BTAB, FORM_PREV, "S-Tab", false),
-	K(KEY_UP, FORM_PREV, "↑", false),
-	K(KEY_RIGHT, FORM_CHOOSE_NEXT, "→", true),
-	C(' ', FORM_CHOOSE_NEXT, "Space", false),
-	K(KEY_LEFT, FORM_CHOOSE_PREV, "←", false),
-	K(KEY_F(2), FORM_SAVE, "F2", true),
-	C(CTRL('s'), FORM_SAVE, NULL, false),
-	C(27, FORM_CANCEL, "Esc", true),
-	{ .action = FH_ACT_NONE },
+	C('\t', FORM_NEXT, "Tab", true),          K(KEY_DOWN, FORM_NEXT, "↓", false),
+	C('\n', FORM_NEXT, "Enter", false),       C('\r', FORM_NEXT, NULL, false),
+	K(KEY_ENTER, FORM_NEXT, NULL, false),     K(KEY_BTAB, FORM_PREV, "S-Tab", false),
+	K(KEY_UP, FORM_PREV, "↑", false),         K(KEY_RIGHT, FORM_CHOOSE_NEXT, "→", true),
+	C(' ', FORM_CHOOSE_NEXT, "Space", false), K(KEY_LEFT, FORM_CHOOSE_PREV, "←", false),
+	K(KEY_F(2), FORM_SAVE, "F2", true),       C(CTRL('s'), FORM_SAVE, NULL, false),
+	C(27, FORM_CANCEL, "Esc", true),          { .action = FH_ACT_NONE },
 };
 
 const struct fh_keymap fh_form_keymap = { N_("Forms"), form_keys, NULL };
 
 static const struct fh_binding dialog_keys[] = {
-	C('\n', CONFIRM, "Enter", true),
-	C('\r', CONFIRM, NULL, false),
-	K(KEY_ENTER, CONFIRM, NULL, false),
-	C('y', CONFIRM, "y", false),
-	C(27, CANCEL, "Esc", true),
-	C('n', CANCEL, "n", false),
-	C('q', CANCEL, NULL, false),
-	{ .action = FH_ACT_NONE },
+	C('\n', CONFIRM, "Enter", true), C('\r', CONFIRM, NULL, false), K(KEY_ENTER, CONFIRM, NULL, false),
+	C('y', CONFIRM, "y", false),     C(27, CANCEL, "Esc", true),    C('n', CANCEL, "n", false),
+	C('q', CANCEL, NULL, false),     { .action = FH_ACT_NONE },
 };
 
 const struct fh_keymap fh_dialog_keymap = { N_("Dialogs"), dialog_keys, NULL };
@@ -144,12 +131,10 @@ bool fh_binding_is_text(const struct fh_binding *b)
 static bool matches(const struct fh_binding *b, const struct fh_input *in)
 {
 	bool is_key = in->kind == FH_IN_KEY;
-	return (in->kind == FH_IN_KEY || in->kind == FH_IN_CHAR) && b->is_key == is_key &&
-	       (wint_t)b->key == in->ch;
+	return (in->kind == FH_IN_KEY || in->kind == FH_IN_CHAR) && b->is_key == is_key && (wint_t)b->key == in->ch;
 }
 
-const struct fh_binding *fh_keymap_find(const struct fh_keymap *km, const struct fh_input *in,
-					bool typing)
+const struct fh_binding *fh_keymap_find(const struct fh_keymap *km, const struct fh_input *in, bool typing)
 {
 	if (typing && fh_input_is_text(in))
 		return NULL;
@@ -175,8 +160,8 @@ static bool shadowed(const struct fh_keymap *head, const struct fh_binding *b)
 }
 
 /* Appends "KEY word" for each hinted binding usable now, once per action. */
-static size_t hint_group(const struct fh_keymap *km, bool typing, char *buf, size_t size,
-			 size_t used, int *shown, size_t *nshown)
+static size_t hint_group(const struct fh_keymap *km, bool typing, char *buf, size_t size, size_t used, int *shown,
+			 size_t *nshown)
 {
 	const struct fh_keymap *head = km;
 	for (; km; km = km->next)

@@ -64,8 +64,7 @@ static void load_page(struct app *app, struct fh_list *l)
 		l->nrows = 0;
 		return;
 	}
-	if (l->src->page(app, l->ctx, l->has_anchor ? l->anchor : NULL, false, l->rows, want + 1,
-			 &n, &err) != FH_OK) {
+	if (l->src->page(app, l->ctx, l->has_anchor ? l->anchor : NULL, false, l->rows, want + 1, &n, &err) != FH_OK) {
 		fail(l, &err);
 		n = 0;
 	}
@@ -79,8 +78,7 @@ static void load_page(struct app *app, struct fh_list *l)
 static void load_count(struct app *app, struct fh_list *l)
 {
 	fh_error err;
-	if (!l->src->count ||
-	    l->src->count(app, l->ctx, COUNT_CAP, &l->count, &l->count_more, &err) != FH_OK)
+	if (!l->src->count || l->src->count(app, l->ctx, COUNT_CAP, &l->count, &l->count_more, &err) != FH_OK)
 		l->count = -1;
 }
 
@@ -197,26 +195,13 @@ static int memory_request(struct fh_list *l, int action)
 {
 	int n = (int)l->nrows, h = page_size(l);
 	switch (action) {
-	case FH_ACT_MOVE_UP:
-		l->sel--;
-		break;
-	case FH_ACT_MOVE_DOWN:
-		l->sel++;
-		break;
-	case FH_ACT_PAGE_UP:
-		l->sel -= h;
-		break;
-	case FH_ACT_PAGE_DOWN:
-		l->sel += h;
-		break;
-	case FH_ACT_MOVE_FIRST:
-		l->sel = 0;
-		break;
-	case FH_ACT_MOVE_LAST:
-		l->sel = n - 1;
-		break;
-	default:
-		return FH_R_UNHANDLED;
+	case FH_ACT_MOVE_UP: l->sel--; break;
+	case FH_ACT_MOVE_DOWN: l->sel++; break;
+	case FH_ACT_PAGE_UP: l->sel -= h; break;
+	case FH_ACT_PAGE_DOWN: l->sel += h; break;
+	case FH_ACT_MOVE_FIRST: l->sel = 0; break;
+	case FH_ACT_MOVE_LAST: l->sel = n - 1; break;
+	default: return FH_R_UNHANDLED;
 	}
 	if (l->sel >= n)
 		l->sel = n - 1;
@@ -256,14 +241,9 @@ int fh_list_request(struct app *app, struct fh_list *l, int action)
 		else
 			l->sel = 0;
 		return FH_R_DONE;
-	case FH_ACT_MOVE_FIRST:
-		fh_list_first(app, l, l->height);
-		return FH_R_DONE;
-	case FH_ACT_MOVE_LAST:
-		last_page(app, l);
-		return FH_R_DONE;
-	default:
-		return FH_R_UNHANDLED;
+	case FH_ACT_MOVE_FIRST: fh_list_first(app, l, l->height); return FH_R_DONE;
+	case FH_ACT_MOVE_LAST: last_page(app, l); return FH_R_DONE;
+	default: return FH_R_UNHANDLED;
 	}
 }
 

@@ -13,20 +13,18 @@ struct fh_list_source {
 	size_t row_size;
 	/* Up to max rows after `from` (NULL: from the start) or, when back,
 	 * before it, always in list order; NULL in a list held in memory. */
-	fh_status (*page)(struct app *app, void *ctx, const void *from, bool back, void *rows,
-			  size_t max, size_t *n, fh_error *err);
+	fh_status (*page)(struct app *app, void *ctx, const void *from, bool back, void *rows, size_t max, size_t *n,
+			  fh_error *err);
 	/* How many rows in all, counting at most cap; may be NULL. */
-	fh_status (*count)(struct app *app, void *ctx, int cap, int *count, bool *more,
-			   fh_error *err);
+	fh_status (*count)(struct app *app, void *ctx, int cap, int *count, bool *more, fh_error *err);
 	/* Draws one row in `cols` columns at (y, x) with attr. */
-	void (*draw_row)(struct app *app, void *ctx, const void *row, int y, int x, int cols,
-			 attr_t attr);
+	void (*draw_row)(struct app *app, void *ctx, const void *row, int y, int x, int cols, attr_t attr);
 };
 
 struct fh_list {
 	const struct fh_list_source *src;
 	void *ctx;
-	unsigned char *rows;   /* the page (keyset) or every row (memory) */
+	unsigned char *rows; /* the page (keyset) or every row (memory) */
 	size_t nrows, cap;
 	unsigned char *anchor; /* the row before the page, when has_anchor */
 	bool has_anchor, more; /* a row follows the page */
@@ -61,9 +59,9 @@ void fh_list_draw_tab(struct app *app, struct fh_list *l, const char *error, str
  * struct. Open initialises the list with src and runs the view's reload;
  * draw, position and done are the view's callbacks as they are. */
 struct fh_list_tab {
-	void *shared;        /* the screen's shared state */
+	void *shared; /* the screen's shared state */
 	struct fh_list list;
-	char error[600];     /* what the last reload could not read */
+	char error[600]; /* what the last reload could not read */
 };
 bool fh_list_tab_open(struct app *app, struct view *v, const void *shared, const struct fh_list_source *src);
 void fh_list_tab_draw(struct app *app, struct view *v, struct rect area);

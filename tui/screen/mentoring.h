@@ -12,9 +12,9 @@ enum fh_ms_form_kind { FH_MSF_DONE, FH_MSF_WAIVE, FH_MSF_SESSION, FH_MSF_ASSIGN,
 
 struct fh_ms_form_arg {
 	enum fh_ms_form_kind kind;
-	int64_t milestone;  /* done, waive; a session's default */
-	int64_t tenant;     /* a session's tenant */
-	int64_t mentor;     /* assign; a session's default */
+	int64_t milestone; /* done, waive; a session's default */
+	int64_t tenant;    /* a session's tenant */
+	int64_t mentor;    /* assign; a session's default */
 };
 
 extern const struct view_ops fh_timeline_view, fh_ms_form_view;

@@ -29,8 +29,8 @@ struct fh_member_arg {
 
 /* The party record's form and the members list open on a tenant (struct
  * fh_tenant_arg); the member form on a struct fh_member_arg. */
-extern const struct view_ops fh_party_form_view, fh_branch_form_view, fh_party_members_view,
-	fh_party_member_form_view, fh_instructed_view;
+extern const struct view_ops fh_party_form_view, fh_branch_form_view, fh_party_members_view, fh_party_member_form_view,
+	fh_instructed_view;
 
 /* What the Party screen's tabs share (view_party_data.c): coverage per hub
  * with the published rates, of tenants in incubation or of every tenant. */

@@ -9,8 +9,7 @@
 #include "tui.h"
 
 /* The tabs, in their order on the bar (view_spaces.c). */
-enum { T_MAP, T_TIMELINE, T_ROOMS, T_ENDING, T_HANDOVER, T_WAITING, T_PENDING, T_OCCUPANCY,
-       T_COUNT };
+enum { T_MAP, T_TIMELINE, T_ROOMS, T_ENDING, T_HANDOVER, T_WAITING, T_PENDING, T_OCCUPANCY, T_COUNT };
 #define SP_HUBS 64
 
 struct sp_hub {
@@ -24,16 +23,16 @@ struct sp_hub {
 struct sscreen {
 	struct sp_hub hubs[SP_HUBS]; /* hubs in scope that have spaces */
 	int nhubs, hub;
-	fh_space *sp;           /* the hub's spaces, today, floors from the top */
+	fh_space *sp; /* the hub's spaces, today, floors from the top */
 	size_t nsp;
-	int sel;                /* the selected space (map, timeline) */
-	fh_allocation *al;      /* the hub's allocations from today on */
+	int sel;           /* the selected space (map, timeline) */
+	fh_allocation *al; /* the hub's allocations from today on */
 	size_t nal;
-	int64_t today, day;     /* the rooms' day (or the week's Monday) */
-	bool week;              /* a week of one room instead of a day of all */
-	int room;               /* the room of the week view: an index into sp */
+	int64_t today, day;      /* the rooms' day (or the week's Monday) */
+	bool week;               /* a week of one room instead of a day of all */
+	int room;                /* the room of the week view: an index into sp */
 	struct fh_list bookings; /* the day's (week's) bookings */
-	fh_occupancy *occ;      /* up the tree, read when the Occupancy tab shows */
+	fh_occupancy *occ;       /* up the tree, read when the Occupancy tab shows */
 	size_t nocc;
 	fh_room_use *use;
 	size_t nuse;
@@ -66,8 +65,7 @@ void fh_spaces_draw_timeline(struct app *app, struct sscreen *p, struct rect a);
 void fh_spaces_draw_rooms(struct app *app, struct sscreen *p, struct rect a);
 void fh_spaces_draw_occupancy(struct app *app, struct sscreen *p, struct rect a);
 /* A booking as a list row: day, hours, room, who, what, its state. */
-void fh_spaces_draw_booking(struct app *app, void *ctx, const void *row, int y, int x, int cols,
-			    attr_t attr);
+void fh_spaces_draw_booking(struct app *app, void *ctx, const void *row, int y, int x, int cols, attr_t attr);
 /* Whether a space is a room booked by the hour. */
 bool fh_spaces_is_room(const fh_space *sp);
 /* The code of the hub the screen shows ("" before it knows one). */
@@ -89,7 +87,7 @@ struct fh_space_arg {
 };
 struct fh_booking_arg {
 	int64_t hub_id;
-	int64_t room;   /* the room offered first */
+	int64_t room; /* the room offered first */
 	int64_t day;
 };
 extern const struct view_ops fh_space_page_view, fh_allocation_form_view, fh_booking_form_view;
@@ -97,7 +95,6 @@ extern const struct view_ops fh_space_page_view, fh_allocation_form_view, fh_boo
 /* The tenant a form's text names: a number, or a name (or part of one, or
  * pinyin initials) that only one tenant in scope matches. FH_OK, or a
  * message in err naming the field. */
-fh_status fh_spaces_tenant(struct app *app, const char *text, const char *field, int64_t *id,
-			   fh_error *err);
+fh_status fh_spaces_tenant(struct app *app, const char *text, const char *field, int64_t *id, fh_error *err);
 
 #endif

@@ -20,10 +20,10 @@ struct fh_tab {
 };
 
 struct fh_tabs_def {
-	const char *title;          /* the keymap's heading in the help, N_() */
+	const char *title; /* the keymap's heading in the help, N_() */
 	const struct fh_tab *tabs;
 	int ntabs;
-	size_t shared_size;         /* state every tab of the screen sees (zeroed), or 0 */
+	size_t shared_size; /* state every tab of the screen sees (zeroed), or 0 */
 	/* Loads the shared state before the tabs (may be NULL); false with a
 	 * message into error keeps the tabs' own. */
 	void (*reload)(struct app *app, void *shared, char *error, size_t size);
@@ -67,10 +67,12 @@ int fh_tabs_shown(const struct view *v);
 /* Shows tab i (opening or reloading it when it must). */
 void fh_tabs_show(struct app *app, struct view *v, int i);
 
-#define FH_TABS_VIEW(name_, def_, topics_)                                                               \
-	{ .name = name_, .private_size = sizeof(struct fh_tabs), .keymap = &fh_tabs_keymap, .tabs = def_,   \
-	  .open = fh_tabs_open, .reload = fh_tabs_reload, .topics = topics_, .draw = fh_tabs_draw,          \
-	  .request = fh_tabs_request, .keys = fh_tabs_keys, .typing = fh_tabs_typing, .focus = fh_tabs_focus, \
-	  .done = fh_tabs_done }
+#define FH_TABS_VIEW(name_, def_, topics_)                                                                          \
+	{                                                                                                           \
+		.name = name_, .private_size = sizeof(struct fh_tabs), .keymap = &fh_tabs_keymap, .tabs = def_,     \
+		.open = fh_tabs_open, .reload = fh_tabs_reload, .topics = topics_, .draw = fh_tabs_draw,            \
+		.request = fh_tabs_request, .keys = fh_tabs_keys, .typing = fh_tabs_typing, .focus = fh_tabs_focus, \
+		.done = fh_tabs_done                                                                                \
+	}
 
 #endif

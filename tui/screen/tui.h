@@ -17,7 +17,7 @@
 #include "fuhua/store.h"
 
 /* The character a control key sends: CTRL('l') is 12. */
-#define CTRL(c) ((c) & 0x1f)
+#define CTRL(c) ((c)&0x1f)
 
 /* The page cache the interface keeps (fh_store_cache_kib): small and enough. */
 #define FH_TUI_CACHE_KIB 256
@@ -28,53 +28,56 @@
  * One row per top screen: its id, the name of its view (fh_<name>_view) and
  * its title. The enum, the tabs, the keys F1… and 1… and the view table all
  * come from here. */
-#define FH_SCREENS(_)                                   \
-	_(DASHBOARD, dashboard, N_("Dashboard"))        \
-	_(TENANTS, tenants, N_("Tenants"))              \
-	_(PARTY, party, N_("Party"))                    \
-	_(SPACES, spaces, N_("Spaces"))                 \
-	_(MENTORING, mentoring, N_("Mentoring"))        \
+#define FH_SCREENS(_)                            \
+	_(DASHBOARD, dashboard, N_("Dashboard")) \
+	_(TENANTS, tenants, N_("Tenants"))       \
+	_(PARTY, party, N_("Party"))             \
+	_(SPACES, spaces, N_("Spaces"))          \
+	_(MENTORING, mentoring, N_("Mentoring")) \
 	_(REPORTS, reports, N_("Reports"))
 
+/* clang-format off */
 enum fh_screen {
 #define FH_SCREEN_ENUM(id, name, title) FH_SCREEN_##id,
 	FH_SCREENS(FH_SCREEN_ENUM)
 #undef FH_SCREEN_ENUM
 	FH_SCREEN_COUNT
 };
+/* clang-format on */
 
 /* ---- actions -----------------------------------------------------------------
  * The actions every view shares: id, the word the hint line shows, the line
  * the help shows. A view's own operations are numbered from FH_ACT_LOCAL in
  * its file and carry their words in its keymap rows. */
-#define FH_ACTIONS(_)                                                                  \
-	_(SCREEN, N_("screens"), N_("Go to a screen"))                                 \
-	_(HELP, NP_("key", "help"), N_("Show the keys of this screen"))                \
-	_(BACK, NP_("key", "back"), N_("Back, close"))                                 \
-	_(QUIT, N_("quit"), N_("Quit fuhua (asks first)"))                             \
-	_(LOCK, N_("lock"), N_("Lock the screen now"))                                 \
-	_(SWITCH_OPERATOR, N_("switch"), N_("Switch operator"))                        \
-	_(LOGOUT, N_("log out"), N_("Log out"))                                        \
-	_(LANGUAGE, N_("中文/English"), N_("Switch language: 中文 / English"))         \
-	_(NEXT_TAB, N_("next tab"), N_("Next tab"))                                    \
-	_(PREV_TAB, N_("previous tab"), N_("Previous tab"))                            \
-	_(REDRAW, N_("redraw"), N_("Redraw the screen"))                               \
-	_(MOVE_UP, N_("up"), N_("Move up"))                                            \
-	_(MOVE_DOWN, N_("down"), N_("Move down"))                                      \
-	_(PAGE_UP, N_("page up"), N_("Page up"))                                       \
-	_(PAGE_DOWN, N_("pages"), N_("Page down"))                                     \
-	_(MOVE_FIRST, N_("first"), N_("First line"))                                   \
-	_(MOVE_LAST, N_("last"), N_("Last line"))                                      \
-	_(OPEN, NP_("key", "open"), N_("Open the selected line"))                            \
-	_(FORM_NEXT, N_("next field"), N_("Next field"))                               \
-	_(FORM_PREV, N_("previous field"), N_("Previous field"))                       \
-	_(FORM_CHOOSE_NEXT, N_("choose"), N_("Next choice of a choice field"))         \
-	_(FORM_CHOOSE_PREV, N_("choose"), N_("Previous choice of a choice field"))     \
-	_(FORM_SAVE, N_("save"), N_("Save the form"))                                  \
+#define FH_ACTIONS(_)                                                                    \
+	_(SCREEN, N_("screens"), N_("Go to a screen"))                                   \
+	_(HELP, NP_("key", "help"), N_("Show the keys of this screen"))                  \
+	_(BACK, NP_("key", "back"), N_("Back, close"))                                   \
+	_(QUIT, N_("quit"), N_("Quit fuhua (asks first)"))                               \
+	_(LOCK, N_("lock"), N_("Lock the screen now"))                                   \
+	_(SWITCH_OPERATOR, N_("switch"), N_("Switch operator"))                          \
+	_(LOGOUT, N_("log out"), N_("Log out"))                                          \
+	_(LANGUAGE, N_("中文/English"), N_("Switch language: 中文 / English"))           \
+	_(NEXT_TAB, N_("next tab"), N_("Next tab"))                                      \
+	_(PREV_TAB, N_("previous tab"), N_("Previous tab"))                              \
+	_(REDRAW, N_("redraw"), N_("Redraw the screen"))                                 \
+	_(MOVE_UP, N_("up"), N_("Move up"))                                              \
+	_(MOVE_DOWN, N_("down"), N_("Move down"))                                        \
+	_(PAGE_UP, N_("page up"), N_("Page up"))                                         \
+	_(PAGE_DOWN, N_("pages"), N_("Page down"))                                       \
+	_(MOVE_FIRST, N_("first"), N_("First line"))                                     \
+	_(MOVE_LAST, N_("last"), N_("Last line"))                                        \
+	_(OPEN, NP_("key", "open"), N_("Open the selected line"))                        \
+	_(FORM_NEXT, N_("next field"), N_("Next field"))                                 \
+	_(FORM_PREV, N_("previous field"), N_("Previous field"))                         \
+	_(FORM_CHOOSE_NEXT, N_("choose"), N_("Next choice of a choice field"))           \
+	_(FORM_CHOOSE_PREV, N_("choose"), N_("Previous choice of a choice field"))       \
+	_(FORM_SAVE, N_("save"), N_("Save the form"))                                    \
 	_(FORM_CANCEL, N_("cancel"), N_("Cancel the form (asks if anything was typed)")) \
-	_(CONFIRM, N_("yes"), N_("Confirm"))                                           \
+	_(CONFIRM, N_("yes"), N_("Confirm"))                                             \
 	_(CANCEL, N_("no"), N_("Cancel"))
 
+/* clang-format off */
 enum fh_action {
 	FH_ACT_NONE,
 #define FH_ACT_ENUM(id, hint, help) FH_ACT_##id,
@@ -83,6 +86,7 @@ enum fh_action {
 	FH_ACT_COUNT,
 	FH_ACT_LOCAL = 100 /* a view's own operations start here */
 };
+/* clang-format on */
 
 /* The hint word and help line of a shared action (translated). */
 const char *fh_action_hint(int action);
@@ -91,12 +95,12 @@ const char *fh_action_help(int action);
 /* ---- keymaps -------------------------------------------------------------------- */
 
 struct fh_binding {
-	int key;          /* a character, or a KEY_* code when is_key */
+	int key; /* a character, or a KEY_* code when is_key */
 	bool is_key;
-	int action;       /* an enum fh_action, or a view's own from FH_ACT_LOCAL */
-	int arg;          /* e.g. the screen of FH_ACT_SCREEN */
-	const char *label; /* how help and hints show the key; NULL: a synonym */
-	bool hint;        /* shown on the hint line */
+	int action;            /* an enum fh_action, or a view's own from FH_ACT_LOCAL */
+	int arg;               /* e.g. the screen of FH_ACT_SCREEN */
+	const char *label;     /* how help and hints show the key; NULL: a synonym */
+	bool hint;             /* shown on the hint line */
 	const char *hint_word; /* NULL: the action's; untranslated (N_) */
 	const char *help;      /* NULL: the action's; untranslated (N_) */
 };
@@ -112,8 +116,7 @@ struct fh_keymap {
 struct fh_input;
 /* The binding of an input in the keymap chain, or NULL. While `typing`,
  * printable characters are text and match nothing. */
-const struct fh_binding *fh_keymap_find(const struct fh_keymap *km, const struct fh_input *in,
-					bool typing);
+const struct fh_binding *fh_keymap_find(const struct fh_keymap *km, const struct fh_input *in, bool typing);
 /* The keys every screen has: screens, help, lock, switch, quit … */
 extern const struct fh_keymap fh_generic_keymap;
 /* Opening and moving in lists, scrolling, filling in forms, answering a
@@ -163,8 +166,8 @@ struct rect {
 enum {
 	FH_R_UNHANDLED = 0, /* not mine: the generic keys get it */
 	FH_R_DONE = 1,
-	FH_R_RELOAD = 2,    /* reload this view's data */
-	FH_R_POP = 4,       /* close this view; its parent reloads */
+	FH_R_RELOAD = 2, /* reload this view's data */
+	FH_R_POP = 4,    /* close this view; its parent reloads */
 };
 
 struct view;
@@ -172,9 +175,9 @@ struct fh_tabs_def;
 
 struct view_ops {
 	const char *name;
-	size_t private_size;        /* the state the driver allocates, zeroed */
+	size_t private_size; /* the state the driver allocates, zeroed */
 	const struct fh_keymap *keymap;
-	bool overlay;               /* drawn over its parent (a dialog) */
+	bool overlay; /* drawn over its parent (a dialog) */
 	/* Loads what the view shows; arg is the opener's. False: not opened
 	 * (the reason is in app->message). */
 	bool (*open)(struct app *app, struct view *v, const void *arg);
@@ -186,8 +189,7 @@ struct view_ops {
 	/* Draws into area; never reads the database. */
 	void (*draw)(struct app *app, struct view *v, struct rect area);
 	/* An action (or FH_ACT_NONE with the raw input, for text): FH_R_*. */
-	int (*request)(struct app *app, struct view *v, int action, int arg,
-		       const struct fh_input *in);
+	int (*request)(struct app *app, struct view *v, int action, int arg, const struct fh_input *in);
 	/* The keymap now, when it changes with a mode (may be NULL: keymap). */
 	const struct fh_keymap *(*keys)(struct view *v);
 	/* Whether a text field has the keys now (may be NULL: never). */
@@ -209,14 +211,16 @@ struct view_ops {
 struct view {
 	const struct view_ops *ops;
 	void *priv;
-	bool stale;   /* reload before it is drawn again */
+	bool stale; /* reload before it is drawn again */
 };
 
 #define FH_STACK_MAX 8
 
+/* clang-format off */
 #define FH_SCREEN_VIEW(id, name, title) extern const struct view_ops fh_##name##_view;
 FH_SCREENS(FH_SCREEN_VIEW)
 #undef FH_SCREEN_VIEW
+/* clang-format on */
 extern const struct view_ops fh_login_view, fh_help_view, fh_confirm_view;
 
 /* Every view, for the tests (hint lines against keymaps), ending with NULL. */
@@ -232,7 +236,7 @@ struct app {
 	fh_store *store;
 	fh_actor actor;
 	bool logged_in;
-	bool locked;        /* the idle lock: the login view over a cleared screen */
+	bool locked; /* the idle lock: the login view over a cleared screen */
 	bool quit;
 	enum fh_screen screen;
 	struct view stack[FH_SCREEN_COUNT][FH_STACK_MAX];
@@ -241,10 +245,10 @@ struct app {
 	int64_t data_version;
 	int64_t changes[FH_TOPIC_COUNT]; /* the counts of writes by topic, as last read */
 	int64_t changes_read_ms;         /* when (fh_app_now_ms), at most once a second */
-	int64_t last_input_ms; /* fh_app_now_ms of the last key */
-	int64_t clock_offset_ms; /* added by a script's :idle and :wait */
+	int64_t last_input_ms;           /* fh_app_now_ms of the last key */
+	int64_t clock_offset_ms;         /* added by a script's :idle and :wait */
 	bool color;
-	char message[600];  /* shown until the next key; wrapped in a box if long */
+	char message[600]; /* shown until the next key; wrapped in a box if long */
 	bool message_bad;
 	struct fh_login_wait wait;
 	/* run on the view under a view that closed (FH_R_POP): a dialog's
@@ -273,8 +277,7 @@ const char *fh_screen_title(enum fh_screen s);
 /* The area views draw in, for the current terminal size. */
 struct rect fh_app_body(void);
 /* Sets the message of the status line (printf-style). */
-void fh_app_say(struct app *app, bool bad, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+void fh_app_say(struct app *app, bool bad, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /* Puts the app into the logged-in state after a successful login. */
 void fh_app_logged_in(struct app *app, const fh_actor *actor);
@@ -291,8 +294,7 @@ void fh_app_lock(struct app *app);
 /* ---- drawing -------------------------------------------------------------------
  * Text measured by display width, truncated without cutting a character,
  * control characters shown as ^X. */
-enum fh_color { FH_C_NORMAL, FH_C_TITLE, FH_C_BAR, FH_C_SELECT, FH_C_GOOD, FH_C_WARN,
-		FH_C_BAD, FH_C_DIM, FH_C_COUNT };
+enum fh_color { FH_C_NORMAL, FH_C_TITLE, FH_C_BAR, FH_C_SELECT, FH_C_GOOD, FH_C_WARN, FH_C_BAD, FH_C_DIM, FH_C_COUNT };
 void fh_draw_init_colors(struct app *app);
 attr_t fh_attr(const struct app *app, enum fh_color c);
 /* Draws s at (y, x) in at most `cols` columns; pads to `cols` when pad. */
@@ -302,12 +304,11 @@ int fh_draw_text(int y, int x, const char *s, int cols, bool pad, attr_t attr);
 int fh_draw_wrapped(int y, int x, const char *s, int cols, int max_rows, attr_t attr);
 /* A box of `cols` columns around text wrapped inside it, centred in area
  * (or at its bottom when bottom); returns the box's rows. */
-int fh_draw_box(const struct app *app, struct rect area, const char *title, const char *text,
-		const char *foot, int cols, bool bottom, attr_t attr);
+int fh_draw_box(const struct app *app, struct rect area, const char *title, const char *text, const char *foot,
+		int cols, bool bottom, attr_t attr);
 /* A bar of `cols` cells, `value` of `total` filled: [█████░░░░], coloured
  * by how good the figure is (occupancy: high is bad; coverage: high is good). */
-void fh_draw_bar(const struct app *app, int y, int x, int cols, double value, double total,
-		 bool high_is_good);
+void fh_draw_bar(const struct app *app, int y, int x, int cols, double value, double total, bool high_is_good);
 /* Puts the terminal's cursor at (y, x) when this frame is shown (a text
  * field being typed in); without a call the cursor stays hidden. The frame
  * sends the cursor's visibility only when it changes: an idle screen sends

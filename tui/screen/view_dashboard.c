@@ -49,8 +49,8 @@ static void draw_event(struct app *app, void *ctx, const void *row, int y, int x
 	const fh_audit_row *r = row;
 	char when[32], line[400];
 	fh_clock_format(r->at, when, sizeof when);
-	snprintf(line, sizeof line, "%s %s %s %s %s", when + 5, r->operator_name,
-		 fh_label_action(r->action), fh_label_entity(r->entity), r->summary);
+	snprintf(line, sizeof line, "%s %s %s %s %s", when + 5, r->operator_name, fh_label_action(r->action),
+		 fh_label_entity(r->entity), r->summary);
 	fh_draw_text(y, x, line, cols, true, a);
 }
 
@@ -118,7 +118,11 @@ static void draw_figures(struct app *app, struct dash *d, int y, int cols)
 	}
 	int incubating = f->by_stage[FH_STAGE_INCUBATING], x = half + 1, label = 16;
 	int bar = cols - x - label - 9;
-	const struct { const char *name; double v, total; bool good; } rows[] = {
+	const struct {
+		const char *name;
+		double v, total;
+		bool good;
+	} rows[] = {
 		{ _("Party org."), f->party_org_covered, incubating, true },
 		{ _("Party work"), f->party_work_covered, incubating, true },
 		{ _("Seats in use"), f->seats_used, f->seats, false },
@@ -134,8 +138,8 @@ static void draw_figures(struct app *app, struct dash *d, int y, int cols)
 		percent(line, sizeof line, (int)rows[i].v, (int)rows[i].total);
 		fh_draw_text(ry, cols - 8, line, 7, false, A_NORMAL);
 	}
-	snprintf(line, sizeof line, _("%d seats, %d used · %.0f m² in %d spaces"), f->seats,
-		 f->seats_used, f->area, f->spaces);
+	snprintf(line, sizeof line, _("%d seats, %d used · %.0f m² in %d spaces"), f->seats, f->seats_used, f->area,
+		 f->spaces);
 	fh_draw_text(y + 5, x, line, cols - x - 1, false, fh_attr(app, FH_C_DIM));
 }
 

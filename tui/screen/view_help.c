@@ -18,8 +18,7 @@ struct help {
 };
 
 /* "↑ k" for every key of an action (and screen) in one group. */
-static void keys_of(const struct fh_keymap *km, const struct fh_binding *first, char *buf,
-		    size_t size)
+static void keys_of(const struct fh_keymap *km, const struct fh_binding *first, char *buf, size_t size)
 {
 	size_t used = 0;
 	buf[0] = 0;
@@ -122,28 +121,14 @@ static int request(struct app *app, struct view *v, int action, int arg, const s
 	struct help *h = v->priv;
 	int last = h->n - h->page > 0 ? h->n - h->page : 0;
 	switch (action) {
-	case FH_ACT_MOVE_DOWN:
-		h->top++;
-		break;
-	case FH_ACT_MOVE_UP:
-		h->top--;
-		break;
-	case FH_ACT_PAGE_DOWN:
-		h->top += h->page;
-		break;
-	case FH_ACT_PAGE_UP:
-		h->top -= h->page;
-		break;
-	case FH_ACT_MOVE_FIRST:
-		h->top = 0;
-		break;
-	case FH_ACT_MOVE_LAST:
-		h->top = last;
-		break;
-	case FH_ACT_HELP:
-		return FH_R_POP;
-	default:
-		return FH_R_UNHANDLED;
+	case FH_ACT_MOVE_DOWN: h->top++; break;
+	case FH_ACT_MOVE_UP: h->top--; break;
+	case FH_ACT_PAGE_DOWN: h->top += h->page; break;
+	case FH_ACT_PAGE_UP: h->top -= h->page; break;
+	case FH_ACT_MOVE_FIRST: h->top = 0; break;
+	case FH_ACT_MOVE_LAST: h->top = last; break;
+	case FH_ACT_HELP: return FH_R_POP;
+	default: return FH_R_UNHANDLED;
 	}
 	h->top = h->top > last ? last : h->top < 0 ? 0 : h->top;
 	return FH_R_DONE;

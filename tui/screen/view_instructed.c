@@ -42,8 +42,7 @@ static void reload(struct app *app, struct view *v)
 	bool more = false;
 	fh_error err;
 	t->error[0] = 0;
-	if (fh_party_instructed(app->store, &app->actor, t->who.id, INSTRUCTED_MAX, &rows, &n, &more,
-				&err) != FH_OK)
+	if (fh_party_instructed(app->store, &app->actor, t->who.id, INSTRUCTED_MAX, &rows, &n, &more, &err) != FH_OK)
 		fh_error_text(&err, t->error, sizeof t->error);
 	fh_list_set(&t->list, rows, n);
 	t->list.count_more = more;

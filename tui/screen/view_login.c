@@ -93,8 +93,8 @@ static bool open(struct app *app, struct view *v, const void *arg)
 	return true;
 }
 
-static void field(struct app *app, int y, int x, const char *label, const char *value,
-		  bool secret, bool focus, int *cursor_x)
+static void field(struct app *app, int y, int x, const char *label, const char *value, bool secret, bool focus,
+		  int *cursor_x)
 {
 	char shown[200];
 	if (secret) {
@@ -129,11 +129,14 @@ static void draw_heading(struct app *app, struct login *l, int y, int x, int col
 	char line[400];
 	attr_t warn = fh_attr(app, FH_C_WARN);
 	if (l->mode == LOCKED) {
-		snprintf(line, sizeof line, _("Locked: %s is logged in. Enter the password to go on, or press Ctrl-O to log in as another operator."),
-			 app->actor.name);
+		snprintf(
+			line, sizeof line,
+			_("Locked: %s is logged in. Enter the password to go on, or press Ctrl-O to log in as another operator."),
+			app->actor.name);
 		fh_draw_wrapped(y, x, line, cols - x - 1, 2, warn);
 	} else if (l->mode == SWITCH) {
-		snprintf(line, sizeof line, _("Log in as another operator (%s's session stays open until then; Esc goes back)."),
+		snprintf(line, sizeof line,
+			 _("Log in as another operator (%s's session stays open until then; Esc goes back)."),
 			 app->actor.name);
 		fh_draw_wrapped(y, x, line, cols - x - 1, 2, warn);
 	} else if (app->message[0]) {
@@ -206,9 +209,7 @@ static int act(struct app *app, struct login *l, int action)
 		app->quit = true;
 		break;
 	case FH_ACT_FORM_NEXT:
-	case FH_ACT_FORM_PREV:
-		l->focus = !l->focus;
-		break;
+	case FH_ACT_FORM_PREV: l->focus = !l->focus; break;
 	case FH_ACT_SWITCH_OPERATOR:
 		if (l->mode == LOCKED) {
 			char demo[sizeof l->demo];
@@ -244,8 +245,7 @@ static int act(struct app *app, struct login *l, int action)
 			submit(app, l);
 		}
 		break;
-	default:
-		break;
+	default: break;
 	}
 	return FH_R_DONE;
 }

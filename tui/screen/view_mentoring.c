@@ -11,10 +11,8 @@
 #include "tabs.h"
 
 static const struct fh_tab tabs[] = {
-	{ N_("Late"), &fh_ms_late_view, true },
-	{ N_("Due soon"), &fh_ms_soon_view, true },
-	{ N_("Mentors"), &fh_ms_mentors_view, false },
-	{ N_("Pairings"), &fh_ms_pairings_view, false },
+	{ N_("Late"), &fh_ms_late_view, true },          { N_("Due soon"), &fh_ms_soon_view, true },
+	{ N_("Mentors"), &fh_ms_mentors_view, false },   { N_("Pairings"), &fh_ms_pairings_view, false },
 	{ N_("Sessions"), &fh_ms_sessions_view, false },
 };
 
@@ -36,7 +34,8 @@ static int heading(struct app *app, const void *shared, int shown, struct rect a
 	char line[300];
 	size_t size = sizeof line;
 	if (shown == 4)
-		snprintf(line, size, _("Mentoring · this month %d sessions, %.1f hours (fuhua session totals: by month)"),
+		snprintf(line, size,
+			 _("Mentoring · this month %d sessions, %.1f hours (fuhua session totals: by month)"),
 			 sh->month_sessions, sh->month_hours);
 	else
 		snprintf(line, size, _("Mentoring · %d overdue · %d due within %d days"), sh->total[0], sh->total[1],

@@ -35,8 +35,8 @@ static void draw_due(struct app *app, void *ctx, const void *row, int y, int x, 
 	int name_w = cols > 90 ? 30 : cols / 3;
 	fh_draw_text(y, x, "", cols, true, a);
 	fh_draw_text(y, x + 1, d->tenant, name_w - 2, true, a);
-	snprintf(line, sizeof line, "%-6s %s%s%s · %s", d->hub_code, d->id ? (d->party ? _("party: ") : _("org: ")) : "",
-		 d->title, "", when);
+	snprintf(line, sizeof line, "%-6s %s%s%s · %s", d->hub_code,
+		 d->id ? (d->party ? _("party: ") : _("org: ")) : "", d->title, "", when);
 	fh_draw_text(y, x + name_w, line, cols - name_w, true, p->late ? fh_attr(app, FH_C_BAD) | a : a);
 }
 
@@ -95,8 +95,10 @@ static int request(struct app *app, struct view *v, int action, int arg, const s
 		}
 		struct fh_confirm c = { .yes = done_yes };
 		snprintf(c.title, sizeof c.title, _("Done: %s?"), d->title);
-		snprintf(c.text, sizeof c.text, _("%s: ticked off today, by you. Enter opens the tenant's timeline to record a date and evidence instead."),
-			 d->tenant);
+		snprintf(
+			c.text, sizeof c.text,
+			_("%s: ticked off today, by you. Enter opens the tenant's timeline to record a date and evidence instead."),
+			d->tenant);
 		fh_view_push(app, &fh_confirm_view, &c);
 		return FH_R_DONE;
 	}
@@ -116,19 +118,24 @@ static int request(struct app *app, struct view *v, int action, int arg, const s
 }
 
 static const struct fh_binding due_keys[] = {
-	{ '\n', false, FH_ACT_OPEN, 0, "Enter", true, N_("timeline"), N_("Open the tenant's two tracks as a timeline") },
+	{ '\n', false, FH_ACT_OPEN, 0, "Enter", true, N_("timeline"),
+	  N_("Open the tenant's two tracks as a timeline") },
 	{ 'd', false, OP_DONE, 0, "d", true, N_("done"), N_("The selected milestone done today (asks first)") },
-	{ 'w', false, OP_WAIVE, 0, "w", true, N_("waive"), N_("Waive the selected milestone, with the reason (a manager)") },
-	{ 's', false, OP_SESSION, 0, "s", true, N_("session"), N_("Record a mentoring session with the selected tenant") },
+	{ 'w', false, OP_WAIVE, 0, "w", true, N_("waive"),
+	  N_("Waive the selected milestone, with the reason (a manager)") },
+	{ 's', false, OP_SESSION, 0, "s", true, N_("session"),
+	  N_("Record a mentoring session with the selected tenant") },
 	{ .action = FH_ACT_NONE },
 };
 
 static const struct fh_keymap due_keymap = { N_("Late and due soon"), due_keys, &fh_list_keymap };
 
-#define DUE_VIEW(name_)                                                                              \
-	{ .name = name_, .private_size = sizeof(struct due_tab), .keymap = &due_keymap, .open = open,       \
-	  .reload = reload, .draw = fh_list_tab_draw, .request = request, .position = fh_list_tab_position,    \
-	  .done = fh_list_tab_done }
+#define DUE_VIEW(name_)                                                                                           \
+	{                                                                                                         \
+		.name = name_, .private_size = sizeof(struct due_tab), .keymap = &due_keymap, .open = open,       \
+		.reload = reload, .draw = fh_list_tab_draw, .request = request, .position = fh_list_tab_position, \
+		.done = fh_list_tab_done                                                                          \
+	}
 
 const struct view_ops fh_ms_late_view = DUE_VIEW("mentoring-late");
 const struct view_ops fh_ms_soon_view = DUE_VIEW("mentoring-soon");

@@ -181,16 +181,13 @@ static int save(struct app *app, struct view *v)
 	switch (p->arg.kind) {
 	case FH_MSF_DONE: {
 		int64_t on;
-		st = !fh_form_day(&f[0], &on) ? fh_error_set(&err, FH_EINVAL, "", "%s", f[0].error)
-					      : fh_milestone_done(app->store, &app->actor, p->arg.milestone, on, f[1].value, &err);
+		st = !fh_form_day(&f[0], &on)
+			? fh_error_set(&err, FH_EINVAL, "", "%s", f[0].error)
+			: fh_milestone_done(app->store, &app->actor, p->arg.milestone, on, f[1].value, &err);
 		break;
 	}
-	case FH_MSF_WAIVE:
-		st = fh_milestone_waive(app->store, &app->actor, p->arg.milestone, f[0].value, &err);
-		break;
-	case FH_MSF_SESSION:
-		st = save_session(app, p, &err);
-		break;
+	case FH_MSF_WAIVE: st = fh_milestone_waive(app->store, &app->actor, p->arg.milestone, f[0].value, &err); break;
+	case FH_MSF_SESSION: st = save_session(app, p, &err); break;
 	case FH_MSF_ASSIGN:
 		st = fh_spaces_tenant(app, f[0].value, "tenant", &id, &err);
 		if (st == FH_OK)

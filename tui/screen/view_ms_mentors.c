@@ -65,11 +65,8 @@ static int request(struct app *app, struct view *v, int action, int arg, const s
 		fa.mentor = m->id;
 		fh_view_push(app, &fh_ms_form_view, &fa);
 		return FH_R_DONE;
-	case OP_NEW_MENTOR:
-		fh_view_push(app, &fh_ms_form_view, &fa);
-		return FH_R_DONE;
-	default:
-		return fh_list_request(app, &p->list, action);
+	case OP_NEW_MENTOR: fh_view_push(app, &fh_ms_form_view, &fa); return FH_R_DONE;
+	default: return fh_list_request(app, &p->list, action);
 	}
 }
 

@@ -80,9 +80,10 @@ static int request(struct app *app, struct view *v, int action, int arg, const s
 		}
 		struct fh_confirm c = { .yes = end_yes };
 		snprintf(c.title, sizeof c.title, _("End the pairing %s → %s?"), pr->mentor, pr->tenant);
-		snprintf(c.text, sizeof c.text,
-			 _("Today is its last day: %s carries one tenant fewer, and the sessions recorded stay. A pairing ended cannot be resumed; pair them again instead."),
-			 pr->mentor);
+		snprintf(
+			c.text, sizeof c.text,
+			_("Today is its last day: %s carries one tenant fewer, and the sessions recorded stay. A pairing ended cannot be resumed; pair them again instead."),
+			pr->mentor);
 		fh_view_push(app, &fh_confirm_view, &c);
 		return FH_R_DONE;
 	}
@@ -94,9 +95,12 @@ static int request(struct app *app, struct view *v, int action, int arg, const s
 }
 
 static const struct fh_binding pairings_keys[] = {
-	{ '\n', false, FH_ACT_OPEN, 0, "Enter", true, N_("timeline"), N_("Open the tenant's two tracks as a timeline") },
-	{ 's', false, OP_SESSION, 0, "s", true, N_("session"), N_("Record a mentoring session with the selected tenant") },
-	{ 'x', false, OP_END_PAIRING, 0, "x", true, N_("end pairing"), N_("Pairings: end the selected pairing today (asks first)") },
+	{ '\n', false, FH_ACT_OPEN, 0, "Enter", true, N_("timeline"),
+	  N_("Open the tenant's two tracks as a timeline") },
+	{ 's', false, OP_SESSION, 0, "s", true, N_("session"),
+	  N_("Record a mentoring session with the selected tenant") },
+	{ 'x', false, OP_END_PAIRING, 0, "x", true, N_("end pairing"),
+	  N_("Pairings: end the selected pairing today (asks first)") },
 	{ .action = FH_ACT_NONE },
 };
 

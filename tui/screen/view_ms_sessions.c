@@ -19,8 +19,8 @@ static void draw_session(struct app *app, void *ctx, const void *row, int y, int
 	(void)app, (void)ctx;
 	const fh_session *s = row;
 	char line[900], d[16];
-	snprintf(line, sizeof line, "%s  %-6s %s → %s · %s, %.1f h", fh_clock_format_date(s->on, d, sizeof d), s->hub_code,
-		 s->mentor, s->tenant, s->topic, s->hours);
+	snprintf(line, sizeof line, "%s  %-6s %s → %s · %s, %.1f h", fh_clock_format_date(s->on, d, sizeof d),
+		 s->hub_code, s->mentor, s->tenant, s->topic, s->hours);
 	fh_draw_text(y, x, "", cols, true, a);
 	fh_draw_text(y, x + 1, line, cols - 2, true, a);
 }
@@ -71,8 +71,10 @@ static int request(struct app *app, struct view *v, int action, int arg, const s
 }
 
 static const struct fh_binding sessions_keys[] = {
-	{ '\n', false, FH_ACT_OPEN, 0, "Enter", true, N_("timeline"), N_("Open the tenant's two tracks as a timeline") },
-	{ 's', false, OP_SESSION, 0, "s", true, N_("session"), N_("Record a mentoring session with the selected tenant") },
+	{ '\n', false, FH_ACT_OPEN, 0, "Enter", true, N_("timeline"),
+	  N_("Open the tenant's two tracks as a timeline") },
+	{ 's', false, OP_SESSION, 0, "s", true, N_("session"),
+	  N_("Record a mentoring session with the selected tenant") },
 	{ .action = FH_ACT_NONE },
 };
 

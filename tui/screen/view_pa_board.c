@@ -39,7 +39,8 @@ static void draw_board(struct app *app, void *ctx, const void *row, int y, int x
 	fh_draw_text(y, bx + 9, org, 7, false, r->tr.org_late ? fh_attr(app, FH_C_BAD) | a : a);
 	fh_draw_bar(app, y, bx + 17, 8, r->tr.party_done, r->tr.party_total ? r->tr.party_total : 1, true);
 	fh_draw_text(y, bx + 26, party, 7, false, r->tr.party_late || r->tr.sync_late ? fh_attr(app, FH_C_BAD) | a : a);
-	snprintf(form, sizeof form, "%s%s", r->t.party_fallback ? _("fallback") : fh_party_org_label(r->t.party_org, zh),
+	snprintf(form, sizeof form, "%s%s",
+		 r->t.party_fallback ? _("fallback") : fh_party_org_label(r->t.party_org, zh),
 		 r->t.instructor ? "·" : "");
 	fh_draw_text(y, bx + 34, form, cols - name_w - 34, true, a);
 }
@@ -50,8 +51,8 @@ static void board_filter(fh_tenant_filter *f)
 	f->stage = FH_STAGE_INCUBATING;
 }
 
-static fh_status board_page(struct app *app, void *ctx, const void *from, bool back, void *out, size_t max,
-			    size_t *n, fh_error *err)
+static fh_status board_page(struct app *app, void *ctx, const void *from, bool back, void *out, size_t max, size_t *n,
+			    fh_error *err)
 {
 	(void)ctx;
 	fh_tenant_filter f;
@@ -134,7 +135,8 @@ static int request(struct app *app, struct view *v, int action, int arg, const s
 }
 
 static const struct fh_binding board_keys[] = {
-	{ '\n', false, FH_ACT_OPEN, 0, "Enter", true, N_("open"), N_("Open the tenant (the joint branch, the instructor's tenants)") },
+	{ '\n', false, FH_ACT_OPEN, 0, "Enter", true, N_("open"),
+	  N_("Open the tenant (the joint branch, the instructor's tenants)") },
 	{ 'e', false, OP_EDIT, 0, "e", true, N_("party record"), N_("Edit the selected tenant's party record") },
 	{ .action = FH_ACT_NONE },
 };

@@ -61,7 +61,8 @@ static int request(struct app *app, struct view *v, int action, int arg, const s
 }
 
 static const struct fh_binding instructor_keys[] = {
-	{ '\n', false, FH_ACT_OPEN, 0, "Enter", true, N_("open"), N_("Open the tenant (the joint branch, the instructor's tenants)") },
+	{ '\n', false, FH_ACT_OPEN, 0, "Enter", true, N_("open"),
+	  N_("Open the tenant (the joint branch, the instructor's tenants)") },
 	{ .action = FH_ACT_NONE },
 };
 

@@ -42,11 +42,10 @@ static void draw_party_row(struct app *app, void *ctx, const void *row, int y, i
 		break;
 	}
 	case FH_PL_UNCOVERED:
-		snprintf(what, sizeof what, "%s", r->fallback ? _("fallback without an instructor")
-							  : _("no organisation, no fallback"));
+		snprintf(what, sizeof what, "%s",
+			 r->fallback ? _("fallback without an instructor") : _("no organisation, no fallback"));
 		break;
-	default:
-		snprintf(what, sizeof what, _("%d full members, %s"), r->full, fh_party_org_label(r->form, zh));
+	default: snprintf(what, sizeof what, _("%d full members, %s"), r->full, fh_party_org_label(r->form, zh));
 	}
 	int name_w = cols > 60 ? cols - 44 : cols / 2;
 	fh_draw_text(y, x, "", cols, true, a);
@@ -78,8 +77,8 @@ static bool open(struct app *app, struct view *v, const void *arg)
 {
 	struct lists_tab *t = v->priv;
 	t->kind = v->ops == &fh_pa_uncovered_view ? FH_PL_UNCOVERED
-		  : v->ops == &fh_pa_should_view  ? FH_PL_SHOULD_BRANCH
-		  : v->ops == &fh_pa_gaps_view	  ? FH_PL_SYNC_GAPS
+		: v->ops == &fh_pa_should_view    ? FH_PL_SHOULD_BRANCH
+		: v->ops == &fh_pa_gaps_view      ? FH_PL_SYNC_GAPS
 						  : FH_PL_REELECTION;
 	return fh_list_tab_open(app, v, arg, &party_source);
 }
@@ -127,8 +126,7 @@ static int request(struct app *app, struct view *v, int action, int arg, const s
 			return FH_R_DONE;
 		}
 		return fh_pa_open_tenant(app, r ? r->tenant_id : 0, action == OP_EDIT);
-	case OP_DONE:
-		return ask_done(app, r);
+	case OP_DONE: return ask_done(app, r);
 	default: {
 		int rr = fh_pa_request(app, t->base.shared, action);
 		return rr != FH_R_UNHANDLED ? rr : fh_list_request(app, &t->base.list, action);
@@ -137,25 +135,30 @@ static int request(struct app *app, struct view *v, int action, int arg, const s
 }
 
 static const struct fh_binding list_keys[] = {
-	{ '\n', false, FH_ACT_OPEN, 0, "Enter", true, N_("open"), N_("Open the tenant (the joint branch, the instructor's tenants)") },
+	{ '\n', false, FH_ACT_OPEN, 0, "Enter", true, N_("open"),
+	  N_("Open the tenant (the joint branch, the instructor's tenants)") },
 	{ 'e', false, OP_EDIT, 0, "e", true, N_("party record"), N_("Edit the selected tenant's party record") },
 	{ .action = FH_ACT_NONE },
 };
 
 static const struct fh_binding gap_keys[] = {
-	{ '\n', false, FH_ACT_OPEN, 0, "Enter", true, N_("open"), N_("Open the tenant (the joint branch, the instructor's tenants)") },
+	{ '\n', false, FH_ACT_OPEN, 0, "Enter", true, N_("open"),
+	  N_("Open the tenant (the joint branch, the instructor's tenants)") },
 	{ 'e', false, OP_EDIT, 0, "e", true, N_("party record"), N_("Edit the selected tenant's party record") },
-	{ 'd', false, OP_DONE, 0, "d", true, N_("done"), N_("On the Sync gaps list: the selected check done today (asks first)") },
+	{ 'd', false, OP_DONE, 0, "d", true, N_("done"),
+	  N_("On the Sync gaps list: the selected check done today (asks first)") },
 	{ .action = FH_ACT_NONE },
 };
 
 static const struct fh_keymap list_keymap = { N_("Party lists"), list_keys, &fh_pa_keymap };
 static const struct fh_keymap gap_keymap = { N_("Sync gaps"), gap_keys, &fh_pa_keymap };
 
-#define LIST_VIEW(name_, keymap_)                                                                           \
-	{ .name = name_, .private_size = sizeof(struct lists_tab), .keymap = keymap_, .open = open,               \
-	  .reload = reload, .draw = fh_list_tab_draw, .request = request, .position = fh_list_tab_position,    \
-	  .done = fh_list_tab_done }
+#define LIST_VIEW(name_, keymap_)                                                                                 \
+	{                                                                                                         \
+		.name = name_, .private_size = sizeof(struct lists_tab), .keymap = keymap_, .open = open,         \
+		.reload = reload, .draw = fh_list_tab_draw, .request = request, .position = fh_list_tab_position, \
+		.done = fh_list_tab_done                                                                          \
+	}
 
 const struct view_ops fh_pa_uncovered_view = LIST_VIEW("party-uncovered", &list_keymap);
 const struct view_ops fh_pa_should_view = LIST_VIEW("party-should", &list_keymap);

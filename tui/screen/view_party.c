@@ -12,12 +12,9 @@
 #include "tabs.h"
 
 static const struct fh_tab tabs[] = {
-	{ N_("Uncovered"), &fh_pa_uncovered_view, false },
-	{ N_("Should branch"), &fh_pa_should_view, false },
-	{ N_("Sync gaps"), &fh_pa_gaps_view, false },
-	{ N_("Re-elections"), &fh_pa_reelect_view, false },
-	{ N_("Instructors"), &fh_pa_instructors_view, false },
-	{ N_("Board"), &fh_pa_board_view, false },
+	{ N_("Uncovered"), &fh_pa_uncovered_view, false },     { N_("Should branch"), &fh_pa_should_view, false },
+	{ N_("Sync gaps"), &fh_pa_gaps_view, false },          { N_("Re-elections"), &fh_pa_reelect_view, false },
+	{ N_("Instructors"), &fh_pa_instructors_view, false }, { N_("Board"), &fh_pa_board_view, false },
 };
 
 /* One hub's gauges: organisation and work coverage with the counts. */
@@ -44,13 +41,13 @@ static void draw_gauge(struct app *app, const fh_coverage *c, int y, int cols)
 static int draw_coverage(struct app *app, const struct fh_pa_shared *p, int y, int rows, int cols)
 {
 	char line[600];
-	snprintf(line, sizeof line, p->all_stages ? _("Party coverage · every tenant in the hubs")
-						 : _("Party coverage · tenants in incubation"));
+	snprintf(line, sizeof line,
+		 p->all_stages ? _("Party coverage · every tenant in the hubs")
+			       : _("Party coverage · tenants in incubation"));
 	fh_draw_text(y, 1, line, cols - 2, false, A_BOLD);
 	int name_w = cols > 90 ? 30 : cols / 3, bar = (cols - name_w - 40) / 2;
 	fh_draw_text(y + 1, name_w, _("organisation"), bar + 20, false, fh_attr(app, FH_C_DIM));
-	fh_draw_text(y + 1, name_w + (bar > 3 ? bar + 1 : 0) + 20, _("work"), bar + 20, false,
-		     fh_attr(app, FH_C_DIM));
+	fh_draw_text(y + 1, name_w + (bar > 3 ? bar + 1 : 0) + 20, _("work"), bar + 20, false, fh_attr(app, FH_C_DIM));
 	int gauges = (int)p->ncov, room = rows / 3;
 	if (gauges > room)
 		gauges = room > 1 ? room : 1;
@@ -65,9 +62,10 @@ static int draw_coverage(struct app *app, const struct fh_pa_shared *p, int y, i
 	line[0] = 0;
 	for (size_t i = 0; i < p->nrefs && used < sizeof line; i++)
 		used += (size_t)(p->refs[i].work >= 0
-			? snprintf(line + used, sizeof line - used, _("%s %.1f%% (work %.1f%%)  "), p->refs[i].name,
-				   p->refs[i].org, p->refs[i].work)
-			: snprintf(line + used, sizeof line - used, "%s %.1f%%  ", p->refs[i].name, p->refs[i].org));
+					 ? snprintf(line + used, sizeof line - used, _("%s %.1f%% (work %.1f%%)  "),
+						    p->refs[i].name, p->refs[i].org, p->refs[i].work)
+					 : snprintf(line + used, sizeof line - used, "%s %.1f%%  ", p->refs[i].name,
+						    p->refs[i].org));
 	if (p->nrefs) {
 		char refs[700];
 		snprintf(refs, sizeof refs, _("Published: %s"), line);

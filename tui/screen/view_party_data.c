@@ -30,14 +30,9 @@ void fh_pa_done(void *shared)
 int fh_pa_request(struct app *app, struct fh_pa_shared *p, int action)
 {
 	switch (action) {
-	case FH_PA_ALL_STAGES:
-		p->all_stages = !p->all_stages;
-		return FH_R_RELOAD;
-	case FH_PA_NEW_BRANCH:
-		fh_view_push(app, &fh_branch_form_view, &(struct fh_branch_arg){ 0 });
-		return FH_R_DONE;
-	default:
-		return FH_R_UNHANDLED;
+	case FH_PA_ALL_STAGES: p->all_stages = !p->all_stages; return FH_R_RELOAD;
+	case FH_PA_NEW_BRANCH: fh_view_push(app, &fh_branch_form_view, &(struct fh_branch_arg){ 0 }); return FH_R_DONE;
+	default: return FH_R_UNHANDLED;
 	}
 }
 
@@ -49,7 +44,8 @@ int fh_pa_open_tenant(struct app *app, int64_t tenant, bool edit)
 }
 
 static const struct fh_binding pa_keys[] = {
-	{ 'a', false, FH_PA_ALL_STAGES, 0, "a", true, N_("all / incubating"), N_("Coverage of every tenant or of those in incubation") },
+	{ 'a', false, FH_PA_ALL_STAGES, 0, "a", true, N_("all / incubating"),
+	  N_("Coverage of every tenant or of those in incubation") },
 	{ 'n', false, FH_PA_NEW_BRANCH, 0, "n", true, N_("new joint branch"), N_("Found a joint branch in your hub") },
 	{ .action = FH_ACT_NONE },
 };

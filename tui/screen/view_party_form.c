@@ -47,8 +47,8 @@ static void pickers(struct app *app, struct pform *p)
 	if (fh_party_instructors(app->store, &app->actor, 0, &in, &ni, &err) == FH_OK)
 		for (size_t i = 0; i < ni && p->ninstructors < PICK_MAX; i++) {
 			p->instructor_id[p->ninstructors] = in[i].id;
-			snprintf(p->instructor_name[p->ninstructors++], sizeof p->instructor_name[0],
-				 "%s (%s)", in[i].name, in[i].hub_code);
+			snprintf(p->instructor_name[p->ninstructors++], sizeof p->instructor_name[0], "%s (%s)",
+				 in[i].name, in[i].hub_code);
 		}
 	free(b);
 	free(in);
@@ -66,8 +66,8 @@ static void fill(struct pform *p)
 			for (int i = 0; i < p->ninstructors; i++)
 				if (p->instructor_id[i] == p->base.instructor_id)
 					snprintf(v, sizeof v, "%s", p->instructor_name[i]);
-		struct fh_form_field *ff = fh_form_add(&p->form, fh_party_field_label((fh_party_field)f, zh()),
-						       FH_FIELD_TEXT, v);
+		struct fh_form_field *ff =
+			fh_form_add(&p->form, fh_party_field_label((fh_party_field)f, zh()), FH_FIELD_TEXT, v);
 		if (!ff)
 			continue;
 		int n = 0;
@@ -91,8 +91,7 @@ static void fill(struct pform *p)
 			for (int k = 0; k < p->ninstructors; k++)
 				ff->choices[n++] = p->instructor_name[k];
 			break;
-		default:
-			continue;
+		default: continue;
 		}
 		ff->kind = FH_FIELD_CHOICE;
 		ff->nchoices = n;
@@ -132,8 +131,8 @@ static const char *as_input(struct pform *p, int f, char *buf, size_t size)
 		int n = f == FH_PF_BRANCH ? p->nbranches : p->ninstructors;
 		for (int i = 0; i < n; i++)
 			if (strcmp(val, f == FH_PF_BRANCH ? p->branch_name[i] : p->instructor_name[i]) == 0) {
-				snprintf(buf, size, "%lld", (long long)(f == FH_PF_BRANCH ? p->branch_id[i]
-											: p->instructor_id[i]));
+				snprintf(buf, size, "%lld",
+					 (long long)(f == FH_PF_BRANCH ? p->branch_id[i] : p->instructor_id[i]));
 				return buf;
 			}
 	}
@@ -148,8 +147,9 @@ static void say_errors(struct pform *p, const fh_field_errors *errs)
 			snprintf(p->form.f[f].error, sizeof p->form.f[f].error, "%s", errs->e[i].message);
 	}
 	snprintf(p->form.message, sizeof p->form.message,
-		 N3_("%zu field needs attention; nothing was saved.",
-		     "%zu fields need attention; nothing was saved.", errs->n), errs->n);
+		 N3_("%zu field needs attention; nothing was saved.", "%zu fields need attention; nothing was saved.",
+		     errs->n),
+		 errs->n);
 	fh_form_focus_error(&p->form);
 }
 
@@ -269,8 +269,7 @@ static int branch_save(struct app *app, struct view *v)
 	return FH_R_DONE;
 }
 
-static int branch_request(struct app *app, struct view *v, int action, int arg,
-			  const struct fh_input *in)
+static int branch_request(struct app *app, struct view *v, int action, int arg, const struct fh_input *in)
 {
 	(void)arg;
 	return fh_form_view_request(app, v, &((struct bform *)v->priv)->form, action, in, branch_save);

@@ -38,8 +38,8 @@ static void draw_member(struct app *app, void *ctx, const void *row, int y, int 
 	fh_draw_text(y, x, "", cols, true, a);
 	fh_draw_text(y, x + 1, m->name, 20, true, a);
 	fh_draw_text(y, x + 22, fh_member_kind_label(m->kind, zh()), 20, true, a);
-	fh_draw_text(y, x + 43, m->relation_here ? _("relation held here") : _("relation held elsewhere"),
-		     cols - 43, true, a);
+	fh_draw_text(y, x + 43, m->relation_here ? _("relation held here") : _("relation held elsewhere"), cols - 43,
+		     true, a);
 }
 
 static const struct fh_list_source member_source = { sizeof(fh_party_member), NULL, NULL, draw_member };
@@ -73,7 +73,8 @@ static void draw(struct app *app, struct view *v, struct rect a)
 	char line[600], pos[32];
 	snprintf(line, sizeof line, _("Party members of %s"), m->party.tenant_name);
 	fh_draw_text(a.y, 0, line, a.cols, true, fh_attr(app, FH_C_TITLE));
-	snprintf(line, sizeof line, _("Counted: %d full, %d probationary, %d applicants, %d activists; %d relations held here"),
+	snprintf(line, sizeof line,
+		 _("Counted: %d full, %d probationary, %d applicants, %d activists; %d relations held here"),
 		 m->party.full, m->party.probationary, m->party.applicants, m->party.activists,
 		 m->party.relations_here);
 	fh_list_position(&m->list, pos, sizeof pos);
@@ -118,14 +119,14 @@ static int request(struct app *app, struct view *v, int action, int arg, const s
 			return FH_R_DONE;
 		struct fh_confirm c = { .yes = remove_yes, .arg = (int)sel->id };
 		snprintf(c.title, sizeof c.title, _("%s leaves?"), sel->name);
-		snprintf(c.text, sizeof c.text,
-			 _("%s is no longer named here, and the count of %s drops by one. The audit log keeps the change."),
-			 sel->name, fh_member_kind_label(sel->kind, zh()));
+		snprintf(
+			c.text, sizeof c.text,
+			_("%s is no longer named here, and the count of %s drops by one. The audit log keeps the change."),
+			sel->name, fh_member_kind_label(sel->kind, zh()));
 		fh_view_push(app, &fh_confirm_view, &c);
 		return FH_R_DONE;
 	}
-	default:
-		return fh_list_request(app, &m->list, action);
+	default: return fh_list_request(app, &m->list, action);
 	}
 }
 
@@ -137,7 +138,8 @@ static void done(struct app *app, struct view *v)
 
 static const struct fh_binding member_keys[] = {
 	{ 'a', false, OP_ADD, 0, "a", true, N_("name one"), N_("Name a member") },
-	{ '\n', false, FH_ACT_OPEN, 0, "Enter", true, N_("change"), N_("Change the member's kind or relation (转正: probationary to full)") },
+	{ '\n', false, FH_ACT_OPEN, 0, "Enter", true, N_("change"),
+	  N_("Change the member's kind or relation (转正: probationary to full)") },
 	{ 'd', false, OP_REMOVE, 0, "d", true, N_("leaves"), N_("The member leaves (asks first)") },
 	{ 'q', false, FH_ACT_BACK, 0, "q", true, NULL, NULL },
 	{ .action = FH_ACT_NONE },
@@ -179,12 +181,12 @@ static bool form_open(struct app *app, struct view *v, const void *arg)
 	f->yes_no[0] = zh() ? "否" : "no";
 	f->yes_no[1] = zh() ? "是" : "yes";
 	fh_form_add(&f->form, P_("person", "Name"), FH_FIELD_TEXT, f->base.name);
-	struct fh_form_field *k = fh_form_add(&f->form, _("Kind"), FH_FIELD_CHOICE,
-					      fh_member_kind_label(f->base.kind, zh()));
+	struct fh_form_field *k =
+		fh_form_add(&f->form, _("Kind"), FH_FIELD_CHOICE, fh_member_kind_label(f->base.kind, zh()));
 	for (int i = 0; k && i < FH_MEMBER_KIND_COUNT; i++)
 		k->choices[k->nchoices++] = fh_member_kind_label((fh_member_kind)i, zh());
-	struct fh_form_field *h = fh_form_add(&f->form, _("Relation held here"), FH_FIELD_CHOICE,
-					      f->yes_no[f->base.relation_here]);
+	struct fh_form_field *h =
+		fh_form_add(&f->form, _("Relation held here"), FH_FIELD_CHOICE, f->yes_no[f->base.relation_here]);
 	for (int i = 0; h && i < 2; i++)
 		h->choices[h->nchoices++] = f->yes_no[i];
 	return true;

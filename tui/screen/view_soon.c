@@ -16,8 +16,7 @@ static void draw_soon(const struct soon *t, struct app *app, struct rect a)
 	fh_draw_text(a.y + 1, 2, _(t->title), a.cols - 4, false, A_BOLD);
 	for (int i = 0; i < 4 && t->lines[i]; i++)
 		fh_draw_text(a.y + 3 + i, 2, _(t->lines[i]), a.cols - 4, false, A_NORMAL);
-	fh_draw_text(a.y + 7, 2, _("This screen is not built yet."), a.cols - 4, false,
-		     fh_attr(app, FH_C_DIM));
+	fh_draw_text(a.y + 7, 2, _("This screen is not built yet."), a.cols - 4, false, fh_attr(app, FH_C_DIM));
 }
 
 static int request(struct app *app, struct view *v, int action, int arg, const struct fh_input *in)
@@ -26,20 +25,22 @@ static int request(struct app *app, struct view *v, int action, int arg, const s
 	return FH_R_UNHANDLED;
 }
 
-#define SOON_VIEW(var, id, ...)                                                    \
-	static const struct soon var##_text = __VA_ARGS__;                           \
-	static void var##_draw(struct app *app, struct view *v, struct rect a)       \
-	{                                                                            \
-		(void)v;                                                             \
-		draw_soon(&var##_text, app, a);                                      \
-	}                                                                            \
+#define SOON_VIEW(var, id, ...)                                                \
+	static const struct soon var##_text = __VA_ARGS__;                     \
+	static void var##_draw(struct app *app, struct view *v, struct rect a) \
+	{                                                                      \
+		(void)v;                                                       \
+		draw_soon(&var##_text, app, a);                                \
+	}                                                                      \
 	const struct view_ops var = { .name = id, .draw = var##_draw, .request = request };
 
-SOON_VIEW(fh_reports_view, "reports", { N_("Reports"), {
-	N_("The monthly report for the civil-affairs bureau, coverage and occupancy,"),
-	N_("exported as CSV."), NULL } })
+SOON_VIEW(fh_reports_view, "reports",
+	  { N_("Reports"),
+	    { N_("The monthly report for the civil-affairs bureau, coverage and occupancy,"), N_("exported as CSV."),
+	      NULL } })
 
 /* Every view, for the tests that hold hint lines against keymaps. */
+/* clang-format off */
 const struct view_ops *const fh_all_views[] = {
 #define FH_SCREEN_ALL(id, name, title) &fh_##name##_view,
 	FH_SCREENS(FH_SCREEN_ALL)
@@ -57,3 +58,4 @@ const struct view_ops *const fh_all_views[] = {
 	&fh_pa_board_view,
 	NULL,
 };
+/* clang-format on */

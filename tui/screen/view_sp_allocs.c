@@ -48,7 +48,9 @@ static void reload(struct app *app, struct view *v)
 {
 	struct allocs_tab *t = v->priv;
 	fh_allocation_filter f = { .which = t->handover ? FH_ALLOC_HANDOVER : FH_ALLOC_ENDING,
-				   .hub_code = fh_spaces_hub_code(t->base.shared), .own_hub = true, .days = 90 };
+				   .hub_code = fh_spaces_hub_code(t->base.shared),
+				   .own_hub = true,
+				   .days = 90 };
 	fh_allocation *rows;
 	size_t n;
 	fh_error err;
@@ -117,17 +119,20 @@ static const struct fh_binding ending_keys[] = {
 
 static const struct fh_binding handover_keys[] = {
 	{ '\n', false, FH_ACT_OPEN, 0, "Enter", true, N_("open"), N_("Open the tenant") },
-	{ 'h', false, OP_HANDED, 0, "h", true, N_("handed back"), N_("Handovers: the space was handed back today (asks first)") },
+	{ 'h', false, OP_HANDED, 0, "h", true, N_("handed back"),
+	  N_("Handovers: the space was handed back today (asks first)") },
 	{ .action = FH_ACT_NONE },
 };
 
 static const struct fh_keymap ending_keymap = { N_("Ending"), ending_keys, &fh_spaces_keymap };
 static const struct fh_keymap handover_keymap = { N_("Handovers"), handover_keys, &fh_spaces_keymap };
 
-#define ALLOCS_VIEW(name_, keymap_)                                                                        \
-	{ .name = name_, .private_size = sizeof(struct allocs_tab), .keymap = keymap_, .open = open,             \
-	  .reload = reload, .draw = fh_spaces_list_draw, .request = request, .position = fh_list_tab_position,                  \
-	  .done = fh_list_tab_done }
+#define ALLOCS_VIEW(name_, keymap_)                                                                                  \
+	{                                                                                                            \
+		.name = name_, .private_size = sizeof(struct allocs_tab), .keymap = keymap_, .open = open,           \
+		.reload = reload, .draw = fh_spaces_list_draw, .request = request, .position = fh_list_tab_position, \
+		.done = fh_list_tab_done                                                                             \
+	}
 
 const struct view_ops fh_sp_ending_view = ALLOCS_VIEW("spaces-ending", &ending_keymap);
 const struct view_ops fh_sp_handover_view = ALLOCS_VIEW("spaces-handover", &handover_keymap);

@@ -44,9 +44,7 @@ static int request(struct app *app, struct view *v, int action, int arg, const s
 		if (p->sel + 1 < n)
 			p->sel++;
 		return FH_R_DONE;
-	case FH_ACT_MOVE_FIRST:
-		p->sel = 0;
-		return FH_R_DONE;
+	case FH_ACT_MOVE_FIRST: p->sel = 0; return FH_R_DONE;
 	case FH_ACT_MOVE_LAST:
 		if (n)
 			p->sel = n - 1;
@@ -65,8 +63,7 @@ static int request(struct app *app, struct view *v, int action, int arg, const s
 		if (n)
 			fh_view_push(app, &fh_allocation_form_view, &(struct fh_space_arg){ p->sp[p->sel].id });
 		return FH_R_DONE;
-	default:
-		return fh_spaces_request(app, p, action, NULL);
+	default: return fh_spaces_request(app, p, action, NULL);
 	}
 }
 
@@ -78,9 +75,11 @@ static const struct fh_binding map_keys[] = {
 
 static const struct fh_keymap map_keymap = { N_("Floor map and timeline"), map_keys, &fh_spaces_keymap };
 
-#define MAP_VIEW(name_)                                                                                    \
-	{ .name = name_, .private_size = sizeof(struct map_tab), .keymap = &map_keymap, .open = open,            \
-	  .draw = draw, .request = request }
+#define MAP_VIEW(name_)                                                                                     \
+	{                                                                                                   \
+		.name = name_, .private_size = sizeof(struct map_tab), .keymap = &map_keymap, .open = open, \
+		.draw = draw, .request = request                                                            \
+	}
 
 const struct view_ops fh_sp_map_view = MAP_VIEW("spaces-map");
 const struct view_ops fh_sp_timeline_view = MAP_VIEW("spaces-timeline");

@@ -67,10 +67,8 @@ static int request(struct app *app, struct view *v, int action, int arg, const s
 			fh_view_push(app, &fh_tenant_page_view, &(struct fh_tenant_arg){ b->tenant_id });
 		return FH_R_DONE;
 	case OP_CANCEL_BOOKING:
-	case OP_RETRY:
-		return fh_spaces_ask_booking(app, b, action == OP_RETRY, booking_yes);
-	case OP_APPROVE:
-		return fh_spaces_approve(app, b);
+	case OP_RETRY: return fh_spaces_ask_booking(app, b, action == OP_RETRY, booking_yes);
+	case OP_APPROVE: return fh_spaces_approve(app, b);
 	default: {
 		int r = fh_spaces_request(app, t->shared, action, NULL);
 		return r != FH_R_UNHANDLED ? r : fh_list_request(app, &t->list, action);
@@ -82,7 +80,8 @@ static const struct fh_binding pending_keys[] = {
 	{ '\n', false, FH_ACT_OPEN, 0, "Enter", true, N_("open"), N_("Open the tenant") },
 	{ 'y', false, OP_APPROVE, 0, "y", true, N_("approve"), N_("Approve the selected booking (a manager)") },
 	{ 'R', false, OP_RETRY, 0, "R", true, N_("retry"), N_("Pending: book a skipped date again (asks first)") },
-	{ 'x', false, OP_CANCEL_BOOKING, 0, "x", false, N_("cancel booking"), N_("Cancel the selected booking (asks first)") },
+	{ 'x', false, OP_CANCEL_BOOKING, 0, "x", false, N_("cancel booking"),
+	  N_("Cancel the selected booking (asks first)") },
 	{ .action = FH_ACT_NONE },
 };
 

@@ -46,12 +46,8 @@ static int go(struct app *app, struct sscreen *p, int action)
 {
 	switch (action) {
 	case OP_DAY_BACK:
-	case OP_DAY_ON:
-		p->day += (action == OP_DAY_ON ? 1 : -1) * (p->week ? 7 : 1) * DAY;
-		break;
-	case OP_TODAY:
-		p->day = p->today;
-		break;
+	case OP_DAY_ON: p->day += (action == OP_DAY_ON ? 1 : -1) * (p->week ? 7 : 1) * DAY; break;
+	case OP_TODAY: p->day = p->today; break;
 	case OP_WEEK:
 		if (!p->week) {
 			const fh_booking *b = fh_list_selected(&p->bookings);
@@ -84,12 +80,9 @@ static int request(struct app *app, struct view *v, int action, int arg, const s
 	case OP_DAY_ON:
 	case OP_TODAY:
 	case OP_WEEK:
-	case OP_NEXT_ROOM:
-		return go(app, p, action);
-	case OP_CANCEL_BOOKING:
-		return fh_spaces_ask_booking(app, b, 0, cancel_yes);
-	case OP_APPROVE:
-		return fh_spaces_approve(app, b);
+	case OP_NEXT_ROOM: return go(app, p, action);
+	case OP_CANCEL_BOOKING: return fh_spaces_ask_booking(app, b, 0, cancel_yes);
+	case OP_APPROVE: return fh_spaces_approve(app, b);
 	case FH_ACT_OPEN:
 		if (b && b->tenant_id)
 			fh_view_push(app, &fh_tenant_page_view, &(struct fh_tenant_arg){ b->tenant_id });
@@ -108,7 +101,8 @@ static const struct fh_binding rooms_keys[] = {
 	{ 't', false, OP_TODAY, 0, "t", false, N_("today"), N_("Rooms: today") },
 	{ 'w', false, OP_WEEK, 0, "w", true, N_("day / week"), N_("Rooms: all rooms on a day, or one room's week") },
 	{ 'r', false, OP_NEXT_ROOM, 0, "r", false, N_("next room"), N_("Rooms: the next room's week") },
-	{ 'x', false, OP_CANCEL_BOOKING, 0, "x", true, N_("cancel booking"), N_("Cancel the selected booking (asks first)") },
+	{ 'x', false, OP_CANCEL_BOOKING, 0, "x", true, N_("cancel booking"),
+	  N_("Cancel the selected booking (asks first)") },
 	{ 'y', false, OP_APPROVE, 0, "y", false, N_("approve"), N_("Approve the selected booking (a manager)") },
 	{ .action = FH_ACT_NONE },
 };

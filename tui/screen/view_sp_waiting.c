@@ -96,7 +96,8 @@ static int request(struct app *app, struct view *v, int action, int arg, const s
 
 static const struct fh_binding waiting_keys[] = {
 	{ '\n', false, FH_ACT_OPEN, 0, "Enter", true, N_("open"), N_("Open the tenant") },
-	{ 'd', false, OP_UNWAIT, 0, "d", true, N_("off the list"), N_("Waiting: take the tenant off the waiting list (asks first)") },
+	{ 'd', false, OP_UNWAIT, 0, "d", true, N_("off the list"),
+	  N_("Waiting: take the tenant off the waiting list (asks first)") },
 	{ .action = FH_ACT_NONE },
 };
 

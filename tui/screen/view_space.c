@@ -22,8 +22,7 @@
 
 enum { OP_ALLOCATE = FH_ACT_LOCAL, OP_RELEASE, OP_HANDED };
 
-fh_status fh_spaces_tenant(struct app *app, const char *text, const char *field, int64_t *id,
-			   fh_error *err)
+fh_status fh_spaces_tenant(struct app *app, const char *text, const char *field, int64_t *id, fh_error *err)
 {
 	long long n;
 	if (fh_int_take(field, text, 1, FH_ID_MAX, &n, NULL) == FH_OK) { /* its number */
@@ -168,8 +167,9 @@ static int offer_yes(struct app *app, struct view *under, int arg)
 	char buf[700];
 	if (fh_wait_first_for(app->store, &app->actor, p->sp.id, p->today + DAY, &w, &err) != FH_OK)
 		return FH_R_RELOAD;
-	fh_allocation_req r = { .space_id = p->sp.id, .tenant_id = w.tenant_id, .seats = w.seats,
-				.from = p->today + DAY };
+	fh_allocation_req r = {
+		.space_id = p->sp.id, .tenant_id = w.tenant_id, .seats = w.seats, .from = p->today + DAY
+	};
 	int64_t id;
 	if (fh_allocation_add(app->store, &app->actor, &r, &id, &err) != FH_OK)
 		fh_app_say(app, true, "%s", fh_error_text(&err, buf, sizeof buf));
@@ -188,13 +188,15 @@ static void offer(struct app *app, struct spage *p)
 	fh_clock_format_date(w.since, d, sizeof d);
 	snprintf(c.title, sizeof c.title, _("Offer %s to %s?"), p->sp.code, w.tenant);
 	if (w.type == FH_SPACE_DESK)
-		snprintf(c.text, sizeof c.text,
-			 _("%s is first on the waiting list for a desk area (%d seats, since %s). Yes allocates %s from tomorrow to its planned end."),
-			 w.tenant, w.seats, d, p->sp.code);
+		snprintf(
+			c.text, sizeof c.text,
+			_("%s is first on the waiting list for a desk area (%d seats, since %s). Yes allocates %s from tomorrow to its planned end."),
+			w.tenant, w.seats, d, p->sp.code);
 	else
-		snprintf(c.text, sizeof c.text,
-			 _("%s is first on the waiting list for this kind of space (since %s). Yes allocates %s from tomorrow to its planned end."),
-			 w.tenant, d, p->sp.code);
+		snprintf(
+			c.text, sizeof c.text,
+			_("%s is first on the waiting list for this kind of space (since %s). Yes allocates %s from tomorrow to its planned end."),
+			w.tenant, d, p->sp.code);
 	fh_view_push(app, &fh_confirm_view, &c);
 }
 
@@ -230,13 +232,15 @@ static int ask_release(struct app *app, struct spage *p, bool handed)
 		snprintf(c.text, sizeof c.text, "%s", _("The handover is recorded as today."));
 	} else if (al->start_on > p->today) {
 		snprintf(c.title, sizeof c.title, _("Cancel %s's allocation of %s?"), al->tenant, p->sp.code);
-		snprintf(c.text, sizeof c.text, _("It has not started (%s): it is cancelled and nothing is handed back."),
+		snprintf(c.text, sizeof c.text,
+			 _("It has not started (%s): it is cancelled and nothing is handed back."),
 			 fh_clock_format_date(al->start_on, d, sizeof d));
 	} else {
 		snprintf(c.title, sizeof c.title, _("Release %s from %s today?"), p->sp.code, al->tenant);
-		snprintf(c.text, sizeof c.text,
-			 _("Today is its last day (it ran to %s). The tenant hands the space back within the hub's handover deadline in working days; the Handovers list shows it until then."),
-			 fh_clock_format_date(al->end_on, d, sizeof d));
+		snprintf(
+			c.text, sizeof c.text,
+			_("Today is its last day (it ran to %s). The tenant hands the space back within the hub's handover deadline in working days; the Handovers list shows it until then."),
+			fh_clock_format_date(al->end_on, d, sizeof d));
 	}
 	fh_view_push(app, &fh_confirm_view, &c);
 	return FH_R_DONE;
@@ -252,14 +256,12 @@ static int page_request(struct app *app, struct view *v, int action, int arg, co
 		fh_view_push(app, &fh_allocation_form_view, &(struct fh_space_arg){ p->sp.id });
 		return FH_R_DONE;
 	case OP_RELEASE:
-	case OP_HANDED:
-		return ask_release(app, p, action == OP_HANDED);
+	case OP_HANDED: return ask_release(app, p, action == OP_HANDED);
 	case FH_ACT_OPEN:
 		if (al)
 			fh_view_push(app, &fh_tenant_page_view, &(struct fh_tenant_arg){ al->tenant_id });
 		return FH_R_DONE;
-	default:
-		return fh_list_request(app, &p->list, action);
+	default: return fh_list_request(app, &p->list, action);
 	}
 }
 
@@ -271,8 +273,10 @@ static void page_done(struct app *app, struct view *v)
 
 static const struct fh_binding page_keys[] = {
 	{ 'a', false, OP_ALLOCATE, 0, "a", true, N_("allocate"), N_("Allocate this space to a tenant") },
-	{ 'r', false, OP_RELEASE, 0, "r", true, N_("release"), N_("Release the selected allocation today (asks first)") },
-	{ 'h', false, OP_HANDED, 0, "h", true, N_("handed back"), N_("The selected allocation's space was handed back today (asks first)") },
+	{ 'r', false, OP_RELEASE, 0, "r", true, N_("release"),
+	  N_("Release the selected allocation today (asks first)") },
+	{ 'h', false, OP_HANDED, 0, "h", true, N_("handed back"),
+	  N_("The selected allocation's space was handed back today (asks first)") },
 	{ '\n', false, FH_ACT_OPEN, 0, "Enter", true, N_("tenant"), N_("Open the selected allocation's tenant") },
 	{ .action = FH_ACT_NONE },
 };
@@ -501,11 +505,14 @@ static int bform_save(struct app *app, struct view *v)
 		return FH_R_DONE;
 	}
 	if (res.series)
-		fh_app_say(app, false, _("%d dates booked, %d waiting for approval, %d skipped (Pending lists them to retry)"),
+		fh_app_say(app, false,
+			   _("%d dates booked, %d waiting for approval, %d skipped (Pending lists them to retry)"),
 			   res.booked, res.pending, res.skipped);
 	else
-		fh_app_say(app, false, res.pending ? _("Booked (no. %lld): waiting for a manager's approval")
-						   : _("Booked (no. %lld)"), (long long)res.first);
+		fh_app_say(app, false,
+			   res.pending ? _("Booked (no. %lld): waiting for a manager's approval")
+				       : _("Booked (no. %lld)"),
+			   (long long)res.first);
 	return FH_R_POP;
 }
 

@@ -41,8 +41,7 @@ void fh_spaces_list_draw(struct app *app, struct view *v, struct rect a)
 		fh_list_tab_draw(app, v, a);
 }
 
-void fh_spaces_draw_booking(struct app *app, void *ctx, const void *row, int y, int x, int cols,
-			    attr_t a)
+void fh_spaces_draw_booking(struct app *app, void *ctx, const void *row, int y, int x, int cols, attr_t a)
 {
 	(void)ctx;
 	const fh_booking *b = row;
@@ -149,7 +148,8 @@ void fh_spaces_reload(struct app *app, void *shared, char *error, size_t size)
 	fh_allocation_filter f = { .which = FH_ALLOC_CURRENT, .hub_code = fh_spaces_hub_code(p), .own_hub = true };
 	if (fh_space_list(app->store, &app->actor, fh_spaces_hub_code(p), p->today, &p->sp, &p->nsp, &err) != FH_OK ||
 	    fh_allocation_list(app->store, &app->actor, &f, &p->al, &p->nal, &err) != FH_OK ||
-	    fh_booking_use(app->store, &app->actor, fh_spaces_hub_code(p), p->today, &p->use, &p->nuse, &err) != FH_OK) {
+	    fh_booking_use(app->store, &app->actor, fh_spaces_hub_code(p), p->today, &p->use, &p->nuse, &err) !=
+		    FH_OK) {
 		fh_error_text(&err, error, size);
 		return;
 	}
@@ -189,8 +189,7 @@ int fh_spaces_request(struct app *app, struct sscreen *p, int action, const fh_b
 		fh_view_push(app, &fh_booking_form_view, &b);
 		return FH_R_DONE;
 	}
-	default:
-		return FH_R_UNHANDLED;
+	default: return FH_R_UNHANDLED;
 	}
 }
 
@@ -237,12 +236,12 @@ int fh_spaces_approve(struct app *app, const fh_booking *b)
 	return FH_R_RELOAD;
 }
 
-int fh_spaces_ask_booking(struct app *app, const fh_booking *b, int retry,
-			  int (*yes)(struct app *, struct view *, int))
+int fh_spaces_ask_booking(struct app *app, const fh_booking *b, int retry, int (*yes)(struct app *, struct view *, int))
 {
 	if (!b || (retry && b->state != FH_BOOKING_SKIPPED)) {
-		fh_app_say(app, true, "%s", retry ? _("R tries a skipped date again (on Pending).")
-						  : _("x cancels the selected booking (on Rooms or Pending)."));
+		fh_app_say(app, true, "%s",
+			   retry ? _("R tries a skipped date again (on Pending).")
+				 : _("x cancels the selected booking (on Rooms or Pending)."));
 		return FH_R_DONE;
 	}
 	struct fh_confirm c = { .yes = yes, .arg = retry };

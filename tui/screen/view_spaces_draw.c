@@ -63,8 +63,7 @@ static void top_edge(int y, int x, int w, const char *title, attr_t a)
 /* Three rows: the title in the top edge; a mark (○ ◐ ●, for monochrome
  * terminals) with who holds it or its seats; the bottom edge a bar of the
  * seats in use (a room: its hours booked today, and approval). */
-static void draw_box(struct app *app, const struct sscreen *p, const fh_space *s, int y, int x,
-		     bool sel)
+static void draw_box(struct app *app, const struct sscreen *p, const fh_space *s, int y, int x, bool sel)
 {
 	int w = box_width(s), f = fullness(s);
 	attr_t frame = sel ? A_REVERSE | A_BOLD : fullness_attr(app, f);
@@ -75,7 +74,8 @@ static void draw_box(struct app *app, const struct sscreen *p, const fh_space *s
 	static const char *const marks[] = { "○", "◐", "●" };
 	if (fh_spaces_is_room(s)) {
 		int m = room_minutes(p, s->id);
-		snprintf(line, sizeof line, _("%d:%02d h booked%s"), m / 60, m % 60, s->approval ? _(", approval") : "");
+		snprintf(line, sizeof line, _("%d:%02d h booked%s"), m / 60, m % 60,
+			 s->approval ? _(", approval") : "");
 	} else if (fh_space_type_whole(s->type)) {
 		snprintf(line, sizeof line, "%s %s", marks[f], s->holders ? s->holder : _("free"));
 	} else {
@@ -86,8 +86,8 @@ static void draw_box(struct app *app, const struct sscreen *p, const fh_space *s
 	fh_draw_text(y + 1, x + w - 1, "│", 1, false, frame);
 	fh_draw_text(y + 2, x, "└", 1, false, frame);
 	if (!fh_spaces_is_room(s) && s->seats)
-		fh_draw_bar(app, y + 2, x + 1, w - 2, fh_space_type_whole(s->type) && s->holders ? s->seats : s->seats_used,
-			    s->seats, false);
+		fh_draw_bar(app, y + 2, x + 1, w - 2,
+			    fh_space_type_whole(s->type) && s->holders ? s->seats : s->seats_used, s->seats, false);
 	else
 		for (int i = x + 1; i < x + w - 1; i++)
 			fh_draw_text(y + 2, i, "─", 1, false, frame);
@@ -190,7 +190,8 @@ void fh_spaces_draw_map(struct app *app, struct sscreen *p, struct rect a)
 		char title[64];
 		snprintf(title, sizeof title, _("Floor %d"), p->sp[i].floor);
 		if (heading[i] >= skip && heading[i] < skip + height)
-			fh_draw_text(a.y + heading[i] - skip, 1, title, map_w - 2, false, fh_attr(app, FH_C_DIM) | A_BOLD);
+			fh_draw_text(a.y + heading[i] - skip, 1, title, map_w - 2, false,
+				     fh_attr(app, FH_C_DIM) | A_BOLD);
 		if (row[i] >= skip && row[i] + 3 <= skip + height)
 			draw_box(app, p, &p->sp[i], a.y + row[i] - skip, col[i], (int)i == p->sel);
 	}
@@ -220,8 +221,8 @@ static int month_index(const int64_t *starts, int64_t t)
 	return MONTHS;
 }
 
-static void draw_bar_row(struct app *app, const int64_t *starts, const fh_allocation *al, int y, int x,
-			 int cw, attr_t sel)
+static void draw_bar_row(struct app *app, const int64_t *starts, const fh_allocation *al, int y, int x, int cw,
+			 attr_t sel)
 {
 	int from = month_index(starts, al->start_on), to = month_index(starts, al->end_on);
 	int free_m = al->free_until ? month_index(starts, al->free_until) : -1;
@@ -230,8 +231,10 @@ static void draw_bar_row(struct app *app, const int64_t *starts, const fh_alloca
 		bool free = al->free_until && starts[m + 1] - DAY <= al->free_until;
 		const char *fill = free ? "░" : "█";
 		const char *mark = m == to ? "┫" : m == free_m && al->free_until < al->end_on ? "◆" : fill;
-		attr_t at = (m == free_m ? fh_attr(app, FH_C_WARN)
-					 : free ? fh_attr(app, FH_C_GOOD) : fh_attr(app, FH_C_TITLE)) | sel;
+		attr_t at = (m == free_m    ? fh_attr(app, FH_C_WARN)
+				     : free ? fh_attr(app, FH_C_GOOD)
+					    : fh_attr(app, FH_C_TITLE)) |
+			sel;
 		for (int k = 0; k < cw; k++)
 			fh_draw_text(y, x + m * cw + k, k == cw - 1 ? mark : fill, 1, false, at);
 	}
@@ -254,7 +257,8 @@ void fh_spaces_draw_timeline(struct app *app, struct sscreen *p, struct rect a)
 		char head[16];
 		snprintf(head, sizeof head, cw >= 6 ? "%.2s-%.2s" : cw >= 3 ? "%.0s%.2s" : "%.0s%.1s", d + 2, d + 5);
 		fh_draw_text(a.y, label + m * cw, head, cw, true,
-			     p->today >= starts[m] && p->today < starts[m + 1] ? A_BOLD | A_UNDERLINE : fh_attr(app, FH_C_DIM));
+			     p->today >= starts[m] && p->today < starts[m + 1] ? A_BOLD | A_UNDERLINE
+									       : fh_attr(app, FH_C_DIM));
 	}
 	fh_draw_text(a.y, 1, _("space / tenant"), label - 2, false, fh_attr(app, FH_C_DIM));
 	/* rows: a space, then its allocations; scrolled to keep the selected one in view */
@@ -291,8 +295,9 @@ void fh_spaces_draw_timeline(struct app *app, struct sscreen *p, struct rect a)
 			}
 		}
 	}
-	fh_draw_text(a.y + a.rows - 1, 1, _("░ free  █ paid  ◆ the free period ends  ┫ the last month  ↑↓ choose a space"),
-		     a.cols - 2, false, fh_attr(app, FH_C_DIM));
+	fh_draw_text(a.y + a.rows - 1, 1,
+		     _("░ free  █ paid  ◆ the free period ends  ┫ the last month  ↑↓ choose a space"), a.cols - 2,
+		     false, fh_attr(app, FH_C_DIM));
 }
 
 /* ---- rooms: a day of every room, or a week of one ---------------------------------- */
@@ -310,8 +315,8 @@ static void hours(const struct sscreen *p, int *opens, int *closes)
 }
 
 /* One row of half hours from opens: the bookings of room in [day, day + 1). */
-static void slot_row(struct app *app, const struct sscreen *p, int64_t room, int64_t day, int y, int x,
-		     int cw, int slots, int opens, const fh_booking *sel)
+static void slot_row(struct app *app, const struct sscreen *p, int64_t room, int64_t day, int y, int x, int cw,
+		     int slots, int opens, const fh_booking *sel)
 {
 	for (int k = 0; k < slots; k++) {
 		int64_t t0 = day + (int64_t)(opens + 30 * k) * 60, t1 = t0 + 1800;
@@ -322,8 +327,9 @@ static void slot_row(struct app *app, const struct sscreen *p, int64_t room, int
 				hit = b;
 		}
 		const char *c = !hit ? "·" : hit->state == FH_BOOKING_PENDING ? "▒" : "█";
-		attr_t at = !hit ? fh_attr(app, FH_C_DIM)
-				 : hit->state == FH_BOOKING_PENDING ? fh_attr(app, FH_C_WARN) : fh_attr(app, FH_C_TITLE);
+		attr_t at = !hit                           ? fh_attr(app, FH_C_DIM)
+			: hit->state == FH_BOOKING_PENDING ? fh_attr(app, FH_C_WARN)
+							   : fh_attr(app, FH_C_TITLE);
 		if (hit && hit == sel)
 			at = A_REVERSE | A_BOLD;
 		for (int j = 0; j < cw; j++)
@@ -406,12 +412,10 @@ void fh_spaces_draw_occupancy(struct app *app, struct sscreen *p, struct rect a)
 		snprintf(line, sizeof line, "%*s%s", o->depth * 2, "", o->name);
 		fh_draw_text(y, 1, line, name_w - 2, true, A_NORMAL);
 		fh_draw_bar(app, y, name_w, bar, o->area_used, o->area > 0 ? o->area : 1, false);
-		snprintf(line, sizeof line, "%3.0f%% %.0f/%.0f", fh_occupancy_area_rate(o),
-			 o->area_used, o->area);
+		snprintf(line, sizeof line, "%3.0f%% %.0f/%.0f", fh_occupancy_area_rate(o), o->area_used, o->area);
 		fh_draw_text(y, name_w + bar + 1, line, 13, false, A_NORMAL);
 		fh_draw_bar(app, y, name_w + bar + 14, bar, o->seats_used, o->seats ? o->seats : 1, false);
-		snprintf(line, sizeof line, "%3.0f%% %d/%d", fh_occupancy_seat_rate(o),
-			 o->seats_used, o->seats);
+		snprintf(line, sizeof line, "%3.0f%% %d/%d", fh_occupancy_seat_rate(o), o->seats_used, o->seats);
 		fh_draw_text(y, name_w + 2 * bar + 15, line, 12, false, A_NORMAL);
 		snprintf(line, sizeof line, "%d/%d/%d%s", o->ending[0], o->ending[1], o->ending[2],
 			 o->handover_overdue ? "  !" : "");
@@ -419,7 +423,8 @@ void fh_spaces_draw_occupancy(struct app *app, struct sscreen *p, struct rect a)
 			     o->handover_overdue ? fh_attr(app, FH_C_BAD) : A_NORMAL);
 	}
 	if (p->nocc > (size_t)(room - 1))
-		fh_draw_text(y++, 2, _("… more hubs: fuhua report occupancy"), a.cols - 3, false, fh_attr(app, FH_C_DIM));
+		fh_draw_text(y++, 2, _("… more hubs: fuhua report occupancy"), a.cols - 3, false,
+			     fh_attr(app, FH_C_DIM));
 	char d[16];
 	fh_clock_format_date(fh_week_start(p->today), d, sizeof d);
 	snprintf(line, sizeof line, _("Rooms this week (from %s): booked hours of opening hours"), d);
@@ -430,8 +435,8 @@ void fh_spaces_draw_occupancy(struct app *app, struct sscreen *p, struct rect a)
 		snprintf(line, sizeof line, "%s %s %s", u->hub_code, u->code, u->name);
 		fh_draw_text(y, 1, line, name_w - 2, true, A_NORMAL);
 		fh_draw_bar(app, y, name_w, bar, u->booked_min, u->open_min ? u->open_min : 1, false);
-		snprintf(line, sizeof line, _("%3.0f%%  %.1f of %.1f h"), fh_room_use_rate(u),
-			 u->booked_min / 60.0, u->open_min / 60.0);
+		snprintf(line, sizeof line, _("%3.0f%%  %.1f of %.1f h"), fh_room_use_rate(u), u->booked_min / 60.0,
+			 u->open_min / 60.0);
 		fh_draw_text(y++, name_w + bar + 1, line, a.cols - name_w - bar - 2, false, A_NORMAL);
 	}
 }

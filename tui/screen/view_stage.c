@@ -20,7 +20,7 @@ struct stage {
 	fh_stage next[FH_STAGE_COUNT];
 	size_t nnext;
 	int sel;
-	bool refused;    /* a graduation refused for its criteria: F8 overrides */
+	bool refused; /* a graduation refused for its criteria: F8 overrides */
 	char reason[FH_TENANT_REASON_MAX * 4 + 1];
 	char error[2000];
 };
@@ -75,8 +75,7 @@ static void draw(struct app *app, struct view *v, struct rect a)
 	snprintf(line, sizeof line, _("Move %s from %s to:"), s->t.name, fh_stage_label(s->t.stage, zh()));
 	fh_draw_text(y + 1, x + 2, line, inner, false, box | A_BOLD);
 	for (size_t i = 0; i < s->nnext; i++) {
-		snprintf(line, sizeof line, "%s %s", (int)i == s->sel ? "▶" : " ",
-			 fh_stage_label(s->next[i], zh()));
+		snprintf(line, sizeof line, "%s %s", (int)i == s->sel ? "▶" : " ", fh_stage_label(s->next[i], zh()));
 		fh_draw_text(y + 3 + (int)i, x + 2, line, inner, true,
 			     (int)i == s->sel ? fh_attr(app, FH_C_SELECT) : box);
 	}
@@ -93,7 +92,8 @@ static void fail(struct stage *s, const fh_error *err, const fh_stage_plan *plan
 {
 	char buf[600];
 	size_t used = (size_t)snprintf(s->error, sizeof s->error, "%s",
-				       plan && plan->nunmet ? _("Cannot graduate yet:") : fh_error_text(err, buf, sizeof buf));
+				       plan && plan->nunmet ? _("Cannot graduate yet:")
+							    : fh_error_text(err, buf, sizeof buf));
 	for (size_t i = 0; plan && i < plan->nunmet && used < sizeof s->error; i++)
 		used += (size_t)snprintf(s->error + used, sizeof s->error - used, "\n✗ %s", plan->unmet[i]);
 	for (size_t i = 0; plan && plan->nunmet && i < plan->nmet && used < sizeof s->error; i++)
@@ -109,7 +109,8 @@ static int override_yes(struct app *app, struct view *under, int arg)
 	(void)arg;
 	struct stage *s = under->priv;
 	fh_error err;
-	if (fh_tenant_graduate_override(app->store, &app->actor, s->t.id, s->t.version, s->reason, NULL, &err) != FH_OK) {
+	if (fh_tenant_graduate_override(app->store, &app->actor, s->t.id, s->t.version, s->reason, NULL, &err) !=
+	    FH_OK) {
 		fail(s, &err, NULL);
 		return FH_R_RELOAD;
 	}
@@ -129,9 +130,10 @@ static int ask_override(struct app *app, struct view *v)
 	}
 	struct fh_confirm c = { .yes = override_yes };
 	snprintf(c.title, sizeof c.title, _("Graduate %s in spite of the criteria?"), s->t.name);
-	snprintf(c.text, sizeof c.text,
-		 _("Reason: %s. The criteria not met and your reason are kept in the stage history and the audit log. The stage becomes final and its spaces are released today."),
-		 s->reason);
+	snprintf(
+		c.text, sizeof c.text,
+		_("Reason: %s. The criteria not met and your reason are kept in the stage history and the audit log. The stage becomes final and its spaces are released today."),
+		s->reason);
 	fh_view_push(app, &fh_confirm_view, &c);
 	return FH_R_DONE;
 }
@@ -166,16 +168,22 @@ static size_t add_sentence(struct fh_confirm *c, size_t used, const char *fmt, i
 static size_t leaving(const fh_stage_plan *p, struct fh_confirm *c, size_t used)
 {
 	if (p->pairings)
-		used = add_sentence(c, used, N3_("Its mentor pairing ends today.", "Its %d mentor pairings end today.",
-						 p->pairings), p->pairings);
+		used = add_sentence(
+			c, used,
+			N3_("Its mentor pairing ends today.", "Its %d mentor pairings end today.", p->pairings),
+			p->pairings);
 	if (p->to == FH_STAGE_GRADUATED)
-		used = add_sentence(c, used, p->bookings
-			? N3_("%d room booking to come stays: a graduate may still book rooms.",
-			      "%d room bookings to come stay: a graduate may still book rooms.", p->bookings)
-			: _("It has no room bookings to come."), p->bookings);
+		used = add_sentence(c, used,
+				    p->bookings ? N3_("%d room booking to come stays: a graduate may still book rooms.",
+						      "%d room bookings to come stay: a graduate may still book rooms.",
+						      p->bookings)
+						: _("It has no room bookings to come."),
+				    p->bookings);
 	else if (p->bookings)
-		used = add_sentence(c, used, N3_("Its room booking to come is cancelled.",
-						 "Its %d room bookings to come are cancelled.", p->bookings), p->bookings);
+		used = add_sentence(c, used,
+				    N3_("Its room booking to come is cancelled.",
+					"Its %d room bookings to come are cancelled.", p->bookings),
+				    p->bookings);
 	return add_sentence(c, used, _("This cannot be undone."), 0);
 }
 
@@ -188,25 +196,28 @@ static void describe(const struct stage *s, const fh_stage_plan *p, struct fh_co
 	switch (p->to) {
 	case FH_STAGE_INCUBATING:
 		snprintf(c->title, sizeof c->title, _("Admit %s?"), name);
-		snprintf(c->text, sizeof c->text,
-			 _("Incubation starts today and is planned to end on %s (%d months). %d milestones of the organisation and party tracks are created. An admission cannot be undone."),
-			 fh_clock_format_date(p->planned_end, d, sizeof d), p->months, p->milestones);
+		snprintf(
+			c->text, sizeof c->text,
+			_("Incubation starts today and is planned to end on %s (%d months). %d milestones of the organisation and party tracks are created. An admission cannot be undone."),
+			fh_clock_format_date(p->planned_end, d, sizeof d), p->months, p->milestones);
 		break;
 	case FH_STAGE_GRADUATED:
 		snprintf(c->title, sizeof c->title, _("Graduate %s (出壳)?"), name);
-		used = (size_t)snprintf(c->text, sizeof c->text,
-			 _("The incubation ends today and the stage becomes final. Its %d spaces (%d seats) are released today, to be handed back by %s."),
-			 p->allocations, p->seats, fh_clock_format_date(p->handover_due, d, sizeof d));
+		used = (size_t)snprintf(
+			c->text, sizeof c->text,
+			_("The incubation ends today and the stage becomes final. Its %d spaces (%d seats) are released today, to be handed back by %s."),
+			p->allocations, p->seats, fh_clock_format_date(p->handover_due, d, sizeof d));
 		used = leaving(p, c, used);
 		for (size_t i = 0; i < p->nmet && used < sizeof c->text; i++)
 			used += (size_t)snprintf(c->text + used, sizeof c->text - used, "\n✓ %s", p->met[i]);
 		break;
 	default:
 		snprintf(c->title, sizeof c->title, _("%s leaves incubation?"), name);
-		used = (size_t)snprintf(c->text, sizeof c->text,
-			 _("Reason: %s. The stage becomes final; %d open milestones stay open. Its %d spaces (%d seats) are released today, to be handed back by %s."),
-			 s->reason, p->open_milestones, p->allocations, p->seats,
-			 fh_clock_format_date(p->handover_due, d, sizeof d));
+		used = (size_t)snprintf(
+			c->text, sizeof c->text,
+			_("Reason: %s. The stage becomes final; %d open milestones stay open. Its %d spaces (%d seats) are released today, to be handed back by %s."),
+			s->reason, p->open_milestones, p->allocations, p->seats,
+			fh_clock_format_date(p->handover_due, d, sizeof d));
 		leaving(p, c, used > sizeof c->text ? sizeof c->text : used);
 		break;
 	}
@@ -243,17 +254,11 @@ static int request(struct app *app, struct view *v, int action, int arg, const s
 		s->refused = false;
 		s->error[0] = 0;
 		return FH_R_DONE;
-	case OP_GO:
-		return go(app, v);
-	case OP_OVERRIDE:
-		return ask_override(app, v);
-	case FH_ACT_CANCEL:
-		return FH_R_POP;
-	case FH_ACT_NONE:
-		fh_edit_key(s->reason, sizeof s->reason, in);
-		return FH_R_DONE;
-	default:
-		return FH_R_UNHANDLED;
+	case OP_GO: return go(app, v);
+	case OP_OVERRIDE: return ask_override(app, v);
+	case FH_ACT_CANCEL: return FH_R_POP;
+	case FH_ACT_NONE: fh_edit_key(s->reason, sizeof s->reason, in); return FH_R_DONE;
+	default: return FH_R_UNHANDLED;
 	}
 }
 
@@ -266,11 +271,13 @@ static bool typing(struct view *v)
 static const struct fh_binding stage_keys[] = {
 	{ KEY_UP, true, OP_UP, 0, "↑↓", true, N_("choose"), N_("Choose the next stage") },
 	{ KEY_DOWN, true, OP_DOWN, 0, NULL, false, NULL, NULL },
-	{ '\n', false, OP_GO, 0, "Enter", true, N_("move"), N_("Move to the chosen stage (asks first when it cannot be undone)") },
+	{ '\n', false, OP_GO, 0, "Enter", true, N_("move"),
+	  N_("Move to the chosen stage (asks first when it cannot be undone)") },
 	{ '\r', false, OP_GO, 0, NULL, false, NULL, NULL },
 	{ KEY_ENTER, true, OP_GO, 0, NULL, false, NULL, NULL },
 	{ 27, false, FH_ACT_CANCEL, 0, "Esc", true, N_("cancel"), N_("Close the dialog") },
-	{ KEY_F(8), true, OP_OVERRIDE, 0, "F8", false, N_("override"), N_("Graduate in spite of unmet criteria, with the reason (a manager; asks first)") },
+	{ KEY_F(8), true, OP_OVERRIDE, 0, "F8", false, N_("override"),
+	  N_("Graduate in spite of unmet criteria, with the reason (a manager; asks first)") },
 	{ .action = FH_ACT_NONE },
 };
 

@@ -162,8 +162,8 @@ static const char *value_label(fh_tenant_field f, const char *raw, char *out, si
 	fh_tenant t;
 	fh_tenant_init(&t);
 	snprintf(out, size, "%s", raw);
-	bool choice = f == FH_TF_STAGE || f == FH_TF_ORG_TYPE || f == FH_TF_REG_STATE ||
-		      f == FH_TF_PARTY_ORG || f == FH_TF_RATING;
+	bool choice = f == FH_TF_STAGE || f == FH_TF_ORG_TYPE || f == FH_TF_REG_STATE || f == FH_TF_PARTY_ORG ||
+		f == FH_TF_RATING;
 	if (choice && *raw && fh_tenant_set(&t, f, raw, NULL) == FH_OK)
 		fh_tenant_get(&t, f, false, zh(), out, size);
 	return *out ? out : "∅";
@@ -175,8 +175,8 @@ static void draw_changes(struct app *app, struct page *p, int y, int rows, int c
 	int row = -p->scroll;
 	for (size_t i = 0; i < p->nchanges && row < rows; i++) {
 		const fh_change *c = &p->changes[i];
-		snprintf(line, sizeof line, "%s  %-8s %s", fh_clock_format(c->at, when, sizeof when),
-			 c->operator_name, action_label(c->action));
+		snprintf(line, sizeof line, "%s  %-8s %s", fh_clock_format(c->at, when, sizeof when), c->operator_name,
+			 action_label(c->action));
 		if (row >= 0)
 			fh_draw_text(y + row, 0, line, cols, false, A_BOLD);
 		row++;
@@ -261,7 +261,10 @@ static void draw_tracks(struct app *app, struct page *p, int y, int bottom, int 
 		struct line *l = &track[m->party][nl[m->party]++];
 		char due[16];
 		l->date = m->done_on ? m->done_on : m->due;
-		snprintf(l->text, sizeof l->text, "%s %s %s", m->done_on ? "✓" : m->late ? "!" : "·",
+		snprintf(l->text, sizeof l->text, "%s %s %s",
+			 m->done_on        ? "✓"
+				 : m->late ? "!"
+					   : "·",
 			 date_or_dash(l->date, due, sizeof due), m->title);
 		l->attr = m->late ? fh_attr(app, FH_C_BAD) : m->done_on ? fh_attr(app, FH_C_DIM) : A_NORMAL;
 	}
@@ -270,7 +273,10 @@ static void draw_tracks(struct app *app, struct page *p, int y, int bottom, int 
 		struct line *l = &track[1][nl[1]++];
 		char due[16];
 		l->date = s->done_on ? s->done_on : s->due;
-		snprintf(l->text, sizeof l->text, "%s %s %s (%s)", s->done_on ? "✓" : s->late_days ? "!" : "·",
+		snprintf(l->text, sizeof l->text, "%s %s %s (%s)",
+			 s->done_on             ? "✓"
+				 : s->late_days ? "!"
+						: "·",
 			 date_or_dash(l->date, due, sizeof due), fh_sync_kind_label(s->kind, zh()),
 			 fh_sync_event_label(s->event, zh()));
 		l->attr = s->late_days ? fh_attr(app, FH_C_BAD) : s->done_on ? fh_attr(app, FH_C_DIM) : A_NORMAL;
@@ -313,7 +319,8 @@ static void draw(struct app *app, struct view *v, struct rect a)
 	for (int i = 0; i < 4; i++) {
 		snprintf(line, sizeof line, " %s ", _(tabs[i]));
 		x += fh_draw_text(a.y + 2, x, line, a.cols - x, false,
-				  i == p->tab ? fh_attr(app, FH_C_SELECT) : A_UNDERLINE) + 1;
+				  i == p->tab ? fh_attr(app, FH_C_SELECT) : A_UNDERLINE) +
+			1;
 	}
 	if (p->error[0])
 		fh_draw_text(a.y + 3, 0, p->error, a.cols, false, fh_attr(app, FH_C_BAD));
@@ -357,10 +364,11 @@ static void ask_extend(struct app *app, struct page *p)
 	}
 	struct fh_confirm c = { .yes = extend_yes };
 	snprintf(c.title, sizeof c.title, _("Extend the incubation of %s?"), p->t.name);
-	snprintf(c.text, sizeof c.text,
-		 _("The planned end moves from %s to %s (%d months more). A tenant is extended only once; this cannot be undone."),
-		 date_or_dash(p->t.planned_end, d1, sizeof d1),
-		 date_or_dash(plan.planned_end, d2, sizeof d2), plan.months);
+	snprintf(
+		c.text, sizeof c.text,
+		_("The planned end moves from %s to %s (%d months more). A tenant is extended only once; this cannot be undone."),
+		date_or_dash(p->t.planned_end, d1, sizeof d1), date_or_dash(plan.planned_end, d2, sizeof d2),
+		plan.months);
 	fh_view_push(app, &fh_confirm_view, &c);
 }
 
@@ -377,42 +385,34 @@ static int request(struct app *app, struct view *v, int action, int arg, const s
 		fh_view_push(app, p->tab == 3 ? &fh_party_form_view : &fh_tenant_form_view,
 			     &(struct fh_tenant_arg){ p->t.id });
 		return FH_R_DONE;
-	case OP_STAGE:
-		fh_view_push(app, &fh_stage_view, &(struct fh_tenant_arg){ p->t.id });
-		return FH_R_DONE;
+	case OP_STAGE: fh_view_push(app, &fh_stage_view, &(struct fh_tenant_arg){ p->t.id }); return FH_R_DONE;
 	case OP_MEMBERS:
 		fh_view_push(app, &fh_party_members_view, &(struct fh_tenant_arg){ p->t.id });
 		return FH_R_DONE;
-	case OP_TIMELINE:
-		fh_view_push(app, &fh_timeline_view, &(struct fh_tenant_arg){ p->t.id });
-		return FH_R_DONE;
-	case OP_EXTEND:
-		ask_extend(app, p);
-		return FH_R_DONE;
+	case OP_TIMELINE: fh_view_push(app, &fh_timeline_view, &(struct fh_tenant_arg){ p->t.id }); return FH_R_DONE;
+	case OP_EXTEND: ask_extend(app, p); return FH_R_DONE;
 	case FH_ACT_MOVE_DOWN:
-	case FH_ACT_PAGE_DOWN:
-		p->scroll += action == FH_ACT_MOVE_DOWN ? 1 : 10;
-		return FH_R_DONE;
+	case FH_ACT_PAGE_DOWN: p->scroll += action == FH_ACT_MOVE_DOWN ? 1 : 10; return FH_R_DONE;
 	case FH_ACT_MOVE_UP:
 	case FH_ACT_PAGE_UP:
 		p->scroll -= action == FH_ACT_MOVE_UP ? 1 : 10;
 		p->scroll = p->scroll < 0 ? 0 : p->scroll;
 		return FH_R_DONE;
-	case FH_ACT_MOVE_FIRST:
-		p->scroll = 0;
-		return FH_R_DONE;
-	default:
-		return FH_R_UNHANDLED;
+	case FH_ACT_MOVE_FIRST: p->scroll = 0; return FH_R_DONE;
+	default: return FH_R_UNHANDLED;
 	}
 }
 
 static const struct fh_binding page_keys[] = {
-	{ '\t', false, OP_TAB, 0, "Tab", true, N_("profile/stages/history/party"), N_("Next tab: profile, stages, history, party") },
-	{ 'e', false, OP_EDIT, 0, "e", true, NP_("key", "edit"), N_("Edit the tenant (on the Party tab: its party record)") },
+	{ '\t', false, OP_TAB, 0, "Tab", true, N_("profile/stages/history/party"),
+	  N_("Next tab: profile, stages, history, party") },
+	{ 'e', false, OP_EDIT, 0, "e", true, NP_("key", "edit"),
+	  N_("Edit the tenant (on the Party tab: its party record)") },
 	{ 'm', false, OP_STAGE, 0, "m", true, N_("change stage"), N_("Move to the next stage, or exit") },
 	{ 'x', false, OP_EXTEND, 0, "x", false, NP_("key", "extend"), N_("Extend the incubation once (asks first)") },
 	{ 'p', false, OP_MEMBERS, 0, "p", true, N_("members"), N_("Party members by name, kind and relation") },
-	{ 't', false, OP_TIMELINE, 0, "t", true, N_("milestones"), N_("Milestones and mentoring sessions: tick off, waive, record") },
+	{ 't', false, OP_TIMELINE, 0, "t", true, N_("milestones"),
+	  N_("Milestones and mentoring sessions: tick off, waive, record") },
 	{ 'q', false, FH_ACT_BACK, 0, "q", true, NULL, NULL },
 	{ .action = FH_ACT_NONE },
 };

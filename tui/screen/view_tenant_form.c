@@ -16,9 +16,9 @@
 /* The editable fields but the party's, which the party record owns (its
  * form, party.h, checks them against the joint branches and the rules). */
 static const fh_tenant_field form_fields[] = {
-	FH_TF_NAME, FH_TF_SHORT_NAME, FH_TF_ORG_TYPE, FH_TF_REG_STATE, FH_TF_CREDIT_CODE,
-	FH_TF_FIELD, FH_TF_LEGAL_REP, FH_TF_CONTACT, FH_TF_PHONE, FH_TF_ADDRESS, FH_TF_STAFF,
-	FH_TF_VOLUNTEERS, FH_TF_FOUNDED, FH_TF_RATING, FH_TF_RATING_DATE, FH_TF_NOTES,
+	FH_TF_NAME,      FH_TF_SHORT_NAME, FH_TF_ORG_TYPE,    FH_TF_REG_STATE, FH_TF_CREDIT_CODE, FH_TF_FIELD,
+	FH_TF_LEGAL_REP, FH_TF_CONTACT,    FH_TF_PHONE,       FH_TF_ADDRESS,   FH_TF_STAFF,       FH_TF_VOLUNTEERS,
+	FH_TF_FOUNDED,   FH_TF_RATING,     FH_TF_RATING_DATE, FH_TF_NOTES,
 };
 #define FORM_FIELDS ((int)(sizeof form_fields / sizeof form_fields[0]))
 #define MAX_FIELDS FH_SERVICE_FIELDS_MAX
@@ -26,7 +26,7 @@ static const fh_tenant_field form_fields[] = {
 struct tform {
 	bool is_new;
 	bool similar_shown; /* the intake named look-alikes; F2 again takes it in */
-	fh_tenant base;  /* what was loaded (edit) or the defaults (new) */
+	fh_tenant base;     /* what was loaded (edit) or the defaults (new) */
 	struct fh_form form;
 	char fields[MAX_FIELDS][128]; /* the service fields of the tenant's hub */
 	size_t nfields;
@@ -60,8 +60,7 @@ static void set_choices(struct tform *t, struct fh_form_field *f, int field)
 		for (size_t i = 0; i < t->nfields && n < FH_FORM_CHOICES; i++)
 			f->choices[n++] = t->fields[i];
 		break;
-	default:
-		return;
+	default: return;
 	}
 	f->kind = FH_FIELD_CHOICE;
 	f->nchoices = n;
@@ -76,8 +75,7 @@ static void fill(struct tform *t)
 		fh_tenant_get(&t->base, f, false, zh(), val, sizeof val);
 		if (t->is_new && strcmp(val, "0") == 0)
 			val[0] = 0; /* numbers left empty rather than 0 in a new form */
-		struct fh_form_field *ff = fh_form_add(&t->form, fh_tenant_field_label(f, zh()),
-						       FH_FIELD_TEXT, val);
+		struct fh_form_field *ff = fh_form_add(&t->form, fh_tenant_field_label(f, zh()), FH_FIELD_TEXT, val);
 		if (ff)
 			set_choices(t, ff, f);
 	}
@@ -141,8 +139,8 @@ static void merge(struct app *app, struct tform *t, const fh_error *conflict)
 		}
 		t->base = now;
 	}
-	snprintf(t->form.message, sizeof t->form.message,
-		 _("%s. Your values are kept, theirs merged in; F2 saves."), conflict->message);
+	snprintf(t->form.message, sizeof t->form.message, _("%s. Your values are kept, theirs merged in; F2 saves."),
+		 conflict->message);
 }
 
 static void say_errors(struct tform *t, const fh_field_errors *errs)
@@ -153,8 +151,9 @@ static void say_errors(struct tform *t, const fh_field_errors *errs)
 			snprintf(t->form.f[i].error, sizeof t->form.f[i].error, "%s", e->message);
 	}
 	snprintf(t->form.message, sizeof t->form.message,
-		 N3_("%zu field needs attention; nothing was saved.",
-		     "%zu fields need attention; nothing was saved.", errs->n), errs->n);
+		 N3_("%zu field needs attention; nothing was saved.", "%zu fields need attention; nothing was saved.",
+		     errs->n),
+		 errs->n);
 	fh_form_focus_error(&t->form);
 }
 

@@ -30,10 +30,10 @@ enum {
 struct tenants {
 	fh_tenant_filter filter;
 	struct fh_list list;
-	bool searching;  /* the search line has the keys */
+	bool searching; /* the search line has the keys */
 	fh_hub *hubs;
 	size_t nhubs;
-	int hub_index;   /* -1: the hub the list opened on */
+	int hub_index;    /* -1: the hub the list opened on */
 	int64_t base_hub; /* the hub the list opened on (0: the operator's) */
 	char base_name[128];
 	char fields[MAX_FIELDS][128];
@@ -49,8 +49,8 @@ static bool zh(void)
 
 /* ---- the list's source: core's keyset pages ------------------------------------- */
 
-static fh_status page(struct app *app, void *ctx, const void *from, bool back, void *rows,
-		      size_t max, size_t *n, fh_error *err)
+static fh_status page(struct app *app, void *ctx, const void *from, bool back, void *rows, size_t max, size_t *n,
+		      fh_error *err)
 {
 	struct tenants *v = ctx;
 	return fh_tenant_page(app->store, &app->actor, &v->filter, from, back, rows, max, n, err);
@@ -148,9 +148,17 @@ static void done(struct app *app, struct view *view)
 static void draw_heads(int y, int cols)
 {
 	attr_t head = A_BOLD | A_UNDERLINE;
-	const struct { const char *t; int w; } heads[] = {
-		{ _("Name"), name_width(cols) }, { _("Type"), W_TYPE }, { _("Stage"), W_STAGE },
-		{ _("Field"), W_FIELD }, { _("Mo."), W_MONTHS }, { _("Party"), W_PARTY }, { _("Hub"), W_HUB },
+	const struct {
+		const char *t;
+		int w;
+	} heads[] = {
+		{ _("Name"), name_width(cols) },
+		{ _("Type"), W_TYPE },
+		{ _("Stage"), W_STAGE },
+		{ _("Field"), W_FIELD },
+		{ _("Mo."), W_MONTHS },
+		{ _("Party"), W_PARTY },
+		{ _("Hub"), W_HUB },
 	};
 	int x = 0;
 	for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++) {
@@ -192,8 +200,9 @@ static void draw(struct app *app, struct view *view, struct rect a)
 	struct rect body = { a.y + 3, 0, a.rows - 3, a.cols };
 	fh_list_draw(app, &v->list, body, !v->searching);
 	if (l->nrows == 0 && !l->error[0])
-		fh_draw_text(body.y + 1, 2, v->filter.search[0] ? _("No tenant matches the search.")
-							 : _("No tenants here yet. Press a to take in an application."),
+		fh_draw_text(body.y + 1, 2,
+			     v->filter.search[0] ? _("No tenant matches the search.")
+						 : _("No tenants here yet. Press a to take in an application."),
 			     a.cols - 4, false, fh_attr(app, FH_C_DIM));
 	if (v->searching) {
 		fh_draw_cursor(a.y + 1, cursor);
@@ -211,9 +220,7 @@ static int cycle(int i, int n)
 static int search_request(struct app *app, struct tenants *v, int action, const struct fh_input *in)
 {
 	switch (action) {
-	case OP_SEARCH_KEEP:
-		v->searching = false;
-		return FH_R_DONE;
+	case OP_SEARCH_KEEP: v->searching = false; return FH_R_DONE;
 	case OP_SEARCH_CLEAR:
 		v->searching = false;
 		v->filter.search[0] = 0;
@@ -223,20 +230,15 @@ static int search_request(struct app *app, struct tenants *v, int action, const 
 		if (fh_edit_key(v->filter.search, sizeof v->filter.search, in))
 			fh_list_first(app, &v->list, list_height());
 		return FH_R_DONE;
-	default:
-		return FH_R_UNHANDLED;
+	default: return FH_R_UNHANDLED;
 	}
 }
 
 static int set_filter(struct app *app, struct tenants *v, int action)
 {
 	switch (action) {
-	case OP_FILTER_STAGE:
-		v->filter.stage = cycle(v->filter.stage, FH_STAGE_COUNT);
-		break;
-	case OP_FILTER_TYPE:
-		v->filter.org_type = cycle(v->filter.org_type, FH_ORG_TYPE_COUNT);
-		break;
+	case OP_FILTER_STAGE: v->filter.stage = cycle(v->filter.stage, FH_STAGE_COUNT); break;
+	case OP_FILTER_TYPE: v->filter.org_type = cycle(v->filter.org_type, FH_ORG_TYPE_COUNT); break;
 	case OP_FILTER_FIELD:
 		v->field_index = cycle(v->field_index, (int)v->nfields);
 		snprintf(v->filter.field, sizeof v->filter.field, "%s",
@@ -246,11 +248,8 @@ static int set_filter(struct app *app, struct tenants *v, int action)
 		v->hub_index = cycle(v->hub_index, (int)v->nhubs);
 		v->filter.hub_id = v->hub_index >= 0 ? v->hubs[v->hub_index].id : v->base_hub;
 		break;
-	case OP_SORT:
-		v->filter.sort = (fh_tenant_sort)((v->filter.sort + 1) % FH_SORT_COUNT);
-		break;
-	default:
-		return FH_R_UNHANDLED;
+	case OP_SORT: v->filter.sort = (fh_tenant_sort)((v->filter.sort + 1) % FH_SORT_COUNT); break;
+	default: return FH_R_UNHANDLED;
 	}
 	fh_list_first(app, &v->list, list_height());
 	return FH_R_DONE;
@@ -264,12 +263,8 @@ static int request(struct app *app, struct view *view, int action, int arg, cons
 		return search_request(app, v, action, in);
 	const fh_tenant_row *r;
 	switch (action) {
-	case OP_SEARCH:
-		v->searching = true;
-		return FH_R_DONE;
-	case OP_NEW:
-		fh_view_push(app, &fh_tenant_form_view, &(struct fh_tenant_arg){ 0 });
-		return FH_R_DONE;
+	case OP_SEARCH: v->searching = true; return FH_R_DONE;
+	case OP_NEW: fh_view_push(app, &fh_tenant_form_view, &(struct fh_tenant_arg){ 0 }); return FH_R_DONE;
 	case FH_ACT_OPEN:
 		if ((r = fh_list_selected(&v->list)))
 			fh_view_push(app, &fh_tenant_page_view, &(struct fh_tenant_arg){ r->id });
@@ -293,7 +288,8 @@ static bool typing(struct view *view)
 }
 
 static const struct fh_binding tenant_keys[] = {
-	{ '/', false, OP_SEARCH, 0, "/", true, N_("search"), N_("Search: name, short name, pinyin initials, credit code, contact, phone") },
+	{ '/', false, OP_SEARCH, 0, "/", true, N_("search"),
+	  N_("Search: name, short name, pinyin initials, credit code, contact, phone") },
 	{ 'a', false, OP_NEW, 0, "a", true, NP_("key", "new"), N_("Take in an application") },
 	{ 's', false, OP_FILTER_STAGE, 0, "s", true, NP_("filter", "stage"), N_("Filter by stage") },
 	{ 't', false, OP_FILTER_TYPE, 0, "t", true, NP_("filter", "type"), N_("Filter by organisation type") },
@@ -306,7 +302,8 @@ static const struct fh_binding tenant_keys[] = {
 static const struct fh_keymap tenant_keymap = { N_("Tenants"), tenant_keys, &fh_list_keymap };
 
 static const struct fh_binding search_keys[] = {
-	{ '\n', false, OP_SEARCH_KEEP, 0, "Enter", true, N_("keep the search"), N_("Keep the search and go to the list") },
+	{ '\n', false, OP_SEARCH_KEEP, 0, "Enter", true, N_("keep the search"),
+	  N_("Keep the search and go to the list") },
 	{ '\r', false, OP_SEARCH_KEEP, 0, NULL, false, NULL, NULL },
 	{ KEY_DOWN, true, OP_SEARCH_KEEP, 0, "↓", false, NULL, NULL },
 	{ 27, false, OP_SEARCH_CLEAR, 0, "Esc", true, N_("clear the search"), N_("Clear the search") },

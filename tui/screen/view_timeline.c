@@ -44,20 +44,22 @@ static void draw_row(struct app *app, void *ctx, const void *row, int y, int x, 
 	bool zh = fh_i18n_is_zh();
 	attr_t at = a;
 	if (r->session) {
-		snprintf(line, sizeof line, _("%s  mentoring  %s: %s, %.1f h%s%s"), d, r->x.mentor, r->x.topic, r->x.hours,
-			 r->x.milestone[0] ? " → " : "", r->x.milestone);
+		snprintf(line, sizeof line, _("%s  mentoring  %s: %s, %.1f h%s%s"), d, r->x.mentor, r->x.topic,
+			 r->x.hours, r->x.milestone[0] ? " → " : "", r->x.milestone);
 		at |= fh_attr(app, FH_C_DIM);
 	} else {
 		const fh_milestone *m = &r->m;
 		const char *title = !zh && m->title_en[0] ? m->title_en : m->title;
 		char state[300];
 		if (m->state == FH_MS_DONE)
-			snprintf(state, sizeof state, _("✓ done %s%s%s"), fh_clock_format_date(m->done_on, (char[16]){ 0 }, 16),
-				 m->evidence[0] ? " · " : "", m->evidence);
+			snprintf(state, sizeof state, _("✓ done %s%s%s"),
+				 fh_clock_format_date(m->done_on, (char[16]){ 0 }, 16), m->evidence[0] ? " · " : "",
+				 m->evidence);
 		else if (m->state == FH_MS_WAIVED)
 			snprintf(state, sizeof state, _("– waived: %s"), m->evidence);
 		else if (m->late)
-			snprintf(state, sizeof state, _("! %d days late"), (int)((fh_clock_day(fh_clock_now()) - m->due) / 86400));
+			snprintf(state, sizeof state, _("! %d days late"),
+				 (int)((fh_clock_day(fh_clock_now()) - m->due) / 86400));
 		else
 			snprintf(state, sizeof state, "%s", _("· pending"));
 		snprintf(line, sizeof line, "%s  %-6s %s%s  %s", d, m->party ? _("party") : _("org"), title,
@@ -134,8 +136,8 @@ static void draw(struct app *app, struct view *v, struct rect a)
 			done += r->m.state != FH_MS_PENDING;
 		}
 	}
-	snprintf(line, sizeof line, _("%s · %s · admitted %s, planned end %s"), p->t.name,
-		 fh_label_stage(p->t.stage), p->t.admitted_on ? fh_clock_format_date(p->t.admitted_on, d1, sizeof d1) : "–",
+	snprintf(line, sizeof line, _("%s · %s · admitted %s, planned end %s"), p->t.name, fh_label_stage(p->t.stage),
+		 p->t.admitted_on ? fh_clock_format_date(p->t.admitted_on, d1, sizeof d1) : "–",
 		 p->t.planned_end ? fh_clock_format_date(p->t.planned_end, d2, sizeof d2) : "–");
 	fh_draw_text(a.y, 1, line, a.cols - 2, false, A_BOLD);
 	snprintf(line, sizeof line, _("Milestones done or waived: %d of %d · mentoring: %d.%d h"), done, total,
@@ -204,19 +206,22 @@ static int ask(struct app *app, struct timeline *p, int op)
 	if (op == OP_GIVE) {
 		c.yes = give_yes;
 		snprintf(c.title, sizeof c.title, _("Give %s its milestones?"), p->t.name);
-		snprintf(c.text, sizeof c.text, "%s",
-			 _("The hub's templates now in force, due from the admission day; those it has are kept. A manager."));
+		snprintf(
+			c.text, sizeof c.text, "%s",
+			_("The hub's templates now in force, due from the admission day; those it has are kept. A manager."));
 	} else if (!m) {
 		fh_app_say(app, true, "%s", _("Choose a milestone first."));
 		return FH_R_DONE;
 	} else if (op == OP_DONE) {
 		c.yes = done_yes;
 		snprintf(c.title, sizeof c.title, _("Done: %s?"), m->title);
-		snprintf(c.text, sizeof c.text, "%s", _("Ticked off today, by you. (e records a date and evidence instead.)"));
+		snprintf(c.text, sizeof c.text, "%s",
+			 _("Ticked off today, by you. (e records a date and evidence instead.)"));
 	} else {
 		c.yes = reopen_yes;
 		snprintf(c.title, sizeof c.title, _("Reopen: %s?"), m->title);
-		snprintf(c.text, sizeof c.text, "%s", _("It becomes pending again; the audit log keeps what it was. A manager."));
+		snprintf(c.text, sizeof c.text, "%s",
+			 _("It becomes pending again; the audit log keeps what it was. A manager."));
 	}
 	fh_view_push(app, &fh_confirm_view, &c);
 	return FH_R_DONE;
@@ -231,8 +236,7 @@ static int request(struct app *app, struct view *v, int action, int arg, const s
 	switch (action) {
 	case OP_DONE:
 	case OP_REOPEN:
-	case OP_GIVE:
-		return ask(app, p, action);
+	case OP_GIVE: return ask(app, p, action);
 	case OP_EVIDENCE:
 	case OP_WAIVE:
 		if (!m) {
@@ -246,11 +250,8 @@ static int request(struct app *app, struct view *v, int action, int arg, const s
 		fa.kind = FH_MSF_SESSION;
 		fh_view_push(app, &fh_ms_form_view, &fa);
 		return FH_R_DONE;
-	case FH_ACT_OPEN:
-		fh_view_push(app, &fh_tenant_page_view, &(struct fh_tenant_arg){ p->t.id });
-		return FH_R_DONE;
-	default:
-		return fh_list_request(app, &p->list, action);
+	case FH_ACT_OPEN: fh_view_push(app, &fh_tenant_page_view, &(struct fh_tenant_arg){ p->t.id }); return FH_R_DONE;
+	default: return fh_list_request(app, &p->list, action);
 	}
 }
 
@@ -262,11 +263,15 @@ static void done(struct app *app, struct view *v)
 
 static const struct fh_binding timeline_keys[] = {
 	{ 'd', false, OP_DONE, 0, "d", true, N_("done"), N_("The selected milestone done today (asks first)") },
-	{ 'e', false, OP_EVIDENCE, 0, "e", true, N_("done with evidence"), N_("The selected milestone done: a date and the evidence") },
-	{ 'w', false, OP_WAIVE, 0, "w", true, N_("waive"), N_("Waive the selected milestone, with the reason (a manager)") },
+	{ 'e', false, OP_EVIDENCE, 0, "e", true, N_("done with evidence"),
+	  N_("The selected milestone done: a date and the evidence") },
+	{ 'w', false, OP_WAIVE, 0, "w", true, N_("waive"),
+	  N_("Waive the selected milestone, with the reason (a manager)") },
 	{ 's', false, OP_SESSION, 0, "s", true, N_("session"), N_("Record a mentoring session") },
-	{ 'o', false, OP_REOPEN, 0, "o", false, N_("reopen"), N_("Make the selected milestone pending again (a manager; asks first)") },
-	{ 'g', false, OP_GIVE, 0, "g", false, N_("give milestones"), N_("Give a tenant imported in incubation its hub's milestones (a manager)") },
+	{ 'o', false, OP_REOPEN, 0, "o", false, N_("reopen"),
+	  N_("Make the selected milestone pending again (a manager; asks first)") },
+	{ 'g', false, OP_GIVE, 0, "g", false, N_("give milestones"),
+	  N_("Give a tenant imported in incubation its hub's milestones (a manager)") },
 	{ '\n', false, FH_ACT_OPEN, 0, "Enter", true, N_("tenant"), N_("Open the tenant's page (stage, graduation)") },
 	{ .action = FH_ACT_NONE },
 };
