@@ -15,3 +15,13 @@ wait_for() {
 	done
 	return 1
 }
+# wait_gone FILE-PRODUCING-COMMAND TEXT [SECONDS]: polls until the text is gone
+wait_gone() {
+	i=0
+	while [ $i -lt $((${3:-10} * 20)) ]; do
+		if ! eval "$1" 2>/dev/null | grep -qF -- "$2"; then return 0; fi
+		sleep 0.05
+		i=$((i + 1))
+	done
+	return 1
+}

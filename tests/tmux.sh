@@ -32,14 +32,26 @@ echo "secret-9" | "$FUHUA" user add 王芳 --role front_desk --hub ja-dn --db "$
 check "tmux: another session's write appears by itself" wait_for "screen_of a" "新建 操作员 王芳"
 tm send-keys -t =b: L
 check "tmux: L locks the screen, naming the operator" wait_for "screen_of b" "Locked: zhuren is logged in"
-tm send-keys -t =b: C-c
-check "tmux: Ctrl-C exits with the terminal restored" wait_for "screen_of b" "EXIT=130"
+# SIGTERM (a closed SSH session's hang-up is the same path): the terminal
+# restored. The program is found by its arguments in /proc (no procps).
+want="$FUHUA --db $X/demo.db --lang en "
+pid=
+for p in /proc/[0-9]*; do
+	[ "$(tr '\0' ' ' < "$p/cmdline" 2>/dev/null)" = "$want" ] && pid=${p#/proc/}
+done
+check "tmux: the second session's process" [ -n "$pid" ]
+kill -TERM "$pid"
+check "tmux: SIGTERM exits with the terminal restored" wait_for "screen_of b" "EXIT=143"
 check "tmux: … and the screen is the shell's again" sh -c "! tmux -S '$sock' capture-pane -p -t =b: | grep -q 'Log in to continue'"
 tm send-keys -t =a: Escape Escape q
 tm send-keys -t =a: Q
 check "tmux: Esc and q on a top screen do not quit; Q asks first" wait_for "screen_of a" "退出 fuhua？"
-tm send-keys -t =a: y
-check "tmux: … and y quits" wait_for "screen_of a" "EXIT=0"
+tm send-keys -t =a: n
+check "tmux: … n stays" wait_gone "screen_of a" "退出 fuhua？"
+tm send-keys -t =a: C-c
+check "tmux: Ctrl-C asks too (the terminal's raw mode: a key, not a signal)" wait_for "screen_of a" "退出 fuhua？"
+tm send-keys -t =a: C-c
+check "tmux: … and Ctrl-C again quits" wait_for "screen_of a" "EXIT=0"
 
 # A terminal that does not know F5's escape sequence (vt100 has F1–F4):
 # the sequence is dropped whole, it neither quits nor types "15~".

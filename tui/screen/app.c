@@ -264,18 +264,35 @@ void fh_app_check_idle(struct app *app)
 
 /* ---- the frame ------------------------------------------------------------------ */
 
+/* A screen's label on the top line: "F1/1 Dashboard" where the line has
+ * room for every screen so, else "1 Dashboard": the digit keys work on
+ * every terminal, the function keys only where the terminal sends them
+ * as its terminfo says (not on TERM=linux, nor xterm-mono under tmux). */
+static void screen_label(int s, bool fkeys, char *buf, size_t size)
+{
+	if (fkeys)
+		snprintf(buf, size, " F%d/%d %s ", s + 1, s + 1, fh_screen_title((enum fh_screen)s));
+	else
+		snprintf(buf, size, " %d %s ", s + 1, fh_screen_title((enum fh_screen)s));
+}
+
 static void draw_tabs(struct app *app, int cols)
 {
 	attr_t bar = fh_attr(app, FH_C_TITLE);
 	fh_draw_text(0, 0, "", cols, true, bar);
-	int x = 0;
+	const char *brand = _("fuhua 孵化");
+	int x = 0, wide = fh_str_width(brand) + 2;
+	for (int s = 0; s < FH_SCREEN_COUNT; s++) {
+		char label[64];
+		screen_label(s, true, label, sizeof label);
+		wide += fh_str_width(label);
+	}
 	for (int s = 0; s < FH_SCREEN_COUNT && x < cols; s++) {
 		char label[64];
-		snprintf(label, sizeof label, " F%d %s ", s + 1, fh_screen_title((enum fh_screen)s));
+		screen_label(s, wide <= cols, label, sizeof label);
 		attr_t a = (enum fh_screen)s == app->screen ? fh_attr(app, FH_C_SELECT) : bar;
 		x += fh_draw_text(0, x, label, cols - x, false, a);
 	}
-	const char *brand = _("fuhua 孵化");
 	int w = fh_str_width(brand);
 	if (cols - x > w + 2)
 		fh_draw_text(0, cols - w - 1, brand, w, false, bar);
@@ -284,6 +301,13 @@ static void draw_tabs(struct app *app, int cols)
 static bool view_typing(struct view *v)
 {
 	return v && v->ops->typing && v->ops->typing(v);
+}
+
+/* A form or a dialog on top: no key leaves it but the shared control keys
+ * (help, lock, quit, which asks), never a screen's key or a letter. */
+static bool view_holds_keys(struct view *v)
+{
+	return v && (v->ops->overlay || v->ops->form);
 }
 
 /* The hint line: the top view's keys. The status line: operator and hub on
@@ -302,7 +326,7 @@ static void draw_bottom(struct app *app, int rows, int cols)
 		 app->actor.hub_name);
 	const char *right = app->message;
 	if (!right[0])
-		right = fh_keymap_hint(&fh_generic_keymap, typing, keys, sizeof keys);
+		right = fh_keymap_hint(&fh_generic_keymap, typing || view_holds_keys(top), keys, sizeof keys);
 	int rw = fh_str_width(right);
 	bool boxed = rw > cols - 20 || strchr(right, '\n');
 	int lw = cols - (boxed ? 0 : rw) - 3;
@@ -339,15 +363,19 @@ static bool too_small(void)
 	return rows < FH_MIN_ROWS || cols < FH_MIN_COLS;
 }
 
+/* The top view; under a dialog, the view it stands over and the dialog
+ * alone: a dialog over a dialog hides the one beneath, not partly. */
 static void draw_views(struct app *app, struct rect body)
 {
 	int d = app->depth[app->screen], first = d - 1;
 	while (first > 0 && app->stack[app->screen][first].ops->overlay)
 		first--;
-	for (int i = first < 0 ? 0 : first; i < d; i++) {
-		struct view *v = &app->stack[app->screen][i];
-		v->ops->draw(app, v, body);
-	}
+	if (first < 0)
+		return;
+	struct view *base = &app->stack[app->screen][first], *top = &app->stack[app->screen][d - 1];
+	base->ops->draw(app, base, body);
+	if (top != base)
+		top->ops->draw(app, top, body);
 }
 
 /* The cursor this frame wants (fh_draw_cursor), and what the terminal shows. */
@@ -397,12 +425,19 @@ static int quit_yes(struct app *app, struct view *under, int arg)
 	return FH_R_DONE;
 }
 
+/* Asks before quitting; asked already (Q, Ctrl-X or Ctrl-C again on the
+ * question), quits. */
 static void ask_quit(struct app *app)
 {
+	struct view *top = fh_view_top(app);
+	if (top && top->ops == &fh_confirm_view && ((struct fh_confirm *)top->priv)->yes == quit_yes) {
+		app->quit = true;
+		return;
+	}
 	struct fh_confirm c = { .yes = quit_yes };
 	snprintf(c.title, sizeof c.title, "%s", _("Quit fuhua?"));
 	snprintf(c.text, sizeof c.text, "%s",
-		 _("The session ends; forms not saved are lost. Enter or y quits, Esc or n stays."));
+		 _("The session ends; forms not saved are lost. Enter or y quits (or Ctrl-C again), Esc or n stays."));
 	fh_view_push(app, &fh_confirm_view, &c);
 }
 
@@ -464,7 +499,7 @@ static void dispatch(struct app *app, const struct fh_input *in)
 	if (in->kind == FH_IN_NONE)
 		return; /* a dropped escape sequence */
 	if (too_small()) {
-		bool quit = in->kind == FH_IN_CHAR && (in->ch == 'Q' || in->ch == CTRL('x'));
+		bool quit = in->kind == FH_IN_CHAR && (in->ch == 'Q' || in->ch == CTRL('x') || in->ch == CTRL('c'));
 		app->quit |= quit;
 		return;
 	}
@@ -490,6 +525,8 @@ static void dispatch(struct app *app, const struct fh_input *in)
 		}
 	}
 	const struct fh_binding *g = fh_keymap_find(&fh_generic_keymap, in, typing);
+	if (g && view_holds_keys(top) && (fh_binding_is_text(g) || g->action == FH_ACT_SCREEN))
+		g = NULL; /* a form or a dialog: only the shared control keys reach past it */
 	if (g) {
 		/* the view sees a generic action first (q may clear a search) */
 		int r = top->ops->request(app, top, g->action, g->arg, in);
@@ -593,7 +630,10 @@ int fh_app_run(fh_store *store, const char *warning_in)
 	curses_active = true;
 	atexit(restore_terminal);
 	set_escdelay(25);
-	cbreak();
+	/* raw, not cbreak: Ctrl-C is a key that asks before quitting (a
+	 * signal would end the session with a form half typed), and Ctrl-S
+	 * saves a form instead of stopping the terminal's output */
+	raw();
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);

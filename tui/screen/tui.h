@@ -178,6 +178,8 @@ struct view_ops {
 	size_t private_size; /* the state the driver allocates, zeroed */
 	const struct fh_keymap *keymap;
 	bool overlay; /* drawn over its parent (a dialog) */
+	bool form;    /* a form: while it is on top no key leaves it but the
+			 shared control keys (a dialog holds them too) */
 	/* Loads what the view shows; arg is the opener's. False: not opened
 	 * (the reason is in app->message). */
 	bool (*open)(struct app *app, struct view *v, const void *arg);

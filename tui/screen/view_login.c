@@ -34,6 +34,7 @@ static const struct fh_binding login_keys[] = {
 	{ KEY_UP, true, FH_ACT_FORM_PREV, 0, "↑", false, NULL, NULL },
 	{ 27, false, FH_ACT_CANCEL, 0, "Esc", false, N_("clear"), N_("Clear the fields") },
 	{ CTRL('d'), false, OP_QUIT_NOW, 0, "^D", true, N_("quit"), N_("Quit fuhua") },
+	{ CTRL('c'), false, OP_QUIT_NOW, 0, NULL, false, NULL, NULL },
 	{ .action = FH_ACT_NONE },
 };
 

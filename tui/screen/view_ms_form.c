@@ -236,6 +236,7 @@ static bool typing(struct view *v)
 }
 
 const struct view_ops fh_ms_form_view = {
+	.form = true,
 	.name = "mentoring-form",
 	.private_size = sizeof(struct msform),
 	.keymap = &fh_form_keymap,

@@ -192,6 +192,7 @@ static bool typing(struct view *v)
 }
 
 const struct view_ops fh_party_form_view = {
+	.form = true,
 	.name = "party-form",
 	.private_size = sizeof(struct pform),
 	.keymap = &fh_form_keymap,
@@ -281,6 +282,7 @@ static bool branch_typing(struct view *v)
 }
 
 const struct view_ops fh_branch_form_view = {
+	.form = true,
 	.name = "branch-form",
 	.private_size = sizeof(struct bform),
 	.keymap = &fh_form_keymap,

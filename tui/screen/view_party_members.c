@@ -239,6 +239,7 @@ static bool form_typing(struct view *v)
 }
 
 const struct view_ops fh_party_member_form_view = {
+	.form = true,
 	.name = "party-member-form",
 	.private_size = sizeof(struct mform),
 	.keymap = &fh_form_keymap,

@@ -401,6 +401,7 @@ static bool aform_typing(struct view *v)
 }
 
 const struct view_ops fh_allocation_form_view = {
+	.form = true,
 	.name = "allocation-form",
 	.private_size = sizeof(struct aform),
 	.keymap = &fh_form_keymap,
@@ -528,6 +529,7 @@ static bool bform_typing(struct view *v)
 }
 
 const struct view_ops fh_booking_form_view = {
+	.form = true,
 	.name = "booking-form",
 	.private_size = sizeof(struct bkform),
 	.keymap = &fh_form_keymap,

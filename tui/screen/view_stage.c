@@ -284,6 +284,7 @@ static const struct fh_binding stage_keys[] = {
 static const struct fh_keymap stage_keymap = { N_("Stage change (type a reason)"), stage_keys, NULL };
 
 const struct view_ops fh_stage_view = {
+	.form = true,
 	.name = "stage",
 	.private_size = sizeof(struct stage),
 	.keymap = &stage_keymap,

@@ -239,6 +239,7 @@ static bool typing(struct view *v)
 }
 
 const struct view_ops fh_tenant_form_view = {
+	.form = true,
 	.name = "tenant-form",
 	.private_size = sizeof(struct tform),
 	.keymap = &fh_form_keymap,
