@@ -197,14 +197,15 @@ static void import_anchor(const char *path, const char *imported, double took, c
 	fwrite(csv, 1, len, f);
 	fclose(f);
 	snprintf(cmd, sizeof cmd,
-		 "rm -f '%s' && '%s' init --db '%s' --config fixtures/config > /dev/null 2>&1"
+		 "rm -f '%s' && '%s' init --db '%s' --config fixtures/config > /dev/null 2>&1 < /dev/null"
 		 " && '%s' tenant import '%s' --hub sh --db '%s' > /dev/null 2>&1",
 		 raw, bin, raw, bin, file, raw);
 	fflush(stdout);
 	/* init is timed apart: the command's own import is the difference */
 	char init[2000];
-	snprintf(init, sizeof init, "rm -f '%s' && '%s' init --db '%s' --config fixtures/config > /dev/null 2>&1", raw,
-		 bin, raw);
+	snprintf(init, sizeof init,
+		 "rm -f '%s' && '%s' init --db '%s' --config fixtures/config > /dev/null 2>&1 < /dev/null", raw, bin,
+		 raw);
 	double i0 = now_ms();
 	int rc0 = system(init);
 	double i1 = now_ms();

@@ -137,7 +137,7 @@ unsigned fh_operator_delay_ms(int failures)
 
 #define ACTOR_COLUMNS                                                                     \
 	"o.id, o.name, o.role, o.hub_id, h.code, h.name, h.idle_lock_minutes, o.pw_hash," \
-	" o.failures, o.version, o.system, o.last_failure"
+	" o.failures, o.version, o.system, o.last_failure, o.disabled"
 
 static void read_actor(fh_stmt *st, fh_actor *a, const char *via)
 {
@@ -242,12 +242,14 @@ fh_status fh_operator_login(fh_store *s, const char *name, const char *password,
 	char *stored = NULL;
 	int failures = 0;
 	int64_t last_failure = 0;
+	bool disabled = false;
 	if (rc == FH_ROW) {
 		read_actor(st, &a, via);
 		const char *h = fh_column_str(st, 7);
 		stored = h ? strdup(h) : NULL;
 		failures = fh_column_int(st, 8);
 		last_failure = fh_column_int64(st, 11);
+		disabled = fh_column_int(st, 12) != 0;
 	}
 	fh_reset(st);
 	if (rc != FH_ROW && rc != FH_DONE) {
@@ -281,6 +283,9 @@ fh_status fh_operator_login(fh_store *s, const char *name, const char *password,
 	}
 	if (!ok)
 		return fh_error_set(err, FH_EAUTH, NULL, "%s", _("wrong name or password"));
+	if (disabled) /* said only to whoever knows the password */
+		return fh_error_set(err, FH_EDENIED, NULL, "%s",
+				    _("this operator is disabled; a manager of its hub can enable it again"));
 	*out = a;
 	return FH_OK;
 }
@@ -318,6 +323,46 @@ static fh_status check_password(const char *password, fh_error *err)
 	return FH_OK;
 }
 
+/* Who may add, disable, enable an operator of `role` or set its password:
+ * a manager for front desk and managers, an admin for anyone (the hub in
+ * their scope is checked apart). */
+static fh_status may_manage(const fh_actor *by, fh_role role, fh_error *err)
+{
+	if (!by || !fh_role_allows(by->role, FH_ROLE_MANAGER))
+		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("only a manager or an admin may manage operators"));
+	if (!fh_role_allows(by->role, role))
+		return fh_error_set(err, FH_EDENIED, "role", "%s", _("only an admin may manage administrators"));
+	return FH_OK;
+}
+
+/* The operator `name` (not the system's), read in the caller's transaction:
+ * its id, hub, role, version and whether it is disabled. FH_ENOTFOUND, or the
+ * database's error; on error the outputs are not to be used. */
+static fh_status target_read(fh_store *s, const char *name, int64_t *id, int64_t *hub, fh_role *role, int64_t *version,
+			     bool *disabled, fh_error *err)
+{
+	fh_stmt *q;
+	fh_status st = fh_store_stmt(
+		s, "SELECT id, hub_id, role, version, disabled FROM operators WHERE name = ?1 AND system = 0", &q, err);
+	if (st != FH_OK)
+		return st;
+	fh_bind_str(q, 1, name ? name : "");
+	int rc = fh_step(q);
+	if (rc == FH_ROW) {
+		char r[16];
+		*id = fh_column_int64(q, 0);
+		*hub = fh_column_int64(q, 1);
+		fh_column_text(q, 2, r, sizeof r);
+		fh_role_parse(r, role);
+		*version = fh_column_int64(q, 3);
+		*disabled = fh_column_int(q, 4) != 0;
+	}
+	fh_reset(q);
+	if (rc == FH_DONE)
+		return fh_error_set(err, FH_ENOTFOUND, "name", _("no operator named '%s'"), name ? name : "");
+	return rc == FH_ROW ? FH_OK : fh_store_fail(s, err, _("reading operators"));
+}
+
 fh_status fh_operator_insert(fh_store *s, const fh_actor *by, const char *name, fh_role role, const char *hub_code,
 			     const char *password, fh_error *err)
 {
@@ -326,8 +371,8 @@ fh_status fh_operator_insert(fh_store *s, const fh_actor *by, const char *name, 
 		return st;
 	if ((unsigned)role >= FH_ROLE_COUNT)
 		return fh_error_set(err, FH_EINVAL, "role", "%s", _("unknown role"));
-	if (!by || !fh_role_allows(by->role, FH_ROLE_ADMIN))
-		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("only an admin may add operators"));
+	if ((st = may_manage(by, role, err)) != FH_OK)
+		return st;
 	int64_t hub = 0;
 	if (hub_code &&
 	    (st = fh_store_id(s, "SELECT id FROM hubs WHERE code = ?1", hub_code, &hub, _("reading hubs"), err)) !=
@@ -391,6 +436,45 @@ fh_status fh_operator_add(fh_store *s, const fh_actor *by, const char *name, fh_
 	return fh_tx_commit(s, err);
 }
 
+/* In the caller's transaction: the password of `name` set to hash, its
+ * failures cleared, audited as `action`. */
+static fh_status set_hash_locked(fh_store *s, const fh_actor *by, const char *name, const char *hash,
+				 int64_t expected_version, fh_error *err)
+{
+	int64_t id, hub, version;
+	fh_role role = FH_ROLE_ADMIN;
+	bool disabled;
+	fh_status st = target_read(s, name, &id, &hub, &role, &version, &disabled, err);
+	if (st != FH_OK)
+		return st;
+	if ((st = fh_actor_scope(s, by, hub, err)) != FH_OK)
+		return st;
+	if (by->id != id && (st = may_manage(by, role, err)) != FH_OK)
+		return st;
+	if ((st = fh_store_check_version(s, "operators", id, expected_version ? expected_version : version, err)) !=
+	    FH_OK)
+		return st;
+	fh_stmt *q;
+	if ((st = fh_store_stmt(s,
+				"UPDATE operators SET pw_hash = ?2, failures = 0, version = version + 1,"
+				" updated_at = ?3, updated_by = ?4 WHERE id = ?1",
+				&q, err)) != FH_OK)
+		return st;
+	fh_bind_int64(q, 1, id);
+	fh_bind_str(q, 2, hash);
+	fh_bind_int64(q, 3, fh_clock_now());
+	fh_bind_str(q, 4, by->name);
+	if ((st = fh_store_done(s, q, _("changing the password"), err)) != FH_OK)
+		return st;
+	fh_buf b = FH_BUF_INIT;
+	fh_buf_puts(&b, "{\"name\":");
+	fh_buf_json_string(&b, name);
+	fh_buf_puts(&b, by->id == id ? ",\"own\":true}" : "}");
+	st = fh_audit_write(s, by, hub, "operator", id, "password", NULL, fh_buf_str(&b), err);
+	fh_buf_free(&b);
+	return st;
+}
+
 fh_status fh_operator_set_password(fh_store *s, const fh_actor *by, const char *name, const char *password,
 				   int64_t expected_version, fh_error *err)
 {
@@ -398,62 +482,114 @@ fh_status fh_operator_set_password(fh_store *s, const fh_actor *by, const char *
 	fh_status st = check_password(password, err);
 	if (st != FH_OK)
 		return st;
-	fh_stmt *q;
-	fh_status q_rc =
-		fh_store_stmt(s, "SELECT id, hub_id, version FROM operators WHERE name = ?1 AND system = 0", &q, err);
-	if (q_rc != FH_OK)
-		return q_rc;
-	fh_bind_str(q, 1, name ? name : "");
-	int64_t id = 0, hub = 0, version = 0;
-	if (fh_step(q) == FH_ROW) {
-		id = fh_column_int64(q, 0);
-		hub = fh_column_int64(q, 1);
-		version = fh_column_int64(q, 2);
-	}
-	fh_reset(q);
-	if (!id || !by)
-		return fh_error_set(err, FH_ENOTFOUND, "name", _("no operator named '%s'"), name ? name : "");
-	fh_status sc = fh_actor_scope(s, by, hub, err);
-	if (sc != FH_OK)
-		return sc;
-	if (by->id != id && !fh_role_allows(by->role, FH_ROLE_ADMIN))
-		return fh_error_set(err, FH_EDENIED, NULL, "%s",
-				    _("only an admin may change another operator's password"));
-	char *hash = hash_password(password);
+	if (!by || !by->id)
+		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("nobody is logged in"));
+	char *hash = hash_password(password); /* slow: before the write lock */
 	if (!hash)
 		return fh_error_set(err, FH_ESTORE, "password", "%s", _("password hashing failed"));
-	if ((st = fh_tx_begin(s, err)) == FH_OK)
-		st = fh_store_check_version(s, "operators", id, expected_version ? expected_version : version, err);
-	if (st == FH_OK) {
-		st = fh_store_stmt(s,
-				   "UPDATE operators SET pw_hash = ?2, failures = 0, version = version + 1,"
-				   " updated_at = ?3, updated_by = ?4 WHERE id = ?1",
-				   &q, err);
-		if (st == FH_OK) {
-			fh_bind_int64(q, 1, id);
-			fh_bind_str(q, 2, hash);
-			fh_bind_int64(q, 3, fh_clock_now());
-			fh_bind_str(q, 4, by->name);
-			if (fh_step(q) != FH_DONE)
-				st = fh_store_fail(s, err, _("changing the password"));
-			fh_reset(q);
-		}
-	}
+	st = fh_tx_begin(s, err);
+	if (st == FH_OK)
+		st = fh_tx_end(s, set_hash_locked(s, by, name, hash, expected_version, err), err);
 	wipe(hash, strlen(hash));
 	free(hash);
-	if (st == FH_OK) {
-		fh_buf b = FH_BUF_INIT;
-		fh_buf_puts(&b, "{\"name\":");
-		fh_buf_json_string(&b, name);
-		fh_buf_puts(&b, "}");
-		st = fh_audit_write(s, by, hub, "operator", id, "password", NULL, fh_buf_str(&b), err);
-		fh_buf_free(&b);
-	}
-	if (st != FH_OK) {
-		fh_tx_rollback(s);
+	return st;
+}
+
+fh_status fh_operator_change_own(fh_store *s, const fh_actor *by, const char *old, const char *password, fh_error *err)
+{
+	fh_error_clear(err);
+	if (!by || !by->id)
+		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("nobody is logged in"));
+	fh_status st = check_password(password, err);
+	if (st != FH_OK)
 		return st;
+	if (old && strcmp(old, password) == 0)
+		return fh_error_set(err, FH_EINVAL, "password", "%s", _("is the same as the old one"));
+	fh_stmt *q;
+	if ((st = fh_store_stmt(s, "SELECT pw_hash, version FROM operators WHERE id = ?1 AND system = 0", &q, err)) !=
+	    FH_OK)
+		return st;
+	fh_bind_int64(q, 1, by->id);
+	char *stored = NULL;
+	int64_t version = 0;
+	int rc = fh_step(q);
+	if (rc == FH_ROW) {
+		const char *h = fh_column_str(q, 0);
+		stored = h ? strdup(h) : NULL;
+		version = fh_column_int64(q, 1);
 	}
-	return fh_tx_commit(s, err);
+	fh_reset(q);
+	if (rc != FH_ROW) {
+		free(stored);
+		return rc == FH_DONE ? fh_error_set(err, FH_ENOTFOUND, NULL, "%s", _("no such operator"))
+				     : fh_store_fail(s, err, _("reading operators"));
+	}
+	bool ok = verify_password(old ? old : "", stored);
+	if (stored) {
+		wipe(stored, strlen(stored));
+		free(stored);
+	}
+	if (!ok) {
+		fh_error e2;
+		record_attempt(s, by, false, &e2); /* counted as a failed login: slows guessing down */
+		return fh_error_set(err, FH_EAUTH, "old", "%s", _("is not your password"));
+	}
+	/* the version read with the hash checked: a change made meanwhile wins */
+	return fh_operator_set_password(s, by, by->name, password, version, err);
+}
+
+static fh_status set_disabled_locked(fh_store *s, const fh_actor *by, const char *name, bool disable, fh_error *err)
+{
+	int64_t id, hub, version;
+	fh_role role = FH_ROLE_ADMIN;
+	bool disabled;
+	fh_status st = target_read(s, name, &id, &hub, &role, &version, &disabled, err);
+	if (st != FH_OK)
+		return st;
+	if ((st = fh_actor_scope(s, by, hub, err)) != FH_OK || (st = may_manage(by, role, err)) != FH_OK)
+		return st;
+	if (id == by->id)
+		return fh_error_set(err, FH_EINVAL, "name", "%s", _("you cannot disable yourself"));
+	if (disabled == disable)
+		return fh_error_set(err, FH_ECONFLICT, "name",
+				    disable ? _("'%s' is disabled already") : _("'%s' is not disabled"), name);
+	fh_stmt *q;
+	if ((st = fh_store_stmt(s,
+				"UPDATE operators SET disabled = ?2, version = version + 1, updated_at = ?3,"
+				" updated_by = ?4 WHERE id = ?1",
+				&q, err)) != FH_OK)
+		return st;
+	fh_bind_int64(q, 1, id);
+	fh_bind_int(q, 2, disable);
+	fh_bind_int64(q, 3, fh_clock_now());
+	fh_bind_str(q, 4, by->name);
+	if ((st = fh_store_done(s, q, _("changing the operator"), err)) != FH_OK)
+		return st;
+	fh_buf b = FH_BUF_INIT;
+	fh_buf_puts(&b, "{\"name\":");
+	fh_buf_json_string(&b, name);
+	fh_buf_puts(&b, "}");
+	st = fh_audit_write(s, by, hub, "operator", id, disable ? "disable" : "enable", NULL, fh_buf_str(&b), err);
+	fh_buf_free(&b);
+	return st;
+}
+
+fh_status fh_operator_set_disabled(fh_store *s, const fh_actor *by, const char *name, bool disable, fh_error *err)
+{
+	fh_error_clear(err);
+	if (!by || !by->id)
+		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("nobody is logged in"));
+	fh_status st = fh_tx_begin(s, err);
+	return st != FH_OK ? st : fh_tx_end(s, set_disabled_locked(s, by, name, disable, err), err);
+}
+
+fh_status fh_operator_count(fh_store *s, int *n, fh_error *err)
+{
+	fh_status st = fh_store_count(s, "SELECT count(*) FROM operators WHERE system = 0", 0, 0, n,
+				      _("reading operators"), err);
+	if (st != FH_OK)
+		*n = 0;
+	return st;
 }
 
 fh_status fh_operator_list(fh_store *s, const fh_actor *by, fh_operator_row **rows, size_t *n, fh_error *err)
@@ -465,11 +601,12 @@ fh_status fh_operator_list(fh_store *s, const fh_actor *by, fh_operator_row **ro
 	fh_stmt *st;
 	fh_status st_rc = fh_store_stmt(
 		s,
-		FH_SQL_SCOPE " SELECT o.id, o.name, o.role, h.code, h.name, o.last_login, o.failures, o.version"
-			     " FROM operators o JOIN hubs h ON h.id = o.hub_id"
-			     " WHERE o.system = 0 AND o.hub_id IN (SELECT id FROM scope)"
-			     " ORDER BY CASE h.level WHEN 'city' THEN 0 WHEN 'district' THEN 1"
-			     "  WHEN 'street' THEN 2 ELSE 3 END, h.code, o.name",
+		FH_SQL_SCOPE
+		" SELECT o.id, o.name, o.role, h.code, h.name, o.last_login, o.failures, o.version, o.disabled"
+		" FROM operators o JOIN hubs h ON h.id = o.hub_id"
+		" WHERE o.system = 0 AND o.hub_id IN (SELECT id FROM scope)"
+		" ORDER BY CASE h.level WHEN 'city' THEN 0 WHEN 'district' THEN 1"
+		"  WHEN 'street' THEN 2 ELSE 3 END, h.code, o.name",
 		&st, err);
 	if (st_rc != FH_OK)
 		return st_rc;
@@ -499,6 +636,7 @@ fh_status fh_operator_list(fh_store *s, const fh_actor *by, fh_operator_row **ro
 		r->last_login = fh_column_int64(st, 5);
 		r->failures = fh_column_int(st, 6);
 		r->version = fh_column_int64(st, 7);
+		r->disabled = fh_column_int(st, 8) != 0;
 	}
 	fh_reset(st);
 	if (!out)
@@ -591,7 +729,11 @@ fh_status fh_operator_after_migrate(fh_store *s, int from, fh_error *err)
 /* The module's own schema (modules.h): what it adds to the database after
  * the store's migration 12, one step at the end for each change, each run
  * once. */
-const char *const fh_operator_schema[] = { NULL };
+const char *const fh_operator_schema[] = {
+	/* 1: an operator disabled by a manager cannot log in (fh_operator_set_disabled) */
+	"ALTER TABLE operators ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0;",
+	NULL,
+};
 
 fh_status fh_operator_write_rules(fh_store *s, int64_t hub, const fh_rules *r, fh_error *err)
 {

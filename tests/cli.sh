@@ -3,9 +3,9 @@ T=$(mktemp -d)
 export FUHUA_NOW=2026-11-23T09:00
 db=$T/a.db
 
-"$FUHUA" --lang en init --db "$db" --config fixtures/config > "$T/init1" 2>&1
+"$FUHUA" --lang en init --db "$db" --config fixtures/config > "$T/init1" 2>&1 < /dev/null
 check "init creates the database" [ $? -eq 0 ]
-"$FUHUA" --lang en init --db "$db" --config fixtures/config > "$T/init2" 2>&1
+"$FUHUA" --lang en init --db "$db" --config fixtures/config > "$T/init2" 2>&1 < /dev/null
 check "init again changes nothing" grep -q "hubs: 0 added, 0 changed; spaces: 0 added, 0 changed, 0 retired" "$T/init2"
 check "database file is group-shared 0660" [ "$(stat -c %a "$db")" = 660 ]
 
@@ -21,6 +21,26 @@ echo "short" | "$FUHUA" --lang en user add wang --role front_desk --hub ja --db 
 check "a short password exits 2 naming the field" grep -q "^fuhua: password:" "$T/err"
 echo "secret-1" | "$FUHUA" --lang en user add wang --role front_desk --hub nowhere --db "$db" 2> "$T/err"
 check "an unknown hub is a refusal: exit 1" [ $? -eq 1 ]
+
+# the first administrator: init asks for its password, here on standard input
+echo "first-admin-1" | "$FUHUA" --lang en init --db "$T/first.db" --config fixtures/config --admin 管理员甲 \
+	> /dev/null 2> "$T/err"
+check "init adds the first administrator from standard input" grep -q "operator '管理员甲' added" "$T/err"
+"$FUHUA" user list --format csv --db "$T/first.db" > "$T/first.csv"
+check "… an administrator at the city's hub" grep -q "^管理员甲,admin,sh," "$T/first.csv"
+echo "other-pw-1" | "$FUHUA" --lang en init --db "$T/first.db" --config fixtures/config --admin other \
+	> /dev/null 2> "$T/err"
+check "init on a database with operators adds nobody, and says so" grep -q "has operators already" "$T/err"
+check "init with nothing on standard input says how to add one" grep -q "fuhua user add NAME --role admin" "$T/init1"
+# a manager's operators: disabled (no login), enabled again, each once
+"$FUHUA" --lang en user disable 李敏 --db "$db" 2> "$T/err"
+check "user disable" grep -q "can no longer log in" "$T/err"
+"$FUHUA" user list --format csv --db "$db" | grep -q "^李敏,.*,yes"
+check "… user list says it is disabled" [ $? -eq 0 ]
+"$FUHUA" --lang en user disable 李敏 --db "$db" 2> "$T/err"
+check "… disabling it again is a refusal (exit 1)" [ $? -eq 1 ]
+"$FUHUA" --lang en user enable 李敏 --db "$db" 2> "$T/err"
+check "user enable" grep -q "can log in again" "$T/err"
 
 "$FUHUA" user list --format json --db "$db" > "$T/users.json"
 check "user list json has name, role, hub" grep -q '"name": "李敏", "role": "manager", "hub": "ja"' "$T/users.json"
@@ -45,8 +65,8 @@ check "a file that is not a database exits 1" [ $? -eq 1 ]
 check "a database without hubs says to run init" grep -q "fuhua init" "$T/err"
 
 # Two processes starting at once on a new file: one migrates, both succeed.
-"$FUHUA" init --db "$T/race.db" --config fixtures/config > /dev/null 2>&1 &
-"$FUHUA" init --db "$T/race.db" --config fixtures/config > /dev/null 2>&1
+"$FUHUA" init --db "$T/race.db" --config fixtures/config > /dev/null 2>&1 < /dev/null &
+"$FUHUA" init --db "$T/race.db" --config fixtures/config > /dev/null 2>&1 < /dev/null
 rc2=$?
 wait $!
 rc1=$?
@@ -64,7 +84,7 @@ check "demo is deterministic for a seed" cmp -s "$T/d1.csv" "$T/d2.csv"
 check "demo refuses a database with tenants (exit 1)" [ $? -eq 1 ]
 cp -r fixtures/config "$T/cfg"
 grep -v '"201"' fixtures/config/hubs/ja.yaml | grep -v '"202"' | grep -v 'D2-01' > "$T/cfg/hubs/ja.yaml"
-"$FUHUA" --lang en init --db "$T/d1.db" --config "$T/cfg" 2> "$T/err"
+"$FUHUA" --lang en init --db "$T/d1.db" --config "$T/cfg" 2> "$T/err" < /dev/null
 rc=$?
 check "removing a space in use exits 1" [ $rc -eq 1 ]
 check "… naming the space" grep -q "space '.*' (.*) of hub 'ja' is in use by" "$T/err"

@@ -62,18 +62,38 @@ fh_status fh_operator_login(fh_store *store, const char *name, const char *passw
  * correct login waits at most 2 s. */
 unsigned fh_operator_delay_ms(int failures);
 
-/* Creates an operator (admins only, within their scope). Name: 2–32
- * characters, letters, digits, '.', '_', '-' or Chinese; password 6–128
- * bytes. FH_ECONFLICT if the name exists. */
+/* Creates an operator within the actor's scope: a manager adds front desk
+ * and managers, an admin anyone. Name: 2–32 characters, letters, digits,
+ * '.', '_', '-' or Chinese; password 6–128 bytes. FH_OK; FH_EINVAL naming the
+ * field, FH_EDENIED, FH_ENOTFOUND for the hub, FH_ECONFLICT if the name
+ * exists, or the database's error. Audited. */
 fh_status fh_operator_add(fh_store *store, const fh_actor *by, const char *name, fh_role role, const char *hub_code,
 			  const char *password, fh_error *err);
 
-/* Changes a password: an admin for anyone in scope, anyone for themselves.
+/* Sets a password: anyone their own; a manager for front desk and managers
+ * in scope, an admin for anyone in scope (a reset: its failures cleared).
  * expected_version is the row version the caller read (0: skip the check).
  * FH_OK; FH_EINVAL for a password the rules refuse, FH_EDENIED, FH_ENOTFOUND,
- * FH_ECONFLICT for another version, or the database's error. */
+ * FH_ECONFLICT for another version, or the database's error. Audited. */
 fh_status fh_operator_set_password(fh_store *store, const fh_actor *by, const char *name, const char *password,
 				   int64_t expected_version, fh_error *err);
+/* An operator changes their own password, giving the old one: FH_OK;
+ * FH_EAUTH (field "old") when the old one is wrong, counted as a failed
+ * login; FH_EINVAL (field "password") for a new one the rules refuse or the
+ * same as the old; FH_ECONFLICT when it was changed meanwhile; or the
+ * database's error. Audited. */
+fh_status fh_operator_change_own(fh_store *store, const fh_actor *by, const char *old, const char *password,
+				 fh_error *err);
+/* Disables an operator (it can no longer log in) or enables it again: a
+ * manager for front desk and managers of its hubs, an admin for anyone in
+ * scope, never oneself. FH_OK; FH_EDENIED, FH_ENOTFOUND, FH_EINVAL for
+ * oneself, FH_ECONFLICT when it is so already, or the database's error.
+ * Audited. */
+fh_status fh_operator_set_disabled(fh_store *store, const fh_actor *by, const char *name, bool disable, fh_error *err);
+/* How many operators there are, the built-in system one not counted (0 on a
+ * database `fuhua init` made and nobody added to): FH_OK, or the database's
+ * error; on error *n is 0. */
+fh_status fh_operator_count(fh_store *store, int *n, fh_error *err);
 
 /* The password of every demo operator. */
 #define FH_DEMO_PASSWORD "demo1234"
@@ -87,6 +107,7 @@ typedef struct fh_operator_row {
 	int64_t last_login; /* 0 = never */
 	int failures;
 	int64_t version;
+	bool disabled; /* cannot log in (fh_operator_set_disabled) */
 } fh_operator_row;
 
 /* The operators at hubs the actor sees, by hub then name. The caller frees

@@ -143,10 +143,10 @@ static void street_scope(void **s)
 	/* an admin of one street cannot add an operator to another street */
 	assert_int_equal(fh_operator_add(st, &gh, "zhao", FH_ROLE_FRONT_DESK, "ja-dn", "secret1", &err), FH_EDENIED);
 	assert_int_equal(fh_operator_add(st, &gh, "zhao", FH_ROLE_FRONT_DESK, "ja-gh-yq", "secret1", &err), FH_OK);
-	/* nor change a password there; a manager cannot change another's */
+	/* nor change a password there; a manager resets those of its hubs */
 	assert_int_equal(fh_operator_set_password(st, &gh, "li", "another1", 0, &err),
 			 FH_EDENIED); /* not yours, said so */
-	assert_int_equal(fh_operator_set_password(st, &ja, "zhao", "another1", 0, &err), FH_EDENIED);
+	assert_int_equal(fh_operator_set_password(st, &ja, "zhao", "another1", 0, &err), FH_OK);
 	assert_int_equal(fh_operator_set_password(st, &ja, "li", "another1", 0, &err), FH_OK);
 	/* operators listed and audit rows read are only those in scope */
 	fh_operator_row *ops;
@@ -261,6 +261,74 @@ static void roles(void **s)
 	assert_false(fh_role_allows(FH_ROLE_MANAGER, FH_ROLE_ADMIN));
 }
 
+/* Operators help themselves: anyone changes their own password with the
+ * old one (a wrong one refused and counted); a manager adds front desk and
+ * managers of its hubs, never an admin, disables and enables them (not
+ * itself), and a disabled operator cannot log in; each change audited. */
+static void managers_and_own_passwords(void **s)
+{
+	(void)s;
+	fh_error err;
+	fh_actor mgr, desk, again;
+	int before = -1, after = -1;
+	assert_int_equal(fh_operator_count(st, &before, &err), FH_OK);
+	assert_int_equal(fh_operator_add(st, &sys_actor, "dn-mgr", FH_ROLE_MANAGER, "ja-dn", "secret1", &err), FH_OK);
+	assert_int_equal(fh_operator_login(st, "dn-mgr", "secret1", "test", &mgr, &err), FH_OK);
+	/* a manager adds front desk at its hub, not elsewhere, not an admin */
+	assert_int_equal(fh_operator_add(st, &mgr, "dn-desk", FH_ROLE_FRONT_DESK, "ja-dn", "secret1", &err), FH_OK);
+	assert_int_equal(fh_operator_add(st, &mgr, "dn-admin", FH_ROLE_ADMIN, "ja-dn", "secret1", &err), FH_EDENIED);
+	assert_int_equal(fh_operator_add(st, &mgr, "gh-desk", FH_ROLE_FRONT_DESK, "ja-gh", "secret1", &err),
+			 FH_EDENIED);
+	assert_int_equal(fh_operator_count(st, &after, &err), FH_OK);
+	assert_int_equal(after, before + 2);
+	/* front desk manages nobody */
+	assert_int_equal(fh_operator_login(st, "dn-desk", "secret1", "test", &desk, &err), FH_OK);
+	assert_int_equal(fh_operator_add(st, &desk, "dn-desk2", FH_ROLE_FRONT_DESK, "ja-dn", "secret1", &err),
+			 FH_EDENIED);
+	assert_int_equal(fh_operator_set_disabled(st, &desk, "dn-mgr", true, &err), FH_EDENIED);
+	/* one's own password: the old one first, a new one the rules take */
+	assert_int_equal(fh_operator_change_own(st, &desk, "wrong-pw", "newpass1", &err), FH_EAUTH);
+	assert_string_equal(err.field, "old");
+	assert_int_equal(fh_operator_change_own(st, &desk, "secret1", "12345", &err), FH_EINVAL);
+	assert_int_equal(fh_operator_change_own(st, &desk, "secret1", "secret1", &err), FH_EINVAL);
+	assert_int_equal(fh_operator_change_own(st, &desk, "secret1", "新的密码2026", &err), FH_OK);
+	assert_int_equal(fh_operator_login(st, "dn-desk", "secret1", "test", &again, &err), FH_EAUTH);
+	assert_int_equal(fh_operator_login(st, "dn-desk", "新的密码2026", "test", &again, &err), FH_OK);
+	/* disabled: no login, even with the right password; enabled again */
+	assert_int_equal(fh_operator_set_disabled(st, &mgr, "dn-mgr", true, &err), FH_EINVAL); /* not oneself */
+	assert_int_equal(fh_operator_set_disabled(st, &mgr, "nobody-here", true, &err), FH_ENOTFOUND);
+	assert_int_equal(fh_operator_set_disabled(st, &mgr, "dn-desk", false, &err), FH_ECONFLICT);
+	assert_int_equal(fh_operator_set_disabled(st, &mgr, "dn-desk", true, &err), FH_OK);
+	assert_int_equal(fh_operator_login(st, "dn-desk", "新的密码2026", "test", &again, &err), FH_EDENIED);
+	assert_non_null(strstr(err.message, "disabled"));
+	fh_operator_row *rows;
+	size_t n;
+	bool listed = false;
+	assert_int_equal(fh_operator_list(st, &mgr, &rows, &n, &err), FH_OK);
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(rows[i].name, "dn-desk") == 0)
+			listed = rows[i].disabled;
+	free(rows);
+	assert_true(listed);
+	assert_int_equal(fh_operator_set_disabled(st, &mgr, "dn-desk", false, &err), FH_OK);
+	assert_int_equal(fh_operator_login(st, "dn-desk", "新的密码2026", "test", &again, &err), FH_OK);
+	/* a manager resets its front desk's password */
+	assert_int_equal(fh_operator_set_password(st, &mgr, "dn-desk", "reset-2026", 0, &err), FH_OK);
+	assert_int_equal(fh_operator_login(st, "dn-desk", "reset-2026", "test", &again, &err), FH_OK);
+	/* every change audited */
+	sqlite3_stmt *q;
+	assert_int_equal(sqlite3_prepare_v2(
+				 fh_store_db(st),
+				 "SELECT group_concat(action, ' ') FROM (SELECT action FROM audit"
+				 " WHERE entity = 'operator' AND action IN ('create', 'password', 'disable', 'enable')"
+				 " AND entity_id = (SELECT id FROM operators WHERE name = 'dn-desk') ORDER BY id)",
+				 -1, &q, NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(q, 0), "create password disable enable password");
+	sqlite3_finalize(q);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -271,6 +339,7 @@ int main(void)
 		cmocka_unit_test(street_scope),
 		cmocka_unit_test(stale_password_change_conflicts),
 		cmocka_unit_test(demo_hint_follows_passwords),
+		cmocka_unit_test(managers_and_own_passwords),
 	};
 	return cmocka_run_group_tests_name("operator", tests, setup, teardown);
 }

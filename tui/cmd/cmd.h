@@ -70,6 +70,7 @@ enum fh_opt_kind {
 	_(hours, "hours", FH_OPT_TEXT, "H", N_("its length in hours (0.5 steps)"))                                \
 	_(milestone, "milestone", FH_OPT_TEXT, "ID", N_("the milestone it served"))                               \
 	_(evidence, "evidence", FH_OPT_TEXT, "TEXT", N_("what shows it done"))                                    \
+	_(admin, "admin", FH_OPT_TEXT, "NAME", N_("the first administrator's name (admin)"))                      \
 	_(days, "days", FH_OPT_NUMBER, "N", N_("due within N days (30)"))
 
 /* member, name, help */
@@ -123,13 +124,16 @@ typedef int fh_command_fn(struct fh_opts *o, fh_store *s, const fh_actor *by);
  * handler, words, flags, operands, options, help */
 #define FH_COMMANDS(_)                                                                                                 \
 	_(fh_cmd_check_config, "check-config", 0, "DIR", "", N_("Check a configuration directory"))                    \
-	_(fh_cmd_init, "init", 0, "", "--config",                                                                      \
+	_(fh_cmd_init, "init", 0, "", "--config --admin",                                                              \
 	  N_("Create the database, or bring its hubs in line with the configuration"))                                 \
 	_(fh_cmd_demo, "demo", 0, "", "--config --tenants --seed",                                                     \
 	  N_("Write a demo database (operators, tenants, spaces, mentoring)"))                                         \
 	_(fh_cmd_user_add, "user add", 0, "NAME", "--role --hub", N_("Add an operator (password on standard input)"))  \
 	_(fh_cmd_user_passwd, "user passwd", 0, "NAME", "", N_("Set an operator's password (on standard input)"))      \
 	_(fh_cmd_user_list, "user list", FH_CMD_STORE | FH_CMD_READ, "", "--format", N_("List the operators"))         \
+	_(fh_cmd_user_disable, "user disable", FH_CMD_STORE, "NAME", "",                                               \
+	  N_("Disable an operator: it can no longer log in"))                                                          \
+	_(fh_cmd_user_enable, "user enable", FH_CMD_STORE, "NAME", "", N_("Enable a disabled operator again"))         \
 	_(fh_cmd_hub_list, "hub list", FH_CMD_STORE | FH_CMD_READ, "", "--format",                                     \
 	  N_("List the hubs with their spaces and tenants"))                                                           \
 	_(fh_cmd_tenant_list, "tenant list", FH_CMD_STORE | FH_CMD_READ, "",                                           \

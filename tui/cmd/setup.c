@@ -31,6 +31,52 @@ int fh_cmd_check_config(struct fh_opts *o, fh_store *s, const fh_actor *by)
 	return 0;
 }
 
+/* A database with no operator gets its first administrator, at the root
+ * hub: the password asked twice on a terminal, else read as one line of
+ * standard input; with none there (an empty input), nobody is added and the
+ * way to add one is said. */
+static int first_admin(struct fh_opts *o, fh_store *s, const fh_config *cfg, const char *via)
+{
+	fh_error err;
+	int n;
+	if (fh_operator_count(s, &n, &err) != FH_OK)
+		return fh_cli_report(&err);
+	const char *name = o->admin ? o->admin : "admin", *root = fh_config_hub(cfg, 0)->code;
+	if (n > 0) {
+		if (o->admin)
+			fprintf(stderr,
+				_("fuhua: the database has operators already; --admin %s is not added "
+				  "(fuhua user add adds one)\n"),
+				name);
+		return 0;
+	}
+	if (isatty(STDIN_FILENO))
+		fprintf(stderr, _("The first administrator, '%s' at %s: choose a password.\n"), name, root);
+	char pw[256];
+	int c = isatty(STDIN_FILENO) ? 0 : getc(stdin);
+	if (c == EOF) {
+		fprintf(stderr,
+			_("fuhua: no operator yet, and no password on standard input: add the first with\n"
+			  "  fuhua user add NAME --role admin --hub %s --db %s   (the password on standard input)\n"),
+			root, fh_store_path(s));
+		return 0;
+	}
+	if (c)
+		ungetc(c, stdin);
+	int rc = fh_cli_read_password(pw, sizeof pw);
+	if (rc)
+		return rc;
+	fh_actor sys;
+	fh_status st = fh_actor_system(s, via, &sys, &err);
+	if (st == FH_OK)
+		st = fh_operator_add(s, &sys, name, FH_ROLE_ADMIN, root, pw, &err);
+	explicit_bzero(pw, sizeof pw);
+	if (st != FH_OK)
+		return fh_cli_report(&err);
+	fprintf(stderr, _("operator '%s' added: an administrator at %s; log in with it\n"), name, root);
+	return 0;
+}
+
 int fh_cmd_init(struct fh_opts *o, fh_store *unused, const fh_actor *by)
 {
 	(void)unused;
@@ -53,10 +99,11 @@ int fh_cmd_init(struct fh_opts *o, fh_store *unused, const fh_actor *by)
 		printf(_("%s: schema %d; hubs: %d added, %d changed; spaces: %d added, %d changed, %d retired\n"),
 		       fh_store_path(s), fh_store_schema_version(s), r.hubs_added, r.hubs_changed, r.spaces_added,
 		       r.spaces_changed, r.spaces_retired);
+		rc = first_admin(o, s, cfg, via);
 	}
 	fh_store_close(&s);
 	fh_config_free(&cfg);
-	return st == FH_OK ? 0 : fh_cli_report(&err);
+	return st == FH_OK ? rc : fh_cli_report(&err);
 }
 
 static void demo_progress(void *ctx, int done, int total)
@@ -150,6 +197,28 @@ int fh_cmd_user_passwd(struct fh_opts *o, fh_store *s, const fh_actor *by)
 	return set_password(o, false);
 }
 
+static int set_disabled(struct fh_opts *o, fh_store *s, const fh_actor *by, bool disable)
+{
+	fh_error err;
+	if (fh_operator_set_disabled(s, by, o->pos[2], disable, &err) != FH_OK)
+		return fh_cli_report(&err);
+	fprintf(stderr,
+		disable ? _("operator '%s' disabled: it can no longer log in\n")
+			: _("operator '%s' enabled: it can log in again\n"),
+		o->pos[2]);
+	return 0;
+}
+
+int fh_cmd_user_disable(struct fh_opts *o, fh_store *s, const fh_actor *by)
+{
+	return set_disabled(o, s, by, true);
+}
+
+int fh_cmd_user_enable(struct fh_opts *o, fh_store *s, const fh_actor *by)
+{
+	return set_disabled(o, s, by, false);
+}
+
 int fh_cmd_user_list(struct fh_opts *o, fh_store *s, const fh_actor *by)
 {
 	fh_operator_row *rows;
@@ -158,15 +227,20 @@ int fh_cmd_user_list(struct fh_opts *o, fh_store *s, const fh_actor *by)
 	if (fh_operator_list(s, by, &rows, &n, &err) != FH_OK)
 		return fh_cli_report(&err);
 	struct fh_table t;
-	fh_table_init(&t, (const char *[]){ "name", "role", "hub", "hub_name", "last_login", NULL },
-		      (const char *[]){ _("Name"), _("Role"), _("Hub"), _("Hub name"), _("Last login"), NULL });
+	fh_table_init(&t, (const char *[]){ "name", "role", "hub", "hub_name", "last_login", "disabled", NULL },
+		      (const char *[]){ _("Name"), _("Role"), _("Hub"), _("Hub name"), _("Last login"), _("Disabled"),
+					NULL });
 	for (size_t i = 0; i < n; i++) {
 		char when[32] = "";
 		if (rows[i].last_login)
 			fh_clock_format(rows[i].last_login, when, sizeof when);
 		fh_table_row(&t,
 			     (const char *[]){ rows[i].name, fh_role_name(rows[i].role), rows[i].hub_code,
-					       rows[i].hub_name, when, NULL });
+					       rows[i].hub_name, when,
+					       !rows[i].disabled                      ? ""
+						       : o->format == FH_FORMAT_TABLE ? _("yes")
+										      : "yes",
+					       NULL });
 	}
 	fh_table_print(&t, stdout, o->format);
 	fh_table_free(&t);

@@ -60,6 +60,14 @@ const char *fh_label_action(const char *action)
 		{ "proved", N_("proved") },
 		{ "override", NP_("activity", "graduated by override") },
 		{ "milestones", N_("gave milestones to") },
+		{ "party", N_("changed the party record of") },
+		{ "member", N_("named a party member of") },
+		{ "member_left", N_("recorded a party member leaving") },
+		{ "sync", N_("recorded an event for the party track of") },
+		{ "sync_done", N_("completed a sync check of") },
+		{ "annual", N_("opened the annual checks of") },
+		{ "disable", NP_("activity", "disabled") },
+		{ "enable", NP_("activity", "enabled") },
 		{ NULL, NULL },
 	};
 	return lookup(pairs, action);
@@ -103,10 +111,19 @@ const char *fh_error_text(const fh_error *err, char *buf, size_t size)
 const char *fh_label_entity(const char *entity)
 {
 	static const char *const pairs[][2] = {
-		{ "hub", N_("hub") },         { "space", N_("space") },           { "operator", N_("operator") },
-		{ "tenant", N_("tenant") },   { "demo", N_("demo data") },        { "allocation", N_("allocation") },
-		{ "booking", N_("booking") }, { "waitlist", N_("waiting list") }, { "mentor", N_("mentor") },
-		{ "session", N_("session") }, { "milestone", N_("milestone") },   { NULL, NULL },
+		{ "hub", N_("hub") },
+		{ "space", N_("space") },
+		{ "operator", N_("operator") },
+		{ "tenant", N_("tenant") },
+		{ "demo", N_("demo data") },
+		{ "allocation", N_("allocation") },
+		{ "booking", N_("booking") },
+		{ "waitlist", N_("waiting list") },
+		{ "mentor", N_("mentor") },
+		{ "session", N_("session") },
+		{ "milestone", N_("milestone") },
+		{ "branch", N_("joint branch") },
+		{ NULL, NULL },
 	};
 	return lookup(pairs, entity);
 }

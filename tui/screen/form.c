@@ -55,6 +55,13 @@ bool fh_form_decimal(struct fh_form_field *f, double min, double max, int decima
 	return taken(f, fh_decimal_take("", v, min, max, decimals, out, &err), &err);
 }
 
+void fh_form_wipe(struct fh_form *fm)
+{
+	for (int i = 0; i < fm->n; i++)
+		if (fm->f[i].secret)
+			explicit_bzero(fm->f[i].value, sizeof fm->f[i].value);
+}
+
 void fh_form_clear_errors(struct fh_form *fm)
 {
 	for (int i = 0; i < fm->n; i++)
@@ -161,6 +168,8 @@ void fh_form_draw(struct app *app, struct fh_form *fm, const char *title, struct
 		char v[FH_FORM_VALUE + 16];
 		if (f->kind == FH_FIELD_CHOICE)
 			snprintf(v, sizeof v, "◀ %s ▶", f->value[0] ? f->value : "—");
+		else if (f->secret) /* never the password, nor its length (as the login) */
+			snprintf(v, sizeof v, "%s", f->value[0] ? "••••••" : "");
 		else
 			snprintf(v, sizeof v, "%s", f->value);
 		/* the end of a long value stays in view */

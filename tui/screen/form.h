@@ -18,6 +18,7 @@ struct fh_form_field {
 	char value[FH_FORM_VALUE];
 	const char *choices[FH_FORM_CHOICES]; /* a choice field's values, shown as they are */
 	int nchoices;
+	bool secret;     /* a password: shown as one mark, never its length; wiped by fh_form_wipe */
 	char error[512]; /* core's message for this field, or "" */
 	char note[160];  /* e.g. the other operator's value after a conflict */
 };
@@ -40,6 +41,8 @@ struct fh_form_field *fh_form_add(struct fh_form *fm, const char *label, enum fh
 bool fh_form_int(struct fh_form_field *f, long long min, long long max, long long *out);
 bool fh_form_day(struct fh_form_field *f, int64_t *out);
 bool fh_form_decimal(struct fh_form_field *f, double min, double max, int decimals, double *out);
+/* Wipes the values of its secret fields (a form of passwords, closed). */
+void fh_form_wipe(struct fh_form *fm);
 /* Clears every field's error and note and the form's message. */
 void fh_form_clear_errors(struct fh_form *fm);
 /* Moves the focus to the first field with an error. */

@@ -224,6 +224,8 @@ FH_SCREENS(FH_SCREEN_VIEW)
 #undef FH_SCREEN_VIEW
 /* clang-format on */
 extern const struct view_ops fh_login_view, fh_help_view, fh_confirm_view;
+/* The operator's account (view_account.c): own password, a manager's operators. */
+extern const struct view_ops fh_account_view, fh_account_form_view;
 
 /* Every view, for the tests (hint lines against keymaps), ending with NULL. */
 extern const struct view_ops *const fh_all_views[];

@@ -20,7 +20,7 @@
 #define COL_COUNT 7
 #define COL_BAR 11
 
-enum { OP_NEXT_PANE = FH_ACT_LOCAL };
+enum { OP_NEXT_PANE = FH_ACT_LOCAL, OP_ACCOUNT };
 
 struct dash {
 	fh_dashboard d;
@@ -191,6 +191,10 @@ static int request(struct app *app, struct view *v, int action, int arg, const s
 {
 	(void)arg, (void)in;
 	struct dash *d = v->priv;
+	if (action == OP_ACCOUNT) {
+		fh_view_push(app, &fh_account_view, NULL);
+		return FH_R_DONE;
+	}
 	if (action == OP_NEXT_PANE) {
 		d->pane = !d->pane;
 		return FH_R_DONE;
@@ -217,6 +221,8 @@ static void done(struct app *app, struct view *v)
 static const struct fh_binding dash_keys[] = {
 	{ '\t', false, OP_NEXT_PANE, 0, "Tab", true, N_("hubs / activity"), N_("Next pane: hubs, recent activity") },
 	{ '\n', false, FH_ACT_OPEN, 0, "Enter", true, N_("hub's tenants"), N_("Open the selected hub's tenants") },
+	{ 'o', false, OP_ACCOUNT, 0, "o", true, N_("account"),
+	  N_("Your account: change your password; a manager's operators") },
 	{ .action = FH_ACT_NONE },
 };
 

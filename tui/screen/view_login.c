@@ -23,6 +23,7 @@ struct login {
 	int focus; /* 0 name, 1 password */
 	char error[512];
 	char demo[200]; /* a demo's accounts that still have the demo password: how to log in */
+	bool nobody;    /* a database with no operator yet: how to make the first */
 };
 
 static const struct fh_binding login_keys[] = {
@@ -84,6 +85,9 @@ static bool open(struct app *app, struct view *v, const void *arg)
 	wipe(l);
 	memset(l, 0, sizeof *l);
 	demo_logins(app, l->demo, sizeof l->demo);
+	int operators = 1;
+	fh_error err;
+	l->nobody = fh_operator_count(app->store, &operators, &err) == FH_OK && operators == 0;
 	if (arg && strcmp(arg, "switch") == 0) {
 		l->mode = SWITCH;
 	} else if (app->locked && app->actor.id) {
@@ -172,6 +176,13 @@ static void draw(struct app *app, struct view *v, struct rect a)
 	if (l->demo[0]) {
 		snprintf(line, sizeof line, _("Demo: %s; password %s"), l->demo, FH_DEMO_PASSWORD);
 		fh_draw_text(y + 11, x > 10 ? 10 : x, line, a.cols - 2, false, fh_attr(app, FH_C_GOOD));
+	} else if (l->nobody && !l->error[0] && left <= 0) {
+		fh_draw_wrapped(
+			y + 9, x > 4 ? 4 : x,
+			_("No operator yet. On the server, 'fuhua init' asks for the first administrator's "
+			  "password; or 'fuhua user add NAME --role admin --hub CODE' adds one (the password on "
+			  "standard input)."),
+			a.cols - (x > 4 ? 4 : x) - 1, 4, fh_attr(app, FH_C_WARN));
 	}
 	char hint[512];
 	fh_keymap_hint(fh_view_keymap(v), true, hint, sizeof hint);

@@ -45,7 +45,7 @@ const struct view_ops *const fh_all_views[] = {
 #define FH_SCREEN_ALL(id, name, title) &fh_##name##_view,
 	FH_SCREENS(FH_SCREEN_ALL)
 #undef FH_SCREEN_ALL
-	&fh_login_view, &fh_help_view, &fh_confirm_view,
+	&fh_login_view, &fh_help_view, &fh_confirm_view, &fh_account_view, &fh_account_form_view,
 	&fh_tenant_page_view, &fh_tenant_form_view, &fh_stage_view,
 	&fh_party_form_view, &fh_branch_form_view, &fh_party_members_view, &fh_party_member_form_view,
 	&fh_instructed_view,
