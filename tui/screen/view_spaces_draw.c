@@ -358,11 +358,12 @@ void fh_spaces_draw_rooms(struct app *app, struct sscreen *p, struct rect a)
 		snprintf(line, sizeof line, _("%s %s  ([ ] days, t today, w one room's week, b book)"), d,
 			 _(wd[fh_weekday(start)]));
 	fh_draw_text(a.y, 1, line, a.cols - 2, false, A_BOLD);
-	/* the hours above the half-hour cells */
-	for (int k = 0; k < slots; k += 2) {
+	/* each whole hour above the half-hour cell that begins at it (rooms
+	 * opening at 08:30: "9" over 09:00, not "8" over 08:30) */
+	for (int k = (opens % 60) ? 1 : 0, n = 0; k < slots; k += 2, n++) {
 		char h[16];
 		snprintf(h, sizeof h, "%d", (opens + 30 * k) / 60);
-		if (cw * 2 >= (int)strlen(h) || k % 4 == 0)
+		if (cw * 2 >= (int)strlen(h) || n % 2 == 0)
 			fh_draw_text(a.y + 1, label + k * cw, h, cw * 2, false, fh_attr(app, FH_C_DIM));
 	}
 	const fh_booking *sel = fh_list_selected(&p->bookings);

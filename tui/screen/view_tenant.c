@@ -305,7 +305,15 @@ static void draw(struct app *app, struct view *v, struct rect a)
 	const fh_tenant *t = &p->t;
 	snprintf(line, sizeof line, "%s  [%s]  %s", t->name, fh_stage_label(t->stage, zh()), t->hub_name);
 	fh_draw_text(a.y, 0, line, a.cols, true, fh_attr(app, FH_C_TITLE));
-	if (t->admitted_on)
+	if (t->admitted_on && t->stage == FH_STAGE_GRADUATED)
+		snprintf(line, sizeof line, _("No. %lld · admitted %s · graduated %s, after %d months of incubation"),
+			 (long long)t->id, date_or_dash(t->admitted_on, d1, sizeof d1),
+			 date_or_dash(t->stage_since, d2, sizeof d2), fh_tenant_months(t, fh_clock_now()));
+	else if (t->admitted_on && t->stage == FH_STAGE_EXITED)
+		snprintf(line, sizeof line, _("No. %lld · admitted %s · left %s, after %d months of incubation"),
+			 (long long)t->id, date_or_dash(t->admitted_on, d1, sizeof d1),
+			 date_or_dash(t->stage_since, d2, sizeof d2), fh_tenant_months(t, fh_clock_now()));
+	else if (t->admitted_on)
 		snprintf(line, sizeof line, _("No. %lld · admitted %s · planned end %s%s · %d months"),
 			 (long long)t->id, date_or_dash(t->admitted_on, d1, sizeof d1),
 			 date_or_dash(t->planned_end, d2, sizeof d2), t->extended ? _(" (extended)") : "",

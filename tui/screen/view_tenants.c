@@ -40,6 +40,7 @@ struct tenants {
 	size_t nfields;
 	int field_index;
 	int height;
+	int hidden; /* with the list empty: how many the filters hide (-1 unknown) */
 };
 
 static bool zh(void)
@@ -113,6 +114,29 @@ static void load_filters(struct app *app, struct tenants *v)
 		snprintf(v->list.error, sizeof v->list.error, "%s", err.message);
 }
 
+/* The list's first page (or the same page again), and when it is empty
+ * with a filter set, how many the filters hide: the empty list says so. */
+static void load(struct app *app, struct tenants *v, bool again)
+{
+	if (again)
+		fh_list_reload(app, &v->list, list_height());
+	else
+		fh_list_first(app, &v->list, list_height());
+	v->hidden = -1;
+	bool filtered = v->filter.stage >= 0 || v->filter.org_type >= 0 || v->filter.field[0] ||
+		v->filter.hub_id != v->base_hub;
+	if (v->list.nrows || v->list.error[0] || !filtered)
+		return;
+	fh_tenant_filter all;
+	fh_tenant_filter_init(&all);
+	all.hub_id = v->base_hub;
+	snprintf(all.search, sizeof all.search, "%s", v->filter.search);
+	bool more;
+	fh_error err;
+	if (fh_tenant_count(app->store, &app->actor, &all, 1000, &v->hidden, &more, &err) != FH_OK)
+		v->hidden = -1;
+}
+
 static bool open(struct app *app, struct view *view, const void *arg)
 {
 	struct tenants *v = view->priv;
@@ -123,7 +147,7 @@ static bool open(struct app *app, struct view *view, const void *arg)
 	v->hub_index = v->field_index = -1;
 	fh_list_init(&v->list, &source, v);
 	load_filters(app, v);
-	fh_list_first(app, &v->list, list_height());
+	load(app, v, false);
 	return true;
 }
 
@@ -132,7 +156,7 @@ static bool open(struct app *app, struct view *view, const void *arg)
 static void reload(struct app *app, struct view *view)
 {
 	struct tenants *v = view->priv;
-	fh_list_reload(app, &v->list, list_height());
+	load(app, v, true);
 }
 
 static void done(struct app *app, struct view *view)
@@ -199,11 +223,38 @@ static void draw(struct app *app, struct view *view, struct rect a)
 	draw_heads(a.y + 2, a.cols);
 	struct rect body = { a.y + 3, 0, a.rows - 3, a.cols };
 	fh_list_draw(app, &v->list, body, !v->searching);
-	if (l->nrows == 0 && !l->error[0])
-		fh_draw_text(body.y + 1, 2,
-			     v->filter.search[0] ? _("No tenant matches the search.")
-						 : _("No tenants here yet. Press a to take in an application."),
-			     a.cols - 4, false, fh_attr(app, FH_C_DIM));
+	if (l->nrows == 0 && !l->error[0]) {
+		if (v->hidden > 0) {
+			/* the filters hide what would match: say which, and how many */
+			char which[400] = "";
+			size_t u = 0;
+			if (v->filter.stage >= 0)
+				u += (size_t)snprintf(which + u, sizeof which - u, _("stage %s"),
+						      fh_stage_label((fh_stage)v->filter.stage, zh()));
+			if (v->filter.org_type >= 0)
+				u += (size_t)snprintf(which + u, sizeof which - u, "%s%s", u ? _(", ") : "",
+						      fh_org_type_label((fh_org_type)v->filter.org_type, zh()));
+			if (v->filter.field[0])
+				u += (size_t)snprintf(which + u, sizeof which - u, "%s%s", u ? _(", ") : "",
+						      v->filter.field);
+			if (v->filter.hub_id != v->base_hub && v->hub_index >= 0)
+				snprintf(which + u, sizeof which - u, "%s%s", u ? _(", ") : "",
+					 v->hubs[v->hub_index].name);
+			snprintf(
+				line, sizeof line,
+				v->filter.search[0]
+					? _("No tenant matches the search with the filters (%s); without them %d would. "
+					    "s t f h change the filters.")
+					: _("No tenant with the filters (%s); without them %d. s t f h change the filters."),
+				which, v->hidden);
+			fh_draw_wrapped(body.y + 1, 2, line, a.cols - 4, 3, fh_attr(app, FH_C_WARN));
+		} else {
+			fh_draw_text(body.y + 1, 2,
+				     v->filter.search[0] ? _("No tenant matches the search.")
+							 : _("No tenants here yet. Press a to take in an application."),
+				     a.cols - 4, false, fh_attr(app, FH_C_DIM));
+		}
+	}
 	if (v->searching) {
 		fh_draw_cursor(a.y + 1, cursor);
 	}
@@ -224,11 +275,11 @@ static int search_request(struct app *app, struct tenants *v, int action, const 
 	case OP_SEARCH_CLEAR:
 		v->searching = false;
 		v->filter.search[0] = 0;
-		fh_list_first(app, &v->list, list_height());
+		load(app, v, false);
 		return FH_R_DONE;
 	case FH_ACT_NONE:
 		if (fh_edit_key(v->filter.search, sizeof v->filter.search, in))
-			fh_list_first(app, &v->list, list_height());
+			load(app, v, false);
 		return FH_R_DONE;
 	default: return FH_R_UNHANDLED;
 	}
@@ -251,7 +302,7 @@ static int set_filter(struct app *app, struct tenants *v, int action)
 	case OP_SORT: v->filter.sort = (fh_tenant_sort)((v->filter.sort + 1) % FH_SORT_COUNT); break;
 	default: return FH_R_UNHANDLED;
 	}
-	fh_list_first(app, &v->list, list_height());
+	load(app, v, false);
 	return FH_R_DONE;
 }
 
@@ -273,7 +324,7 @@ static int request(struct app *app, struct view *view, int action, int arg, cons
 		if (!v->filter.search[0])
 			return FH_R_UNHANDLED;
 		v->filter.search[0] = 0; /* q or Esc first clears the search */
-		fh_list_first(app, &v->list, list_height());
+		load(app, v, false);
 		return FH_R_DONE;
 	default:
 		if (set_filter(app, v, action) == FH_R_DONE)
