@@ -68,6 +68,21 @@ static void rules_read(fh_stmt *q, void *out)
 	r->grad_handovers = fh_column_int(q, 7) != 0;
 }
 
+fh_status fh_tenant_past_term(fh_store *s, const fh_actor *actor, int64_t day, int *n, fh_error *err)
+{
+	*n = 0;
+	if (!actor || !actor->id)
+		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("nobody is logged in"));
+	/* tenants_past_end: (hub_id, planned_end) of those incubating */
+	fh_status st = fh_store_count(s,
+				      FH_SQL_SCOPE "SELECT count(*) FROM tenants WHERE stage = 'incubating'"
+						   " AND hub_id IN (SELECT id FROM scope) AND planned_end < ?2",
+				      actor->hub_id, fh_clock_day(day), n, _("reading tenants"), err);
+	if (st != FH_OK)
+		*n = 0;
+	return st;
+}
+
 /* The hub's lifecycle rules as `fuhua init` kept them (no stage labels). */
 static fh_status load_rules(fh_store *s, int64_t hub, fh_lifecycle_rules *r, fh_error *err)
 {

@@ -4,9 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuhua/booking.h"
+#include "fuhua/clock.h"
 #include "fuhua/milestone.h"
 #include "fuhua/party.h"
 #include "fuhua/space.h"
+#include "fuhua/tenant.h"
 #include "i18n.h"
 #include "store_int.h"
 
@@ -86,5 +89,47 @@ fh_status fh_report_dashboard(fh_store *s, const fh_actor *actor, fh_dashboard *
 	fh_reset(q);
 	if (rc != FH_ROW)
 		return fh_store_fail(s, err, _("reading mentors"));
+	return FH_OK;
+}
+
+/* How many a list counts at most for the dashboard's pane: "200+" past it. */
+#define WAITING_MAX 200
+
+fh_status fh_report_waiting(fh_store *s, const fh_actor *actor, const fh_dashboard *dash, fh_waiting *out,
+			    fh_error *err)
+{
+	memset(out, 0, sizeof *out);
+	if (!actor || !actor->id)
+		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("nobody is logged in"));
+	int64_t today = fh_clock_day(fh_clock_now());
+	fh_dashboard d;
+	fh_status st = FH_OK;
+	if (dash)
+		d = *dash;
+	else if ((st = fh_report_dashboard(s, actor, &d, err)) != FH_OK)
+		return st;
+	out->review = d.by_stage[FH_STAGE_REVIEWING];
+	if ((st = fh_tenant_past_term(s, actor, today, &out->graduations, err)) != FH_OK)
+		return st;
+	/* the overdue count holds the tenants past their planned end too */
+	out->milestones_late = d.overdue > out->graduations ? d.overdue - out->graduations : 0;
+	fh_booking *b;
+	size_t n;
+	fh_booking_filter bf = { .pending = true, .from = today };
+	if ((st = fh_booking_list(s, actor, &bf, &b, &n, err)) != FH_OK)
+		return st;
+	free(b);
+	out->bookings = (int)n;
+	fh_allocation *al;
+	fh_allocation_filter af = { .which = FH_ALLOC_HANDOVER };
+	if ((st = fh_allocation_list(s, actor, &af, &al, &n, err)) != FH_OK)
+		return st;
+	free(al);
+	out->handovers = (int)n;
+	fh_party_row *pr;
+	if ((st = fh_party_list(s, actor, 0, FH_PL_SYNC_GAPS, WAITING_MAX, &pr, &n, &out->sync_more, err)) != FH_OK)
+		return st;
+	free(pr);
+	out->sync_late = (int)n;
 	return FH_OK;
 }

@@ -24,4 +24,23 @@ typedef struct fh_dashboard {
  * to be used. */
 fh_status fh_report_dashboard(fh_store *store, const fh_actor *actor, fh_dashboard *out, fh_error *err);
 
+/* What waits for a manager's decision at the actor's hubs, each the size of
+ * the list where it is decided (a `more` flag: at least that many). */
+typedef struct fh_waiting {
+	int review;      /* applications in review (the Tenants list, stage reviewing) */
+	int bookings;    /* bookings waiting for approval, from today (Spaces, Pending) */
+	int graduations; /* tenants in incubation past their planned end (Mentoring, Late) */
+	int handovers;   /* spaces not handed back by their deadline (Spaces, Handovers) */
+	int sync_late;   /* party sync checks past their date (Party, Sync gaps) */
+	bool sync_more;
+	int milestones_late; /* milestones past due (Mentoring, Late) */
+} fh_waiting;
+
+/* Fills *out for the actor's hub and those below it, from the modules'
+ * own lists and counts; dash is the actor's dashboard when the caller has
+ * it (NULL: read here). FH_OK; FH_EDENIED for nobody; or the database's
+ * error. On error *out is not to be used. */
+fh_status fh_report_waiting(fh_store *store, const fh_actor *actor, const fh_dashboard *dash, fh_waiting *out,
+			    fh_error *err);
+
 #endif

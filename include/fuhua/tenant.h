@@ -287,6 +287,10 @@ fh_status fh_tenant_extend(fh_store *store, const fh_actor *actor, int64_t id, i
 
 /* Months of incubation so far (to `now`, or to the day it left). */
 int fh_tenant_months(const fh_tenant *t, int64_t now);
+/* How many tenants in incubation at the actor's hubs are past their planned
+ * end on the day of `day` (graduations due, or an extension, or an exit):
+ * FH_OK, FH_EDENIED for nobody, or the database's error; on error *n is 0. */
+fh_status fh_tenant_past_term(fh_store *store, const fh_actor *actor, int64_t day, int *n, fh_error *err);
 
 typedef struct fh_stage_event {
 	int64_t at;

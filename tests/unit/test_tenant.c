@@ -798,6 +798,35 @@ static void moves_planned_and_kept(void **s)
 	free(ev);
 }
 
+/* Past the planned end: nobody is refused; a tenant in incubation is
+ * counted from the day after its planned end, not on it; not once it left. */
+static void past_the_planned_end(void **s)
+{
+	(void)s;
+	fh_error err;
+	int n = -1;
+	fh_actor nobody = { 0 };
+	assert_int_equal(fh_tenant_past_term(st, &nobody, fh_clock_now(), &n, &err), FH_EDENIED);
+	assert_int_equal(n, 0);
+	fh_tenant t;
+	fh_field_errors e = { 0 };
+	good(&t, "到期计数服务社", NULL);
+	assert_int_equal(fh_tenant_add(st, &manager, &t, &e, &err), FH_OK);
+	assert_int_equal(fh_tenant_move(st, &manager, t.id, 0, FH_STAGE_REVIEWING, NULL, NULL, &err), FH_OK);
+	assert_int_equal(fh_tenant_past_term(st, &manager, fh_clock_now(), &n, &err), FH_OK);
+	assert_int_equal(fh_tenant_move(st, &manager, t.id, 0, FH_STAGE_INCUBATING, NULL, NULL, &err), FH_OK);
+	assert_int_equal(fh_tenant_get_by_id(st, &manager, t.id, &t, &err), FH_OK);
+	/* counted from the day after its planned end, not on it; not once it left */
+	int on = -1, after = -1, on_left = -1, after_left = -1;
+	assert_int_equal(fh_tenant_past_term(st, &manager, t.planned_end, &on, &err), FH_OK);
+	assert_int_equal(fh_tenant_past_term(st, &manager, t.planned_end + 86400, &after, &err), FH_OK);
+	assert_int_equal(fh_tenant_move(st, &manager, t.id, 0, FH_STAGE_EXITED, "迁出", NULL, &err), FH_OK);
+	assert_int_equal(fh_tenant_past_term(st, &manager, t.planned_end, &on_left, &err), FH_OK);
+	assert_int_equal(fh_tenant_past_term(st, &manager, t.planned_end + 86400, &after_left, &err), FH_OK);
+	assert_int_equal(on, on_left);
+	assert_int_equal(after, after_left + 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -815,6 +844,7 @@ int main(void)
 		cmocka_unit_test(keyset_pages),
 		cmocka_unit_test(credit_codes),
 		cmocka_unit_test(moves_planned_and_kept),
+		cmocka_unit_test(past_the_planned_end),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -37,4 +37,7 @@ struct fh_ms_shared {
 extern const struct view_ops fh_ms_late_view, fh_ms_soon_view, fh_ms_mentors_view, fh_ms_pairings_view,
 	fh_ms_sessions_view;
 
+/* The Mentoring screen's tabs, in their order on the bar. */
+enum { FH_MS_TAB_LATE, FH_MS_TAB_SOON, FH_MS_TAB_MENTORS, FH_MS_TAB_PAIRINGS, FH_MS_TAB_SESSIONS, FH_MS_TAB_COUNT };
+
 #endif

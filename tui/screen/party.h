@@ -58,4 +58,15 @@ int fh_pa_open_tenant(struct app *app, int64_t tenant, bool edit);
 extern const struct view_ops fh_pa_uncovered_view, fh_pa_should_view, fh_pa_gaps_view, fh_pa_reelect_view,
 	fh_pa_instructors_view, fh_pa_board_view;
 
+/* The Party screen's tabs, in their order on the bar. */
+enum {
+	FH_PA_TAB_UNCOVERED,
+	FH_PA_TAB_SHOULD,
+	FH_PA_TAB_SYNC_GAPS,
+	FH_PA_TAB_REELECT,
+	FH_PA_TAB_INSTRUCTORS,
+	FH_PA_TAB_BOARD,
+	FH_PA_TAB_COUNT
+};
+
 #endif

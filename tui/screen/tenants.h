@@ -10,6 +10,7 @@
 /* What the tenant list opens on: a hub and its sub-hubs (0: the operator's). */
 struct fh_tenants_arg {
 	int64_t hub_id;
+	int stage; /* the stage filter it opens with, fh_stage + 1 (0: all) */
 };
 
 /* Opening a tenant's page, form or stage dialog: the tenant (0: a new one). */

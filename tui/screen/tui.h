@@ -276,6 +276,9 @@ const struct fh_keymap *fh_view_keymap(struct view *v);
 struct view *fh_view_parent(struct app *app, const struct view *v);
 /* Goes to a screen, opening its view the first time. */
 void fh_app_goto(struct app *app, enum fh_screen s);
+/* … and shows tab `tab` of it when the screen's own view is on top (a view
+ * opened over it stays, with what was typed in it). */
+void fh_app_goto_tab(struct app *app, enum fh_screen s, int tab);
 /* A screen's title (translated). */
 const char *fh_screen_title(enum fh_screen s);
 /* The area views draw in, for the current terminal size. */

@@ -11,6 +11,9 @@
 #include "../common/i18n.h"
 #include "../common/labels.h"
 #include "list.h"
+#include "mentoring.h"
+#include "party.h"
+#include "spaces.h"
 #include "tenants.h"
 #include "tui.h"
 #include "../common/width.h"
@@ -22,13 +25,39 @@
 
 enum { OP_NEXT_PANE = FH_ACT_LOCAL, OP_ACCOUNT };
 
+/* What waits for a manager, a line each, in the order they are decided. */
+enum waiting_kind { W_REVIEW, W_BOOKINGS, W_GRADUATIONS, W_HANDOVERS, W_SYNC, W_MILESTONES, W_COUNT };
+
+struct waiting_row {
+	enum waiting_kind kind;
+	int n;
+	bool more;
+};
+
 struct dash {
 	fh_dashboard d;
+	fh_waiting w;
+	bool manages; /* a manager or an admin: what waits for them */
 	fh_level level;
-	struct fh_list hubs, activity;
-	int pane; /* 0 hubs, 1 activity */
+	struct fh_list hubs, waiting, activity;
+	int pane; /* 0 hubs, 1 waiting (a manager's), 2 activity */
 	char error[512];
 };
+
+static void draw_waiting(struct app *app, void *ctx, const void *row, int y, int x, int cols, attr_t a)
+{
+	(void)ctx;
+	const struct waiting_row *r = row;
+	static const char *const words[W_COUNT] = {
+		N_("applications to review"), N_("bookings to approve"), N_("graduations due (past the planned end)"),
+		N_("handovers overdue"),      N_("sync checks late"),    N_("milestones late"),
+	};
+	char n[16];
+	snprintf(n, sizeof n, r->more ? "%4d+" : "%5d", r->n);
+	fh_draw_text(y, x, "", cols, true, a);
+	fh_draw_text(y, x + 1, n, 6, true, r->n ? fh_attr(app, FH_C_WARN) | a | A_BOLD : a);
+	fh_draw_text(y, x + 8, _(words[r->kind]), cols - 9, false, a);
+}
 
 static void draw_hub(struct app *app, void *ctx, const void *row, int y, int x, int cols, attr_t a)
 {
@@ -56,6 +85,7 @@ static void draw_event(struct app *app, void *ctx, const void *row, int y, int x
 
 static const struct fh_list_source hub_source = { sizeof(fh_hub), NULL, NULL, draw_hub };
 static const struct fh_list_source event_source = { sizeof(fh_audit_row), NULL, NULL, draw_event };
+static const struct fh_list_source waiting_source = { sizeof(struct waiting_row), NULL, NULL, draw_waiting };
 
 static void reload(struct app *app, struct view *v)
 {
@@ -69,6 +99,15 @@ static void reload(struct app *app, struct view *v)
 	    fh_hub_list(app->store, &app->actor, &hubs, &nh, &err) != FH_OK ||
 	    fh_audit_recent(app->store, &app->actor, ACTIVITY, &audit, &na, &err) != FH_OK)
 		snprintf(d->error, sizeof d->error, "%s", err.message);
+	d->manages = fh_role_allows(app->actor.role, FH_ROLE_MANAGER);
+	if (d->manages && !d->error[0] && fh_report_waiting(app->store, &app->actor, &d->d, &d->w, &err) != FH_OK)
+		snprintf(d->error, sizeof d->error, "%s", err.message);
+	const struct waiting_row w[W_COUNT] = {
+		{ W_REVIEW, d->w.review, false },           { W_BOOKINGS, d->w.bookings, false },
+		{ W_GRADUATIONS, d->w.graduations, false }, { W_HANDOVERS, d->w.handovers, false },
+		{ W_SYNC, d->w.sync_late, d->w.sync_more }, { W_MILESTONES, d->w.milestones_late, false },
+	};
+	fh_list_set(&d->waiting, w, d->manages ? W_COUNT : 0);
 	d->level = nh ? hubs[0].level : FH_LEVEL_CITY;
 	fh_list_set(&d->hubs, hubs, nh);
 	fh_list_set(&d->activity, audit, na);
@@ -82,6 +121,7 @@ static bool open(struct app *app, struct view *v, const void *arg)
 	struct dash *d = v->priv;
 	fh_list_init(&d->hubs, &hub_source, d);
 	fh_list_init(&d->activity, &event_source, d);
+	fh_list_init(&d->waiting, &waiting_source, d);
 	reload(app, v);
 	return true;
 }
@@ -176,15 +216,47 @@ static void draw(struct app *app, struct view *v, struct rect a)
 		return;
 	draw_hub_heading(app, d, y, left - 1);
 	fh_list_draw(app, &d->hubs, (struct rect){ y + 1, 0, rows - 10, left - 1 }, d->pane == 0);
-	attr_t ta = d->pane == 1 ? fh_attr(app, FH_C_SELECT) : fh_attr(app, FH_C_BAR);
-	fh_draw_text(y, left, "", cols - left, true, ta);
-	fh_draw_text(y, left + 1, _("Recent activity"), cols - left - 10, false, ta);
-	struct fh_list *cur = d->pane == 0 ? &d->hubs : &d->activity;
+	struct fh_list *cur = d->pane == 0 ? &d->hubs : d->pane == 1 ? &d->waiting : &d->activity;
 	fh_list_position(cur, pos, sizeof pos);
-	fh_draw_text(y, cols - fh_str_width(pos) - 1, pos, fh_str_width(pos), false, ta);
-	fh_list_draw(app, &d->activity, (struct rect){ y + 1, left, rows - 10, cols - left }, d->pane == 1);
+	int ay = y, arows = rows - 10;
+	if (d->manages && rows - 10 >= W_COUNT + 3) {
+		/* what waits for the manager's decision, above the activity */
+		attr_t wa = d->pane == 1 ? fh_attr(app, FH_C_SELECT) : fh_attr(app, FH_C_BAR);
+		fh_draw_text(y, left, "", cols - left, true, wa);
+		fh_draw_text(y, left + 1, _("Waiting for your decision"), cols - left - 10, false, wa);
+		fh_list_draw(app, &d->waiting, (struct rect){ y + 1, left, W_COUNT, cols - left }, d->pane == 1);
+		ay = y + 1 + W_COUNT;
+		arows = rows - 10 - 1 - W_COUNT;
+	}
+	attr_t ta = d->pane == 2 ? fh_attr(app, FH_C_SELECT) : fh_attr(app, FH_C_BAR);
+	fh_draw_text(ay, left, "", cols - left, true, ta);
+	fh_draw_text(ay, left + 1, _("Recent activity"), cols - left - 10, false, ta);
+	/* the position of the pane with the keys, at the right of the first heading */
+	bool first_is_waiting = ay != y;
+	attr_t pa =
+		(first_is_waiting ? d->pane == 1 : d->pane == 2) ? fh_attr(app, FH_C_SELECT) : fh_attr(app, FH_C_BAR);
+	fh_draw_text(y, cols - fh_str_width(pos) - 1, pos, fh_str_width(pos), false, pa);
+	fh_list_draw(app, &d->activity, (struct rect){ ay + 1, left, arows, cols - left }, d->pane == 2);
 	if (d->activity.nrows == 0)
-		fh_draw_text(y + 1, left + 1, _("Nothing yet."), cols - left - 1, false, fh_attr(app, FH_C_DIM));
+		fh_draw_text(ay + 1, left + 1, _("Nothing yet."), cols - left - 1, false, fh_attr(app, FH_C_DIM));
+}
+
+/* Opens the list where what waits is decided. */
+static void open_waiting(struct app *app, const struct waiting_row *r)
+{
+	switch (r->kind) {
+	case W_REVIEW: {
+		struct fh_tenants_arg t = { .stage = FH_STAGE_REVIEWING + 1 };
+		fh_view_push(app, &fh_tenants_view, &t);
+		break;
+	}
+	case W_BOOKINGS: fh_app_goto_tab(app, FH_SCREEN_SPACES, T_PENDING); break;
+	case W_HANDOVERS: fh_app_goto_tab(app, FH_SCREEN_SPACES, T_HANDOVER); break;
+	case W_SYNC: fh_app_goto_tab(app, FH_SCREEN_PARTY, FH_PA_TAB_SYNC_GAPS); break;
+	case W_GRADUATIONS:
+	case W_MILESTONES: fh_app_goto_tab(app, FH_SCREEN_MENTORING, FH_MS_TAB_LATE); break;
+	default: break;
+	}
 }
 
 static int request(struct app *app, struct view *v, int action, int arg, const struct fh_input *in)
@@ -196,7 +268,15 @@ static int request(struct app *app, struct view *v, int action, int arg, const s
 		return FH_R_DONE;
 	}
 	if (action == OP_NEXT_PANE) {
-		d->pane = !d->pane;
+		d->pane = (d->pane + 1) % 3;
+		if (d->pane == 1 && !d->manages)
+			d->pane = 2;
+		return FH_R_DONE;
+	}
+	if (action == FH_ACT_OPEN && d->pane == 1) {
+		const struct waiting_row *r = fh_list_selected(&d->waiting);
+		if (r)
+			open_waiting(app, r);
 		return FH_R_DONE;
 	}
 	if (action == FH_ACT_OPEN && d->pane == 0) {
@@ -207,7 +287,7 @@ static int request(struct app *app, struct view *v, int action, int arg, const s
 		}
 		return FH_R_DONE;
 	}
-	return fh_list_request(app, d->pane == 0 ? &d->hubs : &d->activity, action);
+	return fh_list_request(app, d->pane == 0 ? &d->hubs : d->pane == 1 ? &d->waiting : &d->activity, action);
 }
 
 static void done(struct app *app, struct view *v)
@@ -216,11 +296,14 @@ static void done(struct app *app, struct view *v)
 	struct dash *d = v->priv;
 	fh_list_free(&d->hubs);
 	fh_list_free(&d->activity);
+	fh_list_free(&d->waiting);
 }
 
 static const struct fh_binding dash_keys[] = {
-	{ '\t', false, OP_NEXT_PANE, 0, "Tab", true, N_("hubs / activity"), N_("Next pane: hubs, recent activity") },
-	{ '\n', false, FH_ACT_OPEN, 0, "Enter", true, N_("hub's tenants"), N_("Open the selected hub's tenants") },
+	{ '\t', false, OP_NEXT_PANE, 0, "Tab", true, N_("next pane"),
+	  N_("Next pane: hubs, what waits for your decision (managers), recent activity") },
+	{ '\n', false, FH_ACT_OPEN, 0, "Enter", true, N_("open"),
+	  N_("Open the selected hub's tenants, or the list where what waits is decided") },
 	{ 'o', false, OP_ACCOUNT, 0, "o", true, N_("account"),
 	  N_("Your account: change your password; a manager's operators") },
 	{ .action = FH_ACT_NONE },

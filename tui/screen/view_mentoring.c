@@ -10,10 +10,12 @@
 #include "mentoring.h"
 #include "tabs.h"
 
-static const struct fh_tab tabs[] = {
-	{ N_("Late"), &fh_ms_late_view, true },          { N_("Due soon"), &fh_ms_soon_view, true },
-	{ N_("Mentors"), &fh_ms_mentors_view, false },   { N_("Pairings"), &fh_ms_pairings_view, false },
-	{ N_("Sessions"), &fh_ms_sessions_view, false },
+static const struct fh_tab tabs[FH_MS_TAB_COUNT] = {
+	[FH_MS_TAB_LATE] = { N_("Late"), &fh_ms_late_view, true },
+	[FH_MS_TAB_SOON] = { N_("Due soon"), &fh_ms_soon_view, true },
+	[FH_MS_TAB_MENTORS] = { N_("Mentors"), &fh_ms_mentors_view, false },
+	[FH_MS_TAB_PAIRINGS] = { N_("Pairings"), &fh_ms_pairings_view, false },
+	[FH_MS_TAB_SESSIONS] = { N_("Sessions"), &fh_ms_sessions_view, false },
 };
 
 /* The hub's longest lead time: what "due soon" means. */

@@ -11,10 +11,13 @@
 #include "party.h"
 #include "tabs.h"
 
-static const struct fh_tab tabs[] = {
-	{ N_("Uncovered"), &fh_pa_uncovered_view, false },     { N_("Should branch"), &fh_pa_should_view, false },
-	{ N_("Sync gaps"), &fh_pa_gaps_view, false },          { N_("Re-elections"), &fh_pa_reelect_view, false },
-	{ N_("Instructors"), &fh_pa_instructors_view, false }, { N_("Board"), &fh_pa_board_view, false },
+static const struct fh_tab tabs[FH_PA_TAB_COUNT] = {
+	[FH_PA_TAB_UNCOVERED] = { N_("Uncovered"), &fh_pa_uncovered_view, false },
+	[FH_PA_TAB_SHOULD] = { N_("Should branch"), &fh_pa_should_view, false },
+	[FH_PA_TAB_SYNC_GAPS] = { N_("Sync gaps"), &fh_pa_gaps_view, false },
+	[FH_PA_TAB_REELECT] = { N_("Re-elections"), &fh_pa_reelect_view, false },
+	[FH_PA_TAB_INSTRUCTORS] = { N_("Instructors"), &fh_pa_instructors_view, false },
+	[FH_PA_TAB_BOARD] = { N_("Board"), &fh_pa_board_view, false },
 };
 
 /* One hub's gauges: organisation and work coverage with the counts. */

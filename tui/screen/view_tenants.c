@@ -144,6 +144,8 @@ static bool open(struct app *app, struct view *view, const void *arg)
 	fh_tenant_filter_init(&v->filter);
 	v->base_hub = a ? a->hub_id : 0;
 	v->filter.hub_id = v->base_hub;
+	if (a && a->stage > 0)
+		v->filter.stage = a->stage - 1;
 	v->hub_index = v->field_index = -1;
 	fh_list_init(&v->list, &source, v);
 	load_filters(app, v);
