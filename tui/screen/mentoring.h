@@ -6,6 +6,7 @@
 
 #include <stdint.h>
 
+#include "fuhua/mentor.h"
 #include "tui.h"
 
 enum fh_ms_form_kind { FH_MSF_DONE, FH_MSF_WAIVE, FH_MSF_SESSION, FH_MSF_ASSIGN, FH_MSF_MENTOR };
@@ -26,11 +27,16 @@ int fh_ms_tenant_request(struct app *app, int action, int session_action, struct
 
 /* What the Mentoring screen's tabs share: the hub's longest lead time (due
  * soon), the late and due counts and this month's sessions for the heading. */
+#define FH_MS_MONTH_HUBS 8
+
 struct fh_ms_shared {
 	int lead;
 	int total[2];       /* late, due soon */
 	int month_sessions; /* this month, in the scope: sessions and hours */
 	double month_hours;
+	/* this month's totals per hub (fh_session_totals), the busiest first */
+	fh_session_month month[FH_MS_MONTH_HUBS];
+	int nmonth, more_hubs;
 };
 
 /* The tabs: late, due soon (view_ms_due.c), mentors, pairings, sessions. */

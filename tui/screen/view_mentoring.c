@@ -35,10 +35,9 @@ static int heading(struct app *app, const void *shared, int shown, struct rect a
 	const struct fh_ms_shared *sh = shared;
 	char line[300];
 	size_t size = sizeof line;
-	if (shown == 4)
-		snprintf(line, size,
-			 _("Mentoring · this month %d sessions, %.1f hours (fuhua session totals: by month)"),
-			 sh->month_sessions, sh->month_hours);
+	if (shown == FH_MS_TAB_SESSIONS)
+		snprintf(line, size, _("Mentoring · this month %d sessions, %.1f hours"), sh->month_sessions,
+			 sh->month_hours);
 	else
 		snprintf(line, size, _("Mentoring · %d overdue · %d due within %d days"), sh->total[0], sh->total[1],
 			 sh->lead);

@@ -27,32 +27,76 @@ static void draw_session(struct app *app, void *ctx, const void *row, int y, int
 
 static const struct fh_list_source session_source = { sizeof(fh_session), NULL, NULL, draw_session };
 
+static int busiest_first(const void *a, const void *b)
+{
+	const fh_session_month *x = a, *y = b;
+	return (y->sessions > x->sessions) - (y->sessions < x->sessions);
+}
+
+/* The last 90 days' sessions, and this month's totals per hub from core
+ * (fh_session_totals): the figures are core's, not summed here. */
 static void reload(struct app *app, struct view *v)
 {
 	struct fh_list_tab *p = v->priv;
 	struct fh_ms_shared *sh = p->shared;
 	fh_session *rows;
-	size_t n;
+	fh_session_month *months;
+	size_t n, nm;
 	fh_error err;
 	char ym[16];
 	int64_t from = fh_clock_day(fh_clock_now()) - 90 * 86400;
 	fh_clock_format_date(fh_clock_now(), ym, sizeof ym);
+	ym[7] = 0;
 	p->error[0] = 0;
-	if (fh_session_list(app->store, &app->actor, 0, 0, from, 0, &rows, &n, &err) != FH_OK) {
+	if (fh_session_list(app->store, &app->actor, 0, 0, from, 0, &rows, &n, &err) != FH_OK ||
+	    fh_session_totals(app->store, &app->actor, NULL, atoi(ym), &months, &nm, &err) != FH_OK) {
 		fh_error_text(&err, p->error, sizeof p->error);
 		return;
 	}
 	sh->month_sessions = 0;
 	sh->month_hours = 0;
-	for (size_t i = 0; i < n; i++) {
-		char d[16];
-		if (strncmp(fh_clock_format_date(rows[i].on, d, sizeof d), ym, 7) == 0) {
-			sh->month_sessions++;
-			sh->month_hours += rows[i].hours;
-		}
+	sh->nmonth = sh->more_hubs = 0;
+	qsort(months, nm, sizeof *months, busiest_first);
+	for (size_t i = 0; i < nm; i++) {
+		if (strcmp(months[i].month, ym) != 0)
+			continue;
+		sh->month_sessions += months[i].sessions;
+		sh->month_hours += months[i].hours;
+		if (sh->nmonth < FH_MS_MONTH_HUBS)
+			sh->month[sh->nmonth++] = months[i];
+		else
+			sh->more_hubs++;
 	}
+	free(months);
 	fh_list_set(&p->list, rows, n);
 	free(rows);
+}
+
+/* This month per hub above the sessions, as many lines as the screen
+ * spares (a third of it), then the list. */
+static void draw(struct app *app, struct view *v, struct rect a)
+{
+	struct fh_list_tab *p = v->priv;
+	const struct fh_ms_shared *sh = p->shared;
+	int lines = sh->nmonth + (sh->more_hubs > 0);
+	if (p->error[0] || lines == 0 || a.rows < 9) {
+		fh_list_tab_draw(app, v, a);
+		return;
+	}
+	if (lines > a.rows / 3)
+		lines = a.rows / 3;
+	for (int i = 0; i < lines; i++) {
+		char line[300];
+		if (i == lines - 1 && (sh->more_hubs > 0 || lines < sh->nmonth))
+			snprintf(line, sizeof line, _("… and %d hubs more (fuhua session totals lists every month)"),
+				 sh->more_hubs + sh->nmonth - i);
+		else
+			snprintf(line, sizeof line, _("%-10s this month: %d sessions with %d tenants, %.1f hours"),
+				 sh->month[i].hub_code, sh->month[i].sessions, sh->month[i].tenants,
+				 sh->month[i].hours);
+		fh_draw_text(a.y + i, 1, line, a.cols - 2, false, fh_attr(app, FH_C_DIM));
+	}
+	fh_list_draw_tab(app, &p->list, p->error, (struct rect){ a.y + lines + 1, a.x, a.rows - lines - 1, a.cols });
 }
 
 static bool open(struct app *app, struct view *v, const void *arg)
@@ -86,7 +130,7 @@ const struct view_ops fh_ms_sessions_view = {
 	.keymap = &sessions_keymap,
 	.open = open,
 	.reload = reload,
-	.draw = fh_list_tab_draw,
+	.draw = draw,
 	.request = request,
 	.position = fh_list_tab_position,
 	.done = fh_list_tab_done,

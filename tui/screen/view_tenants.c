@@ -64,8 +64,7 @@ static fh_status page(struct app *app, void *ctx, const void *from, bool back, v
 static fh_status count(struct app *app, void *ctx, int cap, int *c, bool *more, fh_error *err)
 {
 	struct tenants *v = ctx;
-	return fh_tenant_count(app->store, &app->actor, &v->filter, v->filter.search[0] ? cap : INT_MAX, c, more,
-			       err);
+	return fh_tenant_count(app->store, &app->actor, &v->filter, v->filter.search[0] ? cap : INT_MAX, c, more, err);
 }
 
 /* the columns: name takes what the others leave */
