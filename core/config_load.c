@@ -164,6 +164,7 @@ static void hub_def_free(fh_hub_def *h)
 {
 	free(h->code);
 	free(h->name);
+	free(h->short_name);
 	free(h->parent);
 	free(h->address);
 	free(h->file);
@@ -193,7 +194,8 @@ static fh_status read_overrides(struct fh_cfg_ctx *c, const fh_ynode *n, fh_rule
 
 static fh_status read_hub(fh_config *cfg, const char *path, struct hub_entry *e, fh_error *err)
 {
-	static const char *const keys[] = { "code", "name", "level", "parent", "address", "spaces", "overrides", NULL };
+	static const char *const keys[] = { "code",   "name",      "level",      "parent", "address",
+					    "spaces", "overrides", "short_name", NULL };
 	struct fh_cfg_ctx c = { path, err };
 	fh_ynode *root;
 	fh_status st = fh_yaml_load(path, &root, err);
@@ -233,6 +235,7 @@ static fh_status read_hub(fh_config *cfg, const char *path, struct hub_entry *e,
 		case 4: st = fh_cfg_get_text(&c, v, 100, &h->address); break;
 		case 5: st = fh_cfg_read_spaces(&c, v, h); break;
 		case 6: overrides = v; break;
+		case 7: st = fh_cfg_get_text(&c, v, 12, &h->short_name); break;
 		default: st = fh_cfg_unknown_key(&c, k, keys);
 		}
 		if (ki >= 0)
@@ -240,6 +243,8 @@ static fh_status read_hub(fh_config *cfg, const char *path, struct hub_entry *e,
 	}
 	if (st == FH_OK)
 		st = fh_cfg_check_required(&c, root, seen, 1u | 2u | 4u, keys);
+	if (st == FH_OK && !h->short_name && !(h->short_name = strdup(h->name)))
+		st = fh_cfg_oom(&c);
 	if (st == FH_OK && h->level == FH_LEVEL_CITY && h->parent)
 		st = fh_error_at(err, path, e->parent_line, e->parent_col, "%s", _("a city hub has no parent"));
 	if (st == FH_OK && h->level != FH_LEVEL_CITY && !h->parent)

@@ -22,8 +22,8 @@
 static void fingerprint(const fh_hub_def *h, char out[17])
 {
 	fh_buf b = FH_BUF_INIT;
-	fh_buf_printf(&b, "%s|%s|%d|%s|%s", h->code, h->name, (int)h->level, h->parent ? h->parent : "",
-		      h->address ? h->address : "");
+	fh_buf_printf(&b, "%s|%s|%d|%s|%s|%s", h->code, h->name, (int)h->level, h->parent ? h->parent : "",
+		      h->address ? h->address : "", h->short_name ? h->short_name : "");
 	for (const struct fh_module *m = fh_modules; m->name; m++)
 		if (m->describe_rules) {
 			fh_buf_printf(&b, "|%s", m->name);
@@ -102,6 +102,8 @@ static void hub_json(fh_buf *b, const fh_hub_def *h, const char *hash)
 	fh_buf_json_string(b, h->parent);
 	fh_buf_puts(b, ",\"address\":");
 	fh_buf_json_string(b, h->address);
+	fh_buf_puts(b, ",\"short_name\":");
+	fh_buf_json_string(b, h->short_name);
 	fh_buf_printf(b, ",\"config\":\"%s\"}", hash);
 }
 
@@ -139,9 +141,9 @@ static fh_status sync_hub(struct sync *y, const fh_hub_def *h, int64_t *hub_id)
 	fh_store_stmt(
 		s,
 		id ? "UPDATE hubs SET name=?2, level=?3, parent_id=?4, address=?5, config_hash=?6, updated_at=?7,"
-		     " updated_by=?8, version = version + 1 WHERE code=?1"
-		   : "INSERT INTO hubs(code, name, level, parent_id, address, config_hash, updated_at, updated_by)"
-		     " VALUES(?1,?2,?3,?4,?5,?6,?7,?8)",
+		     " updated_by=?8, short_name=?9, version = version + 1 WHERE code=?1"
+		   : "INSERT INTO hubs(code, name, level, parent_id, address, config_hash, updated_at, updated_by,"
+		     " short_name) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)",
 		&q, y->err);
 	if (!q)
 		return y->err->code;
@@ -154,6 +156,7 @@ static fh_status sync_hub(struct sync *y, const fh_hub_def *h, int64_t *hub_id)
 	fh_bind_str(q, 6, hash);
 	fh_bind_int64(q, 7, fh_clock_now());
 	fh_bind_str(q, 8, y->actor.id ? y->actor.name : "system");
+	fh_bind_text(q, 9, h->short_name);
 	fh_status st = step_done(y, q, _("saving a hub"));
 	if (st != FH_OK)
 		return st;
@@ -408,6 +411,7 @@ fh_status fh_hub_sync(fh_store *s, const fh_config *cfg, const char *via, fh_syn
 	"  SELECT h.id, tree.depth + 1, tree.path || '/' || h.code"                                         \
 	"  FROM hubs h JOIN tree ON h.parent_id = tree.id)"                                                 \
 	" SELECT h.id, h.code, h.name, h.level, coalesce(p.code, ''), coalesce(h.address, ''),"             \
+	"  coalesce(h.short_name, h.name),"                                                                 \
 	"  tree.depth,"                                                                                     \
 	"  (SELECT ifnull(sum(n), 0) FROM tenant_tally t WHERE t.hub_id = h.id AND t.stage = 'incubating')" \
 	" FROM tree JOIN hubs h ON h.id = tree.id LEFT JOIN hubs p ON p.id = h.parent_id"
@@ -423,8 +427,9 @@ static void read_hub(fh_stmt *q, fh_hub *h)
 	fh_level_parse(level, &h->level);
 	fh_column_text(q, 4, h->parent, sizeof h->parent);
 	fh_column_text(q, 5, h->address, sizeof h->address);
-	h->depth = fh_column_int(q, 6);
-	h->tenants = fh_column_int(q, 7);
+	fh_column_text(q, 6, h->short_name, sizeof h->short_name);
+	h->depth = fh_column_int(q, 7);
+	h->tenants = fh_column_int(q, 8);
 }
 
 /* Each hub's own spaces and seats in use today, from the space module. */

@@ -523,6 +523,8 @@ const char *const fh_migrations[] = {
 	 * each module's schema that have run. A module adds its storage in
 	 * its own file from here on, not in this list. */
 	"CREATE TABLE IF NOT EXISTS module_schema(module TEXT PRIMARY KEY, version INTEGER NOT NULL CHECK (version > 0));",
+	/* 13: what lists show for a hub (short_name: in its file, else its name) */
+	"ALTER TABLE hubs ADD COLUMN short_name TEXT;",
 };
 
 /* clang-format on */

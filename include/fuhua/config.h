@@ -76,6 +76,7 @@ typedef struct fh_space_def {
 typedef struct fh_hub_def {
 	char *code;
 	char *name;
+	char *short_name; /* what lists show for it, at most 12 characters (default: name) */
 	fh_level level;
 	char *parent;   /* code of the parent hub, NULL for a city */
 	char *address;  /* may be NULL */

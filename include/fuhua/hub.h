@@ -32,7 +32,8 @@ typedef struct fh_hub {
 	fh_level level;
 	char parent[33]; /* "" for the root */
 	char address[256];
-	int depth; /* 0 for the actor's own hub */
+	char short_name[64]; /* what lists show for it (its name when its file gives none) */
+	int depth;           /* 0 for the actor's own hub */
 	int spaces;
 	int seats, seats_used; /* desk and office seats, and those allocated */
 	double area;

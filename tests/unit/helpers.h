@@ -61,7 +61,7 @@ static inline int schema_back_to_8(sqlite3 *db)
 			  " DROP INDEX tenants_term; ALTER TABLE tenants DROP COLUMN term_from;"
 			  " DROP INDEX party_branches_term; ALTER TABLE party_branches DROP COLUMN term_from;"
 			  " DROP TRIGGER instructor_tally_ai; DROP TRIGGER instructor_tally_ad;"
-			  " DROP TRIGGER instructor_tally_au; DROP TABLE instructor_tally; "
+			  " DROP TRIGGER instructor_tally_au; DROP TABLE instructor_tally; ALTER TABLE hubs DROP COLUMN short_name;"
 			  " PRAGMA user_version = 8;",
 			  NULL, NULL, NULL);
 }

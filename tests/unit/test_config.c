@@ -1,5 +1,5 @@
 /* Unit tests: the YAML reader and the configuration. */
-#include "helpers.h"
+#include "rules.h"
 
 #include "../../core/yaml.h"
 #include "fuhua/config.h"
@@ -76,6 +76,7 @@ static void fixtures_load(void **s)
 	const fh_hub_def *ja = fh_config_find_hub(cfg, "ja");
 	assert_non_null(ja);
 	assert_string_equal(ja->name, "静安区社会组织孵化园");
+	assert_string_equal(ja->short_name, "静安区");
 	/* the hub's override wins over its level's value */
 	assert_int_equal(ja->rules.space.free_period_months, 36);
 	assert_int_equal(fh_config_level(cfg, FH_LEVEL_DISTRICT)->space.free_period_months, 36);
@@ -127,6 +128,18 @@ static void space_types_and_stages(void **s)
 	}
 }
 
+/* A hub's short name: its name when its file gives none; at most 12
+ * characters. */
+static void short_names(void **s)
+{
+	(void)s;
+	fh_config *cfg;
+	fh_error err;
+	assert_int_equal(rules_load(LEVEL_REQUIRED, NULL, &cfg, &err), FH_OK);
+	assert_string_equal(fh_config_find_hub(cfg, "c")->short_name, "测试市");
+	fh_config_free(&cfg);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -136,6 +149,7 @@ int main(void)
 		cmocka_unit_test(yaml_depth_and_size_quickly),
 		cmocka_unit_test(fixtures_load),
 		cmocka_unit_test(names_round_trip),
+		cmocka_unit_test(short_names),
 	};
 	return cmocka_run_group_tests_name("config", tests, NULL, NULL);
 }

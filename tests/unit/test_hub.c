@@ -22,6 +22,7 @@ static void hubs_seen(void **s)
 	fh_actor gh = signed_in("共和新路主任", FH_ROLE_MANAGER, "ja-gh");
 	assert_int_equal(fh_hub_get(st, &gh, "ja-gh-yq", &h, &err), FH_OK); /* below it */
 	assert_string_equal(h.parent, "ja-gh");
+	assert_string_equal(h.short_name, "延秋");
 	assert_int_equal(h.level, FH_LEVEL_COMMUNITY);
 	assert_int_equal(fh_hub_get(st, &gh, "ja-dn", &h, &err), FH_ENOTFOUND); /* a sibling */
 	assert_int_equal(fh_hub_get(st, &gh, "ja", &h, &err), FH_ENOTFOUND);    /* its parent */

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "confirm.h"
+#include "fuhua/hub.h"
 #include "tabs.h"
 #include "../common/i18n.h"
 #include "../common/labels.h"
@@ -212,6 +213,28 @@ static unsigned read_changes(struct app *app)
 
 /* ---- login, lock, other sessions ------------------------------------------------ */
 
+/* The hubs the operator sees, for their short names; on a failed read the
+ * lists show codes. */
+static void read_hubs(struct app *app)
+{
+	fh_error err;
+	free(app->hubs);
+	app->hubs = NULL;
+	app->nhubs = 0;
+	if (fh_hub_list(app->store, &app->actor, &app->hubs, &app->nhubs, &err) != FH_OK) {
+		app->hubs = NULL;
+		app->nhubs = 0;
+	}
+}
+
+const char *fh_app_hub_label(const struct app *app, const char *code)
+{
+	for (size_t i = 0; code && i < app->nhubs; i++)
+		if (strcmp(app->hubs[i].code, code) == 0)
+			return app->hubs[i].short_name[0] ? app->hubs[i].short_name : app->hubs[i].name;
+	return code ? code : "";
+}
+
 void fh_app_logged_in(struct app *app, const fh_actor *actor)
 {
 	bool same = app->actor.id == actor->id;
@@ -225,6 +248,7 @@ void fh_app_logged_in(struct app *app, const fh_actor *actor)
 		close_all(app);
 		app->screen = FH_SCREEN_DASHBOARD;
 	}
+	read_hubs(app);
 	app->last_input_ms = fh_app_now_ms(app);
 	app->data_version = fh_store_data_version(app->store);
 	read_changes(app);
@@ -252,6 +276,8 @@ void fh_app_check_changes(struct app *app, int64_t now_ms)
 	unsigned changed = read_changes(app);
 	if (!app->logged_in || app->locked || !changed)
 		return;
+	if (changed & FH_TOPIC(HUB))
+		read_hubs(app);
 	/* only the views that show what was written */
 	for (int s = 0; s < FH_SCREEN_COUNT; s++)
 		for (int i = 0; i < app->depth[s]; i++) {
@@ -672,6 +698,7 @@ int fh_app_run(fh_store *store, const char *warning_in)
 	fh_input_script_close();
 	close_all(app);
 	close_view(app, &app->login);
+	free(app->hubs);
 	int rc = got_signal ? 128 + got_signal : 0;
 	free(app);
 	return rc;

@@ -236,6 +236,8 @@ struct fh_login_wait {
 	int64_t until_ms; /* no attempt before this (fh_app_now_ms) */
 };
 
+struct fh_hub; /* fuhua/hub.h */
+
 struct app {
 	fh_store *store;
 	fh_actor actor;
@@ -259,6 +261,10 @@ struct app {
 	 * answer, the page of a tenant just taken in */
 	int (*answer)(struct app *app, struct view *under, int arg);
 	int answer_arg;
+	/* the hubs the operator sees, for their short names in lists (read at
+	 * login and when another session changes a hub) */
+	struct fh_hub *hubs;
+	size_t nhubs;
 };
 
 /* Runs the interface on an open store until the operator quits; returns the
@@ -276,6 +282,9 @@ const struct fh_keymap *fh_view_keymap(struct view *v);
 struct view *fh_view_parent(struct app *app, const struct view *v);
 /* Goes to a screen, opening its view the first time. */
 void fh_app_goto(struct app *app, enum fh_screen s);
+/* What lists show for a hub: its short name (fuhua-config(5) short_name),
+ * or the code itself for a hub the operator does not see. */
+const char *fh_app_hub_label(const struct app *app, const char *code);
 /* … and shows tab `tab` of it when the screen's own view is on top (a view
  * opened over it stays, with what was typed in it). */
 void fh_app_goto_tab(struct app *app, enum fh_screen s, int tab);

@@ -6,6 +6,7 @@
 
 #include "fuhua/party.h"
 #include "../common/i18n.h"
+#include "../common/width.h"
 #include "../common/labels.h"
 #include "list.h"
 #include "party.h"
@@ -22,11 +23,12 @@ struct instructed {
 
 static void draw_row(struct app *app, void *ctx, const void *row, int y, int x, int cols, attr_t a)
 {
-	(void)app, (void)ctx;
+	(void)ctx;
 	const fh_party_row *r = row;
 	char line[300];
-	snprintf(line, sizeof line, "%-9s %s", r->hub_code,
-		 fh_party_column(r->form, r->fallback, false, fh_i18n_is_zh()));
+	char hub[64];
+	fh_str_pad(fh_app_hub_label(app, r->hub_code), 8, hub, sizeof hub);
+	snprintf(line, sizeof line, "%s %s", hub, fh_party_column(r->form, r->fallback, false, fh_i18n_is_zh()));
 	fh_draw_text(y, x, "", cols, true, a);
 	fh_draw_text(y, x + 1, r->name, cols / 2 - 2, true, a);
 	fh_draw_text(y, x + cols / 2, line, cols - cols / 2, true, a);

@@ -9,6 +9,7 @@
 #include "fuhua/clock.h"
 #include "fuhua/milestone.h"
 #include "../common/i18n.h"
+#include "../common/width.h"
 #include "../common/labels.h"
 #include "list.h"
 #include "mentoring.h"
@@ -35,8 +36,10 @@ static void draw_due(struct app *app, void *ctx, const void *row, int y, int x, 
 	int name_w = cols > 90 ? 30 : cols / 3;
 	fh_draw_text(y, x, "", cols, true, a);
 	fh_draw_text(y, x + 1, d->tenant, name_w - 2, true, a);
-	snprintf(line, sizeof line, "%-6s %s%s%s · %s", d->hub_code,
-		 d->id ? (d->party ? _("party: ") : _("org: ")) : "", d->title, "", when);
+	char hub[64];
+	fh_str_pad(fh_app_hub_label(app, d->hub_code), 8, hub, sizeof hub);
+	snprintf(line, sizeof line, "%s %s%s%s · %s", hub, d->id ? (d->party ? _("party: ") : _("org: ")) : "",
+		 d->title, "", when);
 	fh_draw_text(y, x + name_w, line, cols - name_w, true, p->late ? fh_attr(app, FH_C_BAD) | a : a);
 }
 

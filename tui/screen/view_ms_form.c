@@ -48,7 +48,8 @@ static void session_choices(struct app *app, struct msform *p, struct fh_form_fi
 	if (fh_mentor_list(app->store, &app->actor, NULL, &m, &n, &err) == FH_OK) {
 		for (size_t i = 0; i < n && p->npick < PICK_MAX; i++) {
 			p->pick_id[p->npick] = m[i].id;
-			snprintf(p->pick_name[p->npick], sizeof p->pick_name[0], "%s (%s)", m[i].name, m[i].hub_code);
+			snprintf(p->pick_name[p->npick], sizeof p->pick_name[0], "%s (%s)", m[i].name,
+				 fh_app_hub_label(app, m[i].hub_code));
 			if (m[i].id == p->arg.mentor || (!p->arg.mentor && !p->npick))
 				snprintf(mentor->value, sizeof mentor->value, "%s", p->pick_name[p->npick]);
 			mentor->choices[mentor->nchoices++] = p->pick_name[p->npick++];

@@ -6,6 +6,7 @@
 
 #include "fuhua/mentor.h"
 #include "../common/i18n.h"
+#include "../common/width.h"
 #include "../common/labels.h"
 #include "list.h"
 #include "mentoring.h"
@@ -17,7 +18,9 @@ static void draw_mentor(struct app *app, void *ctx, const void *row, int y, int 
 	(void)ctx;
 	const fh_mentor *m = row;
 	char line[700];
-	snprintf(line, sizeof line, _("%-6s %s · %s · carries %d of %d · %.1f h in 12 months"), m->hub_code, m->name,
+	char hub[64];
+	fh_str_pad(fh_app_hub_label(app, m->hub_code), 8, hub, sizeof hub);
+	snprintf(line, sizeof line, _("%s %s · %s · carries %d of %d · %.1f h in 12 months"), hub, m->name,
 		 m->expertise[0] ? m->expertise : "–", m->load, m->capacity, m->hours);
 	fh_draw_text(y, x, "", cols, true, a);
 	int w = fh_draw_text(y, x + 1, line, cols - 2, false, a);

@@ -8,6 +8,7 @@
 #include "fuhua/clock.h"
 #include "fuhua/mentor.h"
 #include "../common/i18n.h"
+#include "../common/width.h"
 #include "../common/labels.h"
 #include "list.h"
 #include "mentoring.h"
@@ -16,11 +17,13 @@ enum { OP_SESSION = FH_ACT_LOCAL };
 
 static void draw_session(struct app *app, void *ctx, const void *row, int y, int x, int cols, attr_t a)
 {
-	(void)app, (void)ctx;
+	(void)ctx;
 	const fh_session *s = row;
 	char line[900], d[16];
-	snprintf(line, sizeof line, "%s  %-6s %s → %s · %s, %.1f h", fh_clock_format_date(s->on, d, sizeof d),
-		 s->hub_code, s->mentor, s->tenant, s->topic, s->hours);
+	char hub[64];
+	fh_str_pad(fh_app_hub_label(app, s->hub_code), 8, hub, sizeof hub);
+	snprintf(line, sizeof line, "%s  %s %s → %s · %s, %.1f h", fh_clock_format_date(s->on, d, sizeof d), hub,
+		 s->mentor, s->tenant, s->topic, s->hours);
 	fh_draw_text(y, x, "", cols, true, a);
 	fh_draw_text(y, x + 1, line, cols - 2, true, a);
 }
@@ -86,14 +89,15 @@ static void draw(struct app *app, struct view *v, struct rect a)
 	if (lines > a.rows / 3)
 		lines = a.rows / 3;
 	for (int i = 0; i < lines; i++) {
-		char line[300];
+		char line[300], hub[64];
 		if (i == lines - 1 && (sh->more_hubs > 0 || lines < sh->nmonth))
 			snprintf(line, sizeof line, _("… and %d hubs more (fuhua session totals lists every month)"),
 				 sh->more_hubs + sh->nmonth - i);
-		else
-			snprintf(line, sizeof line, _("%-10s this month: %d sessions with %d tenants, %.1f hours"),
-				 sh->month[i].hub_code, sh->month[i].sessions, sh->month[i].tenants,
-				 sh->month[i].hours);
+		else {
+			fh_str_pad(fh_app_hub_label(app, sh->month[i].hub_code), 10, hub, sizeof hub);
+			snprintf(line, sizeof line, _("%s this month: %d sessions with %d tenants, %.1f hours"), hub,
+				 sh->month[i].sessions, sh->month[i].tenants, sh->month[i].hours);
+		}
 		fh_draw_text(a.y + i, 1, line, a.cols - 2, false, fh_attr(app, FH_C_DIM));
 	}
 	fh_list_draw_tab(app, &p->list, p->error, (struct rect){ a.y + lines + 1, a.x, a.rows - lines - 1, a.cols });

@@ -6,17 +6,20 @@
 
 #include "fuhua/party.h"
 #include "../common/i18n.h"
+#include "../common/width.h"
 #include "../common/labels.h"
 #include "list.h"
 #include "party.h"
 
 static void draw_instructor(struct app *app, void *ctx, const void *row, int y, int x, int cols, attr_t a)
 {
-	(void)app, (void)ctx;
+	(void)ctx;
 	const fh_instructor *r = row;
 	char line[400];
-	snprintf(line, sizeof line, _("%-9s %s (%s): %d tenants"), r->hub_code, r->name,
-		 r->employer[0] ? r->employer : "–", r->tenants);
+	char hub[64];
+	fh_str_pad(fh_app_hub_label(app, r->hub_code), 8, hub, sizeof hub);
+	snprintf(line, sizeof line, _("%s %s (%s): %d tenants"), hub, r->name, r->employer[0] ? r->employer : "–",
+		 r->tenants);
 	fh_draw_text(y, x + 1, line, cols - 1, true, a);
 }
 

@@ -9,6 +9,7 @@
 #include "fuhua/clock.h"
 #include "fuhua/party.h"
 #include "../common/i18n.h"
+#include "../common/width.h"
 #include "../common/labels.h"
 #include "list.h"
 #include "party.h"
@@ -50,7 +51,9 @@ static void draw_party_row(struct app *app, void *ctx, const void *row, int y, i
 	int name_w = cols > 60 ? cols - 44 : cols / 2;
 	fh_draw_text(y, x, "", cols, true, a);
 	fh_draw_text(y, x + 1, r->name, name_w - 2, true, a);
-	snprintf(line, sizeof line, "%-9s %s", r->hub_code, what);
+	char hub[64];
+	fh_str_pad(fh_app_hub_label(app, r->hub_code), 8, hub, sizeof hub);
+	snprintf(line, sizeof line, "%s %s", hub, what);
 	fh_draw_text(y, x + name_w, line, cols - name_w, true, a);
 }
 

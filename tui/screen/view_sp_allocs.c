@@ -7,6 +7,7 @@
 #include "confirm.h"
 #include "fuhua/clock.h"
 #include "../common/i18n.h"
+#include "../common/width.h"
 #include "../common/labels.h"
 #include "spaces.h"
 #include "tenants.h"
@@ -34,10 +35,10 @@ static void draw_allocation(struct app *app, void *ctx, const void *row, int y, 
 	if (t->handover) {
 		fh_clock_format_date(r->handover_due, e, sizeof e);
 		snprintf(line, sizeof line, _("%-6s %s  ended %s, due back %s (%d days late)"), r->space_code,
-			 r->hub_code, d, e, (int)((p->today - r->handover_due) / DAY));
+			 fh_app_hub_label(app, r->hub_code), d, e, (int)((p->today - r->handover_due) / DAY));
 	} else {
-		snprintf(line, sizeof line, _("%-6s %s  ends %s, in %d days"), r->space_code, r->hub_code, d,
-			 (int)((r->end_on - p->today) / DAY));
+		snprintf(line, sizeof line, _("%-6s %s  ends %s, in %d days"), r->space_code,
+			 fh_app_hub_label(app, r->hub_code), d, (int)((r->end_on - p->today) / DAY));
 	}
 	fh_draw_text(y, x + name_w, line, cols - name_w, true, a);
 }

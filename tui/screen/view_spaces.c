@@ -24,16 +24,16 @@ static const struct fh_tab tabs[T_COUNT] = {
 
 static int heading(struct app *app, const void *shared, int shown, struct rect a)
 {
-	(void)app, (void)shown;
+	(void)shown;
 	const struct sscreen *p = shared;
 	char d[16], line[300];
 	size_t size = sizeof line;
 	fh_clock_format_date(p->today, d, sizeof d);
 	if (p->nhubs > 1)
-		snprintf(line, size, _("Spaces · %s (hub %d of %d: < >) · %s"), fh_spaces_hub_code(p), p->hub + 1,
-			 p->nhubs, d);
+		snprintf(line, size, _("Spaces · %s (hub %d of %d: < >) · %s"),
+			 fh_app_hub_label(app, fh_spaces_hub_code(p)), p->hub + 1, p->nhubs, d);
 	else if (p->nhubs)
-		snprintf(line, size, _("Spaces · %s · %s"), fh_spaces_hub_code(p), d);
+		snprintf(line, size, _("Spaces · %s · %s"), fh_app_hub_label(app, fh_spaces_hub_code(p)), d);
 	else
 		snprintf(line, size, "%s", _("Spaces"));
 	return fh_tabs_heading_line(line, a);

@@ -433,7 +433,7 @@ void fh_spaces_draw_occupancy(struct app *app, struct sscreen *p, struct rect a)
 	y++;
 	for (size_t i = 0; i < p->nuse && y < a.y + a.rows; i++) {
 		const fh_room_use *u = &p->use[i];
-		snprintf(line, sizeof line, "%s %s %s", u->hub_code, u->code, u->name);
+		snprintf(line, sizeof line, "%s %s %s", fh_app_hub_label(app, u->hub_code), u->code, u->name);
 		fh_draw_text(y, 1, line, name_w - 2, true, A_NORMAL);
 		fh_draw_bar(app, y, name_w, bar, u->booked_min, u->open_min ? u->open_min : 1, false);
 		snprintf(line, sizeof line, _("%3.0f%%  %.1f of %.1f h"), fh_room_use_rate(u), u->booked_min / 60.0,

@@ -68,11 +68,23 @@ static fh_status count(struct app *app, void *ctx, int cap, int *c, bool *more, 
 }
 
 /* the columns: name takes what the others leave */
-enum { W_TYPE = 8, W_STAGE = 8, W_FIELD = 10, W_MONTHS = 5, W_PARTY = 10, W_HUB = 8 };
+enum { W_TYPE = 8, W_FIELD = 10, W_MONTHS = 5, W_PARTY = 10, W_HUB = 8 };
+
+/* The stage column as wide as the language's longest stage word
+ * ("incubating", 孵化中), so that no stage is cut. */
+static int stage_width(void)
+{
+	int w = 4;
+	for (int s = 0; s < FH_STAGE_COUNT; s++) {
+		int sw = fh_str_width(fh_stage_label((fh_stage)s, fh_i18n_is_zh()));
+		w = sw > w ? sw : w;
+	}
+	return w;
+}
 
 static int name_width(int cols)
 {
-	return cols - (W_TYPE + W_STAGE + W_FIELD + W_MONTHS + W_PARTY + W_HUB + 7);
+	return cols - (W_TYPE + stage_width() + W_FIELD + W_MONTHS + W_PARTY + W_HUB + 7);
 }
 
 static void draw_row(struct app *app, void *ctx, const void *row, int y, int x, int cols, attr_t a)
@@ -84,11 +96,11 @@ static void draw_row(struct app *app, void *ctx, const void *row, int y, int x, 
 		snprintf(months, sizeof months, "%4d", r->months);
 	x += fh_draw_text(y, x, r->name, name_width(cols), true, a) + 1;
 	x += fh_draw_text(y, x, fh_short_org_type(r->org_type), W_TYPE, true, a) + 1;
-	x += fh_draw_text(y, x, fh_stage_label(r->stage, zh()), W_STAGE, true, a) + 1;
+	x += fh_draw_text(y, x, fh_stage_label(r->stage, zh()), stage_width(), true, a) + 1;
 	x += fh_draw_text(y, x, r->field, W_FIELD, true, a) + 1;
 	x += fh_draw_text(y, x, months, W_MONTHS, true, a) + 1;
 	x += fh_draw_text(y, x, fh_short_party(r->party_org, r->party_fallback, r->instructor), W_PARTY, true, a) + 1;
-	fh_draw_text(y, x, r->hub_code, W_HUB, true, a);
+	fh_draw_text(y, x, fh_app_hub_label(app, r->hub_code), W_HUB, true, a);
 }
 
 static const struct fh_list_source source = { sizeof(fh_tenant_row), page, count, draw_row };
@@ -184,7 +196,7 @@ static void draw_heads(int y, int cols)
 	} heads[] = {
 		{ _("Name"), name_width(cols) },
 		{ _("Type"), W_TYPE },
-		{ _("Stage"), W_STAGE },
+		{ _("Stage"), stage_width() },
 		{ _("Field"), W_FIELD },
 		{ _("Mo."), W_MONTHS },
 		{ _("Party"), W_PARTY },
