@@ -55,6 +55,77 @@ bool fh_form_decimal(struct fh_form_field *f, double min, double max, int decima
 	return taken(f, fh_decimal_take("", v, min, max, decimals, out, &err), &err);
 }
 
+void fh_form_picker(struct fh_form_field *f, fh_pick_fn pick, void *ctx)
+{
+	if (!f)
+		return;
+	f->pick = pick;
+	f->pick_ctx = ctx;
+}
+
+/* The matches of what is typed, shown under the field (none: said). */
+static void pick_refresh(struct app *app, struct fh_form_field *f)
+{
+	f->nmatches = f->pick(app, f->pick_ctx, f->value, f->matches, FH_PICK_MAX);
+	f->msel = 0;
+	f->open = f->nmatches > 0;
+	if (f->nmatches < 0)
+		snprintf(f->error, sizeof f->error, "%s", _("the matches cannot be read now"));
+	else if (f->nmatches == 0)
+		snprintf(f->note, sizeof f->note, "%s", _("nothing matches: type less, or another part of the name"));
+	else
+		f->note[0] = f->error[0] = 0;
+}
+
+/* A picker's keys first: ↓ opens the matches or moves down them, ↑ moves
+ * up (and closes them at the top), Enter takes the one selected, Esc
+ * closes them; typed text filters them again. FH_FORM_IGNORED for any
+ * other key, which the form answers as usual. */
+static enum fh_form_result pick_request(struct app *app, struct fh_form *fm, int action, const struct fh_input *in)
+{
+	struct fh_form_field *f = &fm->f[fm->focus];
+	bool down = in && in->kind == FH_IN_KEY && in->ch == KEY_DOWN,
+	     up = in && in->kind == FH_IN_KEY && in->ch == KEY_UP;
+	bool enter = in &&
+		((in->kind == FH_IN_CHAR && (in->ch == '\n' || in->ch == '\r')) ||
+		 (in->kind == FH_IN_KEY && in->ch == KEY_ENTER));
+	if (!f->pick || fm->confirm_cancel)
+		return FH_FORM_IGNORED;
+	if (action == FH_ACT_FORM_NEXT && down) {
+		if (!f->open)
+			pick_refresh(app, f);
+		else if (f->msel + 1 < f->nmatches)
+			f->msel++;
+		return FH_FORM_HANDLED;
+	}
+	if (!f->open)
+		return FH_FORM_IGNORED;
+	if (action == FH_ACT_FORM_PREV && up) {
+		if (f->msel > 0)
+			f->msel--;
+		else
+			f->open = false;
+		return FH_FORM_HANDLED;
+	}
+	if (action == FH_ACT_FORM_NEXT && enter) {
+		const struct fh_pick *m = &f->matches[f->msel];
+		size_t n = strnlen(m->label, sizeof m->label - 1), d = strnlen(m->detail, sizeof f->note - 1);
+		memmove(f->value, m->label, n);
+		f->value[n] = 0;
+		memmove(f->note, m->detail, d);
+		f->note[d] = 0;
+		f->picked = m->id;
+		f->open = false;
+		fm->dirty = true;
+		return FH_FORM_HANDLED;
+	}
+	if (action == FH_ACT_FORM_CANCEL) {
+		f->open = false;
+		return FH_FORM_HANDLED;
+	}
+	return FH_FORM_IGNORED;
+}
+
 void fh_form_wipe(struct fh_form *fm)
 {
 	for (int i = 0; i < fm->n; i++)
@@ -124,6 +195,7 @@ enum fh_form_result fh_form_request(struct fh_form *fm, int action, const struct
 	case FH_ACT_NONE:
 		if (f->kind == FH_FIELD_TEXT && fh_edit_key(f->value, sizeof f->value, in)) {
 			fm->dirty = true;
+			f->picked = 0; /* typed again: no record taken */
 			return FH_FORM_HANDLED;
 		}
 		return FH_FORM_IGNORED;
@@ -159,11 +231,13 @@ void fh_form_draw(struct app *app, struct fh_form *fm, const char *title, struct
 	if (shown < 1)
 		shown = 1;
 	int first = fm->focus >= shown ? fm->focus - shown + 1 : 0;
-	int cy = -1, cx = 0;
+	int cy = -1, cx = 0, fy = -1;
 	for (int i = 0; i < shown && first + i < fm->n; i++) {
 		const struct fh_form_field *f = &fm->f[first + i];
 		bool focus = first + i == fm->focus;
 		int y = y0 + i;
+		if (focus)
+			fy = y;
 		fh_draw_text(y, a.x, f->label, lw, true, A_BOLD);
 		char v[FH_FORM_VALUE + 16];
 		if (f->kind == FH_FIELD_CHOICE)
@@ -192,6 +266,18 @@ void fh_form_draw(struct app *app, struct fh_form *fm, const char *title, struct
 	if (foot_rows)
 		fh_draw_wrapped(a.y + a.rows - foot_rows, a.x, foot, a.cols, foot_rows,
 				fh_attr(app, fm->confirm_cancel ? FH_C_WARN : FH_C_BAD));
+	/* a picker's matches under its field, over the fields below: the name,
+	 * then what tells two of one name apart */
+	if (fy >= 0 && cur->pick && cur->open) {
+		int w = a.cols - lw - 1, below = a.y + a.rows - fy - 1;
+		int rows = cur->nmatches < below ? cur->nmatches : below;
+		for (int i = 0; i < rows; i++) {
+			char line[500];
+			snprintf(line, sizeof line, " %s  · %s", cur->matches[i].label, cur->matches[i].detail);
+			fh_draw_text(fy + 1 + i, a.x + lw, line, w, true,
+				     i == cur->msel ? fh_attr(app, FH_C_SELECT) : fh_attr(app, FH_C_BAR));
+		}
+	}
 	if (cy >= 0 && !fm->confirm_cancel) {
 		fh_draw_cursor(cy, cx < a.x + a.cols ? cx : a.x + a.cols - 1);
 	}
@@ -200,7 +286,13 @@ void fh_form_draw(struct app *app, struct fh_form *fm, const char *title, struct
 int fh_form_view_request(struct app *app, struct view *v, struct fh_form *fm, int action, const struct fh_input *in,
 			 int (*save)(struct app *app, struct view *v))
 {
-	switch (fh_form_request(fm, action, in)) {
+	if (fm->n > 0 && pick_request(app, fm, action, in) == FH_FORM_HANDLED)
+		return FH_R_DONE;
+	enum fh_form_result r = fh_form_request(fm, action, in);
+	struct fh_form_field *f = fm->n > 0 ? &fm->f[fm->focus] : NULL;
+	if (r == FH_FORM_HANDLED && action == FH_ACT_NONE && f && f->pick && f->open)
+		pick_refresh(app, f); /* the shown matches follow what is typed */
+	switch (r) {
 	case FH_FORM_SAVE: return save(app, v);
 	case FH_FORM_CANCEL: return FH_R_POP;
 	case FH_FORM_HANDLED: return FH_R_DONE;

@@ -12,13 +12,35 @@
 
 enum fh_field_kind { FH_FIELD_TEXT, FH_FIELD_CHOICE };
 
+#define FH_PICK_MAX 8
+
+/* A record a picker offers: its id, its name, and what tells two of one
+ * name apart (hub, stage). */
+struct fh_pick {
+	int64_t id;
+	char label[200];
+	char detail[200];
+};
+
+/* The records matching what was typed, at most max into out: how many (0
+ * for none, -1 when they cannot be read: the form says so). */
+typedef int (*fh_pick_fn)(struct app *app, void *ctx, const char *typed, struct fh_pick *out, int max);
+
 struct fh_form_field {
 	const char *label;
 	enum fh_field_kind kind;
 	char value[FH_FORM_VALUE];
 	const char *choices[FH_FORM_CHOICES]; /* a choice field's values, shown as they are */
 	int nchoices;
-	bool secret;     /* a password: shown as one mark, never its length; wiped by fh_form_wipe */
+	bool secret; /* a password: shown as one mark, never its length; wiped by fh_form_wipe */
+	/* A field that names a record is a picker (fh_form_picker): typing
+	 * filters, ↓ opens the matches, Enter takes one into picked. */
+	fh_pick_fn pick;
+	void *pick_ctx;
+	int64_t picked; /* the record taken (0: none; typing again clears it) */
+	struct fh_pick matches[FH_PICK_MAX];
+	int nmatches, msel;
+	bool open;       /* the matches are shown under the field */
 	char error[512]; /* core's message for this field, or "" */
 	char note[160];  /* e.g. the other operator's value after a conflict */
 };
@@ -41,6 +63,9 @@ struct fh_form_field *fh_form_add(struct fh_form *fm, const char *label, enum fh
 bool fh_form_int(struct fh_form_field *f, long long min, long long max, long long *out);
 bool fh_form_day(struct fh_form_field *f, int64_t *out);
 bool fh_form_decimal(struct fh_form_field *f, double min, double max, int decimals, double *out);
+/* Makes a text field a picker of records: pick lists the matches of what
+ * is typed (ctx is its own). */
+void fh_form_picker(struct fh_form_field *f, fh_pick_fn pick, void *ctx);
 /* Wipes the values of its secret fields (a form of passwords, closed). */
 void fh_form_wipe(struct fh_form *fm);
 /* Clears every field's error and note and the form's message. */

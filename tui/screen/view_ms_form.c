@@ -113,7 +113,7 @@ static bool open(struct app *app, struct view *v, const void *arg)
 	}
 	case FH_MSF_ASSIGN:
 		snprintf(p->title, sizeof p->title, "%s", _("Pair the mentor with a tenant in incubation"));
-		add(p, "tenant", _("Tenant (name or number)"), "");
+		fh_form_picker(add(p, "tenant", _("Tenant (type, ↓ matches)"), ""), fh_spaces_pick_tenant, NULL);
 		break;
 	default:
 		snprintf(p->title, sizeof p->title, "%s", _("A new mentor"));
@@ -190,7 +190,8 @@ static int save(struct app *app, struct view *v)
 	case FH_MSF_WAIVE: st = fh_milestone_waive(app->store, &app->actor, p->arg.milestone, f[0].value, &err); break;
 	case FH_MSF_SESSION: st = save_session(app, p, &err); break;
 	case FH_MSF_ASSIGN:
-		st = fh_spaces_tenant(app, f[0].value, "tenant", &id, &err);
+		id = f[0].picked;
+		st = id ? FH_OK : fh_spaces_tenant(app, f[0].value, "tenant", &id, &err);
 		if (st == FH_OK)
 			st = fh_mentor_assign(app->store, &app->actor, p->arg.mentor, id, &err);
 		break;

@@ -53,6 +53,29 @@ fh_status fh_spaces_tenant(struct app *app, const char *text, const char *field,
 			    _("%zu or more tenants match '%s': type more of the name, or its number"), got, text);
 }
 
+int fh_spaces_pick_tenant(struct app *app, void *ctx, const char *typed, struct fh_pick *out, int max)
+{
+	(void)ctx;
+	fh_tenant_filter f;
+	fh_tenant_filter_init(&f);
+	fh_text_trim(f.search, sizeof f.search, typed);
+	fh_tenant_row rows[FH_PICK_MAX];
+	size_t got = 0;
+	fh_error err;
+	if (max > FH_PICK_MAX)
+		max = FH_PICK_MAX;
+	if (fh_tenant_page(app->store, &app->actor, &f, NULL, false, rows, (size_t)max, &got, &err) != FH_OK)
+		return -1;
+	for (size_t i = 0; i < got; i++) {
+		out[i].id = rows[i].id;
+		snprintf(out[i].label, sizeof out[i].label, "%s", rows[i].name);
+		snprintf(out[i].detail, sizeof out[i].detail, _("%s · %s · no. %lld"),
+			 fh_app_hub_label(app, rows[i].hub_code), fh_stage_label(rows[i].stage, fh_i18n_is_zh()),
+			 (long long)rows[i].id);
+	}
+	return (int)got;
+}
+
 /* ---- the space page ------------------------------------------------------------ */
 
 struct spage {
@@ -327,7 +350,8 @@ static bool aform_open(struct app *app, struct view *v, const void *arg)
 		return false;
 	}
 	fh_clock_format_date(fh_clock_now(), today, sizeof today);
-	fh_form_add(&p->form, _("Tenant (name or number)"), FH_FIELD_TEXT, "");
+	fh_form_picker(fh_form_add(&p->form, _("Tenant (type, ↓ matches)"), FH_FIELD_TEXT, ""), fh_spaces_pick_tenant,
+		       NULL);
 	fh_form_add(&p->form, _("Seats"), FH_FIELD_TEXT, fh_space_type_whole(p->sp.type) ? "" : "1");
 	fh_form_add(&p->form, _("From"), FH_FIELD_TEXT, today);
 	fh_form_add(&p->form, _("To (empty: the planned end)"), FH_FIELD_TEXT, "");
@@ -377,7 +401,8 @@ static int aform_save(struct app *app, struct view *v)
 		return FH_R_DONE;
 	}
 	int64_t id;
-	if (fh_spaces_tenant(app, fm->f[AF_TENANT].value, "tenant", &r.tenant_id, &err) != FH_OK ||
+	r.tenant_id = fm->f[AF_TENANT].picked;
+	if ((!r.tenant_id && fh_spaces_tenant(app, fm->f[AF_TENANT].value, "tenant", &r.tenant_id, &err) != FH_OK) ||
 	    fh_allocation_add(app->store, &app->actor, &r, &id, &err) != FH_OK) {
 		/* the space's refusals (taken, a room) are for the dates asked */
 		if (strcmp(err.field, "space") == 0)
@@ -455,7 +480,8 @@ static bool bform_open(struct app *app, struct view *v, const void *arg)
 	fh_form_add(&p->form, _("Date"), FH_FIELD_TEXT, fh_clock_format_date(a->day, day, sizeof day));
 	fh_form_add(&p->form, _("Time (HH:MM-HH:MM)"), FH_FIELD_TEXT, "");
 	fh_form_add(&p->form, _("For"), FH_FIELD_TEXT, "");
-	fh_form_add(&p->form, _("Tenant (empty: the hub)"), FH_FIELD_TEXT, "");
+	fh_form_picker(fh_form_add(&p->form, _("Tenant (empty: the hub; ↓ matches)"), FH_FIELD_TEXT, ""),
+		       fh_spaces_pick_tenant, NULL);
 	fh_form_add(&p->form, _("Weeks (1: once)"), FH_FIELD_TEXT, "1");
 	return true;
 }
@@ -499,7 +525,8 @@ static int bform_save(struct app *app, struct view *v)
 	r.starts = day + (int64_t)(h1 * 60 + m1) * 60;
 	r.ends = day + (int64_t)(h2 * 60 + m2) * 60;
 	fh_booking_result res;
-	if ((fm->f[BF_TENANT].value[0] &&
+	r.tenant_id = fm->f[BF_TENANT].picked;
+	if ((fm->f[BF_TENANT].value[0] && !r.tenant_id &&
 	     fh_spaces_tenant(app, fm->f[BF_TENANT].value, "tenant", &r.tenant_id, &err) != FH_OK) ||
 	    fh_booking_add(app->store, &app->actor, &r, &res, &err) != FH_OK) {
 		field_error(fm, ids, BF_COUNT, &err);
