@@ -256,6 +256,14 @@ void fh_list_draw(struct app *app, struct fh_list *l, struct rect a, bool focus)
 	}
 	if (a.rows < 1)
 		return;
+	/* the selected row whole, under the list, when the rows may be cut */
+	if (l->src->whole && focus && l->nrows && a.rows >= 6) {
+		char text[1600];
+		const void *row = ROW(l, l->sel);
+		l->src->whole(app, l->ctx, row, text, sizeof text);
+		a.rows -= 2;
+		fh_draw_wrapped(a.y + a.rows + (y - a.y), a.x + 1, text, a.cols - 2, 2, fh_attr(app, FH_C_DIM));
+	}
 	if (!l->src->page)
 		l->height = a.rows;
 	if (l->sel < l->top)

@@ -19,6 +19,10 @@ struct fh_list_source {
 	fh_status (*count)(struct app *app, void *ctx, int cap, int *count, bool *more, fh_error *err);
 	/* Draws one row in `cols` columns at (y, x) with attr. */
 	void (*draw_row)(struct app *app, void *ctx, const void *row, int y, int x, int cols, attr_t attr);
+	/* The whole text of a row whose line may be cut (a reason, a long
+	 * title); may be NULL. A list with it keeps its last two lines for the
+	 * selected row's whole text: nothing is cut beyond a key's reach. */
+	void (*whole)(struct app *app, void *ctx, const void *row, char *buf, size_t size);
 };
 
 struct fh_list {

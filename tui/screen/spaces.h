@@ -96,6 +96,9 @@ extern const struct view_ops fh_space_page_view, fh_allocation_form_view, fh_boo
  * pinyin initials) that only one tenant in scope matches. FH_OK, or a
  * message in err naming the field. */
 fh_status fh_spaces_tenant(struct app *app, const char *text, const char *field, int64_t *id, fh_error *err);
+/* A booking's whole text (when, room, who, what, and why it was skipped),
+ * for the line under a list of bookings. */
+void fh_spaces_whole_booking(struct app *app, void *ctx, const void *row, char *buf, size_t size);
 struct fh_pick; /* form.h */
 /* The tenants matching what is typed (name, pinyin initials, number…),
  * for a form's tenant picker (fh_form_picker): name, hub, stage, number. */

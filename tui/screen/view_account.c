@@ -43,7 +43,7 @@ static void draw_row(struct app *app, void *ctx, const void *row, int y, int x, 
 		fh_draw_text(y, at, r->hub_name, x + cols - 1 - at, false, a);
 }
 
-static const struct fh_list_source source = { sizeof(fh_operator_row), NULL, NULL, draw_row };
+static const struct fh_list_source source = { sizeof(fh_operator_row), NULL, NULL, draw_row, NULL };
 
 static void reload(struct app *app, struct view *v)
 {

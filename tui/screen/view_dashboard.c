@@ -83,9 +83,9 @@ static void draw_event(struct app *app, void *ctx, const void *row, int y, int x
 	fh_draw_text(y, x, line, cols, true, a);
 }
 
-static const struct fh_list_source hub_source = { sizeof(fh_hub), NULL, NULL, draw_hub };
-static const struct fh_list_source event_source = { sizeof(fh_audit_row), NULL, NULL, draw_event };
-static const struct fh_list_source waiting_source = { sizeof(struct waiting_row), NULL, NULL, draw_waiting };
+static const struct fh_list_source hub_source = { sizeof(fh_hub), NULL, NULL, draw_hub, NULL };
+static const struct fh_list_source event_source = { sizeof(fh_audit_row), NULL, NULL, draw_event, NULL };
+static const struct fh_list_source waiting_source = { sizeof(struct waiting_row), NULL, NULL, draw_waiting, NULL };
 
 static void reload(struct app *app, struct view *v)
 {

@@ -34,7 +34,7 @@ static void draw_row(struct app *app, void *ctx, const void *row, int y, int x, 
 	fh_draw_text(y, x + cols / 2, line, cols - cols / 2, true, a);
 }
 
-static const struct fh_list_source source = { sizeof(fh_party_row), NULL, NULL, draw_row };
+static const struct fh_list_source source = { sizeof(fh_party_row), NULL, NULL, draw_row, NULL };
 
 static void reload(struct app *app, struct view *v)
 {

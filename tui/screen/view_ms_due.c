@@ -23,16 +23,32 @@ struct due_tab {
 	bool late;
 };
 
+/* When it was or is due: "2026-11-01, 22 days late". */
+static void due_when(const struct due_tab *p, const fh_due *d, char *when, size_t size)
+{
+	char day[16];
+	fh_clock_format_date(d->due, day, sizeof day);
+	if (p->late)
+		snprintf(when, size, _("%s, %d days late"), day, d->days);
+	else
+		snprintf(when, size, d->days ? _("%s, in %d days") : _("%s, today"), day, d->days);
+}
+
+static void whole_due(struct app *app, void *ctx, const void *row, char *buf, size_t size)
+{
+	const fh_due *d = row;
+	char when[64];
+	due_when(ctx, d, when, sizeof when);
+	snprintf(buf, size, "%s · %s · %s%s · %s", d->tenant, fh_app_hub_label(app, d->hub_code),
+		 d->id ? (d->party ? _("party: ") : _("org: ")) : "", d->title, when);
+}
+
 static void draw_due(struct app *app, void *ctx, const void *row, int y, int x, int cols, attr_t a)
 {
 	struct due_tab *p = ctx;
 	const fh_due *d = row;
-	char line[700], when[64], day[16];
-	fh_clock_format_date(d->due, day, sizeof day);
-	if (p->late)
-		snprintf(when, sizeof when, _("%s, %d days late"), day, d->days);
-	else
-		snprintf(when, sizeof when, d->days ? _("%s, in %d days") : _("%s, today"), day, d->days);
+	char line[700], when[64];
+	due_when(p, d, when, sizeof when);
 	int name_w = cols > 90 ? 30 : cols / 3;
 	fh_draw_text(y, x, "", cols, true, a);
 	fh_draw_text(y, x + 1, d->tenant, name_w - 2, true, a);
@@ -43,7 +59,7 @@ static void draw_due(struct app *app, void *ctx, const void *row, int y, int x, 
 	fh_draw_text(y, x + name_w, line, cols - name_w, true, p->late ? fh_attr(app, FH_C_BAD) | a : a);
 }
 
-static const struct fh_list_source due_source = { sizeof(fh_due), NULL, NULL, draw_due };
+static const struct fh_list_source due_source = { sizeof(fh_due), NULL, NULL, draw_due, whole_due };
 
 static void reload(struct app *app, struct view *v)
 {

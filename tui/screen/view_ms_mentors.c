@@ -30,7 +30,7 @@ static void draw_mentor(struct app *app, void *ctx, const void *row, int y, int 
 	}
 }
 
-static const struct fh_list_source mentor_source = { sizeof(fh_mentor), NULL, NULL, draw_mentor };
+static const struct fh_list_source mentor_source = { sizeof(fh_mentor), NULL, NULL, draw_mentor, NULL };
 
 static void reload(struct app *app, struct view *v)
 {

@@ -30,7 +30,7 @@ static void draw_pairing(struct app *app, void *ctx, const void *row, int y, int
 		fh_draw_text(y, x + 1 + w, _("  quiet"), cols - w - 2, false, fh_attr(app, FH_C_WARN) | a);
 }
 
-static const struct fh_list_source pairing_source = { sizeof(fh_pairing), NULL, NULL, draw_pairing };
+static const struct fh_list_source pairing_source = { sizeof(fh_pairing), NULL, NULL, draw_pairing, NULL };
 
 static void reload(struct app *app, struct view *v)
 {

@@ -28,7 +28,16 @@ static void draw_session(struct app *app, void *ctx, const void *row, int y, int
 	fh_draw_text(y, x + 1, line, cols - 2, true, a);
 }
 
-static const struct fh_list_source session_source = { sizeof(fh_session), NULL, NULL, draw_session };
+static void whole_session(struct app *app, void *ctx, const void *row, char *buf, size_t size)
+{
+	(void)ctx;
+	const fh_session *s = row;
+	char d[16];
+	snprintf(buf, size, "%s  %s · %s → %s · %s, %.1f h", fh_clock_format_date(s->on, d, sizeof d),
+		 fh_app_hub_label(app, s->hub_code), s->mentor, s->tenant, s->topic, s->hours);
+}
+
+static const struct fh_list_source session_source = { sizeof(fh_session), NULL, NULL, draw_session, whole_session };
 
 static int busiest_first(const void *a, const void *b)
 {

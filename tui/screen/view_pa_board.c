@@ -89,7 +89,8 @@ static fh_status board_count(struct app *app, void *ctx, int cap, int *c, bool *
 	return fh_tenant_count(app->store, &app->actor, &f, cap, c, more, err);
 }
 
-static const struct fh_list_source board_source = { sizeof(struct board_row), board_page, board_count, draw_board };
+static const struct fh_list_source board_source = { sizeof(struct board_row), board_page, board_count, draw_board,
+						    NULL };
 
 /* A reload keeps the page the operator was on. */
 static void reload(struct app *app, struct view *v)

@@ -23,7 +23,7 @@ static void draw_instructor(struct app *app, void *ctx, const void *row, int y, 
 	fh_draw_text(y, x + 1, line, cols - 1, true, a);
 }
 
-static const struct fh_list_source instructor_source = { sizeof(fh_instructor), NULL, NULL, draw_instructor };
+static const struct fh_list_source instructor_source = { sizeof(fh_instructor), NULL, NULL, draw_instructor, NULL };
 
 static void reload(struct app *app, struct view *v)
 {

@@ -57,7 +57,7 @@ static void draw_party_row(struct app *app, void *ctx, const void *row, int y, i
 	fh_draw_text(y, x + name_w, line, cols - name_w, true, a);
 }
 
-static const struct fh_list_source party_source = { sizeof(fh_party_row), NULL, NULL, draw_party_row };
+static const struct fh_list_source party_source = { sizeof(fh_party_row), NULL, NULL, draw_party_row, NULL };
 
 static void reload(struct app *app, struct view *v)
 {

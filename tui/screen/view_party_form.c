@@ -117,8 +117,8 @@ static void draw(struct app *app, struct view *v, struct rect a)
 {
 	struct pform *p = v->priv;
 	char title[800];
-	snprintf(title, sizeof title, _("Party record of %s (no. %lld, version %lld)"), p->base.tenant_name,
-		 (long long)p->base.tenant_id, (long long)p->base.version);
+	snprintf(title, sizeof title, _("Party record of %s (no. %lld)"), p->base.tenant_name,
+		 (long long)p->base.tenant_id);
 	fh_form_draw(app, &p->form, title, a);
 }
 

@@ -42,7 +42,7 @@ static void draw_member(struct app *app, void *ctx, const void *row, int y, int 
 		     true, a);
 }
 
-static const struct fh_list_source member_source = { sizeof(fh_party_member), NULL, NULL, draw_member };
+static const struct fh_list_source member_source = { sizeof(fh_party_member), NULL, NULL, draw_member, NULL };
 
 static void reload(struct app *app, struct view *v)
 {

@@ -43,7 +43,7 @@ static void draw_allocation(struct app *app, void *ctx, const void *row, int y, 
 	fh_draw_text(y, x + name_w, line, cols - name_w, true, a);
 }
 
-static const struct fh_list_source alloc_source = { sizeof(fh_allocation), NULL, NULL, draw_allocation };
+static const struct fh_list_source alloc_source = { sizeof(fh_allocation), NULL, NULL, draw_allocation, NULL };
 
 static void reload(struct app *app, struct view *v)
 {

@@ -44,7 +44,8 @@ static void reload(struct app *app, struct view *v)
 	free(a);
 }
 
-static const struct fh_list_source booking_source = { sizeof(fh_booking), NULL, NULL, fh_spaces_draw_booking };
+static const struct fh_list_source booking_source = { sizeof(fh_booking), NULL, NULL, fh_spaces_draw_booking,
+						      fh_spaces_whole_booking };
 
 static bool open(struct app *app, struct view *v, const void *arg)
 {

@@ -29,7 +29,7 @@ static void draw_wait(struct app *app, void *ctx, const void *row, int y, int x,
 	fh_draw_text(y, x + name_w, line, cols - name_w, true, a);
 }
 
-static const struct fh_list_source wait_source = { sizeof(fh_wait), NULL, NULL, draw_wait };
+static const struct fh_list_source wait_source = { sizeof(fh_wait), NULL, NULL, draw_wait, NULL };
 
 static void reload(struct app *app, struct view *v)
 {

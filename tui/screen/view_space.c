@@ -111,7 +111,7 @@ static void draw_row(struct app *app, void *ctx, const void *row, int y, int x, 
 	fh_draw_text(y, x + 1, line, cols - 2, true, at | a);
 }
 
-static const struct fh_list_source page_source = { sizeof(fh_allocation), NULL, NULL, draw_row };
+static const struct fh_list_source page_source = { sizeof(fh_allocation), NULL, NULL, draw_row, NULL };
 
 static void page_reload(struct app *app, struct view *v)
 {

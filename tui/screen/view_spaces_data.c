@@ -41,6 +41,20 @@ void fh_spaces_list_draw(struct app *app, struct view *v, struct rect a)
 		fh_list_tab_draw(app, v, a);
 }
 
+void fh_spaces_whole_booking(struct app *app, void *ctx, const void *row, char *buf, size_t size)
+{
+	(void)app, (void)ctx;
+	const fh_booking *b = row;
+	char s[24], e[24];
+	fh_clock_format(b->starts, s, sizeof s);
+	fh_clock_format(b->ends, e, sizeof e);
+	int n = snprintf(buf, size, "%.10s %s–%s  %s %s · %s · %s", s, s + 11, e + 11, b->space_code, b->space_name,
+			 b->who, b->title);
+	if (b->state != FH_BOOKING_CONFIRMED && n > 0 && (size_t)n < size)
+		snprintf(buf + n, size - (size_t)n, b->state == FH_BOOKING_SKIPPED ? " · %s: %s" : " · %s",
+			 fh_label_booking_state(b->state), b->why);
+}
+
 void fh_spaces_draw_booking(struct app *app, void *ctx, const void *row, int y, int x, int cols, attr_t a)
 {
 	(void)ctx;
@@ -63,7 +77,8 @@ void fh_spaces_draw_booking(struct app *app, void *ctx, const void *row, int y, 
 	}
 }
 
-static const struct fh_list_source booking_source = { sizeof(fh_booking), NULL, NULL, fh_spaces_draw_booking };
+static const struct fh_list_source booking_source = { sizeof(fh_booking), NULL, NULL, fh_spaces_draw_booking,
+						      fh_spaces_whole_booking };
 
 /* ---- loading ---------------------------------------------------------------- */
 

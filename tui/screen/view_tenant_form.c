@@ -110,8 +110,7 @@ static void draw(struct app *app, struct view *v, struct rect a)
 	if (t->is_new)
 		snprintf(title, sizeof title, _("Take in an application · %s"), app->actor.hub_name);
 	else
-		snprintf(title, sizeof title, _("Edit %s (no. %lld, version %lld)"), t->base.name,
-			 (long long)t->base.id, (long long)t->base.version);
+		snprintf(title, sizeof title, _("Edit %s (no. %lld)"), t->base.name, (long long)t->base.id);
 	fh_form_draw(app, &t->form, title, a);
 }
 

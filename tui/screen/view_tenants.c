@@ -103,7 +103,7 @@ static void draw_row(struct app *app, void *ctx, const void *row, int y, int x, 
 	fh_draw_text(y, x, fh_app_hub_label(app, r->hub_code), W_HUB, true, a);
 }
 
-static const struct fh_list_source source = { sizeof(fh_tenant_row), page, count, draw_row };
+static const struct fh_list_source source = { sizeof(fh_tenant_row), page, count, draw_row, NULL };
 
 /* ---- loading ----------------------------------------------------------------------- */
 

@@ -73,7 +73,7 @@ static void draw_row(struct app *app, void *ctx, const void *row, int y, int x, 
 	fh_draw_text(y, x + 1, line, cols - 2, true, at);
 }
 
-static const struct fh_list_source tl_source = { sizeof(struct tl_row), NULL, NULL, draw_row };
+static const struct fh_list_source tl_source = { sizeof(struct tl_row), NULL, NULL, draw_row, NULL };
 
 static int by_day(const void *a, const void *b)
 {
