@@ -10,6 +10,7 @@
 #include "fuhua/clock.h"
 #include "fuhua/mentor.h"
 #include "fuhua/milestone.h"
+#include "fuhua/text.h"
 #include "../common/i18n.h"
 #include "../common/labels.h"
 #include "mentoring.h"
@@ -27,7 +28,7 @@ struct msform {
 	char pick_name[PICK_MAX][200];
 	int npick;
 	int64_t pick2_id[PICK_MAX];
-	char pick2_name[PICK_MAX][300];
+	char pick2_name[PICK_MAX][200]; /* a title, cut to fit a picker line */
 	int npick2;
 };
 
@@ -37,7 +38,38 @@ static struct fh_form_field *add(struct msform *p, const char *id, const char *l
 	return fh_form_add(&p->form, label, FH_FIELD_TEXT, value);
 }
 
-/* The session form's choices: the hub's mentors, the tenant's pending milestones. */
+/* Those of names[] (n of them) that hold what is typed, for a picker. */
+static int pick_from(const int64_t *ids, char (*names)[200], int n, const char *typed, const char *detail,
+		     struct fh_pick *out, int max)
+{
+	char t[200];
+	fh_text_trim(t, sizeof t, typed);
+	int k = 0;
+	for (int i = 0; i < n && k < max; i++)
+		if (!t[0] || strstr(names[i], t)) {
+			out[k].id = ids[i];
+			snprintf(out[k].label, sizeof out[k].label, "%s", names[i]);
+			snprintf(out[k].detail, sizeof out[k].detail, "%s", detail);
+			k++;
+		}
+	return k;
+}
+
+static int pick_mentor(struct app *app, void *ctx, const char *typed, struct fh_pick *out, int max)
+{
+	(void)app;
+	struct msform *p = ctx;
+	return pick_from(p->pick_id, p->pick_name, p->npick, typed, _("mentor"), out, max);
+}
+
+static int pick_milestone(struct app *app, void *ctx, const char *typed, struct fh_pick *out, int max)
+{
+	(void)app;
+	struct msform *p = ctx;
+	return pick_from(p->pick2_id, p->pick2_name, p->npick2, typed, _("pending milestone"), out, max);
+}
+
+/* The session form's pickers: the hub's mentors, the tenant's pending milestones. */
 static void session_choices(struct app *app, struct msform *p, struct fh_form_field *mentor,
 			    struct fh_form_field *milestone)
 {
@@ -45,33 +77,45 @@ static void session_choices(struct app *app, struct msform *p, struct fh_form_fi
 	fh_milestone *ms;
 	size_t n;
 	fh_error err;
+	/* no mentor given: the tenant's one mentor, when it has exactly one */
+	int64_t only = p->arg.mentor;
+	fh_pairing *pr;
+	if (!only && p->arg.tenant &&
+	    fh_mentor_pairings(app->store, &app->actor, 0, p->arg.tenant, &pr, &n, &err) == FH_OK) {
+		if (n == 1)
+			only = pr[0].mentor_id;
+		free(pr);
+	}
 	if (fh_mentor_list(app->store, &app->actor, NULL, &m, &n, &err) == FH_OK) {
 		for (size_t i = 0; i < n && p->npick < PICK_MAX; i++) {
 			p->pick_id[p->npick] = m[i].id;
 			snprintf(p->pick_name[p->npick], sizeof p->pick_name[0], "%s (%s)", m[i].name,
 				 fh_app_hub_label(app, m[i].hub_code));
-			if (m[i].id == p->arg.mentor || (!p->arg.mentor && !p->npick))
+			if (m[i].id == only) {
 				snprintf(mentor->value, sizeof mentor->value, "%s", p->pick_name[p->npick]);
-			mentor->choices[mentor->nchoices++] = p->pick_name[p->npick++];
+				mentor->picked = m[i].id;
+			}
+			p->npick++;
 		}
 		free(m);
 	}
-	mentor->kind = FH_FIELD_CHOICE;
-	milestone->choices[milestone->nchoices++] = "";
+	fh_form_picker(mentor, pick_mentor, p);
 	if (fh_milestone_list(app->store, &app->actor, p->arg.tenant, &ms, &n, &err) == FH_OK) {
 		for (size_t i = 0; i < n && p->npick2 < PICK_MAX; i++) {
 			if (ms[i].state != FH_MS_PENDING)
 				continue;
 			p->pick2_id[p->npick2] = ms[i].id;
-			snprintf(p->pick2_name[p->npick2], sizeof p->pick2_name[0], "%s",
-				 !fh_i18n_is_zh() && ms[i].title_en[0] ? ms[i].title_en : ms[i].title);
-			if (ms[i].id == p->arg.milestone)
+			fh_text_copy(p->pick2_name[p->npick2], sizeof p->pick2_name[0],
+				     !fh_i18n_is_zh() && ms[i].title_en[0] ? ms[i].title_en : ms[i].title);
+			if (ms[i].id == p->arg.milestone) {
 				snprintf(milestone->value, sizeof milestone->value, "%s", p->pick2_name[p->npick2]);
-			milestone->choices[milestone->nchoices++] = p->pick2_name[p->npick2++];
+				milestone->picked = ms[i].id;
+			}
+			p->npick2++;
 		}
 		free(ms);
 	}
-	milestone->kind = FH_FIELD_CHOICE;
+	fh_form_picker(milestone, pick_milestone, p);
 }
 
 static bool open(struct app *app, struct view *v, const void *arg)
@@ -102,11 +146,11 @@ static bool open(struct app *app, struct view *v, const void *arg)
 		break;
 	case FH_MSF_SESSION: {
 		snprintf(p->title, sizeof p->title, "%s", _("A mentoring session"));
-		struct fh_form_field *mentor = add(p, "mentor", _("Mentor"), "");
+		struct fh_form_field *mentor = add(p, "mentor", _("Mentor (↓ choose)"), "");
 		add(p, "on", _("Date"), today);
 		add(p, "topic", _("Topic"), "");
 		add(p, "hours", _("Hours"), "1.5");
-		struct fh_form_field *ms = add(p, "milestone", _("Milestone served"), "");
+		struct fh_form_field *ms = add(p, "milestone", _("Milestone served (↓ choose)"), "");
 		add(p, "notes", _("Notes"), "");
 		session_choices(app, p, mentor, ms);
 		break;
@@ -157,10 +201,8 @@ static fh_status save_session(struct app *app, struct msform *p, fh_error *err)
 {
 	struct fh_form_field *f = p->form.f;
 	fh_session in = { .tenant_id = p->arg.tenant };
-	in.mentor_id = picked(f[0].value, p->pick_id, p->pick_name, p->npick);
-	for (int i = 0; i < p->npick2; i++)
-		if (strcmp(f[4].value, p->pick2_name[i]) == 0)
-			in.milestone_id = p->pick2_id[i];
+	in.mentor_id = f[0].picked ? f[0].picked : picked(f[0].value, p->pick_id, p->pick_name, p->npick);
+	in.milestone_id = f[4].picked ? f[4].picked : picked(f[4].value, p->pick2_id, p->pick2_name, p->npick2);
 	bool ok = fh_form_day(&f[1], &in.on);
 	ok &= fh_form_decimal(&f[3], 0.5, 12, 2, &in.hours);
 	if (!ok)
