@@ -471,14 +471,16 @@ fh_status fh_tenant_changes(fh_store *s, const fh_actor *actor, int64_t id, int 
 		const char *a = fh_column_str(q, 6);
 		const char *b = fh_column_str(q, 7);
 		bool created = strcmp(c->action, "create") == 0;
-		fh_tenant_field f;
-		if (!key || c->nfields == 8 || !fh_tenant_field_lookup(key, &f))
+		fh_tenant_field f = FH_TF_COUNT;
+		/* the tenant's fields; a party record's change lists its own */
+		if (!key || c->nfields == 8 || (!fh_tenant_field_lookup(key, &f) && strcmp(c->action, "party") != 0))
 			continue;
 		if (f == FH_TF_NAME && (created || (a && b && strcmp(a, b) == 0)))
 			continue; /* carried for lists, not changed */
 		if (created && (!b || !*b || strcmp(b, "0") == 0 || strcmp(b, "none") == 0))
 			continue; /* a new record: only what was given */
 		c->f[c->nfields].field = f;
+		snprintf(c->f[c->nfields].key, sizeof c->f[0].key, "%s", key);
 		snprintf(c->f[c->nfields].old, sizeof c->f[0].old, "%s", !created && a ? a : "");
 		snprintf(c->f[c->nfields].new, sizeof c->f[0].new, "%s", b ? b : "");
 		c->nfields++;

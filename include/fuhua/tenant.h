@@ -309,10 +309,11 @@ typedef struct fh_change {
 	int64_t at;
 	char operator_name[64];
 	char via[64];
-	char action[32]; /* "create", "update", "move", "extend", "import" */
+	char action[32]; /* "create", "update", "move", "extend", "import", "party" */
 	int nfields;     /* the fields changed (all but the name on "create") */
 	struct {
-		fh_tenant_field field;
+		fh_tenant_field field;   /* FH_TF_COUNT for a field of the party record ("party") */
+		char key[32];            /* the field's identifier as the log holds it */
 		char old[128], new[128]; /* as identifiers, "" for unset; cut short */
 	} f[8];
 } fh_change;

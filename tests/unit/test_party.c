@@ -76,6 +76,20 @@ static void test_branch_needs_three_full_members(void **s)
 	/* a branch needs its founding and secretary */
 	assert_int_equal(save(id, (const char *[]){ "secretary", "", NULL }, &fe), FH_EINVAL);
 	assert_true(problem(&fe, "party.secretary"));
+	/* the tenant's history lists the party record's change by its fields */
+	fh_change *ch;
+	size_t n;
+	fh_error err;
+	assert_int_equal(fh_tenant_changes(st, &sys_actor, id, 10, &ch, &n, &err), FH_OK);
+	bool listed = false;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(ch[i].action, "party") == 0)
+			for (int k = 0; k < ch[i].nfields; k++)
+				listed |= ch[i].f[k].field == FH_TF_COUNT &&
+					strcmp(ch[i].f[k].key, "party.secretary") == 0 &&
+					strcmp(ch[i].f[k].new, "王芳") == 0;
+	free(ch);
+	assert_true(listed);
 }
 
 static void test_should_form_a_branch(void **s)

@@ -153,7 +153,16 @@ static const char *action_label(const char *action)
 		return P_("history", "extended");
 	if (strcmp(action, "import") == 0)
 		return P_("history", "imported");
-	return action;
+	return fh_label_action(action);
+}
+
+/* A changed field's name: the tenant's, or the party record's. */
+static const char *field_label(const fh_change *c, int k)
+{
+	fh_party_field pf;
+	if (c->f[k].field < FH_TF_COUNT)
+		return fh_tenant_field_label(c->f[k].field, zh());
+	return fh_party_field_lookup(c->f[k].key, &pf) ? fh_party_field_label(pf, zh()) : c->f[k].key;
 }
 
 /* A stored value (identifiers, as the audit log holds them) for people. */
@@ -183,10 +192,10 @@ static void draw_changes(struct app *app, struct page *p, int y, int rows, int c
 		for (int k = 0; k < c->nfields && row < rows; k++, row++) {
 			fh_tenant_field f = c->f[k].field;
 			if (strcmp(c->action, "create") == 0)
-				snprintf(part, sizeof part, "%s: %s", fh_tenant_field_label(f, zh()),
+				snprintf(part, sizeof part, "%s: %s", field_label(c, k),
 					 value_label(f, c->f[k].new, y2, sizeof y2));
 			else
-				snprintf(part, sizeof part, "%s: %s → %s", fh_tenant_field_label(f, zh()),
+				snprintf(part, sizeof part, "%s: %s → %s", field_label(c, k),
 					 value_label(f, c->f[k].old, x, sizeof x),
 					 value_label(f, c->f[k].new, y2, sizeof y2));
 			if (row >= 0)
