@@ -11,6 +11,7 @@
 #include "fuhua/party.h"
 #include "fuhua/tenant.h"
 #include "../common/i18n.h"
+#include "../common/width.h"
 #include "mentoring.h"
 #include "../common/labels.h"
 #include "party.h"
@@ -103,24 +104,38 @@ static const char *date_or_dash(int64_t t, char *buf, size_t size)
 	return t ? fh_clock_format_date(t, buf, size) : "—";
 }
 
+/* The profile: the fields two to a row; one too long for its half (an
+ * address, an exit reason) on a row of its own under them, whole, as the
+ * notes: nothing is cut. */
 static void draw_profile(struct page *p, int y, int rows, int cols)
 {
 	char val[FH_TENANT_NOTES_MAX * 4 + 1];
-	int lw = zh() ? 18 : 15, half = cols / 2, i = 0;
+	int lw = zh() ? 18 : 15, half = cols / 2, i = 0, nlong = 0;
+	fh_tenant_field longs[FH_TF_COUNT];
 	for (int f = 0; f < FH_TF_COUNT; f++) {
 		if (f == FH_TF_NOTES || f == FH_TF_STAGE)
 			continue;
 		if (f == FH_TF_EXIT_REASON && p->t.stage != FH_STAGE_EXITED)
 			continue;
+		fh_tenant_get(&p->t, (fh_tenant_field)f, false, zh(), val, sizeof val);
+		if (fh_str_width(val) > half - lw - 1) {
+			longs[nlong++] = (fh_tenant_field)f;
+			continue;
+		}
 		int col = i % 2, row = i / 2;
 		if (row >= rows - 2)
 			break;
 		fh_draw_text(y + row, col * half, fh_tenant_field_label((fh_tenant_field)f, zh()), lw, true, A_BOLD);
-		fh_tenant_get(&p->t, (fh_tenant_field)f, false, zh(), val, sizeof val);
 		fh_draw_text(y + row, col * half + lw, val[0] ? val : "—", half - lw - 1, false, A_NORMAL);
 		i++;
 	}
-	int ny = y + (i + 1) / 2 + 1;
+	int ny = y + (i + 1) / 2;
+	for (int k = 0; k < nlong && ny < y + rows - 1; k++) {
+		fh_draw_text(ny, 0, fh_tenant_field_label(longs[k], zh()), lw, true, A_BOLD);
+		fh_tenant_get(&p->t, longs[k], false, zh(), val, sizeof val);
+		ny += fh_draw_wrapped(ny, lw, val, cols - lw, 3, A_NORMAL);
+	}
+	ny++;
 	if (ny < y + rows) {
 		fh_draw_text(ny, 0, fh_tenant_field_label(FH_TF_NOTES, zh()), lw, true, A_BOLD);
 		fh_draw_wrapped(ny, lw, p->t.notes[0] ? p->t.notes : "—", cols - lw, y + rows - ny, A_NORMAL);
@@ -130,13 +145,15 @@ static void draw_profile(struct page *p, int y, int rows, int cols)
 static void draw_stages(struct page *p, int y, int rows, int cols)
 {
 	char when[32], line[1200];
-	for (size_t i = p->scroll; i < p->nstages && (int)(i - p->scroll) < rows; i++) {
+	int row = 0;
+	/* each move whole: a long reason (an override's) wraps, never cut */
+	for (size_t i = p->scroll; i < p->nstages && row < rows; i++) {
 		const fh_stage_event *e = &p->stages[i];
 		snprintf(line, sizeof line, "%s  %s%s%s  %s%s%s", fh_clock_format(e->at, when, sizeof when),
 			 e->from < FH_STAGE_COUNT ? fh_stage_label(e->from, zh()) : "",
 			 e->from < FH_STAGE_COUNT ? " → " : "", fh_stage_label(e->to, zh()), e->operator_name,
 			 e->reason[0] ? " · " : "", e->reason);
-		fh_draw_text(y + (int)(i - p->scroll), 0, line, cols, false, A_NORMAL);
+		row += fh_draw_wrapped(y + row, 0, line, cols, rows - row, A_NORMAL);
 	}
 }
 

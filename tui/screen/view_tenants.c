@@ -122,10 +122,10 @@ static void load_filters(struct app *app, struct tenants *v)
 	if (fh_hub_list(app->store, &scope, &v->hubs, &v->nhubs, &err) != FH_OK)
 		snprintf(v->list.error, sizeof v->list.error, "%s", err.message);
 	int64_t hub = v->base_hub ? v->base_hub : app->actor.hub_id;
-	snprintf(v->base_name, sizeof v->base_name, "%s", app->actor.hub_name);
+	snprintf(v->base_name, sizeof v->base_name, "%s", fh_app_hub_label(app, app->actor.hub_code));
 	for (size_t i = 0; i < v->nhubs; i++)
 		if (v->hubs[i].id == hub)
-			snprintf(v->base_name, sizeof v->base_name, "%s", v->hubs[i].name);
+			snprintf(v->base_name, sizeof v->base_name, "%s", v->hubs[i].short_name);
 	if (fh_tenant_service_fields(app->store, hub, v->fields, MAX_FIELDS, &v->nfields, &err) != FH_OK)
 		snprintf(v->list.error, sizeof v->list.error, "%s", err.message);
 }
@@ -216,7 +216,7 @@ static void draw(struct app *app, struct view *view, struct rect a)
 	const char *all = _("all");
 	static const char *const sorts[FH_SORT_COUNT] = { N_("name"), N_("admission"), N_("intake") };
 	snprintf(line, sizeof line, _("Hub: %s  Stage: %s  Type: %s  Field: %s  Sort: %s"),
-		 v->hub_index >= 0 ? v->hubs[v->hub_index].name : v->base_name,
+		 v->hub_index >= 0 ? v->hubs[v->hub_index].short_name : v->base_name,
 		 v->filter.stage >= 0 ? fh_stage_label((fh_stage)v->filter.stage, zh()) : all,
 		 v->filter.org_type >= 0 ? fh_org_type_label((fh_org_type)v->filter.org_type, zh()) : all,
 		 v->filter.field[0] ? v->filter.field : all,
