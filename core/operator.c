@@ -182,6 +182,20 @@ fh_status fh_actor_system(fh_store *s, const char *via, fh_actor *out, fh_error 
  * (a long import) before it goes on without the record. */
 #define FH_LOGIN_RECORD_WAIT_MS 300
 
+/* An audit line of an operator's: its name, and what follows (",\"own\":true"). */
+static fh_status audit_operator(fh_store *s, const fh_actor *by, int64_t hub, int64_t id, const char *action,
+				const char *name, const char *more, fh_error *err)
+{
+	fh_buf b = FH_BUF_INIT;
+	fh_buf_puts(&b, "{\"name\":");
+	fh_buf_json_string(&b, name);
+	fh_buf_puts(&b, more);
+	fh_buf_puts(&b, "}");
+	fh_status st = fh_audit_write(s, by, hub, "operator", id, action, NULL, fh_buf_str(&b), err);
+	fh_buf_free(&b);
+	return st;
+}
+
 static fh_status record_attempt(fh_store *s, const fh_actor *a, bool ok, fh_error *err)
 {
 	fh_store_busy_ms(s, FH_LOGIN_RECORD_WAIT_MS);
@@ -207,13 +221,7 @@ static fh_status record_attempt(fh_store *s, const fh_actor *a, bool ok, fh_erro
 	if (rc != FH_DONE) {
 		st = fh_store_fail(s, err, _("recording the login"));
 	} else {
-		fh_buf b = FH_BUF_INIT;
-		fh_buf_puts(&b, "{\"name\":");
-		fh_buf_json_string(&b, a->name);
-		fh_buf_puts(&b, "}");
-		st = fh_audit_write(s, a, a->hub_id, "operator", a->id, ok ? "login" : "login_failed", NULL,
-				    fh_buf_str(&b), err);
-		fh_buf_free(&b);
+		st = audit_operator(s, a, a->hub_id, a->id, ok ? "login" : "login_failed", a->name, "", err);
 	}
 	if (st != FH_OK) {
 		fh_tx_rollback(s);
@@ -466,13 +474,7 @@ static fh_status set_hash_locked(fh_store *s, const fh_actor *by, const char *na
 	fh_bind_str(q, 4, by->name);
 	if ((st = fh_store_done(s, q, _("changing the password"), err)) != FH_OK)
 		return st;
-	fh_buf b = FH_BUF_INIT;
-	fh_buf_puts(&b, "{\"name\":");
-	fh_buf_json_string(&b, name);
-	fh_buf_puts(&b, by->id == id ? ",\"own\":true}" : "}");
-	st = fh_audit_write(s, by, hub, "operator", id, "password", NULL, fh_buf_str(&b), err);
-	fh_buf_free(&b);
-	return st;
+	return audit_operator(s, by, hub, id, "password", name, by->id == id ? ",\"own\":true" : "", err);
 }
 
 fh_status fh_operator_set_password(fh_store *s, const fh_actor *by, const char *name, const char *password,
@@ -565,13 +567,7 @@ static fh_status set_disabled_locked(fh_store *s, const fh_actor *by, const char
 	fh_bind_str(q, 4, by->name);
 	if ((st = fh_store_done(s, q, _("changing the operator"), err)) != FH_OK)
 		return st;
-	fh_buf b = FH_BUF_INIT;
-	fh_buf_puts(&b, "{\"name\":");
-	fh_buf_json_string(&b, name);
-	fh_buf_puts(&b, "}");
-	st = fh_audit_write(s, by, hub, "operator", id, disable ? "disable" : "enable", NULL, fh_buf_str(&b), err);
-	fh_buf_free(&b);
-	return st;
+	return audit_operator(s, by, hub, id, disable ? "disable" : "enable", name, "", err);
 }
 
 fh_status fh_operator_set_disabled(fh_store *s, const fh_actor *by, const char *name, bool disable, fh_error *err)
