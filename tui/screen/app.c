@@ -10,7 +10,6 @@
 
 #include "confirm.h"
 #include "fuhua/hub.h"
-#include "tabs.h"
 #include "../common/i18n.h"
 #include "../common/labels.h"
 #include "tui.h"
@@ -175,13 +174,6 @@ void fh_app_goto(struct app *app, enum fh_screen s)
 	/* the lower views may have missed writes while away: reload when shown */
 	for (int i = 0; i < app->depth[s]; i++)
 		app->stack[s][i].stale = true;
-}
-
-void fh_app_goto_tab(struct app *app, enum fh_screen s, int tab)
-{
-	fh_app_goto(app, s);
-	if ((unsigned)s < FH_SCREEN_COUNT && app->depth[s] == 1 && app->stack[s][0].ops->tabs)
-		fh_tabs_show(app, &app->stack[s][0], tab);
 }
 
 /* Reloads the views about to be drawn that missed a write or a resize. */

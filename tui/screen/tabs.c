@@ -106,6 +106,13 @@ void fh_tabs_show(struct app *app, struct view *v, int i)
 		tab_reload(app, &p->tab[i]);
 }
 
+void fh_tabs_goto(struct app *app, enum fh_screen s, int tab)
+{
+	fh_app_goto(app, s);
+	if ((unsigned)s < FH_SCREEN_COUNT && app->depth[s] == 1 && app->stack[s][0].ops->tabs)
+		fh_tabs_show(app, &app->stack[s][0], tab);
+}
+
 int fh_tabs_heading_line(const char *line, struct rect a)
 {
 	fh_draw_text(a.y, 1, line, a.cols - 2, false, A_BOLD);

@@ -66,6 +66,9 @@ int fh_tabs_heading_line(const char *line, struct rect area);
 int fh_tabs_shown(const struct view *v);
 /* Shows tab i (opening or reloading it when it must). */
 void fh_tabs_show(struct app *app, struct view *v, int i);
+/* Goes to screen s and shows its tab `tab` when the screen's own view is on
+ * top (a view opened over it stays, with what was typed in it). */
+void fh_tabs_goto(struct app *app, enum fh_screen s, int tab);
 
 #define FH_TABS_VIEW(name_, def_, topics_)                                                                          \
 	{                                                                                                           \

@@ -285,9 +285,6 @@ void fh_app_goto(struct app *app, enum fh_screen s);
 /* What lists show for a hub: its short name (fuhua-config(5) short_name),
  * or the code itself for a hub the operator does not see. */
 const char *fh_app_hub_label(const struct app *app, const char *code);
-/* … and shows tab `tab` of it when the screen's own view is on top (a view
- * opened over it stays, with what was typed in it). */
-void fh_app_goto_tab(struct app *app, enum fh_screen s, int tab);
 /* A screen's title (translated). */
 const char *fh_screen_title(enum fh_screen s);
 /* The area views draw in, for the current terminal size. */

@@ -14,6 +14,7 @@
 #include "mentoring.h"
 #include "party.h"
 #include "spaces.h"
+#include "tabs.h"
 #include "tenants.h"
 #include "tui.h"
 #include "../common/width.h"
@@ -250,11 +251,11 @@ static void open_waiting(struct app *app, const struct waiting_row *r)
 		fh_view_push(app, &fh_tenants_view, &t);
 		break;
 	}
-	case W_BOOKINGS: fh_app_goto_tab(app, FH_SCREEN_SPACES, T_PENDING); break;
-	case W_HANDOVERS: fh_app_goto_tab(app, FH_SCREEN_SPACES, T_HANDOVER); break;
-	case W_SYNC: fh_app_goto_tab(app, FH_SCREEN_PARTY, FH_PA_TAB_SYNC_GAPS); break;
+	case W_BOOKINGS: fh_tabs_goto(app, FH_SCREEN_SPACES, T_PENDING); break;
+	case W_HANDOVERS: fh_tabs_goto(app, FH_SCREEN_SPACES, T_HANDOVER); break;
+	case W_SYNC: fh_tabs_goto(app, FH_SCREEN_PARTY, FH_PA_TAB_SYNC_GAPS); break;
 	case W_GRADUATIONS:
-	case W_MILESTONES: fh_app_goto_tab(app, FH_SCREEN_MENTORING, FH_MS_TAB_LATE); break;
+	case W_MILESTONES: fh_tabs_goto(app, FH_SCREEN_MENTORING, FH_MS_TAB_LATE); break;
 	default: break;
 	}
 }
