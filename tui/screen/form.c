@@ -63,6 +63,31 @@ void fh_form_picker(struct fh_form_field *f, fh_pick_fn pick, void *ctx)
 	f->pick_ctx = ctx;
 }
 
+int fh_form_pick_choices(struct app *app, void *ctx, const char *typed, struct fh_pick *out, int max)
+{
+	(void)app;
+	const struct fh_form_field *f = ctx;
+	char t[200];
+	fh_text_trim(t, sizeof t, typed);
+	int k = 0;
+	for (int i = 0; i < f->nchoices && k < max; i++)
+		if (!t[0] || strstr(f->choices[i], t)) {
+			out[k].id = i + 1;
+			snprintf(out[k].label, sizeof out[k].label, "%s", f->choices[i]);
+			snprintf(out[k].detail, sizeof out[k].detail, "%s", f->choices[i][0] ? "" : _("none"));
+			k++;
+		}
+	return k;
+}
+
+void fh_form_choices_picker(struct fh_form_field *f)
+{
+	if (!f)
+		return;
+	f->kind = FH_FIELD_TEXT;
+	fh_form_picker(f, fh_form_pick_choices, f);
+}
+
 /* The matches of what is typed, shown under the field (none: said). */
 static void pick_refresh(struct app *app, struct fh_form_field *f)
 {

@@ -66,6 +66,13 @@ bool fh_form_decimal(struct fh_form_field *f, double min, double max, int decima
 /* Makes a text field a picker of records: pick lists the matches of what
  * is typed (ctx is its own). */
 void fh_form_picker(struct fh_form_field *f, fh_pick_fn pick, void *ctx);
+/* A picker among the field's own choices (the records' names it was given:
+ * rooms, joint branches, instructors): those holding what is typed; a
+ * field made a picker with it keeps its choices but takes text. ctx is the
+ * field. */
+int fh_form_pick_choices(struct app *app, void *ctx, const char *typed, struct fh_pick *out, int max);
+/* Makes a choice field of records a picker among its choices. */
+void fh_form_choices_picker(struct fh_form_field *f);
 /* Wipes the values of its secret fields (a form of passwords, closed). */
 void fh_form_wipe(struct fh_form *fm);
 /* Clears every field's error and note and the form's message. */

@@ -95,6 +95,9 @@ static void fill(struct pform *p)
 		}
 		ff->kind = FH_FIELD_CHOICE;
 		ff->nchoices = n;
+		/* a joint branch or an instructor is a record: a picker */
+		if (f == FH_PF_BRANCH || f == FH_PF_INSTRUCTOR)
+			fh_form_choices_picker(ff);
 	}
 }
 

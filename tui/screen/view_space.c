@@ -477,6 +477,7 @@ static bool bform_open(struct app *app, struct view *v, const void *arg)
 	struct fh_form_field *room = fh_form_add(&p->form, _("Room"), FH_FIELD_CHOICE, p->room_name[pick]);
 	for (int i = 0; room && i < p->nrooms; i++)
 		room->choices[room->nchoices++] = p->room_name[i];
+	fh_form_choices_picker(room); /* a room is a record: a picker among the hub's rooms */
 	fh_form_add(&p->form, _("Date"), FH_FIELD_TEXT, fh_clock_format_date(a->day, day, sizeof day));
 	fh_form_add(&p->form, _("Time (HH:MM-HH:MM)"), FH_FIELD_TEXT, "");
 	fh_form_add(&p->form, _("For"), FH_FIELD_TEXT, "");
