@@ -48,7 +48,7 @@ static void pickers(struct app *app, struct pform *p)
 		for (size_t i = 0; i < ni && p->ninstructors < PICK_MAX; i++) {
 			p->instructor_id[p->ninstructors] = in[i].id;
 			snprintf(p->instructor_name[p->ninstructors++], sizeof p->instructor_name[0], "%s (%s)",
-				 in[i].name, in[i].hub_code);
+				 in[i].name, fh_app_hub_label(app, in[i].hub_code));
 		}
 	free(b);
 	free(in);
