@@ -133,6 +133,7 @@ static void credit_code(fh_org_type type, const char *region, uint64_t serial, c
 struct hubinfo {
 	int64_t id;
 	char code[33];
+	char short_name[64]; /* what joint branches are named after */
 	char level[12];
 	char district[8]; /* region code for credit codes */
 	int term;
@@ -167,11 +168,11 @@ static fh_status fail(struct gen *g, const char *what)
 static fh_status load_hubs(struct gen *g)
 {
 	fh_stmt *q;
-	fh_status q_rc =
-		fh_store_stmt(g->s,
-			      "SELECT h.id, h.code, h.level, coalesce(p.code, ''), h.incubation_term_months FROM hubs h"
-			      " LEFT JOIN hubs p ON p.id = h.parent_id ORDER BY h.id",
-			      &q, g->err);
+	fh_status q_rc = fh_store_stmt(g->s,
+				       "SELECT h.id, h.code, h.level, coalesce(p.code, ''), h.incubation_term_months,"
+				       " coalesce(h.short_name, h.name) FROM hubs h"
+				       " LEFT JOIN hubs p ON p.id = h.parent_id ORDER BY h.id",
+				       &q, g->err);
 	if (q_rc != FH_OK)
 		return q_rc;
 	while (fh_step(q) == FH_ROW) {
@@ -187,6 +188,7 @@ static fh_status load_hubs(struct gen *g)
 		fh_column_text(q, 1, h->code, sizeof h->code);
 		fh_column_text(q, 2, h->level, sizeof h->level);
 		h->term = fh_column_int(q, 4);
+		fh_column_text(q, 5, h->short_name, sizeof h->short_name);
 		/* Minhang's hubs carry "mh" in their codes; everything else is
 		 * registered in Jing'an in this demo. */
 		snprintf(h->district, sizeof h->district, "%s", strstr(h->code, "mh") ? "310112" : "310106");
@@ -361,11 +363,11 @@ static int64_t joint_branch(struct gen *g, struct hubinfo *h, int64_t admitted)
 			  " updated_at, updated_by) VALUES(?1, ?2, ?3, ?4, ?4, ?5, ?6)",
 			  &q, g->err) != FH_OK)
 		return 0;
-	char name[96], who[32], day[16];
+	char name[160], who[32], day[16];
 	static const char *const nums[] = { "第一", "第二", "第三", "第四", "第五", "第六", "第七", "第八" };
-	snprintf(name, sizeof name, "%s社会组织%s联合党支部", h->code, nums[h->branches % 8]);
+	snprintf(name, sizeof name, "%s社会组织%s联合党支部", h->short_name, nums[h->branches % 8]);
 	if (h->branches >= 8)
-		snprintf(name, sizeof name, "%s社会组织联合党支部%d", h->code, h->branches + 1);
+		snprintf(name, sizeof name, "%s社会组织联合党支部%d", h->short_name, h->branches + 1);
 	person(&g->party_rng, who, sizeof who);
 	fh_bind_int64(q, 1, h->id);
 	fh_bind_str(q, 2, name);

@@ -164,8 +164,8 @@ static void page_draw(struct app *app, struct view *v, struct rect a)
 	struct spage *p = v->priv;
 	char line[600];
 	snprintf(line, sizeof line, _("%s %s · %s · %s · floor %d · %.0f m² · %d seats, %d in use today"),
-		 p->sp.hub_code, p->sp.code, p->sp.name, fh_label_space_type(p->sp.type), p->sp.floor, p->sp.area,
-		 p->sp.seats, p->sp.seats_used);
+		 fh_app_hub_label(app, p->sp.hub_code), p->sp.code, p->sp.name, fh_label_space_type(p->sp.type),
+		 p->sp.floor, p->sp.area, p->sp.seats, p->sp.seats_used);
 	fh_draw_text(a.y, 1, line, a.cols - 2, false, A_BOLD);
 	fh_draw_text(a.y + 1, 1, _("Allocations, latest first (grey: over; red: not handed back in time)"), a.cols - 2,
 		     false, fh_attr(app, FH_C_DIM));

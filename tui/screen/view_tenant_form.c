@@ -178,7 +178,7 @@ static bool say_similar(struct app *app, struct tform *t, const fh_tenant *rec)
 	for (size_t i = 0; i < n && used < size; i++)
 		used += (size_t)snprintf(msg + used, size - used, _("Same %s as %s (no. %lld, %s). "),
 					 fh_tenant_field_label(m[i].why, zh()), m[i].name, (long long)m[i].id,
-					 m[i].hub_code);
+					 fh_app_hub_label(app, m[i].hub_code));
 	if (used < size)
 		snprintf(msg + used, size - used, "%s", _("F2 again takes the application in all the same."));
 	t->similar_shown = true;
