@@ -308,10 +308,24 @@ static const struct fh_binding keys[] = {
 
 static const struct fh_keymap keymap = { N_("Account"), keys, &fh_scroll_keymap };
 
+/* An operator who manages nobody: their own password only. */
+static const struct fh_binding own_keys[] = {
+	{ 'p', false, OP_OWN_PASSWORD, 0, "p", true, N_("my password"), N_("Change your own password") },
+	{ .action = FH_ACT_NONE },
+};
+
+static const struct fh_keymap front_desk_keymap = { N_("Account"), own_keys, NULL };
+
+static const struct fh_keymap *keys_now(struct view *v)
+{
+	return ((struct account *)v->priv)->manages ? &keymap : &front_desk_keymap;
+}
+
 const struct view_ops fh_account_view = {
 	.name = "account",
 	.private_size = sizeof(struct account),
 	.keymap = &keymap,
+	.keys = keys_now,
 	.open = open,
 	.reload = reload,
 	.topics = FH_TOPIC(HUB),
