@@ -134,11 +134,8 @@ static enum fh_form_result pick_request(struct app *app, struct fh_form *fm, int
 	}
 	if (action == FH_ACT_FORM_NEXT && enter) {
 		const struct fh_pick *m = &f->matches[f->msel];
-		size_t n = strnlen(m->label, sizeof m->label - 1), d = strnlen(m->detail, sizeof f->note - 1);
-		memmove(f->value, m->label, n);
-		f->value[n] = 0;
-		memmove(f->note, m->detail, d);
-		f->note[d] = 0;
+		fh_text_copy(f->value, sizeof f->value, m->label); /* never cut inside a character */
+		fh_text_copy(f->note, sizeof f->note, m->detail);
 		f->picked = m->id;
 		f->open = false;
 		fm->dirty = true;
@@ -220,7 +217,10 @@ enum fh_form_result fh_form_request(struct fh_form *fm, int action, const struct
 	case FH_ACT_NONE:
 		if (f->kind == FH_FIELD_TEXT && fh_edit_key(f->value, sizeof f->value, in)) {
 			fm->dirty = true;
-			f->picked = 0; /* typed again: no record taken */
+			if (f->pick) { /* typed again: no record taken */
+				f->picked = 0;
+				f->note[0] = 0;
+			}
 			return FH_FORM_HANDLED;
 		}
 		return FH_FORM_IGNORED;
