@@ -29,7 +29,6 @@ struct fh_store {
 	sqlite3 *db;
 	char *path;
 	int schema;
-	int schema_read; /* the store's schema as read on opening, before migrating */
 	const char *journal;
 	char journal_reason[160];
 	struct {
@@ -519,24 +518,21 @@ static fh_status read_header(fh_store *s, int *version, int *app, int *objects, 
 	return FH_OK;
 }
 
-/* A module's own schema (modules.h): its version as the database records
- * it in module_schema (0 when it has none), and whether it is newer than
- * this program's nsteps (FH_EVERSION). Before migration 12 there is no such
- * table, and every module is at 0. */
+/* A module's own schema (modules.h): its version as module_schema records
+ * it (0: no step run yet); one beyond the program's nsteps is a newer's. */
 static fh_status module_version(fh_store *s, const char *name, int nsteps, int *version, fh_error *err)
 {
 	*version = 0;
-	if (s->schema_read < 12)
-		return FH_OK;
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(s->db, "SELECT version FROM module_schema WHERE module = ?1", -1, &q, NULL) != SQLITE_OK)
-		return fh_store_fail(s, err, _("reading the database"));
-	sqlite3_bind_text(q, 1, name, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW)
-		*version = sqlite3_column_int(q, 0);
-	sqlite3_finalize(q);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	fh_stmt *q;
+	fh_status st = fh_store_stmt(s, "SELECT version FROM module_schema WHERE module = ?1", &q, err);
+	if (st != FH_OK)
+		return st;
+	fh_bind_str(q, 1, name);
+	int rc = fh_step(q);
+	if (rc == FH_ROW)
+		*version = fh_column_int(q, 0);
+	fh_reset(q);
+	if (rc != FH_ROW && rc != FH_DONE)
 		return fh_store_fail(s, err, _("reading the database"));
 	if (*version > nsteps)
 		return fh_error_set(
@@ -559,30 +555,28 @@ fh_status fh_store_migrate_module(fh_store *s, const char *name, const char *con
 	int n = steps_count(steps), version;
 	fh_status st = module_version(s, name, n, &version, err);
 	for (int v = version; st == FH_OK && v < n; v++)
-		st = exec(s, steps[v], err);
+		st = fh_store_exec(s, steps[v], err);
 	if (st != FH_OK || version == n)
 		return st;
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(s->db,
-			       "INSERT INTO module_schema(module, version) VALUES(?1, ?2)"
-			       " ON CONFLICT(module) DO UPDATE SET version = excluded.version",
-			       -1, &q, NULL) != SQLITE_OK)
-		return fh_store_fail(s, err, _("migrating the database"));
-	sqlite3_bind_text(q, 1, name, -1, SQLITE_STATIC);
-	sqlite3_bind_int(q, 2, n);
-	int rc = sqlite3_step(q);
-	sqlite3_finalize(q);
-	return rc == SQLITE_DONE ? FH_OK : fh_store_fail(s, err, _("migrating the database"));
+	fh_stmt *q;
+	if ((st = fh_store_stmt(s,
+				"INSERT INTO module_schema(module, version) VALUES(?1, ?2)"
+				" ON CONFLICT(module) DO UPDATE SET version = excluded.version",
+				&q, err)) != FH_OK)
+		return st;
+	fh_bind_str(q, 1, name);
+	fh_bind_int(q, 2, n);
+	return fh_store_done(s, q, _("migrating the database"), err);
 }
 
-/* Whether a module's own schema is behind this program's. */
+/* Whether a module's own schema is behind the program's. */
 static fh_status modules_due(fh_store *s, bool *due, fh_error *err)
 {
 	*due = false;
 	for (const struct fh_module *m = fh_modules; m->name; m++) {
 		int n = steps_count(m->schema), version;
 		if (!n)
-			continue;
+			continue; /* nothing to read for a module without steps */
 		fh_status st = module_version(s, m->name, n, &version, err);
 		if (st != FH_OK)
 			return st;
@@ -602,7 +596,6 @@ static fh_status migrate(fh_store *s, fh_error *err)
 	fh_status st = read_header(s, &version, &app, &objects, err);
 	if (st != FH_OK)
 		return st;
-	s->schema_read = version;
 	if (version == SCHEMA_LATEST) {
 		if ((st = modules_due(s, &due, err)) != FH_OK)
 			return st;
@@ -616,7 +609,6 @@ static fh_status migrate(fh_store *s, fh_error *err)
 	st = read_header(s, &version, &app, &objects, err);
 	for (int v = version; st == FH_OK && v < SCHEMA_LATEST; v++)
 		st = exec(s, fh_migrations[v], err);
-	s->schema_read = SCHEMA_LATEST;
 	for (const struct fh_module *m = fh_modules; st == FH_OK && m->name; m++)
 		if (m->schema)
 			st = fh_store_migrate_module(s, m->name, m->schema, err);

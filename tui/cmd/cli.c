@@ -550,6 +550,22 @@ struct given {
 	int tf, pf;
 };
 
+/* Words that name no command: which group's commands there are, if the
+ * first word names a group (exit 2). */
+static int no_such_command(const struct fh_opts *o)
+{
+	char list[600], fmt[800];
+	if (!next_words(o->pos[0], list, sizeof list)[0])
+		return fh_cli_usage_error(_("unknown command '%s'"), o->pos[0]);
+	fh_cli_usage_for(o->pos[0]);
+	if (o->npos == 1) {
+		snprintf(fmt, sizeof fmt, _("%%s takes a command: %s"), list);
+		return fh_cli_usage_error(fmt, o->pos[0]);
+	}
+	snprintf(fmt, sizeof fmt, _("unknown %s command '%%s' (%s)"), o->pos[0], list);
+	return fh_cli_usage_error(fmt, o->pos[1]);
+}
+
 int fh_cli_parse(int argc, char **argv, struct fh_opts *o)
 {
 	memset(o, 0, sizeof *o);
@@ -629,18 +645,8 @@ int fh_cli_parse(int argc, char **argv, struct fh_opts *o)
 		return -1;
 	}
 	const struct fh_command *c = find_command(o->pos, o->npos);
-	if (!c) {
-		char list[600], fmt[800];
-		if (!next_words(o->pos[0], list, sizeof list)[0])
-			return fh_cli_usage_error(_("unknown command '%s'"), o->pos[0]);
-		fh_cli_usage_for(o->pos[0]);
-		if (o->npos == 1) {
-			snprintf(fmt, sizeof fmt, _("%%s takes a command: %s"), list);
-			return fh_cli_usage_error(fmt, o->pos[0]);
-		}
-		snprintf(fmt, sizeof fmt, _("unknown %s command '%%s' (%s)"), o->pos[0], list);
-		return fh_cli_usage_error(fmt, o->pos[1]);
-	}
+	if (!c)
+		return no_such_command(o);
 	fh_cli_usage_for(c->words);
 	for (int i = 0; i < ngiven; i++)
 		if (!takes(c, given[i].name, given[i].tf, given[i].pf)) {

@@ -72,7 +72,7 @@ int fh_form_pick_choices(struct app *app, void *ctx, const char *typed, struct f
 	int k = 0;
 	for (int i = 0; i < f->nchoices && k < max; i++)
 		if (!t[0] || strstr(f->choices[i], t)) {
-			out[k].id = i + 1;
+			out[k].id = f->choice_ids ? f->choice_ids[i] : i + 1;
 			snprintf(out[k].label, sizeof out[k].label, "%s", f->choices[i]);
 			snprintf(out[k].detail, sizeof out[k].detail, "%s", f->choices[i][0] ? "" : _("none"));
 			k++;
@@ -298,7 +298,8 @@ void fh_form_draw(struct app *app, struct fh_form *fm, const char *title, struct
 		int rows = cur->nmatches < below ? cur->nmatches : below;
 		for (int i = 0; i < rows; i++) {
 			char line[500];
-			snprintf(line, sizeof line, " %s  · %s", cur->matches[i].label, cur->matches[i].detail);
+			snprintf(line, sizeof line, cur->matches[i].detail[0] ? " %s  · %s" : " %s",
+				 cur->matches[i].label, cur->matches[i].detail);
 			fh_draw_text(fy + 1 + i, a.x + lw, line, w, true,
 				     i == cur->msel ? fh_attr(app, FH_C_SELECT) : fh_attr(app, FH_C_BAR));
 		}

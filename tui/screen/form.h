@@ -31,6 +31,7 @@ struct fh_form_field {
 	enum fh_field_kind kind;
 	char value[FH_FORM_VALUE];
 	const char *choices[FH_FORM_CHOICES]; /* a choice field's values, shown as they are */
+	const int64_t *choice_ids;            /* the records behind the choices (a picker's), or NULL */
 	int nchoices;
 	bool secret; /* a password: shown as one mark, never its length; wiped by fh_form_wipe */
 	/* A field that names a record is a picker (fh_form_picker): typing
@@ -67,9 +68,10 @@ bool fh_form_decimal(struct fh_form_field *f, double min, double max, int decima
  * is typed (ctx is its own). */
 void fh_form_picker(struct fh_form_field *f, fh_pick_fn pick, void *ctx);
 /* A picker among the field's own choices (the records' names it was given:
- * rooms, joint branches, instructors): those holding what is typed; a
- * field made a picker with it keeps its choices but takes text. ctx is the
- * field. */
+ * rooms, joint branches, instructors, mentors, milestones): those holding
+ * what is typed, each with its id from choice_ids when the field has them;
+ * a field made a picker with it keeps its choices but takes text. ctx is
+ * the field. */
 int fh_form_pick_choices(struct app *app, void *ctx, const char *typed, struct fh_pick *out, int max);
 /* Makes a choice field of records a picker among its choices. */
 void fh_form_choices_picker(struct fh_form_field *f);

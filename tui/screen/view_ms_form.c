@@ -38,37 +38,6 @@ static struct fh_form_field *add(struct msform *p, const char *id, const char *l
 	return fh_form_add(&p->form, label, FH_FIELD_TEXT, value);
 }
 
-/* Those of names[] (n of them) that hold what is typed, for a picker. */
-static int pick_from(const int64_t *ids, char (*names)[200], int n, const char *typed, const char *detail,
-		     struct fh_pick *out, int max)
-{
-	char t[200];
-	fh_text_trim(t, sizeof t, typed);
-	int k = 0;
-	for (int i = 0; i < n && k < max; i++)
-		if (!t[0] || strstr(names[i], t)) {
-			out[k].id = ids[i];
-			snprintf(out[k].label, sizeof out[k].label, "%s", names[i]);
-			snprintf(out[k].detail, sizeof out[k].detail, "%s", detail);
-			k++;
-		}
-	return k;
-}
-
-static int pick_mentor(struct app *app, void *ctx, const char *typed, struct fh_pick *out, int max)
-{
-	(void)app;
-	struct msform *p = ctx;
-	return pick_from(p->pick_id, p->pick_name, p->npick, typed, _("mentor"), out, max);
-}
-
-static int pick_milestone(struct app *app, void *ctx, const char *typed, struct fh_pick *out, int max)
-{
-	(void)app;
-	struct msform *p = ctx;
-	return pick_from(p->pick2_id, p->pick2_name, p->npick2, typed, _("pending milestone"), out, max);
-}
-
 /* The session form's pickers: the hub's mentors, the tenant's pending milestones. */
 static void session_choices(struct app *app, struct msform *p, struct fh_form_field *mentor,
 			    struct fh_form_field *milestone)
@@ -95,11 +64,12 @@ static void session_choices(struct app *app, struct msform *p, struct fh_form_fi
 				snprintf(mentor->value, sizeof mentor->value, "%s", p->pick_name[p->npick]);
 				mentor->picked = m[i].id;
 			}
-			p->npick++;
+			mentor->choices[mentor->nchoices++] = p->pick_name[p->npick++];
 		}
 		free(m);
 	}
-	fh_form_picker(mentor, pick_mentor, p);
+	mentor->choice_ids = p->pick_id;
+	fh_form_choices_picker(mentor);
 	if (fh_milestone_list(app->store, &app->actor, p->arg.tenant, &ms, &n, &err) == FH_OK) {
 		for (size_t i = 0; i < n && p->npick2 < PICK_MAX; i++) {
 			if (ms[i].state != FH_MS_PENDING)
@@ -111,11 +81,12 @@ static void session_choices(struct app *app, struct msform *p, struct fh_form_fi
 				snprintf(milestone->value, sizeof milestone->value, "%s", p->pick2_name[p->npick2]);
 				milestone->picked = ms[i].id;
 			}
-			p->npick2++;
+			milestone->choices[milestone->nchoices++] = p->pick2_name[p->npick2++];
 		}
 		free(ms);
 	}
-	fh_form_picker(milestone, pick_milestone, p);
+	milestone->choice_ids = p->pick2_id;
+	fh_form_choices_picker(milestone);
 }
 
 static bool open(struct app *app, struct view *v, const void *arg)
