@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "csv.h"
+#include "import_int.h"
 #include "fuhua/buf.h"
 #include "fuhua/clock.h"
 #include "fuhua/hub.h"
@@ -25,7 +26,7 @@ void fh_import_result_free(fh_import_result *res)
 	memset(res, 0, sizeof *res);
 }
 
-static void problem(fh_import_result *res, size_t line, const char *field, const char *msg)
+void fh_import_add_problem(fh_import_result *res, size_t line, const char *field, const char *msg)
 {
 	if (res->nproblems % 64 == 0) {
 		fh_import_problem *p = realloc(res->problems, (res->nproblems + 64) * sizeof *p);
@@ -73,7 +74,6 @@ static char *from_gb18030(const char *data, size_t len, size_t *out_len, fh_erro
 	return out;
 }
 
-/* Whether a row is empty (trailing lines spreadsheets leave). */
 /* UTF-8, perhaps with a few bad bytes (a row pasted from elsewhere), rather
  * than GB18030: GB18030 text read as UTF-8 has almost no valid sequences. */
 static bool looks_utf8(const char *s, size_t len)
@@ -82,7 +82,8 @@ static bool looks_utf8(const char *s, size_t len)
 	return fh_utf8_invalid_at(s, len, &good, &bad) < 0 || (good >= 4 * bad && good > 0);
 }
 
-static bool blank(const fh_csv *c)
+/* Whether a row is empty (trailing lines spreadsheets leave). */
+bool fh_import_blank(const fh_csv *c)
 {
 	for (size_t i = 0; i < c->ncells; i++) {
 		char t[8];
@@ -109,6 +110,12 @@ static int by_line(const void *a, const void *b)
 {
 	const fh_import_problem *x = a, *y = b;
 	return (x->line > y->line) - (x->line < y->line);
+}
+
+void fh_import_sort_problems(fh_import_result *res)
+{
+	if (res->nproblems)
+		qsort(res->problems, res->nproblems, sizeof *res->problems, by_line);
 }
 
 #define HUBS_SEEN 64
@@ -170,7 +177,7 @@ static bool whole_file_problem(struct row_ctx *x, const fh_csv *c, size_t line)
 		}
 	}
 	if (msg[0])
-		problem(x->res, line, NULL, msg);
+		fh_import_add_problem(x->res, line, NULL, msg);
 	return msg[0] != 0;
 }
 
@@ -195,7 +202,7 @@ static bool already_there(struct row_ctx *x, const fh_tenant *t, size_t line)
 		char msg[400];
 		snprintf(msg, sizeof msg, _("%s (no. %lld, %s) is in the database already"), m[i].name,
 			 (long long)m[i].id, m[i].hub_code);
-		problem(x->res, line, "name", msg);
+		fh_import_add_problem(x->res, line, "name", msg);
 		same++;
 	}
 	return same == 0;
@@ -266,7 +273,7 @@ static bool parse_row(struct row_ctx *x, const fh_csv *c, size_t line, fh_tenant
 		char msg[128];
 		snprintf(msg, sizeof msg, _("%zu cells, the heading has %zu"), c->ncells, x->ncols);
 		if (check)
-			problem(x->res, line, NULL, msg);
+			fh_import_add_problem(x->res, line, NULL, msg);
 		good = false;
 	}
 	if (x->hub_col >= 0 && (size_t)x->hub_col < c->ncells) {
@@ -278,7 +285,7 @@ static bool parse_row(struct row_ctx *x, const fh_csv *c, size_t line, fh_tenant
 				char msg[160];
 				snprintf(msg, sizeof msg, _("no hub '%s' within yours"), code);
 				if (check)
-					problem(x->res, line, "hub", msg);
+					fh_import_add_problem(x->res, line, "hub", msg);
 				good = false;
 			} else {
 				t->hub_id = h;
@@ -291,7 +298,7 @@ static bool parse_row(struct row_ctx *x, const fh_csv *c, size_t line, fh_tenant
 		fh_error e;
 		if (fh_tenant_set(t, (fh_tenant_field)x->map[i], cell_text(c->cells[i]), &e) != FH_OK) {
 			if (check)
-				problem(x->res, line, e.field, e.message);
+				fh_import_add_problem(x->res, line, e.field, e.message);
 			good = false;
 		}
 	}
@@ -306,7 +313,7 @@ static bool parse_row(struct row_ctx *x, const fh_csv *c, size_t line, fh_tenant
 		fh_status vs = fh_tenant_validate_in(x->s, t, hub_fields(x, t->hub_id), &fe, &e);
 		if (vs == FH_EINVAL) {
 			for (size_t k = 0; k < fe.n; k++)
-				problem(x->res, line, fe.e[k].field, fe.e[k].message);
+				fh_import_add_problem(x->res, line, fe.e[k].field, fe.e[k].message);
 			good = false;
 		} else if (vs != FH_OK && !x->failed) { /* the database did not answer */
 			x->failed = vs;
@@ -322,8 +329,8 @@ static bool parse_row(struct row_ctx *x, const fh_csv *c, size_t line, fh_tenant
 /* The encoding: a BOM, UTF-8 (perhaps with a bad byte), or GB18030, read
  * into UTF-8. *data and *len move past a BOM or to *converted (the caller
  * frees it). */
-static fh_status decode(const fh_import_options *opt, const char **data, size_t *len, char **converted,
-			fh_import_result *res, fh_error *err)
+fh_status fh_import_decode(const fh_import_options *opt, const char **data, size_t *len, char **converted,
+			   fh_import_result *res, fh_error *err)
 {
 	const char *enc = opt->encoding;
 	if (*len >= 3 && memcmp(*data, "\xEF\xBB\xBF", 3) == 0 && (!enc || strcasecmp(enc, "utf-8") == 0)) {
@@ -413,7 +420,7 @@ static void same_codes(fh_import_result *res, struct code_line *codes, size_t nc
 			k--;
 		char msg[128];
 		snprintf(msg, sizeof msg, _("the same code as line %zu"), codes[k].line);
-		problem(res, codes[i].line, "credit_code", msg);
+		fh_import_add_problem(res, codes[i].line, "credit_code", msg);
 		if (!bad[codes[i].row])
 			res->skipped++;
 		bad[codes[i].row] = true;
@@ -432,7 +439,8 @@ static fh_status check_rows(struct row_ctx *x, fh_csv *c, const fh_import_option
 	int r;
 	while (st == FH_OK && (r = fh_csv_next(c, &line)) != 0) {
 		if (r == FH_CSV_UNCLOSED) {
-			problem(res, line, NULL,
+			fh_import_add_problem(
+				res, line, NULL,
 				_("a quoted cell is never closed: the rest of the file is read as one cell"));
 			break;
 		}
@@ -440,7 +448,7 @@ static fh_status check_rows(struct row_ctx *x, fh_csv *c, const fh_import_option
 			st = fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
 			break;
 		}
-		if (r > 0 && blank(c))
+		if (r > 0 && fh_import_blank(c))
 			continue;
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 4096;
@@ -461,7 +469,7 @@ static fh_status check_rows(struct row_ctx *x, fh_csv *c, const fh_import_option
 					 FH_CSV_MAX_CELLS);
 			else
 				snprintf(msg, sizeof msg, "%s", _("a NUL byte in a cell"));
-			problem(res, line, NULL, msg);
+			fh_import_add_problem(res, line, NULL, msg);
 			*b = true;
 		} else {
 			*b = !parse_row(x, c, line, t, true);
@@ -518,7 +526,7 @@ static fh_status write_rows(struct row_ctx *x, fh_csv *c, const fh_import_option
 		int r = fh_csv_next(c, &line);
 		if (r == 0 || r == FH_CSV_UNCLOSED || r == FH_CSV_NOMEM)
 			break;
-		if (r > 0 && blank(c))
+		if (r > 0 && fh_import_blank(c))
 			continue;
 		if (!bad[i]) {
 			parse_row(x, c, line, t, false);
@@ -586,7 +594,7 @@ fh_status fh_tenant_import(fh_store *s, const fh_actor *actor, const char *data,
 	fh_status st = target_hub(s, actor, opt->hub_code, &x.hub, &x.term, err);
 	char *converted = NULL;
 	if (st == FH_OK)
-		st = decode(opt, &data, &len, &converted, res, err);
+		st = fh_import_decode(opt, &data, &len, &converted, res, err);
 	if (st != FH_OK)
 		return st;
 	int map[FH_CSV_MAX_CELLS];
@@ -614,8 +622,7 @@ fh_status fh_tenant_import(fh_store *s, const fh_actor *actor, const char *data,
 	const char *body = c.p;
 	size_t body_line = c.line;
 	st = check_rows(&x, &c, opt, data, len, t, &bad, &n, err);
-	if (res->nproblems)
-		qsort(res->problems, res->nproblems, sizeof *res->problems, by_line);
+	fh_import_sort_problems(res);
 	if (st == FH_OK && res->nproblems && !opt->skip_bad) {
 		st = fh_error_set(err, FH_EINVAL, NULL,
 				  _("%zu of %zu rows have problems; nothing imported (fix them, or --skip-bad)"),

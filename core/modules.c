@@ -6,12 +6,14 @@
  * then what a tenant leaving gives back. */
 #include "modules.h"
 
+#include "activity_int.h"
 #include "calendar_int.h"
 #include "lifecycle_int.h"
 #include "mentor_int.h"
 #include "milestone_int.h"
 #include "operator_int.h"
 #include "party_int.h"
+#include "project_int.h"
 #include "space_int.h"
 #include "tally.h"
 #include "tenant_int.h"
@@ -64,5 +66,12 @@ const struct fh_module fh_modules[] = {
 	  .after_migrate = fh_operator_after_migrate,
 	  .write_rules = fh_operator_write_rules,
 	  .describe_rules = fh_operator_describe_rules },
+	{ .name = "project",
+	  .config = &fh_project_config,
+	  .schema = fh_project_schema,
+	  .check = fh_project_check,
+	  .write_rules = fh_project_write_rules,
+	  .describe_rules = fh_project_describe_rules },
+	{ .name = "activity", .schema = fh_activity_schema, .check = fh_activity_check },
 	{ .name = NULL },
 };

@@ -841,8 +841,8 @@ const char *fh_store_setting(fh_store *s, const char *key)
 /* ---- editable rows: the version check ------------------------------------ */
 
 static const char *const editable[] = {
-	"hubs",        "spaces",         "operators", "mentors",  "tenants",  "milestones",
-	"allocations", "party_branches", "waitlist",  "bookings", "sessions", NULL,
+	"hubs",           "spaces",   "operators", "mentors",  "tenants",  "milestones", "allocations",
+	"party_branches", "waitlist", "bookings",  "sessions", "projects", NULL,
 };
 
 fh_status fh_store_check_version(fh_store *s, const char *table, int64_t id, int64_t expected, fh_error *err)

@@ -58,6 +58,43 @@ fh_status fh_decimal_take(const char *field, const char *text, double min, doubl
 	return FH_OK;
 }
 
+fh_status fh_yuan_take(const char *field, const char *text, long long max_fen, int64_t *fen, fh_error *err)
+{
+	const char *p = text ? text : "";
+	long long whole = 0, cents = 0;
+	int group = 0, digits_seen = 0;
+	bool commas = false, ok = true;
+	for (; ok && ((*p >= '0' && *p <= '9') || *p == ','); p++) {
+		if (*p == ',') { /* 1,891,000: a first group of 1–3, then threes */
+			ok = group >= 1 && group <= 3 && (!commas || group == 3);
+			commas = true;
+			group = 0;
+			continue;
+		}
+		if (whole > max_fen / 10)
+			ok = false;
+		whole = whole * 10 + (*p - '0');
+		group++;
+		digits_seen++;
+	}
+	ok = ok && digits_seen && (!commas || group == 3);
+	if (ok && *p == '.') {
+		int k = 0;
+		for (p++; *p >= '0' && *p <= '9' && k < 3; p++, k++)
+			cents = cents * 10 + (*p - '0');
+		ok = k == 1 || k == 2;
+		cents *= k == 1 ? 10 : 1;
+	}
+	if (!ok || *p || whole > max_fen / 100 || whole * 100 + cents > max_fen) {
+		char hi[40];
+		snprintf(hi, sizeof hi, "%lld.%02lld", max_fen / 100, max_fen % 100);
+		return fh_error_set(err, FH_EINVAL, field, _("'%s' is not an amount in yuan from 0 to %s (1234.56)"),
+				    text ? text : "", hi);
+	}
+	*fen = whole * 100 + cents;
+	return FH_OK;
+}
+
 fh_status fh_text_field_take(char *dst, size_t size, size_t max_chars, const char *text, bool multiline, bool is_name,
 			     const char *field, fh_error *err)
 {

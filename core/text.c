@@ -346,3 +346,10 @@ void fh_text_ascii_runs(const char *s, fh_buf *out)
 		start = i + 1;
 	}
 }
+
+char *fh_yuan_format(int64_t fen, char *dst, size_t size)
+{
+	unsigned long long a = fen < 0 ? 0ULL - (unsigned long long)fen : (unsigned long long)fen;
+	snprintf(dst, size, "%s%llu.%02llu", fen < 0 ? "-" : "", a / 100, a % 100);
+	return dst;
+}

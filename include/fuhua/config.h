@@ -19,6 +19,7 @@
 #include "fuhua/milestone_rules.h"
 #include "fuhua/operator_rules.h"
 #include "fuhua/party_rules.h"
+#include "fuhua/project_rules.h"
 #include "fuhua/space_rules.h"
 #include "fuhua/tenant_rules.h"
 
@@ -60,6 +61,7 @@ typedef struct fh_rules {
 	fh_space_rules space;         /* spaces and bookings */
 	fh_calendar calendar;         /* holidays: */
 	fh_operator_rules operator;   /* idle_lock_minutes */
+	fh_project_rules project;     /* projects: */
 } fh_rules;
 
 typedef struct fh_space_def {

@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "fuhua/error.h"
 
@@ -23,6 +24,12 @@ fh_status fh_int_take(const char *field, const char *text, long long min, long l
  * error *out is unchanged. */
 fh_status fh_decimal_take(const char *field, const char *text, double min, double max, int decimals, double *out,
 			  fh_error *err);
+
+/* An amount in yuan, kept to the fen: digits, commas between groups of
+ * three if any (1,891,000), then a point and one or two digits; from 0 to
+ * max_fen. FH_OK with *fen; else FH_EINVAL naming `field`, "'…' is not an
+ * amount in yuan from 0 to MAX (1234.56)". On error *fen is unchanged. */
+fh_status fh_yuan_take(const char *field, const char *text, long long max_fen, int64_t *fen, fh_error *err);
 
 /* A record's text field from what was typed: trimmed, checked as above, at
  * most max_chars characters and fitting dst (size bytes; text may be dst).

@@ -50,6 +50,9 @@ bool fh_text_unsafe_cp(uint32_t cp);
 /* Copies src into dst (size bytes, always terminated), cut before a
  * character that does not fit whole (a quicker snprintf("%s")). Returns dst. */
 char *fh_text_copy(char *dst, size_t size, const char *src);
+/* An amount in fen as yuan with two decimals ("1891.50", "-0.05") into
+ * dst (size ≥ 24 always fits). Returns dst. */
+char *fh_yuan_format(int64_t fen, char *dst, size_t size);
 /* Copies src into dst (size bytes, always terminated), escaped as above;
  * never cuts an escape or a character. Returns dst. */
 char *fh_text_escape(char *dst, size_t size, const char *src);

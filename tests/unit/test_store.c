@@ -430,7 +430,7 @@ static void check_verifies_or_says_not(void **s)
 	assert_int_equal(writes_left, 0);
 	assert_int_equal(rep.unverified, 1);
 	assert_int_equal(rep.n, 1);
-	assert_non_null(strstr(rep.problem[0], "allocations: not verified"));
+	assert_non_null(strstr(rep.problem[0], "activities: not verified"));
 	fh_store_close(&meddler);
 	fh_store_close(&st);
 }

@@ -55,11 +55,34 @@ static void text_taken_one_way(void **s)
 	assert_string_equal(field, "新名字"); /* unchanged on error */
 }
 
+/* Amounts in yuan to the fen: commas between groups of three, one or two
+ * decimals, up to the most; anything else refused, the value untouched. */
+static void yuan_taken_to_the_fen(void **s)
+{
+	(void)s;
+	int64_t fen = -1;
+	fh_error err;
+	assert_int_equal(fh_yuan_take("granted", "1,891,000.5", 1000000000000LL, &fen, &err), FH_OK);
+	assert_int_equal(fen, 189100050);
+	assert_int_equal(fh_yuan_take("granted", "0.01", 1000000000000LL, &fen, &err), FH_OK);
+	assert_int_equal(fen, 1);
+	assert_int_equal(fh_yuan_take("granted", "100", 10000, &fen, &err), FH_OK); /* exactly the most */
+	assert_int_equal(fen, 10000);
+	const char *bad[] = { "", "1.234", "-5", "1,00", "12,345,67", "1e5", "１００", ".5", "5.", "100.01", NULL };
+	for (int i = 0; bad[i]; i++) {
+		fen = -1;
+		assert_int_equal(fh_yuan_take("granted", bad[i], 10000, &fen, &err), FH_EINVAL);
+		assert_int_equal(fen, -1);
+		assert_string_equal(err.field, "granted");
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(numbers_taken_one_way),
 		cmocka_unit_test(text_taken_one_way),
+		cmocka_unit_test(yuan_taken_to_the_fen),
 	};
 	return cmocka_run_group_tests_name("take", tests, NULL, NULL);
 }

@@ -178,6 +178,17 @@ static void text_helpers(void **s)
 	assert_int_equal(bad, 1);
 }
 
+/* Fen as yuan with two decimals, negative amounts too (a refund). */
+static void yuan_formatted(void **s)
+{
+	(void)s;
+	char buf[32];
+	assert_string_equal(fh_yuan_format(189100050, buf, sizeof buf), "1891000.50");
+	assert_string_equal(fh_yuan_format(0, buf, sizeof buf), "0.00");
+	assert_string_equal(fh_yuan_format(-5, buf, sizeof buf), "-0.05");
+	assert_string_equal(fh_yuan_format(INT64_MIN, buf, sizeof buf), "-92233720368547758.08");
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -190,6 +201,7 @@ int main(void)
 		cmocka_unit_test(outputs_escape_controls),
 		cmocka_unit_test(one_rule_for_free_text),
 		cmocka_unit_test(text_helpers),
+		cmocka_unit_test(yuan_formatted),
 	};
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }

@@ -260,3 +260,49 @@ const char *fh_cli_date(int64_t day, char buf[16])
 {
 	return day ? fh_clock_format_date(day, buf, 16) : "";
 }
+
+void fh_cli_import_progress(void *ctx, int phase, size_t done, size_t total)
+{
+	(void)ctx;
+	if (!isatty(STDERR_FILENO) || total == 0)
+		return;
+	int width = 40, filled = (int)((double)done * width / (double)total);
+	fprintf(stderr, "\r%s [", phase ? _("writing ") : _("checking"));
+	for (int i = 0; i < width; i++)
+		fputs(i < filled ? "#" : ".", stderr);
+	fprintf(stderr, "] %3d%%", (int)((double)done * 100 / (double)total));
+	if (phase == 1 && done == total)
+		fputc('\n', stderr);
+}
+
+int fh_cli_read_file(const char *path, fh_buf *data)
+{
+	FILE *in = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	if (!in) {
+		fprintf(stderr, "fuhua: %s: %s\n", path, strerror(errno));
+		return 1;
+	}
+	char chunk[65536];
+	size_t k;
+	while ((k = fread(chunk, 1, sizeof chunk, in)) > 0)
+		fh_buf_add(data, chunk, k);
+	bool read_error = ferror(in);
+	if (in != stdin)
+		fclose(in);
+	if (read_error || data->failed) {
+		fprintf(stderr, "fuhua: %s: %s\n", path, _("cannot read the file"));
+		fh_buf_free(data);
+		return 1;
+	}
+	return 0;
+}
+
+void fh_cli_import_problems(const char *path, const fh_import_result *res)
+{
+	if (isatty(STDERR_FILENO))
+		fputc('\r', stderr);
+	for (size_t i = 0; i < res->nproblems; i++) {
+		const fh_import_problem *p = &res->problems[i];
+		fprintf(stderr, "%s:%zu: %s%s%s\n", path, p->line, p->field, p->field[0] ? ": " : "", p->message);
+	}
+}

@@ -16,6 +16,8 @@
 
 #include "../common/i18n.h"
 #include "../common/table.h"
+#include "fuhua/buf.h"
+#include "fuhua/import.h"
 #include "fuhua/operator.h"
 #include "fuhua/store.h"
 
@@ -47,7 +49,7 @@ enum fh_opt_kind {
 	_(to, "to", FH_OPT_TEXT, "DATE", N_("the last day (backup: the file to write)"))                          \
 	_(on, "on", FH_OPT_DAY, "DATE", N_("the day it happened (else today)"))                                   \
 	_(year, "year", FH_OPT_NUMBER, "YYYY", N_("the year (else this one)"))                                    \
-	_(kind, "kind", FH_OPT_TEXT, "full|probationary|applicant|activist", N_("the member's kind"))             \
+	_(kind, "kind", FH_OPT_TEXT, "KIND", N_("the kind (of a party member, a project or an activity)"))        \
 	_(here, "here", FH_OPT_TEXT, "yes|no", N_("whether the member's relation is held here"))                  \
 	_(from, "from", FH_OPT_DAY, "DATE", N_("the first day"))                                                  \
 	_(seats, "seats", FH_OPT_NUMBER, "N", N_("how many seats (1)"))                                           \
@@ -71,7 +73,22 @@ enum fh_opt_kind {
 	_(milestone, "milestone", FH_OPT_TEXT, "ID", N_("the milestone it served"))                               \
 	_(evidence, "evidence", FH_OPT_TEXT, "TEXT", N_("what shows it done"))                                    \
 	_(admin, "admin", FH_OPT_TEXT, "NAME", N_("the first administrator's name (admin)"))                      \
-	_(days, "days", FH_OPT_NUMBER, "N", N_("due within N days (30)"))
+	_(days, "days", FH_OPT_NUMBER, "N", N_("due within N days (30)"))                                         \
+	_(funder, "funder", FH_OPT_TEXT, "TEXT", N_("who grants it (one of the hub's funders)"))                  \
+	_(category, "category", FH_OPT_TEXT, "FIELD", N_("its service field (else the tenant's)"))                \
+	_(batch, "batch", FH_OPT_TEXT, "TEXT", N_("the funding round (第二批)"))                                  \
+	_(granted, "granted", FH_OPT_TEXT, "YUAN", N_("the amount granted, in yuan (1234.56)"))                   \
+	_(target, "target", FH_OPT_NUMBER, "N", N_("the people it is to serve (人次)"))                           \
+	_(state, "state", FH_OPT_TEXT, "STATE",                                                                   \
+	  N_("the state: applied, approved, running, closed, evaluated, refused"))                                \
+	_(grade, "grade", FH_OPT_CHOICE, "excellent|good|pass|fail", N_("the evaluation's grade"))                \
+	_(score, "score", FH_OPT_TEXT, "0-100", N_("the evaluation's score"))                                     \
+	_(served, "served", FH_OPT_NUMBER, "N", N_("people served (人次)"))                                       \
+	_(volunteer_hours, "volunteer-hours", FH_OPT_TEXT, "H", N_("the volunteers' hours together"))             \
+	_(booking, "booking", FH_OPT_TEXT, "ID", N_("the room booked for it"))                                    \
+	_(place, "place", FH_OPT_TEXT, "TEXT", N_("where it took place"))                                         \
+	_(project, "project", FH_OPT_TEXT, "ID", N_("a project's number"))                                        \
+	_(by, "by", FH_OPT_CHOICE, "hub|month|tenant", N_("a row per hub, month or tenant (hub)"))
 
 /* member, name, help */
 #define FH_FLAGS(_)                                                                                \
@@ -84,7 +101,9 @@ enum fh_opt_kind {
 	_(overdue, "overdue", N_("only those whose handover is overdue"))                          \
 	_(all, "all", N_("ended ones too"))                                                        \
 	_(override, "override", N_("graduate although criteria are not met (a manager's reason)")) \
-	_(full, "full", N_("read the whole file at once (integrity_check)"))
+	_(full, "full", N_("read the whole file at once (integrity_check)"))                       \
+	_(past_end, "past-end", N_("only those running past their end"))                           \
+	_(evaluation_due, "evaluation-due", N_("only those closed and waiting for evaluation"))
 
 struct fh_command;
 
@@ -229,6 +248,36 @@ typedef int fh_command_fn(struct fh_opts *o, fh_store *s, const fh_actor *by);
 	  N_("Party coverage per hub, beside the published rates"))                                                    \
 	_(fh_cmd_report_occupancy, "report occupancy", FH_CMD_STORE | FH_CMD_READ, "", "--hub --at --format",          \
 	  N_("Occupancy of area and seats per hub"))                                                                   \
+	_(fh_cmd_project_list, "project list", FH_CMD_STORE | FH_CMD_READ, "",                                         \
+	  "--hub --tenant --kind --state --year --funder --past-end --evaluation-due --format",                        \
+	  N_("List projects (公益创投, 政府购买服务, subsidies)"))                                                     \
+	_(fh_cmd_project_show, "project show", FH_CMD_STORE | FH_CMD_READ, "ID", "--format",                           \
+	  N_("Show a project with its payments"))                                                                      \
+	_(fh_cmd_project_add, "project add", FH_CMD_STORE, "TENANT",                                                   \
+	  "--kind --funder --title --year --batch --category --granted --from --to --target --state",                  \
+	  N_("Record a tenant's project (state: applied, or approved or running)"))                                    \
+	_(fh_cmd_project_edit, "project edit", FH_CMD_STORE, "ID",                                                     \
+	  "--funder --title --year --batch --category --granted --from --to --target", N_("Change a project"))         \
+	_(fh_cmd_project_move, "project move", FH_CMD_STORE, "ID approved|running|closed|refused", "--on",             \
+	  N_("Move a project to another state"))                                                                       \
+	_(fh_cmd_project_evaluate, "project evaluate", FH_CMD_STORE, "ID", "--grade --score --on",                     \
+	  N_("Record a closed project's evaluation (绩效评估)"))                                                       \
+	_(fh_cmd_project_pay, "project pay", FH_CMD_STORE, "ID YUAN", "--on --note",                                   \
+	  N_("Record a payment to a project"))                                                                         \
+	_(fh_cmd_project_totals, "project totals", FH_CMD_STORE | FH_CMD_READ, "", "--year --hub --format",            \
+	  N_("Projects and amounts per hub and kind in a year"))                                                       \
+	_(fh_cmd_activity_list, "activity list", FH_CMD_STORE | FH_CMD_READ, "",                                       \
+	  "--hub --tenant --project --from --to --format", N_("List activities, latest first"))                        \
+	_(fh_cmd_activity_add, "activity add", FH_CMD_STORE, "",                                                       \
+	  "--tenant --title --on --kind --place --project --booking --served --volunteers --volunteer-hours",          \
+	  N_("Record an activity and the people it served"))                                                           \
+	_(fh_cmd_activity_delete, "activity delete", FH_CMD_STORE, "ID", "",                                           \
+	  N_("Delete an activity recorded by mistake"))                                                                \
+	_(fh_cmd_activity_import, "activity import", 0, "FILE.csv", "--hub --encoding --skip-bad",                     \
+	  N_("Import activities from a CSV file, all or nothing"))                                                     \
+	_(fh_cmd_activity_totals, "activity totals", FH_CMD_STORE | FH_CMD_READ, "",                                   \
+	  "--year --month --hub --by --format",                                                                        \
+	  N_("Activities, people served and volunteers per hub, month or tenant"))                                     \
 	_(fh_cmd_backup, "backup", FH_CMD_STORE, "", "--to",                                                           \
 	  N_("A consistent copy of the database, while others work"))                                                  \
 	_(fh_cmd_check, "check", FH_CMD_STORE, "", "--full",                                                           \
@@ -282,6 +331,13 @@ void fh_cli_say_swept(int files, const char *first);
  * system at once (glibc's trim and mmap thresholds raised) — a fifth of the
  * demo's time was page faults for the same buffers again. */
 void fh_cli_bulk_memory(void);
+/* A file (or "-": standard input) read whole into data: 0, or 1 after
+ * saying why (data freed). */
+int fh_cli_read_file(const char *path, fh_buf *data);
+/* An import's progress bar on standard error when it is a terminal. */
+void fh_cli_import_progress(void *ctx, int phase, size_t done, size_t total);
+/* An import's problems on standard error, "FILE:LINE: field: message". */
+void fh_cli_import_problems(const char *path, const fh_import_result *res);
 /* A password: twice without echo from a terminal, else one line of
  * standard input. 0, or 2 after saying why (buf cleared). */
 int fh_cli_read_password(char *buf, size_t size);

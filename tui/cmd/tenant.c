@@ -329,20 +329,6 @@ int fh_cmd_tenant_extend(struct fh_opts *o, fh_store *s, const fh_actor *by)
 	return move(o, s, by, true);
 }
 
-static void import_progress(void *ctx, int phase, size_t done, size_t total)
-{
-	(void)ctx;
-	if (!isatty(STDERR_FILENO) || total == 0)
-		return;
-	int width = 40, filled = (int)((double)done * width / (double)total);
-	fprintf(stderr, "\r%s [", phase ? _("writing ") : _("checking"));
-	for (int i = 0; i < width; i++)
-		fputs(i < filled ? "#" : ".", stderr);
-	fprintf(stderr, "] %3d%%", (int)((double)done * 100 / (double)total));
-	if (phase == 1 && done == total)
-		fputc('\n', stderr);
-}
-
 int fh_cmd_tenant_import(struct fh_opts *o, fh_store *unused, const fh_actor *unused_by)
 {
 	(void)unused;
@@ -350,24 +336,9 @@ int fh_cmd_tenant_import(struct fh_opts *o, fh_store *unused, const fh_actor *un
 	if (!o->hub)
 		return fh_cli_usage_error("%s", _("tenant import needs --hub CODE"));
 	fh_cli_bulk_memory();
-	FILE *in = strcmp(o->pos[2], "-") == 0 ? stdin : fopen(o->pos[2], "rb");
-	if (!in) {
-		fprintf(stderr, "fuhua: %s: %s\n", o->pos[2], strerror(errno));
-		return 1;
-	}
 	fh_buf data = FH_BUF_INIT;
-	char chunk[65536];
-	size_t k;
-	while ((k = fread(chunk, 1, sizeof chunk, in)) > 0)
-		fh_buf_add(&data, chunk, k);
-	bool read_error = ferror(in);
-	if (in != stdin)
-		fclose(in);
-	if (read_error || data.failed) {
-		fprintf(stderr, "fuhua: %s: %s\n", o->pos[2], _("cannot read the file"));
-		fh_buf_free(&data);
+	if (fh_cli_read_file(o->pos[2], &data))
 		return 1;
-	}
 	fh_store *s;
 	fh_actor by;
 	fh_error err;
@@ -380,17 +351,12 @@ int fh_cmd_tenant_import(struct fh_opts *o, fh_store *unused, const fh_actor *un
 				  .encoding = o->encoding,
 				  .skip_bad = o->skip_bad,
 				  .source = o->pos[2],
-				  .progress = import_progress };
+				  .progress = fh_cli_import_progress };
 	fh_import_result res;
 	fh_status st = fh_tenant_import(s, &by, data.data ? data.data : "", data.len, &opt, &res, &err);
 	fh_store_close(&s);
 	fh_buf_free(&data);
-	if (isatty(STDERR_FILENO))
-		fputc('\r', stderr);
-	for (size_t i = 0; i < res.nproblems; i++) {
-		const fh_import_problem *p = &res.problems[i];
-		fprintf(stderr, "%s:%zu: %s%s%s\n", o->pos[2], p->line, p->field, p->field[0] ? ": " : "", p->message);
-	}
+	fh_cli_import_problems(o->pos[2], &res);
 	if (st != FH_OK) {
 		rc = fh_cli_report(&err);
 	} else {

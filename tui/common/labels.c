@@ -68,6 +68,10 @@ const char *fh_label_action(const char *action)
 		{ "annual", N_("opened the annual checks of") },
 		{ "disable", NP_("activity", "disabled") },
 		{ "enable", NP_("activity", "enabled") },
+		{ "state", N_("changed the state of") },
+		{ "evaluate", N_("recorded the evaluation of") },
+		{ "pay", N_("recorded a payment to") },
+		{ "delete", N_("deleted") },
 		{ NULL, NULL },
 	};
 	return lookup(pairs, action);
@@ -123,6 +127,8 @@ const char *fh_label_entity(const char *entity)
 		{ "session", N_("session") },
 		{ "milestone", N_("milestone") },
 		{ "branch", N_("joint branch") },
+		{ "project", N_("project") },
+		{ "activity", NP_("record", "activity") },
 		{ NULL, NULL },
 	};
 	return lookup(pairs, entity);
@@ -145,6 +151,47 @@ const char *fh_label_booking_state(fh_booking_state st)
 		N_("skipped"),
 	};
 	return (unsigned)st < FH_BOOKING_STATE_COUNT ? _(labels[st]) : "?";
+}
+
+const char *fh_label_project_kind(fh_project_kind k)
+{
+	static const char *const labels[FH_PROJECT_KIND_COUNT] = {
+		N_("venture grant"),
+		N_("service contract"),
+		N_("subsidy"),
+		N_("other funding"),
+	};
+	return (unsigned)k < FH_PROJECT_KIND_COUNT ? _(labels[k]) : "?";
+}
+
+const char *fh_label_project_state(fh_project_state st)
+{
+	static const char *const labels[FH_PROJECT_STATE_COUNT] = {
+		NP_("project", "applied"),
+		NP_("project", "approved"),
+		N_("running"),
+		NP_("project", "closed"),
+		N_("evaluated"),
+		N_("refused"),
+	};
+	return (unsigned)st < FH_PROJECT_STATE_COUNT ? fh_tr(labels[st]) : "?";
+}
+
+const char *fh_label_project_grade(fh_project_grade g)
+{
+	static const char *const labels[FH_GRADE_COUNT] = {
+		"", N_("excellent"), N_("good"), N_("pass"), N_("fail"),
+	};
+	return (unsigned)g < FH_GRADE_COUNT ? (g ? _(labels[g]) : "") : "?";
+}
+
+const char *fh_label_activity_kind(fh_activity_kind k)
+{
+	static const char *const labels[FH_ACTIVITY_KIND_COUNT] = {
+		N_("service"),        NP_("activity kind", "event"), N_("volunteering"),
+		N_("party activity"), NP_("activity kind", "other"),
+	};
+	return (unsigned)k < FH_ACTIVITY_KIND_COUNT ? fh_tr(labels[k]) : "?";
 }
 
 const char *fh_label_role(fh_role r)

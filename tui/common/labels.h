@@ -4,10 +4,12 @@
 
 #include <stddef.h>
 
+#include "fuhua/activity.h"
 #include "fuhua/booking.h"
 #include "fuhua/config.h"
 #include "fuhua/error.h"
 #include "fuhua/operator.h"
+#include "fuhua/project.h"
 
 const char *fh_label_level(fh_level level);
 const char *fh_label_stage(fh_stage stage);
@@ -17,6 +19,12 @@ const char *fh_label_entity(const char *entity);
 const char *fh_label_space_type(fh_space_type type);
 const char *fh_label_booking_state(fh_booking_state state);
 const char *fh_label_role(fh_role role);
+/* A project's kind, state and grade (FH_GRADE_NONE: ""), an activity's
+ * kind. */
+const char *fh_label_project_kind(fh_project_kind kind);
+const char *fh_label_project_state(fh_project_state state);
+const char *fh_label_project_grade(fh_project_grade grade);
+const char *fh_label_activity_kind(fh_activity_kind kind);
 
 /* An error for people: as fh_error_format, with the field at fault named by
  * its label in the interface language ("阶段", not "stage"). Returns buf. */
