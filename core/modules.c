@@ -14,6 +14,7 @@
 #include "operator_int.h"
 #include "party_int.h"
 #include "project_int.h"
+#include "rating_int.h"
 #include "space_int.h"
 #include "tally.h"
 #include "tenant_int.h"
@@ -32,6 +33,13 @@ const struct fh_module fh_modules[] = {
 	  .schema = fh_lifecycle_schema,
 	  .write_rules = fh_lifecycle_write_rules,
 	  .describe_rules = fh_lifecycle_describe_rules },
+	{ .name = "rating",
+	  .config = &fh_rating_config,
+	  .schema = fh_rating_schema,
+	  .after_schema = fh_rating_after_schema,
+	  .tenant_changed = fh_rating_tenant_changed,
+	  .write_rules = fh_rating_write_rules,
+	  .describe_rules = fh_rating_describe_rules },
 	{ .name = "milestone",
 	  .config = &fh_milestone_config,
 	  .schema = fh_milestone_schema,

@@ -53,6 +53,10 @@ struct fh_module {
 	 * schema[v]; the database records how many have run), ending with
 	 * NULL; may be NULL. A step is only ever added at the end. */
 	const char *const *schema;
+	/* After its own steps ran from `from` (0: none had run) to its last,
+	 * in the migration's transaction: rows its new storage derives from
+	 * what was there (computed in C); may be NULL. */
+	fh_status (*after_schema)(fh_store *store, int from, fh_error *err);
 	/* After migrating from schema `from` to the latest; may be NULL. */
 	fh_status (*after_migrate)(fh_store *store, int from, fh_error *err);
 	/* For `fuhua check`: the module's derived rows against their sources,

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "fuhua/clock.h"
+#include "fuhua/rating.h"
 #include "fuhua/party.h"
 #include "fuhua/buf.h"
 #include "i18n.h"
@@ -199,9 +200,9 @@ fh_status fh_party_event(fh_store *s, const fh_actor *actor, int64_t tenant, fh_
 	 * under the write lock */
 	st = tenant_hub(s, actor, tenant, &hub, founded, err);
 	if (st == FH_OK && e == FH_EVENT_RATING && founded[0] &&
-	    fh_clock_add_months(fh_date_epoch(founded), 24) > fh_clock_day(on)) {
+	    fh_rating_eligible_from(fh_date_epoch(founded)) > fh_clock_day(on)) {
 		char d[11];
-		fh_clock_format_date(fh_clock_add_months(fh_date_epoch(founded), 24), d, sizeof d);
+		fh_clock_format_date(fh_rating_eligible_from(fh_date_epoch(founded)), d, sizeof d);
 		st = fh_error_set(err, FH_EINVAL, "event",
 				  _("not eligible for a rating before %s (two full years after registration on %s)"), d,
 				  founded);

@@ -609,9 +609,14 @@ static fh_status migrate(fh_store *s, fh_error *err)
 	st = read_header(s, &version, &app, &objects, err);
 	for (int v = version; st == FH_OK && v < SCHEMA_LATEST; v++)
 		st = exec(s, fh_migrations[v], err);
-	for (const struct fh_module *m = fh_modules; st == FH_OK && m->name; m++)
-		if (m->schema)
-			st = fh_store_migrate_module(s, m->name, m->schema, err);
+	for (const struct fh_module *m = fh_modules; st == FH_OK && m->name; m++) {
+		int from = 0, n = steps_count(m->schema);
+		if (!n || (st = module_version(s, m->name, n, &from, err)) != FH_OK)
+			continue;
+		st = fh_store_migrate_module(s, m->name, m->schema, err);
+		if (st == FH_OK && from < n && m->after_schema)
+			st = m->after_schema(s, from, err);
+	}
 	/* derived rows computed in C: each module's own step (modules.c) */
 	for (const struct fh_module *m = fh_modules; st == FH_OK && version < SCHEMA_LATEST && m->name; m++)
 		if (m->after_migrate)

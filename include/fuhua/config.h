@@ -20,6 +20,7 @@
 #include "fuhua/operator_rules.h"
 #include "fuhua/party_rules.h"
 #include "fuhua/project_rules.h"
+#include "fuhua/rating_rules.h"
 #include "fuhua/space_rules.h"
 #include "fuhua/tenant_rules.h"
 
@@ -62,6 +63,7 @@ typedef struct fh_rules {
 	fh_calendar calendar;         /* holidays: */
 	fh_operator_rules operator;   /* idle_lock_minutes */
 	fh_project_rules project;     /* projects: */
+	fh_rating_rules rating;       /* ratings: */
 } fh_rules;
 
 typedef struct fh_space_def {
