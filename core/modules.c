@@ -8,6 +8,7 @@
 
 #include "activity_int.h"
 #include "calendar_int.h"
+#include "inspection_int.h"
 #include "lifecycle_int.h"
 #include "mentor_int.h"
 #include "milestone_int.h"
@@ -81,5 +82,6 @@ const struct fh_module fh_modules[] = {
 	  .write_rules = fh_project_write_rules,
 	  .describe_rules = fh_project_describe_rules },
 	{ .name = "activity", .schema = fh_activity_schema, .check = fh_activity_check },
+	{ .name = "inspection", .schema = fh_inspection_schema },
 	{ .name = NULL },
 };

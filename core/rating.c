@@ -82,8 +82,7 @@ static fh_status hub_rules(fh_store *s, int64_t hub, fh_rating_rules *r, fh_erro
 
 /* The rating of tenant `tenant` of `hub`, given on `on`: its row (a grade
  * corrected on the same day replaces the day's). */
-static fh_status record(fh_store *s, const char *by, int64_t tenant, int64_t hub, int grade, int64_t on,
-			fh_error *err)
+static fh_status record(fh_store *s, const char *by, int64_t tenant, int64_t hub, int grade, int64_t on, fh_error *err)
 {
 	fh_rating_rules r;
 	fh_stmt *q;
@@ -116,8 +115,8 @@ fh_status fh_rating_tenant_changed(fh_store *s, const struct fh_tenant_change *c
 		char d[16];
 		fh_clock_format_date(fh_rating_eligible_from(fh_date_epoch(b->founded)), d, sizeof d);
 		return fh_error_set(err, FH_EINVAL, "rating_date",
-				    _("not eligible for a rating before %s (two full years after registration on %s)"), d,
-				    b->founded);
+				    _("not eligible for a rating before %s (two full years after registration on %s)"),
+				    d, b->founded);
 	}
 	return record(s, c->actor->name, b->id, b->hub_id, b->rating, on, err);
 }
@@ -174,7 +173,7 @@ static void rating_read(fh_stmt *q, void *row)
 	r->expires_on = fh_column_int64(q, 7);
 }
 
-#define RATING_COLUMNS                                                                                    \
+#define RATING_COLUMNS                                                                                  \
 	"r.id, r.tenant_id, t.hub_id, t.name, h.code, r.grade, r.rated_on, r.expires_on FROM ratings r" \
 	" JOIN tenants t ON t.id = r.tenant_id JOIN hubs h ON h.id = t.hub_id"
 
@@ -223,10 +222,11 @@ fh_status fh_rating_expiring(fh_store *s, const fh_actor *actor, const char *hub
 		return st;
 	int64_t today = fh_clock_day(fh_clock_now());
 	if ((st = fh_store_stmt(s,
-				FH_SQL_SCOPE "SELECT " RATING_COLUMNS
-					     " WHERE t.hub_id IN (SELECT id FROM scope) AND t.stage != 'exited'"
-					     " AND r.expires_on BETWEEN ?2 AND ?3 AND r.rated_on = (SELECT max(x.rated_on)"
-					     " FROM ratings x WHERE x.tenant_id = r.tenant_id) ORDER BY r.expires_on, t.name",
+				FH_SQL_SCOPE
+				"SELECT " RATING_COLUMNS
+				" WHERE t.hub_id IN (SELECT id FROM scope) AND t.stage != 'exited'"
+				" AND r.expires_on BETWEEN ?2 AND ?3 AND r.rated_on = (SELECT max(x.rated_on)"
+				" FROM ratings x WHERE x.tenant_id = r.tenant_id) ORDER BY r.expires_on, t.name",
 				&q, err)) != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, hub);
@@ -246,8 +246,8 @@ static void total_read(fh_stmt *q, void *row)
 	t->a3plus = fh_column_int(q, 4);
 }
 
-fh_status fh_rating_totals(fh_store *s, const fh_actor *actor, const char *hub_code, int64_t at,
-			   fh_rating_total **rows, size_t *n, fh_error *err)
+fh_status fh_rating_totals(fh_store *s, const fh_actor *actor, const char *hub_code, int64_t at, fh_rating_total **rows,
+			   size_t *n, fh_error *err)
 {
 	*rows = NULL;
 	*n = 0;

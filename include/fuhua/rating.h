@@ -39,8 +39,8 @@ fh_status fh_rating_history(fh_store *store, const fh_actor *actor, int64_t tena
  * that expires within `days` days from today (0: the hub's warn_days) or
  * has expired in the last year, by expiry. On error *rows is NULL and *n 0:
  * nothing to free. */
-fh_status fh_rating_expiring(fh_store *store, const fh_actor *actor, const char *hub_code, int days,
-			     fh_rating **rows, size_t *n, fh_error *err);
+fh_status fh_rating_expiring(fh_store *store, const fh_actor *actor, const char *hub_code, int days, fh_rating **rows,
+			     size_t *n, fh_error *err);
 
 typedef struct fh_rating_total {
 	char hub_code[33];

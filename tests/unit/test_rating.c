@@ -80,7 +80,7 @@ static void expiring(void **s)
 	(void)s;
 	fh_error err;
 	int64_t soon = registered("即将到期社", "2010-01-01", 103), later = registered("明年到期社", "2010-01-01", 104);
-	assert_int_equal(rate(soon, 3, "2021-12-07", &err), FH_OK); /* last day 2026-12-06: 179 days on */
+	assert_int_equal(rate(soon, 3, "2021-12-07", &err), FH_OK);  /* last day 2026-12-06: 179 days on */
 	assert_int_equal(rate(later, 5, "2021-12-08", &err), FH_OK); /* last day 2026-12-07: 180 days on */
 	int64_t renewed = registered("已续评社", "2010-01-01", 105);
 	assert_int_equal(rate(renewed, 3, "2021-07-01", &err), FH_OK);
@@ -120,14 +120,16 @@ static void totals(void **s)
 			continue;
 		seen = true;
 		int64_t h = hub("ja-gh");
-		assert_int_equal(rows[i].registered,
-				 count_where("SELECT count(*) FROM tenants WHERE hub_id = %lld AND reg_state = 'registered'"
-					     " AND stage IN ('incubating', 'graduated')",
-					     h));
-		assert_int_equal(rows[i].eligible,
-				 count_where("SELECT count(*) FROM tenants WHERE hub_id = %lld AND reg_state = 'registered'"
-					     " AND stage IN ('incubating', 'graduated') AND founded <= '2024-06-10'",
-					     h));
+		assert_int_equal(
+			rows[i].registered,
+			count_where("SELECT count(*) FROM tenants WHERE hub_id = %lld AND reg_state = 'registered'"
+				    " AND stage IN ('incubating', 'graduated')",
+				    h));
+		assert_int_equal(
+			rows[i].eligible,
+			count_where("SELECT count(*) FROM tenants WHERE hub_id = %lld AND reg_state = 'registered'"
+				    " AND stage IN ('incubating', 'graduated') AND founded <= '2024-06-10'",
+				    h));
 		/* rated now: 评估资格社 3A, 评估历史社 4A, 即将到期社 3A, 明年到期社 5A, 已续评社 4A */
 		assert_int_equal(rows[i].rated, 5);
 		assert_int_equal(rows[i].a3plus, 5);
@@ -161,16 +163,19 @@ static void seeded_from_the_records(void **s)
 	assert_int_equal(fh_store_open(path, &st, &err), FH_OK);
 	assert_int_equal(fixture_count(st, "SELECT count(*) FROM ratings"),
 			 fixture_count(st, "SELECT count(*) FROM tenants WHERE rating > 0"));
-	assert_int_equal(fixture_count(st, "SELECT count(*) FROM ratings r JOIN tenants t ON t.id = r.tenant_id"
-					   " WHERE r.grade != t.rating OR r.created_by != 'migration'"),
+	assert_int_equal(fixture_count(st,
+				       "SELECT count(*) FROM ratings r JOIN tenants t ON t.id = r.tenant_id"
+				       " WHERE r.grade != t.rating OR r.created_by != 'migration'"),
 			 0);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(eligibility_to_the_day), cmocka_unit_test(history),
-		cmocka_unit_test(expiring),		  cmocka_unit_test(totals),
+		cmocka_unit_test(eligibility_to_the_day),
+		cmocka_unit_test(history),
+		cmocka_unit_test(expiring),
+		cmocka_unit_test(totals),
 		cmocka_unit_test(seeded_from_the_records),
 	};
 	return cmocka_run_group_tests_name("rating", tests, module_setup, module_teardown);

@@ -72,6 +72,7 @@ const char *fh_label_action(const char *action)
 		{ "evaluate", N_("recorded the evaluation of") },
 		{ "pay", N_("recorded a payment to") },
 		{ "delete", N_("deleted") },
+		{ "inspection", N_("recorded the inspection of") },
 		{ NULL, NULL },
 	};
 	return lookup(pairs, action);
