@@ -8,6 +8,7 @@
 
 #include "activity_int.h"
 #include "calendar_int.h"
+#include "followup_int.h"
 #include "inspection_int.h"
 #include "lifecycle_int.h"
 #include "mentor_int.h"
@@ -83,5 +84,12 @@ const struct fh_module fh_modules[] = {
 	  .describe_rules = fh_project_describe_rules },
 	{ .name = "activity", .schema = fh_activity_schema, .check = fh_activity_check },
 	{ .name = "inspection", .schema = fh_inspection_schema },
+	{ .name = "followup",
+	  .config = &fh_followup_config,
+	  .schema = fh_followup_schema,
+	  .after_schema = fh_followup_after_schema,
+	  .tenant_changed = fh_followup_tenant_changed,
+	  .write_rules = fh_followup_write_rules,
+	  .describe_rules = fh_followup_describe_rules },
 	{ .name = NULL },
 };

@@ -21,7 +21,9 @@ int fh_step(fh_stmt *q)
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED: return FH_STEP_BUSY;
 	case SQLITE_INTERRUPT: return FH_STEP_INTERRUPT;
-	default: return rc == SQLITE_CONSTRAINT_UNIQUE ? FH_STEP_DUPLICATE : FH_STEP_ERROR;
+	default:
+		return rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY ? FH_STEP_DUPLICATE
+											    : FH_STEP_ERROR;
 	}
 }
 

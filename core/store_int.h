@@ -23,7 +23,7 @@ enum fh_step {
 	FH_STEP_ERROR,     /* failed: fh_store_fail names why */
 	FH_ROW,            /* a row, to read with fh_column_* */
 	FH_DONE,           /* the statement ran to its end */
-	FH_STEP_DUPLICATE, /* a write refused by a UNIQUE constraint */
+	FH_STEP_DUPLICATE, /* a write refused by a UNIQUE or PRIMARY KEY constraint */
 	FH_STEP_BUSY,      /* another session holds the lock */
 	FH_STEP_INTERRUPT, /* stopped by the budget of fh_store_budget */
 };

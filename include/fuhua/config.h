@@ -15,6 +15,7 @@
 
 #include "fuhua/calendar_rules.h"
 #include "fuhua/error.h"
+#include "fuhua/followup_rules.h"
 #include "fuhua/lifecycle_rules.h"
 #include "fuhua/milestone_rules.h"
 #include "fuhua/operator_rules.h"
@@ -64,6 +65,7 @@ typedef struct fh_rules {
 	fh_operator_rules operator;   /* idle_lock_minutes */
 	fh_project_rules project;     /* projects: */
 	fh_rating_rules rating;       /* ratings: */
+	fh_followup_rules followup;   /* followup: */
 } fh_rules;
 
 typedef struct fh_space_def {

@@ -73,6 +73,8 @@ const char *fh_label_action(const char *action)
 		{ "pay", N_("recorded a payment to") },
 		{ "delete", N_("deleted") },
 		{ "inspection", N_("recorded the inspection of") },
+		{ "followup", N_("recorded a follow-up of") },
+		{ "incubates", N_("recorded whom it incubates:") },
 		{ NULL, NULL },
 	};
 	return lookup(pairs, action);
