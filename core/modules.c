@@ -11,6 +11,7 @@
 #include "followup_int.h"
 #include "inspection_int.h"
 #include "lifecycle_int.h"
+#include "meeting_int.h"
 #include "mentor_int.h"
 #include "milestone_int.h"
 #include "operator_int.h"
@@ -84,6 +85,11 @@ const struct fh_module fh_modules[] = {
 	  .describe_rules = fh_project_describe_rules },
 	{ .name = "activity", .schema = fh_activity_schema, .check = fh_activity_check },
 	{ .name = "inspection", .schema = fh_inspection_schema },
+	{ .name = "meeting",
+	  .config = &fh_meeting_config,
+	  .schema = fh_meeting_schema,
+	  .write_rules = fh_meeting_write_rules,
+	  .describe_rules = fh_meeting_describe_rules },
 	{ .name = "followup",
 	  .config = &fh_followup_config,
 	  .schema = fh_followup_schema,

@@ -20,12 +20,16 @@ static const struct {
 	[FH_EVENT_ANNUAL] = { "annual", "annual inspection", "年检年报" },
 	[FH_EVENT_LEADERSHIP] = { "leadership", "leadership change", "换届" },
 	[FH_EVENT_RATING] = { "rating", "rating", "等级评估" },
+	[FH_EVENT_ASSESSMENT] = { "assessment", "yearly assessment", "年度考核" },
+	[FH_EVENT_COMMENDATION] = { "commendation", "commendation", "表彰" },
 }, kinds[FH_SYNC_KIND_COUNT] = {
 	[FH_SYNC_COMMITMENT] = { "commitment", "party-building commitment", "党建工作承诺" },
 	[FH_SYNC_SURVEY] = { "survey", "members survey", "党员情况摸底" },
 	[FH_SYNC_REPORT] = { "report", "party-building report", "党建工作报告" },
 	[FH_SYNC_COMMITTEE] = { "committee", "party committee change", "党组织同步换届" },
 	[FH_SYNC_STANDARD] = { "standard", "standardisation rating", "党组织规范化评定" },
+	[FH_SYNC_ASSESSMENT] = { "assessment", "party-building assessment", "党建工作同步考核" },
+	[FH_SYNC_COMMENDATION] = { "commendation", "party-building commendation", "党建工作同步表彰" },
 };
 
 /* Which items an event opens. */
@@ -34,6 +38,8 @@ static const fh_sync_kind opens[FH_EVENT_COUNT][2] = {
 	[FH_EVENT_ANNUAL] = { FH_SYNC_REPORT, FH_SYNC_KIND_COUNT },
 	[FH_EVENT_LEADERSHIP] = { FH_SYNC_COMMITTEE, FH_SYNC_KIND_COUNT },
 	[FH_EVENT_RATING] = { FH_SYNC_STANDARD, FH_SYNC_KIND_COUNT },
+	[FH_EVENT_ASSESSMENT] = { FH_SYNC_ASSESSMENT, FH_SYNC_KIND_COUNT },
+	[FH_EVENT_COMMENDATION] = { FH_SYNC_COMMENDATION, FH_SYNC_KIND_COUNT },
 };
 
 const char *fh_sync_event_name(fh_sync_event e)

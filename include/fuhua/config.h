@@ -17,6 +17,7 @@
 #include "fuhua/error.h"
 #include "fuhua/followup_rules.h"
 #include "fuhua/lifecycle_rules.h"
+#include "fuhua/meeting_rules.h"
 #include "fuhua/milestone_rules.h"
 #include "fuhua/operator_rules.h"
 #include "fuhua/party_rules.h"
@@ -66,6 +67,7 @@ typedef struct fh_rules {
 	fh_project_rules project;     /* projects: */
 	fh_rating_rules rating;       /* ratings: */
 	fh_followup_rules followup;   /* followup: */
+	fh_meeting_rules meeting;     /* meetings: */
 } fh_rules;
 
 typedef struct fh_space_def {

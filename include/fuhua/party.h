@@ -215,16 +215,20 @@ typedef enum fh_sync_event {
 	FH_EVENT_ANNUAL,       /* 年检/年报: the party-building report */
 	FH_EVENT_LEADERSHIP,   /* 换届: the party committee's change */
 	FH_EVENT_RATING,       /* 等级评估: the party organisation's standardisation rating */
+	FH_EVENT_ASSESSMENT,   /* 年度考核: the party-building assessment with it (同步考核) */
+	FH_EVENT_COMMENDATION, /* 表彰: the party-building commendation with it (同步表彰) */
 	FH_EVENT_COUNT
 } fh_sync_event;
 
 /* … opens these items on the party track. */
 typedef enum fh_sync_kind {
-	FH_SYNC_COMMITMENT, /* 党建工作承诺 */
-	FH_SYNC_SURVEY,     /* 党员摸底 */
-	FH_SYNC_REPORT,     /* 党建工作报告 */
-	FH_SYNC_COMMITTEE,  /* 党组织同步换届 */
-	FH_SYNC_STANDARD,   /* 党组织规范化评定 */
+	FH_SYNC_COMMITMENT,   /* 党建工作承诺 */
+	FH_SYNC_SURVEY,       /* 党员摸底 */
+	FH_SYNC_REPORT,       /* 党建工作报告 */
+	FH_SYNC_COMMITTEE,    /* 党组织同步换届 */
+	FH_SYNC_STANDARD,     /* 党组织规范化评定 */
+	FH_SYNC_ASSESSMENT,   /* 党建工作同步考核 */
+	FH_SYNC_COMMENDATION, /* 党建工作同步表彰 */
 	FH_SYNC_KIND_COUNT
 } fh_sync_kind;
 
@@ -240,7 +244,8 @@ const char *fh_sync_kind_label(fh_sync_kind k, bool zh);
 bool fh_sync_kind_parse(const char *s, fh_sync_kind *out);
 
 /* When an item opened by event `e` on day `on` is due: registration,
- * leadership and rating within registration_days working days; the annual
+ * leadership, rating, assessment and commendation within
+ * registration_days working days; the annual
  * report by the year's annual_deadline (or registration_days after an event
  * recorded past it). */
 int64_t fh_sync_due(const fh_party_rules *rules, const fh_calendar *cal, fh_sync_event e, int64_t on);

@@ -846,6 +846,45 @@ static void rates_and_records(void **s)
 	assert_true(fe.n >= 1);
 }
 
+/* The two sync checks of issue 23: the organisation's yearly assessment
+ * opens the party-building assessment (同步考核), its commendation the
+ * party-building commendation (同步表彰), each due within the hub's
+ * registration_days working days; the same event twice opens nothing. */
+static void test_assessment_and_commendation(void **s)
+{
+	(void)s;
+	fh_error err;
+	int64_t t = tenant("ja-gh", "同步考核社");
+	int opened = -1;
+	assert_int_equal(fh_party_event(st, &sys_actor, t, FH_EVENT_ASSESSMENT, day("2026-06-08"), &opened, &err),
+			 FH_OK);
+	assert_int_equal(opened, 1);
+	assert_int_equal(fh_party_event(st, &sys_actor, t, FH_EVENT_ASSESSMENT, day("2026-06-08"), &opened, &err),
+			 FH_OK);
+	assert_int_equal(opened, 0);
+	assert_int_equal(fh_party_event(st, &sys_actor, t, FH_EVENT_COMMENDATION, 0, &opened, &err), FH_OK);
+	assert_int_equal(opened, 1);
+	fh_sync_item *items;
+	size_t n;
+	assert_int_equal(fh_party_sync_list(st, &sys_actor, t, &items, &n, &err), FH_OK);
+	int seen = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (items[i].kind == FH_SYNC_ASSESSMENT) {
+			seen++;
+			assert_int_equal(items[i].event, FH_EVENT_ASSESSMENT);
+			/* 5 working days after Monday 06-08: Monday 06-15 */
+			assert_int_equal(items[i].due, day("2026-06-15"));
+		}
+		seen += items[i].kind == FH_SYNC_COMMENDATION;
+	}
+	assert_int_equal(seen, 2);
+	free(items);
+	fh_sync_event e;
+	assert_true(fh_sync_event_parse("表彰", &e));
+	assert_int_equal(e, FH_EVENT_COMMENDATION);
+	assert_string_equal(fh_sync_kind_name(FH_SYNC_ASSESSMENT), "assessment");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -866,6 +905,7 @@ int main(void)
 		cmocka_unit_test(test_reelections_match_a_full_count),
 		cmocka_unit_test(test_instructor_loads_match_a_full_count),
 		cmocka_unit_test(test_branches_rates_and_annual),
+		cmocka_unit_test(test_assessment_and_commendation),
 	};
 	return cmocka_run_group_tests(tests, module_setup, module_teardown);
 }

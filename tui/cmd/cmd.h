@@ -177,7 +177,8 @@ typedef int fh_command_fn(struct fh_opts *o, fh_store *s, const fh_actor *by);
 	  N_("Uncovered tenants, those that should branch, late checks, re-elections due"))                            \
 	_(fh_cmd_party_instructors, "party instructors", FH_CMD_STORE | FH_CMD_READ, "[ID]", "--hub --format",         \
 	  N_("Instructors and their loads, or the tenants of one"))                                                    \
-	_(fh_cmd_party_event, "party event", FH_CMD_STORE, "ID registration|annual|leadership|rating", "--on",         \
+	_(fh_cmd_party_event, "party event", FH_CMD_STORE,                                                             \
+	  "ID registration|annual|leadership|rating|assessment|commendation", "--on",                                  \
 	  N_("Record an event on the organisation track: its party checks open"))                                      \
 	_(fh_cmd_party_done, "party done", FH_CMD_STORE, "CHECK", "--on", N_("Mark a sync check done"))                \
 	_(fh_cmd_party_annual, "party annual", FH_CMD_STORE, "", "--year --hub",                                       \

@@ -74,6 +74,8 @@ const char *fh_label_action(const char *action)
 		{ "delete", N_("deleted") },
 		{ "inspection", N_("recorded the inspection of") },
 		{ "followup", N_("recorded a follow-up of") },
+		{ "meeting", N_("recorded a meeting of") },
+		{ "stars", N_("gave stars to") },
 		{ "incubates", N_("recorded whom it incubates:") },
 		{ NULL, NULL },
 	};
