@@ -8,6 +8,7 @@
 
 #include "activity_int.h"
 #include "calendar_int.h"
+#include "course_int.h"
 #include "followup_int.h"
 #include "inspection_int.h"
 #include "lifecycle_int.h"
@@ -85,6 +86,7 @@ const struct fh_module fh_modules[] = {
 	  .describe_rules = fh_project_describe_rules },
 	{ .name = "activity", .schema = fh_activity_schema, .check = fh_activity_check },
 	{ .name = "inspection", .schema = fh_inspection_schema },
+	{ .name = "course", .schema = fh_course_schema },
 	{ .name = "meeting",
 	  .config = &fh_meeting_config,
 	  .schema = fh_meeting_schema,

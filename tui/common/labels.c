@@ -76,6 +76,7 @@ const char *fh_label_action(const char *action)
 		{ "followup", N_("recorded a follow-up of") },
 		{ "meeting", N_("recorded a meeting of") },
 		{ "stars", N_("gave stars to") },
+		{ "attend", N_("recorded who attended") },
 		{ "incubates", N_("recorded whom it incubates:") },
 		{ NULL, NULL },
 	};
@@ -133,6 +134,7 @@ const char *fh_label_entity(const char *entity)
 		{ "milestone", N_("milestone") },
 		{ "branch", N_("joint branch") },
 		{ "project", N_("project") },
+		{ "course", N_("course") },
 		{ "activity", NP_("record", "activity") },
 		{ NULL, NULL },
 	};
