@@ -244,6 +244,7 @@ static void total_read(fh_stmt *q, void *row)
 	t->eligible = fh_column_int(q, 2);
 	t->rated = fh_column_int(q, 3);
 	t->a3plus = fh_column_int(q, 4);
+	t->participation = t->eligible ? 100.0 * t->rated / t->eligible : 0;
 }
 
 fh_status fh_rating_totals(fh_store *s, const fh_actor *actor, const char *hub_code, int64_t at, fh_rating_total **rows,

@@ -44,10 +44,11 @@ fh_status fh_rating_expiring(fh_store *store, const fh_actor *actor, const char 
 
 typedef struct fh_rating_total {
 	char hub_code[33];
-	int registered; /* registered tenants in incubation or graduated */
-	int eligible;   /* of them, two full years after registration */
-	int rated;      /* of them, with a rating that holds on the day */
-	int a3plus;     /* of those, 3A and above */
+	int registered;       /* registered tenants in incubation or graduated */
+	int eligible;         /* of them, two full years after registration */
+	int rated;            /* of them, with a rating that holds on the day */
+	int a3plus;           /* of those, 3A and above */
+	double participation; /* 参评率: rated ÷ eligible, % (0 when none is eligible) */
 } fh_rating_total;
 
 /* Per hub of the scope (NULL: the actor's hub and below), on day `at` (0:

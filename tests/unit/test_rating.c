@@ -133,6 +133,8 @@ static void totals(void **s)
 		/* rated now: 评估资格社 3A, 评估历史社 4A, 即将到期社 3A, 明年到期社 5A, 已续评社 4A */
 		assert_int_equal(rows[i].rated, 5);
 		assert_int_equal(rows[i].a3plus, 5);
+		assert_true(rows[i].participation > 100.0 * 5 / rows[i].eligible - 1e-9 &&
+			    rows[i].participation < 100.0 * 5 / rows[i].eligible + 1e-9);
 	}
 	assert_true(seen);
 	free(rows);

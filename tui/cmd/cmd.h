@@ -88,7 +88,14 @@ enum fh_opt_kind {
 	_(booking, "booking", FH_OPT_TEXT, "ID", N_("the room booked for it"))                                    \
 	_(place, "place", FH_OPT_TEXT, "TEXT", N_("where it took place"))                                         \
 	_(project, "project", FH_OPT_TEXT, "ID", N_("a project's number"))                                        \
-	_(by, "by", FH_OPT_CHOICE, "hub|month|tenant", N_("a row per hub, month or tenant (hub)"))
+	_(by, "by", FH_OPT_CHOICE, "hub|month|tenant", N_("a row per hub, month or tenant (hub)"))                \
+	_(result, "result", FH_OPT_CHOICE, "passed|basic|failed|absent", N_("the inspection's result"))           \
+	_(person, "person", FH_OPT_TEXT, "NAME", N_("who attended"))                                              \
+	_(trainer, "trainer", FH_OPT_TEXT, "NAME", N_("who taught it"))                                           \
+	_(audience, "audience", FH_OPT_CHOICE, "tenant_staff|secretaries|instructors|community_staff",            \
+	  N_("whom the course is for"))                                                                           \
+	_(attendance, "attendance", FH_OPT_NUMBER, "N", N_("members present"))                                    \
+	_(stars, "stars", FH_OPT_NUMBER, "0-5", N_("the stars of the year (0 takes them away)"))
 
 /* member, name, help */
 #define FH_FLAGS(_)                                                                                \
@@ -103,7 +110,8 @@ enum fh_opt_kind {
 	_(override, "override", N_("graduate although criteria are not met (a manager's reason)")) \
 	_(full, "full", N_("read the whole file at once (integrity_check)"))                       \
 	_(past_end, "past-end", N_("only those running past their end"))                           \
-	_(evaluation_due, "evaluation-due", N_("only those closed and waiting for evaluation"))
+	_(evaluation_due, "evaluation-due", N_("only those closed and waiting for evaluation"))    \
+	_(report, "report", N_("the party-building report went with it"))
 
 struct fh_command;
 
@@ -279,6 +287,46 @@ typedef int fh_command_fn(struct fh_opts *o, fh_store *s, const fh_actor *by);
 	_(fh_cmd_activity_totals, "activity totals", FH_CMD_STORE | FH_CMD_READ, "",                                   \
 	  "--year --month --hub --by --format",                                                                        \
 	  N_("Activities, people served and volunteers per hub, month or tenant"))                                     \
+	_(fh_cmd_inspection_add, "inspection add", FH_CMD_STORE, "TENANT", "--year --result --on --report --note",     \
+	  N_("Record a tenant's inspection of a year (年检): the year inspected, filed the next"))                     \
+	_(fh_cmd_inspection_list, "inspection list", FH_CMD_STORE | FH_CMD_READ, "", "--hub --tenant --year --format", \
+	  N_("List inspections"))                                                                                      \
+	_(fh_cmd_inspection_totals, "inspection totals", FH_CMD_STORE | FH_CMD_READ, "", "--year --hub --format",      \
+	  N_("Inspections due, filed and passed per hub, with the rates"))                                             \
+	_(fh_cmd_rating_list, "rating list", FH_CMD_STORE | FH_CMD_READ, "TENANT", "--format",                         \
+	  N_("A tenant's ratings (等级评估), the latest first"))                                                       \
+	_(fh_cmd_rating_expiring, "rating expiring", FH_CMD_STORE | FH_CMD_READ, "", "--hub --days --format",          \
+	  N_("Ratings expiring soon, or expired within the year"))                                                     \
+	_(fh_cmd_rating_totals, "rating totals", FH_CMD_STORE | FH_CMD_READ, "", "--hub --at --format",                \
+	  N_("Rated, 3A and above, and the participation per hub"))                                                    \
+	_(fh_cmd_followup_list, "followup list", FH_CMD_STORE | FH_CMD_READ, "", "--hub --tenant --to --format",       \
+	  N_("Follow-ups overdue (or due by --to), or a tenant's"))                                                    \
+	_(fh_cmd_followup_record, "followup record", FH_CMD_STORE, "ID", "--state --on --served --notes",              \
+	  N_("Record a follow-up after graduation"))                                                                   \
+	_(fh_cmd_followup_link, "followup link", FH_CMD_STORE, "GRADUATE TENANT", "--on",                              \
+	  N_("Record a graduate incubating another organisation (以社孵社)"))                                          \
+	_(fh_cmd_followup_totals, "followup totals", FH_CMD_STORE | FH_CMD_READ, "", "--year --hub --format",          \
+	  N_("Graduations, follow-ups and 以社孵社 per hub in a year"))                                                \
+	_(fh_cmd_course_add, "course add", FH_CMD_STORE, "",                                                           \
+	  "--title --topic --trainer --on --hours --audience --hub", N_("Add a course (held or planned)"))             \
+	_(fh_cmd_course_attend, "course attend", FH_CMD_STORE, "COURSE", "--person --tenant",                          \
+	  N_("Record who attended a course"))                                                                          \
+	_(fh_cmd_course_list, "course list", FH_CMD_STORE | FH_CMD_READ, "[COURSE]", "--hub --from --to --format",     \
+	  N_("List courses, or who attended one"))                                                                     \
+	_(fh_cmd_course_totals, "course totals", FH_CMD_STORE | FH_CMD_READ, "", "--year --month --hub --by --format", \
+	  N_("Sessions and attendances per hub or month"))                                                             \
+	_(fh_cmd_course_untrained, "course untrained", FH_CMD_STORE | FH_CMD_READ, "", "--year --hub --format",        \
+	  N_("Tenants in incubation nobody of which was trained in a year"))                                           \
+	_(fh_cmd_meeting_add, "meeting add", FH_CMD_STORE, "", "--tenant --branch --kind --on --attendance --topic",   \
+	  N_("Record a branch meeting or Party lecture (三会一课)"))                                                   \
+	_(fh_cmd_meeting_list, "meeting list", FH_CMD_STORE | FH_CMD_READ, "",                                         \
+	  "--hub --tenant --branch --year --format", N_("List meetings"))                                              \
+	_(fh_cmd_meeting_behind, "meeting behind", FH_CMD_STORE | FH_CMD_READ, "", "--hub --at --format",              \
+	  N_("Branches behind their meetings, with how long"))                                                         \
+	_(fh_cmd_meeting_stars, "meeting stars", FH_CMD_STORE, "", "--tenant --branch --year --stars",                 \
+	  N_("Give a Party organisation its stars of a year (星级)"))                                                  \
+	_(fh_cmd_meeting_totals, "meeting totals", FH_CMD_STORE | FH_CMD_READ, "", "--year --hub --format",            \
+	  N_("Meetings held, branches behind and stars per hub"))                                                      \
 	_(fh_cmd_backup, "backup", FH_CMD_STORE, "", "--to",                                                           \
 	  N_("A consistent copy of the database, while others work"))                                                  \
 	_(fh_cmd_check, "check", FH_CMD_STORE, "", "--full",                                                           \

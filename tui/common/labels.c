@@ -201,6 +201,50 @@ const char *fh_label_activity_kind(fh_activity_kind k)
 	return (unsigned)k < FH_ACTIVITY_KIND_COUNT ? fh_tr(labels[k]) : "?";
 }
 
+const char *fh_label_inspection_result(fh_inspection_result r)
+{
+	static const char *const labels[FH_INSPECTION_RESULT_COUNT] = {
+		N_("passed"),
+		N_("basically passed"),
+		N_("failed"),
+		N_("absent"),
+	};
+	return (unsigned)r < FH_INSPECTION_RESULT_COUNT ? _(labels[r]) : "?";
+}
+
+const char *fh_label_followup_state(fh_followup_state st)
+{
+	static const char *const labels[FH_FOLLOWUP_STATE_COUNT] = {
+		NP_("follow-up", "open"),
+		N_("operating"),
+		N_("in difficulty"),
+		N_("dissolved"),
+	};
+	return (unsigned)st < FH_FOLLOWUP_STATE_COUNT ? fh_tr(labels[st]) : "?";
+}
+
+const char *fh_label_meeting_kind(fh_meeting_kind k)
+{
+	static const char *const labels[FH_MEETING_KIND_COUNT] = {
+		N_("branch general meeting"),
+		N_("committee meeting"),
+		N_("group meeting"),
+		N_("Party lecture"),
+	};
+	return (unsigned)k < FH_MEETING_KIND_COUNT ? _(labels[k]) : "?";
+}
+
+const char *fh_label_course_audience(fh_course_audience a)
+{
+	static const char *const labels[FH_AUDIENCE_COUNT] = {
+		N_("tenants' staff"),
+		N_("Party secretaries"),
+		N_("instructors and liaisons"),
+		N_("community staff"),
+	};
+	return (unsigned)a < FH_AUDIENCE_COUNT ? _(labels[a]) : "?";
+}
+
 const char *fh_label_role(fh_role r)
 {
 	switch (r) {

@@ -7,7 +7,11 @@
 #include "fuhua/activity.h"
 #include "fuhua/booking.h"
 #include "fuhua/config.h"
+#include "fuhua/course.h"
 #include "fuhua/error.h"
+#include "fuhua/followup.h"
+#include "fuhua/inspection.h"
+#include "fuhua/meeting.h"
 #include "fuhua/operator.h"
 #include "fuhua/project.h"
 
@@ -25,6 +29,12 @@ const char *fh_label_project_kind(fh_project_kind kind);
 const char *fh_label_project_state(fh_project_state state);
 const char *fh_label_project_grade(fh_project_grade grade);
 const char *fh_label_activity_kind(fh_activity_kind kind);
+/* An inspection's result, a follow-up's state, a meeting's kind, a
+ * course's audience. */
+const char *fh_label_inspection_result(fh_inspection_result result);
+const char *fh_label_followup_state(fh_followup_state state);
+const char *fh_label_meeting_kind(fh_meeting_kind kind);
+const char *fh_label_course_audience(fh_course_audience audience);
 
 /* An error for people: as fh_error_format, with the field at fault named by
  * its label in the interface language ("阶段", not "stage"). Returns buf. */
