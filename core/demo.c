@@ -738,6 +738,8 @@ static fh_status generate(struct gen *g, const fh_config *cfg, const fh_demo_opt
 	if (st == FH_OK)
 		st = fh_demo_mentoring(g->s, &g->actor, opt->seed, g->err);
 	if (st == FH_OK)
+		st = fh_demo_outcomes(g->s, &g->actor, opt->seed, g->err);
+	if (st == FH_OK)
 		st = fh_operator_mark_demo(g->s, g->err);
 	if (st == FH_OK) {
 		fh_store_stmt(g->s, "INSERT OR REPLACE INTO settings(key, value) VALUES('demo', ?1)", &q, g->err);

@@ -21,4 +21,10 @@ fh_status fh_demo_spaces(fh_store *store, const fh_actor *actor, uint64_t seed, 
  * transaction. */
 fh_status fh_demo_mentoring(fh_store *store, const fh_actor *actor, uint64_t seed, fh_error *err);
 
+/* A year of outcomes through their modules: projects and their payments
+ * and evaluations, activities, inspections, courses, meetings and stars,
+ * follow-ups and 以社孵社, the ratings' history; in the caller's
+ * transaction. */
+fh_status fh_demo_outcomes(fh_store *store, const fh_actor *actor, uint64_t seed, fh_error *err);
+
 #endif

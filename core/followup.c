@@ -137,12 +137,13 @@ fh_status fh_followup_tenant_changed(fh_store *s, const struct fh_tenant_change 
 			      fh_clock_day(b->stage_since ? b->stage_since : c->on), err);
 }
 
-/* The graduates of the last five years before the module: their
- * follow-ups, as if they had been opened when they graduated. */
 fh_status fh_followup_after_schema(fh_store *s, int from, fh_error *err)
 {
-	if (from >= 1)
-		return FH_OK;
+	return from >= 1 ? FH_OK : fh_followup_seed(s, "migration", err);
+}
+
+fh_status fh_followup_seed(fh_store *s, const char *by, fh_error *err)
+{
 	static const char sql[] = "SELECT id, hub_id, stage_since FROM tenants WHERE stage = 'graduated'"
 				  " AND stage_since >= ?2 AND id > ?1 ORDER BY id LIMIT 1";
 	fh_stmt *q;
@@ -163,7 +164,7 @@ fh_status fh_followup_after_schema(fh_store *s, int from, fh_error *err)
 			break;
 		if (rc != FH_ROW)
 			return fh_store_fail(s, err, _("migrating the database"));
-		st = open_followups(s, "migration", after, hub, day, err);
+		st = open_followups(s, by, after, hub, day, err);
 	}
 	return st;
 }
@@ -428,8 +429,11 @@ fh_status fh_followup_totals(fh_store *s, const fh_actor *actor, const char *hub
 		     s,
 		     FH_SQL_SCOPE
 		     "SELECT h.code,"
-		     " (SELECT count(*) FROM stage_history x JOIN tenants t ON t.id = x.tenant_id WHERE t.hub_id = h.id"
-		     "  AND x.to_stage = 'graduated' AND x.at >= ?2 AND x.at < ?3),"
+		     /* graduated in the year: still graduated, or left since (its history line) */
+		     " (SELECT count(*) FROM tenants t WHERE t.hub_id = h.id AND t.stage = 'graduated'"
+		     "  AND t.stage_since >= ?2 AND t.stage_since < ?3)"
+		     " + (SELECT count(*) FROM stage_history x JOIN tenants t ON t.id = x.tenant_id WHERE t.hub_id = h.id"
+		     "  AND t.stage != 'graduated' AND x.to_stage = 'graduated' AND x.at >= ?2 AND x.at < ?3),"
 		     " (SELECT count(*) FROM followups f WHERE f.hub_id = h.id AND f.due >= ?2 AND f.due < ?3),"
 		     " (SELECT count(*) FROM followups f WHERE f.hub_id = h.id AND f.due >= ?2 AND f.due < ?3"
 		     "  AND f.done_on IS NOT NULL),"

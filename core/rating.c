@@ -121,12 +121,13 @@ fh_status fh_rating_tenant_changed(fh_store *s, const struct fh_tenant_change *c
 	return record(s, c->actor->name, b->id, b->hub_id, b->rating, on, err);
 }
 
-/* The ratings there were before the module: one row each from the
- * tenants' records. */
 fh_status fh_rating_after_schema(fh_store *s, int from, fh_error *err)
 {
-	if (from >= 1)
-		return FH_OK;
+	return from >= 1 ? FH_OK : fh_rating_seed(s, "migration", err);
+}
+
+fh_status fh_rating_seed(fh_store *s, const char *by, fh_error *err)
+{
 	fh_stmt *q;
 	fh_status st = fh_store_stmt(s,
 				     "SELECT id, hub_id, rating, rating_date FROM tenants WHERE rating > 0"
@@ -149,7 +150,7 @@ fh_status fh_rating_after_schema(fh_store *s, int from, fh_error *err)
 		int grade = fh_column_int(q, 2);
 		int64_t on = fh_date_epoch(fh_column_str(q, 3));
 		fh_reset(q);
-		st = record(s, "migration", after, hub, grade, on, err);
+		st = record(s, by, after, hub, grade, on, err);
 		if (st == FH_OK)
 			st = fh_store_stmt(s,
 					   "SELECT id, hub_id, rating, rating_date FROM tenants WHERE rating > 0"
