@@ -345,7 +345,8 @@ fh_status fh_activity_list(fh_store *s, const fh_actor *actor, const fh_activity
 				"SELECT " ACTIVITY_COLUMNS
 				" WHERE a.hub_id IN (SELECT id FROM scope) AND (?2 = 0 OR a.tenant_id = ?2)"
 				" AND (?3 = 0 OR a.project_id = ?3) AND a.on_day >= ?4 AND a.on_day < ?5"
-				" AND a.id < ?6 ORDER BY a.id DESC LIMIT ?7",
+				" AND (?6 = 0 OR a.on_day < ?8 OR (a.on_day = ?8 AND a.id < ?6))"
+				" ORDER BY a.on_day DESC, a.id DESC LIMIT ?7",
 				&q, err)) != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, hub);
@@ -353,8 +354,9 @@ fh_status fh_activity_list(fh_store *s, const fh_actor *actor, const fh_activity
 	fh_bind_int64(q, 3, f->project);
 	fh_bind_int64(q, 4, f->from);
 	fh_bind_int64(q, 5, f->to ? f->to : INT64_MAX);
-	fh_bind_int64(q, 6, f->before ? f->before : INT64_MAX);
+	fh_bind_int64(q, 6, f->before);
 	fh_bind_int(q, 7, f->limit > 0 ? f->limit : -1);
+	fh_bind_int64(q, 8, f->before_on);
 	return fh_store_rows(s, q, rows, n, sizeof **rows, activity_read, _("reading activities"), err);
 }
 

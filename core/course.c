@@ -51,7 +51,11 @@ const char *const fh_course_schema[] = {
 	" tenant_id INTEGER REFERENCES tenants(id) ON DELETE SET NULL, person TEXT NOT NULL,"
 	" created_at INTEGER NOT NULL, created_by TEXT NOT NULL) STRICT;"
 	"CREATE UNIQUE INDEX attendances_once ON attendances(course_id, ifnull(tenant_id, 0), person);"
-	"CREATE INDEX attendances_tenant ON attendances(tenant_id, course_id) WHERE tenant_id IS NOT NULL;",
+	"CREATE INDEX attendances_tenant ON attendances(tenant_id, course_id) WHERE tenant_id IS NOT NULL;"
+	"CREATE TRIGGER changes_courses_i AFTER INSERT ON courses BEGIN"
+	" UPDATE changes SET n = n + 1 WHERE topic = 'tenant'; END;"
+	"CREATE TRIGGER changes_attendances_i AFTER INSERT ON attendances BEGIN"
+	" UPDATE changes SET n = n + 1 WHERE topic = 'tenant'; END;",
 	NULL,
 };
 /* clang-format on */

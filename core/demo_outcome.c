@@ -383,39 +383,60 @@ static fh_status courses(struct outcome *o)
 	return st;
 }
 
-/* Half a year of the branches' organisational life: most keep to it, one
- * in ten has let its committee slip; and last year's stars. */
+/* Half a year of one branch's organisational life (a tenant's own, or a
+ * joint branch): most keep to it, one in ten has let it slip for the last
+ * three months; and last year's stars for six in ten. */
+static fh_status branch_life(struct outcome *o, int64_t tenant, int64_t branch, int64_t since)
+{
+	fh_status st = FH_OK;
+	bool slack = fh_demo_pick(&o->rng, 10) == 0;
+	for (int back = slack ? 3 : 0; st == FH_OK && back < 6; back++) {
+		for (int k = 0; st == FH_OK && k < FH_MEETING_KIND_COUNT; k++) {
+			bool monthly = k == FH_MEETING_COMMITTEE || k == FH_MEETING_GROUP;
+			if (!monthly && back % 3 != 0)
+				continue;
+			fh_meeting m = { .tenant_id = tenant, .branch_id = branch, .kind = (fh_meeting_kind)k };
+			m.on = fh_clock_add_months(o->today, -back) - (int64_t)fh_demo_pick(&o->rng, 20) * DAY;
+			if (m.on < since)
+				continue;
+			m.attendance = 3 + fh_demo_pick(&o->rng, 8);
+			snprintf(m.topic, sizeof m.topic, "%s", PICK(&o->rng, meeting_topics));
+			int64_t id;
+			fh_error e;
+			if ((st = fh_meeting_add(o->s, o->a, &m, &id, &e)) != FH_OK)
+				*o->err = e;
+		}
+	}
+	if (st == FH_OK && fh_demo_pick(&o->rng, 10) < 6) {
+		fh_error e;
+		if ((st = fh_meeting_stars_set(o->s, o->a, tenant, branch, o->year - 1, 2 + fh_demo_pick(&o->rng, 4),
+					       &e)) != FH_OK)
+			*o->err = e;
+	}
+	return st;
+}
+
 static fh_status meetings(struct outcome *o)
 {
 	fh_status st = FH_OK;
-	for (size_t i = 0; st == FH_OK && i < o->n; i++) {
-		struct demo_tenant *t = &o->t[i];
-		if (!t->branch || !t->incubating)
-			continue;
-		bool slack = fh_demo_pick(&o->rng, 10) == 0;
-		for (int back = slack ? 3 : 0; st == FH_OK && back < 6; back++) {
-			for (int k = 0; st == FH_OK && k < FH_MEETING_KIND_COUNT; k++) {
-				bool monthly = k == FH_MEETING_COMMITTEE || k == FH_MEETING_GROUP;
-				if (!monthly && back % 3 != 0)
-					continue;
-				fh_meeting m = { .tenant_id = t->id, .kind = (fh_meeting_kind)k };
-				m.on = fh_clock_add_months(o->today, -back) - (int64_t)fh_demo_pick(&o->rng, 20) * DAY;
-				if (m.on < t->admitted)
-					continue;
-				m.attendance = 3 + fh_demo_pick(&o->rng, 8);
-				snprintf(m.topic, sizeof m.topic, "%s", PICK(&o->rng, meeting_topics));
-				int64_t id;
-				fh_error e;
-				if ((st = fh_meeting_add(o->s, o->a, &m, &id, &e)) != FH_OK)
-					*o->err = e;
-			}
-		}
-		if (st == FH_OK && fh_demo_pick(&o->rng, 10) < 6) {
-			fh_error e;
-			if ((st = fh_meeting_stars_set(o->s, o->a, t->id, 0, o->year - 1, 2 + fh_demo_pick(&o->rng, 4),
-						       &e)) != FH_OK)
-				*o->err = e;
-		}
+	for (size_t i = 0; st == FH_OK && i < o->n; i++)
+		if (o->t[i].branch && o->t[i].incubating)
+			st = branch_life(o, o->t[i].id, 0, o->t[i].admitted);
+	fh_stmt *q;
+	int64_t after = 0;
+	while (st == FH_OK &&
+	       (st = fh_store_stmt(o->s, "SELECT id FROM party_branches WHERE id > ?1 ORDER BY id LIMIT 1", &q,
+				   o->err)) == FH_OK) {
+		fh_bind_int64(q, 1, after);
+		int rc = fh_step(q);
+		if (rc == FH_ROW)
+			after = fh_column_int64(q, 0);
+		fh_reset(q);
+		if (rc == FH_DONE)
+			break;
+		if (rc != FH_ROW)
+			return fh_store_fail(o->s, o->err, _("reading branches"));
+		st = branch_life(o, 0, after, 0);
 	}
 	return st;
 }

@@ -60,6 +60,8 @@ const char *const fh_followup_schema[] = {
 	" PRIMARY KEY(by_id, other_id)) STRICT, WITHOUT ROWID;"
 	"CREATE INDEX incubations_other ON incubations(other_id);"
 	"CREATE TRIGGER changes_followups_u AFTER UPDATE ON followups BEGIN"
+	" UPDATE changes SET n = n + 1 WHERE topic = 'tenant'; END;"
+	"CREATE TRIGGER changes_incubations_i AFTER INSERT ON incubations BEGIN"
 	" UPDATE changes SET n = n + 1 WHERE topic = 'tenant'; END;",
 	NULL,
 };

@@ -49,7 +49,11 @@ const char *const fh_inspection_schema[] = {
 	" party_report INTEGER NOT NULL CHECK(party_report IN (0, 1)), late INTEGER NOT NULL, note TEXT NOT NULL,"
 	" version INTEGER NOT NULL DEFAULT 1, updated_at INTEGER NOT NULL, updated_by TEXT NOT NULL,"
 	" CHECK((result = 'absent') = (filed_on IS NULL)), UNIQUE(tenant_id, year)) STRICT;"
-	"CREATE INDEX inspections_hub ON inspections(hub_id, year);",
+	"CREATE INDEX inspections_hub ON inspections(hub_id, year);"
+	"CREATE TRIGGER changes_inspections_i AFTER INSERT ON inspections BEGIN"
+	" UPDATE changes SET n = n + 1 WHERE topic = 'tenant'; END;"
+	"CREATE TRIGGER changes_inspections_u AFTER UPDATE ON inspections BEGIN"
+	" UPDATE changes SET n = n + 1 WHERE topic = 'tenant'; END;",
 	NULL,
 };
 /* clang-format on */

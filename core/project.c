@@ -492,6 +492,30 @@ fh_status fh_project_totals(fh_store *s, const fh_actor *actor, const char *hub_
 	return FH_OK;
 }
 
+fh_status fh_project_funders(fh_store *s, const fh_actor *actor, const char *hub_code,
+			     char (*out)[FH_PROJECT_NAME_MAX * 4 + 1], size_t max, size_t *n, fh_error *err)
+{
+	*n = 0;
+	int64_t hub;
+	fh_stmt *q;
+	fh_status st = scope_hub(s, actor, hub_code, &hub, err);
+	if (st != FH_OK ||
+	    (st = fh_store_stmt(s, "SELECT name FROM project_funders WHERE hub_id = ?1 ORDER BY seq", &q, err)) !=
+		    FH_OK)
+		return st;
+	fh_bind_int64(q, 1, hub);
+	int rc;
+	while ((rc = fh_step(q)) == FH_ROW)
+		if (*n < max)
+			fh_column_text(q, 0, out[(*n)++], sizeof out[0]);
+	fh_reset(q);
+	if (rc != FH_DONE) {
+		*n = 0;
+		return fh_store_fail(s, err, _("reading the hub's funders"));
+	}
+	return FH_OK;
+}
+
 static void payment_read(fh_stmt *q, void *row)
 {
 	fh_payment *p = row;

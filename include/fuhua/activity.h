@@ -69,11 +69,13 @@ typedef struct fh_activity_filter {
 	int64_t tenant;       /* 0: any */
 	int64_t project;      /* 0: any */
 	int64_t from, to;     /* days [from, to); 0: open */
-	int64_t before;       /* keyset: activities before this number (0: from the latest) */
-	int limit;            /* at most so many (0: all) */
+	int64_t before_on,
+		before; /* keyset: those before this day and number, in the list's order (0: from the latest) */
+	int limit;      /* at most so many (0: all) */
 } fh_activity_filter;
 
-/* The activities the filter matches, latest first (by number). On error
+/* The activities the filter matches, the latest day first (then the
+ * latest recorded). On error
  * *rows is NULL and *n 0: nothing to free. */
 fh_status fh_activity_list(fh_store *store, const fh_actor *actor, const fh_activity_filter *f, fh_activity **rows,
 			   size_t *n, fh_error *err);

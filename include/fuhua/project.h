@@ -162,6 +162,12 @@ typedef struct fh_project_total {
 fh_status fh_project_totals(fh_store *store, const fh_actor *actor, const char *hub_code, int year,
 			    fh_project_total **rows, size_t *n, fh_error *err);
 
+/* The funders hub_code (NULL: the actor's hub) lists (projects.funders),
+ * in order, at most max into out, in *n how many: none when it lists none
+ * (any funder is taken). On error *n is 0. */
+fh_status fh_project_funders(fh_store *store, const fh_actor *actor, const char *hub_code,
+			     char (*out)[FH_PROJECT_NAME_MAX * 4 + 1], size_t max, size_t *n, fh_error *err);
+
 typedef struct fh_payment {
 	int64_t id, project_id;
 	int64_t on, fen;

@@ -70,6 +70,13 @@ static void project_checks(void **s)
 	assert_int_equal(fh_project_add(st, &sys_actor, &p, &id, &err), FH_EINVAL);
 	assert_string_equal(err.field, "funder");
 	assert_non_null(strstr(err.message, "街道办事处"));
+	char funders[8][FH_PROJECT_NAME_MAX * 4 + 1];
+	size_t nf;
+	assert_int_equal(fh_project_funders(st, &sys_actor, "ja-gh", funders, 8, &nf, &err), FH_OK);
+	assert_int_equal(nf, 5); /* the street level's list */
+	assert_string_equal(funders[0], "街道办事处");
+	assert_int_equal(fh_project_funders(st, &sys_actor, "ja-gh", funders, 2, &nf, &err), FH_OK);
+	assert_int_equal(nf, 2);
 	snprintf(p.funder, sizeof p.funder, "%s", "街道办事处");
 	snprintf(p.category, sizeof p.category, "%s", "航天");
 	assert_int_equal(fh_project_add(st, &sys_actor, &p, &id, &err), FH_EINVAL);

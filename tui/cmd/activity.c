@@ -108,8 +108,10 @@ int fh_cmd_activity_list(struct fh_opts *o, fh_store *s, const fh_actor *by)
 						       a->title, a->place, v[2], v[3], v[4], v[5], v[6], NULL });
 		}
 		bool more = n == (size_t)f.limit;
-		if (more)
+		if (more) {
 			f.before = rows[n - 1].id;
+			f.before_on = rows[n - 1].on;
+		}
 		free(rows);
 		if (!more)
 			break;

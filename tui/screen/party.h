@@ -54,9 +54,13 @@ int fh_pa_request(struct app *app, struct fh_pa_shared *p, int action);
 int fh_pa_open_tenant(struct app *app, int64_t tenant, bool edit);
 
 /* The tabs: uncovered, should branch, sync gaps, re-elections
- * (view_pa_lists.c), instructors, the dual-track board. */
+ * (view_pa_lists.c), instructors, the dual-track board, the branches'
+ * meetings. */
 extern const struct view_ops fh_pa_uncovered_view, fh_pa_should_view, fh_pa_gaps_view, fh_pa_reelect_view,
-	fh_pa_instructors_view, fh_pa_board_view;
+	fh_pa_instructors_view, fh_pa_board_view, fh_pa_meetings_view;
+/* The meeting form (view_pa_meetings.c) opens on a branch's line
+ * (fh_meeting_behind, fuhua/meeting.h): its kind behind first. */
+extern const struct view_ops fh_meeting_form_view;
 
 /* The Party screen's tabs, in their order on the bar. */
 enum {
@@ -66,6 +70,7 @@ enum {
 	FH_PA_TAB_REELECT,
 	FH_PA_TAB_INSTRUCTORS,
 	FH_PA_TAB_BOARD,
+	FH_PA_TAB_MEETINGS,
 	FH_PA_TAB_COUNT
 };
 

@@ -34,7 +34,8 @@
 	_(PARTY, party, N_("Party"))             \
 	_(SPACES, spaces, N_("Spaces"))          \
 	_(MENTORING, mentoring, N_("Mentoring")) \
-	_(REPORTS, reports, N_("Reports"))
+	_(REPORTS, reports, N_("Reports"))       \
+	_(OUTCOMES, outcomes, N_("Outcomes"))
 
 /* clang-format off */
 enum fh_screen {

@@ -1,7 +1,8 @@
 /* fuhua tui — the Party screen (F3): coverage per hub beside the published
  * rates, above its tabs, each a view of its own — the lists to act on
  * (uncovered tenants, "should form a branch", sync gaps by age and
- * re-elections: view_pa_lists.c), the instructors and the dual-track board.
+ * re-elections: view_pa_lists.c), the instructors, the dual-track board and
+ * the branches behind their meetings (view_pa_meetings.c).
  * Enter opens the tenant; e edits its party record. */
 #include <stdio.h>
 
@@ -18,6 +19,7 @@ static const struct fh_tab tabs[FH_PA_TAB_COUNT] = {
 	[FH_PA_TAB_REELECT] = { N_("Re-elections"), &fh_pa_reelect_view, false },
 	[FH_PA_TAB_INSTRUCTORS] = { N_("Instructors"), &fh_pa_instructors_view, false },
 	[FH_PA_TAB_BOARD] = { N_("Board"), &fh_pa_board_view, false },
+	[FH_PA_TAB_MEETINGS] = { N_("Meetings"), &fh_pa_meetings_view, false },
 };
 
 /* One hub's gauges: organisation and work coverage with the counts. */

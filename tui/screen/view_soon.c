@@ -2,6 +2,7 @@
 #include "../common/i18n.h"
 #include "party.h"
 #include "mentoring.h"
+#include "outcomes.h"
 #include "spaces.h"
 #include "tenants.h"
 #include "tui.h"
@@ -55,7 +56,8 @@ const struct view_ops *const fh_all_views[] = {
 	&fh_sp_map_view, &fh_sp_timeline_view, &fh_sp_rooms_view, &fh_sp_ending_view, &fh_sp_handover_view,
 	&fh_sp_waiting_view, &fh_sp_pending_view, &fh_sp_occupancy_view,
 	&fh_pa_uncovered_view, &fh_pa_should_view, &fh_pa_gaps_view, &fh_pa_reelect_view, &fh_pa_instructors_view,
-	&fh_pa_board_view,
+	&fh_pa_board_view, &fh_pa_meetings_view, &fh_meeting_form_view,
+	&fh_oc_form_view, &fh_oc_projects_view, &fh_oc_activities_view, &fh_oc_training_view, &fh_oc_followup_view,
 	NULL,
 };
 /* clang-format on */

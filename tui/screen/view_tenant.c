@@ -1,4 +1,5 @@
-/* fuhua tui — a tenant's page: profile, stage history, change history. e
+/* fuhua tui — a tenant's page: profile, stage history, change history, the
+ * party record, and its outcomes (view_tenant_outcomes.c). e
  * edits (view_tenant_form.c), m changes the stage (view_stage.c), x extends
  * the incubation after saying what it does. */
 #include <stdio.h>
@@ -15,14 +16,18 @@
 #include "mentoring.h"
 #include "../common/labels.h"
 #include "party.h"
+#include "tenant_outcomes.h"
 #include "tenants.h"
 #include "tui.h"
 
 enum { OP_TAB = FH_ACT_LOCAL, OP_EDIT, OP_STAGE, OP_EXTEND, OP_MEMBERS, OP_TIMELINE };
 
+#define TABS 8
+
 struct page {
 	fh_tenant t;
-	int tab; /* 0 profile, 1 stages, 2 history, 3 party */
+	int tab; /* 0 profile, 1 stages, 2 history, 3 party, then the outcomes' (FH_TO_* + 4) */
+	struct fh_tenant_outcomes out;
 	fh_party party;
 	fh_milestone *ms;
 	size_t nms;
@@ -52,6 +57,7 @@ static void release(struct page *p)
 	free(p->members);
 	p->members = NULL;
 	p->nmembers = 0;
+	fh_tenant_outcomes_free(&p->out);
 	p->stages = NULL;
 	p->changes = NULL;
 	p->ms = NULL;
@@ -74,7 +80,8 @@ static bool load(struct app *app, struct page *p, int64_t id)
 	    fh_party_get_record(app->store, &app->actor, id, &p->party, &err) != FH_OK ||
 	    fh_milestone_list(app->store, &app->actor, id, &p->ms, &p->nms, &err) != FH_OK ||
 	    fh_party_sync_list(app->store, &app->actor, id, &p->sync, &p->nsync, &err) != FH_OK ||
-	    fh_party_members(app->store, &app->actor, id, &p->members, &p->nmembers, &err) != FH_OK)
+	    fh_party_members(app->store, &app->actor, id, &p->members, &p->nmembers, &err) != FH_OK ||
+	    fh_tenant_outcomes_load(app, id, &p->out, &err) != FH_OK)
 		snprintf(p->error, sizeof p->error, "%s", fh_error_text(&err, buf, sizeof buf));
 	return true;
 }
@@ -348,13 +355,17 @@ static void draw(struct app *app, struct view *v, struct rect a)
 		snprintf(line, sizeof line, _("No. %lld · in this stage since %s"), (long long)t->id,
 			 date_or_dash(t->stage_since, d1, sizeof d1));
 	fh_draw_text(a.y + 1, 0, line, a.cols, false, A_NORMAL);
-	static const char *const tabs[] = { N_("Profile"), N_("Stages"), N_("History"), N_("Party") };
-	int x = 0;
-	for (int i = 0; i < 4; i++) {
+	static const char *const tabs[TABS] = { N_("Profile"),  N_("Stages"),     N_("History"), N_("Party"),
+						N_("Projects"), N_("Activities"), N_("Records"), N_("Follow-up") };
+	/* a column between the tabs when the bar has room for it */
+	int x = 0, wide = 0;
+	for (int i = 0; i < TABS; i++)
+		wide += fh_str_width(_(tabs[i])) + 3;
+	for (int i = 0; i < TABS; i++) {
 		snprintf(line, sizeof line, " %s ", _(tabs[i]));
 		x += fh_draw_text(a.y + 2, x, line, a.cols - x, false,
 				  i == p->tab ? fh_attr(app, FH_C_SELECT) : A_UNDERLINE) +
-			1;
+			(wide <= a.cols);
 	}
 	if (p->error[0])
 		fh_draw_text(a.y + 3, 0, p->error, a.cols, false, fh_attr(app, FH_C_BAD));
@@ -365,6 +376,8 @@ static void draw(struct app *app, struct view *v, struct rect a)
 		draw_stages(p, y, body, a.cols);
 	else if (p->tab == 3)
 		draw_party(app, p, y, body, a.cols);
+	else if (p->tab >= 4)
+		fh_tenant_outcomes_draw(app, &p->out, p->tab - 4, y, body, a.cols, p->scroll);
 	else
 		draw_changes(app, p, y, body, a.cols);
 }
@@ -412,7 +425,7 @@ static int request(struct app *app, struct view *v, int action, int arg, const s
 	struct page *p = v->priv;
 	switch (action) {
 	case OP_TAB:
-		p->tab = (p->tab + 1) % 4;
+		p->tab = (p->tab + 1) % TABS;
 		p->scroll = 0;
 		return FH_R_DONE;
 	case OP_EDIT:
@@ -438,8 +451,8 @@ static int request(struct app *app, struct view *v, int action, int arg, const s
 }
 
 static const struct fh_binding page_keys[] = {
-	{ '\t', false, OP_TAB, 0, "Tab", true, N_("profile/stages/history/party"),
-	  N_("Next tab: profile, stages, history, party") },
+	{ '\t', false, OP_TAB, 0, "Tab", true, N_("next tab"),
+	  N_("Next tab: profile, stages, history, party, projects, activities, records, follow-up") },
 	{ 'e', false, OP_EDIT, 0, "e", true, NP_("key", "edit"),
 	  N_("Edit the tenant (on the Party tab: its party record)") },
 	{ 'm', false, OP_STAGE, 0, "m", true, N_("change stage"), N_("Move to the next stage, or exit") },
