@@ -180,7 +180,8 @@ fuzz: $(FUZZ_TARGETS)
 bench: build/.deps-test $(REL)/fuhua $(REL)/bench/bench $(REL)/bench/bare
 	@FUHUA_BENCH_SCALE=$(SCALE) ./bench/run.sh $(REL)
 
-$(REL)/bench/bench: $(REL)/bench/bench.o $(REL)/bench/scale.o $(REL)/bench/jobs.o $(REL)/bench/measure.o $(REL)/libfuhua.a
+$(REL)/bench/bench: $(REL)/bench/bench.o $(REL)/bench/scale.o $(REL)/bench/jobs.o $(REL)/bench/measure.o \
+	$(REL)/bench/outcomes.o $(REL)/libfuhua.a
 	$(CC) $(REL_CFLAGS) -o $@ $^ $(PKG_LIBS)
 
 # the memory anchor: ncursesw alone

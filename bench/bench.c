@@ -848,6 +848,12 @@ int main(int argc, char **argv)
 	/* FUHUA_BENCH_ONLY=jobs: the long jobs' figures alone (with REUSE);
 	 * =speed: their speed alone, not the waits beside them */
 	const char *only = getenv("FUHUA_BENCH_ONLY");
+	if (only && strcmp(only, "outcomes") == 0) { /* =outcomes: the figures of issue 23 alone */
+		outcomes_bench(s, &admin, path);
+		fh_store_close(&s);
+		fh_config_free(&cfg);
+		return 0;
+	}
 	if (only && (strcmp(only, "jobs") == 0 || strcmp(only, "speed") == 0) && argc > 3) {
 		jobs_bench(s, path, argv[3]);
 		fh_store_close(&s);
@@ -869,6 +875,7 @@ int main(int argc, char **argv)
 		party_bench(s, &admin, tenants);
 		space_bench(s, &admin, tenants);
 		mentoring_bench(s, &admin);
+		outcomes_bench(s, &admin, path);
 	}
 	double a = now_ms();
 	int v0 = (int)fh_store_data_version(s);

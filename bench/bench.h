@@ -17,4 +17,8 @@ void rss_bench(const char *path, const char *bin);
 /* jobs.c: the longest wait of a writer beside each long job (issue 20). */
 void jobs_bench(fh_store *s, const char *path, const char *bin);
 
+/* outcomes.c: activity totals, the outcome lists, the activity import
+ * (issue 23). Adds 100 000 activities to the database at path. */
+void outcomes_bench(fh_store *s, const fh_actor *admin, const char *path);
+
 #endif

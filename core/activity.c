@@ -54,7 +54,8 @@ const char *const fh_activity_schema[] = {
 	" created_at INTEGER NOT NULL, created_by TEXT NOT NULL) STRICT;"
 	"CREATE INDEX activities_hub ON activities(hub_id, on_day);"
 	"CREATE INDEX activities_tenant ON activities(tenant_id, on_day);"
-	"CREATE INDEX activities_project ON activities(project_id) WHERE project_id IS NOT NULL;"
+	"CREATE INDEX activities_project ON activities(project_id, on_day) WHERE project_id IS NOT NULL;"
+	"CREATE INDEX activities_day ON activities(on_day);"
 	"CREATE TABLE activity_tally(hub_id INTEGER NOT NULL REFERENCES hubs(id), month INTEGER NOT NULL,"
 	" activities INTEGER NOT NULL, served INTEGER NOT NULL, volunteers INTEGER NOT NULL,"
 	" volunteer_tenths INTEGER NOT NULL, PRIMARY KEY(hub_id, month)) STRICT, WITHOUT ROWID;"
@@ -331,25 +332,19 @@ fh_status fh_activity_scope_hub(fh_store *s, const fh_actor *actor, const char *
 	return fh_actor_scope(s, actor, *hub, err);
 }
 
-fh_status fh_activity_list(fh_store *s, const fh_actor *actor, const fh_activity_filter *f, fh_activity **rows,
-			   size_t *n, fh_error *err)
+/* The conditions every plan of the list shares: the days, the keyset. */
+#define LIST_WINDOW                                                       \
+	" AND a.on_day >= ?4 AND a.on_day < ?5"                           \
+	" AND (?6 = 0 OR a.on_day < ?8 OR (a.on_day = ?8 AND a.id < ?6))" \
+	" ORDER BY a.on_day DESC, a.id DESC LIMIT ?7"
+
+/* A scope of at most so many hubs is read hub by hub, each from its index
+ * in the list's order, and merged; a wider one from the index by day. */
+#define HUB_BY_HUB 32
+
+static void bind_window(fh_stmt *q, int64_t scope, const fh_activity_filter *f)
 {
-	*rows = NULL;
-	*n = 0;
-	int64_t hub;
-	fh_stmt *q;
-	fh_status st = fh_activity_scope_hub(s, actor, f->hub_code, &hub, err);
-	if (st != FH_OK ||
-	    (st = fh_store_stmt(s,
-				FH_SQL_SCOPE
-				"SELECT " ACTIVITY_COLUMNS
-				" WHERE a.hub_id IN (SELECT id FROM scope) AND (?2 = 0 OR a.tenant_id = ?2)"
-				" AND (?3 = 0 OR a.project_id = ?3) AND a.on_day >= ?4 AND a.on_day < ?5"
-				" AND (?6 = 0 OR a.on_day < ?8 OR (a.on_day = ?8 AND a.id < ?6))"
-				" ORDER BY a.on_day DESC, a.id DESC LIMIT ?7",
-				&q, err)) != FH_OK)
-		return st;
-	fh_bind_int64(q, 1, hub);
+	fh_bind_int64(q, 1, scope);
 	fh_bind_int64(q, 2, f->tenant);
 	fh_bind_int64(q, 3, f->project);
 	fh_bind_int64(q, 4, f->from);
@@ -357,6 +352,102 @@ fh_status fh_activity_list(fh_store *s, const fh_actor *actor, const fh_activity
 	fh_bind_int64(q, 6, f->before);
 	fh_bind_int(q, 7, f->limit > 0 ? f->limit : -1);
 	fh_bind_int64(q, 8, f->before_on);
+}
+
+static int latest_first(const void *x, const void *y)
+{
+	const fh_activity *a = x, *b = y;
+	if (a->on != b->on)
+		return a->on < b->on ? 1 : -1;
+	return a->id < b->id ? 1 : a->id > b->id ? -1 : 0;
+}
+
+/* A narrow scope: each hub's page from its index, merged, cut to the limit. */
+static fh_status hub_by_hub(fh_store *s, const int64_t *hubs, int nh, const fh_activity_filter *f, fh_activity **rows,
+			    size_t *n, fh_error *err)
+{
+	fh_status st = FH_OK;
+	for (int i = 0; st == FH_OK && i < nh; i++) {
+		fh_stmt *q;
+		fh_activity *part;
+		size_t np;
+		if ((st = fh_store_stmt(s, "SELECT " ACTIVITY_COLUMNS " WHERE a.hub_id = ?1" LIST_WINDOW, &q, err)) !=
+			    FH_OK ||
+		    (bind_window(q, hubs[i], f),
+		     (st = fh_store_rows(s, q, &part, &np, sizeof *part, activity_read, _("reading activities"),
+					 err))) != FH_OK)
+			break;
+		fh_activity *all = np ? realloc(*rows, (*n + np) * sizeof **rows) : *rows;
+		if (np && !all) {
+			free(part);
+			st = fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
+			break;
+		}
+		if (np)
+			memcpy(all + *n, part, np * sizeof *part);
+		*rows = all;
+		*n += np;
+		free(part);
+	}
+	if (st != FH_OK) {
+		free(*rows);
+		*rows = NULL;
+		*n = 0;
+		return st;
+	}
+	if (*n)
+		qsort(*rows, *n, sizeof **rows, latest_first);
+	if (f->limit > 0 && *n > (size_t)f->limit)
+		*n = (size_t)f->limit;
+	return FH_OK;
+}
+
+fh_status fh_activity_list(fh_store *s, const fh_actor *actor, const fh_activity_filter *f, fh_activity **rows,
+			   size_t *n, fh_error *err)
+{
+	*rows = NULL;
+	*n = 0;
+	int64_t hub, hubs[HUB_BY_HUB + 1];
+	int nh = 0;
+	fh_stmt *q;
+	fh_status st = fh_activity_scope_hub(s, actor, f->hub_code, &hub, err);
+	if (st != FH_OK)
+		return st;
+	/* a tenant's or a project's from their own index; else by the scope's width */
+	if (f->tenant)
+		st = fh_store_stmt(s,
+				   FH_SQL_SCOPE "SELECT " ACTIVITY_COLUMNS
+						" WHERE a.tenant_id = ?2 AND a.hub_id IN (SELECT id FROM scope)"
+						" AND (?3 = 0 OR a.project_id = ?3)" LIST_WINDOW,
+				   &q, err);
+	else if (f->project)
+		st = fh_store_stmt(s,
+				   FH_SQL_SCOPE
+				   "SELECT " ACTIVITY_COLUMNS
+				   " WHERE a.project_id = ?3 AND a.hub_id IN (SELECT id FROM scope)" LIST_WINDOW,
+				   &q, err);
+	else {
+		if ((st = fh_store_stmt(s, FH_SQL_SCOPE "SELECT id FROM scope LIMIT ?2", &q, err)) != FH_OK)
+			return st;
+		fh_bind_int64(q, 1, hub);
+		fh_bind_int(q, 2, HUB_BY_HUB + 1);
+		int rc;
+		while ((rc = fh_step(q)) == FH_ROW)
+			hubs[nh++] = fh_column_int64(q, 0);
+		fh_reset(q);
+		if (rc != FH_DONE)
+			return fh_store_fail(s, err, _("reading hubs"));
+		if (nh <= HUB_BY_HUB)
+			return hub_by_hub(s, hubs, nh, f, rows, n, err);
+		/* +a.hub_id: the index by day, the scope a filter */
+		st = fh_store_stmt(s,
+				   FH_SQL_SCOPE "SELECT " ACTIVITY_COLUMNS
+						" WHERE +a.hub_id IN (SELECT id FROM scope)" LIST_WINDOW,
+				   &q, err);
+	}
+	if (st != FH_OK)
+		return st;
+	bind_window(q, hub, f);
 	return fh_store_rows(s, q, rows, n, sizeof **rows, activity_read, _("reading activities"), err);
 }
 

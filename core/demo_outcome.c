@@ -71,7 +71,7 @@ static const char *pick_of(uint64_t *rng, const char *const *v, size_t n)
 
 static int64_t ymd(int y, int m, int d)
 {
-	char s[16];
+	char s[40];
 	snprintf(s, sizeof s, "%04d-%02d-%02d", y, m, d);
 	return fh_date_epoch(s);
 }

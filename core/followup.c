@@ -293,7 +293,7 @@ static fh_status scope_hub(fh_store *s, const fh_actor *actor, const char *code,
 }
 
 fh_status fh_followup_list(fh_store *s, const fh_actor *actor, const char *hub_code, int64_t tenant, int64_t by,
-			   fh_followup **rows, size_t *n, fh_error *err)
+			   int max, fh_followup **rows, size_t *n, fh_error *err)
 {
 	*rows = NULL;
 	*n = 0;
@@ -310,16 +310,30 @@ fh_status fh_followup_list(fh_store *s, const fh_actor *actor, const char *hub_c
 	} else {
 		if ((st = scope_hub(s, actor, hub_code, &hub, err)) != FH_OK ||
 		    (st = fh_store_stmt(s,
-					FH_SQL_SCOPE "SELECT " FOLLOWUP_COLUMNS
-						     " WHERE f.done_on IS NULL AND f.due <= ?2"
-						     " AND f.hub_id IN (SELECT id FROM scope) ORDER BY f.due, t.name",
+					FH_SQL_SCOPE
+					"SELECT " FOLLOWUP_COLUMNS " WHERE f.done_on IS NULL AND f.due <= ?2"
+					" AND f.hub_id IN (SELECT id FROM scope) ORDER BY f.due, f.id LIMIT ?3",
 					&q, err)) != FH_OK)
 			return st;
 		fh_bind_int64(q, 1, hub);
 		fh_bind_int64(q, 2, by ? fh_clock_day(by) : today - DAY);
+		fh_bind_int(q, 3, max > 0 ? max : -1);
 	}
 	fh_bind_int64(q, 9, today);
 	return fh_store_rows(s, q, rows, n, sizeof **rows, followup_read, _("reading follow-ups"), err);
+}
+
+fh_status fh_followup_overdue(fh_store *s, const fh_actor *actor, const char *hub_code, int *n, fh_error *err)
+{
+	int64_t hub;
+	*n = 0;
+	fh_status st = scope_hub(s, actor, hub_code, &hub, err);
+	if (st != FH_OK)
+		return st;
+	return fh_store_count(s,
+			      FH_SQL_SCOPE "SELECT count(*) FROM followups f WHERE f.done_on IS NULL AND f.due < ?2"
+					   " AND f.hub_id IN (SELECT id FROM scope)",
+			      hub, fh_clock_day(fh_clock_now()), n, _("reading follow-ups"), err);
 }
 
 static fh_status link_locked(fh_store *s, const fh_actor *actor, int64_t by, int64_t other, int64_t day, fh_error *err)

@@ -50,6 +50,8 @@ const char *const fh_inspection_schema[] = {
 	" version INTEGER NOT NULL DEFAULT 1, updated_at INTEGER NOT NULL, updated_by TEXT NOT NULL,"
 	" CHECK((result = 'absent') = (filed_on IS NULL)), UNIQUE(tenant_id, year)) STRICT;"
 	"CREATE INDEX inspections_hub ON inspections(hub_id, year);"
+	/* the tenants due, counted from an index alone */
+	"CREATE INDEX tenants_inspected ON tenants(hub_id, reg_state, stage, admitted_on);"
 	"CREATE TRIGGER changes_inspections_i AFTER INSERT ON inspections BEGIN"
 	" UPDATE changes SET n = n + 1 WHERE topic = 'tenant'; END;"
 	"CREATE TRIGGER changes_inspections_u AFTER UPDATE ON inspections BEGIN"

@@ -360,18 +360,30 @@ fh_status fh_project_list(fh_store *s, const fh_actor *actor, const fh_project_f
 	fh_status st = scope_hub(s, actor, f->hub_code, &hub, err);
 	if (st != FH_OK)
 		return st;
-	/* the due lists by the day they fell due, the others by number */
-	if ((st = fh_store_stmt(s,
-				FH_SQL_SCOPE
-				"SELECT " PROJECT_COLUMNS
-				" WHERE p.hub_id IN (SELECT id FROM scope) AND (?2 = 0 OR p.tenant_id = ?2)"
-				" AND (?3 IS NULL OR p.kind = ?3) AND (?4 IS NULL OR p.state = ?4)"
-				" AND (?5 = 0 OR p.year = ?5) AND (?6 IS NULL OR p.funder = ?6)"
-				" AND (?7 != 1 OR (p.state IN ('approved', 'running') AND p.end_on < ?10))"
-				" AND (?7 != 2 OR p.state = 'closed') AND p.id > ?8"
-				" ORDER BY CASE ?7 WHEN 1 THEN p.end_on WHEN 2 THEN p.closed_on ELSE 0 END, p.id"
-				" LIMIT ?11",
-				&q, err)) != FH_OK)
+		/* the due lists by the day they fell due (their own index), the
+	 * others by number (the first page read in order, not sorted) */
+#define PROJECT_FILTERS                                                              \
+	" WHERE p.hub_id IN (SELECT id FROM scope) AND (?2 = 0 OR p.tenant_id = ?2)" \
+	" AND (?3 IS NULL OR p.kind = ?3) AND (?4 IS NULL OR p.state = ?4)"          \
+	" AND (?5 = 0 OR p.year = ?5) AND (?6 IS NULL OR p.funder = ?6) AND p.id > ?8"
+	if (f->due == FH_PROJECT_PAST_END)
+		st = fh_store_stmt(s,
+				   FH_SQL_SCOPE "SELECT " PROJECT_COLUMNS PROJECT_FILTERS
+						" AND p.state IN ('approved', 'running') AND p.end_on < ?10 AND ?7 = 1"
+						" ORDER BY p.end_on, p.id LIMIT ?11",
+				   &q, err);
+	else if (f->due == FH_PROJECT_EVALUATION_DUE)
+		st = fh_store_stmt(s,
+				   FH_SQL_SCOPE
+				   "SELECT " PROJECT_COLUMNS PROJECT_FILTERS
+				   " AND p.state = 'closed' AND ?7 = 2 ORDER BY p.closed_on, p.id LIMIT ?11",
+				   &q, err);
+	else
+		st = fh_store_stmt(s,
+				   FH_SQL_SCOPE "SELECT " PROJECT_COLUMNS PROJECT_FILTERS " AND ?7 = 0 AND ?10 >= 0"
+						" ORDER BY p.id LIMIT ?11",
+				   &q, err);
+	if (st != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, hub);
 	fh_bind_int64(q, 2, f->tenant);

@@ -51,10 +51,14 @@ typedef struct fh_followup {
 fh_status fh_followup_record(fh_store *store, const fh_actor *actor, const fh_followup *in, fh_error *err);
 
 /* A tenant's follow-ups (tenant ≠ 0), or those of hub_code's scope (NULL:
- * the actor's) still open and due by `by` (a day; 0: today — those
- * overdue), by due day. On error *rows is NULL and *n 0: nothing to free. */
+ * the actor's) still open and due by `by` (a day; 0: before today — those
+ * overdue), by due day, at most max (0: all). On error *rows is NULL and
+ * *n 0: nothing to free. */
 fh_status fh_followup_list(fh_store *store, const fh_actor *actor, const char *hub_code, int64_t tenant, int64_t by,
-			   fh_followup **rows, size_t *n, fh_error *err);
+			   int max, fh_followup **rows, size_t *n, fh_error *err);
+/* How many follow-ups of the scope are overdue (due before today, open)
+ * in *n. On error *n is 0. */
+fh_status fh_followup_overdue(fh_store *store, const fh_actor *actor, const char *hub_code, int *n, fh_error *err);
 
 /* 以社孵社: graduate `by` incubates organisation `other` (a tenant of any
  * hub in the actor's scope, another than itself) since day `on` (0:

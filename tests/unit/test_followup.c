@@ -44,7 +44,7 @@ static void opened_by_graduation(void **s)
 	int64_t t = graduated("出壳跟踪社");
 	fh_followup *rows;
 	size_t n;
-	assert_int_equal(fh_followup_list(st, &sys_actor, NULL, t, 0, &rows, &n, &err), FH_OK);
+	assert_int_equal(fh_followup_list(st, &sys_actor, NULL, t, 0, 0, &rows, &n, &err), FH_OK);
 	assert_int_equal(n, 3);
 	assert_int_equal(rows[0].due, day("2026-04-30"));
 	assert_int_equal(rows[0].late_days, 41);
@@ -54,7 +54,10 @@ static void opened_by_graduation(void **s)
 	assert_int_equal(rows[2].state, FH_FOLLOWUP_OPEN);
 	free(rows);
 	/* overdue: due before today; due by a day given */
-	assert_int_equal(fh_followup_list(st, &sys_actor, "ja-gh", 0, 0, &rows, &n, &err), FH_OK);
+	assert_int_equal(fh_followup_list(st, &sys_actor, "ja-gh", 0, 0, 0, &rows, &n, &err), FH_OK);
+	int overdue = -1;
+	assert_int_equal(fh_followup_overdue(st, &sys_actor, "ja-gh", &overdue, &err), FH_OK);
+	assert_int_equal(overdue, (int)n);
 	bool first = false, second = false;
 	for (size_t i = 0; i < n; i++) {
 		first |= rows[i].tenant_id == t && rows[i].months == 3;
@@ -63,11 +66,15 @@ static void opened_by_graduation(void **s)
 	assert_true(first);
 	assert_false(second);
 	free(rows);
-	assert_int_equal(fh_followup_list(st, &sys_actor, "ja-gh", 0, day("2026-07-31"), &rows, &n, &err), FH_OK);
+	assert_int_equal(fh_followup_list(st, &sys_actor, "ja-gh", 0, day("2026-07-31"), 0, &rows, &n, &err), FH_OK);
 	second = false;
 	for (size_t i = 0; i < n; i++)
 		second |= rows[i].tenant_id == t && rows[i].months == 6;
 	assert_true(second);
+	free(rows);
+	assert_int_equal(fh_followup_list(st, &sys_actor, "ja-gh", 0, day("2026-07-31"), 1, &rows, &n, &err), FH_OK);
+	assert_int_equal(n, 1); /* a first page */
+	assert_int_equal(rows[0].due, day("2026-04-30"));
 	free(rows);
 }
 

@@ -22,7 +22,7 @@ int fh_cmd_followup_list(struct fh_opts *o, fh_store *s, const fh_actor *by)
 	fh_followup *rows;
 	size_t n;
 	fh_error err;
-	if (fh_followup_list(s, by, o->hub, tenant, to, &rows, &n, &err) != FH_OK)
+	if (fh_followup_list(s, by, o->hub, tenant, to, 0, &rows, &n, &err) != FH_OK)
 		return fh_cli_report(&err);
 	struct fh_table t;
 	fh_table_init(&t,

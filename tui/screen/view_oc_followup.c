@@ -42,7 +42,7 @@ static void reload(struct app *app, struct view *v)
 	size_t n;
 	fh_error err;
 	p->error[0] = 0;
-	if (fh_followup_list(app->store, &app->actor, NULL, 0, fh_clock_add_months(fh_clock_now(), 1), &rows, &n,
+	if (fh_followup_list(app->store, &app->actor, NULL, 0, fh_clock_add_months(fh_clock_now(), 1), 500, &rows, &n,
 			     &err) != FH_OK) {
 		fh_error_text(&err, p->error, sizeof p->error);
 		return;

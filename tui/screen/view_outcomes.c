@@ -35,7 +35,6 @@ static void reload(struct app *app, void *shared, char *error, size_t size)
 	fh_project_total *pt;
 	fh_activity_total *at;
 	fh_course_total *ct;
-	fh_followup *fu;
 	size_t n;
 	if (fh_project_totals(app->store, &app->actor, NULL, sh->year, &pt, &n, &err) != FH_OK)
 		goto fail;
@@ -65,10 +64,8 @@ static void reload(struct app *app, void *shared, char *error, size_t size)
 		sh->attendances += ct[i].attendances;
 	}
 	free(ct);
-	if (fh_followup_list(app->store, &app->actor, NULL, 0, 0, &fu, &n, &err) != FH_OK)
+	if (fh_followup_overdue(app->store, &app->actor, NULL, &sh->overdue, &err) != FH_OK)
 		goto fail;
-	sh->overdue = (int)n;
-	free(fu);
 	return;
 fail:
 	fh_error_text(&err, error, size);

@@ -39,7 +39,7 @@ fh_status fh_tenant_outcomes_load(struct app *app, int64_t tenant, struct fh_ten
 	    (st = fh_inspection_list(app->store, &app->actor, NULL, tenant, 0, &o->inspections, &o->ninspections,
 				     err)) != FH_OK ||
 	    (st = fh_rating_history(app->store, &app->actor, tenant, &o->ratings, &o->nratings, err)) != FH_OK ||
-	    (st = fh_followup_list(app->store, &app->actor, NULL, tenant, 0, &o->followups, &o->nfollowups, err)) !=
+	    (st = fh_followup_list(app->store, &app->actor, NULL, tenant, 0, 0, &o->followups, &o->nfollowups, err)) !=
 		    FH_OK ||
 	    (st = fh_followup_links(app->store, &app->actor, tenant, &o->links, &o->nlinks, err)) != FH_OK)
 		return st;
