@@ -12,6 +12,7 @@
 #include "fuhua/tenant.h"
 #include "fuhua/text.h"
 #include "i18n.h"
+#include "merge.h"
 #include "project_int.h"
 #include "store_int.h"
 
@@ -317,21 +318,6 @@ fh_status fh_activity_delete(fh_store *s, const fh_actor *actor, int64_t id, fh_
 	return fh_tx_end(s, delete_locked(s, actor, id, err), err);
 }
 
-fh_status fh_activity_scope_hub(fh_store *s, const fh_actor *actor, const char *code, int64_t *hub, fh_error *err)
-{
-	if (!actor || !actor->id)
-		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("nobody is logged in"));
-	*hub = actor->hub_id;
-	if (!code || !code[0])
-		return FH_OK;
-	fh_status st = fh_store_id(s, "SELECT id FROM hubs WHERE code = ?1", code, hub, _("reading hubs"), err);
-	if (st != FH_OK)
-		return st;
-	if (!*hub)
-		return fh_error_set(err, FH_ENOTFOUND, "hub", _("no hub '%s' in your scope"), code);
-	return fh_actor_scope(s, actor, *hub, err);
-}
-
 /* The conditions every plan of the list shares: the days, the keyset. */
 #define LIST_WINDOW                                                       \
 	" AND a.on_day >= ?4 AND a.on_day < ?5"                           \
@@ -407,10 +393,9 @@ fh_status fh_activity_list(fh_store *s, const fh_actor *actor, const fh_activity
 {
 	*rows = NULL;
 	*n = 0;
-	int64_t hub, hubs[HUB_BY_HUB + 1];
-	int nh = 0;
+	int64_t hub;
 	fh_stmt *q;
-	fh_status st = fh_activity_scope_hub(s, actor, f->hub_code, &hub, err);
+	fh_status st = fh_actor_hub(s, actor, f->hub_code, &hub, err);
 	if (st != FH_OK)
 		return st;
 	/* a tenant's or a project's from their own index; else by the scope's width */
@@ -427,18 +412,16 @@ fh_status fh_activity_list(fh_store *s, const fh_actor *actor, const fh_activity
 				   " WHERE a.project_id = ?3 AND a.hub_id IN (SELECT id FROM scope)" LIST_WINDOW,
 				   &q, err);
 	else {
-		if ((st = fh_store_stmt(s, FH_SQL_SCOPE "SELECT id FROM scope LIMIT ?2", &q, err)) != FH_OK)
+		int64_t *hubs;
+		size_t nh;
+		if ((st = fh_scope_hubs(s, actor, hub, NULL, &hubs, &nh, err)) != FH_OK)
 			return st;
-		fh_bind_int64(q, 1, hub);
-		fh_bind_int(q, 2, HUB_BY_HUB + 1);
-		int rc;
-		while ((rc = fh_step(q)) == FH_ROW)
-			hubs[nh++] = fh_column_int64(q, 0);
-		fh_reset(q);
-		if (rc != FH_DONE)
-			return fh_store_fail(s, err, _("reading hubs"));
-		if (nh <= HUB_BY_HUB)
-			return hub_by_hub(s, hubs, nh, f, rows, n, err);
+		if (nh <= HUB_BY_HUB) {
+			st = hub_by_hub(s, hubs, (int)nh, f, rows, n, err);
+			free(hubs);
+			return st;
+		}
+		free(hubs);
 		/* +a.hub_id: the index by day, the scope a filter */
 		st = fh_store_stmt(s,
 				   FH_SQL_SCOPE "SELECT " ACTIVITY_COLUMNS
@@ -476,7 +459,7 @@ fh_status fh_activity_totals(fh_store *s, const fh_actor *actor, const char *hub
 				    _("a year from 2000 to 2100 and a month from 1 to 12"));
 	int64_t hub;
 	fh_stmt *q;
-	fh_status st = fh_activity_scope_hub(s, actor, hub_code, &hub, err);
+	fh_status st = fh_actor_hub(s, actor, hub_code, &hub, err);
 	if (st != FH_OK)
 		return st;
 	int first = year * 100 + (month ? month : 1), last = year * 100 + (month ? month : 12);

@@ -470,7 +470,7 @@ fh_status fh_activity_import(fh_store *s, const fh_actor *actor, const char *dat
 	char *converted = NULL;
 	fh_csv c;
 	fh_csv_init(&c, "", 0);
-	fh_status st = fh_activity_scope_hub(s, actor, opt->hub_code, &x->scope, err);
+	fh_status st = fh_actor_hub(s, actor, opt->hub_code, &x->scope, err);
 	if (st == FH_OK)
 		st = fh_import_decode(opt, &data, &len, &converted, res, err);
 	if (st == FH_OK) {

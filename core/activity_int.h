@@ -38,7 +38,5 @@ fh_status fh_activity_check_tenant(const char *name, fh_stage stage, int64_t adm
 /* Writes the activity's row (a->hub_id set) and what its project has
  * served, not the totals, in the caller's transaction; *id its number. */
 fh_status fh_activity_insert(fh_store *store, const fh_actor *actor, const fh_activity *a, int64_t *id, fh_error *err);
-/* hub_code's id in the actor's scope (NULL or "": the actor's hub). */
-fh_status fh_activity_scope_hub(fh_store *store, const fh_actor *actor, const char *code, int64_t *hub, fh_error *err);
 
 #endif

@@ -29,12 +29,11 @@ const char *fh_course_audience_name(fh_course_audience a)
 
 bool fh_course_audience_parse(const char *text, fh_course_audience *out)
 {
-	for (int i = 0; text && i < FH_AUDIENCE_COUNT; i++)
-		if (strcmp(text, audience_names[i][0]) == 0 || strcmp(text, audience_names[i][1]) == 0) {
-			*out = (fh_course_audience)i;
-			return true;
-		}
-	return false;
+	int i = fh_word_find(audience_names, FH_AUDIENCE_COUNT, text);
+	if (i < 0)
+		return false;
+	*out = (fh_course_audience)i;
+	return true;
 }
 
 /* clang-format off */
@@ -59,22 +58,6 @@ const char *const fh_course_schema[] = {
 	NULL,
 };
 /* clang-format on */
-
-/* hub_code's id in the actor's scope; the actor's hub for NULL or "". */
-static fh_status scope_hub(fh_store *s, const fh_actor *actor, const char *code, int64_t *hub, fh_error *err)
-{
-	if (!actor || !actor->id)
-		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("nobody is logged in"));
-	*hub = actor->hub_id;
-	if (!code || !code[0])
-		return FH_OK;
-	fh_status st = fh_store_id(s, "SELECT id FROM hubs WHERE code = ?1", code, hub, _("reading hubs"), err);
-	if (st != FH_OK)
-		return st;
-	if (!*hub)
-		return fh_error_set(err, FH_ENOTFOUND, "hub", _("no hub '%s' in your scope"), code);
-	return fh_actor_scope(s, actor, *hub, err);
-}
 
 static fh_status add_locked(fh_store *s, const fh_actor *actor, int64_t hub, const fh_course *c, int64_t *id,
 			    fh_error *err)
@@ -133,7 +116,7 @@ fh_status fh_course_add(fh_store *s, const fh_actor *actor, const char *hub_code
 	if (!c.on)
 		return fh_error_set(err, FH_EINVAL, "on", "%s", _("is needed"));
 	c.on = fh_clock_day(c.on);
-	if ((st = scope_hub(s, actor, hub_code, &hub, err)) != FH_OK || (st = fh_tx_begin(s, err)) != FH_OK)
+	if ((st = fh_actor_hub(s, actor, hub_code, &hub, err)) != FH_OK || (st = fh_tx_begin(s, err)) != FH_OK)
 		return st;
 	return fh_tx_end(s, add_locked(s, actor, hub, &c, id, err), err);
 }
@@ -229,7 +212,7 @@ fh_status fh_course_list(fh_store *s, const fh_actor *actor, const char *hub_cod
 	*n = 0;
 	int64_t hub;
 	fh_stmt *q;
-	fh_status st = scope_hub(s, actor, hub_code, &hub, err);
+	fh_status st = fh_actor_hub(s, actor, hub_code, &hub, err);
 	if (st != FH_OK ||
 	    (st = fh_store_stmt(
 		     s,
@@ -313,7 +296,7 @@ fh_status fh_course_totals(fh_store *s, const fh_actor *actor, const char *hub_c
 				    _("a year from 2000 to 2100 and a month from 1 to 12"));
 	int64_t hub;
 	fh_stmt *q;
-	fh_status st = scope_hub(s, actor, hub_code, &hub, err);
+	fh_status st = fh_actor_hub(s, actor, hub_code, &hub, err);
 	if (st != FH_OK)
 		return st;
 	char a[11], b[11];
@@ -362,7 +345,7 @@ fh_status fh_course_untrained(fh_store *s, const fh_actor *actor, const char *hu
 	*n = 0;
 	int64_t hub;
 	fh_stmt *q;
-	fh_status st = scope_hub(s, actor, hub_code, &hub, err);
+	fh_status st = fh_actor_hub(s, actor, hub_code, &hub, err);
 	if (st != FH_OK)
 		return st;
 	char a[11], b[11];

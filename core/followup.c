@@ -32,12 +32,11 @@ const char *fh_followup_state_name(fh_followup_state s)
 
 bool fh_followup_state_parse(const char *text, fh_followup_state *out)
 {
-	for (int i = 0; text && i < FH_FOLLOWUP_STATE_COUNT; i++)
-		if (strcmp(text, state_names[i][0]) == 0 || strcmp(text, state_names[i][1]) == 0) {
-			*out = (fh_followup_state)i;
-			return true;
-		}
-	return false;
+	int i = fh_word_find(state_names, FH_FOLLOWUP_STATE_COUNT, text);
+	if (i < 0)
+		return false;
+	*out = (fh_followup_state)i;
+	return true;
 }
 
 /* clang-format off */
@@ -276,22 +275,6 @@ fh_status fh_followup_record(fh_store *s, const fh_actor *actor, const fh_follow
 	return fh_tx_end(s, record_locked(s, actor, &f, day, err), err);
 }
 
-/* hub_code's id in the actor's scope; the actor's hub for NULL or "". */
-static fh_status scope_hub(fh_store *s, const fh_actor *actor, const char *code, int64_t *hub, fh_error *err)
-{
-	if (!actor || !actor->id)
-		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("nobody is logged in"));
-	*hub = actor->hub_id;
-	if (!code || !code[0])
-		return FH_OK;
-	fh_status st = fh_store_id(s, "SELECT id FROM hubs WHERE code = ?1", code, hub, _("reading hubs"), err);
-	if (st != FH_OK)
-		return st;
-	if (!*hub)
-		return fh_error_set(err, FH_ENOTFOUND, "hub", _("no hub '%s' in your scope"), code);
-	return fh_actor_scope(s, actor, *hub, err);
-}
-
 fh_status fh_followup_list(fh_store *s, const fh_actor *actor, const char *hub_code, int64_t tenant, int64_t by,
 			   int max, fh_followup **rows, size_t *n, fh_error *err)
 {
@@ -308,7 +291,7 @@ fh_status fh_followup_list(fh_store *s, const fh_actor *actor, const char *hub_c
 			return st;
 		fh_bind_int64(q, 1, tenant);
 	} else {
-		if ((st = scope_hub(s, actor, hub_code, &hub, err)) != FH_OK ||
+		if ((st = fh_actor_hub(s, actor, hub_code, &hub, err)) != FH_OK ||
 		    (st = fh_store_stmt(s,
 					FH_SQL_SCOPE
 					"SELECT " FOLLOWUP_COLUMNS " WHERE f.done_on IS NULL AND f.due <= ?2"
@@ -327,7 +310,7 @@ fh_status fh_followup_overdue(fh_store *s, const fh_actor *actor, const char *hu
 {
 	int64_t hub;
 	*n = 0;
-	fh_status st = scope_hub(s, actor, hub_code, &hub, err);
+	fh_status st = fh_actor_hub(s, actor, hub_code, &hub, err);
 	if (st != FH_OK)
 		return st;
 	return fh_store_count(s,
@@ -433,7 +416,7 @@ fh_status fh_followup_totals(fh_store *s, const fh_actor *actor, const char *hub
 	*n = 0;
 	int64_t hub;
 	fh_stmt *q;
-	fh_status st = scope_hub(s, actor, hub_code, &hub, err);
+	fh_status st = fh_actor_hub(s, actor, hub_code, &hub, err);
 	if (st != FH_OK)
 		return st;
 	if (year < 2000 || year > 2100)

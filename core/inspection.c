@@ -31,12 +31,11 @@ const char *fh_inspection_result_name(fh_inspection_result r)
 
 bool fh_inspection_result_parse(const char *text, fh_inspection_result *out)
 {
-	for (int i = 0; text && i < FH_INSPECTION_RESULT_COUNT; i++)
-		if (strcmp(text, result_names[i][0]) == 0 || strcmp(text, result_names[i][1]) == 0) {
-			*out = (fh_inspection_result)i;
-			return true;
-		}
-	return false;
+	int i = fh_word_find(result_names, FH_INSPECTION_RESULT_COUNT, text);
+	if (i < 0)
+		return false;
+	*out = (fh_inspection_result)i;
+	return true;
 }
 
 /* clang-format off */
@@ -212,22 +211,6 @@ static void inspection_read(fh_stmt *q, void *row)
 	fh_column_text(q, 10, x->note, sizeof x->note);
 }
 
-/* hub_code's id in the actor's scope; the actor's hub for NULL or "". */
-static fh_status scope_hub(fh_store *s, const fh_actor *actor, const char *code, int64_t *hub, fh_error *err)
-{
-	if (!actor || !actor->id)
-		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("nobody is logged in"));
-	*hub = actor->hub_id;
-	if (!code || !code[0])
-		return FH_OK;
-	fh_status st = fh_store_id(s, "SELECT id FROM hubs WHERE code = ?1", code, hub, _("reading hubs"), err);
-	if (st != FH_OK)
-		return st;
-	if (!*hub)
-		return fh_error_set(err, FH_ENOTFOUND, "hub", _("no hub '%s' in your scope"), code);
-	return fh_actor_scope(s, actor, *hub, err);
-}
-
 fh_status fh_inspection_list(fh_store *s, const fh_actor *actor, const char *hub_code, int64_t tenant, int year,
 			     fh_inspection **rows, size_t *n, fh_error *err)
 {
@@ -235,7 +218,7 @@ fh_status fh_inspection_list(fh_store *s, const fh_actor *actor, const char *hub
 	*n = 0;
 	int64_t hub;
 	fh_stmt *q;
-	fh_status st = scope_hub(s, actor, hub_code, &hub, err);
+	fh_status st = fh_actor_hub(s, actor, hub_code, &hub, err);
 	if (st != FH_OK ||
 	    (st = fh_store_stmt(s,
 				FH_SQL_SCOPE
@@ -278,7 +261,7 @@ fh_status fh_inspection_totals(fh_store *s, const fh_actor *actor, const char *h
 	*n = 0;
 	int64_t hub;
 	fh_stmt *q;
-	fh_status st = scope_hub(s, actor, hub_code, &hub, err);
+	fh_status st = fh_actor_hub(s, actor, hub_code, &hub, err);
 	if (st != FH_OK)
 		return st;
 	if (year < 2000 || year > 2100)

@@ -33,12 +33,11 @@ const char *fh_meeting_kind_name(fh_meeting_kind k)
 
 bool fh_meeting_kind_parse(const char *text, fh_meeting_kind *out)
 {
-	for (int i = 0; text && i < FH_MEETING_KIND_COUNT; i++)
-		if (strcmp(text, kind_names[i][0]) == 0 || strcmp(text, kind_names[i][1]) == 0) {
-			*out = (fh_meeting_kind)i;
-			return true;
-		}
-	return false;
+	int i = fh_word_find(kind_names, FH_MEETING_KIND_COUNT, text);
+	if (i < 0)
+		return false;
+	*out = (fh_meeting_kind)i;
+	return true;
 }
 
 /* clang-format off */
@@ -180,22 +179,6 @@ fh_status fh_meeting_add(fh_store *s, const fh_actor *actor, const fh_meeting *i
 	return fh_tx_end(s, add_locked(s, actor, &m, id, err), err);
 }
 
-/* hub_code's id in the actor's scope; the actor's hub for NULL or "". */
-static fh_status scope_hub(fh_store *s, const fh_actor *actor, const char *code, int64_t *hub, fh_error *err)
-{
-	if (!actor || !actor->id)
-		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("nobody is logged in"));
-	*hub = actor->hub_id;
-	if (!code || !code[0])
-		return FH_OK;
-	fh_status st = fh_store_id(s, "SELECT id FROM hubs WHERE code = ?1", code, hub, _("reading hubs"), err);
-	if (st != FH_OK)
-		return st;
-	if (!*hub)
-		return fh_error_set(err, FH_ENOTFOUND, "hub", _("no hub '%s' in your scope"), code);
-	return fh_actor_scope(s, actor, *hub, err);
-}
-
 static void meeting_read(fh_stmt *q, void *row)
 {
 	fh_meeting *m = row;
@@ -219,7 +202,7 @@ fh_status fh_meeting_list(fh_store *s, const fh_actor *actor, const char *hub_co
 	*n = 0;
 	int64_t hub;
 	fh_stmt *q;
-	fh_status st = scope_hub(s, actor, hub_code, &hub, err);
+	fh_status st = fh_actor_hub(s, actor, hub_code, &hub, err);
 	if (st != FH_OK)
 		return st;
 	char a[11], b[11];
@@ -331,7 +314,7 @@ fh_status fh_meeting_behind_list(fh_store *s, const fh_actor *actor, const char 
 	*rows = NULL;
 	*n = 0;
 	int64_t hub;
-	fh_status st = scope_hub(s, actor, hub_code, &hub, err);
+	fh_status st = fh_actor_hub(s, actor, hub_code, &hub, err);
 	struct behind_rows x = { 0 };
 	if (st != FH_OK ||
 	    (st = each_branch(s, hub, fh_clock_day(at ? at : fh_clock_now()), add_behind, &x, _("reading meetings"),
@@ -430,7 +413,7 @@ fh_status fh_meeting_totals(fh_store *s, const fh_actor *actor, const char *hub_
 	*rows = NULL;
 	*n = 0;
 	int64_t hub;
-	fh_status st = scope_hub(s, actor, hub_code, &hub, err);
+	fh_status st = fh_actor_hub(s, actor, hub_code, &hub, err);
 	if (st != FH_OK)
 		return st;
 	if (year < 2000 || year > 2100)

@@ -19,32 +19,12 @@
 
 #define DAY 86400
 
-/* hub_code's id in the actor's scope; the actor's hub for NULL or "". */
-static fh_status hub_of(fh_store *s, const fh_actor *actor, const char *code, int64_t *hub, fh_error *err)
-{
-	if (!actor || !actor->id)
-		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("nobody is logged in"));
-	*hub = actor->hub_id;
-	if (!code || !code[0])
-		return FH_OK;
-	fh_stmt *q;
-	fh_status st = fh_store_stmt(
-		s, FH_SQL_SCOPE "SELECT id FROM hubs WHERE code = ?2 AND id IN (SELECT id FROM scope)", &q, err);
-	if (st != FH_OK)
-		return st;
-	fh_bind_int64(q, 1, actor->hub_id);
-	fh_bind_str(q, 2, code);
-	*hub = fh_step(q) == FH_ROW ? fh_column_int64(q, 0) : 0;
-	fh_reset(q);
-	return *hub ? FH_OK : fh_error_set(err, FH_ENOTFOUND, "hub", _("no hub '%s' in your scope"), code);
-}
-
 fh_status fh_mentor_add(fh_store *s, const fh_actor *actor, const char *hub_code, const fh_mentor *in, int64_t *id,
 			fh_error *err)
 {
 	int64_t hub;
 	fh_mentor m = *in;
-	fh_status st = hub_of(s, actor, hub_code, &hub, err);
+	fh_status st = fh_actor_hub(s, actor, hub_code, &hub, err);
 	if (st != FH_OK)
 		return st;
 	if (!fh_role_allows(actor->role, FH_ROLE_MANAGER))
@@ -120,7 +100,7 @@ fh_status fh_mentor_list(fh_store *s, const fh_actor *actor, const char *hub_cod
 	*n = 0;
 	int64_t hub;
 	fh_stmt *q;
-	fh_status st = hub_of(s, actor, hub_code, &hub, err);
+	fh_status st = fh_actor_hub(s, actor, hub_code, &hub, err);
 	if (st != FH_OK ||
 	    (st = fh_store_stmt(
 		     s,
@@ -515,7 +495,7 @@ fh_status fh_session_totals(fh_store *s, const fh_actor *actor, const char *hub_
 	snprintf(from, sizeof from, "%04d-01-01", year);
 	snprintf(to, sizeof to, "%04d-01-01", year + 1);
 	fh_stmt *q;
-	fh_status st = hub_of(s, actor, hub_code, &hub, err);
+	fh_status st = fh_actor_hub(s, actor, hub_code, &hub, err);
 	if (st != FH_OK ||
 	    (st = fh_store_stmt(
 		     s,

@@ -60,6 +60,21 @@ fh_status fh_actor_scope(fh_store *s, const fh_actor *actor, int64_t hub_id, fh_
 	return fh_store_fail(s, err, _("reading the hubs"));
 }
 
+fh_status fh_actor_hub(fh_store *s, const fh_actor *actor, const char *code, int64_t *hub, fh_error *err)
+{
+	if (!actor || !actor->id)
+		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("nobody is logged in"));
+	*hub = actor->hub_id;
+	if (!code || !code[0])
+		return FH_OK;
+	fh_status st = fh_store_id(s, "SELECT id FROM hubs WHERE code = ?1", code, hub, _("reading hubs"), err);
+	if (st != FH_OK)
+		return st;
+	if (!*hub)
+		return fh_error_set(err, FH_ENOTFOUND, "hub", _("no hub '%s' in your scope"), code);
+	return fh_actor_scope(s, actor, *hub, err);
+}
+
 /* ---- passwords ------------------------------------------------------------ */
 
 static void wipe(void *p, size_t n)

@@ -334,22 +334,6 @@ fh_status fh_project_get(fh_store *s, const fh_actor *actor, int64_t id, fh_proj
 	return st == FH_OK ? fh_actor_scope(s, actor, out->hub_id, err) : st;
 }
 
-/* hub_code's id in the actor's scope; the actor's hub for NULL or "". */
-static fh_status scope_hub(fh_store *s, const fh_actor *actor, const char *code, int64_t *hub, fh_error *err)
-{
-	if (!actor || !actor->id)
-		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("nobody is logged in"));
-	*hub = actor->hub_id;
-	if (!code || !code[0])
-		return FH_OK;
-	fh_status st = fh_store_id(s, "SELECT id FROM hubs WHERE code = ?1", code, hub, _("reading hubs"), err);
-	if (st != FH_OK)
-		return st;
-	if (!*hub)
-		return fh_error_set(err, FH_ENOTFOUND, "hub", _("no hub '%s' in your scope"), code);
-	return fh_actor_scope(s, actor, *hub, err);
-}
-
 fh_status fh_project_list(fh_store *s, const fh_actor *actor, const fh_project_filter *f, fh_project **rows, size_t *n,
 			  fh_error *err)
 {
@@ -357,7 +341,7 @@ fh_status fh_project_list(fh_store *s, const fh_actor *actor, const fh_project_f
 	*n = 0;
 	int64_t hub;
 	fh_stmt *q;
-	fh_status st = scope_hub(s, actor, f->hub_code, &hub, err);
+	fh_status st = fh_actor_hub(s, actor, f->hub_code, &hub, err);
 	if (st != FH_OK)
 		return st;
 		/* the due lists by the day they fell due (their own index), the
@@ -432,7 +416,7 @@ fh_status fh_project_totals(fh_store *s, const fh_actor *actor, const char *hub_
 	*n = 0;
 	int64_t hub;
 	fh_stmt *q;
-	fh_status st = scope_hub(s, actor, hub_code, &hub, err);
+	fh_status st = fh_actor_hub(s, actor, hub_code, &hub, err);
 	if (st != FH_OK ||
 	    (st = fh_store_stmt(s,
 				FH_SQL_SCOPE "SELECT h.code, p.kind, p.state, count(*), sum(p.granted), sum(p.paid)"
@@ -510,7 +494,7 @@ fh_status fh_project_funders(fh_store *s, const fh_actor *actor, const char *hub
 	*n = 0;
 	int64_t hub;
 	fh_stmt *q;
-	fh_status st = scope_hub(s, actor, hub_code, &hub, err);
+	fh_status st = fh_actor_hub(s, actor, hub_code, &hub, err);
 	if (st != FH_OK ||
 	    (st = fh_store_stmt(s, "SELECT name FROM project_funders WHERE hub_id = ?1 ORDER BY seq", &q, err)) !=
 		    FH_OK)

@@ -194,22 +194,6 @@ fh_status fh_rating_history(fh_store *s, const fh_actor *actor, int64_t tenant, 
 	return fh_store_rows(s, q, rows, n, sizeof **rows, rating_read, _("reading ratings"), err);
 }
 
-/* hub_code's id in the actor's scope; the actor's hub for NULL or "". */
-static fh_status scope_hub(fh_store *s, const fh_actor *actor, const char *code, int64_t *hub, fh_error *err)
-{
-	if (!actor || !actor->id)
-		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("nobody is logged in"));
-	*hub = actor->hub_id;
-	if (!code || !code[0])
-		return FH_OK;
-	fh_status st = fh_store_id(s, "SELECT id FROM hubs WHERE code = ?1", code, hub, _("reading hubs"), err);
-	if (st != FH_OK)
-		return st;
-	if (!*hub)
-		return fh_error_set(err, FH_ENOTFOUND, "hub", _("no hub '%s' in your scope"), code);
-	return fh_actor_scope(s, actor, *hub, err);
-}
-
 fh_status fh_rating_expiring(fh_store *s, const fh_actor *actor, const char *hub_code, int days, fh_rating **rows,
 			     size_t *n, fh_error *err)
 {
@@ -218,7 +202,7 @@ fh_status fh_rating_expiring(fh_store *s, const fh_actor *actor, const char *hub
 	int64_t hub;
 	fh_rating_rules r;
 	fh_stmt *q;
-	fh_status st = scope_hub(s, actor, hub_code, &hub, err);
+	fh_status st = fh_actor_hub(s, actor, hub_code, &hub, err);
 	if (st != FH_OK || (st = hub_rules(s, hub, &r, err)) != FH_OK)
 		return st;
 	int64_t today = fh_clock_day(fh_clock_now());
@@ -255,7 +239,7 @@ fh_status fh_rating_totals(fh_store *s, const fh_actor *actor, const char *hub_c
 	*n = 0;
 	int64_t hub;
 	fh_stmt *q;
-	fh_status st = scope_hub(s, actor, hub_code, &hub, err);
+	fh_status st = fh_actor_hub(s, actor, hub_code, &hub, err);
 	if (st != FH_OK)
 		return st;
 	int64_t day = fh_clock_day(at ? at : fh_clock_now());

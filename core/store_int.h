@@ -209,6 +209,11 @@ void *fh_store_bulk(fh_store *store);
  * ("not yours") if not; FH_EBUSY or FH_ESTORE when it could not be read —
  * never "not there" or "not yours" for a database that did not answer. */
 fh_status fh_actor_scope(fh_store *store, const fh_actor *actor, int64_t hub_id, fh_error *err);
+/* The hub a list or a total is of: hub `code` when it is in the actor's
+ * scope, the actor's own for NULL or "", into *hub. FH_OK; FH_EDENIED for
+ * nobody logged in or a hub not the actor's; FH_ENOTFOUND ("hub") for no
+ * such hub; or the store's error. */
+fh_status fh_actor_hub(fh_store *store, const fh_actor *actor, const char *code, int64_t *hub, fh_error *err);
 
 /* fh_operator_add() without its transaction, for callers already in one. */
 fh_status fh_operator_insert(fh_store *store, const fh_actor *by, const char *name, fh_role role, const char *hub_code,

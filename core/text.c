@@ -353,3 +353,11 @@ char *fh_yuan_format(int64_t fen, char *dst, size_t size)
 	snprintf(dst, size, "%s%llu.%02llu", fen < 0 ? "-" : "", a / 100, a % 100);
 	return dst;
 }
+
+int fh_word_find(const char *const (*words)[2], int n, const char *text)
+{
+	for (int i = 0; text && i < n; i++)
+		if (strcmp(text, words[i][0]) == 0 || strcmp(text, words[i][1]) == 0)
+			return i;
+	return -1;
+}

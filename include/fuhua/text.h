@@ -50,6 +50,9 @@ bool fh_text_unsafe_cp(uint32_t cp);
 /* Copies src into dst (size bytes, always terminated), cut before a
  * character that does not fit whole (a quicker snprintf("%s")). Returns dst. */
 char *fh_text_copy(char *dst, size_t size, const char *src);
+/* The index of text among n pairs of words (an identifier and its Chinese
+ * term: { "passed", "合格" }), matching either exactly; -1 for none. */
+int fh_word_find(const char *const (*words)[2], int n, const char *text);
 /* An amount in fen as yuan with two decimals ("1891.50", "-0.05") into
  * dst (size ≥ 24 always fits). Returns dst. */
 char *fh_yuan_format(int64_t fen, char *dst, size_t size);

@@ -178,6 +178,18 @@ static void text_helpers(void **s)
 	assert_int_equal(bad, 1);
 }
 
+/* A word found by its identifier or its Chinese term, exactly. */
+static void words_found(void **s)
+{
+	(void)s;
+	static const char *const words[][2] = { { "passed", "合格" }, { "basic", "基本合格" } };
+	assert_int_equal(fh_word_find(words, 2, "基本合格"), 1);
+	assert_int_equal(fh_word_find(words, 2, "passed"), 0);
+	assert_int_equal(fh_word_find(words, 2, "合格 "), -1);
+	assert_int_equal(fh_word_find(words, 2, NULL), -1);
+	assert_int_equal(fh_word_find(words, 0, "passed"), -1);
+}
+
 /* Fen as yuan with two decimals, negative amounts too (a refund). */
 static void yuan_formatted(void **s)
 {
@@ -202,6 +214,7 @@ int main(void)
 		cmocka_unit_test(one_rule_for_free_text),
 		cmocka_unit_test(text_helpers),
 		cmocka_unit_test(yuan_formatted),
+		cmocka_unit_test(words_found),
 	};
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }

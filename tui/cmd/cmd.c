@@ -275,7 +275,9 @@ void fh_cli_import_progress(void *ctx, int phase, size_t done, size_t total)
 		fputc('\n', stderr);
 }
 
-int fh_cli_read_file(const char *path, fh_buf *data)
+/* A file (or "-": standard input) read whole into data: 0, or 1 after
+ * saying why (data freed). */
+static int read_file(const char *path, fh_buf *data)
 {
 	FILE *in = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
 	if (!in) {
@@ -297,7 +299,8 @@ int fh_cli_read_file(const char *path, fh_buf *data)
 	return 0;
 }
 
-void fh_cli_import_problems(const char *path, const fh_import_result *res)
+/* An import's problems on standard error, "FILE:LINE: field: message". */
+static void import_problems(const char *path, const fh_import_result *res)
 {
 	if (isatty(STDERR_FILENO))
 		fputc('\r', stderr);
@@ -305,4 +308,38 @@ void fh_cli_import_problems(const char *path, const fh_import_result *res)
 		const fh_import_problem *p = &res->problems[i];
 		fprintf(stderr, "%s:%zu: %s%s%s\n", path, p->line, p->field, p->field[0] ? ": " : "", p->message);
 	}
+}
+
+int fh_cli_import(struct fh_opts *o, fh_cli_import_fn *import, fh_import_result *res)
+{
+	memset(res, 0, sizeof *res);
+	fh_cli_bulk_memory();
+	fh_buf data = FH_BUF_INIT;
+	if (read_file(o->pos[2], &data))
+		return 1;
+	fh_store *s;
+	fh_actor by;
+	fh_error err;
+	int rc = fh_cli_open_as_system(o, &s, &by);
+	if (rc) {
+		fh_buf_free(&data);
+		return rc;
+	}
+	fh_import_options opt = { .hub_code = o->hub,
+				  .encoding = o->encoding,
+				  .skip_bad = o->skip_bad,
+				  .source = o->pos[2],
+				  .progress = fh_cli_import_progress };
+	fh_status st = import(s, &by, data.data ? data.data : "", data.len, &opt, res, &err);
+	fh_store_close(&s);
+	fh_buf_free(&data);
+	import_problems(o->pos[2], res);
+	return st != FH_OK ? fh_cli_report(&err) : 0;
+}
+
+void fh_cli_import_skipped(const fh_import_result *res)
+{
+	if (res->skipped)
+		fprintf(stderr, N3_(", %zu row skipped", ", %zu rows skipped", res->skipped), res->skipped);
+	fputc('\n', stderr);
 }

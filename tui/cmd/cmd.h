@@ -380,13 +380,19 @@ void fh_cli_say_swept(int files, const char *first);
  * system at once (glibc's trim and mmap thresholds raised) — a fifth of the
  * demo's time was page faults for the same buffers again. */
 void fh_cli_bulk_memory(void);
-/* A file (or "-": standard input) read whole into data: 0, or 1 after
- * saying why (data freed). */
-int fh_cli_read_file(const char *path, fh_buf *data);
 /* An import's progress bar on standard error when it is a terminal. */
 void fh_cli_import_progress(void *ctx, int phase, size_t done, size_t total);
-/* An import's problems on standard error, "FILE:LINE: field: message". */
-void fh_cli_import_problems(const char *path, const fh_import_result *res);
+/* What an import command runs (fh_tenant_import, fh_activity_import). */
+typedef fh_status fh_cli_import_fn(fh_store *store, const fh_actor *actor, const char *data, size_t len,
+				   const fh_import_options *opt, fh_import_result *res, fh_error *err);
+/* An import command: the file of its first operand ("-": standard input)
+ * read, the store opened as the system operator, the rows imported with
+ * --hub, --encoding and --skip-bad, the problems said: 0 when it imported
+ * (the caller says how many, then fh_cli_import_skipped), else the exit
+ * status after saying why. Free *res with fh_import_result_free. */
+int fh_cli_import(struct fh_opts *o, fh_cli_import_fn *import, fh_import_result *res);
+/* ", N rows skipped" when some were, and the end of the line. */
+void fh_cli_import_skipped(const fh_import_result *res);
 /* A password: twice without echo from a terminal, else one line of
  * standard input. 0, or 2 after saying why (buf cleared). */
 int fh_cli_read_password(char *buf, size_t size);

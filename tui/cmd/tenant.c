@@ -335,36 +335,12 @@ int fh_cmd_tenant_import(struct fh_opts *o, fh_store *unused, const fh_actor *un
 	(void)unused_by;
 	if (!o->hub)
 		return fh_cli_usage_error("%s", _("tenant import needs --hub CODE"));
-	fh_cli_bulk_memory();
-	fh_buf data = FH_BUF_INIT;
-	if (fh_cli_read_file(o->pos[2], &data))
-		return 1;
-	fh_store *s;
-	fh_actor by;
-	fh_error err;
-	int rc = fh_cli_open_as_system(o, &s, &by);
-	if (rc) {
-		fh_buf_free(&data);
-		return rc;
-	}
-	fh_import_options opt = { .hub_code = o->hub,
-				  .encoding = o->encoding,
-				  .skip_bad = o->skip_bad,
-				  .source = o->pos[2],
-				  .progress = fh_cli_import_progress };
 	fh_import_result res;
-	fh_status st = fh_tenant_import(s, &by, data.data ? data.data : "", data.len, &opt, &res, &err);
-	fh_store_close(&s);
-	fh_buf_free(&data);
-	fh_cli_import_problems(o->pos[2], &res);
-	if (st != FH_OK) {
-		rc = fh_cli_report(&err);
-	} else {
+	int rc = fh_cli_import(o, fh_tenant_import, &res);
+	if (!rc) {
 		fprintf(stderr, N3_("%s: %zu tenant imported (%s)", "%s: %zu tenants imported (%s)", res.imported),
 			o->pos[2], res.imported, res.encoding);
-		if (res.skipped)
-			fprintf(stderr, N3_(", %zu row skipped", ", %zu rows skipped", res.skipped), res.skipped);
-		fputc('\n', stderr);
+		fh_cli_import_skipped(&res);
 	}
 	fh_import_result_free(&res);
 	return rc;
