@@ -125,11 +125,14 @@ static size_t sum_slot(const void *m, size_t cap)
 }
 
 /* The tenant a row names: its number, its credit code or its exact name,
- * within the scope. NULL when out of memory or the store failed. */
+ * within the scope. NULL when out of memory or the store failed (x->failed
+ * says which: the import stops). */
 static const struct who *who_is(struct ctx *x, const char *key)
 {
-	if (x->nwho * 2 >= x->capwho && !grow_table((void **)&x->who, &x->capwho, sizeof *x->who, who_used, who_slot))
+	if (x->nwho * 2 >= x->capwho && !grow_table((void **)&x->who, &x->capwho, sizeof *x->who, who_used, who_slot)) {
+		x->failed = fh_error_set(&x->fail_err, FH_ENOMEM, NULL, "%s", _("out of memory"));
 		return NULL;
+	}
 	size_t j = hash_str(key) & (x->capwho - 1);
 	while (x->who[j].key) {
 		if (strcmp(x->who[j].key, key) == 0)
@@ -180,8 +183,10 @@ static const struct who *who_is(struct ctx *x, const char *key)
 			 _("no such tenant in your scope (a number, credit code or exact name)"));
 		w->id = 0;
 	}
-	if (!(w->key = strdup(key)))
+	if (!(w->key = strdup(key))) {
+		x->failed = fh_error_set(&x->fail_err, FH_ENOMEM, NULL, "%s", _("out of memory"));
 		return NULL;
+	}
 	x->nwho++;
 	return w;
 }
