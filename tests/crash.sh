@@ -7,7 +7,8 @@ cdb="$C/crash.db"
 FUHUA_NOW=2026-11-23T09:00 "$FUHUA" demo --db "$cdb" --config fixtures/config --tenants 100 --seed 3 > /dev/null 2>&1
 awk 'BEGIN { print "name,org_type,phone,notes"
 	for (i = 1; i <= 3000; i++) printf "崩溃测试组织%05d,social_group,139%08d,第%d行\n", i, i, i }' > "$C/big.csv"
-count() { sqlite3 "$cdb" "SELECT count(*) FROM tenants"; }
+# a killed writer's child may still be exiting (its lock with it): wait for it
+count() { sqlite3 -cmd '.timeout 10000' "$cdb" "SELECT count(*) FROM tenants"; }
 kills=0 during=0 after=0 whole=1 sound=1
 for delay in 0.05 0.2 0.4 0.7 1.0 1.5; do
 	before=$(count)
@@ -27,7 +28,7 @@ for delay in 0.05 0.2 0.4 0.7 1.0 1.5; do
 	kills=$((kills + 1))
 	now=$(count)
 	[ "$now" -eq "$before" ] || [ "$now" -eq $((before + 3000)) ] || { whole=0; echo "# crash: $before → $now tenants"; }
-	[ "$(sqlite3 "$cdb" 'PRAGMA integrity_check')" = ok ] || sound=0
+	[ "$(sqlite3 -cmd '.timeout 10000' "$cdb" 'PRAGMA integrity_check')" = ok ] || sound=0
 	"$FUHUA" check --db "$cdb" > "$C/check" 2>&1 || { sound=0; cat "$C/check"; }
 done
 echo "# crash: $kills kills ($during during the import, $after after it had ended)"
