@@ -243,12 +243,11 @@ static const char branches_sql[] = FH_SQL_SCOPE
 				    " h.meeting_months," LASTS(
 					    "branch_id = b.id") " FROM party_branches b JOIN hubs h ON h.id = b.hub_id WHERE b.hub_id IN (SELECT id FROM scope)";
 
-/* Calls `each` for every branch of hub's scope behind in a kind on `day`
- * (and with behind false for a branch behind in none): FH_OK, or the
- * store's error. */
-static fh_status each_branch(fh_store *s, int64_t hub, int64_t day,
-			     void (*each)(void *ctx, const fh_meeting_behind *b, bool behind), void *ctx,
-			     const char *what, fh_error *err)
+/* Calls `each` for every kind a branch of hub's scope is behind in on
+ * `day`, a branch's kinds one after another: FH_OK, or the store's
+ * error. */
+static fh_status each_behind(fh_store *s, int64_t hub, int64_t day, void (*each)(void *ctx, const fh_meeting_behind *b),
+			     void *ctx, fh_error *err)
 {
 	fh_stmt *q;
 	fh_status st = fh_store_stmt(s, branches_sql, &q, err);
@@ -264,7 +263,6 @@ static fh_status each_branch(fh_store *s, int64_t hub, int64_t day,
 		int64_t since = fh_clock_day(fh_column_int64(q, 5));
 		fh_meeting_rules r;
 		months_of(fh_column_null(q, 6) ? NULL : fh_column_str(q, 6), &r);
-		bool any = false;
 		for (int k = 0; k < FH_MEETING_KIND_COUNT; k++) {
 			if (!r.months[k])
 				continue;
@@ -274,14 +272,11 @@ static fh_status each_branch(fh_store *s, int64_t hub, int64_t day,
 			if (b.due >= day)
 				continue;
 			b.days = (int)((day - b.due) / DAY);
-			each(ctx, &b, true);
-			any = true;
+			each(ctx, &b);
 		}
-		if (!any)
-			each(ctx, &b, false);
 	}
 	fh_reset(q);
-	return rc == FH_DONE ? FH_OK : fh_store_fail(s, err, what);
+	return rc == FH_DONE ? FH_OK : fh_store_fail(s, err, _("reading meetings"));
 }
 
 struct behind_rows {
@@ -290,10 +285,10 @@ struct behind_rows {
 	bool failed;
 };
 
-static void add_behind(void *ctx, const fh_meeting_behind *b, bool behind)
+static void add_behind(void *ctx, const fh_meeting_behind *b)
 {
 	struct behind_rows *x = ctx;
-	if (!behind || x->failed)
+	if (x->failed)
 		return;
 	if (!fh_grow(&x->rows, &x->cap, x->n + 1, sizeof *x->rows)) {
 		x->failed = true;
@@ -317,8 +312,7 @@ fh_status fh_meeting_behind_list(fh_store *s, const fh_actor *actor, const char 
 	fh_status st = fh_actor_hub(s, actor, hub_code, &hub, err);
 	struct behind_rows x = { 0 };
 	if (st != FH_OK ||
-	    (st = each_branch(s, hub, fh_clock_day(at ? at : fh_clock_now()), add_behind, &x, _("reading meetings"),
-			      err)) != FH_OK ||
+	    (st = each_behind(s, hub, fh_clock_day(at ? at : fh_clock_now()), add_behind, &x, err)) != FH_OK ||
 	    x.failed) {
 		free(x.rows);
 		return st != FH_OK ? st : fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
@@ -426,7 +420,7 @@ fh_status fh_meeting_totals(fh_store *s, const fh_actor *actor, const char *hub_
 	 * after another */
 	struct behind_rows br = { 0 };
 	fh_stmt *q;
-	if ((st = each_branch(s, hub, end < today ? end : today, add_behind, &br, _("reading meetings"), err)) != FH_OK)
+	if ((st = each_behind(s, hub, end < today ? end : today, add_behind, &br, err)) != FH_OK)
 		goto out;
 	if ((st = fh_store_stmt(s,
 				FH_SQL_SCOPE "SELECT h.code, (SELECT count(*) FROM tenants t WHERE t.hub_id = h.id"
