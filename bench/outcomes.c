@@ -136,7 +136,7 @@ static void ratings_expiring(fh_store *s, const fh_actor *a, void *ctx)
 	fh_rating *rows;
 	size_t n;
 	fh_error err;
-	if (fh_rating_expiring(s, a, NULL, 0, &rows, &n, &err) != FH_OK)
+	if (fh_rating_expiring(s, a, NULL, 0, 500, &rows, &n, &err) != FH_OK)
 		fprintf(stderr, "bench: %s\n", err.message);
 	free(rows);
 }

@@ -295,7 +295,7 @@ fh_status fh_followup_list(fh_store *s, const fh_actor *actor, const char *hub_c
 		    (st = fh_store_stmt(s,
 					FH_SQL_SCOPE
 					"SELECT " FOLLOWUP_COLUMNS " WHERE f.done_on IS NULL AND f.due <= ?2"
-					" AND f.hub_id IN (SELECT id FROM scope) ORDER BY f.due, f.id LIMIT ?3",
+					" AND +f.hub_id IN (SELECT id FROM scope) ORDER BY f.due, f.id LIMIT ?3",
 					&q, err)) != FH_OK)
 			return st;
 		fh_bind_int64(q, 1, hub);

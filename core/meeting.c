@@ -205,7 +205,7 @@ fh_status fh_meeting_list(fh_store *s, const fh_actor *actor, const char *hub_co
 	fh_status st = fh_actor_hub(s, actor, hub_code, &hub, err);
 	if (st != FH_OK)
 		return st;
-	char a[11], b[11];
+	char a[40], b[40];
 	snprintf(a, sizeof a, "%04d-01-01", year ? year : 1970);
 	snprintf(b, sizeof b, "%04d-01-01", year ? year + 1 : 2999);
 	if ((st = fh_store_stmt(

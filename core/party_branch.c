@@ -14,13 +14,15 @@
 #include "store_int.h"
 
 
-#define BRANCH_COLS                                                                                    \
-	"b.id, b.hub_id, h.code, b.name, b.secretary, b.founded, b.elected, b.version,"                \
-	" (SELECT count(*) FROM party p JOIN tenants t ON t.id = p.tenant_id"                          \
-	"   WHERE p.branch_id = b.id AND t.party_org = 'joint_branch'"                                 \
-	"   AND t.stage NOT IN ('graduated','exited')),"                                               \
-	" (SELECT coalesce(sum(t.party_members), 0) FROM party p JOIN tenants t ON t.id = p.tenant_id" \
-	"   WHERE p.branch_id = b.id AND t.party_org = 'joint_branch'"                                 \
+/* CROSS JOIN: the branch's few party records first (their index), each
+ * tenant by its number, never every joint-branch tenant of the city first */
+#define BRANCH_COLS                                                                                          \
+	"b.id, b.hub_id, h.code, b.name, b.secretary, b.founded, b.elected, b.version,"                      \
+	" (SELECT count(*) FROM party p CROSS JOIN tenants t ON t.id = p.tenant_id"                          \
+	"   WHERE p.branch_id = b.id AND t.party_org = 'joint_branch'"                                       \
+	"   AND t.stage NOT IN ('graduated','exited')),"                                                     \
+	" (SELECT coalesce(sum(t.party_members), 0) FROM party p CROSS JOIN tenants t ON t.id = p.tenant_id" \
+	"   WHERE p.branch_id = b.id AND t.party_org = 'joint_branch'"                                       \
 	"   AND t.stage NOT IN ('graduated','exited'))"
 
 static void branch_read(fh_stmt *q, fh_branch *b)

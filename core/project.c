@@ -362,10 +362,14 @@ fh_status fh_project_list(fh_store *s, const fh_actor *actor, const fh_project_f
 				   "SELECT " PROJECT_COLUMNS PROJECT_FILTERS
 				   " AND p.state = 'closed' AND ?7 = 2 ORDER BY p.closed_on, p.id LIMIT ?11",
 				   &q, err);
-	else
+	else /* +p.hub_id: read in number order, the scope a filter (no sort of the city's projects) */
 		st = fh_store_stmt(s,
-				   FH_SQL_SCOPE "SELECT " PROJECT_COLUMNS PROJECT_FILTERS " AND ?7 = 0 AND ?10 >= 0"
-						" ORDER BY p.id LIMIT ?11",
+				   FH_SQL_SCOPE
+				   "SELECT " PROJECT_COLUMNS
+				   " WHERE +p.hub_id IN (SELECT id FROM scope) AND (?2 = 0 OR p.tenant_id = ?2)"
+				   " AND (?3 IS NULL OR p.kind = ?3) AND (?4 IS NULL OR p.state = ?4)"
+				   " AND (?5 = 0 OR p.year = ?5) AND (?6 IS NULL OR p.funder = ?6) AND p.id > ?8"
+				   " AND ?7 = 0 AND ?10 >= 0 ORDER BY p.id LIMIT ?11",
 				   &q, err);
 	if (st != FH_OK)
 		return st;
@@ -447,7 +451,7 @@ fh_status fh_project_totals(fh_store *s, const fh_actor *actor, const char *hub_
 	fh_reset(q);
 	if (rc == FH_ROW || rc == FH_DONE) {
 		/* what was paid during the calendar year, whatever the project's year */
-		char from[11], to[11];
+		char from[40], to[40];
 		snprintf(from, sizeof from, "%04d-01-01", year);
 		snprintf(to, sizeof to, "%04d-01-01", year + 1);
 		if ((st = fh_store_stmt(s,

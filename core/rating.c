@@ -194,8 +194,8 @@ fh_status fh_rating_history(fh_store *s, const fh_actor *actor, int64_t tenant, 
 	return fh_store_rows(s, q, rows, n, sizeof **rows, rating_read, _("reading ratings"), err);
 }
 
-fh_status fh_rating_expiring(fh_store *s, const fh_actor *actor, const char *hub_code, int days, fh_rating **rows,
-			     size_t *n, fh_error *err)
+fh_status fh_rating_expiring(fh_store *s, const fh_actor *actor, const char *hub_code, int days, int max,
+			     fh_rating **rows, size_t *n, fh_error *err)
 {
 	*rows = NULL;
 	*n = 0;
@@ -211,12 +211,13 @@ fh_status fh_rating_expiring(fh_store *s, const fh_actor *actor, const char *hub
 				"SELECT " RATING_COLUMNS
 				" WHERE t.hub_id IN (SELECT id FROM scope) AND t.stage != 'exited'"
 				" AND r.expires_on BETWEEN ?2 AND ?3 AND r.rated_on = (SELECT max(x.rated_on)"
-				" FROM ratings x WHERE x.tenant_id = r.tenant_id) ORDER BY r.expires_on, t.name",
+				" FROM ratings x WHERE x.tenant_id = r.tenant_id) ORDER BY r.expires_on, r.id LIMIT ?4",
 				&q, err)) != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, hub);
 	fh_bind_int64(q, 2, today - 365 * DAY);
 	fh_bind_int64(q, 3, today + (int64_t)(days > 0 ? days : r.warn_days) * DAY);
+	fh_bind_int(q, 4, max > 0 ? max : -1);
 	return fh_store_rows(s, q, rows, n, sizeof **rows, rating_read, _("reading ratings"), err);
 }
 

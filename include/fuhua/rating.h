@@ -37,10 +37,10 @@ fh_status fh_rating_history(fh_store *store, const fh_actor *actor, int64_t tena
 			    fh_error *err);
 /* The latest rating of each tenant of hub_code's scope (NULL: the actor's)
  * that expires within `days` days from today (0: the hub's warn_days) or
- * has expired in the last year, by expiry. On error *rows is NULL and *n 0:
- * nothing to free. */
-fh_status fh_rating_expiring(fh_store *store, const fh_actor *actor, const char *hub_code, int days, fh_rating **rows,
-			     size_t *n, fh_error *err);
+ * has expired in the last year, by expiry, at most max (0: all). On error
+ * *rows is NULL and *n 0: nothing to free. */
+fh_status fh_rating_expiring(fh_store *store, const fh_actor *actor, const char *hub_code, int days, int max,
+			     fh_rating **rows, size_t *n, fh_error *err);
 
 typedef struct fh_rating_total {
 	char hub_code[33];

@@ -87,7 +87,7 @@ static void expiring(void **s)
 	assert_int_equal(rate(renewed, 4, "2026-05-01", &err), FH_OK);
 	fh_rating *rows;
 	size_t n;
-	assert_int_equal(fh_rating_expiring(st, &sys_actor, "ja-gh", 0, &rows, &n, &err), FH_OK);
+	assert_int_equal(fh_rating_expiring(st, &sys_actor, "ja-gh", 0, 0, &rows, &n, &err), FH_OK);
 	bool s1 = false, s2 = false, s3 = false;
 	for (size_t i = 0; i < n; i++) {
 		s1 |= rows[i].tenant_id == soon;
@@ -98,7 +98,7 @@ static void expiring(void **s)
 	assert_true(s2);
 	assert_false(s3);
 	free(rows);
-	assert_int_equal(fh_rating_expiring(st, &sys_actor, "ja-gh", 179, &rows, &n, &err), FH_OK);
+	assert_int_equal(fh_rating_expiring(st, &sys_actor, "ja-gh", 179, 0, &rows, &n, &err), FH_OK);
 	s2 = false;
 	for (size_t i = 0; i < n; i++)
 		s2 |= rows[i].tenant_id == later;

@@ -165,7 +165,7 @@ int fh_cmd_rating_expiring(struct fh_opts *o, fh_store *s, const fh_actor *by)
 	fh_rating *rows;
 	size_t n;
 	fh_error err;
-	if (fh_rating_expiring(s, by, o->hub, (int)days, &rows, &n, &err) != FH_OK)
+	if (fh_rating_expiring(s, by, o->hub, (int)days, 0, &rows, &n, &err) != FH_OK)
 		return fh_cli_report(&err);
 	rating_rows(rows, n, o->format);
 	free(rows);
