@@ -98,6 +98,7 @@ const char *const fh_project_schema[] = {
 	"CREATE INDEX projects_hub ON projects(hub_id, year, kind);"
 	"CREATE INDEX projects_tenant ON projects(tenant_id);"
 	"CREATE INDEX projects_state ON projects(state, end_on);"
+	"CREATE INDEX projects_closed ON projects(state, closed_on);"
 	"CREATE TABLE project_payments(id INTEGER PRIMARY KEY,"
 	" project_id INTEGER NOT NULL REFERENCES projects(id), on_day INTEGER NOT NULL,"
 	" fen INTEGER NOT NULL CHECK(fen > 0), note TEXT NOT NULL,"
@@ -346,9 +347,9 @@ fh_status fh_project_list(fh_store *s, const fh_actor *actor, const fh_project_f
 		return st;
 		/* the due lists by the day they fell due (their own index), the
 	 * others by number (the first page read in order, not sorted) */
-#define PROJECT_FILTERS                                                              \
-	" WHERE p.hub_id IN (SELECT id FROM scope) AND (?2 = 0 OR p.tenant_id = ?2)" \
-	" AND (?3 IS NULL OR p.kind = ?3) AND (?4 IS NULL OR p.state = ?4)"          \
+#define PROJECT_FILTERS                                                               \
+	" WHERE +p.hub_id IN (SELECT id FROM scope) AND (?2 = 0 OR p.tenant_id = ?2)" \
+	" AND (?3 IS NULL OR p.kind = ?3) AND (?4 IS NULL OR p.state = ?4)"           \
 	" AND (?5 = 0 OR p.year = ?5) AND (?6 IS NULL OR p.funder = ?6) AND p.id > ?8"
 	if (f->due == FH_PROJECT_PAST_END)
 		st = fh_store_stmt(s,

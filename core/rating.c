@@ -209,7 +209,7 @@ fh_status fh_rating_expiring(fh_store *s, const fh_actor *actor, const char *hub
 	if ((st = fh_store_stmt(s,
 				FH_SQL_SCOPE
 				"SELECT " RATING_COLUMNS
-				" WHERE t.hub_id IN (SELECT id FROM scope) AND t.stage != 'exited'"
+				" WHERE +t.hub_id IN (SELECT id FROM scope) AND t.stage != 'exited'"
 				" AND r.expires_on BETWEEN ?2 AND ?3 AND r.rated_on = (SELECT max(x.rated_on)"
 				" FROM ratings x WHERE x.tenant_id = r.tenant_id) ORDER BY r.expires_on, r.id LIMIT ?4",
 				&q, err)) != FH_OK)
