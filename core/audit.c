@@ -77,7 +77,9 @@ fh_status fh_audit_recent(fh_store *s, const fh_actor *actor, int limit, fh_audi
 					   "  coalesce(json_extract(a.new, '$.name'), json_extract(a.old, '$.name'),"
 					   "           json_extract(a.new, '$.summary'), '')"
 					   " FROM audit a LEFT JOIN hubs h ON h.id = a.hub_id"
-					   " WHERE a.hub_id IN (SELECT id FROM scope)"
+					   /* +a.hub_id: the newest first by number, the scope a
+					    * filter, never every row of the scope sorted */
+					   " WHERE +a.hub_id IN (SELECT id FROM scope)"
 					   " ORDER BY a.id DESC LIMIT ?2",
 			      &st, err);
 	if (st_rc != FH_OK)
