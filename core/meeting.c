@@ -401,6 +401,40 @@ static int by_code(const void *a, const void *b)
 	return strcmp(((const fh_meeting_total *)a)->hub_code, ((const fh_meeting_total *)b)->hub_code);
 }
 
+/* The branches of each hub of the scope by their stars of `year` ([0]:
+ * none given) into x: FH_OK or the store's error. */
+static fh_status count_stars(fh_store *s, int64_t hub, int year, struct hub_totals *x, fh_error *err)
+{
+	fh_stmt *q;
+	fh_status st = fh_store_stmt(s,
+				     FH_SQL_SCOPE
+				     "SELECT h.code, x.stars, count(*) FROM party_stars x JOIN hubs h"
+				     " ON h.id = x.hub_id WHERE x.hub_id IN (SELECT id FROM scope) AND x.year = ?2"
+				     " GROUP BY x.hub_id, x.stars",
+				     &q, err);
+	if (st != FH_OK)
+		return st;
+	fh_bind_int64(q, 1, hub);
+	fh_bind_int(q, 2, year);
+	int rc;
+	while ((rc = fh_step(q)) == FH_ROW) {
+		fh_meeting_total *t = total_for(x, fh_column_str(q, 0));
+		int stars = fh_column_int(q, 1);
+		if (t && stars >= 1 && stars <= 5)
+			t->stars[stars] += fh_column_int(q, 2);
+	}
+	fh_reset(q);
+	if (rc != FH_DONE)
+		return fh_store_fail(s, err, _("reading meetings"));
+	for (size_t i = 0; i < x->n; i++) {
+		int given = 0;
+		for (int k = 1; k <= 5; k++)
+			given += x->rows[i].stars[k];
+		x->rows[i].stars[0] = x->rows[i].branches > given ? x->rows[i].branches - given : 0;
+	}
+	return FH_OK;
+}
+
 fh_status fh_meeting_totals(fh_store *s, const fh_actor *actor, const char *hub_code, int year, fh_meeting_total **rows,
 			    size_t *n, fh_error *err)
 {
@@ -472,32 +506,8 @@ fh_status fh_meeting_totals(fh_store *s, const fh_actor *actor, const char *hub_
 		st = fh_store_fail(s, err, _("reading meetings"));
 		goto out;
 	}
-	if ((st = fh_store_stmt(s,
-				FH_SQL_SCOPE
-				"SELECT h.code, x.stars, count(*) FROM party_stars x JOIN hubs h"
-				" ON h.id = x.hub_id WHERE x.hub_id IN (SELECT id FROM scope) AND x.year = ?2"
-				" GROUP BY x.hub_id, x.stars",
-				&q, err)) != FH_OK)
+	if ((st = count_stars(s, hub, year, &x, err)) != FH_OK)
 		goto out;
-	fh_bind_int64(q, 1, hub);
-	fh_bind_int(q, 2, year);
-	while ((rc = fh_step(q)) == FH_ROW) {
-		fh_meeting_total *t = total_for(&x, fh_column_str(q, 0));
-		int stars = fh_column_int(q, 1);
-		if (t && stars >= 1 && stars <= 5)
-			t->stars[stars] += fh_column_int(q, 2);
-	}
-	fh_reset(q);
-	if (rc != FH_DONE) {
-		st = fh_store_fail(s, err, _("reading meetings"));
-		goto out;
-	}
-	for (size_t i = 0; i < x.n; i++) {
-		int given = 0;
-		for (int k = 1; k <= 5; k++)
-			given += x.rows[i].stars[k];
-		x.rows[i].stars[0] = x.rows[i].branches > given ? x.rows[i].branches - given : 0;
-	}
 	if (x.failed)
 		st = fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
 out:

@@ -95,8 +95,11 @@ fh_status fh_store_stmt(fh_store *store, const char *sql, fh_stmt **out, fh_erro
  * ending with NULL) that the database has not run, in the caller's write
  * transaction, and records how many have run. FH_OK; FH_EVERSION when the
  * database has run more steps than there are; or the store's error (the
- * caller rolls back). The store calls it for each module on opening. */
-fh_status fh_store_migrate_module(fh_store *store, const char *name, const char *const *steps, fh_error *err);
+ * caller rolls back). *from (may be NULL) says how many had run before:
+ * a module's after_schema follows its steps from there. The store calls it
+ * for each module on opening. */
+fh_status fh_store_migrate_module(fh_store *store, const char *name, const char *const *steps, int *from,
+				  fh_error *err);
 /* A module's part of a hub's rules: sql selects its columns of hub ?1,
  * read fills out from the row. FH_OK; FH_ENOTFOUND for no such hub (out
  * unchanged); or the store's error. */

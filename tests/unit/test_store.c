@@ -98,18 +98,18 @@ static void module_schema_steps(void **s)
 					     "ALTER TABLE trial_b ADD COLUMN y;", NULL };
 	static const char *const bad[] = { "CREATE TABLE trial_c(x);", "NOT SQL;", NULL };
 	assert_int_equal(fh_tx_begin(st, &err), FH_OK);
-	assert_int_equal(fh_store_migrate_module(st, "trial", none, &err), FH_OK);
-	assert_int_equal(fh_store_migrate_module(st, "trial", NULL, &err), FH_OK);
+	assert_int_equal(fh_store_migrate_module(st, "trial", none, NULL, &err), FH_OK);
+	assert_int_equal(fh_store_migrate_module(st, "trial", NULL, NULL, &err), FH_OK);
 	assert_int_equal(fixture_count(st, "SELECT count(*) FROM module_schema WHERE module = 'trial'"), 0);
-	assert_int_equal(fh_store_migrate_module(st, "trial", two, &err), FH_OK);
-	assert_int_equal(fh_store_migrate_module(st, "trial", two, &err), FH_OK); /* again: nothing */
+	assert_int_equal(fh_store_migrate_module(st, "trial", two, NULL, &err), FH_OK);
+	assert_int_equal(fh_store_migrate_module(st, "trial", two, NULL, &err), FH_OK); /* again: nothing */
 	assert_int_equal(fixture_count(st, "SELECT version FROM module_schema WHERE module = 'trial'"), 2);
-	assert_int_equal(fh_store_migrate_module(st, "trial", three, &err), FH_OK);
+	assert_int_equal(fh_store_migrate_module(st, "trial", three, NULL, &err), FH_OK);
 	assert_int_equal(fixture_count(st, "SELECT version FROM module_schema WHERE module = 'trial'"), 3);
 	assert_int_equal(fixture_count(st, "SELECT count(*) FROM pragma_table_info('trial_b')"), 2);
-	assert_int_equal(fh_store_migrate_module(st, "trial", two, &err), FH_EVERSION);
+	assert_int_equal(fh_store_migrate_module(st, "trial", two, NULL, &err), FH_EVERSION);
 	assert_non_null(strstr(err.message, "trial"));
-	assert_int_equal(fh_store_migrate_module(st, "other", bad, &err), FH_ESTORE);
+	assert_int_equal(fh_store_migrate_module(st, "other", bad, NULL, &err), FH_ESTORE);
 	fh_tx_rollback(st);
 	assert_int_equal(fixture_count(st, "SELECT count(*) FROM module_schema WHERE module IN ('trial', 'other')"), 0);
 	fh_store_close(&st);

@@ -95,6 +95,48 @@ static void tenant_field(struct app *app, struct ocform *p, const char *label)
 	}
 }
 
+/* The forms on a project: a payment, an evaluation, its next state. False
+ * when it cannot be read or cannot move (app->message says why). */
+static bool project_form(struct app *app, struct ocform *p, const char *today)
+{
+	fh_project pr;
+	fh_error err;
+	if (fh_project_get(app->store, &app->actor, p->arg.id, &pr, &err) != FH_OK) {
+		fh_app_say(app, true, "%s", fh_error_text(&err, p->title, sizeof p->title));
+		return false;
+	}
+	if (p->arg.kind == FH_OCF_PAY) {
+		char g[32], paid[32];
+		snprintf(p->title, sizeof p->title, _("A payment to %s · %s (paid %s of %s yuan)"), pr.tenant, pr.title,
+			 fh_yuan_format(pr.paid, paid, sizeof paid), fh_yuan_format(pr.granted, g, sizeof g));
+		add(p, "amount", _("Amount (yuan)"), "");
+		add(p, "on", _("Date"), today);
+		add(p, "note", _("Note"), "");
+	} else if (p->arg.kind == FH_OCF_EVALUATE) {
+		snprintf(p->title, sizeof p->title, _("The evaluation of %s · %s"), pr.tenant, pr.title);
+		set_choices(choice(p, "grade", _("Grade (←/→)")), grade_label, FH_GRADE_COUNT - 1);
+		add(p, "score", _("Score (0–100)"), "");
+		add(p, "on", _("Date"), today);
+	} else {
+		snprintf(p->title, sizeof p->title, _("%s · %s is %s: move it to"), pr.tenant, pr.title,
+			 fh_label_project_state(pr.state));
+		struct fh_form_field *f = choice(p, "state", _("State (←/→)"));
+		for (int i = 0; i < FH_PROJECT_STATE_COUNT; i++)
+			if (fh_project_state_allows(pr.state, (fh_project_state)i)) {
+				p->states[f->nchoices] = i;
+				f->choices[f->nchoices++] = fh_label_project_state((fh_project_state)i);
+			}
+		if (!f->nchoices) {
+			fh_app_say(app, true, _("A project %s moves on only by its evaluation (v)."),
+				   fh_label_project_state(pr.state));
+			return false;
+		}
+		snprintf(f->value, sizeof f->value, "%s", f->choices[0]);
+		add(p, "on", _("Date"), today);
+	}
+	return true;
+}
+
 static bool open(struct app *app, struct view *v, const void *arg)
 {
 	struct ocform *p = v->priv;
@@ -102,7 +144,6 @@ static bool open(struct app *app, struct view *v, const void *arg)
 	char today[16], year[8];
 	fh_clock_format_date(fh_clock_now(), today, sizeof today);
 	snprintf(year, sizeof year, "%.4s", today);
-	fh_project pr;
 	fh_error err;
 	switch (p->arg.kind) {
 	case FH_OCF_PROJECT: {
@@ -129,40 +170,8 @@ static bool open(struct app *app, struct view *v, const void *arg)
 	case FH_OCF_PAY:
 	case FH_OCF_EVALUATE:
 	case FH_OCF_MOVE:
-		if (fh_project_get(app->store, &app->actor, p->arg.id, &pr, &err) != FH_OK) {
-			fh_app_say(app, true, "%s", fh_error_text(&err, p->title, sizeof p->title));
+		if (!project_form(app, p, today))
 			return false;
-		}
-		if (p->arg.kind == FH_OCF_PAY) {
-			char g[32], paid[32];
-			snprintf(p->title, sizeof p->title, _("A payment to %s · %s (paid %s of %s yuan)"), pr.tenant,
-				 pr.title, fh_yuan_format(pr.paid, paid, sizeof paid),
-				 fh_yuan_format(pr.granted, g, sizeof g));
-			add(p, "amount", _("Amount (yuan)"), "");
-			add(p, "on", _("Date"), today);
-			add(p, "note", _("Note"), "");
-		} else if (p->arg.kind == FH_OCF_EVALUATE) {
-			snprintf(p->title, sizeof p->title, _("The evaluation of %s · %s"), pr.tenant, pr.title);
-			set_choices(choice(p, "grade", _("Grade (←/→)")), grade_label, FH_GRADE_COUNT - 1);
-			add(p, "score", _("Score (0–100)"), "");
-			add(p, "on", _("Date"), today);
-		} else {
-			snprintf(p->title, sizeof p->title, _("%s · %s is %s: move it to"), pr.tenant, pr.title,
-				 fh_label_project_state(pr.state));
-			struct fh_form_field *f = choice(p, "state", _("State (←/→)"));
-			for (int i = 0; i < FH_PROJECT_STATE_COUNT; i++)
-				if (fh_project_state_allows(pr.state, (fh_project_state)i)) {
-					p->states[f->nchoices] = i;
-					f->choices[f->nchoices++] = fh_label_project_state((fh_project_state)i);
-				}
-			if (!f->nchoices) {
-				fh_app_say(app, true, _("A project %s moves on only by its evaluation (v)."),
-					   fh_label_project_state(pr.state));
-				return false;
-			}
-			snprintf(f->value, sizeof f->value, "%s", f->choices[0]);
-			add(p, "on", _("Date"), today);
-		}
 		break;
 	case FH_OCF_ACTIVITY:
 		snprintf(p->title, sizeof p->title, "%s", _("An activity and the people it served"));
