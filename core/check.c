@@ -23,6 +23,7 @@
  * list, pages used by nothing), the full-text index's own, for a
  * maintenance window. */
 #include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,11 +32,27 @@
 #include "fuhua/buf.h"
 #include "fuhua/scratch.h"
 #include "fuhua/store.h"
+#include "fuhua/text.h"
 #include "i18n.h"
 #include "modules.h"
 #include "store_sqlite.h"
 
 #define QUIET_TRIES 10 /* a table's tries, 50 ms to 1 s apart */
+
+/* A problem, escaped (it may quote the data); counted beyond the first
+ * FH_CHECK_MAX. */
+void fh_check_add(fh_check_report *rep, const char *fmt, ...)
+{
+	if (rep->n < FH_CHECK_MAX) {
+		char raw[sizeof rep->problem[0]];
+		va_list ap;
+		va_start(ap, fmt);
+		vsnprintf(raw, sizeof raw, fmt, ap);
+		va_end(ap);
+		fh_text_escape(rep->problem[rep->n], sizeof rep->problem[0], raw);
+	}
+	rep->n++;
+}
 
 /* What tells that the file was written, read under a shared lock. */
 struct mark {

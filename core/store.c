@@ -3,7 +3,6 @@
 
 #include <errno.h>
 #include <limits.h>
-#include <stdarg.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -518,6 +517,75 @@ static fh_status read_header(fh_store *s, int *version, int *app, int *objects, 
 	return FH_OK;
 }
 
+/* A module's own schema (modules.h): its version as module_schema records
+ * it (0: no step run yet); one beyond the program's nsteps is a newer's. */
+static fh_status module_version(fh_store *s, const char *name, int nsteps, int *version, fh_error *err)
+{
+	*version = 0;
+	fh_stmt *q;
+	fh_status st = fh_store_stmt(s, "SELECT version FROM module_schema WHERE module = ?1", &q, err);
+	if (st != FH_OK)
+		return st;
+	fh_bind_str(q, 1, name);
+	int rc = fh_step(q);
+	if (rc == FH_ROW)
+		*version = fh_column_int(q, 0);
+	fh_reset(q);
+	if (rc != FH_ROW && rc != FH_DONE)
+		return fh_store_fail(s, err, _("reading the database"));
+	if (*version > nsteps)
+		return fh_error_set(
+			err, FH_EVERSION, NULL,
+			_("the database has schema %d of the %s module, newer than this program's %d; use a newer fuhua"),
+			*version, name, nsteps);
+	return FH_OK;
+}
+
+static int steps_count(const char *const *steps)
+{
+	int n = 0;
+	while (steps && steps[n])
+		n++;
+	return n;
+}
+
+fh_status fh_store_migrate_module(fh_store *s, const char *name, const char *const *steps, int *from, fh_error *err)
+{
+	int n = steps_count(steps), version;
+	fh_status st = module_version(s, name, n, &version, err);
+	if (from)
+		*from = version;
+	for (int v = version; st == FH_OK && v < n; v++)
+		st = fh_store_exec(s, steps[v], err);
+	if (st != FH_OK || version == n)
+		return st;
+	fh_stmt *q;
+	if ((st = fh_store_stmt(s,
+				"INSERT INTO module_schema(module, version) VALUES(?1, ?2)"
+				" ON CONFLICT(module) DO UPDATE SET version = excluded.version",
+				&q, err)) != FH_OK)
+		return st;
+	fh_bind_str(q, 1, name);
+	fh_bind_int(q, 2, n);
+	return fh_store_done(s, q, _("migrating the database"), err);
+}
+
+/* Whether a module's own schema is behind the program's. */
+static fh_status modules_due(fh_store *s, bool *due, fh_error *err)
+{
+	*due = false;
+	for (const struct fh_module *m = fh_modules; m->name; m++) {
+		int n = steps_count(m->schema), version;
+		if (!n)
+			continue; /* nothing to read for a module without steps */
+		fh_status st = module_version(s, m->name, n, &version, err);
+		if (st != FH_OK)
+			return st;
+		*due |= version < n;
+	}
+	return FH_OK;
+}
+
 /* Opening takes no write lock unless a migration is due: the header is read
  * first; only then BEGIN IMMEDIATE, and read again inside it, so that two
  * processes never migrate together. The store's numbered migrations come
@@ -530,7 +598,7 @@ static fh_status migrate(fh_store *s, fh_error *err)
 	if (st != FH_OK)
 		return st;
 	if (version == SCHEMA_LATEST) {
-		if ((st = fh_schema_modules_due(s, &due, err)) != FH_OK)
+		if ((st = modules_due(s, &due, err)) != FH_OK)
 			return st;
 		if (!due) {
 			s->schema = version;
@@ -542,8 +610,12 @@ static fh_status migrate(fh_store *s, fh_error *err)
 	st = read_header(s, &version, &app, &objects, err);
 	for (int v = version; st == FH_OK && v < SCHEMA_LATEST; v++)
 		st = exec(s, fh_migrations[v], err);
-	if (st == FH_OK)
-		st = fh_schema_migrate_modules(s, err);
+	for (const struct fh_module *m = fh_modules; st == FH_OK && m->name; m++) {
+		int from = 0;
+		if (m->schema && (st = fh_store_migrate_module(s, m->name, m->schema, &from, err)) == FH_OK &&
+		    from < steps_count(m->schema) && m->after_schema)
+			st = m->after_schema(s, from, err);
+	}
 	/* derived rows computed in C: each module's own step (modules.c) */
 	for (const struct fh_module *m = fh_modules; st == FH_OK && version < SCHEMA_LATEST && m->name; m++)
 		if (m->after_migrate)
@@ -807,20 +879,7 @@ fh_status fh_store_check_version(fh_store *s, const char *table, int64_t id, int
 	return result;
 }
 
-/* ---- backup and check ---------------------------------------------------- */
-
-void fh_check_add(fh_check_report *rep, const char *fmt, ...)
-{
-	if (rep->n < FH_CHECK_MAX) {
-		char raw[sizeof rep->problem[0]];
-		va_list ap;
-		va_start(ap, fmt);
-		vsnprintf(raw, sizeof raw, fmt, ap);
-		va_end(ap);
-		fh_text_escape(rep->problem[rep->n], sizeof rep->problem[0], raw);
-	}
-	rep->n++;
-}
+/* ---- backup -------------------------------------------------------------- */
 
 /* Copies every page; restarts when another connection writes meanwhile,
  * and after a few restarts takes the rest in one step under one read lock. */
