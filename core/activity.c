@@ -511,8 +511,8 @@ fh_status fh_activity_check(fh_store *s, fh_check_report *rep, fh_error *err)
 {
 	fh_stmt *q;
 	/* the kept totals against the activities, hub and month by hub and month */
-	fh_status st = fh_store_stmt(
-		s,
+	fh_status st = fh_check_pairs(
+		s, rep,
 		"WITH counted AS (SELECT hub_id,"
 		"  CAST(strftime('%Y%m', on_day, 'unixepoch', '+8 hours') AS INTEGER) AS month,"
 		"  count(*) AS activities, sum(served) AS served, sum(volunteers) AS volunteers,"
@@ -524,16 +524,11 @@ fh_status fh_activity_check(fh_store *s, fh_check_report *rep, fh_error *err)
 		"  OR k.volunteers IS NOT c.volunteers OR k.volunteer_tenths IS NOT c.tenths"
 		" UNION SELECT k.hub_id, k.month FROM kept k LEFT JOIN counted c USING (hub_id, month)"
 		"  WHERE c.activities IS NULL",
-		&q, err);
+		_("activities of hub %lld in %lld: the kept totals do not match the activities"),
+		_("checking activities"), err);
 	if (st != FH_OK)
 		return st;
 	int rc;
-	while ((rc = fh_step(q)) == FH_ROW)
-		fh_check_add(rep, _("activities of hub %lld in %lld: the kept totals do not match the activities"),
-			     (long long)fh_column_int64(q, 0), (long long)fh_column_int64(q, 1));
-	fh_reset(q);
-	if (rc != FH_DONE)
-		return fh_store_fail(s, err, _("checking activities"));
 	if ((st = fh_store_stmt(s,
 				"SELECT p.id FROM projects p WHERE p.served != (SELECT coalesce(sum(a.served), 0)"
 				" FROM activities a WHERE a.project_id = p.id)",

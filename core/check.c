@@ -35,6 +35,7 @@
 #include "fuhua/text.h"
 #include "i18n.h"
 #include "modules.h"
+#include "store_int.h"
 #include "store_sqlite.h"
 
 #define QUIET_TRIES 10 /* a table's tries, 50 ms to 1 s apart */
@@ -52,6 +53,20 @@ void fh_check_add(fh_check_report *rep, const char *fmt, ...)
 		fh_text_escape(rep->problem[rep->n], sizeof rep->problem[0], raw);
 	}
 	rep->n++;
+}
+
+fh_status fh_check_pairs(fh_store *s, fh_check_report *rep, const char *sql, const char *fmt, const char *doing,
+			 fh_error *err)
+{
+	fh_stmt *q;
+	fh_status st = fh_store_stmt(s, sql, &q, err);
+	if (st != FH_OK)
+		return st;
+	int rc;
+	while ((rc = fh_step(q)) == FH_ROW)
+		fh_check_add(rep, fmt, (long long)fh_column_int64(q, 0), (long long)fh_column_int64(q, 1));
+	fh_reset(q);
+	return rc == FH_DONE ? FH_OK : fh_store_fail(s, err, doing);
 }
 
 /* What tells that the file was written, read under a shared lock. */

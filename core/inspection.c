@@ -39,6 +39,31 @@ bool fh_inspection_result_parse(const char *text, fh_inspection_result *out)
 }
 
 /* clang-format off */
+/* Whether tenant t (new, old or a table's name) is due an inspection from
+ * the year it was admitted on: registered, incubating or graduated. */
+#define DUE(t) \
+	"(" t ".reg_state = 'registered' AND " t ".stage IN ('incubating', 'graduated')" \
+	" AND " t ".admitted_on IS NOT NULL)"
+#define ADMITTED_YEAR(t) "CAST(strftime('%Y', " t ".admitted_on, 'unixepoch', '+8 hours') AS INTEGER)"
+/* Whether inspection x is one tenant t was due at the hub that recorded it. */
+#define COVERED(t, x) "(" DUE(t) " AND " t ".hub_id = " x ".hub_id AND " ADMITTED_YEAR(t) " <= " x ".year)"
+/* The kept counts counted from the tenants and from the inspections, in
+ * the tallies' column order. */
+#define DUE_RECOUNT \
+	"SELECT hub_id, " ADMITTED_YEAR("tenants") " AS year, count(*) FROM tenants" \
+	" WHERE " DUE("tenants") " GROUP BY 1, 2"
+#define INSPECTION_RECOUNT \
+	"SELECT x.hub_id AS hub_id, x.year AS year, x.result, x.party_report," \
+	" coalesce((SELECT " COVERED("t", "x") " FROM tenants t WHERE t.id = x.tenant_id), 0) AS covered," \
+	" count(*) FROM inspections x GROUP BY 1, 2, 3, 4, 5"
+/* Moves tenant new.id's inspections between covered (to "1") and not
+ * (to "0") as the tenant's record changed, old → new: a statement of a
+ * trigger. */
+#define COVER_MOVES(to) \
+	" INSERT INTO inspection_tally SELECT hub_id, year, result, party_report, " to ", (" to " * 2 - 1) * c" \
+	" FROM (SELECT x.*, " COVERED("new", "x") " - " COVERED("old", "x") " AS c FROM inspections x" \
+	"  WHERE x.tenant_id = new.id) WHERE c != 0 ON CONFLICT DO UPDATE SET n = n + excluded.n;"
+
 const char *const fh_inspection_schema[] = {
 	/* 1: a tenant's inspection of a year */
 	"CREATE TABLE inspections(id INTEGER PRIMARY KEY,"
@@ -55,6 +80,46 @@ const char *const fh_inspection_schema[] = {
 	" UPDATE changes SET n = n + 1 WHERE topic = 'tenant'; END;"
 	"CREATE TRIGGER changes_inspections_u AFTER UPDATE ON inspections BEGIN"
 	" UPDATE changes SET n = n + 1 WHERE topic = 'tenant'; END;",
+	/* 2: the counts kept as tenants and inspections are written: the
+	 * tenants due per hub and year of admission (due every year from it
+	 * on), and the inspections per hub, year, result and report, apart
+	 * those of a tenant due at that hub (covered) and others */
+	"CREATE TABLE inspection_due(hub_id INTEGER NOT NULL, year INTEGER NOT NULL, n INTEGER NOT NULL,"
+	" PRIMARY KEY(hub_id, year)) STRICT, WITHOUT ROWID;"
+	"CREATE TABLE inspection_tally(hub_id INTEGER NOT NULL, year INTEGER NOT NULL, result TEXT NOT NULL,"
+	" party_report INTEGER NOT NULL, covered INTEGER NOT NULL, n INTEGER NOT NULL,"
+	" PRIMARY KEY(hub_id, year, result, party_report, covered)) STRICT, WITHOUT ROWID;"
+	"INSERT INTO inspection_due " DUE_RECOUNT ";"
+	"INSERT INTO inspection_tally " INSPECTION_RECOUNT ";"
+	"CREATE TRIGGER inspection_due_ai AFTER INSERT ON tenants WHEN " DUE("new") " BEGIN"
+	" INSERT INTO inspection_due VALUES(new.hub_id, " ADMITTED_YEAR("new") ", 1)"
+	"  ON CONFLICT DO UPDATE SET n = n + 1; END;"
+	"CREATE TRIGGER inspection_due_ad AFTER DELETE ON tenants WHEN " DUE("old") " BEGIN"
+	" UPDATE inspection_due SET n = n - 1 WHERE hub_id = old.hub_id AND year = " ADMITTED_YEAR("old") "; END;"
+	"CREATE TRIGGER inspection_due_au AFTER UPDATE OF hub_id, reg_state, stage, admitted_on ON tenants"
+	" WHEN " DUE("old") " IS NOT " DUE("new") " OR (" DUE("new") " AND (old.hub_id != new.hub_id"
+	"  OR old.admitted_on != new.admitted_on)) BEGIN"
+	" UPDATE inspection_due SET n = n - 1 WHERE " DUE("old") " AND hub_id = old.hub_id"
+	"  AND year = " ADMITTED_YEAR("old") ";"
+	" INSERT INTO inspection_due SELECT new.hub_id, " ADMITTED_YEAR("new") ", 1 WHERE " DUE("new")
+	"  ON CONFLICT DO UPDATE SET n = n + 1;"
+	COVER_MOVES("1") COVER_MOVES("0") " END;"
+	"CREATE TRIGGER inspection_tally_ai AFTER INSERT ON inspections BEGIN"
+	" INSERT INTO inspection_tally VALUES(new.hub_id, new.year, new.result, new.party_report,"
+	"  coalesce((SELECT " COVERED("t", "new") " FROM tenants t WHERE t.id = new.tenant_id), 0), 1)"
+	"  ON CONFLICT DO UPDATE SET n = n + 1; END;"
+	"CREATE TRIGGER inspection_tally_ad AFTER DELETE ON inspections BEGIN"
+	" UPDATE inspection_tally SET n = n - 1 WHERE hub_id = old.hub_id AND year = old.year"
+	"  AND result = old.result AND party_report = old.party_report"
+	"  AND covered = coalesce((SELECT " COVERED("t", "old") " FROM tenants t WHERE t.id = old.tenant_id), 0); END;"
+	"CREATE TRIGGER inspection_tally_au AFTER UPDATE OF tenant_id, hub_id, year, result, party_report"
+	" ON inspections BEGIN"
+	" UPDATE inspection_tally SET n = n - 1 WHERE hub_id = old.hub_id AND year = old.year"
+	"  AND result = old.result AND party_report = old.party_report"
+	"  AND covered = coalesce((SELECT " COVERED("t", "old") " FROM tenants t WHERE t.id = old.tenant_id), 0);"
+	" INSERT INTO inspection_tally VALUES(new.hub_id, new.year, new.result, new.party_report,"
+	"  coalesce((SELECT " COVERED("t", "new") " FROM tenants t WHERE t.id = new.tenant_id), 0), 1)"
+	"  ON CONFLICT DO UPDATE SET n = n + 1; END;",
 	NULL,
 };
 /* clang-format on */
@@ -266,25 +331,55 @@ fh_status fh_inspection_totals(fh_store *s, const fh_actor *actor, const char *h
 		return st;
 	if (year < 2000 || year > 2100)
 		return fh_error_set(err, FH_EINVAL, "year", "%s", _("a year from 2000 to 2100"));
-	/* the tenants due and their results, absent when none was recorded */
+	/* from the kept counts: the tenants due (admitted by the year's end),
+	 * those of them recorded, and the others recorded at the hub; the
+	 * due with nothing recorded are absent */
 	if ((st = fh_store_stmt(
 		     s,
 		     FH_SQL_SCOPE
-		     "SELECT h.code, count(*), sum(r = 'passed'), sum(r = 'basic'), sum(r = 'failed'), sum(r = 'absent'),"
-		     " sum(rep) FROM (SELECT t.hub_id AS hub, coalesce(x.result, 'absent') AS r,"
-		     "  coalesce(x.party_report, 0) AS rep FROM tenants t"
-		     "  LEFT JOIN inspections x ON x.tenant_id = t.id AND x.year = ?2"
-		     "  WHERE t.hub_id IN (SELECT id FROM scope) AND t.reg_state = 'registered'"
-		     "  AND t.stage IN ('incubating', 'graduated') AND t.admitted_on < ?3"
-		     " UNION ALL SELECT x.hub_id, x.result, x.party_report FROM inspections x JOIN tenants t"
-		     "  ON t.id = x.tenant_id WHERE x.year = ?2 AND x.hub_id IN (SELECT id FROM scope)"
-		     "  AND NOT (t.hub_id = x.hub_id AND t.reg_state = 'registered'"
-		     "  AND t.stage IN ('incubating', 'graduated') AND t.admitted_on < ?3))"
-		     " JOIN hubs h ON h.id = hub GROUP BY hub ORDER BY h.code",
+		     ", due AS (SELECT d.hub_id AS hub, sum(d.n) AS n FROM scope"
+		     "  JOIN inspection_due d ON d.hub_id = scope.id AND d.year <= ?2 GROUP BY 1),"
+		     " rec AS (SELECT x.hub_id AS hub, sum(x.n * (x.result = 'passed')) AS passed,"
+		     "  sum(x.n * (x.result = 'basic')) AS basic, sum(x.n * (x.result = 'failed')) AS failed,"
+		     "  sum(x.n * (x.result = 'absent')) AS absent, sum(x.n * x.party_report) AS rep,"
+		     "  sum(x.n * x.covered) AS covered, sum(x.n * (1 - x.covered)) AS others FROM scope"
+		     "  JOIN inspection_tally x ON x.hub_id = scope.id AND x.year = ?2 GROUP BY 1),"
+		     " hub AS (SELECT hub FROM due UNION SELECT hub FROM rec)"
+		     " SELECT h.code, ifnull(due.n, 0) + ifnull(rec.others, 0), ifnull(rec.passed, 0),"
+		     " ifnull(rec.basic, 0), ifnull(rec.failed, 0),"
+		     " ifnull(rec.absent, 0) + ifnull(due.n, 0) - ifnull(rec.covered, 0), ifnull(rec.rep, 0)"
+		     " FROM hub JOIN hubs h ON h.id = hub.hub LEFT JOIN due ON due.hub = hub.hub"
+		     " LEFT JOIN rec ON rec.hub = hub.hub"
+		     " WHERE ifnull(due.n, 0) + ifnull(rec.others, 0) > 0 ORDER BY h.code",
 		     &q, err)) != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, hub);
 	fh_bind_int(q, 2, year);
-	fh_bind_int64(q, 3, year_day(year + 1, 101));
 	return fh_store_rows(s, q, rows, n, sizeof **rows, total_read, _("reading inspections"), err);
+}
+
+fh_status fh_inspection_check(fh_store *s, fh_check_report *rep, fh_error *err)
+{
+	/* the kept counts against a recount, either way (a row kept down to
+	 * nothing is no row) */
+	static const struct {
+		const char *sql;
+		const char *what;
+	} kept[] = {
+		{ "SELECT hub_id, year FROM (SELECT * FROM (" DUE_RECOUNT
+		  ") EXCEPT SELECT * FROM inspection_due WHERE n != 0"
+		  " UNION ALL SELECT * FROM (SELECT * FROM inspection_due WHERE n != 0 EXCEPT " DUE_RECOUNT "))"
+		  " GROUP BY 1, 2",
+		  N_("hub %lld, tenants admitted in %lld: the kept count due an inspection is not the tenants'") },
+		{ "SELECT hub_id, year FROM (SELECT * FROM (" INSPECTION_RECOUNT ")"
+		  " EXCEPT SELECT * FROM inspection_tally WHERE n != 0"
+		  " UNION ALL SELECT * FROM (SELECT * FROM inspection_tally WHERE n != 0 EXCEPT " INSPECTION_RECOUNT
+		  "))"
+		  " GROUP BY 1, 2",
+		  N_("inspections of hub %lld for %lld: the kept counts do not match the inspections") },
+	};
+	fh_status st = FH_OK;
+	for (size_t i = 0; st == FH_OK && i < sizeof kept / sizeof kept[0]; i++)
+		st = fh_check_pairs(s, rep, kept[i].sql, _(kept[i].what), _("checking inspections"), err);
+	return st;
 }

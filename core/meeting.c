@@ -19,27 +19,6 @@
 
 #define DAY 86400
 
-static const char *const kind_names[FH_MEETING_KIND_COUNT][2] = {
-	{ "general", "支部党员大会" },
-	{ "committee", "支委会" },
-	{ "group", "党小组会" },
-	{ "lecture", "党课" },
-};
-
-const char *fh_meeting_kind_name(fh_meeting_kind k)
-{
-	return (unsigned)k < FH_MEETING_KIND_COUNT ? kind_names[k][0] : NULL;
-}
-
-bool fh_meeting_kind_parse(const char *text, fh_meeting_kind *out)
-{
-	int i = fh_word_find(kind_names, FH_MEETING_KIND_COUNT, text);
-	if (i < 0)
-		return false;
-	*out = (fh_meeting_kind)i;
-	return true;
-}
-
 /* clang-format off */
 const char *const fh_meeting_schema[] = {
 	/* 1: meetings of own and joint branches, and the stars of each year */
@@ -60,9 +39,16 @@ const char *const fh_meeting_schema[] = {
 	" PRIMARY KEY(tenant_id, branch_id, year)) STRICT, WITHOUT ROWID;"
 	"CREATE TRIGGER changes_meetings_i AFTER INSERT ON meetings BEGIN"
 	" UPDATE changes SET n = n + 1 WHERE topic = 'party'; END;",
+	/* 2: when each branch's next meeting of each kind is due (meeting_due.c) */
+	fh_meeting_due_step,
 	NULL,
 };
 /* clang-format on */
+
+fh_status fh_meeting_after_schema(fh_store *s, int from, fh_error *err)
+{
+	return from < 2 ? fh_meeting_due_fill(s, err) : FH_OK;
+}
 
 fh_status fh_meeting_write_rules(fh_store *s, int64_t hub, const fh_rules *r, fh_error *err)
 {
@@ -138,7 +124,7 @@ static fh_status add_locked(fh_store *s, const fh_actor *actor, fh_meeting *m, i
 		fh_bind_int64(q, 2, m->tenant_id);
 	if (m->branch_id)
 		fh_bind_int64(q, 3, m->branch_id);
-	fh_bind_str(q, 4, kind_names[m->kind][0]);
+	fh_bind_str(q, 4, fh_meeting_kind_name(m->kind));
 	fh_bind_int64(q, 5, m->on);
 	fh_bind_int(q, 6, m->attendance);
 	fh_bind_str(q, 7, m->topic);
@@ -151,7 +137,7 @@ static fh_status add_locked(fh_store *s, const fh_actor *actor, fh_meeting *m, i
 	fh_buf b = FH_BUF_INIT;
 	fh_buf_printf(&b,
 		      "{\"meeting\":%lld,\"kind\":\"%s\",\"on\":\"%s\",\"attendance\":%d,\"topic\":", (long long)*id,
-		      kind_names[m->kind][0], fh_clock_format_date(m->on, d, sizeof d), m->attendance);
+		      fh_meeting_kind_name(m->kind), fh_clock_format_date(m->on, d, sizeof d), m->attendance);
 	fh_buf_json_string(&b, m->topic);
 	fh_buf_puts(&b, "}");
 	st = m->tenant_id
@@ -297,13 +283,37 @@ static void add_behind(void *ctx, const fh_meeting_behind *b)
 	x->rows[x->n++] = *b;
 }
 
+static int by_branch(const void *a, const void *b)
+{
+	const fh_meeting_behind *x = a, *y = b;
+	return x->tenant_id != y->tenant_id ? (x->tenant_id < y->tenant_id ? -1 : 1)
+					    : (x->branch_id > y->branch_id) - (x->branch_id < y->branch_id);
+}
+
 static int most_behind(const void *a, const void *b)
 {
 	const fh_meeting_behind *x = a, *y = b;
 	return x->days != y->days ? y->days - x->days : strcmp(x->branch, y->branch);
 }
 
-fh_status fh_meeting_behind_list(fh_store *s, const fh_actor *actor, const char *hub_code, int64_t at,
+/* The branches of hub's scope behind on `day`, at most limit (0: all)
+ * when most behind first: from the days kept due (meeting_due.c) for
+ * today or later — no meeting is held in the future — else from the
+ * meetings held by that day. */
+static fh_status behind(fh_store *s, int64_t hub, int64_t day, int limit, struct behind_rows *x, fh_error *err)
+{
+	if (day >= fh_clock_day(fh_clock_now()))
+		return fh_meeting_due_behind(s, hub, day, limit, add_behind, x, err);
+	fh_status st = each_behind(s, hub, day, add_behind, x, err);
+	if (st == FH_OK && limit > 0 && x->n) {
+		qsort(x->rows, x->n, sizeof *x->rows, most_behind);
+		if (x->n > (size_t)limit)
+			x->n = (size_t)limit;
+	}
+	return st;
+}
+
+fh_status fh_meeting_behind_list(fh_store *s, const fh_actor *actor, const char *hub_code, int64_t at, int limit,
 				 fh_meeting_behind **rows, size_t *n, fh_error *err)
 {
 	*rows = NULL;
@@ -311,8 +321,7 @@ fh_status fh_meeting_behind_list(fh_store *s, const fh_actor *actor, const char 
 	int64_t hub;
 	fh_status st = fh_actor_hub(s, actor, hub_code, &hub, err);
 	struct behind_rows x = { 0 };
-	if (st != FH_OK ||
-	    (st = each_behind(s, hub, fh_clock_day(at ? at : fh_clock_now()), add_behind, &x, err)) != FH_OK ||
+	if (st != FH_OK || (st = behind(s, hub, fh_clock_day(at ? at : fh_clock_now()), limit, &x, err)) != FH_OK ||
 	    x.failed) {
 		free(x.rows);
 		return st != FH_OK ? st : fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
@@ -454,8 +463,10 @@ fh_status fh_meeting_totals(fh_store *s, const fh_actor *actor, const char *hub_
 	 * after another */
 	struct behind_rows br = { 0 };
 	fh_stmt *q;
-	if ((st = each_behind(s, hub, end < today ? end : today, add_behind, &br, err)) != FH_OK)
+	if ((st = behind(s, hub, end < today ? end : today, 0, &br, err)) != FH_OK || br.failed)
 		goto out;
+	if (br.n) /* a branch's kinds one after another */
+		qsort(br.rows, br.n, sizeof *br.rows, by_branch);
 	if ((st = fh_store_stmt(s,
 				FH_SQL_SCOPE "SELECT h.code, (SELECT count(*) FROM tenants t WHERE t.hub_id = h.id"
 					     " AND t.party_org = 'branch' AND t.stage = 'incubating')"

@@ -2,8 +2,32 @@
  * meetings: how often a branch holds each kind of its organisational life
  * (meeting_rules.h, fuhua-config(5)). */
 #include "config_int.h"
+#include "fuhua/text.h"
 #include "i18n.h"
 #include "meeting_int.h"
+
+/* The kinds of the organisational life: their names and words, which the
+ * section's keys, the module's rows and the kept days due all use. */
+static const char *const kind_names[FH_MEETING_KIND_COUNT][2] = {
+	{ "general", "支部党员大会" },
+	{ "committee", "支委会" },
+	{ "group", "党小组会" },
+	{ "lecture", "党课" },
+};
+
+const char *fh_meeting_kind_name(fh_meeting_kind k)
+{
+	return (unsigned)k < FH_MEETING_KIND_COUNT ? kind_names[k][0] : NULL;
+}
+
+bool fh_meeting_kind_parse(const char *text, fh_meeting_kind *out)
+{
+	int i = fh_word_find(kind_names, FH_MEETING_KIND_COUNT, text);
+	if (i < 0)
+		return false;
+	*out = (fh_meeting_kind)i;
+	return true;
+}
 
 void fh_meeting_rules_defaults(fh_meeting_rules *r)
 {

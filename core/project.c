@@ -77,6 +77,17 @@ bool fh_project_state_allows(fh_project_state from, fh_project_state to)
 /* ---- the hub's rules ----------------------------------------------------------- */
 
 /* clang-format off */
+/* The calendar year (in China) of day d, an SQL expression. */
+#define PAYMENT_YEAR(d) "CAST(strftime('%Y', " d ", 'unixepoch', '+8 hours') AS INTEGER)"
+/* The kept totals counted from the projects and from their payments, in
+ * the tallies' column order. */
+#define PROJECT_RECOUNT \
+	"SELECT hub_id, year, kind, state, count(*), sum(granted), sum(paid) FROM projects" \
+	" GROUP BY hub_id, year, kind, state"
+#define PAYMENT_RECOUNT \
+	"SELECT p.hub_id AS hub_id, " PAYMENT_YEAR("x.on_day") " AS year, p.kind AS kind, sum(x.fen)" \
+	" FROM project_payments x JOIN projects p ON p.id = x.project_id GROUP BY 1, 2, 3"
+
 const char *const fh_project_schema[] = {
 	/* 1: projects, their payments and the hubs' rules for them */
 	"ALTER TABLE hubs ADD COLUMN evaluation_days INTEGER;"
@@ -109,6 +120,50 @@ const char *const fh_project_schema[] = {
 	" UPDATE changes SET n = n + 1 WHERE topic = 'tenant'; END;"
 	"CREATE TRIGGER changes_projects_u AFTER UPDATE ON projects BEGIN"
 	" UPDATE changes SET n = n + 1 WHERE topic = 'tenant'; END;",
+	/* 2: the year's totals kept as projects and payments are written, per
+	 * hub, year, kind and state (granted, paid) and per hub, calendar year
+	 * and kind (what was paid in it), the triggers in the write's
+	 * transaction; the recount is fh_project_check's */
+	"CREATE TABLE project_tally(hub_id INTEGER NOT NULL, year INTEGER NOT NULL, kind TEXT NOT NULL,"
+	" state TEXT NOT NULL, n INTEGER NOT NULL, granted INTEGER NOT NULL, paid INTEGER NOT NULL,"
+	" PRIMARY KEY(hub_id, year, kind, state)) STRICT, WITHOUT ROWID;"
+	"CREATE TABLE payment_tally(hub_id INTEGER NOT NULL, year INTEGER NOT NULL, kind TEXT NOT NULL,"
+	" fen INTEGER NOT NULL, PRIMARY KEY(hub_id, year, kind)) STRICT, WITHOUT ROWID;"
+	"INSERT INTO project_tally " PROJECT_RECOUNT ";"
+	"INSERT INTO payment_tally " PAYMENT_RECOUNT ";"
+	"CREATE TRIGGER project_tally_ai AFTER INSERT ON projects BEGIN"
+	" INSERT INTO project_tally VALUES(new.hub_id, new.year, new.kind, new.state, 1, new.granted, new.paid)"
+	"  ON CONFLICT DO UPDATE SET n = n + 1, granted = granted + excluded.granted, paid = paid + excluded.paid; END;"
+	"CREATE TRIGGER project_tally_ad AFTER DELETE ON projects BEGIN"
+	" UPDATE project_tally SET n = n - 1, granted = granted - old.granted, paid = paid - old.paid"
+	"  WHERE hub_id = old.hub_id AND year = old.year AND kind = old.kind AND state = old.state; END;"
+	"CREATE TRIGGER project_tally_au AFTER UPDATE OF hub_id, year, kind, state, granted, paid ON projects BEGIN"
+	" UPDATE project_tally SET n = n - 1, granted = granted - old.granted, paid = paid - old.paid"
+	"  WHERE hub_id = old.hub_id AND year = old.year AND kind = old.kind AND state = old.state;"
+	" INSERT INTO project_tally VALUES(new.hub_id, new.year, new.kind, new.state, 1, new.granted, new.paid)"
+	"  ON CONFLICT DO UPDATE SET n = n + 1, granted = granted + excluded.granted, paid = paid + excluded.paid; END;"
+	/* a project moved to another hub or kind takes what was paid with it */
+	"CREATE TRIGGER payment_tally_pu AFTER UPDATE OF hub_id, kind ON projects"
+	" WHEN old.hub_id != new.hub_id OR old.kind != new.kind BEGIN"
+	" UPDATE payment_tally SET fen = fen - x.paid FROM (SELECT " PAYMENT_YEAR("on_day") " AS y, sum(fen) AS paid"
+	"  FROM project_payments WHERE project_id = old.id GROUP BY 1) x"
+	"  WHERE hub_id = old.hub_id AND year = x.y AND kind = old.kind;"
+	" INSERT INTO payment_tally SELECT new.hub_id, " PAYMENT_YEAR("on_day") ", new.kind, sum(fen)"
+	"  FROM project_payments WHERE project_id = new.id GROUP BY 2"
+	"  ON CONFLICT DO UPDATE SET fen = fen + excluded.fen; END;"
+	"CREATE TRIGGER payment_tally_ai AFTER INSERT ON project_payments BEGIN"
+	" INSERT INTO payment_tally SELECT hub_id, " PAYMENT_YEAR("new.on_day") ", kind, new.fen FROM projects"
+	"  WHERE id = new.project_id ON CONFLICT DO UPDATE SET fen = fen + excluded.fen; END;"
+	"CREATE TRIGGER payment_tally_ad AFTER DELETE ON project_payments BEGIN"
+	" UPDATE payment_tally SET fen = fen - old.fen FROM projects p WHERE p.id = old.project_id"
+	"  AND payment_tally.hub_id = p.hub_id AND payment_tally.kind = p.kind"
+	"  AND payment_tally.year = " PAYMENT_YEAR("old.on_day") "; END;"
+	"CREATE TRIGGER payment_tally_au AFTER UPDATE OF project_id, on_day, fen ON project_payments BEGIN"
+	" UPDATE payment_tally SET fen = fen - old.fen FROM projects p WHERE p.id = old.project_id"
+	"  AND payment_tally.hub_id = p.hub_id AND payment_tally.kind = p.kind"
+	"  AND payment_tally.year = " PAYMENT_YEAR("old.on_day") ";"
+	" INSERT INTO payment_tally SELECT hub_id, " PAYMENT_YEAR("new.on_day") ", kind, new.fen FROM projects"
+	"  WHERE id = new.project_id ON CONFLICT DO UPDATE SET fen = fen + excluded.fen; END;",
 	NULL,
 };
 /* clang-format on */
@@ -391,27 +446,33 @@ fh_status fh_project_list(fh_store *s, const fh_actor *actor, const fh_project_f
 	return fh_store_rows(s, q, rows, n, sizeof **rows, project_read, _("reading projects"), err);
 }
 
-static fh_project_total *total_for(fh_project_total **rows, size_t *n, const char *hub, fh_project_kind kind)
-{
-	for (size_t i = 0; i < *n; i++)
-		if ((*rows)[i].kind == kind && strcmp((*rows)[i].hub_code, hub) == 0)
-			return &(*rows)[i];
-	fh_project_total *grown = realloc(*rows, (*n + 1) * sizeof **rows);
-	if (!grown)
-		return NULL;
-	*rows = grown;
-	fh_project_total *t = &grown[(*n)++];
-	memset(t, 0, sizeof *t);
-	snprintf(t->hub_code, sizeof t->hub_code, "%s", hub);
-	t->kind = kind;
-	return t;
-}
-
 static int by_hub_kind(const void *a, const void *b)
 {
 	const fh_project_total *x = a, *y = b;
 	int c = strcmp(x->hub_code, y->hub_code);
 	return c ? c : (int)x->kind - (int)y->kind;
+}
+
+/* The row of hub and kind among *n, found by halves in the first `sorted`
+ * (in by_hub_kind order) or one by one from `from` on; added at the end
+ * when there is none; NULL when out of memory. */
+static fh_project_total *total_for(fh_project_total **rows, size_t *n, size_t sorted, size_t from, const char *hub,
+				   fh_project_kind kind)
+{
+	fh_project_total key = { .kind = kind };
+	snprintf(key.hub_code, sizeof key.hub_code, "%s", hub);
+	fh_project_total *t = sorted ? bsearch(&key, *rows, sorted, sizeof key, by_hub_kind) : NULL;
+	for (size_t i = from; !t && i < *n; i++)
+		if (by_hub_kind(&(*rows)[i], &key) == 0)
+			t = &(*rows)[i];
+	if (t)
+		return t;
+	fh_project_total *grown = realloc(*rows, (*n + 1) * sizeof **rows);
+	if (!grown)
+		return NULL;
+	*rows = grown;
+	grown[*n] = key;
+	return &grown[(*n)++];
 }
 
 fh_status fh_project_totals(fh_store *s, const fh_actor *actor, const char *hub_code, int year, fh_project_total **rows,
@@ -424,21 +485,23 @@ fh_status fh_project_totals(fh_store *s, const fh_actor *actor, const char *hub_
 	fh_status st = fh_actor_hub(s, actor, hub_code, &hub, err);
 	if (st != FH_OK ||
 	    (st = fh_store_stmt(s,
-				FH_SQL_SCOPE "SELECT h.code, p.kind, p.state, count(*), sum(p.granted), sum(p.paid)"
-					     " FROM projects p JOIN hubs h ON h.id = p.hub_id"
-					     " WHERE p.hub_id IN (SELECT id FROM scope) AND p.year = ?2"
-					     " GROUP BY p.hub_id, p.kind, p.state",
+				FH_SQL_SCOPE "SELECT h.code, x.kind, x.state, x.n, x.granted, x.paid"
+					     " FROM scope JOIN project_tally x ON x.hub_id = scope.id AND x.year = ?2"
+					     " JOIN hubs h ON h.id = x.hub_id WHERE x.n != 0 ORDER BY h.code",
 				&q, err)) != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, hub);
 	fh_bind_int(q, 2, year);
 	int rc;
+	size_t run = 0; /* the first row of this hub: the tallies' come by hub */
 	while ((rc = fh_step(q)) == FH_ROW) {
 		fh_project_kind k = FH_PROJECT_OTHER;
 		fh_project_state ps = FH_PROJECT_APPLIED;
 		fh_project_kind_parse(fh_column_str(q, 1), &k);
 		fh_project_state_parse(fh_column_str(q, 2), &ps);
-		fh_project_total *t = total_for(rows, n, fh_column_str(q, 0), k);
+		if (*n && strcmp((*rows)[run].hub_code, fh_column_str(q, 0)) != 0)
+			run = *n;
+		fh_project_total *t = total_for(rows, n, 0, run, fh_column_str(q, 0), k);
 		if (!t)
 			break;
 		int count = fh_column_int(q, 3);
@@ -450,17 +513,15 @@ fh_status fh_project_totals(fh_store *s, const fh_actor *actor, const char *hub_
 		}
 	}
 	fh_reset(q);
-	if (rc == FH_ROW || rc == FH_DONE) {
+	size_t sorted = *n;
+	if (sorted)
+		qsort(*rows, sorted, sizeof **rows, by_hub_kind);
+	if (rc == FH_DONE) {
 		/* what was paid during the calendar year, whatever the project's year */
-		char from[40], to[40];
-		snprintf(from, sizeof from, "%04d-01-01", year);
-		snprintf(to, sizeof to, "%04d-01-01", year + 1);
 		if ((st = fh_store_stmt(s,
-					FH_SQL_SCOPE
-					"SELECT h.code, p.kind, sum(x.fen) FROM project_payments x"
-					" JOIN projects p ON p.id = x.project_id JOIN hubs h ON h.id = p.hub_id"
-					" WHERE x.on_day >= ?2 AND x.on_day < ?3"
-					" AND p.hub_id IN (SELECT id FROM scope) GROUP BY p.hub_id, p.kind",
+					FH_SQL_SCOPE "SELECT h.code, x.kind, x.fen FROM scope"
+						     " JOIN payment_tally x ON x.hub_id = scope.id AND x.year = ?2"
+						     " JOIN hubs h ON h.id = x.hub_id WHERE x.fen != 0",
 					&q, err)) != FH_OK) {
 			free(*rows);
 			*rows = NULL;
@@ -468,12 +529,11 @@ fh_status fh_project_totals(fh_store *s, const fh_actor *actor, const char *hub_
 			return st;
 		}
 		fh_bind_int64(q, 1, hub);
-		fh_bind_int64(q, 2, fh_date_epoch(from));
-		fh_bind_int64(q, 3, fh_date_epoch(to));
+		fh_bind_int(q, 2, year);
 		while ((rc = fh_step(q)) == FH_ROW) {
 			fh_project_kind k = FH_PROJECT_OTHER;
 			fh_project_kind_parse(fh_column_str(q, 1), &k);
-			fh_project_total *t = total_for(rows, n, fh_column_str(q, 0), k);
+			fh_project_total *t = total_for(rows, n, sorted, sorted, fh_column_str(q, 0), k);
 			if (!t)
 				break;
 			t->paid_in_year = fh_column_int64(q, 2);
@@ -933,5 +993,26 @@ fh_status fh_project_check(fh_store *s, fh_check_report *rep, fh_error *err)
 			     (long long)fh_column_int64(q, 0), (long long)fh_column_int64(q, 1),
 			     (long long)fh_column_int64(q, 2));
 	fh_reset(q);
-	return rc == FH_DONE ? FH_OK : fh_store_fail(s, err, _("checking projects"));
+	if (rc != FH_DONE)
+		return fh_store_fail(s, err, _("checking projects"));
+	/* the kept totals against a recount, either way (a row kept down to
+	 * nothing is no row) */
+	static const struct {
+		const char *sql;
+		const char *what;
+	} kept[] = {
+		{ "SELECT hub_id, year FROM (SELECT * FROM (" PROJECT_RECOUNT ")"
+		  " EXCEPT SELECT * FROM project_tally WHERE n != 0"
+		  " UNION ALL SELECT * FROM (SELECT * FROM project_tally WHERE n != 0 EXCEPT " PROJECT_RECOUNT "))"
+		  " GROUP BY 1, 2",
+		  N_("projects of hub %lld in %lld: the kept totals do not match the projects") },
+		{ "SELECT hub_id, year FROM (SELECT * FROM (" PAYMENT_RECOUNT ")"
+		  " EXCEPT SELECT * FROM payment_tally WHERE fen != 0"
+		  " UNION ALL SELECT * FROM (SELECT * FROM payment_tally WHERE fen != 0 EXCEPT " PAYMENT_RECOUNT "))"
+		  " GROUP BY 1, 2",
+		  N_("payments of hub %lld in %lld: the kept totals do not match the payments") },
+	};
+	for (size_t i = 0; st == FH_OK && i < sizeof kept / sizeof kept[0]; i++)
+		st = fh_check_pairs(s, rep, kept[i].sql, _(kept[i].what), _("checking projects"), err);
+	return st;
 }

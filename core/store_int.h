@@ -164,6 +164,12 @@ fh_status fh_audit_summary(fh_store *store, const fh_actor *actor, int64_t hub_i
 			   int64_t entity_id, const char *action, const char *old_json, const char *summary,
 			   fh_error *err, const char *fields, ...) __attribute__((format(printf, 10, 11)));
 
+/* For a module's check (check.c): each row of `sql`, two integers, is a
+ * problem told by `fmt` (translated, two %lld): FH_OK, or the store's
+ * error saying what it was `doing`. */
+fh_status fh_check_pairs(fh_store *store, fh_check_report *rep, const char *sql, const char *fmt, const char *doing,
+			 fh_error *err);
+
 /* The version check of an editable row: FH_OK if table.id has `expected`,
  * FH_ECONFLICT "changed by X at T" if not, FH_ENOTFOUND if gone. `table` is
  * one of the editable tables named in store.c, never user text. */

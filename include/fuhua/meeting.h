@@ -67,9 +67,12 @@ typedef struct fh_meeting_behind {
 /* The branches of hub_code's scope (own branches of tenants in incubation
  * and joint branches) behind their hub's meetings.months for a kind on
  * day `at` (0: today) — a kind is due its months after the last held, or
- * after the branch was founded — most behind first. On error *rows is NULL
- * and *n 0: nothing to free. */
-fh_status fh_meeting_behind_list(fh_store *store, const fh_actor *actor, const char *hub_code, int64_t at,
+ * after the branch was founded — most behind first, at most limit (0:
+ * all). For today or later the days due are kept as meetings are written
+ * (a city's first page is an index's first rows); an earlier day is
+ * counted from the meetings held by then. On error *rows is NULL and *n
+ * 0: nothing to free. */
+fh_status fh_meeting_behind_list(fh_store *store, const fh_actor *actor, const char *hub_code, int64_t at, int limit,
 				 fh_meeting_behind **rows, size_t *n, fh_error *err);
 
 /* Sets a branch's star rating of year `year` (1–5; 0 takes it away), a

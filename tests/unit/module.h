@@ -104,6 +104,16 @@ static inline fh_actor signed_in(const char *name, fh_role role, const char *hub
 	return a;
 }
 
+/* How many problems `fuhua check` finds (its quick form). */
+static inline size_t check_problems(void)
+{
+	fh_error err;
+	fh_check_report rep;
+	memset(&rep, 0, sizeof rep);
+	assert_int_equal(fh_store_check(st, false, &rep, &err), FH_OK);
+	return rep.n;
+}
+
 /* A valid social-group credit code (51…) with serial n. */
 static inline void code_for(int n, char out[19])
 {

@@ -4,6 +4,7 @@
  * annual check closed by the report filed with it, and the rates per hub
  * against an independent count. */
 #include "module.h"
+#include "race.h"
 
 #include "fuhua/inspection.h"
 #include "fuhua/party.h"
@@ -145,6 +146,86 @@ static void rates(void **s)
 	assert_null(rows);
 }
 
+static fh_inspection_total totals_of(const char *hub_code, int year)
+{
+	fh_error err;
+	fh_inspection_total *rows, got = { .due = -1 };
+	size_t n;
+	assert_int_equal(fh_inspection_totals(st, &sys_actor, hub_code, year, &rows, &n, &err), FH_OK);
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(rows[i].hub_code, hub_code) == 0)
+			got = rows[i];
+	free(rows);
+	return got;
+}
+
+/* A tenant whose registration is withdrawn is no longer due; what it
+ * filed still counts where it was recorded, beside the due. */
+static void kept_counts_follow_the_tenant(void **s)
+{
+	(void)s;
+	fh_error err;
+	int64_t id, t = registered("ja-dn", "年检撤登社", 401);
+	fh_inspection x = filed(t, 2025, "2026-03-05", FH_INSPECTION_BASIC, false);
+	assert_int_equal(fh_inspection_record(st, &sys_actor, &x, &id, &err), FH_OK);
+	fh_inspection_total before = totals_of("ja-dn", 2025);
+	fh_tenant r;
+	assert_int_equal(fh_tenant_get_by_id(st, &sys_actor, t, &r, &err), FH_OK);
+	r.reg_state = FH_REG_PREPARING;
+	r.credit_code[0] = '\0';
+	assert_int_equal(fh_tenant_update(st, &sys_actor, &r, NULL, &err), FH_OK);
+	fh_inspection_total after = totals_of("ja-dn", 2025);
+	/* one fewer due, but its inspection is one more recorded: as many */
+	assert_int_equal(after.due, before.due);
+	assert_int_equal(after.by_result[FH_INSPECTION_BASIC], before.by_result[FH_INSPECTION_BASIC]);
+	assert_int_equal(after.due - 1,
+			 count_where("SELECT count(*) FROM tenants WHERE hub_id = %lld"
+				     " AND reg_state = 'registered' AND stage IN"
+				     " ('incubating', 'graduated') AND admitted_on < 1767196800",
+				     hub("ja-dn")));
+	assert_int_equal(check_problems(), 0);
+	assert_int_equal(sqlite3_exec(fh_store_db(st), "UPDATE inspection_due SET n = n + 1", NULL, NULL, NULL),
+			 SQLITE_OK);
+	assert_true(check_problems() > 0);
+	assert_int_equal(sqlite3_exec(fh_store_db(st), "UPDATE inspection_due SET n = n - 1", NULL, NULL, NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_exec(fh_store_db(st), "UPDATE inspection_tally SET n = n + 1", NULL, NULL, NULL),
+			 SQLITE_OK);
+	assert_true(check_problems() > 0);
+	assert_int_equal(sqlite3_exec(fh_store_db(st), "UPDATE inspection_tally SET n = n - 1", NULL, NULL, NULL),
+			 SQLITE_OK);
+	assert_int_equal(check_problems(), 0);
+}
+
+/* One terminal records a tenant's inspection while another withdraws its
+ * registration: whichever commits second moves the counts the first had
+ * written, so the kept counts are the inspections' and the tenants'. */
+static void test_race_inspection_and_registration(void **s)
+{
+	(void)s;
+	fh_error err;
+	int64_t id, t = registered("ja-dn", "年检竞速社", 402);
+	fh_inspection_total before = totals_of("ja-dn", 2025);
+	struct race r;
+	race_begin(&r, st);
+	fh_inspection x = filed(t, 2025, "2026-03-06", FH_INSPECTION_PASSED, false);
+	assert_int_equal(fh_inspection_record(r.b, &sys_actor, &x, &id, &err), FH_OK);
+	fh_tenant rec;
+	assert_int_equal(fh_tenant_get_by_id(st, &sys_actor, t, &rec, &err), FH_OK);
+	rec.reg_state = FH_REG_PREPARING;
+	rec.credit_code[0] = '\0';
+	race_arm(&r);
+	fh_status got = fh_tenant_update(st, &sys_actor, &rec, NULL, &err);
+	race_end(&r);
+	assert_int_equal(got, FH_OK);
+	fh_inspection_total after = totals_of("ja-dn", 2025);
+	/* no longer due, but recorded: as many, one more passed, one fewer absent */
+	assert_int_equal(after.due, before.due);
+	assert_int_equal(after.by_result[FH_INSPECTION_PASSED], before.by_result[FH_INSPECTION_PASSED] + 1);
+	assert_int_equal(after.by_result[FH_INSPECTION_ABSENT], before.by_result[FH_INSPECTION_ABSENT] - 1);
+	assert_int_equal(check_problems(), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -152,6 +233,8 @@ int main(void)
 		cmocka_unit_test(checks_at_their_bounds),
 		cmocka_unit_test(report_closes_the_annual_check),
 		cmocka_unit_test(rates),
+		cmocka_unit_test(kept_counts_follow_the_tenant),
+		cmocka_unit_test(test_race_inspection_and_registration),
 	};
 	return cmocka_run_group_tests_name("inspection", tests, module_setup, module_teardown);
 }

@@ -3,6 +3,7 @@
  * committee's month and not the day before, the stars of a year, the
  * totals per hub against an independent count. */
 #include "module.h"
+#include "race.h"
 
 #include "fuhua/meeting.h"
 #include "fuhua/party.h"
@@ -10,7 +11,7 @@
 MODULE_TEST("meeting.db", "2026-06-10T09:00")
 
 /* A tenant of ja-gh with a branch of its own (3 full members). */
-static int64_t with_branch(const char *name)
+static int64_t founded_on(const char *name, const char *founded)
 {
 	int64_t id = tenant("ja-gh", name);
 	fh_party p;
@@ -18,10 +19,15 @@ static int64_t with_branch(const char *name)
 	assert_int_equal(fh_party_get_record(st, &sys_actor, id, &p, &err), FH_OK);
 	p.form = FH_PARTY_BRANCH;
 	p.full = 3;
-	snprintf(p.founded, sizeof p.founded, "%s", "2026-01-05");
+	snprintf(p.founded, sizeof p.founded, "%s", founded);
 	snprintf(p.secretary, sizeof p.secretary, "%s", "王芳");
 	assert_int_equal(fh_party_save(st, &sys_actor, &p, NULL, &err), FH_OK);
 	return id;
+}
+
+static int64_t with_branch(const char *name)
+{
+	return founded_on(name, "2026-01-05");
 }
 
 static fh_meeting meeting(int64_t tenant, int64_t branch, fh_meeting_kind k, const char *ymd)
@@ -100,12 +106,12 @@ static void one_day_behind(void **s)
 	assert_int_equal(fh_meeting_add(st, &sys_actor, &m, &id, &err), FH_OK);
 	fh_meeting_behind *rows;
 	size_t n;
-	assert_int_equal(fh_meeting_behind_list(st, &sys_actor, "ja-gh", day("2026-06-09"), &rows, &n, &err), FH_OK);
+	assert_int_equal(fh_meeting_behind_list(st, &sys_actor, "ja-gh", day("2026-06-09"), 0, &rows, &n, &err), FH_OK);
 	assert_int_equal(behind(rows, n, t, FH_MEETING_COMMITTEE), -1);
 	/* never a group meeting since its founding on 01-05: due 02-05 */
 	assert_int_equal(behind(rows, n, t, FH_MEETING_GROUP), 124);
 	free(rows);
-	assert_int_equal(fh_meeting_behind_list(st, &sys_actor, "ja-gh", day("2026-06-10"), &rows, &n, &err), FH_OK);
+	assert_int_equal(fh_meeting_behind_list(st, &sys_actor, "ja-gh", day("2026-06-10"), 0, &rows, &n, &err), FH_OK);
 	assert_int_equal(behind(rows, n, t, FH_MEETING_COMMITTEE), 1);
 	free(rows);
 }
@@ -143,6 +149,111 @@ static void stars_and_totals(void **s)
 	assert_int_equal(count_where("SELECT count(*) FROM party_stars WHERE tenant_id = %lld", t), 0);
 }
 
+static void sql(const char *text)
+{
+	assert_int_equal(sqlite3_exec(fh_store_db(st), text, NULL, NULL, NULL), SQLITE_OK);
+}
+
+/* The days kept due against the meetings held: today's list (kept) is
+ * yesterday's (counted) a day further behind, a month's end is kept
+ * (founded 01-31: the committee due 02-28), and the kept rows follow the
+ * hub's months and the tenant's stage. */
+static void kept_due_follows_its_sources(void **s)
+{
+	(void)s;
+	fh_error err;
+	int64_t t = founded_on("月末成立社", "2026-01-31");
+	fh_meeting_behind *today, *yesterday;
+	size_t nt, ny;
+	assert_int_equal(fh_meeting_behind_list(st, &sys_actor, "ja", 0, 0, &today, &nt, &err), FH_OK);
+	assert_int_equal(fh_meeting_behind_list(st, &sys_actor, "ja", day("2026-06-09"), 0, &yesterday, &ny, &err),
+			 FH_OK);
+	assert_int_equal(behind(today, nt, t, FH_MEETING_COMMITTEE), 102); /* 02-28 → 06-10 */
+	assert_int_equal(behind(today, nt, t, FH_MEETING_GENERAL), 41);    /* 04-30 → 06-10 */
+	size_t once = 0;
+	for (size_t i = 0; i < nt; i++) {
+		bool found = false;
+		for (size_t j = 0; j < ny && !found; j++)
+			found = yesterday[j].tenant_id == today[i].tenant_id &&
+				yesterday[j].branch_id == today[i].branch_id && yesterday[j].kind == today[i].kind &&
+				yesterday[j].days + 1 == today[i].days && yesterday[j].due == today[i].due;
+		if (!found)
+			assert_int_equal(today[i].days, 1);
+		once += today[i].days == 1;
+		if (i > 0) /* most behind first */
+			assert_true(today[i - 1].days >= today[i].days);
+	}
+	assert_int_equal(nt, ny + once);
+	free(today);
+	free(yesterday);
+	assert_int_equal(fh_meeting_behind_list(st, &sys_actor, "ja", 0, 3, &today, &nt, &err), FH_OK);
+	assert_int_equal(nt, 3);
+	free(today);
+	/* a street of no community below it: read from its own rows, as the
+	 * city's rows of it */
+	sql("INSERT INTO party_branches(hub_id, name, founded, updated_at, updated_by)"
+	    " SELECT id, '普陀联合党支部', '2026-03-01', 0, 'test' FROM hubs WHERE code = 'ja-pp'");
+	assert_int_equal(fh_meeting_behind_list(st, &sys_actor, "ja", 0, 0, &today, &nt, &err), FH_OK);
+	assert_int_equal(fh_meeting_behind_list(st, &sys_actor, "ja-pp", 0, 0, &yesterday, &ny, &err), FH_OK);
+	size_t of_pp = 0;
+	for (size_t i = 0; i < nt; i++)
+		of_pp += strcmp(today[i].hub_code, "ja-pp") == 0;
+	assert_int_equal(ny, of_pp);
+	assert_true(ny >= 4); /* the joint branch behind in every kind */
+	for (size_t i = 0; i < ny; i++)
+		assert_string_equal(yesterday[i].hub_code, "ja-pp");
+	free(today);
+	free(yesterday);
+	char text[200];
+	snprintf(text, sizeof text, "UPDATE hubs SET meeting_months = '3,2,1,3' WHERE id = %lld",
+		 (long long)hub("ja-gh"));
+	sql(text);
+	assert_int_equal(fh_meeting_behind_list(st, &sys_actor, "ja-gh", 0, 0, &today, &nt, &err), FH_OK);
+	assert_int_equal(behind(today, nt, t, FH_MEETING_COMMITTEE), 71); /* 03-31 → 06-10 */
+	free(today);
+	assert_int_equal(check_problems(), 0);
+	snprintf(text, sizeof text, "UPDATE tenants SET stage = 'graduated' WHERE id = %lld", (long long)t);
+	sql(text);
+	assert_int_equal(fh_meeting_behind_list(st, &sys_actor, "ja-gh", 0, 0, &today, &nt, &err), FH_OK);
+	assert_int_equal(behind(today, nt, t, FH_MEETING_COMMITTEE), -1);
+	free(today);
+	assert_int_equal(check_problems(), 0);
+	sql("UPDATE meeting_due SET last = last + 86400 WHERE kind = 'lecture'");
+	assert_true(check_problems() > 0);
+	sql("UPDATE meeting_due SET last = last - 86400 WHERE kind = 'lecture'");
+	sql("UPDATE hubs SET meeting_months = '3,1,1,3'");
+	assert_int_equal(check_problems(), 0);
+}
+
+/* Two terminals record the same branch's group meeting, today's and one
+ * of last week: the last kept is today's, whichever commits second (the
+ * kept day is read and raised in the write's transaction). */
+static void test_race_last_meeting_kept(void **s)
+{
+	(void)s;
+	fh_error err;
+	int64_t id, t = with_branch("竞速组织生活社");
+	struct race r;
+	race_begin(&r, st);
+	fh_meeting m = meeting(t, 0, FH_MEETING_GROUP, "2026-06-10");
+	assert_int_equal(fh_meeting_add(r.b, &sys_actor, &m, &id, &err), FH_OK);
+	m = meeting(t, 0, FH_MEETING_GROUP, "2026-06-03");
+	race_arm(&r);
+	fh_status got = fh_meeting_add(st, &sys_actor, &m, &id, &err);
+	race_end(&r);
+	assert_int_equal(got, FH_OK);
+	assert_int_equal(count_where("SELECT count(*) FROM meeting_due WHERE tenant_id = %lld AND kind = 'group'"
+				     " AND last = unixepoch('2026-06-10') - 28800",
+				     t),
+			 1);
+	fh_meeting_behind *rows;
+	size_t n;
+	assert_int_equal(fh_meeting_behind_list(st, &sys_actor, "ja-gh", 0, 0, &rows, &n, &err), FH_OK);
+	assert_int_equal(behind(rows, n, t, FH_MEETING_GROUP), -1);
+	free(rows);
+	assert_int_equal(check_problems(), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -150,6 +261,8 @@ int main(void)
 		cmocka_unit_test(whose_meetings),
 		cmocka_unit_test(one_day_behind),
 		cmocka_unit_test(stars_and_totals),
+		cmocka_unit_test(kept_due_follows_its_sources),
+		cmocka_unit_test(test_race_last_meeting_kept),
 	};
 	return cmocka_run_group_tests_name("meeting", tests, module_setup, module_teardown);
 }

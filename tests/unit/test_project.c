@@ -346,6 +346,77 @@ static void check_finds_paid_drift(void **s)
 	assert_int_equal(sqlite3_exec(fh_store_db(st), sql, NULL, NULL, NULL), SQLITE_OK);
 }
 
+static int64_t paid_in_year(const char *hub_code, fh_project_kind kind, int year)
+{
+	fh_error err;
+	fh_project_total *rows;
+	size_t n;
+	int64_t paid = -1;
+	assert_int_equal(fh_project_totals(st, &sys_actor, "ja", year, &rows, &n, &err), FH_OK);
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(rows[i].hub_code, hub_code) == 0 && rows[i].kind == kind)
+			paid = rows[i].paid_in_year;
+	free(rows);
+	return paid;
+}
+
+/* Two terminals pay two grants of one hub at once: the totals kept for the
+ * hub's year hold both payments (each added in its own write's
+ * transaction, to the row the other had just written). */
+static void test_race_kept_totals(void **s)
+{
+	(void)s;
+	fh_error err;
+	int64_t a = running(tenant("ja-gh", "竞速合计甲社"), FH_PROJECT_SUBSIDY, 9000),
+		b = running(tenant("ja-gh", "竞速合计乙社"), FH_PROJECT_SUBSIDY, 9000), pay;
+	char d[16];
+	int year = atoi(fh_clock_format_date(fh_clock_now(), d, sizeof d));
+	int64_t before = paid_in_year("ja-gh", FH_PROJECT_SUBSIDY, year);
+	struct race r;
+	race_begin(&r, st);
+	assert_int_equal(fh_project_pay(r.b, &sys_actor, a, 700, 0, "", &pay, &err), FH_OK);
+	race_arm(&r);
+	fh_status got = fh_project_pay(st, &sys_actor, b, 300, 0, "", &pay, &err);
+	race_end(&r);
+	assert_int_equal(got, FH_OK);
+	assert_int_equal(paid_in_year("ja-gh", FH_PROJECT_SUBSIDY, year), (before < 0 ? 0 : before) + 1000);
+	fh_check_report rep;
+	memset(&rep, 0, sizeof rep);
+	assert_int_equal(fh_store_check(st, false, &rep, &err), FH_OK);
+	assert_int_equal(rep.n, 0);
+}
+
+/* A project moved to another hub or kind takes its totals and what was
+ * paid with it; `fuhua check` finds kept totals that drifted. */
+static void check_finds_kept_drift(void **s)
+{
+	(void)s;
+	fh_error err;
+	fh_check_report rep;
+	int64_t id = running(tenant("ja-gh", "搬家项目社"), FH_PROJECT_VENTURE_GRANT, 800), pay;
+	assert_int_equal(fh_project_pay(st, &sys_actor, id, 80, 0, "", &pay, &err), FH_OK);
+	char sql[200];
+	snprintf(sql, sizeof sql, "UPDATE projects SET hub_id = %lld, kind = 'other' WHERE id = %lld",
+		 (long long)hub("ja-dn"), (long long)id);
+	assert_int_equal(sqlite3_exec(fh_store_db(st), sql, NULL, NULL, NULL), SQLITE_OK);
+	memset(&rep, 0, sizeof rep);
+	assert_int_equal(fh_store_check(st, false, &rep, &err), FH_OK);
+	assert_int_equal(rep.n, 0);
+	static const char *const drift[][2] = {
+		{ "UPDATE project_tally SET granted = granted + 1 WHERE kind = 'other' AND state = 'running'",
+		  "UPDATE project_tally SET granted = granted - 1 WHERE kind = 'other' AND state = 'running'" },
+		{ "UPDATE payment_tally SET fen = fen + 1 WHERE kind = 'other'",
+		  "UPDATE payment_tally SET fen = fen - 1 WHERE kind = 'other'" },
+	};
+	for (size_t i = 0; i < 2; i++) {
+		assert_int_equal(sqlite3_exec(fh_store_db(st), drift[i][0], NULL, NULL, NULL), SQLITE_OK);
+		memset(&rep, 0, sizeof rep);
+		assert_int_equal(fh_store_check(st, false, &rep, &err), FH_OK);
+		assert_true(rep.n > 0);
+		assert_int_equal(sqlite3_exec(fh_store_db(st), drift[i][1], NULL, NULL, NULL), SQLITE_OK);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -358,6 +429,8 @@ int main(void)
 		cmocka_unit_test(test_race_two_payments),
 		cmocka_unit_test(test_race_state),
 		cmocka_unit_test(check_finds_paid_drift),
+		cmocka_unit_test(test_race_kept_totals),
+		cmocka_unit_test(check_finds_kept_drift),
 	};
 	return cmocka_run_group_tests_name("project", tests, module_setup, module_teardown);
 }

@@ -93,7 +93,7 @@ int fh_cmd_meeting_behind(struct fh_opts *o, fh_store *s, const fh_actor *by)
 	fh_meeting_behind *rows;
 	size_t n;
 	fh_error err;
-	if (fh_meeting_behind_list(s, by, o->hub, at, &rows, &n, &err) != FH_OK)
+	if (fh_meeting_behind_list(s, by, o->hub, at, 0, &rows, &n, &err) != FH_OK)
 		return fh_cli_report(&err);
 	struct fh_table t;
 	fh_table_init(&t,

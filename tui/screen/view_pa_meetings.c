@@ -43,7 +43,7 @@ static void reload(struct app *app, struct view *v)
 	size_t n;
 	fh_error err;
 	p->error[0] = 0;
-	if (fh_meeting_behind_list(app->store, &app->actor, NULL, 0, &rows, &n, &err) != FH_OK) {
+	if (fh_meeting_behind_list(app->store, &app->actor, NULL, 0, 500, &rows, &n, &err) != FH_OK) {
 		fh_error_text(&err, p->error, sizeof p->error);
 		return;
 	}
