@@ -444,6 +444,27 @@ static fh_status count_stars(fh_store *s, int64_t hub, int year, struct hub_tota
 	return FH_OK;
 }
 
+struct totals_of {
+	struct hub_totals *x;
+	bool behind; /* the branches behind are the kept ones' */
+};
+
+static void count_into(void *ctx, const char *hub_code, int what, int64_t n, int64_t m)
+{
+	struct totals_of *o = ctx;
+	fh_meeting_total *t = total_for(o->x, hub_code);
+	if (!t)
+		return;
+	if (what < 0) {
+		t->branches = (int)n;
+		if (o->behind)
+			t->behind = (int)m;
+	} else if (what < FH_MEETING_KIND_COUNT) {
+		t->held[what] += (int)n;
+		t->attendance += (int)m;
+	}
+}
+
 fh_status fh_meeting_totals(fh_store *s, const fh_actor *actor, const char *hub_code, int year, fh_meeting_total **rows,
 			    size_t *n, fh_error *err)
 {
@@ -455,37 +476,21 @@ fh_status fh_meeting_totals(fh_store *s, const fh_actor *actor, const char *hub_
 		return st;
 	if (year < 2000 || year > 2100)
 		return fh_error_set(err, FH_EINVAL, "year", "%s", _("a year from 2000 to 2100"));
-	char a[11], b[11];
+	char a[11];
 	snprintf(a, sizeof a, "%04d-12-31", year);
 	int64_t end = fh_date_epoch(a), today = fh_clock_day(fh_clock_now());
+	int64_t day = end < today ? end : today;
 	struct hub_totals x = { 0 };
-	/* the branches behind, one entry per kind, a branch's kinds one
-	 * after another */
+	struct totals_of o = { &x, day >= today };
+	/* the branches, the year's meetings and (today) those behind, kept */
 	struct behind_rows br = { 0 };
-	fh_stmt *q;
-	if ((st = behind(s, hub, end < today ? end : today, 0, &br, err)) != FH_OK || br.failed)
+	if ((st = fh_meeting_due_counts(s, hub, day, year, count_into, &o, err)) != FH_OK || o.behind)
+		goto stars;
+	/* an earlier year's last day: the branches behind then, counted */
+	if ((st = behind(s, hub, day, 0, &br, err)) != FH_OK || br.failed)
 		goto out;
 	if (br.n) /* a branch's kinds one after another */
 		qsort(br.rows, br.n, sizeof *br.rows, by_branch);
-	if ((st = fh_store_stmt(s,
-				FH_SQL_SCOPE "SELECT h.code, (SELECT count(*) FROM tenants t WHERE t.hub_id = h.id"
-					     " AND t.party_org = 'branch' AND t.stage = 'incubating')"
-					     " + (SELECT count(*) FROM party_branches b WHERE b.hub_id = h.id)"
-					     " FROM hubs h WHERE h.id IN (SELECT id FROM scope) ORDER BY h.code",
-				&q, err)) != FH_OK)
-		goto out;
-	fh_bind_int64(q, 1, hub);
-	int rc;
-	while ((rc = fh_step(q)) == FH_ROW) {
-		fh_meeting_total *t = total_for(&x, fh_column_str(q, 0));
-		if (t)
-			t->branches = fh_column_int(q, 1);
-	}
-	fh_reset(q);
-	if (rc != FH_DONE) {
-		st = fh_store_fail(s, err, _("reading meetings"));
-		goto out;
-	}
 	for (size_t i = 0; i < br.n; i++) { /* a branch behind in several kinds counts once */
 		bool again = i > 0 && br.rows[i - 1].tenant_id == br.rows[i].tenant_id &&
 			br.rows[i - 1].branch_id == br.rows[i].branch_id;
@@ -493,33 +498,8 @@ fh_status fh_meeting_totals(fh_store *s, const fh_actor *actor, const char *hub_
 		if (t)
 			t->behind++;
 	}
-	snprintf(a, sizeof a, "%04d-01-01", year);
-	snprintf(b, sizeof b, "%04d-01-01", year + 1);
-	if ((st = fh_store_stmt(s,
-				FH_SQL_SCOPE "SELECT h.code, m.kind, count(*), sum(m.attendance) FROM meetings m"
-					     " JOIN hubs h ON h.id = m.hub_id WHERE m.hub_id IN (SELECT id FROM scope)"
-					     " AND m.on_day >= ?2 AND m.on_day < ?3 GROUP BY m.hub_id, m.kind",
-				&q, err)) != FH_OK)
-		goto out;
-	fh_bind_int64(q, 1, hub);
-	fh_bind_int64(q, 2, fh_date_epoch(a));
-	fh_bind_int64(q, 3, fh_date_epoch(b));
-	while ((rc = fh_step(q)) == FH_ROW) {
-		fh_meeting_total *t = total_for(&x, fh_column_str(q, 0));
-		fh_meeting_kind k;
-		if (t && fh_meeting_kind_parse(fh_column_str(q, 1), &k)) {
-			t->held[k] += fh_column_int(q, 2);
-			t->attendance += fh_column_int(q, 3);
-		}
-	}
-	fh_reset(q);
-	if (rc != FH_DONE) {
-		st = fh_store_fail(s, err, _("reading meetings"));
-		goto out;
-	}
-	if ((st = count_stars(s, hub, year, &x, err)) != FH_OK)
-		goto out;
-	if (x.failed)
+stars:
+	if (st == FH_OK && (st = count_stars(s, hub, year, &x, err)) == FH_OK && x.failed)
 		st = fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
 out:
 	free(br.rows);

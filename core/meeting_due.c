@@ -59,6 +59,15 @@
 	" ON CONFLICT DO UPDATE SET hub_id = excluded.hub_id, since = excluded.since, last = excluded.last," \
 	" months = excluded.months;"
 #define COLUMNS "tenant_id, branch_id, kind, hub_id, since, last, months"
+/* The year (in China) of meeting day d. */
+#define YEAR_OF(d) "CAST(strftime('%Y', " d ", 'unixepoch', '+8 hours') AS INTEGER)"
+/* The meetings held per hub, year and kind, and their attendance. */
+#define HELD_RECOUNT \
+	"SELECT hub_id, " YEAR_OF("on_day") " AS year, kind, count(*), sum(attendance) FROM meetings GROUP BY 1, 2, 3"
+#define HELD(sign, m) \
+	" INSERT INTO meeting_tally VALUES(" m ".hub_id, " YEAR_OF(m ".on_day") ", " m ".kind, " sign "1," \
+	" " sign m ".attendance) ON CONFLICT DO UPDATE SET n = n + excluded.n," \
+	" attendance = attendance + excluded.attendance;"
 /* Every row counted from the branches, the meetings and the hubs. */
 #define RECOUNT ROWS_TENANT("t", ", tenants t") " UNION ALL " ROWS_BRANCH("b", ", party_branches b")
 
@@ -94,19 +103,24 @@ const char fh_meeting_due_step[] =
 	" INSERT INTO meeting_due(" COLUMNS ") " ROWS_BRANCH("new", "") UPSERT " END;"
 	"CREATE TRIGGER meeting_due_bd AFTER DELETE ON party_branches BEGIN"
 	" DELETE FROM meeting_due WHERE tenant_id = 0 AND branch_id = old.id; END;"
+	"CREATE TABLE meeting_tally(hub_id INTEGER NOT NULL, year INTEGER NOT NULL, kind TEXT NOT NULL,"
+	" n INTEGER NOT NULL, attendance INTEGER NOT NULL, PRIMARY KEY(hub_id, year, kind)) STRICT, WITHOUT ROWID;"
+	"INSERT INTO meeting_tally " HELD_RECOUNT ";"
 	"CREATE TRIGGER meeting_due_mi AFTER INSERT ON meetings BEGIN"
 	" UPDATE meeting_due SET last = max(last, new.on_day) WHERE tenant_id = ifnull(new.tenant_id, 0)"
-	"  AND branch_id = ifnull(new.branch_id, 0) AND kind = new.kind; END;"
+	"  AND branch_id = ifnull(new.branch_id, 0) AND kind = new.kind;" HELD("", "new") " END;"
 	"CREATE TRIGGER meeting_due_md AFTER DELETE ON meetings BEGIN"
 	" UPDATE meeting_due SET last = coalesce((SELECT max(on_day) FROM meetings m"
 	"  WHERE m.tenant_id IS old.tenant_id AND m.branch_id IS old.branch_id AND m.kind = old.kind), 0)"
-	"  WHERE tenant_id = ifnull(old.tenant_id, 0) AND branch_id = ifnull(old.branch_id, 0) AND kind = old.kind; END;"
-	"CREATE TRIGGER meeting_due_mu AFTER UPDATE OF tenant_id, branch_id, kind, on_day ON meetings BEGIN"
+	"  WHERE tenant_id = ifnull(old.tenant_id, 0) AND branch_id = ifnull(old.branch_id, 0) AND kind = old.kind;"
+	HELD("-", "old") " END;"
+	"CREATE TRIGGER meeting_due_mu AFTER UPDATE OF tenant_id, branch_id, kind, on_day, hub_id, attendance"
+	" ON meetings BEGIN"
 	" UPDATE meeting_due SET last = coalesce((SELECT max(on_day) FROM meetings m"
 	"  WHERE m.tenant_id IS old.tenant_id AND m.branch_id IS old.branch_id AND m.kind = old.kind), 0)"
 	"  WHERE tenant_id = ifnull(old.tenant_id, 0) AND branch_id = ifnull(old.branch_id, 0) AND kind = old.kind;"
 	" UPDATE meeting_due SET last = max(last, new.on_day) WHERE tenant_id = ifnull(new.tenant_id, 0)"
-	"  AND branch_id = ifnull(new.branch_id, 0) AND kind = new.kind; END;"
+	"  AND branch_id = ifnull(new.branch_id, 0) AND kind = new.kind;" HELD("-", "old") HELD("", "new") " END;"
 	"CREATE TRIGGER meeting_due_hu AFTER UPDATE OF meeting_months ON hubs BEGIN"
 	" UPDATE meeting_due SET months = " MONTHS("new.id", "meeting_due.kind") " WHERE hub_id = new.id; END;";
 /* clang-format on */
@@ -155,7 +169,14 @@ fh_status fh_meeting_due_check(fh_store *s, fh_check_report *rep, fh_error *err)
 				     (long long)fh_column_int64(q, 1));
 	}
 	fh_reset(q);
-	return rc == FH_DONE ? FH_OK : fh_store_fail(s, err, _("checking meetings"));
+	if (rc != FH_DONE)
+		return fh_store_fail(s, err, _("checking meetings"));
+	return fh_check_pairs(s, rep,
+			      "SELECT hub_id, year FROM (SELECT * FROM (" HELD_RECOUNT ")"
+			      " EXCEPT SELECT * FROM meeting_tally WHERE n != 0 UNION ALL SELECT * FROM"
+			      " (SELECT * FROM meeting_tally WHERE n != 0 EXCEPT " HELD_RECOUNT ")) GROUP BY 1, 2",
+			      _("meetings of hub %lld in %lld: the kept totals do not match the meetings"),
+			      _("checking meetings"), err);
 }
 
 /* The branches behind, most first: a hub's own from its rows in the order
@@ -202,6 +223,36 @@ fh_status fh_meeting_due_behind(fh_store *s, int64_t hub, int64_t day, int limit
 		b.days = (int)((day - b.due) / 86400);
 		each(ctx, &b);
 	}
+	fh_reset(q);
+	return rc == FH_DONE ? FH_OK : fh_store_fail(s, err, _("reading meetings"));
+}
+
+fh_status fh_meeting_due_counts(fh_store *s, int64_t hub, int64_t day, int year,
+				void (*each)(void *ctx, const char *hub_code, int what, int64_t n, int64_t m),
+				void *ctx, fh_error *err)
+{
+	/* per hub of the scope, every one: its branches (of its rows, one per
+	 * kind and branch), those behind in some kind on `day`, and the year's
+	 * meetings kept per kind */
+	fh_stmt *q;
+	fh_status st = fh_store_stmt(
+		s,
+		FH_SQL_SCOPE "SELECT h.code, -1, count(DISTINCT d.tenant_id || ',' || d.branch_id),"
+			     " count(DISTINCT CASE WHEN d.due < ?2 THEN d.tenant_id || ',' || d.branch_id END)"
+			     " FROM scope JOIN hubs h ON h.id = scope.id LEFT JOIN meeting_due d ON d.hub_id = scope.id"
+			     " GROUP BY scope.id"
+			     " UNION ALL SELECT h.code, mk.idx, x.n, x.attendance FROM scope"
+			     " JOIN meeting_tally x ON x.hub_id = scope.id AND x.year = ?3"
+			     " JOIN meeting_kinds mk ON mk.kind = x.kind JOIN hubs h ON h.id = x.hub_id",
+		&q, err);
+	if (st != FH_OK)
+		return st;
+	fh_bind_int64(q, 1, hub);
+	fh_bind_int64(q, 2, day);
+	fh_bind_int(q, 3, year);
+	int rc;
+	while ((rc = fh_step(q)) == FH_ROW)
+		each(ctx, fh_column_str(q, 0), fh_column_int(q, 1), fh_column_int64(q, 2), fh_column_int64(q, 3));
 	fh_reset(q);
 	return rc == FH_DONE ? FH_OK : fh_store_fail(s, err, _("reading meetings"));
 }

@@ -25,4 +25,12 @@ fh_status fh_meeting_due_behind(fh_store *store, int64_t hub, int64_t day, int l
 fh_status fh_meeting_write_rules(fh_store *store, int64_t hub, const fh_rules *r, fh_error *err);
 void fh_meeting_describe_rules(fh_buf *b, const fh_rules *r);
 
+/* Per hub of hub's scope, calls `each` with what = -1: n its branches,
+ * m those behind in some kind on `day` (today or later); and with what a
+ * kind: n the meetings of that kind held in `year`, m their attendance.
+ * FH_OK, or the store's error. */
+fh_status fh_meeting_due_counts(fh_store *store, int64_t hub, int64_t day, int year,
+				void (*each)(void *ctx, const char *hub_code, int what, int64_t n, int64_t m),
+				void *ctx, fh_error *err);
+
 #endif

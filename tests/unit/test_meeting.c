@@ -221,6 +221,20 @@ static void kept_due_follows_its_sources(void **s)
 	sql("UPDATE meeting_due SET last = last + 86400 WHERE kind = 'lecture'");
 	assert_true(check_problems() > 0);
 	sql("UPDATE meeting_due SET last = last - 86400 WHERE kind = 'lecture'");
+	sql("UPDATE meeting_tally SET attendance = attendance + 1");
+	assert_true(check_problems() > 0);
+	sql("UPDATE meeting_tally SET attendance = attendance - 1");
+	/* a year gone: the branches behind on its last day, counted from the
+	 * meetings held by then; the same branches */
+	fh_meeting_total *now, *then;
+	assert_int_equal(fh_meeting_totals(st, &sys_actor, "ja-gh", 2026, &now, &nt, &err), FH_OK);
+	assert_int_equal(fh_meeting_totals(st, &sys_actor, "ja-gh", 2025, &then, &ny, &err), FH_OK);
+	assert_int_equal(nt, ny);
+	assert_int_equal(now[0].branches, then[0].branches);
+	assert_int_equal(then[0].held[FH_MEETING_LECTURE], 0);
+	assert_true(now[0].held[FH_MEETING_LECTURE] > 0);
+	free(now);
+	free(then);
 	sql("UPDATE hubs SET meeting_months = '3,1,1,3'");
 	assert_int_equal(check_problems(), 0);
 }
