@@ -10,7 +10,9 @@
  * fh_clock_add_months). Triggers keep the rows in the transaction of every
  * write to their sources, so the branches behind today are the rows of an
  * index, most behind first, and a city's first page is read without
- * looking at its hundred thousand branches. `fuhua check` recounts them. */
+ * looking at its hundred thousand branches. Beside them, meeting_tally
+ * keeps the meetings held per hub, year and kind with their attendance,
+ * for the totals. `fuhua check` recounts both. */
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -231,16 +233,17 @@ fh_status fh_meeting_due_counts(fh_store *s, int64_t hub, int64_t day, int year,
 				void (*each)(void *ctx, const char *hub_code, int what, int64_t n, int64_t m),
 				void *ctx, fh_error *err)
 {
-	/* per hub of the scope, every one: its branches (of its rows, one per
-	 * kind and branch), those behind in some kind on `day`, and the year's
-	 * meetings kept per kind */
+	/* per hub of the scope, every one: its branches (its rows of one kind:
+	 * a branch has a row of each), those behind in some kind on `day`, and
+	 * the year's meetings kept per kind */
 	fh_stmt *q;
 	fh_status st = fh_store_stmt(
 		s,
-		FH_SQL_SCOPE "SELECT h.code, -1, count(DISTINCT d.tenant_id || ',' || d.branch_id),"
-			     " count(DISTINCT CASE WHEN d.due < ?2 THEN d.tenant_id || ',' || d.branch_id END)"
-			     " FROM scope JOIN hubs h ON h.id = scope.id LEFT JOIN meeting_due d ON d.hub_id = scope.id"
-			     " GROUP BY scope.id"
+		FH_SQL_SCOPE "SELECT h.code, -1, (SELECT count(*) FROM meeting_due d INDEXED BY meeting_due_hub"
+			     "  WHERE d.hub_id = scope.id AND d.kind = (SELECT kind FROM meeting_kinds WHERE idx = 0)),"
+			     " (SELECT count(DISTINCT d.tenant_id * 4294967296 + d.branch_id) FROM meeting_due d"
+			     "  INDEXED BY meeting_due_hub WHERE d.hub_id = scope.id AND d.due < ?2)"
+			     " FROM scope JOIN hubs h ON h.id = scope.id"
 			     " UNION ALL SELECT h.code, mk.idx, x.n, x.attendance FROM scope"
 			     " JOIN meeting_tally x ON x.hub_id = scope.id AND x.year = ?3"
 			     " JOIN meeting_kinds mk ON mk.kind = x.kind JOIN hubs h ON h.id = x.hub_id",
