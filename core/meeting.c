@@ -283,13 +283,6 @@ static void add_behind(void *ctx, const fh_meeting_behind *b)
 	x->rows[x->n++] = *b;
 }
 
-static int by_branch(const void *a, const void *b)
-{
-	const fh_meeting_behind *x = a, *y = b;
-	return x->tenant_id != y->tenant_id ? (x->tenant_id < y->tenant_id ? -1 : 1)
-					    : (x->branch_id > y->branch_id) - (x->branch_id < y->branch_id);
-}
-
 static int most_behind(const void *a, const void *b)
 {
 	const fh_meeting_behind *x = a, *y = b;
@@ -465,6 +458,23 @@ static void count_into(void *ctx, const char *hub_code, int what, int64_t n, int
 	}
 }
 
+/* The branches of each hub of hub's scope behind on an earlier year's
+ * last day, counted from the meetings held by then, into x. */
+static fh_status behind_then(fh_store *s, int64_t hub, int64_t day, struct hub_totals *x, fh_error *err)
+{
+	struct behind_rows br = { 0 };
+	fh_status st = each_behind(s, hub, day, add_behind, &br, err); /* a branch's kinds one after another */
+	for (size_t i = 0; st == FH_OK && !br.failed && i < br.n; i++) {
+		bool again = i > 0 && br.rows[i - 1].tenant_id == br.rows[i].tenant_id &&
+			br.rows[i - 1].branch_id == br.rows[i].branch_id;
+		fh_meeting_total *t = again ? NULL : total_for(x, br.rows[i].hub_code);
+		if (t) /* a branch behind in several kinds counts once */
+			t->behind++;
+	}
+	free(br.rows);
+	return st == FH_OK && br.failed ? fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory")) : st;
+}
+
 fh_status fh_meeting_totals(fh_store *s, const fh_actor *actor, const char *hub_code, int year, fh_meeting_total **rows,
 			    size_t *n, fh_error *err)
 {
@@ -483,29 +493,13 @@ fh_status fh_meeting_totals(fh_store *s, const fh_actor *actor, const char *hub_
 	struct hub_totals x = { 0 };
 	struct totals_of o = { &x, day >= today };
 	/* the branches, the year's meetings and (today) those behind, kept */
-	struct behind_rows br = { 0 };
-	if ((st = fh_meeting_due_counts(s, hub, day, year, count_into, &o, err)) != FH_OK || o.behind)
-		goto stars;
-	/* an earlier year's last day: the branches behind then, counted */
-	if ((st = behind(s, hub, day, 0, &br, err)) != FH_OK || br.failed)
-		goto out;
-	if (br.n) /* a branch's kinds one after another */
-		qsort(br.rows, br.n, sizeof *br.rows, by_branch);
-	for (size_t i = 0; i < br.n; i++) { /* a branch behind in several kinds counts once */
-		bool again = i > 0 && br.rows[i - 1].tenant_id == br.rows[i].tenant_id &&
-			br.rows[i - 1].branch_id == br.rows[i].branch_id;
-		fh_meeting_total *t = again ? NULL : total_for(&x, br.rows[i].hub_code);
-		if (t)
-			t->behind++;
-	}
-stars:
+	if ((st = fh_meeting_due_counts(s, hub, day, year, count_into, &o, err)) == FH_OK && !o.behind)
+		st = behind_then(s, hub, day, &x, err);
 	if (st == FH_OK && (st = count_stars(s, hub, year, &x, err)) == FH_OK && x.failed)
 		st = fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
-out:
-	free(br.rows);
-	if (st != FH_OK || br.failed) {
+	if (st != FH_OK) {
 		free(x.rows);
-		return st != FH_OK ? st : fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
+		return st;
 	}
 	if (x.n)
 		qsort(x.rows, x.n, sizeof *x.rows, by_code);
