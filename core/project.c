@@ -77,15 +77,15 @@ bool fh_project_state_allows(fh_project_state from, fh_project_state to)
 /* ---- the hub's rules ----------------------------------------------------------- */
 
 /* clang-format off */
-/* The calendar year (in China) of day d, an SQL expression. */
-#define PAYMENT_YEAR(d) "CAST(strftime('%Y', " d ", 'unixepoch', '+8 hours') AS INTEGER)"
+/* The month (in China) of day d as YYYYMM, an SQL expression. */
+#define PAYMENT_MONTH(d) "CAST(strftime('%Y%m', " d ", 'unixepoch', '+8 hours') AS INTEGER)"
 /* The kept totals counted from the projects and from their payments, in
  * the tallies' column order. */
 #define PROJECT_RECOUNT \
 	"SELECT hub_id, year, kind, state, count(*), sum(granted), sum(paid) FROM projects" \
 	" GROUP BY hub_id, year, kind, state"
 #define PAYMENT_RECOUNT \
-	"SELECT p.hub_id AS hub_id, " PAYMENT_YEAR("x.on_day") " AS year, p.kind AS kind, sum(x.fen)" \
+	"SELECT p.hub_id AS hub_id, " PAYMENT_MONTH("x.on_day") " AS month, p.kind AS kind, sum(x.fen)" \
 	" FROM project_payments x JOIN projects p ON p.id = x.project_id GROUP BY 1, 2, 3"
 
 const char *const fh_project_schema[] = {
@@ -121,14 +121,14 @@ const char *const fh_project_schema[] = {
 	"CREATE TRIGGER changes_projects_u AFTER UPDATE ON projects BEGIN"
 	" UPDATE changes SET n = n + 1 WHERE topic = 'tenant'; END;",
 	/* 2: the year's totals kept as projects and payments are written, per
-	 * hub, year, kind and state (granted, paid) and per hub, calendar year
+	 * hub, year, kind and state (granted, paid) and per hub, month
 	 * and kind (what was paid in it), the triggers in the write's
 	 * transaction; the recount is fh_project_check's */
 	"CREATE TABLE project_tally(hub_id INTEGER NOT NULL, year INTEGER NOT NULL, kind TEXT NOT NULL,"
 	" state TEXT NOT NULL, n INTEGER NOT NULL, granted INTEGER NOT NULL, paid INTEGER NOT NULL,"
 	" PRIMARY KEY(hub_id, year, kind, state)) STRICT, WITHOUT ROWID;"
-	"CREATE TABLE payment_tally(hub_id INTEGER NOT NULL, year INTEGER NOT NULL, kind TEXT NOT NULL,"
-	" fen INTEGER NOT NULL, PRIMARY KEY(hub_id, year, kind)) STRICT, WITHOUT ROWID;"
+	"CREATE TABLE payment_tally(hub_id INTEGER NOT NULL, month INTEGER NOT NULL, kind TEXT NOT NULL,"
+	" fen INTEGER NOT NULL, PRIMARY KEY(hub_id, month, kind)) STRICT, WITHOUT ROWID;"
 	"INSERT INTO project_tally " PROJECT_RECOUNT ";"
 	"INSERT INTO payment_tally " PAYMENT_RECOUNT ";"
 	"CREATE TRIGGER project_tally_ai AFTER INSERT ON projects BEGIN"
@@ -145,24 +145,24 @@ const char *const fh_project_schema[] = {
 	/* a project moved to another hub or kind takes what was paid with it */
 	"CREATE TRIGGER payment_tally_pu AFTER UPDATE OF hub_id, kind ON projects"
 	" WHEN old.hub_id != new.hub_id OR old.kind != new.kind BEGIN"
-	" UPDATE payment_tally SET fen = fen - x.paid FROM (SELECT " PAYMENT_YEAR("on_day") " AS y, sum(fen) AS paid"
+	" UPDATE payment_tally SET fen = fen - x.paid FROM (SELECT " PAYMENT_MONTH("on_day") " AS m, sum(fen) AS paid"
 	"  FROM project_payments WHERE project_id = old.id GROUP BY 1) x"
-	"  WHERE hub_id = old.hub_id AND year = x.y AND kind = old.kind;"
-	" INSERT INTO payment_tally SELECT new.hub_id, " PAYMENT_YEAR("on_day") ", new.kind, sum(fen)"
+	"  WHERE hub_id = old.hub_id AND month = x.m AND kind = old.kind;"
+	" INSERT INTO payment_tally SELECT new.hub_id, " PAYMENT_MONTH("on_day") ", new.kind, sum(fen)"
 	"  FROM project_payments WHERE project_id = new.id GROUP BY 2"
 	"  ON CONFLICT DO UPDATE SET fen = fen + excluded.fen; END;"
 	"CREATE TRIGGER payment_tally_ai AFTER INSERT ON project_payments BEGIN"
-	" INSERT INTO payment_tally SELECT hub_id, " PAYMENT_YEAR("new.on_day") ", kind, new.fen FROM projects"
+	" INSERT INTO payment_tally SELECT hub_id, " PAYMENT_MONTH("new.on_day") ", kind, new.fen FROM projects"
 	"  WHERE id = new.project_id ON CONFLICT DO UPDATE SET fen = fen + excluded.fen; END;"
 	"CREATE TRIGGER payment_tally_ad AFTER DELETE ON project_payments BEGIN"
 	" UPDATE payment_tally SET fen = fen - old.fen FROM projects p WHERE p.id = old.project_id"
 	"  AND payment_tally.hub_id = p.hub_id AND payment_tally.kind = p.kind"
-	"  AND payment_tally.year = " PAYMENT_YEAR("old.on_day") "; END;"
+	"  AND payment_tally.month = " PAYMENT_MONTH("old.on_day") "; END;"
 	"CREATE TRIGGER payment_tally_au AFTER UPDATE OF project_id, on_day, fen ON project_payments BEGIN"
 	" UPDATE payment_tally SET fen = fen - old.fen FROM projects p WHERE p.id = old.project_id"
 	"  AND payment_tally.hub_id = p.hub_id AND payment_tally.kind = p.kind"
-	"  AND payment_tally.year = " PAYMENT_YEAR("old.on_day") ";"
-	" INSERT INTO payment_tally SELECT hub_id, " PAYMENT_YEAR("new.on_day") ", kind, new.fen FROM projects"
+	"  AND payment_tally.month = " PAYMENT_MONTH("old.on_day") ";"
+	" INSERT INTO payment_tally SELECT hub_id, " PAYMENT_MONTH("new.on_day") ", kind, new.fen FROM projects"
 	"  WHERE id = new.project_id ON CONFLICT DO UPDATE SET fen = fen + excluded.fen; END;",
 	NULL,
 };
@@ -519,9 +519,11 @@ fh_status fh_project_totals(fh_store *s, const fh_actor *actor, const char *hub_
 	if (rc == FH_DONE) {
 		/* what was paid during the calendar year, whatever the project's year */
 		if ((st = fh_store_stmt(s,
-					FH_SQL_SCOPE "SELECT h.code, x.kind, x.fen FROM scope"
-						     " JOIN payment_tally x ON x.hub_id = scope.id AND x.year = ?2"
-						     " JOIN hubs h ON h.id = x.hub_id WHERE x.fen != 0",
+					FH_SQL_SCOPE "SELECT h.code, x.kind, sum(x.fen) FROM scope"
+						     " JOIN payment_tally x ON x.hub_id = scope.id"
+						     " AND x.month BETWEEN ?2 * 100 + 1 AND ?2 * 100 + 12"
+						     " JOIN hubs h ON h.id = x.hub_id GROUP BY x.hub_id, x.kind"
+						     " HAVING sum(x.fen) != 0",
 					&q, err)) != FH_OK) {
 			free(*rows);
 			*rows = NULL;
@@ -1006,11 +1008,11 @@ fh_status fh_project_check(fh_store *s, fh_check_report *rep, fh_error *err)
 		  " UNION ALL SELECT * FROM (SELECT * FROM project_tally WHERE n != 0 EXCEPT " PROJECT_RECOUNT "))"
 		  " GROUP BY 1, 2",
 		  N_("projects of hub %lld in %lld: the kept totals do not match the projects") },
-		{ "SELECT hub_id, year FROM (SELECT * FROM (" PAYMENT_RECOUNT ")"
+		{ "SELECT hub_id, month FROM (SELECT * FROM (" PAYMENT_RECOUNT ")"
 		  " EXCEPT SELECT * FROM payment_tally WHERE fen != 0"
 		  " UNION ALL SELECT * FROM (SELECT * FROM payment_tally WHERE fen != 0 EXCEPT " PAYMENT_RECOUNT "))"
 		  " GROUP BY 1, 2",
-		  N_("payments of hub %lld in %lld: the kept totals do not match the payments") },
+		  N_("payments of hub %lld in month %lld: the kept totals do not match the payments") },
 	};
 	for (size_t i = 0; st == FH_OK && i < sizeof kept / sizeof kept[0]; i++)
 		st = fh_check_pairs(s, rep, kept[i].sql, _(kept[i].what), _("checking projects"), err);
