@@ -17,6 +17,7 @@
 #include "fuhua/meeting.h"
 #include "fuhua/project.h"
 #include "fuhua/rating.h"
+#include "fuhua/sheet.h"
 #include "../core/store_sqlite.h"
 #include "bench.h"
 #include "measure.h"
@@ -130,6 +131,17 @@ static void meetings_behind(fh_store *s, const fh_actor *a, void *ctx)
 static void meetings_behind_counted(fh_store *s, const fh_actor *a, void *ctx)
 {
 	behind_on(s, a, ctx, fh_clock_day(fh_clock_now()) - 86400);
+}
+
+static void monthly_report(fh_store *s, const fh_actor *a, void *ctx)
+{
+	const struct month *m = ctx;
+	fh_report_doc d;
+	fh_error err;
+	if (fh_report_monthly(s, a, m->hub, m->year, m->month, &d, &err) != FH_OK)
+		fprintf(stderr, "bench: %s\n", err.message);
+	else
+		fh_report_doc_free(&d);
 }
 
 static void inspection_rates(fh_store *s, const fh_actor *a, void *ctx)
@@ -327,5 +339,7 @@ void outcomes_bench(fh_store *s, const fh_actor *admin, const char *path)
 		 last, (long long)year_start);
 	printf("  anchor: the tenants due and their results counted from the rows: %.2f ms\n", sql_ms(s, sql));
 	measure("ratings expiring, city", "oc_ratings_p95_ms", s, admin, ratings_expiring, NULL);
+	measure("the city's monthly report (every hub and the total, five sections)", "report_monthly_city_p95_ms", s,
+		admin, monthly_report, &city);
 	import_bench(s, admin, path);
 }

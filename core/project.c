@@ -555,6 +555,41 @@ fh_status fh_project_totals(fh_store *s, const fh_actor *actor, const char *hub_
 	return FH_OK;
 }
 
+static void paid_read(fh_stmt *q, void *row)
+{
+	fh_project_paid *p = row;
+	memset(p, 0, sizeof *p);
+	fh_column_text(q, 0, p->hub_code, sizeof p->hub_code);
+	p->month = fh_column_int64(q, 1);
+	p->year = fh_column_int64(q, 2);
+}
+
+fh_status fh_project_paid_in(fh_store *s, const fh_actor *actor, const char *hub_code, int year, int month,
+			     fh_project_paid **rows, size_t *n, fh_error *err)
+{
+	*rows = NULL;
+	*n = 0;
+	int64_t hub;
+	fh_stmt *q;
+	fh_status st = fh_actor_hub(s, actor, hub_code, &hub, err);
+	if (st != FH_OK)
+		return st;
+	if (year < 2000 || year > 2100 || month < 1 || month > 12)
+		return fh_error_set(err, FH_EINVAL, "month", "%s", _("a month from 2000-01 to 2100-12"));
+	if ((st = fh_store_stmt(s,
+				FH_SQL_SCOPE
+				"SELECT h.code, sum(x.fen * (x.month = ?3)), sum(x.fen) FROM scope"
+				" JOIN payment_tally x ON x.hub_id = scope.id AND x.month BETWEEN ?2 AND ?3"
+				" JOIN hubs h ON h.id = x.hub_id GROUP BY x.hub_id HAVING sum(x.fen) != 0"
+				" ORDER BY h.code",
+				&q, err)) != FH_OK)
+		return st;
+	fh_bind_int64(q, 1, hub);
+	fh_bind_int(q, 2, year * 100 + 1);
+	fh_bind_int(q, 3, year * 100 + month);
+	return fh_store_rows(s, q, rows, n, sizeof **rows, paid_read, _("reading projects"), err);
+}
+
 fh_status fh_project_funders(fh_store *s, const fh_actor *actor, const char *hub_code,
 			     char (*out)[FH_PROJECT_NAME_MAX * 4 + 1], size_t max, size_t *n, fh_error *err)
 {

@@ -590,6 +590,32 @@ check "rating totals: the ratings that hold equal a count in SQL ($got)" [ "$got
 $FO check > /dev/null 2>&1
 check "check finds the outcomes' kept totals right" [ $? -eq 0 ]
 
+# The monthly report of October, a line per figure in CSV (section, hub,
+# name, figure, value; RFC 4180 lines end in CR LF), against counts in
+# SQL; its total's rate is of the totals.
+$FO report monthly --month 2026-10 --format csv > "$T/rm.csv"
+fig() { tr -d '\r' < "$T/rm.csv" | awk -F, -v s="$1" -v h="$2" -v f="$3" '$1 == s && $2 == h && $4 == f { print $5 }'; }
+OCT="on_day >= unixepoch('2026-10-01') - 28800 AND on_day < unixepoch('2026-11-01') - 28800"
+want=$(sqlite3 "$O" "SELECT sum(served) FROM activities WHERE $OCT AND hub_id = (SELECT id FROM hubs WHERE code = 'ja-dn')")
+check "report monthly: a street's people served in October equal a count in SQL ($(fig activities ja-dn served))" \
+	[ "$(fig activities ja-dn served)" = "$want" ]
+want=$(sqlite3 "$O" "SELECT count(*) FROM activities WHERE $OCT")
+check "… the city's activities, its total row ($(fig activities '' activities))" [ "$(fig activities '' activities)" = "$want" ]
+want=$(sqlite3 "$O" "SELECT printf('%.2f', sum(fen) / 100.0) FROM project_payments WHERE $OCT")
+check "… paid to projects in the month, in yuan ($(fig funds '' paid_month))" [ "$(fig funds '' paid_month)" = "$want" ]
+want=$(sqlite3 "$O" "SELECT count(*) FROM courses WHERE $OCT")
+check "… training sessions ($(fig training '' sessions))" [ "$(fig training '' sessions)" = "$want" ]
+want=$(sqlite3 "$O" "SELECT count(*) FROM tenants WHERE stage = 'incubating'")
+check "… tenants in incubation ($(fig tenants '' incubating))" [ "$(fig tenants '' incubating)" = "$want" ]
+want=$(awk -v p="$(fig tenants '' with_org)" -v w="$(fig tenants '' incubating)" 'BEGIN { printf "%.1f", 100 * p / w }')
+check "… the total's coverage the rate of the totals ($(fig tenants '' org_rate))" [ "$(fig tenants '' org_rate)" = "$want" ]
+got=$($FO report monthly --month 2026-10 --hub ja-dn --format csv | awk -F, 'NR > 1 && $2 != "" && $2 != "ja-dn"' | wc -l)
+check "… a street's report holds its own hub alone ($got other lines)" [ "$got" -eq 0 ]
+$FO report monthly --month 2026-12 > /dev/null 2> "$T/err"
+check "report monthly: a month not begun is refused, naming it (exit $?)" grep -q "month" "$T/err"
+$FO report monthly --month 2026-13 > /dev/null 2>&1
+check "… and --month 2026-13 is a usage error (exit $?)" [ $? -eq 2 ]
+
 # A month's spreadsheet of activities: problems on lines 3 and 5, nothing
 # written; the file fixed (in GB18030, as Excel saves it) goes in whole.
 t1=$(sqlite3 "$O" "SELECT id FROM tenants WHERE stage = 'incubating' AND admitted_on < unixepoch('2026-10-01') ORDER BY id LIMIT 1")

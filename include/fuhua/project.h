@@ -162,6 +162,19 @@ typedef struct fh_project_total {
 fh_status fh_project_totals(fh_store *store, const fh_actor *actor, const char *hub_code, int year,
 			    fh_project_total **rows, size_t *n, fh_error *err);
 
+typedef struct fh_project_paid {
+	char hub_code[33];
+	int64_t month, year; /* fen paid in the month, and from January to its end */
+} fh_project_paid;
+
+/* Per hub of the scope (hub_code, NULL: the actor's) with anything paid in
+ * year `year` by the end of month `month` (1–12), what all its projects
+ * were paid in the month and in the year to its end, from the payments
+ * kept per hub and month; hubs in code order. On error *rows is NULL and
+ * *n 0: nothing to free. */
+fh_status fh_project_paid_in(fh_store *store, const fh_actor *actor, const char *hub_code, int year, int month,
+			     fh_project_paid **rows, size_t *n, fh_error *err);
+
 /* The funders hub_code (NULL: the actor's hub) lists (projects.funders),
  * in order, at most max into out, in *n how many: none when it lists none
  * (any funder is taken). On error *n is 0. */

@@ -257,6 +257,8 @@ typedef int fh_command_fn(struct fh_opts *o, fh_store *s, const fh_actor *by);
 	  N_("Party coverage per hub, beside the published rates"))                                                    \
 	_(fh_cmd_report_occupancy, "report occupancy", FH_CMD_STORE | FH_CMD_READ, "", "--hub --at --format",          \
 	  N_("Occupancy of area and seats per hub"))                                                                   \
+	_(fh_cmd_report_monthly, "report monthly", FH_CMD_STORE | FH_CMD_READ, "", "--month --hub --format",           \
+	  N_("The monthly report: tenants and coverage, spaces, activities, training and payments per hub"))           \
 	_(fh_cmd_project_list, "project list", FH_CMD_STORE | FH_CMD_READ, "",                                         \
 	  "--hub --tenant --kind --state --year --funder --past-end --evaluation-due --format",                        \
 	  N_("List projects (公益创投, 政府购买服务, subsidies)"))                                                     \

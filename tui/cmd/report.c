@@ -1,0 +1,143 @@
+/* fuhua tui — the reports a hub sends upward (sheet.h), rendered: a table
+ * per section for people, CSV a line per figure (section, hub, figure,
+ * value), JSON the report's sections whole. The figures are core's; this
+ * file only formats them. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "fuhua/buf.h"
+#include "fuhua/clock.h"
+#include "fuhua/sheet.h"
+#include "fuhua/text.h"
+#include "../common/i18n.h"
+#include "../common/table.h"
+
+/* A figure as the report shows it: counts whole, amounts in 元. */
+static void figure_text(const fh_sheet_col *c, double v, char *out, size_t size)
+{
+	switch (c->cell) {
+	case FH_CELL_COUNT: snprintf(out, size, "%.0f", v); break;
+	case FH_CELL_FEN: snprintf(out, size, "%.2f", v / 100); break;
+	default: snprintf(out, size, "%.1f", v); break;
+	}
+}
+
+static const char *row_name(const fh_sheet_row *r)
+{
+	return r->total ? _("Total") : r->hub_name;
+}
+
+static void print_tables(const fh_report_doc *d)
+{
+	char name[512], period[16];
+	snprintf(period, sizeof period, "%04d-%02d", d->year, d->month);
+	printf("%s · %s · %s%s\n", _(d->title), fh_text_escape(name, sizeof name, d->hub_name), period,
+	       d->preliminary ? _(" (preliminary: the month is not over)") : "");
+	for (int i = 0; i < d->nsheets; i++) {
+		const fh_sheet *sh = &d->sheets[i];
+		const char *keys[FH_SHEET_COLS + 3] = { "hub", "name" },
+						 *titles[FH_SHEET_COLS + 3] = { _("Hub"), _("Name") };
+		for (int c = 0; c < sh->ncols; c++) {
+			keys[2 + c] = sh->cols[c].key;
+			titles[2 + c] = _(sh->cols[c].title);
+		}
+		struct fh_table t;
+		fh_table_init(&t, keys, titles);
+		t.numeric = ((1u << sh->ncols) - 1) << 2;
+		for (size_t r = 0; r < sh->nrows; r++) {
+			char v[FH_SHEET_COLS][32];
+			const char *cells[FH_SHEET_COLS + 3] = { sh->rows[r].total ? "" : sh->rows[r].hub_code,
+								 row_name(&sh->rows[r]) };
+			for (int c = 0; c < sh->ncols; c++) {
+				figure_text(&sh->cols[c], sh->rows[r].v[c], v[c], sizeof v[c]);
+				cells[2 + c] = v[c];
+			}
+			fh_table_row(&t, cells);
+		}
+		printf("\n%s\n", _(sh->title));
+		fh_table_print(&t, stdout, FH_FORMAT_TABLE);
+		fh_table_free(&t);
+	}
+}
+
+static void print_csv(const fh_report_doc *d)
+{
+	struct fh_table t;
+	fh_table_init(&t, (const char *[]){ "section", "hub", "name", "figure", "value", NULL },
+		      (const char *[]){ _("Section"), _("Hub"), _("Name"), _("Figure"), _("Value"), NULL });
+	for (int i = 0; i < d->nsheets; i++) {
+		const fh_sheet *sh = &d->sheets[i];
+		for (size_t r = 0; r < sh->nrows; r++)
+			for (int c = 0; c < sh->ncols; c++) {
+				char v[32];
+				figure_text(&sh->cols[c], sh->rows[r].v[c], v, sizeof v);
+				fh_table_row(&t,
+					     (const char *[]){ sh->key, sh->rows[r].total ? "" : sh->rows[r].hub_code,
+							       row_name(&sh->rows[r]), sh->cols[c].key, v, NULL });
+			}
+	}
+	fh_table_print(&t, stdout, FH_FORMAT_CSV);
+	fh_table_free(&t);
+}
+
+static void print_json(const fh_report_doc *d)
+{
+	fh_buf b = FH_BUF_INIT;
+	char d1[16];
+	fh_buf_printf(&b, "{\"report\":\"%s\",\"period\":\"%04d-%02d\",\"hub\":", d->key, d->year, d->month);
+	fh_buf_json_string(&b, d->hub_code);
+	fh_buf_puts(&b, ",\"hub_name\":");
+	fh_buf_json_string(&b, d->hub_name);
+	fh_buf_printf(&b, ",\"as_of\":\"%s\",\"preliminary\":%s,\"sections\":[",
+		      fh_clock_format_date(d->as_of, d1, sizeof d1), d->preliminary ? "true" : "false");
+	for (int i = 0; i < d->nsheets; i++) {
+		const fh_sheet *sh = &d->sheets[i];
+		fh_buf_printf(&b, "%s{\"section\":\"%s\",\"rows\":[", i ? "," : "", sh->key);
+		for (size_t r = 0; r < sh->nrows; r++) {
+			fh_buf_printf(&b, "%s{\"hub\":", r ? "," : "");
+			fh_buf_json_string(&b, sh->rows[r].total ? "" : sh->rows[r].hub_code);
+			fh_buf_puts(&b, ",\"name\":");
+			fh_buf_json_string(&b, sh->rows[r].total ? "" : sh->rows[r].hub_name);
+			fh_buf_printf(&b, ",\"total\":%s", sh->rows[r].total ? "true" : "false");
+			for (int c = 0; c < sh->ncols; c++) {
+				char v[32];
+				figure_text(&sh->cols[c], sh->rows[r].v[c], v, sizeof v);
+				fh_buf_printf(&b, ",\"%s\":%s", sh->cols[c].key, v);
+			}
+			fh_buf_puts(&b, "}");
+		}
+		fh_buf_puts(&b, "]}");
+	}
+	fh_buf_puts(&b, "]}\n");
+	fputs(fh_buf_str(&b), stdout);
+	fh_buf_free(&b);
+}
+
+int fh_cmd_report_monthly(struct fh_opts *o, fh_store *s, const fh_actor *by)
+{
+	char d[16];
+	int y, m;
+	char end;
+	if (o->month) {
+		if (sscanf(o->month, "%4d-%2d%c", &y, &m, &end) != 2 || y < 2000 || y > 2100 || m < 1 || m > 12)
+			return fh_cli_usage_error(_("--month takes a month as YYYY-MM, not '%s'"), o->month);
+	} else {
+		fh_clock_format_date(fh_clock_now(), d, sizeof d);
+		y = atoi(d);
+		m = atoi(d + 5);
+	}
+	fh_report_doc doc;
+	fh_error err;
+	if (fh_report_monthly(s, by, o->hub, y, m, &doc, &err) != FH_OK)
+		return fh_cli_report(&err);
+	if (o->format == FH_FORMAT_CSV)
+		print_csv(&doc);
+	else if (o->format == FH_FORMAT_JSON)
+		print_json(&doc);
+	else
+		print_tables(&doc);
+	fh_report_doc_free(&doc);
+	return 0;
+}
