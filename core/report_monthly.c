@@ -18,11 +18,11 @@
 /* clang-format off */
 static const fh_sheet_col tenant_cols[] = {
 	{ "incubating", N_("In incubation"), FH_CELL_COUNT, { 0 } },
-	{ "with_org", N_("With a Party organisation"), FH_CELL_COUNT, { 0 } },
-	{ "org_rate", N_("Organisation coverage %"), FH_CELL_PERCENT, { 1, 0 } },
-	{ "covered", N_("Party work covered"), FH_CELL_COUNT, { 0 } },
+	{ "with_org", N_("With Party org"), FH_CELL_COUNT, { 0 } },
+	{ "org_rate", N_("Org coverage %"), FH_CELL_PERCENT, { 1, 0 } },
+	{ "covered", N_("Work covered"), FH_CELL_COUNT, { 0 } },
 	{ "work_rate", N_("Work coverage %"), FH_CELL_PERCENT, { 3, 0 } },
-	{ "members", N_("Full members"), FH_CELL_COUNT, { 0 } },
+	{ "members", N_("Members"), FH_CELL_COUNT, { 0 } },
 };
 static const fh_sheet_col space_cols[] = {
 	{ "area", N_("Area m²"), FH_CELL_DECIMAL, { 0 } },
