@@ -18,9 +18,9 @@ DATADIR   := $(PREFIX)/share/fuhua
 COMPLETIONDIR := $(PREFIX)/share/bash-completion/completions
 
 CC      ?= cc
-PKGS    := ncursesw sqlite3 yaml-0.1 libxcrypt icu-i18n
+PKGS    := ncursesw sqlite3 yaml-0.1 libxcrypt icu-i18n xlsxwriter
 PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lncursesw -ltinfo -lsqlite3 -lyaml -lcrypt -licui18n -licuuc -licudata) -pthread
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lncursesw -ltinfo -lsqlite3 -lyaml -lcrypt -licui18n -licuuc -licudata -lxlsxwriter) -lm -pthread
 
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wformat=2 -Wno-format-nonliteral -Werror=implicit-function-declaration
 DEFS    := -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \

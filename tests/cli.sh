@@ -611,6 +611,64 @@ want=$(awk -v p="$(fig tenants '' with_org)" -v w="$(fig tenants '' incubating)"
 check "… the total's coverage the rate of the totals ($(fig tenants '' org_rate))" [ "$(fig tenants '' org_rate)" = "$want" ]
 got=$($FO report monthly --month 2026-10 --hub ja-dn --format csv | awk -F, 'NR > 1 && $2 != "" && $2 != "ja-dn"' | wc -l)
 check "… a street's report holds its own hub alone ($got other lines)" [ "$got" -eq 0 ]
+# … and as the Excel form, read back by a real reader (python3-openpyxl, the
+# Debian package, so the Debian python): the merged title and the header
+# fields, every figure the CSV's, the hubs' codes as text, the print setup.
+$FUHUA --lang zh --db "$O" report monthly --month 2026-10 --format xlsx --output "$T/rm.xlsx"
+check "report monthly --format xlsx --output writes the file (exit $?)" [ -s "$T/rm.xlsx" ]
+tr -d '\r' < "$T/rm.csv" > "$T/rm-lf.csv"
+/usr/bin/python3 - "$T/rm.xlsx" "$T/rm-lf.csv" > "$T/xlsx.out" 2>&1 <<'PY'
+import csv, sys
+import openpyxl
+ws = openpyxl.load_workbook(sys.argv[1]).active
+problems = []
+def want(ok, what):
+    if not ok:
+        problems.append(what)
+merged = [str(r) for r in ws.merged_cells.ranges]
+want("A1:H1" in merged, "the title merged across: %s" % merged)
+want("月报" in str(ws["A1"].value) and "2026-10" in str(ws["A1"].value), "the title: %r" % ws["A1"].value)
+fields = " ".join(str(c.value) for c in ws[2] if c.value)
+for f in ("填报单位", "报告期", "报出日期"):
+    want(f in fields, "the header field " + f)
+want(any("填表人" in str(c.value) for row in ws.iter_rows() for c in row if c.value), "who filled it in")
+# the sections in order, each a title row, a header row, the hubs, the total
+figures = {}
+rows = list(ws.iter_rows(min_row=4))
+sections = ["tenants", "spaces", "activities", "training", "funds"]
+keys = {}
+with open(sys.argv[2], newline="") as f:
+    for r in csv.DictReader(f):
+        figures[(r["section"], r["hub"], r["figure"])] = r["value"]
+        keys.setdefault(r["section"], [])
+        if r["figure"] not in keys[r["section"]]:
+            keys[r["section"]].append(r["figure"])
+i, checked = 0, 0
+for sec in sections:
+    while i < len(rows) and not (rows[i][0].value and rows[i][1].value is None and rows[i][2].value is None):
+        i += 1
+    i += 2  # its title, its header
+    while i < len(rows) and (rows[i][0].value or rows[i][1].value):
+        code = rows[i][0].value or ""
+        want(rows[i][0].value is None or rows[i][0].data_type == "s", "the code %r as text" % code)
+        for k, key in enumerate(keys[sec]):
+            csv_value = figures[(sec, code, key)]
+            cell = rows[i][2 + k].value
+            want(abs(float(cell) - float(csv_value)) < 1e-9, "%s %s %s: %r, the CSV %s" % (sec, code, key, cell, csv_value))
+            checked += 1
+        i += 1
+want(checked == len(figures), "every figure read back: %d of %d" % (checked, len(figures)))
+want(ws.page_setup.orientation == "landscape" and str(ws.page_setup.paperSize) == "9", "A4 landscape")
+want(ws.print_title_rows == "$1:$2", "the title rows on every page: %r" % ws.print_title_rows)
+want("&P" in (ws.oddFooter.center.text or "") and "&N" in (ws.oddFooter.center.text or ""), "the page footer")
+print("\n".join(problems) if problems else "ok %d figures" % checked)
+PY
+check "… the Excel form read back: title, header fields, every figure the CSV's, codes as text, A4 landscape ($(tail -1 "$T/xlsx.out"))" \
+	grep -q "^ok" "$T/xlsx.out"
+$FO report monthly --month 2026-10 --format xlsx | head -c 2 > "$T/pk"
+check "… to a pipe, the file itself (a zip: PK)" [ "$(cat "$T/pk")" = "PK" ]
+$FO tenant list --format xlsx > /dev/null 2> "$T/err"
+check "tenant list --format xlsx is refused: lists write table, CSV or JSON (exit $?)" grep -q "Excel" "$T/err"
 $FO report monthly --month 2026-12 > /dev/null 2> "$T/err"
 check "report monthly: a month not begun is refused, naming it (exit $?)" grep -q "month" "$T/err"
 $FO report monthly --month 2026-13 > /dev/null 2>&1

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "fuhua/clock.h"
 #include "fuhua/party.h"
@@ -634,6 +635,7 @@ int fh_cli_parse(int argc, char **argv, struct fh_opts *o)
 	}
 	o->format = !o->format_name || strcmp(o->format_name, "table") == 0 ? FH_FORMAT_TABLE
 		: strcmp(o->format_name, "csv") == 0                        ? FH_FORMAT_CSV
+		: strcmp(o->format_name, "xlsx") == 0                       ? FH_FORMAT_XLSX
 									    : FH_FORMAT_JSON;
 	if (help)
 		return help_for(o->pos, o->npos);
@@ -664,6 +666,11 @@ int fh_cli_parse(int argc, char **argv, struct fh_opts *o)
 			snprintf(what, sizeof what, _("%s takes no operands"), c->words);
 		return fh_cli_usage_error("%s", what);
 	}
+	if (o->format == FH_FORMAT_XLSX && !(c->flags & FH_CMD_XLSX))
+		return fh_cli_usage_error(_("%s writes no Excel file: --format table, csv or json"), c->words);
+	if (o->format == FH_FORMAT_XLSX && !o->output && isatty(STDOUT_FILENO))
+		return fh_cli_usage_error("%s",
+					  _("an Excel file is not for the terminal: --output FILE.xlsx, or a pipe"));
 	o->cmd = c;
 	return -1;
 }

@@ -2,15 +2,20 @@
  * per section for people, CSV a line per figure (section, hub, figure,
  * value), JSON the report's sections whole. The figures are core's; this
  * file only formats them. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cmd.h"
 #include "fuhua/buf.h"
 #include "fuhua/clock.h"
 #include "fuhua/sheet.h"
+#include "fuhua/scratch.h"
 #include "fuhua/text.h"
+#include "report_xlsx.h"
 #include "../common/i18n.h"
 #include "../common/table.h"
 
@@ -115,6 +120,44 @@ static void print_json(const fh_report_doc *d)
 	fh_buf_free(&b);
 }
 
+/* The report as an Excel file: into a new file beside --output, renamed
+ * over it once whole (never a half-written file), or through a file of
+ * our own to standard output (a pipe: the command line refused a
+ * terminal). */
+static int write_xlsx(const fh_report_doc *d, const char *output)
+{
+	char why[300] = "";
+	fh_scratch part = { 0 };
+	fh_error err;
+	char pipe[512];
+	const char *tmp = getenv("TMPDIR");
+	snprintf(pipe, sizeof pipe, "%s/fuhua-report.xlsx", tmp && *tmp ? tmp : "/tmp");
+	if (fh_scratch_make(output ? output : pipe, "report", &part, &err) != FH_OK)
+		return fh_cli_report(&err);
+	if (output)
+		fchmod(part.fd, 0640); /* as an export: the group that runs fuhua reads it */
+	int rc = fh_report_xlsx(d, part.path, why, sizeof why);
+	if (!rc && output) {
+		if (rename(part.path, output) != 0)
+			snprintf(why, sizeof why, "%s", strerror(errno)), rc = -1;
+	} else if (!rc) {
+		FILE *in = fopen(part.path, "rb");
+		char buf[65536];
+		size_t n;
+		while (in && (n = fread(buf, 1, sizeof buf, in)) > 0)
+			if (fwrite(buf, 1, n, stdout) != n)
+				break;
+		if (!in || ferror(in) || fflush(stdout) != 0 || ferror(stdout))
+			snprintf(why, sizeof why, "%s", strerror(errno)), rc = -1;
+		if (in)
+			fclose(in);
+	}
+	fh_scratch_drop(&part); /* its name was taken by the report, or it goes */
+	if (rc)
+		fprintf(stderr, "fuhua: %s: %s\n", output ? output : _("standard output"), why);
+	return rc ? 1 : 0;
+}
+
 int fh_cmd_report_monthly(struct fh_opts *o, fh_store *s, const fh_actor *by)
 {
 	char d[16];
@@ -132,12 +175,15 @@ int fh_cmd_report_monthly(struct fh_opts *o, fh_store *s, const fh_actor *by)
 	fh_error err;
 	if (fh_report_monthly(s, by, o->hub, y, m, &doc, &err) != FH_OK)
 		return fh_cli_report(&err);
-	if (o->format == FH_FORMAT_CSV)
+	int rc = 0;
+	if (o->format == FH_FORMAT_XLSX)
+		rc = write_xlsx(&doc, o->output);
+	else if (o->format == FH_FORMAT_CSV)
 		print_csv(&doc);
 	else if (o->format == FH_FORMAT_JSON)
 		print_json(&doc);
 	else
 		print_tables(&doc);
 	fh_report_doc_free(&doc);
-	return 0;
+	return rc;
 }

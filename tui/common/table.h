@@ -10,7 +10,8 @@
 
 #include "fuhua/buf.h"
 
-enum fh_format { FH_FORMAT_TABLE, FH_FORMAT_CSV, FH_FORMAT_JSON };
+/* FH_FORMAT_XLSX: a report's Excel file (the commands that write one). */
+enum fh_format { FH_FORMAT_TABLE, FH_FORMAT_CSV, FH_FORMAT_JSON, FH_FORMAT_XLSX };
 
 #define FH_TABLE_MAX_COLS 32
 

@@ -1,0 +1,144 @@
+/* fuhua tui — a report as the Excel form a bureau accepts (libxlsxwriter):
+ * a merged title, the reporting unit, the period and the day sent, then a
+ * table per section (its title merged above it, the hubs' rows and the
+ * total in bold), the lines for who filled it in and who answers for it;
+ * counts whole, rates with one decimal, amounts in 元 with two; every code
+ * written as text, so no spreadsheet makes a number of it; A4 landscape,
+ * one page wide, the title rows on every page, "第 &P 页，共 &N 页" below. */
+#include "report_xlsx.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <xlsxwriter.h>
+
+#include "fuhua/clock.h"
+#include "fuhua/text.h"
+#include "../common/i18n.h"
+
+struct formats {
+	lxw_format *title, *field, *section, *head, *text, *text_bold, *n[4], *n_bold[4];
+};
+
+static lxw_format *number_format(lxw_workbook *wb, const char *num, bool bold)
+{
+	lxw_format *f = workbook_add_format(wb);
+	format_set_num_format(f, num);
+	format_set_border(f, LXW_BORDER_THIN);
+	if (bold)
+		format_set_bold(f);
+	return f;
+}
+
+static void make_formats(lxw_workbook *wb, struct formats *f)
+{
+	static const char *const num[4] = { "0", "0.0", "#,##0.00", "0.0" }; /* by fh_cell */
+	f->title = workbook_add_format(wb);
+	format_set_bold(f->title);
+	format_set_font_size(f->title, 16);
+	format_set_align(f->title, LXW_ALIGN_CENTER);
+	format_set_align(f->title, LXW_ALIGN_VERTICAL_CENTER);
+	f->field = workbook_add_format(wb);
+	f->section = workbook_add_format(wb);
+	format_set_bold(f->section);
+	f->head = workbook_add_format(wb);
+	format_set_bold(f->head);
+	format_set_text_wrap(f->head);
+	format_set_align(f->head, LXW_ALIGN_CENTER);
+	format_set_align(f->head, LXW_ALIGN_VERTICAL_CENTER);
+	format_set_border(f->head, LXW_BORDER_THIN);
+	format_set_bg_color(f->head, 0xDDEBF7);
+	f->text = workbook_add_format(wb);
+	format_set_num_format(f->text, "@");
+	format_set_border(f->text, LXW_BORDER_THIN);
+	f->text_bold = workbook_add_format(wb);
+	format_set_num_format(f->text_bold, "@");
+	format_set_border(f->text_bold, LXW_BORDER_THIN);
+	format_set_bold(f->text_bold);
+	for (int i = 0; i < 4; i++) {
+		f->n[i] = number_format(wb, num[i], false);
+		f->n_bold[i] = number_format(wb, num[i], true);
+	}
+}
+
+/* A string cell, control characters shown escaped (as on the screen). */
+static void text(lxw_worksheet *ws, int row, int col, const char *s, lxw_format *f)
+{
+	char buf[1024];
+	worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, fh_text_escape(buf, sizeof buf, s), f);
+}
+
+/* A section: its title, its header, a row per hub, the total; the next
+ * free row. */
+static int section(lxw_worksheet *ws, const struct formats *f, const fh_sheet *sh, int row, int width)
+{
+	worksheet_merge_range(ws, (lxw_row_t)row, 0, (lxw_row_t)row, (lxw_col_t)(width - 1), _(sh->title), f->section);
+	row++;
+	text(ws, row, 0, _("Hub"), f->head);
+	text(ws, row, 1, _("Name"), f->head);
+	for (int c = 0; c < sh->ncols; c++)
+		text(ws, row, 2 + c, _(sh->cols[c].title), f->head);
+	worksheet_set_row(ws, (lxw_row_t)row, 32, NULL);
+	row++;
+	for (size_t r = 0; r < sh->nrows; r++, row++) {
+		const fh_sheet_row *x = &sh->rows[r];
+		text(ws, row, 0, x->total ? "" : x->hub_code, x->total ? f->text_bold : f->text);
+		text(ws, row, 1, x->total ? _("Total") : x->hub_name, x->total ? f->text_bold : f->text);
+		for (int c = 0; c < sh->ncols; c++) {
+			fh_cell k = sh->cols[c].cell;
+			/* the value as the CSV and JSON give it: the cell holds what it shows */
+			double v = k == FH_CELL_FEN  ? round(x->v[c]) / 100
+				: k == FH_CELL_COUNT ? round(x->v[c])
+						     : round(x->v[c] * 10) / 10;
+			worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)(2 + c), v,
+					       x->total ? f->n_bold[k] : f->n[k]);
+		}
+	}
+	return row + 1;
+}
+
+int fh_report_xlsx(const fh_report_doc *d, const char *path, char *why, size_t size)
+{
+	lxw_workbook *wb = workbook_new(path);
+	if (!wb) {
+		snprintf(why, size, "%s", _("cannot create the Excel file"));
+		return -1;
+	}
+	struct formats f;
+	make_formats(wb, &f);
+	char period[32], sent[16], line[600], name[300];
+	snprintf(period, sizeof period, "%04d-%02d", d->year, d->month);
+	lxw_worksheet *ws = workbook_add_worksheet(wb, period);
+	int width = 2;
+	for (int i = 0; i < d->nsheets; i++)
+		width = 2 + d->sheets[i].ncols > width ? 2 + d->sheets[i].ncols : width;
+	worksheet_set_column(ws, 0, 0, 10, NULL);
+	worksheet_set_column(ws, 1, 1, 30, NULL);
+	worksheet_set_column(ws, 2, (lxw_col_t)(width - 1), 13, NULL);
+	fh_text_escape(name, sizeof name, d->hub_name);
+	snprintf(line, sizeof line, "%s %s %s", name, period, _(d->title));
+	worksheet_set_row(ws, 0, 28, NULL);
+	worksheet_merge_range(ws, 0, 0, 0, (lxw_col_t)(width - 1), line, f.title);
+	snprintf(line, sizeof line, _("Reporting unit: %s"), name);
+	worksheet_merge_range(ws, 1, 0, 1, 2, line, f.field);
+	snprintf(line, sizeof line, _("Period: %s%s"), period, d->preliminary ? _(" (preliminary)") : "");
+	worksheet_merge_range(ws, 1, 3, 1, 4, line, f.field);
+	snprintf(line, sizeof line, _("Sent on: %s"), fh_clock_format_date(fh_clock_now(), sent, sizeof sent));
+	worksheet_merge_range(ws, 1, 5, 1, (lxw_col_t)(width > 6 ? width - 1 : 6), line, f.field);
+	int row = 3;
+	for (int i = 0; i < d->nsheets; i++)
+		row = section(ws, &f, &d->sheets[i], row, width);
+	text(ws, row, 0, _("Filled in by:"), f.field);
+	text(ws, row, 3, _("Responsible:"), f.field);
+	worksheet_set_landscape(ws);
+	worksheet_set_paper(ws, 9); /* A4 */
+	worksheet_fit_to_pages(ws, 1, 0);
+	worksheet_repeat_rows(ws, 0, 1);
+	worksheet_set_footer(ws, _("&CPage &P of &N"));
+	lxw_error e = workbook_close(wb);
+	if (e != LXW_NO_ERROR) {
+		snprintf(why, size, "%s", lxw_strerror(e));
+		return -1;
+	}
+	return 0;
+}
