@@ -75,6 +75,7 @@ typedef struct fh_report_doc {
 fh_status fh_report_monthly(fh_store *store, const fh_actor *actor, const char *hub_code, int year, int month,
 			    fh_report_doc *out, fh_error *err);
 
+/* Frees what fh_report_monthly put in doc; doc then holds no sheets. */
 void fh_report_doc_free(fh_report_doc *doc);
 
 #endif

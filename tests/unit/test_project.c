@@ -276,6 +276,30 @@ static void totals_and_scope(void **s)
 	}
 	assert_true(seen);
 	free(rows);
+	/* what was paid in a month and in the year to its end, kept per month */
+	fh_project_paid *paid;
+	assert_int_equal(fh_project_paid_in(st, &sys_actor, "ja", 2026, 2, &paid, &n, &err), FH_OK);
+	seen = false;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(paid[i].hub_code, "ja-dn") == 0) {
+			seen = true;
+			assert_int_equal(paid[i].month,
+					 count_where("SELECT sum(x.fen) FROM project_payments x JOIN projects p"
+						     " ON p.id = x.project_id WHERE p.hub_id = %lld"
+						     " AND x.on_day >= unixepoch('2026-02-01') - 28800"
+						     " AND x.on_day < unixepoch('2026-03-01') - 28800",
+						     hub_dn));
+			assert_int_equal(paid[i].year,
+					 count_where("SELECT sum(x.fen) FROM project_payments x JOIN projects p"
+						     " ON p.id = x.project_id WHERE p.hub_id = %lld"
+						     " AND x.on_day >= unixepoch('2026-01-01') - 28800"
+						     " AND x.on_day < unixepoch('2026-03-01') - 28800",
+						     hub_dn));
+		}
+	assert_true(seen);
+	free(paid);
+	assert_int_equal(fh_project_paid_in(st, &sys_actor, "ja", 2026, 13, &paid, &n, &err), FH_EINVAL);
+	assert_null(paid);
 	fh_actor other = signed_in("大宁主任", FH_ROLE_MANAGER, "ja-dn"),
 		 gh = signed_in("共和主任", FH_ROLE_MANAGER, "ja-gh");
 	fh_project got;
