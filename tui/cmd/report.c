@@ -17,17 +17,8 @@
 #include "fuhua/text.h"
 #include "report_xlsx.h"
 #include "../common/i18n.h"
+#include "../common/sheet_table.h"
 #include "../common/table.h"
-
-/* A figure as the report shows it: counts whole, amounts in 元. */
-static void figure_text(const fh_sheet_col *c, double v, char *out, size_t size)
-{
-	switch (c->cell) {
-	case FH_CELL_COUNT: snprintf(out, size, "%.0f", v); break;
-	case FH_CELL_FEN: snprintf(out, size, "%.2f", v / 100); break;
-	default: snprintf(out, size, "%.1f", v); break;
-	}
-}
 
 static const char *row_name(const fh_sheet_row *r)
 {
@@ -41,29 +32,11 @@ static void print_tables(const fh_report_doc *d)
 	printf("%s · %s · %s%s\n", _(d->title), fh_text_escape(name, sizeof name, d->hub_name), period,
 	       d->preliminary ? _(" (preliminary: the month is not over)") : "");
 	for (int i = 0; i < d->nsheets; i++) {
-		const fh_sheet *sh = &d->sheets[i];
-		const char *keys[FH_SHEET_COLS + 3] = { "hub", "name" },
-						 *titles[FH_SHEET_COLS + 3] = { _("Hub"), _("Name") };
-		for (int c = 0; c < sh->ncols; c++) {
-			keys[2 + c] = sh->cols[c].key;
-			titles[2 + c] = _(sh->cols[c].title);
-		}
-		struct fh_table t;
-		fh_table_init(&t, keys, titles);
-		t.numeric = ((1u << sh->ncols) - 1) << 2;
-		for (size_t r = 0; r < sh->nrows; r++) {
-			char v[FH_SHEET_COLS][32];
-			const char *cells[FH_SHEET_COLS + 3] = { sh->rows[r].total ? "" : sh->rows[r].hub_code,
-								 row_name(&sh->rows[r]) };
-			for (int c = 0; c < sh->ncols; c++) {
-				figure_text(&sh->cols[c], sh->rows[r].v[c], v[c], sizeof v[c]);
-				cells[2 + c] = v[c];
-			}
-			fh_table_row(&t, cells);
-		}
-		printf("\n%s\n", _(sh->title));
-		fh_table_print(&t, stdout, FH_FORMAT_TABLE);
-		fh_table_free(&t);
+		struct fh_sheet_table st;
+		fh_sheet_table(&d->sheets[i], &st);
+		printf("\n%s\n", _(d->sheets[i].title));
+		fh_table_print(&st.t, stdout, FH_FORMAT_TABLE);
+		fh_table_free(&st.t);
 	}
 }
 
@@ -77,7 +50,7 @@ static void print_csv(const fh_report_doc *d)
 		for (size_t r = 0; r < sh->nrows; r++)
 			for (int c = 0; c < sh->ncols; c++) {
 				char v[32];
-				figure_text(&sh->cols[c], sh->rows[r].v[c], v, sizeof v);
+				fh_sheet_figure(&sh->cols[c], sh->rows[r].v[c], v, sizeof v);
 				fh_table_row(&t,
 					     (const char *[]){ sh->key, sh->rows[r].total ? "" : sh->rows[r].hub_code,
 							       row_name(&sh->rows[r]), sh->cols[c].key, v, NULL });
@@ -108,7 +81,7 @@ static void print_json(const fh_report_doc *d)
 			fh_buf_printf(&b, ",\"total\":%s", sh->rows[r].total ? "true" : "false");
 			for (int c = 0; c < sh->ncols; c++) {
 				char v[32];
-				figure_text(&sh->cols[c], sh->rows[r].v[c], v, sizeof v);
+				fh_sheet_figure(&sh->cols[c], sh->rows[r].v[c], v, sizeof v);
 				fh_buf_printf(&b, ",\"%s\":%s", sh->cols[c].key, v);
 			}
 			fh_buf_puts(&b, "}");

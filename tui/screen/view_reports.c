@@ -13,6 +13,7 @@
 #include "fuhua/text.h"
 #include "../common/i18n.h"
 #include "../common/labels.h"
+#include "../common/sheet_table.h"
 #include "../common/table.h"
 #include "../common/width.h"
 #include "tui.h"
@@ -62,37 +63,15 @@ static void add_line(struct reports *r, size_t at, bool heading)
 /* A sheet's table as fuhua report monthly prints it, its lines into r. */
 static void add_sheet(struct reports *r, const fh_sheet *sh)
 {
-	const char *keys[FH_SHEET_COLS + 3] = { "hub", "name" }, *titles[FH_SHEET_COLS + 3] = { _("Hub"), _("Name") };
-	for (int c = 0; c < sh->ncols; c++) {
-		keys[2 + c] = sh->cols[c].key;
-		titles[2 + c] = _(sh->cols[c].title);
-	}
-	struct fh_table t;
-	fh_table_init(&t, keys, titles);
-	t.numeric = ((1u << sh->ncols) - 1) << 2;
-	for (size_t i = 0; i < sh->nrows; i++) {
-		const fh_sheet_row *row = &sh->rows[i];
-		char v[FH_SHEET_COLS][32];
-		const char *cells[FH_SHEET_COLS + 3] = { row->total ? "" : row->hub_code,
-							 row->total ? _("Total") : row->hub_name };
-		for (int c = 0; c < sh->ncols; c++) {
-			double x = row->v[c];
-			snprintf(v[c], sizeof v[c],
-				 sh->cols[c].cell == FH_CELL_COUNT         ? "%.0f"
-					 : sh->cols[c].cell == FH_CELL_FEN ? "%.2f"
-									   : "%.1f",
-				 sh->cols[c].cell == FH_CELL_FEN ? x / 100 : x);
-			cells[2 + c] = v[c];
-		}
-		fh_table_row(&t, cells);
-	}
+	struct fh_sheet_table st;
+	fh_sheet_table(sh, &st);
 	if (r->n)
 		add_line(r, r->text.len, false), fh_buf_puts(&r->text, "\n");
 	add_line(r, r->text.len, true);
 	fh_buf_printf(&r->text, "%s\n", _(sh->title));
 	size_t from = r->text.len;
-	fh_table_text(&t, &r->text);
-	fh_table_free(&t);
+	fh_table_text(&st.t, &r->text);
+	fh_table_free(&st.t);
 	const char *s = fh_buf_str(&r->text);
 	for (size_t at = from; at < r->text.len; at = (size_t)(strchr(s + at, '\n') - s) + 1)
 		add_line(r, at, false);

@@ -1,0 +1,43 @@
+/* fuhua tui — a report's sheet as a table (sheet_table.h). */
+#include "sheet_table.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "i18n.h"
+
+void fh_sheet_figure(const fh_sheet_col *col, double v, char *out, size_t size)
+{
+	switch (col->cell) {
+	case FH_CELL_COUNT: snprintf(out, size, "%.0f", v); break;
+	case FH_CELL_FEN: snprintf(out, size, "%.2f", v / 100); break;
+	default: snprintf(out, size, "%.1f", v); break;
+	}
+}
+
+void fh_sheet_table(const fh_sheet *sh, struct fh_sheet_table *out)
+{
+	memset(out->keys, 0, sizeof out->keys);
+	memset(out->titles, 0, sizeof out->titles);
+	out->keys[0] = "hub";
+	out->keys[1] = "name";
+	out->titles[0] = _("Hub");
+	out->titles[1] = _("Name");
+	for (int c = 0; c < sh->ncols; c++) {
+		out->keys[2 + c] = sh->cols[c].key;
+		out->titles[2 + c] = _(sh->cols[c].title);
+	}
+	fh_table_init(&out->t, out->keys, out->titles);
+	out->t.numeric = ((1u << sh->ncols) - 1) << 2;
+	for (size_t r = 0; r < sh->nrows; r++) {
+		const fh_sheet_row *row = &sh->rows[r];
+		char v[FH_SHEET_COLS][32];
+		const char *cells[FH_SHEET_COLS + 3] = { row->total ? "" : row->hub_code,
+							 row->total ? _("Total") : row->hub_name };
+		for (int c = 0; c < sh->ncols; c++) {
+			fh_sheet_figure(&sh->cols[c], row->v[c], v[c], sizeof v[c]);
+			cells[2 + c] = v[c];
+		}
+		fh_table_row(&out->t, cells);
+	}
+}
