@@ -65,16 +65,23 @@ static void add_sheet(struct reports *r, const fh_sheet *sh)
 {
 	struct fh_sheet_table st;
 	fh_sheet_table(sh, &st);
-	if (r->n)
-		add_line(r, r->text.len, false), fh_buf_puts(&r->text, "\n");
+	if (r->n) { /* a blank line between sections */
+		add_line(r, r->text.len, false);
+		fh_buf_puts(&r->text, "\n");
+	}
 	add_line(r, r->text.len, true);
 	fh_buf_printf(&r->text, "%s\n", _(sh->title));
 	size_t from = r->text.len;
 	fh_table_text(&st.t, &r->text);
 	fh_table_free(&st.t);
 	const char *s = fh_buf_str(&r->text);
-	for (size_t at = from; at < r->text.len; at = (size_t)(strchr(s + at, '\n') - s) + 1)
+	for (size_t at = from; at < r->text.len;) {
 		add_line(r, at, false);
+		const char *nl = memchr(s + at, '\n', r->text.len - at);
+		if (!nl)
+			break;
+		at = (size_t)(nl - s) + 1;
+	}
 }
 
 static void reload(struct app *app, struct view *v)
