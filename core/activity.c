@@ -511,19 +511,10 @@ fh_status fh_activity_check(fh_store *s, fh_check_report *rep, fh_error *err)
 {
 	fh_stmt *q;
 	/* the kept totals against the activities, hub and month by hub and month */
-	fh_status st = fh_check_pairs(
-		s, rep,
-		"WITH counted AS (SELECT hub_id,"
-		"  CAST(strftime('%Y%m', on_day, 'unixepoch', '+8 hours') AS INTEGER) AS month,"
-		"  count(*) AS activities, sum(served) AS served, sum(volunteers) AS volunteers,"
-		"  sum(volunteer_tenths) AS tenths FROM activities GROUP BY hub_id, month),"
-		" kept AS (SELECT * FROM activity_tally WHERE activities != 0 OR served != 0 OR volunteers != 0"
-		"  OR volunteer_tenths != 0)"
-		" SELECT c.hub_id, c.month FROM counted c LEFT JOIN kept k USING (hub_id, month)"
-		"  WHERE k.activities IS NOT c.activities OR k.served IS NOT c.served"
-		"  OR k.volunteers IS NOT c.volunteers OR k.volunteer_tenths IS NOT c.tenths"
-		" UNION SELECT k.hub_id, k.month FROM kept k LEFT JOIN counted c USING (hub_id, month)"
-		"  WHERE c.activities IS NULL",
+	fh_status st = fh_check_kept(
+		s, rep, "activity_tally", "activities != 0 OR served != 0 OR volunteers != 0 OR volunteer_tenths != 0",
+		"SELECT hub_id, CAST(strftime('%Y%m', on_day, 'unixepoch', '+8 hours') AS INTEGER),"
+		" count(*), sum(served), sum(volunteers), sum(volunteer_tenths) FROM activities GROUP BY 1, 2",
 		_("activities of hub %lld in %lld: the kept totals do not match the activities"),
 		_("checking activities"), err);
 	if (st != FH_OK)

@@ -55,17 +55,30 @@ void fh_check_add(fh_check_report *rep, const char *fmt, ...)
 	rep->n++;
 }
 
-fh_status fh_check_pairs(fh_store *s, fh_check_report *rep, const char *sql, const char *fmt, const char *doing,
-			 fh_error *err)
+fh_status fh_check_kept(fh_store *s, fh_check_report *rep, const char *table, const char *kept, const char *recount,
+			const char *fmt, const char *doing, fh_error *err)
 {
+	/* the rows that differ either way, grouped by their first two columns
+	 * (the part a problem names): table, kept and recount are the
+	 * modules' SQL, never user text */
+	fh_buf sql = FH_BUF_INIT;
+	fh_buf_printf(&sql,
+		      "SELECT * FROM (SELECT * FROM (%s) EXCEPT SELECT * FROM %s WHERE %s"
+		      " UNION ALL SELECT * FROM (SELECT * FROM %s WHERE %s EXCEPT SELECT * FROM (%s))) GROUP BY 1, 2",
+		      recount, table, kept, table, kept, recount);
+	if (sql.failed) {
+		fh_buf_free(&sql);
+		return fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
+	}
 	fh_stmt *q;
-	fh_status st = fh_store_stmt(s, sql, &q, err);
+	fh_status st = fh_store_prepare(s, fh_buf_str(&sql), &q, NULL);
+	fh_buf_free(&sql);
 	if (st != FH_OK)
-		return st;
+		return fh_store_fail(s, err, doing);
 	int rc;
 	while ((rc = fh_step(q)) == FH_ROW)
 		fh_check_add(rep, fmt, (long long)fh_column_int64(q, 0), (long long)fh_column_int64(q, 1));
-	fh_reset(q);
+	fh_finalize(q);
 	return rc == FH_DONE ? FH_OK : fh_store_fail(s, err, doing);
 }
 

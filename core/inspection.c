@@ -360,26 +360,13 @@ fh_status fh_inspection_totals(fh_store *s, const fh_actor *actor, const char *h
 
 fh_status fh_inspection_check(fh_store *s, fh_check_report *rep, fh_error *err)
 {
-	/* the kept counts against a recount, either way (a row kept down to
-	 * nothing is no row) */
-	static const struct {
-		const char *sql;
-		const char *what;
-	} kept[] = {
-		{ "SELECT hub_id, year FROM (SELECT * FROM (" DUE_RECOUNT
-		  ") EXCEPT SELECT * FROM inspection_due WHERE n != 0"
-		  " UNION ALL SELECT * FROM (SELECT * FROM inspection_due WHERE n != 0 EXCEPT " DUE_RECOUNT "))"
-		  " GROUP BY 1, 2",
-		  N_("hub %lld, tenants admitted in %lld: the kept count due an inspection is not the tenants'") },
-		{ "SELECT hub_id, year FROM (SELECT * FROM (" INSPECTION_RECOUNT ")"
-		  " EXCEPT SELECT * FROM inspection_tally WHERE n != 0"
-		  " UNION ALL SELECT * FROM (SELECT * FROM inspection_tally WHERE n != 0 EXCEPT " INSPECTION_RECOUNT
-		  "))"
-		  " GROUP BY 1, 2",
-		  N_("inspections of hub %lld for %lld: the kept counts do not match the inspections") },
-	};
-	fh_status st = FH_OK;
-	for (size_t i = 0; st == FH_OK && i < sizeof kept / sizeof kept[0]; i++)
-		st = fh_check_pairs(s, rep, kept[i].sql, _(kept[i].what), _("checking inspections"), err);
-	return st;
+	fh_status st = fh_check_kept(
+		s, rep, "inspection_due", "n != 0", DUE_RECOUNT,
+		_("hub %lld, tenants admitted in %lld: the kept count due an inspection is not the tenants'"),
+		_("checking inspections"), err);
+	if (st != FH_OK)
+		return st;
+	return fh_check_kept(s, rep, "inspection_tally", "n != 0", INSPECTION_RECOUNT,
+			     _("inspections of hub %lld for %lld: the kept counts do not match the inspections"),
+			     _("checking inspections"), err);
 }

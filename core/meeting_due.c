@@ -173,12 +173,9 @@ fh_status fh_meeting_due_check(fh_store *s, fh_check_report *rep, fh_error *err)
 	fh_reset(q);
 	if (rc != FH_DONE)
 		return fh_store_fail(s, err, _("checking meetings"));
-	return fh_check_pairs(s, rep,
-			      "SELECT hub_id, year FROM (SELECT * FROM (" HELD_RECOUNT ")"
-			      " EXCEPT SELECT * FROM meeting_tally WHERE n != 0 UNION ALL SELECT * FROM"
-			      " (SELECT * FROM meeting_tally WHERE n != 0 EXCEPT " HELD_RECOUNT ")) GROUP BY 1, 2",
-			      _("meetings of hub %lld in %lld: the kept totals do not match the meetings"),
-			      _("checking meetings"), err);
+	return fh_check_kept(s, rep, "meeting_tally", "n != 0", HELD_RECOUNT,
+			     _("meetings of hub %lld in %lld: the kept totals do not match the meetings"),
+			     _("checking meetings"), err);
 }
 
 /* The branches behind, most first: a hub's own from its rows in the order

@@ -1032,24 +1032,11 @@ fh_status fh_project_check(fh_store *s, fh_check_report *rep, fh_error *err)
 	fh_reset(q);
 	if (rc != FH_DONE)
 		return fh_store_fail(s, err, _("checking projects"));
-	/* the kept totals against a recount, either way (a row kept down to
-	 * nothing is no row) */
-	static const struct {
-		const char *sql;
-		const char *what;
-	} kept[] = {
-		{ "SELECT hub_id, year FROM (SELECT * FROM (" PROJECT_RECOUNT ")"
-		  " EXCEPT SELECT * FROM project_tally WHERE n != 0"
-		  " UNION ALL SELECT * FROM (SELECT * FROM project_tally WHERE n != 0 EXCEPT " PROJECT_RECOUNT "))"
-		  " GROUP BY 1, 2",
-		  N_("projects of hub %lld in %lld: the kept totals do not match the projects") },
-		{ "SELECT hub_id, month FROM (SELECT * FROM (" PAYMENT_RECOUNT ")"
-		  " EXCEPT SELECT * FROM payment_tally WHERE fen != 0"
-		  " UNION ALL SELECT * FROM (SELECT * FROM payment_tally WHERE fen != 0 EXCEPT " PAYMENT_RECOUNT "))"
-		  " GROUP BY 1, 2",
-		  N_("payments of hub %lld in month %lld: the kept totals do not match the payments") },
-	};
-	for (size_t i = 0; st == FH_OK && i < sizeof kept / sizeof kept[0]; i++)
-		st = fh_check_pairs(s, rep, kept[i].sql, _(kept[i].what), _("checking projects"), err);
-	return st;
+	if ((st = fh_check_kept(s, rep, "project_tally", "n != 0", PROJECT_RECOUNT,
+				_("projects of hub %lld in %lld: the kept totals do not match the projects"),
+				_("checking projects"), err)) != FH_OK)
+		return st;
+	return fh_check_kept(s, rep, "payment_tally", "fen != 0", PAYMENT_RECOUNT,
+			     _("payments of hub %lld in month %lld: the kept totals do not match the payments"),
+			     _("checking projects"), err);
 }

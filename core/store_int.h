@@ -164,11 +164,14 @@ fh_status fh_audit_summary(fh_store *store, const fh_actor *actor, int64_t hub_i
 			   int64_t entity_id, const char *action, const char *old_json, const char *summary,
 			   fh_error *err, const char *fields, ...) __attribute__((format(printf, 10, 11)));
 
-/* For a module's check (check.c): each row of `sql`, two integers, is a
- * problem told by `fmt` (translated, two %lld): FH_OK, or the store's
+/* For a module's check: the rows of a kept table (those where `kept`, SQL,
+ * holds: a row kept down to nothing is no row) against a recount of them
+ * from their sources (`recount`, a SELECT of the table's columns in its
+ * order), either way; each part that differs, by the first two columns,
+ * a problem told by `fmt` (translated, two %lld). FH_OK, or the store's
  * error saying what it was `doing`. */
-fh_status fh_check_pairs(fh_store *store, fh_check_report *rep, const char *sql, const char *fmt, const char *doing,
-			 fh_error *err);
+fh_status fh_check_kept(fh_store *store, fh_check_report *rep, const char *table, const char *kept, const char *recount,
+			const char *fmt, const char *doing, fh_error *err);
 
 /* The version check of an editable row: FH_OK if table.id has `expected`,
  * FH_ECONFLICT "changed by X at T" if not, FH_ENOTFOUND if gone. `table` is
