@@ -9,6 +9,57 @@
 #include "i18n.h"
 #include "project_int.h"
 
+/* The words of a project's kind, state and grade, which the rows, the
+ * commands and the kept totals all use. */
+static const char *const kind_names[FH_PROJECT_KIND_COUNT] = { "venture_grant", "service_contract", "subsidy",
+							       "other" };
+static const char *const state_names[FH_PROJECT_STATE_COUNT] = { "applied", "approved",  "running",
+								 "closed",  "evaluated", "refused" };
+static const char *const grade_names[FH_GRADE_COUNT] = { "", "excellent", "good", "pass", "fail" };
+
+static bool parse(const char *const *names, int count, const char *name, int *out)
+{
+	for (int i = 0; name && i < count; i++)
+		if (names[i][0] && strcmp(names[i], name) == 0) {
+			*out = i;
+			return true;
+		}
+	return false;
+}
+
+const char *fh_project_kind_name(fh_project_kind k)
+{
+	return (unsigned)k < FH_PROJECT_KIND_COUNT ? kind_names[k] : NULL;
+}
+
+bool fh_project_kind_parse(const char *name, fh_project_kind *out)
+{
+	int i;
+	return parse(kind_names, FH_PROJECT_KIND_COUNT, name, &i) ? (*out = (fh_project_kind)i, true) : false;
+}
+
+const char *fh_project_state_name(fh_project_state s)
+{
+	return (unsigned)s < FH_PROJECT_STATE_COUNT ? state_names[s] : NULL;
+}
+
+bool fh_project_state_parse(const char *name, fh_project_state *out)
+{
+	int i;
+	return parse(state_names, FH_PROJECT_STATE_COUNT, name, &i) ? (*out = (fh_project_state)i, true) : false;
+}
+
+const char *fh_project_grade_name(fh_project_grade g)
+{
+	return (unsigned)g < FH_GRADE_COUNT ? grade_names[g] : NULL;
+}
+
+bool fh_project_grade_parse(const char *name, fh_project_grade *out)
+{
+	int i;
+	return parse(grade_names, FH_GRADE_COUNT, name, &i) ? (*out = (fh_project_grade)i, true) : false;
+}
+
 void fh_project_rules_defaults(fh_project_rules *r)
 {
 	*r = (fh_project_rules){ .evaluation_days = 90, .contract_advance_percent = 70 };

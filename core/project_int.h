@@ -11,6 +11,10 @@ struct fh_cfg_section;
 
 extern const struct fh_cfg_section fh_project_config;
 extern const char *const fh_project_schema[];
+/* project_totals.c: the step that keeps the projects' and payments' totals,
+ * and their recount for fuhua check. */
+extern const char fh_project_totals_step[];
+fh_status fh_project_totals_check(fh_store *store, fh_check_report *rep, fh_error *err);
 fh_status fh_project_write_rules(fh_store *store, int64_t hub, const fh_rules *r, fh_error *err);
 void fh_project_describe_rules(fh_buf *b, const fh_rules *r);
 /* For `fuhua check`: each project's amount paid against its payments,
