@@ -84,8 +84,7 @@ static bool sheet_open(fh_report_doc *d, const char *key, const char *title, con
 	}
 	fh_sheet_row *t = &sh->rows[nhubs];
 	t->total = true;
-	snprintf(t->hub_code, sizeof t->hub_code, "%s", d->hub_code);
-	snprintf(t->hub_name, sizeof t->hub_name, "%s", _("Total"));
+	snprintf(t->hub_code, sizeof t->hub_code, "%s", d->hub_code); /* its name the front end's "Total" */
 	return true;
 }
 

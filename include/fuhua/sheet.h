@@ -38,7 +38,7 @@ typedef struct fh_sheet_col {
 typedef struct fh_sheet_row {
 	char hub_code[33], hub_name[128];
 	int depth;  /* in the hub tree, 0 for the scope's own hub */
-	bool total; /* the scope's total: the last row */
+	bool total; /* the scope's total: the last row (its code the scope's, no name) */
 	double v[FH_SHEET_COLS];
 } fh_sheet_row;
 

@@ -567,6 +567,36 @@ static int no_such_command(const struct fh_opts *o)
 	return fh_cli_usage_error(fmt, o->pos[1]);
 }
 
+/* Whether the options and operands given are command c's, and an Excel
+ * file one it writes, to a file or a pipe: -1, or the usage error's exit
+ * status. */
+static int fits(const struct fh_command *c, const struct fh_opts *o, const struct given *given, int ngiven)
+{
+	fh_cli_usage_for(c->words);
+	for (int i = 0; i < ngiven; i++)
+		if (!takes(c, given[i].name, given[i].tf, given[i].pf)) {
+			char fmt[300];
+			snprintf(fmt, sizeof fmt, _("%s takes no option %%s"), c->words);
+			return fh_cli_usage_error(fmt, given[i].name);
+		}
+	int min, max, have = o->npos - count_words(c->words);
+	operand_count(c, &min, &max);
+	if (have < min || have > max) {
+		char what[300];
+		if (c->operands[0])
+			snprintf(what, sizeof what, _("%s takes %s"), c->words, c->operands);
+		else
+			snprintf(what, sizeof what, _("%s takes no operands"), c->words);
+		return fh_cli_usage_error("%s", what);
+	}
+	if (o->format == FH_FORMAT_XLSX && !(c->flags & FH_CMD_XLSX))
+		return fh_cli_usage_error(_("%s writes no Excel file: --format table, csv or json"), c->words);
+	if (o->format == FH_FORMAT_XLSX && !o->output && isatty(STDOUT_FILENO))
+		return fh_cli_usage_error("%s",
+					  _("an Excel file is not for the terminal: --output FILE.xlsx, or a pipe"));
+	return -1;
+}
+
 int fh_cli_parse(int argc, char **argv, struct fh_opts *o)
 {
 	memset(o, 0, sizeof *o);
@@ -649,28 +679,9 @@ int fh_cli_parse(int argc, char **argv, struct fh_opts *o)
 	const struct fh_command *c = find_command(o->pos, o->npos);
 	if (!c)
 		return no_such_command(o);
-	fh_cli_usage_for(c->words);
-	for (int i = 0; i < ngiven; i++)
-		if (!takes(c, given[i].name, given[i].tf, given[i].pf)) {
-			char fmt[300];
-			snprintf(fmt, sizeof fmt, _("%s takes no option %%s"), c->words);
-			return fh_cli_usage_error(fmt, given[i].name);
-		}
-	int min, max, have = o->npos - count_words(c->words);
-	operand_count(c, &min, &max);
-	if (have < min || have > max) {
-		char what[300];
-		if (c->operands[0])
-			snprintf(what, sizeof what, _("%s takes %s"), c->words, c->operands);
-		else
-			snprintf(what, sizeof what, _("%s takes no operands"), c->words);
-		return fh_cli_usage_error("%s", what);
-	}
-	if (o->format == FH_FORMAT_XLSX && !(c->flags & FH_CMD_XLSX))
-		return fh_cli_usage_error(_("%s writes no Excel file: --format table, csv or json"), c->words);
-	if (o->format == FH_FORMAT_XLSX && !o->output && isatty(STDOUT_FILENO))
-		return fh_cli_usage_error("%s",
-					  _("an Excel file is not for the terminal: --output FILE.xlsx, or a pipe"));
+	int rc = fits(c, o, given, ngiven);
+	if (rc >= 0)
+		return rc;
 	o->cmd = c;
 	return -1;
 }
