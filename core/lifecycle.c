@@ -509,7 +509,15 @@ fh_status fh_tenant_extend(fh_store *s, const fh_actor *actor, int64_t id, int64
 /* The module's own schema (modules.h): what it adds to the database after
  * the store's migration 12, one step at the end for each change, each run
  * once. */
-const char *const fh_lifecycle_schema[] = { NULL };
+const char *const fh_lifecycle_schema[] = {
+	/* 1: the month's moves (fh_tenant_flow) as ranges of two indexes */
+	"CREATE INDEX tenants_stage_since ON tenants(stage, stage_since, hub_id);"
+	"CREATE INDEX stage_history_to ON stage_history(to_stage, at);",
+	/* 2: those in incubation by registration, a covering range (50 ms, not
+	 * 1.4 s, at a million tenants) */
+	"CREATE INDEX tenants_stage_reg ON tenants(stage, hub_id, reg_state);",
+	NULL,
+};
 
 fh_status fh_lifecycle_write_rules(fh_store *s, int64_t hub, const fh_rules *r, fh_error *err)
 {

@@ -19,6 +19,7 @@
 #include "party_int.h"
 #include "project_int.h"
 #include "rating_int.h"
+#include "report_int.h"
 #include "space_int.h"
 #include "tally.h"
 #include "tenant_int.h"
@@ -101,5 +102,6 @@ const struct fh_module fh_modules[] = {
 	  .tenant_changed = fh_followup_tenant_changed,
 	  .write_rules = fh_followup_write_rules,
 	  .describe_rules = fh_followup_describe_rules },
+	{ .name = "report", .schema = fh_report_schema },
 	{ .name = NULL },
 };

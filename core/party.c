@@ -714,7 +714,11 @@ fh_status fh_party_save(fh_store *s, const fh_actor *actor, fh_party *p, fh_fiel
 /* The module's own schema (modules.h): what it adds to the database after
  * the store's migration 12, one step at the end for each change, each run
  * once. */
-const char *const fh_party_schema[] = { NULL };
+const char *const fh_party_schema[] = {
+	/* 1: the sync checks due in a period (fh_party_sync_totals) as a range */
+	"CREATE INDEX party_sync_due ON party_sync(due, done_on, tenant_id);",
+	NULL,
+};
 
 fh_status fh_party_write_rules(fh_store *s, int64_t hub, const fh_rules *rules, fh_error *err)
 {

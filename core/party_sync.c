@@ -1,6 +1,7 @@
 /* fuhua core — the sync checks (四同 / 两关六同步): each event on a tenant's
  * organisation track opens dated items on its party track; an open item past
  * its date is a sync gap. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,7 @@
 #include "fuhua/rating.h"
 #include "fuhua/party.h"
 #include "fuhua/buf.h"
+#include "fuhua/text.h"
 #include "i18n.h"
 #include "party_int.h"
 #include "store_int.h"
@@ -365,5 +367,101 @@ fh_status fh_party_sync_list(fh_store *s, const fh_actor *actor, int64_t tenant,
 		return rc == FH_ROW ? fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"))
 				    : fh_store_fail(s, err, _("reading the sync checks"));
 	}
+	return FH_OK;
+}
+
+struct sync_totals {
+	fh_sync_total *rows;
+	size_t n, cap;
+};
+
+static fh_sync_total *sync_total_for(struct sync_totals *x, const char *hub)
+{
+	for (size_t i = 0; i < x->n; i++)
+		if (strcmp(x->rows[i].hub_code, hub) == 0)
+			return &x->rows[i];
+	if (!fh_grow(&x->rows, &x->cap, x->n + 1, sizeof *x->rows))
+		return NULL;
+	fh_sync_total *t = &x->rows[x->n++];
+	memset(t, 0, sizeof *t);
+	fh_text_copy(t->hub_code, sizeof t->hub_code, hub);
+	return t;
+}
+
+static int sync_total_cmp(const void *a, const void *b)
+{
+	return strcmp(((const fh_sync_total *)a)->hub_code, ((const fh_sync_total *)b)->hub_code);
+}
+
+/* The committees due for re-election, counted per hub into x. */
+static fh_status count_reelections(fh_store *s, const fh_actor *actor, int64_t hub, struct sync_totals *x,
+				   fh_error *err)
+{
+	fh_party_row *r;
+	size_t n;
+	bool more;
+	fh_status st = fh_party_list(s, actor, hub, FH_PL_REELECTION, SIZE_MAX / 2, &r, &n, &more, err);
+	for (size_t i = 0; st == FH_OK && i < n; i++) {
+		fh_sync_total *t = sync_total_for(x, r[i].hub_code);
+		if (!t)
+			st = fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
+		else
+			t->reelected++;
+	}
+	free(r);
+	return st;
+}
+
+fh_status fh_party_sync_totals(fh_store *s, const fh_actor *actor, int64_t hub, int64_t from, int64_t to, int64_t at,
+			       fh_sync_total **rows, size_t *n, fh_error *err)
+{
+	*rows = NULL;
+	*n = 0;
+	if (!hub)
+		hub = actor->hub_id;
+	fh_stmt *q;
+	fh_status st = fh_actor_scope(s, actor, hub, err);
+	if (st != FH_OK ||
+	    (st = fh_store_stmt(s,
+				FH_SQL_SCOPE "SELECT h.code, sum(x.w = 0), sum(x.w = 0 AND x.done_on <= x.due),"
+					     " sum(x.w = 0 AND ifnull(x.done_on, ?4) > x.due), sum(x.w = 1) FROM ("
+					     " SELECT 0 AS w, s.tenant_id, s.due, s.done_on FROM party_sync s"
+					     "  WHERE s.due >= ?2 AND s.due < ?3 AND s.due <= ?4"
+					     " UNION ALL SELECT 1, s.tenant_id, s.due, s.done_on FROM party_sync s"
+					     "  WHERE s.done_on IS NULL AND s.due < ?4"
+					     ") x JOIN tenants t ON t.id = x.tenant_id JOIN hubs h ON h.id = t.hub_id"
+					     " WHERE t.hub_id IN (SELECT id FROM scope) GROUP BY t.hub_id",
+				&q, err)) != FH_OK)
+		return st;
+	fh_bind_int64(q, 1, hub);
+	fh_bind_int64(q, 2, from);
+	fh_bind_int64(q, 3, to);
+	fh_bind_int64(q, 4, at);
+	struct sync_totals x = { 0 };
+	int rc;
+	while ((rc = fh_step(q)) == FH_ROW) {
+		fh_sync_total *t = sync_total_for(&x, fh_column_str(q, 0));
+		if (!t)
+			break;
+		t->due = fh_column_int(q, 1);
+		t->done = fh_column_int(q, 2);
+		t->late = fh_column_int(q, 3);
+		t->gaps = fh_column_int(q, 4);
+	}
+	fh_reset(q);
+	if (rc != FH_DONE && rc != FH_ROW)
+		st = fh_store_fail(s, err, _("reading the sync checks"));
+	else if (rc == FH_ROW)
+		st = fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
+	if (st == FH_OK)
+		st = count_reelections(s, actor, hub, &x, err);
+	if (st != FH_OK) {
+		free(x.rows);
+		return st;
+	}
+	if (x.n)
+		qsort(x.rows, x.n, sizeof *x.rows, sync_total_cmp);
+	*rows = x.rows;
+	*n = x.n;
 	return FH_OK;
 }

@@ -1,22 +1,36 @@
-/* fuhua core — the monthly report (月报) as sheets (sheet.h), each built
- * from a module's own figures: nothing here counts a row. */
-#include "fuhua/sheet.h"
-
+/* fuhua core — the monthly report (月报, to the civil-affairs bureau) as
+ * sheets (sheet.h), each built from a module's own figures: nothing here
+ * counts a record. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "fuhua/activity.h"
-#include "fuhua/clock.h"
 #include "fuhua/course.h"
-#include "fuhua/party.h"
+#include "fuhua/mentor.h"
 #include "fuhua/project.h"
-#include "fuhua/space.h"
+#include "fuhua/tenant.h"
 #include "i18n.h"
-#include "store_int.h"
+#include "report_int.h"
 
 /* clang-format off */
 static const fh_sheet_col tenant_cols[] = {
+	{ "incubating", N_("In incubation"), FH_CELL_COUNT, { 0 } },
+	{ "social_group", N_("Social groups"), FH_CELL_COUNT, { 0 } },
+	{ "service_org", N_("Service orgs"), FH_CELL_COUNT, { 0 } },
+	{ "foundation", N_("Foundations"), FH_CELL_COUNT, { 0 } },
+	{ "community_org", N_("Community orgs"), FH_CELL_COUNT, { 0 } },
+	{ "registered", N_("Registered"), FH_CELL_COUNT, { 0 } },
+	{ "filed", N_("Filed, not registered"), FH_CELL_COUNT, { 0 } },
+	{ "preparing", N_("Preparing"), FH_CELL_COUNT, { 0 } },
+};
+static const fh_sheet_col move_cols[] = {
+	{ "admitted", N_("Admitted"), FH_CELL_COUNT, { 0 } },
+	{ "graduated", N_("Graduated"), FH_CELL_COUNT, { 0 } },
+	{ "exited", N_("Exited"), FH_CELL_COUNT, { 0 } },
+	{ "graduated_ever", N_("Graduated since opening"), FH_CELL_COUNT, { 0 } },
+};
+static const fh_sheet_col coverage_cols[] = {
 	{ "incubating", N_("In incubation"), FH_CELL_COUNT, { 0 } },
 	{ "with_org", N_("With Party org"), FH_CELL_COUNT, { 0 } },
 	{ "org_rate", N_("Org coverage %"), FH_CELL_PERCENT, { 1, 0 } },
@@ -32,6 +46,11 @@ static const fh_sheet_col space_cols[] = {
 	{ "seats_used", N_("Seats in use"), FH_CELL_COUNT, { 0 } },
 	{ "seat_rate", N_("Seats in use %"), FH_CELL_PERCENT, { 4, 3 } },
 };
+static const fh_sheet_col mentoring_cols[] = {
+	{ "sessions", N_("Sessions"), FH_CELL_COUNT, { 0 } },
+	{ "tenants", N_("Tenants met"), FH_CELL_COUNT, { 0 } },
+	{ "hours", N_("Hours"), FH_CELL_DECIMAL, { 0 } },
+};
 static const fh_sheet_col activity_cols[] = {
 	{ "activities", N_("Activities"), FH_CELL_COUNT, { 0 } },
 	{ "served", N_("People served"), FH_CELL_COUNT, { 0 } },
@@ -45,103 +64,89 @@ static const fh_sheet_col training_cols[] = {
 	{ "tenants", N_("Tenants reached"), FH_CELL_COUNT, { 0 } },
 };
 static const fh_sheet_col fund_cols[] = {
+	{ "projects", N_("Projects of the year"), FH_CELL_COUNT, { 0 } },
+	{ "running", N_("Running"), FH_CELL_COUNT, { 0 } },
+	{ "closed", N_("Closed"), FH_CELL_COUNT, { 0 } },
+	{ "granted", N_("Granted"), FH_CELL_FEN, { 0 } },
 	{ "paid_month", N_("Paid in the month"), FH_CELL_FEN, { 0 } },
 	{ "paid_year", N_("Paid in the year to date"), FH_CELL_FEN, { 0 } },
 };
 /* clang-format on */
 
-#define NCOLS(c) ((int)(sizeof c / sizeof c[0]))
-
-/* The sheet's row of hub `code`, or NULL when it is not of the scope. */
-static fh_sheet_row *row_of(fh_sheet *sh, const char *code)
+/* Tenants in incubation by type and registration, and the month's moves. */
+static fh_status flows(struct fh_report_build *b, fh_sheet *tn, fh_sheet *mv, fh_error *err)
 {
-	for (size_t i = 0; i + 1 < sh->nrows; i++)
-		if (strcmp(sh->rows[i].hub_code, code) == 0)
-			return &sh->rows[i];
-	return NULL;
-}
-
-/* A sheet with a row per hub of `hubs` (their codes, names and depths)
- * and the total: false when out of memory. */
-static bool sheet_open(fh_report_doc *d, const char *key, const char *title, const fh_sheet_col *cols, int ncols,
-		       const fh_occupancy *hubs, size_t nhubs)
-{
-	fh_sheet *sh = &d->sheets[d->nsheets];
-	memset(sh, 0, sizeof *sh);
-	sh->rows = calloc(nhubs + 1, sizeof *sh->rows);
-	if (!sh->rows)
-		return false;
-	d->nsheets++;
-	sh->key = key;
-	sh->title = title;
-	sh->cols = cols;
-	sh->ncols = ncols;
-	sh->nrows = nhubs + 1;
-	for (size_t i = 0; i < nhubs; i++) {
-		snprintf(sh->rows[i].hub_code, sizeof sh->rows[i].hub_code, "%s", hubs[i].code);
-		snprintf(sh->rows[i].hub_name, sizeof sh->rows[i].hub_name, "%s", hubs[i].name);
-		sh->rows[i].depth = hubs[i].depth;
+	fh_tenant_flow *f;
+	size_t n;
+	fh_status st = fh_tenant_flow_list(b->s, b->actor, b->hub_code, b->from, b->to, &f, &n, err);
+	for (size_t i = 0; st == FH_OK && i < n; i++) {
+		fh_sheet_row *r = fh_report_row(tn, f[i].hub_code), *m = fh_report_row(mv, f[i].hub_code);
+		if (!r || !m)
+			continue;
+		r->v[0] = f[i].incubating;
+		for (int t = 0; t < FH_ORG_TYPE_COUNT; t++)
+			r->v[1 + t] = f[i].by_type[t];
+		r->v[5] = f[i].by_reg[FH_REG_REGISTERED];
+		r->v[6] = f[i].by_reg[FH_REG_FILED];
+		r->v[7] = f[i].by_reg[FH_REG_PREPARING];
+		m->v[0] = f[i].admitted;
+		m->v[1] = f[i].graduated;
+		m->v[2] = f[i].exited;
+		m->v[3] = f[i].graduated_ever;
 	}
-	fh_sheet_row *t = &sh->rows[nhubs];
-	t->total = true;
-	snprintf(t->hub_code, sizeof t->hub_code, "%s", d->hub_code); /* its name the front end's "Total" */
-	return true;
+	if (st == FH_OK)
+		free(f);
+	return st;
 }
 
-/* The total row as the sum of the hubs', then each row's percentages. */
-static void sheet_close(fh_sheet *sh)
-{
-	fh_sheet_row *t = &sh->rows[sh->nrows - 1];
-	for (size_t i = 0; i + 1 < sh->nrows; i++)
-		for (int c = 0; c < sh->ncols; c++)
-			t->v[c] += sh->rows[i].v[c];
-	for (size_t i = 0; i < sh->nrows; i++)
-		for (int c = 0; c < sh->ncols; c++)
-			if (sh->cols[c].cell == FH_CELL_PERCENT) {
-				double part = sh->rows[i].v[sh->cols[c].of[0]],
-				       whole = sh->rows[i].v[sh->cols[c].of[1]];
-				sh->rows[i].v[c] = whole > 0 ? 100.0 * part / whole : 0;
-			}
-}
-
-/* Tenants in incubation and the Party coverage: each hub's own, its
- * subtree's figures less those of the hubs right below it. */
-static fh_status tenants(fh_store *s, const fh_actor *actor, int64_t hub, fh_sheet *sh, fh_error *err)
+/* The Party coverage, each hub's own. */
+static fh_status coverage(struct fh_report_build *b, fh_sheet *sh, fh_error *err)
 {
 	fh_coverage *c;
 	size_t n;
-	fh_status st = fh_party_coverage(s, actor, hub, false, &c, &n, err);
-	if (st != FH_OK)
-		return st;
-	for (size_t i = 0; i < n; i++) {
-		fh_sheet_row *r = row_of(sh, c[i].code);
-		if (!r)
-			continue;
-		double v[4] = { c[i].counted, c[i].org, c[i].work, c[i].members };
-		for (size_t j = i + 1; j < n && c[j].depth > c[i].depth; j++)
-			if (c[j].depth == c[i].depth + 1) {
-				v[0] -= c[j].counted;
-				v[1] -= c[j].org;
-				v[2] -= c[j].work;
-				v[3] -= c[j].members;
-			}
-		r->v[0] = v[0];
-		r->v[1] = v[1];
-		r->v[3] = v[2];
-		r->v[5] = v[3];
+	fh_status st = fh_report_coverage(b, &c, &n, err);
+	for (size_t i = 0; st == FH_OK && i < n; i++) {
+		fh_sheet_row *r = fh_report_row(sh, c[i].code);
+		if (r) {
+			r->v[0] = c[i].counted;
+			r->v[1] = c[i].org;
+			r->v[3] = c[i].work;
+			r->v[5] = c[i].members;
+		}
 	}
-	free(c);
-	return FH_OK;
+	if (st == FH_OK)
+		free(c);
+	return st;
 }
 
-static fh_status activities(fh_store *s, const fh_actor *actor, const char *hub, int y, int m, fh_sheet *sh,
-			    fh_error *err)
+static fh_status mentoring(struct fh_report_build *b, fh_sheet *sh, fh_error *err)
+{
+	fh_session_month *m;
+	size_t n;
+	char month[8];
+	snprintf(month, sizeof month, "%04d-%02d", b->d->year, b->d->month);
+	fh_status st = fh_session_totals(b->s, b->actor, b->hub_code, b->d->year, &m, &n, err);
+	for (size_t i = 0; st == FH_OK && i < n; i++) {
+		fh_sheet_row *r = strcmp(m[i].month, month) == 0 ? fh_report_row(sh, m[i].hub_code) : NULL;
+		if (r) {
+			r->v[0] = m[i].sessions;
+			r->v[1] = m[i].tenants;
+			r->v[2] = m[i].hours;
+		}
+	}
+	if (st == FH_OK)
+		free(m);
+	return st;
+}
+
+static fh_status activities(struct fh_report_build *b, fh_sheet *sh, fh_error *err)
 {
 	fh_activity_total *a;
 	size_t n;
-	fh_status st = fh_activity_totals(s, actor, hub, y, m, FH_ACTIVITY_BY_HUB, &a, &n, err);
+	fh_status st = fh_activity_totals(b->s, b->actor, b->hub_code, b->d->year, b->d->month, FH_ACTIVITY_BY_HUB, &a,
+					  &n, err);
 	for (size_t i = 0; st == FH_OK && i < n; i++) {
-		fh_sheet_row *r = row_of(sh, a[i].key);
+		fh_sheet_row *r = fh_report_row(sh, a[i].key);
 		if (r) {
 			r->v[0] = (double)a[i].activities;
 			r->v[1] = (double)a[i].served;
@@ -154,14 +159,13 @@ static fh_status activities(fh_store *s, const fh_actor *actor, const char *hub,
 	return st;
 }
 
-static fh_status training(fh_store *s, const fh_actor *actor, const char *hub, int y, int m, fh_sheet *sh,
-			  fh_error *err)
+static fh_status training(struct fh_report_build *b, fh_sheet *sh, fh_error *err)
 {
 	fh_course_total *c;
 	size_t n;
-	fh_status st = fh_course_totals(s, actor, hub, y, m, false, &c, &n, err);
+	fh_status st = fh_course_totals(b->s, b->actor, b->hub_code, b->d->year, b->d->month, false, &c, &n, err);
 	for (size_t i = 0; st == FH_OK && i < n; i++) {
-		fh_sheet_row *r = row_of(sh, c[i].key);
+		fh_sheet_row *r = fh_report_row(sh, c[i].key);
 		if (r) {
 			r->v[0] = c[i].sessions;
 			r->v[1] = c[i].hours;
@@ -174,16 +178,32 @@ static fh_status training(fh_store *s, const fh_actor *actor, const char *hub, i
 	return st;
 }
 
-static fh_status funds(fh_store *s, const fh_actor *actor, const char *hub, int y, int m, fh_sheet *sh, fh_error *err)
+/* The year's projects by state with what was granted them, and what all
+ * projects were paid in the month and the year to its end. */
+static fh_status funds(struct fh_report_build *b, fh_sheet *sh, fh_error *err)
 {
+	fh_project_total *t;
 	fh_project_paid *p;
 	size_t n;
-	fh_status st = fh_project_paid_in(s, actor, hub, y, m, &p, &n, err);
+	fh_status st = fh_project_totals(b->s, b->actor, b->hub_code, b->d->year, &t, &n, err);
 	for (size_t i = 0; st == FH_OK && i < n; i++) {
-		fh_sheet_row *r = row_of(sh, p[i].hub_code);
+		fh_sheet_row *r = fh_report_row(sh, t[i].hub_code);
 		if (r) {
-			r->v[0] = (double)p[i].month;
-			r->v[1] = (double)p[i].year;
+			r->v[0] += t[i].projects;
+			r->v[1] += t[i].by_state[FH_PROJECT_RUNNING];
+			r->v[2] += t[i].by_state[FH_PROJECT_CLOSED] + t[i].by_state[FH_PROJECT_EVALUATED];
+			r->v[3] += (double)t[i].granted;
+		}
+	}
+	if (st != FH_OK)
+		return st;
+	free(t);
+	st = fh_project_paid_in(b->s, b->actor, b->hub_code, b->d->year, b->d->month, &p, &n, err);
+	for (size_t i = 0; st == FH_OK && i < n; i++) {
+		fh_sheet_row *r = fh_report_row(sh, p[i].hub_code);
+		if (r) {
+			r->v[4] = (double)p[i].month;
+			r->v[5] = (double)p[i].year;
 		}
 	}
 	if (st == FH_OK)
@@ -191,74 +211,37 @@ static fh_status funds(fh_store *s, const fh_actor *actor, const char *hub, int 
 	return st;
 }
 
-static fh_status monthly(fh_store *s, const fh_actor *actor, const char *hub_code, int64_t hub, fh_report_doc *d,
-			 fh_error *err)
+fh_status fh_report_monthly_sheets(struct fh_report_build *b, fh_error *err)
 {
-	/* the hubs of the scope in tree order, with their own spaces */
-	fh_occupancy *o;
-	size_t n;
-	fh_status st = fh_occupancy_report(s, actor, hub_code, d->as_of, false, &o, &n, err);
-	if (st != FH_OK)
-		return st;
-	if (n) {
-		snprintf(d->hub_code, sizeof d->hub_code, "%s", o[0].code);
-		snprintf(d->hub_name, sizeof d->hub_name, "%s", o[0].name);
-	}
-	bool ok = sheet_open(d, "tenants", N_("Tenants in incubation and Party coverage"), tenant_cols,
-			     NCOLS(tenant_cols), o, n) &&
-		sheet_open(d, "spaces", N_("Spaces"), space_cols, NCOLS(space_cols), o, n) &&
-		sheet_open(d, "activities", N_("Activities and people served"), activity_cols, NCOLS(activity_cols), o,
-			   n) &&
-		sheet_open(d, "training", N_("Training"), training_cols, NCOLS(training_cols), o, n) &&
-		sheet_open(d, "funds", N_("Projects: payments"), fund_cols, NCOLS(fund_cols), o, n);
-	for (size_t i = 0; ok && i < n; i++) {
-		fh_sheet_row *r = &d->sheets[1].rows[i];
-		r->v[0] = o[i].area;
-		r->v[1] = o[i].area_used;
-		r->v[3] = o[i].seats;
-		r->v[4] = o[i].seats_used;
-	}
-	free(o);
-	if (!ok)
+	fh_sheet *tn = fh_report_sheet(b, "tenants", N_("Tenants in incubation"), tenant_cols, FH_NCOLS(tenant_cols)),
+		 *mv = tn ? fh_report_sheet(b, "moves", N_("Admitted, graduated and exited in the month"), move_cols,
+					    FH_NCOLS(move_cols))
+			  : NULL,
+		 *cv = mv ? fh_report_sheet(b, "coverage", N_("Party coverage"), coverage_cols, FH_NCOLS(coverage_cols))
+			  : NULL,
+		 *sp = cv ? fh_report_sheet(b, "spaces", N_("Spaces"), space_cols, FH_NCOLS(space_cols)) : NULL,
+		 *mt = sp ? fh_report_sheet(b, "mentoring", N_("Mentoring"), mentoring_cols, FH_NCOLS(mentoring_cols))
+			  : NULL,
+		 *tr = mt ? fh_report_sheet(b, "training", N_("Training"), training_cols, FH_NCOLS(training_cols))
+			  : NULL,
+		 *ac = tr ? fh_report_sheet(b, "activities", N_("Activities and people served"), activity_cols,
+					    FH_NCOLS(activity_cols))
+			  : NULL,
+		 *fu = ac ? fh_report_sheet(b, "projects", N_("Projects and funds"), fund_cols, FH_NCOLS(fund_cols))
+			  : NULL;
+	if (!fu)
 		return fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
-	if ((st = tenants(s, actor, hub, &d->sheets[0], err)) != FH_OK ||
-	    (st = activities(s, actor, hub_code, d->year, d->month, &d->sheets[2], err)) != FH_OK ||
-	    (st = training(s, actor, hub_code, d->year, d->month, &d->sheets[3], err)) != FH_OK ||
-	    (st = funds(s, actor, hub_code, d->year, d->month, &d->sheets[4], err)) != FH_OK)
+	for (size_t i = 0; i < b->nhubs; i++) {
+		fh_sheet_row *r = &sp->rows[i];
+		r->v[0] = b->hubs[i].area;
+		r->v[1] = b->hubs[i].area_used;
+		r->v[3] = b->hubs[i].seats;
+		r->v[4] = b->hubs[i].seats_used;
+	}
+	fh_status st;
+	if ((st = flows(b, tn, mv, err)) != FH_OK || (st = coverage(b, cv, err)) != FH_OK ||
+	    (st = mentoring(b, mt, err)) != FH_OK || (st = training(b, tr, err)) != FH_OK ||
+	    (st = activities(b, ac, err)) != FH_OK)
 		return st;
-	for (int i = 0; i < d->nsheets; i++)
-		sheet_close(&d->sheets[i]);
-	return FH_OK;
-}
-
-fh_status fh_report_monthly(fh_store *s, const fh_actor *actor, const char *hub_code, int year, int month,
-			    fh_report_doc *out, fh_error *err)
-{
-	memset(out, 0, sizeof *out);
-	out->key = "monthly";
-	out->title = N_("Monthly report");
-	out->year = year;
-	out->month = month;
-	char first[16];
-	snprintf(first, sizeof first, "%04d-%02d-01", year, month);
-	int64_t from = fh_date_epoch(first), today = fh_clock_day(fh_clock_now());
-	if (year < 2000 || year > 2100 || month < 1 || month > 12 || !from || from > today)
-		return fh_error_set(err, FH_EINVAL, "month", "%s", _("a month begun, as YYYY-MM"));
-	int64_t end = fh_clock_add_months(from, 1) - 86400; /* its last day */
-	out->preliminary = end >= today;
-	out->as_of = out->preliminary ? today : end;
-	int64_t hub;
-	fh_status st = fh_actor_hub(s, actor, hub_code, &hub, err);
-	if (st == FH_OK)
-		st = monthly(s, actor, hub_code, hub, out, err);
-	if (st != FH_OK)
-		fh_report_doc_free(out);
-	return st;
-}
-
-void fh_report_doc_free(fh_report_doc *d)
-{
-	for (int i = 0; i < d->nsheets; i++)
-		free(d->sheets[i].rows);
-	d->nsheets = 0;
+	return funds(b, fu, err);
 }

@@ -281,6 +281,22 @@ fh_status fh_party_sync_done(fh_store *store, const fh_actor *actor, int64_t ite
 fh_status fh_party_sync_list(fh_store *store, const fh_actor *actor, int64_t tenant_id, fh_sync_item **rows, size_t *n,
 			     fh_error *err);
 
+typedef struct fh_sync_total {
+	char hub_code[33];
+	int due;       /* sync checks of its tenants due in the period */
+	int done;      /* of them, done by their day */
+	int late;      /* of them, done after it, or open after it */
+	int gaps;      /* open past their day, whenever due, on the period's last day */
+	int reelected; /* committees whose term ended or ends within 90 days (today) */
+} fh_sync_total;
+
+/* Per hub of hub_id's scope (0: the actor's hub and below), the sync
+ * checks due in [from, to) and how they went, read on day `at`; hubs in
+ * code order, a row only where there is one. On error *rows is NULL and *n
+ * 0: nothing to free. */
+fh_status fh_party_sync_totals(fh_store *store, const fh_actor *actor, int64_t hub_id, int64_t from, int64_t to,
+			       int64_t at, fh_sync_total **rows, size_t *n, fh_error *err);
+
 /* ---- coverage ------------------------------------------------------------- */
 
 typedef struct fh_coverage {

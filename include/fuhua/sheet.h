@@ -51,31 +51,86 @@ typedef struct fh_sheet {
 	size_t nrows;
 } fh_sheet;
 
-#define FH_REPORT_SHEETS 8
+#define FH_REPORT_SHEETS 10
+
+typedef enum fh_report_kind {
+	FH_REPORT_MONTHLY, /* 月报, to the civil-affairs bureau: a month */
+	FH_REPORT_PARTY,   /* 党建工作月报, to the social-work committee: a month */
+	FH_REPORT_ANNUAL,  /* 年度报告: a year */
+	FH_REPORT_KIND_COUNT
+} fh_report_kind;
+
+/* A report's identifier ("monthly", "party", "annual"), NULL out of range;
+ * and back: false for none, *out unchanged. */
+const char *fh_report_kind_name(fh_report_kind kind);
+bool fh_report_kind_parse(const char *name, fh_report_kind *out);
 
 typedef struct fh_report_doc {
-	const char *key;   /* "monthly" … */
+	fh_report_kind kind;
+	const char *key;   /* its name, as fh_report_kind_name() */
 	const char *title; /* untranslated (N_) */
 	char hub_code[33], hub_name[128];
-	int year, month;  /* the period */
-	int64_t as_of;    /* the day the figures that are a state (not a month's sum) were read for */
-	bool preliminary; /* the month is not over */
+	int year, month;          /* the period: a month, or (month 0) a year */
+	int64_t as_of;            /* the day the figures that are a state (not a period's sum) were read for */
+	bool preliminary;         /* the period is not over, or (a month) not closed */
+	int64_t closed_on;        /* the month's figures are those kept when it was closed then; 0: read now */
+	int64_t revised_on;       /* closed again then, after it was reopened; 0: never reopened */
+	int64_t reopened_on;      /* open again since then (closed_on 0) */
+	char reopen_reason[1024]; /* why, the last time it was reopened */
 	fh_sheet sheets[FH_REPORT_SHEETS];
 	int nsheets;
 } fh_report_doc;
 
-/* The monthly report (月报, to the civil-affairs bureau) of month
- * year-month for hub_code's scope (NULL: the actor's hub, with the hubs
- * below it): the tenants in incubation and the Party coverage as they are
- * now (from the counts kept), the spaces in use on the month's last day
- * (today while it runs), and the month's activities, training and payments
- * to projects with the year's to date. FH_EINVAL ("month") for a month not
- * begun. On error *out holds nothing to free; else free it with
+/* Report `kind` of hub_code's scope (NULL: the actor's hub, with the hubs
+ * below it) for month year-month, or for the year (month 0: the annual
+ * report, which takes only a year): a row per hub with its own figures and
+ * the scope's total. The figures that are a state (tenants in incubation,
+ * coverage, spaces in use) are read for the period's last day or today;
+ * sums are of the period (the monthly report's payments also of the year to
+ * its end). A closed month's report reads the figures kept when it was
+ * closed (fh_report_close), the same whatever was edited since.
+ * FH_EINVAL ("month" or "year") for a period not begun or of the wrong
+ * kind. On error *out holds nothing to free; else free it with
  * fh_report_doc_free(). */
-fh_status fh_report_monthly(fh_store *store, const fh_actor *actor, const char *hub_code, int year, int month,
-			    fh_report_doc *out, fh_error *err);
+fh_status fh_report_build(fh_store *store, const fh_actor *actor, fh_report_kind kind, const char *hub_code, int year,
+			  int month, fh_report_doc *out, fh_error *err);
 
-/* Frees what fh_report_monthly put in doc; doc then holds no sheets. */
+/* Frees what fh_report_build put in doc; doc then holds no sheets. */
 void fh_report_doc_free(fh_report_doc *doc);
+
+/* ---- months closed ---------------------------------------------------------- */
+
+typedef struct fh_report_month {
+	int year, month;
+	bool closed;
+	int64_t closed_on; /* when it was last closed (0: never) */
+	char closed_by[64];
+	int64_t reopened_on; /* when it was last reopened (0: never) */
+	char reopened_by[64];
+	char reason[1024]; /* why it was reopened */
+	int revisions;     /* times it was reopened */
+} fh_report_month;
+
+/* Closes month year-month for every hub: the monthly and Party-building
+ * reports' figures of every hub are kept as they are read now, in the
+ * transaction that marks it closed, and every report of the month reads
+ * them from then on. A manager's or administrator's of the top hub (the
+ * month is the whole tree's); audited. FH_EINVAL ("month") for a month not
+ * over, FH_ECONFLICT when it is closed already, FH_EDENIED. */
+fh_status fh_report_close(fh_store *store, const fh_actor *actor, int year, int month, fh_error *err);
+
+/* Opens a closed month again: an administrator's of the top hub, with a
+ * reason (1–500 characters); audited with the figures it had. Its reports
+ * read the records again, and say the month was reopened, when and why;
+ * closing it again keeps the figures anew, the reports then saying they
+ * were revised and when. FH_EINVAL ("reason"), FH_ECONFLICT when it is not
+ * closed, FH_EDENIED. */
+fh_status fh_report_reopen(fh_store *store, const fh_actor *actor, int year, int month, const char *reason,
+			   fh_error *err);
+
+/* The last `count` months up to this one, newest first, each closed or
+ * open and what was done to it. On error *rows is NULL and *n 0: nothing
+ * to free. */
+fh_status fh_report_months(fh_store *store, int count, fh_report_month **rows, size_t *n, fh_error *err);
 
 #endif

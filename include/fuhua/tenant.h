@@ -305,6 +305,24 @@ typedef struct fh_stage_event {
 fh_status fh_tenant_stages(fh_store *store, const fh_actor *actor, int64_t id, fh_stage_event **rows, size_t *n,
 			   fh_error *err);
 
+typedef struct fh_tenant_flow {
+	char hub_code[33];
+	int admitted, graduated, exited; /* moved so during [from, to) */
+	int graduated_ever;              /* graduated by then since the hub opened (left since too) */
+	int incubating;                  /* in incubation now */
+	int by_type[FH_ORG_TYPE_COUNT];  /* of them, by organisation type */
+	int by_reg[FH_REG_STATE_COUNT];  /* … and by registration state */
+} fh_tenant_flow;
+
+/* Per hub of the scope (hub_code, NULL: the actor's hub and those below),
+ * the tenants admitted, graduated and exited during [from, to) — a move
+ * read from the tenant's stage and its day, or from its history when it
+ * moved on since — and those in incubation now; hubs in code order, a row
+ * only where there is a tenant. On error *rows is NULL and *n 0: nothing
+ * to free. */
+fh_status fh_tenant_flow_list(fh_store *store, const fh_actor *actor, const char *hub_code, int64_t from, int64_t to,
+			      fh_tenant_flow **rows, size_t *n, fh_error *err);
+
 typedef struct fh_change {
 	int64_t at;
 	char operator_name[64];

@@ -885,9 +885,48 @@ static void test_assessment_and_commendation(void **s)
 	assert_string_equal(fh_sync_kind_name(FH_SYNC_ASSESSMENT), "assessment");
 }
 
+/* The sync checks per hub against the records: those due in June, done in
+ * time or late, and the gaps open on the day; one done late moves from gap
+ * to late. */
+static void sync_totals(void **s)
+{
+	(void)s;
+	fh_error err;
+	int opened;
+	int64_t t = tenant("ja-pp", "同步统计社");
+	assert_int_equal(fh_party_event(st, &sys_actor, t, FH_EVENT_ASSESSMENT, day("2026-05-04"), &opened, &err),
+			 FH_OK);
+	assert_true(opened > 0);
+	fh_sync_total *rows;
+	size_t n;
+	int64_t from = day("2026-05-01"), to = day("2026-06-01"), now = day("2026-06-10");
+	assert_int_equal(fh_party_sync_totals(st, &sys_actor, hub("ja"), from, to, now, &rows, &n, &err), FH_OK);
+	int due = 0, gaps = 0, late = 0;
+	for (size_t i = 0; i < n; i++) {
+		assert_int_equal(strncmp(rows[i].hub_code, "ja", 2), 0);
+		due += rows[i].due;
+		gaps += rows[i].gaps;
+		late += rows[i].late;
+	}
+	free(rows);
+	assert_int_equal(due,
+			 count_where("SELECT count(*) FROM party_sync s JOIN tenants t ON t.id = s.tenant_id"
+				     " JOIN hubs h ON h.id = t.hub_id WHERE h.code GLOB 'ja*'"
+				     " AND s.due >= unixepoch('2026-05-01') - 28800"
+				     " AND s.due < unixepoch('2026-06-01') - 28800 AND %lld",
+				     1));
+	assert_int_equal(gaps,
+			 count_where("SELECT count(*) FROM party_sync s JOIN tenants t ON t.id = s.tenant_id"
+				     " JOIN hubs h ON h.id = t.hub_id WHERE h.code GLOB 'ja*' AND s.done_on IS NULL"
+				     " AND s.due < %lld",
+				     now));
+	assert_true(gaps > 0 && late > 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(sync_totals),
 		cmocka_unit_test(party_words),
 		cmocka_unit_test(rates_and_records),
 		cmocka_unit_test(test_branch_needs_three_full_members),

@@ -827,10 +827,64 @@ static void past_the_planned_end(void **s)
 	assert_int_equal(after, after_left + 1);
 }
 
+/* The hub's row of a period's moves (zeros when it has none). */
+static fh_tenant_flow flow_of(const char *code, const char *from, const char *to)
+{
+	fh_tenant_flow *f, out = { 0 };
+	size_t n;
+	fh_error err;
+	assert_int_equal(
+		fh_tenant_flow_list(st, &sys_actor, "ja", fh_date_epoch(from), fh_date_epoch(to), &f, &n, &err), FH_OK);
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(f[i].hub_code, code) == 0)
+			out = f[i];
+	free(f);
+	return out;
+}
+
+/* A tenant admitted in January is January's, and in incubation by its type
+ * and registration; exited in February, February's exit, no longer in
+ * incubation, still January's admission; a street manager sees only its
+ * hubs. */
+static void flows(void **s)
+{
+	(void)s;
+	fh_error err;
+	fh_tenant t;
+	fh_field_errors fe;
+	fh_tenant_flow jan = flow_of("ja", "2026-01-01", "2026-02-01"), feb = flow_of("ja", "2026-02-01", "2026-03-01");
+	good(&t, "流动统计服务社", "51310106MJ7000007");
+	code_for(7000007, t.credit_code);
+	assert_int_equal(fh_tenant_add(st, &sys_actor, &t, &fe, &err), FH_OK);
+	assert_int_equal(fh_tenant_move(st, &sys_actor, t.id, 0, FH_STAGE_REVIEWING, NULL, NULL, &err), FH_OK);
+	assert_int_equal(fh_tenant_move(st, &sys_actor, t.id, 0, FH_STAGE_INCUBATING, NULL, NULL, &err), FH_OK);
+	fh_tenant_flow now = flow_of("ja", "2026-01-01", "2026-02-01");
+	assert_int_equal(now.admitted, jan.admitted + 1);
+	assert_int_equal(now.incubating, jan.incubating + 1);
+	assert_int_equal(now.by_type[FH_ORG_SOCIAL_GROUP], jan.by_type[FH_ORG_SOCIAL_GROUP] + 1);
+	assert_int_equal(now.by_reg[FH_REG_REGISTERED], jan.by_reg[FH_REG_REGISTERED] + 1);
+	setenv("FUHUA_NOW", "2026-02-16T09:00", 1);
+	assert_int_equal(fh_tenant_move(st, &sys_actor, t.id, 0, FH_STAGE_EXITED, "迁出本区", NULL, &err), FH_OK);
+	setenv("FUHUA_NOW", "2026-01-10T09:00", 1);
+	fh_tenant_flow after = flow_of("ja", "2026-02-01", "2026-03-01");
+	assert_int_equal(after.exited, feb.exited + 1);
+	assert_int_equal(after.incubating, jan.incubating);
+	assert_int_equal(flow_of("ja", "2026-01-01", "2026-02-01").admitted, jan.admitted + 1);
+	fh_tenant_flow *f;
+	size_t n;
+	assert_int_equal(fh_tenant_flow_list(st, &street_mgr, NULL, fh_date_epoch("2026-01-01"),
+					     fh_date_epoch("2027-01-01"), &f, &n, &err),
+			 FH_OK);
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(strncmp(f[i].hub_code, "ja-gh", 5), 0);
+	free(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(tenant_words),
+		cmocka_unit_test(flows),
 		cmocka_unit_test(phones),
 		cmocka_unit_test(setting_fields),
 		cmocka_unit_test(validation_rules),

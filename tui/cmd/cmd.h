@@ -261,7 +261,19 @@ typedef int fh_command_fn(struct fh_opts *o, fh_store *s, const fh_actor *by);
 	  N_("Occupancy of area and seats per hub"))                                                                   \
 	_(fh_cmd_report_monthly, "report monthly", FH_CMD_STORE | FH_CMD_READ | FH_CMD_XLSX, "",                       \
 	  "--month --hub --format --output",                                                                           \
-	  N_("The monthly report: tenants and coverage, spaces, activities, training and payments per hub"))           \
+	  N_("The monthly report (月报): tenants, moves, coverage, spaces, mentoring, training, activities, funds"))   \
+	_(fh_cmd_report_party, "report party", FH_CMD_STORE | FH_CMD_READ | FH_CMD_XLSX, "",                           \
+	  "--month --hub --format --output",                                                                           \
+	  N_("The Party-building report: coverage, forms, instructors, sync checks, organisational life"))             \
+	_(fh_cmd_report_annual, "report annual", FH_CMD_STORE | FH_CMD_READ | FH_CMD_XLSX, "",                         \
+	  "--year --hub --format --output",                                                                            \
+	  N_("The annual report: the year's tenants, services, funds, inspections, ratings, follow-up"))               \
+	_(fh_cmd_report_close, "report close", FH_CMD_STORE, "", "--month",                                            \
+	  N_("Close a month: its reports keep the figures read now (a manager of the top hub)"))                       \
+	_(fh_cmd_report_reopen, "report reopen", FH_CMD_STORE, "", "--month --reason",                                 \
+	  N_("Reopen a closed month (an administrator, with a reason)"))                                               \
+	_(fh_cmd_report_months, "report months", FH_CMD_STORE | FH_CMD_READ, "", "--format",                           \
+	  N_("The last twelve months, closed or open"))                                                                \
 	_(fh_cmd_project_list, "project list", FH_CMD_STORE | FH_CMD_READ, "",                                         \
 	  "--hub --tenant --kind --state --year --funder --past-end --evaluation-due --format",                        \
 	  N_("List projects (公益创投, 政府购买服务, subsidies)"))                                                     \

@@ -15,8 +15,8 @@
 #include "fuhua/sheet.h"
 #include "fuhua/scratch.h"
 #include "fuhua/text.h"
-#include "report_xlsx.h"
 #include "../common/i18n.h"
+#include "../common/report_xlsx.h"
 #include "../common/sheet_table.h"
 #include "../common/table.h"
 
@@ -27,10 +27,9 @@ static const char *row_name(const fh_sheet_row *r)
 
 static void print_tables(const fh_report_doc *d)
 {
-	char name[512], period[16];
-	snprintf(period, sizeof period, "%04d-%02d", d->year, d->month);
-	printf("%s · %s · %s%s\n", _(d->title), fh_text_escape(name, sizeof name, d->hub_name), period,
-	       d->preliminary ? _(" (preliminary: the month is not over)") : "");
+	char title[1600];
+	fh_sheet_doc_title(d, title, sizeof title);
+	printf("%s\n", title);
 	for (int i = 0; i < d->nsheets; i++) {
 		struct fh_sheet_table st;
 		fh_sheet_table(&d->sheets[i], &st);
@@ -64,12 +63,24 @@ static void print_json(const fh_report_doc *d)
 {
 	fh_buf b = FH_BUF_INIT;
 	char d1[16];
-	fh_buf_printf(&b, "{\"report\":\"%s\",\"period\":\"%04d-%02d\",\"hub\":", d->key, d->year, d->month);
+	char period[16], d2[16];
+	fh_sheet_period(d, period, sizeof period);
+	fh_buf_printf(&b, "{\"report\":\"%s\",\"period\":\"%s\",\"hub\":", d->key, period);
 	fh_buf_json_string(&b, d->hub_code);
 	fh_buf_puts(&b, ",\"hub_name\":");
 	fh_buf_json_string(&b, d->hub_name);
-	fh_buf_printf(&b, ",\"as_of\":\"%s\",\"preliminary\":%s,\"sections\":[",
+	fh_buf_printf(&b, ",\"as_of\":\"%s\",\"preliminary\":%s,\"closed_on\":",
 		      fh_clock_format_date(d->as_of, d1, sizeof d1), d->preliminary ? "true" : "false");
+	if (d->closed_on)
+		fh_buf_printf(&b, "\"%s\"", fh_clock_format_date(d->closed_on, d2, sizeof d2));
+	else
+		fh_buf_puts(&b, "null");
+	fh_buf_puts(&b, ",\"revised_on\":");
+	if (d->revised_on)
+		fh_buf_printf(&b, "\"%s\"", fh_clock_format_date(d->revised_on, d2, sizeof d2));
+	else
+		fh_buf_puts(&b, "null");
+	fh_buf_puts(&b, ",\"sections\":[");
 	for (int i = 0; i < d->nsheets; i++) {
 		const fh_sheet *sh = &d->sheets[i];
 		fh_buf_printf(&b, "%s{\"section\":\"%s\",\"rows\":[", i ? "," : "", sh->key);
@@ -93,27 +104,26 @@ static void print_json(const fh_report_doc *d)
 	fh_buf_free(&b);
 }
 
-/* The report as an Excel file: into a new file beside --output, renamed
- * over it once whole (never a half-written file), or through a file of
- * our own to standard output (a pipe: the command line refused a
- * terminal). */
+/* The report as an Excel file: into --output whole or not at all, or
+ * through a file of our own to standard output (a pipe: the command line
+ * refused a terminal). */
 static int write_xlsx(const fh_report_doc *d, const char *output)
 {
-	char why[300] = "";
+	char why[300] = "", pipe[512];
+	if (output) {
+		if (fh_report_xlsx_file(d, output, why, sizeof why) == 0)
+			return 0;
+		fprintf(stderr, "fuhua: %s: %s\n", output, why);
+		return 1;
+	}
 	fh_scratch part = { 0 };
 	fh_error err;
-	char pipe[512];
 	const char *tmp = getenv("TMPDIR");
 	snprintf(pipe, sizeof pipe, "%s/fuhua-report.xlsx", tmp && *tmp ? tmp : "/tmp");
-	if (fh_scratch_make(output ? output : pipe, "report", &part, &err) != FH_OK)
+	if (fh_scratch_make(pipe, "report", &part, &err) != FH_OK)
 		return fh_cli_report(&err);
-	if (output)
-		fchmod(part.fd, 0640); /* as an export: the group that runs fuhua reads it */
 	int rc = fh_report_xlsx(d, part.path, why, sizeof why);
-	if (!rc && output) {
-		if (rename(part.path, output) != 0)
-			snprintf(why, sizeof why, "%s", strerror(errno)), rc = -1;
-	} else if (!rc) {
+	if (!rc) {
 		FILE *in = fopen(part.path, "rb");
 		char buf[65536];
 		size_t n;
@@ -125,28 +135,54 @@ static int write_xlsx(const fh_report_doc *d, const char *output)
 		if (in)
 			fclose(in);
 	}
-	fh_scratch_drop(&part); /* its name was taken by the report, or it goes */
+	fh_scratch_drop(&part);
 	if (rc)
-		fprintf(stderr, "fuhua: %s: %s\n", output ? output : _("standard output"), why);
+		fprintf(stderr, "fuhua: %s: %s\n", _("standard output"), why);
 	return rc ? 1 : 0;
 }
 
-int fh_cmd_report_monthly(struct fh_opts *o, fh_store *s, const fh_actor *by)
+/* The period the options name: --month YYYY-MM (else this month), or for
+ * the annual report --year YYYY (else this year). False after a usage
+ * error. */
+static bool period_of(const struct fh_opts *o, fh_report_kind kind, int *year, int *month)
 {
-	char d[16];
-	int y, m;
-	char end;
-	if (o->month) {
-		if (sscanf(o->month, "%4d-%2d%c", &y, &m, &end) != 2 || y < 2000 || y > 2100 || m < 1 || m > 12)
-			return fh_cli_usage_error(_("--month takes a month as YYYY-MM, not '%s'"), o->month);
-	} else {
-		fh_clock_format_date(fh_clock_now(), d, sizeof d);
-		y = atoi(d);
-		m = atoi(d + 5);
+	char d[16], end;
+	fh_clock_format_date(fh_clock_now(), d, sizeof d);
+	if (kind == FH_REPORT_ANNUAL) {
+		if (o->month) {
+			fh_cli_usage_error("%s", _("the annual report takes --year, not --month"));
+			return false;
+		}
+		long y = fh_cli_number("--year", o->year, 2000, 2100, atoi(d));
+		*year = (int)y;
+		*month = 0;
+		return y >= 0;
 	}
+	if (o->year) {
+		fh_cli_usage_error("%s", _("a monthly report takes --month YYYY-MM, not --year"));
+		return false;
+	}
+	if (!o->month) {
+		*year = atoi(d);
+		*month = atoi(d + 5);
+		return true;
+	}
+	if (sscanf(o->month, "%4d-%2d%c", year, month, &end) != 2 || *year < 2000 || *year > 2100 || *month < 1 ||
+	    *month > 12) {
+		fh_cli_usage_error(_("--month takes a month as YYYY-MM, not '%s'"), o->month);
+		return false;
+	}
+	return true;
+}
+
+static int report(fh_report_kind kind, struct fh_opts *o, fh_store *s, const fh_actor *by)
+{
+	int y, m;
+	if (!period_of(o, kind, &y, &m))
+		return 2;
 	fh_report_doc doc;
 	fh_error err;
-	if (fh_report_monthly(s, by, o->hub, y, m, &doc, &err) != FH_OK)
+	if (fh_report_build(s, by, kind, o->hub, y, m, &doc, &err) != FH_OK)
 		return fh_cli_report(&err);
 	int rc = 0;
 	if (o->format == FH_FORMAT_XLSX)
@@ -159,4 +195,87 @@ int fh_cmd_report_monthly(struct fh_opts *o, fh_store *s, const fh_actor *by)
 		print_tables(&doc);
 	fh_report_doc_free(&doc);
 	return rc;
+}
+
+int fh_cmd_report_monthly(struct fh_opts *o, fh_store *s, const fh_actor *by)
+{
+	return report(FH_REPORT_MONTHLY, o, s, by);
+}
+
+int fh_cmd_report_party(struct fh_opts *o, fh_store *s, const fh_actor *by)
+{
+	return report(FH_REPORT_PARTY, o, s, by);
+}
+
+int fh_cmd_report_annual(struct fh_opts *o, fh_store *s, const fh_actor *by)
+{
+	return report(FH_REPORT_ANNUAL, o, s, by);
+}
+
+/* --month, required, for closing and reopening. */
+static bool month_given(const struct fh_opts *o, int *y, int *m)
+{
+	if (!o->month) {
+		fh_cli_usage_error("%s", _("say which month: --month YYYY-MM"));
+		return false;
+	}
+	return period_of(o, FH_REPORT_MONTHLY, y, m);
+}
+
+int fh_cmd_report_close(struct fh_opts *o, fh_store *s, const fh_actor *by)
+{
+	int y, m;
+	fh_error err;
+	if (!month_given(o, &y, &m))
+		return 2;
+	if (fh_report_close(s, by, y, m, &err) != FH_OK)
+		return fh_cli_report(&err);
+	printf(_("Closed %04d-%02d: its reports keep the figures read now.\n"), y, m);
+	return 0;
+}
+
+int fh_cmd_report_reopen(struct fh_opts *o, fh_store *s, const fh_actor *by)
+{
+	int y, m;
+	fh_error err;
+	if (!month_given(o, &y, &m))
+		return 2;
+	if (!o->reason)
+		return fh_cli_usage_error("%s", _("reopening a month needs --reason"));
+	if (fh_report_reopen(s, by, y, m, o->reason, &err) != FH_OK)
+		return fh_cli_report(&err);
+	printf(_("Reopened %04d-%02d: its reports read the records again until it is closed.\n"), y, m);
+	return 0;
+}
+
+int fh_cmd_report_months(struct fh_opts *o, fh_store *s, const fh_actor *by)
+{
+	(void)by;
+	fh_report_month *rows;
+	size_t n;
+	fh_error err;
+	if (fh_report_months(s, 12, &rows, &n, &err) != FH_OK)
+		return fh_cli_report(&err);
+	struct fh_table t;
+	fh_table_init(
+		&t, (const char *[]){ "month", "state", "closed_on", "closed_by", "reopened_on", "reason", NULL },
+		(const char *[]){ _("Month"), _("State"), _("Closed on"), _("By"), _("Reopened on"), _("Why"), NULL });
+	for (size_t i = 0; i < n; i++) {
+		char month[16], c[16] = "", r[16] = "";
+		snprintf(month, sizeof month, "%04d-%02d", rows[i].year, rows[i].month);
+		if (rows[i].closed_on)
+			fh_clock_format_date(rows[i].closed_on, c, sizeof c);
+		if (rows[i].reopened_on)
+			fh_clock_format_date(rows[i].reopened_on, r, sizeof r);
+		const char *state = rows[i].closed ? (rows[i].revisions ? _("closed, revised") : _("closed"))
+			: rows[i].revisions        ? _("reopened")
+						   : _("not closed");
+		fh_table_row(&t,
+			     (const char *[]){ month, state, c, rows[i].closed ? rows[i].closed_by : "", r,
+					       rows[i].reason, NULL });
+	}
+	fh_table_print(&t, stdout, o->format);
+	fh_table_free(&t);
+	free(rows);
+	return 0;
 }

@@ -4,7 +4,45 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "fuhua/clock.h"
+#include "fuhua/text.h"
 #include "i18n.h"
+
+char *fh_sheet_period(const fh_report_doc *d, char *out, size_t size)
+{
+	if (d->month)
+		snprintf(out, size, "%04d-%02d", d->year, d->month);
+	else
+		snprintf(out, size, "%04d", d->year);
+	return out;
+}
+
+char *fh_sheet_state(const fh_report_doc *d, char *out, size_t size)
+{
+	char day[16], why[1100];
+	if (d->revised_on)
+		snprintf(out, size, _("closed, revised on %s"), fh_clock_format_date(d->revised_on, day, sizeof day));
+	else if (d->closed_on)
+		snprintf(out, size, _("closed on %s"), fh_clock_format_date(d->closed_on, day, sizeof day));
+	else if (d->reopened_on)
+		snprintf(out, size, _("preliminary: reopened on %s (%s)"),
+			 fh_clock_format_date(d->reopened_on, day, sizeof day),
+			 fh_text_escape(why, sizeof why, d->reopen_reason));
+	else if (d->preliminary)
+		snprintf(out, size, "%s",
+			 d->month ? _("preliminary: the month is not closed") : _("preliminary: the year is not over"));
+	else
+		snprintf(out, size, "%s", _("final"));
+	return out;
+}
+
+char *fh_sheet_doc_title(const fh_report_doc *d, char *out, size_t size)
+{
+	char name[512], period[16], state[1300];
+	snprintf(out, size, "%s · %s · %s · %s", _(d->title), fh_text_escape(name, sizeof name, d->hub_name),
+		 fh_sheet_period(d, period, sizeof period), fh_sheet_state(d, state, sizeof state));
+	return out;
+}
 
 void fh_sheet_figure(const fh_sheet_col *col, double v, char *out, size_t size)
 {

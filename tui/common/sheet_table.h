@@ -12,6 +12,14 @@
  * decimals, the rest with one. */
 void fh_sheet_figure(const fh_sheet_col *col, double v, char *out, size_t size);
 
+/* The report's period: "2026-11", or "2026" for a year. */
+char *fh_sheet_period(const fh_report_doc *d, char *out, size_t size);
+/* What a report's figures are: preliminary, closed on a day, revised on
+ * one, or reopened (when and why); control characters escaped. */
+char *fh_sheet_state(const fh_report_doc *d, char *out, size_t size);
+/* Its title line: "Monthly report · hub · 2026-11 · state". */
+char *fh_sheet_doc_title(const fh_report_doc *d, char *out, size_t size);
+
 struct fh_sheet_table {
 	const char *keys[FH_SHEET_COLS + 3], *titles[FH_SHEET_COLS + 3]; /* the table's, outliving it */
 	struct fh_table t;

@@ -1,31 +1,53 @@
-/* fuhua tui — the Reports screen (F6): the monthly report of the
- * operator's hubs, a table per section with each hub's own figures and the
- * total, as `fuhua report monthly` prints it (the figures are core's,
- * sheet.h); [ and ] go a month back and forth, ← and → across the
- * columns a narrow terminal cannot show at once. */
+/* fuhua tui — the Reports screen (F6): a report of the operator's hubs —
+ * monthly, Party-building or annual (r) — a table per section with each
+ * hub's own figures and the total, as `fuhua report …` prints it (the
+ * figures are core's, sheet.h); [ and ] go a period back and forth, < and
+ * > choose the hub whose scope it covers, ← and → scroll the columns a
+ * narrow terminal cannot show at once; x files it as .xlsx in the server's
+ * reports folder (never a path typed here: a street office over SSH
+ * writes nowhere it chooses), c closes the month after asking. A line
+ * lists the last months, closed or open. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "fuhua/buf.h"
 #include "fuhua/clock.h"
+#include "fuhua/hub.h"
+#include "fuhua/scratch.h"
 #include "fuhua/sheet.h"
 #include "fuhua/text.h"
 #include "../common/i18n.h"
 #include "../common/labels.h"
+#include "../common/report_xlsx.h"
 #include "../common/sheet_table.h"
 #include "../common/table.h"
 #include "../common/width.h"
+#include "confirm.h"
 #include "tui.h"
 
-enum { OP_MONTH_BACK = FH_ACT_LOCAL, OP_MONTH_ON, OP_LEFT, OP_RIGHT };
+enum {
+	OP_MONTH_BACK = FH_ACT_LOCAL,
+	OP_MONTH_ON,
+	OP_LEFT,
+	OP_RIGHT,
+	OP_KIND,
+	OP_HUB_BACK,
+	OP_HUB_ON,
+	OP_FILE,
+	OP_CLOSE
+};
 
 struct reports {
-	int year, month;
-	char title[600];
-	fh_buf text;   /* the sections' lines, each ending in '\n' */
-	size_t *line;  /* where each line starts in text */
-	bool *heading; /* a section's title */
+	fh_report_kind kind;
+	int year, month; /* the month shown; the annual report shows its year */
+	fh_hub *hubs;    /* the scope's, in tree order: < > choose one */
+	size_t nhubs, hub;
+	char title[1600];
+	char months[400]; /* the last months, closed or open */
+	fh_buf text;      /* the sections' lines, each ending in '\n' */
+	size_t *line;     /* where each line starts in text */
+	bool *heading;    /* a section's title */
 	int n, top, page;
 	int left; /* display columns scrolled off to the left (← →) */
 	char error[600];
@@ -84,6 +106,25 @@ static void add_sheet(struct reports *r, const fh_sheet *sh)
 	}
 }
 
+/* "Months: 2026-11 open · 2026-10 closed · …", the last six. */
+static void months_line(struct app *app, struct reports *r)
+{
+	fh_report_month *m;
+	size_t n, at = 0;
+	fh_error err;
+	r->months[0] = 0;
+	if (fh_report_months(app->store, 6, &m, &n, &err) != FH_OK)
+		return;
+	at = (size_t)snprintf(r->months, sizeof r->months, "%s", _("Months:"));
+	for (size_t i = 0; i < n && at < sizeof r->months; i++)
+		at += (size_t)snprintf(r->months + at, sizeof r->months - at, " %04d-%02d %s%s", m[i].year, m[i].month,
+				       m[i].closed              ? (m[i].revisions ? _("closed, revised") : _("closed"))
+					       : m[i].revisions ? _("reopened")
+								: _("not closed"),
+				       i + 1 < n ? " ·" : "");
+	free(m);
+}
+
 static void reload(struct app *app, struct view *v)
 {
 	struct reports *r = v->priv;
@@ -93,14 +134,14 @@ static void reload(struct app *app, struct view *v)
 	r->title[0] = 0;
 	fh_report_doc d;
 	fh_error err;
-	if (fh_report_monthly(app->store, &app->actor, NULL, r->year, r->month, &d, &err) != FH_OK) {
+	months_line(app, r);
+	const char *hub = r->hub < r->nhubs ? r->hubs[r->hub].code : NULL;
+	if (fh_report_build(app->store, &app->actor, r->kind, hub, r->year, r->kind == FH_REPORT_ANNUAL ? 0 : r->month,
+			    &d, &err) != FH_OK) {
 		fh_error_text(&err, r->error, sizeof r->error);
 		return;
 	}
-	char name[300];
-	snprintf(r->title, sizeof r->title, "%s · %s · %04d-%02d%s", _(d.title),
-		 fh_text_escape(name, sizeof name, d.hub_name), d.year, d.month,
-		 d.preliminary ? _(" (preliminary: the month is not over)") : "");
+	fh_sheet_doc_title(&d, r->title, sizeof r->title);
 	for (int i = 0; i < d.nsheets; i++)
 		add_sheet(r, &d.sheets[i]);
 	fh_report_doc_free(&d);
@@ -115,6 +156,9 @@ static bool open(struct app *app, struct view *v, const void *arg)
 	r->year = atoi(d);
 	r->month = atoi(d + 5);
 	r->page = 10;
+	fh_error err;
+	if (fh_hub_list(app->store, &app->actor, &r->hubs, &r->nhubs, &err) != FH_OK)
+		r->nhubs = 0;
 	reload(app, v);
 	return true;
 }
@@ -126,17 +170,19 @@ static void done(struct app *app, struct view *v)
 	fh_buf_free(&r->text);
 	free(r->line);
 	free(r->heading);
+	free(r->hubs);
 }
 
 static void draw(struct app *app, struct view *v, struct rect a)
 {
 	struct reports *r = v->priv;
-	fh_draw_text(a.y, a.x + 1, r->title[0] ? r->title : _("Monthly report"), a.cols - 2, true, A_BOLD);
+	fh_draw_text(a.y, a.x + 1, r->title[0] ? r->title : _("Reports"), a.cols - 2, true, A_BOLD);
+	fh_draw_text(a.y + 1, a.x + 1, r->months, a.cols - 2, false, fh_attr(app, FH_C_DIM));
 	if (r->error[0]) {
-		fh_draw_wrapped(a.y + 2, a.x + 1, r->error, a.cols - 2, 4, fh_attr(app, FH_C_BAD));
+		fh_draw_wrapped(a.y + 3, a.x + 1, r->error, a.cols - 2, 4, fh_attr(app, FH_C_BAD));
 		return;
 	}
-	r->page = a.rows - 2 > 1 ? a.rows - 2 : 1;
+	r->page = a.rows - 3 > 1 ? a.rows - 3 : 1;
 	if (r->top > r->n - r->page)
 		r->top = r->n - r->page > 0 ? r->n - r->page : 0;
 	const char *s = fh_buf_str(&r->text);
@@ -147,7 +193,7 @@ static void draw(struct app *app, struct view *v, struct rect a)
 		size_t skip = r->heading[l] ? 0 : skip_cols(from, len, r->left); /* a section's title stays */
 		char line[2048];
 		snprintf(line, sizeof line, "%.*s", (int)(len - skip), from + skip);
-		fh_draw_text(a.y + 1 + i, a.x + 1, line, a.cols - 2, false,
+		fh_draw_text(a.y + 2 + i, a.x + 1, line, a.cols - 2, false,
 			     r->heading[l] ? fh_attr(app, FH_C_GOOD) | A_BOLD : A_NORMAL);
 	}
 	char more[200];
@@ -158,19 +204,89 @@ static void draw(struct app *app, struct view *v, struct rect a)
 	fh_draw_text(a.y + a.rows - 1, a.x + 1, more, a.cols - 2, false, fh_attr(app, FH_C_DIM));
 }
 
+/* x: the report as .xlsx into the reports folder beside the database. */
+static int file(struct app *app, struct reports *r)
+{
+	fh_report_doc d;
+	fh_error err;
+	char dir[1024], path[1400], why[400];
+	const char *hub = r->hub < r->nhubs ? r->hubs[r->hub].code : NULL;
+	if (fh_report_build(app->store, &app->actor, r->kind, hub, r->year, r->kind == FH_REPORT_ANNUAL ? 0 : r->month,
+			    &d, &err) != FH_OK) {
+		fh_app_say(app, true, "%s", fh_error_text(&err, why, sizeof why));
+		return FH_R_DONE;
+	}
+	fh_scratch_dir_of(fh_store_path(app->store), dir, sizeof dir);
+	size_t beside = strlen(dir) + 1; /* the path shown from the database's folder on */
+	snprintf(dir + strlen(dir), sizeof dir - strlen(dir), "/reports");
+	if (fh_report_xlsx_filed(&d, dir, path, sizeof path, why, sizeof why) == 0)
+		fh_app_say(app, false, _("Written beside the database: %s"), path + beside);
+	else
+		fh_app_say(app, true, _("Not written: %s"), why);
+	fh_report_doc_free(&d);
+	return FH_R_DONE;
+}
+
+static int close_yes(struct app *app, struct view *under, int arg)
+{
+	(void)arg;
+	struct reports *r = under->priv;
+	fh_error err;
+	char why[400];
+	if (fh_report_close(app->store, &app->actor, r->year, r->month, &err) != FH_OK)
+		fh_app_say(app, true, "%s", fh_error_text(&err, why, sizeof why));
+	else
+		fh_app_say(app, false, _("%04d-%02d is closed: its reports keep these figures."), r->year, r->month);
+	return FH_R_RELOAD;
+}
+
+/* c: close the month shown, after asking. */
+static int ask_close(struct app *app, struct reports *r)
+{
+	if (r->kind == FH_REPORT_ANNUAL) {
+		fh_app_say(app, true, "%s", _("c closes a month: choose the monthly or Party-building report (r)."));
+		return FH_R_DONE;
+	}
+	struct fh_confirm c = { .yes = close_yes };
+	snprintf(c.title, sizeof c.title, _("Close %04d-%02d?"), r->year, r->month);
+	snprintf(
+		c.text, sizeof c.text, "%s",
+		_("Every hub's monthly and Party-building figures of the month are kept as they are now; its reports read them from then on, whatever is edited later. Only an administrator can reopen it, with a reason."));
+	fh_view_push(app, &fh_confirm_view, &c);
+	return FH_R_DONE;
+}
+
 static int request(struct app *app, struct view *v, int action, int arg, const struct fh_input *in)
 {
 	(void)arg, (void)in;
 	struct reports *r = v->priv;
 	int last = r->n - r->page > 0 ? r->n - r->page : 0;
 	switch (action) {
+	case OP_KIND:
+		r->kind = (fh_report_kind)((r->kind + 1) % FH_REPORT_KIND_COUNT);
+		r->top = r->left = 0;
+		reload(app, v);
+		return FH_R_DONE;
+	case OP_HUB_BACK:
+	case OP_HUB_ON:
+		if (r->nhubs < 2) {
+			fh_app_say(app, true, "%s", _("Your hubs are one: there is no other to choose."));
+			return FH_R_DONE;
+		}
+		r->hub = (r->hub + (action == OP_HUB_ON ? 1 : r->nhubs - 1)) % r->nhubs;
+		r->top = r->left = 0;
+		reload(app, v);
+		return FH_R_DONE;
+	case OP_FILE: return file(app, r);
+	case OP_CLOSE: return ask_close(app, r);
 	case OP_MONTH_BACK:
 	case OP_MONTH_ON: {
-		int m = r->year * 12 + r->month - 1 + (action == OP_MONTH_ON ? 1 : -1);
+		int step = r->kind == FH_REPORT_ANNUAL ? 12 : 1;
+		int m = r->year * 12 + r->month - 1 + (action == OP_MONTH_ON ? step : -step);
 		char d[16];
 		fh_clock_format_date(fh_clock_now(), d, sizeof d);
 		if (m > atoi(d) * 12 + atoi(d + 5) - 1 || m < 2000 * 12) {
-			fh_app_say(app, true, "%s", _("There is no report of a month not begun."));
+			fh_app_say(app, true, "%s", _("There is no report of a period not begun."));
 			return FH_R_DONE;
 		}
 		r->year = m / 12;
@@ -194,8 +310,14 @@ static int request(struct app *app, struct view *v, int action, int arg, const s
 }
 
 static const struct fh_binding report_keys[] = {
-	{ '[', false, OP_MONTH_BACK, 0, "[", true, N_("month back"), N_("The report of the month before") },
-	{ ']', false, OP_MONTH_ON, 0, "]", true, N_("month on"), N_("The report of the month after") },
+	{ 'r', false, OP_KIND, 0, "r", true, N_("report"), N_("The next report: monthly, Party-building, annual") },
+	{ '[', false, OP_MONTH_BACK, 0, "[", true, N_("back"), N_("The report of the period before") },
+	{ ']', false, OP_MONTH_ON, 0, "]", true, N_("on"), N_("The report of the period after") },
+	{ '<', false, OP_HUB_BACK, 0, "<", false, NULL, N_("The report of the hub before") },
+	{ '>', false, OP_HUB_ON, 0, ">", true, N_("hub"), N_("The report of the next hub of yours") },
+	{ 'x', false, OP_FILE, 0, "x", true, N_("file .xlsx"),
+	  N_("Write it as .xlsx into the server's reports folder") },
+	{ 'c', false, OP_CLOSE, 0, "c", true, N_("close month"), N_("Close the month: its figures kept (asks first)") },
 	{ KEY_LEFT, true, OP_LEFT, 0, "←", false, NULL, N_("The columns to the left") },
 	{ KEY_RIGHT, true, OP_RIGHT, 0, "→", true, N_("columns"), N_("The columns to the right") },
 	{ .action = FH_ACT_NONE },

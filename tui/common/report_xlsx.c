@@ -7,14 +7,19 @@
  * one page wide, the title rows on every page, "第 &P 页，共 &N 页" below. */
 #include "report_xlsx.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <xlsxwriter.h>
 
 #include "fuhua/clock.h"
+#include "fuhua/scratch.h"
 #include "fuhua/text.h"
-#include "../common/i18n.h"
+#include "i18n.h"
+#include "labels.h"
+#include "sheet_table.h"
 
 struct formats {
 	lxw_format *title, *field, *section, *head, *text, *text_bold, *n[4], *n_bold[4];
@@ -106,8 +111,8 @@ int fh_report_xlsx(const fh_report_doc *d, const char *path, char *why, size_t s
 	}
 	struct formats f;
 	make_formats(wb, &f);
-	char period[32], sent[16], line[600], name[300];
-	snprintf(period, sizeof period, "%04d-%02d", d->year, d->month);
+	char period[32], sent[16], line[1600], name[300], state[1300];
+	fh_sheet_period(d, period, sizeof period);
 	lxw_worksheet *ws = workbook_add_worksheet(wb, period);
 	int width = 2;
 	for (int i = 0; i < d->nsheets; i++)
@@ -121,11 +126,13 @@ int fh_report_xlsx(const fh_report_doc *d, const char *path, char *why, size_t s
 	worksheet_merge_range(ws, 0, 0, 0, (lxw_col_t)(width - 1), line, f.title);
 	snprintf(line, sizeof line, _("Reporting unit: %s"), name);
 	worksheet_merge_range(ws, 1, 0, 1, 2, line, f.field);
-	snprintf(line, sizeof line, _("Period: %s%s"), period, d->preliminary ? _(" (preliminary)") : "");
+	snprintf(line, sizeof line, _("Period: %s"), period);
 	worksheet_merge_range(ws, 1, 3, 1, 4, line, f.field);
 	snprintf(line, sizeof line, _("Sent on: %s"), fh_clock_format_date(fh_clock_now(), sent, sizeof sent));
-	worksheet_merge_range(ws, 1, 5, 1, (lxw_col_t)(width > 6 ? width - 1 : 6), line, f.field);
-	int row = 3;
+	worksheet_merge_range(ws, 1, 5, 1, (lxw_col_t)(width > 7 ? width - 1 : 7), line, f.field);
+	worksheet_merge_range(ws, 2, 0, 2, (lxw_col_t)(width > 7 ? width - 1 : 7),
+			      fh_sheet_state(d, state, sizeof state), f.field);
+	int row = 4;
 	for (int i = 0; i < d->nsheets; i++)
 		row = section(ws, &f, &d->sheets[i], row, width);
 	text(ws, row, 0, _("Filled in by:"), f.field);
@@ -133,7 +140,7 @@ int fh_report_xlsx(const fh_report_doc *d, const char *path, char *why, size_t s
 	worksheet_set_landscape(ws);
 	worksheet_set_paper(ws, 9); /* A4 */
 	worksheet_fit_to_pages(ws, 1, 0);
-	worksheet_repeat_rows(ws, 0, 1);
+	worksheet_repeat_rows(ws, 0, 2);
 	worksheet_set_footer(ws, _("&CPage &P of &N"));
 	lxw_error e = workbook_close(wb);
 	if (e != LXW_NO_ERROR) {
@@ -141,4 +148,35 @@ int fh_report_xlsx(const fh_report_doc *d, const char *path, char *why, size_t s
 		return -1;
 	}
 	return 0;
+}
+
+int fh_report_xlsx_file(const fh_report_doc *d, const char *path, char *why, size_t size)
+{
+	fh_scratch part = { 0 };
+	fh_error err;
+	if (fh_scratch_make(path, "report", &part, &err) != FH_OK) {
+		fh_error_text(&err, why, size);
+		return -1;
+	}
+	fchmod(part.fd, 0640); /* as an export: the group that runs fuhua reads it */
+	int rc = fh_report_xlsx(d, part.path, why, size);
+	if (!rc && rename(part.path, path) != 0) {
+		snprintf(why, size, "%s", strerror(errno));
+		rc = -1;
+	}
+	fh_scratch_drop(&part); /* its name was taken by the report, or it goes */
+	return rc;
+}
+
+int fh_report_xlsx_filed(const fh_report_doc *d, const char *dir, char *path, size_t size, char *why, size_t why_size)
+{
+	char folder[1024], period[16];
+	fh_sheet_period(d, period, sizeof period);
+	snprintf(folder, sizeof folder, "%s/%s", dir, d->hub_code);
+	if ((mkdir(dir, 0750) != 0 && errno != EEXIST) || (mkdir(folder, 0750) != 0 && errno != EEXIST)) {
+		snprintf(why, why_size, "%s: %s", folder, strerror(errno));
+		return -1;
+	}
+	snprintf(path, size, "%s/%s-%s-%s.xlsx", folder, d->key, d->hub_code, period);
+	return fh_report_xlsx_file(d, path, why, why_size);
 }
