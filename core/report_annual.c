@@ -219,21 +219,16 @@ static fh_status followups(struct fh_report_build *b, fh_sheet *sh, fh_error *er
 
 fh_status fh_report_annual_sheets(struct fh_report_build *b, fh_error *err)
 {
-	fh_sheet *tn = fh_report_sheet(b, "tenants", N_("Tenants and Party coverage"), tenant_cols,
-				       FH_NCOLS(tenant_cols)),
-		 *sv = tn ? fh_report_sheet(b, "services", N_("Mentoring, training and activities"), service_cols,
-					    FH_NCOLS(service_cols))
-			  : NULL,
-		 *pr = sv
-		? fh_report_sheet(b, "projects", N_("Projects and funds"), project_cols, FH_NCOLS(project_cols))
-		: NULL,
-		 *rc = pr ? fh_report_sheet(b, "records", N_("Annual inspections and ratings"), record_cols,
-					    FH_NCOLS(record_cols))
-			  : NULL,
-		 *fu = rc
-		? fh_report_sheet(b, "followup", N_("Graduates and follow-up"), followup_cols, FH_NCOLS(followup_cols))
-		: NULL;
-	if (!fu)
+	fh_sheet *tn =
+		fh_report_sheet(b, "tenants", N_("Tenants and Party coverage"), tenant_cols, FH_NCOLS(tenant_cols));
+	fh_sheet *sv = fh_report_sheet(b, "services", N_("Mentoring, training and activities"), service_cols,
+				       FH_NCOLS(service_cols));
+	fh_sheet *pr = fh_report_sheet(b, "projects", N_("Projects and funds"), project_cols, FH_NCOLS(project_cols));
+	fh_sheet *rc =
+		fh_report_sheet(b, "records", N_("Annual inspections and ratings"), record_cols, FH_NCOLS(record_cols));
+	fh_sheet *fu =
+		fh_report_sheet(b, "followup", N_("Graduates and follow-up"), followup_cols, FH_NCOLS(followup_cols));
+	if (!tn || !sv || !pr || !rc || !fu)
 		return fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
 	fh_status st;
 	if ((st = tenants(b, tn, err)) != FH_OK || (st = services(b, sv, err)) != FH_OK ||

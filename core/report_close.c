@@ -58,7 +58,7 @@ static fh_status keep(fh_store *s, const fh_actor *actor, fh_report_kind kind, i
 	fh_stmt *q;
 	if ((st = fh_store_stmt(s,
 				"INSERT INTO report_figures(month, report, sheet, hub_id, col, value)"
-				" SELECT ?1, ?2, ?3, id, ?5, ?6 FROM hubs WHERE code = ?4",
+				" VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
 				&q, err)) != FH_OK) {
 		fh_report_doc_free(&d);
 		return st;
@@ -72,7 +72,7 @@ static fh_status keep(fh_store *s, const fh_actor *actor, fh_report_kind kind, i
 				fh_bind_int(q, 1, year * 100 + month);
 				fh_bind_str(q, 2, d.key);
 				fh_bind_str(q, 3, sh->key);
-				fh_bind_str(q, 4, sh->rows[r].hub_code);
+				fh_bind_int64(q, 4, sh->rows[r].hub_id);
 				fh_bind_str(q, 5, sh->cols[c].key);
 				fh_bind_double(q, 6, sh->rows[r].v[c]);
 				st = fh_store_done(s, q, _("keeping the month's figures"), err);

@@ -37,6 +37,12 @@ void fh_report_sheet_close(fh_sheet *sh);
  * in tree order. On error *rows is NULL: nothing to free. */
 fh_status fh_report_coverage(struct fh_report_build *b, fh_coverage **rows, size_t *n, fh_error *err);
 
+/* The Party coverage sheet of the monthly and Party-building reports, each
+ * hub's own (in incubation, with an organisation, work covered, both rates,
+ * uncovered, full members), and with `forms` the forms of organisation
+ * beside it: opened and filled. */
+fh_status fh_report_coverage_sheets(struct fh_report_build *b, bool forms, fh_error *err);
+
 /* The builders: each adds its sheets. */
 fh_status fh_report_monthly_sheets(struct fh_report_build *b, fh_error *err);
 fh_status fh_report_party_sheets(struct fh_report_build *b, fh_error *err);

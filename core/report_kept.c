@@ -3,10 +3,8 @@
  * a closed month, never a rate or a total) and the kept figures put in a
  * report's rows in place of those read from the records (report_close.c
  * keeps and drops them). */
-#include <stdio.h>
 #include <string.h>
 
-#include "fuhua/text.h"
 #include "i18n.h"
 #include "report_int.h"
 #include "store_int.h"
@@ -45,25 +43,25 @@ static fh_status read_kept(fh_store *s, fh_report_doc *d, int month, fh_error *e
 			memset(d->sheets[i].rows[r].v, 0, sizeof d->sheets[i].rows[r].v);
 	fh_stmt *q;
 	fh_status st = fh_store_stmt(s,
-				     "SELECT h.code, f.sheet, f.col, f.value FROM report_figures f JOIN hubs h"
-				     " ON h.id = f.hub_id WHERE f.month = ?1 AND f.report = ?2 ORDER BY h.code",
+				     "SELECT hub_id, sheet, col, value FROM report_figures"
+				     " WHERE month = ?1 AND report = ?2 ORDER BY hub_id",
 				     &q, err);
 	if (st != FH_OK)
 		return st;
 	fh_bind_int(q, 1, month);
 	fh_bind_str(q, 2, d->key);
-	char code[33] = "";
+	int64_t hub = 0;
 	long row = -1;
 	int rc;
 	while ((rc = fh_step(q)) == FH_ROW) {
 		if (!d->nsheets)
 			continue;
 		const fh_sheet *first = &d->sheets[0];
-		if (strcmp(code, fh_column_str(q, 0)) != 0) { /* a hub's first figure: its row */
-			fh_text_copy(code, sizeof code, fh_column_str(q, 0));
+		if (hub != fh_column_int64(q, 0)) { /* a hub's first figure: its row, if of the scope */
+			hub = fh_column_int64(q, 0);
 			row = -1;
 			for (size_t r = 0; r + 1 < first->nrows; r++)
-				if (strcmp(first->rows[r].hub_code, code) == 0)
+				if (first->rows[r].hub_id == hub)
 					row = (long)r;
 		}
 		int i = row < 0 ? -1 : sheet_index(d, fh_column_str(q, 1));

@@ -30,14 +30,6 @@ static const fh_sheet_col move_cols[] = {
 	{ "exited", N_("Exited"), FH_CELL_COUNT, { 0 } },
 	{ "graduated_ever", N_("Graduated since opening"), FH_CELL_COUNT, { 0 } },
 };
-static const fh_sheet_col coverage_cols[] = {
-	{ "incubating", N_("In incubation"), FH_CELL_COUNT, { 0 } },
-	{ "with_org", N_("With Party org"), FH_CELL_COUNT, { 0 } },
-	{ "org_rate", N_("Org coverage %"), FH_CELL_PERCENT, { 1, 0 } },
-	{ "covered", N_("Work covered"), FH_CELL_COUNT, { 0 } },
-	{ "work_rate", N_("Work coverage %"), FH_CELL_PERCENT, { 3, 0 } },
-	{ "members", N_("Members"), FH_CELL_COUNT, { 0 } },
-};
 static const fh_sheet_col space_cols[] = {
 	{ "area", N_("Area m²"), FH_CELL_DECIMAL, { 0 } },
 	{ "area_used", N_("In use m²"), FH_CELL_DECIMAL, { 0 } },
@@ -96,26 +88,6 @@ static fh_status flows(struct fh_report_build *b, fh_sheet *tn, fh_sheet *mv, fh
 	}
 	if (st == FH_OK)
 		free(f);
-	return st;
-}
-
-/* The Party coverage, each hub's own. */
-static fh_status coverage(struct fh_report_build *b, fh_sheet *sh, fh_error *err)
-{
-	fh_coverage *c;
-	size_t n;
-	fh_status st = fh_report_coverage(b, &c, &n, err);
-	for (size_t i = 0; st == FH_OK && i < n; i++) {
-		fh_sheet_row *r = fh_report_row(sh, c[i].code);
-		if (r) {
-			r->v[0] = c[i].counted;
-			r->v[1] = c[i].org;
-			r->v[3] = c[i].work;
-			r->v[5] = c[i].members;
-		}
-	}
-	if (st == FH_OK)
-		free(c);
 	return st;
 }
 
@@ -213,23 +185,20 @@ static fh_status funds(struct fh_report_build *b, fh_sheet *sh, fh_error *err)
 
 fh_status fh_report_monthly_sheets(struct fh_report_build *b, fh_error *err)
 {
-	fh_sheet *tn = fh_report_sheet(b, "tenants", N_("Tenants in incubation"), tenant_cols, FH_NCOLS(tenant_cols)),
-		 *mv = tn ? fh_report_sheet(b, "moves", N_("Admitted, graduated and exited in the month"), move_cols,
-					    FH_NCOLS(move_cols))
-			  : NULL,
-		 *cv = mv ? fh_report_sheet(b, "coverage", N_("Party coverage"), coverage_cols, FH_NCOLS(coverage_cols))
-			  : NULL,
-		 *sp = cv ? fh_report_sheet(b, "spaces", N_("Spaces"), space_cols, FH_NCOLS(space_cols)) : NULL,
-		 *mt = sp ? fh_report_sheet(b, "mentoring", N_("Mentoring"), mentoring_cols, FH_NCOLS(mentoring_cols))
-			  : NULL,
-		 *tr = mt ? fh_report_sheet(b, "training", N_("Training"), training_cols, FH_NCOLS(training_cols))
-			  : NULL,
-		 *ac = tr ? fh_report_sheet(b, "activities", N_("Activities and people served"), activity_cols,
-					    FH_NCOLS(activity_cols))
-			  : NULL,
-		 *fu = ac ? fh_report_sheet(b, "projects", N_("Projects and funds"), fund_cols, FH_NCOLS(fund_cols))
-			  : NULL;
-	if (!fu)
+	fh_sheet *tn = fh_report_sheet(b, "tenants", N_("Tenants in incubation"), tenant_cols, FH_NCOLS(tenant_cols));
+	fh_sheet *mv = fh_report_sheet(b, "moves", N_("Admitted, graduated and exited in the month"), move_cols,
+				       FH_NCOLS(move_cols));
+	fh_status st = tn && mv ? fh_report_coverage_sheets(b, false, err)
+				: fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
+	if (st != FH_OK)
+		return st;
+	fh_sheet *sp = fh_report_sheet(b, "spaces", N_("Spaces"), space_cols, FH_NCOLS(space_cols));
+	fh_sheet *mt = fh_report_sheet(b, "mentoring", N_("Mentoring"), mentoring_cols, FH_NCOLS(mentoring_cols));
+	fh_sheet *tr = fh_report_sheet(b, "training", N_("Training"), training_cols, FH_NCOLS(training_cols));
+	fh_sheet *ac = fh_report_sheet(b, "activities", N_("Activities and people served"), activity_cols,
+				       FH_NCOLS(activity_cols));
+	fh_sheet *fu = fh_report_sheet(b, "projects", N_("Projects and funds"), fund_cols, FH_NCOLS(fund_cols));
+	if (!sp || !mt || !tr || !ac || !fu)
 		return fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
 	for (size_t i = 0; i < b->nhubs; i++) {
 		fh_sheet_row *r = &sp->rows[i];
@@ -238,10 +207,8 @@ fh_status fh_report_monthly_sheets(struct fh_report_build *b, fh_error *err)
 		r->v[3] = b->hubs[i].seats;
 		r->v[4] = b->hubs[i].seats_used;
 	}
-	fh_status st;
-	if ((st = flows(b, tn, mv, err)) != FH_OK || (st = coverage(b, cv, err)) != FH_OK ||
-	    (st = mentoring(b, mt, err)) != FH_OK || (st = training(b, tr, err)) != FH_OK ||
-	    (st = activities(b, ac, err)) != FH_OK)
+	if ((st = flows(b, tn, mv, err)) != FH_OK || (st = mentoring(b, mt, err)) != FH_OK ||
+	    (st = training(b, tr, err)) != FH_OK || (st = activities(b, ac, err)) != FH_OK)
 		return st;
 	return funds(b, fu, err);
 }

@@ -12,23 +12,6 @@
 #include "report_int.h"
 
 /* clang-format off */
-static const fh_sheet_col coverage_cols[] = {
-	{ "incubating", N_("In incubation"), FH_CELL_COUNT, { 0 } },
-	{ "with_org", N_("With Party org"), FH_CELL_COUNT, { 0 } },
-	{ "org_rate", N_("Org coverage %"), FH_CELL_PERCENT, { 1, 0 } },
-	{ "covered", N_("Work covered"), FH_CELL_COUNT, { 0 } },
-	{ "work_rate", N_("Work coverage %"), FH_CELL_PERCENT, { 3, 0 } },
-	{ "uncovered", N_("Uncovered"), FH_CELL_COUNT, { 0 } },
-	{ "members", N_("Full members"), FH_CELL_COUNT, { 0 } },
-};
-static const fh_sheet_col form_cols[] = {
-	{ "branch", N_("Own branch"), FH_CELL_COUNT, { 0 } },
-	{ "joint_branch", N_("Joint branch"), FH_CELL_COUNT, { 0 } },
-	{ "functional", N_("Functional"), FH_CELL_COUNT, { 0 } },
-	{ "extended", N_("Extended"), FH_CELL_COUNT, { 0 } },
-	{ "fallback_guided", N_("Fallback, guided"), FH_CELL_COUNT, { 0 } },
-	{ "fallback_alone", N_("Fallback, alone"), FH_CELL_COUNT, { 0 } },
-};
 static const fh_sheet_col instructor_cols[] = {
 	{ "instructors", N_("Instructors"), FH_CELL_COUNT, { 0 } },
 	{ "carried", N_("Tenants they carry"), FH_CELL_COUNT, { 0 } },
@@ -53,30 +36,6 @@ static const fh_sheet_col life_cols[] = {
 	{ "five_stars", N_("Five stars"), FH_CELL_COUNT, { 0 } },
 };
 /* clang-format on */
-
-static fh_status coverage(struct fh_report_build *b, fh_sheet *cv, fh_sheet *fm, fh_error *err)
-{
-	fh_coverage *c;
-	size_t n;
-	fh_status st = fh_report_coverage(b, &c, &n, err);
-	for (size_t i = 0; st == FH_OK && i < n; i++) {
-		fh_sheet_row *r = fh_report_row(cv, c[i].code), *f = fh_report_row(fm, c[i].code);
-		if (!r || !f)
-			continue;
-		r->v[0] = c[i].counted;
-		r->v[1] = c[i].org;
-		r->v[3] = c[i].work;
-		r->v[5] = c[i].uncovered;
-		r->v[6] = c[i].members;
-		for (int k = FH_PARTY_BRANCH; k < FH_PARTY_ORG_COUNT; k++)
-			f->v[k - FH_PARTY_BRANCH] = c[i].by_form[k];
-		f->v[4] = c[i].fallback_guided;
-		f->v[5] = c[i].fallback_alone;
-	}
-	if (st == FH_OK)
-		free(c);
-	return st;
-}
 
 static fh_status instructors(struct fh_report_build *b, fh_sheet *sh, fh_error *err)
 {
@@ -140,23 +99,17 @@ static fh_status life(struct fh_report_build *b, fh_sheet *sh, fh_error *err)
 
 fh_status fh_report_party_sheets(struct fh_report_build *b, fh_error *err)
 {
-	fh_sheet *cv = fh_report_sheet(b, "coverage", N_("Party coverage"), coverage_cols, FH_NCOLS(coverage_cols)),
-		 *fm = cv ? fh_report_sheet(b, "forms", N_("Forms of organisation"), form_cols, FH_NCOLS(form_cols))
-			  : NULL,
-		 *in = fm ? fh_report_sheet(b, "instructors", N_("Party-building instructors"), instructor_cols,
-					    FH_NCOLS(instructor_cols))
-			  : NULL,
-		 *sy = in
-		? fh_report_sheet(b, "sync", N_("Sync checks and re-elections"), sync_cols, FH_NCOLS(sync_cols))
-		: NULL,
-		 *lf = sy ? fh_report_sheet(b, "life", N_("Organisational life, the year to date"), life_cols,
-					    FH_NCOLS(life_cols))
-			  : NULL;
-	if (!lf)
+	fh_status st = fh_report_coverage_sheets(b, true, err);
+	if (st != FH_OK)
+		return st;
+	fh_sheet *in = fh_report_sheet(b, "instructors", N_("Party-building instructors"), instructor_cols,
+				       FH_NCOLS(instructor_cols));
+	fh_sheet *sy = fh_report_sheet(b, "sync", N_("Sync checks and re-elections"), sync_cols, FH_NCOLS(sync_cols));
+	fh_sheet *lf =
+		fh_report_sheet(b, "life", N_("Organisational life, the year to date"), life_cols, FH_NCOLS(life_cols));
+	if (!in || !sy || !lf)
 		return fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
-	fh_status st;
-	if ((st = coverage(b, cv, fm, err)) != FH_OK || (st = instructors(b, in, err)) != FH_OK ||
-	    (st = sync(b, sy, err)) != FH_OK)
+	if ((st = instructors(b, in, err)) != FH_OK || (st = sync(b, sy, err)) != FH_OK)
 		return st;
 	return life(b, lf, err);
 }

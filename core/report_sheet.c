@@ -1,16 +1,35 @@
 /* fuhua core — what every report's builder uses (report_int.h): the
  * kinds' names, a sheet with the rows of the scope's hubs, a hub's own
- * coverage, and, once the rows are filled, the total and every rate.
+ * coverage and the coverage sheets, and, once the rows are filled, the
+ * total and every rate.
  * Nothing here counts a record. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "fuhua/clock.h"
 #include "fuhua/text.h"
 #include "i18n.h"
 #include "report_int.h"
-#include "store_int.h"
+
+/* clang-format off */
+static const fh_sheet_col coverage_cols[] = {
+	{ "incubating", N_("In incubation"), FH_CELL_COUNT, { 0 } },
+	{ "with_org", N_("With Party org"), FH_CELL_COUNT, { 0 } },
+	{ "org_rate", N_("Org coverage %"), FH_CELL_PERCENT, { 1, 0 } },
+	{ "covered", N_("Work covered"), FH_CELL_COUNT, { 0 } },
+	{ "work_rate", N_("Work coverage %"), FH_CELL_PERCENT, { 3, 0 } },
+	{ "uncovered", N_("Uncovered"), FH_CELL_COUNT, { 0 } },
+	{ "members", N_("Full members"), FH_CELL_COUNT, { 0 } },
+};
+static const fh_sheet_col form_cols[] = {
+	{ "branch", N_("Own branch"), FH_CELL_COUNT, { 0 } },
+	{ "joint_branch", N_("Joint branch"), FH_CELL_COUNT, { 0 } },
+	{ "functional", N_("Functional"), FH_CELL_COUNT, { 0 } },
+	{ "extended", N_("Extended"), FH_CELL_COUNT, { 0 } },
+	{ "fallback_guided", N_("Fallback, guided"), FH_CELL_COUNT, { 0 } },
+	{ "fallback_alone", N_("Fallback, alone"), FH_CELL_COUNT, { 0 } },
+};
+/* clang-format on */
 
 static const char *const kind_names[FH_REPORT_KIND_COUNT] = { "monthly", "party", "annual" };
 
@@ -47,6 +66,7 @@ fh_sheet *fh_report_sheet(struct fh_report_build *b, const char *key, const char
 	sh->ncols = ncols;
 	sh->nrows = b->nhubs + 1;
 	for (size_t i = 0; i < b->nhubs; i++) {
+		sh->rows[i].hub_id = b->hubs[i].hub_id;
 		fh_text_copy(sh->rows[i].hub_code, sizeof sh->rows[i].hub_code, b->hubs[i].code);
 		fh_text_copy(sh->rows[i].hub_name, sizeof sh->rows[i].hub_name, b->hubs[i].name);
 		sh->rows[i].depth = b->hubs[i].depth;
@@ -106,4 +126,42 @@ fh_status fh_report_coverage(struct fh_report_build *b, fh_coverage **rows, size
 		}
 	*rows = c;
 	return FH_OK;
+}
+
+/* The sheets' rows from each hub's own coverage (fm may be NULL). */
+static fh_status fill_coverage(struct fh_report_build *b, fh_sheet *cv, fh_sheet *fm, fh_error *err)
+{
+	fh_coverage *c;
+	size_t n;
+	fh_status st = fh_report_coverage(b, &c, &n, err);
+	for (size_t i = 0; st == FH_OK && i < n; i++) {
+		fh_sheet_row *r = fh_report_row(cv, c[i].code), *f = fm ? fh_report_row(fm, c[i].code) : NULL;
+		if (!r)
+			continue;
+		r->v[0] = c[i].counted;
+		r->v[1] = c[i].org;
+		r->v[3] = c[i].work;
+		r->v[5] = c[i].uncovered;
+		r->v[6] = c[i].members;
+		if (!f)
+			continue;
+		for (int k = FH_PARTY_BRANCH; k < FH_PARTY_ORG_COUNT; k++)
+			f->v[k - FH_PARTY_BRANCH] = c[i].by_form[k];
+		f->v[4] = c[i].fallback_guided;
+		f->v[5] = c[i].fallback_alone;
+	}
+	if (st == FH_OK)
+		free(c);
+	return st;
+}
+
+fh_status fh_report_coverage_sheets(struct fh_report_build *b, bool forms, fh_error *err)
+{
+	fh_sheet *cv = fh_report_sheet(b, "coverage", N_("Party coverage"), coverage_cols, FH_NCOLS(coverage_cols)),
+		 *fm = cv && forms
+		? fh_report_sheet(b, "forms", N_("Forms of organisation"), form_cols, FH_NCOLS(form_cols))
+		: NULL;
+	if (!cv || (forms && !fm))
+		return fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
+	return fill_coverage(b, cv, fm, err);
 }

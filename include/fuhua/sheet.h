@@ -36,6 +36,7 @@ typedef struct fh_sheet_col {
 #define FH_SHEET_COLS 12
 
 typedef struct fh_sheet_row {
+	int64_t hub_id; /* 0 for the total */
 	char hub_code[33], hub_name[128];
 	int depth;  /* in the hub tree, 0 for the scope's own hub */
 	bool total; /* the scope's total: the last row (its code the scope's, no name) */

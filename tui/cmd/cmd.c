@@ -218,6 +218,22 @@ long fh_cli_number(const char *option, const char *value, long min, long max, lo
 	return (long)v;
 }
 
+bool fh_cli_month(const char *option, const char *value, int *year, int *month)
+{
+	char end;
+	*year = *month = 0;
+	if (!value)
+		return true;
+	if (sscanf(value, "%4d-%2d%c", year, month, &end) == 2 && *year >= 2000 && *year <= 2100 && *month >= 1 &&
+	    *month <= 12)
+		return true;
+	*year = *month = 0;
+	char why[300];
+	snprintf(why, sizeof why, _("%s takes a month as YYYY-MM, not '%s'"), option, value);
+	fh_cli_usage_error("%s", why);
+	return false;
+}
+
 bool fh_cli_day(const char *option, const char *value, int64_t *day)
 {
 	char d[11];

@@ -420,12 +420,15 @@ int fh_cli_hub(const struct fh_opts *o, fh_store *s, const fh_actor *by, int64_t
 /* The values, each with one message naming the option (exit 2):
  * a number in [min, max] (digits only): the value, `absent` without it, -1
  * after a usage error; a day (YYYY-MM-DD, midnight China time): true with
- * *day, 0 when absent, false after a usage error; a span of hours
+ * *day, 0 when absent, false after a usage error; a month likewise; a span of hours
  * ("14:00-16:00") on day: true with [*starts, *ends), false after a usage
  * error; a record's number (1 to FH_ID_MAX): true with *id, false if it is
  * none (the caller says what it wanted). */
 long fh_cli_number(const char *option, const char *value, long min, long max, long absent);
 bool fh_cli_day(const char *option, const char *value, int64_t *day);
+/* A month (YYYY-MM, 2000-2100): true with *year and *month (both 0 when
+ * absent), false after a usage error. */
+bool fh_cli_month(const char *option, const char *value, int *year, int *month);
 bool fh_cli_span(const char *option, const char *value, int64_t day, int64_t *starts, int64_t *ends);
 bool fh_cli_id(const char *s, int64_t *id);
 /* A day as "YYYY-MM-DD" in buf, "" for 0 (not set). */

@@ -120,11 +120,10 @@ int fh_cmd_course_totals(struct fh_opts *o, fh_store *s, const fh_actor *by)
 		fh_cli_number("--year", o->year, 2000, 2100, atoi(fh_clock_format_date(fh_clock_now(), d, sizeof d)));
 	if (year < 0)
 		return 2;
+	int y, m;
+	if (!fh_cli_month("--month", o->month, &y, &m))
+		return 2;
 	if (o->month) {
-		int y, m;
-		char end;
-		if (sscanf(o->month, "%4d-%2d%c", &y, &m, &end) != 2 || y < 2000 || y > 2100 || m < 1 || m > 12)
-			return fh_cli_usage_error(_("--month takes a month as YYYY-MM, not '%s'"), o->month);
 		year = y;
 		month = m;
 	}

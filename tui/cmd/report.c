@@ -146,7 +146,7 @@ static int write_xlsx(const fh_report_doc *d, const char *output)
  * error. */
 static bool period_of(const struct fh_opts *o, fh_report_kind kind, int *year, int *month)
 {
-	char d[16], end;
+	char d[16];
 	fh_clock_format_date(fh_clock_now(), d, sizeof d);
 	if (kind == FH_REPORT_ANNUAL) {
 		if (o->month) {
@@ -162,15 +162,11 @@ static bool period_of(const struct fh_opts *o, fh_report_kind kind, int *year, i
 		fh_cli_usage_error("%s", _("a monthly report takes --month YYYY-MM, not --year"));
 		return false;
 	}
+	if (!fh_cli_month("--month", o->month, year, month))
+		return false;
 	if (!o->month) {
 		*year = atoi(d);
 		*month = atoi(d + 5);
-		return true;
-	}
-	if (sscanf(o->month, "%4d-%2d%c", year, month, &end) != 2 || *year < 2000 || *year > 2100 || *month < 1 ||
-	    *month > 12) {
-		fh_cli_usage_error(_("--month takes a month as YYYY-MM, not '%s'"), o->month);
-		return false;
 	}
 	return true;
 }
@@ -267,9 +263,7 @@ int fh_cmd_report_months(struct fh_opts *o, fh_store *s, const fh_actor *by)
 			fh_clock_format_date(rows[i].closed_on, c, sizeof c);
 		if (rows[i].reopened_on)
 			fh_clock_format_date(rows[i].reopened_on, r, sizeof r);
-		const char *state = rows[i].closed ? (rows[i].revisions ? _("closed, revised") : _("closed"))
-			: rows[i].revisions        ? _("reopened")
-						   : _("not closed");
+		const char *state = fh_sheet_month_state(&rows[i]);
 		fh_table_row(&t,
 			     (const char *[]){ month, state, c, rows[i].closed ? rows[i].closed_by : "", r,
 					       rows[i].reason, NULL });

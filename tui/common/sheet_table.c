@@ -36,6 +36,13 @@ char *fh_sheet_state(const fh_report_doc *d, char *out, size_t size)
 	return out;
 }
 
+const char *fh_sheet_month_state(const fh_report_month *m)
+{
+	if (m->closed)
+		return m->revisions ? _("closed, revised") : _("closed");
+	return m->revisions ? _("reopened") : _("not closed");
+}
+
 char *fh_sheet_doc_title(const fh_report_doc *d, char *out, size_t size)
 {
 	char name[512], period[16], state[1300];

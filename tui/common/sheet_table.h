@@ -17,6 +17,9 @@ char *fh_sheet_period(const fh_report_doc *d, char *out, size_t size);
 /* What a report's figures are: preliminary, closed on a day, revised on
  * one, or reopened (when and why); control characters escaped. */
 char *fh_sheet_state(const fh_report_doc *d, char *out, size_t size);
+/* A month's state in a word: closed, closed (revised), reopened, not
+ * closed. */
+const char *fh_sheet_month_state(const fh_report_month *m);
 /* Its title line: "Monthly report · hub · 2026-11 · state". */
 char *fh_sheet_doc_title(const fh_report_doc *d, char *out, size_t size);
 

@@ -118,10 +118,7 @@ static void months_line(struct app *app, struct reports *r)
 	at = (size_t)snprintf(r->months, sizeof r->months, "%s", _("Months:"));
 	for (size_t i = 0; i < n && at < sizeof r->months; i++)
 		at += (size_t)snprintf(r->months + at, sizeof r->months - at, " %04d-%02d %s%s", m[i].year, m[i].month,
-				       m[i].closed              ? (m[i].revisions ? _("closed, revised") : _("closed"))
-					       : m[i].revisions ? _("reopened")
-								: _("not closed"),
-				       i + 1 < n ? " ·" : "");
+				       fh_sheet_month_state(&m[i]), i + 1 < n ? " ·" : "");
 	free(m);
 }
 
