@@ -657,16 +657,17 @@ out:
 }
 
 /* One part of an export: the matching tenants numbered (after, after +
- * EXPORT_SPAN], into b as CSV. One statement that reads at most that many
- * rows whatever the filter: its read lock is let go before the next. v
- * holds the cells' text. */
+ * EXPORT_SPAN], their cells into `part` (each ended by a NUL, FH_TF_COUNT
+ * + 1 a row), *rows how many. One statement that reads at most that many
+ * rows whatever the filter: its read lock is let go before anyone is given
+ * a row, however slowly they write it. v holds a row's cells' text. */
 #define EXPORT_SPAN 8192
 struct export_cells {
 	char v[FH_TF_COUNT][FH_TENANT_NOTES_MAX * 4 + 8];
 };
 
-static fh_status export_part(fh_store *s, int64_t scope, const fh_tenant_filter *f, bool zh, int64_t after, fh_buf *b,
-			     struct export_cells *v, fh_error *err)
+static fh_status export_part(fh_store *s, int64_t scope, const fh_tenant_filter *f, bool zh, int64_t after,
+			     fh_buf *part, size_t *rows, struct export_cells *v, fh_error *err)
 {
 	fh_stmt *q;
 	fh_status st = fh_store_stmt(
@@ -687,21 +688,42 @@ static fh_status export_part(fh_store *s, int64_t scope, const fh_tenant_filter 
 	fh_bind_int64(q, 5, after);
 	fh_bind_int(q, 6, EXPORT_SPAN);
 	int rc;
-	const char *cells[FH_TF_COUNT + 1];
+	part->len = 0;
+	*rows = 0;
 	while ((rc = fh_step(q)) == FH_ROW) {
 		fh_tenant t;
 		fh_tenant_read(q, &t);
-		for (int i = 0; i < FH_TF_COUNT; i++)
-			cells[i] = fh_tenant_get(&t, (fh_tenant_field)i, false, zh, v->v[i], sizeof v->v[i]);
-		cells[FH_TF_COUNT] = t.hub_code;
-		fh_buf_csv_row(b, cells, FH_TF_COUNT + 1);
+		for (int i = 0; i < FH_TF_COUNT; i++) {
+			fh_buf_puts(part, fh_tenant_get(&t, (fh_tenant_field)i, false, zh, v->v[i], sizeof v->v[i]));
+			fh_buf_add(part, "", 1);
+		}
+		fh_buf_puts(part, t.hub_code);
+		fh_buf_add(part, "", 1);
+		(*rows)++;
 	}
 	fh_reset(q);
-	return rc == FH_DONE ? FH_OK : fh_store_fail(s, err, _("reading tenants"));
+	if (rc != FH_DONE)
+		return fh_store_fail(s, err, _("reading tenants"));
+	return part->failed ? fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory")) : FH_OK;
 }
 
-fh_status fh_tenant_export(fh_store *s, const fh_actor *actor, const fh_tenant_filter *f, bool zh, bool bom,
-			   int (*write)(void *ctx, const char *data, size_t n), void *ctx, fh_error *err)
+/* Hands the rows of a part, one by one, to row(). */
+static fh_status export_rows(const fh_buf *part, size_t rows, fh_export_row_fn *row, void *ctx, fh_error *err)
+{
+	const char *p = part->data, *cells[FH_TF_COUNT + 1];
+	for (size_t r = 0; r < rows; r++) {
+		for (int i = 0; i <= FH_TF_COUNT; i++) {
+			cells[i] = p;
+			p += strlen(p) + 1;
+		}
+		if (row(ctx, cells, FH_TF_COUNT + 1) != 0)
+			return fh_error_set(err, FH_ESTORE, NULL, "%s", _("writing the export failed"));
+	}
+	return FH_OK;
+}
+
+fh_status fh_tenant_export_rows(fh_store *s, const fh_actor *actor, const fh_tenant_filter *f, bool zh,
+				fh_export_row_fn *row, void *ctx, fh_error *err)
 {
 	fh_status st = f->hub_id ? fh_actor_scope(s, actor, f->hub_id, err) : FH_OK;
 	if (st != FH_OK)
@@ -712,27 +734,57 @@ fh_status fh_tenant_export(fh_store *s, const fh_actor *actor, const fh_tenant_f
 	struct export_cells *v = malloc(sizeof *v);
 	if (!v)
 		return fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
-	fh_buf b = FH_BUF_INIT;
-	if (bom)
-		fh_buf_puts(&b, "\xEF\xBB\xBF");
 	const char *head[FH_TF_COUNT + 1];
 	for (int i = 0; i < FH_TF_COUNT; i++)
 		head[i] = fh_tenant_field_label((fh_tenant_field)i, zh);
 	head[FH_TF_COUNT] = zh ? "孵化基地" : "Hub";
-	fh_buf_csv_row(&b, head, FH_TF_COUNT + 1);
+	if (row(ctx, head, FH_TF_COUNT + 1) != 0)
+		st = fh_error_set(err, FH_ESTORE, NULL, "%s", _("writing the export failed"));
 	/* part by part, by number, up to the last tenant there was when it
 	 * began: every tenant once, as it was when its part was read; another
 	 * session's write waits for one part at most */
-	int64_t after = 0;
-	do {
-		if (after < last)
-			st = export_part(s, f->hub_id ? f->hub_id : actor->hub_id, f, zh, after, &b, v, err);
-		if (st == FH_OK && b.len && (b.failed || write(ctx, b.data, b.len) != 0))
-			st = fh_error_set(err, FH_ESTORE, NULL, "%s", _("writing the export failed"));
-		b.len = 0;
-		after += EXPORT_SPAN;
-	} while (st == FH_OK && after < last);
-	fh_buf_free(&b);
+	fh_buf part = FH_BUF_INIT;
+	for (int64_t after = 0; st == FH_OK && after < last; after += EXPORT_SPAN) {
+		size_t rows;
+		st = export_part(s, f->hub_id ? f->hub_id : actor->hub_id, f, zh, after, &part, &rows, v, err);
+		if (st == FH_OK)
+			st = export_rows(&part, rows, row, ctx, err);
+	}
+	fh_buf_free(&part);
 	free(v);
+	return st;
+}
+
+/* fh_tenant_export's rows as CSV, written 64 KiB at a time. */
+struct csv_out {
+	fh_buf b;
+	int (*write)(void *ctx, const char *data, size_t n);
+	void *ctx;
+};
+
+static int csv_flush(struct csv_out *o)
+{
+	int rc = o->b.failed ? -1 : o->b.len ? o->write(o->ctx, o->b.data, o->b.len) : 0;
+	o->b.len = 0;
+	return rc;
+}
+
+static int csv_row(void *ctx, const char *const *cells, int n)
+{
+	struct csv_out *o = ctx;
+	fh_buf_csv_row(&o->b, cells, (size_t)n);
+	return o->b.len > 65536 ? csv_flush(o) : 0;
+}
+
+fh_status fh_tenant_export(fh_store *s, const fh_actor *actor, const fh_tenant_filter *f, bool zh, bool bom,
+			   int (*write)(void *ctx, const char *data, size_t n), void *ctx, fh_error *err)
+{
+	struct csv_out o = { FH_BUF_INIT, write, ctx };
+	if (bom)
+		fh_buf_puts(&o.b, "\xEF\xBB\xBF");
+	fh_status st = fh_tenant_export_rows(s, actor, f, zh, csv_row, &o, err);
+	if (st == FH_OK && csv_flush(&o) != 0)
+		st = fh_error_set(err, FH_ESTORE, NULL, "%s", _("writing the export failed"));
+	fh_buf_free(&o.b);
 	return st;
 }

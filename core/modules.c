@@ -102,6 +102,10 @@ const struct fh_module fh_modules[] = {
 	  .tenant_changed = fh_followup_tenant_changed,
 	  .write_rules = fh_followup_write_rules,
 	  .describe_rules = fh_followup_describe_rules },
-	{ .name = "report", .schema = fh_report_schema },
+	{ .name = "report",
+	  .config = &fh_report_config,
+	  .schema = fh_report_schema,
+	  .write_rules = fh_report_write_rules,
+	  .describe_rules = fh_report_describe_rules },
 	{ .name = NULL },
 };

@@ -5,6 +5,7 @@
 #ifndef FUHUA_CORE_REPORT_INT_H
 #define FUHUA_CORE_REPORT_INT_H
 
+#include "fuhua/buf.h"
 #include "fuhua/party.h"
 #include "fuhua/sheet.h"
 #include "fuhua/space.h"
@@ -55,5 +56,13 @@ fh_status fh_report_kept(fh_store *store, fh_report_doc *d, fh_error *err);
 
 /* The report module's own schema (modules.h). */
 extern const char *const fh_report_schema[];
+
+/* Its section of the configuration (report_config.c) and its rules kept
+ * in the hub's row (report_rules.c; modules.h). */
+struct fh_cfg_section;
+struct fh_rules;
+extern const struct fh_cfg_section fh_report_config;
+fh_status fh_report_write_rules(fh_store *store, int64_t hub, const struct fh_rules *r, fh_error *err);
+void fh_report_describe_rules(fh_buf *b, const struct fh_rules *r);
 
 #endif

@@ -16,6 +16,8 @@ const char *const fh_report_schema[] = {
 	"CREATE TABLE report_figures(month INTEGER NOT NULL, report TEXT NOT NULL, sheet TEXT NOT NULL,"
 	" hub_id INTEGER NOT NULL REFERENCES hubs(id), col TEXT NOT NULL, value REAL NOT NULL,"
 	" PRIMARY KEY(month, report, sheet, hub_id, col)) STRICT, WITHOUT ROWID;",
+	/* 2: where the Reports screen files a hub's reports (reports.dir) */
+	"ALTER TABLE hubs ADD COLUMN reports_dir TEXT;",
 	NULL,
 };
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "fuhua/activity.h"
+#include "fuhua/booking.h"
 #include "fuhua/course.h"
 #include "fuhua/mentor.h"
 #include "fuhua/project.h"
@@ -37,6 +38,10 @@ static const fh_sheet_col space_cols[] = {
 	{ "seats", N_("Seats"), FH_CELL_COUNT, { 0 } },
 	{ "seats_used", N_("Seats in use"), FH_CELL_COUNT, { 0 } },
 	{ "seat_rate", N_("Seats in use %"), FH_CELL_PERCENT, { 4, 3 } },
+	{ "room_bookings", N_("Room bookings"), FH_CELL_COUNT, { 0 } },
+	{ "room_hours", N_("Rooms booked h"), FH_CELL_DECIMAL, { 0 } },
+	{ "room_open_hours", N_("Rooms open h"), FH_CELL_DECIMAL, { 0 } },
+	{ "room_rate", N_("Rooms in use %"), FH_CELL_PERCENT, { 7, 8 } },
 };
 static const fh_sheet_col mentoring_cols[] = {
 	{ "sessions", N_("Sessions"), FH_CELL_COUNT, { 0 } },
@@ -88,6 +93,25 @@ static fh_status flows(struct fh_report_build *b, fh_sheet *tn, fh_sheet *mv, fh
 	}
 	if (st == FH_OK)
 		free(f);
+	return st;
+}
+
+/* The rooms' bookings of the month beside their opening hours. */
+static fh_status rooms(struct fh_report_build *b, fh_sheet *sh, fh_error *err)
+{
+	fh_room_hours *h;
+	size_t n;
+	fh_status st = fh_booking_hours(b->s, b->actor, b->hub_code, b->from, b->to, &h, &n, err);
+	for (size_t i = 0; st == FH_OK && i < n; i++) {
+		fh_sheet_row *r = fh_report_row(sh, h[i].hub_code);
+		if (r) {
+			r->v[6] = h[i].bookings;
+			r->v[7] = h[i].booked_h;
+			r->v[8] = h[i].open_h;
+		}
+	}
+	if (st == FH_OK)
+		free(h);
 	return st;
 }
 
@@ -207,8 +231,9 @@ fh_status fh_report_monthly_sheets(struct fh_report_build *b, fh_error *err)
 		r->v[3] = b->hubs[i].seats;
 		r->v[4] = b->hubs[i].seats_used;
 	}
-	if ((st = flows(b, tn, mv, err)) != FH_OK || (st = mentoring(b, mt, err)) != FH_OK ||
-	    (st = training(b, tr, err)) != FH_OK || (st = activities(b, ac, err)) != FH_OK)
+	if ((st = flows(b, tn, mv, err)) != FH_OK || (st = rooms(b, sp, err)) != FH_OK ||
+	    (st = mentoring(b, mt, err)) != FH_OK || (st = training(b, tr, err)) != FH_OK ||
+	    (st = activities(b, ac, err)) != FH_OK)
 		return st;
 	return funds(b, fu, err);
 }

@@ -478,6 +478,13 @@ done
 raw "$T/raw.export.csv" && leaks="$leaks [tenant export]"
 "$FUHUA" booking export --ics --db "$R" --output "$T/raw.ics" > /dev/null 2>&1
 raw "$T/raw.ics" && leaks="$leaks [booking export --ics]"
+# an Excel file is a zip: its sheets' XML, unpacked
+unzipped() { /usr/bin/python3 -c 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); sys.stdout.buffer.write(b"".join(z.read(n) for n in z.namelist()))' "$1"; }
+for cmd in "tenant export" "session list" "tenant list"; do
+	"$FUHUA" $cmd --db "$R" --format xlsx --output "$T/raw.xlsx" > /dev/null 2>&1
+	unzipped "$T/raw.xlsx" > "$T/raw.xml" 2> /dev/null
+	{ [ -s "$T/raw.xml" ] && ! raw "$T/raw.xml"; } || leaks="$leaks [$cmd --format xlsx]"
+done
 check "stored ESC, BEL, C1 and bidi controls are escaped in every format of every list${leaks:+: raw in$leaks}" [ -z "$leaks" ]
 check "… shown as escapes (CSV)" grep -q '\\x1b\[31m\\x07\\u009b\\u202e' "$T/raw.csv.booking_list"
 check "… (JSON)" grep -q '\\u001b\[31m\\u0007\\u009b\\u202e' "$T/raw.json.mentor_list"
@@ -599,6 +606,18 @@ OCT="on_day >= unixepoch('2026-10-01') - 28800 AND on_day < unixepoch('2026-11-0
 want=$(sqlite3 "$O" "SELECT sum(served) FROM activities WHERE $OCT AND hub_id = (SELECT id FROM hubs WHERE code = 'ja-dn')")
 check "report monthly: a street's people served in October equal a count in SQL ($(fig activities ja-dn served))" \
 	[ "$(fig activities ja-dn served)" = "$want" ]
+# the rooms' hours: November's confirmed bookings (the demo books from
+# November on), a street's and the city's
+$FO report monthly --month 2026-11 --format csv > "$T/rn.csv"
+nov() { tr -d '\r' < "$T/rn.csv" | awk -F, -v h="$1" -v f="$2" '$1 == "spaces" && $2 == h && $4 == f { print $5 }'; }
+booked="SELECT printf('%.1f', sum(b.ends - b.starts) / 3600.0) FROM bookings b JOIN spaces s ON s.id = b.space_id
+	WHERE b.state = 'confirmed' AND s.type IN ('meeting_room', 'activity_room') AND s.retired = 0
+	AND b.starts >= unixepoch('2026-11-01') - 28800 AND b.starts < unixepoch('2026-12-01') - 28800"
+want=$(sqlite3 "$O" "$booked AND s.hub_id = (SELECT id FROM hubs WHERE code = 'ja-dn')")
+check "… a street's rooms' booked hours in November ($(nov ja-dn room_hours), SQL $want)" \
+	sh -c "[ '$(nov ja-dn room_hours)' = '$want' ] && [ '$want' != 0.0 ]"
+want=$(sqlite3 "$O" "$booked")
+check "… and the city's, its total row ($(nov '' room_hours), SQL $want)" [ "$(nov '' room_hours)" = "$want" ]
 want=$(sqlite3 "$O" "SELECT count(*) FROM activities WHERE $OCT")
 check "… the city's activities, its total row ($(fig activities '' activities))" [ "$(fig activities '' activities)" = "$want" ]
 want=$(sqlite3 "$O" "SELECT printf('%.2f', sum(fen) / 100.0) FROM project_payments WHERE $OCT")
@@ -626,7 +645,8 @@ tr -d '\r' < "$T/rm.csv" > "$T/rm-lf.csv"
 cat > "$T/xlsx.py" <<'PY'
 import csv, sys
 import openpyxl
-ws = openpyxl.load_workbook(sys.argv[1]).active
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb.active
 problems = []
 def want(ok, what):
     if not ok:
@@ -665,6 +685,18 @@ for sec in sections:
             checked += 1
         i += 1
 want(checked == len(figures), "every figure read back: %d of %d" % (checked, len(figures)))
+# a sheet per hub beside the roll-up, named by its code: its own figures,
+# a line each, in the report's order
+hubs = sorted({h for (_, h, _) in figures if h})
+want(ws.title == wb.sheetnames[0] and len(wb.sheetnames) == 1 + len(hubs), "a sheet per hub: %s" % wb.sheetnames)
+for h in hubs:
+    if h[:31] not in wb.sheetnames:
+        continue
+    hs = wb[h[:31]]
+    got = [c.value for row in hs.iter_rows(min_row=5, max_col=2) for c in row[1:] if isinstance(c.value, (int, float))]
+    exp = [float(figures[(sec, h, key)]) for sec in sections for key in keys[sec]]
+    want(len(got) == len(exp) and all(abs(a - b) < 1e-9 for a, b in zip(got, exp)), "hub %s's sheet: %s, the CSV %s" % (h, got[:8], exp[:8]))
+    checked += len(got)
 want(ws.page_setup.orientation == "landscape" and str(ws.page_setup.paperSize) == "9", "A4 landscape")
 want(ws.print_title_rows == "$1:$3", "the title rows on every page: %r" % ws.print_title_rows)
 want("&P" in (ws.oddFooter.center.text or "") and "&N" in (ws.oddFooter.center.text or ""), "the page footer")
@@ -711,8 +743,59 @@ $FO report close --month 2026-10 > /dev/null
 check "… closed again, it says revised" sh -c "$FO report monthly --month 2026-10 --format json | grep -q '\"revised_on\":\"2'"
 $FO report monthly --month 2026-10 --format xlsx | head -c 2 > "$T/pk"
 check "… to a pipe, the file itself (a zip: PK)" [ "$(cat "$T/pk")" = "PK" ]
-$FO tenant list --format xlsx > /dev/null 2> "$T/err"
-check "tenant list --format xlsx is refused: lists write table, CSV or JSON (exit $?)" grep -q "Excel" "$T/err"
+# The lists that go with the reports, as Excel sheets read back by a real
+# reader: the roster (tenant export) cell for cell the CSV export's, credit
+# codes and phones text, counts numbers; the month's fees, the mentoring log
+# and the projects as many rows as their CSV, the hubs' codes text.
+$FUHUA --lang zh --db "$O" tenant export --format xlsx --output "$T/roster.xlsx"
+check "tenant export --format xlsx writes the roster (exit $?)" [ -s "$T/roster.xlsx" ]
+$FUHUA --lang zh --db "$O" tenant export --no-bom --output "$T/roster.csv"
+cat > "$T/list.py" <<'PY'
+import csv, sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1]).active
+rows = list(ws.iter_rows())
+want = list(csv.reader(open(sys.argv[2], encoding="utf-8")))
+text = sys.argv[3].split(",") if len(sys.argv) > 3 and sys.argv[3] else []
+whole = len(sys.argv) > 4
+def fail(why):
+    print(why); sys.exit(1)
+if len(rows) != len(want):
+    fail("%d rows, the CSV %d" % (len(rows), len(want)))
+if ws.freeze_panes != "A2" or ws.print_title_rows not in ("1:1", "$1:$1") or ws.page_setup.orientation != "landscape":
+    fail("print setup: %s %s %s" % (ws.freeze_panes, ws.print_title_rows, ws.page_setup.orientation))
+head = [c.value for c in rows[0]]
+for name in text:
+    k = head.index(name)
+    for r in rows[1:]:
+        c = r[k]
+        if c.value is not None and (c.data_type != "s" or c.number_format != "@"):
+            fail("%s on row %d is %s (%s), not text" % (name, c.row, c.data_type, c.number_format))
+if whole:
+    for r, w in zip(rows[1:], want[1:]):
+        got = ["" if c.value is None else ("%g" % c.value if c.data_type == "n" else c.value) for c in r]
+        got += [""] * (len(w) - len(got))
+        if got != w:
+            fail("row %d: %s, the CSV %s" % (r[0].row, got, w))
+print("ok: %d rows" % (len(rows) - 1))
+PY
+/usr/bin/python3 "$T/list.py" "$T/roster.xlsx" "$T/roster.csv" 统一社会信用代码,联系电话,孵化基地 whole > "$T/list.out" 2>&1
+check "… read back, every cell the CSV export's, credit codes, phones and hubs text ($(tail -1 "$T/list.out"))" \
+	grep -q "^ok" "$T/list.out"
+for cmd in "space fees --month 2026-10" "session list" "project list"; do
+	$FO $cmd --format xlsx --output "$T/list.xlsx"
+	$FO $cmd --format csv > "$T/list.csv"
+	/usr/bin/python3 "$T/list.py" "$T/list.xlsx" "$T/list.csv" Hub > "$T/list.out" 2>&1
+	check "$cmd --format xlsx: as many rows as its CSV, the hubs' codes text ($(tail -1 "$T/list.out"))" \
+		grep -q "^ok" "$T/list.out"
+done
+$FO tenant export --format json > /dev/null 2> "$T/err"
+check "tenant export --format json is a usage error: CSV or Excel (exit $?)" grep -q "xlsx" "$T/err"
+$FO booking list --format xlsx > /dev/null 2> "$T/err"
+check "booking list --format xlsx is refused: it writes no Excel file (exit $?)" grep -q "Excel" "$T/err"
+echo "kept" > "$T/kept.xlsx"
+$FO tenant export --format xlsx --hub 没有 --output "$T/kept.xlsx" 2> /dev/null
+check "a command that fails leaves its --output file as it was, and no file of its own" \
+	sh -c "[ \"\$(cat '$T/kept.xlsx')\" = kept ] && [ \$(ls '$T' | grep -c '^kept.xlsx.') -eq 0 ]"
 $FO report monthly --month 2026-12 > /dev/null 2> "$T/err"
 check "report monthly: a month not begun is refused, naming it (exit $?)" grep -q "month" "$T/err"
 $FO report monthly --month 2026-13 > /dev/null 2>&1

@@ -126,6 +126,22 @@ double fh_room_use_rate(const fh_room_use *u);
 fh_status fh_booking_use(fh_store *store, const fh_actor *actor, const char *hub_code, int64_t week, fh_room_use **rows,
 			 size_t *n, fh_error *err);
 
+typedef struct fh_room_hours {
+	char hub_code[33];
+	int rooms;       /* its meeting and activity rooms (not retired) */
+	int bookings;    /* confirmed, starting in the period */
+	double booked_h; /* their hours */
+	double open_h;   /* the rooms' opening hours on the days the hub is open */
+} fh_room_hours;
+
+/* Per hub of the scope (hub_code, NULL: the actor's) with a bookable
+ * room: its rooms' confirmed bookings that start in [from, to) and their
+ * hours, beside the rooms' opening hours on the days of [from, to) its
+ * calendar keeps open; hubs in code order. On error *rows is NULL and *n
+ * 0: nothing to free. */
+fh_status fh_booking_hours(fh_store *store, const fh_actor *actor, const char *hub_code, int64_t from, int64_t to,
+			   fh_room_hours **rows, size_t *n, fh_error *err);
+
 /* The Monday of the week `t` falls in, midnight China time. */
 int64_t fh_week_start(int64_t t);
 

@@ -16,6 +16,7 @@
 #include "fuhua/calendar_rules.h"
 #include "fuhua/error.h"
 #include "fuhua/followup_rules.h"
+#include "fuhua/report_rules.h"
 #include "fuhua/lifecycle_rules.h"
 #include "fuhua/meeting_rules.h"
 #include "fuhua/milestone_rules.h"
@@ -68,6 +69,7 @@ typedef struct fh_rules {
 	fh_rating_rules rating;       /* ratings: */
 	fh_followup_rules followup;   /* followup: */
 	fh_meeting_rules meeting;     /* meetings: */
+	fh_report_rules reports;      /* reports: */
 } fh_rules;
 
 typedef struct fh_space_def {

@@ -52,6 +52,22 @@ fh_status fh_tenant_import(fh_store *store, const fh_actor *actor, const char *d
 			   const fh_import_options *opt, fh_import_result *res, fh_error *err);
 void fh_import_result_free(fh_import_result *res);
 
+/* A row of an export: n cells, each text (never NULL); 0 to go on. */
+typedef int fh_export_row_fn(void *ctx, const char *const *cells, int n);
+
+/* Every tenant the filter matches (its search and sort ignored; in the
+ * order they were taken in), one row() each after a row of headings: the
+ * columns of fh_tenant_field as fh_tenant_get gives them (labels and
+ * headings in Chinese when zh), then the hub's code. Read by ranges of a
+ * few thousand numbers, a statement each, each range read whole before
+ * its rows are handed out: another session's write waits for one range at
+ * most, whatever the filter and however slowly row() writes; each tenant
+ * there was when it began comes once, as it was when its range was read.
+ * A row() that fails stops it (FH_ESTORE). On error what row() was given
+ * stays given: the caller drops what it made of it. */
+fh_status fh_tenant_export_rows(fh_store *store, const fh_actor *actor, const fh_tenant_filter *f, bool zh,
+				fh_export_row_fn *row, void *ctx, fh_error *err);
+
 /* Writes every tenant the filter matches (its search and sort ignored; in
  * the order they were taken in) as CSV through write(): a UTF-8 BOM when
  * bom, headings and labels in Chinese when zh, cells that a spreadsheet

@@ -134,4 +134,11 @@ fh_status fh_report_reopen(fh_store *store, const fh_actor *actor, int year, int
  * to free. */
 fh_status fh_report_months(fh_store *store, int count, fh_report_month **rows, size_t *n, fh_error *err);
 
+/* The folder the reports of hub `hub_code` are filed in (a folder per hub
+ * below it): its rules' reports.dir, taken from the database's folder
+ * when it is not absolute, or "reports" beside the database; into
+ * dir[0..size). FH_OK; FH_ENOTFOUND ("hub") for no such hub, or the
+ * store's error. On error dir is untouched. */
+fh_status fh_report_dir(fh_store *store, const char *hub_code, char *dir, size_t size, fh_error *err);
+
 #endif

@@ -7,6 +7,7 @@
 
 #include "fuhua/booking.h"
 #include "fuhua/buf.h"
+#include "fuhua/calendar.h"
 #include "fuhua/tenant.h"
 
 MODULE_TEST("booking.db", "2026-06-10T09:00")
@@ -100,6 +101,50 @@ static void booking_reads(void **s)
 	assert_int_equal(cancelled, 1);
 	assert_int_equal(fh_booking_ahead(st, t, day("2026-06-21"), &ahead, &err), FH_OK);
 	assert_int_equal(ahead, 0);
+}
+
+/* A month's rooms' hours: nothing booked, nothing counted; two confirmed
+ * bookings of October counted with their hours, a cancelled one and one of
+ * November not; the rooms' opening hours those of the days the hub's
+ * calendar keeps open. */
+static void room_hours(void **s)
+{
+	(void)s;
+	fh_error err;
+	fh_room_hours *h;
+	size_t n;
+	int64_t from = day("2026-10-01"), to = day("2026-11-01");
+	assert_int_equal(fh_booking_hours(st, &sys_actor, "没有", from, to, &h, &n, &err), FH_ENOTFOUND);
+	assert_null(h);
+	int64_t t = tenant("ja-gh", "十月议事会");
+	fh_booking_result res;
+	assert_int_equal(book("ja-gh/05", t, "2026-10-12", 10, 12, 1, NULL, &err), FH_OK);
+	assert_int_equal(book("ja-gh/04", t, "2026-10-13", 14, 15, 1, NULL, &err), FH_OK);
+	assert_int_equal(book("ja-gh/05", t, "2026-10-14", 9, 11, 1, &res, &err), FH_OK);
+	assert_int_equal(fh_booking_cancel(st, &sys_actor, res.first, &err), FH_OK);
+	assert_int_equal(book("ja-gh/05", t, "2026-11-02", 9, 11, 1, NULL, &err), FH_OK);
+	assert_int_equal(fh_booking_hours(st, &sys_actor, "ja-gh", from, to, &h, &n, &err), FH_OK);
+	const fh_room_hours *gh = NULL;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(h[i].hub_code, "ja-gh") == 0)
+			gh = &h[i];
+	assert_non_null(gh);
+	assert_int_equal(gh->bookings, 2);
+	assert_true(gh->booked_h == 3.0);
+	int64_t rooms = fixture_count(st,
+				      "SELECT count(*) FROM spaces s JOIN hubs h ON h.id = s.hub_id WHERE h.code ="
+				      " 'ja-gh' AND s.retired = 0 AND s.type IN ('meeting_room', 'activity_room')");
+	int64_t open = fixture_count(st, "SELECT closes - opens FROM hubs WHERE code = 'ja-gh'");
+	fh_calendar cal;
+	assert_int_equal(fh_calendar_load(st, hub("ja-gh"), &cal, &err), FH_OK);
+	int days = 0;
+	for (int64_t d = from; d < to; d += 86400)
+		days += !fh_calendar_off(&cal, d);
+	fh_calendar_free(&cal);
+	assert_int_equal(gh->rooms, rooms);
+	assert_true(days > 0 && days <= 31);
+	assert_true(gh->open_h == (double)(rooms * days * open) / 60);
+	free(h);
 }
 
 static void test_bookings(void **s)
@@ -240,6 +285,7 @@ int main(void)
 		cmocka_unit_test(booking_words),
 		cmocka_unit_test(room_peak),
 		cmocka_unit_test(booking_reads),
+		cmocka_unit_test(room_hours),
 		cmocka_unit_test(test_bookings),
 		cmocka_unit_test(test_ics),
 		cmocka_unit_test(test_race_exit_and_booking),

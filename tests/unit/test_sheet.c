@@ -239,13 +239,40 @@ static void test_race_close_month(void **s)
 	assert_int_equal(fh_report_close(st, &sys_actor, 2026, 3, &err), FH_ECONFLICT);
 }
 
+/* fh_report_dir: "reports" beside the database unless the hub's rules
+ * name a folder, taken from the database's folder when not absolute; no
+ * such hub is refused. */
+static void report_dir(void **s)
+{
+	(void)s;
+	char dir[600] = "untouched", db[600], want[700];
+	fh_error err;
+	assert_int_equal(fh_report_dir(st, "没有", dir, sizeof dir, &err), FH_ENOTFOUND);
+	assert_string_equal(dir, "untouched");
+	snprintf(db, sizeof db, "%s", fh_store_path(st));
+	*strrchr(db, '/') = '\0';
+	assert_int_equal(fh_report_dir(st, "ja", dir, sizeof dir, &err), FH_OK);
+	snprintf(want, sizeof want, "%s/reports", db);
+	assert_string_equal(dir, want);
+	assert_int_equal(sqlite3_exec(fh_store_db(st),
+				      "UPDATE hubs SET reports_dir = '静安报表' WHERE code = 'ja';"
+				      "UPDATE hubs SET reports_dir = '/srv/fuhua/报表' WHERE code = 'mh'",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	assert_int_equal(fh_report_dir(st, "ja", dir, sizeof dir, &err), FH_OK);
+	snprintf(want, sizeof want, "%s/静安报表", db);
+	assert_string_equal(dir, want);
+	assert_int_equal(fh_report_dir(st, "mh", dir, sizeof dir, &err), FH_OK);
+	assert_string_equal(dir, "/srv/fuhua/报表");
+	sqlite3_exec(fh_store_db(st), "UPDATE hubs SET reports_dir = NULL", NULL, NULL, NULL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(monthly_sheets),
-		cmocka_unit_test(party_and_annual),
-		cmocka_unit_test(month_closed),
-		cmocka_unit_test(test_race_close_month),
+		cmocka_unit_test(monthly_sheets), cmocka_unit_test(party_and_annual),
+		cmocka_unit_test(month_closed),   cmocka_unit_test(test_race_close_month),
+		cmocka_unit_test(report_dir),
 	};
 	return cmocka_run_group_tests_name("sheet", tests, module_setup, module_teardown);
 }

@@ -103,8 +103,8 @@ int fh_cmd_activity_list(struct fh_opts *o, fh_store *s, const fh_actor *by)
 			snprintf(v[6], sizeof v[6], "%.1f", a->volunteer_hours);
 			fh_table_row(&t,
 				     (const char *[]){ v[0], a->hub_code, v[1], a->tenant, fh_cli_date(a->on, d),
-						       o->format == FH_FORMAT_TABLE ? fh_label_activity_kind(a->kind)
-										    : fh_activity_kind_name(a->kind),
+						       fh_format_for_people(o->format) ? fh_label_activity_kind(a->kind)
+										       : fh_activity_kind_name(a->kind),
 						       a->title, a->place, v[2], v[3], v[4], v[5], v[6], NULL });
 		}
 		bool more = n == (size_t)f.limit;
@@ -116,9 +116,9 @@ int fh_cmd_activity_list(struct fh_opts *o, fh_store *s, const fh_actor *by)
 		if (!more)
 			break;
 	}
-	fh_table_end(&t);
+	int bad = fh_table_end(&t);
 	fh_table_free(&t);
-	return 0;
+	return bad ? 1 : 0;
 }
 
 int fh_cmd_activity_import(struct fh_opts *o, fh_store *unused, const fh_actor *unused_by)

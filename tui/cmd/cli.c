@@ -3,16 +3,20 @@
  * help of every command and group, and the shell completion. */
 #include "cli.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <sqlite3.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "fuhua/clock.h"
 #include "fuhua/party.h"
+#include "fuhua/scratch.h"
+#include "fuhua/store.h"
 #include "fuhua/take.h"
 #include "fuhua/tenant.h"
 #include "fuhua/text.h"
@@ -686,17 +690,56 @@ int fh_cli_parse(int argc, char **argv, struct fh_opts *o)
 	return -1;
 }
 
+/* --output FILE: what the command writes to standard output goes into a
+ * new file of our own beside FILE (mkstemp: never a planted file or a
+ * link; named so that the next run sweeps it away if this one is killed),
+ * readable by the group (0640), renamed over FILE once the command has
+ * succeeded and all of it is written: FILE is whole or as it was. */
+static int run_into_file(const struct fh_command *c, struct fh_opts *o, fh_store *s, const fh_actor *by)
+{
+	fh_error err;
+	fh_scratch part = { 0 };
+	fh_cli_say_swept(fh_store_sweep(o->output, NULL, 0), NULL);
+	if (fh_scratch_make(o->output, "export", &part, &err) != FH_OK)
+		return fh_cli_report(&err);
+	fchmod(part.fd, 0640);
+	fflush(stdout);
+	int saved = dup(STDOUT_FILENO);
+	if (saved < 0 || dup2(part.fd, STDOUT_FILENO) < 0) {
+		fprintf(stderr, "fuhua: %s: %s\n", o->output, strerror(errno));
+		if (saved >= 0)
+			close(saved);
+		fh_scratch_drop(&part);
+		return 1;
+	}
+	int rc = c->run(o, s, by);
+	bool bad = fflush(stdout) != 0 || ferror(stdout) || fsync(STDOUT_FILENO) != 0;
+	int e = errno;
+	dup2(saved, STDOUT_FILENO);
+	close(saved);
+	clearerr(stdout);
+	if (!rc && !bad && rename(part.path, o->output) != 0)
+		bad = true, e = errno;
+	if (!rc && bad) {
+		fprintf(stderr, "fuhua: %s: %s\n", o->output, strerror(e));
+		rc = 1;
+	}
+	fh_scratch_drop(&part); /* its name was taken by the file, or it goes */
+	return rc;
+}
+
 int fh_cli_run(struct fh_opts *o)
 {
 	const struct fh_command *c = o->cmd;
-	if (!(c->flags & FH_CMD_STORE))
-		return c->run(o, NULL, NULL);
-	fh_store *s;
+	fh_store *s = NULL;
 	fh_actor by;
-	int rc = fh_cli_open_as_system(o, &s, &by);
-	if (rc)
-		return rc;
-	rc = c->run(o, s, &by);
-	fh_store_close(&s);
+	if (c->flags & FH_CMD_STORE) {
+		int rc = fh_cli_open_as_system(o, &s, &by);
+		if (rc)
+			return rc;
+	}
+	int rc = o->output ? run_into_file(c, o, s, s ? &by : NULL) : c->run(o, s, s ? &by : NULL);
+	if (s)
+		fh_store_close(&s);
 	return rc;
 }

@@ -165,8 +165,8 @@ typedef int fh_command_fn(struct fh_opts *o, fh_store *s, const fh_actor *by);
 	_(fh_cmd_user_enable, "user enable", FH_CMD_STORE, "NAME", "", N_("Enable a disabled operator again"))         \
 	_(fh_cmd_hub_list, "hub list", FH_CMD_STORE | FH_CMD_READ, "", "--format",                                     \
 	  N_("List the hubs with their spaces and tenants"))                                                           \
-	_(fh_cmd_tenant_list, "tenant list", FH_CMD_STORE | FH_CMD_READ, "",                                           \
-	  "--hub --stage --org-type --field --search --sort --format", N_("List tenants"))                             \
+	_(fh_cmd_tenant_list, "tenant list", FH_CMD_STORE | FH_CMD_READ | FH_CMD_XLSX, "",                             \
+	  "--hub --stage --org-type --field --search --sort --format --output", N_("List tenants"))                    \
 	_(fh_cmd_tenant_show, "tenant show", FH_CMD_STORE | FH_CMD_READ, "ID", "--format",                             \
 	  N_("Show a tenant's record"))                                                                                \
 	_(fh_cmd_tenant_add, "tenant add", FH_CMD_STORE, "", "--hub --FIELD --format",                                 \
@@ -177,8 +177,9 @@ typedef int fh_command_fn(struct fh_opts *o, fh_store *s, const fh_actor *by);
 	_(fh_cmd_tenant_extend, "tenant extend", FH_CMD_STORE, "ID", "", N_("Extend an incubation once"))              \
 	_(fh_cmd_tenant_import, "tenant import", 0, "FILE.csv", "--hub --encoding --skip-bad",                         \
 	  N_("Import tenants from a CSV file, all or nothing"))                                                        \
-	_(fh_cmd_tenant_export, "tenant export", FH_CMD_STORE | FH_CMD_READ, "",                                       \
-	  "--hub --stage --org-type --field --search --sort --output --no-bom", N_("Export tenants as CSV"))           \
+	_(fh_cmd_tenant_export, "tenant export", FH_CMD_STORE | FH_CMD_READ | FH_CMD_XLSX, "",                         \
+	  "--hub --stage --org-type --field --search --sort --format --output --no-bom",                               \
+	  N_("Export tenants as CSV or an Excel file (the roster)"))                                                   \
 	_(fh_cmd_party_show, "party show", FH_CMD_STORE | FH_CMD_READ, "ID", "--format",                               \
 	  N_("Show a tenant's party record and its sync checks"))                                                      \
 	_(fh_cmd_party_edit, "party edit", FH_CMD_STORE, "ID", "--PARTY-FIELD --founded --reason --format",            \
@@ -216,8 +217,8 @@ typedef int fh_command_fn(struct fh_opts *o, fh_store *s, const fh_actor *by);
 	  N_("Record a space handed back"))                                                                            \
 	_(fh_cmd_space_allocations, "space allocations", FH_CMD_STORE | FH_CMD_READ, "",                               \
 	  "--hub --room --tenant --at --ending --overdue --all --format", N_("List allocations"))                      \
-	_(fh_cmd_space_fees, "space fees", FH_CMD_STORE | FH_CMD_READ, "", "--month --hub --format",                   \
-	  N_("A month's space fees"))                                                                                  \
+	_(fh_cmd_space_fees, "space fees", FH_CMD_STORE | FH_CMD_READ | FH_CMD_XLSX, "",                               \
+	  "--month --hub --format --output", N_("A month's space fees"))                                               \
 	_(fh_cmd_space_waitlist, "space waitlist", FH_CMD_STORE | FH_CMD_READ, "[list]", "--hub --format",             \
 	  N_("The waiting list"))                                                                                      \
 	_(fh_cmd_space_waitlist_add, "space waitlist add", FH_CMD_STORE, "TENANT", "--type --seats --note",            \
@@ -249,8 +250,8 @@ typedef int fh_command_fn(struct fh_opts *o, fh_store *s, const fh_actor *by);
 	  N_("Give an incubating tenant its hub's milestones"))                                                        \
 	_(fh_cmd_session_add, "session add", FH_CMD_STORE, "",                                                         \
 	  "--mentor --tenant --topic --hours --on --milestone --notes", N_("Record a mentoring session"))              \
-	_(fh_cmd_session_list, "session list", FH_CMD_STORE | FH_CMD_READ, "",                                         \
-	  "--mentor --tenant --from --to --format", N_("List mentoring sessions"))                                     \
+	_(fh_cmd_session_list, "session list", FH_CMD_STORE | FH_CMD_READ | FH_CMD_XLSX, "",                           \
+	  "--mentor --tenant --from --to --format --output", N_("List mentoring sessions"))                            \
 	_(fh_cmd_session_totals, "session totals", FH_CMD_STORE | FH_CMD_READ, "", "--year --hub --format",            \
 	  N_("Sessions and hours per mentor in a year"))                                                               \
 	_(fh_cmd_remind, "remind", FH_CMD_STORE | FH_CMD_READ, "", "--hub --days --format",                            \
@@ -274,8 +275,8 @@ typedef int fh_command_fn(struct fh_opts *o, fh_store *s, const fh_actor *by);
 	  N_("Reopen a closed month (an administrator, with a reason)"))                                               \
 	_(fh_cmd_report_months, "report months", FH_CMD_STORE | FH_CMD_READ, "", "--format",                           \
 	  N_("The last twelve months, closed or open"))                                                                \
-	_(fh_cmd_project_list, "project list", FH_CMD_STORE | FH_CMD_READ, "",                                         \
-	  "--hub --tenant --kind --state --year --funder --past-end --evaluation-due --format",                        \
+	_(fh_cmd_project_list, "project list", FH_CMD_STORE | FH_CMD_READ | FH_CMD_XLSX, "",                           \
+	  "--hub --tenant --kind --state --year --funder --past-end --evaluation-due --format --output",               \
 	  N_("List projects (公益创投, 政府购买服务, subsidies)"))                                                     \
 	_(fh_cmd_project_show, "project show", FH_CMD_STORE | FH_CMD_READ, "ID", "--format",                           \
 	  N_("Show a project with its payments"))                                                                      \
@@ -292,8 +293,8 @@ typedef int fh_command_fn(struct fh_opts *o, fh_store *s, const fh_actor *by);
 	  N_("Record a payment to a project"))                                                                         \
 	_(fh_cmd_project_totals, "project totals", FH_CMD_STORE | FH_CMD_READ, "", "--year --hub --format",            \
 	  N_("Projects and amounts per hub and kind in a year"))                                                       \
-	_(fh_cmd_activity_list, "activity list", FH_CMD_STORE | FH_CMD_READ, "",                                       \
-	  "--hub --tenant --project --from --to --format", N_("List activities, latest first"))                        \
+	_(fh_cmd_activity_list, "activity list", FH_CMD_STORE | FH_CMD_READ | FH_CMD_XLSX, "",                         \
+	  "--hub --tenant --project --from --to --format --output", N_("List activities, latest first"))               \
 	_(fh_cmd_activity_add, "activity add", FH_CMD_STORE, "",                                                       \
 	  "--tenant --title --on --kind --place --project --booking --served --volunteers --volunteer-hours",          \
 	  N_("Record an activity and the people it served"))                                                           \

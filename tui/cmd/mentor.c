@@ -262,12 +262,12 @@ int fh_cmd_session_list(struct fh_opts *o, fh_store *s, const fh_actor *by)
 			     (const char *[]){ id, fh_cli_date(rows[i].on, d), rows[i].mentor, rows[i].tenant,
 					       rows[i].hub_code, rows[i].topic, h, rows[i].milestone, NULL });
 	}
-	fh_table_print(&t, stdout, o->format);
+	int bad = fh_table_print(&t, stdout, o->format);
 	fh_table_free(&t);
 	if (o->format == FH_FORMAT_TABLE)
 		printf(_("%zu sessions, %.1f hours\n"), n, hours);
 	free(rows);
-	return 0;
+	return bad ? 1 : 0;
 }
 
 int fh_cmd_session_totals(struct fh_opts *o, fh_store *s, const fh_actor *by)

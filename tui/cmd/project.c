@@ -15,7 +15,7 @@
 
 static bool ids(enum fh_format f)
 {
-	return f != FH_FORMAT_TABLE;
+	return !fh_format_for_people(f);
 }
 
 /* The options a project's fields come from, over what *p holds: 0 to go
@@ -229,10 +229,10 @@ int fh_cmd_project_list(struct fh_opts *o, fh_store *s, const fh_actor *by)
 	project_table(&t);
 	for (size_t i = 0; i < n; i++)
 		project_row(&t, &rows[i], o->format);
-	fh_table_print(&t, stdout, o->format);
+	int bad = fh_table_print(&t, stdout, o->format);
 	fh_table_free(&t);
 	free(rows);
-	return 0;
+	return bad ? 1 : 0;
 }
 
 int fh_cmd_project_show(struct fh_opts *o, fh_store *s, const fh_actor *by)

@@ -104,18 +104,11 @@ static void print_json(const fh_report_doc *d)
 	fh_buf_free(&b);
 }
 
-/* The report as an Excel file: into --output whole or not at all, or
- * through a file of our own to standard output (a pipe: the command line
- * refused a terminal). */
-static int write_xlsx(const fh_report_doc *d, const char *output)
+/* The report as an Excel file to standard output (a pipe, or the --output
+ * file: the command line refused a terminal), through a file of our own. */
+static int write_xlsx(const fh_report_doc *d)
 {
 	char why[300] = "", pipe[512];
-	if (output) {
-		if (fh_report_xlsx_file(d, output, why, sizeof why) == 0)
-			return 0;
-		fprintf(stderr, "fuhua: %s: %s\n", output, why);
-		return 1;
-	}
 	fh_scratch part = { 0 };
 	fh_error err;
 	const char *tmp = getenv("TMPDIR");
@@ -182,7 +175,7 @@ static int report(fh_report_kind kind, struct fh_opts *o, fh_store *s, const fh_
 		return fh_cli_report(&err);
 	int rc = 0;
 	if (o->format == FH_FORMAT_XLSX)
-		rc = write_xlsx(&doc, o->output);
+		rc = write_xlsx(&doc);
 	else if (o->format == FH_FORMAT_CSV)
 		print_csv(&doc);
 	else if (o->format == FH_FORMAT_JSON)

@@ -202,13 +202,13 @@ int fh_cmd_space_fees(struct fh_opts *o, fh_store *s, const fh_actor *by)
 			&t,
 			(const char *[]){ id, rows[i].tenant, rows[i].hub_code, rows[i].spaces, days, amount, NULL });
 	}
-	fh_table_print(&t, stdout, o->format);
+	int bad = fh_table_print(&t, stdout, o->format);
 	fh_table_free(&t);
 	if (o->format == FH_FORMAT_TABLE)
 		printf(_("%s: %zu tenants, %lld.%02lld yuan in all\n"), o->month, n, (long long)(total / 100),
 		       (long long)(total % 100));
 	free(rows);
-	return 0;
+	return bad ? 1 : 0;
 }
 
 int fh_cmd_space_waitlist_add(struct fh_opts *o, fh_store *s, const fh_actor *by)
@@ -386,18 +386,10 @@ int fh_cmd_booking_export(struct fh_opts *o, fh_store *s, const fh_actor *by)
 		fh_buf_free(&b);
 		return fh_cli_report(&err);
 	}
-	FILE *out = o->output ? fopen(o->output, "wb") : stdout;
-	if (!out) {
-		fh_buf_free(&b);
-		fprintf(stderr, _("fuhua: cannot write %s: %s\n"), o->output, strerror(errno));
-		return 1;
-	}
-	bool ok = fwrite(fh_buf_str(&b), 1, b.len, out) == b.len;
-	if (out != stdout)
-		ok = fclose(out) == 0 && ok;
+	bool ok = fwrite(fh_buf_str(&b), 1, b.len, stdout) == b.len && fflush(stdout) == 0;
 	fh_buf_free(&b);
 	if (!ok) {
-		fprintf(stderr, _("fuhua: cannot write %s: %s\n"), o->output ? o->output : "-", strerror(errno));
+		fprintf(stderr, "fuhua: %s: %s\n", _("standard output"), strerror(errno));
 		return 1;
 	}
 	return 0;

@@ -103,9 +103,9 @@ int fh_cmd_tenant_list(struct fh_opts *o, fh_store *s, const fh_actor *by)
 		fh_table_free(&t);
 		return fh_cli_report(&err);
 	}
-	fh_table_print(&t, stdout, o->format);
+	int bad = fh_table_print(&t, stdout, o->format);
 	fh_table_free(&t);
-	return 0;
+	return bad ? 1 : 0;
 }
 
 static void print_tenant(const fh_tenant *t, enum fh_format format)
@@ -351,47 +351,62 @@ static int write_file(void *ctx, const char *data, size_t n)
 	return fwrite(data, 1, n, ctx) == n ? 0 : -1;
 }
 
+/* The export as an Excel sheet: the first row its headings. */
+struct roster {
+	struct fh_table t;
+	char *head[FH_TF_COUNT + 1];
+	bool begun;
+};
+
+static int roster_row(void *ctx, const char *const *cells, int n)
+{
+	struct roster *r = ctx;
+	if (r->begun) {
+		fh_table_row(&r->t, cells);
+		return 0;
+	}
+	const char *keys[FH_TF_COUNT + 2] = { 0 };
+	for (int i = 0; i < n && i <= FH_TF_COUNT; i++)
+		keys[i] = r->head[i] = strdup(cells[i]);
+	fh_table_init(&r->t, keys, keys);
+	r->t.numeric = 1u << FH_TF_STAFF | 1u << FH_TF_VOLUNTEERS | 1u << FH_TF_PARTY_MEMBERS;
+	fh_table_stream(&r->t, stdout, FH_FORMAT_XLSX);
+	r->begun = true;
+	return 0;
+}
+
 int fh_cmd_tenant_export(struct fh_opts *o, fh_store *s, const fh_actor *by)
 {
 	fh_error err;
 	fh_tenant_filter f;
+	if (o->format_name && o->format != FH_FORMAT_CSV && o->format != FH_FORMAT_XLSX)
+		return fh_cli_usage_error("%s", _("tenant export writes CSV or an Excel file: --format csv or xlsx"));
 	int rc = filter_from(o, s, by, &f);
 	if (rc >= 0)
 		return rc;
-	/* write a new file of our own beside the target (mkstemp: O_EXCL, never
-	 * a planted file or link; named so that the next export finds it if
-	 * this one is killed), then rename over the target: no half-written
-	 * file, and a symlink at the target is replaced, not followed */
-	fh_scratch part = { 0 };
-	FILE *out = stdout;
-	if (o->output) {
-		fh_cli_say_swept(fh_store_sweep(o->output, NULL, 0), NULL);
-		if (fh_scratch_make(o->output, "export", &part, &err) != FH_OK)
-			return fh_cli_report(&err);
-		int fd = dup(part.fd);
-		if (fd < 0 || !(out = fdopen(fd, "wb"))) {
-			fprintf(stderr, "fuhua: %s: %s\n", o->output, strerror(errno));
-			if (fd >= 0)
-				close(fd);
-			fh_scratch_drop(&part);
-			return 1;
-		}
-		fchmod(fd, 0640);
-	}
-	fh_store_cache_kib(s, FH_STORE_JOB_CACHE_KIB);
+	/* the CSV is read as fast as it is written: a job's cache; an Excel
+	 * file is written far slower than it is read, in a few MiB */
+	if (o->format != FH_FORMAT_XLSX)
+		fh_store_cache_kib(s, FH_STORE_JOB_CACHE_KIB);
 	fh_store_announce(s, "tenant export");
-	fh_status st = fh_tenant_export(s, by, &f, fh_i18n_is_zh(), !o->no_bom, write_file, out, &err);
-	bool bad = fflush(out) != 0 || ferror(out);
-	if (o->output) {
-		bad |= fclose(out) != 0;
-		if (st == FH_OK && !bad && rename(part.path, o->output) != 0)
-			bad = true;
-		fh_scratch_drop(&part); /* its name was taken by the export, or it goes */
+	fh_status st;
+	bool bad = false;
+	if (o->format == FH_FORMAT_XLSX) {
+		struct roster r = { 0 };
+		st = fh_tenant_export_rows(s, by, &f, fh_i18n_is_zh(), roster_row, &r, &err);
+		bad = r.begun && fh_table_end(&r.t) != 0;
+		fh_table_free(&r.t);
+		for (int i = 0; i <= FH_TF_COUNT; i++)
+			free(r.head[i]);
+	} else {
+		st = fh_tenant_export(s, by, &f, fh_i18n_is_zh(), !o->no_bom, write_file, stdout, &err);
 	}
 	if (st != FH_OK)
 		return fh_cli_report(&err);
-	if (bad) {
-		fprintf(stderr, "fuhua: %s: %s\n", o->output ? o->output : _("standard output"), strerror(errno));
+	if (bad)
+		return 1; /* said */
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "fuhua: %s: %s\n", _("standard output"), strerror(errno));
 		return 1;
 	}
 	return 0;

@@ -2,6 +2,8 @@
  * a merged title, the reporting unit, the period and the day sent, then a
  * table per section (its title merged above it, the hubs' rows and the
  * total in bold), the lines for who filled it in and who answers for it;
+ * when it rolls up several hubs, then a sheet per hub (named by its code)
+ * with the hub's own figures as a form: each section, a line per figure;
  * counts whole, rates with one decimal, amounts in 元 with two; every code
  * written as text, so no spreadsheet makes a number of it; A4 landscape,
  * one page wide, the title rows on every page, "第 &P 页，共 &N 页" below. */
@@ -73,6 +75,12 @@ static void text(lxw_worksheet *ws, int row, int col, const char *s, lxw_format 
 	worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, fh_text_escape(buf, sizeof buf, s), f);
 }
 
+/* A figure as the CSV and JSON give it: the cell holds what it shows. */
+static double shown(fh_cell k, double v)
+{
+	return k == FH_CELL_FEN ? round(v) / 100 : k == FH_CELL_COUNT ? round(v) : round(v * 10) / 10;
+}
+
 /* A section: its title, its header, a row per hub, the total; the next
  * free row. */
 static int section(lxw_worksheet *ws, const struct formats *f, const fh_sheet *sh, int row, int width)
@@ -91,15 +99,76 @@ static int section(lxw_worksheet *ws, const struct formats *f, const fh_sheet *s
 		text(ws, row, 1, x->total ? _("Total") : x->hub_name, x->total ? f->text_bold : f->text);
 		for (int c = 0; c < sh->ncols; c++) {
 			fh_cell k = sh->cols[c].cell;
-			/* the value as the CSV and JSON give it: the cell holds what it shows */
-			double v = k == FH_CELL_FEN  ? round(x->v[c]) / 100
-				: k == FH_CELL_COUNT ? round(x->v[c])
-						     : round(x->v[c] * 10) / 10;
-			worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)(2 + c), v,
+			worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)(2 + c), shown(k, x->v[c]),
 					       x->total ? f->n_bold[k] : f->n[k]);
 		}
 	}
 	return row + 1;
+}
+
+/* The form's head on ws, `width` columns wide: the title (unit, period,
+ * report), then the reporting unit, the period and the day sent on a line
+ * (a hub's form, two columns wide: the unit's line, then the period and the
+ * day), then the report's state; the next free row. */
+static int form_head(lxw_worksheet *ws, const struct formats *f, const fh_report_doc *d, const char *unit, int width)
+{
+	char period[32], sent[16], line[1600], name[300], state[1300];
+	fh_sheet_period(d, period, sizeof period);
+	fh_text_escape(name, sizeof name, unit);
+	snprintf(line, sizeof line, "%s %s %s", name, period, _(d->title));
+	worksheet_set_row(ws, 0, 28, NULL);
+	worksheet_merge_range(ws, 0, 0, 0, (lxw_col_t)(width - 1), line, f->title);
+	char fields[3][1600];
+	snprintf(fields[0], sizeof fields[0], _("Reporting unit: %s"), name);
+	snprintf(fields[1], sizeof fields[1], _("Period: %s"), period);
+	snprintf(fields[2], sizeof fields[2], _("Sent on: %s"),
+		 fh_clock_format_date(fh_clock_now(), sent, sizeof sent));
+	int row = 2;
+	if (width > 7) {
+		worksheet_merge_range(ws, 1, 0, 1, 2, fields[0], f->field);
+		worksheet_merge_range(ws, 1, 3, 1, 4, fields[1], f->field);
+		worksheet_merge_range(ws, 1, 5, 1, (lxw_col_t)(width - 1), fields[2], f->field);
+	} else {
+		worksheet_merge_range(ws, 1, 0, 1, (lxw_col_t)(width - 1), fields[0], f->field);
+		worksheet_write_string(ws, 2, 0, fields[1], f->field);
+		worksheet_write_string(ws, 2, 1, fields[2], f->field);
+		row = 3;
+	}
+	worksheet_merge_range(ws, (lxw_row_t)row, 0, (lxw_row_t)row, (lxw_col_t)(width - 1),
+			      fh_sheet_state(d, state, sizeof state), f->field);
+	worksheet_set_paper(ws, 9); /* A4 */
+	worksheet_set_footer(ws, _("&CPage &P of &N"));
+	return row + 2;
+}
+
+/* Hub row r's own figures as a form of their own, on a sheet named by its
+ * code: each section's title, then a line per figure. */
+static void hub_sheet(lxw_workbook *wb, const struct formats *f, const fh_report_doc *d, size_t r)
+{
+	const fh_sheet_row *hub = &d->sheets[0].rows[r];
+	char name[32];
+	snprintf(name, sizeof name, "%.31s", hub->hub_code); /* a code: no character a sheet's name refuses */
+	lxw_worksheet *ws = workbook_add_worksheet(wb, name);
+	if (!ws)
+		return; /* a name taken: the roll-up holds its figures */
+	worksheet_set_column(ws, 0, 0, 34, NULL);
+	worksheet_set_column(ws, 1, 1, 16, NULL);
+	int row = form_head(ws, f, d, hub->hub_name, 2);
+	for (int i = 0; i < d->nsheets; i++) {
+		const fh_sheet *sh = &d->sheets[i];
+		worksheet_merge_range(ws, (lxw_row_t)row, 0, (lxw_row_t)row, 1, _(sh->title), f->section);
+		row++;
+		for (int c = 0; c < sh->ncols; c++, row++) {
+			fh_cell k = sh->cols[c].cell;
+			text(ws, row, 0, _(sh->cols[c].title), f->text);
+			worksheet_write_number(ws, (lxw_row_t)row, 1, shown(k, sh->rows[r].v[c]), f->n[k]);
+		}
+		row++;
+	}
+	text(ws, row, 0, _("Filled in by:"), f->field);
+	text(ws, row + 1, 0, _("Responsible:"), f->field);
+	worksheet_repeat_rows(ws, 0, 3);
+	worksheet_fit_to_pages(ws, 1, 0);
 }
 
 int fh_report_xlsx(const fh_report_doc *d, const char *path, char *why, size_t size)
@@ -111,37 +180,26 @@ int fh_report_xlsx(const fh_report_doc *d, const char *path, char *why, size_t s
 	}
 	struct formats f;
 	make_formats(wb, &f);
-	char period[32], sent[16], line[1600], name[300], state[1300];
+	char period[32];
 	fh_sheet_period(d, period, sizeof period);
 	lxw_worksheet *ws = workbook_add_worksheet(wb, period);
-	int width = 2;
+	int width = 8;
 	for (int i = 0; i < d->nsheets; i++)
 		width = 2 + d->sheets[i].ncols > width ? 2 + d->sheets[i].ncols : width;
 	worksheet_set_column(ws, 0, 0, 10, NULL);
 	worksheet_set_column(ws, 1, 1, 30, NULL);
 	worksheet_set_column(ws, 2, (lxw_col_t)(width - 1), 13, NULL);
-	fh_text_escape(name, sizeof name, d->hub_name);
-	snprintf(line, sizeof line, "%s %s %s", name, period, _(d->title));
-	worksheet_set_row(ws, 0, 28, NULL);
-	worksheet_merge_range(ws, 0, 0, 0, (lxw_col_t)(width - 1), line, f.title);
-	snprintf(line, sizeof line, _("Reporting unit: %s"), name);
-	worksheet_merge_range(ws, 1, 0, 1, 2, line, f.field);
-	snprintf(line, sizeof line, _("Period: %s"), period);
-	worksheet_merge_range(ws, 1, 3, 1, 4, line, f.field);
-	snprintf(line, sizeof line, _("Sent on: %s"), fh_clock_format_date(fh_clock_now(), sent, sizeof sent));
-	worksheet_merge_range(ws, 1, 5, 1, (lxw_col_t)(width > 7 ? width - 1 : 7), line, f.field);
-	worksheet_merge_range(ws, 2, 0, 2, (lxw_col_t)(width > 7 ? width - 1 : 7),
-			      fh_sheet_state(d, state, sizeof state), f.field);
-	int row = 4;
+	int row = form_head(ws, &f, d, d->hub_name, width);
 	for (int i = 0; i < d->nsheets; i++)
 		row = section(ws, &f, &d->sheets[i], row, width);
 	text(ws, row, 0, _("Filled in by:"), f.field);
 	text(ws, row, 3, _("Responsible:"), f.field);
 	worksheet_set_landscape(ws);
-	worksheet_set_paper(ws, 9); /* A4 */
 	worksheet_fit_to_pages(ws, 1, 0);
 	worksheet_repeat_rows(ws, 0, 2);
-	worksheet_set_footer(ws, _("&CPage &P of &N"));
+	size_t hubs = d->nsheets ? d->sheets[0].nrows - 1 : 0; /* the last row is the total */
+	for (size_t r = 0; hubs > 1 && r < hubs; r++)
+		hub_sheet(wb, &f, d, r);
 	lxw_error e = workbook_close(wb);
 	if (e != LXW_NO_ERROR) {
 		snprintf(why, size, "%s", lxw_strerror(e));

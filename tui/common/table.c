@@ -7,7 +7,13 @@
 
 #include "fuhua/buf.h"
 #include "fuhua/text.h"
+#include "table_xlsx.h"
 #include "width.h"
+
+bool fh_format_for_people(enum fh_format format)
+{
+	return format == FH_FORMAT_TABLE || format == FH_FORMAT_XLSX;
+}
 
 void fh_table_init(struct fh_table *t, const char *const *keys, const char *const *titles)
 {
@@ -130,6 +136,12 @@ static void write_held(struct fh_table *t)
 
 void fh_table_row(struct fh_table *t, const char *const *values)
 {
+	if (t->out && t->format == FH_FORMAT_XLSX) { /* NULL when it could not be made: the rows go nowhere */
+		if (t->xlsx)
+			fh_table_xlsx_row(t->xlsx, t, values);
+		t->written++;
+		return;
+	}
 	if (t->out && (t->format != FH_FORMAT_TABLE || t->sized)) { /* streamed: out at once, 64 KiB at a time */
 		put_row(t, t->format, t->width, values, t->written == 0, &t->pending);
 		if (t->pending.len > 65536)
@@ -180,13 +192,22 @@ void fh_table_stream(struct fh_table *t, FILE *out, enum fh_format format)
 	t->format = format;
 	t->written = 0;
 	t->sized = false;
-	put_head(t, format, &t->pending);
+	if (format == FH_FORMAT_XLSX)
+		t->xlsx = fh_table_xlsx_open(t); /* NULL: said */
+	else
+		put_head(t, format, &t->pending);
 }
 
-void fh_table_end(struct fh_table *t)
+int fh_table_end(struct fh_table *t)
 {
 	if (!t->out)
-		return;
+		return 0;
+	if (t->format == FH_FORMAT_XLSX) {
+		int rc = t->xlsx ? fh_table_xlsx_close(t->xlsx, t->out) : -1;
+		t->xlsx = NULL;
+		t->out = NULL;
+		return rc;
+	}
 	if (t->format == FH_FORMAT_TABLE && !t->sized) { /* fewer rows than a sample */
 		size_columns(t, t->width);
 		table_line(t, t->width, t->titles, true, &t->pending);
@@ -197,6 +218,7 @@ void fh_table_end(struct fh_table *t)
 	flush_to(&t->pending, t->out);
 	fh_buf_free(&t->pending);
 	t->out = NULL;
+	return 0;
 }
 
 void fh_table_text(const struct fh_table *t, fh_buf *out)
@@ -211,8 +233,17 @@ void fh_table_text(const struct fh_table *t, fh_buf *out)
 	}
 }
 
-void fh_table_print(const struct fh_table *t, FILE *out, enum fh_format format)
+int fh_table_print(const struct fh_table *t, FILE *out, enum fh_format format)
 {
+	if (format == FH_FORMAT_XLSX) {
+		struct fh_table_xlsx *x = fh_table_xlsx_open(t);
+		for (size_t r = 0; x && r < t->nrows; r++) {
+			const char *row[FH_TABLE_MAX_COLS];
+			row_of(t, r, row);
+			fh_table_xlsx_row(x, t, row);
+		}
+		return x ? fh_table_xlsx_close(x, out) : -1;
+	}
 	fh_buf b = FH_BUF_INIT;
 	if (format == FH_FORMAT_TABLE) {
 		fh_table_text(t, &b);
@@ -227,6 +258,7 @@ void fh_table_print(const struct fh_table *t, FILE *out, enum fh_format format)
 	}
 	flush_to(&b, out);
 	fh_buf_free(&b);
+	return 0;
 }
 
 void fh_table_free(struct fh_table *t)

@@ -201,7 +201,19 @@ static void draw(struct app *app, struct view *v, struct rect a)
 	fh_draw_text(a.y + a.rows - 1, a.x + 1, more, a.cols - 2, false, fh_attr(app, FH_C_DIM));
 }
 
-/* x: the report as .xlsx into the reports folder beside the database. */
+/* Where the file went: from the database's folder on when it is there. */
+static void said_where(struct app *app, const char *path)
+{
+	char db[1024];
+	fh_scratch_dir_of(fh_store_path(app->store), db, sizeof db);
+	size_t n = strlen(db);
+	if (strncmp(path, db, n) == 0 && path[n] == '/')
+		fh_app_say(app, false, _("Written beside the database: %s"), path + n + 1);
+	else
+		fh_app_say(app, false, _("Written: %s"), path);
+}
+
+/* x: the report as .xlsx into the hub's reports folder (reports.dir). */
 static int file(struct app *app, struct reports *r)
 {
 	fh_report_doc d;
@@ -213,11 +225,10 @@ static int file(struct app *app, struct reports *r)
 		fh_app_say(app, true, "%s", fh_error_text(&err, why, sizeof why));
 		return FH_R_DONE;
 	}
-	fh_scratch_dir_of(fh_store_path(app->store), dir, sizeof dir);
-	size_t beside = strlen(dir) + 1; /* the path shown from the database's folder on */
-	snprintf(dir + strlen(dir), sizeof dir - strlen(dir), "/reports");
-	if (fh_report_xlsx_filed(&d, dir, path, sizeof path, why, sizeof why) == 0)
-		fh_app_say(app, false, _("Written beside the database: %s"), path + beside);
+	if (fh_report_dir(app->store, d.hub_code, dir, sizeof dir, &err) != FH_OK)
+		fh_app_say(app, true, _("Not written: %s"), fh_error_text(&err, why, sizeof why));
+	else if (fh_report_xlsx_filed(&d, dir, path, sizeof path, why, sizeof why) == 0)
+		said_where(app, path);
 	else
 		fh_app_say(app, true, _("Not written: %s"), why);
 	fh_report_doc_free(&d);
