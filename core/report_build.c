@@ -56,6 +56,9 @@ static fh_status build(struct fh_report_build *b, fh_error *err)
 		d->preliminary = !d->closed_on;
 	for (int i = 0; st == FH_OK && i < d->nsheets; i++)
 		fh_report_sheet_close(&d->sheets[i]);
+	if (st == FH_OK)
+		st = fh_party_references(b->s, b->hub ? b->hub : b->actor->hub_id, d->refs, FH_COVERAGE_REFS_MAX,
+					 &d->nrefs, err);
 	return st;
 }
 

@@ -62,11 +62,22 @@ static const fh_sheet_col training_cols[] = {
 };
 static const fh_sheet_col fund_cols[] = {
 	{ "projects", N_("Projects of the year"), FH_CELL_COUNT, { 0 } },
+	{ "new", N_("New (applied, approved)"), FH_CELL_COUNT, { 0 } },
 	{ "running", N_("Running"), FH_CELL_COUNT, { 0 } },
 	{ "closed", N_("Closed"), FH_CELL_COUNT, { 0 } },
 	{ "granted", N_("Granted"), FH_CELL_FEN, { 0 } },
 	{ "paid_month", N_("Paid in the month"), FH_CELL_FEN, { 0 } },
 	{ "paid_year", N_("Paid in the year to date"), FH_CELL_FEN, { 0 } },
+};
+static const fh_sheet_col kind_cols[] = { /* by fh_project_kind */
+	{ "venture_grant", N_("Venture grants"), FH_CELL_COUNT, { 0 } },
+	{ "service_contract", N_("Service contracts"), FH_CELL_COUNT, { 0 } },
+	{ "subsidy", N_("Subsidies"), FH_CELL_COUNT, { 0 } },
+	{ "other", N_("Other"), FH_CELL_COUNT, { 0 } },
+	{ "venture_grant_granted", N_("Venture grants, granted"), FH_CELL_FEN, { 0 } },
+	{ "service_contract_granted", N_("Service contracts, granted"), FH_CELL_FEN, { 0 } },
+	{ "subsidy_granted", N_("Subsidies, granted"), FH_CELL_FEN, { 0 } },
+	{ "other_granted", N_("Other, granted"), FH_CELL_FEN, { 0 } },
 };
 /* clang-format on */
 
@@ -174,22 +185,25 @@ static fh_status training(struct fh_report_build *b, fh_sheet *sh, fh_error *err
 	return st;
 }
 
-/* The year's projects by state with what was granted them, and what all
- * projects were paid in the month and the year to its end. */
-static fh_status funds(struct fh_report_build *b, fh_sheet *sh, fh_error *err)
+/* The year's projects by state with what was granted them, and by kind,
+ * and what all projects were paid in the month and the year to its end. */
+static fh_status funds(struct fh_report_build *b, fh_sheet *sh, fh_sheet *kinds, fh_error *err)
 {
 	fh_project_total *t;
 	fh_project_paid *p;
 	size_t n;
 	fh_status st = fh_project_totals(b->s, b->actor, b->hub_code, b->d->year, &t, &n, err);
 	for (size_t i = 0; st == FH_OK && i < n; i++) {
-		fh_sheet_row *r = fh_report_row(sh, t[i].hub_code);
-		if (r) {
-			r->v[0] += t[i].projects;
-			r->v[1] += t[i].by_state[FH_PROJECT_RUNNING];
-			r->v[2] += t[i].by_state[FH_PROJECT_CLOSED] + t[i].by_state[FH_PROJECT_EVALUATED];
-			r->v[3] += (double)t[i].granted;
-		}
+		fh_sheet_row *r = fh_report_row(sh, t[i].hub_code), *k = fh_report_row(kinds, t[i].hub_code);
+		if (!r || !k)
+			continue;
+		r->v[0] += t[i].projects;
+		r->v[1] += t[i].by_state[FH_PROJECT_APPLIED] + t[i].by_state[FH_PROJECT_APPROVED];
+		r->v[2] += t[i].by_state[FH_PROJECT_RUNNING];
+		r->v[3] += t[i].by_state[FH_PROJECT_CLOSED] + t[i].by_state[FH_PROJECT_EVALUATED];
+		r->v[4] += (double)t[i].granted;
+		k->v[t[i].kind] += t[i].projects;
+		k->v[FH_PROJECT_KIND_COUNT + t[i].kind] += (double)t[i].granted;
 	}
 	if (st != FH_OK)
 		return st;
@@ -198,8 +212,8 @@ static fh_status funds(struct fh_report_build *b, fh_sheet *sh, fh_error *err)
 	for (size_t i = 0; st == FH_OK && i < n; i++) {
 		fh_sheet_row *r = fh_report_row(sh, p[i].hub_code);
 		if (r) {
-			r->v[4] = (double)p[i].month;
-			r->v[5] = (double)p[i].year;
+			r->v[5] = (double)p[i].month;
+			r->v[6] = (double)p[i].year;
 		}
 	}
 	if (st == FH_OK)
@@ -222,7 +236,9 @@ fh_status fh_report_monthly_sheets(struct fh_report_build *b, fh_error *err)
 	fh_sheet *ac = fh_report_sheet(b, "activities", N_("Activities and people served"), activity_cols,
 				       FH_NCOLS(activity_cols));
 	fh_sheet *fu = fh_report_sheet(b, "projects", N_("Projects and funds"), fund_cols, FH_NCOLS(fund_cols));
-	if (!sp || !mt || !tr || !ac || !fu)
+	fh_sheet *pk =
+		fh_report_sheet(b, "project_kinds", N_("Projects of the year by kind"), kind_cols, FH_NCOLS(kind_cols));
+	if (!sp || !mt || !tr || !ac || !fu || !pk)
 		return fh_error_set(err, FH_ENOMEM, NULL, "%s", _("out of memory"));
 	for (size_t i = 0; i < b->nhubs; i++) {
 		fh_sheet_row *r = &sp->rows[i];
@@ -235,5 +251,5 @@ fh_status fh_report_monthly_sheets(struct fh_report_build *b, fh_error *err)
 	    (st = mentoring(b, mt, err)) != FH_OK || (st = training(b, tr, err)) != FH_OK ||
 	    (st = activities(b, ac, err)) != FH_OK)
 		return st;
-	return funds(b, fu, err);
+	return funds(b, fu, pk, err);
 }

@@ -622,6 +622,11 @@ want=$(sqlite3 "$O" "SELECT count(*) FROM activities WHERE $OCT")
 check "… the city's activities, its total row ($(fig activities '' activities))" [ "$(fig activities '' activities)" = "$want" ]
 want=$(sqlite3 "$O" "SELECT printf('%.2f', sum(fen) / 100.0) FROM project_payments WHERE $OCT")
 check "… paid to projects in the month, in yuan ($(fig projects '' paid_month))" [ "$(fig projects '' paid_month)" = "$want" ]
+want=$(sqlite3 "$O" "SELECT count(*) FROM projects WHERE year = 2026 AND kind = 'service_contract' AND state != 'refused'")
+check "… the year's service contracts, by kind ($(fig project_kinds '' service_contract), SQL $want)" \
+	sh -c "[ '$(fig project_kinds '' service_contract)' = '$want' ] && [ '$want' -gt 0 ]"
+want=$(sqlite3 "$O" "SELECT count(*) FROM projects WHERE year = 2026 AND state IN ('applied', 'approved')")
+check "… the year's new projects, applied or approved ($(fig projects '' new), SQL $want)" [ "$(fig projects '' new)" = "$want" ]
 want=$(sqlite3 "$O" "SELECT count(*) FROM tenants WHERE admitted_on >= unixepoch('2026-10-01') - 28800 AND admitted_on < unixepoch('2026-11-01') - 28800")
 check "… tenants admitted in the month ($(fig moves '' admitted))" [ "$(fig moves '' admitted)" = "$want" ]
 want=$(sqlite3 "$O" "SELECT count(*) FROM tenants WHERE stage = 'incubating' AND org_type = 'foundation'")
@@ -660,10 +665,14 @@ for f in ("填报单位", "报告期", "报出日期"):
 want(any("填表人" in str(c.value) for row in ws.iter_rows() for c in row if c.value), "who filled it in")
 # the sections in order, each a title row, a header row, the hubs, the total
 figures = {}
+refs = False
 rows = list(ws.iter_rows(min_row=4))
 sections, keys = [], {}
 with open(sys.argv[2], newline="") as f:
     for r in csv.DictReader(f):
+        if r["section"] == "references":  # a line of the form, not a table
+            refs = True
+            continue
         figures[(r["section"], r["hub"], r["figure"])] = r["value"]
         if r["section"] not in keys:
             sections.append(r["section"])
@@ -685,6 +694,7 @@ for sec in sections:
             checked += 1
         i += 1
 want(checked == len(figures), "every figure read back: %d of %d" % (checked, len(figures)))
+want(not refs or any("公布的覆盖率" in str(c.value) for row in ws.iter_rows() for c in row if c.value), "the published rates")
 # a sheet per hub beside the roll-up, named by its code: its own figures,
 # a line each, in the report's order
 hubs = sorted({h for (_, h, _) in figures if h})
@@ -709,6 +719,8 @@ $FUHUA --lang zh --db "$O" report party --month 2026-10 --format xlsx --output "
 $FO report party --month 2026-10 --format csv | tr -d '\r' > "$T/rp.csv"
 /usr/bin/python3 "$T/xlsx.py" "$T/rp.xlsx" "$T/rp.csv" 党建 > "$T/xlsx.out" 2>&1
 check "… the Party-building report's Excel form read back the same way ($(tail -1 "$T/xlsx.out"))" grep -q "^ok" "$T/xlsx.out"
+check "… its JSON gives the published rates beside its own (coverage.references)" \
+	sh -c "$FO report party --month 2026-10 --format json | grep -q '\"references\":\[{\"name\":\"全国\",\"org_rate\":61.7,\"work_rate\":null}'"
 want=$(sqlite3 "$O" "SELECT count(*) FROM tenants WHERE stage = 'incubating' AND party_org = 'joint_branch'")
 got=$(awk -F, '$1 == "forms" && $2 == "" && $4 == "joint_branch" { print $5 }' "$T/rp.csv")
 check "… its joint branches a count in SQL ($got)" [ "$got" = "$want" ]

@@ -17,6 +17,7 @@
 
 #include "fuhua/error.h"
 #include "fuhua/operator.h"
+#include "fuhua/party_rules.h"
 #include "fuhua/store.h"
 
 typedef enum fh_cell {
@@ -78,6 +79,10 @@ typedef struct fh_report_doc {
 	int64_t revised_on;       /* closed again then, after it was reopened; 0: never reopened */
 	int64_t reopened_on;      /* open again since then (closed_on 0) */
 	char reopen_reason[1024]; /* why, the last time it was reopened */
+	/* the published coverage rates its own are read beside (the scope's
+	 * hub's coverage.references, as configured now) */
+	fh_coverage_ref refs[FH_COVERAGE_REFS_MAX];
+	size_t nrefs;
 	fh_sheet sheets[FH_REPORT_SHEETS];
 	int nsheets;
 } fh_report_doc;

@@ -135,6 +135,10 @@ static void party_and_annual(void **s)
 	served_on("ja-gh", "2025-07-01", 11, "年报活动社");
 	assert_int_equal(fh_report_build(st, &sys_actor, FH_REPORT_PARTY, "ja", 2026, 6, &d, &err), FH_OK);
 	sums_hold(&d);
+	/* beside the published rates of the district's configuration */
+	assert_int_equal(d.nrefs, 3);
+	assert_string_equal(d.refs[1].name, "浙江省");
+	assert_true(d.refs[1].org == 82.9 && d.refs[1].work == 100 && d.refs[0].work < 0);
 	assert_int_equal((int)figure(&d, "coverage", NULL, "incubating"),
 			 count_where("SELECT count(*) FROM tenants WHERE stage = 'incubating' AND hub_id IN"
 				     " (SELECT id FROM hubs WHERE code GLOB 'ja*') AND %lld",

@@ -37,6 +37,9 @@ static void print_tables(const fh_report_doc *d)
 		fh_table_print(&st.t, stdout, FH_FORMAT_TABLE);
 		fh_table_free(&st.t);
 	}
+	char refs[2400];
+	if (*fh_sheet_refs(d, refs, sizeof refs))
+		printf("\n%s\n", refs);
 }
 
 static void print_csv(const fh_report_doc *d)
@@ -54,6 +57,15 @@ static void print_csv(const fh_report_doc *d)
 					     (const char *[]){ sh->key, sh->rows[r].total ? "" : sh->rows[r].hub_code,
 							       row_name(&sh->rows[r]), sh->cols[c].key, v, NULL });
 			}
+	}
+	for (size_t i = 0; i < d->nrefs; i++) { /* the published rates: a line each */
+		char org[16], work[16];
+		snprintf(org, sizeof org, "%.1f", d->refs[i].org);
+		snprintf(work, sizeof work, "%.1f", d->refs[i].work);
+		fh_table_row(&t, (const char *[]){ "references", "", d->refs[i].name, "org_rate", org, NULL });
+		if (d->refs[i].work >= 0)
+			fh_table_row(&t,
+				     (const char *[]){ "references", "", d->refs[i].name, "work_rate", work, NULL });
 	}
 	fh_table_print(&t, stdout, FH_FORMAT_CSV);
 	fh_table_free(&t);
@@ -98,6 +110,16 @@ static void print_json(const fh_report_doc *d)
 			fh_buf_puts(&b, "}");
 		}
 		fh_buf_puts(&b, "]}");
+	}
+	fh_buf_puts(&b, "],\"references\":[");
+	for (size_t i = 0; i < d->nrefs; i++) {
+		fh_buf_puts(&b, i ? ",{\"name\":" : "{\"name\":");
+		fh_buf_json_string(&b, d->refs[i].name);
+		fh_buf_printf(&b, ",\"org_rate\":%.1f,\"work_rate\":", d->refs[i].org);
+		if (d->refs[i].work >= 0)
+			fh_buf_printf(&b, "%.1f}", d->refs[i].work);
+		else
+			fh_buf_puts(&b, "null}");
 	}
 	fh_buf_puts(&b, "]}\n");
 	fputs(fh_buf_str(&b), stdout);

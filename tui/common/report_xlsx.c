@@ -192,6 +192,11 @@ int fh_report_xlsx(const fh_report_doc *d, const char *path, char *why, size_t s
 	int row = form_head(ws, &f, d, d->hub_name, width);
 	for (int i = 0; i < d->nsheets; i++)
 		row = section(ws, &f, &d->sheets[i], row, width);
+	char refs[2400];
+	if (*fh_sheet_refs(d, refs, sizeof refs)) {
+		worksheet_write_string(ws, (lxw_row_t)row, 0, refs, f.field);
+		row += 2;
+	}
 	text(ws, row, 0, _("Filled in by:"), f.field);
 	text(ws, row, 3, _("Responsible:"), f.field);
 	worksheet_set_landscape(ws);

@@ -51,6 +51,24 @@ char *fh_sheet_doc_title(const fh_report_doc *d, char *out, size_t size)
 	return out;
 }
 
+char *fh_sheet_refs(const fh_report_doc *d, char *out, size_t size)
+{
+	size_t at = 0;
+	*out = '\0';
+	for (size_t i = 0; i < d->nrefs && at < size; i++) {
+		char name[256], one[400];
+		const fh_coverage_ref *r = &d->refs[i];
+		fh_text_escape(name, sizeof name, r->name);
+		if (r->work >= 0)
+			snprintf(one, sizeof one, _("%s organisation %.1f %%, work %.1f %%"), name, r->org, r->work);
+		else
+			snprintf(one, sizeof one, _("%s organisation %.1f %%"), name, r->org);
+		int w = snprintf(out + at, size - at, "%s%s", i ? "; " : _("Published rates: "), one);
+		at += w > 0 ? (size_t)w : 0;
+	}
+	return out;
+}
+
 void fh_sheet_figure(const fh_sheet_col *col, double v, char *out, size_t size)
 {
 	switch (col->cell) {

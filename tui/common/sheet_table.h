@@ -20,6 +20,10 @@ char *fh_sheet_state(const fh_report_doc *d, char *out, size_t size);
 /* A month's state in a word: closed, closed (revised), reopened, not
  * closed. */
 const char *fh_sheet_month_state(const fh_report_month *m);
+/* The published coverage rates the report is read beside, a line:
+ * "Published rates: 全国 organisation 61.7 %, work 40.0 %; …" (names
+ * escaped); "" when it has none. */
+char *fh_sheet_refs(const fh_report_doc *d, char *out, size_t size);
 /* Its title line: "Monthly report · hub · 2026-11 · state". */
 char *fh_sheet_doc_title(const fh_report_doc *d, char *out, size_t size);
 

@@ -139,8 +139,14 @@ static void reload(struct app *app, struct view *v)
 		return;
 	}
 	fh_sheet_doc_title(&d, r->title, sizeof r->title);
-	for (int i = 0; i < d.nsheets; i++)
+	char refs[2400];
+	for (int i = 0; i < d.nsheets; i++) {
 		add_sheet(r, &d.sheets[i]);
+		if (strcmp(d.sheets[i].key, "coverage") == 0 && *fh_sheet_refs(&d, refs, sizeof refs)) {
+			add_line(r, r->text.len, false); /* the published rates under our own */
+			fh_buf_printf(&r->text, "%s\n", refs);
+		}
+	}
 	fh_report_doc_free(&d);
 }
 
