@@ -339,7 +339,7 @@ void outcomes_bench(fh_store *s, const fh_actor *admin, const char *path)
 		 last, (long long)year_start);
 	printf("  anchor: the tenants due and their results counted from the rows: %.2f ms\n", sql_ms(s, sql));
 	measure("ratings expiring, city", "oc_ratings_p95_ms", s, admin, ratings_expiring, NULL);
-	measure("the city's monthly report (every hub and the total, eight sections)", "report_monthly_city_p95_ms", s,
+	measure("the city's monthly report (every hub and the total, nine sections)", "report_monthly_city_p95_ms", s,
 		admin, monthly_report, &city);
 	import_bench(s, admin, path);
 }
