@@ -193,6 +193,40 @@ fh_status fh_actor_system(fh_store *s, const char *via, fh_actor *out, fh_error 
 	return fh_store_fail(s, err, _("reading operators"));
 }
 
+fh_status fh_actor_unix(fh_store *s, const char *login, fh_actor *out, fh_error *err)
+{
+	memset(out, 0, sizeof *out);
+	fh_stmt *q;
+	fh_status st = fh_store_stmt(s,
+				     "SELECT " ACTOR_COLUMNS " FROM operators o JOIN hubs h ON h.id = o.hub_id"
+				     " WHERE o.unix_login = ?1 AND o.system = 0",
+				     &q, err);
+	if (st != FH_OK)
+		return st;
+	fh_bind_str(q, 1, login ? login : "");
+	char via[64];
+	snprintf(via, sizeof via, "cli:%s", login ? login : "");
+	int rc = fh_step(q);
+	bool disabled = false;
+	if (rc == FH_ROW) {
+		read_actor(q, out, via);
+		disabled = fh_column_int(q, 12) != 0;
+	}
+	fh_reset(q);
+	if (rc == FH_ROW && !disabled)
+		return FH_OK;
+	char name[64];
+	snprintf(name, sizeof name, "%s", out->name);
+	memset(out, 0, sizeof *out); /* nobody acts */
+	if (rc == FH_ROW)
+		return fh_error_set(err, FH_EDENIED, NULL,
+				    _("the operator '%s' that Unix user '%s' acts as is disabled"), name, login);
+	if (rc == FH_DONE)
+		return fh_error_set(err, FH_ENOTFOUND, NULL, _("Unix user '%s' is bound to no operator"),
+				    login ? login : "");
+	return fh_store_fail(s, err, _("reading operators"));
+}
+
 /* How long a login waits to record itself behind another session's write
  * (a long import) before it goes on without the record. */
 #define FH_LOGIN_RECORD_WAIT_MS 300
@@ -585,6 +619,79 @@ static fh_status set_disabled_locked(fh_store *s, const fh_actor *by, const char
 	return audit_operator(s, by, hub, id, disable ? "disable" : "enable", name, "", err);
 }
 
+/* A Unix login: 1–32 of letters, digits, '_', '.' and '-', not starting
+ * with '-' (what useradd takes, and nothing a shell or a path reads). */
+static bool unix_login_ok(const char *l)
+{
+	size_t n = strlen(l);
+	if (n < 1 || n > 32 || l[0] == '-')
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!(l[i] >= 'a' && l[i] <= 'z') && !(l[i] >= 'A' && l[i] <= 'Z') && !(l[i] >= '0' && l[i] <= '9') &&
+		    !strchr("_.-", l[i]))
+			return false;
+	return true;
+}
+
+static fh_status bind_locked(fh_store *s, const fh_actor *by, const char *name, const char *login, fh_error *err)
+{
+	int64_t id, hub, version;
+	fh_role role = FH_ROLE_ADMIN;
+	bool disabled;
+	fh_status st = target_read(s, name, &id, &hub, &role, &version, &disabled, err);
+	if (st != FH_OK || (st = fh_actor_scope(s, by, hub, err)) != FH_OK)
+		return st;
+	fh_stmt *q;
+	if (*login) { /* read inside the write: two binds of one login cannot both pass */
+		if ((st = fh_store_stmt(s, "SELECT name FROM operators WHERE unix_login = ?1 AND id != ?2", &q, err)) !=
+		    FH_OK)
+			return st;
+		fh_bind_str(q, 1, login);
+		fh_bind_int64(q, 2, id);
+		char other[64] = "";
+		int rc = fh_step(q);
+		if (rc == FH_ROW)
+			fh_column_text(q, 0, other, sizeof other);
+		fh_reset(q);
+		if (rc == FH_ROW)
+			return fh_error_set(err, FH_ECONFLICT, "unix", _("Unix user '%s' is bound to '%s' already"),
+					    login, other);
+		if (rc != FH_DONE)
+			return fh_store_fail(s, err, _("reading operators"));
+	}
+	if ((st = fh_store_stmt(s,
+				"UPDATE operators SET unix_login = ?2, version = version + 1, updated_at = ?3,"
+				" updated_by = ?4 WHERE id = ?1",
+				&q, err)) != FH_OK)
+		return st;
+	fh_bind_int64(q, 1, id);
+	fh_bind_text(q, 2, *login ? login : NULL);
+	fh_bind_int64(q, 3, fh_clock_now());
+	fh_bind_str(q, 4, by->name);
+	if ((st = fh_store_done(s, q, _("changing the operator"), err)) != FH_OK)
+		return st;
+	fh_buf more = FH_BUF_INIT;
+	fh_buf_puts(&more, ",\"unix\":");
+	fh_buf_json_string(&more, login);
+	st = audit_operator(s, by, hub, id, "bind_unix", name, fh_buf_str(&more), err);
+	fh_buf_free(&more);
+	return st;
+}
+
+fh_status fh_operator_bind_unix(fh_store *s, const fh_actor *by, const char *name, const char *login, fh_error *err)
+{
+	fh_error_clear(err);
+	if (!by || !by->id)
+		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("nobody is logged in"));
+	if (by->role != FH_ROLE_ADMIN)
+		return fh_error_set(err, FH_EDENIED, NULL, "%s", _("only an administrator binds a Unix user"));
+	if (!login || (*login && !unix_login_ok(login)))
+		return fh_error_set(err, FH_EINVAL, "unix", "%s",
+				    _("a Unix login: 1 to 32 letters, digits, '_', '.' or '-', not starting with '-'"));
+	fh_status st = fh_tx_begin(s, err);
+	return st != FH_OK ? st : fh_tx_end(s, bind_locked(s, by, name, login, err), err);
+}
+
 fh_status fh_operator_set_disabled(fh_store *s, const fh_actor *by, const char *name, bool disable, fh_error *err)
 {
 	fh_error_clear(err);
@@ -613,7 +720,8 @@ fh_status fh_operator_list(fh_store *s, const fh_actor *by, fh_operator_row **ro
 	fh_status st_rc = fh_store_stmt(
 		s,
 		FH_SQL_SCOPE
-		" SELECT o.id, o.name, o.role, h.code, h.name, o.last_login, o.failures, o.version, o.disabled"
+		" SELECT o.id, o.name, o.role, h.code, h.name, o.last_login, o.failures, o.version, o.disabled,"
+		" ifnull(o.unix_login, '')"
 		" FROM operators o JOIN hubs h ON h.id = o.hub_id"
 		" WHERE o.system = 0 AND o.hub_id IN (SELECT id FROM scope)"
 		" ORDER BY CASE h.level WHEN 'city' THEN 0 WHEN 'district' THEN 1"
@@ -648,6 +756,7 @@ fh_status fh_operator_list(fh_store *s, const fh_actor *by, fh_operator_row **ro
 		r->failures = fh_column_int(st, 6);
 		r->version = fh_column_int64(st, 7);
 		r->disabled = fh_column_int(st, 8) != 0;
+		fh_column_text(st, 9, r->unix_login, sizeof r->unix_login);
 	}
 	fh_reset(st);
 	if (!out)
@@ -743,6 +852,9 @@ fh_status fh_operator_after_migrate(fh_store *s, int from, fh_error *err)
 const char *const fh_operator_schema[] = {
 	/* 1: an operator disabled by a manager cannot log in (fh_operator_set_disabled) */
 	"ALTER TABLE operators ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0;",
+	/* 2: the Unix login a command acts as the operator for (fh_operator_bind_unix) */
+	"ALTER TABLE operators ADD COLUMN unix_login TEXT;"
+	"CREATE UNIQUE INDEX operators_unix ON operators(unix_login) WHERE unix_login IS NOT NULL;",
 	NULL,
 };
 

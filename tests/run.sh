@@ -30,7 +30,7 @@ for t in "$UNIT_DIR"/test_*; do
 	fi
 done
 
-for part in po config cli screen tmux crash fuzz; do
+for part in po config cli unix screen tmux crash fuzz; do
 	echo "# $part"
 	. "tests/$part.sh"
 done

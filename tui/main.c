@@ -25,8 +25,8 @@ int main(int argc, char **argv)
 		return rc;
 	if (o.lang)
 		fh_i18n_set(o.lang);
-	if (o.cmd)
-		return fh_cli_run(&o);
+	if (o.cmd && (rc = fh_cli_run(&o)) != FH_CLI_INTERFACE)
+		return rc;
 
 	char path[PATH_MAX];
 	fh_store *store;

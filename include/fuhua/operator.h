@@ -46,6 +46,12 @@ typedef struct fh_actor {
  * error *out is not to be used. */
 fh_status fh_actor_system(fh_store *store, const char *via, fh_actor *out, fh_error *err);
 
+/* The operator bound to Unix user `login` (fh_operator_bind_unix), for a
+ * command that user runs: its role and hubs, via "cli:LOGIN". FH_ENOTFOUND
+ * when none is bound to it, FH_EDENIED when the one bound is disabled, or
+ * the database's error. On error *out is zeroed: nobody acts. */
+fh_status fh_actor_unix(fh_store *store, const char *login, fh_actor *out, fh_error *err);
+
 /* Checks name and password. On success fills *out and resets the failure
  * count; on failure returns FH_EAUTH ("wrong name or password", the same for
  * an unknown name) and counts the failure. Before checking, waits
@@ -90,6 +96,15 @@ fh_status fh_operator_change_own(fh_store *store, const fh_actor *by, const char
  * oneself, FH_ECONFLICT when it is so already, or the database's error.
  * Audited. */
 fh_status fh_operator_set_disabled(fh_store *store, const fh_actor *by, const char *name, bool disable, fh_error *err);
+/* Binds operator `name` to Unix login `login` ("" unbinds it): the
+ * commands that Unix user runs then act as that operator (fh_actor_unix).
+ * An administrator, for an operator in scope. Login: 1–32 of letters,
+ * digits, '_', '.' and '-', not starting with '-'. FH_OK; FH_EINVAL
+ * ("unix"), FH_EDENIED, FH_ENOTFOUND, FH_ECONFLICT ("unix") when the login
+ * is bound to another operator (read in the write), or the database's
+ * error. Audited. */
+fh_status fh_operator_bind_unix(fh_store *store, const fh_actor *by, const char *name, const char *login,
+				fh_error *err);
 /* How many operators there are, the built-in system one not counted (0 on a
  * database `fuhua init` made and nobody added to): FH_OK, or the database's
  * error; on error *n is 0. */
@@ -107,7 +122,8 @@ typedef struct fh_operator_row {
 	int64_t last_login; /* 0 = never */
 	int failures;
 	int64_t version;
-	bool disabled; /* cannot log in (fh_operator_set_disabled) */
+	bool disabled;       /* cannot log in (fh_operator_set_disabled) */
+	char unix_login[33]; /* the Unix user its commands run as ("" none) */
 } fh_operator_row;
 
 /* The operators at hubs the actor sees, by hub then name. The caller frees

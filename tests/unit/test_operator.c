@@ -1,7 +1,9 @@
 /* Unit tests: operators, passwords, roles and hub scope. */
 #include <sqlite3.h>
 
+#include "fixture.h"
 #include "helpers.h"
+#include "race.h"
 
 #include "../../core/store_sqlite.h"
 #include "fuhua/audit.h"
@@ -163,6 +165,67 @@ static void street_scope(void **s)
 	assert_int_equal(fh_report_dashboard(st, &gh, &d, &err), FH_OK);
 	fh_actor nobody = { 0 };
 	assert_int_equal(fh_report_dashboard(st, &nobody, &d, &err), FH_EDENIED);
+}
+
+/* A Unix login bound to an operator: only an administrator binds, a login
+ * a shell would read is refused, one login binds one operator; the command
+ * then acts as it (its role and hubs, via cli:LOGIN), not once it is
+ * disabled, and nobody once it is unbound; each bind audited. */
+static void unix_login(void **s)
+{
+	(void)s;
+	fh_error err;
+	fh_actor a, mgr;
+	assert_int_equal(fh_actor_unix(st, "nobody-bound", &a, &err), FH_ENOTFOUND);
+	assert_int_equal(a.id, 0);
+	assert_int_equal(fh_operator_add(st, &sys_actor, "wang", FH_ROLE_MANAGER, "ja-dn", "secret1", &err), FH_OK);
+	assert_int_equal(fh_operator_add(st, &sys_actor, "chen", FH_ROLE_FRONT_DESK, "ja-dn", "secret1", &err), FH_OK);
+	assert_int_equal(fh_operator_login(st, "wang", "secret1", "test", &mgr, &err), FH_OK);
+	assert_int_equal(fh_operator_bind_unix(st, &mgr, "chen", "chen", &err), FH_EDENIED); /* a manager does not */
+	assert_int_equal(fh_operator_bind_unix(st, &sys_actor, "wang", "a;b", &err), FH_EINVAL);
+	assert_int_equal(fh_operator_bind_unix(st, &sys_actor, "wang", "-x", &err), FH_EINVAL);
+	assert_int_equal(fh_operator_bind_unix(st, &sys_actor, "wang", "wang.dn", &err), FH_OK);
+	assert_int_equal(fh_operator_bind_unix(st, &sys_actor, "chen", "wang.dn", &err), FH_ECONFLICT);
+	assert_string_equal(err.field, "unix");
+	assert_int_equal(fh_actor_unix(st, "wang.dn", &a, &err), FH_OK);
+	assert_string_equal(a.name, "wang");
+	assert_int_equal(a.role, FH_ROLE_MANAGER);
+	assert_string_equal(a.hub_code, "ja-dn");
+	assert_string_equal(a.via, "cli:wang.dn");
+	assert_int_equal(
+		fixture_count(st, "SELECT count(*) FROM audit WHERE action = 'bind_unix' AND new LIKE '%wang.dn%'"), 1);
+	fh_operator_row *ops;
+	size_t n;
+	assert_int_equal(fh_operator_list(st, &sys_actor, &ops, &n, &err), FH_OK);
+	for (size_t i = 0; i < n; i++)
+		assert_string_equal(ops[i].unix_login, strcmp(ops[i].name, "wang") == 0 ? "wang.dn" : "");
+	free(ops);
+	assert_int_equal(fh_operator_set_disabled(st, &sys_actor, "wang", true, &err), FH_OK);
+	assert_int_equal(fh_actor_unix(st, "wang.dn", &a, &err), FH_EDENIED);
+	assert_int_equal(a.id, 0);
+	assert_int_equal(fh_operator_set_disabled(st, &sys_actor, "wang", false, &err), FH_OK);
+	assert_int_equal(fh_operator_bind_unix(st, &sys_actor, "wang", "", &err), FH_OK);
+	assert_int_equal(fh_actor_unix(st, "wang.dn", &a, &err), FH_ENOTFOUND);
+}
+
+/* Two administrators bind one login to two operators at once: the second
+ * reads the first's binding in its write and is refused. */
+static void test_race_bind_unix(void **s)
+{
+	(void)s;
+	fh_error err;
+	assert_int_equal(fh_operator_add(st, &sys_actor, "zhou", FH_ROLE_FRONT_DESK, "ja-dn", "secret1", &err), FH_OK);
+	assert_int_equal(fh_operator_add(st, &sys_actor, "wu", FH_ROLE_FRONT_DESK, "ja-dn", "secret1", &err), FH_OK);
+	struct race r;
+	race_begin(&r, st);
+	assert_int_equal(sqlite3_exec(fh_store_db(r.b), "UPDATE operators SET unix_login = 'desk1' WHERE name = 'zhou'",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	race_arm(&r);
+	fh_status got = fh_operator_bind_unix(st, &sys_actor, "wu", "desk1", &err);
+	race_end(&r);
+	assert_int_equal(got, FH_ECONFLICT);
+	assert_int_equal(fixture_count(st, "SELECT count(*) FROM operators WHERE unix_login = 'desk1'"), 1);
 }
 
 static void stale_password_change_conflicts(void **s)
@@ -340,6 +403,8 @@ int main(void)
 		cmocka_unit_test(stale_password_change_conflicts),
 		cmocka_unit_test(demo_hint_follows_passwords),
 		cmocka_unit_test(managers_and_own_passwords),
+		cmocka_unit_test(unix_login),
+		cmocka_unit_test(test_race_bind_unix),
 	};
 	return cmocka_run_group_tests_name("operator", tests, setup, teardown);
 }

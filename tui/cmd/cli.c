@@ -734,7 +734,9 @@ int fh_cli_run(struct fh_opts *o)
 	fh_store *s = NULL;
 	fh_actor by;
 	if (c->flags & FH_CMD_STORE) {
-		int rc = fh_cli_open_as_system(o, &s, &by);
+		int rc = fh_cli_open_acting(o, &s, &by);
+		if (!rc && (c->flags & FH_CMD_OWNER))
+			rc = fh_cli_owner_only(&s, c->words);
 		if (rc)
 			return rc;
 	}

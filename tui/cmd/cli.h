@@ -21,8 +21,13 @@ int fh_cli_parse(int argc, char **argv, struct fh_opts *o);
  * for them all) in the current language; NULL for no option. */
 const char *fh_cli_option_help(const char *word);
 
-/* Runs o->cmd (with FH_CMD_STORE on the store opened as the system
- * operator); returns the exit status. */
+/* What fh_cli_run returns when the terminal interface is to open instead
+ * (the gate, for an interactive login). */
+#define FH_CLI_INTERFACE (-100)
+
+/* Runs o->cmd (with FH_CMD_STORE on the store opened as the Unix user's
+ * operator, fh_cli_open_acting); returns the exit status, or
+ * FH_CLI_INTERFACE. */
 int fh_cli_run(struct fh_opts *o);
 
 #endif

@@ -135,7 +135,26 @@ int fh_cli_open(const struct fh_opts *o, bool create, fh_store **s)
 	return st == FH_OK ? 0 : fh_cli_report(&err);
 }
 
-int fh_cli_open_as_system(const struct fh_opts *o, fh_store **s, fh_actor *a)
+bool fh_cli_owner(const fh_store *s)
+{
+	struct stat st;
+	uid_t me = getuid();
+	return me == 0 || (stat(fh_store_path(s), &st) == 0 && st.st_uid == me);
+}
+
+int fh_cli_owner_only(fh_store **s, const char *what)
+{
+	if (fh_cli_owner(*s))
+		return 0;
+	struct stat st;
+	struct passwd *pw = stat(fh_store_path(*s), &st) == 0 ? getpwuid(st.st_uid) : NULL;
+	fprintf(stderr, _("fuhua: %s is a job of the database's owner: run it as %s or root\n"), what,
+		pw ? pw->pw_name : "?");
+	fh_store_close(s);
+	return 1;
+}
+
+int fh_cli_open_acting(const struct fh_opts *o, fh_store **s, fh_actor *a)
 {
 	int rc = fh_cli_open(o, false, s);
 	if (rc)
@@ -143,11 +162,19 @@ int fh_cli_open_as_system(const struct fh_opts *o, fh_store **s, fh_actor *a)
 	char via[64];
 	fh_error err;
 	fh_cli_via(via, sizeof via);
-	if (fh_actor_system(*s, via, a, &err) != FH_OK) {
-		fh_store_close(s);
-		return fh_cli_report(&err);
+	bool owner = !o->bound_only && fh_cli_owner(*s);
+	fh_status st = owner ? fh_actor_system(*s, via, a, &err) : fh_actor_unix(*s, via + 4, a, &err);
+	if (st == FH_OK)
+		return 0;
+	fh_store_close(s);
+	if (!owner && st == FH_ENOTFOUND) { /* say how to be bound, and refuse */
+		fprintf(stderr,
+			_("fuhua: Unix user '%s' is bound to no operator of this database; an administrator binds it:"
+			  " fuhua user edit NAME --unix %s\n"),
+			via + 4, via + 4);
+		return 1;
 	}
-	return 0;
+	return fh_cli_report(&err);
 }
 
 int fh_cli_hub(const struct fh_opts *o, fh_store *s, const fh_actor *by, int64_t *hub)
@@ -336,7 +363,7 @@ int fh_cli_import(struct fh_opts *o, fh_cli_import_fn *import, fh_import_result 
 	fh_store *s;
 	fh_actor by;
 	fh_error err;
-	int rc = fh_cli_open_as_system(o, &s, &by);
+	int rc = fh_cli_open_acting(o, &s, &by);
 	if (rc) {
 		fh_buf_free(&data);
 		return rc;

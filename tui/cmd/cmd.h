@@ -36,6 +36,7 @@ enum fh_opt_kind {
 	_(lang, "lang", FH_OPT_CHOICE, "zh|en", N_("the language of messages and tables"))                        \
 	_(config, "config", FH_OPT_TEXT, "DIR", N_("the configuration directory (else $FUHUA_CONFIG)"))           \
 	_(role, "role", FH_OPT_CHOICE, "front_desk|manager|admin", N_("the operator's role"))                     \
+	_(unix_login, "unix", FH_OPT_TEXT, "LOGIN", N_("the Unix user whose commands act as the operator"))       \
 	_(hub, "hub", FH_OPT_TEXT, "CODE", N_("a hub's code: that hub (and for lists, those below it)"))          \
 	_(format_name, "format", FH_OPT_CHOICE, "table|csv|json|xlsx", N_("how rows are printed"))                \
 	_(tenants, "tenants", FH_OPT_NUMBER, "N", N_("how many tenants (0 to 1000000; 300)"))                     \
@@ -129,6 +130,7 @@ struct fh_opts {
 	const char *tf[32];
 	const char *pf[16];
 	const struct fh_command *cmd;  /* NULL: the terminal interface */
+	bool bound_only;               /* act as the operator bound to the Unix user, whoever it is (the gate) */
 	int npos;
 	char *pos[8];                  /* the command's words, then its operands */
 };
@@ -145,6 +147,9 @@ typedef int fh_command_fn(struct fh_opts *o, fh_store *s, const fh_actor *by);
 #define FH_CMD_READ 2u
 /* It writes an Excel file (--format xlsx), to --output or a pipe. */
 #define FH_CMD_XLSX 4u
+/* Only the database file's owner (the system account) or root runs it: a
+ * job over the whole database, no operator's. */
+#define FH_CMD_OWNER 8u
 
 /* In `options`: "--FIELD" stands for every tenant field's option,
  * "--PARTY-FIELD" for every party field's. --db, --lang and --help go with
@@ -157,7 +162,10 @@ typedef int fh_command_fn(struct fh_opts *o, fh_store *s, const fh_actor *by);
 	  N_("Create the database, or bring its hubs in line with the configuration"))                                 \
 	_(fh_cmd_demo, "demo", 0, "", "--config --tenants --seed",                                                     \
 	  N_("Write a demo database (operators, tenants, spaces, mentoring)"))                                         \
-	_(fh_cmd_user_add, "user add", 0, "NAME", "--role --hub", N_("Add an operator (password on standard input)"))  \
+	_(fh_cmd_user_add, "user add", 0, "NAME", "--role --hub --unix",                                               \
+	  N_("Add an operator (password on standard input)"))                                                          \
+	_(fh_cmd_user_edit, "user edit", FH_CMD_STORE, "NAME", "--unix",                                               \
+	  N_("Bind an operator to a Unix user (--unix '' unbinds it)"))                                                \
 	_(fh_cmd_user_passwd, "user passwd", 0, "NAME", "", N_("Set an operator's password (on standard input)"))      \
 	_(fh_cmd_user_list, "user list", FH_CMD_STORE | FH_CMD_READ, "", "--format", N_("List the operators"))         \
 	_(fh_cmd_user_disable, "user disable", FH_CMD_STORE, "NAME", "",                                               \
@@ -345,10 +353,12 @@ typedef int fh_command_fn(struct fh_opts *o, fh_store *s, const fh_actor *by);
 	  N_("Give a Party organisation its stars of a year (星级)"))                                                  \
 	_(fh_cmd_meeting_totals, "meeting totals", FH_CMD_STORE | FH_CMD_READ, "", "--year --hub --format",            \
 	  N_("Meetings held, branches behind and stars per hub"))                                                      \
-	_(fh_cmd_backup, "backup", FH_CMD_STORE, "", "--to",                                                           \
+	_(fh_cmd_backup, "backup", FH_CMD_STORE | FH_CMD_OWNER, "", "--to",                                            \
 	  N_("A consistent copy of the database, while others work"))                                                  \
-	_(fh_cmd_check, "check", FH_CMD_STORE, "", "--full",                                                           \
+	_(fh_cmd_check, "check", FH_CMD_STORE | FH_CMD_OWNER, "", "--full",                                            \
 	  N_("Integrity, foreign keys, search index, maintained counts"))                                              \
+	_(fh_cmd_gate, "gate", 0, "", "",                                                                              \
+	  N_("What sshd's ForceCommand runs: the interface, or a read-only command of $SSH_ORIGINAL_COMMAND"))         \
 	_(fh_cmd_help, "help", 0, "[COMMAND…]", "", N_("The commands, or one command's usage and options"))            \
 	_(fh_cmd_completion, "completion", 0, "bash", "", N_("A bash completion script for fuhua"))
 
@@ -386,8 +396,16 @@ const char *fh_cli_config_dir(const struct fh_opts *o);
 /* The store opened (create: init and demo make a new one): 0, else the
  * exit status after saying why. */
 int fh_cli_open(const struct fh_opts *o, bool create, fh_store **s);
-/* … and the built-in system operator acting, named cli:USER. */
-int fh_cli_open_as_system(const struct fh_opts *o, fh_store **s, fh_actor *a);
+/* … and the Unix user running the command acting: the database file's
+ * owner (the system account) and root as the built-in system operator,
+ * named cli:USER; anyone else as the operator bound to their login
+ * (fh_actor_unix), refused (exit 1, saying how to be bound) when none is. */
+int fh_cli_open_acting(const struct fh_opts *o, fh_store **s, fh_actor *a);
+/* Whether the Unix user running the command owns the database file, or is
+ * root. */
+bool fh_cli_owner(const fh_store *s);
+/* 0 when so; else says that `what` is the owner's, closes *s, and 1. */
+int fh_cli_owner_only(fh_store **s, const char *what);
 /* "cli:USER" into buf. */
 void fh_cli_via(char *buf, size_t size);
 /* On standard error: how many files a killed demo or backup left were

@@ -87,6 +87,8 @@ int fh_cmd_init(struct fh_opts *o, fh_store *unused, const fh_actor *by)
 		return fh_cli_report(&err);
 	fh_store *s;
 	int rc = fh_cli_open(o, true, &s);
+	if (!rc)
+		rc = fh_cli_owner_only(&s, "init");
 	if (rc) {
 		fh_config_free(&cfg);
 		return rc;
@@ -137,6 +139,8 @@ int fh_cmd_demo(struct fh_opts *o, fh_store *unused, const fh_actor *by)
 		return fh_cli_report(&err);
 	fh_store *s;
 	int rc = fh_cli_open(o, true, &s);
+	if (!rc)
+		rc = fh_cli_owner_only(&s, "demo");
 	if (rc) {
 		fh_config_free(&cfg);
 		return rc;
@@ -165,7 +169,7 @@ static int set_password(struct fh_opts *o, bool add)
 	fh_store *s;
 	fh_actor by;
 	fh_error err;
-	int rc = fh_cli_open_as_system(o, &s, &by);
+	int rc = fh_cli_open_acting(o, &s, &by);
 	if (rc)
 		return rc;
 	char pw[256];
@@ -176,10 +180,32 @@ static int set_password(struct fh_opts *o, bool add)
 	fh_status st = add ? fh_operator_add(s, &by, o->pos[2], role, o->hub, pw, &err)
 			   : fh_operator_set_password(s, &by, o->pos[2], pw, 0, &err);
 	explicit_bzero(pw, sizeof pw);
-	fh_store_close(&s);
-	if (st != FH_OK)
+	if (st != FH_OK) {
+		fh_store_close(&s);
 		return fh_cli_report(&err);
+	}
 	fprintf(stderr, add ? _("operator '%s' added\n") : _("password of '%s' changed\n"), o->pos[2]);
+	if (add && o->unix_login && fh_operator_bind_unix(s, &by, o->pos[2], o->unix_login, &err) != FH_OK) {
+		fh_store_close(&s);
+		fprintf(stderr, _("fuhua: '%s' is not bound to a Unix user: "), o->pos[2]);
+		return fh_cli_report(&err);
+	}
+	fh_store_close(&s);
+	return 0;
+}
+
+int fh_cmd_user_edit(struct fh_opts *o, fh_store *s, const fh_actor *by)
+{
+	fh_error err;
+	if (!o->unix_login)
+		return fh_cli_usage_error("%s", _("user edit needs --unix LOGIN (or --unix '' to unbind)"));
+	if (fh_operator_bind_unix(s, by, o->pos[2], o->unix_login, &err) != FH_OK)
+		return fh_cli_report(&err);
+	if (*o->unix_login)
+		fprintf(stderr, _("operator '%s' bound to Unix user '%s': its commands act as the operator\n"),
+			o->pos[2], o->unix_login);
+	else
+		fprintf(stderr, _("operator '%s' bound to no Unix user\n"), o->pos[2]);
 	return 0;
 }
 
@@ -227,9 +253,9 @@ int fh_cmd_user_list(struct fh_opts *o, fh_store *s, const fh_actor *by)
 	if (fh_operator_list(s, by, &rows, &n, &err) != FH_OK)
 		return fh_cli_report(&err);
 	struct fh_table t;
-	fh_table_init(&t, (const char *[]){ "name", "role", "hub", "hub_name", "last_login", "disabled", NULL },
+	fh_table_init(&t, (const char *[]){ "name", "role", "hub", "hub_name", "last_login", "disabled", "unix", NULL },
 		      (const char *[]){ _("Name"), _("Role"), _("Hub"), _("Hub name"), _("Last login"), _("Disabled"),
-					NULL });
+					_("Unix user"), NULL });
 	for (size_t i = 0; i < n; i++) {
 		char when[32] = "";
 		if (rows[i].last_login)
@@ -240,7 +266,7 @@ int fh_cmd_user_list(struct fh_opts *o, fh_store *s, const fh_actor *by)
 					       !rows[i].disabled                      ? ""
 						       : o->format == FH_FORMAT_TABLE ? _("yes")
 										      : "yes",
-					       NULL });
+					       rows[i].unix_login, NULL });
 	}
 	fh_table_print(&t, stdout, o->format);
 	fh_table_free(&t);
