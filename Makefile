@@ -6,11 +6,22 @@
 #   make bench      measure speed on generated data (SCALE=1: the growth
 #                   table at 10 000, 100 000 and 1 000 000 tenants)
 #   make install    PREFIX=/usr/local DESTDIR=
+#   make deb        the Debian package (dpkg-buildpackage, debhelper) and
+#                   lintian's report on it, in build/deb/
 #   make fresh-test the README's commands in a new minimal Debian 12 root
 #                   (root, debootstrap and the network to Debian's archive)
+#
+# CPPFLAGS, CFLAGS and LDFLAGS (dpkg-buildflags' in the package) are added
+# to the release build's; NO_DEPS=1 (the package's build) never installs or
+# checks packages: they are its Build-Depends.
 
 PREFIX    ?= /usr/local
 DESTDIR   ?=
+VERSION   := $(or $(shell head -n 1 debian/changelog 2>/dev/null | cut -d ' ' -f 2 | tr -d '()'),0.1.0)
+# Installed system-wide (PREFIX=/usr: the package) the program looks for its
+# configuration in /etc/fuhua/config and its database in /var/lib/fuhua.
+SYSCONFDIR    ?= $(if $(filter /usr,$(PREFIX)),/etc,$(PREFIX)/etc)
+LOCALSTATEDIR ?= $(if $(filter /usr,$(PREFIX)),/var/lib,$(PREFIX)/var/lib)
 BINDIR    := $(PREFIX)/bin
 MANDIR    := $(PREFIX)/share/man
 LOCALEDIR := $(PREFIX)/share/locale
@@ -24,7 +35,9 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lncursesw -l
 
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wformat=2 -Wno-format-nonliteral -Werror=implicit-function-declaration
 DEFS    := -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
-           -DFH_LOCALEDIR='"$(LOCALEDIR)"' -DFH_DATADIR='"$(DATADIR)"'
+           -DFH_LOCALEDIR='"$(LOCALEDIR)"' -DFH_DATADIR='"$(DATADIR)"' \
+           -DFH_SYSCONFIG='"$(SYSCONFDIR)/fuhua/config"' -DFH_SYSTEM_DB='"$(LOCALSTATEDIR)/fuhua/fuhua.db"' \
+           -DFUHUA_VERSION='"$(VERSION)"'
 BASE_CFLAGS = -std=c11 -pthread $(WARN) $(DEFS) -Iinclude -Ibuild/gen $(PKG_CFLAGS) -MMD -MP
 REL_CFLAGS  := -O2 -g
 ASAN_CFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
@@ -42,14 +55,14 @@ endef
 REL  := build/rel
 ASAN := build/asan
 
-.PHONY: all deps run test fresh-test bench install clean po-check lint format format-check pot update-po fuzz fuzz-bins
+.PHONY: all deps run test fresh-test bench install deb clean po-check lint format format-check pot update-po fuzz fuzz-bins
 all: $(REL)/fuhua locale
 
 deps:
 	@./.ci/deps all
 
 build/.deps-build: .ci/deps
-	@./.ci/deps build
+	@[ -n "$(NO_DEPS)" ] || ./.ci/deps build
 	@mkdir -p build && touch $@
 
 # after the build's packages, never beside them: two apt-get at once under
@@ -65,7 +78,7 @@ build/.deps-lint: .ci/deps
 # ---- objects, two flavours ------------------------------------------------
 $(REL)/%.o: %.c | build/.deps-build
 	@mkdir -p $(dir $@)
-	$(CC) $(BASE_CFLAGS) $(REL_CFLAGS) -c $< -o $@
+	$(CC) $(CPPFLAGS) $(BASE_CFLAGS) $(REL_CFLAGS) $(CFLAGS) -c $< -o $@
 
 $(ASAN)/%.o: %.c | build/.deps-test
 	@mkdir -p $(dir $@)
@@ -93,12 +106,13 @@ $(ASAN)/libfuhua.a: $(call objs,$(ASAN),$(CORE_SRC))
 PREFIX_STAMP := $(REL)/prefix.stamp
 $(PREFIX_STAMP): FORCE
 	@mkdir -p $(dir $@)
-	@echo '$(PREFIX)' | cmp -s - $@ 2> /dev/null || echo '$(PREFIX)' > $@
-$(REL)/tui/common/i18n.o $(REL)/tui/cmd/cmd.o: $(PREFIX_STAMP)
+	@echo '$(PREFIX) $(SYSCONFDIR) $(LOCALSTATEDIR) $(VERSION)' | cmp -s - $@ 2> /dev/null || \
+	  echo '$(PREFIX) $(SYSCONFDIR) $(LOCALSTATEDIR) $(VERSION)' > $@
+$(REL)/tui/common/i18n.o $(REL)/tui/cmd/cmd.o $(REL)/tui/cmd/cli.o: $(PREFIX_STAMP)
 FORCE:
 
 $(REL)/fuhua: $(call objs,$(REL),$(TUI_SRC)) $(REL)/libfuhua.a
-	$(CC) $(REL_CFLAGS) -o $@ $^ $(PKG_LIBS)
+	$(CC) $(REL_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 $(ASAN)/fuhua: $(call objs,$(ASAN),$(TUI_SRC)) $(ASAN)/libfuhua.a
 	$(CC) $(ASAN_CFLAGS) -o $@ $^ $(PKG_LIBS)
@@ -218,6 +232,20 @@ install: $(REL)/fuhua $(REL)/fuhua.bash locale
 	install -m 644 fixtures/config/hubs/*.yaml $(DESTDIR)$(DATADIR)/config/hubs/
 	for mo in $(MO_REL); do l=$${mo#$(REL)/locale/}; \
 	  install -D -m 644 $$mo $(DESTDIR)$(LOCALEDIR)/$$l; done
+
+# The Debian package, built from a copy of the working tree (dpkg-buildpackage
+# writes beside the source it builds) with its lintian report.
+DEB_DIR := build/deb
+deb:
+	@command -v dpkg-buildpackage > /dev/null && command -v dh > /dev/null && command -v lintian > /dev/null || \
+	  { echo "fuhua: make deb needs build-essential, dpkg-dev, debhelper and lintian:" >&2; \
+	    echo "  apt-get install build-essential dpkg-dev debhelper lintian" >&2; exit 1; }
+	rm -rf $(DEB_DIR) && mkdir -p $(DEB_DIR)/fuhua-$(VERSION)
+	tar -c --exclude=./build --exclude=./demo --exclude=./.git . | tar -x -C $(DEB_DIR)/fuhua-$(VERSION)
+	cd $(DEB_DIR)/fuhua-$(VERSION) && dpkg-buildpackage -us -uc -b > ../build.log 2>&1 || \
+	  { tail -30 ../build.log >&2; exit 1; }
+	lintian --fail-on error --info $(DEB_DIR)/fuhua_$(VERSION)_*.changes | tee $(DEB_DIR)/lintian.txt
+	@ls $(DEB_DIR)/*.deb
 
 clean:
 	rm -rf build

@@ -229,6 +229,17 @@ $F check --db "$T/damaged.db" > "$T/check" 2>&1
 check "check finds a damaged search row and a dangling row (exit 1)" sh -c "[ $? -eq 1 ] && grep -q 'search row is out of date' '$T/check' && grep -q 'foreign key: .*stage_history' '$T/check'"
 $F backup 2> "$T/err"
 check "backup without --to exits 2" [ $? -eq 2 ]
+# the nightly timer's backup: a day's copy in a folder, the old days removed
+mkdir "$T/nightly"
+for d in 2026-11-01 2026-11-15 2026-11-23; do
+	FUHUA_NOW=${d}T02:30 $F backup --to "$T/nightly" --keep 7 2> "$T/err"
+done
+check "backup --to DIR --keep 7: the days' copies within 7 days stay ($(ls "$T/nightly" | tr '\n' ' '))" \
+	[ "$(ls "$T/nightly" | tr '\n' ' ')" = "fuhua-2026-11-23.db " ]
+check "… the older ones removed, each named" grep -q "fuhua-2026-11-15.db: removed, older than 7 days" "$T/err"
+check "… the day's copy holds the tenants" sh -c "$F check --db '$T/nightly/fuhua-2026-11-23.db' | grep -q ': ok'"
+$F backup --to "$T/nightly" --keep 0 2> /dev/null
+check "… --keep 0 is a usage error (exit $?)" [ $? -eq 2 ]
 
 # Hostile files: each is refused for what it is, on its line, and the rest
 # of the file goes on with --skip-bad; nothing reaches the terminal raw.
@@ -812,6 +823,8 @@ $FO report monthly --month 2026-12 > /dev/null 2> "$T/err"
 check "report monthly: a month not begun is refused, naming it (exit $?)" grep -q "month" "$T/err"
 $FO report monthly --month 2026-13 > /dev/null 2>&1
 check "… and --month 2026-13 is a usage error (exit $?)" [ $? -eq 2 ]
+check "… --month last is the month before this one (the monthly timer's)" \
+	sh -c "$FO report monthly --month last --format json | grep -q '\"period\":\"2026-10\"'"
 
 # A month's spreadsheet of activities: problems on lines 3 and 5, nothing
 # written; the file fixed (in GB18030, as Excel saves it) goes in whole.

@@ -7,7 +7,8 @@
 # committed tree into it and runs the README's commands there, as root:
 # the line that installs make and git, then 'make test' (which must end
 # "N passed, 0 failed"), then 'make run' in a terminal (the host's tmux)
-# until the login screen shows. Each step runs in a mount and PID namespace
+# until the login screen shows, then tests/package.sh (make deb, lintian,
+# install, init, upgrade, remove, purge). Each step runs in a mount and PID namespace
 # of its own, so nothing it starts outlives it. Needs root and the network
 # to Debian's archive; not part of .ci/run. Logs stay in build/fresh/.
 set -eu
@@ -122,4 +123,11 @@ until grep -q 'fuhua-exited-0' "$work/run.screen" || [ $i -ge 100 ]; do
 done
 grep -q 'fuhua-exited-0' "$work/run.screen" || { cat "$work/run.screen" >&2; die "make run: Ctrl-D on the login screen did not quit"; }
 say "make run: the login screen in $secs s, and Ctrl-D quit"
-say "passed: $summary; make run reached the login screen (logs and root in $work)"
+say "the package: make deb, lintian, install, init, upgrade (tests/package.sh)"
+in_root "cd fuhua && sh tests/package.sh" > "$work/package.log" 2>&1 || {
+	tail -n 15 "$work/package.log" >&2
+	die "the package test failed; see $work/package.log"
+}
+pkg=$(sed -n 's/^package: passed: //p' "$work/package.log")
+say "package: $pkg"
+say "passed: $summary; make run reached the login screen; the package: $pkg (logs and root in $work)"

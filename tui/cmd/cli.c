@@ -23,7 +23,9 @@
 #include "../common/labels.h"
 #include "../common/width.h"
 
+#ifndef FUHUA_VERSION /* the Makefile's, from debian/changelog */
 #define FUHUA_VERSION "0.1.0"
+#endif
 
 /* clang-format off */
 const struct fh_command fh_commands[] = {

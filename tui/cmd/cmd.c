@@ -16,6 +16,7 @@
 
 #include "fuhua/clock.h"
 #include "fuhua/hub.h"
+#include "fuhua/scratch.h"
 #include "fuhua/take.h"
 #include "fuhua/text.h"
 #include "../common/labels.h"
@@ -87,10 +88,15 @@ static int mkdirs(char *path)
 const char *fh_cli_db_path(const struct fh_opts *o, char *buf, size_t size)
 {
 	const char *env = getenv("FUHUA_DB");
+	char sys[PATH_MAX];
+	struct stat sb;
+	fh_scratch_dir_of(FH_SYSTEM_DB, sys, sizeof sys);
 	if (o->db)
 		snprintf(buf, size, "%s", o->db);
 	else if (env && *env)
 		snprintf(buf, size, "%s", env);
+	else if (stat(sys, &sb) == 0 && S_ISDIR(sb.st_mode)) /* installed: the package's /var/lib/fuhua */
+		snprintf(buf, size, "%s", FH_SYSTEM_DB);
 	else {
 		const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
 		if (xdg && *xdg == '/')
@@ -113,6 +119,8 @@ const char *fh_cli_config_dir(const struct fh_opts *o)
 	if (env && *env)
 		return env;
 	struct stat sb;
+	if (stat(FH_SYSCONFIG, &sb) == 0 && S_ISDIR(sb.st_mode)) /* installed: /etc/fuhua/config */
+		return FH_SYSCONFIG;
 	if (stat(FH_DATADIR "/config", &sb) == 0 && S_ISDIR(sb.st_mode))
 		return FH_DATADIR "/config";
 	if (fh_beside_program("../../fixtures/config", tree, sizeof tree))
@@ -251,12 +259,17 @@ bool fh_cli_month(const char *option, const char *value, int *year, int *month)
 	*year = *month = 0;
 	if (!value)
 		return true;
+	if (strcmp(value, "last") == 0) { /* the month before this one: a timer's */
+		char d[16];
+		fh_clock_format_date(fh_clock_add_months(fh_clock_day(fh_clock_now()), -1), d, sizeof d);
+		return sscanf(d, "%4d-%2d", year, month) == 2;
+	}
 	if (sscanf(value, "%4d-%2d%c", year, month, &end) == 2 && *year >= 2000 && *year <= 2100 && *month >= 1 &&
 	    *month <= 12)
 		return true;
 	*year = *month = 0;
 	char why[300];
-	snprintf(why, sizeof why, _("%s takes a month as YYYY-MM, not '%s'"), option, value);
+	snprintf(why, sizeof why, _("%s takes a month as YYYY-MM (or last), not '%s'"), option, value);
 	fh_cli_usage_error("%s", why);
 	return false;
 }

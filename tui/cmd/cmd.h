@@ -31,71 +31,72 @@ enum fh_opt_kind {
 };
 
 /* member, name, kind, value, help */
-#define FH_OPTIONS(_)                                                                                             \
-	_(db, "db", FH_OPT_TEXT, "FILE", N_("the database (else $FUHUA_DB, else the user's data directory)"))     \
-	_(lang, "lang", FH_OPT_CHOICE, "zh|en", N_("the language of messages and tables"))                        \
-	_(config, "config", FH_OPT_TEXT, "DIR", N_("the configuration directory (else $FUHUA_CONFIG)"))           \
-	_(role, "role", FH_OPT_CHOICE, "front_desk|manager|admin", N_("the operator's role"))                     \
-	_(unix_login, "unix", FH_OPT_TEXT, "LOGIN", N_("the Unix user whose commands act as the operator"))       \
-	_(hub, "hub", FH_OPT_TEXT, "CODE", N_("a hub's code: that hub (and for lists, those below it)"))          \
-	_(format_name, "format", FH_OPT_CHOICE, "table|csv|json|xlsx", N_("how rows are printed"))                \
-	_(tenants, "tenants", FH_OPT_NUMBER, "N", N_("how many tenants (0 to 1000000; 300)"))                     \
-	_(seed, "seed", FH_OPT_NUMBER, "S", N_("the demo's random seed (1)"))                                     \
-	_(search, "search", FH_OPT_TEXT, "TEXT",                                                                  \
-	  N_("name, short name, credit code, contact, phone or pinyin initials"))                                 \
-	_(reason, "reason", FH_OPT_TEXT, "TEXT", N_("why (kept in the history)"))                                 \
-	_(encoding, "encoding", FH_OPT_TEXT, "utf-8|gb18030", N_("the file's encoding (else guessed)"))           \
-	_(output, "output", FH_OPT_TEXT, "FILE", N_("write to FILE (replaced whole) instead of standard output")) \
-	_(sort, "sort", FH_OPT_CHOICE, "name|admitted|newest", N_("the order of the rows"))                       \
-	_(to, "to", FH_OPT_TEXT, "DATE", N_("the last day (backup: the file to write)"))                          \
-	_(on, "on", FH_OPT_DAY, "DATE", N_("the day it happened (else today)"))                                   \
-	_(year, "year", FH_OPT_NUMBER, "YYYY", N_("the year (else this one)"))                                    \
-	_(kind, "kind", FH_OPT_TEXT, "KIND", N_("the kind (of a party member, a project or an activity)"))        \
-	_(here, "here", FH_OPT_TEXT, "yes|no", N_("whether the member's relation is held here"))                  \
-	_(from, "from", FH_OPT_DAY, "DATE", N_("the first day"))                                                  \
-	_(seats, "seats", FH_OPT_NUMBER, "N", N_("how many seats (1)"))                                           \
-	_(month, "month", FH_OPT_TEXT, "YYYY-MM", N_("the month"))                                                \
-	_(at, "at", FH_OPT_DAY, "DATE", N_("as on that day (else today)"))                                        \
-	_(tenant, "tenant", FH_OPT_TEXT, "ID", N_("a tenant's number"))                                           \
-	_(room, "room", FH_OPT_TEXT, "SPACE", N_("a space: CODE, or HUB/CODE"))                                   \
-	_(date, "date", FH_OPT_DAY, "DATE", N_("the day"))                                                        \
-	_(time, "time", FH_OPT_TEXT, "HH:MM-HH:MM", N_("from and to"))                                            \
-	_(weeks, "weeks", FH_OPT_NUMBER, "N", N_("the same hours each week, N weeks in all"))                     \
-	_(title, "title", FH_OPT_TEXT, "TEXT", N_("what it is for"))                                              \
-	_(type, "type", FH_OPT_TEXT, "office|desk|showcase", N_("the kind of space"))                             \
-	_(note, "note", FH_OPT_TEXT, "TEXT", N_("a note"))                                                        \
-	_(ending, "ending", FH_OPT_NUMBER, "DAYS", N_("those ending within DAYS days"))                           \
-	_(expertise, "expertise", FH_OPT_TEXT, "TEXT", N_("the mentor's fields"))                                 \
-	_(organization, "organization", FH_OPT_TEXT, "TEXT", N_("where the mentor works"))                        \
-	_(capacity, "capacity", FH_OPT_NUMBER, "N", N_("tenants the mentor takes at once (1 to 50; 5)"))          \
-	_(mentor, "mentor", FH_OPT_TEXT, "ID", N_("a mentor's number"))                                           \
-	_(topic, "topic", FH_OPT_TEXT, "TEXT", N_("what the session was about"))                                  \
-	_(hours, "hours", FH_OPT_TEXT, "H", N_("its length in hours (0.5 steps)"))                                \
-	_(milestone, "milestone", FH_OPT_TEXT, "ID", N_("the milestone it served"))                               \
-	_(evidence, "evidence", FH_OPT_TEXT, "TEXT", N_("what shows it done"))                                    \
-	_(admin, "admin", FH_OPT_TEXT, "NAME", N_("the first administrator's name (admin)"))                      \
-	_(days, "days", FH_OPT_NUMBER, "N", N_("due within N days (30)"))                                         \
-	_(funder, "funder", FH_OPT_TEXT, "TEXT", N_("who grants it (one of the hub's funders)"))                  \
-	_(category, "category", FH_OPT_TEXT, "FIELD", N_("its service field (else the tenant's)"))                \
-	_(batch, "batch", FH_OPT_TEXT, "TEXT", N_("the funding round (第二批)"))                                  \
-	_(granted, "granted", FH_OPT_TEXT, "YUAN", N_("the amount granted, in yuan (1234.56)"))                   \
-	_(target, "target", FH_OPT_NUMBER, "N", N_("the people it is to serve (人次)"))                           \
-	_(state, "state", FH_OPT_TEXT, "STATE",                                                                   \
-	  N_("the state: applied, approved, running, closed, evaluated, refused"))                                \
-	_(grade, "grade", FH_OPT_CHOICE, "excellent|good|pass|fail", N_("the evaluation's grade"))                \
-	_(score, "score", FH_OPT_TEXT, "0-100", N_("the evaluation's score"))                                     \
-	_(served, "served", FH_OPT_NUMBER, "N", N_("people served (人次)"))                                       \
-	_(volunteer_hours, "volunteer-hours", FH_OPT_TEXT, "H", N_("the volunteers' hours together"))             \
-	_(booking, "booking", FH_OPT_TEXT, "ID", N_("the room booked for it"))                                    \
-	_(place, "place", FH_OPT_TEXT, "TEXT", N_("where it took place"))                                         \
-	_(project, "project", FH_OPT_TEXT, "ID", N_("a project's number"))                                        \
-	_(by, "by", FH_OPT_CHOICE, "hub|month|tenant", N_("a row per hub, month or tenant (hub)"))                \
-	_(result, "result", FH_OPT_CHOICE, "passed|basic|failed|absent", N_("the inspection's result"))           \
-	_(person, "person", FH_OPT_TEXT, "NAME", N_("who attended"))                                              \
-	_(trainer, "trainer", FH_OPT_TEXT, "NAME", N_("who taught it"))                                           \
-	_(audience, "audience", FH_OPT_CHOICE, "tenant_staff|secretaries|instructors|community_staff",            \
-	  N_("whom the course is for"))                                                                           \
-	_(attendance, "attendance", FH_OPT_NUMBER, "N", N_("members present"))                                    \
+#define FH_OPTIONS(_)                                                                                               \
+	_(db, "db", FH_OPT_TEXT, "FILE", N_("the database (else $FUHUA_DB, else the user's data directory)"))       \
+	_(lang, "lang", FH_OPT_CHOICE, "zh|en", N_("the language of messages and tables"))                          \
+	_(config, "config", FH_OPT_TEXT, "DIR", N_("the configuration directory (else $FUHUA_CONFIG)"))             \
+	_(role, "role", FH_OPT_CHOICE, "front_desk|manager|admin", N_("the operator's role"))                       \
+	_(unix_login, "unix", FH_OPT_TEXT, "LOGIN", N_("the Unix user whose commands act as the operator"))         \
+	_(hub, "hub", FH_OPT_TEXT, "CODE", N_("a hub's code: that hub (and for lists, those below it)"))            \
+	_(format_name, "format", FH_OPT_CHOICE, "table|csv|json|xlsx", N_("how rows are printed"))                  \
+	_(tenants, "tenants", FH_OPT_NUMBER, "N", N_("how many tenants (0 to 1000000; 300)"))                       \
+	_(seed, "seed", FH_OPT_NUMBER, "S", N_("the demo's random seed (1)"))                                       \
+	_(keep, "keep", FH_OPT_NUMBER, "DAYS", N_("backup: into the folder --to, a copy a day, keeping DAYS days")) \
+	_(search, "search", FH_OPT_TEXT, "TEXT",                                                                    \
+	  N_("name, short name, credit code, contact, phone or pinyin initials"))                                   \
+	_(reason, "reason", FH_OPT_TEXT, "TEXT", N_("why (kept in the history)"))                                   \
+	_(encoding, "encoding", FH_OPT_TEXT, "utf-8|gb18030", N_("the file's encoding (else guessed)"))             \
+	_(output, "output", FH_OPT_TEXT, "FILE", N_("write to FILE (replaced whole) instead of standard output"))   \
+	_(sort, "sort", FH_OPT_CHOICE, "name|admitted|newest", N_("the order of the rows"))                         \
+	_(to, "to", FH_OPT_TEXT, "DATE", N_("the last day (backup: the file to write)"))                            \
+	_(on, "on", FH_OPT_DAY, "DATE", N_("the day it happened (else today)"))                                     \
+	_(year, "year", FH_OPT_NUMBER, "YYYY", N_("the year (else this one)"))                                      \
+	_(kind, "kind", FH_OPT_TEXT, "KIND", N_("the kind (of a party member, a project or an activity)"))          \
+	_(here, "here", FH_OPT_TEXT, "yes|no", N_("whether the member's relation is held here"))                    \
+	_(from, "from", FH_OPT_DAY, "DATE", N_("the first day"))                                                    \
+	_(seats, "seats", FH_OPT_NUMBER, "N", N_("how many seats (1)"))                                             \
+	_(month, "month", FH_OPT_TEXT, "YYYY-MM", N_("the month"))                                                  \
+	_(at, "at", FH_OPT_DAY, "DATE", N_("as on that day (else today)"))                                          \
+	_(tenant, "tenant", FH_OPT_TEXT, "ID", N_("a tenant's number"))                                             \
+	_(room, "room", FH_OPT_TEXT, "SPACE", N_("a space: CODE, or HUB/CODE"))                                     \
+	_(date, "date", FH_OPT_DAY, "DATE", N_("the day"))                                                          \
+	_(time, "time", FH_OPT_TEXT, "HH:MM-HH:MM", N_("from and to"))                                              \
+	_(weeks, "weeks", FH_OPT_NUMBER, "N", N_("the same hours each week, N weeks in all"))                       \
+	_(title, "title", FH_OPT_TEXT, "TEXT", N_("what it is for"))                                                \
+	_(type, "type", FH_OPT_TEXT, "office|desk|showcase", N_("the kind of space"))                               \
+	_(note, "note", FH_OPT_TEXT, "TEXT", N_("a note"))                                                          \
+	_(ending, "ending", FH_OPT_NUMBER, "DAYS", N_("those ending within DAYS days"))                             \
+	_(expertise, "expertise", FH_OPT_TEXT, "TEXT", N_("the mentor's fields"))                                   \
+	_(organization, "organization", FH_OPT_TEXT, "TEXT", N_("where the mentor works"))                          \
+	_(capacity, "capacity", FH_OPT_NUMBER, "N", N_("tenants the mentor takes at once (1 to 50; 5)"))            \
+	_(mentor, "mentor", FH_OPT_TEXT, "ID", N_("a mentor's number"))                                             \
+	_(topic, "topic", FH_OPT_TEXT, "TEXT", N_("what the session was about"))                                    \
+	_(hours, "hours", FH_OPT_TEXT, "H", N_("its length in hours (0.5 steps)"))                                  \
+	_(milestone, "milestone", FH_OPT_TEXT, "ID", N_("the milestone it served"))                                 \
+	_(evidence, "evidence", FH_OPT_TEXT, "TEXT", N_("what shows it done"))                                      \
+	_(admin, "admin", FH_OPT_TEXT, "NAME", N_("the first administrator's name (admin)"))                        \
+	_(days, "days", FH_OPT_NUMBER, "N", N_("due within N days (30)"))                                           \
+	_(funder, "funder", FH_OPT_TEXT, "TEXT", N_("who grants it (one of the hub's funders)"))                    \
+	_(category, "category", FH_OPT_TEXT, "FIELD", N_("its service field (else the tenant's)"))                  \
+	_(batch, "batch", FH_OPT_TEXT, "TEXT", N_("the funding round (第二批)"))                                    \
+	_(granted, "granted", FH_OPT_TEXT, "YUAN", N_("the amount granted, in yuan (1234.56)"))                     \
+	_(target, "target", FH_OPT_NUMBER, "N", N_("the people it is to serve (人次)"))                             \
+	_(state, "state", FH_OPT_TEXT, "STATE",                                                                     \
+	  N_("the state: applied, approved, running, closed, evaluated, refused"))                                  \
+	_(grade, "grade", FH_OPT_CHOICE, "excellent|good|pass|fail", N_("the evaluation's grade"))                  \
+	_(score, "score", FH_OPT_TEXT, "0-100", N_("the evaluation's score"))                                       \
+	_(served, "served", FH_OPT_NUMBER, "N", N_("people served (人次)"))                                         \
+	_(volunteer_hours, "volunteer-hours", FH_OPT_TEXT, "H", N_("the volunteers' hours together"))               \
+	_(booking, "booking", FH_OPT_TEXT, "ID", N_("the room booked for it"))                                      \
+	_(place, "place", FH_OPT_TEXT, "TEXT", N_("where it took place"))                                           \
+	_(project, "project", FH_OPT_TEXT, "ID", N_("a project's number"))                                          \
+	_(by, "by", FH_OPT_CHOICE, "hub|month|tenant", N_("a row per hub, month or tenant (hub)"))                  \
+	_(result, "result", FH_OPT_CHOICE, "passed|basic|failed|absent", N_("the inspection's result"))             \
+	_(person, "person", FH_OPT_TEXT, "NAME", N_("who attended"))                                                \
+	_(trainer, "trainer", FH_OPT_TEXT, "NAME", N_("who taught it"))                                             \
+	_(audience, "audience", FH_OPT_CHOICE, "tenant_staff|secretaries|instructors|community_staff",              \
+	  N_("whom the course is for"))                                                                             \
+	_(attendance, "attendance", FH_OPT_NUMBER, "N", N_("members present"))                                      \
 	_(stars, "stars", FH_OPT_NUMBER, "0-5", N_("the stars of the year (0 takes them away)"))
 
 /* member, name, help */
@@ -353,7 +354,7 @@ typedef int fh_command_fn(struct fh_opts *o, fh_store *s, const fh_actor *by);
 	  N_("Give a Party organisation its stars of a year (星级)"))                                                  \
 	_(fh_cmd_meeting_totals, "meeting totals", FH_CMD_STORE | FH_CMD_READ, "", "--year --hub --format",            \
 	  N_("Meetings held, branches behind and stars per hub"))                                                      \
-	_(fh_cmd_backup, "backup", FH_CMD_STORE | FH_CMD_OWNER, "", "--to",                                            \
+	_(fh_cmd_backup, "backup", FH_CMD_STORE | FH_CMD_OWNER, "", "--to --keep",                                     \
 	  N_("A consistent copy of the database, while others work"))                                                  \
 	_(fh_cmd_check, "check", FH_CMD_STORE | FH_CMD_OWNER, "", "--full",                                            \
 	  N_("Integrity, foreign keys, search index, maintained counts"))                                              \
@@ -387,11 +388,13 @@ int fh_cli_usage_error(const char *fmt, const char *arg);
 /* From now on, a usage error points to the help of the command with these
  * words (NULL: to fuhua --help). */
 void fh_cli_usage_for(const char *words);
-/* The database path from the options and environment into buf; creates the
- * XDG data directory when that is the one chosen. */
+/* The database path into buf: --db, else FUHUA_DB, else the system's
+ * (/var/lib/fuhua/fuhua.db, installed from the package) when its folder is
+ * there, else the user's data directory (created when chosen). */
 const char *fh_cli_db_path(const struct fh_opts *o, char *buf, size_t size);
-/* --config, else FUHUA_CONFIG, else the installed one (or the build tree's
- * fixtures). */
+/* --config, else FUHUA_CONFIG, else the system's (/etc/fuhua/config,
+ * installed from the package) when it is there, else the one installed
+ * with the program (or the build tree's fixtures). */
 const char *fh_cli_config_dir(const struct fh_opts *o);
 /* The store opened (create: init and demo make a new one): 0, else the
  * exit status after saying why. */
