@@ -597,14 +597,12 @@ fh_status fh_booking_use(fh_store *s, const fh_actor *actor, const char *hub_cod
 	week = fh_week_start(week);
 	fh_stmt *q;
 	if ((st = fh_store_stmt(s,
-				FH_SQL_SCOPE
-				"SELECT s.id, s.code, s.name, h.code, h.opens, h.closes, s.hub_id,"
-				" (SELECT coalesce(sum(b.ends - b.starts), 0) / 60 FROM bookings b"
-				"   WHERE b.space_id = s.id AND b.state IN ('pending','confirmed')"
-				"   AND b.starts >= ?2 AND b.starts < ?2 + 7 * 86400)"
-				" FROM spaces s JOIN hubs h ON h.id = s.hub_id WHERE s.retired = 0"
-				" AND s.type IN ('meeting_room','activity_room') AND s.hub_id IN (SELECT id FROM scope)"
-				" ORDER BY h.code, s.code",
+				FH_SQL_SCOPE "SELECT s.id, s.code, s.name, h.code, h.opens, h.closes, s.hub_id,"
+					     " (SELECT coalesce(sum(b.ends - b.starts), 0) / 60 FROM bookings b"
+					     "   WHERE b.space_id = s.id AND b.state IN ('pending','confirmed')"
+					     "   AND b.starts >= ?2 AND b.starts < ?2 + 7 * 86400)"
+					     " FROM spaces s JOIN hubs h ON h.id = s.hub_id WHERE" FH_SQL_ROOMS_OF_SCOPE
+					     " ORDER BY h.code, s.code",
 				&q, err)) != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, hub ? hub : actor->hub_id);

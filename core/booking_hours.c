@@ -32,20 +32,15 @@ fh_status fh_booking_hours(fh_store *s, const fh_actor *actor, const char *hub_c
 	if (st != FH_OK)
 		return st;
 	fh_stmt *q;
-	/* a room at a time through bookings_space (its partial index: the
-	 * state's first term is the index's own) */
+	/* a room at a time, its bookings of the period through bookings_space
+	 * (its partial index: the state's first term is the index's own) */
 	if ((st = fh_store_stmt(s,
 				FH_SQL_SCOPE
-				"SELECT h.id, h.code, h.closes - h.opens,"
-				" (SELECT count(*) FROM bookings b WHERE b.space_id = s.id"
-				"   AND b.state IN ('pending','confirmed') AND b.state = 'confirmed'"
-				"   AND b.starts >= ?2 AND b.starts < ?3),"
-				" (SELECT coalesce(sum(b.ends - b.starts), 0) FROM bookings b"
-				"   WHERE b.space_id = s.id AND b.state IN ('pending','confirmed')"
-				"   AND b.state = 'confirmed' AND b.starts >= ?2 AND b.starts < ?3)"
-				" FROM spaces s JOIN hubs h ON h.id = s.hub_id WHERE s.retired = 0"
-				" AND s.type IN ('meeting_room','activity_room') AND s.hub_id IN (SELECT id FROM scope)"
-				" ORDER BY h.code, s.code",
+				"SELECT h.id, h.code, h.closes - h.opens, count(b.id),"
+				" coalesce(sum(b.ends - b.starts), 0) FROM spaces s JOIN hubs h ON h.id = s.hub_id"
+				" LEFT JOIN bookings b ON b.space_id = s.id AND b.state IN ('pending','confirmed')"
+				" AND b.state = 'confirmed' AND b.starts >= ?2 AND b.starts < ?3"
+				" WHERE" FH_SQL_ROOMS_OF_SCOPE " GROUP BY s.id ORDER BY h.code, s.code",
 				&q, err)) != FH_OK)
 		return st;
 	fh_bind_int64(q, 1, hub ? hub : actor->hub_id);

@@ -18,6 +18,11 @@ int64_t fh_space_today(void);
 const char *fh_space_date(int64_t day, char buf[16]);
 
 /* hub_code's id if the actor sees it; 0 for NULL or "" (the actor's scope). */
+/* The bookable rooms of the scope FH_SQL_SCOPE made (spaces s of hubs h):
+ * meeting and activity rooms, not retired. */
+#define FH_SQL_ROOMS_OF_SCOPE \
+	" s.retired = 0 AND s.type IN ('meeting_room','activity_room') AND s.hub_id IN (SELECT id FROM scope)"
+
 fh_status fh_space_hub(fh_store *store, const fh_actor *actor, const char *hub_code, int64_t *hub, fh_error *err);
 /* One space by number, without a scope check, its use today. */
 fh_status fh_space_read_one(fh_store *store, int64_t id, fh_space *out, fh_error *err);
