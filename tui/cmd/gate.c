@@ -98,6 +98,7 @@ int fh_cmd_gate(struct fh_opts *o, fh_store *unused, const fh_actor *unused_by)
 		}
 	/* the command, read like any other, on the gate's own database */
 	words[-1] = "fuhua";
+	words[n] = NULL; /* argv's end, as main's has */
 	struct fh_opts run;
 	int rc = fh_cli_parse(n + 1, words - 1, &run);
 	if (rc >= 0)
