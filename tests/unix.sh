@@ -16,19 +16,26 @@ mkdir -m 1777 "$U/shared"
 cp "$U/hub.db" "$U/shared/hub.db"
 chmod 666 "$U/shared/hub.db"
 DB="$U/shared/hub.db"
+# the program where the test users reach it (the tree may be under a
+# home they cannot enter, as /root is)
+GATED="$U/fuhua"
+cp "$FUHUA" "$GATED"
+chmod 755 "$GATED"
 street=fhst$$
 other=fhot$$
 for u in $street $other; do
 	useradd -M -d /nonexistent -s /bin/sh -p '*' "$u" 2> /dev/null # '*': no password, not locked (sshd refuses a locked one)
 done
-as() { who=$1; shift; runuser -u "$who" -- env ASAN_OPTIONS=detect_leaks=0 FUHUA_NOW=2026-11-23T09:00 "$FUHUA" --lang en "$@"; }
+as() { who=$1; shift; runuser -u "$who" -- env ASAN_OPTIONS=detect_leaks=0 FUHUA_NOW=2026-11-23T09:00 "$GATED" --lang en "$@"; }
 
 as $street tenant list --db "$DB" > /dev/null 2> "$U/err"
 rc=$?
 check "a Unix user bound to no operator is refused (exit $rc), told how to be bound" \
 	sh -c "[ $rc -eq 1 ] && grep -q 'fuhua user edit NAME --unix $street' '$U/err'"
-as $street user add intruder --role admin --hub sh --db "$DB" < /dev/null > /dev/null 2>&1
-check "… and cannot add itself an administrator" [ "$(sqlite3 "$DB" "SELECT count(*) FROM operators WHERE name = 'intruder'")" = 0 ]
+echo 'secret99' | as $street user add intruder --role admin --hub sh --db "$DB" > /dev/null 2> "$U/err"
+rc=$?
+check "… and cannot add itself an administrator (exit $rc)" \
+	sh -c "[ $rc -eq 1 ] && grep -q 'bound to no operator' '$U/err' && [ \"\$(sqlite3 '$DB' \"SELECT count(*) FROM operators WHERE name = 'intruder'\")\" = 0 ]"
 "$FUHUA" --lang en user edit jiedao --unix $street --db "$DB" 2> "$U/err"
 check "user edit --unix binds the street manager jiedao (as the owner)" grep -q "bound to Unix user '$street'" "$U/err"
 "$FUHUA" --lang en user edit zhuren --unix $street --db "$DB" 2> "$U/err"
@@ -42,9 +49,10 @@ as $street tenant edit "$t" --notes 街道修改 --db "$DB" > /dev/null 2>&1
 check "… its write is audited under the operator's name, via its login" \
 	[ "$(sqlite3 "$DB" "SELECT operator || ' ' || via FROM audit WHERE entity = 'tenant' ORDER BY id DESC LIMIT 1")" = "jiedao cli:$street" ]
 m=$(sqlite3 "$DB" "SELECT m.id FROM milestones m JOIN tenants t ON t.id = m.tenant_id JOIN hubs h ON h.id = t.hub_id WHERE h.code = 'mh' AND m.state = 'pending' LIMIT 1")
-as $street milestone waive "$m" --reason 越权 --db "$DB" > /dev/null 2>&1
-check "… and another district's milestone is refused to it (exit $?)" \
-	[ "$(sqlite3 "$DB" "SELECT state FROM milestones WHERE id = $m")" = pending ]
+as $street milestone waive "$m" --reason 越权 --db "$DB" > /dev/null 2> "$U/err"
+rc=$?
+check "… and another district's milestone is refused to it (exit $rc)" \
+	sh -c "[ $rc -eq 1 ] && grep -q 'outside' '$U/err' && [ \"\$(sqlite3 '$DB' 'SELECT state FROM milestones WHERE id = $m')\" = pending ]"
 as $street backup --to "$U/shared/copy.db" --db "$DB" > /dev/null 2> "$U/err"
 check "a backup is the owner's job: refused to the bound operator (exit $?)" sh -c "grep -q 'owner' '$U/err' && [ ! -e '$U/shared/copy.db' ]"
 "$FUHUA" --lang en user edit jiedao --unix '' --db "$DB" 2> /dev/null
@@ -75,7 +83,7 @@ else
 	KbdInteractiveAuthentication no
 	UsePAM no
 	Match User $street,$other
-	    ForceCommand env ASAN_OPTIONS=detect_leaks=0 FUHUA_NOW=2026-11-23T09:00 $FUHUA --lang en gate --db $DB
+	    ForceCommand env ASAN_OPTIONS=detect_leaks=0 FUHUA_NOW=2026-11-23T09:00 $GATED --lang en gate --db $DB
 	    AllowTcpForwarding no
 	    X11Forwarding no
 	CFG
