@@ -5,6 +5,7 @@
 
 #include "config_int.h"
 #include "fuhua/config.h"
+#include "fuhua/scratch.h"
 #include "i18n.h"
 #include "report_int.h"
 #include "store_int.h"
@@ -45,8 +46,8 @@ fh_status fh_report_dir(fh_store *s, const char *hub_code, char *dir, size_t siz
 		snprintf(dir, size, "%s", own);
 		return FH_OK;
 	}
-	const char *db = fh_store_path(s), *slash = strrchr(db, '/');
-	int at = slash ? (int)(slash - db) : 1;
-	snprintf(dir, size, "%.*s/%s", at, slash ? db : ".", own[0] ? own : "reports");
+	char base[4096];
+	fh_scratch_dir_of(fh_store_path(s), base, sizeof base); /* the database's folder */
+	snprintf(dir, size, "%s%s%s", base, strcmp(base, "/") == 0 ? "" : "/", own[0] ? own : "reports");
 	return FH_OK;
 }

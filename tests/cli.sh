@@ -612,7 +612,9 @@ check "check finds the outcomes' kept totals right" [ $? -eq 0 ]
 # name, figure, value; RFC 4180 lines end in CR LF), against counts in
 # SQL; its total's rate is of the totals.
 $FO report monthly --month 2026-10 --format csv > "$T/rm.csv"
-fig() { tr -d '\r' < "$T/rm.csv" | awk -F, -v s="$1" -v h="$2" -v f="$3" '$1 == s && $2 == h && $4 == f { print $5 }'; }
+# figin FILE SECTION HUB FIGURE: a figure of a report's CSV; fig: October's
+figin() { tr -d '\r' < "$1" | awk -F, -v s="$2" -v h="$3" -v f="$4" '$1 == s && $2 == h && $4 == f { print $5 }'; }
+fig() { figin "$T/rm.csv" "$@"; }
 OCT="on_day >= unixepoch('2026-10-01') - 28800 AND on_day < unixepoch('2026-11-01') - 28800"
 want=$(sqlite3 "$O" "SELECT sum(served) FROM activities WHERE $OCT AND hub_id = (SELECT id FROM hubs WHERE code = 'ja-dn')")
 check "report monthly: a street's people served in October equal a count in SQL ($(fig activities ja-dn served))" \
@@ -620,7 +622,7 @@ check "report monthly: a street's people served in October equal a count in SQL 
 # the rooms' hours: November's confirmed bookings (the demo books from
 # November on), a street's and the city's
 $FO report monthly --month 2026-11 --format csv > "$T/rn.csv"
-nov() { tr -d '\r' < "$T/rn.csv" | awk -F, -v h="$1" -v f="$2" '$1 == "spaces" && $2 == h && $4 == f { print $5 }'; }
+nov() { figin "$T/rn.csv" spaces "$@"; }
 booked="SELECT printf('%.1f', sum(b.ends - b.starts) / 3600.0) FROM bookings b JOIN spaces s ON s.id = b.space_id
 	WHERE b.state = 'confirmed' AND s.type IN ('meeting_room', 'activity_room') AND s.retired = 0
 	AND b.starts >= unixepoch('2026-11-01') - 28800 AND b.starts < unixepoch('2026-12-01') - 28800"

@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "fuhua/clock.h"
@@ -21,6 +20,7 @@
 #include "fuhua/tenant.h"
 #include "fuhua/text.h"
 #include "../common/labels.h"
+#include "../common/spool.h"
 #include "../common/width.h"
 
 #ifndef FUHUA_VERSION /* the Makefile's, from debian/changelog */
@@ -699,12 +699,13 @@ int fh_cli_parse(int argc, char **argv, struct fh_opts *o)
  * succeeded and all of it is written: FILE is whole or as it was. */
 static int run_into_file(const struct fh_command *c, struct fh_opts *o, fh_store *s, const fh_actor *by)
 {
-	fh_error err;
+	char why[300];
 	fh_scratch part = { 0 };
 	fh_cli_say_swept(fh_store_sweep(o->output, NULL, 0), NULL);
-	if (fh_scratch_make(o->output, "export", &part, &err) != FH_OK)
-		return fh_cli_report(&err);
-	fchmod(part.fd, 0640);
+	if (fh_spool_beside(o->output, &part, why, sizeof why) != 0) {
+		fprintf(stderr, "fuhua: %s\n", why);
+		return 1;
+	}
 	fflush(stdout);
 	int saved = dup(STDOUT_FILENO);
 	if (saved < 0 || dup2(part.fd, STDOUT_FILENO) < 0) {
@@ -716,18 +717,21 @@ static int run_into_file(const struct fh_command *c, struct fh_opts *o, fh_store
 	}
 	int rc = c->run(o, s, by);
 	bool bad = fflush(stdout) != 0 || ferror(stdout) || fsync(STDOUT_FILENO) != 0;
-	int e = errno;
+	snprintf(why, sizeof why, "%s", strerror(errno));
 	dup2(saved, STDOUT_FILENO);
 	close(saved);
 	clearerr(stdout);
-	if (!rc && !bad && rename(part.path, o->output) != 0)
-		bad = true, e = errno;
-	if (!rc && bad) {
-		fprintf(stderr, "fuhua: %s: %s\n", o->output, strerror(e));
-		rc = 1;
+	if (rc || bad) {
+		fh_scratch_drop(&part); /* the target stays as it was */
+		if (!rc)
+			fprintf(stderr, "fuhua: %s: %s\n", o->output, why);
+		return rc ? rc : 1;
 	}
-	fh_scratch_drop(&part); /* its name was taken by the file, or it goes */
-	return rc;
+	if (fh_spool_keep(&part, o->output, why, sizeof why) != 0) {
+		fprintf(stderr, "fuhua: %s: %s\n", o->output, why);
+		return 1;
+	}
+	return 0;
 }
 
 int fh_cli_run(struct fh_opts *o)

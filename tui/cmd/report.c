@@ -2,12 +2,9 @@
  * per section for people, CSV a line per figure (section, hub, figure,
  * value), JSON the report's sections whole. The figures are core's; this
  * file only formats them. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "cmd.h"
 #include "fuhua/buf.h"
@@ -17,6 +14,7 @@
 #include "fuhua/text.h"
 #include "../common/i18n.h"
 #include "../common/report_xlsx.h"
+#include "../common/spool.h"
 #include "../common/sheet_table.h"
 #include "../common/table.h"
 
@@ -127,30 +125,16 @@ static void print_json(const fh_report_doc *d)
 }
 
 /* The report as an Excel file to standard output (a pipe, or the --output
- * file: the command line refused a terminal), through a file of our own. */
+ * file: the command line refused a terminal). */
 static int write_xlsx(const fh_report_doc *d)
 {
-	char why[300] = "", pipe[512];
+	char why[300] = "", dir[512];
 	fh_scratch part = { 0 };
-	fh_error err;
-	const char *tmp = getenv("TMPDIR");
-	snprintf(pipe, sizeof pipe, "%s/fuhua-report.xlsx", tmp && *tmp ? tmp : "/tmp");
-	if (fh_scratch_make(pipe, "report", &part, &err) != FH_OK)
-		return fh_cli_report(&err);
-	int rc = fh_report_xlsx(d, part.path, why, sizeof why);
-	if (!rc) {
-		FILE *in = fopen(part.path, "rb");
-		char buf[65536];
-		size_t n;
-		while (in && (n = fread(buf, 1, sizeof buf, in)) > 0)
-			if (fwrite(buf, 1, n, stdout) != n)
-				break;
-		if (!in || ferror(in) || fflush(stdout) != 0 || ferror(stdout))
-			snprintf(why, sizeof why, "%s", strerror(errno)), rc = -1;
-		if (in)
-			fclose(in);
-	}
-	fh_scratch_drop(&part);
+	int rc = fh_spool_open(&part, dir, sizeof dir, why, sizeof why);
+	if (!rc && (rc = fh_report_xlsx(d, part.path, why, sizeof why)) != 0)
+		fh_scratch_drop(&part);
+	if (!rc)
+		rc = fh_spool_copy(&part, stdout, why, sizeof why);
 	if (rc)
 		fprintf(stderr, "fuhua: %s: %s\n", _("standard output"), why);
 	return rc ? 1 : 0;

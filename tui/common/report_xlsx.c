@@ -22,6 +22,7 @@
 #include "i18n.h"
 #include "labels.h"
 #include "sheet_table.h"
+#include "spool.h"
 
 struct formats {
 	lxw_format *title, *field, *section, *head, *text, *text_bold, *n[4], *n_bold[4];
@@ -216,19 +217,13 @@ int fh_report_xlsx(const fh_report_doc *d, const char *path, char *why, size_t s
 int fh_report_xlsx_file(const fh_report_doc *d, const char *path, char *why, size_t size)
 {
 	fh_scratch part = { 0 };
-	fh_error err;
-	if (fh_scratch_make(path, "report", &part, &err) != FH_OK) {
-		fh_error_text(&err, why, size);
+	if (fh_spool_beside(path, &part, why, size) != 0)
+		return -1;
+	if (fh_report_xlsx(d, part.path, why, size) != 0) {
+		fh_scratch_drop(&part);
 		return -1;
 	}
-	fchmod(part.fd, 0640); /* as an export: the group that runs fuhua reads it */
-	int rc = fh_report_xlsx(d, part.path, why, size);
-	if (!rc && rename(part.path, path) != 0) {
-		snprintf(why, size, "%s", strerror(errno));
-		rc = -1;
-	}
-	fh_scratch_drop(&part); /* its name was taken by the report, or it goes */
-	return rc;
+	return fh_spool_keep(&part, path, why, size);
 }
 
 int fh_report_xlsx_filed(const fh_report_doc *d, const char *dir, char *path, size_t size, char *why, size_t why_size)

@@ -14,10 +14,9 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
-#include "fuhua/scratch.h"
 #include "fuhua/text.h"
 #include "i18n.h"
-#include "labels.h"
+#include "spool.h"
 #include "table.h"
 #include "width.h"
 
@@ -42,14 +41,9 @@ struct fh_table_xlsx *fh_table_xlsx_open(const struct fh_table *t)
 		fail(strerror(ENOMEM));
 		return NULL;
 	}
-	const char *tmp = getenv("TMPDIR");
-	char at[600], dir[512];
-	fh_error err;
-	snprintf(dir, sizeof dir, "%s", tmp && *tmp ? tmp : "/tmp");
-	snprintf(at, sizeof at, "%s/fuhua-list.xlsx", dir);
-	if (fh_scratch_make(at, "report", &x->part, &err) != FH_OK) {
-		char why[300];
-		fail(fh_error_text(&err, why, sizeof why));
+	char dir[512], why[300];
+	if (fh_spool_open(&x->part, dir, sizeof dir, why, sizeof why) != 0) {
+		fail(why);
 		free(x);
 		return NULL;
 	}
@@ -112,23 +106,16 @@ void fh_table_xlsx_row(struct fh_table_xlsx *x, const struct fh_table *t, const 
 int fh_table_xlsx_close(struct fh_table_xlsx *x, FILE *out)
 {
 	lxw_error e = workbook_close(x->wb);
+	char why[300];
 	int rc = 0;
 	if (e != LXW_NO_ERROR) {
 		fail(lxw_strerror(e));
+		fh_scratch_drop(&x->part);
+		rc = -1;
+	} else if (fh_spool_copy(&x->part, out, why, sizeof why) != 0) {
+		fail(why);
 		rc = -1;
 	}
-	FILE *in = rc ? NULL : fdopen(dup(x->part.fd), "rb");
-	size_t n;
-	while (in && (n = fread(x->cell, 1, sizeof x->cell, in)) > 0)
-		if (fwrite(x->cell, 1, n, out) != n)
-			break;
-	if (!rc && (!in || ferror(in) || ferror(out))) {
-		fail(strerror(errno));
-		rc = -1;
-	}
-	if (in)
-		fclose(in);
-	fh_scratch_drop(&x->part);
 	free(x);
 	return rc;
 }
